@@ -1,0 +1,19 @@
+// The Totem system's monitoring, from its monitoring document. `totem-mon generate` compiles this.
+import { defineProject, scrapeJob } from 'totem-mon';
+import { catalogue } from './metrics/index.js';
+import { totemAlerts } from './alerts.js';
+
+export default defineProject({
+  name: 'totem',
+  metrics: catalogue,
+  prometheus: {
+    global: { scrapeInterval: '15s', evaluationInterval: '15s' },
+    alertmanagers: ['alertmanager:9093'],
+    scrapeJobs: [
+      // The API container of the document's Docker Compose file serves /metrics on port 8000.
+      scrapeJob({ job: 'totem-api', targets: ['api:8000'], path: '/metrics' }),
+      scrapeJob({ job: 'node', targets: ['node-exporter:9100'] }),
+    ],
+  },
+  ruleGroups: [totemAlerts],
+});

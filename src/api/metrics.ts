@@ -1,0 +1,108 @@
+import type { SourceRef } from '../diagnostic.js';
+import { captureSource } from './source.js';
+import { renderSelector, type Matchers } from './selector.js';
+
+export type MetricType = 'counter' | 'gauge' | 'histogram' | 'summary';
+
+interface MetricOptions<L extends string> {
+  /** Full metric name as exposed, e.g. `totem_ticket_created_total`. */
+  name: string;
+  /** HELP text (kept as the application declares it). */
+  help: string;
+  /** Label names the application sets (target labels `job` and `instance` are always there). */
+  labels?: readonly L[];
+  /** Unit, used for Grafana panel units: `seconds`, `bytes`, `percent`, … (default none). */
+  unit?: string;
+  /** Name of the exporter that owns the metric (e.g. `node_exporter`). Default: ours. */
+  exporter?: string;
+}
+
+export interface Metric<L extends string = string, T extends MetricType = MetricType> {
+  readonly kind: 'metric';
+  readonly type: T;
+  readonly name: string;
+  readonly help: string;
+  readonly labels: readonly L[];
+  readonly unit?: string;
+  readonly exporter?: string;
+  readonly source?: SourceRef;
+  /** PromQL selector on this metric, e.g. `m.select({ status: 'ok' })`. */
+  select(matchers?: Matchers<L | 'job' | 'instance'>): string;
+  /** The metric name, so `${metric}` in a template string writes the name. */
+  toString(): string;
+}
+
+export interface Counter<L extends string = string> extends Metric<L, 'counter'> {}
+export interface Gauge<L extends string = string> extends Metric<L, 'gauge'> {}
+
+export interface Histogram<L extends string = string> extends Metric<L, 'histogram'> {
+  /** Upper bounds of the buckets, ascending (`+Inf` is implicit). */
+  readonly buckets: readonly number[];
+  /** Selector on the `_bucket` series (label `le` allowed). */
+  bucket(matchers?: Matchers<L | 'le' | 'job' | 'instance'>): string;
+  sum(matchers?: Matchers<L | 'job' | 'instance'>): string;
+  count(matchers?: Matchers<L | 'job' | 'instance'>): string;
+}
+
+export interface Summary<L extends string = string> extends Metric<L, 'summary'> {
+  readonly quantiles: readonly number[];
+  sum(matchers?: Matchers<L | 'job' | 'instance'>): string;
+  count(matchers?: Matchers<L | 'job' | 'instance'>): string;
+}
+
+export type AnyMetric = Metric<string, MetricType>;
+
+function base<L extends string, T extends MetricType>(type: T, options: MetricOptions<L>) {
+  const { name } = options;
+  return {
+    kind: 'metric' as const,
+    type,
+    name,
+    help: options.help,
+    labels: options.labels ?? ([] as readonly L[]),
+    ...(options.unit !== undefined ? { unit: options.unit } : {}),
+    ...(options.exporter !== undefined ? { exporter: options.exporter } : {}),
+    source: captureSource(),
+    select: (matchers?: Matchers<L | 'job' | 'instance'>) => renderSelector(name, matchers),
+    toString: () => name,
+  };
+}
+
+/** A monotonically increasing count. Its name must end in `_total`. */
+export function counter<const L extends string = never>(options: MetricOptions<L>): Counter<L> {
+  return base('counter', options);
+}
+
+/** A value that goes up and down (queue length, temperature). */
+export function gauge<const L extends string = never>(options: MetricOptions<L>): Gauge<L> {
+  return base('gauge', options);
+}
+
+/** A distribution in buckets; its series are `<name>_bucket{le}`, `<name>_sum` and `<name>_count`. */
+export function histogram<const L extends string = never>(
+  options: MetricOptions<L> & { buckets: readonly number[] },
+): Histogram<L> {
+  const m = base('histogram', options);
+  const { name } = options;
+  return {
+    ...m,
+    buckets: options.buckets,
+    bucket: (matchers) => renderSelector(`${name}_bucket`, matchers),
+    sum: (matchers) => renderSelector(`${name}_sum`, matchers),
+    count: (matchers) => renderSelector(`${name}_count`, matchers),
+  };
+}
+
+/** Client-side quantiles; its series are `<name>{quantile}`, `<name>_sum` and `<name>_count`. */
+export function summary<const L extends string = never>(
+  options: MetricOptions<L> & { quantiles?: readonly number[] },
+): Summary<L> {
+  const m = base('summary', options);
+  const { name } = options;
+  return {
+    ...m,
+    quantiles: options.quantiles ?? [],
+    sum: (matchers) => renderSelector(`${name}_sum`, matchers),
+    count: (matchers) => renderSelector(`${name}_count`, matchers),
+  };
+}

@@ -1,0 +1,25 @@
+import type { AnyMetric } from './metrics.js';
+import type { RuleGroup } from './rules.js';
+import type { PrometheusOptions } from './scrape.js';
+import type { AlertmanagerDefinition } from './alertmanager.js';
+import type { Dashboard } from './dashboard.js';
+
+export interface ProjectOptions {
+  /** Project name, written into generated headers and provisioning files. */
+  name: string;
+  /** The metric catalogue: every metric an expression may use, ours and the exporters'. */
+  metrics: readonly AnyMetric[];
+  prometheus: PrometheusOptions;
+  ruleGroups?: readonly RuleGroup[];
+  alertmanager?: AlertmanagerDefinition;
+  dashboards?: readonly Dashboard[];
+}
+
+export interface Project extends Readonly<ProjectOptions> {
+  readonly kind: 'project';
+}
+
+/** The default export of `definitions/index.ts`. */
+export function defineProject(options: ProjectOptions): Project {
+  return { kind: 'project', ...options };
+}

@@ -1,0 +1,29 @@
+/**
+ * Unit tests that travel with an alert, compiled to `promtool test rules` files.
+ * Series are written against catalogue objects, e.g. `{ series: errors.select({ job: 'api' }), values: '0+6x20' }`.
+ */
+export interface InputSeries {
+  /** A series selector with its labels, e.g. `totem_errors_total{job="totem-api"}`. */
+  series: string;
+  /** promtool's expanding notation, e.g. `0+6x20` or `1 2 3 _ 5`. */
+  values: string;
+}
+
+export interface ExpectedAlert {
+  /** Series labels plus rule labels, without `alertname` (promtool compares the whole set). */
+  labels?: Record<string, string>;
+  /** Annotations as rendered (promtool compares the whole set). */
+  annotations?: Record<string, string>;
+}
+
+export interface AlertTestCase {
+  /** What the case shows, e.g. '12% errors for 10m fires'. */
+  name: string;
+  /** Time between input samples (default `1m`). */
+  interval?: string;
+  input: readonly InputSeries[];
+  /** When to evaluate, from the start of the input (e.g. `10m`). */
+  at: string;
+  /** The alerts expected to fire at that time; an empty list means the alert must not fire. */
+  expect: readonly ExpectedAlert[];
+}

@@ -1,0 +1,61 @@
+import path from 'node:path';
+import { runPipeline } from '../pipeline.js';
+import { checkIsClean, checkOutput, writeOutput } from '../io/write.js';
+import { renderText, useColor } from '../report/text.js';
+import { describeDiagnostics, describeModel } from './summary.js';
+import type { Diagnostic } from '../diagnostic.js';
+
+export interface GenerateOptions {
+  definitions: string;
+  out: string;
+  check?: boolean;
+}
+
+function printDiagnostics(diagnostics: readonly Diagnostic[]): void {
+  if (diagnostics.length > 0) process.stderr.write(`${renderText(diagnostics, { color: useColor(process.stderr) })}\n`);
+}
+
+/** `totem-mon generate`: the pipeline, then write (or compare with --check). Returns the exit code. */
+export async function generateCommand(options: GenerateOptions): Promise<number> {
+  const result = await runPipeline({ definitions: options.definitions });
+  const diagnostics = [...result.diagnostics];
+  if (!result.files || !result.model) {
+    printDiagnostics(diagnostics);
+    process.stderr.write(`generate: nothing written: ${describeDiagnostics(diagnostics)} in ${options.definitions}\n`);
+    return 1;
+  }
+  const out = options.out;
+  const what = describeModel(result.model);
+
+  if (options.check) {
+    printDiagnostics(diagnostics);
+    const check = checkOutput(out, result.files);
+    if (checkIsClean(check)) {
+      process.stdout.write(`generate --check: ${out}/ is up to date (${result.files.length} files; ${what})\n`);
+      return 0;
+    }
+    const lines = [
+      ...check.differ.map((f) => `  differs: ${path.join(out, f)}`),
+      ...check.missing.map((f) => `  missing: ${path.join(out, f)}`),
+      ...check.extra.map((f) => `  extra:   ${path.join(out, f)} (generated earlier, no longer generated)`),
+    ];
+    process.stderr.write(
+      `generate --check: ${out}/ is out of date with ${options.definitions}/:\n${lines.join('\n')}\n` +
+        `run \`totem-mon generate\` and commit the result\n`,
+    );
+    return 1;
+  }
+
+  const written = writeOutput(out, result.files);
+  diagnostics.push(...written.conflicts);
+  printDiagnostics(diagnostics);
+  if (written.conflicts.length > 0) {
+    process.stderr.write(`generate: nothing written: ${written.conflicts.length} file(s) in ${out}/ are not ours\n`);
+    return 1;
+  }
+  process.stdout.write(
+    `generate: ${result.files.length} files in ${out}/ (${written.written.length} written, ${written.unchanged.length} unchanged, ` +
+      `${written.removed.length} removed) · ${what} · ${describeDiagnostics(diagnostics)}\n`,
+  );
+  return 0;
+}

@@ -1,0 +1,51 @@
+import { Command, CommanderError } from 'commander';
+import { UsageError } from '../diagnostic.js';
+
+// Exit codes: 0 ok, 1 findings or bad definitions, 2 usage error or missing tool.
+export const EXIT_OK = 0;
+export const EXIT_FINDINGS = 1;
+export const EXIT_USAGE = 2;
+
+function buildProgram(setExit: (code: number) => void): Command {
+  const program = new Command('totem-mon')
+    .description('Monitoring as code: TypeScript definitions → Prometheus, Alertmanager and Grafana configuration.')
+    .version(process.env['npm_package_version'] ?? '0.1.0')
+    .exitOverride()
+    .showHelpAfterError('(run with --help for usage)');
+
+  program
+    .command('generate')
+    .description('compile the definitions into out/ (Prometheus rules and config, Alertmanager config, Grafana dashboards)')
+    .option('-d, --definitions <dir>', 'folder with index.ts that default-exports the project', 'definitions')
+    .option('-o, --out <dir>', 'output folder; only files totem-mon generated there are ever changed', 'out')
+    .option('--check', 'write nothing; exit 1 and list the files that differ, are missing or are extra')
+    .action(async (opts: { definitions: string; out: string; check?: boolean }) => {
+      const { generateCommand } = await import('./generate.js');
+      setExit(await generateCommand(opts));
+    });
+
+  return program;
+}
+
+/** Runs the CLI and returns the exit code (never calls process.exit, so tests can call it). */
+export async function main(argv: readonly string[]): Promise<number> {
+  let exitCode = EXIT_OK;
+  const program = buildProgram((code) => {
+    exitCode = code;
+  });
+  try {
+    await program.parseAsync([...argv]);
+    return exitCode;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      return error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? EXIT_OK : EXIT_USAGE;
+    }
+    if (error instanceof UsageError) {
+      process.stderr.write(`totem-mon: ${error.message}\n${error.hint ? `  hint: ${error.hint}\n` : ''}`);
+      return error.exitCode;
+    }
+    const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
+    process.stderr.write(`totem-mon: internal error (a bug in totem-mon, please report it with this output):\n${message}\n`);
+    return EXIT_USAGE;
+  }
+}

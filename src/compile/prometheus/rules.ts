@@ -1,0 +1,31 @@
+import type { Model, RuleGroupModel, RuleModel } from '../../model/types.js';
+import { compact, headerLines, yamlFile, type OutputFile } from '../output.js';
+
+export const RULES_DIR = 'prometheus/rules';
+
+export function ruleFilePath(group: RuleGroupModel): string {
+  return `${RULES_DIR}/${group.fileName}.yml`;
+}
+
+function ruleYaml(rule: RuleModel) {
+  if (rule.kind === 'record') return compact({ record: rule.name, expr: rule.expr, labels: rule.labels });
+  return compact({
+    alert: rule.name,
+    expr: rule.expr,
+    for: rule.for,
+    keep_firing_for: rule.keepFiringFor,
+    labels: rule.labels,
+    annotations: rule.annotations,
+  });
+}
+
+/** One rule file per group: `out/prometheus/rules/<group>.yml`, in `promtool check rules` format. */
+export function compileRuleFiles(model: Model): OutputFile[] {
+  return model.ruleGroups.map((group) =>
+    yamlFile(
+      ruleFilePath(group),
+      { groups: [compact({ name: group.name, interval: group.interval, rules: group.rules.map(ruleYaml) })] },
+      headerLines(group.source?.file ?? model.entry, `rule group ${group.name}`),
+    ),
+  );
+}

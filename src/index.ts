@@ -1,0 +1,15 @@
+// Public API: what users import from 'totem-mon' in their definitions. Nothing here runs at import time.
+export { counter, gauge, histogram, summary } from './api/metrics.js';
+export type { Metric, Counter, Gauge, Histogram, Summary, AnyMetric, MetricType } from './api/metrics.js';
+export { eq, ne, re, nre } from './api/selector.js';
+export type { Matcher, Matchers, MatchValue } from './api/selector.js';
+export { promql, rate, increase, sumBy, ratio, histogramQuantile } from './api/promql.js';
+export { alert, record, ruleGroup } from './api/rules.js';
+export type { AlertRule, RecordingRule, Rule, RuleGroup, Severity } from './api/rules.js';
+export type { AlertTestCase, InputSeries, ExpectedAlert } from './api/tests.js';
+export { scrapeJob } from './api/scrape.js';
+export type { ScrapeJob, PrometheusOptions, PrometheusGlobal } from './api/scrape.js';
+export { defineProject } from './api/project.js';
+export type { Project, ProjectOptions } from './api/project.js';
+export type { AlertmanagerDefinition } from './api/alertmanager.js';
+export type { Dashboard } from './api/dashboard.js';

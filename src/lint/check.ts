@@ -1,0 +1,44 @@
+import type { Diagnostic, Severity } from '../diagnostic.js';
+import type { ExpressionRef, Model } from '../model/types.js';
+import type { Catalogue } from '../model/catalogue.js';
+import type { Analysis } from '../promql/analyze.js';
+
+/** An expression with its analysis, parsed once and shared by every check. */
+export interface AnalyzedExpression extends ExpressionRef {
+  analysis: Analysis;
+  /** Offset map: the analysed text may differ from `expr` (Grafana variables substituted). */
+  text: string;
+}
+
+export interface CheckContext {
+  model: Model;
+  catalogue: Catalogue;
+  expressions: AnalyzedExpression[];
+}
+
+export type Finding = Omit<Diagnostic, 'id' | 'severity'> & { severity?: Severity };
+
+/**
+ * One check: an id (`area/name`, also its file name `area-name.ts`), a default severity, and a
+ * function that reports findings. Adding a check never touches another.
+ */
+export interface Check {
+  id: string;
+  severity: Severity;
+  description: string;
+  run(context: CheckContext, report: (finding: Finding) => void): void;
+}
+
+/** Location fields of a finding about an expression, with the span it is about. */
+export function at(e: AnalyzedExpression, from?: number, to?: number): Pick<Finding, 'path' | 'source' | 'excerpt'> {
+  return {
+    path: e.path,
+    ...(e.source ? { source: e.source } : {}),
+    excerpt: { text: e.text, from: from ?? 0, to: to ?? e.text.length },
+  };
+}
+
+/** "alert HighErrorRate", "panel Tickets", … for messages. */
+export function ownerName(e: ExpressionRef): string {
+  return `${e.context} ${e.owner}`;
+}

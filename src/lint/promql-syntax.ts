@@ -1,0 +1,40 @@
+import type { Check } from './check.js';
+import { at, ownerName } from './check.js';
+
+/** Functions whose argument must be a range vector (`x[5m]` or a subquery). */
+const RANGE_FUNCTIONS = new Set([
+  'rate', 'irate', 'increase', 'delta', 'idelta', 'deriv', 'predict_linear', 'resets', 'changes',
+  'avg_over_time', 'min_over_time', 'max_over_time', 'sum_over_time', 'count_over_time',
+  'quantile_over_time', 'stddev_over_time', 'stdvar_over_time', 'last_over_time', 'present_over_time',
+  'absent_over_time', 'mad_over_time', 'holt_winters', 'double_exponential_smoothing',
+]);
+
+export const promqlSyntax: Check = {
+  id: 'promql/syntax',
+  severity: 'error',
+  description: 'The expression parses as PromQL, and range functions get a range vector.',
+  run({ expressions }, report) {
+    for (const e of expressions) {
+      for (const problem of e.analysis.parsed.errors) {
+        report({
+          message: `PromQL syntax error in ${ownerName(e)}: ${problem.message}`,
+          hint: 'check brackets, quotes and durations (5m, not 5 m); the Prometheus docs list the grammar',
+          ...at(e, problem.from, problem.to),
+        });
+      }
+      if (e.analysis.parsed.errors.length > 0) continue;
+      for (const call of e.analysis.calls) {
+        if (!RANGE_FUNCTIONS.has(call.name)) continue;
+        const index = call.name === 'quantile_over_time' || call.name === 'predict_linear' ? (call.name === 'quantile_over_time' ? 1 : 0) : 0;
+        const arg = call.argNodes[index];
+        if (arg && arg.name !== 'MatrixSelector' && arg.name !== 'SubqueryExpr') {
+          report({
+            message: `${call.name}() in ${ownerName(e)} needs a range vector, got ${e.text.slice(arg.from, arg.to)}`,
+            hint: `add a range: ${call.name}(${e.text.slice(arg.from, arg.to)}[5m])`,
+            ...at(e, arg.from, arg.to),
+          });
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,38 @@
+import type { Check } from './check.js';
+import { at, ownerName } from './check.js';
+import { didYouMean } from './suggest.js';
+
+const clauseText = { by: 'by', without: 'without', on: 'on', ignoring: 'ignoring', group_left: 'group_left', group_right: 'group_right' };
+
+export const promqlUnknownLabel: Check = {
+  id: 'promql/unknown-label',
+  severity: 'error',
+  description: 'Label matchers and by/without/on/ignoring/group_* name labels the series really have.',
+  run({ expressions, catalogue }, report) {
+    for (const e of expressions) {
+      for (const selector of e.analysis.selectors) {
+        const labels = selector.name !== undefined ? catalogue.get(selector.name)?.labels : undefined;
+        if (!labels) continue;
+        for (const m of selector.matchers) {
+          if (m.label === '__name__' || labels.includes(m.label)) continue;
+          // `x=""` and `x!~".+"` select series without the label: meaningful on any metric.
+          if ((m.op === '=' && m.value === '') || (m.op === '!~' && (m.value === '.+' || m.value === '.*'))) continue;
+          report({
+            message: `${ownerName(e)} filters "${selector.name}" on label "${m.label}", which that metric does not have.${didYouMean(m.label, labels)}`,
+            hint: `its labels are: ${labels.join(', ')}`,
+            ...at(e, m.from, m.to),
+          });
+        }
+      }
+      for (const g of e.analysis.groupings) {
+        if (!g.available || g.available.has(g.label) || g.clause === 'without' || g.clause === 'ignoring') continue;
+        const where = g.clause === 'on' ? 'both sides of the operation' : g.clause === 'group_left' ? 'the right-hand side' : g.clause === 'group_right' ? 'the left-hand side' : 'the aggregated series';
+        report({
+          message: `${ownerName(e)} uses ${clauseText[g.clause]} (${g.label}), but ${where} have no label "${g.label}".${didYouMean(g.label, g.available)}`,
+          hint: g.available.size > 0 ? `labels available there: ${[...g.available].sort().join(', ')}` : 'no labels are left there',
+          ...at(e, g.from, g.to),
+        });
+      }
+    }
+  },
+};

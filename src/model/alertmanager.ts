@@ -1,0 +1,4 @@
+// Placeholder until the Alertmanager API lands.
+export interface AlertmanagerModel {
+  placeholder: true;
+}

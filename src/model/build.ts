@@ -1,0 +1,105 @@
+import type { ProjectInput } from './schema/project.js';
+import type { AlertInput, RecordInput } from './schema/rules.js';
+import type { AlertModel, MetricModel, Model, RecordModel, RuleGroupModel, ScrapeJobModel } from './types.js';
+import { durationMs, safeFileName } from './names.js';
+import { buildAlertmanager } from './build-alertmanager.js';
+import { buildDashboards } from './build-dashboards.js';
+
+// Prometheus's own defaults, written out so the generated files say what is in force.
+const DEFAULT_SCRAPE_INTERVAL = '1m';
+const DEFAULT_SCRAPE_TIMEOUT = '10s';
+const DEFAULT_EVALUATION_INTERVAL = '1m';
+
+function located<T extends { source?: { file: string; line: number; column: number } | undefined }>(value: T, path: string[]) {
+  return value.source ? { path, source: value.source } : { path };
+}
+
+function definedOnly(record: Record<string, string | undefined>): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(record)) if (v !== undefined) out[k] = v;
+  return out;
+}
+
+function buildAlert(rule: AlertInput, group: string, path: string[]): AlertModel {
+  return {
+    kind: 'alert',
+    name: rule.alert,
+    expr: rule.expr,
+    ...(rule.for !== undefined ? { for: rule.for } : {}),
+    ...(rule.keepFiringFor !== undefined ? { keepFiringFor: rule.keepFiringFor } : {}),
+    labels: rule.labels,
+    annotations: definedOnly(rule.annotations),
+    tests: rule.tests ?? [],
+    group,
+    ...located(rule, path),
+  };
+}
+
+function buildRecord(rule: RecordInput, group: string, path: string[]): RecordModel {
+  return { kind: 'record', name: rule.record, expr: rule.expr, labels: rule.labels ?? {}, group, ...located(rule, path) };
+}
+
+/** From the schema-checked input to the normalised model: defaults filled in, names resolved. */
+export function buildModel(project: ProjectInput, entry: string): Model {
+  const global = project.prometheus.global ?? {};
+  const scrapeInterval = global.scrapeInterval ?? DEFAULT_SCRAPE_INTERVAL;
+  const evaluationInterval = global.evaluationInterval ?? DEFAULT_EVALUATION_INTERVAL;
+
+  const metrics: MetricModel[] = project.metrics.map((m) => ({
+    type: m.type,
+    name: m.name,
+    help: m.help,
+    labels: [...m.labels],
+    ...(m.unit !== undefined ? { unit: m.unit } : {}),
+    ...(m.exporter !== undefined ? { exporter: m.exporter } : {}),
+    ...(m.type === 'histogram' ? { buckets: [...m.buckets] } : {}),
+    ...(m.type === 'summary' ? { quantiles: [...m.quantiles] } : {}),
+    ...located(m, ['metrics', m.name]),
+  }));
+
+  const scrapeJobs: ScrapeJobModel[] = project.prometheus.scrapeJobs.map((j) => ({
+    job: j.job,
+    targets: [...j.targets],
+    metricsPath: j.path ?? '/metrics',
+    ...(j.interval !== undefined ? { interval: j.interval } : {}),
+    intervalMs: durationMs(j.interval ?? scrapeInterval)!,
+    ...(j.timeout !== undefined ? { timeout: j.timeout } : {}),
+    scheme: j.scheme ?? 'http',
+    labels: j.labels ?? {},
+    ...located(j, ['prometheus', 'scrapeJobs', j.job]),
+  }));
+
+  const ruleGroups: RuleGroupModel[] = (project.ruleGroups ?? []).map((g) => {
+    const groupPath = ['ruleGroups', g.name];
+    return {
+      name: g.name,
+      fileName: safeFileName(g.name),
+      ...(g.interval !== undefined ? { interval: g.interval } : {}),
+      intervalMs: durationMs(g.interval ?? evaluationInterval)!,
+      rules: g.rules.map((r) =>
+        r.kind === 'alert'
+          ? buildAlert(r, g.name, [...groupPath, 'rules', r.alert])
+          : buildRecord(r, g.name, [...groupPath, 'rules', r.record]),
+      ),
+      ...located(g, groupPath),
+    };
+  });
+
+  const alertmanager = project.alertmanager ? buildAlertmanager(project.alertmanager) : undefined;
+  return {
+    name: project.name,
+    entry,
+    metrics,
+    prometheus: {
+      scrapeInterval,
+      scrapeTimeout: global.scrapeTimeout ?? DEFAULT_SCRAPE_TIMEOUT,
+      evaluationInterval,
+      externalLabels: global.externalLabels ?? {},
+      scrapeJobs,
+      alertmanagers: [...(project.prometheus.alertmanagers ?? [])],
+    },
+    ruleGroups,
+    ...(alertmanager ? { alertmanager } : {}),
+    dashboards: buildDashboards(project.dashboards ?? []),
+  };
+}

@@ -1,0 +1,72 @@
+import type { MetricModel, Model, RecordModel } from './types.js';
+import { TARGET_LABELS } from './names.js';
+import { analyzePromql, type SeriesLookup } from '../promql/analyze.js';
+
+export type SeriesSuffix = '' | '_bucket' | '_sum' | '_count';
+
+/** One series name an expression may select, and what it is. */
+export interface SeriesEntry {
+  name: string;
+  /** The catalogue metric it belongs to, or the recording rule that produces it. */
+  metric?: MetricModel;
+  record?: RecordModel;
+  suffix: SeriesSuffix;
+  /** counter-like: safe for rate/increase (counters, and histogram/summary _bucket/_sum/_count). */
+  counterLike: boolean;
+  /** Labels it carries, target labels included; undefined when not known exactly. */
+  labels?: readonly string[];
+}
+
+export interface Catalogue {
+  get(name: string): SeriesEntry | undefined;
+  /** Every known series name, sorted (for "did you mean" hints). */
+  names(): string[];
+  lookup: SeriesLookup;
+}
+
+/**
+ * Series names from the metric catalogue (histogram and summary series expanded) and from
+ * recording rules (their labels inferred from their expressions, in definition order).
+ */
+export function buildCatalogue(model: Pick<Model, 'metrics' | 'ruleGroups'>): Catalogue {
+  const entries = new Map<string, SeriesEntry>();
+  const add = (entry: SeriesEntry) => {
+    if (!entries.has(entry.name)) entries.set(entry.name, entry);
+  };
+  for (const metric of model.metrics) {
+    const labels = [...metric.labels, ...TARGET_LABELS];
+    switch (metric.type) {
+      case 'counter':
+        add({ name: metric.name, metric, suffix: '', counterLike: true, labels });
+        break;
+      case 'gauge':
+        add({ name: metric.name, metric, suffix: '', counterLike: false, labels });
+        break;
+      case 'histogram':
+        add({ name: `${metric.name}_bucket`, metric, suffix: '_bucket', counterLike: true, labels: [...labels, 'le'] });
+        add({ name: `${metric.name}_sum`, metric, suffix: '_sum', counterLike: true, labels });
+        add({ name: `${metric.name}_count`, metric, suffix: '_count', counterLike: true, labels });
+        break;
+      case 'summary':
+        add({ name: metric.name, metric, suffix: '', counterLike: false, labels: [...labels, 'quantile'] });
+        add({ name: `${metric.name}_sum`, metric, suffix: '_sum', counterLike: true, labels });
+        add({ name: `${metric.name}_count`, metric, suffix: '_count', counterLike: true, labels });
+        break;
+    }
+  }
+  const lookup: SeriesLookup = (name) => entries.get(name)?.labels;
+  for (const group of model.ruleGroups) {
+    for (const rule of group.rules) {
+      if (rule.kind !== 'record') continue;
+      const { result } = analyzePromql(rule.expr, lookup);
+      const entry: SeriesEntry = { name: rule.name, record: rule, suffix: '', counterLike: false };
+      if (result.kind === 'vector' && result.exact) entry.labels = [...new Set([...result.labels, ...Object.keys(rule.labels)])];
+      add(entry);
+    }
+  }
+  // Series Prometheus itself writes for alerting rules; their labels depend on each alert.
+  add({ name: 'ALERTS', suffix: '', counterLike: false });
+  add({ name: 'ALERTS_FOR_STATE', suffix: '', counterLike: false });
+  const sorted = [...entries.keys()].sort();
+  return { get: (name) => entries.get(name), names: () => sorted, lookup };
+}

@@ -1,0 +1,50 @@
+import { z } from 'zod';
+import { DURATION, LABEL_NAME, METRIC_NAME, RECORD_NAME } from '../names.js';
+import { withHint } from './hint.js';
+
+export const source = z
+  .object({ file: z.string(), line: z.number(), column: z.number() })
+  .optional();
+
+/** A string check whose message names the offending value. */
+export function matching(test: (value: string) => boolean, message: (value: string) => string) {
+  return z.string().superRefine((value, ctx) => {
+    if (!test(value)) ctx.addIssue({ code: 'custom', message: message(value) });
+  });
+}
+
+export const duration = matching(
+  (s) => s !== '' && DURATION.test(s),
+  (s) =>
+    withHint(
+      `invalid duration ${JSON.stringify(s)}`,
+      'write a Prometheus duration: digits and units in decreasing order, no spaces, e.g. 30s, 5m, 1h30m',
+    ),
+);
+
+export const metricName = matching(
+  (s) => METRIC_NAME.test(s),
+  (s) =>
+    withHint(
+      `invalid metric name ${JSON.stringify(s)}`,
+      'metric names match [a-zA-Z_][a-zA-Z0-9_]* (colons are for recording rules), e.g. totem_ticket_created_total',
+    ),
+);
+
+export const recordName = matching(
+  (s) => RECORD_NAME.test(s),
+  (s) => withHint(`invalid recording rule name ${JSON.stringify(s)}`, 'use level:metric:operations, e.g. job:totem_errors:rate5m'),
+);
+
+export const labelName = matching(
+  (s) => LABEL_NAME.test(s) && !s.startsWith('__'),
+  (s) =>
+    withHint(
+      `invalid label name ${JSON.stringify(s)}`,
+      'label names match [a-zA-Z_][a-zA-Z0-9_]* and must not start with __ (reserved)',
+    ),
+);
+
+export const labelSet = z.record(labelName, z.string());
+
+export const nonEmpty = z.string().min(1, { message: 'must not be empty' });

@@ -1,0 +1,56 @@
+import { z } from 'zod';
+import { duration, labelSet, nonEmpty, recordName, source } from './common.js';
+import { withHint } from './hint.js';
+
+const inputSeries = z.strictObject({ series: nonEmpty, values: nonEmpty });
+const expectedAlert = z.strictObject({
+  labels: z.record(z.string(), z.string()).optional(),
+  annotations: z.record(z.string(), z.string()).optional(),
+});
+
+export const alertTestSchema = z.strictObject({
+  name: nonEmpty,
+  interval: duration.optional(),
+  input: z.array(inputSeries).min(1, { message: 'a test case needs at least one input series' }),
+  at: duration,
+  expect: z.array(expectedAlert),
+});
+
+const alertLabels = z
+  .record(z.string(), z.string())
+  .refine((labels) => typeof labels['severity'] === 'string' && labels['severity'] !== '', {
+    message: withHint('alert has no severity label', "add labels: { severity: 'critical' } (or 'warning', 'info')"),
+  })
+  .pipe(labelSet);
+
+export const alertSchema = z.strictObject({
+  kind: z.literal('alert'),
+  alert: nonEmpty,
+  expr: nonEmpty,
+  for: duration.optional(),
+  keepFiringFor: duration.optional(),
+  labels: alertLabels,
+  annotations: z.record(z.string(), z.string().optional()),
+  tests: z.array(alertTestSchema).optional(),
+  source,
+});
+
+export const recordSchema = z.strictObject({
+  kind: z.literal('record'),
+  record: recordName,
+  expr: nonEmpty,
+  labels: labelSet.optional(),
+  source,
+});
+
+export const ruleGroupSchema = z.strictObject({
+  kind: z.literal('ruleGroup'),
+  name: nonEmpty,
+  interval: duration.optional(),
+  rules: z.array(z.discriminatedUnion('kind', [alertSchema, recordSchema])),
+  source,
+});
+
+export type AlertInput = z.infer<typeof alertSchema>;
+export type RecordInput = z.infer<typeof recordSchema>;
+export type RuleGroupInput = z.infer<typeof ruleGroupSchema>;

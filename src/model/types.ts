@@ -1,0 +1,95 @@
+import type { SourceRef } from '../diagnostic.js';
+import type { MetricType } from '../api/metrics.js';
+import type { AlertTestCase } from '../api/tests.js';
+import type { AlertmanagerModel } from './alertmanager.js';
+import type { DashboardModel } from './dashboard.js';
+
+/** The normalised model every compiler and check reads. Built once, never mutated after. */
+export interface Located {
+  /** Path inside the definitions, e.g. ['ruleGroups', 'totem_alerts', 'rules', 'HighErrorRate']. */
+  path: string[];
+  source?: SourceRef;
+}
+
+export interface MetricModel extends Located {
+  type: MetricType;
+  name: string;
+  help: string;
+  labels: string[];
+  unit?: string;
+  exporter?: string;
+  buckets?: number[];
+  quantiles?: number[];
+}
+
+export interface AlertModel extends Located {
+  kind: 'alert';
+  name: string;
+  expr: string;
+  for?: string;
+  keepFiringFor?: string;
+  labels: Record<string, string>;
+  annotations: Record<string, string>;
+  tests: AlertTestCase[];
+  group: string;
+}
+
+export interface RecordModel extends Located {
+  kind: 'record';
+  name: string;
+  expr: string;
+  labels: Record<string, string>;
+  group: string;
+}
+
+export type RuleModel = AlertModel | RecordModel;
+
+export interface RuleGroupModel extends Located {
+  name: string;
+  /** Safe file name stem for out/prometheus/rules/<fileName>.yml. */
+  fileName: string;
+  interval?: string;
+  /** The interval actually used: the group's or the global evaluation interval. */
+  intervalMs: number;
+  rules: RuleModel[];
+}
+
+export interface ScrapeJobModel extends Located {
+  job: string;
+  targets: string[];
+  metricsPath: string;
+  interval?: string;
+  /** The interval actually used: the job's or the global scrape interval. */
+  intervalMs: number;
+  timeout?: string;
+  scheme: 'http' | 'https';
+  labels: Record<string, string>;
+}
+
+export interface PrometheusModel {
+  scrapeInterval: string;
+  scrapeTimeout: string;
+  evaluationInterval: string;
+  externalLabels: Record<string, string>;
+  scrapeJobs: ScrapeJobModel[];
+  alertmanagers: string[];
+}
+
+/** Where a PromQL expression lives: every rule and every panel target is one. */
+export interface ExpressionRef extends Located {
+  expr: string;
+  context: 'alert' | 'record' | 'panel';
+  /** Rule name or panel title, for messages. */
+  owner: string;
+}
+
+export interface Model {
+  name: string;
+  /** The definitions entry file (e.g. `definitions/index.ts`), named in generated headers. */
+  entry: string;
+  metrics: MetricModel[];
+  prometheus: PrometheusModel;
+  ruleGroups: RuleGroupModel[];
+  alertmanager?: AlertmanagerModel;
+  dashboards: DashboardModel[];
+}

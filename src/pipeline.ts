@@ -1,0 +1,54 @@
+/**
+ * The stages, in order. Read this file first.
+ *
+ *   definitions (user TS) → load → schema check (zod) → model → checks → compile (pure) → files in memory
+ *
+ * Writing (`generate`), comparing (`generate --check`) and running the real tools (`validate`)
+ * happen after this, in the commands; every stage before them only returns values.
+ */
+import type { Diagnostic } from './diagnostic.js';
+import { hasErrors } from './diagnostic.js';
+import { loadDefinitions } from './io/load.js';
+import { parseProject } from './model/parse.js';
+import { buildModel } from './model/build.js';
+import type { Model } from './model/types.js';
+import { buildCheckContext } from './lint/context.js';
+import { CHECKS, runChecks } from './lint/index.js';
+import type { Check, CheckContext } from './lint/check.js';
+import { compileAll } from './compile/index.js';
+import type { OutputFile } from './compile/output.js';
+
+export interface PipelineResult {
+  diagnostics: Diagnostic[];
+  /** Present once the definitions passed the schema check. */
+  model?: Model;
+  context?: CheckContext;
+  /** Present when no stage reported an error. */
+  files?: OutputFile[];
+}
+
+export interface PipelineOptions {
+  definitions: string;
+  checks?: readonly Check[];
+}
+
+export async function runPipeline(options: PipelineOptions): Promise<PipelineResult> {
+  // 1. load: run the user's TypeScript and take its default export.
+  const loaded = await loadDefinitions(options.definitions);
+  if (loaded.project === undefined) return { diagnostics: loaded.diagnostics };
+
+  // 2. schema check: the shape of every definition, all problems at once.
+  const parsed = parseProject(loaded.project);
+  if (!parsed.ok) return { diagnostics: parsed.diagnostics };
+
+  // 3. model: defaults filled in, names resolved.
+  const model = buildModel(parsed.project, loaded.entry);
+
+  // 4. checks: PromQL against the catalogue, names, duplicates, routing… (src/lint/).
+  const context = buildCheckContext(model);
+  const diagnostics = runChecks(context, options.checks ?? CHECKS);
+  if (hasErrors(diagnostics)) return { diagnostics, model, context };
+
+  // 5. compile: pure functions, model → files in memory.
+  return { diagnostics, model, context, files: compileAll(model) };
+}

@@ -1,0 +1,304 @@
+import type { SyntaxNode } from '@lezer/common';
+import { childNamed, expressionChildren, parsePromql, unquote, type ParsedExpr } from './parse.js';
+import { durationMs } from '../model/names.js';
+
+/**
+ * One walk over a parsed expression that records what the checks need: selectors with their
+ * matchers, ranges and enclosing functions; grouping labels (by/without/on/ignoring/group_*) with
+ * the labels available at that point; function calls with their arguments' labels; and the labels
+ * of the result. Label sets come from the catalogue through `lookup`; where a label set cannot be
+ * known (unknown metric, regex on __name__), it is marked inexact and checks stay quiet.
+ */
+
+export type MatchOp = '=' | '!=' | '=~' | '!~';
+
+export interface MatcherRef {
+  label: string;
+  op: MatchOp;
+  value: string;
+  from: number;
+  to: number;
+}
+
+export interface SelectorRef {
+  /** Series name (from the identifier or an `__name__="…"` matcher). */
+  name?: string;
+  matchers: MatcherRef[];
+  from: number;
+  to: number;
+  /** Range of a matrix selector, as written and in ms. */
+  range?: string;
+  rangeMs?: number;
+  /** Enclosing functions and aggregations, innermost first, e.g. ['rate', 'sum']. */
+  enclosing: string[];
+}
+
+export type GroupingClause = 'by' | 'without' | 'on' | 'ignoring' | 'group_left' | 'group_right';
+
+export interface GroupingRef {
+  label: string;
+  clause: GroupingClause;
+  from: number;
+  to: number;
+  /** Labels of the input(s) where the clause applies; undefined when not known exactly. */
+  available?: ReadonlySet<string>;
+}
+
+export interface CallRef {
+  name: string;
+  from: number;
+  to: number;
+  /** Label info of each argument. */
+  args: LabelInfo[];
+  argNodes: SyntaxNode[];
+}
+
+export type LabelInfo =
+  | { kind: 'scalar' }
+  | { kind: 'string' }
+  | { kind: 'vector'; labels: ReadonlySet<string>; exact: boolean };
+
+export interface SeriesLookup {
+  /** Labels a series carries (target labels and `le`/`quantile` included), or undefined if unknown. */
+  (seriesName: string): readonly string[] | undefined;
+}
+
+export interface Analysis {
+  parsed: ParsedExpr;
+  selectors: SelectorRef[];
+  groupings: GroupingRef[];
+  calls: CallRef[];
+  /** Comparison operators used (>, ==, …) with and without `bool`. */
+  comparisons: Array<{ op: string; bool: boolean; from: number; to: number }>;
+  /** Whether the expression filters (returns nothing when the condition is false). */
+  filters: boolean;
+  result: LabelInfo;
+}
+
+const COMPARISON_OPS: Record<string, string> = { Eql: '==', Neq: '!=', Gtr: '>', Lss: '<', Gte: '>=', Lte: '<=' };
+const SET_OPS = new Set(['And', 'Or', 'Unless']);
+const MATCH_OPS: Record<string, MatchOp> = { EqlSingle: '=', Neq: '!=', EqlRegex: '=~', NeqRegex: '!~' };
+/** Aggregations that keep the input's labels and only select series. */
+const SELECTING_AGGREGATIONS = new Set(['topk', 'bottomk', 'limitk', 'limit_ratio']);
+/** Aggregations whose first argument is a parameter. */
+const PARAM_AGGREGATIONS = new Set(['topk', 'bottomk', 'limitk', 'limit_ratio', 'quantile', 'count_values']);
+/** Functions that return a vector with no labels, or a scalar. */
+const NO_LABEL_FUNCTIONS = new Set(['vector', 'time', 'pi']);
+const SCALAR_FUNCTIONS = new Set(['scalar', 'time', 'pi']);
+
+const UNKNOWN: LabelInfo = { kind: 'vector', labels: new Set(), exact: false };
+
+function vector(labels: Iterable<string>, exact: boolean): LabelInfo {
+  return { kind: 'vector', labels: new Set(labels), exact };
+}
+
+/** The operator token of a binary expression (`Gtr`, `Div`, `And`, …). */
+function binaryOperator(node: SyntaxNode): string {
+  const [lhs] = expressionChildren(node);
+  for (let c = lhs?.nextSibling; c; c = c.nextSibling) {
+    if (c.name !== 'BoolModifier' && c.name !== 'MatchingModifierClause' && !c.type.isError) return c.name;
+  }
+  return '';
+}
+
+export function analyzePromql(text: string, lookup: SeriesLookup, parsed: ParsedExpr = parsePromql(text)): Analysis {
+  const selectors: SelectorRef[] = [];
+  const groupings: GroupingRef[] = [];
+  const calls: CallRef[] = [];
+  const comparisons: Analysis['comparisons'] = [];
+  const src = (n: SyntaxNode) => text.slice(n.from, n.to);
+
+  function groupingLabels(modifier: SyntaxNode, clause: GroupingClause, available: LabelInfo, grouping = childNamed(modifier, 'GroupingLabels')): string[] {
+    const labels: string[] = [];
+    if (!grouping) return labels;
+    for (let l = grouping.firstChild; l; l = l.nextSibling) {
+      if (l.name !== 'LabelName' && l.name !== 'QuotedLabelName') continue;
+      const label = l.name === 'QuotedLabelName' ? unquote(src(l)) : src(l);
+      labels.push(label);
+      const ref: GroupingRef = { label, clause, from: l.from, to: l.to };
+      if (available.kind === 'vector' && available.exact) ref.available = available.labels;
+      groupings.push(ref);
+    }
+    return labels;
+  }
+
+  function selector(node: SyntaxNode, enclosing: string[], range?: SyntaxNode): LabelInfo {
+    const identifier = childNamed(node, 'Identifier');
+    const matchers: MatcherRef[] = [];
+    const list = childNamed(node, 'LabelMatchers');
+    for (let m = list?.firstChild; m; m = m.nextSibling) {
+      if (m.name !== 'UnquotedLabelMatcher' && m.name !== 'QuotedLabelMatcher') continue;
+      const labelNode = childNamed(m, 'LabelName') ?? childNamed(m, 'QuotedLabelName');
+      const opNode = childNamed(m, 'MatchOp')?.firstChild;
+      const valueNode = childNamed(m, 'StringLiteral');
+      if (!labelNode || !opNode || !valueNode) continue;
+      const label = labelNode.name === 'QuotedLabelName' ? unquote(src(labelNode)) : src(labelNode);
+      matchers.push({ label, op: MATCH_OPS[opNode.name] ?? '=', value: unquote(src(valueNode)), from: m.from, to: m.to });
+    }
+    const nameMatcher = matchers.find((m) => m.label === '__name__' && m.op === '=');
+    const name = identifier ? src(identifier) : nameMatcher?.value;
+    const ref: SelectorRef = { matchers, from: node.from, to: node.to, enclosing };
+    if (name !== undefined) ref.name = name;
+    if (range) {
+      ref.range = src(range);
+      const ms = durationMs(ref.range);
+      if (ms !== undefined) ref.rangeMs = ms;
+    }
+    selectors.push(ref);
+    const labels = name !== undefined ? lookup(name) : undefined;
+    return labels ? vector(labels, true) : UNKNOWN;
+  }
+
+  function aggregate(node: SyntaxNode, enclosing: string[]): LabelInfo {
+    const op = src(childNamed(node, 'AggregateOp') ?? node).trim();
+    const body = childNamed(node, 'FunctionCallBody');
+    const args = body ? expressionChildren(body) : [];
+    const inner = [op, ...enclosing];
+    const infos = args.map((a) => walk(a, inner));
+    const input = (PARAM_AGGREGATIONS.has(op) ? infos[1] : infos[0]) ?? UNKNOWN;
+    const modifier = childNamed(node, 'AggregateModifier');
+    const exact = input.kind === 'vector' && input.exact;
+    let result: LabelInfo;
+    if (SELECTING_AGGREGATIONS.has(op)) {
+      if (modifier) groupingLabels(modifier, childNamed(modifier, 'Without') ? 'without' : 'by', input);
+      result = input;
+    } else if (modifier && childNamed(modifier, 'Without')) {
+      const dropped = new Set(groupingLabels(modifier, 'without', input));
+      const kept = input.kind === 'vector' ? [...input.labels].filter((l) => !dropped.has(l)) : [];
+      result = vector(kept, exact);
+    } else if (modifier) {
+      const by = groupingLabels(modifier, 'by', input);
+      result = vector(exact && input.kind === 'vector' ? by.filter((l) => input.labels.has(l)) : by, exact);
+    } else {
+      result = vector([], true);
+    }
+    if (op === 'count_values' && args[0]?.name === 'StringLiteral' && result.kind === 'vector') {
+      result = vector([...result.labels, unquote(src(args[0]))], result.exact);
+    }
+    return result;
+  }
+
+  function call(node: SyntaxNode, enclosing: string[]): LabelInfo {
+    const name = src(childNamed(node, 'FunctionIdentifier') ?? node);
+    const body = childNamed(node, 'FunctionCallBody');
+    const argNodes = body ? expressionChildren(body) : [];
+    const inner = [name, ...enclosing];
+    const args = argNodes.map((a) => walk(a, inner));
+    calls.push({ name, from: node.from, to: node.to, args, argNodes });
+    if (SCALAR_FUNCTIONS.has(name)) return { kind: 'scalar' };
+    if (NO_LABEL_FUNCTIONS.has(name) || argNodes.length === 0) return vector([], true);
+    const firstVector = args.find((a) => a.kind === 'vector') ?? UNKNOWN;
+    if (firstVector.kind !== 'vector') return UNKNOWN;
+    switch (name) {
+      case 'histogram_quantile':
+      case 'histogram_fraction':
+        return vector([...firstVector.labels].filter((l) => l !== 'le'), firstVector.exact);
+      case 'label_replace':
+      case 'label_join': {
+        const dst = argNodes[1];
+        return dst?.name === 'StringLiteral' ? vector([...firstVector.labels, unquote(src(dst))], firstVector.exact) : UNKNOWN;
+      }
+      case 'absent':
+      case 'absent_over_time': {
+        const sel = selectors.find((s) => s.from >= node.from && s.to <= node.to);
+        return vector(sel ? sel.matchers.filter((m) => m.op === '=' && m.label !== '__name__').map((m) => m.label) : [], true);
+      }
+      default:
+        return firstVector;
+    }
+  }
+
+  function binary(node: SyntaxNode, enclosing: string[]): LabelInfo {
+    const [lhsNode, rhsNode] = expressionChildren(node);
+    const opName = binaryOperator(node);
+    const bool = childNamed(node, 'BoolModifier') !== undefined;
+    if (COMPARISON_OPS[opName]) comparisons.push({ op: COMPARISON_OPS[opName]!, bool, from: node.from, to: node.to });
+    const lhs = lhsNode ? walk(lhsNode, enclosing) : UNKNOWN;
+    const rhs = rhsNode ? walk(rhsNode, enclosing) : UNKNOWN;
+    if (lhs.kind !== 'vector' && rhs.kind !== 'vector') return { kind: 'scalar' };
+    if (lhs.kind !== 'vector') return rhs;
+    if (rhs.kind !== 'vector') return lhs;
+    const exact = lhs.exact && rhs.exact;
+    const clause = childNamed(node, 'MatchingModifierClause');
+    if (opName === 'Or') return vector([...lhs.labels, ...rhs.labels], exact);
+    if (!clause) return SET_OPS.has(opName) ? lhs : vector(lhs.labels, exact);
+    const both: LabelInfo = exact ? vector([...lhs.labels].filter((l) => rhs.labels.has(l)), true) : UNKNOWN;
+    const ignoring = childNamed(clause, 'Ignoring') !== undefined;
+    const matching = groupingLabels(clause, ignoring ? 'ignoring' : 'on', ignoring ? UNKNOWN : both);
+    // The second GroupingLabels of the clause (after group_left/right) names labels taken from the "one" side.
+    const groupLeft = childNamed(clause, 'GroupLeft');
+    const groupRight = childNamed(clause, 'GroupRight');
+    const extraNode = (groupLeft ?? groupRight)?.nextSibling;
+    const extra =
+      extraNode?.name === 'GroupingLabels'
+        ? groupingLabels(clause, groupLeft ? 'group_left' : 'group_right', groupLeft ? rhs : lhs, extraNode)
+        : [];
+    if (SET_OPS.has(opName)) return lhs;
+    if (groupLeft) return vector([...lhs.labels, ...extra], exact);
+    if (groupRight) return vector([...rhs.labels, ...extra], exact);
+    if (ignoring) return vector([...lhs.labels].filter((l) => !matching.includes(l)), exact);
+    return vector(matching.filter((l) => !exact || lhs.labels.has(l)), exact);
+  }
+
+  function walk(node: SyntaxNode, enclosing: string[]): LabelInfo {
+    switch (node.name) {
+      case 'VectorSelector':
+        return selector(node, enclosing);
+      case 'MatrixSelector': {
+        const inner = expressionChildren(node)[0];
+        const range = childNamed(node, 'DurationExpr');
+        if (inner?.name === 'VectorSelector') return selector(inner, enclosing, range);
+        return inner ? walk(inner, enclosing) : UNKNOWN;
+      }
+      case 'AggregateExpr':
+        return aggregate(node, enclosing);
+      case 'FunctionCall':
+        return call(node, enclosing);
+      case 'BinaryExpr':
+        return binary(node, enclosing);
+      case 'NumberDurationLiteral':
+        return { kind: 'scalar' };
+      case 'StringLiteral':
+        return { kind: 'string' };
+      default: {
+        // ParenExpr, UnaryExpr, OffsetExpr, SubqueryExpr, StepInvariantExpr, …: the inner expression.
+        const inner = expressionChildren(node)[0];
+        return inner ? walk(inner, enclosing) : UNKNOWN;
+      }
+    }
+  }
+
+  function filters(node: SyntaxNode | undefined): boolean {
+    if (!node) return false;
+    switch (node.name) {
+      case 'BinaryExpr': {
+        const [lhs, rhs] = expressionChildren(node);
+        const opName = binaryOperator(node);
+        if (COMPARISON_OPS[opName]) return childNamed(node, 'BoolModifier') === undefined;
+        if (opName === 'And' || opName === 'Unless') return true;
+        if (opName === 'Or') return filters(lhs) && filters(rhs);
+        return filters(lhs) || filters(rhs);
+      }
+      case 'FunctionCall': {
+        const name = src(childNamed(node, 'FunctionIdentifier') ?? node);
+        if (name === 'absent' || name === 'absent_over_time') return true;
+        const body = childNamed(node, 'FunctionCallBody');
+        return body ? expressionChildren(body).some(filters) : false;
+      }
+      case 'AggregateExpr': {
+        const body = childNamed(node, 'FunctionCallBody');
+        return body ? expressionChildren(body).some(filters) : false;
+      }
+      case 'VectorSelector':
+      case 'MatrixSelector':
+      case 'NumberDurationLiteral':
+      case 'StringLiteral':
+        return false;
+      default:
+        return filters(expressionChildren(node)[0]);
+    }
+  }
+
+  const result = parsed.root ? walk(parsed.root, []) : UNKNOWN;
+  return { parsed, selectors, groupings, calls, comparisons, filters: filters(parsed.root), result };
+}
