@@ -9,6 +9,20 @@ import { catalogueHistogramBuckets } from './catalogue-histogram-buckets.js';
 import { rulesDuplicateGroup } from './rules-duplicate-group.js';
 import { alertDuplicateName } from './alert-duplicate-name.js';
 import { scrapeDuplicateJob } from './scrape-duplicate-job.js';
+import { promqlRateOnNonCounter } from './promql-rate-on-non-counter.js';
+import { promqlQuantileWithoutLe } from './promql-quantile-without-le.js';
+import { promqlRateRangeTooShort } from './promql-rate-range-too-short.js';
+import { promqlCounterComparedRaw } from './promql-counter-compared-raw.js';
+import { promqlRegexMatcher } from './promql-regex-matcher.js';
+import { alertMissingFor } from './alert-missing-for.js';
+import { alertAbsentFor } from './alert-absent-for.js';
+import { alertSeverity } from './alert-severity.js';
+import { alertAnnotations } from './alert-annotations.js';
+import { alertTemplateLabelDropped } from './alert-template-label-dropped.js';
+import { alertComparison } from './alert-comparison.js';
+import { alertNaming } from './alert-naming.js';
+import { alertFragileExpression } from './alert-fragile-expression.js';
+import { recordNaming } from './record-naming.js';
 
 /** Every check, in report order. Each lives in `src/lint/<area>-<name>.ts` for id `<area>/<name>`. */
 export const CHECKS: readonly Check[] = [
@@ -21,6 +35,20 @@ export const CHECKS: readonly Check[] = [
   promqlSyntax,
   promqlUnknownMetric,
   promqlUnknownLabel,
+  promqlRateOnNonCounter,
+  promqlQuantileWithoutLe,
+  promqlRateRangeTooShort,
+  promqlCounterComparedRaw,
+  promqlRegexMatcher,
+  alertSeverity,
+  alertAnnotations,
+  alertTemplateLabelDropped,
+  alertComparison,
+  alertMissingFor,
+  alertAbsentFor,
+  alertNaming,
+  alertFragileExpression,
+  recordNaming,
 ];
 
 export function runChecks(context: CheckContext, checks: readonly Check[] = CHECKS): Diagnostic[] {

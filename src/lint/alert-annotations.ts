@@ -1,0 +1,36 @@
+import type { Check } from './check.js';
+import { alerts, ruleAt } from './rules-select.js';
+
+export const alertAnnotations: Check = {
+  id: 'alert/annotations',
+  severity: 'error',
+  description: 'Alerts carry a summary and a description (errors) and a runbook_url (warning); the summary has no templating.',
+  run({ model }, report) {
+    for (const alert of alerts(model)) {
+      for (const name of ['summary', 'description']) {
+        if ((alert.annotations[name] ?? '').trim() !== '') continue;
+        report({
+          message: `alert ${alert.name} has no ${name} annotation: the notification would say nothing about what is wrong`,
+          hint: `add annotations: { ${name}: '…' }`,
+          ...ruleAt(alert, 'annotations'),
+        });
+      }
+      if (!alert.annotations['runbook_url']) {
+        report({
+          severity: 'warning',
+          message: `alert ${alert.name} has no runbook_url: whoever is paged has nowhere to start`,
+          hint: "add annotations: { runbook_url: 'https://…' }",
+          ...ruleAt(alert, 'annotations'),
+        });
+      }
+      if (/\{\{/.test(alert.annotations['summary'] ?? '')) {
+        report({
+          severity: 'warning',
+          message: `alert ${alert.name} has templating in its summary; the summary is used to group and deduplicate notifications`,
+          hint: 'keep the summary constant and move values into the description',
+          ...ruleAt(alert, 'annotations', 'summary'),
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,29 @@
+import type { Check } from './check.js';
+import { at } from './check.js';
+import { alertExpressions, ruleAt } from './rules-select.js';
+
+export const alertFragileExpression: Check = {
+  id: 'alert/fragile-expression',
+  severity: 'warning',
+  description: 'No topk/bottomk in alerts (the set changes every evaluation) and no $value in alert labels (a new alert each time the value changes).',
+  run(context, report) {
+    for (const { alert, e } of alertExpressions(context)) {
+      const ranking = /\b(topk|bottomk)\s*\(/.exec(e.text);
+      if (ranking) {
+        report({
+          message: `alert ${alert.name} uses ${ranking[1]}(): which series are in the top changes between evaluations, so alerts flap`,
+          hint: 'alert on a threshold instead, and use topk in dashboards',
+          ...at(e, ranking.index, ranking.index + ranking[1]!.length),
+        });
+      }
+      for (const [name, value] of Object.entries(alert.labels)) {
+        if (!/\$value|\.Value/.test(value)) continue;
+        report({
+          message: `alert ${alert.name} puts the query value into label ${name}: every new value makes a new alert (and a new notification)`,
+          hint: 'move the value into an annotation (description)',
+          ...ruleAt(alert, 'labels', name),
+        });
+      }
+    }
+  },
+};

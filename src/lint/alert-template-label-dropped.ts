@@ -1,0 +1,37 @@
+import type { Check } from './check.js';
+import { alertExpressions, ruleAt } from './rules-select.js';
+
+// {{ $labels.x }}, {{ .Labels.x }} and {{ index $labels "x" }} inside annotations and labels.
+const LABEL_REFERENCES = [/\$labels\.([A-Za-z_][A-Za-z0-9_]*)/g, /\.Labels\.([A-Za-z_][A-Za-z0-9_]*)/g, /index\s+\$labels\s+"([^"]+)"/g];
+
+export function referencedLabels(template: string): string[] {
+  const out = new Set<string>();
+  for (const pattern of LABEL_REFERENCES) for (const m of template.matchAll(pattern)) out.add(m[1]!);
+  return [...out];
+}
+
+export const alertTemplateLabelDropped: Check = {
+  id: 'alert/template-label-dropped',
+  severity: 'error',
+  description: 'Every {{ $labels.x }} in an annotation names a label the alert expression keeps.',
+  run(context, report) {
+    for (const { alert, e } of alertExpressions(context)) {
+      const result = e.analysis.result;
+      if (result.kind !== 'vector' || !result.exact) continue;
+      for (const [field, value] of Object.entries({ ...alert.annotations })) {
+        for (const label of referencedLabels(value)) {
+          if (result.labels.has(label)) continue;
+          report({
+            message: `alert ${alert.name} uses {{ $labels.${label} }} in ${field}, but its expression does not keep "${label}": it renders empty`,
+            hint:
+              result.labels.size > 0
+                ? `labels the expression keeps: ${[...result.labels].sort().join(', ')}; add "${label}" to by (…) or drop it from the text`
+                : `the expression keeps no labels; aggregate with by (${label}) or drop it from the text`,
+            ...ruleAt(alert, 'annotations', field),
+            excerpt: { text: e.text, from: 0, to: e.text.length },
+          });
+        }
+      }
+    }
+  },
+};

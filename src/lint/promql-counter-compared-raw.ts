@@ -1,0 +1,26 @@
+import type { Check } from './check.js';
+import { at } from './check.js';
+import { alertExpressions } from './rules-select.js';
+
+// Wrapping a counter in only these still leaves its raw, ever-growing value.
+const TRANSPARENT = new Set(['sum', 'max', 'min', 'avg', 'count', 'group', 'topk', 'bottomk', 'abs', 'ceil', 'floor', 'round', 'sort', 'sort_desc', 'clamp', 'clamp_max', 'clamp_min', 'last_over_time']);
+
+export const promqlCounterComparedRaw: Check = {
+  id: 'promql/counter-compared-raw',
+  severity: 'warning',
+  description: 'An alert compares a rate or increase of a counter, not its raw value (which only grows and resets on restart).',
+  run(context, report) {
+    for (const { alert, e } of alertExpressions(context)) {
+      if (e.analysis.comparisons.length === 0) continue;
+      for (const s of e.analysis.selectors) {
+        const entry = s.name !== undefined ? context.catalogue.get(s.name) : undefined;
+        if (!entry?.metric || entry.metric.type !== 'counter' || !s.enclosing.every((fn) => TRANSPARENT.has(fn))) continue;
+        report({
+          message: `alert ${alert.name} compares the raw value of counter "${s.name}", which only grows (and drops to 0 on restart)`,
+          hint: `compare rate(${s.name}[5m]) or increase(${s.name}[1h]) instead`,
+          ...at(e, s.from, s.to),
+        });
+      }
+    }
+  },
+};

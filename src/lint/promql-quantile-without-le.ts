@@ -1,0 +1,23 @@
+import type { Check } from './check.js';
+import { at, ownerName } from './check.js';
+
+export const promqlQuantileWithoutLe: Check = {
+  id: 'promql/quantile-without-le',
+  severity: 'error',
+  description: 'histogram_quantile() gets buckets that still carry the `le` label.',
+  run({ expressions }, report) {
+    for (const e of expressions) {
+      for (const call of e.analysis.calls) {
+        if (call.name !== 'histogram_quantile') continue;
+        const input = call.args[1];
+        const node = call.argNodes[1];
+        if (!input || !node || input.kind !== 'vector' || !input.exact || input.labels.has('le')) continue;
+        report({
+          message: `${ownerName(e)}: the input of histogram_quantile() has no "le" label left, so there are no buckets to compute a quantile from`,
+          hint: 'keep le in the aggregation: sum by (le) (rate(x_bucket[5m])), or sum by (le, job) (…)',
+          ...at(e, node.from, node.to),
+        });
+      }
+    }
+  },
+};

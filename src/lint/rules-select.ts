@@ -1,0 +1,34 @@
+import type { AlertModel, Model, RuleModel } from '../model/types.js';
+import type { AnalyzedExpression, CheckContext } from './check.js';
+
+/** Every alert of the model, in definition order. */
+export function alerts(model: Model): AlertModel[] {
+  return model.ruleGroups.flatMap((g) => g.rules.filter((r): r is AlertModel => r.kind === 'alert'));
+}
+
+/** Location fields of a finding about a rule (or one of its fields). */
+export function ruleAt(rule: RuleModel, ...field: string[]) {
+  return { path: [...rule.path, ...field], ...(rule.source ? { source: rule.source } : {}) };
+}
+
+/** The analysed expression of each alert, paired with the alert. */
+export function alertExpressions(context: CheckContext): Array<{ alert: AlertModel; e: AnalyzedExpression }> {
+  const byPath = new Map(context.expressions.map((e) => [e.path.join('\u0000'), e]));
+  return alerts(context.model).flatMap((alert) => {
+    const e = byPath.get([...alert.path, 'expr'].join('\u0000'));
+    return e ? [{ alert, e }] : [];
+  });
+}
+
+/** The largest scrape interval of any job: the safe bound for range checks. */
+export function slowestScrapeMs(model: Model): number {
+  const jobs = model.prometheus.scrapeJobs.map((j) => j.intervalMs);
+  return jobs.length > 0 ? Math.max(...jobs) : 60_000;
+}
+
+export function formatMs(ms: number): string {
+  if (ms % 3_600_000 === 0) return `${ms / 3_600_000}h`;
+  if (ms % 60_000 === 0) return `${ms / 60_000}m`;
+  if (ms % 1000 === 0) return `${ms / 1000}s`;
+  return `${ms}ms`;
+}
