@@ -1,0 +1,28 @@
+import type { Diagnostic } from '../diagnostic.js';
+import { formatPath, sortDiagnostics } from '../diagnostic.js';
+
+// GitHub Actions workflow commands: https://docs.github.com/actions/reference/workflow-commands-for-github-actions
+function escapeData(s: string): string {
+  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A');
+}
+
+function escapeProperty(s: string): string {
+  return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C');
+}
+
+const COMMAND = { error: 'error', warning: 'warning', info: 'notice' } as const;
+
+/** One `::error file=…,line=…,col=…,title=…::message` line per diagnostic, at the definition's source line. */
+export function renderGithub(diagnostics: readonly Diagnostic[], fallbackFile: string): string {
+  return sortDiagnostics(diagnostics)
+    .map((d) => {
+      const file = d.source?.file ?? fallbackFile;
+      const props = [`file=${escapeProperty(file)}`, `line=${d.source?.line ?? 1}`];
+      if (d.source?.column) props.push(`col=${d.source.column}`);
+      props.push(`title=${escapeProperty(d.id)}`);
+      const where = formatPath(d.path);
+      const text = [where ? `${where}: ${d.message}` : d.message, d.hint ? `hint: ${d.hint}` : ''].filter(Boolean).join('\n');
+      return `::${COMMAND[d.severity]} ${props.join(',')}::${escapeData(text)}`;
+    })
+    .join('\n');
+}

@@ -1,0 +1,68 @@
+import { z } from 'zod';
+import type { Diagnostic } from '../diagnostic.js';
+import { countBySeverity, sortDiagnostics } from '../diagnostic.js';
+
+/**
+ * The `--format json` report. Stable: fields are only ever added; `schemaVersion` changes when a
+ * field changes meaning or disappears. Documented in the README ("JSON report").
+ */
+export const jsonReportSchema = z.strictObject({
+  schemaVersion: z.literal(1),
+  tool: z.literal('totem-mon'),
+  definitions: z.string(),
+  offline: z.boolean(),
+  ok: z.boolean(),
+  summary: z.strictObject({ errors: z.number().int(), warnings: z.number().int(), infos: z.number().int() }),
+  tools: z.array(
+    z.strictObject({
+      name: z.enum(['promtool', 'amtool']),
+      version: z.string().nullable(),
+      path: z.string().nullable(),
+      ran: z.array(z.string()),
+    }),
+  ),
+  diagnostics: z.array(
+    z.strictObject({
+      id: z.string(),
+      severity: z.enum(['error', 'warning', 'info']),
+      message: z.string(),
+      hint: z.string().optional(),
+      path: z.array(z.string()).optional(),
+      location: z.strictObject({ file: z.string(), line: z.number().int(), column: z.number().int() }).optional(),
+      file: z.string().optional(),
+      excerpt: z.strictObject({ text: z.string(), from: z.number().int(), to: z.number().int() }).optional(),
+    }),
+  ),
+});
+
+export type JsonReport = z.infer<typeof jsonReportSchema>;
+export type ToolReport = JsonReport['tools'][number];
+
+export function renderJson(input: {
+  definitions: string;
+  offline: boolean;
+  tools: ToolReport[];
+  diagnostics: readonly Diagnostic[];
+}): string {
+  const counts = countBySeverity(input.diagnostics);
+  const report: JsonReport = {
+    schemaVersion: 1,
+    tool: 'totem-mon',
+    definitions: input.definitions,
+    offline: input.offline,
+    ok: counts.error === 0,
+    summary: { errors: counts.error, warnings: counts.warning, infos: counts.info },
+    tools: input.tools,
+    diagnostics: sortDiagnostics(input.diagnostics).map((d) => ({
+      id: d.id,
+      severity: d.severity,
+      message: d.message,
+      ...(d.hint !== undefined ? { hint: d.hint } : {}),
+      ...(d.path !== undefined ? { path: d.path } : {}),
+      ...(d.source !== undefined ? { location: d.source } : {}),
+      ...(d.file !== undefined ? { file: d.file } : {}),
+      ...(d.excerpt !== undefined ? { excerpt: d.excerpt } : {}),
+    })),
+  };
+  return `${JSON.stringify(report, null, 2)}\n`;
+}
