@@ -30,6 +30,8 @@ export interface PipelineResult {
 export interface PipelineOptions {
   definitions: string;
   checks?: readonly Check[];
+  /** Compile even when checks found errors (validate hands the output to promtool/amtool regardless). */
+  compileWithFindings?: boolean;
 }
 
 export async function runPipeline(options: PipelineOptions): Promise<PipelineResult> {
@@ -47,7 +49,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   // 4. checks: PromQL against the catalogue, names, duplicates, routing… (src/lint/).
   const context = buildCheckContext(model);
   const diagnostics = runChecks(context, options.checks ?? CHECKS);
-  if (hasErrors(diagnostics)) return { diagnostics, model, context };
+  if (hasErrors(diagnostics) && !options.compileWithFindings) return { diagnostics, model, context };
 
   // 5. compile: pure functions, model → files in memory.
   return { diagnostics, model, context, files: compileAll(model) };

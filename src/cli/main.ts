@@ -24,6 +24,17 @@ function buildProgram(setExit: (code: number) => void): Command {
       setExit(await generateCommand(opts));
     });
 
+  program
+    .command('validate')
+    .description('check the definitions offline, then run the real promtool and amtool on the generated output (for CI)')
+    .option('-d, --definitions <dir>', 'folder with index.ts that default-exports the project', 'definitions')
+    .option('-f, --format <format>', 'report format: text, json or github (workflow annotations)', 'text')
+    .option('--offline', "skip promtool and amtool; only totem-mon's own checks")
+    .action(async (opts: { definitions: string; format: string; offline?: boolean }) => {
+      const { validateCommand } = await import('./validate.js');
+      setExit(await validateCommand(opts));
+    });
+
   return program;
 }
 

@@ -1,0 +1,49 @@
+import { UsageError } from '../diagnostic.js';
+import { hasErrors } from '../diagnostic.js';
+import { validate, type ValidateResult } from '../validate/run.js';
+import { renderText, useColor } from '../report/text.js';
+import { renderJson } from '../report/json.js';
+import { renderGithub } from '../report/github.js';
+import { describeDiagnostics, describeModel } from './summary.js';
+import { progress } from '../report/progress.js';
+
+export const FORMATS = ['text', 'json', 'github'] as const;
+export type Format = (typeof FORMATS)[number];
+
+export interface ValidateCommandOptions {
+  definitions: string;
+  format: string;
+  offline?: boolean;
+}
+
+function toolsLine(result: ValidateResult, offline: boolean): string {
+  if (offline) return 'promtool and amtool skipped (--offline)';
+  return result.tools.map((t) => `${t.name} ${t.version ?? '(unknown version)'} (${t.ran.join(', ')})`).join(', ');
+}
+
+/** `totem-mon validate`: one report of our checks and the real tools' findings. Returns the exit code. */
+export async function validateCommand(options: ValidateCommandOptions): Promise<number> {
+  if (!(FORMATS as readonly string[]).includes(options.format)) {
+    throw new UsageError(`unknown format "${options.format}"`, 2, `use one of: ${FORMATS.join(', ')}`);
+  }
+  const format = options.format as Format;
+  const offline = Boolean(options.offline);
+  // Progress only for people watching a terminal; CI logs and machine formats stay plain.
+  const onStep = format === 'text' ? progress(process.stderr) : undefined;
+  const result = await validate({ definitions: options.definitions, offline, ...(onStep ? { onStep } : {}) });
+  const failed = hasErrors(result.diagnostics);
+
+  if (format === 'json') {
+    process.stdout.write(renderJson({ definitions: options.definitions, offline, tools: result.tools, diagnostics: result.diagnostics }));
+  } else if (format === 'github') {
+    const lines = renderGithub(result.diagnostics, result.model?.entry ?? `${options.definitions}/index.ts`);
+    process.stdout.write(`${lines ? `${lines}\n` : ''}validate: ${describeDiagnostics(result.diagnostics)}; ${toolsLine(result, offline)}\n`);
+  } else {
+    const text = renderText(result.diagnostics, { color: useColor(process.stdout) });
+    const what = result.model ? `${describeModel(result.model)} · ` : '';
+    process.stdout.write(
+      `${text ? `${text}\n` : ''}validate ${failed ? 'failed' : 'ok'}: ${what}${describeDiagnostics(result.diagnostics)} · ${toolsLine(result, offline)}\n`,
+    );
+  }
+  return failed ? 1 : 0;
+}

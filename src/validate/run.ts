@@ -1,0 +1,102 @@
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { UsageError, type Diagnostic } from '../diagnostic.js';
+import { runPipeline } from '../pipeline.js';
+import type { Model } from '../model/types.js';
+import type { OutputFile } from '../compile/output.js';
+import { PROMETHEUS_CONFIG } from '../compile/prometheus/config.js';
+import type { ToolReport } from '../report/json.js';
+import { INSTALL_HINT, resolveTool, type Tool, type ToolName } from './tools.js';
+import { checkConfig, checkRules } from './promtool.js';
+import { checkAlertmanagerConfig } from './amtool.js';
+import { locator } from './locate.js';
+
+export const ALERTMANAGER_CONFIG = 'alertmanager/alertmanager.yml';
+const RULES_DIR = 'prometheus/rules/';
+
+export interface ValidateOptions {
+  definitions: string;
+  /** Skip promtool and amtool: only the checks totem-mon makes itself. */
+  offline: boolean;
+  env?: NodeJS.ProcessEnv;
+  /** Called when a step starts and ends, for progress on a terminal. */
+  onStep?: (step: string, state: 'start' | 'end') => void;
+}
+
+export interface ValidateResult {
+  diagnostics: Diagnostic[];
+  tools: ToolReport[];
+  model?: Model;
+}
+
+async function requireTool(name: ToolName, env: NodeJS.ProcessEnv): Promise<Tool> {
+  const tool = await resolveTool(name, env);
+  if (!tool) throw new UsageError(`${name} not found (looked at $${name === 'promtool' ? 'TOTEM_MON_PROMTOOL' : 'TOTEM_MON_AMTOOL'} and PATH)`, 2, INSTALL_HINT[name]);
+  return tool;
+}
+
+function writeTree(files: readonly OutputFile[]): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'totem-mon-validate-'));
+  for (const file of files) {
+    const target = path.join(dir, file.path);
+    mkdirSync(path.dirname(target), { recursive: true });
+    writeFileSync(target, file.content);
+  }
+  return dir;
+}
+
+/** A tool's complaint about a rule whose expression our own syntax check already rejected says nothing new. */
+function withoutRepeats(toolFindings: readonly Diagnostic[], ours: readonly Diagnostic[]): Diagnostic[] {
+  const syntaxErrors = ours.filter((d) => d.id === 'promql/syntax' && d.path).map((d) => d.path!.join('\0'));
+  return toolFindings.filter((t) => !t.path || t.path.length === 0 || !syntaxErrors.some((p) => p.startsWith(t.path!.join('\0'))));
+}
+
+/**
+ * `totem-mon validate`: the pipeline (with every offline check), then the generated files in a
+ * temporary folder, checked by the real promtool and amtool in parallel. One list of findings.
+ */
+export async function validate(options: ValidateOptions): Promise<ValidateResult> {
+  const env = options.env ?? process.env;
+  const step = options.onStep ?? (() => {});
+  // A missing tool is a usage error, found before any work.
+  const promtool = options.offline ? undefined : await requireTool('promtool', env);
+
+  step('checks', 'start');
+  const result = await runPipeline({ definitions: options.definitions, compileWithFindings: true });
+  step('checks', 'end');
+  const diagnostics = [...result.diagnostics];
+  if (!result.model || !result.files || options.offline || !promtool) {
+    return { diagnostics, tools: [], ...(result.model ? { model: result.model } : {}) };
+  }
+  const { model, files } = result;
+  const hasAlertmanager = files.some((f) => f.path === ALERTMANAGER_CONFIG);
+  const amtool = hasAlertmanager ? await requireTool('amtool', env) : undefined;
+
+  const locate = locator(model);
+  const ruleFiles = files.map((f) => f.path).filter((p) => p.startsWith(RULES_DIR));
+  const dir = writeTree(files);
+  const ran: Record<ToolName, string[]> = { promtool: [], amtool: [] };
+  const timed = async (tool: ToolName, name: string, work: () => Promise<Diagnostic[]>) => {
+    step(`${tool} ${name}`, 'start');
+    ran[tool].push(name);
+    const found = await work();
+    step(`${tool} ${name}`, 'end');
+    return found;
+  };
+  try {
+    const runs: Array<Promise<Diagnostic[]>> = [
+      timed('promtool', 'check rules', () => checkRules(promtool, dir, ruleFiles, locate)),
+      timed('promtool', 'check config', () => checkConfig(promtool, dir, PROMETHEUS_CONFIG, ruleFiles, locate)),
+    ];
+    if (amtool) runs.push(timed('amtool', 'check-config', () => checkAlertmanagerConfig(amtool, dir, ALERTMANAGER_CONFIG, locate)));
+    const toolFindings = (await Promise.all(runs)).flat();
+    diagnostics.push(...withoutRepeats(toolFindings, diagnostics));
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+
+  const report = (tool: Tool | undefined, name: ToolName): ToolReport[] =>
+    tool ? [{ name, version: tool.version ?? null, path: tool.path, ran: [...ran[name]].sort() }] : [];
+  return { diagnostics, tools: [...report(promtool, 'promtool'), ...report(amtool, 'amtool')], model };
+}

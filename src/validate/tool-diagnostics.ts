@@ -1,0 +1,35 @@
+import type { Diagnostic } from '../diagnostic.js';
+import type { Locator } from './locate.js';
+import type { ToolMessage } from './tool-output.js';
+import type { ToolRun } from './tools.js';
+
+/**
+ * A tool's findings as diagnostics at the definition they came from. A failed run that printed
+ * nothing we understand still becomes one error with the raw output: nothing is swallowed.
+ */
+export function toolDiagnostics(id: string, run: ToolRun, messages: readonly ToolMessage[], locate: Locator): Diagnostic[] {
+  if (run.timedOut) {
+    return [{ id, severity: 'error', message: `\`${run.command}\` timed out`, hint: 'the tool hung or the output is very large; run the command by hand in a generated out/ folder' }];
+  }
+  if (run.exitCode === 0) return [];
+  if (messages.length === 0) {
+    return [{ id, severity: 'error', message: `\`${run.command}\` failed (exit ${run.exitCode}): ${run.output.trim() || 'no output'}` }];
+  }
+  return messages.map((m) => {
+    const place = locate({
+      file: m.file,
+      ...(m.group !== undefined ? { group: m.group } : {}),
+      ...(m.ruleIndex !== undefined ? { ruleIndex: m.ruleIndex } : {}),
+      ...(m.ruleName !== undefined ? { ruleName: m.ruleName } : {}),
+    });
+    const tool = id.split('/')[0];
+    return {
+      id,
+      severity: 'error',
+      message: `${tool}: ${m.message}`,
+      path: place.path,
+      ...(place.source ? { source: place.source } : {}),
+      file: m.line !== undefined ? `${m.file}:${m.line}:${m.column ?? 1}` : m.file,
+    };
+  });
+}
