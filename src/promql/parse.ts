@@ -33,17 +33,27 @@ export const EXPRESSION_NODES = new Set([
   'SmoothedExpr',
 ]);
 
+/** `column 12`, or `line 2, column 3` in an expression written over several lines. */
+function position(text: string, from: number): string {
+  if (!text.includes('\n')) return `column ${from + 1}`;
+  const before = text.slice(0, from);
+  const line = before.split('\n').length;
+  return `line ${line}, column ${from - (before.lastIndexOf('\n') + 1) + 1}`;
+}
+
 function describe(text: string, from: number, to: number): string {
   const near = text.slice(from, Math.max(to, from + 1)).trim();
-  const column = from + 1;
-  if (from >= text.length) return `unexpected end of expression (column ${column})`;
-  return `unexpected ${JSON.stringify(near || text[from] || '')} at column ${column}`;
+  if (from >= text.length) return `unexpected end of expression (${position(text, from)})`;
+  return `unexpected ${JSON.stringify(near || text[from] || '')} at ${position(text, from)}`;
 }
 
 /** Parses with lezer-promql; syntax errors become problems with the column they start at. */
 export function parsePromql(text: string): ParsedExpr {
   const tree = parser.parse(text);
   const errors: SyntaxProblem[] = [];
+  const root = tree.topNode.firstChild ?? undefined;
+  // Blank: one clear problem, not also the parser's "unexpected end".
+  if (text.trim() === '') return { text, tree, root, errors: [{ from: 0, to: 0, message: 'empty expression' }] };
   let lastErrorEnd = -1;
   tree.iterate({
     enter(node) {
@@ -53,8 +63,6 @@ export function parsePromql(text: string): ParsedExpr {
       lastErrorEnd = Math.max(lastErrorEnd, node.to);
     },
   });
-  if (text.trim() === '') errors.push({ from: 0, to: 0, message: 'empty expression' });
-  const root = tree.topNode.firstChild ?? undefined;
   return { text, tree, root, errors };
 }
 
