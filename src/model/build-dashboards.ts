@@ -1,7 +1,91 @@
-import type { DashboardInput } from './schema/dashboard.js';
-import type { DashboardModel } from './dashboard.js';
+import type { DashboardInput, PanelInput, VariableInput } from './schema/dashboard.js';
+import type { DashboardModel, PanelModel, RowModel, TargetModel, VariableModel } from './dashboard.js';
+import { DEFAULT_SIZE, GridFlow } from './dashboard-layout.js';
 
-// Placeholder until the dashboards API lands.
+/** Grafana's limit on dashboard uids. */
+export const UID_MAX_LENGTH = 40;
+
+/** A uid from a title: `Métricas de Negócio` → `metricas-de-negocio` (at most 40 characters). */
+export function uidFromTitle(title: string): string {
+  const slug = title
+    .normalize('NFKD')
+    .replace(/[\u0300-\u036f]/g, '')
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, '-')
+    .slice(0, UID_MAX_LENGTH)
+    .replace(/^-+|-+$/g, '');
+  return slug === '' ? 'dashboard' : slug;
+}
+
+function located(value: { source?: { file: string; line: number; column: number } | undefined }, path: string[]) {
+  return value.source ? { path, source: value.source } : { path };
+}
+
+function refId(i: number): string {
+  return i < 26 ? String.fromCharCode(65 + i) : `A${i}`;
+}
+
+function buildPanel(p: PanelInput, path: string[], id: number, flow: GridFlow): PanelModel {
+  const size = DEFAULT_SIZE[p.type];
+  const gridPos = p.gridPos ? flow.keep({ ...p.gridPos }) : flow.next(p.width ?? size.w, p.height ?? size.h);
+  const targets = p.targets.map(
+    (t, i): TargetModel => ({
+      refId: refId(i),
+      expr: t.expr,
+      ...(t.legendFormat !== undefined ? { legendFormat: t.legendFormat } : {}),
+      instant: t.instant ?? p.type === 'table',
+      format: t.format ?? (p.type === 'table' ? 'table' : p.type === 'heatmap' ? 'heatmap' : 'time_series'),
+      ...(t.datasource ? { datasource: t.datasource } : {}),
+      ...located(p, [...path, `targets[${i}]`]),
+    }),
+  );
+  const { kind: _k, source: _s, targets: _t, gridPos: _g, width: _w, height: _h, ...rest } = p;
+  return { kind: 'panel', id, ...rest, targets, gridPos, explicitGridPos: p.gridPos !== undefined, ...located(p, path) };
+}
+
+function buildVariable(v: VariableInput, path: string[]): VariableModel {
+  return {
+    name: v.name,
+    label: v.label,
+    ...(v.metric !== undefined ? { metric: v.metric } : {}),
+    title: v.title ?? v.name,
+    multi: v.multi ?? true,
+    includeAll: v.includeAll ?? true,
+    query: v.metric !== undefined ? `label_values(${v.metric}, ${v.label})` : `label_values(${v.label})`,
+    ...located(v, [...path, v.name]),
+  };
+}
+
+function buildDashboard(d: DashboardInput): DashboardModel {
+  const path = ['dashboards', d.title];
+  let nextId = 1;
+  const reserved = d.panels.flatMap((item) => (item.kind === 'panel' && item.gridPos ? [item.gridPos] : []));
+  const flow = new GridFlow(0, reserved);
+  const items = d.panels.map((item): PanelModel | RowModel => {
+    if (item.kind === 'panel') return buildPanel(item, [...path, 'panels', item.title], nextId++, flow);
+    const rowPath = [...path, 'panels', item.title];
+    const collapsed = item.collapsed ?? false;
+    const id = nextId++;
+    const gridPos = flow.fullLine(1);
+    // A collapsed row holds its panels; they are laid out as if it were open, below its header.
+    const inner = collapsed ? new GridFlow(gridPos.y + 1) : flow;
+    const panels = item.panels.map((p) => buildPanel(p, [...rowPath, 'panels', p.title], nextId++, inner));
+    return { kind: 'row', id, title: item.title, collapsed, gridPos, panels, ...located(item, rowPath) };
+  });
+  return {
+    title: d.title,
+    uid: d.uid ?? uidFromTitle(d.title),
+    tags: [...(d.tags ?? [])],
+    ...(d.description !== undefined ? { description: d.description } : {}),
+    time: d.time ?? { from: 'now-6h', to: 'now' },
+    refresh: d.refresh ?? '1m',
+    links: (d.links ?? []).map((l) => ('tags' in l ? { ...l, tags: [...l.tags] } : { ...l })),
+    variables: (d.variables ?? []).map((v) => buildVariable(v, [...path, 'variables'])),
+    items,
+    ...located(d, path),
+  };
+}
+
 export function buildDashboards(input: readonly DashboardInput[]): DashboardModel[] {
-  return input.map((d) => ({ title: d.title, path: ['dashboards', d.title] }));
+  return input.map(buildDashboard);
 }

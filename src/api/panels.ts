@@ -1,0 +1,187 @@
+import type { SourceRef } from '../diagnostic.js';
+import type { Counter, Gauge, Histogram } from './metrics.js';
+import type { Matchers } from './selector.js';
+import { captureSource } from './source.js';
+import { histogramQuantile, rate, sumBy } from './promql.js';
+
+/**
+ * Panels of a dashboard. Plain objects with `kind: 'panel'` and a Grafana panel `type`; the
+ * Grafana JSON is made from them by the compiler (src/compile/grafana/), never here.
+ */
+
+export type PanelType = 'timeseries' | 'gauge' | 'stat' | 'table' | 'bargauge' | 'heatmap';
+
+/** A data source reference. Leave it out: every panel and target then uses the `${datasource}` variable. */
+export interface DatasourceRef {
+  type: string;
+  uid: string;
+}
+
+export interface Target {
+  /** PromQL; Grafana variables (`$job`, `$__rate_interval`) are allowed. */
+  expr: string;
+  /** Series name in the legend, e.g. `{{status}}`. */
+  legendFormat?: string;
+  /** One value per series at the end of the range (default: table panels instant, others range). */
+  instant?: boolean;
+  /** Result format (default: `table` for table panels, `heatmap` for heatmaps, else `time_series`). */
+  format?: 'time_series' | 'table' | 'heatmap';
+  datasource?: DatasourceRef;
+}
+
+/** A threshold step: the first one (without `value`) is the base colour. */
+export interface ThresholdStep {
+  value?: number;
+  color: string;
+}
+
+export interface Legend {
+  show?: boolean;
+  placement?: 'bottom' | 'right';
+  mode?: 'list' | 'table';
+  /** Values shown next to each series, e.g. ['mean', 'max', 'lastNotNull']. */
+  calcs?: readonly string[];
+}
+
+/** Position on Grafana's grid: 24 columns wide, heights in rows of 30px. */
+export interface GridPos {
+  x: number;
+  y: number;
+  w: number;
+  h: number;
+}
+
+export interface PanelOptions {
+  title: string;
+  description?: string;
+  /** Grafana unit id: `s`, `bytes`, `percent`, `ops`, `reqps`, `short`, … */
+  unit?: string;
+  min?: number;
+  max?: number;
+  decimals?: number;
+  thresholds?: readonly ThresholdStep[];
+  thresholdsMode?: 'absolute' | 'percentage';
+  legend?: Legend;
+  targets: readonly Target[];
+  /** Explicit position; without it the panel is placed after the previous one. */
+  gridPos?: GridPos;
+  /** Width in grid columns (1–24) and height in grid rows, for automatic layout. */
+  width?: number;
+  height?: number;
+  datasource?: DatasourceRef;
+  /** Timeseries: stack the series. */
+  stack?: boolean;
+}
+
+export interface Panel extends Readonly<PanelOptions> {
+  readonly kind: 'panel';
+  readonly type: PanelType;
+  readonly source?: SourceRef;
+}
+
+export interface RowOptions {
+  title: string;
+  /** Collapsed rows hold their panels until opened (default false). */
+  collapsed?: boolean;
+  panels: readonly Panel[];
+}
+
+export interface Row extends Readonly<RowOptions> {
+  readonly kind: 'row';
+  readonly source?: SourceRef;
+}
+
+function panel(type: PanelType, options: PanelOptions, source: SourceRef | undefined): Panel {
+  return { kind: 'panel', type, ...options, source };
+}
+
+// One builder per panel type; `graph` is gone from Grafana, use timeseriesPanel.
+export const timeseriesPanel = (options: PanelOptions): Panel => panel('timeseries', options, captureSource());
+export const gaugePanel = (options: PanelOptions): Panel => panel('gauge', options, captureSource());
+export const statPanel = (options: PanelOptions): Panel => panel('stat', options, captureSource());
+export const tablePanel = (options: PanelOptions): Panel => panel('table', options, captureSource());
+export const barGaugePanel = (options: PanelOptions): Panel => panel('bargauge', options, captureSource());
+export const heatmapPanel = (options: PanelOptions): Panel => panel('heatmap', options, captureSource());
+
+export function row(options: RowOptions): Row {
+  return { kind: 'row', ...options, source: captureSource() };
+}
+
+// ---- One-line panels from catalogue objects: the metric name comes from the object. ----
+
+/** Grafana's unit for a catalogue unit (`seconds` → `s`); other values pass through. */
+export function grafanaUnit(unit: string | undefined): string | undefined {
+  const map: Record<string, string> = { seconds: 's', milliseconds: 'ms', bytes: 'bytes', percent: 'percent', ratio: 'percentunit' };
+  return unit === undefined ? undefined : (map[unit] ?? unit);
+}
+
+type Base = 'job' | 'instance';
+
+export interface MetricPanelOptions<L extends string> extends Omit<PanelOptions, 'targets'> {
+  /** Labels kept in the result (one series each); default none (one series). */
+  by?: ReadonlyArray<L | Base>;
+  /** Label matchers, e.g. `{ job: re('$job') }` for a multi-value variable. */
+  matchers?: Matchers<L | Base>;
+  /** Default: the `by` labels, e.g. `{{status}} {{method}}`, or the panel title. */
+  legendFormat?: string;
+}
+
+function byLegend(by: readonly string[] | undefined, fallback: string): string {
+  return by && by.length > 0 ? by.map((l) => `{{${l}}}`).join(' ') : fallback;
+}
+
+function rest<L extends string>(options: MetricPanelOptions<L>): PanelOptions & { targets: [] } {
+  const { by: _by, matchers: _matchers, legendFormat: _legend, ...panelOptions } = options;
+  return { ...panelOptions, targets: [] };
+}
+
+/** Per-second rate of a counter, summed by `by`: `sum by (…) (rate(name{…}[$__rate_interval]))`. */
+export function ratePanel<L extends string>(
+  metric: Counter<L>,
+  options: MetricPanelOptions<L> & { type?: 'timeseries' | 'stat' | 'bargauge' },
+): Panel {
+  const { type = 'timeseries', ...o } = options;
+  const expr = sumBy(o.by ?? [], rate(metric, '$__rate_interval', o.matchers));
+  const unit = metric.unit === 'bytes' ? 'Bps' : 'ops';
+  return panel(type, { unit, ...rest(o), targets: [{ expr, legendFormat: o.legendFormat ?? byLegend(o.by, o.title) }] }, captureSource());
+}
+
+/** Quantiles of a histogram over time (default p50, p95, p99), from its `_bucket` series keeping `le`. */
+export function quantilesPanel<L extends string>(
+  metric: Histogram<L>,
+  options: MetricPanelOptions<L> & { quantiles?: readonly number[] },
+): Panel {
+  const { quantiles = [0.5, 0.95, 0.99], ...o } = options;
+  const targets = quantiles.map((q) => {
+    const p = `p${Math.round(q * 1000) / 10}`;
+    return {
+      expr: histogramQuantile(q, metric, { range: '$__rate_interval', by: o.by as readonly L[] | undefined, matchers: o.matchers }),
+      legendFormat: o.legendFormat ? `${p} ${o.legendFormat}` : o.by?.length ? `${p} ${byLegend(o.by, '')}` : p,
+    };
+  });
+  const unit = grafanaUnit(metric.unit);
+  return panel('timeseries', { ...(unit ? { unit } : {}), ...rest(o), targets }, captureSource());
+}
+
+/** Heatmap of a histogram's buckets over time: `sum by (le) (rate(name_bucket{…}[$__rate_interval]))`. */
+export function histogramHeatmapPanel<L extends string>(metric: Histogram<L>, options: Omit<MetricPanelOptions<L>, 'by' | 'legendFormat'>): Panel {
+  const expr = sumBy(['le'], `rate(${metric.bucket(options.matchers as Matchers<L | Base | 'le'> | undefined)}[$__rate_interval])`);
+  const unit = grafanaUnit(metric.unit);
+  return panel(
+    'heatmap',
+    { ...(unit ? { unit } : {}), ...rest(options), targets: [{ expr, legendFormat: '{{le}}', format: 'heatmap' }] },
+    captureSource(),
+  );
+}
+
+/** Current value of a gauge, aggregated by `by` (default `sum`), as a stat (or gauge, timeseries, bar gauge). */
+export function currentValuePanel<L extends string>(
+  metric: Gauge<L>,
+  options: MetricPanelOptions<L> & { type?: 'stat' | 'gauge' | 'timeseries' | 'bargauge'; aggregate?: 'sum' | 'avg' | 'max' | 'min' },
+): Panel {
+  const { type = 'stat', aggregate = 'sum', ...o } = options;
+  const selector = metric.select(o.matchers);
+  const expr = aggregate === 'sum' ? sumBy(o.by ?? [], selector) : `${aggregate}${o.by?.length ? ` by (${o.by.join(', ')})` : ''} (${selector})`;
+  const unit = grafanaUnit(metric.unit);
+  return panel(type, { ...(unit ? { unit } : {}), ...rest(o), targets: [{ expr, legendFormat: o.legendFormat ?? byLegend(o.by, o.title) }] }, captureSource());
+}

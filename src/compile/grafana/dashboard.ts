@@ -1,0 +1,93 @@
+// Model dashboard → Grafana's classic dashboard JSON model (what file provisioning loads), via the SDK.
+import * as dashboard from '@grafana/grafana-foundation-sdk/dashboard';
+import type { DashboardModel, PanelModel, RowModel, VariableModel } from '../../model/dashboard.js';
+import { DATASOURCE_VARIABLE, VARIABLE_DATASOURCE } from '../../model/dashboard.js';
+import { headerLines } from '../output.js';
+import { panelBuilder } from './panels.js';
+import { PROMETHEUS_DATASOURCE } from './datasource.js';
+
+function datasourceVariable(): dashboard.DatasourceVariableBuilder {
+  return new dashboard.DatasourceVariableBuilder(DATASOURCE_VARIABLE)
+    .label('Fonte de dados')
+    .type('prometheus')
+    .current({ selected: true, text: PROMETHEUS_DATASOURCE.name, value: PROMETHEUS_DATASOURCE.uid });
+}
+
+function labelVariable(v: VariableModel): dashboard.QueryVariableBuilder {
+  const b = new dashboard.QueryVariableBuilder(v.name)
+    .label(v.title)
+    .datasource({ ...VARIABLE_DATASOURCE })
+    .query(v.query)
+    .definition(v.query)
+    .refresh(dashboard.VariableRefresh.OnTimeRangeChanged)
+    .sort(dashboard.VariableSort.AlphabeticalAsc)
+    .multi(v.multi)
+    .includeAll(v.includeAll);
+  if (v.includeAll) b.allValue('.*').current({ selected: true, text: 'All', value: '$__all' });
+  return b;
+}
+
+function link(l: DashboardModel['links'][number]): dashboard.DashboardLinkBuilder {
+  const b = new dashboard.DashboardLinkBuilder(l.title).includeVars(true).keepTime(true);
+  if ('tags' in l) return b.type(dashboard.DashboardLinkType.Dashboards).tags(l.tags).asDropdown(l.asDropdown ?? false);
+  b.type(dashboard.DashboardLinkType.Link).url(l.url).targetBlank(l.targetBlank ?? false);
+  if (l.tooltip !== undefined) b.tooltip(l.tooltip);
+  return b;
+}
+
+function rowBuilder(row: RowModel): dashboard.RowBuilder {
+  const b = new dashboard.RowBuilder(row.title).id(row.id).collapsed(row.collapsed).datasource({ ...VARIABLE_DATASOURCE }).gridPos({ ...row.gridPos });
+  // Grafana keeps the panels inside a row only while it is collapsed; an open row's panels follow it.
+  if (row.collapsed) for (const p of row.panels) b.withPanel(panelBuilder(p));
+  return b;
+}
+
+/** The SDK moves panels it sees at x=0,y=0; the model's layout is the one that counts. */
+function restorePositions(built: dashboard.Dashboard, model: DashboardModel): void {
+  const positions = new Map<number, PanelModel['gridPos']>();
+  for (const item of model.items) {
+    positions.set(item.id, item.gridPos);
+    if (item.kind === 'row') for (const p of item.panels) positions.set(p.id, p.gridPos);
+  }
+  const visit = (panels: ReadonlyArray<{ id?: number; gridPos?: PanelModel['gridPos']; panels?: unknown }> | undefined) => {
+    for (const p of panels ?? []) {
+      const pos = p.id !== undefined ? positions.get(p.id) : undefined;
+      if (pos) p.gridPos = { ...pos };
+      if (Array.isArray(p.panels)) visit(p.panels);
+    }
+  };
+  visit(built.panels as Parameters<typeof visit>[0]);
+}
+
+/** The description Grafana shows, with where the dashboard comes from (JSON has no comments). */
+function description(model: DashboardModel, entry: string): string {
+  const note = headerLines(model.source?.file ?? entry).join(' ');
+  return model.description ? `${model.description}\n\n${note}` : note;
+}
+
+export function buildDashboardJson(model: DashboardModel, entry: string): dashboard.Dashboard {
+  const b = new dashboard.DashboardBuilder(model.title)
+    .uid(model.uid)
+    .description(description(model, entry))
+    .tags([...model.tags])
+    .editable()
+    .tooltip(dashboard.DashboardCursorSync.Crosshair)
+    .time({ ...model.time })
+    .timezone('browser')
+    .refresh(model.refresh)
+    .version(1)
+    .withVariable(datasourceVariable());
+  for (const v of model.variables) b.withVariable(labelVariable(v));
+  if (model.links.length > 0) b.links(model.links.map(link));
+  for (const item of model.items) {
+    if (item.kind === 'panel') {
+      b.withPanel(panelBuilder(item));
+      continue;
+    }
+    b.withRow(rowBuilder(item));
+    if (!item.collapsed) for (const p of item.panels) b.withPanel(panelBuilder(p));
+  }
+  const built = b.build();
+  restorePositions(built, model);
+  return built;
+}

@@ -1,0 +1,58 @@
+import type { Model } from '../../model/types.js';
+import { headerLines, yamlFile, type OutputFile } from '../output.js';
+import { DASHBOARDS_DIR, DASHBOARDS_MOUNT, PROMETHEUS_DATASOURCE, PROVISIONING_DIR } from './datasource.js';
+
+/** provisioning/dashboards/totem-mon.yml: a file provider for the generated dashboards. */
+export function dashboardProvider(model: Model): OutputFile {
+  return yamlFile(
+    `${PROVISIONING_DIR}/dashboards/totem-mon.yml`,
+    {
+      apiVersion: 1,
+      providers: [
+        {
+          name: `${model.name} (totem-mon)`,
+          orgId: 1,
+          folder: model.name,
+          type: 'file',
+          disableDeletion: false,
+          allowUiUpdates: false,
+          updateIntervalSeconds: 30,
+          options: { path: DASHBOARDS_MOUNT, foldersFromFilesStructure: false },
+        },
+      ],
+    },
+    [
+      ...headerLines(model.entry, 'dashboards'),
+      `Grafana loads every JSON file under ${DASHBOARDS_MOUNT}: mount out/${DASHBOARDS_DIR} there`,
+      `(Docker Compose: ./out/${DASHBOARDS_DIR}:${DASHBOARDS_MOUNT}:ro), and this folder at`,
+      '/etc/grafana/provisioning/dashboards. Changes made in the UI are not kept (allowUiUpdates: false).',
+    ],
+  );
+}
+
+/** provisioning/datasources/prometheus.yml: the data source the dashboards' `datasource` variable defaults to. */
+export function prometheusDatasource(model: Model): OutputFile {
+  return yamlFile(
+    `${PROVISIONING_DIR}/datasources/prometheus.yml`,
+    {
+      apiVersion: 1,
+      datasources: [
+        {
+          name: PROMETHEUS_DATASOURCE.name,
+          uid: PROMETHEUS_DATASOURCE.uid,
+          type: 'prometheus',
+          access: 'proxy',
+          url: PROMETHEUS_DATASOURCE.url,
+          isDefault: true,
+          editable: false,
+          jsonData: { timeInterval: model.prometheus.scrapeInterval, httpMethod: 'POST' },
+        },
+      ],
+    },
+    [
+      ...headerLines(model.entry, 'Grafana data source'),
+      `Mount this folder at /etc/grafana/provisioning/datasources. The dashboards select the data source`,
+      `through their \`datasource\` variable, which defaults to uid "${PROMETHEUS_DATASOURCE.uid}".`,
+    ],
+  );
+}

@@ -1,0 +1,30 @@
+import type { Check } from './check.js';
+import { at } from './check.js';
+
+// Functions that turn a counter's ever-growing total into something worth plotting, or only look
+// at whether series exist. Anything else (sum, topk, histogram_quantile, …) keeps the raw total.
+const COUNTER_AWARE = new Set([
+  'rate', 'irate', 'increase', 'resets', 'changes', 'count', 'group', 'absent', 'absent_over_time',
+  'present_over_time', 'count_over_time', 'timestamp',
+]);
+
+export const dashboardCounterWithoutRate: Check = {
+  id: 'dashboard/counter-without-rate',
+  severity: 'warning',
+  description: 'A panel shows a counter (or a histogram\'s _bucket/_sum/_count) through rate() or increase(), not as its raw total.',
+  run({ expressions, catalogue }, report) {
+    for (const e of expressions) {
+      if (e.context !== 'panel') continue;
+      for (const s of e.analysis.selectors) {
+        const entry = s.name !== undefined ? catalogue.get(s.name) : undefined;
+        if (!entry?.metric || !entry.counterLike) continue;
+        if (s.enclosing.some((fn) => COUNTER_AWARE.has(fn))) continue;
+        report({
+          message: `panel ${e.owner} (${e.path[1]}) shows the raw value of counter "${s.name}", a total since the process started that drops to 0 on restart`,
+          hint: `plot rate(${s.name}[$__rate_interval]) (per second) or increase(${s.name}[$__range]) (in the time range)`,
+          ...at(e, s.from, s.to),
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,37 @@
+import type { Check } from './check.js';
+import { allPanels, isDatasourceVariable } from '../model/dashboard.js';
+import type { DatasourceRef } from '../api/panels.js';
+
+/**
+ * Panels and targets take their data source from the `datasource` variable, so one dashboard
+ * works against any Prometheus. A fixed Prometheus uid only works where that uid exists (warning);
+ * a data source that is not Prometheus cannot run the PromQL the checks verified (error).
+ */
+export const dashboardDatasourceVariable: Check = {
+  id: 'dashboard/datasource-variable',
+  severity: 'warning',
+  description: 'Every panel and target uses the ${datasource} variable, not a fixed data source.',
+  run({ model }, report) {
+    const check = (ref: DatasourceRef | undefined, what: string, path: string[], source: { file: string; line: number; column: number } | undefined) => {
+      if (!ref || isDatasourceVariable(ref)) return;
+      const notPrometheus = ref.type !== 'prometheus';
+      report({
+        severity: notPrometheus ? 'error' : 'warning',
+        message: notPrometheus
+          ? `${what} uses a ${ref.type} data source ("${ref.uid}"), but its queries are PromQL`
+          : `${what} uses the fixed data source "${ref.uid}" instead of the \${datasource} variable`,
+        hint: 'remove `datasource`: panels and targets then use { type: "prometheus", uid: "${datasource}" }',
+        path,
+        ...(source ? { source } : {}),
+      });
+    };
+    for (const d of model.dashboards) {
+      for (const panel of allPanels(d)) {
+        check(panel.datasource, `panel ${panel.title} of dashboard ${d.title}`, [...panel.path, 'datasource'], panel.source);
+        for (const t of panel.targets) {
+          check(t.datasource, `target ${t.refId} of panel ${panel.title} (dashboard ${d.title})`, [...t.path, 'datasource'], t.source);
+        }
+      }
+    }
+  },
+};

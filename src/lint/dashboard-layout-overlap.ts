@@ -1,0 +1,42 @@
+import type { Check } from './check.js';
+import type { PanelModel, RowModel } from '../model/dashboard.js';
+import { GRID_COLUMNS, overlaps } from '../model/dashboard-layout.js';
+
+/** Panels given an explicit gridPos fit in the 24 columns and cover no other panel. */
+export const dashboardLayoutOverlap: Check = {
+  id: 'dashboard/layout-overlap',
+  severity: 'error',
+  description: 'Panels with an explicit gridPos stay inside the 24 columns and do not overlap other panels.',
+  run({ model }, report) {
+    for (const d of model.dashboards) {
+      // What Grafana shows side by side: the top level (open rows' panels included), and each collapsed row on its own.
+      const top: Array<PanelModel | RowModel> = [];
+      const planes = [top];
+      for (const item of d.items) {
+        top.push(item);
+        if (item.kind !== 'row') continue;
+        if (item.collapsed) planes.push(item.panels);
+        else top.push(...item.panels);
+      }
+      for (const plane of planes) {
+        plane.forEach((a, i) => {
+          if (a.kind !== 'panel' || !a.explicitGridPos) return;
+          const where = { path: [...a.path, 'gridPos'], ...(a.source ? { source: a.source } : {}) };
+          if (a.gridPos.x + a.gridPos.w > GRID_COLUMNS) {
+            report({ message: `panel ${a.title} of dashboard ${d.title} ends at column ${a.gridPos.x + a.gridPos.w}, past the ${GRID_COLUMNS} columns of the grid`, hint: 'make x + w at most 24', ...where });
+          }
+          plane.forEach((b, j) => {
+            if (i === j || !overlaps(a.gridPos, b.gridPos)) return;
+            // A pair of explicit panels is reported once, on the later one.
+            if (b.kind === 'panel' && b.explicitGridPos && j > i) return;
+            report({
+              message: `panel ${a.title} of dashboard ${d.title} (gridPos x=${a.gridPos.x} y=${a.gridPos.y} w=${a.gridPos.w} h=${a.gridPos.h}) overlaps ${b.kind} ${b.title}`,
+              hint: 'move it (change x/y), or leave gridPos out so that the panel is placed automatically',
+              ...where,
+            });
+          });
+        });
+      }
+    }
+  },
+};
