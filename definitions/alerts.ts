@@ -1,36 +1,110 @@
 // Alerts of the monitoring document ("Alertas › Configuração"), texts kept in Portuguese.
+// Each alert carries unit tests (run by `promtool test rules` in `totem-mon validate`): one input
+// that makes it fire and inputs that must not.
 import { alert, histogramQuantile, rate, ratio, ruleGroup } from 'totem-mon';
 import { errors, requestDuration, requests } from './metrics/application.js';
 
 const runbooks = 'https://runbooks.totem.example.com/alerts';
+const api = { job: 'totem-api' } as const;
+
+// Request traffic used by the tests: 100 requests a minute for 20 minutes.
+const steadyTraffic = { series: requests.select(api), values: '0+100x20' };
+
+export const highErrorRate = alert({
+  alert: 'HighErrorRate',
+  // The document wrote `rate(totem_errors_total[5m]) > 0.1`: errors per second, which fires at
+  // 0.1 errors/s whatever the traffic, while its description promises "above 10%". The ratio
+  // errors / requests over 5 minutes is what 10% means.
+  expr: `${ratio(rate(errors, '5m'), rate(requests, '5m'), ['job'])} > 0.1`,
+  for: '5m',
+  labels: { severity: 'critical' },
+  annotations: {
+    summary: 'Alta taxa de erros',
+    description: 'Taxa de erros acima de 10% nos últimos 5 minutos',
+    value: 'Taxa de erros de {{ $value | humanizePercentage }} no job {{ $labels.job }}',
+    runbook_url: `${runbooks}/HighErrorRate`,
+  },
+  tests: [
+    {
+      name: '12% errors for 10 minutes fires',
+      input: [steadyTraffic, { series: errors.select(api), values: '0+12x20' }],
+      at: '10m',
+      expect: [
+        {
+          labels: { job: 'totem-api' },
+          annotations: {
+            summary: 'Alta taxa de erros',
+            description: 'Taxa de erros acima de 10% nos últimos 5 minutos',
+            value: 'Taxa de erros de 12% no job totem-api',
+            runbook_url: `${runbooks}/HighErrorRate`,
+          },
+        },
+      ],
+    },
+    {
+      name: '5% errors does not fire',
+      input: [steadyTraffic, { series: errors.select(api), values: '0+5x20' }],
+      at: '10m',
+      expect: [],
+    },
+    {
+      // 60 errors between minutes 5 and 8: above 10% of the 5-minute window for 3 minutes only.
+      name: 'a 3-minute burst does not fire (for: 5m)',
+      input: [steadyTraffic, { series: errors.select(api), values: '0x5 20+20x2 60x12' }],
+      at: '10m',
+      expect: [],
+    },
+  ],
+});
+
+export const highLatency = alert({
+  alert: 'HighLatency',
+  expr: `${histogramQuantile(0.95, requestDuration, { range: '5m', by: ['job'] })} > 1`,
+  for: '5m',
+  labels: { severity: 'warning' },
+  annotations: {
+    summary: 'Alta latência',
+    description: 'Latência p95 acima de 1s nos últimos 5 minutos',
+    value: 'Latência p95 de {{ $value | humanizeDuration }} no job {{ $labels.job }}',
+    runbook_url: `${runbooks}/HighLatency`,
+  },
+  tests: [
+    {
+      name: 'requests between 1 s and 2.5 s fire',
+      input: [
+        { series: requestDuration.bucket({ ...api, le: '0.5' }), values: '0+0x20' },
+        { series: requestDuration.bucket({ ...api, le: '1' }), values: '0+0x20' },
+        { series: requestDuration.bucket({ ...api, le: '2.5' }), values: '0+100x20' },
+        { series: requestDuration.bucket({ ...api, le: '+Inf' }), values: '0+100x20' },
+      ],
+      at: '10m',
+      expect: [
+        {
+          labels: { job: 'totem-api' },
+          annotations: {
+            summary: 'Alta latência',
+            description: 'Latência p95 acima de 1s nos últimos 5 minutos',
+            value: 'Latência p95 de 2.425s no job totem-api',
+            runbook_url: `${runbooks}/HighLatency`,
+          },
+        },
+      ],
+    },
+    {
+      name: 'requests under 0.5 s do not fire',
+      input: [
+        { series: requestDuration.bucket({ ...api, le: '0.5' }), values: '0+100x20' },
+        { series: requestDuration.bucket({ ...api, le: '1' }), values: '0+100x20' },
+        { series: requestDuration.bucket({ ...api, le: '2.5' }), values: '0+100x20' },
+        { series: requestDuration.bucket({ ...api, le: '+Inf' }), values: '0+100x20' },
+      ],
+      at: '10m',
+      expect: [],
+    },
+  ],
+});
 
 export const totemAlerts = ruleGroup({
   name: 'totem_alerts',
-  rules: [
-    alert({
-      alert: 'HighErrorRate',
-      // The document wrote `rate(totem_errors_total[5m]) > 0.1`: errors per second, which fires at
-      // 0.1 errors/s whatever the traffic, while its description promises "above 10%". The ratio
-      // errors / requests over 5 minutes is what 10% means.
-      expr: `${ratio(rate(errors, '5m'), rate(requests, '5m'), ['job'])} > 0.1`,
-      for: '5m',
-      labels: { severity: 'critical' },
-      annotations: {
-        summary: 'Alta taxa de erros',
-        description: 'Taxa de erros acima de 10% nos últimos 5 minutos',
-        runbook_url: `${runbooks}/HighErrorRate`,
-      },
-    }),
-    alert({
-      alert: 'HighLatency',
-      expr: `${histogramQuantile(0.95, requestDuration, { range: '5m', by: ['job'] })} > 1`,
-      for: '5m',
-      labels: { severity: 'warning' },
-      annotations: {
-        summary: 'Alta latência',
-        description: 'Latência p95 acima de 1s nos últimos 5 minutos',
-        runbook_url: `${runbooks}/HighLatency`,
-      },
-    }),
-  ],
+  rules: [highErrorRate, highLatency],
 });

@@ -2,6 +2,8 @@
 import { defineProject, scrapeJob } from 'totem-mon';
 import { catalogue } from './metrics/index.js';
 import { totemAlerts } from './alerts.js';
+import { totemAlertmanager } from './alertmanager.js';
+import { dashboards } from './dashboards/index.js';
 
 export default defineProject({
   name: 'totem',
@@ -16,4 +18,6 @@ export default defineProject({
     ],
   },
   ruleGroups: [totemAlerts],
+  alertmanager: totemAlertmanager,
+  dashboards,
 });

@@ -11,5 +11,27 @@ export { scrapeJob } from './api/scrape.js';
 export type { ScrapeJob, PrometheusOptions, PrometheusGlobal } from './api/scrape.js';
 export { defineProject } from './api/project.js';
 export type { Project, ProjectOptions } from './api/project.js';
-export type { AlertmanagerDefinition } from './api/alertmanager.js';
-export type { Dashboard } from './api/dashboard.js';
+export { alertmanager, receiver, route, inhibitRule, timeInterval, secretFile } from './api/alertmanager.js';
+export type {
+  AlertmanagerDefinition,
+  AlertmanagerOptions,
+  AlertmanagerGlobal,
+  AlertMatchers,
+  Receiver,
+  Route,
+  InhibitRule,
+  TimeInterval,
+  TimePeriod,
+  SecretFile,
+  EmailConfig,
+  SlackConfig,
+  WebhookConfig,
+  PagerdutyConfig,
+} from './api/alertmanager.js';
+export { dashboard, labelVariable } from './api/dashboard.js';
+export type { Dashboard, DashboardOptions, DashboardLink, Variable, VariableOptions } from './api/dashboard.js';
+export {
+  timeseriesPanel, gaugePanel, statPanel, tablePanel, barGaugePanel, heatmapPanel, row,
+  ratePanel, quantilesPanel, histogramHeatmapPanel, currentValuePanel,
+} from './api/panels.js';
+export type { Panel, PanelOptions, PanelType, Row, RowOptions, Target, ThresholdStep, Legend, GridPos, DatasourceRef, MetricPanelOptions } from './api/panels.js';

@@ -11,6 +11,8 @@ import { hasErrors } from './diagnostic.js';
 import { loadDefinitions } from './io/load.js';
 import { parseProject } from './model/parse.js';
 import { buildModel } from './model/build.js';
+import { withTemplates } from './model/build-alertmanager.js';
+import { readTemplates } from './io/templates.js';
 import type { Model } from './model/types.js';
 import { buildCheckContext } from './lint/context.js';
 import { CHECKS, runChecks } from './lint/index.js';
@@ -44,7 +46,9 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   if (!parsed.ok) return { diagnostics: parsed.diagnostics };
 
   // 3. model: defaults filled in, names resolved.
-  const model = buildModel(parsed.project, loaded.entry);
+  // 3b. Alertmanager notification templates (`<definitions>/../templates/*.tmpl`) are read here,
+  //     in the io stage, and carried in the model, so that the compilers stay pure.
+  const model = withTemplates(buildModel(parsed.project, loaded.entry), readTemplates(loaded.dir));
 
   // 4. checks: PromQL against the catalogue, names, duplicates, routing… (src/lint/).
   const context = buildCheckContext(model);

@@ -1,4 +1,258 @@
-// Placeholder: the Alertmanager definitions API (receivers, routes, inhibit rules) lands here.
-export interface AlertmanagerDefinition {
+/**
+ * Alertmanager definitions: global settings, receivers, the routing tree, inhibit rules and time
+ * intervals. Compiled to out/alertmanager/alertmanager.yml (Alertmanager 0.25).
+ *
+ * A definition never holds a secret: passwords, webhook URLs and keys are files that Alertmanager
+ * reads at run time, written `secretFile('/etc/alertmanager/secrets/…')`. A literal is refused.
+ */
+import type { SourceRef } from '../diagnostic.js';
+import type { Matcher } from './selector.js';
+import { captureSource } from './source.js';
+
+/** A file on the Alertmanager host holding a secret; only its path is in the output (`*_file`). */
+export interface SecretFile {
+  readonly kind: 'secretFile';
+  /** Absolute path, e.g. `/etc/alertmanager/secrets/smtp_password`. */
+  readonly path: string;
+  readonly source?: SourceRef;
+}
+
+export function secretFile(path: string): SecretFile {
+  return { kind: 'secretFile', path, source: captureSource() };
+}
+
+/** Alert label matchers: a plain string means `=`; `ne`, `re`, `nre` give the other operators. */
+export type AlertMatchers = { readonly [label: string]: Matcher };
+
+// ── global ────────────────────────────────────────────────────────────────────────────────────
+
+export interface SmtpDefaults {
+  /** `smtp_from`. */
+  from?: string;
+  /** `smtp_smarthost`, `host:port`. */
+  smarthost?: string;
+  /** `smtp_hello`. */
+  hello?: string;
+  /** `smtp_auth_username`. */
+  authUsername?: string;
+  /** `smtp_auth_password_file`. */
+  authPassword?: SecretFile;
+  /** `smtp_require_tls` (Alertmanager's default: true). */
+  requireTls?: boolean;
+}
+
+export interface AlertmanagerGlobal {
+  /** `resolve_timeout` (Alertmanager's default 5m). */
+  resolveTimeout?: string;
+  smtp?: SmtpDefaults;
+  /** `slack_api_url_file`: the Slack webhook URL is a secret. */
+  slackApiUrl?: SecretFile;
+}
+
+// ── receivers ─────────────────────────────────────────────────────────────────────────────────
+
+interface NotifierCommon {
+  /** Also notify when the alert resolves (Alertmanager's default differs per integration). */
+  sendResolved?: boolean;
+}
+
+export interface EmailConfig extends NotifierCommon {
+  to: string;
+  from?: string;
+  smarthost?: string;
+  hello?: string;
+  authUsername?: string;
+  /** `auth_password_file`. */
+  authPassword?: SecretFile;
+  requireTls?: boolean;
+  /** Go template for the HTML body, e.g. `{{ template "totem.email.html" . }}`. */
+  html?: string;
+  /** Go template for the plain-text body. */
+  text?: string;
+  /** Mail headers, e.g. `{ Subject: '{{ template "totem.email.subject" . }}' }`. */
+  headers?: Record<string, string>;
+}
+
+export interface SlackConfig extends NotifierCommon {
+  /** `api_url_file` (default: the global `slackApiUrl`). */
+  apiUrl?: SecretFile;
+  channel?: string;
+  username?: string;
+  color?: string;
+  title?: string;
+  titleLink?: string;
+  pretext?: string;
+  text?: string;
+  footer?: string;
+  fallback?: string;
+  iconEmoji?: string;
+  iconUrl?: string;
+}
+
+export interface WebhookConfig extends NotifierCommon {
+  /** Endpoint; must not hold a secret (Alertmanager 0.25 has no `url_file`: it came in 0.26). */
+  url: string;
+  maxAlerts?: number;
+  /** `http_config.authorization`: `credentials_file` sent as `Authorization: <type> <credentials>`. */
+  authorization?: { type?: string; credentials: SecretFile };
+  /** `http_config.basic_auth` with `password_file`. */
+  basicAuth?: { username: string; password: SecretFile };
+}
+
+export interface PagerdutyConfig extends NotifierCommon {
+  /** Events API v2 integration key: `routing_key_file`. Give this or `serviceKey`. */
+  routingKey?: SecretFile;
+  /** Events API v1 (Prometheus integration) key: `service_key_file`. */
+  serviceKey?: SecretFile;
+  url?: string;
+  client?: string;
+  clientUrl?: string;
+  description?: string;
+  severity?: string;
+  class?: string;
+  component?: string;
+  group?: string;
+  details?: Record<string, string>;
+}
+
+export interface ReceiverOptions<N extends string = string> {
+  name: N;
+  email?: readonly EmailConfig[];
+  slack?: readonly SlackConfig[];
+  webhook?: readonly WebhookConfig[];
+  pagerduty?: readonly PagerdutyConfig[];
+}
+
+export interface Receiver<N extends string = string> extends Readonly<ReceiverOptions<N>> {
+  readonly kind: 'receiver';
+  readonly source?: SourceRef;
+}
+
+/** A named set of notifiers. The name is kept as a literal type so routes can only name receivers. */
+export function receiver<const N extends string>(options: ReceiverOptions<N>): Receiver<N> {
+  return { kind: 'receiver', ...options, source: captureSource() };
+}
+
+// ── routing tree ──────────────────────────────────────────────────────────────────────────────
+
+export interface RouteOptions<R extends string = string> {
+  /** Receiver of the alerts this route takes (default: the parent's). Required on the root. */
+  receiver?: R;
+  /** Alert labels this route takes; the root takes every alert and has none. */
+  matchers?: AlertMatchers;
+  /** Labels to group by; `['...']` groups by every label. Inherited when absent. */
+  groupBy?: readonly string[];
+  groupWait?: string;
+  groupInterval?: string;
+  repeatInterval?: string;
+  /** Keep looking at the following sibling routes after this one matched (default false). */
+  continue?: boolean;
+  /** Names of time intervals during which this route is muted. */
+  muteTimeIntervals?: readonly string[];
+  /** Names of time intervals outside which this route is muted. */
+  activeTimeIntervals?: readonly string[];
+  routes?: readonly Route<R>[];
+}
+
+export interface Route<R extends string = string> extends Readonly<RouteOptions<R>> {
+  readonly kind: 'route';
+  readonly source?: SourceRef;
+}
+
+/** The receiver names used in some routes (and below them). */
+export type ReceiverNamesOf<Rs extends readonly Route[]> = NameOf<Rs[number]>;
+// Distributive (naked T), so that no routes give `never`, not `string`.
+type NameOf<T> = T extends Route<infer N> ? N : never;
+
+/**
+ * A route. Its type carries every receiver name used in it and below it: `R` from `receiver`, the
+ * rest from the child routes (kept as a tuple so TypeScript does not widen the names to string).
+ */
+export function route<const R extends string = never, const Rs extends readonly Route[] = []>(
+  options: Omit<RouteOptions<R>, 'routes'> & { routes?: Rs },
+): Route<NoInfer<R | ReceiverNamesOf<Rs>>> {
+  return { kind: 'route', ...options, source: captureSource() } as Route<R | ReceiverNamesOf<Rs>>;
+}
+
+// ── inhibit rules and time intervals ─────────────────────────────────────────────────────────
+
+export interface InhibitRuleOptions {
+  /** Alerts that mute others while they fire. */
+  sourceMatchers: AlertMatchers;
+  /** Alerts that are muted. */
+  targetMatchers: AlertMatchers;
+  /** Labels that must be equal in source and target (e.g. `['alertname']`). */
+  equal?: readonly string[];
+}
+
+export interface InhibitRule extends Readonly<InhibitRuleOptions> {
+  readonly kind: 'inhibitRule';
+  readonly source?: SourceRef;
+}
+
+export function inhibitRule(options: InhibitRuleOptions): InhibitRule {
+  return { kind: 'inhibitRule', ...options, source: captureSource() };
+}
+
+/** One period (Alertmanager's `time_intervals[]` entry); every field given must match. */
+export interface TimePeriod {
+  /** `HH:MM` ranges, end exclusive, e.g. `[{ start: '22:00', end: '24:00' }]`. */
+  times?: readonly { start: string; end: string }[];
+  /** e.g. `['monday:friday', 'sunday']`. */
+  weekdays?: readonly string[];
+  /** e.g. `['1:5', '-1']`. */
+  daysOfMonth?: readonly string[];
+  /** e.g. `['january:march', 'december']`. */
+  months?: readonly string[];
+  years?: readonly string[];
+  /** IANA time zone, e.g. `America/Sao_Paulo` (default UTC). */
+  location?: string;
+}
+
+export interface TimeIntervalOptions {
+  name: string;
+  periods: readonly TimePeriod[];
+}
+
+export interface TimeInterval extends Readonly<TimeIntervalOptions> {
+  readonly kind: 'timeInterval';
+  readonly source?: SourceRef;
+}
+
+export function timeInterval(options: TimeIntervalOptions): TimeInterval {
+  return { kind: 'timeInterval', ...options, source: captureSource() };
+}
+
+// ── the whole configuration ───────────────────────────────────────────────────────────────────
+
+export interface AlertmanagerOptions<R extends readonly Receiver[] = readonly Receiver[]> {
+  global?: AlertmanagerGlobal;
+  receivers: R;
+  /** The root route: takes every alert; `receiver` is its default receiver. */
+  route: Route<NoInfer<R[number]['name']>>;
+  inhibitRules?: readonly InhibitRule[];
+  timeIntervals?: readonly TimeInterval[];
+  /** Routing tests: alerts' labels and the receivers they must reach (`amtool config routes test`). */
+  tests?: readonly RoutingTest<NoInfer<R[number]['name']>>[];
+}
+
+/** An alert's labels and the receivers Alertmanager must pick for it, in order. */
+export interface RoutingTest<N extends string = string> {
+  /** What the case shows (default: the labels). */
+  name?: string;
+  labels: Readonly<Record<string, string>>;
+  receivers: readonly N[];
+}
+
+export interface AlertmanagerDefinition extends Readonly<AlertmanagerOptions> {
   readonly kind: 'alertmanager';
+  readonly source?: SourceRef;
+}
+
+/**
+ * The Alertmanager configuration. Routes may only name receivers listed here (a type error in the
+ * editor; `totem-mon generate` checks it again as `alertmanager/unknown-receiver`).
+ */
+export function alertmanager<const R extends readonly Receiver[]>(options: AlertmanagerOptions<R>): AlertmanagerDefinition {
+  return { kind: 'alertmanager', ...options, source: captureSource() } as AlertmanagerDefinition;
 }

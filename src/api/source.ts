@@ -12,7 +12,11 @@ const framePattern = /\(?((?:file:\/\/)?[^\s()]+?):(\d+):(\d+)\)?$/;
  * Cheap enough for 10,000 rules (one stack capture each).
  */
 export function captureSource(): SourceRef | undefined {
+  // The user's frame is a few frames up; a short trace is much cheaper to build (10,000 rules).
+  const limit = Error.stackTraceLimit;
+  Error.stackTraceLimit = 12;
   const stack = new Error().stack;
+  Error.stackTraceLimit = limit;
   if (!stack) return undefined;
   const lines = stack.split('\n');
   for (let i = 1; i < lines.length; i++) {

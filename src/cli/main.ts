@@ -30,7 +30,8 @@ function buildProgram(setExit: (code: number) => void): Command {
     .option('-d, --definitions <dir>', 'folder with index.ts that default-exports the project', 'definitions')
     .option('-f, --format <format>', 'report format: text, json or github (workflow annotations)', 'text')
     .option('--offline', "skip promtool and amtool; only totem-mon's own checks")
-    .action(async (opts: { definitions: string; format: string; offline?: boolean }) => {
+    .option('--require-tests', 'an alert without a firing and a quiet test case, or a route no routing test reaches, is an error')
+    .action(async (opts: { definitions: string; format: string; offline?: boolean; requireTests?: boolean }) => {
       const { validateCommand } = await import('./validate.js');
       setExit(await validateCommand(opts));
     });

@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../diagnostic.js';
 import { countBySeverity } from '../diagnostic.js';
 import type { Model } from '../model/types.js';
+import { alertsToDefaultRoute } from '../model/alert-labels.js';
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
@@ -16,6 +17,10 @@ export function describeModel(model: Model): string {
     plural(alerts, 'alert'),
     plural(rules.length - alerts, 'recording rule'),
     plural(model.dashboards.length, 'dashboard'),
+    // Alertmanager: how many alerts only the default (root) route takes (src/model/routing.ts).
+    ...(model.alertmanager
+      ? [`${plural(model.alertmanager.receivers.length, 'receiver')} (${plural(alertsToDefaultRoute(model).length, 'alert')} to the default route)`]
+      : []),
   ].join(', ');
 }
 

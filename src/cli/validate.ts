@@ -14,6 +14,7 @@ export interface ValidateCommandOptions {
   definitions: string;
   format: string;
   offline?: boolean;
+  requireTests?: boolean;
 }
 
 function toolsLine(result: ValidateResult, offline: boolean): string {
@@ -30,7 +31,12 @@ export async function validateCommand(options: ValidateCommandOptions): Promise<
   const offline = Boolean(options.offline);
   // Progress only for people watching a terminal; CI logs and machine formats stay plain.
   const onStep = format === 'text' ? progress(process.stderr) : undefined;
-  const result = await validate({ definitions: options.definitions, offline, ...(onStep ? { onStep } : {}) });
+  const result = await validate({
+    definitions: options.definitions,
+    offline,
+    requireTests: Boolean(options.requireTests),
+    ...(onStep ? { onStep } : {}),
+  });
   const failed = hasErrors(result.diagnostics);
 
   if (format === 'json') {

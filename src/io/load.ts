@@ -4,6 +4,7 @@ import { fileURLToPath } from 'node:url';
 import { createJiti } from 'jiti';
 import type { Diagnostic, SourceRef } from '../diagnostic.js';
 import { UsageError } from '../diagnostic.js';
+import { preferTsSpecifiers } from './ts-specifiers.js';
 
 const ENTRY_NAMES = ['index.ts', 'index.mts', 'index.js', 'index.mjs'];
 
@@ -74,7 +75,12 @@ export async function loadDefinitions(definitionsDir: string): Promise<LoadedDef
   const relative = relativizer(dir);
   const entryPath = path.join(dir, entryName);
   const entry = relative(entryPath);
-  const jiti = createJiti(import.meta.url, { alias: { 'totem-mon': selfEntry() }, moduleCache: false, interopDefault: true });
+  const options = { alias: { 'totem-mon': selfEntry() }, moduleCache: false, interopDefault: true };
+  const transpiler = createJiti(import.meta.url, options);
+  const jiti = createJiti(import.meta.url, {
+    ...options,
+    transform: (opts) => ({ code: transpiler.transform({ ...opts, source: preferTsSpecifiers(opts.source, opts.filename) }) }),
+  });
   let project: unknown;
   try {
     project = await jiti.import(entryPath, { default: true });

@@ -23,6 +23,17 @@ import { alertComparison } from './alert-comparison.js';
 import { alertNaming } from './alert-naming.js';
 import { alertFragileExpression } from './alert-fragile-expression.js';
 import { recordNaming } from './record-naming.js';
+import { alertmanagerUnknownReceiver } from './alertmanager-unknown-receiver.js';
+import { alertmanagerUnreachableReceiver } from './alertmanager-unreachable-receiver.js';
+import { alertmanagerUnmatchedRoute } from './alertmanager-unmatched-route.js';
+import { alertmanagerUnknownTemplate } from './alertmanager-unknown-template.js';
+import { testsAlertCoverage } from './tests-alert-coverage.js';
+import { testsRouteCoverage } from './tests-route-coverage.js';
+import { testsRouting } from './tests-routing.js';
+import { dashboardUid } from './dashboard-uid.js';
+import { dashboardDatasourceVariable } from './dashboard-datasource-variable.js';
+import { dashboardCounterWithoutRate } from './dashboard-counter-without-rate.js';
+import { dashboardLayoutOverlap } from './dashboard-layout-overlap.js';
 
 /** Every check, in report order. Each lives in `src/lint/<area>-<name>.ts` for id `<area>/<name>`. */
 export const CHECKS: readonly Check[] = [
@@ -49,7 +60,21 @@ export const CHECKS: readonly Check[] = [
   alertNaming,
   alertFragileExpression,
   recordNaming,
+  alertmanagerUnknownReceiver,
+  alertmanagerUnreachableReceiver,
+  alertmanagerUnmatchedRoute,
+  alertmanagerUnknownTemplate,
+  dashboardUid,
+  dashboardDatasourceVariable,
+  dashboardCounterWithoutRate,
+  dashboardLayoutOverlap,
 ];
+
+/** Test coverage: reported by `validate` only (errors with `--require-tests`). */
+export const COVERAGE_CHECKS: readonly Check[] = [testsAlertCoverage, testsRouteCoverage];
+
+/** Routing tests judged by our own routing model: `validate --offline` only (amtool judges otherwise). */
+export const OFFLINE_TEST_CHECKS: readonly Check[] = [testsRouting];
 
 export function runChecks(context: CheckContext, checks: readonly Check[] = CHECKS): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];

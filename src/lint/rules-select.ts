@@ -11,13 +11,20 @@ export function ruleAt(rule: RuleModel, ...field: string[]) {
   return { path: [...rule.path, ...field], ...(rule.source ? { source: rule.source } : {}) };
 }
 
+// Many checks ask for the same pairs: computed once per context.
+const pairsByContext = new WeakMap<CheckContext, Array<{ alert: AlertModel; e: AnalyzedExpression }>>();
+
 /** The analysed expression of each alert, paired with the alert. */
 export function alertExpressions(context: CheckContext): Array<{ alert: AlertModel; e: AnalyzedExpression }> {
+  const cached = pairsByContext.get(context);
+  if (cached) return cached;
   const byPath = new Map(context.expressions.map((e) => [e.path.join('\u0000'), e]));
-  return alerts(context.model).flatMap((alert) => {
+  const pairs = alerts(context.model).flatMap((alert) => {
     const e = byPath.get([...alert.path, 'expr'].join('\u0000'));
     return e ? [{ alert, e }] : [];
   });
+  pairsByContext.set(context, pairs);
+  return pairs;
 }
 
 /** The largest scrape interval of any job: the safe bound for range checks. */

@@ -1,4 +1,150 @@
-// Placeholder until the Alertmanager API lands.
-export interface AlertmanagerModel {
-  placeholder: true;
+/**
+ * The normalised Alertmanager configuration. Field names follow the definitions API; the
+ * compiler maps them to Alertmanager's snake_case. Secrets appear only as file paths.
+ */
+import type { Located } from './types.js';
+
+export type AlertMatchOp = '=' | '!=' | '=~' | '!~';
+
+export interface AlertMatcherModel {
+  label: string;
+  op: AlertMatchOp;
+  value: string;
+}
+
+export interface SmtpModel {
+  from?: string;
+  smarthost?: string;
+  hello?: string;
+  authUsername?: string;
+  authPasswordFile?: string;
+  requireTls?: boolean;
+}
+
+export interface AlertmanagerGlobalModel {
+  resolveTimeout?: string;
+  smtp?: SmtpModel;
+  slackApiUrlFile?: string;
+}
+
+export interface EmailModel {
+  to: string;
+  from?: string;
+  smarthost?: string;
+  hello?: string;
+  authUsername?: string;
+  authPasswordFile?: string;
+  requireTls?: boolean;
+  html?: string;
+  text?: string;
+  headers?: Record<string, string>;
+  sendResolved?: boolean;
+}
+
+export interface SlackModel {
+  apiUrlFile?: string;
+  channel?: string;
+  username?: string;
+  color?: string;
+  title?: string;
+  titleLink?: string;
+  pretext?: string;
+  text?: string;
+  footer?: string;
+  fallback?: string;
+  iconEmoji?: string;
+  iconUrl?: string;
+  sendResolved?: boolean;
+}
+
+export interface WebhookModel {
+  url: string;
+  maxAlerts?: number;
+  authorization?: { type?: string; credentialsFile: string };
+  basicAuth?: { username: string; passwordFile: string };
+  sendResolved?: boolean;
+}
+
+export interface PagerdutyModel {
+  routingKeyFile?: string;
+  serviceKeyFile?: string;
+  url?: string;
+  client?: string;
+  clientUrl?: string;
+  description?: string;
+  severity?: string;
+  class?: string;
+  component?: string;
+  group?: string;
+  details?: Record<string, string>;
+  sendResolved?: boolean;
+}
+
+export interface ReceiverModel extends Located {
+  name: string;
+  email: EmailModel[];
+  slack: SlackModel[];
+  webhook: WebhookModel[];
+  pagerduty: PagerdutyModel[];
+}
+
+export interface RouteModel extends Located {
+  /** As written; undefined means "the parent's". */
+  receiver?: string;
+  matchers: AlertMatcherModel[];
+  groupBy?: string[];
+  groupWait?: string;
+  groupInterval?: string;
+  repeatInterval?: string;
+  continue: boolean;
+  muteTimeIntervals: string[];
+  activeTimeIntervals: string[];
+  routes: RouteModel[];
+}
+
+export interface InhibitRuleModel extends Located {
+  sourceMatchers: AlertMatcherModel[];
+  targetMatchers: AlertMatcherModel[];
+  equal: string[];
+}
+
+export interface TimePeriodModel {
+  times: { start: string; end: string }[];
+  weekdays: string[];
+  daysOfMonth: string[];
+  months: string[];
+  years: string[];
+  location?: string;
+}
+
+export interface TimeIntervalModel extends Located {
+  name: string;
+  periods: TimePeriodModel[];
+}
+
+/** A notification template file from `<definitions>/../templates/`, read by the io stage. */
+export interface TemplateFileModel {
+  /** File name, e.g. `totem.tmpl`. */
+  name: string;
+  /** Where it came from, relative like other sources, e.g. `templates/totem.tmpl`. */
+  source: string;
+  content: string;
+}
+
+export interface AlertmanagerModel extends Located {
+  global: AlertmanagerGlobalModel;
+  receivers: ReceiverModel[];
+  route: RouteModel;
+  inhibitRules: InhibitRuleModel[];
+  timeIntervals: TimeIntervalModel[];
+  /** Filled in by the pipeline from the templates folder (empty until then, and in unit tests). */
+  templates: TemplateFileModel[];
+  tests: RoutingTestModel[];
+}
+
+/** A routing test: an alert's labels and the receivers it must reach. */
+export interface RoutingTestModel extends Located {
+  name: string;
+  labels: Record<string, string>;
+  receivers: string[];
 }

@@ -4,7 +4,7 @@
  */
 const NAME_FIELDS = ['name', 'alert', 'record', 'job', 'title'] as const;
 /** Collections whose items are known by name rather than by position. */
-const NAMED_COLLECTIONS = new Set(['metrics', 'ruleGroups', 'rules', 'scrapeJobs', 'dashboards', 'receivers', 'timeIntervals']);
+const NAMED_COLLECTIONS = new Set(['metrics', 'ruleGroups', 'rules', 'scrapeJobs', 'dashboards', 'receivers', 'timeIntervals', 'panels', 'variables']);
 
 function nameOf(item: unknown): string | undefined {
   if (typeof item !== 'object' || item === null) return undefined;

@@ -30,6 +30,8 @@ export function locator(model: Model): Locator {
       return { path: target.path, ...(target.source ? { source: target.source } : {}) };
     }
     if (place.file === PROMETHEUS_CONFIG) return { path: ['prometheus'], ...(entry.source ? { source: entry.source } : {}) };
+    const am = model.alertmanager;
+    if (am && place.file.startsWith('alertmanager/')) return { path: am.path, ...(am.source ? { source: am.source } : {}) };
     return entry;
   };
 }

@@ -11,6 +11,10 @@ import { INSTALL_HINT, resolveTool, type Tool, type ToolName } from './tools.js'
 import { checkConfig, checkRules } from './promtool.js';
 import { checkAlertmanagerConfig } from './amtool.js';
 import { locator } from './locate.js';
+import { COVERAGE_CHECKS, OFFLINE_TEST_CHECKS, runChecks } from '../lint/index.js';
+import { testRoutes } from './routing-tests.js';
+import { testRules } from './rule-tests.js';
+import { TESTS_DIR } from '../compile/prometheus/tests.js';
 
 export const ALERTMANAGER_CONFIG = 'alertmanager/alertmanager.yml';
 const RULES_DIR = 'prometheus/rules/';
@@ -19,6 +23,8 @@ export interface ValidateOptions {
   definitions: string;
   /** Skip promtool and amtool: only the checks totem-mon makes itself. */
   offline: boolean;
+  /** Missing test coverage is an error instead of a warning. */
+  requireTests?: boolean;
   env?: NodeJS.ProcessEnv;
   /** Called when a step starts and ends, for progress on a terminal. */
   onStep?: (step: string, state: 'start' | 'end') => void;
@@ -66,6 +72,11 @@ export async function validate(options: ValidateOptions): Promise<ValidateResult
   const result = await runPipeline({ definitions: options.definitions, compileWithFindings: true });
   step('checks', 'end');
   const diagnostics = [...result.diagnostics];
+  if (result.context) {
+    const coverage = runChecks(result.context, COVERAGE_CHECKS);
+    diagnostics.push(...coverage.map((d) => (options.requireTests ? { ...d, severity: 'error' as const } : d)));
+    if (options.offline) diagnostics.push(...runChecks(result.context, OFFLINE_TEST_CHECKS));
+  }
   if (!result.model || !result.files || options.offline || !promtool) {
     return { diagnostics, tools: [], ...(result.model ? { model: result.model } : {}) };
   }
@@ -75,6 +86,7 @@ export async function validate(options: ValidateOptions): Promise<ValidateResult
 
   const locate = locator(model);
   const ruleFiles = files.map((f) => f.path).filter((p) => p.startsWith(RULES_DIR));
+  const testFiles = files.map((f) => f.path).filter((p) => p.startsWith(`${TESTS_DIR}/`));
   const dir = writeTree(files);
   const ran: Record<ToolName, string[]> = { promtool: [], amtool: [] };
   const timed = async (tool: ToolName, name: string, work: () => Promise<Diagnostic[]>) => {
@@ -89,7 +101,10 @@ export async function validate(options: ValidateOptions): Promise<ValidateResult
       timed('promtool', 'check rules', () => checkRules(promtool, dir, ruleFiles, locate)),
       timed('promtool', 'check config', () => checkConfig(promtool, dir, PROMETHEUS_CONFIG, ruleFiles, locate)),
     ];
+    if (testFiles.length > 0) runs.push(timed('promtool', 'test rules', () => testRules(promtool, dir, testFiles, model, locate)));
     if (amtool) runs.push(timed('amtool', 'check-config', () => checkAlertmanagerConfig(amtool, dir, ALERTMANAGER_CONFIG, locate)));
+    const routingTests = model.alertmanager?.tests ?? [];
+    if (amtool && routingTests.length > 0) runs.push(timed('amtool', 'routes test', () => testRoutes(amtool, dir, ALERTMANAGER_CONFIG, routingTests)));
     const toolFindings = (await Promise.all(runs)).flat();
     diagnostics.push(...withoutRepeats(toolFindings, diagnostics));
   } finally {

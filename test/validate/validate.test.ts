@@ -12,7 +12,7 @@ describe('validate on the Totem definitions', () => {
     const r = await runCli(['validate', '--definitions', path.join(REPO, 'definitions')]);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
-    expect(r.stdout).toMatch(/validate ok: .* · promtool \d+\.\d+\.\d+\S* \(check config, check rules\)/);
+    expect(r.stdout).toMatch(/validate ok: .* · promtool \d+\.\d+\.\d+\S* \(check config, check rules, test rules\), amtool \d+\.\d+\.\d+\S* \(check-config/);
   });
 
   withPromtool('--format json matches the documented schema and lists the tools', async () => {
@@ -22,7 +22,8 @@ describe('validate on the Totem definitions', () => {
     expect(report.ok).toBe(true);
     const promtool = report.tools.find((t) => t.name === 'promtool');
     expect(promtool?.version).toMatch(/^\d+\.\d+\.\d+/);
-    expect(promtool?.ran).toEqual(['check config', 'check rules']);
+    expect(promtool?.ran).toEqual(['check config', 'check rules', 'test rules']);
+    expect(report.tools.find((t) => t.name === 'amtool')?.version).toMatch(/^\d+\.\d+\.\d+/);
   });
 });
 
@@ -118,7 +119,8 @@ describe('reporters', () => {
     const r = await runCli(['validate', '--definitions', fixture('document-alerts'), '--offline', '--format', 'github']);
     expect(r.code).toBe(1);
     const lines = r.stdout.split('\n').filter((l) => l.startsWith('::'));
-    expect(lines).toHaveLength(4);
+    // 2 unknown metrics, 2 missing runbook_url, 2 alerts without test cases.
+    expect(lines).toHaveLength(6);
     for (const line of lines) expect(line).toMatch(/^::(error|warning) file=document-alerts\/index\.ts,line=\d+,col=\d+,title=[a-z]+\/[a-z-]+::/);
     expect(lines.filter((l) => l.startsWith('::error'))).toHaveLength(2);
   });

@@ -1,5 +1,270 @@
 import { z } from 'zod';
+import { duration, labelName, nonEmpty, source } from './common.js';
+import { withHint } from './hint.js';
+import { refuseLiteralSecrets, SECRETS_DIR } from './alertmanager-secrets.js';
 
-// Placeholder until the Alertmanager API lands.
-export const alertmanagerSchema = z.looseObject({ kind: z.literal('alertmanager') });
+/** Alertmanager version the output targets (what Debian ships); see docs/alertmanager.md. */
+export const ALERTMANAGER_VERSION = '0.25';
+
+const secretFile = z.strictObject(
+  {
+    kind: z.literal('secretFile'),
+    path: z.string().refine((p) => p.startsWith('/'), {
+      message: withHint('a secret file path must be absolute', `e.g. secretFile('${SECRETS_DIR}/smtp_password')`),
+    }),
+    source,
+  },
+  { error: withHint('expected secretFile(…)', `e.g. secretFile('${SECRETS_DIR}/name'): Alertmanager reads the secret from that file`) },
+);
+
+/** A field Alertmanager 0.25 does not have: refused, with what to write instead. */
+function notIn025(what: string, hint: string) {
+  return z
+    .unknown()
+    .refine(() => false, { message: withHint(`${what} is not available in Alertmanager ${ALERTMANAGER_VERSION} (the version totem-mon targets)`, hint) })
+    .optional();
+}
+
+const matchValue = z.strictObject({ op: z.enum(['=', '!=', '=~', '!~']), value: z.string() });
+export const alertMatchers = z.record(labelName, z.union([z.string(), matchValue])).superRefine((matchers, ctx) => {
+  for (const [label, m] of Object.entries(matchers)) {
+    if (typeof m === 'string' || (m.op !== '=~' && m.op !== '!~')) continue;
+    try {
+      new RegExp(`^(?:${m.value})$`);
+    } catch {
+      ctx.addIssue({ code: 'custom', path: [label], message: `invalid regular expression ${JSON.stringify(m.value)}` });
+    }
+  }
+});
+
+const common = { sendResolved: z.boolean().optional() };
+const templateText = z.string();
+
+const emailConfig = z.strictObject({
+  ...common,
+  to: nonEmpty,
+  from: z.string().optional(),
+  smarthost: z.string().optional(),
+  hello: z.string().optional(),
+  authUsername: z.string().optional(),
+  authPassword: secretFile.optional(),
+  requireTls: z.boolean().optional(),
+  html: templateText.optional(),
+  text: templateText.optional(),
+  headers: z.record(z.string(), z.string()).optional(),
+});
+
+const slackConfig = z.strictObject({
+  ...common,
+  apiUrl: secretFile.optional(),
+  channel: z.string().optional(),
+  username: z.string().optional(),
+  color: z.string().optional(),
+  title: templateText.optional(),
+  titleLink: z.string().optional(),
+  pretext: z.string().optional(),
+  text: templateText.optional(),
+  footer: z.string().optional(),
+  fallback: z.string().optional(),
+  iconEmoji: z.string().optional(),
+  iconUrl: z.string().optional(),
+});
+
+const webhookConfig = z.strictObject({
+  ...common,
+  url: z.url({ message: 'expected an http(s) URL' }),
+  urlFile: notIn025(
+    'webhook url_file',
+    'it came in 0.26: keep the endpoint in url (it must not hold a secret) and put the credential in authorization: { credentials: secretFile(…) }',
+  ),
+  maxAlerts: z.number().int().nonnegative().optional(),
+  authorization: z.strictObject({ type: z.string().optional(), credentials: secretFile }).optional(),
+  basicAuth: z.strictObject({ username: nonEmpty, password: secretFile }).optional(),
+});
+
+const pagerdutyConfig = z
+  .strictObject({
+    ...common,
+    routingKey: secretFile.optional(),
+    serviceKey: secretFile.optional(),
+    url: z.string().optional(),
+    client: z.string().optional(),
+    clientUrl: z.string().optional(),
+    description: templateText.optional(),
+    severity: z.string().optional(),
+    class: z.string().optional(),
+    component: z.string().optional(),
+    group: z.string().optional(),
+    details: z.record(z.string(), z.string()).optional(),
+  })
+  .refine((c) => (c.routingKey === undefined) !== (c.serviceKey === undefined), {
+    message: withHint(
+      'a pagerduty config needs exactly one of routingKey (Events API v2) and serviceKey (v1)',
+      `e.g. routingKey: secretFile('${SECRETS_DIR}/pagerduty_routing_key')`,
+    ),
+  });
+
+const receiverSchema = z.strictObject({
+  kind: z.literal('receiver'),
+  name: nonEmpty,
+  email: z.array(emailConfig).optional(),
+  slack: z.array(slackConfig).optional(),
+  webhook: z.array(webhookConfig).optional(),
+  pagerduty: z.array(pagerdutyConfig).optional(),
+  telegram: notIn025('telegram bot_token_file', 'Alertmanager 0.25 has no telegram bot_token_file (0.26): use webhook with a credentials file'),
+  discord: notIn025('discord webhook_url_file', 'it came in 0.26: use webhook (or slack) with a secret file'),
+  msteams: notIn025('msteams_configs', 'Microsoft Teams came in 0.26: use webhook with a secret file'),
+  source,
+});
+
+export interface RouteInput {
+  kind: 'route';
+  receiver?: string | undefined;
+  matchers?: Record<string, string | { op: '=' | '!=' | '=~' | '!~'; value: string }> | undefined;
+  groupBy?: string[] | undefined;
+  groupWait?: string | undefined;
+  groupInterval?: string | undefined;
+  repeatInterval?: string | undefined;
+  continue?: boolean | undefined;
+  muteTimeIntervals?: string[] | undefined;
+  activeTimeIntervals?: string[] | undefined;
+  routes?: RouteInput[] | undefined;
+  source?: { file: string; line: number; column: number } | undefined;
+}
+
+const groupByLabel = z.union([z.literal('...'), labelName]);
+
+const routeSchema: z.ZodType<RouteInput> = z.lazy(() =>
+  z.strictObject({
+    kind: z.literal('route'),
+    receiver: nonEmpty.optional(),
+    matchers: alertMatchers.optional(),
+    groupBy: z.array(groupByLabel).optional(),
+    groupWait: duration.optional(),
+    groupInterval: duration.optional(),
+    repeatInterval: duration.optional(),
+    continue: z.boolean().optional(),
+    muteTimeIntervals: z.array(nonEmpty).optional(),
+    activeTimeIntervals: z.array(nonEmpty).optional(),
+    routes: z.array(routeSchema).optional(),
+    source,
+  }),
+);
+
+const inhibitRuleSchema = z.strictObject({
+  kind: z.literal('inhibitRule'),
+  sourceMatchers: alertMatchers,
+  targetMatchers: alertMatchers,
+  equal: z.array(labelName).optional(),
+  source,
+});
+
+const TIME_OF_DAY = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
+const timeOfDay = z.string().regex(TIME_OF_DAY, { message: withHint('invalid time of day', 'write HH:MM, 00:00 to 24:00') });
+
+const timePeriod = z.strictObject({
+  times: z.array(z.strictObject({ start: timeOfDay, end: timeOfDay })).optional(),
+  weekdays: z.array(z.string()).optional(),
+  daysOfMonth: z.array(z.string()).optional(),
+  months: z.array(z.string()).optional(),
+  years: z.array(z.string()).optional(),
+  location: z.string().optional(),
+});
+
+const timeIntervalSchema = z.strictObject({
+  kind: z.literal('timeInterval'),
+  name: nonEmpty,
+  periods: z.array(timePeriod).min(1, { message: 'a time interval needs at least one period' }),
+  source,
+});
+
+const globalSchema = z.strictObject({
+  resolveTimeout: duration.optional(),
+  smtp: z
+    .strictObject({
+      from: z.string().optional(),
+      smarthost: z.string().optional(),
+      hello: z.string().optional(),
+      authUsername: z.string().optional(),
+      authPassword: secretFile.optional(),
+      requireTls: z.boolean().optional(),
+    })
+    .optional(),
+  slackApiUrl: secretFile.optional(),
+});
+
+function duplicates(names: readonly string[]): string[] {
+  return [...new Set(names.filter((n, i) => names.indexOf(n) !== i))];
+}
+
+function routeRefs(route: RouteInput, path: (string | number)[], out: Array<{ name: string; path: (string | number)[] }>): void {
+  for (const field of ['muteTimeIntervals', 'activeTimeIntervals'] as const) {
+    route[field]?.forEach((name, i) => out.push({ name, path: [...path, field, i] }));
+  }
+  route.routes?.forEach((r, i) => routeRefs(r, [...path, 'routes', i], out));
+}
+
+const alertmanagerShape = z
+  .strictObject({
+    kind: z.literal('alertmanager'),
+    global: globalSchema.optional(),
+    receivers: z.array(receiverSchema).min(1, { message: 'Alertmanager needs at least one receiver' }),
+    route: routeSchema,
+    inhibitRules: z.array(inhibitRuleSchema).optional(),
+    timeIntervals: z.array(timeIntervalSchema).optional(),
+    tests: z
+      .array(
+        z.strictObject({
+          name: z.string().optional(),
+          labels: z.record(labelName, z.string()),
+          receivers: z.array(nonEmpty).min(1, { message: 'a routing test names at least one receiver' }),
+        }),
+      )
+      .optional(),
+    source,
+  })
+  .superRefine((am, ctx) => {
+    for (const name of duplicates(am.receivers.map((r) => r.name))) {
+      ctx.addIssue({ code: 'custom', path: ['receivers'], message: `receiver ${name} is defined twice` });
+    }
+    const intervals = (am.timeIntervals ?? []).map((t) => t.name);
+    for (const name of duplicates(intervals)) {
+      ctx.addIssue({ code: 'custom', path: ['timeIntervals'], message: `time interval ${name} is defined twice` });
+    }
+    if (am.route.receiver === undefined) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['route', 'receiver'],
+        message: withHint('the root route has no receiver', 'the root route takes every alert: give it the default receiver'),
+      });
+    }
+    if (am.route.matchers && Object.keys(am.route.matchers).length > 0) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['route', 'matchers'],
+        message: withHint('the root route cannot have matchers', 'it takes every alert; put matchers on the routes under it'),
+      });
+    }
+    const refs: Array<{ name: string; path: (string | number)[] }> = [];
+    routeRefs(am.route, ['route'], refs);
+    for (const ref of refs) {
+      if (intervals.includes(ref.name)) continue;
+      ctx.addIssue({
+        code: 'custom',
+        path: ref.path,
+        message: withHint(
+          `unknown time interval ${JSON.stringify(ref.name)}`,
+          intervals.length > 0 ? `defined: ${intervals.join(', ')}` : 'define it in timeIntervals: [timeInterval({ name, periods })]',
+        ),
+      });
+    }
+  });
+
+/** The raw definition is first scanned for literal secrets (see alertmanager-secrets.ts), then checked. */
+export const alertmanagerSchema = z.unknown().superRefine(refuseLiteralSecrets).pipe(alertmanagerShape);
+
 export type AlertmanagerInput = z.infer<typeof alertmanagerSchema>;
+export type ReceiverInput = z.infer<typeof receiverSchema>;
+export type InhibitRuleInput = z.infer<typeof inhibitRuleSchema>;
+export type TimeIntervalInput = z.infer<typeof timeIntervalSchema>;
+export type AlertMatchersInput = z.infer<typeof alertMatchers>;

@@ -1,0 +1,46 @@
+import os from 'node:os';
+import type { Diagnostic } from '../diagnostic.js';
+import type { RoutingTestModel } from '../model/alertmanager.js';
+import { runTool, type Tool } from './tools.js';
+import { batches } from './promtool.js';
+
+const ID = 'amtool/routes-test';
+
+/** Labels as amtool takes them: `k=v` arguments, sorted for a stable command line. */
+function labelArgs(labels: Readonly<Record<string, string>>): string[] {
+  return Object.keys(labels)
+    .sort()
+    .map((k) => `${k}=${labels[k]}`);
+}
+
+async function runOne(tool: Tool, cwd: string, configFile: string, test: RoutingTestModel): Promise<Diagnostic[]> {
+  const args = ['config', 'routes', 'test', `--config.file=${configFile}`, `--verify.receivers=${test.receivers.join(',')}`, ...labelArgs(test.labels)];
+  const run = await runTool(tool, args, { cwd });
+  if (run.exitCode === 0 && !run.timedOut) return [];
+  // amtool prints the receivers it resolved on the first line that is not a warning.
+  const got = run.output
+    .split('\n')
+    .map((l) => l.trim())
+    .find((l) => l && !/^warning/i.test(l));
+  return [
+    {
+      id: ID,
+      severity: 'error',
+      message: run.timedOut
+        ? `routing test "${test.name}": \`${run.command}\` timed out`
+        : `routing test "${test.name}": expected ${test.receivers.join(', ')}, got ${got ?? '(nothing)'}`,
+      hint: 'fix the route matchers or the expected receivers (the first matching route wins unless it has continue: true)',
+      path: test.path,
+      ...(test.source ? { source: test.source } : {}),
+    },
+  ];
+}
+
+/** `amtool config routes test --verify.receivers` for every routing test, up to the core count at a time. */
+export async function testRoutes(tool: Tool, cwd: string, configFile: string, tests: readonly RoutingTestModel[]): Promise<Diagnostic[]> {
+  const found: Diagnostic[] = [];
+  for (const wave of batches(tests, Math.ceil(tests.length / os.availableParallelism()))) {
+    found.push(...(await Promise.all(wave.map((t) => runOne(tool, cwd, configFile, t)))).flat());
+  }
+  return found;
+}
