@@ -129,7 +129,7 @@ function render(rows) {
   ];
   const lines = rows.map(
     (r) =>
-      `| ${r.name} | ${r.rules.toLocaleString('en')} | ${r.files.toLocaleString('en')} | ${(r.bytes / 1024 / 1024).toFixed(1)} MiB | ${s(r.generate.wall)} | ${Math.round(r.generate.rss)} MiB | ${s(r.floor.wall)} | ${(r.generate.wall / r.floor.wall).toFixed(1)} | ${r.rules > 0 ? s((r.generate.wall / r.rules) * 1000) : '–'} | ${s(r.offline.wall)} | ${s(r.full.wall)} | ${Math.round(Math.max(r.offline.rss, r.full.rss))} MiB |`,
+      `| ${r.name} | ${r.rules.toLocaleString('en')} | ${r.files.toLocaleString('en')} | ${(r.bytes / 1024 / 1024).toFixed(1)} MiB | ${s(r.generate.wall)} | ${Math.round(r.generate.rss)} MiB | ${s(r.floor.wall)} | ${(r.generate.wall / r.floor.wall).toFixed(1)} | ${r.rules >= 1000 ? s((r.generate.wall / r.rules) * 1000) : '–'} | ${s(r.offline.wall)} | ${s(r.full.wall)} | ${Math.round(Math.max(r.offline.rss, r.full.rss))} MiB |`,
   );
   return [...head, ...lines].join('\n');
 }

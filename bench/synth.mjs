@@ -40,8 +40,9 @@ function groupFile(g, alertsPerGroup, names, receivers) {
     const severity = SEVERITIES[n % 3];
     const useHistogram = n % 4 === 3;
     const expr = useHistogram
-      ? `\`\${histogramQuantile(0.95, m.${names.histograms[n % names.histograms.length]}, { by: ['job', 'service'] })} > ${1 + (n % 7) / 4}\``
-      : `\`\${ratio(rate(m.${names.counters[n % names.counters.length]}, '5m', { status: 'error' }), rate(m.${names.counters[n % names.counters.length]}, '5m'), ['job', 'service'])} > ${(0.05 + (n % 50) / 1000).toFixed(3)}\``;
+      ? `\`\${histogramQuantile(0.95, m.${names.histograms[n % names.histograms.length]}, { by: ['job', 'service'] })} > ${(1 + n / 100_000).toFixed(5)}\``
+      : `\`\${ratio(rate(m.${names.counters[n % names.counters.length]}, '5m', { status: 'error' }), rate(m.${names.counters[n % names.counters.length]}, '5m'), ['job', 'service'])} > ${(0.05 + n / 1_000_000).toFixed(6)}\``;
+    // Every expression is distinct (thresholds differ), as in a real repository: no cache helps.
     // One alert per group carries a firing and a quiet unit test, like a team that tests its key alerts.
     const tests =
       i === 0 && !useHistogram
@@ -84,9 +85,11 @@ function dashboardFile(d, panels, names) {
     lines.push(`    row({ title: 'Row ${r}', panels: [`);
     for (let p = 0; p < 5; p++) {
       const n = d * panels + r * 5 + p;
-      if (p < 3) lines.push(`      ratePanel(m.${names.counters[n % names.counters.length]}, { title: 'Rate ${r}.${p}', by: ['service'] }),`);
-      else if (p === 3) lines.push(`      quantilesPanel(m.${names.histograms[n % names.histograms.length]}, { title: 'Latency ${r}.${p}', by: ['service'] }),`);
-      else lines.push(`      currentValuePanel(m.${names.gauges[n % names.gauges.length]}, { title: 'Queue ${r}.${p}', type: 'timeseries', by: ['service'] }),`);
+      // Each dashboard shows its own service, so no two dashboards share a query.
+      const opts = `title: '${['Rate', 'Rate', 'Rate', 'Latency', 'Queue'][p]} ${r}.${p}', by: ['service'], matchers: { service: 'svc-${d}' }`;
+      if (p < 3) lines.push(`      ratePanel(m.${names.counters[n % names.counters.length]}, { ${opts} }),`);
+      else if (p === 3) lines.push(`      quantilesPanel(m.${names.histograms[n % names.histograms.length]}, { ${opts} }),`);
+      else lines.push(`      currentValuePanel(m.${names.gauges[n % names.gauges.length]}, { ${opts}, type: 'timeseries' }),`);
     }
     lines.push('    ] }),');
   }

@@ -5,28 +5,35 @@ import path from 'node:path';
 // Everything under the package's own folder (src/ or dist/) is "ours"; the first stack frame
 // outside it is the user's definition that called the builder.
 const ownDir = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-const framePattern = /\(?((?:file:\/\/)?[^\s()]+?):(\d+):(\d+)\)?$/;
+const jitiDir = `${path.sep}node_modules${path.sep}jiti${path.sep}`;
+
+/** V8's call sites, without formatting a stack string (the formatting is what costs). */
+function callSites(): NodeJS.CallSite[] {
+  const prepare = Error.prepareStackTrace;
+  const limit = Error.stackTraceLimit;
+  // The user's frame is a few frames up; a short trace is much cheaper to build (10,000 rules).
+  Error.stackTraceLimit = 12;
+  Error.prepareStackTrace = (_error, sites) => sites;
+  const holder: { stack?: unknown } = {};
+  Error.captureStackTrace(holder, captureSource);
+  const sites = holder.stack;
+  Error.prepareStackTrace = prepare;
+  Error.stackTraceLimit = limit;
+  return Array.isArray(sites) ? (sites as NodeJS.CallSite[]) : [];
+}
 
 /**
  * Where the user's builder call ran. The file is absolute here; the loader makes it relative.
  * Cheap enough for 10,000 rules (one stack capture each).
  */
 export function captureSource(): SourceRef | undefined {
-  // The user's frame is a few frames up; a short trace is much cheaper to build (10,000 rules).
-  const limit = Error.stackTraceLimit;
-  Error.stackTraceLimit = 12;
-  const stack = new Error().stack;
-  Error.stackTraceLimit = limit;
-  if (!stack) return undefined;
-  const lines = stack.split('\n');
-  for (let i = 1; i < lines.length; i++) {
-    const match = framePattern.exec(lines[i]!.trim());
-    if (!match) continue;
-    let file = match[1]!;
+  for (const site of callSites()) {
+    let file = site.getFileName() ?? site.getScriptNameOrSourceURL();
+    if (!file) continue;
     if (file.startsWith('file://')) file = fileURLToPath(file);
-    if (file.startsWith('node:') || file.includes(`${path.sep}node_modules${path.sep}jiti${path.sep}`)) continue;
+    if (file.startsWith('node:') || file.includes(jitiDir) || !path.isAbsolute(file)) continue;
     if (file.startsWith(ownDir + path.sep)) continue;
-    return { file, line: Number(match[2]), column: Number(match[3]) };
+    return { file, line: site.getLineNumber() ?? 1, column: site.getColumnNumber() ?? 1 };
   }
   return undefined;
 }

@@ -15,9 +15,13 @@ export function substituteGrafanaVariables(expr: string): string {
 
 export function buildCheckContext(model: Model): CheckContext {
   const catalogue = buildCatalogue(model);
+  // The same query often appears on many dashboards: each distinct text is parsed once.
+  const analyses = new Map<string, ReturnType<typeof analyzePromql>>();
   const expressions = collectExpressions(model).map((ref) => {
     const text = ref.context === 'panel' ? substituteGrafanaVariables(ref.expr) : ref.expr;
-    return { ...ref, text, analysis: analyzePromql(text, catalogue.lookup) };
+    let analysis = analyses.get(text);
+    if (!analysis) analyses.set(text, (analysis = analyzePromql(text, catalogue.lookup)));
+    return { ...ref, text, analysis };
   });
   return { model, catalogue, expressions };
 }
