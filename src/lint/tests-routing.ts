@@ -5,6 +5,9 @@ import { receiversFor } from '../model/routing.js';
  * Routing tests evaluated by totem-mon's own model of Alertmanager's routing (src/model/routing.ts).
  * `validate --offline` runs this; with the tools, `amtool config routes test` is the judge instead.
  */
+export const ROUTING_TEST_HINT =
+  'fix the route matchers or the expected receivers (the first matching route wins unless it has continue: true)';
+
 export const testsRouting: Check = {
   id: 'tests/routing',
   severity: 'error',
@@ -17,7 +20,7 @@ export const testsRouting: Check = {
       if (got.join(',') === test.receivers.join(',')) continue;
       report({
         message: `routing test "${test.name}": expected ${test.receivers.join(', ')}, got ${got.join(', ')}`,
-        hint: 'fix the route matchers or the expected receivers (the first matching route wins unless it has continue: true)',
+        hint: ROUTING_TEST_HINT,
         path: test.path,
         ...(test.source ? { source: test.source } : {}),
       });

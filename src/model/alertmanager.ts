@@ -1,3 +1,4 @@
+import type { SlackConfig } from '../api/alertmanager.js';
 /**
  * The normalised Alertmanager configuration. Field names follow the definitions API; the
  * compiler maps them to Alertmanager's snake_case. Secrets appear only as file paths.
@@ -41,21 +42,8 @@ export interface EmailModel {
   sendResolved?: boolean;
 }
 
-export interface SlackModel {
-  apiUrlFile?: string;
-  channel?: string;
-  username?: string;
-  color?: string;
-  title?: string;
-  titleLink?: string;
-  pretext?: string;
-  text?: string;
-  footer?: string;
-  fallback?: string;
-  iconEmoji?: string;
-  iconUrl?: string;
-  sendResolved?: boolean;
-}
+/** The API's Slack config with the secret reference resolved to its file path. */
+export type SlackModel = Omit<SlackConfig, 'apiUrl'> & { apiUrlFile?: string };
 
 export interface WebhookModel {
   url: string;

@@ -3,6 +3,7 @@ import type { Diagnostic } from '../diagnostic.js';
 import type { RoutingTestModel } from '../model/alertmanager.js';
 import { runTool, type Tool } from './tools.js';
 import { batches } from './promtool.js';
+import { ROUTING_TEST_HINT } from '../lint/tests-routing.js';
 
 const ID = 'amtool/routes-test';
 
@@ -29,7 +30,7 @@ async function runOne(tool: Tool, cwd: string, configFile: string, test: Routing
       message: run.timedOut
         ? `routing test "${test.name}": \`${run.command}\` timed out`
         : `routing test "${test.name}": expected ${test.receivers.join(', ')}, got ${got ?? '(nothing)'}`,
-      hint: 'fix the route matchers or the expected receivers (the first matching route wins unless it has continue: true)',
+      hint: ROUTING_TEST_HINT,
       path: test.path,
       ...(test.source ? { source: test.source } : {}),
     },
