@@ -1,8 +1,8 @@
-import type { SlackConfig } from '../api/alertmanager.js';
 /**
  * The normalised Alertmanager configuration. Field names follow the definitions API; the
  * compiler maps them to Alertmanager's snake_case. Secrets appear only as file paths.
  */
+import type { SlackConfig } from '../api/alertmanager.js';
 import type { Located } from './types.js';
 
 export type AlertMatchOp = '=' | '!=' | '=~' | '!~';
