@@ -95,7 +95,12 @@ export function walkRoutes(root: RouteModel): Array<{ route: RouteModel; positio
   return out;
 }
 
+/** `severity="critical"`: Alertmanager's matcher syntax (the value quoted, `\` and `"` escaped). */
+export function formatMatcher(m: AlertMatcherModel): string {
+  return `${m.label}${m.op}${JSON.stringify(m.value)}`;
+}
+
 /** `severity="critical", team=~"ops|dev"` for messages. */
 export function formatMatchers(matchers: readonly AlertMatcherModel[]): string {
-  return matchers.map((m) => `${m.label}${m.op}${JSON.stringify(m.value)}`).join(', ');
+  return matchers.map(formatMatcher).join(', ');
 }

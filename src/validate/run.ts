@@ -6,6 +6,7 @@ import { runPipeline } from '../pipeline.js';
 import type { Model } from '../model/types.js';
 import type { OutputFile } from '../compile/output.js';
 import { PROMETHEUS_CONFIG } from '../compile/prometheus/config.js';
+import { ALERTMANAGER_CONFIG } from '../compile/alertmanager/config.js';
 import type { ToolReport } from '../report/json.js';
 import { INSTALL_HINT, resolveTool, type Tool, type ToolName } from './tools.js';
 import { checkConfig, checkRules } from './promtool.js';
@@ -16,7 +17,6 @@ import { testRoutes } from './routing-tests.js';
 import { testRules } from './rule-tests.js';
 import { TESTS_DIR } from '../compile/prometheus/tests.js';
 
-export const ALERTMANAGER_CONFIG = 'alertmanager/alertmanager.yml';
 const RULES_DIR = 'prometheus/rules/';
 
 export interface ValidateOptions {

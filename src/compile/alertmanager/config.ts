@@ -12,16 +12,13 @@ import type {
 } from '../../model/alertmanager.js';
 import { compact, headerLines, yamlFile, type OutputFile } from '../output.js';
 import { TEMPLATES_DIR } from './templates.js';
+import { formatMatcher } from '../../model/routing.js';
 
 export const ALERTMANAGER_CONFIG = 'alertmanager/alertmanager.yml';
 
-/** `severity="critical"`: Alertmanager's matcher syntax (the value quoted, `\` and `"` escaped). */
-export function renderMatcher(m: AlertMatcherModel): string {
-  return `${m.label}${m.op}${JSON.stringify(m.value)}`;
-}
 
 const list = <T>(items: readonly T[]): T[] | undefined => (items.length > 0 ? [...items] : undefined);
-const matchers = (ms: readonly AlertMatcherModel[]) => list(ms.map(renderMatcher));
+const matchers = (ms: readonly AlertMatcherModel[]) => list(ms.map(formatMatcher));
 
 function route(r: RouteModel): Record<string, unknown> {
   return compact({
