@@ -1,4 +1,5 @@
-import { mkdirSync, readFileSync, renameSync, rmdirSync, unlinkSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmdirSync, unlinkSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import type { OutputFile } from '../compile/output.js';
 import type { Diagnostic } from '../diagnostic.js';
@@ -108,4 +109,18 @@ export function checkOutput(outDir: string, files: readonly OutputFile[]): Check
 
 export function checkIsClean(result: CheckResult): boolean {
   return result.differ.length + result.missing.length + result.extra.length === 0;
+}
+
+/**
+ * The generated files in a fresh temporary folder (for `validate`, which hands them to promtool and
+ * amtool); the caller removes it. Same path guard as writeOutput.
+ */
+export function writeTemporaryTree(files: readonly OutputFile[]): string {
+  const dir = mkdtempSync(path.join(os.tmpdir(), 'totem-mon-validate-'));
+  for (const file of files) {
+    const full = safeOutputPath(dir, file.path);
+    mkdirSync(path.dirname(full), { recursive: true });
+    writeFileSync(full, file.content);
+  }
+  return dir;
 }

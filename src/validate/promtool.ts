@@ -13,12 +13,16 @@ export function batches<T>(items: readonly T[], parts: number): T[][] {
   return out.filter((b) => b.length > 0);
 }
 
+/** `promtool <command…> <files…>` in parallel batches, one process per core; each run with its batch. */
+export async function runOverFiles(tool: Tool, command: readonly string[], cwd: string, files: readonly string[]) {
+  return Promise.all(
+    batches(files, os.availableParallelism()).map(async (batch) => ({ batch, run: await runTool(tool, [...command, ...batch], { cwd }) })),
+  );
+}
+
 /** `promtool check rules` over every rule file, in parallel batches up to the core count. */
 export async function checkRules(tool: Tool, cwd: string, files: readonly string[], locate: Locator): Promise<Diagnostic[]> {
-  if (files.length === 0) return [];
-  const runs = await Promise.all(
-    batches(files, os.availableParallelism()).map(async (batch) => ({ batch, run: await runTool(tool, ['check', 'rules', ...batch], { cwd }) })),
-  );
+  const runs = await runOverFiles(tool, ['check', 'rules'], cwd, files);
   return runs.flatMap(({ batch, run }) => rulesDiagnostics(run, batch, locate));
 }
 

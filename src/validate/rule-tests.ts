@@ -1,12 +1,11 @@
-import os from 'node:os';
 import type { Diagnostic } from '../diagnostic.js';
 import type { AlertModel, Model } from '../model/types.js';
 import { testName } from '../compile/prometheus/tests.js';
-import { batches } from './promtool.js';
+import { runOverFiles } from './promtool.js';
 import { parseToolOutput } from './tool-output.js';
 import { toolDiagnostics } from './tool-diagnostics.js';
 import type { Locator } from './locate.js';
-import { runTool, type Tool, type ToolRun } from './tools.js';
+import type { Tool, ToolRun } from './tools.js';
 
 const ID = 'promtool/test-rules';
 
@@ -79,9 +78,6 @@ function runDiagnostics(run: ToolRun, files: readonly string[], model: Model, lo
 
 /** `promtool test rules` on the generated test files, in parallel batches up to the core count. */
 export async function testRules(tool: Tool, cwd: string, files: readonly string[], model: Model, locate: Locator): Promise<Diagnostic[]> {
-  if (files.length === 0) return [];
-  const runs = await Promise.all(
-    batches(files, os.availableParallelism()).map(async (batch) => ({ batch, run: await runTool(tool, ['test', 'rules', ...batch], { cwd }) })),
-  );
+  const runs = await runOverFiles(tool, ['test', 'rules'], cwd, files);
   return runs.flatMap(({ batch, run }) => runDiagnostics(run, batch, model, locate));
 }

@@ -1,14 +1,12 @@
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
-import os from 'node:os';
-import path from 'node:path';
+import { rmSync } from 'node:fs';
 import { UsageError, type Diagnostic } from '../diagnostic.js';
 import { runPipeline } from '../pipeline.js';
 import type { Model } from '../model/types.js';
-import type { OutputFile } from '../compile/output.js';
+import { writeTemporaryTree } from '../io/write.js';
 import { PROMETHEUS_CONFIG } from '../compile/prometheus/config.js';
 import { ALERTMANAGER_CONFIG } from '../compile/alertmanager/config.js';
 import type { ToolReport } from '../report/json.js';
-import { INSTALL_HINT, resolveTool, type Tool, type ToolName } from './tools.js';
+import { INSTALL_HINT, TOOL_ENV, resolveTool, type Tool, type ToolName } from './tools.js';
 import { checkConfig, checkRules } from './promtool.js';
 import { checkAlertmanagerConfig } from './amtool.js';
 import { locator } from './locate.js';
@@ -16,8 +14,7 @@ import { COVERAGE_CHECKS, OFFLINE_TEST_CHECKS, runChecks } from '../lint/index.j
 import { testRoutes } from './routing-tests.js';
 import { testRules } from './rule-tests.js';
 import { TESTS_DIR } from '../compile/prometheus/tests.js';
-
-const RULES_DIR = 'prometheus/rules/';
+import { RULES_DIR } from '../compile/prometheus/rules.js';
 
 export interface ValidateOptions {
   definitions: string;
@@ -38,18 +35,8 @@ export interface ValidateResult {
 
 async function requireTool(name: ToolName, env: NodeJS.ProcessEnv): Promise<Tool> {
   const tool = await resolveTool(name, env);
-  if (!tool) throw new UsageError(`${name} not found (looked at $${name === 'promtool' ? 'TOTEM_MON_PROMTOOL' : 'TOTEM_MON_AMTOOL'} and PATH)`, 2, INSTALL_HINT[name]);
+  if (!tool) throw new UsageError(`${name} not found (looked at $${TOOL_ENV[name]} and PATH)`, 2, INSTALL_HINT[name]);
   return tool;
-}
-
-function writeTree(files: readonly OutputFile[]): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'totem-mon-validate-'));
-  for (const file of files) {
-    const target = path.join(dir, file.path);
-    mkdirSync(path.dirname(target), { recursive: true });
-    writeFileSync(target, file.content);
-  }
-  return dir;
 }
 
 /** A tool's complaint about a rule whose expression our own syntax check already rejected says nothing new. */
@@ -85,9 +72,9 @@ export async function validate(options: ValidateOptions): Promise<ValidateResult
   const amtool = hasAlertmanager ? await requireTool('amtool', env) : undefined;
 
   const locate = locator(model);
-  const ruleFiles = files.map((f) => f.path).filter((p) => p.startsWith(RULES_DIR));
+  const ruleFiles = files.map((f) => f.path).filter((p) => p.startsWith(`${RULES_DIR}/`));
   const testFiles = files.map((f) => f.path).filter((p) => p.startsWith(`${TESTS_DIR}/`));
-  const dir = writeTree(files);
+  const dir = writeTemporaryTree(files);
   const ran: Record<ToolName, string[]> = { promtool: [], amtool: [] };
   const timed = async (tool: ToolName, name: string, work: () => Promise<Diagnostic[]>) => {
     step(`${tool} ${name}`, 'start');

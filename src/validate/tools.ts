@@ -38,14 +38,19 @@ function isExecutable(file: string): boolean {
   }
 }
 
-/** The binary from TOTEM_MON_<TOOL> when set, else the first on PATH. */
-export function findTool(name: ToolName, env: NodeJS.ProcessEnv = process.env): string | undefined {
-  const override = env[TOOL_ENV[name]];
-  if (override) return isExecutable(override) ? override : undefined;
+/** The first executable called `name` on PATH. */
+export function findOnPath(name: string, env: NodeJS.ProcessEnv = process.env): string | undefined {
   for (const dir of (env['PATH'] ?? '').split(path.delimiter)) {
     if (dir && isExecutable(path.join(dir, name))) return path.join(dir, name);
   }
   return undefined;
+}
+
+/** The binary from TOTEM_MON_<TOOL> when set, else the first on PATH. */
+export function findTool(name: ToolName, env: NodeJS.ProcessEnv = process.env): string | undefined {
+  const override = env[TOOL_ENV[name]];
+  if (override) return isExecutable(override) ? override : undefined;
+  return findOnPath(name, env);
 }
 
 /** Default time limit of one tool run; a hung tool must not hang CI. */

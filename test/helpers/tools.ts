@@ -1,31 +1,15 @@
-import { accessSync, constants } from 'node:fs';
-import path from 'node:path';
 import { it } from 'vitest';
+import { findOnPath, findTool, TOOL_ENV, type ToolName } from '../../src/validate/tools.js';
 
 /**
  * The real promtool/amtool/prometheus/alertmanager binaries for tests. Without one, the test is
  * skipped with a message, except in CI (CI=true), where a missing binary is a failure: tests that
  * claim validation must really run the tools.
  */
-const ENV_OVERRIDE: Record<string, string> = {
-  promtool: 'TOTEM_MON_PROMTOOL',
-  amtool: 'TOTEM_MON_AMTOOL',
-};
 
+/** Found the way `validate` finds them: TOTEM_MON_PROMTOOL / TOTEM_MON_AMTOOL first, then PATH. */
 export function findBinary(name: string): string | undefined {
-  const override = ENV_OVERRIDE[name];
-  if (override && process.env[override]) return process.env[override];
-  for (const dir of (process.env['PATH'] ?? '').split(path.delimiter)) {
-    if (!dir) continue;
-    const full = path.join(dir, name);
-    try {
-      accessSync(full, constants.X_OK);
-      return full;
-    } catch {
-      // not here
-    }
-  }
-  return undefined;
+  return name in TOOL_ENV ? findTool(name as ToolName) : findOnPath(name);
 }
 
 const inCI = process.env['CI'] === 'true';
