@@ -26,18 +26,19 @@ export type AlertMatchers = { readonly [label: string]: Matcher };
 
 // ── global ────────────────────────────────────────────────────────────────────────────────────
 
+/** SMTP settings: in `global.smtp` the defaults (`smtp_from`, …), in an email config its own (`from`, …). */
 export interface SmtpDefaults {
-  /** `smtp_from`. */
+  /** `smtp_from` / `from`. */
   from?: string;
-  /** `smtp_smarthost`, `host:port`. */
+  /** `smtp_smarthost` / `smarthost`, `host:port`. */
   smarthost?: string;
-  /** `smtp_hello`. */
+  /** `smtp_hello` / `hello`. */
   hello?: string;
-  /** `smtp_auth_username`. */
+  /** `smtp_auth_username` / `auth_username`. */
   authUsername?: string;
-  /** `smtp_auth_password_file`. */
+  /** `smtp_auth_password_file` / `auth_password_file`. */
   authPassword?: SecretFile;
-  /** `smtp_require_tls` (Alertmanager's default: true). */
+  /** `smtp_require_tls` / `require_tls` (Alertmanager's default: true). */
   requireTls?: boolean;
 }
 
@@ -56,15 +57,8 @@ interface NotifierCommon {
   sendResolved?: boolean;
 }
 
-export interface EmailConfig extends NotifierCommon {
+export interface EmailConfig extends NotifierCommon, SmtpDefaults {
   to: string;
-  from?: string;
-  smarthost?: string;
-  hello?: string;
-  authUsername?: string;
-  /** `auth_password_file`. */
-  authPassword?: SecretFile;
-  requireTls?: boolean;
   /** Go template for the HTML body, e.g. `{{ template "totem.email.html" . }}`. */
   html?: string;
   /** Go template for the plain-text body. */

@@ -28,14 +28,8 @@ export interface AlertmanagerGlobalModel {
   slackApiUrlFile?: string;
 }
 
-export interface EmailModel {
+export interface EmailModel extends SmtpModel {
   to: string;
-  from?: string;
-  smarthost?: string;
-  hello?: string;
-  authUsername?: string;
-  authPasswordFile?: string;
-  requireTls?: boolean;
   html?: string;
   text?: string;
   headers?: Record<string, string>;

@@ -1,17 +1,8 @@
 import type { AlertMatchersInput, AlertmanagerInput, RouteInput } from './schema/alertmanager.js';
 import type { AlertMatcherModel, AlertmanagerModel, ReceiverModel, RouteModel, TemplateFileModel } from './alertmanager.js';
 import type { Model } from './types.js';
+import { defined, located } from './build-helpers.js';
 
-type Src = { source?: { file: string; line: number; column: number } | undefined };
-
-function located(value: Src, path: string[]) {
-  return value.source ? { path, source: value.source } : { path };
-}
-
-/** Drops undefined fields so the model (and the YAML made from it) only holds what was written. */
-function defined<T extends object>(value: T): T {
-  return Object.fromEntries(Object.entries(value).filter(([, v]) => v !== undefined)) as T;
-}
 
 /** The path of a secretFile(), or undefined when the field is absent. */
 function file(secret: { path: string } | undefined): string | undefined {

@@ -1,6 +1,7 @@
 import type { DashboardInput, PanelInput, VariableInput } from './schema/dashboard.js';
 import type { DashboardModel, PanelModel, RowModel, TargetModel, VariableModel } from './dashboard.js';
 import { DEFAULT_SIZE, GridFlow } from './dashboard-layout.js';
+import { located } from './build-helpers.js';
 
 /** Grafana's limit on dashboard uids. */
 export const UID_MAX_LENGTH = 40;
@@ -15,10 +16,6 @@ export function uidFromTitle(title: string): string {
     .slice(0, UID_MAX_LENGTH)
     .replace(/^-+|-+$/g, '');
   return slug === '' ? 'dashboard' : slug;
-}
-
-function located(value: { source?: { file: string; line: number; column: number } | undefined }, path: string[]) {
-  return value.source ? { path, source: value.source } : { path };
 }
 
 function refId(i: number): string {

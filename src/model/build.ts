@@ -2,6 +2,7 @@ import type { ProjectInput } from './schema/project.js';
 import type { AlertInput, RecordInput } from './schema/rules.js';
 import type { AlertModel, MetricModel, Model, RecordModel, RuleGroupModel, ScrapeJobModel } from './types.js';
 import { durationMs, safeFileName } from './names.js';
+import { defined, located } from './build-helpers.js';
 import { buildAlertmanager } from './build-alertmanager.js';
 import { buildDashboards } from './build-dashboards.js';
 
@@ -10,15 +11,6 @@ const DEFAULT_SCRAPE_INTERVAL = '1m';
 const DEFAULT_SCRAPE_TIMEOUT = '10s';
 const DEFAULT_EVALUATION_INTERVAL = '1m';
 
-function located<T extends { source?: { file: string; line: number; column: number } | undefined }>(value: T, path: string[]) {
-  return value.source ? { path, source: value.source } : { path };
-}
-
-function definedOnly(record: Record<string, string | undefined>): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(record)) if (v !== undefined) out[k] = v;
-  return out;
-}
 
 function buildAlert(rule: AlertInput, group: string, path: string[]): AlertModel {
   return {
@@ -28,7 +20,7 @@ function buildAlert(rule: AlertInput, group: string, path: string[]): AlertModel
     ...(rule.for !== undefined ? { for: rule.for } : {}),
     ...(rule.keepFiringFor !== undefined ? { keepFiringFor: rule.keepFiringFor } : {}),
     labels: rule.labels,
-    annotations: definedOnly(rule.annotations),
+    annotations: defined(rule.annotations) as Record<string, string>,
     tests: rule.tests ?? [],
     group,
     ...located(rule, path),

@@ -40,15 +40,20 @@ export const alertMatchers = z.record(labelName, z.union([z.string(), matchValue
 const common = { sendResolved: z.boolean().optional() };
 const templateText = z.string();
 
-const emailConfig = z.strictObject({
-  ...common,
-  to: nonEmpty,
+/** Shared by `global.smtp` and each email config (see SmtpDefaults in the API). */
+const smtpFields = {
   from: z.string().optional(),
   smarthost: z.string().optional(),
   hello: z.string().optional(),
   authUsername: z.string().optional(),
   authPassword: secretFile.optional(),
   requireTls: z.boolean().optional(),
+};
+
+const emailConfig = z.strictObject({
+  ...common,
+  to: nonEmpty,
+  ...smtpFields,
   html: templateText.optional(),
   text: templateText.optional(),
   headers: z.record(z.string(), z.string()).optional(),
@@ -180,16 +185,7 @@ const timeIntervalSchema = z.strictObject({
 
 const globalSchema = z.strictObject({
   resolveTimeout: duration.optional(),
-  smtp: z
-    .strictObject({
-      from: z.string().optional(),
-      smarthost: z.string().optional(),
-      hello: z.string().optional(),
-      authUsername: z.string().optional(),
-      authPassword: secretFile.optional(),
-      requireTls: z.boolean().optional(),
-    })
-    .optional(),
+  smtp: z.strictObject(smtpFields).optional(),
   slackApiUrl: secretFile.optional(),
 });
 
