@@ -1,6 +1,7 @@
 import type { Check } from './check.js';
 import { durationMs } from '../model/names.js';
-import { alertExpressions, formatMs, ruleAt, slowestScrapeMs } from './rules-select.js';
+import { alertExpressions, formatMs, slowestScrapeMs } from './rules-select.js';
+import { locatedAt } from '../model/located.js';
 
 export const alertAbsentFor: Check = {
   id: 'alert/absent-for',
@@ -15,7 +16,7 @@ export const alertAbsentFor: Check = {
       report({
         message: `alert ${alert.name} uses absent() with for ${alert.for ?? 'unset'}; a single missed scrape makes it fire`,
         hint: `set for: '${formatMs(minimum)}' or longer (2 × the scrape interval)`,
-        ...ruleAt(alert, 'for'),
+        ...locatedAt(alert, 'for'),
       });
     }
   },

@@ -1,5 +1,6 @@
 import type { Check } from './check.js';
-import { alerts, ruleAt } from './rules-select.js';
+import { alerts } from '../model/select.js';
+import { locatedAt } from '../model/located.js';
 
 export const alertAnnotations: Check = {
   id: 'alert/annotations',
@@ -12,7 +13,7 @@ export const alertAnnotations: Check = {
         report({
           message: `alert ${alert.name} has no ${name} annotation: the notification would say nothing about what is wrong`,
           hint: `add annotations: { ${name}: '…' }`,
-          ...ruleAt(alert, 'annotations'),
+          ...locatedAt(alert, 'annotations'),
         });
       }
       if (!alert.annotations['runbook_url']) {
@@ -20,7 +21,7 @@ export const alertAnnotations: Check = {
           severity: 'warning',
           message: `alert ${alert.name} has no runbook_url: whoever is paged has nowhere to start`,
           hint: "add annotations: { runbook_url: 'https://…' }",
-          ...ruleAt(alert, 'annotations'),
+          ...locatedAt(alert, 'annotations'),
         });
       }
       if (/\{\{/.test(alert.annotations['summary'] ?? '')) {
@@ -28,7 +29,7 @@ export const alertAnnotations: Check = {
           severity: 'warning',
           message: `alert ${alert.name} has templating in its summary; the summary is used to group and deduplicate notifications`,
           hint: 'keep the summary constant and move values into the description',
-          ...ruleAt(alert, 'annotations', 'summary'),
+          ...locatedAt(alert, 'annotations', 'summary'),
         });
       }
     }

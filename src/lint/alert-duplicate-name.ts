@@ -1,6 +1,7 @@
 import type { Check } from './check.js';
 import { formatSource } from '../diagnostic.js';
 import type { AlertModel } from '../model/types.js';
+import { locatedAt } from '../model/located.js';
 
 function labelKey(labels: Record<string, string>): string {
   return JSON.stringify(Object.entries(labels).sort(([a], [b]) => a.localeCompare(b)));
@@ -21,8 +22,7 @@ export const alertDuplicateName: Check = {
           report({
             message: `alert "${rule.name}" is defined twice with the same labels (first in group ${first.group}${first.source ? `, ${formatSource(first.source)}` : ''})`,
             hint: 'rename one, or tell them apart with a label (e.g. a different severity)',
-            path: rule.path,
-            ...(rule.source ? { source: rule.source } : {}),
+            ...locatedAt(rule),
           });
         } else {
           seen.set(key, rule);

@@ -1,6 +1,7 @@
 import type { Check } from './check.js';
 import { at } from './check.js';
-import { alertExpressions, ruleAt } from './rules-select.js';
+import { alertExpressions } from './rules-select.js';
+import { locatedAt } from '../model/located.js';
 
 export const alertFragileExpression: Check = {
   id: 'alert/fragile-expression',
@@ -21,7 +22,7 @@ export const alertFragileExpression: Check = {
         report({
           message: `alert ${alert.name} puts the query value into label ${name}: every new value makes a new alert (and a new notification)`,
           hint: 'move the value into an annotation (description)',
-          ...ruleAt(alert, 'labels', name),
+          ...locatedAt(alert, 'labels', name),
         });
       }
     }

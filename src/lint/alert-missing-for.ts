@@ -1,5 +1,6 @@
 import type { Check } from './check.js';
-import { alerts, ruleAt } from './rules-select.js';
+import { alerts } from '../model/select.js';
+import { locatedAt } from '../model/located.js';
 
 export const alertMissingFor: Check = {
   id: 'alert/missing-for',
@@ -11,7 +12,7 @@ export const alertMissingFor: Check = {
       report({
         message: `alert ${alert.name} has no "for": it fires on the first evaluation that matches, even a single spike`,
         hint: "add for: '5m' (or for: '0s' to say on purpose that it fires at once)",
-        ...ruleAt(alert),
+        ...locatedAt(alert),
       });
     }
   },

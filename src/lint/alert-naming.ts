@@ -1,5 +1,6 @@
 import type { Check } from './check.js';
-import { alerts, ruleAt } from './rules-select.js';
+import { alerts } from '../model/select.js';
+import { locatedAt } from '../model/located.js';
 
 const CAMEL_CASE = /^[A-Z][A-Za-z0-9]*$/;
 const MAX_LENGTH = 40;
@@ -15,7 +16,7 @@ export const alertNaming: Check = {
         ...(alert.name.length > MAX_LENGTH ? [`is longer than ${MAX_LENGTH} characters`] : []),
       ];
       if (problems.length === 0) continue;
-      report({ message: `alert name "${alert.name}" ${problems.join(' and ')}`, hint: 'e.g. HighErrorRate', ...ruleAt(alert) });
+      report({ message: `alert name "${alert.name}" ${problems.join(' and ')}`, hint: 'e.g. HighErrorRate', ...locatedAt(alert) });
     }
   },
 };

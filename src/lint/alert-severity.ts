@@ -1,5 +1,6 @@
 import type { Check } from './check.js';
-import { alerts, ruleAt } from './rules-select.js';
+import { alerts } from '../model/select.js';
+import { locatedAt } from '../model/located.js';
 
 export const ALLOWED_SEVERITIES = ['critical', 'warning', 'info'] as const;
 
@@ -14,7 +15,7 @@ export const alertSeverity: Check = {
       report({
         message: `alert ${alert.name} has severity ${JSON.stringify(severity)}, not one of ${ALLOWED_SEVERITIES.join(', ')}`,
         hint: 'routes match on severity; an unknown value falls through to the default route',
-        ...ruleAt(alert, 'labels', 'severity'),
+        ...locatedAt(alert, 'labels', 'severity'),
       });
     }
   },

@@ -1,5 +1,6 @@
 import type { Check } from './check.js';
-import { alertExpressions, ruleAt } from './rules-select.js';
+import { alertExpressions } from './rules-select.js';
+import { locatedAt } from '../model/located.js';
 
 // {{ $labels.x }}, {{ .Labels.x }} and {{ index $labels "x" }} inside annotations and labels.
 const LABEL_REFERENCES = [/\$labels\.([A-Za-z_][A-Za-z0-9_]*)/g, /\.Labels\.([A-Za-z_][A-Za-z0-9_]*)/g, /index\s+\$labels\s+"([^"]+)"/g];
@@ -27,7 +28,7 @@ export const alertTemplateLabelDropped: Check = {
               result.labels.size > 0
                 ? `labels the expression keeps: ${[...result.labels].sort().join(', ')}; add "${label}" to by (…) or drop it from the text`
                 : `the expression keeps no labels; aggregate with by (${label}) or drop it from the text`,
-            ...ruleAt(alert, 'annotations', field),
+            ...locatedAt(alert, 'annotations', field),
             excerpt: { text: e.text, from: 0, to: e.text.length },
           });
         }

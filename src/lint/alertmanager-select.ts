@@ -1,14 +1,10 @@
-import type { ReceiverModel, RouteModel } from '../model/alertmanager.js';
+import type { RouteModel } from '../model/alertmanager.js';
 import type { AlertLabelKnowledge } from '../model/alert-labels.js';
 import { staticAlertLabels } from '../model/alert-labels.js';
 import { walkRoutes } from '../model/routing.js';
-import type { CheckContext, Finding } from './check.js';
-import { alertExpressions, alerts } from './rules-select.js';
-
-/** Location fields of a finding about a route, a receiver or another located Alertmanager part. */
-export function amAt(item: RouteModel | ReceiverModel | { path: string[]; source?: Finding['source'] }, ...field: string[]) {
-  return { path: [...item.path, ...field], ...(item.source ? { source: item.source } : {}) };
-}
+import type { CheckContext } from './check.js';
+import { alertExpressions } from './rules-select.js';
+import { alerts } from '../model/select.js';
 
 /** Every route below the root (the root takes every alert and has no matchers). */
 export function childRoutes(root: RouteModel) {

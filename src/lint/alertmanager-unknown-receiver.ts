@@ -1,6 +1,6 @@
 import type { Check } from './check.js';
 import { didYouMean } from './suggest.js';
-import { amAt } from './alertmanager-select.js';
+import { locatedAt } from '../model/located.js';
 import { walkRoutes } from '../model/routing.js';
 
 export const alertmanagerUnknownReceiver: Check = {
@@ -17,7 +17,7 @@ export const alertmanagerUnknownReceiver: Check = {
       report({
         message: `${which} names receiver ${JSON.stringify(route.receiver)}, which is not defined.${didYouMean(route.receiver, names)}`,
         hint: `defined receivers: ${names.join(', ')}; add receiver({ name: ${JSON.stringify(route.receiver)}, … }) to receivers or fix the name`,
-        ...amAt(route, 'receiver'),
+        ...locatedAt(route, 'receiver'),
       });
     }
   },

@@ -1,7 +1,7 @@
 import type { Check } from './check.js';
 import type { ReceiverModel } from '../model/alertmanager.js';
 import { didYouMean } from './suggest.js';
-import { amAt } from './alertmanager-select.js';
+import { locatedAt } from '../model/located.js';
 
 const USES = /\{\{-?\s*template\s+"([^"]+)"/g;
 const DEFINES = /\{\{-?\s*(?:define|block)\s+"([^"]+)"/g;
@@ -41,7 +41,7 @@ export const alertmanagerUnknownTemplate: Check = {
           report({
             message: `receiver ${receiver.name}: ${field.join('.')} uses template ${JSON.stringify(name)}, which no template file defines.${didYouMean(name, defined)}`,
             hint: `define it with {{ define ${JSON.stringify(name)} }}…{{ end }} in ${where}`,
-            ...amAt(receiver, ...field),
+            ...locatedAt(receiver, ...field),
           });
         }
       }

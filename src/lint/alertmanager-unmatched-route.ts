@@ -2,7 +2,8 @@ import type { Check } from './check.js';
 import type { AlertMatcherModel } from '../model/alertmanager.js';
 import type { AlertLabelKnowledge } from '../model/alert-labels.js';
 import { formatMatchers, matcherMatches } from '../model/routing.js';
-import { alertLabelKnowledge, amAt, childRoutes } from './alertmanager-select.js';
+import { alertLabelKnowledge, childRoutes } from './alertmanager-select.js';
+import { locatedAt } from '../model/located.js';
 
 /**
  * Whether a matcher may match an alert of this rule. A label fixed by the rule is tested; a label the
@@ -42,7 +43,7 @@ export const alertmanagerUnmatchedRoute: Check = {
       report({
         message: `route {${formatMatchers(route.matchers)}} matches no alert rule: ${why}`,
         hint: 'fix the matcher (values are case-sensitive) or the alert labels; alerts it was meant for go to the parent route',
-        ...amAt(route, 'matchers'),
+        ...locatedAt(route, 'matchers'),
       });
     }
   },

@@ -1,5 +1,5 @@
 import type { Check } from './check.js';
-import { amAt } from './alertmanager-select.js';
+import { locatedAt } from '../model/located.js';
 import { walkRoutes } from '../model/routing.js';
 
 export const alertmanagerUnreachableReceiver: Check = {
@@ -15,7 +15,7 @@ export const alertmanagerUnreachableReceiver: Check = {
       report({
         message: `receiver ${receiver.name} is not named by any route: no alert reaches it`,
         hint: `route it, e.g. route({ matchers: { severity: 'critical' }, receiver: ${JSON.stringify(receiver.name)} }), or remove it`,
-        ...amAt(receiver),
+        ...locatedAt(receiver),
       });
     }
   },

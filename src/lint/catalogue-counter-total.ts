@@ -1,4 +1,5 @@
 import type { Check } from './check.js';
+import { locatedAt } from '../model/located.js';
 
 export const catalogueCounterTotal: Check = {
   id: 'catalogue/counter-total',
@@ -6,7 +7,7 @@ export const catalogueCounterTotal: Check = {
   description: 'Counter names end in _total (OpenMetrics), and only counters do.',
   run({ model }, report) {
     for (const metric of model.metrics) {
-      const where = { path: [...metric.path, 'name'], ...(metric.source ? { source: metric.source } : {}) };
+      const where = locatedAt(metric, 'name');
       if (metric.type === 'counter' && !metric.name.endsWith('_total')) {
         report({ message: `counter "${metric.name}" does not end in _total`, hint: `name it "${metric.name}_total"`, ...where });
       } else if (metric.type !== 'counter' && metric.name.endsWith('_total') && !metric.exporter) {

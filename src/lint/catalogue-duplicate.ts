@@ -1,5 +1,6 @@
 import type { Check } from './check.js';
 import { formatSource } from '../diagnostic.js';
+import { locatedAt } from '../model/located.js';
 
 export const catalogueDuplicate: Check = {
   id: 'catalogue/duplicate',
@@ -18,8 +19,7 @@ export const catalogueDuplicate: Check = {
           report({
             message: `metric "${metric.name}" clashes with "${first.name}": both give the series "${name}"`,
             hint: `keep one declaration${first.source ? ` (the other is at ${formatSource(first.source)})` : ''} and import it where it is needed`,
-            path: metric.path,
-            ...(metric.source ? { source: metric.source } : {}),
+            ...locatedAt(metric),
           });
           break;
         }

@@ -1,4 +1,5 @@
 import type { Check } from './check.js';
+import { locatedAt } from '../model/located.js';
 
 export const catalogueHistogramBuckets: Check = {
   id: 'catalogue/histogram-buckets',
@@ -13,8 +14,7 @@ export const catalogueHistogramBuckets: Check = {
         report({
           message: `histogram "${metric.name}" has buckets out of order: ${buckets[bad - 1]} then ${buckets[bad]}`,
           hint: `write them ascending, without repeats: [${[...new Set(buckets)].sort((a, b) => a - b).join(', ')}]`,
-          path: [...metric.path, `buckets[${bad}]`],
-          ...(metric.source ? { source: metric.source } : {}),
+          ...locatedAt(metric, `buckets[${bad}]`),
         });
       }
     }

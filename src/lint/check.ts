@@ -2,6 +2,7 @@ import type { Diagnostic, Severity } from '../diagnostic.js';
 import type { ExpressionRef, Model } from '../model/types.js';
 import type { Catalogue } from '../model/catalogue.js';
 import type { Analysis } from '../promql/analyze.js';
+import { locatedAt } from '../model/located.js';
 
 /** An expression with its analysis, parsed once and shared by every check. */
 export interface AnalyzedExpression extends ExpressionRef {
@@ -32,8 +33,7 @@ export interface Check {
 /** Location fields of a finding about an expression, with the span it is about. */
 export function at(e: AnalyzedExpression, from?: number, to?: number): Pick<Finding, 'path' | 'source' | 'excerpt'> {
   return {
-    path: e.path,
-    ...(e.source ? { source: e.source } : {}),
+    ...locatedAt(e),
     excerpt: { text: e.text, from: from ?? 0, to: to ?? e.text.length },
   };
 }

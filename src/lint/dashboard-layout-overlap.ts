@@ -1,6 +1,7 @@
 import type { Check } from './check.js';
 import type { PanelModel, RowModel } from '../model/dashboard.js';
 import { GRID_COLUMNS, overlaps } from '../model/dashboard-layout.js';
+import { locatedAt } from '../model/located.js';
 
 /** Panels given an explicit gridPos fit in the 24 columns and cover no other panel. */
 export const dashboardLayoutOverlap: Check = {
@@ -21,7 +22,7 @@ export const dashboardLayoutOverlap: Check = {
       for (const plane of planes) {
         plane.forEach((a, i) => {
           if (a.kind !== 'panel' || !a.explicitGridPos) return;
-          const where = { path: [...a.path, 'gridPos'], ...(a.source ? { source: a.source } : {}) };
+          const where = locatedAt(a, 'gridPos');
           if (a.gridPos.x + a.gridPos.w > GRID_COLUMNS) {
             report({ message: `panel ${a.title} of dashboard ${d.title} ends at column ${a.gridPos.x + a.gridPos.w}, past the ${GRID_COLUMNS} columns of the grid`, hint: 'make x + w at most 24', ...where });
           }

@@ -1,5 +1,6 @@
 import type { Check } from './check.js';
 import { UID_MAX_LENGTH } from '../model/build-dashboards.js';
+import { locatedAt } from '../model/located.js';
 
 // What Grafana accepts in a uid (it refuses the dashboard otherwise); the uid is also the file name.
 const UID_CHARS = /^[A-Za-z0-9_-]+$/;
@@ -11,7 +12,7 @@ export const dashboardUid: Check = {
   run({ model }, report) {
     const seen = new Map<string, string>();
     for (const d of model.dashboards) {
-      const where = { path: [...d.path, 'uid'], ...(d.source ? { source: d.source } : {}) };
+      const where = locatedAt(d, 'uid');
       if (d.uid.length > UID_MAX_LENGTH) {
         report({
           message: `dashboard ${d.title} has uid "${d.uid}" of ${d.uid.length} characters; Grafana allows at most ${UID_MAX_LENGTH}`,

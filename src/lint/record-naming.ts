@@ -1,5 +1,5 @@
 import type { Check } from './check.js';
-import { ruleAt } from './rules-select.js';
+import { locatedAt } from '../model/located.js';
 
 const LEVEL_METRIC_OPERATIONS = /^[a-zA-Z_][a-zA-Z0-9_]*:[a-zA-Z_][a-zA-Z0-9_]*:[a-zA-Z0-9_:]+$/;
 
@@ -14,7 +14,7 @@ export const recordNaming: Check = {
         report({
           message: `recording rule "${rule.name}" does not follow level:metric:operations`,
           hint: 'e.g. job:totem_errors:rate5m (aggregation level, metric name, operations)',
-          ...ruleAt(rule, 'record'),
+          ...locatedAt(rule, 'record'),
         });
       }
     }

@@ -1,4 +1,5 @@
 import type { Check } from './check.js';
+import { locatedAt } from '../model/located.js';
 
 export const rulesDuplicateGroup: Check = {
   id: 'rules/duplicate-group',
@@ -15,8 +16,7 @@ export const rulesDuplicateGroup: Check = {
               ? `rule group "${group.name}" is defined twice`
               : `rule groups "${other}" and "${group.name}" would both be written to rules/${group.fileName}.yml`,
           hint: 'give every group its own name',
-          path: group.path,
-          ...(group.source ? { source: group.source } : {}),
+          ...locatedAt(group),
         });
       }
       byFile.set(group.fileName, group.name);

@@ -1,15 +1,6 @@
-import type { AlertModel, Model, RuleModel } from '../model/types.js';
+import type { AlertModel, Model } from '../model/types.js';
+import { alerts } from '../model/select.js';
 import type { AnalyzedExpression, CheckContext } from './check.js';
-
-/** Every alert of the model, in definition order. */
-export function alerts(model: Model): AlertModel[] {
-  return model.ruleGroups.flatMap((g) => g.rules.filter((r): r is AlertModel => r.kind === 'alert'));
-}
-
-/** Location fields of a finding about a rule (or one of its fields). */
-export function ruleAt(rule: RuleModel, ...field: string[]) {
-  return { path: [...rule.path, ...field], ...(rule.source ? { source: rule.source } : {}) };
-}
 
 // Many checks ask for the same pairs: computed once per context.
 const pairsByContext = new WeakMap<CheckContext, Array<{ alert: AlertModel; e: AnalyzedExpression }>>();

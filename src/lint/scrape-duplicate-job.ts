@@ -1,4 +1,5 @@
 import type { Check } from './check.js';
+import { locatedAt } from '../model/located.js';
 
 export const scrapeDuplicateJob: Check = {
   id: 'scrape/duplicate-job',
@@ -8,7 +9,7 @@ export const scrapeDuplicateJob: Check = {
     const seen = new Set<string>();
     for (const job of model.prometheus.scrapeJobs) {
       if (seen.has(job.job)) {
-        report({ message: `scrape job "${job.job}" is defined twice`, hint: 'merge the targets into one job, or rename one', path: job.path, ...(job.source ? { source: job.source } : {}) });
+        report({ message: `scrape job "${job.job}" is defined twice`, hint: 'merge the targets into one job, or rename one', ...locatedAt(job) });
       }
       seen.add(job.job);
     }

@@ -1,5 +1,6 @@
 import type { Check } from './check.js';
-import { alerts, ruleAt } from './rules-select.js';
+import { alerts } from '../model/select.js';
+import { locatedAt } from '../model/located.js';
 
 /**
  * promtool has no coverage: an alert without a case that fires was never seen to work, and one
@@ -21,7 +22,7 @@ export const testsAlertCoverage: Check = {
         hint:
           "add tests: [{ name: '…', input: [{ series: metric.select({…}), values: '0+10x20' }], at: '10m', expect: [{ labels: {…} }] }] " +
           '(expect: [] for a case that must not fire)',
-        ...ruleAt(alert),
+        ...locatedAt(alert),
       });
     }
   },

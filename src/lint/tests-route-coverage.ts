@@ -1,5 +1,6 @@
 import type { Check } from './check.js';
 import { matchRoutes, walkRoutes, formatMatchers } from '../model/routing.js';
+import { locatedAt } from '../model/located.js';
 
 /**
  * amtool has no coverage either: a route that no routing test reaches may send alerts anywhere.
@@ -19,8 +20,7 @@ export const testsRouteCoverage: Check = {
       report({
         message: `no routing test reaches ${what} → ${receiver}`,
         hint: `add to alertmanager({ tests: [...] }) e.g. { labels: { ${["alertname: '…'", ...route.matchers.map((m) => `${m.label}: '${m.op === '=' ? m.value : '…'}'`)].join(', ')} }, receivers: ['${receiver}'] }`,
-        path: route.path,
-        ...(route.source ? { source: route.source } : {}),
+        ...locatedAt(route),
       });
     }
   },

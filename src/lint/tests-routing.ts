@@ -1,5 +1,6 @@
 import type { Check } from './check.js';
 import { receiversFor } from '../model/routing.js';
+import { locatedAt } from '../model/located.js';
 
 /**
  * Routing tests evaluated by totem-mon's own model of Alertmanager's routing (src/model/routing.ts).
@@ -21,8 +22,7 @@ export const testsRouting: Check = {
       report({
         message: `routing test "${test.name}": expected ${test.receivers.join(', ')}, got ${got.join(', ')}`,
         hint: ROUTING_TEST_HINT,
-        path: test.path,
-        ...(test.source ? { source: test.source } : {}),
+        ...locatedAt(test),
       });
     }
   },

@@ -5,6 +5,7 @@
  */
 import type { AlertModel, Model } from './types.js';
 import { fallsToRoot, type LabelSet } from './routing.js';
+import { alerts } from './select.js';
 
 /** Labels fixed by the definition: external labels, then the rule's, then alertname (Prometheus's precedence). */
 export function staticAlertLabels(model: Pick<Model, 'prometheus'>, alert: AlertModel): LabelSet {
@@ -25,8 +26,5 @@ export interface AlertLabelKnowledge {
 export function alertsToDefaultRoute(model: Model): AlertModel[] {
   const am = model.alertmanager;
   if (!am) return [];
-  return model.ruleGroups
-    .flatMap((g) => g.rules)
-    .filter((r): r is AlertModel => r.kind === 'alert')
-    .filter((alert) => fallsToRoot(am.route, staticAlertLabels(model, alert)));
+  return alerts(model).filter((alert) => fallsToRoot(am.route, staticAlertLabels(model, alert)));
 }

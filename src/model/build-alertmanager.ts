@@ -1,7 +1,8 @@
 import type { AlertMatchersInput, AlertmanagerInput, RouteInput } from './schema/alertmanager.js';
 import type { AlertMatcherModel, AlertmanagerModel, ReceiverModel, RouteModel, TemplateFileModel } from './alertmanager.js';
 import type { Model } from './types.js';
-import { defined, located } from './build-helpers.js';
+import { defined } from './build-helpers.js';
+import { located } from './located.js';
 
 
 /** The path of a secretFile(), or undefined when the field is absent. */

@@ -1,7 +1,7 @@
 import type { DashboardInput, PanelInput, VariableInput } from './schema/dashboard.js';
 import type { DashboardModel, PanelModel, RowModel, TargetModel, VariableModel } from './dashboard.js';
 import { DEFAULT_SIZE, GridFlow } from './dashboard-layout.js';
-import { located } from './build-helpers.js';
+import { located } from './located.js';
 
 /** Grafana's limit on dashboard uids. */
 export const UID_MAX_LENGTH = 40;

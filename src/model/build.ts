@@ -2,7 +2,8 @@ import type { ProjectInput } from './schema/project.js';
 import type { AlertInput, RecordInput } from './schema/rules.js';
 import type { AlertModel, MetricModel, Model, RecordModel, RuleGroupModel, ScrapeJobModel } from './types.js';
 import { durationMs, safeFileName } from './names.js';
-import { defined, located } from './build-helpers.js';
+import { defined } from './build-helpers.js';
+import { located } from './located.js';
 import { buildAlertmanager } from './build-alertmanager.js';
 import { buildDashboards } from './build-dashboards.js';
 

@@ -1,5 +1,6 @@
 import type { ExpressionRef, Model } from './types.js';
 import { dashboardExpressions } from './dashboard.js';
+import { locatedAt } from './located.js';
 
 /** Every PromQL expression in the definitions: rule expressions first, then panel queries. */
 export function collectExpressions(model: Model): ExpressionRef[] {
@@ -10,8 +11,7 @@ export function collectExpressions(model: Model): ExpressionRef[] {
         expr: rule.expr,
         context: rule.kind,
         owner: rule.name,
-        path: [...rule.path, 'expr'],
-        ...(rule.source ? { source: rule.source } : {}),
+        ...locatedAt(rule, 'expr'),
       });
     }
   }

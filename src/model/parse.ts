@@ -22,8 +22,7 @@ export function parseProject(raw: unknown): ParseResult {
       id: 'schema',
       severity: 'error',
       message,
-      path: resolved.path,
-      ...(resolved.source ? { source: resolved.source } : {}),
+      ...resolved,
       ...(fieldHint ? { hint: fieldHint } : {}),
     };
   });

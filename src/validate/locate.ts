@@ -1,6 +1,7 @@
 import type { Located, Model } from '../model/types.js';
 import { ruleFilePath } from '../compile/prometheus/rules.js';
 import { PROMETHEUS_CONFIG } from '../compile/prometheus/config.js';
+import { locatedAt } from '../model/located.js';
 
 /**
  * Maps a place in a generated file (as promtool/amtool name it) back to the definition it came
@@ -26,12 +27,11 @@ export function locator(model: Model): Locator {
       const rule =
         (place.ruleName !== undefined ? group.rules.find((r) => r.name === place.ruleName) : undefined) ??
         (place.ruleIndex !== undefined ? group.rules[place.ruleIndex] : undefined);
-      const target = rule ?? group;
-      return { path: target.path, ...(target.source ? { source: target.source } : {}) };
+      return locatedAt(rule ?? group);
     }
-    if (place.file === PROMETHEUS_CONFIG) return { path: ['prometheus'], ...(entry.source ? { source: entry.source } : {}) };
+    if (place.file === PROMETHEUS_CONFIG) return { ...entry, path: ['prometheus'] };
     const am = model.alertmanager;
-    if (am && place.file.startsWith('alertmanager/')) return { path: am.path, ...(am.source ? { source: am.source } : {}) };
+    if (am && place.file.startsWith('alertmanager/')) return locatedAt(am);
     return entry;
   };
 }

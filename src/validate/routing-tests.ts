@@ -4,6 +4,7 @@ import type { RoutingTestModel } from '../model/alertmanager.js';
 import { runTool, type Tool } from './tools.js';
 import { batches } from './promtool.js';
 import { ROUTING_TEST_HINT } from '../lint/tests-routing.js';
+import { locatedAt } from '../model/located.js';
 
 const ID = 'amtool/routes-test';
 
@@ -31,8 +32,7 @@ async function runOne(tool: Tool, cwd: string, configFile: string, test: Routing
         ? `routing test "${test.name}": \`${run.command}\` timed out`
         : `routing test "${test.name}": expected ${test.receivers.join(', ')}, got ${got ?? '(nothing)'}`,
       hint: ROUTING_TEST_HINT,
-      path: test.path,
-      ...(test.source ? { source: test.source } : {}),
+      ...locatedAt(test),
     },
   ];
 }

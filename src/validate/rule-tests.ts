@@ -6,6 +6,7 @@ import { parseToolOutput } from './tool-output.js';
 import { toolDiagnostics } from './tool-diagnostics.js';
 import type { Locator } from './locate.js';
 import type { Tool, ToolRun } from './tools.js';
+import { locatedAt } from '../model/located.js';
 
 const ID = 'promtool/test-rules';
 
@@ -68,9 +69,7 @@ function runDiagnostics(run: ToolRun, files: readonly string[], model: Model, lo
       id: ID,
       severity: 'error',
       message: `test case "${known?.caseName ?? failure.name}" failed at ${when}:\n    expected: ${expected}\n    got:      ${got}`,
-      ...(known
-        ? { path: [...known.alert.path, 'tests', known.caseName], ...(known.alert.source ? { source: known.alert.source } : {}) }
-        : {}),
+      ...(known ? locatedAt(known.alert, 'tests', known.caseName) : {}),
       hint: 'promtool evaluated the rule on the case\'s input series; fix the rule or the expectation (labels and annotations are compared whole)',
     };
   });

@@ -16,19 +16,13 @@ export function toolDiagnostics(id: string, run: ToolRun, messages: readonly Too
     return [{ id, severity: 'error', message: `\`${run.command}\` failed (exit ${run.exitCode}): ${run.output.trim() || 'no output'}` }];
   }
   return messages.map((m) => {
-    const place = locate({
-      file: m.file,
-      ...(m.group !== undefined ? { group: m.group } : {}),
-      ...(m.ruleIndex !== undefined ? { ruleIndex: m.ruleIndex } : {}),
-      ...(m.ruleName !== undefined ? { ruleName: m.ruleName } : {}),
-    });
+    const place = locate(m);
     const tool = id.split('/')[0];
     return {
       id,
       severity: 'error',
       message: `${tool}: ${m.message}`,
-      path: place.path,
-      ...(place.source ? { source: place.source } : {}),
+      ...place,
       file: m.line !== undefined ? `${m.file}:${m.line}:${m.column ?? 1}` : m.file,
     };
   });
