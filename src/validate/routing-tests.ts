@@ -3,7 +3,7 @@ import type { Diagnostic } from '../diagnostic.js';
 import type { RoutingTestModel } from '../model/alertmanager.js';
 import { runTool, type Tool } from './tools.js';
 import { batches } from './promtool.js';
-import { ROUTING_TEST_HINT } from '../lint/tests-routing.js';
+import { ROUTING_TEST_HINT, routingTestMismatch } from '../lint/tests-routing.js';
 import { locatedAt } from '../model/located.js';
 
 const ID = 'amtool/routes-test';
@@ -19,22 +19,15 @@ async function runOne(tool: Tool, cwd: string, configFile: string, test: Routing
   const args = ['config', 'routes', 'test', `--config.file=${configFile}`, `--verify.receivers=${test.receivers.join(',')}`, ...labelArgs(test.labels)];
   const run = await runTool(tool, args, { cwd });
   if (run.exitCode === 0 && !run.timedOut) return [];
-  // amtool prints the receivers it resolved on the first line that is not a warning.
-  const got = run.output
+  if (run.timedOut) {
+    return [{ id: ID, severity: 'error', message: `routing test "${test.name}": \`${run.command}\` timed out`, hint: ROUTING_TEST_HINT, ...locatedAt(test) }];
+  }
+  // amtool prints the receivers it resolved (`a,b`) on the first line that is not a warning.
+  const line = run.output
     .split('\n')
     .map((l) => l.trim())
     .find((l) => l && !/^warning/i.test(l));
-  return [
-    {
-      id: ID,
-      severity: 'error',
-      message: run.timedOut
-        ? `routing test "${test.name}": \`${run.command}\` timed out`
-        : `routing test "${test.name}": expected ${test.receivers.join(', ')}, got ${got ?? '(nothing)'}`,
-      hint: ROUTING_TEST_HINT,
-      ...locatedAt(test),
-    },
-  ];
+  return [{ id: ID, severity: 'error', ...routingTestMismatch(test, line ? line.split(',') : []) }];
 }
 
 /** `amtool config routes test --verify.receivers` for every routing test, up to the core count at a time. */
