@@ -11,6 +11,8 @@ export { scrapeJob } from './api/scrape.js';
 export type { ScrapeJob, PrometheusOptions, PrometheusGlobal } from './api/scrape.js';
 export { defineProject } from './api/project.js';
 export type { Project, ProjectOptions } from './api/project.js';
+export { notSecret } from './api/secrets.js';
+export type { NotSecret, SecretsOptions } from './api/secrets.js';
 export { alertmanager, receiver, route, inhibitRule, timeInterval, secretFile } from './api/alertmanager.js';
 export type {
   AlertmanagerDefinition,

@@ -19,6 +19,7 @@ import { CHECKS, runChecks } from './lint/index.js';
 import type { Check, CheckContext } from './lint/check.js';
 import { compileAll } from './compile/index.js';
 import type { OutputFile } from './compile/output.js';
+import { SecretScan } from './secrets/scan.js';
 
 export interface PipelineResult {
   diagnostics: Diagnostic[];
@@ -50,11 +51,21 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   //     in the io stage, and carried in the model, so that the compilers stay pure.
   const model = withTemplates(buildModel(parsed.project, loaded.entry), readTemplates(loaded.dir));
 
-  // 4. checks: PromQL against the catalogue, names, duplicates, routing… (src/lint/).
-  const context = buildCheckContext(model);
-  const diagnostics = runChecks(context, options.checks ?? CHECKS);
-  if (hasErrors(diagnostics) && !options.compileWithFindings) return { diagnostics, model, context };
+  // 4. secrets by value: every string of the model and every template (src/secrets/).
+  const secrets = new SecretScan(model.notSecrets);
+  secrets.scanModel(model);
 
-  // 5. compile: pure functions, model → files in memory.
-  return { diagnostics, model, context, files: compileAll(model) };
+  // 5. checks: PromQL against the catalogue, names, duplicates, routing… (src/lint/).
+  const context = buildCheckContext(model);
+  const diagnostics = [...secrets.diagnostics, ...runChecks(context, options.checks ?? CHECKS)];
+  if (hasErrors(diagnostics) && !options.compileWithFindings) return { diagnostics: [...diagnostics, ...secrets.unusedAllowEntries()], model, context };
+
+  // 6. compile: pure functions, model → files in memory; then the same secret scan over the files
+  //    themselves, so that nothing the model scan missed reaches out/.
+  const files = compileAll(model);
+  const before = secrets.diagnostics.length;
+  secrets.scanOutput(files);
+  diagnostics.push(...secrets.diagnostics.slice(before), ...secrets.unusedAllowEntries());
+  if (hasErrors(diagnostics) && !options.compileWithFindings) return { diagnostics, model, context };
+  return { diagnostics, model, context, files };
 }

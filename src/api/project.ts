@@ -3,6 +3,7 @@ import type { RuleGroup } from './rules.js';
 import type { PrometheusOptions } from './scrape.js';
 import type { AlertmanagerDefinition } from './alertmanager.js';
 import type { Dashboard } from './dashboard.js';
+import type { SecretsOptions } from './secrets.js';
 
 export interface ProjectOptions {
   /** Project name, written into generated headers and provisioning files. */
@@ -13,6 +14,11 @@ export interface ProjectOptions {
   ruleGroups?: readonly RuleGroup[];
   alertmanager?: AlertmanagerDefinition;
   dashboards?: readonly Dashboard[];
+  /**
+   * Every generated file is scanned for secrets by value (URLs with passwords, token parameters,
+   * Slack/GitHub/AWS/… tokens, webhook URLs); `allow` lets a value that only looks like one through.
+   */
+  secrets?: SecretsOptions;
 }
 
 export interface Project extends Readonly<ProjectOptions> {

@@ -1,5 +1,6 @@
 import { Command, CommanderError } from 'commander';
 import { UsageError } from '../diagnostic.js';
+import { redactSecrets } from '../secrets/detect.js';
 
 // Exit codes: 0 ok, 1 findings or bad definitions, 2 usage error or missing tool.
 export const EXIT_OK = 0;
@@ -53,11 +54,11 @@ export async function main(argv: readonly string[]): Promise<number> {
       return error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? EXIT_OK : EXIT_USAGE;
     }
     if (error instanceof UsageError) {
-      process.stderr.write(`totem-mon: ${error.message}\n${error.hint ? `  hint: ${error.hint}\n` : ''}`);
+      process.stderr.write(redactSecrets(`totem-mon: ${error.message}\n${error.hint ? `  hint: ${error.hint}\n` : ''}`));
       return error.exitCode;
     }
     const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    process.stderr.write(`totem-mon: internal error (a bug in totem-mon, please report it with this output):\n${message}\n`);
+    process.stderr.write(redactSecrets(`totem-mon: internal error (a bug in totem-mon, please report it with this output):\n${message}\n`));
     return EXIT_USAGE;
   }
 }

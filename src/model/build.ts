@@ -94,5 +94,10 @@ export function buildModel(project: ProjectInput, entry: string): Model {
     ruleGroups,
     ...(alertmanager ? { alertmanager } : {}),
     dashboards: buildDashboards(project.dashboards ?? []),
+    notSecrets: (project.secrets?.allow ?? []).map((a, i) => ({
+      value: a.value,
+      reason: a.reason,
+      ...located(a, ['secrets', `allow[${i}]`]),
+    })),
   };
 }

@@ -83,6 +83,12 @@ export interface ExpressionRef extends Located {
   owner: string;
 }
 
+/** A value that looks like a secret and is not one: `notSecret(value, reason)` in `secrets.allow`. */
+export interface NotSecretModel extends Located {
+  value: string;
+  reason: string;
+}
+
 export interface Model {
   name: string;
   /** The definitions entry file (e.g. `definitions/index.ts`), named in generated headers. */
@@ -92,4 +98,6 @@ export interface Model {
   ruleGroups: RuleGroupModel[];
   alertmanager?: AlertmanagerModel;
   dashboards: DashboardModel[];
+  /** Values the secret scan lets through, each with its reason (src/secrets/). */
+  notSecrets: NotSecretModel[];
 }

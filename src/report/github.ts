@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../diagnostic.js';
 import { formatPath, sortDiagnostics } from '../diagnostic.js';
+import { redactDiagnostic } from './redact.js';
 
 // GitHub Actions workflow commands: https://docs.github.com/actions/reference/workflow-commands-for-github-actions
 function escapeData(s: string): string {
@@ -15,6 +16,7 @@ const COMMAND = { error: 'error', warning: 'warning', info: 'notice' } as const;
 /** One `::error file=…,line=…,col=…,title=…::message` line per diagnostic, at the definition's source line. */
 export function renderGithub(diagnostics: readonly Diagnostic[], fallbackFile: string): string {
   return sortDiagnostics(diagnostics)
+    .map(redactDiagnostic)
     .map((d) => {
       const file = d.source?.file ?? fallbackFile;
       const props = [`file=${escapeProperty(file)}`, `line=${d.source?.line ?? 1}`];

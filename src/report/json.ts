@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { Diagnostic } from '../diagnostic.js';
 import { countBySeverity, sortDiagnostics } from '../diagnostic.js';
+import { redactDiagnostic } from './redact.js';
 
 /**
  * The `--format json` report. Stable: fields are only ever added; `schemaVersion` changes when a
@@ -53,7 +54,7 @@ export function renderJson(input: {
     ok: counts.error === 0,
     summary: { errors: counts.error, warnings: counts.warning, infos: counts.info },
     tools: input.tools,
-    diagnostics: sortDiagnostics(input.diagnostics).map((d) => ({
+    diagnostics: sortDiagnostics(input.diagnostics).map(redactDiagnostic).map((d) => ({
       id: d.id,
       severity: d.severity,
       message: d.message,

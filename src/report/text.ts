@@ -1,6 +1,7 @@
 import { Chalk, type ChalkInstance } from 'chalk';
 import type { Diagnostic } from '../diagnostic.js';
 import { formatPath, formatSource, sortDiagnostics } from '../diagnostic.js';
+import { redactDiagnostic } from './redact.js';
 
 export interface TextOptions {
   color: boolean;
@@ -24,7 +25,8 @@ function excerptLines(d: Diagnostic, c: ChalkInstance): string[] {
 }
 
 /** `<file>:<line> › <path>: <message>`, then the expression excerpt and the hint. */
-export function formatDiagnostic(d: Diagnostic, c: ChalkInstance): string {
+export function formatDiagnostic(finding: Diagnostic, c: ChalkInstance): string {
+  const d = redactDiagnostic(finding);
   const level = d.severity === 'error' ? c.red.bold('error') : d.severity === 'warning' ? c.yellow.bold('warning') : c.blue('info');
   const where = [formatSource(d.source) || d.file, formatPath(d.path)].filter(Boolean).join(' › ');
   const lines = [`${level} ${c.dim(`[${d.id}]`)} ${where ? `${c.bold(where)}: ` : ''}${d.message}`];

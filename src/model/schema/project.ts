@@ -1,10 +1,22 @@
 import { z } from 'zod';
-import { nonEmpty } from './common.js';
+import { nonEmpty, source } from './common.js';
+import { withHint } from './hint.js';
 import { metricSchema } from './metrics.js';
 import { ruleGroupSchema } from './rules.js';
 import { prometheusSchema } from './prometheus.js';
 import { alertmanagerSchema } from './alertmanager.js';
 import { dashboardSchema } from './dashboard.js';
+
+const notSecret = z.strictObject({
+  kind: z.literal('notSecret'),
+  value: nonEmpty,
+  reason: z
+    .string()
+    .refine((r) => r.trim().split(/\s+/).length >= 3, {
+      message: withHint('notSecret needs a reason', "say why in a few words, e.g. notSecret('…', 'public demo token from the vendor docs')"),
+    }),
+  source,
+});
 
 export const projectSchema = z.strictObject({
   kind: z.literal('project'),
@@ -14,6 +26,7 @@ export const projectSchema = z.strictObject({
   ruleGroups: z.array(ruleGroupSchema).optional(),
   alertmanager: alertmanagerSchema.optional(),
   dashboards: z.array(dashboardSchema).optional(),
+  secrets: z.strictObject({ allow: z.array(notSecret).optional() }).optional(),
 });
 
 export type ProjectInput = z.infer<typeof projectSchema>;

@@ -1,0 +1,181 @@
+/**
+ * Secrets by value, everywhere: every string of the model (receivers, scrape jobs, rules' labels and
+ * annotations, dashboards' titles, descriptions, links and queries, …), every notification template
+ * and, as a safety net, every generated file. A secret is refused where it was defined, with the
+ * file-based form as hint; a value that only looks like a secret is let through by a reasoned
+ * `notSecret(value, reason)` in `defineProject({ secrets: { allow: [...] } })`.
+ */
+import type { Diagnostic, SourceRef } from '../diagnostic.js';
+import type { Located, Model, NotSecretModel } from '../model/types.js';
+import type { OutputFile } from '../compile/output.js';
+import { findSecrets, redactSecrets, type SecretMatch } from './detect.js';
+
+export const SECRETS_ID = 'secrets';
+const SECRETS_DIR = '/etc/alertmanager/secrets';
+/** Longer values are shown around the match only. */
+const SHOW_WHOLE = 120;
+
+/** Line and column (from 1) of an offset. */
+function lineColumn(text: string, offset: number): { line: number; column: number } {
+  let line = 1;
+  let lineStart = 0;
+  for (let i = text.indexOf('\n'); i >= 0 && i < offset; i = text.indexOf('\n', i + 1)) {
+    line++;
+    lineStart = i + 1;
+  }
+  return { line, column: offset - lineStart + 1 };
+}
+
+/** The value as a report may show it: redacted, and cut around the match when long. */
+function shown(text: string, match: SecretMatch): string {
+  if (text.length > SHOW_WHOLE || text.includes('\n')) return match.redacted.replace(/\s+/g, ' ');
+  // The match's own redaction first (a secret known by its field is no secret to redactSecrets).
+  return redactSecrets(`${text.slice(0, match.from)}${match.redacted}${text.slice(match.to)}`);
+}
+
+const ALLOW_HINT = "if it is not a secret, say so: defineProject({ secrets: { allow: [notSecret('<the value>', '<why it is not a secret>')] } })";
+
+/** The file-based alternative, by where the value is. */
+function hintFor(path: readonly string[]): string {
+  const [area, , third] = path;
+  if (area === 'alertmanager' && third !== undefined && path[1] === 'receivers') {
+    return (
+      `keep it in a file on the Alertmanager host and point at it: webhook authorization: { credentials: secretFile('${SECRETS_DIR}/webhook_token') }, ` +
+      `slack apiUrl: secretFile('${SECRETS_DIR}/slack_webhook_url'), pagerduty routingKey: secretFile('${SECRETS_DIR}/pagerduty_routing_key'); ${ALLOW_HINT}`
+    );
+  }
+  if (area === 'prometheus') {
+    return (
+      `keep it in a file on the Prometheus host: scrapeJob({ authorization: { credentials: secretFile('/etc/prometheus/secrets/<job>_token') } }) ` +
+      `or basicAuth: { username, password: secretFile(…) }, never in targets, path or labels; ${ALLOW_HINT}`
+    );
+  }
+  return (
+    'alerts, notifications and dashboards are read by everyone they reach: link to a page that asks for its own login, ' +
+    `and keep credentials in files the tools read (secretFile(…) for Alertmanager receivers and scrape jobs); ${ALLOW_HINT}`
+  );
+}
+
+function appendField(field: string[], step: string | number): string[] {
+  if (typeof step === 'string') return [...field, step];
+  const last = field.at(-1) ?? '';
+  return [...field.slice(0, -1), `${last}[${step}]`];
+}
+
+function isLocated(value: object): value is Located {
+  const path = (value as { path?: unknown }).path;
+  return Array.isArray(path) && path.every((p) => typeof p === 'string');
+}
+
+/** One scan: what it found, which allow entries it used, which secret texts it saw. */
+export class SecretScan {
+  readonly diagnostics: Diagnostic[] = [];
+  /** Texts of every secret seen in the definitions (reported or allowed): the output scan skips them. */
+  private readonly seen = new Set<string>();
+  private readonly used = new Set<NotSecretModel>();
+
+  constructor(private readonly allow: readonly NotSecretModel[]) {}
+
+  private allowed(text: string, match: SecretMatch): boolean {
+    const entry = this.allow.find((a) => a.value.includes(match.text) && text.includes(a.value));
+    if (entry) this.used.add(entry);
+    return entry !== undefined;
+  }
+
+  private check(text: string, field: string | undefined, report: (match: SecretMatch) => void): void {
+    for (const match of findSecrets(text, field)) {
+      this.seen.add(match.text);
+      if (!this.allowed(text, match)) report(match);
+    }
+  }
+
+  /** Every string of the model (the allow list and the templates aside), located at its definition. */
+  scanModel(model: Model): void {
+    const root = {
+      ...model,
+      entry: undefined,
+      notSecrets: undefined,
+      ...(model.alertmanager ? { alertmanager: { ...model.alertmanager, templates: [] } } : {}),
+    };
+    // Iterative, with a guard against shared or cyclic objects: the model can be large and deep.
+    const seen = new Set<object>();
+    const stack: Array<{ node: unknown; at: Located; field: string[]; key?: string }> = [{ node: root, at: { path: [] }, field: [] }];
+    while (stack.length > 0) {
+      const { node, at, field, key } = stack.pop()!;
+      if (typeof node === 'string') {
+        this.check(node, key, (match) => {
+          const path = [...at.path, ...field];
+          this.diagnostics.push({
+            id: SECRETS_ID,
+            severity: 'error',
+            message: `${field.length > 0 ? field.join('.') : 'this value'} holds a literal ${match.what}: "${shown(node, match)}"; generated files never hold a secret`,
+            hint: hintFor(path),
+            path,
+            ...(at.source ? { source: at.source } : {}),
+          });
+        });
+        continue;
+      }
+      if (typeof node !== 'object' || node === null || seen.has(node)) continue;
+      seen.add(node);
+      if (Array.isArray(node)) {
+        for (let i = node.length - 1; i >= 0; i--) stack.push({ node: node[i], at, field: appendField(field, i), ...(key ? { key } : {}) });
+        continue;
+      }
+      const here = isLocated(node) ? node : at;
+      const base = isLocated(node) ? [] : field;
+      const entries = Object.entries(node).filter(([k]) => k !== 'path' && k !== 'source');
+      for (let i = entries.length - 1; i >= 0; i--) {
+        const [k, v] = entries[i]!;
+        stack.push({ node: v, at: here, field: appendField(base, k), key: k });
+      }
+    }
+    for (const template of model.alertmanager?.templates ?? []) {
+      this.check(template.content, undefined, (match) => {
+        const source: SourceRef = { file: template.source, ...lineColumn(template.content, match.from) };
+        this.diagnostics.push({
+          id: SECRETS_ID,
+          severity: 'error',
+          message: `notification template ${template.name} holds a literal ${match.what}: "${shown(template.content, match)}"; generated files never hold a secret`,
+          hint:
+            'a template is copied to the Alertmanager host and rendered into every notification: reference what the secret protects ' +
+            `by a page that asks for its own login, keep credentials in receivers' secretFile(…) fields; ${ALLOW_HINT}`,
+          path: ['templates', template.name],
+          source,
+        });
+      });
+    }
+  }
+
+  /** The generated files: anything the model scan did not see (a safety net), at the file and line. */
+  scanOutput(files: readonly OutputFile[]): void {
+    for (const file of files) {
+      for (const match of findSecrets(file.content)) {
+        if (this.seen.has(match.text) || this.allowed(file.content, match)) continue;
+        this.seen.add(match.text);
+        const { line, column } = lineColumn(file.content, match.from);
+        this.diagnostics.push({
+          id: SECRETS_ID,
+          severity: 'error',
+          message: `generated file ${file.path} would hold a literal ${match.what} at line ${line}, column ${column}: "${match.redacted}"`,
+          hint: `find the definition value that writes it; ${hintFor([])}`,
+          file: `${file.path}:${line}:${column}`,
+        });
+      }
+    }
+  }
+
+  /** Allow entries that matched nothing: stale, and a reviewer would not know what they excuse. */
+  unusedAllowEntries(): Diagnostic[] {
+    return this.allow
+      .filter((a) => !this.used.has(a))
+      .map((a) => ({
+        id: SECRETS_ID,
+        severity: 'warning' as const,
+        message: `notSecret("${redactSecrets(a.value)}") matches no value that looks like a secret`,
+        hint: 'remove it from secrets.allow (the value changed, or it never needed allowing)',
+        path: a.path,
+        ...(a.source ? { source: a.source } : {}),
+      }));
+  }
+}
