@@ -46,8 +46,8 @@ function hintFor(path: readonly string[]): string {
   }
   if (area === 'prometheus') {
     return (
-      `keep it in a file on the Prometheus host: scrapeJob({ authorization: { credentials: secretFile('/etc/prometheus/secrets/<job>_token') } }) ` +
-      `or basicAuth: { username, password: secretFile(…) }, never in targets, path or labels; ${ALLOW_HINT}`
+      'a scrape target, path or label is in prometheus.yml and on every series: Prometheus reads scrape credentials from a file on its host ' +
+      `(authorization.credentials_file, basic_auth.password_file; totem-mon's scrapeJob has no credentials field yet, so let the exporter authenticate another way); ${ALLOW_HINT}`
     );
   }
   return (

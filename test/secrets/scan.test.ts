@@ -77,12 +77,12 @@ describe('a literal secret anywhere in the definitions is refused where it was d
     expect(d).toMatchObject({ path: ['ruleGroups', 'g', 'rules', 'Errors', 'labels', 'chat'], message: expect.stringContaining('Slack token: "xoxp-***"') });
   });
 
-  it('a token= parameter in a scrape path, with the scrape-job file-based form as hint', () => {
+  it('a token= parameter in a scrape path, with the Prometheus file-based form as hint', () => {
     const p = project({ prometheus: { scrapeJobs: [scrapeJob({ job: 'app', targets: ['app:8000'], path: '/metrics?token=s3cr3tvalue' })] } });
     const [d, ...rest] = scan(p);
     expect(rest).toEqual([]);
     expect(d).toMatchObject({ path: ['prometheus', 'scrapeJobs', 'app', 'metricsPath'], message: expect.stringContaining('"/metrics?token=***"') });
-    expect(d!.hint).toContain("scrapeJob({ authorization: { credentials: secretFile('/etc/prometheus/secrets/<job>_token') } })");
+    expect(d!.hint).toContain('Prometheus reads scrape credentials from a file on its host (authorization.credentials_file');
   });
 
   it('a webhook URL with a key parameter in a receiver, with the receiver file-based form as hint', () => {
