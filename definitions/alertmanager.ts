@@ -9,6 +9,7 @@
 //    still seen without paging anyone by email;
 //  - a firing critical mutes the warning of the same alertname (inhibit rule).
 import { alertmanager, inhibitRule, receiver, route, secretFile } from 'totem-mon';
+import { highErrorRate, highLatency } from './alerts.js';
 
 const slack = {
   channel: '#totem-alerts',
@@ -63,10 +64,19 @@ export const totemAlertmanager = alertmanager({
       equal: ['alertname'],
     }),
   ],
-  // Run by `totem-mon validate` through `amtool config routes test --verify.receivers`.
+  // Run by `totem-mon validate` through `amtool config routes test --verify.receivers`. The alerts are
+  // named by their definitions: a change to their labels is tested here too.
   tests: [
-    { name: 'criticals page by email and Slack', labels: { alertname: 'HighErrorRate', severity: 'critical' }, receivers: ['team-totem'] },
-    { name: 'warnings go to Slack', labels: { alertname: 'HighLatency', severity: 'warning' }, receivers: ['team-totem-slack'] },
+    { name: 'criticals page by email and Slack', alert: highErrorRate, labels: { job: 'totem-api' }, receivers: ['team-totem'] },
+    { name: 'warnings go to Slack', alert: highLatency, labels: { job: 'totem-api' }, receivers: ['team-totem-slack'] },
     { name: 'anything else falls to Slack', labels: { alertname: 'Unexpected', severity: 'info' }, receivers: ['team-totem-slack'] },
+    // Judged by totem-mon's simulation (amtool ignores inhibition): a firing critical mutes the
+    // warning of the same alertname.
+    {
+      name: 'a critical mutes the warning of the same alert',
+      labels: { alertname: 'HighErrorRate', severity: 'warning', job: 'totem-api' },
+      alsoFiring: [{ alert: highErrorRate, labels: { job: 'totem-api' } }],
+      receivers: [],
+    },
   ],
 });

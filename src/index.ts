@@ -1,6 +1,6 @@
 // Public API: what users import from 'totem-mon' in their definitions. Nothing here runs at import time.
 export { counter, gauge, histogram, summary } from './api/metrics.js';
-export type { Metric, Counter, Gauge, Histogram, Summary, AnyMetric, MetricType } from './api/metrics.js';
+export type { Metric, Counter, Gauge, Histogram, Summary, AnyMetric, MetricType, TargetLabels, TargetLabel } from './api/metrics.js';
 export { eq, ne, re, nre } from './api/selector.js';
 export type { Matcher, Matchers, MatchValue } from './api/selector.js';
 export { promql, rate, increase, sumBy, ratio, histogramQuantile } from './api/promql.js';
@@ -29,6 +29,8 @@ export type {
   SlackConfig,
   WebhookConfig,
   PagerdutyConfig,
+  RoutingTest,
+  FiringAlert,
 } from './api/alertmanager.js';
 export { dashboard, labelVariable } from './api/dashboard.js';
 export type { Dashboard, DashboardOptions, DashboardLink, Variable, VariableOptions } from './api/dashboard.js';

@@ -8,6 +8,7 @@
 import type { SourceRef } from '../diagnostic.js';
 import type { Matcher } from './selector.js';
 import { captureSource } from './source.js';
+import type { AlertRule } from './rules.js';
 
 /** A file on the Alertmanager host holding a secret; only its path is in the output (`*_file`). */
 export interface SecretFile {
@@ -141,6 +142,13 @@ export interface RouteOptions<R extends string = string> {
   repeatInterval?: string;
   /** Keep looking at the following sibling routes after this one matched (default false). */
   continue?: boolean;
+  /**
+   * Root route only: its receiver is a catch-all for alerts nobody declared (another Prometheus, a
+   * label added at run time). Every alert of the project must then be taken by a route below the
+   * root: one that falls to the root is an error (`alertmanager/default-route`), not a warning.
+   * Default false. Not written to the Alertmanager file: it is a promise totem-mon checks.
+   */
+  unexpectedOnly?: boolean;
   /** Names of time intervals during which this route is muted. */
   muteTimeIntervals?: readonly string[];
   /** Names of time intervals outside which this route is muted. */
@@ -230,13 +238,32 @@ export interface AlertmanagerOptions<R extends readonly Receiver[] = readonly Re
   tests?: readonly RoutingTest<NoInfer<R[number]['name']>>[];
 }
 
-/** An alert's labels and the receivers Alertmanager must pick for it, in order. */
-export interface RoutingTest<N extends string = string> {
-  /** What the case shows (default: the labels). */
-  name?: string;
-  labels: Readonly<Record<string, string>>;
-  receivers: readonly N[];
-}
+/**
+ * An alert as Alertmanager receives it. Name the alert definition (`{ alert: postgresDown }`): its
+ * labels (alertname, the rule's labels, Prometheus's external labels) come from the definition, so a
+ * typo there fails the test; `labels` adds the series labels the expression gives it (they never
+ * override the rule's). Or write every label out: `{ labels: { alertname: 'X', severity: 'warning' } }`.
+ */
+export type FiringAlert =
+  | { readonly alert: AlertRule; readonly labels?: Readonly<Record<string, string>> }
+  | { readonly alert?: undefined; readonly labels: Readonly<Record<string, string>> };
+
+/**
+ * An alert and the receivers that must be notified, in order. Without `at` and `alsoFiring` this is
+ * amtool's `routes test` (routing only). With them, the expectation is after inhibition (by the
+ * alerts in `alsoFiring`) and after the routes' mute and active time intervals at instant `at`:
+ * totem-mon's own simulation of Alertmanager 0.25 judges it (amtool ignores both), and
+ * `receivers: []` says that nobody is notified.
+ */
+export type RoutingTest<N extends string = string> = FiringAlert & {
+  /** What the case shows (default: the alert name or the labels). */
+  readonly name?: string;
+  /** ISO 8601 instant with its offset, e.g. `'2026-11-28T23:30:00-03:00'`: time intervals are judged then. */
+  readonly at?: string;
+  /** Alerts firing at the same time (the sources of inhibit rules). */
+  readonly alsoFiring?: readonly FiringAlert[];
+  readonly receivers: readonly N[];
+};
 
 export interface AlertmanagerDefinition extends Readonly<AlertmanagerOptions> {
   readonly kind: 'alertmanager';

@@ -4,6 +4,27 @@ import { renderSelector, type Matchers } from './selector.js';
 
 export type MetricType = 'counter' | 'gauge' | 'histogram' | 'summary';
 
+/**
+ * Labels the scrape adds to every series, known to the types of every selector. Prometheus always
+ * adds `job` and `instance`; the labels your scrape jobs attach (`scrapeJob({ labels: { cluster } })`)
+ * are declared once for the project by augmenting this interface, in any file of the definitions:
+ *
+ * ```ts
+ * declare module 'totem-mon' {
+ *   interface TargetLabels { cluster: true }
+ * }
+ * ```
+ *
+ * Then `requests.select({ cluster: 'sp1' })` type-checks everywhere. The lint checks the same thing
+ * at run time from the scrape jobs themselves (`promql/unknown-label`), so the type cannot promise a
+ * label no scrape job attaches without `validate` saying so.
+ */
+// eslint-disable-next-line @typescript-eslint/no-empty-object-type
+export interface TargetLabels {}
+
+/** `job`, `instance` and the scrape labels declared in `TargetLabels`. */
+export type TargetLabel = 'job' | 'instance' | (keyof TargetLabels & string);
+
 interface MetricOptions<L extends string> {
   /** Full metric name as exposed, e.g. `totem_ticket_created_total`. */
   name: string;
@@ -27,7 +48,7 @@ export interface Metric<L extends string = string, T extends MetricType = Metric
   readonly exporter?: string;
   readonly source?: SourceRef;
   /** PromQL selector on this metric, e.g. `m.select({ status: 'ok' })`. */
-  select(matchers?: Matchers<L | 'job' | 'instance'>): string;
+  select(matchers?: Matchers<L | TargetLabel>): string;
   /** The metric name, so `${metric}` in a template string writes the name. */
   toString(): string;
 }
@@ -39,15 +60,15 @@ export interface Histogram<L extends string = string> extends Metric<L, 'histogr
   /** Upper bounds of the buckets, ascending (`+Inf` is implicit). */
   readonly buckets: readonly number[];
   /** Selector on the `_bucket` series (label `le` allowed). */
-  bucket(matchers?: Matchers<L | 'le' | 'job' | 'instance'>): string;
-  sum(matchers?: Matchers<L | 'job' | 'instance'>): string;
-  count(matchers?: Matchers<L | 'job' | 'instance'>): string;
+  bucket(matchers?: Matchers<L | 'le' | TargetLabel>): string;
+  sum(matchers?: Matchers<L | TargetLabel>): string;
+  count(matchers?: Matchers<L | TargetLabel>): string;
 }
 
 export interface Summary<L extends string = string> extends Metric<L, 'summary'> {
   readonly quantiles: readonly number[];
-  sum(matchers?: Matchers<L | 'job' | 'instance'>): string;
-  count(matchers?: Matchers<L | 'job' | 'instance'>): string;
+  sum(matchers?: Matchers<L | TargetLabel>): string;
+  count(matchers?: Matchers<L | TargetLabel>): string;
 }
 
 export type AnyMetric = Metric<string, MetricType>;
@@ -63,7 +84,7 @@ function base<L extends string, T extends MetricType>(type: T, options: MetricOp
     ...(options.unit !== undefined ? { unit: options.unit } : {}),
     ...(options.exporter !== undefined ? { exporter: options.exporter } : {}),
     source: captureSource(),
-    select: (matchers?: Matchers<L | 'job' | 'instance'>) => renderSelector(name, matchers),
+    select: (matchers?: Matchers<L | TargetLabel>) => renderSelector(name, matchers),
     toString: () => name,
   };
 }

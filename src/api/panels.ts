@@ -1,3 +1,4 @@
+import type { TargetLabel } from './metrics.js';
 import type { SourceRef } from '../diagnostic.js';
 import type { Counter, Gauge, Histogram } from './metrics.js';
 import type { Matchers } from './selector.js';
@@ -115,7 +116,7 @@ export function grafanaUnit(unit: string | undefined): string | undefined {
   return unit === undefined ? undefined : (map[unit] ?? unit);
 }
 
-type Base = 'job' | 'instance';
+type Base = TargetLabel;
 
 export interface MetricPanelOptions<L extends string> extends Omit<PanelOptions, 'targets'> {
   /** Labels kept in the result (one series each); default none (one series). */

@@ -1,3 +1,4 @@
+import type { TargetLabel } from './metrics.js';
 import type { Counter, Histogram, Summary, AnyMetric } from './metrics.js';
 import type { Matchers } from './selector.js';
 
@@ -17,17 +18,17 @@ export function promql(strings: TemplateStringsArray, ...values: Array<AnyMetric
 
 type CounterLike = Counter<string> | Histogram<string> | Summary<string>;
 
-function overRange<L extends string>(fn: string, metric: Counter<L>, range: string, matchers?: Matchers<L | 'job' | 'instance'>): string {
+function overRange<L extends string>(fn: string, metric: Counter<L>, range: string, matchers?: Matchers<L | TargetLabel>): string {
   return `${fn}(${metric.select(matchers)}[${range}])`;
 }
 
 /** Per-second rate of a counter: `rate(name{…}[range])`. Default range `5m`. */
-export function rate<L extends string>(metric: Counter<L>, range = '5m', matchers?: Matchers<L | 'job' | 'instance'>): string {
+export function rate<L extends string>(metric: Counter<L>, range = '5m', matchers?: Matchers<L | TargetLabel>): string {
   return overRange('rate', metric, range, matchers);
 }
 
 /** Increase of a counter over the range. Default range `1h`. */
-export function increase<L extends string>(metric: Counter<L>, range = '1h', matchers?: Matchers<L | 'job' | 'instance'>): string {
+export function increase<L extends string>(metric: Counter<L>, range = '1h', matchers?: Matchers<L | TargetLabel>): string {
   return overRange('increase', metric, range, matchers);
 }
 
@@ -46,14 +47,14 @@ export interface QuantileOptions<L extends string> {
   range?: string;
   /** Labels kept besides `le` (default none). */
   by?: readonly L[];
-  matchers?: Matchers<L | 'job' | 'instance'>;
+  matchers?: Matchers<L | TargetLabel>;
 }
 
 /** `histogram_quantile(q, sum by (le, …) (rate(name_bucket{…}[range])))`. */
 export function histogramQuantile<L extends string>(q: number, metric: Histogram<L>, options: QuantileOptions<L> = {}): string {
   const range = options.range ?? '5m';
   const by = ['le', ...(options.by ?? [])];
-  return `histogram_quantile(${q}, ${sumBy(by, `rate(${metric.bucket(options.matchers as Matchers<L | 'le' | 'job' | 'instance'> | undefined)}[${range}])`)})`;
+  return `histogram_quantile(${q}, ${sumBy(by, `rate(${metric.bucket(options.matchers as Matchers<L | 'le' | TargetLabel> | undefined)}[${range}])`)})`;
 }
 
 export type { CounterLike };

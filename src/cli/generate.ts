@@ -25,7 +25,7 @@ export async function generateCommand(options: GenerateOptions): Promise<number>
     return 1;
   }
   const out = options.out;
-  const what = describeModel(result.model);
+  const what = describeModel(result.model, result.context);
 
   if (options.check) {
     printDiagnostics(diagnostics);

@@ -32,7 +32,8 @@ function buildProgram(setExit: (code: number) => void): Command {
     .option('-f, --format <format>', 'report format: text, json or github (workflow annotations)', 'text')
     .option('--offline', "skip promtool and amtool; only totem-mon's own checks")
     .option('--require-tests', 'an alert without a firing and a quiet test case, or a route no routing test reaches, is an error')
-    .action(async (opts: { definitions: string; format: string; offline?: boolean; requireTests?: boolean }) => {
+    .option('--strict', 'every warning is an error (an alert that only the default route takes, an unmatched route, …)')
+    .action(async (opts: { definitions: string; format: string; offline?: boolean; requireTests?: boolean; strict?: boolean }) => {
       const { validateCommand } = await import('./validate.js');
       setExit(await validateCommand(opts));
     });

@@ -1,14 +1,38 @@
 import type { Diagnostic } from '../diagnostic.js';
 import { countBySeverity } from '../diagnostic.js';
 import type { Model } from '../model/types.js';
-import { alertsToDefaultRoute } from '../model/alert-labels.js';
+import type { CheckContext } from '../lint/check.js';
+import type { DefaultRouteReport } from '../report/json.js';
+import { defaultRouteAlerts } from '../lint/alertmanager-select.js';
 
 function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
+/** The alert rules only the root (default) route takes, by name (src/lint/alertmanager-select.ts). */
+export function defaultRouteNames(context: CheckContext | undefined): string[] {
+  return context ? defaultRouteAlerts(context).map((k) => k.alert.name) : [];
+}
+
+/** The JSON report's `defaultRoute`: the root receiver and every alert rule only it takes, by name. */
+export function defaultRouteReport(context: CheckContext): DefaultRouteReport | undefined {
+  const am = context.model.alertmanager;
+  if (!am) return undefined;
+  return {
+    receiver: am.route.receiver ?? '',
+    unexpectedOnly: am.route.unexpectedOnly ?? false,
+    alerts: defaultRouteAlerts(context).map((k) => ({
+      alert: k.alert.name,
+      labels: { ...k.labels },
+      path: k.alert.path,
+      ...(k.alert.source ? { location: k.alert.source } : {}),
+    })),
+  };
+}
+
 /** What the definitions hold, for one-line summaries. */
-export function describeModel(model: Model): string {
+export function describeModel(model: Model, context?: CheckContext): string {
+  const toRoot = defaultRouteNames(context);
   const rules = model.ruleGroups.flatMap((g) => g.rules);
   const alerts = rules.filter((r) => r.kind === 'alert').length;
   return [
@@ -19,7 +43,9 @@ export function describeModel(model: Model): string {
     plural(model.dashboards.length, 'dashboard'),
     // Alertmanager: how many alerts only the default (root) route takes (src/model/routing.ts).
     ...(model.alertmanager
-      ? [`${plural(model.alertmanager.receivers.length, 'receiver')} (${plural(alertsToDefaultRoute(model).length, 'alert')} to the default route)`]
+      ? [
+          `${plural(model.alertmanager.receivers.length, 'receiver')} (${plural(toRoot.length, 'alert')} to the default route${toRoot.length > 0 ? `: ${toRoot.join(', ')}` : ''})`,
+        ]
       : []),
   ].join(', ');
 }

@@ -4,7 +4,7 @@ import { validate, type ValidateResult } from '../validate/run.js';
 import { renderText, useColor } from '../report/text.js';
 import { renderJson } from '../report/json.js';
 import { renderGithub } from '../report/github.js';
-import { describeDiagnostics, describeModel } from './summary.js';
+import { defaultRouteReport, describeDiagnostics, describeModel, plural } from './summary.js';
 import { progress } from '../report/progress.js';
 
 export const FORMATS = ['text', 'json', 'github'] as const;
@@ -15,11 +15,15 @@ export interface ValidateCommandOptions {
   format: string;
   offline?: boolean;
   requireTests?: boolean;
+  strict?: boolean;
 }
 
 function toolsLine(result: ValidateResult, offline: boolean): string {
   if (offline) return 'promtool and amtool skipped (--offline)';
-  return result.tools.map((t) => `${t.name} ${t.version ?? '(unknown version)'} (${t.ran.join(', ')})`).join(', ');
+  const tools = result.tools.map((t) => `${t.name} ${t.version ?? '(unknown version)'} (${t.ran.join(', ')})`).join(', ');
+  const n = result.simulatedRoutingTests;
+  // Say who judged what: amtool cannot judge inhibition or time intervals.
+  return n > 0 ? `${tools}; ${plural(n, 'routing test')} with at/alsoFiring judged by totem-mon's simulation (amtool ignores inhibition and time intervals)` : tools;
 }
 
 /** `totem-mon validate`: one report of our checks and the real tools' findings. Returns the exit code. */
@@ -35,18 +39,28 @@ export async function validateCommand(options: ValidateCommandOptions): Promise<
     definitions: options.definitions,
     offline,
     requireTests: Boolean(options.requireTests),
+    strict: Boolean(options.strict),
     ...(onStep ? { onStep } : {}),
   });
   const failed = hasErrors(result.diagnostics);
 
   if (format === 'json') {
-    process.stdout.write(renderJson({ definitions: options.definitions, offline, tools: result.tools, diagnostics: result.diagnostics }));
+    process.stdout.write(
+      renderJson({
+        definitions: options.definitions,
+        offline,
+        tools: result.tools,
+        diagnostics: result.diagnostics,
+        ...(result.context ? { defaultRoute: defaultRouteReport(result.context) } : {}),
+        simulatedRoutingTests: result.simulatedRoutingTests,
+      }),
+    );
   } else if (format === 'github') {
     const lines = renderGithub(result.diagnostics, result.model?.entry ?? `${options.definitions}/index.ts`);
     process.stdout.write(`${lines ? `${lines}\n` : ''}validate: ${describeDiagnostics(result.diagnostics)}; ${toolsLine(result, offline)}\n`);
   } else {
     const text = renderText(result.diagnostics, { color: useColor(process.stdout) });
-    const what = result.model ? `${describeModel(result.model)} · ` : '';
+    const what = result.model ? `${describeModel(result.model, result.context)} · ` : '';
     process.stdout.write(
       `${text ? `${text}\n` : ''}validate ${failed ? 'failed' : 'ok'}: ${what}${describeDiagnostics(result.diagnostics)} · ${toolsLine(result, offline)}\n`,
     );

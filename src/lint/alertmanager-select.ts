@@ -1,20 +1,28 @@
-import type { RouteModel } from '../model/alertmanager.js';
+import type { AlertMatcherModel, RouteModel } from '../model/alertmanager.js';
 import type { AlertLabelKnowledge } from '../model/alert-labels.js';
 import { staticAlertLabels } from '../model/alert-labels.js';
-import { walkRoutes } from '../model/routing.js';
+import { matcherMatches, walkRoutes } from '../model/routing.js';
 import type { CheckContext } from './check.js';
 import { alertExpressions } from './rules-select.js';
 import { alerts } from '../model/select.js';
+import { scrapeLabelNames } from '../model/catalogue.js';
 
 /** Every route below the root (the root takes every alert and has no matchers). */
 export function childRoutes(root: RouteModel) {
   return walkRoutes(root).filter((r) => r.position.length > 0);
 }
 
-/** Each alert rule with its static labels and the labels its expression may add. */
+const knowledgeCache = new WeakMap<CheckContext, AlertLabelKnowledge[]>();
+
+/**
+ * Each alert rule with its static labels and the labels its expression may add (series labels,
+ * the labels scrape jobs attach included). Computed once per context.
+ */
 export function alertLabelKnowledge(context: CheckContext): AlertLabelKnowledge[] {
+  const cached = knowledgeCache.get(context);
+  if (cached) return cached;
   const analysed = new Map(alertExpressions(context).map(({ alert, e }) => [alert, e.analysis.result]));
-  return alerts(context.model).map((alert) => {
+  const knowledge = alerts(context.model).map((alert) => {
     const result = analysed.get(alert);
     const dynamic =
       result === undefined || (result.kind === 'vector' && !result.exact)
@@ -24,4 +32,45 @@ export function alertLabelKnowledge(context: CheckContext): AlertLabelKnowledge[
           : new Set<string>();
     return { alert, labels: staticAlertLabels(context.model, alert), dynamic };
   });
+  knowledgeCache.set(context, knowledge);
+  return knowledge;
+}
+
+/**
+ * Whether a matcher may match an alert of this rule. A label fixed by the rule is tested; a label the
+ * expression may carry could hold any value; an absent label matches as the empty string.
+ */
+export function mayMatch(m: AlertMatcherModel, k: AlertLabelKnowledge): boolean {
+  if (m.label in k.labels) return matcherMatches(m, k.labels);
+  if (k.dynamic === 'any' || k.dynamic.has(m.label)) return true;
+  return matcherMatches(m, {});
+}
+
+export function mayMatchAll(matchers: readonly AlertMatcherModel[], k: AlertLabelKnowledge): boolean {
+  return matchers.every((m) => mayMatch(m, k));
+}
+
+/** Whether an alert of this rule may carry the label at all (static, from its expression, or unknown). */
+export function mayCarry(label: string, k: AlertLabelKnowledge): boolean {
+  return label in k.labels || k.dynamic === 'any' || k.dynamic.has(label);
+}
+
+/**
+ * Alert rules that only the root (default) route can take: no route directly below the root may
+ * match them, whatever values the labels from their expressions hold.
+ */
+export function defaultRouteAlerts(context: CheckContext): AlertLabelKnowledge[] {
+  const am = context.model.alertmanager;
+  if (!am) return [];
+  return alertLabelKnowledge(context).filter((k) => !am.route.routes.some((child) => mayMatchAll(child.matchers, k)));
+}
+
+/** Every label name an alert may carry in this project (for "did you mean" on label names). */
+export function knownAlertLabelNames(context: CheckContext): Set<string> {
+  const names = new Set<string>(scrapeLabelNames(context.model));
+  for (const k of alertLabelKnowledge(context)) {
+    for (const l of Object.keys(k.labels)) names.add(l);
+    if (k.dynamic !== 'any') for (const l of k.dynamic) names.add(l);
+  }
+  return names;
 }

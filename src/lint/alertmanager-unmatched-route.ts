@@ -1,26 +1,37 @@
 import type { Check } from './check.js';
 import type { AlertMatcherModel } from '../model/alertmanager.js';
 import type { AlertLabelKnowledge } from '../model/alert-labels.js';
-import { formatMatchers, matcherMatches } from '../model/routing.js';
-import { alertLabelKnowledge, childRoutes } from './alertmanager-select.js';
+import { formatMatchers } from '../model/routing.js';
+import { alertLabelKnowledge, childRoutes, knownAlertLabelNames, mayMatch } from './alertmanager-select.js';
 import { locatedAt } from '../model/located.js';
+import { closest } from './suggest.js';
+import type { CheckContext } from './check.js';
 
-/**
- * Whether a matcher may match an alert of this rule. A label fixed by the rule is tested; a label the
- * expression may carry could hold any value; an absent label matches as the empty string.
- */
-function mayMatch(m: AlertMatcherModel, k: AlertLabelKnowledge): boolean {
-  if (m.label in k.labels) return matcherMatches(m, k.labels);
-  if (k.dynamic === 'any' || k.dynamic.has(m.label)) return true;
-  return matcherMatches(m, {});
+/** The values the alert rules set for a label, sorted. */
+export function staticValues(label: string, knowledge: readonly AlertLabelKnowledge[]): string[] {
+  return [...new Set(knowledge.flatMap((k) => (label in k.labels ? [k.labels[label]!] : [])))].sort();
 }
 
 /** "severity is critical, warning" / "no alert rule has label team", for the message. */
-function whatAlertsHave(label: string, knowledge: readonly AlertLabelKnowledge[]): string {
-  const values = [...new Set(knowledge.flatMap((k) => (label in k.labels ? [k.labels[label]!] : [])))].sort();
+export function whatAlertsHave(label: string, knowledge: readonly AlertLabelKnowledge[]): string {
+  const values = staticValues(label, knowledge);
   return values.length > 0
     ? `the alert rules set ${label} to ${values.map((v) => JSON.stringify(v)).join(', ')}`
     : `no alert rule has a label ${label}`;
+}
+
+/** " Did you mean severity="critical"?" for a matcher no alert satisfies, from what alerts carry. */
+export function matcherSuggestion(m: AlertMatcherModel, knowledge: readonly AlertLabelKnowledge[], context: CheckContext): string {
+  const values = staticValues(m.label, knowledge);
+  if (values.length > 0 && m.op === '=') {
+    const near = closest(m.value, values) ?? values.find((v) => v.toLowerCase() === m.value.toLowerCase());
+    return near !== undefined ? ` Did you mean ${m.label}=${JSON.stringify(near)}?` : '';
+  }
+  if (values.length === 0) {
+    const near = closest(m.label, knownAlertLabelNames(context));
+    return near !== undefined ? ` Did you mean label ${near}?` : '';
+  }
+  return '';
 }
 
 export const alertmanagerUnmatchedRoute: Check = {
@@ -38,7 +49,7 @@ export const alertmanagerUnmatchedRoute: Check = {
       // Name the matcher that no alert satisfies, if one alone is the cause.
       const culprit = route.matchers.find((m) => !knowledge.some((k) => mayMatch(m, k)));
       const why = culprit
-        ? `no alert rule can produce ${formatMatchers([culprit])}: ${whatAlertsHave(culprit.label, knowledge)}`
+        ? `no alert rule can produce ${formatMatchers([culprit])}: ${whatAlertsHave(culprit.label, knowledge)}.${matcherSuggestion(culprit, knowledge, context)}`
         : 'no single alert rule satisfies all of them';
       report({
         message: `route {${formatMatchers(route.matchers)}} matches no alert rule: ${why}`,

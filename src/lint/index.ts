@@ -27,6 +27,7 @@ import { alertmanagerUnknownReceiver } from './alertmanager-unknown-receiver.js'
 import { alertmanagerUnreachableReceiver } from './alertmanager-unreachable-receiver.js';
 import { alertmanagerUnmatchedRoute } from './alertmanager-unmatched-route.js';
 import { alertmanagerUnknownTemplate } from './alertmanager-unknown-template.js';
+import { alertmanagerDefaultRoute } from './alertmanager-default-route.js';
 import { testsAlertCoverage } from './tests-alert-coverage.js';
 import { testsRouteCoverage } from './tests-route-coverage.js';
 import { testsRouting } from './tests-routing.js';
@@ -63,6 +64,7 @@ export const CHECKS: readonly Check[] = [
   alertmanagerUnknownReceiver,
   alertmanagerUnreachableReceiver,
   alertmanagerUnmatchedRoute,
+  alertmanagerDefaultRoute,
   alertmanagerUnknownTemplate,
   dashboardUid,
   dashboardDatasourceVariable,

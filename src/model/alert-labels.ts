@@ -1,11 +1,10 @@
 /**
  * What Alertmanager will see of each alert rule: its static labels (alertname, the rule's labels,
  * Prometheus's external labels) and, for labels coming from the expression, only their names
- * (values are known at run time). Used by routing checks and the generate summary.
+ * (values are known at run time). Used by routing checks and the summaries.
  */
 import type { AlertModel, Model } from './types.js';
-import { fallsToRoot, type LabelSet } from './routing.js';
-import { alerts } from './select.js';
+import type { LabelSet } from './routing.js';
 
 /** Labels fixed by the definition: external labels, then the rule's, then alertname (Prometheus's precedence). */
 export function staticAlertLabels(model: Pick<Model, 'prometheus'>, alert: AlertModel): LabelSet {
@@ -17,14 +16,4 @@ export interface AlertLabelKnowledge {
   labels: LabelSet;
   /** Labels the expression's result may carry; `'any'` when the analysis could not tell. */
   dynamic: ReadonlySet<string> | 'any';
-}
-
-/**
- * Alert rules that only the root (default) route would take, judged on their static labels:
- * usually a sign of a severity or team no route expects. 0 without Alertmanager definitions.
- */
-export function alertsToDefaultRoute(model: Model): AlertModel[] {
-  const am = model.alertmanager;
-  if (!am) return [];
-  return alerts(model).filter((alert) => fallsToRoot(am.route, staticAlertLabels(model, alert)));
 }

@@ -79,6 +79,8 @@ export interface RouteModel extends Located {
   groupInterval?: string;
   repeatInterval?: string;
   continue: boolean;
+  /** Root only: the root receiver takes unexpected alerts only (every declared alert must be routed below it). */
+  unexpectedOnly?: boolean;
   muteTimeIntervals: string[];
   activeTimeIntervals: string[];
   routes: RouteModel[];
@@ -124,9 +126,22 @@ export interface AlertmanagerModel extends Located {
   tests: RoutingTestModel[];
 }
 
-/** A routing test: an alert's labels and the receivers it must reach. */
-export interface RoutingTestModel extends Located {
-  name: string;
+/** An alert as Alertmanager receives it: its full label set (from an alert definition, or written out). */
+export interface FiringAlertModel {
+  /** The alert definition it came from, when the test named one. */
+  alert?: string;
   labels: Record<string, string>;
+}
+
+/**
+ * A routing test: an alert's labels and the receivers that must be notified. With `at` or
+ * `alsoFiring` the expectation is after inhibition and time intervals (src/model/notify.ts).
+ */
+export interface RoutingTestModel extends Located, FiringAlertModel {
+  name: string;
+  /** The instant, as written (ISO 8601 with an offset), and in ms since the epoch. */
+  at?: string;
+  atMs?: number;
+  alsoFiring: FiringAlertModel[];
   receivers: string[];
 }

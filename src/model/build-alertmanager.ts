@@ -1,5 +1,5 @@
 import type { AlertMatchersInput, AlertmanagerInput, RouteInput } from './schema/alertmanager.js';
-import type { AlertMatcherModel, AlertmanagerModel, ReceiverModel, RouteModel, TemplateFileModel } from './alertmanager.js';
+import type { AlertMatcherModel, AlertmanagerModel, FiringAlertModel, ReceiverModel, RouteModel, TemplateFileModel } from './alertmanager.js';
 import type { Model } from './types.js';
 import { defined } from './build-helpers.js';
 import { located } from './located.js';
@@ -27,6 +27,7 @@ function buildRoute(route: RouteInput, path: string[]): RouteModel {
     }),
     matchers: buildMatchers(route.matchers),
     continue: route.continue ?? false,
+    ...(route.unexpectedOnly ? { unexpectedOnly: true } : {}),
     muteTimeIntervals: [...(route.muteTimeIntervals ?? [])],
     activeTimeIntervals: [...(route.activeTimeIntervals ?? [])],
     routes: (route.routes ?? []).map((r, i) => buildRoute(r, [...path, `routes[${i}]`])),
@@ -53,8 +54,26 @@ function buildReceiver(r: AlertmanagerInput['receivers'][number]): ReceiverModel
   };
 }
 
+type FiringAlertInput = { alert?: { alert: string; labels: Record<string, string> } | undefined; labels?: Record<string, string> | undefined };
+
+/**
+ * The labels Alertmanager receives for an alert: the series labels, Prometheus's external labels where
+ * the series lacks them, the rule's labels over both, alertname last (Prometheus's precedence).
+ */
+function firingAlert(input: FiringAlertInput, externalLabels: Readonly<Record<string, string>>): FiringAlertModel {
+  if (!input.alert) return { labels: { ...input.labels } };
+  const labels = { ...externalLabels, ...input.labels, ...input.alert.labels, alertname: input.alert.alert };
+  return { alert: input.alert.alert, labels };
+}
+
+/** "PostgresDown", "PostgresDown cluster=b", "alertname=X severity=warning": a routing test's default name. */
+function describeFiring(input: FiringAlertInput): string {
+  const labels = Object.entries(input.labels ?? {}).map(([k, v]) => `${k}=${v}`);
+  return [...(input.alert ? [input.alert.alert] : []), ...labels].join(' ');
+}
+
 /** From the schema-checked input to the model: secrets become file paths, defaults filled in. */
-export function buildAlertmanager(input: AlertmanagerInput): AlertmanagerModel {
+export function buildAlertmanager(input: AlertmanagerInput, externalLabels: Readonly<Record<string, string>> = {}): AlertmanagerModel {
   const g = input.global ?? {};
   const smtp = g.smtp && defined({ ...g.smtp, authPassword: undefined, authPasswordFile: file(g.smtp.authPassword) });
   return {
@@ -80,10 +99,14 @@ export function buildAlertmanager(input: AlertmanagerInput): AlertmanagerModel {
       ...located(t, ['alertmanager', 'timeIntervals', t.name]),
     })),
     templates: [],
-    tests: (input.tests ?? []).map((t, i) => {
-      const name = t.name ?? Object.entries(t.labels).map(([k, v]) => `${k}=${v}`).join(' ');
-      return { name, labels: { ...t.labels }, receivers: [...t.receivers], ...located(input, ['alertmanager', `tests[${i}]`]) };
-    }),
+    tests: (input.tests ?? []).map((t, i) => ({
+      name: t.name ?? describeFiring(t),
+      ...firingAlert(t, externalLabels),
+      ...(t.at !== undefined ? { at: t.at, atMs: Date.parse(t.at) } : {}),
+      alsoFiring: (t.alsoFiring ?? []).map((a) => firingAlert(a, externalLabels)),
+      receivers: [...t.receivers],
+      ...located(input, ['alertmanager', `tests[${i}]`]),
+    })),
     ...located(input, ['alertmanager']),
   };
 }

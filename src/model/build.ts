@@ -78,7 +78,7 @@ export function buildModel(project: ProjectInput, entry: string): Model {
     };
   });
 
-  const alertmanager = project.alertmanager ? buildAlertmanager(project.alertmanager) : undefined;
+  const alertmanager = project.alertmanager ? buildAlertmanager(project.alertmanager, global.externalLabels ?? {}) : undefined;
   return {
     name: project.name,
     entry,

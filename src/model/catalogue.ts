@@ -25,16 +25,30 @@ export interface Catalogue {
 }
 
 /**
+ * Labels every scraped series carries besides its own: `job` and `instance`, and the labels scrape
+ * jobs attach to their targets (`scrapeJob({ labels: { cluster: 'a' } })`). Which job scrapes which
+ * metric is not declared, so a label any job attaches counts for every metric. External labels are
+ * not here: Prometheus adds them only to what leaves it (alerts, federation, remote write), never
+ * to series a query sees.
+ */
+export function scrapeLabelNames(model: Pick<Model, 'prometheus'>): string[] {
+  const names = new Set<string>(TARGET_LABELS);
+  for (const job of model.prometheus.scrapeJobs) for (const label of Object.keys(job.labels)) names.add(label);
+  return [...names];
+}
+
+/**
  * Series names from the metric catalogue (histogram and summary series expanded) and from
  * recording rules (their labels inferred from their expressions, in definition order).
  */
-export function buildCatalogue(model: Pick<Model, 'metrics' | 'ruleGroups'>): Catalogue {
+export function buildCatalogue(model: Pick<Model, 'metrics' | 'ruleGroups' | 'prometheus'>): Catalogue {
+  const scraped = scrapeLabelNames(model);
   const entries = new Map<string, SeriesEntry>();
   const add = (entry: SeriesEntry) => {
     if (!entries.has(entry.name)) entries.set(entry.name, entry);
   };
   for (const metric of model.metrics) {
-    const labels = [...metric.labels, ...TARGET_LABELS];
+    const labels = [...new Set([...metric.labels, ...scraped])];
     switch (metric.type) {
       case 'counter':
         add({ name: metric.name, metric, suffix: '', counterLike: true, labels });

@@ -7,6 +7,8 @@ import { redactDiagnostic } from './redact.js';
  * The `--format json` report. Stable: fields are only ever added; `schemaVersion` changes when a
  * field changes meaning or disappears. Documented in the README ("JSON report").
  */
+const location = z.strictObject({ file: z.string(), line: z.number().int(), column: z.number().int() });
+
 export const jsonReportSchema = z.strictObject({
   schemaVersion: z.literal(1),
   tool: z.literal('totem-mon'),
@@ -29,12 +31,29 @@ export const jsonReportSchema = z.strictObject({
       message: z.string(),
       hint: z.string().optional(),
       path: z.array(z.string()).optional(),
-      location: z.strictObject({ file: z.string(), line: z.number().int(), column: z.number().int() }).optional(),
+      location: location.optional(),
       file: z.string().optional(),
       excerpt: z.strictObject({ text: z.string(), from: z.number().int(), to: z.number().int() }).optional(),
     }),
   ),
+  /**
+   * Added in 0.2 (schemaVersion stays 1): with Alertmanager definitions, the root route's receiver and
+   * every alert rule that only the root (default) route takes, by name, with its static labels.
+   */
+  defaultRoute: z
+    .strictObject({
+      receiver: z.string(),
+      unexpectedOnly: z.boolean(),
+      alerts: z.array(
+        z.strictObject({ alert: z.string(), labels: z.record(z.string(), z.string()), path: z.array(z.string()), location: location.optional() }),
+      ),
+    })
+    .optional(),
+  /** Added in 0.2: routing tests judged by totem-mon's simulation (all with --offline; those with at/alsoFiring otherwise). */
+  simulatedRoutingTests: z.number().int().optional(),
 });
+
+export type DefaultRouteReport = NonNullable<JsonReport['defaultRoute']>;
 
 export type JsonReport = z.infer<typeof jsonReportSchema>;
 export type ToolReport = JsonReport['tools'][number];
@@ -44,6 +63,8 @@ export function renderJson(input: {
   offline: boolean;
   tools: ToolReport[];
   diagnostics: readonly Diagnostic[];
+  defaultRoute?: DefaultRouteReport | undefined;
+  simulatedRoutingTests?: number;
 }): string {
   const counts = countBySeverity(input.diagnostics);
   const report: JsonReport = {
@@ -64,6 +85,8 @@ export function renderJson(input: {
       ...(d.file !== undefined ? { file: d.file } : {}),
       ...(d.excerpt !== undefined ? { excerpt: d.excerpt } : {}),
     })),
+    ...(input.defaultRoute !== undefined ? { defaultRoute: input.defaultRoute } : {}),
+    ...(input.simulatedRoutingTests !== undefined ? { simulatedRoutingTests: input.simulatedRoutingTests } : {}),
   };
   return `${JSON.stringify(report, null, 2)}\n`;
 }

@@ -12,6 +12,8 @@ import { checkAlertmanagerConfig } from './amtool.js';
 import { locator } from './locate.js';
 import { COVERAGE_CHECKS, OFFLINE_TEST_CHECKS, runChecks } from '../lint/index.js';
 import { testRoutes } from './routing-tests.js';
+import { isSimulated, testsRouting } from '../lint/tests-routing.js';
+import type { CheckContext } from '../lint/check.js';
 import { testRules } from './rule-tests.js';
 import { TESTS_DIR } from '../compile/prometheus/tests.js';
 import { RULES_DIR } from '../compile/prometheus/rules.js';
@@ -22,6 +24,8 @@ export interface ValidateOptions {
   offline: boolean;
   /** Missing test coverage is an error instead of a warning. */
   requireTests?: boolean;
+  /** Every warning is an error (an alert that falls to the default route, an unmatched route, …). */
+  strict?: boolean;
   env?: NodeJS.ProcessEnv;
   /** Called when a step starts and ends, for progress on a terminal. */
   onStep?: (step: string, state: 'start' | 'end') => void;
@@ -31,6 +35,21 @@ export interface ValidateResult {
   diagnostics: Diagnostic[];
   tools: ToolReport[];
   model?: Model;
+  context?: CheckContext;
+  /** Routing tests judged by totem-mon's simulation because they have `at` or `alsoFiring` (amtool cannot). */
+  simulatedRoutingTests: number;
+}
+
+/** The same context with only the routing tests amtool cannot judge. */
+function withSimulatedTestsOnly(context: CheckContext): CheckContext {
+  const am = context.model.alertmanager;
+  if (!am) return context;
+  return { ...context, model: { ...context.model, alertmanager: { ...am, tests: am.tests.filter(isSimulated) } } };
+}
+
+/** `--strict`: warnings become errors (after every other severity decision). */
+function strictly(diagnostics: Diagnostic[], strict: boolean | undefined): Diagnostic[] {
+  return strict ? diagnostics.map((d) => (d.severity === 'warning' ? { ...d, severity: 'error' as const } : d)) : diagnostics;
 }
 
 async function requireTool(name: ToolName, env: NodeJS.ProcessEnv): Promise<Tool> {
@@ -63,9 +82,13 @@ export async function validate(options: ValidateOptions): Promise<ValidateResult
     const coverage = runChecks(result.context, COVERAGE_CHECKS);
     diagnostics.push(...coverage.map((d) => (options.requireTests ? { ...d, severity: 'error' as const } : d)));
     if (options.offline) diagnostics.push(...runChecks(result.context, OFFLINE_TEST_CHECKS));
+    // Online, amtool judges plain routing tests; those with `at`/`alsoFiring` only our simulation can.
+    else diagnostics.push(...runChecks(withSimulatedTestsOnly(result.context), [testsRouting]));
   }
+  const simulatedRoutingTests = (result.model?.alertmanager?.tests ?? []).filter((t) => options.offline || isSimulated(t)).length;
+  const known = { ...(result.model ? { model: result.model } : {}), ...(result.context ? { context: result.context } : {}), simulatedRoutingTests };
   if (!result.model || !result.files || options.offline || !promtool) {
-    return { diagnostics, tools: [], ...(result.model ? { model: result.model } : {}) };
+    return { diagnostics: strictly(diagnostics, options.strict), tools: [], ...known };
   }
   const { model, files } = result;
   const hasAlertmanager = files.some((f) => f.path === ALERTMANAGER_CONFIG);
@@ -90,7 +113,7 @@ export async function validate(options: ValidateOptions): Promise<ValidateResult
     ];
     if (testFiles.length > 0) runs.push(timed('promtool', 'test rules', () => testRules(promtool, dir, testFiles, model, locate)));
     if (amtool) runs.push(timed('amtool', 'check-config', () => checkAlertmanagerConfig(amtool, dir, ALERTMANAGER_CONFIG, locate)));
-    const routingTests = model.alertmanager?.tests ?? [];
+    const routingTests = (model.alertmanager?.tests ?? []).filter((t) => !isSimulated(t));
     if (amtool && routingTests.length > 0) runs.push(timed('amtool', 'routes test', () => testRoutes(amtool, dir, ALERTMANAGER_CONFIG, routingTests)));
     const toolFindings = (await Promise.all(runs)).flat();
     diagnostics.push(...withoutRepeats(toolFindings, diagnostics));
@@ -100,5 +123,5 @@ export async function validate(options: ValidateOptions): Promise<ValidateResult
 
   const report = (tool: Tool | undefined, name: ToolName): ToolReport[] =>
     tool ? [{ name, version: tool.version ?? null, path: tool.path, ran: [...ran[name]].sort() }] : [];
-  return { diagnostics, tools: [...report(promtool, 'promtool'), ...report(amtool, 'amtool')], model };
+  return { diagnostics: strictly(diagnostics, options.strict), tools: [...report(promtool, 'promtool'), ...report(amtool, 'amtool')], ...known };
 }

@@ -7,7 +7,7 @@ import { CHECKS } from '../../src/lint/index.js';
 import { parseProject } from '../../src/model/parse.js';
 import { buildModel } from '../../src/model/build.js';
 import { withTemplates } from '../../src/model/build-alertmanager.js';
-import { alertsToDefaultRoute } from '../../src/model/alert-labels.js';
+import { defaultRouteAlerts } from '../../src/lint/alertmanager-select.js';
 import { buildCheckContext } from '../../src/lint/context.js';
 import { runChecks } from '../../src/lint/index.js';
 import type { TemplateFileModel } from '../../src/model/alertmanager.js';
@@ -59,14 +59,14 @@ describe('alertmanager checks', () => {
     const d = diagnostics.find((x) => x.id === 'alertmanager/unmatched-route');
     expect(d?.severity).toBe('warning');
     expect(d?.message).toBe(
-      'route {severity="page"} matches no alert rule: no alert rule can produce severity="page": the alert rules set severity to "critical", "warning"',
+      'route {severity="page"} matches no alert rule: no alert rule can produce severity="page": the alert rules set severity to "critical", "warning".',
     );
   });
 
   it('unmatched-route: a label no alert has, but not one the expression produces', () => {
     const team = run(project([route({ matchers: { team: 'ops' }, receiver: 'pager' })]), [template]).diagnostics;
     expect(team.map((d) => d.message)).toContain(
-      'route {team="ops"} matches no alert rule: no alert rule can produce team="ops": no alert rule has a label team',
+      'route {team="ops"} matches no alert rule: no alert rule can produce team="ops": no alert rule has a label team.',
     );
     const service = run(project([route({ matchers: { service: re('db|cache') }, receiver: 'pager' })]), [template]).diagnostics;
     expect(service.filter((d) => d.id === 'alertmanager/unmatched-route')).toEqual([]);
@@ -86,7 +86,7 @@ describe('alertmanager checks', () => {
     expect(diagnostics.map((d) => `${d.id}: ${d.message}`)).toEqual([
       'alertmanager/unreachable-receiver: receiver pager is not named by any route: no alert reaches it',
     ]);
-    expect(alertsToDefaultRoute(model).map((a) => a.name)).toEqual(['Errors', 'SomeErrors']);
+    expect(defaultRouteAlerts(buildCheckContext(model)).map((k) => k.alert.name)).toEqual(['Errors', 'SomeErrors']);
   });
 
   it('unknown-receiver names the route and suggests the closest name', () => {

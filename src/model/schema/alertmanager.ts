@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { duration, labelName, nonEmpty, source } from './common.js';
 import { withHint } from './hint.js';
 import { refuseLiteralSecrets, SECRETS_DIR } from './alertmanager-secrets.js';
+import { isTimeZone, parseDaysOfMonth, parseMonths, parseWeekdays, parseYears } from '../time-intervals.js';
 
 /** Alertmanager version the output targets (what Debian ships); see docs/alertmanager.md. */
 export const ALERTMANAGER_VERSION = '0.25';
@@ -131,6 +132,7 @@ export interface RouteInput {
   groupInterval?: string | undefined;
   repeatInterval?: string | undefined;
   continue?: boolean | undefined;
+  unexpectedOnly?: boolean | undefined;
   muteTimeIntervals?: string[] | undefined;
   activeTimeIntervals?: string[] | undefined;
   routes?: RouteInput[] | undefined;
@@ -149,6 +151,7 @@ const routeSchema: z.ZodType<RouteInput> = z.lazy(() =>
     groupInterval: duration.optional(),
     repeatInterval: duration.optional(),
     continue: z.boolean().optional(),
+    unexpectedOnly: z.boolean().optional(),
     muteTimeIntervals: z.array(nonEmpty).optional(),
     activeTimeIntervals: z.array(nonEmpty).optional(),
     routes: z.array(routeSchema).optional(),
@@ -167,14 +170,59 @@ const inhibitRuleSchema = z.strictObject({
 const TIME_OF_DAY = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
 const timeOfDay = z.string().regex(TIME_OF_DAY, { message: withHint('invalid time of day', 'write HH:MM, 00:00 to 24:00') });
 
+/** A field of a period, parsed as Alertmanager parses it (src/model/time-intervals.ts); its error is refused here. */
+function periodField(parse: (text: string) => unknown, example: string) {
+  return z.string().superRefine((text, ctx) => {
+    const r = parse(text);
+    if (typeof r === 'string') ctx.addIssue({ code: 'custom', message: withHint(r, example) });
+  });
+}
+
 const timePeriod = z.strictObject({
-  times: z.array(z.strictObject({ start: timeOfDay, end: timeOfDay })).optional(),
-  weekdays: z.array(z.string()).optional(),
-  daysOfMonth: z.array(z.string()).optional(),
-  months: z.array(z.string()).optional(),
-  years: z.array(z.string()).optional(),
-  location: z.string().optional(),
+  times: z
+    .array(
+      z.strictObject({ start: timeOfDay, end: timeOfDay }).refine((t) => t.start < t.end, {
+        message: withHint('a time range must start before it ends', "split a range across midnight: [{ start: '22:00', end: '24:00' }, { start: '00:00', end: '07:00' }]"),
+      }),
+    )
+    .optional(),
+  weekdays: z.array(periodField(parseWeekdays, "e.g. 'monday:friday', 'saturday'")).optional(),
+  daysOfMonth: z.array(periodField(parseDaysOfMonth, "e.g. '1:5', '-1' (the last day), '-7:-1'")).optional(),
+  months: z.array(periodField(parseMonths, "e.g. 'january:march', 'december', '12'")).optional(),
+  years: z.array(periodField(parseYears, "e.g. '2026', '2026:2027'")).optional(),
+  location: z
+    .string()
+    .refine(isTimeZone, { message: withHint('unknown time zone', "an IANA zone name, e.g. 'America/Sao_Paulo', 'Europe/Lisbon', 'UTC'") })
+    .optional(),
 });
+
+const labels = z.record(labelName, z.string());
+/** An alert definition named by a routing test: only what the test needs of it (the rule group checks the rest). */
+const alertRef = z.looseObject({ kind: z.literal('alert'), alert: nonEmpty, labels: z.record(z.string(), z.string()) });
+const firingAlert = z.union(
+  [z.strictObject({ alert: alertRef, labels: labels.optional() }), z.strictObject({ alert: z.undefined().optional(), labels })],
+  { error: withHint('expected { alert, labels? } or { labels }', 'name the alert definition (alert: postgresDown) or write its labels out') },
+);
+
+/** `2026-11-28T23:30:00-03:00`: an instant, so the offset (or Z) is required. */
+const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
+const instant = z.string().refine((t) => INSTANT.test(t) && !Number.isNaN(Date.parse(t)), {
+  message: withHint('invalid instant', "ISO 8601 with its offset, e.g. '2026-11-28T23:30:00-03:00' or '2026-11-28T02:30:00Z'"),
+});
+
+const routingTest = z
+  .intersection(
+    firingAlert,
+    z.object({ name: z.string().optional(), at: instant.optional(), alsoFiring: z.array(firingAlert).optional(), receivers: z.array(nonEmpty) }),
+  )
+  .superRefine((t, ctx) => {
+    if (t.receivers.length > 0 || t.at !== undefined || t.alsoFiring !== undefined) return;
+    ctx.addIssue({
+      code: 'custom',
+      path: ['receivers'],
+      message: withHint('a routing test names at least one receiver', 'receivers: [] (nobody notified) only makes sense with at or alsoFiring'),
+    });
+  });
 
 const timeIntervalSchema = z.strictObject({
   kind: z.literal('timeInterval'),
@@ -208,15 +256,7 @@ const alertmanagerShape = z
     route: routeSchema,
     inhibitRules: z.array(inhibitRuleSchema).optional(),
     timeIntervals: z.array(timeIntervalSchema).optional(),
-    tests: z
-      .array(
-        z.strictObject({
-          name: z.string().optional(),
-          labels: z.record(labelName, z.string()),
-          receivers: z.array(nonEmpty).min(1, { message: 'a routing test names at least one receiver' }),
-        }),
-      )
-      .optional(),
+    tests: z.array(routingTest).optional(),
     source,
   })
   .superRefine((am, ctx) => {
@@ -239,6 +279,20 @@ const alertmanagerShape = z
         code: 'custom',
         path: ['route', 'matchers'],
         message: withHint('the root route cannot have matchers', 'it takes every alert; put matchers on the routes under it'),
+      });
+    }
+    const nested: (string | number)[][] = [];
+    const findUnexpectedOnly = (r: RouteInput, path: (string | number)[]) =>
+      r.routes?.forEach((c, i) => {
+        if (c.unexpectedOnly !== undefined) nested.push([...path, 'routes', i, 'unexpectedOnly']);
+        findUnexpectedOnly(c, [...path, 'routes', i]);
+      });
+    findUnexpectedOnly(am.route, ['route']);
+    for (const path of nested) {
+      ctx.addIssue({
+        code: 'custom',
+        path,
+        message: withHint('unexpectedOnly is for the root route', 'it declares the root receiver a catch-all for alerts no route below it takes'),
       });
     }
     const refs: Array<{ name: string; path: (string | number)[] }> = [];
