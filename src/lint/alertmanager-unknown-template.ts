@@ -1,60 +1,50 @@
 import type { Check } from './check.js';
-import type { ReceiverModel } from '../model/alertmanager.js';
 import { didYouMean } from './suggest.js';
 import { locatedAt } from '../model/located.js';
+import { lineColumn } from '../gotemplate/parse.js';
+import { ALERTMANAGER_BUILT_IN_TEMPLATES } from '../gotemplate/functions.js';
+import { parseAlertmanagerTemplate, templatedFields } from './alertmanager-templates.js';
 
-const USES = /\{\{-?\s*template\s+"([^"]+)"/g;
-const DEFINES = /\{\{-?\s*(?:define|block)\s+"([^"]+)"/g;
-/** Alertmanager's own default.tmpl: `__subject`, `slack.default.title`, `email.default.html`, … */
-const BUILT_IN = /^(__|[a-z]+\.default\.)/;
-
-function names(text: string, pattern: RegExp): string[] {
-  return [...text.matchAll(pattern)].map((m) => m[1]!);
-}
-
-/** Every string of a receiver's notifiers with its field path, e.g. ['slack[0]', 'title']. */
-function receiverTexts(receiver: ReceiverModel): Array<{ field: string[]; text: string }> {
-  const out: Array<{ field: string[]; text: string }> = [];
-  const visit = (value: unknown, field: string[]) => {
-    if (typeof value === 'string') out.push({ field, text: value });
-    else if (Array.isArray(value)) value.forEach((v, i) => visit(v, [...field.slice(0, -1), `${field.at(-1)}[${i}]`]));
-    else if (typeof value === 'object' && value !== null) for (const [k, v] of Object.entries(value)) visit(v, [...field, k]);
-  };
-  for (const key of ['email', 'slack', 'webhook', 'pagerduty'] as const) visit(receiver[key], [key]);
-  return out;
-}
+const BUILT_IN: ReadonlySet<string> = new Set(ALERTMANAGER_BUILT_IN_TEMPLATES);
 
 export const alertmanagerUnknownTemplate: Check = {
   id: 'alertmanager/unknown-template',
   severity: 'error',
-  description: 'Every {{ template "name" . }} names a template defined in templates/*.tmpl (or an Alertmanager default).',
+  description: 'Every {{ template "name" . }} names a template defined in templates/*.tmpl or in Alertmanager 0.25\'s own default.tmpl/email.tmpl.',
   run({ model }, report) {
     const am = model.alertmanager;
     if (!am) return;
-    const defined = new Set(am.templates.flatMap((t) => names(t.content, DEFINES)));
+    const files = am.templates.map((file) => ({ file, parsed: parseAlertmanagerTemplate(am, file.content) }));
+    const defined = new Set(files.flatMap(({ parsed }) => parsed.defines.map((d) => d.name)));
     const where = am.templates.length > 0 ? am.templates.map((t) => t.source).join(', ') : 'templates/*.tmpl (none found)';
-    const known = (name: string) => defined.has(name) || BUILT_IN.test(name);
+    const candidates = [...defined, ...BUILT_IN];
+    const known = (name: string, local: ReadonlySet<string>) => defined.has(name) || BUILT_IN.has(name) || local.has(name);
     for (const receiver of am.receivers) {
-      for (const { field, text } of receiverTexts(receiver)) {
-        for (const name of names(text, USES)) {
-          if (known(name)) continue;
+      for (const { field, text } of templatedFields(receiver)) {
+        const parsed = parseAlertmanagerTemplate(am, text);
+        // An inline text may define templates for itself.
+        const local = new Set(parsed.defines.map((d) => d.name));
+        for (const use of parsed.uses) {
+          if (known(use.name, local)) continue;
           report({
-            message: `receiver ${receiver.name}: ${field.join('.')} uses template ${JSON.stringify(name)}, which no template file defines.${didYouMean(name, defined)}`,
-            hint: `define it with {{ define ${JSON.stringify(name)} }}…{{ end }} in ${where}`,
+            message: `receiver ${receiver.name}: ${field.join('.')} uses template ${JSON.stringify(use.name)}, which neither the template files nor Alertmanager 0.25 define.${didYouMean(use.name, candidates)}`,
+            hint: `define it with {{ define ${JSON.stringify(use.name)} }}…{{ end }} in ${where}`,
             ...locatedAt(receiver, ...field),
+            excerpt: { text, from: use.from, to: use.to },
           });
         }
       }
     }
-    for (const file of am.templates) {
-      for (const use of file.content.matchAll(USES)) {
-        const name = use[1]!;
-        if (known(name)) continue;
-        const line = file.content.slice(0, use.index).split('\n').length;
+    for (const { file, parsed } of files) {
+      for (const use of parsed.uses) {
+        if (known(use.name, new Set())) continue;
+        const { line, column } = lineColumn(file.content, use.from);
         report({
-          message: `${file.source} uses template ${JSON.stringify(name)}, which no template file defines.${didYouMean(name, defined)}`,
-          hint: `define it with {{ define ${JSON.stringify(name)} }}…{{ end }}`,
-          source: { file: file.source, line, column: 1 },
+          message: `${file.source}:${line}:${column} uses template ${JSON.stringify(use.name)}, which neither the template files nor Alertmanager 0.25 define.${didYouMean(use.name, candidates)}`,
+          hint: `define it with {{ define ${JSON.stringify(use.name)} }}…{{ end }}`,
+          path: ['templates', file.name],
+          source: { file: file.source, line, column },
+          excerpt: { text: file.content, from: use.from, to: use.to },
         });
       }
     }

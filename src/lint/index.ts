@@ -28,6 +28,8 @@ import { alertmanagerUnreachableReceiver } from './alertmanager-unreachable-rece
 import { alertmanagerUnmatchedRoute } from './alertmanager-unmatched-route.js';
 import { alertmanagerUnknownTemplate } from './alertmanager-unknown-template.js';
 import { alertmanagerDefaultRoute } from './alertmanager-default-route.js';
+import { alertmanagerTemplateSyntax } from './alertmanager-template-syntax.js';
+import { alertTemplateSyntax } from './alert-template-syntax.js';
 import { testsAlertCoverage } from './tests-alert-coverage.js';
 import { testsRouteCoverage } from './tests-route-coverage.js';
 import { testsRouting } from './tests-routing.js';
@@ -55,6 +57,7 @@ export const CHECKS: readonly Check[] = [
   alertSeverity,
   alertAnnotations,
   alertTemplateLabelDropped,
+  alertTemplateSyntax,
   alertComparison,
   alertMissingFor,
   alertAbsentFor,
@@ -66,6 +69,7 @@ export const CHECKS: readonly Check[] = [
   alertmanagerUnmatchedRoute,
   alertmanagerDefaultRoute,
   alertmanagerUnknownTemplate,
+  alertmanagerTemplateSyntax,
   dashboardUid,
   dashboardDatasourceVariable,
   dashboardCounterWithoutRate,

@@ -77,7 +77,7 @@ describe('alertmanager checks', () => {
   it('unknown-template: a template no file defines', () => {
     const { diagnostics } = run(project([route({ matchers: { severity: 'critical' }, receiver: 'pager' })]));
     expect(diagnostics.map((d) => d.message)).toEqual([
-      'receiver chat: slack[0].title uses template "t.title", which no template file defines.',
+      'receiver chat: slack[0].title uses template "t.title", which neither the template files nor Alertmanager 0.25 define.',
     ]);
   });
 

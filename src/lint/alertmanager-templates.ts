@@ -1,0 +1,48 @@
+import type { AlertmanagerModel, ReceiverModel } from '../model/alertmanager.js';
+import { parseGoTemplate, type ParsedTemplate } from '../gotemplate/parse.js';
+import { ALERTMANAGER_DIALECT } from '../gotemplate/functions.js';
+
+/** A receiver field Alertmanager 0.25 evaluates as a Go template, with its path, e.g. ['slack[0]', 'title']. */
+export interface TemplatedField {
+  field: string[];
+  text: string;
+}
+
+// The fields each integration runs through the template engine in Alertmanager 0.25
+// (notify/<integration>/<integration>.go: tmpl(…) / tmplText(…)); webhook has none.
+const TEMPLATED = {
+  email: ['to', 'from', 'html', 'text'],
+  slack: ['channel', 'username', 'color', 'title', 'titleLink', 'pretext', 'text', 'footer', 'fallback', 'iconEmoji', 'iconUrl'],
+  pagerduty: ['client', 'clientUrl', 'description', 'severity', 'class', 'component', 'group'],
+} as const;
+/** Map fields whose values are templates: email headers, PagerDuty details. */
+const TEMPLATED_MAPS = { email: 'headers', pagerduty: 'details' } as const;
+
+export function templatedFields(receiver: ReceiverModel): TemplatedField[] {
+  const out: TemplatedField[] = [];
+  for (const integration of ['email', 'slack', 'pagerduty'] as const) {
+    receiver[integration].forEach((config, i) => {
+      const at = `${integration}[${i}]`;
+      const values = config as unknown as Record<string, unknown>;
+      for (const key of TEMPLATED[integration]) {
+        const text = values[key];
+        if (typeof text === 'string') out.push({ field: [at, key], text });
+      }
+      const mapKey = integration === 'slack' ? undefined : TEMPLATED_MAPS[integration];
+      const map = mapKey ? (values[mapKey] as Record<string, string> | undefined) : undefined;
+      for (const [name, text] of Object.entries(map ?? {})) out.push({ field: [at, mapKey!, name], text });
+    });
+  }
+  return out;
+}
+
+const parsedByModel = new WeakMap<AlertmanagerModel, Map<string, ParsedTemplate>>();
+
+/** Parses a text with Alertmanager's functions, once per configuration and text. */
+export function parseAlertmanagerTemplate(am: AlertmanagerModel, text: string): ParsedTemplate {
+  let cache = parsedByModel.get(am);
+  if (!cache) parsedByModel.set(am, (cache = new Map()));
+  let parsed = cache.get(text);
+  if (!parsed) cache.set(text, (parsed = parseGoTemplate(text, ALERTMANAGER_DIALECT)));
+  return parsed;
+}

@@ -1,0 +1,62 @@
+import {
+  alert, alertmanager, counter, defineProject, rate, receiver, route, ruleGroup, scrapeJob,
+  type Receiver,
+} from '../../src/index.js';
+import { CHECKS, runChecks } from '../../src/lint/index.js';
+import { parseProject } from '../../src/model/parse.js';
+import { buildModel } from '../../src/model/build.js';
+import { withTemplates } from '../../src/model/build-alertmanager.js';
+import { buildCheckContext } from '../../src/lint/context.js';
+import type { TemplateFileModel } from '../../src/model/alertmanager.js';
+import type { Diagnostic } from '../../src/diagnostic.js';
+
+const errors = counter({ name: 'shop_errors_total', help: 'Errors.', labels: ['service'] });
+
+/**
+ * Runs one check on a small non-Totem project whose Alertmanager has the given receivers (the
+ * first is the root route's), with the given template files.
+ */
+export function runAlertmanagerCheck(id: string, receivers: readonly Receiver[], templates: TemplateFileModel[] = []): Diagnostic[] {
+  const check = CHECKS.find((c) => c.id === id);
+  if (!check) throw new Error(`no check ${id}`);
+  const parsed = parseProject(
+    defineProject({
+      name: 'shop',
+      metrics: [errors],
+      prometheus: { scrapeJobs: [scrapeJob({ job: 'shop', targets: ['shop:9000'] })] },
+      ruleGroups: [
+        ruleGroup({
+          name: 'shop',
+          rules: [
+            alert({
+              alert: 'ShopErrors',
+              expr: `sum by (service) (${rate(errors, '5m')}) > 1`,
+              for: '5m',
+              labels: { severity: 'critical' },
+              annotations: { summary: 'Errors', description: 'Errors on {{ $labels.service }}', runbook_url: 'https://runbooks/shop' },
+            }),
+          ],
+        }),
+      ],
+      alertmanager: alertmanager({
+        receivers: receivers.length > 0 ? receivers : [receiver({ name: 'none' })],
+        route: route({ receiver: receivers[0]?.name ?? 'none' }),
+      }),
+    }),
+  );
+  if (!parsed.ok) throw new Error(parsed.diagnostics.map((d) => `${d.path?.join('.')}: ${d.message}`).join('; '));
+  const model = withTemplates(buildModel(parsed.project, 'test/index.ts'), templates);
+  return runChecks(buildCheckContext(model), [check]);
+}
+
+/** Only what a test pins: message, hint, path, source line and the excerpt's highlighted text. */
+export function pinned(d: Diagnostic) {
+  return {
+    message: d.message,
+    hint: d.hint,
+    path: d.path,
+    line: d.source?.line,
+    file: d.source?.file,
+    highlighted: d.excerpt ? d.excerpt.text.slice(d.excerpt.from, d.excerpt.to) : undefined,
+  };
+}

@@ -1,0 +1,134 @@
+import { describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { stringify } from 'yaml';
+import { alert, counter, defineProject, ruleGroup, scrapeJob, type AlertRule } from '../../src/index.js';
+import { CHECKS } from '../../src/lint/index.js';
+import { runOn } from '../helpers/model.js';
+import { pinned } from '../helpers/alertmanager.js';
+import { parseGoTemplate } from '../../src/gotemplate/parse.js';
+import { PROMETHEUS_DIALECT } from '../../src/gotemplate/functions.js';
+import { findBinary, itWithBinaries } from '../helpers/tools.js';
+
+const orders = counter({ name: 'shop_orders_total', help: 'Orders.', labels: ['region'] });
+const check = CHECKS.find((c) => c.id === 'alert/template-syntax')!;
+const HINT =
+  'Prometheus 2.42 expands alert labels and annotations as Go text/templates: every {{ needs }}, every {{ if }}/{{ range }}/{{ with }} an {{ end }}; ' +
+  "variables are $labels, $value, $externalLabels, $externalURL; functions are Go's builtins plus humanize, humanize1024, humanizeDuration, " +
+  'humanizePercentage, humanizeTimestamp, query, first, label, value, strvalue, args, printf, reReplaceAll, match, title, toUpper, toLower, ' +
+  'safeHtml, stripPort, stripDomain, sortByLabel, toTime, parseDuration, graphLink, tableLink, pathPrefix, externalURL';
+
+function shopAlert(labels: Record<string, string>, annotations: Record<string, string>): AlertRule {
+  return alert({
+    alert: 'FewOrders',
+    expr: `sum by (region) (rate(${orders}[10m])) < 1`,
+    for: '10m',
+    labels: { severity: 'warning', ...labels },
+    annotations: { summary: 'Few orders', description: 'Orders in {{ $labels.region }}', runbook_url: 'https://runbooks/shop', ...annotations },
+  });
+}
+
+function run(rule: AlertRule) {
+  const project = defineProject({
+    name: 'shop',
+    metrics: [orders],
+    prometheus: { scrapeJobs: [scrapeJob({ job: 'shop', targets: ['shop:9000'] })] },
+    ruleGroups: [ruleGroup({ name: 'shop', rules: [rule] })],
+  });
+  return runOn(project, [check]).map(pinned);
+}
+
+const at = (rule: AlertRule, ...field: string[]) => ({
+  hint: HINT,
+  path: ['ruleGroups', 'shop', 'rules', 'FewOrders', ...field],
+  file: rule.source!.file,
+  line: rule.source!.line,
+});
+
+describe('alert/template-syntax', () => {
+  it('fires on an unclosed action in an annotation', () => {
+    const rule = shopAlert({}, { description: '{{ $value | humanizePercentage  of orders failed' });
+    expect(run(rule)).toEqual([
+      { message: 'alert FewOrders: annotation description is not a valid template: unclosed action: this {{ has no }} (column 1)', ...at(rule, 'annotations', 'description'), highlighted: '{{' },
+    ]);
+  });
+
+  it('fires on an unknown function in a label (labels are templates too)', () => {
+    const rule = shopAlert({ team: '{{ $labels.region | toupper }}' }, {});
+    expect(run(rule)).toEqual([
+      { message: 'alert FewOrders: label team is not a valid template: function "toupper" not defined in Prometheus 2.42 (column 21)', ...at(rule, 'labels', 'team'), highlighted: 'toupper' },
+    ]);
+  });
+
+  it('fires on {{ if }} without {{ end }}, a misspelt variable and a console-only function', () => {
+    const rule = shopAlert({}, {
+      description: '{{ if gt $value 10.0 }}many orders',
+      dashboard: 'https://grafana/d/shop?var-region={{ $label.region }}',
+      details: '{{ tmpl "shop.details" . }}',
+    });
+    expect(run(rule)).toEqual([
+      { message: 'alert FewOrders: annotation description is not a valid template: {{ if }} at column 1 has no {{ end }} (column 1)', ...at(rule, 'annotations', 'description'), highlighted: '{{ if gt $value 10.0 }}' },
+      { message: 'alert FewOrders: annotation dashboard is not a valid template: undefined variable "$label" (column 38)', ...at(rule, 'annotations', 'dashboard'), highlighted: '$label' },
+      { message: 'alert FewOrders: annotation details is not a valid template: function "tmpl" not defined in Prometheus 2.42 (column 4)', ...at(rule, 'annotations', 'details'), highlighted: 'tmpl' },
+    ]);
+  });
+
+  it("is quiet on Prometheus' variables and functions", () => {
+    const rule = shopAlert({ value_class: '{{ if gt $value 5.0 }}high{{ else }}low{{ end }}' }, {
+      description: '{{ $value | humanizePercentage }} in {{ $labels.region }} ({{ $externalLabels.env }})',
+      query: '{{ with query "sum(up)" }}{{ . | first | value | humanize }}{{ end }}',
+      all: '{{ range $k, $v := $labels }}{{ $k }}={{ $v }} {{ end }}{{ humanizeDuration 90 }} {{ externalURL }}',
+    });
+    expect(run(rule)).toEqual([]);
+  });
+
+  it('is quiet on text without templating', () => {
+    expect(run(shopAlert({ team: 'checkout' }, { description: 'Orders are low: {not a template}' }))).toEqual([]);
+  });
+});
+
+/** promtool's verdict on each annotation text: the names of the annotations it refuses. */
+function promtoolRefuses(promtool: string, texts: string[]): Set<string> {
+  const dir = mkdtempSync(path.join(tmpdir(), 'totem-promtemplate-'));
+  const annotations = Object.fromEntries(texts.map((t, i) => [`a${i}`, t]));
+  const file = path.join(dir, 'rules.yml');
+  writeFileSync(file, stringify({ groups: [{ name: 'g', rules: [{ alert: 'A', expr: 'up == 0', annotations }] }] }));
+  let out = '';
+  try {
+    execFileSync(promtool, ['check', 'rules', file], { stdio: 'pipe' });
+  } catch (error) {
+    out = String((error as { stderr?: Buffer }).stderr ?? '') + String((error as { stdout?: Buffer }).stdout ?? '');
+  }
+  return new Set([...out.matchAll(/annotation "(a\d+)"/g)].map((m) => m[1]!));
+}
+
+describe('agrees with promtool 2.42 check rules', () => {
+  const good = [
+    '{{ $value | humanizePercentage }} {{ $labels.job }}',
+    '{{ with query "up" }}{{ . | first | label "job" }}{{ end }}',
+    '{{ range $k, $v := $labels }}{{ $k }}{{ end }}',
+    '{{ humanize1024 1024 }} {{ humanizeTimestamp 0 }} {{ toTime 0 }} {{ parseDuration "1m" }} {{ stripDomain "a.b:1" }} {{ pathPrefix }}',
+    '{{ if match "a.*" $labels.job }}{{ reReplaceAll "a" "b" $labels.job | title | toLower }}{{ end }}',
+    '{{ $externalURL }} {{ $externalLabels.env }} {{ args 1 2 }} {{ safeHtml "x" }} {{ strvalue (first (query "up")) }}',
+    '{{ graphLink "up" }} {{ tableLink "up" }} {{ sortByLabel "job" (query "up") }} {{ stripPort "a:1" }}',
+  ];
+  const bad = [
+    '{{ $value | humanize ',
+    '{{ tmpl "x" . }}',
+    '{{ stringSlice "a" }}',
+    '{{ if $value }}x',
+    '{{ $values }}',
+    '{{ end }}',
+    '{{ define "x" }}{{ $labels.job }}{{ end }}',
+  ];
+
+  itWithBinaries(['promtool'])('accepts what promtool accepts and refuses what it refuses', () => {
+    const refused = promtoolRefuses(findBinary('promtool')!, [...good, ...bad]);
+    const ours = [...good, ...bad].map((t) => parseGoTemplate(t, PROMETHEUS_DIALECT).problems.length > 0);
+    const theirs = [...good, ...bad].map((_, i) => refused.has(`a${i}`));
+    expect(ours).toEqual(theirs);
+    expect(theirs).toEqual([...good.map(() => false), ...bad.map(() => true)]);
+  }, 60_000);
+});
