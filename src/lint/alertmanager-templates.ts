@@ -1,6 +1,7 @@
 import type { AlertmanagerModel, ReceiverModel } from '../model/alertmanager.js';
 import { parseGoTemplate, type ParsedTemplate } from '../gotemplate/parse.js';
 import { ALERTMANAGER_DIALECT } from '../gotemplate/functions.js';
+import { lexTemplate } from '../gotemplate/lex.js';
 
 /** A receiver field Alertmanager 0.25 evaluates as a Go template, with its path, e.g. ['slack[0]', 'title']. */
 export interface TemplatedField {
@@ -45,4 +46,25 @@ export function parseAlertmanagerTemplate(am: AlertmanagerModel, text: string): 
   let parsed = cache.get(text);
   if (!parsed) cache.set(text, (parsed = parseGoTemplate(text, ALERTMANAGER_DIALECT)));
   return parsed;
+}
+
+/**
+ * The values a template can produce when it is only literal text chosen by control actions
+ * (`{{ if eq .Status "firing" }}danger{{ else }}good{{ end }}` → danger, good); undefined when
+ * an action prints a value (then the output is only known at send time).
+ */
+export function literalOutcomes(text: string): string[] | undefined {
+  const { actions, problems } = lexTemplate(text);
+  if (problems.length > 0) return undefined;
+  const control = new Set(['if', 'else', 'end', 'with', 'range', 'break', 'continue']);
+  const out: string[] = [];
+  let pos = 0;
+  for (const action of [...actions, { from: text.length, to: text.length, tokens: [] }]) {
+    const literal = text.slice(pos, action.from).trim();
+    if (literal !== '') out.push(literal);
+    const head = action.tokens[0];
+    if (action.from < text.length && (!head || head.kind !== 'keyword' || !control.has(head.text))) return undefined;
+    pos = action.to;
+  }
+  return out;
 }

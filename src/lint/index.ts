@@ -29,6 +29,10 @@ import { alertmanagerUnmatchedRoute } from './alertmanager-unmatched-route.js';
 import { alertmanagerUnknownTemplate } from './alertmanager-unknown-template.js';
 import { alertmanagerDefaultRoute } from './alertmanager-default-route.js';
 import { alertmanagerTemplateSyntax } from './alertmanager-template-syntax.js';
+import { alertmanagerEmailAddress } from './alertmanager-email-address.js';
+import { alertmanagerPagerdutySeverity } from './alertmanager-pagerduty-severity.js';
+import { alertmanagerSlackFields } from './alertmanager-slack-fields.js';
+import { alertmanagerWebhookUrl } from './alertmanager-webhook-url.js';
 import { alertTemplateSyntax } from './alert-template-syntax.js';
 import { testsAlertCoverage } from './tests-alert-coverage.js';
 import { testsRouteCoverage } from './tests-route-coverage.js';
@@ -70,6 +74,10 @@ export const CHECKS: readonly Check[] = [
   alertmanagerDefaultRoute,
   alertmanagerUnknownTemplate,
   alertmanagerTemplateSyntax,
+  alertmanagerEmailAddress,
+  alertmanagerPagerdutySeverity,
+  alertmanagerSlackFields,
+  alertmanagerWebhookUrl,
   dashboardUid,
   dashboardDatasourceVariable,
   dashboardCounterWithoutRate,

@@ -14,9 +14,15 @@ const errors = counter({ name: 'shop_errors_total', help: 'Errors.', labels: ['s
 
 /**
  * Runs one check on a small non-Totem project whose Alertmanager has the given receivers (the
- * first is the root route's), with the given template files.
+ * first is the root route's), with the given template files and one alert rule per label set
+ * (ShopErrors, ShopErrors2, …).
  */
-export function runAlertmanagerCheck(id: string, receivers: readonly Receiver[], templates: TemplateFileModel[] = []): Diagnostic[] {
+export function runAlertmanagerCheck(
+  id: string,
+  receivers: readonly Receiver[],
+  templates: TemplateFileModel[] = [],
+  alertLabels: Array<Record<string, string>> = [{ severity: 'critical' }],
+): Diagnostic[] {
   const check = CHECKS.find((c) => c.id === id);
   if (!check) throw new Error(`no check ${id}`);
   const parsed = parseProject(
@@ -27,15 +33,15 @@ export function runAlertmanagerCheck(id: string, receivers: readonly Receiver[],
       ruleGroups: [
         ruleGroup({
           name: 'shop',
-          rules: [
+          rules: alertLabels.map((labels, i) =>
             alert({
-              alert: 'ShopErrors',
-              expr: `sum by (service) (${rate(errors, '5m')}) > 1`,
+              alert: i === 0 ? 'ShopErrors' : `ShopErrors${i + 1}`,
+              expr: `sum by (service) (${rate(errors, '5m')}) > ${i + 1}`,
               for: '5m',
-              labels: { severity: 'critical' },
+              labels,
               annotations: { summary: 'Errors', description: 'Errors on {{ $labels.service }}', runbook_url: 'https://runbooks/shop' },
             }),
-          ],
+          ),
         }),
       ],
       alertmanager: alertmanager({

@@ -1,0 +1,53 @@
+import type { Check } from './check.js';
+import { locatedAt } from '../model/located.js';
+
+/** Alertmanager stores max_alerts as a uint32. */
+const MAX_ALERTS = 4_294_967_295;
+
+/** Why Alertmanager 0.25 refuses the URL (config.URL: Go's url.Parse, scheme http or https, a host), or undefined. */
+function urlProblem(text: string): string | undefined {
+  if (/^[a-z0-9.-]+:\d+/i.test(text)) return `it has no scheme (Go reads "${text.split(':')[0]}" as one)`;
+  const match = /^([a-zA-Z][a-zA-Z0-9+.-]*):(.*)$/s.exec(text);
+  if (!match) return 'it has no scheme';
+  const [, scheme, rest] = match;
+  if (scheme !== 'http' && scheme !== 'https') return `its scheme is "${scheme}"; Alertmanager only posts to http and https`;
+  const authority = rest!.startsWith('//') ? rest!.slice(2).split(/[/?#]/)[0]! : '';
+  const host = authority.slice(authority.lastIndexOf('@') + 1).replace(/:\d*$/, '');
+  if (host === '') return 'it has no host';
+  if (/\s/.test(text)) return 'it has a space';
+  return undefined;
+}
+
+export const alertmanagerWebhookUrl: Check = {
+  id: 'alertmanager/webhook-url',
+  severity: 'error',
+  description: 'Webhook (and PagerDuty) URLs are absolute http(s) URLs with a host; webhook max_alerts fits Alertmanager (0 to 4294967295).',
+  run({ model }, report) {
+    const am = model.alertmanager;
+    if (!am) return;
+    for (const receiver of am.receivers) {
+      const urls = [
+        ...receiver.webhook.map((w, i) => ({ field: `webhook[${i}]`, url: w.url as string | undefined })),
+        ...receiver.pagerduty.map((p, i) => ({ field: `pagerduty[${i}]`, url: p.url })),
+      ];
+      for (const { field, url } of urls) {
+        if (url === undefined) continue;
+        const problem = urlProblem(url);
+        if (!problem) continue;
+        report({
+          message: `receiver ${receiver.name}: ${field}.url ${JSON.stringify(url)} is refused by Alertmanager 0.25: ${problem}`,
+          hint: "write the whole endpoint with http:// or https://, e.g. 'http://alert-bridge:8080/hook'",
+          ...locatedAt(receiver, field, 'url'),
+        });
+      }
+      receiver.webhook.forEach((w, i) => {
+        if (w.maxAlerts === undefined || w.maxAlerts <= MAX_ALERTS) return;
+        report({
+          message: `receiver ${receiver.name}: webhook[${i}].maxAlerts ${w.maxAlerts} does not fit Alertmanager's max_alerts (at most ${MAX_ALERTS}; 0 means all alerts)`,
+          hint: 'use 0 to send every alert, or a count of alerts per message',
+          ...locatedAt(receiver, `webhook[${i}]`, 'maxAlerts'),
+        });
+      });
+    }
+  },
+};
