@@ -21,7 +21,7 @@ export function runAlertmanagerCheck(
   id: string,
   receivers: readonly Receiver[],
   templates: TemplateFileModel[] = [],
-  alertLabels: Array<Record<string, string>> = [{ severity: 'critical' }],
+  alertLabels: Array<Record<string, string> & { severity: string }> = [{ severity: 'critical' }],
 ): Diagnostic[] {
   const check = CHECKS.find((c) => c.id === id);
   if (!check) throw new Error(`no check ${id}`);
