@@ -49,7 +49,9 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   // 3. model: defaults filled in, names resolved.
   // 3b. Alertmanager notification templates (`<definitions>/../templates/*.tmpl`) are read here,
   //     in the io stage, and carried in the model, so that the compilers stay pure.
-  const model = withTemplates(buildModel(parsed.project, loaded.entry), readTemplates(loaded.dir));
+  const templates = readTemplates(loaded.dir);
+  if (templates.diagnostics.length > 0) return { diagnostics: templates.diagnostics };
+  const model = withTemplates(buildModel(parsed.project, loaded.entry), templates.templates);
 
   // 4. secrets by value: every string of the model and every template (src/secrets/).
   const secrets = new SecretScan(model.notSecrets);

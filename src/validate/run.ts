@@ -6,7 +6,8 @@ import { writeTemporaryTree } from '../io/write.js';
 import { PROMETHEUS_CONFIG } from '../compile/prometheus/config.js';
 import { ALERTMANAGER_CONFIG } from '../compile/alertmanager/config.js';
 import type { ToolReport } from '../report/json.js';
-import { INSTALL_HINT, TOOL_ENV, resolveTool, type Tool, type ToolName } from './tools.js';
+import { INSTALL_HINT, TOOL_ENV, killRunningTools, resolveTool, type Tool, type ToolName } from './tools.js';
+import { onInterrupt } from './interrupt.js';
 import { checkConfig, checkRules } from './promtool.js';
 import { checkAlertmanagerConfig } from './amtool.js';
 import { locator } from './locate.js';
@@ -69,6 +70,21 @@ function withoutRepeats(toolFindings: readonly Diagnostic[], ours: readonly Diag
  * temporary folder, checked by the real promtool and amtool in parallel. One list of findings.
  */
 export async function validate(options: ValidateOptions): Promise<ValidateResult> {
+  // Interrupted (Ctrl-C, CI cancelling the job): the tools' process groups (detached, so the
+  // terminal's SIGINT does not reach them) and the temporary folder go before the process does.
+  let dir: string | undefined;
+  const stopHandling = onInterrupt(() => {
+    killRunningTools();
+    if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
+  });
+  try {
+    return await validateWith(options, (d) => (dir = d));
+  } finally {
+    stopHandling();
+  }
+}
+
+async function validateWith(options: ValidateOptions, noteTemporaryDir: (dir: string) => void): Promise<ValidateResult> {
   const env = options.env ?? process.env;
   const step = options.onStep ?? (() => {});
   // A missing tool is a usage error, found before any work.
@@ -98,6 +114,7 @@ export async function validate(options: ValidateOptions): Promise<ValidateResult
   const ruleFiles = files.map((f) => f.path).filter((p) => p.startsWith(`${RULES_DIR}/`));
   const testFiles = files.map((f) => f.path).filter((p) => p.startsWith(`${TESTS_DIR}/`));
   const dir = writeTemporaryTree(files);
+  noteTemporaryDir(dir);
   const ran: Record<ToolName, string[]> = { promtool: [], amtool: [] };
   const timed = async (tool: ToolName, name: string, work: () => Promise<Diagnostic[]>) => {
     step(`${tool} ${name}`, 'start');

@@ -15,6 +15,8 @@ export interface Tool {
   path: string;
   /** e.g. `2.42.0+ds`; undefined when `--version` printed nothing we understand. */
   version?: string;
+  /** Time limit of each run (default TOOL_TIMEOUT_MS, or TOTEM_MON_TOOL_TIMEOUT). */
+  timeoutMs?: number;
 }
 
 /** How to get a missing tool; printed with exit code 2. */
@@ -55,6 +57,18 @@ export function findTool(name: ToolName, env: NodeJS.ProcessEnv = process.env): 
 
 /** Default time limit of one tool run; a hung tool must not hang CI. */
 export const TOOL_TIMEOUT_MS = 120_000;
+/** Time limit of `--version`, the first call (capped by the tool's limit). */
+export const VERSION_TIMEOUT_MS = 15_000;
+/** After the time limit a tool gets SIGTERM; what is still alive this much later gets SIGKILL. */
+export const KILL_GRACE_MS = 2_000;
+/** Overrides the time limit of every tool run, in seconds (e.g. `TOTEM_MON_TOOL_TIMEOUT=300`). */
+export const TIMEOUT_ENV = 'TOTEM_MON_TOOL_TIMEOUT';
+
+/** The time limit from TOTEM_MON_TOOL_TIMEOUT (seconds), else the default. */
+export function toolTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
+  const seconds = Number(env[TIMEOUT_ENV]);
+  return Number.isFinite(seconds) && seconds > 0 ? Math.round(seconds * 1000) : TOOL_TIMEOUT_MS;
+}
 
 export interface ToolRun {
   exitCode: number;
@@ -64,21 +78,67 @@ export interface ToolRun {
   command: string;
 }
 
+/** Process groups of the tools running now, so that an interrupted validate can end them. */
+const runningGroups = new Set<number>();
+
+function killGroup(pid: number, signal: NodeJS.Signals): void {
+  try {
+    // A negative pid is the process group: the tool and whatever it started.
+    process.kill(-pid, signal);
+  } catch {
+    // Already gone.
+  }
+}
+
+/** Ends every running tool with everything it started (validate was interrupted). */
+export function killRunningTools(): void {
+  for (const pid of runningGroups) killGroup(pid, 'SIGKILL');
+  runningGroups.clear();
+}
+
+/**
+ * Runs a tool in its own process group and, at the time limit, kills the whole group: a tool whose
+ * child keeps stdout open (a wrapper script, `sleep 1000 &`) cannot hold validate past its limit.
+ */
 export async function runTool(tool: Tool, args: readonly string[], options: { cwd: string; timeoutMs?: number }): Promise<ToolRun> {
-  const result = await execa(tool.path, args, {
+  const limit = options.timeoutMs ?? tool.timeoutMs ?? TOOL_TIMEOUT_MS;
+  const subprocess = execa(tool.path, args, {
     cwd: options.cwd,
     all: true,
     reject: false,
-    timeout: options.timeoutMs ?? TOOL_TIMEOUT_MS,
     stdin: 'ignore',
     env: { LANG: 'C' },
+    // Its own process group (killed as a whole below); execa's `cleanup` does not apply to detached
+    // processes, so an interrupted validate ends the groups itself (killRunningTools).
+    detached: true,
   });
-  return {
-    exitCode: result.exitCode ?? -1,
-    output: String(result.all ?? ''),
-    timedOut: Boolean(result.timedOut),
-    command: `${tool.name} ${args.join(' ')}`,
-  };
+  const pid = subprocess.pid;
+  let timedOut = false;
+  let forceKill: NodeJS.Timeout | undefined;
+  const limitTimer = setTimeout(() => {
+    if (pid === undefined) return;
+    timedOut = true;
+    killGroup(pid, 'SIGTERM');
+    forceKill = setTimeout(() => killGroup(pid, 'SIGKILL'), KILL_GRACE_MS);
+  }, limit);
+  if (pid !== undefined) runningGroups.add(pid);
+  try {
+    const result = await subprocess;
+    return {
+      exitCode: result.exitCode ?? -1,
+      output: String(result.all ?? ''),
+      timedOut: timedOut || Boolean(result.timedOut),
+      command: `${tool.name} ${args.join(' ')}`,
+    };
+  } finally {
+    clearTimeout(limitTimer);
+    clearTimeout(forceKill);
+    if (pid !== undefined) {
+      runningGroups.delete(pid);
+      // Whatever the tool left running in its group (it exited, its children did not) goes too.
+      killGroup(pid, 'SIGKILL');
+    }
+  }
 }
 
 const VERSION = /version\s+(\S+)/;
@@ -91,7 +151,8 @@ export function parseVersion(output: string): string | undefined {
 export async function resolveTool(name: ToolName, env: NodeJS.ProcessEnv = process.env): Promise<Tool | undefined> {
   const found = findTool(name, env);
   if (!found) return undefined;
-  const run = await runTool({ name, path: found }, ['--version'], { cwd: process.cwd(), timeoutMs: 15_000 });
-  const version = parseVersion(run.output);
-  return { name, path: found, ...(version ? { version } : {}) };
+  const timeoutMs = toolTimeoutMs(env);
+  const run = await runTool({ name, path: found, timeoutMs }, ['--version'], { cwd: process.cwd(), timeoutMs: Math.min(VERSION_TIMEOUT_MS, timeoutMs) });
+  const version = run.timedOut ? undefined : parseVersion(run.output);
+  return { name, path: found, timeoutMs, ...(version ? { version } : {}) };
 }

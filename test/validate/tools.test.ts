@@ -1,0 +1,91 @@
+import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/cli.js';
+import { resolveTool, runTool } from '../../src/validate/tools.js';
+
+/** pids the fake tools wrote down; killed after each test whatever happened. */
+const started: number[] = [];
+const pidFiles: string[] = [];
+
+/** Running (a zombie waiting for init to reap it counts as ended). */
+function alive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+  } catch {
+    return false;
+  }
+  try {
+    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
+  } catch {
+    return true;
+  }
+}
+
+/** A fake promtool: a shell script whose background child keeps stdout open (and writes its pid down). */
+function fakeTool(body: string): { path: string; pidFile: string } {
+  const dir = tempDir('totem-mon-fake-tool-');
+  const pidFile = path.join(dir, 'child.pid');
+  const file = path.join(dir, 'promtool');
+  writeFileSync(file, `#!/bin/sh\n${body.replaceAll('PIDFILE', pidFile)}\n`);
+  chmodSync(file, 0o755);
+  pidFiles.push(pidFile);
+  return { path: file, pidFile };
+}
+
+function childPid(pidFile: string): number {
+  const pid = Number(readFileSync(pidFile, 'utf8').trim());
+  started.push(pid);
+  return pid;
+}
+
+async function until(condition: () => boolean, ms: number): Promise<boolean> {
+  const end = Date.now() + ms;
+  while (Date.now() < end) {
+    if (condition()) return true;
+    await new Promise((r) => setTimeout(r, 50));
+  }
+  return condition();
+}
+
+afterEach(() => {
+  for (const file of pidFiles.splice(0)) if (existsSync(file)) started.push(Number(readFileSync(file, 'utf8').trim()));
+  for (const pid of started.splice(0)) if (pid > 0 && alive(pid)) process.kill(pid, 'SIGKILL');
+});
+
+describe('tool runs: the time limit holds, whatever the tool starts', () => {
+  it('a grandchild that keeps stdout open is killed at the limit, with the tool', async () => {
+    const tool = fakeTool('sleep 1000 &\necho $! > PIDFILE\necho "checking"\nexit 0');
+    const started = Date.now();
+    const run = await runTool({ name: 'promtool', path: tool.path }, ['check', 'rules'], { cwd: process.cwd(), timeoutMs: 500 });
+    expect(Date.now() - started).toBeLessThan(4_000);
+    expect(run.timedOut).toBe(true);
+    expect(run.output).toContain('checking');
+    expect(await until(() => !alive(childPid(tool.pidFile)), 3_000)).toBe(true);
+  });
+
+  it('a tool that ignores SIGTERM is killed (SIGKILL after a grace period)', async () => {
+    const tool = fakeTool("trap '' TERM\n(trap '' TERM; sleep 1000) &\necho $! > PIDFILE\nwait");
+    const t0 = Date.now();
+    const run = await runTool({ name: 'promtool', path: tool.path }, [], { cwd: process.cwd(), timeoutMs: 300 });
+    expect(run.timedOut).toBe(true);
+    expect(Date.now() - t0).toBeLessThan(6_000);
+    expect(await until(() => !alive(childPid(tool.pidFile)), 3_000)).toBe(true);
+  });
+
+  it('the limit holds for --version too (TOTEM_MON_TOOL_TIMEOUT, seconds)', async () => {
+    const tool = fakeTool('sleep 1000 &\necho $! > PIDFILE\necho "promtool, version 9.9.9"\nexit 0');
+    const t0 = Date.now();
+    const resolved = await resolveTool('promtool', { TOTEM_MON_PROMTOOL: tool.path, TOTEM_MON_TOOL_TIMEOUT: '0.5', PATH: process.env['PATH'] });
+    expect(Date.now() - t0).toBeLessThan(4_000);
+    expect(resolved).toMatchObject({ name: 'promtool', path: tool.path, timeoutMs: 500 });
+    expect(await until(() => !alive(childPid(tool.pidFile)), 3_000)).toBe(true);
+  });
+
+  it('a tool that ends normally is not reported as timed out, and leaves nothing running', async () => {
+    const tool = fakeTool('echo "promtool, version 2.42.0"\necho $$ > PIDFILE');
+    const run = await runTool({ name: 'promtool', path: tool.path }, ['--version'], { cwd: process.cwd(), timeoutMs: 5_000 });
+    expect(run).toMatchObject({ exitCode: 0, timedOut: false });
+    expect(existsSync(tool.pidFile)).toBe(true);
+  });
+});
