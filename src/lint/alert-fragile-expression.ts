@@ -2,6 +2,8 @@ import type { Check } from './check.js';
 import { at } from './check.js';
 import { alertExpressions } from './rules-select.js';
 import { locatedAt } from '../model/located.js';
+import { durationMs } from '../model/names.js';
+import { VALUE_REFERENCE } from './alert-value-label-with-for.js';
 
 export const alertFragileExpression: Check = {
   id: 'alert/fragile-expression',
@@ -17,8 +19,10 @@ export const alertFragileExpression: Check = {
           ...at(e, ranking.index, ranking.index + ranking[1]!.length),
         });
       }
+      // With a `for`, alert/value-label-with-for reports it (as an error: that alert never fires).
+      if (alert.for !== undefined && (durationMs(alert.for) ?? 0) > 0) continue;
       for (const [name, value] of Object.entries(alert.labels)) {
-        if (!/\$value|\.Value/.test(value)) continue;
+        if (!VALUE_REFERENCE.test(value)) continue;
         report({
           message: `alert ${alert.name} puts the query value into label ${name}: every new value makes a new alert (and a new notification)`,
           hint: 'move the value into an annotation (description)',

@@ -14,21 +14,25 @@ export function referencedLabels(template: string): string[] {
 export const alertTemplateLabelDropped: Check = {
   id: 'alert/template-label-dropped',
   severity: 'error',
-  description: 'Every {{ $labels.x }} in an annotation names a label the alert expression keeps.',
+  description: 'Every {{ $labels.x }} in an annotation or a label names a label the alert expression keeps.',
   run(context, report) {
     for (const { alert, e } of alertExpressions(context)) {
       const result = e.analysis.result;
       if (result.kind !== 'vector' || !result.exact) continue;
-      for (const [field, value] of Object.entries({ ...alert.annotations })) {
+      const fields = [
+        ...Object.entries({ ...alert.labels }).map(([field, value]) => ['labels', field, value] as const),
+        ...Object.entries({ ...alert.annotations }).map(([field, value]) => ['annotations', field, value] as const),
+      ];
+      for (const [kind, field, value] of fields) {
         for (const label of referencedLabels(value)) {
           if (result.labels.has(label)) continue;
           report({
-            message: `alert ${alert.name} uses {{ $labels.${label} }} in ${field}, but its expression does not keep "${label}": it renders empty`,
+            message: `alert ${alert.name} uses {{ $labels.${label} }} in ${kind === 'labels' ? `label ${field}` : field}, but its expression does not keep "${label}": it renders empty`,
             hint:
               result.labels.size > 0
                 ? `labels the expression keeps: ${[...result.labels].sort().join(', ')}; add "${label}" to by (…) or drop it from the text`
                 : `the expression keeps no labels; aggregate with by (${label}) or drop it from the text`,
-            ...locatedAt(alert, 'annotations', field),
+            ...locatedAt(alert, kind, field),
             excerpt: { text: e.text, from: 0, to: e.text.length },
           });
         }

@@ -9,6 +9,13 @@ export interface AnalyzedExpression extends ExpressionRef {
   analysis: Analysis;
   /** Offset map: the analysed text may differ from `expr` (Grafana variables substituted). */
   text: string;
+  /** Spans of `text` that stand for Grafana variables (`$job` → `_job`): not the user's literal text. */
+  variables: ReadonlyArray<{ from: number; to: number }>;
+}
+
+/** Whether a span of the analysed text holds a Grafana variable (its value is unknown offline). */
+export function hasVariable(e: AnalyzedExpression, from: number, to: number): boolean {
+  return e.variables.some((v) => v.from < to && v.to > from);
 }
 
 export interface CheckContext {

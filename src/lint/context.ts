@@ -10,7 +10,18 @@ const GRAFANA_DURATIONS = /\$__(rate_interval|interval|range)\b|\$\{__(rate_inte
 const GRAFANA_VARIABLE = /\$\{?([A-Za-z_][A-Za-z0-9_]*)(?::[a-z]+)?\}?/g;
 
 export function substituteGrafanaVariables(expr: string): string {
-  return expr.replace(GRAFANA_DURATIONS, '5m').replace(GRAFANA_VARIABLE, (m) => m.replace(/[^A-Za-z0-9_]/g, '_'));
+  return substituteWithSpans(expr).text;
+}
+
+/** The substituted text, and where in it each substituted variable now stands. */
+export function substituteWithSpans(expr: string): { text: string; variables: Array<{ from: number; to: number }> } {
+  const durations = expr.replace(GRAFANA_DURATIONS, '5m');
+  const variables: Array<{ from: number; to: number }> = [];
+  const text = durations.replace(GRAFANA_VARIABLE, (m, _name: string, offset: number) => {
+    variables.push({ from: offset, to: offset + m.length });
+    return m.replace(/[^A-Za-z0-9_]/g, '_');
+  });
+  return { text, variables };
 }
 
 export function buildCheckContext(model: Model): CheckContext {
@@ -18,10 +29,10 @@ export function buildCheckContext(model: Model): CheckContext {
   // The same query often appears on many dashboards: each distinct text is parsed once.
   const analyses = new Map<string, ReturnType<typeof analyzePromql>>();
   const expressions = collectExpressions(model).map((ref) => {
-    const text = ref.context === 'panel' ? substituteGrafanaVariables(ref.expr) : ref.expr;
+    const { text, variables } = ref.context === 'panel' ? substituteWithSpans(ref.expr) : { text: ref.expr, variables: [] };
     let analysis = analyses.get(text);
     if (!analysis) analyses.set(text, (analysis = analyzePromql(text, catalogue.lookup)));
-    return { ...ref, text, analysis };
+    return { ...ref, text, analysis, variables };
   });
   return { model, catalogue, expressions };
 }

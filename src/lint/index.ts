@@ -37,6 +37,16 @@ import { alertTemplateSyntax } from './alert-template-syntax.js';
 import { testsAlertCoverage } from './tests-alert-coverage.js';
 import { testsRouteCoverage } from './tests-route-coverage.js';
 import { testsRouting } from './tests-routing.js';
+import { promqlVectorMatching } from './promql-vector-matching.js';
+import { promqlQuantileRange } from './promql-quantile-range.js';
+import { promqlAbsentArgument } from './promql-absent-argument.js';
+import { promqlRateOnRecordedGauge } from './promql-rate-on-recorded-gauge.js';
+import { promqlRangeVectorResult } from './promql-range-vector-result.js';
+import { promqlUnknownJob } from './promql-unknown-job.js';
+import { rulesTargetLabelOverride } from './rules-target-label-override.js';
+import { scrapeDuplicateSeries } from './scrape-duplicate-series.js';
+import { alertUnknownExternalLabel } from './alert-unknown-external-label.js';
+import { alertValueLabelWithFor } from './alert-value-label-with-for.js';
 import { dashboardUid } from './dashboard-uid.js';
 import { dashboardDatasourceVariable } from './dashboard-datasource-variable.js';
 import { dashboardCounterWithoutRate } from './dashboard-counter-without-rate.js';
@@ -48,6 +58,7 @@ export const CHECKS: readonly Check[] = [
   catalogueCounterTotal,
   catalogueHistogramBuckets,
   scrapeDuplicateJob,
+  scrapeDuplicateSeries,
   rulesDuplicateGroup,
   alertDuplicateName,
   promqlSyntax,
@@ -58,6 +69,13 @@ export const CHECKS: readonly Check[] = [
   promqlRateRangeTooShort,
   promqlCounterComparedRaw,
   promqlRegexMatcher,
+  promqlVectorMatching,
+  promqlQuantileRange,
+  promqlAbsentArgument,
+  promqlRateOnRecordedGauge,
+  promqlRangeVectorResult,
+  promqlUnknownJob,
+  rulesTargetLabelOverride,
   alertSeverity,
   alertAnnotations,
   alertTemplateLabelDropped,
@@ -67,6 +85,8 @@ export const CHECKS: readonly Check[] = [
   alertAbsentFor,
   alertNaming,
   alertFragileExpression,
+  alertUnknownExternalLabel,
+  alertValueLabelWithFor,
   recordNaming,
   alertmanagerUnknownReceiver,
   alertmanagerUnreachableReceiver,

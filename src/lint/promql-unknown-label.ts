@@ -1,5 +1,5 @@
 import type { Check } from './check.js';
-import { at, ownerName } from './check.js';
+import { at, hasVariable, ownerName } from './check.js';
 import { didYouMean } from './suggest.js';
 
 const clauseText = { by: 'by', without: 'without', on: 'on', ignoring: 'ignoring', group_left: 'group_left', group_right: 'group_right' };
@@ -25,7 +25,18 @@ export const promqlUnknownLabel: Check = {
         }
       }
       for (const g of e.analysis.groupings) {
-        if (!g.available || g.available.has(g.label) || g.clause === 'without' || g.clause === 'ignoring') continue;
+        if (!g.available || g.available.has(g.label) || hasVariable(e, g.from, g.to)) continue;
+        if (g.clause === 'without' || g.clause === 'ignoring') {
+          // Removing a label that is not there does nothing: the query runs, but not as meant (a typo).
+          const where = g.clause === 'without' ? 'the aggregated series' : 'neither side of the operation';
+          report({
+            severity: 'warning',
+            message: `${ownerName(e)} uses ${g.clause} (${g.label}), but ${where} ${g.clause === 'without' ? 'have' : 'has'} no label "${g.label}": nothing is removed.${didYouMean(g.label, g.available)}`,
+            hint: g.available.size > 0 ? `labels available there: ${[...g.available].sort().join(', ')}` : 'no labels are left there; remove the clause',
+            ...at(e, g.from, g.to),
+          });
+          continue;
+        }
         const where = g.clause === 'on' ? 'both sides of the operation' : g.clause === 'group_left' ? 'the right-hand side' : g.clause === 'group_right' ? 'the left-hand side' : 'the aggregated series';
         report({
           message: `${ownerName(e)} uses ${clauseText[g.clause]} (${g.label}), but ${where} have no label "${g.label}".${didYouMean(g.label, g.available)}`,

@@ -1,6 +1,7 @@
 import type { MetricModel, Model, RecordModel } from './types.js';
 import { TARGET_LABELS } from './names.js';
 import { analyzePromql, type SeriesLookup } from '../promql/analyze.js';
+import { valueKind, type ValueKind } from '../promql/value-kind.js';
 
 export type SeriesSuffix = '' | '_bucket' | '_sum' | '_count';
 
@@ -13,6 +14,8 @@ export interface SeriesEntry {
   suffix: SeriesSuffix;
   /** counter-like: safe for rate/increase (counters, and histogram/summary _bucket/_sum/_count). */
   counterLike: boolean;
+  /** What its values are: a counter, a rate, a gauge (recorded series: inferred from the expression). */
+  kind: ValueKind;
   /** Labels it carries, target labels included; undefined when not known exactly. */
   labels?: readonly string[];
 }
@@ -51,20 +54,20 @@ export function buildCatalogue(model: Pick<Model, 'metrics' | 'ruleGroups' | 'pr
     const labels = [...new Set([...metric.labels, ...scraped])];
     switch (metric.type) {
       case 'counter':
-        add({ name: metric.name, metric, suffix: '', counterLike: true, labels });
+        add({ name: metric.name, metric, suffix: '', counterLike: true, kind: 'counter', labels });
         break;
       case 'gauge':
-        add({ name: metric.name, metric, suffix: '', counterLike: false, labels });
+        add({ name: metric.name, metric, suffix: '', counterLike: false, kind: 'gauge', labels });
         break;
       case 'histogram':
-        add({ name: `${metric.name}_bucket`, metric, suffix: '_bucket', counterLike: true, labels: [...labels, 'le'] });
-        add({ name: `${metric.name}_sum`, metric, suffix: '_sum', counterLike: true, labels });
-        add({ name: `${metric.name}_count`, metric, suffix: '_count', counterLike: true, labels });
+        add({ name: `${metric.name}_bucket`, metric, suffix: '_bucket', counterLike: true, kind: 'counter', labels: [...labels, 'le'] });
+        add({ name: `${metric.name}_sum`, metric, suffix: '_sum', counterLike: true, kind: 'counter', labels });
+        add({ name: `${metric.name}_count`, metric, suffix: '_count', counterLike: true, kind: 'counter', labels });
         break;
       case 'summary':
-        add({ name: metric.name, metric, suffix: '', counterLike: false, labels: [...labels, 'quantile'] });
-        add({ name: `${metric.name}_sum`, metric, suffix: '_sum', counterLike: true, labels });
-        add({ name: `${metric.name}_count`, metric, suffix: '_count', counterLike: true, labels });
+        add({ name: metric.name, metric, suffix: '', counterLike: false, kind: 'gauge', labels: [...labels, 'quantile'] });
+        add({ name: `${metric.name}_sum`, metric, suffix: '_sum', counterLike: true, kind: 'counter', labels });
+        add({ name: `${metric.name}_count`, metric, suffix: '_count', counterLike: true, kind: 'counter', labels });
         break;
     }
   }
@@ -72,15 +75,16 @@ export function buildCatalogue(model: Pick<Model, 'metrics' | 'ruleGroups' | 'pr
   for (const group of model.ruleGroups) {
     for (const rule of group.rules) {
       if (rule.kind !== 'record') continue;
-      const { result } = analyzePromql(rule.expr, lookup);
-      const entry: SeriesEntry = { name: rule.name, record: rule, suffix: '', counterLike: false };
+      const { result, parsed } = analyzePromql(rule.expr, lookup);
+      const kind = valueKind(parsed, (name) => entries.get(name)?.kind ?? 'unknown');
+      const entry: SeriesEntry = { name: rule.name, record: rule, suffix: '', counterLike: false, kind };
       if (result.kind === 'vector' && result.exact) entry.labels = [...new Set([...result.labels, ...Object.keys(rule.labels)])];
       add(entry);
     }
   }
   // Series Prometheus itself writes for alerting rules; their labels depend on each alert.
-  add({ name: 'ALERTS', suffix: '', counterLike: false });
-  add({ name: 'ALERTS_FOR_STATE', suffix: '', counterLike: false });
+  add({ name: 'ALERTS', suffix: '', counterLike: false, kind: 'gauge' });
+  add({ name: 'ALERTS_FOR_STATE', suffix: '', counterLike: false, kind: 'gauge' });
   const sorted = [...entries.keys()].sort();
   return { get: (name) => entries.get(name), names: () => sorted, lookup };
 }

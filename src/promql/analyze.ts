@@ -53,6 +53,27 @@ export interface CallRef {
   argNodes: SyntaxNode[];
 }
 
+/** A binary operation between two expressions, with what vector matching needs. */
+export interface BinaryRef {
+  /** The operator as PromQL writes it: `/`, `>`, `and`, … */
+  op: string;
+  from: number;
+  to: number;
+  /** Span of the operator token (where findings about the matching point). */
+  opFrom: number;
+  opTo: number;
+  lhs: LabelInfo;
+  rhs: LabelInfo;
+  /** `on (…)` or `ignoring (…)`, when written. */
+  matching?: { clause: 'on' | 'ignoring'; labels: string[] };
+  /** `group_left` / `group_right`, when written. */
+  group?: 'left' | 'right';
+  /** and / or / unless. */
+  set: boolean;
+  comparison: boolean;
+  bool: boolean;
+}
+
 export type LabelInfo =
   | { kind: 'scalar' }
   | { kind: 'string' }
@@ -68,6 +89,8 @@ export interface Analysis {
   selectors: SelectorRef[];
   groupings: GroupingRef[];
   calls: CallRef[];
+  /** Binary operations, innermost first. */
+  binaries: BinaryRef[];
   /** Comparison operators used (>, ==, …) with and without `bool`. */
   comparisons: Array<{ op: string; bool: boolean; from: number; to: number }>;
   /** Whether the expression filters (returns nothing when the condition is false). */
@@ -77,6 +100,9 @@ export interface Analysis {
 
 const COMPARISON_OPS: Record<string, string> = { Eql: '==', Neq: '!=', Gtr: '>', Lss: '<', Gte: '>=', Lte: '<=' };
 const SET_OPS = new Set(['And', 'Or', 'Unless']);
+const OPERATOR_TEXT: Record<string, string> = {
+  ...COMPARISON_OPS, Add: '+', Sub: '-', Mul: '*', Div: '/', Mod: '%', Pow: '^', Atan2: 'atan2', And: 'and', Or: 'or', Unless: 'unless',
+};
 const MATCH_OPS: Record<string, MatchOp> = { EqlSingle: '=', Neq: '!=', EqlRegex: '=~', NeqRegex: '!~' };
 /** Aggregations that keep the input's labels and only select series. */
 const SELECTING_AGGREGATIONS = new Set(['topk', 'bottomk', 'limitk', 'limit_ratio']);
@@ -92,19 +118,25 @@ function vector(labels: Iterable<string>, exact: boolean): LabelInfo {
   return { kind: 'vector', labels: new Set(labels), exact };
 }
 
-/** The operator token of a binary expression (`Gtr`, `Div`, `And`, …). */
-function binaryOperator(node: SyntaxNode): string {
+/** The operator token node of a binary expression (`Gtr`, `Div`, `And`, …). */
+function operatorNode(node: SyntaxNode): SyntaxNode | undefined {
   const [lhs] = expressionChildren(node);
   for (let c = lhs?.nextSibling; c; c = c.nextSibling) {
-    if (c.name !== 'BoolModifier' && c.name !== 'MatchingModifierClause' && !c.type.isError) return c.name;
+    if (c.name !== 'BoolModifier' && c.name !== 'MatchingModifierClause' && !c.type.isError) return c;
   }
-  return '';
+  return undefined;
+}
+
+/** The operator token name of a binary expression (`Gtr`, `Div`, `And`, …). */
+function binaryOperator(node: SyntaxNode): string {
+  return operatorNode(node)?.name ?? '';
 }
 
 export function analyzePromql(text: string, lookup: SeriesLookup, parsed: ParsedExpr = parsePromql(text)): Analysis {
   const selectors: SelectorRef[] = [];
   const groupings: GroupingRef[] = [];
   const calls: CallRef[] = [];
+  const binaries: BinaryRef[] = [];
   const comparisons: Analysis['comparisons'] = [];
   const src = (n: SyntaxNode) => text.slice(n.from, n.to);
 
@@ -210,29 +242,48 @@ export function analyzePromql(text: string, lookup: SeriesLookup, parsed: Parsed
 
   function binary(node: SyntaxNode, enclosing: string[]): LabelInfo {
     const [lhsNode, rhsNode] = expressionChildren(node);
-    const opName = binaryOperator(node);
+    const opToken = operatorNode(node);
+    const opName = opToken?.name ?? '';
     const bool = childNamed(node, 'BoolModifier') !== undefined;
     if (COMPARISON_OPS[opName]) comparisons.push({ op: COMPARISON_OPS[opName]!, bool, from: node.from, to: node.to });
     const lhs = lhsNode ? walk(lhsNode, enclosing) : UNKNOWN;
     const rhs = rhsNode ? walk(rhsNode, enclosing) : UNKNOWN;
+    const clause = childNamed(node, 'MatchingModifierClause');
+    const ref: BinaryRef = {
+      op: OPERATOR_TEXT[opName] ?? opName,
+      from: node.from,
+      to: node.to,
+      opFrom: opToken?.from ?? node.from,
+      opTo: opToken?.to ?? node.to,
+      lhs,
+      rhs,
+      set: SET_OPS.has(opName),
+      comparison: COMPARISON_OPS[opName] !== undefined,
+      bool,
+    };
+    binaries.push(ref);
     if (lhs.kind !== 'vector' && rhs.kind !== 'vector') return { kind: 'scalar' };
     if (lhs.kind !== 'vector') return rhs;
     if (rhs.kind !== 'vector') return lhs;
     const exact = lhs.exact && rhs.exact;
-    const clause = childNamed(node, 'MatchingModifierClause');
-    if (opName === 'Or') return vector([...lhs.labels, ...rhs.labels], exact);
-    if (!clause) return SET_OPS.has(opName) ? lhs : vector(lhs.labels, exact);
+    if (!clause) return opName === 'Or' ? vector([...lhs.labels, ...rhs.labels], exact) : SET_OPS.has(opName) ? lhs : vector(lhs.labels, exact);
     const both: LabelInfo = exact ? vector([...lhs.labels].filter((l) => rhs.labels.has(l)), true) : UNKNOWN;
+    const either: LabelInfo = exact ? vector([...lhs.labels, ...rhs.labels], true) : UNKNOWN;
     const ignoring = childNamed(clause, 'Ignoring') !== undefined;
-    const matching = groupingLabels(clause, ignoring ? 'ignoring' : 'on', ignoring ? UNKNOWN : both);
+    // on (x) needs x on both sides; ignoring (x) a label that at least one side has.
+    const matching = groupingLabels(clause, ignoring ? 'ignoring' : 'on', ignoring ? either : both);
+    ref.matching = { clause: ignoring ? 'ignoring' : 'on', labels: matching };
     // The second GroupingLabels of the clause (after group_left/right) names labels taken from the "one" side.
     const groupLeft = childNamed(clause, 'GroupLeft');
     const groupRight = childNamed(clause, 'GroupRight');
+    if (groupLeft) ref.group = 'left';
+    if (groupRight) ref.group = 'right';
     const extraNode = (groupLeft ?? groupRight)?.nextSibling;
     const extra =
       extraNode?.name === 'GroupingLabels'
         ? groupingLabels(clause, groupLeft ? 'group_left' : 'group_right', groupLeft ? rhs : lhs, extraNode)
         : [];
+    if (opName === 'Or') return vector([...lhs.labels, ...rhs.labels], exact);
     if (SET_OPS.has(opName)) return lhs;
     if (groupLeft) return vector([...lhs.labels, ...extra], exact);
     if (groupRight) return vector([...rhs.labels, ...extra], exact);
@@ -300,5 +351,5 @@ export function analyzePromql(text: string, lookup: SeriesLookup, parsed: Parsed
   }
 
   const result = parsed.root ? walk(parsed.root, []) : UNKNOWN;
-  return { parsed, selectors, groupings, calls, comparisons, filters: filters(parsed.root), result };
+  return { parsed, selectors, groupings, calls, binaries, comparisons, filters: filters(parsed.root), result };
 }

@@ -66,7 +66,7 @@ const cases: Case[] = [
   { id: 'alert/comparison', fires: [a('rate(app_requests_total[5m])'), a('rate(app_requests_total[5m]) > bool 1')], quiet: [a('rate(app_requests_total[5m]) > 1'), a('absent(app_queue_length)', { annotations: { ...good.annotations, description: 'x' } })], says: 'no condition' },
   { id: 'alert/naming', fires: [a('app_queue_length > 1', { alert: 'queue_too_long' })], quiet: [a('app_queue_length > 1', { alert: 'QueueTooLong' })], says: 'not CamelCase' },
   { id: 'alert/fragile-expression', fires: [a('topk(3, app_queue_length) > 1')], quiet: [a('app_queue_length > 1')], says: 'topk' },
-  { id: 'alert/fragile-expression', fires: [a('app_queue_length > 1', { labels: { severity: 'warning', value: '{{ $value }}' } })], quiet: [a('app_queue_length > 1')], says: 'query value into label' },
+  { id: 'alert/fragile-expression', fires: [a('app_queue_length > 1', { for: undefined, labels: { severity: 'warning', value: '{{ $value }}' } })], quiet: [a('app_queue_length > 1')], says: 'query value into label' },
   { id: 'alert/duplicate-name', fires: [a('app_queue_length > 1'), a('app_queue_length > 2')], quiet: [a('app_queue_length > 1'), a('app_queue_length > 2', { labels: { severity: 'critical' } })], says: 'defined twice' },
   { id: 'record/naming', fires: [record({ record: 'requests_rate', expr: 'sum(rate(app_requests_total[5m]))' })], quiet: [record({ record: 'job:app_requests:rate5m', expr: 'sum by (job) (rate(app_requests_total[5m]))' })], says: 'level:metric:operations' },
 ];

@@ -143,12 +143,14 @@ describe('groupings', () => {
     expect(groupings(analyze('avg without (queue) (queue_length)'))[0]).toMatchObject({ label: 'queue', clause: 'without' });
   });
 
-  it('on: labels both sides have; ignoring: no availability (it never fails)', () => {
+  it('on: labels both sides have; ignoring: labels either side has (a label neither has is a typo)', () => {
     expect(groupings(analyze('http_requests_total / on (job, queue) queue_length'))).toEqual([
       { label: 'job', clause: 'on', text: 'job', available: ['instance', 'job'] },
       { label: 'queue', clause: 'on', text: 'queue', available: ['instance', 'job'] },
     ]);
-    expect(groupings(analyze('http_requests_total / ignoring (code) queue_length'))).toEqual([{ label: 'code', clause: 'ignoring', text: 'code', available: undefined }]);
+    expect(groupings(analyze('http_requests_total / ignoring (code) queue_length'))).toEqual([
+      { label: 'code', clause: 'ignoring', text: 'code', available: ['code', 'instance', 'job', 'queue', 'route'] },
+    ]);
   });
 
   it('group_left labels come from the right-hand side, group_right labels from the left', () => {

@@ -1,0 +1,56 @@
+import type { Check } from './check.js';
+import { at, ownerName } from './check.js';
+import { expressionChildren } from '../promql/parse.js';
+import { nodeValueKind, type ValueKind } from '../promql/value-kind.js';
+
+/**
+ * rate()/increase() over a series a recording rule writes, when that rule records a rate, a ratio
+ * or another gauge (its kind is inferred from the recording expression: rate(), a sum or ratio of
+ * rates, avg, histogram_quantile, … are not counters). Also over a subquery of such an expression:
+ * rate(rate(x[5m])[10m:]). A recorded sum of raw counters is still a counter and stays quiet.
+ */
+
+const COUNTER_FUNCTIONS = new Set(['rate', 'irate', 'increase', 'resets']);
+
+function what(kind: ValueKind): string {
+  return kind === 'rate' ? 'already a per-second rate' : 'a gauge (it goes up and down)';
+}
+
+export const promqlRateOnRecordedGauge: Check = {
+  id: 'promql/rate-on-recorded-gauge',
+  severity: 'error',
+  description: 'rate()/increase() only over recorded series that are counters: not over a recorded rate, ratio or gauge.',
+  run({ expressions, catalogue }, report) {
+    const kindOf = (name: string) => catalogue.get(name)?.kind ?? 'unknown';
+    for (const e of expressions) {
+      for (const s of e.analysis.selectors) {
+        const fn = s.enclosing[0];
+        const entry = s.name !== undefined ? catalogue.get(s.name) : undefined;
+        if (!fn || !COUNTER_FUNCTIONS.has(fn) || s.range === undefined || !entry?.record) continue;
+        if (entry.kind !== 'rate' && entry.kind !== 'gauge') continue;
+        report({
+          message: `${ownerName(e)} applies ${fn}() to "${s.name}", which recording rule ${entry.record.name} computes as ${what(entry.kind)} (${entry.record.expr}); ${fn}() reads every drop as a counter reset`,
+          hint:
+            entry.kind === 'rate'
+              ? `use "${s.name}" as it is (it is per second already), or avg_over_time(${s.name}[${s.range}]) to smooth it`
+              : `use deriv(), delta() or avg_over_time() on a gauge, or record the counter (sum without rate) and rate() that`,
+          ...at(e, s.from, s.to),
+        });
+      }
+      // rate(<expression>[10m:1m]): the subquery's expression must be a counter too.
+      for (const call of e.analysis.calls) {
+        const arg = call.argNodes[0];
+        if (!COUNTER_FUNCTIONS.has(call.name) || arg?.name !== 'SubqueryExpr') continue;
+        const inner = expressionChildren(arg)[0];
+        const kind = nodeValueKind(e.text, inner, kindOf);
+        if (!inner || (kind !== 'rate' && kind !== 'gauge')) continue;
+        const innerText = e.text.slice(inner.from, inner.to);
+        report({
+          message: `${ownerName(e)} applies ${call.name}() to the subquery ${innerText}, which is ${what(kind)}; ${call.name}() reads every drop as a counter reset`,
+          hint: kind === 'rate' ? `${innerText} is per second already: use it as it is, or avg_over_time((${innerText})[…:])` : 'use deriv() or delta() on a gauge',
+          ...at(e, inner.from, inner.to),
+        });
+      }
+    }
+  },
+};

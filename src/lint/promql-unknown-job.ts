@@ -1,0 +1,48 @@
+import type { Check } from './check.js';
+import { at, hasVariable, ownerName } from './check.js';
+import { didYouMean } from './suggest.js';
+import { jobLabel, matcherAccepts } from './scrape-jobs.js';
+
+/** A regex that is only alternatives of plain names: `api|worker`. */
+const ALTERNATION = /^[A-Za-z0-9_\-.:/]+(\|[A-Za-z0-9_\-.:/]+)*$/;
+
+/**
+ * `job="x"` where no scrape job gives series the job label x: the selector never matches. Job
+ * values come from the scrape jobs (their name, or a static `job` label) and from rule labels
+ * (recorded series and ALERTS may carry a `job` a rule sets). Series the project does not scrape
+ * itself stay quiet: ALERTS, metrics not in the catalogue, and exporter metrics are a warning (they
+ * may come from another Prometheus by federation or remote write). Grafana variables are skipped.
+ */
+export const promqlUnknownJob: Check = {
+  id: 'promql/unknown-job',
+  severity: 'error',
+  description: 'A job matcher names a job that some scrape job (or rule label) produces.',
+  run({ expressions, model, catalogue }, report) {
+    if (model.prometheus.scrapeJobs.length === 0) return;
+    const known = new Set(model.prometheus.scrapeJobs.map(jobLabel));
+    for (const group of model.ruleGroups) for (const rule of group.rules) if (rule.labels.job !== undefined) known.add(rule.labels.job);
+    const knownList = [...known].sort();
+    for (const e of expressions) {
+      for (const s of e.analysis.selectors) {
+        const entry = s.name !== undefined ? catalogue.get(s.name) : undefined;
+        if (!entry || (!entry.metric && !entry.record)) continue;
+        for (const m of s.matchers) {
+          if (m.label !== 'job' || (m.op !== '=' && m.op !== '=~') || hasVariable(e, m.from, m.to)) continue;
+          let unknown: string[];
+          if (m.op === '=') unknown = m.value === '' || known.has(m.value) ? [] : [m.value];
+          else if (ALTERNATION.test(m.value)) unknown = m.value.split('|').filter((v) => !known.has(v));
+          else unknown = knownList.some((j) => matcherAccepts(m, j) !== false) ? [] : [m.value];
+          if (unknown.length === 0) continue;
+          const exporter = entry.metric?.exporter;
+          const names = unknown.map((v) => `"${v}"`).join(', ');
+          report({
+            ...(exporter !== undefined ? { severity: 'warning' as const } : {}),
+            message: `${ownerName(e)} selects ${s.name}{${e.text.slice(m.from, m.to)}}, but no scrape job is named ${names}: ${m.op === '=' || unknown.length === m.value.split('|').length ? 'the selector matches nothing' : 'that part of the regex matches nothing'}.${unknown.length === 1 ? didYouMean(unknown[0]!, knownList) : ''}`,
+            hint: `scrape jobs: ${knownList.join(', ')}${exporter !== undefined ? ` (if ${exporter} metrics reach Prometheus another way, ignore this check for the rule)` : ''}`,
+            ...at(e, m.from, m.to),
+          });
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,74 @@
+import type { Check } from './check.js';
+import { at, ownerName } from './check.js';
+import type { BinaryRef } from '../promql/analyze.js';
+
+/**
+ * Vector matching, judged on the label sets the catalogue gives both sides. Prometheus pairs a
+ * left series with a right one when their *signatures* are equal: the `on (…)` labels, or every
+ * label but the `ignoring (…)` ones. A label that one side has and the other lacks is empty on
+ * that side, so the signatures can never be equal: the result is always empty (`and`: never
+ * anything; `unless`: never removes anything). When the signatures can match but one side has
+ * labels beyond them, several of its series share a signature: without group_left/group_right
+ * Prometheus stops with "many-to-one matching must be explicit".
+ */
+
+const sorted = (labels: Iterable<string>) => [...labels].sort();
+const list = (labels: Iterable<string>) => sorted(labels).join(', ') || 'none';
+
+function signature(labels: ReadonlySet<string>, b: BinaryRef): Set<string> {
+  if (b.matching?.clause === 'on') return new Set(b.matching.labels.filter((l) => labels.has(l)));
+  const ignored = new Set(b.matching?.labels ?? []);
+  return new Set([...labels].filter((l) => !ignored.has(l)));
+}
+
+function clauseText(b: BinaryRef): string {
+  return b.matching ? `${b.matching.clause} (${b.matching.labels.join(', ')})` : 'all labels';
+}
+
+export const promqlVectorMatching: Check = {
+  id: 'promql/vector-matching',
+  severity: 'error',
+  description: 'Both sides of a binary operator can match: same matching labels, and group_left/group_right where one side has more series per match.',
+  run({ expressions }, report) {
+    for (const e of expressions) {
+      for (const b of e.analysis.binaries) {
+        const { lhs, rhs } = b;
+        if (lhs.kind !== 'vector' || rhs.kind !== 'vector' || !lhs.exact || !rhs.exact || b.op === 'or') continue;
+        const left = signature(lhs.labels, b);
+        const right = signature(rhs.labels, b);
+        const onlyLeft = [...left].filter((l) => !right.has(l));
+        const onlyRight = [...right].filter((l) => !left.has(l));
+        if (b.matching?.clause === 'on') {
+          // on (x) with x missing on one side is promql/unknown-label's finding (it names the label).
+          if (b.matching.labels.some((l) => !lhs.labels.has(l) || !rhs.labels.has(l))) continue;
+        }
+        if (onlyLeft.length > 0 || onlyRight.length > 0) {
+          const missing = [...onlyLeft.map((l) => `"${l}" only on the left`), ...onlyRight.map((l) => `"${l}" only on the right`)].join(', ');
+          const effect = b.op === 'and' ? 'it always returns nothing' : b.op === 'unless' ? 'it never removes anything' : 'no series ever match and the result is always empty';
+          const ignoring = sorted([...onlyLeft, ...onlyRight]);
+          report({
+            message: `${ownerName(e)}: the two sides of "${b.op}" match on ${clauseText(b)}, but their labels differ (${missing}): ${effect}`,
+            hint: `left labels: ${list(lhs.labels)}; right labels: ${list(rhs.labels)}. Aggregate both sides to the same labels, or match with ignoring (${sorted(new Set([...(b.matching?.labels ?? []), ...ignoring])).join(', ')})`,
+            ...at(e, b.opFrom, b.opTo),
+          });
+          continue;
+        }
+        if (b.set || b.group) continue; // and/unless match many-to-many; group_* is explicit
+        const extraLeft = [...lhs.labels].filter((l) => !left.has(l));
+        const extraRight = [...rhs.labels].filter((l) => !right.has(l));
+        if (extraLeft.length === 0 && extraRight.length === 0) continue;
+        const many = extraLeft.length > 0 && extraRight.length > 0 ? 'both sides' : extraLeft.length > 0 ? 'the left side' : 'the right side';
+        const fix =
+          extraLeft.length > 0 && extraRight.length > 0
+            ? `aggregate one side to the matching labels (${list(left)})`
+            : `write ${b.op} ${b.matching?.clause ?? 'on'} (${(b.matching?.labels ?? sorted(left)).join(', ')}) ${extraLeft.length > 0 ? 'group_left' : 'group_right'}, or aggregate ${many} to the matching labels`;
+        report({
+          severity: 'warning', // only fails when a match really has several series on the "many" side
+          message: `${ownerName(e)}: "${b.op}" matches on ${clauseText(b)}, but ${many} also ${many === 'both sides' ? 'carry' : 'carries'} ${list([...extraLeft, ...extraRight])}: several series share one match and Prometheus fails with "many-to-one matching must be explicit (group_left/group_right)"`,
+          hint: fix,
+          ...at(e, b.opFrom, b.opTo),
+        });
+      }
+    }
+  },
+};

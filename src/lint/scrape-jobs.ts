@@ -1,0 +1,46 @@
+import type { MatcherRef, SelectorRef } from '../promql/analyze.js';
+import type { Model, ScrapeJobModel } from '../model/types.js';
+import type { SeriesEntry } from '../model/catalogue.js';
+
+/**
+ * Which scrape jobs write a series, as far as the definitions tell: the `job` label a target gets
+ * is its static `job` label if it has one (Prometheus lets it win), else the job's name.
+ */
+export function jobLabel(job: ScrapeJobModel): string {
+  return job.labels.job ?? job.job;
+}
+
+/** Whether a PromQL matcher accepts a value (regexes are anchored, as in PromQL). */
+export function matcherAccepts(m: Pick<MatcherRef, 'op' | 'value'>, value: string): boolean | undefined {
+  switch (m.op) {
+    case '=':
+      return value === m.value;
+    case '!=':
+      return value !== m.value;
+    default: {
+      let re: RegExp;
+      try {
+        re = new RegExp(`^(?:${m.value})$`, 's');
+      } catch {
+        return undefined; // RE2 syntax JavaScript does not read: cannot tell
+      }
+      return m.op === '=~' ? re.test(value) : !re.test(value);
+    }
+  }
+}
+
+/**
+ * The jobs a selector can read from: those its `job` matchers accept, else (no matcher) the jobs of
+ * the metric's exporter when one is named like it, else every job. Empty when no job can match.
+ */
+export function jobsOf(model: Model, s: SelectorRef, entry: SeriesEntry | undefined): ScrapeJobModel[] {
+  const jobs = model.prometheus.scrapeJobs;
+  const matchers = s.matchers.filter((m) => m.label === 'job');
+  if (matchers.length > 0) return jobs.filter((j) => matchers.every((m) => matcherAccepts(m, jobLabel(j)) !== false));
+  const exporter = entry?.metric?.exporter;
+  if (exporter !== undefined) {
+    const named = jobs.filter((j) => jobLabel(j) === exporter);
+    if (named.length > 0) return named;
+  }
+  return [...jobs];
+}
