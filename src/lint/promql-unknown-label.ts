@@ -28,10 +28,10 @@ export const promqlUnknownLabel: Check = {
         if (!g.available || g.available.has(g.label) || hasVariable(e, g.from, g.to)) continue;
         if (g.clause === 'without' || g.clause === 'ignoring') {
           // Removing a label that is not there does nothing: the query runs, but not as meant (a typo).
-          const where = g.clause === 'without' ? 'the aggregated series' : 'neither side of the operation';
+          const where = g.clause === 'without' ? 'the aggregated series have no label' : 'neither side of the operation has a label';
           report({
             severity: 'warning',
-            message: `${ownerName(e)} uses ${g.clause} (${g.label}), but ${where} ${g.clause === 'without' ? 'have' : 'has'} no label "${g.label}": nothing is removed.${didYouMean(g.label, g.available)}`,
+            message: `${ownerName(e)} uses ${g.clause} (${g.label}), but ${where} "${g.label}": nothing is removed.${didYouMean(g.label, g.available)}`,
             hint: g.available.size > 0 ? `labels available there: ${[...g.available].sort().join(', ')}` : 'no labels are left there; remove the clause',
             ...at(e, g.from, g.to),
           });

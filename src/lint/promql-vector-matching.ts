@@ -22,7 +22,7 @@ function signature(labels: ReadonlySet<string>, b: BinaryRef): Set<string> {
 }
 
 function clauseText(b: BinaryRef): string {
-  return b.matching ? `${b.matching.clause} (${b.matching.labels.join(', ')})` : 'all labels';
+  return b.matching ? `${b.matching.clause} (${b.matching.labels.join(', ')})` : 'on all their labels';
 }
 
 export const promqlVectorMatching: Check = {
@@ -47,15 +47,16 @@ export const promqlVectorMatching: Check = {
           const effect = b.op === 'and' ? 'it always returns nothing' : b.op === 'unless' ? 'it never removes anything' : 'no series ever match and the result is always empty';
           const ignoring = sorted([...onlyLeft, ...onlyRight]);
           report({
-            message: `${ownerName(e)}: the two sides of "${b.op}" match on ${clauseText(b)}, but their labels differ (${missing}): ${effect}`,
+            message: `${ownerName(e)}: the two sides of "${b.op}" match ${clauseText(b)}, but their labels differ (${missing}): ${effect}`,
             hint: `left labels: ${list(lhs.labels)}; right labels: ${list(rhs.labels)}. Aggregate both sides to the same labels, or match with ignoring (${sorted(new Set([...(b.matching?.labels ?? []), ...ignoring])).join(', ')})`,
             ...at(e, b.opFrom, b.opTo),
           });
           continue;
         }
         if (b.set || b.group) continue; // and/unless match many-to-many; group_* is explicit
-        const extraLeft = [...lhs.labels].filter((l) => !left.has(l));
-        const extraRight = [...rhs.labels].filter((l) => !right.has(l));
+        // Labels beyond the match make a side "many", unless a matcher pins them to one value.
+        const extraLeft = [...lhs.labels].filter((l) => !left.has(l) && !lhs.pinned?.has(l));
+        const extraRight = [...rhs.labels].filter((l) => !right.has(l) && !rhs.pinned?.has(l));
         if (extraLeft.length === 0 && extraRight.length === 0) continue;
         const many = extraLeft.length > 0 && extraRight.length > 0 ? 'both sides' : extraLeft.length > 0 ? 'the left side' : 'the right side';
         const fix =
@@ -64,7 +65,7 @@ export const promqlVectorMatching: Check = {
             : `write ${b.op} ${b.matching?.clause ?? 'on'} (${(b.matching?.labels ?? sorted(left)).join(', ')}) ${extraLeft.length > 0 ? 'group_left' : 'group_right'}, or aggregate ${many} to the matching labels`;
         report({
           severity: 'warning', // only fails when a match really has several series on the "many" side
-          message: `${ownerName(e)}: "${b.op}" matches on ${clauseText(b)}, but ${many} also ${many === 'both sides' ? 'carry' : 'carries'} ${list([...extraLeft, ...extraRight])}: several series share one match and Prometheus fails with "many-to-one matching must be explicit (group_left/group_right)"`,
+          message: `${ownerName(e)}: "${b.op}" matches ${clauseText(b)}, but ${many} also ${many === 'both sides' ? 'carry' : 'carries'} ${list(new Set([...extraLeft, ...extraRight]))}: as soon as two of ${many === 'both sides' ? 'their' : 'its'} series share one match, Prometheus fails the evaluation (group_left/group_right must say which side is "many")`,
           hint: fix,
           ...at(e, b.opFrom, b.opTo),
         });

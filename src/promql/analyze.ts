@@ -77,7 +77,13 @@ export interface BinaryRef {
 export type LabelInfo =
   | { kind: 'scalar' }
   | { kind: 'string' }
-  | { kind: 'vector'; labels: ReadonlySet<string>; exact: boolean };
+  | {
+      kind: 'vector';
+      labels: ReadonlySet<string>;
+      exact: boolean;
+      /** Labels fixed to one value (`x{store="a"}`): they never tell two series apart. */
+      pinned?: ReadonlySet<string>;
+    };
 
 export interface SeriesLookup {
   /** Labels a series carries (target labels and `le`/`quantile` included), or undefined if unknown. */
@@ -114,9 +120,13 @@ const SCALAR_FUNCTIONS = new Set(['scalar', 'time', 'pi']);
 
 const UNKNOWN: LabelInfo = { kind: 'vector', labels: new Set(), exact: false };
 
-function vector(labels: Iterable<string>, exact: boolean): LabelInfo {
-  return { kind: 'vector', labels: new Set(labels), exact };
+function vector(labels: Iterable<string>, exact: boolean, pinned?: Iterable<string>): LabelInfo {
+  const set = new Set(labels);
+  const fixed = pinned ? [...pinned].filter((l) => set.has(l)) : [];
+  return fixed.length > 0 ? { kind: 'vector', labels: set, exact, pinned: new Set(fixed) } : { kind: 'vector', labels: set, exact };
 }
+
+const pinnedOf = (info: LabelInfo): ReadonlySet<string> => (info.kind === 'vector' && info.pinned) || new Set();
 
 /** The operator token node of a binary expression (`Gtr`, `Div`, `And`, …). */
 function operatorNode(node: SyntaxNode): SyntaxNode | undefined {
@@ -178,7 +188,8 @@ export function analyzePromql(text: string, lookup: SeriesLookup, parsed: Parsed
     }
     selectors.push(ref);
     const labels = name !== undefined ? lookup(name) : undefined;
-    return labels ? vector(labels, true) : UNKNOWN;
+    const pinned = matchers.filter((m) => m.op === '=' && m.value !== '' && m.label !== '__name__').map((m) => m.label);
+    return labels ? vector(labels, true, pinned) : UNKNOWN;
   }
 
   function aggregate(node: SyntaxNode, enclosing: string[]): LabelInfo {
@@ -197,10 +208,10 @@ export function analyzePromql(text: string, lookup: SeriesLookup, parsed: Parsed
     } else if (modifier && childNamed(modifier, 'Without')) {
       const dropped = new Set(groupingLabels(modifier, 'without', input));
       const kept = input.kind === 'vector' ? [...input.labels].filter((l) => !dropped.has(l)) : [];
-      result = vector(kept, exact);
+      result = vector(kept, exact, pinnedOf(input));
     } else if (modifier) {
       const by = groupingLabels(modifier, 'by', input);
-      result = vector(exact && input.kind === 'vector' ? by.filter((l) => input.labels.has(l)) : by, exact);
+      result = vector(exact && input.kind === 'vector' ? by.filter((l) => input.labels.has(l)) : by, exact, pinnedOf(input));
     } else {
       result = vector([], true);
     }
@@ -224,16 +235,19 @@ export function analyzePromql(text: string, lookup: SeriesLookup, parsed: Parsed
     switch (name) {
       case 'histogram_quantile':
       case 'histogram_fraction':
-        return vector([...firstVector.labels].filter((l) => l !== 'le'), firstVector.exact);
+        return vector([...firstVector.labels].filter((l) => l !== 'le'), firstVector.exact, pinnedOf(firstVector));
       case 'label_replace':
       case 'label_join': {
         const dst = argNodes[1];
-        return dst?.name === 'StringLiteral' ? vector([...firstVector.labels, unquote(src(dst))], firstVector.exact) : UNKNOWN;
+        if (dst?.name !== 'StringLiteral') return UNKNOWN;
+        const written = unquote(src(dst));
+        return vector([...firstVector.labels, written], firstVector.exact, [...pinnedOf(firstVector)].filter((l) => l !== written));
       }
       case 'absent':
       case 'absent_over_time': {
         const sel = selectors.find((s) => s.from >= node.from && s.to <= node.to);
-        return vector(sel ? sel.matchers.filter((m) => m.op === '=' && m.label !== '__name__').map((m) => m.label) : [], true);
+        const labels = sel ? sel.matchers.filter((m) => m.op === '=' && m.label !== '__name__').map((m) => m.label) : [];
+        return vector(labels, true, labels);
       }
       default:
         return firstVector;
@@ -266,7 +280,8 @@ export function analyzePromql(text: string, lookup: SeriesLookup, parsed: Parsed
     if (lhs.kind !== 'vector') return rhs;
     if (rhs.kind !== 'vector') return lhs;
     const exact = lhs.exact && rhs.exact;
-    if (!clause) return opName === 'Or' ? vector([...lhs.labels, ...rhs.labels], exact) : SET_OPS.has(opName) ? lhs : vector(lhs.labels, exact);
+    const pinnedBoth = [...pinnedOf(lhs), ...pinnedOf(rhs)]; // matched pairs agree on every matching label
+    if (!clause) return opName === 'Or' ? vector([...lhs.labels, ...rhs.labels], exact) : SET_OPS.has(opName) ? lhs : vector(lhs.labels, exact, pinnedBoth);
     const both: LabelInfo = exact ? vector([...lhs.labels].filter((l) => rhs.labels.has(l)), true) : UNKNOWN;
     const either: LabelInfo = exact ? vector([...lhs.labels, ...rhs.labels], true) : UNKNOWN;
     const ignoring = childNamed(clause, 'Ignoring') !== undefined;
@@ -285,10 +300,10 @@ export function analyzePromql(text: string, lookup: SeriesLookup, parsed: Parsed
         : [];
     if (opName === 'Or') return vector([...lhs.labels, ...rhs.labels], exact);
     if (SET_OPS.has(opName)) return lhs;
-    if (groupLeft) return vector([...lhs.labels, ...extra], exact);
-    if (groupRight) return vector([...rhs.labels, ...extra], exact);
-    if (ignoring) return vector([...lhs.labels].filter((l) => !matching.includes(l)), exact);
-    return vector(matching.filter((l) => !exact || lhs.labels.has(l)), exact);
+    if (groupLeft) return vector([...lhs.labels, ...extra], exact, pinnedOf(lhs));
+    if (groupRight) return vector([...rhs.labels, ...extra], exact, pinnedOf(rhs));
+    if (ignoring) return vector([...lhs.labels].filter((l) => !matching.includes(l)), exact, pinnedOf(lhs));
+    return vector(matching.filter((l) => !exact || lhs.labels.has(l)), exact, pinnedBoth);
   }
 
   function walk(node: SyntaxNode, enclosing: string[]): LabelInfo {

@@ -1,0 +1,142 @@
+import { describe, expect, it } from 'vitest';
+import { alert, dashboard, record, timeseriesPanel } from '../../../src/index.js';
+import { basics, expectFindings, findings, rulePath, shop } from './shop.js';
+
+const ID = 'promql/vector-matching';
+
+describe(ID, () => {
+  it('fires on a one-to-one operation whose sides have different labels (never matches)', () => {
+    const rule = alert({ ...basics, alert: 'OrdersPerPayment', expr: 'rate(shop_orders_total[5m]) / rate(shop_payments_total[5m]) > 1' });
+    expectFindings(findings(ID, shop({ rules: [rule] })), [
+      {
+        severity: 'error',
+        message: 'alert OrdersPerPayment: the two sides of "/" match on all their labels, but their labels differ ("status" only on the left): no series ever match and the result is always empty',
+        hint: 'left labels: instance, job, status, store; right labels: instance, job, store. Aggregate both sides to the same labels, or match with ignoring (status)',
+        path: rulePath('OrdersPerPayment', 'expr'),
+        at: rule,
+        span: '/',
+      },
+    ]);
+  });
+
+  it('fires on a bucket divided by a count without ignoring (le), in a recording rule', () => {
+    const rule = record({ record: 'store:shop_checkout_fast:ratio', expr: 'rate(shop_checkout_seconds_bucket{le="1"}[5m]) / rate(shop_checkout_seconds_count[5m])' });
+    expectFindings(findings(ID, shop({ rules: [rule] })), [
+      {
+        severity: 'error',
+        message: 'record store:shop_checkout_fast:ratio: the two sides of "/" match on all their labels, but their labels differ ("le" only on the left): no series ever match and the result is always empty',
+        hint: 'left labels: instance, job, le, store; right labels: instance, job, store. Aggregate both sides to the same labels, or match with ignoring (le)',
+        path: rulePath('store:shop_checkout_fast:ratio', 'expr'),
+        at: rule,
+        span: '/',
+      },
+    ]);
+  });
+
+  it('fires on "and" between different label sets (always empty)', () => {
+    const rule = alert({ ...basics, alert: 'BusyCarts', expr: 'shop_cart_items > 100 and rate(shop_orders_total[5m]) > 1' });
+    expectFindings(findings(ID, shop({ rules: [rule] })), [
+      {
+        severity: 'error',
+        message: 'alert BusyCarts: the two sides of "and" match on all their labels, but their labels differ ("status" only on the right): it always returns nothing',
+        hint: 'left labels: instance, job, store; right labels: instance, job, status, store. Aggregate both sides to the same labels, or match with ignoring (status)',
+        path: rulePath('BusyCarts', 'expr'),
+        at: rule,
+        span: 'and',
+      },
+    ]);
+  });
+
+  it('warns on many-to-one matching without group_left / group_right', () => {
+    const left = alert({ ...basics, alert: 'LeftMany', expr: 'sum by (store, status) (rate(shop_orders_total[5m])) / on (store) sum by (store) (rate(shop_payments_total[5m])) > 1' });
+    const right = alert({ ...basics, alert: 'RightMany', expr: 'sum by (store) (rate(shop_payments_total[5m])) / on (store) sum by (store, status) (rate(shop_orders_total[5m])) > 1' });
+    expectFindings(findings(ID, shop({ rules: [left, right] })), [
+      {
+        severity: 'warning',
+        message: 'alert LeftMany: "/" matches on (store), but the left side also carries status: as soon as two of its series share one match, Prometheus fails the evaluation (group_left/group_right must say which side is "many")',
+        hint: 'write / on (store) group_left, or aggregate the left side to the matching labels',
+        path: rulePath('LeftMany', 'expr'),
+        at: left,
+        span: '/',
+      },
+      {
+        severity: 'warning',
+        message: 'alert RightMany: "/" matches on (store), but the right side also carries status: as soon as two of its series share one match, Prometheus fails the evaluation (group_left/group_right must say which side is "many")',
+        hint: 'write / on (store) group_right, or aggregate the right side to the matching labels',
+        path: rulePath('RightMany', 'expr'),
+        at: right,
+        span: '/',
+      },
+    ]);
+  });
+
+  it('fires in a dashboard panel, with Grafana variables in the query', () => {
+    const board = dashboard({
+      title: 'Shop',
+      panels: [timeseriesPanel({ title: 'Orders per payment', targets: [{ expr: 'rate(shop_orders_total{store=~"$store"}[$__rate_interval]) / rate(shop_payments_total[$__rate_interval])' }] })],
+    });
+    const found = findings(ID, shop({ dashboards: [board] }));
+    expect(found.map((d) => [d.severity, d.message, d.path])).toEqual([
+      ['error', 'panel Orders per payment: the two sides of "/" match on all their labels, but their labels differ ("status" only on the left): no series ever match and the result is always empty', ['dashboards', 'Shop', 'panels', 'Orders per payment', 'targets[0]', 'expr']],
+    ]);
+    expect(found[0]!.source).toEqual(board.panels[0]!.source);
+  });
+
+  it('stays quiet when the sides are aggregated alike, matched with ignoring, or grouped explicitly', () => {
+    const rules = [
+      alert({ ...basics, alert: 'SameLabels', expr: 'sum by (store) (rate(shop_orders_total[5m])) / sum by (store) (rate(shop_payments_total[5m])) > 1' }),
+      alert({ ...basics, alert: 'IgnoringLe', expr: 'rate(shop_checkout_seconds_bucket{le="1"}[5m]) / ignoring (le) rate(shop_checkout_seconds_count[5m]) < 0.9' }),
+      alert({ ...basics, alert: 'GroupLeft', expr: 'sum by (store, status) (rate(shop_orders_total[5m])) / on (store) group_left sum by (store) (rate(shop_payments_total[5m])) > 1' }),
+      alert({ ...basics, alert: 'InfoJoin', expr: 'sum by (job, instance) (rate(shop_orders_total[5m])) * on (job, instance) group_left (version) shop_build_info > 1' }),
+      alert({ ...basics, alert: 'Pinned', expr: 'sum by (store) (rate(shop_orders_total{status="failed"}[5m])) / on (store) sum by (store, status) (rate(shop_orders_total{status="ok"}[5m])) > 0.1' }),
+      alert({ ...basics, alert: 'OrFallback', expr: 'rate(shop_orders_total[5m]) > 1 or rate(shop_payments_total[5m]) > 1' }),
+      alert({ ...basics, alert: 'Scalar', expr: 'sum(rate(shop_orders_total[5m])) / scalar(sum(rate(shop_payments_total[5m]))) > 1' }),
+    ];
+    expect(findings(ID, shop({ rules }))).toEqual([]);
+  });
+
+  it('stays quiet when a side is not known exactly (a series outside the catalogue)', () => {
+    const rule = alert({ ...basics, alert: 'Unknown', expr: 'rate(shop_orders_total[5m]) / rate(other_total[5m]) > 1' });
+    expect(findings(ID, shop({ rules: [rule] }))).toEqual([]);
+  });
+});
+
+describe('promql/unknown-label on without (…) and ignoring (…)', () => {
+  const ID2 = 'promql/unknown-label';
+
+  it('warns on a typo in without (…), with did-you-mean', () => {
+    const rule = alert({ ...basics, alert: 'Orders', expr: 'sum without (instnace) (rate(shop_orders_total[5m])) > 1' });
+    expectFindings(findings(ID2, shop({ rules: [rule] })), [
+      {
+        severity: 'warning',
+        message: 'alert Orders uses without (instnace), but the aggregated series have no label "instnace": nothing is removed. Did you mean "instance"?',
+        hint: 'labels available there: instance, job, status, store',
+        path: rulePath('Orders', 'expr'),
+        at: rule,
+        span: 'instnace',
+      },
+    ]);
+  });
+
+  it('warns on a typo in ignoring (…): neither side has the label', () => {
+    const rule = alert({ ...basics, alert: 'Ratio', expr: 'rate(shop_orders_total[5m]) / ignoring (stauts) group_left rate(shop_payments_total[5m]) > 1' });
+    expectFindings(findings(ID2, shop({ rules: [rule] })), [
+      {
+        severity: 'warning',
+        message: 'alert Ratio uses ignoring (stauts), but neither side of the operation has a label "stauts": nothing is removed. Did you mean "status"?',
+        hint: 'labels available there: instance, job, status, store',
+        path: rulePath('Ratio', 'expr'),
+        at: rule,
+        span: 'stauts',
+      },
+    ]);
+  });
+
+  it('stays quiet on ignoring (…) a label only one side has, and without (…) a real label', () => {
+    const rules = [
+      alert({ ...basics, alert: 'A', expr: 'rate(shop_orders_total[5m]) / ignoring (status) group_left rate(shop_payments_total[5m]) > 1' }),
+      alert({ ...basics, alert: 'B', expr: 'sum without (instance, status) (rate(shop_orders_total[5m])) > 1' }),
+    ];
+    expect(findings(ID2, shop({ rules }))).toEqual([]);
+  });
+});
