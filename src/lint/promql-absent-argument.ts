@@ -37,7 +37,7 @@ export const promqlAbsentArgument: Check = {
           if (threshold !== undefined && HEALTHY_TESTS.has(`${comparison.op} ${threshold}`)) continue;
           const condition = e.text.slice(comparison.from, comparison.to);
           report({
-            message: `${ownerName(e)}: ${call.name}(${condition}) returns 1 whenever no series passes "${comparison.op}", so it fires while every series is within the threshold, not when the series is missing`,
+            message: `${ownerName(e)}: ${call.name}() fires whenever no series satisfies ${condition} (for a problem condition: while everything is healthy), not when the series is missing`,
             hint: `to alert on a missing series write ${call.name}(<selector>) without the comparison; to alert on the threshold, alert on ${condition} itself`,
             ...at(e, comparison.from, comparison.to),
           });

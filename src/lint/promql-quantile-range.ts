@@ -26,7 +26,7 @@ export const promqlQuantileRange: Check = {
           const value = numberLiteral(text, phi);
           if (phi && value !== undefined && !hasVariable(e, phi.from, phi.to) && !(value >= 0 && value <= 1)) {
             const written = text.slice(phi.from, phi.to);
-            const meant = value > 1 && value < 100 ? ` (${value / 100} for the ${value}th percentile)` : '';
+            const meant = value > 1 && value <= 100 && Number.isInteger(value) ? ` (${value / 100} for the ${value}th percentile)` : '';
             const result = Number.isNaN(value) ? 'NaN' : value > 1 ? '+Inf' : '-Inf';
             report({
               message: `${ownerName(e)}: ${name}(${written}, …) asks for quantile ${written}, outside [0, 1]: it returns ${result} for every series`,

@@ -13,7 +13,7 @@ import { nodeValueKind, type ValueKind } from '../promql/value-kind.js';
 const COUNTER_FUNCTIONS = new Set(['rate', 'irate', 'increase', 'resets']);
 
 function what(kind: ValueKind): string {
-  return kind === 'rate' ? 'already a per-second rate' : 'a gauge (it goes up and down)';
+  return kind === 'rate' ? 'a per-second rate already' : 'a gauge (it goes up and down)';
 }
 
 export const promqlRateOnRecordedGauge: Check = {
@@ -29,7 +29,7 @@ export const promqlRateOnRecordedGauge: Check = {
         if (!fn || !COUNTER_FUNCTIONS.has(fn) || s.range === undefined || !entry?.record) continue;
         if (entry.kind !== 'rate' && entry.kind !== 'gauge') continue;
         report({
-          message: `${ownerName(e)} applies ${fn}() to "${s.name}", which recording rule ${entry.record.name} computes as ${what(entry.kind)} (${entry.record.expr}); ${fn}() reads every drop as a counter reset`,
+          message: `${ownerName(e)} applies ${fn}() to "${s.name}", which is recorded as ${what(entry.kind)} (record: ${entry.record.expr}); ${fn}() reads every drop as a counter reset`,
           hint:
             entry.kind === 'rate'
               ? `use "${s.name}" as it is (it is per second already), or avg_over_time(${s.name}[${s.range}]) to smooth it`

@@ -1,0 +1,82 @@
+import { describe, expect, it } from 'vitest';
+import { alert, dashboard, record, timeseriesPanel } from '../../../src/index.js';
+import { basics, expectFindings, findings, rulePath, shop } from './shop.js';
+
+const ID = 'promql/rate-on-recorded-gauge';
+
+describe(ID, () => {
+  it('fires on rate() over a recorded sum of rates', () => {
+    const recorded = record({ record: 'store:shop_orders:rate5m', expr: 'sum by (store) (rate(shop_orders_total[5m]))' });
+    const rule = alert({ ...basics, alert: 'OrdersAccelerating', expr: 'rate(store:shop_orders:rate5m[5m]) > 1' });
+    expectFindings(findings(ID, shop({ rules: [recorded, rule] })), [
+      {
+        severity: 'error',
+        message: 'alert OrdersAccelerating applies rate() to "store:shop_orders:rate5m", which is recorded as a per-second rate already (record: sum by (store) (rate(shop_orders_total[5m]))); rate() reads every drop as a counter reset',
+        hint: 'use "store:shop_orders:rate5m" as it is (it is per second already), or avg_over_time(store:shop_orders:rate5m[5m]) to smooth it',
+        path: rulePath('OrdersAccelerating', 'expr'),
+        at: rule,
+        span: 'store:shop_orders:rate5m',
+      },
+    ]);
+  });
+
+  it('fires on increase() over a recorded ratio (a gauge)', () => {
+    const recorded = record({
+      record: 'store:shop_orders_failed:ratio5m',
+      expr: 'sum by (store) (rate(shop_orders_total{status="failed"}[5m])) / sum by (store) (rate(shop_orders_total[5m]))',
+    });
+    const rule = alert({ ...basics, alert: 'FailureRatioGrows', expr: 'increase(store:shop_orders_failed:ratio5m[1h]) > 0.1' });
+    expectFindings(findings(ID, shop({ rules: [recorded, rule] })), [
+      {
+        severity: 'error',
+        message:
+          'alert FailureRatioGrows applies increase() to "store:shop_orders_failed:ratio5m", which is recorded as a gauge (it goes up and down) (record: sum by (store) (rate(shop_orders_total{status="failed"}[5m])) / sum by (store) (rate(shop_orders_total[5m]))); increase() reads every drop as a counter reset',
+        hint: 'use deriv(), delta() or avg_over_time() on a gauge, or record the counter (sum without rate) and rate() that',
+        path: rulePath('FailureRatioGrows', 'expr'),
+        at: rule,
+        span: 'store:shop_orders_failed:ratio5m',
+      },
+    ]);
+  });
+
+  it('fires on rate() over a recorded gauge in a panel, and over a subquery of a rate', () => {
+    const recorded = record({ record: 'store:shop_cart_items:avg', expr: 'avg by (store) (shop_cart_items)' });
+    const board = dashboard({ title: 'Shop', panels: [timeseriesPanel({ title: 'Carts', targets: [{ expr: 'rate(store:shop_cart_items:avg[$__rate_interval])' }] })] });
+    const rule = alert({ ...basics, alert: 'RateOfRate', expr: 'rate(rate(shop_orders_total[5m])[10m:1m]) > 1' });
+    const found = findings(ID, shop({ rules: [recorded, rule], dashboards: [board] }));
+    expectFindings(found.slice(0, 1), [
+      {
+        severity: 'error',
+        message: 'alert RateOfRate applies rate() to the subquery rate(shop_orders_total[5m]), which is a per-second rate already; rate() reads every drop as a counter reset',
+        hint: 'rate(shop_orders_total[5m]) is per second already: use it as it is, or avg_over_time((rate(shop_orders_total[5m]))[…:])',
+        path: rulePath('RateOfRate', 'expr'),
+        at: rule,
+        span: 'rate(shop_orders_total[5m])',
+      },
+    ]);
+    expect(found.slice(1).map((d) => [d.message, d.path])).toEqual([
+      [
+        'panel Carts applies rate() to "store:shop_cart_items:avg", which is recorded as a gauge (it goes up and down) (record: avg by (store) (shop_cart_items)); rate() reads every drop as a counter reset',
+        ['dashboards', 'Shop', 'panels', 'Carts', 'targets[0]', 'expr'],
+      ],
+    ]);
+    expect(found[1]!.source).toEqual(board.panels[0]!.source);
+  });
+
+  it('stays quiet on rate() over a recorded sum of raw counters, and on a recorded rate used as it is', () => {
+    const rules = [
+      record({ record: 'store:shop_orders:sum', expr: 'sum by (store) (shop_orders_total)' }),
+      record({ record: 'store:shop_orders:rate5m', expr: 'sum by (store) (rate(shop_orders_total[5m]))' }),
+      alert({ ...basics, alert: 'RateOfSum', expr: 'rate(store:shop_orders:sum[5m]) > 1' }),
+      alert({ ...basics, alert: 'RateAsIs', expr: 'store:shop_orders:rate5m > 1' }),
+      alert({ ...basics, alert: 'Smoothed', expr: 'avg_over_time(store:shop_orders:rate5m[30m]) > 1' }),
+      alert({ ...basics, alert: 'CounterSubquery', expr: 'rate(sum by (store) (shop_orders_total)[10m:1m]) > 1' }),
+    ];
+    expect(findings(ID, shop({ rules }))).toEqual([]);
+  });
+
+  it('stays quiet on rate() over catalogue counters (promql/rate-on-non-counter judges catalogue metrics)', () => {
+    const rules = [alert({ ...basics, alert: 'Plain', expr: 'rate(shop_orders_total[5m]) > 1' }), alert({ ...basics, alert: 'Gauge', expr: 'rate(shop_cart_items[5m]) > 1' })];
+    expect(findings(ID, shop({ rules }))).toEqual([]);
+  });
+});
