@@ -25,7 +25,8 @@ export const promqlRangeVectorResult: Check = {
       if (e.analysis.parsed.errors.length > 0) continue;
       const node = rangeRoot(e.analysis.parsed.root);
       if (!node) continue;
-      const written = e.text.slice(node.from, node.to);
+      // Panels: quote the query as written (the analysed text has Grafana variables substituted).
+      const written = e.context === 'panel' && e.variables.length > 0 ? e.expr.trim() : e.text.slice(node.from, node.to);
       const what = e.context === 'record' ? 'recording rule' : e.context === 'alert' ? 'alert' : 'panel';
       report({
         message: `${ownerName(e)} returns a range vector (${written}); ${what === 'panel' ? 'Grafana cannot graph it (the query fails)' : `Prometheus fails every evaluation of the ${what} ("rule result is not a vector or scalar")`}`,

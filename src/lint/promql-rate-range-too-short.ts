@@ -40,7 +40,9 @@ export const promqlRateRangeTooShort: Check = {
           writer =
             names.length === 0
               ? `the scrape interval is ${formatMs(intervalMs)}`
-              : `${names.length === 1 ? 'job' : 'jobs'} ${names.map((n) => `"${n}"`).join(', ')} ${names.length === 1 ? 'scrapes' : 'scrape'} it every ${formatMs(intervalMs)}`;
+              : names.length === 1
+                ? `job "${names[0]}" scrapes it every ${formatMs(intervalMs)}`
+                : `jobs ${names.map((n) => `"${n}"`).join(', ')} may scrape it, the fastest every ${formatMs(intervalMs)}`;
         }
         if (s.rangeMs >= 4 * intervalMs) continue;
         const tooShort = s.rangeMs < 2 * intervalMs;

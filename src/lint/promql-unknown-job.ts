@@ -35,9 +35,11 @@ export const promqlUnknownJob: Check = {
           if (unknown.length === 0) continue;
           const exporter = entry.metric?.exporter;
           const names = unknown.map((v) => `"${v}"`).join(', ');
+          const plain = m.op === '=' || ALTERNATION.test(m.value);
+          const suggestion = unknown.length === 1 ? didYouMean(unknown[0]!, knownList) : '';
           report({
             ...(exporter !== undefined ? { severity: 'warning' as const } : {}),
-            message: `${ownerName(e)} selects ${s.name}{${e.text.slice(m.from, m.to)}}, but no scrape job is named ${names}: ${m.op === '=' || unknown.length === m.value.split('|').length ? 'the selector matches nothing' : 'that part of the regex matches nothing'}.${unknown.length === 1 ? didYouMean(unknown[0]!, knownList) : ''}`,
+            message: `${ownerName(e)} selects ${s.name}{${e.text.slice(m.from, m.to)}}, but no scrape job ${plain ? 'is named' : 'matches'} ${names}: ${!plain || unknown.length === m.value.split('|').length ? 'the selector matches nothing' : 'that part of the regex matches nothing'}${suggestion ? `.${suggestion}` : ''}`,
             hint: `scrape jobs: ${knownList.join(', ')}${exporter !== undefined ? ` (if ${exporter} metrics reach Prometheus another way, ignore this check for the rule)` : ''}`,
             ...at(e, m.from, m.to),
           });

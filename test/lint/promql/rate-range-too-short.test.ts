@@ -1,0 +1,93 @@
+import { describe, expect, it } from 'vitest';
+import { alert, dashboard, record, scrapeJob, timeseriesPanel } from '../../../src/index.js';
+import { basics, expectFindings, findings, jobs, rulePath, shop } from './shop.js';
+
+const ID = 'promql/rate-range-too-short';
+
+describe(ID, () => {
+  it('is an error under 2 intervals of the job the matcher names (not the global interval)', () => {
+    const rule = alert({ ...basics, alert: 'WorkerOrders', expr: 'rate(shop_orders_total{job="worker"}[1m]) > 1' });
+    expectFindings(findings(ID, shop({ rules: [rule] })), [
+      {
+        severity: 'error',
+        message: 'alert WorkerOrders: rate() over [1m] spans fewer than 2 intervals (job "worker" scrapes it every 1m): it sees one sample most of the time and returns nothing',
+        hint: 'use a range of at least 4m (in Grafana panels, $__rate_interval)',
+        path: rulePath('WorkerOrders', 'expr'),
+        at: rule,
+        span: 'shop_orders_total{job="worker"}',
+      },
+    ]);
+  });
+
+  it('is a warning between 2 and 4 intervals of that job', () => {
+    const rule = alert({ ...basics, alert: 'WorkerOrders', expr: 'rate(shop_orders_total{job="worker"}[3m]) > 1' });
+    expectFindings(findings(ID, shop({ rules: [rule] })), [
+      {
+        severity: 'warning',
+        message: 'alert WorkerOrders: rate() over [3m] spans fewer than 4 scrape intervals (job "worker" scrapes it every 1m); it returns nothing after a single missed scrape',
+        hint: 'use a range of at least 4m (in Grafana panels, $__rate_interval)',
+        path: rulePath('WorkerOrders', 'expr'),
+        at: rule,
+        span: 'shop_orders_total{job="worker"}',
+      },
+    ]);
+  });
+
+  it("uses the exporter's job for an exporter metric without a job matcher", () => {
+    const rule = alert({ ...basics, alert: 'CpuBusy', expr: 'rate(node_cpu_seconds_total{mode="idle"}[45s]) < 0.1' });
+    expectFindings(findings(ID, shop({ rules: [rule] })), [
+      {
+        severity: 'error',
+        message: 'alert CpuBusy: rate() over [45s] spans fewer than 2 intervals (job "node" scrapes it every 30s): it sees one sample most of the time and returns nothing',
+        hint: 'use a range of at least 2m (in Grafana panels, $__rate_interval)',
+        path: rulePath('CpuBusy', 'expr'),
+        at: rule,
+        span: 'node_cpu_seconds_total{mode="idle"}',
+      },
+    ]);
+  });
+
+  it('uses the evaluation interval of the rule group that records a series', () => {
+    const recorded = record({ record: 'store:shop_orders:sum', expr: 'sum by (store) (shop_orders_total)' });
+    const rule = alert({ ...basics, alert: 'RecordedRate', expr: 'rate(store:shop_orders:sum[2m]) > 1' });
+    expectFindings(findings(ID, shop({ rules: [recorded, rule], interval: '1m' })), [
+      {
+        severity: 'warning',
+        message: 'alert RecordedRate: rate() over [2m] spans fewer than 4 scrape intervals (rule group shop records it every 1m); it returns nothing after a single missed scrape',
+        hint: 'use a range of at least 4m (in Grafana panels, $__rate_interval)',
+        path: rulePath('RecordedRate', 'expr'),
+        at: rule,
+        span: 'store:shop_orders:sum',
+      },
+    ]);
+  });
+
+  it('fires in a panel with a fixed range, and without a job matcher uses the fastest job', () => {
+    const board = dashboard({ title: 'Shop', panels: [timeseriesPanel({ title: 'Orders', targets: [{ expr: 'sum by (store) (rate(shop_orders_total[20s]))' }] })] });
+    const found = findings(ID, shop({ dashboards: [board] }));
+    expect(found.map((d) => [d.severity, d.message, d.path])).toEqual([
+      [
+        'error',
+        'panel Orders: rate() over [20s] spans fewer than 2 intervals (jobs "shop", "worker", "node" may scrape it, the fastest every 15s): it sees one sample most of the time and returns nothing',
+        ['dashboards', 'Shop', 'panels', 'Orders', 'targets[0]', 'expr'],
+      ],
+    ]);
+  });
+
+  it('stays quiet on 4 intervals of the real job, on $__rate_interval, and on a slow job the matcher excludes', () => {
+    const rules = [
+      alert({ ...basics, alert: 'ShopOrders', expr: 'rate(shop_orders_total{job="shop"}[1m]) > 1' }),
+      alert({ ...basics, alert: 'WorkerOrders', expr: 'rate(shop_orders_total{job="worker"}[4m]) > 1' }),
+      alert({ ...basics, alert: 'Either', expr: 'rate(shop_orders_total{job=~"shop|node"}[1m]) > 1' }),
+      alert({ ...basics, alert: 'Cpu', expr: 'rate(node_cpu_seconds_total[2m]) > 1' }),
+    ];
+    const board = dashboard({ title: 'Shop', panels: [timeseriesPanel({ title: 'Orders', targets: [{ expr: 'rate(shop_orders_total{job="worker"}[$__rate_interval])' }] })] });
+    expect(findings(ID, shop({ rules, dashboards: [board] }))).toEqual([]);
+  });
+
+  it('stays quiet on a 1m range when only a slow job elsewhere in the project scrapes every 5m', () => {
+    const slow = scrapeJob({ job: 'blackbox', targets: ['probe:9115'], interval: '5m' });
+    const rule = alert({ ...basics, alert: 'ShopOrders', expr: 'rate(shop_orders_total[1m]) > 1' });
+    expect(findings(ID, shop({ rules: [rule], scrapeJobs: [jobs.shop, slow] }))).toEqual([]);
+  });
+});
