@@ -36,10 +36,16 @@ export const promqlUnknownJob: Check = {
           const exporter = entry.metric?.exporter;
           const names = unknown.map((v) => `"${v}"`).join(', ');
           const plain = m.op === '=' || ALTERNATION.test(m.value);
-          const suggestion = unknown.length === 1 ? didYouMean(unknown[0]!, knownList) : '';
+          // A job whose static job label renames it: say so rather than guess by spelling.
+          const renamed = model.prometheus.scrapeJobs.find((j) => unknown.includes(j.job) && jobLabel(j) !== j.job);
+          const suggestion = renamed
+            ? ` Scrape job "${renamed.job}" labels its series job="${jobLabel(renamed)}".`
+            : unknown.length === 1
+              ? didYouMean(unknown[0]!, knownList)
+              : '';
           report({
             ...(exporter !== undefined ? { severity: 'warning' as const } : {}),
-            message: `${ownerName(e)} selects ${s.name}{${e.text.slice(m.from, m.to)}}, but no scrape job ${plain ? 'is named' : 'matches'} ${names}: ${!plain || unknown.length === m.value.split('|').length ? 'the selector matches nothing' : 'that part of the regex matches nothing'}${suggestion ? `.${suggestion}` : ''}`,
+            message: `${ownerName(e)} selects ${s.name}{${e.text.slice(m.from, m.to)}}, but ${plain ? `no scrape job is named ${names}` : `the regex ${names} matches no scrape job`}: ${!plain || unknown.length === m.value.split('|').length ? 'the selector matches nothing' : 'that part of the regex matches nothing'}${suggestion ? `.${suggestion}` : ''}`,
             hint: `scrape jobs: ${knownList.join(', ')}${exporter !== undefined ? ` (if ${exporter} metrics reach Prometheus another way, ignore this check for the rule)` : ''}`,
             ...at(e, m.from, m.to),
           });
