@@ -25,8 +25,9 @@ export const alertUnknownExternalLabel: Check = {
           if (value === undefined) continue;
           for (const label of referencedExternalLabels(value)) {
             if (Object.hasOwn(external, label)) continue;
+            const suggestion = didYouMean(label, names);
             report({
-              message: `alert ${alert.name} uses {{ $externalLabels.${label} }} in ${kind === 'labels' ? `label ${field}` : field}, but Prometheus has no external label "${label}": it renders empty.${didYouMean(label, names)}`,
+              message: `alert ${alert.name} uses {{ $externalLabels.${label} }} in ${kind === 'labels' ? `label ${field}` : field}, but Prometheus has no external label "${label}": it renders empty${suggestion ? `.${suggestion}` : ''}`,
               hint: names.length > 0 ? `external labels: ${names.join(', ')}` : `declare it: prometheus: { global: { externalLabels: { ${label}: '…' } } }`,
               ...locatedAt(alert, kind, field),
             });

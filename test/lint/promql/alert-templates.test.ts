@@ -1,0 +1,165 @@
+import { describe, expect, it } from 'vitest';
+import { alert } from '../../../src/index.js';
+import { basics, expectFindings, findings, rulePath, shop } from './shop.js';
+
+describe('alert/template-label-dropped in alert labels', () => {
+  const ID = 'alert/template-label-dropped';
+
+  it('fires on {{ $labels.x }} in a label when the expression drops x', () => {
+    const rule = alert({ ...basics, alert: 'Orders', expr: 'sum(rate(shop_orders_total[5m])) > 1', labels: { severity: 'warning', store: '{{ $labels.store }}' } });
+    expectFindings(findings(ID, shop({ rules: [rule] })), [
+      {
+        severity: 'error',
+        message: 'alert Orders uses {{ $labels.store }} in label store, but its expression does not keep "store": it renders empty',
+        hint: 'the expression keeps no labels; aggregate with by (store) or drop it from the text',
+        path: rulePath('Orders', 'labels', 'store'),
+        at: rule,
+        span: 'sum(rate(shop_orders_total[5m])) > 1',
+      },
+    ]);
+  });
+
+  it('fires on .Labels.x and index $labels "x" in labels too', () => {
+    const rule = alert({
+      ...basics,
+      alert: 'Carts',
+      expr: 'sum by (store) (shop_cart_items) > 100',
+      labels: { severity: 'warning', team: '{{ .Labels.team }}', host: '{{ index $labels "instance" }}' },
+    });
+    expectFindings(findings(ID, shop({ rules: [rule] })), [
+      {
+        severity: 'error',
+        message: 'alert Carts uses {{ $labels.team }} in label team, but its expression does not keep "team": it renders empty',
+        hint: 'labels the expression keeps: store; add "team" to by (…) or drop it from the text',
+        path: rulePath('Carts', 'labels', 'team'),
+        at: rule,
+        span: 'sum by (store) (shop_cart_items) > 100',
+      },
+      {
+        severity: 'error',
+        message: 'alert Carts uses {{ $labels.instance }} in label host, but its expression does not keep "instance": it renders empty',
+        hint: 'labels the expression keeps: store; add "instance" to by (…) or drop it from the text',
+        path: rulePath('Carts', 'labels', 'host'),
+        at: rule,
+        span: 'sum by (store) (shop_cart_items) > 100',
+      },
+    ]);
+  });
+
+  it('stays quiet on labels the expression keeps', () => {
+    const rule = alert({ ...basics, alert: 'Orders', expr: 'sum by (store) (rate(shop_orders_total[5m])) > 1', labels: { severity: 'warning', shop: 'store-{{ $labels.store }}' } });
+    expect(findings(ID, shop({ rules: [rule] }))).toEqual([]);
+  });
+});
+
+describe('alert/unknown-external-label', () => {
+  const ID = 'alert/unknown-external-label';
+  const global = { externalLabels: { cluster: 'eu-1', region: 'eu' } };
+
+  it('fires on $externalLabels.x in an annotation where no external label x exists', () => {
+    const rule = alert({ ...basics, alert: 'Orders', expr: 'rate(shop_orders_total[5m]) > 1', annotations: { ...basics.annotations, description: 'In {{ $externalLabels.clustr }}' } });
+    expectFindings(findings(ID, shop({ rules: [rule], global })), [
+      {
+        severity: 'error',
+        message: 'alert Orders uses {{ $externalLabels.clustr }} in description, but Prometheus has no external label "clustr": it renders empty. Did you mean "cluster"?',
+        hint: 'external labels: cluster, region',
+        path: rulePath('Orders', 'annotations', 'description'),
+        at: rule,
+      },
+    ]);
+  });
+
+  it('fires in a label, and with .ExternalLabels', () => {
+    const rule = alert({
+      ...basics,
+      alert: 'Orders',
+      expr: 'rate(shop_orders_total[5m]) > 1',
+      labels: { severity: 'warning', dc: '{{ $externalLabels.datacenter }}' },
+      annotations: { ...basics.annotations, summary: 'Orders in {{ .ExternalLabels.zone }}' },
+    });
+    expectFindings(findings(ID, shop({ rules: [rule], global })), [
+      {
+        severity: 'error',
+        message: 'alert Orders uses {{ $externalLabels.datacenter }} in label dc, but Prometheus has no external label "datacenter": it renders empty',
+        hint: 'external labels: cluster, region',
+        path: rulePath('Orders', 'labels', 'dc'),
+        at: rule,
+      },
+      {
+        severity: 'error',
+        message: 'alert Orders uses {{ $externalLabels.zone }} in summary, but Prometheus has no external label "zone": it renders empty',
+        hint: 'external labels: cluster, region',
+        path: rulePath('Orders', 'annotations', 'summary'),
+        at: rule,
+      },
+    ]);
+  });
+
+  it('fires when the project has no external labels at all, and says how to declare one', () => {
+    const rule = alert({ ...basics, alert: 'Orders', expr: 'rate(shop_orders_total[5m]) > 1', annotations: { ...basics.annotations, description: '{{ index $externalLabels "cluster" }}' } });
+    expectFindings(findings(ID, shop({ rules: [rule] })), [
+      {
+        severity: 'error',
+        message: 'alert Orders uses {{ $externalLabels.cluster }} in description, but Prometheus has no external label "cluster": it renders empty',
+        hint: "declare it: prometheus: { global: { externalLabels: { cluster: '…' } } }",
+        path: rulePath('Orders', 'annotations', 'description'),
+        at: rule,
+      },
+    ]);
+  });
+
+  it('stays quiet on external labels that exist, and on $labels', () => {
+    const rules = [
+      alert({ ...basics, alert: 'A', expr: 'rate(shop_orders_total[5m]) > 1', annotations: { ...basics.annotations, description: '{{ $externalLabels.cluster }} / {{ .ExternalLabels.region }}' } }),
+      alert({ ...basics, alert: 'B', expr: 'rate(shop_orders_total[5m]) > 1', annotations: { ...basics.annotations, description: '{{ $labels.store }}' } }),
+    ];
+    expect(findings(ID, shop({ rules, global }))).toEqual([]);
+  });
+});
+
+describe('alert/value-label-with-for', () => {
+  const ID = 'alert/value-label-with-for';
+
+  it('fires on {{ $value }} in a label of an alert with for', () => {
+    const rule = alert({ ...basics, alert: 'Carts', expr: 'shop_cart_items > 100', labels: { severity: 'warning', items: '{{ $value }}' } });
+    expectFindings(findings(ID, shop({ rules: [rule] })), [
+      {
+        severity: 'error',
+        message: 'alert Carts puts the query value into label items and waits for: 10m; each new value is a new alert whose wait starts over, so it never fires while the value changes',
+        hint: "move the value into an annotation: annotations: { description: '… {{ $value }} …' }",
+        path: rulePath('Carts', 'labels', 'items'),
+        at: rule,
+      },
+    ]);
+  });
+
+  it('fires on humanize $value and .Value', () => {
+    const rule = alert({
+      ...basics,
+      alert: 'Carts',
+      for: '2m',
+      expr: 'shop_cart_items > 100',
+      labels: { severity: 'warning', items: '{{ $value | humanize }}', raw: '{{ .Value }}' },
+    });
+    expect(findings(ID, shop({ rules: [rule] })).map((d) => [d.severity, d.path])).toEqual([
+      ['error', rulePath('Carts', 'labels', 'items')],
+      ['error', rulePath('Carts', 'labels', 'raw')],
+    ]);
+  });
+
+  it('fires with a for written in hours', () => {
+    const rule = alert({ ...basics, alert: 'Carts', for: '1h', expr: 'shop_cart_items > 100', labels: { severity: 'warning', level: 'items {{ printf "%.0f" $value }}' } });
+    expect(findings(ID, shop({ rules: [rule] })).map((d) => d.message)).toEqual([
+      'alert Carts puts the query value into label level and waits for: 1h; each new value is a new alert whose wait starts over, so it never fires while the value changes',
+    ]);
+  });
+
+  it('stays quiet on $value in annotations, and on an alert without for (alert/fragile-expression warns there)', () => {
+    const rules = [
+      alert({ ...basics, alert: 'InText', expr: 'shop_cart_items > 100', annotations: { ...basics.annotations, description: '{{ $value }} items' } }),
+      alert({ ...basics, alert: 'NoFor', for: undefined, expr: 'shop_cart_items > 100', labels: { severity: 'warning', items: '{{ $value }}' } }),
+      alert({ ...basics, alert: 'ZeroFor', for: '0s', expr: 'shop_cart_items > 100', labels: { severity: 'warning', items: '{{ $value }}' } }),
+    ];
+    expect(findings(ID, shop({ rules }))).toEqual([]);
+  });
+});
