@@ -6,7 +6,7 @@ export type { Matcher, Matchers, MatchValue } from './api/selector.js';
 export { promql, rate, increase, sumBy, ratio, histogramQuantile } from './api/promql.js';
 export { alert, record, ruleGroup } from './api/rules.js';
 export type { AlertRule, RecordingRule, Rule, RuleGroup, Severity } from './api/rules.js';
-export type { AlertTestCase, InputSeries, ExpectedAlert } from './api/tests.js';
+export type { AlertTestCase, InputSeries, ExpectedAlert, RecordTestCase, ExpectedSample } from './api/tests.js';
 export { scrapeJob } from './api/scrape.js';
 export type { ScrapeJob, PrometheusOptions, PrometheusGlobal } from './api/scrape.js';
 export { defineProject } from './api/project.js';

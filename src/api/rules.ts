@@ -1,6 +1,6 @@
 import type { SourceRef } from '../diagnostic.js';
 import { captureSource } from './source.js';
-import type { AlertTestCase } from './tests.js';
+import type { AlertTestCase, RecordTestCase } from './tests.js';
 
 export type Severity = 'critical' | 'warning' | 'info';
 
@@ -35,6 +35,8 @@ export interface RecordOptions {
   record: string;
   expr: string;
   labels?: Record<string, string>;
+  /** Unit tests run by `promtool test rules` as `promql_expr_test` (see the README). */
+  tests?: readonly RecordTestCase[];
 }
 
 export interface RecordingRule extends Readonly<RecordOptions> {

@@ -1,5 +1,6 @@
 /**
- * Unit tests that travel with an alert, compiled to `promtool test rules` files.
+ * Unit tests that travel with an alert or a recording rule, compiled to `promtool test rules` files
+ * (one test file per tested rule, loading only that rule and the recording rules it reads).
  * Series are written against catalogue objects, e.g. `{ series: errors.select({ job: 'api' }), values: '0+6x20' }`.
  */
 export interface InputSeries {
@@ -26,4 +27,23 @@ export interface AlertTestCase {
   at: string;
   /** The alerts expected to fire at that time; an empty list means the alert must not fire. */
   expect: readonly ExpectedAlert[];
+}
+
+export interface ExpectedSample {
+  /** The labels of the recorded series (the rule's own labels are added), without `__name__`. */
+  labels?: Record<string, string>;
+  /** The value the rule records at `at` (compared by promtool with a small tolerance). */
+  value: number;
+}
+
+export interface RecordTestCase {
+  /** What the case shows, e.g. 'sums the two routes'. */
+  name: string;
+  /** Time between input samples (default `1m`). */
+  interval?: string;
+  input: readonly InputSeries[];
+  /** When to evaluate, from the start of the input (e.g. `10m`). */
+  at: string;
+  /** Every series the rule records at that time (promtool's `promql_expr_test`); empty: it records nothing. */
+  expect: readonly ExpectedSample[];
 }

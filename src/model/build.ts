@@ -29,7 +29,7 @@ function buildAlert(rule: AlertInput, group: string, path: string[]): AlertModel
 }
 
 function buildRecord(rule: RecordInput, group: string, path: string[]): RecordModel {
-  return { kind: 'record', name: rule.record, expr: rule.expr, labels: rule.labels ?? {}, group, ...located(rule, path) };
+  return { kind: 'record', name: rule.record, expr: rule.expr, labels: rule.labels ?? {}, tests: rule.tests ?? [], group, ...located(rule, path) };
 }
 
 /** From the schema-checked input to the normalised model: defaults filled in, names resolved. */

@@ -1,6 +1,6 @@
 import type { SourceRef } from '../diagnostic.js';
 import type { MetricType } from '../api/metrics.js';
-import type { AlertTestCase } from '../api/tests.js';
+import type { AlertTestCase, RecordTestCase } from '../api/tests.js';
 import type { AlertmanagerModel } from './alertmanager.js';
 import type { DashboardModel } from './dashboard.js';
 
@@ -39,6 +39,7 @@ export interface RecordModel extends Located {
   name: string;
   expr: string;
   labels: Record<string, string>;
+  tests: RecordTestCase[];
   group: string;
 }
 

@@ -1,4 +1,5 @@
 import os from 'node:os';
+import path from 'node:path';
 import type { Diagnostic } from '../diagnostic.js';
 import type { Locator } from './locate.js';
 import { parseToolOutput } from './tool-output.js';
@@ -13,10 +14,39 @@ export function batches<T>(items: readonly T[], parts: number): T[][] {
   return out.filter((b) => b.length > 0);
 }
 
-/** `promtool <command…> <files…>` in parallel batches, one process per core; each run with its batch. */
-export async function runOverFiles(tool: Tool, command: readonly string[], cwd: string, files: readonly string[]) {
+/**
+ * At most `parts` batches of similar total weight: the heaviest item goes to the lightest batch
+ * (longest processing time first), so one slow file does not leave a core idle. Within a batch,
+ * items keep their given order.
+ */
+export function batchesByWeight<T>(items: readonly T[], parts: number, weight: (item: T) => number): T[][] {
+  const count = Math.max(1, Math.min(parts, items.length));
+  const load = new Array<number>(count).fill(0);
+  const owner = new Map<number, number>();
+  const order = items.map((item, i) => ({ i, w: weight(item) })).sort((a, b) => b.w - a.w || a.i - b.i);
+  for (const { i, w } of order) {
+    const lightest = load.indexOf(Math.min(...load));
+    load[lightest]! += w;
+    owner.set(i, lightest);
+  }
+  const out: T[][] = Array.from({ length: count }, () => []);
+  items.forEach((item, i) => out[owner.get(i)!]!.push(item));
+  return out.filter((b) => b.length > 0);
+}
+
+/**
+ * `promtool <command…> <files…>` in parallel batches, one process per core, each run with its batch.
+ * Files are given to promtool as absolute paths inside `cwd` (this validate's own temporary tree),
+ * so nothing depends on the process's working directory; its output names them relative again.
+ */
+export async function runOverFiles(tool: Tool, command: readonly string[], cwd: string, files: readonly string[], weight: (file: string) => number = () => 1) {
+  const root = `${path.resolve(cwd)}${path.sep}`;
+  const relative = (text: string) => text.split(root).join('');
   return Promise.all(
-    batches(files, os.availableParallelism()).map(async (batch) => ({ batch, run: await runTool(tool, [...command, ...batch], { cwd }) })),
+    batchesByWeight(files, os.availableParallelism(), weight).map(async (batch) => {
+      const run = await runTool(tool, [...command, ...batch.map((f) => path.join(root, f))], { cwd });
+      return { batch, run: { ...run, output: relative(run.output), stderr: relative(run.stderr), command: relative(run.command) } };
+    }),
   );
 }
 

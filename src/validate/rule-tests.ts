@@ -1,5 +1,5 @@
 import type { Diagnostic } from '../diagnostic.js';
-import type { AlertModel, Model } from '../model/types.js';
+import type { Model, RuleModel } from '../model/types.js';
 import { testName } from '../compile/prometheus/tests.js';
 import { runOverFiles } from './promtool.js';
 import { parseToolOutput } from './tool-output.js';
@@ -7,76 +7,66 @@ import { toolDiagnostics } from './tool-diagnostics.js';
 import type { Locator } from './locate.js';
 import type { Tool, ToolRun } from './tools.js';
 import { locatedAt } from '../model/located.js';
+import { parseTestFailures, type CaseFailure } from './rule-test-output.js';
 
 const ID = 'promtool/test-rules';
 
-/**
- * A failed case, as promtool 2.42 prints it:
- *
- *     name: HighErrorRate › 5% errors does not fire,
- *     alertname: HighErrorRate, time: 10m,
- *         exp:[],
- *         got:[ 0: Labels:{…} Annotations:{…} ]
- */
-const FAILED_CASE = /^\s*name: (.*),\s*$/m;
-
-interface CaseFailure {
-  name: string;
-  details: string;
-}
-
-export function parseTestFailures(output: string): CaseFailure[] {
-  const parts = output.split(FAILED_CASE);
-  const failures: CaseFailure[] = [];
-  for (let i = 1; i < parts.length; i += 2) {
-    failures.push({ name: parts[i]!, details: parts[i + 1] ?? '' });
-  }
-  return failures;
-}
-
-/** `exp:[…], got:[…]` rewritten as two readable blocks: expected vs got. */
-function describeFailure(details: string): { when: string; expected: string; got: string } {
-  const when = /time: ([^,\s]+)/.exec(details)?.[1] ?? '?';
-  const body = details.replace(/^\s*alertname: .*$/m, '');
-  const [, exp = '', got = ''] = /exp:\[([\s\S]*?)\],\s*got:\[([\s\S]*?)\]\s*$/.exec(body.trim()) ?? [];
-  const tidy = (s: string) => {
-    const lines = s.split('\n').map((l) => l.trim()).filter((l) => l && !/^\d+:$/.test(l));
-    return lines.length === 0 ? 'no alert' : lines.join('\n      ');
-  };
-  return { when, expected: tidy(exp), got: tidy(got) };
-}
-
-function casesByName(model: Model): Map<string, { alert: AlertModel; caseName: string }> {
-  const map = new Map<string, { alert: AlertModel; caseName: string }>();
+function casesByName(model: Model): Map<string, { rule: RuleModel; caseName: string }> {
+  const map = new Map<string, { rule: RuleModel; caseName: string }>();
   for (const group of model.ruleGroups) {
     for (const rule of group.rules) {
-      if (rule.kind !== 'alert') continue;
-      for (const t of rule.tests) map.set(testName(rule, t), { alert: rule, caseName: t.name });
+      for (const t of rule.tests) {
+        const name = testName(rule, t);
+        if (!map.has(name)) map.set(name, { rule, caseName: t.name });
+      }
     }
   }
   return map;
 }
 
-function runDiagnostics(run: ToolRun, files: readonly string[], model: Model, locate: Locator): Diagnostic[] {
+const HINT = {
+  alert: "promtool evaluated the rule on the case's input series; fix the rule or the expectation (labels and annotations are compared whole)",
+  record: "promtool evaluated the recording rule (and the recording rules it reads) on the case's input series; fix the rule or the expected samples",
+};
+
+function describe(failure: CaseFailure, caseName: string): string {
+  const head = `test case "${caseName}" failed at ${failure.at}`;
+  if (failure.error !== undefined) return `${head}: ${failure.error}`;
+  return `${head}:\n    expected: ${failure.expected}\n    got:      ${failure.got}`;
+}
+
+/** One finding per failed case, at the rule's test case, with what promtool expected and got. */
+export function ruleTestDiagnostics(run: ToolRun, files: readonly string[], model: Model, locate: Locator): Diagnostic[] {
   if (run.exitCode === 0 || run.timedOut) return toolDiagnostics(ID, run, [], locate);
+  const failures = parseTestFailures(run.stderr);
+  if (failures.length === 0) {
+    // Not a failed case (a rule file that does not load, a bad test file): promtool's own message,
+    // at the rule it names. Its progress lines (`Unit Testing: …`) are on stdout, findings on stderr.
+    const named = [...files, ...files.map((f) => f.replace(/\.test\.yml$/, '.rules.yml'))];
+    return toolDiagnostics(ID, run, parseToolOutput(run.stderr.trim() !== '' ? run.stderr : run.output, named, files[0]!), locate);
+  }
   const cases = casesByName(model);
-  const failures = parseTestFailures(run.output);
-  if (failures.length === 0) return toolDiagnostics(ID, run, parseToolOutput(run.output, files, files[0]!), locate);
   return failures.map((failure): Diagnostic => {
-    const known = cases.get(failure.name);
-    const { when, expected, got } = describeFailure(failure.details);
+    const known = failure.name !== undefined ? cases.get(failure.name) : undefined;
     return {
       id: ID,
       severity: 'error',
-      message: `test case "${known?.caseName ?? failure.name}" failed at ${when}:\n    expected: ${expected}\n    got:      ${got}`,
-      ...(known ? locatedAt(known.alert, 'tests', known.caseName) : {}),
-      hint: 'promtool evaluated the rule on the case\'s input series; fix the rule or the expectation (labels and annotations are compared whole)',
+      message: describe(failure, known?.caseName ?? failure.name ?? '?'),
+      ...(known ? locatedAt(known.rule, 'tests', known.caseName) : {}),
+      hint: HINT[known?.rule.kind ?? 'alert'],
     };
   });
 }
 
-/** `promtool test rules` on the generated test files, in parallel batches up to the core count. */
-export async function testRules(tool: Tool, cwd: string, files: readonly string[], model: Model, locate: Locator): Promise<Diagnostic[]> {
-  const runs = await runOverFiles(tool, ['test', 'rules'], cwd, files);
-  return runs.flatMap(({ batch, run }) => runDiagnostics(run, batch, model, locate));
+/** `promtool test rules` on the generated test files, in parallel batches of similar weight, one per core. */
+export async function testRules(
+  tool: Tool,
+  cwd: string,
+  files: readonly string[],
+  model: Model,
+  locate: Locator,
+  weight?: (file: string) => number,
+): Promise<Diagnostic[]> {
+  const runs = await runOverFiles(tool, ['test', 'rules'], cwd, files, weight);
+  return runs.flatMap(({ batch, run }) => ruleTestDiagnostics(run, batch, model, locate));
 }

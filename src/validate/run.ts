@@ -3,6 +3,7 @@ import { UsageError, type Diagnostic } from '../diagnostic.js';
 import { runPipeline } from '../pipeline.js';
 import type { Model } from '../model/types.js';
 import { writeTemporaryTree } from '../io/write.js';
+import type { OutputFile } from '../compile/output.js';
 import { PROMETHEUS_CONFIG } from '../compile/prometheus/config.js';
 import { ALERTMANAGER_CONFIG } from '../compile/alertmanager/config.js';
 import type { ToolReport } from '../report/json.js';
@@ -16,7 +17,7 @@ import { testRoutes } from './routing-tests.js';
 import { isSimulated, testsRouting } from '../lint/tests-routing.js';
 import type { CheckContext } from '../lint/check.js';
 import { testRules } from './rule-tests.js';
-import { TESTS_DIR } from '../compile/prometheus/tests.js';
+import { TESTS_DIR, TEST_FILE_SUFFIX } from '../compile/prometheus/tests.js';
 import { RULES_DIR } from '../compile/prometheus/rules.js';
 
 export interface ValidateOptions {
@@ -66,6 +67,15 @@ function withoutRepeats(toolFindings: readonly Diagnostic[], ours: readonly Diag
 }
 
 /**
+ * What a test file costs promtool: its cases (the test file's size) times the rules it loads (its
+ * rule file's size); used to spread test files over the cores evenly.
+ */
+function testWeight(files: readonly OutputFile[]): (file: string) => number {
+  const size = new Map(files.map((f) => [f.path, f.content.length]));
+  return (file) => (size.get(file) ?? 1) * (size.get(file.replace(/\.test\.yml$/, '.rules.yml')) ?? 1);
+}
+
+/**
  * `totem-mon validate`: the pipeline (with every offline check), then the generated files in a
  * temporary folder, checked by the real promtool and amtool in parallel. One list of findings.
  */
@@ -112,7 +122,7 @@ async function validateWith(options: ValidateOptions, noteTemporaryDir: (dir: st
 
   const locate = locator(model);
   const ruleFiles = files.map((f) => f.path).filter((p) => p.startsWith(`${RULES_DIR}/`));
-  const testFiles = files.map((f) => f.path).filter((p) => p.startsWith(`${TESTS_DIR}/`));
+  const testFiles = files.map((f) => f.path).filter((p) => p.startsWith(`${TESTS_DIR}/`) && p.endsWith(TEST_FILE_SUFFIX));
   const dir = writeTemporaryTree(files);
   noteTemporaryDir(dir);
   const ran: Record<ToolName, string[]> = { promtool: [], amtool: [] };
@@ -128,11 +138,16 @@ async function validateWith(options: ValidateOptions, noteTemporaryDir: (dir: st
       timed('promtool', 'check rules', () => checkRules(promtool, dir, ruleFiles, locate)),
       timed('promtool', 'check config', () => checkConfig(promtool, dir, PROMETHEUS_CONFIG, ruleFiles, locate)),
     ];
-    if (testFiles.length > 0) runs.push(timed('promtool', 'test rules', () => testRules(promtool, dir, testFiles, model, locate)));
+    if (testFiles.length > 0) runs.push(timed('promtool', 'test rules', () => testRules(promtool, dir, testFiles, model, locate, testWeight(files))));
     if (amtool) runs.push(timed('amtool', 'check-config', () => checkAlertmanagerConfig(amtool, dir, ALERTMANAGER_CONFIG, locate)));
     const routingTests = (model.alertmanager?.tests ?? []).filter((t) => !isSimulated(t));
     if (amtool && routingTests.length > 0) runs.push(timed('amtool', 'routes test', () => testRoutes(amtool, dir, ALERTMANAGER_CONFIG, routingTests)));
-    const toolFindings = (await Promise.all(runs)).flat();
+    // Every tool run settles before the tree is removed: a step that throws must not pull the files
+    // from under promtool processes still reading them.
+    const settled = await Promise.allSettled(runs);
+    const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+    if (failed) throw failed.reason;
+    const toolFindings = settled.flatMap((s) => (s.status === 'fulfilled' ? s.value : []));
     diagnostics.push(...withoutRepeats(toolFindings, diagnostics));
   } finally {
     rmSync(dir, { recursive: true, force: true });

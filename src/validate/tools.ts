@@ -72,8 +72,10 @@ export function toolTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
 
 export interface ToolRun {
   exitCode: number;
-  /** stdout and stderr interleaved as the tool wrote them. */
+  /** stdout and stderr interleaved as they arrived (the order between the two is not guaranteed). */
   output: string;
+  /** stderr alone (promtool test rules writes each failed case there as one block). */
+  stderr: string;
   timedOut: boolean;
   command: string;
 }
@@ -127,6 +129,7 @@ export async function runTool(tool: Tool, args: readonly string[], options: { cw
     return {
       exitCode: result.exitCode ?? -1,
       output: String(result.all ?? ''),
+      stderr: String(result.stderr ?? ''),
       timedOut: timedOut || Boolean(result.timedOut),
       command: `${tool.name} ${args.join(' ')}`,
     };

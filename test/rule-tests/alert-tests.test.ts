@@ -1,11 +1,11 @@
-import { readdirSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { execa } from 'execa';
 import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { FIXTURES, REPO, copyToTemp, runCli, tempDir } from '../helpers/cli.js';
+import { FIXTURES, REPO, runCli, snapshotTree, tempDir } from '../helpers/cli.js';
 import { findBinary, itWithBinaries } from '../helpers/tools.js';
-import { parseTestFailures } from '../../src/validate/rule-tests.js';
+import { parseTestFailures } from '../../src/validate/rule-test-output.js';
 
 const withPromtool = itWithBinaries(['promtool']);
 const withTools = itWithBinaries(['promtool', 'amtool']);
@@ -21,7 +21,7 @@ async function generateTotem(): Promise<string> {
 describe('alert unit tests compiled for promtool', () => {
   withPromtool('promtool test rules passes on the committed out/prometheus/tests', async () => {
     const dir = path.join(REPO, 'out/prometheus');
-    const files = readdirSync(path.join(dir, 'tests')).filter((f) => f.endsWith('.test.yml'));
+    const files = (readdirSync(path.join(dir, 'tests'), { recursive: true }) as string[]).filter((f) => f.endsWith('.test.yml')).sort();
     expect(files.length).toBeGreaterThan(0);
     const r = await execa(findBinary('promtool')!, ['test', 'rules', ...files.map((f) => `tests/${f}`)], { cwd: dir, reject: false, all: true });
     expect(r.all).toContain('SUCCESS');
@@ -30,18 +30,22 @@ describe('alert unit tests compiled for promtool', () => {
 
   it('every Totem alert has a case that fires and one that does not, with the rule labels and rendered annotations', async () => {
     const out = await generateTotem();
-    const file = parse(readFileSync(path.join(out, 'prometheus/tests/totem_alerts.test.yml'), 'utf8')) as {
+    type TestFile = {
       rule_files: string[];
       evaluation_interval: string;
       tests: Array<{ name: string; alert_rule_test: Array<{ alertname: string; exp_alerts: Array<{ exp_labels: Record<string, string>; exp_annotations: Record<string, string> }> }> }>;
     };
-    expect(file.rule_files).toEqual(['../rules/totem_alerts.yml']);
-    expect(file.evaluation_interval).toBe('15s');
-    for (const alertname of ['HighErrorRate', 'HighLatency']) {
-      const cases = file.tests.flatMap((t) => t.alert_rule_test).filter((t) => t.alertname === alertname);
+    const read = (name: string) => parse(readFileSync(path.join(out, `prometheus/tests/totem_alerts/${name}.test.yml`), 'utf8')) as TestFile;
+    for (const [alertname, stem] of [['HighErrorRate', 'higherrorrate'], ['HighLatency', 'highlatency']] as const) {
+      const file = read(stem);
+      expect(file.rule_files).toEqual([`${stem}.rules.yml`]);
+      expect(file.evaluation_interval).toBe('15s');
+      const cases = file.tests.flatMap((t) => t.alert_rule_test);
+      expect(cases.every((c) => c.alertname === alertname)).toBe(true);
       expect(cases.some((c) => c.exp_alerts.length > 0), `${alertname} fires`).toBe(true);
       expect(cases.some((c) => c.exp_alerts.length === 0), `${alertname} quiet`).toBe(true);
     }
+    const file = read('higherrorrate');
     const fires = file.tests.find((t) => t.name === 'HighErrorRate › 12% errors for 10 minutes fires')!.alert_rule_test[0]!.exp_alerts[0]!;
     expect(fires.exp_labels).toEqual({ job: 'totem-api', severity: 'critical' });
     expect(fires.exp_annotations['value']).toBe('Taxa de erros de 12% no job totem-api');
@@ -67,15 +71,16 @@ describe('alert unit tests compiled for promtool', () => {
 
   it('test files are deterministic and covered by generate --check', async () => {
     const out = await generateTotem();
-    const first = readFileSync(path.join(out, 'prometheus/tests/totem_alerts.test.yml'), 'utf8');
+    const tests = snapshotTree(path.join(out, 'prometheus/tests'));
+    expect(Object.keys(tests).length).toBeGreaterThan(0);
     const again = path.join(tempDir(), 'out');
     await runCli(['generate', '--definitions', path.join(REPO, 'definitions'), '--out', again]);
-    expect(readFileSync(path.join(again, 'prometheus/tests/totem_alerts.test.yml'), 'utf8')).toBe(first);
-    rmSync(path.join(out, 'prometheus/tests/totem_alerts.test.yml'));
+    expect(snapshotTree(path.join(again, 'prometheus/tests'))).toEqual(tests);
+    rmSync(path.join(out, 'prometheus/tests/totem_alerts/higherrorrate.test.yml'));
     const r = await runCli(['generate', '--definitions', path.join(REPO, 'definitions'), '--out', out, '--check']);
     expect(r.code).toBe(1);
     expect(r.stderr).toContain('missing: ');
-    expect(r.stderr).toContain('prometheus/tests/totem_alerts.test.yml');
+    expect(r.stderr).toContain('prometheus/tests/totem_alerts/higherrorrate.test.yml');
   });
 });
 
@@ -94,8 +99,17 @@ describe('test coverage', () => {
   });
 
   it('Totem has full alert coverage', async () => {
-    const r = await runCli(['validate', '--definitions', copyToTemp(path.join(REPO, 'definitions')), '--offline', '--require-tests']);
-    expect(r.stdout).not.toContain('tests/alert-coverage');
+    // A copy of the project as a user has it: definitions/ with templates/ beside it.
+    const root = tempDir();
+    cpSync(path.join(REPO, 'definitions'), path.join(root, 'definitions'), { recursive: true });
+    cpSync(path.join(REPO, 'templates'), path.join(root, 'templates'), { recursive: true });
+    const r = await runCli(['validate', '--definitions', path.join(root, 'definitions'), '--offline', '--require-tests', '--format', 'json']);
+    const report = JSON.parse(r.stdout) as { ok: boolean; diagnostics: Array<{ id: string; severity: string; message: string }> };
+    // Not only no coverage finding: no error of any kind, and the exit code says so.
+    expect(report.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(report.diagnostics.filter((d) => d.id === 'tests/alert-coverage')).toEqual([]);
+    expect(report.ok).toBe(true);
+    expect(r.code, r.stderr).toBe(0);
   });
 });
 

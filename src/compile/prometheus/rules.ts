@@ -7,7 +7,8 @@ export function ruleFilePath(group: RuleGroupModel): string {
   return `${RULES_DIR}/${group.fileName}.yml`;
 }
 
-function ruleYaml(rule: RuleModel) {
+/** One rule as Prometheus writes it (shared with the unit tests' rule files). */
+export function ruleYaml(rule: RuleModel) {
   if (rule.kind === 'record') return compact({ record: rule.name, expr: rule.expr, labels: rule.labels });
   return compact({
     alert: rule.name,

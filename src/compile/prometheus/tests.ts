@@ -1,63 +1,142 @@
-import type { AlertModel, Model, RuleGroupModel } from '../../model/types.js';
-import type { AlertTestCase, ExpectedAlert } from '../../api/tests.js';
+import type { AlertModel, Model, RecordModel, RuleGroupModel, RuleModel } from '../../model/types.js';
+import type { AlertTestCase, ExpectedAlert, InputSeries, RecordTestCase } from '../../api/tests.js';
+import { dependencyOrder, ruleDependencies } from '../../model/rule-dependencies.js';
+import { safeFileName } from '../../model/names.js';
 import { compact, headerLines, yamlFile, type OutputFile } from '../output.js';
-import { ruleFilePath } from './rules.js';
+import { ruleYaml } from './rules.js';
 
 export const TESTS_DIR = 'prometheus/tests';
+export const TEST_FILE_SUFFIX = '.test.yml';
 
-export function testFilePath(group: RuleGroupModel): string {
-  return `${TESTS_DIR}/${group.fileName}.test.yml`;
+/**
+ * Each tested rule gets its own pair of files in `out/prometheus/tests/<group>/`:
+ * `<rule>.rules.yml` holds that rule and the recording rules it reads (from any group, in their
+ * groups), `<rule>.test.yml` its cases. promtool evaluates every loaded rule at every step of every
+ * case, so loading only what the rule needs keeps `promtool test rules` fast, and an alert on a
+ * recording rule of another group fires in its test as it does in Prometheus.
+ */
+export interface RuleTestFiles {
+  rule: AlertModel | RecordModel;
+  group: RuleGroupModel;
+  /** Output paths, e.g. `prometheus/tests/api_alerts/higherrorrate.test.yml`. */
+  test: string;
+  rules: string;
 }
 
-/** promtool names a failing test by this name; validate maps it back to the alert and the case. */
-export function testName(alert: AlertModel, testCase: AlertTestCase): string {
-  return `${alert.name} › ${testCase.name}`;
+/** promtool names a failing alert case by this name; validate maps it back to the rule and the case. */
+export function testName(rule: RuleModel, testCase: { name: string }): string {
+  return `${rule.name} › ${testCase.name}`;
+}
+
+/** Where each tested rule's files go; rules with the same file name in a group get `-2`, `-3`, … */
+export function ruleTestFiles(model: Model): RuleTestFiles[] {
+  const out: RuleTestFiles[] = [];
+  for (const group of model.ruleGroups) {
+    const taken = new Set<string>();
+    for (const rule of group.rules) {
+      if (rule.tests.length === 0) continue;
+      const stem = safeFileName(rule.name);
+      let name = stem;
+      for (let n = 2; taken.has(name); n++) name = `${stem}-${n}`;
+      taken.add(name);
+      const dir = `${TESTS_DIR}/${group.fileName}`;
+      out.push({ rule, group, test: `${dir}/${name}${TEST_FILE_SUFFIX}`, rules: `${dir}/${name}.rules.yml` });
+    }
+  }
+  return out;
 }
 
 const TEMPLATE = /\{\{/;
 
-/** Annotations without templating render to themselves, so a case may leave them out. */
-export function staticAnnotations(alert: AlertModel): Record<string, string> | undefined {
-  return Object.values(alert.annotations).some((v) => TEMPLATE.test(v)) ? undefined : alert.annotations;
-}
-
-function expectedAlert(alert: AlertModel, expected: ExpectedAlert) {
-  // promtool compares whole label sets: the rule's own labels are always there, so they are added.
-  const labels = { ...alert.labels, ...expected.labels };
-  const annotations = expected.annotations ?? staticAnnotations(alert) ?? {};
-  return compact({ exp_labels: sortKeys(labels), exp_annotations: sortKeys(annotations) });
+/** The annotations without templating: they render to themselves, so a case may leave them out. */
+export function staticAnnotations(alert: AlertModel): Record<string, string> {
+  return Object.fromEntries(Object.entries(alert.annotations).filter(([, v]) => !TEMPLATE.test(v)));
 }
 
 function sortKeys(record: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
-function testGroup(alert: AlertModel, testCase: AlertTestCase) {
+function expectedAlert(alert: AlertModel, expected: ExpectedAlert) {
+  // promtool compares whole label and annotation sets: the rule's own labels are always there, and
+  // the static annotations a case leaves out are filled in (templated ones must be given rendered).
+  const labels = { ...alert.labels, ...expected.labels };
+  const annotations = { ...staticAnnotations(alert), ...expected.annotations };
+  return compact({ exp_labels: sortKeys(labels), exp_annotations: sortKeys(annotations) });
+}
+
+function labelMatchers(labels: Record<string, string>): string {
+  const entries = Object.entries(sortKeys(labels));
+  return entries.length === 0 ? '' : `{${entries.map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(', ')}}`;
+}
+
+/**
+ * The query a recording rule's case evaluates: the recorded series with the rule's own labels, and
+ * a PromQL comment naming the case (promtool prints the query, not the case, when one fails).
+ */
+export function recordQuery(rule: RecordModel, testCase: { name: string }): string {
+  return `${rule.name}${labelMatchers(rule.labels)} # ${testName(rule, testCase).replace(/\s+/g, ' ')}`;
+}
+
+const inputSeries = (input: readonly InputSeries[]) => input.map((s) => ({ series: s.series, values: s.values }));
+
+function alertCase(alert: AlertModel, testCase: AlertTestCase) {
   return {
     name: testName(alert, testCase),
     interval: testCase.interval ?? '1m',
-    input_series: testCase.input.map((s) => ({ series: s.series, values: s.values })),
+    input_series: inputSeries(testCase.input),
     alert_rule_test: [{ eval_time: testCase.at, alertname: alert.name, exp_alerts: testCase.expect.map((e) => expectedAlert(alert, e)) }],
   };
 }
 
-/** `out/prometheus/tests/<group>.test.yml` for every group whose alerts carry test cases. */
+function recordCase(rule: RecordModel, testCase: RecordTestCase) {
+  return {
+    name: testName(rule, testCase),
+    interval: testCase.interval ?? '1m',
+    input_series: inputSeries(testCase.input),
+    promql_expr_test: [
+      {
+        expr: recordQuery(rule, testCase),
+        eval_time: testCase.at,
+        exp_samples: testCase.expect.map((s) => ({ labels: `${rule.name}${labelMatchers({ ...rule.labels, ...s.labels })}`, value: s.value })),
+      },
+    ],
+  };
+}
+
+/** The unit test files of every tested rule (alerts and recording rules), two files each. */
 export function compileRuleTests(model: Model): OutputFile[] {
-  return model.ruleGroups.flatMap((group) => {
-    const alerts = group.rules.filter((r): r is AlertModel => r.kind === 'alert');
-    const tests = alerts.flatMap((a) => a.tests.map((t) => testGroup(a, t)));
-    if (tests.length === 0) return [];
-    const file = testFilePath(group);
+  const dependencies = ruleDependencies(model);
+  const groupOf = new Map(model.ruleGroups.flatMap((g) => g.rules.map((r) => [r, g] as const)));
+  return ruleTestFiles(model).flatMap(({ rule, group, test, rules }) => {
+    const needed = dependencies.closure(rule);
+    const groups = model.ruleGroups.filter((g) => needed.some((r) => groupOf.get(r) === g));
+    const order = dependencyOrder(
+      groups.map((g) => g.name),
+      (name) => needed.filter((r) => groupOf.get(r)!.name === name).flatMap((r) => dependencies.reads(r).map((d) => groupOf.get(d)!.name)),
+    );
+    const ordered = order.map((name) => groups.find((g) => g.name === name)!);
+    const source = rule.source?.file ?? group.source?.file ?? model.entry;
+    const what = `${rule.kind === 'alert' ? 'alert' : 'recording rule'} ${rule.name} of group ${group.name}`;
+    const ruleFileName = rules.slice(rules.lastIndexOf('/') + 1);
+    const cases = rule.kind === 'alert' ? rule.tests.map((t) => alertCase(rule, t)) : rule.tests.map((t) => recordCase(rule, t));
     return [
       yamlFile(
-        file,
+        rules,
+        { groups: ordered.map((g) => compact({ name: g.name, interval: g.interval, rules: g.rules.filter((r) => needed.includes(r)).map(ruleYaml) })) },
+        headerLines(source, `the rules the unit tests of ${what} load: it and the recording rules it reads`),
+      ),
+      yamlFile(
+        test,
         {
           // Relative to this file: promtool resolves rule_files from the test file's folder.
-          rule_files: [`../${ruleFilePath(group).slice('prometheus/'.length)}`],
+          rule_files: [ruleFileName],
           evaluation_interval: group.interval ?? model.prometheus.evaluationInterval,
-          tests,
+          // Groups producing a series another group reads are evaluated first (promtool's own order is random).
+          ...(ordered.length > 1 ? { group_eval_order: ordered.map((g) => g.name) } : {}),
+          tests: cases,
         },
-        headerLines(group.source?.file ?? model.entry, `unit tests of rule group ${group.name}; run: promtool test rules ${file.slice('prometheus/'.length)}`),
+        headerLines(source, `unit tests of ${what}; run in out/prometheus: promtool test rules ${test.slice('prometheus/'.length)}`),
       ),
     ];
   });

@@ -16,6 +16,19 @@ export const alertTestSchema = z.strictObject({
   expect: z.array(expectedAlert),
 });
 
+const expectedSample = z.strictObject({
+  labels: z.record(z.string(), z.string()).optional(),
+  value: z.number(),
+});
+
+export const recordTestSchema = z.strictObject({
+  name: nonEmpty,
+  interval: duration.optional(),
+  input: z.array(inputSeries).min(1, { message: 'a test case needs at least one input series' }),
+  at: duration,
+  expect: z.array(expectedSample),
+});
+
 const alertLabels = z
   .record(z.string(), z.string())
   .refine((labels) => typeof labels['severity'] === 'string' && labels['severity'] !== '', {
@@ -40,6 +53,7 @@ export const recordSchema = z.strictObject({
   record: recordName,
   expr: nonEmpty,
   labels: labelSet.optional(),
+  tests: z.array(recordTestSchema).optional(),
   source,
 });
 
