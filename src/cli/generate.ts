@@ -1,6 +1,7 @@
 import path from 'node:path';
 import { runPipeline } from '../pipeline.js';
 import { checkIsClean, checkOutput, writeOutput } from '../io/write.js';
+import { assertOutFolder } from '../io/out-folder.js';
 import { renderText, useColor } from '../report/text.js';
 import { describeDiagnostics, describeModel } from './summary.js';
 import type { Diagnostic } from '../diagnostic.js';
@@ -9,6 +10,7 @@ export interface GenerateOptions {
   definitions: string;
   out: string;
   check?: boolean;
+  repair?: boolean;
 }
 
 function printDiagnostics(diagnostics: readonly Diagnostic[]): void {
@@ -17,6 +19,7 @@ function printDiagnostics(diagnostics: readonly Diagnostic[]): void {
 
 /** `totem-mon generate`: the pipeline, then write (or compare with --check). Returns the exit code. */
 export async function generateCommand(options: GenerateOptions): Promise<number> {
+  assertOutFolder(options.out, options.definitions);
   const result = await runPipeline({ definitions: options.definitions });
   const diagnostics = [...result.diagnostics];
   if (!result.files || !result.model) {
@@ -30,11 +33,14 @@ export async function generateCommand(options: GenerateOptions): Promise<number>
   if (options.check) {
     printDiagnostics(diagnostics);
     const check = checkOutput(out, result.files);
+    if (check.running) process.stderr.write(`generate --check: note: a generate (${check.running}) is writing ${out}/ right now\n`);
     if (checkIsClean(check)) {
       process.stdout.write(`generate --check: ${out}/ is up to date (${result.files.length} files; ${what})\n`);
       return 0;
     }
     const lines = [
+      ...(check.damaged ? [`  damaged: ${path.join(out, '.totem-mon-manifest.json')} ${check.damaged} (run \`totem-mon generate --repair\`)`] : []),
+      ...check.unsafe.map((u) => `  ${u} (refused: never followed)`),
       ...check.differ.map((f) => `  differs: ${path.join(out, f)}`),
       ...check.missing.map((f) => `  missing: ${path.join(out, f)}`),
       ...check.extra.map((f) => `  extra:   ${path.join(out, f)} (generated earlier, no longer generated)`),
@@ -46,11 +52,19 @@ export async function generateCommand(options: GenerateOptions): Promise<number>
     return 1;
   }
 
-  const written = writeOutput(out, result.files);
+  const written = writeOutput(out, result.files, { repair: Boolean(options.repair) });
   diagnostics.push(...written.conflicts);
   printDiagnostics(diagnostics);
+  for (const note of written.notes) process.stderr.write(`generate: note: ${note}\n`);
+  if (written.failed) {
+    process.stderr.write(
+      `generate: stopped: writing ${out}/ failed (${written.written.length} written, ${written.removed.length} removed so far); ` +
+        `the next generate finishes or undoes it by itself once the cause is fixed\n`,
+    );
+    return 1;
+  }
   if (written.conflicts.length > 0) {
-    process.stderr.write(`generate: nothing written: ${written.conflicts.length} file(s) in ${out}/ are not ours\n`);
+    process.stderr.write(`generate: nothing written: ${written.conflicts.length} file(s) in ${out}/ are in the way\n`);
     return 1;
   }
   process.stdout.write(

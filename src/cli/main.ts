@@ -20,7 +20,8 @@ function buildProgram(setExit: (code: number) => void): Command {
     .option('-d, --definitions <dir>', 'folder with index.ts that default-exports the project', 'definitions')
     .option('-o, --out <dir>', 'output folder; only files totem-mon generated there are ever changed', 'out')
     .option('--check', 'write nothing; exit 1 and list the files that differ, are missing or are extra')
-    .action(async (opts: { definitions: string; out: string; check?: boolean }) => {
+    .option('--repair', 'rebuild a damaged manifest and take back the files it lists, even when changed since generated')
+    .action(async (opts: { definitions: string; out: string; check?: boolean; repair?: boolean }) => {
       const { generateCommand } = await import('./generate.js');
       setExit(await generateCommand(opts));
     });

@@ -1,126 +1,311 @@
-import { mkdirSync, mkdtempSync, readFileSync, renameSync, rmdirSync, unlinkSync, writeFileSync, existsSync, readdirSync } from 'node:fs';
+/**
+ * Writing out/: only files totem-mon owns are ever changed, never through a link, and a run killed
+ * at any moment is finished by the next one.
+ *
+ * How a generate writes (under the lock, see lock.ts):
+ *   1. plan: every path is inspected component by component (safe-path.ts); a file is ours when the
+ *      manifest lists it and its content still has the recorded hash, or when it is byte-identical to
+ *      what would be written (adopted). Anything else in the way is a finding, and nothing is written.
+ *   2. intent: a staging folder is made (mkdtemp, inside out/) and the manifest is replaced,
+ *      atomically, by one that adds a `pending` record: each path about to change with its new hash
+ *      (or null: to be removed).
+ *   3. stage: every new content is written into the staging folder (exclusive create, O_EXCL).
+ *   4. land: each staged file is renamed over its target (atomic per file), then old files removed.
+ *   5. commit: the final manifest replaces the intent record; the staging folder is removed.
+ * Killed before 2 completes: out/ is entirely old. Between 2 and 5: the next generate reads the
+ * pending record, accepts old and new hashes as ours, removes the stale staging folder and
+ * finishes — no person needed. A failure with an errno (disk full, read-only folder) is a finding;
+ * before anything landed the old manifest is put back, so out/ stays entirely old.
+ * Guarantees hold against a process crash; against power loss they depend on the file system
+ * (totem-mon does not fsync).
+ */
+import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { OutputFile } from '../compile/output.js';
 import type { Diagnostic } from '../diagnostic.js';
-import { MANIFEST, manifestFile, readManifest, safeOutputPath } from './manifest.js';
+import { acquireLock, describeHolder } from './lock.js';
+import {
+  MANIFEST,
+  contentHash,
+  manifestFor,
+  manifestText,
+  ownedHashes,
+  readManifest,
+  safeOutputPath,
+  type Manifest,
+  type ManifestState,
+} from './manifest.js';
+import { OutputProblem, outputProblem, writeFailed } from './output-problem.js';
+import { inspect, outputRoot, readNoFollow, writeExclusive, type OutputRoot } from './safe-path.js';
+
+export { checkIsClean, checkOutput, type CheckResult } from './check-output.js';
+
+export interface WriteOptions {
+  /** Rebuild a damaged manifest and take back every file it lists, even when changed since generated. */
+  repair?: boolean;
+}
 
 export interface WriteResult {
   written: string[];
   unchanged: string[];
   removed: string[];
-  /** Files we would have to overwrite but did not generate: nothing is written then. */
+  /** Findings: files in the way (nothing written then), a lock, a failed write. */
+  conflicts: Diagnostic[];
+  /** True when a file-system call failed mid-way (the next generate finishes the job). */
+  failed: boolean;
+  /** Things worth a line: a stale lock taken over, an interrupted run finished. */
+  notes: string[];
+}
+
+export const STAGING_PREFIX = '.totem-mon-staging-';
+
+interface Plan {
+  writes: OutputFile[];
+  unchanged: string[];
+  removals: string[];
+  /** What is ours on disk right now (path → hash), recorded in the intent. */
+  ours: Record<string, string>;
   conflicts: Diagnostic[];
 }
 
-function readIfExists(file: string): string | undefined {
-  try {
-    return readFileSync(file, 'utf8');
-  } catch {
-    return undefined;
-  }
+function damagedProblem(root: OutputRoot, state: Extract<ManifestState, { state: 'damaged' }>): Diagnostic {
+  return outputProblem(
+    'output/manifest-damaged',
+    MANIFEST,
+    `${path.join(root.shown, MANIFEST)} ${state.reason}; totem-mon cannot tell which files it generated`,
+    'run `totem-mon generate --repair`: it rebuilds the manifest, takes back the files the damaged one lists ' +
+      '(both sides of a conflict) and adopts files identical to the output; other files stay untouched',
+  ).diagnostic;
 }
 
-/** temp file + rename in the same folder: a reader sees the old file or the new one, never half. */
-function writeAtomic(file: string, content: string): void {
-  mkdirSync(path.dirname(file), { recursive: true });
-  const temp = `${file}.${process.pid}.totem-mon-tmp`;
-  writeFileSync(temp, content);
-  renameSync(temp, file);
+function problemOf(error: unknown, file: string, action: string, shown: string): Diagnostic {
+  return (error instanceof OutputProblem ? error : writeFailed(error, action, file, shown)).diagnostic;
+}
+
+/** Step 1: what to write, keep and remove, and every file in the way. */
+function plan(root: OutputRoot, files: readonly OutputFile[], state: ManifestState, repair: boolean): Plan {
+  const owned = state.state === 'ok' ? ownedHashes(state.manifest) : new Map<string, Set<string>>();
+  const takeBack = new Set(repair ? (state.state === 'damaged' ? state.listed : [...owned.keys()]) : []);
+  const result: Plan = { writes: [], unchanged: [], removals: [], ours: {}, conflicts: [] };
+
+  const examine = (file: string, wanted: string | undefined): void => {
+    try {
+      const found = inspect(root, file);
+      if (!found.exists) return;
+      const hash = contentHash(readNoFollow(found.full));
+      if (hash === wanted) {
+        result.ours[file] = hash; // ours already, or adopted: identical to what we write
+        return;
+      }
+      if (takeBack.has(file) || owned.get(file)?.has(hash)) {
+        result.ours[file] = hash;
+        return;
+      }
+      result.conflicts.push(
+        owned.has(file)
+          ? outputProblem(
+              'output/changed',
+              file,
+              `${found.shown} changed since totem-mon generated it; ${wanted === undefined ? 'removing' : 'overwriting'} it would lose that change`,
+              'generated files are not edited by hand: restore it (`git checkout -- <file>`) or delete it, and change the definitions instead; ' +
+                '`totem-mon generate --repair` overwrites it',
+            ).diagnostic
+          : outputProblem(
+              'output/not-owned',
+              file,
+              `${found.shown} exists and was not generated by totem-mon; it would be overwritten`,
+              'move or delete it (totem-mon never overwrites files it did not generate), or choose another --out',
+            ).diagnostic,
+      );
+    } catch (error) {
+      result.conflicts.push(problemOf(error, file, 'read', path.join(root.shown, file)));
+    }
+  };
+
+  const current = new Set(files.map((f) => f.path));
+  for (const file of files) {
+    const wanted = contentHash(file.content);
+    examine(file.path, wanted);
+    if (result.ours[file.path] === wanted) result.unchanged.push(file.path);
+    else result.writes.push(file);
+  }
+  for (const old of [...new Set([...owned.keys(), ...takeBack])].sort()) {
+    if (current.has(old) || old === MANIFEST) continue;
+    examine(old, undefined);
+    if (result.ours[old] !== undefined) result.removals.push(old);
+  }
+  return result;
+}
+
+/** Removes staging folders left by runs that were killed (our reserved names, at the root only). */
+function removeStaleStaging(root: OutputRoot): void {
+  for (const name of fs.readdirSync(root.dir)) {
+    if (!name.startsWith(STAGING_PREFIX)) continue;
+    const full = path.join(root.dir, name);
+    try {
+      fs.rmSync(full, { recursive: true, force: true }); // rm never follows links: a link is removed itself
+    } catch (error) {
+      throw writeFailed(error, 'remove the leftover staging folder', name, path.join(root.shown, name));
+    }
+  }
 }
 
 /** Removes folders left empty by a removal, up to (not including) the output folder. */
-function pruneEmptyParents(file: string, outDir: string): void {
-  let dir = path.dirname(file);
-  const root = path.resolve(outDir);
-  while (dir.startsWith(root + path.sep) && existsSync(dir) && readdirSync(dir).length === 0) {
-    rmdirSync(dir);
-    dir = path.dirname(dir);
+function pruneEmptyParents(root: OutputRoot, file: string): void {
+  const parts = file.split('/').slice(0, -1);
+  while (parts.length > 0) {
+    const dir = path.join(root.dir, ...parts);
+    const stats = fs.lstatSync(dir, { throwIfNoEntry: false });
+    if (!stats?.isDirectory() || fs.readdirSync(dir).length > 0) return;
+    fs.rmdirSync(dir);
+    parts.pop();
   }
 }
 
-/**
- * Writes the generated files into outDir. Only touches files listed in the previous manifest or
- * not existing yet; removes files it generated before and no longer generates; writes the manifest last.
- */
-export function writeOutput(outDir: string, files: readonly OutputFile[]): WriteResult {
-  const previous = readManifest(outDir);
-  const result: WriteResult = { written: [], unchanged: [], removed: [], conflicts: [] };
-  const planned = files.map((file) => ({ file, full: safeOutputPath(outDir, file.path) }));
-
-  for (const { file, full } of planned) {
-    if (previous.files[file.path] === undefined && existsSync(full)) {
-      result.conflicts.push({
-        id: 'output/not-owned',
-        severity: 'error',
-        message: `${path.join(outDir, file.path)} exists and was not generated by totem-mon; it would be overwritten`,
-        hint: 'move or delete it (totem-mon never overwrites files it did not generate), or choose another --out',
-        file: file.path,
-      });
-    }
+/** The output folder, made if missing; refused when it (or a parent) is not a folder. */
+function prepareRoot(root: OutputRoot): void {
+  let missing = root.dir;
+  while (!fs.existsSync(missing) && path.dirname(missing) !== missing) missing = path.dirname(missing);
+  const stats = fs.statSync(missing);
+  if (!stats.isDirectory()) {
+    const shown = missing === root.dir ? root.shown : missing;
+    throw outputProblem('output/not-a-folder', '.', `${shown} is not a folder, but --out must name one`, 'choose another --out (a folder, or a path where one can be made)');
   }
-  if (result.conflicts.length > 0) return result;
+  try {
+    fs.mkdirSync(root.dir, { recursive: true });
+  } catch (error) {
+    throw writeFailed(error, 'create the output folder', '.', root.shown);
+  }
+}
 
-  for (const { file, full } of planned) {
-    if (readIfExists(full) === file.content) {
-      result.unchanged.push(file.path);
-    } else {
-      writeAtomic(full, file.content);
+/** Steps 2 to 5, in a staging folder inside out/ (so every rename stays on one file system). */
+function apply(root: OutputRoot, work: Plan, files: readonly OutputFile[], previous: ManifestState, result: WriteResult): void {
+  const manifestPath = path.join(root.dir, MANIFEST);
+  let staging: string;
+  try {
+    staging = fs.mkdtempSync(path.join(root.dir, STAGING_PREFIX));
+  } catch (error) {
+    throw writeFailed(error, 'create a staging folder in', '.', root.shown);
+  }
+  let landed = false;
+  let step = { file: MANIFEST, action: 'write the manifest', shown: path.join(root.shown, MANIFEST) };
+  let serial = 0;
+  const replaceManifest = (text: string) => {
+    const temp = path.join(staging, `manifest-${serial++}`);
+    writeExclusive(temp, text);
+    inspect(root, MANIFEST);
+    fs.renameSync(temp, manifestPath);
+  };
+  try {
+    const intent: Manifest = {
+      generator: 'totem-mon',
+      files: work.ours,
+      pending: {
+        staging: path.basename(staging),
+        files: Object.fromEntries([
+          ...work.writes.map((f) => [f.path, contentHash(f.content)] as const),
+          ...work.removals.map((f) => [f, null] as const),
+        ]),
+      },
+    };
+    if (work.writes.length + work.removals.length > 0) replaceManifest(manifestText(intent));
+    const staged = work.writes.map((file, i) => {
+      step = { file: file.path, action: 'write', shown: path.join(root.shown, file.path) };
+      const temp = path.join(staging, `file-${i}`);
+      writeExclusive(temp, file.content);
+      return { file, temp };
+    });
+    for (const { file, temp } of staged) {
+      step = { file: file.path, action: 'write', shown: path.join(root.shown, file.path) };
+      const target = inspect(root, file.path, { create: true }); // checked again right before it lands
+      fs.renameSync(temp, target.full);
+      landed = true;
       result.written.push(file.path);
     }
-  }
-  const current = new Set(files.map((f) => f.path));
-  for (const old of Object.keys(previous.files).sort()) {
-    if (current.has(old)) continue;
-    const full = safeOutputPath(outDir, old);
-    if (existsSync(full)) {
-      unlinkSync(full);
-      pruneEmptyParents(full, outDir);
+    for (const file of work.removals) {
+      step = { file, action: 'remove', shown: path.join(root.shown, file) };
+      const target = inspect(root, file);
+      if (target.exists) fs.unlinkSync(target.full);
+      landed = true;
+      pruneEmptyParents(root, file);
+      result.removed.push(file);
     }
-    result.removed.push(old);
+    step = { file: MANIFEST, action: 'write the manifest', shown: path.join(root.shown, MANIFEST) };
+    replaceManifest(manifestText(manifestFor(files)));
+  } catch (error) {
+    if (!landed) restoreManifest(previous, () => replaceManifest(previous.state === 'absent' ? '' : previous.text), manifestPath);
+    throw error instanceof OutputProblem ? error : writeFailed(error, step.action, step.file, step.shown);
+  } finally {
+    fs.rmSync(staging, { recursive: true, force: true });
   }
-  const manifest = manifestFile(files);
-  const manifestPath = path.join(outDir, MANIFEST);
-  if (readIfExists(manifestPath) !== manifest.content) writeAtomic(manifestPath, manifest.content);
-  return result;
 }
 
-export interface CheckResult {
-  differ: string[];
-  missing: string[];
-  extra: string[];
-}
-
-/** What `generate` would change, without writing: files that differ, are missing, or are stale extras. */
-export function checkOutput(outDir: string, files: readonly OutputFile[]): CheckResult {
-  const result: CheckResult = { differ: [], missing: [], extra: [] };
-  const all = [...files, manifestFile(files)];
-  for (const file of all) {
-    const onDisk = readIfExists(safeOutputPath(outDir, file.path));
-    if (onDisk === undefined) result.missing.push(file.path);
-    else if (onDisk !== file.content) result.differ.push(file.path);
+/** Nothing landed: out/ goes back to entirely old (best effort; the intent record is also safe to leave). */
+function restoreManifest(previous: ManifestState, replace: () => void, manifestPath: string): void {
+  try {
+    if (previous.state === 'absent') {
+      if (fs.lstatSync(manifestPath, { throwIfNoEntry: false })?.isFile()) fs.unlinkSync(manifestPath);
+    } else if (previous.text !== '') replace();
+  } catch {
+    // the intent record stays: the next generate finishes from it
   }
-  const current = new Set(files.map((f) => f.path));
-  for (const old of Object.keys(readManifest(outDir).files).sort()) {
-    if (!current.has(old) && existsSync(safeOutputPath(outDir, old))) result.extra.push(old);
-  }
-  return result;
-}
-
-export function checkIsClean(result: CheckResult): boolean {
-  return result.differ.length + result.missing.length + result.extra.length === 0;
 }
 
 /**
- * The generated files in a fresh temporary folder (for `validate`, which hands them to promtool and
- * amtool); the caller removes it. Same path guard as writeOutput.
+ * Writes the generated files into outDir (see the top of this file). Returns the findings instead
+ * of throwing for anything about the folder: files in the way, a lock, a failed file-system call.
+ */
+export function writeOutput(outDir: string, files: readonly OutputFile[], options: WriteOptions = {}): WriteResult {
+  const root = outputRoot(outDir);
+  const result: WriteResult = { written: [], unchanged: [], removed: [], conflicts: [], failed: false, notes: [] };
+  try {
+    prepareRoot(root);
+    const lock = acquireLock(root, 'generate');
+    if (lock.tookOver) {
+      result.notes.push(`took over a stale lock (${lock.tookOver === 'unreadable' ? 'unreadable' : describeHolder(lock.tookOver)}: that process is gone)`);
+    }
+    try {
+      const previous = readManifest(root);
+      if (previous.state === 'damaged' && !options.repair) {
+        result.conflicts.push(damagedProblem(root, previous));
+        return result;
+      }
+      if (previous.state === 'ok' && previous.manifest.pending) {
+        result.notes.push('finished a generate that was interrupted');
+      }
+      removeStaleStaging(root);
+      const work = plan(root, files, previous, Boolean(options.repair));
+      if (work.conflicts.length > 0) {
+        result.conflicts.push(...work.conflicts);
+        return result;
+      }
+      result.unchanged.push(...work.unchanged);
+      const finalText = manifestText(manifestFor(files));
+      if (work.writes.length + work.removals.length > 0 || previous.state !== 'ok' || previous.text !== finalText) {
+        apply(root, work, files, previous, result);
+      }
+    } finally {
+      lock.release();
+    }
+  } catch (error) {
+    if (!(error instanceof OutputProblem)) throw error;
+    result.conflicts.push(error.diagnostic);
+    result.failed = error.diagnostic.id === 'output/write-failed';
+  }
+  return result;
+}
+
+/**
+ * The generated files in a fresh private temporary folder (mkdtemp, 0700; for `validate`, which
+ * hands them to promtool and amtool); every file created exclusively. The caller removes it.
  */
 export function writeTemporaryTree(files: readonly OutputFile[]): string {
-  const dir = mkdtempSync(path.join(os.tmpdir(), 'totem-mon-validate-'));
+  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'totem-mon-validate-'));
   for (const file of files) {
     const full = safeOutputPath(dir, file.path);
-    mkdirSync(path.dirname(full), { recursive: true });
-    writeFileSync(full, file.content);
+    fs.mkdirSync(path.dirname(full), { recursive: true });
+    writeExclusive(full, file.content);
   }
   return dir;
 }

@@ -1,0 +1,68 @@
+import path from 'node:path';
+import type { OutputFile } from '../compile/output.js';
+import { MANIFEST, manifestFile, normalizeEol, ownedHashes, readManifest } from './manifest.js';
+import { OutputProblem } from './output-problem.js';
+import { inspect, outputRoot, readNoFollow } from './safe-path.js';
+import { describeHolder, readLock } from './lock.js';
+
+export interface CheckResult {
+  differ: string[];
+  missing: string[];
+  extra: string[];
+  /** Paths that are links, or not files/folders where they should be: `kind: path`, never read through. */
+  unsafe: string[];
+  /** Why the manifest cannot be read, when it is damaged. */
+  damaged?: string;
+  /** A generate holds the lock right now: what is compared may be half-written. */
+  running?: string;
+}
+
+/**
+ * What `generate` would change, without writing: files that differ, are missing, or are stale
+ * extras. Contents compare with LF line endings (a CRLF checkout of out/ is up to date); links
+ * inside out/ are reported, never followed.
+ */
+export function checkOutput(outDir: string, files: readonly OutputFile[]): CheckResult {
+  const root = outputRoot(outDir);
+  const result: CheckResult = { differ: [], missing: [], extra: [], unsafe: [] };
+  const lock = readLock(root);
+  if (lock?.holder) result.running = describeHolder(lock.holder);
+
+  const read = (file: string): string | undefined | null => {
+    try {
+      const found = inspect(root, file);
+      return found.exists ? readNoFollow(found.full) : undefined;
+    } catch (error) {
+      if (!(error instanceof OutputProblem)) throw error;
+      const kind = error.diagnostic.id.replace('output/', '');
+      const where = error.diagnostic.file && error.diagnostic.file !== file ? error.diagnostic.file : file;
+      result.unsafe.push(`${kind}: ${path.join(root.shown, where)}`);
+      return null;
+    }
+  };
+
+  for (const file of [...files, manifestFile(files)]) {
+    const onDisk = read(file.path);
+    if (onDisk === null) continue;
+    if (onDisk === undefined) result.missing.push(file.path);
+    else if (normalizeEol(onDisk) !== file.content) result.differ.push(file.path);
+  }
+  const state = readManifest(root);
+  if (state.state === 'damaged') result.damaged = state.reason;
+  const previous = state.state === 'ok' ? [...ownedHashes(state.manifest).keys()] : state.state === 'damaged' ? state.listed : [];
+  const current = new Set(files.map((f) => f.path));
+  for (const old of previous.sort()) {
+    if (current.has(old) || old === MANIFEST) continue;
+    try {
+      if (inspect(root, old).exists) result.extra.push(old);
+    } catch {
+      // a link or an odd path the manifest names: not something --check reads
+    }
+  }
+  result.unsafe = [...new Set(result.unsafe)];
+  return result;
+}
+
+export function checkIsClean(result: CheckResult): boolean {
+  return result.differ.length + result.missing.length + result.extra.length + result.unsafe.length === 0 && result.damaged === undefined;
+}

@@ -1,0 +1,128 @@
+import { randomBytes } from 'node:crypto';
+import fs from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { isErrno, outputProblem, writeFailed } from './output-problem.js';
+import type { OutputRoot } from './safe-path.js';
+
+/**
+ * One generate at a time per output folder: `out/.totem-mon.lock`, created exclusively (O_EXCL),
+ * holds who owns it. A lock whose process is gone (same host, no such pid) is stale and taken over;
+ * a lock from another host cannot be judged and is reported with its holder.
+ */
+export const LOCK = '.totem-mon.lock';
+
+/** An unreadable lock (its writer died between creating and filling it) older than this is stale. */
+const UNREADABLE_STALE_MS = 30_000;
+
+export interface LockHolder {
+  pid: number;
+  host: string;
+  started: string;
+  command: string;
+}
+
+export interface HeldLock {
+  /** The stale holder that was replaced, if any (reported as a note). */
+  tookOver?: LockHolder | 'unreadable';
+  release(): void;
+}
+
+function parseHolder(text: string): LockHolder | undefined {
+  try {
+    const value = JSON.parse(text) as Partial<LockHolder>;
+    if (typeof value.pid === 'number' && typeof value.host === 'string' && typeof value.started === 'string') {
+      return { pid: value.pid, host: value.host, started: value.started, command: String(value.command ?? 'generate') };
+    }
+  } catch {
+    // unreadable
+  }
+  return undefined;
+}
+
+function processGone(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return false;
+  } catch (error) {
+    return isErrno(error) && error.code === 'ESRCH';
+  }
+}
+
+/** The lock's holder as it stands (undefined when there is no lock). */
+export function readLock(root: OutputRoot): { holder: LockHolder | undefined; text: string; ageMs: number } | undefined {
+  const file = path.join(root.dir, LOCK);
+  try {
+    const stats = fs.lstatSync(file);
+    const text = stats.isFile() ? fs.readFileSync(file, 'utf8') : '';
+    return { holder: parseHolder(text), text, ageMs: Date.now() - stats.mtimeMs };
+  } catch (error) {
+    if (isErrno(error) && error.code === 'ENOENT') return undefined;
+    throw error;
+  }
+}
+
+export function describeHolder(holder: LockHolder): string {
+  return `pid ${holder.pid} on ${holder.host}, started ${holder.started}`;
+}
+
+function isStale(lock: NonNullable<ReturnType<typeof readLock>>): boolean {
+  if (lock.holder === undefined) return lock.ageMs > UNREADABLE_STALE_MS;
+  return lock.holder.host === os.hostname() && processGone(lock.holder.pid);
+}
+
+export function acquireLock(root: OutputRoot, command: string): HeldLock {
+  const file = path.join(root.dir, LOCK);
+  const shown = path.join(root.shown, LOCK);
+  const me: LockHolder = { pid: process.pid, host: os.hostname(), started: new Date().toISOString(), command };
+  const text = `${JSON.stringify(me)}\n`;
+  let tookOver: HeldLock['tookOver'];
+  for (let attempt = 0; attempt < 3; attempt++) {
+    try {
+      fs.writeFileSync(file, text, { flag: 'wx', mode: 0o644 });
+      return {
+        ...(tookOver ? { tookOver } : {}),
+        release() {
+          // Only our own lock: if someone judged us stale and took over, theirs stays.
+          if (readLock(root)?.text === text) fs.unlinkSync(file);
+        },
+      };
+    } catch (error) {
+      if (!isErrno(error) || error.code !== 'EEXIST') throw writeFailed(error, 'create the lock', LOCK, shown);
+    }
+    const current = readLock(root);
+    if (current === undefined) continue; // released meanwhile
+    if (!isStale(current)) {
+      const who = current.holder ? `another totem-mon ${current.holder.command} (${describeHolder(current.holder)})` : 'another totem-mon generate';
+      throw outputProblem(
+        'output/locked',
+        LOCK,
+        `${who} is writing ${root.shown}`,
+        current.holder && current.holder.host !== os.hostname()
+          ? `wait for it to finish; if that process is gone (it runs on another host, so totem-mon cannot tell), delete ${shown}`
+          : `wait for it to finish, then run generate again`,
+      );
+    }
+    // Take the stale lock aside under a private name, then make sure it is the one judged stale
+    // (another process may have replaced it in between): if not, put it back.
+    const aside = `${file}.stale-${randomBytes(6).toString('hex')}`;
+    try {
+      fs.renameSync(file, aside);
+    } catch (error) {
+      if (isErrno(error) && error.code === 'ENOENT') continue;
+      throw writeFailed(error, 'take over the stale lock', LOCK, shown);
+    }
+    if (fs.readFileSync(aside, 'utf8') !== current.text) {
+      try {
+        fs.linkSync(aside, file);
+      } catch {
+        // someone holds the lock again: theirs stays
+      }
+      fs.unlinkSync(aside);
+      continue;
+    }
+    fs.unlinkSync(aside);
+    tookOver = current.holder ?? 'unreadable';
+  }
+  throw outputProblem('output/locked', LOCK, `could not take the lock ${shown}: other generates keep taking it`, 'run generate again');
+}

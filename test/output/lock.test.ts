@@ -1,0 +1,70 @@
+/**
+ * Issue 13, two generates on one out/: a lock file (created exclusively) names its holder; a lock
+ * whose process is gone is stale and taken over.
+ */
+import { spawnSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { afterEach, describe, expect, it } from 'vitest';
+import { tempDir } from '../helpers/cli.js';
+import { GOOD, generate } from '../helpers/output.js';
+
+const LOCK = '.totem-mon.lock';
+const children: Array<ReturnType<typeof spawn>> = [];
+
+afterEach(() => {
+  for (const child of children.splice(0)) child.kill('SIGKILL');
+});
+
+function lockFile(out: string, pid: number, started = '2026-11-25T17:00:00.000Z'): void {
+  mkdirSync(out, { recursive: true });
+  writeFileSync(path.join(out, LOCK), `${JSON.stringify({ pid, host: os.hostname(), started, command: 'generate' })}\n`);
+}
+
+describe('the output lock', () => {
+  it('a live holder: exit 1, the message names its pid, host and start time, nothing written', async () => {
+    const holder = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'], { stdio: 'ignore' });
+    children.push(holder);
+    const out = path.join(tempDir(), 'out');
+    lockFile(out, holder.pid!);
+    const result = await generate(GOOD, out);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain(
+      `error [output/locked] ${LOCK}: another totem-mon generate (pid ${holder.pid} on ${os.hostname()}, started 2026-11-25T17:00:00.000Z) is writing ${out}`,
+    );
+    expect(existsSync(path.join(out, 'prometheus'))).toBe(false);
+    expect(existsSync(path.join(out, LOCK))).toBe(true); // not ours to remove
+  });
+
+  it('a stale lock (its process is gone) is taken over, and released at the end', async () => {
+    const dead = spawnSync(process.execPath, ['-e', '0']).pid;
+    const out = path.join(tempDir(), 'out');
+    lockFile(out, dead);
+    const result = await generate(GOOD, out);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toContain(`took over a stale lock`);
+    expect(existsSync(path.join(out, 'prometheus/prometheus.yml'))).toBe(true);
+    expect(existsSync(path.join(out, LOCK))).toBe(false);
+  });
+
+  it('an unreadable lock left by a crash long ago is stale too', async () => {
+    const out = path.join(tempDir(), 'out');
+    mkdirSync(out);
+    writeFileSync(path.join(out, LOCK), '');
+    const old = new Date(Date.now() - 10 * 60_000);
+    (await import('node:fs')).utimesSync(path.join(out, LOCK), old, old);
+    const result = await generate(GOOD, out);
+    expect(result.code, result.stderr).toBe(0);
+  });
+
+  it('--check does not wait for or take the lock, but says a generate is running', async () => {
+    const holder = spawn(process.execPath, ['-e', 'setTimeout(() => {}, 60000)'], { stdio: 'ignore' });
+    children.push(holder);
+    const out = path.join(tempDir(), 'out');
+    expect((await generate(GOOD, out)).code).toBe(0);
+    lockFile(out, holder.pid!);
+    const result = await generate(GOOD, out, '--check');
+    expect(result.stderr).toContain(`a generate (pid ${holder.pid}`);
+  });
+});
