@@ -4,8 +4,16 @@ import { compilePrometheus } from './prometheus/index.js';
 import { compileAlertmanager } from './alertmanager/index.js';
 import { compileGrafana } from './grafana/index.js';
 
+/**
+ * Output line endings are LF, always. YAML and JSON escape a carriage return inside a string, so
+ * only copied text (templates saved with CRLF) could bring one: it is normalised here, once.
+ */
+function withLf(file: OutputFile): OutputFile {
+  return file.content.includes('\r') ? { ...file, content: file.content.replace(/\r\n?/g, '\n') } : file;
+}
+
 /** All targets, pure: the model in, the files in memory out, sorted by path. */
 export function compileAll(model: Model): OutputFile[] {
-  const files = [...compilePrometheus(model), ...compileAlertmanager(model), ...compileGrafana(model)];
+  const files = [...compilePrometheus(model), ...compileAlertmanager(model), ...compileGrafana(model)].map(withLf);
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

@@ -51,6 +51,7 @@ import { dashboardUid } from './dashboard-uid.js';
 import { dashboardDatasourceVariable } from './dashboard-datasource-variable.js';
 import { dashboardCounterWithoutRate } from './dashboard-counter-without-rate.js';
 import { dashboardLayoutOverlap } from './dashboard-layout-overlap.js';
+import { outputPortableName } from './output-portable-name.js';
 
 /** Every check, in report order. Each lives in `src/lint/<area>-<name>.ts` for id `<area>/<name>`. */
 export const CHECKS: readonly Check[] = [
@@ -102,6 +103,7 @@ export const CHECKS: readonly Check[] = [
   dashboardDatasourceVariable,
   dashboardCounterWithoutRate,
   dashboardLayoutOverlap,
+  outputPortableName,
 ];
 
 /** Test coverage: reported by `validate` only (errors with `--require-tests`). */

@@ -1,0 +1,104 @@
+/**
+ * Issue 13, portability: an output file name that only differs in case from another (one file on
+ * macOS and Windows), or that Windows reserves (con, aux, nul, com1, lpt1… with any extension), is
+ * refused where it comes from: the rule group, the dashboard uid, the template file.
+ */
+import { describe, expect, it } from 'vitest';
+import {
+  alertmanager, counter, dashboard, defineProject, ratePanel, receiver, record, route, ruleGroup, scrapeJob,
+  type Dashboard, type Project, type RuleGroup,
+} from '../../src/index.js';
+import { parseProject } from '../../src/model/parse.js';
+import { buildModel } from '../../src/model/build.js';
+import { withTemplates } from '../../src/model/build-alertmanager.js';
+import { buildCheckContext } from '../../src/lint/context.js';
+import { runChecks } from '../../src/lint/index.js';
+import { outputPortableName } from '../../src/lint/output-portable-name.js';
+import type { TemplateFileModel } from '../../src/model/alertmanager.js';
+
+const requests = counter({ name: 'app_requests_total', help: 'Requests.', labels: ['route'] });
+
+function group(name: string): RuleGroup {
+  return ruleGroup({ name, rules: [record({ record: 'route:app_requests:rate5m', expr: 'sum by (route) (rate(app_requests_total[5m]))' })] });
+}
+
+function board(title: string, uid?: string): Dashboard {
+  return dashboard({ title, ...(uid ? { uid } : {}), panels: [ratePanel(requests, { title: 'Rate' })] });
+}
+
+function project(parts: { groups?: RuleGroup[]; dashboards?: Dashboard[]; templates?: boolean }): Project {
+  return defineProject({
+    name: 'portable',
+    metrics: [requests],
+    prometheus: { global: { scrapeInterval: '15s' }, scrapeJobs: [scrapeJob({ job: 'app', targets: ['app:8000'] })] },
+    ruleGroups: parts.groups ?? [],
+    dashboards: parts.dashboards ?? [],
+    ...(parts.templates
+      ? { alertmanager: alertmanager({ receivers: [receiver({ name: 'team' })], route: route({ receiver: 'team' }) }) }
+      : {}),
+  });
+}
+
+function run(p: Project, templates: string[] = []) {
+  const parsed = parseProject(p);
+  if (!parsed.ok) throw new Error(parsed.diagnostics.map((d) => d.message).join('; '));
+  const files: TemplateFileModel[] = templates.map((name) => ({ name, source: `templates/${name}`, content: '{{ define "x" }}x{{ end }}\n' }));
+  const model = withTemplates(buildModel(parsed.project, 'test/index.ts'), files);
+  return runChecks(buildCheckContext(model), [outputPortableName]);
+}
+
+describe('output/portable-name fires', () => {
+  it('on a rule group named like a Windows device (any case, any extension)', () => {
+    const found = run(project({ groups: [group('CON'), group('aux.more')] }));
+    expect(found.map((d) => d.message)).toEqual([
+      'rule group "CON" would be written to prometheus/rules/con.yml and prometheus/tests/con.test.yml; "con" is a device name Windows reserves, so the file cannot be created or checked out there',
+      'rule group "aux.more" would be written to prometheus/rules/aux.more.yml and prometheus/tests/aux.more.test.yml; "aux" is a device name Windows reserves, so the file cannot be created or checked out there',
+    ]);
+    expect(found[0]).toMatchObject({ id: 'output/portable-name', severity: 'error', path: ['ruleGroups', 'CON'] });
+    expect(found[0]!.source?.file).toMatch(/output-portable-name\.test\.ts$/);
+    expect(found[0]!.hint).toBe('rename it: CON, PRN, AUX, NUL, COM0–COM9 and LPT0–LPT9 (with any extension) are not file names on Windows');
+  });
+
+  it('on dashboard uids that differ only in case', () => {
+    const found = run(project({ dashboards: [board('Overview', 'Overview'), board('Small overview', 'overview')] }));
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({
+      id: 'output/portable-name',
+      message:
+        'dashboards Overview and Small overview would be written to grafana/dashboards/Overview.json and grafana/dashboards/overview.json, which differ only in case: one file on macOS and Windows',
+      hint: 'give one of them a uid that differs in more than case',
+      path: ['dashboards', 'Small overview', 'uid'],
+    });
+    expect(found[0]!.source?.line).toBeGreaterThan(0);
+  });
+
+  it('on a dashboard uid that is a reserved name', () => {
+    const found = run(project({ dashboards: [board('Printers', 'prn'), board('Ports', 'com7')] }));
+    expect(found.map((d) => d.path)).toEqual([
+      ['dashboards', 'Printers', 'uid'],
+      ['dashboards', 'Ports', 'uid'],
+    ]);
+    expect(found[1]!.message).toBe(
+      'dashboard Ports would be written to grafana/dashboards/com7.json; "com7" is a device name Windows reserves, so the file cannot be created or checked out there',
+    );
+  });
+
+  it('on template files: reserved names, case twins, characters Windows refuses', () => {
+    const found = run(project({ templates: true }), ['Team.tmpl', 'nul.tmpl', 'team.tmpl', 'what?.tmpl']);
+    expect(found.map((d) => [d.source?.file, d.message])).toEqual([
+      ['templates/nul.tmpl', 'template nul.tmpl would be written to alertmanager/templates/nul.tmpl; "nul" is a device name Windows reserves, so the file cannot be created or checked out there'],
+      ['templates/team.tmpl', 'templates Team.tmpl and team.tmpl would be written to alertmanager/templates/Team.tmpl and alertmanager/templates/team.tmpl, which differ only in case: one file on macOS and Windows'],
+      ['templates/what?.tmpl', 'template what?.tmpl would be written to alertmanager/templates/what?.tmpl; Windows refuses the character "?" in file names'],
+    ]);
+  });
+});
+
+describe('output/portable-name stays quiet', () => {
+  it('on names that only contain a reserved word', () => {
+    expect(run(project({ groups: [group('console'), group('aux_rules'), group('com10')], dashboards: [board('Nul hours', 'nul-hours')] }))).toEqual([]);
+  });
+
+  it('on distinct names, templates included', () => {
+    expect(run(project({ dashboards: [board('A', 'a'), board('B', 'b')], templates: true }), ['a.tmpl', 'b.tmpl'])).toEqual([]);
+  });
+});
