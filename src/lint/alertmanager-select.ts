@@ -74,3 +74,26 @@ export function knownAlertLabelNames(context: CheckContext): Set<string> {
   }
   return names;
 }
+
+/**
+ * Whether an alert of this rule surely matches: every matcher is decided by a static label, or by a
+ * label the alert cannot carry (empty). A label from the expression leaves it undecided (false).
+ */
+export function surelyMatchesAll(matchers: readonly AlertMatcherModel[], k: AlertLabelKnowledge): boolean {
+  return matchers.every((m) => {
+    if (m.label in k.labels) return matcherMatches(m, k.labels);
+    if (mayCarry(m.label, k)) return false;
+    return matcherMatches(m, {});
+  });
+}
+
+/** The alert rules that may match each side of an inhibit rule. */
+export function inhibitSides(
+  rule: { sourceMatchers: readonly AlertMatcherModel[]; targetMatchers: readonly AlertMatcherModel[] },
+  knowledge: readonly AlertLabelKnowledge[],
+) {
+  return {
+    sources: knowledge.filter((k) => mayMatchAll(rule.sourceMatchers, k)),
+    targets: knowledge.filter((k) => mayMatchAll(rule.targetMatchers, k)),
+  };
+}

@@ -34,6 +34,11 @@ import { alertmanagerPagerdutySeverity } from './alertmanager-pagerduty-severity
 import { alertmanagerSlackFields } from './alertmanager-slack-fields.js';
 import { alertmanagerWebhookUrl } from './alertmanager-webhook-url.js';
 import { alertTemplateSyntax } from './alert-template-syntax.js';
+import { alertmanagerShadowedRoute } from './alertmanager-shadowed-route.js';
+import { alertmanagerSeverityMismatch } from './alertmanager-severity-mismatch.js';
+import { alertmanagerInhibitUnmatched } from './alertmanager-inhibit-unmatched.js';
+import { alertmanagerInhibitEqual } from './alertmanager-inhibit-equal.js';
+import { alertmanagerInhibitSelf } from './alertmanager-inhibit-self.js';
 import { testsAlertCoverage } from './tests-alert-coverage.js';
 import { testsRouteCoverage } from './tests-route-coverage.js';
 import { testsRouting } from './tests-routing.js';
@@ -93,6 +98,11 @@ export const CHECKS: readonly Check[] = [
   alertmanagerUnreachableReceiver,
   alertmanagerUnmatchedRoute,
   alertmanagerDefaultRoute,
+  alertmanagerShadowedRoute,
+  alertmanagerSeverityMismatch,
+  alertmanagerInhibitUnmatched,
+  alertmanagerInhibitEqual,
+  alertmanagerInhibitSelf,
   alertmanagerUnknownTemplate,
   alertmanagerTemplateSyntax,
   alertmanagerEmailAddress,

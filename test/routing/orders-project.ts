@@ -1,0 +1,89 @@
+// A small orders system built in memory for the Alertmanager checks' fire and quiet cases: an API
+// on Postgres with a job queue, two teams, PagerDuty and Slack. Each case changes one thing.
+import {
+  alert, alertmanager, counter, defineProject, gauge, inhibitRule, rate, receiver, route, ruleGroup, scrapeJob, secretFile,
+  type AlertRule, type InhibitRule, type Route,
+} from '../../src/index.js';
+import { CHECKS } from '../../src/lint/index.js';
+import { runOn } from '../helpers/model.js';
+
+export const requests = counter({ name: 'orders_http_requests_total', help: 'Requests.', labels: ['status'] });
+export const jobsQueued = gauge({ name: 'orders_jobs_queued', help: 'Queued jobs.', labels: ['queue'] });
+export const pgUp = gauge({ name: 'pg_up', help: 'Postgres up.', exporter: 'postgres_exporter' });
+
+const annotations = { summary: 'Orders', description: 'Orders in {{ $labels.cluster }}', runbook_url: 'https://runbooks.example.com/' };
+
+export const apiErrors = alert({
+  alert: 'OrdersApiErrors',
+  expr: `sum by (cluster) (${rate(requests, '5m', { status: '500' })}) > 1`,
+  for: '5m',
+  labels: { severity: 'critical', team: 'orders' },
+  annotations,
+});
+export const backlog = alert({
+  alert: 'JobQueueBacklog',
+  expr: `sum by (cluster, queue) (${jobsQueued}) > 100`,
+  for: '15m',
+  labels: { severity: 'warning', team: 'orders' },
+  annotations,
+});
+export const postgresDown = alert({
+  alert: 'PostgresDown',
+  expr: `${pgUp} == 0`,
+  for: '1m',
+  labels: { severity: 'critical', team: 'platform' },
+  annotations,
+});
+/** An alert whose expression keeps no cluster. */
+export const totalBacklog = alert({
+  alert: 'TotalBacklog',
+  expr: `sum(${jobsQueued}) > 1000`,
+  for: '15m',
+  labels: { severity: 'warning', team: 'orders' },
+  annotations: { summary: 'Backlog', description: 'Too many queued jobs', runbook_url: 'https://runbooks.example.com/' },
+});
+
+export type Names = 'fallback' | 'orders-pagerduty' | 'orders-slack' | 'platform-pagerduty';
+
+export const teamRoutes: Route<Names>[] = [
+  route({ matchers: { team: 'orders', severity: 'critical' }, receiver: 'orders-pagerduty' }),
+  route({ matchers: { team: 'orders', severity: 'warning' }, receiver: 'orders-slack' }),
+  route({ matchers: { team: 'platform' }, receiver: 'platform-pagerduty' }),
+];
+
+export interface Case {
+  alerts?: AlertRule[];
+  routes?: Route<Names>[];
+  inhibitRules?: InhibitRule[];
+}
+
+/** The project with the case's changes, run through the named checks. */
+export function lintOrders(ids: string[], c: Case = {}) {
+  const project = defineProject({
+    name: 'orders',
+    metrics: [requests, jobsQueued, pgUp],
+    prometheus: {
+      global: { externalLabels: { region: 'sa-east' } },
+      scrapeJobs: [
+        scrapeJob({ job: 'orders-api', targets: ['orders-api:8080'], labels: { cluster: 'sp1' } }),
+        scrapeJob({ job: 'postgres', targets: ['postgres-exporter:9187'], labels: { cluster: 'sp1' } }),
+      ],
+    },
+    ruleGroups: [ruleGroup({ name: 'orders', rules: c.alerts ?? [apiErrors, backlog, postgresDown] })],
+    alertmanager: alertmanager({
+      receivers: [
+        receiver({ name: 'fallback' }),
+        receiver({ name: 'orders-pagerduty', pagerduty: [{ routingKey: secretFile('/s/pd-orders') }] }),
+        receiver({ name: 'orders-slack', slack: [{ channel: '#orders', apiUrl: secretFile('/s/slack') }] }),
+        receiver({ name: 'platform-pagerduty', pagerduty: [{ routingKey: secretFile('/s/pd-platform') }] }),
+      ],
+      route: route({ receiver: 'fallback', routes: c.routes ?? teamRoutes }),
+      inhibitRules: c.inhibitRules ?? [
+        inhibitRule({ sourceMatchers: { alertname: 'PostgresDown' }, targetMatchers: { team: 'orders' }, equal: ['cluster'] }),
+      ],
+    }),
+  });
+  return runOn(project, CHECKS.filter((check) => ids.includes(check.id)));
+}
+
+export { inhibitRule, route, alert };
