@@ -1,5 +1,6 @@
 import type { Diagnostic } from '../diagnostic.js';
 import type { Check, CheckContext } from './check.js';
+import { runGuarded } from './guard.js';
 import { promqlSyntax } from './promql-syntax.js';
 import { promqlUnknownMetric } from './promql-unknown-metric.js';
 import { promqlUnknownLabel } from './promql-unknown-label.js';
@@ -125,7 +126,7 @@ export const OFFLINE_TEST_CHECKS: readonly Check[] = [testsRouting];
 export function runChecks(context: CheckContext, checks: readonly Check[] = CHECKS): Diagnostic[] {
   const diagnostics: Diagnostic[] = [];
   for (const check of checks) {
-    check.run(context, (finding) => {
+    runGuarded(check, context, (finding) => {
       diagnostics.push({ ...finding, id: check.id, severity: finding.severity ?? check.severity });
     });
   }

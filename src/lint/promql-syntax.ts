@@ -22,6 +22,14 @@ export const promqlSyntax: Check = {
           ...at(e, problem.from, problem.to),
         });
       }
+      for (const limit of e.analysis.parsed.limits ?? []) {
+        report({
+          severity: 'warning',
+          message: `${ownerName(e)}: ${limit.message}`,
+          hint: 'split it (e.g. into recording rules), or accept that only promtool checks it',
+          ...at(e, limit.from, limit.to),
+        });
+      }
       if (e.analysis.parsed.errors.length > 0) continue;
       for (const call of e.analysis.calls) {
         if (!RANGE_FUNCTIONS.has(call.name)) continue;

@@ -1,6 +1,7 @@
 import type { SyntaxNode } from '@lezer/common';
 import { childNamed, expressionChildren, parsePromql, unquote, type ParsedExpr } from './parse.js';
 import { durationMs } from '../model/names.js';
+import { analyzeGuarded } from './guarded.js';
 
 /**
  * One walk over a parsed expression that records what the checks need: selectors with their
@@ -142,7 +143,12 @@ function binaryOperator(node: SyntaxNode): string {
   return operatorNode(node)?.name ?? '';
 }
 
+/** What the checks need to know about an expression (any expression Prometheus accepts: see guarded.ts). */
 export function analyzePromql(text: string, lookup: SeriesLookup, parsed: ParsedExpr = parsePromql(text)): Analysis {
+  return analyzeGuarded(text, lookup, parsed, analyzeTree);
+}
+
+function analyzeTree(text: string, lookup: SeriesLookup, parsed: ParsedExpr): Analysis {
   const selectors: SelectorRef[] = [];
   const groupings: GroupingRef[] = [];
   const calls: CallRef[] = [];

@@ -1,5 +1,6 @@
 import { parser } from '@prometheus-io/lezer-promql';
 import type { SyntaxNode, Tree } from '@lezer/common';
+import { mayBeTooDeepForLezer, parseInParts, type ParsedPart } from './parts.js';
 
 export interface SyntaxProblem {
   from: number;
@@ -13,6 +14,13 @@ export interface ParsedExpr {
   /** The expression node under the PromQL root (undefined for an empty expression). */
   root: SyntaxNode | undefined;
   errors: SyntaxProblem[];
+  /**
+   * Set when the expression is too deep or long for lezer in one piece (see parts.ts): the pieces,
+   * each parsed alone with its positions in the whole text; `tree` and `root` are then not usable.
+   */
+  parts?: ParsedPart[];
+  /** Where the offline analysis gave up (too deep to follow), not the expression's mistake. */
+  limits?: SyntaxProblem[];
 }
 
 /** Names of the nodes that are expressions (as opposed to tokens and modifiers). */
@@ -49,21 +57,39 @@ function describe(text: string, from: number, to: number): string {
 
 /** Parses with lezer-promql; syntax errors become problems with the column they start at. */
 export function parsePromql(text: string): ParsedExpr {
-  const tree = parser.parse(text);
-  const errors: SyntaxProblem[] = [];
-  const root = tree.topNode.firstChild ?? undefined;
   // Blank: one clear problem, not also the parser's "unexpected end".
-  if (text.trim() === '') return { text, tree, root, errors: [{ from: 0, to: 0, message: 'empty expression' }] };
-  let lastErrorEnd = -1;
-  tree.iterate({
-    enter(node) {
-      if (!node.type.isError) return;
-      // Lezer reports a run of errors for one mistake; keep the first of each run.
-      if (node.from > lastErrorEnd) errors.push({ from: node.from, to: node.to, message: describe(text, node.from, node.to) });
-      lastErrorEnd = Math.max(lastErrorEnd, node.to);
-    },
-  });
-  return { text, tree, root, errors };
+  if (text.trim() === '') {
+    const tree = parser.parse(text);
+    return { text, tree, root: tree.topNode.firstChild ?? undefined, errors: [{ from: 0, to: 0, message: 'empty expression' }] };
+  }
+  try {
+    const tree = parser.parse(text);
+    const root = tree.topNode.firstChild ?? undefined;
+    const errors: SyntaxProblem[] = [];
+    let lastErrorEnd = -1;
+    tree.iterate({
+      enter(node) {
+        if (!node.type.isError) return;
+        // Lezer reports a run of errors for one mistake; keep the first of each run.
+        if (node.from > lastErrorEnd) errors.push({ from: node.from, to: node.to, message: describe(text, node.from, node.to) });
+        lastErrorEnd = Math.max(lastErrorEnd, node.to);
+      },
+    });
+    if (errors.length === 0 || !mayBeTooDeepForLezer(text)) return { text, tree, root, errors };
+  } catch (error) {
+    // Lezer builds its tree recursively: a very long chain overflows the stack inside it.
+    if (!(error instanceof RangeError)) throw error;
+  }
+  return parsedInParts(text);
+}
+
+/** Too deep or long for lezer in one piece (its own limit, not a mistake): parsed in parts (parts.ts). */
+export function parsedInParts(text: string): ParsedExpr {
+  const split = parseInParts(text);
+  const errors = split.errors.map((e) => ({ ...e, message: describe(text, e.from, e.to) }));
+  // An empty tree: the parts are what describes the expression.
+  const tree = parser.parse('');
+  return { text, tree, root: undefined, errors, parts: split.parts };
 }
 
 /** Expression children of a node (skipping tokens, modifiers and errors). */
