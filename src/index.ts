@@ -10,6 +10,7 @@ export type { AlertTestCase, InputSeries, ExpectedAlert, RecordTestCase, Expecte
 export { scrapeJob } from './api/scrape.js';
 export type { ScrapeJob, PrometheusOptions, PrometheusGlobal } from './api/scrape.js';
 export { defineProject } from './api/project.js';
+export type { CheckId, CheckSetting, Ignore, LintOptions } from './api/lint.js';
 export type { Project, ProjectOptions } from './api/project.js';
 export { notSecret } from './api/secrets.js';
 export type { NotSecret, SecretsOptions } from './api/secrets.js';

@@ -6,7 +6,7 @@
  * Writing (`generate`), comparing (`generate --check`) and running the real tools (`validate`)
  * happen after this, in the commands; every stage before them only returns values.
  */
-import type { Diagnostic } from './diagnostic.js';
+import type { Diagnostic, Severity } from './diagnostic.js';
 import { hasErrors } from './diagnostic.js';
 import { loadDefinitions } from './io/load.js';
 import { parseProject } from './model/parse.js';
@@ -15,7 +15,9 @@ import { withTemplates } from './model/build-alertmanager.js';
 import { readTemplates } from './io/templates.js';
 import type { Model } from './model/types.js';
 import { buildCheckContext } from './lint/context.js';
-import { CHECKS, runChecks } from './lint/index.js';
+import { CHECKS } from './lint/index.js';
+import { runLint, type Silenced } from './lint/run.js';
+import { atPropertyLines, propertyLocation } from './io/property-locations.js';
 import type { Check, CheckContext } from './lint/check.js';
 import { compileAll } from './compile/index.js';
 import type { OutputFile } from './compile/output.js';
@@ -23,6 +25,8 @@ import { SecretScan } from './secrets/scan.js';
 
 export interface PipelineResult {
   diagnostics: Diagnostic[];
+  /** Findings that a definition's `ignore` silenced (counted in summaries, listed in JSON). */
+  silenced: Silenced[];
   /** Present once the definitions passed the schema check. */
   model?: Model;
   context?: CheckContext;
@@ -33,6 +37,8 @@ export interface PipelineResult {
 export interface PipelineOptions {
   definitions: string;
   checks?: readonly Check[];
+  /** Severities that win over the project's check settings (validate --require-tests). */
+  force?: Readonly<Record<string, Severity>>;
   /** Compile even when checks found errors (validate hands the output to promtool/amtool regardless). */
   compileWithFindings?: boolean;
 }
@@ -40,11 +46,11 @@ export interface PipelineOptions {
 export async function runPipeline(options: PipelineOptions): Promise<PipelineResult> {
   // 1. load: run the user's TypeScript and take its default export.
   const loaded = await loadDefinitions(options.definitions);
-  if (loaded.project === undefined) return { diagnostics: loaded.diagnostics };
+  if (loaded.project === undefined) return { diagnostics: loaded.diagnostics, silenced: [] };
 
   // 2. schema check: the shape of every definition, all problems at once.
   const parsed = parseProject(loaded.project);
-  if (!parsed.ok) return { diagnostics: parsed.diagnostics };
+  if (!parsed.ok) return { diagnostics: atPropertyLines(parsed.diagnostics), silenced: [] };
 
   // 3. model: defaults filled in, names resolved.
   // 3b. Alertmanager notification templates (`<definitions>/../templates/*.tmpl`) are read here,
@@ -57,17 +63,23 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   const secrets = new SecretScan(model.notSecrets);
   secrets.scanModel(model);
 
-  // 5. checks: PromQL against the catalogue, names, duplicates, routing… (src/lint/).
+  // 5. checks: PromQL against the catalogue, names, duplicates, routing… (src/lint/), under the
+  //    project's `lint.checks` settings and the definitions' `ignore`s; each finding at the line
+  //    of the property it is about (src/io/property-locations.ts).
   const context = buildCheckContext(model);
-  const diagnostics = [...secrets.diagnostics, ...runChecks(context, options.checks ?? CHECKS)];
-  if (hasErrors(diagnostics) && !options.compileWithFindings) return { diagnostics: [...diagnostics, ...secrets.unusedAllowEntries()], model, context };
+  const lint = runLint(context, options.checks ?? CHECKS, options.force ? { force: options.force } : {});
+  const silenced = lint.silenced.map((s) => (s.source ? { ...s, source: propertyLocation(s.source) } : s));
+  const diagnostics = atPropertyLines([...secrets.diagnostics, ...lint.diagnostics]);
+  if (hasErrors(diagnostics) && !options.compileWithFindings) {
+    return { diagnostics: [...diagnostics, ...atPropertyLines(secrets.unusedAllowEntries())], silenced, model, context };
+  }
 
   // 6. compile: pure functions, model → files in memory; then the same secret scan over the files
   //    themselves, so that nothing the model scan missed reaches out/.
   const files = compileAll(model);
   const before = secrets.diagnostics.length;
   secrets.scanOutput(files);
-  diagnostics.push(...secrets.diagnostics.slice(before), ...secrets.unusedAllowEntries());
-  if (hasErrors(diagnostics) && !options.compileWithFindings) return { diagnostics, model, context };
-  return { diagnostics, model, context, files };
+  diagnostics.push(...atPropertyLines([...secrets.diagnostics.slice(before), ...secrets.unusedAllowEntries()]));
+  if (hasErrors(diagnostics) && !options.compileWithFindings) return { diagnostics, silenced, model, context };
+  return { diagnostics, silenced, model, context, files };
 }

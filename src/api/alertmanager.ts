@@ -9,6 +9,7 @@ import type { SourceRef } from '../diagnostic.js';
 import type { Matcher } from './selector.js';
 import { captureSource } from './source.js';
 import type { AlertRule } from './rules.js';
+import type { Ignore } from './lint.js';
 
 /** A file on the Alertmanager host holding a secret; only its path is in the output (`*_file`). */
 export interface SecretFile {
@@ -116,6 +117,8 @@ export interface ReceiverOptions<N extends string = string> {
   slack?: readonly SlackConfig[];
   webhook?: readonly WebhookConfig[];
   pagerduty?: readonly PagerdutyConfig[];
+  /** Silences checks on this definition, each with the reason: `{ 'alert/naming': 'why' }` (see the README, Checks). */
+  ignore?: Ignore;
 }
 
 export interface Receiver<N extends string = string> extends Readonly<ReceiverOptions<N>> {
@@ -154,6 +157,8 @@ export interface RouteOptions<R extends string = string> {
   /** Names of time intervals outside which this route is muted. */
   activeTimeIntervals?: readonly string[];
   routes?: readonly Route<R>[];
+  /** Silences checks on this definition, each with the reason: `{ 'alert/naming': 'why' }` (see the README, Checks). */
+  ignore?: Ignore;
 }
 
 export interface Route<R extends string = string> extends Readonly<RouteOptions<R>> {
@@ -185,6 +190,8 @@ export interface InhibitRuleOptions {
   targetMatchers: AlertMatchers;
   /** Labels that must be equal in source and target (e.g. `['alertname']`). */
   equal?: readonly string[];
+  /** Silences checks on this definition, each with the reason: `{ 'alert/naming': 'why' }` (see the README, Checks). */
+  ignore?: Ignore;
 }
 
 export interface InhibitRule extends Readonly<InhibitRuleOptions> {
@@ -236,6 +243,8 @@ export interface AlertmanagerOptions<R extends readonly Receiver[] = readonly Re
   timeIntervals?: readonly TimeInterval[];
   /** Routing tests: alerts' labels and the receivers they must reach (`amtool config routes test`). */
   tests?: readonly RoutingTest<NoInfer<R[number]['name']>>[];
+  /** Silences checks on this definition, each with the reason: `{ 'alert/naming': 'why' }` (see the README, Checks). */
+  ignore?: Ignore;
 }
 
 /**

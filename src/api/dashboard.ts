@@ -2,6 +2,7 @@ import type { SourceRef } from '../diagnostic.js';
 import type { AnyMetric } from './metrics.js';
 import type { Panel, Row } from './panels.js';
 import { captureSource } from './source.js';
+import type { Ignore } from './lint.js';
 
 /** A link in the dashboard's header: to a URL, or to the dashboards that carry some tags. */
 export type DashboardLink =
@@ -21,6 +22,8 @@ export interface VariableOptions {
   multi?: boolean;
   /** An "All" entry, matching `.*` (default true). */
   includeAll?: boolean;
+  /** Silences checks on this definition, each with the reason: `{ 'alert/naming': 'why' }` (see the README, Checks). */
+  ignore?: Ignore;
 }
 
 /** A template variable listing the values of one label (`label_values(metric, label)`). */
@@ -32,6 +35,7 @@ export interface Variable {
   readonly title?: string;
   readonly multi?: boolean;
   readonly includeAll?: boolean;
+  readonly ignore?: Ignore;
   readonly source?: SourceRef;
 }
 
@@ -50,6 +54,8 @@ export interface DashboardOptions {
   variables?: readonly Variable[];
   /** Panels and rows, in reading order; laid out automatically unless a panel gives `gridPos`. */
   panels: ReadonlyArray<Panel | Row>;
+  /** Silences checks on this definition, each with the reason: `{ 'alert/naming': 'why' }` (see the README, Checks). */
+  ignore?: Ignore;
 }
 
 export interface Dashboard extends Readonly<DashboardOptions> {

@@ -1,5 +1,6 @@
 import type { SourceRef } from '../diagnostic.js';
 import { captureSource } from './source.js';
+import type { Ignore } from './lint.js';
 import { renderSelector, type Matchers } from './selector.js';
 
 export type MetricType = 'counter' | 'gauge' | 'histogram' | 'summary';
@@ -36,6 +37,8 @@ interface MetricOptions<L extends string> {
   unit?: string;
   /** Name of the exporter that owns the metric (e.g. `node_exporter`). Default: ours. */
   exporter?: string;
+  /** Silences checks on this definition, each with the reason: `{ 'alert/naming': 'why' }` (see the README, Checks). */
+  ignore?: Ignore;
 }
 
 export interface Metric<L extends string = string, T extends MetricType = MetricType> {
@@ -46,6 +49,7 @@ export interface Metric<L extends string = string, T extends MetricType = Metric
   readonly labels: readonly L[];
   readonly unit?: string;
   readonly exporter?: string;
+  readonly ignore?: Ignore;
   readonly source?: SourceRef;
   /** PromQL selector on this metric, e.g. `m.select({ status: 'ok' })`. */
   select(matchers?: Matchers<L | TargetLabel>): string;
@@ -83,6 +87,7 @@ function base<L extends string, T extends MetricType>(type: T, options: MetricOp
     labels: options.labels ?? ([] as readonly L[]),
     ...(options.unit !== undefined ? { unit: options.unit } : {}),
     ...(options.exporter !== undefined ? { exporter: options.exporter } : {}),
+    ...(options.ignore !== undefined ? { ignore: options.ignore } : {}),
     source: captureSource(),
     select: (matchers?: Matchers<L | TargetLabel>) => renderSelector(name, matchers),
     toString: () => name,

@@ -3,6 +3,7 @@ import type { SourceRef } from '../diagnostic.js';
 import type { Counter, Gauge, Histogram } from './metrics.js';
 import type { Matchers } from './selector.js';
 import { captureSource } from './source.js';
+import type { Ignore } from './lint.js';
 import { histogramQuantile, rate, sumBy } from './promql.js';
 
 /**
@@ -72,6 +73,8 @@ export interface PanelOptions {
   datasource?: DatasourceRef;
   /** Timeseries: stack the series. */
   stack?: boolean;
+  /** Silences checks on this definition, each with the reason: `{ 'alert/naming': 'why' }` (see the README, Checks). */
+  ignore?: Ignore;
 }
 
 export interface Panel extends Readonly<PanelOptions> {
@@ -85,6 +88,8 @@ export interface RowOptions {
   /** Collapsed rows hold their panels until opened (default false). */
   collapsed?: boolean;
   panels: readonly Panel[];
+  /** Silences checks on this definition, each with the reason: `{ 'alert/naming': 'why' }` (see the README, Checks). */
+  ignore?: Ignore;
 }
 
 export interface Row extends Readonly<RowOptions> {

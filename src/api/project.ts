@@ -4,6 +4,7 @@ import type { PrometheusOptions } from './scrape.js';
 import type { AlertmanagerDefinition } from './alertmanager.js';
 import type { Dashboard } from './dashboard.js';
 import type { SecretsOptions } from './secrets.js';
+import type { LintOptions } from './lint.js';
 
 export interface ProjectOptions {
   /** Project name, written into generated headers and provisioning files. */
@@ -19,6 +20,8 @@ export interface ProjectOptions {
    * Slack/GitHub/AWS/… tokens, webhook URLs); `allow` lets a value that only looks like one through.
    */
   secrets?: SecretsOptions;
+  /** Check settings for the whole project: `{ checks: { '<check id>': 'off' | 'error' | 'warning' | 'info' } }`. */
+  lint?: LintOptions;
 }
 
 export interface Project extends Readonly<ProjectOptions> {

@@ -1,6 +1,7 @@
 import type { SourceRef } from '../diagnostic.js';
 import { captureSource } from './source.js';
 import type { AlertTestCase, RecordTestCase } from './tests.js';
+import type { Ignore } from './lint.js';
 
 export type Severity = 'critical' | 'warning' | 'info';
 
@@ -23,6 +24,8 @@ export interface AlertOptions {
   };
   /** Unit tests run by `promtool test rules` (see the README). */
   tests?: readonly AlertTestCase[];
+  /** Silences checks on this definition, each with the reason: `{ 'alert/naming': 'why' }` (see the README, Checks). */
+  ignore?: Ignore;
 }
 
 export interface AlertRule extends Readonly<AlertOptions> {
@@ -37,6 +40,8 @@ export interface RecordOptions {
   labels?: Record<string, string>;
   /** Unit tests run by `promtool test rules` as `promql_expr_test` (see the README). */
   tests?: readonly RecordTestCase[];
+  /** Silences checks on this definition, each with the reason: `{ 'alert/naming': 'why' }` (see the README, Checks). */
+  ignore?: Ignore;
 }
 
 export interface RecordingRule extends Readonly<RecordOptions> {
@@ -52,6 +57,8 @@ export interface RuleGroupOptions {
   /** Evaluation interval of the group (default: the global evaluation interval). */
   interval?: string;
   rules: readonly Rule[];
+  /** Silences checks on this definition, each with the reason: `{ 'alert/naming': 'why' }` (see the README, Checks). */
+  ignore?: Ignore;
 }
 
 export interface RuleGroup extends Readonly<RuleGroupOptions> {

@@ -1,5 +1,6 @@
 import type { SourceRef } from '../diagnostic.js';
 import { captureSource } from './source.js';
+import type { Ignore } from './lint.js';
 
 export interface ScrapeJobOptions {
   /** Job name; becomes the `job` label of every scraped series. */
@@ -16,6 +17,8 @@ export interface ScrapeJobOptions {
   scheme?: 'http' | 'https';
   /** Labels added to every target of the job. */
   labels?: Record<string, string>;
+  /** Silences checks on this definition, each with the reason: `{ 'alert/naming': 'why' }` (see the README, Checks). */
+  ignore?: Ignore;
 }
 
 export interface ScrapeJob extends Readonly<ScrapeJobOptions> {

@@ -1,6 +1,7 @@
 import type { SourceRef } from '../diagnostic.js';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
+import { rememberCallSite } from '../source-sites.js';
 
 // Everything under the package's own folder (src/ or dist/) is "ours"; the first stack frame
 // outside it is the user's definition that called the builder.
@@ -27,13 +28,19 @@ function callSites(): NodeJS.CallSite[] {
  * Cheap enough for 10,000 rules (one stack capture each).
  */
 export function captureSource(): SourceRef | undefined {
+  let builder: string | undefined;
   for (const site of callSites()) {
     let file = site.getFileName() ?? site.getScriptNameOrSourceURL();
     if (!file) continue;
     if (file.startsWith('file://')) file = fileURLToPath(file);
     if (file.startsWith('node:') || file.includes(jitiDir) || !path.isAbsolute(file)) continue;
-    if (file.startsWith(ownDir + path.sep)) continue;
-    return { file, line: site.getLineNumber() ?? 1, column: site.getColumnNumber() ?? 1 };
+    if (file.startsWith(ownDir + path.sep)) {
+      builder = site.getFunctionName() ?? builder;
+      continue;
+    }
+    const source = { file, line: site.getLineNumber() ?? 1, column: site.getColumnNumber() ?? 1 };
+    rememberCallSite(source, { absolute: file, ...(builder ? { builder } : {}) });
+    return source;
   }
   return undefined;
 }

@@ -24,7 +24,7 @@ export async function generateCommand(options: GenerateOptions): Promise<number>
   const diagnostics = [...result.diagnostics];
   if (!result.files || !result.model) {
     printDiagnostics(diagnostics);
-    process.stderr.write(`generate: nothing written: ${describeDiagnostics(diagnostics)} in ${options.definitions}\n`);
+    process.stderr.write(`generate: nothing written: ${describeDiagnostics(diagnostics, result.silenced.length)} in ${options.definitions}\n`);
     return 1;
   }
   const out = options.out;
@@ -69,7 +69,7 @@ export async function generateCommand(options: GenerateOptions): Promise<number>
   }
   process.stdout.write(
     `generate: ${result.files.length} files in ${out}/ (${written.written.length} written, ${written.unchanged.length} unchanged, ` +
-      `${written.removed.length} removed) · ${what} · ${describeDiagnostics(diagnostics)}\n`,
+      `${written.removed.length} removed) · ${what} · ${describeDiagnostics(diagnostics, result.silenced.length)}\n`,
   );
   return 0;
 }

@@ -50,9 +50,10 @@ export function describeModel(model: Model, context?: CheckContext): string {
   ].join(', ');
 }
 
-export function describeDiagnostics(diagnostics: readonly Diagnostic[]): string {
+/** `0 errors, 1 warning`, and `, 2 silenced` when definitions' ignores silenced findings. */
+export function describeDiagnostics(diagnostics: readonly Diagnostic[], silenced = 0): string {
   const counts = countBySeverity(diagnostics);
-  return `${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}`;
+  return `${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}${silenced > 0 ? `, ${silenced} silenced` : ''}`;
 }
 
 export { plural };

@@ -51,18 +51,19 @@ export async function validateCommand(options: ValidateCommandOptions): Promise<
         offline,
         tools: result.tools,
         diagnostics: result.diagnostics,
+        silenced: result.silenced,
         ...(result.context ? { defaultRoute: defaultRouteReport(result.context) } : {}),
         simulatedRoutingTests: result.simulatedRoutingTests,
       }),
     );
   } else if (format === 'github') {
     const lines = renderGithub(result.diagnostics, result.model?.entry ?? `${options.definitions}/index.ts`);
-    process.stdout.write(`${lines ? `${lines}\n` : ''}validate: ${describeDiagnostics(result.diagnostics)}; ${toolsLine(result, offline)}\n`);
+    process.stdout.write(`${lines ? `${lines}\n` : ''}validate: ${describeDiagnostics(result.diagnostics, result.silenced.length)}; ${toolsLine(result, offline)}\n`);
   } else {
     const text = renderText(result.diagnostics, { color: useColor(process.stdout) });
     const what = result.model ? `${describeModel(result.model, result.context)} · ` : '';
     process.stdout.write(
-      `${text ? `${text}\n` : ''}validate ${failed ? 'failed' : 'ok'}: ${what}${describeDiagnostics(result.diagnostics)} · ${toolsLine(result, offline)}\n`,
+      `${text ? `${text}\n` : ''}validate ${failed ? 'failed' : 'ok'}: ${what}${describeDiagnostics(result.diagnostics, result.silenced.length)} · ${toolsLine(result, offline)}\n`,
     );
   }
   return failed ? 1 : 0;

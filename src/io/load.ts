@@ -42,9 +42,8 @@ function relativizeSources(root: unknown, relative: (file: string) => string): v
     if (typeof node !== 'object' || node === null || seen.has(node)) continue;
     seen.add(node);
     const source = (node as { source?: SourceRef }).source;
-    if (source && typeof source.file === 'string' && path.isAbsolute(source.file)) {
-      (node as { source?: SourceRef }).source = { ...source, file: relative(source.file) };
-    }
+    // In place: the source object is also the key under which its call site is remembered (src/source-sites.ts).
+    if (source && typeof source.file === 'string' && path.isAbsolute(source.file)) source.file = relative(source.file);
     for (const value of Array.isArray(node) ? node : Object.values(node)) {
       if (typeof value === 'object' && value !== null) stack.push(value);
     }

@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../diagnostic.js';
 import type { Check, CheckContext } from './check.js';
-import { runGuarded } from './guard.js';
+import { runLint } from './run.js';
 import { promqlSyntax } from './promql-syntax.js';
 import { promqlUnknownMetric } from './promql-unknown-metric.js';
 import { promqlUnknownLabel } from './promql-unknown-label.js';
@@ -123,12 +123,7 @@ export const COVERAGE_CHECKS: readonly Check[] = [testsAlertCoverage, testsRoute
 /** Routing tests judged by our own routing model: `validate --offline` only (amtool judges otherwise). */
 export const OFFLINE_TEST_CHECKS: readonly Check[] = [testsRouting];
 
+/** The findings of the checks under the project's settings and ignores (src/lint/run.ts; `runLint` also lists what was silenced). */
 export function runChecks(context: CheckContext, checks: readonly Check[] = CHECKS): Diagnostic[] {
-  const diagnostics: Diagnostic[] = [];
-  for (const check of checks) {
-    runGuarded(check, context, (finding) => {
-      diagnostics.push({ ...finding, id: check.id, severity: finding.severity ?? check.severity });
-    });
-  }
-  return diagnostics;
+  return runLint(context, checks).diagnostics;
 }

@@ -2,7 +2,7 @@ import type { AlertMatchersInput, AlertmanagerInput, RouteInput } from './schema
 import type { AlertMatcherModel, AlertmanagerModel, FiringAlertModel, ReceiverModel, RouteModel, TemplateFileModel } from './alertmanager.js';
 import type { Model } from './types.js';
 import { defined } from './build-helpers.js';
-import { located } from './located.js';
+import { located, locatedAt } from './located.js';
 
 
 /** The path of a secretFile(), or undefined when the field is absent. */
@@ -105,7 +105,7 @@ export function buildAlertmanager(input: AlertmanagerInput, externalLabels: Read
       ...(t.at !== undefined ? { at: t.at, atMs: Date.parse(t.at) } : {}),
       alsoFiring: (t.alsoFiring ?? []).map((a) => firingAlert(a, externalLabels)),
       receivers: [...t.receivers],
-      ...located(input, ['alertmanager', `tests[${i}]`]),
+      ...locatedAt(located(input, ['alertmanager']), `tests[${i}]`),
     })),
     ...located(input, ['alertmanager']),
   };

@@ -1,7 +1,7 @@
 import type { DashboardInput, PanelInput, VariableInput } from './schema/dashboard.js';
 import type { DashboardModel, PanelModel, RowModel, TargetModel, VariableModel } from './dashboard.js';
 import { DEFAULT_SIZE, GridFlow } from './dashboard-layout.js';
-import { located } from './located.js';
+import { located, locatedAt } from './located.js';
 
 /** Grafana's limit on dashboard uids. */
 export const UID_MAX_LENGTH = 40;
@@ -33,7 +33,7 @@ function buildPanel(p: PanelInput, path: string[], id: number, flow: GridFlow): 
       instant: t.instant ?? p.type === 'table',
       format: t.format ?? (p.type === 'table' ? 'table' : p.type === 'heatmap' ? 'heatmap' : 'time_series'),
       ...(t.datasource ? { datasource: t.datasource } : {}),
-      ...located(p, [...path, `targets[${i}]`]),
+      ...locatedAt(located(p, path), `targets[${i}]`),
     }),
   );
   const { kind: _k, source: _s, targets: _t, gridPos: _g, width: _w, height: _h, ...rest } = p;

@@ -6,6 +6,7 @@ import { defined } from './build-helpers.js';
 import { located } from './located.js';
 import { buildAlertmanager } from './build-alertmanager.js';
 import { buildDashboards } from './build-dashboards.js';
+import type { CheckSetting } from '../check-ids.js';
 
 // Prometheus's own defaults, written out so the generated files say what is in force.
 const DEFAULT_SCRAPE_INTERVAL = '1m';
@@ -99,5 +100,6 @@ export function buildModel(project: ProjectInput, entry: string): Model {
       reason: a.reason,
       ...located(a, ['secrets', `allow[${i}]`]),
     })),
+    lint: { checks: { ...(project.lint?.checks ?? {}) } as Record<string, CheckSetting> },
   };
 }

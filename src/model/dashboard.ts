@@ -1,6 +1,6 @@
 import type { ExpressionRef, Located } from './types.js';
 import type { DatasourceRef, GridPos, Legend, PanelType, ThresholdStep } from '../api/panels.js';
-import { located } from './located.js';
+import { locatedAt } from './located.js';
 
 /** The `${datasource}` variable every panel and target points at. */
 export const DATASOURCE_VARIABLE = 'datasource';
@@ -94,8 +94,8 @@ export function dashboardExpressions(dashboards: readonly DashboardModel[]): Exp
         expr: t.expr,
         context: 'panel' as const,
         owner: panel.title,
-        // The target's path, the panel's source line (targets are plain objects without one).
-        ...located(panel, [...t.path, 'expr']),
+        // Targets are plain objects inside the panel's definition: their `expr:` there.
+        ...locatedAt(t, 'expr'),
       })),
     ),
   );

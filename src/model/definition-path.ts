@@ -1,3 +1,5 @@
+import { propertyBelow } from '../source-sites.js';
+
 /**
  * Turns a raw path into the one users read: `groups › totem_alerts › rules › HighErrorRate › for`.
  * Elements of named collections show their name; others their index (`panels[1]`).
@@ -25,13 +27,19 @@ export function resolvePath(root: unknown, rawPath: readonly PropertyKey[]): Res
   const path: string[] = [];
   let node: unknown = root;
   let source: ResolvedPath['source'];
+  // Steps below the innermost object with a source: the property inside its builder call.
+  let below: string[] = [];
   let key = '';
   const noteSource = (value: unknown) => {
     const s = (value as { source?: ResolvedPath['source'] } | null)?.source;
-    if (s && typeof s.file === 'string') source = s;
+    if (s && typeof s.file === 'string') {
+      source = s;
+      below = [];
+    }
   };
   noteSource(node);
   for (const step of rawPath) {
+    below.push(String(step));
     if (typeof step === 'number') {
       const item = Array.isArray(node) ? node[step] : undefined;
       const name = NAMED_COLLECTIONS.has(key) ? nameOf(item) : undefined;
@@ -48,5 +56,5 @@ export function resolvePath(root: unknown, rawPath: readonly PropertyKey[]): Res
     }
     noteSource(node);
   }
-  return source ? { path, source } : { path };
+  return source ? { path, source: propertyBelow(source, below) } : { path };
 }

@@ -1,12 +1,22 @@
 import type { SourceRef } from '../diagnostic.js';
 import type { Located } from './types.js';
+import { propertyBelow } from '../source-sites.js';
 
-/** The `path` and, when the builder recorded one, the `source` of a model element. */
-export function located(value: { source?: SourceRef | undefined }, path: string[]): Located {
-  return value.source ? { path, source: value.source } : { path };
+/** The `path`, the `source` (when the builder recorded one) and the `ignore` of a definition written at `path`. */
+export function located(value: { source?: SourceRef | undefined; ignore?: Readonly<Record<string, string>> | undefined }, path: string[]): Located {
+  return {
+    path,
+    ...(value.source ? { source: value.source } : {}),
+    ...(value.ignore ? { ignore: value.ignore } : {}),
+  };
 }
 
-/** Where a finding about an element (or one of its fields) points: `locatedAt(rule, 'for')`. */
+/**
+ * Where a finding about an element, or one of its fields, points: `locatedAt(rule, 'for')`. The
+ * source names the property (`for:`) inside the element's definition; reports show its line
+ * (src/io/property-locations.ts), or the definition's own line where the property is not written there.
+ */
 export function locatedAt(item: Located, ...field: string[]): Located {
-  return located(item, [...item.path, ...field]);
+  const path = [...item.path, ...field];
+  return item.source ? { path, source: propertyBelow(item.source, field) } : { path };
 }

@@ -1,4 +1,5 @@
 import type { SourceRef } from '../diagnostic.js';
+import type { CheckSetting } from '../check-ids.js';
 import type { MetricType } from '../api/metrics.js';
 import type { AlertTestCase, RecordTestCase } from '../api/tests.js';
 import type { AlertmanagerModel } from './alertmanager.js';
@@ -9,6 +10,8 @@ export interface Located {
   /** Path inside the definitions, e.g. ['ruleGroups', 'totem_alerts', 'rules', 'HighErrorRate']. */
   path: string[];
   source?: SourceRef;
+  /** Checks silenced on this definition, by id, with the reason (`ignore` in the definitions). */
+  ignore?: Readonly<Record<string, string>>;
 }
 
 export interface MetricModel extends Located {
@@ -101,4 +104,6 @@ export interface Model {
   dashboards: DashboardModel[];
   /** Values the secret scan lets through, each with its reason (src/secrets/). */
   notSecrets: NotSecretModel[];
+  /** The project's check settings (`lint.checks`): per check id, off or a severity. */
+  lint: { checks: Readonly<Record<string, CheckSetting>> };
 }

@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../diagnostic.js';
 import { formatPath, sortDiagnostics } from '../diagnostic.js';
 import { redactDiagnostic } from './redact.js';
+import { checkDocs, isCheckId } from '../check-ids.js';
 
 // GitHub Actions workflow commands: https://docs.github.com/actions/reference/workflow-commands-for-github-actions
 function escapeData(s: string): string {
@@ -23,7 +24,9 @@ export function renderGithub(diagnostics: readonly Diagnostic[], fallbackFile: s
       if (d.source?.column) props.push(`col=${d.source.column}`);
       props.push(`title=${escapeProperty(d.id)}`);
       const where = formatPath(d.path);
-      const text = [where ? `${where}: ${d.message}` : d.message, d.hint ? `hint: ${d.hint}` : ''].filter(Boolean).join('\n');
+      const text = [where ? `${where}: ${d.message}` : d.message, d.hint ? `hint: ${d.hint}` : '', isCheckId(d.id) ? `docs: ${checkDocs(d.id)}` : '']
+        .filter(Boolean)
+        .join('\n');
       return `::${COMMAND[d.severity]} ${props.join(',')}::${escapeData(text)}`;
     })
     .join('\n');

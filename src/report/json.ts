@@ -2,6 +2,9 @@ import { z } from 'zod';
 import type { Diagnostic } from '../diagnostic.js';
 import { countBySeverity, sortDiagnostics } from '../diagnostic.js';
 import { redactDiagnostic } from './redact.js';
+import { redactSecrets } from '../secrets/detect.js';
+import { checkDocs, isCheckId } from '../check-ids.js';
+import type { Silenced } from '../lint/run.js';
 
 /**
  * The `--format json` report. Stable: fields are only ever added; `schemaVersion` changes when a
@@ -15,7 +18,7 @@ export const jsonReportSchema = z.strictObject({
   definitions: z.string(),
   offline: z.boolean(),
   ok: z.boolean(),
-  summary: z.strictObject({ errors: z.number().int(), warnings: z.number().int(), infos: z.number().int() }),
+  summary: z.strictObject({ errors: z.number().int(), warnings: z.number().int(), infos: z.number().int(), silenced: z.number().int() }),
   tools: z.array(
     z.strictObject({
       name: z.enum(['promtool', 'amtool']),
@@ -34,6 +37,19 @@ export const jsonReportSchema = z.strictObject({
       location: location.optional(),
       file: z.string().optional(),
       excerpt: z.strictObject({ text: z.string(), from: z.number().int(), to: z.number().int() }).optional(),
+      /** The check's page, for check ids (not for schema, load and tool findings). */
+      docs: z.string().optional(),
+    }),
+  ),
+  /** Findings a definition's `ignore` silenced, with its reason. */
+  silenced: z.array(
+    z.strictObject({
+      id: z.string(),
+      severity: z.enum(['error', 'warning', 'info']),
+      message: z.string(),
+      path: z.array(z.string()),
+      location: z.strictObject({ file: z.string(), line: z.number().int(), column: z.number().int() }).optional(),
+      reason: z.string(),
     }),
   ),
   /**
@@ -65,7 +81,9 @@ export function renderJson(input: {
   diagnostics: readonly Diagnostic[];
   defaultRoute?: DefaultRouteReport | undefined;
   simulatedRoutingTests?: number;
+  silenced?: readonly Silenced[];
 }): string {
+  const silenced = input.silenced ?? [];
   const counts = countBySeverity(input.diagnostics);
   const report: JsonReport = {
     schemaVersion: 1,
@@ -73,7 +91,7 @@ export function renderJson(input: {
     definitions: input.definitions,
     offline: input.offline,
     ok: counts.error === 0,
-    summary: { errors: counts.error, warnings: counts.warning, infos: counts.info },
+    summary: { errors: counts.error, warnings: counts.warning, infos: counts.info, silenced: silenced.length },
     tools: input.tools,
     diagnostics: sortDiagnostics(input.diagnostics).map(redactDiagnostic).map((d) => ({
       id: d.id,
@@ -84,6 +102,15 @@ export function renderJson(input: {
       ...(d.source !== undefined ? { location: d.source } : {}),
       ...(d.file !== undefined ? { file: d.file } : {}),
       ...(d.excerpt !== undefined ? { excerpt: d.excerpt } : {}),
+      ...(isCheckId(d.id) ? { docs: checkDocs(d.id) } : {}),
+    })),
+    silenced: silenced.map((s) => ({
+      id: s.id,
+      severity: s.severity,
+      message: redactSecrets(s.message),
+      path: s.path.map(redactSecrets),
+      ...(s.source !== undefined ? { location: { file: s.source.file, line: s.source.line, column: s.source.column } } : {}),
+      reason: s.reason,
     })),
     ...(input.defaultRoute !== undefined ? { defaultRoute: input.defaultRoute } : {}),
     ...(input.simulatedRoutingTests !== undefined ? { simulatedRoutingTests: input.simulatedRoutingTests } : {}),

@@ -2,6 +2,7 @@ import { Chalk, type ChalkInstance } from 'chalk';
 import type { Diagnostic } from '../diagnostic.js';
 import { formatPath, formatSource, sortDiagnostics } from '../diagnostic.js';
 import { redactDiagnostic } from './redact.js';
+import { checkDocs, isCheckId } from '../check-ids.js';
 
 export interface TextOptions {
   color: boolean;
@@ -24,7 +25,7 @@ function excerptLines(d: Diagnostic, c: ChalkInstance): string[] {
   return [`    ${c.dim('│')} ${line}`, `    ${c.dim('│')} ${' '.repeat(from - lineStart)}${c.red('^'.repeat(width))}`];
 }
 
-/** `<file>:<line> › <path>: <message>`, then the expression excerpt and the hint. */
+/** `<file>:<line> › <path>: <message>`, then the expression excerpt, the hint and the check's page. */
 export function formatDiagnostic(finding: Diagnostic, c: ChalkInstance): string {
   const d = redactDiagnostic(finding);
   const level = d.severity === 'error' ? c.red.bold('error') : d.severity === 'warning' ? c.yellow.bold('warning') : c.blue('info');
@@ -32,6 +33,7 @@ export function formatDiagnostic(finding: Diagnostic, c: ChalkInstance): string 
   const lines = [`${level} ${c.dim(`[${d.id}]`)} ${where ? `${c.bold(where)}: ` : ''}${d.message}`];
   lines.push(...excerptLines(d, c));
   if (d.hint) lines.push(`    ${c.cyan('hint:')} ${d.hint}`);
+  if (isCheckId(d.id)) lines.push(`    ${c.dim(`docs: ${checkDocs(d.id)}`)}`);
   return lines.join('\n');
 }
 

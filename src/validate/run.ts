@@ -12,7 +12,9 @@ import { onInterrupt } from './interrupt.js';
 import { checkConfig, checkRules } from './promtool.js';
 import { checkAlertmanagerConfig } from './amtool.js';
 import { locator } from './locate.js';
-import { COVERAGE_CHECKS, OFFLINE_TEST_CHECKS, runChecks } from '../lint/index.js';
+import { CHECKS, COVERAGE_CHECKS, OFFLINE_TEST_CHECKS } from '../lint/index.js';
+import { runLint, type Silenced } from '../lint/run.js';
+import { atPropertyLines } from '../io/property-locations.js';
 import { testRoutes } from './routing-tests.js';
 import { isSimulated, testsRouting } from '../lint/tests-routing.js';
 import type { CheckContext } from '../lint/check.js';
@@ -35,6 +37,7 @@ export interface ValidateOptions {
 
 export interface ValidateResult {
   diagnostics: Diagnostic[];
+  silenced: Silenced[];
   tools: ToolReport[];
   model?: Model;
   context?: CheckContext;
@@ -101,20 +104,25 @@ async function validateWith(options: ValidateOptions, noteTemporaryDir: (dir: st
   const promtool = options.offline ? undefined : await requireTool('promtool', env);
 
   step('checks', 'start');
-  const result = await runPipeline({ definitions: options.definitions, compileWithFindings: true });
+  // Besides generate's checks: test coverage (errors with --require-tests, whatever the project's
+  // settings say) and, offline, the routing tests judged by our own routing model.
+  const checks = [...CHECKS, ...COVERAGE_CHECKS, ...(options.offline ? OFFLINE_TEST_CHECKS : [])];
+  const force = options.requireTests ? Object.fromEntries(COVERAGE_CHECKS.map((c) => [c.id, 'error' as const])) : undefined;
+  const result = await runPipeline({ definitions: options.definitions, compileWithFindings: true, checks, ...(force ? { force } : {}) });
   step('checks', 'end');
   const diagnostics = [...result.diagnostics];
-  if (result.context) {
-    const coverage = runChecks(result.context, COVERAGE_CHECKS);
-    diagnostics.push(...coverage.map((d) => (options.requireTests ? { ...d, severity: 'error' as const } : d)));
-    if (options.offline) diagnostics.push(...runChecks(result.context, OFFLINE_TEST_CHECKS));
-    // Online, amtool judges plain routing tests; those with `at`/`alsoFiring` only our simulation can.
-    else diagnostics.push(...runChecks(withSimulatedTestsOnly(result.context), [testsRouting]));
+  const silenced = [...result.silenced];
+  if (result.context && !options.offline) {
+    // Online, amtool judges plain routing tests; those with `at`/`alsoFiring` only our simulation can
+    // (its ignores are not judged stale here: amtool's findings on the others cannot be silenced).
+    const simulated = runLint(withSimulatedTestsOnly(result.context), [testsRouting], { stale: false });
+    diagnostics.push(...atPropertyLines(simulated.diagnostics));
+    silenced.push(...simulated.silenced);
   }
   const simulatedRoutingTests = (result.model?.alertmanager?.tests ?? []).filter((t) => options.offline || isSimulated(t)).length;
   const known = { ...(result.model ? { model: result.model } : {}), ...(result.context ? { context: result.context } : {}), simulatedRoutingTests };
   if (!result.model || !result.files || options.offline || !promtool) {
-    return { diagnostics: strictly(diagnostics, options.strict), tools: [], ...known };
+    return { diagnostics: strictly(diagnostics, options.strict), silenced, tools: [], ...known };
   }
   const { model, files } = result;
   const hasAlertmanager = files.some((f) => f.path === ALERTMANAGER_CONFIG);
@@ -148,12 +156,12 @@ async function validateWith(options: ValidateOptions, noteTemporaryDir: (dir: st
     const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
     if (failed) throw failed.reason;
     const toolFindings = settled.flatMap((s) => (s.status === 'fulfilled' ? s.value : []));
-    diagnostics.push(...withoutRepeats(toolFindings, diagnostics));
+    diagnostics.push(...atPropertyLines(withoutRepeats(toolFindings, diagnostics)));
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
 
   const report = (tool: Tool | undefined, name: ToolName): ToolReport[] =>
     tool ? [{ name, version: tool.version ?? null, path: tool.path, ran: [...ran[name]].sort() }] : [];
-  return { diagnostics: strictly(diagnostics, options.strict), tools: [...report(promtool, 'promtool'), ...report(amtool, 'amtool')], ...known };
+  return { diagnostics: strictly(diagnostics, options.strict), silenced, tools: [...report(promtool, 'promtool'), ...report(amtool, 'amtool')], ...known };
 }

@@ -313,7 +313,7 @@ describe('the installed CLI (bin/totem-mon.js over dist/)', () => {
       timeout: 30_000,
     });
     expect(broken.exitCode).toBe(1);
-    expect(broken.stderr).toContain('unknown-metric/index.ts:6 › ruleGroups › g › rules › MissingErrors › expr');
+    expect(broken.stderr).toContain('unknown-metric/index.ts:9 › ruleGroups › g › rules › MissingErrors › expr');
     const usage = await execa('node', [bin, 'generate', '--nope'], { reject: false, timeout: 30_000 });
     expect(usage.exitCode).toBe(2);
   });

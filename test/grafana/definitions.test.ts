@@ -94,7 +94,7 @@ describe('generate with a panel on an undeclared metric', () => {
     expect(text).toContain('dashboards › Performance › panels › Tempo de resposta › targets[0] › expr');
     expect(text).toContain('"app_request_duration_seconds_bucket"');
     expect(text).toContain('[promql/unknown-metric]');
-    expect(text).toContain('undeclared-metric/index.ts:14');
+    expect(text).toContain('undeclared-metric/index.ts:16 › dashboards › Performance › panels › Tempo de resposta › targets[0] › expr');
   });
 });
 

@@ -1,6 +1,8 @@
 import { z } from 'zod';
 import { duration, labelName, nonEmpty, source } from './common.js';
 import { withHint } from './hint.js';
+import { ignore } from './lint.js';
+import type { CheckId } from '../../check-ids.js';
 import { refuseLiteralSecrets, SECRETS_DIR } from './alertmanager-secrets.js';
 import { isTimeZone, parseDaysOfMonth, parseMonths, parseWeekdays, parseYears } from '../time-intervals.js';
 
@@ -120,6 +122,7 @@ const receiverSchema = z.strictObject({
   telegram: notIn025('telegram bot_token_file', 'Alertmanager 0.25 has no telegram bot_token_file (0.26): use webhook with a credentials file'),
   discord: notIn025('discord webhook_url_file', 'it came in 0.26: use webhook (or slack) with a secret file'),
   msteams: notIn025('msteams_configs', 'Microsoft Teams came in 0.26: use webhook with a secret file'),
+  ignore,
   source,
 });
 
@@ -136,6 +139,7 @@ export interface RouteInput {
   muteTimeIntervals?: string[] | undefined;
   activeTimeIntervals?: string[] | undefined;
   routes?: RouteInput[] | undefined;
+  ignore?: Partial<Record<CheckId, string>> | undefined;
   source?: { file: string; line: number; column: number } | undefined;
 }
 
@@ -155,6 +159,7 @@ const routeSchema: z.ZodType<RouteInput> = z.lazy(() =>
     muteTimeIntervals: z.array(nonEmpty).optional(),
     activeTimeIntervals: z.array(nonEmpty).optional(),
     routes: z.array(routeSchema).optional(),
+    ignore,
     source,
   }),
 );
@@ -164,6 +169,7 @@ const inhibitRuleSchema = z.strictObject({
   sourceMatchers: alertMatchers,
   targetMatchers: alertMatchers,
   equal: z.array(labelName).optional(),
+  ignore,
   source,
 });
 
@@ -257,6 +263,7 @@ const alertmanagerShape = z
     inhibitRules: z.array(inhibitRuleSchema).optional(),
     timeIntervals: z.array(timeIntervalSchema).optional(),
     tests: z.array(routingTest).optional(),
+    ignore,
     source,
   })
   .superRefine((am, ctx) => {

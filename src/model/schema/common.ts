@@ -2,8 +2,13 @@ import { z } from 'zod';
 import { DURATION, LABEL_NAME, METRIC_NAME, RECORD_NAME } from '../names.js';
 import { withHint } from './hint.js';
 
+// Passed through as the very object the builder recorded (not a copy): it is the key under which
+// its call site is remembered for property-level locations (src/source-sites.ts).
 export const source = z
-  .object({ file: z.string(), line: z.number(), column: z.number() })
+  .custom<{ file: string; line: number; column: number }>(
+    (v) => typeof v === 'object' && v !== null && typeof (v as { file?: unknown }).file === 'string' && typeof (v as { line?: unknown }).line === 'number',
+    { message: 'expected a source location' },
+  )
   .optional();
 
 /** A string check whose message names the offending value. */

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { labelName, nonEmpty, source } from './common.js';
 import { withHint } from './hint.js';
 import { DURATION } from '../names.js';
+import { ignore } from './lint.js';
 
 // The uid is checked by the `dashboard/uid` check (with its own messages), not here.
 
@@ -51,6 +52,7 @@ export const panelSchema = z.strictObject({
   height: gridInt(1, 1000).optional(),
   datasource: datasourceRef.optional(),
   stack: z.boolean().optional(),
+  ignore,
   source,
 });
 
@@ -59,6 +61,7 @@ const rowSchema = z.strictObject({
   title: nonEmpty,
   collapsed: z.boolean().optional(),
   panels: z.array(panelSchema),
+  ignore,
   source,
 });
 
@@ -72,6 +75,7 @@ const variableSchema = z.strictObject({
   title: z.string().optional(),
   multi: z.boolean().optional(),
   includeAll: z.boolean().optional(),
+  ignore,
   source,
 });
 
@@ -96,6 +100,7 @@ export const dashboardSchema = z.strictObject({
   links: z.array(link).optional(),
   variables: z.array(variableSchema).optional(),
   panels: z.array(z.discriminatedUnion('kind', [panelSchema, rowSchema])),
+  ignore,
   source,
 });
 

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { labelName, metricName, nonEmpty, source } from './common.js';
 import { withHint } from './hint.js';
+import { ignore } from './lint.js';
 
 const metricBase = {
   kind: z.literal('metric'),
@@ -9,6 +10,7 @@ const metricBase = {
   labels: z.array(labelName),
   unit: z.string().optional(),
   exporter: z.string().optional(),
+  ignore,
   source,
 };
 

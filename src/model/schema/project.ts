@@ -6,6 +6,7 @@ import { ruleGroupSchema } from './rules.js';
 import { prometheusSchema } from './prometheus.js';
 import { alertmanagerSchema } from './alertmanager.js';
 import { dashboardSchema } from './dashboard.js';
+import { lintSchema } from './lint.js';
 
 const notSecret = z.strictObject({
   kind: z.literal('notSecret'),
@@ -27,6 +28,7 @@ export const projectSchema = z.strictObject({
   alertmanager: alertmanagerSchema.optional(),
   dashboards: z.array(dashboardSchema).optional(),
   secrets: z.strictObject({ allow: z.array(notSecret).optional() }).optional(),
+  lint: lintSchema,
 });
 
 export type ProjectInput = z.infer<typeof projectSchema>;

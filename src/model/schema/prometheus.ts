@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { duration, labelSet, matching, nonEmpty, source } from './common.js';
 import { withHint } from './hint.js';
+import { ignore } from './lint.js';
 
 const target = matching(
   (t) => /^[^\s/:]+:\d{1,5}$/.test(t) || /^\[[0-9a-fA-F:]+\]:\d{1,5}$/.test(t),
@@ -16,6 +17,7 @@ export const scrapeJobSchema = z.strictObject({
   timeout: duration.optional(),
   scheme: z.enum(['http', 'https']).optional(),
   labels: labelSet.optional(),
+  ignore,
   source,
 });
 

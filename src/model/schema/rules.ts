@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { duration, labelSet, nonEmpty, recordName, source } from './common.js';
 import { withHint } from './hint.js';
+import { ignore } from './lint.js';
 
 const inputSeries = z.strictObject({ series: nonEmpty, values: nonEmpty });
 const expectedAlert = z.strictObject({
@@ -45,6 +46,7 @@ export const alertSchema = z.strictObject({
   labels: alertLabels,
   annotations: z.record(z.string(), z.string().optional()),
   tests: z.array(alertTestSchema).optional(),
+  ignore,
   source,
 });
 
@@ -54,6 +56,7 @@ export const recordSchema = z.strictObject({
   expr: nonEmpty,
   labels: labelSet.optional(),
   tests: z.array(recordTestSchema).optional(),
+  ignore,
   source,
 });
 
@@ -62,6 +65,7 @@ export const ruleGroupSchema = z.strictObject({
   name: nonEmpty,
   interval: duration.optional(),
   rules: z.array(z.discriminatedUnion('kind', [alertSchema, recordSchema])),
+  ignore,
   source,
 });
 

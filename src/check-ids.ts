@@ -1,0 +1,58 @@
+/**
+ * Every check id a project may configure (`lint.checks`) or a definition may silence (`ignore`).
+ * A plain list, shared by the API types, the schema and the lint, so that the ids are a union type
+ * users get completion for. test/lint/check-ids.test.ts keeps it in step with the registered checks:
+ * when you add a check, add its id here too (sorted).
+ */
+export const CHECK_IDS = [
+  'alert/absent-for',
+  'alert/annotations',
+  'alert/comparison',
+  'alert/duplicate-name',
+  'alert/fragile-expression',
+  'alert/missing-for',
+  'alert/naming',
+  'alert/severity',
+  'alert/template-label-dropped',
+  'alertmanager/unknown-receiver',
+  'alertmanager/unknown-template',
+  'alertmanager/unmatched-route',
+  'alertmanager/unreachable-receiver',
+  'catalogue/counter-total',
+  'catalogue/duplicate',
+  'catalogue/histogram-buckets',
+  'dashboard/counter-without-rate',
+  'dashboard/datasource-variable',
+  'dashboard/layout-overlap',
+  'dashboard/uid',
+  'lint/stale-ignore',
+  'promql/counter-compared-raw',
+  'promql/quantile-without-le',
+  'promql/rate-on-non-counter',
+  'promql/rate-range-too-short',
+  'promql/regex-matcher',
+  'promql/syntax',
+  'promql/unknown-label',
+  'promql/unknown-metric',
+  'record/naming',
+  'rules/duplicate-group',
+  'scrape/duplicate-job',
+  'tests/alert-coverage',
+  'tests/route-coverage',
+  'tests/routing',
+] as const;
+
+export type CheckId = (typeof CHECK_IDS)[number];
+
+/** What a project may set a check to: off, or the severity its findings get. */
+export const CHECK_SETTINGS = ['off', 'error', 'warning', 'info'] as const;
+export type CheckSetting = (typeof CHECK_SETTINGS)[number];
+
+/** Where a check's page is, relative to the package root (shipped with it): `docs/checks/promql/unknown-metric.md`. */
+export function checkDocs(id: string): string {
+  return `docs/checks/${id}.md`;
+}
+
+export function isCheckId(id: string): id is CheckId {
+  return (CHECK_IDS as readonly string[]).includes(id);
+}

@@ -1,0 +1,111 @@
+import type { Diagnostic, Severity, SourceRef } from '../diagnostic.js';
+import type { Located, Model } from '../model/types.js';
+import type { Check, CheckContext } from './check.js';
+import { locatedAt } from '../model/located.js';
+import { lintStaleIgnore } from './lint-stale-ignore.js';
+import { runGuarded } from './guard.js';
+
+/** A finding a definition's `ignore` silenced: not reported, but counted and listed (`--format json`). */
+export interface Silenced {
+  id: string;
+  severity: Severity;
+  message: string;
+  path: string[];
+  source?: SourceRef;
+  /** The reason written in the `ignore`. */
+  reason: string;
+}
+
+export interface LintResult {
+  diagnostics: Diagnostic[];
+  silenced: Silenced[];
+}
+
+export interface LintOptions {
+  /** Severities that win over the project's settings, `off` included (`validate --require-tests`). */
+  force?: Readonly<Record<string, Severity>>;
+  /** Report ignores that silenced nothing (default true; false for a partial run of a check). */
+  stale?: boolean;
+}
+
+interface IgnoreEntry extends Located {
+  id: string;
+  reason: string;
+  used: boolean;
+}
+
+/** Every `ignore` in the definitions, with the definition it is on (any model element that carries one). */
+function ignoreEntries(model: Model): IgnoreEntry[] {
+  const entries: IgnoreEntry[] = [];
+  const seen = new Set<object>();
+  const stack: unknown[] = [model.metrics, model.prometheus.scrapeJobs, model.ruleGroups, model.dashboards, model.alertmanager];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (typeof node !== 'object' || node === null || seen.has(node)) continue;
+    seen.add(node);
+    if (Array.isArray(node)) {
+      for (let i = node.length - 1; i >= 0; i--) stack.push(node[i]);
+      continue;
+    }
+    const element = node as Partial<Located> & Record<string, unknown>;
+    if (element.ignore && Array.isArray(element.path)) {
+      for (const [id, reason] of Object.entries(element.ignore)) {
+        entries.push({ path: element.path, ...(element.source ? { source: element.source } : {}), id, reason, used: false });
+      }
+    }
+    for (const [key, value] of Object.entries(element)) {
+      if (key !== 'ignore' && key !== 'source' && typeof value === 'object' && value !== null) stack.push(value);
+    }
+  }
+  return entries;
+}
+
+/** Whether `path` is the definition at `prefix` or inside it. */
+function within(path: readonly string[] | undefined, prefix: readonly string[]): boolean {
+  return path !== undefined && prefix.length <= path.length && prefix.every((step, i) => path[i] === step);
+}
+
+/**
+ * Runs the checks under the project's settings: a check set to `off` does not run, a severity
+ * replaces the check's own for all its findings; a finding inside a definition whose `ignore`
+ * names its check is silenced; an ignore that silenced nothing (its check ran) is reported. A check
+ * that overflows the stack on one expression reports that instead of crashing (src/lint/guard.ts).
+ */
+export function runLint(context: CheckContext, checks: readonly Check[], options: LintOptions = {}): LintResult {
+  const settings = context.model.lint?.checks ?? {};
+  const setting = (id: string): Severity | 'off' | undefined => options.force?.[id] ?? settings[id];
+  const entries = ignoreEntries(context.model);
+  const ran = new Set<string>();
+  const diagnostics: Diagnostic[] = [];
+  const silenced: Silenced[] = [];
+  for (const check of checks) {
+    const configured = setting(check.id);
+    if (configured === 'off') continue;
+    ran.add(check.id);
+    runGuarded(check, context, (finding) => {
+      const diagnostic: Diagnostic = { ...finding, id: check.id, severity: configured ?? finding.severity ?? check.severity };
+      const excuse = entries.filter((e) => e.id === check.id && within(diagnostic.path, e.path));
+      if (excuse.length === 0) {
+        diagnostics.push(diagnostic);
+        return;
+      }
+      for (const e of excuse) e.used = true;
+      silenced.push({
+        id: diagnostic.id,
+        severity: diagnostic.severity,
+        message: diagnostic.message,
+        path: diagnostic.path ?? [],
+        ...(diagnostic.source ? { source: diagnostic.source } : {}),
+        reason: excuse[0]!.reason,
+      });
+    });
+  }
+  const stale = setting(lintStaleIgnore.id);
+  if (stale !== 'off' && options.stale !== false) {
+    for (const e of entries) {
+      if (e.used || !ran.has(e.id)) continue;
+      diagnostics.push({ ...lintStaleIgnore.finding(e.id, e.path, locatedAt(e, 'ignore', e.id)), id: lintStaleIgnore.id, severity: stale ?? lintStaleIgnore.severity });
+    }
+  }
+  return { diagnostics, silenced };
+}
