@@ -14,6 +14,7 @@ export const CHECK_IDS = [
   'alert/naming',
   'alert/severity',
   'alert/template-label-dropped',
+  'alertmanager/default-route',
   'alertmanager/unknown-receiver',
   'alertmanager/unknown-template',
   'alertmanager/unmatched-route',
