@@ -97,7 +97,7 @@ describe('the default route in the reports', () => {
 
   it('text: named in the finding and the summary; the routing test that names the alert breaks', async () => {
     const r = await runCli(['validate', '--definitions', fixture, '--offline']);
-    expect(r.stdout).toMatch(/^warning \[alertmanager\/default-route\] typo-team\/index\.ts:7 › ruleGroups › payments › rules › PaymentsFailing › labels: alert PaymentsFailing reaches only the root route \(receiver fallback\).*Did you mean team="payments" instead of team="payment"\?$/m);
+    expect(r.stdout).toMatch(/^warning \[alertmanager\/default-route\] typo-team\/index\.ts:11 › ruleGroups › payments › rules › PaymentsFailing › labels: alert PaymentsFailing reaches only the root route \(receiver fallback\).*Did you mean team="payments" instead of team="payment"\?$/m);
     expect(r.stdout).toContain('(1 alert to the default route: PaymentsFailing)');
     expect(r.stdout).toMatch(/error \[tests\/routing\] .*routing test "PaymentsFailing provider=acme": expected payments-pagerduty, got fallback/);
     expect(r.stdout).toMatch(/warning \[alertmanager\/unmatched-route\] .*route \{team="payments"\} matches no alert rule: .* Did you mean team="payment"\?/);
@@ -117,7 +117,7 @@ describe('the default route in the reports', () => {
 
   it('github: a warning annotation at the alert', async () => {
     const r = await runCli(['validate', '--definitions', fixture, '--offline', '--format', 'github']);
-    expect(r.stdout).toMatch(/^::warning file=typo-team\/index\.ts,line=7,col=\d+,title=alertmanager\/default-route::.*alert PaymentsFailing reaches only the root route/m);
+    expect(r.stdout).toMatch(/^::warning file=typo-team\/index\.ts,line=11,col=\d+,title=alertmanager\/default-route::.*alert PaymentsFailing reaches only the root route/m);
   });
 
   it('--strict turns the warning (and every other warning) into an error', async () => {
