@@ -56,7 +56,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   // 3b. Alertmanager notification templates (`<definitions>/../templates/*.tmpl`) are read here,
   //     in the io stage, and carried in the model, so that the compilers stay pure.
   const templates = readTemplates(loaded.dir);
-  if (templates.diagnostics.length > 0) return { diagnostics: templates.diagnostics };
+  if (templates.diagnostics.length > 0) return { diagnostics: templates.diagnostics, silenced: [] };
   const model = withTemplates(buildModel(parsed.project, loaded.entry), templates.templates);
 
   // 4. secrets by value: every string of the model and every template (src/secrets/).
