@@ -1,6 +1,7 @@
+import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FIXTURES, runCli } from '../helpers/cli.js';
+import { FIXTURES, copyToTemp, runCli } from '../helpers/cli.js';
 import { jsonReportSchema, type JsonReport } from '../../src/report/json.js';
 
 const fixture = (name: string) => path.join(FIXTURES, 'lint', name);
@@ -11,6 +12,15 @@ async function report(name: string, ...args: string[]): Promise<{ code: number; 
 }
 
 const find = (json: JsonReport, id: string) => json.diagnostics.filter((d) => d.id === id);
+
+/** A copy of a fixture in a temp folder, with its text edited (the shared base is imported from where it is). */
+function editedCopy(name: string, edit: (text: string) => string): string {
+  const dir = copyToTemp(fixture(name));
+  const index = path.join(dir, 'index.ts');
+  const base = path.join(FIXTURES, 'shared', 'base.js');
+  writeFileSync(index, edit(readFileSync(index, 'utf8').replace("'../../shared/base.js'", JSON.stringify(base))));
+  return dir;
+}
 
 describe('lint.checks: project-wide check settings', () => {
   it("turns a check off, raises one to error and lowers one to info", async () => {
@@ -104,5 +114,39 @@ describe('ignore: one definition silences one check, with a reason', () => {
     expect(json.diagnostics.map((d) => [d.id, d.path?.join('.'), d.message, d.location?.line])).toEqual([
       ['schema', 'ruleGroups.g.rules.queue_too_long.ignore.alert/naming', 'an ignore needs a reason', 17],
     ]);
+  });
+});
+
+describe('ignore on every kind of definition a finding names', () => {
+  it('silences on a metric, a panel, a whole dashboard (its rows and panels) and a route, and only there', async () => {
+    const { json } = await report('ignored-everywhere');
+    expect(json.silenced.map((s) => [s.id, s.path.join(' › '), s.reason])).toEqual([
+      ['catalogue/counter-total', 'metrics › exporter_jobs_done › name', 'the exporter names it; we cannot rename it'],
+      ['alertmanager/unmatched-route', 'alertmanager › route › routes[0] › matchers', 'alerts from the other Prometheus carry source=external'],
+      ['dashboard/counter-without-rate', 'dashboards › Totais › panels › Erros desde o início › targets[0] › expr', 'this panel shows the total since the start on purpose'],
+      ['dashboard/counter-without-rate', 'dashboards › Arquivo › panels › Antigo › panels › Tickets › targets[0] › expr', 'an archive of raw totals'],
+    ]);
+    // The panel next to the silenced one is still reported.
+    expect(find(json, 'dashboard/counter-without-rate').map((d) => d.path?.join(' › '))).toEqual([
+      'dashboards › Totais › panels › Requisições › targets[0] › expr',
+    ]);
+    expect(find(json, 'lint/stale-ignore')).toEqual([]);
+  });
+
+  it('lint/stale-ignore can be turned off like any check', async () => {
+    const dir = editedCopy('stale-ignore', (t) => t.replace("  name: 'stale',", "  name: 'stale',\n  lint: { checks: { 'lint/stale-ignore': 'off' } },"));
+    const { code, stdout } = await runCli(['validate', '--offline', '--format', 'json', '--definitions', dir]);
+    expect(code).toBe(0);
+    expect(jsonReportSchema.parse(JSON.parse(stdout)).diagnostics.map((d) => d.id)).toEqual(['tests/alert-coverage']);
+  });
+
+  it('an ignore of a check that did not run is not stale (tests/… in generate)', async () => {
+    const dir = editedCopy('stale-ignore', (t) => t.replace("'alert/naming': 'renamed long ago'", "'tests/alert-coverage': 'tested in the staging project'"));
+    const generate = await runCli(['generate', '--definitions', dir, '--out', path.join(dir, '..', 'out')]);
+    expect(generate.code, generate.stderr).toBe(0);
+    expect(generate.stderr + generate.stdout).not.toContain('lint/stale-ignore');
+    const validate = await runCli(['validate', '--offline', '--definitions', dir]);
+    expect(validate.stdout).not.toContain('lint/stale-ignore');
+    expect(validate.stdout).toContain('0 errors, 0 warnings, 1 silenced');
   });
 });
