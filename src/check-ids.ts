@@ -35,6 +35,7 @@ export const CHECK_IDS = [
   'dashboard/layout-overlap',
   'dashboard/uid',
   'lint/stale-ignore',
+  'output/portable-name',
   'promql/absent-argument',
   'promql/counter-compared-raw',
   'promql/quantile-range',
