@@ -1,7 +1,7 @@
 import path from 'node:path';
 import type { OutputFile } from '../compile/output.js';
 import { MANIFEST, manifestFile, normalizeEol, ownedHashes, readManifest } from './manifest.js';
-import { OutputProblem } from './output-problem.js';
+import { OutputProblem, isErrno } from './output-problem.js';
 import { inspect, outputRoot, readNoFollow } from './safe-path.js';
 import { describeHolder, readLock } from './lock.js';
 
@@ -33,6 +33,10 @@ export function checkOutput(outDir: string, files: readonly OutputFile[]): Check
       const found = inspect(root, file);
       return found.exists ? readNoFollow(found.full) : undefined;
     } catch (error) {
+      if (isErrno(error)) {
+        result.unsafe.push(`unreadable: ${path.join(root.shown, file)} (${error.code})`);
+        return null;
+      }
       if (!(error instanceof OutputProblem)) throw error;
       const kind = error.diagnostic.id.replace('output/', '');
       const where = error.diagnostic.file && error.diagnostic.file !== file ? error.diagnostic.file : file;
@@ -47,7 +51,13 @@ export function checkOutput(outDir: string, files: readonly OutputFile[]): Check
     if (onDisk === undefined) result.missing.push(file.path);
     else if (normalizeEol(onDisk) !== file.content) result.differ.push(file.path);
   }
-  const state = readManifest(root);
+  let state: ReturnType<typeof readManifest>;
+  try {
+    state = readManifest(root);
+  } catch (error) {
+    if (!isErrno(error)) throw error;
+    state = { state: 'damaged', reason: `cannot be read (${error.code})`, text: '', listed: [] };
+  }
   if (state.state === 'damaged') result.damaged = state.reason;
   const previous = state.state === 'ok' ? [...ownedHashes(state.manifest).keys()] : state.state === 'damaged' ? state.listed : [];
   const current = new Set(files.map((f) => f.path));

@@ -24,7 +24,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { OutputFile } from '../compile/output.js';
 import type { Diagnostic } from '../diagnostic.js';
-import { acquireLock, describeHolder } from './lock.js';
+import { LOCK, acquireLock, describeHolder } from './lock.js';
 import {
   MANIFEST,
   contentHash,
@@ -36,7 +36,7 @@ import {
   type Manifest,
   type ManifestState,
 } from './manifest.js';
-import { OutputProblem, outputProblem, writeFailed } from './output-problem.js';
+import { OutputProblem, isErrno, outputProblem, writeFailed } from './output-problem.js';
 import { inspect, outputRoot, readNoFollow, writeExclusive, type OutputRoot } from './safe-path.js';
 
 export { checkIsClean, checkOutput, type CheckResult } from './check-output.js';
@@ -138,6 +138,15 @@ function plan(root: OutputRoot, files: readonly OutputFile[], state: ManifestSta
   return result;
 }
 
+/** Runs a file-system step; an errno error becomes an `output/write-failed` finding about `file`. */
+function attempt<T>(step: () => T, action: string, file: string, shown: string): T {
+  try {
+    return step();
+  } catch (error) {
+    throw writeFailed(error, action, file, shown);
+  }
+}
+
 /** Removes staging folders left by runs that were killed (our reserved names, at the root only). */
 function removeStaleStaging(root: OutputRoot): void {
   for (const name of fs.readdirSync(root.dir)) {
@@ -237,7 +246,11 @@ function apply(root: OutputRoot, work: Plan, files: readonly OutputFile[], previ
     if (!landed) restoreManifest(previous, () => replaceManifest(previous.state === 'absent' ? '' : previous.text), manifestPath);
     throw error instanceof OutputProblem ? error : writeFailed(error, step.action, step.file, step.shown);
   } finally {
-    fs.rmSync(staging, { recursive: true, force: true });
+    try {
+      fs.rmSync(staging, { recursive: true, force: true });
+    } catch {
+      // left for the next generate, which removes staging folders first
+    }
   }
 }
 
@@ -266,7 +279,7 @@ export function writeOutput(outDir: string, files: readonly OutputFile[], option
       result.notes.push(`took over a stale lock (${lock.tookOver === 'unreadable' ? 'unreadable' : describeHolder(lock.tookOver)}: that process is gone)`);
     }
     try {
-      const previous = readManifest(root);
+      const previous = attempt(() => readManifest(root), 'read', MANIFEST, path.join(root.shown, MANIFEST));
       if (previous.state === 'damaged' && !options.repair) {
         result.conflicts.push(damagedProblem(root, previous));
         return result;
@@ -286,12 +299,13 @@ export function writeOutput(outDir: string, files: readonly OutputFile[], option
         apply(root, work, files, previous, result);
       }
     } finally {
-      lock.release();
+      attempt(() => lock.release(), 'remove the lock', LOCK, path.join(root.shown, LOCK));
     }
   } catch (error) {
-    if (!(error instanceof OutputProblem)) throw error;
-    result.conflicts.push(error.diagnostic);
-    result.failed = error.diagnostic.id === 'output/write-failed';
+    // Any other file-system error is still a finding about out/ (a bug is anything without an errno).
+    const problem = error instanceof OutputProblem ? error : writeFailed(error, 'write', '.', isErrno(error) && error.path ? error.path : root.shown);
+    result.conflicts.push(problem.diagnostic);
+    result.failed = problem.diagnostic.id === 'output/write-failed';
   }
   return result;
 }

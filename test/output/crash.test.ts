@@ -69,8 +69,9 @@ const cliCommand = () => cli;
 
 interface Killed {
   exitedByItself: boolean;
-  /** ms after the writing phase began (the lock appeared), or after spawn. */
-  at: number;
+  /** ms from spawn to the lock appearing (the writing phase begins), and from then to the exit. */
+  toLock: number;
+  writing: number;
 }
 
 /**
@@ -80,27 +81,25 @@ interface Killed {
 function generateAndKill(defs: string, out: string, delay: number, fromStart: boolean): Promise<Killed> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [...cliCommand(), 'generate', '--definitions', defs, '--out', out], { stdio: 'ignore' });
-    let exited = false;
+    const spawned = Date.now();
+    let locked = 0;
     let timer: NodeJS.Timeout | undefined;
     const kill = () => child.kill('SIGKILL');
-    const poll = fromStart
-      ? undefined
-      : setInterval(() => {
-          if (existsSync(path.join(out, LOCK))) {
-            clearInterval(poll);
-            timer = setTimeout(kill, delay);
-          }
-        }, 1);
+    const poll = setInterval(() => {
+      if (!existsSync(path.join(out, LOCK))) return;
+      clearInterval(poll);
+      locked = Date.now();
+      if (!fromStart) timer = setTimeout(kill, delay);
+    }, 1);
     if (fromStart) timer = setTimeout(kill, delay);
     child.on('error', reject);
     child.on('exit', (code, signal) => {
-      exited = true;
-      if (poll) clearInterval(poll);
+      clearInterval(poll);
       if (timer) clearTimeout(timer);
       if (code !== null && code !== 0) reject(new Error(`generate exited ${code} before it was killed`));
-      resolve({ exitedByItself: signal === null, at: delay });
+      const end = Date.now();
+      resolve({ exitedByItself: signal === null, toLock: (locked || end) - spawned, writing: locked ? end - locked : 0 });
     });
-    void exited;
   });
 }
 
@@ -113,6 +112,7 @@ function random(seed: number): () => number {
 describe('crash injection', () => {
   let root = '';
   const sets: Array<{ defs: string; expected: Record<string, string> }> = [];
+  let timing = { run: 0, writing: 0 };
 
   beforeAll(async () => {
     root = tempDir();
@@ -124,6 +124,11 @@ describe('crash injection', () => {
       expect(made.code, made.stderr).toBe(0);
       sets.push({ defs, expected: snapshotTree(reference) });
     }
+    // How long a run takes on this machine, and how long it writes: kills are spread over these.
+    const calibrate = path.join(root, 'calibrate');
+    expect((await runCli(['generate', '--definitions', sets[0]!.defs, '--out', calibrate])).code).toBe(0);
+    const run = await generateAndKill(sets[1]!.defs, calibrate, 600_000 /* never: it finishes first */, false);
+    timing = { run: run.toLock + run.writing, writing: Math.max(run.writing, 20) };
   }, 120_000);
 
   it(`SIGKILL at ${TRIALS} random moments; one plain generate repairs out/ each time`, async () => {
@@ -135,7 +140,7 @@ describe('crash injection', () => {
       const from = sets[trial % 2]!;
       const to = sets[(trial + 1) % 2]!;
       const fromStart = trial % 5 === 4; // one trial in five anywhere in the run, the others while writing
-      const delay = Math.floor(next() * (fromStart ? 1500 : 250));
+      const delay = Math.floor(next() * (fromStart ? timing.run : timing.writing));
       const killed = await generateAndKill(to.defs, out, delay, fromStart);
 
       // A kill before the intent record, or after the manifest, may leave the lock or the staging
@@ -156,7 +161,7 @@ describe('crash injection', () => {
       const check = await runCli(['generate', '--check', '--definitions', to.defs, '--out', out]);
       expect(check.code, `trial ${trial}: ${check.stderr}`).toBe(0);
     }
-    console.log(`crash injection: ${JSON.stringify(outcomes)}`);
+    console.log(`crash injection: ${JSON.stringify(outcomes)}, a run ${timing.run} ms of which writing ${timing.writing} ms`);
     // The kills must really have landed mid-write for this test to mean anything.
     expect(outcomes.midWrite, JSON.stringify(outcomes)).toBeGreaterThanOrEqual(5);
   }, 240_000);

@@ -90,6 +90,36 @@ describe('a write that fails half-way', () => {
   });
 });
 
+describe('a file that cannot be read', () => {
+  /** Makes opening files whose path ends with `suffix` fail with EACCES. */
+  function failOpen(suffix: string): void {
+    const real = fs.openSync;
+    vi.spyOn(fs, 'openSync').mockImplementation(((file: fs.PathLike, ...rest: unknown[]) => {
+      if (String(file).endsWith(suffix)) throw errno('EACCES', 'open', String(file));
+      return (real as (...a: unknown[]) => number)(file, ...rest);
+    }) as typeof fs.openSync);
+    syncBuiltinESMExports();
+  }
+
+  it('an unreadable manifest: generate says which file and why, exit 1', async () => {
+    const out = await freshOut();
+    failOpen('.totem-mon-manifest.json');
+    const result = await generate(goodCopy(), out);
+    expect(result.code, result.stderr).toBe(1);
+    expect(result.stderr).toContain(`error [output/write-failed] .totem-mon-manifest.json: could not read ${path.join(out, '.totem-mon-manifest.json')}: permission denied (EACCES)`);
+    expect(result.stderr).not.toContain('internal error');
+  });
+
+  it('an unreadable generated file: --check lists it, exit 1', async () => {
+    const out = await freshOut();
+    failOpen('app_alerts.yml');
+    const result = await generate(goodCopy(), out, '--check');
+    expect(result.code, result.stderr).toBe(1);
+    expect(result.stderr).toContain(`unreadable: ${path.join(out, RULES, 'app_alerts.yml')} (EACCES)`);
+    expect(result.stderr).not.toContain('internal error');
+  });
+});
+
 describe('an output path that cannot be a folder', () => {
   it('--out naming a file: exit 1, says so, writes nothing', async () => {
     const file = path.join(tempDir(), 'out');
