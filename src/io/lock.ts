@@ -50,12 +50,13 @@ function processGone(pid: number): boolean {
 }
 
 /** The lock's holder as it stands (undefined when there is no lock). */
-export function readLock(root: OutputRoot): { holder: LockHolder | undefined; text: string; ageMs: number } | undefined {
+export function readLock(root: OutputRoot): { holder: LockHolder | undefined; text: string; ageMs: number; ino: number } | undefined {
   const file = path.join(root.dir, LOCK);
   try {
     const stats = fs.lstatSync(file);
+    // Never read through a link planted at the lock's name: it is an unreadable lock.
     const text = stats.isFile() ? fs.readFileSync(file, 'utf8') : '';
-    return { holder: parseHolder(text), text, ageMs: Date.now() - stats.mtimeMs };
+    return { holder: parseHolder(text), text, ageMs: Date.now() - stats.mtimeMs, ino: stats.ino };
   } catch (error) {
     if (isErrno(error) && error.code === 'ENOENT') return undefined;
     throw error;
@@ -104,7 +105,7 @@ export function acquireLock(root: OutputRoot, command: string): HeldLock {
       );
     }
     // Take the stale lock aside under a private name, then make sure it is the one judged stale
-    // (another process may have replaced it in between): if not, put it back.
+    // (same inode: another process may have replaced it in between): if not, put it back.
     const aside = `${file}.stale-${randomBytes(6).toString('hex')}`;
     try {
       fs.renameSync(file, aside);
@@ -112,7 +113,7 @@ export function acquireLock(root: OutputRoot, command: string): HeldLock {
       if (isErrno(error) && error.code === 'ENOENT') continue;
       throw writeFailed(error, 'take over the stale lock', LOCK, shown);
     }
-    if (fs.readFileSync(aside, 'utf8') !== current.text) {
+    if (fs.lstatSync(aside).ino !== current.ino) {
       try {
         fs.linkSync(aside, file);
       } catch {

@@ -30,6 +30,7 @@ import {
   contentHash,
   manifestFor,
   manifestText,
+  normalizeEol,
   ownedHashes,
   readManifest,
   safeOutputPath,
@@ -295,7 +296,7 @@ export function writeOutput(outDir: string, files: readonly OutputFile[], option
       }
       result.unchanged.push(...work.unchanged);
       const finalText = manifestText(manifestFor(files));
-      if (work.writes.length + work.removals.length > 0 || previous.state !== 'ok' || previous.text !== finalText) {
+      if (work.writes.length + work.removals.length > 0 || previous.state !== 'ok' || normalizeEol(previous.text) !== finalText) {
         apply(root, work, files, previous, result);
       }
     } finally {

@@ -3,7 +3,7 @@
  * whose process is gone is stale and taken over.
  */
 import { spawnSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, writeFileSync } from 'node:fs';
+import { existsSync, lutimesSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -56,6 +56,20 @@ describe('the output lock', () => {
     (await import('node:fs')).utimesSync(path.join(out, LOCK), old, old);
     const result = await generate(GOOD, out);
     expect(result.code, result.stderr).toBe(0);
+  });
+
+  it('a link planted at the lock name is never followed: taken over as a stale lock, its target untouched', async () => {
+    const target = path.join(tempDir(), 'precious.txt');
+    writeFileSync(target, 'precious\n');
+    const out = path.join(tempDir(), 'out');
+    mkdirSync(out);
+    symlinkSync(target, path.join(out, LOCK));
+    const old = new Date(Date.now() - 10 * 60_000);
+    lutimesSync(path.join(out, LOCK), old, old);
+    const result = await generate(GOOD, out);
+    expect(result.code, result.stderr).toBe(0);
+    expect(readFileSync(target, 'utf8')).toBe('precious\n');
+    expect(existsSync(path.join(out, LOCK))).toBe(false);
   });
 
   it('--check does not wait for or take the lock, but says a generate is running', async () => {

@@ -66,6 +66,7 @@ describe('line endings', () => {
     const again = await generate(definitions, out);
     expect(again.code, again.stderr).toBe(0);
     expect(again.stdout).toContain('(0 written, 4 unchanged, 0 removed)');
+    expect(readFileSync(path.join(out, '.totem-mon-manifest.json'), 'utf8')).toContain('\r\n'); // not even the manifest rewritten
   });
 
   it('--check still sees a real change in a CRLF checkout', async () => {
