@@ -64,7 +64,13 @@ export async function generateCommand(options: GenerateOptions): Promise<number>
     return 1;
   }
   if (written.conflicts.length > 0) {
-    process.stderr.write(`generate: nothing written: ${written.conflicts.length} file(s) in ${out}/ are in the way\n`);
+    const ids = new Set(written.conflicts.map((d) => d.id));
+    const why = ids.has('output/locked')
+      ? `${out}/ is locked by another generate`
+      : ids.has('output/manifest-damaged')
+        ? `the manifest of ${out}/ is damaged`
+        : `${written.conflicts.length} file(s) in ${out}/ are in the way`;
+    process.stderr.write(`generate: nothing written: ${why}\n`);
     return 1;
   }
   process.stdout.write(
