@@ -43,6 +43,7 @@ import { alertmanagerInhibitSelf } from './alertmanager-inhibit-self.js';
 import { testsAlertCoverage } from './tests-alert-coverage.js';
 import { testsRouteCoverage } from './tests-route-coverage.js';
 import { testsRouting } from './tests-routing.js';
+import { testsRoutingLabels } from './tests-routing-labels.js';
 import { promqlVectorMatching } from './promql-vector-matching.js';
 import { promqlQuantileRange } from './promql-quantile-range.js';
 import { promqlAbsentArgument } from './promql-absent-argument.js';
@@ -104,6 +105,7 @@ export const CHECKS: readonly Check[] = [
   alertmanagerInhibitUnmatched,
   alertmanagerInhibitEqual,
   alertmanagerInhibitSelf,
+  testsRoutingLabels,
   alertmanagerUnknownTemplate,
   alertmanagerTemplateSyntax,
   alertmanagerEmailAddress,

@@ -212,3 +212,48 @@ describe('alertmanager/severity-mismatch', () => {
     expect(only(id, { routes: [route({ matchers: { severity: re('crit.*') }, receiver: 'orders-slack' })] })).toEqual([]);
   });
 });
+
+describe('tests/routing-labels', () => {
+  const id = 'tests/routing-labels';
+  it('fires: an alertname copied with a typo', () => {
+    const [d, ...rest] = only(id, { tests: [{ name: 'api errors page', labels: { alertname: 'OrdersApiError', severity: 'critical', team: 'orders' }, receivers: ['orders-pagerduty'] }] });
+    expect(rest).toEqual([]);
+    expect(summary([d!])).toEqual([
+      {
+        severity: 'warning',
+        message: 'routing test "api errors page": labels look like a typo of what the alerts carry: alertname="OrdersApiError": did you mean "OrdersApiErrors"?',
+        hint: 'name the alert definition instead of copying its labels: { alert: myAlert, labels: { …series labels } }',
+        path: 'alertmanager › tests[0]',
+      },
+    ]);
+  });
+  it('fires: a value in another case and a label name one letter off, in the company too', () => {
+    const ds = only(id, {
+      tests: [
+        {
+          name: 'postgres mutes the api',
+          alert: apiErrors,
+          labels: { cluster: 'sp1' },
+          alsoFiring: [{ labels: { alertname: 'PostgresDown', severity: 'Critical', tem: 'platform' } }],
+          receivers: [],
+        },
+      ],
+    });
+    expect(ds.map((d) => d.message)).toEqual([
+      'routing test "postgres mutes the api": alsoFiring[0] labels look like a typo of what the alerts carry: severity="Critical": did you mean "critical"?; label tem: did you mean team?',
+    ]);
+  });
+  it('fires: a test that names an alert the project does not declare', () => {
+    const stray = alert({ ...postgresDown, alert: 'PostgresDownOld' });
+    expect(only(id, { tests: [{ alert: stray, receivers: ['platform-pagerduty'] }] }).map((d) => d.message)).toEqual([
+      'routing test "PostgresDownOld": names alert PostgresDownOld, which no rule group of the project declares',
+    ]);
+  });
+  it('quiet: alerts named by their definitions, and exact labels', () => {
+    expect(only(id, { tests: [{ alert: backlog, labels: { cluster: 'sp1', queue: 'emails' }, receivers: ['orders-slack'] }] })).toEqual([]);
+    expect(only(id, { tests: [{ labels: { alertname: 'PostgresDown', severity: 'critical', team: 'platform' }, receivers: ['platform-pagerduty'] }] })).toEqual([]);
+  });
+  it('quiet: labels of an alert that is not declared here and resembles nothing (e.g. from another Prometheus)', () => {
+    expect(only(id, { tests: [{ labels: { alertname: 'Watchdog', severity: 'none' }, receivers: ['fallback'] }] })).toEqual([]);
+  });
+});

@@ -2,7 +2,7 @@
 // on Postgres with a job queue, two teams, PagerDuty and Slack. Each case changes one thing.
 import {
   alert, alertmanager, counter, defineProject, gauge, inhibitRule, rate, receiver, route, ruleGroup, scrapeJob, secretFile,
-  type AlertRule, type InhibitRule, type Route,
+  type AlertRule, type InhibitRule, type Route, type RoutingTest,
 } from '../../src/index.js';
 import { CHECKS } from '../../src/lint/index.js';
 import { runOn } from '../helpers/model.js';
@@ -55,6 +55,7 @@ export interface Case {
   alerts?: AlertRule[];
   routes?: Route<Names>[];
   inhibitRules?: InhibitRule[];
+  tests?: RoutingTest<Names>[];
 }
 
 /** The project with the case's changes, run through the named checks. */
@@ -81,6 +82,7 @@ export function lintOrders(ids: string[], c: Case = {}) {
       inhibitRules: c.inhibitRules ?? [
         inhibitRule({ sourceMatchers: { alertname: 'PostgresDown' }, targetMatchers: { team: 'orders' }, equal: ['cluster'] }),
       ],
+      ...(c.tests ? { tests: c.tests } : {}),
     }),
   });
   return runOn(project, CHECKS.filter((check) => ids.includes(check.id)));
