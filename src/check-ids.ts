@@ -63,6 +63,7 @@ export const CHECK_IDS = [
   'tests/alert-coverage',
   'tests/route-coverage',
   'tests/routing',
+  'tests/routing-labels',
 ] as const;
 
 export type CheckId = (typeof CHECK_IDS)[number];
