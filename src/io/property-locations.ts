@@ -8,8 +8,8 @@
  * deepest line that was found, at worst the call's own line.
  */
 import { readFileSync, statSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
-import { parseSync } from 'oxc-parser';
 import type { Diagnostic, SourceRef } from '../diagnostic.js';
 import { callSiteOf, propertyOf } from '../source-sites.js';
 
@@ -28,6 +28,14 @@ interface ParsedFile {
 }
 
 const files = new Map<string, ParsedFile | null>();
+
+// Loaded on the first finding only: a run without findings (the usual one) does not pay for the
+// parser's native module (~40–100 ms).
+type Oxc = typeof import('oxc-parser');
+let oxc: Oxc | undefined;
+function parser(): Oxc {
+  return (oxc ??= createRequire(import.meta.url)('oxc-parser') as Oxc);
+}
 
 function isNode(value: unknown): value is Node {
   return typeof value === 'object' && value !== null && typeof (value as Node).type === 'string';
@@ -58,7 +66,7 @@ function parse(file: string): ParsedFile | null {
   try {
     const text = readFileSync(file, 'utf8');
     const lang = /\.[cm]?tsx?$/.test(file) ? (file.endsWith('x') ? 'tsx' : 'ts') : 'js';
-    const { program } = parseSync(path.basename(file), text, { lang, sourceType: 'module' });
+    const { program } = parser().parseSync(path.basename(file), text, { lang, sourceType: 'module' });
     const lineStarts = [0];
     for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lineStarts.push(i + 1);
     const callsByLine = new Map<number, Node[]>();

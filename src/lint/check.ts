@@ -11,6 +11,8 @@ export interface AnalyzedExpression extends ExpressionRef {
   text: string;
   /** Spans of `text` that stand for Grafana variables (`$job` → `_job`): not the user's literal text. */
   variables: ReadonlyArray<{ from: number; to: number }>;
+  /** Offsets in `text` → offsets in `expr`, the query as the user wrote it (panels with Grafana variables). */
+  toExpr?: (offset: number) => number;
 }
 
 /** Whether a span of the analysed text holds a Grafana variable (its value is unknown offline). */
@@ -37,11 +39,15 @@ export interface Check {
   run(context: CheckContext, report: (finding: Finding) => void): void;
 }
 
-/** Location fields of a finding about an expression, with the span it is about. */
+/**
+ * Location fields of a finding about an expression, with the span it is about (offsets in the
+ * analysed `text`). The excerpt shows the user's text (`$__rate_interval`, not its stand-in).
+ */
 export function at(e: AnalyzedExpression, from?: number, to?: number): Pick<Finding, 'path' | 'source' | 'excerpt'> {
+  const map = e.toExpr ?? ((offset: number) => offset);
   return {
     ...locatedAt(e),
-    excerpt: { text: e.text, from: from ?? 0, to: to ?? e.text.length },
+    excerpt: { text: e.expr, from: map(from ?? 0), to: to === undefined ? e.expr.length : map(to) },
   };
 }
 

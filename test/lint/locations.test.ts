@@ -33,4 +33,15 @@ describe('findings point at the property they are about', () => {
     const github = (await runCli(['validate', '--offline', '--format', 'github', '--definitions', definitions])).stdout;
     expect(github).toContain('::error file=locations/index.ts,line=23,col=3,title=promql/unknown-metric::');
   });
+
+  it("shows a panel query as the user wrote it, the span under the user's text", async () => {
+    const { stdout } = await runCli(['validate', '--offline', '--format', 'json', '--definitions', path.join(FIXTURES, 'lint', 'locations')]);
+    const expr = 'sum(rate(app_requests_total{route=~"$route"}[$__rate_interval])) / sum(app_errors_total)';
+    const found = jsonReportSchema
+      .parse(JSON.parse(stdout))
+      .diagnostics.filter((d) => d.path?.join('.') === 'dashboards.Filas.panels.Requisições.targets[2].expr');
+    expect(found.map((d) => [d.id, d.location?.line, d.excerpt])).toEqual([
+      ['dashboard/counter-without-rate', 57, { text: expr, from: expr.indexOf('app_errors_total'), to: expr.indexOf('app_errors_total') + 'app_errors_total'.length }],
+    ]);
+  });
 });
