@@ -21,7 +21,7 @@ import { atPropertyLines, propertyLocation } from './io/property-locations.js';
 import type { Check, CheckContext } from './lint/check.js';
 import { compileAll } from './compile/index.js';
 import type { OutputFile } from './compile/output.js';
-import { SecretScan } from './secrets/scan.js';
+import { scanSecrets } from './secrets/scan.js';
 
 export interface PipelineResult {
   diagnostics: Diagnostic[];
@@ -59,27 +59,23 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   if (templates.diagnostics.length > 0) return { diagnostics: templates.diagnostics, silenced: [] };
   const model = withTemplates(buildModel(parsed.project, loaded.entry), templates.templates);
 
-  // 4. secrets by value: every string of the model and every template (src/secrets/).
-  const secrets = new SecretScan(model.notSecrets);
-  secrets.scanModel(model);
-
-  // 5. checks: PromQL against the catalogue, names, duplicates, routing… (src/lint/), under the
+  // 4. checks: PromQL against the catalogue, names, duplicates, routing… (src/lint/), under the
   //    project's `lint.checks` settings and the definitions' `ignore`s; each finding at the line
   //    of the property it is about (src/io/property-locations.ts).
   const context = buildCheckContext(model);
   const lint = runLint(context, options.checks ?? CHECKS, options.force ? { force: options.force } : {});
   const silenced = lint.silenced.map((s) => (s.source ? { ...s, source: propertyLocation(s.source) } : s));
-  const diagnostics = atPropertyLines([...secrets.diagnostics, ...lint.diagnostics]);
+  const diagnostics = atPropertyLines(lint.diagnostics);
+
+  // 5. secrets by value, everywhere (src/secrets/): over the definitions and templates when they
+  //    have errors (nothing is compiled), else over the generated files, located at the definitions.
   if (hasErrors(diagnostics) && !options.compileWithFindings) {
-    return { diagnostics: [...diagnostics, ...atPropertyLines(secrets.unusedAllowEntries())], silenced, model, context };
+    return { diagnostics: [...diagnostics, ...atPropertyLines(scanSecrets(model))], silenced, model, context };
   }
 
-  // 6. compile: pure functions, model → files in memory; then the same secret scan over the files
-  //    themselves, so that nothing the model scan missed reaches out/.
+  // 6. compile: pure functions, model → files in memory; nothing holding a secret goes further.
   const files = compileAll(model);
-  const before = secrets.diagnostics.length;
-  secrets.scanOutput(files);
-  diagnostics.push(...atPropertyLines([...secrets.diagnostics.slice(before), ...secrets.unusedAllowEntries()]));
+  diagnostics.push(...atPropertyLines(scanSecrets(model, files)));
   if (hasErrors(diagnostics) && !options.compileWithFindings) return { diagnostics, silenced, model, context };
   return { diagnostics, silenced, model, context, files };
 }

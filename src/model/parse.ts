@@ -11,13 +11,30 @@ const FIELD_HINTS: Record<string, string> = {
   unrecognized_keys: 'remove the field or check its spelling against the definitions API',
 };
 
+const TOO_DEEP: Diagnostic = {
+  id: 'schema',
+  severity: 'error',
+  message: 'the definitions are nested too deeply to check',
+  hint: 'definitions are trees of modest depth: look for an object built inside a loop that nests it into itself',
+};
+
 /** Schema check of the loaded project: every problem at once, each with its definition path. */
 export function parseProject(raw: unknown): ParseResult {
-  // Cycles and absurd depth first: the schema (and everything after it) recurses.
+  let result: ReturnType<typeof projectSchema.safeParse>;
+  try {
+    result = projectSchema.safeParse(raw);
+  } catch (error) {
+    // The schema recurses: an object that contains itself, or absurd depth, overflows the stack.
+    // Only then is the (iterative) structure walk paid for, to say where.
+    if (!(error instanceof RangeError)) throw error;
+    const structure = structureProblems(raw);
+    return { ok: false, diagnostics: structure.length > 0 ? structure : [TOO_DEEP] };
+  }
+  if (result.success) return { ok: true, project: result.data };
+  // A schema that passes holds no cycle (its output is built fresh); one that fails may have met
+  // one where it stopped descending: then the cycle is the finding that explains the rest.
   const structure = structureProblems(raw);
   if (structure.length > 0) return { ok: false, diagnostics: structure };
-  const result = projectSchema.safeParse(raw);
-  if (result.success) return { ok: true, project: result.data };
   const diagnostics = result.error.issues.map((issue): Diagnostic => {
     const { message, hint } = splitHint(issue.message);
     const resolved = resolvePath(raw, issue.path);

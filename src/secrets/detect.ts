@@ -221,11 +221,37 @@ function fieldMatches(text: string, field: string): SecretMatch[] {
 }
 
 /**
+ * What every detector needs to see at least once: a text without any of these holds no secret
+ * (one cheap test instead of thirty regexes over every label value and every generated line).
+ */
+const CANDIDATES =
+  ':\\/\\/|[?&;][\\w.[\\]-]+=|xox|xapp-|hooks|discord|webhook|pagerduty|gh[pousr]_|github_pat_|gl(?:pat|dt|rt|ptt|cbt|soat)-|glsa_|glc_|eyJ|' +
+  'A(?:KIA|SIA|GPA|IDA|ROA|NPA|NVA|IPA|BIA|CCA)|AIza|_live_|npm_|SG\\.|:AA|[Bb]earer|Basic|-----BEGIN|' +
+  '[Pp]ass|PASS|[Ss]ecret|SECRET|[Tt]oken|TOKEN|[Kk]ey|KEY|[Cc]redential|CREDENTIAL|@';
+const CANDIDATE = new RegExp(CANDIDATES);
+const CANDIDATE_ALL = new RegExp(CANDIDATES, 'g');
+
+const secretFieldCache = new Map<string, boolean>();
+
+/** Whether a field's name alone can make its value a secret (cached: the same few names repeat). */
+function secretLikeField(field: string): boolean {
+  let known = secretFieldCache.get(field);
+  if (known === undefined) {
+    const name = snake(field);
+    known = !/(?:file|_path)$/.test(name) && (PAGERDUTY_FIELD.test(name) || SECRET_FIELD.test(name));
+    secretFieldCache.set(field, known);
+  }
+  return known;
+}
+
+/**
  * Every secret in a text, in order, not overlapping. `field` is the name of the field the text is
  * the value of, when known (so that `routing_key: '<32 hex>'` is recognised).
  */
 export function findSecrets(text: string, field?: string): SecretMatch[] {
-  const found: SecretMatch[] = field !== undefined ? fieldMatches(text, field) : [];
+  const byField = field !== undefined && secretLikeField(field);
+  if (!byField && !CANDIDATE.test(text)) return [];
+  const found: SecretMatch[] = byField ? fieldMatches(text, field) : [];
   for (const detector of DETECTORS) {
     detector.pattern.lastIndex = 0;
     for (let m = detector.pattern.exec(text); m; m = detector.pattern.exec(text)) {
@@ -263,6 +289,21 @@ export interface Redaction {
   text: string;
   /** Maps an offset of the original text to the redacted one (for excerpt spans). */
   offset(original: number): number;
+}
+
+/** Every secret in a large text (a generated file): one pass for candidates, then only their lines. */
+export function findSecretsInText(text: string): SecretMatch[] {
+  const found: SecretMatch[] = [];
+  CANDIDATE_ALL.lastIndex = 0;
+  for (let m = CANDIDATE_ALL.exec(text); m; m = CANDIDATE_ALL.exec(text)) {
+    const start = text.lastIndexOf('\n', m.index) + 1;
+    const newline = text.indexOf('\n', m.index);
+    const end = newline < 0 ? text.length : newline;
+    for (const match of findSecrets(text.slice(start, end))) found.push({ ...match, from: match.from + start, to: match.to + start });
+    CANDIDATE_ALL.lastIndex = end + 1;
+    if (newline < 0) break;
+  }
+  return found;
 }
 
 /** The text with every secret replaced by `***` (user names, parameter names and token prefixes kept). */

@@ -8,7 +8,7 @@
 import type { Diagnostic, SourceRef } from '../diagnostic.js';
 import type { Located, Model, NotSecretModel } from '../model/types.js';
 import type { OutputFile } from '../compile/output.js';
-import { findSecrets, redactSecrets, type SecretMatch } from './detect.js';
+import { findSecrets, findSecretsInText, redactSecrets, type SecretMatch } from './detect.js';
 
 export const SECRETS_ID = 'secrets';
 const SECRETS_DIR = '/etc/alertmanager/secrets';
@@ -91,19 +91,30 @@ export class SecretScan {
 
   /** Every string of the model (the allow list and the templates aside), located at its definition. */
   scanModel(model: Model): void {
+    // The metric catalogue (help texts) is not in the output; the allow list is not either.
     const root = {
       ...model,
       entry: undefined,
+      metrics: undefined,
       notSecrets: undefined,
       ...(model.alertmanager ? { alertmanager: { ...model.alertmanager, templates: [] } } : {}),
     };
     // Iterative, with a guard against shared or cyclic objects: the model can be large and deep.
+    // A frame knows its parent; the path is only built for a finding.
+    type Frame = { node: unknown; at: Located; parent?: Frame; step?: string | number; key?: string };
+    const fieldOf = (frame: Frame): string[] => {
+      const steps: Array<string | number> = [];
+      for (let f: Frame | undefined = frame; f && f.step !== undefined; f = f.parent) steps.push(f.step);
+      return steps.reverse().reduce<string[]>(appendField, []);
+    };
     const seen = new Set<object>();
-    const stack: Array<{ node: unknown; at: Located; field: string[]; key?: string }> = [{ node: root, at: { path: [] }, field: [] }];
+    const stack: Frame[] = [{ node: root, at: { path: [] } }];
     while (stack.length > 0) {
-      const { node, at, field, key } = stack.pop()!;
+      const frame = stack.pop()!;
+      const { node, at, key } = frame;
       if (typeof node === 'string') {
         this.check(node, key, (match) => {
+          const field = fieldOf(frame);
           const path = [...at.path, ...field];
           this.diagnostics.push({
             id: SECRETS_ID,
@@ -119,15 +130,19 @@ export class SecretScan {
       if (typeof node !== 'object' || node === null || seen.has(node)) continue;
       seen.add(node);
       if (Array.isArray(node)) {
-        for (let i = node.length - 1; i >= 0; i--) stack.push({ node: node[i], at, field: appendField(field, i), ...(key ? { key } : {}) });
+        for (let i = node.length - 1; i >= 0; i--) stack.push({ node: node[i], at, parent: frame, step: i, ...(key ? { key } : {}) });
         continue;
       }
-      const here = isLocated(node) ? node : at;
-      const base = isLocated(node) ? [] : field;
-      const entries = Object.entries(node).filter(([k]) => k !== 'path' && k !== 'source');
-      for (let i = entries.length - 1; i >= 0; i--) {
-        const [k, v] = entries[i]!;
-        stack.push({ node: v, at: here, field: appendField(base, k), key: k });
+      // A located element starts its own path; its fields are relative to it.
+      const located = isLocated(node);
+      const here = located ? node : at;
+      const parent = located ? undefined : frame;
+      const keys = Object.keys(node);
+      for (let i = keys.length - 1; i >= 0; i--) {
+        const k = keys[i]!;
+        if (k === 'path' || k === 'source') continue;
+        const value = (node as Record<string, unknown>)[k];
+        if (typeof value === 'string' || (typeof value === 'object' && value !== null)) stack.push({ node: value, at: here, ...(parent ? { parent } : {}), step: k, key: k });
       }
     }
     for (const template of model.alertmanager?.templates ?? []) {
@@ -150,7 +165,7 @@ export class SecretScan {
   /** The generated files: anything the model scan did not see (a safety net), at the file and line. */
   scanOutput(files: readonly OutputFile[]): void {
     for (const file of files) {
-      for (const match of findSecrets(file.content)) {
+      for (const match of findSecretsInText(file.content)) {
         if (this.seen.has(match.text) || this.allowed(file.content, match)) continue;
         this.seen.add(match.text);
         const { line, column } = lineColumn(file.content, match.from);
@@ -178,4 +193,24 @@ export class SecretScan {
         ...(a.source ? { source: a.source } : {}),
       }));
   }
+}
+
+/**
+ * The pipeline's secret stage. Without files (the definitions have errors, nothing is compiled):
+ * the definitions and templates are scanned. With the generated files: those are scanned first
+ * (one fast pass), and only when they hold something is the model scanned too, to name the
+ * definition it came from; what no definition explains is reported at the generated file.
+ */
+export function scanSecrets(model: Model, files?: readonly OutputFile[]): Diagnostic[] {
+  const scan = new SecretScan(model.notSecrets);
+  if (files === undefined) {
+    scan.scanModel(model);
+    return [...scan.diagnostics, ...scan.unusedAllowEntries()];
+  }
+  scan.scanOutput(files);
+  if (scan.diagnostics.length === 0) return scan.unusedAllowEntries();
+  const located = new SecretScan(model.notSecrets);
+  located.scanModel(model);
+  located.scanOutput(files);
+  return [...located.diagnostics, ...located.unusedAllowEntries()];
 }
