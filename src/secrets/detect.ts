@@ -20,8 +20,10 @@ export interface SecretMatch {
   /** The flagged span of the scanned text (`from` inclusive, `to` exclusive). */
   from: number;
   to: number;
-  /** The span itself (for allow lists and de-duplication; never printed). */
+  /** The span itself (for allow lists; never printed). */
   text: string;
+  /** The secret part of the span (for de-duplication; never printed). */
+  secret: string;
   /** The span as reports may show it: the secret part replaced by `***`. */
   redacted: string;
 }
@@ -131,7 +133,7 @@ const DETECTORS: Detector[] = [
   {
     class: 'secret-field',
     what: 'secret assignment',
-    pattern: /\b([A-Za-z][\w-]*)["']?[ \t]*(?::[ \t]*["']?|=(?![=~"']))([^\s"',;&}{<>()[\]]{8,})(?![(\w])/g,
+    pattern: /\b([A-Za-z][\w-]*)["']?[ \t]*(?::[ \t]*["']?|=(?![=~"']))([^\s"',;&}{<>()[\]]{6,})(?![(\w])/g,
     secret: secretAssignment,
   },
   {
@@ -211,11 +213,11 @@ function fieldMatches(text: string, field: string): SecretMatch[] {
   const value = text.trim();
   if (PAGERDUTY_FIELD.test(name) && /^[a-fA-F0-9]{32}$/.test(value)) {
     const from = text.indexOf(value);
-    return [{ class: 'token', what: 'PagerDuty integration key', from, to: from + value.length, text: value, redacted: REDACTED }];
+    return [{ class: 'token', what: 'PagerDuty integration key', from, to: from + value.length, text: value, secret: value, redacted: REDACTED }];
   }
   if (SECRET_FIELD.test(name) && value.length >= 6 && !/\s/.test(value) && !isPlaceholder(value)) {
     const from = text.indexOf(value);
-    return [{ class: 'secret-field', what: `literal ${name.replace(/_/g, ' ')}`, from, to: from + value.length, text: value, redacted: REDACTED }];
+    return [{ class: 'secret-field', what: name.replace(/[_-]/g, ' '), from, to: from + value.length, text: value, secret: value, redacted: REDACTED }];
   }
   return [];
 }
@@ -263,7 +265,8 @@ export function findSecrets(text: string, field?: string): SecretMatch[] {
       if (!part) continue;
       const span = m[0];
       const redacted = `${span.slice(0, part.from)}${REDACTED}${span.slice(part.to)}`;
-      found.push({ class: detector.class, what: detector.what, from: m.index, to: m.index + span.length, text: span, redacted });
+      const secret = span.slice(part.from, part.to) || span;
+      found.push({ class: detector.class, what: detector.what, from: m.index, to: m.index + span.length, text: span, secret, redacted });
     }
   }
   // Overlaps (a Slack hook URL with a token parameter): keep the first, longest span.

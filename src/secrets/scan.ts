@@ -77,14 +77,14 @@ export class SecretScan {
   constructor(private readonly allow: readonly NotSecretModel[]) {}
 
   private allowed(text: string, match: SecretMatch): boolean {
-    const entry = this.allow.find((a) => a.value.includes(match.text) && text.includes(a.value));
+    const entry = this.allow.find((a) => a.value.includes(match.secret) && text.includes(a.value));
     if (entry) this.used.add(entry);
     return entry !== undefined;
   }
 
   private check(text: string, field: string | undefined, report: (match: SecretMatch) => void): void {
     for (const match of findSecrets(text, field)) {
-      this.seen.add(match.text);
+      this.seen.add(match.secret);
       if (!this.allowed(text, match)) report(match);
     }
   }
@@ -166,8 +166,8 @@ export class SecretScan {
   scanOutput(files: readonly OutputFile[]): void {
     for (const file of files) {
       for (const match of findSecretsInText(file.content)) {
-        if (this.seen.has(match.text) || this.allowed(file.content, match)) continue;
-        this.seen.add(match.text);
+        if (this.seen.has(match.secret) || this.allowed(file.content, match)) continue;
+        this.seen.add(match.secret);
         const { line, column } = lineColumn(file.content, match.from);
         this.diagnostics.push({
           id: SECRETS_ID,

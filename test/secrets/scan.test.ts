@@ -7,7 +7,7 @@ import { parseProject } from '../../src/model/parse.js';
 import { buildModel } from '../../src/model/build.js';
 import { withTemplates } from '../../src/model/build-alertmanager.js';
 import { compileAll } from '../../src/compile/index.js';
-import { SecretScan } from '../../src/secrets/scan.js';
+import { SecretScan, scanSecrets } from '../../src/secrets/scan.js';
 import { redactDiagnostic } from '../../src/report/redact.js';
 import type { Diagnostic } from '../../src/diagnostic.js';
 import type { TemplateFileModel } from '../../src/model/alertmanager.js';
@@ -147,6 +147,32 @@ describe('a literal secret anywhere in the definitions is refused where it was d
   });
 });
 
+describe('the pipeline stage: generated files first, the definitions to say where', () => {
+  const build = (p: ReturnType<typeof defineProject>) => {
+    const parsed = parseProject(p);
+    if (!parsed.ok) throw new Error(parsed.diagnostics.map((d) => d.message).join('; '));
+    return buildModel(parsed.project, 'test/index.ts');
+  };
+
+  it.each([
+    ['a short literal under a secret-looking label', { labels: { severity: 'critical', token: 'abc123x' } }, ['labels', 'token']],
+    ['a URL password in an annotation', { annotations: { ...texts, runbook_url: 'https://a:b1c2d3e4@h.example.com/' } }, ['annotations', 'runbook_url']],
+  ] as const)('%s: found in the output, located at the definition', (_name, rule, field) => {
+    const model = build(project({}, rule as never));
+    const found = scanSecrets(model, compileAll(model));
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ id: 'secrets', severity: 'error', path: ['ruleGroups', 'g', 'rules', 'Errors', ...field], source: { file: THIS_FILE } });
+    // Without output (the definitions have other errors): the same finding from the definitions alone.
+    expect(scanSecrets(model)).toEqual(found);
+  });
+
+  it('clean definitions: nothing, whichever way', () => {
+    const model = build(project());
+    expect(scanSecrets(model, compileAll(model))).toEqual([]);
+    expect(scanSecrets(model)).toEqual([]);
+  });
+});
+
 describe('ordinary values stay quiet', () => {
   it('a runbook URL with ?tab=, a key label in PromQL, Portuguese texts', () => {
     expect(scan(project())).toEqual([]);
@@ -163,6 +189,18 @@ describe('notSecret: an explicit, reasoned opt-out per value', () => {
 
   it('a part of the value that holds the flagged text is enough', () => {
     expect(scan(withDemo({ allow: [notSecret('token=public-demo', 'the vendor publishes this demo token')] }))).toEqual([]);
+    expect(scan(withDemo({ allow: [notSecret('public-demo', 'the vendor publishes this demo token')] }))).toEqual([]);
+  });
+
+  it('a part that does not hold the whole flagged text is not', () => {
+    expect(scan(withDemo({ allow: [notSecret('public', 'the vendor publishes this demo token')] })).map((d) => d.severity)).toEqual(['error', 'warning']);
+  });
+
+  it('works through the pipeline stage too (generated files first)', () => {
+    const parsed = parseProject(withDemo({ allow: [notSecret('public-demo', 'the vendor publishes this demo token')] }));
+    if (!parsed.ok) throw new Error('schema');
+    const model = buildModel(parsed.project, 'test/index.ts');
+    expect(scanSecrets(model, compileAll(model))).toEqual([]);
   });
 
   it('does not let other secrets of the same kind through', () => {
