@@ -5,6 +5,8 @@ import type { AlertmanagerDefinition } from './alertmanager.js';
 import type { Dashboard } from './dashboard.js';
 import type { SecretsOptions } from './secrets.js';
 import type { LintOptions } from './lint.js';
+import type { SourceRef } from '../diagnostic.js';
+import { captureSource } from './source.js';
 
 export interface ProjectOptions {
   /** Project name, written into generated headers and provisioning files. */
@@ -26,9 +28,10 @@ export interface ProjectOptions {
 
 export interface Project extends Readonly<ProjectOptions> {
   readonly kind: 'project';
+  readonly source?: SourceRef;
 }
 
 /** The default export of `definitions/index.ts`. */
 export function defineProject(options: ProjectOptions): Project {
-  return { kind: 'project', ...options };
+  return { kind: 'project', ...options, source: captureSource() };
 }

@@ -55,6 +55,8 @@ describe('lint.checks: project-wide check settings', () => {
       ],
       ['schema', 'lint › checks › alert/nameing', 'unknown check id "alert/nameing"', 'did you mean "alert/naming"? (the README lists every check)'],
     ]);
+    // Both at their line: the ignore inside alert({ … }), the setting inside defineProject({ … }).
+    expect(json.diagnostics.map((d) => d.location?.line)).toEqual([14, 17]);
   });
 });
 

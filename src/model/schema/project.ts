@@ -22,6 +22,7 @@ const notSecret = z.strictObject({
 export const projectSchema = z.strictObject({
   kind: z.literal('project'),
   name: nonEmpty,
+  source,
   metrics: z.array(metricSchema),
   prometheus: prometheusSchema,
   ruleGroups: z.array(ruleGroupSchema).optional(),
