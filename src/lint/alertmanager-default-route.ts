@@ -59,10 +59,15 @@ export const alertmanagerDefaultRoute: Check = {
     for (const k of defaultRouteAlerts(context)) {
       const suggestions = routingSuggestions(k, am.route);
       const meant = suggestions.length > 0 ? ` Did you mean ${suggestions.join(', ')}?` : '';
+      const through = k.via.map(({ route, position }) => `routes[${position.join('] › routes[')}] {${formatMatchers(route.matchers)}}`);
+      const how =
+        through.length === 0
+          ? `no route below the root matches {${labelsOf(k)}}`
+          : `${through.join(' and ')} takes it because none of the routes below ${through.length > 1 ? 'them' : 'it'} match {${labelsOf(k)}}, and has no receiver of its own`;
       report({
         ...(am.route.unexpectedOnly ? { severity: 'error' as const } : {}),
         message:
-          `alert ${k.alert.name} reaches only the root route (receiver ${receiver}): no route below the root matches {${labelsOf(k)}}` +
+          `alert ${k.alert.name} reaches only ${through.length === 0 ? `the root route (receiver ${receiver})` : `the root's receiver ${receiver}`}: ${how}` +
           `${am.route.unexpectedOnly ? ', and the root receiver is for unexpected alerts only (unexpectedOnly: true)' : ''}.${meant}`,
         hint: am.route.unexpectedOnly
           ? 'fix the alert labels or add a route for it: every declared alert must be routed below the root'

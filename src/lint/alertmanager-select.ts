@@ -55,14 +55,57 @@ export function mayCarry(label: string, k: AlertLabelKnowledge): boolean {
   return label in k.labels || k.dynamic === 'any' || k.dynamic.has(label);
 }
 
+/** A route that may end up taking an alert (Alertmanager's Route.Match, with undecided matchers). */
+interface Taker {
+  route: RouteModel;
+  position: number[];
+  receiver: string;
+}
+
 /**
- * Alert rules that only the root (default) route can take: no route directly below the root may
- * match them, whatever values the labels from their expressions hold.
+ * Every route that may take an alert of this rule. A matcher on a label the expression gives is
+ * undecided: the child may match (its routes are followed) and may not (later siblings, and the
+ * route itself, stay possible). A child that surely matches ends the search unless it has `continue`.
  */
-export function defaultRouteAlerts(context: CheckContext): AlertLabelKnowledge[] {
+function possibleTakers(route: RouteModel, k: AlertLabelKnowledge, inherited: string, position: number[]): Taker[] {
+  const receiver = route.receiver ?? inherited;
+  const takers: Taker[] = [];
+  let taken = false;
+  for (const [i, child] of route.routes.entries()) {
+    if (!mayMatchAll(child.matchers, k)) continue;
+    takers.push(...possibleTakers(child, k, receiver, [...position, i]));
+    if (surelyMatchesAll(child.matchers, k)) {
+      taken = true;
+      if (!child.continue) break;
+    }
+  }
+  return taken ? takers : [...takers, { route, position, receiver }];
+}
+
+export interface DefaultRouteAlert extends AlertLabelKnowledge {
+  /** Routes below the root that take it only because none of their own routes match (no receiver of their own). */
+  via: Array<{ route: RouteModel; position: number[] }>;
+}
+
+/**
+ * Alert rules that can only reach the root's (default) receiver by falling through: every route
+ * that may take them is the root, or a route with routes below it and no receiver of its own that
+ * takes them because none of those routes match (`team="orders"` without a matching severity).
+ * Whatever values the labels from their expressions hold.
+ */
+export function defaultRouteAlerts(context: CheckContext): DefaultRouteAlert[] {
   const am = context.model.alertmanager;
   if (!am) return [];
-  return alertLabelKnowledge(context).filter((k) => !am.route.routes.some((child) => mayMatchAll(child.matchers, k)));
+  const rootReceiver = am.route.receiver ?? '';
+  const fallsThrough = (t: Taker) =>
+    t.position.length === 0 || (t.route.receiver === undefined && t.route.routes.length > 0 && t.receiver === rootReceiver);
+  const out: DefaultRouteAlert[] = [];
+  for (const k of alertLabelKnowledge(context)) {
+    const takers = possibleTakers({ ...am.route, matchers: [] }, k, rootReceiver, []);
+    if (!takers.every(fallsThrough)) continue;
+    out.push({ ...k, via: takers.filter((t) => t.position.length > 0).map(({ route, position }) => ({ route, position })) });
+  }
+  return out;
 }
 
 /** Every label name an alert may carry in this project (for "did you mean" on label names). */

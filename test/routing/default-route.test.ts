@@ -151,3 +151,35 @@ describe('the default route in the reports', () => {
     expect(() => runOn(project, [])).toThrow(/unexpectedOnly is for the root route/);
   });
 });
+
+describe('alertmanager/default-route through a team route', () => {
+  // team="orders" has no receiver of its own: an orders alert whose severity none of its routes
+  // test falls through to the root's receiver.
+  const nested = [
+    route({
+      matchers: { team: 'orders' },
+      routes: [
+        route({ matchers: { severity: 'critical' }, receiver: 'orders-pager' }),
+        route({ matchers: { severity: 'warning' }, receiver: 'orders-chat' }),
+      ],
+    }),
+  ] as Route<Names>[];
+
+  it('fires: a severity typo under the team route, naming the route it falls through', () => {
+    expect(check([ordersAlert('OrdersFailing', { severity: 'critcal', team: 'orders' })], nested).map((d) => d.message)).toEqual([
+      "alert OrdersFailing reaches only the root's receiver fallback: routes[0] {team=\"orders\"} takes it because none of the routes below it match " +
+        '{alertname="OrdersFailing", severity="critcal", team="orders"}, and has no receiver of its own. Did you mean severity="critical" instead of severity="critcal"?',
+    ]);
+  });
+
+  it('quiet: a team route with a receiver of its own is the team default, not a fall-through', () => {
+    const withOwn = [route({ ...nested[0]!, receiver: 'orders-chat' })] as Route<Names>[];
+    expect(check([ordersAlert('OrdersFailing', { severity: 'info', team: 'orders' })], withOwn)).toEqual([]);
+  });
+
+  it('quiet: a severity the expression gives may match a route below', () => {
+    const bySeverityLabel = ordersAlert('OrdersFailing', { severity: 'critical', team: 'orders' }, `sum by (reason) (${rate(failed, '5m')}) > 1`);
+    const byReason = [route({ matchers: { team: 'orders' }, routes: [route({ matchers: { reason: 'card' }, receiver: 'orders-pager' })] })] as Route<Names>[];
+    expect(check([bySeverityLabel], byReason)).toEqual([]);
+  });
+});
