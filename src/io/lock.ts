@@ -72,6 +72,49 @@ function isStale(lock: NonNullable<ReturnType<typeof readLock>>): boolean {
   return lock.holder.host === os.hostname() && processGone(lock.holder.pid);
 }
 
+/**
+ * Creates the lock with its content in one step, so that a run killed at any moment never leaves
+ * an empty lock that nobody could judge: the content goes to a private file first, which is then
+ * hard-linked to the lock's name (link fails when the name exists, like O_EXCL). Where the file
+ * system has no hard links, an exclusive create. False when the lock exists.
+ */
+function createWithContent(root: OutputRoot, file: string, text: string): boolean {
+  const temp = path.join(root.dir, `${LOCK}.new-${process.pid}-${randomBytes(6).toString('hex')}`);
+  fs.writeFileSync(temp, text, { flag: 'wx', mode: 0o644 });
+  try {
+    fs.linkSync(temp, file);
+    return true;
+  } catch (error) {
+    if (isErrno(error) && error.code === 'EEXIST') return false;
+    if (isErrno(error) && ['EPERM', 'ENOTSUP', 'EOPNOTSUPP', 'ENOSYS', 'EXDEV'].includes(error.code ?? '')) {
+      try {
+        fs.writeFileSync(file, text, { flag: 'wx', mode: 0o644 });
+        return true;
+      } catch (fallback) {
+        if (isErrno(fallback) && fallback.code === 'EEXIST') return false;
+        throw fallback;
+      }
+    }
+    throw error;
+  } finally {
+    fs.rmSync(temp, { force: true });
+  }
+}
+
+/**
+ * Files of a run killed while taking the lock: `.totem-mon.lock.new-<pid>-…` of a process that is
+ * gone, and `.totem-mon.lock.stale-…` (a stale lock set aside). Removed by the lock's next holder.
+ */
+function removeLeftovers(root: OutputRoot): void {
+  for (const name of fs.readdirSync(root.dir)) {
+    const fresh = new RegExp(`^${LOCK.replace(/\./g, '\\.')}\\.new-(\\d+)-[0-9a-f]+$`).exec(name);
+    const stale = name.startsWith(`${LOCK}.stale-`);
+    if ((fresh && Number(fresh[1]) !== process.pid && processGone(Number(fresh[1]))) || stale) {
+      fs.rmSync(path.join(root.dir, name), { force: true });
+    }
+  }
+}
+
 export function acquireLock(root: OutputRoot, command: string): HeldLock {
   const file = path.join(root.dir, LOCK);
   const shown = path.join(root.shown, LOCK);
@@ -79,8 +122,14 @@ export function acquireLock(root: OutputRoot, command: string): HeldLock {
   const text = `${JSON.stringify(me)}\n`;
   let tookOver: HeldLock['tookOver'];
   for (let attempt = 0; attempt < 3; attempt++) {
+    let created: boolean;
     try {
-      fs.writeFileSync(file, text, { flag: 'wx', mode: 0o644 });
+      created = createWithContent(root, file, text);
+    } catch (error) {
+      throw writeFailed(error, 'create the lock', LOCK, shown);
+    }
+    if (created) {
+      removeLeftovers(root);
       return {
         ...(tookOver ? { tookOver } : {}),
         release() {
@@ -88,8 +137,6 @@ export function acquireLock(root: OutputRoot, command: string): HeldLock {
           if (readLock(root)?.text === text) fs.unlinkSync(file);
         },
       };
-    } catch (error) {
-      if (!isErrno(error) || error.code !== 'EEXIST') throw writeFailed(error, 'create the lock', LOCK, shown);
     }
     const current = readLock(root);
     if (current === undefined) continue; // released meanwhile
@@ -106,14 +153,16 @@ export function acquireLock(root: OutputRoot, command: string): HeldLock {
     }
     // Take the stale lock aside under a private name, then make sure it is the one judged stale
     // (same inode: another process may have replaced it in between): if not, put it back.
-    const aside = `${file}.stale-${randomBytes(6).toString('hex')}`;
+    const aside = `${file}.stale-${randomBytes(6).toString('hex')}`; // removed by removeLeftovers if we die here
     try {
       fs.renameSync(file, aside);
     } catch (error) {
       if (isErrno(error) && error.code === 'ENOENT') continue;
       throw writeFailed(error, 'take over the stale lock', LOCK, shown);
     }
-    if (fs.lstatSync(aside).ino !== current.ino) {
+    const asideIno = fs.lstatSync(aside, { throwIfNoEntry: false })?.ino;
+    if (asideIno === undefined) continue; // the new holder cleared it away: try again
+    if (asideIno !== current.ino) {
       try {
         fs.linkSync(aside, file);
       } catch {
