@@ -1,8 +1,10 @@
 #!/usr/bin/env node
 // Runs the CLI straight from src/ (no build), for working on totem-mon itself:
 //   node scripts/dev.mjs validate --definitions test/fixtures/validate/unknown-metric
-import { createJiti } from 'jiti';
+import { register } from 'node:module';
+import { setFlagsFromString } from 'node:v8';
 
-const jiti = createJiti(import.meta.url);
-const { main } = await jiti.import('../src/cli/main.ts');
+setFlagsFromString('--max-semi-space-size=32'); // as bin/totem-mon.js
+register('./ts-hooks.mjs', import.meta.url);
+const { main } = await import('../src/cli/main.ts');
 process.exitCode = await main(process.argv);

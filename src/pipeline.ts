@@ -36,6 +36,8 @@ export interface PipelineResult {
 
 export interface PipelineOptions {
   definitions: string;
+  /** How long the definitions may take to load (ms); the default is in src/io/loader/timeout.ts. */
+  loadTimeoutMs?: number;
   checks?: readonly Check[];
   /** Severities that win over the project's check settings (validate --require-tests). */
   force?: Readonly<Record<string, Severity>>;
@@ -44,13 +46,14 @@ export interface PipelineOptions {
 }
 
 export async function runPipeline(options: PipelineOptions): Promise<PipelineResult> {
-  // 1. load: run the user's TypeScript and take its default export.
-  const loaded = await loadDefinitions(options.definitions);
+  // 1. load: run the user's TypeScript in a loader process of its own and take its default export
+  //    (src/io/loader/: an exit, a hang or stray stdout there cannot pass for a result here).
+  const loaded = await loadDefinitions(options.definitions, options.loadTimeoutMs !== undefined ? { timeoutMs: options.loadTimeoutMs } : {});
   if (loaded.project === undefined) return { diagnostics: loaded.diagnostics, silenced: [] };
 
   // 2. schema check: the shape of every definition, all problems at once.
   const parsed = parseProject(loaded.project);
-  if (!parsed.ok) return { diagnostics: atPropertyLines(parsed.diagnostics), silenced: [] };
+  if (!parsed.ok) return { diagnostics: [...loaded.diagnostics, ...atPropertyLines(parsed.diagnostics)], silenced: [] };
 
   // 3. model: defaults filled in, names resolved.
   // 3b. Alertmanager notification templates (`<definitions>/../templates/*.tmpl`) are read here,
@@ -65,7 +68,7 @@ export async function runPipeline(options: PipelineOptions): Promise<PipelineRes
   const context = buildCheckContext(model);
   const lint = runLint(context, options.checks ?? CHECKS, options.force ? { force: options.force } : {});
   const silenced = lint.silenced.map((s) => (s.source ? { ...s, source: propertyLocation(s.source) } : s));
-  const diagnostics = atPropertyLines(lint.diagnostics);
+  const diagnostics = [...loaded.diagnostics, ...atPropertyLines(lint.diagnostics)];
 
   // 5. secrets by value, everywhere (src/secrets/): over the definitions and templates when they
   //    have errors (nothing is compiled), else over the generated files, located at the definitions.

@@ -6,7 +6,6 @@ import { rememberCallSite } from '../source-sites.js';
 // Everything under the package's own folder (src/ or dist/) is "ours"; the first stack frame
 // outside it is the user's definition that called the builder.
 const ownDir = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
-const jitiDir = `${path.sep}node_modules${path.sep}jiti${path.sep}`;
 
 /** V8's call sites, without formatting a stack string (the formatting is what costs). */
 function callSites(): NodeJS.CallSite[] {
@@ -24,8 +23,9 @@ function callSites(): NodeJS.CallSite[] {
 }
 
 /**
- * Where the user's builder call ran. The file is absolute here; the loader makes it relative.
- * Cheap enough for 10,000 rules (one stack capture each).
+ * Where the user's builder call ran. The file is absolute and the position is in the JavaScript
+ * the loader ran; the loader maps it back to the TypeScript and makes the file relative
+ * (src/io/loader/transfer.ts). Cheap enough for 10,000 rules (one stack capture each).
  */
 export function captureSource(): SourceRef | undefined {
   let builder: string | undefined;
@@ -33,7 +33,7 @@ export function captureSource(): SourceRef | undefined {
     let file = site.getFileName() ?? site.getScriptNameOrSourceURL();
     if (!file) continue;
     if (file.startsWith('file://')) file = fileURLToPath(file);
-    if (file.startsWith('node:') || file.includes(jitiDir) || !path.isAbsolute(file)) continue;
+    if (file.startsWith('node:') || !path.isAbsolute(file)) continue;
     if (file.startsWith(ownDir + path.sep)) {
       builder = site.getFunctionName() ?? builder;
       continue;

@@ -1,5 +1,6 @@
 import path from 'node:path';
 import { runPipeline } from '../pipeline.js';
+import { loadTimeoutMs } from '../io/loader/timeout.js';
 import { checkIsClean, checkOutput, writeOutput } from '../io/write.js';
 import { assertOutFolder } from '../io/out-folder.js';
 import { renderText, useColor } from '../report/text.js';
@@ -11,6 +12,8 @@ export interface GenerateOptions {
   out: string;
   check?: boolean;
   repair?: boolean;
+  /** --load-timeout, in seconds (else $TOTEM_MON_LOAD_TIMEOUT, else the default). */
+  loadTimeout?: string;
 }
 
 function printDiagnostics(diagnostics: readonly Diagnostic[]): void {
@@ -20,7 +23,7 @@ function printDiagnostics(diagnostics: readonly Diagnostic[]): void {
 /** `totem-mon generate`: the pipeline, then write (or compare with --check). Returns the exit code. */
 export async function generateCommand(options: GenerateOptions): Promise<number> {
   assertOutFolder(options.out, options.definitions);
-  const result = await runPipeline({ definitions: options.definitions });
+  const result = await runPipeline({ definitions: options.definitions, loadTimeoutMs: loadTimeoutMs(options.loadTimeout) });
   const diagnostics = [...result.diagnostics];
   if (!result.files || !result.model) {
     printDiagnostics(diagnostics);

@@ -21,7 +21,8 @@ function buildProgram(setExit: (code: number) => void): Command {
     .option('-o, --out <dir>', 'output folder; only files totem-mon generated there are ever changed', 'out')
     .option('--check', 'write nothing; exit 1 and list the files that differ, are missing or are extra')
     .option('--repair', 'rebuild a damaged manifest and take back the files it lists, even when changed since generated')
-    .action(async (opts: { definitions: string; out: string; check?: boolean; repair?: boolean }) => {
+    .option('--load-timeout <seconds>', `how long the definitions may take to load (default 30; or $TOTEM_MON_LOAD_TIMEOUT)`)
+    .action(async (opts: { definitions: string; out: string; check?: boolean; repair?: boolean; loadTimeout?: string }) => {
       const { generateCommand } = await import('./generate.js');
       setExit(await generateCommand(opts));
     });
@@ -34,7 +35,8 @@ function buildProgram(setExit: (code: number) => void): Command {
     .option('--offline', "skip promtool and amtool; only totem-mon's own checks")
     .option('--require-tests', 'an alert without a firing and a quiet test case, or a route no routing test reaches, is an error')
     .option('--strict', 'every warning is an error (an alert that only the default route takes, an unmatched route, …)')
-    .action(async (opts: { definitions: string; format: string; offline?: boolean; requireTests?: boolean; strict?: boolean }) => {
+    .option('--load-timeout <seconds>', `how long the definitions may take to load (default 30; or $TOTEM_MON_LOAD_TIMEOUT)`)
+    .action(async (opts: { definitions: string; format: string; offline?: boolean; requireTests?: boolean; strict?: boolean; loadTimeout?: string }) => {
       const { validateCommand } = await import('./validate.js');
       setExit(await validateCommand(opts));
     });

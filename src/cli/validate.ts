@@ -1,4 +1,5 @@
 import { UsageError } from '../diagnostic.js';
+import { loadTimeoutMs } from '../io/loader/timeout.js';
 import { hasErrors } from '../diagnostic.js';
 import { validate, type ValidateResult } from '../validate/run.js';
 import { renderText, useColor } from '../report/text.js';
@@ -16,6 +17,8 @@ export interface ValidateCommandOptions {
   offline?: boolean;
   requireTests?: boolean;
   strict?: boolean;
+  /** --load-timeout, in seconds (else $TOTEM_MON_LOAD_TIMEOUT, else the default). */
+  loadTimeout?: string;
 }
 
 function toolsLine(result: ValidateResult, offline: boolean): string {
@@ -32,6 +35,7 @@ export async function validateCommand(options: ValidateCommandOptions): Promise<
     throw new UsageError(`unknown format "${options.format}"`, 2, `use one of: ${FORMATS.join(', ')}`);
   }
   const format = options.format as Format;
+  const timeoutMs = loadTimeoutMs(options.loadTimeout);
   const offline = Boolean(options.offline);
   // Progress only for people watching a terminal; CI logs and machine formats stay plain.
   const onStep = format === 'text' ? progress(process.stderr) : undefined;
@@ -40,6 +44,7 @@ export async function validateCommand(options: ValidateCommandOptions): Promise<
     offline,
     requireTests: Boolean(options.requireTests),
     strict: Boolean(options.strict),
+    loadTimeoutMs: timeoutMs,
     ...(onStep ? { onStep } : {}),
   });
   const failed = hasErrors(result.diagnostics);

@@ -1,10 +1,12 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
-import { createJiti } from 'jiti';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import type { Diagnostic, SourceRef } from '../diagnostic.js';
 import { UsageError } from '../diagnostic.js';
-import { preferTsSpecifiers } from './ts-specifiers.js';
+import { rememberCallSite } from '../source-sites.js';
+import { runLoader, type LoaderOutcome } from './loader/spawn.js';
+import { reviveTransferred } from './loader/transfer.js';
+import { DEFAULT_LOAD_TIMEOUT_MS } from './loader/timeout.js';
 
 const ENTRY_NAMES = ['index.ts', 'index.mts', 'index.js', 'index.mjs'];
 
@@ -16,6 +18,11 @@ export interface LoadedDefinitions {
   /** The default export, not yet checked. */
   project?: unknown;
   diagnostics: Diagnostic[];
+}
+
+export interface LoadOptions {
+  /** How long the definitions may take to load (ms); see loader/timeout.ts. */
+  timeoutMs?: number;
 }
 
 /**
@@ -33,36 +40,68 @@ export function relativizer(dir: string): (file: string) => string {
   return (file) => (path.isAbsolute(file) ? path.relative(base, file) : file).split(path.sep).join('/');
 }
 
-/** Rewrites every captured `source.file` in the loaded object graph to the relative form. */
-function relativizeSources(root: unknown, relative: (file: string) => string): void {
-  const seen = new Set<object>();
-  const stack: unknown[] = [root];
-  while (stack.length > 0) {
-    const node = stack.pop();
-    if (typeof node !== 'object' || node === null || seen.has(node)) continue;
-    seen.add(node);
-    const source = (node as { source?: SourceRef }).source;
-    // In place: the source object is also the key under which its call site is remembered (src/source-sites.ts).
-    if (source && typeof source.file === 'string' && path.isAbsolute(source.file)) source.file = relative(source.file);
-    for (const value of Array.isArray(node) ? node : Object.values(node)) {
-      if (typeof value === 'object' && value !== null) stack.push(value);
-    }
-  }
+function loadError(message: string, hint: string, source: SourceRef): Diagnostic {
+  return { id: 'load', severity: 'error', message, hint, source };
 }
 
-/** Where a thrown error came from in the user's files: the first frame inside the definitions folder. */
-function errorSource(error: unknown, dir: string, relative: (file: string) => string): SourceRef | undefined {
-  const stack = error instanceof Error ? (error.stack ?? '') : '';
-  for (const line of stack.split('\n')) {
-    const match = /\(?((?:file:\/\/)?\/[^\s()]+?):(\d+):(\d+)\)?$/.exec(line.trim());
-    if (!match) continue;
-    const file = match[1]!.startsWith('file://') ? fileURLToPath(match[1]!) : match[1]!;
-    if (file.startsWith(dir + path.sep)) return { file: relative(file), line: Number(match[2]), column: Number(match[3]) };
+const FIX_HINT = 'fix the error in the definition file; `npx tsc --noEmit` shows type errors with more detail';
+const TIMEOUT_HINT = 'a loop that never ends, or a top-level await on something that never settles? If loading is only slow, raise the limit: --load-timeout SECONDS or TOTEM_MON_LOAD_TIMEOUT';
+
+/** The loader process's outcome as diagnostics (and the project, when it loaded). */
+function diagnose(outcome: LoaderOutcome, entry: string, relative: (file: string) => string): { project?: unknown; diagnostics: Diagnostic[] } {
+  const at = (file: string | undefined): SourceRef => ({ file: file ? relative(file) : entry, line: 1, column: 1 });
+  const diagnostics: Diagnostic[] = [];
+  let project: unknown;
+  const reply = outcome.reply;
+  if (outcome.timedOut) {
+    const where = outcome.running ? `${relative(outcome.running)} was still running` : outcome.handingOver ? 'the project was being handed over (a getter that never returns?)' : `${entry} had not finished`;
+    diagnostics.push(loadError(`the definitions did not finish loading within ${outcome.timeoutMs / 1000} s: ${where}`, TIMEOUT_HINT, at(outcome.running)));
+  } else if (reply?.type === 'loaded') {
+    project = reviveTransferred(reply.project);
+    for (const [source, site] of reply.sites) rememberCallSite(source, site);
+  } else if (reply?.type === 'failed') {
+    diagnostics.push(loadError(`the definitions could not be loaded: ${reply.message}`, FIX_HINT, reply.source ?? at(undefined)));
+  } else if (reply?.type === 'exited') {
+    diagnostics.push(
+      loadError(
+        `the definitions called process.exit(${reply.code}) while loading: they must not end the process, whatever the code`,
+        'remove the call; to refuse bad input, throw an Error (it is reported here, with its line)',
+        reply.source ?? at(outcome.running),
+      ),
+    );
+  } else if (outcome.exitCode === 13) {
+    diagnostics.push(
+      loadError(
+        `the definitions never finished loading: a top-level await in ${outcome.running ? relative(outcome.running) : entry} waits on a promise that can never settle`,
+        'await only promises that settle (nothing else is pending, so this one never will)',
+        at(outcome.running),
+      ),
+    );
+  } else {
+    const how = outcome.signal ? `signal ${outcome.signal}` : `exit code ${outcome.exitCode}`;
+    diagnostics.push(
+      loadError(
+        `the process loading the definitions ended before they were loaded (${how})${outcome.running ? `, while ${relative(outcome.running)} was running` : ''}`,
+        'definitions must not end or kill the process (process.reallyExit, process.kill, process.abort); see the messages above',
+        at(outcome.running),
+      ),
+    );
   }
-  return undefined;
+  if (outcome.stdout.length > 0) {
+    const lines = outcome.stdout.replace(/\n$/, '').split('\n');
+    const shown = lines.slice(0, 3).map((l) => (l.length > 120 ? `${l.slice(0, 120)}…` : l));
+    diagnostics.push({
+      id: 'load',
+      severity: 'warning',
+      message: `the definitions wrote ${lines.length} line(s) to standard output while loading, which totem-mon keeps for its report: ${shown.map((l) => JSON.stringify(l)).join(', ')}${lines.length > shown.length ? ', …' : ''}`,
+      hint: 'remove the console.log / process.stdout.write (console.error writes to standard error, which is passed on)',
+      source: at(undefined),
+    });
+  }
+  return { project, diagnostics };
 }
 
-export async function loadDefinitions(definitionsDir: string): Promise<LoadedDefinitions> {
+export async function loadDefinitions(definitionsDir: string, options: LoadOptions = {}): Promise<LoadedDefinitions> {
   const dir = path.resolve(definitionsDir);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     throw new UsageError(`definitions folder not found: ${definitionsDir}`, 2, 'run from the folder that holds definitions/, or pass --definitions DIR');
@@ -74,47 +113,22 @@ export async function loadDefinitions(definitionsDir: string): Promise<LoadedDef
   const relative = relativizer(dir);
   const entryPath = path.join(dir, entryName);
   const entry = relative(entryPath);
-  const options = { alias: { 'totem-mon': selfEntry() }, moduleCache: false, interopDefault: true };
-  const transpiler = createJiti(import.meta.url, options);
-  const jiti = createJiti(import.meta.url, {
-    ...options,
-    transform: (opts) => ({ code: transpiler.transform({ ...opts, source: preferTsSpecifiers(opts.source, opts.filename) }) }),
-  });
-  let project: unknown;
-  try {
-    project = await jiti.import(entryPath, { default: true });
-  } catch (error) {
-    const source = errorSource(error, dir, relative);
-    const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
-    return {
-      dir,
-      entry,
-      diagnostics: [
-        {
-          id: 'load',
-          severity: 'error',
-          message: `the definitions could not be loaded: ${message}`,
-          hint: 'fix the error in the definition file; `npx tsc --noEmit` shows type errors with more detail',
-          source: source ?? { file: entry, line: 1, column: 1 },
-        },
-      ],
-    };
-  }
+  const self = selfEntry();
+  const outcome = await runLoader(
+    { entry: entryPath, dir, selfEntry: pathToFileURL(self).href, ownDir: path.dirname(self) },
+    options.timeoutMs ?? DEFAULT_LOAD_TIMEOUT_MS,
+  );
+  const { project, diagnostics } = diagnose(outcome, entry, relative);
+  if (diagnostics.some((d) => d.severity === 'error')) return { dir, entry, diagnostics };
   if (typeof project !== 'object' || project === null || (project as { kind?: unknown }).kind !== 'project') {
-    return {
-      dir,
-      entry,
-      diagnostics: [
-        {
-          id: 'load',
-          severity: 'error',
-          message: `${entry} does not default-export a project`,
-          hint: "end it with `export default defineProject({ name, metrics, prometheus, … })` (import { defineProject } from 'totem-mon')",
-          source: { file: entry, line: 1, column: 1 },
-        },
-      ],
-    };
+    diagnostics.push(
+      loadError(
+        `${entry} does not default-export a project`,
+        "end it with `export default defineProject({ name, metrics, prometheus, … })` (import { defineProject } from 'totem-mon')",
+        { file: entry, line: 1, column: 1 },
+      ),
+    );
+    return { dir, entry, diagnostics };
   }
-  relativizeSources(project, relative);
-  return { dir, entry, project, diagnostics: [] };
+  return { dir, entry, project, diagnostics };
 }

@@ -24,6 +24,8 @@ import { RULES_DIR } from '../compile/prometheus/rules.js';
 
 export interface ValidateOptions {
   definitions: string;
+  /** How long the definitions may take to load (ms). */
+  loadTimeoutMs?: number;
   /** Skip promtool and amtool: only the checks totem-mon makes itself. */
   offline: boolean;
   /** Missing test coverage is an error instead of a warning. */
@@ -108,7 +110,7 @@ async function validateWith(options: ValidateOptions, noteTemporaryDir: (dir: st
   // settings say) and, offline, the routing tests judged by our own routing model.
   const checks = [...CHECKS, ...COVERAGE_CHECKS, ...(options.offline ? OFFLINE_TEST_CHECKS : [])];
   const force = options.requireTests ? Object.fromEntries(COVERAGE_CHECKS.map((c) => [c.id, 'error' as const])) : undefined;
-  const result = await runPipeline({ definitions: options.definitions, compileWithFindings: true, checks, ...(force ? { force } : {}) });
+  const result = await runPipeline({ definitions: options.definitions, compileWithFindings: true, checks, ...(force ? { force } : {}), ...(options.loadTimeoutMs !== undefined ? { loadTimeoutMs: options.loadTimeoutMs } : {}) });
   step('checks', 'end');
   const diagnostics = [...result.diagnostics];
   const silenced = [...result.silenced];

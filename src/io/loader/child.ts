@@ -1,0 +1,128 @@
+/**
+ * The loader process: runs the user's definitions, away from totem-mon's own process, and sends
+ * the default export back as data (transfer.ts). Started by ../load.ts with an IPC channel, stdout
+ * and stderr piped (user output never reaches totem-mon's stdout) and a time limit it enforces.
+ *
+ * Whatever the definitions do, the reply is one of loaded / failed / exited; a process that ends
+ * without a reply (process.reallyExit, a signal, an unsettled top-level await) is a failure too.
+ */
+import { writeSync } from 'node:fs';
+import { findSourceMap, register } from 'node:module';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import type { SourceRef } from '../../diagnostic.js';
+import { callSiteOf, type CallSite } from '../../source-sites.js';
+import type { HooksData } from './hooks.js';
+import { PROGRESS_FD, type LoaderReply, type LoaderRequest } from './protocol.js';
+import { PROGRESS } from './transform.js';
+import { toTransferable } from './transfer.js';
+
+const request = JSON.parse(process.argv[2]!) as LoaderRequest;
+const send = process.send!.bind(process);
+const exit = process.exit.bind(process);
+
+// The channel alone must not keep the process alive: a top-level await on a promise that can
+// never settle then ends the process at once (exit code 13) instead of waiting for the time limit.
+process.channel?.unref();
+
+function progress(line: string): void {
+  try {
+    writeSync(PROGRESS_FD, `${line}\n`);
+  } catch {
+    // The parent went away: nothing to report to.
+  }
+}
+(globalThis as Record<symbol, unknown>)[Symbol.for(PROGRESS)] = (phase: number, url: string) => progress(`${phase} ${url}`);
+
+/** Paths in sources are relative to the folder that holds the definitions folder. */
+const base = path.dirname(request.dir);
+const relative = (file: string): string => path.relative(base, file).split(path.sep).join('/');
+
+/** A generated position → the TypeScript position, through the source map transform.ts inlined. */
+function original(file: string, line: number, column: number): SourceRef {
+  const map = findSourceMap(pathToFileURL(file).href) ?? findSourceMap(file);
+  const entry = map?.findEntry(line - 1, column - 1) as { originalLine?: number; originalColumn?: number } | undefined;
+  if (entry && typeof entry.originalLine === 'number' && typeof entry.originalColumn === 'number') {
+    return { file: relative(file), line: entry.originalLine + 1, column: entry.originalColumn + 1 };
+  }
+  return { file: relative(file), line, column };
+}
+
+// The call sites the API recorded for its sources (src/source-sites.ts), keyed by the source
+// objects: they cross beside the project, in the same message, so that the copies stay the keys.
+const sites: Array<[SourceRef, CallSite]> = [];
+const mapped = new Map<string, SourceRef>();
+function mapSource(source: SourceRef): SourceRef {
+  if (!path.isAbsolute(source.file)) return { ...source };
+  const key = `${source.file}:${source.line}:${source.column}`;
+  let position = mapped.get(key);
+  if (!position) mapped.set(key, (position = original(source.file, source.line, source.column)));
+  const copy = { ...position }; // one object per source: the copies are keys, never shared
+  const site = callSiteOf(source);
+  if (site) sites.push([copy, site]);
+  return copy;
+}
+
+/**
+ * Where an error came from in the user's files: the first frame inside the definitions folder.
+ * Source maps are on in this process, so the formatted stack already shows TypeScript positions.
+ */
+function errorSource(error: unknown): SourceRef | undefined {
+  const stack = error instanceof Error ? (error.stack ?? '') : '';
+  for (const line of stack.split('\n')) {
+    const match = /\(?((?:file:\/\/)?\/[^\s()]+?):(\d+):(\d+)\)?$/.exec(line.trim());
+    if (!match) continue;
+    const file = match[1]!.startsWith('file://') ? fileURLToPath(match[1]!) : match[1]!;
+    if (file.startsWith(request.dir + path.sep)) return { file: relative(file), line: Number(match[2]), column: Number(match[3]) };
+  }
+  return undefined;
+}
+
+let replied = false;
+function reply(message: LoaderReply): void {
+  if (replied) return;
+  replied = true;
+  try {
+    send(message, () => exit(0));
+  } catch (error) {
+    // Not cloneable after all (e.g. a function inside a Map): say so rather than hang.
+    const why = error instanceof Error ? error.message : String(error);
+    send({ type: 'failed', message: `the project could not be handed over: ${why}` } satisfies LoaderReply, () => exit(0));
+  }
+}
+
+/** process.exit() in a definition: recorded, and it stops the definition as an exit would. */
+class ExitDuringLoad extends Error {}
+let exitCall: { code: number; source?: SourceRef } | undefined;
+process.exit = ((code?: number | string | null) => {
+  const error = new ExitDuringLoad('process.exit() called while loading');
+  const source = errorSource(error);
+  exitCall ??= { code: Number(code ?? process.exitCode ?? 0) || 0, ...(source ? { source } : {}) };
+  throw error;
+}) as typeof process.exit;
+
+function fail(error: unknown): void {
+  if (exitCall) return reply({ type: 'exited', ...exitCall });
+  const message = error instanceof Error ? error.message.split('\n')[0]! : String(error);
+  const source = errorSource(error);
+  reply({ type: 'failed', message, ...(source ? { source } : {}) });
+}
+process.on('uncaughtException', fail);
+process.on('unhandledRejection', fail);
+
+process.setSourceMapsEnabled(true);
+const hooks = new URL(import.meta.url.endsWith('.ts') ? './hooks.ts' : './hooks.js', import.meta.url);
+register(hooks, { data: { selfEntry: request.selfEntry, ownDir: request.ownDir } satisfies HooksData });
+
+try {
+  const module = (await import(pathToFileURL(request.entry).href)) as { default?: unknown };
+  if (exitCall) {
+    reply({ type: 'exited', ...exitCall });
+  } else {
+    progress('2');
+    const project = toTransferable(module.default, mapSource);
+    reply({ type: 'loaded', project, sites });
+  }
+} catch (error) {
+  fail(error);
+}

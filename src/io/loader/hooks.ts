@@ -1,0 +1,65 @@
+/**
+ * Node module hooks of the loader process (module.register; they run on Node's hooks thread):
+ * `import 'totem-mon'` is this copy of the API, `./x.js` is `./x.ts` when only that exists, and
+ * TypeScript files are stripped of their types by oxc (transform.ts). Nothing is cached on disk.
+ */
+import { readFile } from 'node:fs/promises';
+import path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { fileWithoutExtension, tsFileFor } from '../ts-specifiers.js';
+import { stripTypes } from './transform.js';
+
+export interface HooksData {
+  /** URL of the API entry that `import 'totem-mon'` means (dist/index.js, or src/index.ts from source). */
+  selfEntry: string;
+  /** totem-mon's own folder (src/ or dist/): its files are not definitions. */
+  ownDir: string;
+}
+
+interface ResolveContext {
+  parentURL?: string;
+  conditions: string[];
+  importAttributes?: Record<string, string>;
+}
+type ResolveResult = { url: string; format?: string | null; shortCircuit?: boolean };
+type NextResolve = (specifier: string, context?: ResolveContext) => Promise<ResolveResult>;
+interface LoadContext {
+  format?: string | null;
+  conditions: string[];
+  importAttributes?: Record<string, string>;
+}
+type LoadResult = { format: string; source?: string | ArrayBuffer | Uint8Array | null; shortCircuit?: boolean };
+type NextLoad = (url: string, context?: LoadContext) => Promise<LoadResult>;
+
+let data: HooksData | undefined;
+
+export function initialize(hooksData: HooksData): void {
+  data = hooksData;
+}
+
+const TYPESCRIPT = /\.m?ts$/;
+
+export async function resolve(specifier: string, context: ResolveContext, next: NextResolve): Promise<ResolveResult> {
+  if (specifier === 'totem-mon' && data) return { url: data.selfEntry, shortCircuit: true };
+  const parent = context.parentURL?.startsWith('file:') ? fileURLToPath(context.parentURL) : undefined;
+  if (parent) {
+    const ts = tsFileFor(specifier, parent);
+    if (ts) return { url: pathToFileURL(ts).href, shortCircuit: true };
+  }
+  try {
+    return await next(specifier, context);
+  } catch (error) {
+    const code = (error as { code?: string }).code;
+    const file = parent && (code === 'ERR_MODULE_NOT_FOUND' || code === 'ERR_UNSUPPORTED_DIR_IMPORT') ? fileWithoutExtension(specifier, parent) : undefined;
+    if (file) return { url: pathToFileURL(file).href, shortCircuit: true };
+    throw error;
+  }
+}
+
+export async function load(url: string, context: LoadContext, next: NextLoad): Promise<LoadResult> {
+  if (!url.startsWith('file:') || !TYPESCRIPT.test(new URL(url).pathname)) return next(url, context);
+  const file = fileURLToPath(url);
+  const source = await readFile(file, 'utf8');
+  const own = data !== undefined && file.startsWith(data.ownDir + path.sep);
+  return { format: 'module', source: stripTypes(source, file, { progress: !own }), shortCircuit: true };
+}

@@ -1,0 +1,27 @@
+import type { SourceRef } from '../../diagnostic.js';
+import type { CallSite } from '../../source-sites.js';
+
+/** What the loader process is told (one JSON argument). */
+export interface LoaderRequest {
+  /** Absolute entry file, e.g. /repo/definitions/index.ts. */
+  entry: string;
+  /** Absolute definitions folder. */
+  dir: string;
+  /** URL of the API that `import 'totem-mon'` means. */
+  selfEntry: string;
+  /** totem-mon's own folder (src/ or dist/). */
+  ownDir: string;
+}
+
+/** The one message the loader process sends back (structured clone over its IPC channel). */
+export type LoaderReply =
+  | { type: 'loaded'; project: unknown; sites: Array<[SourceRef, CallSite]> }
+  | { type: 'failed'; message: string; source?: SourceRef }
+  | { type: 'exited'; code: number; source?: SourceRef };
+
+/**
+ * File descriptor 3 of the loader process carries progress lines written synchronously, so they
+ * arrive even when the process then loops forever: `0 <url>` a definition module starts running,
+ * `1 <url>` it finished, `2` the project is being handed over.
+ */
+export const PROGRESS_FD = 3;

@@ -1,0 +1,92 @@
+/**
+ * The project crosses from the loader process to totem-mon's as structured-clone data. The API's
+ * objects are plain data with a `kind`, but metric handles carry methods (`select`, `toString`, …)
+ * and users may put any value anywhere, so before sending, the loader copies the graph:
+ *   - a function becomes a marker object, revived as an inert function of the same name on the
+ *     other side (the schema then reports it exactly as before: "received function");
+ *   - a symbol becomes a marker too, revived as a symbol with the same description;
+ *   - every `source` (a builder's call site) is mapped back to the TypeScript position and made
+ *     relative to the folder that holds the definitions;
+ *   - shared objects and cycles stay shared and cyclic (the checks report cycles, not the loader);
+ *   - getters run here, in the loader process, never in totem-mon's.
+ * Both walks use an explicit stack: a deep graph is not a stack overflow.
+ */
+import type { SourceRef } from '../../diagnostic.js';
+
+const FUNCTION = '\u0000totem-mon:function';
+const SYMBOL = '\u0000totem-mon:symbol';
+
+type Mapper = (source: SourceRef) => SourceRef;
+
+/** Date, RegExp, Map, Set, buffers…: structured clone copies these itself. */
+function isCloneableLeaf(value: object): boolean {
+  return value instanceof Date || value instanceof RegExp || value instanceof Map || value instanceof Set || ArrayBuffer.isView(value) || value instanceof ArrayBuffer;
+}
+
+function isSourceRef(value: unknown): value is SourceRef {
+  return typeof value === 'object' && value !== null && typeof (value as SourceRef).file === 'string' && typeof (value as SourceRef).line === 'number';
+}
+
+export function toTransferable(root: unknown, mapSource: Mapper): unknown {
+  const copies = new Map<object, unknown>();
+  const pending: Array<[Record<string, unknown> | unknown[], Record<string, unknown> | unknown[]]> = [];
+  const convert = (value: unknown): unknown => {
+    if (typeof value === 'function') return { [FUNCTION]: value.name };
+    if (typeof value === 'symbol') return { [SYMBOL]: value.description ?? '' };
+    if (typeof value !== 'object' || value === null) return value;
+    const known = copies.get(value);
+    if (known !== undefined) return known;
+    if (isCloneableLeaf(value)) return value;
+    const copy: Record<string, unknown> | unknown[] = Array.isArray(value) ? new Array<unknown>(value.length) : {};
+    copies.set(value, copy);
+    pending.push([value as Record<string, unknown>, copy]);
+    return copy;
+  };
+  const top = convert(root);
+  while (pending.length > 0) {
+    const [from, to] = pending.pop()!;
+    if (Array.isArray(from)) {
+      for (let i = 0; i < from.length; i++) (to as unknown[])[i] = convert(from[i]);
+      continue;
+    }
+    for (const key of Object.keys(from)) {
+      const value = from[key];
+      (to as Record<string, unknown>)[key] = key === 'source' && isSourceRef(value) ? mapSource(value) : convert(value);
+    }
+  }
+  return top;
+}
+
+function inertFunction(name: string): () => void {
+  const fn = function (): void {};
+  Object.defineProperty(fn, 'name', { value: name });
+  return fn;
+}
+
+function revived(value: unknown): unknown {
+  if (typeof value !== 'object' || value === null) return value;
+  if (FUNCTION in value) return inertFunction(String((value as Record<string, unknown>)[FUNCTION]));
+  if (SYMBOL in value) return Symbol(String((value as Record<string, unknown>)[SYMBOL]));
+  return value;
+}
+
+/** Turns the markers back into (inert) functions and symbols, in place. */
+export function reviveTransferred(root: unknown): unknown {
+  const top = revived(root);
+  const seen = new Set<object>();
+  const stack: unknown[] = [top];
+  while (stack.length > 0) {
+    const node = stack.pop();
+    if (typeof node !== 'object' || node === null || seen.has(node) || isCloneableLeaf(node)) continue;
+    seen.add(node);
+    const record = node as Record<string, unknown>;
+    for (const key of Object.keys(record)) {
+      const value = record[key];
+      if (typeof value !== 'object' || value === null) continue;
+      const back = revived(value);
+      if (back !== value) record[key] = back;
+      else stack.push(value);
+    }
+  }
+  return top;
+}
