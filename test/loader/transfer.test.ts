@@ -1,0 +1,71 @@
+/**
+ * The hand-over from the loader process: the project graph as structured-clone data. Functions
+ * (metric handles' methods) and symbols survive as inert stand-ins, shared objects and cycles stay
+ * shared, sources are mapped, and a deep graph is no stack overflow.
+ */
+import { deserialize, serialize } from 'node:v8';
+import { describe, expect, it } from 'vitest';
+import { reviveTransferred, toTransferable } from '../../src/io/loader/transfer.js';
+import type { SourceRef } from '../../src/diagnostic.js';
+
+const noMapping = (source: SourceRef) => source;
+/** Through the loader: copy, structured clone (what the IPC channel does), revive. */
+const handOver = (value: unknown, map = noMapping) => reviveTransferred(deserialize(serialize(toTransferable(value, map))));
+
+describe('the project crosses from the loader process as data', () => {
+  it('a function becomes an inert function of the same name; a symbol keeps its description', () => {
+    let called = 0;
+    const metric = { kind: 'metric', name: 'x_total', select: () => called++, toString: () => 'x_total', tag: Symbol('t') };
+    const back = handOver({ metrics: [metric] }) as { metrics: Array<Record<string, unknown>> };
+    const copy = back.metrics[0]!;
+    expect(copy.kind).toBe('metric');
+    expect(typeof copy.select).toBe('function');
+    expect((copy.select as () => unknown).name).toBe('select');
+    expect((copy.select as () => unknown)()).toBeUndefined();
+    expect(called).toBe(0);
+    expect(typeof copy.tag).toBe('symbol');
+    expect((copy.tag as symbol).description).toBe('t');
+  });
+
+  it('shared objects stay shared and cycles stay cycles', () => {
+    const shared = { kind: 'receiver', name: 'r' };
+    const route: Record<string, unknown> = { receiver: shared, routes: [] };
+    (route.routes as unknown[]).push(route);
+    const back = handOver({ a: shared, b: shared, route }) as { a: object; b: object; route: { routes: unknown[] } };
+    expect(back.a).toBe(back.b);
+    expect(back.route.routes[0]).toBe(back.route);
+  });
+
+  it('getters run in the loader process; their values cross as plain fields', () => {
+    let reads = 0;
+    const value = {
+      get name() {
+        reads++;
+        return 'computed';
+      },
+    };
+    const copy = toTransferable(value, noMapping);
+    expect(reads).toBe(1);
+    expect(Object.getOwnPropertyDescriptor(copy, 'name')?.get).toBeUndefined();
+    expect((copy as { name: string }).name).toBe('computed');
+  });
+
+  it('every source is mapped (the loader maps positions back to the TypeScript and relativises them)', () => {
+    const map = (s: SourceRef): SourceRef => ({ file: `rel/${s.file.split('/').pop()}`, line: s.line - 1, column: 3 });
+    const back = handOver({ rules: [{ kind: 'alert', source: { file: '/abs/defs/rules.ts', line: 10, column: 40 } }] }, map);
+    expect(back).toEqual({ rules: [{ kind: 'alert', source: { file: 'rel/rules.ts', line: 9, column: 3 } }] });
+  });
+
+  it('a very deep graph is no stack overflow', () => {
+    let deep: Record<string, unknown> = { end: true };
+    for (let i = 0; i < 200_000; i++) deep = { next: deep };
+    let node = toTransferable(deep, noMapping) as Record<string, unknown>;
+    let depth = 0;
+    while (node.next) {
+      node = node.next as Record<string, unknown>;
+      depth++;
+    }
+    expect(depth).toBe(200_000);
+    expect(reviveTransferred({ ...deep })).toBeTruthy();
+  });
+});
