@@ -10,6 +10,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES, snapshotTree, tempDir } from '../helpers/cli.js';
 import { runCliProcess } from '../helpers/process.js';
+import { syntaxErrorDefinitions } from './syntax-error.js';
 
 const LOADER = path.join(FIXTURES, 'loader');
 
@@ -49,8 +50,9 @@ describe('cold and warm runs are the same run', () => {
 
   it.each([['positions'], ['throws'], ['syntax-error']])('%s: the first and the second validate report the same problems at the same places', async (name) => {
     const { env } = freshEnvironment();
-    const cold = await diagnostics(path.join(LOADER, name), env);
-    const warm = await diagnostics(path.join(LOADER, name), env);
+    const definitions = name === 'syntax-error' ? syntaxErrorDefinitions() : path.join(LOADER, name);
+    const cold = await diagnostics(definitions, env);
+    const warm = await diagnostics(definitions, env);
     expect(cold).not.toEqual([]);
     expect(warm).toEqual(cold);
   });

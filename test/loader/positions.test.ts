@@ -7,6 +7,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES, runCli } from '../helpers/cli.js';
+import { syntaxErrorDefinitions } from './syntax-error.js';
 
 const LOADER = path.join(FIXTURES, 'loader');
 
@@ -27,7 +28,7 @@ interface Reported {
 }
 
 async function report(name: string): Promise<Reported[]> {
-  const result = await runCli(['validate', '--offline', '--format', 'json', '--definitions', path.join(LOADER, name)]);
+  const result = await runCli(['validate', '--offline', '--format', 'json', '--definitions', path.isAbsolute(name) ? name : path.join(LOADER, name)]);
   return (JSON.parse(result.stdout) as { diagnostics: Reported[] }).diagnostics;
 }
 
@@ -48,9 +49,9 @@ describe('problems point at the TypeScript line and column', () => {
   });
 
   it('TypeScript that does not parse: at the offending token', async () => {
-    const diagnostics = await report('syntax-error');
+    const diagnostics = await report(syntaxErrorDefinitions());
     expect(diagnostics).toEqual([
-      expect.objectContaining({ id: 'load', message: 'the definitions could not be loaded: Unexpected token', location: locate('syntax-error/index.ts', '= project') }),
+      expect.objectContaining({ id: 'load', message: 'the definitions could not be loaded: Unexpected token', location: { file: 'syntax-error/index.ts', line: 4, column: 15 } }),
     ]);
   });
 });
