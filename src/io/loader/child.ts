@@ -7,12 +7,14 @@
  * without a reply (process.reallyExit, a signal, an unsettled top-level await) is a failure too.
  */
 import { writeSync } from 'node:fs';
-import { findSourceMap, register } from 'node:module';
+import { register } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
+import { MessageChannel, receiveMessageOnPort } from 'node:worker_threads';
 import type { SourceRef } from '../../diagnostic.js';
 import { callSiteOf, type CallSite } from '../../source-sites.js';
-import type { HooksData } from './hooks.js';
+import type { HooksData, SourceMapMessage } from './hooks.js';
+import { decodeMappings, originalPosition, type DecodedMappings } from './source-map.js';
 import { PROGRESS_FD, type LoaderReply, type LoaderRequest } from './protocol.js';
 import { PROGRESS } from './transform.js';
 import { toTransferable } from './transfer.js';
@@ -38,14 +40,27 @@ function progress(line: string): void {
 const base = path.dirname(request.dir);
 const relative = (file: string): string => path.relative(base, file).split(path.sep).join('/');
 
-/** A generated position → the TypeScript position, through the source map transform.ts inlined. */
-function original(file: string, line: number, column: number): SourceRef {
-  const map = findSourceMap(pathToFileURL(file).href) ?? findSourceMap(file);
-  const entry = map?.findEntry(line - 1, column - 1) as { originalLine?: number; originalColumn?: number } | undefined;
-  if (entry && typeof entry.originalLine === 'number' && typeof entry.originalColumn === 'number') {
-    return { file: relative(file), line: entry.originalLine + 1, column: entry.originalColumn + 1 };
+// Source maps of the transformed modules, by file: posted by the hooks (hooks.ts), decoded on first use.
+const maps = new MessageChannel();
+maps.port1.unref();
+const mappings = new Map<string, string>();
+const decoded = new Map<string, DecodedMappings>();
+function mapsOf(file: string): DecodedMappings | undefined {
+  for (let message = receiveMessageOnPort(maps.port1); message; message = receiveMessageOnPort(maps.port1)) {
+    const { url, mappings: text } = message.message as SourceMapMessage;
+    mappings.set(fileURLToPath(url), text);
   }
-  return { file: relative(file), line, column };
+  let result = decoded.get(file);
+  const text = mappings.get(file);
+  if (!result && text !== undefined) decoded.set(file, (result = decodeMappings(text)));
+  return result;
+}
+
+/** A position in the JavaScript that ran → the position in the user's TypeScript. */
+function original(file: string, line: number, column: number): SourceRef {
+  const map = mapsOf(file);
+  const at = map ? originalPosition(map, line, column) : undefined;
+  return { file: relative(file), ...(at ?? { line, column }) };
 }
 
 // The call sites the API recorded for its sources (src/source-sites.ts), keyed by the source
@@ -64,8 +79,8 @@ function mapSource(source: SourceRef): SourceRef {
 }
 
 /**
- * Where an error came from in the user's files: the first frame inside the definitions folder.
- * Source maps are on in this process, so the formatted stack already shows TypeScript positions.
+ * Where an error came from in the user's files: the first frame inside the definitions folder,
+ * mapped back to the TypeScript (a TypeScript syntax error's frame is already there: no map).
  */
 function errorSource(error: unknown): SourceRef | undefined {
   const stack = error instanceof Error ? (error.stack ?? '') : '';
@@ -73,7 +88,7 @@ function errorSource(error: unknown): SourceRef | undefined {
     const match = /\(?((?:file:\/\/)?\/[^\s()]+?):(\d+):(\d+)\)?$/.exec(line.trim());
     if (!match) continue;
     const file = match[1]!.startsWith('file://') ? fileURLToPath(match[1]!) : match[1]!;
-    if (file.startsWith(request.dir + path.sep)) return { file: relative(file), line: Number(match[2]), column: Number(match[3]) };
+    if (file.startsWith(request.dir + path.sep)) return original(file, Number(match[2]), Number(match[3]));
   }
   return undefined;
 }
@@ -110,9 +125,8 @@ function fail(error: unknown): void {
 process.on('uncaughtException', fail);
 process.on('unhandledRejection', fail);
 
-process.setSourceMapsEnabled(true);
 const hooks = new URL(import.meta.url.endsWith('.ts') ? './hooks.ts' : './hooks.js', import.meta.url);
-register(hooks, { data: { selfEntry: request.selfEntry, ownDir: request.ownDir } satisfies HooksData });
+register(hooks, { data: { selfEntry: request.selfEntry, ownDir: request.ownDir, port: maps.port2 } satisfies HooksData, transferList: [maps.port2] });
 
 try {
   const module = (await import(pathToFileURL(request.entry).href)) as { default?: unknown };

@@ -2,8 +2,11 @@
  * Node module hooks of the loader process (module.register; they run on Node's hooks thread):
  * `import 'totem-mon'` is this copy of the API, `./x.js` is `./x.ts` when only that exists, and
  * TypeScript files are stripped of their types by oxc (transform.ts). Nothing is cached on disk.
+ * Each module's source map goes to the loader's main thread over `port`, posted before the module
+ * is returned, so it is there (receiveMessageOnPort) by the time the module has run.
  */
 import { readFile } from 'node:fs/promises';
+import type { MessagePort } from 'node:worker_threads';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import { fileWithoutExtension, tsFileFor } from '../ts-specifiers.js';
@@ -14,6 +17,14 @@ export interface HooksData {
   selfEntry: string;
   /** totem-mon's own folder (src/ or dist/): its files are not definitions. */
   ownDir: string;
+  /** Where each module's source map goes (see SourceMapMessage). */
+  port: MessagePort;
+}
+
+/** One transformed module: its URL and the `mappings` from its JavaScript back to its TypeScript. */
+export interface SourceMapMessage {
+  url: string;
+  mappings: string;
 }
 
 interface ResolveContext {
@@ -61,5 +72,7 @@ export async function load(url: string, context: LoadContext, next: NextLoad): P
   const file = fileURLToPath(url);
   const source = await readFile(file, 'utf8');
   const own = data !== undefined && file.startsWith(data.ownDir + path.sep);
-  return { format: 'module', source: stripTypes(source, file, { progress: !own }), shortCircuit: true };
+  const { code, mappings } = stripTypes(source, file, { progress: !own });
+  if (!own) data?.port.postMessage({ url, mappings } satisfies SourceMapMessage);
+  return { format: 'module', source: code, shortCircuit: true };
 }

@@ -3,8 +3,8 @@ import { pathToFileURL } from 'node:url';
 
 /**
  * TypeScript → JavaScript for the definitions: oxc strips the types (a native transform, ~0.3 ms per
- * file, so no cache is kept). Positions stay exact through an inline source map, which the loader
- * process reads back for stack traces and builder call sites.
+ * file, so no cache is kept). oxc reformats the code; its source map's `mappings` go with the code
+ * (hooks.ts hands them to the loader process), which maps stack traces and builder call sites back.
  */
 
 /** `globalThis[Symbol.for(PROGRESS)]` is called when a definition module starts (0) and ends (1) running. */
@@ -31,17 +31,22 @@ export interface StripOptions {
   progress: boolean;
 }
 
-/** The module's JavaScript with an inline source map back to the TypeScript. Throws TranspileError. */
-export function stripTypes(source: string, file: string, options: StripOptions): string {
+export interface Stripped {
+  code: string;
+  /** Source map `mappings` from `code` back to the TypeScript (one source, no names). */
+  mappings: string;
+}
+
+/** The module's JavaScript and the way back to the TypeScript. Throws TranspileError. */
+export function stripTypes(source: string, file: string, options: StripOptions): Stripped {
   const result = transformSync(file, source, { lang: 'ts', sourceType: 'module', sourcemap: true });
   const error = result.errors.find((e) => e.severity === 'Error');
   if (error) {
     const at = position(source, error.labels[0]?.start ?? 0);
     throw new TranspileError(`${error.message}${error.helpMessage ? ` (${error.helpMessage})` : ''}`, file, at.line, at.column);
   }
-  const map = result.map!;
   let code = result.code;
-  let mappings = map.mappings;
+  let mappings = result.map!.mappings;
   // The start marker takes a line of its own above the code, so every mapping moves down one line
   // (a leading `;` in the mappings); the end marker goes below the code and moves nothing.
   if (options.progress && !code.startsWith('#!')) {
@@ -49,6 +54,5 @@ export function stripTypes(source: string, file: string, options: StripOptions):
     code = `${report}(0, import.meta.url);\n${code}\n${report}(1, import.meta.url);\n`;
     mappings = `;${mappings}`;
   }
-  const sourceMap = JSON.stringify({ version: 3, sources: [pathToFileURL(file).href], names: map.names, mappings });
-  return `${code}\n//# sourceMappingURL=data:application/json;base64,${Buffer.from(sourceMap).toString('base64')}\n`;
+  return { code, mappings };
 }
