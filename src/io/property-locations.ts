@@ -213,8 +213,9 @@ export function propertyLocation(source: SourceRef): SourceRef {
   const candidates = file?.callsByLine.get(siteRef.line);
   if (!file || !candidates || candidates.length === 0) return source;
   const byName = site.builder ? candidates.filter((c) => calleeName(c) === site.builder) : [];
-  // Two calls of one builder on one line cannot be told apart: the first is taken.
-  const call = (byName.length > 0 ? byName : candidates.filter((c) => optionsOf(c) !== undefined))[0];
+  const plausible = byName.length > 0 ? byName : candidates.filter((c) => optionsOf(c) !== undefined);
+  // Two calls of one builder on one line: the recorded column (exact, src/io/loader/) tells them apart.
+  const call = plausible.find((c) => position(file, unwrap(c['callee'] as Node)!.start, siteRef).column === siteRef.column) ?? plausible[0];
   if (!call) return source;
   const callAt = position(file, unwrap(call['callee'] as Node)!.start, siteRef);
   const options = optionsOf(call);
