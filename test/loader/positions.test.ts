@@ -33,12 +33,15 @@ async function report(name: string): Promise<Reported[]> {
 }
 
 describe('problems point at the TypeScript line and column', () => {
-  it('builder calls: two alerts on one line, behind enums, casts and annotations, each at its own column', async () => {
+  it('builder calls: two alerts on one line, behind enums, casts and annotations, each finding at its own property', async () => {
     const diagnostics = await report('positions');
     const at = (id: string) => diagnostics.filter((d) => d.id === id).map((d) => d.location);
-    expect(at('promql/unknown-metric')).toEqual([locate('positions/rules.ts', 'alert(', 1)]);
-    expect(at('alert/severity')).toEqual([locate('positions/rules.ts', 'alert(', 2)]);
-    expect(locate('positions/rules.ts', 'alert(', 1)).toEqual({ file: 'positions/rules.ts', line: 13, column: 36 });
+    // Findings point at the property they are about (src/io/property-locations.ts), found below the
+    // builder call the loader recorded: the exact column tells the two calls on line 13 apart.
+    expect(at('promql/unknown-metric')).toEqual([locate('positions/rules.ts', 'expr: `app_queue_lenght')]);
+    expect(at('alert/severity')).toEqual([locate('positions/rules.ts', "severity: 'page'")]);
+    expect(at('tests/alert-coverage')).toEqual([locate('positions/rules.ts', 'alert(', 2), locate('positions/rules.ts', 'alert(', 1)]);
+    expect(locate('positions/rules.ts', 'alert(', 2)).toEqual({ file: 'positions/rules.ts', line: 13, column: 138 });
   });
 
   it('an error thrown while loading: at the throw', async () => {

@@ -54,7 +54,7 @@ describe('output of the definitions never mixes into the report', () => {
     expect(result.code, result.stderr).toBe(0);
     const report = JSON.parse(result.stdout) as { ok: boolean; summary: Record<string, number>; diagnostics: Array<Record<string, unknown>> };
     expect(report.ok).toBe(true);
-    expect(report.summary).toEqual({ errors: 0, warnings: 1, infos: 0 });
+    expect(report.summary).toEqual({ errors: 0, warnings: 1, infos: 0, silenced: 0 });
     expect(report.diagnostics).toEqual([
       {
         id: 'load',
