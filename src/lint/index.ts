@@ -54,6 +54,8 @@ import { rulesTargetLabelOverride } from './rules-target-label-override.js';
 import { scrapeDuplicateSeries } from './scrape-duplicate-series.js';
 import { alertUnknownExternalLabel } from './alert-unknown-external-label.js';
 import { alertValueLabelWithFor } from './alert-value-label-with-for.js';
+import { testsUnknownSeries } from './tests-unknown-series.js';
+import { testsVacuousCase } from './tests-vacuous-case.js';
 import { dashboardUid } from './dashboard-uid.js';
 import { dashboardDatasourceVariable } from './dashboard-datasource-variable.js';
 import { dashboardCounterWithoutRate } from './dashboard-counter-without-rate.js';
@@ -96,6 +98,8 @@ export const CHECKS: readonly Check[] = [
   alertUnknownExternalLabel,
   alertValueLabelWithFor,
   recordNaming,
+  testsUnknownSeries,
+  testsVacuousCase,
   alertmanagerUnknownReceiver,
   alertmanagerUnreachableReceiver,
   alertmanagerUnmatchedRoute,

@@ -1,0 +1,71 @@
+import type { Check } from './check.js';
+import type { RuleModel } from '../model/types.js';
+import { analyzePromql } from '../promql/analyze.js';
+import { locatedAt } from '../model/located.js';
+import { didYouMean } from './suggest.js';
+
+/** "alert X" / "recording rule y", for messages. */
+export function ruleName(rule: RuleModel): string {
+  return `${rule.kind === 'alert' ? 'alert' : 'recording rule'} ${rule.name}`;
+}
+
+/**
+ * A unit test's input series must be series the rules can read: a metric of the catalogue (or a
+ * recorded series) with labels it has. A typo there feeds the rule nothing, and a case that expects
+ * no alert then passes for the wrong reason.
+ */
+export const testsUnknownSeries: Check = {
+  id: 'tests/unknown-series',
+  severity: 'error',
+  description: 'Test input series name a metric of the catalogue and labels it has.',
+  run({ model, catalogue }, report) {
+    // The catalogue's labels of a series include job, instance and the labels scrape jobs attach.
+    for (const rule of model.ruleGroups.flatMap((g) => g.rules)) {
+      for (const testCase of rule.tests) {
+        testCase.input.forEach((input, i) => {
+          const where = (from: number, to: number) => ({
+            ...locatedAt(rule, 'tests', testCase.name, `input[${i}]`, 'series'),
+            excerpt: { text: input.series, from, to },
+          });
+          const lead = `test case "${testCase.name}" of ${ruleName(rule)} feeds`;
+          const analysis = analyzePromql(input.series, () => undefined);
+          const selector = analysis.selectors[0];
+          if (analysis.parsed.errors.length > 0 || analysis.parsed.root?.name !== 'VectorSelector' || !selector) {
+            report({
+              message: `${lead} ${JSON.stringify(input.series)}, which is not a series: promtool cannot load it.`,
+              hint: 'write a series as metric{label="value"}, best with metric.select({ … }) from the catalogue',
+              ...where(0, input.series.length),
+            });
+            return;
+          }
+          if (selector.name === undefined) {
+            report({
+              message: `${lead} ${JSON.stringify(input.series)}, which names no metric.`,
+              hint: 'write a series as metric{label="value"}, best with metric.select({ … }) from the catalogue',
+              ...where(0, input.series.length),
+            });
+            return;
+          }
+          const entry = catalogue.get(selector.name);
+          if (!entry) {
+            report({
+              message: `${lead} "${selector.name}", which is not in the catalogue: no rule reads it, so the case passes or fails for the wrong reason.${didYouMean(selector.name, catalogue.names())}`,
+              hint: 'build input series from the catalogue (metric.select({ … })), so the types and this check follow the metric names',
+              ...where(selector.from, selector.from + selector.name.length),
+            });
+            return;
+          }
+          if (!entry.labels) return;
+          for (const m of selector.matchers) {
+            if (m.label === '__name__' || entry.labels.includes(m.label)) continue;
+            report({
+              message: `${lead} "${selector.name}" with label "${m.label}", which that series does not have: the rule's matchers and groupings never see it.${didYouMean(m.label, entry.labels)}`,
+              hint: `its labels are: ${entry.labels.join(', ')}`,
+              ...where(m.from, m.to),
+            });
+          }
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,69 @@
+import type { Check } from './check.js';
+import type { RuleModel } from '../model/types.js';
+import { ruleDependencies } from '../model/rule-dependencies.js';
+import { durationMs } from '../model/names.js';
+import { locatedAt } from '../model/located.js';
+import { expandSeriesValues, lastSampleMs, visibleAt } from '../promql/series-values.js';
+import { formatMs } from './rules-select.js';
+import { ruleName } from './tests-unknown-series.js';
+
+/** Prometheus's lookback: an instant selector sees a series' last sample up to 5 minutes old. */
+const LOOKBACK_MS = 5 * 60_000;
+/** `offset`, `@` and subqueries read other times than the evaluation time: not judged here. */
+const TIME_SHIFTED = /\boffset\b|@\s*[\d(]|@\s*(start|end)\(|\[[^\]]*:[^\]]*\]/;
+
+/**
+ * A case that expects nothing (no alert, no recorded series) can pass whatever the rule says:
+ * evaluated before the alert's `for` could elapse, or after every input series went stale (no
+ * sample within the 5-minute lookback, or within the longest range the rules read). Such a case
+ * proves nothing.
+ */
+export const testsVacuousCase: Check = {
+  id: 'tests/vacuous-case',
+  severity: 'error',
+  description: 'A case expecting no alert is evaluated when the alert could fire and its input is still there.',
+  run({ model, expressions }, report) {
+    const dependencies = ruleDependencies(model);
+    const byPath = new Map(expressions.map((e) => [e.path.join('\u0000'), e]));
+    const expression = (rule: RuleModel) => byPath.get([...rule.path, 'expr'].join('\u0000'));
+
+    for (const rule of model.ruleGroups.flatMap((g) => g.rules)) {
+      const quiet = rule.tests.filter((t) => t.expect.length === 0);
+      if (quiet.length === 0) continue;
+      const needed = dependencies.closure(rule);
+      const shifted = needed.some((r) => TIME_SHIFTED.test(r.expr));
+      const longestRange = Math.max(0, ...needed.flatMap((r) => expression(r)?.analysis.selectors.map((s) => s.rangeMs ?? 0) ?? []));
+      const windowMs = Math.max(LOOKBACK_MS, longestRange);
+      const forMs = rule.kind === 'alert' && rule.for !== undefined ? durationMs(rule.for) : undefined;
+      const expects = rule.kind === 'alert' ? 'expects no alert' : 'expects nothing recorded';
+
+      for (const testCase of quiet) {
+        const atMs = durationMs(testCase.at);
+        const intervalMs = durationMs(testCase.interval ?? '1m');
+        if (atMs === undefined || intervalMs === undefined || intervalMs === 0) continue;
+        const lead = `test case "${testCase.name}" of ${ruleName(rule)} ${expects} at ${testCase.at}`;
+        const at = locatedAt(rule, 'tests', testCase.name, 'at');
+
+        if (forMs !== undefined && atMs < forMs) {
+          report({
+            message: `${lead}, before its for: ${(rule as { for?: string }).for} could elapse: the alert cannot fire by then whatever the input, so this case proves nothing.`,
+            hint: `evaluate at ${formatMs(forMs)} or later, with input lasting until then (a burst shorter than for is tested by evaluating after for)`,
+            ...at,
+          });
+          continue;
+        }
+        if (shifted) continue;
+        const slots = testCase.input.map((s) => expandSeriesValues(s.values));
+        if (slots.some((s) => s === undefined)) continue; // not promtool's notation: promtool reports it
+        if (slots.some((s) => visibleAt(s!, intervalMs, atMs, windowMs))) continue;
+        const ends = Math.max(-1, ...slots.map((s) => lastSampleMs(s!, intervalMs) ?? -1));
+        const input = ends < 0 ? 'its input has no sample' : `its input ends at ${ends === 0 ? '0s' : formatMs(ends)}`;
+        report({
+          message: `${lead}, but ${input}: every series is stale by then (no sample in the ${formatMs(windowMs)} before, or a stale marker after the last one), so the rule sees no data and this case proves nothing.`,
+          hint: `make the input last until ${testCase.at} (values: '…x${Math.ceil(atMs / intervalMs)}' at interval ${testCase.interval ?? '1m'}) or evaluate earlier`,
+          ...at,
+        });
+      }
+    }
+  },
+};
