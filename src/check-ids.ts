@@ -64,6 +64,8 @@ export const CHECK_IDS = [
   'tests/route-coverage',
   'tests/routing',
   'tests/routing-labels',
+  'tests/unknown-series',
+  'tests/vacuous-case',
 ] as const;
 
 export type CheckId = (typeof CHECK_IDS)[number];
