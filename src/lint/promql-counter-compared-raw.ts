@@ -3,7 +3,8 @@ import { at } from './check.js';
 import { alertExpressions } from './rules-select.js';
 
 // Wrapping a counter in only these still leaves its raw, ever-growing value.
-const TRANSPARENT = new Set(['sum', 'max', 'min', 'avg', 'count', 'group', 'topk', 'bottomk', 'abs', 'ceil', 'floor', 'round', 'sort', 'sort_desc', 'clamp', 'clamp_max', 'clamp_min', 'last_over_time']);
+// (count and group only count series: the counter's value does not matter there.)
+const TRANSPARENT = new Set(['sum', 'max', 'min', 'avg', 'topk', 'bottomk', 'abs', 'ceil', 'floor', 'round', 'sort', 'sort_desc', 'clamp', 'clamp_max', 'clamp_min', 'last_over_time']);
 
 export const promqlCounterComparedRaw: Check = {
   id: 'promql/counter-compared-raw',

@@ -1,5 +1,7 @@
 import type { Check } from './check.js';
+import type { SyntaxNode } from '@lezer/common';
 import { at, ownerName } from './check.js';
+import { expressionChildren } from '../promql/parse.js';
 
 /** Functions whose argument must be a range vector (`x[5m]` or a subquery). */
 const RANGE_FUNCTIONS = new Set([
@@ -8,6 +10,14 @@ const RANGE_FUNCTIONS = new Set([
   'quantile_over_time', 'stddev_over_time', 'stdvar_over_time', 'last_over_time', 'present_over_time',
   'absent_over_time', 'mad_over_time', 'holt_winters', 'double_exponential_smoothing',
 ]);
+
+/** A range vector, also with `offset`, `@` or parentheses around it: `x[5m] offset 1h`, `(x[5m])`. */
+function isRangeVector(node: SyntaxNode | undefined): boolean {
+  if (!node) return false;
+  if (node.name === 'MatrixSelector' || node.name === 'SubqueryExpr') return true;
+  if (node.name === 'ParenExpr' || node.name === 'OffsetExpr' || node.name === 'StepInvariantExpr') return isRangeVector(expressionChildren(node)[0]);
+  return false;
+}
 
 export const promqlSyntax: Check = {
   id: 'promql/syntax',
@@ -35,7 +45,7 @@ export const promqlSyntax: Check = {
         if (!RANGE_FUNCTIONS.has(call.name)) continue;
         const index = call.name === 'quantile_over_time' || call.name === 'predict_linear' ? (call.name === 'quantile_over_time' ? 1 : 0) : 0;
         const arg = call.argNodes[index];
-        if (arg && arg.name !== 'MatrixSelector' && arg.name !== 'SubqueryExpr') {
+        if (arg && !isRangeVector(arg)) {
           report({
             message: `${call.name}() in ${ownerName(e)} needs a range vector, got ${e.text.slice(arg.from, arg.to)}`,
             hint: `add a range: ${call.name}(${e.text.slice(arg.from, arg.to)}[5m])`,

@@ -54,9 +54,11 @@ export const promqlVectorMatching: Check = {
           continue;
         }
         if (b.set || b.group) continue; // and/unless match many-to-many; group_* is explicit
-        // Labels beyond the match make a side "many", unless a matcher pins them to one value.
-        const extraLeft = [...lhs.labels].filter((l) => !left.has(l) && !lhs.pinned?.has(l));
-        const extraRight = [...rhs.labels].filter((l) => !right.has(l) && !rhs.pinned?.has(l));
+        // Labels beyond the match make a side "many", unless a matcher pins them to one value. `job`
+        // does not when the match is on `instance`: a target's address belongs to one job.
+        const single = (l: string, sig: Set<string>) => l === 'job' && sig.has('instance');
+        const extraLeft = [...lhs.labels].filter((l) => !left.has(l) && !lhs.pinned?.has(l) && !single(l, left));
+        const extraRight = [...rhs.labels].filter((l) => !right.has(l) && !rhs.pinned?.has(l) && !single(l, right));
         if (extraLeft.length === 0 && extraRight.length === 0) continue;
         const many = extraLeft.length > 0 && extraRight.length > 0 ? 'both sides' : extraLeft.length > 0 ? 'the left side' : 'the right side';
         const fix =

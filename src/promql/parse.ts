@@ -64,7 +64,8 @@ export function parsePromql(text: string): ParsedExpr {
   }
   try {
     const tree = parser.parse(text);
-    const root = tree.topNode.firstChild ?? undefined;
+    // The first expression under the root: a leading `# comment` line is not it.
+    const root = expressionChildren(tree.topNode)[0];
     const errors: SyntaxProblem[] = [];
     let lastErrorEnd = -1;
     tree.iterate({

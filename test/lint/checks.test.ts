@@ -46,7 +46,7 @@ interface Case {
 
 const cases: Case[] = [
   { id: 'promql/syntax', fires: [a('sum(rate(app_requests_total[5m]) > 1')], quiet: [a('sum by (route) (rate(app_requests_total[5m])) > 1')], says: 'syntax error' },
-  { id: 'promql/syntax', fires: [a('rate(app_requests_total) > 1')], quiet: [a('rate(app_requests_total[5m]) > 1')], says: 'needs a range vector' },
+  { id: 'promql/syntax', fires: [a('rate(app_requests_total) > 1')], quiet: [a('rate(app_requests_total[5m]) > 1'), a('rate(app_requests_total[5m] offset 1h) > 1', { alert: 'Offset' }), a('rate((app_requests_total[5m])) > 1', { alert: 'Paren' })], says: 'needs a range vector' },
   { id: 'promql/unknown-metric', fires: [a('rate(app_missing_total[5m]) > 1')], quiet: [a('rate(app_requests_total[5m]) > 1')], says: '"app_missing_total"' },
   { id: 'promql/unknown-metric', fires: [a('app_queue_lenght > 1')], quiet: [a('app_queue_length > 1')], says: 'Did you mean "app_queue_length"' },
   { id: 'promql/unknown-label', fires: [a('app_queue_length{queu="a"} > 1')], quiet: [a('app_queue_length{queue="a", job="app"} > 1')], says: 'label "queu"' },
@@ -55,7 +55,7 @@ const cases: Case[] = [
   { id: 'promql/rate-on-non-counter', fires: [a('rate(app_queue_length[5m]) > 1')], quiet: [a('rate(app_latency_seconds_count[5m]) > 1'), a('deriv(app_queue_length[5m]) > 1')], says: 'gauge "app_queue_length"' },
   { id: 'promql/quantile-without-le', fires: [a('histogram_quantile(0.9, sum by (route) (rate(app_latency_seconds_bucket[5m]))) > 1')], quiet: [a('histogram_quantile(0.9, sum by (le, route) (rate(app_latency_seconds_bucket[5m]))) > 1')], says: 'no "le" label' },
   { id: 'promql/rate-range-too-short', fires: [a('rate(app_requests_total[30s]) > 1')], quiet: [a('rate(app_requests_total[1m]) > 1')], says: 'fewer than 4 scrape intervals' },
-  { id: 'promql/counter-compared-raw', fires: [a('sum by (route) (app_requests_total) > 100')], quiet: [a('sum by (route) (increase(app_requests_total[1h])) > 100')], says: 'raw value of counter' },
+  { id: 'promql/counter-compared-raw', fires: [a('sum by (route) (app_requests_total) > 100')], quiet: [a('sum by (route) (increase(app_requests_total[1h])) > 100'), a('count by (route) (app_requests_total) > 3', { alert: 'Count' })], says: 'raw value of counter' },
   { id: 'promql/regex-matcher', fires: [a('app_queue_length{queue=~"main"} > 1')], quiet: [a('app_queue_length{queue=~"main|backup"} > 1')], says: 'no regex' },
   { id: 'alert/missing-for', fires: [a('app_queue_length > 1', { for: undefined })], quiet: [a('app_queue_length > 1')], says: 'no "for"' },
   { id: 'alert/absent-for', fires: [a('absent(app_queue_length{job="app"})', { for: '15s', annotations: { ...good.annotations, description: 'x' } })], quiet: [a('absent(app_queue_length{job="app"})', { for: '1m', annotations: { ...good.annotations, description: 'x' } })], says: 'absent()' },
@@ -63,7 +63,7 @@ const cases: Case[] = [
   { id: 'alert/annotations', fires: [a('app_queue_length > 1', { annotations: { summary: 'x', description: '' } })], quiet: [a('app_queue_length > 1')], says: 'no description' },
   { id: 'alert/annotations', fires: [a('app_queue_length > 1', { annotations: { summary: 'x', description: 'y' } })], quiet: [a('app_queue_length > 1')], says: 'no runbook_url' },
   { id: 'alert/template-label-dropped', fires: [a('sum(rate(app_requests_total[5m])) > 1')], quiet: [a('sum by (route) (rate(app_requests_total[5m])) > 1')], says: '{{ $labels.route }}' },
-  { id: 'alert/comparison', fires: [a('rate(app_requests_total[5m])'), a('rate(app_requests_total[5m]) > bool 1')], quiet: [a('rate(app_requests_total[5m]) > 1'), a('absent(app_queue_length)', { annotations: { ...good.annotations, description: 'x' } })], says: 'no condition' },
+  { id: 'alert/comparison', fires: [a('rate(app_requests_total[5m])'), a('rate(app_requests_total[5m]) > bool 1')], quiet: [a('rate(app_requests_total[5m]) > 1'), a('# a comment line first\nrate(app_requests_total[5m]) > 1', { alert: 'Commented' }), a('absent(app_queue_length)', { annotations: { ...good.annotations, description: 'x' } })], says: 'no condition' },
   { id: 'alert/naming', fires: [a('app_queue_length > 1', { alert: 'queue_too_long' })], quiet: [a('app_queue_length > 1', { alert: 'QueueTooLong' })], says: 'not CamelCase' },
   { id: 'alert/fragile-expression', fires: [a('topk(3, app_queue_length) > 1')], quiet: [a('app_queue_length > 1')], says: 'topk' },
   { id: 'alert/fragile-expression', fires: [a('app_queue_length > 1', { for: undefined, labels: { severity: 'warning', value: '{{ $value }}' } })], quiet: [a('app_queue_length > 1')], says: 'query value into label' },

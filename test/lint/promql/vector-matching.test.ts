@@ -90,6 +90,7 @@ describe(ID, () => {
       alert({ ...basics, alert: 'InfoJoin', expr: 'sum by (job, instance) (rate(shop_orders_total[5m])) * on (job, instance) group_left (version) shop_build_info > 1' }),
       alert({ ...basics, alert: 'Pinned', expr: 'sum by (store) (rate(shop_orders_total{status="failed"}[5m])) / on (store) sum by (store, status) (rate(shop_orders_total{status="ok"}[5m])) > 0.1' }),
       alert({ ...basics, alert: 'OrFallback', expr: 'rate(shop_orders_total[5m]) > 1 or rate(shop_payments_total[5m]) > 1' }),
+      alert({ ...basics, alert: 'JobFollowsInstance', expr: 'sum by (instance) (rate(shop_orders_total[5m])) > on (instance) sum by (job, instance) (rate(shop_payments_total[5m])) * 2' }),
       alert({ ...basics, alert: 'Scalar', expr: 'sum(rate(shop_orders_total[5m])) / scalar(sum(rate(shop_payments_total[5m]))) > 1' }),
     ];
     expect(findings(ID, shop({ rules }))).toEqual([]);
