@@ -11,7 +11,7 @@
  * labels its matchers name plus every grouping label (by, without, on, ignoring, group_*) of the
  * expressions it appears in, over the whole collection. Its type: `X_bucket` (with X_sum/X_count)
  * is a histogram, X with a `quantile` label and X_sum/X_count a summary, a name ending in `_total`
- * or used under rate/irate/increase/resets a counter, anything else a gauge. Checks that judge the
+ * or used under rate/irate/increase/resets a counter, anything else (a lone X_sum too) a gauge. Checks that judge the
  * catalogue itself (catalogue/*) and those the inference makes true by construction
  * (promql/unknown-metric, promql/unknown-label, promql/rate-on-non-counter) are listed apart.
  */
@@ -226,7 +226,8 @@ function toMetrics(labels: Labels, counted: Set<string>): AnyMetric[] {
   }
   for (const name of names) {
     if (taken.has(name)) continue;
-    const isCounter = name.endsWith('_total') || counted.has(name) || name.endsWith('_count') || name.endsWith('_sum');
+    // A lone X_sum or X_count (no X_bucket, no X) is an exporter's gauge, as CloudWatch's per-period sums.
+    const isCounter = name.endsWith('_total') || counted.has(name);
     metrics.push((isCounter ? counter : gauge)({ name, help: 'inferred', labels: clean(labels.get(name) ?? []) }));
   }
   return metrics;
