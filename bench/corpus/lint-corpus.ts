@@ -142,7 +142,7 @@ function metricModels(metrics: AnyMetric[]): MetricModel[] {
 /** The catalogue the expressions imply (see the file comment). */
 export function inferCatalogue(groups: RawGroup[]): AnyMetric[] {
   const records: RecordModel[] = groups.flatMap((g) =>
-    g.rules.flatMap((r) => (r.record ? [{ kind: 'record' as const, name: r.record, expr: String(r.expr), labels: r.labels ?? {}, group: g.name, path: [] }] : [])),
+    g.rules.flatMap((r) => (r.record ? [{ kind: 'record' as const, name: r.record, expr: String(r.expr), labels: r.labels ?? {}, group: g.name, tests: [], path: [] }] : [])),
   );
   const recorded = new Set(records.map((r) => r.name));
   const isMetric = (name: string | undefined): name is string => name !== undefined && !recorded.has(name) && !name.startsWith('ALERTS');
