@@ -24,7 +24,13 @@ const TRANSPARENT_AGGREGATIONS = new Set(['sum', 'max', 'min', 'topk', 'bottomk'
 const SCALING = new Set(['Mul', 'Div']);
 
 export function valueKind(parsed: ParsedExpr, kindOf: KindLookup): ValueKind {
-  return nodeValueKind(parsed.text, parsed.root, kindOf);
+  try {
+    return nodeValueKind(parsed.text, parsed.root, kindOf);
+  } catch (error) {
+    // A tree deeper than this walk follows (the analysis reports it at the expression): unknown.
+    if (error instanceof RangeError) return 'unknown';
+    throw error;
+  }
 }
 
 /** The kind of one sub-expression of `source` (e.g. the inside of a subquery). */
