@@ -69,7 +69,8 @@ describe('validate interrupted: temporary folder removed, tools ended, exit as i
       child.on('exit', (c, s) => resolve({ code: c, signal: s })),
     );
     // The tools run in validate's temporary folder: once one has started, the folder exists.
-    expect(await until(() => existsSync(fake.cwdFile), 20_000)).toBe(true);
+    // (The file exists as soon as the shell opens it; wait for a whole line.)
+    expect(await until(() => existsSync(fake.cwdFile) && readFileSync(fake.cwdFile, 'utf8').includes('\n'), 20_000)).toBe(true);
     const tmp = readFileSync(fake.cwdFile, 'utf8').split('\n')[0]!;
     expect(existsSync(tmp)).toBe(true);
     child.kill(signal);
