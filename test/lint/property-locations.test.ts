@@ -10,7 +10,7 @@ import type { SourceRef } from '../../src/diagnostic.js';
 function site(text: string, line: number, builder?: string): SourceRef {
   const file = path.join(tempDir(), 'index.ts');
   writeFileSync(file, text);
-  // The recorded column comes from the transpiled code: it is not used to find the call.
+  // A column that matches no call: the call is found by its line and builder name alone.
   const source = { file: 'definitions/index.ts', line, column: 99 };
   rememberCallSite(source, { absolute: file, ...(builder ? { builder } : {}) });
   return source;
