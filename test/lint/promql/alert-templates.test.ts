@@ -46,6 +46,23 @@ describe('alert/template-label-dropped in alert labels', () => {
     ]);
   });
 
+  it('fires on a label template over a one-to-one match on (…) that drops the label', () => {
+    const rule = alert({
+      ...basics,
+      alert: 'Ratio',
+      expr: 'sum by (store, status) (rate(shop_orders_total[5m])) / on (store) group_left sum by (store) (rate(shop_payments_total[5m])) > 2 and on (store) sum by (store) (shop_cart_items) > 0',
+      labels: { severity: 'warning', team: 'team-{{ $labels.team }}' },
+    });
+    expect(findings(ID, shop({ rules: [rule] })).map((d) => [d.message, d.path])).toEqual([
+      ['alert Ratio uses {{ $labels.team }} in label team, but its expression does not keep "team": it renders empty', rulePath('Ratio', 'labels', 'team')],
+    ]);
+  });
+
+  it('stays quiet when the expression is not known exactly (a series outside the catalogue)', () => {
+    const rule = alert({ ...basics, alert: 'Other', expr: 'sum by (x) (other_total) > 1', labels: { severity: 'warning', shop: '{{ $labels.store }}' } });
+    expect(findings(ID, shop({ rules: [rule] }))).toEqual([]);
+  });
+
   it('stays quiet on labels the expression keeps', () => {
     const rule = alert({ ...basics, alert: 'Orders', expr: 'sum by (store) (rate(shop_orders_total[5m])) > 1', labels: { severity: 'warning', shop: 'store-{{ $labels.store }}' } });
     expect(findings(ID, shop({ rules: [rule] }))).toEqual([]);
@@ -108,6 +125,12 @@ describe('alert/unknown-external-label', () => {
     ]);
   });
 
+  it('stays quiet on text that only looks alike (no template), and without alerts', () => {
+    const rule = alert({ ...basics, alert: 'Plain', expr: 'rate(shop_orders_total[5m]) > 1', annotations: { ...basics.annotations, description: 'see externalLabels.cluster in the docs' } });
+    expect(findings(ID, shop({ rules: [rule], global }))).toEqual([]);
+    expect(findings(ID, shop({ global }))).toEqual([]);
+  });
+
   it('stays quiet on external labels that exist, and on $labels', () => {
     const rules = [
       alert({ ...basics, alert: 'A', expr: 'rate(shop_orders_total[5m]) > 1', annotations: { ...basics.annotations, description: '{{ $externalLabels.cluster }} / {{ .ExternalLabels.region }}' } }),
@@ -152,6 +175,14 @@ describe('alert/value-label-with-for', () => {
     expect(findings(ID, shop({ rules: [rule] })).map((d) => d.message)).toEqual([
       'alert Carts puts the query value into label level and waits for: 1h; each new value is a new alert whose wait starts over, so it never fires while the value changes',
     ]);
+  });
+
+  it('stays quiet on labels that only mention a value by name, and on $labels in a label', () => {
+    const rules = [
+      alert({ ...basics, alert: 'Named', expr: 'shop_cart_items > 100', labels: { severity: 'warning', kind: 'value-based' } }),
+      alert({ ...basics, alert: 'Store', expr: 'shop_cart_items > 100', labels: { severity: 'warning', shop: '{{ $labels.store }}' } }),
+    ];
+    expect(findings(ID, shop({ rules }))).toEqual([]);
   });
 
   it('stays quiet on $value in annotations, and on an alert without for (alert/fragile-expression warns there)', () => {

@@ -133,6 +133,28 @@ describe('promql/unknown-label on without (…) and ignoring (…)', () => {
     ]);
   });
 
+  it('warns on a typo in without (…) in a panel query and in a recording rule', () => {
+    const rule = record({ record: 'store:shop_cart_items:sum', expr: 'sum without (stroe) (shop_cart_items)' });
+    const board = dashboard({ title: 'Shop', panels: [timeseriesPanel({ title: 'Orders', targets: [{ expr: 'sum without (statsu) (rate(shop_orders_total[$__rate_interval]))' }] })] });
+    const found = findings(ID2, shop({ rules: [rule], dashboards: [board] }));
+    expect(found.map((d) => [d.severity, d.message, d.path])).toEqual([
+      ['warning', 'record store:shop_cart_items:sum uses without (stroe), but the aggregated series have no label "stroe": nothing is removed. Did you mean "store"?', rulePath('store:shop_cart_items:sum', 'expr')],
+      [
+        'warning',
+        'panel Orders uses without (statsu), but the aggregated series have no label "statsu": nothing is removed. Did you mean "status"?',
+        ['dashboards', 'Shop', 'panels', 'Orders', 'targets[0]', 'expr'],
+      ],
+    ]);
+  });
+
+  it('stays quiet on without (…) and ignoring (…) over series not known exactly', () => {
+    const rules = [
+      alert({ ...basics, alert: 'C', expr: 'sum without (anything) (rate(other_total[5m])) > 1' }),
+      alert({ ...basics, alert: 'D', expr: 'rate(other_total[5m]) / ignoring (anything) rate(shop_payments_total[5m]) > 1' }),
+    ];
+    expect(findings(ID2, shop({ rules }))).toEqual([]);
+  });
+
   it('stays quiet on ignoring (…) a label only one side has, and without (…) a real label', () => {
     const rules = [
       alert({ ...basics, alert: 'A', expr: 'rate(shop_orders_total[5m]) / ignoring (status) group_left rate(shop_payments_total[5m]) > 1' }),
