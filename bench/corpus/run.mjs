@@ -1,7 +1,7 @@
 #!/usr/bin/env node
-// `npm run lint-corpus [-- --list]`: see bench/corpus/lint-corpus.ts.
-import { createJiti } from 'jiti';
+// `npm run lint-corpus [-- --list]`: see bench/corpus/lint-corpus.ts. Runs from src/ like scripts/dev.mjs.
+import { register } from 'node:module';
 
-const jiti = createJiti(import.meta.url);
-const { main } = await jiti.import('./lint-corpus.ts');
+register('../../scripts/ts-hooks.mjs', import.meta.url);
+const { main } = await import('./lint-corpus.ts');
 process.exitCode = main(process.argv.slice(2));
