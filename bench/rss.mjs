@@ -1,8 +1,9 @@
-// Preloaded into each measured process (`node --import ./bench/rss.mjs …`): on exit, appends the
-// process's peak resident set size (KiB) to $TOTEM_MON_BENCH_RSS.
+// Preloaded into each measured Node process through NODE_OPTIONS (`--import …/bench/rss.mjs`), so
+// that totem-mon's loader process (the definitions run in a process of their own) is measured too:
+// on exit, appends "<pid> <parent pid> <peak resident set size in KiB>" to $TOTEM_MON_BENCH_RSS.
 import { appendFileSync } from 'node:fs';
 
 process.on('exit', () => {
   const file = process.env.TOTEM_MON_BENCH_RSS;
-  if (file) appendFileSync(file, `${process.resourceUsage().maxRSS}\n`);
+  if (file) appendFileSync(file, `${process.pid} ${process.ppid} ${process.resourceUsage().maxRSS}\n`);
 });

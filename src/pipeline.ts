@@ -8,7 +8,7 @@
  */
 import type { Diagnostic, Severity } from './diagnostic.js';
 import { hasErrors } from './diagnostic.js';
-import { loadDefinitions } from './io/load.js';
+import { loadDefinitions, type LoadedDefinitions } from './io/load.js';
 import { parseProject } from './model/parse.js';
 import { buildModel } from './model/build.js';
 import { withTemplates } from './model/build-alertmanager.js';
@@ -38,6 +38,8 @@ export interface PipelineOptions {
   definitions: string;
   /** How long the definitions may take to load (ms); the default is in src/io/loader/timeout.ts. */
   loadTimeoutMs?: number;
+  /** A load already under way (startLoading in src/io/load.ts); else the pipeline starts one. */
+  loaded?: Promise<LoadedDefinitions>;
   checks?: readonly Check[];
   /** Severities that win over the project's check settings (validate --require-tests). */
   force?: Readonly<Record<string, Severity>>;
@@ -48,7 +50,7 @@ export interface PipelineOptions {
 export async function runPipeline(options: PipelineOptions): Promise<PipelineResult> {
   // 1. load: run the user's TypeScript in a loader process of its own and take its default export
   //    (src/io/loader/: an exit, a hang or stray stdout there cannot pass for a result here).
-  const loaded = await loadDefinitions(options.definitions, options.loadTimeoutMs !== undefined ? { timeoutMs: options.loadTimeoutMs } : {});
+  const loaded = await (options.loaded ?? loadDefinitions(options.definitions, options.loadTimeoutMs !== undefined ? { timeoutMs: options.loadTimeoutMs } : {}));
   if (loaded.project === undefined) return { diagnostics: loaded.diagnostics, silenced: [] };
 
   // 2. schema check: the shape of every definition, all problems at once.

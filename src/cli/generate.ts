@@ -1,5 +1,5 @@
 import path from 'node:path';
-import { runPipeline } from '../pipeline.js';
+import { startLoading } from '../io/load.js';
 import { loadTimeoutMs } from '../io/loader/timeout.js';
 import { checkIsClean, checkOutput, writeOutput } from '../io/write.js';
 import { assertOutFolder } from '../io/out-folder.js';
@@ -23,7 +23,10 @@ function printDiagnostics(diagnostics: readonly Diagnostic[]): void {
 /** `totem-mon generate`: the pipeline, then write (or compare with --check). Returns the exit code. */
 export async function generateCommand(options: GenerateOptions): Promise<number> {
   assertOutFolder(options.out, options.definitions);
-  const result = await runPipeline({ definitions: options.definitions, loadTimeoutMs: loadTimeoutMs(options.loadTimeout) });
+  // The definitions load in a process of their own while this one imports the pipeline.
+  const loaded = startLoading(options.definitions, { timeoutMs: loadTimeoutMs(options.loadTimeout) });
+  const { runPipeline } = await import('../pipeline.js');
+  const result = await runPipeline({ definitions: options.definitions, loaded });
   const diagnostics = [...result.diagnostics];
   if (!result.files || !result.model) {
     printDiagnostics(diagnostics);

@@ -1,7 +1,8 @@
 import { UsageError } from '../diagnostic.js';
 import { loadTimeoutMs } from '../io/loader/timeout.js';
 import { hasErrors } from '../diagnostic.js';
-import { validate, type ValidateResult } from '../validate/run.js';
+import type { ValidateResult } from '../validate/run.js';
+import { startLoading } from '../io/load.js';
 import { renderText, useColor } from '../report/text.js';
 import { renderJson } from '../report/json.js';
 import { renderGithub } from '../report/github.js';
@@ -35,7 +36,9 @@ export async function validateCommand(options: ValidateCommandOptions): Promise<
     throw new UsageError(`unknown format "${options.format}"`, 2, `use one of: ${FORMATS.join(', ')}`);
   }
   const format = options.format as Format;
-  const timeoutMs = loadTimeoutMs(options.loadTimeout);
+  // The definitions load in a process of their own while this one imports the checks and tool runs.
+  const loaded = startLoading(options.definitions, { timeoutMs: loadTimeoutMs(options.loadTimeout) });
+  const { validate } = await import('../validate/run.js');
   const offline = Boolean(options.offline);
   // Progress only for people watching a terminal; CI logs and machine formats stay plain.
   const onStep = format === 'text' ? progress(process.stderr) : undefined;
@@ -44,7 +47,7 @@ export async function validateCommand(options: ValidateCommandOptions): Promise<
     offline,
     requireTests: Boolean(options.requireTests),
     strict: Boolean(options.strict),
-    loadTimeoutMs: timeoutMs,
+    loaded,
     ...(onStep ? { onStep } : {}),
   });
   const failed = hasErrors(result.diagnostics);

@@ -101,6 +101,17 @@ function diagnose(outcome: LoaderOutcome, entry: string, relative: (file: string
   return { project, diagnostics };
 }
 
+/**
+ * Starts loading now, for the caller to await later: the commands start the loader process first
+ * and import the compilers and checks while it runs (two cores, both busy). The promise is marked
+ * handled, so a usage error surfaces where it is awaited, not as an unhandled rejection meanwhile.
+ */
+export function startLoading(definitionsDir: string, options: LoadOptions = {}): Promise<LoadedDefinitions> {
+  const loading = loadDefinitions(definitionsDir, options);
+  loading.catch(() => {});
+  return loading;
+}
+
 export async function loadDefinitions(definitionsDir: string, options: LoadOptions = {}): Promise<LoadedDefinitions> {
   const dir = path.resolve(definitionsDir);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {

@@ -1,6 +1,7 @@
 import { rmSync } from 'node:fs';
 import { UsageError, type Diagnostic } from '../diagnostic.js';
 import { runPipeline } from '../pipeline.js';
+import type { LoadedDefinitions } from '../io/load.js';
 import type { Model } from '../model/types.js';
 import { writeTemporaryTree } from '../io/write.js';
 import type { OutputFile } from '../compile/output.js';
@@ -26,6 +27,8 @@ export interface ValidateOptions {
   definitions: string;
   /** How long the definitions may take to load (ms). */
   loadTimeoutMs?: number;
+  /** A load already under way (startLoading in src/io/load.ts); else the pipeline starts one. */
+  loaded?: Promise<LoadedDefinitions>;
   /** Skip promtool and amtool: only the checks totem-mon makes itself. */
   offline: boolean;
   /** Missing test coverage is an error instead of a warning. */
@@ -110,7 +113,7 @@ async function validateWith(options: ValidateOptions, noteTemporaryDir: (dir: st
   // settings say) and, offline, the routing tests judged by our own routing model.
   const checks = [...CHECKS, ...COVERAGE_CHECKS, ...(options.offline ? OFFLINE_TEST_CHECKS : [])];
   const force = options.requireTests ? Object.fromEntries(COVERAGE_CHECKS.map((c) => [c.id, 'error' as const])) : undefined;
-  const result = await runPipeline({ definitions: options.definitions, compileWithFindings: true, checks, ...(force ? { force } : {}), ...(options.loadTimeoutMs !== undefined ? { loadTimeoutMs: options.loadTimeoutMs } : {}) });
+  const result = await runPipeline({ definitions: options.definitions, compileWithFindings: true, checks, ...(force ? { force } : {}), ...(options.loadTimeoutMs !== undefined ? { loadTimeoutMs: options.loadTimeoutMs } : {}), ...(options.loaded ? { loaded: options.loaded } : {}) });
   step('checks', 'end');
   const diagnostics = [...result.diagnostics];
   const silenced = [...result.silenced];

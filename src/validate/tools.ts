@@ -1,6 +1,5 @@
 import { accessSync, constants } from 'node:fs';
 import path from 'node:path';
-import { execa } from 'execa';
 
 export type ToolName = 'promtool' | 'amtool';
 
@@ -104,6 +103,8 @@ export function killRunningTools(): void {
  */
 export async function runTool(tool: Tool, args: readonly string[], options: { cwd: string; timeoutMs?: number }): Promise<ToolRun> {
   const limit = options.timeoutMs ?? tool.timeoutMs ?? TOOL_TIMEOUT_MS;
+  // Imported on first use: `validate --offline` and `generate` never run a tool (execa is ~100 modules).
+  const { execa } = await import('execa');
   const subprocess = execa(tool.path, args, {
     cwd: options.cwd,
     all: true,
