@@ -61,6 +61,14 @@ import { dashboardDatasourceVariable } from './dashboard-datasource-variable.js'
 import { dashboardCounterWithoutRate } from './dashboard-counter-without-rate.js';
 import { dashboardLayoutOverlap } from './dashboard-layout-overlap.js';
 import { outputPortableName } from './output-portable-name.js';
+import { dashboardUndefinedVariable } from './dashboard-undefined-variable.js';
+import { dashboardMultiValueEquals } from './dashboard-multi-value-equals.js';
+import { dashboardVariableLabel } from './dashboard-variable-label.js';
+import { dashboardUnknownUnit } from './dashboard-unknown-unit.js';
+import { dashboardUnitMismatch } from './dashboard-unit-mismatch.js';
+import { dashboardTimeRange } from './dashboard-time-range.js';
+import { dashboardEmpty } from './dashboard-empty.js';
+import { dashboardRangeVectorQuery } from './dashboard-range-vector-query.js';
 
 /** Every check, in report order. Each lives in `src/lint/<area>-<name>.ts` for id `<area>/<name>`. */
 export const CHECKS: readonly Check[] = [
@@ -121,6 +129,14 @@ export const CHECKS: readonly Check[] = [
   dashboardCounterWithoutRate,
   dashboardLayoutOverlap,
   outputPortableName,
+  dashboardEmpty,
+  dashboardTimeRange,
+  dashboardUndefinedVariable,
+  dashboardMultiValueEquals,
+  dashboardVariableLabel,
+  dashboardUnknownUnit,
+  dashboardUnitMismatch,
+  dashboardRangeVectorQuery,
 ];
 
 /** Test coverage: reported by `validate` only (errors with `--require-tests`). */

@@ -1,0 +1,53 @@
+import type { Check } from './check.js';
+import { locatedAt } from '../model/located.js';
+import { allPanels, DATASOURCE_VARIABLE } from '../model/dashboard.js';
+import { didYouMean } from './suggest.js';
+import { isGlobalVariable, variableRefs } from './dashboard-variables.js';
+
+export const dashboardUndefinedVariable: Check = {
+  id: 'dashboard/undefined-variable',
+  severity: 'error',
+  description: 'Every $variable a panel, query or legend uses is defined by the dashboard (and, in a variable, defined before it).',
+  run({ model }, report) {
+    for (const dashboard of model.dashboards) {
+      const names = [DATASOURCE_VARIABLE, ...dashboard.variables.map((v) => v.name)];
+      const defined = new Set(names);
+      const hint = `define it in variables: [labelVariable({ name: '…', metric })] of dashboard ${dashboard.title}, or fix the name (defined: ${names.map((n) => `$${n}`).join(', ')})`;
+      const check = (text: string | undefined, where: string, at: ReturnType<typeof locatedAt>) => {
+        for (const ref of variableRefs(text ?? '')) {
+          if (defined.has(ref.name) || isGlobalVariable(ref.name)) continue;
+          report({
+            message: `${where} uses variable $${ref.name}, which dashboard ${dashboard.title} does not define: Grafana sends it as written and the query matches nothing.${didYouMean(ref.name, names)}`,
+            hint,
+            ...at,
+            excerpt: { text: text!, from: ref.from, to: ref.to },
+          });
+        }
+      };
+      for (const panel of allPanels(dashboard)) {
+        check(panel.title, `panel ${panel.title}: title`, locatedAt(panel, 'title'));
+        for (const target of panel.targets) {
+          const field = target.path.at(-1)!;
+          check(target.expr, `panel ${panel.title}: ${field}.expr`, locatedAt(target, 'expr'));
+          check(target.legendFormat, `panel ${panel.title}: ${field}.legendFormat`, locatedAt(target, 'legendFormat'));
+        }
+      }
+      // A variable's query may only use the variables before it (Grafana resolves them in order).
+      dashboard.variables.forEach((variable, i) => {
+        for (const ref of variableRefs(variable.query)) {
+          const position = names.indexOf(ref.name) - 1;
+          if (isGlobalVariable(ref.name) || ref.name === DATASOURCE_VARIABLE || (position >= 0 && position < i)) continue;
+          report({
+            message:
+              position >= i
+                ? `variable $${variable.name} uses $${ref.name}, which is defined after it: Grafana has no value for it yet when it loads $${variable.name}`
+                : `variable $${variable.name} uses $${ref.name}, which dashboard ${dashboard.title} does not define.${didYouMean(ref.name, names)}`,
+            hint: `list $${ref.name} before $${variable.name} in variables`,
+            ...locatedAt(variable, 'metric'),
+            excerpt: { text: variable.query, from: ref.from, to: ref.to },
+          });
+        }
+      });
+    }
+  },
+};

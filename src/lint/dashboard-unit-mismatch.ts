@@ -1,0 +1,49 @@
+import type { Check } from './check.js';
+import { locatedAt } from '../model/located.js';
+import { allPanels } from '../model/dashboard.js';
+import { queryUnit, type QueryUnit } from './dashboard-query-unit.js';
+import { MILLISECONDS_UNITS, OTHER_TIME_UNITS, SECONDS_UNITS } from './grafana-units.js';
+
+/** Why showing a value of this kind with this Grafana unit lies, and the unit to use; undefined when it does not. */
+function mismatch(value: QueryUnit['unit'], unit: string): { why: string; use: string } | undefined {
+  if (value === 'seconds' && (MILLISECONDS_UNITS.has(unit) || OTHER_TIME_UNITS.has(unit))) {
+    return { why: `its values are seconds, and unit "${unit}" reads them as another time unit (0.25 s would show as 0.25 ${unit})`, use: 's' };
+  }
+  if (value === 'milliseconds' && (SECONDS_UNITS.has(unit) || OTHER_TIME_UNITS.has(unit))) {
+    return { why: `its values are milliseconds, and unit "${unit}" reads them as another time unit (250 ms would show as 250 ${unit})`, use: 'ms' };
+  }
+  if (value === 'ratio' && unit === 'percent') {
+    return { why: 'its values are a ratio between 0 and 1, and unit "percent" expects 0 to 100 (5% would show as 0.05%)', use: 'percentunit' };
+  }
+  if (value === 'percent' && unit === 'percentunit') {
+    return { why: 'its values are percentages (0 to 100), and unit "percentunit" expects 0 to 1 (5% would show as 500%)', use: 'percent' };
+  }
+  return undefined;
+}
+
+export const dashboardUnitMismatch: Check = {
+  id: 'dashboard/unit-mismatch',
+  severity: 'error',
+  description: "A panel's unit agrees with what its queries measure according to the catalogue (seconds vs ms, ratio vs percent).",
+  run({ model, catalogue, expressions }, report) {
+    const byPath = new Map(expressions.map((e) => [e.path.join('\u0000'), e]));
+    for (const dashboard of model.dashboards) {
+      for (const panel of allPanels(dashboard)) {
+        if (panel.unit === undefined) continue;
+        for (const target of panel.targets) {
+          const e = byPath.get([...target.path, 'expr'].join('\u0000'));
+          if (!e) continue;
+          const value = queryUnit(e.analysis.parsed.root, e.text, catalogue);
+          const found = value && mismatch(value.unit, panel.unit);
+          if (!found) continue;
+          report({
+            message: `panel ${panel.title}: unit "${panel.unit}" does not fit ${target.path.at(-1)}: ${found.why}`,
+            hint: `use unit: '${found.use}'${found.use === 's' || found.use === 'ms' ? ', or scale the query' : ''}`,
+            ...locatedAt(panel, 'unit'),
+            excerpt: { text: target.expr, from: 0, to: target.expr.length },
+          });
+        }
+      }
+    }
+  },
+};

@@ -1,0 +1,26 @@
+import type { DashboardModel, PanelModel, TargetModel } from '../model/dashboard.js';
+import { allPanels } from '../model/dashboard.js';
+
+/** A Grafana variable reference in a text: `$name`, `${name}`, `${name:format}`, `[[name]]`, `[[name:format]]`. */
+export interface VariableRef {
+  name: string;
+  from: number;
+  to: number;
+}
+
+// Grafana's own pattern (templateSrv), names starting with a letter or _ (`$1` in label_replace is not one).
+const REFERENCE = /\$([A-Za-z_]\w*)|\[\[([A-Za-z_]\w*?)(?::\w+)?\]\]|\$\{([A-Za-z_]\w*)(?:\.[^:}]+)?(?::[^}]+)?\}/g;
+
+export function variableRefs(text: string): VariableRef[] {
+  return [...text.matchAll(REFERENCE)].map((m) => ({ name: (m[1] ?? m[2] ?? m[3])!, from: m.index, to: m.index + m[0].length }));
+}
+
+/** Grafana's global variables (`$__rate_interval`, `$__range`, `$__from`, …) and the old `$timeFilter`. */
+export function isGlobalVariable(name: string): boolean {
+  return name.startsWith('__') || name === 'timeFilter' || name === 'interval';
+}
+
+/** Every target of a dashboard with its panel. */
+export function dashboardTargets(dashboard: DashboardModel): Array<{ panel: PanelModel; target: TargetModel }> {
+  return allPanels(dashboard).flatMap((panel) => panel.targets.map((target) => ({ panel, target })));
+}
