@@ -68,7 +68,6 @@ import { dashboardUnknownUnit } from './dashboard-unknown-unit.js';
 import { dashboardUnitMismatch } from './dashboard-unit-mismatch.js';
 import { dashboardTimeRange } from './dashboard-time-range.js';
 import { dashboardEmpty } from './dashboard-empty.js';
-import { dashboardRangeVectorQuery } from './dashboard-range-vector-query.js';
 
 /** Every check, in report order. Each lives in `src/lint/<area>-<name>.ts` for id `<area>/<name>`. */
 export const CHECKS: readonly Check[] = [
@@ -136,7 +135,6 @@ export const CHECKS: readonly Check[] = [
   dashboardVariableLabel,
   dashboardUnknownUnit,
   dashboardUnitMismatch,
-  dashboardRangeVectorQuery,
 ];
 
 /** Test coverage: reported by `validate` only (errors with `--require-tests`). */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { readFileSync } from 'node:fs';
 import {
   counter, dashboard, defineProject, gauge, histogram, labelVariable, quantilesPanel, ratePanel, re, row, scrapeJob, statPanel,
-  tablePanel, timeseriesPanel, type Dashboard, type Panel,
+  timeseriesPanel, type Dashboard, type Panel,
 } from '../../src/index.js';
 import { CHECKS } from '../../src/lint/index.js';
 import { runOn } from '../helpers/model.js';
@@ -413,47 +413,5 @@ describe('dashboard/empty', () => {
   it('is quiet on a collapsed row with panels', () => {
     const d = dashboard({ title: 'Shop', panels: [row({ title: 'A', collapsed: true, panels: [ratePanel(orders, { title: 'Orders' })] })] });
     expect(run(id, [d])).toEqual([]);
-  });
-});
-
-describe('dashboard/range-vector-query', () => {
-  const id = 'dashboard/range-vector-query';
-  const hint = 'wrap it in a function over time, e.g. rate(…[$__rate_interval]), max_over_time(…[5m]), or drop the [range]';
-
-  it('fires on a range selector in a time series panel', () => {
-    const p = timeseriesPanel({ title: 'Orders', targets: [{ expr: 'shop_orders_total[5m]' }] });
-    expect(run(id, [dashboard({ title: 'Shop', panels: [p] })])).toEqual([
-      {
-        message: 'panel Orders: targets[0].expr is a range selector, a range vector: Prometheus refuses it in a range query ("invalid expression type \\"range vector\\" for range query") and the panel shows an error',
-        hint,
-        ...at(p, ['dashboards', 'Shop', 'panels', 'Orders', 'targets[0]', 'expr']),
-        highlighted: 'shop_orders_total[5m]',
-      },
-    ]);
-  });
-
-  it('fires on a subquery and on a parenthesised range with offset and Grafana variables', () => {
-    const p = timeseriesPanel({ title: 'Carts', targets: [{ expr: 'max(shop_cart_items)[1h:5m]' }, { expr: '(shop_cart_items{region=~"$region"}[$__range] offset 1d)' }] });
-    expect(run(id, [dashboard({ title: 'Shop', variables: [region], panels: [p] })]).map((d) => [d.message, d.path?.at(-2)])).toEqual([
-      ['panel Carts: targets[0].expr is a subquery, a range vector: Prometheus refuses it in a range query ("invalid expression type \\"range vector\\" for range query") and the panel shows an error', 'targets[0]'],
-      ['panel Carts: targets[1].expr is a range selector, a range vector: Prometheus refuses it in a range query ("invalid expression type \\"range vector\\" for range query") and the panel shows an error', 'targets[1]'],
-    ]);
-  });
-
-  it('fires on a range selector in a table (instant query)', () => {
-    const p = tablePanel({ title: 'Samples', targets: [{ expr: 'shop_cart_items[10m]' }] });
-    expect(run(id, [dashboard({ title: 'Shop', panels: [p] })]).map((d) => d.message)).toEqual([
-      'panel Samples: targets[0].expr is a range selector, a range vector: as an instant query it returns raw samples, not one value per series',
-    ]);
-  });
-
-  it('is quiet on functions over ranges', () => {
-    const p = timeseriesPanel({ title: 'Orders', targets: [{ expr: 'sum(rate(shop_orders_total[5m]))' }, { expr: 'max_over_time(max(shop_cart_items)[1h:5m])' }] });
-    expect(run(id, [dashboard({ title: 'Shop', panels: [p] })])).toEqual([]);
-  });
-
-  it('is quiet on instant vectors and scalars', () => {
-    const p = statPanel({ title: 'Carts', targets: [{ expr: 'sum(shop_cart_items)' }, { expr: 'scalar(sum(shop_cart_items)) * 2' }] });
-    expect(run(id, [dashboard({ title: 'Shop', panels: [p] })])).toEqual([]);
   });
 });
