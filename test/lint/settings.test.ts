@@ -77,8 +77,8 @@ describe('ignore: one definition silences one check, with a reason', () => {
         id: 'alert/naming',
         severity: 'warning',
         message: 'alert name "queue_too_long" is not CamelCase',
-        path: ['ruleGroups', 'g', 'rules', 'queue_too_long'],
-        location: { file: 'ignored/index.ts', line: 19, column: 9 },
+        path: ['ruleGroups', 'g', 'rules', 'queue_too_long', 'alert'],
+        location: { file: 'ignored/index.ts', line: 21, column: 11 },
         reason: 'the name is matched by an external paging rule',
       },
     ]);
