@@ -3,29 +3,13 @@ import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { FIXTURES, REPO, tempDir } from '../helpers/cli.js';
+import { alive, killLeftovers, pidsIn, until } from '../helpers/process.js';
 
 /** pids the fake tools wrote down; killed after each test whatever happened. */
 const pidFiles: string[] = [];
 
-function pids(file: string): number[] {
-  return existsSync(file) ? readFileSync(file, 'utf8').split('\n').filter(Boolean).map(Number) : [];
-}
-
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return false;
-  }
-  try {
-    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
-  } catch {
-    return true;
-  }
-}
-
 afterEach(() => {
-  for (const file of pidFiles.splice(0)) for (const pid of pids(file)) if (alive(pid)) process.kill(pid, 'SIGKILL');
+  killLeftovers(pidFiles.splice(0));
 });
 
 /** A promtool/amtool that answers --version, then notes where it runs and hangs (with a child holding stdout). */
@@ -41,15 +25,6 @@ function slowTool(dir: string): { tool: string; cwdFile: string; pidFile: string
   chmodSync(tool, 0o755);
   pidFiles.push(pidFile);
   return { tool, cwdFile, pidFile };
-}
-
-async function until(condition: () => boolean, ms: number): Promise<boolean> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (condition()) return true;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return condition();
 }
 
 describe('validate interrupted: temporary folder removed, tools ended, exit as interrupted', () => {
@@ -79,6 +54,6 @@ describe('validate interrupted: temporary folder removed, tools ended, exit as i
     expect(stderr).toContain(`totem-mon: interrupted (${signal})`);
     expect(existsSync(tmp)).toBe(false);
     // The tools (in their own process groups) and their children are gone too.
-    expect(await until(() => pids(fake.pidFile).every((pid) => !alive(pid)), 3_000)).toBe(true);
+    expect(await until(() => pidsIn(fake.pidFile).every((pid) => !alive(pid)), 3_000)).toBe(true);
   }, 30_000);
 });

@@ -2,25 +2,11 @@ import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/cli.js';
+import { alive, killLeftovers, until } from '../helpers/process.js';
 import { resolveTool, runTool } from '../../src/validate/tools.js';
 
-/** pids the fake tools wrote down; killed after each test whatever happened. */
-const started: number[] = [];
+/** pid files of the fake tools; what they name is killed after each test whatever happened. */
 const pidFiles: string[] = [];
-
-/** Running (a zombie waiting for init to reap it counts as ended). */
-function alive(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-  } catch {
-    return false;
-  }
-  try {
-    return !/^\d+ \(.*\) Z/.test(readFileSync(`/proc/${pid}/stat`, 'utf8'));
-  } catch {
-    return true;
-  }
-}
 
 /** A fake promtool: a shell script whose background child keeps stdout open (and writes its pid down). */
 function fakeTool(body: string): { path: string; pidFile: string } {
@@ -34,23 +20,11 @@ function fakeTool(body: string): { path: string; pidFile: string } {
 }
 
 function childPid(pidFile: string): number {
-  const pid = Number(readFileSync(pidFile, 'utf8').trim());
-  started.push(pid);
-  return pid;
-}
-
-async function until(condition: () => boolean, ms: number): Promise<boolean> {
-  const end = Date.now() + ms;
-  while (Date.now() < end) {
-    if (condition()) return true;
-    await new Promise((r) => setTimeout(r, 50));
-  }
-  return condition();
+  return Number(readFileSync(pidFile, 'utf8').trim());
 }
 
 afterEach(() => {
-  for (const file of pidFiles.splice(0)) if (existsSync(file)) started.push(Number(readFileSync(file, 'utf8').trim()));
-  for (const pid of started.splice(0)) if (pid > 0 && alive(pid)) process.kill(pid, 'SIGKILL');
+  killLeftovers(pidFiles.splice(0));
 });
 
 describe('tool runs: the time limit holds, whatever the tool starts', () => {
