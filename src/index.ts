@@ -1,14 +1,17 @@
 // Public API: what users import from 'totem-mon' in their definitions. Nothing here runs at import time.
 export { counter, gauge, histogram, summary } from './api/metrics.js';
-export type { Metric, Counter, Gauge, Histogram, Summary, AnyMetric, MetricType, TargetLabels, TargetLabel } from './api/metrics.js';
+export type { Metric, MetricOptions, Series, Counter, Gauge, Histogram, Summary, AnyMetric, MetricType, TargetLabels, TargetLabel } from './api/metrics.js';
+export type { Expr, ExprInput } from './api/expr.js';
+export type { SourceRef } from './diagnostic.js';
 export { eq, ne, re, nre } from './api/selector.js';
 export type { Matcher, Matchers, MatchValue } from './api/selector.js';
 export { promql, rate, increase, sumBy, ratio, histogramQuantile } from './api/promql.js';
+export type { QuantileOptions } from './api/promql.js';
 export { alert, record, ruleGroup } from './api/rules.js';
-export type { AlertRule, RecordingRule, Rule, RuleGroup, Severity } from './api/rules.js';
+export type { AlertOptions, AlertRule, RecordOptions, RecordingRule, Rule, RuleGroupOptions, RuleGroup, Severity } from './api/rules.js';
 export type { AlertTestCase, InputSeries, ExpectedAlert, RecordTestCase, ExpectedSample } from './api/tests.js';
 export { scrapeJob } from './api/scrape.js';
-export type { ScrapeJob, PrometheusOptions, PrometheusGlobal } from './api/scrape.js';
+export type { ScrapeJobOptions, ScrapeJob, PrometheusOptions, PrometheusGlobal } from './api/scrape.js';
 export { defineProject } from './api/project.js';
 export type { CheckId, CheckSetting, Ignore, LintOptions } from './api/lint.js';
 export type { Project, ProjectOptions } from './api/project.js';
@@ -21,9 +24,14 @@ export type {
   AlertmanagerGlobal,
   AlertMatchers,
   Receiver,
+  ReceiverOptions,
   Route,
+  RouteOptions,
   InhibitRule,
+  InhibitRuleOptions,
   TimeInterval,
+  TimeIntervalOptions,
+  SmtpDefaults,
   TimePeriod,
   SecretFile,
   EmailConfig,

@@ -2,6 +2,7 @@ import type { SourceRef } from '../diagnostic.js';
 import { captureSource } from './source.js';
 import type { Ignore } from './lint.js';
 import { renderSelector, type Matchers } from './selector.js';
+import { typedExpr, type Expr } from './expr.js';
 
 export type MetricType = 'counter' | 'gauge' | 'histogram' | 'summary';
 
@@ -26,7 +27,24 @@ export interface TargetLabels {}
 /** `job`, `instance` and the scrape labels declared in `TargetLabels`. */
 export type TargetLabel = 'job' | 'instance' | (keyof TargetLabels & string);
 
-interface MetricOptions<L extends string> {
+/**
+ * What PromQL selects by name, typed by the labels its series carry: a catalogue metric (its labels
+ * and the target labels) or a recorded series (`record()`: the labels its expression keeps).
+ * `rate()`, `increase()` and the metric panels take one of the right `type`.
+ */
+export interface Series<L extends string = string, T extends MetricType = MetricType> {
+  readonly name: string;
+  readonly type: T;
+  /** Unit, used for Grafana panel units: `seconds`, `bytes`, `percent`, … */
+  readonly unit?: string;
+  /** PromQL selector on this series, e.g. `s.select({ status: 'ok' })`. */
+  select(matchers?: Matchers<L>): Expr<L>;
+  /** The series name, so `${series}` in a template string writes the name. */
+  toString(): string;
+}
+
+/** The options of `counter`, `gauge`, `histogram` and `summary`. */
+export interface MetricOptions<L extends string> {
   /** Full metric name as exposed, e.g. `totem_ticket_created_total`. */
   name: string;
   /** HELP text (kept as the application declares it). */
@@ -41,20 +59,13 @@ interface MetricOptions<L extends string> {
   ignore?: Ignore;
 }
 
-export interface Metric<L extends string = string, T extends MetricType = MetricType> {
+export interface Metric<L extends string = string, T extends MetricType = MetricType> extends Series<L | TargetLabel, T> {
   readonly kind: 'metric';
-  readonly type: T;
-  readonly name: string;
   readonly help: string;
   readonly labels: readonly L[];
-  readonly unit?: string;
   readonly exporter?: string;
   readonly ignore?: Ignore;
   readonly source?: SourceRef;
-  /** PromQL selector on this metric, e.g. `m.select({ status: 'ok' })`. */
-  select(matchers?: Matchers<L | TargetLabel>): string;
-  /** The metric name, so `${metric}` in a template string writes the name. */
-  toString(): string;
 }
 
 export interface Counter<L extends string = string> extends Metric<L, 'counter'> {}
@@ -64,15 +75,15 @@ export interface Histogram<L extends string = string> extends Metric<L, 'histogr
   /** Upper bounds of the buckets, ascending (`+Inf` is implicit). */
   readonly buckets: readonly number[];
   /** Selector on the `_bucket` series (label `le` allowed). */
-  bucket(matchers?: Matchers<L | 'le' | TargetLabel>): string;
-  sum(matchers?: Matchers<L | TargetLabel>): string;
-  count(matchers?: Matchers<L | TargetLabel>): string;
+  bucket(matchers?: Matchers<L | 'le' | TargetLabel>): Expr<L | 'le' | TargetLabel>;
+  sum(matchers?: Matchers<L | TargetLabel>): Expr<L | TargetLabel>;
+  count(matchers?: Matchers<L | TargetLabel>): Expr<L | TargetLabel>;
 }
 
 export interface Summary<L extends string = string> extends Metric<L, 'summary'> {
   readonly quantiles: readonly number[];
-  sum(matchers?: Matchers<L | TargetLabel>): string;
-  count(matchers?: Matchers<L | TargetLabel>): string;
+  sum(matchers?: Matchers<L | TargetLabel>): Expr<L | TargetLabel>;
+  count(matchers?: Matchers<L | TargetLabel>): Expr<L | TargetLabel>;
 }
 
 export type AnyMetric = Metric<string, MetricType>;
@@ -89,7 +100,7 @@ function base<L extends string, T extends MetricType>(type: T, options: MetricOp
     ...(options.exporter !== undefined ? { exporter: options.exporter } : {}),
     ...(options.ignore !== undefined ? { ignore: options.ignore } : {}),
     source: captureSource(),
-    select: (matchers?: Matchers<L | TargetLabel>) => renderSelector(name, matchers),
+    select: (matchers?: Matchers<L | TargetLabel>) => typedExpr<L | TargetLabel>(renderSelector(name, matchers)),
     toString: () => name,
   };
 }
@@ -113,9 +124,9 @@ export function histogram<const L extends string = never>(
   return {
     ...m,
     buckets: options.buckets,
-    bucket: (matchers) => renderSelector(`${name}_bucket`, matchers),
-    sum: (matchers) => renderSelector(`${name}_sum`, matchers),
-    count: (matchers) => renderSelector(`${name}_count`, matchers),
+    bucket: (matchers) => typedExpr(renderSelector(`${name}_bucket`, matchers)),
+    sum: (matchers) => typedExpr(renderSelector(`${name}_sum`, matchers)),
+    count: (matchers) => typedExpr(renderSelector(`${name}_count`, matchers)),
   };
 }
 
@@ -128,7 +139,7 @@ export function summary<const L extends string = never>(
   return {
     ...m,
     quantiles: options.quantiles ?? [],
-    sum: (matchers) => renderSelector(`${name}_sum`, matchers),
-    count: (matchers) => renderSelector(`${name}_count`, matchers),
+    sum: (matchers) => typedExpr(renderSelector(`${name}_sum`, matchers)),
+    count: (matchers) => typedExpr(renderSelector(`${name}_count`, matchers)),
   };
 }

@@ -1,6 +1,6 @@
 import type { TargetLabel } from './metrics.js';
 import type { SourceRef } from '../diagnostic.js';
-import type { Counter, Gauge, Histogram } from './metrics.js';
+import type { Histogram, Series } from './metrics.js';
 import type { Matchers } from './selector.js';
 import { captureSource } from './source.js';
 import type { Ignore } from './lint.js';
@@ -121,13 +121,12 @@ export function grafanaUnit(unit: string | undefined): string | undefined {
   return unit === undefined ? undefined : (map[unit] ?? unit);
 }
 
-type Base = TargetLabel;
-
+/** The options of the one-line panels: `by` and `matchers` are typed by the series' labels. */
 export interface MetricPanelOptions<L extends string> extends Omit<PanelOptions, 'targets'> {
   /** Labels kept in the result (one series each); default none (one series). */
-  by?: ReadonlyArray<L | Base>;
+  by?: readonly L[];
   /** Label matchers, e.g. `{ job: re('$job') }` for a multi-value variable. */
-  matchers?: Matchers<L | Base>;
+  matchers?: Matchers<L>;
   /** Default: the `by` labels, e.g. `{{status}} {{method}}`, or the panel title. */
   legendFormat?: string;
 }
@@ -141,10 +140,13 @@ function rest<L extends string>(options: MetricPanelOptions<L>): PanelOptions & 
   return { ...panelOptions, targets: [] };
 }
 
-/** Per-second rate of a counter, summed by `by`: `sum by (…) (rate(name{…}[$__rate_interval]))`. */
+/**
+ * Per-second rate of a counter (or a recorded counter), summed by `by`:
+ * `sum by (…) (rate(name{…}[$__rate_interval]))`.
+ */
 export function ratePanel<L extends string>(
-  metric: Counter<L>,
-  options: MetricPanelOptions<L> & { type?: 'timeseries' | 'stat' | 'bargauge' },
+  metric: Series<L, 'counter'>,
+  options: MetricPanelOptions<NoInfer<L>> & { type?: 'timeseries' | 'stat' | 'bargauge' },
 ): Panel {
   const { type = 'timeseries', ...o } = options;
   const expr = sumBy(o.by ?? [], rate(metric, '$__rate_interval', o.matchers));
@@ -155,13 +157,13 @@ export function ratePanel<L extends string>(
 /** Quantiles of a histogram over time (default p50, p95, p99), from its `_bucket` series keeping `le`. */
 export function quantilesPanel<L extends string>(
   metric: Histogram<L>,
-  options: MetricPanelOptions<L> & { quantiles?: readonly number[] },
+  options: MetricPanelOptions<NoInfer<L> | TargetLabel> & { quantiles?: readonly number[] },
 ): Panel {
   const { quantiles = [0.5, 0.95, 0.99], ...o } = options;
   const targets = quantiles.map((q) => {
     const p = `p${Math.round(q * 1000) / 10}`;
     return {
-      expr: histogramQuantile(q, metric, { range: '$__rate_interval', by: o.by as readonly L[] | undefined, matchers: o.matchers }),
+      expr: histogramQuantile(q, metric, { range: '$__rate_interval', ...(o.by ? { by: o.by } : {}), ...(o.matchers ? { matchers: o.matchers } : {}) }),
       legendFormat: o.legendFormat ? `${p} ${o.legendFormat}` : o.by?.length ? `${p} ${byLegend(o.by, '')}` : p,
     };
   });
@@ -170,8 +172,11 @@ export function quantilesPanel<L extends string>(
 }
 
 /** Heatmap of a histogram's buckets over time: `sum by (le) (rate(name_bucket{…}[$__rate_interval]))`. */
-export function histogramHeatmapPanel<L extends string>(metric: Histogram<L>, options: Omit<MetricPanelOptions<L>, 'by' | 'legendFormat'>): Panel {
-  const expr = sumBy(['le'], `rate(${metric.bucket(options.matchers as Matchers<L | Base | 'le'> | undefined)}[$__rate_interval])`);
+export function histogramHeatmapPanel<L extends string>(
+  metric: Histogram<L>,
+  options: Omit<MetricPanelOptions<NoInfer<L> | TargetLabel>, 'by' | 'legendFormat'>,
+): Panel {
+  const expr = sumBy(['le'], `rate(${metric.bucket(options.matchers as Matchers<L | TargetLabel | 'le'> | undefined)}[$__rate_interval])`);
   const unit = grafanaUnit(metric.unit);
   return panel(
     'heatmap',
@@ -180,10 +185,10 @@ export function histogramHeatmapPanel<L extends string>(metric: Histogram<L>, op
   );
 }
 
-/** Current value of a gauge, aggregated by `by` (default `sum`), as a stat (or gauge, timeseries, bar gauge). */
+/** Current value of a gauge (or a recorded gauge), aggregated by `by` (default `sum`), as a stat (or gauge, timeseries, bar gauge). */
 export function currentValuePanel<L extends string>(
-  metric: Gauge<L>,
-  options: MetricPanelOptions<L> & { type?: 'stat' | 'gauge' | 'timeseries' | 'bargauge'; aggregate?: 'sum' | 'avg' | 'max' | 'min' },
+  metric: Series<L, 'gauge'>,
+  options: MetricPanelOptions<NoInfer<L>> & { type?: 'stat' | 'gauge' | 'timeseries' | 'bargauge'; aggregate?: 'sum' | 'avg' | 'max' | 'min' },
 ): Panel {
   const { type = 'stat', aggregate = 'sum', ...o } = options;
   const selector = metric.select(o.matchers);
