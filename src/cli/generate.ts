@@ -1,11 +1,15 @@
 import path from 'node:path';
 import { startLoading } from '../io/load.js';
 import { loadTimeoutMs } from '../io/loader/timeout.js';
-import { checkIsClean, checkOutput, writeOutput } from '../io/write.js';
+import { checkIsClean } from '../io/check-output.js';
 import { assertOutFolder } from '../io/out-folder.js';
 import { renderText, useColor } from '../report/text.js';
-import { describeDiagnostics, describeModel } from './summary.js';
+import { describeDiagnostics, describeModel } from '../report/summary.js';
 import type { Diagnostic } from '../diagnostic.js';
+import type { CheckResult } from '../io/check-output.js';
+import type { WriteResult } from '../io/write.js';
+import type { Model } from '../model/types.js';
+import type { StagesResult } from '../app/stages.js';
 
 export interface GenerateOptions {
   definitions: string;
@@ -20,46 +24,53 @@ function printDiagnostics(diagnostics: readonly Diagnostic[]): void {
   if (diagnostics.length > 0) process.stderr.write(`${renderText(diagnostics, { color: useColor(process.stderr) })}\n`);
 }
 
-/** `totem-mon generate`: the pipeline, then write (or compare with --check). Returns the exit code. */
+/** `totem-mon generate`: the stages, then write (or compare with --check). Returns the exit code. */
 export async function generateCommand(options: GenerateOptions): Promise<number> {
   assertOutFolder(options.out, options.definitions);
-  // The definitions load in a process of their own while this one imports the pipeline.
+  // The definitions load in a process of their own while this one imports the stages.
   const loaded = startLoading(options.definitions, { timeoutMs: loadTimeoutMs(options.loadTimeout) });
-  const { runPipeline } = await import('../pipeline.js');
-  const result = await runPipeline({ definitions: options.definitions, loaded });
-  const diagnostics = [...result.diagnostics];
-  if (!result.files || !result.model) {
-    printDiagnostics(diagnostics);
-    process.stderr.write(`generate: nothing written: ${describeDiagnostics(diagnostics, result.silenced.length)} in ${options.definitions}\n`);
-    return 1;
-  }
-  const out = options.out;
-  const what = describeModel(result.model, result.context);
-
+  const input = { definitions: options.definitions, out: options.out, loaded };
   if (options.check) {
-    printDiagnostics(diagnostics);
-    const check = checkOutput(out, result.files);
-    if (check.running) process.stderr.write(`generate --check: note: a generate (${check.running}) is writing ${out}/ right now\n`);
-    if (checkIsClean(check)) {
-      process.stdout.write(`generate --check: ${out}/ is up to date (${result.files.length} files; ${what})\n`);
-      return 0;
-    }
-    const lines = [
-      ...(check.damaged ? [`  damaged: ${path.join(out, '.totem-mon-manifest.json')} ${check.damaged} (run \`totem-mon generate --repair\`)`] : []),
-      ...check.unsafe.map((u) => `  ${u} (refused: never followed)`),
-      ...check.differ.map((f) => `  differs: ${path.join(out, f)}`),
-      ...check.missing.map((f) => `  missing: ${path.join(out, f)}`),
-      ...check.extra.map((f) => `  extra:   ${path.join(out, f)} (generated earlier, no longer generated)`),
-    ];
-    process.stderr.write(
-      `generate --check: ${out}/ is out of date with ${options.definitions}/:\n${lines.join('\n')}\n` +
-        `run \`totem-mon generate\` and commit the result\n`,
-    );
-    return 1;
+    const { checkGenerated } = await import('../app/check.js');
+    const result = await checkGenerated(input);
+    return result.check && result.model ? reportCheck(options, { ...result, model: result.model }, result.check) : reportNothingWritten(options, result);
   }
+  const { generate } = await import('../app/generate.js');
+  const result = await generate({ ...input, repair: Boolean(options.repair) });
+  return result.written && result.model ? reportWritten(options, { ...result, model: result.model }, result.written) : reportNothingWritten(options, result);
+}
 
-  const written = writeOutput(out, result.files, { repair: Boolean(options.repair) });
-  diagnostics.push(...written.conflicts);
+function reportNothingWritten(options: GenerateOptions, result: StagesResult): number {
+  printDiagnostics(result.diagnostics);
+  process.stderr.write(`generate: nothing written: ${describeDiagnostics(result.diagnostics, result.silenced.length)} in ${options.definitions}\n`);
+  return 1;
+}
+
+function reportCheck(options: GenerateOptions, result: StagesResult & { model: Model }, check: CheckResult): number {
+  const out = options.out;
+  printDiagnostics(result.diagnostics);
+  if (check.running) process.stderr.write(`generate --check: note: a generate (${check.running}) is writing ${out}/ right now\n`);
+  if (checkIsClean(check)) {
+    process.stdout.write(`generate --check: ${out}/ is up to date (${result.files?.length ?? 0} files; ${describeModel(result.model, result.context)})\n`);
+    return 0;
+  }
+  const lines = [
+    ...(check.damaged ? [`  damaged: ${path.join(out, '.totem-mon-manifest.json')} ${check.damaged} (run \`totem-mon generate --repair\`)`] : []),
+    ...check.unsafe.map((u) => `  ${u} (refused: never followed)`),
+    ...check.differ.map((f) => `  differs: ${path.join(out, f)}`),
+    ...check.missing.map((f) => `  missing: ${path.join(out, f)}`),
+    ...check.extra.map((f) => `  extra:   ${path.join(out, f)} (generated earlier, no longer generated)`),
+  ];
+  process.stderr.write(
+    `generate --check: ${out}/ is out of date with ${options.definitions}/:\n${lines.join('\n')}\n` +
+      `run \`totem-mon generate\` and commit the result\n`,
+  );
+  return 1;
+}
+
+function reportWritten(options: GenerateOptions, result: StagesResult & { model: Model }, written: WriteResult): number {
+  const out = options.out;
+  const diagnostics = [...result.diagnostics, ...written.conflicts];
   printDiagnostics(diagnostics);
   for (const note of written.notes) process.stderr.write(`generate: note: ${note}\n`);
   if (written.failed) {
@@ -80,8 +91,8 @@ export async function generateCommand(options: GenerateOptions): Promise<number>
     return 1;
   }
   process.stdout.write(
-    `generate: ${result.files.length} files in ${out}/ (${written.written.length} written, ${written.unchanged.length} unchanged, ` +
-      `${written.removed.length} removed) · ${what} · ${describeDiagnostics(diagnostics, result.silenced.length)}\n`,
+    `generate: ${result.files?.length ?? 0} files in ${out}/ (${written.written.length} written, ${written.unchanged.length} unchanged, ` +
+      `${written.removed.length} removed) · ${describeModel(result.model, result.context)} · ${describeDiagnostics(diagnostics, result.silenced.length)}\n`,
   );
   return 0;
 }

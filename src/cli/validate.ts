@@ -1,12 +1,12 @@
 import { UsageError } from '../diagnostic.js';
 import { loadTimeoutMs } from '../io/loader/timeout.js';
 import { hasErrors } from '../diagnostic.js';
-import type { ValidateResult } from '../validate/run.js';
+import type { ValidateResult } from '../app/validate.js';
 import { startLoading } from '../io/load.js';
 import { renderText, useColor } from '../report/text.js';
 import { renderJson } from '../report/json.js';
 import { renderGithub } from '../report/github.js';
-import { defaultRouteReport, describeDiagnostics, describeModel, plural } from './summary.js';
+import { defaultRouteReport, describeDiagnostics, describeModel, plural } from '../report/summary.js';
 import { progress } from '../report/progress.js';
 
 export const FORMATS = ['text', 'json', 'github'] as const;
@@ -38,7 +38,7 @@ export async function validateCommand(options: ValidateCommandOptions): Promise<
   const format = options.format as Format;
   // The definitions load in a process of their own while this one imports the checks and tool runs.
   const loaded = startLoading(options.definitions, { timeoutMs: loadTimeoutMs(options.loadTimeout) });
-  const { validate } = await import('../validate/run.js');
+  const { validate } = await import('../app/validate.js');
   const offline = Boolean(options.offline);
   // Progress only for people watching a terminal; CI logs and machine formats stay plain.
   const onStep = format === 'text' ? progress(process.stderr) : undefined;

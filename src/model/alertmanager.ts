@@ -121,7 +121,7 @@ export interface AlertmanagerModel extends Located {
   route: RouteModel;
   inhibitRules: InhibitRuleModel[];
   timeIntervals: TimeIntervalModel[];
-  /** Filled in by the pipeline from the templates folder (empty until then, and in unit tests). */
+  /** Filled in by the stages (src/app/stages.ts) from the templates folder (empty until then, and in unit tests). */
   templates: TemplateFileModel[];
   tests: RoutingTestModel[];
 }

@@ -1,5 +1,6 @@
 import { accessSync, constants } from 'node:fs';
 import path from 'node:path';
+import { UsageError } from '../diagnostic.js';
 
 export type ToolName = 'promtool' | 'amtool';
 
@@ -159,4 +160,11 @@ export async function resolveTool(name: ToolName, env: NodeJS.ProcessEnv = proce
   const run = await runTool({ name, path: found, timeoutMs }, ['--version'], { cwd: process.cwd(), timeoutMs: Math.min(VERSION_TIMEOUT_MS, timeoutMs) });
   const version = run.timedOut ? undefined : parseVersion(run.output);
   return { name, path: found, timeoutMs, ...(version ? { version } : {}) };
+}
+
+/** The tool, or a usage error (exit 2) that says how to install it. */
+export async function requireTool(name: ToolName, env: NodeJS.ProcessEnv = process.env): Promise<Tool> {
+  const tool = await resolveTool(name, env);
+  if (!tool) throw new UsageError(`${name} not found (looked at $${TOOL_ENV[name]} and PATH)`, 2, INSTALL_HINT[name]);
+  return tool;
 }

@@ -8,7 +8,7 @@ import path from 'node:path';
 import { FIXTURES, runCli, tempDir } from '../helpers/cli.js';
 import { findBinary, itWithBinaries } from '../helpers/tools.js';
 import { freePort, getJson, startAlertmanager, startWebhook, waitFor, type Service, type Webhook } from './stack.js';
-import { runPipeline } from '../../src/pipeline.js';
+import { fromDefinitions } from '../../src/app/stages.js';
 import { notify } from '../../src/model/notify.js';
 import type { FiringAlertModel, RoutingTestModel } from '../../src/model/alertmanager.js';
 
@@ -60,7 +60,7 @@ async function start(mutedNow: boolean): Promise<Running> {
     const out = path.join(work, 'out');
     const generated = await runCli(['generate', '--definitions', FIXTURE, '--out', out]);
     expect(generated.code, generated.stderr).toBe(0);
-    const { model } = await runPipeline({ definitions: FIXTURE });
+    const { model } = await fromDefinitions({ definitions: FIXTURE });
     alertmanager = await startAlertmanager(findBinary('prometheus-alertmanager')!, out, work, port);
     const started = alertmanager;
     return {
@@ -142,7 +142,7 @@ describe('e2e: routing tests against the real Alertmanager', () => {
       const now = new Date(process.env['ORDERS_E2E_AT']!);
       for (const t of running.tests) {
         // The simulation in the world where all fire together agrees with each test's own company…
-        expect(notify((await runPipeline({ definitions: FIXTURE })).model!.alertmanager!, t.labels, everyone, now).receivers, t.name).toEqual(t.receivers);
+        expect(notify((await fromDefinitions({ definitions: FIXTURE })).model!.alertmanager!, t.labels, everyone, now).receivers, t.name).toEqual(t.receivers);
         // …and so does Alertmanager.
         expect(notified(running.webhook, t.labels), t.name).toEqual([...t.receivers].sort());
       }

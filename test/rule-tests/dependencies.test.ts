@@ -4,13 +4,13 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES, runCli, tempDir } from '../helpers/cli.js';
 import { itWithBinaries } from '../helpers/tools.js';
-import { runPipeline } from '../../src/pipeline.js';
+import { fromDefinitions } from '../../src/app/stages.js';
 
 const withPromtool = itWithBinaries(['promtool']);
 const CROSS_GROUP = path.join(FIXTURES, 'rule-tests', 'cross-group-record');
 
 async function compiled(definitions: string): Promise<Map<string, unknown>> {
-  const result = await runPipeline({ definitions });
+  const result = await fromDefinitions({ definitions });
   expect(result.files, result.diagnostics.map((d) => d.message).join('\n')).toBeDefined();
   return new Map(result.files!.filter((f) => f.path.startsWith('prometheus/tests/')).map((f) => [f.path, parse(f.content) as unknown]));
 }

@@ -3,14 +3,14 @@ import { parse } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES, runCli } from '../helpers/cli.js';
 import { itWithBinaries } from '../helpers/tools.js';
-import { runPipeline } from '../../src/pipeline.js';
+import { fromDefinitions } from '../../src/app/stages.js';
 
 const withPromtool = itWithBinaries(['promtool']);
 const PARTIAL = path.join(FIXTURES, 'rule-tests', 'partial-annotations');
 
 describe('expected annotations: the static ones a case leaves out come from the rule (#12 item 6)', () => {
   it('a case giving only the templated annotation expects the rule\'s static ones too, compared whole', async () => {
-    const result = await runPipeline({ definitions: PARTIAL });
+    const result = await fromDefinitions({ definitions: PARTIAL });
     const file = result.files!.find((f) => f.path === 'prometheus/tests/queue_alerts/queuelong.test.yml')!;
     const test = parse(file.content) as { tests: Array<{ alert_rule_test: Array<{ exp_alerts: Array<{ exp_annotations?: Record<string, string> }> }> }> };
     expect(test.tests[0]!.alert_rule_test[0]!.exp_alerts).toEqual([

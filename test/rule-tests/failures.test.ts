@@ -2,7 +2,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES, runCli, tempDir } from '../helpers/cli.js';
 import { findBinary, itWithBinaries } from '../helpers/tools.js';
-import { runPipeline } from '../../src/pipeline.js';
+import { fromDefinitions } from '../../src/app/stages.js';
 import { writeTemporaryTree } from '../../src/io/write.js';
 import { locator } from '../../src/validate/locate.js';
 import { runTool } from '../../src/validate/tools.js';
@@ -21,7 +21,7 @@ const EXPECTED_QUEUE_LONG =
 
 describe('a failed case keeps its expected and got, whatever the batching (#12 item 1)', () => {
   withPromtool('the first of two test files in one promtool run fails: its diff is intact', async () => {
-    const result = await runPipeline({ definitions: fixture('first-of-two-fails') });
+    const result = await fromDefinitions({ definitions: fixture('first-of-two-fails') });
     expect(result.files).toBeDefined();
     const dir = writeTemporaryTree(result.files!);
     const tests = result.files!.map((f) => f.path).filter((p) => p.endsWith('.test.yml'));

@@ -2,7 +2,7 @@ import path from 'node:path';
 import { describe, expect } from 'vitest';
 import { FIXTURES } from '../helpers/cli.js';
 import { itWithBinaries } from '../helpers/tools.js';
-import { validate } from '../../src/validate/run.js';
+import { validate } from '../../src/app/validate.js';
 
 const withPromtool = itWithBinaries(['promtool']);
 const CROSS_GROUP = path.join(FIXTURES, 'rule-tests', 'cross-group-record');

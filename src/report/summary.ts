@@ -2,7 +2,7 @@ import type { Diagnostic } from '../diagnostic.js';
 import { countBySeverity } from '../diagnostic.js';
 import type { Model } from '../model/types.js';
 import type { CheckContext } from '../lint/check.js';
-import type { DefaultRouteReport } from '../report/json.js';
+import type { DefaultRouteReport } from './json.js';
 import { defaultRouteAlerts } from '../lint/alertmanager-select.js';
 
 function plural(n: number, word: string): string {

@@ -1,0 +1,109 @@
+/**
+ * The stages, in order. Read this file first.
+ *
+ *   definitions (user TS) → load → schema check (zod) → model → checks → secrets → compile (pure) → files in memory
+ *
+ * `fromDefinitions` does the stages that touch the disk (load the definitions, read the templates,
+ * point findings at property lines) around `fromProject`, which does the rest in memory (it is what
+ * `synth()` runs). Writing (`generate`), comparing (`generate --check`) and running the real tools
+ * (`validate`) come after, in the use cases next to this file.
+ */
+import type { Diagnostic, Severity } from '../diagnostic.js';
+import { hasErrors } from '../diagnostic.js';
+import { loadDefinitions, type LoadedDefinitions } from '../io/load.js';
+import { readTemplates, type TemplatesRead } from '../io/templates.js';
+import { atPropertyLines, propertyLocation } from '../io/property-locations.js';
+import { parseProject } from '../model/parse.js';
+import { buildModel } from '../model/build.js';
+import { withTemplates } from '../model/build-alertmanager.js';
+import type { Model } from '../model/types.js';
+import { buildCheckContext } from '../lint/context.js';
+import { CHECKS } from '../lint/index.js';
+import { runLint, type Silenced } from '../lint/run.js';
+import type { Check, CheckContext } from '../lint/check.js';
+import { compileAll } from '../compile/index.js';
+import type { OutputFile } from '../compile/output.js';
+import { scanSecrets } from '../secrets/scan.js';
+
+export interface StagesResult {
+  diagnostics: Diagnostic[];
+  /** Findings that a definition's `ignore` silenced (counted in summaries, listed in JSON). */
+  silenced: Silenced[];
+  /** Present once the definitions passed the schema check. */
+  model?: Model;
+  context?: CheckContext;
+  /** Present when no stage reported an error (or with `compileWithFindings`, once there is a model). */
+  files?: OutputFile[];
+}
+
+export interface StageOptions {
+  checks?: readonly Check[];
+  /** Severities that win over the project's check settings (validate --require-tests). */
+  force?: Readonly<Record<string, Severity>>;
+  /** Compile even when checks found errors (validate hands the output to promtool/amtool regardless). */
+  compileWithFindings?: boolean;
+}
+
+export interface ProjectStageOptions extends StageOptions {
+  /** The definitions' entry file, as generated files name it in their header. */
+  entry: string;
+  /** The Alertmanager notification templates; asked for once the project passed the schema check. */
+  templates: () => TemplatesRead;
+}
+
+export interface DefinitionsStageOptions extends StageOptions {
+  definitions: string;
+  /** How long the definitions may take to load (ms); the default is in src/io/loader/timeout.ts. */
+  loadTimeoutMs?: number;
+  /** A load already under way (startLoading in src/io/load.ts); else one is started here. */
+  loaded?: Promise<LoadedDefinitions>;
+}
+
+/** Every stage, from a definitions folder on disk. */
+export async function fromDefinitions(options: DefinitionsStageOptions): Promise<StagesResult> {
+  // 1. load: run the user's TypeScript in a loader process of its own and take its default export
+  //    (src/io/loader/: an exit, a hang or stray stdout there cannot pass for a result here).
+  const timeout = options.loadTimeoutMs !== undefined ? { timeoutMs: options.loadTimeoutMs } : {};
+  const loaded = await (options.loaded ?? loadDefinitions(options.definitions, timeout));
+  if (loaded.project === undefined) return { diagnostics: loaded.diagnostics, silenced: [] };
+
+  // 2–6 in memory; the notification templates (`<definitions>/../templates/*.tmpl`) are read from
+  // disk here, so that the model carries them and the compilers stay pure.
+  const result = fromProject(loaded.project, { ...options, entry: loaded.entry, templates: () => readTemplates(loaded.dir) });
+
+  // 7. every finding at the line of the property it is about, read from the definition files
+  //    (src/io/property-locations.ts), not at the builder call's line.
+  const silenced = result.silenced.map((s) => (s.source ? { ...s, source: propertyLocation(s.source) } : s));
+  return { ...result, diagnostics: [...loaded.diagnostics, ...atPropertyLines(result.diagnostics)], silenced };
+}
+
+/** The stages after loading, in memory: a project value (what `defineProject` returned) in, files and findings out. */
+export function fromProject(project: unknown, options: ProjectStageOptions): StagesResult {
+  // 2. schema check: the shape of every definition, all problems at once.
+  const parsed = parseProject(project);
+  if (!parsed.ok) return { diagnostics: parsed.diagnostics, silenced: [] };
+
+  // 3. model: defaults filled in, names resolved, the notification templates carried along.
+  const templates = options.templates();
+  if (templates.diagnostics.length > 0) return { diagnostics: templates.diagnostics, silenced: [] };
+  const model = withTemplates(buildModel(parsed.project, options.entry), templates.templates);
+
+  // 4. checks: PromQL against the catalogue, names, duplicates, routing… (src/lint/), under the
+  //    project's `lint.checks` settings and the definitions' `ignore`s.
+  const context = buildCheckContext(model);
+  const lint = runLint(context, options.checks ?? CHECKS, options.force ? { force: options.force } : {});
+  const { silenced } = lint;
+  const diagnostics = [...lint.diagnostics];
+
+  // 5. secrets by value, everywhere (src/secrets/): over the definitions and templates when they
+  //    have errors (nothing is compiled), else over the generated files, located at the definitions.
+  if (hasErrors(diagnostics) && !options.compileWithFindings) {
+    return { diagnostics: [...diagnostics, ...scanSecrets(model)], silenced, model, context };
+  }
+
+  // 6. compile: pure functions, model → files in memory; nothing holding a secret goes further.
+  const files = compileAll(model);
+  diagnostics.push(...scanSecrets(model, files));
+  if (hasErrors(diagnostics) && !options.compileWithFindings) return { diagnostics, silenced, model, context };
+  return { diagnostics, silenced, model, context, files };
+}

@@ -1,0 +1,103 @@
+import type { Diagnostic } from '../diagnostic.js';
+import type { LoadedDefinitions } from '../io/load.js';
+import { atPropertyLines } from '../io/property-locations.js';
+import type { Model } from '../model/types.js';
+import { ALERTMANAGER_CONFIG } from '../compile/alertmanager/config.js';
+import { CHECKS, COVERAGE_CHECKS, OFFLINE_TEST_CHECKS } from '../lint/index.js';
+import { runLint, type Silenced } from '../lint/run.js';
+import { isSimulated, testsRouting } from '../lint/tests-routing.js';
+import type { CheckContext } from '../lint/check.js';
+import type { ToolReport } from '../report/json.js';
+import { requireTool } from '../validate/tools.js';
+import { runTools } from '../validate/run-tools.js';
+import { fromDefinitions } from './stages.js';
+
+export interface ValidateOptions {
+  definitions: string;
+  /** How long the definitions may take to load (ms). */
+  loadTimeoutMs?: number;
+  /** A load already under way (startLoading in src/io/load.ts); else one is started here. */
+  loaded?: Promise<LoadedDefinitions>;
+  /** Skip promtool and amtool: only the checks totem-mon makes itself. */
+  offline: boolean;
+  /** Missing test coverage is an error instead of a warning. */
+  requireTests?: boolean;
+  /** Every warning is an error (an alert that falls to the default route, an unmatched route, …). */
+  strict?: boolean;
+  env?: NodeJS.ProcessEnv;
+  /** Called when a step starts and ends, for progress on a terminal. */
+  onStep?: (step: string, state: 'start' | 'end') => void;
+}
+
+export interface ValidateResult {
+  diagnostics: Diagnostic[];
+  silenced: Silenced[];
+  tools: ToolReport[];
+  model?: Model;
+  context?: CheckContext;
+  /** Routing tests judged by totem-mon's simulation because they have `at` or `alsoFiring` (amtool cannot). */
+  simulatedRoutingTests: number;
+}
+
+/** The same context with only the routing tests amtool cannot judge. */
+function withSimulatedTestsOnly(context: CheckContext): CheckContext {
+  const am = context.model.alertmanager;
+  if (!am) return context;
+  return { ...context, model: { ...context.model, alertmanager: { ...am, tests: am.tests.filter(isSimulated) } } };
+}
+
+/** `--strict`: warnings become errors (after every other severity decision). */
+function strictly(diagnostics: Diagnostic[], strict: boolean | undefined): Diagnostic[] {
+  return strict ? diagnostics.map((d) => (d.severity === 'warning' ? { ...d, severity: 'error' as const } : d)) : diagnostics;
+}
+
+/** A tool's complaint about a rule whose expression our own syntax check already rejected says nothing new. */
+function withoutRepeats(toolFindings: readonly Diagnostic[], ours: readonly Diagnostic[]): Diagnostic[] {
+  const syntaxErrors = ours.filter((d) => d.id === 'promql/syntax' && d.path).map((d) => d.path!.join('\0'));
+  return toolFindings.filter((t) => !t.path || t.path.length === 0 || !syntaxErrors.some((p) => p.startsWith(t.path!.join('\0'))));
+}
+
+/**
+ * `totem-mon validate`: every stage (with every offline check), then the generated files checked
+ * by the real promtool and amtool (src/validate/). One list of findings.
+ */
+export async function validate(options: ValidateOptions): Promise<ValidateResult> {
+  const env = options.env ?? process.env;
+  const step = options.onStep ?? (() => {});
+  // A missing tool is a usage error, found before any work.
+  const promtool = options.offline ? undefined : await requireTool('promtool', env);
+
+  step('checks', 'start');
+  // Besides generate's checks: test coverage (errors with --require-tests, whatever the project's
+  // settings say) and, offline, the routing tests judged by our own routing model.
+  const checks = [...CHECKS, ...COVERAGE_CHECKS, ...(options.offline ? OFFLINE_TEST_CHECKS : [])];
+  const force = options.requireTests ? Object.fromEntries(COVERAGE_CHECKS.map((c) => [c.id, 'error' as const])) : undefined;
+  const result = await fromDefinitions({
+    definitions: options.definitions,
+    compileWithFindings: true,
+    checks,
+    ...(force ? { force } : {}),
+    ...(options.loadTimeoutMs !== undefined ? { loadTimeoutMs: options.loadTimeoutMs } : {}),
+    ...(options.loaded ? { loaded: options.loaded } : {}),
+  });
+  step('checks', 'end');
+  const diagnostics = [...result.diagnostics];
+  const silenced = [...result.silenced];
+  if (result.context && !options.offline) {
+    // Online, amtool judges plain routing tests; those with `at`/`alsoFiring` only our simulation can
+    // (its ignores are not judged stale here: amtool's findings on the others cannot be silenced).
+    const simulated = runLint(withSimulatedTestsOnly(result.context), [testsRouting], { stale: false });
+    diagnostics.push(...atPropertyLines(simulated.diagnostics));
+    silenced.push(...simulated.silenced);
+  }
+  const simulatedRoutingTests = (result.model?.alertmanager?.tests ?? []).filter((t) => options.offline || isSimulated(t)).length;
+  const known = { ...(result.model ? { model: result.model } : {}), ...(result.context ? { context: result.context } : {}), simulatedRoutingTests };
+  if (!result.model || !result.files || options.offline || !promtool) {
+    return { diagnostics: strictly(diagnostics, options.strict), silenced, tools: [], ...known };
+  }
+  const { model, files } = result;
+  const amtool = files.some((f) => f.path === ALERTMANAGER_CONFIG) ? await requireTool('amtool', env) : undefined;
+  const tools = await runTools({ model, files, promtool, amtool, onStep: step });
+  diagnostics.push(...atPropertyLines(withoutRepeats(tools.diagnostics, diagnostics)));
+  return { diagnostics: strictly(diagnostics, options.strict), silenced, tools: tools.tools, ...known };
+}

@@ -1,0 +1,101 @@
+import { rmSync } from 'node:fs';
+import type { Diagnostic } from '../diagnostic.js';
+import type { Model } from '../model/types.js';
+import { writeTemporaryTree } from '../io/write.js';
+import type { OutputFile } from '../compile/output.js';
+import { PROMETHEUS_CONFIG } from '../compile/prometheus/config.js';
+import { ALERTMANAGER_CONFIG } from '../compile/alertmanager/config.js';
+import { TESTS_DIR, TEST_FILE_SUFFIX } from '../compile/prometheus/tests.js';
+import { RULES_DIR } from '../compile/prometheus/rules.js';
+import type { ToolReport } from '../report/json.js';
+import { isSimulated } from '../lint/tests-routing.js';
+import { killRunningTools, type Tool, type ToolName } from './tools.js';
+import { onInterrupt } from './interrupt.js';
+import { checkConfig, checkRules } from './promtool.js';
+import { checkAlertmanagerConfig } from './amtool.js';
+import { locator } from './locate.js';
+import { testRoutes } from './routing-tests.js';
+import { testRules } from './rule-tests.js';
+
+export interface ToolRunInput {
+  model: Model;
+  /** The generated files (compiled even with findings), written to a temporary folder for the tools. */
+  files: readonly OutputFile[];
+  promtool: Tool;
+  /** Absent when there is no Alertmanager output. */
+  amtool?: Tool | undefined;
+  /** Called when a tool run starts and ends, for progress on a terminal. */
+  onStep?: (step: string, state: 'start' | 'end') => void;
+}
+
+export interface ToolRunResult {
+  /** The tools' findings, located at the definitions (src/validate/locate.ts). */
+  diagnostics: Diagnostic[];
+  /** Which tool ran which commands. */
+  tools: ToolReport[];
+}
+
+/**
+ * What a test file costs promtool: its cases (the test file's size) times the rules it loads (its
+ * rule file's size); used to spread test files over the cores evenly.
+ */
+function testWeight(files: readonly OutputFile[]): (file: string) => number {
+  const size = new Map(files.map((f) => [f.path, f.content.length]));
+  return (file) => (size.get(file) ?? 1) * (size.get(file.replace(/\.test\.yml$/, '.rules.yml')) ?? 1);
+}
+
+/**
+ * The generated files in a temporary folder, checked by the real promtool and amtool in parallel.
+ * Interrupted (Ctrl-C, CI cancelling the job): the tools' process groups (detached, so the
+ * terminal's SIGINT does not reach them) and the temporary folder go before the process does.
+ */
+export async function runTools(input: ToolRunInput): Promise<ToolRunResult> {
+  let dir: string | undefined;
+  const stopHandling = onInterrupt(() => {
+    killRunningTools();
+    if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
+  });
+  try {
+    dir = writeTemporaryTree(input.files);
+    return await runToolsIn(dir, input);
+  } finally {
+    if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
+    stopHandling();
+  }
+}
+
+async function runToolsIn(dir: string, { model, files, promtool, amtool, onStep }: ToolRunInput): Promise<ToolRunResult> {
+  const locate = locator(model);
+  const ruleFiles = files.map((f) => f.path).filter((p) => p.startsWith(`${RULES_DIR}/`));
+  const testFiles = files.map((f) => f.path).filter((p) => p.startsWith(`${TESTS_DIR}/`) && p.endsWith(TEST_FILE_SUFFIX));
+  const ran: Record<ToolName, string[]> = { promtool: [], amtool: [] };
+  /** Runs one tool command, telling onStep when it starts and ends and noting that it ran. */
+  const runAndNote = async (tool: ToolName, command: string, work: () => Promise<Diagnostic[]>) => {
+    const step = `${tool} ${command}`;
+    onStep?.(step, 'start');
+    ran[tool].push(command);
+    const found = await work();
+    onStep?.(step, 'end');
+    return found;
+  };
+  const runs: Array<Promise<Diagnostic[]>> = [
+    runAndNote('promtool', 'check rules', () => checkRules(promtool, dir, ruleFiles, locate)),
+    runAndNote('promtool', 'check config', () => checkConfig(promtool, dir, PROMETHEUS_CONFIG, ruleFiles, locate)),
+  ];
+  if (testFiles.length > 0) runs.push(runAndNote('promtool', 'test rules', () => testRules(promtool, dir, testFiles, model, locate, testWeight(files))));
+  if (amtool) runs.push(runAndNote('amtool', 'check-config', () => checkAlertmanagerConfig(amtool, dir, ALERTMANAGER_CONFIG, locate)));
+  // Routing tests with `at`/`alsoFiring` only totem-mon's simulation can judge (src/lint/tests-routing.ts).
+  const routingTests = (model.alertmanager?.tests ?? []).filter((t) => !isSimulated(t));
+  if (amtool && routingTests.length > 0) runs.push(runAndNote('amtool', 'routes test', () => testRoutes(amtool, dir, ALERTMANAGER_CONFIG, routingTests)));
+  // Every tool run settles before the tree is removed: a step that throws must not pull the files
+  // from under promtool processes still reading them.
+  const settled = await Promise.allSettled(runs);
+  const failed = settled.find((s): s is PromiseRejectedResult => s.status === 'rejected');
+  if (failed) throw failed.reason;
+  const report = (tool: Tool | undefined, name: ToolName): ToolReport[] =>
+    tool ? [{ name, version: tool.version ?? null, path: tool.path, ran: [...ran[name]].sort() }] : [];
+  return {
+    diagnostics: settled.flatMap((s) => (s.status === 'fulfilled' ? s.value : [])),
+    tools: [...report(promtool, 'promtool'), ...report(amtool, 'amtool')],
+  };
+}
