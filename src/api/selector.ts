@@ -2,8 +2,12 @@
  * Label matchers for PromQL selectors built from catalogue objects. A plain string means `=`;
  * the helpers give the other three operators.
  */
+/** The label matcher operators, the same in PromQL selectors and Alertmanager matchers. */
+export const MATCH_OPS = ['=', '!=', '=~', '!~'] as const;
+export type MatchOp = (typeof MATCH_OPS)[number];
+
 export interface MatchValue {
-  op: '=' | '!=' | '=~' | '!~';
+  op: MatchOp;
   value: string;
 }
 

@@ -2,6 +2,7 @@ import type { SyntaxNode } from '@lezer/common';
 import { childNamed, expressionChildren, parsePromql, unquote, type ParsedExpr } from './parse.js';
 import { durationMs } from '../model/names.js';
 import { analyzeGuarded } from './guarded.js';
+import type { MatchOp, MatchValue } from '../api/selector.js';
 
 /**
  * One walk over a parsed expression that records what the checks need: selectors with their
@@ -11,12 +12,8 @@ import { analyzeGuarded } from './guarded.js';
  * known (unknown metric, regex on __name__), it is marked inexact and checks stay quiet.
  */
 
-export type MatchOp = '=' | '!=' | '=~' | '!~';
-
-export interface MatcherRef {
+export interface MatcherRef extends MatchValue {
   label: string;
-  op: MatchOp;
-  value: string;
   from: number;
   to: number;
 }

@@ -2,7 +2,8 @@ import { z } from 'zod';
 import { duration, labelName, nonEmpty, source } from './common.js';
 import { withHint } from './hint.js';
 import { ignore } from './lint.js';
-import type { CheckId } from '../../check-ids.js';
+import type { AlertRule } from '../../api/rules.js';
+import { MATCH_OPS } from '../../api/selector.js';
 import { refuseLiteralSecrets, SECRETS_DIR } from './alertmanager-secrets.js';
 import { isTimeZone, parseDaysOfMonth, parseMonths, parseWeekdays, parseYears } from '../time-intervals.js';
 
@@ -22,13 +23,12 @@ const secretFile = z.strictObject(
 
 /** A field Alertmanager 0.25 does not have: refused, with what to write instead. */
 function notIn025(what: string, hint: string) {
-  return z
-    .unknown()
-    .refine(() => false, { message: withHint(`${what} is not available in Alertmanager ${ALERTMANAGER_VERSION} (the version totem-mon targets)`, hint) })
-    .optional();
+  const message = withHint(`${what} is not available in Alertmanager ${ALERTMANAGER_VERSION} (the version totem-mon targets)`, hint);
+  // Typed `never`: a field that may only be absent, so it is no part of the API's shape.
+  return z.custom<never>(() => false, { message }).optional();
 }
 
-const matchValue = z.strictObject({ op: z.enum(['=', '!=', '=~', '!~']), value: z.string() });
+const matchValue = z.strictObject({ op: z.enum(MATCH_OPS), value: z.string() });
 export const alertMatchers = z.record(labelName, z.union([z.string(), matchValue])).superRefine((matchers, ctx) => {
   for (const [label, m] of Object.entries(matchers)) {
     if (typeof m === 'string' || (m.op !== '=~' && m.op !== '!~')) continue;
@@ -57,9 +57,9 @@ const emailConfig = z.strictObject({
   ...common,
   to: nonEmpty,
   ...smtpFields,
+  headers: z.record(z.string(), z.string()).optional(),
   html: templateText.optional(),
   text: templateText.optional(),
-  headers: z.record(z.string(), z.string()).optional(),
 });
 
 const slackConfig = z.strictObject({
@@ -126,43 +126,27 @@ const receiverSchema = z.strictObject({
   source,
 });
 
-export interface RouteInput {
-  kind: 'route';
-  receiver?: string | undefined;
-  matchers?: Record<string, string | { op: '=' | '!=' | '=~' | '!~'; value: string }> | undefined;
-  groupBy?: string[] | undefined;
-  groupWait?: string | undefined;
-  groupInterval?: string | undefined;
-  repeatInterval?: string | undefined;
-  continue?: boolean | undefined;
-  unexpectedOnly?: boolean | undefined;
-  muteTimeIntervals?: string[] | undefined;
-  activeTimeIntervals?: string[] | undefined;
-  routes?: RouteInput[] | undefined;
-  ignore?: Partial<Record<CheckId, string>> | undefined;
-  source?: { file: string; line: number; column: number } | undefined;
-}
-
 const groupByLabel = z.union([z.literal('...'), labelName]);
 
-const routeSchema: z.ZodType<RouteInput> = z.lazy(() =>
-  z.strictObject({
-    kind: z.literal('route'),
-    receiver: nonEmpty.optional(),
-    matchers: alertMatchers.optional(),
-    groupBy: z.array(groupByLabel).optional(),
-    groupWait: duration.optional(),
-    groupInterval: duration.optional(),
-    repeatInterval: duration.optional(),
-    continue: z.boolean().optional(),
-    unexpectedOnly: z.boolean().optional(),
-    muteTimeIntervals: z.array(nonEmpty).optional(),
-    activeTimeIntervals: z.array(nonEmpty).optional(),
-    routes: z.array(routeSchema).optional(),
-    ignore,
-    source,
-  }),
-);
+const routeSchema = z.strictObject({
+  kind: z.literal('route'),
+  receiver: nonEmpty.optional(),
+  matchers: alertMatchers.optional(),
+  groupBy: z.array(groupByLabel).optional(),
+  groupWait: duration.optional(),
+  groupInterval: duration.optional(),
+  repeatInterval: duration.optional(),
+  continue: z.boolean().optional(),
+  unexpectedOnly: z.boolean().optional(),
+  muteTimeIntervals: z.array(nonEmpty).optional(),
+  activeTimeIntervals: z.array(nonEmpty).optional(),
+  // A getter: the schema refers to itself, and its type is still inferred (zod 4).
+  get routes() {
+    return z.array(routeSchema).optional();
+  },
+  ignore,
+  source,
+});
 
 const inhibitRuleSchema = z.strictObject({
   kind: z.literal('inhibitRule'),
@@ -203,8 +187,11 @@ const timePeriod = z.strictObject({
 });
 
 const labels = z.record(labelName, z.string());
-/** An alert definition named by a routing test: only what the test needs of it (the rule group checks the rest). */
-const alertRef = z.looseObject({ kind: z.literal('alert'), alert: nonEmpty, labels: z.record(z.string(), z.string()) });
+/** An alert definition named by a routing test: a reference, checked only for what the test reads (its rule group checks the rest). */
+const alertRef = z.custom<AlertRule>((v) => {
+  const a = v as Partial<Record<keyof AlertRule, unknown>> | null;
+  return typeof a === 'object' && a !== null && a.kind === 'alert' && typeof a.alert === 'string' && a.alert !== '' && typeof a.labels === 'object' && a.labels !== null;
+});
 const firingAlert = z.union(
   [z.strictObject({ alert: alertRef, labels: labels.optional() }), z.strictObject({ alert: z.undefined().optional(), labels })],
   { error: withHint('expected { alert, labels? } or { labels }', 'name the alert definition (alert: postgresDown) or write its labels out') },
@@ -325,3 +312,4 @@ export type ReceiverInput = z.infer<typeof receiverSchema>;
 export type InhibitRuleInput = z.infer<typeof inhibitRuleSchema>;
 export type TimeIntervalInput = z.infer<typeof timeIntervalSchema>;
 export type AlertMatchersInput = z.infer<typeof alertMatchers>;
+export type RouteInput = z.infer<typeof routeSchema>;

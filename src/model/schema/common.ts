@@ -1,11 +1,12 @@
 import { z } from 'zod';
+import type { SourceRef } from '../../diagnostic.js';
 import { DURATION, LABEL_NAME, METRIC_NAME, RECORD_NAME } from '../names.js';
 import { withHint } from './hint.js';
 
 // Passed through as the very object the builder recorded (not a copy): it is the key under which
 // its call site is remembered for property-level locations (src/source-sites.ts).
 export const source = z
-  .custom<{ file: string; line: number; column: number }>(
+  .custom<SourceRef>(
     (v) => typeof v === 'object' && v !== null && typeof (v as { file?: unknown }).file === 'string' && typeof (v as { line?: unknown }).line === 'number',
     { message: 'expected a source location' },
   )

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { duration, labelSet, nonEmpty, recordName, source } from './common.js';
 import { withHint } from './hint.js';
 import { ignore } from './lint.js';
+import type { AlertOptions } from '../../api/rules.js';
 
 const inputSeries = z.strictObject({ series: nonEmpty, values: nonEmpty });
 const expectedAlert = z.strictObject({
@@ -35,7 +36,9 @@ const alertLabels = z
   .refine((labels) => typeof labels['severity'] === 'string' && labels['severity'] !== '', {
     message: withHint('alert has no severity label', "add labels: { severity: 'critical' } (or 'warning', 'info')"),
   })
-  .pipe(labelSet);
+  .pipe(labelSet)
+  // The refinement above is what makes this the API's type (a severity, then any labels).
+  .transform((labels) => labels as AlertOptions['labels']);
 
 export const alertSchema = z.strictObject({
   kind: z.literal('alert'),
