@@ -1,110 +1,72 @@
 /**
- * The normalised Alertmanager configuration. Field names follow the definitions API; the
- * compiler maps them to Alertmanager's snake_case. Secrets appear only as file paths.
+ * The normalised Alertmanager configuration. Its types are derived from the definitions API
+ * (src/api/alertmanager.ts), so a field is declared once: field names follow the API, secrets are
+ * resolved to their file paths (`authPassword: secretFile(p)` → `authPasswordFile: p`), lists are
+ * always there (empty when not written) and defaults are applied. The compiler maps the names to
+ * Alertmanager's snake_case.
  */
-import type { SlackConfig } from '../api/alertmanager.js';
+import type {
+  AlertmanagerGlobal, InhibitRuleOptions, ReceiverOptions, RouteOptions, SecretFile, TimeIntervalOptions, TimePeriod,
+} from '../api/alertmanager.js';
+import type { MatchValue } from '../api/selector.js';
 import type { Located } from './types.js';
 
-export type AlertMatchOp = '=' | '!=' | '=~' | '!~';
-
-export interface AlertMatcherModel {
+/** One `label op "value"` of a route or an inhibit rule. */
+export interface AlertMatcherModel extends MatchValue {
   label: string;
-  op: AlertMatchOp;
-  value: string;
 }
 
-export interface SmtpModel {
-  from?: string;
-  smarthost?: string;
-  hello?: string;
-  authUsername?: string;
-  authPasswordFile?: string;
-  requireTls?: boolean;
-}
+type Mutable<V> = V extends readonly (infer E)[] ? E[] : V;
 
-export interface AlertmanagerGlobalModel {
-  resolveTimeout?: string;
-  smtp?: SmtpModel;
-  slackApiUrlFile?: string;
-}
+/** Fields `K` of `T` always present in the model (a default applied, or an empty list), the rest as written. */
+type Filled<T, K extends keyof T> = { -readonly [F in keyof T as F extends K ? never : F]: Mutable<T[F]> } & {
+  -readonly [F in K]-?: Mutable<NonNullable<T[F]>>;
+};
 
-export interface EmailModel extends SmtpModel {
-  to: string;
-  html?: string;
-  text?: string;
-  headers?: Record<string, string>;
-  sendResolved?: boolean;
-}
+/**
+ * An API shape with every secret file resolved to its path: field `x: SecretFile` becomes
+ * `xFile: string`, at any depth (webhook `authorization.credentials` → `credentialsFile`).
+ */
+export type WithSecretFiles<T> = {
+  -readonly [K in keyof T as NonNullable<T[K]> extends SecretFile ? `${K & string}File` : K]: SecretFilePaths<T[K]>;
+};
+type SecretFilePaths<V> = V extends SecretFile
+  ? string
+  : V extends readonly unknown[]
+    ? V
+    : V extends object
+      ? WithSecretFiles<V>
+      : V;
 
-/** The API's Slack config with the secret reference resolved to its file path. */
-export type SlackModel = Omit<SlackConfig, 'apiUrl'> & { apiUrlFile?: string };
+/** The kinds of notifier a receiver has: `email`, `slack`, … (every list field of the API's receiver). */
+export type NotifierKind = Exclude<keyof ReceiverOptions, 'name' | 'ignore'>;
+/** Every notifier kind, in the order of the output (`satisfies` keeps the list complete and exact). */
+export const NOTIFIER_KINDS = Object.keys({ email: 0, slack: 0, webhook: 0, pagerduty: 0 } satisfies Record<NotifierKind, 0>) as NotifierKind[];
+export type NotifierModel<K extends NotifierKind> = WithSecretFiles<NonNullable<ReceiverOptions[K]>[number]>;
 
-export interface WebhookModel {
-  url: string;
-  maxAlerts?: number;
-  authorization?: { type?: string; credentialsFile: string };
-  basicAuth?: { username: string; passwordFile: string };
-  sendResolved?: boolean;
-}
+export type EmailModel = NotifierModel<'email'>;
+export type SlackModel = NotifierModel<'slack'>;
+export type WebhookModel = NotifierModel<'webhook'>;
+export type PagerdutyModel = NotifierModel<'pagerduty'>;
+export type AlertmanagerGlobalModel = WithSecretFiles<AlertmanagerGlobal>;
 
-export interface PagerdutyModel {
-  routingKeyFile?: string;
-  serviceKeyFile?: string;
-  url?: string;
-  client?: string;
-  clientUrl?: string;
-  description?: string;
-  severity?: string;
-  class?: string;
-  component?: string;
-  group?: string;
-  details?: Record<string, string>;
-  sendResolved?: boolean;
-}
+export type ReceiverModel = Located & { name: string } & { [K in NotifierKind]: NotifierModel<K>[] };
 
-export interface ReceiverModel extends Located {
-  name: string;
-  email: EmailModel[];
-  slack: SlackModel[];
-  webhook: WebhookModel[];
-  pagerduty: PagerdutyModel[];
-}
+export type RouteModel = Located &
+  Filled<Omit<RouteOptions, 'matchers' | 'routes' | 'ignore'>, 'continue' | 'muteTimeIntervals' | 'activeTimeIntervals'> & {
+    matchers: AlertMatcherModel[];
+    routes: RouteModel[];
+  };
 
-export interface RouteModel extends Located {
-  /** As written; undefined means "the parent's". */
-  receiver?: string;
-  matchers: AlertMatcherModel[];
-  groupBy?: string[];
-  groupWait?: string;
-  groupInterval?: string;
-  repeatInterval?: string;
-  continue: boolean;
-  /** Root only: the root receiver takes unexpected alerts only (every declared alert must be routed below it). */
-  unexpectedOnly?: boolean;
-  muteTimeIntervals: string[];
-  activeTimeIntervals: string[];
-  routes: RouteModel[];
-}
+export type InhibitRuleModel = Located &
+  Filled<Omit<InhibitRuleOptions, 'ignore' | 'sourceMatchers' | 'targetMatchers'>, 'equal'> & {
+    sourceMatchers: AlertMatcherModel[];
+    targetMatchers: AlertMatcherModel[];
+  };
 
-export interface InhibitRuleModel extends Located {
-  sourceMatchers: AlertMatcherModel[];
-  targetMatchers: AlertMatcherModel[];
-  equal: string[];
-}
+export type TimePeriodModel = Filled<TimePeriod, Exclude<keyof TimePeriod, 'location'>>;
 
-export interface TimePeriodModel {
-  times: { start: string; end: string }[];
-  weekdays: string[];
-  daysOfMonth: string[];
-  months: string[];
-  years: string[];
-  location?: string;
-}
-
-export interface TimeIntervalModel extends Located {
-  name: string;
-  periods: TimePeriodModel[];
-}
+export type TimeIntervalModel = Located & Omit<TimeIntervalOptions, 'periods'> & { periods: TimePeriodModel[] };
 
 /** A notification template file from `<definitions>/../templates/`, read by the io stage. */
 export interface TemplateFileModel {

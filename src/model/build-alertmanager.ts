@@ -1,13 +1,30 @@
 import type { AlertMatchersInput, AlertmanagerInput, RouteInput } from './schema/alertmanager.js';
-import type { AlertMatcherModel, AlertmanagerModel, FiringAlertModel, ReceiverModel, RouteModel, TemplateFileModel } from './alertmanager.js';
+import {
+  NOTIFIER_KINDS, type AlertMatcherModel, type AlertmanagerModel, type FiringAlertModel, type NotifierKind, type ReceiverModel,
+  type RouteModel, type TemplateFileModel, type WithSecretFiles,
+} from './alertmanager.js';
 import type { Model } from './types.js';
 import { defined } from './build-helpers.js';
 import { located, locatedAt } from './located.js';
 
 
-/** The path of a secretFile(), or undefined when the field is absent. */
-function file(secret: { path: string } | undefined): string | undefined {
-  return secret?.path;
+function isSecretFile(value: object): value is { kind: 'secretFile'; path: string } {
+  return (value as { kind?: unknown }).kind === 'secretFile';
+}
+
+/**
+ * A config as the model holds it: every `x: secretFile(p)` becomes `xFile: p` where it stands (the
+ * order of the fields is kept: it is the order of the output), at any depth; absent fields dropped.
+ */
+export function withSecretFiles<T extends object>(value: T): WithSecretFiles<T> {
+  const out: Record<string, unknown> = {};
+  for (const [key, v] of Object.entries(value)) {
+    if (v === undefined) continue;
+    if (typeof v !== 'object' || v === null || Array.isArray(v)) out[key] = v;
+    else if (isSecretFile(v)) out[`${key}File`] = v.path;
+    else out[key] = withSecretFiles(v);
+  }
+  return out as WithSecretFiles<T>;
 }
 
 export function buildMatchers(matchers: AlertMatchersInput | undefined): AlertMatcherModel[] {
@@ -36,20 +53,10 @@ function buildRoute(route: RouteInput, path: string[]): RouteModel {
 }
 
 function buildReceiver(r: AlertmanagerInput['receivers'][number]): ReceiverModel {
+  const notifiers = (kind: NotifierKind) => [kind, (r[kind] ?? []).map((c: object) => withSecretFiles(c))];
   return {
     name: r.name,
-    email: (r.email ?? []).map(({ authPassword, ...c }) => defined({ ...c, authPasswordFile: file(authPassword) })),
-    slack: (r.slack ?? []).map(({ apiUrl, ...c }) => defined({ ...c, apiUrlFile: file(apiUrl) })),
-    webhook: (r.webhook ?? []).map(({ urlFile: _unused, authorization, basicAuth, ...c }) =>
-      defined({
-        ...c,
-        authorization: authorization && defined({ type: authorization.type, credentialsFile: authorization.credentials.path }),
-        basicAuth: basicAuth && { username: basicAuth.username, passwordFile: basicAuth.password.path },
-      }),
-    ),
-    pagerduty: (r.pagerduty ?? []).map(({ routingKey, serviceKey, ...c }) =>
-      defined({ ...c, routingKeyFile: file(routingKey), serviceKeyFile: file(serviceKey) }),
-    ),
+    ...(Object.fromEntries(NOTIFIER_KINDS.map(notifiers)) as Pick<ReceiverModel, NotifierKind>),
     ...located(r, ['alertmanager', 'receivers', r.name]),
   };
 }
@@ -74,10 +81,8 @@ function describeFiring(input: FiringAlertInput): string {
 
 /** From the schema-checked input to the model: secrets become file paths, defaults filled in. */
 export function buildAlertmanager(input: AlertmanagerInput, externalLabels: Readonly<Record<string, string>> = {}): AlertmanagerModel {
-  const g = input.global ?? {};
-  const smtp = g.smtp && defined({ ...g.smtp, authPassword: undefined, authPasswordFile: file(g.smtp.authPassword) });
   return {
-    global: defined({ resolveTimeout: g.resolveTimeout, smtp, slackApiUrlFile: file(g.slackApiUrl) }),
+    global: withSecretFiles(input.global ?? {}),
     receivers: input.receivers.map(buildReceiver),
     route: buildRoute(input.route, ['alertmanager', 'route']),
     inhibitRules: (input.inhibitRules ?? []).map((rule, i) => ({

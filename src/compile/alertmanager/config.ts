@@ -1,14 +1,14 @@
 import type { Model } from '../../model/types.js';
-import type {
-  AlertMatcherModel,
-  AlertmanagerModel,
-  EmailModel,
-  PagerdutyModel,
-  ReceiverModel,
-  RouteModel,
-  SlackModel,
-  TimeIntervalModel,
-  WebhookModel,
+import {
+  NOTIFIER_KINDS,
+  type AlertMatcherModel,
+  type AlertmanagerModel,
+  type NotifierKind,
+  type NotifierModel,
+  type ReceiverModel,
+  type RouteModel,
+  type TimeIntervalModel,
+  type WebhookModel,
 } from '../../model/alertmanager.js';
 import { compact, headerLines, yamlFile, type OutputFile } from '../output.js';
 import { TEMPLATES_DIR } from './templates.js';
@@ -35,75 +35,29 @@ function route(r: RouteModel): Record<string, unknown> {
   });
 }
 
-const email = (c: EmailModel) =>
-  compact({
-    send_resolved: c.sendResolved,
-    to: c.to,
-    from: c.from,
-    smarthost: c.smarthost,
-    hello: c.hello,
-    auth_username: c.authUsername,
-    auth_password_file: c.authPasswordFile,
-    require_tls: c.requireTls,
-    headers: c.headers,
-    html: c.html,
-    text: c.text,
-  });
+/** `authPasswordFile` → `auth_password_file`: Alertmanager's field names are the model's in snake_case. */
+const snakeCase = (name: string) => name.replace(/[A-Z]/g, (c) => `_${c.toLowerCase()}`);
 
-const slack = (c: SlackModel) =>
-  compact({
-    send_resolved: c.sendResolved,
-    api_url_file: c.apiUrlFile,
-    channel: c.channel,
-    username: c.username,
-    color: c.color,
-    title: c.title,
-    title_link: c.titleLink,
-    pretext: c.pretext,
-    text: c.text,
-    footer: c.footer,
-    fallback: c.fallback,
-    icon_emoji: c.iconEmoji,
-    icon_url: c.iconUrl,
-  });
+/**
+ * A config of the model under Alertmanager's names, fields in the model's order (the schema's). Only
+ * the config's own fields are renamed: maps inside it (email headers, PagerDuty details) are the user's.
+ */
+function snakeFields(config: object, prefix = ''): Record<string, unknown> {
+  return compact(Object.fromEntries(Object.entries(config).map(([key, value]) => [`${prefix}${snakeCase(key)}`, value])));
+}
 
-const webhook = (c: WebhookModel) =>
-  compact({
-    send_resolved: c.sendResolved,
-    url: c.url,
-    max_alerts: c.maxAlerts,
-    http_config:
-      c.authorization || c.basicAuth
-        ? compact({
-            authorization: c.authorization && compact({ type: c.authorization.type, credentials_file: c.authorization.credentialsFile }),
-            basic_auth: c.basicAuth && { username: c.basicAuth.username, password_file: c.basicAuth.passwordFile },
-          })
-        : undefined,
-  });
-
-const pagerduty = (c: PagerdutyModel) =>
-  compact({
-    send_resolved: c.sendResolved,
-    routing_key_file: c.routingKeyFile,
-    service_key_file: c.serviceKeyFile,
-    url: c.url,
-    client: c.client,
-    client_url: c.clientUrl,
-    description: c.description,
-    severity: c.severity,
-    class: c.class,
-    component: c.component,
-    group: c.group,
-    details: c.details,
-  });
+/** Alertmanager nests a webhook's credentials under `http_config`; the API keeps them beside `url`. */
+function notifier(kind: NotifierKind, config: NotifierModel<NotifierKind>): Record<string, unknown> {
+  if (kind !== 'webhook') return snakeFields(config);
+  const { authorization, basicAuth, ...rest } = config as WebhookModel;
+  const httpConfig = compact({ authorization: authorization && snakeFields(authorization), basic_auth: basicAuth && snakeFields(basicAuth) });
+  return compact({ ...snakeFields(rest), http_config: httpConfig });
+}
 
 const receiver = (r: ReceiverModel) =>
   compact({
     name: r.name,
-    email_configs: list(r.email.map(email)),
-    slack_configs: list(r.slack.map(slack)),
-    webhook_configs: list(r.webhook.map(webhook)),
-    pagerduty_configs: list(r.pagerduty.map(pagerduty)),
+    ...Object.fromEntries(NOTIFIER_KINDS.map((kind) => [`${kind}_configs`, list(r[kind].map((c) => notifier(kind, c)))])),
   });
 
 const timeInterval = (t: TimeIntervalModel) => ({
@@ -121,17 +75,9 @@ const timeInterval = (t: TimeIntervalModel) => ({
 });
 
 function global(am: AlertmanagerModel): Record<string, unknown> {
-  const { smtp } = am.global;
-  return compact({
-    resolve_timeout: am.global.resolveTimeout,
-    smtp_from: smtp?.from,
-    smtp_smarthost: smtp?.smarthost,
-    smtp_hello: smtp?.hello,
-    smtp_auth_username: smtp?.authUsername,
-    smtp_auth_password_file: smtp?.authPasswordFile,
-    smtp_require_tls: smtp?.requireTls,
-    slack_api_url_file: am.global.slackApiUrlFile,
-  });
+  // Alertmanager's global section is flat: `smtp.from` is `smtp_from`, and so on.
+  const { resolveTimeout, smtp, ...rest } = am.global;
+  return compact({ resolve_timeout: resolveTimeout, ...snakeFields(smtp ?? {}, 'smtp_'), ...snakeFields(rest) });
 }
 
 /** alertmanager.yml: Alertmanager 0.25's configuration. Secrets only as `*_file` paths. */
