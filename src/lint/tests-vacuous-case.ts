@@ -39,7 +39,7 @@ export const testsVacuousCase: Check = {
 
       for (const testCase of quiet) {
         const atMs = durationMs(testCase.at);
-        const intervalMs = durationMs(testCase.interval ?? '1m');
+        const intervalMs = durationMs(testCase.interval);
         if (atMs === undefined || intervalMs === undefined || intervalMs === 0) continue;
         const lead = `test case "${testCase.name}" of ${ruleName(rule)} ${expects} at ${testCase.at}`;
         const at = locatedAt(rule, 'tests', testCase.name, 'at');
@@ -60,7 +60,7 @@ export const testsVacuousCase: Check = {
         const input = ends < 0 ? 'its input has no sample' : `its input ends at ${ends === 0 ? '0s' : formatMs(ends)}`;
         report({
           message: `${lead}, but ${input}: every series is stale by then (no sample in the ${formatMs(windowMs)} before, or a stale marker after the last one), so the rule sees no data and this case proves nothing.`,
-          hint: `make the input last until ${testCase.at} (values: '…x${Math.ceil(atMs / intervalMs)}' at interval ${testCase.interval ?? '1m'}) or evaluate earlier`,
+          hint: `make the input last until ${testCase.at} (values: '…x${Math.ceil(atMs / intervalMs)}' at interval ${testCase.interval}) or evaluate earlier`,
           ...at,
         });
       }

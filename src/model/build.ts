@@ -1,6 +1,6 @@
 import type { ProjectInput } from './schema/project.js';
 import type { AlertInput, RecordInput } from './schema/rules.js';
-import type { AlertModel, MetricModel, Model, RecordModel, RuleGroupModel, ScrapeJobModel } from './types.js';
+import { DEFAULT_TEST_INTERVAL, type AlertModel, type MetricModel, type Model, type RecordModel, type RuleGroupModel, type ScrapeJobModel, type TestCaseModel } from './types.js';
 import { durationMs, safeFileName } from './names.js';
 import { defined } from './build-helpers.js';
 import { located } from './located.js';
@@ -14,6 +14,11 @@ const DEFAULT_SCRAPE_TIMEOUT = '10s';
 const DEFAULT_EVALUATION_INTERVAL = '1m';
 
 
+/** A rule's test cases with the defaults applied, so no later stage has to know them. */
+function buildTests<T extends { interval?: string }>(tests: readonly T[] | undefined): TestCaseModel<T>[] {
+  return (tests ?? []).map((t) => ({ ...t, interval: t.interval ?? DEFAULT_TEST_INTERVAL }));
+}
+
 function buildAlert(rule: AlertInput, group: string, path: string[]): AlertModel {
   return {
     kind: 'alert',
@@ -23,14 +28,14 @@ function buildAlert(rule: AlertInput, group: string, path: string[]): AlertModel
     ...(rule.keepFiringFor !== undefined ? { keepFiringFor: rule.keepFiringFor } : {}),
     labels: rule.labels,
     annotations: defined(rule.annotations) as Record<string, string>,
-    tests: rule.tests ?? [],
+    tests: buildTests(rule.tests),
     group,
     ...located(rule, path),
   };
 }
 
 function buildRecord(rule: RecordInput, group: string, path: string[]): RecordModel {
-  return { kind: 'record', name: rule.record, expr: rule.expr, labels: rule.labels ?? {}, tests: rule.tests ?? [], group, ...located(rule, path) };
+  return { kind: 'record', name: rule.record, expr: rule.expr, labels: rule.labels ?? {}, tests: buildTests(rule.tests), group, ...located(rule, path) };
 }
 
 /** From the schema-checked input to the normalised model: defaults filled in, names resolved. */

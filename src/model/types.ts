@@ -1,6 +1,8 @@
 import type { SourceRef } from '../diagnostic.js';
 import type { CheckSetting } from '../check-ids.js';
-import type { MetricType } from '../api/metrics.js';
+import type { AnyMetric, Histogram, Summary } from '../api/metrics.js';
+import type { AlertOptions, RecordOptions } from '../api/rules.js';
+import type { ScrapeJobOptions } from '../api/scrape.js';
 import type { AlertTestCase, RecordTestCase } from '../api/tests.js';
 import type { AlertmanagerModel } from './alertmanager.js';
 import type { DashboardModel } from './dashboard.js';
@@ -14,35 +16,36 @@ export interface Located {
   ignore?: Readonly<Record<string, string>>;
 }
 
-export interface MetricModel extends Located {
-  type: MetricType;
-  name: string;
-  help: string;
+// The model's types are the API's (src/api/), normalised: lists always there, defaults applied.
+
+export interface MetricModel extends Located, Pick<AnyMetric, 'type' | 'name' | 'help' | 'unit' | 'exporter'> {
   labels: string[];
-  unit?: string;
-  exporter?: string;
-  buckets?: number[];
-  quantiles?: number[];
+  buckets?: Histogram['buckets'];
+  quantiles?: Summary['quantiles'];
 }
 
-export interface AlertModel extends Located {
+/** Time between input samples when a test case does not say: promtool's default. */
+export const DEFAULT_TEST_INTERVAL = '1m';
+
+/** A rule's test case, its input interval always there (DEFAULT_TEST_INTERVAL when not written). */
+export type TestCaseModel<T extends { interval?: string }> = Omit<T, 'interval'> & { interval: string };
+
+export interface AlertModel extends Located, Pick<AlertOptions, 'expr' | 'for' | 'keepFiringFor'> {
   kind: 'alert';
+  /** The alert name (`alert` in the definition). */
   name: string;
-  expr: string;
-  for?: string;
-  keepFiringFor?: string;
   labels: Record<string, string>;
   annotations: Record<string, string>;
-  tests: AlertTestCase[];
+  tests: TestCaseModel<AlertTestCase>[];
   group: string;
 }
 
-export interface RecordModel extends Located {
+export interface RecordModel extends Located, Pick<RecordOptions, 'expr'> {
   kind: 'record';
+  /** The recorded series' name (`record` in the definition). */
   name: string;
-  expr: string;
   labels: Record<string, string>;
-  tests: RecordTestCase[];
+  tests: TestCaseModel<RecordTestCase>[];
   group: string;
 }
 
@@ -58,15 +61,13 @@ export interface RuleGroupModel extends Located {
   rules: RuleModel[];
 }
 
-export interface ScrapeJobModel extends Located {
-  job: string;
+export interface ScrapeJobModel extends Located, Pick<ScrapeJobOptions, 'job' | 'interval' | 'timeout'> {
   targets: string[];
+  /** `path` in the definition, `/metrics` when not written. */
   metricsPath: string;
-  interval?: string;
   /** The interval actually used: the job's or the global scrape interval. */
   intervalMs: number;
-  timeout?: string;
-  scheme: 'http' | 'https';
+  scheme: NonNullable<ScrapeJobOptions['scheme']>;
   labels: Record<string, string>;
 }
 

@@ -1,5 +1,4 @@
 import type { AlertModel, Model, RecordModel, RuleGroupModel, RuleModel } from '../../model/types.js';
-import type { AlertTestCase, ExpectedAlert, InputSeries, RecordTestCase } from '../../api/tests.js';
 import { dependencyOrder, ruleDependencies } from '../../model/rule-dependencies.js';
 import { safeFileName } from '../../model/names.js';
 import { compact, headerLines, yamlFile, type OutputFile } from '../output.js';
@@ -57,7 +56,10 @@ function sortKeys(record: Record<string, string>): Record<string, string> {
   return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
 }
 
-function expectedAlert(alert: AlertModel, expected: ExpectedAlert) {
+type AlertCase = AlertModel['tests'][number];
+type RecordCase = RecordModel['tests'][number];
+
+function expectedAlert(alert: AlertModel, expected: AlertCase['expect'][number]) {
   // promtool compares whole label and annotation sets: the rule's own labels are always there, and
   // the static annotations a case leaves out are filled in (templated ones must be given rendered).
   const labels = { ...alert.labels, ...expected.labels };
@@ -78,21 +80,21 @@ export function recordQuery(rule: RecordModel, testCase: { name: string }): stri
   return `${rule.name}${labelMatchers(rule.labels)} # ${testName(rule, testCase).replace(/\s+/g, ' ')}`;
 }
 
-const inputSeries = (input: readonly InputSeries[]) => input.map((s) => ({ series: s.series, values: s.values }));
+const inputSeries = (input: AlertCase['input'] | RecordCase['input']) => input.map((s) => ({ series: s.series, values: s.values }));
 
-function alertCase(alert: AlertModel, testCase: AlertTestCase) {
+function alertCase(alert: AlertModel, testCase: AlertCase) {
   return {
     name: testName(alert, testCase),
-    interval: testCase.interval ?? '1m',
+    interval: testCase.interval,
     input_series: inputSeries(testCase.input),
     alert_rule_test: [{ eval_time: testCase.at, alertname: alert.name, exp_alerts: testCase.expect.map((e) => expectedAlert(alert, e)) }],
   };
 }
 
-function recordCase(rule: RecordModel, testCase: RecordTestCase) {
+function recordCase(rule: RecordModel, testCase: RecordCase) {
   return {
     name: testName(rule, testCase),
-    interval: testCase.interval ?? '1m',
+    interval: testCase.interval,
     input_series: inputSeries(testCase.input),
     promql_expr_test: [
       {
