@@ -102,7 +102,7 @@ function objectsOf(out) {
 }
 
 function main() {
-  if (!existsSync(path.join(ROOT, 'dist/cli/main.js'))) {
+  if (!existsSync(path.join(ROOT, 'dist/totem-mon.js'))) {
     console.error('bench: dist/ is missing; run `npm run build` (npm ci does it) first');
     process.exit(2);
   }

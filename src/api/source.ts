@@ -2,10 +2,10 @@ import type { SourceRef } from '../diagnostic.js';
 import { fileURLToPath } from 'node:url';
 import path from 'node:path';
 import { rememberCallSite } from '../source-sites.js';
+import { ownRoot as ownDir } from '../own-files.js';
 
 // Everything under the package's own folder (src/ or dist/) is "ours"; the first stack frame
 // outside it is the user's definition that called the builder.
-const ownDir = path.dirname(path.dirname(fileURLToPath(import.meta.url)));
 
 /** V8's call sites, without formatting a stack string (the formatting is what costs). */
 function callSites(): NodeJS.CallSite[] {

@@ -7,6 +7,7 @@ import { rememberCallSite } from '../source-sites.js';
 import { runLoader, type LoaderOutcome } from './loader/spawn.js';
 import { reviveTransferred } from './loader/transfer.js';
 import { DEFAULT_LOAD_TIMEOUT_MS } from './loader/timeout.js';
+import { ownModule, ownRoot } from '../own-files.js';
 
 const ENTRY_NAMES = ['index.ts', 'index.mts', 'index.js', 'index.mjs'];
 
@@ -29,10 +30,7 @@ export interface LoadOptions {
  * The users' definitions import 'totem-mon'; point that at this very copy of the API, so the
  * definitions are built by the same version that compiles them (from src/ in tests, dist/ when built).
  */
-function selfEntry(): string {
-  const here = fileURLToPath(import.meta.url);
-  return path.join(path.dirname(path.dirname(here)), here.endsWith('.ts') ? 'index.ts' : 'index.js');
-}
+const selfEntry = (): string => fileURLToPath(ownModule('index'));
 
 /** Paths in diagnostics and headers are relative to the folder that holds the definitions folder. */
 export function relativizer(dir: string): (file: string) => string {
@@ -126,7 +124,7 @@ export async function loadDefinitions(definitionsDir: string, options: LoadOptio
   const entry = relative(entryPath);
   const self = selfEntry();
   const outcome = await runLoader(
-    { entry: entryPath, dir, selfEntry: pathToFileURL(self).href, ownDir: path.dirname(self) },
+    { entry: entryPath, dir, selfEntry: pathToFileURL(self).href, ownDir: ownRoot },
     options.timeoutMs ?? DEFAULT_LOAD_TIMEOUT_MS,
   );
   const { project, diagnostics } = diagnose(outcome, entry, relative);

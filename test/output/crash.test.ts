@@ -60,7 +60,7 @@ function newestMtime(dir: string): number {
  * from source (scripts/dev.mjs, slower to start): a process of its own either way. Chosen once.
  */
 function chooseCli(): string[] {
-  const built = path.join(REPO, 'dist/cli/main.js');
+  const built = path.join(REPO, 'dist/totem-mon.js'); // the bundled CLI bin/totem-mon.js loads
   if (existsSync(built) && statSync(built).mtimeMs > newestMtime(path.join(REPO, 'src'))) return [path.join(REPO, 'bin/totem-mon.js')];
   return [path.join(REPO, 'scripts/dev.mjs')];
 }

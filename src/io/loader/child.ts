@@ -15,8 +15,8 @@ import type { SourceRef } from '../../diagnostic.js';
 import { callSiteOf, type CallSite } from '../../source-sites.js';
 import type { HooksData, SourceMapMessage } from './hooks.js';
 import { decodeMappings, originalPosition, type DecodedMappings } from './source-map.js';
-import { PROGRESS_FD, type LoaderReply, type LoaderRequest } from './protocol.js';
-import { PROGRESS } from './transform.js';
+import { PROGRESS, PROGRESS_FD, type LoaderReply, type LoaderRequest } from './protocol.js';
+import { ownModule } from '../../own-files.js';
 import { toTransferable } from './transfer.js';
 
 const request = JSON.parse(process.argv[2]!) as LoaderRequest;
@@ -125,7 +125,7 @@ function fail(error: unknown): void {
 process.on('uncaughtException', fail);
 process.on('unhandledRejection', fail);
 
-const hooks = new URL(import.meta.url.endsWith('.ts') ? './hooks.ts' : './hooks.js', import.meta.url);
+const hooks = ownModule('io/loader/hooks');
 register(hooks, { data: { selfEntry: request.selfEntry, ownDir: request.ownDir, port: maps.port2 } satisfies HooksData, transferList: [maps.port2] });
 
 try {

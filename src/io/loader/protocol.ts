@@ -25,3 +25,10 @@ export type LoaderReply =
  * `1 <url>` it finished, `2` the project is being handed over.
  */
 export const PROGRESS_FD = 3;
+
+/**
+ * `globalThis[Symbol.for(PROGRESS)]` is called when a definition module starts (0) and ends (1)
+ * running (transform.ts adds the calls). Here, not in transform.ts, so that the loader's main thread
+ * does not load oxc: only the hooks thread transforms.
+ */
+export const PROGRESS = 'totem-mon.loader.progress';

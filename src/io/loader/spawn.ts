@@ -5,6 +5,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { PROGRESS_FD, type LoaderReply, type LoaderRequest } from './protocol.js';
+import { fromSource, ownModule, repositoryFile } from '../../own-files.js';
 
 export interface LoaderOutcome {
   /** Absent when the process ended (or was killed) before replying. */
@@ -23,9 +24,8 @@ export interface LoaderOutcome {
 
 /** How to start child.ts: built (dist/), or from source (src/, tests), through the repository's TS hooks. */
 function command(): string[] {
-  const here = import.meta.url;
-  if (here.endsWith('.js')) return [fileURLToPath(new URL('./child.js', here))];
-  return ['--import', new URL('../../../scripts/ts-register.mjs', here).href, fileURLToPath(new URL('./child.ts', here))];
+  const child = fileURLToPath(ownModule('io/loader/child'));
+  return fromSource ? ['--import', repositoryFile('scripts/ts-register.mjs').href, child] : [child];
 }
 
 // Profiling flags given to totem-mon (`node --cpu-prof bin/totem-mon.js …`) profile the loader too.

@@ -1,5 +1,6 @@
 import { transformSync } from 'oxc-transform';
 import { pathToFileURL } from 'node:url';
+import { PROGRESS } from './protocol.js';
 
 /**
  * TypeScript → JavaScript for the definitions: oxc strips the types (a native transform, ~0.3 ms per
@@ -7,8 +8,6 @@ import { pathToFileURL } from 'node:url';
  * (hooks.ts hands them to the loader process), which maps stack traces and builder call sites back.
  */
 
-/** `globalThis[Symbol.for(PROGRESS)]` is called when a definition module starts (0) and ends (1) running. */
-export const PROGRESS = 'totem-mon.loader.progress';
 
 /** A TypeScript file that does not parse; the stack names the file and position, like a thrown error's. */
 export class TranspileError extends SyntaxError {

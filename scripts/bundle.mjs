@@ -1,0 +1,26 @@
+#!/usr/bin/env node
+// The CLI as one file: dist/totem-mon.js, bundled by esbuild from tsc's dist/ (part of `npm run build`).
+// Loading some 250 small modules (ours, yaml's and commander's CommonJS, zod, lezer, the Grafana SDK)
+// took most of a small project's generate; one file is parsed once, its modules still run lazily
+// (dynamic imports stay lazy). It sits directly in dist/, where src/own-files.ts expects it. The
+// loader process, its hooks and the API the definitions import stay tsc's separate modules; the
+// native parsers stay in node_modules.
+import { build } from 'esbuild';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+
+await build({
+  entryPoints: [path.join(root, 'dist/cli/main.js')],
+  outfile: path.join(root, 'dist/totem-mon.js'),
+  bundle: true,
+  platform: 'node',
+  format: 'esm',
+  target: 'node20',
+  external: ['oxc-parser', 'oxc-transform'],
+  // CommonJS dependencies require Node's built-in modules; an ES module has no `require` of its own.
+  banner: { js: "import { createRequire as __totemMonCreateRequire } from 'node:module';\nconst require = __totemMonCreateRequire(import.meta.url);" },
+  legalComments: 'none',
+  logLevel: 'warning',
+});
