@@ -52,31 +52,35 @@ function lineOf(lineStarts: readonly number[], offset: number): number {
   return lo + 1;
 }
 
-function parse(file: string): ParsedFile | null {
+/** Files whose cached parse was found current during one batch of findings: not looked at again in it. */
+type Batch = Set<string>;
+
+function parse(file: string, batch: Batch): ParsedFile | null {
+  const cached = files.get(file);
+  if (cached !== undefined && batch.has(file)) return cached;
+  batch.add(file);
   let stamp: string;
   try {
     const stat = statSync(file);
     stamp = `${stat.mtimeMs}:${stat.size}`;
   } catch {
+    files.set(file, null);
     return null;
   }
-  const cached = files.get(file);
   if (cached !== undefined && (cached === null || cached.stamp === stamp)) return cached;
   let parsed: ParsedFile | null = null;
   try {
     const text = readFileSync(file, 'utf8');
     const lang = /\.[cm]?tsx?$/.test(file) ? (file.endsWith('x') ? 'tsx' : 'ts') : 'js';
-    const { program } = parser().parseSync(path.basename(file), text, { lang, sourceType: 'module' });
+    const { parseSync, visitorKeys } = parser();
+    const { program } = parseSync(path.basename(file), text, { lang, sourceType: 'module' });
     const lineStarts = [0];
     for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lineStarts.push(i + 1);
     const callsByLine = new Map<number, Node[]>();
+    // Only the keys that hold child nodes (oxc's visitor keys), not every field of every node.
     const stack: unknown[] = [program];
     while (stack.length > 0) {
       const node = stack.pop();
-      if (Array.isArray(node)) {
-        stack.push(...node);
-        continue;
-      }
       if (!isNode(node)) continue;
       if (node.type === 'CallExpression') {
         const callee = node['callee'] as Node;
@@ -85,8 +89,10 @@ function parse(file: string): ParsedFile | null {
         // A callee spread over lines (`totem\n  .alert(`) is found on any of them.
         for (let l = line; l <= end; l++) callsByLine.set(l, [...(callsByLine.get(l) ?? []), node]);
       }
-      for (const [key, value] of Object.entries(node)) {
-        if (key !== 'parent' && typeof value === 'object' && value !== null) stack.push(value);
+      for (const key of visitorKeys[node.type] ?? []) {
+        const value = node[key];
+        if (Array.isArray(value)) for (let i = value.length - 1; i >= 0; i--) stack.push(value[i]);
+        else if (value) stack.push(value);
       }
     }
     parsed = { stamp, lineStarts, callsByLine };
@@ -204,12 +210,12 @@ function position(file: ParsedFile, offset: number, ref: SourceRef): SourceRef {
  * column; for a builder call itself, the call's own column (the recorded one comes from the
  * transpiled code). Anything else is returned as it is.
  */
-export function propertyLocation(source: SourceRef): SourceRef {
+export function propertyLocation(source: SourceRef, batch: Batch = new Set()): SourceRef {
   const property = propertyOf(source);
   const siteRef = property?.site ?? source;
   const site = callSiteOf(siteRef);
   if (!site) return source;
-  const file = parse(site.absolute);
+  const file = parse(site.absolute, batch);
   const candidates = file?.callsByLine.get(siteRef.line);
   if (!file || !candidates || candidates.length === 0) return source;
   const byName = site.builder ? candidates.filter((c) => calleeName(c) === site.builder) : [];
@@ -226,5 +232,6 @@ export function propertyLocation(source: SourceRef): SourceRef {
 
 /** Every finding at its property's line (see propertyLocation). */
 export function atPropertyLines(diagnostics: readonly Diagnostic[]): Diagnostic[] {
-  return diagnostics.map((d) => (d.source ? { ...d, source: propertyLocation(d.source) } : d));
+  const batch: Batch = new Set();
+  return diagnostics.map((d) => (d.source ? { ...d, source: propertyLocation(d.source, batch) } : d));
 }
