@@ -6,14 +6,21 @@
 // loader process, its hooks and the API the definitions import stay tsc's separate modules; the
 // native parsers stay in node_modules.
 import { build } from 'esbuild';
+import { readdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 
+// Chunks of earlier builds (their names carry a hash of their content).
+for (const name of readdirSync(path.join(root, 'dist'))) if (/^totem-mon-.+\.js$/.test(name)) rmSync(path.join(root, 'dist', name));
+
 await build({
-  entryPoints: [path.join(root, 'dist/cli/main.js')],
-  outfile: path.join(root, 'dist/totem-mon.js'),
+  entryPoints: { 'totem-mon': path.join(root, 'dist/cli/main.js') },
+  outdir: path.join(root, 'dist'),
+  chunkNames: 'totem-mon-[hash]',
+  splitting: true,
+  metafile: true,
   bundle: true,
   platform: 'node',
   format: 'esm',

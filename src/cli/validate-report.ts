@@ -1,0 +1,46 @@
+// What `totem-mon validate` prints (src/cli/validate.ts), apart from the command so that starting
+// the loader process does not wait for the reports' imports.
+import { hasErrors } from '../diagnostic.js';
+import type { ValidateResult } from '../app/validate.js';
+import { renderText, useColor } from '../report/text.js';
+import { renderJson } from '../report/json.js';
+import { renderGithub } from '../report/github.js';
+import { defaultRouteReport, describeDiagnostics, describeModel, plural } from '../report/summary.js';
+import type { Format } from './validate.js';
+
+function toolsLine(result: ValidateResult, offline: boolean): string {
+  if (offline) return 'promtool and amtool skipped (--offline)';
+  const tools = result.tools.map((t) => `${t.name} ${t.version ?? '(unknown version)'} (${t.ran.join(', ')})`).join(', ');
+  const n = result.simulatedRoutingTests;
+  // Say who judged what: amtool cannot judge inhibition or time intervals.
+  return n > 0 ? `${tools}; ${plural(n, 'routing test')} with at/alsoFiring judged by totem-mon's simulation (amtool ignores inhibition and time intervals)` : tools;
+}
+
+/** Prints the report in the chosen format; returns the exit code. */
+export function printValidateReport(definitions: string, format: Format, offline: boolean, result: ValidateResult): number {
+  const failed = hasErrors(result.diagnostics);
+
+  if (format === 'json') {
+    process.stdout.write(
+      renderJson({
+        definitions,
+        offline,
+        tools: result.tools,
+        diagnostics: result.diagnostics,
+        silenced: result.silenced,
+        ...(result.context ? { defaultRoute: defaultRouteReport(result.context) } : {}),
+        simulatedRoutingTests: result.simulatedRoutingTests,
+      }),
+    );
+  } else if (format === 'github') {
+    const lines = renderGithub(result.diagnostics, result.model?.entry ?? `${definitions}/index.ts`);
+    process.stdout.write(`${lines ? `${lines}\n` : ''}validate: ${describeDiagnostics(result.diagnostics, result.silenced.length)}; ${toolsLine(result, offline)}\n`);
+  } else {
+    const text = renderText(result.diagnostics, { color: useColor(process.stdout) });
+    const what = result.model ? `${describeModel(result.model, result.context)} · ` : '';
+    process.stdout.write(
+      `${text ? `${text}\n` : ''}validate ${failed ? 'failed' : 'ok'}: ${what}${describeDiagnostics(result.diagnostics, result.silenced.length)} · ${toolsLine(result, offline)}\n`,
+    );
+  }
+  return failed ? 1 : 0;
+}
