@@ -1,8 +1,10 @@
 // Alerts of the monitoring document ("Alertas › Configuração"), texts kept in Portuguese.
 // Each alert carries unit tests (run by `promtool test rules` in `totem-mon validate`): one input
 // that makes it fire and inputs that must not.
-import { alert, histogramQuantile, rate, ratio, ruleGroup } from 'totem-mon';
+import { alert, healthAlert, histogramQuantile, rate, ratio, ruleGroup } from 'totem-mon';
 import { errors, requestDuration, requests } from './metrics/application.js';
+import { probeSuccess } from './metrics/system.js';
+import { apiHealth } from './health.js';
 
 const runbooks = 'https://runbooks.totem.example.com/alerts';
 const api = { job: 'totem-api' } as const;
@@ -104,7 +106,53 @@ export const highLatency = alert({
   ],
 });
 
+// The API's health check failing: the document's Docker healthcheck (every 30s, 3 retries) marks the
+// container unhealthy after 3 failed checks in a row; the alert fires after the same 3 failed probes
+// (`for` = 2 intervals = 1m, from the check).
+const probe = probeSuccess.select({ job: 'totem-api-health', instance: 'http://api:8000/health' });
+const unhealthyAnnotations = {
+  summary: 'API do Totem com problemas',
+  description: 'O health check da API falhou em 3 verificações seguidas (status diferente de healthy, componente com falha ou sem resposta)',
+  value: 'Health check de {{ $labels.instance }} falhando',
+  runbook_url: `${runbooks}/TotemApiUnhealthy`,
+};
+
+export const totemApiUnhealthy = healthAlert(apiHealth, {
+  alert: 'TotemApiUnhealthy',
+  labels: { severity: 'critical' },
+  annotations: unhealthyAnnotations,
+  tests: [
+    {
+      name: 'failing probes for 3 checks fire',
+      interval: '30s',
+      // Probed every 30s: healthy for 2 minutes, then failing from 2m (3 failed probes by 3m).
+      input: [{ series: probe, values: '1 1 1 1 0 0 0 0 0 0' }],
+      at: '4m',
+      expect: [
+        {
+          labels: { job: 'totem-api-health', instance: 'http://api:8000/health' },
+          annotations: { ...unhealthyAnnotations, value: 'Health check de http://api:8000/health falhando' },
+        },
+      ],
+    },
+    {
+      name: 'two failed probes in a row do not fire',
+      interval: '30s',
+      input: [{ series: probe, values: '1 1 1 1 0 0 1 1 1 1' }],
+      at: '4m',
+      expect: [],
+    },
+    {
+      name: 'a healthy API does not fire',
+      interval: '30s',
+      input: [{ series: probe, values: '1x10' }],
+      at: '4m',
+      expect: [],
+    },
+  ],
+});
+
 export const totemAlerts = ruleGroup({
   name: 'totem_alerts',
-  rules: [highErrorRate, highLatency],
+  rules: [highErrorRate, highLatency, totemApiUnhealthy],
 });

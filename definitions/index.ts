@@ -4,6 +4,7 @@ import { catalogue } from './metrics/index.js';
 import { totemAlerts } from './alerts.js';
 import { totemAlertmanager } from './alertmanager.js';
 import { dashboards } from './dashboards/index.js';
+import { healthChecks } from './health.js';
 
 export default defineProject({
   name: 'totem',
@@ -11,6 +12,8 @@ export default defineProject({
   prometheus: {
     global: { scrapeInterval: '15s', evaluationInterval: '15s' },
     alertmanagers: ['alertmanager:9093'],
+    // The blackbox exporter that probes the health checks (a container next to Prometheus).
+    blackboxExporter: 'blackbox-exporter:9115',
     scrapeJobs: [
       // The API container of the document's Docker Compose file serves /metrics on port 8000.
       scrapeJob({ job: 'totem-api', targets: ['api:8000'], path: '/metrics' }),
@@ -20,4 +23,5 @@ export default defineProject({
   ruleGroups: [totemAlerts],
   alertmanager: totemAlertmanager,
   dashboards,
+  healthChecks,
 });

@@ -1,20 +1,31 @@
 #!/usr/bin/env bash
-# Installs promtool and amtool (with the prometheus and alertmanager binaries they come with) from
-# Debian's packages `prometheus` and `prometheus-alertmanager`. Idempotent: when all four binaries
-# are on PATH already it does not touch apt. No Prometheus or Alertmanager service is left running
-# (the packages start one on a systemd host; tests only need the binaries).
+# Installs promtool and amtool (with the prometheus and alertmanager binaries they come with), the
+# blackbox exporter and Python's prometheus_client from Debian's packages `prometheus`,
+# `prometheus-alertmanager`, `prometheus-blackbox-exporter` and `python3-prometheus-client`.
+# Idempotent: when all binaries are on PATH and Debian's /usr/bin/python3 imports prometheus_client
+# already it does not touch apt. No Prometheus, Alertmanager or blackbox exporter service is left
+# running (the packages start one on a systemd host; tests only need the binaries).
+# python3-prometheus-client is for Debian's /usr/bin/python3: a python3 earlier on PATH (pyenv,
+# a virtualenv) does not see it; the tests look for an interpreter that does (test/helpers/python.ts).
 # Works as root (containers) or through sudo; works without systemd.
 set -euo pipefail
 
-BINARIES=(promtool amtool prometheus prometheus-alertmanager)
-PACKAGES=(prometheus prometheus-alertmanager)
-SERVICES=(prometheus prometheus-alertmanager)
+BINARIES=(promtool amtool prometheus prometheus-alertmanager prometheus-blackbox-exporter)
+PACKAGES=(prometheus prometheus-alertmanager prometheus-blackbox-exporter python3-prometheus-client)
+SERVICES=(prometheus prometheus-alertmanager prometheus-blackbox-exporter)
+# The interpreter Debian's python3-* packages install for.
+DEBIAN_PYTHON=/usr/bin/python3
+
+python_client_ok() {
+  [ -x "$DEBIAN_PYTHON" ] && "$DEBIAN_PYTHON" -c 'import prometheus_client' >/dev/null 2>&1
+}
 
 missing_binaries() {
   local missing=()
   for bin in "${BINARIES[@]}"; do
     command -v "$bin" >/dev/null 2>&1 || missing+=("$bin")
   done
+  python_client_ok || missing+=("python3-prometheus-client")
   echo "${missing[*]:-}"
 }
 
@@ -69,7 +80,7 @@ install_packages() {
 
 missing="$(missing_binaries)"
 if [ -z "$missing" ]; then
-  echo "install-tools: promtool, amtool, prometheus and prometheus-alertmanager already installed; skipping apt"
+  echo "install-tools: ${BINARIES[*]} and python3-prometheus-client already installed; skipping apt"
 else
   echo "install-tools: missing: $missing; installing Debian packages ${PACKAGES[*]}"
   install_packages
@@ -86,4 +97,10 @@ for bin in "${BINARIES[@]}"; do
     failed=1
   fi
 done
+if python_client_ok; then
+  echo "  python3-prometheus-client: $DEBIAN_PYTHON $("$DEBIAN_PYTHON" -c 'import prometheus_client, importlib.metadata as m; print(m.version("prometheus_client"))' 2>/dev/null || echo 'unknown version')"
+else
+  echo "install-tools: $DEBIAN_PYTHON cannot import prometheus_client after the install" >&2
+  failed=1
+fi
 exit "$failed"

@@ -48,3 +48,5 @@ export {
   ratePanel, quantilesPanel, histogramHeatmapPanel, currentValuePanel,
 } from './api/panels.js';
 export type { Panel, PanelOptions, PanelType, Row, RowOptions, Target, ThresholdStep, Legend, GridPos, DatasourceRef, MetricPanelOptions } from './api/panels.js';
+export { healthCheck, healthAlert, healthJob } from './api/health.js';
+export type { HealthCheck, HealthCheckOptions, HealthAlertOptions, JsonScalar } from './api/health.js';

@@ -1,9 +1,11 @@
 // "Visão Geral" of the monitoring document: tickets and payments, plus the queue it left out.
 import {
-  currentValuePanel, dashboard, histogramHeatmapPanel, quantilesPanel, rate, row, sumBy, timeseriesPanel,
+  currentValuePanel, dashboard, healthJob, histogramHeatmapPanel, quantilesPanel, rate, row, sumBy, timeseriesPanel,
 } from 'totem-mon';
 import { queueLength, ticketCompleted, ticketCreated, ticketWaitTime } from '../metrics/application.js';
 import { paymentProcessed } from '../metrics/business.js';
+import { probeDuration, probeSuccess } from '../metrics/system.js';
+import { apiHealth } from '../health.js';
 import { byJob, jobVariable, links, tags } from './common.js';
 
 export const overview = dashboard({
@@ -41,6 +43,32 @@ export const overview = dashboard({
         currentValuePanel(queueLength, { title: 'Tamanho da fila', type: 'timeseries', matchers: byJob, unit: 'short', legendFormat: 'Na fila', width: 18 }),
         quantilesPanel(ticketWaitTime, { title: 'Tempo de espera (p95)', quantiles: [0.95], matchers: byJob }),
         histogramHeatmapPanel(ticketWaitTime, { title: 'Distribuição do tempo de espera', matchers: byJob }),
+      ],
+    }),
+    // The health check of the API (definitions/health.ts), as the blackbox exporter sees it.
+    row({
+      title: 'Saúde da API',
+      panels: [
+        currentValuePanel(probeSuccess, {
+          title: 'Status da API',
+          description: 'Último health check de /health: 1 = saudável, 0 = com problemas.',
+          matchers: { job: healthJob(apiHealth) },
+          aggregate: 'min',
+          unit: 'short',
+          min: 0,
+          max: 1,
+          thresholds: [{ color: 'red' }, { value: 1, color: 'green' }],
+          width: 6,
+        }),
+        currentValuePanel(probeDuration, {
+          title: 'Duração do health check',
+          description: 'Quanto tempo o /health levou para responder a cada verificação.',
+          type: 'timeseries',
+          matchers: { job: healthJob(apiHealth) },
+          aggregate: 'max',
+          legendFormat: 'Duração',
+          width: 18,
+        }),
       ],
     }),
   ],

@@ -53,3 +53,17 @@ export const up = gauge({
   help: '1 if the last scrape of the target succeeded, 0 if it failed.',
   exporter: 'prometheus',
 });
+
+// The blackbox exporter's answer for the health checks (definitions/health.ts), per probe.
+export const probeSuccess = gauge({
+  name: 'probe_success',
+  help: 'Displays whether or not the probe was a success',
+  exporter: 'blackbox_exporter',
+});
+
+export const probeDuration = gauge({
+  name: 'probe_duration_seconds',
+  help: 'Returns how long the probe took to complete in seconds',
+  unit: 'seconds',
+  exporter: 'blackbox_exporter',
+});

@@ -5,6 +5,7 @@ import type { AlertmanagerDefinition } from './alertmanager.js';
 import type { Dashboard } from './dashboard.js';
 import type { SecretsOptions } from './secrets.js';
 import type { LintOptions } from './lint.js';
+import type { HealthCheck } from './health.js';
 import type { SourceRef } from '../diagnostic.js';
 import { captureSource } from './source.js';
 
@@ -17,6 +18,8 @@ export interface ProjectOptions {
   ruleGroups?: readonly RuleGroup[];
   alertmanager?: AlertmanagerDefinition;
   dashboards?: readonly Dashboard[];
+  /** Health endpoints probed by the blackbox exporter (`healthCheck()`): module, probe job, metrics. */
+  healthChecks?: readonly HealthCheck[];
   /**
    * Every generated file is scanned for secrets by value (URLs with passwords, token parameters,
    * Slack/GitHub/AWS/… tokens, webhook URLs); `allow` lets a value that only looks like one through.

@@ -45,4 +45,6 @@ export interface PrometheusOptions {
   scrapeJobs: readonly ScrapeJob[];
   /** `host:port` of the Alertmanagers that receive alerts (default none: no alerting section). */
   alertmanagers?: readonly string[];
+  /** `host:port` of the blackbox exporter that probes the health checks (default `blackbox-exporter:9115`). */
+  blackboxExporter?: string;
 }

@@ -8,7 +8,9 @@ import { runLint, type Silenced } from '../lint/run.js';
 import { isSimulated, testsRouting } from '../lint/tests-routing.js';
 import type { CheckContext } from '../lint/check.js';
 import type { ToolReport } from '../report/json.js';
-import { requireTool } from '../validate/tools.js';
+import { INSTALL_HINT, requireTool, resolveTool, TOOL_ENV } from '../validate/tools.js';
+import { BLACKBOX_CONFIG } from '../compile/blackbox/index.js';
+import { locatedAt } from '../model/located.js';
 import { runTools } from '../validate/run-tools.js';
 import { fromDefinitions } from './stages.js';
 
@@ -97,7 +99,20 @@ export async function validate(options: ValidateOptions): Promise<ValidateResult
   }
   const { model, files } = result;
   const amtool = files.some((f) => f.path === ALERTMANAGER_CONFIG) ? await requireTool('amtool', env) : undefined;
-  const tools = await runTools({ model, files, promtool, amtool, onStep: step });
+  // The blackbox modules are checked by the exporter itself where it is installed; without it they
+  // are not, and the report says so (an info: Prometheus's own checks do not need the exporter).
+  const firstHealthCheck = model.healthChecks[0];
+  const blackbox = firstHealthCheck ? await resolveTool('blackbox-exporter', env) : undefined;
+  if (firstHealthCheck && !blackbox) {
+    diagnostics.push(...atPropertyLines([{
+      id: 'blackbox-exporter/config-check',
+      severity: 'info',
+      message: `${BLACKBOX_CONFIG} was not checked: the blackbox exporter was not found (looked at $${TOOL_ENV['blackbox-exporter']} and PATH)`,
+      hint: INSTALL_HINT['blackbox-exporter'],
+      ...locatedAt(firstHealthCheck),
+    }]));
+  }
+  const tools = await runTools({ model, files, promtool, amtool, blackbox, onStep: step });
   diagnostics.push(...atPropertyLines(withoutRepeats(tools.diagnostics, diagnostics)));
   return { diagnostics: strictly(diagnostics, options.strict), silenced, tools: tools.tools, ...known };
 }

@@ -3,6 +3,7 @@ import type { OutputFile } from './output.js';
 import { compilePrometheus } from './prometheus/index.js';
 import { compileAlertmanager } from './alertmanager/index.js';
 import { compileGrafana } from './grafana/index.js';
+import { compileBlackbox } from './blackbox/index.js';
 
 /**
  * Output line endings are LF, always. YAML and JSON escape a carriage return inside a string, so
@@ -14,6 +15,6 @@ function withLf(file: OutputFile): OutputFile {
 
 /** All targets, pure: the model in, the files in memory out, sorted by path. */
 export function compileAll(model: Model): OutputFile[] {
-  const files = [...compilePrometheus(model), ...compileAlertmanager(model), ...compileGrafana(model)].map(withLf);
+  const files = [...compilePrometheus(model), ...compileAlertmanager(model), ...compileGrafana(model), ...compileBlackbox(model)].map(withLf);
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

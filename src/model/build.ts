@@ -7,6 +7,7 @@ import { located } from './located.js';
 import { buildAlertmanager } from './build-alertmanager.js';
 import { buildDashboards } from './build-dashboards.js';
 import type { CheckSetting } from '../check-ids.js';
+import { buildHealthChecks, DEFAULT_BLACKBOX_EXPORTER, missingBlackboxMetrics } from './health.js';
 
 // Prometheus's own defaults, written out so the generated files say what is in force.
 const DEFAULT_SCRAPE_INTERVAL = '1m';
@@ -56,6 +57,10 @@ export function buildModel(project: ProjectInput, entry: string): Model {
     ...located(m, ['metrics', m.name]),
   }));
 
+  const healthChecks = buildHealthChecks(project.healthChecks ?? []);
+  const blackboxExporter = project.prometheus.blackboxExporter ?? DEFAULT_BLACKBOX_EXPORTER;
+  metrics.push(...missingBlackboxMetrics(metrics, healthChecks));
+
   const scrapeJobs: ScrapeJobModel[] = project.prometheus.scrapeJobs.map((j) => ({
     job: j.job,
     targets: [...j.targets],
@@ -67,6 +72,22 @@ export function buildModel(project: ProjectInput, entry: string): Model {
     labels: j.labels ?? {},
     ...located(j, ['prometheus', 'scrapeJobs', j.job]),
   }));
+  // Each health check is probed by a job of its own, through the blackbox exporter.
+  scrapeJobs.push(...healthChecks.map((h): ScrapeJobModel => ({
+    job: h.job,
+    targets: [h.url],
+    metricsPath: '/probe',
+    interval: h.interval,
+    intervalMs: h.intervalMs,
+    timeout: h.timeout,
+    scheme: 'http',
+    labels: {},
+    probe: { module: h.module, exporter: blackboxExporter },
+    // The job is the health check's: findings on it point at the healthCheck() call, its ignores apply.
+    path: h.path,
+    ...(h.source ? { source: h.source } : {}),
+    ...(h.ignore ? { ignore: h.ignore } : {}),
+  })));
 
   const ruleGroups: RuleGroupModel[] = (project.ruleGroups ?? []).map((g) => {
     const groupPath = ['ruleGroups', g.name];
@@ -96,10 +117,12 @@ export function buildModel(project: ProjectInput, entry: string): Model {
       externalLabels: global.externalLabels ?? {},
       scrapeJobs,
       alertmanagers: [...(project.prometheus.alertmanagers ?? [])],
+      blackboxExporter,
     },
     ruleGroups,
     ...(alertmanager ? { alertmanager } : {}),
     dashboards: buildDashboards(project.dashboards ?? []),
+    healthChecks,
     notSecrets: (project.secrets?.allow ?? []).map((a, i) => ({
       value: a.value,
       reason: a.reason,

@@ -69,6 +69,30 @@ export interface ScrapeJobModel extends Located, Pick<ScrapeJobOptions, 'job' | 
   intervalMs: number;
   scheme: NonNullable<ScrapeJobOptions['scheme']>;
   labels: Record<string, string>;
+  /** A blackbox probe job (from a health check): targets are URLs, scraped through the exporter. */
+  probe?: { module: string; exporter: string };
+}
+
+/** A health check (`healthCheck()`): probed by the blackbox exporter from the job `job`. */
+export interface HealthCheckModel extends Located {
+  name: string;
+  url: string;
+  /** The probe job, `<name>-health`. */
+  job: string;
+  /** The blackbox module, `http_<name>`. */
+  module: string;
+  interval: string;
+  intervalMs: number;
+  timeout: string;
+  retries: number;
+  /** The alert's `for` these imply: `(retries - 1) × interval`. */
+  for: string;
+  /** Empty: any 2xx. */
+  validStatusCodes: number[];
+  /** Top-level JSON fields the answer must carry, with their values, in the order written. */
+  expectJson: [string, string | number | boolean | null][];
+  components: string[];
+  componentHealthy: string | number | boolean | null;
 }
 
 export interface PrometheusModel {
@@ -78,6 +102,8 @@ export interface PrometheusModel {
   externalLabels: Record<string, string>;
   scrapeJobs: ScrapeJobModel[];
   alertmanagers: string[];
+  /** `host:port` of the blackbox exporter that runs the health checks' probes. */
+  blackboxExporter: string;
 }
 
 /** Where a PromQL expression lives: every rule and every panel target is one. */
@@ -103,6 +129,8 @@ export interface Model {
   ruleGroups: RuleGroupModel[];
   alertmanager?: AlertmanagerModel;
   dashboards: DashboardModel[];
+  /** Health checks, each probed by the blackbox exporter (`healthChecks`). */
+  healthChecks: HealthCheckModel[];
   /** Values the secret scan lets through, each with its reason (src/secrets/). */
   notSecrets: NotSecretModel[];
   /** The project's check settings (`lint.checks`): per check id, off or a severity. */

@@ -21,7 +21,7 @@ export const jsonReportSchema = z.strictObject({
   summary: z.strictObject({ errors: z.number().int(), warnings: z.number().int(), infos: z.number().int(), silenced: z.number().int() }),
   tools: z.array(
     z.strictObject({
-      name: z.enum(['promtool', 'amtool']),
+      name: z.enum(['promtool', 'amtool', 'blackbox-exporter']),
       version: z.string().nullable(),
       path: z.string().nullable(),
       ran: z.array(z.string()),

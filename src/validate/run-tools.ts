@@ -16,6 +16,9 @@ import { checkAlertmanagerConfig } from './amtool.js';
 import { locator } from './locate.js';
 import { testRoutes } from './routing-tests.js';
 import { testRules } from './rule-tests.js';
+import { BLACKBOX_CONFIG } from '../compile/blackbox/index.js';
+import { checkBlackboxConfig } from './blackbox.js';
+import { locatedAt } from '../model/located.js';
 
 export interface ToolRunInput {
   model: Model;
@@ -24,6 +27,8 @@ export interface ToolRunInput {
   promtool: Tool;
   /** Absent when there is no Alertmanager output. */
   amtool?: Tool | undefined;
+  /** Checks the blackbox modules when there are health checks; absent when it is not installed. */
+  blackbox?: Tool | undefined;
   /** Called when a tool run starts and ends, for progress on a terminal. */
   onStep?: (step: string, state: 'start' | 'end') => void;
 }
@@ -64,11 +69,11 @@ export async function runTools(input: ToolRunInput): Promise<ToolRunResult> {
   }
 }
 
-async function runToolsIn(dir: string, { model, files, promtool, amtool, onStep }: ToolRunInput): Promise<ToolRunResult> {
+async function runToolsIn(dir: string, { model, files, promtool, amtool, blackbox, onStep }: ToolRunInput): Promise<ToolRunResult> {
   const locate = locator(model);
   const ruleFiles = files.map((f) => f.path).filter((p) => p.startsWith(`${RULES_DIR}/`));
   const testFiles = files.map((f) => f.path).filter((p) => p.startsWith(`${TESTS_DIR}/`) && p.endsWith(TEST_FILE_SUFFIX));
-  const ran: Record<ToolName, string[]> = { promtool: [], amtool: [] };
+  const ran: Record<ToolName, string[]> = { promtool: [], amtool: [], 'blackbox-exporter': [] };
   /** Runs one tool command, telling onStep when it starts and ends and noting that it ran. */
   const runAndNote = async (tool: ToolName, command: string, work: () => Promise<Diagnostic[]>) => {
     const step = `${tool} ${command}`;
@@ -84,6 +89,8 @@ async function runToolsIn(dir: string, { model, files, promtool, amtool, onStep 
   ];
   if (testFiles.length > 0) runs.push(runAndNote('promtool', 'test rules', () => testRules(promtool, dir, testFiles, model, locate, testWeight(files))));
   if (amtool) runs.push(runAndNote('amtool', 'check-config', () => checkAlertmanagerConfig(amtool, dir, ALERTMANAGER_CONFIG, locate)));
+  const firstHealthCheck = model.healthChecks[0];
+  if (blackbox && firstHealthCheck) runs.push(runAndNote('blackbox-exporter', 'config check', () => checkBlackboxConfig(blackbox, dir, BLACKBOX_CONFIG, locatedAt(firstHealthCheck))));
   // Routing tests with `at`/`alsoFiring` only totem-mon's simulation can judge (src/lint/tests-routing.ts).
   const routingTests = (model.alertmanager?.tests ?? []).filter((t) => !isSimulated(t));
   if (amtool && routingTests.length > 0) runs.push(runAndNote('amtool', 'routes test', () => testRoutes(amtool, dir, ALERTMANAGER_CONFIG, routingTests)));
@@ -96,6 +103,6 @@ async function runToolsIn(dir: string, { model, files, promtool, amtool, onStep 
     tool ? [{ name, version: tool.version ?? null, path: tool.path, ran: [...ran[name]].sort() }] : [];
   return {
     diagnostics: settled.flatMap((s) => (s.status === 'fulfilled' ? s.value : [])),
-    tools: [...report(promtool, 'promtool'), ...report(amtool, 'amtool')],
+    tools: [...report(promtool, 'promtool'), ...report(amtool, 'amtool'), ...report(blackbox, 'blackbox-exporter')],
   };
 }

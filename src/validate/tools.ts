@@ -2,12 +2,20 @@ import { accessSync, constants } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../diagnostic.js';
 
-export type ToolName = 'promtool' | 'amtool';
+export type ToolName = 'promtool' | 'amtool' | 'blackbox-exporter';
 
 /** Environment variables that point at a specific binary, before PATH is searched. */
 export const TOOL_ENV: Record<ToolName, string> = {
   promtool: 'TOTEM_MON_PROMTOOL',
   amtool: 'TOTEM_MON_AMTOOL',
+  'blackbox-exporter': 'TOTEM_MON_BLACKBOX_EXPORTER',
+};
+
+/** The executables a tool goes by on PATH, in order: Debian names the blackbox exporter after its package. */
+const TOOL_BINARIES: Record<ToolName, readonly string[]> = {
+  promtool: ['promtool'],
+  amtool: ['amtool'],
+  'blackbox-exporter': ['prometheus-blackbox-exporter', 'blackbox_exporter'],
 };
 
 export interface Tool {
@@ -29,6 +37,9 @@ export const INSTALL_HINT: Record<ToolName, string> = {
     'install amtool: `sudo apt-get install prometheus-alertmanager` (Debian/Ubuntu; or `bash scripts/install-tools.sh` in this repo), ' +
     'or unpack an Alertmanager release from https://prometheus.io/download/ and put amtool on PATH or set TOTEM_MON_AMTOOL=/path/to/amtool; ' +
     '`totem-mon validate --offline` skips the tools',
+  'blackbox-exporter':
+    'install the blackbox exporter: `sudo apt-get install prometheus-blackbox-exporter` (Debian/Ubuntu; or `bash scripts/install-tools.sh` in this repo), ' +
+    'or unpack a release from https://prometheus.io/download/ and put blackbox_exporter on PATH or set TOTEM_MON_BLACKBOX_EXPORTER=/path/to/blackbox_exporter',
 };
 
 function isExecutable(file: string): boolean {
@@ -52,7 +63,11 @@ export function findOnPath(name: string, env: NodeJS.ProcessEnv = process.env): 
 export function findTool(name: ToolName, env: NodeJS.ProcessEnv = process.env): string | undefined {
   const override = env[TOOL_ENV[name]];
   if (override) return isExecutable(override) ? override : undefined;
-  return findOnPath(name, env);
+  for (const binary of TOOL_BINARIES[name]) {
+    const found = findOnPath(binary, env);
+    if (found) return found;
+  }
+  return undefined;
 }
 
 /** Default time limit of one tool run; a hung tool must not hang CI. */

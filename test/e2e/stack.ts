@@ -176,6 +176,40 @@ export function startAlertmanager(binary: string, outDir: string, dataDir: strin
   ], port);
 }
 
+/** The blackbox exporter on the generated modules (out/blackbox/blackbox.yml). */
+export function startBlackboxExporter(binary: string, outDir: string, port?: number): Promise<Service> {
+  return startService('blackbox exporter', binary, (address) => [
+    `--config.file=${path.join(outDir, 'blackbox/blackbox.yml')}`,
+    `--web.listen-address=${address}`,
+    '--log.level=warn',
+  ], port);
+}
+
+// ── a /health endpoint ──────────────────────────────────────────────────────────────────────
+
+export interface HealthEndpoint {
+  url: string;
+  /** What /health answers from now on. */
+  answer(status: number, body: unknown): void;
+  stop(): Promise<void>;
+}
+
+/** Serves /health with the status and JSON body last given to `answer` (200 `{}` at first). */
+export async function startHealthEndpoint(): Promise<HealthEndpoint> {
+  let status = 200;
+  let body: unknown = {};
+  const server = createServer((req, res) => {
+    if (req.url !== '/health') return void res.writeHead(404).end();
+    res.writeHead(status, { 'Content-Type': 'application/json' }).end(JSON.stringify(body));
+  });
+  const port = await listen(server);
+  return {
+    url: `http://${HOST}:${port}/health`,
+    answer: (s, b) => void ((status = s), (body = b)),
+    stop: () => close(server),
+  };
+}
+
 // ── waiting ──────────────────────────────────────────────────────────────────────────────────
 
 /**

@@ -4,6 +4,18 @@ import { ruleFilePath } from './rules.js';
 
 export const PROMETHEUS_CONFIG = 'prometheus/prometheus.yml';
 
+/**
+ * The standard blackbox relabeling: the target (a URL) becomes the `target` parameter and the
+ * `instance` label, and Prometheus scrapes the exporter instead.
+ */
+function probeRelabeling(exporter: string) {
+  return [
+    { source_labels: ['__address__'], target_label: '__param_target' },
+    { source_labels: ['__param_target'], target_label: 'instance' },
+    { target_label: '__address__', replacement: exporter },
+  ];
+}
+
 /** prometheus.yml: global settings, the generated rule files, Alertmanagers and scrape jobs. */
 export function compilePrometheusConfig(model: Model): OutputFile {
   const p = model.prometheus;
@@ -25,7 +37,9 @@ export function compilePrometheusConfig(model: Model): OutputFile {
         scrape_timeout: job.timeout,
         metrics_path: job.metricsPath,
         scheme: job.scheme,
+        params: job.probe ? { module: [job.probe.module] } : undefined,
         static_configs: [compact({ targets: job.targets, labels: job.labels })],
+        relabel_configs: job.probe ? probeRelabeling(job.probe.exporter) : undefined,
       }),
     ),
   });

@@ -7,6 +7,7 @@ import { prometheusSchema } from './prometheus.js';
 import { alertmanagerSchema } from './alertmanager.js';
 import { dashboardSchema } from './dashboard.js';
 import { lintSchema } from './lint.js';
+import { healthCheckSchema } from './health.js';
 
 const notSecret = z.strictObject({
   kind: z.literal('notSecret'),
@@ -28,6 +29,7 @@ export const projectSchema = z.strictObject({
   ruleGroups: z.array(ruleGroupSchema).optional(),
   alertmanager: alertmanagerSchema.optional(),
   dashboards: z.array(dashboardSchema).optional(),
+  healthChecks: z.array(healthCheckSchema).optional(),
   secrets: z.strictObject({ allow: z.array(notSecret).optional() }).optional(),
   lint: lintSchema,
 });

@@ -32,6 +32,7 @@ export const prometheusSchema = z.strictObject({
     .optional(),
   scrapeJobs: z.array(scrapeJobSchema),
   alertmanagers: z.array(target).optional(),
+  blackboxExporter: target.optional(),
 });
 
 export type ScrapeJobInput = z.infer<typeof scrapeJobSchema>;
