@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { duration, labelName, nonEmpty, source } from './common.js';
+import { definition, duration, labelName, nonEmpty, optionalText, source } from './common.js';
 import { withHint } from './hint.js';
 import { ignore } from './lint.js';
 import type { AlertRule } from '../../api/rules.js';
@@ -40,15 +40,13 @@ export const alertMatchers = z.record(labelName, z.union([z.string(), matchValue
   }
 });
 
+// The order of the fields of a notifier is the order of its fields in alertmanager.yml.
 const common = { sendResolved: z.boolean().optional() };
-const templateText = z.string();
+const stringMap = z.record(z.string(), z.string());
 
 /** Shared by `global.smtp` and each email config (see SmtpDefaults in the API). */
 const smtpFields = {
-  from: z.string().optional(),
-  smarthost: z.string().optional(),
-  hello: z.string().optional(),
-  authUsername: z.string().optional(),
+  ...optionalText('from', 'smarthost', 'hello', 'authUsername'),
   authPassword: secretFile.optional(),
   requireTls: z.boolean().optional(),
 };
@@ -57,25 +55,14 @@ const emailConfig = z.strictObject({
   ...common,
   to: nonEmpty,
   ...smtpFields,
-  headers: z.record(z.string(), z.string()).optional(),
-  html: templateText.optional(),
-  text: templateText.optional(),
+  headers: stringMap.optional(),
+  ...optionalText('html', 'text'),
 });
 
 const slackConfig = z.strictObject({
   ...common,
   apiUrl: secretFile.optional(),
-  channel: z.string().optional(),
-  username: z.string().optional(),
-  color: z.string().optional(),
-  title: templateText.optional(),
-  titleLink: z.string().optional(),
-  pretext: z.string().optional(),
-  text: templateText.optional(),
-  footer: z.string().optional(),
-  fallback: z.string().optional(),
-  iconEmoji: z.string().optional(),
-  iconUrl: z.string().optional(),
+  ...optionalText('channel', 'username', 'color', 'title', 'titleLink', 'pretext', 'text', 'footer', 'fallback', 'iconEmoji', 'iconUrl'),
 });
 
 const webhookConfig = z.strictObject({
@@ -95,15 +82,8 @@ const pagerdutyConfig = z
     ...common,
     routingKey: secretFile.optional(),
     serviceKey: secretFile.optional(),
-    url: z.string().optional(),
-    client: z.string().optional(),
-    clientUrl: z.string().optional(),
-    description: templateText.optional(),
-    severity: z.string().optional(),
-    class: z.string().optional(),
-    component: z.string().optional(),
-    group: z.string().optional(),
-    details: z.record(z.string(), z.string()).optional(),
+    ...optionalText('url', 'client', 'clientUrl', 'description', 'severity', 'class', 'component', 'group'),
+    details: stringMap.optional(),
   })
   .refine((c) => (c.routingKey === undefined) !== (c.serviceKey === undefined), {
     message: withHint(
@@ -112,8 +92,7 @@ const pagerdutyConfig = z
     ),
   });
 
-const receiverSchema = z.strictObject({
-  kind: z.literal('receiver'),
+const receiverSchema = definition('receiver', {
   name: nonEmpty,
   email: z.array(emailConfig).optional(),
   slack: z.array(slackConfig).optional(),
@@ -122,8 +101,6 @@ const receiverSchema = z.strictObject({
   telegram: notIn025('telegram bot_token_file', 'Alertmanager 0.25 has no telegram bot_token_file (0.26): use webhook with a credentials file'),
   discord: notIn025('discord webhook_url_file', 'it came in 0.26: use webhook (or slack) with a secret file'),
   msteams: notIn025('msteams_configs', 'Microsoft Teams came in 0.26: use webhook with a secret file'),
-  ignore,
-  source,
 });
 
 const groupByLabel = z.union([z.literal('...'), labelName]);
@@ -148,13 +125,10 @@ const routeSchema = z.strictObject({
   source,
 });
 
-const inhibitRuleSchema = z.strictObject({
-  kind: z.literal('inhibitRule'),
+const inhibitRuleSchema = definition('inhibitRule', {
   sourceMatchers: alertMatchers,
   targetMatchers: alertMatchers,
   equal: z.array(labelName).optional(),
-  ignore,
-  source,
 });
 
 const TIME_OF_DAY = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
@@ -241,68 +215,68 @@ function routeRefs(route: RouteInput, path: (string | number)[], out: Array<{ na
   route.routes?.forEach((r, i) => routeRefs(r, [...path, 'routes', i], out));
 }
 
-const alertmanagerShape = z
-  .strictObject({
-    kind: z.literal('alertmanager'),
-    global: globalSchema.optional(),
-    receivers: z.array(receiverSchema).min(1, { message: 'Alertmanager needs at least one receiver' }),
-    route: routeSchema,
-    inhibitRules: z.array(inhibitRuleSchema).optional(),
-    timeIntervals: z.array(timeIntervalSchema).optional(),
-    tests: z.array(routingTest).optional(),
-    ignore,
-    source,
-  })
-  .superRefine((am, ctx) => {
-    for (const name of duplicates(am.receivers.map((r) => r.name))) {
-      ctx.addIssue({ code: 'custom', path: ['receivers'], message: `receiver ${name} is defined twice` });
-    }
-    const intervals = (am.timeIntervals ?? []).map((t) => t.name);
-    for (const name of duplicates(intervals)) {
-      ctx.addIssue({ code: 'custom', path: ['timeIntervals'], message: `time interval ${name} is defined twice` });
-    }
-    if (am.route.receiver === undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['route', 'receiver'],
-        message: withHint('the root route has no receiver', 'the root route takes every alert: give it the default receiver'),
-      });
-    }
-    if (am.route.matchers && Object.keys(am.route.matchers).length > 0) {
-      ctx.addIssue({
-        code: 'custom',
-        path: ['route', 'matchers'],
-        message: withHint('the root route cannot have matchers', 'it takes every alert; put matchers on the routes under it'),
-      });
-    }
-    const nested: (string | number)[][] = [];
-    const findUnexpectedOnly = (r: RouteInput, path: (string | number)[]) =>
-      r.routes?.forEach((c, i) => {
-        if (c.unexpectedOnly !== undefined) nested.push([...path, 'routes', i, 'unexpectedOnly']);
-        findUnexpectedOnly(c, [...path, 'routes', i]);
-      });
-    findUnexpectedOnly(am.route, ['route']);
-    for (const path of nested) {
-      ctx.addIssue({
-        code: 'custom',
-        path,
-        message: withHint('unexpectedOnly is for the root route', 'it declares the root receiver a catch-all for alerts no route below it takes'),
-      });
-    }
-    const refs: Array<{ name: string; path: (string | number)[] }> = [];
-    routeRefs(am.route, ['route'], refs);
-    for (const ref of refs) {
-      if (intervals.includes(ref.name)) continue;
-      ctx.addIssue({
-        code: 'custom',
-        path: ref.path,
-        message: withHint(
-          `unknown time interval ${JSON.stringify(ref.name)}`,
-          intervals.length > 0 ? `defined: ${intervals.join(', ')}` : 'define it in timeIntervals: [timeInterval({ name, periods })]',
-        ),
-      });
-    }
-  });
+const alertmanagerFields = definition('alertmanager', {
+  global: globalSchema.optional(),
+  receivers: z.array(receiverSchema).min(1, { message: 'Alertmanager needs at least one receiver' }),
+  route: routeSchema,
+  inhibitRules: z.array(inhibitRuleSchema).optional(),
+  timeIntervals: z.array(timeIntervalSchema).optional(),
+  tests: z.array(routingTest).optional(),
+});
+
+/** What one part of the configuration says about another: names defined once, the root route's rules, time intervals that exist. */
+function crossReferences(am: z.output<typeof alertmanagerFields>, ctx: z.RefinementCtx): void {
+  for (const name of duplicates(am.receivers.map((r) => r.name))) {
+    ctx.addIssue({ code: 'custom', path: ['receivers'], message: `receiver ${name} is defined twice` });
+  }
+  const intervals = (am.timeIntervals ?? []).map((t) => t.name);
+  for (const name of duplicates(intervals)) {
+    ctx.addIssue({ code: 'custom', path: ['timeIntervals'], message: `time interval ${name} is defined twice` });
+  }
+  if (am.route.receiver === undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['route', 'receiver'],
+      message: withHint('the root route has no receiver', 'the root route takes every alert: give it the default receiver'),
+    });
+  }
+  if (am.route.matchers && Object.keys(am.route.matchers).length > 0) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['route', 'matchers'],
+      message: withHint('the root route cannot have matchers', 'it takes every alert; put matchers on the routes under it'),
+    });
+  }
+  const nested: (string | number)[][] = [];
+  const findUnexpectedOnly = (r: RouteInput, path: (string | number)[]) =>
+    r.routes?.forEach((c, i) => {
+      if (c.unexpectedOnly !== undefined) nested.push([...path, 'routes', i, 'unexpectedOnly']);
+      findUnexpectedOnly(c, [...path, 'routes', i]);
+    });
+  findUnexpectedOnly(am.route, ['route']);
+  for (const path of nested) {
+    ctx.addIssue({
+      code: 'custom',
+      path,
+      message: withHint('unexpectedOnly is for the root route', 'it declares the root receiver a catch-all for alerts no route below it takes'),
+    });
+  }
+  const refs: Array<{ name: string; path: (string | number)[] }> = [];
+  routeRefs(am.route, ['route'], refs);
+  for (const ref of refs) {
+    if (intervals.includes(ref.name)) continue;
+    ctx.addIssue({
+      code: 'custom',
+      path: ref.path,
+      message: withHint(
+        `unknown time interval ${JSON.stringify(ref.name)}`,
+        intervals.length > 0 ? `defined: ${intervals.join(', ')}` : 'define it in timeIntervals: [timeInterval({ name, periods })]',
+      ),
+    });
+  }
+}
+
+const alertmanagerShape = alertmanagerFields.superRefine(crossReferences);
 
 /** The raw definition is first scanned for literal secrets (see alertmanager-secrets.ts), then checked. */
 export const alertmanagerSchema = z.unknown().superRefine(refuseLiteralSecrets).pipe(alertmanagerShape);

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import type { SourceRef } from '../../diagnostic.js';
 import { DURATION, LABEL_NAME, METRIC_NAME, RECORD_NAME } from '../names.js';
 import { withHint } from './hint.js';
+import { ignore } from './lint.js';
 
 // Passed through as the very object the builder recorded (not a copy): it is the key under which
 // its call site is remembered for property-level locations (src/source-sites.ts).
@@ -11,6 +12,19 @@ export const source = z
     { message: 'expected a source location' },
   )
   .optional();
+
+/**
+ * The schema of what a builder returns: the `kind` it sets, the options (`shape`), the `ignore` of
+ * checks every builder takes and the `source` of its call.
+ */
+export function definition<K extends string, S extends z.ZodRawShape>(kind: K, shape: S) {
+  return z.strictObject({ kind: z.literal(kind), ...shape, ignore, source });
+}
+
+/** Optional plain-text settings, by name, in that order (a notifier's many fields). */
+export function optionalText<const K extends string>(...names: K[]): Record<K, z.ZodOptional<z.ZodString>> {
+  return Object.fromEntries(names.map((name) => [name, z.string().optional()])) as Record<K, z.ZodOptional<z.ZodString>>;
+}
 
 /** A string check whose message names the offending value. */
 export function matching(test: (value: string) => boolean, message: (value: string) => string) {

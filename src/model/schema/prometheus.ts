@@ -1,15 +1,13 @@
 import { z } from 'zod';
-import { duration, labelSet, matching, nonEmpty, source } from './common.js';
+import { definition, duration, labelSet, matching, nonEmpty } from './common.js';
 import { withHint } from './hint.js';
-import { ignore } from './lint.js';
 
 const target = matching(
   (t) => /^[^\s/:]+:\d{1,5}$/.test(t) || /^\[[0-9a-fA-F:]+\]:\d{1,5}$/.test(t),
   (t) => withHint(`invalid target ${JSON.stringify(t)}`, "targets are host:port, without scheme or path, e.g. 'totem-api:8000'"),
 );
 
-export const scrapeJobSchema = z.strictObject({
-  kind: z.literal('scrapeJob'),
+export const scrapeJobSchema = definition('scrapeJob', {
   job: nonEmpty,
   targets: z.array(target).min(1, { message: 'a scrape job needs at least one target' }),
   path: z.string().startsWith('/', { message: 'path must start with /' }).optional(),
@@ -17,8 +15,6 @@ export const scrapeJobSchema = z.strictObject({
   timeout: duration.optional(),
   scheme: z.enum(['http', 'https']).optional(),
   labels: labelSet.optional(),
-  ignore,
-  source,
 });
 
 export const prometheusSchema = z.strictObject({

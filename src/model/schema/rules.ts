@@ -1,38 +1,26 @@
 import { z } from 'zod';
-import { duration, labelSet, nonEmpty, recordName, source } from './common.js';
+import { definition, duration, labelSet, nonEmpty, recordName } from './common.js';
 import { withHint } from './hint.js';
-import { ignore } from './lint.js';
 import type { AlertOptions } from '../../api/rules.js';
 
 const inputSeries = z.strictObject({ series: nonEmpty, values: nonEmpty });
-const expectedAlert = z.strictObject({
-  labels: z.record(z.string(), z.string()).optional(),
-  annotations: z.record(z.string(), z.string()).optional(),
-});
+const stringMap = z.record(z.string(), z.string());
 
-export const alertTestSchema = z.strictObject({
-  name: nonEmpty,
-  interval: duration.optional(),
-  input: z.array(inputSeries).min(1, { message: 'a test case needs at least one input series' }),
-  at: duration,
-  expect: z.array(expectedAlert),
-});
+/** A rule's unit test case; alerts' and recording rules' differ only in what one expected item is. */
+function testCase<E extends z.ZodType>(expected: E) {
+  return z.strictObject({
+    name: nonEmpty,
+    interval: duration.optional(),
+    input: z.array(inputSeries).min(1, { message: 'a test case needs at least one input series' }),
+    at: duration,
+    expect: z.array(expected),
+  });
+}
 
-const expectedSample = z.strictObject({
-  labels: z.record(z.string(), z.string()).optional(),
-  value: z.number(),
-});
+export const alertTestSchema = testCase(z.strictObject({ labels: stringMap.optional(), annotations: stringMap.optional() }));
+export const recordTestSchema = testCase(z.strictObject({ labels: stringMap.optional(), value: z.number() }));
 
-export const recordTestSchema = z.strictObject({
-  name: nonEmpty,
-  interval: duration.optional(),
-  input: z.array(inputSeries).min(1, { message: 'a test case needs at least one input series' }),
-  at: duration,
-  expect: z.array(expectedSample),
-});
-
-const alertLabels = z
-  .record(z.string(), z.string())
+const alertLabels = stringMap
   .refine((labels) => typeof labels['severity'] === 'string' && labels['severity'] !== '', {
     message: withHint('alert has no severity label', "add labels: { severity: 'critical' } (or 'warning', 'info')"),
   })
@@ -40,8 +28,7 @@ const alertLabels = z
   // The refinement above is what makes this the API's type (a severity, then any labels).
   .transform((labels) => labels as AlertOptions['labels']);
 
-export const alertSchema = z.strictObject({
-  kind: z.literal('alert'),
+export const alertSchema = definition('alert', {
   alert: nonEmpty,
   expr: nonEmpty,
   for: duration.optional(),
@@ -49,27 +36,19 @@ export const alertSchema = z.strictObject({
   labels: alertLabels,
   annotations: z.record(z.string(), z.string().optional()),
   tests: z.array(alertTestSchema).optional(),
-  ignore,
-  source,
 });
 
-export const recordSchema = z.strictObject({
-  kind: z.literal('record'),
+export const recordSchema = definition('record', {
   record: recordName,
   expr: nonEmpty,
   labels: labelSet.optional(),
   tests: z.array(recordTestSchema).optional(),
-  ignore,
-  source,
 });
 
-export const ruleGroupSchema = z.strictObject({
-  kind: z.literal('ruleGroup'),
+export const ruleGroupSchema = definition('ruleGroup', {
   name: nonEmpty,
   interval: duration.optional(),
   rules: z.array(z.discriminatedUnion('kind', [alertSchema, recordSchema])),
-  ignore,
-  source,
 });
 
 export type AlertInput = z.infer<typeof alertSchema>;
