@@ -1,5 +1,6 @@
 import type { Check } from './check.js';
 import { locatedAt } from '../model/located.js';
+import { eachNotifier } from './alertmanager-notifiers.js';
 import { parseAddressList } from './mail-address.js';
 import { positionOf } from '../gotemplate/parse.js';
 
@@ -33,11 +34,9 @@ export const alertmanagerEmailAddress: Check = {
     };
     const smtpFrom = am.global.smtp?.from;
     if (smtpFrom !== undefined) check(smtpFrom, true, 'global smtp.from', locatedAt(am, 'global', 'smtp', 'from'));
-    for (const receiver of am.receivers) {
-      receiver.email.forEach((email, i) => {
-        check(email.to, false, `receiver ${receiver.name}: email[${i}].to`, locatedAt(receiver, `email[${i}]`, 'to'));
-        if (email.from !== undefined) check(email.from, true, `receiver ${receiver.name}: email[${i}].from`, locatedAt(receiver, `email[${i}]`, 'from'));
-      });
-    }
+    eachNotifier(am, 'email', (email, { where, at }) => {
+      check(email.to, false, where('to'), at('to'));
+      if (email.from !== undefined) check(email.from, true, where('from'), at('from'));
+    });
   },
 };

@@ -1,7 +1,7 @@
 import type { Check } from './check.js';
 import type { AlertLabelKnowledge } from '../model/alert-labels.js';
 import { locatedAt } from '../model/located.js';
-import { alertLabelKnowledge, inhibitSides, knownAlertLabelNames, mayCarry } from './alertmanager-select.js';
+import { againstAlerts, inhibitSides, knownAlertLabelNames, mayCarry } from './alertmanager-select.js';
 import { didYouMean } from './suggest.js';
 
 const names = (ks: readonly AlertLabelKnowledge[]) => [...new Set(ks.map((k) => k.alert.name))].join(', ');
@@ -17,10 +17,7 @@ export const alertmanagerInhibitEqual: Check = {
   id: 'alertmanager/inhibit-equal',
   severity: 'error',
   description: "Each `equal` label of an inhibit rule is carried by the alerts on both sides.",
-  run(context, report) {
-    const am = context.model.alertmanager;
-    if (!am) return;
-    const knowledge = alertLabelKnowledge(context);
+  run: againstAlerts(({ am, knowledge, context }, report) => {
     am.inhibitRules.forEach((rule, index) => {
       const { sources, targets } = inhibitSides(rule, knowledge);
       if (sources.length === 0 || targets.length === 0) return; // alertmanager/inhibit-unmatched says why
@@ -50,5 +47,5 @@ export const alertmanagerInhibitEqual: Check = {
         }
       });
     });
-  },
+  }),
 };

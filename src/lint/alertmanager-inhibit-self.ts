@@ -1,7 +1,7 @@
 import type { Check } from './check.js';
 import { formatMatchers } from '../model/routing.js';
 import { locatedAt } from '../model/located.js';
-import { alertLabelKnowledge, surelyMatchesAll } from './alertmanager-select.js';
+import { againstAlerts, surelyMatchesAll } from './alertmanager-select.js';
 
 /**
  * An inhibit rule without `equal` whose source and target both match one alert reads "X mutes X".
@@ -13,10 +13,7 @@ export const alertmanagerInhibitSelf: Check = {
   id: 'alertmanager/inhibit-self',
   severity: 'error',
   description: 'An inhibit rule without `equal` whose source and target match the same alert (it would inhibit itself).',
-  run(context, report) {
-    const am = context.model.alertmanager;
-    if (!am) return;
-    const knowledge = alertLabelKnowledge(context);
+  run: againstAlerts(({ am, knowledge }, report) => {
     am.inhibitRules.forEach((rule, index) => {
       if (rule.equal.length > 0) return;
       const both = knowledge.filter((k) => surelyMatchesAll(rule.sourceMatchers, k) && surelyMatchesAll(rule.targetMatchers, k));
@@ -30,5 +27,5 @@ export const alertmanagerInhibitSelf: Check = {
         ...locatedAt(rule),
       });
     });
-  },
+  }),
 };

@@ -1,7 +1,7 @@
 import type { Check } from './check.js';
 import { formatMatchers } from '../model/routing.js';
 import { locatedAt } from '../model/located.js';
-import { alertLabelKnowledge, inhibitSides, mayMatch } from './alertmanager-select.js';
+import { againstAlerts, inhibitSides, mayMatch } from './alertmanager-select.js';
 import { matcherSuggestion, whatAlertsHave } from './alertmanager-unmatched-route.js';
 
 /**
@@ -12,10 +12,7 @@ export const alertmanagerInhibitUnmatched: Check = {
   id: 'alertmanager/inhibit-unmatched',
   severity: 'warning',
   description: "An inhibit rule's source and target matchers each match at least one declared alert rule.",
-  run(context, report) {
-    const am = context.model.alertmanager;
-    if (!am) return;
-    const knowledge = alertLabelKnowledge(context);
+  run: againstAlerts(({ am, knowledge, context }, report) => {
     if (knowledge.length === 0) return;
     am.inhibitRules.forEach((rule, index) => {
       const sides = inhibitSides(rule, knowledge);
@@ -39,5 +36,5 @@ export const alertmanagerInhibitUnmatched: Check = {
         });
       }
     });
-  },
+  }),
 };

@@ -1,5 +1,5 @@
 import type { Check } from './check.js';
-import { locatedAt } from '../model/located.js';
+import { eachNotifier } from './alertmanager-notifiers.js';
 import { alerts } from '../model/select.js';
 import { literalOutcomes } from './alertmanager-templates.js';
 
@@ -15,40 +15,38 @@ export const alertmanagerPagerdutySeverity: Check = {
   run({ model }, report) {
     const am = model.alertmanager;
     if (!am) return;
-    for (const receiver of am.receivers) {
-      receiver.pagerduty.forEach((config, i) => {
-        const text = config.severity;
-        // Events API v1 (serviceKey) has no severity; Alertmanager's default ("error") is fine.
-        if (text === undefined || config.routingKeyFile === undefined) return;
-        const where = `receiver ${receiver.name}: pagerduty[${i}].severity`;
-        const at = locatedAt(receiver, `pagerduty[${i}]`, 'severity');
-        const label = LABEL_REFERENCE.exec(text.trim())?.[1];
-        if (label !== undefined) {
-          // The severity comes from an alert label: every value the alert rules give it must be allowed.
-          const bad = alerts(model).filter((a) => a.labels[label] !== undefined && !a.labels[label]!.includes('{{') && !ALLOWED.includes(a.labels[label]!));
-          for (const value of [...new Set(bad.map((a) => a.labels[label]!))]) {
-            const names = bad.filter((a) => a.labels[label] === value).map((a) => a.name);
-            report({
-              message: `${where} is the alerts' ${label} label, and alert${names.length > 1 ? 's' : ''} ${names.join(', ')} set ${label}="${value}", which PagerDuty refuses (allowed: ${ALLOWED.join(', ')})`,
-              hint: `map it in the template, e.g. {{ if eq .CommonLabels.${label} "${value}" }}critical{{ else }}{{ .CommonLabels.${label} }}{{ end }}, or change the alerts' ${label}`,
-              ...at,
-            });
-          }
-          return;
-        }
-        const outcomes = text.includes('{{') ? literalOutcomes(text) : [text];
-        for (const value of outcomes ?? []) {
-          if (ALLOWED.includes(value)) continue;
-          const lower = ALLOWED.includes(value.toLowerCase()) ? ` (write it lowercase: "${value.toLowerCase()}")` : '';
-          const from = text.indexOf(value);
+    eachNotifier(am, 'pagerduty', (config, place) => {
+      const text = config.severity;
+      // Events API v1 (serviceKey) has no severity; Alertmanager's default ("error") is fine.
+      if (text === undefined || config.routingKeyFile === undefined) return;
+      const where = place.where('severity');
+      const at = place.at('severity');
+      const label = LABEL_REFERENCE.exec(text.trim())?.[1];
+      if (label !== undefined) {
+        // The severity comes from an alert label: every value the alert rules give it must be allowed.
+        const bad = alerts(model).filter((a) => a.labels[label] !== undefined && !a.labels[label]!.includes('{{') && !ALLOWED.includes(a.labels[label]!));
+        for (const value of [...new Set(bad.map((a) => a.labels[label]!))]) {
+          const names = bad.filter((a) => a.labels[label] === value).map((a) => a.name);
           report({
-            message: `${where} ${JSON.stringify(value)} is not a PagerDuty severity${lower}: PagerDuty refuses the event (allowed: ${ALLOWED.join(', ')})`,
-            hint: HINT,
+            message: `${where} is the alerts' ${label} label, and alert${names.length > 1 ? 's' : ''} ${names.join(', ')} set ${label}="${value}", which PagerDuty refuses (allowed: ${ALLOWED.join(', ')})`,
+            hint: `map it in the template, e.g. {{ if eq .CommonLabels.${label} "${value}" }}critical{{ else }}{{ .CommonLabels.${label} }}{{ end }}, or change the alerts' ${label}`,
             ...at,
-            excerpt: { text, from, to: from + value.length },
           });
         }
-      });
-    }
+        return;
+      }
+      const outcomes = text.includes('{{') ? literalOutcomes(text) : [text];
+      for (const value of outcomes ?? []) {
+        if (ALLOWED.includes(value)) continue;
+        const lower = ALLOWED.includes(value.toLowerCase()) ? ` (write it lowercase: "${value.toLowerCase()}")` : '';
+        const from = text.indexOf(value);
+        report({
+          message: `${where} ${JSON.stringify(value)} is not a PagerDuty severity${lower}: PagerDuty refuses the event (allowed: ${ALLOWED.join(', ')})`,
+          hint: HINT,
+          ...at,
+          excerpt: { text, from, to: from + value.length },
+        });
+      }
+    });
   },
 };

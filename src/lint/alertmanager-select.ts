@@ -1,8 +1,8 @@
-import type { AlertMatcherModel, RouteModel } from '../model/alertmanager.js';
+import type { AlertMatcherModel, AlertmanagerModel, RouteModel } from '../model/alertmanager.js';
 import type { AlertLabelKnowledge } from '../model/alert-labels.js';
 import { staticAlertLabels } from '../model/alert-labels.js';
 import { matcherMatches, walkRoutes } from '../model/routing.js';
-import type { CheckContext } from './check.js';
+import type { Check, CheckContext, Finding } from './check.js';
 import { alertExpressions } from './rules-select.js';
 import { alerts } from '../model/select.js';
 import { scrapeLabelNames } from '../model/catalogue.js';
@@ -34,6 +34,25 @@ export function alertLabelKnowledge(context: CheckContext): AlertLabelKnowledge[
   });
   knowledgeCache.set(context, knowledge);
   return knowledge;
+}
+
+/** What a check of the routing tree against the declared alerts reads. */
+export interface RoutingScope {
+  am: AlertmanagerModel;
+  /** Each declared alert with the labels it has or may have (alertLabelKnowledge). */
+  knowledge: AlertLabelKnowledge[];
+  context: CheckContext;
+}
+
+/**
+ * The run of a check that holds the Alertmanager configuration against the declared alerts: only
+ * when the project has an Alertmanager, with the alerts' label knowledge (computed once per context).
+ */
+export function againstAlerts(body: (scope: RoutingScope, report: (finding: Finding) => void) => void): Check['run'] {
+  return (context, report) => {
+    const am = context.model.alertmanager;
+    if (am) body({ am, knowledge: alertLabelKnowledge(context), context }, report);
+  };
 }
 
 /**

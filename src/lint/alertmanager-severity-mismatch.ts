@@ -3,7 +3,7 @@ import type { AlertMatcherModel } from '../model/alertmanager.js';
 import type { Located } from '../model/types.js';
 import { formatMatchers } from '../model/routing.js';
 import { locatedAt } from '../model/located.js';
-import { alertLabelKnowledge, childRoutes } from './alertmanager-select.js';
+import { againstAlerts, childRoutes } from './alertmanager-select.js';
 import { closest } from './suggest.js';
 
 const LABEL = 'severity';
@@ -36,10 +36,7 @@ export const alertmanagerSeverityMismatch: Check = {
   id: 'alertmanager/severity-mismatch',
   severity: 'error',
   description: 'Severity values tested by routes and inhibit rules are those the alerts carry.',
-  run(context, report) {
-    const am = context.model.alertmanager;
-    if (!am) return;
-    const knowledge = alertLabelKnowledge(context);
+  run: againstAlerts(({ am, knowledge }, report) => {
     const alertValues = new Set(knowledge.flatMap((k) => (k.labels[LABEL] !== undefined ? [k.labels[LABEL]] : [])));
     if (alertValues.size === 0) return;
 
@@ -79,5 +76,5 @@ export const alertmanagerSeverityMismatch: Check = {
         ...locatedAt(k.alert, 'labels', LABEL),
       });
     }
-  },
+  }),
 };

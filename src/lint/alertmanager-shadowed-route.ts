@@ -2,7 +2,7 @@ import type { Check } from './check.js';
 import type { AlertMatcherModel, RouteModel } from '../model/alertmanager.js';
 import { formatMatchers, matcherMatches } from '../model/routing.js';
 import { locatedAt } from '../model/located.js';
-import { alertLabelKnowledge, mayMatchAll } from './alertmanager-select.js';
+import { againstAlerts, mayMatchAll } from './alertmanager-select.js';
 
 /** Whether every label set that satisfies `b` satisfies `a` too (judged only where it is certain). */
 function implied(a: AlertMatcherModel, b: readonly AlertMatcherModel[]): boolean {
@@ -29,10 +29,7 @@ export const alertmanagerShadowedRoute: Check = {
   id: 'alertmanager/shadowed-route',
   severity: 'error',
   description: 'A route that an earlier sibling without `continue` makes unreachable.',
-  run(context, report) {
-    const am = context.model.alertmanager;
-    if (!am) return;
-    const knowledge = alertLabelKnowledge(context);
+  run: againstAlerts(({ am, knowledge }, report) => {
     const visit = (parent: RouteModel, inherited: AlertMatcherModel[], position: string) => {
       parent.routes.forEach((later, j) => {
         const path = [...inherited, ...later.matchers];
@@ -52,5 +49,5 @@ export const alertmanagerShadowedRoute: Check = {
       });
     };
     visit(am.route, [], '');
-  },
+  }),
 };

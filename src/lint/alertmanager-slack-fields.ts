@@ -1,5 +1,5 @@
 import type { Check } from './check.js';
-import { locatedAt } from '../model/located.js';
+import { eachNotifier } from './alertmanager-notifiers.js';
 import { literalOutcomes } from './alertmanager-templates.js';
 
 // Slack's documented constraints (api.slack.com: conversations.create names, message attachments).
@@ -26,57 +26,53 @@ export const alertmanagerSlackFields: Check = {
   run({ model }, report) {
     const am = model.alertmanager;
     if (!am) return;
-    for (const receiver of am.receivers) {
-      receiver.slack.forEach((slack, i) => {
-        const at = (field: string) => locatedAt(receiver, `slack[${i}]`, field);
-        const where = (field: string) => `receiver ${receiver.name}: slack[${i}].${field}`;
-        const channel = slack.channel;
-        if (channel !== undefined && !channel.includes('{{') && !CHANNEL.test(channel) && !CHANNEL_ID_OR_USER.test(channel)) {
-          const why = channel.replace(/^#/, '') === ''
-            ? 'it is empty'
-            : /\s/.test(channel)
-              ? 'it has a space'
-              : /\p{Lu}/u.test(channel)
-                ? 'it has uppercase letters'
-                : channel.length > 81
-                  ? 'it is longer than 80 characters'
-                  : 'it has characters other than lowercase letters, digits, - and _';
+    eachNotifier(am, 'slack', (slack, { where, at }) => {
+      const channel = slack.channel;
+      if (channel !== undefined && !channel.includes('{{') && !CHANNEL.test(channel) && !CHANNEL_ID_OR_USER.test(channel)) {
+        const why = channel.replace(/^#/, '') === ''
+          ? 'it is empty'
+          : /\s/.test(channel)
+            ? 'it has a space'
+            : /\p{Lu}/u.test(channel)
+              ? 'it has uppercase letters'
+              : channel.length > 81
+                ? 'it is longer than 80 characters'
+                : 'it has characters other than lowercase letters, digits, - and _';
+        report({
+          message: `${where('channel')} ${JSON.stringify(channel)} is not a Slack channel name: ${why}`,
+          hint: "Slack channel names are lowercase letters, digits, - and _ (at most 80), e.g. '#shop-alerts'; or a user '@name' or a channel id 'C0123456789'",
+          ...at('channel'),
+        });
+      }
+      if (slack.color !== undefined) {
+        const outcomes = slack.color.includes('{{') ? literalOutcomes(slack.color) : [slack.color];
+        for (const value of outcomes ?? []) {
+          if (COLOR.test(value)) continue;
+          const from = slack.color.indexOf(value);
           report({
-            message: `${where('channel')} ${JSON.stringify(channel)} is not a Slack channel name: ${why}`,
-            hint: "Slack channel names are lowercase letters, digits, - and _ (at most 80), e.g. '#shop-alerts'; or a user '@name' or a channel id 'C0123456789'",
-            ...at('channel'),
+            message: `${where('color')} ${JSON.stringify(value)} is not a Slack attachment colour: Slack shows no colour bar`,
+            hint: "use good, warning, danger or a hex colour such as '#d63232' (a template may choose between them)",
+            ...at('color'),
+            excerpt: { text: slack.color, from, to: from + value.length },
           });
         }
-        if (slack.color !== undefined) {
-          const outcomes = slack.color.includes('{{') ? literalOutcomes(slack.color) : [slack.color];
-          for (const value of outcomes ?? []) {
-            if (COLOR.test(value)) continue;
-            const from = slack.color.indexOf(value);
-            report({
-              message: `${where('color')} ${JSON.stringify(value)} is not a Slack attachment colour: Slack shows no colour bar`,
-              hint: "use good, warning, danger or a hex colour such as '#d63232' (a template may choose between them)",
-              ...at('color'),
-              excerpt: { text: slack.color, from, to: from + value.length },
-            });
-          }
-        }
-        if (slack.iconEmoji !== undefined && !slack.iconEmoji.includes('{{') && !EMOJI.test(slack.iconEmoji)) {
-          report({
-            message: `${where('iconEmoji')} ${JSON.stringify(slack.iconEmoji)} is not an emoji code: Slack expects :name:`,
-            hint: "write the emoji's code between colons, e.g. ':rotating_light:'",
-            ...at('iconEmoji'),
-          });
-        }
-        for (const field of ['titleLink', 'iconUrl'] as const) {
-          const value = slack[field];
-          if (value === undefined || value.includes('{{') || absoluteHttpUrl(value)) continue;
-          report({
-            message: `${where(field)} ${JSON.stringify(value)} is not an absolute http(s) URL: Slack ignores it`,
-            hint: "write the whole URL with its scheme, e.g. 'https://grafana.shop.example/d/orders'",
-            ...at(field),
-          });
-        }
-      });
-    }
+      }
+      if (slack.iconEmoji !== undefined && !slack.iconEmoji.includes('{{') && !EMOJI.test(slack.iconEmoji)) {
+        report({
+          message: `${where('iconEmoji')} ${JSON.stringify(slack.iconEmoji)} is not an emoji code: Slack expects :name:`,
+          hint: "write the emoji's code between colons, e.g. ':rotating_light:'",
+          ...at('iconEmoji'),
+        });
+      }
+      for (const field of ['titleLink', 'iconUrl'] as const) {
+        const value = slack[field];
+        if (value === undefined || value.includes('{{') || absoluteHttpUrl(value)) continue;
+        report({
+          message: `${where(field)} ${JSON.stringify(value)} is not an absolute http(s) URL: Slack ignores it`,
+          hint: "write the whole URL with its scheme, e.g. 'https://grafana.shop.example/d/orders'",
+          ...at(field),
+        });
+      }
+    });
   },
 };

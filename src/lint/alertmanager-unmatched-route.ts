@@ -2,7 +2,7 @@ import type { Check } from './check.js';
 import type { AlertMatcherModel } from '../model/alertmanager.js';
 import type { AlertLabelKnowledge } from '../model/alert-labels.js';
 import { formatMatchers } from '../model/routing.js';
-import { alertLabelKnowledge, childRoutes, knownAlertLabelNames, mayMatch } from './alertmanager-select.js';
+import { againstAlerts, childRoutes, knownAlertLabelNames, mayMatch } from './alertmanager-select.js';
 import { locatedAt } from '../model/located.js';
 import { closest } from './suggest.js';
 import type { CheckContext } from './check.js';
@@ -38,10 +38,7 @@ export const alertmanagerUnmatchedRoute: Check = {
   id: 'alertmanager/unmatched-route',
   severity: 'warning',
   description: "A route's matchers can match some alert rule's labels (static labels, or labels from the expression).",
-  run(context, report) {
-    const am = context.model.alertmanager;
-    if (!am) return;
-    const knowledge = alertLabelKnowledge(context);
+  run: againstAlerts(({ am, knowledge, context }, report) => {
     if (knowledge.length === 0) return;
     for (const { route } of childRoutes(am.route)) {
       if (route.matchers.length === 0) continue;
@@ -57,5 +54,5 @@ export const alertmanagerUnmatchedRoute: Check = {
         ...locatedAt(route, 'matchers'),
       });
     }
-  },
+  }),
 };

@@ -1,5 +1,5 @@
 import type { Check } from './check.js';
-import { locatedAt } from '../model/located.js';
+import { eachNotifier, type NotifierPlace } from './alertmanager-notifiers.js';
 
 /** Alertmanager stores max_alerts as a uint32. */
 const MAX_ALERTS = 4_294_967_295;
@@ -25,29 +25,24 @@ export const alertmanagerWebhookUrl: Check = {
   run({ model }, report) {
     const am = model.alertmanager;
     if (!am) return;
-    for (const receiver of am.receivers) {
-      const urls = [
-        ...receiver.webhook.map((w, i) => ({ field: `webhook[${i}]`, url: w.url as string | undefined })),
-        ...receiver.pagerduty.map((p, i) => ({ field: `pagerduty[${i}]`, url: p.url })),
-      ];
-      for (const { field, url } of urls) {
-        if (url === undefined) continue;
-        const problem = urlProblem(url);
-        if (!problem) continue;
-        report({
-          message: `receiver ${receiver.name}: ${field}.url ${JSON.stringify(url)} is refused by Alertmanager 0.25: ${problem}`,
-          hint: "write the whole endpoint with http:// or https://, e.g. 'http://alert-bridge:8080/hook'",
-          ...locatedAt(receiver, field, 'url'),
-        });
-      }
-      receiver.webhook.forEach((w, i) => {
-        if (w.maxAlerts === undefined || w.maxAlerts <= MAX_ALERTS) return;
-        report({
-          message: `receiver ${receiver.name}: webhook[${i}].maxAlerts ${w.maxAlerts} does not fit Alertmanager's max_alerts (at most ${MAX_ALERTS}; 0 means all alerts)`,
-          hint: 'use 0 to send every alert, or a count of alerts per message',
-          ...locatedAt(receiver, `webhook[${i}]`, 'maxAlerts'),
-        });
+    const checkUrl = (url: string | undefined, { where, at }: NotifierPlace) => {
+      const problem = url === undefined ? undefined : urlProblem(url);
+      if (!problem) return;
+      report({
+        message: `${where('url')} ${JSON.stringify(url)} is refused by Alertmanager 0.25: ${problem}`,
+        hint: "write the whole endpoint with http:// or https://, e.g. 'http://alert-bridge:8080/hook'",
+        ...at('url'),
       });
-    }
+    };
+    eachNotifier(am, 'webhook', (w, place) => checkUrl(w.url, place));
+    eachNotifier(am, 'pagerduty', (p, place) => checkUrl(p.url, place));
+    eachNotifier(am, 'webhook', (w, { where, at }) => {
+      if (w.maxAlerts === undefined || w.maxAlerts <= MAX_ALERTS) return;
+      report({
+        message: `${where('maxAlerts')} ${w.maxAlerts} does not fit Alertmanager's max_alerts (at most ${MAX_ALERTS}; 0 means all alerts)`,
+        hint: 'use 0 to send every alert, or a count of alerts per message',
+        ...at('maxAlerts'),
+      });
+    });
   },
 };

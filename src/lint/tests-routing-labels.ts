@@ -2,7 +2,7 @@ import type { Check } from './check.js';
 import type { FiringAlertModel } from '../model/alertmanager.js';
 import type { AlertLabelKnowledge } from '../model/alert-labels.js';
 import { locatedAt } from '../model/located.js';
-import { alertLabelKnowledge, knownAlertLabelNames } from './alertmanager-select.js';
+import { againstAlerts, knownAlertLabelNames } from './alertmanager-select.js';
 import { staticValues } from './alertmanager-unmatched-route.js';
 import { closest } from './suggest.js';
 
@@ -32,10 +32,7 @@ export const testsRoutingLabels: Check = {
   id: 'tests/routing-labels',
   severity: 'warning',
   description: "Routing tests' hand-written labels are the ones the alerts carry (no near-miss), and named alerts are declared.",
-  run(context, report) {
-    const am = context.model.alertmanager;
-    if (!am) return;
-    const knowledge = alertLabelKnowledge(context);
+  run: againstAlerts(({ am, knowledge, context }, report) => {
     if (knowledge.length === 0) return;
     const names = knownAlertLabelNames(context);
     const declared = new Set(knowledge.map((k) => k.alert.name));
@@ -60,5 +57,5 @@ export const testsRoutingLabels: Check = {
         });
       }
     }
-  },
+  }),
 };
