@@ -13,6 +13,8 @@ export type { AlertTestCase, InputSeries, ExpectedAlert, RecordTestCase, Expecte
 export { scrapeJob } from './api/scrape.js';
 export type { ScrapeJobOptions, ScrapeJob, PrometheusOptions, PrometheusGlobal } from './api/scrape.js';
 export { defineProject } from './api/project.js';
+export { slo } from './api/slo.js';
+export type { Slo, SloOptions, Sli, ErrorsSli, GoodSli, LatencySli, SliCounter, BurnRateWindow, BurnRates, SloAlerting, SloAlertOptions } from './api/slo.js';
 export type { CheckId, CheckSetting, Ignore, LintOptions } from './api/lint.js';
 export type { Project, ProjectOptions } from './api/project.js';
 export { notSecret } from './api/secrets.js';

@@ -6,6 +6,7 @@ import type { Dashboard } from './dashboard.js';
 import type { SecretsOptions } from './secrets.js';
 import type { LintOptions } from './lint.js';
 import type { HealthCheck } from './health.js';
+import type { Slo } from './slo.js';
 import type { SourceRef } from '../diagnostic.js';
 import { captureSource } from './source.js';
 
@@ -20,6 +21,8 @@ export interface ProjectOptions {
   dashboards?: readonly Dashboard[];
   /** Health endpoints probed by the blackbox exporter (`healthCheck()`): module, probe job, metrics. */
   healthChecks?: readonly HealthCheck[];
+  /** Service level objectives: each adds recording rules, a page and a ticket alert with their tests, and a row of the SLO dashboard. */
+  slos?: readonly Slo[];
   /**
    * Every generated file is scanned for secrets by value (URLs with passwords, token parameters,
    * Slack/GitHub/AWS/… tokens, webhook URLs); `allow` lets a value that only looks like one through.

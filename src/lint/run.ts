@@ -38,7 +38,7 @@ interface IgnoreEntry extends Located {
 function ignoreEntries(model: Model): IgnoreEntry[] {
   const entries: IgnoreEntry[] = [];
   const seen = new Set<object>();
-  const stack: unknown[] = [model.metrics, model.prometheus.scrapeJobs, model.ruleGroups, model.dashboards, model.alertmanager];
+  const stack: unknown[] = [model.metrics, model.prometheus.scrapeJobs, model.ruleGroups, model.dashboards, model.alertmanager, model.slos];
   while (stack.length > 0) {
     const node = stack.pop();
     if (typeof node !== 'object' || node === null || seen.has(node)) continue;

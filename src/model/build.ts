@@ -8,6 +8,8 @@ import { buildAlertmanager } from './build-alertmanager.js';
 import { buildDashboards } from './build-dashboards.js';
 import type { CheckSetting } from '../check-ids.js';
 import { buildHealthChecks, DEFAULT_BLACKBOX_EXPORTER, missingBlackboxMetrics } from './health.js';
+import { buildSlo } from './slo.js';
+import { sloRuleGroups } from './slo-rules.js';
 
 // Prometheus's own defaults, written out so the generated files say what is in force.
 const DEFAULT_SCRAPE_INTERVAL = '1m';
@@ -105,6 +107,10 @@ export function buildModel(project: ProjectInput, entry: string): Model {
     };
   });
 
+  // SLOs compile to rule groups (and a dashboard) of the model: every check and compiler sees them.
+  const slos = (project.slos ?? []).map(buildSlo);
+  ruleGroups.push(...slos.flatMap((s) => sloRuleGroups(s, evaluationInterval)));
+
   const alertmanager = project.alertmanager ? buildAlertmanager(project.alertmanager, global.externalLabels ?? {}) : undefined;
   return {
     name: project.name,
@@ -123,6 +129,7 @@ export function buildModel(project: ProjectInput, entry: string): Model {
     ...(alertmanager ? { alertmanager } : {}),
     dashboards: buildDashboards(project.dashboards ?? []),
     healthChecks,
+    slos,
     notSecrets: (project.secrets?.allow ?? []).map((a, i) => ({
       value: a.value,
       reason: a.reason,

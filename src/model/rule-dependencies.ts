@@ -27,6 +27,43 @@ function regex(pattern: string): RegExp | undefined {
   }
 }
 
+// `{{ query "…" }}` / `{{ with query "…" }}` in an alert's annotations or labels: the series it
+// reads at run time are the alert's dependencies too (its test must load the rules writing them).
+const TEMPLATE_QUERY = /\bquery\s+("(?:[^"\\]|\\.)*"|`[^`]*`)/g;
+
+/** The PromQL texts an alert's templates query (Go string literals, double-quoted or raw). */
+export function templateQueries(rule: RuleModel): string[] {
+  if (rule.kind !== 'alert') return [];
+  const out: string[] = [];
+  for (const text of [...Object.values(rule.annotations), ...Object.values(rule.labels)]) {
+    for (const match of text.matchAll(TEMPLATE_QUERY)) {
+      const literal = match[1]!;
+      try {
+        out.push(literal.startsWith('`') ? literal.slice(1, -1) : (JSON.parse(literal) as string));
+      } catch {
+        // not a literal JSON can read: its series stay unknown
+      }
+    }
+  }
+  return out;
+}
+
+/**
+ * Whether a recording rule can write series the matchers select: a label the rule sets is fixed,
+ * so `x{slo="a"}` does not read the rule recording x with `slo: b` (many rules, one name).
+ */
+function mayWrite(rule: RecordModel, matchers: ReadonlyArray<{ label: string; op: string; value: string }>): boolean {
+  return matchers.every((m) => {
+    const fixed = rule.labels[m.label];
+    if (fixed === undefined) return true;
+    if (m.op === '=') return fixed === m.value;
+    if (m.op === '!=') return fixed !== m.value;
+    const re = regex(m.value);
+    if (!re) return true;
+    return m.op === '=~' ? re.test(fixed) : !re.test(fixed);
+  });
+}
+
 export function ruleDependencies(model: Pick<Model, 'ruleGroups'>): RuleDependencies {
   const rules = model.ruleGroups.flatMap((g) => g.rules);
   const records = rules.filter((r): r is RecordModel => r.kind === 'record');
@@ -40,12 +77,13 @@ export function ruleDependencies(model: Pick<Model, 'ruleGroups'>): RuleDependen
     const known = direct.get(rule);
     if (known) return known;
     const found = new Set<RuleModel>();
-    for (const selector of analyzePromql(rule.expr, () => undefined).selectors) {
+    const selectors = [rule.expr, ...templateQueries(rule)].flatMap((text) => analyzePromql(text, () => undefined).selectors);
+    for (const selector of selectors) {
       if (selector.name !== undefined && ALERT_SERIES.has(selector.name)) {
         const named = selector.matchers.find((m) => m.label === 'alertname' && m.op === '=');
         for (const a of alerts) if (!named || a.name === named.value) found.add(a);
       } else if (selector.name !== undefined) {
-        for (const r of byRecord.get(selector.name) ?? []) found.add(r);
+        for (const r of byRecord.get(selector.name) ?? []) if (mayWrite(r, selector.matchers)) found.add(r);
       } else {
         // `{__name__=~"job:.*"}`: every recording rule whose name the regex matches.
         const nameRegex = selector.matchers.find((m) => m.label === '__name__' && m.op === '=~');

@@ -6,6 +6,7 @@ import type { ScrapeJobOptions } from '../api/scrape.js';
 import type { AlertTestCase, RecordTestCase } from '../api/tests.js';
 import type { AlertmanagerModel } from './alertmanager.js';
 import type { DashboardModel } from './dashboard.js';
+import type { SloModel } from './slo.js';
 
 /** The normalised model every compiler and check reads. Built once, never mutated after. */
 export interface Located {
@@ -131,6 +132,8 @@ export interface Model {
   dashboards: DashboardModel[];
   /** Health checks, each probed by the blackbox exporter (`healthChecks`). */
   healthChecks: HealthCheckModel[];
+  /** Service level objectives; their rules and dashboard are in ruleGroups and dashboards too (src/model/slo-*.ts). */
+  slos: SloModel[];
   /** Values the secret scan lets through, each with its reason (src/secrets/). */
   notSecrets: NotSecretModel[];
   /** The project's check settings (`lint.checks`): per check id, off or a severity. */

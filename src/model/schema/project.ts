@@ -8,6 +8,7 @@ import { alertmanagerSchema } from './alertmanager.js';
 import { dashboardSchema } from './dashboard.js';
 import { lintSchema } from './lint.js';
 import { healthCheckSchema } from './health.js';
+import { sloSchema } from './slo.js';
 
 const notSecret = z.strictObject({
   kind: z.literal('notSecret'),
@@ -30,6 +31,7 @@ export const projectSchema = z.strictObject({
   alertmanager: alertmanagerSchema.optional(),
   dashboards: z.array(dashboardSchema).optional(),
   healthChecks: z.array(healthCheckSchema).optional(),
+  slos: z.array(sloSchema).optional(),
   secrets: z.strictObject({ allow: z.array(notSecret).optional() }).optional(),
   lint: lintSchema,
 });

@@ -1,0 +1,146 @@
+import { analyzePromql, type MatchOp } from '../promql/analyze.js';
+
+/**
+ * The SLI's selectors as data, and concrete series for the generated tests: a series that a
+ * selector selects (`code=~"5..|429"` → `code="500"`), and whether another selector selects it too
+ * (errors and total on one metric: the error series counts in the total).
+ */
+export interface ParsedSelector {
+  name: string;
+  matchers: Array<{ label: string; op: MatchOp; value: string }>;
+}
+
+/** One plain selector (`name{…}`, no function, no range), or why not. */
+export function parseSelector(text: string): ParsedSelector | { problem: string } {
+  let analysis;
+  try {
+    analysis = analyzePromql(text, () => undefined);
+  } catch {
+    return { problem: 'it does not parse' };
+  }
+  const [only, ...more] = analysis.selectors;
+  if (!only || more.length > 0 || only.name === undefined) return { problem: 'it is not a selector of one metric' };
+  if (text.slice(0, only.from).trim() !== '' || text.slice(only.to).trim() !== '' || only.range !== undefined) {
+    return { problem: 'it is more than a selector (the rate and the window are added for you)' };
+  }
+  return { name: only.name, matchers: only.matchers.filter((m) => m.label !== '__name__').map(({ label, op, value }) => ({ label, op, value })) };
+}
+
+const anchored = (pattern: string): RegExp | undefined => {
+  try {
+    return new RegExp(`^(?:${pattern})$`, 's');
+  } catch {
+    return undefined;
+  }
+};
+
+/**
+ * A short string a regular expression matches, for the simple patterns selectors use (literals,
+ * `.`, classes, groups with alternatives, `?`/`*`/`+`/`{n}`); undefined otherwise. The result is
+ * checked against the pattern itself.
+ */
+export function regexExample(pattern: string): string | undefined {
+  let i = 0;
+  const alternatives = (): string | undefined => {
+    const first = sequence();
+    while (pattern[i] === '|') {
+      i++;
+      sequence();
+    }
+    return first;
+  };
+  const sequence = (): string | undefined => {
+    let out = '';
+    while (i < pattern.length && pattern[i] !== '|' && pattern[i] !== ')') {
+      const atom = atomAt();
+      if (atom === undefined) return undefined;
+      const q = pattern[i];
+      if (q === '?' || q === '*') {
+        i++;
+      } else if (q === '+') {
+        i++;
+        out += atom;
+      } else if (q === '{') {
+        const close = pattern.indexOf('}', i);
+        const n = Number(pattern.slice(i + 1, close).split(',')[0]);
+        if (close < 0 || !Number.isInteger(n)) return undefined;
+        i = close + 1;
+        out += atom.repeat(n);
+      } else {
+        out += atom;
+      }
+    }
+    return out;
+  };
+  const atomAt = (): string | undefined => {
+    const c = pattern[i]!;
+    if (c === '(') {
+      i++;
+      if (pattern.startsWith('?:', i)) i += 2;
+      const inner = alternatives();
+      if (pattern[i] !== ')') return undefined;
+      i++;
+      return inner;
+    }
+    if (c === '[') {
+      const close = pattern.indexOf(']', i + 1);
+      if (close < 0 || pattern[i + 1] === '^') return undefined;
+      const first = pattern[i + 1] === '\\' ? pattern[i + 2] : pattern[i + 1];
+      i = close + 1;
+      return first;
+    }
+    if (c === '\\') {
+      const next = pattern[i + 1];
+      i += 2;
+      return next !== undefined && /[^a-zA-Z0-9]/.test(next) ? next : next === 'd' ? '0' : undefined;
+    }
+    if (c === '.') {
+      i++;
+      return '0';
+    }
+    if ('^$*+?{}'.includes(c)) return undefined;
+    i++;
+    return c;
+  };
+  const example = alternatives();
+  if (example === undefined || i !== pattern.length) return undefined;
+  return anchored(pattern)?.test(example) ? example : undefined;
+}
+
+function satisfies(value: string, op: MatchOp, target: string): boolean {
+  switch (op) {
+    case '=':
+      return value === target;
+    case '!=':
+      return value !== target;
+    case '=~':
+      return anchored(target)?.test(value) ?? false;
+    case '!~':
+      return !(anchored(target)?.test(value) ?? true);
+  }
+}
+
+/** Labels of one series the selector selects, or undefined when none can be written. */
+export function concreteSeries(selector: ParsedSelector): Record<string, string> | undefined {
+  const labels: Record<string, string> = {};
+  for (const m of selector.matchers) {
+    if (m.op === '=') labels[m.label] = m.value;
+    else if (m.op === '=~') {
+      const example = regexExample(m.value);
+      if (example === undefined) return undefined;
+      labels[m.label] = example;
+    }
+  }
+  // A missing label is the empty string: `!=` and `!~` matchers must accept that.
+  return selects(selector, selector.name, labels) ? labels : undefined;
+}
+
+export function selects(selector: ParsedSelector, name: string, labels: Record<string, string>): boolean {
+  return selector.name === name && selector.matchers.every((m) => satisfies(labels[m.label] ?? '', m.op, m.value));
+}
+
+/** `name{a="x", b="y"}` with the labels sorted, as promtool input. */
+export function seriesText(name: string, labels: Record<string, string>): string {
+  const entries = Object.entries(labels).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  return entries.length === 0 ? name : `${name}{${entries.map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(', ')}}`;
+}

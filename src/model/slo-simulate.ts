@@ -1,0 +1,160 @@
+/**
+ * What Prometheus 2.42 computes for an SLO's generated rules on the input of a generated test, so
+ * the test can say what the alert renders (burn rate, budget left) and when it fires. It follows
+ * the engine: `rate()` is `extrapolatedRate` over the samples in the closed range [t − w, t];
+ * every rule group is evaluated at every tick of the test's evaluation interval (as promtool does);
+ * `sum_over_time` adds the recorded samples of the range. promtool then checks every prediction.
+ */
+
+const MINUTE = 60_000;
+
+/** A counter sampled once a minute from t = 0: values[k] at k minutes. */
+export type Samples = readonly number[];
+
+/** Prometheus 2.42's `rate(x[range])` at time t, or undefined (fewer than 2 samples). */
+export function rateAt(values: Samples, tMs: number, rangeMs: number): number | undefined {
+  const first = Math.max(0, Math.ceil((tMs - rangeMs) / MINUTE));
+  const last = Math.min(values.length - 1, Math.floor(tMs / MINUTE));
+  if (last - first < 1) return undefined;
+  const firstValue = values[first]!;
+  const lastValue = values[last]!;
+  let result = lastValue - firstValue;
+  let previous = 0;
+  for (let k = first; k <= last; k++) {
+    if (values[k]! < previous) result += previous; // counter reset
+    previous = values[k]!;
+  }
+  let durationToStart = (first * MINUTE - (tMs - rangeMs)) / 1000;
+  const durationToEnd = (tMs - last * MINUTE) / 1000;
+  const sampledInterval = ((last - first) * MINUTE) / 1000;
+  const averageDurationBetweenSamples = sampledInterval / (last - first);
+  if (result > 0 && firstValue >= 0) {
+    const durationToZero = sampledInterval * (firstValue / result);
+    if (durationToZero < durationToStart) durationToStart = durationToZero;
+  }
+  const threshold = averageDurationBetweenSamples * 1.1;
+  let extrapolateToInterval = sampledInterval;
+  extrapolateToInterval += durationToStart < threshold ? durationToStart : averageDurationBetweenSamples / 2;
+  extrapolateToInterval += durationToEnd < threshold ? durationToEnd : averageDurationBetweenSamples / 2;
+  return (result * (extrapolateToInterval / sampledInterval)) / (rangeMs / 1000);
+}
+
+/** `sum(rate(…))` over the series a selector takes: undefined when none has a rate. */
+function sumRates(series: readonly Samples[], tMs: number, rangeMs: number): number | undefined {
+  let sum: number | undefined;
+  for (const s of series) {
+    const r = rateAt(s, tMs, rangeMs);
+    if (r !== undefined) sum = sum === undefined ? r : sum + r;
+  }
+  return sum;
+}
+
+/** The SLI over the test series: which series each side sums. */
+export interface SimulatedSli {
+  /** `errors`: errors / total; `good` (and latency): (total − good) / total. */
+  kind: 'errors' | 'good';
+  /** The series the errors (or good) selector takes. */
+  part: readonly Samples[];
+  /** The series the total selector takes. */
+  total: readonly Samples[];
+}
+
+export interface SimulatedTier {
+  longMs: number;
+  shortMs: number;
+  burnRate: number;
+}
+
+export interface Simulation {
+  /** Error ratio over a window at t, as the ratio rules record it. */
+  ratio(windowMs: number, tMs: number): number | undefined;
+  /** `slo:error_budget_remaining:ratio` at t. */
+  budgetRemaining(tMs: number): number | undefined;
+  /** Whether the alert fires at t, and its value (the long-window burn rate of the first line that holds). */
+  alert(tiers: readonly SimulatedTier[], tMs: number, forMs?: number): { firing: boolean; value?: number };
+}
+
+export interface SimulationOptions {
+  sli: SimulatedSli;
+  budget: number;
+  windowMs: number;
+  baseWindowMs: number;
+  tickMs: number;
+}
+
+export function simulate({ sli, budget, windowMs, baseWindowMs, tickMs }: SimulationOptions): Simulation {
+  const errorsAndTotal = (rangeMs: number, tMs: number): [number, number] | undefined => {
+    const part = sumRates(sli.part, tMs, rangeMs);
+    const total = sumRates(sli.total, tMs, rangeMs);
+    if (part === undefined || total === undefined) return undefined;
+    return [sli.kind === 'errors' ? part : total - part, total];
+  };
+  // Recorded samples of the base-window rates, at each tick (the period ratio sums them).
+  const recorded = new Map<number, [number, number]>();
+  const base = (tMs: number) => {
+    if (!recorded.has(tMs)) {
+      const value = errorsAndTotal(baseWindowMs, tMs);
+      if (value) recorded.set(tMs, value);
+    }
+    return recorded.get(tMs);
+  };
+  const periodRatio = (tMs: number): number | undefined => {
+    let errors: number | undefined;
+    let total: number | undefined;
+    for (let t = 0; t <= tMs; t += tickMs) {
+      if (t < tMs - windowMs) continue;
+      const sample = base(t);
+      if (!sample) continue;
+      errors = errors === undefined ? sample[0] : errors + sample[0];
+      total = total === undefined ? sample[1] : total + sample[1];
+    }
+    return errors === undefined || total === undefined ? undefined : errors / total;
+  };
+  const ratio = (rangeMs: number, tMs: number): number | undefined => {
+    if (rangeMs === windowMs) return periodRatio(tMs);
+    const value = rangeMs === baseWindowMs ? base(tMs) : errorsAndTotal(rangeMs, tMs);
+    return value ? value[0] / value[1] : undefined;
+  };
+  const condition = (tiers: readonly SimulatedTier[], tMs: number): number | undefined => {
+    for (const tier of tiers) {
+      const long = ratio(tier.longMs, tMs);
+      const short = ratio(tier.shortMs, tMs);
+      if (long === undefined || short === undefined) continue;
+      if (long / budget > tier.burnRate && short / budget > tier.burnRate) return long / budget;
+    }
+    return undefined;
+  };
+  return {
+    ratio,
+    budgetRemaining(tMs) {
+      const period = periodRatio(tMs);
+      return period === undefined ? undefined : 1 - period / budget;
+    },
+    alert(tiers, tMs, forMs = 0) {
+      const value = condition(tiers, tMs);
+      if (value === undefined) return { firing: false };
+      // Pending since the first tick of an unbroken run of true conditions; firing once `for` has passed.
+      for (let t = tMs - tickMs; t >= 0 && t >= tMs - forMs; t -= tickMs) {
+        if (condition(tiers, t) === undefined) return { firing: false };
+      }
+      return tMs >= forMs ? { firing: true, value } : { firing: false };
+    },
+  };
+}
+
+/** Go's `%.4g` (Prometheus' humanizePercentage is `%.4g%%` of v × 100). */
+export function goG4(v: number): string {
+  if (v === 0) return '0';
+  if (!Number.isFinite(v)) return Number.isNaN(v) ? 'NaN' : v > 0 ? '+Inf' : '-Inf';
+  const [mantissa, exp] = v.toExponential(3).split('e') as [string, string];
+  const exponent = Number(exp);
+  const strip = (s: string) => (s.includes('.') ? s.replace(/0+$/, '').replace(/\.$/, '') : s);
+  if (exponent < -4 || exponent >= 4) {
+    return `${strip(mantissa)}e${exponent < 0 ? '-' : '+'}${String(Math.abs(exponent)).padStart(2, '0')}`;
+  }
+  return strip(v.toFixed(3 - exponent));
+}
+
+export function humanizePercentage(v: number): string {
+  return `${goG4(v * 100)}%`;
+}

@@ -1,0 +1,95 @@
+import type { SliModel } from './slo.js';
+import { concreteSeries, parseSelector, selects, type ParsedSelector } from './slo-series.js';
+
+/**
+ * An SLI as PromQL over any window, and the two series a generated test writes for it.
+ *
+ * errors/total:  sum(rate(errors[w])) / sum(rate(total[w]))
+ * good/total:    (sum(rate(total[w])) - sum(rate(good[w]))) / sum(rate(total[w]))
+ * latency:       good = histogram_bucket{le = threshold}, total = histogram_count, as good/total
+ */
+export interface SliQueries {
+  /** Bad events per second over the window. */
+  errors(window: string): string;
+  /** Events per second over the window. */
+  total(window: string): string;
+}
+
+/**
+ * The `le` matcher of a threshold: client libraries write bucket bounds differently (Go `1`,
+ * Python `1.0`), so a whole number matches both.
+ */
+export function leMatcher(threshold: number): string {
+  const text = String(threshold);
+  return Number.isInteger(threshold) ? `le=~${JSON.stringify(`${text}(\\.0)?`)}` : `le=${JSON.stringify(text)}`;
+}
+
+/** `name{…}` with one more matcher inside the braces. */
+function withMatcher(name: string, selector: ParsedSelector | undefined, extra?: string): string {
+  const inner = (selector?.matchers ?? []).map((m) => `${m.label}${m.op}${JSON.stringify(m.value)}`);
+  if (extra) inner.push(extra);
+  return inner.length === 0 ? name : `${name}{${inner.join(',')}}`;
+}
+
+function latencySelectors(sli: Extract<SliModel, { kind: 'latency' }>): { good: string; total: string } {
+  const parsed = parseSelector(sli.selector);
+  const selector = 'problem' in parsed ? undefined : parsed;
+  return {
+    good: withMatcher(`${sli.histogram}_bucket`, selector, leMatcher(sli.threshold)),
+    total: withMatcher(`${sli.histogram}_count`, selector),
+  };
+}
+
+const sumRate = (selector: string, window: string) => `sum(rate(${selector}[${window}]))`;
+
+export function sliQueries(sli: SliModel): SliQueries {
+  if (sli.kind === 'errors') return { errors: (w) => sumRate(sli.errors, w), total: (w) => sumRate(sli.total, w) };
+  const { good, total } = sli.kind === 'good' ? sli : latencySelectors(sli);
+  return { errors: (w) => `(${sumRate(total, w)} - ${sumRate(good, w)})`, total: (w) => sumRate(total, w) };
+}
+
+/**
+ * The series of a generated test: `part` (the errors, or the good events) and `other`, with how
+ * the selectors take them: `other` is the total, or the rest of it when the part counts in the
+ * total too (errors and total on one metric, `code=~"5.."` and all codes).
+ */
+export interface SliTestSeries {
+  kind: 'errors' | 'good';
+  part: { name: string; labels: Record<string, string> };
+  other: { name: string; labels: Record<string, string> };
+  /** The part is in the total as well: `other` then carries only the rest. */
+  partInTotal: boolean;
+}
+
+/** The two series, or why no test can be written (a selector no concrete series satisfies alone). */
+export function sliTestSeries(sli: SliModel): SliTestSeries | { problem: string } {
+  let kind: 'errors' | 'good';
+  let partText: string;
+  let totalText: string;
+  if (sli.kind === 'latency') {
+    const parsed = parseSelector(sli.selector);
+    if ('problem' in parsed) return { problem: `the histogram selector ${sli.selector}: ${parsed.problem}` };
+    const labels = concreteSeries(parsed);
+    if (!labels) return { problem: `no series satisfies ${sli.selector}` };
+    return {
+      kind: 'good',
+      part: { name: `${sli.histogram}_bucket`, labels: { ...labels, le: String(sli.threshold) } },
+      other: { name: `${sli.histogram}_count`, labels },
+      partInTotal: false,
+    };
+  }
+  if (sli.kind === 'errors') [kind, partText, totalText] = ['errors', sli.errors, sli.total];
+  else [kind, partText, totalText] = ['good', sli.good, sli.total];
+  const part = parseSelector(partText);
+  const total = parseSelector(totalText);
+  if ('problem' in part) return { problem: `${kind} selector ${partText}: ${part.problem}` };
+  if ('problem' in total) return { problem: `total selector ${totalText}: ${total.problem}` };
+  const partLabels = concreteSeries(part);
+  const otherLabels = concreteSeries(total);
+  if (!partLabels) return { problem: `no series satisfies the ${kind} selector ${partText}` };
+  if (!otherLabels) return { problem: `no series satisfies the total selector ${totalText}` };
+  if (selects(part, total.name, otherLabels)) {
+    return { problem: `the series ${total.name}${JSON.stringify(otherLabels)} that the total selector takes is taken by the ${kind} selector too` };
+  }
+  return { kind, part: { name: part.name, labels: partLabels }, other: { name: total.name, labels: otherLabels }, partInTotal: selects(total, part.name, partLabels) };
+}

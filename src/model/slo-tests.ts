@@ -1,0 +1,164 @@
+import type { AlertTestCase } from '../api/tests.js';
+import type { SloAlertModel, SloModel } from './slo.js';
+import { durationMs } from './names.js';
+import { compare, decimal, format, mul, shift, sub, toNumber, type Decimal } from './slo-decimal.js';
+import { sliTestSeries, type SliTestSeries } from './slo-sli.js';
+import { humanizePercentage, simulate, type Simulation } from './slo-simulate.js';
+import { seriesText } from './slo-series.js';
+import { BASE_WINDOW, BUDGET_REMAINING_ANNOTATION, BURN_RATE_ANNOTATION } from './slo-names.js';
+
+/**
+ * The unit tests every SLO alert gets, generated (run by promtool like every other test):
+ *
+ * - the first line of the table (the page's 14.4× over 1h/5m), when its long window is at most 6h:
+ *   a burn 25% above its rate after good traffic fires by the end of the long window (the time
+ *   the workbook gives: a 14.4× burn has spent 2% of a 30d budget in 1h) and has not fired at
+ *   three quarters of it;
+ * - every other line: a steady burn 25% above its rate, from the start, fires (a test of days at
+ *   the evaluation interval would take promtool minutes, and every window sees the same ratio);
+ * - a steady burn at half the lowest rate of the table (0.5× for the workbook's) stays quiet.
+ *
+ * What each case expects (fires or not, the burn rate and the budget left it renders) is what
+ * Prometheus computes on its input (src/model/slo-simulate.ts); promtool checks it.
+ */
+const TIMED_LIMIT_MS = 6 * 3_600_000;
+const MARGIN = decimal('1.25');
+const MINUTE = 60_000;
+/** A steady burn gives every window the same ratio: an hour shows it as well as a day. */
+const QUIET_MINUTES = 60;
+
+/** `1h30m`-style text of a whole number of minutes or seconds. */
+export function durationText(ms: number): string {
+  const units: Array<[string, number]> = [['d', 86_400_000], ['h', 3_600_000], ['m', MINUTE], ['s', 1000]];
+  let rest = ms;
+  let out = '';
+  for (const [unit, size] of units) {
+    const n = Math.floor(rest / size);
+    if (n > 0) out += `${n}${unit}`;
+    rest -= n * size;
+  }
+  return out === '' ? '0s' : out;
+}
+
+interface Phase {
+  minutes: number;
+  /** Error ratio during the phase. */
+  ratio: Decimal;
+}
+
+/** Per-minute increments of the two test series for an error ratio, at `perMinute` events a minute. */
+function slopes(series: SliTestSeries, ratio: Decimal, perMinute: Decimal): [number, number] {
+  const bad = mul(ratio, perMinute);
+  const good = sub(perMinute, bad);
+  const part = series.kind === 'errors' ? bad : good;
+  const other = series.partInTotal ? (series.kind === 'errors' ? good : bad) : perMinute;
+  return [toNumber(part), toNumber(other)];
+}
+
+/** promtool's notation for a counter growing by `step` a minute over phases: `0+0x60 150+150x59`. */
+function valuesText(steps: Array<{ minutes: number; step: number }>): string {
+  let value = 0;
+  const parts: string[] = [];
+  for (const { minutes, step } of steps) {
+    if (minutes <= 0) continue;
+    if (parts.length === 0) {
+      parts.push(`0+${step}x${minutes}`);
+      value = step * minutes;
+    } else {
+      parts.push(minutes === 1 ? `${value + step}` : `${value + step}+${step}x${minutes - 1}`);
+      value += step * minutes;
+    }
+  }
+  return parts.join(' ');
+}
+
+function samples(steps: Array<{ minutes: number; step: number }>): number[] {
+  const out = [0];
+  for (const { minutes, step } of steps) for (let i = 0; i < minutes; i++) out.push(out[out.length - 1]! + step);
+  return out;
+}
+
+export function sloAlertTests(slo: SloModel, alert: SloAlertModel, ids: Record<string, string>, evaluationInterval: string): AlertTestCase[] {
+  const series = sliTestSeries(slo.sli);
+  if ('problem' in series) return []; // slo/test-series reports it
+  const budget = toNumber(slo.budget);
+  if (!(budget > 0 && budget < 1) || alert.burnRates.length === 0) return []; // slo/objective reports it
+  const tickMs = durationMs(evaluationInterval)!;
+  const forMs = alert.for !== undefined ? durationMs(alert.for)! : 0;
+  const tiers = alert.burnRates.map((b) => ({ longMs: b.longMs, shortMs: b.shortMs, burnRate: toNumber(b.burnRate) }));
+  const longest = Math.max(...tiers.map((t) => t.longMs));
+  const lowest = alert.burnRates.map((b) => b.burnRate).reduce((a, b) => (compare(a, b) <= 0 ? a : b));
+  const quietBurn = compare(decimal('0.5'), lowest) < 0 ? decimal('0.5') : shift(mul(lowest, decimal(5)), 1);
+
+  // Events a minute: a power of ten large enough that every error count is whole.
+  const ratios = [...alert.burnRates.map((b) => mul(mul(b.burnRate, MARGIN), slo.budget)), mul(quietBurn, slo.budget)];
+  const perMinute = decimal(`1e${Math.max(2, ...ratios.map((r) => r.scale))}`);
+
+  const makeCase = (name: string, phases: Phase[], atMs: number): AlertTestCase => {
+    const steps = phases.map((p) => ({ minutes: p.minutes, slopes: slopes(series, p.ratio, perMinute) }));
+    const partSteps = steps.map((s) => ({ minutes: s.minutes, step: s.slopes[0] }));
+    const otherSteps = steps.map((s) => ({ minutes: s.minutes, step: s.slopes[1] }));
+    const part = samples(partSteps);
+    const other = samples(otherSteps);
+    const sim: Simulation = simulate({
+      sli: { kind: series.kind, part: [part], total: series.partInTotal ? [part, other] : [other] },
+      budget,
+      windowMs: slo.windowMs,
+      baseWindowMs: durationMs(BASE_WINDOW)!,
+      tickMs,
+    });
+    const { firing, value } = sim.alert(tiers, atMs, forMs);
+    const remaining = sim.budgetRemaining(atMs);
+    return {
+      name: `${alert.severity}: ${name} ${firing ? 'fires' : 'stays quiet'} at ${durationText(atMs)}`,
+      input: [
+        { series: seriesText(series.part.name, series.part.labels), values: valuesText(partSteps) },
+        { series: seriesText(series.other.name, series.other.labels), values: valuesText(otherSteps) },
+      ],
+      at: durationText(atMs),
+      expect: firing
+        ? [
+            {
+              labels: ids,
+              annotations: {
+                [BURN_RATE_ANNOTATION]: value!.toFixed(2),
+                [BUDGET_REMAINING_ANNOTATION]: remaining === undefined ? '' : humanizePercentage(remaining),
+              },
+            },
+          ]
+        : [],
+    };
+  };
+
+  const cases: AlertTestCase[] = [];
+  alert.burnRates.forEach((line, i) => {
+    const burn = mul(line.burnRate, MARGIN);
+    const ratio = mul(burn, slo.budget);
+    if (compare(ratio, decimal(1)) >= 0) return; // slo/burn-rate reports a line that cannot fire
+    const what = `${format(burn)}× burn (line ${format(line.burnRate)}× over ${line.long}/${line.short}, +25%)`;
+    const within = line.longMs / MINUTE;
+    if (i === 0 && line.longMs <= TIMED_LIMIT_MS) {
+      // Good traffic first, long enough that no other line fires before this one should.
+      const early = Math.floor((within * 3) / 4);
+      let healthy = within;
+      const earlyCase = (h: number) =>
+        makeCase(`${what} after ${durationText(h * MINUTE)} of good traffic, ${durationText(early * MINUTE)} in,`, [{ minutes: h, ratio: decimal(0) }, { minutes: early, ratio }], (h + early) * MINUTE);
+      let quiet = earlyCase(healthy);
+      while (quiet.expect.length > 0 && healthy * 2 * MINUTE <= Math.max(longest, line.longMs * 2)) quiet = earlyCase((healthy *= 2));
+      const share = Number(((toNumber(line.burnRate) * line.longMs * 100) / slo.windowMs).toPrecision(4));
+      cases.push(quiet);
+      cases.push(
+        makeCase(
+          `${what} after ${durationText(healthy * MINUTE)} of good traffic, ${line.long} in (${share}% of the budget spent at ${format(line.burnRate)}×),`,
+          [{ minutes: healthy, ratio: decimal(0) }, { minutes: within, ratio }],
+          (healthy + within) * MINUTE,
+        ),
+      );
+    } else {
+      const minutes = Math.ceil(Math.max(line.shortMs, 10 * MINUTE) / MINUTE);
+      cases.push(makeCase(`steady ${what}`, [{ minutes, ratio }], minutes * MINUTE));
+    }
+  });
+  cases.push(makeCase(`steady ${format(quietBurn)}× burn`, [{ minutes: QUIET_MINUTES, ratio: mul(quietBurn, slo.budget) }], QUIET_MINUTES * MINUTE));
+  return cases;
+}
