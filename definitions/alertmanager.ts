@@ -69,6 +69,9 @@ export const totemAlertmanager = alertmanager({
   tests: [
     { name: 'criticals page by email and Slack', alert: highErrorRate, labels: { job: 'totem-api' }, receivers: ['team-totem'] },
     { name: 'warnings go to Slack', alert: highLatency, labels: { job: 'totem-api' }, receivers: ['team-totem-slack'] },
+    // SLO alerts: the page is critical, the ticket a warning (definitions/slos.ts).
+    { name: 'an SLO page goes by email and Slack', labels: { alertname: 'TicketCreationBudgetBurn', severity: 'critical', service: 'totem-api', slo: 'ticket-creation-availability' }, receivers: ['team-totem'] },
+    { name: 'an SLO ticket goes to Slack', labels: { alertname: 'PaymentSuccessBudgetBurn', severity: 'warning', service: 'totem-api', slo: 'payment-success' }, receivers: ['team-totem-slack'] },
     { name: 'anything else falls to Slack', labels: { alertname: 'Unexpected', severity: 'info' }, receivers: ['team-totem-slack'] },
     // Judged by totem-mon's simulation (amtool ignores inhibition): a firing critical mutes the
     // warning of the same alertname.

@@ -5,6 +5,7 @@ import { totemAlerts } from './alerts.js';
 import { totemAlertmanager } from './alertmanager.js';
 import { dashboards } from './dashboards/index.js';
 import { healthChecks } from './health.js';
+import { slos } from './slos.js';
 
 export default defineProject({
   name: 'totem',
@@ -24,4 +25,5 @@ export default defineProject({
   alertmanager: totemAlertmanager,
   dashboards,
   healthChecks,
+  slos,
 });

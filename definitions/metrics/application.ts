@@ -6,6 +6,14 @@ export const ticketCreated = counter({
   help: 'Total de tickets criados',
 });
 
+// The document counts the tickets created, not the attempts: without the attempts no SLO can say
+// which share of them failed (the ticket-creation availability SLO in slos.ts). The API counts an
+// attempt before it creates the ticket.
+export const ticketCreateAttempts = counter({
+  name: 'totem_ticket_create_attempts_total',
+  help: 'Total de tentativas de criação de tickets',
+});
+
 export const ticketCompleted = counter({
   name: 'totem_ticket_completed_total',
   help: 'Total de tickets completados',

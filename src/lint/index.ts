@@ -68,6 +68,13 @@ import { dashboardUnknownUnit } from './dashboard-unknown-unit.js';
 import { dashboardUnitMismatch } from './dashboard-unit-mismatch.js';
 import { dashboardTimeRange } from './dashboard-time-range.js';
 import { dashboardEmpty } from './dashboard-empty.js';
+import { sloObjective } from './slo-objective.js';
+import { sloLatencyThreshold } from './slo-latency-threshold.js';
+import { sloWindows } from './slo-windows.js';
+import { sloBurnRate } from './slo-burn-rate.js';
+import { sloSliSelector } from './slo-sli-selector.js';
+import { sloAnnotations } from './slo-annotations.js';
+import { sloDuplicate } from './slo-duplicate.js';
 
 /** Every check, in report order. Each lives in `src/lint/<area>-<name>.ts` for id `<area>/<name>`. */
 export const CHECKS: readonly Check[] = [
@@ -135,6 +142,13 @@ export const CHECKS: readonly Check[] = [
   dashboardVariableLabel,
   dashboardUnknownUnit,
   dashboardUnitMismatch,
+  sloObjective,
+  sloLatencyThreshold,
+  sloWindows,
+  sloBurnRate,
+  sloSliSelector,
+  sloAnnotations,
+  sloDuplicate,
 ];
 
 /** Test coverage: reported by `validate` only (errors with `--require-tests`). */

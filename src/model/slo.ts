@@ -86,7 +86,7 @@ export function buildSlo(input: SloInput): SloModel {
   const table = (severity: 'page' | 'ticket'): BurnRateModel[] =>
     input.burnRates
       ? input.burnRates[severity].map((w, i) =>
-          line(w.long, w.short, decimal(w.burnRate), { ...where, path: [...path, 'burnRates', severity, `[${i}]`] }),
+          line(w.long, w.short, decimal(w.burnRate), { ...where, path: [...path, 'burnRates', `${severity}[${i}]`] }),
         )
       : WORKBOOK_TABLE[severity].map((w) => line(w.long, w.short, workbookBurnRate(w.budgetShare, windowMs, durationMs(w.long)!), where));
 

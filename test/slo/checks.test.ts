@@ -1,0 +1,195 @@
+import { describe, expect, it } from 'vitest';
+import { counter, defineProject, histogram, re, scrapeJob, slo, type SloOptions } from '../../src/index.js';
+import { CHECKS } from '../../src/lint/index.js';
+import { runOn } from '../helpers/model.js';
+
+// Fire and quiet cases of the slo/* checks, on small non-Totem definitions.
+const requests = counter({ name: 'app_requests_total', help: 'Requests.', labels: ['code'] });
+const failures = counter({ name: 'app_failures_total', help: 'Failures.' });
+const latency = histogram({ name: 'app_latency_seconds', help: 'Latency.', buckets: [0.1, 0.25, 1, 2.5] });
+
+const base: SloOptions = {
+  name: 'availability',
+  service: 'app',
+  objective: 99.9,
+  sli: { errors: requests.select({ code: re('5..') }), total: requests },
+  alerting: { name: 'AppBudgetBurn', annotations: { runbook_url: 'https://runbooks.example.com/AppBudgetBurn' } },
+};
+
+function findings(id: string, ...slos: Array<Partial<SloOptions>>) {
+  const project = defineProject({
+    name: 'slo-checks',
+    metrics: [requests, failures, latency],
+    prometheus: { global: { scrapeInterval: '15s' }, scrapeJobs: [scrapeJob({ job: 'app', targets: ['app:80'] })] },
+    slos: slos.map((s, i) => slo({ ...base, name: `${base.name}-${i}`, ...s })),
+  });
+  const check = CHECKS.find((c) => c.id === id)!;
+  return runOn(project, [check]).map((d) => ({ message: d.message, hint: d.hint, path: d.path?.join(' › ') }));
+}
+
+describe('slo/objective', () => {
+  it.each([100, 0, 120, -1])('fires on %s', (objective) => {
+    const [f] = findings('slo/objective', { objective });
+    expect(f?.message).toMatch(new RegExp(`^SLO availability-0 has objective ${objective}, outside \\(0, 100\\): `));
+    expect(f?.path).toBe('slos › availability-0 › objective');
+  });
+  it.each([
+    [0.999, '99.9', '99.001'],
+    [0.95, '95', '99.05'],
+    [1, '100', '99'],
+  ])('warns that %s looks like a ratio', (objective, percent, allowed) => {
+    const project = defineProject({
+      name: 'slo-checks',
+      metrics: [requests],
+      prometheus: { scrapeJobs: [scrapeJob({ job: 'app', targets: ['app:80'] })] },
+      slos: [slo({ ...base, objective })],
+    });
+    const got = runOn(project, [CHECKS.find((c) => c.id === 'slo/objective')!]);
+    expect(got.map((d) => [d.severity, d.message, d.hint])).toEqual([
+      ['warning', `SLO availability has objective ${objective}: a ${objective}% objective allows ${allowed}% of events to fail`, `the objective is a percentage: write ${percent} for ${objective}`],
+    ]);
+  });
+  it.each([99.9, 95, 50, 99.999])('is quiet on %s', (objective) => expect(findings('slo/objective', { objective })).toEqual([]));
+});
+
+describe('slo/latency-threshold', () => {
+  const sli = (threshold: number) => ({ sli: { latency, threshold } });
+  it('fires on a threshold between buckets, naming the nearest', () => {
+    expect(findings('slo/latency-threshold', sli(0.5))).toEqual([
+      {
+        message: 'SLO availability-0: threshold 0.5 is not a bucket of app_latency_seconds (buckets 0.1, 0.25, 1, 2.5): no _bucket series has le="0.5", so the SLI would count every request as too slow',
+        hint: 'use a bucket bound (0.25 or 1), or add 0.5 to the histogram\'s buckets in the catalogue and the application',
+        path: 'slos › availability-0 › sli › threshold',
+      },
+    ]);
+  });
+  it('fires beyond the last bucket and under the first', () => {
+    expect(findings('slo/latency-threshold', sli(5))[0]?.hint).toMatch(/^use a bucket bound \(2\.5\)/);
+    expect(findings('slo/latency-threshold', sli(0.05))[0]?.hint).toMatch(/^use a bucket bound \(0\.1\)/);
+  });
+  it('fires on a histogram missing from the catalogue', () => {
+    const other = histogram({ name: 'app_other_seconds', help: 'Other.', buckets: [1] });
+    expect(findings('slo/latency-threshold', { sli: { latency: other, threshold: 1 } })[0]?.message).toBe(
+      'SLO availability-0 measures latency with "app_other_seconds", which is not a histogram of the catalogue',
+    );
+  });
+  it.each([0.1, 1, 2.5])('is quiet on the bucket %s', (threshold) => expect(findings('slo/latency-threshold', sli(threshold))).toEqual([]));
+  it('is quiet on event SLIs', () => expect(findings('slo/latency-threshold', {})).toEqual([]));
+});
+
+describe('slo/windows', () => {
+  const table = (page: Array<[string, string, number]>) => ({
+    burnRates: { page: page.map(([long, short, burnRate]) => ({ long, short, burnRate })), ticket: [{ long: '1d', short: '2h', burnRate: 3 }] },
+  });
+  it('fires on a short window not shorter than the long one', () => {
+    expect(findings('slo/windows', table([['1h', '1h', 14.4]]))).toEqual([
+      {
+        message: 'SLO availability-0, page line 1h/1h: its short window 1h is not shorter than its long window 1h',
+        hint: 'the short window (about 1/12 of the long one in the workbook) only says the burn is still going on: make it shorter',
+        path: 'slos › availability-0 › burnRates › page[0]',
+      },
+    ]);
+  });
+  it('fires on a long window beyond the SLO window (the workbook table on a 1d SLO)', () => {
+    const got = findings('slo/windows', { window: '1d' });
+    expect(got.map((f) => f.message)).toEqual(['SLO availability-0, ticket line 3d/6h: its long window 3d is longer than the SLO window 1d']);
+    expect(got[0]?.path).toBe('slos › availability-0');
+  });
+  it('fires on a short window under 5m and on an alert without lines', () => {
+    expect(findings('slo/windows', table([['1h', '1m', 14.4]]))[0]?.message).toBe('SLO availability-0, page line 1h/1m: its short window 1m is under 5m');
+    expect(findings('slo/windows', table([]))[0]).toEqual({
+      message: 'SLO availability-0: the page alert has no burn-rate line, so it can never fire',
+      hint: 'give burnRates.page at least one { long, short, burnRate }, or turn the alert off with alerting: { page: false }',
+      path: 'slos › availability-0 › burnRates › page',
+    });
+  });
+  it('is quiet on the workbook table (30d and 28d) and on a consistent custom one', () => {
+    expect(findings('slo/windows', {}, { window: '28d' }, table([['2h', '10m', 10]]))).toEqual([]);
+  });
+});
+
+describe('slo/burn-rate', () => {
+  it('fires when burn rate × budget reaches 1 (the workbook page on a 90% objective)', () => {
+    expect(findings('slo/burn-rate', { objective: 90 })).toEqual([
+      {
+        message: 'SLO availability-0, page line 1h/5m: 14.4× of an error budget of 0.1 is an error ratio of 1.44, which no error ratio exceeds: this line never fires',
+        hint: 'with a 90% objective, burn rates must stay under 10: lower it, or raise the objective',
+        path: 'slos › availability-0',
+      },
+    ]);
+  });
+  it('fires on a burn rate of 0 or less, at its line', () => {
+    const got = findings('slo/burn-rate', { burnRates: { page: [{ long: '1h', short: '5m', burnRate: 0 }], ticket: [{ long: '1d', short: '2h', burnRate: -1 }] } });
+    expect(got.map((f) => [f.message, f.path])).toEqual([
+      ['SLO availability-0, page line 1h/5m: burn rate 0 fires on any error at all', 'slos › availability-0 › burnRates › page[0]'],
+      ['SLO availability-0, ticket line 1d/2h: burn rate -1 fires on any error at all', 'slos › availability-0 › burnRates › ticket[0]'],
+    ]);
+  });
+  it('fires at exactly 1 (a ratio cannot exceed it)', () => {
+    expect(findings('slo/burn-rate', { objective: 50, burnRates: { page: [{ long: '1h', short: '5m', burnRate: 2 }], ticket: [] } })[0]?.message).toMatch(/is an error ratio of 1, which no error ratio exceeds/);
+  });
+  it('is quiet on the workbook table from 93.06% up', () => {
+    expect(findings('slo/burn-rate', { objective: 93.1 }, { objective: 99.999 }, { objective: 95 })).toEqual([]);
+  });
+});
+
+describe('slo/sli-selector', () => {
+  it('fires on a rate where a selector belongs', () => {
+    expect(findings('slo/sli-selector', { sli: { errors: 'rate(app_failures_total[5m])', total: requests } })).toEqual([
+      {
+        message: 'SLO availability-0: sli.errors "rate(app_failures_total[5m])" is not a plain selector: it is more than a selector (the rate and the window are added for you)',
+        hint: "give the counter (errors) or a selector on it (errors.select({ code: re('5..') })): totem-mon writes sum(rate(…[window])) for each window",
+        path: 'slos › availability-0 › sli › errors',
+      },
+    ]);
+  });
+  it('fires on an expression of two metrics', () => {
+    expect(findings('slo/sli-selector', { sli: { good: `${requests} - ${failures}`, total: requests } })[0]?.message).toBe(
+      'SLO availability-0: sli.good "app_requests_total - app_failures_total" is not a plain selector: it is not a selector of one metric',
+    );
+  });
+  it('fires when errors take every series the total takes', () => {
+    const [f] = findings('slo/sli-selector', { sli: { errors: requests, total: requests.select({ code: '200' }) } });
+    expect(f?.message).toMatch(/^SLO availability-0: no test can be generated for its alerts: the series app_requests_total\{"code":"200"\} that the total selector takes is taken by the errors selector too$/);
+    expect(f?.path).toBe('slos › availability-0 › sli');
+  });
+  it('is quiet on errors and total of one metric, of two metrics, good/total and latency', () => {
+    expect(findings('slo/sli-selector', {}, { sli: { errors: failures, total: requests } }, { sli: { good: requests.select({ code: re('2..|3..') }), total: requests } }, { sli: { latency, threshold: 1 } })).toEqual([]);
+  });
+});
+
+describe('slo/annotations', () => {
+  it('fires on a templated annotation, common or of one alert', () => {
+    const got = findings('slo/annotations', {
+      alerting: { name: 'AppBudgetBurn', annotations: { summary: 'Queima em {{ $labels.service }}', description: 'x', runbook_url: 'https://r/x' }, ticket: { annotations: { note: '{{ $value }}' } } },
+    });
+    expect(got.map((f) => [f.message, f.path])).toEqual([
+      ['SLO availability-0: annotation summary of the page alert is a template ("Queima em {{ $labels.service }}"); the generated tests cannot know what it renders', 'slos › availability-0 › alerting › annotations › summary'],
+      ['SLO availability-0: annotation summary of the ticket alert is a template ("Queima em {{ $labels.service }}"); the generated tests cannot know what it renders', 'slos › availability-0 › alerting › annotations › summary'],
+      ['SLO availability-0: annotation note of the ticket alert is a template ("{{ $value }}"); the generated tests cannot know what it renders', 'slos › availability-0 › alerting › annotations › note'],
+    ]);
+  });
+  it('is quiet on plain texts and the defaults', () => {
+    expect(findings('slo/annotations', {}, { alerting: { name: 'AppBudgetBurn', annotations: { summary: 'Orçamento queimando', description: 'Veja burn_rate.' } } })).toEqual([]);
+  });
+});
+
+describe('slo/duplicate', () => {
+  const project = (...names: Array<[string, string]>) =>
+    defineProject({
+      name: 'slo-dup',
+      metrics: [requests],
+      prometheus: { scrapeJobs: [scrapeJob({ job: 'app', targets: ['app:80'] })] },
+      slos: names.map(([service, name]) => slo({ ...base, service, name })),
+    });
+  const dup = CHECKS.find((c) => c.id === 'slo/duplicate')!;
+  it('fires on a second SLO with the same service and name', () => {
+    const got = runOn(project(['app', 'a'], ['app', 'a'], ['app', 'a']), [dup]);
+    expect(got).toHaveLength(2);
+    expect(got[0]?.message).toMatch(/^SLO a of service app is declared twice \(first at .*checks\.test\.ts:\d+\): their recorded series \(labels service, slo\) would collide$/);
+    expect(got[0]?.path).toEqual(['slos', 'a', 'name']);
+  });
+  it('is quiet on the same name in two services', () => {
+    expect(runOn(project(['app', 'a'], ['web', 'a'], ['app', 'b']), [dup])).toEqual([]);
+  });
+});

@@ -1,0 +1,212 @@
+import { readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { parse } from 'yaml';
+import { describe, expect, it } from 'vitest';
+import { histogram, re, slo, type SloOptions } from '../../src/index.js';
+import { decimal, format, mul, shift, sub } from '../../src/model/slo-decimal.js';
+import { itWithBinaries } from '../helpers/tools.js';
+import { compileProject, promtoolTests, requests, sloProject, writeOut } from './helpers.js';
+
+const withPromtool = itWithBinaries(['promtool']);
+
+const base: SloOptions = {
+  name: 'availability',
+  service: 'app',
+  objective: 99.9,
+  sli: { errors: requests.select({ code: re('5..') }), total: requests },
+  alerting: { name: 'AppBudgetBurn', annotations: { runbook_url: 'https://runbooks.example.com/AppBudgetBurn' } },
+};
+
+type RuleFile = { groups: Array<{ name: string; interval?: string; rules: Array<{ record?: string; alert?: string; expr: string; labels?: Record<string, string>; annotations?: Record<string, string> }> }> };
+
+function rules(options: Partial<SloOptions> = {}) {
+  const { files } = compileProject(sloProject([slo({ ...base, ...options })]));
+  // Ratios, budget, alerts (the files come sorted by name).
+  const order = (name: string) => (name.endsWith('-budget') ? 1 : name.endsWith('-alerts') ? 2 : 0);
+  const groups = files
+    .filter((f) => f.path.startsWith('prometheus/rules/'))
+    .flatMap((f) => (parse(f.content) as RuleFile).groups)
+    .sort((a, b) => order(a.name) - order(b.name));
+  return { files, groups, all: groups.flatMap((g) => g.rules) };
+}
+
+describe('exact decimal arithmetic', () => {
+  it.each([
+    [99.9, '0.001'], [99.95, '0.0005'], [99.99, '0.0001'], [99.5, '0.005'], [95, '0.05'], [99.999, '0.00001'],
+    [90, '0.1'], [99, '0.01'], [97.3, '0.027'], [99.9999, '0.000001'], [0.1, '0.999'], [33.3, '0.667'],
+  ])('objective %s → error budget %s, in the rules', (objective, budget) => {
+    expect(format(sub(decimal(1), shift(decimal(objective), 2)))).toBe(budget);
+    const { all } = rules({ objective });
+    const remaining = all.find((r) => r.record === 'slo:error_budget_remaining:ratio')!;
+    expect(remaining.expr).toBe(`1 - slo:sli_error:ratio_rate30d{service="app",slo="availability"} / ${budget}`);
+    for (const alert of all.filter((r) => r.alert)) expect(alert.expr).toContain(`/ ${budget} > `);
+  });
+
+  it('never writes float noise', () => {
+    for (const objective of [99.9, 99.95, 99.99, 99.5, 95, 99.999, 97.3, 99.7]) {
+      const text = rules({ objective, window: '28d' }).files.map((f) => f.content).join('\n');
+      expect(text).not.toMatch(/\d\.\d*(0000000|9999999)\d/);
+    }
+  });
+
+  it('multiplies and shifts exactly', () => {
+    expect(format(mul(decimal(14.4), decimal('0.001')))).toBe('0.0144');
+    expect(format(mul(decimal(1.25), decimal(0.1)))).toBe('0.125');
+    expect(format(decimal('1e-7'))).toBe('0.0000001');
+    expect(format(decimal(1e21))).toBe('1000000000000000000000');
+    expect(format(sub(decimal(0.3), decimal(0.1)))).toBe('0.2'); // 0.19999999999999998 in floats
+  });
+});
+
+describe('burn-rate tables', () => {
+  const lines = (window?: string, burnRates?: SloOptions['burnRates']) =>
+    rules({ ...(window ? { window } : {}), ...(burnRates ? { burnRates } : {}) }).all
+      .filter((r) => r.alert)
+      .map((r) => [...r.expr.matchAll(/ratio_rate(\w+)\{[^}]*\}\) \/ [\d.]+ > ([\d.]+)/g)].map((m) => `${m[1]}>${m[2]}`).join(' '));
+
+  it("is the workbook's for 30d: page 14.4× 1h/5m and 6× 6h/30m, ticket 3× 1d/2h and 1× 3d/6h", () => {
+    expect(lines()).toEqual(['1h>14.4 5m>14.4 6h>6 30m>6', '1d>3 2h>3 3d>1 6h>1']);
+  });
+
+  it('scales with the window (28d, 7d), rounded to 4 decimals where it does not terminate', () => {
+    expect(lines('28d')).toEqual(['1h>13.44 5m>13.44 6h>5.6 30m>5.6', '1d>2.8 2h>2.8 3d>0.9333 6h>0.9333']);
+    expect(lines('7d')).toEqual(['1h>3.36 5m>3.36 6h>1.4 30m>1.4', '1d>0.7 2h>0.7 3d>0.2333 6h>0.2333']);
+  });
+
+  it('can be changed', () => {
+    expect(lines(undefined, { page: [{ long: '2h', short: '10m', burnRate: 10 }], ticket: [{ long: '12h', short: '1h', burnRate: 2.5 }] })).toEqual([
+      '2h>10 10m>10',
+      '12h>2.5 1h>2.5',
+    ]);
+  });
+});
+
+describe('generated rules', () => {
+  it('records the error ratio of every window an alert reads, the period ratio and the budget, named and labelled as documented', () => {
+    const { groups } = rules();
+    expect(groups.map((g) => [g.name, g.interval])).toEqual([
+      ['slo-app-availability', '1m'],
+      ['slo-app-availability-budget', '5m'],
+      ['slo-app-availability-alerts', '1m'],
+    ]);
+    const [ratios, budget] = groups;
+    expect(ratios!.rules.map((r) => [r.record, r.labels])).toEqual(
+      [['slo:sli_errors:rate5m', '5m'], ['slo:sli_total:rate5m', '5m'], ...['5m', '30m', '1h', '2h', '6h', '1d', '3d'].map((w) => [`slo:sli_error:ratio_rate${w}`, w])].map(
+        ([name, window]) => [name, { service: 'app', slo: 'availability', window }],
+      ),
+    );
+    expect(ratios!.rules[0]!.expr).toBe('sum(rate(app_requests_total{code=~"5.."}[5m]))');
+    // The 5m ratio is the recorded rates divided; every other window reads the counters.
+    expect(ratios!.rules[2]!.expr).toBe('slo:sli_errors:rate5m{service="app",slo="availability"} / slo:sli_total:rate5m{service="app",slo="availability"}');
+    expect(ratios!.rules[4]!.expr).toBe('sum(rate(app_requests_total{code=~"5.."}[1h])) / sum(rate(app_requests_total[1h]))');
+    expect(budget!.rules.map((r) => [r.record, r.expr])).toEqual([
+      ['slo:sli_error:ratio_rate30d', 'sum_over_time(slo:sli_errors:rate5m{service="app",slo="availability"}[30d]) / sum_over_time(slo:sli_total:rate5m{service="app",slo="availability"}[30d])'],
+      ['slo:error_budget_remaining:ratio', '1 - slo:sli_error:ratio_rate30d{service="app",slo="availability"} / 0.001'],
+    ]);
+  });
+
+  it('writes good/total and latency SLIs as total minus good', () => {
+    const latency = histogram({ name: 'app_latency_seconds', help: 'Latency.', labels: ['route'], buckets: [0.25, 1] });
+    const { files } = compileProject(
+      sloProject(
+        [slo({ ...base, name: 'fast', sli: { latency, threshold: 1, matchers: { route: '/pay' } } }), slo({ ...base, name: 'good', sli: { good: requests.select({ code: re('2..') }), total: requests } })],
+        [requests, latency],
+      ),
+    );
+    const text = files.map((f) => f.content).join('\n');
+    expect(text).toContain('(sum(rate(app_latency_seconds_count{route="/pay"}[1h])) - sum(rate(app_latency_seconds_bucket{route="/pay",le=~"1(\\\\.0)?"}[1h]))) / sum(rate(app_latency_seconds_count{route="/pay"}[1h]))');
+    expect(text).toContain('(sum(rate(app_requests_total[6h])) - sum(rate(app_requests_total{code=~"2.."}[6h]))) / sum(rate(app_requests_total[6h]))');
+  });
+
+  it('alerts page and ticket with the multi-window condition, labels, and the burn rate and budget left as annotations', () => {
+    const { groups } = rules({ alerting: { ...base.alerting, labels: { team: 'payments' }, ticket: { labels: { severity: 'info' } } } });
+    const [page, ticket] = groups[2]!.rules;
+    expect(page!.expr).toBe(
+      [
+        '(',
+        '  max without (window) (slo:sli_error:ratio_rate1h{service="app",slo="availability"}) / 0.001 > 14.4',
+        '  and',
+        '  max without (window) (slo:sli_error:ratio_rate5m{service="app",slo="availability"}) / 0.001 > 14.4',
+        ')',
+        'or',
+        '(',
+        '  max without (window) (slo:sli_error:ratio_rate6h{service="app",slo="availability"}) / 0.001 > 6',
+        '  and',
+        '  max without (window) (slo:sli_error:ratio_rate30m{service="app",slo="availability"}) / 0.001 > 6',
+        ')',
+      ].join('\n'),
+    );
+    expect([page!.labels, ticket!.labels]).toEqual([{ severity: 'critical', team: 'payments' }, { severity: 'info', team: 'payments' }]);
+    expect(page!.annotations!['burn_rate']).toBe('{{ $value | printf "%.2f" }}');
+    expect(page!.annotations!['error_budget_remaining']).toBe(
+      '{{ with query "slo:error_budget_remaining:ratio{service=\\"app\\",slo=\\"availability\\"}" }}{{ . | first | value | humanizePercentage }}{{ end }}',
+    );
+  });
+
+  it('leaves an alert out with false', () => {
+    expect(rules({ alerting: { ...base.alerting, ticket: false } }).groups[2]!.rules.map((r) => r.labels?.['severity'])).toEqual(['critical']);
+  });
+});
+
+describe('generated alert tests', () => {
+  type TestFile = { evaluation_interval: string; group_eval_order?: string[]; rule_files: string[]; tests: Array<{ name: string; alert_rule_test: Array<{ eval_time: string; exp_alerts: Array<{ exp_annotations: Record<string, string> }> }> }> };
+  const testFiles = (files: ReturnType<typeof rules>['files']) =>
+    files.filter((f) => f.path.endsWith('.test.yml')).map((f) => ({ path: f.path, file: parse(f.content) as TestFile }));
+
+  it('page: 14.4× fires within 1h (2% of the budget) and not at 45m, 6× fires, 0.5× stays quiet; ticket: 3× and 1× open it, 0.5× does not', () => {
+    const all = testFiles(rules().files);
+    const page = all.find((t) => t.file.tests[0]!.name.startsWith('AppBudgetBurn › page:'));
+    const ticket = all.find((t) => t.file.tests[0]!.name.startsWith('AppBudgetBurn › ticket:'));
+    const summary = (t: TestFile) => t.tests.map((c) => `${c.name.replace('AppBudgetBurn › ', '')} → ${c.alert_rule_test[0]!.exp_alerts.length}`);
+    expect(summary(page!.file)).toEqual([
+      'page: 18× burn (line 14.4× over 1h/5m, +25%) after 2h of good traffic, 45m in, stays quiet at 2h45m → 0',
+      'page: 18× burn (line 14.4× over 1h/5m, +25%) after 2h of good traffic, 1h in (2% of the budget spent at 14.4×), fires at 3h → 1',
+      'page: steady 7.5× burn (line 6× over 6h/30m, +25%) fires at 30m → 1',
+      'page: steady 0.5× burn stays quiet at 1h → 0',
+    ]);
+    expect(summary(ticket!.file)).toEqual([
+      'ticket: steady 3.75× burn (line 3× over 1d/2h, +25%) fires at 2h → 1',
+      'ticket: steady 1.25× burn (line 1× over 3d/6h, +25%) fires at 6h → 1',
+      'ticket: steady 0.5× burn stays quiet at 1h → 0',
+    ]);
+    // The rules the tests load: the alert, the ratios it reads and (through its annotation) the budget.
+    expect(page!.file.group_eval_order).toEqual(['slo-app-availability', 'slo-app-availability-budget', 'slo-app-availability-alerts']);
+    expect(page!.file.evaluation_interval).toBe('1m');
+    // A steady 7.5× burn from the start: 7.5 over 30d burnt in 30m of data, −650% left.
+    expect(page!.file.tests[2]!.alert_rule_test[0]!.exp_alerts[0]!.exp_annotations).toMatchObject({ burn_rate: '7.50', error_budget_remaining: '-650%' });
+  });
+
+  withPromtool('pass in promtool, for several objectives, windows and SLI kinds', async () => {
+    const latency = histogram({ name: 'app_latency_seconds', help: 'Latency.', buckets: [0.25, 1] });
+    const { files } = compileProject(
+      sloProject(
+        [
+          slo({ ...base }),
+          slo({ ...base, name: 'strict', objective: 99.99, window: '28d' }),
+          slo({ ...base, name: 'loose', objective: 95, sli: { good: requests.select({ code: re('2..|3..') }), total: requests } }),
+          slo({ ...base, name: 'latency', objective: 99.5, sli: { latency, threshold: 0.25 }, alerting: { ...base.alerting, page: { for: '2m' } } }),
+        ],
+        [requests, latency],
+        '30s',
+      ),
+    );
+    const dir = writeOut(files);
+    const tests = files.filter((f) => f.path.endsWith('.test.yml')).map((f) => f.path.slice('prometheus/'.length));
+    expect(tests).toHaveLength(8);
+    const r = await promtoolTests(dir, tests);
+    expect(r.exitCode, r.all).toBe(0);
+  });
+
+  withPromtool('fail when the alert is wrong (a page threshold raised, a window swapped)', async () => {
+    const { files } = compileProject(sloProject([slo({ ...base })]));
+    const dir = writeOut(files);
+    const [pageRules] = files.filter((f) => f.path.endsWith('.rules.yml') && f.content.includes('> 14.4')).map((f) => path.join(dir, f.path.slice('prometheus/'.length)));
+    const original = readFileSync(pageRules!, 'utf8');
+    const tests = files.filter((f) => f.path.endsWith('.test.yml')).map((f) => f.path.slice('prometheus/'.length));
+    for (const [from, to] of [['> 14.4', '> 20'], ['ratio_rate1h{', 'ratio_rate30m{'], ['/ 0.001 > 6', '/ 0.01 > 6']]) {
+      writeFileSync(pageRules!, original.replaceAll(from!, to!));
+      const r = await promtoolTests(dir, tests);
+      expect(r.exitCode, `${from} → ${to}`).toBe(1);
+    }
+  });
+});
