@@ -6,7 +6,7 @@ import { buildModel } from '../../src/model/build.js';
 import { compileAll } from '../../src/compile/index.js';
 import type { Model } from '../../src/model/types.js';
 import type { OutputFile } from '../../src/compile/output.js';
-import { counter, defineProject, scrapeJob, type Project, type Slo } from '../../src/index.js';
+import { counter, defineProject, scrapeJob, type AnyMetric, type Project, type Slo } from '../../src/index.js';
 import { tempDir } from '../helpers/cli.js';
 import { findBinary } from '../helpers/tools.js';
 
@@ -20,7 +20,7 @@ export function compileProject(project: Project): { model: Model; files: OutputF
 
 export const requests = counter({ name: 'app_requests_total', help: 'Requests.', labels: ['code'] });
 
-export function sloProject(slos: Slo[], metrics = [requests], evaluationInterval = '15s'): Project {
+export function sloProject(slos: Slo[], metrics: readonly AnyMetric[] = [requests], evaluationInterval = '15s'): Project {
   return defineProject({
     name: 'slo-test',
     metrics,
