@@ -68,10 +68,11 @@ export interface SloAlerting {
   /** Labels on both alerts (routing: team, …). */
   labels?: Record<string, string>;
   /**
-   * Annotations on both alerts. summary and description default to English texts naming the SLO;
-   * `burn_rate` and `error_budget_remaining` are always added (see the README).
+   * Annotations on both alerts (plain text: check `slo/annotations`). summary and description
+   * default to English texts naming the SLO; `burn_rate` and `error_budget_remaining` are always
+   * added (see the README).
    */
-  annotations?: { summary?: string; description?: string; runbook_url?: string; [name: string]: string | undefined };
+  annotations?: Record<string, string>;
   /** The page alert (fast burns); `false`: none. */
   page?: SloAlertOptions | false;
   /** The ticket alert (slow burns); `false`: none. */

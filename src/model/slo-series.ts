@@ -1,4 +1,5 @@
-import { analyzePromql, type MatchOp } from '../promql/analyze.js';
+import { analyzePromql } from '../promql/analyze.js';
+import type { MatchOp } from '../api/selector.js';
 
 /**
  * The SLI's selectors as data, and concrete series for the generated tests: a series that a
@@ -118,6 +119,7 @@ function satisfies(value: string, op: MatchOp, target: string): boolean {
     case '!~':
       return !(anchored(target)?.test(value) ?? true);
   }
+  return false;
 }
 
 /** Labels of one series the selector selects, or undefined when none can be written. */

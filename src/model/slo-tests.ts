@@ -1,4 +1,5 @@
 import type { AlertTestCase } from '../api/tests.js';
+import type { TestCaseModel } from './types.js';
 import type { SloAlertModel, SloModel } from './slo.js';
 import { durationMs } from './names.js';
 import { compare, decimal, format, mul, shift, sub, toNumber, type Decimal } from './slo-decimal.js';
@@ -78,7 +79,7 @@ function samples(steps: Array<{ minutes: number; step: number }>): number[] {
   return out;
 }
 
-export function sloAlertTests(slo: SloModel, alert: SloAlertModel, ids: Record<string, string>, evaluationInterval: string): AlertTestCase[] {
+export function sloAlertTests(slo: SloModel, alert: SloAlertModel, ids: Record<string, string>, evaluationInterval: string): Array<TestCaseModel<AlertTestCase>> {
   const series = sliTestSeries(slo.sli);
   if ('problem' in series) return []; // slo/test-series reports it
   const budget = toNumber(slo.budget);
@@ -94,7 +95,7 @@ export function sloAlertTests(slo: SloModel, alert: SloAlertModel, ids: Record<s
   const ratios = [...alert.burnRates.map((b) => mul(mul(b.burnRate, MARGIN), slo.budget)), mul(quietBurn, slo.budget)];
   const perMinute = decimal(`1e${Math.max(2, ...ratios.map((r) => r.scale))}`);
 
-  const makeCase = (name: string, phases: Phase[], atMs: number): AlertTestCase => {
+  const makeCase = (name: string, phases: Phase[], atMs: number): TestCaseModel<AlertTestCase> => {
     const steps = phases.map((p) => ({ minutes: p.minutes, slopes: slopes(series, p.ratio, perMinute) }));
     const partSteps = steps.map((s) => ({ minutes: s.minutes, step: s.slopes[0] }));
     const otherSteps = steps.map((s) => ({ minutes: s.minutes, step: s.slopes[1] }));
@@ -111,6 +112,7 @@ export function sloAlertTests(slo: SloModel, alert: SloAlertModel, ids: Record<s
     const remaining = sim.budgetRemaining(atMs);
     return {
       name: `${alert.severity}: ${name} ${firing ? 'fires' : 'stays quiet'} at ${durationText(atMs)}`,
+      interval: '1m',
       input: [
         { series: seriesText(series.part.name, series.part.labels), values: valuesText(partSteps) },
         { series: seriesText(series.other.name, series.other.labels), values: valuesText(otherSteps) },
@@ -130,7 +132,7 @@ export function sloAlertTests(slo: SloModel, alert: SloAlertModel, ids: Record<s
     };
   };
 
-  const cases: AlertTestCase[] = [];
+  const cases: Array<TestCaseModel<AlertTestCase>> = [];
   alert.burnRates.forEach((line, i) => {
     const burn = mul(line.burnRate, MARGIN);
     const ratio = mul(burn, slo.budget);

@@ -17,6 +17,7 @@ import type {
   RoutingTest, SecretFile, SlackConfig, SmtpDefaults, TimeInterval, TimePeriod, WebhookConfig,
 } from '../../src/api/alertmanager.js';
 import type { Dashboard, DashboardLink, Variable } from '../../src/api/dashboard.js';
+import type { Slo } from '../../src/api/slo.js';
 import type { GridPos, Legend, Panel, Row, Target, ThresholdStep } from '../../src/api/panels.js';
 
 type Parsed = z.output<typeof projectSchema>;
@@ -26,7 +27,9 @@ type Each<T> = NonNullable<T> extends readonly (infer E)[] ? E : never;
 export type ProjectChecks = [
   // Metrics and rule groups are compared below: the catalogue's element type (AnyMetric) is any of the
   // four kinds, and the alert's annotations are the one deliberate difference.
-  Expect<SameShape<Omit<Parsed, 'ruleGroups' | 'metrics'>, Omit<Project, 'ruleGroups' | 'metrics'>>>,
+  Expect<SameShape<Omit<Parsed, 'ruleGroups' | 'metrics' | 'slos'>, Omit<Project, 'ruleGroups' | 'metrics' | 'slos'>>>,
+  // SLOs: their own check (slo.ts's schema against the Slo the builder returns).
+  Expect<SameShape<Each<Parsed['slos']>, Slo>>,
   Expect<Identical<keyof Parsed, keyof Project>>,
   Expect<SameShape<Parsed['source'], SourceRef | undefined>>,
   Expect<SameShape<NonNullable<Parsed['lint']>, LintOptions>>,

@@ -33,7 +33,7 @@ export const sloSchema = z.strictObject({
   alerting: z.strictObject({
     name: nonEmpty,
     labels: labelSet.optional(),
-    annotations: z.record(z.string(), z.string().optional()).optional(),
+    annotations: z.record(z.string(), z.string()).optional(),
     page: z.union([alertOptions, z.literal(false)]).optional(),
     ticket: z.union([alertOptions, z.literal(false)]).optional(),
   }),
