@@ -1,8 +1,9 @@
 import { describe, expect, it } from 'vitest';
 import { Registry } from 'prom-client';
 import { promClientMetrics } from '../../src/instrument/prom-client.js';
-import { catalogue } from '../../definitions/metrics/index.js';
-import { application, business, system } from '../../definitions/metrics/index.js';
+import * as shop from '../fixtures/instrument/catalogue.js';
+
+const { catalogue } = shop;
 import { summary } from '../../src/api/metrics.js';
 
 describe('promClientMetrics', () => {
@@ -11,7 +12,7 @@ describe('promClientMetrics', () => {
     const metrics = promClientMetrics(catalogue, { registry });
     const ours = catalogue.filter((m) => m.exporter === undefined);
     expect(Object.keys(metrics.byName).sort()).toEqual(ours.map((m) => m.name).sort());
-    expect(metrics.byName[system.nodeCpuSeconds.name]).toBeUndefined();
+    expect(metrics.byName[shop.nodeCpuSeconds.name]).toBeUndefined();
 
     const declared = await registry.getMetricsAsJSON();
     for (const m of ours) {
@@ -21,29 +22,29 @@ describe('promClientMetrics', () => {
       expect(String(found!.type)).toBe(m.type);
     }
     // label names and buckets, as prom-client holds them
-    const payment = metrics.get(business.paymentProcessed) as unknown as { labelNames: string[] };
+    const payment = metrics.get(shop.paymentProcessed) as unknown as { labelNames: string[] };
     expect(payment.labelNames).toEqual(['status', 'method']);
-    const duration = metrics.get(application.requestDuration) as unknown as { upperBounds: number[] };
-    expect(duration.upperBounds).toEqual(application.requestDuration.buckets);
+    const duration = metrics.get(shop.requestDuration) as unknown as { upperBounds: number[] };
+    expect(duration.upperBounds).toEqual(shop.requestDuration.buckets);
   });
 
   it('exposes the catalogue names in the exposition text (counters keep their _total, no suffix added)', async () => {
     const registry = new Registry();
     const metrics = promClientMetrics(catalogue, { registry });
-    metrics.get(application.requests).inc(3);
-    metrics.get(business.paymentProcessed).inc({ status: 'ok', method: 'pix' });
-    metrics.get(application.requestDuration).observe(0.3);
-    metrics.get(application.queueLength).set(4);
+    metrics.get(shop.requests).inc(3);
+    metrics.get(shop.paymentProcessed).inc({ status: 'ok', method: 'pix' });
+    metrics.get(shop.requestDuration).observe(0.3);
+    metrics.get(shop.queueLength).set(4);
     const text = await registry.metrics();
-    expect(text).toContain('# HELP totem_requests_total Total de requisições recebidas pela API');
-    expect(text).toContain('# TYPE totem_requests_total counter');
-    expect(text).toContain('totem_requests_total 3');
-    expect(text).not.toContain('totem_requests_total_total');
-    expect(text).toContain('totem_payment_processed_total{status="ok",method="pix"} 1');
-    for (const le of [...application.requestDuration.buckets, '+Inf']) {
-      expect(text).toContain(`totem_request_duration_seconds_bucket{le="${le}"}`);
+    expect(text).toContain('# HELP shop_requests_total Requests served by the shop API');
+    expect(text).toContain('# TYPE shop_requests_total counter');
+    expect(text).toContain('shop_requests_total 3');
+    expect(text).not.toContain('shop_requests_total_total');
+    expect(text).toContain('shop_payment_processed_total{status="ok",method="pix"} 1');
+    for (const le of [...shop.requestDuration.buckets, '+Inf']) {
+      expect(text).toContain(`shop_request_duration_seconds_bucket{le="${le}"}`);
     }
-    expect(text).toContain('totem_queue_length 4');
+    expect(text).toContain('shop_queue_length 4');
     expect(text).not.toContain('node_cpu_seconds_total');
   });
 
@@ -63,7 +64,7 @@ describe('promClientMetrics', () => {
 
   it('refuses a metric owned by an exporter or outside the catalogue', () => {
     const metrics = promClientMetrics(catalogue, { registry: new Registry() });
-    expect(() => metrics.get(system.up)).toThrow(/exported by prometheus/);
+    expect(() => metrics.get(shop.up)).toThrow(/exported by prometheus/);
     expect(() => metrics.get(summary({ name: 'other', help: 'h' }))).toThrow(/not in the catalogue/);
   });
 });

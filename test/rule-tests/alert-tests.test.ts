@@ -62,8 +62,8 @@ describe('alert unit tests compiled for promtool', () => {
     const r = await runCli(['validate', '--definitions', fixture('threshold-changed')]);
     expect(r.code).toBe(1);
     expect(r.stdout).toContain('[promtool/test-rules] threshold-changed/index.ts:');
-    expect(r.stdout).toContain('rules › HighErrorRate › tests › 12% errors for 10 minutes fires: test case "12% errors for 10 minutes fires" failed at 10m');
-    expect(r.stdout).toMatch(/expected: Labels:\{alertname="HighErrorRate", job="totem-api", severity="critical"\}/);
+    expect(r.stdout).toContain('rules › ShopErrorRate › tests › 12% errors for 10 minutes fires: test case "12% errors for 10 minutes fires" failed at 10m');
+    expect(r.stdout).toMatch(/expected: Labels:\{alertname="ShopErrorRate", job="shop-api", severity="critical"\}/);
     expect(r.stdout).toMatch(/got: +no alert/);
     // The quiet cases still pass: only the one case is reported.
     expect(r.stdout.match(/\[promtool\/test-rules\]/g)).toHaveLength(1);

@@ -30,8 +30,8 @@ describe('validate on the Totem definitions', () => {
 describe('validate on broken fixtures (each alone): check id, definition location, exit 1', () => {
   const cases: Array<[string, string, RegExp]> = [
     ['syntax-error', 'promql/syntax', /syntax-error\/index\.ts:7 › ruleGroups › fixture › rules › BrokenSyntax › expr: PromQL syntax error/],
-    ['unknown-metric', 'promql/unknown-metric', /unknown-metric\/index\.ts:7 › .* › MissingMetric › expr: .*"totem_missing_total"/],
-    ['rate-on-gauge', 'promql/rate-on-non-counter', /rate-on-gauge\/index\.ts:8 › .* › QueueGrowing › expr: .*rate\(\) to gauge "totem_queue_length"/],
+    ['unknown-metric', 'promql/unknown-metric', /unknown-metric\/index\.ts:7 › .* › MissingMetric › expr: .*"shop_missing_total"/],
+    ['rate-on-gauge', 'promql/rate-on-non-counter', /rate-on-gauge\/index\.ts:8 › .* › QueueGrowing › expr: .*rate\(\) to gauge "shop_queue_length"/],
     // The Alertmanager fixtures share theirs: a route to a receiver that does not exist.
     ['alertmanager/unknown-receiver', 'alertmanager/unknown-receiver', /unknown-receiver\/index\.ts:16 › alertmanager › route › routes\[0\] › receiver: a route names receiver "team-chta", which is not defined/],
     ['label-dropped', 'alert/template-label-dropped', /label-dropped\/index\.ts:13 › .* › ManyErrors › annotations › description: .*\{\{ \$labels\.job \}\}/],
