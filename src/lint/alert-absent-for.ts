@@ -1,5 +1,5 @@
 import type { Check } from './check.js';
-import { durationMs } from '../model/names.js';
+import { durationMs } from '../duration.js';
 import { alertExpressions, formatMs, slowestScrapeMs } from './rules-select.js';
 import { locatedAt } from '../model/located.js';
 

@@ -2,7 +2,7 @@ import type { Check } from './check.js';
 import { at } from './check.js';
 import { alertExpressions } from './rules-select.js';
 import { locatedAt } from '../model/located.js';
-import { durationMs } from '../model/names.js';
+import { durationMs } from '../duration.js';
 import { VALUE_REFERENCE } from './alert-value-label-with-for.js';
 
 export const alertFragileExpression: Check = {

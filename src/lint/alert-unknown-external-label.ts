@@ -1,5 +1,5 @@
 import type { Check } from './check.js';
-import { didYouMean } from './suggest.js';
+import { didYouMean } from '../suggest.js';
 import { locatedAt } from '../model/located.js';
 import { alerts } from '../model/select.js';
 

@@ -1,7 +1,7 @@
 import type { Check } from './check.js';
 import { locatedAt } from '../model/located.js';
 import { alerts } from '../model/select.js';
-import { durationMs } from '../model/names.js';
+import { durationMs } from '../duration.js';
 
 /** `$value`, `.Value` and `humanize $value`-like uses in a template. */
 export const VALUE_REFERENCE = /\$value\b|\.Value\b/;

@@ -3,7 +3,7 @@ import type { AlertLabelKnowledge } from '../model/alert-labels.js';
 import type { RouteModel } from '../model/alertmanager.js';
 import { formatMatchers, walkRoutes } from '../model/routing.js';
 import { locatedAt } from '../model/located.js';
-import { closest } from './suggest.js';
+import { closest } from '../suggest.js';
 import { defaultRouteAlerts } from './alertmanager-select.js';
 
 /**

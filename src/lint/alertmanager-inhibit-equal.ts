@@ -2,7 +2,7 @@ import type { Check } from './check.js';
 import type { AlertLabelKnowledge } from '../model/alert-labels.js';
 import { locatedAt } from '../model/located.js';
 import { againstAlerts, inhibitSides, knownAlertLabelNames, mayCarry } from './alertmanager-select.js';
-import { didYouMean } from './suggest.js';
+import { didYouMean } from '../suggest.js';
 
 const names = (ks: readonly AlertLabelKnowledge[]) => [...new Set(ks.map((k) => k.alert.name))].join(', ');
 

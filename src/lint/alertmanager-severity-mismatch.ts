@@ -4,7 +4,7 @@ import type { Located } from '../model/types.js';
 import { formatMatchers } from '../model/routing.js';
 import { locatedAt } from '../model/located.js';
 import { againstAlerts, childRoutes } from './alertmanager-select.js';
-import { closest } from './suggest.js';
+import { closest } from '../suggest.js';
 
 const LABEL = 'severity';
 const LITERAL_ALTERNATION = /^[A-Za-z0-9_.-]+(\|[A-Za-z0-9_.-]+)*$/;

@@ -1,5 +1,5 @@
 import type { Check } from './check.js';
-import { didYouMean } from './suggest.js';
+import { didYouMean } from '../suggest.js';
 import { locatedAt } from '../model/located.js';
 import { lineColumn } from '../gotemplate/parse.js';
 import { ALERTMANAGER_BUILT_IN_TEMPLATES } from '../gotemplate/functions.js';

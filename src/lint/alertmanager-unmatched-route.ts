@@ -4,7 +4,7 @@ import type { AlertLabelKnowledge } from '../model/alert-labels.js';
 import { formatMatchers } from '../model/routing.js';
 import { againstAlerts, childRoutes, knownAlertLabelNames, mayMatch } from './alertmanager-select.js';
 import { locatedAt } from '../model/located.js';
-import { closest } from './suggest.js';
+import { closest } from '../suggest.js';
 import type { CheckContext } from './check.js';
 
 /** The values the alert rules set for a label, sorted. */

@@ -1,5 +1,5 @@
 import type { Model } from '../model/types.js';
-import { buildCatalogue } from '../model/catalogue.js';
+import { buildCatalogue } from './catalogue.js';
 import { collectExpressions } from '../model/expressions.js';
 import { analyzePromql } from '../promql/analyze.js';
 import type { CheckContext } from './check.js';

@@ -1,7 +1,7 @@
 import type { Check } from './check.js';
 import { locatedAt } from '../model/located.js';
 import { allPanels, DATASOURCE_VARIABLE } from '../model/dashboard.js';
-import { didYouMean } from './suggest.js';
+import { didYouMean } from '../suggest.js';
 import { isGlobalVariable, variableRefs } from './dashboard-variables.js';
 
 export const dashboardUndefinedVariable: Check = {

@@ -1,7 +1,7 @@
 import type { Check } from './check.js';
 import { locatedAt } from '../model/located.js';
 import { allPanels } from '../model/dashboard.js';
-import { closest } from './suggest.js';
+import { closest } from '../suggest.js';
 import { GRAFANA_CUSTOM_UNIT, GRAFANA_UNITS } from './grafana-units.js';
 
 const KNOWN: ReadonlySet<string> = new Set(GRAFANA_UNITS);

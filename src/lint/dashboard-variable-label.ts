@@ -1,6 +1,6 @@
 import type { Check } from './check.js';
 import { locatedAt } from '../model/located.js';
-import { didYouMean } from './suggest.js';
+import { didYouMean } from '../suggest.js';
 import { alerts } from '../model/select.js';
 
 export const dashboardVariableLabel: Check = {

@@ -2,7 +2,7 @@ import type { Check } from './check.js';
 import { at, ownerName } from './check.js';
 import { formatMs } from './rules-select.js';
 import { jobLabel, jobsOf } from './scrape-jobs.js';
-import { durationMs } from '../model/names.js';
+import { durationMs } from '../duration.js';
 
 const RANGE_FUNCTIONS = new Set(['rate', 'irate', 'increase', 'delta', 'idelta', 'deriv']);
 

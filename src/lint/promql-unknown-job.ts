@@ -1,6 +1,6 @@
 import type { Check } from './check.js';
 import { at, hasVariable, ownerName } from './check.js';
-import { didYouMean } from './suggest.js';
+import { didYouMean } from '../suggest.js';
 import { jobLabel, matcherAccepts } from './scrape-jobs.js';
 
 /** A regex that is only alternatives of plain names: `api|worker`. */

@@ -1,6 +1,6 @@
 import type { Check } from './check.js';
 import { at, hasVariable, ownerName } from './check.js';
-import { didYouMean } from './suggest.js';
+import { didYouMean } from '../suggest.js';
 
 const clauseText = { by: 'by', without: 'without', on: 'on', ignoring: 'ignoring', group_left: 'group_left', group_right: 'group_right' };
 

@@ -1,6 +1,6 @@
 import type { Check } from './check.js';
 import { at, ownerName } from './check.js';
-import { didYouMean } from './suggest.js';
+import { didYouMean } from '../suggest.js';
 
 export const promqlUnknownMetric: Check = {
   id: 'promql/unknown-metric',

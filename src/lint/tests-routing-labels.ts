@@ -4,7 +4,7 @@ import type { AlertLabelKnowledge } from '../model/alert-labels.js';
 import { locatedAt } from '../model/located.js';
 import { againstAlerts, knownAlertLabelNames } from './alertmanager-select.js';
 import { staticValues } from './alertmanager-unmatched-route.js';
-import { closest } from './suggest.js';
+import { closest } from '../suggest.js';
 
 /** What looks like a typo in labels written by hand: a value or label name one edit away from a declared one. */
 function nearMisses(labels: Readonly<Record<string, string>>, knowledge: readonly AlertLabelKnowledge[], names: ReadonlySet<string>): string[] {

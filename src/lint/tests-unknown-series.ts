@@ -2,7 +2,7 @@ import type { Check } from './check.js';
 import type { RuleModel } from '../model/types.js';
 import { analyzePromql } from '../promql/analyze.js';
 import { locatedAt } from '../model/located.js';
-import { didYouMean } from './suggest.js';
+import { didYouMean } from '../suggest.js';
 
 /** "alert X" / "recording rule y", for messages. */
 export function ruleName(rule: RuleModel): string {

@@ -1,7 +1,7 @@
 import type { Check } from './check.js';
 import type { RuleModel } from '../model/types.js';
 import { ruleDependencies } from '../model/rule-dependencies.js';
-import { durationMs } from '../model/names.js';
+import { durationMs } from '../duration.js';
 import { locatedAt } from '../model/located.js';
 import { expandSeriesValues, lastSampleMs, visibleAt } from '../promql/series-values.js';
 import { formatMs } from './rules-select.js';

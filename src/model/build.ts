@@ -1,7 +1,8 @@
 import type { ProjectInput } from './schema/project.js';
 import type { AlertInput, RecordInput } from './schema/rules.js';
 import { DEFAULT_TEST_INTERVAL, type AlertModel, type MetricModel, type Model, type RecordModel, type RuleGroupModel, type ScrapeJobModel, type TestCaseModel } from './types.js';
-import { durationMs, safeFileName } from './names.js';
+import { safeFileName } from './names.js';
+import { durationMs } from '../duration.js';
 import { defined } from './build-helpers.js';
 import { located } from './located.js';
 import { buildAlertmanager } from './build-alertmanager.js';

@@ -3,26 +3,9 @@ export const METRIC_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
 /** Recording rules may use colons: `level:metric:operations`. */
 export const RECORD_NAME = /^[a-zA-Z_:][a-zA-Z0-9_:]*$/;
 export const LABEL_NAME = /^[a-zA-Z_][a-zA-Z0-9_]*$/;
-/** Prometheus duration, e.g. `30s`, `5m`, `1h30m`; units in decreasing order, no spaces. */
-export const DURATION = /^(?:(\d+)y)?(?:(\d+)w)?(?:(\d+)d)?(?:(\d+)h)?(?:(\d+)m)?(?:(\d+)s)?(?:(\d+)ms)?$/;
 
 /** Labels every scraped series carries (set by the scrape target). */
 export const TARGET_LABELS = ['job', 'instance'] as const;
-
-const unitMs = [365 * 86_400_000, 7 * 86_400_000, 86_400_000, 3_600_000, 60_000, 1000, 1];
-
-/** Milliseconds of a Prometheus duration, or undefined when it is not one. */
-export function durationMs(text: string): number | undefined {
-  if (text === '' ) return undefined;
-  const match = DURATION.exec(text);
-  if (!match) return undefined;
-  let total = 0;
-  for (let i = 0; i < unitMs.length; i++) {
-    const part = match[i + 1];
-    if (part !== undefined) total += Number(part) * unitMs[i]!;
-  }
-  return total;
-}
 
 /** A name made safe as one path segment: nothing can climb out of the output folder. */
 export function safeFileName(name: string): string {

@@ -1,6 +1,6 @@
 import type { SyntaxNode } from '@lezer/common';
 import { childNamed, expressionChildren, parsePromql, unquote, type ParsedExpr } from './parse.js';
-import { durationMs } from '../model/names.js';
+import { durationMs } from '../duration.js';
 import { analyzeGuarded } from './guarded.js';
 import type { MatchOp, MatchValue } from '../api/selector.js';
 

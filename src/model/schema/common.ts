@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import type { SourceRef } from '../../diagnostic.js';
-import { DURATION, LABEL_NAME, METRIC_NAME, RECORD_NAME } from '../names.js';
+import { LABEL_NAME, METRIC_NAME, RECORD_NAME } from '../names.js';
+import { DURATION } from '../../duration.js';
 import { withHint } from './hint.js';
 import { ignore } from './lint.js';
 

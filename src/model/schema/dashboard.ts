@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { labelName, nonEmpty, source } from './common.js';
 import { withHint } from './hint.js';
-import { DURATION } from '../names.js';
+import { DURATION } from '../../duration.js';
 import { ignore } from './lint.js';
 
 // The uid is checked by the `dashboard/uid` check (with its own messages), not here.

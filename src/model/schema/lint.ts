@@ -1,6 +1,6 @@
 import { z } from 'zod';
 import { CHECK_IDS, CHECK_SETTINGS, type CheckId, type CheckSetting } from '../../check-ids.js';
-import { closest } from '../../lint/suggest.js';
+import { closest } from '../../suggest.js';
 import { withHint } from './hint.js';
 
 /** A record keyed by check id: an unknown id is refused with the closest known one. */

@@ -1,5 +1,6 @@
-import type { MetricModel, Model, RecordModel } from './types.js';
-import { TARGET_LABELS } from './names.js';
+/** The catalogue as the checks see it: every series name an expression may select (metrics expanded, recorded series with their inferred labels). */
+import type { MetricModel, Model, RecordModel } from '../model/types.js';
+import { TARGET_LABELS } from '../model/names.js';
 import { analyzePromql, type SeriesLookup } from '../promql/analyze.js';
 import { valueKind, type ValueKind } from '../promql/value-kind.js';
 
