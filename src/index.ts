@@ -52,3 +52,22 @@ export {
 export type { Panel, PanelOptions, PanelType, Row, RowOptions, Target, ThresholdStep, Legend, GridPos, DatasourceRef, MetricPanelOptions } from './api/panels.js';
 export { healthCheck, healthAlert, healthJob } from './api/health.js';
 export type { HealthCheck, HealthCheckOptions, HealthAlertOptions, JsonScalar } from './api/health.js';
+
+// In-memory use: `synth()` is `generate` and `lint()` is `validate --offline`, without files or a
+// loader process. Async only to load the checks and compilers on the first call: a definition's
+// `import 'totem-mon'` stays as light as the builders (src/app/synth.ts).
+import type { Project } from './api/project.js';
+import type { LintResult, SynthOptions, SynthResult } from './app/synth.js';
+export type { SynthOptions, SynthResult, LintResult } from './app/synth.js';
+export type { Model } from './model/types.js';
+export type { Diagnostic } from './diagnostic.js';
+
+/** `generate` in memory: the files it would write (by path), its findings (never thrown) and the model. */
+export async function synth(project: Project, options?: SynthOptions): Promise<SynthResult> {
+  return (await import('./app/synth.js')).synth(project, options);
+}
+
+/** `validate --offline` in memory: every finding of totem-mon's own checks. */
+export async function lint(project: Project, options?: SynthOptions): Promise<LintResult> {
+  return (await import('./app/synth.js')).lint(project, options);
+}
