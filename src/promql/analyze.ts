@@ -145,229 +145,272 @@ export function analyzePromql(text: string, lookup: SeriesLookup, parsed: Parsed
   return analyzeGuarded(text, lookup, parsed, analyzeTree);
 }
 
+/** One walk's input and what it has found so far (the Analysis being built, in order of discovery). */
+interface Walk {
+  text: string;
+  lookup: SeriesLookup;
+  selectors: SelectorRef[];
+  groupings: GroupingRef[];
+  calls: CallRef[];
+  binaries: BinaryRef[];
+  comparisons: Analysis['comparisons'];
+}
+
+/** The text of a node. */
+function textOf(text: string, node: SyntaxNode): string {
+  return text.slice(node.from, node.to);
+}
+
 function analyzeTree(text: string, lookup: SeriesLookup, parsed: ParsedExpr): Analysis {
-  const selectors: SelectorRef[] = [];
-  const groupings: GroupingRef[] = [];
-  const calls: CallRef[] = [];
-  const binaries: BinaryRef[] = [];
-  const comparisons: Analysis['comparisons'] = [];
-  const src = (n: SyntaxNode) => text.slice(n.from, n.to);
+  const walk: Walk = { text, lookup, selectors: [], groupings: [], calls: [], binaries: [], comparisons: [] };
+  const result = parsed.root ? labelsOf(walk, parsed.root, []) : UNKNOWN;
+  const { selectors, groupings, calls, binaries, comparisons } = walk;
+  return { parsed, selectors, groupings, calls, binaries, comparisons, filters: filters(text, parsed.root), result };
+}
 
-  function groupingLabels(modifier: SyntaxNode, clause: GroupingClause, available: LabelInfo, grouping = childNamed(modifier, 'GroupingLabels')): string[] {
-    const labels: string[] = [];
-    if (!grouping) return labels;
-    for (let l = grouping.firstChild; l; l = l.nextSibling) {
-      if (l.name !== 'LabelName' && l.name !== 'QuotedLabelName') continue;
-      const label = l.name === 'QuotedLabelName' ? unquote(src(l)) : src(l);
-      labels.push(label);
-      const ref: GroupingRef = { label, clause, from: l.from, to: l.to };
-      if (available.kind === 'vector' && available.exact) ref.available = available.labels;
-      groupings.push(ref);
+/** The labels of an expression's result, recording on the way every selector, grouping, call and binary operation in it. */
+function labelsOf(walk: Walk, node: SyntaxNode, enclosing: string[]): LabelInfo {
+  switch (node.name) {
+    case 'VectorSelector':
+      return selectorLabels(walk, node, enclosing);
+    case 'MatrixSelector': {
+      const inner = expressionChildren(node)[0];
+      const range = childNamed(node, 'DurationExpr');
+      if (inner?.name === 'VectorSelector') return selectorLabels(walk, inner, enclosing, range);
+      return inner ? labelsOf(walk, inner, enclosing) : UNKNOWN;
     }
-    return labels;
-  }
-
-  function selector(node: SyntaxNode, enclosing: string[], range?: SyntaxNode): LabelInfo {
-    const identifier = childNamed(node, 'Identifier');
-    const matchers: MatcherRef[] = [];
-    const list = childNamed(node, 'LabelMatchers');
-    for (let m = list?.firstChild; m; m = m.nextSibling) {
-      if (m.name !== 'UnquotedLabelMatcher' && m.name !== 'QuotedLabelMatcher') continue;
-      const labelNode = childNamed(m, 'LabelName') ?? childNamed(m, 'QuotedLabelName');
-      const opNode = childNamed(m, 'MatchOp')?.firstChild;
-      const valueNode = childNamed(m, 'StringLiteral');
-      if (!labelNode || !opNode || !valueNode) continue;
-      const label = labelNode.name === 'QuotedLabelName' ? unquote(src(labelNode)) : src(labelNode);
-      matchers.push({ label, op: MATCH_OPS[opNode.name] ?? '=', value: unquote(src(valueNode)), from: m.from, to: m.to });
-    }
-    const nameMatcher = matchers.find((m) => m.label === '__name__' && m.op === '=');
-    const name = identifier ? src(identifier) : nameMatcher?.value;
-    const ref: SelectorRef = { matchers, from: node.from, to: node.to, enclosing };
-    if (name !== undefined) ref.name = name;
-    if (range) {
-      ref.range = src(range);
-      const ms = durationMs(ref.range);
-      if (ms !== undefined) ref.rangeMs = ms;
-    }
-    selectors.push(ref);
-    const labels = name !== undefined ? lookup(name) : undefined;
-    const pinned = matchers.filter((m) => m.op === '=' && m.value !== '' && m.label !== '__name__').map((m) => m.label);
-    return labels ? vector(labels, true, pinned) : UNKNOWN;
-  }
-
-  function aggregate(node: SyntaxNode, enclosing: string[]): LabelInfo {
-    const op = src(childNamed(node, 'AggregateOp') ?? node).trim();
-    const body = childNamed(node, 'FunctionCallBody');
-    const args = body ? expressionChildren(body) : [];
-    const inner = [op, ...enclosing];
-    const infos = args.map((a) => walk(a, inner));
-    const input = (PARAM_AGGREGATIONS.has(op) ? infos[1] : infos[0]) ?? UNKNOWN;
-    const modifier = childNamed(node, 'AggregateModifier');
-    const exact = input.kind === 'vector' && input.exact;
-    let result: LabelInfo;
-    if (SELECTING_AGGREGATIONS.has(op)) {
-      if (modifier) groupingLabels(modifier, childNamed(modifier, 'Without') ? 'without' : 'by', input);
-      result = input;
-    } else if (modifier && childNamed(modifier, 'Without')) {
-      const dropped = new Set(groupingLabels(modifier, 'without', input));
-      const kept = input.kind === 'vector' ? [...input.labels].filter((l) => !dropped.has(l)) : [];
-      result = vector(kept, exact, pinnedOf(input));
-    } else if (modifier) {
-      const by = groupingLabels(modifier, 'by', input);
-      result = vector(exact && input.kind === 'vector' ? by.filter((l) => input.labels.has(l)) : by, exact, pinnedOf(input));
-    } else {
-      result = vector([], true);
-    }
-    if (op === 'count_values' && args[0]?.name === 'StringLiteral' && result.kind === 'vector') {
-      result = vector([...result.labels, unquote(src(args[0]))], result.exact);
-    }
-    return result;
-  }
-
-  function call(node: SyntaxNode, enclosing: string[]): LabelInfo {
-    const name = src(childNamed(node, 'FunctionIdentifier') ?? node);
-    const body = childNamed(node, 'FunctionCallBody');
-    const argNodes = body ? expressionChildren(body) : [];
-    const inner = [name, ...enclosing];
-    const args = argNodes.map((a) => walk(a, inner));
-    calls.push({ name, from: node.from, to: node.to, args, argNodes });
-    if (SCALAR_FUNCTIONS.has(name)) return { kind: 'scalar' };
-    if (NO_LABEL_FUNCTIONS.has(name) || argNodes.length === 0) return vector([], true);
-    const firstVector = args.find((a) => a.kind === 'vector') ?? UNKNOWN;
-    if (firstVector.kind !== 'vector') return UNKNOWN;
-    switch (name) {
-      case 'histogram_quantile':
-      case 'histogram_fraction':
-        return vector([...firstVector.labels].filter((l) => l !== 'le'), firstVector.exact, pinnedOf(firstVector));
-      case 'label_replace':
-      case 'label_join': {
-        const dst = argNodes[1];
-        if (dst?.name !== 'StringLiteral') return UNKNOWN;
-        const written = unquote(src(dst));
-        return vector([...firstVector.labels, written], firstVector.exact, [...pinnedOf(firstVector)].filter((l) => l !== written));
-      }
-      case 'absent':
-      case 'absent_over_time': {
-        const sel = selectors.find((s) => s.from >= node.from && s.to <= node.to);
-        const labels = sel ? sel.matchers.filter((m) => m.op === '=' && m.label !== '__name__').map((m) => m.label) : [];
-        return vector(labels, true, labels);
-      }
-      default:
-        return firstVector;
+    case 'AggregateExpr':
+      return aggregationLabels(walk, node, enclosing);
+    case 'FunctionCall':
+      return callLabels(walk, node, enclosing);
+    case 'BinaryExpr':
+      return binaryLabels(walk, node, enclosing);
+    case 'NumberDurationLiteral':
+      return { kind: 'scalar' };
+    case 'StringLiteral':
+      return { kind: 'string' };
+    default: {
+      // ParenExpr, UnaryExpr, OffsetExpr, SubqueryExpr, StepInvariantExpr, …: the inner expression.
+      const inner = expressionChildren(node)[0];
+      return inner ? labelsOf(walk, inner, enclosing) : UNKNOWN;
     }
   }
+}
 
-  function binary(node: SyntaxNode, enclosing: string[]): LabelInfo {
-    const [lhsNode, rhsNode] = expressionChildren(node);
-    const opToken = operatorNode(node);
-    const opName = opToken?.name ?? '';
-    const bool = childNamed(node, 'BoolModifier') !== undefined;
-    if (COMPARISON_OPS[opName]) comparisons.push({ op: COMPARISON_OPS[opName]!, bool, from: node.from, to: node.to });
-    const lhs = lhsNode ? walk(lhsNode, enclosing) : UNKNOWN;
-    const rhs = rhsNode ? walk(rhsNode, enclosing) : UNKNOWN;
-    const clause = childNamed(node, 'MatchingModifierClause');
-    const ref: BinaryRef = {
-      op: OPERATOR_TEXT[opName] ?? opName,
-      from: node.from,
-      to: node.to,
-      opFrom: opToken?.from ?? node.from,
-      opTo: opToken?.to ?? node.to,
-      lhs,
-      rhs,
-      set: SET_OPS.has(opName),
-      comparison: COMPARISON_OPS[opName] !== undefined,
-      bool,
-    };
-    binaries.push(ref);
-    if (lhs.kind !== 'vector' && rhs.kind !== 'vector') return { kind: 'scalar' };
-    if (lhs.kind !== 'vector') return rhs;
-    if (rhs.kind !== 'vector') return lhs;
-    const exact = lhs.exact && rhs.exact;
-    const pinnedBoth = [...pinnedOf(lhs), ...pinnedOf(rhs)]; // matched pairs agree on every matching label
-    if (!clause) return opName === 'Or' ? vector([...lhs.labels, ...rhs.labels], exact) : SET_OPS.has(opName) ? lhs : vector(lhs.labels, exact, pinnedBoth);
-    const both: LabelInfo = exact ? vector([...lhs.labels].filter((l) => rhs.labels.has(l)), true) : UNKNOWN;
-    const either: LabelInfo = exact ? vector([...lhs.labels, ...rhs.labels], true) : UNKNOWN;
-    const ignoring = childNamed(clause, 'Ignoring') !== undefined;
-    // on (x) needs x on both sides; ignoring (x) a label that at least one side has.
-    const matching = groupingLabels(clause, ignoring ? 'ignoring' : 'on', ignoring ? either : both);
-    ref.matching = { clause: ignoring ? 'ignoring' : 'on', labels: matching };
-    // The second GroupingLabels of the clause (after group_left/right) names labels taken from the "one" side.
-    const groupLeft = childNamed(clause, 'GroupLeft');
-    const groupRight = childNamed(clause, 'GroupRight');
-    if (groupLeft) ref.group = 'left';
-    if (groupRight) ref.group = 'right';
-    const extraNode = (groupLeft ?? groupRight)?.nextSibling;
-    const extra =
-      extraNode?.name === 'GroupingLabels'
-        ? groupingLabels(clause, groupLeft ? 'group_left' : 'group_right', groupLeft ? rhs : lhs, extraNode)
-        : [];
-    if (opName === 'Or') return vector([...lhs.labels, ...rhs.labels], exact);
-    if (SET_OPS.has(opName)) return lhs;
-    if (groupLeft) return vector([...lhs.labels, ...extra], exact, pinnedOf(lhs));
-    if (groupRight) return vector([...rhs.labels, ...extra], exact, pinnedOf(rhs));
-    if (ignoring) return vector([...lhs.labels].filter((l) => !matching.includes(l)), exact, pinnedOf(lhs));
-    return vector(matching.filter((l) => !exact || lhs.labels.has(l)), exact, pinnedBoth);
+/** The labels a `by`/`without`/`on`/`ignoring`/`group_*` clause names, each recorded with the labels available there. */
+function groupingLabels(
+  walk: Walk,
+  modifier: SyntaxNode,
+  clause: GroupingClause,
+  available: LabelInfo,
+  grouping = childNamed(modifier, 'GroupingLabels'),
+): string[] {
+  const labels: string[] = [];
+  if (!grouping) return labels;
+  for (let l = grouping.firstChild; l; l = l.nextSibling) {
+    if (l.name !== 'LabelName' && l.name !== 'QuotedLabelName') continue;
+    const label = l.name === 'QuotedLabelName' ? unquote(textOf(walk.text, l)) : textOf(walk.text, l);
+    labels.push(label);
+    const ref: GroupingRef = { label, clause, from: l.from, to: l.to };
+    if (available.kind === 'vector' && available.exact) ref.available = available.labels;
+    walk.groupings.push(ref);
   }
+  return labels;
+}
 
-  function walk(node: SyntaxNode, enclosing: string[]): LabelInfo {
-    switch (node.name) {
-      case 'VectorSelector':
-        return selector(node, enclosing);
-      case 'MatrixSelector': {
-        const inner = expressionChildren(node)[0];
-        const range = childNamed(node, 'DurationExpr');
-        if (inner?.name === 'VectorSelector') return selector(inner, enclosing, range);
-        return inner ? walk(inner, enclosing) : UNKNOWN;
-      }
-      case 'AggregateExpr':
-        return aggregate(node, enclosing);
-      case 'FunctionCall':
-        return call(node, enclosing);
-      case 'BinaryExpr':
-        return binary(node, enclosing);
-      case 'NumberDurationLiteral':
-        return { kind: 'scalar' };
-      case 'StringLiteral':
-        return { kind: 'string' };
-      default: {
-        // ParenExpr, UnaryExpr, OffsetExpr, SubqueryExpr, StepInvariantExpr, …: the inner expression.
-        const inner = expressionChildren(node)[0];
-        return inner ? walk(inner, enclosing) : UNKNOWN;
-      }
+/** The matchers of a selector, as written. */
+function matchersOf(text: string, node: SyntaxNode): MatcherRef[] {
+  const matchers: MatcherRef[] = [];
+  const list = childNamed(node, 'LabelMatchers');
+  for (let m = list?.firstChild; m; m = m.nextSibling) {
+    if (m.name !== 'UnquotedLabelMatcher' && m.name !== 'QuotedLabelMatcher') continue;
+    const labelNode = childNamed(m, 'LabelName') ?? childNamed(m, 'QuotedLabelName');
+    const opNode = childNamed(m, 'MatchOp')?.firstChild;
+    const valueNode = childNamed(m, 'StringLiteral');
+    if (!labelNode || !opNode || !valueNode) continue;
+    const label = labelNode.name === 'QuotedLabelName' ? unquote(textOf(text, labelNode)) : textOf(text, labelNode);
+    matchers.push({ label, op: MATCH_OPS[opNode.name] ?? '=', value: unquote(textOf(text, valueNode)), from: m.from, to: m.to });
+  }
+  return matchers;
+}
+
+/** A selector's series (from the catalogue through `lookup`), recorded with its matchers and range. */
+function selectorLabels(walk: Walk, node: SyntaxNode, enclosing: string[], range?: SyntaxNode): LabelInfo {
+  const identifier = childNamed(node, 'Identifier');
+  const matchers = matchersOf(walk.text, node);
+  const nameMatcher = matchers.find((m) => m.label === '__name__' && m.op === '=');
+  const name = identifier ? textOf(walk.text, identifier) : nameMatcher?.value;
+  const ref: SelectorRef = { matchers, from: node.from, to: node.to, enclosing };
+  if (name !== undefined) ref.name = name;
+  if (range) {
+    ref.range = textOf(walk.text, range);
+    const ms = durationMs(ref.range);
+    if (ms !== undefined) ref.rangeMs = ms;
+  }
+  walk.selectors.push(ref);
+  const labels = name !== undefined ? walk.lookup(name) : undefined;
+  const pinned = matchers.filter((m) => m.op === '=' && m.value !== '' && m.label !== '__name__').map((m) => m.label);
+  return labels ? vector(labels, true, pinned) : UNKNOWN;
+}
+
+/** `sum by (…)`, `topk(…)`, `count_values(…)`, …: what the grouping keeps. */
+function aggregationLabels(walk: Walk, node: SyntaxNode, enclosing: string[]): LabelInfo {
+  const op = textOf(walk.text, childNamed(node, 'AggregateOp') ?? node).trim();
+  const body = childNamed(node, 'FunctionCallBody');
+  const args = body ? expressionChildren(body) : [];
+  const inner = [op, ...enclosing];
+  const infos = args.map((a) => labelsOf(walk, a, inner));
+  const input = (PARAM_AGGREGATIONS.has(op) ? infos[1] : infos[0]) ?? UNKNOWN;
+  const modifier = childNamed(node, 'AggregateModifier');
+  const exact = input.kind === 'vector' && input.exact;
+  let result: LabelInfo;
+  if (SELECTING_AGGREGATIONS.has(op)) {
+    if (modifier) groupingLabels(walk, modifier, childNamed(modifier, 'Without') ? 'without' : 'by', input);
+    result = input;
+  } else if (modifier && childNamed(modifier, 'Without')) {
+    const dropped = new Set(groupingLabels(walk, modifier, 'without', input));
+    const kept = input.kind === 'vector' ? [...input.labels].filter((l) => !dropped.has(l)) : [];
+    result = vector(kept, exact, pinnedOf(input));
+  } else if (modifier) {
+    const by = groupingLabels(walk, modifier, 'by', input);
+    result = vector(exact && input.kind === 'vector' ? by.filter((l) => input.labels.has(l)) : by, exact, pinnedOf(input));
+  } else {
+    result = vector([], true);
+  }
+  if (op === 'count_values' && args[0]?.name === 'StringLiteral' && result.kind === 'vector') {
+    result = vector([...result.labels, unquote(textOf(walk.text, args[0]))], result.exact);
+  }
+  return result;
+}
+
+/** A function call, recorded with its arguments' labels: what the function keeps, drops or adds. */
+function callLabels(walk: Walk, node: SyntaxNode, enclosing: string[]): LabelInfo {
+  const name = textOf(walk.text, childNamed(node, 'FunctionIdentifier') ?? node);
+  const body = childNamed(node, 'FunctionCallBody');
+  const argNodes = body ? expressionChildren(body) : [];
+  const inner = [name, ...enclosing];
+  const args = argNodes.map((a) => labelsOf(walk, a, inner));
+  walk.calls.push({ name, from: node.from, to: node.to, args, argNodes });
+  if (SCALAR_FUNCTIONS.has(name)) return { kind: 'scalar' };
+  if (NO_LABEL_FUNCTIONS.has(name) || argNodes.length === 0) return vector([], true);
+  const firstVector = args.find((a) => a.kind === 'vector') ?? UNKNOWN;
+  if (firstVector.kind !== 'vector') return UNKNOWN;
+  switch (name) {
+    case 'histogram_quantile':
+    case 'histogram_fraction':
+      return vector([...firstVector.labels].filter((l) => l !== 'le'), firstVector.exact, pinnedOf(firstVector));
+    case 'label_replace':
+    case 'label_join': {
+      const dst = argNodes[1];
+      if (dst?.name !== 'StringLiteral') return UNKNOWN;
+      const written = unquote(textOf(walk.text, dst));
+      return vector([...firstVector.labels, written], firstVector.exact, [...pinnedOf(firstVector)].filter((l) => l !== written));
     }
-  }
-
-  function filters(node: SyntaxNode | undefined): boolean {
-    if (!node) return false;
-    switch (node.name) {
-      case 'BinaryExpr': {
-        const [lhs, rhs] = expressionChildren(node);
-        const opName = binaryOperator(node);
-        if (COMPARISON_OPS[opName]) return childNamed(node, 'BoolModifier') === undefined;
-        if (opName === 'And' || opName === 'Unless') return true;
-        if (opName === 'Or') return filters(lhs) && filters(rhs);
-        return filters(lhs) || filters(rhs);
-      }
-      case 'FunctionCall': {
-        const name = src(childNamed(node, 'FunctionIdentifier') ?? node);
-        if (name === 'absent' || name === 'absent_over_time') return true;
-        const body = childNamed(node, 'FunctionCallBody');
-        return body ? expressionChildren(body).some(filters) : false;
-      }
-      case 'AggregateExpr': {
-        const body = childNamed(node, 'FunctionCallBody');
-        return body ? expressionChildren(body).some(filters) : false;
-      }
-      case 'VectorSelector':
-      case 'MatrixSelector':
-      case 'NumberDurationLiteral':
-      case 'StringLiteral':
-        return false;
-      default:
-        return filters(expressionChildren(node)[0]);
+    case 'absent':
+    case 'absent_over_time': {
+      const sel = walk.selectors.find((s) => s.from >= node.from && s.to <= node.to);
+      const labels = sel ? sel.matchers.filter((m) => m.op === '=' && m.label !== '__name__').map((m) => m.label) : [];
+      return vector(labels, true, labels);
     }
+    default:
+      return firstVector;
   }
+}
 
-  const result = parsed.root ? walk(parsed.root, []) : UNKNOWN;
-  return { parsed, selectors, groupings, calls, binaries, comparisons, filters: filters(parsed.root), result };
+/** A binary operation, recorded with both sides' labels and its vector matching: the labels its result keeps. */
+function binaryLabels(walk: Walk, node: SyntaxNode, enclosing: string[]): LabelInfo {
+  const [lhsNode, rhsNode] = expressionChildren(node);
+  const opToken = operatorNode(node);
+  const opName = opToken?.name ?? '';
+  const bool = childNamed(node, 'BoolModifier') !== undefined;
+  if (COMPARISON_OPS[opName]) walk.comparisons.push({ op: COMPARISON_OPS[opName]!, bool, from: node.from, to: node.to });
+  const lhs = lhsNode ? labelsOf(walk, lhsNode, enclosing) : UNKNOWN;
+  const rhs = rhsNode ? labelsOf(walk, rhsNode, enclosing) : UNKNOWN;
+  const ref: BinaryRef = {
+    op: OPERATOR_TEXT[opName] ?? opName,
+    from: node.from,
+    to: node.to,
+    opFrom: opToken?.from ?? node.from,
+    opTo: opToken?.to ?? node.to,
+    lhs,
+    rhs,
+    set: SET_OPS.has(opName),
+    comparison: COMPARISON_OPS[opName] !== undefined,
+    bool,
+  };
+  walk.binaries.push(ref);
+  if (lhs.kind !== 'vector' && rhs.kind !== 'vector') return { kind: 'scalar' };
+  if (lhs.kind !== 'vector') return rhs;
+  if (rhs.kind !== 'vector') return lhs;
+  const clause = childNamed(node, 'MatchingModifierClause');
+  if (clause) return matchedLabels(walk, clause, ref, opName, lhs, rhs);
+  const exact = lhs.exact && rhs.exact;
+  const pinnedBoth = [...pinnedOf(lhs), ...pinnedOf(rhs)]; // matched pairs agree on every matching label
+  return opName === 'Or' ? vector([...lhs.labels, ...rhs.labels], exact) : SET_OPS.has(opName) ? lhs : vector(lhs.labels, exact, pinnedBoth);
+}
+
+/** The labels of `a <op> on/ignoring (…) group_left/right (…) b`, recording the clause's labels on `ref`. */
+function matchedLabels(
+  walk: Walk,
+  clause: SyntaxNode,
+  ref: BinaryRef,
+  opName: string,
+  lhs: Extract<LabelInfo, { kind: 'vector' }>,
+  rhs: Extract<LabelInfo, { kind: 'vector' }>,
+): LabelInfo {
+  const exact = lhs.exact && rhs.exact;
+  const pinnedBoth = [...pinnedOf(lhs), ...pinnedOf(rhs)]; // matched pairs agree on every matching label
+  const both: LabelInfo = exact ? vector([...lhs.labels].filter((l) => rhs.labels.has(l)), true) : UNKNOWN;
+  const either: LabelInfo = exact ? vector([...lhs.labels, ...rhs.labels], true) : UNKNOWN;
+  const ignoring = childNamed(clause, 'Ignoring') !== undefined;
+  // on (x) needs x on both sides; ignoring (x) a label that at least one side has.
+  const matching = groupingLabels(walk, clause, ignoring ? 'ignoring' : 'on', ignoring ? either : both);
+  ref.matching = { clause: ignoring ? 'ignoring' : 'on', labels: matching };
+  // The second GroupingLabels of the clause (after group_left/right) names labels taken from the "one" side.
+  const groupLeft = childNamed(clause, 'GroupLeft');
+  const groupRight = childNamed(clause, 'GroupRight');
+  if (groupLeft) ref.group = 'left';
+  if (groupRight) ref.group = 'right';
+  const extraNode = (groupLeft ?? groupRight)?.nextSibling;
+  const extra =
+    extraNode?.name === 'GroupingLabels' ? groupingLabels(walk, clause, groupLeft ? 'group_left' : 'group_right', groupLeft ? rhs : lhs, extraNode) : [];
+  if (opName === 'Or') return vector([...lhs.labels, ...rhs.labels], exact);
+  if (SET_OPS.has(opName)) return lhs;
+  if (groupLeft) return vector([...lhs.labels, ...extra], exact, pinnedOf(lhs));
+  if (groupRight) return vector([...rhs.labels, ...extra], exact, pinnedOf(rhs));
+  if (ignoring) return vector([...lhs.labels].filter((l) => !matching.includes(l)), exact, pinnedOf(lhs));
+  return vector(matching.filter((l) => !exact || lhs.labels.has(l)), exact, pinnedBoth);
+}
+
+/** Whether the expression filters: returns nothing when its condition is false (a comparison without `bool`, `and`, `absent`, …). */
+function filters(text: string, node: SyntaxNode | undefined): boolean {
+  if (!node) return false;
+  const inside = (n: SyntaxNode) => filters(text, n);
+  switch (node.name) {
+    case 'BinaryExpr': {
+      const [lhs, rhs] = expressionChildren(node);
+      const opName = binaryOperator(node);
+      if (COMPARISON_OPS[opName]) return childNamed(node, 'BoolModifier') === undefined;
+      if (opName === 'And' || opName === 'Unless') return true;
+      if (opName === 'Or') return filters(text, lhs) && filters(text, rhs);
+      return filters(text, lhs) || filters(text, rhs);
+    }
+    case 'FunctionCall': {
+      const name = textOf(text, childNamed(node, 'FunctionIdentifier') ?? node);
+      if (name === 'absent' || name === 'absent_over_time') return true;
+      const body = childNamed(node, 'FunctionCallBody');
+      return body ? expressionChildren(body).some(inside) : false;
+    }
+    case 'AggregateExpr': {
+      const body = childNamed(node, 'FunctionCallBody');
+      return body ? expressionChildren(body).some(inside) : false;
+    }
+    case 'VectorSelector':
+    case 'MatrixSelector':
+    case 'NumberDurationLiteral':
+    case 'StringLiteral':
+      return false;
+    default:
+      return filters(text, expressionChildren(node)[0]);
+  }
 }
