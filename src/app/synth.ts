@@ -45,6 +45,8 @@ export interface LintResult {
   /** What `validate --offline` reports: `generate`'s findings, test coverage and the routing tests judged by totem-mon's simulation. */
   diagnostics: Diagnostic[];
   silenced: Silenced[];
+  /** As synth's: absent when the project did not pass the schema check. */
+  model?: Model;
 }
 
 const TEMPLATE_NAME = /^[^/\\]+\.tmpl$/;
@@ -112,5 +114,5 @@ export function synth(project: unknown, options: SynthOptions = {}): SynthResult
 /** `validate --offline` in memory: every finding of totem-mon's own checks, no files. */
 export function lint(project: unknown, options: SynthOptions = {}): LintResult {
   const result = run(project, options, true);
-  return { diagnostics: result.diagnostics, silenced: result.silenced };
+  return { diagnostics: result.diagnostics, silenced: result.silenced, ...(result.model ? { model: result.model } : {}) };
 }

@@ -1,12 +1,13 @@
 import { describe, expect, it } from 'vitest';
 import { receiver, secretFile, type Receiver } from '../../src/index.js';
 import { pinned, runAlertmanagerCheck } from '../helpers/alertmanager.js';
+import { fileOf } from '../helpers/model.js';
 import { parseAddressList } from '../../src/lint/mail-address.js';
 
 /** Where a finding about one field of a receiver must point. */
 const at = (r: Receiver, ...field: string[]) => ({
   path: ['alertmanager', 'receivers', r.name, ...field],
-  file: r.source!.file,
+  file: fileOf(r),
   line: r.source!.line,
 });
 

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { receiver, secretFile } from '../../src/index.js';
 import { pinned, runAlertmanagerCheck } from '../helpers/alertmanager.js';
+import { fileOf } from '../helpers/model.js';
 import type { TemplateFileModel } from '../../src/model/alertmanager.js';
 
 const SYNTAX_HINT =
@@ -23,7 +24,7 @@ describe('alertmanager/template-syntax', () => {
         message: 'receiver ops: slack[0].title is not a valid template: unclosed action: this {{ has no }} (column 1)',
         hint: SYNTAX_HINT,
         path: ['alertmanager', 'receivers', 'ops', 'slack[0]', 'title'],
-        file: ops.source!.file,
+        file: fileOf(ops),
         line: ops.source!.line,
         highlighted: '{{',
       },
@@ -41,7 +42,7 @@ describe('alertmanager/template-syntax', () => {
         message: 'receiver pager: email[0].headers.Subject is not a valid template: function "upper" not defined in Alertmanager 0.25 (column 14)',
         hint: SYNTAX_HINT,
         path: ['alertmanager', 'receivers', 'pager', 'email[0]', 'headers', 'Subject'],
-        file: pager.source!.file,
+        file: fileOf(pager),
         line: pager.source!.line,
         highlighted: 'upper',
       },
@@ -49,7 +50,7 @@ describe('alertmanager/template-syntax', () => {
         message: 'receiver pager: pagerduty[0].description is not a valid template: {{ range }} at column 1 has no {{ end }} (column 1)',
         hint: SYNTAX_HINT,
         path: ['alertmanager', 'receivers', 'pager', 'pagerduty[0]', 'description'],
-        file: pager.source!.file,
+        file: fileOf(pager),
         line: pager.source!.line,
         highlighted: '{{ range .Alerts }}',
       },
@@ -113,7 +114,7 @@ describe('alertmanager/unknown-template', () => {
         message: 'receiver ops: slack[0].title uses template "shop.titel", which neither the template files nor Alertmanager 0.25 define. Did you mean "shop.title"?',
         hint: defineHint,
         path: ['alertmanager', 'receivers', 'ops', 'slack[0]', 'title'],
-        file: ops.source!.file,
+        file: fileOf(ops),
         line: ops.source!.line,
         highlighted: '"shop.titel"',
       },

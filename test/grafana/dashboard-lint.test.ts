@@ -5,7 +5,7 @@ import {
   timeseriesPanel, type Dashboard, type Panel,
 } from '../../src/index.js';
 import { CHECKS } from '../../src/lint/index.js';
-import { runOn } from '../helpers/model.js';
+import { fileOf, runOn } from '../helpers/model.js';
 import { pinned } from '../helpers/alertmanager.js';
 import { GRAFANA_UNITS } from '../../src/lint/grafana-units.js';
 
@@ -31,7 +31,7 @@ const region = labelVariable({ name: 'region', metric: orders });
 const single = labelVariable({ name: 'status', metric: orders, multi: false, includeAll: false });
 
 /** Where a finding about a panel field points: the panel's builder line. */
-const at = (p: Panel, path: string[]) => ({ path, file: p.source!.file, line: p.source!.line });
+const at = (p: Panel, path: string[]) => ({ path, file: fileOf(p), line: p.source!.line });
 
 describe('dashboard/undefined-variable', () => {
   const id = 'dashboard/undefined-variable';
@@ -70,7 +70,7 @@ describe('dashboard/undefined-variable', () => {
         message: 'variable $zone uses $state, which is defined after it: Grafana has no value for it yet when it loads $zone',
         hint: 'list $state before $zone in variables',
         path: ['dashboards', 'Shop', 'variables', 'zone', 'metric'],
-        file: zone.source!.file,
+        file: fileOf(zone),
         line: zone.source!.line,
         highlighted: '$state',
       },
@@ -153,7 +153,7 @@ describe('dashboard/variable-label', () => {
         message: 'variable $regions of dashboard Shop lists label_values(shop_orders_total, regoin), but shop_orders_total has no label "regoin": the drop-down stays empty and every query filtered on $regions shows nothing. Did you mean "region"?',
         hint: 'shop_orders_total has region, status, job, instance; choose one of them (label: \'…\') or a metric that carries regoin',
         path: ['dashboards', 'Shop', 'variables', 'regions', 'label'],
-        file: v.source!.file,
+        file: fileOf(v),
         line: v.source!.line,
         highlighted: undefined,
       },
@@ -323,7 +323,7 @@ describe('dashboard/time-range', () => {
         message: 'dashboard Shop: time.from "now-6hours" is not a time Grafana can parse: Grafana units are single letters: y M w d h m s',
         hint: timeHint,
         path: ['dashboards', 'Shop', 'time', 'from'],
-        file: d.source!.file,
+        file: fileOf(d),
         line: d.source!.line,
         highlighted: undefined,
       },
@@ -378,7 +378,7 @@ describe('dashboard/empty', () => {
         message: 'dashboard Shop has no panels: it opens blank',
         hint: 'add panels (timeseriesPanel, statPanel, ratePanel, …), or remove the dashboard',
         path: ['dashboards', 'Shop', 'panels'],
-        file: d.source!.file,
+        file: fileOf(d),
         line: d.source!.line,
         highlighted: undefined,
       },
@@ -398,7 +398,7 @@ describe('dashboard/empty', () => {
         message: 'row Later of dashboard Shop has no panels: an empty header',
         hint: 'give the row its panels (row({ title, panels: [...] })), or remove it',
         path: ['dashboards', 'Shop', 'panels', 'Later', 'panels'],
-        file: r.source!.file,
+        file: fileOf(r),
         line: r.source!.line,
         highlighted: undefined,
       },

@@ -2,13 +2,10 @@ import {
   alert, alertmanager, counter, defineProject, rate, receiver, route, ruleGroup, scrapeJob,
   type Receiver,
 } from '../../src/index.js';
-import { CHECKS, runChecks } from '../../src/lint/index.js';
-import { parseProject } from '../../src/model/parse.js';
-import { buildModel } from '../../src/model/build.js';
-import { withTemplates } from '../../src/model/build-alertmanager.js';
-import { buildCheckContext } from '../../src/lint/context.js';
+import { CHECKS } from '../../src/lint/index.js';
 import type { TemplateFileModel } from '../../src/model/alertmanager.js';
 import type { Diagnostic } from '../../src/diagnostic.js';
+import { runOn, templatesOption } from './model.js';
 
 const errors = counter({ name: 'shop_errors_total', help: 'Errors.', labels: ['service'] });
 
@@ -25,7 +22,7 @@ export function runAlertmanagerCheck(
 ): Diagnostic[] {
   const check = CHECKS.find((c) => c.id === id);
   if (!check) throw new Error(`no check ${id}`);
-  const parsed = parseProject(
+  return runOn(
     defineProject({
       name: 'shop',
       metrics: [errors],
@@ -49,10 +46,9 @@ export function runAlertmanagerCheck(
         route: route({ receiver: receivers[0]?.name ?? 'none' }),
       }),
     }),
+    [check],
+    templatesOption(templates),
   );
-  if (!parsed.ok) throw new Error(parsed.diagnostics.map((d) => `${d.path?.join('.')}: ${d.message}`).join('; '));
-  const model = withTemplates(buildModel(parsed.project, 'test/index.ts'), templates);
-  return runChecks(buildCheckContext(model), [check]);
 }
 
 /** Only what a test pins: message, hint, path, source line and the excerpt's highlighted text. */

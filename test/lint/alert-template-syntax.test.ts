@@ -6,7 +6,7 @@ import path from 'node:path';
 import { stringify } from 'yaml';
 import { alert, counter, defineProject, ruleGroup, scrapeJob, type AlertRule } from '../../src/index.js';
 import { CHECKS } from '../../src/lint/index.js';
-import { runOn } from '../helpers/model.js';
+import { fileOf, runOn } from '../helpers/model.js';
 import { pinned } from '../helpers/alertmanager.js';
 import { parseGoTemplate } from '../../src/gotemplate/parse.js';
 import { PROMETHEUS_DIALECT } from '../../src/gotemplate/functions.js';
@@ -43,7 +43,7 @@ function run(rule: AlertRule) {
 const at = (rule: AlertRule, ...field: string[]) => ({
   hint: HINT,
   path: ['ruleGroups', 'shop', 'rules', 'FewOrders', ...field],
-  file: rule.source!.file,
+  file: fileOf(rule),
   line: rule.source!.line,
 });
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { alert, defineProject, rate, record, ruleGroup, scrapeJob, sumBy, type AlertRule, type RecordingRule } from '../../src/index.js';
 import { CHECKS } from '../../src/lint/index.js';
-import { runOn } from '../helpers/model.js';
+import { fileOf, runOn } from '../helpers/model.js';
 import { pinned } from '../helpers/alertmanager.js';
 import { catalogue, failures, queueDepth, requests, texts } from '../fixtures/rule-tests/base.js';
 
@@ -34,7 +34,7 @@ function run(rules: Array<AlertRule | RecordingRule>) {
 
 const at = (rule: AlertRule | RecordingRule, name: string, caseName: string, input: number) => ({
   path: ['ruleGroups', 'orders', 'rules', name, 'tests', caseName, `input[${input}]`, 'series'],
-  file: rule.source!.file,
+  file: fileOf(rule),
   line: rule.source!.line,
 });
 

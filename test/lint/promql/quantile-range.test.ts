@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { alert, dashboard, record, statPanel } from '../../../src/index.js';
 import { basics, expectFindings, findings, rulePath, shop } from './shop.js';
+import { sourceOf } from '../../helpers/model.js';
 
 const ID = 'promql/quantile-range';
 
@@ -44,7 +45,7 @@ describe(ID, () => {
         '99',
       ],
     ]);
-    expect(found[0]!.source).toEqual(board.panels[0]!.source);
+    expect(found[0]!.source).toEqual(sourceOf(board.panels[0]!));
   });
 
   it('stays quiet on quantiles in [0, 1], bounds included, and on a quantile given by an expression', () => {

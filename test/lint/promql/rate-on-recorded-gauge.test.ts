@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { alert, dashboard, record, timeseriesPanel } from '../../../src/index.js';
 import { basics, expectFindings, findings, rulePath, shop } from './shop.js';
+import { sourceOf } from '../../helpers/model.js';
 
 const ID = 'promql/rate-on-recorded-gauge';
 
@@ -60,7 +61,7 @@ describe(ID, () => {
         ['dashboards', 'Shop', 'panels', 'Carts', 'targets[0]', 'expr'],
       ],
     ]);
-    expect(found[1]!.source).toEqual(board.panels[0]!.source);
+    expect(found[1]!.source).toEqual(sourceOf(board.panels[0]!));
   });
 
   it('stays quiet on rate() over a recorded sum of raw counters, and on a recorded rate used as it is', () => {

@@ -11,7 +11,7 @@ import {
 import type { SourceRef } from '../../../src/diagnostic.js';
 import type { Diagnostic } from '../../../src/diagnostic.js';
 import { CHECKS } from '../../../src/lint/index.js';
-import { runOn } from '../../helpers/model.js';
+import { fileOf, runOn } from '../../helpers/model.js';
 
 export const orders = counter({ name: 'shop_orders_total', help: 'Orders.', labels: ['status', 'store'] });
 export const payments = counter({ name: 'shop_payments_total', help: 'Payments.', labels: ['store'] });
@@ -94,7 +94,7 @@ export function expectFindings(found: Diagnostic[], expected: Expected[]): void 
       message: x.message,
       hint: x.hint,
       path: x.path,
-      source: x.at.source,
+      source: x.at.source ? { ...x.at.source, file: fileOf(x.at) } : undefined,
       ...(x.span !== undefined ? { span: x.span } : {}),
     })),
   );

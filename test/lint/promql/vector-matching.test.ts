@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { alert, dashboard, record, timeseriesPanel } from '../../../src/index.js';
 import { basics, expectFindings, findings, rulePath, shop } from './shop.js';
+import { sourceOf } from '../../helpers/model.js';
 
 const ID = 'promql/vector-matching';
 
@@ -79,7 +80,7 @@ describe(ID, () => {
     expect(found.map((d) => [d.severity, d.message, d.path])).toEqual([
       ['error', 'panel Orders per payment: the two sides of "/" match on all their labels, but their labels differ ("status" only on the left): no series ever match and the result is always empty', ['dashboards', 'Shop', 'panels', 'Orders per payment', 'targets[0]', 'expr']],
     ]);
-    expect(found[0]!.source).toEqual(board.panels[0]!.source);
+    expect(found[0]!.source).toEqual(sourceOf(board.panels[0]!));
   });
 
   it('stays quiet when the sides are aggregated alike, matched with ignoring, or grouped explicitly', () => {
