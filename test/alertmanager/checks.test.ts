@@ -3,13 +3,9 @@ import {
   alert, alertmanager, counter, defineProject, inhibitRule, rate, re, receiver, route, ruleGroup, scrapeJob, secretFile,
   type AlertmanagerDefinition, type Route,
 } from '../../src/index.js';
-import { CHECKS } from '../../src/lint/index.js';
-import { parseProject } from '../../src/model/parse.js';
-import { buildModel } from '../../src/model/build.js';
-import { withTemplates } from '../../src/model/build-alertmanager.js';
 import { defaultRouteAlerts } from '../../src/lint/alertmanager-select.js';
 import { buildCheckContext } from '../../src/lint/context.js';
-import { runChecks } from '../../src/lint/index.js';
+import { modelOf, runOn, templatesOption } from '../helpers/model.js';
 import type { TemplateFileModel } from '../../src/model/alertmanager.js';
 
 const errors = counter({ name: 'app_errors_total', help: 'Errors.', labels: ['service'] });
@@ -31,19 +27,15 @@ function project(routes: Route<'chat' | 'pager'>[]): AlertmanagerDefinition {
 }
 
 function run(am: AlertmanagerDefinition, templates: TemplateFileModel[] = []) {
-  const parsed = parseProject(
-    defineProject({
-      name: 't',
-      metrics: [errors],
-      prometheus: { scrapeJobs: [scrapeJob({ job: 'app', targets: ['app:1'] })] },
-      ruleGroups: [ruleGroup({ name: 'g', rules })],
-      alertmanager: am,
-    }),
-  );
-  if (!parsed.ok) throw new Error(parsed.diagnostics.map((d) => d.message).join('; '));
-  const model = withTemplates(buildModel(parsed.project, 'test/index.ts'), templates);
-  const ids = new Set(['alertmanager/unknown-receiver', 'alertmanager/unreachable-receiver', 'alertmanager/unmatched-route', 'alertmanager/unknown-template']);
-  return { model, diagnostics: runChecks(buildCheckContext(model), CHECKS.filter((c) => ids.has(c.id))) };
+  const p = defineProject({
+    name: 't',
+    metrics: [errors],
+    prometheus: { scrapeJobs: [scrapeJob({ job: 'app', targets: ['app:1'] })] },
+    ruleGroups: [ruleGroup({ name: 'g', rules })],
+    alertmanager: am,
+  });
+  const ids = ['alertmanager/unknown-receiver', 'alertmanager/unreachable-receiver', 'alertmanager/unmatched-route', 'alertmanager/unknown-template'];
+  return { model: modelOf(p, templatesOption(templates)), diagnostics: runOn(p, ids, templatesOption(templates)) };
 }
 
 const template: TemplateFileModel = { name: 't.tmpl', source: 'templates/t.tmpl', content: '{{ define "t.title" }}x{{ end }}' };

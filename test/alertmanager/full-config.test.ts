@@ -6,9 +6,7 @@ import path from 'node:path';
 import {
   alertmanager, defineProject, inhibitRule, nre, receiver, route, scrapeJob, secretFile, timeInterval,
 } from '../../src/index.js';
-import { parseProject } from '../../src/model/parse.js';
-import { buildModel } from '../../src/model/build.js';
-import { compileAll } from '../../src/compile/index.js';
+import { generated } from '../helpers/model.js';
 import { receiversFor } from '../../src/model/routing.js';
 import { tempDir } from '../helpers/cli.js';
 import { findBinary, itWithBinaries } from '../helpers/tools.js';
@@ -63,15 +61,12 @@ const definition = alertmanager({
 });
 
 itWithBinaries(['amtool'])('every notifier kind, time intervals and nested routes pass amtool check-config', async () => {
-  const parsed = parseProject(
-    defineProject({ name: 't', metrics: [], prometheus: { scrapeJobs: [scrapeJob({ job: 'a', targets: ['a:1'] })] }, alertmanager: definition }),
-  );
-  if (!parsed.ok) throw new Error(parsed.diagnostics.map((d) => `${d.path?.join('.')}: ${d.message}`).join('; '));
-  const model = buildModel(parsed.project, 'test/index.ts');
+  const project = defineProject({ name: 't', metrics: [], prometheus: { scrapeJobs: [scrapeJob({ job: 'a', targets: ['a:1'] })] }, alertmanager: definition });
+  const { files, model } = generated(project);
   const out = tempDir();
-  for (const file of compileAll(model)) {
-    mkdirSync(path.dirname(path.join(out, file.path)), { recursive: true });
-    writeFileSync(path.join(out, file.path), file.content);
+  for (const [file, content] of Object.entries(files)) {
+    mkdirSync(path.dirname(path.join(out, file)), { recursive: true });
+    writeFileSync(path.join(out, file), content);
   }
   const config = path.join(out, 'alertmanager/alertmanager.yml');
   const result = await execa(findBinary('amtool')!, ['check-config', config], { timeout: 30_000, reject: false });

@@ -11,11 +11,9 @@ import {
   type AlertmanagerGlobal, type EmailConfig, type PagerdutyConfig, type SlackConfig, type WebhookConfig,
 } from '../../src/index.js';
 import type { SmtpDefaults } from '../../src/api/alertmanager.js';
-import { parseProject } from '../../src/model/parse.js';
-import { buildModel } from '../../src/model/build.js';
-import { compileAll } from '../../src/compile/index.js';
 import { ALERTMANAGER_CONFIG } from '../../src/compile/alertmanager/config.js';
 import { tempDir } from '../helpers/cli.js';
+import { generated } from '../helpers/model.js';
 import { findBinary, itWithBinaries } from '../helpers/tools.js';
 
 const s = (name: string) => secretFile(`/etc/alertmanager/secrets/${name}`);
@@ -55,7 +53,7 @@ const pagerdutyV1: Required<Omit<PagerdutyConfig, 'routingKey' | 'url' | 'client
 };
 
 function compile(): { yaml: string; config: Record<string, any> } {
-  const parsed = parseProject(
+  const { files } = generated(
     defineProject({
       name: 'shop',
       metrics: [],
@@ -69,8 +67,7 @@ function compile(): { yaml: string; config: Record<string, any> } {
       }),
     }),
   );
-  if (!parsed.ok) throw new Error(parsed.diagnostics.map((d) => `${d.path?.join('.')}: ${d.message}`).join('; '));
-  const yaml = compileAll(buildModel(parsed.project, 'test/index.ts')).find((f) => f.path === ALERTMANAGER_CONFIG)!.content;
+  const yaml = files[ALERTMANAGER_CONFIG]!;
   return { yaml, config: parse(yaml) };
 }
 

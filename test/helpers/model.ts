@@ -29,12 +29,12 @@ export function modelOf(project: Project, options: SynthOptions = {}): Model {
   return result.model;
 }
 
-/** The files `generate` writes for a project, by path; a finding that is an error fails the fixture. */
-export function filesOf(project: Project, options: SynthOptions = {}): Record<string, string> {
+/** What `generate` writes for a project (files by path) and its model; a finding that is an error fails the fixture. */
+export function generated(project: Project, options: SynthOptions = {}): { files: Record<string, string>; model: Model } {
   const result = synth(project, options);
   const errors = result.diagnostics.filter((d) => d.severity === 'error');
-  if (errors.length > 0) throw new Error(`fixture has errors: ${schemaProblems(errors)}`);
-  return result.files;
+  if (errors.length > 0 || !result.model) throw new Error(`fixture has errors: ${schemaProblems(errors)}`);
+  return { files: result.files, model: result.model };
 }
 
 /** The file a finding names for a definition built in a test: its builder call's file, relative to the current folder as synth() makes it. */

@@ -8,13 +8,8 @@ import {
   alertmanager, counter, dashboard, defineProject, ratePanel, receiver, record, route, ruleGroup, scrapeJob,
   type Dashboard, type Project, type RuleGroup,
 } from '../../src/index.js';
-import { parseProject } from '../../src/model/parse.js';
-import { buildModel } from '../../src/model/build.js';
-import { withTemplates } from '../../src/model/build-alertmanager.js';
-import { buildCheckContext } from '../../src/lint/context.js';
-import { runChecks } from '../../src/lint/index.js';
 import { outputPortableName } from '../../src/lint/output-portable-name.js';
-import type { TemplateFileModel } from '../../src/model/alertmanager.js';
+import { runOn } from '../helpers/model.js';
 
 const requests = counter({ name: 'app_requests_total', help: 'Requests.', labels: ['route'] });
 
@@ -40,11 +35,7 @@ function project(parts: { groups?: RuleGroup[]; dashboards?: Dashboard[]; templa
 }
 
 function run(p: Project, templates: string[] = []) {
-  const parsed = parseProject(p);
-  if (!parsed.ok) throw new Error(parsed.diagnostics.map((d) => d.message).join('; '));
-  const files: TemplateFileModel[] = templates.map((name) => ({ name, source: `templates/${name}`, content: '{{ define "x" }}x{{ end }}\n' }));
-  const model = withTemplates(buildModel(parsed.project, 'test/index.ts'), files);
-  return runChecks(buildCheckContext(model), [outputPortableName]);
+  return runOn(p, [outputPortableName], { templates: Object.fromEntries(templates.map((name) => [name, '{{ define "x" }}x{{ end }}\n'])) });
 }
 
 describe('output/portable-name fires', () => {

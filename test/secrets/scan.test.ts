@@ -4,13 +4,12 @@ import {
   type ProjectOptions,
 } from '../../src/index.js';
 import { parseProject } from '../../src/model/parse.js';
-import { buildModel } from '../../src/model/build.js';
-import { withTemplates } from '../../src/model/build-alertmanager.js';
 import { compileAll } from '../../src/compile/index.js';
 import { SecretScan, scanSecrets } from '../../src/secrets/scan.js';
 import { redactDiagnostic } from '../../src/report/redact.js';
 import type { Diagnostic } from '../../src/diagnostic.js';
 import type { TemplateFileModel } from '../../src/model/alertmanager.js';
+import { modelOf, templatesOption } from '../helpers/model.js';
 
 // Fake credentials, assembled so that no scanner mistakes this file for a leak.
 const SLACK_TOKEN = ['xoxp', '1111111111', '2222222222', 'abcdefabcdefabcdef'].join('-');
@@ -45,9 +44,7 @@ function project(extra: Partial<ProjectOptions> = {}, rule: Partial<Parameters<t
 
 /** The pipeline's secret stage, in memory: model and templates, then the compiled files. */
 function scan(p: ReturnType<typeof defineProject>, templates: TemplateFileModel[] = []): Diagnostic[] {
-  const parsed = parseProject(p);
-  if (!parsed.ok) throw new Error(parsed.diagnostics.map((d) => d.message).join('; '));
-  const model = withTemplates(buildModel(parsed.project, 'test/index.ts'), templates);
+  const model = modelOf(p, templatesOption(templates));
   const secrets = new SecretScan(model.notSecrets);
   secrets.scanModel(model);
   secrets.scanOutput(compileAll(model));
@@ -148,11 +145,7 @@ describe('a literal secret anywhere in the definitions is refused where it was d
 });
 
 describe('the pipeline stage: generated files first, the definitions to say where', () => {
-  const build = (p: ReturnType<typeof defineProject>) => {
-    const parsed = parseProject(p);
-    if (!parsed.ok) throw new Error(parsed.diagnostics.map((d) => d.message).join('; '));
-    return buildModel(parsed.project, 'test/index.ts');
-  };
+  const build = (p: ReturnType<typeof defineProject>) => modelOf(p);
 
   it.each([
     ['a short literal under a secret-looking label', { labels: { severity: 'critical', token: 'abc123x' } }, ['labels', 'token']],
@@ -197,9 +190,7 @@ describe('notSecret: an explicit, reasoned opt-out per value', () => {
   });
 
   it('works through the pipeline stage too (generated files first)', () => {
-    const parsed = parseProject(withDemo({ allow: [notSecret('public-demo', 'the vendor publishes this demo token')] }));
-    if (!parsed.ok) throw new Error('schema');
-    const model = buildModel(parsed.project, 'test/index.ts');
+    const model = modelOf(withDemo({ allow: [notSecret('public-demo', 'the vendor publishes this demo token')] }));
     expect(scanSecrets(model, compileAll(model))).toEqual([]);
   });
 
