@@ -3,7 +3,24 @@ import { captureSource } from './source.js';
 import type { Ignore } from './lint.js';
 import { alert, type AlertOptions, type AlertRule } from './rules.js';
 import { renderSelector } from './selector.js';
-import { healthFor, healthJobName } from '../model/health.js';
+import { durationMs, formatDuration } from '../duration.js';
+
+/** Defaults of Docker's HEALTHCHECK, which the options mirror (interval 30s, timeout 30s, 3 retries). */
+export const HEALTH_DEFAULTS = { interval: '30s', timeout: '30s', retries: 3 } as const;
+
+/** The Prometheus job that probes a health check. */
+export function healthJobName(name: string): string {
+  return `${name}-health`;
+}
+
+/**
+ * How long probes must fail before the alert fires: `retries` consecutive failed probes span
+ * `retries - 1` intervals (the first failure starts the pending state, the last one completes it).
+ */
+export function healthFor(interval: string | undefined, retries: number | undefined): string {
+  const ms = durationMs(interval ?? HEALTH_DEFAULTS.interval) ?? 0;
+  return formatDuration(Math.max(0, (retries ?? HEALTH_DEFAULTS.retries) - 1) * ms);
+}
 
 /** A JSON value a health answer's field must have (`{ status: 'healthy' }`). */
 export type JsonScalar = string | number | boolean | null;

@@ -1,36 +1,20 @@
 /**
  * Health checks in the model: the blackbox exporter probes each one's URL from a Prometheus probe
- * job. The names and defaults here are shared by the API (healthAlert's expression and `for`), the
- * schema and the compilers, so that they cannot disagree.
+ * job. The names and defaults the API, the schema and the compilers share (so that they cannot
+ * disagree) are the API's (src/api/health.ts).
  */
 import type { HealthCheckInput } from './schema/health.js';
 import type { HealthCheckModel, MetricModel } from './types.js';
-import { durationMs, formatDuration } from './names.js';
+import { durationMs } from '../duration.js';
+import { HEALTH_DEFAULTS, healthFor, healthJobName } from '../api/health.js';
 import { located } from './located.js';
-
-/** Defaults of Docker's HEALTHCHECK, which the options mirror (interval 30s, timeout 30s, 3 retries). */
-export const HEALTH_DEFAULTS = { interval: '30s', timeout: '30s', retries: 3 } as const;
 
 /** Where Prometheus reaches the blackbox exporter unless `prometheus.blackboxExporter` says otherwise. */
 export const DEFAULT_BLACKBOX_EXPORTER = 'blackbox-exporter:9115';
 
-/** The Prometheus job that probes a health check. */
-export function healthJobName(name: string): string {
-  return `${name}-health`;
-}
-
 /** The blackbox module of a health check (module names are YAML keys and URL parameters: kept plain). */
 export function healthModule(name: string): string {
   return `http_${name.replace(/[^A-Za-z0-9_]/g, '_')}`;
-}
-
-/**
- * How long probes must fail before the alert fires: `retries` consecutive failed probes span
- * `retries - 1` intervals (the first failure starts the pending state, the last one completes it).
- */
-export function healthFor(interval: string | undefined, retries: number | undefined): string {
-  const ms = durationMs(interval ?? HEALTH_DEFAULTS.interval) ?? 0;
-  return formatDuration(Math.max(0, (retries ?? HEALTH_DEFAULTS.retries) - 1) * ms);
 }
 
 /**

@@ -17,17 +17,3 @@ export function safeFileName(name: string): string {
     .toLowerCase();
   return cleaned === '' ? 'unnamed' : cleaned.slice(0, 100);
 }
-
-/** A Prometheus duration for a number of milliseconds, largest units first: 90000 → `1m30s`. */
-export function formatDuration(ms: number): string {
-  if (ms <= 0) return '0s';
-  const units = ['y', 'w', 'd', 'h', 'm', 's', 'ms'];
-  let rest = Math.round(ms);
-  let text = '';
-  for (let i = 0; i < unitMs.length; i++) {
-    const n = Math.floor(rest / unitMs[i]!);
-    if (n > 0) text += `${n}${units[i]}`;
-    rest -= n * unitMs[i]!;
-  }
-  return text;
-}

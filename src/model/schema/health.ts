@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { duration, matching, nonEmpty, source } from './common.js';
-import { durationMs } from '../names.js';
-import { HEALTH_DEFAULTS } from '../health.js';
+import { durationMs } from '../../duration.js';
+import { HEALTH_DEFAULTS } from '../../api/health.js';
 import { withHint } from './hint.js';
 import { ignore } from './lint.js';
 
