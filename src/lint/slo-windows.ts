@@ -1,7 +1,7 @@
 import type { Check } from './check.js';
 import { locatedAt } from '../model/located.js';
 import { BASE_WINDOW } from '../model/slo-names.js';
-import { durationMs } from '../model/names.js';
+import { durationMs } from '../duration.js';
 
 /**
  * Each line of a burn-rate table checks a long window (how much budget burnt) and a shorter one

@@ -1,6 +1,6 @@
 import type { AlertModel, RecordModel, RuleGroupModel } from './types.js';
 import type { SloAlertModel, SloModel } from './slo.js';
-import { durationMs } from './names.js';
+import { durationMs } from '../duration.js';
 import { format } from './slo-decimal.js';
 import { sliQueries } from './slo-sli.js';
 import {

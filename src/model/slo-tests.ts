@@ -1,7 +1,7 @@
 import type { AlertTestCase } from '../api/tests.js';
 import type { TestCaseModel } from './types.js';
 import type { SloAlertModel, SloModel } from './slo.js';
-import { durationMs } from './names.js';
+import { durationMs } from '../duration.js';
 import { compare, decimal, format, mul, shift, sub, toNumber, type Decimal } from './slo-decimal.js';
 import { sliTestSeries, type SliTestSeries } from './slo-sli.js';
 import { humanizePercentage, simulate, type Simulation } from './slo-simulate.js';

@@ -1,7 +1,7 @@
 import type { Located } from './types.js';
 import type { SloInput } from './schema/slo.js';
 import { located } from './located.js';
-import { durationMs } from './names.js';
+import { durationMs } from '../duration.js';
 import { decimal, mul, shift, sub, type Decimal } from './slo-decimal.js';
 import { WORKBOOK_TABLE, workbookBurnRate } from './slo-burn-rates.js';
 
