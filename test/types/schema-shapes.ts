@@ -18,6 +18,7 @@ import type {
 } from '../../src/api/alertmanager.js';
 import type { Dashboard, DashboardLink, Variable } from '../../src/api/dashboard.js';
 import type { Slo } from '../../src/api/slo.js';
+import type { HealthCheck } from '../../src/api/health.js';
 import type { GridPos, Legend, Panel, Row, Target, ThresholdStep } from '../../src/api/panels.js';
 
 type Parsed = z.output<typeof projectSchema>;
@@ -30,6 +31,8 @@ export type ProjectChecks = [
   Expect<SameShape<Omit<Parsed, 'ruleGroups' | 'metrics' | 'slos'>, Omit<Project, 'ruleGroups' | 'metrics' | 'slos'>>>,
   // SLOs: their own check (slo.ts's schema against the Slo the builder returns).
   Expect<SameShape<Each<Parsed['slos']>, Slo>>,
+  // Health checks: covered by the project's check above too; here, so a mismatch names them.
+  Expect<SameShape<Each<Parsed['healthChecks']>, HealthCheck>>,
   Expect<Identical<keyof Parsed, keyof Project>>,
   Expect<SameShape<Parsed['source'], SourceRef | undefined>>,
   Expect<SameShape<NonNullable<Parsed['lint']>, LintOptions>>,
