@@ -2,6 +2,7 @@ import type { SourceRef } from '../diagnostic.js';
 import type { AnyMetric } from './metrics.js';
 import type { Panel, Row } from './panels.js';
 import { captureSource } from './source.js';
+import { labelSetSeries } from './metric-series.js';
 import type { Ignore } from './lint.js';
 
 /** A link in the dashboard's header: to a URL, or to the dashboards that carry some tags. */
@@ -67,11 +68,6 @@ export function dashboard(options: DashboardOptions): Dashboard {
   return { kind: 'dashboard', ...options, source: captureSource() };
 }
 
-/** A series name of the metric that carries its labels (histograms and summaries: `_count`). */
-function seriesOf(metric: AnyMetric): string {
-  return metric.type === 'histogram' || metric.type === 'summary' ? `${metric.name}_count` : metric.name;
-}
-
 /** `labelVariable({ name: 'job', metric: requests })` → a `$job` drop-down of the job label's values. */
 export function labelVariable(options: VariableOptions): Variable {
   const { metric, label, ...rest } = options;
@@ -79,7 +75,7 @@ export function labelVariable(options: VariableOptions): Variable {
     kind: 'variable',
     ...rest,
     label: label ?? options.name,
-    ...(metric !== undefined ? { metric: seriesOf(metric) } : {}),
+    ...(metric !== undefined ? { metric: labelSetSeries(metric) } : {}),
     source: captureSource(),
   };
 }

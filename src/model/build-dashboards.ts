@@ -1,28 +1,23 @@
-import type { DashboardInput, PanelInput, VariableInput } from './schema/dashboard.js';
+import type { Dashboard, Variable } from '../api/dashboard.js';
+import type { Panel } from '../api/panels.js';
 import type { DashboardModel, PanelModel, RowModel, TargetModel, VariableModel } from './dashboard.js';
 import { DEFAULT_SIZE, GridFlow } from './dashboard-layout.js';
 import { located, locatedAt } from './located.js';
+import { slug } from './names.js';
 
 /** Grafana's limit on dashboard uids. */
 export const UID_MAX_LENGTH = 40;
 
 /** A uid from a title: `Métricas de Negócio` → `metricas-de-negocio` (at most 40 characters). */
 export function uidFromTitle(title: string): string {
-  const slug = title
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .slice(0, UID_MAX_LENGTH)
-    .replace(/^-+|-+$/g, '');
-  return slug === '' ? 'dashboard' : slug;
+  return slug(title, { keep: 'a-z0-9', maxLength: UID_MAX_LENGTH, fallback: 'dashboard' });
 }
 
 function refId(i: number): string {
   return i < 26 ? String.fromCharCode(65 + i) : `A${i}`;
 }
 
-function buildPanel(p: PanelInput, path: string[], id: number, flow: GridFlow): PanelModel {
+function buildPanel(p: Panel, path: string[], id: number, flow: GridFlow): PanelModel {
   const size = DEFAULT_SIZE[p.type];
   const gridPos = p.gridPos ? flow.keep({ ...p.gridPos }) : flow.next(p.width ?? size.w, p.height ?? size.h);
   const targets = p.targets.map(
@@ -40,7 +35,7 @@ function buildPanel(p: PanelInput, path: string[], id: number, flow: GridFlow): 
   return { kind: 'panel', id, ...rest, targets, gridPos, explicitGridPos: p.gridPos !== undefined, ...located(p, path) };
 }
 
-function buildVariable(v: VariableInput, path: string[]): VariableModel {
+function buildVariable(v: Variable, path: string[]): VariableModel {
   return {
     name: v.name,
     label: v.label,
@@ -53,7 +48,7 @@ function buildVariable(v: VariableInput, path: string[]): VariableModel {
   };
 }
 
-function buildDashboard(d: DashboardInput): DashboardModel {
+function buildDashboard(d: Dashboard): DashboardModel {
   const path = ['dashboards', d.title];
   let nextId = 1;
   const reserved = d.panels.flatMap((item) => (item.kind === 'panel' && item.gridPos ? [item.gridPos] : []));
@@ -83,6 +78,6 @@ function buildDashboard(d: DashboardInput): DashboardModel {
   };
 }
 
-export function buildDashboards(input: readonly DashboardInput[]): DashboardModel[] {
+export function buildDashboards(input: readonly Dashboard[]): DashboardModel[] {
   return input.map(buildDashboard);
 }

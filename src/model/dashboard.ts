@@ -1,6 +1,17 @@
 import type { ExpressionRef, Located } from './types.js';
-import type { DatasourceRef, GridPos, Legend, PanelType, ThresholdStep } from '../api/panels.js';
+import type { Dashboard, DashboardLink, Variable } from '../api/dashboard.js';
+import type { DatasourceRef, GridPos, Panel, Row, Target } from '../api/panels.js';
 import { locatedAt } from './located.js';
+
+// The dashboard model is derived from the API types (src/api/dashboard.ts, src/api/panels.ts):
+// a field declared there flows here. The model only says what it resolves: defaults applied,
+// layout done, ids given, the definition's own `source`/`ignore` turned into `Located`.
+
+/** `T` with the fields `K` resolved: present and not undefined. */
+type Resolved<T, K extends keyof T> = Omit<T, K> & { readonly [P in K]-?: Exclude<T[P], undefined> };
+
+/** What the model drops from a definition: its builder tag and what `Located` carries instead. */
+type Definition = 'kind' | 'source' | 'ignore';
 
 /** The `${datasource}` variable every panel and target points at. */
 export const DATASOURCE_VARIABLE = 'datasource';
@@ -11,75 +22,43 @@ export function isDatasourceVariable(ref: DatasourceRef): boolean {
   return ref.uid === '${datasource}' || ref.uid === '$datasource';
 }
 
-export interface TargetModel extends Located {
-  refId: string;
-  expr: string;
-  legendFormat?: string;
-  instant: boolean;
-  format: 'time_series' | 'table' | 'heatmap';
-  /** Only when the user set one explicitly (checked by dashboard/datasource-variable). */
-  datasource?: DatasourceRef;
-}
+/** A query; `datasource` only when the user set one explicitly (checked by dashboard/datasource-variable). */
+export type TargetModel = Resolved<Target, 'instant' | 'format'> & Located & { readonly refId: string };
 
-export interface PanelModel extends Located {
-  kind: 'panel';
-  /** Stable within the dashboard: position in reading order, from 1. */
-  id: number;
-  type: PanelType;
-  title: string;
-  description?: string;
-  unit?: string;
-  min?: number;
-  max?: number;
-  decimals?: number;
-  thresholds?: ThresholdStep[];
-  thresholdsMode?: 'absolute' | 'percentage';
-  legend?: Legend;
-  stack?: boolean;
-  targets: TargetModel[];
-  gridPos: GridPos;
-  /** The user gave gridPos (checked by dashboard/layout-overlap); otherwise it was laid out. */
-  explicitGridPos: boolean;
-  datasource?: DatasourceRef;
-}
+export type PanelModel = Omit<Panel, Definition | 'targets' | 'gridPos' | 'width' | 'height'> &
+  Located & {
+    readonly kind: 'panel';
+    /** Stable within the dashboard: position in reading order, from 1. */
+    readonly id: number;
+    readonly targets: readonly TargetModel[];
+    readonly gridPos: GridPos;
+    /** The user gave gridPos (checked by dashboard/layout-overlap); otherwise it was laid out. */
+    readonly explicitGridPos: boolean;
+  };
 
-export interface RowModel extends Located {
-  kind: 'row';
-  id: number;
-  title: string;
-  collapsed: boolean;
-  gridPos: GridPos;
-  panels: PanelModel[];
-}
+export type RowModel = Resolved<Omit<Row, Definition | 'panels'>, 'collapsed'> &
+  Located & {
+    readonly kind: 'row';
+    readonly id: number;
+    readonly gridPos: GridPos;
+    readonly panels: readonly PanelModel[];
+  };
 
-export interface VariableModel extends Located {
-  name: string;
-  label: string;
-  metric?: string;
-  title: string;
-  multi: boolean;
-  includeAll: boolean;
-  /** `label_values(metric, label)` or `label_values(label)`. */
-  query: string;
-}
+export type VariableModel = Resolved<Omit<Variable, Definition>, 'title' | 'multi' | 'includeAll'> &
+  Located & {
+    /** `label_values(metric, label)` or `label_values(label)`. */
+    readonly query: string;
+  };
 
-export type LinkModel =
-  | { title: string; url: string; tooltip?: string; targetBlank?: boolean }
-  | { title: string; tags: string[]; asDropdown?: boolean };
+export type LinkModel = DashboardLink;
 
-export interface DashboardModel extends Located {
-  title: string;
-  /** As given, or derived from the title; checked by dashboard/uid. */
-  uid: string;
-  tags: string[];
-  description?: string;
-  time: { from: string; to: string };
-  refresh: string;
-  links: LinkModel[];
-  variables: VariableModel[];
-  /** Top-level panels and rows in reading order (the panels of a row are inside it). */
-  items: Array<PanelModel | RowModel>;
-}
+/** `uid` as given, or derived from the title (checked by dashboard/uid); time, refresh and the lists defaulted. */
+export type DashboardModel = Resolved<Omit<Dashboard, Definition | 'panels' | 'variables'>, 'uid' | 'tags' | 'time' | 'refresh' | 'links'> &
+  Located & {
+    readonly variables: readonly VariableModel[];
+    /** Top-level panels and rows in reading order (the panels of a row are inside it). */
+    readonly items: ReadonlyArray<PanelModel | RowModel>;
+  };
 
 /** Every panel of a dashboard, those inside rows included, in reading order. */
 export function allPanels(dashboard: DashboardModel): PanelModel[] {

@@ -29,7 +29,7 @@ function labelVariable(v: VariableModel): dashboard.QueryVariableBuilder {
 
 function link(l: DashboardModel['links'][number]): dashboard.DashboardLinkBuilder {
   const b = new dashboard.DashboardLinkBuilder(l.title).includeVars(true).keepTime(true);
-  if ('tags' in l) return b.type(dashboard.DashboardLinkType.Dashboards).tags(l.tags).asDropdown(l.asDropdown ?? false);
+  if ('tags' in l) return b.type(dashboard.DashboardLinkType.Dashboards).tags([...l.tags]).asDropdown(l.asDropdown ?? false);
   b.type(dashboard.DashboardLinkType.Link).url(l.url).targetBlank(l.targetBlank ?? false);
   if (l.tooltip !== undefined) b.tooltip(l.tooltip);
   return b;

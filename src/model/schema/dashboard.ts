@@ -4,6 +4,8 @@ import { withHint } from './hint.js';
 import { DURATION } from '../names.js';
 import { ignore } from './lint.js';
 
+// Its output type is the API's (src/api/dashboard.ts, panels.ts), checked at compile time by
+// test/types/dashboard-shapes.ts: a field added on one side only fails the typecheck.
 // The uid is checked by the `dashboard/uid` check (with its own messages), not here.
 
 const datasourceRef = z.strictObject({ type: nonEmpty, uid: nonEmpty });
@@ -56,7 +58,7 @@ export const panelSchema = z.strictObject({
   source,
 });
 
-const rowSchema = z.strictObject({
+export const rowSchema = z.strictObject({
   kind: z.literal('row'),
   title: nonEmpty,
   collapsed: z.boolean().optional(),
@@ -65,7 +67,7 @@ const rowSchema = z.strictObject({
   source,
 });
 
-const variableSchema = z.strictObject({
+export const variableSchema = z.strictObject({
   kind: z.literal('variable'),
   name: labelName.refine((n) => n !== 'datasource', {
     message: withHint('the variable "datasource" is always there', 'remove it from variables'),
@@ -103,8 +105,3 @@ export const dashboardSchema = z.strictObject({
   ignore,
   source,
 });
-
-export type DashboardInput = z.infer<typeof dashboardSchema>;
-export type PanelInput = z.infer<typeof panelSchema>;
-export type RowInput = z.infer<typeof rowSchema>;
-export type VariableInput = z.infer<typeof variableSchema>;
