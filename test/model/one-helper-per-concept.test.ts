@@ -94,8 +94,8 @@ describe('rules by kind (src/model/select.ts)', () => {
   it('lists every rule, the alerts and the recording rules in definition order across groups', () => {
     const m = model({
       ruleGroups: [
-        ruleGroup({ name: 'one', rules: [alert({ alert: 'A1', expr: 'up == 0', labels: { severity: 'warning' }, annotations: {} }), record({ record: 'job:x:sum', expr: 'sum by (job) (up)' })] }),
-        ruleGroup({ name: 'two', rules: [record({ record: 'job:y:sum', expr: 'sum by (job) (up)' }), alert({ alert: 'A2', expr: 'up == 0', labels: { severity: 'warning' }, annotations: {} })] }),
+        ruleGroup({ name: 'one', rules: [alert({ alert: 'A1', expr: 'up == 0', labels: { severity: 'warning' }, annotations: { summary: 's', description: 'd' } }), record({ record: 'job:x:sum', expr: 'sum by (job) (up)' })] }),
+        ruleGroup({ name: 'two', rules: [record({ record: 'job:y:sum', expr: 'sum by (job) (up)' }), alert({ alert: 'A2', expr: 'up == 0', labels: { severity: 'warning' }, annotations: { summary: 's', description: 'd' } })] }),
       ],
       dashboards: [dashboard({ title: 'D', panels: [] })],
     });
