@@ -43,8 +43,28 @@ export type {
   RoutingTest,
   FiringAlert,
 } from './api/alertmanager.js';
-export { dashboard, labelVariable } from './api/dashboard.js';
-export type { Dashboard, DashboardOptions, DashboardLink, Variable, VariableOptions } from './api/dashboard.js';
+export { dashboard } from './api/dashboard.js';
+export type { Dashboard, DashboardOptions, DashboardLink } from './api/dashboard.js';
+export { adHocFilters, constantVariable, customVariable, intervalVariable, labelVariable, queryVariable, textVariable } from './api/variables.js';
+export type {
+  AdHocFilterOptions,
+  AdHocVariable,
+  ConstantVariable,
+  ConstantVariableOptions,
+  CustomValue,
+  CustomVariable,
+  CustomVariableOptions,
+  IntervalVariable,
+  IntervalVariableOptions,
+  LabelVariableOptions,
+  QueryVariable,
+  QueryVariableOptions,
+  TextVariable,
+  TextVariableOptions,
+  Variable,
+  VariableOptionsBase,
+  VariableSortOrder,
+} from './api/variables.js';
 export {
   timeseriesPanel, gaugePanel, statPanel, tablePanel, barGaugePanel, heatmapPanel, row,
   ratePanel, quantilesPanel, histogramHeatmapPanel, currentValuePanel,

@@ -1,4 +1,5 @@
-import type { Dashboard, Variable } from '../api/dashboard.js';
+import type { Dashboard } from '../api/dashboard.js';
+import type { Variable } from '../api/variables.js';
 import type { Panel } from '../api/panels.js';
 import type { DashboardModel, PanelModel, RowModel, TargetModel, VariableModel } from './dashboard.js';
 import { DEFAULT_SIZE, GridFlow } from './dashboard-layout.js';
@@ -36,16 +37,25 @@ function buildPanel(p: Panel, path: string[], id: number, flow: GridFlow): Panel
 }
 
 function buildVariable(v: Variable, path: string[]): VariableModel {
-  return {
-    name: v.name,
-    label: v.label,
-    ...(v.metric !== undefined ? { metric: v.metric } : {}),
-    title: v.title ?? v.name,
-    multi: v.multi ?? true,
-    includeAll: v.includeAll ?? true,
-    query: v.metric !== undefined ? `label_values(${v.metric}, ${v.label})` : `label_values(${v.label})`,
-    ...located(v, [...path, v.name]),
-  };
+  const { kind: _k, source: _s, ignore: _i, ...common } = v;
+  const at = located(v, [...path, v.name]);
+  const title = v.title ?? v.name;
+  switch (v.type) {
+    case 'query': {
+      const { selector, query, ...rest } = common as typeof v;
+      const resolved =
+        query ?? (selector !== undefined ? `label_values(${selector}, ${v.label})` : `label_values(${v.label})`);
+      return { ...rest, title, multi: v.multi ?? false, includeAll: v.includeAll ?? false, sort: v.sort ?? 'alphabetical', query: resolved, ...at };
+    }
+    case 'custom': {
+      const values = v.values.map((x) => (typeof x === 'string' ? { text: x, value: x } : { text: x.text, value: x.value }));
+      return { ...(common as typeof v), title, multi: v.multi ?? false, includeAll: v.includeAll ?? false, values, ...at };
+    }
+    case 'textbox':
+      return { ...(common as typeof v), title, value: v.value ?? '', ...at };
+    default:
+      return { ...(common as typeof v), title, ...at };
+  }
 }
 
 function buildDashboard(d: Dashboard): DashboardModel {

@@ -1,5 +1,6 @@
 import type { ExpressionRef, Located } from './types.js';
-import type { Dashboard, DashboardLink, Variable } from '../api/dashboard.js';
+import type { Dashboard, DashboardLink } from '../api/dashboard.js';
+import type { AdHocVariable, ConstantVariable, CustomVariable, IntervalVariable, QueryVariable, TextVariable, Variable } from '../api/variables.js';
 import type { DatasourceRef, GridPos, Panel, Row, Target } from '../api/panels.js';
 import { locatedAt } from './located.js';
 
@@ -9,6 +10,8 @@ import { locatedAt } from './located.js';
 
 /** `T` with the fields `K` resolved: present and not undefined. */
 type Resolved<T, K extends keyof T> = Omit<T, K> & { readonly [P in K]-?: Exclude<T[P], undefined> };
+/** The same for a generic `T` (the keys are checked where it is used). */
+type ResolvedSome<T, K extends PropertyKey> = Resolved<T, K & keyof T>;
 
 /** What the model drops from a definition: its builder tag and what `Located` carries instead. */
 type Definition = 'kind' | 'source' | 'ignore';
@@ -44,11 +47,32 @@ export type RowModel = Resolved<Omit<Row, Definition | 'panels'>, 'collapsed'> &
     readonly panels: readonly PanelModel[];
   };
 
-export type VariableModel = Resolved<Omit<Variable, Definition>, 'title' | 'multi' | 'includeAll'> &
-  Located & {
-    /** `label_values(metric, label)` or `label_values(label)`. */
-    readonly query: string;
-  };
+/** A variable as the model keeps it: title defaulted to the name, the `type`'s own defaults applied. */
+type VariableModelOf<V extends Variable, K extends keyof V = never> = ResolvedSome<Omit<V, Definition>, 'title' | K> & Located;
+
+export type QueryVariableModel = Omit<VariableModelOf<QueryVariable, 'multi' | 'includeAll' | 'sort'>, 'query' | 'selector'> & {
+  /** `label_values(selector, label)`, `label_values(label)` or the raw query. */
+  readonly query: string;
+};
+export type CustomVariableModel = Omit<VariableModelOf<CustomVariable, 'multi' | 'includeAll'>, 'values'> & {
+  readonly values: ReadonlyArray<{ readonly text: string; readonly value: string }>;
+};
+export type IntervalVariableModel = VariableModelOf<IntervalVariable>;
+export type ConstantVariableModel = VariableModelOf<ConstantVariable>;
+export type TextVariableModel = VariableModelOf<TextVariable, 'value'>;
+export type AdHocVariableModel = VariableModelOf<AdHocVariable>;
+export type VariableModel =
+  | QueryVariableModel
+  | CustomVariableModel
+  | IntervalVariableModel
+  | ConstantVariableModel
+  | TextVariableModel
+  | AdHocVariableModel;
+
+/** Variables whose value may be several values or All: Grafana writes a regex for them. */
+export function isMultiValue(v: VariableModel): v is QueryVariableModel | CustomVariableModel {
+  return (v.type === 'query' || v.type === 'custom') && (v.multi || v.includeAll);
+}
 
 export type LinkModel = DashboardLink;
 

@@ -1,7 +1,8 @@
 // Compile-time (npm run typecheck): the dashboard schema accepts exactly the API's shapes.
 // A field added to src/api/{dashboard,panels}.ts without its schema (or the reverse) fails here.
 import type { z } from 'zod';
-import type { Dashboard, Variable } from '../../src/api/dashboard.js';
+import type { Dashboard } from '../../src/api/dashboard.js';
+import type { Variable } from '../../src/api/variables.js';
 import type { Panel, Row } from '../../src/api/panels.js';
 import type { dashboardSchema, panelSchema, rowSchema, variableSchema } from '../../src/model/schema/dashboard.js';
 import type { Expect, SameShape } from './equal.js';

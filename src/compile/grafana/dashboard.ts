@@ -1,31 +1,10 @@
 // Model dashboard → Grafana's classic dashboard JSON model (what file provisioning loads), via the SDK.
 import * as dashboard from '@grafana/grafana-foundation-sdk/dashboard';
-import type { DashboardModel, PanelModel, RowModel, VariableModel } from '../../model/dashboard.js';
-import { DATASOURCE_VARIABLE, VARIABLE_DATASOURCE } from '../../model/dashboard.js';
+import type { DashboardModel, PanelModel, RowModel } from '../../model/dashboard.js';
+import { VARIABLE_DATASOURCE } from '../../model/dashboard.js';
 import { headerLines } from '../output.js';
 import { panelBuilder } from './panels.js';
-import { PROMETHEUS_DATASOURCE } from './datasource.js';
-
-function datasourceVariable(): dashboard.DatasourceVariableBuilder {
-  return new dashboard.DatasourceVariableBuilder(DATASOURCE_VARIABLE)
-    .label('Fonte de dados')
-    .type('prometheus')
-    .current({ selected: true, text: PROMETHEUS_DATASOURCE.name, value: PROMETHEUS_DATASOURCE.uid });
-}
-
-function labelVariable(v: VariableModel): dashboard.QueryVariableBuilder {
-  const b = new dashboard.QueryVariableBuilder(v.name)
-    .label(v.title)
-    .datasource({ ...VARIABLE_DATASOURCE })
-    .query(v.query)
-    .definition(v.query)
-    .refresh(dashboard.VariableRefresh.OnTimeRangeChanged)
-    .sort(dashboard.VariableSort.AlphabeticalAsc)
-    .multi(v.multi)
-    .includeAll(v.includeAll);
-  if (v.includeAll) b.allValue('.*').current({ selected: true, text: 'All', value: '$__all' });
-  return b;
-}
+import { datasourceVariable, variableBuilder } from './variables.js';
 
 function link(l: DashboardModel['links'][number]): dashboard.DashboardLinkBuilder {
   const b = new dashboard.DashboardLinkBuilder(l.title).includeVars(true).keepTime(true);
@@ -77,7 +56,7 @@ export function buildDashboardJson(model: DashboardModel, entry: string): dashbo
     .refresh(model.refresh)
     .version(1)
     .withVariable(datasourceVariable());
-  for (const v of model.variables) b.withVariable(labelVariable(v));
+  for (const v of model.variables) b.withVariable(variableBuilder(v));
   if (model.links.length > 0) b.links(model.links.map(link));
   for (const item of model.items) {
     if (item.kind === 'panel') {
