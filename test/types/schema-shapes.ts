@@ -16,7 +16,8 @@ import type {
   AlertmanagerDefinition, AlertmanagerGlobal, EmailConfig, FiringAlert, InhibitRule, PagerdutyConfig, Receiver, Route,
   RoutingTest, SecretFile, SlackConfig, SmtpDefaults, TimeInterval, TimePeriod, WebhookConfig,
 } from '../../src/api/alertmanager.js';
-import type { Dashboard, DashboardLink, Variable } from '../../src/api/dashboard.js';
+import type { Dashboard, DashboardLink } from '../../src/api/dashboard.js';
+import type { Variable } from '../../src/api/variables.js';
 import type { Slo } from '../../src/api/slo.js';
 import type { HealthCheck } from '../../src/api/health.js';
 import type { GridPos, Legend, Panel, Row, Target, ThresholdStep } from '../../src/api/panels.js';

@@ -5,7 +5,7 @@ import { DURATION } from '../names.js';
 import { ignore } from './lint.js';
 
 // Its output type is the API's (src/api/dashboard.ts, panels.ts), checked at compile time by
-// test/types/dashboard-shapes.ts: a field added on one side only fails the typecheck.
+// test/types/schema-shapes.ts: a field added on one side only fails the typecheck.
 // The uid is checked by the `dashboard/uid` check (with its own messages), not here.
 
 const datasourceRef = z.strictObject({ type: nonEmpty, uid: nonEmpty });
