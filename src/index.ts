@@ -67,8 +67,11 @@ export type {
 } from './api/variables.js';
 export {
   timeseriesPanel, gaugePanel, statPanel, tablePanel, barGaugePanel, heatmapPanel, row,
+  histogramPanel, pieChartPanel, stateTimelinePanel, statusHistoryPanel, textPanel,
   ratePanel, quantilesPanel, histogramHeatmapPanel, currentValuePanel,
 } from './api/panels.js';
+export { linkTo, runbookLink, upDownMappings } from './api/panel-options.js';
+export type { DashboardTarget, FieldMatcher, FieldOverride, FieldSettings, Link, Repeat, Transformation, ValueMapping } from './api/panel-options.js';
 export type { Panel, PanelOptions, PanelType, Row, RowOptions, Target, ThresholdStep, Legend, GridPos, DatasourceRef, MetricPanelOptions } from './api/panels.js';
 export { healthCheck, healthAlert, healthJob } from './api/health.js';
 export type { HealthCheck, HealthCheckOptions, HealthAlertOptions, JsonScalar } from './api/health.js';

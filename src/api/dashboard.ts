@@ -2,12 +2,11 @@ import type { SourceRef } from '../diagnostic.js';
 import type { Panel, Row } from './panels.js';
 import { captureSource } from './source.js';
 import type { Variable } from './variables.js';
+import type { Link } from './panel-options.js';
 import type { Ignore } from './lint.js';
 
-/** A link in the dashboard's header: to a URL, or to the dashboards that carry some tags. */
-export type DashboardLink =
-  | { title: string; url: string; tooltip?: string; targetBlank?: boolean }
-  | { title: string; tags: readonly string[]; asDropdown?: boolean };
+/** A link in the dashboard's header: to a URL, to a dashboard (`linkTo(d)`), or to the dashboards that carry some tags. */
+export type DashboardLink = Link | { title: string; tags: readonly string[]; asDropdown?: boolean };
 
 export interface DashboardOptions {
   title: string;

@@ -24,6 +24,17 @@ export const dashboardUndefinedVariable: Check = {
           });
         }
       };
+      // A repeat by a variable the dashboard does not list repeats nothing.
+      const rows = dashboard.items.flatMap((item) => (item.kind === 'row' ? [item] : []));
+      for (const item of [...rows, ...allPanels(dashboard)]) {
+        const by = item.kind === 'row' ? item.repeat : item.repeat?.variable;
+        if (by === undefined || defined.has(by)) continue;
+        report({
+          message: `${item.kind} ${item.title} repeats by $${by}, which dashboard ${dashboard.title} does not define: Grafana shows it once, unrepeated`,
+          hint: `add the variable to variables: [...] of dashboard ${dashboard.title}`,
+          ...locatedAt(item, 'repeat'),
+        });
+      }
       for (const panel of allPanels(dashboard)) {
         check(panel.title, `panel ${panel.title}: title`, locatedAt(panel, 'title'));
         for (const target of panel.targets) {

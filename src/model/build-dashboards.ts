@@ -1,10 +1,12 @@
 import type { Dashboard } from '../api/dashboard.js';
 import type { Variable } from '../api/variables.js';
 import type { Panel } from '../api/panels.js';
-import type { DashboardModel, PanelModel, RowModel, TargetModel, VariableModel } from './dashboard.js';
+import type { Link } from '../api/panel-options.js';
+import type { DashboardModel, LinkModel, PanelModel, RowModel, TargetModel, VariableModel } from './dashboard.js';
 import { DEFAULT_SIZE, GridFlow } from './dashboard-layout.js';
 import { located, locatedAt } from './located.js';
 import { slug } from './names.js';
+import { defaultRefId } from './ref-id.js';
 
 /** Grafana's limit on dashboard uids. */
 export const UID_MAX_LENGTH = 40;
@@ -14,16 +16,12 @@ export function uidFromTitle(title: string): string {
   return slug(title, { keep: 'a-z0-9', maxLength: UID_MAX_LENGTH, fallback: 'dashboard' });
 }
 
-function refId(i: number): string {
-  return i < 26 ? String.fromCharCode(65 + i) : `A${i}`;
-}
-
 function buildPanel(p: Panel, path: string[], id: number, flow: GridFlow): PanelModel {
   const size = DEFAULT_SIZE[p.type];
   const gridPos = p.gridPos ? flow.keep({ ...p.gridPos }) : flow.next(p.width ?? size.w, p.height ?? size.h);
   const targets = p.targets.map(
     (t, i): TargetModel => ({
-      refId: refId(i),
+      refId: t.refId ?? defaultRefId(i),
       expr: t.expr,
       ...(t.legendFormat !== undefined ? { legendFormat: t.legendFormat } : {}),
       instant: t.instant ?? p.type === 'table',
@@ -32,8 +30,27 @@ function buildPanel(p: Panel, path: string[], id: number, flow: GridFlow): Panel
       ...locatedAt(located(p, path), `targets[${i}]`),
     }),
   );
-  const { kind: _k, source: _s, targets: _t, gridPos: _g, width: _w, height: _h, ...rest } = p;
-  return { kind: 'panel', id, ...rest, targets, gridPos, explicitGridPos: p.gridPos !== undefined, ...located(p, path) };
+  const { kind: _k, source: _s, targets: _t, gridPos: _g, width: _w, height: _h, links, dataLinks, repeat, ...rest } = p;
+  return {
+    kind: 'panel',
+    id,
+    ...rest,
+    targets,
+    links: (links ?? []).map(resolveLink),
+    dataLinks: (dataLinks ?? []).map(resolveLink),
+    ...(repeat ? { repeat: { ...repeat, variable: repeat.variable.name } } : {}),
+    gridPos,
+    explicitGridPos: p.gridPos !== undefined,
+    ...located(p, path),
+  };
+}
+
+/** A link to a dashboard object becomes a URL to its uid (given, or derived from its title as the dashboard's own). */
+function resolveLink(l: Link): LinkModel {
+  if (!('dashboard' in l)) return { ...l };
+  const { dashboard, ...rest } = l;
+  const uid = dashboard.uid ?? uidFromTitle(dashboard.title);
+  return { ...rest, url: `/d/${uid}`, dashboardUid: uid };
 }
 
 function buildVariable(v: Variable, path: string[]): VariableModel {
@@ -72,7 +89,8 @@ function buildDashboard(d: Dashboard): DashboardModel {
     // A collapsed row holds its panels; they are laid out as if it were open, below its header.
     const inner = collapsed ? new GridFlow(gridPos.y + 1) : flow;
     const panels = item.panels.map((p) => buildPanel(p, [...rowPath, 'panels', p.title], nextId++, inner));
-    return { kind: 'row', id, title: item.title, collapsed, gridPos, panels, ...located(item, rowPath) };
+    const repeat = item.repeat ? { repeat: item.repeat.variable.name } : {};
+    return { kind: 'row', id, title: item.title, collapsed, ...repeat, gridPos, panels, ...located(item, rowPath) };
   });
   return {
     title: d.title,
@@ -81,7 +99,7 @@ function buildDashboard(d: Dashboard): DashboardModel {
     ...(d.description !== undefined ? { description: d.description } : {}),
     time: d.time ?? { from: 'now-6h', to: 'now' },
     refresh: d.refresh ?? '1m',
-    links: (d.links ?? []).map((l) => ('tags' in l ? { ...l, tags: [...l.tags] } : { ...l })),
+    links: (d.links ?? []).map((l) => ('tags' in l ? { ...l, tags: [...l.tags] } : resolveLink(l))),
     variables: (d.variables ?? []).map((v) => buildVariable(v, [...path, 'variables'])),
     items,
     ...located(d, path),

@@ -2,6 +2,11 @@ import type { ExpressionRef, Located } from './types.js';
 import type { Dashboard, DashboardLink } from '../api/dashboard.js';
 import type { AdHocVariable, ConstantVariable, CustomVariable, IntervalVariable, QueryVariable, TextVariable, Variable } from '../api/variables.js';
 import type { DatasourceRef, GridPos, Panel, Row, Target } from '../api/panels.js';
+import type { Link, Repeat } from '../api/panel-options.js';
+
+// The API's plain value types, as the compiler reads them from the model.
+export type { ThresholdStep } from '../api/panels.js';
+export type { FieldOverride, Transformation, ValueMapping } from '../api/panel-options.js';
 import { locatedAt } from './located.js';
 
 // The dashboard model is derived from the API types (src/api/dashboard.ts, src/api/panels.ts):
@@ -28,20 +33,35 @@ export function isDatasourceVariable(ref: DatasourceRef): boolean {
 /** A query; `datasource` only when the user set one explicitly (checked by dashboard/datasource-variable). */
 export type TargetModel = Resolved<Target, 'instant' | 'format'> & Located & { readonly refId: string };
 
-export type PanelModel = Omit<Panel, Definition | 'targets' | 'gridPos' | 'width' | 'height'> &
+/** A link with its target resolved: a dashboard object becomes `/d/<uid>` (the uid given, or derived from its title). */
+export type LinkModel = Exclude<Link, { dashboard: unknown }> &
+  Pick<Extract<Link, { dashboard: unknown }>, 'keepTime' | 'includeVars'> & {
+    /** The linked dashboard's uid (links to a dashboard object). */
+    readonly dashboardUid?: string;
+  };
+
+/** A repeat by variable, the variable named (it is one of the dashboard's). */
+export type RepeatModel = Omit<Repeat, 'variable'> & { readonly variable: string };
+
+export type PanelModel = Omit<Panel, Definition | 'targets' | 'gridPos' | 'width' | 'height' | 'links' | 'dataLinks' | 'repeat'> &
   Located & {
     readonly kind: 'panel';
     /** Stable within the dashboard: position in reading order, from 1. */
     readonly id: number;
     readonly targets: readonly TargetModel[];
+    readonly links: readonly LinkModel[];
+    readonly dataLinks: readonly LinkModel[];
+    readonly repeat?: RepeatModel;
     readonly gridPos: GridPos;
     /** The user gave gridPos (checked by dashboard/layout-overlap); otherwise it was laid out. */
     readonly explicitGridPos: boolean;
   };
 
-export type RowModel = Resolved<Omit<Row, Definition | 'panels'>, 'collapsed'> &
+export type RowModel = Resolved<Omit<Row, Definition | 'panels' | 'repeat'>, 'collapsed'> &
   Located & {
     readonly kind: 'row';
+    /** The variable the row repeats by. */
+    readonly repeat?: string;
     readonly id: number;
     readonly gridPos: GridPos;
     readonly panels: readonly PanelModel[];
@@ -74,12 +94,14 @@ export function isMultiValue(v: VariableModel): v is QueryVariableModel | Custom
   return (v.type === 'query' || v.type === 'custom') && (v.multi || v.includeAll);
 }
 
-export type LinkModel = DashboardLink;
+/** A header link: resolved like a panel link, or the dashboards carrying some tags. */
+export type DashboardLinkModel = LinkModel | Extract<DashboardLink, { tags: unknown }>;
 
 /** `uid` as given, or derived from the title (checked by dashboard/uid); time, refresh and the lists defaulted. */
-export type DashboardModel = Resolved<Omit<Dashboard, Definition | 'panels' | 'variables'>, 'uid' | 'tags' | 'time' | 'refresh' | 'links'> &
+export type DashboardModel = Resolved<Omit<Dashboard, Definition | 'panels' | 'variables' | 'links'>, 'uid' | 'tags' | 'time' | 'refresh'> &
   Located & {
     readonly variables: readonly VariableModel[];
+    readonly links: readonly DashboardLinkModel[];
     /** Top-level panels and rows in reading order (the panels of a row are inside it). */
     readonly items: ReadonlyArray<PanelModel | RowModel>;
   };

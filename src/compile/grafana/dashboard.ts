@@ -4,20 +4,14 @@ import type { DashboardModel, PanelModel, RowModel } from '../../model/dashboard
 import { VARIABLE_DATASOURCE } from '../../model/dashboard.js';
 import { headerLines } from '../output.js';
 import { panelBuilder } from './panels.js';
+import { linkBuilder } from './links.js';
 import { datasourceVariable, variableBuilder } from './variables.js';
-
-function link(l: DashboardModel['links'][number]): dashboard.DashboardLinkBuilder {
-  const b = new dashboard.DashboardLinkBuilder(l.title).includeVars(true).keepTime(true);
-  if ('tags' in l) return b.type(dashboard.DashboardLinkType.Dashboards).tags([...l.tags]).asDropdown(l.asDropdown ?? false);
-  b.type(dashboard.DashboardLinkType.Link).url(l.url).targetBlank(l.targetBlank ?? false);
-  if (l.tooltip !== undefined) b.tooltip(l.tooltip);
-  return b;
-}
 
 function rowBuilder(row: RowModel): dashboard.RowBuilder {
   const b = new dashboard.RowBuilder(row.title).id(row.id).collapsed(row.collapsed).datasource({ ...VARIABLE_DATASOURCE }).gridPos({ ...row.gridPos });
   // Grafana keeps the panels inside a row only while it is collapsed; an open row's panels follow it.
   if (row.collapsed) for (const p of row.panels) b.withPanel(panelBuilder(p));
+  if (row.repeat !== undefined) b.repeat(row.repeat);
   return b;
 }
 
@@ -57,7 +51,7 @@ export function buildDashboardJson(model: DashboardModel, entry: string): dashbo
     .version(1)
     .withVariable(datasourceVariable());
   for (const v of model.variables) b.withVariable(variableBuilder(v));
-  if (model.links.length > 0) b.links(model.links.map(link));
+  if (model.links.length > 0) b.links(model.links.map(linkBuilder));
   for (const item of model.items) {
     if (item.kind === 'panel') {
       b.withPanel(panelBuilder(item));
