@@ -7,11 +7,11 @@ import {
   stateTimelinePanel, statPanel, statusHistoryPanel, tablePanel, textPanel, timeseriesPanel, upDownMappings, type Dashboard,
 } from '../../src/index.js';
 import { parseProject } from '../../src/model/parse.js';
-import { buildModel } from '../../src/model/build.js';
-import { compileGrafana } from '../../src/compile/grafana/index.js';
+import { uidFromTitle } from '../../src/model/build-dashboards.js';
 import { CHECKS } from '../../src/lint/index.js';
 import { runOn } from '../helpers/model.js';
 import { pinned } from '../helpers/alertmanager.js';
+import { dashboardJson } from '../helpers/grafana.js';
 
 const up = gauge({ name: 'up', help: 'Target up.', exporter: 'prometheus' });
 const jobs = counter({ name: 'worker_jobs_total', help: 'Jobs.', labels: ['queue', 'result'] });
@@ -42,9 +42,7 @@ function project(dashboards: Dashboard[]) {
 }
 
 function compile(d: Dashboard) {
-  const parsed = parseProject(project([d, other]));
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.diagnostics));
-  const content = compileGrafana(buildModel(parsed.project, 'test/index.ts'))[0]!.content;
+  const content = dashboardJson(project([d, other]), d.uid ?? uidFromTitle(d.title));
   const json = JSON.parse(content) as { panels: JsonPanel[] };
   const panel = (title: string) => json.panels.flatMap((p) => [p, ...(p.panels ?? [])]).find((p) => p.title === title)!;
   return { content, json, panel };

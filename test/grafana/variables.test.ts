@@ -6,11 +6,10 @@ import {
   queryVariable, re, scrapeJob, textVariable, timeseriesPanel, type Dashboard,
 } from '../../src/index.js';
 import { parseProject } from '../../src/model/parse.js';
-import { buildModel } from '../../src/model/build.js';
-import { compileGrafana } from '../../src/compile/grafana/index.js';
 import { CHECKS } from '../../src/lint/index.js';
 import { runOn } from '../helpers/model.js';
 import { pinned } from '../helpers/alertmanager.js';
+import { dashboardJson } from '../helpers/grafana.js';
 
 const requests = counter({ name: 'web_requests_total', help: 'Requests.', labels: ['route', 'code'] });
 const latency = histogram({ name: 'web_latency_seconds', help: 'Latency.', labels: ['route'], buckets: [0.1, 1], unit: 'seconds' });
@@ -25,9 +24,7 @@ function project(dashboards: Dashboard[]) {
 }
 
 function compiled(d: Dashboard): { content: string; json: { templating: { list: Array<Record<string, unknown>> } } } {
-  const parsed = parseProject(project([d]));
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.diagnostics));
-  const content = compileGrafana(buildModel(parsed.project, 'test/index.ts'))[0]!.content;
+  const content = dashboardJson(project([d]), 'web-variables');
   return { content, json: JSON.parse(content) };
 }
 
