@@ -71,6 +71,8 @@ export {
   ratePanel, quantilesPanel, histogramHeatmapPanel, currentValuePanel,
 } from './api/panels.js';
 export { linkTo, runbookLink, upDownMappings } from './api/panel-options.js';
+export { alertAnnotations, queryAnnotation } from './api/annotations.js';
+export type { Annotation } from './api/annotations.js';
 export type { DashboardTarget, FieldMatcher, FieldOverride, FieldSettings, Link, Repeat, Transformation, ValueMapping } from './api/panel-options.js';
 export type { Panel, PanelOptions, PanelType, Row, RowOptions, Target, ThresholdStep, Legend, GridPos, DatasourceRef, MetricPanelOptions } from './api/panels.js';
 export { healthCheck, healthAlert, healthJob } from './api/health.js';

@@ -3,6 +3,7 @@ import type { Panel, Row } from './panels.js';
 import { captureSource } from './source.js';
 import type { Variable } from './variables.js';
 import type { Link } from './panel-options.js';
+import type { Annotation } from './annotations.js';
 import type { Ignore } from './lint.js';
 
 /** A link in the dashboard's header: to a URL, to a dashboard (`linkTo(d)`), or to the dashboards that carry some tags. */
@@ -23,6 +24,18 @@ export interface DashboardOptions {
   variables?: readonly Variable[];
   /** Panels and rows, in reading order; laid out automatically unless a panel gives `gridPos`. */
   panels: ReadonlyArray<Panel | Row>;
+  /** Events drawn on the time series panels: `alertAnnotations()`, `queryAnnotation({ … })`. */
+  annotations?: readonly Annotation[];
+  /** Grafana folder the dashboard is provisioned in (default: the project's name). */
+  folder?: string;
+  /** What panels share when the pointer moves over one: nothing, a crosshair (default), or the tooltip. */
+  graphTooltip?: 'none' | 'crosshair' | 'tooltip';
+  /** Whether the UI offers editing (default true; provisioned dashboards do not keep UI changes anyway). */
+  editable?: boolean;
+  /** Time zone of the time axis (default `browser`; e.g. `utc`, `America/Sao_Paulo`). */
+  timezone?: string;
+  /** Auto-refresh choices in the time picker, e.g. `['30s', '1m', '5m']` (default Grafana's). */
+  refreshIntervals?: readonly string[];
   /** Silences checks on this definition, each with the reason: `{ 'alert/naming': 'why' }` (see the README, Checks). */
   ignore?: Ignore;
 }

@@ -3,6 +3,7 @@ import type { Dashboard, DashboardLink } from '../api/dashboard.js';
 import type { AdHocVariable, ConstantVariable, CustomVariable, IntervalVariable, QueryVariable, TextVariable, Variable } from '../api/variables.js';
 import type { DatasourceRef, GridPos, Panel, Row, Target } from '../api/panels.js';
 import type { Link, Repeat } from '../api/panel-options.js';
+import type { Annotation } from '../api/annotations.js';
 
 // The API's plain value types, as the compiler reads them from the model.
 export type { ThresholdStep } from '../api/panels.js';
@@ -98,23 +99,46 @@ export function isMultiValue(v: VariableModel): v is QueryVariableModel | Custom
 export type DashboardLinkModel = LinkModel | Extract<DashboardLink, { tags: unknown }>;
 
 /** `uid` as given, or derived from the title (checked by dashboard/uid); time, refresh and the lists defaulted. */
-export type DashboardModel = Resolved<Omit<Dashboard, Definition | 'panels' | 'variables' | 'links'>, 'uid' | 'tags' | 'time' | 'refresh'> &
+/** An annotation query, located at its place in the dashboard's `annotations`. */
+export type AnnotationModel = Annotation & Located;
+
+export type DashboardModel = Resolved<
+  Omit<Dashboard, Definition | 'panels' | 'variables' | 'links' | 'annotations'>,
+  'uid' | 'tags' | 'time' | 'refresh' | 'graphTooltip' | 'editable' | 'timezone'
+> &
   Located & {
     readonly variables: readonly VariableModel[];
     readonly links: readonly DashboardLinkModel[];
+    readonly annotations: readonly AnnotationModel[];
     /** Top-level panels and rows in reading order (the panels of a row are inside it). */
     readonly items: ReadonlyArray<PanelModel | RowModel>;
   };
+
+/**
+ * The folder a dashboard's file goes in under grafana/dashboards/, when folders are used: once any
+ * dashboard names one, Grafana takes the folders from the file structure, so every dashboard gets
+ * one (its own, or the project's name). Otherwise none: the provider puts them all in the project's.
+ */
+export function dashboardFolder(model: { name: string; dashboards: readonly DashboardModel[] }, d: DashboardModel): string | undefined {
+  if (!model.dashboards.some((x) => x.folder !== undefined)) return undefined;
+  return d.folder ?? model.name;
+}
+
+/** The dashboard's file under grafana/dashboards/: `<uid>.json`, or `<folder>/<uid>.json`. */
+export function dashboardFileName(model: { name: string; dashboards: readonly DashboardModel[] }, d: DashboardModel): string {
+  const folder = dashboardFolder(model, d);
+  return folder === undefined ? `${d.uid}.json` : `${folder}/${d.uid}.json`;
+}
 
 /** Every panel of a dashboard, those inside rows included, in reading order. */
 export function allPanels(dashboard: DashboardModel): PanelModel[] {
   return dashboard.items.flatMap((item) => (item.kind === 'row' ? item.panels : [item]));
 }
 
-/** The panel queries of the dashboards, as expressions for the checks. */
+/** The panel and annotation queries of the dashboards, as expressions for the checks. */
 export function dashboardExpressions(dashboards: readonly DashboardModel[]): ExpressionRef[] {
-  return dashboards.flatMap((d) =>
-    allPanels(d).flatMap((panel) =>
+  return dashboards.flatMap((d) => [
+    ...allPanels(d).flatMap((panel) =>
       panel.targets.map((t) => ({
         expr: t.expr,
         context: 'panel' as const,
@@ -123,5 +147,7 @@ export function dashboardExpressions(dashboards: readonly DashboardModel[]): Exp
         ...locatedAt(t, 'expr'),
       })),
     ),
-  );
+    // Annotation queries are panel queries too (Grafana substitutes the same variables).
+    ...d.annotations.map((a) => ({ expr: a.expr, context: 'panel' as const, owner: `${a.name} (annotation)`, ...locatedAt(a, 'expr') })),
+  ]);
 }

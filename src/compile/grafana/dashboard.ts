@@ -5,6 +5,7 @@ import { VARIABLE_DATASOURCE } from '../../model/dashboard.js';
 import { headerLines } from '../output.js';
 import { panelBuilder } from './panels.js';
 import { linkBuilder } from './links.js';
+import { annotationBuilder } from './annotations.js';
 import { datasourceVariable, variableBuilder } from './variables.js';
 
 function rowBuilder(row: RowModel): dashboard.RowBuilder {
@@ -38,18 +39,27 @@ function description(model: DashboardModel, entry: string): string {
   return model.description ? `${model.description}\n\n${note}` : note;
 }
 
+const CURSOR_SYNC = {
+  none: dashboard.DashboardCursorSync.Off,
+  crosshair: dashboard.DashboardCursorSync.Crosshair,
+  tooltip: dashboard.DashboardCursorSync.Tooltip,
+} as const;
+
 export function buildDashboardJson(model: DashboardModel, entry: string): dashboard.Dashboard {
   const b = new dashboard.DashboardBuilder(model.title)
     .uid(model.uid)
     .description(description(model, entry))
-    .tags([...model.tags])
-    .editable()
-    .tooltip(dashboard.DashboardCursorSync.Crosshair)
+    .tags([...model.tags]);
+  if (model.editable) b.editable();
+  else b.readonly();
+  b.tooltip(CURSOR_SYNC[model.graphTooltip])
     .time({ ...model.time })
-    .timezone('browser')
+    .timezone(model.timezone)
     .refresh(model.refresh)
     .version(1)
     .withVariable(datasourceVariable());
+  if (model.refreshIntervals !== undefined) b.timepicker(new dashboard.TimePickerBuilder().refreshIntervals([...model.refreshIntervals]));
+  for (const a of model.annotations) b.annotation(annotationBuilder(a));
   for (const v of model.variables) b.withVariable(variableBuilder(v));
   if (model.links.length > 0) b.links(model.links.map(linkBuilder));
   for (const item of model.items) {

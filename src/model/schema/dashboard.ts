@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { nonEmpty, source } from './common.js';
+import { duration, nonEmpty, source } from './common.js';
 import { withHint } from './hint.js';
 import { DURATION } from '../names.js';
 import { ignore } from './lint.js';
@@ -111,6 +111,17 @@ export const rowSchema = z.strictObject({
 
 const dashboardLink = z.union([link, z.strictObject({ title: nonEmpty, tags: z.array(nonEmpty), asDropdown: z.boolean().optional() })]);
 
+const annotation = z.strictObject({
+  name: nonEmpty,
+  expr: nonEmpty,
+  color: nonEmpty.optional(),
+  title: z.string().optional(),
+  text: z.string().optional(),
+  tags: z.array(nonEmpty).optional(),
+  step: duration.optional(),
+  enabled: z.boolean().optional(),
+});
+
 export const dashboardSchema = z.strictObject({
   kind: z.literal('dashboard'),
   title: nonEmpty,
@@ -125,6 +136,17 @@ export const dashboardSchema = z.strictObject({
     })
     .optional(),
   links: z.array(dashboardLink).optional(),
+  annotations: z.array(annotation).optional(),
+  folder: z
+    .string()
+    .regex(/^(?![. ])[^/\\:*?"<>|\u0000-\u001f]+(?<![. ])$/, {
+      message: withHint('invalid folder name', 'a folder is one folder name: no / \\ : * ? " < > |, not starting or ending with a dot or a space'),
+    })
+    .optional(),
+  graphTooltip: z.enum(['none', 'crosshair', 'tooltip']).optional(),
+  editable: z.boolean().optional(),
+  timezone: nonEmpty.optional(),
+  refreshIntervals: z.array(duration).optional(),
   variables: z.array(variableSchema).optional(),
   panels: z.array(z.discriminatedUnion('kind', [panelSchema, rowSchema])),
   ignore,
