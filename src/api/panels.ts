@@ -89,6 +89,8 @@ export interface PanelOptions {
   stack?: boolean;
   /** No panel background. */
   transparent?: boolean;
+  /** The panel's own time range, relative to now, instead of the dashboard's: `now/d` (today so far), `24h`. */
+  timeFrom?: string;
   /** Values shown as texts (and colours), e.g. `upDownMappings()`. */
   mappings?: readonly ValueMapping[];
   /** Settings for some series only, matched by name, regex or query. */

@@ -106,6 +106,7 @@ export function panelBuilder(panel: PanelModel): AnyPanelBuilder {
   b.id(panel.id).title(panel.title).datasource({ ...(panel.datasource ?? VARIABLE_DATASOURCE) }).gridPos({ ...panel.gridPos });
   if (panel.description !== undefined) b.description(panel.description);
   if (panel.transparent) b.transparent(true);
+  if (panel.timeFrom !== undefined) b.timeFrom(panel.timeFrom);
   if (panel.unit !== undefined) b.unit(panel.unit);
   if (panel.min !== undefined) b.min(panel.min);
   if (panel.max !== undefined) b.max(panel.max);

@@ -61,6 +61,7 @@ export const panelSchema = z.strictObject({
   datasource: datasourceRef.optional(),
   stack: z.boolean().optional(),
   transparent: z.boolean().optional(),
+  timeFrom: nonEmpty.optional(),
   mappings: z.array(valueMapping).optional(),
   overrides: z.array(fieldOverride).optional(),
   links: z.array(link).optional(),
