@@ -72,6 +72,8 @@ export {
 } from './api/panels.js';
 export { linkTo, runbookLink, upDownMappings } from './api/panel-options.js';
 export { alertAnnotations, queryAnnotation } from './api/annotations.js';
+export { sdkPanel } from './api/sdk-panel.js';
+export type { GrafanaPanelBuilder, GrafanaPanelJson, SdkPlugin } from './api/sdk-panel.js';
 export type { Annotation } from './api/annotations.js';
 export type { DashboardTarget, FieldMatcher, FieldOverride, FieldSettings, Link, Repeat, Transformation, ValueMapping } from './api/panel-options.js';
 export type { Panel, PanelOptions, PanelType, Row, RowOptions, Target, ThresholdStep, Legend, GridPos, DatasourceRef, MetricPanelOptions } from './api/panels.js';

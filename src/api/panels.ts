@@ -5,6 +5,7 @@ import type { Matchers } from './selector.js';
 import { captureSource } from './source.js';
 import type { Ignore } from './lint.js';
 import type { FieldOverride, Link, Repeat, Transformation, ValueMapping } from './panel-options.js';
+import type { SdkPlugin } from './sdk-panel.js';
 import { histogramQuantile, rate, sumBy } from './promql.js';
 
 /**
@@ -23,7 +24,9 @@ export type PanelType =
   | 'piechart'
   | 'state-timeline'
   | 'status-history'
-  | 'text';
+  | 'text'
+  /** A panel built with the Grafana SDK (`sdkPanel`): its plugin type is in `plugin.type`. */
+  | 'sdk';
 
 /** A data source reference. Leave it out: every panel and target then uses the `${datasource}` variable. */
 export interface DatasourceRef {
@@ -115,6 +118,8 @@ export interface PanelOptions {
   content?: string;
   /** Text panel: how `content` is read (default markdown). */
   mode?: 'markdown' | 'html';
+  /** SDK panel (`sdkPanel`): the plugin type, options, field config and transformations the SDK built. */
+  plugin?: SdkPlugin;
   /** Silences checks on this definition, each with the reason: `{ 'alert/naming': 'why' }` (see the README, Checks). */
   ignore?: Ignore;
 }

@@ -16,6 +16,7 @@ export const DEFAULT_SIZE: Record<PanelType, { w: number; h: number }> = {
   'state-timeline': { w: 12, h: 8 },
   'status-history': { w: 12, h: 8 },
   text: { w: 24, h: 3 },
+  sdk: { w: 12, h: 8 },
 };
 
 export function overlaps(a: GridPos, b: GridPos): boolean {

@@ -20,6 +20,8 @@ const PLUGINS: Record<string, { module: string; custom: boolean }> = {
   'state-timeline': { module: 'statetimeline', custom: true },
   'status-history': { module: 'statushistory', custom: true },
   text: { module: 'text', custom: false },
+  // Through sdkPanel (test/grafana/sdk-panel.test.ts):
+  xychart: { module: 'xychart', custom: true },
 };
 
 function typedModule(dashboards: Record<string, unknown>): string {

@@ -29,7 +29,8 @@ type AnyPanelBuilder =
   | piechart.PanelBuilder
   | statetimeline.PanelBuilder
   | statushistory.PanelBuilder
-  | text.PanelBuilder;
+  | text.PanelBuilder
+  | dashboard.PanelBuilder;
 
 function target(t: TargetModel): prometheus.DataqueryBuilder {
   const query = new prometheus.DataqueryBuilder()
@@ -97,6 +98,15 @@ function typed(panel: PanelModel): AnyPanelBuilder {
       return new statushistory.PanelBuilder().showValue(common.VisibilityMode.Auto).legend(legend(panel));
     case 'text':
       return new text.PanelBuilder().mode(panel.mode === 'html' ? text.TextMode.HTML : text.TextMode.Markdown).content(panel.content ?? '');
+    case 'sdk': {
+      // The escape hatch: what the SDK built in the definitions, kept as it is.
+      const plugin = panel.plugin!;
+      const b = new dashboard.PanelBuilder().type(plugin.type);
+      if (plugin.options !== undefined) b.options(plugin.options);
+      if (plugin.fieldConfig !== undefined) b.fieldConfig(plugin.fieldConfig as dashboard.FieldConfigSource);
+      if (plugin.transformations !== undefined) b.transformations([...plugin.transformations] as dashboard.DataTransformerConfig[]);
+      return b;
+    }
   }
 }
 

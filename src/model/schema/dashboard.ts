@@ -26,7 +26,7 @@ const gridInt = (min: number, max: number) => z.number().int().min(min).max(max)
 
 const gridPos = z.strictObject({ x: gridInt(0, 23), y: gridInt(0, 10_000), w: gridInt(1, 24), h: gridInt(1, 1000) });
 
-const PANEL_TYPES = ['timeseries', 'gauge', 'stat', 'table', 'bargauge', 'heatmap', 'histogram', 'piechart', 'state-timeline', 'status-history', 'text'] as const;
+const PANEL_TYPES = ['timeseries', 'gauge', 'stat', 'table', 'bargauge', 'heatmap', 'histogram', 'piechart', 'state-timeline', 'status-history', 'text', 'sdk'] as const;
 
 const panelType = z.enum(PANEL_TYPES, {
   error: (issue) =>
@@ -74,14 +74,21 @@ export const panelSchema = z.strictObject({
   pieType: z.enum(['pie', 'donut']).optional(),
   content: z.string().optional(),
   mode: z.enum(['markdown', 'html']).optional(),
+  plugin: z
+    .strictObject({ type: nonEmpty, options: z.unknown().optional(), fieldConfig: z.unknown().optional(), transformations: z.array(z.unknown()).optional() })
+    .optional(),
   ignore,
   source,
 }).superRefine((panel, ctx) => {
+  if ((panel.type === 'sdk') !== (panel.plugin !== undefined)) {
+    ctx.addIssue({ code: 'custom', path: ['plugin'], message: withHint('plugin is for SDK panels only', 'build the panel with sdkPanel(…)') });
+  }
   if (panel.type === 'text') {
     if (panel.content === undefined) ctx.addIssue({ code: 'custom', path: ['content'], message: withHint('text panel without content', 'give content: a Markdown text') });
     return;
   }
-  if (panel.targets.length === 0) {
+  // An SDK panel may query nothing (news, a welcome panel…).
+  if (panel.targets.length === 0 && panel.type !== 'sdk') {
     ctx.addIssue({ code: 'custom', path: ['targets'], message: withHint('panel has no targets', 'give at least one { expr } in targets') });
   }
   // Queries are A, B, C… unless named; an override by query must name one of them, once.
