@@ -43,12 +43,39 @@ export type {
   RoutingTest,
   FiringAlert,
 } from './api/alertmanager.js';
-export { dashboard, labelVariable } from './api/dashboard.js';
-export type { Dashboard, DashboardOptions, DashboardLink, Variable, VariableOptions } from './api/dashboard.js';
+export { dashboard } from './api/dashboard.js';
+export type { Dashboard, DashboardOptions, DashboardLink } from './api/dashboard.js';
+export { adHocFilters, constantVariable, customVariable, intervalVariable, labelVariable, queryVariable, textVariable } from './api/variables.js';
+export type {
+  AdHocFilterOptions,
+  AdHocVariable,
+  ConstantVariable,
+  ConstantVariableOptions,
+  CustomValue,
+  CustomVariable,
+  CustomVariableOptions,
+  IntervalVariable,
+  IntervalVariableOptions,
+  LabelVariableOptions,
+  QueryVariable,
+  QueryVariableOptions,
+  TextVariable,
+  TextVariableOptions,
+  Variable,
+  VariableOptionsBase,
+  VariableSortOrder,
+} from './api/variables.js';
 export {
   timeseriesPanel, gaugePanel, statPanel, tablePanel, barGaugePanel, heatmapPanel, row,
+  histogramPanel, pieChartPanel, stateTimelinePanel, statusHistoryPanel, textPanel,
   ratePanel, quantilesPanel, histogramHeatmapPanel, currentValuePanel,
 } from './api/panels.js';
+export { linkTo, runbookLink, upDownMappings } from './api/panel-options.js';
+export { alertAnnotations, queryAnnotation } from './api/annotations.js';
+export { sdkPanel } from './api/sdk-panel.js';
+export type { GrafanaPanelBuilder, GrafanaPanelJson, SdkPlugin } from './api/sdk-panel.js';
+export type { Annotation } from './api/annotations.js';
+export type { DashboardTarget, FieldMatcher, FieldOverride, FieldSettings, Link, Repeat, Transformation, ValueMapping } from './api/panel-options.js';
 export type { Panel, PanelOptions, PanelType, Row, RowOptions, Target, ThresholdStep, Legend, GridPos, DatasourceRef, MetricPanelOptions } from './api/panels.js';
 export { healthCheck, healthAlert, healthJob } from './api/health.js';
 export type { HealthCheck, HealthCheckOptions, HealthAlertOptions, JsonScalar } from './api/health.js';

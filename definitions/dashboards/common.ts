@@ -13,6 +13,12 @@ export const jobVariable = labelVariable({ name: 'job', metric: requests, title:
 /** `$instance`: the hosts node exporter reports on. */
 export const instanceVariable = labelVariable({ name: 'instance', metric: nodeCpuSeconds, title: 'Instância' });
 
+/**
+ * The `status` of an approved payment. The monitoring document names the label, not its values:
+ * this is the one place that says which value counts as approved.
+ */
+export const PAYMENT_APPROVED = 'approved';
+
 /** Matchers for the variables (multi-value, so regex matches). */
 export const byJob = { job: re('$job') };
 export const byInstance = { instance: re('$instance') };

@@ -1,43 +1,13 @@
 import type { SourceRef } from '../diagnostic.js';
-import type { AnyMetric } from './metrics.js';
 import type { Panel, Row } from './panels.js';
 import { captureSource } from './source.js';
+import type { Variable } from './variables.js';
+import type { Link } from './panel-options.js';
+import type { Annotation } from './annotations.js';
 import type { Ignore } from './lint.js';
 
-/** A link in the dashboard's header: to a URL, or to the dashboards that carry some tags. */
-export type DashboardLink =
-  | { title: string; url: string; tooltip?: string; targetBlank?: boolean }
-  | { title: string; tags: readonly string[]; asDropdown?: boolean };
-
-export interface VariableOptions {
-  /** Variable name, used as `$name` in queries (e.g. `job`, `instance`). */
-  name: string;
-  /** Label whose values the variable lists (default: the variable's name). */
-  label?: string;
-  /** Restrict the values to the series of this catalogue metric (recommended; default: all series). */
-  metric?: AnyMetric;
-  /** Text shown next to the drop-down (default: the name). */
-  title?: string;
-  /** Several values at once (default true); queries then match with `=~"$name"`. */
-  multi?: boolean;
-  /** An "All" entry, matching `.*` (default true). */
-  includeAll?: boolean;
-  /** Silences checks on this definition, each with the reason: `{ 'alert/naming': 'why' }` (see the README, Checks). */
-  ignore?: Ignore;
-}
-
-/** A template variable listing the values of one label (`label_values(metric, label)`). */
-export interface Variable {
-  readonly kind: 'variable';
-  readonly name: string;
-  readonly label: string;
-  readonly metric?: string;
-  readonly title?: string;
-  readonly multi?: boolean;
-  readonly includeAll?: boolean;
-  readonly ignore?: Ignore;
-  readonly source?: SourceRef;
-}
+/** A link in the dashboard's header: to a URL, to a dashboard (`linkTo(d)`), or to the dashboards that carry some tags. */
+export type DashboardLink = Link | { title: string; tags: readonly string[]; asDropdown?: boolean };
 
 export interface DashboardOptions {
   title: string;
@@ -50,10 +20,22 @@ export interface DashboardOptions {
   /** Auto-refresh interval, e.g. `30s` (default `1m`; `''` turns it off). */
   refresh?: string;
   links?: readonly DashboardLink[];
-  /** Label-value variables, shown after the `datasource` variable every dashboard has. */
+  /** Variables, shown in this order after the `datasource` variable every dashboard has. */
   variables?: readonly Variable[];
   /** Panels and rows, in reading order; laid out automatically unless a panel gives `gridPos`. */
   panels: ReadonlyArray<Panel | Row>;
+  /** Events drawn on the time series panels: `alertAnnotations()`, `queryAnnotation({ … })`. */
+  annotations?: readonly Annotation[];
+  /** Grafana folder the dashboard is provisioned in (default: the project's name). */
+  folder?: string;
+  /** What panels share when the pointer moves over one: nothing, a crosshair (default), or the tooltip. */
+  graphTooltip?: 'none' | 'crosshair' | 'tooltip';
+  /** Whether the UI offers editing (default true; provisioned dashboards do not keep UI changes anyway). */
+  editable?: boolean;
+  /** Time zone of the time axis (default `browser`; e.g. `utc`, `America/Sao_Paulo`). */
+  timezone?: string;
+  /** Auto-refresh choices in the time picker, e.g. `['30s', '1m', '5m']` (default Grafana's). */
+  refreshIntervals?: readonly string[];
   /** Silences checks on this definition, each with the reason: `{ 'alert/naming': 'why' }` (see the README, Checks). */
   ignore?: Ignore;
 }
@@ -65,21 +47,4 @@ export interface Dashboard extends Readonly<DashboardOptions> {
 
 export function dashboard(options: DashboardOptions): Dashboard {
   return { kind: 'dashboard', ...options, source: captureSource() };
-}
-
-/** A series name of the metric that carries its labels (histograms and summaries: `_count`). */
-function seriesOf(metric: AnyMetric): string {
-  return metric.type === 'histogram' || metric.type === 'summary' ? `${metric.name}_count` : metric.name;
-}
-
-/** `labelVariable({ name: 'job', metric: requests })` → a `$job` drop-down of the job label's values. */
-export function labelVariable(options: VariableOptions): Variable {
-  const { metric, label, ...rest } = options;
-  return {
-    kind: 'variable',
-    ...rest,
-    label: label ?? options.name,
-    ...(metric !== undefined ? { metric: seriesOf(metric) } : {}),
-    source: captureSource(),
-  };
 }

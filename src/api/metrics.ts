@@ -3,6 +3,7 @@ import { captureSource } from './source.js';
 import type { Ignore } from './lint.js';
 import { renderSelector, type Matchers } from './selector.js';
 import { typedExpr, type Expr } from './expr.js';
+import { seriesName } from './metric-series.js';
 
 export type MetricType = 'counter' | 'gauge' | 'histogram' | 'summary';
 
@@ -124,9 +125,9 @@ export function histogram<const L extends string = never>(
   return {
     ...m,
     buckets: options.buckets,
-    bucket: (matchers) => typedExpr(renderSelector(`${name}_bucket`, matchers)),
-    sum: (matchers) => typedExpr(renderSelector(`${name}_sum`, matchers)),
-    count: (matchers) => typedExpr(renderSelector(`${name}_count`, matchers)),
+    bucket: (matchers) => typedExpr(renderSelector(seriesName(name, '_bucket'), matchers)),
+    sum: (matchers) => typedExpr(renderSelector(seriesName(name, '_sum'), matchers)),
+    count: (matchers) => typedExpr(renderSelector(seriesName(name, '_count'), matchers)),
   };
 }
 
@@ -139,7 +140,7 @@ export function summary<const L extends string = never>(
   return {
     ...m,
     quantiles: options.quantiles ?? [],
-    sum: (matchers) => typedExpr(renderSelector(`${name}_sum`, matchers)),
-    count: (matchers) => typedExpr(renderSelector(`${name}_count`, matchers)),
+    sum: (matchers) => typedExpr(renderSelector(seriesName(name, '_sum'), matchers)),
+    count: (matchers) => typedExpr(renderSelector(seriesName(name, '_count'), matchers)),
   };
 }

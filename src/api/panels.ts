@@ -4,6 +4,8 @@ import type { Histogram, Series } from './metrics.js';
 import type { Matchers } from './selector.js';
 import { captureSource } from './source.js';
 import type { Ignore } from './lint.js';
+import type { FieldOverride, Link, Repeat, Transformation, ValueMapping } from './panel-options.js';
+import type { SdkPlugin } from './sdk-panel.js';
 import { histogramQuantile, rate, sumBy } from './promql.js';
 
 /**
@@ -11,7 +13,20 @@ import { histogramQuantile, rate, sumBy } from './promql.js';
  * Grafana JSON is made from them by the compiler (src/compile/grafana/), never here.
  */
 
-export type PanelType = 'timeseries' | 'gauge' | 'stat' | 'table' | 'bargauge' | 'heatmap';
+export type PanelType =
+  | 'timeseries'
+  | 'gauge'
+  | 'stat'
+  | 'table'
+  | 'bargauge'
+  | 'heatmap'
+  | 'histogram'
+  | 'piechart'
+  | 'state-timeline'
+  | 'status-history'
+  | 'text'
+  /** A panel built with the Grafana SDK (`sdkPanel`): its plugin type is in `plugin.type`. */
+  | 'sdk';
 
 /** A data source reference. Leave it out: every panel and target then uses the `${datasource}` variable. */
 export interface DatasourceRef {
@@ -29,6 +44,8 @@ export interface Target {
   /** Result format (default: `table` for table panels, `heatmap` for heatmaps, else `time_series`). */
   format?: 'time_series' | 'table' | 'heatmap';
   datasource?: DatasourceRef;
+  /** Query id for overrides by query (default A, B, C, … in order). */
+  refId?: string;
 }
 
 /** A threshold step: the first one (without `value`) is the base colour. */
@@ -73,6 +90,36 @@ export interface PanelOptions {
   datasource?: DatasourceRef;
   /** Timeseries: stack the series. */
   stack?: boolean;
+  /** No panel background. */
+  transparent?: boolean;
+  /** The panel's own time range, relative to now, instead of the dashboard's: `now/d` (today so far), `24h`. */
+  timeFrom?: string;
+  /** Values shown as texts (and colours), e.g. `upDownMappings()`. */
+  mappings?: readonly ValueMapping[];
+  /** Settings for some series only, matched by name, regex or query. */
+  overrides?: readonly FieldOverride[];
+  /** Links in the panel header: URLs, dashboards (`linkTo(d)`), runbooks (`runbookLink(alert)`). */
+  links?: readonly Link[];
+  /** Links on the values (data links); `${__field.labels.instance}` and the like are filled in by Grafana. */
+  dataLinks?: readonly Link[];
+  /** Table and other panels: transformations of the query results, in order. */
+  transformations?: readonly Transformation[];
+  /** One copy of the panel per selected value of a (multi-value) variable. */
+  repeat?: Repeat;
+  /** Stat, gauge, bar gauge, pie: how a series becomes one value (default the last non-null). */
+  reduce?: 'lastNotNull' | 'last' | 'mean' | 'max' | 'min' | 'sum' | 'count';
+  /** Stat: colour the value, the background, or nothing (default value). */
+  colorMode?: 'value' | 'background' | 'none';
+  /** Stat: draw the series behind the value (default area). */
+  graphMode?: 'area' | 'none';
+  /** Pie chart: pie or donut (default pie). */
+  pieType?: 'pie' | 'donut';
+  /** Text panel: its Markdown (or HTML) content. */
+  content?: string;
+  /** Text panel: how `content` is read (default markdown). */
+  mode?: 'markdown' | 'html';
+  /** SDK panel (`sdkPanel`): the plugin type, options, field config and transformations the SDK built. */
+  plugin?: SdkPlugin;
   /** Silences checks on this definition, each with the reason: `{ 'alert/naming': 'why' }` (see the README, Checks). */
   ignore?: Ignore;
 }
@@ -87,6 +134,8 @@ export interface RowOptions {
   title: string;
   /** Collapsed rows hold their panels until opened (default false). */
   collapsed?: boolean;
+  /** One copy of the row (and its panels) per selected value of a variable. */
+  repeat?: Pick<Repeat, 'variable'>;
   panels: readonly Panel[];
   /** Silences checks on this definition, each with the reason: `{ 'alert/naming': 'why' }` (see the README, Checks). */
   ignore?: Ignore;
@@ -108,6 +157,15 @@ export const statPanel = (options: PanelOptions): Panel => panel('stat', options
 export const tablePanel = (options: PanelOptions): Panel => panel('table', options, captureSource());
 export const barGaugePanel = (options: PanelOptions): Panel => panel('bargauge', options, captureSource());
 export const heatmapPanel = (options: PanelOptions): Panel => panel('heatmap', options, captureSource());
+export const histogramPanel = (options: PanelOptions): Panel => panel('histogram', options, captureSource());
+export const pieChartPanel = (options: PanelOptions): Panel => panel('piechart', options, captureSource());
+export const stateTimelinePanel = (options: PanelOptions): Panel => panel('state-timeline', options, captureSource());
+export const statusHistoryPanel = (options: PanelOptions): Panel => panel('status-history', options, captureSource());
+
+/** Markdown (or HTML) text: notes, instructions, links. No queries. */
+export function textPanel(options: Omit<PanelOptions, 'targets'> & { content: string }): Panel {
+  return panel('text', { ...options, targets: [] }, captureSource());
+}
 
 export function row(options: RowOptions): Row {
   return { kind: 'row', ...options, source: captureSource() };

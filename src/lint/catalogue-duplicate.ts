@@ -1,6 +1,7 @@
 import type { Check } from './check.js';
 import { formatSource } from '../diagnostic.js';
 import { locatedAt } from '../model/located.js';
+import { metricSeries } from '../api/metric-series.js';
 
 export const catalogueDuplicate: Check = {
   id: 'catalogue/duplicate',
@@ -9,11 +10,7 @@ export const catalogueDuplicate: Check = {
   run({ model }, report) {
     const seen = new Map<string, (typeof model.metrics)[number]>();
     for (const metric of model.metrics) {
-      const series =
-        metric.type === 'histogram' ? [`${metric.name}_bucket`, `${metric.name}_sum`, `${metric.name}_count`]
-        : metric.type === 'summary' ? [metric.name, `${metric.name}_sum`, `${metric.name}_count`]
-        : [metric.name];
-      for (const name of series) {
+      for (const { name } of metricSeries(metric)) {
         const first = seen.get(name);
         if (first) {
           report({

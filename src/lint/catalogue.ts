@@ -1,10 +1,10 @@
 /** The catalogue as the checks see it: every series name an expression may select (metrics expanded, recorded series with their inferred labels). */
 import type { MetricModel, Model, RecordModel } from '../model/types.js';
 import { TARGET_LABELS } from '../model/names.js';
+import { records } from '../model/select.js';
+import { metricSeries, type SeriesSuffix } from '../api/metric-series.js';
 import { analyzePromql, type SeriesLookup } from '../promql/analyze.js';
 import { valueKind, type ValueKind } from '../promql/value-kind.js';
-
-export type SeriesSuffix = '' | '_bucket' | '_sum' | '_count';
 
 /** One series name an expression may select, and what it is. */
 export interface SeriesEntry {
@@ -53,35 +53,24 @@ export function buildCatalogue(model: Pick<Model, 'metrics' | 'ruleGroups' | 'pr
   };
   for (const metric of model.metrics) {
     const labels = [...new Set([...metric.labels, ...scraped])];
-    switch (metric.type) {
-      case 'counter':
-        add({ name: metric.name, metric, suffix: '', counterLike: true, kind: 'counter', labels });
-        break;
-      case 'gauge':
-        add({ name: metric.name, metric, suffix: '', counterLike: false, kind: 'gauge', labels });
-        break;
-      case 'histogram':
-        add({ name: `${metric.name}_bucket`, metric, suffix: '_bucket', counterLike: true, kind: 'counter', labels: [...labels, 'le'] });
-        add({ name: `${metric.name}_sum`, metric, suffix: '_sum', counterLike: true, kind: 'counter', labels });
-        add({ name: `${metric.name}_count`, metric, suffix: '_count', counterLike: true, kind: 'counter', labels });
-        break;
-      case 'summary':
-        add({ name: metric.name, metric, suffix: '', counterLike: false, kind: 'gauge', labels: [...labels, 'quantile'] });
-        add({ name: `${metric.name}_sum`, metric, suffix: '_sum', counterLike: true, kind: 'counter', labels });
-        add({ name: `${metric.name}_count`, metric, suffix: '_count', counterLike: true, kind: 'counter', labels });
-        break;
+    for (const part of metricSeries(metric)) {
+      add({
+        name: part.name,
+        metric,
+        suffix: part.suffix,
+        counterLike: part.counterLike,
+        kind: part.counterLike ? 'counter' : 'gauge',
+        labels: part.extraLabel ? [...labels, part.extraLabel] : labels,
+      });
     }
   }
   const lookup: SeriesLookup = (name) => entries.get(name)?.labels;
-  for (const group of model.ruleGroups) {
-    for (const rule of group.rules) {
-      if (rule.kind !== 'record') continue;
-      const { result, parsed } = analyzePromql(rule.expr, lookup);
-      const kind = valueKind(parsed, (name) => entries.get(name)?.kind ?? 'unknown');
-      const entry: SeriesEntry = { name: rule.name, record: rule, suffix: '', counterLike: false, kind };
-      if (result.kind === 'vector' && result.exact) entry.labels = [...new Set([...result.labels, ...Object.keys(rule.labels)])];
-      add(entry);
-    }
+  for (const rule of records(model)) {
+    const { result, parsed } = analyzePromql(rule.expr, lookup);
+    const kind = valueKind(parsed, (name) => entries.get(name)?.kind ?? 'unknown');
+    const entry: SeriesEntry = { name: rule.name, record: rule, suffix: '', counterLike: false, kind };
+    if (result.kind === 'vector' && result.exact) entry.labels = [...new Set([...result.labels, ...Object.keys(rule.labels)])];
+    add(entry);
   }
   // Series Prometheus itself writes for alerting rules; their labels depend on each alert.
   add({ name: 'ALERTS', suffix: '', counterLike: false, kind: 'gauge' });

@@ -12,7 +12,7 @@ export const dashboardLayoutOverlap: Check = {
     for (const d of model.dashboards) {
       // What Grafana shows side by side: the top level (open rows' panels included), and each collapsed row on its own.
       const top: Array<PanelModel | RowModel> = [];
-      const planes = [top];
+      const planes: Array<ReadonlyArray<PanelModel | RowModel>> = [top];
       for (const item of d.items) {
         top.push(item);
         if (item.kind !== 'row') continue;

@@ -2,7 +2,7 @@ import type { Check } from './check.js';
 import { locatedAt } from '../model/located.js';
 import { allPanels, DATASOURCE_VARIABLE } from '../model/dashboard.js';
 import { didYouMean } from '../suggest.js';
-import { isGlobalVariable, variableRefs } from './dashboard-variables.js';
+import { isGlobalVariable, queryField, variableRefs } from './dashboard-variables.js';
 
 export const dashboardUndefinedVariable: Check = {
   id: 'dashboard/undefined-variable',
@@ -24,6 +24,17 @@ export const dashboardUndefinedVariable: Check = {
           });
         }
       };
+      // A repeat by a variable the dashboard does not list repeats nothing.
+      const rows = dashboard.items.flatMap((item) => (item.kind === 'row' ? [item] : []));
+      for (const item of [...rows, ...allPanels(dashboard)]) {
+        const by = item.kind === 'row' ? item.repeat : item.repeat?.variable;
+        if (by === undefined || defined.has(by)) continue;
+        report({
+          message: `${item.kind} ${item.title} repeats by $${by}, which dashboard ${dashboard.title} does not define: Grafana shows it once, unrepeated`,
+          hint: `add the variable to variables: [...] of dashboard ${dashboard.title}`,
+          ...locatedAt(item, 'repeat'),
+        });
+      }
       for (const panel of allPanels(dashboard)) {
         check(panel.title, `panel ${panel.title}: title`, locatedAt(panel, 'title'));
         for (const target of panel.targets) {
@@ -34,6 +45,7 @@ export const dashboardUndefinedVariable: Check = {
       }
       // A variable's query may only use the variables before it (Grafana resolves them in order).
       dashboard.variables.forEach((variable, i) => {
+        if (variable.type !== 'query') return;
         for (const ref of variableRefs(variable.query)) {
           const position = names.indexOf(ref.name) - 1;
           if (isGlobalVariable(ref.name) || ref.name === DATASOURCE_VARIABLE || (position >= 0 && position < i)) continue;
@@ -43,7 +55,7 @@ export const dashboardUndefinedVariable: Check = {
                 ? `variable $${variable.name} uses $${ref.name}, which is defined after it: Grafana has no value for it yet when it loads $${variable.name}`
                 : `variable $${variable.name} uses $${ref.name}, which dashboard ${dashboard.title} does not define.${didYouMean(ref.name, names)}`,
             hint: `list $${ref.name} before $${variable.name} in variables`,
-            ...locatedAt(variable, 'metric'),
+            ...locatedAt(variable, queryField(variable)),
             excerpt: { text: variable.query, from: ref.from, to: ref.to },
           });
         }

@@ -1,4 +1,4 @@
-import type { DashboardModel, PanelModel, TargetModel } from '../model/dashboard.js';
+import type { DashboardModel, PanelModel, QueryVariableModel, TargetModel } from '../model/dashboard.js';
 import { allPanels } from '../model/dashboard.js';
 
 /** A Grafana variable reference in a text: `$name`, `${name}`, `${name:format}`, `[[name]]`, `[[name:format]]`. */
@@ -23,4 +23,9 @@ export function isGlobalVariable(name: string): boolean {
 /** Every target of a dashboard with its panel. */
 export function dashboardTargets(dashboard: DashboardModel): Array<{ panel: PanelModel; target: TargetModel }> {
   return allPanels(dashboard).flatMap((panel) => panel.targets.map((target) => ({ panel, target })));
+}
+
+/** Where a query variable's query is written: labelVariable's `matchers` (the rest is derived), or queryVariable's `query`. */
+export function queryField(variable: QueryVariableModel): 'matchers' | 'query' {
+  return variable.label !== undefined ? 'matchers' : 'query';
 }

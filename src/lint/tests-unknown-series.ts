@@ -2,6 +2,7 @@ import type { Check } from './check.js';
 import type { RuleModel } from '../model/types.js';
 import { analyzePromql } from '../promql/analyze.js';
 import { locatedAt } from '../model/located.js';
+import { rules } from '../model/select.js';
 import { didYouMean } from '../suggest.js';
 
 /** "alert X" / "recording rule y", for messages. */
@@ -20,7 +21,7 @@ export const testsUnknownSeries: Check = {
   description: 'Test input series name a metric of the catalogue and labels it has.',
   run({ model, catalogue }, report) {
     // The catalogue's labels of a series include job, instance and the labels scrape jobs attach.
-    for (const rule of model.ruleGroups.flatMap((g) => g.rules)) {
+    for (const rule of rules(model)) {
       for (const testCase of rule.tests) {
         testCase.input.forEach((input, i) => {
           const where = (from: number, to: number) => ({

@@ -11,6 +11,12 @@ export const DEFAULT_SIZE: Record<PanelType, { w: number; h: number }> = {
   bargauge: { w: 12, h: 8 },
   stat: { w: 6, h: 8 },
   gauge: { w: 6, h: 8 },
+  histogram: { w: 12, h: 8 },
+  piechart: { w: 6, h: 8 },
+  'state-timeline': { w: 12, h: 8 },
+  'status-history': { w: 12, h: 8 },
+  text: { w: 24, h: 3 },
+  sdk: { w: 12, h: 8 },
 };
 
 export function overlaps(a: GridPos, b: GridPos): boolean {

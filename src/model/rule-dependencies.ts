@@ -1,4 +1,5 @@
-import type { AlertModel, Model, RecordModel, RuleModel } from './types.js';
+import type { Model, RecordModel, RuleModel } from './types.js';
+import { alerts as alertsOf, records as recordsOf, rules } from './select.js';
 import { analyzePromql } from '../promql/analyze.js';
 
 /**
@@ -65,9 +66,9 @@ function mayWrite(rule: RecordModel, matchers: ReadonlyArray<{ label: string; op
 }
 
 export function ruleDependencies(model: Pick<Model, 'ruleGroups'>): RuleDependencies {
-  const rules = model.ruleGroups.flatMap((g) => g.rules);
-  const records = rules.filter((r): r is RecordModel => r.kind === 'record');
-  const alerts = rules.filter((r): r is AlertModel => r.kind === 'alert');
+  const all = rules(model);
+  const records = recordsOf(model);
+  const alerts = alertsOf(model);
   const byRecord = new Map<string, RecordModel[]>();
   for (const r of records) byRecord.set(r.name, [...(byRecord.get(r.name) ?? []), r]);
   // Each expression is parsed at most once, and only when a tested rule reaches it.
@@ -108,7 +109,7 @@ export function ruleDependencies(model: Pick<Model, 'ruleGroups'>): RuleDependen
       }
     }
     // Definition order, so generated files follow the definitions.
-    return rules.filter((r) => closure.has(r));
+    return all.filter((r) => closure.has(r));
   };
   return { closure, reads: readBy };
 }

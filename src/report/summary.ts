@@ -1,6 +1,7 @@
 import type { Diagnostic } from '../diagnostic.js';
 import { countBySeverity } from '../diagnostic.js';
 import type { Model } from '../model/types.js';
+import { alerts, records } from '../model/select.js';
 import type { CheckContext } from '../lint/check.js';
 import type { DefaultRouteReport } from './json.js';
 import { defaultRouteAlerts } from '../lint/alertmanager-select.js';
@@ -33,13 +34,11 @@ export function defaultRouteReport(context: CheckContext): DefaultRouteReport | 
 /** What the definitions hold, for one-line summaries. */
 export function describeModel(model: Model, context?: CheckContext): string {
   const toRoot = defaultRouteNames(context);
-  const rules = model.ruleGroups.flatMap((g) => g.rules);
-  const alerts = rules.filter((r) => r.kind === 'alert').length;
   return [
     plural(model.metrics.length, 'metric'),
     plural(model.ruleGroups.length, 'rule group'),
-    plural(alerts, 'alert'),
-    plural(rules.length - alerts, 'recording rule'),
+    plural(alerts(model).length, 'alert'),
+    plural(records(model).length, 'recording rule'),
     plural(model.dashboards.length, 'dashboard'),
     // Alertmanager: how many alerts only the default (root) route takes (src/model/routing.ts).
     ...(model.alertmanager

@@ -62,14 +62,14 @@ describe('dashboard/undefined-variable', () => {
   });
 
   it('fires on a variable whose query uses a variable defined after it', () => {
-    const zone = { ...labelVariable({ name: 'zone', metric: orders, label: 'region' }), metric: 'shop_orders_total{status=~"$state"}' };
+    const zone = labelVariable({ name: 'zone', metric: orders, label: 'region', matchers: { status: re('$state') } });
     const state = labelVariable({ name: 'state', metric: orders, label: 'status' });
     const p = statPanel({ title: 'Orders', targets: [{ expr: 'sum(shop_cart_items)' }] });
     expect(run(id, [dashboard({ title: 'Shop', variables: [zone, state], panels: [p] })])).toEqual([
       {
         message: 'variable $zone uses $state, which is defined after it: Grafana has no value for it yet when it loads $zone',
         hint: 'list $state before $zone in variables',
-        path: ['dashboards', 'Shop', 'variables', 'zone', 'metric'],
+        path: ['dashboards', 'Shop', 'variables', 'zone', 'matchers'],
         file: fileOf(zone),
         line: zone.source!.line,
         highlighted: '$state',
@@ -146,6 +146,7 @@ describe('dashboard/variable-label', () => {
   const id = 'dashboard/variable-label';
 
   it('fires on a label the metric lacks, with the closest label', () => {
+    // @ts-expect-error the label is typed by the metric's labels: the typo does not compile (the check is for untyped code)
     const v = labelVariable({ name: 'regions', label: 'regoin', metric: orders });
     const p = statPanel({ title: 'Carts', targets: [{ expr: 'sum(shop_cart_items)' }] });
     expect(run(id, [dashboard({ title: 'Shop', variables: [v], panels: [p] })])).toEqual([

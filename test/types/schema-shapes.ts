@@ -16,8 +16,10 @@ import type {
   AlertmanagerDefinition, AlertmanagerGlobal, EmailConfig, FiringAlert, InhibitRule, PagerdutyConfig, Receiver, Route,
   RoutingTest, SecretFile, SlackConfig, SmtpDefaults, TimeInterval, TimePeriod, WebhookConfig,
 } from '../../src/api/alertmanager.js';
-import type { Dashboard, DashboardLink, Variable } from '../../src/api/dashboard.js';
+import type { Dashboard, DashboardLink } from '../../src/api/dashboard.js';
+import type { Variable } from '../../src/api/variables.js';
 import type { Slo } from '../../src/api/slo.js';
+import type { HealthCheck } from '../../src/api/health.js';
 import type { GridPos, Legend, Panel, Row, Target, ThresholdStep } from '../../src/api/panels.js';
 
 type Parsed = z.output<typeof projectSchema>;
@@ -30,6 +32,8 @@ export type ProjectChecks = [
   Expect<SameShape<Omit<Parsed, 'ruleGroups' | 'metrics' | 'slos'>, Omit<Project, 'ruleGroups' | 'metrics' | 'slos'>>>,
   // SLOs: their own check (slo.ts's schema against the Slo the builder returns).
   Expect<SameShape<Each<Parsed['slos']>, Slo>>,
+  // Health checks: covered by the project's check above too; here, so a mismatch names them.
+  Expect<SameShape<Each<Parsed['healthChecks']>, HealthCheck>>,
   Expect<Identical<keyof Parsed, keyof Project>>,
   Expect<SameShape<Parsed['source'], SourceRef | undefined>>,
   Expect<SameShape<NonNullable<Parsed['lint']>, LintOptions>>,

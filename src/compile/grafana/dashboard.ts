@@ -1,44 +1,18 @@
 // Model dashboard → Grafana's classic dashboard JSON model (what file provisioning loads), via the SDK.
 import * as dashboard from '@grafana/grafana-foundation-sdk/dashboard';
-import type { DashboardModel, PanelModel, RowModel, VariableModel } from '../../model/dashboard.js';
-import { DATASOURCE_VARIABLE, VARIABLE_DATASOURCE } from '../../model/dashboard.js';
+import type { DashboardModel, PanelModel, RowModel } from '../../model/dashboard.js';
+import { VARIABLE_DATASOURCE } from '../../model/dashboard.js';
 import { headerLines } from '../output.js';
 import { panelBuilder } from './panels.js';
-import { PROMETHEUS_DATASOURCE } from './datasource.js';
-
-function datasourceVariable(): dashboard.DatasourceVariableBuilder {
-  return new dashboard.DatasourceVariableBuilder(DATASOURCE_VARIABLE)
-    .label('Fonte de dados')
-    .type('prometheus')
-    .current({ selected: true, text: PROMETHEUS_DATASOURCE.name, value: PROMETHEUS_DATASOURCE.uid });
-}
-
-function labelVariable(v: VariableModel): dashboard.QueryVariableBuilder {
-  const b = new dashboard.QueryVariableBuilder(v.name)
-    .label(v.title)
-    .datasource({ ...VARIABLE_DATASOURCE })
-    .query(v.query)
-    .definition(v.query)
-    .refresh(dashboard.VariableRefresh.OnTimeRangeChanged)
-    .sort(dashboard.VariableSort.AlphabeticalAsc)
-    .multi(v.multi)
-    .includeAll(v.includeAll);
-  if (v.includeAll) b.allValue('.*').current({ selected: true, text: 'All', value: '$__all' });
-  return b;
-}
-
-function link(l: DashboardModel['links'][number]): dashboard.DashboardLinkBuilder {
-  const b = new dashboard.DashboardLinkBuilder(l.title).includeVars(true).keepTime(true);
-  if ('tags' in l) return b.type(dashboard.DashboardLinkType.Dashboards).tags(l.tags).asDropdown(l.asDropdown ?? false);
-  b.type(dashboard.DashboardLinkType.Link).url(l.url).targetBlank(l.targetBlank ?? false);
-  if (l.tooltip !== undefined) b.tooltip(l.tooltip);
-  return b;
-}
+import { linkBuilder } from './links.js';
+import { annotationBuilder } from './annotations.js';
+import { datasourceVariable, variableBuilder } from './variables.js';
 
 function rowBuilder(row: RowModel): dashboard.RowBuilder {
   const b = new dashboard.RowBuilder(row.title).id(row.id).collapsed(row.collapsed).datasource({ ...VARIABLE_DATASOURCE }).gridPos({ ...row.gridPos });
   // Grafana keeps the panels inside a row only while it is collapsed; an open row's panels follow it.
   if (row.collapsed) for (const p of row.panels) b.withPanel(panelBuilder(p));
+  if (row.repeat !== undefined) b.repeat(row.repeat);
   return b;
 }
 
@@ -65,20 +39,29 @@ function description(model: DashboardModel, entry: string): string {
   return model.description ? `${model.description}\n\n${note}` : note;
 }
 
+const CURSOR_SYNC = {
+  none: dashboard.DashboardCursorSync.Off,
+  crosshair: dashboard.DashboardCursorSync.Crosshair,
+  tooltip: dashboard.DashboardCursorSync.Tooltip,
+} as const;
+
 export function buildDashboardJson(model: DashboardModel, entry: string): dashboard.Dashboard {
   const b = new dashboard.DashboardBuilder(model.title)
     .uid(model.uid)
     .description(description(model, entry))
-    .tags([...model.tags])
-    .editable()
-    .tooltip(dashboard.DashboardCursorSync.Crosshair)
+    .tags([...model.tags]);
+  if (model.editable) b.editable();
+  else b.readonly();
+  b.tooltip(CURSOR_SYNC[model.graphTooltip])
     .time({ ...model.time })
-    .timezone('browser')
+    .timezone(model.timezone)
     .refresh(model.refresh)
     .version(1)
     .withVariable(datasourceVariable());
-  for (const v of model.variables) b.withVariable(labelVariable(v));
-  if (model.links.length > 0) b.links(model.links.map(link));
+  if (model.refreshIntervals !== undefined) b.timepicker(new dashboard.TimePickerBuilder().refreshIntervals([...model.refreshIntervals]));
+  for (const a of model.annotations) b.annotation(annotationBuilder(a));
+  for (const v of model.variables) b.withVariable(variableBuilder(v));
+  if (model.links.length > 0) b.links(model.links.map(linkBuilder));
   for (const item of model.items) {
     if (item.kind === 'panel') {
       b.withPanel(panelBuilder(item));

@@ -1,9 +1,11 @@
 import type { Model } from '../../model/types.js';
+import { dashboardFolder } from '../../model/dashboard.js';
 import { headerLines, yamlFile, type OutputFile } from '../output.js';
 import { DASHBOARDS_DIR, DASHBOARDS_MOUNT, PROMETHEUS_DATASOURCE, PROVISIONING_DIR } from './datasource.js';
 
 /** provisioning/dashboards/totem-mon.yml: a file provider for the generated dashboards. */
 export function dashboardProvider(model: Model): OutputFile {
+  const foldersUsed = model.dashboards.some((d) => dashboardFolder(model, d) !== undefined);
   return yamlFile(
     `${PROVISIONING_DIR}/dashboards/totem-mon.yml`,
     {
@@ -12,12 +14,13 @@ export function dashboardProvider(model: Model): OutputFile {
         {
           name: `${model.name} (totem-mon)`,
           orgId: 1,
-          folder: model.name,
+          // With folders, each subfolder of the mount is a Grafana folder (and `folder` must be unset).
+          ...(foldersUsed ? {} : { folder: model.name }),
           type: 'file',
           disableDeletion: false,
           allowUiUpdates: false,
           updateIntervalSeconds: 30,
-          options: { path: DASHBOARDS_MOUNT, foldersFromFilesStructure: false },
+          options: { path: DASHBOARDS_MOUNT, foldersFromFilesStructure: foldersUsed },
         },
       ],
     },

@@ -1,9 +1,14 @@
 import { z } from 'zod';
-import { labelName, nonEmpty, source } from './common.js';
+import { duration, nonEmpty, source } from './common.js';
 import { withHint } from './hint.js';
 import { DURATION } from '../../duration.js';
 import { ignore } from './lint.js';
+import { fieldOverride, link, repeat, transformation, valueMapping } from './panel-options.js';
+import { variableSchema } from './variables.js';
+import { defaultRefId } from '../ref-id.js';
 
+// Its output type is the API's (src/api/dashboard.ts, panels.ts), checked at compile time by
+// test/types/schema-shapes.ts: a field added on one side only fails the typecheck.
 // The uid is checked by the `dashboard/uid` check (with its own messages), not here.
 
 const datasourceRef = z.strictObject({ type: nonEmpty, uid: nonEmpty });
@@ -14,17 +19,20 @@ const target = z.strictObject({
   instant: z.boolean().optional(),
   format: z.enum(['time_series', 'table', 'heatmap']).optional(),
   datasource: datasourceRef.optional(),
+  refId: z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, { message: withHint('invalid refId', 'use letters, digits and _, e.g. A or errors') }).optional(),
 });
 
 const gridInt = (min: number, max: number) => z.number().int().min(min).max(max);
 
 const gridPos = z.strictObject({ x: gridInt(0, 23), y: gridInt(0, 10_000), w: gridInt(1, 24), h: gridInt(1, 1000) });
 
-const panelType = z.enum(['timeseries', 'gauge', 'stat', 'table', 'bargauge', 'heatmap'], {
+const PANEL_TYPES = ['timeseries', 'gauge', 'stat', 'table', 'bargauge', 'heatmap', 'histogram', 'piechart', 'state-timeline', 'status-history', 'text', 'sdk'] as const;
+
+const panelType = z.enum(PANEL_TYPES, {
   error: (issue) =>
     issue.input === 'graph'
       ? withHint('panel type "graph" is deprecated in Grafana', 'use timeseriesPanel(…) (type "timeseries") instead')
-      : withHint(`unknown panel type ${JSON.stringify(issue.input)}`, 'use timeseries, gauge, stat, table, bargauge or heatmap'),
+      : withHint(`unknown panel type ${JSON.stringify(issue.input)}`, `use one of ${PANEL_TYPES.join(', ')}`),
 });
 
 export const panelSchema = z.strictObject({
@@ -46,43 +54,81 @@ export const panelSchema = z.strictObject({
       calcs: z.array(z.string()).optional(),
     })
     .optional(),
-  targets: z.array(target).min(1, { message: withHint('panel has no targets', 'give at least one { expr } in targets') }),
+  targets: z.array(target),
   gridPos: gridPos.optional(),
   width: gridInt(1, 24).optional(),
   height: gridInt(1, 1000).optional(),
   datasource: datasourceRef.optional(),
   stack: z.boolean().optional(),
+  transparent: z.boolean().optional(),
+  timeFrom: nonEmpty.optional(),
+  mappings: z.array(valueMapping).optional(),
+  overrides: z.array(fieldOverride).optional(),
+  links: z.array(link).optional(),
+  dataLinks: z.array(link).optional(),
+  transformations: z.array(transformation).optional(),
+  repeat: repeat.optional(),
+  reduce: z.enum(['lastNotNull', 'last', 'mean', 'max', 'min', 'sum', 'count']).optional(),
+  colorMode: z.enum(['value', 'background', 'none']).optional(),
+  graphMode: z.enum(['area', 'none']).optional(),
+  pieType: z.enum(['pie', 'donut']).optional(),
+  content: z.string().optional(),
+  mode: z.enum(['markdown', 'html']).optional(),
+  plugin: z
+    .strictObject({ type: nonEmpty, options: z.unknown().optional(), fieldConfig: z.unknown().optional(), transformations: z.array(z.unknown()).optional() })
+    .optional(),
   ignore,
   source,
+}).superRefine((panel, ctx) => {
+  if ((panel.type === 'sdk') !== (panel.plugin !== undefined)) {
+    ctx.addIssue({ code: 'custom', path: ['plugin'], message: withHint('plugin is for SDK panels only', 'build the panel with sdkPanel(…)') });
+  }
+  if (panel.type === 'text') {
+    if (panel.content === undefined) ctx.addIssue({ code: 'custom', path: ['content'], message: withHint('text panel without content', 'give content: a Markdown text') });
+    return;
+  }
+  // An SDK panel may query nothing (news, a welcome panel…).
+  if (panel.targets.length === 0 && panel.type !== 'sdk') {
+    ctx.addIssue({ code: 'custom', path: ['targets'], message: withHint('panel has no targets', 'give at least one { expr } in targets') });
+  }
+  // Queries are A, B, C… unless named; an override by query must name one of them, once.
+  const refIds = panel.targets.map((t, i) => t.refId ?? defaultRefId(i));
+  refIds.forEach((id, i) => {
+    if (refIds.indexOf(id) !== i) ctx.addIssue({ code: 'custom', path: ['targets', i, 'refId'], message: withHint(`two queries are ${id}`, 'give each target its own refId') });
+  });
+  panel.overrides?.forEach((o, i) => {
+    if ('query' in o.match && !refIds.includes(o.match.query)) {
+      ctx.addIssue({
+        code: 'custom',
+        path: ['overrides', i, 'match', 'query'],
+        message: withHint(`override for query ${o.match.query}, which the panel does not have`, `the panel's queries are ${refIds.join(', ')}`),
+      });
+    }
+  });
 });
 
-const rowSchema = z.strictObject({
+export const rowSchema = z.strictObject({
   kind: z.literal('row'),
   title: nonEmpty,
   collapsed: z.boolean().optional(),
+  repeat: repeat.pick({ variable: true }).optional(),
   panels: z.array(panelSchema),
   ignore,
   source,
 });
 
-const variableSchema = z.strictObject({
-  kind: z.literal('variable'),
-  name: labelName.refine((n) => n !== 'datasource', {
-    message: withHint('the variable "datasource" is always there', 'remove it from variables'),
-  }),
-  label: labelName,
-  metric: z.string().optional(),
-  title: z.string().optional(),
-  multi: z.boolean().optional(),
-  includeAll: z.boolean().optional(),
-  ignore,
-  source,
-});
+const dashboardLink = z.union([link, z.strictObject({ title: nonEmpty, tags: z.array(nonEmpty), asDropdown: z.boolean().optional() })]);
 
-const link = z.union([
-  z.strictObject({ title: nonEmpty, url: nonEmpty, tooltip: z.string().optional(), targetBlank: z.boolean().optional() }),
-  z.strictObject({ title: nonEmpty, tags: z.array(nonEmpty), asDropdown: z.boolean().optional() }),
-]);
+const annotation = z.strictObject({
+  name: nonEmpty,
+  expr: nonEmpty,
+  color: nonEmpty.optional(),
+  title: z.string().optional(),
+  text: z.string().optional(),
+  tags: z.array(nonEmpty).optional(),
+  step: duration.optional(),
+  enabled: z.boolean().optional(),
+});
 
 export const dashboardSchema = z.strictObject({
   kind: z.literal('dashboard'),
@@ -97,14 +143,20 @@ export const dashboardSchema = z.strictObject({
       message: withHint('invalid refresh interval', 'write a duration such as 30s or 1m, or "" for no auto-refresh'),
     })
     .optional(),
-  links: z.array(link).optional(),
+  links: z.array(dashboardLink).optional(),
+  annotations: z.array(annotation).optional(),
+  folder: z
+    .string()
+    .regex(/^(?![. ])[^/\\:*?"<>|\u0000-\u001f]+(?<![. ])$/, {
+      message: withHint('invalid folder name', 'a folder is one folder name: no / \\ : * ? " < > |, not starting or ending with a dot or a space'),
+    })
+    .optional(),
+  graphTooltip: z.enum(['none', 'crosshair', 'tooltip']).optional(),
+  editable: z.boolean().optional(),
+  timezone: nonEmpty.optional(),
+  refreshIntervals: z.array(duration).optional(),
   variables: z.array(variableSchema).optional(),
   panels: z.array(z.discriminatedUnion('kind', [panelSchema, rowSchema])),
   ignore,
   source,
 });
-
-export type DashboardInput = z.infer<typeof dashboardSchema>;
-export type PanelInput = z.infer<typeof panelSchema>;
-export type RowInput = z.infer<typeof rowSchema>;
-export type VariableInput = z.infer<typeof variableSchema>;

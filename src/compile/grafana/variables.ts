@@ -1,0 +1,93 @@
+// Model variables → Grafana template variables, through the SDK's builders.
+import * as dashboard from '@grafana/grafana-foundation-sdk/dashboard';
+import type { VariableModel } from '../../model/dashboard.js';
+import { DATASOURCE_VARIABLE, VARIABLE_DATASOURCE } from '../../model/dashboard.js';
+import { PROMETHEUS_DATASOURCE } from './datasource.js';
+
+type VariableBuilder =
+  | dashboard.DatasourceVariableBuilder
+  | dashboard.QueryVariableBuilder
+  | dashboard.CustomVariableBuilder
+  | dashboard.IntervalVariableBuilder
+  | dashboard.ConstantVariableBuilder
+  | dashboard.TextBoxVariableBuilder
+  | dashboard.AdHocVariableBuilder;
+
+const SORT: Record<Extract<VariableModel, { type: 'query' }>['sort'], dashboard.VariableSort> = {
+  none: dashboard.VariableSort.Disabled,
+  alphabetical: dashboard.VariableSort.AlphabeticalAsc,
+  'alphabetical-desc': dashboard.VariableSort.AlphabeticalDesc,
+  numerical: dashboard.VariableSort.NumericalAsc,
+  'numerical-desc': dashboard.VariableSort.NumericalDesc,
+  natural: dashboard.VariableSort.NaturalAsc,
+};
+
+const HIDE = { label: dashboard.VariableHide.HideLabel, variable: dashboard.VariableHide.HideVariable } as const;
+
+export function datasourceVariable(): dashboard.DatasourceVariableBuilder {
+  return new dashboard.DatasourceVariableBuilder(DATASOURCE_VARIABLE)
+    .label('Fonte de dados')
+    .type('prometheus')
+    .current({ selected: true, text: PROMETHEUS_DATASOURCE.name, value: PROMETHEUS_DATASOURCE.uid });
+}
+
+/** "All" selected when there is one (Grafana then writes `.*`, the allValue), else the given or first value. */
+function choose(includeAll: boolean, value: string | undefined): dashboard.VariableOption | undefined {
+  if (includeAll && value === undefined) return { selected: true, text: 'All', value: '$__all' };
+  return value === undefined ? undefined : { selected: true, text: value, value };
+}
+
+/** The builder of the variable's type; the label first, as Grafana writes it. */
+function typed(v: VariableModel): VariableBuilder {
+  switch (v.type) {
+    case 'query': {
+      const b = new dashboard.QueryVariableBuilder(v.name).label(v.title)
+        .datasource({ ...VARIABLE_DATASOURCE })
+        .query(v.query)
+        .definition(v.query)
+        .refresh(dashboard.VariableRefresh.OnTimeRangeChanged)
+        .sort(SORT[v.sort])
+        .multi(v.multi)
+        .includeAll(v.includeAll);
+      if (v.regex !== undefined) b.regex(v.regex);
+      if (v.includeAll) b.allValue('.*');
+      const current = choose(v.includeAll, undefined);
+      if (current) b.current(current);
+      return b;
+    }
+    case 'custom': {
+      // Grafana's custom syntax: `text : value` pairs, comma-separated.
+      const query = v.values.map((x) => (x.text === x.value ? x.value : `${x.text} : ${x.value}`)).join(',');
+      const b = new dashboard.CustomVariableBuilder(v.name).label(v.title)
+        .values(query)
+        .multi(v.multi)
+        .includeAll(v.includeAll)
+        .options(v.values.map((x) => ({ selected: false, text: x.text, value: x.value })));
+      if (v.includeAll) b.allValue('.*');
+      const first = v.values[0]!;
+      const chosen = v.current !== undefined ? v.values.find((x) => x.value === v.current) : v.includeAll ? undefined : first;
+      b.current(chosen ? { selected: true, text: chosen.text, value: chosen.value } : choose(true, undefined)!);
+      return b;
+    }
+    case 'interval': {
+      const current = v.current ?? v.values[0]!;
+      return new dashboard.IntervalVariableBuilder(v.name).label(v.title)
+        .values(v.values.join(','))
+        .options(v.values.map((x) => ({ selected: x === current, text: x, value: x })))
+        .current({ selected: true, text: current, value: current });
+    }
+    case 'constant':
+      return new dashboard.ConstantVariableBuilder(v.name).label(v.title).value(v.value);
+    case 'textbox':
+      return new dashboard.TextBoxVariableBuilder(v.name).label(v.title).defaultValue(v.value).current({ selected: false, text: v.value, value: v.value });
+    case 'adhoc':
+      return new dashboard.AdHocVariableBuilder(v.name).label(v.title).datasource({ ...VARIABLE_DATASOURCE });
+  }
+}
+
+export function variableBuilder(v: VariableModel): VariableBuilder {
+  const b = typed(v);
+  if (v.description !== undefined) b.description(v.description);
+  if (v.hide !== undefined && !(b instanceof dashboard.ConstantVariableBuilder)) b.hide(HIDE[v.hide]);
+  return b;
+}
