@@ -9,7 +9,7 @@ import {
 import { parseProject } from '../../src/model/parse.js';
 import { uidFromTitle } from '../../src/model/build-dashboards.js';
 import { CHECKS } from '../../src/lint/index.js';
-import { runOn } from '../helpers/model.js';
+import { fileOf, runOn } from '../helpers/model.js';
 import { pinned } from '../helpers/alertmanager.js';
 import { dashboardJson } from '../helpers/grafana.js';
 
@@ -224,14 +224,14 @@ describe('dashboard/undefined-variable on repeats', () => {
         message: 'row Per env repeats by $env, which dashboard W does not define: Grafana shows it once, unrepeated',
         hint: 'add the variable to variables: [...] of dashboard W',
         path: ['dashboards', 'W', 'panels', 'Per env', 'repeat'],
-        file: r.source!.file,
+        file: fileOf(r),
         line: r.source!.line,
       },
       {
         message: 'panel Jobs repeats by $env, which dashboard W does not define: Grafana shows it once, unrepeated',
         hint: 'add the variable to variables: [...] of dashboard W',
         path: ['dashboards', 'W', 'panels', 'Jobs', 'repeat'],
-        file: p.source!.file,
+        file: fileOf(p),
         line: p.source!.line,
       },
     ]);

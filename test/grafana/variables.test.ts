@@ -7,7 +7,7 @@ import {
 } from '../../src/index.js';
 import { parseProject } from '../../src/model/parse.js';
 import { CHECKS } from '../../src/lint/index.js';
-import { runOn } from '../helpers/model.js';
+import { fileOf, runOn } from '../helpers/model.js';
 import { pinned } from '../helpers/alertmanager.js';
 import { dashboardJson } from '../helpers/grafana.js';
 
@@ -127,7 +127,7 @@ describe('dashboard/multi-value-equals on chained variables', () => {
         message: 'variable $route: its query matches $job (multi-value, with an All option) with job=: when several values or All are selected Grafana writes a regex (a|b, .*) and the selector matches nothing',
         hint: `write job=~"$job" (in matchers: { job: re('$job') }), or make the variable single-valued: multi: false, includeAll: false`,
         path: ['dashboards', 'Web', 'variables', 'route', 'matchers'],
-        file: chained.source!.file,
+        file: fileOf(chained),
         line: chained.source!.line,
         highlighted: 'job="$job"',
       },
