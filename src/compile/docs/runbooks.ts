@@ -80,7 +80,13 @@ function dashboards(alert: AlertModel, model: Model, uses: MetricUses, from: str
     if (panels.length === 0) return [];
     // A variable is set only when the panels that show the alert's metrics read it.
     const read = (name: string) => panels.some((p) => p.targets.some((t) => new RegExp(`\\$(\\{)?${name}\\b`).test(t.expr)));
-    const pinned = Object.fromEntries(d.variables.filter((v) => variables[v.label] !== undefined && read(v.name)).map((v) => [v.name, variables[v.label]!]));
+    // Label variables only (`labelVariable`): the label they choose a value of.
+    const labelOf = (v: (typeof d.variables)[number]) => ('label' in v && typeof v.label === 'string' ? v.label : undefined);
+    const pinned: Record<string, string> = {};
+    for (const v of d.variables) {
+      const label = labelOf(v);
+      if (label !== undefined && variables[label] !== undefined && read(v.name)) pinned[v.name] = variables[label];
+    }
     return [`- ${link(d.title, dashboardLink(from, d, model.docs?.grafanaUrl, pinned))}: ${panels.map((p) => inline(`"${p.title}"`)).join(', ')}`];
   });
   return lines.length > 0 ? lines.join('\n') : 'No dashboard shows the metrics this alert reads.';
