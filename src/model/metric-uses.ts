@@ -3,7 +3,7 @@
  * as their histogram). For the generated docs (src/compile/docs/): the catalogue's "used by", the
  * dashboards an alert's runbook links to.
  */
-import type { Model, MetricModel, RuleModel } from './types.js';
+import type { Model, MetricModel, RecordModel, RuleModel } from './types.js';
 import { allPanels, type DashboardModel, type PanelModel } from './dashboard.js';
 import { buildCatalogue } from './catalogue.js';
 import { analyzePromql, type SelectorRef } from '../promql/analyze.js';
@@ -31,14 +31,25 @@ export function metricUses(model: Pick<Model, 'metrics' | 'ruleGroups' | 'promet
     return found;
   };
 
-  const metricsOf = (expr: string, seen = new Set<string>()): MetricModel[] => {
+  // Several recording rules may record one name with different labels (one per SLO, say): a
+  // selector reads those whose labels its equality matchers do not contradict.
+  const records = new Map<string, RecordModel[]>();
+  for (const group of model.ruleGroups) for (const rule of group.rules) if (rule.kind === 'record') records.set(rule.name, [...(records.get(rule.name) ?? []), rule]);
+  const recordsRead = (s: SelectorRef): RecordModel[] =>
+    (s.name === undefined ? [] : (records.get(s.name) ?? [])).filter((r) => s.matchers.every((m) => m.op !== '=' || r.labels[m.label] === undefined || r.labels[m.label] === m.value));
+
+  const metricsOf = (expr: string, seen = new Set<RecordModel>()): MetricModel[] => {
     const out: MetricModel[] = [];
     for (const s of selectorsOf(expr)) {
-      const entry = s.name === undefined ? undefined : catalogue.get(s.name);
-      if (entry?.metric) out.push(entry.metric);
-      else if (entry?.record && !seen.has(entry.record.name)) {
-        seen.add(entry.record.name);
-        out.push(...metricsOf(entry.record.expr, seen));
+      const metric = s.name === undefined ? undefined : catalogue.get(s.name)?.metric;
+      if (metric) {
+        out.push(metric);
+        continue;
+      }
+      for (const record of recordsRead(s)) {
+        if (seen.has(record)) continue;
+        seen.add(record);
+        out.push(...metricsOf(record.expr, seen));
       }
     }
     return [...new Set(out)];

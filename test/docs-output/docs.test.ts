@@ -10,6 +10,8 @@ import { compileAll } from '../../src/compile/index.js';
 import type { OutputFile } from '../../src/compile/output.js';
 import { REPO } from '../helpers/cli.js';
 import { shop } from './shop.js';
+import { counter, defineProject, record, ruleGroup } from '../../src/index.js';
+import { metricUses } from '../../src/model/metric-uses.js';
 import { brokenLinks, links } from './links.js';
 
 function compile(project: ReturnType<typeof shop>): OutputFile[] {
@@ -113,6 +115,23 @@ describe('out/docs', () => {
     const based = rules(compile(shop({ runbookBase: 'https://wiki.example.com/runbooks/' }, { runbookUrl: 'https://elsewhere.example.com/x' })));
     expect(based.map((r) => r.annotations?.['runbook_url'])).toEqual([undefined, 'https://elsewhere.example.com/x', 'https://wiki.example.com/runbooks/OrdersSlow.md']);
     expect(rules(files).map((r) => r.annotations?.['runbook_url'])).toEqual([undefined, undefined, undefined]);
+  });
+});
+
+describe('metric uses', () => {
+  it('follow the recording rules a selector reads: of rules recording one name, those its labels match', () => {
+    const a = counter({ name: 'a_total', help: 'a' });
+    const b = counter({ name: 'b_total', help: 'b' });
+    const rules = [
+      record({ record: 'slo:errors:rate5m', expr: `rate(${a}[5m])`, labels: { slo: 'a' } }),
+      record({ record: 'slo:errors:rate5m', expr: `rate(${b}[5m])`, labels: { slo: 'b' } }),
+    ];
+    const parsed = parseProject(defineProject({ name: 'x', metrics: [a, b], prometheus: { scrapeJobs: [] }, ruleGroups: [ruleGroup({ name: 'g', rules })] }));
+    if (!parsed.ok) throw new Error('fixture');
+    const uses = metricUses(buildModel(parsed.project, 'x'));
+    expect(uses.metricsOf('slo:errors:rate5m{slo="b"} > 1').map((m) => m.name)).toEqual(['b_total']);
+    expect(uses.metricsOf('slo:errors:rate5m > 1').map((m) => m.name)).toEqual(['a_total', 'b_total']);
+    expect(uses.metricsOf('slo:errors:rate5m{slo=~"a|b"} > 1').map((m) => m.name)).toEqual(['a_total', 'b_total']);
   });
 });
 
