@@ -74,7 +74,8 @@ function treeRss(pid) {
 }
 
 /**
- * Runs a fresh process `runs` times; returns median wall ms and two peaks (MiB): `rss`, the peak of
+ * Runs a fresh process `runs` times; returns median wall ms, the median CPU time (ms, user + system,
+ * of the Node processes: on a loaded machine it says more than the wall time) and two peaks (MiB): `rss`, the peak of
  * the whole run (the process and all its descendants together: the loader process, promtool and
  * amtool; sampled every 5 ms from /proc), and `rssBound`, the Node processes' own peaks added up
  * (the loader has ended before totem-mon's own process reaches its peak). Without /proc, `rss` is
@@ -82,6 +83,7 @@ function treeRss(pid) {
  */
 async function measure(label, argv, runs, { before, env = {} } = {}) {
   const walls = [];
+  const cpus = [];
   let peak = 0;
   let bound = 0;
   for (let i = 0; i < runs; i++) {
@@ -115,11 +117,13 @@ async function measure(label, argv, runs, { before, env = {} } = {}) {
     if (status !== 0) {
       throw new Error(`${label}: exit ${status}\n${output.stderr.slice(0, 4000)}\n${output.stdout.slice(0, 4000)}`);
     }
-    const kib = readFileSync(rssFile, 'utf8').trim().split('\n').reduce((sum, line) => sum + Number(line.split(' ')[2]), 0);
+    const lines = readFileSync(rssFile, 'utf8').trim().split('\n').map((line) => line.split(' ').map(Number));
+    const kib = lines.reduce((sum, fields) => sum + fields[2], 0);
+    cpus.push(lines.reduce((sum, fields) => sum + fields[3], 0) / 1000);
     bound = Math.max(bound, kib / 1024);
     peak = Math.max(peak, (sampled ?? kib) / 1024);
   }
-  return { wall: median(walls), walls, rss: peak, rssBound: bound };
+  return { wall: median(walls), walls, cpu: median(cpus), rss: peak, rssBound: bound };
 }
 
 const CLI = path.join(ROOT, 'bin/totem-mon.js');
@@ -226,7 +230,12 @@ function render(rows, loadBefore, loadAfter) {
     (r) =>
       `| ${r.name} | ${r.rules.toLocaleString('en')} | ${r.files.toLocaleString('en')} | ${(r.bytes / 1024 / 1024).toFixed(1)} MiB | ${s(r.cold.wall)} | ${s(r.generate.wall)} | ${rssCell(r, 'cold', 'generate')} | ${s(r.floor.wall)} | ${(r.generate.wall / r.floor.wall).toFixed(1)} | ${r.rules >= 1000 ? s((r.generate.wall / r.rules) * 1000) : '–'} | ${s(r.offline.wall)} | ${s(r.full.wall)} | ${rssCell(r, 'offline', 'full')} |`,
   );
-  return [...head, ...lines, '', ...targets(rows)].join('\n');
+  const cpuTable = [
+    '| CPU time (user + system, Node processes) | generate warm | validate --offline | validate |',
+    '|---|---:|---:|---:|',
+    ...rows.map((r) => `| ${r.name} | ${s(r.generate.cpu)} | ${s(r.offline.cpu)} | ${s(r.full.cpu)} |`),
+  ];
+  return [...head, ...lines, '', ...cpuTable, '', ...targets(rows)].join('\n');
 }
 
 function writeReadme(table) {

@@ -6,7 +6,9 @@ import { errors, requestDuration, requests } from './metrics/application.js';
 import { probeSuccess } from './metrics/system.js';
 import { apiHealth } from './health.js';
 
-const runbooks = 'https://runbooks.totem.example.com/alerts';
+// The runbooks are generated (out/docs/alerts/, definitions/docs.ts) and published there; each alert's
+// runbook_url is filled in from `docs.runbookBase`. The tests compare whole annotation sets, so they name it.
+const runbooks = 'https://runbooks.totem.example.com/docs/alerts';
 const api = { job: 'totem-api' } as const;
 
 // Request traffic used by the tests: 100 requests a minute for 20 minutes.
@@ -24,7 +26,6 @@ export const highErrorRate = alert({
     summary: 'Alta taxa de erros',
     description: 'Taxa de erros acima de 10% nos últimos 5 minutos',
     value: 'Taxa de erros de {{ $value | humanizePercentage }} no job {{ $labels.job }}',
-    runbook_url: `${runbooks}/HighErrorRate`,
   },
   tests: [
     {
@@ -38,7 +39,7 @@ export const highErrorRate = alert({
             summary: 'Alta taxa de erros',
             description: 'Taxa de erros acima de 10% nos últimos 5 minutos',
             value: 'Taxa de erros de 12% no job totem-api',
-            runbook_url: `${runbooks}/HighErrorRate`,
+            runbook_url: `${runbooks}/HighErrorRate.md`,
           },
         },
       ],
@@ -68,7 +69,6 @@ export const highLatency = alert({
     summary: 'Alta latência',
     description: 'Latência p95 acima de 1s nos últimos 5 minutos',
     value: 'Latência p95 de {{ $value | humanizeDuration }} no job {{ $labels.job }}',
-    runbook_url: `${runbooks}/HighLatency`,
   },
   tests: [
     {
@@ -87,7 +87,7 @@ export const highLatency = alert({
             summary: 'Alta latência',
             description: 'Latência p95 acima de 1s nos últimos 5 minutos',
             value: 'Latência p95 de 2.425s no job totem-api',
-            runbook_url: `${runbooks}/HighLatency`,
+            runbook_url: `${runbooks}/HighLatency.md`,
           },
         },
       ],
@@ -114,7 +114,6 @@ const unhealthyAnnotations = {
   summary: 'API do Totem com problemas',
   description: 'O health check da API falhou em 3 verificações seguidas (status diferente de healthy, componente com falha ou sem resposta)',
   value: 'Health check de {{ $labels.instance }} falhando',
-  runbook_url: `${runbooks}/TotemApiUnhealthy`,
 };
 
 export const totemApiUnhealthy = healthAlert(apiHealth, {
@@ -131,7 +130,7 @@ export const totemApiUnhealthy = healthAlert(apiHealth, {
       expect: [
         {
           labels: { job: 'totem-api-health', instance: 'http://api:8000/health' },
-          annotations: { ...unhealthyAnnotations, value: 'Health check de http://api:8000/health falhando' },
+          annotations: { ...unhealthyAnnotations, value: 'Health check de http://api:8000/health falhando', runbook_url: `${runbooks}/TotemApiUnhealthy.md` },
         },
       ],
     },

@@ -6,6 +6,7 @@ import { totemAlertmanager } from './alertmanager.js';
 import { dashboards } from './dashboards/index.js';
 import { healthChecks } from './health.js';
 import { slos } from './slos.js';
+import { docs } from './docs.js';
 
 export default defineProject({
   name: 'totem',
@@ -26,4 +27,7 @@ export default defineProject({
   dashboards,
   healthChecks,
   slos,
+  docs,
+  // The API is Python (prometheus_client): out/instrument/python/totem_metrics.py declares its metrics.
+  instrument: { python: {} },
 });

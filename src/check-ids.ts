@@ -46,6 +46,7 @@ export const CHECK_IDS = [
   'dashboard/unit-mismatch',
   'dashboard/unknown-unit',
   'dashboard/variable-label',
+  'docs/unknown-reference',
   'lint/stale-ignore',
   'output/portable-name',
   'promql/absent-argument',

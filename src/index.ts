@@ -79,6 +79,8 @@ export type { DashboardTarget, FieldMatcher, FieldOverride, FieldSettings, Link,
 export type { Panel, PanelOptions, PanelType, Row, RowOptions, Target, ThresholdStep, Legend, GridPos, DatasourceRef, MetricPanelOptions } from './api/panels.js';
 export { healthCheck, healthAlert, healthJob } from './api/health.js';
 export type { HealthCheck, HealthCheckOptions, HealthAlertOptions, JsonScalar } from './api/health.js';
+export { troubleshooting, checklist } from './api/docs.js';
+export type { DocsOptions, DocStep, Troubleshooting, TroubleshootingOptions, Checklist, ChecklistOptions, ChecklistItemOptions } from './api/docs.js';
 
 // In-memory use: `synth()` is `generate` and `lint()` is `validate --offline`, without files or a
 // loader process. Async only to load the checks and compilers on the first call: a definition's

@@ -24,7 +24,7 @@ import { buildModel } from '../../src/model/build.js';
 import { buildCheckContext } from '../../src/lint/context.js';
 import { CHECKS, runChecks } from '../../src/lint/index.js';
 import { analyzePromql, type Analysis } from '../../src/promql/analyze.js';
-import { buildCatalogue } from '../../src/lint/catalogue.js';
+import { buildCatalogue } from '../../src/model/catalogue.js';
 import type { MetricModel, RecordModel } from '../../src/model/types.js';
 import type { Diagnostic } from '../../src/diagnostic.js';
 

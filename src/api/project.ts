@@ -7,6 +7,7 @@ import type { SecretsOptions } from './secrets.js';
 import type { LintOptions } from './lint.js';
 import type { HealthCheck } from './health.js';
 import type { Slo } from './slo.js';
+import type { DocsOptions } from './docs.js';
 import type { SourceRef } from '../diagnostic.js';
 import { captureSource } from './source.js';
 
@@ -23,6 +24,10 @@ export interface ProjectOptions {
   healthChecks?: readonly HealthCheck[];
   /** Service level objectives: each adds recording rules, a page and a ticket alert with their tests, and a row of the SLO dashboard. */
   slos?: readonly Slo[];
+  /** out/docs/: the metric catalogue, a runbook per alert, checklists (Markdown). */
+  docs?: DocsOptions;
+  /** Instrumentation generated from the catalogue: `{ python: {} }` → out/instrument/python/<name>_metrics.py. */
+  instrument?: { python?: { /** Module name (default `<project name>_metrics`). */ module?: string } };
   /**
    * Every generated file is scanned for secrets by value (URLs with passwords, token parameters,
    * Slack/GitHub/AWS/… tokens, webhook URLs); `allow` lets a value that only looks like one through.

@@ -66,8 +66,10 @@ function withoutRepeats(toolFindings: readonly Diagnostic[], ours: readonly Diag
 export async function validate(options: ValidateOptions): Promise<ValidateResult> {
   const env = options.env ?? process.env;
   const step = options.onStep ?? (() => {});
-  // A missing tool is a usage error, found before any work.
-  const promtool = options.offline ? undefined : await requireTool('promtool', env);
+  // A missing tool is a usage error (whatever the definitions hold); `promtool --version` runs while
+  // the definitions load and the stages run, and is awaited before anything is reported.
+  const promtoolFound = options.offline ? undefined : requireTool('promtool', env);
+  promtoolFound?.catch(() => {}); // handled where it is awaited, below
 
   step('checks', 'start');
   // Besides generate's checks: test coverage (errors with --require-tests, whatever the project's
@@ -83,6 +85,7 @@ export async function validate(options: ValidateOptions): Promise<ValidateResult
     ...(options.loaded ? { loaded: options.loaded } : {}),
   });
   step('checks', 'end');
+  const promtool = await promtoolFound;
   const diagnostics = [...result.diagnostics];
   const silenced = [...result.silenced];
   if (result.context && !options.offline) {

@@ -41,6 +41,20 @@ function buildProgram(setExit: (code: number) => void): Command {
       setExit(await validateCommand(opts));
     });
 
+  program
+    .command('check-metrics')
+    .description('compare what a target exposes on /metrics (a URL, or a saved exposition file) with the catalogue')
+    .argument('<source>', 'http(s) URL of a /metrics endpoint, or a file holding an exposition (text format 0.0.4)')
+    .option('-d, --definitions <dir>', 'folder with index.ts that default-exports the project', 'definitions')
+    .option('-f, --format <format>', 'report format: text, json or github (workflow annotations)', 'text')
+    .option('--exporter <name>', "compare with this exporter's metrics (e.g. node_exporter) instead of the application's")
+    .option('--strict', 'a metric the catalogue does not declare is an error, not a warning')
+    .option('--load-timeout <seconds>', `how long the definitions may take to load (default 30; or $TOTEM_MON_LOAD_TIMEOUT)`)
+    .action(async (source: string, opts: { definitions: string; format: string; exporter?: string; strict?: boolean; loadTimeout?: string }) => {
+      const { checkMetricsCommand } = await import('./check-metrics.js');
+      setExit(await checkMetricsCommand(source, opts));
+    });
+
   return program;
 }
 

@@ -4,6 +4,8 @@ import { compilePrometheus } from './prometheus/index.js';
 import { compileAlertmanager } from './alertmanager/index.js';
 import { compileGrafana } from './grafana/index.js';
 import { compileBlackbox } from './blackbox/index.js';
+import { compileDocs } from './docs/index.js';
+import { compilePython } from './instrument/python.js';
 
 /**
  * Output line endings are LF, always. YAML and JSON escape a carriage return inside a string, so
@@ -15,6 +17,6 @@ function withLf(file: OutputFile): OutputFile {
 
 /** All targets, pure: the model in, the files in memory out, sorted by path. */
 export function compileAll(model: Model): OutputFile[] {
-  const files = [...compilePrometheus(model), ...compileAlertmanager(model), ...compileGrafana(model), ...compileBlackbox(model)].map(withLf);
+  const files = [...compilePrometheus(model), ...compileAlertmanager(model), ...compileGrafana(model), ...compileBlackbox(model), ...compileDocs(model), ...compilePython(model)].map(withLf);
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

@@ -25,6 +25,7 @@ import {
   type Registry,
 } from 'prom-client';
 import type { AnyMetric, Counter, Gauge, Histogram, Summary } from '../api/metrics.js';
+import { applicationMetrics, describeMetric, type CatalogueMetric } from './describe.js';
 
 export type PromClientMetric = PromCounter | PromGauge | PromHistogram | PromSummary;
 
@@ -45,7 +46,8 @@ export interface PromClientMetrics {
 }
 
 /** One prom-client metric from one catalogue metric. prom-client 15 exposes the name as given (it adds no `_total`). */
-export function promClientMetric(metric: AnyMetric, registry: Registry): PromClientMetric {
+export function promClientMetric(catalogued: CatalogueMetric, registry: Registry): PromClientMetric {
+  const metric = describeMetric(catalogued);
   const common = {
     name: metric.name,
     help: metric.help,
@@ -58,11 +60,11 @@ export function promClientMetric(metric: AnyMetric, registry: Registry): PromCli
     case 'gauge':
       return new PromGauge(common);
     case 'histogram':
-      return new PromHistogram({ ...common, buckets: [...(metric as Histogram).buckets] });
+      return new PromHistogram({ ...common, buckets: metric.buckets ?? [] });
     case 'summary': {
       // An empty `quantiles` in the catalogue means sum and count only; prom-client would otherwise
       // add its seven default percentiles, series the catalogue does not declare.
-      return new PromSummary({ ...common, percentiles: [...(metric as Summary).quantiles] });
+      return new PromSummary({ ...common, percentiles: metric.quantiles ?? [] });
     }
   }
 }
@@ -74,10 +76,8 @@ export function promClientMetric(metric: AnyMetric, registry: Registry): PromCli
 export function promClientMetrics(catalogue: readonly AnyMetric[], options: PromClientOptions = {}): PromClientMetrics {
   const registry = options.registry ?? defaultRegistry;
   const byName: Record<string, PromClientMetric> = {};
-  for (const metric of catalogue) {
-    if (metric.exporter !== undefined) continue;
-    byName[metric.name] = promClientMetric(metric, registry);
-  }
+  // The same description of the catalogue as the generated Python module (src/instrument/describe.ts).
+  for (const metric of applicationMetrics(catalogue)) byName[metric.name] = promClientMetric(metric, registry);
   const get = (metric: AnyMetric): PromClientMetric => {
     const found = byName[metric.name];
     if (found) return found;

@@ -5,7 +5,7 @@ import { matcherMatches, walkRoutes } from '../model/routing.js';
 import type { Check, CheckContext, Finding } from './check.js';
 import { alertExpressions } from './rules-select.js';
 import { alerts } from '../model/select.js';
-import { scrapeLabelNames } from './catalogue.js';
+import { scrapeLabelNames } from '../model/catalogue.js';
 
 /** Every route below the root (the root takes every alert and has no matchers). */
 export function childRoutes(root: RouteModel) {

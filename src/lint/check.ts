@@ -1,6 +1,6 @@
 import type { Diagnostic, Severity } from '../diagnostic.js';
 import type { ExpressionRef, Model } from '../model/types.js';
-import type { Catalogue } from './catalogue.js';
+import type { Catalogue } from '../model/catalogue.js';
 import type { Analysis } from '../promql/analyze.js';
 import { locatedAt } from '../model/located.js';
 

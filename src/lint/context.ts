@@ -1,60 +1,11 @@
 import type { Model } from '../model/types.js';
-import { buildCatalogue } from './catalogue.js';
+import { buildCatalogue } from '../model/catalogue.js';
 import { collectExpressions } from '../model/expressions.js';
 import { analyzePromql } from '../promql/analyze.js';
 import type { CheckContext } from './check.js';
 
-// Grafana macros are not PromQL; they are replaced by a plausible value of the same kind (variables
-// keep their length; `$__rate_interval` becomes `5m`). `toExpr` maps offsets in the analysed text
-// back to the query as the user wrote it, so excerpts show the user's text.
-const GRAFANA = /(\$__(?:rate_interval|interval|range)\b|\$\{__(?:rate_interval|interval|range)\})|\$\{?([A-Za-z_][A-Za-z0-9_]*)(?::[a-z]+)?\}?/g;
-
-export function substituteGrafanaVariables(expr: string): string {
-  return substituteWithSpans(expr).text;
-}
-
-interface Edit {
-  /** Where the replacement stands in the substituted text, and its length there. */
-  at: number;
-  length: number;
-  /** Where the original stands in the user's text, and its length there. */
-  from: number;
-  originalLength: number;
-}
-
-/** Offsets in the substituted text → offsets in the user's text. */
-function offsetMapper(edits: readonly Edit[]): (offset: number) => number {
-  return (offset) => {
-    let delta = 0;
-    for (const e of edits) {
-      if (offset < e.at) break;
-      // Inside a replacement: its start maps to the original's start, anything later to its end.
-      if (offset < e.at + e.length) return offset === e.at ? e.from : e.from + e.originalLength;
-      delta = e.from + e.originalLength - (e.at + e.length);
-    }
-    return offset + delta;
-  };
-}
-
-/** The substituted text, where in it each substituted variable now stands, and the way back to the user's text. */
-export function substituteWithSpans(expr: string): {
-  text: string;
-  variables: Array<{ from: number; to: number }>;
-  toExpr: (offset: number) => number;
-} {
-  const variables: Array<{ from: number; to: number }> = [];
-  const edits: Edit[] = [];
-  let shift = 0;
-  const text = expr.replace(GRAFANA, (m: string, duration: string | undefined, _name: string | undefined, offset: number) => {
-    const replacement = duration !== undefined ? '5m' : m.replace(/[^A-Za-z0-9_]/g, '_');
-    const at = offset + shift;
-    if (duration === undefined) variables.push({ from: at, to: at + replacement.length });
-    edits.push({ at, length: replacement.length, from: offset, originalLength: m.length });
-    shift += replacement.length - m.length;
-    return replacement;
-  });
-  return { text, variables, toExpr: offsetMapper(edits) };
-}
+export { substituteGrafanaVariables, substituteWithSpans } from '../promql/grafana-variables.js';
+import { substituteWithSpans } from '../promql/grafana-variables.js';
 
 export function buildCheckContext(model: Model): CheckContext {
   const catalogue = buildCatalogue(model);

@@ -1,6 +1,6 @@
 import type { SyntaxNode } from '@lezer/common';
 import { childNamed, expressionChildren } from '../promql/parse.js';
-import type { Catalogue } from './catalogue.js';
+import type { Catalogue } from '../model/catalogue.js';
 
 /**
  * What one value of a query's result measures, as far as the catalogue tells: `seconds` for a

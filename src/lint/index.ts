@@ -75,6 +75,7 @@ import { sloBurnRate } from './slo-burn-rate.js';
 import { sloSliSelector } from './slo-sli-selector.js';
 import { sloAnnotations } from './slo-annotations.js';
 import { sloDuplicate } from './slo-duplicate.js';
+import { docsUnknownReference } from './docs-unknown-reference.js';
 
 /** Every check, in report order. Each lives in `src/lint/<area>-<name>.ts` for id `<area>/<name>`. */
 export const CHECKS: readonly Check[] = [
@@ -149,6 +150,7 @@ export const CHECKS: readonly Check[] = [
   sloSliSelector,
   sloAnnotations,
   sloDuplicate,
+  docsUnknownReference,
 ];
 
 /** Test coverage: reported by `validate` only (errors with `--require-tests`). */

@@ -1,6 +1,6 @@
 import type { MatcherRef, SelectorRef } from '../promql/analyze.js';
 import type { Model, ScrapeJobModel } from '../model/types.js';
-import type { SeriesEntry } from './catalogue.js';
+import type { SeriesEntry } from '../model/catalogue.js';
 
 /**
  * Which scrape jobs write a series, as far as the definitions tell: the `job` label a target gets

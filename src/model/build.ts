@@ -11,6 +11,7 @@ import type { CheckSetting } from '../check-ids.js';
 import { buildHealthChecks, DEFAULT_BLACKBOX_EXPORTER, missingBlackboxMetrics } from './health.js';
 import { buildSlo } from './slo.js';
 import { sloRuleGroups } from './slo-rules.js';
+import { buildDocs, runbookFile, runbookUrl } from './docs.js';
 
 // Prometheus's own defaults, written out so the generated files say what is in force.
 const DEFAULT_SCRAPE_INTERVAL = '1m';
@@ -23,7 +24,10 @@ function buildTests<T extends { interval?: string }>(tests: readonly T[] | undef
   return (tests ?? []).map((t) => ({ ...t, interval: t.interval ?? DEFAULT_TEST_INTERVAL }));
 }
 
-function buildAlert(rule: AlertInput, group: string, path: string[]): AlertModel {
+function buildAlert(rule: AlertInput, group: string, path: string[], runbookBase: string | undefined): AlertModel {
+  const annotations = defined(rule.annotations) as Record<string, string>;
+  // `docs.runbookBase`: an alert without its own runbook_url points at its generated runbook.
+  if (runbookBase !== undefined && annotations['runbook_url'] === undefined) annotations['runbook_url'] = runbookUrl(runbookBase, runbookFile(rule.alert));
   return {
     kind: 'alert',
     name: rule.alert,
@@ -31,7 +35,7 @@ function buildAlert(rule: AlertInput, group: string, path: string[]): AlertModel
     ...(rule.for !== undefined ? { for: rule.for } : {}),
     ...(rule.keepFiringFor !== undefined ? { keepFiringFor: rule.keepFiringFor } : {}),
     labels: rule.labels,
-    annotations: defined(rule.annotations) as Record<string, string>,
+    annotations,
     tests: buildTests(rule.tests),
     group,
     ...located(rule, path),
@@ -101,7 +105,7 @@ export function buildModel(project: ProjectInput, entry: string): Model {
       intervalMs: durationMs(g.interval ?? evaluationInterval)!,
       rules: g.rules.map((r) =>
         r.kind === 'alert'
-          ? buildAlert(r, g.name, [...groupPath, 'rules', r.alert])
+          ? buildAlert(r, g.name, [...groupPath, 'rules', r.alert], project.docs?.runbookBase)
           : buildRecord(r, g.name, [...groupPath, 'rules', r.record]),
       ),
       ...located(g, groupPath),
@@ -131,6 +135,8 @@ export function buildModel(project: ProjectInput, entry: string): Model {
     dashboards: buildDashboards(project.dashboards ?? []),
     healthChecks,
     slos,
+    ...(project.docs ? { docs: buildDocs(project.docs) } : {}),
+    ...(project.instrument ? { instrument: project.instrument } : {}),
     notSecrets: (project.secrets?.allow ?? []).map((a, i) => ({
       value: a.value,
       reason: a.reason,

@@ -7,6 +7,7 @@ import type { AlertTestCase, RecordTestCase } from '../api/tests.js';
 import type { AlertmanagerModel } from './alertmanager.js';
 import type { DashboardModel } from './dashboard.js';
 import type { SloModel } from './slo.js';
+import type { DocsModel } from './docs.js';
 
 /** The normalised model every compiler and check reads. Built once, never mutated after. */
 export interface Located {
@@ -134,6 +135,10 @@ export interface Model {
   healthChecks: HealthCheckModel[];
   /** Service level objectives; their rules and dashboard are in ruleGroups and dashboards too (src/model/slo-*.ts). */
   slos: SloModel[];
+  /** The docs out/docs/ is generated from (`docs`); absent: no docs. */
+  docs?: DocsModel;
+  /** Instrumentation generated for the application (`instrument`). */
+  instrument?: { python?: { module?: string } };
   /** Values the secret scan lets through, each with its reason (src/secrets/). */
   notSecrets: NotSecretModel[];
   /** The project's check settings (`lint.checks`): per check id, off or a severity. */

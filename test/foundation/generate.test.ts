@@ -4,11 +4,12 @@
  * the output is accepted by promtool. The definitions are test/fixtures/good (copied to a temp
  * folder when a test edits them) and the real definitions/ of the repository.
  */
-import { cpSync, existsSync, mkdirSync, readFileSync, readdirSync, rmSync, statSync, unlinkSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readFileSync, rmSync, unlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { execa } from 'execa';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { FIXTURES, REPO, runCli, snapshotTree, tempDir } from '../helpers/cli.js';
+import { BIN, ensureBuilt } from '../helpers/built.js';
 import { findBinary, itWithBinaries } from '../helpers/tools.js';
 import { safeOutputPath } from '../../src/io/manifest.js';
 
@@ -27,15 +28,6 @@ function edit(file: string, from: string, to: string): void {
   const text = readFileSync(file, 'utf8');
   expect(text, `${file} should contain ${from}`).toContain(from);
   writeFileSync(file, text.replace(from, to));
-}
-
-function newestMtime(dir: string): number {
-  return Math.max(
-    ...readdirSync(dir, { withFileTypes: true }).map((e) =>
-      e.isDirectory() ? newestMtime(path.join(dir, e.name)) : statSync(path.join(dir, e.name)).mtimeMs,
-    ),
-    0,
-  );
 }
 
 async function generate(definitions: string, out: string, ...extra: string[]) {
@@ -277,18 +269,12 @@ describe('promtool accepts the output', () => {
 });
 
 describe('the installed CLI (bin/totem-mon.js over the bundle dist/totem-mon.js)', () => {
-  beforeAll(async () => {
-    // CI builds dist/ in `npm ci` (prepare); build here only when it is missing or older than src/.
-    const built = path.join(REPO, 'dist/totem-mon.js');
-    if (!existsSync(built) || newestMtime(path.join(REPO, 'src')) > statSync(built).mtimeMs) {
-      await execa('npm', ['run', 'build'], { cwd: REPO, reject: false, timeout: 120_000 });
-    }
-  }, 180_000);
+  beforeAll(ensureBuilt, 180_000);
 
   it('generates, then --check passes, with the same files as the in-process CLI', async () => {
     const definitions = goodCopy();
     const out = path.join(path.dirname(definitions), 'out');
-    const bin = path.join(REPO, 'bin/totem-mon.js');
+    const bin = BIN;
     const run = await execa('node', [bin, 'generate', '--definitions', 'good', '--out', 'out'], {
       cwd: path.dirname(definitions),
       reject: false,
@@ -307,7 +293,7 @@ describe('the installed CLI (bin/totem-mon.js over the bundle dist/totem-mon.js)
   });
 
   it('exits 1 on a broken definition and 2 on a usage error', async () => {
-    const bin = path.join(REPO, 'bin/totem-mon.js');
+    const bin = BIN;
     const broken = await execa('node', [bin, 'generate', '--definitions', path.join(FIXTURES, 'broken/unknown-metric'), '--out', path.join(tempDir(), 'out')], {
       reject: false,
       timeout: 30_000,

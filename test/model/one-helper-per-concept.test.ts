@@ -4,7 +4,7 @@ import { alert, counter, dashboard, defineProject, gauge, histogram, labelVariab
 import { labelSetSeries, metricSeries } from '../../src/api/metric-series.js';
 import { parseProject } from '../../src/model/parse.js';
 import { buildModel } from '../../src/model/build.js';
-import { buildCatalogue } from '../../src/lint/catalogue.js';
+import { buildCatalogue } from '../../src/model/catalogue.js';
 import { safeFileName, slug } from '../../src/model/names.js';
 import { uidFromTitle } from '../../src/model/build-dashboards.js';
 import { alerts, records, rules } from '../../src/model/select.js';

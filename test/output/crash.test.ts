@@ -8,10 +8,11 @@
  * files exist, so a kill lands among writes, removals and the manifest update.
  */
 import { spawn } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, readdirSync, statSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, readdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { REPO, runCli, snapshotTree, tempDir } from '../helpers/cli.js';
+import { BIN, isBuilt } from '../helpers/built.js';
 
 const TRIALS = 20;
 const LOCK = '.totem-mon.lock';
@@ -46,23 +47,12 @@ export default defineProject({
   return dir;
 }
 
-function newestMtime(dir: string): number {
-  return Math.max(
-    ...readdirSync(dir, { withFileTypes: true }).map((e) =>
-      e.isDirectory() ? newestMtime(path.join(dir, e.name)) : statSync(path.join(dir, e.name)).mtimeMs,
-    ),
-    0,
-  );
-}
-
 /**
  * The CLI as installed (bin over dist/, as CI builds it in `npm ci`) when dist/ is current, else
  * from source (scripts/dev.mjs, slower to start): a process of its own either way. Chosen once.
  */
 function chooseCli(): string[] {
-  const built = path.join(REPO, 'dist/totem-mon.js'); // the bundled CLI bin/totem-mon.js loads
-  if (existsSync(built) && statSync(built).mtimeMs > newestMtime(path.join(REPO, 'src'))) return [path.join(REPO, 'bin/totem-mon.js')];
-  return [path.join(REPO, 'scripts/dev.mjs')];
+  return isBuilt() ? [BIN] : [path.join(REPO, 'scripts/dev.mjs')];
 }
 let cli: string[] = [];
 const cliCommand = () => cli;

@@ -1,6 +1,7 @@
 import { z } from 'zod';
 import { nonEmpty, source } from './common.js';
 import { withHint } from './hint.js';
+import { matching } from './common.js';
 import { metricSchema } from './metrics.js';
 import { ruleGroupSchema } from './rules.js';
 import { prometheusSchema } from './prometheus.js';
@@ -9,6 +10,7 @@ import { dashboardSchema } from './dashboard.js';
 import { lintSchema } from './lint.js';
 import { healthCheckSchema } from './health.js';
 import { sloSchema } from './slo.js';
+import { docsSchema } from './docs.js';
 
 const notSecret = z.strictObject({
   kind: z.literal('notSecret'),
@@ -32,6 +34,8 @@ export const projectSchema = z.strictObject({
   dashboards: z.array(dashboardSchema).optional(),
   healthChecks: z.array(healthCheckSchema).optional(),
   slos: z.array(sloSchema).optional(),
+  docs: docsSchema.optional(),
+  instrument: z.strictObject({ python: z.strictObject({ module: matching((m) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(m), (m) => withHint(`invalid Python module name ${JSON.stringify(m)}`, 'letters, digits and _, e.g. totem_metrics')).optional() }).optional() }).optional(),
   secrets: z.strictObject({ allow: z.array(notSecret).optional() }).optional(),
   lint: lintSchema,
 });

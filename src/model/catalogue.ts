@@ -1,7 +1,7 @@
-/** The catalogue as the checks see it: every series name an expression may select (metrics expanded, recorded series with their inferred labels). */
-import type { MetricModel, Model, RecordModel } from '../model/types.js';
-import { TARGET_LABELS } from '../model/names.js';
-import { records } from '../model/select.js';
+/** The catalogue as the checks (and the generated docs) see it: every series name an expression may select (metrics expanded, recorded series with their inferred labels). */
+import type { MetricModel, Model, RecordModel } from './types.js';
+import { TARGET_LABELS } from './names.js';
+import { records } from './select.js';
 import { metricSeries, type SeriesSuffix } from '../api/metric-series.js';
 import { analyzePromql, type SeriesLookup } from '../promql/analyze.js';
 import { valueKind, type ValueKind } from '../promql/value-kind.js';

@@ -1,0 +1,43 @@
+/**
+ * Where the generated docs point: every link target in out/docs/ is made here, so that the test
+ * that checks them (test/docs-output/links.test.ts) follows the same rules.
+ */
+import type { DashboardModel } from '../../model/dashboard.js';
+import { DASHBOARDS_DIR } from '../grafana/datasource.js';
+import { runbookFile } from '../../model/docs.js';
+
+export const DOCS_DIR = 'docs';
+export const METRICS_PAGE = `${DOCS_DIR}/metrics.md`;
+export const CHECKLISTS_PAGE = `${DOCS_DIR}/checklists.md`;
+export const INDEX_PAGE = `${DOCS_DIR}/index.md`;
+export const RUNBOOKS_DIR = `${DOCS_DIR}/alerts`;
+
+export function runbookPath(alert: string): string {
+  return `${RUNBOOKS_DIR}/${runbookFile(alert)}`;
+}
+
+/** A relative link from one generated file to another (both relative to out/). */
+export function relative(from: string, to: string): string {
+  const fromDirs = from.split('/').slice(0, -1);
+  const toParts = to.split('/');
+  let common = 0;
+  while (common < fromDirs.length && common < toParts.length - 1 && fromDirs[common] === toParts[common]) common++;
+  return [...fromDirs.slice(common).map(() => '..'), ...toParts.slice(common)].join('/');
+}
+
+/** A metric's entry in metrics.md, from `from`. */
+export function metricLink(from: string, metric: string): string {
+  return `${relative(from, METRICS_PAGE)}#${metric.toLowerCase()}`;
+}
+
+/**
+ * A dashboard: in Grafana when its address is known (`/d/<uid>` with `var-<name>=<value>` for the
+ * variables given), else its JSON in out/ (what Grafana provisions).
+ */
+export function dashboardLink(from: string, dashboard: DashboardModel, grafanaUrl: string | undefined, variables: Record<string, string> = {}): string {
+  if (grafanaUrl === undefined) return relative(from, `${DASHBOARDS_DIR}/${dashboard.uid}.json`);
+  const query = Object.entries(variables)
+    .map(([name, value]) => `var-${encodeURIComponent(name)}=${encodeURIComponent(value)}`)
+    .join('&');
+  return `${grafanaUrl.replace(/\/+$/, '')}/d/${encodeURIComponent(dashboard.uid)}${query ? `?${query}` : ''}`;
+}
