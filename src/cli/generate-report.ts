@@ -1,7 +1,9 @@
 // What `totem-mon generate` prints (src/cli/generate.ts), apart from the command so that starting
 // the loader process does not wait for the report's imports.
-import path from 'node:path';
 import { checkIsClean } from '../io/check-output.js';
+import { driftReport, renderDriftGithub, renderDriftJson, renderDriftText } from '../report/drift.js';
+import { renderGithub } from '../report/github.js';
+import { rerun } from './options.js';
 import { renderText, useColor } from '../report/text.js';
 import { describeDiagnostics, describeModel } from '../report/summary.js';
 import type { Diagnostic } from '../diagnostic.js';
@@ -9,7 +11,7 @@ import type { CheckResult } from '../io/check-output.js';
 import type { WriteResult } from '../io/write.js';
 import type { Model } from '../model/types.js';
 import type { StagesResult } from '../app/stages.js';
-import type { GenerateOptions } from './generate.js';
+import type { CheckFormat, GenerateOptions } from './generate.js';
 
 function printDiagnostics(diagnostics: readonly Diagnostic[]): void {
   if (diagnostics.length > 0) process.stderr.write(`${renderText(diagnostics, { color: useColor(process.stderr) })}\n`);
@@ -21,26 +23,36 @@ export function reportNothingWritten(options: GenerateOptions, result: StagesRes
   return 1;
 }
 
-export function reportCheck(options: GenerateOptions, result: StagesResult & { model: Model }, check: CheckResult): number {
-  const out = options.out;
-  printDiagnostics(result.diagnostics);
-  if (check.running) process.stderr.write(`generate --check: note: a generate (${check.running}) is writing ${out}/ right now\n`);
-  if (checkIsClean(check)) {
-    process.stdout.write(`generate --check: ${out}/ is up to date (${result.files?.length ?? 0} files; ${describeModel(result.model, result.context)})\n`);
-    return 0;
+/** --check on definitions with errors, as JSON or GitHub annotations: the findings, nothing compared. */
+export function reportNothingCompared(options: GenerateOptions, format: Exclude<CheckFormat, 'text'>, result: StagesResult): number {
+  if (format === 'json') {
+    process.stdout.write(renderDriftJson({ definitions: options.definitions, out: options.out, diagnostics: result.diagnostics }));
+    return 1;
   }
-  const lines = [
-    ...(check.damaged ? [`  damaged: ${path.join(out, '.totem-mon-manifest.json')} ${check.damaged} (run \`totem-mon generate --repair\`)`] : []),
-    ...check.unsafe.map((u) => `  ${u} (refused: never followed)`),
-    ...check.differ.map((f) => `  differs: ${path.join(out, f)}`),
-    ...check.missing.map((f) => `  missing: ${path.join(out, f)}`),
-    ...check.extra.map((f) => `  extra:   ${path.join(out, f)} (generated earlier, no longer generated)`),
-  ];
-  process.stderr.write(
-    `generate --check: ${out}/ is out of date with ${options.definitions}/:\n${lines.join('\n')}\n` +
-      `run \`totem-mon generate\` and commit the result\n`,
-  );
+  const lines = renderGithub(result.diagnostics, result.model?.entry ?? `${options.definitions}/index.ts`);
+  process.stdout.write(`${lines ? `${lines}\n` : ''}generate --check: nothing compared: ${describeDiagnostics(result.diagnostics, result.silenced.length)} in ${options.definitions}\n`);
   return 1;
+}
+
+/** --check: what drifted, in the chosen format (exit 1 on any drift). */
+export function reportCheck(options: GenerateOptions, format: CheckFormat, result: StagesResult & { model: Model }, check: CheckResult): number {
+  const out = options.out;
+  const generated = result.files?.length ?? 0;
+  const report = checkIsClean(check)
+    ? undefined
+    : driftReport(check, { definitions: options.definitions, out, fix: rerun('generate', options), names: Boolean(options.stat) });
+  if (format === 'json') {
+    process.stdout.write(renderDriftJson({ definitions: options.definitions, out, generated, ...(report ? { report } : {}), diagnostics: result.diagnostics }));
+  } else if (format === 'github') {
+    const lines = renderGithub(result.diagnostics, result.model.entry);
+    process.stdout.write(`${lines ? `${lines}\n` : ''}${report ? renderDriftGithub(report) : `generate --check: ${out}/ is up to date (${generated} files)\n`}`);
+  } else {
+    printDiagnostics(result.diagnostics);
+    if (check.running) process.stderr.write(`generate --check: note: a generate (${check.running}) is writing ${out}/ right now\n`);
+    if (report) process.stderr.write(renderDriftText(report));
+    else process.stdout.write(`generate --check: ${out}/ is up to date (${generated} files; ${describeModel(result.model, result.context)})\n`);
+  }
+  return report ? 1 : 0;
 }
 
 export function reportWritten(options: GenerateOptions, result: StagesResult & { model: Model }, written: WriteResult): number {

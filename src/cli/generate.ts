@@ -1,18 +1,37 @@
 import { startLoading } from '../io/load.js';
 import { loadTimeoutMs } from '../io/loader/timeout.js';
 import { assertOutFolder } from '../io/out-folder.js';
+import { UsageError } from '../diagnostic.js';
 
 export interface GenerateOptions {
   definitions: string;
   out: string;
   check?: boolean;
   repair?: boolean;
+  /** With --check: names and counts only, no diff. */
+  stat?: boolean;
+  /** With --check: text (default), json or github. */
+  format?: string;
   /** --load-timeout, in seconds (else $TOTEM_MON_LOAD_TIMEOUT, else the default). */
   loadTimeout?: string;
 }
 
+export const CHECK_FORMATS = ['text', 'json', 'github'] as const;
+export type CheckFormat = (typeof CHECK_FORMATS)[number];
+
+function checkFormat(options: GenerateOptions): CheckFormat {
+  const format = options.format ?? 'text';
+  if (!(CHECK_FORMATS as readonly string[]).includes(format)) throw new UsageError(`unknown format "${format}"`, 2, `use one of: ${CHECK_FORMATS.join(', ')}`);
+  if (!options.check && (format !== 'text' || options.stat)) {
+    const flag = options.stat ? '--stat' : '--format';
+    throw new UsageError(`${flag} only applies to \`generate --check\``, 2, `add --check, or leave out ${flag}`);
+  }
+  return format as CheckFormat;
+}
+
 /** `totem-mon generate`: the stages, then write (or compare with --check). Returns the exit code. */
 export async function generateCommand(options: GenerateOptions): Promise<number> {
+  const format = checkFormat(options);
   assertOutFolder(options.out, options.definitions);
   // The definitions load in a process of their own while this one imports the stages.
   const loaded = startLoading(options.definitions, { timeoutMs: loadTimeoutMs(options.loadTimeout) });
@@ -22,8 +41,9 @@ export async function generateCommand(options: GenerateOptions): Promise<number>
   if (options.check) {
     const { checkGenerated } = await import('../app/check.js');
     const result = await checkGenerated(input);
-    const { reportCheck, reportNothingWritten } = await report;
-    return result.check && result.model ? reportCheck(options, { ...result, model: result.model }, result.check) : reportNothingWritten(options, result);
+    const { reportCheck, reportNothingCompared, reportNothingWritten } = await report;
+    if (result.check && result.model) return reportCheck(options, format, { ...result, model: result.model }, result.check);
+    return format === 'text' ? reportNothingWritten(options, result) : reportNothingCompared(options, format, result);
   }
   const { generate } = await import('../app/generate.js');
   const result = await generate({ ...input, repair: Boolean(options.repair) });

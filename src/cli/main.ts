@@ -1,4 +1,7 @@
+import { readFileSync } from 'node:fs';
+import { repositoryFile } from '../own-files.js';
 import { Command, CommanderError } from 'commander';
+import { DEFAULT_DEFINITIONS, DEFAULT_OUT } from './options.js';
 import { UsageError } from '../diagnostic.js';
 import { redactSecrets } from '../secrets/detect.js';
 
@@ -7,22 +10,33 @@ export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_USAGE = 2;
 
+/**
+ * totem-mon's own version, from its package.json (above the code root: src/own-files.ts);
+ * never npm_package_version, which is the version of the package whose script runs totem-mon.
+ */
+export function ownVersion(): string {
+  const manifest = JSON.parse(readFileSync(repositoryFile('package.json'), 'utf8')) as { version: string };
+  return manifest.version;
+}
+
 function buildProgram(setExit: (code: number) => void): Command {
   const program = new Command('totem-mon')
     .description('Monitoring as code: TypeScript definitions → Prometheus, Alertmanager and Grafana configuration.')
-    .version(process.env['npm_package_version'] ?? '0.1.0')
+    .version(ownVersion())
     .exitOverride()
     .showHelpAfterError('(run with --help for usage)');
 
   program
     .command('generate')
     .description('compile the definitions into out/ (Prometheus rules and config, Alertmanager config, Grafana dashboards)')
-    .option('-d, --definitions <dir>', 'folder with index.ts that default-exports the project', 'definitions')
-    .option('-o, --out <dir>', 'output folder; only files totem-mon generated there are ever changed', 'out')
-    .option('--check', 'write nothing; exit 1 and list the files that differ, are missing or are extra')
+    .option('-d, --definitions <dir>', 'folder with index.ts that default-exports the project', DEFAULT_DEFINITIONS)
+    .option('-o, --out <dir>', 'output folder; only files totem-mon generated there are ever changed', DEFAULT_OUT)
+    .option('--check', 'write nothing; exit 1 and show what differs (a bounded diff per file), is missing or is extra')
+    .option('--stat', 'with --check: list the files and count their changed lines, without the diff')
+    .option('-f, --format <format>', 'with --check: report format: text, json or github (workflow annotations)', 'text')
     .option('--repair', 'rebuild a damaged manifest and take back the files it lists, even when changed since generated')
     .option('--load-timeout <seconds>', `how long the definitions may take to load (default 30; or $TOTEM_MON_LOAD_TIMEOUT)`)
-    .action(async (opts: { definitions: string; out: string; check?: boolean; repair?: boolean; loadTimeout?: string }) => {
+    .action(async (opts: { definitions: string; out: string; check?: boolean; repair?: boolean; stat?: boolean; format: string; loadTimeout?: string }) => {
       const { generateCommand } = await import('./generate.js');
       setExit(await generateCommand(opts));
     });
@@ -30,7 +44,7 @@ function buildProgram(setExit: (code: number) => void): Command {
   program
     .command('validate')
     .description('check the definitions offline, then run the real promtool and amtool on the generated output (for CI)')
-    .option('-d, --definitions <dir>', 'folder with index.ts that default-exports the project', 'definitions')
+    .option('-d, --definitions <dir>', 'folder with index.ts that default-exports the project', DEFAULT_DEFINITIONS)
     .option('-f, --format <format>', 'report format: text, json or github (workflow annotations)', 'text')
     .option('--offline', "skip promtool and amtool; only totem-mon's own checks")
     .option('--require-tests', 'an alert without a firing and a quiet test case, or a route no routing test reaches, is an error')

@@ -5,10 +5,19 @@ import { OutputProblem, isErrno } from './output-problem.js';
 import { inspect, outputRoot, readNoFollow } from './safe-path.js';
 import { describeHolder, readLock } from './lock.js';
 
+/** One file `generate` would change: its path in out/, what is on disk and what would be written (LF). */
+export interface FileChange {
+  path: string;
+  status: 'differs' | 'missing' | 'extra';
+  /** What is in out/ now (absent for a missing file). */
+  committed?: string;
+  /** What generate would write (absent for an extra file, which it would remove). */
+  generated?: string;
+}
+
 export interface CheckResult {
-  differ: string[];
-  missing: string[];
-  extra: string[];
+  /** In output order: files that differ or are missing, then stale extras (sorted). */
+  changes: FileChange[];
   /** Paths that are links, or not files/folders where they should be: `kind: path`, never read through. */
   unsafe: string[];
   /** Why the manifest cannot be read, when it is damaged. */
@@ -24,7 +33,7 @@ export interface CheckResult {
  */
 export function checkOutput(outDir: string, files: readonly OutputFile[]): CheckResult {
   const root = outputRoot(outDir);
-  const result: CheckResult = { differ: [], missing: [], extra: [], unsafe: [] };
+  const result: CheckResult = { changes: [], unsafe: [] };
   const lock = readLock(root);
   if (lock?.holder) result.running = describeHolder(lock.holder);
 
@@ -48,8 +57,8 @@ export function checkOutput(outDir: string, files: readonly OutputFile[]): Check
   for (const file of [...files, manifestFile(files)]) {
     const onDisk = read(file.path);
     if (onDisk === null) continue;
-    if (onDisk === undefined) result.missing.push(file.path);
-    else if (normalizeEol(onDisk) !== file.content) result.differ.push(file.path);
+    if (onDisk === undefined) result.changes.push({ path: file.path, status: 'missing', generated: file.content });
+    else if (normalizeEol(onDisk) !== file.content) result.changes.push({ path: file.path, status: 'differs', committed: normalizeEol(onDisk), generated: file.content });
   }
   let state: ReturnType<typeof readManifest>;
   try {
@@ -63,16 +72,20 @@ export function checkOutput(outDir: string, files: readonly OutputFile[]): Check
   const current = new Set(files.map((f) => f.path));
   for (const old of previous.sort()) {
     if (current.has(old) || old === MANIFEST) continue;
+    let found: ReturnType<typeof inspect>;
     try {
-      if (inspect(root, old).exists) result.extra.push(old);
+      found = inspect(root, old);
     } catch {
-      // a link or an odd path the manifest names: not something --check reads
+      continue; // a link or an odd path the manifest names: not something --check reads
     }
+    if (!found.exists) continue;
+    const committed = read(old);
+    result.changes.push({ path: old, status: 'extra', ...(typeof committed === 'string' ? { committed: normalizeEol(committed) } : {}) });
   }
   result.unsafe = [...new Set(result.unsafe)];
   return result;
 }
 
 export function checkIsClean(result: CheckResult): boolean {
-  return result.differ.length + result.missing.length + result.extra.length + result.unsafe.length === 0 && result.damaged === undefined;
+  return result.changes.length + result.unsafe.length === 0 && result.damaged === undefined;
 }

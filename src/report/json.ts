@@ -74,6 +74,23 @@ export type DefaultRouteReport = NonNullable<JsonReport['defaultRoute']>;
 export type JsonReport = z.infer<typeof jsonReportSchema>;
 export type ToolReport = JsonReport['tools'][number];
 
+/** Diagnostics as the JSON reports give them: sorted, redacted, with their check's page. */
+export function jsonDiagnostics(diagnostics: readonly Diagnostic[]): JsonReport['diagnostics'] {
+  return sortDiagnostics(diagnostics)
+    .map(redactDiagnostic)
+    .map((d) => ({
+      id: d.id,
+      severity: d.severity,
+      message: d.message,
+      ...(d.hint !== undefined ? { hint: d.hint } : {}),
+      ...(d.path !== undefined ? { path: d.path } : {}),
+      ...(d.source !== undefined ? { location: d.source } : {}),
+      ...(d.file !== undefined ? { file: d.file } : {}),
+      ...(d.excerpt !== undefined ? { excerpt: d.excerpt } : {}),
+      ...(isCheckId(d.id) ? { docs: checkDocs(d.id) } : {}),
+    }));
+}
+
 export function renderJson(input: {
   definitions: string;
   offline: boolean;
@@ -93,17 +110,7 @@ export function renderJson(input: {
     ok: counts.error === 0,
     summary: { errors: counts.error, warnings: counts.warning, infos: counts.info, silenced: silenced.length },
     tools: input.tools,
-    diagnostics: sortDiagnostics(input.diagnostics).map(redactDiagnostic).map((d) => ({
-      id: d.id,
-      severity: d.severity,
-      message: d.message,
-      ...(d.hint !== undefined ? { hint: d.hint } : {}),
-      ...(d.path !== undefined ? { path: d.path } : {}),
-      ...(d.source !== undefined ? { location: d.source } : {}),
-      ...(d.file !== undefined ? { file: d.file } : {}),
-      ...(d.excerpt !== undefined ? { excerpt: d.excerpt } : {}),
-      ...(isCheckId(d.id) ? { docs: checkDocs(d.id) } : {}),
-    })),
+    diagnostics: jsonDiagnostics(input.diagnostics),
     silenced: silenced.map((s) => ({
       id: s.id,
       severity: s.severity,

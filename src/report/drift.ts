@@ -1,0 +1,200 @@
+/**
+ * `generate --check`: what differs between out/ and what the definitions generate, as a bounded
+ * unified diff per file (the `diff` library computes it), in the three report formats.
+ */
+import path from 'node:path';
+import { structuredPatch } from 'diff';
+import type { CheckResult, FileChange } from '../io/check-output.js';
+import { redactSecrets } from '../secrets/detect.js';
+import { escapeData, escapeProperty } from './github.js';
+import { jsonDiagnostics } from './json.js';
+import { countBySeverity, type Diagnostic } from '../diagnostic.js';
+
+/** Lines of diff shown per file; the rest is counted, not shown. */
+export const DIFF_LINES_PER_FILE = 40;
+/** Files whose diff is shown; past these, only names and counts. */
+export const DIFF_FILES = 20;
+/** Past this many changed lines, a file is only counted (the diff would be slow and unreadable). */
+const MAX_EDIT = 5_000;
+const CONTEXT = 3;
+
+export interface FileDrift {
+  /** The file as the user sees it: out/… (the --out given). */
+  file: string;
+  status: FileChange['status'];
+  added: number;
+  removed: number;
+  /** First line of the committed file that the change touches (1 for missing files). */
+  line: number;
+  /** Unified diff lines (`@@ … @@`, ` `, `-`, `+`), bounded; absent with names only. */
+  diff?: string[];
+  /** Diff lines left out of `diff`. */
+  omitted: number;
+}
+
+export interface DriftReport {
+  definitions: string;
+  out: string;
+  /** The command that brings out/ up to date, with the flags in use. */
+  fix: string;
+  files: FileDrift[];
+  unsafe: string[];
+  damaged?: string;
+  running?: string;
+}
+
+function lineCount(text: string): number {
+  if (text === '') return 0;
+  return text.split('\n').length - (text.endsWith('\n') ? 1 : 0);
+}
+
+/** The hunks of one changed file, as unified diff lines, with its counts. */
+function diffLines(change: FileChange): { lines: string[]; added: number; removed: number; line: number } | undefined {
+  const before = change.committed ?? '';
+  const after = change.generated ?? '';
+  const patch = structuredPatch('a', 'b', before, after, undefined, undefined, { context: CONTEXT, maxEditLength: MAX_EDIT });
+  if (!patch) return undefined;
+  const lines: string[] = [];
+  let added = 0;
+  let removed = 0;
+  let line = 0;
+  for (const hunk of patch.hunks) {
+    lines.push(`@@ -${hunk.oldStart},${hunk.oldLines} +${hunk.newStart},${hunk.newLines} @@`);
+    let at = hunk.oldStart;
+    for (const l of hunk.lines) {
+      if (l.startsWith('\\')) continue; // "\ No newline at end of file"
+      lines.push(l);
+      if (l.startsWith('+')) added++;
+      else if (l.startsWith('-')) removed++;
+      if (line === 0 && (l.startsWith('+') || l.startsWith('-'))) line = Math.max(at, 1);
+      if (!l.startsWith('+')) at++;
+    }
+  }
+  return { lines, added, removed, line: line || 1 };
+}
+
+/** What --check found, with a bounded diff per file that differs (none with `names`: --stat). */
+export function driftReport(check: CheckResult, options: { definitions: string; out: string; fix: string; names?: boolean }): DriftReport {
+  let shown = 0;
+  const files = check.changes.map((change): FileDrift => {
+    const file = path.join(options.out, change.path).split(path.sep).join('/');
+    if (change.status !== 'differs') {
+      const count = lineCount(change.committed ?? change.generated ?? '');
+      return change.status === 'missing'
+        ? { file, status: change.status, added: count, removed: 0, line: 1, omitted: 0 }
+        : { file, status: change.status, added: 0, removed: count, line: 1, omitted: 0 };
+    }
+    const diff = diffLines(change);
+    if (!diff) {
+      return { file, status: 'differs', added: lineCount(change.generated ?? ''), removed: lineCount(change.committed ?? ''), line: 1, omitted: 0 };
+    }
+    const show = !options.names && shown++ < DIFF_FILES;
+    const kept = show ? diff.lines.slice(0, DIFF_LINES_PER_FILE).map(redactSecrets) : undefined;
+    return {
+      file,
+      status: 'differs',
+      added: diff.added,
+      removed: diff.removed,
+      line: diff.line,
+      ...(kept ? { diff: kept } : {}),
+      omitted: kept ? diff.lines.length - kept.length : 0,
+    };
+  });
+  return {
+    definitions: options.definitions,
+    out: options.out,
+    fix: options.fix,
+    files,
+    unsafe: check.unsafe,
+    ...(check.damaged !== undefined ? { damaged: check.damaged } : {}),
+    ...(check.running !== undefined ? { running: check.running } : {}),
+  };
+}
+
+function counts(f: FileDrift): string {
+  return `+${f.added} -${f.removed}`;
+}
+
+function title(f: FileDrift): string {
+  if (f.status === 'missing') return `missing: ${f.file} (${counts(f)}: not generated yet)`;
+  if (f.status === 'extra') return `extra:   ${f.file} (${counts(f)}: generated earlier, no longer generated)`;
+  return `differs: ${f.file} (${counts(f)})`;
+}
+
+function omittedLine(f: FileDrift): string {
+  return `… ${f.omitted} more diff line(s) of ${f.file} not shown (run \`git diff\` after generating to see them all)`;
+}
+
+/** The text report: one line per file, each differing file's diff under it (committed → generated). */
+export function renderDriftText(report: DriftReport): string {
+  const lines = [`generate --check: ${report.out}/ is out of date with ${report.definitions}/:`];
+  if (report.damaged) lines.push(`  damaged: ${report.out}/.totem-mon-manifest.json ${report.damaged} (run \`${report.fix} --repair\`)`);
+  for (const u of report.unsafe) lines.push(`  ${u} (refused: never followed)`);
+  for (const f of report.files) {
+    lines.push(`  ${title(f)}`);
+    if (!f.diff) continue;
+    lines.push(`    --- ${f.file} (in ${report.out}/)`, `    +++ ${f.file} (generated from ${report.definitions}/)`);
+    for (const l of f.diff) lines.push(`    ${l}`);
+    if (f.omitted > 0) lines.push(`    ${omittedLine(f)}`);
+  }
+  lines.push(`run \`${report.fix}\` and commit the result`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** GitHub Actions: one error annotation per file, at its first changed line, with its diff. */
+export function renderDriftGithub(report: DriftReport): string {
+  const titleProp = `title=${escapeProperty('generate --check')}`;
+  const lines: string[] = [];
+  const annotate = (file: string | undefined, line: number | undefined, text: string) => {
+    const props = [...(file ? [`file=${escapeProperty(file)}`] : []), ...(line ? [`line=${line}`] : []), titleProp];
+    lines.push(`::error ${props.join(',')}::${escapeData(text)}`);
+  };
+  if (report.damaged) annotate(`${report.out}/.totem-mon-manifest.json`, undefined, `the manifest ${report.damaged}: run \`${report.fix} --repair\``);
+  for (const u of report.unsafe) annotate(undefined, undefined, `${u} (refused: never followed)`);
+  for (const f of report.files) {
+    const body = [title(f), ...(f.diff ?? []), ...(f.omitted > 0 ? [omittedLine(f)] : []), `run \`${report.fix}\` and commit the result`];
+    // A missing file is not in the checkout: annotate the run, not a line of it.
+    annotate(f.status === 'missing' ? undefined : f.file, f.status === 'missing' ? undefined : f.line, body.join('\n'));
+  }
+  lines.push(`generate --check: ${report.out}/ is out of date with ${report.definitions}/ (${report.files.length} file(s)); run \`${report.fix}\` and commit the result`);
+  return `${lines.join('\n')}\n`;
+}
+
+/** The JSON report of --check (stable like validate's: fields are only ever added). */
+export function renderDriftJson(input: {
+  definitions: string;
+  out: string;
+  /** Files the definitions generate; absent when they have errors (nothing was compared). */
+  generated?: number;
+  report?: DriftReport;
+  diagnostics: readonly Diagnostic[];
+}): string {
+  const { report } = input;
+  const errors = countBySeverity(input.diagnostics).error;
+  return `${JSON.stringify(
+    {
+      schemaVersion: 1,
+      tool: 'totem-mon',
+      command: 'generate --check',
+      definitions: input.definitions,
+      out: input.out,
+      ok: errors === 0 && input.generated !== undefined && report === undefined,
+      ...(input.generated !== undefined ? { generated: input.generated } : {}),
+      files: (report?.files ?? []).map((f) => ({
+        file: f.file,
+        status: f.status,
+        added: f.added,
+        removed: f.removed,
+        line: f.line,
+        ...(f.diff ? { diff: f.diff, omitted: f.omitted } : {}),
+      })),
+      unsafe: report?.unsafe ?? [],
+      ...(report?.damaged !== undefined ? { damaged: report.damaged } : {}),
+      ...(report?.running !== undefined ? { running: report.running } : {}),
+      ...(report ? { fix: report.fix } : {}),
+      diagnostics: jsonDiagnostics(input.diagnostics),
+    },
+    null,
+    2,
+  )}\n`;
+}
