@@ -30,4 +30,6 @@ export default defineProject({
   docs,
   // The API is Python (prometheus_client): out/instrument/python/totem_metrics.py declares its metrics.
   instrument: { python: {} },
+  // The team reads Portuguese: the dashboards' data source drop-down says so (English default: "Data source").
+  grafana: { datasourceVariableLabel: 'Fonte de dados' },
 });

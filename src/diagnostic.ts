@@ -73,3 +73,15 @@ export class UsageError extends Error {
     this.name = 'UsageError';
   }
 }
+
+/** A usage error with findings to show under it (a totem-mon.config.ts that does not load or fails its schema). */
+export class UsageFindingsError extends UsageError {
+  constructor(
+    message: string,
+    readonly diagnostics: readonly Diagnostic[],
+    hint?: string,
+  ) {
+    super(message, 2, hint);
+    this.name = 'UsageFindingsError';
+  }
+}

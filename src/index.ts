@@ -17,6 +17,8 @@ export { slo } from './api/slo.js';
 export type { Slo, SloOptions, Sli, ErrorsSli, GoodSli, LatencySli, SliCounter, BurnRateWindow, BurnRates, SloAlerting, SloAlertOptions } from './api/slo.js';
 export type { CheckId, CheckSetting, Ignore, LintOptions } from './api/lint.js';
 export type { Project, ProjectOptions } from './api/project.js';
+export { defineConfig } from './api/config.js';
+export type { Config, ConfigOptions, GrafanaOptions, GrafanaDatasourceOptions } from './api/config.js';
 export { notSecret } from './api/secrets.js';
 export type { NotSecret, SecretsOptions } from './api/secrets.js';
 export { alertmanager, receiver, route, inhibitRule, timeInterval, secretFile } from './api/alertmanager.js';

@@ -61,11 +61,11 @@ interface NotifierCommon {
 
 export interface EmailConfig extends NotifierCommon, SmtpDefaults {
   to: string;
-  /** Go template for the HTML body, e.g. `{{ template "totem.email.html" . }}`. */
+  /** Go template for the HTML body, e.g. `{{ template "email.html" . }}`. */
   html?: string;
   /** Go template for the plain-text body. */
   text?: string;
-  /** Mail headers, e.g. `{ Subject: '{{ template "totem.email.subject" . }}' }`. */
+  /** Mail headers, e.g. `{ Subject: '{{ template "email.subject" . }}' }`. */
   headers?: Record<string, string>;
 }
 

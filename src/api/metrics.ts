@@ -46,7 +46,7 @@ export interface Series<L extends string = string, T extends MetricType = Metric
 
 /** The options of `counter`, `gauge`, `histogram` and `summary`. */
 export interface MetricOptions<L extends string> {
-  /** Full metric name as exposed, e.g. `totem_ticket_created_total`. */
+  /** Full metric name as exposed, e.g. `http_requests_total`. */
   name: string;
   /** HELP text (kept as the application declares it). */
   help: string;

@@ -8,6 +8,7 @@ import type { LintOptions } from './lint.js';
 import type { HealthCheck } from './health.js';
 import type { Slo } from './slo.js';
 import type { DocsOptions } from './docs.js';
+import type { GrafanaOptions } from './config.js';
 import type { SourceRef } from '../diagnostic.js';
 import { captureSource } from './source.js';
 
@@ -35,6 +36,11 @@ export interface ProjectOptions {
   secrets?: SecretsOptions;
   /** Check settings for the whole project: `{ checks: { '<check id>': 'off' | 'error' | 'warning' | 'info' } }`. */
   lint?: LintOptions;
+  /**
+   * How the dashboards reach Grafana: the data source (name, uid, url), folder, provisioning path and
+   * the data source drop-down's label. English defaults; totem-mon.config.ts's `grafana` wins over it.
+   */
+  grafana?: GrafanaOptions;
 }
 
 export interface Project extends Readonly<ProjectOptions> {

@@ -4,7 +4,7 @@
  * Series are written against catalogue objects, e.g. `{ series: errors.select({ job: 'api' }), values: '0+6x20' }`.
  */
 export interface InputSeries {
-  /** A series selector with its labels, e.g. `totem_errors_total{job="totem-api"}`. */
+  /** A series selector with its labels, e.g. `http_errors_total{job="api"}`. */
   series: string;
   /** promtool's expanding notation, e.g. `0+6x20` or `1 2 3 _ 5`. */
   values: string;

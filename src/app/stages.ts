@@ -17,6 +17,7 @@ import { parseProject } from '../model/parse.js';
 import { buildModel } from '../model/build.js';
 import { withTemplates } from '../model/build-alertmanager.js';
 import type { Model } from '../model/types.js';
+import { withSettings, type ProjectSettings } from '../model/settings.js';
 import { buildCheckContext } from '../lint/context.js';
 import { CHECKS } from '../lint/index.js';
 import { runLint, type Silenced } from '../lint/run.js';
@@ -42,6 +43,8 @@ export interface StageOptions {
   force?: Readonly<Record<string, Severity>>;
   /** Compile even when checks found errors (validate hands the output to promtool/amtool regardless). */
   compileWithFindings?: boolean;
+  /** What totem-mon.config.ts sets (Grafana, checks) and the output folder comments name (src/app/config.ts). */
+  settings?: ProjectSettings;
 }
 
 export interface ProjectStageOptions extends StageOptions {
@@ -83,10 +86,12 @@ export function fromProject(project: unknown, options: ProjectStageOptions): Sta
   const parsed = parseProject(project);
   if (!parsed.ok) return { diagnostics: parsed.diagnostics, silenced: [] };
 
-  // 3. model: defaults filled in, names resolved, the notification templates carried along.
+  // 3. model: defaults filled in, names resolved, the config's settings and the notification
+  //    templates carried along.
   const templates = options.templates();
   if (templates.diagnostics.length > 0) return { diagnostics: templates.diagnostics, silenced: [] };
-  const model = withTemplates(buildModel(parsed.project, options.entry), templates.templates);
+  const built = withSettings(buildModel(parsed.project, options.entry), options.settings, parsed.project.grafana);
+  const model = withTemplates(built, templates.templates);
 
   // 4. checks: PromQL against the catalogue, names, duplicates, routing… (src/lint/), under the
   //    project's `lint.checks` settings and the definitions' `ignore`s.

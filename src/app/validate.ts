@@ -2,6 +2,7 @@ import type { Diagnostic } from '../diagnostic.js';
 import type { LoadedDefinitions } from '../io/load.js';
 import { atPropertyLines } from '../io/property-locations.js';
 import type { Model } from '../model/types.js';
+import type { ProjectSettings } from '../model/settings.js';
 import { ALERTMANAGER_CONFIG } from '../compile/alertmanager/config.js';
 import { CHECKS, COVERAGE_CHECKS, OFFLINE_TEST_CHECKS } from '../lint/index.js';
 import { runLint, type Silenced } from '../lint/run.js';
@@ -16,6 +17,8 @@ import { fromDefinitions } from './stages.js';
 
 export interface ValidateOptions {
   definitions: string;
+  /** What totem-mon.config.ts sets (src/app/config.ts). */
+  settings?: ProjectSettings;
   /** How long the definitions may take to load (ms). */
   loadTimeoutMs?: number;
   /** A load already under way (startLoading in src/io/load.ts); else one is started here. */
@@ -81,6 +84,7 @@ export async function validate(options: ValidateOptions): Promise<ValidateResult
     compileWithFindings: true,
     checks,
     ...(force ? { force } : {}),
+    ...(options.settings ? { settings: options.settings } : {}),
     ...(options.loadTimeoutMs !== undefined ? { loadTimeoutMs: options.loadTimeoutMs } : {}),
     ...(options.loaded ? { loaded: options.loaded } : {}),
   });

@@ -2,10 +2,13 @@ import { startLoading } from '../io/load.js';
 import { loadTimeoutMs } from '../io/loader/timeout.js';
 import { assertOutFolder } from '../io/out-folder.js';
 import { UsageError } from '../diagnostic.js';
+import { describeSetting, rerun, resolveRun, type RunSettings } from '../app/config.js';
 
 export interface GenerateOptions {
-  definitions: string;
-  out: string;
+  /** --definitions, --out, --config: each wins over totem-mon.config.ts (src/app/config.ts). */
+  definitions?: string;
+  out?: string;
+  config?: string;
   check?: boolean;
   repair?: boolean;
   /** With --check: names and counts only, no diff. */
@@ -15,6 +18,9 @@ export interface GenerateOptions {
   /** --load-timeout, in seconds (else $TOTEM_MON_LOAD_TIMEOUT, else the default). */
   loadTimeout?: string;
 }
+
+/** The options with the folders resolved (flags, config, defaults) and where each came from. */
+export type ResolvedGenerateOptions = GenerateOptions & { definitions: string; out: string; run: RunSettings };
 
 export const CHECK_FORMATS = ['text', 'json', 'github'] as const;
 export type CheckFormat = (typeof CHECK_FORMATS)[number];
@@ -30,14 +36,18 @@ function checkFormat(options: GenerateOptions): CheckFormat {
 }
 
 /** `totem-mon generate`: the stages, then write (or compare with --check). Returns the exit code. */
-export async function generateCommand(options: GenerateOptions): Promise<number> {
-  const format = checkFormat(options);
-  assertOutFolder(options.out, options.definitions);
+export async function generateCommand(flags: GenerateOptions): Promise<number> {
+  const format = checkFormat(flags);
+  const timeoutMs = loadTimeoutMs(flags.loadTimeout);
+  const run = await resolveRun(flags, { loadTimeoutMs: timeoutMs });
+  const options: ResolvedGenerateOptions = { ...flags, definitions: run.definitions, out: run.out, run };
+  assertOutFolder(options.out, options.definitions, describeSetting(run, 'out'));
   // The definitions load in a process of their own while this one imports the stages.
-  const loaded = startLoading(options.definitions, { timeoutMs: loadTimeoutMs(options.loadTimeout) });
+  const loaded = startLoading(options.definitions, { timeoutMs });
   // Everything else is imported only now (separate chunks of the bundle: scripts/bundle.mjs).
-  const input = { definitions: options.definitions, out: options.out, loaded };
+  const input = { definitions: options.definitions, out: options.out, loaded, settings: run.settings };
   const report = import('./generate-report.js');
+  (await report).printDiagnostics(run.warnings);
   if (options.check) {
     const { checkGenerated } = await import('../app/check.js');
     const result = await checkGenerated(input);
@@ -46,8 +56,7 @@ export async function generateCommand(options: GenerateOptions): Promise<number>
     return format === 'text' ? reportNothingWritten(options, result) : reportNothingCompared(options, format, result);
   }
   const { generate } = await import('../app/generate.js');
-  const result = await generate({ ...input, repair: Boolean(options.repair) });
+  const result = await generate({ ...input, repair: Boolean(options.repair), command: rerun('generate', run) });
   const { reportNothingWritten, reportWritten } = await report;
   return result.written && result.model ? reportWritten(options, { ...result, model: result.model }, result.written) : reportNothingWritten(options, result);
 }
-

@@ -1,8 +1,7 @@
 import { readFileSync } from 'node:fs';
 import { repositoryFile } from '../own-files.js';
 import { Command, CommanderError } from 'commander';
-import { DEFAULT_DEFINITIONS, DEFAULT_OUT } from './options.js';
-import { UsageError } from '../diagnostic.js';
+import { UsageError, UsageFindingsError } from '../diagnostic.js';
 import { redactSecrets } from '../secrets/detect.js';
 
 // Exit codes: 0 ok, 1 findings or bad definitions, 2 usage error or missing tool.
@@ -19,6 +18,9 @@ export function ownVersion(): string {
   return manifest.version;
 }
 
+const DEFINITIONS_HELP = 'folder with index.ts that default-exports the project (default: definitions, or definitions in totem-mon.config.ts)';
+const CONFIG_HELP = 'the config file (default: totem-mon.config.ts in the current folder or the nearest one above it)';
+
 function buildProgram(setExit: (code: number) => void): Command {
   const program = new Command('totem-mon')
     .description('Monitoring as code: TypeScript definitions → Prometheus, Alertmanager and Grafana configuration.')
@@ -29,14 +31,15 @@ function buildProgram(setExit: (code: number) => void): Command {
   program
     .command('generate')
     .description('compile the definitions into out/ (Prometheus rules and config, Alertmanager config, Grafana dashboards)')
-    .option('-d, --definitions <dir>', 'folder with index.ts that default-exports the project', DEFAULT_DEFINITIONS)
-    .option('-o, --out <dir>', 'output folder; only files totem-mon generated there are ever changed', DEFAULT_OUT)
+    .option('-d, --definitions <dir>', DEFINITIONS_HELP)
+    .option('-o, --out <dir>', 'output folder; only files totem-mon generated there are ever changed (default: out, or out in totem-mon.config.ts)')
+    .option('-c, --config <file>', CONFIG_HELP)
     .option('--check', 'write nothing; exit 1 and show what differs (a bounded diff per file), is missing or is extra')
     .option('--stat', 'with --check: list the files and count their changed lines, without the diff')
     .option('-f, --format <format>', 'with --check: report format: text, json or github (workflow annotations)', 'text')
     .option('--repair', 'rebuild a damaged manifest and take back the files it lists, even when changed since generated')
     .option('--load-timeout <seconds>', `how long the definitions may take to load (default 30; or $TOTEM_MON_LOAD_TIMEOUT)`)
-    .action(async (opts: { definitions: string; out: string; check?: boolean; repair?: boolean; stat?: boolean; format: string; loadTimeout?: string }) => {
+    .action(async (opts: { definitions?: string; out?: string; config?: string; check?: boolean; repair?: boolean; stat?: boolean; format: string; loadTimeout?: string }) => {
       const { generateCommand } = await import('./generate.js');
       setExit(await generateCommand(opts));
     });
@@ -44,13 +47,14 @@ function buildProgram(setExit: (code: number) => void): Command {
   program
     .command('validate')
     .description('check the definitions offline, then run the real promtool and amtool on the generated output (for CI)')
-    .option('-d, --definitions <dir>', 'folder with index.ts that default-exports the project', DEFAULT_DEFINITIONS)
+    .option('-d, --definitions <dir>', DEFINITIONS_HELP)
+    .option('-c, --config <file>', CONFIG_HELP)
     .option('-f, --format <format>', 'report format: text, json or github (workflow annotations)', 'text')
     .option('--offline', "skip promtool and amtool; only totem-mon's own checks")
     .option('--require-tests', 'an alert without a firing and a quiet test case, or a route no routing test reaches, is an error')
     .option('--strict', 'every warning is an error (an alert that only the default route takes, an unmatched route, …)')
     .option('--load-timeout <seconds>', `how long the definitions may take to load (default 30; or $TOTEM_MON_LOAD_TIMEOUT)`)
-    .action(async (opts: { definitions: string; format: string; offline?: boolean; requireTests?: boolean; strict?: boolean; loadTimeout?: string }) => {
+    .action(async (opts: { definitions?: string; config?: string; format: string; offline?: boolean; requireTests?: boolean; strict?: boolean; loadTimeout?: string }) => {
       const { validateCommand } = await import('./validate.js');
       setExit(await validateCommand(opts));
     });
@@ -86,7 +90,8 @@ export async function main(argv: readonly string[]): Promise<number> {
       return error.exitCode === 0 || error.code === 'commander.helpDisplayed' || error.code === 'commander.version' ? EXIT_OK : EXIT_USAGE;
     }
     if (error instanceof UsageError) {
-      process.stderr.write(redactSecrets(`totem-mon: ${error.message}\n${error.hint ? `  hint: ${error.hint}\n` : ''}`));
+      const findings = error instanceof UsageFindingsError ? `${(await import('../report/text.js')).renderText(error.diagnostics, { color: false })}\n` : '';
+      process.stderr.write(redactSecrets(`totem-mon: ${error.message}\n${findings}${error.hint ? `  hint: ${error.hint}\n` : ''}`));
       return error.exitCode;
     }
     const message = error instanceof Error ? (error.stack ?? error.message) : String(error);

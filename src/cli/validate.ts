@@ -2,12 +2,15 @@ import { UsageError } from '../diagnostic.js';
 import { loadTimeoutMs } from '../io/loader/timeout.js';
 import { startLoading } from '../io/load.js';
 import { progress } from '../report/progress.js';
+import { configNote, resolveRun } from '../app/config.js';
 
 export const FORMATS = ['text', 'json', 'github'] as const;
 export type Format = (typeof FORMATS)[number];
 
 export interface ValidateCommandOptions {
-  definitions: string;
+  /** --definitions and --config: the flag wins over totem-mon.config.ts (src/app/config.ts). */
+  definitions?: string;
+  config?: string;
   format: string;
   offline?: boolean;
   requireTests?: boolean;
@@ -22,22 +25,28 @@ export async function validateCommand(options: ValidateCommandOptions): Promise<
     throw new UsageError(`unknown format "${options.format}"`, 2, `use one of: ${FORMATS.join(', ')}`);
   }
   const format = options.format as Format;
+  const timeoutMs = loadTimeoutMs(options.loadTimeout);
+  const run = await resolveRun(options, { loadTimeoutMs: timeoutMs });
+  const definitions = run.definitions;
   // The definitions load in a process of their own while this one imports the checks and tool runs.
-  const loaded = startLoading(options.definitions, { timeoutMs: loadTimeoutMs(options.loadTimeout) });
+  const loaded = startLoading(definitions, { timeoutMs });
   // Everything else is imported only now (separate chunks of the bundle: scripts/bundle.mjs).
   const report = import('./validate-report.js');
   const { validate } = await import('../app/validate.js');
   const offline = Boolean(options.offline);
   // Progress only for people watching a terminal; CI logs and machine formats stay plain.
   const onStep = format === 'text' ? progress(process.stderr) : undefined;
-  const result = await validate({
-    definitions: options.definitions,
+  const validated = await validate({
+    definitions,
+    settings: run.settings,
     offline,
     requireTests: Boolean(options.requireTests),
     strict: Boolean(options.strict),
     loaded,
     ...(onStep ? { onStep } : {}),
   });
+  // What the config file printed while loading is reported with the rest.
+  const result = { ...validated, diagnostics: [...run.warnings, ...validated.diagnostics] };
   const { printValidateReport } = await report;
-  return printValidateReport(options.definitions, format, offline, result);
+  return printValidateReport(definitions, format, offline, result, configNote(run));
 }

@@ -30,7 +30,7 @@ export interface LoadOptions {
  * The users' definitions import 'totem-mon'; point that at this very copy of the API, so the
  * definitions are built by the same version that compiles them (from src/ in tests, dist/ when built).
  */
-const selfEntry = (): string => fileURLToPath(ownModule('index'));
+export const selfEntry = (): string => fileURLToPath(ownModule('index'));
 
 /** Paths in diagnostics and headers are relative to the folder that holds the definitions folder. */
 export function relativizer(dir: string): (file: string) => string {
@@ -45,24 +45,32 @@ function loadError(message: string, hint: string, source: SourceRef): Diagnostic
 const FIX_HINT = 'fix the error in the definition file; `npx tsc --noEmit` shows type errors with more detail';
 const TIMEOUT_HINT = 'a loop that never ends, or a top-level await on something that never settles? If loading is only slow, raise the limit: --load-timeout SECONDS or TOTEM_MON_LOAD_TIMEOUT';
 
-/** The loader process's outcome as diagnostics (and the project, when it loaded). */
-function diagnose(outcome: LoaderOutcome, entry: string, relative: (file: string) => string): { project?: unknown; diagnostics: Diagnostic[] } {
+/**
+ * The loader process's outcome as diagnostics (and the default export, when it loaded). `what` names
+ * what was loaded in messages: the definitions, or the config file.
+ */
+export function diagnose(
+  outcome: LoaderOutcome,
+  entry: string,
+  relative: (file: string) => string,
+  what = 'the definitions',
+): { project?: unknown; diagnostics: Diagnostic[] } {
   const at = (file: string | undefined): SourceRef => ({ file: file ? relative(file) : entry, line: 1, column: 1 });
   const diagnostics: Diagnostic[] = [];
   let project: unknown;
   const reply = outcome.reply;
   if (outcome.timedOut) {
     const where = outcome.running ? `${relative(outcome.running)} was still running` : outcome.handingOver ? 'the project was being handed over (a getter that never returns?)' : `${entry} had not finished`;
-    diagnostics.push(loadError(`the definitions did not finish loading within ${outcome.timeoutMs / 1000} s: ${where}`, TIMEOUT_HINT, at(outcome.running)));
+    diagnostics.push(loadError(`${what} did not finish loading within ${outcome.timeoutMs / 1000} s: ${where}`, TIMEOUT_HINT, at(outcome.running)));
   } else if (reply?.type === 'loaded') {
     project = reviveTransferred(reply.project);
     for (const [source, site] of reply.sites) rememberCallSite(source, site);
   } else if (reply?.type === 'failed') {
-    diagnostics.push(loadError(`the definitions could not be loaded: ${reply.message}`, FIX_HINT, reply.source ?? at(undefined)));
+    diagnostics.push(loadError(`${what} could not be loaded: ${reply.message}`, FIX_HINT, reply.source ?? at(undefined)));
   } else if (reply?.type === 'exited') {
     diagnostics.push(
       loadError(
-        `the definitions called process.exit(${reply.code}) while loading: they must not end the process, whatever the code`,
+        `${what} called process.exit(${reply.code}) while loading: they must not end the process, whatever the code`,
         'remove the call; to refuse bad input, throw an Error (it is reported here, with its line)',
         reply.source ?? at(outcome.running),
       ),
@@ -70,7 +78,7 @@ function diagnose(outcome: LoaderOutcome, entry: string, relative: (file: string
   } else if (outcome.exitCode === 13) {
     diagnostics.push(
       loadError(
-        `the definitions never finished loading: a top-level await in ${outcome.running ? relative(outcome.running) : entry} waits on a promise that can never settle`,
+        `${what} never finished loading: a top-level await in ${outcome.running ? relative(outcome.running) : entry} waits on a promise that can never settle`,
         'await only promises that settle (nothing else is pending, so this one never will)',
         at(outcome.running),
       ),
@@ -79,7 +87,7 @@ function diagnose(outcome: LoaderOutcome, entry: string, relative: (file: string
     const how = outcome.signal ? `signal ${outcome.signal}` : `exit code ${outcome.exitCode}`;
     diagnostics.push(
       loadError(
-        `the process loading the definitions ended before they were loaded (${how})${outcome.running ? `, while ${relative(outcome.running)} was running` : ''}`,
+        `the process loading ${what} ended before ${what === 'the definitions' ? 'they were' : 'it was'} loaded (${how})${outcome.running ? `, while ${relative(outcome.running)} was running` : ''}`,
         'definitions must not end or kill the process (process.reallyExit, process.kill, process.abort); see the messages above',
         at(outcome.running),
       ),
@@ -91,7 +99,7 @@ function diagnose(outcome: LoaderOutcome, entry: string, relative: (file: string
     diagnostics.push({
       id: 'load',
       severity: 'warning',
-      message: `the definitions wrote ${lines.length} line(s) to standard output while loading, which totem-mon keeps for its report: ${shown.map((l) => JSON.stringify(l)).join(', ')}${lines.length > shown.length ? ', …' : ''}`,
+      message: `${what} wrote ${lines.length} line(s) to standard output while loading, which totem-mon keeps for its report: ${shown.map((l) => JSON.stringify(l)).join(', ')}${lines.length > shown.length ? ', …' : ''}`,
       hint: 'remove the console.log / process.stdout.write (console.error writes to standard error, which is passed on)',
       source: at(undefined),
     });

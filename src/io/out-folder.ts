@@ -24,14 +24,14 @@ function isInside(child: string, parent: string): boolean {
  * current folder), the definitions folder or a folder containing it, a repository root. Usage
  * errors (exit 2): the command line is wrong, not the definitions.
  */
-export function assertOutFolder(out: string, definitions: string): void {
-  const hint = 'use a folder of its own, such as --out out (the default)';
-  if (out.trim() === '') throw new UsageError('--out is empty: generated files would land in the current folder', 2, hint);
+export function assertOutFolder(out: string, definitions: string, shown = `--out ${out}`): void {
+  const hint = 'use a folder of its own, such as --out out (the default), or out in totem-mon.config.ts';
+  if (out.trim() === '') throw new UsageError(`${shown.trim()} is empty: generated files would land in the current folder`, 2, hint);
   const outReal = realish(out);
   const definitionsReal = realish(definitions);
-  if (outReal === definitionsReal) throw new UsageError(`--out ${out} is the definitions folder`, 2, hint);
-  if (isInside(definitionsReal, outReal)) throw new UsageError(`--out ${out} contains the definitions folder ${definitions}`, 2, hint);
+  if (outReal === definitionsReal) throw new UsageError(`${shown} is the definitions folder`, 2, hint);
+  if (isInside(definitionsReal, outReal)) throw new UsageError(`${shown} contains the definitions folder ${definitions}`, 2, hint);
   if (fs.existsSync(path.join(outReal, '.git'))) {
-    throw new UsageError(`--out ${out} is the root of a repository (it holds .git)`, 2, hint);
+    throw new UsageError(`${shown} is the root of a repository (it holds .git)`, 2, hint);
   }
 }

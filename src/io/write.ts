@@ -45,6 +45,8 @@ export { checkIsClean, checkOutput, type CheckResult } from './check-output.js';
 export interface WriteOptions {
   /** Rebuild a damaged manifest and take back every file it lists, even when changed since generated. */
   repair?: boolean;
+  /** The generate command with the flags in use, for hints (default `totem-mon generate`). */
+  command?: string;
 }
 
 export interface WriteResult {
@@ -59,6 +61,8 @@ export interface WriteResult {
   notes: string[];
 }
 
+const DEFAULT_COMMAND = 'totem-mon generate';
+
 export const STAGING_PREFIX = '.totem-mon-staging-';
 
 interface Plan {
@@ -70,12 +74,12 @@ interface Plan {
   conflicts: Diagnostic[];
 }
 
-function damagedProblem(root: OutputRoot, state: Extract<ManifestState, { state: 'damaged' }>): Diagnostic {
+function damagedProblem(root: OutputRoot, state: Extract<ManifestState, { state: 'damaged' }>, command: string): Diagnostic {
   return outputProblem(
     'output/manifest-damaged',
     MANIFEST,
     `${path.join(root.shown, MANIFEST)} ${state.reason}; totem-mon cannot tell which files it generated`,
-    'run `totem-mon generate --repair`: it rebuilds the manifest, takes back the files the damaged one lists ' +
+    `run \`${command} --repair\`: it rebuilds the manifest, takes back the files the damaged one lists ` +
       '(both sides of a conflict) and adopts files identical to the output; other files stay untouched',
   ).diagnostic;
 }
@@ -85,7 +89,7 @@ function problemOf(error: unknown, file: string, action: string, shown: string):
 }
 
 /** Step 1: what to write, keep and remove, and every file in the way. */
-function plan(root: OutputRoot, files: readonly OutputFile[], state: ManifestState, repair: boolean): Plan {
+function plan(root: OutputRoot, files: readonly OutputFile[], state: ManifestState, repair: boolean, command: string): Plan {
   const owned = state.state === 'ok' ? ownedHashes(state.manifest) : new Map<string, Set<string>>();
   const takeBack = new Set(repair ? (state.state === 'damaged' ? state.listed : [...owned.keys()]) : []);
   const result: Plan = { writes: [], unchanged: [], removals: [], ours: {}, conflicts: [] };
@@ -110,7 +114,7 @@ function plan(root: OutputRoot, files: readonly OutputFile[], state: ManifestSta
               file,
               `${found.shown} changed since totem-mon generated it; ${wanted === undefined ? 'removing' : 'overwriting'} it would lose that change`,
               'generated files are not edited by hand: restore it (`git checkout -- <file>`) or delete it, and change the definitions instead; ' +
-                '`totem-mon generate --repair` overwrites it',
+                `\`${command} --repair\` overwrites it`,
             ).diagnostic
           : outputProblem(
               'output/not-owned',
@@ -282,14 +286,14 @@ export function writeOutput(outDir: string, files: readonly OutputFile[], option
     try {
       const previous = attempt(() => readManifest(root), 'read', MANIFEST, path.join(root.shown, MANIFEST));
       if (previous.state === 'damaged' && !options.repair) {
-        result.conflicts.push(damagedProblem(root, previous));
+        result.conflicts.push(damagedProblem(root, previous, options.command ?? DEFAULT_COMMAND));
         return result;
       }
       if (previous.state === 'ok' && previous.manifest.pending) {
         result.notes.push('finished a generate that was interrupted');
       }
       removeStaleStaging(root);
-      const work = plan(root, files, previous, Boolean(options.repair));
+      const work = plan(root, files, previous, Boolean(options.repair), options.command ?? DEFAULT_COMMAND);
       if (work.conflicts.length > 0) {
         result.conflicts.push(...work.conflicts);
         return result;

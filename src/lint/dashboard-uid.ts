@@ -23,7 +23,7 @@ export const dashboardUid: Check = {
       if (!UID_CHARS.test(d.uid)) {
         report({
           message: `dashboard ${d.title} has uid "${d.uid}" with characters other than letters, digits, "-" and "_"`,
-          hint: 'use a slug such as "totem-overview"',
+          hint: 'use a slug such as "service-overview"',
           ...where,
         });
       }

@@ -13,7 +13,7 @@ export const recordNaming: Check = {
       if (LEVEL_METRIC_OPERATIONS.test(rule.name)) continue;
       report({
         message: `recording rule "${rule.name}" does not follow level:metric:operations`,
-        hint: 'e.g. job:totem_errors:rate5m (aggregation level, metric name, operations)',
+        hint: 'e.g. job:http_errors:rate5m (aggregation level, metric name, operations)',
         ...locatedAt(rule, 'record'),
       });
     }

@@ -70,9 +70,9 @@ export type TimeIntervalModel = Located & Omit<TimeIntervalOptions, 'periods'> &
 
 /** A notification template file from `<definitions>/../templates/`, read by the io stage. */
 export interface TemplateFileModel {
-  /** File name, e.g. `totem.tmpl`. */
+  /** File name, e.g. `alerts.tmpl`. */
   name: string;
-  /** Where it came from, relative like other sources, e.g. `templates/totem.tmpl`. */
+  /** Where it came from, relative like other sources, e.g. `templates/alerts.tmpl`. */
   source: string;
   content: string;
 }

@@ -12,6 +12,7 @@ import { buildHealthChecks, DEFAULT_BLACKBOX_EXPORTER, missingBlackboxMetrics } 
 import { buildSlo } from './slo.js';
 import { sloRuleGroups } from './slo-rules.js';
 import { buildDocs, runbookFile, runbookUrl } from './docs.js';
+import { DEFAULT_OUT_DIR, grafanaSettings } from './settings.js';
 
 // Prometheus's own defaults, written out so the generated files say what is in force.
 const DEFAULT_SCRAPE_INTERVAL = '1m';
@@ -143,5 +144,7 @@ export function buildModel(project: ProjectInput, entry: string): Model {
       ...located(a, ['secrets', `allow[${i}]`]),
     })),
     lint: { checks: { ...(project.lint?.checks ?? {}) } as Record<string, CheckSetting> },
+    grafana: grafanaSettings(project.name, project.grafana),
+    outDir: DEFAULT_OUT_DIR,
   };
 }

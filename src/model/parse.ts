@@ -1,10 +1,13 @@
 import type { Diagnostic } from '../diagnostic.js';
+import type { z } from 'zod';
 import { projectSchema, type ProjectInput } from './schema/project.js';
+import { configSchema, type ConfigInput } from './schema/config.js';
 import { splitHint } from './schema/hint.js';
 import { resolvePath } from './definition-path.js';
 import { structureProblems } from './structure.js';
 
 export type ParseResult = { ok: true; project: ProjectInput } | { ok: false; diagnostics: Diagnostic[] };
+export type ConfigParseResult = { ok: true; config: ConfigInput } | { ok: false; diagnostics: Diagnostic[] };
 
 const FIELD_HINTS: Record<string, string> = {
   invalid_type: 'check the type of this field against the definitions API (see README)',
@@ -20,9 +23,20 @@ const TOO_DEEP: Diagnostic = {
 
 /** Schema check of the loaded project: every problem at once, each with its definition path. */
 export function parseProject(raw: unknown): ParseResult {
-  let result: ReturnType<typeof projectSchema.safeParse>;
+  const parsed = parseWith(projectSchema, raw);
+  return parsed.ok ? { ok: true, project: parsed.data } : parsed;
+}
+
+/** Schema check of the loaded totem-mon.config.ts, like the project's. */
+export function parseConfig(raw: unknown): ConfigParseResult {
+  const parsed = parseWith(configSchema, raw);
+  return parsed.ok ? { ok: true, config: parsed.data } : parsed;
+}
+
+function parseWith<T extends z.ZodType>(schema: T, raw: unknown): { ok: true; data: z.output<T> } | { ok: false; diagnostics: Diagnostic[] } {
+  let result: z.ZodSafeParseResult<z.output<T>>;
   try {
-    result = projectSchema.safeParse(raw);
+    result = schema.safeParse(raw);
   } catch (error) {
     // The schema recurses: an object that contains itself, or absurd depth, overflows the stack.
     // Only then is the (iterative) structure walk paid for, to say where.
@@ -30,7 +44,7 @@ export function parseProject(raw: unknown): ParseResult {
     const structure = structureProblems(raw);
     return { ok: false, diagnostics: structure.length > 0 ? structure : [TOO_DEEP] };
   }
-  if (result.success) return { ok: true, project: result.data };
+  if (result.success) return { ok: true, data: result.data };
   // A schema that passes holds no cycle (its output is built fresh); one that fails may have met
   // one where it stopped descending: then the cycle is the finding that explains the rest.
   const structure = structureProblems(raw);

@@ -1,3 +1,4 @@
+import type { GrafanaSettings } from './settings.js';
 import type { SourceRef } from '../diagnostic.js';
 import type { CheckSetting } from '../check-ids.js';
 import type { AnyMetric, Histogram, Summary } from '../api/metrics.js';
@@ -143,4 +144,8 @@ export interface Model {
   notSecrets: NotSecretModel[];
   /** The project's check settings (`lint.checks`): per check id, off or a severity. */
   lint: { checks: Readonly<Record<string, CheckSetting>> };
+  /** How the dashboards reach Grafana (totem-mon.config.ts, the project's `grafana`, English defaults). */
+  grafana: GrafanaSettings;
+  /** The output folder as generated comments name it, relative to the project's root (`out`). */
+  outDir: string;
 }

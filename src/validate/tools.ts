@@ -27,19 +27,48 @@ export interface Tool {
   timeoutMs?: number;
 }
 
+/** Where each tool comes from, per platform: the distribution package, Homebrew, the upstream release, the Docker image. */
+const SOURCES: Record<ToolName, { binary: string; apt: string; brew: string; release: string; docker: string; env: string }> = {
+  promtool: {
+    binary: 'promtool',
+    apt: 'prometheus',
+    brew: 'prometheus',
+    release: 'https://github.com/prometheus/prometheus/releases (prometheus-<version>.<os>-<arch>.tar.gz holds promtool)',
+    docker: 'prom/prometheus (/bin/promtool)',
+    env: 'TOTEM_MON_PROMTOOL',
+  },
+  amtool: {
+    binary: 'amtool',
+    apt: 'prometheus-alertmanager',
+    brew: 'alertmanager',
+    release: 'https://github.com/prometheus/alertmanager/releases (alertmanager-<version>.<os>-<arch>.tar.gz holds amtool)',
+    docker: 'prom/alertmanager (/bin/amtool)',
+    env: 'TOTEM_MON_AMTOOL',
+  },
+  'blackbox-exporter': {
+    binary: 'blackbox_exporter',
+    apt: 'prometheus-blackbox-exporter',
+    brew: 'blackbox_exporter',
+    release: 'https://github.com/prometheus/blackbox_exporter/releases (blackbox_exporter-<version>.<os>-<arch>.tar.gz)',
+    docker: 'prom/blackbox-exporter (/bin/blackbox_exporter)',
+    env: 'TOTEM_MON_BLACKBOX_EXPORTER',
+  },
+};
+
+function installHint(tool: ToolName): string {
+  const s = SOURCES[tool];
+  return (
+    `install ${s.binary}: Debian/Ubuntu \`sudo apt-get install ${s.apt}\`; macOS \`brew install ${s.brew}\`; ` +
+    `or unpack an upstream release from ${s.release}; or use the Docker image ${s.docker}. ` +
+    `Put ${s.binary} on PATH or set ${s.env}=/path/to/${s.binary}; \`totem-mon validate --offline\` skips the tools`
+  );
+}
+
 /** How to get a missing tool; printed with exit code 2. */
 export const INSTALL_HINT: Record<ToolName, string> = {
-  promtool:
-    'install promtool: `sudo apt-get install prometheus` (Debian/Ubuntu; or `bash scripts/install-tools.sh` in this repo), ' +
-    'or unpack a release from https://prometheus.io/download/ and put promtool on PATH or set TOTEM_MON_PROMTOOL=/path/to/promtool; ' +
-    '`totem-mon validate --offline` skips the tools',
-  amtool:
-    'install amtool: `sudo apt-get install prometheus-alertmanager` (Debian/Ubuntu; or `bash scripts/install-tools.sh` in this repo), ' +
-    'or unpack an Alertmanager release from https://prometheus.io/download/ and put amtool on PATH or set TOTEM_MON_AMTOOL=/path/to/amtool; ' +
-    '`totem-mon validate --offline` skips the tools',
-  'blackbox-exporter':
-    'install the blackbox exporter: `sudo apt-get install prometheus-blackbox-exporter` (Debian/Ubuntu; or `bash scripts/install-tools.sh` in this repo), ' +
-    'or unpack a release from https://prometheus.io/download/ and put blackbox_exporter on PATH or set TOTEM_MON_BLACKBOX_EXPORTER=/path/to/blackbox_exporter',
+  promtool: installHint('promtool'),
+  amtool: installHint('amtool'),
+  'blackbox-exporter': installHint('blackbox-exporter'),
 };
 
 function isExecutable(file: string): boolean {

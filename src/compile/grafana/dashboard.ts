@@ -7,6 +7,7 @@ import { panelBuilder } from './panels.js';
 import { linkBuilder } from './links.js';
 import { annotationBuilder } from './annotations.js';
 import { datasourceVariable, variableBuilder } from './variables.js';
+import type { GrafanaSettings } from '../../model/settings.js';
 
 function rowBuilder(row: RowModel): dashboard.RowBuilder {
   const b = new dashboard.RowBuilder(row.title).id(row.id).collapsed(row.collapsed).datasource({ ...VARIABLE_DATASOURCE }).gridPos({ ...row.gridPos });
@@ -45,7 +46,7 @@ const CURSOR_SYNC = {
   tooltip: dashboard.DashboardCursorSync.Tooltip,
 } as const;
 
-export function buildDashboardJson(model: DashboardModel, entry: string): dashboard.Dashboard {
+export function buildDashboardJson(model: DashboardModel, entry: string, settings: GrafanaSettings): dashboard.Dashboard {
   const b = new dashboard.DashboardBuilder(model.title)
     .uid(model.uid)
     .description(description(model, entry))
@@ -57,7 +58,7 @@ export function buildDashboardJson(model: DashboardModel, entry: string): dashbo
     .timezone(model.timezone)
     .refresh(model.refresh)
     .version(1)
-    .withVariable(datasourceVariable());
+    .withVariable(datasourceVariable(settings));
   if (model.refreshIntervals !== undefined) b.timepicker(new dashboard.TimePickerBuilder().refreshIntervals([...model.refreshIntervals]));
   for (const a of model.annotations) b.annotation(annotationBuilder(a));
   for (const v of model.variables) b.withVariable(variableBuilder(v));

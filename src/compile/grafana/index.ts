@@ -9,7 +9,7 @@ import { dashboardProvider, prometheusDatasource } from './provisioning.js';
 export function compileGrafana(model: Model): OutputFile[] {
   if (model.dashboards.length === 0) return [];
   return [
-    ...model.dashboards.map((d) => jsonFile(`${DASHBOARDS_DIR}/${dashboardFileName(model, d)}`, buildDashboardJson(d, model.entry))),
+    ...model.dashboards.map((d) => jsonFile(`${DASHBOARDS_DIR}/${dashboardFileName(model, d)}`, buildDashboardJson(d, model.entry, model.grafana))),
     dashboardProvider(model),
     prometheusDatasource(model),
   ];

@@ -1,11 +1,14 @@
 import type { Model } from '../../model/types.js';
 import { dashboardFolder } from '../../model/dashboard.js';
 import { headerLines, yamlFile, type OutputFile } from '../output.js';
-import { DASHBOARDS_DIR, DASHBOARDS_MOUNT, PROMETHEUS_DATASOURCE, PROVISIONING_DIR } from './datasource.js';
+import { DASHBOARDS_DIR, PROVISIONING_DIR } from './datasource.js';
+import { OUT_ELSEWHERE } from '../../model/settings.js';
 
 /** provisioning/dashboards/totem-mon.yml: a file provider for the generated dashboards. */
 export function dashboardProvider(model: Model): OutputFile {
   const foldersUsed = model.dashboards.some((d) => dashboardFolder(model, d) !== undefined);
+  const mount = model.grafana.provisioningPath;
+  const dashboards = `${model.outDir}/${DASHBOARDS_DIR}`;
   return yamlFile(
     `${PROVISIONING_DIR}/dashboards/totem-mon.yml`,
     {
@@ -15,19 +18,19 @@ export function dashboardProvider(model: Model): OutputFile {
           name: `${model.name} (totem-mon)`,
           orgId: 1,
           // With folders, each subfolder of the mount is a Grafana folder (and `folder` must be unset).
-          ...(foldersUsed ? {} : { folder: model.name }),
+          ...(foldersUsed ? {} : { folder: model.grafana.folder }),
           type: 'file',
           disableDeletion: false,
           allowUiUpdates: false,
           updateIntervalSeconds: 30,
-          options: { path: DASHBOARDS_MOUNT, foldersFromFilesStructure: foldersUsed },
+          options: { path: mount, foldersFromFilesStructure: foldersUsed },
         },
       ],
     },
     [
       ...headerLines(model.entry, 'dashboards'),
-      `Grafana loads every JSON file under ${DASHBOARDS_MOUNT}: mount out/${DASHBOARDS_DIR} there`,
-      `(Docker Compose: ./out/${DASHBOARDS_DIR}:${DASHBOARDS_MOUNT}:ro), and this folder at`,
+      `Grafana loads every JSON file under ${mount}: mount ${dashboards} there`,
+      `(Docker Compose: ${model.outDir === OUT_ELSEWHERE ? '' : './'}${dashboards}:${mount}:ro), and this folder at`,
       '/etc/grafana/provisioning/dashboards. Changes made in the UI are not kept (allowUiUpdates: false).',
     ],
   );
@@ -35,17 +38,18 @@ export function dashboardProvider(model: Model): OutputFile {
 
 /** provisioning/datasources/prometheus.yml: the data source the dashboards' `datasource` variable defaults to. */
 export function prometheusDatasource(model: Model): OutputFile {
+  const datasource = model.grafana.datasource;
   return yamlFile(
     `${PROVISIONING_DIR}/datasources/prometheus.yml`,
     {
       apiVersion: 1,
       datasources: [
         {
-          name: PROMETHEUS_DATASOURCE.name,
-          uid: PROMETHEUS_DATASOURCE.uid,
+          name: datasource.name,
+          uid: datasource.uid,
           type: 'prometheus',
           access: 'proxy',
-          url: PROMETHEUS_DATASOURCE.url,
+          url: datasource.url,
           isDefault: true,
           editable: false,
           jsonData: { timeInterval: model.prometheus.scrapeInterval, httpMethod: 'POST' },
@@ -55,7 +59,7 @@ export function prometheusDatasource(model: Model): OutputFile {
     [
       ...headerLines(model.entry, 'Grafana data source'),
       `Mount this folder at /etc/grafana/provisioning/datasources. The dashboards select the data source`,
-      `through their \`datasource\` variable, which defaults to uid "${PROMETHEUS_DATASOURCE.uid}".`,
+      `through their \`datasource\` variable, which defaults to uid "${datasource.uid}".`,
     ],
   );
 }

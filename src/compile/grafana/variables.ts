@@ -2,7 +2,7 @@
 import * as dashboard from '@grafana/grafana-foundation-sdk/dashboard';
 import type { VariableModel } from '../../model/dashboard.js';
 import { DATASOURCE_VARIABLE, VARIABLE_DATASOURCE } from '../../model/dashboard.js';
-import { PROMETHEUS_DATASOURCE } from './datasource.js';
+import type { GrafanaSettings } from '../../model/settings.js';
 
 type VariableBuilder =
   | dashboard.DatasourceVariableBuilder
@@ -24,11 +24,11 @@ const SORT: Record<Extract<VariableModel, { type: 'query' }>['sort'], dashboard.
 
 const HIDE = { label: dashboard.VariableHide.HideLabel, variable: dashboard.VariableHide.HideVariable } as const;
 
-export function datasourceVariable(): dashboard.DatasourceVariableBuilder {
+export function datasourceVariable(settings: GrafanaSettings): dashboard.DatasourceVariableBuilder {
   return new dashboard.DatasourceVariableBuilder(DATASOURCE_VARIABLE)
-    .label('Fonte de dados')
+    .label(settings.datasourceVariableLabel)
     .type('prometheus')
-    .current({ selected: true, text: PROMETHEUS_DATASOURCE.name, value: PROMETHEUS_DATASOURCE.uid });
+    .current({ selected: true, text: settings.datasource.name, value: settings.datasource.uid });
 }
 
 /** "All" selected when there is one (Grafana then writes `.*`, the allValue), else the given or first value. */

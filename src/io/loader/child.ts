@@ -36,8 +36,8 @@ function progress(line: string): void {
 }
 (globalThis as Record<symbol, unknown>)[Symbol.for(PROGRESS)] = (phase: number, url: string) => progress(`${phase} ${url}`);
 
-/** Paths in sources are relative to the folder that holds the definitions folder. */
-const base = path.dirname(request.dir);
+/** Paths in sources are relative to the folder that holds the definitions folder (or to `base`). */
+const base = request.base ?? path.dirname(request.dir);
 const relative = (file: string): string => path.relative(base, file).split(path.sep).join('/');
 
 // Source maps of the transformed modules, by file: posted by the hooks (hooks.ts), decoded on first use.

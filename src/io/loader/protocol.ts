@@ -5,8 +5,10 @@ import type { CallSite } from '../../source-sites.js';
 export interface LoaderRequest {
   /** Absolute entry file, e.g. /repo/definitions/index.ts. */
   entry: string;
-  /** Absolute definitions folder. */
+  /** Absolute definitions folder (the config file's folder when loading totem-mon.config.ts). */
   dir: string;
+  /** The folder source paths are relative to; default: the one that holds `dir`. */
+  base?: string;
   /** URL of the API that `import 'totem-mon'` means. */
   selfEntry: string;
   /** totem-mon's own folder (src/ or dist/). */

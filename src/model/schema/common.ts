@@ -48,13 +48,13 @@ export const metricName = matching(
   (s) =>
     withHint(
       `invalid metric name ${JSON.stringify(s)}`,
-      'metric names match [a-zA-Z_][a-zA-Z0-9_]* (colons are for recording rules), e.g. totem_ticket_created_total',
+      'metric names match [a-zA-Z_][a-zA-Z0-9_]* (colons are for recording rules), e.g. http_requests_total',
     ),
 );
 
 export const recordName = matching(
   (s) => RECORD_NAME.test(s),
-  (s) => withHint(`invalid recording rule name ${JSON.stringify(s)}`, 'use level:metric:operations, e.g. job:totem_errors:rate5m'),
+  (s) => withHint(`invalid recording rule name ${JSON.stringify(s)}`, 'use level:metric:operations, e.g. job:http_errors:rate5m'),
 );
 
 export const labelName = matching(

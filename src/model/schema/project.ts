@@ -11,6 +11,7 @@ import { lintSchema } from './lint.js';
 import { healthCheckSchema } from './health.js';
 import { sloSchema } from './slo.js';
 import { docsSchema } from './docs.js';
+import { grafanaSchema } from './grafana.js';
 
 const notSecret = z.strictObject({
   kind: z.literal('notSecret'),
@@ -38,6 +39,7 @@ export const projectSchema = z.strictObject({
   instrument: z.strictObject({ python: z.strictObject({ module: matching((m) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(m), (m) => withHint(`invalid Python module name ${JSON.stringify(m)}`, 'letters, digits and _, e.g. totem_metrics')).optional() }).optional() }).optional(),
   secrets: z.strictObject({ allow: z.array(notSecret).optional() }).optional(),
   lint: lintSchema,
+  grafana: grafanaSchema,
 });
 
 export type ProjectInput = z.infer<typeof projectSchema>;

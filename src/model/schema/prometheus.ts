@@ -4,7 +4,7 @@ import { withHint } from './hint.js';
 
 const target = matching(
   (t) => /^[^\s/:]+:\d{1,5}$/.test(t) || /^\[[0-9a-fA-F:]+\]:\d{1,5}$/.test(t),
-  (t) => withHint(`invalid target ${JSON.stringify(t)}`, "targets are host:port, without scheme or path, e.g. 'totem-api:8000'"),
+  (t) => withHint(`invalid target ${JSON.stringify(t)}`, "targets are host:port, without scheme or path, e.g. 'api:8000'"),
 );
 
 export const scrapeJobSchema = definition('scrapeJob', {

@@ -1,0 +1,141 @@
+/**
+ * What a command runs on: the definitions and output folders and the project settings, from the
+ * command line (wins), totem-mon.config.ts (found from the current folder upwards, or --config), or
+ * the defaults. Each value remembers where it came from, so messages and hints can repeat it.
+ */
+import { existsSync, statSync } from 'node:fs';
+import path from 'node:path';
+import { UsageError, UsageFindingsError, type Diagnostic } from '../diagnostic.js';
+import { findConfig, loadConfigFile } from '../io/config.js';
+import { DEFAULT_OUT_DIR, OUT_ELSEWHERE, type ProjectSettings } from '../model/settings.js';
+
+export const DEFAULT_DEFINITIONS = 'definitions';
+export const DEFAULT_OUT = DEFAULT_OUT_DIR;
+
+/** Where a value came from: a flag, the config file, or the default. */
+export type Origin = 'flag' | 'config' | 'default';
+
+export interface CommandFlags {
+  definitions?: string | undefined;
+  out?: string | undefined;
+  /** --config FILE: this config file, no search. */
+  config?: string | undefined;
+}
+
+export interface RunSettings {
+  /** The definitions folder, as given on the command line or relative to the current folder. */
+  definitions: string;
+  /** The output folder, likewise. */
+  out: string;
+  origins: { definitions: Origin; out: Origin };
+  /** The config file in use, relative to the current folder. */
+  config?: string;
+  /** The config file was named with --config (so commands repeat it). */
+  configFlag: boolean;
+  /** What the stages need from the config (Grafana and check settings, the output folder comments name). */
+  settings: ProjectSettings;
+}
+
+function shown(cwd: string, absolute: string): string {
+  return (path.relative(cwd, absolute) || '.').split(path.sep).join('/');
+}
+
+/** The output folder as generated comments name it: relative to the project's root, or a placeholder outside it. */
+function outForComments(root: string, cwd: string, out: string): string {
+  const relative = path.relative(root, path.resolve(cwd, out));
+  const inside = relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
+  return inside ? relative.split(path.sep).join('/') : OUT_ELSEWHERE;
+}
+
+/** How a setting reads in a message: `--out x`, `out: 'x' in totem-mon.config.ts`, or `the default out/`. */
+export function describeSetting(run: RunSettings, key: 'definitions' | 'out'): string {
+  const origin = run.origins[key];
+  if (origin === 'flag') return `--${key} ${run[key]}`;
+  if (origin === 'config') return `${key}: '${run[key]}' (from ${run.config})`;
+  return `the default ${key} folder ${run[key]}/`;
+}
+
+/** The command line that runs `command` again on the same folders: the flags given, and --config if it was. */
+export function rerun(command: string, run: RunSettings): string {
+  const quote = (s: string) => (/^[\w./@:+-]+$/.test(s) ? s : `'${s.replace(/'/g, `'\\''`)}'`);
+  const flags = [
+    ...(run.configFlag && run.config ? ['--config', quote(run.config)] : []),
+    ...(run.origins.definitions === 'flag' ? ['--definitions', quote(run.definitions)] : []),
+    ...(run.origins.out === 'flag' ? ['--out', quote(run.out)] : []),
+  ];
+  return ['totem-mon', command, ...flags].join(' ');
+}
+
+/** ` (settings from totem-mon.config.ts)` when a config file is in use, for summary lines. */
+export function configNote(run: RunSettings): string {
+  return run.config ? ` (settings from ${run.config})` : '';
+}
+
+async function readConfig(file: string, cwd: string, loadTimeoutMs: number | undefined) {
+  // The schema is imported while the config loads (the commands without a config never import it here).
+  const parsing = import('../model/parse.js');
+  const loaded = await loadConfigFile(file, { cwd, ...(loadTimeoutMs !== undefined ? { timeoutMs: loadTimeoutMs } : {}) });
+  const { parseConfig } = await parsing;
+  const name = shown(cwd, file);
+  if (loaded.config === undefined) throw new UsageFindingsError(`${name} could not be loaded`, loaded.diagnostics, 'fix it, or name another with --config FILE');
+  const parsed = parseConfig(loaded.config);
+  if (!parsed.ok) {
+    const { atPropertyLines } = await import('../io/property-locations.js');
+    throw new UsageFindingsError(`${name} is not a valid config`, atPropertyLines(parsed.diagnostics), 'defineConfig({ definitions, out, grafana, lint }) takes the fields the README lists');
+  }
+  return { name, config: parsed.config, warnings: loaded.diagnostics };
+}
+
+/**
+ * Resolves the folders and settings of one command. A config that does not load or fails its
+ * schema, a --config that does not exist, a definitions folder that is missing: usage errors
+ * (exit 2) that name where the value came from.
+ */
+export async function resolveRun(flags: CommandFlags, options: { cwd?: string; loadTimeoutMs?: number } = {}): Promise<RunSettings & { warnings: readonly Diagnostic[] }> {
+  const cwd = options.cwd ?? process.cwd();
+  let file: string | undefined;
+  if (flags.config !== undefined) {
+    file = path.resolve(cwd, flags.config);
+    if (!existsSync(file) || !statSync(file).isFile()) throw new UsageError(`config file not found: ${flags.config}`, 2, 'name an existing totem-mon.config.ts with --config, or leave --config out to search from the current folder upwards');
+  } else {
+    file = findConfig(cwd);
+  }
+  const read = file ? await readConfig(file, cwd, options.loadTimeoutMs) : undefined;
+  // With a config, its folder is the project's root: its paths and the defaults are relative to it.
+  const root = file ? path.dirname(file) : cwd;
+  const pick = (key: 'definitions' | 'out', fallback: string): { value: string; origin: Origin } => {
+    const flag = flags[key];
+    if (flag !== undefined) return { value: flag, origin: 'flag' };
+    const configured = read?.config[key];
+    if (configured !== undefined) return { value: shown(cwd, path.resolve(root, configured)), origin: 'config' };
+    return { value: file ? shown(cwd, path.resolve(root, fallback)) : fallback, origin: 'default' };
+  };
+  const definitions = pick('definitions', DEFAULT_DEFINITIONS);
+  const out = pick('out', DEFAULT_OUT);
+  const run: RunSettings = {
+    definitions: definitions.value,
+    out: out.value,
+    origins: { definitions: definitions.origin, out: out.origin },
+    ...(read ? { config: read.name } : {}),
+    configFlag: flags.config !== undefined,
+    settings: {
+      outDir: outForComments(root, cwd, out.value),
+      ...(read?.config.grafana ? { grafana: read.config.grafana } : {}),
+      ...(read?.config.lint ? { lint: read.config.lint } : {}),
+    },
+  };
+  const dir = path.resolve(cwd, run.definitions);
+  if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+    const where = describeSetting(run, 'definitions');
+    throw new UsageError(
+      `definitions folder not found: ${run.definitions} (${where})`,
+      2,
+      run.origins.definitions === 'default'
+        ? `run from the folder that holds ${DEFAULT_DEFINITIONS}/, pass --definitions DIR, set definitions in totem-mon.config.ts, or create a project with \`totem-mon init\``
+        : run.origins.definitions === 'config'
+          ? `fix definitions in ${run.config}, or pass --definitions DIR`
+          : 'pass the folder that holds index.ts',
+    );
+  }
+  return { ...run, warnings: read?.warnings ?? [] };
+}

@@ -1,0 +1,16 @@
+import { z } from 'zod';
+import { nonEmpty, source } from './common.js';
+import { grafanaSchema } from './grafana.js';
+import { lintSchema } from './lint.js';
+
+/** The default export of totem-mon.config.ts (`defineConfig({ … })`). */
+export const configSchema = z.strictObject({
+  kind: z.literal('config'),
+  source,
+  definitions: nonEmpty.optional(),
+  out: nonEmpty.optional(),
+  grafana: grafanaSchema,
+  lint: lintSchema,
+});
+
+export type ConfigInput = z.infer<typeof configSchema>;

@@ -1,0 +1,71 @@
+/**
+ * The settings a project's output depends on besides its definitions: how Grafana reaches
+ * Prometheus and the dashboards, and the output folder the generated comments name. They come from
+ * totem-mon.config.ts (which wins), the project's `grafana`, or these English defaults.
+ */
+import type { CheckSetting } from '../check-ids.js';
+import type { GrafanaInput } from './schema/grafana.js';
+import type { Model } from './types.js';
+
+export interface GrafanaSettings {
+  /** The Prometheus data source Grafana is provisioned with; the dashboards' `datasource` variable defaults to its uid. */
+  datasource: { name: string; uid: string; url: string };
+  /** The Grafana folder the dashboards appear in. */
+  folder: string;
+  /** Where Grafana reads the dashboard JSON (the file provider's path). */
+  provisioningPath: string;
+  /** The label of the dashboards' data source drop-down. */
+  datasourceVariableLabel: string;
+}
+
+export const DEFAULT_GRAFANA: Omit<GrafanaSettings, 'folder'> = {
+  datasource: { name: 'Prometheus', uid: 'prometheus', url: 'http://prometheus:9090' },
+  provisioningPath: '/var/lib/grafana/dashboards/totem-mon',
+  datasourceVariableLabel: 'Data source',
+};
+
+/** The output folder generated comments name when no other is given. */
+export const DEFAULT_OUT_DIR = 'out';
+/**
+ * What generated comments call an output folder outside the project's root (a temporary folder,
+ * another checkout): its path would make the output depend on where it is written.
+ */
+export const OUT_ELSEWHERE = '<out>';
+
+/** What totem-mon.config.ts adds to a project, as the app layer resolved it. */
+export interface ProjectSettings {
+  grafana?: GrafanaInput;
+  lint?: { checks?: Readonly<Partial<Record<string, CheckSetting>>> };
+  /** The output folder as generated comments name it (relative to the project's root, or OUT_ELSEWHERE). */
+  outDir?: string;
+}
+
+/** Grafana settings: the first that sets a field wins (config, then project), else the default. */
+export function grafanaSettings(projectName: string, ...layers: GrafanaInput[]): GrafanaSettings {
+  const pick = <K extends keyof NonNullable<GrafanaInput>>(key: K) => layers.find((l) => l?.[key] !== undefined)?.[key];
+  const source = (key: keyof GrafanaSettings['datasource']) => layers.find((l) => l?.datasource?.[key] !== undefined)?.datasource?.[key];
+  return {
+    datasource: {
+      name: source('name') ?? DEFAULT_GRAFANA.datasource.name,
+      uid: source('uid') ?? DEFAULT_GRAFANA.datasource.uid,
+      url: source('url') ?? DEFAULT_GRAFANA.datasource.url,
+    },
+    folder: pick('folder') ?? projectName,
+    provisioningPath: pick('provisioningPath') ?? DEFAULT_GRAFANA.provisioningPath,
+    datasourceVariableLabel: pick('datasourceVariableLabel') ?? DEFAULT_GRAFANA.datasourceVariableLabel,
+  };
+}
+
+/**
+ * The model under the config's settings: its Grafana settings over the project's, its check
+ * settings over the project's (per check), the output folder it names.
+ */
+export function withSettings(model: Model, settings: ProjectSettings | undefined, projectGrafana: GrafanaInput): Model {
+  if (!settings) return model;
+  return {
+    ...model,
+    grafana: grafanaSettings(model.name, settings.grafana, projectGrafana),
+    lint: { checks: { ...model.lint.checks, ...(settings.lint?.checks ?? {}) } as Record<string, CheckSetting> },
+    outDir: settings.outDir ?? model.outDir,
+  };
+}
