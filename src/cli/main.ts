@@ -1,6 +1,5 @@
-import { readFileSync } from 'node:fs';
-import { repositoryFile } from '../own-files.js';
 import { Command, CommanderError } from 'commander';
+import { ownPackage } from '../io/own-package.js';
 import { UsageError, UsageFindingsError } from '../diagnostic.js';
 import { redactSecrets } from '../secrets/detect.js';
 
@@ -9,24 +8,25 @@ export const EXIT_OK = 0;
 export const EXIT_FINDINGS = 1;
 export const EXIT_USAGE = 2;
 
-/**
- * totem-mon's own version, from its package.json (above the code root: src/own-files.ts);
- * never npm_package_version, which is the version of the package whose script runs totem-mon.
- */
-export function ownVersion(): string {
-  const manifest = JSON.parse(readFileSync(repositoryFile('package.json'), 'utf8')) as { version: string };
-  return manifest.version;
-}
-
 const DEFINITIONS_HELP = 'folder with index.ts that default-exports the project (default: definitions, or definitions in totem-mon.config.ts)';
 const CONFIG_HELP = 'the config file (default: totem-mon.config.ts in the current folder or the nearest one above it)';
 
 function buildProgram(setExit: (code: number) => void): Command {
   const program = new Command('totem-mon')
     .description('Monitoring as code: TypeScript definitions → Prometheus, Alertmanager and Grafana configuration.')
-    .version(ownVersion())
+    .version(ownPackage().version)
     .exitOverride()
     .showHelpAfterError('(run with --help for usage)');
+
+  program
+    .command('init')
+    .description('create a monitoring repository in DIR (default: the current folder): definitions of a small web service, config, CI; existing files are never overwritten')
+    .argument('[dir]', 'the folder to create it in', '.')
+    .option('--force', 'overwrite the files that exist already')
+    .action(async (dir: string, opts: { force?: boolean }) => {
+      const { initCommand } = await import('./init.js');
+      setExit(initCommand({ dir, force: Boolean(opts.force) }));
+    });
 
   program
     .command('generate')

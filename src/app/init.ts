@@ -1,0 +1,76 @@
+/**
+ * `totem-mon init [dir]`: a working monitoring repository from the scaffold totem-mon ships
+ * (scaffold/: definitions of a small web service, neutral notification templates, the config,
+ * tsconfig, CI for GitHub Actions and GitLab) and a package.json that depends on this version.
+ * Existing files are never overwritten unless asked (`--force`).
+ */
+import path from 'node:path';
+import { existingFiles, writeNewFiles } from '../io/new-files.js';
+import { ownPackage, readScaffold } from '../io/own-package.js';
+
+// npm leaves files named .gitignore out of a package and dot-folders are easy to lose: the scaffold
+// keeps these without their dot, and init puts it back.
+const DOTTED = ['gitignore', 'gitlab-ci.yml', 'github'];
+const PROJECT_NAME = /__PROJECT_NAME__/g;
+
+export interface InitOptions {
+  dir: string;
+  force?: boolean;
+}
+
+export interface InitResult {
+  /** The folder, as given. */
+  dir: string;
+  /** The project's name (from the folder's name). */
+  name: string;
+  /** Files written, relative to dir (none when some already existed and force was not given). */
+  written: string[];
+  /** Files that existed already: overwritten with force, else the reason nothing was written. */
+  existing: string[];
+}
+
+/** A project and npm package name from a folder name: lowercase letters, digits and dashes. */
+export function projectName(dir: string): string {
+  const base = path.basename(path.resolve(dir)).toLowerCase().replace(/[^a-z0-9-]+/g, '-').replace(/^-+|-+$/g, '');
+  return base || 'monitoring';
+}
+
+/** The files init writes, path → content. */
+export function scaffoldFiles(name: string): Array<{ path: string; content: string }> {
+  const own = ownPackage();
+  const packageJson = {
+    name,
+    version: '0.1.0',
+    private: true,
+    type: 'module',
+    scripts: {
+      generate: 'totem-mon generate',
+      check: 'totem-mon generate --check',
+      validate: 'totem-mon validate',
+      typecheck: 'tsc',
+    },
+    devDependencies: {
+      [own.name]: `^${own.version}`,
+      typescript: own.devDependencies?.['typescript'] ?? '~5.9',
+    },
+  };
+  return [
+    { path: 'package.json', content: `${JSON.stringify(packageJson, null, 2)}\n` },
+    ...readScaffold().map((file) => {
+      const [first] = file.path.split('/');
+      return {
+        path: DOTTED.includes(first!) ? `.${file.path}` : file.path,
+        content: file.content.replace(PROJECT_NAME, name),
+      };
+    }),
+  ].sort((a, b) => a.path.localeCompare(b.path));
+}
+
+export function init(options: InitOptions): InitResult {
+  const name = projectName(options.dir);
+  const files = scaffoldFiles(name);
+  const existing = existingFiles(options.dir, files.map((f) => f.path));
+  if (existing.length > 0 && !options.force) return { dir: options.dir, name, written: [], existing };
+  writeNewFiles(options.dir, files, { overwrite: Boolean(options.force) });
+  return { dir: options.dir, name, written: files.map((f) => f.path), existing };
+}
