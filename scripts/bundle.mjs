@@ -11,13 +11,17 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
+// The dist/ folder to bundle in (default the repository's; the package test builds into a copy).
+const dist = process.argv[2] ? path.resolve(process.argv[2]) : path.join(root, 'dist');
 
 // Chunks of earlier builds (their names carry a hash of their content).
-for (const name of readdirSync(path.join(root, 'dist'))) if (/^totem-mon-.+\.js$/.test(name)) rmSync(path.join(root, 'dist', name));
+for (const name of readdirSync(dist)) if (/^totem-mon-.+\.js$/.test(name)) rmSync(path.join(dist, name));
 
 await build({
-  entryPoints: { 'totem-mon': path.join(root, 'dist/cli/main.js') },
-  outdir: path.join(root, 'dist'),
+  entryPoints: { 'totem-mon': path.join(dist, 'cli/main.js') },
+  outdir: dist,
+  // Dependencies come from the repository's node_modules, wherever dist/ is.
+  nodePaths: [path.join(root, 'node_modules')],
   chunkNames: 'totem-mon-[hash]',
   splitting: true,
   metafile: true,

@@ -45,8 +45,11 @@ async function pack(): Promise<string> {
   for (const entry of [...own.files.filter((f) => f !== 'dist'), 'package.json', 'README.md', 'CHANGELOG.md']) {
     if (existsSync(path.join(REPO, entry))) cpSync(path.join(REPO, entry), path.join(stage, entry), { recursive: true });
   }
+  // `npm run build`, into the copy: tsc, then the CLI bundle (scripts/bundle.mjs).
   const build = await run(path.join(REPO, 'node_modules/.bin/tsc'), ['-p', path.join(REPO, 'tsconfig.build.json'), '--outDir', path.join(stage, 'dist')]);
   expect(build.exitCode, build.all).toBe(0);
+  const bundle = await run(process.execPath, [path.join(REPO, 'scripts/bundle.mjs'), path.join(stage, 'dist')]);
+  expect(bundle.exitCode, bundle.all).toBe(0);
   const packed = await run('npm', ['pack', '--ignore-scripts', '--json', '--pack-destination', root, ...NPM_OFFLINE], { cwd: stage });
   expect(packed.exitCode, packed.all).toBe(0);
   const [info] = JSON.parse(packed.stdout) as Array<{ filename: string }>;
@@ -85,10 +88,11 @@ beforeAll(async () => {
 }, 600_000);
 
 describe('the packed package, installed offline and used as the README says', () => {
-  it('installs its bin, which prints its own version', async () => {
+  it('installs its bin, which runs the bundled CLI and prints its own version', async () => {
     const result = await totemMon(['--version']);
     expect(result.exitCode).toBe(0);
     expect(result.stdout.trim()).toBe(own.version);
+    expect(existsSync(path.join(infra, 'node_modules/totem-mon/dist/totem-mon.js'))).toBe(true);
   });
 
   it('init wrote a module package whose dependencies installed', () => {
