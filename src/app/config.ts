@@ -7,6 +7,7 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError, UsageFindingsError, type Diagnostic } from '../diagnostic.js';
 import { findConfig, loadConfigFile } from '../io/config.js';
+import { startLoading, type LoadedDefinitions } from '../io/load.js';
 import { DEFAULT_OUT_DIR, OUT_ELSEWHERE, type ProjectSettings } from '../model/settings.js';
 
 export const DEFAULT_DEFINITIONS = 'definitions';
@@ -86,6 +87,66 @@ async function readConfig(file: string, cwd: string, loadTimeoutMs: number | und
   return { name, config: parsed.config, warnings: loaded.diagnostics };
 }
 
+/** The config file the command uses: --config (which must exist), else the one found from cwd upwards. */
+function locateConfig(flags: CommandFlags, cwd: string): string | undefined {
+  if (flags.config === undefined) return findConfig(cwd);
+  const file = path.resolve(cwd, flags.config);
+  if (!existsSync(file) || !statSync(file).isFile()) {
+    throw new UsageError(`config file not found: ${flags.config}`, 2, 'name an existing totem-mon.config.ts with --config, or leave --config out to search from the current folder upwards');
+  }
+  return file;
+}
+
+function isFolder(dir: string): boolean {
+  try {
+    return statSync(dir).isDirectory();
+  } catch {
+    return false;
+  }
+}
+
+export interface RunAndLoad {
+  run: RunSettings & { warnings: readonly Diagnostic[] };
+  /** The definitions loading (src/io/load.ts startLoading). */
+  loaded: Promise<LoadedDefinitions>;
+  /** Stops the load (a usage error found after it started). */
+  cancel: () => void;
+}
+
+/**
+ * Resolves the run and starts loading its definitions. With a config file, the definitions start
+ * loading before the config has: in the folder a flag names, else in `definitions/` beside the
+ * config, so the two loader processes run at once; if the config names another folder, that load
+ * is stopped and the right one started.
+ */
+export async function resolveAndLoad(flags: CommandFlags, options: { cwd?: string; loadTimeoutMs?: number } = {}): Promise<RunAndLoad> {
+  const cwd = options.cwd ?? process.cwd();
+  const file = locateConfig(flags, cwd);
+  const timeout = options.loadTimeoutMs !== undefined ? { timeoutMs: options.loadTimeoutMs } : {};
+  const start = (dir: string, wanted?: Promise<boolean>) => {
+    const controller = new AbortController();
+    const loaded = startLoading(dir, { ...timeout, signal: controller.signal, ...(wanted ? { wanted } : {}) });
+    return { loaded, cancel: () => controller.abort() };
+  };
+  let keep: (wanted: boolean) => void = () => {};
+  const wanted = new Promise<boolean>((resolve) => (keep = resolve));
+  const guess = path.resolve(file && flags.definitions === undefined ? path.dirname(file) : cwd, flags.definitions ?? DEFAULT_DEFINITIONS);
+  const early = file && isFolder(guess) ? start(guess, wanted) : undefined;
+  let run: RunAndLoad['run'];
+  try {
+    run = await resolveRun(flags, options);
+  } catch (error) {
+    early?.cancel();
+    keep(false);
+    throw error;
+  }
+  const hit = early !== undefined && path.resolve(cwd, run.definitions) === guess;
+  keep(hit);
+  if (hit) return { run, ...early };
+  early?.cancel();
+  return { run, ...start(run.definitions) };
+}
+
 /**
  * Resolves the folders and settings of one command. A config that does not load or fails its
  * schema, a --config that does not exist, a definitions folder that is missing: usage errors
@@ -93,13 +154,7 @@ async function readConfig(file: string, cwd: string, loadTimeoutMs: number | und
  */
 export async function resolveRun(flags: CommandFlags, options: { cwd?: string; loadTimeoutMs?: number } = {}): Promise<RunSettings & { warnings: readonly Diagnostic[] }> {
   const cwd = options.cwd ?? process.cwd();
-  let file: string | undefined;
-  if (flags.config !== undefined) {
-    file = path.resolve(cwd, flags.config);
-    if (!existsSync(file) || !statSync(file).isFile()) throw new UsageError(`config file not found: ${flags.config}`, 2, 'name an existing totem-mon.config.ts with --config, or leave --config out to search from the current folder upwards');
-  } else {
-    file = findConfig(cwd);
-  }
+  const file = locateConfig(flags, cwd);
   const read = file ? await readConfig(file, cwd, options.loadTimeoutMs) : undefined;
   // With a config, its folder is the project's root: its paths and the defaults are relative to it.
   const root = file ? path.dirname(file) : cwd;

@@ -1,8 +1,7 @@
-import { startLoading } from '../io/load.js';
 import { loadTimeoutMs } from '../io/loader/timeout.js';
 import { assertOutFolder } from '../io/out-folder.js';
 import { UsageError } from '../diagnostic.js';
-import { describeSetting, rerun, resolveRun, type RunSettings } from '../app/config.js';
+import { describeSetting, rerun, resolveAndLoad, type RunSettings } from '../app/config.js';
 
 export interface GenerateOptions {
   /** --definitions, --out, --config: each wins over totem-mon.config.ts (src/app/config.ts). */
@@ -39,11 +38,15 @@ function checkFormat(options: GenerateOptions): CheckFormat {
 export async function generateCommand(flags: GenerateOptions): Promise<number> {
   const format = checkFormat(flags);
   const timeoutMs = loadTimeoutMs(flags.loadTimeout);
-  const run = await resolveRun(flags, { loadTimeoutMs: timeoutMs });
-  const options: ResolvedGenerateOptions = { ...flags, definitions: run.definitions, out: run.out, run };
-  assertOutFolder(options.out, options.definitions, describeSetting(run, 'out'));
   // The definitions load in a process of their own while this one imports the stages.
-  const loaded = startLoading(options.definitions, { timeoutMs });
+  const { run, loaded, cancel } = await resolveAndLoad(flags, { loadTimeoutMs: timeoutMs });
+  const options: ResolvedGenerateOptions = { ...flags, definitions: run.definitions, out: run.out, run };
+  try {
+    assertOutFolder(options.out, options.definitions, describeSetting(run, 'out'));
+  } catch (error) {
+    cancel();
+    throw error;
+  }
   // Everything else is imported only now (separate chunks of the bundle: scripts/bundle.mjs).
   const input = { definitions: options.definitions, out: options.out, loaded, settings: run.settings };
   const report = import('./generate-report.js');

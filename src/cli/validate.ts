@@ -1,8 +1,7 @@
 import { UsageError } from '../diagnostic.js';
 import { loadTimeoutMs } from '../io/loader/timeout.js';
-import { startLoading } from '../io/load.js';
 import { progress } from '../report/progress.js';
-import { configNote, resolveRun } from '../app/config.js';
+import { configNote, resolveAndLoad } from '../app/config.js';
 
 export const FORMATS = ['text', 'json', 'github'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -26,10 +25,9 @@ export async function validateCommand(options: ValidateCommandOptions): Promise<
   }
   const format = options.format as Format;
   const timeoutMs = loadTimeoutMs(options.loadTimeout);
-  const run = await resolveRun(options, { loadTimeoutMs: timeoutMs });
-  const definitions = run.definitions;
   // The definitions load in a process of their own while this one imports the checks and tool runs.
-  const loaded = startLoading(definitions, { timeoutMs });
+  const { run, loaded } = await resolveAndLoad(options, { loadTimeoutMs: timeoutMs });
+  const definitions = run.definitions;
   // Everything else is imported only now (separate chunks of the bundle: scripts/bundle.mjs).
   const report = import('./validate-report.js');
   const { validate } = await import('../app/validate.js');

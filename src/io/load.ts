@@ -24,6 +24,10 @@ export interface LoadedDefinitions {
 export interface LoadOptions {
   /** How long the definitions may take to load (ms); see loader/timeout.ts. */
   timeoutMs?: number;
+  /** Stops a load that is no longer wanted (its process killed, its output dropped). */
+  signal?: AbortSignal;
+  /** A load started on a guess: its standard error is passed on once this settles true (src/io/loader/spawn.ts). */
+  wanted?: Promise<boolean>;
 }
 
 /**
@@ -134,6 +138,7 @@ export async function loadDefinitions(definitionsDir: string, options: LoadOptio
   const outcome = await runLoader(
     { entry: entryPath, dir, selfEntry: pathToFileURL(self).href, ownDir: ownRoot },
     options.timeoutMs ?? DEFAULT_LOAD_TIMEOUT_MS,
+    { ...(options.signal ? { signal: options.signal } : {}), ...(options.wanted ? { wanted: options.wanted } : {}) },
   );
   const { project, diagnostics } = diagnose(outcome, entry, relative);
   if (diagnostics.some((d) => d.severity === 'error')) return { dir, entry, diagnostics };

@@ -48,6 +48,19 @@ describe('totem-mon.config.ts names the folders', () => {
     expect(validate.stdout).toContain('1 dashboard');
   });
 
+  it('a definitions/ folder beside a config that names another one is not loaded (nor heard from)', async () => {
+    // The commands start loading definitions/ while the config loads; this config names monitoring/.
+    mkdirSync(path.join(root, 'definitions'));
+    writeFileSync(path.join(root, 'definitions/index.ts'), "console.error('from the default folder');\nexport default {};\n");
+    writeConfig(`{ definitions: 'monitoring' }`);
+    const result = await runCli(['generate']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stdout).toContain('1 dashboard');
+    // The early load is stopped: its output is dropped, whatever it managed to print.
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(result.stderr).not.toContain('from the default folder');
+  });
+
   it('a flag wins over the config, the config over the default', async () => {
     writeConfig(`{ definitions: 'monitoring', out: 'deploy/monitoring' }`);
     const result = await runCli(['generate', '--out', 'elsewhere']);

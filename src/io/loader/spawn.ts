@@ -38,7 +38,15 @@ const DRAIN_MS = 200;
 // Node's own notice when a top-level await cannot settle; the loader reports that itself.
 const UNSETTLED_NOTICE = /Warning: Detected unsettled top-level await[\s\S]*$/;
 
-export function runLoader(request: LoaderRequest, timeoutMs: number): Promise<LoaderOutcome> {
+export interface LoaderControl {
+  /** Aborts a load that is no longer wanted: the process is killed, its output dropped. */
+  signal?: AbortSignal;
+  /** A load started on a guess: its standard error is passed on once this settles true, dropped if false. */
+  wanted?: Promise<boolean>;
+}
+
+export function runLoader(request: LoaderRequest, timeoutMs: number, control: LoaderControl = {}): Promise<LoaderOutcome> {
+  const { signal, wanted } = control;
   return new Promise((resolve) => {
     // V8's default young generation: what the definitions build lives until the hand-over, so a
     // larger one (as totem-mon's own process uses) only added resident memory here, not speed.
@@ -80,6 +88,11 @@ export function runLoader(request: LoaderRequest, timeoutMs: number): Promise<Lo
       }
     });
 
+    let aborted = false;
+    signal?.addEventListener('abort', () => {
+      aborted = true;
+      child.kill('SIGKILL');
+    });
     const timer = setTimeout(() => {
       timedOut = true;
       child.kill('SIGKILL');
@@ -92,7 +105,11 @@ export function runLoader(request: LoaderRequest, timeoutMs: number): Promise<Lo
       clearTimeout(timer);
       for (const stream of [child.stdout, child.stderr, progressPipe]) (stream as { destroy?: () => void } | null)?.destroy?.();
       if (exit?.code === 13) stderr = stderr.replace(UNSETTLED_NOTICE, '');
-      if (stderr) process.stderr.write(stderr.endsWith('\n') ? stderr : `${stderr}\n`);
+      const passOn = () => {
+        if (stderr && !aborted) process.stderr.write(stderr.endsWith('\n') ? stderr : `${stderr}\n`);
+      };
+      if (wanted) void wanted.then((keep) => keep && passOn());
+      else passOn();
       const last = running[running.length - 1];
       resolve({
         ...(reply && !timedOut ? { reply } : {}),
