@@ -131,7 +131,8 @@ export async function resolveAndLoad(flags: CommandFlags, options: { cwd?: strin
   let keep: (wanted: boolean) => void = () => {};
   const wanted = new Promise<boolean>((resolve) => (keep = resolve));
   const guess = path.resolve(file && flags.definitions === undefined ? path.dirname(file) : cwd, flags.definitions ?? DEFAULT_DEFINITIONS);
-  const early = file && isFolder(guess) ? start(guess, wanted) : undefined;
+  // Started under the name the user would see in messages (as typed, or relative to cwd).
+  const early = file && isFolder(guess) ? start(flags.definitions ?? shown(cwd, guess), wanted) : undefined;
   let run: RunAndLoad['run'];
   try {
     run = await resolveRun(flags, options);
