@@ -67,7 +67,7 @@ export function rerun(command: string, run: RunSettings): string {
   return ['totem-mon', command, ...flags].join(' ');
 }
 
-/** ` (settings from totem-mon.config.ts)` when a config file is in use, for summary lines. */
+/** ` (settings from totem-mon.config.ts)` when a config file is in use, after a hint's command. */
 export function configNote(run: RunSettings): string {
   return run.config ? ` (settings from ${run.config})` : '';
 }

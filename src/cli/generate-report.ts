@@ -19,7 +19,7 @@ export function printDiagnostics(diagnostics: readonly Diagnostic[]): void {
 
 export function reportNothingWritten(options: GenerateOptions, result: StagesResult): number {
   printDiagnostics(result.diagnostics);
-  process.stderr.write(`generate: nothing written: ${describeDiagnostics(result.diagnostics, result.silenced.length)} in ${options.definitions}${configNote(options.run)}\n`);
+  process.stderr.write(`generate: nothing written: ${describeDiagnostics(result.diagnostics, result.silenced.length)} in ${options.definitions}\n`);
   return 1;
 }
 
@@ -40,7 +40,7 @@ export function reportCheck(options: GenerateOptions, format: CheckFormat, resul
   const generated = result.files?.length ?? 0;
   const report = checkIsClean(check)
     ? undefined
-    : driftReport(check, { definitions: options.definitions, out, fix: rerun('generate', options.run), names: Boolean(options.stat) });
+    : driftReport(check, { definitions: options.definitions, out, fix: rerun('generate', options.run), note: configNote(options.run), names: Boolean(options.stat) });
   if (format === 'json') {
     process.stdout.write(renderDriftJson({ definitions: options.definitions, out, generated, ...(report ? { report } : {}), diagnostics: result.diagnostics }));
   } else if (format === 'github') {
@@ -50,7 +50,7 @@ export function reportCheck(options: GenerateOptions, format: CheckFormat, resul
     printDiagnostics(result.diagnostics);
     if (check.running) process.stderr.write(`generate --check: note: a generate (${check.running}) is writing ${out}/ right now\n`);
     if (report) process.stderr.write(renderDriftText(report));
-    else process.stdout.write(`generate --check: ${out}/ is up to date (${generated} files; ${describeModel(result.model, result.context)})${configNote(options.run)}\n`);
+    else process.stdout.write(`generate --check: ${out}/ is up to date (${generated} files; ${describeModel(result.model, result.context)})\n`);
   }
   return report ? 1 : 0;
 }
@@ -79,7 +79,7 @@ export function reportWritten(options: GenerateOptions, result: StagesResult & {
   }
   process.stdout.write(
     `generate: ${result.files?.length ?? 0} files in ${out}/ (${written.written.length} written, ${written.unchanged.length} unchanged, ` +
-      `${written.removed.length} removed) · ${describeModel(result.model, result.context)} · ${describeDiagnostics(diagnostics, result.silenced.length)}${configNote(options.run)}\n`,
+      `${written.removed.length} removed) · ${describeModel(result.model, result.context)} · ${describeDiagnostics(diagnostics, result.silenced.length)}\n`,
   );
   return 0;
 }

@@ -17,8 +17,7 @@ function toolsLine(result: ValidateResult, offline: boolean): string {
 }
 
 /** Prints the report in the chosen format; returns the exit code. */
-/** `note`: what the summary line ends with (the config file in use). */
-export function printValidateReport(definitions: string, format: Format, offline: boolean, result: ValidateResult, note = ''): number {
+export function printValidateReport(definitions: string, format: Format, offline: boolean, result: ValidateResult): number {
   const failed = hasErrors(result.diagnostics);
 
   if (format === 'json') {
@@ -40,7 +39,7 @@ export function printValidateReport(definitions: string, format: Format, offline
     const text = renderText(result.diagnostics, { color: useColor(process.stdout) });
     const what = result.model ? `${describeModel(result.model, result.context)} · ` : '';
     process.stdout.write(
-      `${text ? `${text}\n` : ''}validate ${failed ? 'failed' : 'ok'}: ${what}${describeDiagnostics(result.diagnostics, result.silenced.length)} · ${toolsLine(result, offline)}${note}\n`,
+      `${text ? `${text}\n` : ''}validate ${failed ? 'failed' : 'ok'}: ${what}${describeDiagnostics(result.diagnostics, result.silenced.length)} · ${toolsLine(result, offline)}\n`,
     );
   }
   return failed ? 1 : 0;

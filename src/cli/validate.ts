@@ -1,7 +1,7 @@
 import { UsageError } from '../diagnostic.js';
 import { loadTimeoutMs } from '../io/loader/timeout.js';
 import { progress } from '../report/progress.js';
-import { configNote, resolveAndLoad } from '../app/config.js';
+import { resolveAndLoad } from '../app/config.js';
 
 export const FORMATS = ['text', 'json', 'github'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -46,5 +46,5 @@ export async function validateCommand(options: ValidateCommandOptions): Promise<
   // What the config file printed while loading is reported with the rest.
   const result = { ...validated, diagnostics: [...run.warnings, ...validated.diagnostics] };
   const { printValidateReport } = await report;
-  return printValidateReport(definitions, format, offline, result, configNote(run));
+  return printValidateReport(definitions, format, offline, result);
 }

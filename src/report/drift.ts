@@ -37,6 +37,8 @@ export interface DriftReport {
   out: string;
   /** The command that brings out/ up to date, with the flags in use. */
   fix: string;
+  /** Said after the command: ` (settings from totem-mon.config.ts)` when a config is in use. */
+  note: string;
   files: FileDrift[];
   unsafe: string[];
   damaged?: string;
@@ -74,7 +76,7 @@ function diffLines(change: FileChange): { lines: string[]; added: number; remove
 }
 
 /** What --check found, with a bounded diff per file that differs (none with `names`: --stat). */
-export function driftReport(check: CheckResult, options: { definitions: string; out: string; fix: string; names?: boolean }): DriftReport {
+export function driftReport(check: CheckResult, options: { definitions: string; out: string; fix: string; note?: string; names?: boolean }): DriftReport {
   let shown = 0;
   const files = check.changes.map((change): FileDrift => {
     const file = path.join(options.out, change.path).split(path.sep).join('/');
@@ -104,6 +106,7 @@ export function driftReport(check: CheckResult, options: { definitions: string; 
     definitions: options.definitions,
     out: options.out,
     fix: options.fix,
+    note: options.note ?? '',
     files,
     unsafe: check.unsafe,
     ...(check.damaged !== undefined ? { damaged: check.damaged } : {}),
@@ -137,7 +140,7 @@ export function renderDriftText(report: DriftReport): string {
     for (const l of f.diff) lines.push(`    ${l}`);
     if (f.omitted > 0) lines.push(`    ${omittedLine(f)}`);
   }
-  lines.push(`run \`${report.fix}\` and commit the result`);
+  lines.push(`run \`${report.fix}\` and commit the result${report.note}`);
   return `${lines.join('\n')}\n`;
 }
 

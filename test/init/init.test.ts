@@ -77,7 +77,7 @@ describe('totem-mon init', () => {
     expect(generate.code, generate.stderr).toBe(0);
     expect(generate.stdout).toContain('3 alerts');
     expect(generate.stdout).toContain('1 dashboard');
-    expect(generate.stdout).toContain('0 errors, 0 warnings (settings from totem-mon.config.ts)');
+    expect(generate.stdout).toContain('0 errors, 0 warnings');
     expect(files(path.join(dir, 'out'))).toContain('alertmanager/templates/notifications.tmpl');
     const check = await runCli(['generate', '--check']);
     expect(check.code, check.stderr).toBe(0);
