@@ -73,7 +73,7 @@ const cases: Case[] = [
   { id: 'alert/fragile-expression', fires: [a('topk(3, app_queue_length) > 1')], quiet: [a('app_queue_length > 1')], says: 'topk', hint: 'alert on a threshold instead, and use topk in dashboards', at: ['TestAlert', 'expr'] },
   { id: 'alert/fragile-expression', fires: [a('app_queue_length > 1', { for: undefined, labels: { severity: 'warning', value: '{{ $value }}' } })], quiet: [a('app_queue_length > 1')], says: 'query value into label', hint: 'move the value into an annotation (description)', at: ['TestAlert', 'labels', 'value'] },
   { id: 'alert/duplicate-name', fires: [a('app_queue_length > 1'), a('app_queue_length > 2')], quiet: [a('app_queue_length > 1'), a('app_queue_length > 2', { labels: { severity: 'critical' } })], says: 'defined twice', hint: 'rename one, or tell them apart with a label (e.g. a different severity)', at: ['TestAlert'] },
-  { id: 'record/naming', fires: [record({ record: 'requests_rate', expr: 'sum(rate(app_requests_total[5m]))' })], quiet: [record({ record: 'job:app_requests:rate5m', expr: 'sum by (job) (rate(app_requests_total[5m]))' })], says: 'level:metric:operations', hint: 'e.g. job:totem_errors:rate5m (aggregation level, metric name, operations)', at: ['requests_rate', 'record'] },
+  { id: 'record/naming', fires: [record({ record: 'requests_rate', expr: 'sum(rate(app_requests_total[5m]))' })], quiet: [record({ record: 'job:app_requests:rate5m', expr: 'sum by (job) (rate(app_requests_total[5m]))' })], says: 'level:metric:operations', hint: 'e.g. job:http_errors:rate5m (aggregation level, metric name, operations)', at: ['requests_rate', 'record'] },
 ];
 
 describe('each check fires on its mistake and stays quiet on the fix', () => {
