@@ -5,8 +5,8 @@ export interface GenerateOptions extends DefinitionsStageOptions {
   out: string;
   /** Rebuild a damaged manifest and take back the files it lists (`--repair`). */
   repair?: boolean;
-  /** The generate command with the flags in use, for hints. */
-  command?: string;
+  /** `generate --repair` with the flags in use, for hints. */
+  repairCommand?: string;
 }
 
 export interface GenerateResult extends StagesResult {
@@ -18,5 +18,5 @@ export interface GenerateResult extends StagesResult {
 export async function generate(options: GenerateOptions): Promise<GenerateResult> {
   const result = await fromDefinitions(options);
   if (!result.files) return result;
-  return { ...result, written: writeOutput(options.out, result.files, { repair: Boolean(options.repair), ...(options.command ? { command: options.command } : {}) }) };
+  return { ...result, written: writeOutput(options.out, result.files, { repair: Boolean(options.repair), ...(options.repairCommand ? { repairCommand: options.repairCommand } : {}) }) };
 }

@@ -40,7 +40,7 @@ export function reportCheck(options: GenerateOptions, format: CheckFormat, resul
   const generated = result.files?.length ?? 0;
   const report = checkIsClean(check)
     ? undefined
-    : driftReport(check, { definitions: options.definitions, out, fix: rerun('generate', options.run), note: configNote(options.run), names: Boolean(options.stat) });
+    : driftReport(check, { definitions: options.definitions, out, fix: rerun('generate', options.run), repair: rerun('generate --repair', options.run), note: configNote(options.run), names: Boolean(options.stat) });
   if (format === 'json') {
     process.stdout.write(renderDriftJson({ definitions: options.definitions, out, generated, ...(report ? { report } : {}), diagnostics: result.diagnostics }));
   } else if (format === 'github') {

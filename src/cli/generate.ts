@@ -59,7 +59,7 @@ export async function generateCommand(flags: GenerateOptions): Promise<number> {
     return format === 'text' ? reportNothingWritten(options, result) : reportNothingCompared(options, format, result);
   }
   const { generate } = await import('../app/generate.js');
-  const result = await generate({ ...input, repair: Boolean(options.repair), command: rerun('generate', run) });
+  const result = await generate({ ...input, repair: Boolean(options.repair), repairCommand: rerun('generate --repair', run) });
   const { reportNothingWritten, reportWritten } = await report;
   return result.written && result.model ? reportWritten(options, { ...result, model: result.model }, result.written) : reportNothingWritten(options, result);
 }

@@ -45,8 +45,8 @@ export { checkIsClean, checkOutput, type CheckResult } from './check-output.js';
 export interface WriteOptions {
   /** Rebuild a damaged manifest and take back every file it lists, even when changed since generated. */
   repair?: boolean;
-  /** The generate command with the flags in use, for hints (default `totem-mon generate`). */
-  command?: string;
+  /** `generate --repair` with the flags in use, for hints (default `totem-mon generate --repair`). */
+  repairCommand?: string;
 }
 
 export interface WriteResult {
@@ -61,7 +61,7 @@ export interface WriteResult {
   notes: string[];
 }
 
-const DEFAULT_COMMAND = 'totem-mon generate';
+const DEFAULT_REPAIR = 'totem-mon generate --repair';
 
 export const STAGING_PREFIX = '.totem-mon-staging-';
 
@@ -79,7 +79,7 @@ function damagedProblem(root: OutputRoot, state: Extract<ManifestState, { state:
     'output/manifest-damaged',
     MANIFEST,
     `${path.join(root.shown, MANIFEST)} ${state.reason}; totem-mon cannot tell which files it generated`,
-    `run \`${command} --repair\`: it rebuilds the manifest, takes back the files the damaged one lists ` +
+    `run \`${command}\`: it rebuilds the manifest, takes back the files the damaged one lists ` +
       '(both sides of a conflict) and adopts files identical to the output; other files stay untouched',
   ).diagnostic;
 }
@@ -114,7 +114,7 @@ function plan(root: OutputRoot, files: readonly OutputFile[], state: ManifestSta
               file,
               `${found.shown} changed since totem-mon generated it; ${wanted === undefined ? 'removing' : 'overwriting'} it would lose that change`,
               'generated files are not edited by hand: restore it (`git checkout -- <file>`) or delete it, and change the definitions instead; ' +
-                `\`${command} --repair\` overwrites it`,
+                `\`${command}\` overwrites it`,
             ).diagnostic
           : outputProblem(
               'output/not-owned',
@@ -286,14 +286,14 @@ export function writeOutput(outDir: string, files: readonly OutputFile[], option
     try {
       const previous = attempt(() => readManifest(root), 'read', MANIFEST, path.join(root.shown, MANIFEST));
       if (previous.state === 'damaged' && !options.repair) {
-        result.conflicts.push(damagedProblem(root, previous, options.command ?? DEFAULT_COMMAND));
+        result.conflicts.push(damagedProblem(root, previous, options.repairCommand ?? DEFAULT_REPAIR));
         return result;
       }
       if (previous.state === 'ok' && previous.manifest.pending) {
         result.notes.push('finished a generate that was interrupted');
       }
       removeStaleStaging(root);
-      const work = plan(root, files, previous, Boolean(options.repair), options.command ?? DEFAULT_COMMAND);
+      const work = plan(root, files, previous, Boolean(options.repair), options.repairCommand ?? DEFAULT_REPAIR);
       if (work.conflicts.length > 0) {
         result.conflicts.push(...work.conflicts);
         return result;

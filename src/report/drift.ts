@@ -37,6 +37,8 @@ export interface DriftReport {
   out: string;
   /** The command that brings out/ up to date, with the flags in use. */
   fix: string;
+  /** `generate --repair` with the flags in use (for a damaged manifest). */
+  repair: string;
   /** Said after the command: ` (settings from totem-mon.config.ts)` when a config is in use. */
   note: string;
   files: FileDrift[];
@@ -76,7 +78,10 @@ function diffLines(change: FileChange): { lines: string[]; added: number; remove
 }
 
 /** What --check found, with a bounded diff per file that differs (none with `names`: --stat). */
-export function driftReport(check: CheckResult, options: { definitions: string; out: string; fix: string; note?: string; names?: boolean }): DriftReport {
+export function driftReport(
+  check: CheckResult,
+  options: { definitions: string; out: string; fix: string; repair?: string; note?: string; names?: boolean },
+): DriftReport {
   let shown = 0;
   const files = check.changes.map((change): FileDrift => {
     const file = path.join(options.out, change.path).split(path.sep).join('/');
@@ -106,6 +111,7 @@ export function driftReport(check: CheckResult, options: { definitions: string; 
     definitions: options.definitions,
     out: options.out,
     fix: options.fix,
+    repair: options.repair ?? 'totem-mon generate --repair',
     note: options.note ?? '',
     files,
     unsafe: check.unsafe,
@@ -131,7 +137,7 @@ function omittedLine(f: FileDrift): string {
 /** The text report: one line per file, each differing file's diff under it (committed → generated). */
 export function renderDriftText(report: DriftReport): string {
   const lines = [`generate --check: ${report.out}/ is out of date with ${report.definitions}/:`];
-  if (report.damaged) lines.push(`  damaged: ${report.out}/.totem-mon-manifest.json ${report.damaged} (run \`${report.fix} --repair\`)`);
+  if (report.damaged) lines.push(`  damaged: ${report.out}/.totem-mon-manifest.json ${report.damaged} (run \`${report.repair}\`)`);
   for (const u of report.unsafe) lines.push(`  ${u} (refused: never followed)`);
   for (const f of report.files) {
     lines.push(`  ${title(f)}`);
@@ -152,7 +158,7 @@ export function renderDriftGithub(report: DriftReport): string {
     const props = [...(file ? [`file=${escapeProperty(file)}`] : []), ...(line ? [`line=${line}`] : []), titleProp];
     lines.push(`::error ${props.join(',')}::${escapeData(text)}`);
   };
-  if (report.damaged) annotate(`${report.out}/.totem-mon-manifest.json`, undefined, `the manifest ${report.damaged}: run \`${report.fix} --repair\``);
+  if (report.damaged) annotate(`${report.out}/.totem-mon-manifest.json`, undefined, `the manifest ${report.damaged}: run \`${report.repair}\``);
   for (const u of report.unsafe) annotate(undefined, undefined, `${u} (refused: never followed)`);
   for (const f of report.files) {
     const body = [title(f), ...(f.diff ?? []), ...(f.omitted > 0 ? [omittedLine(f)] : []), `run \`${report.fix}\` and commit the result`];

@@ -54,6 +54,17 @@ describe('generate --check shows a unified diff per drifted file', () => {
     expect(result.stderr).toContain(`run \`totem-mon generate --definitions ${GOOD} --out ${out}\` and commit the result`);
   });
 
+  it('a damaged manifest: the repair command repeats the flags in use, for --check and for generate', async () => {
+    const out = await freshOut();
+    const manifest = path.join(out, '.totem-mon-manifest.json');
+    writeFileSync(manifest, `<<<<<<< HEAD\n${readFileSync(manifest, 'utf8')}=======\n{}\n>>>>>>> theirs\n`);
+    const repair = `totem-mon generate --repair --definitions ${GOOD} --out ${out}`;
+    expect((await check(out)).stderr).toContain(`(run \`${repair}\`)`);
+    const generate = await runCli(['generate', '--definitions', GOOD, '--out', out]);
+    expect(generate.code).toBe(1);
+    expect(generate.stderr).toContain(`hint: run \`${repair}\`: it rebuilds the manifest`);
+  });
+
   it('bounds the diff of a file and counts what it leaves out', async () => {
     const out = await freshOut();
     const file = path.join(out, ALERTS);
