@@ -94,7 +94,7 @@ export interface SloOptions {
   alerting: SloAlerting;
   /**
    * Default: the SRE workbook's table, scaled to the window (for 30d: page at 14.4× over 1h/5m and
-   * 6× over 6h/30m; ticket at 3× over 1d/2h and 1× over 3d/6h). See `workbookBurnRates`.
+   * 6× over 6h/30m; ticket at 3× over 1d/2h and 1× over 3d/6h; see the README, SLOs).
    */
   burnRates?: BurnRates;
   /** Silences checks on this SLO and everything generated from it, each with the reason. */

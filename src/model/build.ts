@@ -13,6 +13,7 @@ import { buildSlo } from './slo.js';
 import { sloRuleGroups } from './slo-rules.js';
 import { buildDocs, runbookFile, runbookUrl } from './docs.js';
 import { DEFAULT_OUT_DIR, grafanaSettings } from './settings.js';
+import { sloDashboard } from './slo-dashboard.js';
 
 // Prometheus's own defaults, written out so the generated files say what is in force.
 const DEFAULT_SCRAPE_INTERVAL = '1m';
@@ -133,7 +134,7 @@ export function buildModel(project: ProjectInput, entry: string): Model {
     },
     ruleGroups,
     ...(alertmanager ? { alertmanager } : {}),
-    dashboards: buildDashboards(project.dashboards ?? []),
+    dashboards: buildDashboards([...(project.dashboards ?? []), ...[sloDashboard(slos)].filter((d) => d !== undefined)]),
     healthChecks,
     slos,
     ...(project.docs ? { docs: buildDocs(project.docs) } : {}),
