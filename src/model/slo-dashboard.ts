@@ -1,6 +1,5 @@
 import { dashboard, type Dashboard } from '../api/dashboard.js';
 import { row, statPanel, timeseriesPanel, type Panel, type Row } from '../api/panels.js';
-import type { DashboardInput } from './schema/dashboard.js';
 import { dashboardSchema } from './schema/dashboard.js';
 import type { SloModel } from './slo.js';
 import { format, toNumber } from './slo-decimal.js';
@@ -76,8 +75,8 @@ function withoutSources(value: unknown): unknown {
   return Object.fromEntries(Object.entries(value).filter(([k]) => k !== 'source').map(([k, v]) => [k, withoutSources(v)]));
 }
 
-/** The `slos` dashboard's input (as the schema gives definitions' dashboards), or none without SLOs. */
-export function sloDashboard(slos: readonly SloModel[]): DashboardInput | undefined {
+/** The `slos` dashboard, as the schema gives definitions' dashboards, or none without SLOs. */
+export function sloDashboard(slos: readonly SloModel[]): Dashboard | undefined {
   if (slos.length === 0) return undefined;
   const built: Dashboard = dashboard({
     title: SLO_DASHBOARD.title,
@@ -87,7 +86,8 @@ export function sloDashboard(slos: readonly SloModel[]): DashboardInput | undefi
     time: { from: 'now-7d', to: 'now' },
     panels: slos.map(sloRow),
   });
-  const input = dashboardSchema.parse(withoutSources(built));
+  // Through the schema like a definition's dashboard (and without the builders' call sites).
+  const input = dashboardSchema.parse(withoutSources(built)) as Dashboard;
   // Findings and the file header point at the first SLO's definition.
   return slos[0]!.source ? { ...input, source: slos[0]!.source } : input;
 }
