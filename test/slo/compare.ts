@@ -8,7 +8,7 @@ import path from 'node:path';
 import { execa } from 'execa';
 import { parse, stringify } from 'yaml';
 import { parseTestFailures } from '../../src/validate/rule-test-output.js';
-import { durationMs } from '../../src/model/names.js';
+import { durationMs } from '../../src/duration.js';
 import { tempDir } from '../helpers/cli.js';
 import { findBinary } from '../helpers/tools.js';
 
