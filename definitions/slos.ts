@@ -30,8 +30,8 @@ export const paymentSuccess = slo({
   service: 'totem-api',
   objective: 99,
   window: '30d',
-  description: 'Pagamentos processados com status "success".',
-  sli: { good: paymentProcessed.select({ status: 'success' }), total: paymentProcessed },
+  description: 'Pagamentos processados com status "approved" (aprovados).',
+  sli: { good: paymentProcessed.select({ status: 'approved' }), total: paymentProcessed },
   alerting: {
     name: 'PaymentSuccessBudgetBurn',
     annotations: {
