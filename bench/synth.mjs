@@ -59,7 +59,7 @@ function groupFile(g, alertsPerGroup, names, receivers) {
         : '';
     lines.push(
       `    alert({
-      alert: 'BenchAlert${n}',
+      name: 'BenchAlert${n}',
       expr: ${expr},
       for: '5m',
       labels: { severity: '${severity}', team: '${team}' },
@@ -117,7 +117,7 @@ function indexFile(size) {
     '  prometheus: {',
     "    global: { scrapeInterval: '15s', evaluationInterval: '15s' },",
     "    alertmanagers: ['alertmanager:9093'],",
-    "    scrapeJobs: [scrapeJob({ job: 'api', targets: ['api:8000'] })],",
+    "    scrapeJobs: [scrapeJob({ name: 'api', targets: ['api:8000'] })],",
     '  },',
     `  ruleGroups: [${Array.from({ length: g }, (_, i) => `g${i}`).join(', ')}],`,
     `  dashboards: [${Array.from({ length: d }, (_, i) => `d${i}`).join(', ')}],`,

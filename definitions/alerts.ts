@@ -15,7 +15,7 @@ const api = { job: 'totem-api' } as const;
 const steadyTraffic = { series: requests.select(api), values: '0+100x20' };
 
 export const highErrorRate = alert({
-  alert: 'HighErrorRate',
+  name: 'HighErrorRate',
   // The document wrote `rate(totem_errors_total[5m]) > 0.1`: errors per second, which fires at
   // 0.1 errors/s whatever the traffic, while its description promises "above 10%". The ratio
   // errors / requests over 5 minutes is what 10% means.
@@ -61,7 +61,7 @@ export const highErrorRate = alert({
 });
 
 export const highLatency = alert({
-  alert: 'HighLatency',
+  name: 'HighLatency',
   expr: `${histogramQuantile(0.95, requestDuration, { range: '5m', by: ['job'] })} > 1`,
   for: '5m',
   labels: { severity: 'warning' },
@@ -117,7 +117,7 @@ const unhealthyAnnotations = {
 };
 
 export const totemApiUnhealthy = healthAlert(apiHealth, {
-  alert: 'TotemApiUnhealthy',
+  name: 'TotemApiUnhealthy',
   labels: { severity: 'critical' },
   annotations: unhealthyAnnotations,
   tests: [

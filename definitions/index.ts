@@ -18,8 +18,8 @@ export default defineProject({
     blackboxExporter: 'blackbox-exporter:9115',
     scrapeJobs: [
       // The API container of the document's Docker Compose file serves /metrics on port 8000.
-      scrapeJob({ job: 'totem-api', targets: ['api:8000'], path: '/metrics' }),
-      scrapeJob({ job: 'node', targets: ['node-exporter:9100'] }),
+      scrapeJob({ name: 'totem-api', targets: ['api:8000'], path: '/metrics' }),
+      scrapeJob({ name: 'node', targets: ['node-exporter:9100'] }),
     ],
   },
   ruleGroups: [totemAlerts],

@@ -8,7 +8,7 @@ export type { Matcher, Matchers, MatchValue } from './api/selector.js';
 export { promql, rate, increase, sumBy, ratio, histogramQuantile } from './api/promql.js';
 export type { QuantileOptions } from './api/promql.js';
 export { alert, record, ruleGroup } from './api/rules.js';
-export type { AlertOptions, AlertRule, RecordOptions, RecordingRule, Rule, RuleGroupOptions, RuleGroup, Severity } from './api/rules.js';
+export type { AlertOptions, AlertRule, RecordOptions, RecordedType, RecordingRule, Rule, RuleGroupOptions, RuleGroup, Severity } from './api/rules.js';
 export type { AlertTestCase, InputSeries, ExpectedAlert, RecordTestCase, ExpectedSample } from './api/tests.js';
 export { scrapeJob } from './api/scrape.js';
 export type { ScrapeJobOptions, ScrapeJob, PrometheusOptions, PrometheusGlobal } from './api/scrape.js';

@@ -241,10 +241,10 @@ export function asProject(collection: Collection, scrapeInterval: string) {
     usedGroupNames.set(g.name, seen + 1);
     const rules: Rule[] = g.rules.map((r) => {
       const labels = Object.fromEntries(Object.entries(r.labels ?? {}).map(([k, v]) => [k, String(v)]));
-      if (r.record) return record({ record: r.record, expr: String(r.expr), ...(Object.keys(labels).length > 0 ? { labels } : {}) });
+      if (r.record) return record({ name: r.record, expr: String(r.expr), ...(Object.keys(labels).length > 0 ? { labels } : {}) });
       const annotations = Object.fromEntries(Object.entries(r.annotations ?? {}).map(([k, v]) => [k, String(v)]));
       return alert({
-        alert: r.alert!,
+        name: r.alert!,
         expr: String(r.expr),
         ...(r.for !== undefined ? { for: String(r.for) } : {}),
         labels: { severity: 'warning', ...labels },

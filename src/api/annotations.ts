@@ -33,7 +33,7 @@ export function queryAnnotation(options: Annotation): Annotation {
  * the given alert objects (`alerts: [highErrorRate]`: typed, a renamed alert follows).
  */
 export function alertAnnotations(options: { name?: string; alerts?: readonly AlertRule[]; color?: string; enabled?: boolean } = {}): Annotation {
-  const names = (options.alerts ?? []).map((a) => a.alert);
+  const names = (options.alerts ?? []).map((a) => a.name);
   // A regex of the names, written as a PromQL string (its backslashes doubled).
   const regex = names.map((n) => n.replace(/[\\^$.|?*+()[\]{}]/g, '\\$&')).join('|');
   const only = names.length === 0 ? '' : `,alertname=~${JSON.stringify(regex)}`;

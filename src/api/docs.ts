@@ -37,7 +37,7 @@ export function troubleshooting(options: TroubleshootingOptions): Troubleshootin
     kind: 'troubleshooting',
     title: options.title,
     steps: options.steps.map((s) => (typeof s === 'string' ? { text: s } : { ...s })),
-    ...(options.alerts ? { alerts: options.alerts.map((a) => a.alert) } : {}),
+    ...(options.alerts ? { alerts: options.alerts.map((a) => a.name) } : {}),
     ...(options.ignore ? { ignore: options.ignore } : {}),
     source: captureSource(),
   };
@@ -90,7 +90,7 @@ export function checklist(options: ChecklistOptions): Checklist {
         : {
             text: item.text,
             dashboards: (item.dashboards ?? []).map((d) => ({ title: d.title, ...(d.uid !== undefined ? { uid: d.uid } : {}) })),
-            alerts: (item.alerts ?? []).map((a) => a.alert),
+            alerts: (item.alerts ?? []).map((a) => a.name),
           },
     ),
     ...(options.ignore ? { ignore: options.ignore } : {}),

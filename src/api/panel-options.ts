@@ -76,7 +76,7 @@ export function linkTo(target: Dashboard, options: { title?: string; tooltip?: s
 }
 
 /** The alert's runbook (its `runbook_url` annotation), for the panels that show what the alert watches. */
-export function runbookLink(rule: AlertRule, title = `Runbook: ${rule.alert}`): Link {
+export function runbookLink(rule: AlertRule, title = `Runbook: ${rule.name}`): Link {
   return { title, url: rule.annotations.runbook_url ?? '', targetBlank: true };
 }
 

@@ -2,12 +2,15 @@ import type { SourceRef } from '../diagnostic.js';
 import { captureSource } from './source.js';
 import type { AlertTestCase, RecordTestCase } from './tests.js';
 import type { Ignore } from './lint.js';
+import type { Series } from './metrics.js';
+import { renderSelector, type Matchers } from './selector.js';
+import { typedExpr, type ExprInput } from './expr.js';
 
 export type Severity = 'critical' | 'warning' | 'info';
 
 export interface AlertOptions {
-  /** Alert name, CamelCase. */
-  alert: string;
+  /** Alert name, CamelCase (the `alert:` of the rule file). */
+  name: string;
   /** PromQL; build it from catalogue objects so renames follow (see `promql`, `rate`, `ratio`). */
   expr: string;
   /** How long the condition must hold before the alert fires (default: fires at once, and lint warns). */
@@ -33,19 +36,41 @@ export interface AlertRule extends Readonly<AlertOptions> {
   readonly source?: SourceRef;
 }
 
-export interface RecordOptions {
-  /** Name of the new series, `level:metric:operations`. */
-  record: string;
-  expr: string;
-  labels?: Record<string, string>;
+/** What a recorded series is, for the types: `'counter'` may go into `rate()`/`increase()`, `'gauge'` not. */
+export type RecordedType = 'counter' | 'gauge';
+
+export interface RecordOptions<L extends string = string, S extends string = string, T extends RecordedType = RecordedType> {
+  /** Name of the new series, `level:metric:operations` (the `record:` of the rule file). */
+  name: string;
+  /** PromQL; build it with `sumBy`, `rate`, … so the recorded series is typed by the labels it keeps. */
+  expr: ExprInput<L>;
+  /** Labels added to every recorded series (they are kept by the series, so its selectors may use them). */
+  labels?: { readonly [K in S]: string };
+  /**
+   * `'gauge'` (default): a value, a rate or a ratio, so `rate()` on it is a type error (and
+   * `promql/rate-on-recorded-gauge` in the lint). `'counter'`: a sum of counters that only goes up,
+   * which `rate()` and `increase()` may read. The lint still judges the expression itself.
+   */
+  type?: T;
+  /** Unit of the recorded values, for Grafana panel units (`seconds`, `bytes`, `percent`, …), as a metric's. */
+  unit?: string;
   /** Unit tests run by `promtool test rules` as `promql_expr_test` (see the README). */
   tests?: readonly RecordTestCase[];
   /** Silences checks on this definition, each with the reason: `{ 'alert/naming': 'why' }` (see the README, Checks). */
   ignore?: Ignore;
 }
 
-export interface RecordingRule extends Readonly<RecordOptions> {
+/**
+ * A recording rule, and a handle on the series it records: `.select({ service: 'api' })`, `${rule}`
+ * (its name), `rate(rule)` when declared `type: 'counter'`, a metric panel — typed by the labels its
+ * expression keeps, so renaming the rule renames every use.
+ */
+export interface RecordingRule<L extends string = string, T extends RecordedType = RecordedType>
+  extends Series<L, T>,
+    Readonly<Omit<RecordOptions, 'type'>> {
   readonly kind: 'record';
+  readonly name: string;
+  readonly type: T;
   readonly source?: SourceRef;
 }
 
@@ -70,8 +95,22 @@ export function alert(options: AlertOptions): AlertRule {
   return { kind: 'alert', ...options, source: captureSource() };
 }
 
-export function record(options: RecordOptions): RecordingRule {
-  return { kind: 'record', ...options, source: captureSource() };
+/**
+ * `record({ name: 'service:requests:rate5m', expr: sumBy(['service'], rate(requests)) })`: the handle
+ * is typed by the labels the expression keeps (here `service`) and those of `labels`.
+ */
+export function record<const L extends string = string, const S extends string = never, const T extends RecordedType = 'gauge'>(
+  options: RecordOptions<L, S, T>,
+): RecordingRule<L | S, T> {
+  const { name } = options;
+  return {
+    kind: 'record',
+    ...options,
+    type: options.type ?? ('gauge' as T),
+    source: captureSource(),
+    select: (matchers?: Matchers<L | S>) => typedExpr<L | S>(renderSelector(name, matchers)),
+    toString: () => name,
+  };
 }
 
 export function ruleGroup(options: RuleGroupOptions): RuleGroup {

@@ -3,8 +3,8 @@ import { captureSource } from './source.js';
 import type { Ignore } from './lint.js';
 
 export interface ScrapeJobOptions {
-  /** Job name; becomes the `job` label of every scraped series. */
-  job: string;
+  /** Job name; becomes the `job` label of every scraped series (the `job_name` of prometheus.yml). */
+  name: string;
   /** `host:port` targets. */
   targets: readonly string[];
   /** Metrics path (default `/metrics`). */

@@ -136,7 +136,7 @@ function keyName(property: Node): string | undefined {
   return undefined;
 }
 
-const NAME_FIELDS = ['name', 'alert', 'record', 'job', 'title'];
+const NAME_FIELDS = ['name', 'title'];
 
 /** An element of a named collection: an object literal (or a builder call on one) whose name field is `name`. */
 function named(element: Node, name: string): Node | undefined {

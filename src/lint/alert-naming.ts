@@ -16,7 +16,7 @@ export const alertNaming: Check = {
         ...(alert.name.length > MAX_LENGTH ? [`is longer than ${MAX_LENGTH} characters`] : []),
       ];
       if (problems.length === 0) continue;
-      report({ message: `alert name "${alert.name}" ${problems.join(' and ')}`, hint: 'e.g. HighErrorRate', ...locatedAt(alert, 'alert') });
+      report({ message: `alert name "${alert.name}" ${problems.join(' and ')}`, hint: 'e.g. HighErrorRate', ...locatedAt(alert, 'name') });
     }
   },
 };

@@ -14,7 +14,7 @@ export const recordNaming: Check = {
       report({
         message: `recording rule "${rule.name}" does not follow level:metric:operations`,
         hint: 'e.g. job:http_errors:rate5m (aggregation level, metric name, operations)',
-        ...locatedAt(rule, 'record'),
+        ...locatedAt(rule, 'name'),
       });
     }
   },

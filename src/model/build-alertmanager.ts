@@ -61,7 +61,7 @@ function buildReceiver(r: AlertmanagerInput['receivers'][number]): ReceiverModel
   };
 }
 
-type FiringAlertInput = { alert?: { alert: string; labels: Record<string, string> } | undefined; labels?: Record<string, string> | undefined };
+type FiringAlertInput = { alert?: { name: string; labels: Record<string, string> } | undefined; labels?: Record<string, string> | undefined };
 
 /**
  * The labels Alertmanager receives for an alert: the series labels, Prometheus's external labels where
@@ -69,14 +69,14 @@ type FiringAlertInput = { alert?: { alert: string; labels: Record<string, string
  */
 function firingAlert(input: FiringAlertInput, externalLabels: Readonly<Record<string, string>>): FiringAlertModel {
   if (!input.alert) return { labels: { ...input.labels } };
-  const labels = { ...externalLabels, ...input.labels, ...input.alert.labels, alertname: input.alert.alert };
-  return { alert: input.alert.alert, labels };
+  const labels = { ...externalLabels, ...input.labels, ...input.alert.labels, alertname: input.alert.name };
+  return { alert: input.alert.name, labels };
 }
 
 /** "PostgresDown", "PostgresDown cluster=b", "alertname=X severity=warning": a routing test's default name. */
 function describeFiring(input: FiringAlertInput): string {
   const labels = Object.entries(input.labels ?? {}).map(([k, v]) => `${k}=${v}`);
-  return [...(input.alert ? [input.alert.alert] : []), ...labels].join(' ');
+  return [...(input.alert ? [input.alert.name] : []), ...labels].join(' ');
 }
 
 /** From the schema-checked input to the model: secrets become file paths, defaults filled in. */

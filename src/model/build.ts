@@ -29,10 +29,10 @@ function buildTests<T extends { interval?: string }>(tests: readonly T[] | undef
 function buildAlert(rule: AlertInput, group: string, path: string[], runbookBase: string | undefined): AlertModel {
   const annotations = defined(rule.annotations) as Record<string, string>;
   // `docs.runbookBase`: an alert without its own runbook_url points at its generated runbook.
-  if (runbookBase !== undefined && annotations['runbook_url'] === undefined) annotations['runbook_url'] = runbookUrl(runbookBase, runbookFile(rule.alert));
+  if (runbookBase !== undefined && annotations['runbook_url'] === undefined) annotations['runbook_url'] = runbookUrl(runbookBase, runbookFile(rule.name));
   return {
     kind: 'alert',
-    name: rule.alert,
+    name: rule.name,
     expr: rule.expr,
     ...(rule.for !== undefined ? { for: rule.for } : {}),
     ...(rule.keepFiringFor !== undefined ? { keepFiringFor: rule.keepFiringFor } : {}),
@@ -45,7 +45,7 @@ function buildAlert(rule: AlertInput, group: string, path: string[], runbookBase
 }
 
 function buildRecord(rule: RecordInput, group: string, path: string[]): RecordModel {
-  return { kind: 'record', name: rule.record, expr: rule.expr, labels: rule.labels ?? {}, tests: buildTests(rule.tests), group, ...located(rule, path) };
+  return { kind: 'record', name: rule.name, expr: rule.expr, labels: rule.labels ?? {}, tests: buildTests(rule.tests), group, ...located(rule, path) };
 }
 
 /** From the schema-checked input to the normalised model: defaults filled in, names resolved. */
@@ -71,7 +71,7 @@ export function buildModel(project: ProjectInput, entry: string): Model {
   metrics.push(...missingBlackboxMetrics(metrics, healthChecks));
 
   const scrapeJobs: ScrapeJobModel[] = project.prometheus.scrapeJobs.map((j) => ({
-    job: j.job,
+    job: j.name,
     targets: [...j.targets],
     metricsPath: j.path ?? '/metrics',
     ...(j.interval !== undefined ? { interval: j.interval } : {}),
@@ -79,7 +79,7 @@ export function buildModel(project: ProjectInput, entry: string): Model {
     ...(j.timeout !== undefined ? { timeout: j.timeout } : {}),
     scheme: j.scheme ?? 'http',
     labels: j.labels ?? {},
-    ...located(j, ['prometheus', 'scrapeJobs', j.job]),
+    ...located(j, ['prometheus', 'scrapeJobs', j.name]),
   }));
   // Each health check is probed by a job of its own, through the blackbox exporter.
   scrapeJobs.push(...healthChecks.map((h): ScrapeJobModel => ({
@@ -107,8 +107,8 @@ export function buildModel(project: ProjectInput, entry: string): Model {
       intervalMs: durationMs(g.interval ?? evaluationInterval)!,
       rules: g.rules.map((r) =>
         r.kind === 'alert'
-          ? buildAlert(r, g.name, [...groupPath, 'rules', r.alert], project.docs?.runbookBase)
-          : buildRecord(r, g.name, [...groupPath, 'rules', r.record]),
+          ? buildAlert(r, g.name, [...groupPath, 'rules', r.name], project.docs?.runbookBase)
+          : buildRecord(r, g.name, [...groupPath, 'rules', r.name]),
       ),
       ...located(g, groupPath),
     };

@@ -4,7 +4,7 @@ import { propertyBelow } from '../source-sites.js';
  * Turns a raw path into the one users read: `groups › totem_alerts › rules › HighErrorRate › for`.
  * Elements of named collections show their name; others their index (`panels[1]`).
  */
-const NAME_FIELDS = ['name', 'alert', 'record', 'job', 'title'] as const;
+const NAME_FIELDS = ['name', 'title'] as const;
 /** Collections whose items are known by name rather than by position. */
 const NAMED_COLLECTIONS = new Set(['metrics', 'ruleGroups', 'rules', 'scrapeJobs', 'dashboards', 'receivers', 'timeIntervals', 'panels', 'variables', 'healthChecks']);
 

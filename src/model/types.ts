@@ -64,7 +64,9 @@ export interface RuleGroupModel extends Located {
   rules: RuleModel[];
 }
 
-export interface ScrapeJobModel extends Located, Pick<ScrapeJobOptions, 'job' | 'interval' | 'timeout'> {
+export interface ScrapeJobModel extends Located, Pick<ScrapeJobOptions, 'interval' | 'timeout'> {
+  /** The job's name (`name` in the definition): its `job_name`, the `job` label of its series. */
+  job: ScrapeJobOptions['name'];
   targets: string[];
   /** `path` in the definition, `/metrics` when not written. */
   metricsPath: string;

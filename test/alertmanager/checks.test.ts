@@ -11,8 +11,8 @@ import type { TemplateFileModel } from '../../src/model/alertmanager.js';
 const errors = counter({ name: 'app_errors_total', help: 'Errors.', labels: ['service'] });
 const annotations = { summary: 'Erros', description: 'Erros demais', runbook_url: 'https://runbooks/x' };
 const rules = [
-  alert({ alert: 'Errors', expr: `sum by (service) (${rate(errors, '5m')}) > 1`, for: '5m', labels: { severity: 'critical' }, annotations }),
-  alert({ alert: 'SomeErrors', expr: `sum(${rate(errors, '5m')}) > 0.1`, for: '5m', labels: { severity: 'warning' }, annotations }),
+  alert({ name: 'Errors', expr: `sum by (service) (${rate(errors, '5m')}) > 1`, for: '5m', labels: { severity: 'critical' }, annotations }),
+  alert({ name: 'SomeErrors', expr: `sum(${rate(errors, '5m')}) > 0.1`, for: '5m', labels: { severity: 'warning' }, annotations }),
 ];
 
 const chat = receiver({ name: 'chat', slack: [{ apiUrl: secretFile('/s/slack'), channel: '#c', title: '{{ template "t.title" . }}' }] });
@@ -30,7 +30,7 @@ function run(am: AlertmanagerDefinition, templates: TemplateFileModel[] = []) {
   const p = defineProject({
     name: 't',
     metrics: [errors],
-    prometheus: { scrapeJobs: [scrapeJob({ job: 'app', targets: ['app:1'] })] },
+    prometheus: { scrapeJobs: [scrapeJob({ name: 'app', targets: ['app:1'] })] },
     ruleGroups: [ruleGroup({ name: 'g', rules })],
     alertmanager: am,
   });

@@ -61,7 +61,7 @@ const definition = alertmanager({
 });
 
 itWithBinaries(['amtool'])('every notifier kind, time intervals and nested routes pass amtool check-config', async () => {
-  const project = defineProject({ name: 't', metrics: [], prometheus: { scrapeJobs: [scrapeJob({ job: 'a', targets: ['a:1'] })] }, alertmanager: definition });
+  const project = defineProject({ name: 't', metrics: [], prometheus: { scrapeJobs: [scrapeJob({ name: 'a', targets: ['a:1'] })] }, alertmanager: definition });
   const { files, model } = generated(project);
   const out = tempDir();
   for (const [file, content] of Object.entries(files)) {

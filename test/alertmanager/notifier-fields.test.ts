@@ -57,7 +57,7 @@ function compile(): { yaml: string; config: Record<string, any> } {
     defineProject({
       name: 'shop',
       metrics: [],
-      prometheus: { scrapeJobs: [scrapeJob({ job: 'shop', targets: ['shop:9000'] })] },
+      prometheus: { scrapeJobs: [scrapeJob({ name: 'shop', targets: ['shop:9000'] })] },
       alertmanager: alertmanager({
         global,
         receivers: [

@@ -14,7 +14,7 @@ const size = summary({ name: 'shop_basket_items', help: 'Items per basket', labe
 const load = gauge({ name: 'node_load1', help: 'Load', exporter: 'node_exporter' });
 
 const metrics = (() => {
-  const parsed = parseProject(defineProject({ name: 'shop', metrics: [orders, queue, latency, size, load], prometheus: { scrapeJobs: [scrapeJob({ job: 'shop', targets: ['shop:1'] })] } }));
+  const parsed = parseProject(defineProject({ name: 'shop', metrics: [orders, queue, latency, size, load], prometheus: { scrapeJobs: [scrapeJob({ name: 'shop', targets: ['shop:1'] })] } }));
   if (!parsed.ok) throw new Error('fixture');
   return buildModel(parsed.project, 'test/index.ts').metrics;
 })();

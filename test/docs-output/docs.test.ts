@@ -123,8 +123,8 @@ describe('metric uses', () => {
     const a = counter({ name: 'a_total', help: 'a' });
     const b = counter({ name: 'b_total', help: 'b' });
     const rules = [
-      record({ record: 'slo:errors:rate5m', expr: `rate(${a}[5m])`, labels: { slo: 'a' } }),
-      record({ record: 'slo:errors:rate5m', expr: `rate(${b}[5m])`, labels: { slo: 'b' } }),
+      record({ name: 'slo:errors:rate5m', expr: `rate(${a}[5m])`, labels: { slo: 'a' } }),
+      record({ name: 'slo:errors:rate5m', expr: `rate(${b}[5m])`, labels: { slo: 'b' } }),
     ];
     const parsed = parseProject(defineProject({ name: 'x', metrics: [a, b], prometheus: { scrapeJobs: [] }, ruleGroups: [ruleGroup({ name: 'g', rules })] }));
     if (!parsed.ok) throw new Error('fixture');

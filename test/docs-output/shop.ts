@@ -10,17 +10,17 @@ export function shop(docs: Partial<DocsOptions> = {}, extra: { runbookUrl?: stri
   const queue = gauge({ name: 'shop_queue_length', help: 'Orders waiting', labels: [] });
   const latency = histogram({ name: 'shop_latency_seconds', help: 'Checkout latency', buckets: [0.1, 1], unit: 'seconds' });
   const unused = gauge({ name: 'node_load1', help: 'Load', exporter: 'node_exporter' });
-  const orderRate = record({ record: 'job:shop_orders:rate5m', expr: sumBy(['job'], rate(orders, '5m')) });
+  const orderRate = record({ name: 'job:shop_orders:rate5m', expr: sumBy(['job'], rate(orders, '5m')) });
   const failing = alert({
-    alert: 'OrdersFailing',
+    name: 'OrdersFailing',
     expr: `sum by (job) (${rate(orders, '5m', { status: 'failed', job: 'shop' })}) > 2`,
     for: '10m',
     labels: { severity: 'critical', team: 'shop' },
     annotations: { summary: 'Orders failing', description: 'More than 2 failed orders a second', ...(extra.runbookUrl ? { runbook_url: extra.runbookUrl } : {}) },
   });
   const slow = alert({
-    alert: 'OrdersSlow',
-    expr: `${orderRate.record} < 0.5`,
+    name: 'OrdersSlow',
+    expr: `${orderRate.name} < 0.5`,
     for: '15m',
     labels: { severity: 'warning' },
     annotations: { summary: 'Few orders', description: 'Under 0.5 orders a second' },
@@ -40,7 +40,7 @@ export function shop(docs: Partial<DocsOptions> = {}, extra: { runbookUrl?: stri
   return defineProject({
     name: 'shop',
     metrics: [orders, queue, latency, unused],
-    prometheus: { global: { scrapeInterval: '15s', evaluationInterval: '15s' }, alertmanagers: ['am:9093'], scrapeJobs: [scrapeJob({ job: 'shop', targets: ['shop:8080'] })] },
+    prometheus: { global: { scrapeInterval: '15s', evaluationInterval: '15s' }, alertmanagers: ['am:9093'], scrapeJobs: [scrapeJob({ name: 'shop', targets: ['shop:8080'] })] },
     ruleGroups: [ruleGroup({ name: 'shop', rules: [orderRate, failing, slow] })],
     alertmanager: alertmanager({
       receivers: [team, fallback],

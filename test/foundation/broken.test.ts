@@ -76,7 +76,7 @@ const CASES: Record<string, Expected[]> = {
     { id: 'promql/quantile-without-le', path: alertPath('HighLatency', 'expr'), message: 'alert HighLatency: the input of histogram_quantile() has no "le" label left' },
   ],
   'record-name-invalid': [
-    { id: 'schema', path: ['ruleGroups', 'g', 'rules', 'job:app-requests:rate5m', 'record'].join(' › '), message: 'invalid recording rule name "job:app-requests:rate5m"' },
+    { id: 'schema', path: ['ruleGroups', 'g', 'rules', 'job:app-requests:rate5m', 'name'].join(' › '), message: 'invalid recording rule name "job:app-requests:rate5m"' },
   ],
   'group-duplicate': [{ id: 'rules/duplicate-group', path: 'ruleGroups › queues', message: 'rule group "queues" is defined twice' }],
   'scrape-job-duplicate': [{ id: 'scrape/duplicate-job', path: 'prometheus › scrapeJobs › app', message: 'scrape job "app" is defined twice' }],

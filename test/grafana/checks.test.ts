@@ -15,7 +15,7 @@ function project(dashboards: Dashboard[]) {
   return defineProject({
     name: 'test',
     metrics: [requests, queue, latency],
-    prometheus: { global: { scrapeInterval: '15s' }, scrapeJobs: [scrapeJob({ job: 'app', targets: ['app:8000'] })] },
+    prometheus: { global: { scrapeInterval: '15s' }, scrapeJobs: [scrapeJob({ name: 'app', targets: ['app:8000'] })] },
     dashboards,
   });
 }

@@ -21,7 +21,7 @@ function run(id: string, dashboards: Dashboard[]) {
   const project = defineProject({
     name: 'shop',
     metrics: [orders, checkout, cart, disk, render],
-    prometheus: { scrapeJobs: [scrapeJob({ job: 'shop', targets: ['shop:9000'] })] },
+    prometheus: { scrapeJobs: [scrapeJob({ name: 'shop', targets: ['shop:9000'] })] },
     dashboards,
   });
   return runOn(project, [check]).map(pinned);
@@ -225,7 +225,7 @@ describe('dashboard/unknown-unit', () => {
     const project = defineProject({
       name: 'shop',
       metrics: [tickets],
-      prometheus: { scrapeJobs: [scrapeJob({ job: 'shop', targets: ['shop:9000'] })] },
+      prometheus: { scrapeJobs: [scrapeJob({ name: 'shop', targets: ['shop:9000'] })] },
       dashboards: [dashboard({ title: 'Shop', panels: [timeseriesPanel({ title: 'Tickets', unit: 'tickets', targets: [{ expr: 'sum(shop_tickets_open)' }] })] })],
     });
     expect(runOn(project, [CHECKS.find((c) => c.id === id)!]).map((d) => d.message)).toEqual([
@@ -344,7 +344,7 @@ describe('dashboard/time-range', () => {
     const a = dashboard({ title: 'A', refresh: '1m30s', panels });
     const b = dashboard({ title: 'B', refresh: '1s', panels });
     const found = runOn(
-      defineProject({ name: 'shop', metrics: [cart], prometheus: { scrapeJobs: [scrapeJob({ job: 'shop', targets: ['shop:9000'] })] }, dashboards: [a, b] }),
+      defineProject({ name: 'shop', metrics: [cart], prometheus: { scrapeJobs: [scrapeJob({ name: 'shop', targets: ['shop:9000'] })] }, dashboards: [a, b] }),
       [CHECKS.find((c) => c.id === id)!],
     );
     expect(found.map((x) => [x.severity, x.message, x.hint, x.path?.at(-1)])).toEqual([

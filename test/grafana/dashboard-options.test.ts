@@ -14,19 +14,19 @@ import { grafanaFiles } from '../helpers/grafana.js';
 const builds = counter({ name: 'ci_builds_total', help: 'Builds.', labels: ['result'] });
 const version = gauge({ name: 'ci_version_info', help: 'Version.', labels: ['version'] });
 const buildsFailing = alert({
-  alert: 'BuildsFailing',
+  name: 'BuildsFailing',
   expr: `sum(rate(${builds.select({ result: 'failed' })}[10m])) > 0`,
   for: '10m',
   labels: { severity: 'warning' },
   annotations: { summary: 's', description: 'd' },
 });
-const queueStuck = alert({ alert: 'Queue.Stuck', expr: 'vector(1)', for: '5m', labels: { severity: 'info' }, annotations: { summary: 's', description: 'd' } });
+const queueStuck = alert({ name: 'Queue.Stuck', expr: 'vector(1)', for: '5m', labels: { severity: 'info' }, annotations: { summary: 's', description: 'd' } });
 
 function project(dashboards: Dashboard[]) {
   return defineProject({
     name: 'ci',
     metrics: [builds, version],
-    prometheus: { scrapeJobs: [scrapeJob({ job: 'ci', targets: ['ci:9000'] })] },
+    prometheus: { scrapeJobs: [scrapeJob({ name: 'ci', targets: ['ci:9000'] })] },
     ruleGroups: [ruleGroup({ name: 'ci', rules: [buildsFailing, queueStuck] })],
     dashboards,
   });

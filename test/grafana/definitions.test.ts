@@ -17,7 +17,7 @@ function project(names: { counter: string; histogram: string; gauge: string }) {
   return defineProject({
     name: 't',
     metrics: [c, h, g],
-    prometheus: { scrapeJobs: [scrapeJob({ job: 'app', targets: ['app:1'] })] },
+    prometheus: { scrapeJobs: [scrapeJob({ name: 'app', targets: ['app:1'] })] },
     dashboards: [
       dashboard({
         title: 'Painel',

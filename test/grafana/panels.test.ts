@@ -18,7 +18,7 @@ const jobs = counter({ name: 'worker_jobs_total', help: 'Jobs.', labels: ['queue
 const wait = histogram({ name: 'worker_wait_seconds', help: 'Wait.', labels: ['queue'], buckets: [1, 10], unit: 'seconds' });
 const backlog = gauge({ name: 'worker_backlog', help: 'Backlog.', labels: ['queue'] });
 const workerDown = alert({
-  alert: 'WorkerDown',
+  name: 'WorkerDown',
   expr: `${up.select({ job: 'worker' })} == 0`,
   for: '5m',
   labels: { severity: 'critical' },
@@ -35,7 +35,7 @@ function project(dashboards: Dashboard[]) {
   return defineProject({
     name: 'worker',
     metrics: [up, jobs, wait, backlog],
-    prometheus: { scrapeJobs: [scrapeJob({ job: 'worker', targets: ['worker:9100'] })] },
+    prometheus: { scrapeJobs: [scrapeJob({ name: 'worker', targets: ['worker:9100'] })] },
     ruleGroups: [ruleGroup({ name: 'worker', rules: [workerDown] })],
     dashboards,
   });
@@ -189,7 +189,7 @@ describe('panel schema', () => {
   };
 
   it('refuses an override for a query the panel lacks, a text panel without content, a runbook link without a url', () => {
-    const noRunbook = alert({ ...workerDown, alert: 'NoRunbook', annotations: { summary: 's', description: 'd' } });
+    const noRunbook = alert({ ...workerDown, name: 'NoRunbook', annotations: { summary: 's', description: 'd' } });
     expect(
       refused(
         dashboard({

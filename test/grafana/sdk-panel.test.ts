@@ -13,7 +13,7 @@ const temperature = gauge({ name: 'room_temperature_celsius', help: 'Temperature
 const power = counter({ name: 'room_power_joules_total', help: 'Energy.', labels: ['room'] });
 
 function project(dashboards: Dashboard[]) {
-  return defineProject({ name: 'rooms', metrics: [temperature, power], prometheus: { scrapeJobs: [scrapeJob({ job: 'rooms', targets: ['r:1'] })] }, dashboards });
+  return defineProject({ name: 'rooms', metrics: [temperature, power], prometheus: { scrapeJobs: [scrapeJob({ name: 'rooms', targets: ['r:1'] })] }, dashboards });
 }
 
 const scatter = () =>

@@ -18,7 +18,7 @@ function project(dashboards: Dashboard[]) {
   return defineProject({
     name: 'web',
     metrics: [requests, latency],
-    prometheus: { scrapeJobs: [scrapeJob({ job: 'web', targets: ['web:8080'] })] },
+    prometheus: { scrapeJobs: [scrapeJob({ name: 'web', targets: ['web:8080'] })] },
     dashboards,
   });
 }

@@ -12,7 +12,7 @@ function project(checks: HealthCheckOptions[], extra: Partial<Parameters<typeof 
   return defineProject({
     name: 'shop',
     metrics: [gauge({ name: 'shop_orders_open', help: 'Open orders' })],
-    prometheus: { scrapeJobs: [scrapeJob({ job: 'shop', targets: ['shop:8080'] })] },
+    prometheus: { scrapeJobs: [scrapeJob({ name: 'shop', targets: ['shop:8080'] })] },
     healthChecks: checks.map((c) => healthCheck(c)),
     ...extra,
   });
@@ -102,7 +102,7 @@ describe('probe job', () => {
   it('scrapes the exporter for each check with the standard blackbox relabeling', () => {
     const config = file(
       project([{ name: 'shop-api', url: 'http://shop:8080/healthz', interval: '20s', timeout: '5s' }], {
-        prometheus: { scrapeJobs: [scrapeJob({ job: 'shop', targets: ['shop:8080'] })], blackboxExporter: 'probes:9115' },
+        prometheus: { scrapeJobs: [scrapeJob({ name: 'shop', targets: ['shop:8080'] })], blackboxExporter: 'probes:9115' },
       }),
       'prometheus/prometheus.yml',
     );
@@ -155,7 +155,7 @@ describe('healthAlert', () => {
     [{ interval: '15s', retries: 1 }, '0s'],
   ] as const)('fires after (retries - 1) × interval of failed probes: %j → for %s', (timing, expected) => {
     const check = healthCheck({ name: 'shop-api', url: 'http://shop:8080/healthz', ...timing });
-    const rule = healthAlert(check, { alert: 'ShopApiUnhealthy', labels: { severity: 'critical' }, annotations });
+    const rule = healthAlert(check, { name: 'ShopApiUnhealthy', labels: { severity: 'critical' }, annotations });
     expect(rule.for).toBe(expected);
     expect(rule.expr).toBe('probe_success{job="shop-api-health"} == 0');
     expect(healthJob(check)).toBe('shop-api-health');
@@ -163,7 +163,7 @@ describe('healthAlert', () => {
 
   it('takes an explicit for', () => {
     const check = healthCheck({ name: 'a', url: 'http://a:1/' });
-    expect(healthAlert(check, { alert: 'AUnhealthy', for: '5m', labels: { severity: 'warning' }, annotations }).for).toBe('5m');
+    expect(healthAlert(check, { name: 'AUnhealthy', for: '5m', labels: { severity: 'warning' }, annotations }).for).toBe('5m');
   });
 
   it('passes the checks of the catalogue (probe_success, the probe job)', async () => {
@@ -173,9 +173,9 @@ describe('healthAlert', () => {
     const p = defineProject({
       name: 'shop',
       metrics: [],
-      prometheus: { scrapeJobs: [scrapeJob({ job: 'shop', targets: ['shop:8080'] })] },
+      prometheus: { scrapeJobs: [scrapeJob({ name: 'shop', targets: ['shop:8080'] })] },
       healthChecks: [check],
-      ruleGroups: [ruleGroup({ name: 'health', rules: [healthAlert(check, { alert: 'ShopApiUnhealthy', labels: { severity: 'critical' }, annotations: { ...annotations, runbook_url: 'https://runbooks.example.com/x' } })] })],
+      ruleGroups: [ruleGroup({ name: 'health', rules: [healthAlert(check, { name: 'ShopApiUnhealthy', labels: { severity: 'critical' }, annotations: { ...annotations, runbook_url: 'https://runbooks.example.com/x' } })] })],
     });
     const errors = runOn(p, CHECKS).filter((d) => d.severity === 'error' && d.id.startsWith('promql/'));
     expect(errors).toEqual([]);

@@ -26,13 +26,13 @@ export function runAlertmanagerCheck(
     defineProject({
       name: 'shop',
       metrics: [errors],
-      prometheus: { scrapeJobs: [scrapeJob({ job: 'shop', targets: ['shop:9000'] })] },
+      prometheus: { scrapeJobs: [scrapeJob({ name: 'shop', targets: ['shop:9000'] })] },
       ruleGroups: [
         ruleGroup({
           name: 'shop',
           rules: alertLabels.map((labels, i) =>
             alert({
-              alert: i === 0 ? 'ShopErrors' : `ShopErrors${i + 1}`,
+              name: i === 0 ? 'ShopErrors' : `ShopErrors${i + 1}`,
               expr: `sum by (service) (${rate(errors, '5m')}) > ${i + 1}`,
               for: '5m',
               labels,

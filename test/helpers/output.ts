@@ -39,7 +39,7 @@ export function addTwoGroups(definitions: string): void {
   edit(
     path.join(definitions, 'index.ts'),
     'ruleGroups: [alerts, records]',
-    "ruleGroups: [alerts, records, ruleGroup({ name: 'x1', rules: [record({ record: 'a:app_requests:rate1', expr: `sum(${rate(requests)})` })] }), " +
-      "ruleGroup({ name: 'x2', rules: [record({ record: 'a:app_requests:rate2', expr: `sum(${rate(requests)})` })] })]",
+    "ruleGroups: [alerts, records, ruleGroup({ name: 'x1', rules: [record({ name: 'a:app_requests:rate1', expr: `sum(${rate(requests)})` })] }), " +
+      "ruleGroup({ name: 'x2', rules: [record({ name: 'a:app_requests:rate2', expr: `sum(${rate(requests)})` })] })]",
   );
 }

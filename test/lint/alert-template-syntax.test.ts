@@ -22,7 +22,7 @@ const HINT =
 
 function shopAlert(labels: Record<string, string>, annotations: Record<string, string>): AlertRule {
   return alert({
-    alert: 'FewOrders',
+    name: 'FewOrders',
     expr: `sum by (region) (rate(${orders}[10m])) < 1`,
     for: '10m',
     labels: { severity: 'warning', ...labels },
@@ -34,7 +34,7 @@ function run(rule: AlertRule) {
   const project = defineProject({
     name: 'shop',
     metrics: [orders],
-    prometheus: { scrapeJobs: [scrapeJob({ job: 'shop', targets: ['shop:9000'] })] },
+    prometheus: { scrapeJobs: [scrapeJob({ name: 'shop', targets: ['shop:9000'] })] },
     ruleGroups: [ruleGroup({ name: 'shop', rules: [rule] })],
   });
   return runOn(project, [check]).map(pinned);

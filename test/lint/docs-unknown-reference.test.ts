@@ -7,8 +7,8 @@ import { pinned } from '../helpers/alertmanager.js';
 const check = CHECKS.find((c) => c.id === 'docs/unknown-reference')!;
 const queue = gauge({ name: 'shop_queue_length', help: 'Orders waiting' });
 const texts = { summary: 'Long queue', description: 'Over 10 orders wait' };
-const queueLong = alert({ alert: 'QueueLong', expr: `${queue} > 10`, for: '5m', labels: { severity: 'warning' }, annotations: texts });
-const queueStuck = alert({ alert: 'QueueStuck', expr: `${queue} > 100`, for: '5m', labels: { severity: 'critical' }, annotations: texts });
+const queueLong = alert({ name: 'QueueLong', expr: `${queue} > 10`, for: '5m', labels: { severity: 'warning' }, annotations: texts });
+const queueStuck = alert({ name: 'QueueStuck', expr: `${queue} > 100`, for: '5m', labels: { severity: 'critical' }, annotations: texts });
 const sales = dashboard({ title: 'Sales', panels: [currentValuePanel(queue, { title: 'Queue' })] });
 const ops = dashboard({ title: 'Ops', uid: 'ops', panels: [currentValuePanel(queue, { title: 'Queue' })] });
 
@@ -16,7 +16,7 @@ function run(docs: DocsOptions) {
   const project = defineProject({
     name: 'shop',
     metrics: [queue],
-    prometheus: { scrapeJobs: [scrapeJob({ job: 'shop', targets: ['shop:8080'] })] },
+    prometheus: { scrapeJobs: [scrapeJob({ name: 'shop', targets: ['shop:8080'] })] },
     ruleGroups: [ruleGroup({ name: 'shop', rules: [queueLong] })],
     dashboards: [sales],
     docs,

@@ -14,7 +14,7 @@ import { runOn } from '../helpers/model.js';
 const requests = counter({ name: 'app_requests_total', help: 'Requests.', labels: ['route'] });
 
 function group(name: string): RuleGroup {
-  return ruleGroup({ name, rules: [record({ record: 'route:app_requests:rate5m', expr: 'sum by (route) (rate(app_requests_total[5m]))' })] });
+  return ruleGroup({ name, rules: [record({ name: 'route:app_requests:rate5m', expr: 'sum by (route) (rate(app_requests_total[5m]))' })] });
 }
 
 function board(title: string, uid?: string): Dashboard {
@@ -25,7 +25,7 @@ function project(parts: { groups?: RuleGroup[]; dashboards?: Dashboard[]; templa
   return defineProject({
     name: 'portable',
     metrics: [requests],
-    prometheus: { global: { scrapeInterval: '15s' }, scrapeJobs: [scrapeJob({ job: 'app', targets: ['app:8000'] })] },
+    prometheus: { global: { scrapeInterval: '15s' }, scrapeJobs: [scrapeJob({ name: 'app', targets: ['app:8000'] })] },
     ruleGroups: parts.groups ?? [],
     dashboards: parts.dashboards ?? [],
     ...(parts.templates

@@ -29,7 +29,7 @@ describe('lint.checks: project-wide check settings', () => {
     expect(find(json, 'alert/missing-for').map((d) => [d.severity, d.path?.join('.'), d.location?.line])).toEqual([
       ['error', 'ruleGroups.g.rules.QueueNotDraining', 14],
     ]);
-    expect(find(json, 'promql/counter-compared-raw').map((d) => [d.severity, d.location?.line, d.location?.column])).toEqual([['info', 20, 54]]);
+    expect(find(json, 'promql/counter-compared-raw').map((d) => [d.severity, d.location?.line, d.location?.column])).toEqual([['info', 20, 53]]);
     expect(code).toBe(1); // the raised check is an error now
   });
 
@@ -77,7 +77,7 @@ describe('ignore: one definition silences one check, with a reason', () => {
         id: 'alert/naming',
         severity: 'warning',
         message: 'alert name "queue_too_long" is not CamelCase',
-        path: ['ruleGroups', 'g', 'rules', 'queue_too_long', 'alert'],
+        path: ['ruleGroups', 'g', 'rules', 'queue_too_long', 'name'],
         location: { file: 'ignored/index.ts', line: 21, column: 11 },
         reason: 'the name is matched by an external paging rule',
       },

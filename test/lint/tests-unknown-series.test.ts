@@ -9,11 +9,11 @@ const check = CHECKS.find((c) => c.id === 'tests/unknown-series')!;
 const CATALOGUE_HINT = 'build input series from the catalogue (metric.select({ … })), so the types and this check follow the metric names';
 const SERIES_HINT = 'write a series as metric{label="value"}, best with metric.select({ … }) from the catalogue';
 
-const failureRate = record({ record: 'route:orders_failures:rate5m', expr: sumBy(['route'], rate(failures, '5m')) });
+const failureRate = record({ name: 'route:orders_failures:rate5m', expr: sumBy(['route'], rate(failures, '5m')) });
 
 function queueLong(series: string, values = '2x10'): AlertRule {
   return alert({
-    alert: 'QueueLong',
+    name: 'QueueLong',
     expr: `max by (queue) (${queueDepth}) > 10`,
     for: '2m',
     labels: { severity: 'warning' },
@@ -26,7 +26,7 @@ function run(rules: Array<AlertRule | RecordingRule>) {
   const project = defineProject({
     name: 'orders',
     metrics: catalogue,
-    prometheus: { scrapeJobs: [scrapeJob({ job: 'orders-api', targets: ['orders:8080'], labels: { cluster: 'eu-1' } })] },
+    prometheus: { scrapeJobs: [scrapeJob({ name: 'orders-api', targets: ['orders:8080'], labels: { cluster: 'eu-1' } })] },
     ruleGroups: [ruleGroup({ name: 'orders', rules: [failureRate, ...rules] })],
   });
   return runOn(project, [check]).map(pinned);
@@ -67,7 +67,7 @@ describe('tests/unknown-series', () => {
 
   it('fires on every bad series of a recording rule case, the second input included', () => {
     const rule = record({
-      record: 'route:orders_requests:rate5m',
+      name: 'route:orders_requests:rate5m',
       expr: sumBy(['route'], rate(requests, '5m')),
       tests: [
         {
@@ -118,8 +118,8 @@ describe('tests/unknown-series', () => {
 
   it('stays quiet on a recorded series fed as input, and on the {__name__="…"} form', () => {
     const onRecorded = alert({
-      alert: 'PaymentsFailing',
-      expr: `${failureRate.record} > 1`,
+      name: 'PaymentsFailing',
+      expr: `${failureRate.name} > 1`,
       for: '5m',
       labels: { severity: 'critical' },
       annotations: texts,

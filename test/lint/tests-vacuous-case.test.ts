@@ -9,14 +9,14 @@ const check = CHECKS.find((c) => c.id === 'tests/vacuous-case')!;
 const emails = queueDepth.select({ queue: 'emails' });
 
 function queueLong(tests: AlertTestCase[], expr = `max by (queue) (${queueDepth}) > 10`): AlertRule {
-  return alert({ alert: 'QueueLong', expr, for: '5m', labels: { severity: 'warning' }, annotations: texts, tests });
+  return alert({ name: 'QueueLong', expr, for: '5m', labels: { severity: 'warning' }, annotations: texts, tests });
 }
 
 function run(rules: Array<AlertRule | RecordingRule>) {
   const project = defineProject({
     name: 'orders',
     metrics: catalogue,
-    prometheus: { scrapeJobs: [scrapeJob({ job: 'orders-api', targets: ['orders:8080'] })] },
+    prometheus: { scrapeJobs: [scrapeJob({ name: 'orders-api', targets: ['orders:8080'] })] },
     ruleGroups: [ruleGroup({ name: 'orders', rules })],
   });
   return runOn(project, [check]).map(pinned);
@@ -77,7 +77,7 @@ describe('tests/vacuous-case', () => {
 
   it('fires on a recording rule case expecting nothing after its input ended, judged against the longest range read', () => {
     const rule = record({
-      record: 'route:orders_failures:rate10m',
+      name: 'route:orders_failures:rate10m',
       expr: sumBy(['route'], rate(failures, '10m')),
       tests: [{ name: 'nothing recorded', input: [{ series: failures.select({ route: '/pay' }), values: '0+1x10' }], at: '40m', expect: [] }],
     });
@@ -101,10 +101,10 @@ describe('tests/vacuous-case', () => {
   });
 
   it('stays quiet when the rule, or a recording rule it reads, looks back further than the input is old, or reads other times', () => {
-    const hourly = record({ record: 'route:orders_failures:rate1h', expr: sumBy(['route'], rate(failures, '1h')) });
+    const hourly = record({ name: 'route:orders_failures:rate1h', expr: sumBy(['route'], rate(failures, '1h')) });
     const onHourly = alert({
-      alert: 'FailuresHourly',
-      expr: `${hourly.record} > 1`,
+      name: 'FailuresHourly',
+      expr: `${hourly.name} > 1`,
       for: '5m',
       labels: { severity: 'warning' },
       annotations: texts,

@@ -41,7 +41,7 @@ describe('problems point at the TypeScript line and column', () => {
     expect(at('promql/unknown-metric')).toEqual([locate('positions/rules.ts', 'expr: `app_queue_lenght')]);
     expect(at('alert/severity')).toEqual([locate('positions/rules.ts', "severity: 'page'")]);
     expect(at('tests/alert-coverage')).toEqual([locate('positions/rules.ts', 'alert(', 2), locate('positions/rules.ts', 'alert(', 1)]);
-    expect(locate('positions/rules.ts', 'alert(', 2)).toEqual({ file: 'positions/rules.ts', line: 13, column: 138 });
+    expect(locate('positions/rules.ts', 'alert(', 2)).toEqual({ file: 'positions/rules.ts', line: 13, column: 137 });
   });
 
   it('an error thrown while loading: at the throw', async () => {

@@ -18,7 +18,7 @@ const queue = gauge({ name: 'app_queue', help: 'g' });
 
 function model(extra: Partial<Parameters<typeof defineProject>[0]> = {}) {
   const parsed = parseProject(
-    defineProject({ name: 'p', metrics: [latency, sizes, hits, queue], prometheus: { scrapeJobs: [scrapeJob({ job: 'app', targets: ['a:1'] })] }, ...extra }),
+    defineProject({ name: 'p', metrics: [latency, sizes, hits, queue], prometheus: { scrapeJobs: [scrapeJob({ name: 'app', targets: ['a:1'] })] }, ...extra }),
   );
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.diagnostics));
   return buildModel(parsed.project, 'test/index.ts');
@@ -94,8 +94,8 @@ describe('rules by kind (src/model/select.ts)', () => {
   it('lists every rule, the alerts and the recording rules in definition order across groups', () => {
     const m = model({
       ruleGroups: [
-        ruleGroup({ name: 'one', rules: [alert({ alert: 'A1', expr: 'up == 0', labels: { severity: 'warning' }, annotations: { summary: 's', description: 'd' } }), record({ record: 'job:x:sum', expr: 'sum by (job) (up)' })] }),
-        ruleGroup({ name: 'two', rules: [record({ record: 'job:y:sum', expr: 'sum by (job) (up)' }), alert({ alert: 'A2', expr: 'up == 0', labels: { severity: 'warning' }, annotations: { summary: 's', description: 'd' } })] }),
+        ruleGroup({ name: 'one', rules: [alert({ name: 'A1', expr: 'up == 0', labels: { severity: 'warning' }, annotations: { summary: 's', description: 'd' } }), record({ name: 'job:x:sum', expr: 'sum by (job) (up)' })] }),
+        ruleGroup({ name: 'two', rules: [record({ name: 'job:y:sum', expr: 'sum by (job) (up)' }), alert({ name: 'A2', expr: 'up == 0', labels: { severity: 'warning' }, annotations: { summary: 's', description: 'd' } })] }),
       ],
       dashboards: [dashboard({ title: 'D', panels: [] })],
     });

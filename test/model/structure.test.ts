@@ -10,7 +10,7 @@ function project(am: ReturnType<typeof alertmanager>, extra: object = {}) {
   return defineProject({
     name: 'fixture',
     metrics: [requests],
-    prometheus: { scrapeJobs: [scrapeJob({ job: 'app', targets: ['app:8000'] })] },
+    prometheus: { scrapeJobs: [scrapeJob({ name: 'app', targets: ['app:8000'] })] },
     alertmanager: am,
     ...extra,
   });

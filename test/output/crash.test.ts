@@ -30,11 +30,11 @@ const note = '${'x'.repeat(400)}';
 export default defineProject({
   name: 'crash',
   metrics: [requests],
-  prometheus: { global: { scrapeInterval: '15s' }, scrapeJobs: [scrapeJob({ job: 'app', targets: ['app:8000'] })] },
+  prometheus: { global: { scrapeInterval: '15s' }, scrapeJobs: [scrapeJob({ name: 'app', targets: ['app:8000'] })] },
   ruleGroups: Array.from({ length: ${groups} }, (_, i) => ruleGroup({
     name: \`group_\${i}\`,
     rules: [alert({
-      alert: \`TooMany\${i}\`,
+      name: \`TooMany\${i}\`,
       expr: \`sum by (route) (\${rate(requests, '5m')}) > \${i + ${threshold}}\`,
       for: '5m',
       labels: { severity: 'warning' },

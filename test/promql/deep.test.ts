@@ -60,8 +60,8 @@ describe('PromQL that Prometheus accepts is never a syntax error for us (deep, l
     const project = defineProject({
       name: 'deep',
       metrics: [requests, up],
-      prometheus: { scrapeJobs: [scrapeJob({ job: 'app', targets: ['app:8000'] })] },
-      ruleGroups: [ruleGroup({ name: 'g', rules: [record({ record: 'job:long:or', expr: long }), record({ record: 'job:deep:sum', expr: deep })] })],
+      prometheus: { scrapeJobs: [scrapeJob({ name: 'app', targets: ['app:8000'] })] },
+      ruleGroups: [ruleGroup({ name: 'g', rules: [record({ name: 'job:long:or', expr: long }), record({ name: 'job:deep:sum', expr: deep })] })],
     });
     const found = runOn(project, [promqlSyntax, promqlUnknownMetric]);
     expect(found.map((d) => [d.id, d.path?.at(-2), d.excerpt && long.length === d.excerpt.text.length ? long.slice(d.excerpt.from, d.excerpt.to) : deep.slice(d.excerpt!.from, d.excerpt!.to)])).toEqual([
@@ -75,12 +75,12 @@ describe('PromQL that Prometheus accepts is never a syntax error for us (deep, l
     const project = defineProject({
       name: 'deep',
       metrics: [up],
-      prometheus: { scrapeJobs: [scrapeJob({ job: 'app', targets: ['app:8000'] })] },
+      prometheus: { scrapeJobs: [scrapeJob({ name: 'app', targets: ['app:8000'] })] },
       ruleGroups: [
         ruleGroup({
           name: 'g',
           rules: VALID.filter(([, e]) => !e.includes('app_requests_total')).map(([, expr], i) =>
-            alert({ alert: `Deep${i}`, expr: `(${expr}) > 0`, for: '5m', labels: { severity: 'info' }, annotations: { summary: 's', description: 'd', runbook_url: 'https://r.example.com' } }),
+            alert({ name: `Deep${i}`, expr: `(${expr}) > 0`, for: '5m', labels: { severity: 'info' }, annotations: { summary: 's', description: 'd', runbook_url: 'https://r.example.com' } }),
           ),
         }),
       ],

@@ -244,7 +244,7 @@ describe('tests/routing-labels', () => {
     ]);
   });
   it('fires: a test that names an alert the project does not declare', () => {
-    const stray = alert({ ...postgresDown, alert: 'PostgresDownOld' });
+    const stray = alert({ ...postgresDown, name: 'PostgresDownOld' });
     expect(only(id, { tests: [{ alert: stray, receivers: ['platform-pagerduty'] }] }).map((d) => d.message)).toEqual([
       'routing test "PostgresDownOld": names alert PostgresDownOld, which no rule group of the project declares',
     ]);

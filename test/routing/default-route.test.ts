@@ -15,14 +15,14 @@ import { runOn } from '../helpers/model.js';
 const failed = counter({ name: 'orders_failed_total', help: 'Failed orders.', labels: ['reason'] });
 const annotations = { summary: 'Orders failing', description: 'Orders fail: {{ $labels.reason }}', runbook_url: 'https://runbooks.example.com/' };
 const ordersAlert = (name: string, labels: AlertRule['labels'], expr = `sum by (reason) (${rate(failed, '5m')}) > 1`) =>
-  alert({ alert: name, expr, for: '5m', labels, annotations });
+  alert({ name: name, expr, for: '5m', labels, annotations });
 
 type Names = 'fallback' | 'orders-pager' | 'orders-chat';
 function check(rules: AlertRule[], routes: Route<Names>[], extra: { unexpectedOnly?: boolean } = {}) {
   const project = defineProject({
     name: 'orders',
     metrics: [failed],
-    prometheus: { scrapeJobs: [scrapeJob({ job: 'orders', targets: ['orders:8080'] })] },
+    prometheus: { scrapeJobs: [scrapeJob({ name: 'orders', targets: ['orders:8080'] })] },
     ruleGroups: [ruleGroup({ name: 'orders', rules })],
     alertmanager: alertmanager({
       receivers: [

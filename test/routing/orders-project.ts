@@ -14,21 +14,21 @@ export const pgUp = gauge({ name: 'pg_up', help: 'Postgres up.', exporter: 'post
 const annotations = { summary: 'Orders', description: 'Orders in {{ $labels.cluster }}', runbook_url: 'https://runbooks.example.com/' };
 
 export const apiErrors = alert({
-  alert: 'OrdersApiErrors',
+  name: 'OrdersApiErrors',
   expr: `sum by (cluster) (${rate(requests, '5m', { status: '500' })}) > 1`,
   for: '5m',
   labels: { severity: 'critical', team: 'orders' },
   annotations,
 });
 export const backlog = alert({
-  alert: 'JobQueueBacklog',
+  name: 'JobQueueBacklog',
   expr: `sum by (cluster, queue) (${jobsQueued}) > 100`,
   for: '15m',
   labels: { severity: 'warning', team: 'orders' },
   annotations,
 });
 export const postgresDown = alert({
-  alert: 'PostgresDown',
+  name: 'PostgresDown',
   expr: `${pgUp} == 0`,
   for: '1m',
   labels: { severity: 'critical', team: 'platform' },
@@ -36,7 +36,7 @@ export const postgresDown = alert({
 });
 /** An alert whose expression keeps no cluster. */
 export const totalBacklog = alert({
-  alert: 'TotalBacklog',
+  name: 'TotalBacklog',
   expr: `sum(${jobsQueued}) > 1000`,
   for: '15m',
   labels: { severity: 'warning', team: 'orders' },
@@ -66,8 +66,8 @@ export function lintOrders(ids: string[], c: Case = {}) {
     prometheus: {
       global: { externalLabels: { region: 'sa-east' } },
       scrapeJobs: [
-        scrapeJob({ job: 'orders-api', targets: ['orders-api:8080'], labels: { cluster: 'sp1' } }),
-        scrapeJob({ job: 'postgres', targets: ['postgres-exporter:9187'], labels: { cluster: 'sp1' } }),
+        scrapeJob({ name: 'orders-api', targets: ['orders-api:8080'], labels: { cluster: 'sp1' } }),
+        scrapeJob({ name: 'postgres', targets: ['postgres-exporter:9187'], labels: { cluster: 'sp1' } }),
       ],
     },
     ruleGroups: [ruleGroup({ name: 'orders', rules: c.alerts ?? [apiErrors, backlog, postgresDown] })],

@@ -13,12 +13,12 @@ function lint(expr: string, jobs: ScrapeJob[], externalLabels?: Record<string, s
     name: 'orders',
     metrics: [jobsQueued],
     prometheus: { ...(externalLabels ? { global: { externalLabels } } : {}), scrapeJobs: jobs },
-    ruleGroups: [ruleGroup({ name: 'orders', rules: [alert({ alert: 'JobQueueBacklog', expr, for: '15m', labels: { severity: 'warning' }, annotations })] })],
+    ruleGroups: [ruleGroup({ name: 'orders', rules: [alert({ name: 'JobQueueBacklog', expr, for: '15m', labels: { severity: 'warning' }, annotations })] })],
   });
   return runOn(project, CHECKS.filter((c) => c.id === 'promql/unknown-label' || c.id === 'alert/template-label-dropped'));
 }
 
-const withCluster = [scrapeJob({ job: 'worker', targets: ['worker:9000'], labels: { cluster: 'sp1' } })];
+const withCluster = [scrapeJob({ name: 'worker', targets: ['worker:9000'], labels: { cluster: 'sp1' } })];
 
 describe('scrape labels', () => {
   it('a label a scrape job attaches is known: by, selectors, $labels', () => {
@@ -27,12 +27,12 @@ describe('scrape labels', () => {
   });
 
   it('without the scrape label it is still an unknown label (the type declaration alone does not make it true)', () => {
-    const found = lint('sum by (cluster, queue) (orders_jobs_queued) > 100', [scrapeJob({ job: 'worker', targets: ['worker:9000'] })]);
+    const found = lint('sum by (cluster, queue) (orders_jobs_queued) > 100', [scrapeJob({ name: 'worker', targets: ['worker:9000'] })]);
     expect(found.map((d) => d.id)).toContain('promql/unknown-label');
   });
 
   it('external labels are not series labels: Prometheus adds them only to what leaves it', () => {
-    const found = lint('sum by (cluster, queue) (orders_jobs_queued) > 100', [scrapeJob({ job: 'worker', targets: ['worker:9000'] })], { cluster: 'sp1' });
+    const found = lint('sum by (cluster, queue) (orders_jobs_queued) > 100', [scrapeJob({ name: 'worker', targets: ['worker:9000'] })], { cluster: 'sp1' });
     expect(found.map((d) => d.id)).toContain('promql/unknown-label');
   });
 

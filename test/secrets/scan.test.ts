@@ -22,13 +22,13 @@ function project(extra: Partial<ProjectOptions> = {}, rule: Partial<Parameters<t
   return defineProject({
     name: 'fixture',
     metrics: [requests],
-    prometheus: { scrapeJobs: [scrapeJob({ job: 'app', targets: ['app:8000'] })] },
+    prometheus: { scrapeJobs: [scrapeJob({ name: 'app', targets: ['app:8000'] })] },
     ruleGroups: [
       ruleGroup({
         name: 'g',
         rules: [
           alert({
-            alert: 'Errors',
+            name: 'Errors',
             expr: `sum by (key) (rate(${requests.select({ key: 'session' })}[5m])) > 1`,
             for: '5m',
             labels: { severity: 'critical' },
@@ -75,7 +75,7 @@ describe('a literal secret anywhere in the definitions is refused where it was d
   });
 
   it('a token= parameter in a scrape path, with the Prometheus file-based form as hint', () => {
-    const p = project({ prometheus: { scrapeJobs: [scrapeJob({ job: 'app', targets: ['app:8000'], path: '/metrics?token=s3cr3tvalue' })] } });
+    const p = project({ prometheus: { scrapeJobs: [scrapeJob({ name: 'app', targets: ['app:8000'], path: '/metrics?token=s3cr3tvalue' })] } });
     const [d, ...rest] = scan(p);
     expect(rest).toEqual([]);
     expect(d).toMatchObject({ path: ['prometheus', 'scrapeJobs', 'app', 'metricsPath'], message: expect.stringContaining('"/metrics?token=***"') });

@@ -20,7 +20,7 @@ function findings(id: string, ...slos: Array<Partial<SloOptions>>) {
   const project = defineProject({
     name: 'slo-checks',
     metrics: [requests, failures, latency],
-    prometheus: { global: { scrapeInterval: '15s' }, scrapeJobs: [scrapeJob({ job: 'app', targets: ['app:80'] })] },
+    prometheus: { global: { scrapeInterval: '15s' }, scrapeJobs: [scrapeJob({ name: 'app', targets: ['app:80'] })] },
     slos: slos.map((s, i) => slo({ ...base, name: `${base.name}-${i}`, ...s })),
   });
   const check = CHECKS.find((c) => c.id === id)!;
@@ -41,7 +41,7 @@ describe('slo/objective', () => {
     const project = defineProject({
       name: 'slo-checks',
       metrics: [requests],
-      prometheus: { scrapeJobs: [scrapeJob({ job: 'app', targets: ['app:80'] })] },
+      prometheus: { scrapeJobs: [scrapeJob({ name: 'app', targets: ['app:80'] })] },
       slos: [slo({ ...base, objective })],
     });
     const got = runOn(project, [CHECKS.find((c) => c.id === 'slo/objective')!]);
@@ -179,7 +179,7 @@ describe('slo/duplicate', () => {
     defineProject({
       name: 'slo-dup',
       metrics: [requests],
-      prometheus: { scrapeJobs: [scrapeJob({ job: 'app', targets: ['app:80'] })] },
+      prometheus: { scrapeJobs: [scrapeJob({ name: 'app', targets: ['app:80'] })] },
       slos: names.map(([service, name]) => slo({ ...base, service, name })),
     });
   const dup = CHECKS.find((c) => c.id === 'slo/duplicate')!;

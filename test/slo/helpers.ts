@@ -24,7 +24,7 @@ export function sloProject(slos: Slo[], metrics: readonly AnyMetric[] = [request
   return defineProject({
     name: 'slo-test',
     metrics,
-    prometheus: { global: { scrapeInterval: '15s', evaluationInterval }, scrapeJobs: [scrapeJob({ job: 'app', targets: ['app:80'] })] },
+    prometheus: { global: { scrapeInterval: '15s', evaluationInterval }, scrapeJobs: [scrapeJob({ name: 'app', targets: ['app:80'] })] },
     slos,
   });
 }

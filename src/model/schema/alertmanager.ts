@@ -164,7 +164,7 @@ const labels = z.record(labelName, z.string());
 /** An alert definition named by a routing test: a reference, checked only for what the test reads (its rule group checks the rest). */
 const alertRef = z.custom<AlertRule>((v) => {
   const a = v as Partial<Record<keyof AlertRule, unknown>> | null;
-  return typeof a === 'object' && a !== null && a.kind === 'alert' && typeof a.alert === 'string' && a.alert !== '' && typeof a.labels === 'object' && a.labels !== null;
+  return typeof a === 'object' && a !== null && a.kind === 'alert' && typeof a.name === 'string' && a.name !== '' && typeof a.labels === 'object' && a.labels !== null;
 });
 const firingAlert = z.union(
   [z.strictObject({ alert: alertRef, labels: labels.optional() }), z.strictObject({ alert: z.undefined().optional(), labels })],

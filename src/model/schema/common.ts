@@ -69,3 +69,6 @@ export const labelName = matching(
 export const labelSet = z.record(labelName, z.string());
 
 export const nonEmpty = z.string().min(1, { message: 'must not be empty' });
+
+/** A method a builder put on its object (a handle's `select`, `toString`); the loader hands it over inert. */
+export const method = z.custom<(...args: never[]) => unknown>((v) => typeof v === 'function', { message: 'expected the builder’s method' });

@@ -8,7 +8,7 @@ const target = matching(
 );
 
 export const scrapeJobSchema = definition('scrapeJob', {
-  job: nonEmpty,
+  name: nonEmpty,
   targets: z.array(target).min(1, { message: 'a scrape job needs at least one target' }),
   path: z.string().startsWith('/', { message: 'path must start with /' }).optional(),
   interval: duration.optional(),

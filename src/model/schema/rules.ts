@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { definition, duration, labelSet, nonEmpty, recordName } from './common.js';
+import { definition, duration, labelSet, method, nonEmpty, recordName } from './common.js';
 import { withHint } from './hint.js';
 import type { AlertOptions } from '../../api/rules.js';
 
@@ -29,7 +29,7 @@ const alertLabels = stringMap
   .transform((labels) => labels as AlertOptions['labels']);
 
 export const alertSchema = definition('alert', {
-  alert: nonEmpty,
+  name: nonEmpty,
   expr: nonEmpty,
   for: duration.optional(),
   keepFiringFor: duration.optional(),
@@ -39,10 +39,15 @@ export const alertSchema = definition('alert', {
 });
 
 export const recordSchema = definition('record', {
-  record: recordName,
+  name: recordName,
   expr: nonEmpty,
   labels: labelSet.optional(),
+  type: z.enum(['counter', 'gauge']),
+  unit: z.string().optional(),
   tests: z.array(recordTestSchema).optional(),
+  // The handle's methods (select, `${rule}`), revived inert by the loader.
+  select: method,
+  toString: method,
 });
 
 export const ruleGroupSchema = definition('ruleGroup', {

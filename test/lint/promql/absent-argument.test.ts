@@ -6,7 +6,7 @@ const ID = 'promql/absent-argument';
 
 describe(ID, () => {
   it('fires on absent() around a threshold: it fires while the error rate is fine', () => {
-    const rule = alert({ ...basics, alert: 'FailedOrders', expr: 'absent(rate(shop_orders_total{status="failed"}[5m]) > 0.5)' });
+    const rule = alert({ ...basics, name: 'FailedOrders', expr: 'absent(rate(shop_orders_total{status="failed"}[5m]) > 0.5)' });
     expectFindings(findings(ID, shop({ rules: [rule] })), [
       {
         severity: 'warning',
@@ -20,7 +20,7 @@ describe(ID, () => {
   });
 
   it('fires on absent(x == 0): it fires while no target is down', () => {
-    const rule = alert({ ...basics, alert: 'ShopDown', expr: 'absent(shop_build_info{job="shop"} == 0)' });
+    const rule = alert({ ...basics, name: 'ShopDown', expr: 'absent(shop_build_info{job="shop"} == 0)' });
     expectFindings(findings(ID, shop({ rules: [rule] })), [
       {
         severity: 'warning',
@@ -34,7 +34,7 @@ describe(ID, () => {
   });
 
   it('fires on absent_over_time() around a comparison inside parentheses', () => {
-    const rule = alert({ ...basics, alert: 'CartsFull', expr: 'absent_over_time((shop_cart_items < 1000)[10m:])' });
+    const rule = alert({ ...basics, name: 'CartsFull', expr: 'absent_over_time((shop_cart_items < 1000)[10m:])' });
     expectFindings(findings(ID, shop({ rules: [rule] })), [
       {
         severity: 'warning',
@@ -48,7 +48,7 @@ describe(ID, () => {
   });
 
   it('fires on absent() around an aggregation (no labels say what is missing)', () => {
-    const rule = alert({ ...basics, alert: 'NoCarts', expr: 'absent(sum(shop_cart_items{store="lisbon"}))' });
+    const rule = alert({ ...basics, name: 'NoCarts', expr: 'absent(sum(shop_cart_items{store="lisbon"}))' });
     expectFindings(findings(ID, shop({ rules: [rule] })), [
       {
         severity: 'warning',
@@ -63,17 +63,17 @@ describe(ID, () => {
 
   it('stays quiet on absent(selector) and on "none is healthy" tests (== 1, > 0, >= 1)', () => {
     const rules = [
-      alert({ ...basics, alert: 'Missing', expr: 'absent(shop_cart_items{job="shop", store="lisbon"})' }),
-      alert({ ...basics, alert: 'NoneUp', expr: 'absent(shop_build_info{job="shop"} == 1)' }),
-      alert({ ...basics, alert: 'NoTraffic', expr: 'absent(rate(shop_orders_total{job="shop"}[5m]) > 0)' }),
-      alert({ ...basics, alert: 'NoneAtLeastOne', expr: 'absent(shop_cart_items >= 1)' }),
-      alert({ ...basics, alert: 'OverTime', expr: 'absent_over_time(shop_cart_items{store="porto"}[15m])' }),
+      alert({ ...basics, name: 'Missing', expr: 'absent(shop_cart_items{job="shop", store="lisbon"})' }),
+      alert({ ...basics, name: 'NoneUp', expr: 'absent(shop_build_info{job="shop"} == 1)' }),
+      alert({ ...basics, name: 'NoTraffic', expr: 'absent(rate(shop_orders_total{job="shop"}[5m]) > 0)' }),
+      alert({ ...basics, name: 'NoneAtLeastOne', expr: 'absent(shop_cart_items >= 1)' }),
+      alert({ ...basics, name: 'OverTime', expr: 'absent_over_time(shop_cart_items{store="porto"}[15m])' }),
     ];
     expect(findings(ID, shop({ rules }))).toEqual([]);
   });
 
   it('stays quiet on a comparison outside absent()', () => {
-    const rule = alert({ ...basics, alert: 'Outside', expr: 'absent(shop_cart_items{store="porto"}) or shop_cart_items{store="porto"} > 1000' });
+    const rule = alert({ ...basics, name: 'Outside', expr: 'absent(shop_cart_items{store="porto"}) or shop_cart_items{store="porto"} > 1000' });
     expect(findings(ID, shop({ rules: [rule] }))).toEqual([]);
   });
 });

@@ -6,7 +6,7 @@ describe('alert/template-label-dropped in alert labels', () => {
   const ID = 'alert/template-label-dropped';
 
   it('fires on {{ $labels.x }} in a label when the expression drops x', () => {
-    const rule = alert({ ...basics, alert: 'Orders', expr: 'sum(rate(shop_orders_total[5m])) > 1', labels: { severity: 'warning', store: '{{ $labels.store }}' } });
+    const rule = alert({ ...basics, name: 'Orders', expr: 'sum(rate(shop_orders_total[5m])) > 1', labels: { severity: 'warning', store: '{{ $labels.store }}' } });
     expectFindings(findings(ID, shop({ rules: [rule] })), [
       {
         severity: 'error',
@@ -22,7 +22,7 @@ describe('alert/template-label-dropped in alert labels', () => {
   it('fires on .Labels.x and index $labels "x" in labels too', () => {
     const rule = alert({
       ...basics,
-      alert: 'Carts',
+      name: 'Carts',
       expr: 'sum by (store) (shop_cart_items) > 100',
       labels: { severity: 'warning', team: '{{ .Labels.team }}', host: '{{ index $labels "instance" }}' },
     });
@@ -49,7 +49,7 @@ describe('alert/template-label-dropped in alert labels', () => {
   it('fires on a label template over a one-to-one match on (…) that drops the label', () => {
     const rule = alert({
       ...basics,
-      alert: 'Ratio',
+      name: 'Ratio',
       expr: 'sum by (store, status) (rate(shop_orders_total[5m])) / on (store) group_left sum by (store) (rate(shop_payments_total[5m])) > 2 and on (store) sum by (store) (shop_cart_items) > 0',
       labels: { severity: 'warning', team: 'team-{{ $labels.team }}' },
     });
@@ -59,12 +59,12 @@ describe('alert/template-label-dropped in alert labels', () => {
   });
 
   it('stays quiet when the expression is not known exactly (a series outside the catalogue)', () => {
-    const rule = alert({ ...basics, alert: 'Other', expr: 'sum by (x) (other_total) > 1', labels: { severity: 'warning', shop: '{{ $labels.store }}' } });
+    const rule = alert({ ...basics, name: 'Other', expr: 'sum by (x) (other_total) > 1', labels: { severity: 'warning', shop: '{{ $labels.store }}' } });
     expect(findings(ID, shop({ rules: [rule] }))).toEqual([]);
   });
 
   it('stays quiet on labels the expression keeps', () => {
-    const rule = alert({ ...basics, alert: 'Orders', expr: 'sum by (store) (rate(shop_orders_total[5m])) > 1', labels: { severity: 'warning', shop: 'store-{{ $labels.store }}' } });
+    const rule = alert({ ...basics, name: 'Orders', expr: 'sum by (store) (rate(shop_orders_total[5m])) > 1', labels: { severity: 'warning', shop: 'store-{{ $labels.store }}' } });
     expect(findings(ID, shop({ rules: [rule] }))).toEqual([]);
   });
 });
@@ -74,7 +74,7 @@ describe('alert/unknown-external-label', () => {
   const global = { externalLabels: { cluster: 'eu-1', region: 'eu' } };
 
   it('fires on $externalLabels.x in an annotation where no external label x exists', () => {
-    const rule = alert({ ...basics, alert: 'Orders', expr: 'rate(shop_orders_total[5m]) > 1', annotations: { ...basics.annotations, description: 'In {{ $externalLabels.clustr }}' } });
+    const rule = alert({ ...basics, name: 'Orders', expr: 'rate(shop_orders_total[5m]) > 1', annotations: { ...basics.annotations, description: 'In {{ $externalLabels.clustr }}' } });
     expectFindings(findings(ID, shop({ rules: [rule], global })), [
       {
         severity: 'error',
@@ -89,7 +89,7 @@ describe('alert/unknown-external-label', () => {
   it('fires in a label, and with .ExternalLabels', () => {
     const rule = alert({
       ...basics,
-      alert: 'Orders',
+      name: 'Orders',
       expr: 'rate(shop_orders_total[5m]) > 1',
       labels: { severity: 'warning', dc: '{{ $externalLabels.datacenter }}' },
       annotations: { ...basics.annotations, summary: 'Orders in {{ .ExternalLabels.zone }}' },
@@ -113,7 +113,7 @@ describe('alert/unknown-external-label', () => {
   });
 
   it('fires when the project has no external labels at all, and says how to declare one', () => {
-    const rule = alert({ ...basics, alert: 'Orders', expr: 'rate(shop_orders_total[5m]) > 1', annotations: { ...basics.annotations, description: '{{ index $externalLabels "cluster" }}' } });
+    const rule = alert({ ...basics, name: 'Orders', expr: 'rate(shop_orders_total[5m]) > 1', annotations: { ...basics.annotations, description: '{{ index $externalLabels "cluster" }}' } });
     expectFindings(findings(ID, shop({ rules: [rule] })), [
       {
         severity: 'error',
@@ -126,15 +126,15 @@ describe('alert/unknown-external-label', () => {
   });
 
   it('stays quiet on text that only looks alike (no template), and without alerts', () => {
-    const rule = alert({ ...basics, alert: 'Plain', expr: 'rate(shop_orders_total[5m]) > 1', annotations: { ...basics.annotations, description: 'see externalLabels.cluster in the docs' } });
+    const rule = alert({ ...basics, name: 'Plain', expr: 'rate(shop_orders_total[5m]) > 1', annotations: { ...basics.annotations, description: 'see externalLabels.cluster in the docs' } });
     expect(findings(ID, shop({ rules: [rule], global }))).toEqual([]);
     expect(findings(ID, shop({ global }))).toEqual([]);
   });
 
   it('stays quiet on external labels that exist, and on $labels', () => {
     const rules = [
-      alert({ ...basics, alert: 'A', expr: 'rate(shop_orders_total[5m]) > 1', annotations: { ...basics.annotations, description: '{{ $externalLabels.cluster }} / {{ .ExternalLabels.region }}' } }),
-      alert({ ...basics, alert: 'B', expr: 'rate(shop_orders_total[5m]) > 1', annotations: { ...basics.annotations, description: '{{ $labels.store }}' } }),
+      alert({ ...basics, name: 'A', expr: 'rate(shop_orders_total[5m]) > 1', annotations: { ...basics.annotations, description: '{{ $externalLabels.cluster }} / {{ .ExternalLabels.region }}' } }),
+      alert({ ...basics, name: 'B', expr: 'rate(shop_orders_total[5m]) > 1', annotations: { ...basics.annotations, description: '{{ $labels.store }}' } }),
     ];
     expect(findings(ID, shop({ rules, global }))).toEqual([]);
   });
@@ -144,7 +144,7 @@ describe('alert/value-label-with-for', () => {
   const ID = 'alert/value-label-with-for';
 
   it('fires on {{ $value }} in a label of an alert with for', () => {
-    const rule = alert({ ...basics, alert: 'Carts', expr: 'shop_cart_items > 100', labels: { severity: 'warning', items: '{{ $value }}' } });
+    const rule = alert({ ...basics, name: 'Carts', expr: 'shop_cart_items > 100', labels: { severity: 'warning', items: '{{ $value }}' } });
     expectFindings(findings(ID, shop({ rules: [rule] })), [
       {
         severity: 'error',
@@ -159,7 +159,7 @@ describe('alert/value-label-with-for', () => {
   it('fires on humanize $value and .Value', () => {
     const rule = alert({
       ...basics,
-      alert: 'Carts',
+      name: 'Carts',
       for: '2m',
       expr: 'shop_cart_items > 100',
       labels: { severity: 'warning', items: '{{ $value | humanize }}', raw: '{{ .Value }}' },
@@ -171,7 +171,7 @@ describe('alert/value-label-with-for', () => {
   });
 
   it('fires with a for written in hours', () => {
-    const rule = alert({ ...basics, alert: 'Carts', for: '1h', expr: 'shop_cart_items > 100', labels: { severity: 'warning', level: 'items {{ printf "%.0f" $value }}' } });
+    const rule = alert({ ...basics, name: 'Carts', for: '1h', expr: 'shop_cart_items > 100', labels: { severity: 'warning', level: 'items {{ printf "%.0f" $value }}' } });
     expect(findings(ID, shop({ rules: [rule] })).map((d) => d.message)).toEqual([
       'alert Carts puts the query value into label level and waits for: 1h; each new value is a new alert whose wait starts over, so it never fires while the value changes',
     ]);
@@ -179,17 +179,17 @@ describe('alert/value-label-with-for', () => {
 
   it('stays quiet on labels that only mention a value by name, and on $labels in a label', () => {
     const rules = [
-      alert({ ...basics, alert: 'Named', expr: 'shop_cart_items > 100', labels: { severity: 'warning', kind: 'value-based' } }),
-      alert({ ...basics, alert: 'Store', expr: 'shop_cart_items > 100', labels: { severity: 'warning', shop: '{{ $labels.store }}' } }),
+      alert({ ...basics, name: 'Named', expr: 'shop_cart_items > 100', labels: { severity: 'warning', kind: 'value-based' } }),
+      alert({ ...basics, name: 'Store', expr: 'shop_cart_items > 100', labels: { severity: 'warning', shop: '{{ $labels.store }}' } }),
     ];
     expect(findings(ID, shop({ rules }))).toEqual([]);
   });
 
   it('stays quiet on $value in annotations, and on an alert without for (alert/fragile-expression warns there)', () => {
     const rules = [
-      alert({ ...basics, alert: 'InText', expr: 'shop_cart_items > 100', annotations: { ...basics.annotations, description: '{{ $value }} items' } }),
-      alert({ ...basics, alert: 'NoFor', for: undefined, expr: 'shop_cart_items > 100', labels: { severity: 'warning', items: '{{ $value }}' } }),
-      alert({ ...basics, alert: 'ZeroFor', for: '0s', expr: 'shop_cart_items > 100', labels: { severity: 'warning', items: '{{ $value }}' } }),
+      alert({ ...basics, name: 'InText', expr: 'shop_cart_items > 100', annotations: { ...basics.annotations, description: '{{ $value }} items' } }),
+      alert({ ...basics, name: 'NoFor', for: undefined, expr: 'shop_cart_items > 100', labels: { severity: 'warning', items: '{{ $value }}' } }),
+      alert({ ...basics, name: 'ZeroFor', for: '0s', expr: 'shop_cart_items > 100', labels: { severity: 'warning', items: '{{ $value }}' } }),
     ];
     expect(findings(ID, shop({ rules }))).toEqual([]);
   });

@@ -7,7 +7,7 @@ const ID = 'promql/quantile-range';
 
 describe(ID, () => {
   it('fires on a percentile written as 95 in histogram_quantile()', () => {
-    const rule = alert({ ...basics, alert: 'SlowCheckout', expr: 'histogram_quantile(95, sum by (le) (rate(shop_checkout_seconds_bucket[5m]))) > 2' });
+    const rule = alert({ ...basics, name: 'SlowCheckout', expr: 'histogram_quantile(95, sum by (le) (rate(shop_checkout_seconds_bucket[5m]))) > 2' });
     expectFindings(findings(ID, shop({ rules: [rule] })), [
       {
         severity: 'error',
@@ -21,7 +21,7 @@ describe(ID, () => {
   });
 
   it('fires on a negative quantile() in a recording rule', () => {
-    const rule = record({ record: 'store:shop_cart_items:quantile', expr: 'quantile by (store) (-0.5, shop_cart_items)' });
+    const rule = record({ name: 'store:shop_cart_items:quantile', expr: 'quantile by (store) (-0.5, shop_cart_items)' });
     expectFindings(findings(ID, shop({ rules: [rule] })), [
       {
         severity: 'error',
@@ -50,16 +50,16 @@ describe(ID, () => {
 
   it('stays quiet on quantiles in [0, 1], bounds included, and on a quantile given by an expression', () => {
     const rules = [
-      alert({ ...basics, alert: 'P95', expr: 'histogram_quantile(0.95, sum by (le, store) (rate(shop_checkout_seconds_bucket[5m]))) > 2' }),
-      alert({ ...basics, alert: 'Bounds', expr: 'quantile(1, shop_cart_items) > quantile(0, shop_cart_items) * 10' }),
-      alert({ ...basics, alert: 'Parenthesised', expr: 'quantile_over_time((0.9), shop_cart_items[10m]) > 100' }),
-      alert({ ...basics, alert: 'Computed', expr: 'histogram_quantile(scalar(shop_build_info), rate(shop_checkout_seconds_bucket[5m])) > 2' }),
+      alert({ ...basics, name: 'P95', expr: 'histogram_quantile(0.95, sum by (le, store) (rate(shop_checkout_seconds_bucket[5m]))) > 2' }),
+      alert({ ...basics, name: 'Bounds', expr: 'quantile(1, shop_cart_items) > quantile(0, shop_cart_items) * 10' }),
+      alert({ ...basics, name: 'Parenthesised', expr: 'quantile_over_time((0.9), shop_cart_items[10m]) > 100' }),
+      alert({ ...basics, name: 'Computed', expr: 'histogram_quantile(scalar(shop_build_info), rate(shop_checkout_seconds_bucket[5m])) > 2' }),
     ];
     expect(findings(ID, shop({ rules }))).toEqual([]);
   });
 
   it('stays quiet on other functions with a first number argument', () => {
-    const rule = alert({ ...basics, alert: 'Top', expr: 'topk(95, shop_cart_items) > 100' });
+    const rule = alert({ ...basics, name: 'Top', expr: 'topk(95, shop_cart_items) > 100' });
     expect(findings(ID, shop({ rules: [rule] }))).toEqual([]);
   });
 });

@@ -6,7 +6,7 @@ const ID = 'promql/range-vector-result';
 
 describe(ID, () => {
   it('fires on a recording rule over a range vector', () => {
-    const rule = record({ record: 'store:shop_cart_items:range5m', expr: 'shop_cart_items[5m]' });
+    const rule = record({ name: 'store:shop_cart_items:range5m', expr: 'shop_cart_items[5m]' });
     expectFindings(findings(ID, shop({ rules: [rule] })), [
       {
         severity: 'error',
@@ -20,7 +20,7 @@ describe(ID, () => {
   });
 
   it('fires on a recording rule over a subquery in parentheses', () => {
-    const rule = record({ record: 'store:shop_orders:rate_range', expr: '(sum by (store) (rate(shop_orders_total[5m]))[30m:1m])' });
+    const rule = record({ name: 'store:shop_orders:rate_range', expr: '(sum by (store) (rate(shop_orders_total[5m]))[30m:1m])' });
     expectFindings(findings(ID, shop({ rules: [rule] })), [
       {
         severity: 'error',
@@ -48,16 +48,16 @@ describe(ID, () => {
 
   it('stays quiet on instant vectors, functions over ranges and scalars', () => {
     const rules = [
-      record({ record: 'store:shop_cart_items:avg5m', expr: 'avg_over_time(shop_cart_items[5m])' }),
-      record({ record: 'store:shop_cart_items:max', expr: 'max_over_time((sum by (store) (shop_cart_items))[30m:1m])' }),
-      record({ record: 'shop:one', expr: '1' }),
-      alert({ ...basics, alert: 'Offset', expr: 'shop_cart_items offset 1h > 10' }),
+      record({ name: 'store:shop_cart_items:avg5m', expr: 'avg_over_time(shop_cart_items[5m])' }),
+      record({ name: 'store:shop_cart_items:max', expr: 'max_over_time((sum by (store) (shop_cart_items))[30m:1m])' }),
+      record({ name: 'shop:one', expr: '1' }),
+      alert({ ...basics, name: 'Offset', expr: 'shop_cart_items offset 1h > 10' }),
     ];
     expect(findings(ID, shop({ rules }))).toEqual([]);
   });
 
   it('stays quiet on a syntax error (promql/syntax reports it)', () => {
-    const rule = record({ record: 'store:x:broken', expr: 'shop_cart_items[5m' });
+    const rule = record({ name: 'store:x:broken', expr: 'shop_cart_items[5m' });
     expect(findings(ID, shop({ rules: [rule] }))).toEqual([]);
   });
 });

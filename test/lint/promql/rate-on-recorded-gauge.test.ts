@@ -7,8 +7,8 @@ const ID = 'promql/rate-on-recorded-gauge';
 
 describe(ID, () => {
   it('fires on rate() over a recorded sum of rates', () => {
-    const recorded = record({ record: 'store:shop_orders:rate5m', expr: 'sum by (store) (rate(shop_orders_total[5m]))' });
-    const rule = alert({ ...basics, alert: 'OrdersAccelerating', expr: 'rate(store:shop_orders:rate5m[5m]) > 1' });
+    const recorded = record({ name: 'store:shop_orders:rate5m', expr: 'sum by (store) (rate(shop_orders_total[5m]))' });
+    const rule = alert({ ...basics, name: 'OrdersAccelerating', expr: 'rate(store:shop_orders:rate5m[5m]) > 1' });
     expectFindings(findings(ID, shop({ rules: [recorded, rule] })), [
       {
         severity: 'error',
@@ -23,10 +23,10 @@ describe(ID, () => {
 
   it('fires on increase() over a recorded ratio (a gauge)', () => {
     const recorded = record({
-      record: 'store:shop_orders_failed:ratio5m',
+      name: 'store:shop_orders_failed:ratio5m',
       expr: 'sum by (store) (rate(shop_orders_total{status="failed"}[5m])) / sum by (store) (rate(shop_orders_total[5m]))',
     });
-    const rule = alert({ ...basics, alert: 'FailureRatioGrows', expr: 'increase(store:shop_orders_failed:ratio5m[1h]) > 0.1' });
+    const rule = alert({ ...basics, name: 'FailureRatioGrows', expr: 'increase(store:shop_orders_failed:ratio5m[1h]) > 0.1' });
     expectFindings(findings(ID, shop({ rules: [recorded, rule] })), [
       {
         severity: 'error',
@@ -41,9 +41,9 @@ describe(ID, () => {
   });
 
   it('fires on rate() over a recorded gauge in a panel, and over a subquery of a rate', () => {
-    const recorded = record({ record: 'store:shop_cart_items:avg', expr: 'avg by (store) (shop_cart_items)' });
+    const recorded = record({ name: 'store:shop_cart_items:avg', expr: 'avg by (store) (shop_cart_items)' });
     const board = dashboard({ title: 'Shop', panels: [timeseriesPanel({ title: 'Carts', targets: [{ expr: 'rate(store:shop_cart_items:avg[$__rate_interval])' }] })] });
-    const rule = alert({ ...basics, alert: 'RateOfRate', expr: 'rate(rate(shop_orders_total[5m])[10m:1m]) > 1' });
+    const rule = alert({ ...basics, name: 'RateOfRate', expr: 'rate(rate(shop_orders_total[5m])[10m:1m]) > 1' });
     const found = findings(ID, shop({ rules: [recorded, rule], dashboards: [board] }));
     expectFindings(found.slice(0, 1), [
       {
@@ -66,18 +66,18 @@ describe(ID, () => {
 
   it('stays quiet on rate() over a recorded sum of raw counters, and on a recorded rate used as it is', () => {
     const rules = [
-      record({ record: 'store:shop_orders:sum', expr: 'sum by (store) (shop_orders_total)' }),
-      record({ record: 'store:shop_orders:rate5m', expr: 'sum by (store) (rate(shop_orders_total[5m]))' }),
-      alert({ ...basics, alert: 'RateOfSum', expr: 'rate(store:shop_orders:sum[5m]) > 1' }),
-      alert({ ...basics, alert: 'RateAsIs', expr: 'store:shop_orders:rate5m > 1' }),
-      alert({ ...basics, alert: 'Smoothed', expr: 'avg_over_time(store:shop_orders:rate5m[30m]) > 1' }),
-      alert({ ...basics, alert: 'CounterSubquery', expr: 'rate(sum by (store) (shop_orders_total)[10m:1m]) > 1' }),
+      record({ name: 'store:shop_orders:sum', expr: 'sum by (store) (shop_orders_total)' }),
+      record({ name: 'store:shop_orders:rate5m', expr: 'sum by (store) (rate(shop_orders_total[5m]))' }),
+      alert({ ...basics, name: 'RateOfSum', expr: 'rate(store:shop_orders:sum[5m]) > 1' }),
+      alert({ ...basics, name: 'RateAsIs', expr: 'store:shop_orders:rate5m > 1' }),
+      alert({ ...basics, name: 'Smoothed', expr: 'avg_over_time(store:shop_orders:rate5m[30m]) > 1' }),
+      alert({ ...basics, name: 'CounterSubquery', expr: 'rate(sum by (store) (shop_orders_total)[10m:1m]) > 1' }),
     ];
     expect(findings(ID, shop({ rules }))).toEqual([]);
   });
 
   it('stays quiet on rate() over catalogue counters (promql/rate-on-non-counter judges catalogue metrics)', () => {
-    const rules = [alert({ ...basics, alert: 'Plain', expr: 'rate(shop_orders_total[5m]) > 1' }), alert({ ...basics, alert: 'Gauge', expr: 'rate(shop_cart_items[5m]) > 1' })];
+    const rules = [alert({ ...basics, name: 'Plain', expr: 'rate(shop_orders_total[5m]) > 1' }), alert({ ...basics, name: 'Gauge', expr: 'rate(shop_cart_items[5m]) > 1' })];
     expect(findings(ID, shop({ rules }))).toEqual([]);
   });
 });

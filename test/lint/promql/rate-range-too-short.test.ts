@@ -6,7 +6,7 @@ const ID = 'promql/rate-range-too-short';
 
 describe(ID, () => {
   it('is an error under 2 intervals of the job the matcher names (not the global interval)', () => {
-    const rule = alert({ ...basics, alert: 'WorkerOrders', expr: 'rate(shop_orders_total{job="worker"}[1m]) > 1' });
+    const rule = alert({ ...basics, name: 'WorkerOrders', expr: 'rate(shop_orders_total{job="worker"}[1m]) > 1' });
     expectFindings(findings(ID, shop({ rules: [rule] })), [
       {
         severity: 'error',
@@ -20,7 +20,7 @@ describe(ID, () => {
   });
 
   it('is a warning between 2 and 4 intervals of that job', () => {
-    const rule = alert({ ...basics, alert: 'WorkerOrders', expr: 'rate(shop_orders_total{job="worker"}[3m]) > 1' });
+    const rule = alert({ ...basics, name: 'WorkerOrders', expr: 'rate(shop_orders_total{job="worker"}[3m]) > 1' });
     expectFindings(findings(ID, shop({ rules: [rule] })), [
       {
         severity: 'warning',
@@ -34,7 +34,7 @@ describe(ID, () => {
   });
 
   it("uses the exporter's job for an exporter metric without a job matcher", () => {
-    const rule = alert({ ...basics, alert: 'CpuBusy', expr: 'rate(node_cpu_seconds_total{mode="idle"}[45s]) < 0.1' });
+    const rule = alert({ ...basics, name: 'CpuBusy', expr: 'rate(node_cpu_seconds_total{mode="idle"}[45s]) < 0.1' });
     expectFindings(findings(ID, shop({ rules: [rule] })), [
       {
         severity: 'error',
@@ -48,8 +48,8 @@ describe(ID, () => {
   });
 
   it('uses the evaluation interval of the rule group that records a series', () => {
-    const recorded = record({ record: 'store:shop_orders:sum', expr: 'sum by (store) (shop_orders_total)' });
-    const rule = alert({ ...basics, alert: 'RecordedRate', expr: 'rate(store:shop_orders:sum[2m]) > 1' });
+    const recorded = record({ name: 'store:shop_orders:sum', expr: 'sum by (store) (shop_orders_total)' });
+    const rule = alert({ ...basics, name: 'RecordedRate', expr: 'rate(store:shop_orders:sum[2m]) > 1' });
     expectFindings(findings(ID, shop({ rules: [recorded, rule], interval: '1m' })), [
       {
         severity: 'warning',
@@ -76,18 +76,18 @@ describe(ID, () => {
 
   it('stays quiet on 4 intervals of the real job, on $__rate_interval, and on a slow job the matcher excludes', () => {
     const rules = [
-      alert({ ...basics, alert: 'ShopOrders', expr: 'rate(shop_orders_total{job="shop"}[1m]) > 1' }),
-      alert({ ...basics, alert: 'WorkerOrders', expr: 'rate(shop_orders_total{job="worker"}[4m]) > 1' }),
-      alert({ ...basics, alert: 'Either', expr: 'rate(shop_orders_total{job=~"shop|node"}[1m]) > 1' }),
-      alert({ ...basics, alert: 'Cpu', expr: 'rate(node_cpu_seconds_total[2m]) > 1' }),
+      alert({ ...basics, name: 'ShopOrders', expr: 'rate(shop_orders_total{job="shop"}[1m]) > 1' }),
+      alert({ ...basics, name: 'WorkerOrders', expr: 'rate(shop_orders_total{job="worker"}[4m]) > 1' }),
+      alert({ ...basics, name: 'Either', expr: 'rate(shop_orders_total{job=~"shop|node"}[1m]) > 1' }),
+      alert({ ...basics, name: 'Cpu', expr: 'rate(node_cpu_seconds_total[2m]) > 1' }),
     ];
     const board = dashboard({ title: 'Shop', panels: [timeseriesPanel({ title: 'Orders', targets: [{ expr: 'rate(shop_orders_total{job="worker"}[$__rate_interval])' }] })] });
     expect(findings(ID, shop({ rules, dashboards: [board] }))).toEqual([]);
   });
 
   it('stays quiet on a 1m range when only a slow job elsewhere in the project scrapes every 5m', () => {
-    const slow = scrapeJob({ job: 'blackbox', targets: ['probe:9115'], interval: '5m' });
-    const rule = alert({ ...basics, alert: 'ShopOrders', expr: 'rate(shop_orders_total[1m]) > 1' });
+    const slow = scrapeJob({ name: 'blackbox', targets: ['probe:9115'], interval: '5m' });
+    const rule = alert({ ...basics, name: 'ShopOrders', expr: 'rate(shop_orders_total[1m]) > 1' });
     expect(findings(ID, shop({ rules: [rule], scrapeJobs: [jobs.shop, slow] }))).toEqual([]);
   });
 });

@@ -6,7 +6,7 @@ const ID = 'rules/target-label-override';
 
 describe(ID, () => {
   it('fires on an alert label job that overwrites the job its expression keeps', () => {
-    const rule = alert({ ...basics, alert: 'Orders', expr: 'rate(shop_orders_total[5m]) > 1', labels: { severity: 'warning', job: 'shop-alerts' } });
+    const rule = alert({ ...basics, name: 'Orders', expr: 'rate(shop_orders_total[5m]) > 1', labels: { severity: 'warning', job: 'shop-alerts' } });
     expectFindings(findings(ID, shop({ rules: [rule] })), [
       {
         severity: 'error',
@@ -20,7 +20,7 @@ describe(ID, () => {
   });
 
   it('fires on a recording rule label instance over series that keep instance', () => {
-    const rule = record({ record: 'instance:shop_orders:rate5m', expr: 'sum by (job, instance) (rate(shop_orders_total[5m]))', labels: { instance: 'shop' } });
+    const rule = record({ name: 'instance:shop_orders:rate5m', expr: 'sum by (job, instance) (rate(shop_orders_total[5m]))', labels: { instance: 'shop' } });
     expectFindings(findings(ID, shop({ rules: [rule] })), [
       {
         severity: 'error',
@@ -36,7 +36,7 @@ describe(ID, () => {
   it('fires once per overwritten label, when the selector pins another value', () => {
     const rule = alert({
       ...basics,
-      alert: 'Both',
+      name: 'Both',
       expr: 'shop_cart_items{job="shop"} > 100',
       labels: { severity: 'warning', job: 'carts', instance: 'all' },
     });
@@ -62,16 +62,16 @@ describe(ID, () => {
 
   it('stays quiet when the expression does not keep the label (the rule adds it)', () => {
     const rules = [
-      alert({ ...basics, alert: 'Total', expr: 'sum(rate(shop_orders_total[5m])) > 1', labels: { severity: 'warning', job: 'shop' } }),
-      record({ record: 'store:shop_orders:rate5m', expr: 'sum by (store) (rate(shop_orders_total[5m]))', labels: { instance: 'aggregated' } }),
+      alert({ ...basics, name: 'Total', expr: 'sum(rate(shop_orders_total[5m])) > 1', labels: { severity: 'warning', job: 'shop' } }),
+      record({ name: 'store:shop_orders:rate5m', expr: 'sum by (store) (rate(shop_orders_total[5m]))', labels: { instance: 'aggregated' } }),
     ];
     expect(findings(ID, shop({ rules }))).toEqual([]);
   });
 
   it('stays quiet when every selector already pins the label to the same value, or on other labels', () => {
     const rules = [
-      alert({ ...basics, alert: 'Same', expr: 'shop_cart_items{job="shop"} > 100', labels: { severity: 'warning', job: 'shop' } }),
-      alert({ ...basics, alert: 'Team', expr: 'shop_cart_items > 100', labels: { severity: 'warning', team: 'checkout' } }),
+      alert({ ...basics, name: 'Same', expr: 'shop_cart_items{job="shop"} > 100', labels: { severity: 'warning', job: 'shop' } }),
+      alert({ ...basics, name: 'Team', expr: 'shop_cart_items > 100', labels: { severity: 'warning', team: 'checkout' } }),
     ];
     expect(findings(ID, shop({ rules }))).toEqual([]);
   });

@@ -6,7 +6,7 @@ const ID = 'scrape/duplicate-series';
 
 describe(ID, () => {
   it('fires on a static instance label on a job with several targets', () => {
-    const job = scrapeJob({ job: 'shop', targets: ['shop-1:8000', 'shop-2:8000'], labels: { instance: 'shop' } });
+    const job = scrapeJob({ name: 'shop', targets: ['shop-1:8000', 'shop-2:8000'], labels: { instance: 'shop' } });
     expectFindings(findings(ID, shop({ scrapeJobs: [job] })), [
       {
         severity: 'error',
@@ -19,7 +19,7 @@ describe(ID, () => {
   });
 
   it('fires on a static job label that makes a second job write the first one\'s series', () => {
-    const canary = scrapeJob({ job: 'shop-canary', targets: ['shop-1:8000'], labels: { job: 'shop' } });
+    const canary = scrapeJob({ name: 'shop-canary', targets: ['shop-1:8000'], labels: { job: 'shop' } });
     expectFindings(findings(ID, shop({ scrapeJobs: [jobs.shop, canary] })), [
       {
         severity: 'error',
@@ -32,9 +32,9 @@ describe(ID, () => {
   });
 
   it('fires on two jobs that share a job label and an instance label, and on a job named like another\'s job label', () => {
-    const a = scrapeJob({ job: 'edge-a', targets: ['edge-a:8000'], labels: { job: 'edge', instance: 'edge' } });
-    const b = scrapeJob({ job: 'edge-b', targets: ['edge-b:8000'], labels: { job: 'edge', instance: 'edge' } });
-    const renamed = scrapeJob({ job: 'old', targets: ['worker:9000'], labels: { job: 'worker' } });
+    const a = scrapeJob({ name: 'edge-a', targets: ['edge-a:8000'], labels: { job: 'edge', instance: 'edge' } });
+    const b = scrapeJob({ name: 'edge-b', targets: ['edge-b:8000'], labels: { job: 'edge', instance: 'edge' } });
+    const renamed = scrapeJob({ name: 'old', targets: ['worker:9000'], labels: { job: 'worker' } });
     const found = findings(ID, shop({ scrapeJobs: [a, b, renamed, jobs.worker] }));
     expectFindings(found, [
       {
@@ -55,14 +55,14 @@ describe(ID, () => {
   });
 
   it('stays quiet on distinct targets, and on one target in two jobs (different job labels)', () => {
-    const twice = scrapeJob({ job: 'shop-probe', targets: ['shop-1:8000'] });
+    const twice = scrapeJob({ name: 'shop-probe', targets: ['shop-1:8000'] });
     expect(findings(ID, shop({ scrapeJobs: [...Object.values(jobs), twice] }))).toEqual([]);
   });
 
   it('stays quiet on a static instance label with one target, and on static labels that tell targets apart', () => {
-    const single = scrapeJob({ job: 'db', targets: ['db-primary:9187'], labels: { instance: 'db' } });
-    const zoneA = scrapeJob({ job: 'cache-a', targets: ['cache:6379'], labels: { job: 'cache', zone: 'a' } });
-    const zoneB = scrapeJob({ job: 'cache-b', targets: ['cache:6379'], labels: { job: 'cache', zone: 'b' } });
+    const single = scrapeJob({ name: 'db', targets: ['db-primary:9187'], labels: { instance: 'db' } });
+    const zoneA = scrapeJob({ name: 'cache-a', targets: ['cache:6379'], labels: { job: 'cache', zone: 'a' } });
+    const zoneB = scrapeJob({ name: 'cache-b', targets: ['cache:6379'], labels: { job: 'cache', zone: 'b' } });
     expect(findings(ID, shop({ scrapeJobs: [single, zoneA, zoneB] }))).toEqual([]);
   });
 });

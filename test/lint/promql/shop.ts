@@ -21,9 +21,9 @@ export const cpu = counter({ name: 'node_cpu_seconds_total', help: 'CPU.', label
 export const buildInfo = gauge({ name: 'shop_build_info', help: 'Build.', labels: ['version'] });
 
 export const jobs = {
-  shop: scrapeJob({ job: 'shop', targets: ['shop-1:8000', 'shop-2:8000'] }),
-  worker: scrapeJob({ job: 'worker', targets: ['worker:9000'], interval: '1m' }),
-  node: scrapeJob({ job: 'node', targets: ['shop-1:9100', 'shop-2:9100'], interval: '30s' }),
+  shop: scrapeJob({ name: 'shop', targets: ['shop-1:8000', 'shop-2:8000'] }),
+  worker: scrapeJob({ name: 'worker', targets: ['worker:9000'], interval: '1m' }),
+  node: scrapeJob({ name: 'node', targets: ['shop-1:9100', 'shop-2:9100'], interval: '30s' }),
 };
 
 export interface ShopOptions {

@@ -6,7 +6,7 @@ const ID = 'promql/unknown-job';
 
 describe(ID, () => {
   it('fires on job="x" where no scrape job is named x, with did-you-mean', () => {
-    const rule = alert({ ...basics, alert: 'ShopOrders', expr: 'rate(shop_orders_total{job="shpo"}[5m]) > 1' });
+    const rule = alert({ ...basics, name: 'ShopOrders', expr: 'rate(shop_orders_total{job="shpo"}[5m]) > 1' });
     expectFindings(findings(ID, shop({ rules: [rule] })), [
       {
         severity: 'error',
@@ -20,8 +20,8 @@ describe(ID, () => {
   });
 
   it('fires on one unknown name in a regex alternation, and on a regex that matches no job', () => {
-    const alternation = alert({ ...basics, alert: 'Alternation', expr: 'rate(shop_orders_total{job=~"shop|wroker"}[5m]) > 1' });
-    const pattern = record({ record: 'job:shop_orders:rate5m', expr: 'sum by (job) (rate(shop_orders_total{job=~"api-.*"}[5m]))' });
+    const alternation = alert({ ...basics, name: 'Alternation', expr: 'rate(shop_orders_total{job=~"shop|wroker"}[5m]) > 1' });
+    const pattern = record({ name: 'job:shop_orders:rate5m', expr: 'sum by (job) (rate(shop_orders_total{job=~"api-.*"}[5m]))' });
     expectFindings(findings(ID, shop({ rules: [alternation, pattern] })), [
       {
         severity: 'error',
@@ -43,7 +43,7 @@ describe(ID, () => {
   });
 
   it('is a warning on an exporter metric (it may arrive from another Prometheus)', () => {
-    const rule = alert({ ...basics, alert: 'CpuBusy', expr: 'rate(node_cpu_seconds_total{job="node-exporter", mode="idle"}[5m]) < 0.1' });
+    const rule = alert({ ...basics, name: 'CpuBusy', expr: 'rate(node_cpu_seconds_total{job="node-exporter", mode="idle"}[5m]) < 0.1' });
     expectFindings(findings(ID, shop({ rules: [rule] })), [
       {
         severity: 'warning',
@@ -57,7 +57,7 @@ describe(ID, () => {
   });
 
   it('fires in a panel, and knows job names set by a static job label', () => {
-    const relabelled = scrapeJob({ job: 'shop-canary', targets: ['canary:8000'], labels: { job: 'canary' } });
+    const relabelled = scrapeJob({ name: 'shop-canary', targets: ['canary:8000'], labels: { job: 'canary' } });
     const board = dashboard({ title: 'Shop', panels: [timeseriesPanel({ title: 'Orders', targets: [{ expr: 'sum(rate(shop_orders_total{job="shop-canary"}[$__rate_interval]))' }] })] });
     const found = findings(ID, shop({ scrapeJobs: [jobs.shop, relabelled], dashboards: [board] }));
     expect(found.map((d) => [d.message, d.path])).toEqual([
@@ -70,20 +70,20 @@ describe(ID, () => {
 
   it('stays quiet on real jobs, regexes that match one, negations, Grafana variables and jobs a rule sets', () => {
     const rules = [
-      alert({ ...basics, alert: 'Equal', expr: 'rate(shop_orders_total{job="shop"}[5m]) > 1' }),
-      alert({ ...basics, alert: 'Alternation', expr: 'rate(shop_orders_total{job=~"shop|worker"}[5m]) > 1' }),
-      alert({ ...basics, alert: 'Pattern', expr: 'rate(shop_orders_total{job=~"sh.*"}[5m]) > 1' }),
-      alert({ ...basics, alert: 'Negation', expr: 'rate(shop_orders_total{job!="nothing"}[5m]) > 1' }),
-      record({ record: 'job:shop_orders:sum', expr: 'sum(shop_orders_total)', labels: { job: 'shop-total' } }),
-      alert({ ...basics, alert: 'FromRule', expr: 'job:shop_orders:sum{job="shop-total"} > 1' }),
-      alert({ ...basics, alert: 'Outside', expr: 'rate(other_total{job="elsewhere"}[5m]) > 1' }),
+      alert({ ...basics, name: 'Equal', expr: 'rate(shop_orders_total{job="shop"}[5m]) > 1' }),
+      alert({ ...basics, name: 'Alternation', expr: 'rate(shop_orders_total{job=~"shop|worker"}[5m]) > 1' }),
+      alert({ ...basics, name: 'Pattern', expr: 'rate(shop_orders_total{job=~"sh.*"}[5m]) > 1' }),
+      alert({ ...basics, name: 'Negation', expr: 'rate(shop_orders_total{job!="nothing"}[5m]) > 1' }),
+      record({ name: 'job:shop_orders:sum', expr: 'sum(shop_orders_total)', labels: { job: 'shop-total' } }),
+      alert({ ...basics, name: 'FromRule', expr: 'job:shop_orders:sum{job="shop-total"} > 1' }),
+      alert({ ...basics, name: 'Outside', expr: 'rate(other_total{job="elsewhere"}[5m]) > 1' }),
     ];
     const board = dashboard({ title: 'Shop', panels: [timeseriesPanel({ title: 'Orders', targets: [{ expr: 'sum(rate(shop_orders_total{job=~"$job"}[$__rate_interval]))' }] })] });
     expect(findings(ID, shop({ rules, dashboards: [board] }))).toEqual([]);
   });
 
   it('stays quiet in a project without scrape jobs (the data comes from elsewhere)', () => {
-    const rule = alert({ ...basics, alert: 'Equal', expr: 'rate(shop_orders_total{job="anything"}[5m]) > 1' });
+    const rule = alert({ ...basics, name: 'Equal', expr: 'rate(shop_orders_total{job="anything"}[5m]) > 1' });
     expect(findings(ID, shop({ rules: [rule], scrapeJobs: [] }))).toEqual([]);
   });
 });

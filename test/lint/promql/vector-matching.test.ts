@@ -7,7 +7,7 @@ const ID = 'promql/vector-matching';
 
 describe(ID, () => {
   it('fires on a one-to-one operation whose sides have different labels (never matches)', () => {
-    const rule = alert({ ...basics, alert: 'OrdersPerPayment', expr: 'rate(shop_orders_total[5m]) / rate(shop_payments_total[5m]) > 1' });
+    const rule = alert({ ...basics, name: 'OrdersPerPayment', expr: 'rate(shop_orders_total[5m]) / rate(shop_payments_total[5m]) > 1' });
     expectFindings(findings(ID, shop({ rules: [rule] })), [
       {
         severity: 'error',
@@ -21,7 +21,7 @@ describe(ID, () => {
   });
 
   it('fires on a bucket divided by a count without ignoring (le), in a recording rule', () => {
-    const rule = record({ record: 'store:shop_checkout_fast:ratio', expr: 'rate(shop_checkout_seconds_bucket{le="1"}[5m]) / rate(shop_checkout_seconds_count[5m])' });
+    const rule = record({ name: 'store:shop_checkout_fast:ratio', expr: 'rate(shop_checkout_seconds_bucket{le="1"}[5m]) / rate(shop_checkout_seconds_count[5m])' });
     expectFindings(findings(ID, shop({ rules: [rule] })), [
       {
         severity: 'error',
@@ -35,7 +35,7 @@ describe(ID, () => {
   });
 
   it('fires on "and" between different label sets (always empty)', () => {
-    const rule = alert({ ...basics, alert: 'BusyCarts', expr: 'shop_cart_items > 100 and rate(shop_orders_total[5m]) > 1' });
+    const rule = alert({ ...basics, name: 'BusyCarts', expr: 'shop_cart_items > 100 and rate(shop_orders_total[5m]) > 1' });
     expectFindings(findings(ID, shop({ rules: [rule] })), [
       {
         severity: 'error',
@@ -49,8 +49,8 @@ describe(ID, () => {
   });
 
   it('warns on many-to-one matching without group_left / group_right', () => {
-    const left = alert({ ...basics, alert: 'LeftMany', expr: 'sum by (store, status) (rate(shop_orders_total[5m])) / on (store) sum by (store) (rate(shop_payments_total[5m])) > 1' });
-    const right = alert({ ...basics, alert: 'RightMany', expr: 'sum by (store) (rate(shop_payments_total[5m])) / on (store) sum by (store, status) (rate(shop_orders_total[5m])) > 1' });
+    const left = alert({ ...basics, name: 'LeftMany', expr: 'sum by (store, status) (rate(shop_orders_total[5m])) / on (store) sum by (store) (rate(shop_payments_total[5m])) > 1' });
+    const right = alert({ ...basics, name: 'RightMany', expr: 'sum by (store) (rate(shop_payments_total[5m])) / on (store) sum by (store, status) (rate(shop_orders_total[5m])) > 1' });
     expectFindings(findings(ID, shop({ rules: [left, right] })), [
       {
         severity: 'warning',
@@ -85,20 +85,20 @@ describe(ID, () => {
 
   it('stays quiet when the sides are aggregated alike, matched with ignoring, or grouped explicitly', () => {
     const rules = [
-      alert({ ...basics, alert: 'SameLabels', expr: 'sum by (store) (rate(shop_orders_total[5m])) / sum by (store) (rate(shop_payments_total[5m])) > 1' }),
-      alert({ ...basics, alert: 'IgnoringLe', expr: 'rate(shop_checkout_seconds_bucket{le="1"}[5m]) / ignoring (le) rate(shop_checkout_seconds_count[5m]) < 0.9' }),
-      alert({ ...basics, alert: 'GroupLeft', expr: 'sum by (store, status) (rate(shop_orders_total[5m])) / on (store) group_left sum by (store) (rate(shop_payments_total[5m])) > 1' }),
-      alert({ ...basics, alert: 'InfoJoin', expr: 'sum by (job, instance) (rate(shop_orders_total[5m])) * on (job, instance) group_left (version) shop_build_info > 1' }),
-      alert({ ...basics, alert: 'Pinned', expr: 'sum by (store) (rate(shop_orders_total{status="failed"}[5m])) / on (store) sum by (store, status) (rate(shop_orders_total{status="ok"}[5m])) > 0.1' }),
-      alert({ ...basics, alert: 'OrFallback', expr: 'rate(shop_orders_total[5m]) > 1 or rate(shop_payments_total[5m]) > 1' }),
-      alert({ ...basics, alert: 'JobFollowsInstance', expr: 'sum by (instance) (rate(shop_orders_total[5m])) > on (instance) sum by (job, instance) (rate(shop_payments_total[5m])) * 2' }),
-      alert({ ...basics, alert: 'Scalar', expr: 'sum(rate(shop_orders_total[5m])) / scalar(sum(rate(shop_payments_total[5m]))) > 1' }),
+      alert({ ...basics, name: 'SameLabels', expr: 'sum by (store) (rate(shop_orders_total[5m])) / sum by (store) (rate(shop_payments_total[5m])) > 1' }),
+      alert({ ...basics, name: 'IgnoringLe', expr: 'rate(shop_checkout_seconds_bucket{le="1"}[5m]) / ignoring (le) rate(shop_checkout_seconds_count[5m]) < 0.9' }),
+      alert({ ...basics, name: 'GroupLeft', expr: 'sum by (store, status) (rate(shop_orders_total[5m])) / on (store) group_left sum by (store) (rate(shop_payments_total[5m])) > 1' }),
+      alert({ ...basics, name: 'InfoJoin', expr: 'sum by (job, instance) (rate(shop_orders_total[5m])) * on (job, instance) group_left (version) shop_build_info > 1' }),
+      alert({ ...basics, name: 'Pinned', expr: 'sum by (store) (rate(shop_orders_total{status="failed"}[5m])) / on (store) sum by (store, status) (rate(shop_orders_total{status="ok"}[5m])) > 0.1' }),
+      alert({ ...basics, name: 'OrFallback', expr: 'rate(shop_orders_total[5m]) > 1 or rate(shop_payments_total[5m]) > 1' }),
+      alert({ ...basics, name: 'JobFollowsInstance', expr: 'sum by (instance) (rate(shop_orders_total[5m])) > on (instance) sum by (job, instance) (rate(shop_payments_total[5m])) * 2' }),
+      alert({ ...basics, name: 'Scalar', expr: 'sum(rate(shop_orders_total[5m])) / scalar(sum(rate(shop_payments_total[5m]))) > 1' }),
     ];
     expect(findings(ID, shop({ rules }))).toEqual([]);
   });
 
   it('stays quiet when a side is not known exactly (a series outside the catalogue)', () => {
-    const rule = alert({ ...basics, alert: 'Unknown', expr: 'rate(shop_orders_total[5m]) / rate(other_total[5m]) > 1' });
+    const rule = alert({ ...basics, name: 'Unknown', expr: 'rate(shop_orders_total[5m]) / rate(other_total[5m]) > 1' });
     expect(findings(ID, shop({ rules: [rule] }))).toEqual([]);
   });
 });
@@ -107,7 +107,7 @@ describe('promql/unknown-label on without (…) and ignoring (…)', () => {
   const ID2 = 'promql/unknown-label';
 
   it('warns on a typo in without (…), with did-you-mean', () => {
-    const rule = alert({ ...basics, alert: 'Orders', expr: 'sum without (instnace) (rate(shop_orders_total[5m])) > 1' });
+    const rule = alert({ ...basics, name: 'Orders', expr: 'sum without (instnace) (rate(shop_orders_total[5m])) > 1' });
     expectFindings(findings(ID2, shop({ rules: [rule] })), [
       {
         severity: 'warning',
@@ -121,7 +121,7 @@ describe('promql/unknown-label on without (…) and ignoring (…)', () => {
   });
 
   it('warns on a typo in ignoring (…): neither side has the label', () => {
-    const rule = alert({ ...basics, alert: 'Ratio', expr: 'rate(shop_orders_total[5m]) / ignoring (stauts) group_left rate(shop_payments_total[5m]) > 1' });
+    const rule = alert({ ...basics, name: 'Ratio', expr: 'rate(shop_orders_total[5m]) / ignoring (stauts) group_left rate(shop_payments_total[5m]) > 1' });
     expectFindings(findings(ID2, shop({ rules: [rule] })), [
       {
         severity: 'warning',
@@ -135,7 +135,7 @@ describe('promql/unknown-label on without (…) and ignoring (…)', () => {
   });
 
   it('warns on a typo in without (…) in a panel query and in a recording rule', () => {
-    const rule = record({ record: 'store:shop_cart_items:sum', expr: 'sum without (stroe) (shop_cart_items)' });
+    const rule = record({ name: 'store:shop_cart_items:sum', expr: 'sum without (stroe) (shop_cart_items)' });
     const board = dashboard({ title: 'Shop', panels: [timeseriesPanel({ title: 'Orders', targets: [{ expr: 'sum without (statsu) (rate(shop_orders_total[$__rate_interval]))' }] })] });
     const found = findings(ID2, shop({ rules: [rule], dashboards: [board] }));
     expect(found.map((d) => [d.severity, d.message, d.path])).toEqual([
@@ -150,16 +150,16 @@ describe('promql/unknown-label on without (…) and ignoring (…)', () => {
 
   it('stays quiet on without (…) and ignoring (…) over series not known exactly', () => {
     const rules = [
-      alert({ ...basics, alert: 'C', expr: 'sum without (anything) (rate(other_total[5m])) > 1' }),
-      alert({ ...basics, alert: 'D', expr: 'rate(other_total[5m]) / ignoring (anything) rate(shop_payments_total[5m]) > 1' }),
+      alert({ ...basics, name: 'C', expr: 'sum without (anything) (rate(other_total[5m])) > 1' }),
+      alert({ ...basics, name: 'D', expr: 'rate(other_total[5m]) / ignoring (anything) rate(shop_payments_total[5m]) > 1' }),
     ];
     expect(findings(ID2, shop({ rules }))).toEqual([]);
   });
 
   it('stays quiet on ignoring (…) a label only one side has, and without (…) a real label', () => {
     const rules = [
-      alert({ ...basics, alert: 'A', expr: 'rate(shop_orders_total[5m]) / ignoring (status) group_left rate(shop_payments_total[5m]) > 1' }),
-      alert({ ...basics, alert: 'B', expr: 'sum without (instance, status) (rate(shop_orders_total[5m])) > 1' }),
+      alert({ ...basics, name: 'A', expr: 'rate(shop_orders_total[5m]) / ignoring (status) group_left rate(shop_payments_total[5m]) > 1' }),
+      alert({ ...basics, name: 'B', expr: 'sum without (instance, status) (rate(shop_orders_total[5m])) > 1' }),
     ];
     expect(findings(ID2, shop({ rules }))).toEqual([]);
   });
