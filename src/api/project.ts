@@ -10,6 +10,7 @@ import type { Slo } from './slo.js';
 import type { DocsOptions } from './docs.js';
 import type { GrafanaOptions } from './config.js';
 import type { SourceRef } from '../diagnostic.js';
+import type { Team } from './team.js';
 import { captureSource } from './source.js';
 
 export interface ProjectOptions {
@@ -29,6 +30,8 @@ export interface ProjectOptions {
   docs?: DocsOptions;
   /** Instrumentation generated from the catalogue: `{ python: {} }` → out/instrument/python/<name>_metrics.py. */
   instrument?: { python?: { /** Module name (default `<project name>_metrics`). */ module?: string } };
+  /** Team modules (`team({ name, labels, ruleGroups, receivers, … })`), each usually in a file of its own. */
+  teams?: readonly Team[];
   /**
    * Every generated file is scanned for secrets by value (URLs with passwords, token parameters,
    * Slack/GitHub/AWS/… tokens, webhook URLs); `allow` lets a value that only looks like one through.

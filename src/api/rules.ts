@@ -76,12 +76,35 @@ export interface RecordingRule<L extends string = string, T extends RecordedType
 
 export type Rule = AlertRule | RecordingRule;
 
+/**
+ * Settings shared by many alerts, given once on a rule group or a team (`alertDefaults`) and written
+ * out on each alert in the generated rule files: an alert's own value wins, then its group's, then
+ * its team's. Reusable: `const paging: AlertDefaults = { for: '5m', labels: { page: 'true' } }`.
+ */
+export interface AlertDefaults {
+  /** `for` of the alerts that give none. */
+  for?: string;
+  /** `keepFiringFor` of the alerts that give none. */
+  keepFiringFor?: string;
+  /** Labels added to every alert (the alert's own labels win). */
+  labels?: Readonly<Record<string, string>>;
+  /** Annotations added to every alert, e.g. a dashboard link (the alert's own annotations win). */
+  annotations?: Readonly<Record<string, string>>;
+}
+
 export interface RuleGroupOptions {
   /** Group name; also the rule file's name (`out/prometheus/rules/<name>.yml`). */
   name: string;
   /** Evaluation interval of the group (default: the global evaluation interval). */
   interval?: string;
   rules: readonly Rule[];
+  /**
+   * Labels added to every rule of the group, alerts and recording rules (as Prometheus 3's group
+   * labels, written out on each rule since Prometheus 2.42 has none); a rule's own labels win.
+   */
+  labels?: Readonly<Record<string, string>>;
+  /** Defaults for the group's alerts (see `AlertDefaults`). */
+  alertDefaults?: AlertDefaults;
   /** Silences checks on this definition, each with the reason: `{ 'alert/naming': 'why' }` (see the README, Checks). */
   ignore?: Ignore;
 }

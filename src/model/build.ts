@@ -7,6 +7,7 @@ import { defined } from './build-helpers.js';
 import { located } from './located.js';
 import { buildAlertmanager } from './build-alertmanager.js';
 import { buildDashboards } from './build-dashboards.js';
+import { composeProject } from './compose.js';
 import type { CheckSetting } from '../check-ids.js';
 import { buildHealthChecks, DEFAULT_BLACKBOX_EXPORTER, missingBlackboxMetrics } from './health.js';
 import { buildSlo } from './slo.js';
@@ -49,7 +50,9 @@ function buildRecord(rule: RecordInput, group: string, path: string[]): RecordMo
 }
 
 /** From the schema-checked input to the normalised model: defaults filled in, names resolved. */
-export function buildModel(project: ProjectInput, entry: string): Model {
+export function buildModel(input: ProjectInput, entry: string): Model {
+  // Teams, group labels and alert defaults written out on the rules and routes first (compose.ts).
+  const project = composeProject(input);
   const global = project.prometheus.global ?? {};
   const scrapeInterval = global.scrapeInterval ?? DEFAULT_SCRAPE_INTERVAL;
   const evaluationInterval = global.evaluationInterval ?? DEFAULT_EVALUATION_INTERVAL;

@@ -6,7 +6,7 @@ import { propertyBelow } from '../source-sites.js';
  */
 const NAME_FIELDS = ['name', 'title'] as const;
 /** Collections whose items are known by name rather than by position. */
-const NAMED_COLLECTIONS = new Set(['metrics', 'ruleGroups', 'rules', 'scrapeJobs', 'dashboards', 'receivers', 'timeIntervals', 'panels', 'variables', 'healthChecks']);
+const NAMED_COLLECTIONS = new Set(['teams', 'metrics', 'ruleGroups', 'rules', 'scrapeJobs', 'dashboards', 'receivers', 'timeIntervals', 'panels', 'variables', 'healthChecks']);
 
 function nameOf(item: unknown): string | undefined {
   if (typeof item !== 'object' || item === null) return undefined;

@@ -6,7 +6,8 @@ import type { Expect, Identical, SameShape } from '../helpers/same-shape.js';
 import type { projectSchema } from '../../src/model/schema/project.js';
 import type { Project, ProjectOptions } from '../../src/api/project.js';
 import type { Counter, Gauge, Histogram, Summary } from '../../src/api/metrics.js';
-import type { AlertRule, RecordingRule, RuleGroup } from '../../src/api/rules.js';
+import type { AlertDefaults, AlertRule, RecordingRule, RuleGroup } from '../../src/api/rules.js';
+import type { Team } from '../../src/api/team.js';
 import type { AlertTestCase, ExpectedAlert, ExpectedSample, InputSeries, RecordTestCase } from '../../src/api/tests.js';
 import type { PrometheusGlobal, PrometheusOptions, ScrapeJob } from '../../src/api/scrape.js';
 import type { NotSecret, SecretsOptions } from '../../src/api/secrets.js';
@@ -29,7 +30,7 @@ type Each<T> = NonNullable<T> extends readonly (infer E)[] ? E : never;
 export type ProjectChecks = [
   // Metrics and rule groups are compared below: the catalogue's element type (AnyMetric) is any of the
   // four kinds, and the alert's annotations are the one deliberate difference.
-  Expect<SameShape<Omit<Parsed, 'ruleGroups' | 'metrics' | 'slos'>, Omit<Project, 'ruleGroups' | 'metrics' | 'slos'>>>,
+  Expect<SameShape<Omit<Parsed, 'ruleGroups' | 'metrics' | 'slos' | 'teams'>, Omit<Project, 'ruleGroups' | 'metrics' | 'slos' | 'teams'>>>,
   // SLOs: their own check (slo.ts's schema against the Slo the builder returns).
   Expect<SameShape<Each<Parsed['slos']>, Slo>>,
   // Health checks: covered by the project's check above too; here, so a mismatch names them.
@@ -40,6 +41,14 @@ export type ProjectChecks = [
   Expect<SameShape<NonNullable<Parsed['secrets']>, SecretsOptions>>,
   Expect<SameShape<Each<NonNullable<Parsed['secrets']>['allow']>, NotSecret>>,
   Expect<SameShape<Each<Parsed['ruleGroups']>['ignore'], Ignore | undefined>>,
+];
+
+// ── teams: their rule groups are the project's (compared below) ─────────────────────────────
+type ParsedTeam = Each<Parsed['teams']>;
+export type TeamChecks = [
+  Expect<SameShape<Omit<ParsedTeam, 'ruleGroups'>, Omit<Team, 'ruleGroups'>>>,
+  Expect<Identical<ParsedTeam['ruleGroups'], Parsed['ruleGroups']>>,
+  Expect<SameShape<NonNullable<Each<Parsed['ruleGroups']>['alertDefaults']>, AlertDefaults>>,
 ];
 
 // ── metrics ───────────────────────────────────────────────────────────────────────────────────

@@ -92,7 +92,7 @@ const pagerdutyConfig = z
     ),
   });
 
-const receiverSchema = definition('receiver', {
+export const receiverSchema = definition('receiver', {
   name: nonEmpty,
   email: z.array(emailConfig).optional(),
   slack: z.array(slackConfig).optional(),
@@ -105,7 +105,7 @@ const receiverSchema = definition('receiver', {
 
 const groupByLabel = z.union([z.literal('...'), labelName]);
 
-const routeSchema = z.strictObject({
+export const routeSchema = z.strictObject({
   kind: z.literal('route'),
   receiver: nonEmpty.optional(),
   matchers: alertMatchers.optional(),
@@ -177,7 +177,7 @@ const instant = z.string().refine((t) => INSTANT.test(t) && !Number.isNaN(Date.p
   message: withHint('invalid instant', "ISO 8601 with its offset, e.g. '2026-11-28T23:30:00-03:00' or '2026-11-28T02:30:00Z'"),
 });
 
-const routingTest = z
+export const routingTestSchema = z
   .intersection(
     firingAlert,
     z.object({ name: z.string().optional(), at: instant.optional(), alsoFiring: z.array(firingAlert).optional(), receivers: z.array(nonEmpty) }),
@@ -221,7 +221,7 @@ const alertmanagerFields = definition('alertmanager', {
   route: routeSchema,
   inhibitRules: z.array(inhibitRuleSchema).optional(),
   timeIntervals: z.array(timeIntervalSchema).optional(),
-  tests: z.array(routingTest).optional(),
+  tests: z.array(routingTestSchema).optional(),
 });
 
 /** What one part of the configuration says about another: names defined once, the root route's rules, time intervals that exist. */

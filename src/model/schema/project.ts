@@ -12,6 +12,7 @@ import { healthCheckSchema } from './health.js';
 import { sloSchema } from './slo.js';
 import { docsSchema } from './docs.js';
 import { grafanaSchema } from './grafana.js';
+import { teamSchema } from './team.js';
 
 const notSecret = z.strictObject({
   kind: z.literal('notSecret'),
@@ -37,9 +38,23 @@ export const projectSchema = z.strictObject({
   slos: z.array(sloSchema).optional(),
   docs: docsSchema.optional(),
   instrument: z.strictObject({ python: z.strictObject({ module: matching((m) => /^[A-Za-z_][A-Za-z0-9_]*$/.test(m), (m) => withHint(`invalid Python module name ${JSON.stringify(m)}`, 'letters, digits and _, e.g. totem_metrics')).optional() }).optional() }).optional(),
+  teams: z.array(teamSchema).optional(),
   secrets: z.strictObject({ allow: z.array(notSecret).optional() }).optional(),
   lint: lintSchema,
   grafana: grafanaSchema,
+}).superRefine((project, ctx) => {
+  // A team's receivers, routes and routing tests join the project's Alertmanager configuration.
+  if (project.alertmanager) return;
+  project.teams?.forEach((team, i) => {
+    for (const field of ['receivers', 'routes', 'tests'] as const) {
+      if (team[field] === undefined) continue;
+      ctx.addIssue({
+        code: 'custom',
+        path: ['teams', i, field],
+        message: withHint(`team ${team.name} has ${field}, but the project has no alertmanager`, 'give the project an alertmanager({ receivers, route }) that the teams’ routes join'),
+      });
+    }
+  });
 });
 
 export type ProjectInput = z.infer<typeof projectSchema>;

@@ -50,12 +50,22 @@ export const recordSchema = definition('record', {
   toString: method,
 });
 
+export const alertDefaultsSchema = z.strictObject({
+  for: duration.optional(),
+  keepFiringFor: duration.optional(),
+  labels: labelSet.optional(),
+  annotations: z.record(z.string(), z.string()).optional(),
+});
+
 export const ruleGroupSchema = definition('ruleGroup', {
   name: nonEmpty,
   interval: duration.optional(),
   rules: z.array(z.discriminatedUnion('kind', [alertSchema, recordSchema])),
+  labels: labelSet.optional(),
+  alertDefaults: alertDefaultsSchema.optional(),
 });
 
 export type AlertInput = z.infer<typeof alertSchema>;
+export type AlertDefaultsInput = z.infer<typeof alertDefaultsSchema>;
 export type RecordInput = z.infer<typeof recordSchema>;
 export type RuleGroupInput = z.infer<typeof ruleGroupSchema>;
