@@ -39,6 +39,7 @@ export interface Team<R extends readonly Receiver[] = readonly Receiver[]> exten
   readonly source?: SourceRef;
 }
 
+/** A team module (see `TeamOptions`): `defineProject({ teams: [payments, orders] })`. */
 export function team<const R extends readonly Receiver[] = readonly []>(options: TeamOptions<R>): Team<R> {
   return { kind: 'team', ...options, source: captureSource() };
 }
