@@ -33,6 +33,8 @@ const TITLES = {
   'src/api/alertmanager.ts': 'Alertmanager',
   'src/api/dashboard.ts': 'Dashboards',
   'src/api/panels.ts': 'Panels',
+  'src/api/health.ts': 'Health checks',
+  'src/api/slo.ts': 'Service level objectives',
   'src/diagnostic.ts': 'Source locations',
   'src/check-ids.ts': 'Check ids',
 };
