@@ -8,7 +8,7 @@ const web = { job: 'web' } as const;
 const ok = { series: requests.select({ ...web, code: '200' }), values: '0+100x20' };
 
 export const highErrorRate = alert({
-  alert: 'HighErrorRate',
+  name: 'HighErrorRate',
   // The share of 5xx answers over 5 minutes, per scrape job.
   expr: `${ratio(rate(requests, '5m', { code: re('5..') }), rate(requests, '5m'), ['job'])} > 0.05`,
   for: '5m',
@@ -31,7 +31,7 @@ export const highErrorRate = alert({
 });
 
 export const highLatency = alert({
-  alert: 'HighLatency',
+  name: 'HighLatency',
   expr: `${histogramQuantile(0.95, requestDuration, { range: '5m', by: ['job'] })} > 0.5`,
   for: '10m',
   labels: { severity: 'warning' },
@@ -64,7 +64,7 @@ export const highLatency = alert({
 });
 
 export const targetDown = alert({
-  alert: 'TargetDown',
+  name: 'TargetDown',
   expr: `${up} == 0`,
   for: '2m',
   labels: { severity: 'critical' },

@@ -12,7 +12,7 @@ export default defineProject({
   prometheus: {
     global: { scrapeInterval: '15s', evaluationInterval: '15s' },
     alertmanagers: ['alertmanager:9093'],
-    scrapeJobs: [scrapeJob({ job: 'web', targets: ['web:8080'] })],
+    scrapeJobs: [scrapeJob({ name: 'web', targets: ['web:8080'] })],
   },
   ruleGroups: [webAlerts],
   alertmanager: webAlertmanager,

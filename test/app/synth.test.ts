@@ -110,7 +110,7 @@ describe('lint(): validate --offline in memory', () => {
   it('judges routing tests with totem-mon’s simulation and reports missing tests, which generate does not', async () => {
     const requests = counter({ name: 'shop_requests_total', help: 'Requests.', labels: ['code'] });
     const down = alert({
-      alert: 'ShopDown',
+      name: 'ShopDown',
       expr: `sum(${rate(requests)}) == 0`,
       for: '5m',
       labels: { severity: 'critical' },
@@ -119,7 +119,7 @@ describe('lint(): validate --offline in memory', () => {
     const project = defineProject({
       name: 'shop',
       metrics: [requests],
-      prometheus: { scrapeJobs: [scrapeJob({ job: 'shop', targets: ['shop:8000'] })] },
+      prometheus: { scrapeJobs: [scrapeJob({ name: 'shop', targets: ['shop:8000'] })] },
       ruleGroups: [ruleGroup({ name: 'shop', rules: [down] })],
       alertmanager: alertmanager({
         receivers: [receiver({ name: 'oncall', webhook: [{ url: 'https://hooks.example.com/oncall' }] }), receiver({ name: 'nobody' })],
