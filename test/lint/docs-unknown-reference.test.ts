@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { alert, checklist, currentValuePanel, dashboard, defineProject, gauge, ruleGroup, scrapeJob, troubleshooting, type DocsOptions } from '../../src/index.js';
 import { CHECKS } from '../../src/lint/index.js';
-import { runOn } from '../helpers/model.js';
+import { fileOf, runOn } from '../helpers/model.js';
 import { pinned } from '../helpers/alertmanager.js';
 
 const check = CHECKS.find((c) => c.id === 'docs/unknown-reference')!;
@@ -26,7 +26,7 @@ function run(docs: DocsOptions) {
 
 const at = (definition: { source?: { file: string; line: number } }, path: string[]) => ({
   path,
-  file: definition.source!.file,
+  file: fileOf(definition),
   line: definition.source!.line,
   highlighted: undefined,
 });
