@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alert, checklist, currentValuePanel, dashboard, defineProject, gauge, ruleGroup, scrapeJob, troubleshooting, type DocsOptions } from '../../src/index.js';
+import { alert, checklist, currentValuePanel, dashboard, defineProject, gauge, ruleGroup, scrapeJob, troubleshooting, type DocsOptions, type SourceRef } from '../../src/index.js';
 import { CHECKS } from '../../src/lint/index.js';
 import { fileOf, runOn } from '../helpers/model.js';
 import { pinned } from '../helpers/alertmanager.js';
@@ -24,7 +24,7 @@ function run(docs: DocsOptions) {
   return runOn(project, [check]).map(pinned);
 }
 
-const at = (definition: { source?: { file: string; line: number } }, path: string[]) => ({
+const at = (definition: { source?: SourceRef | undefined }, path: string[]) => ({
   path,
   file: fileOf(definition),
   line: definition.source!.line,
