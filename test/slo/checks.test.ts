@@ -2,19 +2,11 @@ import { describe, expect, it } from 'vitest';
 import { counter, defineProject, histogram, re, scrapeJob, slo, type SloOptions } from '../../src/index.js';
 import { CHECKS } from '../../src/lint/index.js';
 import { runOn } from '../helpers/model.js';
+import { base, requests } from './helpers.js';
 
 // Fire and quiet cases of the slo/* checks, on small non-Totem definitions.
-const requests = counter({ name: 'app_requests_total', help: 'Requests.', labels: ['code'] });
 const failures = counter({ name: 'app_failures_total', help: 'Failures.' });
 const latency = histogram({ name: 'app_latency_seconds', help: 'Latency.', buckets: [0.1, 0.25, 1, 2.5] });
-
-const base: SloOptions = {
-  name: 'availability',
-  service: 'app',
-  objective: 99.9,
-  sli: { errors: requests.select({ code: re('5..') }), total: requests },
-  alerting: { name: 'AppBudgetBurn', annotations: { runbook_url: 'https://runbooks.example.com/AppBudgetBurn' } },
-};
 
 function findings(id: string, ...slos: Array<Partial<SloOptions>>) {
   const project = defineProject({

@@ -5,17 +5,9 @@ import { describe, expect, it } from 'vitest';
 import { histogram, re, slo, type SloOptions } from '../../src/index.js';
 import { decimal, format, mul, shift, sub } from '../../src/model/slo-decimal.js';
 import { itWithBinaries } from '../helpers/tools.js';
-import { compileProject, promtoolTests, requests, sloProject, writeOut } from './helpers.js';
+import { base, compileProject, promtoolTests, requests, sloProject, writeOut } from './helpers.js';
 
 const withPromtool = itWithBinaries(['promtool']);
-
-const base: SloOptions = {
-  name: 'availability',
-  service: 'app',
-  objective: 99.9,
-  sli: { errors: requests.select({ code: re('5..') }), total: requests },
-  alerting: { name: 'AppBudgetBurn', annotations: { runbook_url: 'https://runbooks.example.com/AppBudgetBurn' } },
-};
 
 type RuleFile = { groups: Array<{ name: string; interval?: string; rules: Array<{ record?: string; alert?: string; expr: string; labels?: Record<string, string>; annotations?: Record<string, string> }> }> };
 

@@ -6,7 +6,7 @@ import { buildModel } from '../../src/model/build.js';
 import { compileAll } from '../../src/compile/index.js';
 import type { Model } from '../../src/model/types.js';
 import type { OutputFile } from '../../src/compile/output.js';
-import { counter, defineProject, scrapeJob, type AnyMetric, type Project, type Slo } from '../../src/index.js';
+import { counter, defineProject, re, scrapeJob, type AnyMetric, type Project, type Slo, type SloOptions } from '../../src/index.js';
 import { tempDir } from '../helpers/cli.js';
 import { findBinary } from '../helpers/tools.js';
 
@@ -19,6 +19,15 @@ export function compileProject(project: Project): { model: Model; files: OutputF
 }
 
 export const requests = counter({ name: 'app_requests_total', help: 'Requests.', labels: ['code'] });
+
+// The availability SLO both the check and the generation tests vary.
+export const base: SloOptions = {
+  name: 'availability',
+  service: 'app',
+  objective: 99.9,
+  sli: { errors: requests.select({ code: re('5..') }), total: requests },
+  alerting: { name: 'AppBudgetBurn', annotations: { runbook_url: 'https://runbooks.example.com/AppBudgetBurn' } },
+};
 
 export function sloProject(slos: Slo[], metrics: readonly AnyMetric[] = [requests], evaluationInterval = '15s'): Project {
   return defineProject({
