@@ -7,7 +7,7 @@ import {
   BASE_WINDOW, BUDGET_GROUP_INTERVAL, BUDGET_REMAINING_ANNOTATION, BUDGET_REMAINING_RECORD, BURN_RATE_ANNOTATION,
   ERRORS_RATE_RECORD, SLO_GROUP_INTERVAL, SLO_LABEL, TOTAL_RATE_RECORD, errorRatioRecord, sloGroupNames,
 } from './slo-names.js';
-import { sloAlertTests } from './slo-tests.js';
+import { sloAlertTests, sloTestInterval } from './slo-tests.js';
 import { safeFileName } from './names.js';
 
 /**
@@ -125,5 +125,6 @@ function sloAlert(slo: SloModel, alert: SloAlertModel, group: string, match: str
     // keeps a blip from firing it (the workbook's alerts have no `for`).
     ...(alert.for === undefined ? { ignore: { 'alert/missing-for': 'an SLO burn-rate alert: its short window does what for would' } } : {}),
   };
-  return { ...model, tests: sloAlertTests(slo, alert, ids, evaluationInterval) };
+  const testInterval = sloTestInterval(evaluationInterval);
+  return { ...model, tests: sloAlertTests(slo, alert, ids, testInterval), testInterval };
 }

@@ -21,12 +21,29 @@ import { BASE_WINDOW, BUDGET_REMAINING_ANNOTATION, BURN_RATE_ANNOTATION } from '
  *
  * What each case expects (fires or not, the burn rate and the budget left it renders) is what
  * Prometheus computes on its input (src/model/slo-simulate.ts); promtool checks it.
+ *
+ * promtool evaluates every loaded rule at every tick of a test's evaluation interval, whatever the
+ * groups' own intervals: at the alert group's 1m, a day of series is 1,440 evaluations of every
+ * rule. The tests tick at the base window instead (sloTestInterval), every time a case names is on
+ * a tick, and the simulation ticks the same: the input is still sampled every minute and every
+ * window still reads it all, only the evaluations between two checked times are fewer.
  */
 const TIMED_LIMIT_MS = 6 * 3_600_000;
 const MARGIN = decimal('1.25');
 const MINUTE = 60_000;
 /** A steady burn gives every window the same ratio: an hour shows it as well as a day. */
 const QUIET_MINUTES = 60;
+
+/**
+ * The evaluation interval of an SLO alert's tests: the first multiple of its group's interval that
+ * reaches the base window and is a whole number of minutes (the input samples are a minute apart).
+ */
+export function sloTestInterval(groupInterval: string): string {
+  const groupMs = durationMs(groupInterval)!;
+  let n = Math.max(1, Math.ceil(durationMs(BASE_WINDOW)! / groupMs));
+  while ((n * groupMs) % MINUTE !== 0) n++;
+  return durationText(n * groupMs);
+}
 
 /** `1h30m`-style text of a whole number of minutes or seconds. */
 export function durationText(ms: number): string {
@@ -79,12 +96,17 @@ function samples(steps: Array<{ minutes: number; step: number }>): number[] {
   return out;
 }
 
-export function sloAlertTests(slo: SloModel, alert: SloAlertModel, ids: Record<string, string>, evaluationInterval: string): Array<TestCaseModel<AlertTestCase>> {
+/** Tests of an SLO alert, evaluated every `testInterval` (sloTestInterval of the alert group's interval). */
+export function sloAlertTests(slo: SloModel, alert: SloAlertModel, ids: Record<string, string>, testInterval: string): Array<TestCaseModel<AlertTestCase>> {
   const series = sliTestSeries(slo.sli);
   if ('problem' in series) return []; // slo/test-series reports it
   const budget = toNumber(slo.budget);
   if (!(budget > 0 && budget < 1) || alert.burnRates.length === 0) return []; // slo/objective reports it
-  const tickMs = durationMs(evaluationInterval)!;
+  const tickMs = durationMs(testInterval)!;
+  const tick = tickMs / MINUTE;
+  /** Minutes rounded up (or down) onto a tick. */
+  const upToTick = (minutes: number) => Math.ceil(minutes / tick) * tick;
+  const downToTick = (minutes: number) => Math.floor(minutes / tick) * tick;
   const forMs = alert.for !== undefined ? durationMs(alert.for)! : 0;
   const tiers = alert.burnRates.map((b) => ({ longMs: b.longMs, shortMs: b.shortMs, burnRate: toNumber(b.burnRate) }));
   const longest = Math.max(...tiers.map((t) => t.longMs));
@@ -140,9 +162,11 @@ export function sloAlertTests(slo: SloModel, alert: SloAlertModel, ids: Record<s
     const what = `${format(burn)}× burn (line ${format(line.burnRate)}× over ${line.long}/${line.short}, +25%)`;
     const within = line.longMs / MINUTE;
     if (i === 0 && line.longMs <= TIMED_LIMIT_MS) {
-      // Good traffic first, long enough that no other line fires before this one should.
-      const early = Math.floor((within * 3) / 4);
-      let healthy = within;
+      // Good traffic first, long enough that no other line fires before this one should; the burn
+      // then checked at three quarters of the long window and at its end (or the ticks nearest).
+      const early = Math.max(tick, downToTick((within * 3) / 4));
+      const burnt = upToTick(within);
+      let healthy = upToTick(within);
       const earlyCase = (h: number) =>
         makeCase(`${what} after ${durationText(h * MINUTE)} of good traffic, ${durationText(early * MINUTE)} in,`, [{ minutes: h, ratio: decimal(0) }, { minutes: early, ratio }], (h + early) * MINUTE);
       let quiet = earlyCase(healthy);
@@ -151,16 +175,17 @@ export function sloAlertTests(slo: SloModel, alert: SloAlertModel, ids: Record<s
       cases.push(quiet);
       cases.push(
         makeCase(
-          `${what} after ${durationText(healthy * MINUTE)} of good traffic, ${line.long} in (${share}% of the budget spent at ${format(line.burnRate)}×),`,
-          [{ minutes: healthy, ratio: decimal(0) }, { minutes: within, ratio }],
-          (healthy + within) * MINUTE,
+          `${what} after ${durationText(healthy * MINUTE)} of good traffic, ${burnt === within ? line.long : durationText(burnt * MINUTE)} in (${share}% of the budget spent at ${format(line.burnRate)}×),`,
+          [{ minutes: healthy, ratio: decimal(0) }, { minutes: burnt, ratio }],
+          (healthy + burnt) * MINUTE,
         ),
       );
     } else {
-      const minutes = Math.ceil(Math.max(line.shortMs, 10 * MINUTE) / MINUTE);
+      const minutes = upToTick(Math.ceil(Math.max(line.shortMs, 10 * MINUTE) / MINUTE));
       cases.push(makeCase(`steady ${what}`, [{ minutes, ratio }], minutes * MINUTE));
     }
   });
-  cases.push(makeCase(`steady ${format(quietBurn)}× burn`, [{ minutes: QUIET_MINUTES, ratio: mul(quietBurn, slo.budget) }], QUIET_MINUTES * MINUTE));
+  const quietMinutes = upToTick(QUIET_MINUTES);
+  cases.push(makeCase(`steady ${format(quietBurn)}× burn`, [{ minutes: quietMinutes, ratio: mul(quietBurn, slo.budget) }], quietMinutes * MINUTE));
   return cases;
 }

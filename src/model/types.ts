@@ -40,6 +40,8 @@ export interface AlertModel extends Located, Pick<AlertOptions, 'expr' | 'for' |
   labels: Record<string, string>;
   annotations: Record<string, string>;
   tests: TestCaseModel<AlertTestCase>[];
+  /** The evaluation interval of its unit tests when not its group's (an SLO alert's generated tests tick coarser). */
+  testInterval?: string;
   group: string;
 }
 

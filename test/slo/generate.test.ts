@@ -163,9 +163,32 @@ describe('generated alert tests', () => {
     ]);
     // The rules the tests load: the alert, the ratios it reads and (through its annotation) the budget.
     expect(page!.file.group_eval_order).toEqual(['slo-app-availability', 'slo-app-availability-budget', 'slo-app-availability-alerts']);
-    expect(page!.file.evaluation_interval).toBe('1m');
+    // promtool evaluates every loaded rule at every tick of the test: the SLO's tests tick every 5m (the base window).
+    expect(page!.file.evaluation_interval).toBe('5m');
     // A steady 7.5× burn from the start: 7.5 over 30d burnt in 30m of data, −650% left.
     expect(page!.file.tests[2]!.alert_rule_test[0]!.exp_alerts[0]!.exp_annotations).toMatchObject({ burn_rate: '7.50', error_budget_remaining: '-650%' });
+  });
+
+  it("tick at the base window (or the group interval's first multiple past it), every eval_time on a tick, a bounded number of ticks", () => {
+    const ms = (d: string) => [...d.matchAll(/(\d+)([dhms])/g)].reduce((t, [, n, u]) => t + Number(n) * { d: 86_400_000, h: 3_600_000, m: 60_000, s: 1000 }[u as 'd']!, 0);
+    const cases: Array<[string, Partial<SloOptions>, string]> = [
+      ['15s', {}, '5m'],
+      ['2m', {}, '6m'],
+      ['10m', {}, '10m'],
+      // Windows that are no multiple of the tick: the cases' times are rounded onto it.
+      ['2m', { burnRates: { page: [{ long: '50m', short: '5m', burnRate: 14.4 }, { long: '7h', short: '35m', burnRate: 6 }], ticket: [{ long: '1d', short: '2h', burnRate: 3 }] } }, '6m'],
+    ];
+    for (const [interval, options, tick] of cases) {
+      const files = testFiles(compileProject(sloProject([slo({ ...base, ...options })], [requests], interval)).files);
+      expect(files.length).toBeGreaterThan(0);
+      for (const { file } of files) {
+        expect(file.evaluation_interval, interval).toBe(tick);
+        const times = file.tests.flatMap((t) => t.alert_rule_test.map((a) => ms(a.eval_time)));
+        for (const t of times) expect(t % ms(tick), `${interval}: ${t}`).toBe(0);
+        // promtool's work: every rule at every tick of every case (at 1m the workbook's page took 435 ticks).
+        expect(times.reduce((n, t) => n + t / ms(tick), 0), interval).toBeLessThanOrEqual(120);
+      }
+    }
   });
 
   withPromtool('pass in promtool, for several objectives, windows and SLI kinds', async () => {
@@ -186,6 +209,16 @@ describe('generated alert tests', () => {
     const tests = files.filter((f) => f.path.endsWith('.test.yml')).map((f) => f.path.slice('prometheus/'.length));
     expect(tests).toHaveLength(8);
     const r = await promtoolTests(dir, tests);
+    expect(r.exitCode, r.all).toBe(0);
+  });
+
+  withPromtool('pass in promtool at a 6m tick, with windows off the tick and a `for`', async () => {
+    const burnRates = { page: [{ long: '50m', short: '5m', burnRate: 14.4 }, { long: '7h', short: '35m', burnRate: 6 }], ticket: [{ long: '1d', short: '2h', burnRate: 3 }] };
+    const { files } = compileProject(sloProject([slo({ ...base, burnRates, alerting: { ...base.alerting, page: { for: '3m' } } })], [requests], '2m'));
+    const dir = writeOut(files);
+    const tests = files.filter((f) => f.path.endsWith('.test.yml'));
+    expect(tests.map((f) => (parse(f.content) as TestFile).evaluation_interval)).toEqual(['6m', '6m']);
+    const r = await promtoolTests(dir, tests.map((f) => f.path.slice('prometheus/'.length)));
     expect(r.exitCode, r.all).toBe(0);
   });
 
