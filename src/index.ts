@@ -13,6 +13,8 @@ export type { AlertTestCase, InputSeries, ExpectedAlert, RecordTestCase, Expecte
 export { scrapeJob } from './api/scrape.js';
 export type { ScrapeJobOptions, ScrapeJob, PrometheusOptions, PrometheusGlobal } from './api/scrape.js';
 export { defineProject } from './api/project.js';
+export { files, prometheusOperator } from './api/outputs.js';
+export type { Output, FilesOutput, PrometheusOperatorOutput, PrometheusOperatorOptions, KubernetesMetadataOptions } from './api/outputs.js';
 export { slo } from './api/slo.js';
 export type { Slo, SloOptions, Sli, ErrorsSli, GoodSli, LatencySli, SliCounter, BurnRateWindow, BurnRates, SloAlerting, SloAlertOptions } from './api/slo.js';
 export { team } from './api/team.js';

@@ -11,6 +11,7 @@ import type { DocsOptions } from './docs.js';
 import type { GrafanaOptions } from './config.js';
 import type { SourceRef } from '../diagnostic.js';
 import type { Team } from './team.js';
+import type { Output } from './outputs.js';
 import { captureSource } from './source.js';
 
 export interface ProjectOptions {
@@ -44,6 +45,11 @@ export interface ProjectOptions {
    * the data source drop-down's label. English defaults; totem-mon.config.ts's `grafana` wins over it.
    */
   grafana?: GrafanaOptions;
+  /**
+   * What `generate` writes, one or more output profiles (default `[files()]`): `files()`,
+   * `prometheusOperator({ namespace, labels })`, … Each writes under out/<profile>/ (files: out/prometheus/, …).
+   */
+  outputs?: readonly Output[];
 }
 
 export interface Project extends Readonly<ProjectOptions> {

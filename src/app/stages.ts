@@ -22,7 +22,7 @@ import { buildCheckContext } from '../lint/context.js';
 import { CHECKS } from '../lint/index.js';
 import { runLint, type Silenced } from '../lint/run.js';
 import type { Check, CheckContext } from '../lint/check.js';
-import { compileAll } from '../compile/index.js';
+import { compileOutputs } from './outputs.js';
 import type { OutputFile } from '../compile/output.js';
 import { scanSecrets } from '../secrets/scan.js';
 
@@ -106,8 +106,9 @@ export function fromProject(project: unknown, options: ProjectStageOptions): Sta
     return { diagnostics: [...diagnostics, ...scanSecrets(model)], silenced, model, context };
   }
 
-  // 6. compile: pure functions, model → files in memory; nothing holding a secret goes further.
-  const files = compileAll(model);
+  // 6. compile: pure functions, model → files in memory, for each output profile the project lists
+  //    (src/app/outputs.ts); nothing holding a secret goes further.
+  const files = compileOutputs(model);
   diagnostics.push(...scanSecrets(model, files));
   if (hasErrors(diagnostics) && !options.compileWithFindings) return { diagnostics, silenced, model, context };
   return { diagnostics, silenced, model, context, files };

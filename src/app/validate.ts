@@ -14,6 +14,7 @@ import { BLACKBOX_CONFIG } from '../compile/blackbox/index.js';
 import { locatedAt } from '../model/located.js';
 import { runTools } from '../validate/run-tools.js';
 import { fromDefinitions } from './stages.js';
+import { filesForTools } from './outputs.js';
 
 export interface ValidateOptions {
   definitions: string;
@@ -104,7 +105,8 @@ export async function validate(options: ValidateOptions): Promise<ValidateResult
   if (!result.model || !result.files || options.offline || !promtool) {
     return { diagnostics: strictly(diagnostics, options.strict), silenced, tools: [], ...known };
   }
-  const { model, files } = result;
+  const { model } = result;
+  const files = filesForTools(model, result.files);
   const amtool = files.some((f) => f.path === ALERTMANAGER_CONFIG) ? await requireTool('amtool', env) : undefined;
   // The blackbox modules are checked by the exporter itself where it is installed; without it they
   // are not, and the report says so (an info: Prometheus's own checks do not need the exporter).

@@ -1,3 +1,4 @@
+import { buildOutputs } from './outputs.js';
 import type { ProjectInput } from './schema/project.js';
 import type { AlertInput, RecordInput } from './schema/rules.js';
 import { DEFAULT_TEST_INTERVAL, type AlertModel, type MetricModel, type Model, type RecordModel, type RuleGroupModel, type ScrapeJobModel, type TestCaseModel } from './types.js';
@@ -150,5 +151,6 @@ export function buildModel(input: ProjectInput, entry: string): Model {
     lint: { checks: { ...(project.lint?.checks ?? {}) } as Record<string, CheckSetting> },
     grafana: grafanaSettings(project.name, project.grafana),
     outDir: DEFAULT_OUT_DIR,
+    outputs: buildOutputs(project.outputs),
   };
 }

@@ -9,6 +9,7 @@ import type { AlertmanagerModel } from './alertmanager.js';
 import type { DashboardModel } from './dashboard.js';
 import type { SloModel } from './slo.js';
 import type { DocsModel } from './docs.js';
+import type { OutputModel } from './outputs.js';
 
 /** The normalised model every compiler and check reads. Built once, never mutated after. */
 export interface Located {
@@ -152,4 +153,6 @@ export interface Model {
   grafana: GrafanaSettings;
   /** The output folder as generated comments name it, relative to the project's root (`out`). */
   outDir: string;
+  /** The output profiles `generate` writes (`outputs`; default: the files profile alone). */
+  outputs: OutputModel[];
 }

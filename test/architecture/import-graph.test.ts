@@ -19,6 +19,10 @@ export const RULES: readonly ArrowRule[] = [
   { from: 'promql', to: 'model' },
   { from: '*', to: 'app', unless: ['cli', 'index.ts'] },
   { from: '*', to: '@grafana/grafana-foundation-sdk', unless: ['compile/grafana'] },
+  // Output profiles: the Kubernetes helpers serve every Kubernetes profile and know none of them;
+  // each profile's compiler is picked by the use cases (app/outputs.ts), never by another compiler.
+  { from: 'compile/kubernetes', to: 'compile/prometheus-operator' },
+  { from: '*', to: 'compile/prometheus-operator', unless: ['app', 'compile/prometheus-operator'] },
 ];
 
 describe('the import graph of src/', () => {
@@ -30,6 +34,7 @@ describe('the import graph of src/', () => {
     expect(edges).toContainEqual({ from: 'index.ts', to: 'api/metrics.ts' }); // export … from
     expect(edges).toContainEqual({ from: 'app/stages.ts', to: 'model/types.ts' }); // import type
     expect(edges).toContainEqual({ from: 'compile/grafana/dashboard.ts', to: '@grafana/grafana-foundation-sdk', package: true });
+    expect(edges).toContainEqual({ from: 'app/outputs.ts', to: 'compile/prometheus-operator/index.ts' });
   });
 
   it('has no cycle between folders', () => {

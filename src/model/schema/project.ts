@@ -13,6 +13,7 @@ import { sloSchema } from './slo.js';
 import { docsSchema } from './docs.js';
 import { grafanaSchema } from './grafana.js';
 import { teamSchema } from './team.js';
+import { outputsSchema } from './outputs.js';
 
 const notSecret = z.strictObject({
   kind: z.literal('notSecret'),
@@ -42,6 +43,7 @@ export const projectSchema = z.strictObject({
   secrets: z.strictObject({ allow: z.array(notSecret).optional() }).optional(),
   lint: lintSchema,
   grafana: grafanaSchema,
+  outputs: outputsSchema,
 }).superRefine((project, ctx) => {
   // A team's receivers, routes and routing tests join the project's Alertmanager configuration.
   if (project.alertmanager) return;

@@ -1,0 +1,30 @@
+import type { Model } from '../../model/types.js';
+import type { PrometheusOperatorOutputModel } from '../../model/outputs.js';
+import { resourceName } from '../../model/kubernetes-names.js';
+import { compact, headerLines } from '../output.js';
+import { ruleYaml } from '../prometheus/rules.js';
+import { resourceFile, type ResourceFile } from '../kubernetes/resource.js';
+
+export const PROMETHEUS_RULES_DIR = 'prometheusrules';
+
+/**
+ * One `PrometheusRule` (monitoring.coreos.com/v1) per rule group, holding that group exactly as
+ * the files profile writes it in out/prometheus/rules/ (the same rules, in the same order).
+ */
+export function compilePrometheusRules(model: Model, output: PrometheusOperatorOutputModel, folder: string): ResourceFile[] {
+  return model.ruleGroups.map((group) => {
+    const name = resourceName(group.name);
+    return resourceFile(
+      `${folder}/${PROMETHEUS_RULES_DIR}/${name}.yaml`,
+      output,
+      {
+        apiVersion: 'monitoring.coreos.com/v1',
+        kind: 'PrometheusRule',
+        name,
+        body: { spec: { groups: [compact({ name: group.name, interval: group.interval, rules: group.rules.map(ruleYaml) })] } },
+      },
+      group,
+      headerLines(group.source?.file ?? model.entry, `rule group ${group.name}`),
+    );
+  });
+}

@@ -1,0 +1,67 @@
+/**
+ * Kubernetes' rules for names, labels and annotations (k8s.io/apimachinery's validation), used by
+ * the output profiles' schema (what the user writes) and by the resource validator (what we
+ * generate), and the one way generated resource names are made from definition names.
+ */
+import { createHash } from 'node:crypto';
+import { slug } from './names.js';
+
+/** A DNS-1123 label: namespaces, and most names a resource refers to. */
+export const DNS1123_LABEL = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?$/;
+export const DNS1123_LABEL_MAX = 63;
+/** A DNS-1123 subdomain: the name of most resources (PrometheusRule, ConfigMap, …). */
+export const DNS1123_SUBDOMAIN = /^[a-z0-9]([-a-z0-9]*[a-z0-9])?(\.[a-z0-9]([-a-z0-9]*[a-z0-9])?)*$/;
+export const DNS1123_SUBDOMAIN_MAX = 253;
+
+const QUALIFIED_NAME = /^([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9]$/;
+const LABEL_VALUE = /^(([A-Za-z0-9][-A-Za-z0-9_.]*)?[A-Za-z0-9])?$/;
+
+export function isDns1123Label(name: string): boolean {
+  return name.length <= DNS1123_LABEL_MAX && DNS1123_LABEL.test(name);
+}
+
+export function isDns1123Subdomain(name: string): boolean {
+  return name.length <= DNS1123_SUBDOMAIN_MAX && DNS1123_SUBDOMAIN.test(name);
+}
+
+/** A label or annotation key: an optional DNS subdomain prefix and `/`, then a name of at most 63 characters. */
+export function isQualifiedName(key: string): boolean {
+  const slash = key.lastIndexOf('/');
+  const prefix = slash < 0 ? undefined : key.slice(0, slash);
+  const name = slash < 0 ? key : key.slice(slash + 1);
+  if (prefix !== undefined && !isDns1123Subdomain(prefix)) return false;
+  return name.length <= 63 && QUALIFIED_NAME.test(name);
+}
+
+/** A label value: empty, or at most 63 letters, digits, `-`, `_`, `.` starting and ending alphanumeric. */
+export function isLabelValue(value: string): boolean {
+  return value.length <= 63 && LABEL_VALUE.test(value);
+}
+
+/** Why a label set is not one Kubernetes accepts, or undefined. */
+export function labelSetProblem(labels: Readonly<Record<string, string>>): string | undefined {
+  for (const [key, value] of Object.entries(labels)) {
+    if (!isQualifiedName(key)) return `label key ${JSON.stringify(key)} is not a Kubernetes qualified name`;
+    if (!isLabelValue(value)) return `label ${key}'s value ${JSON.stringify(value)} is not a Kubernetes label value`;
+  }
+  return undefined;
+}
+
+const HASH_LENGTH = 8;
+
+function shortHash(text: string): string {
+  return createHash('sha256').update(text).digest('hex').slice(0, HASH_LENGTH);
+}
+
+/**
+ * The resource name for a definition's name, a DNS-1123 label (so it also fits where a label is
+ * required). A name that is one already is kept; any other is lowercased, other characters become
+ * `-`, and a hash of the original is appended: names are stable (they depend on that definition's
+ * name only) and two definitions never share one (`totem_alerts` → `totem-alerts-1a2b3c4d`,
+ * `api-errors` stays `api-errors`, `api_errors` → `api-errors-5e6f7a8b`).
+ */
+export function resourceName(name: string): string {
+  if (isDns1123Label(name)) return name;
+  const form = slug(name, { keep: 'a-z0-9-', maxLength: DNS1123_LABEL_MAX - HASH_LENGTH - 1, fallback: 'unnamed' });
+  return `${form}-${shortHash(name)}`;
+}
