@@ -30,6 +30,13 @@ export default defineProject({
   docs,
   // The API is Python (prometheus_client): out/instrument/python/totem_metrics.py declares its metrics.
   instrument: { python: {} },
-  // The team reads Portuguese: the dashboards' data source drop-down says so (English default: "Data source").
-  grafana: { datasourceVariableLabel: 'Fonte de dados' },
+  grafana: {
+    // The team reads Portuguese: the dashboards' data source drop-down says so (English default: "Data source").
+    datasourceVariableLabel: 'Fonte de dados',
+    // The document's logs (JSON lines with trace_id and span_id, service "totem-api") go to Loki and its
+    // OpenTelemetry traces (OTLP) to Tempo: with the defaults a log line links to its trace, a span to
+    // the logs of its service, and an exemplar on the latency histograms to its trace.
+    loki: {},
+    tempo: {},
+  },
 });

@@ -44,6 +44,7 @@ export const CHECK_IDS = [
   'dashboard/uid',
   'dashboard/undefined-variable',
   'dashboard/unit-mismatch',
+  'dashboard/unknown-datasource',
   'dashboard/unknown-unit',
   'dashboard/variable-label',
   'docs/unknown-reference',

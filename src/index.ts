@@ -22,7 +22,10 @@ export type { Team, TeamOptions } from './api/team.js';
 export type { CheckId, CheckSetting, Ignore, LintOptions } from './api/lint.js';
 export type { Project, ProjectOptions } from './api/project.js';
 export { defineConfig } from './api/config.js';
-export type { Config, ConfigOptions, GrafanaOptions, GrafanaDatasourceOptions } from './api/config.js';
+export type {
+  Config, ConfigOptions, DatasourceConnection, ExemplarOptions, GrafanaDatasourceOptions, GrafanaOptions, JaegerDatasourceOptions,
+  LokiDatasourceOptions, TempoDatasourceOptions, TraceLinkOptions, TracesToLogsOptions,
+} from './api/config.js';
 export { notSecret } from './api/secrets.js';
 export type { NotSecret, SecretsOptions } from './api/secrets.js';
 export { alertmanager, receiver, route, inhibitRule, timeInterval, secretFile } from './api/alertmanager.js';

@@ -176,7 +176,7 @@ export async function resolveRun(flags: CommandFlags, options: { cwd?: string; l
     configFlag: flags.config !== undefined,
     settings: {
       outDir: outForComments(root, cwd, out.value),
-      ...(read?.config.grafana ? { grafana: read.config.grafana } : {}),
+      ...(read?.config.grafana ? { grafana: read.config.grafana, ...(read.config.source ? { grafanaSource: read.config.source } : {}) } : {}),
       ...(read?.config.lint ? { lint: read.config.lint } : {}),
     },
   };

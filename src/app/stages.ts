@@ -90,7 +90,7 @@ export function fromProject(project: unknown, options: ProjectStageOptions): Sta
   //    templates carried along.
   const templates = options.templates();
   if (templates.diagnostics.length > 0) return { diagnostics: templates.diagnostics, silenced: [] };
-  const built = withSettings(buildModel(parsed.project, options.entry), options.settings, parsed.project.grafana);
+  const built = withSettings(buildModel(parsed.project, options.entry), options.settings, { grafana: parsed.project.grafana, source: parsed.project.source });
   const model = withTemplates(built, templates.templates);
 
   // 4. checks: PromQL against the catalogue, names, duplicates, routing… (src/lint/), under the

@@ -68,6 +68,7 @@ import { dashboardUnknownUnit } from './dashboard-unknown-unit.js';
 import { dashboardUnitMismatch } from './dashboard-unit-mismatch.js';
 import { dashboardTimeRange } from './dashboard-time-range.js';
 import { dashboardEmpty } from './dashboard-empty.js';
+import { dashboardUnknownDatasource } from './dashboard-unknown-datasource.js';
 import { sloObjective } from './slo-objective.js';
 import { sloLatencyThreshold } from './slo-latency-threshold.js';
 import { sloWindows } from './slo-windows.js';
@@ -137,6 +138,7 @@ export const CHECKS: readonly Check[] = [
   dashboardLayoutOverlap,
   outputPortableName,
   dashboardEmpty,
+  dashboardUnknownDatasource,
   dashboardTimeRange,
   dashboardUndefinedVariable,
   dashboardMultiValueEquals,

@@ -149,7 +149,7 @@ export function buildModel(input: ProjectInput, entry: string): Model {
       ...located(a, ['secrets', `allow[${i}]`]),
     })),
     lint: { checks: { ...(project.lint?.checks ?? {}) } as Record<string, CheckSetting> },
-    grafana: grafanaSettings(project.name, project.grafana),
+    grafana: grafanaSettings(project.name, { grafana: project.grafana, source: project.source }),
     outDir: DEFAULT_OUT_DIR,
     outputs: buildOutputs(project.outputs),
   };

@@ -4,12 +4,18 @@
  * totem-mon.config.ts (which wins), the project's `grafana`, or these English defaults.
  */
 import type { CheckSetting } from '../check-ids.js';
+import type { SourceRef } from '../diagnostic.js';
 import type { GrafanaInput } from './schema/grafana.js';
 import type { Model } from './types.js';
+import { resolveDatasources, type ExemplarSettings, type GrafanaLayer, type JaegerSettings, type LokiSettings, type TempoSettings } from './datasources.js';
 
 export interface GrafanaSettings {
   /** The Prometheus data source Grafana is provisioned with; the dashboards' `datasource` variable defaults to its uid. */
-  datasource: { name: string; uid: string; url: string };
+  datasource: { name: string; uid: string; url: string; exemplars?: ExemplarSettings };
+  /** Logs and traces data sources, provisioned next to Prometheus when configured (src/model/datasources.ts). */
+  loki?: LokiSettings;
+  tempo?: TempoSettings;
+  jaeger?: JaegerSettings;
   /** The Grafana folder the dashboards appear in. */
   folder: string;
   /** Where Grafana reads the dashboard JSON (the file provider's path). */
@@ -35,21 +41,26 @@ export const OUT_ELSEWHERE = '<out>';
 /** What totem-mon.config.ts adds to a project, as the app layer resolved it. */
 export interface ProjectSettings {
   grafana?: GrafanaInput;
+  /** Where the config's `grafana` was written (defineConfig's call), for findings about its data sources. */
+  grafanaSource?: SourceRef;
   lint?: { checks?: Readonly<Partial<Record<string, CheckSetting>>> };
   /** The output folder as generated comments name it (relative to the project's root, or OUT_ELSEWHERE). */
   outDir?: string;
 }
 
-/** Grafana settings: the first that sets a field wins (config, then project), else the default. */
-export function grafanaSettings(projectName: string, ...layers: GrafanaInput[]): GrafanaSettings {
-  const pick = <K extends keyof NonNullable<GrafanaInput>>(key: K) => layers.find((l) => l?.[key] !== undefined)?.[key];
-  const source = (key: keyof GrafanaSettings['datasource']) => layers.find((l) => l?.datasource?.[key] !== undefined)?.datasource?.[key];
+/** Grafana settings: the first layer that sets a field wins (config, then project), else the default. */
+export function grafanaSettings(projectName: string, ...layers: GrafanaLayer[]): GrafanaSettings {
+  const pick = <K extends keyof NonNullable<GrafanaInput>>(key: K) => layers.find((l) => l.grafana?.[key] !== undefined)?.grafana?.[key];
+  const source = (key: 'name' | 'uid' | 'url') => layers.find((l) => l.grafana?.datasource?.[key] !== undefined)?.grafana?.datasource?.[key];
+  const { exemplars, ...others } = resolveDatasources(layers);
   return {
     datasource: {
       name: source('name') ?? DEFAULT_GRAFANA.datasource.name,
       uid: source('uid') ?? DEFAULT_GRAFANA.datasource.uid,
       url: source('url') ?? DEFAULT_GRAFANA.datasource.url,
+      ...(exemplars ? { exemplars } : {}),
     },
+    ...others,
     folder: pick('folder') ?? projectName,
     provisioningPath: pick('provisioningPath') ?? DEFAULT_GRAFANA.provisioningPath,
     datasourceVariableLabel: pick('datasourceVariableLabel') ?? DEFAULT_GRAFANA.datasourceVariableLabel,
@@ -60,11 +71,11 @@ export function grafanaSettings(projectName: string, ...layers: GrafanaInput[]):
  * The model under the config's settings: its Grafana settings over the project's, its check
  * settings over the project's (per check), the output folder it names.
  */
-export function withSettings(model: Model, settings: ProjectSettings | undefined, projectGrafana: GrafanaInput): Model {
+export function withSettings(model: Model, settings: ProjectSettings | undefined, project: GrafanaLayer): Model {
   if (!settings) return model;
   return {
     ...model,
-    grafana: grafanaSettings(model.name, settings.grafana, projectGrafana),
+    grafana: grafanaSettings(model.name, { grafana: settings.grafana, source: settings.grafanaSource }, project),
     lint: { checks: { ...model.lint.checks, ...(settings.lint?.checks ?? {}) } as Record<string, CheckSetting> },
     outDir: settings.outDir ?? model.outDir,
   };

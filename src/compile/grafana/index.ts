@@ -4,13 +4,19 @@ import { jsonFile, type OutputFile } from '../output.js';
 import { buildDashboardJson } from './dashboard.js';
 import { DASHBOARDS_DIR } from './datasource.js';
 import { dashboardProvider, prometheusDatasource } from './provisioning.js';
+import { logsTracesDatasources } from './logs-traces-datasources.js';
 
-/** Grafana: one JSON per dashboard (`grafana/dashboards/[<folder>/]<uid>.json`) and the provisioning files. */
+/**
+ * Grafana: one JSON per dashboard (`grafana/dashboards/[<folder>/]<uid>.json`) and the provisioning
+ * files: the dashboards' provider and the data sources (Prometheus; Loki, Tempo, Jaeger when configured).
+ */
 export function compileGrafana(model: Model): OutputFile[] {
-  if (model.dashboards.length === 0) return [];
+  const others = logsTracesDatasources(model);
+  if (model.dashboards.length === 0 && others.length === 0) return [];
   return [
     ...model.dashboards.map((d) => jsonFile(`${DASHBOARDS_DIR}/${dashboardFileName(model, d)}`, buildDashboardJson(d, model.entry, model.grafana))),
-    dashboardProvider(model),
+    ...(model.dashboards.length > 0 ? [dashboardProvider(model)] : []),
     prometheusDatasource(model),
+    ...others,
   ];
 }

@@ -3,6 +3,7 @@ import { dashboardFolder } from '../../model/dashboard.js';
 import { headerLines, yamlFile, type OutputFile } from '../output.js';
 import { DASHBOARDS_DIR, PROVISIONING_DIR } from './datasource.js';
 import { OUT_ELSEWHERE } from '../../model/settings.js';
+import { TRACE_LINK_LABEL } from './logs-traces-datasources.js';
 
 /** provisioning/dashboards/totem-mon.yml: a file provider for the generated dashboards. */
 export function dashboardProvider(model: Model): OutputFile {
@@ -39,6 +40,7 @@ export function dashboardProvider(model: Model): OutputFile {
 /** provisioning/datasources/prometheus.yml: the data source the dashboards' `datasource` variable defaults to. */
 export function prometheusDatasource(model: Model): OutputFile {
   const datasource = model.grafana.datasource;
+  const exemplars = datasource.exemplars;
   return yamlFile(
     `${PROVISIONING_DIR}/datasources/prometheus.yml`,
     {
@@ -52,7 +54,14 @@ export function prometheusDatasource(model: Model): OutputFile {
           url: datasource.url,
           isDefault: true,
           editable: false,
-          jsonData: { timeInterval: model.prometheus.scrapeInterval, httpMethod: 'POST' },
+          jsonData: {
+            timeInterval: model.prometheus.scrapeInterval,
+            httpMethod: 'POST',
+            // An exemplar's trace id label → the trace, in the traces data source.
+            ...(exemplars
+              ? { exemplarTraceIdDestinations: [{ name: exemplars.label, datasourceUid: exemplars.datasource.uid, urlDisplayLabel: TRACE_LINK_LABEL }] }
+              : {}),
+          },
         },
       ],
     },

@@ -1,0 +1,81 @@
+import type { Check, Finding } from './check.js';
+import type { SourceRef } from '../diagnostic.js';
+import type { DatasourceRef } from '../api/panels.js';
+import type { GrafanaSettings } from '../model/settings.js';
+import type { DatasourceKind, DatasourceLink } from '../model/datasources.js';
+import { allPanels } from '../model/dashboard.js';
+
+/** The data sources totem-mon provisions: uid → type. */
+export function provisionedDatasources(grafana: GrafanaSettings): Map<string, DatasourceKind> {
+  const found = new Map<string, DatasourceKind>([[grafana.datasource.uid, 'prometheus']]);
+  for (const kind of ['loki', 'tempo', 'jaeger'] as const) {
+    const ds = grafana[kind];
+    if (ds) found.set(ds.uid, kind);
+  }
+  return found;
+}
+
+const isVariable = (uid: string) => uid.startsWith('$');
+
+function configure(kinds: readonly DatasourceKind[]): string {
+  return kinds.map((k) => (k === 'prometheus' ? 'grafana.datasource' : `grafana.${k}`)).join(' or ');
+}
+
+/**
+ * A data source that a panel, a target, an annotation or a link between data sources names by uid
+ * must be one that totem-mon provisions, of the right type: else the panel shows "data source not
+ * found" and the link leads nowhere, and only someone opening it in Grafana would find out.
+ */
+export const dashboardUnknownDatasource: Check = {
+  id: 'dashboard/unknown-datasource',
+  severity: 'error',
+  description: 'Panels, queries and data source links name only data sources that are provisioned, of the right type.',
+  run({ model }, report) {
+    const provisioned = provisionedDatasources(model.grafana);
+    const known = () => [...provisioned].map(([uid, kind]) => `"${uid}" (${kind})`).join(', ');
+
+    // Links between data sources: log line → trace, span → logs, exemplar → trace.
+    const link = (l: DatasourceLink | undefined, accepts: readonly DatasourceKind[], what: string, path: string[], source: SourceRef | undefined) => {
+      if (!l) return;
+      const kind = provisioned.get(l.uid);
+      if (kind !== undefined && accepts.includes(kind)) return;
+      const finding: Finding = {
+        message:
+          kind === undefined
+            ? `${what} points at data source "${l.uid}", which is not provisioned (provisioned: ${known()})`
+            : `${what} points at data source "${l.uid}", a ${kind} data source; it needs ${accepts.join(' or ')}`,
+        hint: `name the uid of a configured ${accepts.join(' or ')} data source, or configure it (${configure(accepts)})`,
+        path,
+        ...(source ? { source } : {}),
+      };
+      report(finding);
+    };
+    const g = model.grafana;
+    link(g.loki?.traceLinks?.datasource, ['tempo', 'jaeger'], 'the Loki trace link (traceLinks)', ['grafana', 'loki', 'traceLinks', 'datasource'], g.loki?.source);
+    link(g.tempo?.traceToLogs?.datasource, ['loki'], "Tempo's trace to logs link (traceToLogs)", ['grafana', 'tempo', 'traceToLogs', 'datasource'], g.tempo?.source);
+    link(g.jaeger?.traceToLogs?.datasource, ['loki'], "Jaeger's trace to logs link (traceToLogs)", ['grafana', 'jaeger', 'traceToLogs', 'datasource'], g.jaeger?.source);
+    link(g.datasource.exemplars?.datasource, ['tempo', 'jaeger'], 'the Prometheus exemplar link (exemplars)', ['grafana', 'datasource', 'exemplars', 'datasource'], g.datasource.exemplars?.source);
+
+    // Fixed references in dashboards (variables are checked where they are defined).
+    const ref = (r: DatasourceRef | undefined, what: string, path: string[], source: SourceRef | undefined) => {
+      if (!r || isVariable(r.uid)) return;
+      const kind = provisioned.get(r.uid);
+      if (kind === r.type) return;
+      report({
+        message:
+          kind === undefined
+            ? `${what} uses data source "${r.uid}", which is not provisioned (provisioned: ${known()})`
+            : `${what} uses data source "${r.uid}" as ${r.type}, but it is a ${kind} data source`,
+        hint: kind === undefined ? `use a provisioned uid, or configure the data source (grafana.datasource, grafana.loki, grafana.tempo, grafana.jaeger)` : `give the type "${kind}", or the uid of a ${r.type} data source`,
+        path,
+        ...(source ? { source } : {}),
+      });
+    };
+    for (const d of model.dashboards) {
+      for (const panel of allPanels(d)) {
+        ref(panel.datasource, `panel ${panel.title} of dashboard ${d.title}`, [...panel.path, 'datasource'], panel.source);
+        for (const t of panel.targets) ref(t.datasource, `target ${t.refId} of panel ${panel.title} (dashboard ${d.title})`, [...t.path, 'datasource'], t.source);
+      }
+    }
+  },
+};
