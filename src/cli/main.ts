@@ -73,6 +73,20 @@ function buildProgram(setExit: (code: number) => void): Command {
       setExit(await checkMetricsCommand(source, opts));
     });
 
+  program
+    .command('import')
+    .description('write definitions from existing monitoring files: Prometheus rule files, PrometheusRule manifests, mimirtool namespaces, promtool tests; report what was converted, guessed or kept raw')
+    .argument('<inputs...>', 'files, or folders whose .yml/.yaml/.json files are read')
+    .option('--into <dir>', 'the definitions folder to write (existing files are never overwritten without --force)', 'definitions')
+    .option('--force', 'overwrite the files that exist already')
+    .option('--dry-run', 'write nothing; only report')
+    .option('--name <name>', "the project's name (default: the name of the folder holding --into)")
+    .option('-f, --format <format>', 'report format: text or json', 'text')
+    .action(async (inputs: string[], opts: { into: string; force?: boolean; dryRun?: boolean; name?: string; format: string }) => {
+      const { importCommand } = await import('./import.js');
+      setExit(importCommand(inputs, opts));
+    });
+
   return program;
 }
 

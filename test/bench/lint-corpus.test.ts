@@ -27,11 +27,11 @@ describe('lint-corpus', () => {
     expect(readGroups(`apiVersion: monitoring.coreos.com/v1\nkind: PrometheusRule\nspec:\n${RULES.replace(/^/gm, '  ')}`).map((g) => g.name)).toEqual(['demo']);
   });
 
-  it('infers types and labels from the expressions and the templates', () => {
+  it('infers types and labels from the expressions and the templates (import\'s inference, sorted by name)', () => {
     const metrics = inferCatalogue(readGroups(RULES));
     expect(metrics.map((m) => [m.type, m.name, [...m.labels]])).toEqual([
-      ['histogram', 'demo_latency_seconds', []],
       ['counter', 'demo_errors_total', ['code', 'route']],
+      ['histogram', 'demo_latency_seconds', []],
       // code: from the recording rule's matcher; route: from the alert's {{ $labels.route }}
       ['counter', 'demo_requests_total', ['code', 'route']],
     ]);

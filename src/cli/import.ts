@@ -1,0 +1,39 @@
+import { UsageError } from '../diagnostic.js';
+import { importFiles } from '../app/import.js';
+import { renderImportJson, renderImportText } from '../report/import.js';
+
+export const IMPORT_FORMATS = ['text', 'json'] as const;
+
+export interface ImportCommandOptions {
+  into: string;
+  force?: boolean;
+  dryRun?: boolean;
+  name?: string;
+  format: string;
+}
+
+/** `totem-mon import <files or folders…>`: definitions from existing monitoring files, and what was done with each thing read. */
+export function importCommand(inputs: string[], options: ImportCommandOptions): number {
+  if (!(IMPORT_FORMATS as readonly string[]).includes(options.format)) {
+    throw new UsageError(`unknown format "${options.format}"`, 2, `use one of: ${IMPORT_FORMATS.join(', ')}`);
+  }
+  const result = importFiles({
+    inputs,
+    into: options.into,
+    force: Boolean(options.force),
+    dryRun: Boolean(options.dryRun),
+    ...(options.name !== undefined ? { name: options.name } : {}),
+  });
+  const blocked = result.written.length === 0 && result.existing.length > 0 && !options.force && !options.dryRun;
+  const failed = blocked || result.items.some((i) => i.status === 'error') || result.diagnostics.some((d) => d.severity === 'error');
+  if (options.format === 'json') process.stdout.write(renderImportJson(result, options.into, !failed));
+  else process.stdout.write(renderImportText(result, options.into));
+  if (blocked) {
+    process.stderr.write(
+      `import: nothing written: ${result.existing.length} file(s) exist in ${options.into} and would be overwritten:\n` +
+        `${result.existing.map((f) => `  ${f}`).join('\n')}\n` +
+        `  hint: import into another folder (--into), or add --force to overwrite them\n`,
+    );
+  }
+  return failed ? 1 : 0;
+}

@@ -1,0 +1,177 @@
+/**
+ * The imported project as definitions: one file per rule group (`rules/<group>.ts`), the inferred
+ * catalogue (`catalogue.ts`) and `index.ts` that default-exports the project. Deterministic (same
+ * input, same bytes), laid out as a person would write it, typed by the public API.
+ */
+import { safeFileName } from '../model/names.js';
+import type { InferredMetric } from './catalogue.js';
+import type { ImportedAlertCase, ImportedIgnore, ImportedProject, ImportedRecordCase } from './project.js';
+import type { ImportedGroup, ImportedRule } from './rule-groups.js';
+import type { ImportedFile } from './report.js';
+import { code, identifier, tsComment, tsValue, type TsValue } from './ts-source.js';
+
+/** Where the import writes, relative to the definitions folder. */
+export const CATALOGUE_FILE = 'catalogue.ts';
+export const INDEX_FILE = 'index.ts';
+export const RULES_FOLDER = 'rules';
+
+/** Buckets a histogram gets when no exposition says: the Prometheus client libraries' default. */
+export const DEFAULT_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+export const UNKNOWN_HELP = 'unknown: imported from rule expressions (give --metrics to read HELP)';
+
+const nonEmpty = <T extends object>(value: T): T | undefined => (Object.keys(value).length > 0 ? value : undefined);
+
+function ignoreValue(ignore: ImportedIgnore | undefined): TsValue | undefined {
+  return ignore && Object.keys(ignore).length > 0 ? Object.fromEntries(Object.entries(ignore).sort(([a], [b]) => (a < b ? -1 : 1))) : undefined;
+}
+
+function testsValue(cases: ReadonlyArray<ImportedAlertCase | ImportedRecordCase> | undefined): TsValue | undefined {
+  if (!cases || cases.length === 0) return undefined;
+  return cases.map((c) => ({
+    name: c.name,
+    interval: c.interval,
+    input: c.input.map((s) => ({ series: s.series, values: s.values })),
+    at: c.at,
+    expect: c.expect.map((e) => ({
+      labels: e.labels && nonEmpty(e.labels),
+      ...('annotations' in e ? { annotations: e.annotations && nonEmpty(e.annotations) } : {}),
+      ...('value' in e ? { value: e.value } : {}),
+    })),
+  }));
+}
+
+function ruleCall(rule: ImportedRule, project: ImportedProject): string {
+  const tests = testsValue(project.tests.get(rule));
+  const ignore = ignoreValue(project.ignores.get(rule));
+  if (rule.kind === 'record') {
+    return `record(${tsValue({ name: rule.name, expr: rule.expr, labels: nonEmpty(rule.labels), tests, ignore })})`;
+  }
+  // alert()'s type wants a summary and a description; an input without them keeps its annotations
+  // as written (the check alert/annotations says so, and the ignore below carries the reason).
+  const complete = rule.annotations['summary'] !== undefined && rule.annotations['description'] !== undefined;
+  const annotations = complete ? rule.annotations : code(`${tsValue(rule.annotations, 2)} as AlertOptions['annotations']`);
+  return `alert(${tsValue({
+    name: rule.name,
+    expr: rule.expr,
+    for: rule.for,
+    keepFiringFor: rule.keepFiringFor,
+    labels: rule.labels,
+    annotations,
+    tests,
+    ignore,
+  })})`;
+}
+
+/** A file name per group, unique (groups of different input files may share a name). */
+function groupFileNames(groups: readonly ImportedGroup[]): Map<ImportedGroup, string> {
+  const taken = new Set<string>();
+  const names = new Map<ImportedGroup, string>();
+  for (const group of groups) {
+    const stem = safeFileName(group.name);
+    let name = stem;
+    for (let n = 2; taken.has(name); n++) name = `${stem}-${n}`;
+    taken.add(name);
+    names.set(group, name);
+  }
+  return names;
+}
+
+function header(lines: string[]): string {
+  return `${lines.map((l) => tsComment(l)).join('\n')}\n`;
+}
+
+function groupFile(group: ImportedGroup, groupConst: string, project: ImportedProject): string {
+  const taken = new Set<string>([groupConst, 'alert', 'record', 'ruleGroup']);
+  const parts: string[] = [];
+  const members: string[] = [];
+  const apiNames = new Set<string>(['ruleGroup']);
+  for (const rule of group.rules) {
+    const raw = project.raw.get(rule);
+    if (raw !== undefined) {
+      parts.push(`${tsComment(`kept raw: ${rule.kind} ${rule.name}: ${raw}`)}\n${tsComment(ruleCall(rule, project))}`);
+      continue;
+    }
+    apiNames.add(rule.kind);
+    if (rule.kind === 'alert' && (rule.annotations['summary'] === undefined || rule.annotations['description'] === undefined)) apiNames.add('type AlertOptions');
+    const id = identifier(rule.name, taken);
+    members.push(id);
+    parts.push(`export const ${id} = ${ruleCall(rule, project)};`);
+  }
+  const origin = group.origin !== undefined ? ` (${group.origin})` : '';
+  const imports = [...apiNames].sort((a, b) => a.replace('type ', '').localeCompare(b.replace('type ', '')));
+  const call = `export const ${groupConst} = ruleGroup(${tsValue({
+    name: group.name,
+    interval: group.interval,
+    rules: members.map(code),
+    ignore: ignoreValue(project.ignores.get(group)),
+  })});`;
+  return [
+    header([`Rule group ${group.name}, imported by \`totem-mon import\` from ${group.file}${origin}.`]),
+    `import { ${imports.join(', ')} } from 'totem-mon';\n`,
+    ...parts.map((p) => `${p}\n`),
+    `${call}\n`,
+  ].join('\n');
+}
+
+function metricCall(metric: InferredMetric, ignore: ImportedIgnore | undefined): string {
+  const options = {
+    name: metric.name,
+    help: metric.help ?? UNKNOWN_HELP,
+    labels: metric.labels.length > 0 ? metric.labels : undefined,
+    ...(metric.type === 'histogram' ? { buckets: metric.buckets ?? DEFAULT_BUCKETS } : {}),
+    exporter: metric.exporter,
+    ignore: ignoreValue(ignore),
+  };
+  return `${metric.type}(${tsValue(options)})`;
+}
+
+function catalogueFile(metrics: readonly InferredMetric[], ignores: ImportedProject['ignores']): string {
+  const taken = new Set<string>(['catalogue']);
+  const ids: string[] = [];
+  const parts = metrics.map((metric) => {
+    const id = identifier(metric.name, taken, 'metric');
+    ids.push(id);
+    const guesses = [...metric.why, ...(metric.type === 'histogram' && !metric.buckets ? ['buckets: the client libraries\' default (no exposition gave them)'] : [])];
+    return `${guesses.map((g) => tsComment(`guess: ${g}`)).join('\n')}\nexport const ${id} = ${metricCall(metric, ignores.get(metric))};\n`;
+  });
+  const types = [...new Set(metrics.map((m) => m.type))].sort();
+  return [
+    header([
+      'The metric catalogue, inferred by `totem-mon import` from the rules\' expressions: names and label sets',
+      'from their selectors and by/without/on/ignoring clauses, types by the Prometheus naming conventions.',
+      'Review every "guess:" line; `totem-mon check-metrics <url>` compares it with what a target exposes.',
+    ]),
+    `import { ${[...types, 'type AnyMetric'].join(', ')} } from 'totem-mon';\n`,
+    ...parts,
+    `export const catalogue: AnyMetric[] = ${tsValue(ids.map(code))};\n`,
+  ].join('\n');
+}
+
+function indexFile(project: ImportedProject, groups: Array<{ constName: string; fileName: string }>): string {
+  const imports = groups.map((g) => `import { ${g.constName} } from './${RULES_FOLDER}/${g.fileName}.js';`);
+  const global = project.evaluationInterval ? { evaluationInterval: project.evaluationInterval } : undefined;
+  const options = {
+    name: project.name,
+    metrics: code('catalogue'),
+    prometheus: { global, scrapeJobs: [] },
+    ruleGroups: groups.map((g) => code(g.constName)),
+  };
+  return [
+    header(['The project `totem-mon import` wrote: its rule groups and the catalogue their expressions use.']),
+    [`import { defineProject } from 'totem-mon';`, `import { catalogue } from './catalogue.js';`, ...imports].join('\n') + '\n',
+    `export default defineProject(${tsValue(options)});\n`,
+  ].join('\n');
+}
+
+/** Every definitions file of the imported project, sorted by path. */
+export function definitionFiles(project: ImportedProject): ImportedFile[] {
+  const fileNames = groupFileNames(project.groups);
+  const taken = new Set<string>(['catalogue', 'defineProject']);
+  const groups = project.groups.map((group) => ({ group, fileName: fileNames.get(group)!, constName: identifier(group.name, taken, 'group') }));
+  const files: ImportedFile[] = [
+    ...groups.map((g) => ({ path: `${RULES_FOLDER}/${g.fileName}.ts`, content: groupFile(g.group, g.constName, project) })),
+    { path: CATALOGUE_FILE, content: catalogueFile(project.metrics, project.ignores) },
+    { path: INDEX_FILE, content: indexFile(project, groups) },
+  ];
+  return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
+}

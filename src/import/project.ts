@@ -1,0 +1,45 @@
+/**
+ * What the importers hand over, before it is written as TypeScript: rule groups with their rules
+ * (and, once mapped, their tests and the check ignores their input needs), the inferred catalogue,
+ * the project's settings. Plain data, no API objects.
+ */
+import type { InferredMetric } from './catalogue.js';
+import type { ImportedGroup, ImportedRule } from './rule-groups.js';
+
+export interface ImportedSeries {
+  series: string;
+  values: string;
+}
+
+export interface ImportedAlertCase {
+  name: string;
+  interval?: string;
+  input: ImportedSeries[];
+  at: string;
+  expect: Array<{ labels?: Record<string, string>; annotations?: Record<string, string> }>;
+}
+
+export interface ImportedRecordCase {
+  name: string;
+  interval?: string;
+  input: ImportedSeries[];
+  at: string;
+  expect: Array<{ labels?: Record<string, string>; value: number }>;
+}
+
+/** Check id → the reason its findings are silenced on this definition. */
+export type ImportedIgnore = Record<string, string>;
+
+export interface ImportedProject {
+  name: string;
+  groups: ImportedGroup[];
+  metrics: InferredMetric[];
+  /** Prometheus's global evaluation interval, when the input says it (a test file's `evaluation_interval`). */
+  evaluationInterval?: string;
+  /** Per rule: its tests (alerts' or recording rules' cases, by the rule's kind). */
+  tests: Map<ImportedRule, Array<ImportedAlertCase | ImportedRecordCase>>;
+  /** Per rule, group or metric name: the checks its input breaks on purpose, with why. */
+  ignores: Map<ImportedRule | ImportedGroup | InferredMetric, ImportedIgnore>;
+  /** Rules that cannot be a definition (no severity label): written as comments, with why. */
+  raw: Map<ImportedRule, string>;
+}

@@ -1,0 +1,171 @@
+/**
+ * Rule groups out of the three files that hold them: Prometheus rule files (`groups`),
+ * PrometheusRule manifests (`spec.groups`) and mimirtool namespace files (`namespace`, `groups`).
+ * Values are taken as written (expressions, durations, labels, annotations); what the rule file
+ * format allows and a definition cannot hold is reported, not dropped silently.
+ */
+import type { InputDocument } from './detect.js';
+import type { ImportItem } from './report.js';
+
+export interface ImportedRule {
+  kind: 'alert' | 'record';
+  name: string;
+  expr: string;
+  for?: string;
+  keepFiringFor?: string;
+  labels: Record<string, string>;
+  annotations: Record<string, string>;
+  /** Where it is in its input file, for the report. */
+  path: string[];
+}
+
+export interface ImportedGroup {
+  name: string;
+  interval?: string;
+  limit?: number;
+  rules: ImportedRule[];
+  /** The input file, as given. */
+  file: string;
+  path: string[];
+  /** The mimirtool namespace or the PrometheusRule's metadata.name it came in. */
+  origin?: string;
+}
+
+export interface RuleGroupsRead {
+  groups: ImportedGroup[];
+  items: ImportItem[];
+}
+
+const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
+
+/** A scalar as the rule file's text had it (YAML may have read `for: 5m` as a string, `value: 1` as a number). */
+function text(value: unknown): string | undefined {
+  if (typeof value === 'string') return value;
+  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
+  return undefined;
+}
+
+function stringMap(value: unknown): Record<string, string> | undefined {
+  if (value === undefined || value === null) return {};
+  if (!isObject(value)) return undefined;
+  const out: Record<string, string> = {};
+  for (const [k, v] of Object.entries(value)) {
+    const s = text(v);
+    if (s === undefined) return undefined;
+    out[k] = s;
+  }
+  return out;
+}
+
+const GROUP_KEYS = new Set(['name', 'interval', 'limit', 'rules']);
+const RULE_KEYS = new Set(['alert', 'record', 'expr', 'for', 'keep_firing_for', 'labels', 'annotations']);
+
+function readRule(raw: unknown, at: string[], file: string, items: ImportItem[]): ImportedRule | undefined {
+  if (!isObject(raw)) {
+    items.push({ status: 'error', file, path: at, what: 'rule', reason: 'not a mapping' });
+    return undefined;
+  }
+  const alert = text(raw['alert']);
+  const recordName = text(raw['record']);
+  const name = alert ?? recordName;
+  const what = alert !== undefined ? `alert ${alert}` : recordName !== undefined ? `recording rule ${recordName}` : 'rule';
+  const path = name !== undefined ? [...at.slice(0, -1), name] : at;
+  const expr = text(raw['expr']);
+  const labels = stringMap(raw['labels']);
+  const annotations = stringMap(raw['annotations']);
+  const problem =
+    name === undefined || (alert !== undefined && recordName !== undefined)
+      ? 'a rule has either `alert` or `record`'
+      : expr === undefined
+        ? 'no `expr`'
+        : labels === undefined
+          ? '`labels` is not a map of strings'
+          : annotations === undefined
+            ? '`annotations` is not a map of strings'
+            : undefined;
+  if (problem !== undefined || name === undefined || expr === undefined || !labels || !annotations) {
+    items.push({ status: 'error', file, path, what, reason: `not a valid rule: ${problem}` });
+    return undefined;
+  }
+  for (const key of Object.keys(raw).filter((k) => !RULE_KEYS.has(k))) {
+    items.push({ status: 'raw', file, path: [...path, key], what: `${what}: ${key}`, reason: 'not a field of a Prometheus rule; left out' });
+  }
+  const forText = text(raw['for']);
+  const keepFiringFor = text(raw['keep_firing_for']);
+  if (alert !== undefined) {
+    return {
+      kind: 'alert',
+      name: alert,
+      expr,
+      ...(forText !== undefined ? { for: forText } : {}),
+      ...(keepFiringFor !== undefined ? { keepFiringFor } : {}),
+      labels,
+      annotations,
+      path,
+    };
+  }
+  for (const key of ['for', 'keep_firing_for', 'annotations'] as const) {
+    if (raw[key] !== undefined) items.push({ status: 'raw', file, path: [...path, key], what: `${what}: ${key}`, reason: 'a recording rule has none (Prometheus refuses it); left out' });
+  }
+  return { kind: 'record', name: name, expr, labels, annotations: {}, path };
+}
+
+function readGroup(raw: unknown, at: string[], file: string, origin: string | undefined, items: ImportItem[]): ImportedGroup | undefined {
+  const name = isObject(raw) ? text(raw['name']) : undefined;
+  if (!isObject(raw) || name === undefined || !Array.isArray(raw['rules'])) {
+    items.push({ status: 'error', file, path: at, what: 'rule group', reason: 'not a valid rule group: it needs a `name` and a list of `rules`' });
+    return undefined;
+  }
+  const path = [...at.slice(0, -1), name];
+  for (const key of Object.keys(raw).filter((k) => !GROUP_KEYS.has(k))) {
+    items.push({ status: 'raw', file, path: [...path, key], what: `rule group ${name}: ${key}`, reason: 'not a field Prometheus 2.42 reads; left out' });
+  }
+  const rules = (raw['rules'] as unknown[]).flatMap((rule, i) => readRule(rule, [...path, 'rules', String(i)], file, items) ?? []);
+  const interval = text(raw['interval']);
+  const limit = typeof raw['limit'] === 'number' ? raw['limit'] : undefined;
+  return {
+    name,
+    ...(interval !== undefined ? { interval } : {}),
+    ...(limit !== undefined && limit > 0 ? { limit } : {}),
+    rules,
+    file,
+    path,
+    ...(origin !== undefined ? { origin } : {}),
+  };
+}
+
+/** The rule groups of the documents that hold some (rule files, PrometheusRule manifests, mimirtool namespaces). */
+export function readRuleGroups(documents: readonly InputDocument[]): RuleGroupsRead {
+  const groups: ImportedGroup[] = [];
+  const items: ImportItem[] = [];
+  for (const doc of documents) {
+    let list: unknown;
+    let prefix: string[];
+    let origin: string | undefined;
+    if (doc.kind === 'rule-file') {
+      list = doc.value['groups'];
+      prefix = ['groups'];
+    } else if (doc.kind === 'mimir-namespace') {
+      list = doc.value['groups'];
+      prefix = ['groups'];
+      origin = text(doc.value['namespace']);
+    } else if (doc.kind === 'prometheus-rule') {
+      const spec = doc.value['spec'] as Record<string, unknown>;
+      const metadata = isObject(doc.value['metadata']) ? doc.value['metadata'] : {};
+      list = spec['groups'] ?? [];
+      prefix = ['spec', 'groups'];
+      origin = text(metadata['name']);
+    } else {
+      continue;
+    }
+    if (!Array.isArray(list)) {
+      items.push({ status: 'error', file: doc.file, path: prefix, what: 'rule groups', reason: '`groups` is not a list' });
+      continue;
+    }
+    list.forEach((raw, i) => {
+      const group = readGroup(raw, [...prefix, String(i)], doc.file, origin, items);
+      if (group) groups.push(group);
+    });
+  }
+  return { groups, items };
+}

@@ -1,0 +1,58 @@
+/**
+ * The imported project as API values (what its definitions evaluate to), to run the stages on it
+ * in memory before anything is written: which checks its rules break on purpose, and whether the
+ * result generates.
+ */
+import { alert, record, ruleGroup, type AlertOptions, type Rule } from '../api/rules.js';
+import { counter, gauge, histogram, summary, type AnyMetric } from '../api/metrics.js';
+import { defineProject, type Project } from '../api/project.js';
+import type { Ignore } from '../api/lint.js';
+import type { AlertTestCase, RecordTestCase } from '../api/tests.js';
+import type { InferredMetric } from './catalogue.js';
+import { DEFAULT_BUCKETS, UNKNOWN_HELP } from './definitions.js';
+import type { ImportedIgnore, ImportedProject } from './project.js';
+
+const ignoreOf = (ignore: ImportedIgnore | undefined) => (ignore && Object.keys(ignore).length > 0 ? { ignore: ignore as Ignore } : {});
+
+function metricValue(metric: InferredMetric, ignore: ImportedIgnore | undefined): AnyMetric {
+  const base = {
+    name: metric.name,
+    help: metric.help ?? UNKNOWN_HELP,
+    labels: metric.labels,
+    ...(metric.exporter !== undefined ? { exporter: metric.exporter } : {}),
+    ...ignoreOf(ignore),
+  };
+  if (metric.type === 'histogram') return histogram({ ...base, buckets: metric.buckets ?? DEFAULT_BUCKETS });
+  if (metric.type === 'summary') return summary(base);
+  return metric.type === 'counter' ? counter(base) : gauge(base);
+}
+
+export function projectValue(project: ImportedProject): Project {
+  const ruleGroups = project.groups.map((group) => {
+    const rules: Rule[] = group.rules
+      .filter((rule) => !project.raw.has(rule))
+      .map((rule) => {
+        const tests = project.tests.get(rule);
+        const common = { ...(tests && tests.length > 0 ? { tests } : {}), ...ignoreOf(project.ignores.get(rule)) };
+        if (rule.kind === 'record') {
+          return record({ name: rule.name, expr: rule.expr, ...(Object.keys(rule.labels).length > 0 ? { labels: rule.labels } : {}), ...(common as { tests?: RecordTestCase[] }) });
+        }
+        return alert({
+          name: rule.name,
+          expr: rule.expr,
+          ...(rule.for !== undefined ? { for: rule.for } : {}),
+          ...(rule.keepFiringFor !== undefined ? { keepFiringFor: rule.keepFiringFor } : {}),
+          labels: rule.labels as AlertOptions['labels'],
+          annotations: rule.annotations as AlertOptions['annotations'],
+          ...(common as { tests?: AlertTestCase[] }),
+        });
+      });
+    return ruleGroup({ name: group.name, ...(group.interval !== undefined ? { interval: group.interval } : {}), rules, ...ignoreOf(project.ignores.get(group)) });
+  });
+  return defineProject({
+    name: project.name,
+    metrics: project.metrics.map((m) => metricValue(m, project.ignores.get(m))),
+    prometheus: { ...(project.evaluationInterval ? { global: { evaluationInterval: project.evaluationInterval } } : {}), scrapeJobs: [] },
+    ruleGroups,
+  });
+}

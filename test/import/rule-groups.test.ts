@@ -1,0 +1,85 @@
+/** Issue 22: rule groups are read from rule files, PrometheusRule manifests and mimirtool namespaces alike, values as written. */
+import { describe, expect, it } from 'vitest';
+import { detectDocuments } from '../../src/import/detect.js';
+import { readRuleGroups } from '../../src/import/rule-groups.js';
+
+const read = (text: string) => readRuleGroups(detectDocuments('in.yml', text).documents);
+
+const GROUP = `
+- name: api
+  interval: 1m
+  limit: 10
+  rules:
+    - alert: ApiDown
+      expr: up{job="api"} == 0
+      for: 5m
+      keep_firing_for: 10m
+      labels: { severity: critical, priority: 1 }
+      annotations: { summary: down, description: "{{ $labels.instance }}" }
+    - record: job:up:sum
+      expr: sum by (job) (up)
+      labels: { level: job }
+`;
+
+describe('reading rule groups', () => {
+  it('from a rule file: names, expressions, durations, labels (numbers as the text had them) and annotations', () => {
+    const { groups, items } = read(`groups:${GROUP.replace(/^/gm, '  ')}`);
+    expect(items).toEqual([]);
+    expect(groups).toEqual([
+      {
+        name: 'api',
+        interval: '1m',
+        limit: 10,
+        file: 'in.yml',
+        path: ['groups', 'api'],
+        rules: [
+          {
+            kind: 'alert',
+            name: 'ApiDown',
+            expr: 'up{job="api"} == 0',
+            for: '5m',
+            keepFiringFor: '10m',
+            labels: { severity: 'critical', priority: '1' },
+            annotations: { summary: 'down', description: '{{ $labels.instance }}' },
+            path: ['groups', 'api', 'rules', 'ApiDown'],
+          },
+          { kind: 'record', name: 'job:up:sum', expr: 'sum by (job) (up)', labels: { level: 'job' }, annotations: {}, path: ['groups', 'api', 'rules', 'job:up:sum'] },
+        ],
+      },
+    ]);
+  });
+
+  it('from PrometheusRule manifests, several in one file, each group knowing its manifest', () => {
+    const manifest = (name: string) => `apiVersion: monitoring.coreos.com/v1\nkind: PrometheusRule\nmetadata: { name: ${name} }\nspec:\n  groups:${GROUP.replace(/^/gm, '    ')}`;
+    const { groups } = read(`${manifest('one')}\n---\n${manifest('two')}`);
+    expect(groups.map((g) => [g.name, g.origin, g.path.join('.'), g.rules.length])).toEqual([
+      ['api', 'one', 'spec.groups.api', 2],
+      ['api', 'two', 'spec.groups.api', 2],
+    ]);
+  });
+
+  it('from a mimirtool namespace file, the namespace kept as where it came from', () => {
+    const { groups } = read(`namespace: team-a\ngroups:${GROUP.replace(/^/gm, '  ')}`);
+    expect(groups.map((g) => [g.name, g.origin])).toEqual([['api', 'team-a']]);
+  });
+
+  it('reports what a definition cannot hold or what is not a rule, never drops it silently', () => {
+    const { groups, items } = read(`groups:
+  - name: g
+    source_tenants: [a]
+    rules:
+      - record: x:y
+        expr: sum(x)
+        for: 5m
+      - alert: NoExpr
+      - expr: up
+`);
+    expect(groups[0]!.rules.map((r) => r.name)).toEqual(['x:y']);
+    expect(items.map((i) => [i.status, i.path?.join('.'), i.reason])).toEqual([
+      ['raw', 'groups.g.source_tenants', 'not a field Prometheus 2.42 reads; left out'],
+      ['raw', 'groups.g.rules.x:y.for', 'a recording rule has none (Prometheus refuses it); left out'],
+      ['error', 'groups.g.rules.NoExpr', 'not a valid rule: no `expr`'],
+      ['error', 'groups.g.rules.2', 'not a valid rule: a rule has either `alert` or `record`'],
+    ]);
+  });
+});
