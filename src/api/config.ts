@@ -108,6 +108,12 @@ export interface GrafanaOptions {
   provisioningPath?: string;
   /** The label of every dashboard's data source drop-down (default `Data source`). */
   datasourceVariableLabel?: string;
+  /**
+   * The dashboards' schema (default `classic`): `classic` writes the JSON model that file provisioning
+   * loads (out/grafana/dashboards/); `v2` writes Grafana 12/13 `dashboard.grafana.app/v2` resources
+   * (out/grafana/resources/) for the API or GitOps (grafanactl, Git Sync): file provisioning refuses them.
+   */
+  schema?: 'classic' | 'v2';
 }
 
 export interface ConfigOptions {

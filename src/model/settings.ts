@@ -22,12 +22,15 @@ export interface GrafanaSettings {
   provisioningPath: string;
   /** The label of the dashboards' data source drop-down. */
   datasourceVariableLabel: string;
+  /** The dashboards' schema: the classic JSON model (file provisioning) or V2 resources (API, GitOps). */
+  schema: 'classic' | 'v2';
 }
 
 export const DEFAULT_GRAFANA: Omit<GrafanaSettings, 'folder'> = {
   datasource: { name: 'Prometheus', uid: 'prometheus', url: 'http://prometheus:9090' },
   provisioningPath: '/var/lib/grafana/dashboards/totem-mon',
   datasourceVariableLabel: 'Data source',
+  schema: 'classic',
 };
 
 /** The output folder generated comments name when no other is given. */
@@ -64,6 +67,7 @@ export function grafanaSettings(projectName: string, ...layers: GrafanaLayer[]):
     folder: pick('folder') ?? projectName,
     provisioningPath: pick('provisioningPath') ?? DEFAULT_GRAFANA.provisioningPath,
     datasourceVariableLabel: pick('datasourceVariableLabel') ?? DEFAULT_GRAFANA.datasourceVariableLabel,
+    schema: pick('schema') ?? DEFAULT_GRAFANA.schema,
   };
 }
 

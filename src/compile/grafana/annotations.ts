@@ -18,3 +18,17 @@ export function annotationBuilder(a: AnnotationModel): dashboard.AnnotationQuery
   if (a.step !== undefined) b.step(a.step);
   return b;
 }
+
+/**
+ * The Prometheus annotation's own fields (how its series become events), for the V2 schema, which
+ * keeps them beside the query as the data source's options: the same values as the classic query's.
+ */
+export function annotationLegacyOptions(a: AnnotationModel): Record<string, unknown> {
+  return {
+    useValueForTime: false,
+    ...(a.title !== undefined ? { titleFormat: a.title } : {}),
+    ...(a.text !== undefined ? { textFormat: a.text } : {}),
+    ...(a.tags !== undefined && a.tags.length > 0 ? { tagKeys: a.tags.join(',') } : {}),
+    ...(a.step !== undefined ? { step: a.step } : {}),
+  };
+}

@@ -35,7 +35,7 @@ function restorePositions(built: dashboard.Dashboard, model: DashboardModel): vo
 }
 
 /** The description Grafana shows, with where the dashboard comes from (JSON has no comments). */
-function description(model: DashboardModel, entry: string): string {
+export function dashboardDescription(model: DashboardModel, entry: string): string {
   const note = headerLines(model.source?.file ?? entry).join(' ');
   return model.description ? `${model.description}\n\n${note}` : note;
 }
@@ -49,7 +49,7 @@ const CURSOR_SYNC = {
 export function buildDashboardJson(model: DashboardModel, entry: string, settings: GrafanaSettings): dashboard.Dashboard {
   const b = new dashboard.DashboardBuilder(model.title)
     .uid(model.uid)
-    .description(description(model, entry))
+    .description(dashboardDescription(model, entry))
     .tags([...model.tags]);
   if (model.editable) b.editable();
   else b.readonly();

@@ -6,3 +6,5 @@
  */
 export const DASHBOARDS_DIR = 'grafana/dashboards';
 export const PROVISIONING_DIR = 'grafana/provisioning';
+/** Grafana resources (the V2 dashboards and their folders), for the API or GitOps tools. */
+export const RESOURCES_DIR = 'grafana/resources';

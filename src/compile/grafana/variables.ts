@@ -32,9 +32,20 @@ export function datasourceVariable(settings: GrafanaSettings): dashboard.Datasou
 }
 
 /** "All" selected when there is one (Grafana then writes `.*`, the allValue), else the given or first value. */
-function choose(includeAll: boolean, value: string | undefined): dashboard.VariableOption | undefined {
+export function chosen(includeAll: boolean, value: string | undefined): dashboard.VariableOption | undefined {
   if (includeAll && value === undefined) return { selected: true, text: 'All', value: '$__all' };
   return value === undefined ? undefined : { selected: true, text: value, value };
+}
+
+/** Grafana's custom variable syntax: `text : value` pairs, comma-separated. */
+export function customQuery(v: Extract<VariableModel, { type: 'custom' }>): string {
+  return v.values.map((x) => (x.text === x.value ? x.value : `${x.text} : ${x.value}`)).join(',');
+}
+
+/** A custom variable's value when the dashboard opens: the one given, else All when there is one, else the first. */
+export function customCurrent(v: Extract<VariableModel, { type: 'custom' }>): dashboard.VariableOption {
+  const picked = v.current !== undefined ? v.values.find((x) => x.value === v.current) : v.includeAll ? undefined : v.values[0];
+  return picked ? { selected: true, text: picked.text, value: picked.value } : chosen(true, undefined)!;
 }
 
 /** The builder of the variable's type; the label first, as Grafana writes it. */
@@ -51,22 +62,18 @@ function typed(v: VariableModel): VariableBuilder {
         .includeAll(v.includeAll);
       if (v.regex !== undefined) b.regex(v.regex);
       if (v.includeAll) b.allValue('.*');
-      const current = choose(v.includeAll, undefined);
+      const current = chosen(v.includeAll, undefined);
       if (current) b.current(current);
       return b;
     }
     case 'custom': {
-      // Grafana's custom syntax: `text : value` pairs, comma-separated.
-      const query = v.values.map((x) => (x.text === x.value ? x.value : `${x.text} : ${x.value}`)).join(',');
       const b = new dashboard.CustomVariableBuilder(v.name).label(v.title)
-        .values(query)
+        .values(customQuery(v))
         .multi(v.multi)
         .includeAll(v.includeAll)
         .options(v.values.map((x) => ({ selected: false, text: x.text, value: x.value })));
       if (v.includeAll) b.allValue('.*');
-      const first = v.values[0]!;
-      const chosen = v.current !== undefined ? v.values.find((x) => x.value === v.current) : v.includeAll ? undefined : first;
-      b.current(chosen ? { selected: true, text: chosen.text, value: chosen.value } : choose(true, undefined)!);
+      b.current(customCurrent(v));
       return b;
     }
     case 'interval': {

@@ -39,7 +39,7 @@ const absolutePath = z.string().regex(/^\//, {
   message: withHint('provisioningPath must be an absolute path', 'the folder inside the Grafana host or container, e.g. /var/lib/grafana/dashboards/totem-mon'),
 });
 
-/** `grafana: { datasource, loki, tempo, jaeger, folder, provisioningPath, datasourceVariableLabel }` (config and project). */
+/** `grafana: { datasource, loki, tempo, jaeger, folder, provisioningPath, datasourceVariableLabel, schema }` (config and project). */
 export const grafanaSchema = z
   .strictObject({
     datasource: z
@@ -62,6 +62,7 @@ export const grafanaSchema = z
     folder: nonEmpty.optional(),
     provisioningPath: absolutePath.optional(),
     datasourceVariableLabel: nonEmpty.optional(),
+    schema: z.enum(['classic', 'v2']).optional(),
   })
   .optional();
 
