@@ -46,6 +46,7 @@ export const CHECK_IDS = [
   'dashboard/unit-mismatch',
   'dashboard/unknown-datasource',
   'dashboard/unknown-unit',
+  'dashboard/v2-unsupported',
   'dashboard/variable-label',
   'docs/unknown-reference',
   'lint/stale-ignore',

@@ -58,6 +58,7 @@ import { testsUnknownSeries } from './tests-unknown-series.js';
 import { testsVacuousCase } from './tests-vacuous-case.js';
 import { dashboardUid } from './dashboard-uid.js';
 import { dashboardDatasourceVariable } from './dashboard-datasource-variable.js';
+import { dashboardV2Unsupported } from './dashboard-v2-unsupported.js';
 import { dashboardCounterWithoutRate } from './dashboard-counter-without-rate.js';
 import { dashboardLayoutOverlap } from './dashboard-layout-overlap.js';
 import { outputPortableName } from './output-portable-name.js';
@@ -134,6 +135,7 @@ export const CHECKS: readonly Check[] = [
   alertmanagerWebhookUrl,
   dashboardUid,
   dashboardDatasourceVariable,
+  dashboardV2Unsupported,
   dashboardCounterWithoutRate,
   dashboardLayoutOverlap,
   outputPortableName,

@@ -2,8 +2,9 @@
 // (`datasource.name`, `${datasource}` for the variable); its spec is the plugin's own query.
 import type * as cog from '@grafana/grafana-foundation-sdk/cog';
 import * as dashboardv2 from '@grafana/grafana-foundation-sdk/dashboardv2';
-import type { DatasourceRef } from '../../../api/panels.js';
 import { VARIABLE_DATASOURCE } from '../../../model/dashboard.js';
+
+type DatasourceRef = typeof VARIABLE_DATASOURCE;
 
 /** A DataQuery on a data source; `spec` is what the classic model writes for the same query, less its `datasource` and `refId`. */
 export function dataQuery(ref: DatasourceRef, spec: Record<string, unknown>): cog.Builder<dashboardv2.DataQueryKind> {
