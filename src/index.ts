@@ -11,7 +11,12 @@ export { alert, record, ruleGroup } from './api/rules.js';
 export type { AlertDefaults, AlertOptions, AlertRule, RecordOptions, RecordedType, RecordingRule, Rule, RuleGroupOptions, RuleGroup, Severity } from './api/rules.js';
 export type { AlertTestCase, InputSeries, ExpectedAlert, RecordTestCase, ExpectedSample } from './api/tests.js';
 export { scrapeJob } from './api/scrape.js';
-export type { ScrapeJobOptions, ScrapeJob, PrometheusOptions, PrometheusGlobal } from './api/scrape.js';
+export type { ScrapeJobOptions, ScrapeJob, PrometheusOptions, PrometheusGlobal, ScrapeProtocol, LabelsOfJob } from './api/scrape.js';
+export type {
+  RelabelRule, RelabelAction, ReplaceRule, KeepDropRule, KeepDropEqualRule, CaseRule, HashmodRule, LabelmapRule, LabelDropKeepRule, ScrapeAddedLabel,
+} from './api/relabel.js';
+export type { KubernetesSd, KubernetesRole, FileSd, HttpSd } from './api/service-discovery.js';
+export type { ScrapeAuth, BasicAuth, Authorization, OAuth2, TlsConfig } from './api/scrape-auth.js';
 export { defineProject } from './api/project.js';
 export { files, prometheusOperator } from './api/outputs.js';
 export type { Output, FilesOutput, PrometheusOperatorOutput, PrometheusOperatorOptions, KubernetesMetadataOptions } from './api/outputs.js';

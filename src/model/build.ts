@@ -10,6 +10,7 @@ import { buildAlertmanager } from './build-alertmanager.js';
 import { buildDashboards } from './build-dashboards.js';
 import { composeProject } from './compose.js';
 import type { CheckSetting } from '../check-ids.js';
+import { buildScrapeJob } from './build-scrape.js';
 import { buildHealthChecks, DEFAULT_BLACKBOX_EXPORTER, missingBlackboxMetrics } from './health.js';
 import { buildSlo } from './slo.js';
 import { sloRuleGroups } from './slo-rules.js';
@@ -74,17 +75,7 @@ export function buildModel(input: ProjectInput, entry: string): Model {
   const blackboxExporter = project.prometheus.blackboxExporter ?? DEFAULT_BLACKBOX_EXPORTER;
   metrics.push(...missingBlackboxMetrics(metrics, healthChecks));
 
-  const scrapeJobs: ScrapeJobModel[] = project.prometheus.scrapeJobs.map((j) => ({
-    job: j.name,
-    targets: [...j.targets],
-    metricsPath: j.path ?? '/metrics',
-    ...(j.interval !== undefined ? { interval: j.interval } : {}),
-    intervalMs: durationMs(j.interval ?? scrapeInterval)!,
-    ...(j.timeout !== undefined ? { timeout: j.timeout } : {}),
-    scheme: j.scheme ?? 'http',
-    labels: j.labels ?? {},
-    ...located(j, ['prometheus', 'scrapeJobs', j.name]),
-  }));
+  const scrapeJobs: ScrapeJobModel[] = project.prometheus.scrapeJobs.map((j) => buildScrapeJob(j, scrapeInterval));
   // Each health check is probed by a job of its own, through the blackbox exporter.
   scrapeJobs.push(...healthChecks.map((h): ScrapeJobModel => ({
     job: h.job,
@@ -95,6 +86,8 @@ export function buildModel(input: ProjectInput, entry: string): Model {
     timeout: h.timeout,
     scheme: 'http',
     labels: {},
+    relabel: [],
+    metricRelabel: [],
     probe: { module: h.module, exporter: blackboxExporter },
     // The job is the health check's: findings on it point at the healthCheck() call, its ignores apply.
     path: h.path,

@@ -1,6 +1,7 @@
 /** The catalogue as the checks (and the generated docs) see it: every series name an expression may select (metrics expanded, recorded series with their inferred labels). */
 import type { MetricModel, Model, RecordModel } from './types.js';
 import { TARGET_LABELS } from './names.js';
+import { addedLabels } from './scrape-labels.js';
 import { records } from './select.js';
 import { metricSeries, type SeriesSuffix } from '../api/metric-series.js';
 import { analyzePromql, type SeriesLookup } from '../promql/analyze.js';
@@ -30,14 +31,14 @@ export interface Catalogue {
 
 /**
  * Labels every scraped series carries besides its own: `job` and `instance`, and the labels scrape
- * jobs attach to their targets (`scrapeJob({ labels: { cluster: 'a' } })`). Which job scrapes which
+ * jobs add (`scrapeJob({ labels: { cluster: 'a' } })`, a relabeling's `targetLabel`). Which job scrapes which
  * metric is not declared, so a label any job attaches counts for every metric. External labels are
  * not here: Prometheus adds them only to what leaves it (alerts, federation, remote write), never
  * to series a query sees.
  */
 export function scrapeLabelNames(model: Pick<Model, 'prometheus'>): string[] {
   const names = new Set<string>(TARGET_LABELS);
-  for (const job of model.prometheus.scrapeJobs) for (const label of Object.keys(job.labels)) names.add(label);
+  for (const job of model.prometheus.scrapeJobs) for (const label of addedLabels(job)) names.add(label);
   return [...names];
 }
 

@@ -4,6 +4,8 @@ import type { CheckSetting } from '../check-ids.js';
 import type { AnyMetric, Histogram, Summary } from '../api/metrics.js';
 import type { AlertOptions, RecordOptions } from '../api/rules.js';
 import type { ScrapeJobOptions } from '../api/scrape.js';
+import type { FileSd, HttpSd, KubernetesSd } from '../api/service-discovery.js';
+import type { RelabelRuleInput } from './schema/prometheus.js';
 import type { AlertTestCase, RecordTestCase } from '../api/tests.js';
 import type { AlertmanagerModel } from './alertmanager.js';
 import type { DashboardModel } from './dashboard.js';
@@ -70,15 +72,36 @@ export interface RuleGroupModel extends Located {
 export interface ScrapeJobModel extends Located, Pick<ScrapeJobOptions, 'interval' | 'timeout'> {
   /** The job's name (`name` in the definition): its `job_name`, the `job` label of its series. */
   job: ScrapeJobOptions['name'];
+  /** Static targets (`static_configs`); empty when the job only discovers its targets. */
   targets: string[];
+  kubernetes?: KubernetesSd;
+  fileSd?: FileSd;
+  httpSd?: HttpSd;
   /** `path` in the definition, `/metrics` when not written. */
   metricsPath: string;
   /** The interval actually used: the job's or the global scrape interval. */
   intervalMs: number;
   scheme: NonNullable<ScrapeJobOptions['scheme']>;
   labels: Record<string, string>;
+  /** `relabel_configs` as written (the static labels of a discovering job are compiled in front of them). */
+  relabel: RelabelRuleInput[];
+  /** `metric_relabel_configs`. */
+  metricRelabel: RelabelRuleInput[];
+  params?: Record<string, string[]>;
+  honorLabels?: boolean;
+  sampleLimit?: number;
+  scrapeProtocols?: string[];
+  basicAuth?: { username: string; password: SecretFileModel };
+  authorization?: { type?: string; credentials: SecretFileModel };
+  oauth2?: { clientId: string; clientSecret: SecretFileModel; tokenUrl: string; scopes?: string[]; endpointParams?: Record<string, string> };
+  tls?: { caFile?: string; certFile?: string; key?: SecretFileModel; serverName?: string; insecureSkipVerify?: boolean };
   /** A blackbox probe job (from a health check): targets are URLs, scraped through the exporter. */
   probe?: { module: string; exporter: string };
+}
+
+/** A secret file as the model keeps it: its path (and the definition that wrote it). */
+export interface SecretFileModel {
+  path: string;
 }
 
 /** A health check (`healthCheck()`): probed by the blackbox exporter from the job `job`. */

@@ -1,3 +1,4 @@
+import { readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostic.js';
@@ -5,6 +6,7 @@ import type { Locator } from './locate.js';
 import { parseToolOutput } from './tool-output.js';
 import { runTool, type Tool, type ToolRun } from './tools.js';
 import { toolDiagnostics } from './tool-diagnostics.js';
+import { lacksKubernetesSd, withoutKubernetesSd } from './promtool-config.js';
 
 /** Splits files into at most `parts` batches of similar size (one promtool process per batch). */
 export function batches<T>(items: readonly T[], parts: number): T[][] {
@@ -65,9 +67,23 @@ function rulesDiagnostics(run: ToolRun, files: readonly string[], locate: Locato
  * inside rule files are left to `check rules`, which reports them with their rule.
  */
 export async function checkConfig(tool: Tool, cwd: string, configFile: string, ruleFiles: readonly string[], locate: Locator): Promise<Diagnostic[]> {
-  const run = await runTool(tool, ['check', 'config', configFile], { cwd });
+  let run = await runTool(tool, ['check', 'config', configFile], { cwd });
+  const notes: Diagnostic[] = [];
+  if (run.exitCode !== 0 && lacksKubernetesSd(run.output)) {
+    // This promtool (Debian's) cannot read kubernetes_sd_configs: check the rest without them.
+    const file = path.join(cwd, configFile);
+    const stripped = withoutKubernetesSd(readFileSync(file, 'utf8'));
+    writeFileSync(file, stripped.content);
+    run = await runTool(tool, ['check', 'config', configFile], { cwd });
+    notes.push({
+      id: 'promtool/check-config',
+      severity: 'info',
+      message: `${tool.path} was built without Kubernetes service discovery (Debian's is): the kubernetes_sd_configs of ${stripped.jobs.join(', ')} were checked by totem-mon only, the rest of those jobs by promtool`,
+      hint: "an upstream promtool (Prometheus's release tarball or the prom/prometheus image) checks them too",
+    });
+  }
   const messages = parseToolOutput(run.output, [configFile, ...ruleFiles], configFile);
   const aboutConfig = messages.filter((m) => m.file === configFile);
-  if (run.exitCode !== 0 && !run.timedOut && aboutConfig.length === 0 && messages.length > 0) return [];
-  return toolDiagnostics('promtool/check-config', run, aboutConfig, locate);
+  if (run.exitCode !== 0 && !run.timedOut && aboutConfig.length === 0 && messages.length > 0) return notes;
+  return [...notes, ...toolDiagnostics('promtool/check-config', run, aboutConfig, locate)];
 }

@@ -12,6 +12,7 @@ import { isSimulated } from '../lint/tests-routing.js';
 import { killRunningTools, type Tool, type ToolName } from './tools.js';
 import { onInterrupt } from './interrupt.js';
 import { checkConfig, checkRules } from './promtool.js';
+import { withPlaceholderFiles } from './promtool-config.js';
 import { checkAlertmanagerConfig } from './amtool.js';
 import { locator } from './locate.js';
 import { testRoutes } from './routing-tests.js';
@@ -61,7 +62,8 @@ export async function runTools(input: ToolRunInput): Promise<ToolRunResult> {
     if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
   });
   try {
-    dir = writeTemporaryTree(input.files);
+    // Credential and certificate files promtool wants to see are empty placeholders there.
+    dir = writeTemporaryTree(withPlaceholderFiles(input.files));
     return await runToolsIn(dir, input);
   } finally {
     if (dir !== undefined) rmSync(dir, { recursive: true, force: true });

@@ -34,7 +34,8 @@ const FILE_NAME: Record<string, string> = {
   password: 'basic_auth_password',
 };
 
-function what(field: string, value: string): string {
+/** What kind of secret a literal is, for messages: "password", "Slack webhook URL", … */
+export function what(field: string, value: string): string {
   if (SLACK_WEBHOOK.test(value)) return 'Slack webhook URL';
   if (/pass/i.test(field)) return 'password';
   if (/key$/i.test(field)) return 'key';
@@ -59,12 +60,12 @@ function hintFor(field: string, value: string): string {
 
 type Path = (string | number)[];
 
-function isObject(value: unknown): value is Record<string, unknown> {
+export function isObject(value: unknown): value is Record<string, unknown> {
   return typeof value === 'object' && value !== null;
 }
 
 /** `email[0].authPassword` from a path below the receiver. */
-function fieldPath(path: Path): string {
+export function fieldPath(path: Path): string {
   return path.map((p, i) => (typeof p === 'number' ? `[${p}]` : i === 0 ? p : `.${p}`)).join('');
 }
 

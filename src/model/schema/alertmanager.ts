@@ -5,21 +5,13 @@ import { ignore } from './lint.js';
 import type { AlertRule } from '../../api/rules.js';
 import { MATCH_OPS } from '../../api/selector.js';
 import { refuseLiteralSecrets, SECRETS_DIR } from './alertmanager-secrets.js';
+import { secretFileSchema } from './secret-file.js';
 import { isTimeZone, parseDaysOfMonth, parseMonths, parseWeekdays, parseYears } from '../time-intervals.js';
 
 /** Alertmanager version the output targets (what Debian ships); see docs/alertmanager.md. */
 export const ALERTMANAGER_VERSION = '0.25';
 
-const secretFile = z.strictObject(
-  {
-    kind: z.literal('secretFile'),
-    path: z.string().refine((p) => p.startsWith('/'), {
-      message: withHint('a secret file path must be absolute', `e.g. secretFile('${SECRETS_DIR}/smtp_password')`),
-    }),
-    source,
-  },
-  { error: withHint('expected secretFile(…)', `e.g. secretFile('${SECRETS_DIR}/name'): Alertmanager reads the secret from that file`) },
-);
+const secretFile = secretFileSchema('Alertmanager', SECRETS_DIR, 'smtp_password');
 
 /** A field Alertmanager 0.25 does not have: refused, with what to write instead. */
 function notIn025(what: string, hint: string) {

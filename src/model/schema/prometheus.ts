@@ -1,21 +1,95 @@
 import { z } from 'zod';
 import { definition, duration, labelSet, matching, nonEmpty } from './common.js';
 import { withHint } from './hint.js';
+import { secretFileSchema } from './secret-file.js';
+import { PROMETHEUS_SECRETS_DIR, refuseLiteralScrapeSecrets } from './scrape-secrets.js';
+import { KUBERNETES_ROLES, SCRAPE_PROTOCOLS } from '../scrape-facts.js';
+import { relabelRules } from './relabel.js';
 
 const target = matching(
   (t) => /^[^\s/:]+:\d{1,5}$/.test(t) || /^\[[0-9a-fA-F:]+\]:\d{1,5}$/.test(t),
   (t) => withHint(`invalid target ${JSON.stringify(t)}`, "targets are host:port, without scheme or path, e.g. 'api:8000'"),
 );
 
-export const scrapeJobSchema = definition('scrapeJob', {
+const httpUrl = matching(
+  (u) => /^https?:\/\/[^\s/]+/.test(u),
+  (u) => withHint(`invalid URL ${JSON.stringify(u)}`, "write an http(s) URL, e.g. 'http://discovery:8080/targets'"),
+);
+
+const secretFile = secretFileSchema('Prometheus', PROMETHEUS_SECRETS_DIR, 'api_token');
+
+const kubernetesSd = z.strictObject({
+  role: z.enum(KUBERNETES_ROLES, { error: withHint('unknown Kubernetes role', `roles are ${KUBERNETES_ROLES.join(', ')}`) }),
+  namespaces: z.array(nonEmpty).min(1).optional(),
+  labelSelector: nonEmpty.optional(),
+  fieldSelector: nonEmpty.optional(),
+  apiServer: httpUrl.optional(),
+});
+
+const auth = {
+  basicAuth: z.strictObject({ username: nonEmpty, password: secretFile }).optional(),
+  authorization: z.strictObject({ type: nonEmpty.optional(), credentials: secretFile }).optional(),
+  oauth2: z
+    .strictObject({
+      clientId: nonEmpty,
+      clientSecret: secretFile,
+      tokenUrl: httpUrl,
+      scopes: z.array(nonEmpty).optional(),
+      endpointParams: z.record(z.string(), z.string()).optional(),
+    })
+    .optional(),
+  tls: z
+    .strictObject({
+      caFile: nonEmpty.optional(),
+      certFile: nonEmpty.optional(),
+      key: secretFile.optional(),
+      serverName: nonEmpty.optional(),
+      insecureSkipVerify: z.boolean().optional(),
+    })
+    .optional(),
+};
+
+const scrapeJobShape = definition('scrapeJob', {
   name: nonEmpty,
-  targets: z.array(target).min(1, { message: 'a scrape job needs at least one target' }),
+  targets: z.array(target).min(1, { message: 'a scrape job needs at least one target' }).optional(),
+  kubernetes: kubernetesSd.optional(),
+  fileSd: z.strictObject({ files: z.array(nonEmpty).min(1), refreshInterval: duration.optional() }).optional(),
+  httpSd: z.strictObject({ url: httpUrl, refreshInterval: duration.optional() }).optional(),
   path: z.string().startsWith('/', { message: 'path must start with /' }).optional(),
   interval: duration.optional(),
   timeout: duration.optional(),
   scheme: z.enum(['http', 'https']).optional(),
+  params: z.record(z.string().min(1), z.array(z.string())).optional(),
   labels: labelSet.optional(),
+  relabel: relabelRules.optional(),
+  metricRelabel: relabelRules.optional(),
+  honorLabels: z.boolean().optional(),
+  sampleLimit: z.number().int().nonnegative().optional(),
+  scrapeProtocols: z.array(z.enum(SCRAPE_PROTOCOLS)).min(1).optional(),
+  ...auth,
+}).superRefine((job, ctx) => {
+  if (job.targets === undefined && job.kubernetes === undefined && job.fileSd === undefined && job.httpSd === undefined) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['targets'],
+      message: withHint(
+        `scrape job ${job.name} has no targets`,
+        "give targets: ['host:port'], or discover them: kubernetes: { role: 'pod' }, fileSd: { files: [...] } or httpSd: { url }",
+      ),
+    });
+  }
+  const auths = (['basicAuth', 'authorization', 'oauth2'] as const).filter((a) => job[a] !== undefined);
+  if (auths.length > 1) {
+    ctx.addIssue({
+      code: 'custom',
+      path: [auths[1]!],
+      message: withHint(`scrape job ${job.name} sets ${auths.join(' and ')}; Prometheus takes at most one of basicAuth, authorization and oauth2`, 'keep the one the targets expect'),
+    });
+  }
 });
+
+/** A scrape job: the raw definition is first scanned for literal secrets, then checked. */
+export const scrapeJobSchema = z.unknown().superRefine(refuseLiteralScrapeSecrets).pipe(scrapeJobShape);
 
 export const prometheusSchema = z.strictObject({
   global: z
@@ -32,4 +106,5 @@ export const prometheusSchema = z.strictObject({
 });
 
 export type ScrapeJobInput = z.infer<typeof scrapeJobSchema>;
+export type { RelabelRuleInput } from './relabel.js';
 export type PrometheusInput = z.infer<typeof prometheusSchema>;

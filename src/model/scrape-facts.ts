@@ -1,0 +1,52 @@
+/**
+ * Facts about Prometheus scrape configuration the API, the checks and the compiler share: the
+ * Kubernetes roles and the `__meta_*` labels each service discovery sets (from the sources of
+ * Prometheus, github.com/prometheus/prometheus at d15adb9ad7e5, discovery/kubernetes/*.go,
+ * discovery/file/file.go, discovery/http/http.go), the relabel actions and the scrape protocols
+ * (config/config.go, model/relabel/relabel.go). Which version has what is in version-facts.ts.
+ */
+
+export const KUBERNETES_ROLES = ['pod', 'service', 'endpoints', 'endpointslice', 'node'] as const;
+export type KubernetesRoleName = (typeof KUBERNETES_ROLES)[number];
+
+export const RELABEL_ACTIONS = ['replace', 'keep', 'drop', 'keepequal', 'dropequal', 'hashmod', 'labelmap', 'labeldrop', 'labelkeep', 'lowercase', 'uppercase'] as const;
+
+export const SCRAPE_PROTOCOLS = ['PrometheusProto', 'OpenMetricsText1.0.0', 'OpenMetricsText0.0.1', 'PrometheusText0.0.4', 'PrometheusText1.0.0'] as const;
+
+const K8S = '__meta_kubernetes_';
+
+/**
+ * The `__meta_kubernetes_*` label families each role sets, as prefixes after `__meta_kubernetes_`.
+ * endpoints and endpointslice targets also carry their service's and (when backed by a pod) the
+ * pod's labels; `node_` labels come with `attach_metadata: { node: true }` on pod/endpoint roles.
+ */
+const KUBERNETES_META: Record<KubernetesRoleName, readonly string[]> = {
+  pod: ['namespace', 'pod_', 'node_'],
+  service: ['namespace', 'service_'],
+  endpoints: ['namespace', 'endpoints_', 'endpoint_', 'service_', 'pod_', 'node_'],
+  endpointslice: ['namespace', 'endpointslice_', 'service_', 'pod_', 'node_'],
+  node: ['node_'],
+};
+
+/** The service discoveries a job uses, as far as meta labels are concerned. */
+export interface DiscoveryKinds {
+  kubernetesRole?: KubernetesRoleName;
+  file: boolean;
+  http: boolean;
+}
+
+/** Whether a `__meta_*` label can be set on the targets of a job with these discoveries. */
+export function metaLabelSet(label: string, sd: DiscoveryKinds): boolean {
+  if (label.startsWith(K8S)) {
+    const rest = label.slice(K8S.length);
+    return sd.kubernetesRole !== undefined && KUBERNETES_META[sd.kubernetesRole].some((p) => rest.startsWith(p));
+  }
+  if (label === '__meta_filepath') return sd.file;
+  if (label === '__meta_url') return sd.http;
+  return false;
+}
+
+/** The roles that set a `__meta_kubernetes_*` label (for hints). */
+export function rolesSetting(label: string): KubernetesRoleName[] {
+  return KUBERNETES_ROLES.filter((role) => metaLabelSet(label, { kubernetesRole: role, file: false, http: false }));
+}

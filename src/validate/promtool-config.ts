@@ -1,0 +1,51 @@
+/**
+ * prometheus.yml as `promtool check config` is given it in validate's temporary tree. promtool
+ * insists that the files a scrape job reads its credentials and certificates from exist (they live
+ * on the Prometheus host, not here): each such path is pointed at an empty placeholder beside the
+ * config, line for line, so that the findings keep their line numbers. Debian's promtool is built
+ * without Kubernetes service discovery: `withoutKubernetesSd` gives the config it can read.
+ */
+import { parseDocument, isMap, isSeq } from 'yaml';
+import type { OutputFile } from '../compile/output.js';
+import { PROMETHEUS_CONFIG } from '../compile/prometheus/config.js';
+
+const FILE_SETTING = /^(\s*(?:-\s+)?(?:password_file|credentials_file|client_secret_file|key_file|cert_file|ca_file|bearer_token_file):\s+)(.+)$/;
+const PLACEHOLDERS = '.promtool-placeholders';
+
+/** The generated files with prometheus.yml's credential and certificate paths pointed at placeholders (added to the files). */
+export function withPlaceholderFiles(files: readonly OutputFile[]): OutputFile[] {
+  const config = files.find((f) => f.path === PROMETHEUS_CONFIG);
+  if (!config) return [...files];
+  const placeholders: OutputFile[] = [];
+  const content = config.content
+    .split('\n')
+    .map((line) => {
+      const m = FILE_SETTING.exec(line);
+      if (!m) return line;
+      const placeholder = `${PLACEHOLDERS}/${placeholders.length + 1}`;
+      placeholders.push({ ...config, path: `prometheus/${placeholder}`, content: '' });
+      return `${m[1]}${placeholder}`;
+    })
+    .join('\n');
+  return [...files.map((f) => (f === config ? { ...f, content } : f)), ...placeholders];
+}
+
+/** What promtool says when it was built without Kubernetes service discovery. */
+export function lacksKubernetesSd(output: string): boolean {
+  return /field kubernetes_sd_configs not found/.test(output);
+}
+
+/** The config with each job's kubernetes_sd_configs left out (a job left without targets gets an empty static list). */
+export function withoutKubernetesSd(content: string): { content: string; jobs: string[] } {
+  const doc = parseDocument(content);
+  const jobs: string[] = [];
+  const scrapeConfigs = doc.get('scrape_configs');
+  if (isSeq(scrapeConfigs)) {
+    for (const job of scrapeConfigs.items) {
+      if (!isMap(job) || !job.has('kubernetes_sd_configs')) continue;
+      jobs.push(String(job.get('job_name')));
+      job.delete('kubernetes_sd_configs');
+    }
+  }
+  return { content: doc.toString(), jobs };
+}
