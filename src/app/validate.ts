@@ -15,6 +15,8 @@ import { locatedAt } from '../model/located.js';
 import { runTools } from '../validate/run-tools.js';
 import { fromDefinitions } from './stages.js';
 import { filesForTools } from './outputs.js';
+import { checkResources, CrdSchemas, CRDS_ENV, SHIPPED_CRDS } from '../validate/kubernetes-schema.js';
+import { isResourceFile } from '../compile/kubernetes/resource.js';
 
 export interface ValidateOptions {
   definitions: string;
@@ -99,6 +101,12 @@ export async function validate(options: ValidateOptions): Promise<ValidateResult
     const simulated = runLint(withSimulatedTestsOnly(result.context), [testsRouting], { stale: false });
     diagnostics.push(...atPropertyLines(simulated.diagnostics));
     silenced.push(...simulated.silenced);
+  }
+  // Every generated Kubernetes resource against its operator's CRD schema (offline too: no tool runs).
+  if (result.files?.some(isResourceFile)) {
+    step('kubernetes schemas', 'start');
+    diagnostics.push(...atPropertyLines(checkResources(result.files, new CrdSchemas(env[CRDS_ENV] || SHIPPED_CRDS))));
+    step('kubernetes schemas', 'end');
   }
   const simulatedRoutingTests = (result.model?.alertmanager?.tests ?? []).filter((t) => options.offline || isSimulated(t)).length;
   const known = { ...(result.model ? { model: result.model } : {}), ...(result.context ? { context: result.context } : {}), simulatedRoutingTests };

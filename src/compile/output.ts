@@ -4,6 +4,11 @@ import { Document } from 'yaml';
 export interface OutputFile {
   path: string;
   content: string;
+  /**
+   * Where the file holds Prometheus rule groups when it is not a rule file itself (a
+   * PrometheusRule's `spec.groups`, a ruler namespace's `groups`): `validate` extracts them for promtool.
+   */
+  ruleGroupsAt?: readonly string[];
 }
 
 export const TOOL = 'totem-mon';

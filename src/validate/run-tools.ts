@@ -20,6 +20,7 @@ import { testRules } from './rule-tests.js';
 import { BLACKBOX_CONFIG } from '../compile/blackbox/index.js';
 import { checkBlackboxConfig } from './blackbox.js';
 import { locatedAt } from '../model/located.js';
+import { EXTRACTED_RULES_DIR, extractedRuleFiles } from './extracted-rules.js';
 
 export interface ToolRunInput {
   model: Model;
@@ -62,9 +63,11 @@ export async function runTools(input: ToolRunInput): Promise<ToolRunResult> {
     if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
   });
   try {
-    // Credential and certificate files promtool wants to see are empty placeholders there.
-    dir = writeTemporaryTree(withPlaceholderFiles(input.files));
-    return await runToolsIn(dir, input);
+    // The rule groups the other profiles' files hold (PrometheusRule, ruler namespaces) are checked as rule files too;
+    // credential and certificate files promtool wants to see are empty placeholders there.
+    const files = [...input.files, ...extractedRuleFiles(input.files)];
+    dir = writeTemporaryTree(withPlaceholderFiles(files));
+    return await runToolsIn(dir, { ...input, files });
   } finally {
     if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
     stopHandling();
@@ -73,7 +76,7 @@ export async function runTools(input: ToolRunInput): Promise<ToolRunResult> {
 
 async function runToolsIn(dir: string, { model, files, promtool, amtool, blackbox, onStep }: ToolRunInput): Promise<ToolRunResult> {
   const locate = locator(model);
-  const ruleFiles = files.map((f) => f.path).filter((p) => p.startsWith(`${RULES_DIR}/`));
+  const ruleFiles = files.map((f) => f.path).filter((p) => p.startsWith(`${RULES_DIR}/`) || p.startsWith(`${EXTRACTED_RULES_DIR}/`));
   const testFiles = files.map((f) => f.path).filter((p) => p.startsWith(`${TESTS_DIR}/`) && p.endsWith(TEST_FILE_SUFFIX));
   const ran: Record<ToolName, string[]> = { promtool: [], amtool: [], 'blackbox-exporter': [] };
   /** Runs one tool command, telling onStep when it starts and ends and noting that it ran. */

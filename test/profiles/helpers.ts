@@ -12,7 +12,7 @@ export const shopErrors = alert({
   labels: { severity: 'critical' },
   annotations: { summary: 'Errors', description: 'Errors on {{ $labels.job }}', runbook_url: 'https://runbooks.example.com/shop' },
   tests: [
-    { name: 'fires', input: [{ series: errors.select({ job: 'shop' }), values: '0+120x20' }], at: '10m', expect: [{ labels: { job: 'shop' } }] },
+    { name: 'fires', input: [{ series: errors.select({ job: 'shop' }), values: '0+120x20' }], at: '10m', expect: [{ labels: { job: 'shop' }, annotations: { description: 'Errors on shop' } }] },
     { name: 'quiet', input: [{ series: errors.select({ job: 'shop' }), values: '0+0x20' }], at: '10m', expect: [] },
   ],
 });

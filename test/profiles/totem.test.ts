@@ -1,8 +1,7 @@
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { files, prometheusOperator, synth, type Output, type Project } from '../../src/index.js';
-import { loadDefinitions } from '../../src/io/load.js';
+import { ALL_PROFILES, PROFILE_DIRS, totemWith } from './totem.js';
 import { REPO } from '../helpers/cli.js';
 
 /** Every file of Totem's committed out/ by path, the manifest left out (generate's bookkeeping). */
@@ -14,25 +13,6 @@ function committedOut(dir = path.join(REPO, 'out'), base = dir): Record<string, 
     else if (entry.name !== '.totem-mon-manifest.json') found[path.relative(base, full).split(path.sep).join('/')] = readFileSync(full, 'utf8');
   }
   return found;
-}
-
-/** Every profile there is, with Kubernetes settings a cluster might have. */
-export const ALL_PROFILES: readonly Output[] = [
-  files(),
-  prometheusOperator({ namespace: 'monitoring', labels: { release: 'kube-prometheus-stack' } }),
-];
-
-/** The profiles' folders in out/ besides the files profile's. */
-const PROFILE_DIRS = ['prometheus-operator/'];
-
-let totem: Promise<unknown> | undefined;
-
-/** Totem's project as generate loads it (its definitions import 'totem-mon', which only the loader resolves), with other outputs. */
-export async function totemWith(outputs: readonly Output[]) {
-  totem ??= loadDefinitions(path.join(REPO, 'definitions')).then((l) => l.project);
-  const project = (await totem) as Project;
-  const templates = { 'totem.tmpl': readFileSync(path.join(REPO, 'templates/totem.tmpl'), 'utf8') };
-  return synth({ ...project, outputs }, { definitions: path.join(REPO, 'definitions'), templates });
 }
 
 describe('Totem, compiled to every profile', () => {

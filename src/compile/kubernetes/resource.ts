@@ -12,6 +12,13 @@ export interface ResourceFile extends OutputFile {
   resource: { kind: string; name: string };
   /** The definition the resource came from. */
   origin: Located;
+  /** Definitions of parts of it, by JSON pointer into the resource (`/spec/groups/0/rules/2` → that rule): findings there point at them. */
+  parts?: ResourcePart[];
+}
+
+export interface ResourcePart {
+  pointer: string;
+  origin: Located;
 }
 
 export interface ResourceInput {
@@ -24,7 +31,7 @@ export interface ResourceInput {
   body: Record<string, unknown>;
 }
 
-export function resourceFile(path: string, meta: KubernetesMetadataModel, input: ResourceInput, origin: Located, header: string[]): ResourceFile {
+export function resourceFile(path: string, meta: KubernetesMetadataModel, input: ResourceInput, origin: Located, header: string[], parts?: ResourcePart[]): ResourceFile {
   const metadata = compact({
     name: input.name,
     namespace: meta.namespace,
@@ -32,5 +39,10 @@ export function resourceFile(path: string, meta: KubernetesMetadataModel, input:
     annotations: meta.annotations,
   });
   const value = { apiVersion: input.apiVersion, kind: input.kind, metadata, ...input.body };
-  return { ...yamlFile(path, value, header), resource: { kind: input.kind, name: input.name }, origin };
+  return { ...yamlFile(path, value, header), resource: { kind: input.kind, name: input.name }, origin, ...(parts && parts.length > 0 ? { parts } : {}) };
+}
+
+/** Whether a generated file is a Kubernetes resource (and so is checked against its kind's schema). */
+export function isResourceFile(file: OutputFile): file is ResourceFile {
+  return 'resource' in file && 'origin' in file;
 }

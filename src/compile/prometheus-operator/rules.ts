@@ -14,7 +14,7 @@ export const PROMETHEUS_RULES_DIR = 'prometheusrules';
 export function compilePrometheusRules(model: Model, output: PrometheusOperatorOutputModel, folder: string): ResourceFile[] {
   return model.ruleGroups.map((group) => {
     const name = resourceName(group.name);
-    return resourceFile(
+    const file = resourceFile(
       `${folder}/${PROMETHEUS_RULES_DIR}/${name}.yaml`,
       output,
       {
@@ -25,6 +25,8 @@ export function compilePrometheusRules(model: Model, output: PrometheusOperatorO
       },
       group,
       headerLines(group.source?.file ?? model.entry, `rule group ${group.name}`),
+      group.rules.map((rule, i) => ({ pointer: `/spec/groups/0/rules/${i}`, origin: rule })),
     );
+    return { ...file, ruleGroupsAt: ['spec', 'groups'] };
   });
 }
