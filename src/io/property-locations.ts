@@ -22,9 +22,10 @@ interface Node {
 
 interface ParsedFile {
   stamp: string;
+  text: string;
   lineStarts: number[];
-  /** Call expressions by the line of their callee's start (1-based). */
-  callsByLine: Map<number, Node[]>;
+  /** Call expressions by the line of their callee's start (1-based); parsed on first need (see callsOf). */
+  callsByLine?: Map<number, Node[]> | null;
 }
 
 const files = new Map<string, ParsedFile | null>();
@@ -55,7 +56,8 @@ function lineOf(lineStarts: readonly number[], offset: number): number {
 /** Files whose cached parse was found current during one batch of findings: not looked at again in it. */
 type Batch = Set<string>;
 
-function parse(file: string, batch: Batch): ParsedFile | null {
+/** A definition file's text and line starts, read once per batch of findings (and again only when it changed). */
+function read(file: string, batch: Batch): ParsedFile | null {
   const cached = files.get(file);
   if (cached !== undefined && batch.has(file)) return cached;
   batch.add(file);
@@ -68,14 +70,27 @@ function parse(file: string, batch: Batch): ParsedFile | null {
     return null;
   }
   if (cached !== undefined && (cached === null || cached.stamp === stamp)) return cached;
-  let parsed: ParsedFile | null = null;
+  let read: ParsedFile | null = null;
   try {
     const text = readFileSync(file, 'utf8');
+    const lineStarts = [0];
+    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lineStarts.push(i + 1);
+    read = { stamp, text, lineStarts };
+  } catch {
+    read = null;
+  }
+  files.set(file, read);
+  return read;
+}
+
+/** The file's call expressions by line, from oxc's AST (parsed once per version of the file); null if it does not parse. */
+function callsOf(file: string, parsed: ParsedFile): Map<number, Node[]> | null {
+  if (parsed.callsByLine !== undefined) return parsed.callsByLine;
+  const { text, lineStarts } = parsed;
+  try {
     const lang = /\.[cm]?tsx?$/.test(file) ? (file.endsWith('x') ? 'tsx' : 'ts') : 'js';
     const { parseSync, visitorKeys } = parser();
     const { program } = parseSync(path.basename(file), text, { lang, sourceType: 'module' });
-    const lineStarts = [0];
-    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lineStarts.push(i + 1);
     const callsByLine = new Map<number, Node[]>();
     // Only the keys that hold child nodes (oxc's visitor keys), not every field of every node.
     const stack: unknown[] = [program];
@@ -95,12 +110,35 @@ function parse(file: string, batch: Batch): ParsedFile | null {
         else if (value) stack.push(value);
       }
     }
-    parsed = { stamp, lineStarts, callsByLine };
+    parsed.callsByLine = callsByLine;
   } catch {
-    parsed = null;
+    parsed.callsByLine = null;
   }
-  files.set(file, parsed);
-  return parsed;
+  return parsed.callsByLine;
+}
+
+const IDENTIFIER_CHAR = /[\p{ID_Continue}$\u200c\u200d]/u;
+
+/**
+ * Whether the recorded position is the start of a plain call of the builder (`alert(`, not
+ * `x.alert(`, where the callee starts at `x`, nor an alias): there the parse would find that very
+ * call and give that very position, so a finding about the call itself needs no parse. A finding
+ * about every untested alert of a large project reads its files without parsing them.
+ */
+function isPlainCallAt(file: ParsedFile, ref: SourceRef, builder: string): boolean {
+  const lineStart = file.lineStarts[ref.line - 1];
+  if (lineStart === undefined || ref.column < 1) return false;
+  const { text } = file;
+  const offset = lineStart + ref.column - 1;
+  if (!text.startsWith(builder, offset)) return false;
+  if (offset > 0 && IDENTIFIER_CHAR.test(text[offset - 1]!)) return false;
+  let after = offset + builder.length;
+  while (after < text.length && /\s/.test(text[after]!)) after++;
+  if (text[after] !== '(') return false;
+  let before = offset - 1;
+  while (before >= 0 && /\s/.test(text[before]!)) before--;
+  // A member call (`x.alert(`, `x?.alert(`) starts at its object; a comment before the name is not worth reading.
+  return before < 0 || !['.', '/', '*'].includes(text[before]!);
 }
 
 /** `as const`, `satisfies T`, `(…)` and `!` around a value do not change what is written. */
@@ -215,9 +253,13 @@ export function propertyLocation(source: SourceRef, batch: Batch = new Set()): S
   const siteRef = property?.site ?? source;
   const site = callSiteOf(siteRef);
   if (!site) return source;
-  const file = parse(site.absolute, batch);
-  const candidates = file?.callsByLine.get(siteRef.line);
-  if (!file || !candidates || candidates.length === 0) return source;
+  const file = read(site.absolute, batch);
+  if (!file) return source;
+  if (!property && site.builder !== undefined && isPlainCallAt(file, siteRef, site.builder)) {
+    return { file: siteRef.file, line: siteRef.line, column: siteRef.column };
+  }
+  const candidates = callsOf(site.absolute, file)?.get(siteRef.line);
+  if (!candidates || candidates.length === 0) return source;
   const byName = site.builder ? candidates.filter((c) => calleeName(c) === site.builder) : [];
   const plausible = byName.length > 0 ? byName : candidates.filter((c) => optionsOf(c) !== undefined);
   // Two calls of one builder on one line: the recorded column (exact, src/io/loader/) tells them apart.

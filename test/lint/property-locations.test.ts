@@ -79,4 +79,33 @@ describe('property locations: the line and column of a property inside the build
     expect(at(target, 'datasource')).toBe('5:18');
     expect(at(target)).toBe('5:5');
   });
+
+  describe('a finding about the call itself (no property)', () => {
+    /** A call site recorded at an exact line and column, as the loader records it from the stack. */
+    const exact = (text: string, line: number, column: number, builder: string): SourceRef => {
+      const file = path.join(tempDir(), 'index.ts');
+      writeFileSync(file, text);
+      const source = { file: 'definitions/index.ts', line, column };
+      rememberCallSite(source, { absolute: file, builder });
+      return source;
+    };
+
+    it('is the recorded position when that is a plain call of the builder', () => {
+      expect(at(exact("export const x = alert({ name: 'X' });", 1, 18, 'alert'))).toBe('1:18');
+      expect(at(exact("const y = 1;\nexport const x = [\n  alert ({ name: 'X' }),\n];", 3, 3, 'alert'))).toBe('3:3');
+    });
+
+    it('is where the callee starts for a member call, on its line or the line above', () => {
+      // The stack gives the position of `alert`; the call starts at its object.
+      expect(at(exact("export const x = totem.alert({ name: 'X' });", 1, 24, 'alert'))).toBe('1:18');
+      expect(at(exact("export const x = totem\n  .alert({ name: 'X' });", 2, 4, 'alert'))).toBe('1:18');
+      expect(at(exact("export const x = totem?.alert({ name: 'X' });", 1, 25, 'alert'))).toBe('1:18');
+    });
+
+    it('is found by the parse when the recorded position is not the builder (an alias, another name)', () => {
+      expect(at(exact("import { alert as a } from 'totem-mon';\nexport const x = a({ name: 'X' });", 2, 18, 'alert'))).toBe('2:18');
+      expect(at(exact("export const x = myalert({ name: 'X' }); alert({});", 1, 20, 'alert'))).toBe('1:42');
+    });
+  });
 });
+
