@@ -10,6 +10,9 @@ import { catalogueHistogramBuckets } from './catalogue-histogram-buckets.js';
 import { rulesDuplicateGroup } from './rules-duplicate-group.js';
 import { alertDuplicateName } from './alert-duplicate-name.js';
 import { scrapeDuplicateJob } from './scrape-duplicate-job.js';
+import { scrapeRelabelRegex } from './scrape-relabel-regex.js';
+import { scrapeMetaLabel } from './scrape-meta-label.js';
+import { scrapeDroppedLabel } from './scrape-dropped-label.js';
 import { promqlRateOnNonCounter } from './promql-rate-on-non-counter.js';
 import { promqlQuantileWithoutLe } from './promql-quantile-without-le.js';
 import { promqlRateRangeTooShort } from './promql-rate-range-too-short.js';
@@ -85,6 +88,9 @@ export const CHECKS: readonly Check[] = [
   catalogueCounterTotal,
   catalogueHistogramBuckets,
   scrapeDuplicateJob,
+  scrapeRelabelRegex,
+  scrapeMetaLabel,
+  scrapeDroppedLabel,
   scrapeDuplicateSeries,
   rulesDuplicateGroup,
   alertDuplicateName,

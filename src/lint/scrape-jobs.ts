@@ -1,6 +1,7 @@
 import type { MatcherRef, SelectorRef } from '../promql/analyze.js';
 import type { Model, ScrapeJobModel } from '../model/types.js';
 import type { SeriesEntry } from '../model/catalogue.js';
+import type { RelabelRuleInput } from '../model/schema/prometheus.js';
 
 /**
  * Which scrape jobs write a series, as far as the definitions tell: the `job` label a target gets
@@ -43,4 +44,12 @@ export function jobsOf(model: Model, s: SelectorRef, entry: SeriesEntry | undefi
     if (named.length > 0) return named;
   }
   return [...jobs];
+}
+
+/** Each relabel rule of a job, with the list it is in (`relabel` or `metricRelabel`) and its index. */
+export function relabelRulesOf(job: ScrapeJobModel): Array<{ list: 'relabel' | 'metricRelabel'; index: number; rule: RelabelRuleInput }> {
+  return [
+    ...job.relabel.map((rule, index) => ({ list: 'relabel' as const, index, rule })),
+    ...job.metricRelabel.map((rule, index) => ({ list: 'metricRelabel' as const, index, rule })),
+  ];
 }

@@ -34,12 +34,12 @@ export function addedLabels(job: ScrapeJobModel): string[] {
 }
 
 /** The `metricRelabel` rule that removes `label` from every series the job stores, if one does. */
-export function droppingRule(job: ScrapeJobModel, label: string): { rule: RelabelRuleInput; index: number } | undefined {
+export function droppingRule(job: ScrapeJobModel, label: string): { rule: { action: 'labeldrop' | 'labelkeep'; regex: string }; index: number } | undefined {
   for (const [index, rule] of job.metricRelabel.entries()) {
     if (rule.action !== 'labeldrop' && rule.action !== 'labelkeep') continue;
     const regex = re2(rule.regex);
     if (!regex.ok) continue;
-    if (regex.matches(label) === (rule.action === 'labeldrop')) return { rule, index };
+    if (regex.matches(label) === (rule.action === 'labeldrop')) return { rule: { action: rule.action, regex: rule.regex }, index };
   }
   return undefined;
 }
