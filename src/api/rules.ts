@@ -27,6 +27,11 @@ export interface AlertOptions {
   };
   /** Unit tests run by `promtool test rules` (see the README). */
   tests?: readonly AlertTestCase[];
+  /**
+   * How often promtool evaluates the rules in this rule's unit tests (the test file's
+   * `evaluation_interval`); default: its group's interval. A coarser tick makes long tests faster.
+   */
+  testInterval?: string;
   /** Silences checks on this definition, each with the reason: `{ 'alert/naming': 'why' }` (see the README, Checks). */
   ignore?: Ignore;
 }
@@ -56,6 +61,11 @@ export interface RecordOptions<L extends string = string, S extends string = str
   unit?: string;
   /** Unit tests run by `promtool test rules` as `promql_expr_test` (see the README). */
   tests?: readonly RecordTestCase[];
+  /**
+   * How often promtool evaluates the rules in this rule's unit tests (the test file's
+   * `evaluation_interval`); default: its group's interval. A coarser tick makes long tests faster.
+   */
+  testInterval?: string;
   /** Silences checks on this definition, each with the reason: `{ 'alert/naming': 'why' }` (see the README, Checks). */
   ignore?: Ignore;
 }

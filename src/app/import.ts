@@ -8,7 +8,7 @@
  */
 import path from 'node:path';
 import { hasErrors, type Diagnostic } from '../diagnostic.js';
-import { readInputFiles } from '../io/import-inputs.js';
+import { expandRuleFiles, readInputFiles, readText } from '../io/import-inputs.js';
 import { existingFiles, writeFilesAtomically } from '../io/new-files.js';
 import { detectDocuments, INPUT_KINDS, type InputDocument } from '../import/detect.js';
 import { readRuleGroups, type ImportedGroup, type ImportedRule } from '../import/rule-groups.js';
@@ -16,6 +16,11 @@ import { inferCatalogue, type InferredMetric } from '../import/catalogue.js';
 import { definitionFiles } from '../import/definitions.js';
 import { projectValue } from '../import/values.js';
 import type { ImportedProject } from '../import/project.js';
+import { mapPromtoolTests, type LoadedRuleFiles, type TestsMapped } from '../import/promtool-tests.js';
+import { readPrometheusConfig, type ImportedPrometheus } from '../import/prometheus-config.js';
+import { withoutCopies } from '../import/copies.js';
+import { durationMs } from '../duration.js';
+import { DEFAULT_EVALUATION_INTERVAL } from '../model/build.js';
 import type { ImportItem, ImportedFile } from '../import/report.js';
 import { fromProject } from './stages.js';
 import { projectName } from './init.js';
@@ -102,6 +107,65 @@ function ignoreWhatTheInputBreaks(project: ImportedProject, entry: string, items
   return fromProject(projectValue(project), { entry, templates: () => ({ templates: [], diagnostics: [] }) }).diagnostics;
 }
 
+/** The rule groups each input file holds (several documents of a file together). */
+function groupsByFile(documents: readonly InputDocument[]): Map<string, ImportedGroup[]> {
+  const byFile = new Map<string, ImportedGroup[]>();
+  for (const doc of documents) {
+    const { groups } = readRuleGroups([doc]);
+    byFile.set(doc.file, [...(byFile.get(doc.file) ?? []), ...groups]);
+  }
+  return byFile;
+}
+
+/** Where each test file's `rule_files` lead: input files by their resolved path, others read from disk. */
+function ruleFileLoader(documents: readonly InputDocument[]): { load: (doc: InputDocument) => LoadedRuleFiles; loadedFiles: Set<string> } {
+  const byFile = groupsByFile(documents.filter((d) => d.kind === 'rule-file' || d.kind === 'prometheus-rule' || d.kind === 'mimir-namespace'));
+  const byResolved = new Map([...byFile].map(([file, groups]) => [path.resolve(file), { file, groups }]));
+  const loadedFiles = new Set<string>();
+  const cache = new Map<string, ImportedGroup[]>();
+  const load = (doc: InputDocument): LoadedRuleFiles => {
+    const patterns = Array.isArray(doc.value['rule_files']) ? doc.value['rule_files'].map(String) : [];
+    const groups: ImportedGroup[] = [];
+    const missing: string[] = [];
+    for (const pattern of patterns) {
+      const files = expandRuleFiles(doc.file, pattern);
+      if (files.length === 0) missing.push(pattern);
+      for (const file of files) {
+        const input = byResolved.get(path.resolve(file));
+        if (input) {
+          loadedFiles.add(input.file);
+          groups.push(...input.groups);
+          continue;
+        }
+        if (!cache.has(file)) cache.set(file, readRuleGroups(detectDocuments(file, readText(file)).documents).groups);
+        groups.push(...cache.get(file)!);
+      }
+    }
+    return { groups, missing };
+  };
+  return { load, loadedFiles };
+}
+
+/**
+ * The global evaluation interval: prometheus.yml's; else the one every test file evaluates its
+ * rules at, when they agree (a guess, reported).
+ */
+function evaluationInterval(project: ImportedProject, mapped: TestsMapped, items: ImportItem[]): void {
+  const fromTests = [...new Set(mapped.evaluationIntervals.map((e) => e.interval))];
+  if (project.prometheus.evaluationInterval === undefined && fromTests.length === 1 && fromTests[0] !== DEFAULT_EVALUATION_INTERVAL) {
+    project.prometheus.evaluationInterval = fromTests[0]!;
+    items.push({ status: 'guessed', file: mapped.evaluationIntervals[0]!.file, what: `evaluation interval ${fromTests[0]}`, reason: 'no prometheus.yml given: the global evaluation interval is the one the test files use' });
+  }
+  // A rule whose tests tick at another interval than its group keeps it (`testInterval`).
+  const global = project.prometheus.evaluationInterval ?? DEFAULT_EVALUATION_INTERVAL;
+  for (const group of project.groups) {
+    for (const rule of group.rules) {
+      const interval = mapped.testIntervals.get(rule);
+      if (interval !== undefined && durationMs(interval) !== durationMs(group.interval ?? global)) project.testIntervals.set(rule, interval);
+    }
+  }
+}
+
 export function importFiles(options: ImportOptions): ImportResult {
   const items: ImportItem[] = [];
   const documents: InputDocument[] = [];
@@ -113,19 +177,33 @@ export function importFiles(options: ImportOptions): ImportResult {
   for (const doc of documents.filter((d) => NOT_YET.has(d.kind))) {
     items.push({ status: 'unsupported', file: doc.file, what: INPUT_KINDS[doc.kind], reason: 'not yet supported by import' });
   }
+  const prometheus: ImportedPrometheus = {};
+  for (const doc of documents.filter((d) => d.kind === 'prometheus-config')) {
+    const read = readPrometheusConfig(doc);
+    Object.assign(prometheus, read.prometheus);
+    items.push(...read.items);
+  }
 
   const read = readRuleGroups(documents);
   items.push(...read.items);
-  const groups = uniqueGroupNames(read.groups, items);
+  const loader = ruleFileLoader(documents);
+  const testDocs = documents.filter((d) => d.kind === 'promtool-tests');
+  for (const doc of testDocs) loader.load(doc); // which input rule files are tests' copies
+  const groups = uniqueGroupNames(withoutCopies(read.groups, loader.loadedFiles, items), items);
   const rules = groups.flatMap((g) => g.rules);
+  const mapped = mapPromtoolTests(testDocs, groups, loader.load);
+  items.push(...mapped.items);
   const project: ImportedProject = {
-    name: options.name ?? (projectName(path.resolve(options.into, '..')) || 'imported'),
+    name: options.name ?? projectName(path.resolve(options.into, '..')),
     groups,
     metrics: inferCatalogue(rules),
-    tests: new Map(),
+    prometheus,
+    tests: mapped.tests,
+    testIntervals: new Map(),
     ignores: new Map(),
     raw: new Map(),
   };
+  evaluationInterval(project, mapped, items);
   for (const group of groups) {
     if (group.limit !== undefined) {
       items.push({ status: 'raw', file: group.file, path: [...group.path, 'limit'], what: `rule group ${group.name}: limit ${group.limit}`, reason: 'ruleGroup() has no limit yet; left out' });

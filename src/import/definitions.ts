@@ -43,8 +43,9 @@ function testsValue(cases: ReadonlyArray<ImportedAlertCase | ImportedRecordCase>
 function ruleCall(rule: ImportedRule, project: ImportedProject): string {
   const tests = testsValue(project.tests.get(rule));
   const ignore = ignoreValue(project.ignores.get(rule));
+  const testInterval = project.testIntervals.get(rule);
   if (rule.kind === 'record') {
-    return `record(${tsValue({ name: rule.name, expr: rule.expr, labels: nonEmpty(rule.labels), tests, ignore })})`;
+    return `record(${tsValue({ name: rule.name, expr: rule.expr, labels: nonEmpty(rule.labels), tests, testInterval, ignore })})`;
   }
   // alert()'s type wants a summary and a description; an input without them keeps its annotations
   // as written (the check alert/annotations says so, and the ignore below carries the reason).
@@ -58,6 +59,7 @@ function ruleCall(rule: ImportedRule, project: ImportedProject): string {
     labels: rule.labels,
     annotations,
     tests,
+    testInterval,
     ignore,
   })})`;
 }
@@ -149,11 +151,11 @@ function catalogueFile(metrics: readonly InferredMetric[], ignores: ImportedProj
 
 function indexFile(project: ImportedProject, groups: Array<{ constName: string; fileName: string }>): string {
   const imports = groups.map((g) => `import { ${g.constName} } from './${RULES_FOLDER}/${g.fileName}.js';`);
-  const global = project.evaluationInterval ? { evaluationInterval: project.evaluationInterval } : undefined;
+  const { alertmanagers, ...global } = project.prometheus;
   const options = {
     name: project.name,
     metrics: code('catalogue'),
-    prometheus: { global, scrapeJobs: [] },
+    prometheus: { global: nonEmpty(global), alertmanagers, scrapeJobs: [] },
     ruleGroups: groups.map((g) => code(g.constName)),
   };
   return [

@@ -15,6 +15,8 @@ export type InputKind =
   | 'mimir-namespace'
   /** A promtool unit-test file: `rule_files`, `tests` with `input_series`. */
   | 'promtool-tests'
+  /** Prometheus's own configuration (prometheus.yml): `global`, `scrape_configs`, `rule_files`. */
+  | 'prometheus-config'
   /** Alertmanager's configuration: `route`, `receivers`. */
   | 'alertmanager'
   /** A Grafana dashboard (classic JSON model), bare or wrapped in `{ dashboard: … }`. */
@@ -25,6 +27,7 @@ export const INPUT_KINDS: Record<InputKind, string> = {
   'prometheus-rule': 'PrometheusRule manifest',
   'mimir-namespace': 'mimirtool namespace file',
   'promtool-tests': 'promtool unit-test file',
+  'prometheus-config': 'Prometheus configuration',
   alertmanager: 'Alertmanager configuration',
   'grafana-dashboard': 'Grafana dashboard',
 };
@@ -51,6 +54,7 @@ export function kindOf(value: Record<string, unknown>): InputKind | undefined {
   if (value['kind'] === 'PrometheusRule' && isObject(value['spec'])) return 'prometheus-rule';
   if (Array.isArray(value['groups'])) return typeof value['namespace'] === 'string' ? 'mimir-namespace' : 'rule-file';
   if (Array.isArray(value['tests']) && ('rule_files' in value || value['tests'].some((t) => isObject(t) && 'input_series' in t))) return 'promtool-tests';
+  if (Array.isArray(value['scrape_configs']) || (isObject(value['global']) && ('rule_files' in value || 'alerting' in value))) return 'prometheus-config';
   if (isObject(value['route']) || Array.isArray(value['receivers'])) return 'alertmanager';
   if (isObject(value['dashboard']) && Array.isArray((value['dashboard'] as Record<string, unknown>)['panels'])) return 'grafana-dashboard';
   if (Array.isArray(value['panels']) || (Array.isArray(value['rows']) && 'schemaVersion' in value)) return 'grafana-dashboard';

@@ -5,6 +5,7 @@
  */
 import type { InferredMetric } from './catalogue.js';
 import type { ImportedGroup, ImportedRule } from './rule-groups.js';
+import type { ImportedPrometheus } from './prometheus-config.js';
 
 export interface ImportedSeries {
   series: string;
@@ -34,10 +35,12 @@ export interface ImportedProject {
   name: string;
   groups: ImportedGroup[];
   metrics: InferredMetric[];
-  /** Prometheus's global evaluation interval, when the input says it (a test file's `evaluation_interval`). */
-  evaluationInterval?: string;
+  /** The project's Prometheus settings, from a prometheus.yml (or the test files' evaluation interval). */
+  prometheus: ImportedPrometheus;
   /** Per rule: its tests (alerts' or recording rules' cases, by the rule's kind). */
   tests: Map<ImportedRule, Array<ImportedAlertCase | ImportedRecordCase>>;
+  /** Per tested rule: its tests' evaluation interval, where it is not its group's (`testInterval`). */
+  testIntervals: Map<ImportedRule, string>;
   /** Per rule, group or metric name: the checks its input breaks on purpose, with why. */
   ignores: Map<ImportedRule | ImportedGroup | InferredMetric, ImportedIgnore>;
   /** Rules that cannot be a definition (no severity label): written as comments, with why. */

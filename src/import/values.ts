@@ -5,7 +5,7 @@
  */
 import { alert, record, ruleGroup, type AlertOptions, type Rule } from '../api/rules.js';
 import { counter, gauge, histogram, summary, type AnyMetric } from '../api/metrics.js';
-import { defineProject, type Project } from '../api/project.js';
+import { defineProject, type Project, type ProjectOptions } from '../api/project.js';
 import type { Ignore } from '../api/lint.js';
 import type { AlertTestCase, RecordTestCase } from '../api/tests.js';
 import type { InferredMetric } from './catalogue.js';
@@ -27,13 +27,19 @@ function metricValue(metric: InferredMetric, ignore: ImportedIgnore | undefined)
   return metric.type === 'counter' ? counter(base) : gauge(base);
 }
 
+function prometheusValue(project: ImportedProject): ProjectOptions['prometheus'] {
+  const { alertmanagers, ...global } = project.prometheus;
+  return { ...(Object.keys(global).length > 0 ? { global } : {}), ...(alertmanagers ? { alertmanagers } : {}), scrapeJobs: [] };
+}
+
 export function projectValue(project: ImportedProject): Project {
   const ruleGroups = project.groups.map((group) => {
     const rules: Rule[] = group.rules
       .filter((rule) => !project.raw.has(rule))
       .map((rule) => {
         const tests = project.tests.get(rule);
-        const common = { ...(tests && tests.length > 0 ? { tests } : {}), ...ignoreOf(project.ignores.get(rule)) };
+        const testInterval = project.testIntervals.get(rule);
+        const common = { ...(tests && tests.length > 0 ? { tests } : {}), ...(testInterval ? { testInterval } : {}), ...ignoreOf(project.ignores.get(rule)) };
         if (rule.kind === 'record') {
           return record({ name: rule.name, expr: rule.expr, ...(Object.keys(rule.labels).length > 0 ? { labels: rule.labels } : {}), ...(common as { tests?: RecordTestCase[] }) });
         }
@@ -52,7 +58,7 @@ export function projectValue(project: ImportedProject): Project {
   return defineProject({
     name: project.name,
     metrics: project.metrics.map((m) => metricValue(m, project.ignores.get(m))),
-    prometheus: { ...(project.evaluationInterval ? { global: { evaluationInterval: project.evaluationInterval } } : {}), scrapeJobs: [] },
+    prometheus: prometheusValue(project),
     ruleGroups,
   });
 }

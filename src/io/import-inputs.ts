@@ -38,3 +38,27 @@ export function readInputFiles(inputs: readonly string[]): InputFile[] {
   }
   return [...new Set(files)].map((file) => ({ file, text: readFileSync(file, 'utf8') }));
 }
+
+const globToRegExp = (glob: string) => new RegExp(`^${glob.replace(/[.+^${}()|\\]/g, '\\$&').replace(/\*/g, '[^/]*').replace(/\?/g, '[^/]')}$`);
+
+/**
+ * The files a promtool test file's `rule_files` entry names: relative to the test file's folder, as
+ * promtool reads them; `*` and `?` in the last part of the path match as promtool's glob does.
+ */
+export function expandRuleFiles(testFile: string, pattern: string): string[] {
+  const full = path.isAbsolute(pattern) ? pattern : path.join(path.dirname(testFile), pattern);
+  if (!/[*?]/.test(path.basename(full))) return statSync(full, { throwIfNoEntry: false })?.isFile() ? [path.normalize(full)] : [];
+  const dir = path.dirname(full);
+  const match = globToRegExp(path.basename(full));
+  let names: string[];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return [];
+  }
+  return names.filter((n) => match.test(n)).sort().map((n) => path.join(dir, n));
+}
+
+export function readText(file: string): string {
+  return readFileSync(file, 'utf8');
+}

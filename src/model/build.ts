@@ -21,7 +21,7 @@ import { sloDashboard } from './slo-dashboard.js';
 // Prometheus's own defaults, written out so the generated files say what is in force.
 const DEFAULT_SCRAPE_INTERVAL = '1m';
 const DEFAULT_SCRAPE_TIMEOUT = '10s';
-const DEFAULT_EVALUATION_INTERVAL = '1m';
+export const DEFAULT_EVALUATION_INTERVAL = '1m';
 
 
 /** A rule's test cases with the defaults applied, so no later stage has to know them. */
@@ -42,13 +42,15 @@ function buildAlert(rule: AlertInput, group: string, path: string[], runbookBase
     labels: rule.labels,
     annotations,
     tests: buildTests(rule.tests),
+    ...(rule.testInterval !== undefined ? { testInterval: rule.testInterval } : {}),
     group,
     ...located(rule, path),
   };
 }
 
 function buildRecord(rule: RecordInput, group: string, path: string[]): RecordModel {
-  return { kind: 'record', name: rule.name, expr: rule.expr, labels: rule.labels ?? {}, tests: buildTests(rule.tests), group, ...located(rule, path) };
+  const testInterval = rule.testInterval !== undefined ? { testInterval: rule.testInterval } : {};
+  return { kind: 'record', name: rule.name, expr: rule.expr, labels: rule.labels ?? {}, tests: buildTests(rule.tests), ...testInterval, group, ...located(rule, path) };
 }
 
 /** From the schema-checked input to the normalised model: defaults filled in, names resolved. */

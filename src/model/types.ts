@@ -43,7 +43,7 @@ export interface AlertModel extends Located, Pick<AlertOptions, 'expr' | 'for' |
   labels: Record<string, string>;
   annotations: Record<string, string>;
   tests: TestCaseModel<AlertTestCase>[];
-  /** The evaluation interval of its unit tests when not its group's (an SLO alert's generated tests tick coarser). */
+  /** The evaluation interval of its unit tests when not its group's (`testInterval`; an SLO alert's generated tests tick coarser). */
   testInterval?: string;
   group: string;
 }
@@ -54,6 +54,8 @@ export interface RecordModel extends Located, Pick<RecordOptions, 'expr'> {
   name: string;
   labels: Record<string, string>;
   tests: TestCaseModel<RecordTestCase>[];
+  /** The evaluation interval of its unit tests when not its group's (`testInterval`). */
+  testInterval?: string;
   group: string;
 }
 

@@ -133,7 +133,7 @@ export function compileRuleTests(model: Model): OutputFile[] {
         {
           // Relative to this file: promtool resolves rule_files from the test file's folder.
           rule_files: [ruleFileName],
-          evaluation_interval: (rule.kind === 'alert' ? rule.testInterval : undefined) ?? group.interval ?? model.prometheus.evaluationInterval,
+          evaluation_interval: rule.testInterval ?? group.interval ?? model.prometheus.evaluationInterval,
           // Groups producing a series another group reads are evaluated first (promtool's own order is random).
           ...(ordered.length > 1 ? { group_eval_order: ordered.map((g) => g.name) } : {}),
           tests: cases,

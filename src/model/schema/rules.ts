@@ -36,6 +36,7 @@ export const alertSchema = definition('alert', {
   labels: alertLabels,
   annotations: z.record(z.string(), z.string().optional()),
   tests: z.array(alertTestSchema).optional(),
+  testInterval: duration.optional(),
 });
 
 export const recordSchema = definition('record', {
@@ -45,6 +46,7 @@ export const recordSchema = definition('record', {
   type: z.enum(['counter', 'gauge']),
   unit: z.string().optional(),
   tests: z.array(recordTestSchema).optional(),
+  testInterval: duration.optional(),
   // The handle's methods (select, `${rule}`), revived inert by the loader.
   select: method,
   toString: method,
