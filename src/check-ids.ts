@@ -10,6 +10,7 @@ export const CHECK_IDS = [
   'alert/comparison',
   'alert/duplicate-name',
   'alert/fragile-expression',
+  'alert/grafana-unsupported',
   'alert/missing-for',
   'alert/naming',
   'alert/severity',

@@ -114,6 +114,12 @@ export interface GrafanaOptions {
    * (out/grafana/resources/) for the API or GitOps (grafanactl, Git Sync): file provisioning refuses them.
    */
   schema?: 'classic' | 'v2';
+  /**
+   * Also write the alert rules as Grafana-managed alert rules (default false): alerting provisioning
+   * files under out/grafana/provisioning/alerting/, one per rule group, evaluated by Grafana on this
+   * data source, for teams that alert in Grafana instead of Alertmanager.
+   */
+  alertRules?: boolean;
 }
 
 export interface ConfigOptions {

@@ -26,6 +26,7 @@ import { alertTemplateLabelDropped } from './alert-template-label-dropped.js';
 import { alertComparison } from './alert-comparison.js';
 import { alertNaming } from './alert-naming.js';
 import { alertFragileExpression } from './alert-fragile-expression.js';
+import { alertGrafanaUnsupported } from './alert-grafana-unsupported.js';
 import { recordNaming } from './record-naming.js';
 import { alertmanagerUnknownReceiver } from './alertmanager-unknown-receiver.js';
 import { alertmanagerUnreachableReceiver } from './alertmanager-unreachable-receiver.js';
@@ -118,6 +119,7 @@ export const CHECKS: readonly Check[] = [
   alertAbsentFor,
   alertNaming,
   alertFragileExpression,
+  alertGrafanaUnsupported,
   alertUnknownExternalLabel,
   alertValueLabelWithFor,
   recordNaming,

@@ -24,6 +24,8 @@ export interface GrafanaSettings {
   datasourceVariableLabel: string;
   /** The dashboards' schema: the classic JSON model (file provisioning) or V2 resources (API, GitOps). */
   schema: 'classic' | 'v2';
+  /** The alert rules also as Grafana-managed rules (alerting provisioning files). */
+  alertRules: boolean;
 }
 
 export const DEFAULT_GRAFANA: Omit<GrafanaSettings, 'folder'> = {
@@ -31,6 +33,7 @@ export const DEFAULT_GRAFANA: Omit<GrafanaSettings, 'folder'> = {
   provisioningPath: '/var/lib/grafana/dashboards/totem-mon',
   datasourceVariableLabel: 'Data source',
   schema: 'classic',
+  alertRules: false,
 };
 
 /** The output folder generated comments name when no other is given. */
@@ -68,6 +71,7 @@ export function grafanaSettings(projectName: string, ...layers: GrafanaLayer[]):
     provisioningPath: pick('provisioningPath') ?? DEFAULT_GRAFANA.provisioningPath,
     datasourceVariableLabel: pick('datasourceVariableLabel') ?? DEFAULT_GRAFANA.datasourceVariableLabel,
     schema: pick('schema') ?? DEFAULT_GRAFANA.schema,
+    alertRules: pick('alertRules') ?? DEFAULT_GRAFANA.alertRules,
   };
 }
 

@@ -7,6 +7,7 @@ import { dashboardProvider, prometheusDatasource } from './provisioning.js';
 import { logsTracesDatasources } from './logs-traces-datasources.js';
 import { dashboardResource } from './v2/dashboard.js';
 import { folderResource, foldersOf } from './v2/folders.js';
+import { compileGrafanaAlertRules } from './alerting/rules.js';
 
 /** The classic model: one JSON per dashboard (`grafana/dashboards/[<folder>/]<uid>.json`) and the file provider that loads them. */
 function classic(model: Model): OutputFile[] {
@@ -29,11 +30,13 @@ function v2(model: Model): OutputFile[] {
 
 /**
  * Grafana: the dashboards in the schema the settings choose (classic JSON and its file provider, or
- * V2 resources) and the data sources (Prometheus; Loki, Tempo, Jaeger when configured).
+ * V2 resources), the alert rules as Grafana-managed rules when asked, and the data sources they
+ * query (Prometheus; Loki, Tempo, Jaeger when configured).
  */
 export function compileGrafana(model: Model): OutputFile[] {
   const others = logsTracesDatasources(model);
-  if (model.dashboards.length === 0 && others.length === 0) return [];
+  const alertRules = compileGrafanaAlertRules(model);
+  if (model.dashboards.length === 0 && others.length === 0 && alertRules.length === 0) return [];
   const dashboards = model.dashboards.length === 0 ? [] : model.grafana.schema === 'v2' ? v2(model) : classic(model);
-  return [...dashboards, prometheusDatasource(model), ...others];
+  return [...dashboards, ...alertRules, prometheusDatasource(model), ...others];
 }

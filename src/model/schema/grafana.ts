@@ -39,7 +39,7 @@ const absolutePath = z.string().regex(/^\//, {
   message: withHint('provisioningPath must be an absolute path', 'the folder inside the Grafana host or container, e.g. /var/lib/grafana/dashboards/totem-mon'),
 });
 
-/** `grafana: { datasource, loki, tempo, jaeger, folder, provisioningPath, datasourceVariableLabel, schema }` (config and project). */
+/** `grafana: { datasource, loki, tempo, jaeger, folder, provisioningPath, datasourceVariableLabel, schema, alertRules }` (config and project). */
 export const grafanaSchema = z
   .strictObject({
     datasource: z
@@ -63,6 +63,7 @@ export const grafanaSchema = z
     provisioningPath: absolutePath.optional(),
     datasourceVariableLabel: nonEmpty.optional(),
     schema: z.enum(['classic', 'v2']).optional(),
+    alertRules: z.boolean().optional(),
   })
   .optional();
 
