@@ -19,7 +19,7 @@ export type { KubernetesSd, KubernetesRole, FileSd, HttpSd } from './api/service
 export type { ScrapeAuth, BasicAuth, Authorization, OAuth2, TlsConfig } from './api/scrape-auth.js';
 export { defineProject } from './api/project.js';
 export { files, prometheusOperator } from './api/outputs.js';
-export type { Output, FilesOutput, PrometheusOperatorOutput, PrometheusOperatorOptions, KubernetesMetadataOptions } from './api/outputs.js';
+export type { Output, FilesOutput, PrometheusOperatorOutput, PrometheusOperatorOptions, KubernetesMetadataOptions, OperatorAlertmanagerOptions, SecretKeyRef } from './api/outputs.js';
 export { slo } from './api/slo.js';
 export type { Slo, SloOptions, Sli, ErrorsSli, GoodSli, LatencySli, SliCounter, BurnRateWindow, BurnRates, SloAlerting, SloAlertOptions } from './api/slo.js';
 export { team } from './api/team.js';

@@ -23,8 +23,32 @@ export interface FilesOutput {
   readonly source?: SourceRef;
 }
 
+/** A key of a Kubernetes Secret the user manages (never one totem-mon writes). */
+export interface SecretKeyRef {
+  name: string;
+  key: string;
+}
+
+/** How the Alertmanager configuration reaches an operator-managed Alertmanager. */
+export interface OperatorAlertmanagerOptions {
+  /**
+   * The Secret that holds alertmanager.yaml and the templates: the Alertmanager resource's
+   * `spec.configSecret` (default `alertmanager-<project name>`). It holds no secret value.
+   */
+  configSecret?: string;
+  /**
+   * Where each `secretFile()` path lives in Kubernetes: `{ '/etc/alertmanager/secrets/smtp_password': { name: 'smtp', key: 'password' } }`.
+   * The operator mounts the Secrets the Alertmanager resource lists in `spec.secrets` at
+   * `/etc/alertmanager/secrets/<name>/<key>`, so a secretFile already written that way needs no entry.
+   */
+  secrets?: Readonly<Record<string, SecretKeyRef>>;
+}
+
 /** The Prometheus Operator's resources, under out/prometheus-operator/, with a kustomization.yaml listing them. */
-export interface PrometheusOperatorOptions extends KubernetesMetadataOptions {}
+export interface PrometheusOperatorOptions extends KubernetesMetadataOptions {
+  /** The Alertmanager configuration as a Secret for `spec.configSecret` (written when the project has an alertmanager). */
+  alertmanager?: OperatorAlertmanagerOptions;
+}
 
 export interface PrometheusOperatorOutput extends Readonly<PrometheusOperatorOptions> {
   readonly kind: 'output';

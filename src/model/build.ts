@@ -146,6 +146,6 @@ export function buildModel(input: ProjectInput, entry: string): Model {
     lint: { checks: { ...(project.lint?.checks ?? {}) } as Record<string, CheckSetting> },
     grafana: grafanaSettings(project.name, { grafana: project.grafana, source: project.source }),
     outDir: DEFAULT_OUT_DIR,
-    outputs: buildOutputs(project.outputs),
+    outputs: buildOutputs(project.outputs, project.name),
   };
 }

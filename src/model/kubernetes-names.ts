@@ -24,6 +24,11 @@ export function isDns1123Subdomain(name: string): boolean {
   return name.length <= DNS1123_SUBDOMAIN_MAX && DNS1123_SUBDOMAIN.test(name);
 }
 
+/** A key of a Secret's or ConfigMap's data: letters, digits, `-`, `_`, `.`, at most 253. */
+export function isSecretKey(key: string): boolean {
+  return key.length > 0 && key.length <= DNS1123_SUBDOMAIN_MAX && /^[-._a-zA-Z0-9]+$/.test(key) && key !== '.' && key !== '..';
+}
+
 /** A label or annotation key: an optional DNS subdomain prefix and `/`, then a name of at most 63 characters. */
 export function isQualifiedName(key: string): boolean {
   const slash = key.lastIndexOf('/');

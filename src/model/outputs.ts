@@ -5,6 +5,7 @@
 import type { OutputInput } from './schema/outputs.js';
 import type { Located } from './types.js';
 import { located } from './located.js';
+import { isDns1123Subdomain, isSecretKey, resourceName } from './kubernetes-names.js';
 
 /** Always on every generated Kubernetes resource, after the user's labels. */
 export const MANAGED_BY = { 'app.kubernetes.io/managed-by': 'totem-mon' } as const;
@@ -21,8 +22,28 @@ export interface FilesOutputModel extends Located {
   profile: 'files';
 }
 
+/** Where the operator mounts the Secrets an Alertmanager resource lists in `spec.secrets`. */
+export const OPERATOR_SECRETS_DIR = '/etc/alertmanager/secrets';
+
 export interface PrometheusOperatorOutputModel extends Located, KubernetesMetadataModel {
   profile: 'prometheus-operator';
+  alertmanager: {
+    /** The Secret holding alertmanager.yaml and the templates (`spec.configSecret`). */
+    configSecret: string;
+    /** secretFile paths mapped to the Secret keys that hold them. */
+    secrets: Record<string, { name: string; key: string }>;
+  };
+}
+
+/**
+ * The Secret key a secretFile path is in, for the operator: the profile's mapping, else the path's
+ * own `/etc/alertmanager/secrets/<name>/<key>`; undefined when neither says.
+ */
+export function secretKeyOf(path: string, secrets: Readonly<Record<string, { name: string; key: string }>>): { name: string; key: string } | undefined {
+  const mapped = secrets[path];
+  if (mapped) return mapped;
+  const match = new RegExp(`^${OPERATOR_SECRETS_DIR}/([^/]+)/([^/]+)$`).exec(path);
+  return match && isDns1123Subdomain(match[1]!) && isSecretKey(match[2]!) ? { name: match[1]!, key: match[2]! } : undefined;
 }
 
 export type OutputModel = FilesOutputModel | PrometheusOperatorOutputModel;
@@ -32,7 +53,7 @@ function metadata(input: { namespace: string; labels?: Readonly<Record<string, s
   return { namespace: input.namespace, labels: { ...(input.labels ?? {}), ...MANAGED_BY }, annotations: { ...(input.annotations ?? {}) } };
 }
 
-export function buildOutputs(outputs: readonly OutputInput[] | undefined): OutputModel[] {
+export function buildOutputs(outputs: readonly OutputInput[] | undefined, projectName: string): OutputModel[] {
   if (outputs === undefined) return [{ profile: 'files', path: ['outputs', 'files'] }];
   return outputs.map((o): OutputModel => {
     const at = located(o, ['outputs', o.profile]);
@@ -40,7 +61,12 @@ export function buildOutputs(outputs: readonly OutputInput[] | undefined): Outpu
       case 'files':
         return { profile: 'files', ...at };
       case 'prometheus-operator':
-        return { profile: 'prometheus-operator', ...metadata(o), ...at };
+        return {
+          profile: 'prometheus-operator',
+          ...metadata(o),
+          alertmanager: { configSecret: o.alertmanager?.configSecret ?? `alertmanager-${resourceName(projectName)}`, secrets: { ...(o.alertmanager?.secrets ?? {}) } },
+          ...at,
+        };
     }
   });
 }

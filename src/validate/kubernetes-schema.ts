@@ -16,6 +16,7 @@ import { isResourceFile, type ResourceFile } from '../compile/kubernetes/resourc
 import { isDns1123Label, isDns1123Subdomain, labelSetProblem, isQualifiedName } from '../model/kubernetes-names.js';
 import { locatedAt } from '../model/located.js';
 import { repositoryFile } from '../own-files.js';
+import { CORE_KINDS } from './core-kinds.js';
 
 export const KUBERNETES_SCHEMA_ID = 'kubernetes/schema';
 
@@ -30,6 +31,9 @@ interface CrdVersion {
   file: string;
   schema: Record<string, unknown>;
 }
+
+/** The most the API server stores for one object (etcd's request limit, as Kubernetes sets it). */
+const MAX_OBJECT_BYTES = 1024 * 1024;
 
 /** A violation inside a resource: where (a JSON pointer) and what. */
 export interface SchemaViolation {
@@ -55,6 +59,7 @@ export class CrdSchemas {
   private readonly texts: { name: string; text: string; parsed: boolean }[];
 
   constructor(readonly dir: string) {
+    for (const [key, schema] of Object.entries(CORE_KINDS)) this.versions.set(key, { file: 'Kubernetes core/v1', schema });
     this.texts = readdirSync(dir).filter((n) => n.endsWith('.yaml')).sort().map((name) => ({ name, text: readFileSync(path.join(dir, name), 'utf8'), parsed: false }));
   }
 
@@ -97,8 +102,11 @@ export class CrdSchemas {
       validate = this.ajv.compile(strictSchema(version.schema));
       this.compiled.set(key, validate);
     }
-    const violations = validate(resource) ? [] : (validate.errors ?? []).map(violation);
-    return [...violations, ...metadataViolations((resource as { metadata?: unknown }).metadata)];
+    const errors = validate(resource) ? [] : (validate.errors ?? []).filter((e) => e.keyword !== 'propertyNames'); // its cause is reported with the key
+    const violations = errors.map(violation).map((v) => ({ ...v, message: `${v.message} (${version.file})` }));
+    const size = Buffer.byteLength(JSON.stringify(resource));
+    const tooLarge = size > MAX_OBJECT_BYTES ? [{ pointer: '', message: `is ${size} bytes: the API server stores at most ${MAX_OBJECT_BYTES} (1 MiB) per object` }] : [];
+    return [...violations, ...metadataViolations((resource as { metadata?: unknown }).metadata), ...tooLarge];
   }
 }
 
@@ -136,6 +144,9 @@ function strictSchema(node: unknown): Record<string, unknown> {
 
 function violation(error: ErrorObject): SchemaViolation {
   const params = error.params as Record<string, unknown>;
+  if (error.propertyName !== undefined) {
+    return { pointer: `${error.instancePath}/${error.propertyName}`, message: `key ${JSON.stringify(error.propertyName)} ${error.message ?? 'is not allowed'}` };
+  }
   if (error.keyword === 'additionalProperties') {
     return { pointer: `${error.instancePath}/${String(params['additionalProperty'])}`, message: `unknown field ${JSON.stringify(params['additionalProperty'])}` };
   }
@@ -193,7 +204,7 @@ export function checkResources(files: readonly OutputFile[], crds: CrdSchemas): 
       found.push({
         id: KUBERNETES_SCHEMA_ID,
         severity: 'error',
-        message: `${file.resource.kind} ${file.resource.name} (${file.path}) does not match its CRD schema (${path.basename(crds.dir)}): ${at}: ${v.message}`,
+        message: `${file.resource.kind} ${file.resource.name} (${file.path}) does not match its schema: ${at}: ${v.message}`,
         hint: 'the cluster would refuse this resource; check the profile options and the definition here, and report it to totem-mon if they are right',
         file: file.path,
         ...locatedAt(originOf(file, v.pointer)),

@@ -7,7 +7,16 @@ import { REPO } from '../helpers/cli.js';
 /** Every profile there is, with Kubernetes settings a cluster might have. */
 export const ALL_PROFILES: readonly Output[] = [
   files(),
-  prometheusOperator({ namespace: 'monitoring', labels: { release: 'kube-prometheus-stack' } }),
+  prometheusOperator({
+    namespace: 'monitoring',
+    labels: { release: 'kube-prometheus-stack' },
+    alertmanager: {
+      secrets: {
+        '/etc/alertmanager/secrets/smtp_password': { name: 'totem-alertmanager', key: 'smtp-password' },
+        '/etc/alertmanager/secrets/slack_webhook_url': { name: 'totem-alertmanager', key: 'slack-webhook-url' },
+      },
+    },
+  }),
 ];
 
 /** The profiles' folders in out/ besides the files profile's. */

@@ -80,12 +80,11 @@ function global(am: AlertmanagerModel): Record<string, unknown> {
   return compact({ resolve_timeout: resolveTimeout, ...snakeFields(smtp ?? {}, 'smtp_'), ...snakeFields(rest) });
 }
 
-/** alertmanager.yml: Alertmanager 0.25's configuration. Secrets only as `*_file` paths. */
-export function compileAlertmanagerConfig(model: Model, am: AlertmanagerModel): OutputFile {
-  const config = compact({
+/** Alertmanager 0.25's configuration as a value, secrets only as `*_file` paths; templates from `templatesGlob`. */
+export function alertmanagerConfig(am: AlertmanagerModel, templatesGlob: string): Record<string, unknown> {
+  return compact({
     global: global(am),
-    // Relative paths in `templates` are resolved against the folder of alertmanager.yml.
-    templates: am.templates.length > 0 ? [`${TEMPLATES_DIR}/*.tmpl`] : undefined,
+    templates: am.templates.length > 0 ? [templatesGlob] : undefined,
     route: route(am.route),
     inhibit_rules: list(
       am.inhibitRules.map((rule) =>
@@ -99,5 +98,11 @@ export function compileAlertmanagerConfig(model: Model, am: AlertmanagerModel): 
     receivers: am.receivers.map(receiver),
     time_intervals: list(am.timeIntervals.map(timeInterval)),
   });
+}
+
+/** alertmanager.yml: Alertmanager 0.25's configuration. Secrets only as `*_file` paths. */
+export function compileAlertmanagerConfig(model: Model, am: AlertmanagerModel): OutputFile {
+  // Relative paths in `templates` are resolved against the folder of alertmanager.yml.
+  const config = alertmanagerConfig(am, `${TEMPLATES_DIR}/*.tmpl`);
   return yamlFile(ALERTMANAGER_CONFIG, config, headerLines(am.source?.file ?? model.entry, 'Alertmanager configuration'));
 }

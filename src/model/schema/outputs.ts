@@ -1,7 +1,8 @@
 import { z } from 'zod';
 import { source } from './common.js';
 import { withHint } from './hint.js';
-import { isDns1123Label, isLabelValue, isQualifiedName } from '../kubernetes-names.js';
+import { OPERATOR_SECRETS_DIR, secretKeyOf } from '../outputs.js';
+import { isDns1123Label, isDns1123Subdomain, isLabelValue, isQualifiedName, isSecretKey } from '../kubernetes-names.js';
 
 const namespace = z.string().refine(isDns1123Label, {
   message: withHint('invalid Kubernetes namespace', 'a DNS-1123 label: at most 63 lowercase letters, digits and -, starting and ending with a letter or digit, e.g. monitoring'),
@@ -32,8 +33,21 @@ export const kubernetesMetadata = {
   annotations: keyed(z.string()).optional(),
 };
 
+const secretName = z.string().refine(isDns1123Subdomain, {
+  message: withHint('invalid Kubernetes Secret name', 'a DNS-1123 subdomain: lowercase letters, digits, - and ., e.g. alertmanager-smtp'),
+});
+const secretKey = z.string().refine(isSecretKey, {
+  message: withHint('invalid Kubernetes Secret key', 'letters, digits, -, _ and ., e.g. password'),
+});
+const absolutePath = z.string().regex(/^\//, { message: withHint('a secretFile path must be absolute', "write the path secretFile() was given, e.g. '/etc/alertmanager/secrets/smtp_password'") });
+
+const operatorAlertmanager = z.strictObject({
+  configSecret: secretName.optional(),
+  secrets: z.record(absolutePath, z.strictObject({ name: secretName, key: secretKey })).optional(),
+});
+
 const files = z.strictObject({ kind: z.literal('output'), profile: z.literal('files'), source });
-const prometheusOperator = z.strictObject({ kind: z.literal('output'), profile: z.literal('prometheus-operator'), ...kubernetesMetadata, source });
+const prometheusOperator = z.strictObject({ kind: z.literal('output'), profile: z.literal('prometheus-operator'), ...kubernetesMetadata, alertmanager: operatorAlertmanager.optional(), source });
 
 export const outputSchema = z.discriminatedUnion('profile', [files, prometheusOperator]);
 
@@ -53,3 +67,38 @@ export const outputsSchema = z
   .optional();
 
 export type OutputInput = z.infer<typeof outputSchema>;
+
+type Path = (string | number)[];
+
+/** Every `secretFile()` inside a definition, with its path. */
+function secretFiles(node: unknown, path: Path, found: (path: Path, file: string) => void): void {
+  if (Array.isArray(node)) return node.forEach((item, i) => secretFiles(item, [...path, i], found));
+  if (typeof node !== 'object' || node === null) return;
+  const record = node as Record<string, unknown>;
+  if (record['kind'] === 'secretFile' && typeof record['path'] === 'string') return found(path, record['path']);
+  for (const [key, value] of Object.entries(record)) if (key !== 'source') secretFiles(value, [...path, key], found);
+}
+
+/**
+ * With the Prometheus Operator, a secretFile is a key of a Secret the Alertmanager resource mounts:
+ * each one must say which (by its path, or in the profile's `alertmanager.secrets`). The issue is
+ * at the secretFile, where the user wrote it.
+ */
+export function refuseUnmountedSecrets(project: { alertmanager?: unknown; teams?: readonly unknown[] | undefined; outputs?: readonly OutputInput[] | undefined }, ctx: z.RefinementCtx): void {
+  const operator = project.outputs?.find((o) => o.profile === 'prometheus-operator');
+  if (!operator || project.alertmanager === undefined) return;
+  const mapping = operator.alertmanager?.secrets ?? {};
+  const report = (base: Path) => (path: Path, file: string) => {
+    if (secretKeyOf(file, mapping)) return;
+    ctx.addIssue({
+      code: 'custom',
+      path: [...base, ...path],
+      message: withHint(
+        `secretFile('${file}') has no Kubernetes Secret for the prometheus-operator profile: the operator mounts Secrets at ${OPERATOR_SECRETS_DIR}/<secret>/<key> only`,
+        `write secretFile('${OPERATOR_SECRETS_DIR}/<secret>/<key>'), or map it: prometheusOperator({ alertmanager: { secrets: { '${file}': { name: '<secret>', key: '<key>' } } } })`,
+      ),
+    });
+  };
+  secretFiles(project.alertmanager, [], report(['alertmanager']));
+  project.teams?.forEach((team, i) => secretFiles((team as { receivers?: unknown }).receivers, [], report(['teams', i, 'receivers'])));
+}

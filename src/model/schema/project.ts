@@ -13,7 +13,7 @@ import { sloSchema } from './slo.js';
 import { docsSchema } from './docs.js';
 import { grafanaSchema } from './grafana.js';
 import { teamSchema } from './team.js';
-import { outputsSchema } from './outputs.js';
+import { outputsSchema, refuseUnmountedSecrets } from './outputs.js';
 
 const notSecret = z.strictObject({
   kind: z.literal('notSecret'),
@@ -45,6 +45,7 @@ export const projectSchema = z.strictObject({
   grafana: grafanaSchema,
   outputs: outputsSchema,
 }).superRefine((project, ctx) => {
+  refuseUnmountedSecrets(project, ctx);
   // A team's receivers, routes and routing tests join the project's Alertmanager configuration.
   if (project.alertmanager) return;
   project.teams?.forEach((team, i) => {

@@ -1,0 +1,36 @@
+/**
+ * The two core kinds the profiles write (a Secret for the Alertmanager configuration, ConfigMaps for
+ * the Grafana sidecar), which no CRD describes: their fields as the Kubernetes API defines them
+ * (k8s.io/api core/v1), keys as the API server validates them (IsConfigMapKey).
+ */
+const dataKey = '^[-._a-zA-Z0-9]+$';
+const stringMap = { type: 'object', propertyNames: { pattern: dataKey, maxLength: 253 }, additionalProperties: { type: 'string' } };
+const metadata = { type: 'object' };
+
+export const CORE_KINDS: Record<string, Record<string, unknown>> = {
+  'v1 Secret': {
+    type: 'object',
+    required: ['apiVersion', 'kind', 'metadata'],
+    properties: {
+      apiVersion: { type: 'string' },
+      kind: { type: 'string' },
+      metadata,
+      type: { type: 'string' },
+      immutable: { type: 'boolean' },
+      data: stringMap,
+      stringData: stringMap,
+    },
+  },
+  'v1 ConfigMap': {
+    type: 'object',
+    required: ['apiVersion', 'kind', 'metadata'],
+    properties: {
+      apiVersion: { type: 'string' },
+      kind: { type: 'string' },
+      metadata,
+      immutable: { type: 'boolean' },
+      data: stringMap,
+      binaryData: stringMap,
+    },
+  },
+};
