@@ -13,7 +13,12 @@ function panelLine(p: PanelModel, indent: string): string {
     ...(p.thresholds?.length ? ['thresholds'] : []),
     ...(p.links.length ? [`links: ${p.links.map((l) => l.title).join(', ')}`] : []),
   ];
-  const queries = p.targets.map((t) => `\`${t.expr}\``).join(', ');
+  const q = p.traces;
+  const queries = [
+    ...p.targets.map((t) => `\`${t.expr}\``),
+    ...(p.logs ? [`LogQL \`${p.logs.expr}\``] : []),
+    ...(q && 'traceql' in q ? [`TraceQL \`${q.traceql}\``] : q && 'traceId' in q ? [`trace \`${q.traceId}\``] : q ? [`Jaeger search of ${q.service}`] : []),
+  ].join(', ');
   return `${indent}- **${p.title}** (${details.join(', ')}${extras.length ? `; ${extras.join('; ')}` : ''})${queries ? `: ${queries}` : ''}`;
 }
 

@@ -85,6 +85,8 @@ export {
   ratePanel, quantilesPanel, histogramHeatmapPanel, currentValuePanel,
 } from './api/panels.js';
 export { linkTo, runbookLink, upDownMappings } from './api/panel-options.js';
+export { logsPanel, tracesPanel } from './api/logs-traces.js';
+export type { LogsPanelOptions, LogsQuery, TracesPanelOptions, TracesQuery } from './api/logs-traces.js';
 export { alertAnnotations, queryAnnotation } from './api/annotations.js';
 export { sdkPanel } from './api/sdk-panel.js';
 export type { GrafanaPanelBuilder, GrafanaPanelJson, SdkPlugin } from './api/sdk-panel.js';

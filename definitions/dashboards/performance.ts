@@ -1,6 +1,6 @@
 // "Performance" of the monitoring document: response time and CPU, plus errors, memory and disk.
 import {
-  barGaugePanel, dashboard, gaugePanel, quantilesPanel, rate, ratePanel, ratio, row, timeseriesPanel,
+  barGaugePanel, dashboard, gaugePanel, logsPanel, quantilesPanel, rate, ratePanel, ratio, row, timeseriesPanel, tracesPanel,
 } from 'totem-mon';
 import { errors, requestDuration, requests } from '../metrics/application.js';
 import { nodeCpuSeconds, nodeFilesystemAvailable, nodeFilesystemSize, nodeMemoryAvailable, nodeMemoryTotal } from '../metrics/system.js';
@@ -80,6 +80,26 @@ export const performance = dashboard({
               instant: true,
             },
           ],
+        }),
+      ],
+    }),
+    // The document's Logs and Rastreamento sections: JSON log lines of service "totem-api" (the log
+    // shipper sets the stream label `service` from it) in Loki, the OpenTelemetry spans in Tempo.
+    // A log line links to its trace, a span to its logs (the data sources in definitions/index.ts).
+    row({
+      title: 'Logs e Traces do Totem',
+      panels: [
+        logsPanel({
+          title: 'Erros nos logs',
+          description: 'Linhas de log da API com nível ERROR (logging do Python: levelname), mais recentes primeiro.',
+          expr: '{service="totem-api"} | json | level="ERROR"',
+          dedup: 'signature',
+          wrap: true,
+        }),
+        tracesPanel({
+          title: 'Traces lentos de process_payment',
+          description: 'Pagamentos acima de 1s, o limite do alerta HighLatency (p95).',
+          query: { traceql: '{ .service.name = "totem-api" && name = "process_payment" && duration > 1s }', limit: 20 },
         }),
       ],
     }),

@@ -6,6 +6,7 @@ import { captureSource } from './source.js';
 import type { Ignore } from './lint.js';
 import type { FieldOverride, Link, Repeat, Transformation, ValueMapping } from './panel-options.js';
 import type { SdkPlugin } from './sdk-panel.js';
+import type { LogsQuery, TracesQuery } from './logs-traces.js';
 import { histogramQuantile, rate, sumBy } from './promql.js';
 
 /**
@@ -25,6 +26,10 @@ export type PanelType =
   | 'state-timeline'
   | 'status-history'
   | 'text'
+  /** Log lines from Loki (`logsPanel`): the LogQL query is in `logs`. */
+  | 'logs'
+  /** Traces from Tempo or Jaeger (`tracesPanel`): the query is in `traces`. */
+  | 'traces'
   /** A panel built with the Grafana SDK (`sdkPanel`): its plugin type is in `plugin.type`. */
   | 'sdk';
 
@@ -127,6 +132,10 @@ export interface PanelOptions {
 export interface Panel extends Readonly<PanelOptions> {
   readonly kind: 'panel';
   readonly type: PanelType;
+  /** Logs panel: its LogQL query and display options (`logsPanel`). */
+  readonly logs?: LogsQuery;
+  /** Traces panel: its query (`tracesPanel`). */
+  readonly traces?: TracesQuery;
   readonly source?: SourceRef;
 }
 

@@ -1,5 +1,6 @@
 import type { Check } from './check.js';
 import { allPanels, isDatasourceVariable } from '../model/dashboard.js';
+import { defaultDatasource, variableKind } from '../model/logs-traces.js';
 import type { DatasourceRef } from '../api/panels.js';
 
 /**
@@ -27,6 +28,20 @@ export const dashboardDatasourceVariable: Check = {
     };
     for (const d of model.dashboards) {
       for (const panel of allPanels(d)) {
+        if (panel.logs || panel.traces) {
+          // Their own variable (${loki}, ${tempo}, ${jaeger}); the query checks judge the type.
+          const ref = panel.datasource;
+          if (ref && variableKind(ref) === undefined && !isDatasourceVariable(ref)) {
+            const own = variableKind(defaultDatasource(panel))!;
+            report({
+              message: `panel ${panel.title} of dashboard ${d.title} uses the fixed data source "${ref.uid}" instead of the \${${own}} variable`,
+              hint: `remove \`datasource\`: the panel then uses { type: "${own}", uid: "\${${own}}" }, which defaults to the configured data source`,
+              path: [...panel.path, 'datasource'],
+              ...(panel.source ? { source: panel.source } : {}),
+            });
+          }
+          continue;
+        }
         check(panel.datasource, `panel ${panel.title} of dashboard ${d.title}`, [...panel.path, 'datasource'], panel.source);
         for (const t of panel.targets) {
           check(t.datasource, `target ${t.refId} of panel ${panel.title} (dashboard ${d.title})`, [...t.path, 'datasource'], t.source);

@@ -42,6 +42,10 @@ export const dashboardUndefinedVariable: Check = {
           check(target.expr, `panel ${panel.title}: ${field}.expr`, locatedAt(target, 'expr'));
           check(target.legendFormat, `panel ${panel.title}: ${field}.legendFormat`, locatedAt(target, 'legendFormat'));
         }
+        if (panel.logs) check(panel.logs.expr, `panel ${panel.title}: expr`, locatedAt(panel, 'expr'));
+        const traces = panel.traces;
+        if (traces && 'traceql' in traces) check(traces.traceql, `panel ${panel.title}: query.traceql`, locatedAt(panel, 'query'));
+        if (traces && 'traceId' in traces) check(traces.traceId, `panel ${panel.title}: query.traceId`, locatedAt(panel, 'query'));
       }
       // A variable's query may only use the variables before it (Grafana resolves them in order).
       dashboard.variables.forEach((variable, i) => {

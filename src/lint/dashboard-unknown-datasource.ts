@@ -4,6 +4,9 @@ import type { DatasourceRef } from '../api/panels.js';
 import type { GrafanaSettings } from '../model/settings.js';
 import type { DatasourceKind, DatasourceLink } from '../model/datasources.js';
 import { allPanels } from '../model/dashboard.js';
+import { DEFAULT_CONNECTIONS } from '../model/datasources.js';
+import { logsTracesVariables } from '../model/logs-traces.js';
+import { locatedAt } from '../model/located.js';
 
 /** The data sources totem-mon provisions: uid → type. */
 export function provisionedDatasources(grafana: GrafanaSettings): Map<string, DatasourceKind> {
@@ -72,6 +75,16 @@ export const dashboardUnknownDatasource: Check = {
       });
     };
     for (const d of model.dashboards) {
+      // ${loki}, ${tempo}, ${jaeger}: the variable defaults to the configured data source; none, no default.
+      for (const { kind, panel } of logsTracesVariables(d)) {
+        if (g[kind]) continue;
+        const name = DEFAULT_CONNECTIONS[kind].name;
+        report({
+          message: `panel ${panel.title} of dashboard ${d.title} reads the \${${kind}} variable, but no ${name} data source is configured: the variable has no default and the panel no data`,
+          hint: `configure it (grafana: { ${kind}: {} } in the project or totem-mon.config.ts), or give the panel the datasource of a provisioned one`,
+          ...locatedAt(panel, 'datasource'),
+        });
+      }
       for (const panel of allPanels(d)) {
         ref(panel.datasource, `panel ${panel.title} of dashboard ${d.title}`, [...panel.path, 'datasource'], panel.source);
         for (const t of panel.targets) ref(t.datasource, `target ${t.refId} of panel ${panel.title} (dashboard ${d.title})`, [...t.path, 'datasource'], t.source);

@@ -74,6 +74,8 @@ import { dashboardUnitMismatch } from './dashboard-unit-mismatch.js';
 import { dashboardTimeRange } from './dashboard-time-range.js';
 import { dashboardEmpty } from './dashboard-empty.js';
 import { dashboardUnknownDatasource } from './dashboard-unknown-datasource.js';
+import { dashboardLogQuery } from './dashboard-log-query.js';
+import { dashboardTraceQuery } from './dashboard-trace-query.js';
 import { sloObjective } from './slo-objective.js';
 import { sloLatencyThreshold } from './slo-latency-threshold.js';
 import { sloWindows } from './slo-windows.js';
@@ -149,6 +151,8 @@ export const CHECKS: readonly Check[] = [
   outputPortableName,
   dashboardEmpty,
   dashboardUnknownDatasource,
+  dashboardLogQuery,
+  dashboardTraceQuery,
   dashboardTimeRange,
   dashboardUndefinedVariable,
   dashboardMultiValueEquals,

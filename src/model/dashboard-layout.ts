@@ -16,6 +16,8 @@ export const DEFAULT_SIZE: Record<PanelType, { w: number; h: number }> = {
   'state-timeline': { w: 12, h: 8 },
   'status-history': { w: 12, h: 8 },
   text: { w: 24, h: 3 },
+  logs: { w: 24, h: 10 },
+  traces: { w: 24, h: 10 },
   sdk: { w: 12, h: 8 },
 };
 

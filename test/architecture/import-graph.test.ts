@@ -17,6 +17,11 @@ export const RULES: readonly ArrowRule[] = [
   { from: 'model', to: 'compile' },
   { from: 'model', to: 'lint' },
   { from: 'promql', to: 'model' },
+  // LogQL and TraceQL analysis (src/query/) is a leaf like PromQL's: the grammars only there.
+  { from: 'query', to: 'model' },
+  { from: 'query', to: 'lint' },
+  { from: '*', to: '@grafana/lezer-logql', unless: ['query'] },
+  { from: '*', to: '@grafana/lezer-traceql', unless: ['query'] },
   { from: '*', to: 'app', unless: ['cli', 'index.ts'] },
   // Importers are pure (parsed input in, plain data and TypeScript text out): the use case in
   // src/app/import.ts reads and writes through src/io and runs the stages.

@@ -108,12 +108,23 @@ describe('generated Grafana dashboards (out/grafana/dashboards)', () => {
     }
   });
 
-  it('points every panel and target at the ${datasource} variable, which is always defined', () => {
+  it('points every panel and target at a data source variable the dashboard defines, defaulting to a provisioned data source of its type', () => {
+    const provisioned = Object.entries(tree)
+      .filter(([file]) => file.startsWith('grafana/provisioning/datasources/'))
+      .flatMap(([, text]) => (parse(text) as { datasources: Array<{ uid: string; type: string }> }).datasources);
     for (const d of dashboards) {
       expect(d.templating.list[0]).toMatchObject({ name: 'datasource', type: 'datasource', current: { value: 'prometheus' } });
       for (const p of everyPanel(d)) {
-        expect(p.datasource, `${d.title} › ${p.title}`).toEqual(VARIABLE);
-        for (const t of p.targets ?? []) expect(t.datasource).toEqual(VARIABLE);
+        const where = `${d.title} › ${p.title}`;
+        // PromQL panels: ${datasource}; logs panels ${loki}, traces panels ${tempo}.
+        const promql = p.type !== 'logs' && (p.targets ?? []).every((t) => 'expr' in t);
+        if (promql) expect(p.datasource, where).toEqual(VARIABLE);
+        const name = /^\$\{(\w+)\}$/.exec(p.datasource?.uid ?? '')?.[1];
+        const variable = d.templating.list.find((v) => v.name === name && v.type === 'datasource') as { query?: string; current?: { value: string } } | undefined;
+        expect(variable, where).toBeDefined();
+        expect(variable!.query, where).toBe(p.datasource!.type);
+        expect(provisioned, where).toContainEqual(expect.objectContaining({ uid: variable!.current!.value, type: p.datasource!.type }));
+        for (const t of p.targets ?? []) expect(t.datasource, where).toEqual(p.datasource);
       }
     }
   });

@@ -13,9 +13,11 @@ function typedModule(dashboards: Record<string, unknown>): string {
       "import type * as dashboard from '@grafana/grafana-foundation-sdk/dashboard';",
       ...pluginImports(),
       "type Field<C> = { defaults: Omit<dashboard.FieldConfig, 'custom'> & { custom?: C }; overrides: dashboard.FieldConfigSource['overrides'] };",
-      "type Base = Omit<dashboard.Panel, 'type' | 'options' | 'fieldConfig' | 'targets'> & { targets?: Omit<prometheus.Dataquery, '_implementsDataqueryVariant'>[] };",
+      "type Base = Omit<dashboard.Panel, 'type' | 'options' | 'fieldConfig' | 'targets'> & { targets?: Array<Omit<prometheus.Dataquery, '_implementsDataqueryVariant'> | Omit<loki.dataquery, '_implementsDataqueryVariant'> | Omit<tempo.Dataquery, '_implementsDataqueryVariant'>> };",
       'type Panel = Json<',
       ...pluginVariants((type, module, custom) => `(Base & { type: '${type}'; options?: ${module}.Options; fieldConfig?: Field<${custom}> })`),
+      // Grafana's trace view (one trace by id) has no options of its own and no SDK module.
+      "  | (Base & { type: 'traces'; options?: never; fieldConfig?: Field<never> })",
       '>;',
       "type Row = Json<Omit<dashboard.RowPanel, 'panels'>> & { panels: Panel[] };",
       "type Dashboard = Json<Omit<dashboard.Dashboard, 'panels'>> & { panels: Array<Panel | Row> };",

@@ -19,6 +19,7 @@ export const PLUGINS: Record<string, { module: string; custom: boolean }> = {
   'state-timeline': { module: 'statetimeline', custom: true },
   'status-history': { module: 'statushistory', custom: true },
   text: { module: 'text', custom: false },
+  logs: { module: 'logs', custom: false },
   // Through sdkPanel (test/grafana/sdk-panel.test.ts):
   xychart: { module: 'xychart', custom: true },
 };
@@ -28,6 +29,8 @@ export function pluginImports(): string[] {
   return [
     ...Object.values(PLUGINS).map((p) => `import type * as ${p.module} from '@grafana/grafana-foundation-sdk/${p.module}';`),
     "import type * as prometheus from '@grafana/grafana-foundation-sdk/prometheus';",
+    "import type * as loki from '@grafana/grafana-foundation-sdk/loki';",
+    "import type * as tempo from '@grafana/grafana-foundation-sdk/tempo';",
     'type Json<T> = 0 extends 1 & T ? T : T extends string ? `${T}` : T extends number ? number : T extends boolean | null | undefined ? T',
     '  : T extends readonly (infer E)[] ? Json<E>[] : T extends object ? { [K in keyof T]: Json<T[K]> } : T;',
   ];

@@ -6,7 +6,8 @@ import { headerLines } from '../output.js';
 import { panelBuilder } from './panels.js';
 import { linkBuilder } from './links.js';
 import { annotationBuilder } from './annotations.js';
-import { datasourceVariable, variableBuilder } from './variables.js';
+import { datasourceVariable, logsTracesDatasourceVariable, variableBuilder } from './variables.js';
+import { logsTracesVariables } from '../../model/logs-traces.js';
 import type { GrafanaSettings } from '../../model/settings.js';
 
 function rowBuilder(row: RowModel): dashboard.RowBuilder {
@@ -59,6 +60,7 @@ export function buildDashboardJson(model: DashboardModel, entry: string, setting
     .refresh(model.refresh)
     .version(1)
     .withVariable(datasourceVariable(settings));
+  for (const { kind } of logsTracesVariables(model)) b.withVariable(logsTracesDatasourceVariable(kind, settings));
   if (model.refreshIntervals !== undefined) b.timepicker(new dashboard.TimePickerBuilder().refreshIntervals([...model.refreshIntervals]));
   for (const a of model.annotations) b.annotation(annotationBuilder(a));
   for (const v of model.variables) b.withVariable(variableBuilder(v));

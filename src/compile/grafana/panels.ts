@@ -15,7 +15,10 @@ import * as statushistory from '@grafana/grafana-foundation-sdk/statushistory';
 import * as text from '@grafana/grafana-foundation-sdk/text';
 import type { PanelModel, TargetModel } from '../../model/dashboard.js';
 import { VARIABLE_DATASOURCE } from '../../model/dashboard.js';
+import type * as logs from '@grafana/grafana-foundation-sdk/logs';
 import { linkBuilder } from './links.js';
+import { logsPanelBuilder, tracesPanelBuilder } from './logs-traces-panels.js';
+import { panelDatasource } from '../../model/logs-traces.js';
 import { fieldOverride, thresholdsConfig, transformation, valueMapping } from './field-config.js';
 
 type AnyPanelBuilder =
@@ -30,6 +33,7 @@ type AnyPanelBuilder =
   | statetimeline.PanelBuilder
   | statushistory.PanelBuilder
   | text.PanelBuilder
+  | logs.PanelBuilder
   | dashboard.PanelBuilder;
 
 function target(t: TargetModel): prometheus.DataqueryBuilder {
@@ -98,6 +102,10 @@ function typed(panel: PanelModel): AnyPanelBuilder {
       return new statushistory.PanelBuilder().showValue(common.VisibilityMode.Auto).legend(legend(panel));
     case 'text':
       return new text.PanelBuilder().mode(panel.mode === 'html' ? text.TextMode.HTML : text.TextMode.Markdown).content(panel.content ?? '');
+    case 'logs':
+      return logsPanelBuilder(panel);
+    case 'traces':
+      return tracesPanelBuilder(panel);
     case 'sdk': {
       // The escape hatch: what the SDK built in the definitions, kept as it is.
       const plugin = panel.plugin!;
@@ -113,7 +121,7 @@ function typed(panel: PanelModel): AnyPanelBuilder {
 /** One panel, every field from the model; the position is the model's (laid out in src/model/). */
 export function panelBuilder(panel: PanelModel): AnyPanelBuilder {
   const b = typed(panel);
-  b.id(panel.id).title(panel.title).datasource({ ...(panel.datasource ?? VARIABLE_DATASOURCE) }).gridPos({ ...panel.gridPos });
+  b.id(panel.id).title(panel.title).datasource({ ...panelDatasource(panel) }).gridPos({ ...panel.gridPos });
   if (panel.description !== undefined) b.description(panel.description);
   if (panel.transparent) b.transparent(true);
   if (panel.timeFrom !== undefined) b.timeFrom(panel.timeFrom);

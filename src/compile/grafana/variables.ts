@@ -3,6 +3,8 @@ import * as dashboard from '@grafana/grafana-foundation-sdk/dashboard';
 import type { VariableModel } from '../../model/dashboard.js';
 import { DATASOURCE_VARIABLE, VARIABLE_DATASOURCE } from '../../model/dashboard.js';
 import type { GrafanaSettings } from '../../model/settings.js';
+import type { LogsTracesKind } from '../../model/logs-traces.js';
+import { DEFAULT_CONNECTIONS } from '../../model/datasources.js';
 
 type VariableBuilder =
   | dashboard.DatasourceVariableBuilder
@@ -29,6 +31,13 @@ export function datasourceVariable(settings: GrafanaSettings): dashboard.Datasou
     .label(settings.datasourceVariableLabel)
     .type('prometheus')
     .current({ selected: true, text: settings.datasource.name, value: settings.datasource.uid });
+}
+
+/** `${loki}`, `${tempo}`, `${jaeger}`: the logs and traces panels' data source, defaulting to the configured one (none: no default). */
+export function logsTracesDatasourceVariable(kind: LogsTracesKind, settings: GrafanaSettings): dashboard.DatasourceVariableBuilder {
+  const configured = settings[kind];
+  const b = new dashboard.DatasourceVariableBuilder(kind).label(DEFAULT_CONNECTIONS[kind].name).type(kind);
+  return configured ? b.current({ selected: true, text: configured.name, value: configured.uid }) : b;
 }
 
 /** "All" selected when there is one (Grafana then writes `.*`, the allValue), else the given or first value. */

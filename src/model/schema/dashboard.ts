@@ -26,7 +26,7 @@ const gridInt = (min: number, max: number) => z.number().int().min(min).max(max)
 
 const gridPos = z.strictObject({ x: gridInt(0, 23), y: gridInt(0, 10_000), w: gridInt(1, 24), h: gridInt(1, 1000) });
 
-const PANEL_TYPES = ['timeseries', 'gauge', 'stat', 'table', 'bargauge', 'heatmap', 'histogram', 'piechart', 'state-timeline', 'status-history', 'text', 'sdk'] as const;
+const PANEL_TYPES = ['timeseries', 'gauge', 'stat', 'table', 'bargauge', 'heatmap', 'histogram', 'piechart', 'state-timeline', 'status-history', 'text', 'logs', 'traces', 'sdk'] as const;
 
 const panelType = z.enum(PANEL_TYPES, {
   error: (issue) =>
@@ -34,6 +34,35 @@ const panelType = z.enum(PANEL_TYPES, {
       ? withHint('panel type "graph" is deprecated in Grafana', 'use timeseriesPanel(…) (type "timeseries") instead')
       : withHint(`unknown panel type ${JSON.stringify(issue.input)}`, `use one of ${PANEL_TYPES.join(', ')}`),
 });
+
+const logs = z.strictObject({
+  expr: nonEmpty,
+  maxLines: z.number().int().positive().optional(),
+  dedup: z.enum(['none', 'exact', 'numbers', 'signature']).optional(),
+  wrap: z.boolean().optional(),
+  order: z.enum(['newest', 'oldest']).optional(),
+  showTime: z.boolean().optional(),
+  showLabels: z.boolean().optional(),
+  prettify: z.boolean().optional(),
+});
+
+// Jaeger's search durations: a number and a unit (`1.5s`, `500ms`, `200us`).
+const jaegerDuration = z.string().regex(/^\d+(\.\d+)?(us|µs|ms|s|m|h)$/, { message: withHint('invalid Jaeger duration', 'a number and a unit, e.g. 1s, 500ms, 1.5s') });
+
+const traces = z.union([
+  z.strictObject({ traceql: nonEmpty, limit: z.number().int().positive().optional() }),
+  z.strictObject({ traceId: nonEmpty }),
+  z.strictObject({
+    service: nonEmpty,
+    operation: nonEmpty.optional(),
+    minDuration: jaegerDuration.optional(),
+    maxDuration: jaegerDuration.optional(),
+    limit: z.number().int().positive().optional(),
+  }),
+]);
+
+/** Which panel types carry which query: PromQL `targets`, `logs` or `traces`. */
+const QUERY_FIELD = { logs: 'logs', traces: 'traces' } as const;
 
 export const panelSchema = z.strictObject({
   kind: z.literal('panel'),
@@ -77,11 +106,22 @@ export const panelSchema = z.strictObject({
   plugin: z
     .strictObject({ type: nonEmpty, options: z.unknown().optional(), fieldConfig: z.unknown().optional(), transformations: z.array(z.unknown()).optional() })
     .optional(),
+  logs: logs.optional(),
+  traces: traces.optional(),
   ignore,
   source,
 }).superRefine((panel, ctx) => {
   if ((panel.type === 'sdk') !== (panel.plugin !== undefined)) {
     ctx.addIssue({ code: 'custom', path: ['plugin'], message: withHint('plugin is for SDK panels only', 'build the panel with sdkPanel(…)') });
+  }
+  for (const [type, field] of Object.entries(QUERY_FIELD)) {
+    if ((panel.type === type) !== (panel[field] !== undefined)) {
+      ctx.addIssue({ code: 'custom', path: [field], message: withHint(`${field} is the query of ${type} panels only`, `build the panel with ${type}Panel(…)`) });
+    }
+  }
+  if (panel.type === 'logs' || panel.type === 'traces') {
+    if (panel.targets.length > 0) ctx.addIssue({ code: 'custom', path: ['targets'], message: withHint(`a ${panel.type} panel has no PromQL targets`, `give its query in ${panel.type === 'logs' ? 'expr' : 'query'}`) });
+    return;
   }
   if (panel.type === 'text') {
     if (panel.content === undefined) ctx.addIssue({ code: 'custom', path: ['content'], message: withHint('text panel without content', 'give content: a Markdown text') });
