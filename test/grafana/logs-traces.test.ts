@@ -5,7 +5,7 @@ import {
   counter, customVariable, dashboard, defineProject, logsPanel, row, scrapeJob, textVariable, timeseriesPanel, tracesPanel,
   type Dashboard, type GrafanaOptions, type Panel,
 } from '../../src/index.js';
-import { dashboardJson } from '../helpers/grafana.js';
+import { dashboardJson, grafanaFiles } from '../helpers/grafana.js';
 import { runOn, sourceOf } from '../helpers/model.js';
 
 const requests = counter({ name: 'shop_requests_total', help: 'Requests.', labels: ['code'] });
@@ -112,6 +112,25 @@ describe('logs and traces panels', () => {
       targets: [{ refId: 'A', datasource: { type: 'jaeger', uid: '${jaeger}' }, queryType: 'search', service: 'checkout', operation: 'pay', minDuration: '2s', limit: 20 }],
     });
     expect(json.templating.list.find((v) => v.name === 'jaeger')?.current).toEqual({ selected: true, text: 'Jaeger', value: 'jaeger' });
+  });
+});
+
+describe('logs and traces panels in the V2 schema', () => {
+  it('carry their queries on their data source, and the dashboard its ${loki} and ${tempo} variables', () => {
+    const files = grafanaFiles(project([shop], { loki: { uid: 'logs-prod' }, tempo: {}, schema: 'v2' }));
+    const json = JSON.parse(files['grafana/resources/dashboards/shop-logs-traces.json']!) as {
+      spec: {
+        variables: Array<{ kind: string; spec: { name: string; pluginId?: string; current?: { value: string } } }>;
+        elements: Record<string, { spec: { title: string; data: { spec: { queries: Array<{ spec: { query: { group: string; datasource: { name: string }; spec: Record<string, unknown> } } }> } }; vizConfig: { group: string } } }>;
+      };
+    };
+    const vars = json.spec.variables.filter((v) => v.kind === 'DatasourceVariable').map((v) => [v.spec.name, v.spec.pluginId, v.spec.current?.value]);
+    expect(vars).toEqual([['datasource', 'prometheus', 'prometheus'], ['loki', 'loki', 'logs-prod'], ['tempo', 'tempo', 'tempo']]);
+    const element = (title: string) => Object.values(json.spec.elements).find((e) => e.spec.title === title)!.spec;
+    const errors = element('Errors');
+    expect(errors.vizConfig.group).toBe('logs');
+    expect(errors.data.spec.queries[0]!.spec.query).toMatchObject({ group: 'loki', datasource: { name: '${loki}' }, spec: { expr: '{service="$service"} | json | level="ERROR"' } });
+    expect(element('Slow checkouts').data.spec.queries[0]!.spec.query).toMatchObject({ group: 'tempo', datasource: { name: '${tempo}' }, spec: { queryType: 'traceql' } });
   });
 });
 

@@ -11,7 +11,8 @@ import { dashboardDescription } from '../dashboard.js';
 import { dataQuery } from './query.js';
 import { elementName, layoutOf } from './layout.js';
 import { panelKind } from './panel.js';
-import { datasourceVariableV2, variableKind } from './variables.js';
+import { datasourceVariableV2, logsTracesDatasourceVariableV2, variableKind } from './variables.js';
+import { logsTracesVariables } from '../../../model/logs-traces.js';
 
 /** The annotation annotation a V2 dashboard resource names its folder's uid by. */
 export const FOLDER_ANNOTATION = 'grafana.app/folder';
@@ -71,7 +72,11 @@ export function buildDashboardV2(model: DashboardModel, entry: string, settings:
     .timeSettings(timeSettings(model))
     .annotations(model.annotations.map(annotationKind))
     .links(model.links.map(dashboardLink))
-    .variables([datasourceVariableV2(settings), ...model.variables.map(variableKind)]);
+    .variables([
+      datasourceVariableV2(settings),
+      ...logsTracesVariables(model).map(({ kind }) => logsTracesDatasourceVariableV2(kind, settings)),
+      ...model.variables.map(variableKind),
+    ]);
   for (const panel of allPanels(model)) b.element(elementName(panel), panelKind(panel));
   return b.layout(layoutOf(model));
 }

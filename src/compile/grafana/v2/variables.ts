@@ -4,6 +4,8 @@ import * as dashboardv2 from '@grafana/grafana-foundation-sdk/dashboardv2';
 import type { VariableModel } from '../../../model/dashboard.js';
 import { DATASOURCE_VARIABLE, VARIABLE_DATASOURCE } from '../../../model/dashboard.js';
 import type { GrafanaSettings } from '../../../model/settings.js';
+import type { LogsTracesKind } from '../../../model/logs-traces.js';
+import { DEFAULT_CONNECTIONS } from '../../../model/datasources.js';
 import { chosen, customCurrent, customQuery } from '../variables.js';
 import { dataQuery } from './query.js';
 
@@ -37,6 +39,13 @@ export function datasourceVariableV2(settings: GrafanaSettings): dashboardv2.Dat
     .pluginId('prometheus')
     .refresh(dashboardv2.VariableRefresh.OnDashboardLoad)
     .current(option({ text: settings.datasource.name, value: settings.datasource.uid }));
+}
+
+/** `${loki}`, `${tempo}`, `${jaeger}` (logs and traces panels), defaulting to the configured data source. */
+export function logsTracesDatasourceVariableV2(kind: LogsTracesKind, settings: GrafanaSettings): dashboardv2.DatasourceVariableBuilder {
+  const configured = settings[kind];
+  const b = new dashboardv2.DatasourceVariableBuilder(kind).label(DEFAULT_CONNECTIONS[kind].name).pluginId(kind).refresh(dashboardv2.VariableRefresh.OnDashboardLoad);
+  return b.current(configured ? option({ text: configured.name, value: configured.uid }) : NONE);
 }
 
 function typed(v: VariableModel): VariableBuilder {
