@@ -22,7 +22,7 @@ function fromClassic(d: Classic): Summary {
       plugin: p.type,
       queries: (p.targets ?? []).map((t) => ({ refId: t.refId, expr: t.expr, legendFormat: t.legendFormat, datasource: t.datasource!.uid })),
     })),
-    variables: d.templating.list.map((v) => ({ name: v.name, kind: v.type, query: v.type === 'datasource' ? 'prometheus' : v.query })),
+    variables: d.templating.list.map((v) => ({ name: v.name, kind: v.type, query: v.query })),
   };
 }
 

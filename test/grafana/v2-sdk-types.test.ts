@@ -18,7 +18,9 @@ const DECLARATIONS = [
   "type Viz = Json<",
   ...pluginVariants((type, module, custom) => `{ kind: 'VizConfig'; group: '${type}'; version: string; spec: { options: ${module}.Options; fieldConfig: Field<${custom}> } }`),
   '>;',
-  "type Query = Json<Omit<dashboardv2.DataQueryKind, 'spec'>> & { spec: Json<Omit<prometheus.Dataquery, '_implementsDataqueryVariant' | 'refId' | 'datasource'>> };",
+  "type QuerySpec<Q> = Omit<Q, '_implementsDataqueryVariant' | 'refId' | 'datasource'>;",
+  // PromQL, and the LogQL and TraceQL of logs and traces panels.
+  "type Query = Json<Omit<dashboardv2.DataQueryKind, 'spec'>> & { spec: Json<QuerySpec<prometheus.Dataquery> | QuerySpec<loki.dataquery> | QuerySpec<tempo.Dataquery>> };",
   "type PanelQuery = { kind: 'PanelQuery'; spec: Json<Omit<dashboardv2.PanelQuerySpec, 'query'>> & { query: Query } };",
   "type QueryGroup = { kind: 'QueryGroup'; spec: Json<Omit<dashboardv2.QueryGroupSpec, 'queries'>> & { queries: PanelQuery[] } };",
   "type Panel = { kind: 'Panel'; spec: Json<Omit<dashboardv2.PanelSpec, 'vizConfig' | 'data'>> & { vizConfig: Viz; data: QueryGroup } };",
