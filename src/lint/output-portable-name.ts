@@ -1,6 +1,6 @@
 import type { Check, Finding } from './check.js';
 import { locatedAt } from '../model/located.js';
-import { dashboardFileName } from '../model/dashboard.js';
+import { dashboardOutputPath } from '../model/dashboard.js';
 
 // File names every checkout of out/ must be able to hold, on Linux, macOS and Windows alike.
 // Windows reserves these device names, with any extension (`con.yml`, `aux.more.json`):
@@ -42,7 +42,7 @@ export const outputPortableName: Check = {
         files: [`prometheus/rules/${g.fileName}.yml`, `prometheus/tests/${g.fileName}.test.yml`],
         where: locatedAt(g),
       })),
-      ...model.dashboards.map((d) => ({ what: 'dashboard', name: d.title, files: [`grafana/dashboards/${dashboardFileName(model, d)}`], where: locatedAt(d, 'uid') })),
+      ...model.dashboards.map((d) => ({ what: 'dashboard', name: d.title, files: [dashboardOutputPath(model, d)], where: locatedAt(d, 'uid') })),
       ...(model.alertmanager?.templates ?? []).map((t) => ({
         what: 'template',
         name: t.name,

@@ -130,6 +130,21 @@ export function dashboardFileName(model: { name: string; dashboards: readonly Da
   return folder === undefined ? `${d.uid}.json` : `${folder}/${d.uid}.json`;
 }
 
+/** Where the classic dashboard JSON goes in out/, and where the V2 resources go (src/compile/grafana/). */
+export const CLASSIC_DASHBOARDS_DIR = 'grafana/dashboards';
+export const GRAFANA_RESOURCES_DIR = 'grafana/resources';
+
+/**
+ * The dashboard's file in out/, in the schema the Grafana settings choose: the classic JSON
+ * (`grafana/dashboards/[<folder>/]<uid>.json`) or the V2 resource (`grafana/resources/dashboards/<uid>.json`).
+ */
+export function dashboardOutputPath(
+  model: { name: string; dashboards: readonly DashboardModel[]; grafana: { schema: 'classic' | 'v2' } },
+  d: DashboardModel,
+): string {
+  return model.grafana.schema === 'v2' ? `${GRAFANA_RESOURCES_DIR}/dashboards/${d.uid}.json` : `${CLASSIC_DASHBOARDS_DIR}/${dashboardFileName(model, d)}`;
+}
+
 /** Every panel of a dashboard, those inside rows included, in reading order. */
 export function allPanels(dashboard: DashboardModel): PanelModel[] {
   return dashboard.items.flatMap((item) => (item.kind === 'row' ? item.panels : [item]));

@@ -13,7 +13,7 @@ export function checklistsPage(model: Model): OutputFile | undefined {
     const items = c.items.map((item) => {
       const dashboards = item.dashboards.map((ref) => {
         const d = findDashboard(model.dashboards, ref);
-        return d ? link(d.title, dashboardLink(CHECKLISTS_PAGE, d, model.docs?.grafanaUrl)) : code(ref.title);
+        return d ? link(d.title, dashboardLink(CHECKLISTS_PAGE, d, model)) : code(ref.title);
       });
       const alerts = item.alerts.map((a) => link(a, relative(CHECKLISTS_PAGE, runbookPath(a))));
       const refs = [...dashboards, ...alerts];

@@ -2,8 +2,8 @@
  * Where the generated docs point: every link target in out/docs/ is made here, so that the test
  * that checks them (test/docs-output/links.test.ts) follows the same rules.
  */
-import type { DashboardModel } from '../../model/dashboard.js';
-import { DASHBOARDS_DIR } from '../grafana/datasource.js';
+import { dashboardOutputPath, type DashboardModel } from '../../model/dashboard.js';
+import type { Model } from '../../model/types.js';
 import { runbookFile } from '../../model/docs.js';
 
 export const DOCS_DIR = 'docs';
@@ -32,10 +32,11 @@ export function metricLink(from: string, metric: string): string {
 
 /**
  * A dashboard: in Grafana when its address is known (`/d/<uid>` with `var-<name>=<value>` for the
- * variables given), else its JSON in out/ (what Grafana provisions).
+ * variables given), else its file in out/ (what Grafana is given: the classic JSON or the V2 resource).
  */
-export function dashboardLink(from: string, dashboard: DashboardModel, grafanaUrl: string | undefined, variables: Record<string, string> = {}): string {
-  if (grafanaUrl === undefined) return relative(from, `${DASHBOARDS_DIR}/${dashboard.uid}.json`);
+export function dashboardLink(from: string, dashboard: DashboardModel, model: Model, variables: Record<string, string> = {}): string {
+  const grafanaUrl = model.docs?.grafanaUrl;
+  if (grafanaUrl === undefined) return relative(from, dashboardOutputPath(model, dashboard));
   const query = Object.entries(variables)
     .map(([name, value]) => `var-${encodeURIComponent(name)}=${encodeURIComponent(value)}`)
     .join('&');

@@ -17,7 +17,7 @@ function labels(metric: MetricModel): string {
 
 function useLine(use: MetricUse, model: Model): string {
   if (use.kind === 'panel') {
-    return `panel ${inline(`"${use.panel.title}"`)} on ${link(use.dashboard.title, dashboardLink(METRICS_PAGE, use.dashboard, model.docs?.grafanaUrl))}`;
+    return `panel ${inline(`"${use.panel.title}"`)} on ${link(use.dashboard.title, dashboardLink(METRICS_PAGE, use.dashboard, model))}`;
   }
   const { rule } = use;
   return rule.kind === 'alert'

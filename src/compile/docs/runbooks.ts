@@ -87,7 +87,7 @@ function dashboards(alert: AlertModel, model: Model, uses: MetricUses, from: str
       const label = labelOf(v);
       if (label !== undefined && variables[label] !== undefined && read(v.name)) pinned[v.name] = variables[label];
     }
-    return [`- ${link(d.title, dashboardLink(from, d, model.docs?.grafanaUrl, pinned))}: ${panels.map((p) => inline(`"${p.title}"`)).join(', ')}`];
+    return [`- ${link(d.title, dashboardLink(from, d, model, pinned))}: ${panels.map((p) => inline(`"${p.title}"`)).join(', ')}`];
   });
   return lines.length > 0 ? lines.join('\n') : 'No dashboard shows the metrics this alert reads.';
 }

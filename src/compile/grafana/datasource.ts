@@ -4,7 +4,5 @@
  * totem-mon.config.ts, the project, or English defaults. Dashboards never name the data source:
  * their `datasource` variable defaults to it, by uid.
  */
-export const DASHBOARDS_DIR = 'grafana/dashboards';
+export { CLASSIC_DASHBOARDS_DIR as DASHBOARDS_DIR, GRAFANA_RESOURCES_DIR as RESOURCES_DIR } from '../../model/dashboard.js';
 export const PROVISIONING_DIR = 'grafana/provisioning';
-/** Grafana resources (the V2 dashboards and their folders), for the API or GitOps tools. */
-export const RESOURCES_DIR = 'grafana/resources';

@@ -1,8 +1,8 @@
 import type { Model } from '../../model/types.js';
-import { dashboardFileName } from '../../model/dashboard.js';
+import { dashboardOutputPath } from '../../model/dashboard.js';
 import { jsonFile, type OutputFile } from '../output.js';
 import { buildDashboardJson } from './dashboard.js';
-import { DASHBOARDS_DIR, RESOURCES_DIR } from './datasource.js';
+import { RESOURCES_DIR } from './datasource.js';
 import { dashboardProvider, prometheusDatasource } from './provisioning.js';
 import { logsTracesDatasources } from './logs-traces-datasources.js';
 import { dashboardResource } from './v2/dashboard.js';
@@ -12,7 +12,7 @@ import { compileGrafanaAlertRules } from './alerting/rules.js';
 /** The classic model: one JSON per dashboard (`grafana/dashboards/[<folder>/]<uid>.json`) and the file provider that loads them. */
 function classic(model: Model): OutputFile[] {
   return [
-    ...model.dashboards.map((d) => jsonFile(`${DASHBOARDS_DIR}/${dashboardFileName(model, d)}`, buildDashboardJson(d, model.entry, model.grafana))),
+    ...model.dashboards.map((d) => jsonFile(dashboardOutputPath(model, d), buildDashboardJson(d, model.entry, model.grafana))),
     dashboardProvider(model),
   ];
 }
@@ -23,7 +23,7 @@ function v2(model: Model): OutputFile[] {
   return [
     ...[...folders.values()].map((f) => jsonFile(`${RESOURCES_DIR}/folders/${f.uid}.json`, folderResource(f, model.entry))),
     ...model.dashboards.map((d) =>
-      jsonFile(`${RESOURCES_DIR}/dashboards/${d.uid}.json`, dashboardResource(d, model.entry, model.grafana, folders.get(d.folder ?? model.grafana.folder)!.uid)),
+      jsonFile(dashboardOutputPath(model, d), dashboardResource(d, model.entry, model.grafana, folders.get(d.folder ?? model.grafana.folder)!.uid)),
     ),
   ];
 }
