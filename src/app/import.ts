@@ -96,7 +96,8 @@ function ignoreWhatTheInputBreaks(project: ImportedProject, entry: string, items
       if (!owner) continue;
       const ignore = project.ignores.get(owner) ?? {};
       if (ignore[d.id] !== undefined) continue;
-      ignore[d.id] = `imported as written: ${d.message}`;
+      // A metric is the inference's, from how the rules use it; a rule or group is the user's, as written.
+      ignore[d.id] = `${'why' in owner ? 'inferred from the rules as written' : 'imported as written'}: ${d.message}`;
       project.ignores.set(owner, ignore);
       added = true;
       const file = 'rules' in owner ? owner.file : 'kind' in owner ? (project.groups.find((g) => g.rules.includes(owner))?.file ?? '') : 'catalogue.ts';

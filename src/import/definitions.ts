@@ -40,6 +40,8 @@ function testsValue(cases: ReadonlyArray<ImportedAlertCase | ImportedRecordCase>
   }));
 }
 
+const hasSummaryAndDescription = (rule: ImportedRule) => rule.annotations['summary'] !== undefined && rule.annotations['description'] !== undefined;
+
 function ruleCall(rule: ImportedRule, project: ImportedProject): string {
   const tests = testsValue(project.tests.get(rule));
   const ignore = ignoreValue(project.ignores.get(rule));
@@ -48,9 +50,10 @@ function ruleCall(rule: ImportedRule, project: ImportedProject): string {
     return `record(${tsValue({ name: rule.name, expr: rule.expr, labels: nonEmpty(rule.labels), tests, testInterval, ignore })})`;
   }
   // alert()'s type wants a summary and a description; an input without them keeps its annotations
-  // as written (the check alert/annotations says so, and the ignore below carries the reason).
-  const complete = rule.annotations['summary'] !== undefined && rule.annotations['description'] !== undefined;
-  const annotations = complete ? rule.annotations : code(`${tsValue(rule.annotations, 2)} as AlertOptions['annotations']`);
+  // as written, said so by a cast (and by the ignore of alert/annotations the stages found).
+  const annotations = hasSummaryAndDescription(rule)
+    ? rule.annotations
+    : code(`${tsValue(rule.annotations, 2)} as Partial<AlertOptions['annotations']> as AlertOptions['annotations']`);
   return `alert(${tsValue({
     name: rule.name,
     expr: rule.expr,
@@ -94,7 +97,7 @@ function groupFile(group: ImportedGroup, groupConst: string, project: ImportedPr
       continue;
     }
     apiNames.add(rule.kind);
-    if (rule.kind === 'alert' && (rule.annotations['summary'] === undefined || rule.annotations['description'] === undefined)) apiNames.add('type AlertOptions');
+    if (rule.kind === 'alert' && !hasSummaryAndDescription(rule)) apiNames.add('type AlertOptions');
     const id = identifier(rule.name, taken);
     members.push(id);
     parts.push(`export const ${id} = ${ruleCall(rule, project)};`);

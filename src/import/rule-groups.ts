@@ -112,7 +112,8 @@ function readRule(raw: unknown, at: string[], file: string, items: ImportItem[])
 
 function readGroup(raw: unknown, at: string[], file: string, origin: string | undefined, items: ImportItem[]): ImportedGroup | undefined {
   const name = isObject(raw) ? text(raw['name']) : undefined;
-  if (!isObject(raw) || name === undefined || !Array.isArray(raw['rules'])) {
+  // `rules:` left empty (null) is a group without rules, as Prometheus reads it.
+  if (!isObject(raw) || name === undefined || !(Array.isArray(raw['rules']) || raw['rules'] === null || raw['rules'] === undefined)) {
     items.push({ status: 'error', file, path: at, what: 'rule group', reason: 'not a valid rule group: it needs a `name` and a list of `rules`' });
     return undefined;
   }
@@ -120,7 +121,7 @@ function readGroup(raw: unknown, at: string[], file: string, origin: string | un
   for (const key of Object.keys(raw).filter((k) => !GROUP_KEYS.has(k))) {
     items.push({ status: 'raw', file, path: [...path, key], what: `rule group ${name}: ${key}`, reason: 'not a field Prometheus 2.42 reads; left out' });
   }
-  const rules = (raw['rules'] as unknown[]).flatMap((rule, i) => readRule(rule, [...path, 'rules', String(i)], file, items) ?? []);
+  const rules = ((raw['rules'] ?? []) as unknown[]).flatMap((rule, i) => readRule(rule, [...path, 'rules', String(i)], file, items) ?? []);
   const interval = text(raw['interval']);
   const limit = typeof raw['limit'] === 'number' ? raw['limit'] : undefined;
   return {
