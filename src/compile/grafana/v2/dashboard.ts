@@ -14,7 +14,7 @@ import { panelKind } from './panel.js';
 import { datasourceVariableV2, logsTracesDatasourceVariableV2, variableKind } from './variables.js';
 import { logsTracesVariables } from '../../../model/logs-traces.js';
 
-/** The annotation annotation a V2 dashboard resource names its folder's uid by. */
+/** The metadata annotation a V2 dashboard resource names its folder's uid by. */
 export const FOLDER_ANNOTATION = 'grafana.app/folder';
 
 /** Grafana's own refresh choices, written out when the definition gives none (V2 has no default). */
