@@ -11,6 +11,7 @@ function panelLine(p: PanelModel, indent: string): string {
   const extras = [
     ...(p.mappings?.length ? [`value mappings ${p.mappings.map((m) => m.text).join('/')}`] : []),
     ...(p.thresholds?.length ? ['thresholds'] : []),
+    ...(p.targets.some((t) => t.exemplar) ? ['exemplars'] : []),
     ...(p.links.length ? [`links: ${p.links.map((l) => l.title).join(', ')}`] : []),
   ];
   const q = p.traces;

@@ -20,7 +20,8 @@ export const performance = dashboard({
       title: 'API',
       panels: [
         // The document's p95 (now with p50 and p99), summed by `le` so the quantile keeps its buckets.
-        quantilesPanel(requestDuration, { title: 'Tempo de Resposta', matchers: byJob }),
+        // Exemplars: the trace ids of slow requests, each a link to its trace in Tempo.
+        quantilesPanel(requestDuration, { title: 'Tempo de Resposta', matchers: byJob, exemplars: true }),
         ratePanel(requests, { title: 'Requisições por segundo', by: ['job'], matchers: byJob, unit: 'reqps' }),
         timeseriesPanel({
           title: 'Taxa de erros',

@@ -51,6 +51,11 @@ export interface Target {
   datasource?: DatasourceRef;
   /** Query id for overrides by query (default A, B, C, … in order). */
   refId?: string;
+  /**
+   * Draw the series' exemplars (trace ids Prometheus keeps with a histogram's buckets) as points
+   * that link to their trace (default false; Prometheus needs `--enable-feature=exemplar-storage`).
+   */
+  exemplar?: boolean;
 }
 
 /** A threshold step: the first one (without `value`) is the base colour. */
@@ -221,17 +226,21 @@ export function ratePanel<L extends string>(
   return panel(type, { unit, ...rest(o), targets: [{ expr, legendFormat: o.legendFormat ?? byLegend(o.by, o.title) }] }, captureSource());
 }
 
-/** Quantiles of a histogram over time (default p50, p95, p99), from its `_bucket` series keeping `le`. */
+/**
+ * Quantiles of a histogram over time (default p50, p95, p99), from its `_bucket` series keeping `le`;
+ * `exemplars: true` draws the trace ids kept with its buckets.
+ */
 export function quantilesPanel<L extends string>(
   metric: Histogram<L>,
-  options: MetricPanelOptions<NoInfer<L> | TargetLabel> & { quantiles?: readonly number[] },
+  options: MetricPanelOptions<NoInfer<L> | TargetLabel> & { quantiles?: readonly number[]; exemplars?: boolean },
 ): Panel {
-  const { quantiles = [0.5, 0.95, 0.99], ...o } = options;
+  const { quantiles = [0.5, 0.95, 0.99], exemplars, ...o } = options;
   const targets = quantiles.map((q) => {
     const p = `p${Math.round(q * 1000) / 10}`;
     return {
       expr: histogramQuantile(q, metric, { range: '$__rate_interval', ...(o.by ? { by: o.by } : {}), ...(o.matchers ? { matchers: o.matchers } : {}) }),
       legendFormat: o.legendFormat ? `${p} ${o.legendFormat}` : o.by?.length ? `${p} ${byLegend(o.by, '')}` : p,
+      ...(exemplars ? { exemplar: true } : {}),
     };
   });
   const unit = grafanaUnit(metric.unit);
@@ -241,13 +250,14 @@ export function quantilesPanel<L extends string>(
 /** Heatmap of a histogram's buckets over time: `sum by (le) (rate(name_bucket{…}[$__rate_interval]))`. */
 export function histogramHeatmapPanel<L extends string>(
   metric: Histogram<L>,
-  options: Omit<MetricPanelOptions<NoInfer<L> | TargetLabel>, 'by' | 'legendFormat'>,
+  options: Omit<MetricPanelOptions<NoInfer<L> | TargetLabel>, 'by' | 'legendFormat'> & { exemplars?: boolean },
 ): Panel {
-  const expr = sumBy(['le'], `rate(${metric.bucket(options.matchers as Matchers<L | TargetLabel | 'le'> | undefined)}[$__rate_interval])`);
+  const { exemplars, ...o } = options;
+  const expr = sumBy(['le'], `rate(${metric.bucket(o.matchers as Matchers<L | TargetLabel | 'le'> | undefined)}[$__rate_interval])`);
   const unit = grafanaUnit(metric.unit);
   return panel(
     'heatmap',
-    { ...(unit ? { unit } : {}), ...rest(options), targets: [{ expr, legendFormat: '{{le}}', format: 'heatmap' }] },
+    { ...(unit ? { unit } : {}), ...rest(o), targets: [{ expr, legendFormat: '{{le}}', format: 'heatmap', ...(exemplars ? { exemplar: true } : {}) }] },
     captureSource(),
   );
 }

@@ -27,6 +27,7 @@ function buildPanel(p: Panel, path: string[], id: number, flow: GridFlow): Panel
       instant: t.instant ?? p.type === 'table',
       format: t.format ?? (p.type === 'table' ? 'table' : p.type === 'heatmap' ? 'heatmap' : 'time_series'),
       ...(t.datasource ? { datasource: t.datasource } : {}),
+      ...(t.exemplar ? { exemplar: true } : {}),
       ...locatedAt(located(p, path), `targets[${i}]`),
     }),
   );

@@ -43,6 +43,7 @@ function target(t: TargetModel): prometheus.DataqueryBuilder {
     .expr(t.expr)
     .format(t.format as prometheus.PromQueryFormat);
   if (t.legendFormat !== undefined) query.legendFormat(t.legendFormat);
+  if (t.exemplar) query.exemplar(true);
   return t.instant ? query.instant() : query.range();
 }
 

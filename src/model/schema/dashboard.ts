@@ -19,6 +19,7 @@ const target = z.strictObject({
   instant: z.boolean().optional(),
   format: z.enum(['time_series', 'table', 'heatmap']).optional(),
   datasource: datasourceRef.optional(),
+  exemplar: z.boolean().optional(),
   refId: z.string().regex(/^[A-Za-z][A-Za-z0-9_]*$/, { message: withHint('invalid refId', 'use letters, digits and _, e.g. A or errors') }).optional(),
 });
 
