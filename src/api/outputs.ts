@@ -56,8 +56,32 @@ export interface PrometheusOperatorOutput extends Readonly<PrometheusOperatorOpt
   readonly source?: SourceRef;
 }
 
+/** The grafana-operator (v5) profile's options: which Grafana instances import the resources. */
+export interface GrafanaOperatorOptions extends KubernetesMetadataOptions {
+  /** The labels of the `Grafana` resources that import these (`spec.instanceSelector.matchLabels`), e.g. `{ dashboards: 'grafana' }`. */
+  instanceSelector: Readonly<Record<string, string>>;
+}
+
+export interface GrafanaOperatorOutput extends Readonly<GrafanaOperatorOptions> {
+  readonly kind: 'output';
+  readonly profile: 'grafana-operator';
+  readonly source?: SourceRef;
+}
+
+/** The Grafana sidecar profile's options (the Grafana Helm chart's `sidecar.dashboards` / `sidecar.datasources`). */
+export interface GrafanaSidecarOptions extends KubernetesMetadataOptions {
+  /** The annotation that names a dashboard's folder: the chart's `sidecar.dashboards.folderAnnotation` (default `grafana_folder`). */
+  folderAnnotation?: string;
+}
+
+export interface GrafanaSidecarOutput extends Readonly<GrafanaSidecarOptions> {
+  readonly kind: 'output';
+  readonly profile: 'grafana-sidecar';
+  readonly source?: SourceRef;
+}
+
 /** Every output profile `outputs` accepts. */
-export type Output = FilesOutput | PrometheusOperatorOutput;
+export type Output = FilesOutput | PrometheusOperatorOutput | GrafanaOperatorOutput | GrafanaSidecarOutput;
 
 /** The files profile: out/prometheus/, out/alertmanager/, out/grafana/, out/blackbox/ (what a project without `outputs` gets). */
 export function files(): FilesOutput {
@@ -70,4 +94,22 @@ export function files(): FilesOutput {
  */
 export function prometheusOperator(options: PrometheusOperatorOptions): PrometheusOperatorOutput {
   return { kind: 'output', profile: 'prometheus-operator', ...options, source: captureSource() };
+}
+
+/**
+ * The grafana-operator (v5) profile, out/grafana-operator/: a `GrafanaDashboard` per dashboard, a
+ * `GrafanaFolder` per folder and a `GrafanaDatasource` per data source (grafana.integreatly.org/v1beta1),
+ * for the Grafana instances `instanceSelector` matches.
+ */
+export function grafanaOperator(options: GrafanaOperatorOptions): GrafanaOperatorOutput {
+  return { kind: 'output', profile: 'grafana-operator', ...options, source: captureSource() };
+}
+
+/**
+ * The Grafana sidecar profile, out/grafana-sidecar/: a ConfigMap per dashboard labelled
+ * `grafana_dashboard: "1"` (its folder in an annotation) and one of data sources labelled
+ * `grafana_datasource: "1"`, for the sidecars of the Grafana Helm chart.
+ */
+export function grafanaSidecar(options: GrafanaSidecarOptions): GrafanaSidecarOutput {
+  return { kind: 'output', profile: 'grafana-sidecar', ...options, source: captureSource() };
 }

@@ -7,6 +7,8 @@ import type { OutputModel } from '../model/outputs.js';
 import { compileFiles, compileShared, finished } from '../compile/index.js';
 import type { OutputFile } from '../compile/output.js';
 import { compilePrometheusOperator } from '../compile/prometheus-operator/index.js';
+import { compileGrafanaOperator } from '../compile/grafana-kubernetes/operator.js';
+import { compileGrafanaSidecar } from '../compile/grafana-kubernetes/sidecar.js';
 
 function compileProfile(model: Model, output: OutputModel): OutputFile[] {
   switch (output.profile) {
@@ -14,6 +16,10 @@ function compileProfile(model: Model, output: OutputModel): OutputFile[] {
       return compileFiles(model);
     case 'prometheus-operator':
       return compilePrometheusOperator(model, output);
+    case 'grafana-operator':
+      return compileGrafanaOperator(model, output);
+    case 'grafana-sidecar':
+      return compileGrafanaSidecar(model, output);
   }
 }
 

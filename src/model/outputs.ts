@@ -46,7 +46,17 @@ export function secretKeyOf(path: string, secrets: Readonly<Record<string, { nam
   return match && isDns1123Subdomain(match[1]!) && isSecretKey(match[2]!) ? { name: match[1]!, key: match[2]! } : undefined;
 }
 
-export type OutputModel = FilesOutputModel | PrometheusOperatorOutputModel;
+export interface GrafanaOperatorOutputModel extends Located, KubernetesMetadataModel {
+  profile: 'grafana-operator';
+  instanceSelector: Record<string, string>;
+}
+
+export interface GrafanaSidecarOutputModel extends Located, KubernetesMetadataModel {
+  profile: 'grafana-sidecar';
+  folderAnnotation: string;
+}
+
+export type OutputModel = FilesOutputModel | PrometheusOperatorOutputModel | GrafanaOperatorOutputModel | GrafanaSidecarOutputModel;
 export type OutputProfile = OutputModel['profile'];
 
 function metadata(input: { namespace: string; labels?: Readonly<Record<string, string>> | undefined; annotations?: Readonly<Record<string, string>> | undefined }): KubernetesMetadataModel {
@@ -67,6 +77,10 @@ export function buildOutputs(outputs: readonly OutputInput[] | undefined, projec
           alertmanager: { configSecret: o.alertmanager?.configSecret ?? `alertmanager-${resourceName(projectName)}`, secrets: { ...(o.alertmanager?.secrets ?? {}) } },
           ...at,
         };
+      case 'grafana-operator':
+        return { profile: 'grafana-operator', ...metadata(o), instanceSelector: { ...o.instanceSelector }, ...at };
+      case 'grafana-sidecar':
+        return { profile: 'grafana-sidecar', ...metadata(o), folderAnnotation: o.folderAnnotation ?? 'grafana_folder', ...at };
     }
   });
 }

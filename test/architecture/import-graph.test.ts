@@ -35,7 +35,12 @@ export const RULES: readonly ArrowRule[] = [
   // Output profiles: the Kubernetes helpers serve every Kubernetes profile and know none of them;
   // each profile's compiler is picked by the use cases (app/outputs.ts), never by another compiler.
   { from: 'compile/kubernetes', to: 'compile/prometheus-operator' },
+  { from: 'compile/kubernetes', to: 'compile/grafana-kubernetes' },
+  { from: 'compile/prometheus-operator', to: 'compile/grafana-kubernetes' },
+  { from: 'compile/grafana-kubernetes', to: 'compile/prometheus-operator' },
+  { from: 'compile/grafana', to: 'compile/grafana-kubernetes' },
   { from: '*', to: 'compile/prometheus-operator', unless: ['app', 'compile/prometheus-operator'] },
+  { from: '*', to: 'compile/grafana-kubernetes', unless: ['app', 'compile/grafana-kubernetes'] },
 ];
 
 describe('the import graph of src/', () => {

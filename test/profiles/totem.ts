@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { files, prometheusOperator, synth, type Output, type Project } from '../../src/index.js';
+import { files, grafanaOperator, grafanaSidecar, prometheusOperator, synth, type Output, type Project } from '../../src/index.js';
 import { loadDefinitions } from '../../src/io/load.js';
 import { REPO } from '../helpers/cli.js';
 
@@ -17,10 +17,12 @@ export const ALL_PROFILES: readonly Output[] = [
       },
     },
   }),
+  grafanaOperator({ namespace: 'monitoring', instanceSelector: { dashboards: 'grafana' } }),
+  grafanaSidecar({ namespace: 'monitoring', labels: { team: 'totem' } }),
 ];
 
 /** The profiles' folders in out/ besides the files profile's. */
-export const PROFILE_DIRS = ['prometheus-operator/'];
+export const PROFILE_DIRS = ['prometheus-operator/', 'grafana-operator/', 'grafana-sidecar/'];
 
 let totem: Promise<unknown> | undefined;
 

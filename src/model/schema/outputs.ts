@@ -49,7 +49,22 @@ const operatorAlertmanager = z.strictObject({
 const files = z.strictObject({ kind: z.literal('output'), profile: z.literal('files'), source });
 const prometheusOperator = z.strictObject({ kind: z.literal('output'), profile: z.literal('prometheus-operator'), ...kubernetesMetadata, alertmanager: operatorAlertmanager.optional(), source });
 
-export const outputSchema = z.discriminatedUnion('profile', [files, prometheusOperator]);
+const grafanaOperator = z.strictObject({
+  kind: z.literal('output'),
+  profile: z.literal('grafana-operator'),
+  ...kubernetesMetadata,
+  instanceSelector: keyed(labelValue).refine((m) => Object.keys(m).length > 0, { message: withHint('instanceSelector is empty: it would match no Grafana', "give the labels of your Grafana resource, e.g. { dashboards: 'grafana' }") }),
+  source,
+});
+const grafanaSidecar = z.strictObject({
+  kind: z.literal('output'),
+  profile: z.literal('grafana-sidecar'),
+  ...kubernetesMetadata,
+  folderAnnotation: z.string().refine(isQualifiedName, { message: withHint('invalid Kubernetes annotation key', 'e.g. grafana_folder') }).optional(),
+  source,
+});
+
+export const outputSchema = z.discriminatedUnion('profile', [files, prometheusOperator, grafanaOperator, grafanaSidecar]);
 
 /** `outputs: [files(), prometheusOperator({ … }), …]`: each profile at most once (they write to the same folders). */
 export const outputsSchema = z
