@@ -89,6 +89,7 @@ export const CHECK_IDS = [
   'tests/routing-labels',
   'tests/unknown-series',
   'tests/vacuous-case',
+  'version/unsupported',
 ] as const;
 
 export type CheckId = (typeof CHECK_IDS)[number];

@@ -5,6 +5,7 @@
  */
 import type { SourceRef } from '../diagnostic.js';
 import type { LintOptions } from './lint.js';
+import type { TargetVersions } from './versions.js';
 import { captureSource } from './source.js';
 
 /** The Prometheus data source Grafana is provisioned with; the dashboards' `datasource` variable defaults to it. */
@@ -131,6 +132,8 @@ export interface ConfigOptions {
   grafana?: GrafanaOptions;
   /** Check settings; per check, they win over the project's `lint.checks`. */
   lint?: LintOptions;
+  /** The Prometheus and Alertmanager versions the output targets; they win over the project's `versions`. */
+  versions?: TargetVersions;
 }
 
 export interface Config extends Readonly<ConfigOptions> {

@@ -12,6 +12,7 @@ import type { GrafanaOptions } from './config.js';
 import type { SourceRef } from '../diagnostic.js';
 import type { Team } from './team.js';
 import type { Output } from './outputs.js';
+import type { TargetVersions } from './versions.js';
 import { captureSource } from './source.js';
 
 export interface ProjectOptions {
@@ -50,6 +51,8 @@ export interface ProjectOptions {
    * `prometheusOperator({ namespace, labels })`, … Each writes under out/<profile>/ (files: out/prometheus/, …).
    */
   outputs?: readonly Output[];
+  /** The Prometheus and Alertmanager versions the output targets (see TargetVersions); totem-mon.config.ts's win. */
+  versions?: TargetVersions;
 }
 
 export interface Project extends Readonly<ProjectOptions> {

@@ -178,6 +178,7 @@ export async function resolveRun(flags: CommandFlags, options: { cwd?: string; l
       outDir: outForComments(root, cwd, out.value),
       ...(read?.config.grafana ? { grafana: read.config.grafana, ...(read.config.source ? { grafanaSource: read.config.source } : {}) } : {}),
       ...(read?.config.lint ? { lint: read.config.lint } : {}),
+      ...(read?.config.versions ? { versions: read.config.versions } : {}),
     },
   };
   const dir = path.resolve(cwd, run.definitions);

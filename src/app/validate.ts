@@ -9,7 +9,9 @@ import { runLint, type Silenced } from '../lint/run.js';
 import { isSimulated, testsRouting } from '../lint/tests-routing.js';
 import type { CheckContext } from '../lint/check.js';
 import type { ToolReport } from '../report/json.js';
-import { INSTALL_HINT, requireTool, resolveTool, TOOL_ENV } from '../validate/tools.js';
+import { INSTALL_HINT, requireTool, resolveTool, TOOL_ENV, type Tool } from '../validate/tools.js';
+import type { TargetVersions } from '../api/versions.js';
+import { supportedVersion } from '../model/version-facts.js';
 import { BLACKBOX_CONFIG } from '../compile/blackbox/index.js';
 import { locatedAt } from '../model/located.js';
 import { runTools } from '../validate/run-tools.js';
@@ -65,6 +67,14 @@ function withoutRepeats(toolFindings: readonly Diagnostic[], ours: readonly Diag
   return toolFindings.filter((t) => !t.path || t.path.length === 0 || !syntaxErrors.some((p) => p.startsWith(t.path!.join('\0'))));
 }
 
+/** The supported versions the installed promtool and amtool stand for (none when a tool is missing or says nothing we read). */
+async function installed(promtool: Promise<Tool> | undefined, env: NodeJS.ProcessEnv): Promise<TargetVersions> {
+  const [p, a] = await Promise.all([promtool?.catch(() => undefined), resolveTool('amtool', env)]);
+  const prometheus = supportedVersion('prometheus', p?.version);
+  const alertmanager = supportedVersion('alertmanager', a?.version);
+  return { ...(prometheus ? { prometheus } : {}), ...(alertmanager ? { alertmanager } : {}) };
+}
+
 /**
  * `totem-mon validate`: every stage (with every offline check), then the generated files checked
  * by the real promtool and amtool (src/validate/). One list of findings.
@@ -77,6 +87,10 @@ export async function validate(options: ValidateOptions): Promise<ValidateResult
   const promtoolFound = options.offline ? undefined : requireTool('promtool', env);
   promtoolFound?.catch(() => {}); // handled where it is awaited, below
 
+  // The versions of the tools that run are the target where nothing else sets one (src/model/versions.ts).
+  const installedVersions = options.offline ? undefined : await installed(promtoolFound, env);
+  const settings = installedVersions ? { ...options.settings, installedVersions } : options.settings;
+
   step('checks', 'start');
   // Besides generate's checks: test coverage (errors with --require-tests, whatever the project's
   // settings say) and, offline, the routing tests judged by our own routing model.
@@ -87,7 +101,7 @@ export async function validate(options: ValidateOptions): Promise<ValidateResult
     compileWithFindings: true,
     checks,
     ...(force ? { force } : {}),
-    ...(options.settings ? { settings: options.settings } : {}),
+    ...(settings ? { settings } : {}),
     ...(options.loadTimeoutMs !== undefined ? { loadTimeoutMs: options.loadTimeoutMs } : {}),
     ...(options.loaded ? { loaded: options.loaded } : {}),
   });

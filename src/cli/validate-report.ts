@@ -16,6 +16,14 @@ function toolsLine(result: ValidateResult, offline: boolean): string {
   return n > 0 ? `${tools}; ${plural(n, 'routing test')} with at/alsoFiring judged by totem-mon's simulation (amtool ignores inhibition and time intervals)` : tools;
 }
 
+const ORIGIN = { config: 'totem-mon.config.ts', project: 'the project', installed: 'installed', default: 'default' } as const;
+
+/** `targets Prometheus 2.42 (installed), Alertmanager 0.25 (default)`: the versions the output was judged for. */
+function targetsLine(result: ValidateResult): string {
+  const v = result.model?.versions;
+  return v ? `targets Prometheus ${v.prometheus} (${ORIGIN[v.from.prometheus]}), Alertmanager ${v.alertmanager} (${ORIGIN[v.from.alertmanager]}) · ` : '';
+}
+
 /** Prints the report in the chosen format; returns the exit code. */
 export function printValidateReport(definitions: string, format: Format, offline: boolean, result: ValidateResult): number {
   const failed = hasErrors(result.diagnostics);
@@ -34,12 +42,12 @@ export function printValidateReport(definitions: string, format: Format, offline
     );
   } else if (format === 'github') {
     const lines = renderGithub(result.diagnostics, result.model?.entry ?? `${definitions}/index.ts`);
-    process.stdout.write(`${lines ? `${lines}\n` : ''}validate: ${describeDiagnostics(result.diagnostics, result.silenced.length)}; ${toolsLine(result, offline)}\n`);
+    process.stdout.write(`${lines ? `${lines}\n` : ''}validate: ${describeDiagnostics(result.diagnostics, result.silenced.length)}; ${targetsLine(result)}${toolsLine(result, offline)}\n`);
   } else {
     const text = renderText(result.diagnostics, { color: useColor(process.stdout) });
     const what = result.model ? `${describeModel(result.model, result.context)} · ` : '';
     process.stdout.write(
-      `${text ? `${text}\n` : ''}validate ${failed ? 'failed' : 'ok'}: ${what}${describeDiagnostics(result.diagnostics, result.silenced.length)} · ${toolsLine(result, offline)}\n`,
+      `${text ? `${text}\n` : ''}validate ${failed ? 'failed' : 'ok'}: ${what}${describeDiagnostics(result.diagnostics, result.silenced.length)} · ${targetsLine(result)}${toolsLine(result, offline)}\n`,
     );
   }
   return failed ? 1 : 0;

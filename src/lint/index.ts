@@ -13,6 +13,7 @@ import { scrapeDuplicateJob } from './scrape-duplicate-job.js';
 import { scrapeRelabelRegex } from './scrape-relabel-regex.js';
 import { scrapeMetaLabel } from './scrape-meta-label.js';
 import { scrapeDroppedLabel } from './scrape-dropped-label.js';
+import { versionUnsupported } from './version-unsupported.js';
 import { promqlRateOnNonCounter } from './promql-rate-on-non-counter.js';
 import { promqlQuantileWithoutLe } from './promql-quantile-without-le.js';
 import { promqlRateRangeTooShort } from './promql-rate-range-too-short.js';
@@ -94,6 +95,7 @@ export const CHECKS: readonly Check[] = [
   scrapeRelabelRegex,
   scrapeMetaLabel,
   scrapeDroppedLabel,
+  versionUnsupported,
   scrapeDuplicateSeries,
   rulesDuplicateGroup,
   alertDuplicateName,

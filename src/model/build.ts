@@ -1,4 +1,5 @@
 import { buildOutputs } from './outputs.js';
+import { targetVersions } from './versions.js';
 import type { ProjectInput } from './schema/project.js';
 import type { AlertInput, RecordInput } from './schema/rules.js';
 import { DEFAULT_TEST_INTERVAL, type AlertModel, type MetricModel, type Model, type RecordModel, type RuleGroupModel, type ScrapeJobModel, type TestCaseModel } from './types.js';
@@ -147,5 +148,6 @@ export function buildModel(input: ProjectInput, entry: string): Model {
     grafana: grafanaSettings(project.name, { grafana: project.grafana, source: project.source }),
     outDir: DEFAULT_OUT_DIR,
     outputs: buildOutputs(project.outputs, project.name),
+    versions: targetVersions([{ versions: project.versions, origin: 'project' }]),
   };
 }

@@ -7,6 +7,8 @@ import type { CheckSetting } from '../check-ids.js';
 import type { SourceRef } from '../diagnostic.js';
 import type { GrafanaInput } from './schema/grafana.js';
 import type { Model } from './types.js';
+import type { TargetVersions } from '../api/versions.js';
+import { targetVersions } from './versions.js';
 import { resolveDatasources, type ExemplarSettings, type GrafanaLayer, type JaegerSettings, type LokiSettings, type TempoSettings } from './datasources.js';
 
 export interface GrafanaSettings {
@@ -52,6 +54,10 @@ export interface ProjectSettings {
   lint?: { checks?: Readonly<Partial<Record<string, CheckSetting>>> };
   /** The output folder as generated comments name it (relative to the project's root, or OUT_ELSEWHERE). */
   outDir?: string;
+  /** The config's `versions`. */
+  versions?: TargetVersions;
+  /** The versions of the promtool and amtool validate runs (the default target when nothing sets one). */
+  installedVersions?: TargetVersions;
 }
 
 /** Grafana settings: the first layer that sets a field wins (config, then project), else the default. */
@@ -75,6 +81,12 @@ export function grafanaSettings(projectName: string, ...layers: GrafanaLayer[]):
   };
 }
 
+/** The versions the project itself set (the model's, where they came from the project). */
+function projectVersions(model: Model): TargetVersions {
+  const { prometheus, alertmanager, from } = model.versions;
+  return { ...(from.prometheus === 'project' ? { prometheus } : {}), ...(from.alertmanager === 'project' ? { alertmanager } : {}) };
+}
+
 /**
  * The model under the config's settings: its Grafana settings over the project's, its check
  * settings over the project's (per check), the output folder it names.
@@ -86,5 +98,10 @@ export function withSettings(model: Model, settings: ProjectSettings | undefined
     grafana: grafanaSettings(model.name, { grafana: settings.grafana, source: settings.grafanaSource }, project),
     lint: { checks: { ...model.lint.checks, ...(settings.lint?.checks ?? {}) } as Record<string, CheckSetting> },
     outDir: settings.outDir ?? model.outDir,
+    versions: targetVersions([
+      { versions: settings.versions, origin: 'config' },
+      { versions: projectVersions(model), origin: 'project' },
+      { versions: settings.installedVersions, origin: 'installed' },
+    ]),
   };
 }

@@ -12,6 +12,7 @@ import type { DashboardModel } from './dashboard.js';
 import type { SloModel } from './slo.js';
 import type { DocsModel } from './docs.js';
 import type { OutputModel } from './outputs.js';
+import type { AlertmanagerVersion, PrometheusVersion } from '../api/versions.js';
 
 /** The normalised model every compiler and check reads. Built once, never mutated after. */
 export interface Located {
@@ -180,4 +181,14 @@ export interface Model {
   outDir: string;
   /** The output profiles `generate` writes (`outputs`; default: the files profile alone). */
   outputs: OutputModel[];
+  /** The versions the output targets and where each was decided (src/model/versions.ts). */
+  versions: TargetVersionsModel;
+}
+
+export type VersionOrigin = 'config' | 'project' | 'installed' | 'default';
+
+export interface TargetVersionsModel {
+  prometheus: PrometheusVersion;
+  alertmanager: AlertmanagerVersion;
+  from: { prometheus: VersionOrigin; alertmanager: VersionOrigin };
 }

@@ -90,7 +90,7 @@ describe('ignore: one definition silences one check, with a reason', () => {
 
   it('says how many were silenced in the text summary', async () => {
     const { stdout } = await runCli(['validate', '--offline', '--definitions', fixture('ignored')]);
-    expect(stdout).toMatch(/· 2 errors, 4 warnings, 2 silenced · promtool and amtool skipped \(--offline\)\n$/);
+    expect(stdout).toMatch(/· 2 errors, 4 warnings, 2 silenced · targets Prometheus 2\.42 \(default\), Alertmanager 0\.25 \(default\) · promtool and amtool skipped \(--offline\)\n$/);
     expect(stdout).not.toContain('ErrorsSeen compares the raw value');
   });
 

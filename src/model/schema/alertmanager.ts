@@ -6,16 +6,19 @@ import type { AlertRule } from '../../api/rules.js';
 import { MATCH_OPS } from '../../api/selector.js';
 import { refuseLiteralSecrets, SECRETS_DIR } from './alertmanager-secrets.js';
 import { secretFileSchema } from './secret-file.js';
+import { FACTS, type FactId } from '../version-facts.js';
 import { isTimeZone, parseDaysOfMonth, parseMonths, parseWeekdays, parseYears } from '../time-intervals.js';
 
-/** Alertmanager version the output targets (what Debian ships); see docs/alertmanager.md. */
-export const ALERTMANAGER_VERSION = '0.25';
 
 const secretFile = secretFileSchema('Alertmanager', SECRETS_DIR, 'smtp_password');
 
-/** A field Alertmanager 0.25 does not have: refused, with what to write instead. */
-function notIn025(what: string, hint: string) {
-  const message = withHint(`${what} is not available in Alertmanager ${ALERTMANAGER_VERSION} (the version totem-mon targets)`, hint);
+/**
+ * A field Alertmanager 0.25 does not have and totem-mon does not generate for any target yet:
+ * refused, with the version that adds it (src/model/version-facts.ts) and what to write instead.
+ */
+function notGenerated(fact: FactId, hint: string) {
+  const f = FACTS[fact];
+  const message = withHint(`${f.feature} is not available in Alertmanager 0.25 (it came in ${f.since}); totem-mon does not generate it for any target version yet`, hint);
   // Typed `never`: a field that may only be absent, so it is no part of the API's shape.
   return z.custom<never>(() => false, { message }).optional();
 }
@@ -60,10 +63,7 @@ const slackConfig = z.strictObject({
 const webhookConfig = z.strictObject({
   ...common,
   url: z.url({ message: 'expected an http(s) URL' }),
-  urlFile: notIn025(
-    'webhook url_file',
-    'it came in 0.26: keep the endpoint in url (it must not hold a secret) and put the credential in authorization: { credentials: secretFile(…) }',
-  ),
+  urlFile: notGenerated('webhookUrlFile', 'keep the endpoint in url (it must not hold a secret) and put the credential in authorization: { credentials: secretFile(…) }'),
   maxAlerts: z.number().int().nonnegative().optional(),
   authorization: z.strictObject({ type: z.string().optional(), credentials: secretFile }).optional(),
   basicAuth: z.strictObject({ username: nonEmpty, password: secretFile }).optional(),
@@ -90,9 +90,9 @@ export const receiverSchema = definition('receiver', {
   slack: z.array(slackConfig).optional(),
   webhook: z.array(webhookConfig).optional(),
   pagerduty: z.array(pagerdutyConfig).optional(),
-  telegram: notIn025('telegram bot_token_file', 'Alertmanager 0.25 has no telegram bot_token_file (0.26): use webhook with a credentials file'),
-  discord: notIn025('discord webhook_url_file', 'it came in 0.26: use webhook (or slack) with a secret file'),
-  msteams: notIn025('msteams_configs', 'Microsoft Teams came in 0.26: use webhook with a secret file'),
+  telegram: notGenerated('telegramBotTokenFile', 'use webhook with a credentials file'),
+  discord: notGenerated('discordWebhookUrlFile', 'use webhook (or slack) with a secret file'),
+  msteams: notGenerated('msteams', 'use webhook with a secret file'),
 });
 
 const groupByLabel = z.union([z.literal('...'), labelName]);

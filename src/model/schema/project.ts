@@ -14,6 +14,7 @@ import { docsSchema } from './docs.js';
 import { grafanaSchema } from './grafana.js';
 import { teamSchema } from './team.js';
 import { outputsSchema, refuseUnmountedSecrets } from './outputs.js';
+import { versionsSchema } from './versions.js';
 
 const notSecret = z.strictObject({
   kind: z.literal('notSecret'),
@@ -44,6 +45,7 @@ export const projectSchema = z.strictObject({
   lint: lintSchema,
   grafana: grafanaSchema,
   outputs: outputsSchema,
+  versions: versionsSchema,
 }).superRefine((project, ctx) => {
   refuseUnmountedSecrets(project, ctx);
   // A team's receivers, routes and routing tests join the project's Alertmanager configuration.

@@ -1,0 +1,132 @@
+/**
+ * The versions of Prometheus and Alertmanager the output can target, and what each lacks: one table
+ * of facts, each with its source, a line of the program's CHANGELOG.md (github.com/prometheus/
+ * prometheus at d15adb9ad7e5, github.com/prometheus/alertmanager at 68fb2d5759b3). `3.x` is any
+ * Prometheus 3: what 3.0 has.
+ */
+
+import type { AlertmanagerVersion, PrometheusVersion } from '../api/versions.js';
+
+export const PROMETHEUS_VERSIONS = ['2.42', '2.53', '3.x'] as const satisfies readonly PrometheusVersion[];
+export const ALERTMANAGER_VERSIONS = ['0.25', '0.27', '0.28'] as const satisfies readonly AlertmanagerVersion[];
+
+/** What the output targets without a `versions` setting or installed tools: what Debian 12 ships. */
+export const DEFAULT_VERSIONS: { prometheus: PrometheusVersion; alertmanager: AlertmanagerVersion } = { prometheus: '2.42', alertmanager: '0.25' };
+
+export type Program = 'prometheus' | 'alertmanager';
+
+export interface VersionFact {
+  program: Program;
+  /** What the feature is, as messages name it (the definition field and the output field). */
+  feature: string;
+  /** The first version that has it. */
+  since: string;
+  /** The CHANGELOG.md line that says so, under its release heading. */
+  source: string;
+}
+
+export const FACTS = {
+  keepFiringFor: {
+    program: 'prometheus',
+    feature: 'keepFiringFor (keep_firing_for)',
+    since: '2.42',
+    source: "2.42.0 / 2023-01-31: [FEATURE] Add 'keep_firing_for' field to alerting rules. #11827",
+  },
+  keepEqual: {
+    program: 'prometheus',
+    feature: 'relabel action keepequal/dropequal',
+    since: '2.41',
+    source: '2.41.0 / 2022-12-20: [FEATURE] Relabeling: Add `keepequal` and `dropequal` relabel actions. #11564',
+  },
+  changeCase: {
+    program: 'prometheus',
+    feature: 'relabel action lowercase/uppercase',
+    since: '2.36',
+    source: '2.36.0 / 2022-05-30: [FEATURE] Add lowercase and uppercase relabel action. #10641',
+  },
+  scrapeProtocols: {
+    program: 'prometheus',
+    feature: 'scrapeProtocols (scrape_protocols)',
+    since: '2.49',
+    source: '2.49.0 / 2024-01-15: [FEATURE] Scraping: Add ability to specify priority of scrape protocols to accept during scrape … `scrape_config.scrape_protocols`. #12738',
+  },
+  utf8Names: {
+    program: 'prometheus',
+    feature: 'UTF-8 label names (beyond [a-zA-Z_][a-zA-Z0-9_]*)',
+    since: '3.0',
+    source: '3.0.0 / 2024-11-14: [CHANGE] UTF-8: Enable UTF-8 support by default. Prometheus now allows all UTF-8 characters in metric and label names. #14705, #15258',
+  },
+  webhookUrlFile: {
+    program: 'alertmanager',
+    feature: 'webhook url_file',
+    since: '0.26',
+    source: '0.26.0 / 2023-08-23: [ENHANCEMENT] Webhook Integration: Support `url_file` for loading this secret from a file. #3223',
+  },
+  telegramBotTokenFile: {
+    program: 'alertmanager',
+    feature: 'telegram bot_token_file',
+    since: '0.26',
+    source: '0.26.0 / 2023-08-23: [ENHANCEMENT] Telegram Integration: Support `bot_token_file` for loading this secret from a file. #3226',
+  },
+  msteams: {
+    program: 'alertmanager',
+    feature: 'msteams_configs',
+    since: '0.26',
+    source: '0.26.0 / 2023-08-23: [FEATURE] Integrations: Add Microsoft Teams as a supported integration. #3324',
+  },
+  discordWebhookUrlFile: {
+    program: 'alertmanager',
+    feature: 'discord webhook_url_file',
+    since: '0.27',
+    source: '0.27.0 / 2024-02-28: [ENHANCEMENT] Discord Integration: Introduced support for `webhook_url_file`. #3555',
+  },
+  utf8Matchers: {
+    program: 'alertmanager',
+    feature: 'UTF-8 matchers and label names (the new matcher parser)',
+    since: '0.27',
+    source: '0.27.0 / 2024-02-28: [FEATURE] UTF-8 Support: Introduction of support for any UTF-8 character as part of label names and matchers. #3453, #3483, #3567, #3570',
+  },
+} as const satisfies Record<string, VersionFact>;
+
+export type FactId = keyof typeof FACTS;
+
+const PROGRAM_NAME: Record<Program, string> = { prometheus: 'Prometheus', alertmanager: 'Alertmanager' };
+
+/** `2.42` < `2.53` < `3.x` (read as 3.0). */
+function parts(version: string): number[] {
+  return version.replace(/\.x$/, '.0').split('.').map(Number);
+}
+
+export function atLeast(version: string, since: string): boolean {
+  const [a, b] = [parts(version), parts(since)];
+  for (let i = 0; i < Math.max(a.length, b.length); i++) {
+    const d = (a[i] ?? 0) - (b[i] ?? 0);
+    if (d !== 0) return d > 0;
+  }
+  return true;
+}
+
+/** Whether the target version has a feature. */
+export function has(targets: { prometheus: string; alertmanager: string }, fact: FactId): boolean {
+  const f: VersionFact = FACTS[fact];
+  return atLeast(targets[f.program], f.since);
+}
+
+/** "scrapeProtocols (scrape_protocols) came in Prometheus 2.49; the target is Prometheus 2.42" parts, for messages. */
+export function lacking(fact: FactId, target: string): { feature: string; target: string; since: string } {
+  const f: VersionFact = FACTS[fact];
+  return { feature: f.feature, target: `${PROGRAM_NAME[f.program]} ${target}`, since: `${PROGRAM_NAME[f.program]} ${f.since}` };
+}
+
+/** The supported version an installed tool's version (`2.42.0+ds`, `3.5.1`) stands for, if any. */
+export function supportedVersion<P extends Program>(program: P, installed: string | undefined): (P extends 'prometheus' ? PrometheusVersion : AlertmanagerVersion) | undefined {
+  if (installed === undefined) return undefined;
+  const m = /^(\d+)\.(\d+)/.exec(installed);
+  if (!m) return undefined;
+  const [major, minor] = [Number(m[1]), Number(m[2])];
+  type V = P extends 'prometheus' ? PrometheusVersion : AlertmanagerVersion;
+  const supported = (program === 'prometheus' ? PROMETHEUS_VERSIONS : ALERTMANAGER_VERSIONS) as readonly string[];
+  if (program === 'prometheus' && major >= 3) return '3.x' as V;
+  // The newest supported version not newer than the installed one (2.55 → 2.53, 0.26 → 0.25).
+  return [...supported].reverse().find((v) => !v.endsWith('.x') && atLeast(`${major}.${minor}`, v)) as V | undefined;
+}
