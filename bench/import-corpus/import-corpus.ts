@@ -52,7 +52,7 @@ export async function roundTrip(dir: string, scrapeInterval: string): Promise<Co
     const into = path.join(collection, 'definitions');
     const prometheusYml = path.join(root, 'prometheus.yml');
     writeFileSync(prometheusYml, `global:\n  scrape_interval: ${scrapeInterval}\n  evaluation_interval: ${scrapeInterval}\nrule_files: []\n`);
-    const imported = importFiles({ inputs: [dir, prometheusYml], into, name: path.basename(dir) });
+    const imported = await importFiles({ inputs: [dir, prometheusYml], into, name: path.basename(dir) });
     const counts = countByStatus(imported.items);
     const ignored = new Map<string, number>();
     for (const item of imported.items) if (item.check) ignored.set(item.check, (ignored.get(item.check) ?? 0) + 1);

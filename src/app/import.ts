@@ -7,13 +7,16 @@
  *   the reason) → TypeScript files → written through src/io (never over a file without `force`).
  */
 import path from 'node:path';
-import { hasErrors, type Diagnostic } from '../diagnostic.js';
+import { hasErrors, UsageError, type Diagnostic } from '../diagnostic.js';
 import { expandRuleFiles, readInputFiles, readText } from '../io/import-inputs.js';
 import { existingFiles, writeFilesAtomically } from '../io/new-files.js';
 import { detectDocuments, INPUT_KINDS, type InputDocument } from '../import/detect.js';
 import { readRuleGroups, type ImportedGroup, type ImportedRule } from '../import/rule-groups.js';
 import { inferCatalogue, type InferredMetric } from '../import/catalogue.js';
-import { definitionFiles } from '../import/definitions.js';
+import { CATALOGUE_FILE, definitionFiles } from '../import/definitions.js';
+import { withExposition } from '../import/exposition.js';
+import { parseExposition, type Family } from '../exposition/families.js';
+import { readExposition } from './check-metrics.js';
 import { projectValue } from '../import/values.js';
 import type { ImportedProject } from '../import/project.js';
 import { mapPromtoolTests, type LoadedRuleFiles, type TestsMapped } from '../import/promtool-tests.js';
@@ -35,6 +38,8 @@ export interface ImportOptions {
   dryRun?: boolean;
   /** The project's name (default: the name of the folder holding `into`). */
   name?: string;
+  /** An exposition (http(s) URL or file) whose TYPE, HELP and buckets replace the catalogue's guesses. */
+  metrics?: string;
 }
 
 export interface ImportResult {
@@ -167,7 +172,21 @@ function evaluationInterval(project: ImportedProject, mapped: TestsMapped, items
   }
 }
 
-export function importFiles(options: ImportOptions): ImportResult {
+/** The catalogue the rules imply, its guesses replaced by what an exposition says when one is given. */
+async function inferredCatalogue(rules: ImportedRule[], source: string | undefined): Promise<{ metrics: InferredMetric[]; items: ImportItem[] }> {
+  const metrics = inferCatalogue(rules);
+  if (source === undefined) return { metrics, items: metrics.map((m) => ({ status: 'guessed', file: CATALOGUE_FILE, what: `metric ${m.name}`, reason: m.why.join('; ') })) };
+  const text = await readExposition(source);
+  let families: Family[];
+  try {
+    families = await parseExposition(text);
+  } catch (error) {
+    throw new UsageError(`${source} is not a metrics exposition: ${error instanceof Error ? error.message : String(error)}`, 2, 'give the /metrics URL of a target, or a file saved from one (text format 0.0.4)');
+  }
+  return withExposition(metrics, families, source);
+}
+
+export async function importFiles(options: ImportOptions): Promise<ImportResult> {
   const items: ImportItem[] = [];
   const documents: InputDocument[] = [];
   for (const input of readInputFiles(options.inputs)) {
@@ -194,10 +213,12 @@ export function importFiles(options: ImportOptions): ImportResult {
   const rules = groups.flatMap((g) => g.rules);
   const mapped = mapPromtoolTests(testDocs, groups, loader.load);
   items.push(...mapped.items);
+  const catalogue = await inferredCatalogue(rules, options.metrics);
+  items.push(...catalogue.items);
   const project: ImportedProject = {
     name: options.name ?? projectName(path.resolve(options.into, '..')),
     groups,
-    metrics: inferCatalogue(rules),
+    metrics: catalogue.metrics,
     prometheus,
     tests: mapped.tests,
     testIntervals: new Map(),
@@ -225,7 +246,6 @@ export function importFiles(options: ImportOptions): ImportResult {
       items.push(raw !== undefined ? { status: 'raw', file: group.file, path: rule.path, what, reason: raw } : { status: 'converted', file: group.file, path: rule.path, what });
     }
   }
-  for (const metric of project.metrics) items.push({ status: 'guessed', file: 'catalogue.ts', what: `metric ${metric.name}`, reason: metric.why.join('; ') });
 
   const files = definitionFiles(project);
   const existing = existingFiles(options.into, files.map((f) => f.path));

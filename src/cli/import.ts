@@ -9,20 +9,22 @@ export interface ImportCommandOptions {
   force?: boolean;
   dryRun?: boolean;
   name?: string;
+  metrics?: string;
   format: string;
 }
 
 /** `totem-mon import <files or folders…>`: definitions from existing monitoring files, and what was done with each thing read. */
-export function importCommand(inputs: string[], options: ImportCommandOptions): number {
+export async function importCommand(inputs: string[], options: ImportCommandOptions): Promise<number> {
   if (!(IMPORT_FORMATS as readonly string[]).includes(options.format)) {
     throw new UsageError(`unknown format "${options.format}"`, 2, `use one of: ${IMPORT_FORMATS.join(', ')}`);
   }
-  const result = importFiles({
+  const result = await importFiles({
     inputs,
     into: options.into,
     force: Boolean(options.force),
     dryRun: Boolean(options.dryRun),
     ...(options.name !== undefined ? { name: options.name } : {}),
+    ...(options.metrics !== undefined ? { metrics: options.metrics } : {}),
   });
   const blocked = result.written.length === 0 && result.existing.length > 0 && !options.force && !options.dryRun;
   const failed = blocked || result.items.some((i) => i.status === 'error') || result.diagnostics.some((d) => d.severity === 'error');

@@ -81,10 +81,11 @@ function buildProgram(setExit: (code: number) => void): Command {
     .option('--force', 'overwrite the files that exist already')
     .option('--dry-run', 'write nothing; only report')
     .option('--name <name>', "the project's name (default: the name of the folder holding --into)")
+    .option('--metrics <url|file>', "a target's /metrics (URL, or a saved exposition): its TYPE, HELP and buckets replace the catalogue's guesses")
     .option('-f, --format <format>', 'report format: text or json', 'text')
-    .action(async (inputs: string[], opts: { into: string; force?: boolean; dryRun?: boolean; name?: string; format: string }) => {
+    .action(async (inputs: string[], opts: { into: string; force?: boolean; dryRun?: boolean; name?: string; metrics?: string; format: string }) => {
       const { importCommand } = await import('./import.js');
-      setExit(importCommand(inputs, opts));
+      setExit(await importCommand(inputs, opts));
     });
 
   return program;

@@ -27,6 +27,8 @@ export interface InferredMetric {
   /** From an exposition (`--metrics`), when one was given and has the metric. */
   help?: string;
   buckets?: number[];
+  /** The exposition its type, help and buckets come from (then `why` is empty). */
+  from?: string;
 }
 
 /** What the inference reads of a rule. */

@@ -137,7 +137,8 @@ function catalogueFile(metrics: readonly InferredMetric[], ignores: ImportedProj
     const id = identifier(metric.name, taken, 'metric');
     ids.push(id);
     const guesses = [...metric.why, ...(metric.type === 'histogram' && !metric.buckets ? ['buckets: the client libraries\' default (no exposition gave them)'] : [])];
-    return `${guesses.map((g) => tsComment(`guess: ${g}`)).join('\n')}\nexport const ${id} = ${metricCall(metric, ignores.get(metric))};\n`;
+    const comments = [...(metric.from !== undefined ? [`from the exposition ${metric.from}: type, help${metric.buckets ? ', buckets' : ''}`] : []), ...guesses.map((g) => `guess: ${g}`)];
+    return `${comments.map((c) => tsComment(c)).join('\n')}\nexport const ${id} = ${metricCall(metric, ignores.get(metric))};\n`;
   });
   const types = [...new Set(metrics.map((m) => m.type))].sort();
   return [
