@@ -148,8 +148,10 @@ describe('panels', () => {
     const { panel } = compile(everyPanel);
     expect((panel('Worker').links as Array<Record<string, unknown>>).map((l) => [l.title, l.url, l.targetBlank])).toEqual([
       ['Runbook: WorkerDown', 'https://runbooks.example.com/WorkerDown', true],
-      ['Worker details', '/d/worker-details', false],
+      ['Worker details', '/d/worker-details?${__url_time_range}&${__all_variables}', false],
     ]);
+    // Grafana reads no keepTime/includeVars on panel and data links (only on dashboard links): the URL carries them.
+    expect((panel('Worker').links as Array<Record<string, unknown>>)[1]).toMatchObject({ keepTime: false, includeVars: false });
     expect((panel('Jobs').fieldConfig!.defaults.links as Array<Record<string, unknown>>).map((l) => [l.title, l.url])).toEqual([
       ['Logs', 'https://logs.example.com/?q=${__field.labels.result}'],
     ]);

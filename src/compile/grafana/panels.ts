@@ -16,7 +16,7 @@ import * as text from '@grafana/grafana-foundation-sdk/text';
 import type { PanelModel, TargetModel } from '../../model/dashboard.js';
 import { VARIABLE_DATASOURCE } from '../../model/dashboard.js';
 import type * as logs from '@grafana/grafana-foundation-sdk/logs';
-import { linkBuilder } from './links.js';
+import { panelLinkBuilder } from './links.js';
 import { logsPanelBuilder, tracesPanelBuilder } from './logs-traces-panels.js';
 import { panelDatasource } from '../../model/logs-traces.js';
 import { fieldOverride, thresholdsConfig, transformation, valueMapping } from './field-config.js';
@@ -134,8 +134,8 @@ export function panelBuilder(panel: PanelModel): AnyPanelBuilder {
   if (t) b.thresholds(t);
   if (panel.mappings?.length) b.mappings(panel.mappings.map(valueMapping));
   for (const o of panel.overrides ?? []) b.withOverride(fieldOverride(o));
-  if (panel.links.length > 0) b.links(panel.links.map(linkBuilder));
-  if (panel.dataLinks.length > 0) b.dataLinks(panel.dataLinks.map(linkBuilder));
+  if (panel.links.length > 0) b.links(panel.links.map(panelLinkBuilder));
+  if (panel.dataLinks.length > 0) b.dataLinks(panel.dataLinks.map(panelLinkBuilder));
   for (const x of panel.transformations ?? []) b.withTransformation(transformation(x));
   if (panel.repeat) {
     b.repeat(panel.repeat.variable).repeatDirection(panel.repeat.direction === 'vertical' ? 'v' : 'h');

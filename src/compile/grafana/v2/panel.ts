@@ -5,21 +5,12 @@ import * as dashboardv2 from '@grafana/grafana-foundation-sdk/dashboardv2';
 import type * as dashboard from '@grafana/grafana-foundation-sdk/dashboard';
 import type { LinkModel, PanelModel } from '../../../model/dashboard.js';
 import { panelBuilder } from '../panels.js';
+import { panelLinkUrl } from '../links.js';
 import { panelQuery } from './query.js';
 
-/**
- * A panel header link. V2's links are URLs only: carrying the time range and the variables (a
- * dashboard link's keepTime/includeVars, default on) is written into the URL with Grafana's
- * `${__url_time_range}` and `${__all_variables}`, as Grafana's own migration of panel links does.
- */
+/** A panel header link: V2's are a title, a URL (carrying time range and variables, ../links.ts) and a target. */
 export function panelLink(link: LinkModel): dashboardv2.DataLinkBuilder {
-  const params: string[] = [];
-  if ('dashboardUid' in link && link.dashboardUid !== undefined) {
-    if (link.keepTime ?? true) params.push('${__url_time_range}');
-    if (link.includeVars ?? true) params.push('${__all_variables}');
-  }
-  const url = params.length === 0 ? link.url : `${link.url}${link.url.includes('?') ? '&' : '?'}${params.join('&')}`;
-  return new dashboardv2.DataLinkBuilder().title(link.title).url(url).targetBlank('targetBlank' in link ? (link.targetBlank ?? false) : false);
+  return new dashboardv2.DataLinkBuilder().title(link.title).url(panelLinkUrl(link)).targetBlank('targetBlank' in link ? (link.targetBlank ?? false) : false);
 }
 
 /** The classic panel's field config, as V2 carries it (the same JSON: the SDK's two schemas type it apart). */
