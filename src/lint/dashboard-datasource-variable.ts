@@ -1,12 +1,15 @@
 import type { Check } from './check.js';
 import { allPanels, isDatasourceVariable } from '../model/dashboard.js';
-import { defaultDatasource, variableKind } from '../model/logs-traces.js';
+import { defaultDatasource, logsTracesVariables, variableKind } from '../model/logs-traces.js';
+import { locatedAt } from '../model/located.js';
 import type { DatasourceRef } from '../api/panels.js';
 
 /**
  * Panels and targets take their data source from the `datasource` variable, so one dashboard
  * works against any Prometheus. A fixed Prometheus uid only works where that uid exists (warning);
- * a data source that is not Prometheus cannot run the PromQL the checks verified (error).
+ * a data source that is not Prometheus cannot run the PromQL the checks verified (error). Logs and
+ * traces panels read their own variable (`${loki}`, `${tempo}`, `${jaeger}`), which no variable of
+ * the dashboard may shadow (error).
  */
 export const dashboardDatasourceVariable: Check = {
   id: 'dashboard/datasource-variable',
@@ -27,6 +30,17 @@ export const dashboardDatasourceVariable: Check = {
       });
     };
     for (const d of model.dashboards) {
+      // ${loki}, ${tempo}, ${jaeger} are added for the logs and traces panels: a variable of the same name would take their place.
+      for (const { kind } of logsTracesVariables(d)) {
+        const clash = d.variables.find((v) => v.name === kind);
+        if (!clash) continue;
+        report({
+          severity: 'error',
+          message: `variable $${kind} of dashboard ${d.title} has the name of the data source variable its ${kind === 'loki' ? 'logs' : 'traces'} panels read (\${${kind}})`,
+          hint: `rename the variable: \${${kind}} is the ${kind} data source drop-down totem-mon adds`,
+          ...locatedAt(clash, 'name'),
+        });
+      }
       for (const panel of allPanels(d)) {
         if (panel.logs || panel.traces) {
           // Their own variable (${loki}, ${tempo}, ${jaeger}); the query checks judge the type.

@@ -267,6 +267,22 @@ describe('logs and traces panels and the data source checks', () => {
     expect(runOn(project([shop]), ['dashboard/datasource-variable', 'dashboard/unknown-datasource', 'dashboard/log-query', 'dashboard/trace-query'])).toEqual([]);
   });
 
+  it('dashboard/datasource-variable: a variable of the dashboard named like the data source variable its panels read', () => {
+    const loki = customVariable({ name: 'loki', values: ['a'] });
+    const p = project([dashboard({ title: 'Shop', variables: [loki], panels: [logsPanel({ title: 'Logs', expr: '{service="api"}' })] })]);
+    expect(runOn(p, ['dashboard/datasource-variable']).map((d) => [d.severity, d.message, d.hint, d.path?.join(' › ')])).toEqual([
+      [
+        'error',
+        'variable $loki of dashboard Shop has the name of the data source variable its logs panels read (${loki})',
+        'rename the variable: ${loki} is the loki data source drop-down totem-mon adds',
+        'dashboards › Shop › variables › loki › name',
+      ],
+    ]);
+    // Without a logs panel the name is free.
+    const free = project([dashboard({ title: 'Shop', variables: [loki], panels: [timeseriesPanel({ title: 'R', targets: [{ expr: 'sum(rate(shop_requests_total[5m]))' }] })] })]);
+    expect(runOn(free, ['dashboard/datasource-variable'])).toEqual([]);
+  });
+
   it('dashboard/undefined-variable reads LogQL and TraceQL queries too', () => {
     const p = project([board([logsPanel({ title: 'Logs', expr: '{service="$servce"}' }), tracesPanel({ title: 'Trace', query: { traceId: '$trace' } })])]);
     expect(runOn(p, ['dashboard/undefined-variable']).map((d) => d.path?.join(' › '))).toEqual([
