@@ -18,7 +18,8 @@ const dist = process.argv[2] ? path.resolve(process.argv[2]) : path.join(root, '
 for (const name of readdirSync(dist)) if (/^totem-mon-.+\.js$/.test(name)) rmSync(path.join(dist, name));
 
 await build({
-  entryPoints: { 'totem-mon': path.join(dist, 'cli/main.js') },
+  // The compile worker (src/app/compile-thread.ts) is an entry of its own, sharing the chunks.
+  entryPoints: { 'totem-mon': path.join(dist, 'cli/main.js'), 'totem-mon-compile-worker': path.join(dist, 'app/compile-worker.js') },
   outdir: dist,
   // Dependencies come from the repository's node_modules, wherever dist/ is.
   nodePaths: [path.join(root, 'node_modules')],

@@ -24,3 +24,12 @@ export function ownModule(name: string): URL {
 export function repositoryFile(relative: string): URL {
   return new URL(`../${relative}`, here);
 }
+
+/**
+ * The compile worker's entry (src/app/compile-thread.ts), bundled as dist/totem-mon-compile-worker.js
+ * (scripts/bundle.mjs); undefined from src/, where a worker would need the TypeScript hooks first.
+ */
+export function compileWorkerModule(): URL | undefined {
+  return fromSource ? undefined : new URL('./totem-mon-compile-worker.js', here);
+}
+

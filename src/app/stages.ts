@@ -23,6 +23,7 @@ import { CHECKS } from '../lint/index.js';
 import { runLint, type Silenced } from '../lint/run.js';
 import type { Check, CheckContext } from '../lint/check.js';
 import { compileOutputs } from './outputs.js';
+import { startCompiling } from './compile-thread.js';
 import type { OutputFile } from '../compile/output.js';
 import { scanSecrets } from '../secrets/scan.js';
 
@@ -70,9 +71,12 @@ export async function fromDefinitions(options: DefinitionsStageOptions): Promise
   const loaded = await (options.loaded ?? loadDefinitions(options.definitions, timeout));
   if (loaded.project === undefined) return { diagnostics: loaded.diagnostics, silenced: [] };
 
-  // 2–6 in memory; the notification templates (`<definitions>/../templates/*.tmpl`) are read from
-  // disk here, so that the model carries them and the compilers stay pure.
-  const result = fromProject(loaded.project, { ...options, entry: loaded.entry, templates: () => readTemplates(loaded.dir) });
+  // 2–6 in memory, as fromProject, with the compilers in their thread while the checks run here;
+  // the notification templates (`<definitions>/../templates/*.tmpl`) are read from disk here, so
+  // that the model carries them and the compilers stay pure.
+  const projectOptions = { ...options, entry: loaded.entry, templates: () => readTemplates(loaded.dir) };
+  const modelled = modelStage(loaded.project, projectOptions);
+  const result = modelled.ok ? await checkAndCompile(modelled.model, projectOptions) : modelled.result;
 
   // 7. every finding at the line of the property it is about, read from the definition files
   //    (src/io/property-locations.ts), not at the builder call's line.
@@ -82,34 +86,61 @@ export async function fromDefinitions(options: DefinitionsStageOptions): Promise
 
 /** The stages after loading, in memory: a project value (what `defineProject` returned) in, files and findings out. */
 export function fromProject(project: unknown, options: ProjectStageOptions): StagesResult {
+  const modelled = modelStage(project, options);
+  if (!modelled.ok) return modelled.result;
+  const checked = checkStage(modelled.model, options);
+  return secretsStage(checked, options, wantsFiles(checked, options) ? compileOutputs(modelled.model) : undefined);
+}
+
+/** Stages 4–6 as fromProject's, the compilers on the other core (src/app/compile-thread.ts) while the checks run here. */
+async function checkAndCompile(model: Model, options: ProjectStageOptions): Promise<StagesResult> {
+  const compiling = startCompiling(model);
+  const checked = checkStage(model, options);
+  if (wantsFiles(checked, options)) return secretsStage(checked, options, await compiling.files());
+  compiling.stop();
+  return secretsStage(checked, options, undefined);
+}
+
+/** Stages 2–3: the schema check and the model, or the findings that stopped them. */
+function modelStage(project: unknown, options: ProjectStageOptions): { ok: true; model: Model } | { ok: false; result: StagesResult } {
   // 2. schema check: the shape of every definition, all problems at once.
   const parsed = parseProject(project);
-  if (!parsed.ok) return { diagnostics: parsed.diagnostics, silenced: [] };
+  if (!parsed.ok) return { ok: false, result: { diagnostics: parsed.diagnostics, silenced: [] } };
 
   // 3. model: defaults filled in, names resolved, the config's settings and the notification
   //    templates carried along.
   const templates = options.templates();
-  if (templates.diagnostics.length > 0) return { diagnostics: templates.diagnostics, silenced: [] };
+  if (templates.diagnostics.length > 0) return { ok: false, result: { diagnostics: templates.diagnostics, silenced: [] } };
   const built = withSettings(buildModel(parsed.project, options.entry), options.settings, { grafana: parsed.project.grafana, source: parsed.project.source });
-  const model = withTemplates(built, templates.templates);
+  return { ok: true, model: withTemplates(built, templates.templates) };
+}
 
+type Checked = StagesResult & { model: Model; context: CheckContext };
+
+/** Stage 4 on a model: the checks' findings (and what their `ignore`s silenced). */
+function checkStage(model: Model, options: StageOptions): Checked {
   // 4. checks: PromQL against the catalogue, names, duplicates, routing… (src/lint/), under the
   //    project's `lint.checks` settings and the definitions' `ignore`s.
   const context = buildCheckContext(model);
   const lint = runLint(context, options.checks ?? CHECKS, options.force ? { force: options.force } : {});
-  const { silenced } = lint;
-  const diagnostics = [...lint.diagnostics];
+  return { diagnostics: [...lint.diagnostics], silenced: lint.silenced, model, context };
+}
 
+/** Whether the model is compiled (stage 6): not after an error in the checks, unless the options want files regardless. */
+function wantsFiles(checked: Checked, options: StageOptions): boolean {
+  return !hasErrors(checked.diagnostics) || Boolean(options.compileWithFindings);
+}
+
+/** Stage 5 with the compiled files (stage 6), or without them when the checks stopped the run. */
+function secretsStage(checked: Checked, options: StageOptions, files: OutputFile[] | undefined): StagesResult {
+  const { diagnostics, silenced, model, context } = checked;
   // 5. secrets by value, everywhere (src/secrets/): over the definitions and templates when they
   //    have errors (nothing is compiled), else over the generated files, located at the definitions.
-  if (hasErrors(diagnostics) && !options.compileWithFindings) {
-    return { diagnostics: [...diagnostics, ...scanSecrets(model)], silenced, model, context };
-  }
+  if (!files) return { diagnostics: [...diagnostics, ...scanSecrets(model)], silenced, model, context };
 
   // 6. compile: pure functions, model → files in memory, for each output profile the project lists
-  //    (src/app/outputs.ts); nothing holding a secret goes further.
-  const files = compileOutputs(model);
-  diagnostics.push(...scanSecrets(model, files));
-  if (hasErrors(diagnostics) && !options.compileWithFindings) return { diagnostics, silenced, model, context };
-  return { diagnostics, silenced, model, context, files };
+  //    (src/app/outputs.ts, compiled before this is called); nothing holding a secret goes further.
+  const all = [...diagnostics, ...scanSecrets(model, files)];
+  if (hasErrors(all) && !options.compileWithFindings) return { diagnostics: all, silenced, model, context };
+  return { diagnostics: all, silenced, model, context, files };
 }

@@ -1,0 +1,49 @@
+/**
+ * Compiling on the second core. Once the model is built, the checks and the compilers do not
+ * depend on each other: the checks run in the main thread while a worker thread
+ * (src/app/compile-worker.ts) compiles a copy of the model (structured clone: the model is plain
+ * data; the files come back as strings). Only from the build: from src/ (tests, scripts/dev.mjs) a
+ * worker would first have to load the TypeScript hooks, so the thread compiles itself.
+ */
+import { existsSync } from 'node:fs';
+import { fileURLToPath } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import type { Model } from '../model/types.js';
+import type { OutputFile } from '../compile/output.js';
+import { compileWorkerModule } from '../own-files.js';
+import { compileOutputs } from './outputs.js';
+import type { CompileReply } from './compile-worker.js';
+
+export interface Compiling {
+  /** The model's files: from the worker, or compiled here when there is none or it failed. */
+  files(): Promise<OutputFile[]>;
+  /** Ends the worker when the files are not wanted (the checks found errors). */
+  stop(): void;
+}
+
+/**
+ * Starts compiling the model: in a worker thread when totem-mon runs from its build, else here, on
+ * demand. `module` is the worker's entry (tests give the build's from src/).
+ */
+export function startCompiling(model: Model, module: URL | undefined = compileWorkerModule()): Compiling {
+  if (module === undefined || !existsSync(fileURLToPath(module))) return { files: async () => compileOutputs(model), stop: () => {} };
+  const worker = new Worker(module);
+  // Never what keeps the process alive: a path that forgets stop() cannot hang it.
+  worker.unref();
+  const replied = new Promise<CompileReply>((resolve) => {
+    worker.once('message', resolve);
+    worker.once('error', (error) => resolve({ error: error.message }));
+    worker.once('exit', (code) => resolve({ error: `the compile worker exited with code ${code}` }));
+  });
+  worker.postMessage(model);
+  const stop = () => void worker.terminate();
+  return {
+    async files() {
+      const reply = await replied;
+      stop();
+      // The worker failed: compiled here then, where a compiler's error shows as it always has.
+      return 'files' in reply ? reply.files : compileOutputs(model);
+    },
+    stop,
+  };
+}

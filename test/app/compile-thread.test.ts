@@ -1,0 +1,69 @@
+/**
+ * Issue 16: the compilers run on the second core while the checks run (src/app/compile-thread.ts).
+ * The worker compiles a structured-clone copy of the model; what it answers must be exactly what
+ * the main thread compiles, and a worker that fails must change nothing but the thread.
+ */
+import { writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { Worker } from 'node:worker_threads';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { fromDefinitions } from '../../src/app/stages.js';
+import { startCompiling } from '../../src/app/compile-thread.js';
+import { compileOutputs } from '../../src/app/outputs.js';
+import type { Model } from '../../src/model/types.js';
+import type { OutputFile } from '../../src/compile/output.js';
+import { FIXTURES, REPO, snapshotTree, tempDir } from '../helpers/cli.js';
+import { BIN, ensureBuilt } from '../helpers/built.js';
+import { runCliProcess } from '../helpers/process.js';
+import { execa } from 'execa';
+
+const BUILT_WORKER = pathToFileURL(path.join(REPO, 'dist/totem-mon-compile-worker.js'));
+
+/** A fixture through the stages from src/ (where the thread compiles itself): its model and files. */
+async function stages(fixture: string): Promise<{ model: Model; files: OutputFile[] }> {
+  const result = await fromDefinitions({ definitions: path.join(FIXTURES, fixture) });
+  expect(result.files, JSON.stringify(result.diagnostics.filter((d) => d.severity === 'error'))).toBeDefined();
+  return { model: result.model!, files: result.files! };
+}
+
+describe('compiling in a worker thread', () => {
+  beforeAll(ensureBuilt, 180_000);
+
+  it.each([['good'], ['e2e'], ['health/basic']])("the build's worker answers %s's model with the main thread's files, byte for byte", async (fixture) => {
+    const { model, files } = await stages(fixture);
+    expect(files.length).toBeGreaterThan(0);
+    const worker = new Worker(BUILT_WORKER);
+    try {
+      const reply = await new Promise<unknown>((resolve, reject) => {
+        worker.once('message', resolve);
+        worker.once('error', reject);
+        worker.postMessage(model);
+      });
+      expect(reply).toEqual({ files });
+    } finally {
+      await worker.terminate();
+    }
+  });
+
+  it('startCompiling gives the same files through the worker, and compiles here when the worker fails', async () => {
+    const { model, files } = await stages('good');
+    expect(await startCompiling(model, BUILT_WORKER).files()).toEqual(files);
+    const broken = path.join(tempDir(), 'broken-worker.mjs');
+    writeFileSync(broken, "throw new Error('no worker today');\n");
+    expect(await startCompiling(model, pathToFileURL(broken)).files()).toEqual(files);
+    // From src/ there is no worker: compiled in this thread.
+    expect(await startCompiling(model).files()).toEqual(compileOutputs(model));
+  });
+
+  it('the built CLI (compiling in its worker) writes what totem-mon run from src/ (in one thread) writes', async () => {
+    const definitions = path.join(FIXTURES, 'good');
+    const [built, source] = [path.join(tempDir(), 'out'), path.join(tempDir(), 'out')];
+    const run = await execa(process.execPath, [BIN, 'generate', '--definitions', definitions, '--out', built], { cwd: REPO, reject: false });
+    expect(run.exitCode, run.stderr).toBe(0);
+    const fromSource = await runCliProcess(['generate', '--definitions', definitions, '--out', source]);
+    expect(fromSource.code, fromSource.stderr).toBe(0);
+    expect(Object.keys(snapshotTree(built)).length).toBeGreaterThan(0);
+    expect(snapshotTree(built)).toEqual(snapshotTree(source));
+  });
+});
