@@ -8,13 +8,19 @@ import { DEFAULT_CONNECTIONS } from '../model/datasources.js';
 import { logsTracesVariables } from '../model/logs-traces.js';
 import { locatedAt } from '../model/located.js';
 
-/** The data sources totem-mon provisions: uid → type. */
-export function provisionedDatasources(grafana: GrafanaSettings): Map<string, DatasourceKind> {
-  const found = new Map<string, DatasourceKind>([[grafana.datasource.uid, 'prometheus']]);
-  for (const kind of ['loki', 'tempo', 'jaeger'] as const) {
+/** The data sources totem-mon provisions, Prometheus first. */
+function provisionedList(grafana: GrafanaSettings): Array<{ kind: DatasourceKind; name: string; uid: string; source?: SourceRef | undefined }> {
+  const others = (['loki', 'tempo', 'jaeger'] as const).flatMap((kind) => {
     const ds = grafana[kind];
-    if (ds) found.set(ds.uid, kind);
-  }
+    return ds ? [{ kind, name: ds.name, uid: ds.uid, source: ds.source }] : [];
+  });
+  return [{ kind: 'prometheus', name: grafana.datasource.name, uid: grafana.datasource.uid }, ...others];
+}
+
+/** The data sources totem-mon provisions: uid → type (the first of a uid given twice). */
+export function provisionedDatasources(grafana: GrafanaSettings): Map<string, DatasourceKind> {
+  const found = new Map<string, DatasourceKind>();
+  for (const ds of provisionedList(grafana)) if (!found.has(ds.uid)) found.set(ds.uid, ds.kind);
   return found;
 }
 
@@ -25,9 +31,10 @@ function configure(kinds: readonly DatasourceKind[]): string {
 }
 
 /**
- * A data source that a panel, a target, an annotation or a link between data sources names by uid
- * must be one that totem-mon provisions, of the right type: else the panel shows "data source not
- * found" and the link leads nowhere, and only someone opening it in Grafana would find out.
+ * A data source that a panel, a target or a link between data sources names by uid must be one that
+ * totem-mon provisions, of the right type: else the panel shows "data source not found" and the
+ * link leads nowhere, and only someone opening it in Grafana would find out. Two provisioned data
+ * sources may not share a uid or a name (Grafana keeps one of them).
  */
 export const dashboardUnknownDatasource: Check = {
   id: 'dashboard/unknown-datasource',
@@ -39,7 +46,8 @@ export const dashboardUnknownDatasource: Check = {
 
     // Links between data sources: log line → trace, span → logs, exemplar → trace.
     const link = (l: DatasourceLink | undefined, accepts: readonly DatasourceKind[], what: string, path: string[], source: SourceRef | undefined) => {
-      if (!l) return;
+      // A default link leads to a configured data source by construction (or, with a uid given twice, to one of them: reported above).
+      if (!l?.explicit) return;
       const kind = provisioned.get(l.uid);
       if (kind !== undefined && accepts.includes(kind)) return;
       const finding: Finding = {
@@ -54,6 +62,19 @@ export const dashboardUnknownDatasource: Check = {
       report(finding);
     };
     const g = model.grafana;
+    const list = provisionedList(g);
+    list.forEach((ds, i) => {
+      for (const field of ['uid', 'name'] as const) {
+        const earlier = list.slice(0, i).find((x) => x[field] === ds[field]);
+        if (!earlier) continue;
+        report({
+          message: `the ${ds.kind} and ${earlier.kind} data sources have the same ${field} "${ds[field]}": Grafana provisions one of them`,
+          hint: `give the ${ds.kind} data source its own ${field} (grafana.${ds.kind}.${field})`,
+          path: ['grafana', ds.kind, field],
+          ...(ds.source ? { source: ds.source } : {}),
+        });
+      }
+    });
     link(g.loki?.traceLinks?.datasource, ['tempo', 'jaeger'], 'the Loki trace link (traceLinks)', ['grafana', 'loki', 'traceLinks', 'datasource'], g.loki?.source);
     link(g.tempo?.traceToLogs?.datasource, ['loki'], "Tempo's trace to logs link (traceToLogs)", ['grafana', 'tempo', 'traceToLogs', 'datasource'], g.tempo?.source);
     link(g.jaeger?.traceToLogs?.datasource, ['loki'], "Jaeger's trace to logs link (traceToLogs)", ['grafana', 'jaeger', 'traceToLogs', 'datasource'], g.jaeger?.source);

@@ -52,6 +52,15 @@ describe('dashboard/unknown-datasource: links between data sources', () => {
     expect(findings(project({ loki: { traceLinks: { datasource: 'jaeger' } }, jaeger: {}, datasource: { exemplars: { datasource: 'jaeger' } } }))).toEqual([]);
   });
 
+  it('fires on two data sources with the same uid or name, at the later one', () => {
+    const p = project({ loki: { uid: 'prometheus' }, tempo: { name: 'Loki' } });
+    expect(findings(p).map((f) => [f.path, f.message, f.hint])).toEqual([
+      ['grafana › loki › uid', 'the loki and prometheus data sources have the same uid "prometheus": Grafana provisions one of them', 'give the loki data source its own uid (grafana.loki.uid)'],
+      ['grafana › tempo › name', 'the tempo and loki data sources have the same name "Loki": Grafana provisions one of them', 'give the tempo data source its own name (grafana.tempo.name)'],
+    ]);
+    expect(findings(p)[0]!.source).toEqual(sourceOf(p));
+  });
+
   it('is quiet on the defaults, which only link configured data sources', () => {
     for (const grafana of [{}, { loki: {} }, { tempo: {} }, { loki: {}, tempo: {} }, { loki: {}, jaeger: {} }, { loki: {}, tempo: {}, jaeger: {} }] satisfies GrafanaOptions[]) {
       expect(findings(project(grafana)), JSON.stringify(grafana)).toEqual([]);
