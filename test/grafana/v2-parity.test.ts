@@ -94,6 +94,16 @@ describe('classic and V2 carry the same panels, queries and variables', () => {
     });
   }
 
+  it('lay out every element exactly once, and reference no element that is not there', async () => {
+    const all = [...Object.values((await totemV2()).v2), ...Object.values(FEATURES).flatMap(({ project }) => Object.values(bothSchemas(project).v2))];
+    const dashboards = all.map((t) => JSON.parse(t) as V2 | { kind: string }).filter((d): d is V2 => 'spec' in d && 'elements' in (d as V2).spec);
+    expect(dashboards.length).toBeGreaterThanOrEqual(9);
+    for (const d of dashboards) {
+      const placed = itemsOf(d.spec.layout).map((i) => i.spec.element.name);
+      expect([...placed].sort(), d.metadata.name).toEqual(Object.keys(d.spec.elements).sort());
+    }
+  }, 60_000);
+
   it('tells them apart when they differ (the comparison can fail)', async () => {
     const both = await totemV2();
     const [file, text] = Object.entries(both.v2).find(([p]) => p.includes('/dashboards/'))!;
