@@ -18,8 +18,8 @@ export type {
 export type { KubernetesSd, KubernetesRole, FileSd, HttpSd } from './api/service-discovery.js';
 export type { ScrapeAuth, BasicAuth, Authorization, OAuth2, TlsConfig } from './api/scrape-auth.js';
 export { defineProject } from './api/project.js';
-export { files, prometheusOperator, grafanaOperator, grafanaSidecar } from './api/outputs.js';
-export type { Output, FilesOutput, PrometheusOperatorOutput, PrometheusOperatorOptions, KubernetesMetadataOptions, OperatorAlertmanagerOptions, SecretKeyRef, GrafanaOperatorOptions, GrafanaOperatorOutput, GrafanaSidecarOptions, GrafanaSidecarOutput } from './api/outputs.js';
+export { files, prometheusOperator, grafanaOperator, grafanaSidecar, mimir, thanos } from './api/outputs.js';
+export type { Output, FilesOutput, PrometheusOperatorOutput, PrometheusOperatorOptions, KubernetesMetadataOptions, OperatorAlertmanagerOptions, SecretKeyRef, GrafanaOperatorOptions, GrafanaOperatorOutput, GrafanaSidecarOptions, GrafanaSidecarOutput, MimirOptions, MimirOutput, ThanosOutput } from './api/outputs.js';
 export { slo } from './api/slo.js';
 export type { Slo, SloOptions, Sli, ErrorsSli, GoodSli, LatencySli, SliCounter, BurnRateWindow, BurnRates, SloAlerting, SloAlertOptions } from './api/slo.js';
 export { team } from './api/team.js';

@@ -80,8 +80,26 @@ export interface GrafanaSidecarOutput extends Readonly<GrafanaSidecarOptions> {
   readonly source?: SourceRef;
 }
 
+/** The Mimir ruler profile's options. */
+export interface MimirOptions {
+  /** The rule namespace every group goes in (default: the project's name). */
+  namespace?: string;
+}
+
+export interface MimirOutput extends Readonly<MimirOptions> {
+  readonly kind: 'output';
+  readonly profile: 'mimir';
+  readonly source?: SourceRef;
+}
+
+export interface ThanosOutput {
+  readonly kind: 'output';
+  readonly profile: 'thanos';
+  readonly source?: SourceRef;
+}
+
 /** Every output profile `outputs` accepts. */
-export type Output = FilesOutput | PrometheusOperatorOutput | GrafanaOperatorOutput | GrafanaSidecarOutput;
+export type Output = FilesOutput | PrometheusOperatorOutput | GrafanaOperatorOutput | GrafanaSidecarOutput | MimirOutput | ThanosOutput;
 
 /** The files profile: out/prometheus/, out/alertmanager/, out/grafana/, out/blackbox/ (what a project without `outputs` gets). */
 export function files(): FilesOutput {
@@ -112,4 +130,18 @@ export function grafanaOperator(options: GrafanaOperatorOptions): GrafanaOperato
  */
 export function grafanaSidecar(options: GrafanaSidecarOptions): GrafanaSidecarOutput {
   return { kind: 'output', profile: 'grafana-sidecar', ...options, source: captureSource() };
+}
+
+/**
+ * The Mimir ruler profile, out/mimir/<namespace>.yaml: the rule groups in mimirtool's file format
+ * (`namespace:` and `groups:`, for `mimirtool rules load` or `sync`), with `source_tenants` on the
+ * groups that set `sourceTenants` (federated rule groups).
+ */
+export function mimir(options: MimirOptions = {}): MimirOutput {
+  return { kind: 'output', profile: 'mimir', ...options, source: captureSource() };
+}
+
+/** The Thanos ruler profile, out/thanos/rules/<group>.yml: rule files with `partial_response_strategy` where a group sets it. */
+export function thanos(): ThanosOutput {
+  return { kind: 'output', profile: 'thanos', source: captureSource() };
 }

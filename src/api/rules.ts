@@ -115,6 +115,17 @@ export interface RuleGroupOptions {
   labels?: Readonly<Record<string, string>>;
   /** Defaults for the group's alerts (see `AlertDefaults`). */
   alertDefaults?: AlertDefaults;
+  /**
+   * Mimir's federated rule groups: the tenants whose data the group's expressions read
+   * (`source_tenants`; the ruler needs `-ruler.tenant-federation.enabled`). Only the mimir profile
+   * writes it: the project must list `mimir()` in `outputs`.
+   */
+  sourceTenants?: readonly string[];
+  /**
+   * Thanos: what a query of the group does when a store answers partially (`partial_response_strategy`,
+   * `'warn'` or `'abort'`, the Thanos ruler's default). Written by the thanos profile and in PrometheusRules (for a ThanosRuler); plain Prometheus files leave it out.
+   */
+  partialResponseStrategy?: 'warn' | 'abort';
   /** Silences checks on this definition, each with the reason: `{ 'alert/naming': 'why' }` (see the README, Checks). */
   ignore?: Ignore;
 }

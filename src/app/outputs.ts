@@ -9,6 +9,7 @@ import type { OutputFile } from '../compile/output.js';
 import { compilePrometheusOperator } from '../compile/prometheus-operator/index.js';
 import { compileGrafanaOperator } from '../compile/grafana-kubernetes/operator.js';
 import { compileGrafanaSidecar } from '../compile/grafana-kubernetes/sidecar.js';
+import { compileMimir, compileThanos } from '../compile/rulers/index.js';
 
 function compileProfile(model: Model, output: OutputModel): OutputFile[] {
   switch (output.profile) {
@@ -20,6 +21,10 @@ function compileProfile(model: Model, output: OutputModel): OutputFile[] {
       return compileGrafanaOperator(model, output);
     case 'grafana-sidecar':
       return compileGrafanaSidecar(model, output);
+    case 'mimir':
+      return compileMimir(model, output);
+    case 'thanos':
+      return compileThanos(model);
   }
 }
 

@@ -105,6 +105,8 @@ export function buildModel(input: ProjectInput, entry: string): Model {
       fileName: safeFileName(g.name),
       ...(g.interval !== undefined ? { interval: g.interval } : {}),
       intervalMs: durationMs(g.interval ?? evaluationInterval)!,
+      ...(g.sourceTenants !== undefined ? { sourceTenants: [...g.sourceTenants] } : {}),
+      ...(g.partialResponseStrategy !== undefined ? { partialResponseStrategy: g.partialResponseStrategy } : {}),
       rules: g.rules.map((r) =>
         r.kind === 'alert'
           ? buildAlert(r, g.name, [...groupPath, 'rules', r.name], project.docs?.runbookBase)

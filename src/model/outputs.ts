@@ -56,7 +56,16 @@ export interface GrafanaSidecarOutputModel extends Located, KubernetesMetadataMo
   folderAnnotation: string;
 }
 
-export type OutputModel = FilesOutputModel | PrometheusOperatorOutputModel | GrafanaOperatorOutputModel | GrafanaSidecarOutputModel;
+export interface MimirOutputModel extends Located {
+  profile: 'mimir';
+  namespace: string;
+}
+
+export interface ThanosOutputModel extends Located {
+  profile: 'thanos';
+}
+
+export type OutputModel = MimirOutputModel | ThanosOutputModel | FilesOutputModel | PrometheusOperatorOutputModel | GrafanaOperatorOutputModel | GrafanaSidecarOutputModel;
 export type OutputProfile = OutputModel['profile'];
 
 function metadata(input: { namespace: string; labels?: Readonly<Record<string, string>> | undefined; annotations?: Readonly<Record<string, string>> | undefined }): KubernetesMetadataModel {
@@ -81,6 +90,10 @@ export function buildOutputs(outputs: readonly OutputInput[] | undefined, projec
         return { profile: 'grafana-operator', ...metadata(o), instanceSelector: { ...o.instanceSelector }, ...at };
       case 'grafana-sidecar':
         return { profile: 'grafana-sidecar', ...metadata(o), folderAnnotation: o.folderAnnotation ?? 'grafana_folder', ...at };
+      case 'mimir':
+        return { profile: 'mimir', namespace: o.namespace ?? projectName, ...at };
+      case 'thanos':
+        return { profile: 'thanos', ...at };
     }
   });
 }

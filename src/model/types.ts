@@ -70,6 +70,10 @@ export interface RuleGroupModel extends Located {
   /** The interval actually used: the group's or the global evaluation interval. */
   intervalMs: number;
   rules: RuleModel[];
+  /** Mimir's federated rule group: the tenants it reads (mimir profile only). */
+  sourceTenants?: string[];
+  /** Thanos's partial response strategy (thanos profile and PrometheusRules only). */
+  partialResponseStrategy?: 'warn' | 'abort';
 }
 
 export interface ScrapeJobModel extends Located, Pick<ScrapeJobOptions, 'interval' | 'timeout'> {

@@ -41,6 +41,9 @@ export const RULES: readonly ArrowRule[] = [
   { from: 'compile/grafana', to: 'compile/grafana-kubernetes' },
   { from: '*', to: 'compile/prometheus-operator', unless: ['app', 'compile/prometheus-operator'] },
   { from: '*', to: 'compile/grafana-kubernetes', unless: ['app', 'compile/grafana-kubernetes'] },
+  { from: 'compile/kubernetes', to: 'compile/rulers' },
+  { from: 'compile/prometheus', to: 'compile/rulers' },
+  { from: '*', to: 'compile/rulers', unless: ['app', 'compile/rulers'] },
 ];
 
 describe('the import graph of src/', () => {

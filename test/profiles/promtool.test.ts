@@ -70,7 +70,7 @@ describe('the rules inside the profiles’ resources, by the real promtool', () 
   it('pass the files profile’s unit tests and promtool check rules: Totem, every profile', async () => {
     const model = (await totemWith(ALL_PROFILES)).model!;
     const generated = compileOutputs(model);
-    for (const dir of ['prometheus-operator/']) {
+    for (const dir of ['prometheus-operator/', 'mimir/', 'thanos/']) {
       const run = await promtoolTests(testsOnExtracted(generated, dir));
       expect(run.exitCode, `${dir}: ${run.all.slice(-2000)}`).toBe(0);
     }

@@ -1,6 +1,6 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { files, grafanaOperator, grafanaSidecar, prometheusOperator, synth, type Output, type Project } from '../../src/index.js';
+import { files, grafanaOperator, grafanaSidecar, mimir, prometheusOperator, synth, thanos, type Output, type Project } from '../../src/index.js';
 import { loadDefinitions } from '../../src/io/load.js';
 import { REPO } from '../helpers/cli.js';
 
@@ -19,10 +19,12 @@ export const ALL_PROFILES: readonly Output[] = [
   }),
   grafanaOperator({ namespace: 'monitoring', instanceSelector: { dashboards: 'grafana' } }),
   grafanaSidecar({ namespace: 'monitoring', labels: { team: 'totem' } }),
+  mimir({ namespace: 'totem' }),
+  thanos(),
 ];
 
 /** The profiles' folders in out/ besides the files profile's. */
-export const PROFILE_DIRS = ['prometheus-operator/', 'grafana-operator/', 'grafana-sidecar/'];
+export const PROFILE_DIRS = ['prometheus-operator/', 'grafana-operator/', 'grafana-sidecar/', 'mimir/', 'thanos/'];
 
 let totem: Promise<unknown> | undefined;
 

@@ -21,7 +21,7 @@ export function compilePrometheusRules(model: Model, output: PrometheusOperatorO
         apiVersion: 'monitoring.coreos.com/v1',
         kind: 'PrometheusRule',
         name,
-        body: { spec: { groups: [compact({ name: group.name, interval: group.interval, rules: group.rules.map(ruleYaml) })] } },
+        body: { spec: { groups: [compact({ name: group.name, interval: group.interval, partial_response_strategy: group.partialResponseStrategy, rules: group.rules.map(ruleYaml) })] } },
       },
       group,
       headerLines(group.source?.file ?? model.entry, `rule group ${group.name}`),

@@ -64,7 +64,12 @@ const grafanaSidecar = z.strictObject({
   source,
 });
 
-export const outputSchema = z.discriminatedUnion('profile', [files, prometheusOperator, grafanaOperator, grafanaSidecar]);
+// mimirtool takes any non-empty namespace; it becomes a file name here, so path separators are refused.
+const rulerNamespace = z.string().regex(/^[^/\\\0]+$/, { message: withHint('invalid rule namespace', 'a name without / or \\, e.g. shop') }).refine((n) => n !== '.' && n !== '..', { message: 'invalid rule namespace' });
+const mimir = z.strictObject({ kind: z.literal('output'), profile: z.literal('mimir'), namespace: rulerNamespace.optional(), source });
+const thanos = z.strictObject({ kind: z.literal('output'), profile: z.literal('thanos'), source });
+
+export const outputSchema = z.discriminatedUnion('profile', [files, prometheusOperator, grafanaOperator, grafanaSidecar, mimir, thanos]);
 
 /** `outputs: [files(), prometheusOperator({ … }), …]`: each profile at most once (they write to the same folders). */
 export const outputsSchema = z
@@ -116,4 +121,23 @@ export function refuseUnmountedSecrets(project: { alertmanager?: unknown; teams?
   };
   secretFiles(project.alertmanager, [], report(['alertmanager']));
   project.teams?.forEach((team, i) => secretFiles((team as { receivers?: unknown }).receivers, [], report(['teams', i, 'receivers'])));
+}
+
+/** A group's `sourceTenants` only means something to Mimir's ruler: without the mimir profile it would be dropped silently. */
+type Groups = readonly { sourceTenants?: readonly string[] | undefined }[] | undefined;
+
+export function refuseUnusedSourceTenants(project: { ruleGroups?: Groups; teams?: readonly { ruleGroups?: Groups }[] | undefined; outputs?: readonly OutputInput[] | undefined }, ctx: z.RefinementCtx): void {
+  if (project.outputs?.some((o) => o.profile === 'mimir')) return;
+  const groups: [Path, { sourceTenants?: readonly string[] | undefined }][] = [
+    ...(project.ruleGroups ?? []).map((g, i): [Path, typeof g] => [['ruleGroups', i], g]),
+    ...(project.teams ?? []).flatMap((t, ti) => (t.ruleGroups ?? []).map((g, i): [Path, typeof g] => [['teams', ti, 'ruleGroups', i], g])),
+  ];
+  groups.forEach(([path, group]) => {
+    if (group.sourceTenants === undefined) return;
+    ctx.addIssue({
+      code: 'custom',
+      path: [...path, 'sourceTenants'],
+      message: withHint('sourceTenants (a federated rule group) is written by the mimir profile only, and the project has none', 'add mimir() to outputs, or leave sourceTenants out'),
+    });
+  });
 }

@@ -65,6 +65,8 @@ export const ruleGroupSchema = definition('ruleGroup', {
   rules: z.array(z.discriminatedUnion('kind', [alertSchema, recordSchema])),
   labels: labelSet.optional(),
   alertDefaults: alertDefaultsSchema.optional(),
+  sourceTenants: z.array(nonEmpty).min(1, { message: withHint('sourceTenants is empty', 'list the tenants the group reads, or leave sourceTenants out') }).optional(),
+  partialResponseStrategy: z.enum(['warn', 'abort']).optional(),
 });
 
 export type AlertInput = z.infer<typeof alertSchema>;

@@ -1,0 +1,37 @@
+/**
+ * The rulers beyond one Prometheus: Grafana Mimir's (rule namespaces in mimirtool's file format)
+ * and Thanos's (rule files with the partial response strategy). The groups are the files profile's,
+ * plus the one group field each ruler adds.
+ */
+import type { Model, RuleGroupModel } from '../../model/types.js';
+import type { MimirOutputModel } from '../../model/outputs.js';
+import { safeFileName } from '../../model/names.js';
+import { compact, headerLines, yamlFile, type OutputFile } from '../output.js';
+import { ruleYaml } from '../prometheus/rules.js';
+
+export const MIMIR_DIR = 'mimir';
+export const THANOS_RULES_DIR = 'thanos/rules';
+
+/** A group as Prometheus writes it, with `extra` fields before its rules. */
+function group(g: RuleGroupModel, extra: Record<string, unknown>): Record<string, unknown> {
+  return compact({ name: g.name, interval: g.interval, ...extra, rules: g.rules.map(ruleYaml) });
+}
+
+/** `out/mimir/<namespace>.yaml`: every group in one namespace, `source_tenants` on the federated ones. */
+export function compileMimir(model: Model, output: MimirOutputModel): OutputFile[] {
+  if (model.ruleGroups.length === 0) return [];
+  const groups = model.ruleGroups.map((g) => group(g, { source_tenants: g.sourceTenants }));
+  const file = yamlFile(`${MIMIR_DIR}/${safeFileName(output.namespace)}.yaml`, { namespace: output.namespace, groups }, [
+    ...headerLines(model.entry, `Mimir rule namespace ${output.namespace}`),
+    `Load with \`mimirtool rules sync ${MIMIR_DIR}/*.yaml\` (federated groups need -ruler.tenant-federation.enabled).`,
+  ]);
+  return [{ ...file, ruleGroupsAt: ['groups'] }];
+}
+
+/** `out/thanos/rules/<group>.yml`: one rule file per group, `partial_response_strategy` where the group sets it. */
+export function compileThanos(model: Model): OutputFile[] {
+  return model.ruleGroups.map((g) => ({
+    ...yamlFile(`${THANOS_RULES_DIR}/${g.fileName}.yml`, { groups: [group(g, { partial_response_strategy: g.partialResponseStrategy })] }, headerLines(g.source?.file ?? model.entry, `rule group ${g.name}`)),
+    ruleGroupsAt: ['groups'],
+  }));
+}
