@@ -3,6 +3,7 @@ import { allPanels } from '../model/dashboard.js';
 import { locatedAt } from '../model/located.js';
 import { panelDatasource } from '../model/logs-traces.js';
 import { analyzeLogql } from '../query/logql.js';
+import { re2 } from '../model/re2.js';
 
 /**
  * A logs panel's LogQL parses, is a log query (a metric query shows no lines), selects its streams
@@ -26,7 +27,7 @@ export const dashboardLogQuery: Check = {
           });
         }
         const expr = panel.logs.expr;
-        const analysis = analyzeLogql(expr);
+        const analysis = analyzeLogql(expr, re2);
         for (const p of analysis.problems) report({ message: `${what}: ${p.message}`, hint: p.hint, ...locatedAt(panel, 'expr'), excerpt: { text: expr, from: p.from, to: p.to } });
         if (analysis.kind === 'metric') {
           report({

@@ -31,16 +31,13 @@ function unquote(text: string): string | undefined {
   }
 }
 
-/** Whether a (Go RE2) regex, anchored as Loki anchors it, matches the empty string; unknown → false. */
-function regexMatchesEmpty(source: string): boolean {
-  try {
-    return new RegExp(`^(?:${source.replace(/^\(\?i\)/, '')})$`).test('');
-  } catch {
-    return false;
-  }
-}
+/**
+ * Go's RE2, as Loki reads regexes, anchored at both ends (as label matchers are): given by the
+ * caller (src/model/re2.ts), so that this folder stays a leaf.
+ */
+export type Re2 = (pattern: string) => { ok: true; matches: (text: string) => boolean } | { ok: false; error: string };
 
-export function analyzeLogql(expr: string): LogqlAnalysis {
+export function analyzeLogql(expr: string, re2: Re2): LogqlAnalysis {
   const sub = substituteVariables(expr);
   const tree = parser.parse(sub.text);
   let error: SyntaxNode | undefined;
@@ -64,6 +61,7 @@ export function analyzeLogql(expr: string): LogqlAnalysis {
     };
   }
   const top = tree.topNode.firstChild?.firstChild;
+  const stringAt = (node: SyntaxNode | null) => (node ? unquote(sub.text.slice(node.from, node.to)) : undefined);
   const kind = top?.name === 'MetricExpr' ? 'metric' : 'log';
   const problems: QueryProblem[] = [];
   tree.iterate({
@@ -78,9 +76,12 @@ export function analyzeLogql(expr: string): LogqlAnalysis {
         const value = m.getChild('String');
         if (!op || !value) return false;
         if (touchesVariable(sub, value.from, value.to)) return true; // its value is unknown offline
-        const text = unquote(sub.text.slice(value.from, value.to));
+        const text = stringAt(value);
         if (text === undefined) return true;
-        return op === '=' ? text !== '' : !regexMatchesEmpty(text);
+        if (op === '=') return text !== '';
+        const compiled = re2(text);
+        return !compiled.ok || !compiled.matches(''); // an invalid regex is reported below
+
       });
       if (!accepted) {
         problems.push({
@@ -90,6 +91,28 @@ export function analyzeLogql(expr: string): LogqlAnalysis {
           to: n.to,
         });
       }
+    },
+  });
+  // Every regex (label matchers and filters =~ !~, line filters |~ !~) must be one Go's RE2 reads.
+  tree.iterate({
+    enter: (n) => {
+      const node = n.node;
+      const isRegex =
+        (n.name === 'Matcher' && (node.getChild('Re') || node.getChild('Nre'))) ||
+        (n.name === 'LineFilter' && (node.getChild('Filter')?.getChild('PipeMatch') || node.getChild('Filter')?.getChild('Nre')));
+      if (!isRegex) return;
+      const value = node.getChild('String');
+      if (!value || touchesVariable(sub, value.from, value.to)) return;
+      const pattern = stringAt(value);
+      if (pattern === undefined) return;
+      const compiled = re2(pattern);
+      if (compiled.ok) return;
+      problems.push({
+        message: `its regex ${expr.slice(value.from, value.to)} is not one Loki reads (${compiled.error})`,
+        hint: 'Loki reads Go (RE2) regexes: no lookarounds or backreferences; escape ( ) [ ] { } . * + ? as \\\\( in a "…" string (or use `…`)',
+        from: value.from,
+        to: value.to,
+      });
     },
   });
   return { kind, problems };

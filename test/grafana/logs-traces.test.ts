@@ -164,6 +164,14 @@ describe('dashboard/log-query', () => {
     }
   });
 
+  it('fires on a regex Loki cannot read (RE2), in a matcher, a label filter or a line filter, at the regex', () => {
+    const result = findings(project([logs('{service=~"api(?=x)"} |~ "err(" | json | level=~"E[" != "ok"')]), 'dashboard/log-query');
+    expect(result.map((f) => f.excerpt)).toEqual(['"api(?=x)"', '"err("', '"E["']);
+    expect(result[1]!.message).toMatch(/^logs panel Logs \(dashboard Shop\): its regex "err\(" is not one Loki reads \(.*missing.*\)$/);
+    expect(result[1]!.hint).toBe('Loki reads Go (RE2) regexes: no lookarounds or backreferences; escape ( ) [ ] { } . * + ? as \\\\( in a "…" string (or use `…`)');
+    expect(findings(project([logs('{service="api"} |~ "(?i)timeout|refused" | json | level=~"(?i)err.*"')]), 'dashboard/log-query')).toEqual([]);
+  });
+
   it('fires on a metric query, which shows no lines', () => {
     expect(findings(project([logs('sum(rate({service="api"} |= "error" [5m]))')]), 'dashboard/log-query').map((f) => f.message)).toEqual([
       'logs panel Logs (dashboard Shop): its query is a LogQL metric query (numbers, not lines): the logs panel shows nothing',
