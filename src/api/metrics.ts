@@ -4,6 +4,10 @@ import type { Ignore } from './lint.js';
 import { renderSelector, type Matchers } from './selector.js';
 import { typedExpr, type Expr } from './expr.js';
 import { seriesName } from './metric-series.js';
+import type { LabelsOfJob, ScrapeJob } from './scrape.js';
+
+/** Any scrape job, whatever labels it adds. */
+type AnyScrapeJob = ScrapeJob<string, string, string>;
 
 export type MetricType = 'counter' | 'gauge' | 'histogram' | 'summary';
 
@@ -56,6 +60,12 @@ export interface MetricOptions<L extends string> {
   unit?: string;
   /** Name of the exporter that owns the metric (e.g. `node_exporter`). Default: ours. */
   exporter?: string;
+  /**
+   * The scrape jobs that scrape it. The labels they add (static labels, relabelings' target labels)
+   * are then the metric's for the types (`select({ namespace })`, `sumBy(['namespace'], …)`) and, for
+   * the lint, only theirs (without `jobs`, a label any job adds counts for every metric).
+   */
+  jobs?: readonly AnyScrapeJob[];
   /** Silences checks on this definition, each with the reason: `{ 'alert/naming': 'why' }` (see the README, Checks). */
   ignore?: Ignore;
 }
@@ -65,6 +75,7 @@ export interface Metric<L extends string = string, T extends MetricType = Metric
   readonly help: string;
   readonly labels: readonly L[];
   readonly exporter?: string;
+  readonly jobs?: readonly AnyScrapeJob[];
   readonly ignore?: Ignore;
   readonly source?: SourceRef;
 }
@@ -99,6 +110,7 @@ function base<L extends string, T extends MetricType>(type: T, options: MetricOp
     labels: options.labels ?? ([] as readonly L[]),
     ...(options.unit !== undefined ? { unit: options.unit } : {}),
     ...(options.exporter !== undefined ? { exporter: options.exporter } : {}),
+    ...(options.jobs !== undefined ? { jobs: options.jobs } : {}),
     ...(options.ignore !== undefined ? { ignore: options.ignore } : {}),
     source: captureSource(),
     select: (matchers?: Matchers<L | TargetLabel>) => typedExpr<L | TargetLabel>(renderSelector(name, matchers)),
@@ -107,20 +119,20 @@ function base<L extends string, T extends MetricType>(type: T, options: MetricOp
 }
 
 /** A monotonically increasing count. Its name must end in `_total`. */
-export function counter<const L extends string = never>(options: MetricOptions<L>): Counter<L> {
-  return base('counter', options);
+export function counter<const L extends string = never, J extends AnyScrapeJob = never>(options: MetricOptions<L> & { jobs?: readonly J[] }): Counter<L | LabelsOfJob<J>> {
+  return base<L | LabelsOfJob<J>, 'counter'>('counter', options);
 }
 
 /** A value that goes up and down (queue length, temperature). */
-export function gauge<const L extends string = never>(options: MetricOptions<L>): Gauge<L> {
-  return base('gauge', options);
+export function gauge<const L extends string = never, J extends AnyScrapeJob = never>(options: MetricOptions<L> & { jobs?: readonly J[] }): Gauge<L | LabelsOfJob<J>> {
+  return base<L | LabelsOfJob<J>, 'gauge'>('gauge', options);
 }
 
 /** A distribution in buckets; its series are `<name>_bucket{le}`, `<name>_sum` and `<name>_count`. */
-export function histogram<const L extends string = never>(
-  options: MetricOptions<L> & { buckets: readonly number[] },
-): Histogram<L> {
-  const m = base('histogram', options);
+export function histogram<const L extends string = never, J extends AnyScrapeJob = never>(
+  options: MetricOptions<L> & { buckets: readonly number[]; jobs?: readonly J[] },
+): Histogram<L | LabelsOfJob<J>> {
+  const m = base<L | LabelsOfJob<J>, 'histogram'>('histogram', options);
   const { name } = options;
   return {
     ...m,
@@ -132,10 +144,10 @@ export function histogram<const L extends string = never>(
 }
 
 /** Client-side quantiles; its series are `<name>{quantile}`, `<name>_sum` and `<name>_count`. */
-export function summary<const L extends string = never>(
-  options: MetricOptions<L> & { quantiles?: readonly number[] },
-): Summary<L> {
-  const m = base('summary', options);
+export function summary<const L extends string = never, J extends AnyScrapeJob = never>(
+  options: MetricOptions<L> & { quantiles?: readonly number[]; jobs?: readonly J[] },
+): Summary<L | LabelsOfJob<J>> {
+  const m = base<L | LabelsOfJob<J>, 'summary'>('summary', options);
   const { name } = options;
   return {
     ...m,

@@ -31,13 +31,15 @@ export function matcherAccepts(m: Pick<MatcherRef, 'op' | 'value'>, value: strin
 }
 
 /**
- * The jobs a selector can read from: those its `job` matchers accept, else (no matcher) the jobs of
- * the metric's exporter when one is named like it, else every job. Empty when no job can match.
+ * The jobs a selector can read from: those its `job` matchers accept, else (no matcher) the jobs the
+ * metric declares (`jobs`), else the jobs of the metric's exporter when one is named like it, else every job. Empty when no job can match.
  */
 export function jobsOf(model: Model, s: SelectorRef, entry: SeriesEntry | undefined): ScrapeJobModel[] {
   const jobs = model.prometheus.scrapeJobs;
   const matchers = s.matchers.filter((m) => m.label === 'job');
   if (matchers.length > 0) return jobs.filter((j) => matchers.every((m) => matcherAccepts(m, jobLabel(j)) !== false));
+  const declared = entry?.metric?.jobs;
+  if (declared !== undefined) return jobs.filter((j) => declared.includes(j.job));
   const exporter = entry?.metric?.exporter;
   if (exporter !== undefined) {
     const named = jobs.filter((j) => jobLabel(j) === exporter);

@@ -69,6 +69,7 @@ export function buildModel(input: ProjectInput, entry: string): Model {
     labels: [...m.labels],
     ...(m.unit !== undefined ? { unit: m.unit } : {}),
     ...(m.exporter !== undefined ? { exporter: m.exporter } : {}),
+    ...(m.jobs !== undefined ? { jobs: m.jobs.map((j) => j.name) } : {}),
     ...(m.type === 'histogram' ? { buckets: [...m.buckets] } : {}),
     ...(m.type === 'summary' ? { quantiles: [...m.quantiles] } : {}),
     ...located(m, ['metrics', m.name]),

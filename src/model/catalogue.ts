@@ -31,14 +31,15 @@ export interface Catalogue {
 
 /**
  * Labels every scraped series carries besides its own: `job` and `instance`, and the labels scrape
- * jobs add (`scrapeJob({ labels: { cluster: 'a' } })`, a relabeling's `targetLabel`). Which job scrapes which
- * metric is not declared, so a label any job attaches counts for every metric. External labels are
- * not here: Prometheus adds them only to what leaves it (alerts, federation, remote write), never
- * to series a query sees.
+ * jobs add (`scrapeJob({ labels: { cluster: 'a' } })`, a relabeling's `targetLabel`). A metric that
+ * names its `jobs` gets theirs; otherwise which job scrapes it is not declared, so a label any job
+ * adds counts for it. External labels are not here: Prometheus adds them only to what leaves it
+ * (alerts, federation, remote write), never to series a query sees.
  */
-export function scrapeLabelNames(model: Pick<Model, 'prometheus'>): string[] {
+export function scrapeLabelNames(model: Pick<Model, 'prometheus'>, metric?: Pick<MetricModel, 'jobs'>): string[] {
   const names = new Set<string>(TARGET_LABELS);
-  for (const job of model.prometheus.scrapeJobs) for (const label of addedLabels(job)) names.add(label);
+  const jobs = model.prometheus.scrapeJobs.filter((j) => metric?.jobs === undefined || metric.jobs.includes(j.job));
+  for (const job of jobs) for (const label of addedLabels(job)) names.add(label);
   return [...names];
 }
 
@@ -53,7 +54,7 @@ export function buildCatalogue(model: Pick<Model, 'metrics' | 'ruleGroups' | 'pr
     if (!entries.has(entry.name)) entries.set(entry.name, entry);
   };
   for (const metric of model.metrics) {
-    const labels = [...new Set([...metric.labels, ...scraped])];
+    const labels = [...new Set([...metric.labels, ...(metric.jobs ? scrapeLabelNames(model, metric) : scraped)])];
     for (const part of metricSeries(metric)) {
       add({
         name: part.name,

@@ -27,6 +27,8 @@ export interface Located {
 
 export interface MetricModel extends Located, Pick<AnyMetric, 'type' | 'name' | 'help' | 'unit' | 'exporter'> {
   labels: string[];
+  /** The names of the scrape jobs that scrape it (`jobs`); absent: any job may. */
+  jobs?: string[];
   buckets?: Histogram['buckets'];
   quantiles?: Summary['quantiles'];
 }

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { labelName, metricName, nonEmpty, source } from './common.js';
 import { withHint } from './hint.js';
 import { ignore } from './lint.js';
+import { scrapeJobSchema } from './prometheus.js';
 
 const metricBase = {
   kind: z.literal('metric'),
@@ -10,6 +11,7 @@ const metricBase = {
   labels: z.array(labelName),
   unit: z.string().optional(),
   exporter: z.string().optional(),
+  jobs: z.array(scrapeJobSchema).min(1).optional(),
   ignore,
   source,
 };
