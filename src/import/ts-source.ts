@@ -1,6 +1,7 @@
 /**
  * Writing TypeScript source by hand, deterministically: string literals, property keys, objects
- * laid out one property a line when they do not fit, and identifiers made from rule names.
+ * laid out one property a line when they do not fit, calls of the API's builders (`route({ … })`)
+ * whose arguments are laid out the same way, and identifiers made from rule names.
  */
 
 const IDENTIFIER = /^[A-Za-z_$][A-Za-z0-9_$]*$/;
@@ -30,25 +31,52 @@ export function tsKey(key: string): string {
   return IDENTIFIER.test(key) ? key : tsString(key);
 }
 
-/** A value as TypeScript: strings, numbers, booleans, arrays and plain objects (already-written code via `code()`). */
-export type TsValue = string | number | boolean | TsCode | readonly TsValue[] | { readonly [key: string]: TsValue | undefined };
+/**
+ * A value as TypeScript: strings, numbers, booleans, null, arrays and plain objects, already-written
+ * code via `code()` and builder calls via `call()`.
+ */
+export type TsValue = string | number | boolean | null | TsCode | TsCall | readonly TsValue[] | { readonly [key: string]: TsValue | undefined };
+
+// Brands no plain value carries (an imported panel's options are JSON objects of any shape).
+const CODE: unique symbol = Symbol('code');
+const CALL: unique symbol = Symbol('call');
 
 export interface TsCode {
+  readonly [CODE]: true;
   readonly code: string;
 }
 
-/** Source written as is (an identifier, a call). */
-export const code = (text: string): TsCode => ({ code: text });
+/** A call whose arguments are laid out like any other value: `receiver({ name: 'x', … })`. */
+export interface TsCall {
+  readonly [CALL]: true;
+  readonly callee: string;
+  readonly args: readonly TsValue[];
+}
 
-const isCode = (value: unknown): value is TsCode => typeof value === 'object' && value !== null && 'code' in value && Object.keys(value).length === 1;
+/** Source written as is (an identifier, a call). */
+export const code = (text: string): TsCode => ({ [CODE]: true, code: text });
+export const call = (callee: string, ...args: TsValue[]): TsCall => ({ [CALL]: true, callee, args });
+
+export const isCode = (value: unknown): value is TsCode => typeof value === 'object' && value !== null && CODE in value;
+export const isCall = (value: unknown): value is TsCall => typeof value === 'object' && value !== null && CALL in value;
 
 /** One value, laid out at `indent` (the column of the line it starts on): inline when it fits, else one entry a line. */
 export function tsValue(value: TsValue, indent = 0): string {
   if (typeof value === 'string') return tsString(value);
   if (typeof value === 'number') return Number.isFinite(value) ? String(value) : value > 0 ? 'Infinity' : value < 0 ? '-Infinity' : 'NaN';
   if (typeof value === 'boolean') return String(value);
+  if (value === null) return 'null';
   if (isCode(value)) return value.code;
   const pad = ' '.repeat(indent + 2);
+  if (isCall(value)) {
+    // Each argument printed once (a deep tree of calls stays linear).
+    const args = value.args.map((a) => tsValue(a, indent));
+    const inline = `${value.callee}(${args.join(', ')})`;
+    // Inline when it fits; one argument breaks inside itself (`route({` … `})`).
+    if ((!inline.includes('\n') && indent + inline.length <= WIDTH) || args.length === 1) return inline;
+    const broken = value.args.map((a) => tsValue(a, indent + 2));
+    return `${value.callee}(\n${broken.map((a) => `${pad}${a},`).join('\n')}\n${' '.repeat(indent)})`;
+  }
   if (Array.isArray(value)) {
     const items = (value as readonly TsValue[]).map((v) => tsValue(v, indent + 2));
     const inline = `[${items.join(', ')}]`;
@@ -92,4 +120,21 @@ export function tsComment(text: string, indent = 0): string {
     .split('\n')
     .map((line) => `${' '.repeat(indent)}// ${line}`.trimEnd())
     .join('\n');
+}
+
+/** `import { a, b } from 'totem-mon';` with the names sorted and each once. */
+export function importLine(names: Iterable<string>, from = 'totem-mon'): string {
+  const sorted = [...new Set(names)].sort((a, b) => a.localeCompare(b));
+  return `import { ${sorted.join(', ')} } from '${from}';`;
+}
+
+/** The builders a value calls: what its file must import. */
+export function calleesOf(value: TsValue | undefined, into = new Set<string>()): Set<string> {
+  if (value === undefined || value === null || typeof value !== 'object' || isCode(value)) return into;
+  if (isCall(value)) {
+    into.add(value.callee);
+    for (const a of value.args) calleesOf(a, into);
+  } else if (Array.isArray(value)) for (const v of value as readonly TsValue[]) calleesOf(v, into);
+  else for (const v of Object.values(value as Record<string, TsValue | undefined>)) calleesOf(v, into);
+  return into;
 }

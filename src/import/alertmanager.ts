@@ -1,0 +1,92 @@
+/**
+ * alertmanager.yml → a definitions file: `alertmanager({ global, receivers, route, inhibitRules,
+ * timeIntervals, tests })`. Pure: the config's text in, TypeScript and notes out.
+ *
+ * - No literal secret reaches the TypeScript: each becomes `secretFile('<path to fill>')` and a
+ *   `secret` note (src/import/alertmanager/fields.ts).
+ * - What the API cannot say (other notifier kinds, unknown fields, a second matcher on one label)
+ *   is left out with a `not-converted` note saying why.
+ * - The routing tests are derived from the config's own routes (alertmanager/routing-tests.ts).
+ */
+import { parse } from 'yaml';
+import { call, calleesOf, importLine, tsValue, type TsValue } from './ts-source.js';
+import { newContext } from './alertmanager/fields.js';
+import { convertGlobal } from './alertmanager/global.js';
+import { isMap } from './alertmanager/matchers.js';
+import type { ImportNote } from './alertmanager/note.js';
+import { convertReceiver } from './alertmanager/receivers.js';
+import { convertInhibitRule, convertRoute, convertTimeInterval } from './alertmanager/routes.js';
+import { deriveRoutingTests, type DerivedRoutingTest } from './alertmanager/routing-tests.js';
+
+export interface AlertmanagerImportOptions {
+  /** The input's name, for the file's header comment. */
+  file: string;
+  /** The exported constant's name (default `alertmanagerConfig`). */
+  exportName?: string;
+  /** Where placeholder secret files are named (default `/etc/alertmanager/secrets`). */
+  secretsDir?: string;
+}
+
+export interface AlertmanagerImport {
+  /** The definitions file (undefined when the input is no Alertmanager configuration). */
+  source?: string;
+  exportName: string;
+  notes: ImportNote[];
+  /** The routing tests written into the definitions. */
+  tests: DerivedRoutingTest[];
+}
+
+const KNOWN = new Set(['global', 'route', 'receivers', 'inhibit_rules', 'time_intervals', 'mute_time_intervals', 'templates']);
+
+export function importAlertmanager(text: string, options: AlertmanagerImportOptions): AlertmanagerImport {
+  const exportName = options.exportName ?? 'alertmanagerConfig';
+  const ctx = newContext(options.secretsDir);
+  let config: unknown;
+  try {
+    config = parse(text, { merge: true });
+  } catch (error) {
+    return { exportName, tests: [], notes: [{ status: 'not-converted', path: options.file, message: `not YAML: ${(error as Error).message.split('\n')[0]}` }] };
+  }
+  if (!isMap(config) || !isMap(config['route'])) {
+    return { exportName, tests: [], notes: [{ status: 'not-converted', path: options.file, message: 'no `route`: not an Alertmanager configuration' }] };
+  }
+
+  const global = isMap(config['global']) ? convertGlobal(ctx, config['global']) : {};
+  const receivers = (Array.isArray(config['receivers']) ? config['receivers'] : []).filter(isMap).map((r, i) => convertReceiver(ctx, r, i));
+  const route = convertRoute(ctx, config['route']);
+  const inhibitRules = (Array.isArray(config['inhibit_rules']) ? config['inhibit_rules'] : []).filter(isMap).map((r, i) => convertInhibitRule(ctx, r, i));
+  const timeIntervals = (['time_intervals', 'mute_time_intervals'] as const).flatMap((key) =>
+    (Array.isArray(config[key]) ? config[key] : []).filter(isMap).map((t, i) => convertTimeInterval(ctx, t, `${key}[${i}]`)),
+  );
+  for (const [i, template] of (Array.isArray(config['templates']) ? config['templates'] : []).entries()) {
+    ctx.notes.push({
+      status: 'not-converted',
+      path: `templates[${i}]`,
+      message: `copy the files of "${String(template)}" into templates/ next to the definitions: totem-mon loads templates/*.tmpl from there`,
+    });
+  }
+  for (const key of Object.keys(config)) {
+    if (!KNOWN.has(key)) ctx.notes.push({ status: 'not-converted', path: key, message: 'this section has no counterpart in the API: not converted' });
+  }
+  const tests = deriveRoutingTests(route.routing, ctx.notes);
+
+  const value: Record<string, TsValue> = {
+    ...(Object.keys(global).length > 0 ? { global } : {}),
+    receivers,
+    route: route.value,
+    ...(inhibitRules.length > 0 ? { inhibitRules } : {}),
+    ...(timeIntervals.length > 0 ? { timeIntervals } : {}),
+    ...(tests.length > 0 ? { tests: tests.map((t) => ({ name: t.name, labels: t.labels, receivers: t.receivers })) } : {}),
+  };
+  const definition = call('alertmanager', value);
+  const body = `export const ${exportName} = ${tsValue(definition)};\n`;
+  const imports = calleesOf(definition);
+  const header = [
+    `// Imported by \`totem-mon import\` from ${options.file}.`,
+    '// Routing tests: derived from the configuration\'s own routes; `totem-mon validate` runs them with amtool.',
+  ];
+  const secrets = ctx.notes.filter((n) => n.status === 'secret').length;
+  if (secrets > 0) header.push(`// ${secrets} secret(s) were not copied: the import report lists the files to fill.`);
+  const source = `${header.join('\n')}\n${importLine(imports)}\n\n${body}`;
+  return { source, exportName, notes: ctx.notes, tests };
+}

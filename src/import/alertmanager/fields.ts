@@ -1,0 +1,141 @@
+/**
+ * One Alertmanager config object (a notifier, the global section) → the API's object, field by
+ * field from a table: names to camelCase, values checked for their type, secrets never copied.
+ *
+ * A secret field (`auth_password`, `api_url`, `routing_key`, …) with a literal value becomes
+ * `secretFile('<path to fill>')` and a `secret` note naming the path; its `*_file` form becomes
+ * `secretFile(<the same path>)`. Any other value that looks like a secret (src/secrets/detect.ts:
+ * a token in a URL, a Slack hook) is left out with a note: the API has no file for it.
+ * Fields the table does not know are left out with a note.
+ */
+import { findSecrets } from '../../secrets/detect.js';
+import { call, type TsValue } from '../ts-source.js';
+import { isMap } from './matchers.js';
+import type { ImportNote } from './note.js';
+
+export type FieldType = 'string' | 'boolean' | 'number' | 'stringMap' | 'secret' | 'stringList';
+
+export interface FieldSpec {
+  /** The config's name, e.g. `auth_password` (a secret's file form is `<yaml>_file`). */
+  yaml: string;
+  /** The API's name, e.g. `authPassword`. */
+  api: string;
+  type: FieldType;
+}
+
+/** Where the import writes notes and how it names the files secrets go to. */
+export interface ImportContext {
+  notes: ImportNote[];
+  /** The folder the placeholder secret files are named in. */
+  secretsDir: string;
+  /** Placeholder paths given so far (kept unique). */
+  secretPaths: Set<string>;
+}
+
+export function newContext(secretsDir = '/etc/alertmanager/secrets'): ImportContext {
+  return { notes: [], secretsDir, secretPaths: new Set() };
+}
+
+/** `/etc/alertmanager/secrets/<name>`, from the input path: readable, one per secret. */
+function placeholderPath(ctx: ImportContext, path: string): string {
+  const base = path
+    .replace(/\[(\d+)\]/g, '_$1')
+    .replace(/[^A-Za-z0-9_-]+/g, '_')
+    .replace(/^_+|_+$/g, '')
+    .replace(/_+/g, '_');
+  let name = base;
+  for (let i = 2; ctx.secretPaths.has(name); i++) name = `${base}_${i}`;
+  ctx.secretPaths.add(name);
+  return `${ctx.secretsDir}/${name}`;
+}
+
+const isEmpty = (v: unknown) => v === undefined || v === null || v === '';
+
+/** A literal secret: the file to fill in its place, and the note that says so. */
+export function secretPlaceholder(ctx: ImportContext, path: string): TsValue {
+  const file = placeholderPath(ctx, path);
+  ctx.notes.push({ status: 'secret', path, message: `a literal secret, not copied: write it to ${file} on the Alertmanager host` });
+  return call('secretFile', file);
+}
+
+/** A plain string, unless it looks like a secret (then undefined, and a note). */
+export function plainString(ctx: ImportContext, path: string, field: string, value: unknown): string | undefined {
+  const text = String(value);
+  const found = findSecrets(text, field);
+  if (found.length === 0) return text;
+  ctx.notes.push({
+    status: 'not-converted',
+    path,
+    message: `holds what looks like a secret (${found[0]!.what}), not copied; the API has no file form for this field`,
+  });
+  return undefined;
+}
+
+function typed(ctx: ImportContext, path: string, spec: FieldSpec, value: unknown): TsValue {
+  const wrong = (what: string) => {
+    ctx.notes.push({ status: 'not-converted', path, message: `expected ${what}, found ${JSON.stringify(value)}` });
+    return undefined;
+  };
+  switch (spec.type) {
+    case 'boolean':
+      return typeof value === 'boolean' ? value : wrong('true or false');
+    case 'number':
+      return typeof value === 'number' ? value : wrong('a number');
+    case 'string':
+      return typeof value === 'object' ? wrong('a string') : plainString(ctx, path, spec.yaml, value);
+    case 'stringList':
+      return Array.isArray(value) ? value.map((v) => String(v)) : wrong('a list');
+    case 'stringMap': {
+      if (!isMap(value)) return wrong('a map');
+      const out: Record<string, TsValue> = {};
+      for (const [k, v] of Object.entries(value)) {
+        const s = plainString(ctx, `${path}.${k}`, k, v);
+        if (s !== undefined) out[k] = s;
+      }
+      return out;
+    }
+    case 'secret':
+      return secretPlaceholder(ctx, path);
+  }
+}
+
+/**
+ * The object's fields the table knows, converted (in the table's order); every other field of the
+ * input gets a `not-converted` note (`unsupported` says why).
+ */
+export function convertFields(
+  ctx: ImportContext,
+  path: string,
+  input: Record<string, unknown>,
+  specs: readonly FieldSpec[],
+  unsupported: string,
+  handled: readonly string[] = [],
+): Record<string, TsValue> {
+  const out: Record<string, TsValue> = {};
+  const known = new Set(handled);
+  for (const spec of specs) {
+    known.add(spec.yaml);
+    if (spec.type === 'secret') {
+      known.add(`${spec.yaml}_file`);
+      const file = input[`${spec.yaml}_file`];
+      const literal = input[spec.yaml];
+      if (!isEmpty(file)) out[spec.api] = call('secretFile', String(file));
+      else if (!isEmpty(literal)) out[spec.api] = secretPlaceholder(ctx, `${path}.${spec.yaml}`);
+      continue;
+    }
+    const value = input[spec.yaml];
+    if (value === undefined || value === null) continue;
+    const converted = typed(ctx, `${path}.${spec.yaml}`, spec, value);
+    if (converted !== undefined) out[spec.api] = converted;
+  }
+  for (const key of Object.keys(input)) {
+    if (known.has(key) || isEmpty(input[key])) continue;
+    const secret = findSecrets(typeof input[key] === 'string' ? (input[key] as string) : '', key).length > 0;
+    ctx.notes.push({
+      status: 'not-converted',
+      path: `${path}.${key}`,
+      message: `${unsupported}${secret ? ' (it holds a secret: not copied anywhere)' : ''}`,
+    });
+  }
+  return out;
+}
