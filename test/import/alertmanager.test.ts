@@ -112,6 +112,7 @@ describe('alertmanager.yml import: what is converted', () => {
   it('derives a routing test for every route, from its own and its parents\' matchers', () => {
     const names = result.tests.map((t) => t.name.split(':')[0]);
     expect(names).toEqual([
+      'route', // the root: an alert without labels
       'route.routes[0]',
       'route.routes[0].routes[0]',
       'route.routes[0].routes[1]',

@@ -36,41 +36,47 @@ function asModel(route: RoutingRoute): RouteModel {
   return { ...route, routes: route.routes.map(asModel) } as unknown as RouteModel;
 }
 
+/** A label set every matcher accepts: the first label no value was found for, or the labels. */
+function solve(matchers: readonly AlertMatcherModel[]): { labels: Record<string, string> } | { unsolved: string; matchers: AlertMatcherModel[] } {
+  const byLabel = new Map<string, AlertMatcherModel[]>();
+  for (const m of matchers) byLabel.set(m.label, [...(byLabel.get(m.label) ?? []), m]);
+  const labels: Record<string, string> = {};
+  for (const [label, ms] of byLabel) {
+    const value = valueFor(label, ms);
+    if (value === undefined || UNSAFE_VALUE.test(value)) return { unsolved: label, matchers: ms };
+    if (value !== '') labels[label] = value;
+  }
+  return { labels };
+}
+
 export function deriveRoutingTests(root: RoutingRoute, notes: ImportNote[]): DerivedRoutingTest[] {
   const model = asModel(root);
   const tests: DerivedRoutingTest[] = [];
   const seen = new Set<string>();
   const visit = (route: RoutingRoute, path: string, position: number[], chain: readonly AlertMatcherModel[]) => {
-    const matchers = [...chain, ...route.matchers];
-    if (position.length > 0) {
-      const labels: Record<string, string> = {};
-      const byLabel = new Map<string, AlertMatcherModel[]>();
-      for (const m of matchers) byLabel.set(m.label, [...(byLabel.get(m.label) ?? []), m]);
-      let unsolved: string | undefined;
-      for (const [label, ms] of byLabel) {
-        const value = valueFor(label, ms);
-        if (value === undefined || UNSAFE_VALUE.test(value)) unsolved ??= label;
-        else if (value !== '') labels[label] = value;
-      }
-      const key = JSON.stringify(Object.entries(labels).sort());
-      if (unsolved !== undefined) {
-        notes.push({
-          status: 'not-converted',
-          path,
-          message: `no routing test for this route: no value of "${unsolved}" found that ${formatMatchers(byLabel.get(unsolved)!)} accept(s) and amtool takes`,
-        });
-      } else if (!seen.has(key)) {
+    // The root takes every alert, whatever its matchers say: its test is the alert without labels.
+    const own = position.length > 0 ? route.matchers : [];
+    const matchers = [...chain, ...own];
+    const solved = solve(matchers);
+    if ('unsolved' in solved) {
+      notes.push({
+        status: 'not-converted',
+        path,
+        message: `no routing test for this route: no value of "${solved.unsolved}" found that ${formatMatchers(solved.matchers)} accept(s) and amtool takes`,
+      });
+    } else {
+      const key = JSON.stringify(Object.entries(solved.labels).sort());
+      if (!seen.has(key)) {
         seen.add(key);
-        const matches = matchRoutes(model, labels);
-        const reached = matches.some((m) => position.every((p, i) => m.position[i] === p));
-        if (!reached) {
+        const matches = matchRoutes(model, solved.labels);
+        if (!matches.some((m) => position.every((p, i) => m.position[i] === p))) {
           notes.push({
             status: 'guessed',
             path,
-            message: 'the labels derived from this route\'s matchers are taken by an earlier route (is this route shadowed?); the routing test pins where they go',
+            message: "the labels derived from this route's matchers are taken by an earlier route (is this route shadowed?); the routing test pins where they go",
           });
         }
-        tests.push({ name: `${path}: ${formatMatchers(route.matchers) || 'no matchers'}`, labels, receivers: matches.map((m) => m.receiver) });
+        tests.push({ name: `${path}: ${formatMatchers(own) || 'no matchers'}`, labels: solved.labels, receivers: matches.map((m) => m.receiver) });
       }
     }
     route.routes.forEach((child, i) => visit(child, `${path}.routes[${i}]`, [...position, i], matchers));
