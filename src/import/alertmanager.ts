@@ -13,7 +13,7 @@ import { call, calleesOf, importLine, tsValue, type TsValue } from './ts-source.
 import { newContext } from './alertmanager/fields.js';
 import { convertGlobal } from './alertmanager/global.js';
 import { isMap } from './alertmanager/matchers.js';
-import type { ImportNote } from './alertmanager/note.js';
+import type { ImportNote } from './note.js';
 import { convertReceiver } from './alertmanager/receivers.js';
 import { convertInhibitRule, convertRoute, convertTimeInterval } from './alertmanager/routes.js';
 import { deriveRoutingTests, type DerivedRoutingTest } from './alertmanager/routing-tests.js';
@@ -30,6 +30,8 @@ export interface AlertmanagerImportOptions {
 export interface AlertmanagerImport {
   /** The definitions file (undefined when the input is no Alertmanager configuration). */
   source?: string;
+  /** What the file's export evaluates to, as a value tree (src/import/evaluate.ts). */
+  value?: TsValue;
   exportName: string;
   notes: ImportNote[];
   /** The routing tests written into the definitions. */
@@ -88,5 +90,5 @@ export function importAlertmanager(text: string, options: AlertmanagerImportOpti
   const secrets = ctx.notes.filter((n) => n.status === 'secret').length;
   if (secrets > 0) header.push(`// ${secrets} secret(s) were not copied: the import report lists the files to fill.`);
   const source = `${header.join('\n')}\n${importLine(imports)}\n\n${body}`;
-  return { source, exportName, notes: ctx.notes, tests };
+  return { source, value: definition, exportName, notes: ctx.notes, tests };
 }

@@ -42,3 +42,7 @@ export async function typecheckDefinitions(definitions: string): Promise<{ exitC
   const r = await execa(process.execPath, [path.join(REPO, 'node_modules/typescript/bin/tsc'), '-p', dir], { reject: false, all: true });
   return { exitCode: r.exitCode ?? 1, output: r.all ?? '' };
 }
+
+/** Generated source on one line, as the printer writes what fits: `[{ a }]`, no trailing commas. */
+export const oneLine = (source: string): string =>
+  source.replace(/\s+/g, ' ').replace(/, ([\])}])/g, ' $1').replace(/([[(]) /g, '$1').replace(/ ([\])])/g, '$1');

@@ -3,16 +3,12 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { importAlertmanager } from '../../src/import/alertmanager.js';
 import { FIXTURES } from '../helpers/cli.js';
-import { runStages, typecheckDefinitions, writeDefinitions } from '../helpers/imported.js';
+import { oneLine, runStages, typecheckDefinitions, writeDefinitions } from '../helpers/imported.js';
 import { itWithBinaries } from '../helpers/tools.js';
 import { amtoolRoutingRoundTrip } from '../helpers/am-round-trip.js';
 
 const DIR = path.join(FIXTURES, 'import', 'alertmanager');
 const read = (name: string) => readFileSync(path.join(DIR, name), 'utf8');
-
-/** The source on one line, as the printer writes what fits: `[{ a }]`, no trailing commas. */
-const oneLine = (source: string) =>
-  source.replace(/\s+/g, ' ').replace(/, ([\])}])/g, ' $1').replace(/([[(]) /g, '$1').replace(/ ([\])])/g, '$1');
 
 const INDEX = (exportName: string) =>
   [

@@ -11,7 +11,7 @@
 import { findSecrets } from '../../secrets/detect.js';
 import { call, type TsValue } from '../ts-source.js';
 import { isMap } from './matchers.js';
-import type { ImportNote } from './note.js';
+import type { ImportNote } from '../note.js';
 
 export type FieldType = 'string' | 'boolean' | 'number' | 'stringMap' | 'secret' | 'stringList';
 
@@ -71,7 +71,7 @@ export function plainString(ctx: ImportContext, path: string, field: string, val
   return undefined;
 }
 
-function typed(ctx: ImportContext, path: string, spec: FieldSpec, value: unknown): TsValue {
+function typed(ctx: ImportContext, path: string, spec: FieldSpec, value: unknown): TsValue | undefined {
   const wrong = (what: string) => {
     ctx.notes.push({ status: 'not-converted', path, message: `expected ${what}, found ${JSON.stringify(value)}` });
     return undefined;

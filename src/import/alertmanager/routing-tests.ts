@@ -8,7 +8,7 @@
 import type { AlertMatcherModel, RouteModel } from '../../model/alertmanager.js';
 import { matcherMatches, matchRoutes } from '../../model/routing.js';
 import { formatMatchers } from '../../model/routing.js';
-import type { ImportNote } from './note.js';
+import type { ImportNote } from '../note.js';
 import { regexSamples } from './regex-sample.js';
 import type { RoutingRoute } from './routes.js';
 
