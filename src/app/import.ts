@@ -10,15 +10,16 @@ import path from 'node:path';
 import { hasErrors, UsageError, type Diagnostic } from '../diagnostic.js';
 import { expandRuleFiles, readInputFiles, readText } from '../io/import-inputs.js';
 import { existingFiles, writeFilesAtomically } from '../io/new-files.js';
-import { detectDocuments, INPUT_KINDS, type InputDocument } from '../import/detect.js';
+import { detectDocuments, type InputDocument } from '../import/detect.js';
 import { readRuleGroups, type ImportedGroup, type ImportedRule } from '../import/rule-groups.js';
-import { inferCatalogue, type InferredMetric } from '../import/catalogue.js';
+import { inferCatalogue, type InferredMetric, type RuleUse } from '../import/catalogue.js';
 import { CATALOGUE_FILE, definitionFiles } from '../import/definitions.js';
 import { withExposition } from '../import/exposition.js';
 import { parseExposition, type Family } from '../exposition/families.js';
 import { readExposition } from './check-metrics.js';
 import { projectValue } from '../import/values.js';
-import type { ImportedProject } from '../import/project.js';
+import type { ImportedAlertmanager, ImportedDashboard, ImportedProject } from '../import/project.js';
+import { readConfigs } from '../import/configs.js';
 import { mapPromtoolTests, type LoadedRuleFiles, type TestsMapped } from '../import/promtool-tests.js';
 import { readPrometheusConfig, type ImportedPrometheus } from '../import/prometheus-config.js';
 import { withoutCopies } from '../import/copies.js';
@@ -54,8 +55,6 @@ export interface ImportResult {
   diagnostics: Diagnostic[];
 }
 
-/** Kinds another importer handles; until it lands they are reported, never faked. */
-const NOT_YET = new Set<InputDocument['kind']>(['alertmanager', 'grafana-dashboard']);
 
 /** Group names made unique (totem-mon writes one rule file per group): a renamed group is reported. */
 function uniqueGroupNames(groups: ImportedGroup[], items: ImportItem[]): ImportedGroup[] {
@@ -70,16 +69,22 @@ function uniqueGroupNames(groups: ImportedGroup[], items: ImportItem[]): Importe
   });
 }
 
-/** The definition a finding's path is about: a rule, its group, or a catalogue metric. */
-function ownerOf(project: ImportedProject, at: readonly string[]): ImportedRule | ImportedGroup | InferredMetric | undefined {
+type Owner = ImportedRule | ImportedGroup | InferredMetric | ImportedDashboard | ImportedAlertmanager;
+
+/** The definition a finding's path is about: a rule, its group, a catalogue metric, a dashboard or the Alertmanager configuration. */
+function ownerOf(project: ImportedProject, at: readonly string[]): Owner | undefined {
   if (at[0] === 'metrics') return project.metrics.find((m) => m.name === at[1]);
+  if (at[0] === 'alertmanager') return project.alertmanager;
+  if (at[0] === 'dashboards') return project.dashboards.find((d) => d.title === at[1]);
   if (at[0] !== 'ruleGroups') return undefined;
   const group = project.groups.find((g) => g.name === at[1]);
   if (!group || at[2] !== 'rules' || at[3] === undefined) return group;
   return group.rules.find((r) => r.name === at[3] && !project.raw.has(r)) ?? group;
 }
 
-function describeOwner(owner: ImportedRule | ImportedGroup | InferredMetric): string {
+function describeOwner(owner: Owner): string {
+  if ('declarations' in owner) return `dashboard "${owner.title}"`;
+  if ('notes' in owner) return 'Alertmanager configuration';
   if ('kind' in owner) return `${owner.kind === 'alert' ? 'alert' : 'recording rule'} ${owner.name}`;
   if ('rules' in owner) return `rule group ${owner.name}`;
   return `metric ${owner.name}`;
@@ -105,7 +110,7 @@ function ignoreWhatTheInputBreaks(project: ImportedProject, entry: string, items
       ignore[d.id] = `${'why' in owner ? 'inferred from the rules as written' : 'imported as written'}: ${d.message}`;
       project.ignores.set(owner, ignore);
       added = true;
-      const file = 'rules' in owner ? owner.file : 'kind' in owner ? (project.groups.find((g) => g.rules.includes(owner))?.file ?? '') : 'catalogue.ts';
+      const file = 'rules' in owner || 'declarations' in owner || 'notes' in owner ? owner.file : 'kind' in owner ? (project.groups.find((g) => g.rules.includes(owner))?.file ?? '') : 'catalogue.ts';
       items.push({ status: 'converted', file, ...('path' in owner ? { path: owner.path } : {}), what: describeOwner(owner), check: d.id, reason: `breaks ${d.id} (${d.message}); written with an ignore naming it` });
     }
     if (!added) return result.diagnostics;
@@ -172,9 +177,16 @@ function evaluationInterval(project: ImportedProject, mapped: TestsMapped, items
   }
 }
 
-/** The catalogue the rules imply, its guesses replaced by what an exposition says when one is given. */
-async function inferredCatalogue(rules: ImportedRule[], source: string | undefined): Promise<{ metrics: InferredMetric[]; items: ImportItem[] }> {
-  const metrics = inferCatalogue(rules);
+/**
+ * The catalogue the rules and the dashboards' queries imply (without the names Grafana variables
+ * stood in as), its guesses replaced by what an exposition says when one is given.
+ */
+async function inferredCatalogue(
+  uses: readonly RuleUse[],
+  placeholders: ReadonlySet<string>,
+  source: string | undefined,
+): Promise<{ metrics: InferredMetric[]; items: ImportItem[] }> {
+  const metrics = inferCatalogue(uses).filter((m) => !placeholders.has(m.name));
   if (source === undefined) return { metrics, items: metrics.map((m) => ({ status: 'guessed', file: CATALOGUE_FILE, what: `metric ${m.name}`, reason: m.why.join('; ') })) };
   const text = await readExposition(source);
   let families: Family[];
@@ -194,9 +206,8 @@ export async function importFiles(options: ImportOptions): Promise<ImportResult>
     documents.push(...detected.documents);
     items.push(...detected.problems);
   }
-  for (const doc of documents.filter((d) => NOT_YET.has(d.kind))) {
-    items.push({ status: 'unsupported', file: doc.file, what: INPUT_KINDS[doc.kind], reason: 'not yet supported by import' });
-  }
+  const configs = readConfigs(documents, new Set(['catalogue', 'defineProject']));
+  items.push(...configs.items);
   const prometheus: ImportedPrometheus = {};
   for (const doc of documents.filter((d) => d.kind === 'prometheus-config')) {
     const read = readPrometheusConfig(doc);
@@ -213,12 +224,15 @@ export async function importFiles(options: ImportOptions): Promise<ImportResult>
   const rules = groups.flatMap((g) => g.rules);
   const mapped = mapPromtoolTests(testDocs, groups, loader.load);
   items.push(...mapped.items);
-  const catalogue = await inferredCatalogue(rules, options.metrics);
+  const dashboardUses = configs.queries.map((q): RuleUse => ({ kind: 'alert', name: `dashboard ${q.dashboard}`, expr: q.expr }));
+  const catalogue = await inferredCatalogue([...rules, ...dashboardUses], configs.placeholders, options.metrics);
   items.push(...catalogue.items);
   const project: ImportedProject = {
     name: options.name ?? projectName(path.resolve(options.into, '..')),
     groups,
     metrics: catalogue.metrics,
+    ...(configs.alertmanager ? { alertmanager: configs.alertmanager } : {}),
+    dashboards: configs.dashboards,
     prometheus,
     tests: mapped.tests,
     testIntervals: new Map(),

@@ -40,15 +40,23 @@ export interface AlertmanagerImport {
 
 const KNOWN = new Set(['global', 'route', 'receivers', 'inhibit_rules', 'time_intervals', 'mute_time_intervals', 'templates']);
 
+/** alertmanager.yml's text: parsed (YAML merge keys and anchors as Alertmanager reads them), then imported. */
 export function importAlertmanager(text: string, options: AlertmanagerImportOptions): AlertmanagerImport {
-  const exportName = options.exportName ?? 'alertmanagerConfig';
-  const ctx = newContext(options.secretsDir);
   let config: unknown;
   try {
     config = parse(text, { merge: true });
   } catch (error) {
-    return { exportName, tests: [], notes: [{ status: 'not-converted', path: options.file, message: `not YAML: ${(error as Error).message.split('\n')[0]}` }] };
+    return { exportName: options.exportName ?? EXPORT_NAME, tests: [], notes: [{ status: 'not-converted', path: options.file, message: `not YAML: ${(error as Error).message.split('\n')[0]}` }] };
   }
+  return importAlertmanagerDocument(config, options);
+}
+
+const EXPORT_NAME = 'alertmanagerConfig';
+
+/** One parsed Alertmanager configuration → the value tree of `alertmanager({ … })`, its file, and notes. */
+export function importAlertmanagerDocument(config: unknown, options: AlertmanagerImportOptions): AlertmanagerImport {
+  const exportName = options.exportName ?? EXPORT_NAME;
+  const ctx = newContext(options.secretsDir);
   if (!isMap(config) || !isMap(config['route'])) {
     return { exportName, tests: [], notes: [{ status: 'not-converted', path: options.file, message: 'no `route`: not an Alertmanager configuration' }] };
   }
@@ -71,6 +79,12 @@ export function importAlertmanager(text: string, options: AlertmanagerImportOpti
     if (!KNOWN.has(key)) ctx.notes.push({ status: 'not-converted', path: key, message: 'this section has no counterpart in the API: not converted' });
   }
   const tests = deriveRoutingTests(route.routing, ctx.notes);
+  const routes = countRoutes(route.routing);
+  ctx.notes.unshift({
+    status: 'converted',
+    path: 'alertmanager',
+    message: `${receivers.length} receiver(s), ${routes} route(s), ${inhibitRules.length} inhibit rule(s), ${timeIntervals.length} time interval(s); ${tests.length} routing test(s) derived from the routes`,
+  });
 
   const value: Record<string, TsValue> = {
     ...(Object.keys(global).length > 0 ? { global } : {}),
@@ -81,14 +95,20 @@ export function importAlertmanager(text: string, options: AlertmanagerImportOpti
     ...(tests.length > 0 ? { tests: tests.map((t) => ({ name: t.name, labels: t.labels, receivers: t.receivers })) } : {}),
   };
   const definition = call('alertmanager', value);
-  const body = `export const ${exportName} = ${tsValue(definition)};\n`;
-  const imports = calleesOf(definition);
+  return { source: alertmanagerSource(definition, exportName, options.file, ctx.notes), value: definition, exportName, notes: ctx.notes, tests };
+}
+
+function countRoutes(route: { routes: readonly { routes: readonly unknown[] }[] }): number {
+  return 1 + route.routes.reduce((n, r) => n + countRoutes(r as typeof route), 0);
+}
+
+/** The definitions file: a header saying where it comes from, the imports, the export. */
+export function alertmanagerSource(definition: TsValue, exportName: string, file: string, notes: readonly ImportNote[]): string {
   const header = [
-    `// Imported by \`totem-mon import\` from ${options.file}.`,
-    '// Routing tests: derived from the configuration\'s own routes; `totem-mon validate` runs them with amtool.',
+    `// Imported by \`totem-mon import\` from ${file}.`,
+    "// Routing tests: derived from the configuration's own routes; `totem-mon validate` runs them with amtool.",
   ];
-  const secrets = ctx.notes.filter((n) => n.status === 'secret').length;
+  const secrets = notes.filter((n) => n.status === 'secret').length;
   if (secrets > 0) header.push(`// ${secrets} secret(s) were not copied: the import report lists the files to fill.`);
-  const source = `${header.join('\n')}\n${importLine(imports)}\n\n${body}`;
-  return { source, value: definition, exportName, notes: ctx.notes, tests };
+  return `${header.join('\n')}\n${importLine(calleesOf(definition))}\n\nexport const ${exportName} = ${tsValue(definition)};\n`;
 }

@@ -9,11 +9,16 @@ import type { ImportedAlertCase, ImportedIgnore, ImportedProject, ImportedRecord
 import type { ImportedGroup, ImportedRule } from './rule-groups.js';
 import type { ImportedFile } from './report.js';
 import { code, identifier, tsComment, tsValue, type TsValue } from './ts-source.js';
+import { alertmanagerSource } from './alertmanager.js';
+import { dashboardSource } from './grafana.js';
+import { withIgnore } from './configs.js';
 
 /** Where the import writes, relative to the definitions folder. */
 export const CATALOGUE_FILE = 'catalogue.ts';
 export const INDEX_FILE = 'index.ts';
 export const RULES_FOLDER = 'rules';
+export const ALERTMANAGER_FILE = 'alertmanager.ts';
+export const DASHBOARDS_FOLDER = 'dashboards';
 
 /** Buckets a histogram gets when no exposition says: the Prometheus client libraries' default. */
 export const DEFAULT_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
@@ -69,16 +74,20 @@ function ruleCall(rule: ImportedRule, project: ImportedProject): string {
 
 /** A file name per group, unique (groups of different input files may share a name). */
 function groupFileNames(groups: readonly ImportedGroup[]): Map<ImportedGroup, string> {
+  const names = uniqueFileNames(groups.map((g) => g.name));
+  return new Map(groups.map((g, i) => [g, names[i]!]));
+}
+
+/** Safe file names for the given names, in order, made unique with `-2`, `-3`, … */
+function uniqueFileNames(names: readonly string[]): string[] {
   const taken = new Set<string>();
-  const names = new Map<ImportedGroup, string>();
-  for (const group of groups) {
-    const stem = safeFileName(group.name);
+  return names.map((n) => {
+    const stem = safeFileName(n);
     let name = stem;
-    for (let n = 2; taken.has(name); n++) name = `${stem}-${n}`;
+    for (let i = 2; taken.has(name); i++) name = `${stem}-${i}`;
     taken.add(name);
-    names.set(group, name);
-  }
-  return names;
+    return name;
+  });
 }
 
 function header(lines: string[]): string {
@@ -153,17 +162,21 @@ function catalogueFile(metrics: readonly InferredMetric[], ignores: ImportedProj
   ].join('\n');
 }
 
-function indexFile(project: ImportedProject, groups: Array<{ constName: string; fileName: string }>): string {
+function indexFile(project: ImportedProject, groups: Array<{ constName: string; fileName: string }>, dashboards: Array<{ constName: string; fileName: string }>): string {
   const imports = groups.map((g) => `import { ${g.constName} } from './${RULES_FOLDER}/${g.fileName}.js';`);
   const { alertmanagers, ...global } = project.prometheus;
+  if (project.alertmanager) imports.push(`import { ${project.alertmanager.exportName} } from './${ALERTMANAGER_FILE.replace(/\.ts$/, '.js')}';`);
+  imports.push(...dashboards.map((d) => `import { ${d.constName} } from './${DASHBOARDS_FOLDER}/${d.fileName}.js';`));
   const options = {
     name: project.name,
     metrics: code('catalogue'),
     prometheus: { global: nonEmpty(global), alertmanagers, scrapeJobs: [] },
     ruleGroups: groups.map((g) => code(g.constName)),
+    alertmanager: project.alertmanager ? code(project.alertmanager.exportName) : undefined,
+    dashboards: dashboards.length > 0 ? dashboards.map((d) => code(d.constName)) : undefined,
   };
   return [
-    header(['The project `totem-mon import` wrote: its rule groups and the catalogue their expressions use.']),
+    header(['The project `totem-mon import` wrote: its rule groups, Alertmanager configuration and dashboards, and the catalogue their expressions use.']),
     [`import { defineProject } from 'totem-mon';`, `import { catalogue } from './catalogue.js';`, ...imports].join('\n') + '\n',
     `export default defineProject(${tsValue(options)});\n`,
   ].join('\n');
@@ -172,12 +185,21 @@ function indexFile(project: ImportedProject, groups: Array<{ constName: string; 
 /** Every definitions file of the imported project, sorted by path. */
 export function definitionFiles(project: ImportedProject): ImportedFile[] {
   const fileNames = groupFileNames(project.groups);
-  const taken = new Set<string>(['catalogue', 'defineProject']);
+  // The Alertmanager configuration's and the dashboards' constants were named when imported.
+  const taken = new Set<string>(['catalogue', 'defineProject', ...(project.alertmanager ? [project.alertmanager.exportName] : []), ...project.dashboards.map((d) => d.exportName)]);
   const groups = project.groups.map((group) => ({ group, fileName: fileNames.get(group)!, constName: identifier(group.name, taken, 'group') }));
+  const dashboardNames = uniqueFileNames(project.dashboards.map((d) => d.title || d.exportName));
+  const dashboards = project.dashboards.map((d, i) => ({ dashboard: d, fileName: dashboardNames[i]!, constName: d.exportName }));
+  const am = project.alertmanager;
   const files: ImportedFile[] = [
     ...groups.map((g) => ({ path: `${RULES_FOLDER}/${g.fileName}.ts`, content: groupFile(g.group, g.constName, project) })),
+    ...(am ? [{ path: ALERTMANAGER_FILE, content: alertmanagerSource(withIgnore(am.value, project.ignores.get(am)), am.exportName, am.file, am.notes) }] : []),
+    ...dashboards.map((d) => ({
+      path: `${DASHBOARDS_FOLDER}/${d.fileName}.ts`,
+      content: dashboardSource({ ...d.dashboard, value: withIgnore(d.dashboard.value, project.ignores.get(d.dashboard)) }, d.dashboard.file),
+    })),
     { path: CATALOGUE_FILE, content: catalogueFile(project.metrics, project.ignores) },
-    { path: INDEX_FILE, content: indexFile(project, groups) },
+    { path: INDEX_FILE, content: indexFile(project, groups, dashboards) },
   ];
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

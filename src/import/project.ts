@@ -6,6 +6,23 @@
 import type { InferredMetric } from './catalogue.js';
 import type { ImportedGroup, ImportedRule } from './rule-groups.js';
 import type { ImportedPrometheus } from './prometheus-config.js';
+import type { DashboardImport } from './grafana.js';
+import type { ImportNote } from './note.js';
+import type { TsValue } from './ts-source.js';
+
+/** The Alertmanager configuration: `alertmanager({ … })` as a value tree (src/import/alertmanager.ts). */
+export interface ImportedAlertmanager {
+  file: string;
+  exportName: string;
+  value: TsValue;
+  notes: ImportNote[];
+}
+
+/** A dashboard: its variables and `dashboard({ … })` as value trees (src/import/grafana.ts). */
+export interface ImportedDashboard extends DashboardImport {
+  file: string;
+  title: string;
+}
 
 export interface ImportedSeries {
   series: string;
@@ -41,8 +58,10 @@ export interface ImportedProject {
   tests: Map<ImportedRule, Array<ImportedAlertCase | ImportedRecordCase>>;
   /** Per tested rule: its tests' evaluation interval, where it is not its group's (`testInterval`). */
   testIntervals: Map<ImportedRule, string>;
-  /** Per rule, group or metric name: the checks its input breaks on purpose, with why. */
-  ignores: Map<ImportedRule | ImportedGroup | InferredMetric, ImportedIgnore>;
+  alertmanager?: ImportedAlertmanager;
+  dashboards: ImportedDashboard[];
+  /** Per rule, group, metric, dashboard or the Alertmanager configuration: the checks its input breaks on purpose, with why. */
+  ignores: Map<ImportedRule | ImportedGroup | InferredMetric | ImportedDashboard | ImportedAlertmanager, ImportedIgnore>;
   /** Rules that cannot be a definition (no severity label): written as comments, with why. */
   raw: Map<ImportedRule, string>;
 }

@@ -3,9 +3,10 @@
  * should review, kept raw (not converted, with why), or not supported yet. Never silent: every
  * rule, test case, metric and file the import saw has an item.
  */
-export type ImportStatus = 'converted' | 'guessed' | 'raw' | 'unsupported' | 'error';
+export type ImportStatus = 'converted' | 'guessed' | 'raw' | 'secret' | 'unsupported' | 'error';
 
-export const IMPORT_STATUSES: readonly ImportStatus[] = ['converted', 'guessed', 'raw', 'unsupported', 'error'];
+/** `secret`: a literal secret left out of the definitions, a `secretFile()` path to fill in its place. */
+export const IMPORT_STATUSES: readonly ImportStatus[] = ['converted', 'guessed', 'raw', 'secret', 'unsupported', 'error'];
 
 export interface ImportItem {
   status: ImportStatus;

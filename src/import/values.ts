@@ -11,6 +11,7 @@ import type { AlertTestCase, RecordTestCase } from '../api/tests.js';
 import type { InferredMetric } from './catalogue.js';
 import { DEFAULT_BUCKETS, UNKNOWN_HELP } from './definitions.js';
 import type { ImportedIgnore, ImportedProject } from './project.js';
+import { alertmanagerValue, dashboardValue } from './configs.js';
 
 const ignoreOf = (ignore: ImportedIgnore | undefined) => (ignore && Object.keys(ignore).length > 0 ? { ignore: ignore as Ignore } : {});
 
@@ -60,5 +61,7 @@ export function projectValue(project: ImportedProject): Project {
     metrics: project.metrics.map((m) => metricValue(m, project.ignores.get(m))),
     prometheus: prometheusValue(project),
     ruleGroups,
+    ...(project.alertmanager ? { alertmanager: alertmanagerValue(project.alertmanager, project.ignores.get(project.alertmanager)) } : {}),
+    ...(project.dashboards.length > 0 ? { dashboards: project.dashboards.map((d) => dashboardValue(d, project.ignores.get(d))) } : {}),
   });
 }

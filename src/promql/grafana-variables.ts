@@ -5,6 +5,9 @@
 // back to the query as the user wrote it, so excerpts show the user's text.
 const GRAFANA = /(\$__(?:rate_interval|interval|range)\b|\$\{__(?:rate_interval|interval|range)\})|\$\{?([A-Za-z_][A-Za-z0-9_]*)(?::[a-z]+)?\}?/g;
 
+/** The text before a duration: a range's `[`, a subquery's `:`, or `offset`. */
+const DURATION_BEFORE = /(?:\[|\[[^\]]*:|\boffset)\s*$/;
+
 export function substituteGrafanaVariables(expr: string): string {
   return substituteWithSpans(expr).text;
 }
@@ -41,10 +44,12 @@ export function substituteWithSpans(expr: string): {
   const variables: Array<{ from: number; to: number }> = [];
   const edits: Edit[] = [];
   let shift = 0;
-  const text = expr.replace(GRAFANA, (m: string, duration: string | undefined, _name: string | undefined, offset: number) => {
-    const replacement = duration !== undefined ? '5m' : m.replace(/[^A-Za-z0-9_]/g, '_');
+  const text = expr.replace(GRAFANA, (m: string, macro: string | undefined, _name: string | undefined, offset: number) => {
+    // A variable where PromQL wants a duration (`[$window]`, `[5m:$step]`, `offset $shift`) is one.
+    const duration = macro !== undefined || DURATION_BEFORE.test(expr.slice(0, offset));
+    const replacement = duration ? '5m' : m.replace(/[^A-Za-z0-9_]/g, '_');
     const at = offset + shift;
-    if (duration === undefined) variables.push({ from: at, to: at + replacement.length });
+    if (!duration) variables.push({ from: at, to: at + replacement.length });
     edits.push({ at, length: replacement.length, from: offset, originalLength: m.length });
     shift += replacement.length - m.length;
     return replacement;

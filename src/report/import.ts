@@ -23,7 +23,7 @@ export const importReportSchema = z.strictObject({
   command: z.literal('import'),
   into: z.string(),
   ok: z.boolean(),
-  summary: z.strictObject({ converted: z.number().int(), guessed: z.number().int(), raw: z.number().int(), unsupported: z.number().int(), error: z.number().int() }),
+  summary: z.strictObject({ converted: z.number().int(), guessed: z.number().int(), raw: z.number().int(), secret: z.number().int(), unsupported: z.number().int(), error: z.number().int() }),
   /** Every definitions file the import made, relative to `into`. */
   files: z.array(z.string()),
   written: z.array(z.string()),
@@ -68,7 +68,7 @@ export function renderImportJson(result: ImportReportInput, into: string, ok: bo
   return `${JSON.stringify(report, null, 2)}\n`;
 }
 
-const LABEL: Record<ImportItem['status'], string> = { converted: 'converted', guessed: 'guessed', raw: 'kept raw', unsupported: 'not supported', error: 'error' };
+const LABEL: Record<ImportItem['status'], string> = { converted: 'converted', guessed: 'guessed', raw: 'kept raw', secret: 'secret → file', unsupported: 'not supported', error: 'error' };
 
 /** One line per item worth reading (plain conversions are only counted), then what the checks say, then a summary. */
 export function renderImportText(result: ImportReportInput, into: string): string {

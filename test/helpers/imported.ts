@@ -1,10 +1,7 @@
-import { mkdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { execa } from 'execa';
 import { fromDefinitions, type StagesResult } from '../../src/app/stages.js';
 import { tempDir } from './cli.js';
-
-const REPO = path.join(import.meta.dirname, '..', '..');
 
 /**
  * Imported definitions as a user gets them: the files in `<dir>/definitions/`, an index.ts around
@@ -23,24 +20,6 @@ export function writeDefinitions(files: Record<string, string>): string {
 
 export function runStages(definitions: string): Promise<StagesResult> {
   return fromDefinitions({ definitions });
-}
-
-/** `tsc --noEmit` over the definitions, `import 'totem-mon'` typed by this repository's API. */
-export async function typecheckDefinitions(definitions: string): Promise<{ exitCode: number; output: string }> {
-  const dir = path.dirname(definitions);
-  symlinkSync(path.join(REPO, 'node_modules'), path.join(dir, 'node_modules'), 'dir');
-  writeFileSync(
-    path.join(dir, 'tsconfig.json'),
-    JSON.stringify({
-      compilerOptions: {
-        strict: true, noEmit: true, module: 'NodeNext', moduleResolution: 'NodeNext', target: 'ES2022', skipLibCheck: true, types: ['node'],
-        paths: { 'totem-mon': [path.join(REPO, 'src/index.ts')] },
-      },
-      include: ['definitions'],
-    }),
-  );
-  const r = await execa(process.execPath, [path.join(REPO, 'node_modules/typescript/bin/tsc'), '-p', dir], { reject: false, all: true });
-  return { exitCode: r.exitCode ?? 1, output: r.all ?? '' };
 }
 
 /** Generated source on one line, as the printer writes what fits: `[{ a }]`, no trailing commas. */

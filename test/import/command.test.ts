@@ -51,7 +51,7 @@ describe('totem-mon import', () => {
     expect(line('alert ShopNoSeverity')).toMatch(/^kept raw .*groups › shop-infra › rules › ShopNoSeverity: alert ShopNoSeverity — it has no severity label/);
     expect(line('metric shop_requests_total')).toMatch(/^guessed .*counter: the name ends in _total/);
     expect(line('alert ShopQueueBacklog')).toMatch(/breaks alert\/severity .*severity "page".*written with an ignore naming it/);
-    expect(result.stdout).toMatch(/import: 7 converted, 4 guessed, 1 kept raw, 0 not supported, 0 error; wrote 4 file\(s\) into .*definitions\/\n$/);
+    expect(result.stdout).toMatch(/import: 7 converted, 4 guessed, 1 kept raw, 0 secret → file, 0 not supported, 0 error; wrote 4 file\(s\) into .*definitions\/\n$/);
   });
 
   it('keeps the user\'s rule as written and silences the check it breaks with an ignore that names the reason', async () => {
@@ -74,9 +74,15 @@ describe('totem-mon import', () => {
     const result = await runCli(['import', RULES, path.join(OTHER, 'alertmanager.yml'), '--into', into, '--format', 'json']);
     const report = importReportSchema.parse(JSON.parse(result.stdout));
     expect(report.ok).toBe(true);
-    expect(report.summary).toEqual({ converted: 7, guessed: 4, raw: 1, unsupported: 1, error: 0 });
-    expect(report.written).toEqual(['catalogue.ts', 'index.ts', 'rules/shop-api.ts', 'rules/shop-infra.ts']);
-    expect(report.items).toContainEqual({ status: 'unsupported', file: expect.stringMatching(/alertmanager\.yml$/), what: 'Alertmanager configuration', reason: 'not yet supported by import' });
+    expect(report.summary).toEqual({ converted: 8, guessed: 4, raw: 1, secret: 0, unsupported: 0, error: 0 });
+    expect(report.written).toEqual(['alertmanager.ts', 'catalogue.ts', 'index.ts', 'rules/shop-api.ts', 'rules/shop-infra.ts']);
+    expect(report.items).toContainEqual({
+      status: 'converted',
+      file: expect.stringMatching(/alertmanager\.yml$/),
+      path: ['alertmanager'],
+      what: 'Alertmanager configuration',
+      reason: '1 receiver(s), 1 route(s), 0 inhibit rule(s), 0 time interval(s); 1 routing test(s) derived from the routes',
+    });
   });
 
   it('never writes over an existing file without --force, and writes nothing then (exit 1)', async () => {

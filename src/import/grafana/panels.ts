@@ -218,7 +218,7 @@ export function convertPanel(ctx: PanelContext, panel: Json, path: string): TsVa
       ...(position !== undefined ? { gridPos: position } : {}),
     });
   }
-  ctx.notes.push({ status: 'guessed', path, message: `kept through sdkPanel (plugin ${type}: options and field config as they are): the panel helpers have no ${fitted.misfits.join(', ')}` });
+  ctx.notes.push({ status: 'raw', path, message: `kept through sdkPanel (plugin ${type}: options and field config as they are): the panel helpers have no ${fitted.misfits.join(', ')}` });
   for (const key of LOST_BY_SDK) {
     if (panel[key] !== undefined && panel[key] !== false && panel[key] !== '' && !(Array.isArray(panel[key]) && (panel[key] as unknown[]).length === 0)) {
       ctx.notes.push({ status: 'not-converted', path: `${path}.${key}`, message: `sdkPanel has no ${key}: left out` });

@@ -1,0 +1,19 @@
+import { describe, expect, it } from 'vitest';
+import { substituteWithSpans } from '../../src/promql/grafana-variables.js';
+import { parsePromql } from '../../src/promql/parse.js';
+
+describe('Grafana variables in panel queries, for the PromQL analysis', () => {
+  it('reads a variable where PromQL wants a duration as one: ranges, subquery steps, offsets', () => {
+    for (const expr of ['rate(x_total[$window])', 'max_over_time(x[1h:${step}])', 'x offset $shift', 'rate(x_total[ $__rate_interval ])']) {
+      const { text, variables } = substituteWithSpans(expr);
+      expect(parsePromql(text).errors, `${expr} → ${text}`).toEqual([]);
+      expect(variables).toEqual([]);
+    }
+  });
+
+  it('keeps other variables as names of their own length (label values, selectors), with their spans', () => {
+    const { text, variables } = substituteWithSpans('sum(x{job="$job"}) / $total');
+    expect(text).toBe('sum(x{job="_job"}) / _total');
+    expect(variables.map((v) => text.slice(v.from, v.to))).toEqual(['_job', '_total']);
+  });
+});
