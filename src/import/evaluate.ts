@@ -4,10 +4,27 @@
  * the definitions file (src/import/ts-source.ts prints it) and the project to run the stages on in
  * memory, so what is checked is what is written.
  */
-import * as api from '../index.js';
+import { alertmanager, inhibitRule, receiver, route, secretFile, timeInterval } from '../api/alertmanager.js';
+import { queryAnnotation } from '../api/annotations.js';
+import { dashboard } from '../api/dashboard.js';
+import {
+  barGaugePanel, gaugePanel, heatmapPanel, histogramPanel, pieChartPanel, row, stateTimelinePanel, statPanel, statusHistoryPanel,
+  tablePanel, textPanel, timeseriesPanel,
+} from '../api/panels.js';
+import { sdkPanel } from '../api/sdk-panel.js';
+import { eq, ne, nre, re } from '../api/selector.js';
+import { adHocFilters, constantVariable, customVariable, intervalVariable, queryVariable, textVariable } from '../api/variables.js';
 import { isCall, isCode, type TsValue } from './ts-source.js';
 
-type Builder = (...args: unknown[]) => unknown;
+type Builder = (...args: never[]) => unknown;
+
+/** The builders imported definitions call, by the name they are exported under from 'totem-mon'. */
+const BUILDERS: Record<string, Builder> = {
+  alertmanager, receiver, route, inhibitRule, timeInterval, secretFile, eq, ne, re, nre,
+  dashboard, row, sdkPanel, queryAnnotation,
+  timeseriesPanel, gaugePanel, statPanel, tablePanel, barGaugePanel, heatmapPanel, histogramPanel, pieChartPanel, stateTimelinePanel, statusHistoryPanel, textPanel,
+  queryVariable, customVariable, intervalVariable, constantVariable, textVariable, adHocFilters,
+};
 
 export function evaluate(value: TsValue, refs: ReadonlyMap<string, unknown> = new Map()): unknown {
   if (value === null || typeof value !== 'object') return value;
@@ -18,9 +35,9 @@ export function evaluate(value: TsValue, refs: ReadonlyMap<string, unknown> = ne
   }
   if (isCall(value)) {
     const { callee, args } = value;
-    const builder = (api as unknown as Record<string, unknown>)[callee];
-    if (typeof builder !== 'function') throw new Error(`imported value calls ${callee}, which the API does not export`);
-    return (builder as Builder)(...args.map((a) => evaluate(a, refs)));
+    const builder = BUILDERS[callee] as ((...args: unknown[]) => unknown) | undefined;
+    if (!builder) throw new Error(`imported value calls ${callee}, which is not one of the builders imports write`);
+    return builder(...args.map((a) => evaluate(a, refs)));
   }
   return Object.fromEntries(
     Object.entries(value as Record<string, TsValue>)
