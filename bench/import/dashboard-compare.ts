@@ -5,26 +5,14 @@
  * same legends, and the same variables (name, type, query). Differences are listed, not scored.
  */
 import { substituteGrafanaVariables } from '../../src/promql/grafana-variables.js';
-import { parsePromql } from '../../src/promql/parse.js';
+import { canonicalPromql } from '../../src/promql/canonical.js';
 
 type Json = Record<string, unknown>;
 const isJson = (v: unknown): v is Json => typeof v === 'object' && v !== null && !Array.isArray(v);
 
-/** The expression's syntax tree as text (node names and token texts): whitespace and layout gone. */
+/** The expression's syntax tree (src/promql/canonical.ts), Grafana's variables substituted so that it parses. */
 export function promqlShape(expr: string): string {
-  const text = substituteGrafanaVariables(expr);
-  const parsed = parsePromql(text);
-  if (parsed.errors.length > 0 || !parsed.root) return `unparsed:${expr.replace(/\s+/g, '')}`;
-  const out: string[] = [];
-  parsed.tree.iterate({
-    enter(node) {
-      out.push(node.node.firstChild ? `${node.name}(` : `${node.name}:${text.slice(node.from, node.to)}`);
-    },
-    leave(node) {
-      if (node.node.firstChild) out.push(')');
-    },
-  });
-  return out.join(' ');
+  return canonicalPromql(substituteGrafanaVariables(expr)) ?? `unparsed:${expr.replace(/\s+/g, '')}`;
 }
 
 /** Every panel in reading order: rows, then the panels a collapsed row holds. */

@@ -45,7 +45,7 @@ export interface DashboardRoundTrip extends DashboardDifference {
   helperPanels: number;
   sdkPanels: number;
   notConverted: number;
-  /** Error findings of the stages other than the catalogue's (unknown metric or label). */
+  /** Error findings of the stages other than the catalogue's (unknown metric or label): what `import` writes as ignores. */
   errors: string[];
 }
 
@@ -68,4 +68,34 @@ export function roundTripDashboard(input: DashboardInput): DashboardRoundTrip {
     notConverted: imported.notes.filter((n) => n.status === 'not-converted').length,
     errors: file ? errors : [...errors, 'no dashboard generated'],
   };
+}
+
+/** The README's summary: one row for the set, and with `list` one row per dashboard. */
+export function dashboardsTable(rows: readonly DashboardRoundTrip[], list = false): string {
+  const line = (cells: Array<string | number>) => `| ${cells.join(' | ')} |`;
+  const sum = (rs: readonly DashboardRoundTrip[], f: (r: DashboardRoundTrip) => number) => rs.reduce((n, r) => n + f(r), 0);
+  const findings = (rs: readonly DashboardRoundTrip[]) => {
+    const counts = new Map<string, number>();
+    for (const r of rs) for (const e of r.errors) counts.set(e.split(':')[0]!, (counts.get(e.split(':')[0]!) ?? 0) + 1);
+    return [...counts].sort().map(([id, n]) => `\`${id}\` ${n}`).join(', ') || 'none';
+  };
+  const row = (name: string, rs: readonly DashboardRoundTrip[]) =>
+    line([
+      name,
+      rs.length,
+      `${sum(rs, (r) => r.panelsEqual)} of ${sum(rs, (r) => r.panels)}`,
+      `${sum(rs, (r) => r.queriesEqual)} of ${sum(rs, (r) => r.queries)}`,
+      `${sum(rs, (r) => r.variablesEqual)} of ${sum(rs, (r) => r.variables)}`,
+      sum(rs, (r) => r.helperPanels),
+      sum(rs, (r) => r.sdkPanels),
+      findings(rs),
+    ]);
+  const out = [
+    line(['dashboard set', 'dashboards', 'panels round-trip equal', 'queries equal', 'variables equal', 'panel helpers', 'needed raw (sdkPanel)', 'findings (written as ignores)']),
+    line(['---', '---:', '---:', '---:', '---:', '---:', '---:', '---']),
+  ];
+  const repo = rows[0]?.name.slice(0, rows[0].name.indexOf(':')) ?? '';
+  out.push(row(`${repo} grafana-dashboardDefinitions.yaml`, rows));
+  if (list) for (const r of rows) out.push(row(r.name, [r]));
+  return out.join('\n');
 }
