@@ -7,30 +7,12 @@ const dataKey = '^[-._a-zA-Z0-9]+$';
 const stringMap = { type: 'object', propertyNames: { pattern: dataKey, maxLength: 253 }, additionalProperties: { type: 'string' } };
 const metadata = { type: 'object' };
 
+/** A core kind's schema: the fields every object has, and its own. */
+function coreKind(fields: Record<string, unknown>): Record<string, unknown> {
+  return { type: 'object', required: ['apiVersion', 'kind', 'metadata'], properties: { apiVersion: { type: 'string' }, kind: { type: 'string' }, metadata, immutable: { type: 'boolean' }, ...fields } };
+}
+
 export const CORE_KINDS: Record<string, Record<string, unknown>> = {
-  'v1 Secret': {
-    type: 'object',
-    required: ['apiVersion', 'kind', 'metadata'],
-    properties: {
-      apiVersion: { type: 'string' },
-      kind: { type: 'string' },
-      metadata,
-      type: { type: 'string' },
-      immutable: { type: 'boolean' },
-      data: stringMap,
-      stringData: stringMap,
-    },
-  },
-  'v1 ConfigMap': {
-    type: 'object',
-    required: ['apiVersion', 'kind', 'metadata'],
-    properties: {
-      apiVersion: { type: 'string' },
-      kind: { type: 'string' },
-      metadata,
-      immutable: { type: 'boolean' },
-      data: stringMap,
-      binaryData: stringMap,
-    },
-  },
+  'v1 Secret': coreKind({ type: { type: 'string' }, data: stringMap, stringData: stringMap }),
+  'v1 ConfigMap': coreKind({ data: stringMap, binaryData: stringMap }),
 };

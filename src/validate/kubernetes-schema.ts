@@ -5,12 +5,12 @@
  * an unknown field is an error unless the schema preserves unknown fields, and metadata follows
  * Kubernetes' name and label rules (the CRDs leave `metadata` to the API server).
  */
-import { readdirSync, readFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv';
 import { parse, parseAllDocuments } from 'yaml';
-import type { Diagnostic } from '../diagnostic.js';
+import { UsageError, type Diagnostic } from '../diagnostic.js';
 import type { OutputFile } from '../compile/output.js';
 import { isResourceFile, type ResourceFile } from '../compile/kubernetes/resource.js';
 import { isDns1123Label, isDns1123Subdomain, labelSetProblem, isQualifiedName } from '../model/kubernetes-names.js';
@@ -59,6 +59,9 @@ export class CrdSchemas {
   private readonly texts: { name: string; text: string; parsed: boolean }[];
 
   constructor(readonly dir: string) {
+    if (!existsSync(dir) || !statSync(dir).isDirectory()) {
+      throw new UsageError(`the CRD folder ${dir} does not exist`, 2, `point ${CRDS_ENV} at a folder of CustomResourceDefinition files, or unset it to use the ones totem-mon ships`);
+    }
     for (const [key, schema] of Object.entries(CORE_KINDS)) this.versions.set(key, { file: 'Kubernetes core/v1', schema });
     this.texts = readdirSync(dir).filter((n) => n.endsWith('.yaml')).sort().map((name) => ({ name, text: readFileSync(path.join(dir, name), 'utf8'), parsed: false }));
   }

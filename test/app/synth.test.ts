@@ -1,4 +1,4 @@
-import { readdirSync, readFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { alert, alertmanager, counter, defineProject, lint, rate, receiver, route, ruleGroup, scrapeJob, synth, type Project } from '../../src/index.js';
@@ -7,20 +7,11 @@ import { fromDefinitions } from '../../src/app/stages.js';
 import { validate } from '../../src/app/validate.js';
 import type { Diagnostic } from '../../src/diagnostic.js';
 import { FIXTURES, tempDir } from '../helpers/cli.js';
+import { filesUnder } from '../helpers/output.js';
 
 const SMALL = path.join(FIXTURES, 'app', 'small');
 const SMALL_TEMPLATES = { 'small.tmpl': readFileSync(path.join(SMALL, 'templates', 'small.tmpl'), 'utf8') };
 
-/** Every file under a folder by path relative to it, the manifest left out (it is generate's bookkeeping, not output). */
-function filesUnder(dir: string, base = dir): Record<string, string> {
-  const files: Record<string, string> = {};
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) Object.assign(files, filesUnder(full, base));
-    else if (entry.name !== '.totem-mon-manifest.json') files[path.relative(base, full).split(path.sep).join('/')] = readFileSync(full, 'utf8');
-  }
-  return files;
-}
 
 async function projectIn(definitions: string): Promise<Project> {
   return ((await import(path.join(definitions, 'index.ts'))) as { default: Project }).default;

@@ -1,5 +1,5 @@
 /** Shared by the output-safety tests: a writable copy of the good fixture and generate runs on it. */
-import { cpSync, readFileSync, writeFileSync } from 'node:fs';
+import { cpSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { expect } from 'vitest';
 import { FIXTURES, runCli, tempDir } from './cli.js';
@@ -42,4 +42,15 @@ export function addTwoGroups(definitions: string): void {
     "ruleGroups: [alerts, records, ruleGroup({ name: 'x1', rules: [record({ name: 'a:app_requests:rate1', expr: `sum(${rate(requests)})` })] }), " +
       "ruleGroup({ name: 'x2', rules: [record({ name: 'a:app_requests:rate2', expr: `sum(${rate(requests)})` })] })]",
   );
+}
+
+/** Every file under a folder by path relative to it, the manifest left out (it is generate's bookkeeping, not output). */
+export function filesUnder(dir: string, base = dir): Record<string, string> {
+  const files: Record<string, string> = {};
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    const full = path.join(dir, entry.name);
+    if (entry.isDirectory()) Object.assign(files, filesUnder(full, base));
+    else if (entry.name !== MANIFEST) files[path.relative(base, full).split(path.sep).join('/')] = readFileSync(full, 'utf8');
+  }
+  return files;
 }

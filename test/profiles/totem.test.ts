@@ -1,19 +1,11 @@
-import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { ALL_PROFILES, PROFILE_DIRS, totemWith } from './totem.js';
 import { REPO } from '../helpers/cli.js';
+import { filesUnder } from '../helpers/output.js';
 
-/** Every file of Totem's committed out/ by path, the manifest left out (generate's bookkeeping). */
-function committedOut(dir = path.join(REPO, 'out'), base = dir): Record<string, string> {
-  const found: Record<string, string> = {};
-  for (const entry of readdirSync(dir, { withFileTypes: true })) {
-    const full = path.join(dir, entry.name);
-    if (entry.isDirectory()) Object.assign(found, committedOut(full, base));
-    else if (entry.name !== '.totem-mon-manifest.json') found[path.relative(base, full).split(path.sep).join('/')] = readFileSync(full, 'utf8');
-  }
-  return found;
-}
+/** Totem's committed out/, by path (the manifest left out). */
+const committedOut = () => filesUnder(path.join(REPO, 'out'));
 
 describe('Totem, compiled to every profile', () => {
   it('generates without a finding, and the files profile is byte for byte the committed out/', async () => {

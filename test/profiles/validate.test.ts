@@ -37,4 +37,9 @@ describe('validate, with output profiles', () => {
     expect(found[0]!.source).toMatchObject({ file: 'definitions/index.ts', line: 7 });
     expect(found[0]!.hint).toBeDefined();
   });
+
+  it('names a CRD folder that does not exist as a usage error (exit 2), not a crash', async () => {
+    const missing = path.join(tempDir(), 'no-such-folder');
+    await expect(validate({ definitions: OPERATOR_ONLY, offline: true, env: { ...process.env, [CRDS_ENV]: missing } })).rejects.toMatchObject({ name: 'UsageError', exitCode: 2, message: `the CRD folder ${missing} does not exist` });
+  });
 });
