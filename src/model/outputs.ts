@@ -24,6 +24,8 @@ export interface FilesOutputModel extends Located {
 
 /** Where the operator mounts the Secrets an Alertmanager resource lists in `spec.secrets`. */
 export const OPERATOR_SECRETS_DIR = '/etc/alertmanager/secrets';
+/** Where the operator mounts the Secrets a Prometheus resource lists in `spec.secrets` (scrape credentials). */
+export const OPERATOR_PROMETHEUS_SECRETS_DIR = '/etc/prometheus/secrets';
 
 export interface PrometheusOperatorOutputModel extends Located, KubernetesMetadataModel {
   profile: 'prometheus-operator';
@@ -39,10 +41,10 @@ export interface PrometheusOperatorOutputModel extends Located, KubernetesMetada
  * The Secret key a secretFile path is in, for the operator: the profile's mapping, else the path's
  * own `/etc/alertmanager/secrets/<name>/<key>`; undefined when neither says.
  */
-export function secretKeyOf(path: string, secrets: Readonly<Record<string, { name: string; key: string }>>): { name: string; key: string } | undefined {
+export function secretKeyOf(path: string, secrets: Readonly<Record<string, { name: string; key: string }>>, dir: string = OPERATOR_SECRETS_DIR): { name: string; key: string } | undefined {
   const mapped = secrets[path];
   if (mapped) return mapped;
-  const match = new RegExp(`^${OPERATOR_SECRETS_DIR}/([^/]+)/([^/]+)$`).exec(path);
+  const match = new RegExp(`^${dir}/([^/]+)/([^/]+)$`).exec(path);
   return match && isDns1123Subdomain(match[1]!) && isSecretKey(match[2]!) ? { name: match[1]!, key: match[2]! } : undefined;
 }
 

@@ -24,6 +24,7 @@ describe('output profiles', () => {
       'prometheus-operator/kustomization.yaml',
       'prometheus-operator/prometheusrules/shop-alerts.yaml',
       expect.stringMatching(/^prometheus-operator\/prometheusrules\/shop-records-[0-9a-f]{8}\.yaml$/),
+      'prometheus-operator/scrapeconfigs/shop.yaml',
     ]);
   });
 
@@ -69,7 +70,7 @@ describe('output profiles', () => {
     expect(kustomization.apiVersion).toBe('kustomize.config.k8s.io/v1beta1');
     expect(kustomization.kind).toBe('Kustomization');
     const resources = Object.keys(result.files).filter((p) => p.startsWith('prometheus-operator/') && !p.endsWith('kustomization.yaml')).map((p) => p.slice('prometheus-operator/'.length)).sort();
-    expect(resources.length).toBe(2);
+    expect(resources.length).toBe(3); // two PrometheusRules and the scrape job's ScrapeConfig
     expect(kustomization.resources).toEqual(resources);
   });
 

@@ -1,7 +1,7 @@
 import { z } from 'zod';
 import { source } from './common.js';
 import { withHint } from './hint.js';
-import { OPERATOR_SECRETS_DIR, secretKeyOf } from '../outputs.js';
+import { OPERATOR_PROMETHEUS_SECRETS_DIR, OPERATOR_SECRETS_DIR, secretKeyOf } from '../outputs.js';
 import { isDns1123Label, isDns1123Subdomain, isLabelValue, isQualifiedName, isSecretKey } from '../kubernetes-names.js';
 
 const namespace = z.string().refine(isDns1123Label, {
@@ -104,10 +104,32 @@ function secretFiles(node: unknown, path: Path, found: (path: Path, file: string
  * each one must say which (by its path, or in the profile's `alertmanager.secrets`). The issue is
  * at the secretFile, where the user wrote it.
  */
-export function refuseUnmountedSecrets(project: { alertmanager?: unknown; teams?: readonly unknown[] | undefined; outputs?: readonly OutputInput[] | undefined }, ctx: z.RefinementCtx): void {
+export function refuseUnmountedSecrets(project: { alertmanager?: unknown; prometheus?: unknown; teams?: readonly unknown[] | undefined; outputs?: readonly OutputInput[] | undefined }, ctx: z.RefinementCtx): void {
   const operator = project.outputs?.find((o) => o.profile === 'prometheus-operator');
-  if (!operator || project.alertmanager === undefined) return;
+  if (!operator) return;
   const mapping = operator.alertmanager?.secrets ?? {};
+  // Scrape credentials: ScrapeConfig resources name a Secret key (the Prometheus resource mounts spec.secrets at /etc/prometheus/secrets/<secret>/<key>).
+  const scrapeJobs = (project.prometheus as { scrapeJobs?: unknown } | undefined)?.scrapeJobs;
+  // The CA and client certificate are files too: a ScrapeConfig reads them from a Secret key.
+  const certificates = Array.isArray(scrapeJobs)
+    ? scrapeJobs.map((job) => {
+        const tls = (job as { tls?: { caFile?: unknown; certFile?: unknown } }).tls;
+        return { tls: { caFile: typeof tls?.caFile === 'string' ? { kind: 'secretFile', path: tls.caFile } : undefined, certFile: typeof tls?.certFile === 'string' ? { kind: 'secretFile', path: tls.certFile } : undefined } };
+      })
+    : [];
+  secretFiles([scrapeJobs, certificates], [], (whole, file) => {
+    const path = whole.slice(1);
+    if (secretKeyOf(file, mapping, OPERATOR_PROMETHEUS_SECRETS_DIR)) return;
+    ctx.addIssue({
+      code: 'custom',
+      path: ['prometheus', 'scrapeJobs', ...path],
+      message: withHint(
+        `secretFile('${file}') has no Kubernetes Secret for the prometheus-operator profile: a ScrapeConfig names a Secret key, which the Prometheus resource mounts at ${OPERATOR_PROMETHEUS_SECRETS_DIR}/<secret>/<key>`,
+        `write secretFile('${OPERATOR_PROMETHEUS_SECRETS_DIR}/<secret>/<key>'), or map it: prometheusOperator({ alertmanager: { secrets: { '${file}': { name: '<secret>', key: '<key>' } } } })`,
+      ),
+    });
+  });
+  if (project.alertmanager === undefined) return;
   const report = (base: Path) => (path: Path, file: string) => {
     if (secretKeyOf(file, mapping)) return;
     ctx.addIssue({

@@ -1,0 +1,112 @@
+/**
+ * Scrape jobs as Prometheus Operator resources: each job a `ScrapeConfig` (monitoring.coreos.com/
+ * v1alpha1) holding the same service discovery, relabeling and settings as its `scrape_configs`
+ * entry in prometheus.yml, so both select the same targets; each health check a `Probe` through the
+ * blackbox exporter. Secrets are Secret keys (src/model/outputs.ts secretKeyOf).
+ */
+import type { Model, ScrapeJobModel, SecretFileModel } from '../../model/types.js';
+import { OPERATOR_PROMETHEUS_SECRETS_DIR, secretKeyOf, type PrometheusOperatorOutputModel } from '../../model/outputs.js';
+import { resourceName } from '../../model/kubernetes-names.js';
+import type { RelabelRuleInput } from '../../model/schema/prometheus.js';
+import { compact, headerLines } from '../output.js';
+import { resourceFile, type ResourceFile } from '../kubernetes/resource.js';
+import { discovers } from '../prometheus/scrape-config.js';
+
+const ROLE = { pod: 'Pod', service: 'Service', endpoints: 'Endpoints', endpointslice: 'EndpointSlice', node: 'Node' } as const;
+
+function relabeling(rule: RelabelRuleInput): Record<string, unknown> {
+  const r = rule as Partial<Record<'sourceLabels' | 'separator' | 'regex' | 'modulus' | 'targetLabel' | 'replacement' | 'action', unknown>>;
+  return compact({ sourceLabels: r.sourceLabels, separator: r.separator, regex: r.regex, modulus: r.modulus, targetLabel: r.targetLabel, replacement: r.replacement, action: r.action });
+}
+
+function spec(job: ScrapeJobModel, output: PrometheusOperatorOutputModel): Record<string, unknown> {
+  // The schema refused a secretFile no Secret holds (refuseUnmountedSecrets): one is always found.
+  const secret = (s: SecretFileModel) => secretKeyOf(s.path, output.alertmanager.secrets, OPERATOR_PROMETHEUS_SECRETS_DIR)!;
+  const k = job.kubernetes;
+  const labels = discovers(job) ? Object.entries(job.labels).map(([label, value]) => ({ targetLabel: label, replacement: value })) : [];
+  const relabelings = [...labels, ...job.relabel.map(relabeling)];
+  return compact({
+    jobName: job.job,
+    honorLabels: job.honorLabels,
+    scrapeInterval: job.interval,
+    scrapeTimeout: job.timeout,
+    metricsPath: job.metricsPath,
+    scheme: job.scheme,
+    params: job.params,
+    scrapeProtocols: job.scrapeProtocols,
+    sampleLimit: job.sampleLimit,
+    basicAuth: job.basicAuth && { username: { name: secret(job.basicAuth.password).name, key: 'username' }, password: secret(job.basicAuth.password) },
+    authorization: job.authorization && compact({ type: job.authorization.type, credentials: secret(job.authorization.credentials) }),
+    oauth2: job.oauth2 && compact({ clientId: { secret: { ...secret(job.oauth2.clientSecret), key: 'client_id' } }, clientSecret: secret(job.oauth2.clientSecret), tokenUrl: job.oauth2.tokenUrl, scopes: job.oauth2.scopes, endpointParams: job.oauth2.endpointParams }),
+    tlsConfig:
+      job.tls &&
+      compact({
+        ca: job.tls.caFile !== undefined ? { secret: secret({ path: job.tls.caFile }) } : undefined,
+        cert: job.tls.certFile !== undefined ? { secret: secret({ path: job.tls.certFile }) } : undefined,
+        keySecret: job.tls.key && secret(job.tls.key),
+        serverName: job.tls.serverName,
+        insecureSkipVerify: job.tls.insecureSkipVerify,
+      }),
+    kubernetesSDConfigs: k && [
+      compact({
+        apiServer: k.apiServer,
+        role: ROLE[k.role],
+        namespaces: k.namespaces ? { names: [...k.namespaces] } : undefined,
+        selectors: k.labelSelector !== undefined || k.fieldSelector !== undefined ? [compact({ role: ROLE[k.role], label: k.labelSelector, field: k.fieldSelector })] : undefined,
+      }),
+    ],
+    fileSDConfigs: job.fileSd && [compact({ files: [...job.fileSd.files], refreshInterval: job.fileSd.refreshInterval })],
+    httpSDConfigs: job.httpSd && [compact({ url: job.httpSd.url, refreshInterval: job.httpSd.refreshInterval })],
+    staticConfigs: job.targets.length > 0 ? [compact({ targets: job.targets, labels: discovers(job) ? undefined : job.labels })] : undefined,
+    relabelings: relabelings.length > 0 ? relabelings : undefined,
+    metricRelabelings: job.metricRelabel.length > 0 ? job.metricRelabel.map(relabeling) : undefined,
+  });
+}
+
+export const SCRAPE_CONFIGS_DIR = 'scrapeconfigs';
+export const PROBES_DIR = 'probes';
+
+/** One ScrapeConfig per scrape job (health checks' probe jobs are Probes). */
+export function compileScrapeConfigs(model: Model, output: PrometheusOperatorOutputModel, folder: string): ResourceFile[] {
+  return model.prometheus.scrapeJobs
+    .filter((job) => !job.probe)
+    .map((job) => {
+      const name = resourceName(job.job);
+      return resourceFile(
+        `${folder}/${SCRAPE_CONFIGS_DIR}/${name}.yaml`,
+        output,
+        { apiVersion: 'monitoring.coreos.com/v1alpha1', kind: 'ScrapeConfig', name, body: { spec: spec(job, output) } },
+        job,
+        headerLines(job.source?.file ?? model.entry, `scrape job ${job.job}`),
+      );
+    });
+}
+
+/** One Probe per health check: the blackbox exporter probes its URL with its module, as the probe job does. */
+export function compileProbes(model: Model, output: PrometheusOperatorOutputModel, folder: string): ResourceFile[] {
+  return model.healthChecks.map((check) => {
+    const job = model.prometheus.scrapeJobs.find((j) => j.job === check.job)!;
+    const name = resourceName(check.job);
+    return resourceFile(
+      `${folder}/${PROBES_DIR}/${name}.yaml`,
+      output,
+      {
+        apiVersion: 'monitoring.coreos.com/v1',
+        kind: 'Probe',
+        name,
+        body: {
+          spec: compact({
+            jobName: check.job,
+            interval: check.interval,
+            scrapeTimeout: check.timeout,
+            module: check.module,
+            prober: { url: job.probe!.exporter, path: '/probe' },
+            targets: { staticConfig: { static: [check.url] } },
+          }),
+        },
+      },
+      check,
+      headerLines(check.source?.file ?? model.entry, `health check ${check.name}`),
+    );
+  });
+}
