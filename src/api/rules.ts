@@ -107,6 +107,11 @@ export interface RuleGroupOptions {
   name: string;
   /** Evaluation interval of the group (default: the global evaluation interval). */
   interval?: string;
+  /**
+   * The most alerts an alerting rule, and series a recording rule, may produce in one evaluation;
+   * past it the rule's evaluation fails (Prometheus's group `limit`). Default: no limit.
+   */
+  limit?: number;
   rules: readonly Rule[];
   /**
    * Labels added to every rule of the group, alerts and recording rules (as Prometheus 3's group

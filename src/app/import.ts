@@ -241,9 +241,6 @@ export async function importFiles(options: ImportOptions): Promise<ImportResult>
   };
   evaluationInterval(project, mapped, items);
   for (const group of groups) {
-    if (group.limit !== undefined) {
-      items.push({ status: 'raw', file: group.file, path: [...group.path, 'limit'], what: `rule group ${group.name}: limit ${group.limit}`, reason: 'ruleGroup() has no limit yet; left out' });
-    }
     for (const rule of group.rules) {
       if (rule.kind === 'alert' && !rule.labels['severity']) {
         project.raw.set(rule, 'it has no severity label, which totem-mon requires (routes match on it); add one and move it into the group');

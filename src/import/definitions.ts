@@ -116,6 +116,7 @@ function groupFile(group: ImportedGroup, groupConst: string, project: ImportedPr
   const call = `export const ${groupConst} = ruleGroup(${tsValue({
     name: group.name,
     interval: group.interval,
+    limit: group.limit,
     rules: members.map(code),
     ignore: ignoreValue(project.ignores.get(group)),
   })});`;

@@ -3,7 +3,7 @@
  * rule files `generate` wrote from the imported definitions. Same groups (a group renamed for being
  * a second of its name is `<name>-<n>`), same rules in each (alerts and recording rules by name, in
  * order), and for each rule the same `for`, `keep_firing_for` (as durations), labels, annotations
- * and expression (the same syntax tree: src/promql/canonical.ts), and the group's interval.
+ * and expression (the same syntax tree: src/promql/canonical.ts), and the group's interval and limit.
  */
 import { durationMs } from '../duration.js';
 import { samePromql } from '../promql/canonical.js';
@@ -77,6 +77,7 @@ export function compareRuleGroups(original: readonly ImportedGroup[], regenerate
     }
     used.add(back);
     if (!sameDuration(group.interval, back.interval)) differences.push({ group: group.name, field: 'interval', original: show(group.interval), regenerated: show(back.interval) });
+    if (group.limit !== back.limit) differences.push({ group: group.name, field: 'limit', original: show(group.limit), regenerated: show(back.limit) });
     const mine = byOccurrence(group.rules);
     const theirs = byOccurrence(back.rules);
     for (const [key, rule] of mine) {

@@ -54,7 +54,8 @@ export function projectValue(project: ImportedProject): Project {
           ...(common as { tests?: AlertTestCase[] }),
         });
       });
-    return ruleGroup({ name: group.name, ...(group.interval !== undefined ? { interval: group.interval } : {}), rules, ...ignoreOf(project.ignores.get(group)) });
+    const { interval, limit } = group;
+    return ruleGroup({ name: group.name, ...(interval !== undefined ? { interval } : {}), ...(limit !== undefined ? { limit } : {}), rules, ...ignoreOf(project.ignores.get(group)) });
   });
   return defineProject({
     name: project.name,

@@ -106,6 +106,7 @@ export function buildModel(input: ProjectInput, entry: string): Model {
       fileName: safeFileName(g.name),
       ...(g.interval !== undefined ? { interval: g.interval } : {}),
       intervalMs: durationMs(g.interval ?? evaluationInterval)!,
+      ...(g.limit !== undefined ? { limit: g.limit } : {}),
       ...(g.sourceTenants !== undefined ? { sourceTenants: [...g.sourceTenants] } : {}),
       ...(g.partialResponseStrategy !== undefined ? { partialResponseStrategy: g.partialResponseStrategy } : {}),
       rules: g.rules.map((r) =>

@@ -71,6 +71,8 @@ export interface RuleGroupModel extends Located {
   interval?: string;
   /** The interval actually used: the group's or the global evaluation interval. */
   intervalMs: number;
+  /** Prometheus's group `limit`, when set. */
+  limit?: number;
   rules: RuleModel[];
   /** Mimir's federated rule group: the tenants it reads (mimir profile only). */
   sourceTenants?: string[];

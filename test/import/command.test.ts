@@ -59,6 +59,7 @@ describe('totem-mon import', () => {
     await runCli(['import', RULES, '--into', into]);
     const infra = readFileSync(path.join(into, 'rules/shop-infra.ts'), 'utf8');
     expect(infra).toContain("labels: { severity: 'page' }");
+    expect(infra).toContain("export const shopInfra = ruleGroup({ name: 'shop-infra', limit: 50, rules: [shopQueueBacklog, shopQueueHuge] });");
     expect(infra).toMatch(/ignore: \{\s*'alert\/severity': 'imported as written: alert ShopQueueBacklog has severity "page", not one of critical, warning, info',?\s*\}/);
     // The rule without a severity cannot be a definition: it is there as a comment, not changed.
     expect(infra).toMatch(/\/\/ kept raw: alert ShopNoSeverity: it has no severity label/);

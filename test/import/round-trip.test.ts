@@ -30,7 +30,7 @@ describe('the round-trip comparison', () => {
   });
 
   it('names every difference: expression, for, keep_firing_for, labels, annotations, interval, missing and extra rules and groups', () => {
-    const original = [group([rule(), rule({ name: 'B' }), rule({ kind: 'record', name: 'r:x', labels: {}, annotations: {} })], { interval: '30s' }), group([], { name: 'gone' })];
+    const original = [group([rule(), rule({ name: 'B' }), rule({ kind: 'record', name: 'r:x', labels: {}, annotations: {} })], { interval: '30s', limit: 5 }), group([], { name: 'gone' })];
     const regenerated = [
       group(
         [
@@ -47,6 +47,7 @@ describe('the round-trip comparison', () => {
     expect(result.equal).toBe(1);
     expect(result.differences.map((d) => `${d.group}${d.rule ? ` › ${d.rule}` : ''}: ${d.field}`)).toEqual([
       'g: interval',
+      'g: limit',
       'g › A: expr',
       'g › A: for',
       'g › A: keep_firing_for',

@@ -1,8 +1,8 @@
 import type { Model } from '../../model/types.js';
 import type { PrometheusOperatorOutputModel } from '../../model/outputs.js';
 import { resourceName } from '../../model/kubernetes-names.js';
-import { compact, headerLines } from '../output.js';
-import { ruleYaml } from '../prometheus/rules.js';
+import { headerLines } from '../output.js';
+import { groupYaml } from '../prometheus/rules.js';
 import { resourceFile, type ResourceFile } from '../kubernetes/resource.js';
 
 export const PROMETHEUS_RULES_DIR = 'prometheusrules';
@@ -21,7 +21,7 @@ export function compilePrometheusRules(model: Model, output: PrometheusOperatorO
         apiVersion: 'monitoring.coreos.com/v1',
         kind: 'PrometheusRule',
         name,
-        body: { spec: { groups: [compact({ name: group.name, interval: group.interval, partial_response_strategy: group.partialResponseStrategy, rules: group.rules.map(ruleYaml) })] } },
+        body: { spec: { groups: [groupYaml(group, group.rules, { partial_response_strategy: group.partialResponseStrategy })] } },
       },
       group,
       headerLines(group.source?.file ?? model.entry, `rule group ${group.name}`),

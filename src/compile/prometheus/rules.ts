@@ -20,12 +20,20 @@ export function ruleYaml(rule: RuleModel) {
   });
 }
 
+/**
+ * A rule group as Prometheus writes it, with its rules or those of them a unit test loads, and the
+ * fields a ruler adds (`extra`: Thanos's partial_response_strategy, Mimir's source_tenants) before them.
+ */
+export function groupYaml(group: RuleGroupModel, rules: readonly RuleModel[] = group.rules, extra: Record<string, unknown> = {}) {
+  return compact({ name: group.name, interval: group.interval, limit: group.limit, ...extra, rules: rules.map(ruleYaml) });
+}
+
 /** One rule file per group: `out/prometheus/rules/<group>.yml`, in `promtool check rules` format. */
 export function compileRuleFiles(model: Model): OutputFile[] {
   return model.ruleGroups.map((group) =>
     yamlFile(
       ruleFilePath(group),
-      { groups: [compact({ name: group.name, interval: group.interval, rules: group.rules.map(ruleYaml) })] },
+      { groups: [groupYaml(group)] },
       headerLines(group.source?.file ?? model.entry, `rule group ${group.name}`),
     ),
   );

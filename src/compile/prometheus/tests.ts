@@ -2,7 +2,7 @@ import type { AlertModel, Model, RecordModel, RuleGroupModel, RuleModel } from '
 import { dependencyOrder, ruleDependencies } from '../../model/rule-dependencies.js';
 import { safeFileName } from '../../model/names.js';
 import { compact, headerLines, yamlFile, type OutputFile } from '../output.js';
-import { ruleYaml } from './rules.js';
+import { groupYaml } from './rules.js';
 
 export const TESTS_DIR = 'prometheus/tests';
 export const TEST_FILE_SUFFIX = '.test.yml';
@@ -125,7 +125,7 @@ export function compileRuleTests(model: Model): OutputFile[] {
     return [
       yamlFile(
         rules,
-        { groups: ordered.map((g) => compact({ name: g.name, interval: g.interval, rules: g.rules.filter((r) => needed.includes(r)).map(ruleYaml) })) },
+        { groups: ordered.map((g) => groupYaml(g, g.rules.filter((r) => needed.includes(r)))) },
         headerLines(source, `the rules the unit tests of ${what} load: it and the recording rules it reads`),
       ),
       yamlFile(

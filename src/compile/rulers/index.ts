@@ -6,16 +6,14 @@
 import type { Model, RuleGroupModel } from '../../model/types.js';
 import type { MimirOutputModel } from '../../model/outputs.js';
 import { safeFileName } from '../../model/names.js';
-import { compact, headerLines, yamlFile, type OutputFile } from '../output.js';
-import { ruleYaml } from '../prometheus/rules.js';
+import { headerLines, yamlFile, type OutputFile } from '../output.js';
+import { groupYaml } from '../prometheus/rules.js';
 
 export const MIMIR_DIR = 'mimir';
 export const THANOS_RULES_DIR = 'thanos/rules';
 
 /** A group as Prometheus writes it, with `extra` fields before its rules. */
-function group(g: RuleGroupModel, extra: Record<string, unknown>): Record<string, unknown> {
-  return compact({ name: g.name, interval: g.interval, ...extra, rules: g.rules.map(ruleYaml) });
-}
+const group = (g: RuleGroupModel, extra: Record<string, unknown>) => groupYaml(g, g.rules, extra);
 
 /** `out/mimir/<namespace>.yaml`: every group in one namespace, `source_tenants` on the federated ones. */
 export function compileMimir(model: Model, output: MimirOutputModel): OutputFile[] {

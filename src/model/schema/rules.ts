@@ -62,6 +62,7 @@ export const alertDefaultsSchema = z.strictObject({
 export const ruleGroupSchema = definition('ruleGroup', {
   name: nonEmpty,
   interval: duration.optional(),
+  limit: z.number().int().positive().optional(),
   rules: z.array(z.discriminatedUnion('kind', [alertSchema, recordSchema])),
   labels: labelSet.optional(),
   alertDefaults: alertDefaultsSchema.optional(),
