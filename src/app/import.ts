@@ -240,6 +240,12 @@ export async function importFiles(options: ImportOptions): Promise<ImportResult>
     raw: new Map(),
   };
   evaluationInterval(project, mapped, items);
+  // Federated groups (source_tenants) are Mimir's: the project gets the mimir profile beside the files.
+  const federated = groups.find((g) => g.sourceTenants !== undefined);
+  if (federated) {
+    project.mimirNamespace = federated.origin ?? project.name;
+    items.push({ status: 'converted', file: federated.file, what: `outputs: files() and mimir({ namespace: '${project.mimirNamespace}' })`, reason: 'federated rule groups (source_tenants) are written by the mimir profile' });
+  }
   for (const group of groups) {
     for (const rule of group.rules) {
       if (rule.kind === 'alert' && !rule.labels['severity']) {

@@ -117,6 +117,8 @@ function groupFile(group: ImportedGroup, groupConst: string, project: ImportedPr
     name: group.name,
     interval: group.interval,
     limit: group.limit,
+    sourceTenants: group.sourceTenants,
+    partialResponseStrategy: group.partialResponseStrategy,
     rules: members.map(code),
     ignore: ignoreValue(project.ignores.get(group)),
   })});`;
@@ -168,6 +170,7 @@ function indexFile(project: ImportedProject, groups: Array<{ constName: string; 
   const { alertmanagers, ...global } = project.prometheus;
   if (project.alertmanager) imports.push(`import { ${project.alertmanager.exportName} } from './${ALERTMANAGER_FILE.replace(/\.ts$/, '.js')}';`);
   imports.push(...dashboards.map((d) => `import { ${d.constName} } from './${DASHBOARDS_FOLDER}/${d.fileName}.js';`));
+  const outputs = project.mimirNamespace !== undefined ? [code('files()'), code(`mimir(${tsValue({ namespace: project.mimirNamespace })})`)] : undefined;
   const options = {
     name: project.name,
     metrics: code('catalogue'),
@@ -175,10 +178,11 @@ function indexFile(project: ImportedProject, groups: Array<{ constName: string; 
     ruleGroups: groups.map((g) => code(g.constName)),
     alertmanager: project.alertmanager ? code(project.alertmanager.exportName) : undefined,
     dashboards: dashboards.length > 0 ? dashboards.map((d) => code(d.constName)) : undefined,
+    outputs,
   };
   return [
     header(['The project `totem-mon import` wrote: its rule groups, Alertmanager configuration and dashboards, and the catalogue their expressions use.']),
-    [`import { defineProject } from 'totem-mon';`, `import { catalogue } from './catalogue.js';`, ...imports].join('\n') + '\n',
+    [`import { ${project.mimirNamespace !== undefined ? 'defineProject, files, mimir' : 'defineProject'} } from 'totem-mon';`, `import { catalogue } from './catalogue.js';`, ...imports].join('\n') + '\n',
     `export default defineProject(${tsValue(options)});\n`,
   ].join('\n');
 }

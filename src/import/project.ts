@@ -52,6 +52,11 @@ export interface ImportedProject {
   name: string;
   groups: ImportedGroup[];
   metrics: InferredMetric[];
+  /**
+   * Set when a group needs Mimir's ruler (source_tenants): the project's outputs are then the plain
+   * files and a mimir namespace of this name.
+   */
+  mimirNamespace?: string;
   /** The project's Prometheus settings, from a prometheus.yml (or the test files' evaluation interval). */
   prometheus: ImportedPrometheus;
   /** Per rule: its tests (alerts' or recording rules' cases, by the rule's kind). */

@@ -78,6 +78,7 @@ export function compareRuleGroups(original: readonly ImportedGroup[], regenerate
     used.add(back);
     if (!sameDuration(group.interval, back.interval)) differences.push({ group: group.name, field: 'interval', original: show(group.interval), regenerated: show(back.interval) });
     if (group.limit !== back.limit) differences.push({ group: group.name, field: 'limit', original: show(group.limit), regenerated: show(back.limit) });
+    if (show(group.sourceTenants) !== show(back.sourceTenants)) differences.push({ group: group.name, field: 'source_tenants', original: show(group.sourceTenants), regenerated: show(back.sourceTenants) });
     const mine = byOccurrence(group.rules);
     const theirs = byOccurrence(back.rules);
     for (const [key, rule] of mine) {

@@ -23,6 +23,10 @@ export interface ImportedGroup {
   name: string;
   interval?: string;
   limit?: number;
+  /** Mimir's federated rule groups: the tenants they query. */
+  sourceTenants?: string[];
+  /** Thanos's `partial_response_strategy`. */
+  partialResponseStrategy?: 'warn' | 'abort';
   rules: ImportedRule[];
   /** The input file, as given. */
   file: string;
@@ -57,7 +61,7 @@ function stringMap(value: unknown): Record<string, string> | undefined {
   return out;
 }
 
-const GROUP_KEYS = new Set(['name', 'interval', 'limit', 'rules']);
+const GROUP_KEYS = new Set(['name', 'interval', 'limit', 'rules', 'source_tenants', 'partial_response_strategy']);
 const RULE_KEYS = new Set(['alert', 'record', 'expr', 'for', 'keep_firing_for', 'labels', 'annotations']);
 
 function readRule(raw: unknown, at: string[], file: string, items: ImportItem[]): ImportedRule | undefined {
@@ -124,10 +128,20 @@ function readGroup(raw: unknown, at: string[], file: string, origin: string | un
   const rules = ((raw['rules'] ?? []) as unknown[]).flatMap((rule, i) => readRule(rule, [...path, 'rules', String(i)], file, items) ?? []);
   const interval = text(raw['interval']);
   const limit = typeof raw['limit'] === 'number' ? raw['limit'] : undefined;
+  const tenants = raw['source_tenants'];
+  const sourceTenants = Array.isArray(tenants) && tenants.every((t) => typeof t === 'string') ? (tenants as string[]) : undefined;
+  const strategy = text(raw['partial_response_strategy'])?.toLowerCase();
+  const partialResponseStrategy = strategy === 'warn' || strategy === 'abort' ? strategy : undefined;
+  if (tenants !== undefined && sourceTenants === undefined) items.push({ status: 'error', file, path: [...path, 'source_tenants'], what: `rule group ${name}: source_tenants`, reason: 'not a list of tenant names; left out' });
+  if (raw['partial_response_strategy'] !== undefined && partialResponseStrategy === undefined) {
+    items.push({ status: 'error', file, path: [...path, 'partial_response_strategy'], what: `rule group ${name}: partial_response_strategy`, reason: 'neither warn nor abort; left out' });
+  }
   return {
     name,
     ...(interval !== undefined ? { interval } : {}),
     ...(limit !== undefined && limit > 0 ? { limit } : {}),
+    ...(sourceTenants !== undefined && sourceTenants.length > 0 ? { sourceTenants } : {}),
+    ...(partialResponseStrategy !== undefined ? { partialResponseStrategy } : {}),
     rules,
     file,
     path,

@@ -6,6 +6,7 @@
 import { alert, record, ruleGroup, type AlertOptions, type Rule } from '../api/rules.js';
 import { counter, gauge, histogram, summary, type AnyMetric } from '../api/metrics.js';
 import { defineProject, type Project, type ProjectOptions } from '../api/project.js';
+import { files, mimir } from '../api/outputs.js';
 import type { Ignore } from '../api/lint.js';
 import type { AlertTestCase, RecordTestCase } from '../api/tests.js';
 import type { InferredMetric } from './catalogue.js';
@@ -54,8 +55,16 @@ export function projectValue(project: ImportedProject): Project {
           ...(common as { tests?: AlertTestCase[] }),
         });
       });
-    const { interval, limit } = group;
-    return ruleGroup({ name: group.name, ...(interval !== undefined ? { interval } : {}), ...(limit !== undefined ? { limit } : {}), rules, ...ignoreOf(project.ignores.get(group)) });
+    const { interval, limit, sourceTenants, partialResponseStrategy } = group;
+    return ruleGroup({
+      name: group.name,
+      ...(interval !== undefined ? { interval } : {}),
+      ...(limit !== undefined ? { limit } : {}),
+      ...(sourceTenants !== undefined ? { sourceTenants } : {}),
+      ...(partialResponseStrategy !== undefined ? { partialResponseStrategy } : {}),
+      rules,
+      ...ignoreOf(project.ignores.get(group)),
+    });
   });
   return defineProject({
     name: project.name,
@@ -64,5 +73,6 @@ export function projectValue(project: ImportedProject): Project {
     ruleGroups,
     ...(project.alertmanager ? { alertmanager: alertmanagerValue(project.alertmanager, project.ignores.get(project.alertmanager)) } : {}),
     ...(project.dashboards.length > 0 ? { dashboards: project.dashboards.map((d) => dashboardValue(d, project.ignores.get(d))) } : {}),
+    ...(project.mimirNamespace !== undefined ? { outputs: [files(), mimir({ namespace: project.mimirNamespace })] } : {}),
   });
 }

@@ -3,9 +3,12 @@
  * rules (names, for, labels, annotations; expressions as syntax trees). The comparison itself, and
  * the corpus script's run on a small committed rule set.
  */
+import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FIXTURES } from '../helpers/cli.js';
+import { FIXTURES, runCli, tempDir } from '../helpers/cli.js';
+import { detectDocuments } from '../../src/import/detect.js';
+import { readRuleGroups } from '../../src/import/rule-groups.js';
 import { compareRuleGroups } from '../../src/import/round-trip.js';
 import type { ImportedGroup, ImportedRule } from '../../src/import/rule-groups.js';
 import { roundTrip } from '../../bench/import-corpus/import-corpus.js';
@@ -77,5 +80,21 @@ describe('the import corpus script, on a small rule set of our own', () => {
     expect(result.roundTrip.differences).toEqual([{ group: 'shop-infra', rule: 'ShopNoSeverity', field: 'missing' }]);
     expect([...result.ignored.keys()].sort()).toEqual(['alert/annotations', 'alert/severity']);
     expect(result.promtool?.ok, result.promtool?.output).toBe(true);
+  });
+});
+
+describe('a mimirtool namespace with federated groups', () => {
+  it('imports into a project with the mimir profile, whose namespace file gives back the same groups', async () => {
+    const root = path.join(tempDir(), 'team');
+    mkdirSync(root);
+    const input = 'namespace: team-a\ngroups:\n  - name: federated\n    source_tenants: [a, b]\n    limit: 3\n    rules:\n      - record: job:up:sum\n        expr: sum by (job) (up)\n';
+    writeFileSync(path.join(root, 'ns.yml'), input);
+    const into = path.join(root, 'definitions');
+    expect((await runCli(['import', path.join(root, 'ns.yml'), '--into', into])).code).toBe(0);
+    const generated = await runCli(['generate', '--definitions', into, '--out', path.join(root, 'out')]);
+    expect(generated.code, generated.stdout + generated.stderr).toBe(0);
+    const back = readFileSync(path.join(root, 'out/mimir/team-a.yaml'), 'utf8');
+    const groups = (text: string, file: string) => readRuleGroups(detectDocuments(file, text).documents).groups;
+    expect(compareRuleGroups(groups(input, 'ns.yml'), groups(back, 'team-a.yaml'))).toEqual({ rules: 1, equal: 1, differences: [] });
   });
 });

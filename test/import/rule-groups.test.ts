@@ -58,15 +58,18 @@ describe('reading rule groups', () => {
     ]);
   });
 
-  it('from a mimirtool namespace file, the namespace kept as where it came from', () => {
-    const { groups } = read(`namespace: team-a\ngroups:${GROUP.replace(/^/gm, '  ')}`);
-    expect(groups.map((g) => [g.name, g.origin])).toEqual([['api', 'team-a']]);
+  it('from a mimirtool namespace file, the namespace kept as where it came from, with source_tenants (and Thanos\'s partial_response_strategy)', () => {
+    const { groups } = read(`namespace: team-a\ngroups:${GROUP.replace(/^/gm, '  ')}\n  - name: federated\n    source_tenants: [a, b]\n    partial_response_strategy: warn\n    rules: []\n`);
+    expect(groups.map((g) => [g.name, g.origin, g.sourceTenants, g.partialResponseStrategy])).toEqual([
+      ['api', 'team-a', undefined, undefined],
+      ['federated', 'team-a', ['a', 'b'], 'warn'],
+    ]);
   });
 
   it('reports what a definition cannot hold or what is not a rule, never drops it silently', () => {
     const { groups, items } = read(`groups:
   - name: g
-    source_tenants: [a]
+    evaluation_delay: 1m
     rules:
       - record: x:y
         expr: sum(x)
@@ -76,7 +79,7 @@ describe('reading rule groups', () => {
 `);
     expect(groups[0]!.rules.map((r) => r.name)).toEqual(['x:y']);
     expect(items.map((i) => [i.status, i.path?.join('.'), i.reason])).toEqual([
-      ['raw', 'groups.g.source_tenants', 'not a field Prometheus 2.42 reads; left out'],
+      ['raw', 'groups.g.evaluation_delay', 'not a field Prometheus 2.42 reads; left out'],
       ['raw', 'groups.g.rules.x:y.for', 'a recording rule has none (Prometheus refuses it); left out'],
       ['error', 'groups.g.rules.NoExpr', 'not a valid rule: no `expr`'],
       ['error', 'groups.g.rules.2', 'not a valid rule: a rule has either `alert` or `record`'],
