@@ -2,7 +2,8 @@
  * Compiling on the second core. Once the model is built, the checks and the compilers do not
  * depend on each other: the checks run in the main thread while a worker thread
  * (src/app/compile-worker.ts) compiles a copy of the model (structured clone: the model is plain
- * data; the files come back as strings). Only from the build: from src/ (tests, scripts/dev.mjs) a
+ * data; the files come back as strings), when the model is large enough to pay for a worker's
+ * start-up. Only from the build: from src/ (tests, scripts/dev.mjs) a
  * worker would first have to load the TypeScript hooks, so the thread compiles itself.
  */
 import { existsSync } from 'node:fs';
@@ -12,6 +13,7 @@ import type { Model } from '../model/types.js';
 import type { OutputFile } from '../compile/output.js';
 import { compileWorkerModule } from '../own-files.js';
 import { compileOutputs } from './outputs.js';
+import { allPanels } from '../model/dashboard.js';
 import type { CompileReply } from './compile-worker.js';
 
 export interface Compiling {
@@ -22,11 +24,25 @@ export interface Compiling {
 }
 
 /**
- * Starts compiling the model: in a worker thread when totem-mon runs from its build, else here, on
- * demand. `module` is the worker's entry (tests give the build's from src/).
+ * Below this many rules and panels compiling costs less than a worker's start-up (a V8 isolate
+ * and the compilers' code, ~0.2 s of CPU; Totem's 42 rules and 40-odd panels compile in less), so
+ * the main thread compiles after the checks (measured: `npm run bench`, README Benchmarks).
  */
-export function startCompiling(model: Model, module: URL | undefined = compileWorkerModule()): Compiling {
-  if (module === undefined || !existsSync(fileURLToPath(module))) return { files: async () => compileOutputs(model), stop: () => {} };
+export const WORKER_FROM_SIZE = 1000;
+
+/** Rules and panels: what compiling a model costs grows with. */
+export function compileSize(model: Model): number {
+  return model.ruleGroups.reduce((n, g) => n + g.rules.length, 0) + model.dashboards.reduce((n, d) => n + allPanels(d).length, 0);
+}
+
+/**
+ * Starts compiling the model: in a worker thread when totem-mon runs from its build and the model is
+ * large enough to pay for one, else here, on demand. `module` is the worker's entry (tests give the
+ * build's from src/).
+ */
+export function startCompiling(model: Model, module: URL | undefined = compileWorkerModule(), fromSize = WORKER_FROM_SIZE): Compiling {
+  const here = { files: async () => compileOutputs(model), stop: () => {} };
+  if (module === undefined || compileSize(model) < fromSize || !existsSync(fileURLToPath(module))) return here;
   const worker = new Worker(module);
   // Never what keeps the process alive: a path that forgets stop() cannot hang it.
   worker.unref();

@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fromDefinitions } from '../../src/app/stages.js';
-import { startCompiling } from '../../src/app/compile-thread.js';
+import { compileSize, startCompiling, WORKER_FROM_SIZE } from '../../src/app/compile-thread.js';
 import { compileOutputs } from '../../src/app/outputs.js';
 import type { Model } from '../../src/model/types.js';
 import type { OutputFile } from '../../src/compile/output.js';
@@ -17,6 +17,8 @@ import { FIXTURES, REPO, snapshotTree, tempDir } from '../helpers/cli.js';
 import { BIN, ensureBuilt } from '../helpers/built.js';
 import { runCliProcess } from '../helpers/process.js';
 import { execa } from 'execa';
+// @ts-expect-error: the benchmark's definitions generator is plain JavaScript, without types
+import { synthesize } from '../../bench/synth.mjs';
 
 const BUILT_WORKER = pathToFileURL(path.join(REPO, 'dist/totem-mon-compile-worker.js'));
 
@@ -48,16 +50,23 @@ describe('compiling in a worker thread', () => {
 
   it('startCompiling gives the same files through the worker, and compiles here when the worker fails', async () => {
     const { model, files } = await stages('good');
-    expect(await startCompiling(model, BUILT_WORKER).files()).toEqual(files);
+    expect(await startCompiling(model, BUILT_WORKER, 0).files()).toEqual(files);
     const broken = path.join(tempDir(), 'broken-worker.mjs');
     writeFileSync(broken, "throw new Error('no worker today');\n");
-    expect(await startCompiling(model, pathToFileURL(broken)).files()).toEqual(files);
+    expect(await startCompiling(model, pathToFileURL(broken), 0).files()).toEqual(files);
+    // A worker that answers no files at all: used from the given size on, not below it.
+    const empty = path.join(tempDir(), 'empty-worker.mjs');
+    writeFileSync(empty, "import { parentPort } from 'node:worker_threads';\nparentPort.once('message', () => parentPort.postMessage({ files: [] }));\n");
+    expect(compileSize(model)).toBeLessThan(WORKER_FROM_SIZE);
+    expect(await startCompiling(model, pathToFileURL(empty), compileSize(model)).files()).toEqual([]);
+    expect(await startCompiling(model, pathToFileURL(empty), compileSize(model) + 1).files()).toEqual(files);
     // From src/ there is no worker: compiled in this thread.
     expect(await startCompiling(model).files()).toEqual(compileOutputs(model));
   });
 
   it('the built CLI (compiling in its worker) writes what totem-mon run from src/ (in one thread) writes', async () => {
-    const definitions = path.join(FIXTURES, 'good');
+    // Large enough for the worker: 1,200 alerts and 40 panels (the benchmark's generator).
+    const definitions = synthesize(path.join(tempDir(), 'big'), { alerts: 1200, groups: 4, dashboards: 2, panels: 20, metrics: 30, receivers: 3 }) as string;
     const [built, source] = [path.join(tempDir(), 'out'), path.join(tempDir(), 'out')];
     const run = await execa(process.execPath, [BIN, 'generate', '--definitions', definitions, '--out', built], { cwd: REPO, reject: false });
     expect(run.exitCode, run.stderr).toBe(0);
