@@ -3,8 +3,8 @@
  * depend on each other: the checks run in the main thread while a worker thread
  * (src/app/compile-worker.ts) compiles a copy of the model (structured clone: the model is plain
  * data; the files come back as strings), when the model is large enough to pay for a worker's
- * start-up. Only from the build: from src/ (tests, scripts/dev.mjs) a
- * worker would first have to load the TypeScript hooks, so the thread compiles itself.
+ * start-up. Only from the build: from src/ (tests, scripts/dev.mjs) a worker would first have to
+ * load the TypeScript hooks, so the thread compiles itself.
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
