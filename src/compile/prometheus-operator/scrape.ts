@@ -10,21 +10,17 @@ import { resourceName } from '../../model/kubernetes-names.js';
 import type { RelabelRuleInput } from '../../model/schema/prometheus.js';
 import { compact, headerLines } from '../output.js';
 import { resourceFile, type ResourceFile } from '../kubernetes/resource.js';
-import { discovers } from '../prometheus/scrape-config.js';
+import { discovers, jobRelabeling, relabelConfig } from '../prometheus/scrape-config.js';
 
 const ROLE = { pod: 'Pod', service: 'Service', endpoints: 'Endpoints', endpointslice: 'EndpointSlice', node: 'Node' } as const;
 
-function relabeling(rule: RelabelRuleInput): Record<string, unknown> {
-  const r = rule as Partial<Record<'sourceLabels' | 'separator' | 'regex' | 'modulus' | 'targetLabel' | 'replacement' | 'action', unknown>>;
-  return compact({ sourceLabels: r.sourceLabels, separator: r.separator, regex: r.regex, modulus: r.modulus, targetLabel: r.targetLabel, replacement: r.replacement, action: r.action });
-}
+const relabeling = (rule: RelabelRuleInput) => relabelConfig(rule, 'operator');
 
 function spec(job: ScrapeJobModel, output: PrometheusOperatorOutputModel): Record<string, unknown> {
   // The schema refused a secretFile no Secret holds (refuseUnmountedSecrets): one is always found.
   const secret = (s: SecretFileModel) => secretKeyOf(s.path, output.alertmanager.secrets, OPERATOR_PROMETHEUS_SECRETS_DIR)!;
   const k = job.kubernetes;
-  const labels = discovers(job) ? Object.entries(job.labels).map(([label, value]) => ({ targetLabel: label, replacement: value })) : [];
-  const relabelings = [...labels, ...job.relabel.map(relabeling)];
+  const relabelings = jobRelabeling(job).map(relabeling);
   return compact({
     jobName: job.job,
     honorLabels: job.honorLabels,

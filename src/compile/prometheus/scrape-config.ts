@@ -6,18 +6,31 @@ import type { ScrapeJobModel } from '../../model/types.js';
 import type { RelabelRuleInput } from '../../model/schema/prometheus.js';
 import { compact } from '../output.js';
 
-/** A relabel rule in Prometheus's field names and order. */
-export function relabelConfig(rule: RelabelRuleInput): Record<string, unknown> {
-  const r = rule as Partial<Record<'sourceLabels' | 'separator' | 'regex' | 'modulus' | 'targetLabel' | 'replacement' | 'action', unknown>>;
-  return compact({
-    source_labels: r.sourceLabels,
-    separator: r.separator,
-    regex: r.regex,
-    modulus: r.modulus,
-    target_label: r.targetLabel,
-    replacement: r.replacement,
-    action: r.action,
-  });
+/** A relabel rule's fields in Prometheus's order: the definition's (and the operator's) name, prometheus.yml's. */
+const RELABEL_FIELDS = [
+  ['sourceLabels', 'source_labels'],
+  ['separator', 'separator'],
+  ['regex', 'regex'],
+  ['modulus', 'modulus'],
+  ['targetLabel', 'target_label'],
+  ['replacement', 'replacement'],
+  ['action', 'action'],
+] as const;
+
+/** A relabel rule in Prometheus's field order, named as prometheus.yml (`source_labels`) or the operator's resources (`sourceLabels`) name them. */
+export function relabelConfig(rule: RelabelRuleInput, names: 'prometheus' | 'operator' = 'prometheus'): Record<string, unknown> {
+  const r = rule as Partial<Record<(typeof RELABEL_FIELDS)[number][0], unknown>>;
+  return compact(Object.fromEntries(RELABEL_FIELDS.map(([api, file]) => [names === 'prometheus' ? file : api, r[api]])));
+}
+
+/**
+ * A job's relabeling: for a discovering job its static labels first (static_configs' labels only
+ * reach static targets; on a discovered target they are set before its relabeling, as
+ * static_configs does for static ones), then the job's own rules.
+ */
+export function jobRelabeling(job: ScrapeJobModel): RelabelRuleInput[] {
+  const labels = discovers(job) ? Object.entries(job.labels).map(([label, value]): RelabelRuleInput => ({ targetLabel: label, replacement: value })) : [];
+  return [...labels, ...job.relabel];
 }
 
 /**
@@ -44,15 +57,10 @@ function kubernetesSdConfig(job: ScrapeJobModel) {
   return [compact({ api_server: k.apiServer, role: k.role, namespaces: k.namespaces ? { names: [...k.namespaces] } : undefined, selectors: selector })];
 }
 
-/**
- * The job's relabeling: for a discovering job its static labels first (static_configs' labels only
- * reach static targets; on a discovered target they are set before its relabeling, as
- * static_configs does for static ones), then the job's own rules; a probe's blackbox relabeling.
- */
+/** The job's relabel_configs (jobRelabeling), or a probe's blackbox relabeling. */
 function relabelConfigs(job: ScrapeJobModel) {
   if (job.probe) return probeRelabeling(job.probe.exporter);
-  const labels = discovers(job) ? Object.entries(job.labels).map(([label, value]) => ({ target_label: label, replacement: value })) : [];
-  const rules = [...labels, ...job.relabel.map(relabelConfig)];
+  const rules = jobRelabeling(job).map((rule) => relabelConfig(rule));
   return rules.length > 0 ? rules : undefined;
 }
 
@@ -82,6 +90,6 @@ export function scrapeConfig(job: ScrapeJobModel): Record<string, unknown> {
     http_sd_configs: job.httpSd && [compact({ url: job.httpSd.url, refresh_interval: job.httpSd.refreshInterval })],
     static_configs: job.targets.length > 0 ? [compact({ targets: job.targets, labels: discovers(job) ? undefined : job.labels })] : undefined,
     relabel_configs: relabelConfigs(job),
-    metric_relabel_configs: job.metricRelabel.length > 0 ? job.metricRelabel.map(relabelConfig) : undefined,
+    metric_relabel_configs: job.metricRelabel.length > 0 ? job.metricRelabel.map((rule) => relabelConfig(rule)) : undefined,
   });
 }
