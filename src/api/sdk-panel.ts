@@ -17,7 +17,7 @@ export interface GrafanaPanelJson {
   readonly options?: unknown;
   readonly fieldConfig?: unknown;
   readonly transformations?: readonly unknown[];
-  /** Queries; the Prometheus ones (`expr`, `refId`, `legendFormat`, `instant`, `format`) are read. */
+  /** Queries; the Prometheus ones (`expr`, `refId`, `legendFormat`, `instant`, `format`, `exemplar`) are read. */
   readonly targets?: readonly unknown[];
 }
 
@@ -36,7 +36,7 @@ export interface SdkPlugin {
 
 const FORMATS = ['time_series', 'table', 'heatmap'] as const;
 
-type PromQuery = { refId?: string; expr?: string; legendFormat?: string; instant?: boolean; format?: string };
+type PromQuery = { refId?: string; expr?: string; legendFormat?: string; instant?: boolean; format?: string; exemplar?: boolean };
 
 function target(query: unknown): Target {
   const t = (typeof query === 'object' && query !== null ? query : {}) as PromQuery;
@@ -47,13 +47,17 @@ function target(query: unknown): Target {
     ...(t.legendFormat !== undefined ? { legendFormat: t.legendFormat } : {}),
     ...(t.instant !== undefined ? { instant: t.instant } : {}),
     ...(format !== undefined ? { format } : {}),
+    ...(t.exemplar === true ? { exemplar: true } : {}),
   };
 }
 
-/** A panel from the SDK: `layout` places it (and may give the title the SDK panel lacks). */
+/**
+ * A panel from the SDK: `layout` places it (and may give the title the SDK panel lacks) and sets
+ * what a panel says outside its plugin: its own time range, no background, header links, repeat.
+ */
 export function sdkPanel(
   panel: GrafanaPanelBuilder | GrafanaPanelJson,
-  layout: Partial<Pick<PanelOptions, 'title' | 'width' | 'height' | 'gridPos' | 'ignore'>> = {},
+  layout: Partial<Pick<PanelOptions, 'title' | 'width' | 'height' | 'gridPos' | 'timeFrom' | 'transparent' | 'links' | 'repeat' | 'ignore'>> = {},
 ): Panel {
   const json = 'build' in panel && typeof panel.build === 'function' ? panel.build() : (panel as GrafanaPanelJson);
   const plugin: SdkPlugin = {

@@ -70,3 +70,8 @@ export function dashboardValue(imported: Pick<ImportedDashboard, 'declarations' 
   for (const d of imported.declarations) refs.set(d.name, evaluate(d.value, refs));
   return evaluate(withIgnore(imported.value, ignore), refs) as Dashboard;
 }
+
+/** The data source drop-down's label the dashboards agree on (the first one given), for `grafana.datasourceVariableLabel`. */
+export function datasourceLabel(dashboards: readonly ImportedDashboard[]): string | undefined {
+  return dashboards.find((d) => d.datasourceLabel !== undefined)?.datasourceLabel;
+}

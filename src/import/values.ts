@@ -12,7 +12,7 @@ import type { AlertTestCase, RecordTestCase } from '../api/tests.js';
 import type { InferredMetric } from './catalogue.js';
 import { DEFAULT_BUCKETS, UNKNOWN_HELP } from './definitions.js';
 import type { ImportedIgnore, ImportedProject } from './project.js';
-import { alertmanagerValue, dashboardValue } from './configs.js';
+import { alertmanagerValue, dashboardValue, datasourceLabel } from './configs.js';
 
 const ignoreOf = (ignore: ImportedIgnore | undefined) => (ignore && Object.keys(ignore).length > 0 ? { ignore: ignore as Ignore } : {});
 
@@ -74,5 +74,6 @@ export function projectValue(project: ImportedProject): Project {
     ...(project.alertmanager ? { alertmanager: alertmanagerValue(project.alertmanager, project.ignores.get(project.alertmanager)) } : {}),
     ...(project.dashboards.length > 0 ? { dashboards: project.dashboards.map((d) => dashboardValue(d, project.ignores.get(d))) } : {}),
     ...(project.mimirNamespace !== undefined ? { outputs: [files(), mimir({ namespace: project.mimirNamespace })] } : {}),
+    ...(datasourceLabel(project.dashboards) !== undefined ? { grafana: { datasourceVariableLabel: datasourceLabel(project.dashboards)! } } : {}),
   });
 }

@@ -26,7 +26,6 @@ export const HELPERS: Record<string, string> = {
 const BOOKKEEPING = new Set(['id', 'type', 'pluginVersion', 'datasource', 'gridPos', 'title', 'collapsed', 'panels']);
 /** Panel fields the helpers carry (the escape hatch carries some of them too). */
 const CARRIED = new Set(['description', 'targets', 'fieldConfig', 'options', 'transparent', 'timeFrom', 'repeat', 'repeatDirection', 'maxPerRow', 'links', 'transformations']);
-const LOST_BY_SDK = ['transparent', 'timeFrom', 'repeat', 'links'];
 
 const REDUCE = new Set(['lastNotNull', 'last', 'mean', 'max', 'min', 'sum', 'count']);
 const LEGEND_TYPES = new Set(['timeseries', 'bargauge', 'histogram', 'state-timeline', 'status-history']);
@@ -46,13 +45,15 @@ function isDashboardDatasource(ds: unknown): boolean {
 }
 
 /** The Prometheus queries: expr as written; what a target says beyond the API is reported. */
-function targets(ctx: PanelContext, path: string, panel: Json): TsValue[] {
+function targets(ctx: PanelContext, path: string, panel: Json, viaSdk: boolean): TsValue[] {
   const out: TsValue[] = [];
   const list = Array.isArray(panel['targets']) ? panel['targets'] : [];
   list.forEach((t, i) => {
     const at = `${path}.targets[${i}]`;
-    if (!isJson(t) || typeof t['expr'] !== 'string') {
-      ctx.notes.push({ status: 'not-converted', path: at, message: 'not a Prometheus query (no expr): left out' });
+    const source = isJson(t) && isJson(t['datasource']) ? t['datasource']['type'] : undefined;
+    if (!isJson(t) || typeof t['expr'] !== 'string' || (typeof source === 'string' && source !== 'prometheus')) {
+      const why = typeof source === 'string' && source !== 'prometheus' ? `a ${source} query` : 'no expr';
+      ctx.notes.push({ status: 'not-converted', path: at, message: `not a Prometheus query (${why}): left out` });
       return;
     }
     const target: Record<string, TsValue> = { expr: t['expr'] };
@@ -60,15 +61,17 @@ function targets(ctx: PanelContext, path: string, panel: Json): TsValue[] {
     // Grafana runs a range query unless told; totem-mon's default for tables is instant: say it.
     const instant = t['instant'] === true && t['range'] !== true;
     if (instant) target['instant'] = true;
-    else if (panel['type'] === 'table') target['instant'] = false;
+    else if (panel['type'] === 'table' && !viaSdk) target['instant'] = false;
     const format = typeof t['format'] === 'string' ? t['format'] : 'time_series';
-    const ourDefault = panel['type'] === 'table' ? 'table' : panel['type'] === 'heatmap' ? 'heatmap' : 'time_series';
+    // The helpers' defaults follow the panel type; sdkPanel's are Grafana's.
+    const ourDefault = viaSdk ? 'time_series' : panel['type'] === 'table' ? 'table' : panel['type'] === 'heatmap' ? 'heatmap' : 'time_series';
     if (['time_series', 'table', 'heatmap'].includes(format) && format !== ourDefault) target['format'] = format;
     if (typeof t['refId'] === 'string') target['refId'] = t['refId'];
+    if (t['exemplar'] === true) target['exemplar'] = true;
     if (!isDashboardDatasource(t['datasource'])) {
       ctx.notes.push({ status: 'guessed', path: `${at}.datasource`, message: 'a fixed data source: the query uses the dashboard\'s data source variable instead' });
     }
-    for (const key of ['interval', 'intervalFactor', 'step', 'hide', 'exemplar'] as const) {
+    for (const key of ['interval', 'intervalFactor', 'step', 'hide'] as const) {
       if (t[key] !== undefined && t[key] !== false && t[key] !== '' && !(key === 'intervalFactor' && t[key] === 1)) {
         ctx.notes.push({ status: 'not-converted', path: `${at}.${key}`, message: `the API's queries have no ${key}: left out` });
       }
@@ -199,31 +202,31 @@ export function convertPanel(ctx: PanelContext, panel: Json, path: string): TsVa
   if (!isDashboardDatasource(panel['datasource'])) {
     ctx.notes.push({ status: 'guessed', path: `${path}.datasource`, message: "a fixed data source: the panel uses the dashboard's data source variable instead" });
   }
-  const queries = targets(ctx, path, panel);
   const position = gridPos(panel);
   const helper = HELPERS[type];
   const fitted = helper ? fit(panel) : { options: {}, misfits: [`the panel type ${type}`] };
-  if (helper && fitted.misfits.length === 0) {
-    const linkList = links(ctx, path, panel['links']);
-    const r = repeat(ctx, path, panel);
-    return call(helper, {
+  const viaSdk = !helper || fitted.misfits.length > 0;
+  const queries = targets(ctx, path, panel, viaSdk);
+  const linkList = links(ctx, path, panel['links']);
+  const r = repeat(ctx, path, panel);
+  // What a panel says outside its plugin: the helpers and sdkPanel both take it.
+  const outside: Record<string, TsValue> = {
+    ...(panel['transparent'] === true ? { transparent: true } : {}),
+    ...(typeof panel['timeFrom'] === 'string' && panel['timeFrom'] !== '' ? { timeFrom: panel['timeFrom'] } : {}),
+    ...(linkList.length > 0 ? { links: linkList } : {}),
+    ...(r !== undefined ? { repeat: r } : {}),
+  };
+  if (!viaSdk) {
+    return call(helper!, {
       title,
       ...(typeof panel['description'] === 'string' && panel['description'] !== '' ? { description: panel['description'] } : {}),
       ...fitted.options,
-      ...(panel['transparent'] === true ? { transparent: true } : {}),
-      ...(typeof panel['timeFrom'] === 'string' && panel['timeFrom'] !== '' ? { timeFrom: panel['timeFrom'] } : {}),
-      ...(linkList.length > 0 ? { links: linkList } : {}),
-      ...(r !== undefined ? { repeat: r } : {}),
+      ...outside,
       ...(type === 'text' ? {} : { targets: queries }),
       ...(position !== undefined ? { gridPos: position } : {}),
     });
   }
   ctx.notes.push({ status: 'raw', path, message: `kept through sdkPanel (plugin ${type}: options and field config as they are): the panel helpers have no ${fitted.misfits.join(', ')}` });
-  for (const key of LOST_BY_SDK) {
-    if (panel[key] !== undefined && panel[key] !== false && panel[key] !== '' && !(Array.isArray(panel[key]) && (panel[key] as unknown[]).length === 0)) {
-      ctx.notes.push({ status: 'not-converted', path: `${path}.${key}`, message: `sdkPanel has no ${key}: left out` });
-    }
-  }
   const json: Record<string, TsValue> = {
     type,
     title,
@@ -233,5 +236,6 @@ export function convertPanel(ctx: PanelContext, panel: Json, path: string): TsVa
     ...(Array.isArray(panel['transformations']) && panel['transformations'].length > 0 ? { transformations: panel['transformations'] as TsValue } : {}),
     targets: queries,
   };
-  return position !== undefined ? call('sdkPanel', json, { gridPos: position }) : call('sdkPanel', json);
+  const layout = { ...(position !== undefined ? { gridPos: position } : {}), ...outside };
+  return Object.keys(layout).length > 0 ? call('sdkPanel', json, layout) : call('sdkPanel', json);
 }

@@ -49,6 +49,10 @@ export function convertVariable(notes: ImportNote[], v: Json, path: string): Con
   const name = String(v['name'] ?? '');
   const type = v['type'];
   const query = isJson(v['query']) ? v['query']['query'] : v['query'];
+  if (type === 'datasource' && typeof query === 'string' && query !== 'prometheus') {
+    notes.push({ status: 'not-converted', path, message: `a ${query} data source variable: the import reads Prometheus queries only (totem-mon adds one for the ${query} data sources a project configures)` });
+    return undefined;
+  }
   if (type === 'datasource') {
     if (name !== 'datasource') notes.push({ status: 'guessed', path, message: `the data source variable is named "datasource" in generated dashboards (here "${name}")` });
     return undefined;
