@@ -5,6 +5,7 @@
  */
 import { parseAllDocuments } from 'yaml';
 import type { ImportItem } from './report.js';
+import { isObject } from './yaml-values.js';
 
 export type InputKind =
   /** A Prometheus rule file: `groups: [{ name, rules }]`. */
@@ -47,7 +48,6 @@ export interface DetectResult {
   problems: ImportItem[];
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 
 /** The kind of one parsed document, or undefined when it is none import knows. */
 export function kindOf(value: Record<string, unknown>): InputKind | undefined {

@@ -5,6 +5,7 @@
  */
 import type { InputDocument } from './detect.js';
 import type { ImportItem } from './report.js';
+import { isObject } from './yaml-values.js';
 
 export interface ImportedPrometheus {
   scrapeInterval?: string;
@@ -14,7 +15,6 @@ export interface ImportedPrometheus {
   alertmanagers?: string[];
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
 const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : undefined);
 
 const GLOBAL: ReadonlyArray<readonly [string, 'scrapeInterval' | 'scrapeTimeout' | 'evaluationInterval']> = [

@@ -12,6 +12,7 @@ import type { InputDocument } from './detect.js';
 import type { ImportedAlertCase, ImportedRecordCase, ImportedSeries } from './project.js';
 import type { ImportedGroup, ImportedRule } from './rule-groups.js';
 import type { ImportItem } from './report.js';
+import { isObject, scalarText as text, stringMap } from './yaml-values.js';
 
 export interface LoadedRuleFiles {
   /** The groups of every rule file the test file names (globs expanded). */
@@ -29,25 +30,11 @@ export interface TestsMapped {
   testIntervals: Map<ImportedRule, string>;
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-const text = (value: unknown): string | undefined => (typeof value === 'string' ? value : typeof value === 'number' ? String(value) : undefined);
 
 /** What makes two rules the same rule: everything Prometheus evaluates of it. */
 export function ruleKey(rule: ImportedRule): string {
   const sorted = (r: Record<string, string>) => Object.entries(r).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
   return JSON.stringify([rule.kind, rule.name, rule.expr, rule.for ?? '', rule.keepFiringFor ?? '', sorted(rule.labels), sorted(rule.annotations)]);
-}
-
-function stringMap(value: unknown): Record<string, string> | undefined {
-  if (value === undefined || value === null) return {};
-  if (!isObject(value)) return undefined;
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(value)) {
-    const s = text(v);
-    if (s === undefined) return undefined;
-    out[k] = s;
-  }
-  return out;
 }
 
 /** A series written as `name{a="b", …}`: its name and `=` label values (undefined for anything else). */

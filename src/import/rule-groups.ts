@@ -6,6 +6,7 @@
  */
 import type { InputDocument } from './detect.js';
 import type { ImportItem } from './report.js';
+import { isObject, scalarText as text, stringMap } from './yaml-values.js';
 
 export interface ImportedRule {
   kind: 'alert' | 'record';
@@ -40,26 +41,6 @@ export interface RuleGroupsRead {
   items: ImportItem[];
 }
 
-const isObject = (value: unknown): value is Record<string, unknown> => typeof value === 'object' && value !== null && !Array.isArray(value);
-
-/** A scalar as the rule file's text had it (YAML may have read `for: 5m` as a string, `value: 1` as a number). */
-function text(value: unknown): string | undefined {
-  if (typeof value === 'string') return value;
-  if (typeof value === 'number' || typeof value === 'boolean') return String(value);
-  return undefined;
-}
-
-function stringMap(value: unknown): Record<string, string> | undefined {
-  if (value === undefined || value === null) return {};
-  if (!isObject(value)) return undefined;
-  const out: Record<string, string> = {};
-  for (const [k, v] of Object.entries(value)) {
-    const s = text(v);
-    if (s === undefined) return undefined;
-    out[k] = s;
-  }
-  return out;
-}
 
 const GROUP_KEYS = new Set(['name', 'interval', 'limit', 'rules', 'source_tenants', 'partial_response_strategy']);
 const RULE_KEYS = new Set(['alert', 'record', 'expr', 'for', 'keep_firing_for', 'labels', 'annotations']);
