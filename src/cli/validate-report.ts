@@ -38,6 +38,14 @@ export function printValidateReport(definitions: string, format: Format, offline
         silenced: result.silenced,
         ...(result.context ? { defaultRoute: defaultRouteReport(result.context) } : {}),
         simulatedRoutingTests: result.simulatedRoutingTests,
+        ...(result.model
+          ? {
+              targets: {
+                prometheus: { version: result.model.versions.prometheus, from: result.model.versions.from.prometheus },
+                alertmanager: { version: result.model.versions.alertmanager, from: result.model.versions.from.alertmanager },
+              },
+            }
+          : {}),
       }),
     );
   } else if (format === 'github') {

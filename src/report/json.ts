@@ -67,6 +67,13 @@ export const jsonReportSchema = z.strictObject({
     .optional(),
   /** Added in 0.2: routing tests judged by totem-mon's simulation (all with --offline; those with at/alsoFiring otherwise). */
   simulatedRoutingTests: z.number().int().optional(),
+  /** Added in 0.2: the Prometheus and Alertmanager versions the output was judged for, and where each came from. */
+  targets: z
+    .strictObject({
+      prometheus: z.strictObject({ version: z.string(), from: z.enum(['config', 'project', 'installed', 'default']) }),
+      alertmanager: z.strictObject({ version: z.string(), from: z.enum(['config', 'project', 'installed', 'default']) }),
+    })
+    .optional(),
 });
 
 export type DefaultRouteReport = NonNullable<JsonReport['defaultRoute']>;
@@ -99,6 +106,7 @@ export function renderJson(input: {
   defaultRoute?: DefaultRouteReport | undefined;
   simulatedRoutingTests?: number;
   silenced?: readonly Silenced[];
+  targets?: JsonReport['targets'];
 }): string {
   const silenced = input.silenced ?? [];
   const counts = countBySeverity(input.diagnostics);
@@ -121,6 +129,7 @@ export function renderJson(input: {
     })),
     ...(input.defaultRoute !== undefined ? { defaultRoute: input.defaultRoute } : {}),
     ...(input.simulatedRoutingTests !== undefined ? { simulatedRoutingTests: input.simulatedRoutingTests } : {}),
+    ...(input.targets !== undefined ? { targets: input.targets } : {}),
   };
   return `${JSON.stringify(report, null, 2)}\n`;
 }

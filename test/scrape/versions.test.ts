@@ -9,6 +9,7 @@ import { lint } from '../../src/app/synth.js';
 import { FIXTURES, runCli } from '../helpers/cli.js';
 import { itWithBinaries } from '../helpers/tools.js';
 import { fileOf } from '../helpers/model.js';
+import { jsonReportSchema } from '../../src/report/json.js';
 
 const up = gauge({ name: 'up', help: 'Target reachable', exporter: 'prometheus' });
 
@@ -80,5 +81,12 @@ describe('validate on a version-gated field', () => {
       /error \[version\/unsupported\] .*version-gated\/index\.ts:15 › prometheus › scrapeJobs › api › scrapeProtocols: scrape job "api" uses scrapeProtocols \(scrape_protocols\), which Prometheus 2\.42 \(the target version, the installed tool\) does not have: it came in Prometheus 2\.49/,
     );
     expect(r.stdout).toMatch(/targets Prometheus 2\.42 \(installed\)/);
+  }, 60_000);
+
+  itWithBinaries(['promtool'])('--format json states the targets and where they came from', async () => {
+    const r = await runCli(['validate', '--definitions', path.join(FIXTURES, 'scrape', 'version-gated'), '--format', 'json']);
+    const report = jsonReportSchema.parse(JSON.parse(r.stdout));
+    expect(report.targets?.prometheus).toEqual({ version: '2.42', from: 'installed' });
+    expect(report.diagnostics.find((d) => d.id === 'version/unsupported')?.path).toEqual(['prometheus', 'scrapeJobs', 'api', 'scrapeProtocols']);
   }, 60_000);
 });
