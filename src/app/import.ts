@@ -20,6 +20,7 @@ import { readExposition } from './check-metrics.js';
 import { projectValue } from '../import/values.js';
 import type { ImportedAlertmanager, ImportedDashboard, ImportedProject } from '../import/project.js';
 import { readConfigs } from '../import/configs.js';
+import { readTemplates, type TemplatesRead } from '../io/templates.js';
 import { mapPromtoolTests, type LoadedRuleFiles, type TestsMapped } from '../import/promtool-tests.js';
 import { readPrometheusConfig, type ImportedPrometheus } from '../import/prometheus-config.js';
 import { withoutCopies } from '../import/copies.js';
@@ -96,9 +97,9 @@ function describeOwner(owner: Owner): string {
  * Repeated until nothing new appears: an ignore can uncover nothing, but a finding path may lead
  * to a definition only once its neighbour is quiet.
  */
-function ignoreWhatTheInputBreaks(project: ImportedProject, entry: string, items: ImportItem[]): Diagnostic[] {
+function ignoreWhatTheInputBreaks(project: ImportedProject, entry: string, items: ImportItem[], templates: () => TemplatesRead): Diagnostic[] {
   for (let round = 0; round < 3; round++) {
-    const result = fromProject(projectValue(project), { entry, templates: () => ({ templates: [], diagnostics: [] }) });
+    const result = fromProject(projectValue(project), { entry, templates });
     let added = false;
     for (const d of result.diagnostics) {
       if (d.severity !== 'error' || !d.path || d.id === 'schema' || !d.id.includes('/')) continue;
@@ -115,7 +116,7 @@ function ignoreWhatTheInputBreaks(project: ImportedProject, entry: string, items
     }
     if (!added) return result.diagnostics;
   }
-  return fromProject(projectValue(project), { entry, templates: () => ({ templates: [], diagnostics: [] }) }).diagnostics;
+  return fromProject(projectValue(project), { entry, templates }).diagnostics;
 }
 
 /** The rule groups each input file holds (several documents of a file together). */
@@ -254,7 +255,9 @@ export async function importFiles(options: ImportOptions): Promise<ImportResult>
     }
   }
   const entry = `${options.into.replace(/\\/g, '/').replace(/\/+$/, '')}/index.ts`;
-  const diagnostics = ignoreWhatTheInputBreaks(project, entry, items);
+  // The notification templates the project will have (`<into>/../templates/*.tmpl`, where the report
+  // asks to copy an Alertmanager configuration's): its templates' names are then known to the checks.
+  const diagnostics = ignoreWhatTheInputBreaks(project, entry, items, () => readTemplates(options.into));
 
   for (const group of groups) {
     for (const rule of group.rules) {

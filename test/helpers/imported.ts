@@ -25,3 +25,11 @@ export function runStages(definitions: string): Promise<StagesResult> {
 /** Generated source on one line, as the printer writes what fits: `[{ a }]`, no trailing commas. */
 export const oneLine = (source: string): string =>
   source.replace(/\s+/g, ' ').replace(/, ([\])}])/g, ' $1').replace(/([[(]) /g, '$1').replace(/ ([\])])/g, '$1');
+
+/** A fresh project folder (package.json with "type": "module", as init writes) and its definitions path. */
+export function importProject(): { root: string; into: string } {
+  const root = path.join(tempDir(), 'shop-monitoring');
+  mkdirSync(root);
+  writeFileSync(path.join(root, 'package.json'), '{ "type": "module" }\n');
+  return { root, into: path.join(root, 'definitions') };
+}

@@ -3,10 +3,11 @@
  * writes type-check, generate and validate (the routing tests derived from the config's routes run
  * with amtool), and no literal secret of the input reaches a written file or the report.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FIXTURES, runCli, snapshotTree, tempDir } from '../helpers/cli.js';
+import { FIXTURES, runCli, snapshotTree } from '../helpers/cli.js';
+import { importProject } from '../helpers/imported.js';
 import { typecheckDefinitions } from '../helpers/typecheck.js';
 import { itWithBinaries } from '../helpers/tools.js';
 import { importReportSchema } from '../../src/report/import.js';
@@ -16,16 +17,10 @@ const DASHBOARD = path.join(FIXTURES, 'import/grafana/shop.json');
 const cwd = process.cwd();
 afterEach(() => process.chdir(cwd));
 
-function project(): { root: string; into: string } {
-  const root = path.join(tempDir(), 'shop-monitoring');
-  mkdirSync(root);
-  writeFileSync(path.join(root, 'package.json'), '{ "type": "module" }\n');
-  return { root, into: path.join(root, 'definitions') };
-}
 
 describe('totem-mon import: Alertmanager configuration and dashboards', () => {
   itWithBinaries(['amtool', 'promtool'])('writes alertmanager.ts and one file per dashboard, which type-check, generate and validate', async () => {
-    const { root, into } = project();
+    const { root, into } = importProject();
     const result = await runCli(['import', path.join(AM, 'routing.yml'), DASHBOARD, '--into', into]);
     expect(result.code, result.stdout + result.stderr).toBe(0);
     expect(Object.keys(snapshotTree(into)).sort()).toEqual(['alertmanager.ts', 'catalogue.ts', 'dashboards/shop-checkout.ts', 'index.ts']);
@@ -45,7 +40,7 @@ describe('totem-mon import: Alertmanager configuration and dashboards', () => {
   }, 240_000);
 
   it('copies no literal secret into any file it writes or into its report, and lists each as a file to fill', async () => {
-    const { into } = project();
+    const { into } = importProject();
     const text = readFileSync(path.join(AM, 'secrets.yml'), 'utf8');
     const result = await runCli(['import', path.join(AM, 'secrets.yml'), DASHBOARD, '--into', into, '--format', 'json']);
     expect(result.code, result.stdout + result.stderr).toBe(0);

@@ -6,7 +6,8 @@
 import { mkdirSync, readFileSync, writeFileSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { FIXTURES, runCli, snapshotTree, tempDir } from '../helpers/cli.js';
+import { FIXTURES, runCli, snapshotTree } from '../helpers/cli.js';
+import { importProject } from '../helpers/imported.js';
 import { typecheckDefinitions } from '../helpers/typecheck.js';
 import { importReportSchema } from '../../src/report/import.js';
 
@@ -15,17 +16,10 @@ const OTHER = path.join(FIXTURES, 'import/other');
 const cwd = process.cwd();
 afterEach(() => process.chdir(cwd));
 
-/** A fresh project folder (package.json with "type": "module", as init writes) and its definitions path. */
-function project(): { root: string; into: string } {
-  const root = path.join(tempDir(), 'shop-monitoring');
-  mkdirSync(root);
-  writeFileSync(path.join(root, 'package.json'), '{ "type": "module" }\n');
-  return { root, into: path.join(root, 'definitions') };
-}
 
 describe('totem-mon import', () => {
   it('writes one definitions file per rule group, the inferred catalogue and index.ts, which type-check and generate', async () => {
-    const { root, into } = project();
+    const { root, into } = importProject();
     const result = await runCli(['import', RULES, '--into', into]);
     expect(result.code, result.stdout + result.stderr).toBe(0);
     expect(Object.keys(snapshotTree(into)).sort()).toEqual(['catalogue.ts', 'index.ts', 'rules/shop-api.ts', 'rules/shop-infra.ts']);
@@ -37,15 +31,15 @@ describe('totem-mon import', () => {
   }, 120_000); // a whole TypeScript program over the public API, then a generate: slow on a busy CI machine
 
   it('is deterministic: the same input gives the same bytes', async () => {
-    const a = project();
-    const b = project();
+    const a = importProject();
+    const b = importProject();
     await runCli(['import', RULES, '--into', a.into, '--name', 'shop']);
     await runCli(['import', RULES, '--into', b.into, '--name', 'shop']);
     expect(snapshotTree(a.into)).toEqual(snapshotTree(b.into));
   });
 
   it('reports what it converted, guessed and kept raw, and why (text)', async () => {
-    const { into } = project();
+    const { into } = importProject();
     const result = await runCli(['import', RULES, '--into', into]);
     const line = (what: string) => result.stdout.split('\n').find((l) => l.includes(what));
     expect(line('alert ShopNoSeverity')).toMatch(/^kept raw .*groups › shop-infra › rules › ShopNoSeverity: alert ShopNoSeverity — it has no severity label/);
@@ -55,7 +49,7 @@ describe('totem-mon import', () => {
   });
 
   it('keeps the user\'s rule as written and silences the check it breaks with an ignore that names the reason', async () => {
-    const { into } = project();
+    const { into } = importProject();
     await runCli(['import', RULES, '--into', into]);
     const infra = readFileSync(path.join(into, 'rules/shop-infra.ts'), 'utf8');
     expect(infra).toContain("labels: { severity: 'page' }");
@@ -71,7 +65,7 @@ describe('totem-mon import', () => {
   });
 
   it('gives the report as one JSON document with --format json', async () => {
-    const { into } = project();
+    const { into } = importProject();
     const result = await runCli(['import', RULES, path.join(OTHER, 'alertmanager.yml'), '--into', into, '--format', 'json']);
     const report = importReportSchema.parse(JSON.parse(result.stdout));
     expect(report.ok).toBe(true);
@@ -87,7 +81,7 @@ describe('totem-mon import', () => {
   });
 
   it('never writes over an existing file without --force, and writes nothing then (exit 1)', async () => {
-    const { into } = project();
+    const { into } = importProject();
     mkdirSync(into);
     writeFileSync(path.join(into, 'index.ts'), '// mine\n');
     const result = await runCli(['import', RULES, '--into', into]);
@@ -103,14 +97,14 @@ describe('totem-mon import', () => {
   });
 
   it('--dry-run writes nothing', async () => {
-    const { into } = project();
+    const { into } = importProject();
     const result = await runCli(['import', RULES, '--into', into, '--dry-run']);
     expect(result.code).toBe(0);
     expect(existsSync(into)).toBe(false);
   });
 
   it('a missing input or an unknown format is a usage error (exit 2)', async () => {
-    const { into } = project();
+    const { into } = importProject();
     expect((await runCli(['import', path.join(RULES, 'nope.yml'), '--into', into])).code).toBe(2);
     expect((await runCli(['import', RULES, '--into', into, '--format', 'xml'])).code).toBe(2);
   });

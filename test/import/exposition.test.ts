@@ -2,11 +2,12 @@
  * Issue 22: with `--metrics <url|file>`, the exposition's TYPE, HELP and buckets replace the
  * catalogue's guesses; a metric it does not have keeps them, and says so.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { createServer } from 'node:http';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { FIXTURES, runCli, tempDir } from '../helpers/cli.js';
+import { FIXTURES, runCli } from '../helpers/cli.js';
+import { importProject } from '../helpers/imported.js';
 import { importReportSchema } from '../../src/report/import.js';
 import { withExposition } from '../../src/import/exposition.js';
 import { parseExposition } from '../../src/exposition/families.js';
@@ -15,16 +16,10 @@ import type { InferredMetric } from '../../src/import/catalogue.js';
 const RULES = path.join(FIXTURES, 'import/rules');
 const METRICS = path.join(FIXTURES, 'import/metrics/shop.prom');
 
-function project(): { root: string; into: string } {
-  const root = path.join(tempDir(), 'shop');
-  mkdirSync(root);
-  writeFileSync(path.join(root, 'package.json'), '{ "type": "module" }\n');
-  return { root, into: path.join(root, 'definitions') };
-}
 
 describe('import --metrics', () => {
   it('takes types, help, buckets and label names from the exposition; the rest stays a reviewed guess', async () => {
-    const { root, into } = project();
+    const { root, into } = importProject();
     const result = await runCli(['import', RULES, '--into', into, '--metrics', METRICS, '--format', 'json']);
     expect(result.code, result.stdout + result.stderr).toBe(0);
     const catalogue = readFileSync(path.join(into, 'catalogue.ts'), 'utf8');
@@ -48,7 +43,7 @@ describe('import --metrics', () => {
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     const { port } = server.address() as { port: number };
     try {
-      const { into } = project();
+      const { into } = importProject();
       const result = await runCli(['import', RULES, '--into', into, '--metrics', `http://127.0.0.1:${port}/metrics`]);
       expect(result.code, result.stderr).toBe(0);
       expect(readFileSync(path.join(into, 'catalogue.ts'), 'utf8')).toContain("help: 'Time to check out.'");
@@ -58,7 +53,7 @@ describe('import --metrics', () => {
   });
 
   it('an exposition that is not one is a usage error (exit 2), and nothing is written', async () => {
-    const { root, into } = project();
+    const { root, into } = importProject();
     const bad = path.join(root, 'page.html');
     writeFileSync(bad, '<html>not found</html>\n');
     const result = await runCli(['import', RULES, '--into', into, '--metrics', bad]);
