@@ -31,8 +31,8 @@ describe('Grafana dashboard import', () => {
     expect(flat).toContain("sdkPanel({ type: 'timeseries', title: 'Latency', fieldConfig: { defaults: { unit: 's', custom: { spanNulls: true } } }, targets: [");
     expect(flat).toContain("sdkPanel({ type: 'graph', title: 'Legacy graph', targets: [{ expr: 'sum(shop_cart_items)', refId: 'A' }] }, { gridPos: { x: 0, y: 21, w: 24, h: 8 } })");
     const raw = imported.notes.filter((n) => n.status === 'raw').map((n) => n.message);
-    expect(raw).toContain('kept through sdkPanel (plugin timeseries: options and field config as they are): the panel helpers have no fieldConfig.defaults.custom.spanNulls');
-    expect(raw).toContain('kept through sdkPanel (plugin graph: options and field config as they are): the panel helpers have no the panel type graph');
+    expect(raw).toContain('kept through sdkPanel (plugin timeseries: options and field config as they are): the panel helpers cannot say fieldConfig.defaults.custom.spanNulls');
+    expect(raw).toContain('kept through sdkPanel (plugin graph: options and field config as they are): the panel helpers cannot say the panel type graph');
   });
 
   it('reports what neither can carry, each at its place in the JSON', () => {

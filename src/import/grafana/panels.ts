@@ -226,7 +226,7 @@ export function convertPanel(ctx: PanelContext, panel: Json, path: string): TsVa
       ...(position !== undefined ? { gridPos: position } : {}),
     });
   }
-  ctx.notes.push({ status: 'raw', path, message: `kept through sdkPanel (plugin ${type}: options and field config as they are): the panel helpers have no ${fitted.misfits.join(', ')}` });
+  ctx.notes.push({ status: 'raw', path, message: `kept through sdkPanel (plugin ${type}: options and field config as they are): the panel helpers cannot say ${fitted.misfits.join(', ')}` });
   const json: Record<string, TsValue> = {
     type,
     title,
