@@ -54,6 +54,7 @@ export const CHECK_IDS = [
   'docs/unknown-reference',
   'lint/stale-ignore',
   'output/portable-name',
+  'output/unwritten',
   'promql/absent-argument',
   'promql/counter-compared-raw',
   'promql/quantile-range',

@@ -67,6 +67,7 @@ import { dashboardV2Unsupported } from './dashboard-v2-unsupported.js';
 import { dashboardCounterWithoutRate } from './dashboard-counter-without-rate.js';
 import { dashboardLayoutOverlap } from './dashboard-layout-overlap.js';
 import { outputPortableName } from './output-portable-name.js';
+import { outputUnwritten } from './output-unwritten.js';
 import { dashboardUndefinedVariable } from './dashboard-undefined-variable.js';
 import { dashboardMultiValueEquals } from './dashboard-multi-value-equals.js';
 import { dashboardVariableLabel } from './dashboard-variable-label.js';
@@ -151,6 +152,7 @@ export const CHECKS: readonly Check[] = [
   dashboardCounterWithoutRate,
   dashboardLayoutOverlap,
   outputPortableName,
+  outputUnwritten,
   dashboardEmpty,
   dashboardUnknownDatasource,
   dashboardLogQuery,
