@@ -11,6 +11,7 @@ import {
   barGaugePanel, gaugePanel, heatmapPanel, histogramPanel, pieChartPanel, row, stateTimelinePanel, statPanel, statusHistoryPanel,
   tablePanel, textPanel, timeseriesPanel,
 } from '../api/panels.js';
+import { logsPanel, tracesPanel } from '../api/logs-traces.js';
 import { sdkPanel } from '../api/sdk-panel.js';
 import { eq, ne, nre, re } from '../api/selector.js';
 import { adHocFilters, constantVariable, customVariable, intervalVariable, queryVariable, textVariable } from '../api/variables.js';
@@ -23,6 +24,7 @@ const BUILDERS: Record<string, Builder> = {
   alertmanager, receiver, route, inhibitRule, timeInterval, secretFile, eq, ne, re, nre,
   dashboard, row, sdkPanel, queryAnnotation,
   timeseriesPanel, gaugePanel, statPanel, tablePanel, barGaugePanel, heatmapPanel, histogramPanel, pieChartPanel, stateTimelinePanel, statusHistoryPanel, textPanel,
+  logsPanel, tracesPanel,
   queryVariable, customVariable, intervalVariable, constantVariable, textVariable, adHocFilters,
 };
 

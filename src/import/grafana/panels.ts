@@ -6,6 +6,7 @@
  */
 import { call, code, type TsValue } from '../ts-source.js';
 import type { ImportNote } from '../note.js';
+import { fitLogsTraces, isLogsTracesPanel } from './logs-traces.js';
 import { isJson, overrides, thresholds, transformations, valueMappings, type Json } from './field-config.js';
 
 export const HELPERS: Record<string, string> = {
@@ -199,14 +200,17 @@ export function convertPanel(ctx: PanelContext, panel: Json, path: string): TsVa
       ctx.notes.push({ status: 'not-converted', path: `${path}.${key}`, message: `the API's panels have no ${key}: left out` });
     }
   }
-  if (!isDashboardDatasource(panel['datasource'])) {
+  const logsTraces = isLogsTracesPanel(panel) ? fitLogsTraces(panel) : undefined;
+  // logsPanel and tracesPanel keep a fixed data source.
+  if (!isDashboardDatasource(panel['datasource']) && !(logsTraces && logsTraces.misfits.length === 0)) {
     ctx.notes.push({ status: 'guessed', path: `${path}.datasource`, message: "a fixed data source: the panel uses the dashboard's data source variable instead" });
   }
   const position = gridPos(panel);
-  const helper = HELPERS[type];
-  const fitted = helper ? fit(panel) : { options: {}, misfits: [`the panel type ${type}`] };
+  const helper = logsTraces?.helper ?? HELPERS[type];
+  const fitted = logsTraces ?? (helper ? fit(panel) : { options: {}, misfits: [`the panel type ${type}`] });
   const viaSdk = !helper || fitted.misfits.length > 0;
-  const queries = targets(ctx, path, panel, viaSdk);
+  // A logs or traces helper carries its query in its options.
+  const queries = logsTraces && !viaSdk ? [] : targets(ctx, path, panel, viaSdk);
   const linkList = links(ctx, path, panel['links']);
   const r = repeat(ctx, path, panel);
   // What a panel says outside its plugin: the helpers and sdkPanel both take it.
@@ -222,7 +226,7 @@ export function convertPanel(ctx: PanelContext, panel: Json, path: string): TsVa
       ...(typeof panel['description'] === 'string' && panel['description'] !== '' ? { description: panel['description'] } : {}),
       ...fitted.options,
       ...outside,
-      ...(type === 'text' ? {} : { targets: queries }),
+      ...(type === 'text' || logsTraces ? {} : { targets: queries }),
       ...(position !== undefined ? { gridPos: position } : {}),
     });
   }

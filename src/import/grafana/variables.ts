@@ -49,6 +49,11 @@ export function convertVariable(notes: ImportNote[], v: Json, path: string): Con
   const name = String(v['name'] ?? '');
   const type = v['type'];
   const query = isJson(v['query']) ? v['query']['query'] : v['query'];
+  // totem-mon adds `${loki}`, `${tempo}`, `${jaeger}` to a dashboard whose logs or traces panels use them.
+  if (type === 'datasource' && typeof query === 'string' && ['loki', 'tempo', 'jaeger'].includes(query)) {
+    if (name !== query) notes.push({ status: 'guessed', path, message: `the ${query} data source variable is named "${query}" in generated dashboards (here "${name}")` });
+    return undefined;
+  }
   if (type === 'datasource' && typeof query === 'string' && query !== 'prometheus') {
     notes.push({ status: 'not-converted', path, message: `a ${query} data source variable: the import reads Prometheus queries only (totem-mon adds one for the ${query} data sources a project configures)` });
     return undefined;
