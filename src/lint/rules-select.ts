@@ -1,5 +1,5 @@
 import type { AlertModel, Model } from '../model/types.js';
-import { alerts } from '../model/select.js';
+import { rules } from '../model/select.js';
 import type { AnalyzedExpression, CheckContext } from './check.js';
 
 // Many checks ask for the same pairs: computed once per context.
@@ -9,11 +9,18 @@ const pairsByContext = new WeakMap<CheckContext, Array<{ alert: AlertModel; e: A
 export function alertExpressions(context: CheckContext): Array<{ alert: AlertModel; e: AnalyzedExpression }> {
   const cached = pairsByContext.get(context);
   if (cached) return cached;
+  // Paired by position, not by path: two alerts with one name in a group (alert/duplicate-name)
+  // share a path, and each must keep its own expression. The rules' expressions come first, in
+  // rule order (src/model/expressions.ts); the path lookup is for contexts built otherwise.
   const byPath = new Map(context.expressions.map((e) => [e.path.join('\u0000'), e]));
-  const pairs = alerts(context.model).flatMap((alert) => {
-    const e = byPath.get([...alert.path, 'expr'].join('\u0000'));
-    return e ? [{ alert, e }] : [];
-  });
+  const pairs: Array<{ alert: AlertModel; e: AnalyzedExpression }> = [];
+  let index = 0;
+  for (const rule of rules(context.model)) {
+    const atIndex = context.expressions[index++];
+    const path = [...rule.path, 'expr'].join('\u0000');
+    const e = atIndex && atIndex.expr === rule.expr && atIndex.path.join('\u0000') === path ? atIndex : byPath.get(path);
+    if (rule.kind === 'alert' && e) pairs.push({ alert: rule, e });
+  }
   pairsByContext.set(context, pairs);
   return pairs;
 }
