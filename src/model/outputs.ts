@@ -35,6 +35,8 @@ export interface PrometheusOperatorOutputModel extends Located, KubernetesMetada
     /** secretFile paths mapped to the Secret keys that hold them. */
     secrets: Record<string, { name: string; key: string }>;
   };
+  /** What a job discovering Kubernetes endpoints becomes (a ServiceMonitor only where one can say it). */
+  kubernetesJobsAs: 'ScrapeConfig' | 'ServiceMonitor';
 }
 
 /**
@@ -86,6 +88,7 @@ export function buildOutputs(outputs: readonly OutputInput[] | undefined, projec
           profile: 'prometheus-operator',
           ...metadata(o),
           alertmanager: { configSecret: o.alertmanager?.configSecret ?? `alertmanager-${resourceName(projectName)}`, secrets: { ...(o.alertmanager?.secrets ?? {}) } },
+          kubernetesJobsAs: o.kubernetesJobsAs ?? 'ScrapeConfig',
           ...at,
         };
       case 'grafana-operator':

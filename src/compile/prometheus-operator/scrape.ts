@@ -4,8 +4,10 @@
  * entry in prometheus.yml, so both select the same targets; each health check a `Probe` through the
  * blackbox exporter. Secrets are Secret keys (src/model/outputs.ts secretKeyOf).
  */
-import type { Model, ScrapeJobModel, SecretFileModel } from '../../model/types.js';
-import { OPERATOR_PROMETHEUS_SECRETS_DIR, secretKeyOf, type PrometheusOperatorOutputModel } from '../../model/outputs.js';
+import type { Model, ScrapeJobModel } from '../../model/types.js';
+import type { PrometheusOperatorOutputModel } from '../../model/outputs.js';
+import { scrapeCredentials } from './credentials.js';
+import { serviceMonitorOf, SERVICE_MONITORS_DIR } from './service-monitor.js';
 import { resourceName } from '../../model/kubernetes-names.js';
 import type { RelabelRuleInput } from '../../model/schema/prometheus.js';
 import { compact, headerLines } from '../output.js';
@@ -17,8 +19,6 @@ const ROLE = { pod: 'Pod', service: 'Service', endpoints: 'Endpoints', endpoints
 const relabeling = (rule: RelabelRuleInput) => relabelConfig(rule, 'operator');
 
 function spec(job: ScrapeJobModel, output: PrometheusOperatorOutputModel): Record<string, unknown> {
-  // The schema refused a secretFile no Secret holds (refuseUnmountedSecrets): one is always found.
-  const secret = (s: SecretFileModel) => secretKeyOf(s.path, output.alertmanager.secrets, OPERATOR_PROMETHEUS_SECRETS_DIR)!;
   const k = job.kubernetes;
   const relabelings = jobRelabeling(job).map(relabeling);
   return compact({
@@ -31,18 +31,7 @@ function spec(job: ScrapeJobModel, output: PrometheusOperatorOutputModel): Recor
     params: job.params,
     scrapeProtocols: job.scrapeProtocols,
     sampleLimit: job.sampleLimit,
-    basicAuth: job.basicAuth && { username: { name: secret(job.basicAuth.password).name, key: 'username' }, password: secret(job.basicAuth.password) },
-    authorization: job.authorization && compact({ type: job.authorization.type, credentials: secret(job.authorization.credentials) }),
-    oauth2: job.oauth2 && compact({ clientId: { secret: { ...secret(job.oauth2.clientSecret), key: 'client_id' } }, clientSecret: secret(job.oauth2.clientSecret), tokenUrl: job.oauth2.tokenUrl, scopes: job.oauth2.scopes, endpointParams: job.oauth2.endpointParams }),
-    tlsConfig:
-      job.tls &&
-      compact({
-        ca: job.tls.caFile !== undefined ? { secret: secret({ path: job.tls.caFile }) } : undefined,
-        cert: job.tls.certFile !== undefined ? { secret: secret({ path: job.tls.certFile }) } : undefined,
-        keySecret: job.tls.key && secret(job.tls.key),
-        serverName: job.tls.serverName,
-        insecureSkipVerify: job.tls.insecureSkipVerify,
-      }),
+    ...scrapeCredentials(job, output),
     kubernetesSDConfigs: k && [
       compact({
         apiServer: k.apiServer,
@@ -62,18 +51,27 @@ function spec(job: ScrapeJobModel, output: PrometheusOperatorOutputModel): Recor
 export const SCRAPE_CONFIGS_DIR = 'scrapeconfigs';
 export const PROBES_DIR = 'probes';
 
-/** One ScrapeConfig per scrape job (health checks' probe jobs are Probes). */
+/**
+ * One ScrapeConfig per scrape job (health checks' probe jobs are Probes), or, with
+ * `kubernetesJobsAs: 'ServiceMonitor'`, a ServiceMonitor where one says what the job does; a
+ * Kubernetes job that stays a ScrapeConfig then says why in its header.
+ */
 export function compileScrapeConfigs(model: Model, output: PrometheusOperatorOutputModel, folder: string): ResourceFile[] {
   return model.prometheus.scrapeJobs
     .filter((job) => !job.probe)
     .map((job) => {
       const name = resourceName(job.job);
+      const header = headerLines(job.source?.file ?? model.entry, `scrape job ${job.job}`);
+      const monitor = output.kubernetesJobsAs === 'ServiceMonitor' && job.kubernetes ? serviceMonitorOf(job, output) : undefined;
+      if (monitor && 'spec' in monitor) {
+        return resourceFile(`${folder}/${SERVICE_MONITORS_DIR}/${name}.yaml`, output, { apiVersion: 'monitoring.coreos.com/v1', kind: 'ServiceMonitor', name, body: { spec: monitor.spec } }, job, header);
+      }
       return resourceFile(
         `${folder}/${SCRAPE_CONFIGS_DIR}/${name}.yaml`,
         output,
         { apiVersion: 'monitoring.coreos.com/v1alpha1', kind: 'ScrapeConfig', name, body: { spec: spec(job, output) } },
         job,
-        headerLines(job.source?.file ?? model.entry, `scrape job ${job.job}`),
+        monitor ? [...header, `Not a ServiceMonitor: ${monitor.reason}.`] : header,
       );
     });
 }

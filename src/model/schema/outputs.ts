@@ -47,7 +47,7 @@ const operatorAlertmanager = z.strictObject({
 });
 
 const files = z.strictObject({ kind: z.literal('output'), profile: z.literal('files'), source });
-const prometheusOperator = z.strictObject({ kind: z.literal('output'), profile: z.literal('prometheus-operator'), ...kubernetesMetadata, alertmanager: operatorAlertmanager.optional(), source });
+const prometheusOperator = z.strictObject({ kind: z.literal('output'), profile: z.literal('prometheus-operator'), ...kubernetesMetadata, alertmanager: operatorAlertmanager.optional(), kubernetesJobsAs: z.enum(['ScrapeConfig', 'ServiceMonitor']).optional(), source });
 
 const grafanaOperator = z.strictObject({
   kind: z.literal('output'),

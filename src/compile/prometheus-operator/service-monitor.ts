@@ -1,0 +1,102 @@
+/**
+ * A scrape job as a `ServiceMonitor` (monitoring.coreos.com/v1), where one selects the targets the
+ * job's scrape_configs entry selects. The operator generates, for each endpoint of a
+ * ServiceMonitor, Kubernetes discovery of role endpoints in the namespaceSelector's namespaces,
+ * a keep per selector label (`__meta_kubernetes_service_label_<name>`) and one on the port name
+ * (`__meta_kubernetes_endpoint_port_name`), then labels of its own (namespace, service, pod,
+ * container, endpoint, job = the service's name), then the endpoint's relabelings. So: the job's
+ * leading keeps of one literal value on those labels become selector and port, the `job` label is
+ * set back to the job's name, and the job's relabeling follows unchanged. What cannot be said so
+ * (another role, an API server, discovery selectors, other target sources, a rule reading a label
+ * the operator sets) stays a ScrapeConfig, with the reason.
+ */
+import type { ScrapeJobModel } from '../../model/types.js';
+import type { PrometheusOperatorOutputModel } from '../../model/outputs.js';
+import type { RelabelRuleInput } from '../../model/schema/prometheus.js';
+import { compact } from '../output.js';
+import { jobRelabeling, relabelConfig } from '../prometheus/scrape-config.js';
+import { scrapeCredentials } from './credentials.js';
+
+export const SERVICE_MONITORS_DIR = 'servicemonitors';
+
+const SERVICE_LABEL = '__meta_kubernetes_service_label_';
+const PORT_NAME = '__meta_kubernetes_endpoint_port_name';
+/** The target labels the operator sets before the endpoint's relabelings (besides job). */
+const OPERATOR_LABELS = ['namespace', 'service', 'pod', 'container', 'endpoint'];
+/** A Kubernetes label name that Prometheus's `_label_<name>` keeps unchanged (no `.`, `/` or `-`). */
+const PLAIN_LABEL_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9_]*[A-Za-z0-9])?$/;
+/** A regex that matches one value only, and that value a valid label value or port name. */
+const LITERAL_VALUE = /^[A-Za-z0-9](?:[-A-Za-z0-9_]*[A-Za-z0-9])?$/;
+
+type Result = { spec: Record<string, unknown> } | { reason: string };
+
+function discoveryReason(job: ScrapeJobModel): string | undefined {
+  const k = job.kubernetes!;
+  if (k.role === 'pod') return 'kubernetes role pod discovers pods, which a PodMonitor would say (not generated)';
+  if (k.role !== 'endpoints') return `kubernetes role ${k.role}: a ServiceMonitor discovers the endpoints of services (role endpoints)`;
+  if (k.apiServer !== undefined) return 'its discovery names an apiServer: a ServiceMonitor discovers in the cluster of its Prometheus';
+  if (k.labelSelector !== undefined || k.fieldSelector !== undefined) return `its discovery has a label or field selector: write it as keeps on ${SERVICE_LABEL}<name>`;
+  if (job.targets.length > 0 || job.fileSd || job.httpSd) return 'it has static, file or HTTP targets beside the Kubernetes discovery';
+  if (Object.keys(job.labels).some((l) => l.startsWith('__'))) return 'a static label of it is a meta label';
+  return undefined;
+}
+
+/** The labels a rule reads. */
+const reads = (rule: RelabelRuleInput): string[] => {
+  const r = rule as { action?: string; sourceLabels?: string[]; targetLabel?: string };
+  return [...(r.sourceLabels ?? []), ...(r.action === 'keepequal' || r.action === 'dropequal' ? [r.targetLabel!] : [])];
+};
+
+/** The leading keeps that are selector labels or the port name, and the rules after them. */
+function selection(rules: readonly RelabelRuleInput[]) {
+  const matchLabels: Record<string, string> = {};
+  let port: string | undefined;
+  let i = 0;
+  for (; i < rules.length; i++) {
+    const r = rules[i] as { action?: string; sourceLabels?: string[]; regex?: string };
+    if (r.action !== 'keep' || r.sourceLabels?.length !== 1 || !LITERAL_VALUE.test(r.regex ?? '')) break;
+    const label = r.sourceLabels[0]!;
+    const name = label.startsWith(SERVICE_LABEL) ? label.slice(SERVICE_LABEL.length) : undefined;
+    if (name !== undefined && PLAIN_LABEL_NAME.test(name) && !(name in matchLabels)) matchLabels[name] = r.regex!;
+    else if (label === PORT_NAME && port === undefined) port = r.regex!;
+    else break;
+  }
+  return { matchLabels, port, rest: rules.slice(i) };
+}
+
+export function serviceMonitorOf(job: ScrapeJobModel, output: PrometheusOperatorOutputModel): Result {
+  const discovery = discoveryReason(job);
+  if (discovery) return { reason: discovery };
+  const reading = job.relabel.flatMap(reads).find((l) => OPERATOR_LABELS.includes(l));
+  if (reading) return { reason: `a relabel rule reads the label ${reading}, which the operator sets on a ServiceMonitor's targets` };
+  const { matchLabels, port, rest } = selection(job.relabel);
+  // Static labels first, as jobRelabeling puts them; they write no meta label (discoveryReason).
+  const labels = jobRelabeling({ ...job, relabel: [] });
+  const relabelings = [{ targetLabel: 'job', replacement: job.job }, ...labels, ...rest].map((r) => relabelConfig(r as RelabelRuleInput, 'operator'));
+  const k = job.kubernetes!;
+  return {
+    // compact() would drop an empty selector, which the CRD requires (`{}`: every service).
+    spec: {
+      namespaceSelector: k.namespaces ? { matchNames: [...k.namespaces] } : { any: true },
+      selector: Object.keys(matchLabels).length > 0 ? { matchLabels } : {},
+      ...compact({
+      sampleLimit: job.sampleLimit,
+      scrapeProtocols: job.scrapeProtocols,
+      endpoints: [
+        compact({
+          port,
+          path: job.metricsPath,
+          scheme: job.scheme,
+          params: job.params,
+          interval: job.interval,
+          scrapeTimeout: job.timeout,
+          honorLabels: job.honorLabels,
+          ...scrapeCredentials(job, output),
+          relabelings,
+          metricRelabelings: job.metricRelabel.length > 0 ? job.metricRelabel.map((r) => relabelConfig(r, 'operator')) : undefined,
+          }),
+        ],
+      }),
+    },
+  };
+}
