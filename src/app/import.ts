@@ -22,6 +22,7 @@ import type { ImportedAlertmanager, ImportedDashboard, ImportedProject } from '.
 import { readConfigs } from '../import/configs.js';
 import { readTemplates, type TemplatesRead } from '../io/templates.js';
 import { mapPromtoolTests, type LoadedRuleFiles, type TestsMapped } from '../import/promtool-tests.js';
+import { importDatasources } from '../import/grafana-datasources.js';
 import { readPrometheusConfig, type ImportedPrometheus } from '../import/prometheus-config.js';
 import { withoutCopies } from '../import/copies.js';
 import { durationMs } from '../duration.js';
@@ -209,6 +210,8 @@ export async function importFiles(options: ImportOptions): Promise<ImportResult>
   }
   const configs = readConfigs(documents, new Set(['catalogue', 'defineProject']));
   items.push(...configs.items);
+  const datasources = importDatasources(documents);
+  items.push(...datasources.items);
   const prometheus: ImportedPrometheus = {};
   for (const doc of documents.filter((d) => d.kind === 'prometheus-config')) {
     const read = readPrometheusConfig(doc);
@@ -234,6 +237,7 @@ export async function importFiles(options: ImportOptions): Promise<ImportResult>
     metrics: catalogue.metrics,
     ...(configs.alertmanager ? { alertmanager: configs.alertmanager } : {}),
     dashboards: configs.dashboards,
+    ...(Object.keys(datasources.settings).length > 0 ? { grafana: datasources.settings } : {}),
     prometheus,
     tests: mapped.tests,
     testIntervals: new Map(),

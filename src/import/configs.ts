@@ -75,3 +75,10 @@ export function dashboardValue(imported: Pick<ImportedDashboard, 'declarations' 
 export function datasourceLabel(dashboards: readonly ImportedDashboard[]): string | undefined {
   return dashboards.find((d) => d.datasourceLabel !== undefined)?.datasourceLabel;
 }
+
+/** The project's `grafana` settings: the data sources the provisioning files gave, and the dashboards' data source label. */
+export function grafanaSettings(project: { dashboards: readonly ImportedDashboard[]; grafana?: Record<string, TsValue> }): Record<string, TsValue> | undefined {
+  const label = datasourceLabel(project.dashboards);
+  const settings = { ...(project.grafana ?? {}), ...(label !== undefined ? { datasourceVariableLabel: label } : {}) };
+  return Object.keys(settings).length > 0 ? settings : undefined;
+}

@@ -11,7 +11,7 @@ import type { ImportedFile } from './report.js';
 import { code, identifier, tsComment, tsValue, type TsValue } from './ts-source.js';
 import { alertmanagerSource } from './alertmanager.js';
 import { dashboardSource } from './grafana.js';
-import { datasourceLabel, withIgnore } from './configs.js';
+import { grafanaSettings, withIgnore } from './configs.js';
 
 /** Where the import writes, relative to the definitions folder. */
 export const CATALOGUE_FILE = 'catalogue.ts';
@@ -179,8 +179,8 @@ function indexFile(project: ImportedProject, groups: Array<{ constName: string; 
     alertmanager: project.alertmanager ? code(project.alertmanager.exportName) : undefined,
     dashboards: dashboards.length > 0 ? dashboards.map((d) => code(d.constName)) : undefined,
     outputs,
-    // The dashboards' data source drop-down label is a project setting here.
-    grafana: datasourceLabel(project.dashboards) !== undefined ? { datasourceVariableLabel: datasourceLabel(project.dashboards)! } : undefined,
+    // The data sources and the dashboards' data source drop-down label are project settings here.
+    grafana: grafanaSettings(project),
   };
   return [
     header(['The project `totem-mon import` wrote: its rule groups, Alertmanager configuration and dashboards, and the catalogue their expressions use.']),

@@ -21,7 +21,9 @@ export type InputKind =
   /** Alertmanager's configuration: `route`, `receivers`. */
   | 'alertmanager'
   /** A Grafana dashboard (classic JSON model), bare or wrapped in `{ dashboard: … }`. */
-  | 'grafana-dashboard';
+  | 'grafana-dashboard'
+  /** Grafana data source provisioning: `apiVersion`, `datasources: [{ name, type, url, jsonData }]`. */
+  | 'grafana-datasources';
 
 export const INPUT_KINDS: Record<InputKind, string> = {
   'rule-file': 'Prometheus rule file',
@@ -31,6 +33,7 @@ export const INPUT_KINDS: Record<InputKind, string> = {
   'prometheus-config': 'Prometheus configuration',
   alertmanager: 'Alertmanager configuration',
   'grafana-dashboard': 'Grafana dashboard',
+  'grafana-datasources': 'Grafana data source provisioning',
 };
 
 export interface InputDocument {
@@ -56,6 +59,7 @@ export function kindOf(value: Record<string, unknown>): InputKind | undefined {
   if (Array.isArray(value['tests']) && ('rule_files' in value || value['tests'].some((t) => isObject(t) && 'input_series' in t))) return 'promtool-tests';
   if (Array.isArray(value['scrape_configs']) || (isObject(value['global']) && ('rule_files' in value || 'alerting' in value))) return 'prometheus-config';
   if (isObject(value['route']) || Array.isArray(value['receivers'])) return 'alertmanager';
+  if (Array.isArray(value['datasources']) && 'apiVersion' in value) return 'grafana-datasources';
   if (isObject(value['dashboard']) && Array.isArray((value['dashboard'] as Record<string, unknown>)['panels'])) return 'grafana-dashboard';
   if (Array.isArray(value['panels']) || (Array.isArray(value['rows']) && 'schemaVersion' in value)) return 'grafana-dashboard';
   return undefined;

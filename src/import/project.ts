@@ -65,6 +65,8 @@ export interface ImportedProject {
   testIntervals: Map<ImportedRule, string>;
   alertmanager?: ImportedAlertmanager;
   dashboards: ImportedDashboard[];
+  /** The data sources of Grafana provisioning files, as `grafana` settings (src/import/grafana-datasources.ts). */
+  grafana?: Record<string, TsValue>;
   /** Per rule, group, metric, dashboard or the Alertmanager configuration: the checks its input breaks on purpose, with why. */
   ignores: Map<ImportedRule | ImportedGroup | InferredMetric | ImportedDashboard | ImportedAlertmanager, ImportedIgnore>;
   /** Rules that cannot be a definition (no severity label): written as comments, with why. */

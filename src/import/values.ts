@@ -8,11 +8,12 @@ import { counter, gauge, histogram, summary, type AnyMetric } from '../api/metri
 import { defineProject, type Project, type ProjectOptions } from '../api/project.js';
 import { files, mimir } from '../api/outputs.js';
 import type { Ignore } from '../api/lint.js';
+import type { GrafanaOptions } from '../api/config.js';
 import type { AlertTestCase, RecordTestCase } from '../api/tests.js';
 import type { InferredMetric } from './catalogue.js';
 import { DEFAULT_BUCKETS, UNKNOWN_HELP } from './definitions.js';
 import type { ImportedIgnore, ImportedProject } from './project.js';
-import { alertmanagerValue, dashboardValue, datasourceLabel } from './configs.js';
+import { alertmanagerValue, dashboardValue, grafanaSettings } from './configs.js';
 
 const ignoreOf = (ignore: ImportedIgnore | undefined) => (ignore && Object.keys(ignore).length > 0 ? { ignore: ignore as Ignore } : {});
 
@@ -74,6 +75,6 @@ export function projectValue(project: ImportedProject): Project {
     ...(project.alertmanager ? { alertmanager: alertmanagerValue(project.alertmanager, project.ignores.get(project.alertmanager)) } : {}),
     ...(project.dashboards.length > 0 ? { dashboards: project.dashboards.map((d) => dashboardValue(d, project.ignores.get(d))) } : {}),
     ...(project.mimirNamespace !== undefined ? { outputs: [files(), mimir({ namespace: project.mimirNamespace })] } : {}),
-    ...(datasourceLabel(project.dashboards) !== undefined ? { grafana: { datasourceVariableLabel: datasourceLabel(project.dashboards)! } } : {}),
+    ...(grafanaSettings(project) !== undefined ? { grafana: grafanaSettings(project) as GrafanaOptions } : {}),
   });
 }
