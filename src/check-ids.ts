@@ -53,6 +53,7 @@ export const CHECK_IDS = [
   'dashboard/variable-label',
   'docs/unknown-reference',
   'lint/stale-ignore',
+  'output/not-service-monitor',
   'output/portable-name',
   'output/unwritten',
   'promql/absent-argument',

@@ -68,6 +68,7 @@ import { dashboardCounterWithoutRate } from './dashboard-counter-without-rate.js
 import { dashboardLayoutOverlap } from './dashboard-layout-overlap.js';
 import { outputPortableName } from './output-portable-name.js';
 import { outputUnwritten } from './output-unwritten.js';
+import { outputNotServiceMonitor } from './output-not-service-monitor.js';
 import { dashboardUndefinedVariable } from './dashboard-undefined-variable.js';
 import { dashboardMultiValueEquals } from './dashboard-multi-value-equals.js';
 import { dashboardVariableLabel } from './dashboard-variable-label.js';
@@ -153,6 +154,7 @@ export const CHECKS: readonly Check[] = [
   dashboardLayoutOverlap,
   outputPortableName,
   outputUnwritten,
+  outputNotServiceMonitor,
   dashboardEmpty,
   dashboardUnknownDatasource,
   dashboardLogQuery,

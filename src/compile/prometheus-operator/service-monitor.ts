@@ -16,36 +16,18 @@ import type { RelabelRuleInput } from '../../model/schema/prometheus.js';
 import { compact } from '../output.js';
 import { jobRelabeling, relabelConfig } from '../prometheus/scrape-config.js';
 import { scrapeCredentials } from './credentials.js';
+import { whyNotServiceMonitor } from '../../model/service-monitor.js';
 
 export const SERVICE_MONITORS_DIR = 'servicemonitors';
 
 const SERVICE_LABEL = '__meta_kubernetes_service_label_';
 const PORT_NAME = '__meta_kubernetes_endpoint_port_name';
-/** The target labels the operator sets before the endpoint's relabelings (besides job). */
-const OPERATOR_LABELS = ['namespace', 'service', 'pod', 'container', 'endpoint'];
 /** A Kubernetes label name that Prometheus's `_label_<name>` keeps unchanged (no `.`, `/` or `-`). */
 const PLAIN_LABEL_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9_]*[A-Za-z0-9])?$/;
 /** A regex that matches one value only, and that value a valid label value or port name. */
 const LITERAL_VALUE = /^[A-Za-z0-9](?:[-A-Za-z0-9_]*[A-Za-z0-9])?$/;
 
 type Result = { spec: Record<string, unknown> } | { reason: string };
-
-function discoveryReason(job: ScrapeJobModel): string | undefined {
-  const k = job.kubernetes!;
-  if (k.role === 'pod') return 'kubernetes role pod discovers pods, which a PodMonitor would say (not generated)';
-  if (k.role !== 'endpoints') return `kubernetes role ${k.role}: a ServiceMonitor discovers the endpoints of services (role endpoints)`;
-  if (k.apiServer !== undefined) return 'its discovery names an apiServer: a ServiceMonitor discovers in the cluster of its Prometheus';
-  if (k.labelSelector !== undefined || k.fieldSelector !== undefined) return `its discovery has a label or field selector: write it as keeps on ${SERVICE_LABEL}<name>`;
-  if (job.targets.length > 0 || job.fileSd || job.httpSd) return 'it has static, file or HTTP targets beside the Kubernetes discovery';
-  if (Object.keys(job.labels).some((l) => l.startsWith('__'))) return 'a static label of it is a meta label';
-  return undefined;
-}
-
-/** The labels a rule reads. */
-const reads = (rule: RelabelRuleInput): string[] => {
-  const r = rule as { action?: string; sourceLabels?: string[]; targetLabel?: string };
-  return [...(r.sourceLabels ?? []), ...(r.action === 'keepequal' || r.action === 'dropequal' ? [r.targetLabel!] : [])];
-};
 
 /** The leading keeps that are selector labels or the port name, and the rules after them. */
 function selection(rules: readonly RelabelRuleInput[]) {
@@ -65,10 +47,8 @@ function selection(rules: readonly RelabelRuleInput[]) {
 }
 
 export function serviceMonitorOf(job: ScrapeJobModel, output: PrometheusOperatorOutputModel): Result {
-  const discovery = discoveryReason(job);
-  if (discovery) return { reason: discovery };
-  const reading = job.relabel.flatMap(reads).find((l) => OPERATOR_LABELS.includes(l));
-  if (reading) return { reason: `a relabel rule reads the label ${reading}, which the operator sets on a ServiceMonitor's targets` };
+  const reason = whyNotServiceMonitor(job);
+  if (reason) return { reason };
   const { matchLabels, port, rest } = selection(job.relabel);
   // Static labels first, as jobRelabeling puts them; they write no meta label (discoveryReason).
   const labels = jobRelabeling({ ...job, relabel: [] });
