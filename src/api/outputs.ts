@@ -49,7 +49,7 @@ export interface PrometheusOperatorOptions extends KubernetesMetadataOptions {
   /** The Alertmanager configuration as a Secret for `spec.configSecret` (written when the project has an alertmanager). */
   alertmanager?: OperatorAlertmanagerOptions;
   /**
-   * What a scrape job that discovers Kubernetes endpoints becomes: a `ScrapeConfig` (default, any
+   * What a scrape job that discovers Kubernetes endpoints (or endpoint slices) becomes: a `ScrapeConfig` (default, any
    * job), or a `ServiceMonitor` where its discovery and relabeling can be said as one (see the
    * README, "Output profiles"); any other job stays a ScrapeConfig whose header says why.
    */

@@ -19,7 +19,7 @@ export function whyNotServiceMonitor(job: ScrapeJobModel): string | undefined {
   const k = job.kubernetes;
   if (!k) return 'it does not discover Kubernetes targets';
   if (k.role === 'pod') return 'kubernetes role pod discovers pods, which a PodMonitor would say (not generated)';
-  if (k.role !== 'endpoints') return `kubernetes role ${k.role}: a ServiceMonitor discovers the endpoints of services (role endpoints)`;
+  if (k.role !== 'endpoints' && k.role !== 'endpointslice') return `kubernetes role ${k.role}: a ServiceMonitor discovers the endpoints of services (role endpoints or endpointslice)`;
   if (k.apiServer !== undefined) return 'its discovery names an apiServer: a ServiceMonitor discovers in the cluster of its Prometheus';
   if (k.labelSelector !== undefined || k.fieldSelector !== undefined) return 'its discovery has a label or field selector: write it as keeps on __meta_kubernetes_service_label_<name>';
   if (job.targets.length > 0 || job.fileSd || job.httpSd) return 'it has static, file or HTTP targets beside the Kubernetes discovery';

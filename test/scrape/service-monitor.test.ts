@@ -28,7 +28,8 @@ type Rule = Record<string, unknown>;
 function operatorChain(spec: Record<string, any>): Rule[] {
   const endpoint = spec.endpoints[0];
   const keeps: Rule[] = Object.entries((spec.selector.matchLabels ?? {}) as Record<string, string>).map(([label, value]) => ({ source_labels: [`__meta_kubernetes_service_label_${label}`], regex: value, action: 'keep' }));
-  if (endpoint.port !== undefined) keeps.push({ source_labels: ['__meta_kubernetes_endpoint_port_name'], regex: endpoint.port, action: 'keep' });
+  const portName = spec.serviceDiscoveryRole === 'EndpointSlice' ? '__meta_kubernetes_endpointslice_port_name' : '__meta_kubernetes_endpoint_port_name';
+  if (endpoint.port !== undefined) keeps.push({ source_labels: [portName], regex: endpoint.port, action: 'keep' });
   const own = (endpoint.relabelings ?? []).map((r: Record<string, unknown>) =>
     Object.fromEntries(Object.entries(r).map(([k, v]) => [({ sourceLabels: 'source_labels', targetLabel: 'target_label' } as Record<string, string>)[k] ?? k, v])),
   );
@@ -65,6 +66,17 @@ const expressible: Array<{ name: string; job: ScrapeJob }> = [
     job: scrapeJob({ name: 'everything', kubernetes: { role: 'endpoints' } }),
   },
   {
+    name: 'endpoint slices, service label and the slice port name',
+    job: scrapeJob({
+      name: 'slices',
+      kubernetes: { role: 'endpointslice', namespaces: ['shop'] },
+      relabel: [
+        { action: 'keep', sourceLabels: ['__meta_kubernetes_endpointslice_port_name'], regex: 'metrics' },
+        { action: 'keep', sourceLabels: ['__meta_kubernetes_service_label_app'], regex: 'orders' },
+      ],
+    }),
+  },
+  {
     name: 'a keep on several values and a keep after another rule stay relabelings',
     job: scrapeJob({
       name: 'shops',
@@ -92,8 +104,8 @@ describe('scrape jobs as ServiceMonitors (kubernetesJobsAs)', () => {
       const spec = resource.spec;
       const entry = (parse(out.find((f) => f.path === 'prometheus/prometheus.yml')!.content) as { scrape_configs: Array<Record<string, any>> }).scrape_configs[0]!;
 
-      // Discovery: the operator discovers endpoints, in matchNames (or everywhere with any: true).
-      expect(entry.kubernetes_sd_configs).toEqual([{ role: 'endpoints', ...(spec.namespaceSelector.matchNames ? { namespaces: { names: spec.namespaceSelector.matchNames } } : {}) }]);
+      // Discovery: the operator discovers with the spec's role (set, not left to the Prometheus resource), in matchNames (or everywhere with any: true).
+      expect(entry.kubernetes_sd_configs).toEqual([{ role: spec.serviceDiscoveryRole.toLowerCase(), ...(spec.namespaceSelector.matchNames ? { namespaces: { names: spec.namespaceSelector.matchNames } } : {}) }]);
       expect(spec.namespaceSelector.any ?? false).toBe(entry.kubernetes_sd_configs[0].namespaces === undefined);
 
       // Selection: the same keeps, and the same other rules in the same order; the job label first
@@ -121,8 +133,17 @@ describe('scrape jobs as ServiceMonitors (kubernetesJobsAs)', () => {
     const spec = (parse(resourcesOf(outputsOf([expressible[0]!.job])).find((r) => r.resource.kind === 'ServiceMonitor')!.content) as { spec: any }).spec;
     expect(spec.selector).toEqual({ matchLabels: { app: 'orders' } });
     expect(spec.endpoints[0].port).toBe('http-metrics');
+    expect(spec.serviceDiscoveryRole).toBe('Endpoints');
     expect(spec.endpoints[0].authorization).toEqual({ credentials: { name: 'orders', key: 'token' } });
     expect(spec.endpoints[0].metricRelabelings).toEqual([{ sourceLabels: ['__name__'], regex: 'go_.*', action: 'drop' }]);
+  });
+
+  it("endpoint slices: the role and the slice port name say the ServiceMonitor's port", () => {
+    const spec = (parse(resourcesOf(outputsOf([expressible[2]!.job])).find((r) => r.resource.kind === 'ServiceMonitor')!.content) as { spec: any }).spec;
+    expect(spec.serviceDiscoveryRole).toBe('EndpointSlice');
+    expect(spec.selector).toEqual({ matchLabels: { app: 'orders' } });
+    expect(spec.endpoints[0].port).toBe('metrics');
+    expect(spec.endpoints[0].relabelings).toEqual([{ targetLabel: 'job', replacement: 'slices' }]);
   });
 
   const inexpressible: Array<{ why: string; job: ScrapeJob; reason: RegExp }> = [

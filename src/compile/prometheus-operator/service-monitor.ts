@@ -1,9 +1,9 @@
 /**
  * A scrape job as a `ServiceMonitor` (monitoring.coreos.com/v1), where one selects the targets the
  * job's scrape_configs entry selects. The operator generates, for each endpoint of a
- * ServiceMonitor, Kubernetes discovery of role endpoints in the namespaceSelector's namespaces,
+ * ServiceMonitor, Kubernetes discovery of its serviceDiscoveryRole (endpoints or endpointslice) in the namespaceSelector's namespaces,
  * a keep per selector label (`__meta_kubernetes_service_label_<name>`) and one on the port name
- * (`__meta_kubernetes_endpoint_port_name`), then labels of its own (namespace, service, pod,
+ * (`__meta_kubernetes_endpoint_port_name`, `…_endpointslice_port_name`), then labels of its own (namespace, service, pod,
  * container, endpoint, job = the service's name), then the endpoint's relabelings. So: the job's
  * leading keeps of one literal value on those labels become selector and port, the `job` label is
  * set back to the job's name, and the job's relabeling follows unchanged. What cannot be said so
@@ -21,7 +21,9 @@ import { whyNotServiceMonitor } from '../../model/service-monitor.js';
 export const SERVICE_MONITORS_DIR = 'servicemonitors';
 
 const SERVICE_LABEL = '__meta_kubernetes_service_label_';
-const PORT_NAME = '__meta_kubernetes_endpoint_port_name';
+/** The port name label of each role (the operator's keep for `port`). */
+const PORT_NAME = { endpoints: '__meta_kubernetes_endpoint_port_name', endpointslice: '__meta_kubernetes_endpointslice_port_name' } as const;
+const ROLE = { endpoints: 'Endpoints', endpointslice: 'EndpointSlice' } as const;
 /** A Kubernetes label name that Prometheus's `_label_<name>` keeps unchanged (no `.`, `/` or `-`). */
 const PLAIN_LABEL_NAME = /^[A-Za-z0-9](?:[A-Za-z0-9_]*[A-Za-z0-9])?$/;
 /** A regex that matches one value only, and that value a valid label value or port name. */
@@ -30,7 +32,7 @@ const LITERAL_VALUE = /^[A-Za-z0-9](?:[-A-Za-z0-9_]*[A-Za-z0-9])?$/;
 type Result = { spec: Record<string, unknown> } | { reason: string };
 
 /** The leading keeps that are selector labels or the port name, and the rules after them. */
-function selection(rules: readonly RelabelRuleInput[]) {
+function selection(rules: readonly RelabelRuleInput[], portName: string) {
   const matchLabels: Record<string, string> = {};
   let port: string | undefined;
   let i = 0;
@@ -40,7 +42,7 @@ function selection(rules: readonly RelabelRuleInput[]) {
     const label = r.sourceLabels[0]!;
     const name = label.startsWith(SERVICE_LABEL) ? label.slice(SERVICE_LABEL.length) : undefined;
     if (name !== undefined && PLAIN_LABEL_NAME.test(name) && !(name in matchLabels)) matchLabels[name] = r.regex!;
-    else if (label === PORT_NAME && port === undefined) port = r.regex!;
+    else if (label === portName && port === undefined) port = r.regex!;
     else break;
   }
   return { matchLabels, port, rest: rules.slice(i) };
@@ -49,7 +51,8 @@ function selection(rules: readonly RelabelRuleInput[]) {
 export function serviceMonitorOf(job: ScrapeJobModel, output: PrometheusOperatorOutputModel): Result {
   const reason = whyNotServiceMonitor(job);
   if (reason) return { reason };
-  const { matchLabels, port, rest } = selection(job.relabel);
+  const role = job.kubernetes!.role as keyof typeof ROLE;
+  const { matchLabels, port, rest } = selection(job.relabel, PORT_NAME[role]);
   // Static labels first, as jobRelabeling puts them; they write no meta label (discoveryReason).
   const labels = jobRelabeling({ ...job, relabel: [] });
   const relabelings = [{ targetLabel: 'job', replacement: job.job }, ...labels, ...rest].map((r) => relabelConfig(r as RelabelRuleInput, 'operator'));
@@ -59,6 +62,8 @@ export function serviceMonitorOf(job: ScrapeJobModel, output: PrometheusOperator
     spec: {
       namespaceSelector: k.namespaces ? { matchNames: [...k.namespaces] } : { any: true },
       selector: Object.keys(matchLabels).length > 0 ? { matchLabels } : {},
+      // Said, not left to the Prometheus resource's default: the port keep depends on it.
+      serviceDiscoveryRole: ROLE[role],
       ...compact({
       sampleLimit: job.sampleLimit,
       scrapeProtocols: job.scrapeProtocols,
