@@ -6,7 +6,9 @@
  */
 import { call, code, type TsValue } from '../ts-source.js';
 import type { ImportNote } from '../note.js';
+import { isDeepStrictEqual } from 'node:util';
 import { fitLogsTraces, isLogsTracesPanel } from './logs-traces.js';
+import { WRITTEN_CUSTOM, WRITTEN_OPTIONS } from './written-defaults.js';
 import { isJson, overrides, thresholds, transformations, valueMappings, type Json } from './field-config.js';
 
 export const HELPERS: Record<string, string> = {
@@ -123,7 +125,9 @@ function fit(panel: Json): { options: Record<string, TsValue>; misfits: string[]
     } else if (type === 'piechart' && key === 'pieType' && (value === 'pie' || value === 'donut')) out['pieType'] = value;
     else if (type === 'text' && key === 'content' && typeof value === 'string') out['content'] = value;
     else if (type === 'text' && key === 'mode' && (value === 'markdown' || value === 'html')) out['mode'] = value;
-    else misfits.push(`options.${key}`);
+    else if (WRITTEN_OPTIONS[type]?.[key] !== undefined && isDeepStrictEqual(WRITTEN_OPTIONS[type]![key], value)) {
+      // What the helper writes anyway.
+    } else misfits.push(`options.${key}`);
   }
   if (type === 'text' && out['content'] === undefined) out['content'] = '';
   const fieldConfig = isJson(panel['fieldConfig']) ? panel['fieldConfig'] : {};
@@ -146,6 +150,8 @@ function fit(panel: Json): { options: Record<string, TsValue>; misfits: string[]
           if (v['mode'] === 'normal') out['stack'] = true;
         } else if (type === 'timeseries' && ((k === 'lineWidth' && v === 1) || (k === 'fillOpacity' && v === 10) || (k === 'showPoints' && v === 'never'))) {
           // What the timeseries helper writes.
+        } else if (WRITTEN_CUSTOM[type]?.[k] !== undefined && isDeepStrictEqual(WRITTEN_CUSTOM[type]![k], v)) {
+          // Likewise.
         } else misfits.push(`fieldConfig.defaults.custom.${k}`);
       }
     } else misfits.push(`fieldConfig.defaults.${key}`);
