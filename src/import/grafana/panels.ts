@@ -116,8 +116,9 @@ function fit(panel: Json): { options: Record<string, TsValue>; misfits: string[]
       if (calcs.length > 1 || (calcs.length === 1 && !REDUCE.has(String(calcs[0]))) || value['values'] === true || (value['fields'] ?? '') !== '') {
         misfits.push('reduceOptions');
       } else if (calcs.length === 1 && calcs[0] !== 'lastNotNull') out['reduce'] = String(calcs[0]);
-    } else if (key === 'tooltip' && isJson(value) && (value['mode'] ?? 'single') === 'single' && (value['sort'] ?? 'none') === 'none') {
-      // Grafana's default tooltip.
+    } else if (key === 'tooltip' && WRITTEN_OPTIONS[type]?.['tooltip'] === undefined && isJson(value) && (value['mode'] ?? 'single') === 'single' && (value['sort'] ?? 'none') === 'none') {
+      // Grafana's default tooltip, on a panel whose helper writes none (a helper that writes its own
+      // tooltip, e.g. timeseries' sort: 'asc', fits only that one: below).
     } else if (type === 'stat' && key === 'colorMode' && ['value', 'background', 'none'].includes(String(value))) out['colorMode'] = String(value);
     else if (type === 'stat' && key === 'graphMode' && ['area', 'none'].includes(String(value))) out['graphMode'] = String(value);
     else if (type === 'stat' && ['textMode', 'justifyMode', 'orientation'].includes(key) && value === 'auto') {
