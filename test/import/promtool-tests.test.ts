@@ -3,11 +3,12 @@
  * case of its alert, each promql_expr_test on a recorded series a case of its recording rule — and
  * the regenerated tests pass promtool as the originals do. What cannot be mapped is reported.
  */
-import { readdirSync, readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { execa } from 'execa';
 import { describe, expect, it } from 'vitest';
-import { FIXTURES, runCli, tempDir } from '../helpers/cli.js';
+import { FIXTURES, runCli } from '../helpers/cli.js';
+import { importProject } from '../helpers/imported.js';
 import { findBinary, itWithBinaries } from '../helpers/tools.js';
 import { importReportSchema, type ImportJsonReport } from '../../src/report/import.js';
 import { parse } from 'yaml';
@@ -16,10 +17,7 @@ const FIXTURE = path.join(FIXTURES, 'import');
 const withPromtool = itWithBinaries(['promtool']);
 
 async function imported(): Promise<{ root: string; into: string; report: ImportJsonReport }> {
-  const root = path.join(tempDir(), 'shop');
-  mkdirSync(root);
-  writeFileSync(path.join(root, 'package.json'), '{ "type": "module" }\n');
-  const into = path.join(root, 'definitions');
+  const { root, into } = importProject();
   const result = await runCli(['import', path.join(FIXTURE, 'rules'), path.join(FIXTURE, 'tests'), '--into', into, '--format', 'json']);
   expect(result.code, result.stdout + result.stderr).toBe(0);
   return { root, into, report: importReportSchema.parse(JSON.parse(result.stdout)) };
