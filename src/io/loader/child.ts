@@ -125,6 +125,9 @@ function fail(error: unknown): void {
 process.on('uncaughtException', fail);
 process.on('unhandledRejection', fail);
 
+// The API first, before the hooks exist: its ~30 modules load in this thread, none of them a round
+// trip to the hooks thread; `import 'totem-mon'` in the definitions then resolves to this very module.
+await import(request.selfEntry);
 const hooks = ownModule('io/loader/hooks');
 register(hooks, { data: { selfEntry: request.selfEntry, ownDir: request.ownDir, port: maps.port2 } satisfies HooksData, transferList: [maps.port2] });
 
