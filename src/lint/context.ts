@@ -2,7 +2,7 @@ import type { Model } from '../model/types.js';
 import { buildCatalogue } from '../model/catalogue.js';
 import { collectExpressions } from '../model/expressions.js';
 import { analyzePromql } from '../promql/analyze.js';
-import type { CheckContext } from './check.js';
+import type { AnalyzedExpression, CheckContext } from './check.js';
 
 export { substituteGrafanaVariables, substituteWithSpans } from '../promql/grafana-variables.js';
 import { substituteWithSpans } from '../promql/grafana-variables.js';
@@ -16,10 +16,13 @@ export function buildCheckContext(model: Model): CheckContext {
     if (!analysis) analyses.set(text, (analysis = analyzePromql(text, catalogue.lookup)));
     return analysis;
   };
-  const expressions = collectExpressions(model).map((ref) => {
-    if (ref.context !== 'panel') return { ...ref, text: ref.expr, analysis: analyze(ref.expr), variables: [] };
+  // Object.assign onto a fresh object, not `{ ...ref, text, … }`: V8 gives every object spread and
+  // then extended a hidden class of its own, and 15,000 of them make each check's `e.analysis` a
+  // slow lookup (~0.3 s of the checks on the large set).
+  const expressions = collectExpressions(model).map((ref): AnalyzedExpression => {
+    if (ref.context !== 'panel') return Object.assign({}, ref, { text: ref.expr, analysis: analyze(ref.expr), variables: [] });
     const { text, variables, toExpr } = substituteWithSpans(ref.expr);
-    return { ...ref, text, analysis: analyze(text), variables, ...(variables.length > 0 || text !== ref.expr ? { toExpr } : {}) };
+    return Object.assign({}, ref, { text, analysis: analyze(text), variables }, variables.length > 0 || text !== ref.expr ? { toExpr } : {});
   });
   return { model, catalogue, expressions };
 }
