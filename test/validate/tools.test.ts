@@ -62,4 +62,16 @@ describe('tool runs: the time limit holds, whatever the tool starts', () => {
     expect(run).toMatchObject({ exitCode: 0, timedOut: false });
     expect(existsSync(tool.pidFile)).toBe(true);
   });
+
+  it("gives stdout and stderr together, stderr alone, each without its final newline, and the tool's exit code", async () => {
+    const tool = fakeTool('echo "out 1"\necho "err 1" >&2\necho "é, ü" >&2\nexit 3');
+    const run = await runTool({ name: 'promtool', path: tool.path }, ['check', 'rules', 'a.yml'], { cwd: process.cwd(), timeoutMs: 5_000 });
+    expect(run).toMatchObject({ exitCode: 3, timedOut: false, stderr: 'err 1\né, ü', command: 'promtool check rules a.yml' });
+    expect(run.output.split('\n').sort()).toEqual(['err 1', 'out 1', 'é, ü']);
+  });
+
+  it('a tool that cannot start is a failed run (exit code -1), not an exception', async () => {
+    const run = await runTool({ name: 'promtool', path: path.join(tempDir('totem-mon-no-tool-'), 'promtool') }, ['--version'], { cwd: process.cwd(), timeoutMs: 5_000 });
+    expect(run).toMatchObject({ exitCode: -1, timedOut: false, output: '' });
+  });
 });
