@@ -9,7 +9,7 @@ import { runLint, type Silenced } from '../lint/run.js';
 import { isSimulated, testsRouting } from '../lint/tests-routing.js';
 import type { CheckContext } from '../lint/check.js';
 import type { ToolReport } from '../report/json.js';
-import { INSTALL_HINT, requireTool, resolveTool, TOOL_ENV, type Tool } from '../validate/tools.js';
+import { INSTALL_HINT, lookUpTools, required, TOOL_ENV, type ToolLookup } from '../validate/tools.js';
 import type { TargetVersions } from '../api/versions.js';
 import { supportedVersion } from '../model/version-facts.js';
 import { BLACKBOX_CONFIG } from '../compile/blackbox/index.js';
@@ -37,6 +37,8 @@ export interface ValidateOptions {
   env?: NodeJS.ProcessEnv;
   /** Called when a step starts and ends, for progress on a terminal. */
   onStep?: (step: string, state: 'start' | 'end') => void;
+  /** The tools, looked up already (the CLI starts it with the loader processes); else looked up here. Ignored offline. */
+  tools?: ToolLookup;
 }
 
 export interface ValidateResult {
@@ -68,8 +70,8 @@ function withoutRepeats(toolFindings: readonly Diagnostic[], ours: readonly Diag
 }
 
 /** The supported versions the installed promtool and amtool stand for (none when a tool is missing or says nothing we read). */
-async function installed(promtool: Promise<Tool> | undefined, env: NodeJS.ProcessEnv): Promise<TargetVersions> {
-  const [p, a] = await Promise.all([promtool?.catch(() => undefined), resolveTool('amtool', env)]);
+async function installed(tools: ToolLookup): Promise<TargetVersions> {
+  const [p, a] = await Promise.all([tools.promtool.catch(() => undefined), tools.amtool]);
   const prometheus = supportedVersion('prometheus', p?.version);
   const alertmanager = supportedVersion('alertmanager', a?.version);
   return { ...(prometheus ? { prometheus } : {}), ...(alertmanager ? { alertmanager } : {}) };
@@ -82,13 +84,13 @@ async function installed(promtool: Promise<Tool> | undefined, env: NodeJS.Proces
 export async function validate(options: ValidateOptions): Promise<ValidateResult> {
   const env = options.env ?? process.env;
   const step = options.onStep ?? (() => {});
-  // A missing tool is a usage error (whatever the definitions hold); `promtool --version` runs while
-  // the definitions load and the stages run, and is awaited before anything is reported.
-  const promtoolFound = options.offline ? undefined : requireTool('promtool', env);
-  promtoolFound?.catch(() => {}); // handled where it is awaited, below
+  // A missing promtool is a usage error (whatever the definitions hold); the tools' `--version`s run
+  // while the definitions load (each once: src/validate/tools.ts lookUpTools), and a missing
+  // promtool is awaited before anything is reported.
+  const lookup = options.offline ? undefined : (options.tools ?? lookUpTools(env));
 
   // The versions of the tools that run are the target where nothing else sets one (src/model/versions.ts).
-  const installedVersions = options.offline ? undefined : await installed(promtoolFound, env);
+  const installedVersions = lookup ? await installed(lookup) : undefined;
   const settings = installedVersions ? { ...options.settings, installedVersions } : options.settings;
 
   step('checks', 'start');
@@ -106,7 +108,7 @@ export async function validate(options: ValidateOptions): Promise<ValidateResult
     ...(options.loaded ? { loaded: options.loaded } : {}),
   });
   step('checks', 'end');
-  const promtool = await promtoolFound;
+  const promtool = await lookup?.promtool;
   const diagnostics = [...result.diagnostics];
   const silenced = [...result.silenced];
   if (result.context && !options.offline) {
@@ -124,16 +126,16 @@ export async function validate(options: ValidateOptions): Promise<ValidateResult
   }
   const simulatedRoutingTests = (result.model?.alertmanager?.tests ?? []).filter((t) => options.offline || isSimulated(t)).length;
   const known = { ...(result.model ? { model: result.model } : {}), ...(result.context ? { context: result.context } : {}), simulatedRoutingTests };
-  if (!result.model || !result.files || options.offline || !promtool) {
+  if (!result.model || !result.files || !lookup || !promtool) {
     return { diagnostics: strictly(diagnostics, options.strict), silenced, tools: [], ...known };
   }
   const { model } = result;
   const files = filesForTools(model, result.files);
-  const amtool = files.some((f) => f.path === ALERTMANAGER_CONFIG) ? await requireTool('amtool', env) : undefined;
+  const amtool = files.some((f) => f.path === ALERTMANAGER_CONFIG) ? await required('amtool', lookup.amtool) : undefined;
   // The blackbox modules are checked by the exporter itself where it is installed; without it they
   // are not, and the report says so (an info: Prometheus's own checks do not need the exporter).
   const firstHealthCheck = model.healthChecks[0];
-  const blackbox = firstHealthCheck ? await resolveTool('blackbox-exporter', env) : undefined;
+  const blackbox = firstHealthCheck ? await lookup.blackbox : undefined;
   if (firstHealthCheck && !blackbox) {
     diagnostics.push(...atPropertyLines([{
       id: 'blackbox-exporter/config-check',

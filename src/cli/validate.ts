@@ -2,6 +2,7 @@ import { UsageError } from '../diagnostic.js';
 import { loadTimeoutMs } from '../io/loader/timeout.js';
 import { progress } from '../report/progress.js';
 import { resolveAndLoad } from '../app/config.js';
+import { lookUpTools } from '../validate/tools.js';
 
 export const FORMATS = ['text', 'json', 'github'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -25,8 +26,11 @@ export async function validateCommand(options: ValidateCommandOptions): Promise<
   }
   const format = options.format as Format;
   const timeoutMs = loadTimeoutMs(options.loadTimeout);
-  // The definitions load in a process of their own while this one imports the checks and tool runs.
-  const { run, loaded } = await resolveAndLoad(options, { loadTimeoutMs: timeoutMs });
+  // The definitions load in a process of their own while this one imports the checks and tool runs;
+  // the tools' `--version`s run meanwhile too (each once), started once the loaders are.
+  const resolving = resolveAndLoad(options, { loadTimeoutMs: timeoutMs });
+  const tools = options.offline ? undefined : lookUpTools();
+  const { run, loaded } = await resolving;
   const definitions = run.definitions;
   // Everything else is imported only now (separate chunks of the bundle: scripts/bundle.mjs).
   const report = import('./validate-report.js');
@@ -41,6 +45,7 @@ export async function validateCommand(options: ValidateCommandOptions): Promise<
     requireTests: Boolean(options.requireTests),
     strict: Boolean(options.strict),
     loaded,
+    ...(tools ? { tools } : {}),
     ...(onStep ? { onStep } : {}),
   });
   // What the config file printed while loading is reported with the rest.

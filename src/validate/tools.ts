@@ -212,7 +212,30 @@ export async function resolveTool(name: ToolName, env: NodeJS.ProcessEnv = proce
 
 /** The tool, or a usage error (exit 2) that says how to install it. */
 export async function requireTool(name: ToolName, env: NodeJS.ProcessEnv = process.env): Promise<Tool> {
-  const tool = await resolveTool(name, env);
+  return required(name, resolveTool(name, env));
+}
+
+/**
+ * The tools validate may run, each looked up once (`--version` runs once per tool), all at once: the
+ * CLI starts this as soon as the loader processes are spawned, so the versions are known before the
+ * definitions arrive. A missing promtool rejects (a usage error, awaited where it is reported); a
+ * missing amtool or blackbox exporter is undefined (validate decides whether that matters).
+ */
+export interface ToolLookup {
+  promtool: Promise<Tool>;
+  amtool: Promise<Tool | undefined>;
+  blackbox: Promise<Tool | undefined>;
+}
+
+export function lookUpTools(env: NodeJS.ProcessEnv = process.env): ToolLookup {
+  const promtool = requireTool('promtool', env);
+  promtool.catch(() => {}); // handled where it is awaited
+  return { promtool, amtool: resolveTool('amtool', env), blackbox: resolveTool('blackbox-exporter', env) };
+}
+
+/** The tool found by a lookup, or the usage error (exit 2) that says how to install it. */
+export async function required(name: ToolName, found: Promise<Tool | undefined>): Promise<Tool> {
+  const tool = await found;
   if (!tool) throw new UsageError(`${name} not found (looked at $${TOOL_ENV[name]} and PATH)`, 2, INSTALL_HINT[name]);
   return tool;
 }

@@ -1,0 +1,72 @@
+/**
+ * What validate asks of the tools on Totem, counted by wrappers that log each call and then run the
+ * real tool: each `--version` once (looked up while the definitions load), and every check and every
+ * test still run: check rules over every rule file, check config, test rules over every generated test
+ * file (each once), amtool check-config, one `routes test` per routing test amtool judges, the
+ * blackbox exporter's config check.
+ */
+import { appendFileSync, chmodSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, describe, expect } from 'vitest';
+import { REPO, runCli, tempDir } from '../helpers/cli.js';
+import { findBinary, itWithBinaries } from '../helpers/tools.js';
+import { validate } from '../../src/app/validate.js';
+import { isSimulated } from '../../src/lint/tests-routing.js';
+
+const TOOLS = { promtool: 'TOTEM_MON_PROMTOOL', amtool: 'TOTEM_MON_AMTOOL', 'prometheus-blackbox-exporter': 'TOTEM_MON_BLACKBOX_EXPORTER' } as const;
+
+/** A wrapper per tool that writes `<tool> <args>` to the log, then becomes the real tool. */
+function loggingTools(log: string): Record<string, string> {
+  const dir = tempDir('totem-mon-logged-tools-');
+  const env: Record<string, string> = {};
+  for (const [name, variable] of Object.entries(TOOLS)) {
+    const wrapper = path.join(dir, name);
+    writeFileSync(wrapper, `#!/bin/sh\necho "${name} $*" >> '${log}'\nexec '${findBinary(name)}' "$@"\n`);
+    chmodSync(wrapper, 0o755);
+    env[variable] = wrapper;
+  }
+  return env;
+}
+
+function generatedTests(dir: string): string[] {
+  return readdirSync(dir, { recursive: true, encoding: 'utf8' })
+    .filter((f) => f.endsWith('.test.yml'))
+    .map((f) => `prometheus/tests/${f.split(path.sep).join('/')}`)
+    .sort();
+}
+
+const saved = { ...process.env };
+afterEach(() => {
+  process.env = { ...saved };
+});
+
+describe('validate on Totem: the tool runs', () => {
+  itWithBinaries(['promtool', 'amtool', 'prometheus-blackbox-exporter'])(
+    'each --version once; every check, every test file and every routing test run once',
+    async () => {
+      const log = path.join(tempDir('totem-mon-tool-log-'), 'calls.log');
+      appendFileSync(log, '');
+      Object.assign(process.env, loggingTools(log));
+      const r = await runCli(['validate', '--definitions', path.join(REPO, 'definitions'), '--format', 'json']);
+      expect(r.code).toBe(0);
+      const calls = readFileSync(log, 'utf8').trim().split('\n');
+      const runs = (prefix: string) => calls.filter((c) => c.startsWith(prefix));
+
+      for (const tool of Object.keys(TOOLS)) expect(runs(`${tool} --version`)).toHaveLength(1);
+      expect(runs('promtool check config')).toHaveLength(1);
+      expect(runs('amtool check-config')).toHaveLength(1);
+      expect(runs('prometheus-blackbox-exporter --config.check')).toHaveLength(1);
+      // Every test file in exactly one `test rules` run; every rule file in exactly one `check rules` run.
+      const filesOf = (prefix: string, pattern: RegExp) => runs(prefix).flatMap((c) => c.split(' ').flatMap((a) => pattern.exec(a)?.[0] ?? [])).sort();
+      expect(filesOf('promtool test rules', /prometheus\/tests\/.*\.test\.yml$/)).toEqual(generatedTests(path.join(REPO, 'out/prometheus/tests')));
+      const ruleFiles = readdirSync(path.join(REPO, 'out/prometheus/rules')).map((f) => `prometheus/rules/${f}`).sort();
+      expect(filesOf('promtool check rules', /prometheus\/rules\/.*\.yml$/)).toEqual(ruleFiles);
+      const { model } = await validate({ definitions: path.join(REPO, 'definitions'), offline: true });
+      const amtoolTests = (model?.alertmanager?.tests ?? []).filter((t) => !isSimulated(t));
+      expect(amtoolTests.length).toBeGreaterThan(0);
+      expect(runs('amtool config routes test')).toHaveLength(amtoolTests.length);
+      expect(calls).toHaveLength(3 + 3 + runs('promtool check rules').length + runs('promtool test rules').length + amtoolTests.length);
+    },
+    60_000,
+  );
+});
