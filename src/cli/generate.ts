@@ -2,6 +2,7 @@ import { loadTimeoutMs } from '../io/loader/timeout.js';
 import { assertOutFolder } from '../io/out-folder.js';
 import { UsageError } from '../diagnostic.js';
 import { describeSetting, rerun, resolveAndLoad, type RunSettings } from '../app/config.js';
+import { importing } from './importing.js';
 
 export interface GenerateOptions {
   /** --definitions, --out, --config: each wins over totem-mon.config.ts (src/app/config.ts). */
@@ -38,8 +39,13 @@ function checkFormat(options: GenerateOptions): CheckFormat {
 export async function generateCommand(flags: GenerateOptions): Promise<number> {
   const format = checkFormat(flags);
   const timeoutMs = loadTimeoutMs(flags.loadTimeout);
-  // The definitions load in a process of their own while this one imports the stages.
-  const { run, loaded, cancel } = await resolveAndLoad(flags, { loadTimeoutMs: timeoutMs });
+  // The definitions (and the config) load in processes of their own while this one imports the
+  // stages and the report (separate chunks of the bundle: scripts/bundle.mjs), whose compiling
+  // would otherwise wait for the config's reply.
+  const resolving = resolveAndLoad(flags, { loadTimeoutMs: timeoutMs });
+  const report = importing(import('./generate-report.js'));
+  importing<unknown>(flags.check ? import('../app/check.js') : import('../app/generate.js'));
+  const { run, loaded, cancel } = await resolving;
   const options: ResolvedGenerateOptions = { ...flags, definitions: run.definitions, out: run.out, run };
   try {
     assertOutFolder(options.out, options.definitions, describeSetting(run, 'out'));
@@ -47,9 +53,7 @@ export async function generateCommand(flags: GenerateOptions): Promise<number> {
     cancel();
     throw error;
   }
-  // Everything else is imported only now (separate chunks of the bundle: scripts/bundle.mjs).
   const input = { definitions: options.definitions, out: options.out, loaded, settings: run.settings };
-  const report = import('./generate-report.js');
   (await report).printDiagnostics(run.warnings);
   if (options.check) {
     const { checkGenerated } = await import('../app/check.js');

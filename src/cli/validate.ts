@@ -3,6 +3,7 @@ import { loadTimeoutMs } from '../io/loader/timeout.js';
 import { progress } from '../report/progress.js';
 import { resolveAndLoad } from '../app/config.js';
 import { lookUpTools } from '../validate/tools.js';
+import { importing } from './importing.js';
 
 export const FORMATS = ['text', 'json', 'github'] as const;
 export type Format = (typeof FORMATS)[number];
@@ -26,15 +27,16 @@ export async function validateCommand(options: ValidateCommandOptions): Promise<
   }
   const format = options.format as Format;
   const timeoutMs = loadTimeoutMs(options.loadTimeout);
-  // The definitions load in a process of their own while this one imports the checks and tool runs;
-  // the tools' `--version`s run meanwhile too (each once), started once the loaders are.
+  // The definitions (and the config) load in processes of their own while this one imports the
+  // checks, the tool runs and the report (chunks of the bundle: scripts/bundle.mjs), and the tools'
+  // `--version`s run (each once), started once the loaders are.
   const resolving = resolveAndLoad(options, { loadTimeoutMs: timeoutMs });
   const tools = options.offline ? undefined : lookUpTools();
+  const report = importing(import('./validate-report.js'));
+  const validating = importing(import('../app/validate.js'));
   const { run, loaded } = await resolving;
   const definitions = run.definitions;
-  // Everything else is imported only now (separate chunks of the bundle: scripts/bundle.mjs).
-  const report = import('./validate-report.js');
-  const { validate } = await import('../app/validate.js');
+  const { validate } = await validating;
   const offline = Boolean(options.offline);
   // Progress only for people watching a terminal; CI logs and machine formats stay plain.
   const onStep = format === 'text' ? progress(process.stderr) : undefined;
