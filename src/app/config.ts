@@ -6,7 +6,7 @@
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { UsageError, UsageFindingsError, type Diagnostic } from '../diagnostic.js';
-import { findConfig, loadConfigFile } from '../io/config.js';
+import { findConfig, loadConfigAndDefinitions, loadConfigFile, type LoadedConfig } from '../io/config.js';
 import { startLoading, type LoadedDefinitions } from '../io/load.js';
 import { DEFAULT_OUT_DIR, OUT_ELSEWHERE, type ProjectSettings } from '../model/settings.js';
 
@@ -72,10 +72,10 @@ export function configNote(run: RunSettings): string {
   return run.config ? ` (settings from ${run.config})` : '';
 }
 
-async function readConfig(file: string, cwd: string, loadTimeoutMs: number | undefined) {
+async function readConfig(file: string, cwd: string, loadTimeoutMs: number | undefined, loading?: Promise<LoadedConfig>) {
   // The schema is imported while the config loads (the commands without a config never import it here).
   const parsing = import('../model/parse.js');
-  const loaded = await loadConfigFile(file, { cwd, ...(loadTimeoutMs !== undefined ? { timeoutMs: loadTimeoutMs } : {}) });
+  const loaded = await (loading ?? loadConfigFile(file, { cwd, ...(loadTimeoutMs !== undefined ? { timeoutMs: loadTimeoutMs } : {}) }));
   const { parseConfig } = await parsing;
   const name = shown(cwd, file);
   if (loaded.config === undefined) throw new UsageFindingsError(`${name} could not be loaded`, loaded.diagnostics, 'fix it, or name another with --config FILE');
@@ -115,27 +115,33 @@ export interface RunAndLoad {
 
 /**
  * Resolves the run and starts loading its definitions. With a config file, the definitions start
- * loading before the config has: in the folder a flag names, else in `definitions/` beside the
- * config, so the two loader processes run at once; if the config names another folder, that load
- * is stopped and the right one started.
+ * loading before the config has been checked: in the folder a flag names, else in `definitions/`
+ * beside the config, by the loader process that loads the config, right after it (one process
+ * start-up, the API loaded once); if the config names another folder, that load is stopped and the
+ * right one started.
  */
 export async function resolveAndLoad(flags: CommandFlags, options: { cwd?: string; loadTimeoutMs?: number } = {}): Promise<RunAndLoad> {
   const cwd = options.cwd ?? process.cwd();
   const file = locateConfig(flags, cwd);
   const timeout = options.loadTimeoutMs !== undefined ? { timeoutMs: options.loadTimeoutMs } : {};
-  const start = (dir: string, wanted?: Promise<boolean>) => {
+  const start = (dir: string) => {
     const controller = new AbortController();
-    const loaded = startLoading(dir, { ...timeout, signal: controller.signal, ...(wanted ? { wanted } : {}) });
+    const loaded = startLoading(dir, { ...timeout, signal: controller.signal });
     return { loaded, cancel: () => controller.abort() };
   };
   let keep: (wanted: boolean) => void = () => {};
   const wanted = new Promise<boolean>((resolve) => (keep = resolve));
   const guess = path.resolve(file && flags.definitions === undefined ? path.dirname(file) : cwd, flags.definitions ?? DEFAULT_DEFINITIONS);
-  // Started under the name the user would see in messages (as typed, or relative to cwd).
-  const early = file && isFolder(guess) ? start(flags.definitions ?? shown(cwd, guess), wanted) : undefined;
+  const startBoth = (file: string) => {
+    const controller = new AbortController();
+    // Started under the name the user would see in messages (as typed, or relative to cwd).
+    const both = loadConfigAndDefinitions(file, flags.definitions ?? shown(cwd, guess), { cwd, ...timeout, control: { signal: controller.signal, wanted } });
+    return { loaded: both.definitions, config: both.config, cancel: () => controller.abort() };
+  };
+  const early = file && isFolder(guess) ? startBoth(file) : undefined;
   let run: RunAndLoad['run'];
   try {
-    run = await resolveRun(flags, options);
+    run = await resolveRun(flags, { ...options, ...(early ? { loadingConfig: early.config } : {}) });
   } catch (error) {
     early?.cancel();
     keep(false);
@@ -143,20 +149,24 @@ export async function resolveAndLoad(flags: CommandFlags, options: { cwd?: strin
   }
   const hit = early !== undefined && path.resolve(cwd, run.definitions) === guess;
   keep(hit);
-  if (hit) return { run, ...early };
+  if (hit) return { run, loaded: early.loaded, cancel: early.cancel };
   early?.cancel();
   return { run, ...start(run.definitions) };
 }
 
 /**
- * Resolves the folders and settings of one command. A config that does not load or fails its
+ * Resolves the folders and settings of one command (`loadingConfig`: the load of the same config
+ * file, already under way, as resolveAndLoad starts it). A config that does not load or fails its
  * schema, a --config that does not exist, a definitions folder that is missing: usage errors
  * (exit 2) that name where the value came from.
  */
-export async function resolveRun(flags: CommandFlags, options: { cwd?: string; loadTimeoutMs?: number } = {}): Promise<RunSettings & { warnings: readonly Diagnostic[] }> {
+export async function resolveRun(
+  flags: CommandFlags,
+  options: { cwd?: string; loadTimeoutMs?: number; loadingConfig?: Promise<LoadedConfig> } = {},
+): Promise<RunSettings & { warnings: readonly Diagnostic[] }> {
   const cwd = options.cwd ?? process.cwd();
   const file = locateConfig(flags, cwd);
-  const read = file ? await readConfig(file, cwd, options.loadTimeoutMs) : undefined;
+  const read = file ? await readConfig(file, cwd, options.loadTimeoutMs, options.loadingConfig) : undefined;
   // With a config, its folder is the project's root: its paths and the defaults are relative to it.
   const root = file ? path.dirname(file) : cwd;
   const pick = (key: 'definitions' | 'out', fallback: string): { value: string; origin: Origin } => {

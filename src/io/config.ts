@@ -5,12 +5,11 @@
  */
 import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from '../diagnostic.js';
-import { diagnose, selfEntry } from './load.js';
-import { runLoader } from './loader/spawn.js';
+import { definitionsTarget, diagnose, loadedDefinitions, loaderRequest, type DefinitionsTarget, type LoadedDefinitions } from './load.js';
+import { runLoader, runLoaders, type LoaderControl, type LoaderOutcome } from './loader/spawn.js';
+import type { LoadTarget } from './loader/protocol.js';
 import { DEFAULT_LOAD_TIMEOUT_MS } from './loader/timeout.js';
-import { ownRoot } from '../own-files.js';
 
 /** The names a config file may have, in the order they are looked for in one folder. */
 export const CONFIG_NAMES = ['totem-mon.config.ts', 'totem-mon.config.mts', 'totem-mon.config.js', 'totem-mon.config.mjs'] as const;
@@ -45,13 +44,47 @@ export interface LoadedConfig {
 
 /** Runs the config file in a loader process and takes its default export (paths in findings relative to `cwd`). */
 export async function loadConfigFile(file: string, options: { cwd: string; timeoutMs?: number }): Promise<LoadedConfig> {
-  const self = selfEntry();
-  const dir = path.dirname(file);
-  const relative = (f: string) => (path.isAbsolute(f) ? path.relative(options.cwd, f) : f).split(path.sep).join('/');
-  const outcome = await runLoader(
-    { entry: file, dir, base: options.cwd, selfEntry: pathToFileURL(self).href, ownDir: ownRoot },
-    options.timeoutMs ?? DEFAULT_LOAD_TIMEOUT_MS,
-  );
+  const outcome = await runLoader(loaderRequest([configLoad(file, options.cwd)]), options.timeoutMs ?? DEFAULT_LOAD_TIMEOUT_MS);
+  return loadedConfig(file, options.cwd, outcome);
+}
+
+/** The config file and then the definitions, loaded by one loader process (one start-up, the API loaded once). */
+export interface ConfigAndDefinitions {
+  config: Promise<LoadedConfig>;
+  /** Rejects with the usage error when the folder or its entry file is missing (marked handled). */
+  definitions: Promise<LoadedDefinitions>;
+}
+
+/**
+ * Loads the config file and, in the same process right after it, the definitions in
+ * `definitionsDir` (a guess the caller checks against the config: see src/app/config.ts);
+ * `control` is the definitions' (aborting it stops the process once the config is loaded).
+ */
+export function loadConfigAndDefinitions(
+  file: string,
+  definitionsDir: string,
+  options: { cwd: string; timeoutMs?: number; control?: LoaderControl },
+): ConfigAndDefinitions {
+  const timeoutMs = options.timeoutMs ?? DEFAULT_LOAD_TIMEOUT_MS;
+  let target: DefinitionsTarget;
+  try {
+    target = definitionsTarget(definitionsDir);
+  } catch (error) {
+    const definitions = Promise.reject(error as Error);
+    definitions.catch(() => {});
+    return { config: loadConfigFile(file, options), definitions };
+  }
+  const [config, definitions] = runLoaders(loaderRequest([configLoad(file, options.cwd), { entry: target.entryPath, dir: target.dir }]), timeoutMs, [{}, options.control ?? {}]);
+  return { config: config!.then((outcome) => loadedConfig(file, options.cwd, outcome)), definitions: definitions!.then((outcome) => loadedDefinitions(target, outcome)) };
+}
+
+function configLoad(file: string, cwd: string): LoadTarget {
+  return { entry: file, dir: path.dirname(file), base: cwd };
+}
+
+/** The loader's outcome for the config file: its default export, or the findings that stopped it. */
+function loadedConfig(file: string, cwd: string, outcome: LoaderOutcome): LoadedConfig {
+  const relative = (f: string) => (path.isAbsolute(f) ? path.relative(cwd, f) : f).split(path.sep).join('/');
   const shown = relative(file);
   const { project: config, diagnostics } = diagnose(outcome, shown, relative, shown);
   if (diagnostics.some((d) => d.severity === 'error')) return { file, diagnostics };

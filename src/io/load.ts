@@ -5,6 +5,7 @@ import type { Diagnostic, SourceRef } from '../diagnostic.js';
 import { UsageError } from '../diagnostic.js';
 import { rememberCallSite } from '../source-sites.js';
 import { runLoader, type LoaderOutcome } from './loader/spawn.js';
+import type { LoaderRequest } from './loader/protocol.js';
 import { reviveTransferred } from './loader/transfer.js';
 import { DEFAULT_LOAD_TIMEOUT_MS } from './loader/timeout.js';
 import { ownModule, ownRoot } from '../own-files.js';
@@ -122,7 +123,16 @@ export function startLoading(definitionsDir: string, options: LoadOptions = {}):
   return loading;
 }
 
-export async function loadDefinitions(definitionsDir: string, options: LoadOptions = {}): Promise<LoadedDefinitions> {
+/** A definitions folder checked and its entry file found, ready to load. */
+export interface DefinitionsTarget {
+  dir: string;
+  entryPath: string;
+  /** The entry file as messages name it (relative to the folder above the definitions). */
+  entry: string;
+}
+
+/** Checks the definitions folder and finds its entry file: a usage error (thrown) when either is missing. */
+export function definitionsTarget(definitionsDir: string): DefinitionsTarget {
   const dir = path.resolve(definitionsDir);
   if (!existsSync(dir) || !statSync(dir).isDirectory()) {
     throw new UsageError(`definitions folder not found: ${definitionsDir}`, 2, 'run from the folder that holds definitions/, or pass --definitions DIR');
@@ -131,16 +141,29 @@ export async function loadDefinitions(definitionsDir: string, options: LoadOptio
   if (!entryName) {
     throw new UsageError(`no entry file in ${definitionsDir}`, 2, `create ${path.join(definitionsDir, 'index.ts')} with \`export default defineProject({ … })\``);
   }
-  const relative = relativizer(dir);
   const entryPath = path.join(dir, entryName);
-  const entry = relative(entryPath);
-  const self = selfEntry();
+  return { dir, entryPath, entry: relativizer(dir)(entryPath) };
+}
+
+/** What the loader process is told: the files it loads in turn (src/io/loader/protocol.ts). */
+export function loaderRequest(loads: LoaderRequest['loads']): LoaderRequest {
+  return { loads, selfEntry: pathToFileURL(selfEntry()).href, ownDir: ownRoot };
+}
+
+export async function loadDefinitions(definitionsDir: string, options: LoadOptions = {}): Promise<LoadedDefinitions> {
+  const target = definitionsTarget(definitionsDir);
   const outcome = await runLoader(
-    { entry: entryPath, dir, selfEntry: pathToFileURL(self).href, ownDir: ownRoot },
+    loaderRequest([{ entry: target.entryPath, dir: target.dir }]),
     options.timeoutMs ?? DEFAULT_LOAD_TIMEOUT_MS,
     { ...(options.signal ? { signal: options.signal } : {}), ...(options.wanted ? { wanted: options.wanted } : {}) },
   );
-  const { project, diagnostics } = diagnose(outcome, entry, relative);
+  return loadedDefinitions(target, outcome);
+}
+
+/** The loader's outcome for a definitions folder: its project, or the findings that stopped it. */
+export function loadedDefinitions(target: DefinitionsTarget, outcome: LoaderOutcome): LoadedDefinitions {
+  const { dir, entry } = target;
+  const { project, diagnostics } = diagnose(outcome, entry, relativizer(dir));
   if (diagnostics.some((d) => d.severity === 'error')) return { dir, entry, diagnostics };
   if (typeof project !== 'object' || project === null || (project as { kind?: unknown }).kind !== 'project') {
     diagnostics.push(

@@ -5,6 +5,8 @@
  *
  * Whatever the definitions do, the reply is one of loaded / failed / exited; a process that ends
  * without a reply (process.reallyExit, a signal, an unsettled top-level await) is a failure too.
+ * One process may run several loads in turn (totem-mon.config.ts, then the definitions): each gets
+ * its reply; the first that fails ends the process.
  */
 import { writeSync } from 'node:fs';
 import { register } from 'node:module';
@@ -15,7 +17,7 @@ import type { SourceRef } from '../../diagnostic.js';
 import { callSiteOf, type CallSite } from '../../source-sites.js';
 import type { HooksData, SourceMapMessage } from './hooks.js';
 import { decodeMappings, originalPosition, type DecodedMappings } from './source-map.js';
-import { PROGRESS, PROGRESS_FD, type LoaderReply, type LoaderRequest } from './protocol.js';
+import { NEXT_LOAD, PROGRESS, PROGRESS_FD, type LoaderReply, type LoaderRequest, type LoadTarget } from './protocol.js';
 import { ownModule } from '../../own-files.js';
 import { toTransferable } from './transfer.js';
 
@@ -36,9 +38,10 @@ function progress(line: string): void {
 }
 (globalThis as Record<symbol, unknown>)[Symbol.for(PROGRESS)] = (phase: number, url: string) => progress(`${phase} ${url}`);
 
+/** The load under way (request.loads, in turn). */
+let current: LoadTarget = request.loads[0]!;
 /** Paths in sources are relative to the folder that holds the definitions folder (or to `base`). */
-const base = request.base ?? path.dirname(request.dir);
-const relative = (file: string): string => path.relative(base, file).split(path.sep).join('/');
+const relative = (file: string): string => path.relative(current.base ?? path.dirname(current.dir), file).split(path.sep).join('/');
 
 // Source maps of the transformed modules, by file: posted by the hooks (hooks.ts), decoded on first use.
 const maps = new MessageChannel();
@@ -65,8 +68,8 @@ function original(file: string, line: number, column: number): SourceRef {
 
 // The call sites the API recorded for its sources (src/source-sites.ts), keyed by the source
 // objects: they cross beside the project, in the same message, so that the copies stay the keys.
-const sites: Array<[SourceRef, CallSite]> = [];
-const mapped = new Map<string, SourceRef>();
+let sites: Array<[SourceRef, CallSite]> = [];
+let mapped = new Map<string, SourceRef>();
 function mapSource(source: SourceRef): SourceRef {
   if (!path.isAbsolute(source.file)) return { ...source };
   const key = `${source.file}:${source.line}:${source.column}`;
@@ -88,22 +91,40 @@ function errorSource(error: unknown): SourceRef | undefined {
     const match = /\(?((?:file:\/\/)?\/[^\s()]+?):(\d+):(\d+)\)?$/.exec(line.trim());
     if (!match) continue;
     const file = match[1]!.startsWith('file://') ? fileURLToPath(match[1]!) : match[1]!;
-    if (file.startsWith(request.dir + path.sep)) return original(file, Number(match[2]), Number(match[3]));
+    if (file.startsWith(current.dir + path.sep)) return original(file, Number(match[2]), Number(match[3]));
   }
   return undefined;
 }
 
 let replied = false;
-function reply(message: LoaderReply): void {
+/** Set with the reply after which the process exits: no further load starts. */
+let ending = false;
+/** The current load's reply; the process ends after it unless `more` (a load succeeded and another follows). */
+function reply(message: LoaderReply, more = false): void {
   if (replied) return;
   replied = true;
+  ending ||= !more;
   try {
-    send(message, () => exit(0));
+    if (more) send(message);
+    else send(message, () => exit(0));
   } catch (error) {
     // Not cloneable after all (e.g. a function inside a Map): say so rather than hang.
+    ending = true;
     const why = error instanceof Error ? error.message : String(error);
     send({ type: 'failed', message: `the project could not be handed over: ${why}` } satisfies LoaderReply, () => exit(0));
   }
+}
+
+/** The current load is done and the next begins: its output is told apart from this one's (NEXT_LOAD). */
+function nextLoad(target: LoadTarget): void {
+  process.stdout.write(NEXT_LOAD);
+  process.stderr.write(NEXT_LOAD);
+  progress('3');
+  current = target;
+  replied = false;
+  exitCall = undefined;
+  sites = [];
+  mapped = new Map();
 }
 
 /** process.exit() in a definition: recorded, and it stops the definition as an exit would. */
@@ -131,15 +152,19 @@ await import(request.selfEntry);
 const hooks = ownModule('io/loader/hooks');
 register(hooks, { data: { selfEntry: request.selfEntry, ownDir: request.ownDir, port: maps.port2 } satisfies HooksData, transferList: [maps.port2] });
 
-try {
-  const module = (await import(pathToFileURL(request.entry).href)) as { default?: unknown };
-  if (exitCall) {
-    reply({ type: 'exited', ...exitCall });
-  } else {
-    progress('2');
-    const project = toTransferable(module.default, mapSource);
-    reply({ type: 'loaded', project, sites });
+for (let i = 0; i < request.loads.length && !ending; i++) {
+  const next = request.loads[i + 1];
+  try {
+    const module = (await import(pathToFileURL(current.entry).href)) as { default?: unknown };
+    if (exitCall) {
+      reply({ type: 'exited', ...exitCall });
+    } else {
+      progress('2');
+      const project = toTransferable(module.default, mapSource);
+      reply({ type: 'loaded', project, sites }, next !== undefined);
+    }
+  } catch (error) {
+    fail(error);
   }
-} catch (error) {
-  fail(error);
+  if (next && !ending) nextLoad(next);
 }

@@ -1,21 +1,31 @@
 import type { SourceRef } from '../../diagnostic.js';
 import type { CallSite } from '../../source-sites.js';
 
-/** What the loader process is told (one JSON argument). */
-export interface LoaderRequest {
+/** One file the loader process runs, its default export handed back. */
+export interface LoadTarget {
   /** Absolute entry file, e.g. /repo/definitions/index.ts. */
   entry: string;
   /** Absolute definitions folder (the config file's folder when loading totem-mon.config.ts). */
   dir: string;
   /** The folder source paths are relative to; default: the one that holds `dir`. */
   base?: string;
+}
+
+/** What the loader process is told (one JSON argument). */
+export interface LoaderRequest {
+  /**
+   * The files to load, in order, each answered by a reply of its own: totem-mon.config.ts and then
+   * the definitions share one process (one start-up, one hooks thread, the API loaded once).
+   * A load that fails ends the process: the loads after it never start.
+   */
+  loads: LoadTarget[];
   /** URL of the API that `import 'totem-mon'` means. */
   selfEntry: string;
   /** totem-mon's own folder (src/ or dist/). */
   ownDir: string;
 }
 
-/** The one message the loader process sends back (structured clone over its IPC channel). */
+/** The message the loader process sends back for each load (structured clone over its IPC channel). */
 export type LoaderReply =
   | { type: 'loaded'; project: unknown; sites: Array<[SourceRef, CallSite]> }
   | { type: 'failed'; message: string; source?: SourceRef }
@@ -24,9 +34,15 @@ export type LoaderReply =
 /**
  * File descriptor 3 of the loader process carries progress lines written synchronously, so they
  * arrive even when the process then loops forever: `0 <url>` a definition module starts running,
- * `1 <url>` it finished, `2` the project is being handed over.
+ * `1 <url>` it finished, `2` the project is being handed over, `3` the next load begins.
  */
 export const PROGRESS_FD = 3;
+
+/**
+ * Written to the loader's stdout and stderr when one load is done and the next begins, so that what
+ * each load printed is told apart (both are pipes, written synchronously, in order).
+ */
+export const NEXT_LOAD = '\u0000totem-mon:next-load\u0000';
 
 /**
  * `globalThis[Symbol.for(PROGRESS)]` is called when a definition module starts (0) and ends (1)

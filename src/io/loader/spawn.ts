@@ -5,6 +5,7 @@
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { PROGRESS_FD, type LoaderReply, type LoaderRequest } from './protocol.js';
+import { splitAtNextLoad } from './split-output.js';
 import { fromSource, ownModule, repositoryFile } from '../../own-files.js';
 
 export interface LoaderOutcome {
@@ -45,92 +46,158 @@ export interface LoaderControl {
   wanted?: Promise<boolean>;
 }
 
+/** One load: runLoaders with a single one. */
 export function runLoader(request: LoaderRequest, timeoutMs: number, control: LoaderControl = {}): Promise<LoaderOutcome> {
-  const { signal, wanted } = control;
-  return new Promise((resolve) => {
-    // V8's default young generation: what the definitions build lives until the hand-over, so a
-    // larger one (as totem-mon's own process uses) only added resident memory here, not speed.
-    const child = spawn(process.execPath, [...passedOn(), ...command(), JSON.stringify(request)], {
-      stdio: ['ignore', 'pipe', 'pipe', 'pipe', 'ipc'],
-      serialization: 'advanced',
-      env: process.env,
-    });
-    let reply: LoaderReply | undefined;
-    let stdout = '';
-    let stderr = '';
-    let progress = '';
-    const running: string[] = [];
-    let handingOver = false;
-    let timedOut = false;
-    let exit: { code: number | null; signal: NodeJS.Signals | null } | undefined;
+  return runLoaders(request, timeoutMs, [control])[0]!;
+}
 
-    child.on('message', (message: LoaderReply) => {
-      reply ??= message;
-    });
-    child.stdout!.setEncoding('utf8').on('data', (chunk: string) => {
-      if (stdout.length < STDOUT_LIMIT) stdout += chunk.slice(0, STDOUT_LIMIT - stdout.length);
-    });
-    child.stderr!.setEncoding('utf8').on('data', (chunk: string) => {
-      stderr += chunk;
-    });
-    const progressPipe = child.stdio[PROGRESS_FD] as NodeJS.ReadableStream;
-    progressPipe.setEncoding('utf8');
-    progressPipe.on('data', (chunk: string) => {
-      progress += chunk;
-      const lines = progress.split('\n');
-      progress = lines.pop()!;
-      for (const line of lines) {
-        const [phase, url] = [line.slice(0, 1), line.slice(2)];
-        if (phase === '2') handingOver = true;
-        if (!url.startsWith('file:')) continue;
-        if (phase === '0') running.push(url);
-        else if (phase === '1') running.splice(running.lastIndexOf(url) >>> 0, 1);
-      }
-    });
+/** What one load of the process received: its reply, output and progress, told apart by NEXT_LOAD. */
+interface Load {
+  control: LoaderControl;
+  reply?: LoaderReply;
+  stdout: string;
+  stderr: string;
+  running: string[];
+  handingOver: boolean;
+  aborted: boolean;
+  settled: boolean;
+  resolve: (outcome: LoaderOutcome) => void;
+}
 
-    let aborted = false;
-    signal?.addEventListener('abort', () => {
-      aborted = true;
-      child.kill('SIGKILL');
-    });
-    const timer = setTimeout(() => {
-      timedOut = true;
-      child.kill('SIGKILL');
-    }, timeoutMs);
+/**
+ * Starts one loader process for `request.loads` (one control each) and watches it; one outcome per
+ * load. A load's outcome is settled once its reply and all it printed have arrived (the process goes
+ * on to the next load), or when the process ends. The time limit counts from the start of the
+ * process, for every load, as if each had a process of its own started at the same moment.
+ */
+export function runLoaders(request: LoaderRequest, timeoutMs: number, controls: LoaderControl[]): Array<Promise<LoaderOutcome>> {
+  const loads: Load[] = [];
+  const outcomes = controls.map(
+    (control) =>
+      new Promise<LoaderOutcome>((resolve) => {
+        loads.push({ control, stdout: '', stderr: '', running: [], handingOver: false, aborted: false, settled: false, resolve });
+      }),
+  );
+  // V8's default young generation: what the definitions build lives until the hand-over, so a
+  // larger one (as totem-mon's own process uses) only added resident memory here, not speed.
+  const child = spawn(process.execPath, [...passedOn(), ...command(), JSON.stringify(request)], {
+    stdio: ['ignore', 'pipe', 'pipe', 'pipe', 'ipc'],
+    serialization: 'advanced',
+    env: process.env,
+  });
+  let replies = 0;
+  let timedOut = false;
+  let exit: { code: number | null; signal: NodeJS.Signals | null } | undefined;
 
-    let done = false;
-    const finish = () => {
-      if (done) return;
-      done = true;
-      clearTimeout(timer);
-      for (const stream of [child.stdout, child.stderr, progressPipe]) (stream as { destroy?: () => void } | null)?.destroy?.();
-      if (exit?.code === 13) stderr = stderr.replace(UNSETTLED_NOTICE, '');
-      const passOn = () => {
-        if (stderr && !aborted) process.stderr.write(stderr.endsWith('\n') ? stderr : `${stderr}\n`);
-      };
-      if (wanted) void wanted.then((keep) => keep && passOn());
-      else passOn();
-      const last = running[running.length - 1];
-      resolve({
-        ...(reply && !timedOut ? { reply } : {}),
-        exitCode: exit?.code ?? null,
-        signal: exit?.signal ?? null,
-        timedOut,
-        timeoutMs,
-        ...(last ? { running: fileURLToPath(last) } : {}),
-        handingOver,
-        stdout,
-      });
+  const settle = (load: Load, ended: boolean): void => {
+    if (load.settled) return;
+    load.settled = true;
+    const { control } = load;
+    const passOn = () => {
+      if (load.stderr && !load.aborted) process.stderr.write(load.stderr.endsWith('\n') ? load.stderr : `${load.stderr}\n`);
     };
-    child.on('exit', (code, signal) => {
-      exit = { code, signal };
-      setTimeout(finish, DRAIN_MS).unref();
+    if (control.wanted) void control.wanted.then((keep) => keep && passOn());
+    else passOn();
+    const last = load.running[load.running.length - 1];
+    load.resolve({
+      ...(load.reply && !(ended && timedOut) ? { reply: load.reply } : {}),
+      exitCode: ended ? (exit?.code ?? null) : null,
+      signal: ended ? (exit?.signal ?? null) : null,
+      timedOut: ended && timedOut,
+      timeoutMs,
+      ...(last ? { running: fileURLToPath(last) } : {}),
+      handingOver: load.handingOver,
+      stdout: load.stdout,
     });
-    child.on('close', finish);
-    child.on('error', (error) => {
-      stderr += `${error.message}\n`;
-      exit ??= { code: null, signal: null };
-      finish();
+    // A load aborted while the one before it still ran: stopped now that it is its turn.
+    const next = loads[loads.indexOf(load) + 1];
+    if (!ended && next?.aborted) child.kill('SIGKILL');
+  };
+  // A load that replied is settled once its output and progress have all passed its NEXT_LOAD.
+  const stdout = splitAtNextLoad(
+    (i, text) => {
+      const load = loads[i];
+      if (load && load.stdout.length < STDOUT_LIMIT) load.stdout += text.slice(0, STDOUT_LIMIT - load.stdout.length);
+    },
+    () => settleDone(),
+  );
+  const stderr = splitAtNextLoad(
+    (i, text) => {
+      if (loads[i]) loads[i].stderr += text;
+    },
+    () => settleDone(),
+  );
+  let progressIndex = 0;
+  const settleDone = () => {
+    for (let i = 0; i < loads.length - 1; i++) {
+      if (loads[i]!.reply && stdout.index > i && stderr.index > i && progressIndex > i) settle(loads[i]!, false);
+    }
+  };
+
+  child.on('message', (message: LoaderReply) => {
+    const load = loads[replies++];
+    if (load) load.reply ??= message;
+    settleDone();
+  });
+  child.stdout!.setEncoding('utf8').on('data', (chunk: string) => stdout.push(chunk));
+  child.stderr!.setEncoding('utf8').on('data', (chunk: string) => stderr.push(chunk));
+  let progress = '';
+  const progressPipe = child.stdio[PROGRESS_FD] as NodeJS.ReadableStream;
+  progressPipe.setEncoding('utf8');
+  progressPipe.on('data', (chunk: string) => {
+    progress += chunk;
+    const lines = progress.split('\n');
+    progress = lines.pop()!;
+    for (const line of lines) {
+      const [phase, url] = [line.slice(0, 1), line.slice(2)];
+      const load = loads[progressIndex];
+      if (phase === '3') {
+        progressIndex++;
+        settleDone();
+        continue;
+      }
+      if (!load) continue;
+      if (phase === '2') load.handingOver = true;
+      if (!url.startsWith('file:')) continue;
+      if (phase === '0') load.running.push(url);
+      else if (phase === '1') load.running.splice(load.running.lastIndexOf(url) >>> 0, 1);
+    }
+  });
+
+  loads.forEach((load, i) => {
+    load.control.signal?.addEventListener('abort', () => {
+      load.aborted = true;
+      // The loads before this one are kept: the process is stopped once they are settled.
+      if (loads.slice(0, i).every((before) => before.settled)) child.kill('SIGKILL');
     });
   });
+  const timer = setTimeout(() => {
+    timedOut = true;
+    child.kill('SIGKILL');
+  }, timeoutMs);
+
+  let done = false;
+  const finish = () => {
+    if (done) return;
+    done = true;
+    clearTimeout(timer);
+    for (const stream of [child.stdout, child.stderr, progressPipe]) (stream as { destroy?: () => void } | null)?.destroy?.();
+    stdout.flush();
+    stderr.flush();
+    const current = loads[stderr.index];
+    if (current && exit?.code === 13) current.stderr = current.stderr.replace(UNSETTLED_NOTICE, '');
+    for (const load of loads) settle(load, true);
+  };
+  child.on('exit', (code, signal) => {
+    exit = { code, signal };
+    setTimeout(finish, DRAIN_MS).unref();
+  });
+  child.on('close', finish);
+  child.on('error', (error) => {
+    const current = loads[stderr.index];
+    if (current) current.stderr += `${error.message}\n`;
+    exit ??= { code: null, signal: null };
+    finish();
+  });
+  return outcomes;
 }
