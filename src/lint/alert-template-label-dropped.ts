@@ -6,6 +6,8 @@ import { locatedAt } from '../model/located.js';
 const LABEL_REFERENCES = [/\$labels\.([A-Za-z_][A-Za-z0-9_]*)/g, /\.Labels\.([A-Za-z_][A-Za-z0-9_]*)/g, /index\s+\$labels\s+"([^"]+)"/g];
 
 export function referencedLabels(template: string): string[] {
+  // Every pattern needs "$labels" or ".Labels.": most values (severities, summaries, URLs) have neither.
+  if (!template.includes('$labels') && !template.includes('.Labels.')) return [];
   const out = new Set<string>();
   for (const pattern of LABEL_REFERENCES) for (const m of template.matchAll(pattern)) out.add(m[1]!);
   return [...out];
@@ -19,22 +21,20 @@ export const alertTemplateLabelDropped: Check = {
     for (const { alert, e } of alertExpressions(context)) {
       const result = e.analysis.result;
       if (result.kind !== 'vector' || !result.exact) continue;
-      const fields = [
-        ...Object.entries({ ...alert.labels }).map(([field, value]) => ['labels', field, value] as const),
-        ...Object.entries({ ...alert.annotations }).map(([field, value]) => ['annotations', field, value] as const),
-      ];
-      for (const [kind, field, value] of fields) {
-        for (const label of referencedLabels(value)) {
-          if (result.labels.has(label)) continue;
-          report({
-            message: `alert ${alert.name} uses {{ $labels.${label} }} in ${kind === 'labels' ? `label ${field}` : field}, but its expression does not keep "${label}": it renders empty`,
-            hint:
-              result.labels.size > 0
-                ? `labels the expression keeps: ${[...result.labels].sort().join(', ')}; add "${label}" to by (…) or drop it from the text`
-                : `the expression keeps no labels; aggregate with by (${label}) or drop it from the text`,
-            ...locatedAt(alert, kind, field),
-            excerpt: { text: e.text, from: 0, to: e.text.length },
-          });
+      for (const kind of ['labels', 'annotations'] as const) {
+        for (const [field, value] of Object.entries(alert[kind])) {
+          for (const label of referencedLabels(value)) {
+            if (result.labels.has(label)) continue;
+            report({
+              message: `alert ${alert.name} uses {{ $labels.${label} }} in ${kind === 'labels' ? `label ${field}` : field}, but its expression does not keep "${label}": it renders empty`,
+              hint:
+                result.labels.size > 0
+                  ? `labels the expression keeps: ${[...result.labels].sort().join(', ')}; add "${label}" to by (…) or drop it from the text`
+                  : `the expression keeps no labels; aggregate with by (${label}) or drop it from the text`,
+              ...locatedAt(alert, kind, field),
+              excerpt: { text: e.text, from: 0, to: e.text.length },
+            });
+          }
         }
       }
     }

@@ -7,6 +7,8 @@ import { alerts } from '../model/select.js';
 const EXTERNAL_REFERENCES = [/\$externalLabels\.([A-Za-z_][A-Za-z0-9_]*)/g, /\.ExternalLabels\.([A-Za-z_][A-Za-z0-9_]*)/g, /index\s+\$externalLabels\s+"([^"]+)"/g];
 
 function referencedExternalLabels(template: string): string[] {
+  // Every pattern needs "$externalLabels" or ".ExternalLabels.": most values have neither.
+  if (!template.includes('$externalLabels') && !template.includes('.ExternalLabels.')) return [];
   const out = new Set<string>();
   for (const pattern of EXTERNAL_REFERENCES) for (const m of template.matchAll(pattern)) out.add(m[1]!);
   return [...out];

@@ -44,8 +44,9 @@ export function queryUnit(root: SyntaxNode | undefined, text: string, catalogue:
     if (entry.suffix === '_count') return { unit: 'count', perSecond: false };
     const declared = entry.metric.unit !== undefined ? UNIT_NAMES[entry.metric.unit] : undefined;
     if (entry.metric.unit !== undefined && declared === undefined) return undefined;
+    if (declared !== undefined) return { unit: declared, perSecond: false };
     const byName = NAME_SUFFIXES.find(([re]) => re.test(entry.metric!.name))?.[1];
-    return { unit: declared ?? byName ?? 'none', perSecond: false };
+    return { unit: byName ?? 'none', perSecond: false };
   }
 
   function walk(node: SyntaxNode): Value {

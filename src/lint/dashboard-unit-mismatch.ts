@@ -2,6 +2,7 @@ import type { Check } from './check.js';
 import { locatedAt } from '../model/located.js';
 import { allPanels } from '../model/dashboard.js';
 import { queryUnit, type QueryUnit } from './dashboard-query-unit.js';
+import { expressionAt } from './expression-at.js';
 import { MILLISECONDS_UNITS, OTHER_TIME_UNITS, SECONDS_UNITS } from './grafana-units.js';
 
 /** Why showing a value of this kind with this Grafana unit lies, and the unit to use; undefined when it does not. */
@@ -25,13 +26,13 @@ export const dashboardUnitMismatch: Check = {
   id: 'dashboard/unit-mismatch',
   severity: 'error',
   description: "A panel's unit agrees with what its queries measure according to the catalogue (seconds vs ms, ratio vs percent).",
-  run({ model, catalogue, expressions }, report) {
-    const byPath = new Map(expressions.map((e) => [e.path.join('\u0000'), e]));
+  run(context, report) {
+    const { model, catalogue } = context;
     for (const dashboard of model.dashboards) {
       for (const panel of allPanels(dashboard)) {
         if (panel.unit === undefined) continue;
         for (const target of panel.targets) {
-          const e = byPath.get([...target.path, 'expr'].join('\u0000'));
+          const e = expressionAt(context, target.path);
           if (!e) continue;
           const value = queryUnit(e.analysis.parsed.root, e.text, catalogue);
           const found = value && mismatch(value.unit, panel.unit);

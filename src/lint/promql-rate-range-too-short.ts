@@ -3,8 +3,20 @@ import { at, ownerName } from './check.js';
 import { formatMs } from './rules-select.js';
 import { jobLabel, jobsOf } from './scrape-jobs.js';
 import { durationMs } from '../duration.js';
+import type { RuleGroupModel, ScrapeJobModel } from '../model/types.js';
 
 const RANGE_FUNCTIONS = new Set(['rate', 'irate', 'increase', 'delta', 'idelta', 'deriv']);
+
+/** What writes the series and how often, for the message (put into words only for a finding). */
+function writerOf(group: RuleGroupModel | undefined, jobs: ScrapeJobModel[], intervalMs: number): string {
+  if (group) return `rule group ${group.name} records it every ${formatMs(intervalMs)}`;
+  const names = [...new Set(jobs.map(jobLabel))];
+  return names.length === 0
+    ? `the scrape interval is ${formatMs(intervalMs)}`
+    : names.length === 1
+      ? `job "${names[0]}" scrapes it every ${formatMs(intervalMs)}`
+      : `jobs ${names.map((n) => `"${n}"`).join(', ')} may scrape it, the fastest every ${formatMs(intervalMs)}`;
+}
 
 /**
  * rate() needs two samples in its range. The interval that matters is the real one of what writes
@@ -27,24 +39,17 @@ export const promqlRateRangeTooShort: Check = {
         if (!fn || !RANGE_FUNCTIONS.has(fn) || s.rangeMs === undefined) continue;
         const entry = s.name !== undefined ? catalogue.get(s.name) : undefined;
         let intervalMs: number;
-        let writer: string;
+        let jobs: ScrapeJobModel[] = [];
         const group = entry?.record ? groups.get(entry.record.group) : undefined;
         if (group) {
           intervalMs = group.intervalMs;
-          writer = `rule group ${group.name} records it every ${formatMs(intervalMs)}`;
         } else {
-          const jobs = model.prometheus.scrapeJobs.length > 0 ? jobsOf(model, s, entry) : [];
+          jobs = model.prometheus.scrapeJobs.length > 0 ? jobsOf(model, s, entry) : [];
           if (jobs.length === 0 && model.prometheus.scrapeJobs.length > 0) continue; // no job writes it: promql/unknown-job
           intervalMs = jobs.length > 0 ? Math.min(...jobs.map((j) => j.intervalMs)) : globalMs;
-          const names = [...new Set(jobs.map(jobLabel))];
-          writer =
-            names.length === 0
-              ? `the scrape interval is ${formatMs(intervalMs)}`
-              : names.length === 1
-                ? `job "${names[0]}" scrapes it every ${formatMs(intervalMs)}`
-                : `jobs ${names.map((n) => `"${n}"`).join(', ')} may scrape it, the fastest every ${formatMs(intervalMs)}`;
         }
         if (s.rangeMs >= 4 * intervalMs) continue;
+        const writer = writerOf(group, jobs, intervalMs);
         const tooShort = s.rangeMs < 2 * intervalMs;
         report({
           severity: tooShort ? 'error' : 'warning',

@@ -1,9 +1,15 @@
 import type { AlertModel, Model } from '../model/types.js';
 import { rules } from '../model/select.js';
 import type { AnalyzedExpression, CheckContext } from './check.js';
+import { expressionAt } from './expression-at.js';
 
 // Many checks ask for the same pairs: computed once per context.
 const pairsByContext = new WeakMap<CheckContext, Array<{ alert: AlertModel; e: AnalyzedExpression }>>();
+
+/** Whether `path` is `[...owner, 'expr']`. */
+function samePath(path: readonly string[], owner: readonly string[]): boolean {
+  return path.length === owner.length + 1 && path[owner.length] === 'expr' && owner.every((step, i) => path[i] === step);
+}
 
 /** The analysed expression of each alert, paired with the alert. */
 export function alertExpressions(context: CheckContext): Array<{ alert: AlertModel; e: AnalyzedExpression }> {
@@ -12,13 +18,11 @@ export function alertExpressions(context: CheckContext): Array<{ alert: AlertMod
   // Paired by position, not by path: two alerts with one name in a group (alert/duplicate-name)
   // share a path, and each must keep its own expression. The rules' expressions come first, in
   // rule order (src/model/expressions.ts); the path lookup is for contexts built otherwise.
-  const byPath = new Map(context.expressions.map((e) => [e.path.join('\u0000'), e]));
   const pairs: Array<{ alert: AlertModel; e: AnalyzedExpression }> = [];
   let index = 0;
   for (const rule of rules(context.model)) {
     const atIndex = context.expressions[index++];
-    const path = [...rule.path, 'expr'].join('\u0000');
-    const e = atIndex && atIndex.expr === rule.expr && atIndex.path.join('\u0000') === path ? atIndex : byPath.get(path);
+    const e = atIndex && atIndex.expr === rule.expr && samePath(atIndex.path, rule.path) ? atIndex : expressionAt(context, rule.path);
     if (rule.kind === 'alert' && e) pairs.push({ alert: rule, e });
   }
   pairsByContext.set(context, pairs);

@@ -2,6 +2,7 @@ import type { Check } from './check.js';
 import { ownerName } from './check.js';
 import { locatedAt } from '../model/located.js';
 import { TARGET_LABELS } from '../model/names.js';
+import { expressionAt } from './expression-at.js';
 
 /**
  * A rule label `job` or `instance` replaces the label of that name on every series the expression
@@ -14,11 +15,10 @@ export const rulesTargetLabelOverride: Check = {
   id: 'rules/target-label-override',
   severity: 'error',
   description: 'Alert and recording rule labels do not overwrite the job or instance label the expression keeps.',
-  run({ expressions, model }, report) {
-    const byPath = new Map(expressions.map((e) => [e.path.join('\u0000'), e]));
-    for (const group of model.ruleGroups) {
+  run(context, report) {
+    for (const group of context.model.ruleGroups) {
       for (const rule of group.rules) {
-        const e = byPath.get([...rule.path, 'expr'].join('\u0000'));
+        const e = expressionAt(context, rule.path);
         if (!e) continue;
         const result = e.analysis.result;
         if (result.kind !== 'vector' || !result.exact) continue;

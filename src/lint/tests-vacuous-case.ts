@@ -6,6 +6,7 @@ import { locatedAt } from '../model/located.js';
 import { expandSeriesValues, lastSampleMs, visibleAt } from '../promql/series-values.js';
 import { formatMs } from './rules-select.js';
 import { ruleName } from './tests-unknown-series.js';
+import { expressionAt } from './expression-at.js';
 
 /** Prometheus's lookback: an instant selector sees a series' last sample up to 5 minutes old. */
 const LOOKBACK_MS = 5 * 60_000;
@@ -22,10 +23,10 @@ export const testsVacuousCase: Check = {
   id: 'tests/vacuous-case',
   severity: 'error',
   description: 'A case expecting no alert is evaluated when the alert could fire and its input is still there.',
-  run({ model, expressions }, report) {
+  run(context, report) {
+    const { model } = context;
     const dependencies = ruleDependencies(model);
-    const byPath = new Map(expressions.map((e) => [e.path.join('\u0000'), e]));
-    const expression = (rule: RuleModel) => byPath.get([...rule.path, 'expr'].join('\u0000'));
+    const expression = (rule: RuleModel) => expressionAt(context, rule.path);
 
     for (const rule of model.ruleGroups.flatMap((g) => g.rules)) {
       const quiet = rule.tests.filter((t) => t.expect.length === 0);
