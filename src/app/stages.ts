@@ -46,6 +46,11 @@ export interface StageOptions {
   compileWithFindings?: boolean;
   /** What totem-mon.config.ts sets (Grafana, checks) and the output folder comments name (src/app/config.ts). */
   settings?: ProjectSettings;
+  /**
+   * With compileWithFindings: the compiled files as soon as they exist, before the checks run when
+   * this thread compiles (validate starts the tools on them while the checks run).
+   */
+  onFiles?: (files: OutputFile[], model: Model) => void;
 }
 
 export interface ProjectStageOptions extends StageOptions {
@@ -95,10 +100,22 @@ export function fromProject(project: unknown, options: ProjectStageOptions): Sta
 /** Stages 4–6 as fromProject's, the compilers on the other core (src/app/compile-thread.ts) while the checks run here. */
 async function checkAndCompile(model: Model, options: ProjectStageOptions): Promise<StagesResult> {
   const compiling = startCompiling(model);
+  const early = options.onFiles && options.compileWithFindings ? await handOver(compiling.files(), model, options.onFiles) : undefined;
   const checked = checkStage(model, options);
-  if (wantsFiles(checked, options)) return secretsStage(checked, options, await compiling.files());
+  if (wantsFiles(checked, options)) return secretsStage(checked, options, await (early?.files ?? compiling.files()));
   compiling.stop();
   return secretsStage(checked, options, undefined);
+}
+
+/**
+ * The files to `onFiles` as soon as they exist: compiled in this thread, that is before the checks
+ * (the hand-over runs before this resolves); from the worker, when it replies.
+ */
+async function handOver(files: Promise<OutputFile[]>, model: Model, onFiles: NonNullable<StageOptions['onFiles']>): Promise<{ files: Promise<OutputFile[]> }> {
+  // A failed compile rejects `files`, awaited where it always was; onFiles itself starts work and returns.
+  files.then((compiled) => onFiles(compiled, model)).catch(() => {});
+  await undefined;
+  return { files };
 }
 
 /** Stages 2–3: the schema check and the model, or the findings that stopped them. */

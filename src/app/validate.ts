@@ -2,6 +2,7 @@ import type { Diagnostic } from '../diagnostic.js';
 import type { LoadedDefinitions } from '../io/load.js';
 import { atPropertyLines } from '../io/property-locations.js';
 import type { Model } from '../model/types.js';
+import type { OutputFile } from '../compile/output.js';
 import type { ProjectSettings } from '../model/settings.js';
 import { ALERTMANAGER_CONFIG } from '../compile/alertmanager/config.js';
 import { CHECKS, COVERAGE_CHECKS, OFFLINE_TEST_CHECKS } from '../lint/index.js';
@@ -9,12 +10,12 @@ import { runLint, type Silenced } from '../lint/run.js';
 import { isSimulated, testsRouting } from '../lint/tests-routing.js';
 import type { CheckContext } from '../lint/check.js';
 import type { ToolReport } from '../report/json.js';
-import { INSTALL_HINT, lookUpTools, required, TOOL_ENV, type ToolLookup } from '../validate/tools.js';
+import { INSTALL_HINT, lookUpTools, required, TOOL_ENV, type Tool, type ToolLookup } from '../validate/tools.js';
 import type { TargetVersions } from '../api/versions.js';
 import { supportedVersion } from '../model/version-facts.js';
 import { BLACKBOX_CONFIG } from '../compile/blackbox/index.js';
 import { locatedAt } from '../model/located.js';
-import { runTools } from '../validate/run-tools.js';
+import { runTools, type ToolRunResult } from '../validate/run-tools.js';
 import { fromDefinitions } from './stages.js';
 import { filesForTools } from './outputs.js';
 import { checkResources, CrdSchemas, CRDS_ENV, SHIPPED_CRDS } from '../validate/kubernetes-schema.js';
@@ -98,9 +99,17 @@ export async function validate(options: ValidateOptions): Promise<ValidateResult
   // settings say) and, offline, the routing tests judged by our own routing model.
   const checks = [...CHECKS, ...COVERAGE_CHECKS, ...(options.offline ? OFFLINE_TEST_CHECKS : [])];
   const force = options.requireTests ? Object.fromEntries(COVERAGE_CHECKS.map((c) => [c.id, 'error' as const])) : undefined;
+  // The tools start on the compiled files while the checks run (compiled first: src/app/stages.ts onFiles).
+  let started: Promise<StartedTools | undefined> | undefined;
+  const onFiles = (compiled: OutputFile[], model: Model) => {
+    if (!lookup) return;
+    started = startTools(lookup, model, compiled, step);
+    started.catch(() => {}); // awaited below
+  };
   const result = await fromDefinitions({
     definitions: options.definitions,
     compileWithFindings: true,
+    onFiles,
     checks,
     ...(force ? { force } : {}),
     ...(settings ? { settings } : {}),
@@ -127,16 +136,15 @@ export async function validate(options: ValidateOptions): Promise<ValidateResult
   const simulatedRoutingTests = (result.model?.alertmanager?.tests ?? []).filter((t) => options.offline || isSimulated(t)).length;
   const known = { ...(result.model ? { model: result.model } : {}), ...(result.context ? { context: result.context } : {}), simulatedRoutingTests };
   if (!result.model || !result.files || !lookup || !promtool) {
+    await started?.catch(() => {}); // not before its temporary tree is gone
     return { diagnostics: strictly(diagnostics, options.strict), silenced, tools: [], ...known };
   }
   const { model } = result;
-  const files = filesForTools(model, result.files);
-  const amtool = files.some((f) => f.path === ALERTMANAGER_CONFIG) ? await required('amtool', lookup.amtool) : undefined;
+  const ran = await (started ?? startTools(lookup, model, result.files, step));
   // The blackbox modules are checked by the exporter itself where it is installed; without it they
   // are not, and the report says so (an info: Prometheus's own checks do not need the exporter).
   const firstHealthCheck = model.healthChecks[0];
-  const blackbox = firstHealthCheck ? await lookup.blackbox : undefined;
-  if (firstHealthCheck && !blackbox) {
+  if (firstHealthCheck && !ran?.blackbox) {
     diagnostics.push(...atPropertyLines([{
       id: 'blackbox-exporter/config-check',
       severity: 'info',
@@ -145,7 +153,27 @@ export async function validate(options: ValidateOptions): Promise<ValidateResult
       ...locatedAt(firstHealthCheck),
     }]));
   }
-  const tools = await runTools({ model, files, promtool, amtool, blackbox, onStep: step });
+  const tools = ran?.run ?? { diagnostics: [], tools: [] };
   diagnostics.push(...atPropertyLines(withoutRepeats(tools.diagnostics, diagnostics)));
   return { diagnostics: strictly(diagnostics, options.strict), silenced, tools: tools.tools, ...known };
+}
+
+interface StartedTools {
+  /** Absent when the project has no health checks or the exporter is not installed. */
+  blackbox?: Tool | undefined;
+  run: ToolRunResult;
+}
+
+/**
+ * The real tools on the generated files (src/validate/run-tools.ts), once promtool is found
+ * (missing, it is reported where validate awaits it, and nothing runs); a missing amtool, with
+ * Alertmanager output, is a usage error.
+ */
+async function startTools(lookup: ToolLookup, model: Model, compiled: readonly OutputFile[], onStep: NonNullable<ValidateOptions['onStep']>): Promise<StartedTools | undefined> {
+  const promtool = await lookup.promtool.catch(() => undefined);
+  if (!promtool) return undefined;
+  const files = filesForTools(model, compiled);
+  const amtool = files.some((f) => f.path === ALERTMANAGER_CONFIG) ? await required('amtool', lookup.amtool) : undefined;
+  const blackbox = model.healthChecks[0] ? await lookup.blackbox : undefined;
+  return { blackbox, run: await runTools({ model, files, promtool, amtool, blackbox, onStep }) };
 }
