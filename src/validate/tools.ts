@@ -1,4 +1,3 @@
-import { spawn } from 'node:child_process';
 import { accessSync, constants } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../diagnostic.js';
@@ -146,22 +145,22 @@ export function killRunningTools(): void {
 /**
  * Runs a tool in its own process group and, at the time limit, kills the whole group: a tool whose
  * child keeps stdout open (a wrapper script, `sleep 1000 &`) cannot hold validate past its limit.
- * Node's own child_process: a run settles once the tool has exited and closed its output.
  */
 export async function runTool(tool: Tool, args: readonly string[], options: { cwd: string; timeoutMs?: number }): Promise<ToolRun> {
   const limit = options.timeoutMs ?? tool.timeoutMs ?? TOOL_TIMEOUT_MS;
-  const command = `${tool.name} ${args.join(' ')}`;
-  // Its own process group (killed as a whole below); an interrupted validate ends the groups
-  // itself (killRunningTools).
-  const child = spawn(tool.path, [...args], { cwd: options.cwd, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, LANG: 'C' }, detached: true });
-  const all: Buffer[] = [];
-  const stderr: Buffer[] = [];
-  child.stdout.on('data', (chunk: Buffer) => all.push(chunk));
-  child.stderr.on('data', (chunk: Buffer) => {
-    all.push(chunk);
-    stderr.push(chunk);
+  // Imported on first use: `validate --offline` and `generate` never run a tool (execa is ~100 modules).
+  const { execa } = await import('execa');
+  const subprocess = execa(tool.path, args, {
+    cwd: options.cwd,
+    all: true,
+    reject: false,
+    stdin: 'ignore',
+    env: { LANG: 'C' },
+    // Its own process group (killed as a whole below); execa's `cleanup` does not apply to detached
+    // processes, so an interrupted validate ends the groups itself (killRunningTools).
+    detached: true,
   });
-  const pid = child.pid;
+  const pid = subprocess.pid;
   let timedOut = false;
   let forceKill: NodeJS.Timeout | undefined;
   const limitTimer = setTimeout(() => {
@@ -172,12 +171,14 @@ export async function runTool(tool: Tool, args: readonly string[], options: { cw
   }, limit);
   if (pid !== undefined) runningGroups.add(pid);
   try {
-    // 'close': the tool exited and its output ended; 'error': it could not be started.
-    const exitCode = await new Promise<number>((resolve) => {
-      child.once('error', () => resolve(-1));
-      child.once('close', (code) => resolve(code ?? -1));
-    });
-    return { exitCode, output: text(all), stderr: text(stderr), timedOut, command };
+    const result = await subprocess;
+    return {
+      exitCode: result.exitCode ?? -1,
+      output: String(result.all ?? ''),
+      stderr: String(result.stderr ?? ''),
+      timedOut: timedOut || Boolean(result.timedOut),
+      command: `${tool.name} ${args.join(' ')}`,
+    };
   } finally {
     clearTimeout(limitTimer);
     clearTimeout(forceKill);
@@ -187,11 +188,6 @@ export async function runTool(tool: Tool, args: readonly string[], options: { cw
       killGroup(pid, 'SIGKILL');
     }
   }
-}
-
-/** What a tool wrote, as text, without its final newline. */
-function text(chunks: readonly Buffer[]): string {
-  return Buffer.concat(chunks).toString('utf8').replace(/\r?\n$/, '');
 }
 
 const VERSION = /version\s+(\S+)/;
