@@ -2,7 +2,10 @@ import type { SyntaxNode } from '@lezer/common';
 import { childNamed, expressionChildren, parsePromql, unquote, type ParsedExpr } from './parse.js';
 import { durationMs } from '../duration.js';
 import { analyzeGuarded } from './guarded.js';
+import { Shared } from './shared.js';
 import type { MatchOp, MatchValue } from '../api/selector.js';
+
+export { Shared } from './shared.js';
 
 /**
  * One walk over a parsed expression that records what the checks need: selectors with their
@@ -48,7 +51,24 @@ export interface CallRef {
   to: number;
   /** Label info of each argument. */
   args: LabelInfo[];
-  argNodes: SyntaxNode[];
+  /** The argument expressions (read from the call's node when asked: most checks never do). */
+  readonly argNodes: SyntaxNode[];
+}
+
+/** A call as the walk records it: its node kept, its arguments' nodes found again when a check asks. */
+class RecordedCall implements CallRef {
+  constructor(
+    readonly name: string,
+    readonly from: number,
+    readonly to: number,
+    readonly args: LabelInfo[],
+    private readonly node: SyntaxNode,
+  ) {}
+
+  get argNodes(): SyntaxNode[] {
+    const body = childNamed(this.node, 'FunctionCallBody');
+    return body ? expressionChildren(body) : [];
+  }
 }
 
 /** A binary operation between two expressions, with what vector matching needs. */
@@ -117,14 +137,11 @@ const NO_LABEL_FUNCTIONS = new Set(['vector', 'time', 'pi']);
 const SCALAR_FUNCTIONS = new Set(['scalar', 'time', 'pi']);
 
 const UNKNOWN: LabelInfo = { kind: 'vector', labels: new Set(), exact: false };
+const SCALAR: LabelInfo = { kind: 'scalar' };
+const STRING: LabelInfo = { kind: 'string' };
+const NOTHING_PINNED: ReadonlySet<string> = new Set();
 
-function vector(labels: Iterable<string>, exact: boolean, pinned?: Iterable<string>): LabelInfo {
-  const set = new Set(labels);
-  const fixed = pinned ? [...pinned].filter((l) => set.has(l)) : [];
-  return fixed.length > 0 ? { kind: 'vector', labels: set, exact, pinned: new Set(fixed) } : { kind: 'vector', labels: set, exact };
-}
-
-const pinnedOf = (info: LabelInfo): ReadonlySet<string> => (info.kind === 'vector' && info.pinned) || new Set();
+const pinnedOf = (info: LabelInfo): ReadonlySet<string> => (info.kind === 'vector' && info.pinned) || NOTHING_PINNED;
 
 /** The operator token node of a binary expression (`Gtr`, `Div`, `And`, …). */
 function operatorNode(node: SyntaxNode): SyntaxNode | undefined {
@@ -140,15 +157,20 @@ function binaryOperator(node: SyntaxNode): string {
   return operatorNode(node)?.name ?? '';
 }
 
-/** What the checks need to know about an expression (any expression Prometheus accepts: see guarded.ts). */
-export function analyzePromql(text: string, lookup: SeriesLookup, parsed: ParsedExpr = parsePromql(text)): Analysis {
-  return analyzeGuarded(text, lookup, parsed, analyzeTree);
+/**
+ * What the checks need to know about an expression (any expression Prometheus accepts: see guarded.ts).
+ * `shared` holds equal label sets, names and lists once for many analyses (buildCheckContext passes
+ * one for all of a run's expressions); by default each analysis has its own.
+ */
+export function analyzePromql(text: string, lookup: SeriesLookup, parsed: ParsedExpr = parsePromql(text), shared = new Shared()): Analysis {
+  return analyzeGuarded(text, lookup, parsed, (t, l, p) => analyzeTree(t, l, p, shared));
 }
 
 /** One walk's input and what it has found so far (the Analysis being built, in order of discovery). */
 interface Walk {
   text: string;
   lookup: SeriesLookup;
+  shared: Shared;
   selectors: SelectorRef[];
   groupings: GroupingRef[];
   calls: CallRef[];
@@ -161,11 +183,21 @@ function textOf(text: string, node: SyntaxNode): string {
   return text.slice(node.from, node.to);
 }
 
-function analyzeTree(text: string, lookup: SeriesLookup, parsed: ParsedExpr): Analysis {
-  const walk: Walk = { text, lookup, selectors: [], groupings: [], calls: [], binaries: [], comparisons: [] };
+function analyzeTree(text: string, lookup: SeriesLookup, parsed: ParsedExpr, shared: Shared): Analysis {
+  const walk: Walk = { text, lookup, shared, selectors: [], groupings: [], calls: [], binaries: [], comparisons: [] };
   const result = parsed.root ? labelsOf(walk, parsed.root, []) : UNKNOWN;
+  // Copies as long as their contents: a list grown by push keeps room for a dozen more entries.
   const { selectors, groupings, calls, binaries, comparisons } = walk;
-  return { parsed, selectors, groupings, calls, binaries, comparisons, filters: filters(text, parsed.root), result };
+  return {
+    parsed,
+    selectors: selectors.slice(),
+    groupings: groupings.slice(),
+    calls: calls.slice(),
+    binaries: binaries.slice(),
+    comparisons: comparisons.slice(),
+    filters: filters(text, parsed.root),
+    result,
+  };
 }
 
 /** The labels of an expression's result, recording on the way every selector, grouping, call and binary operation in it. */
@@ -186,9 +218,9 @@ function labelsOf(walk: Walk, node: SyntaxNode, enclosing: string[]): LabelInfo 
     case 'BinaryExpr':
       return binaryLabels(walk, node, enclosing);
     case 'NumberDurationLiteral':
-      return { kind: 'scalar' };
+      return SCALAR;
     case 'StringLiteral':
-      return { kind: 'string' };
+      return STRING;
     default: {
       // ParenExpr, UnaryExpr, OffsetExpr, SubqueryExpr, StepInvariantExpr, …: the inner expression.
       const inner = expressionChildren(node)[0];
@@ -209,7 +241,7 @@ function groupingLabels(
   if (!grouping) return labels;
   for (let l = grouping.firstChild; l; l = l.nextSibling) {
     if (l.name !== 'LabelName' && l.name !== 'QuotedLabelName') continue;
-    const label = l.name === 'QuotedLabelName' ? unquote(textOf(walk.text, l)) : textOf(walk.text, l);
+    const label = walk.shared.text(l.name === 'QuotedLabelName' ? unquote(textOf(walk.text, l)) : textOf(walk.text, l));
     labels.push(label);
     const ref: GroupingRef = { label, clause, from: l.from, to: l.to };
     if (available.kind === 'vector' && available.exact) ref.available = available.labels;
@@ -219,7 +251,8 @@ function groupingLabels(
 }
 
 /** The matchers of a selector, as written. */
-function matchersOf(text: string, node: SyntaxNode): MatcherRef[] {
+function matchersOf(walk: Walk, node: SyntaxNode): MatcherRef[] {
+  const { text, shared } = walk;
   const matchers: MatcherRef[] = [];
   const list = childNamed(node, 'LabelMatchers');
   for (let m = list?.firstChild; m; m = m.nextSibling) {
@@ -228,29 +261,29 @@ function matchersOf(text: string, node: SyntaxNode): MatcherRef[] {
     const opNode = childNamed(m, 'MatchOp')?.firstChild;
     const valueNode = childNamed(m, 'StringLiteral');
     if (!labelNode || !opNode || !valueNode) continue;
-    const label = labelNode.name === 'QuotedLabelName' ? unquote(textOf(text, labelNode)) : textOf(text, labelNode);
-    matchers.push({ label, op: MATCH_OPS[opNode.name] ?? '=', value: unquote(textOf(text, valueNode)), from: m.from, to: m.to });
+    const label = shared.text(labelNode.name === 'QuotedLabelName' ? unquote(textOf(text, labelNode)) : textOf(text, labelNode));
+    matchers.push({ label, op: MATCH_OPS[opNode.name] ?? '=', value: shared.text(unquote(textOf(text, valueNode))), from: m.from, to: m.to });
   }
-  return matchers;
+  return matchers.slice();
 }
 
 /** A selector's series (from the catalogue through `lookup`), recorded with its matchers and range. */
 function selectorLabels(walk: Walk, node: SyntaxNode, enclosing: string[], range?: SyntaxNode): LabelInfo {
   const identifier = childNamed(node, 'Identifier');
-  const matchers = matchersOf(walk.text, node);
+  const matchers = matchersOf(walk, node);
   const nameMatcher = matchers.find((m) => m.label === '__name__' && m.op === '=');
-  const name = identifier ? textOf(walk.text, identifier) : nameMatcher?.value;
+  const name = identifier ? walk.shared.text(textOf(walk.text, identifier)) : nameMatcher?.value;
   const ref: SelectorRef = { matchers, from: node.from, to: node.to, enclosing };
   if (name !== undefined) ref.name = name;
   if (range) {
-    ref.range = textOf(walk.text, range);
+    ref.range = walk.shared.text(textOf(walk.text, range));
     const ms = durationMs(ref.range);
     if (ms !== undefined) ref.rangeMs = ms;
   }
   walk.selectors.push(ref);
   const labels = name !== undefined ? walk.lookup(name) : undefined;
   const pinned = matchers.filter((m) => m.op === '=' && m.value !== '' && m.label !== '__name__').map((m) => m.label);
-  return labels ? vector(labels, true, pinned) : UNKNOWN;
+  return labels ? walk.shared.vector(labels, true, pinned) : UNKNOWN;
 }
 
 /** `sum by (…)`, `topk(…)`, `count_values(…)`, …: what the grouping keeps. */
@@ -258,7 +291,7 @@ function aggregationLabels(walk: Walk, node: SyntaxNode, enclosing: string[]): L
   const op = textOf(walk.text, childNamed(node, 'AggregateOp') ?? node).trim();
   const body = childNamed(node, 'FunctionCallBody');
   const args = body ? expressionChildren(body) : [];
-  const inner = [op, ...enclosing];
+  const inner = walk.shared.within(op, enclosing);
   const infos = args.map((a) => labelsOf(walk, a, inner));
   const input = (PARAM_AGGREGATIONS.has(op) ? infos[1] : infos[0]) ?? UNKNOWN;
   const modifier = childNamed(node, 'AggregateModifier');
@@ -270,47 +303,47 @@ function aggregationLabels(walk: Walk, node: SyntaxNode, enclosing: string[]): L
   } else if (modifier && childNamed(modifier, 'Without')) {
     const dropped = new Set(groupingLabels(walk, modifier, 'without', input));
     const kept = input.kind === 'vector' ? [...input.labels].filter((l) => !dropped.has(l)) : [];
-    result = vector(kept, exact, pinnedOf(input));
+    result = walk.shared.vector(kept, exact, pinnedOf(input));
   } else if (modifier) {
     const by = groupingLabels(walk, modifier, 'by', input);
-    result = vector(exact && input.kind === 'vector' ? by.filter((l) => input.labels.has(l)) : by, exact, pinnedOf(input));
+    result = walk.shared.vector(exact && input.kind === 'vector' ? by.filter((l) => input.labels.has(l)) : by, exact, pinnedOf(input));
   } else {
-    result = vector([], true);
+    result = walk.shared.vector([], true);
   }
   if (op === 'count_values' && args[0]?.name === 'StringLiteral' && result.kind === 'vector') {
-    result = vector([...result.labels, unquote(textOf(walk.text, args[0]))], result.exact);
+    result = walk.shared.vector([...result.labels, unquote(textOf(walk.text, args[0]))], result.exact);
   }
   return result;
 }
 
 /** A function call, recorded with its arguments' labels: what the function keeps, drops or adds. */
 function callLabels(walk: Walk, node: SyntaxNode, enclosing: string[]): LabelInfo {
-  const name = textOf(walk.text, childNamed(node, 'FunctionIdentifier') ?? node);
+  const name = walk.shared.text(textOf(walk.text, childNamed(node, 'FunctionIdentifier') ?? node));
   const body = childNamed(node, 'FunctionCallBody');
   const argNodes = body ? expressionChildren(body) : [];
-  const inner = [name, ...enclosing];
+  const inner = walk.shared.within(name, enclosing);
   const args = argNodes.map((a) => labelsOf(walk, a, inner));
-  walk.calls.push({ name, from: node.from, to: node.to, args, argNodes });
-  if (SCALAR_FUNCTIONS.has(name)) return { kind: 'scalar' };
-  if (NO_LABEL_FUNCTIONS.has(name) || argNodes.length === 0) return vector([], true);
+  walk.calls.push(new RecordedCall(name, node.from, node.to, args, node));
+  if (SCALAR_FUNCTIONS.has(name)) return SCALAR;
+  if (NO_LABEL_FUNCTIONS.has(name) || argNodes.length === 0) return walk.shared.vector([], true);
   const firstVector = args.find((a) => a.kind === 'vector') ?? UNKNOWN;
   if (firstVector.kind !== 'vector') return UNKNOWN;
   switch (name) {
     case 'histogram_quantile':
     case 'histogram_fraction':
-      return vector([...firstVector.labels].filter((l) => l !== 'le'), firstVector.exact, pinnedOf(firstVector));
+      return walk.shared.vector([...firstVector.labels].filter((l) => l !== 'le'), firstVector.exact, pinnedOf(firstVector));
     case 'label_replace':
     case 'label_join': {
       const dst = argNodes[1];
       if (dst?.name !== 'StringLiteral') return UNKNOWN;
       const written = unquote(textOf(walk.text, dst));
-      return vector([...firstVector.labels, written], firstVector.exact, [...pinnedOf(firstVector)].filter((l) => l !== written));
+      return walk.shared.vector([...firstVector.labels, written], firstVector.exact, [...pinnedOf(firstVector)].filter((l) => l !== written));
     }
     case 'absent':
     case 'absent_over_time': {
       const sel = walk.selectors.find((s) => s.from >= node.from && s.to <= node.to);
       const labels = sel ? sel.matchers.filter((m) => m.op === '=' && m.label !== '__name__').map((m) => m.label) : [];
-      return vector(labels, true, labels);
+      return walk.shared.vector(labels, true, labels);
     }
     default:
       return firstVector;
@@ -339,14 +372,14 @@ function binaryLabels(walk: Walk, node: SyntaxNode, enclosing: string[]): LabelI
     bool,
   };
   walk.binaries.push(ref);
-  if (lhs.kind !== 'vector' && rhs.kind !== 'vector') return { kind: 'scalar' };
+  if (lhs.kind !== 'vector' && rhs.kind !== 'vector') return SCALAR;
   if (lhs.kind !== 'vector') return rhs;
   if (rhs.kind !== 'vector') return lhs;
   const clause = childNamed(node, 'MatchingModifierClause');
   if (clause) return matchedLabels(walk, clause, ref, opName, lhs, rhs);
   const exact = lhs.exact && rhs.exact;
   const pinnedBoth = [...pinnedOf(lhs), ...pinnedOf(rhs)]; // matched pairs agree on every matching label
-  return opName === 'Or' ? vector([...lhs.labels, ...rhs.labels], exact) : SET_OPS.has(opName) ? lhs : vector(lhs.labels, exact, pinnedBoth);
+  return opName === 'Or' ? walk.shared.vector([...lhs.labels, ...rhs.labels], exact) : SET_OPS.has(opName) ? lhs : walk.shared.vector(lhs.labels, exact, pinnedBoth);
 }
 
 /** The labels of `a <op> on/ignoring (…) group_left/right (…) b`, recording the clause's labels on `ref`. */
@@ -360,8 +393,8 @@ function matchedLabels(
 ): LabelInfo {
   const exact = lhs.exact && rhs.exact;
   const pinnedBoth = [...pinnedOf(lhs), ...pinnedOf(rhs)]; // matched pairs agree on every matching label
-  const both: LabelInfo = exact ? vector([...lhs.labels].filter((l) => rhs.labels.has(l)), true) : UNKNOWN;
-  const either: LabelInfo = exact ? vector([...lhs.labels, ...rhs.labels], true) : UNKNOWN;
+  const both: LabelInfo = exact ? walk.shared.vector([...lhs.labels].filter((l) => rhs.labels.has(l)), true) : UNKNOWN;
+  const either: LabelInfo = exact ? walk.shared.vector([...lhs.labels, ...rhs.labels], true) : UNKNOWN;
   const ignoring = childNamed(clause, 'Ignoring') !== undefined;
   // on (x) needs x on both sides; ignoring (x) a label that at least one side has.
   const matching = groupingLabels(walk, clause, ignoring ? 'ignoring' : 'on', ignoring ? either : both);
@@ -374,12 +407,12 @@ function matchedLabels(
   const extraNode = (groupLeft ?? groupRight)?.nextSibling;
   const extra =
     extraNode?.name === 'GroupingLabels' ? groupingLabels(walk, clause, groupLeft ? 'group_left' : 'group_right', groupLeft ? rhs : lhs, extraNode) : [];
-  if (opName === 'Or') return vector([...lhs.labels, ...rhs.labels], exact);
+  if (opName === 'Or') return walk.shared.vector([...lhs.labels, ...rhs.labels], exact);
   if (SET_OPS.has(opName)) return lhs;
-  if (groupLeft) return vector([...lhs.labels, ...extra], exact, pinnedOf(lhs));
-  if (groupRight) return vector([...rhs.labels, ...extra], exact, pinnedOf(rhs));
-  if (ignoring) return vector([...lhs.labels].filter((l) => !matching.includes(l)), exact, pinnedOf(lhs));
-  return vector(matching.filter((l) => !exact || lhs.labels.has(l)), exact, pinnedBoth);
+  if (groupLeft) return walk.shared.vector([...lhs.labels, ...extra], exact, pinnedOf(lhs));
+  if (groupRight) return walk.shared.vector([...rhs.labels, ...extra], exact, pinnedOf(rhs));
+  if (ignoring) return walk.shared.vector([...lhs.labels].filter((l) => !matching.includes(l)), exact, pinnedOf(lhs));
+  return walk.shared.vector(matching.filter((l) => !exact || lhs.labels.has(l)), exact, pinnedBoth);
 }
 
 /** Whether the expression filters: returns nothing when its condition is false (a comparison without `bool`, `and`, `absent`, …). */
