@@ -1,11 +1,12 @@
 import type { SourceRef } from '../diagnostic.js';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import path from 'node:path';
 import { rememberCallSite } from '../source-sites.js';
 import { ownRoot as ownDir } from '../own-files.js';
 
 // Everything under the package's own folder (src/ or dist/) is "ours"; the first stack frame
 // outside it is the user's definition that called the builder.
+const ownUrl = `${pathToFileURL(ownDir).href}/`;
 
 /** V8's call sites, without formatting a stack string (the formatting is what costs). */
 function callSites(): NodeJS.CallSite[] {
@@ -28,11 +29,28 @@ function callSites(): NodeJS.CallSite[] {
  * (src/io/loader/transfer.ts). Cheap enough for 10,000 rules (one stack capture each).
  */
 export function captureSource(): SourceRef | undefined {
+  return userFrame(callSites());
+}
+
+// file: URL → path, once per file (a definition file holds hundreds of builder calls).
+const paths = new Map<string, string>();
+function pathOf(url: string): string {
+  let file = paths.get(url);
+  if (file === undefined) paths.set(url, (file = fileURLToPath(url)));
+  return file;
+}
+
+function userFrame(sites: readonly NodeJS.CallSite[]): SourceRef | undefined {
   let builder: string | undefined;
-  for (const site of callSites()) {
+  for (const site of sites) {
     let file = site.getFileName() ?? site.getScriptNameOrSourceURL();
     if (!file) continue;
-    if (file.startsWith('file://')) file = fileURLToPath(file);
+    // Our own frames, told by their URL without converting it (most frames are ours).
+    if (file.startsWith(ownUrl)) {
+      builder = site.getFunctionName() ?? builder;
+      continue;
+    }
+    if (file.startsWith('file://')) file = pathOf(file);
     if (file.startsWith('node:') || !path.isAbsolute(file)) continue;
     if (file.startsWith(ownDir + path.sep)) {
       builder = site.getFunctionName() ?? builder;

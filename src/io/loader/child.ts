@@ -40,8 +40,13 @@ function progress(line: string): void {
 
 /** The load under way (request.loads, in turn). */
 let current: LoadTarget = request.loads[0]!;
-/** Paths in sources are relative to the folder that holds the definitions folder (or to `base`). */
-const relative = (file: string): string => path.relative(current.base ?? path.dirname(current.dir), file).split(path.sep).join('/');
+/** Paths in sources are relative to the folder that holds the definitions folder (or to `base`); once per file and load. */
+let relatives = new Map<string, string>();
+function relative(file: string): string {
+  let result = relatives.get(file);
+  if (result === undefined) relatives.set(file, (result = path.relative(current.base ?? path.dirname(current.dir), file).split(path.sep).join('/')));
+  return result;
+}
 
 // Source maps of the transformed modules, by file: posted by the hooks (hooks.ts), decoded on first use.
 const maps = new MessageChannel();
@@ -49,33 +54,33 @@ maps.port1.unref();
 const mappings = new Map<string, string>();
 const decoded = new Map<string, DecodedMappings>();
 function mapsOf(file: string): DecodedMappings | undefined {
+  const known = decoded.get(file);
+  if (known) return known;
   for (let message = receiveMessageOnPort(maps.port1); message; message = receiveMessageOnPort(maps.port1)) {
     const { url, mappings: text } = message.message as SourceMapMessage;
     mappings.set(fileURLToPath(url), text);
   }
-  let result = decoded.get(file);
   const text = mappings.get(file);
-  if (!result && text !== undefined) decoded.set(file, (result = decodeMappings(text)));
+  if (text === undefined) return undefined;
+  const result = decodeMappings(text);
+  decoded.set(file, result);
+  mappings.delete(file);
   return result;
 }
 
-/** A position in the JavaScript that ran → the position in the user's TypeScript. */
+/** A position in the JavaScript that ran → the position in the user's TypeScript (a new object each time). */
 function original(file: string, line: number, column: number): SourceRef {
   const map = mapsOf(file);
   const at = map ? originalPosition(map, line, column) : undefined;
-  return { file: relative(file), ...(at ?? { line, column }) };
+  return at ? { file: relative(file), line: at.line, column: at.column } : { file: relative(file), line, column };
 }
 
 // The call sites the API recorded for its sources (src/source-sites.ts), keyed by the source
 // objects: they cross beside the project, in the same message, so that the copies stay the keys.
 let sites: Array<[SourceRef, CallSite]> = [];
-let mapped = new Map<string, SourceRef>();
 function mapSource(source: SourceRef): SourceRef {
   if (!path.isAbsolute(source.file)) return { ...source };
-  const key = `${source.file}:${source.line}:${source.column}`;
-  let position = mapped.get(key);
-  if (!position) mapped.set(key, (position = original(source.file, source.line, source.column)));
-  const copy = { ...position }; // one object per source: the copies are keys, never shared
+  const copy = original(source.file, source.line, source.column); // one object per source: the copies are keys, never shared
   const site = callSiteOf(source);
   if (site) sites.push([copy, site]);
   return copy;
@@ -124,7 +129,7 @@ function nextLoad(target: LoadTarget): void {
   replied = false;
   exitCall = undefined;
   sites = [];
-  mapped = new Map();
+  relatives = new Map();
 }
 
 /** process.exit() in a definition: recorded, and it stops the definition as an exit would. */

@@ -12,50 +12,66 @@ for (let i = 0; i < BASE64.length; i++) DIGIT[BASE64.charCodeAt(i)] = i;
 /** Per generated line (0-based), its segments as [generated column, original line, original column] triples, 0-based. */
 export type DecodedMappings = Int32Array[];
 
+const EMPTY = new Int32Array(0);
+
 export function decodeMappings(mappings: string): DecodedMappings {
-  const lines: DecodedMappings = [];
-  let line: number[] = [];
+  // One pass, the fields of a segment in locals, every line's triples in one buffer (each triple
+  // takes at least 4 characters, so `mappings.length` ints are always enough), sliced per line.
+  const buffer = new Int32Array(mappings.length + 3);
+  const lineEnds: number[] = [];
+  let count = 0;
   let generatedColumn = 0;
   let originalLine = 0;
   let originalColumn = 0;
-  const fields: number[] = [];
+  let field = 0; // fields read of the current segment
+  let columnDelta = 0;
+  let lineDelta = 0;
+  let originalColumnDelta = 0;
   let value = 0;
   let shift = 0;
-  const endSegment = () => {
-    // [generated column, source, original line, original column, name?]; a 1-field segment maps nothing.
-    if (fields.length >= 4) {
-      generatedColumn += fields[0]!;
-      originalLine += fields[2]!;
-      originalColumn += fields[3]!;
-      line.push(generatedColumn, originalLine, originalColumn);
-    } else if (fields.length >= 1) {
-      generatedColumn += fields[0]!;
-    }
-    fields.length = 0;
-  };
   for (let i = 0; i <= mappings.length; i++) {
     const code = i < mappings.length ? mappings.charCodeAt(i) : 59; // a final ';'
     if (code === 44 /* , */ || code === 59 /* ; */) {
-      endSegment();
+      // [generated column, source, original line, original column, name?]; a 1-field segment maps nothing.
+      if (field >= 4) {
+        generatedColumn += columnDelta;
+        originalLine += lineDelta;
+        originalColumn += originalColumnDelta;
+        buffer[count++] = generatedColumn;
+        buffer[count++] = originalLine;
+        buffer[count++] = originalColumn;
+      } else if (field >= 1) {
+        generatedColumn += columnDelta;
+      }
+      field = 0;
       if (code === 59) {
-        lines.push(Int32Array.from(line));
-        line = [];
+        lineEnds.push(count);
         generatedColumn = 0;
       }
       continue;
     }
-    const digit = DIGIT[code] ?? -1;
+    const digit = code < 128 ? DIGIT[code]! : -1;
     if (digit < 0) throw new Error(`invalid source map character ${JSON.stringify(mappings[i])}`);
     value += (digit & 31) << shift;
     if (digit & 32) {
       shift += 5;
       continue;
     }
-    fields.push(value & 1 ? -(value >>> 1) : value >>> 1);
+    const decoded = value & 1 ? -(value >>> 1) : value >>> 1;
+    if (field === 0) columnDelta = decoded;
+    else if (field === 2) lineDelta = decoded;
+    else if (field === 3) originalColumnDelta = decoded;
+    field++;
     value = 0;
     shift = 0;
   }
-  return lines;
+  const exact = buffer.slice(0, count);
+  let start = 0;
+  return lineEnds.map((end) => {
+    const line = end > start ? exact.subarray(start, end) : EMPTY;
+    start = end;
+    return line;
+  });
 }
 
 /**
