@@ -45,10 +45,10 @@ export interface Check {
  */
 export function at(e: AnalyzedExpression, from?: number, to?: number): Pick<Finding, 'path' | 'source' | 'excerpt'> {
   const map = e.toExpr ?? ((offset: number) => offset);
-  return {
-    ...locatedAt(e),
+  // Object.assign, not `{ ...locatedAt(e), excerpt }`: a hidden class per finding otherwise (src/lint/run.ts).
+  return Object.assign({}, locatedAt(e), {
     excerpt: { text: e.expr, from: map(from ?? 0), to: to === undefined ? e.expr.length : map(to) },
-  };
+  });
 }
 
 /** "alert HighErrorRate", "panel Tickets", … for messages. */

@@ -42,19 +42,23 @@ type AlertLabels = Map<object, Record<string, string>>;
 function composeAlert(rule: AlertInput, from: Inherited, applied: AlertLabels): AlertInput {
   const forValue = rule.for ?? from.for;
   const keepFiringFor = rule.keepFiringFor ?? from.keepFiringFor;
-  const labels = { ...from.alertLabels, ...rule.labels };
+  // Object.assign onto fresh objects, not `{ ...a, ...b }`: Node 20's V8 gives every object spread
+  // and then extended a hidden class of its own, and 10,000 alerts' labels each their own makes
+  // every later reader slow (the checks, the compilers). The same keys, in the same order (zod's
+  // records hold no own `__proto__`, the one key where the two differ).
+  const labels: Record<string, string> = Object.assign({}, from.alertLabels, rule.labels);
   if (rule.source) applied.set(rule.source, labels);
-  return {
-    ...rule,
-    ...(forValue !== undefined ? { for: forValue } : {}),
-    ...(keepFiringFor !== undefined ? { keepFiringFor } : {}),
-    labels,
-    annotations: { ...from.annotations, ...(defined(rule.annotations) as Record<string, string>) },
-  };
+  return Object.assign(
+    {},
+    rule,
+    forValue !== undefined ? { for: forValue } : {},
+    keepFiringFor !== undefined ? { keepFiringFor } : {},
+    { labels, annotations: Object.assign({}, from.annotations, defined(rule.annotations) as Record<string, string>) },
+  );
 }
 
 function composeRecord(rule: RecordInput, from: Inherited): RecordInput {
-  return Object.keys(from.ruleLabels).length === 0 ? rule : { ...rule, labels: { ...from.ruleLabels, ...rule.labels } };
+  return Object.keys(from.ruleLabels).length === 0 ? rule : Object.assign({}, rule, { labels: Object.assign({}, from.ruleLabels, rule.labels) });
 }
 
 function composeGroup(group: RuleGroupInput, team: Inherited, applied: AlertLabels): RuleGroupInput {
