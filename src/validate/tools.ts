@@ -1,6 +1,7 @@
 import { accessSync, constants } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../diagnostic.js';
+import { toolScratch } from './scratch.js';
 
 export type ToolName = 'promtool' | 'amtool' | 'blackbox-exporter';
 
@@ -155,7 +156,7 @@ export async function runTool(tool: Tool, args: readonly string[], options: { cw
     all: true,
     reject: false,
     stdin: 'ignore',
-    env: { LANG: 'C' },
+    env: toolEnv(process.env),
     // Its own process group (killed as a whole below); execa's `cleanup` does not apply to detached
     // processes, so an interrupted validate ends the groups itself (killRunningTools).
     detached: true,
@@ -188,6 +189,15 @@ export async function runTool(tool: Tool, args: readonly string[], options: { cw
       killGroup(pid, 'SIGKILL');
     }
   }
+}
+
+/**
+ * What the tools' environment adds to ours: messages in English (LANG=C: src/validate/tool-output.ts
+ * reads them) and, where it can, scratch files in memory (TMPDIR: src/validate/scratch.ts).
+ */
+export function toolEnv(env: NodeJS.ProcessEnv): NodeJS.ProcessEnv {
+  const scratch = toolScratch(env);
+  return { LANG: 'C', ...(scratch ? { TMPDIR: scratch } : {}) };
 }
 
 const VERSION = /version\s+(\S+)/;

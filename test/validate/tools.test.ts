@@ -3,7 +3,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/cli.js';
 import { alive, killLeftovers, until } from '../helpers/process.js';
-import { resolveTool, runTool } from '../../src/validate/tools.js';
+import { resolveTool, runTool, toolEnv } from '../../src/validate/tools.js';
+import { MEMORY_TMP, toolScratch } from '../../src/validate/scratch.js';
 
 /** pid files of the fake tools; what they name is killed after each test whatever happened. */
 const pidFiles: string[] = [];
@@ -73,5 +74,24 @@ describe('tool runs: the time limit holds, whatever the tool starts', () => {
   it('a tool that cannot start is a failed run (exit code -1), not an exception', async () => {
     const run = await runTool({ name: 'promtool', path: path.join(tempDir('totem-mon-no-tool-'), 'promtool') }, ['--version'], { cwd: process.cwd(), timeoutMs: 5_000 });
     expect(run).toMatchObject({ exitCode: -1, timedOut: false, output: '' });
+  });
+
+  it('runs the tool with LANG=C and, where TMPDIR is not set, its scratch files in memory when it can', async () => {
+    const tool = fakeTool('echo "$LANG $TMPDIR"');
+    const run = await runTool({ name: 'promtool', path: tool.path }, [], { cwd: process.cwd(), timeoutMs: 5_000 });
+    expect(run.output).toBe(`C ${toolScratch(process.env) ?? process.env['TMPDIR'] ?? ''}`.trim());
+    expect(toolEnv({ PATH: '/bin', LANG: 'de_DE.UTF-8', TMPDIR: '/var/tmp' })).toEqual({ LANG: 'C' });
+  });
+});
+
+describe("the tools' scratch folder", () => {
+  it('is the memory folder only when TMPDIR is not set and it is a writable folder with room', () => {
+    const dir = tempDir('totem-mon-scratch-');
+    expect(toolScratch({}, dir)).toBe(dir);
+    expect(toolScratch({ TMPDIR: '/var/tmp' }, dir)).toBeUndefined();
+    expect(toolScratch({}, path.join(dir, 'missing'))).toBeUndefined();
+    writeFileSync(path.join(dir, 'file'), '');
+    expect(toolScratch({}, path.join(dir, 'file'))).toBeUndefined();
+    if (process.platform === 'linux' && existsSync(MEMORY_TMP)) expect(toolScratch({})).toBe(MEMORY_TMP);
   });
 });

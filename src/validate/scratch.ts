@@ -1,0 +1,25 @@
+/**
+ * Where the tools keep their scratch files. `promtool test rules` builds a small TSDB for every test
+ * case in $TMPDIR (a folder, a write-ahead log, fsyncs, then removed: on Totem's 9 test files 87
+ * folders and 65 fsyncs), so on a disk it waits for the disk. On Linux, when TMPDIR is not set, the
+ * tools get /dev/shm (memory) instead, if it is a writable folder with room to spare: the same
+ * tests, in the same order, without the waits (Totem's ran ~30% faster in wall time, ~10% less CPU).
+ */
+import { accessSync, constants, statfsSync, statSync } from 'node:fs';
+
+export const MEMORY_TMP = '/dev/shm';
+/** What the memory folder must have free (Totem's tests peak at ~160 KiB there; each case's storage is removed before the next). */
+export const SCRATCH_MIN_FREE = 16 * 1024 * 1024;
+
+/** The folder for the tools' TMPDIR, or undefined to leave TMPDIR as it is (set, or no usable memory folder). */
+export function toolScratch(env: NodeJS.ProcessEnv, candidate: string = MEMORY_TMP): string | undefined {
+  if (env['TMPDIR']) return undefined;
+  try {
+    if (!statSync(candidate).isDirectory()) return undefined;
+    accessSync(candidate, constants.W_OK);
+    const fs = statfsSync(candidate);
+    return fs.bavail * fs.bsize >= SCRATCH_MIN_FREE ? candidate : undefined;
+  } catch {
+    return undefined;
+  }
+}
