@@ -6,7 +6,7 @@
 import type { Model, MetricModel, RecordModel, RuleModel } from './types.js';
 import { allPanels, type DashboardModel, type PanelModel } from './dashboard.js';
 import { buildCatalogue } from './catalogue.js';
-import { analyzePromql, type SelectorRef } from '../promql/analyze.js';
+import { analyzePromql, Shared, type SelectorRef } from '../promql/analyze.js';
 import { substituteGrafanaVariables } from '../promql/grafana-variables.js';
 
 export type MetricUse =
@@ -25,9 +25,11 @@ export interface MetricUses {
 export function metricUses(model: Pick<Model, 'metrics' | 'ruleGroups' | 'prometheus' | 'dashboards'>): MetricUses {
   const catalogue = buildCatalogue(model);
   const selectors = new Map<string, SelectorRef[]>();
+  // The selectors of every expression are kept: their names and lists shared (src/promql/shared.ts).
+  const shared = new Shared();
   const selectorsOf = (expr: string): SelectorRef[] => {
     let found = selectors.get(expr);
-    if (!found) selectors.set(expr, (found = analyzePromql(substituteGrafanaVariables(expr), catalogue.lookup).selectors));
+    if (!found) selectors.set(expr, (found = analyzePromql(substituteGrafanaVariables(expr), catalogue.lookup, undefined, shared).selectors));
     return found;
   };
 

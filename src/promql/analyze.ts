@@ -2,10 +2,10 @@ import type { SyntaxNode } from '@lezer/common';
 import { childNamed, expressionChildren, parsePromql, unquote, type ParsedExpr } from './parse.js';
 import { durationMs } from '../duration.js';
 import { analyzeGuarded } from './guarded.js';
-import { Shared } from './shared.js';
+import { UNSHARED, type AnalysisValues } from './shared.js';
 import type { MatchOp, MatchValue } from '../api/selector.js';
 
-export { Shared } from './shared.js';
+export { Shared, UNSHARED, type AnalysisValues } from './shared.js';
 
 /**
  * One walk over a parsed expression that records what the checks need: selectors with their
@@ -159,10 +159,11 @@ function binaryOperator(node: SyntaxNode): string {
 
 /**
  * What the checks need to know about an expression (any expression Prometheus accepts: see guarded.ts).
- * `shared` holds equal label sets, names and lists once for many analyses (buildCheckContext passes
- * one for all of a run's expressions); by default each analysis has its own.
+ * `shared` makes the values it keeps: a `Shared` holds equal label sets, names and lists once for
+ * many analyses (buildCheckContext passes one for all of a run's expressions); by default every
+ * value is the analysis's own.
  */
-export function analyzePromql(text: string, lookup: SeriesLookup, parsed: ParsedExpr = parsePromql(text), shared = new Shared()): Analysis {
+export function analyzePromql(text: string, lookup: SeriesLookup, parsed: ParsedExpr = parsePromql(text), shared: AnalysisValues = UNSHARED): Analysis {
   return analyzeGuarded(text, lookup, parsed, (t, l, p) => analyzeTree(t, l, p, shared));
 }
 
@@ -170,7 +171,7 @@ export function analyzePromql(text: string, lookup: SeriesLookup, parsed: Parsed
 interface Walk {
   text: string;
   lookup: SeriesLookup;
-  shared: Shared;
+  shared: AnalysisValues;
   selectors: SelectorRef[];
   groupings: GroupingRef[];
   calls: CallRef[];
@@ -183,7 +184,7 @@ function textOf(text: string, node: SyntaxNode): string {
   return text.slice(node.from, node.to);
 }
 
-function analyzeTree(text: string, lookup: SeriesLookup, parsed: ParsedExpr, shared: Shared): Analysis {
+function analyzeTree(text: string, lookup: SeriesLookup, parsed: ParsedExpr, shared: AnalysisValues): Analysis {
   const walk: Walk = { text, lookup, shared, selectors: [], groupings: [], calls: [], binaries: [], comparisons: [] };
   const result = parsed.root ? labelsOf(walk, parsed.root, []) : UNKNOWN;
   // Copies as long as their contents: a list grown by push keeps room for a dozen more entries.

@@ -1,12 +1,33 @@
 import type { LabelInfo } from './analyze.js';
 
+/** How an analysis makes the values it keeps: label sets, names read from the text, lists of enclosing functions. */
+export interface AnalysisValues {
+  /** A vector's labels; `pinned` labels it does not carry are left out. */
+  vector(labels: Iterable<string>, exact: boolean, pinned?: Iterable<string>): LabelInfo;
+  /** A name, label or value read from an expression (a slice of its text). */
+  text(value: string): string;
+  /** `name` in front of the enclosing functions `outer` (innermost first). */
+  within(name: string, outer: readonly string[]): string[];
+}
+
+/** Every value made afresh: for an analysis on its own, where sharing would cost more than it keeps. */
+export const UNSHARED: AnalysisValues = {
+  vector(labels, exact, pinned) {
+    const set = new Set(labels);
+    const fixed = pinned ? [...pinned].filter((l) => set.has(l)) : [];
+    return fixed.length > 0 ? { kind: 'vector', labels: set, exact, pinned: new Set(fixed) } : { kind: 'vector', labels: set, exact };
+  },
+  text: (value) => value,
+  within: (name, outer) => [name, ...outer],
+};
+
 /**
  * What many analyses hold, shared. A large project's analyses hold hundreds of thousands of label
  * sets, names and lists of enclosing functions, nearly all equal to a few (a series' labels, a
  * `by (…)` list, `rate`, `['rate', 'sum']`): equal values are one object here, kept for as long
  * as the analyses are. Checks only read them (`ReadonlySet`s, strings, lists nobody changes).
  */
-export class Shared {
+export class Shared implements AnalysisValues {
   private readonly vectors = new Map<string, LabelInfo>();
   private readonly texts = new Map<string, string>();
   private readonly lists = new Map<string, string[]>();

@@ -5,7 +5,7 @@
  * that sharing does happen.
  */
 import { describe, expect, it } from 'vitest';
-import { analyzePromql, Shared, type Analysis, type LabelInfo } from '../../src/promql/analyze.js';
+import { analyzePromql, Shared, UNSHARED, type Analysis, type LabelInfo } from '../../src/promql/analyze.js';
 
 const SERIES: Record<string, readonly string[]> = {
   http_requests_total: ['route', 'code', 'job', 'instance'],
@@ -40,21 +40,6 @@ const CORPUS = [
   '',
 ];
 
-/** Every value made afresh, as the walk did before it shared them: the reference. */
-class Fresh extends Shared {
-  override vector(labels: Iterable<string>, exact: boolean, pinned?: Iterable<string>): LabelInfo {
-    const set = new Set(labels);
-    const fixed = pinned ? [...pinned].filter((l) => set.has(l)) : [];
-    return fixed.length > 0 ? { kind: 'vector', labels: set, exact, pinned: new Set(fixed) } : { kind: 'vector', labels: set, exact };
-  }
-  override text(value: string): string {
-    return value;
-  }
-  override within(name: string, outer: readonly string[]): string[] {
-    return [name, ...outer];
-  }
-}
-
 /** An analysis as plain data: every fact a check may read, label sets as lists in their order. */
 function plain(a: Analysis): unknown {
   const info = (i: LabelInfo) => (i.kind === 'vector' ? { ...i, labels: [...i.labels], pinned: i.pinned ? [...i.pinned] : undefined } : i);
@@ -72,10 +57,10 @@ function plain(a: Analysis): unknown {
 }
 
 describe('analyses sharing equal values (Shared)', () => {
-  it('say what analyses with every value their own say, for every expression', () => {
+  it('say what analyses with every value their own (UNSHARED, the default) say, for every expression', () => {
     const shared = new Shared();
     const together = CORPUS.map((text) => analyzePromql(text, lookup, undefined, shared));
-    const alone = CORPUS.map((text) => analyzePromql(text, lookup, undefined, new Fresh()));
+    const alone = CORPUS.map((text) => analyzePromql(text, lookup, undefined, UNSHARED));
     expect(together.map(plain)).toEqual(alone.map(plain));
   });
 
