@@ -16,7 +16,8 @@ export const dashboardMultiValueEquals: Check = {
       const multi = new Map(dashboard.variables.filter(isMultiValue).map((v) => [v.name, v]));
       if (multi.size === 0) continue;
       /** Every `label="$multi"` in `text`, reported as `what` at `where`. */
-      const scan = (text: string, what: string, where: Located) => {
+      // Located only for a finding: locating registers the property for the report (src/source-sites.ts).
+      const scan = (text: string, what: string, item: Located, field: string) => {
         for (const m of text.matchAll(MATCHER)) {
           const [, label, op, value] = m;
           if (op !== '=' && op !== '!=') continue;
@@ -29,18 +30,18 @@ export const dashboardMultiValueEquals: Check = {
             report({
               message: `${what} matches $${ref.name} (${kind}) with ${label}${op}: when several values or All are selected Grafana writes a regex (a|b, .*) and the selector matches nothing`,
               hint: `write ${label}${regexOp}${value} (in matchers: { ${label}: ${op === '=' ? 're' : 'nre'}('$${ref.name}') }), or make the variable single-valued: multi: false, includeAll: false`,
-              ...where,
+              ...locatedAt(item, field),
               excerpt: { text, from: m.index, to: valueFrom + value!.length },
             });
           }
         }
       };
       for (const panel of allPanels(dashboard)) {
-        for (const target of panel.targets) scan(target.expr, `panel ${panel.title}: ${target.path.at(-1)}.expr`, locatedAt(target, 'expr'));
+        for (const target of panel.targets) scan(target.expr, `panel ${panel.title}: ${target.path.at(-1)}.expr`, target, 'expr');
       }
       // A chained variable (`label_values(metric{job="$job"}, instance)`) lists nothing for several jobs either.
       for (const variable of dashboard.variables) {
-        if (variable.type === 'query') scan(variable.query, `variable $${variable.name}: its query`, locatedAt(variable, queryField(variable)));
+        if (variable.type === 'query') scan(variable.query, `variable $${variable.name}: its query`, variable, queryField(variable));
       }
     }
   },

@@ -1,5 +1,6 @@
 import type { Check } from './check.js';
 import { locatedAt } from '../model/located.js';
+import type { Located } from '../model/types.js';
 import { allPanels, DATASOURCE_VARIABLE } from '../model/dashboard.js';
 import { didYouMean } from '../suggest.js';
 import { isGlobalVariable, queryField, variableRefs } from './dashboard-variables.js';
@@ -13,13 +14,14 @@ export const dashboardUndefinedVariable: Check = {
       const names = [DATASOURCE_VARIABLE, ...dashboard.variables.map((v) => v.name)];
       const defined = new Set(names);
       const hint = `define it in variables: [labelVariable({ name: '…', metric })] of dashboard ${dashboard.title}, or fix the name (defined: ${names.map((n) => `$${n}`).join(', ')})`;
-      const check = (text: string | undefined, where: string, at: ReturnType<typeof locatedAt>) => {
+      // Located only for a finding: locating registers the property for the report (src/source-sites.ts).
+      const check = (text: string | undefined, where: string, item: Located, field: string) => {
         for (const ref of variableRefs(text ?? '')) {
           if (defined.has(ref.name) || isGlobalVariable(ref.name)) continue;
           report({
             message: `${where} uses variable $${ref.name}, which dashboard ${dashboard.title} does not define: Grafana sends it as written and the query matches nothing.${didYouMean(ref.name, names)}`,
             hint,
-            ...at,
+            ...locatedAt(item, field),
             excerpt: { text: text!, from: ref.from, to: ref.to },
           });
         }
@@ -36,16 +38,16 @@ export const dashboardUndefinedVariable: Check = {
         });
       }
       for (const panel of allPanels(dashboard)) {
-        check(panel.title, `panel ${panel.title}: title`, locatedAt(panel, 'title'));
+        check(panel.title, `panel ${panel.title}: title`, panel, 'title');
         for (const target of panel.targets) {
           const field = target.path.at(-1)!;
-          check(target.expr, `panel ${panel.title}: ${field}.expr`, locatedAt(target, 'expr'));
-          check(target.legendFormat, `panel ${panel.title}: ${field}.legendFormat`, locatedAt(target, 'legendFormat'));
+          check(target.expr, `panel ${panel.title}: ${field}.expr`, target, 'expr');
+          check(target.legendFormat, `panel ${panel.title}: ${field}.legendFormat`, target, 'legendFormat');
         }
-        if (panel.logs) check(panel.logs.expr, `panel ${panel.title}: expr`, locatedAt(panel, 'expr'));
+        if (panel.logs) check(panel.logs.expr, `panel ${panel.title}: expr`, panel, 'expr');
         const traces = panel.traces;
-        if (traces && 'traceql' in traces) check(traces.traceql, `panel ${panel.title}: query.traceql`, locatedAt(panel, 'query'));
-        if (traces && 'traceId' in traces) check(traces.traceId, `panel ${panel.title}: query.traceId`, locatedAt(panel, 'query'));
+        if (traces && 'traceql' in traces) check(traces.traceql, `panel ${panel.title}: query.traceql`, panel, 'query');
+        if (traces && 'traceId' in traces) check(traces.traceId, `panel ${panel.title}: query.traceId`, panel, 'query');
       }
       // A variable's query may only use the variables before it (Grafana resolves them in order).
       dashboard.variables.forEach((variable, i) => {

@@ -34,6 +34,9 @@ export const promqlVectorMatching: Check = {
       for (const b of e.analysis.binaries) {
         const { lhs, rhs } = b;
         if (lhs.kind !== 'vector' || rhs.kind !== 'vector' || !lhs.exact || !rhs.exact || b.op === 'or') continue;
+        // One label set on both sides (the analyses share equal ones) matching on all labels: the
+        // signatures are equal and nothing is left over, so there is nothing to say.
+        if (!b.matching && lhs.labels === rhs.labels) continue;
         const left = signature(lhs.labels, b);
         const right = signature(rhs.labels, b);
         const onlyLeft = [...left].filter((l) => !right.has(l));

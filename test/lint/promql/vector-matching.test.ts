@@ -71,6 +71,21 @@ describe(ID, () => {
     ]);
   });
 
+  it('judges sides with one label set alike: quiet matching on all labels, a warning matching on fewer', () => {
+    const same = alert({ ...basics, name: 'Same', expr: 'sum by (store, status) (rate(shop_orders_total[5m])) / sum by (store, status) (rate(shop_orders_total[1h])) > 1' });
+    const fewer = alert({ ...basics, name: 'Fewer', expr: 'sum by (store, status) (rate(shop_orders_total[5m])) / on (store) sum by (store, status) (rate(shop_orders_total[1h])) > 1' });
+    expectFindings(findings(ID, shop({ rules: [same, fewer] })), [
+      {
+        severity: 'warning',
+        message: 'alert Fewer: "/" matches on (store), but both sides also carry status: as soon as two of their series share one match, Prometheus fails the evaluation (group_left/group_right must say which side is "many")',
+        hint: 'aggregate one side to the matching labels (store)',
+        path: rulePath('Fewer', 'expr'),
+        at: fewer,
+        span: '/',
+      },
+    ]);
+  });
+
   it('fires in a dashboard panel, with Grafana variables in the query', () => {
     const board = dashboard({
       title: 'Shop',
