@@ -18,7 +18,6 @@ import { locatedAt } from '../model/located.js';
 import { runTools, type ToolRunResult } from '../validate/run-tools.js';
 import { fromDefinitions } from './stages.js';
 import { filesForTools } from './outputs.js';
-import { checkResources, CrdSchemas, CRDS_ENV, SHIPPED_CRDS } from '../validate/kubernetes-schema.js';
 import { isResourceFile } from '../compile/kubernetes/resource.js';
 
 export interface ValidateOptions {
@@ -130,6 +129,8 @@ export async function validate(options: ValidateOptions): Promise<ValidateResult
   // Every generated Kubernetes resource against its operator's CRD schema (offline too: no tool runs).
   if (result.files?.some(isResourceFile)) {
     step('kubernetes schemas', 'start');
+    // Imported only here: the schemas' validator (ajv) costs every other project's validate nothing.
+    const { checkResources, CrdSchemas, CRDS_ENV, SHIPPED_CRDS } = await import('../validate/kubernetes-schema.js');
     diagnostics.push(...atPropertyLines(checkResources(result.files, new CrdSchemas(env[CRDS_ENV] || SHIPPED_CRDS))));
     step('kubernetes schemas', 'end');
   }
