@@ -68,7 +68,7 @@ export function diagnose(
     const where = outcome.running ? `${relative(outcome.running)} was still running` : outcome.handingOver ? 'the project was being handed over (a getter that never returns?)' : `${entry} had not finished`;
     diagnostics.push(loadError(`${what} did not finish loading within ${outcome.timeoutMs / 1000} s: ${where}`, TIMEOUT_HINT, at(outcome.running)));
   } else if (reply?.type === 'loaded') {
-    project = reviveTransferred(reply.project);
+    project = reviveTransferred(reply.project, reply.markers);
     for (const [source, site] of reply.sites) rememberCallSite(source, site);
   } else if (reply?.type === 'failed') {
     diagnostics.push(loadError(`${what} could not be loaded: ${reply.message}`, FIX_HINT, reply.source ?? at(undefined)));

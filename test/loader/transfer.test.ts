@@ -5,7 +5,7 @@
  */
 import { deserialize, serialize } from 'node:v8';
 import { describe, expect, it } from 'vitest';
-import { reviveTransferred, toTransferable } from '../../src/io/loader/transfer.js';
+import { reviveTransferred, toTransferable, type MarkerPlace } from '../../src/io/loader/transfer.js';
 import type { SourceRef } from '../../src/diagnostic.js';
 
 const noMapping = (source: SourceRef) => source;
@@ -54,6 +54,38 @@ describe('the project crosses from the loader process as data', () => {
     const map = (s: SourceRef): SourceRef => ({ file: `rel/${s.file.split('/').pop()}`, line: s.line - 1, column: 3 });
     const back = handOver({ rules: [{ kind: 'alert', source: { file: '/abs/defs/rules.ts', line: 10, column: 40 } }] }, map);
     expect(back).toEqual({ rules: [{ kind: 'alert', source: { file: 'rel/rules.ts', line: 9, column: 3 } }] });
+  });
+
+  it('reviving at the places toTransferable listed gives what the walk over the whole graph gives', () => {
+    const shared = { kind: 'metric', select: function select() {}, tag: Symbol('shared') };
+    const cycle: Record<string, unknown> = { name: 'cycle', fn: () => 1 };
+    cycle.self = cycle;
+    const graph = {
+      metrics: [shared, shared, { kind: 'metric', toString: () => 'x', list: [Symbol('in an array'), () => 2, 'text', null] }],
+      nested: { deeper: { deepest: { handler: function handler() {} } } },
+      cycle,
+      map: new Map([['k', 'v']]),
+      source: { file: '/abs/x.ts', line: 1, column: 1 },
+    };
+    const describe = (value: unknown, seen = new Set<unknown>()): unknown => {
+      if (typeof value === 'function') return `function ${value.name}`;
+      if (typeof value === 'symbol') return `symbol ${value.description}`;
+      if (typeof value !== 'object' || value === null || value instanceof Map) return value;
+      if (seen.has(value)) return '[seen]';
+      seen.add(value);
+      return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, describe(v, seen)]));
+    };
+    const walked = reviveTransferred(deserialize(serialize(toTransferable(graph, noMapping))));
+    const markers: MarkerPlace[] = [];
+    const project = toTransferable(graph, noMapping, markers);
+    expect(markers).toHaveLength(7);
+    const message = deserialize(serialize({ project, markers })) as { project: unknown; markers: MarkerPlace[] };
+    const listed = reviveTransferred(message.project, message.markers) as typeof graph;
+    expect(describe(listed)).toEqual(describe(walked));
+    expect(listed.metrics[0]).toBe(listed.metrics[1]);
+    expect(listed.cycle.self).toBe(listed.cycle);
+    const root: MarkerPlace[] = [];
+    expect(typeof reviveTransferred(deserialize(serialize(toTransferable(function top() {}, noMapping, root))), root)).toBe('function');
   });
 
   it('a very deep graph is no stack overflow', () => {

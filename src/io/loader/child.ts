@@ -19,7 +19,7 @@ import type { HooksData, SourceMapMessage } from './hooks.js';
 import { decodeMappings, originalPosition, type DecodedMappings } from './source-map.js';
 import { NEXT_LOAD, PROGRESS, PROGRESS_FD, type LoaderReply, type LoaderRequest, type LoadTarget } from './protocol.js';
 import { ownModule } from '../../own-files.js';
-import { toTransferable } from './transfer.js';
+import { toTransferable, type MarkerPlace } from './transfer.js';
 
 const request = JSON.parse(process.argv[2]!) as LoaderRequest;
 const send = process.send!.bind(process);
@@ -165,8 +165,9 @@ for (let i = 0; i < request.loads.length && !ending; i++) {
       reply({ type: 'exited', ...exitCall });
     } else {
       progress('2');
-      const project = toTransferable(module.default, mapSource);
-      reply({ type: 'loaded', project, sites }, next !== undefined);
+      const markers: MarkerPlace[] = [];
+      const project = toTransferable(module.default, mapSource, markers);
+      reply({ type: 'loaded', project, sites, markers }, next !== undefined);
     }
   } catch (error) {
     fail(error);

@@ -1,5 +1,6 @@
 import type { SourceRef } from '../../diagnostic.js';
 import type { CallSite } from '../../source-sites.js';
+import type { MarkerPlace } from './transfer.js';
 
 /** One file the loader process runs, its default export handed back. */
 export interface LoadTarget {
@@ -27,7 +28,7 @@ export interface LoaderRequest {
 
 /** The message the loader process sends back for each load (structured clone over its IPC channel). */
 export type LoaderReply =
-  | { type: 'loaded'; project: unknown; sites: Array<[SourceRef, CallSite]> }
+  | { type: 'loaded'; project: unknown; sites: Array<[SourceRef, CallSite]>; markers: MarkerPlace[] }
   | { type: 'failed'; message: string; source?: SourceRef }
   | { type: 'exited'; code: number; source?: SourceRef };
 

@@ -18,6 +18,13 @@ const SYMBOL = '\u0000totem-mon:symbol';
 
 type Mapper = (source: SourceRef) => SourceRef;
 
+/**
+ * Where toTransferable left a function or symbol marker: the container (an object or array of the
+ * copy) and the key. Sent beside the copy in the same message, so the containers are the copy's
+ * own objects on the other side, where only these places need reviving (no walk over the graph).
+ */
+export type MarkerPlace = [Record<string, unknown> | unknown[], string | number];
+
 /** Date, RegExp, Map, Set, buffers…: structured clone copies these itself. */
 function isCloneableLeaf(value: object): boolean {
   return value instanceof Date || value instanceof RegExp || value instanceof Map || value instanceof Set || ArrayBuffer.isView(value) || value instanceof ArrayBuffer;
@@ -27,7 +34,7 @@ function isSourceRef(value: unknown): value is SourceRef {
   return typeof value === 'object' && value !== null && typeof (value as SourceRef).file === 'string' && typeof (value as SourceRef).line === 'number';
 }
 
-export function toTransferable(root: unknown, mapSource: Mapper): unknown {
+export function toTransferable(root: unknown, mapSource: Mapper, markers?: MarkerPlace[]): unknown {
   const copies = new Map<object, unknown>();
   const pending: Array<[Record<string, unknown> | unknown[], Record<string, unknown> | unknown[]]> = [];
   const convert = (value: unknown): unknown => {
@@ -46,12 +53,17 @@ export function toTransferable(root: unknown, mapSource: Mapper): unknown {
   while (pending.length > 0) {
     const [from, to] = pending.pop()!;
     if (Array.isArray(from)) {
-      for (let i = 0; i < from.length; i++) (to as unknown[])[i] = convert(from[i]);
+      for (let i = 0; i < from.length; i++) {
+        const value = from[i];
+        (to as unknown[])[i] = convert(value);
+        if (markers && (typeof value === 'function' || typeof value === 'symbol')) markers.push([to, i]);
+      }
       continue;
     }
     for (const key of Object.keys(from)) {
       const value = from[key];
       (to as Record<string, unknown>)[key] = key === 'source' && isSourceRef(value) ? mapSource(value) : convert(value);
+      if (markers && (typeof value === 'function' || typeof value === 'symbol')) markers.push([to, key]);
     }
   }
   return top;
@@ -70,8 +82,15 @@ function revived(value: unknown): unknown {
   return value;
 }
 
-/** Turns the markers back into (inert) functions and symbols, in place. */
-export function reviveTransferred(root: unknown): unknown {
+/**
+ * Turns the markers back into (inert) functions and symbols, in place: at the places listed (see
+ * MarkerPlace), else wherever they are in the graph.
+ */
+export function reviveTransferred(root: unknown, markers?: readonly MarkerPlace[]): unknown {
+  if (markers) {
+    for (const [container, key] of markers) (container as Record<string | number, unknown>)[key] = revived((container as Record<string | number, unknown>)[key]);
+    return revived(root);
+  }
   const top = revived(root);
   const seen = new Set<object>();
   const stack: unknown[] = [top];
