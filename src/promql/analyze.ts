@@ -284,7 +284,7 @@ function selectorLabels(walk: Walk, node: SyntaxNode, enclosing: string[], range
   walk.selectors.push(ref);
   const labels = name !== undefined ? walk.lookup(name) : undefined;
   const pinned = matchers.filter((m) => m.op === '=' && m.value !== '' && m.label !== '__name__').map((m) => m.label);
-  return labels ? walk.shared.vector(labels, true, pinned) : UNKNOWN;
+  return labels ? walk.shared.series(labels, pinned) : UNKNOWN;
 }
 
 /** `sum by (…)`, `topk(…)`, `count_values(…)`, …: what the grouping keeps. */
