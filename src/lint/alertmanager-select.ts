@@ -119,8 +119,9 @@ export function defaultRouteAlerts(context: CheckContext): DefaultRouteAlert[] {
   const fallsThrough = (t: Taker) =>
     t.position.length === 0 || (t.route.receiver === undefined && t.route.routes.length > 0 && t.receiver === rootReceiver);
   const out: DefaultRouteAlert[] = [];
+  const root = { ...am.route, matchers: [] };
   for (const k of alertLabelKnowledge(context)) {
-    const takers = possibleTakers({ ...am.route, matchers: [] }, k, rootReceiver, []);
+    const takers = possibleTakers(root, k, rootReceiver, []);
     if (!takers.every(fallsThrough)) continue;
     out.push({ ...k, via: takers.filter((t) => t.position.length > 0).map(({ route, position }) => ({ route, position })) });
   }

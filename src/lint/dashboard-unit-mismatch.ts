@@ -22,6 +22,14 @@ function mismatch(value: QueryUnit['unit'], unit: string): { why: string; use: s
   return undefined;
 }
 
+/** Every value kind `queryUnit` may give (a Record, so that the compiler insists on each). */
+const VALUE_UNITS = Object.keys({ seconds: 1, milliseconds: 1, bytes: 1, ratio: 1, percent: 1, count: 1, none: 1 } satisfies Record<QueryUnit['unit'], 1>) as Array<QueryUnit['unit']>;
+
+/** Whether some value could mismatch the unit: for most units (`reqps`, `short`) none can, and the queries need no reading. */
+function canMismatch(unit: string): boolean {
+  return VALUE_UNITS.some((value) => mismatch(value, unit) !== undefined);
+}
+
 export const dashboardUnitMismatch: Check = {
   id: 'dashboard/unit-mismatch',
   severity: 'error',
@@ -30,7 +38,7 @@ export const dashboardUnitMismatch: Check = {
     const { model, catalogue } = context;
     for (const dashboard of model.dashboards) {
       for (const panel of allPanels(dashboard)) {
-        if (panel.unit === undefined) continue;
+        if (panel.unit === undefined || !canMismatch(panel.unit)) continue;
         for (const target of panel.targets) {
           const e = expressionAt(context, target.path);
           if (!e) continue;

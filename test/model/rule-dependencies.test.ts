@@ -1,0 +1,54 @@
+import { describe, expect, it } from 'vitest';
+import { alert, defineProject, gauge, record, ruleGroup } from '../../src/index.js';
+import { parseProject } from '../../src/model/parse.js';
+import { buildModel } from '../../src/model/build.js';
+import { rules } from '../../src/model/select.js';
+import { ruleDependencies } from '../../src/model/rule-dependencies.js';
+import type { RuleModel } from '../../src/model/types.js';
+
+const up = gauge({ name: 'app_up', help: 'h', labels: ['service'] });
+const severity = { severity: 'warning' };
+const annotations = { summary: 's', description: 'd' };
+
+function model() {
+  const parsed = parseProject(
+    defineProject({
+      name: 'p',
+      metrics: [up],
+      prometheus: { scrapeJobs: [] },
+      ruleGroups: [
+        ruleGroup({
+          name: 'alerts',
+          rules: [
+            alert({ name: 'Down', expr: 'job:up:sum == 0', labels: severity, annotations }),
+            alert({ name: 'Plain', expr: 'app_up == 0', labels: severity, annotations }),
+            record({ name: 'job:up:sum', expr: 'sum by (service) (job:up:max)' }),
+          ],
+        }),
+        ruleGroup({ name: 'base', rules: [record({ name: 'unused:up:min', expr: 'min(app_up)' }), record({ name: 'job:up:max', expr: 'max by (service) (app_up)' })] }),
+        ruleGroup({ name: 'meta', rules: [alert({ name: 'Many', expr: 'count(ALERTS{alertname="Down"}) > 1', labels: severity, annotations })] }),
+      ],
+    }),
+  );
+  if (!parsed.ok) throw new Error(JSON.stringify(parsed.diagnostics));
+  return buildModel(parsed.project, 'test/index.ts');
+}
+
+describe('ruleDependencies', () => {
+  const m = model();
+  const dependencies = ruleDependencies(m);
+  const byName = (name: string) => rules(m).find((r) => r.name === name)!;
+  const names = (list: RuleModel[]) => list.map((r) => r.name);
+
+  it('gives a rule and what it needs, transitively and across groups, in definition order', () => {
+    expect(names(dependencies.closure(byName('Down')))).toEqual(['Down', 'job:up:sum', 'job:up:max']);
+    expect(names(dependencies.closure(byName('Many')))).toEqual(['Down', 'job:up:sum', 'job:up:max', 'Many']);
+    expect(names(dependencies.closure(byName('Plain')))).toEqual(['Plain']);
+    expect(names(dependencies.closure(byName('job:up:max')))).toEqual(['job:up:max']);
+  });
+
+  it('leaves out rules that are not in the model', () => {
+    const stray = { ...byName('Plain'), name: 'Stray' };
+    expect(dependencies.closure(stray)).toEqual([]);
+  });
+});
