@@ -1,5 +1,5 @@
 import { parser } from '@prometheus-io/lezer-promql';
-import type { SyntaxNode, Tree } from '@lezer/common';
+import { TreeBuffer, type SyntaxNode, type Tree } from '@lezer/common';
 import { mayBeTooDeepForLezer, parseInParts, type ParsedPart } from './parts.js';
 
 export interface SyntaxProblem {
@@ -68,20 +68,41 @@ export function parsePromql(text: string): ParsedExpr {
     const root = expressionChildren(tree.topNode)[0];
     const errors: SyntaxProblem[] = [];
     let lastErrorEnd = -1;
-    tree.iterate({
-      enter(node) {
-        if (!node.type.isError) return;
-        // Lezer reports a run of errors for one mistake; keep the first of each run.
-        if (node.from > lastErrorEnd) errors.push({ from: node.from, to: node.to, message: describe(text, node.from, node.to) });
-        lastErrorEnd = Math.max(lastErrorEnd, node.to);
-      },
-    });
+    // Nearly every expression has no error node: a scan of the tree's node types says so for a
+    // fraction of a walk over its nodes; only one that has them is walked, for their places.
+    if (hasErrorNode(tree)) {
+      tree.iterate({
+        enter(node) {
+          if (!node.type.isError) return;
+          // Lezer reports a run of errors for one mistake; keep the first of each run.
+          if (node.from > lastErrorEnd) errors.push({ from: node.from, to: node.to, message: describe(text, node.from, node.to) });
+          lastErrorEnd = Math.max(lastErrorEnd, node.to);
+        },
+      });
+    }
     if (errors.length === 0 || !mayBeTooDeepForLezer(text)) return { text, tree, root, errors };
   } catch (error) {
     // Lezer builds its tree recursively: a very long chain overflows the stack inside it.
     if (!(error instanceof RangeError)) throw error;
   }
   return parsedInParts(text);
+}
+
+/** Whether a tree holds an error node anywhere (its buffers read as the node types they list; no recursion). */
+export function hasErrorNode(tree: Tree): boolean {
+  const pending: Array<Tree | TreeBuffer> = [tree];
+  while (pending.length > 0) {
+    const next = pending.pop()!;
+    if (next instanceof TreeBuffer) {
+      // A buffer lists its nodes as (type, from, to, end) in four numbers each.
+      const { buffer, set } = next;
+      for (let i = 0; i < buffer.length; i += 4) if (set.types[buffer[i]!]!.isError) return true;
+    } else {
+      if (next.type.isError) return true;
+      for (const child of next.children) pending.push(child as Tree | TreeBuffer);
+    }
+  }
+  return false;
 }
 
 /** Too deep or long for lezer in one piece (its own limit, not a mistake): parsed in parts (parts.ts). */
