@@ -120,11 +120,18 @@ function reply(message: LoaderReply, more = false): void {
   }
 }
 
-/** The current load is done and the next begins: its output is told apart from this one's (NEXT_LOAD). */
-function nextLoad(target: LoadTarget): void {
+/**
+ * The current load ran and its project is copied: what it printed ends here (NEXT_LOAD), so that
+ * totem-mon has all of it with the reply, without waiting for this process to end.
+ */
+function endOfLoad(): void {
   process.stdout.write(NEXT_LOAD);
   process.stderr.write(NEXT_LOAD);
   progress('3');
+}
+
+/** The next load begins. */
+function nextLoad(target: LoadTarget): void {
   current = target;
   replied = false;
   exitCall = undefined;
@@ -167,6 +174,7 @@ for (let i = 0; i < request.loads.length && !ending; i++) {
       progress('2');
       const markers: MarkerPlace[] = [];
       const project = toTransferable(module.default, mapSource, markers);
+      endOfLoad();
       reply({ type: 'loaded', project, sites, markers }, next !== undefined);
     }
   } catch (error) {

@@ -35,13 +35,14 @@ export type LoaderReply =
 /**
  * File descriptor 3 of the loader process carries progress lines written synchronously, so they
  * arrive even when the process then loops forever: `0 <url>` a definition module starts running,
- * `1 <url>` it finished, `2` the project is being handed over, `3` the next load begins.
+ * `1 <url>` it finished, `2` the project is being handed over, `3` the load's output ends here (NEXT_LOAD).
  */
 export const PROGRESS_FD = 3;
 
 /**
- * Written to the loader's stdout and stderr when one load is done and the next begins, so that what
- * each load printed is told apart (both are pipes, written synchronously, in order).
+ * Written to the loader's stdout and stderr when a load is done, just before its reply: what each
+ * load printed is told apart, and totem-mon has all of it with the reply, without waiting for the
+ * process to end (both are pipes, written synchronously, in order).
  */
 export const NEXT_LOAD = '\u0000totem-mon:next-load\u0000';
 

@@ -67,8 +67,9 @@ interface Load {
 /**
  * Starts one loader process for `request.loads` (one control each) and watches it; one outcome per
  * load. A load's outcome is settled once its reply and all it printed have arrived (the process goes
- * on to the next load), or when the process ends. The time limit counts from the start of the
- * process, for every load, as if each had a process of its own started at the same moment.
+ * on to the next load, or ends: the last load does not wait for that), or when the process ends.
+ * The time limit counts from the start of the process, for every load, as if each had a process of
+ * its own started at the same moment.
  */
 export function runLoaders(request: LoaderRequest, timeoutMs: number, controls: LoaderControl[]): Array<Promise<LoaderOutcome>> {
   const loads: Load[] = [];
@@ -124,12 +125,19 @@ export function runLoaders(request: LoaderRequest, timeoutMs: number, controls: 
   const stderr = splitAtNextLoad(
     (i, text) => {
       if (loads[i]) loads[i].stderr += text;
+      else if (text) lateStderr(text);
     },
     () => settleDone(),
   );
   let progressIndex = 0;
+  // What the process writes to stderr after its last load's output ended (an exit handler): passed
+  // on as that load's was. (Standard output written then is dropped: the load's report is made.)
+  const lateStderr = (text: string) => {
+    const last = loads[loads.length - 1]!;
+    void (last.control.wanted ?? Promise.resolve(true)).then((keep) => keep && !last.aborted && process.stderr.write(text));
+  };
   const settleDone = () => {
-    for (let i = 0; i < loads.length - 1; i++) {
+    for (let i = 0; i < loads.length; i++) {
       if (loads[i]!.reply && stdout.index > i && stderr.index > i && progressIndex > i) settle(loads[i]!, false);
     }
   };
