@@ -15,11 +15,19 @@ export const alertTemplateSyntax: Check = {
   severity: 'error',
   description: 'Alert labels and annotations parse as Go templates with the variables and functions Prometheus 2.42 gives them.',
   run({ model }, report) {
+    // Alerts share their templates (one description for a family of alerts): each text is parsed
+    // once per run; the findings are still each alert's.
+    const parsed = new Map<string, ReturnType<typeof parseGoTemplate>['problems']>();
+    const problemsOf = (text: string) => {
+      let problems = parsed.get(text);
+      if (!problems) parsed.set(text, (problems = parseGoTemplate(text, PROMETHEUS_DIALECT).problems));
+      return problems;
+    };
     for (const alert of alerts(model)) {
       for (const kind of ['labels', 'annotations'] as const) {
         for (const [name, text] of Object.entries(alert[kind])) {
           if (!text.includes('{{')) continue;
-          for (const p of parseGoTemplate(text, PROMETHEUS_DIALECT).problems) {
+          for (const p of problemsOf(text)) {
             report({
               message: `alert ${alert.name}: ${kind === 'labels' ? 'label' : 'annotation'} ${name} is not a valid template: ${p.message} (${positionOf(text, p.from)})`,
               hint: HINT,

@@ -55,6 +55,22 @@ describe('alert/template-syntax', () => {
     ]);
   });
 
+  it('fires on each alert sharing a broken template (each text is parsed once, each alert reported)', () => {
+    const broken = { description: '{{ $value | humanizePercentage  of orders failed' };
+    const first = shopAlert({}, broken);
+    const second = alert({ ...shopAlert({}, broken), name: 'NoOrders' });
+    const project = defineProject({
+      name: 'shop',
+      metrics: [orders],
+      prometheus: { scrapeJobs: [scrapeJob({ name: 'shop', targets: ['shop:9000'] })] },
+      ruleGroups: [ruleGroup({ name: 'shop', rules: [first, second] })],
+    });
+    expect(runOn(project, [check]).map((d) => [d.message, d.path])).toEqual([
+      ['alert FewOrders: annotation description is not a valid template: unclosed action: this {{ has no }} (column 1)', ['ruleGroups', 'shop', 'rules', 'FewOrders', 'annotations', 'description']],
+      ['alert NoOrders: annotation description is not a valid template: unclosed action: this {{ has no }} (column 1)', ['ruleGroups', 'shop', 'rules', 'NoOrders', 'annotations', 'description']],
+    ]);
+  });
+
   it('fires on an unknown function in a label (labels are templates too)', () => {
     const rule = shopAlert({ team: '{{ $labels.region | toupper }}' }, {});
     expect(run(rule)).toEqual([
