@@ -2,8 +2,9 @@
  * prometheus.yml as `promtool check config` is given it in validate's temporary tree. promtool
  * insists that the files a scrape job reads its credentials and certificates from exist (they live
  * on the Prometheus host, not here): each such path is pointed at an empty placeholder beside the
- * config, line for line, so that the findings keep their line numbers. Debian's promtool is built
- * without Kubernetes service discovery: `withoutKubernetesSd` gives the config it can read.
+ * config, line for line, so that the findings keep their line numbers. Its `rule_files` are left
+ * out, line for line too (`withoutRuleFiles`). Debian's promtool is built without Kubernetes service
+ * discovery: `withoutKubernetesSd` gives the config it can read.
  */
 import { parseDocument, isMap, isSeq } from 'yaml';
 import type { OutputFile } from '../compile/output.js';
@@ -48,4 +49,25 @@ export function withoutKubernetesSd(content: string): { content: string; jobs: s
     }
   }
   return { content: doc.toString(), jobs };
+}
+
+/**
+ * The generated files with prometheus.yml's `rule_files` left out: `rule_files: []`, each entry a
+ * comment (the lines keep their numbers). promtool check config loads and checks every rule file a
+ * config names, which is exactly what `promtool check rules` does on every rule file (in parallel
+ * batches, where validate reports their findings): on the large benchmark set the same ~1.8 s of
+ * CPU twice. Every file the entries named is one of those (test/validate/tool-runs.test.ts).
+ */
+export function withoutRuleFiles(files: readonly OutputFile[]): OutputFile[] {
+  return files.map((f) => (f.path === PROMETHEUS_CONFIG ? { ...f, content: ruleFilesLeftOut(f.content) } : f));
+}
+
+/** `rule_files:` and its entries (`  - rules/x.yml`) as `rule_files: []` and comments. */
+export function ruleFilesLeftOut(content: string): string {
+  const lines = content.split('\n');
+  const at = lines.indexOf('rule_files:');
+  if (at < 0) return content;
+  lines[at] = 'rule_files: []';
+  for (let i = at + 1; i < lines.length && /^\s+- /.test(lines[i]!); i++) lines[i] = lines[i]!.replace(/^(\s+)- /, '$1# - ');
+  return lines.join('\n');
 }

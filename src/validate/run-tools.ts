@@ -12,7 +12,7 @@ import { isSimulated } from '../lint/tests-routing.js';
 import { killRunningTools, type Tool, type ToolName } from './tools.js';
 import { onInterrupt } from './interrupt.js';
 import { checkConfig, checkRules } from './promtool.js';
-import { withPlaceholderFiles } from './promtool-config.js';
+import { withoutRuleFiles, withPlaceholderFiles } from './promtool-config.js';
 import { checkAlertmanagerConfig } from './amtool.js';
 import { locator } from './locate.js';
 import { testRoutes } from './routing-tests.js';
@@ -66,7 +66,8 @@ export async function runTools(input: ToolRunInput): Promise<ToolRunResult> {
     // The rule groups the other profiles' files hold (PrometheusRule, ruler namespaces) are checked as rule files too;
     // credential and certificate files promtool wants to see are empty placeholders there.
     const files = [...input.files, ...extractedRuleFiles(input.files)];
-    dir = writeTemporaryTree(withPlaceholderFiles(files));
+    // prometheus.yml's rule files are checked by `check rules`, not a second time by `check config`.
+    dir = writeTemporaryTree(withoutRuleFiles(withPlaceholderFiles(files)));
     return await runToolsIn(dir, { ...input, files });
   } finally {
     if (dir !== undefined) rmSync(dir, { recursive: true, force: true });

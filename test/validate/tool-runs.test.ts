@@ -3,11 +3,12 @@
  * real tool: each `--version` once (looked up while the definitions load), and every check and every
  * test still run: check rules over every rule file, check config, test rules over every generated test
  * file (each once), amtool check-config, one `routes test` per routing test amtool judges, the
- * blackbox exporter's config check.
+ * blackbox exporter's config check. `check config` is not given the rule files a second time.
  */
 import { appendFileSync, chmodSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect } from 'vitest';
+import { parse } from 'yaml';
 import { REPO, runCli, tempDir } from '../helpers/cli.js';
 import { findBinary, itWithBinaries } from '../helpers/tools.js';
 import { validate } from '../../src/app/validate.js';
@@ -21,7 +22,9 @@ function loggingTools(log: string): Record<string, string> {
   const env: Record<string, string> = {};
   for (const [name, variable] of Object.entries(TOOLS)) {
     const wrapper = path.join(dir, name);
-    writeFileSync(wrapper, `#!/bin/sh\necho "${name} $*" >> '${log}'\nexec '${findBinary(name)}' "$@"\n`);
+    // The config `check config` reads is kept, to see what it was given.
+    const keep = name === 'promtool' ? `if [ "$1 $2" = "check config" ]; then cp "$3" '${log}.config.yml'; fi\n` : '';
+    writeFileSync(wrapper, `#!/bin/sh\necho "${name} $*" >> '${log}'\n${keep}exec '${findBinary(name)}' "$@"\n`);
     chmodSync(wrapper, 0o755);
     env[variable] = wrapper;
   }
@@ -61,6 +64,15 @@ describe('validate on Totem: the tool runs', () => {
       expect(filesOf('promtool test rules', /prometheus\/tests\/.*\.test\.yml$/)).toEqual(generatedTests(path.join(REPO, 'out/prometheus/tests')));
       const ruleFiles = readdirSync(path.join(REPO, 'out/prometheus/rules')).map((f) => `prometheus/rules/${f}`).sort();
       expect(filesOf('promtool check rules', /prometheus\/rules\/.*\.yml$/)).toEqual(ruleFiles);
+      // check config is given prometheus.yml without its rule_files (line for line): every rule file
+      // the generated config names is one check rules checks.
+      const generated = readFileSync(path.join(REPO, 'out/prometheus/prometheus.yml'), 'utf8');
+      const named = (parse(generated) as { rule_files: string[] }).rule_files.map((f) => `prometheus/${f}`);
+      expect(named.length).toBeGreaterThan(0);
+      expect(ruleFiles).toEqual(expect.arrayContaining(named));
+      const given = readFileSync(`${log}.config.yml`, 'utf8');
+      expect(parse(given)).toEqual({ ...(parse(generated) as object), rule_files: [] });
+      expect(given.split('\n')).toHaveLength(generated.split('\n').length);
       const { model } = await validate({ definitions: path.join(REPO, 'definitions'), offline: true });
       const amtoolTests = (model?.alertmanager?.tests ?? []).filter((t) => !isSimulated(t));
       expect(amtoolTests.length).toBeGreaterThan(0);
