@@ -28,10 +28,12 @@ export function runGuarded(check: Check, context: CheckContext, report: (finding
       report(f);
     }
   };
-  for (const e of context.expressions) {
+  context.expressions.forEach((e, i) => {
     const local: Finding[] = [];
+    // In a shard (src/app/check-shards.ts) each expression keeps its position in the whole list.
+    const offset = context.offset !== undefined ? { offset: context.offset + i } : {};
     try {
-      check.run({ ...context, expressions: [e] }, (f) => local.push(f));
+      check.run({ ...context, expressions: [e], ...offset }, (f) => local.push(f));
       local.forEach(keep);
     } catch (error) {
       if (!isStackOverflow(error)) throw error;
@@ -42,6 +44,6 @@ export function runGuarded(check: Check, context: CheckContext, report: (finding
         ...at(e),
       });
     }
-  }
+  });
 }
 
