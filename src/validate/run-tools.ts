@@ -21,6 +21,7 @@ import { BLACKBOX_CONFIG } from '../compile/blackbox/index.js';
 import { checkBlackboxConfig } from './blackbox.js';
 import { locatedAt } from '../model/located.js';
 import { EXTRACTED_RULES_DIR, extractedRuleFiles } from './extracted-rules.js';
+import { testWeight } from './test-weight.js';
 
 export interface ToolRunInput {
   model: Model;
@@ -40,15 +41,6 @@ export interface ToolRunResult {
   diagnostics: Diagnostic[];
   /** Which tool ran which commands. */
   tools: ToolReport[];
-}
-
-/**
- * What a test file costs promtool: its cases (the test file's size) times the rules it loads (its
- * rule file's size); used to spread test files over the cores evenly.
- */
-function testWeight(files: readonly OutputFile[]): (file: string) => number {
-  const size = new Map(files.map((f) => [f.path, f.content.length]));
-  return (file) => (size.get(file) ?? 1) * (size.get(file.replace(/\.test\.yml$/, '.rules.yml')) ?? 1);
 }
 
 /**
