@@ -13,10 +13,21 @@ export const alertDuplicateName: Check = {
   severity: 'error',
   description: 'Two alerts with the same name and labels would produce identical, indistinguishable alerts.',
   run({ model }, report) {
-    const seen = new Map<string, AlertModel>();
+    // By name first: labels are compared (their key made) only among alerts that share a name.
+    const byName = new Map<string, AlertModel[]>();
+    const keys = new Map<AlertModel, string>();
+    const keyOf = (rule: AlertModel) => {
+      let key = keys.get(rule);
+      if (key === undefined) keys.set(rule, (key = labelKey(rule.labels)));
+      return key;
+    };
     for (const rule of alerts(model)) {
-      const key = `${rule.name}\u0000${labelKey(rule.labels)}`;
-      const first = seen.get(key);
+      const named = byName.get(rule.name);
+      if (!named) {
+        byName.set(rule.name, [rule]);
+        continue;
+      }
+      const first = named.find((r) => keyOf(r) === keyOf(rule));
       if (first) {
         report({
           message: `alert "${rule.name}" is defined twice with the same labels (first in group ${first.group}${first.source ? `, ${formatSource(first.source)}` : ''})`,
@@ -24,7 +35,7 @@ export const alertDuplicateName: Check = {
           ...locatedAt(rule),
         });
       } else {
-        seen.set(key, rule);
+        named.push(rule);
       }
     }
   },
