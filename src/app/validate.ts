@@ -37,7 +37,7 @@ export interface ValidateOptions {
   env?: NodeJS.ProcessEnv;
   /** Called when a step starts and ends, for progress on a terminal. */
   onStep?: (step: string, state: 'start' | 'end') => void;
-  /** The tools, looked up already (the CLI starts it with the loader processes); else looked up here. Ignored offline. */
+  /** The tools, looked up already (the CLI starts it with the loader process); else looked up here. Ignored offline. */
   tools?: ToolLookup;
 }
 

@@ -1,5 +1,5 @@
 /**
- * An import started early, while the loader processes run, to be awaited later: compiling a chunk
+ * An import started early, while the loader process runs, to be awaited later: compiling a chunk
  * of the bundle (the stages, the report) overlaps the wait for the config's and the definitions'
  * replies instead of following it. A failure surfaces where it is awaited, not as an unhandled
  * rejection meanwhile.

@@ -29,7 +29,7 @@ export async function validateCommand(options: ValidateCommandOptions): Promise<
   const timeoutMs = loadTimeoutMs(options.loadTimeout);
   // The definitions (and the config) load in processes of their own while this one imports the
   // checks, the tool runs and the report (chunks of the bundle: scripts/bundle.mjs), and the tools'
-  // `--version`s run (each once), started once the loaders are.
+  // `--version`s run (each once), started once the loader is.
   const resolving = resolveAndLoad(options, { loadTimeoutMs: timeoutMs });
   const tools = options.offline ? undefined : lookUpTools();
   const report = importing(import('./validate-report.js'));

@@ -223,7 +223,7 @@ export async function requireTool(name: ToolName, env: NodeJS.ProcessEnv = proce
 
 /**
  * The tools validate may run, each looked up once (`--version` runs once per tool), all at once: the
- * CLI starts this as soon as the loader processes are spawned, so the versions are known before the
+ * CLI starts this as soon as the loader process is spawned, so the versions are known before the
  * definitions arrive. A missing promtool rejects (a usage error, awaited where it is reported); a
  * missing amtool or blackbox exporter is undefined (validate decides whether that matters).
  */
