@@ -39,7 +39,7 @@ function checkFormat(options: GenerateOptions): CheckFormat {
 export async function generateCommand(flags: GenerateOptions): Promise<number> {
   const format = checkFormat(flags);
   const timeoutMs = loadTimeoutMs(flags.loadTimeout);
-  // The definitions (and the config) load in processes of their own while this one imports the
+  // The config and the definitions load in a process of their own while this one imports the
   // stages and the report (separate chunks of the bundle: scripts/bundle.mjs), whose compiling
   // would otherwise wait for the config's reply.
   const resolving = resolveAndLoad(flags, { loadTimeoutMs: timeoutMs });

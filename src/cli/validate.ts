@@ -27,7 +27,7 @@ export async function validateCommand(options: ValidateCommandOptions): Promise<
   }
   const format = options.format as Format;
   const timeoutMs = loadTimeoutMs(options.loadTimeout);
-  // The definitions (and the config) load in processes of their own while this one imports the
+  // The config and the definitions load in a process of their own while this one imports the
   // checks, the tool runs and the report (chunks of the bundle: scripts/bundle.mjs), and the tools'
   // `--version`s run (each once), started once the loader is.
   const resolving = resolveAndLoad(options, { loadTimeoutMs: timeoutMs });
