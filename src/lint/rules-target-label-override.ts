@@ -19,6 +19,8 @@ export const rulesTargetLabelOverride: Check = {
   run(context, report) {
     for (const group of context.model.ruleGroups) {
       for (const rule of group.rules) {
+        // Most rules set neither label: nothing to look up for them.
+        if (TARGET_LABELS.every((label) => rule.labels[label] === undefined)) continue;
         const e = expressionAt(context, rule.path);
         if (!e) continue;
         const result = e.analysis.result;
