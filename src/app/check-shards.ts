@@ -2,12 +2,12 @@
  * The checks on two cores. Most PromQL checks are of expression scope (`scope: 'expression'` on the
  * check, src/lint/check.ts): what they find about an expression depends on that expression, the
  * catalogue and the model alone, in the order of the expressions. The compile worker
- * (src/app/compile-worker.ts), which holds a copy of the model anyway, analyses most panel queries
+ * (src/app/compile-worker.ts), which holds a copy of the model anyway, analyses the panel queries
  * (the last shard of the expressions, src/model/expressions.ts) and runs those checks on them before
- * it compiles; the main thread analyses the rule expressions and the other panel queries and runs
- * every check, those of expression scope on its own shard only. Per check, its findings then the
- * worker's: the order of one pass over all the expressions (test/app/check-shards.test.ts), before
- * the settings and the ignores apply once to all of them (src/lint/run.ts settle).
+ * it compiles; the main thread analyses the rule expressions and runs every check, those of
+ * expression scope on its own shard only. Per check, its findings then the worker's: the order of
+ * one pass over all the expressions (test/app/check-shards.test.ts), before the settings and the
+ * ignores apply once to all of them (src/lint/run.ts settle).
  */
 import type { Model } from '../model/types.js';
 import { dashboardExpressions } from '../model/dashboard.js';
@@ -92,30 +92,14 @@ const KNOWN = new Map([...CHECKS, ...COVERAGE_CHECKS, ...OFFLINE_TEST_CHECKS].ma
 export const SHARD_FROM_PANELS = 2500;
 
 /**
- * The share of the panel queries (the last expressions) the worker checks before it compiles; the
- * main thread checks the others and every rule expression. Measured on the large benchmark (thread
- * CPU time from the hand-over until the files are needed): with all of them the worker, which
- * compiles too, was the longer of the two threads.
+ * Where the worker's shard starts: at the first panel query. The checks of the routing tree read
+ * every alert's analysis (src/lint/alertmanager-select.ts), so the rule expressions are analysed
+ * here; the panel queries, with compiling, balance them on the large benchmark (README Benchmarks).
+ * Undefined when there are too few panel queries to pay for it.
  */
-export const WORKER_PANEL_SHARE = 0.8;
-
-/**
- * Where the worker's shard starts: at a dashboard's first query, whole dashboards staying here
- * until the worker is left its share; never between two dashboards of one title (their queries'
- * paths may be the same, and checks look expressions up by path). The checks of the routing tree
- * read every alert's analysis (src/lint/alertmanager-select.ts), so the rule expressions are all
- * analysed here. Undefined when there are too few panel queries to pay for it.
- */
-export function shardStart(model: Model, fromPanels = SHARD_FROM_PANELS, share = WORKER_PANEL_SHARE): number | undefined {
-  const sizes = model.dashboards.map((d) => dashboardExpressions([d]).length);
-  const panels = sizes.reduce((n, size) => n + size, 0);
-  if (panels < Math.max(1, fromPanels)) return undefined;
-  let first = 0;
-  let here = 0;
-  while (first < sizes.length && here + sizes[first]! <= panels * (1 - share)) here += sizes[first++]!;
-  const later = new Set(model.dashboards.slice(first).map((d) => d.title));
-  if (model.dashboards.slice(0, first).some((d) => later.has(d.title))) here = 0;
-  return model.ruleGroups.reduce((n, g) => n + g.rules.length, 0) + here;
+export function shardStart(model: Model, fromPanels = SHARD_FROM_PANELS): number | undefined {
+  if (dashboardExpressions(model.dashboards).length < Math.max(1, fromPanels)) return undefined;
+  return model.ruleGroups.reduce((n, g) => n + g.rules.length, 0);
 }
 
 /** The checks the worker can run on its shard: of expression scope, known to it by id, and not set to off. */
