@@ -85,20 +85,13 @@ function received(model: Model, all: ShardFindings): Record<string, Finding[]> {
 const KNOWN = new Map([...CHECKS, ...COVERAGE_CHECKS, ...OFFLINE_TEST_CHECKS].map((c) => [c.id, c]));
 
 /**
- * From this many panel queries on, the worker checks them: below, its start on the checks (their
- * code loaded and compiled, the catalogue built again) costs more than they save here (measured:
- * the medium benchmark's 1,000 panel queries ~50 ms slower, the large one's 5,600 ~0.1 s faster).
- */
-export const SHARD_FROM_PANELS = 2500;
-
-/**
  * Where the worker's shard starts: at the first panel query. The checks of the routing tree read
  * every alert's analysis (src/lint/alertmanager-select.ts), so the rule expressions are analysed
  * here; the panel queries, with compiling, balance them on the large benchmark (README Benchmarks).
- * Undefined when there are too few panel queries to pay for it.
+ * Undefined when there is no panel query: nothing to share.
  */
-export function shardStart(model: Model, fromPanels = SHARD_FROM_PANELS): number | undefined {
-  if (dashboardExpressions(model.dashboards).length < Math.max(1, fromPanels)) return undefined;
+export function shardStart(model: Model): number | undefined {
+  if (dashboardExpressions(model.dashboards).length === 0) return undefined;
   return model.ruleGroups.reduce((n, g) => n + g.rules.length, 0);
 }
 
@@ -108,8 +101,8 @@ export function shardChecks(model: Model, checks: readonly Check[], options: Lin
 }
 
 /** What the worker is asked to check (undefined: nothing, the main thread checks everything). */
-export function shardRequest(model: Model, checks: readonly Check[], options: LintOptions, fromPanels = SHARD_FROM_PANELS): ShardRequest | undefined {
-  const from = shardStart(model, fromPanels);
+export function shardRequest(model: Model, checks: readonly Check[], options: LintOptions): ShardRequest | undefined {
+  const from = shardStart(model);
   const sharded = from !== undefined ? shardChecks(model, checks, options) : [];
   return from !== undefined && sharded.length > 0 ? { from, checks: sharded.map((c) => c.id) } : undefined;
 }

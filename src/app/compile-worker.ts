@@ -9,7 +9,7 @@
 import { parentPort } from 'node:worker_threads';
 import type { Model } from '../model/types.js';
 import { compileOutputs } from './outputs.js';
-import type { ShardFindings, ShardRequest } from './check-shards.js';
+import { checkShard, type ShardFindings, type ShardRequest } from './check-shards.js';
 
 export interface CompileRequest {
   model: Model;
@@ -21,12 +21,10 @@ export type CompileReply = { files: ReturnType<typeof compileOutputs> } | { erro
 
 const message = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
-parentPort?.once('message', async ({ model, shard }: CompileRequest) => {
+parentPort?.once('message', ({ model, shard }: CompileRequest) => {
   if (shard) {
     let found: ShardReply;
     try {
-      // The checks' code only when there is a shard to check (a worker that only compiles starts without it).
-      const { checkShard } = await import('./check-shards.js');
       found = { findings: checkShard(model, shard) };
     } catch (error) {
       found = { findingsError: message(error) };

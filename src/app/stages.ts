@@ -67,11 +67,8 @@ export interface DefinitionsStageOptions extends StageOptions {
   loadTimeoutMs?: number;
   /** A load already under way (startLoading in src/io/load.ts); else one is started here. */
   loaded?: Promise<LoadedDefinitions>;
-  /**
-   * The compile worker's entry, the size it starts from and the panel queries from which it checks
-   * them (tests: the build's, from src/); defaults in src/app/compile-thread.ts and check-shards.ts.
-   */
-  compileWorker?: { module: URL; fromSize?: number; shardFromPanels?: number };
+  /** The compile worker's entry and the size it starts from (tests: the build's, from src/); default src/app/compile-thread.ts's. */
+  compileWorker?: { module: URL; fromSize?: number };
 }
 
 /** Every stage, from a definitions folder on disk. */
@@ -109,7 +106,7 @@ export function fromProject(project: unknown, options: ProjectStageOptions): Sta
  * (src/app/check-shards.ts).
  */
 async function checkAndCompile(model: Model, options: ProjectStageOptions & Pick<DefinitionsStageOptions, 'compileWorker'>): Promise<StagesResult> {
-  const shard = shardRequest(model, options.checks ?? CHECKS, lintOptions(options), options.compileWorker?.shardFromPanels);
+  const shard = shardRequest(model, options.checks ?? CHECKS, lintOptions(options));
   const compiling = startCompiling(model, options.compileWorker?.module, options.compileWorker?.fromSize, shard);
   const early = options.onFiles && options.compileWithFindings ? await handOver(compiling.files(), model, options.onFiles) : undefined;
   const checked = shard && compiling.findings ? await checkShardedStage(model, options, shard, compiling.findings) : checkStage(model, options);

@@ -51,7 +51,7 @@ describe('the checks of expression scope on two threads', () => {
     for (const [name, definitions] of folders()) {
       for (const options of [{}, VALIDATE]) {
         const plain = await reported({ definitions, ...options });
-        const sharded = await reported({ definitions, ...options, compileWorker: { module: BUILT_WORKER, fromSize: 0, shardFromPanels: 0 } });
+        const sharded = await reported({ definitions, ...options, compileWorker: { module: BUILT_WORKER, fromSize: 0 } });
         expect(sharded, name).toEqual(plain);
       }
     }
@@ -75,7 +75,7 @@ describe('the checks of expression scope on two threads', () => {
         "  parentPort.postMessage({ error: 'no files here' });\n" +
         '});\n',
     );
-    const marked = await reported({ definitions, compileWorker: { module: pathToFileURL(marker), fromSize: 0, shardFromPanels: 0 } });
+    const marked = await reported({ definitions, compileWorker: { module: pathToFileURL(marker), fromSize: 0 } });
     expect(marked.diagnostics.filter((d) => d.message === 'from the worker').map((d) => d.id)).toContain('promql/unknown-metric');
     expect(marked.files).toEqual(plain.files);
     // A worker that throws, and one that answers files but no findings: the plain path's findings.
@@ -84,15 +84,13 @@ describe('the checks of expression scope on two threads', () => {
     const silent = path.join(tempDir(), 'silent-worker.mjs');
     writeFileSync(silent, "import { parentPort } from 'node:worker_threads';\nparentPort.once('message', () => parentPort.postMessage({ error: 'no files' }));\n");
     for (const worker of [broken, silent]) {
-      expect(await reported({ definitions, compileWorker: { module: pathToFileURL(worker), fromSize: 0, shardFromPanels: 0 } })).toEqual(plain);
+      expect(await reported({ definitions, compileWorker: { module: pathToFileURL(worker), fromSize: 0 } })).toEqual(plain);
     }
   }, 240_000);
 
   it("takes the worker's findings with their sources at the same property lines as its own (a copy of the model loses the call sites)", async () => {
     const { model } = await fromDefinitions({ definitions: synthesized, checks: [] });
-    // Its 80-odd panel queries are too few to be worth the worker's start on the checks, unless asked.
-    expect(shardStart(model!)).toBeUndefined();
-    const from = shardStart(model!, 0)!;
+    const from = shardStart(model!)!;
     const checks = shardChecks(model!, CHECKS, {});
     const request = { from, checks: checks.map((c) => c.id) };
     // As the worker does, on a copy of the model (structured clone, as postMessage makes it).

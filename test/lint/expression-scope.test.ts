@@ -55,12 +55,12 @@ function cleanCuts(context: CheckContext): number[] {
   return cuts;
 }
 
-/** At most `n` cuts spread over the list, the production cut (the first panel query, whatever their number) among them. */
+/** At most `n` cuts spread over the list, the production cut (the first panel query) among them. */
 function someCuts(model: Model, context: CheckContext, n = 12): number[] {
   const cuts = cleanCuts(context);
   const step = Math.max(1, Math.floor(cuts.length / n));
   const chosen = new Set(cuts.filter((_, i) => i % step === 0));
-  const production = shardStart(model, 0);
+  const production = shardStart(model);
   if (production !== undefined && production > 0 && production < context.expressions.length) chosen.add(production);
   return [...chosen].sort((a, b) => a - b);
 }
