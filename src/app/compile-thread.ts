@@ -14,14 +14,11 @@ import type { OutputFile } from '../compile/output.js';
 import { compileWorkerModule } from '../own-files.js';
 import { compileOutputs } from './outputs.js';
 import { allPanels } from '../model/dashboard.js';
-import type { CompileReply, CompileRequest, ShardReply } from './compile-worker.js';
-import type { ShardFindings, ShardRequest } from './check-shards.js';
+import type { CompileReply } from './compile-worker.js';
 
 export interface Compiling {
   /** The model's files: from the worker, or compiled here when there is none or it failed. */
   files(): Promise<OutputFile[]>;
-  /** With a shard asked for and a worker started: what the worker's checks found on it, undefined if it failed. */
-  findings?: Promise<ShardFindings | undefined>;
   /** Ends the worker when the files are not wanted (the checks found errors). */
   stop(): void;
 }
@@ -41,32 +38,20 @@ export function compileSize(model: Model): number {
 /**
  * Starts compiling the model: in a worker thread when totem-mon runs from its build and the model is
  * large enough to pay for one, else here, on demand. `module` is the worker's entry (tests give the
- * build's from src/). With `shard`, the worker first checks that shard of the expressions
- * (src/app/check-shards.ts).
+ * build's from src/).
  */
-export function startCompiling(model: Model, module: URL | undefined = compileWorkerModule(), fromSize = WORKER_FROM_SIZE, shard?: ShardRequest): Compiling {
+export function startCompiling(model: Model, module: URL | undefined = compileWorkerModule(), fromSize = WORKER_FROM_SIZE): Compiling {
   const here = { files: async () => compileOutputs(model), stop: () => {} };
   if (module === undefined || compileSize(model) < fromSize || !existsSync(fileURLToPath(module))) return here;
   const worker = new Worker(module);
   // Never what keeps the process alive: a path that forgets stop() cannot hang it.
   worker.unref();
-  let found: (reply: ShardFindings | undefined) => void = () => {};
-  const findings = new Promise<ShardFindings | undefined>((resolve) => (found = resolve));
   const replied = new Promise<CompileReply>((resolve) => {
-    const end = (reply: CompileReply) => {
-      found(undefined); // no findings by now: none will come
-      resolve(reply);
-    };
-    worker.on('message', (reply: ShardReply | CompileReply) => {
-      if ('findings' in reply) found(reply.findings);
-      else if ('findingsError' in reply) found(undefined);
-      else end(reply);
-    });
-    worker.once('error', (error) => end({ error: error.message }));
-    worker.once('exit', (code) => end({ error: `the compile worker exited with code ${code}` }));
+    worker.once('message', resolve);
+    worker.once('error', (error) => resolve({ error: error.message }));
+    worker.once('exit', (code) => resolve({ error: `the compile worker exited with code ${code}` }));
   });
-  const request: CompileRequest = shard ? { model, shard } : { model };
-  worker.postMessage(request);
+  worker.postMessage(model);
   const stop = () => void worker.terminate();
   return {
     async files() {
@@ -75,7 +60,6 @@ export function startCompiling(model: Model, module: URL | undefined = compileWo
       // The worker failed: compiled here then, where a compiler's error shows as it always has.
       return 'files' in reply ? reply.files : compileOutputs(model);
     },
-    ...(shard ? { findings } : {}),
     stop,
   };
 }

@@ -20,11 +20,10 @@ import type { Model } from '../model/types.js';
 import { withSettings, type ProjectSettings } from '../model/settings.js';
 import { buildCheckContext } from '../lint/context.js';
 import { CHECKS } from '../lint/index.js';
-import { runLint, type LintOptions, type Silenced } from '../lint/run.js';
+import { runLint, type Silenced } from '../lint/run.js';
 import type { Check, CheckContext } from '../lint/check.js';
 import { compileOutputs } from './outputs.js';
 import { startCompiling } from './compile-thread.js';
-import { checkSharded, shardRequest, type ShardFindings, type ShardRequest } from './check-shards.js';
 import type { OutputFile } from '../compile/output.js';
 import { scanSecrets } from '../secrets/scan.js';
 
@@ -67,8 +66,6 @@ export interface DefinitionsStageOptions extends StageOptions {
   loadTimeoutMs?: number;
   /** A load already under way (startLoading in src/io/load.ts); else one is started here. */
   loaded?: Promise<LoadedDefinitions>;
-  /** The compile worker's entry and the size it starts from (tests: the build's, from src/); default src/app/compile-thread.ts's. */
-  compileWorker?: { module: URL; fromSize?: number };
 }
 
 /** Every stage, from a definitions folder on disk. */
@@ -100,16 +97,11 @@ export function fromProject(project: unknown, options: ProjectStageOptions): Sta
   return secretsStage(checked, options, wantsFiles(checked, options) ? compileOutputs(modelled.model) : undefined);
 }
 
-/**
- * Stages 4–6 as fromProject's, the compilers on the other core (src/app/compile-thread.ts) while the
- * checks run here; there, before compiling, the checks of expression scope on the panel queries
- * (src/app/check-shards.ts).
- */
-async function checkAndCompile(model: Model, options: ProjectStageOptions & Pick<DefinitionsStageOptions, 'compileWorker'>): Promise<StagesResult> {
-  const shard = shardRequest(model, options.checks ?? CHECKS, lintOptions(options));
-  const compiling = startCompiling(model, options.compileWorker?.module, options.compileWorker?.fromSize, shard);
+/** Stages 4–6 as fromProject's, the compilers on the other core (src/app/compile-thread.ts) while the checks run here. */
+async function checkAndCompile(model: Model, options: ProjectStageOptions): Promise<StagesResult> {
+  const compiling = startCompiling(model);
   const early = options.onFiles && options.compileWithFindings ? await handOver(compiling.files(), model, options.onFiles) : undefined;
-  const checked = shard && compiling.findings ? await checkShardedStage(model, options, shard, compiling.findings) : checkStage(model, options);
+  const checked = checkStage(model, options);
   if (wantsFiles(checked, options)) return secretsStage(checked, options, await (early?.files ?? compiling.files()));
   compiling.stop();
   return secretsStage(checked, options, undefined);
@@ -147,18 +139,8 @@ function checkStage(model: Model, options: StageOptions): Checked {
   // 4. checks: PromQL against the catalogue, names, duplicates, routing… (src/lint/), under the
   //    project's `lint.checks` settings and the definitions' `ignore`s.
   const context = buildCheckContext(model);
-  const lint = runLint(context, options.checks ?? CHECKS, lintOptions(options));
+  const lint = runLint(context, options.checks ?? CHECKS, options.force ? { force: options.force } : {});
   return { diagnostics: [...lint.diagnostics], silenced: lint.silenced, model, context };
-}
-
-/** Stage 4 as checkStage's, with the checks of expression scope on the worker's shard there (src/app/check-shards.ts). */
-async function checkShardedStage(model: Model, options: StageOptions, shard: ShardRequest, theirs: Promise<ShardFindings | undefined>): Promise<Checked> {
-  const lint = await checkSharded(model, options.checks ?? CHECKS, lintOptions(options), shard, theirs);
-  return { diagnostics: [...lint.diagnostics], silenced: lint.silenced, model, context: lint.context };
-}
-
-function lintOptions(options: StageOptions): LintOptions {
-  return options.force ? { force: options.force } : {};
 }
 
 /** Whether the model is compiled (stage 6): not after an error in the checks, unless the options want files regardless. */

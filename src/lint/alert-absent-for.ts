@@ -6,7 +6,6 @@ import { locatedAt } from '../model/located.js';
 export const alertAbsentFor: Check = {
   id: 'alert/absent-for',
   severity: 'warning',
-  scope: 'expression',
   description: 'An alert on absent() waits at least 2 scrape intervals, so one slow scrape does not page.',
   run(context, report) {
     const minimum = 2 * slowestScrapeMs(context.model);

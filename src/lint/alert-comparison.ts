@@ -5,7 +5,6 @@ import { alertExpressions } from './rules-select.js';
 export const alertComparison: Check = {
   id: 'alert/comparison',
   severity: 'error',
-  scope: 'expression',
   description: 'An alert expression filters (a comparison, and/unless, absent()); otherwise every series it returns is an alert, always.',
   run(context, report) {
     for (const { alert, e } of alertExpressions(context)) {

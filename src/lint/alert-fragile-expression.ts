@@ -8,7 +8,6 @@ import { VALUE_REFERENCE } from './alert-value-label-with-for.js';
 export const alertFragileExpression: Check = {
   id: 'alert/fragile-expression',
   severity: 'warning',
-  scope: 'expression',
   description: 'No topk/bottomk in alerts (the set changes every evaluation) and no $value in alert labels (a new alert each time the value changes).',
   run(context, report) {
     for (const { alert, e } of alertExpressions(context)) {

@@ -16,7 +16,6 @@ export function referencedLabels(template: string): string[] {
 export const alertTemplateLabelDropped: Check = {
   id: 'alert/template-label-dropped',
   severity: 'error',
-  scope: 'expression',
   description: 'Every {{ $labels.x }} in an annotation or a label names a label the alert expression keeps.',
   run(context, report) {
     for (const { alert, e } of alertExpressions(context)) {

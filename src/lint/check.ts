@@ -24,11 +24,6 @@ export interface CheckContext {
   model: Model;
   catalogue: Catalogue;
   expressions: AnalyzedExpression[];
-  /**
-   * Where `expressions[0]` sits in the project's whole list (src/model/expressions.ts) when this
-   * context holds a contiguous shard of it (src/app/check-shards.ts); absent: the whole list.
-   */
-  offset?: number;
 }
 
 export type Finding = Omit<Diagnostic, 'id' | 'severity'> & { severity?: Severity };
@@ -41,14 +36,6 @@ export interface Check {
   id: string;
   severity: Severity;
   description: string;
-  /**
-   * `expression`: what the check finds about an expression depends only on that expression (its
-   * ref and analysis), the catalogue and the model, and comes in the order of the expressions. Such
-   * a check may run on contiguous shards of `expressions` (one in the compile worker,
-   * src/app/check-shards.ts), its findings joined shard after shard; test/lint/expression-scope.test.ts
-   * holds every check marked so to it.
-   */
-  scope?: 'expression';
   run(context: CheckContext, report: (finding: Finding) => void): void;
 }
 

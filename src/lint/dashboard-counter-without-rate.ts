@@ -11,7 +11,6 @@ const COUNTER_AWARE = new Set([
 export const dashboardCounterWithoutRate: Check = {
   id: 'dashboard/counter-without-rate',
   severity: 'warning',
-  scope: 'expression',
   description: 'A panel shows a counter (or a histogram\'s _bucket/_sum/_count) through rate() or increase(), not as its raw total.',
   run({ expressions, catalogue }, report) {
     for (const e of expressions) {

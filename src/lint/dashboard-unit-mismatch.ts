@@ -33,7 +33,6 @@ function canMismatch(unit: string): boolean {
 export const dashboardUnitMismatch: Check = {
   id: 'dashboard/unit-mismatch',
   severity: 'error',
-  scope: 'expression',
   description: "A panel's unit agrees with what its queries measure according to the catalogue (seconds vs ms, ratio vs percent).",
   run(context, report) {
     const { model, catalogue } = context;

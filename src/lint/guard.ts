@@ -28,12 +28,10 @@ export function runGuarded(check: Check, context: CheckContext, report: (finding
       report(f);
     }
   };
-  context.expressions.forEach((e, i) => {
+  for (const e of context.expressions) {
     const local: Finding[] = [];
-    // In a shard (src/app/check-shards.ts) each expression keeps its position in the whole list.
-    const offset = context.offset !== undefined ? { offset: context.offset + i } : {};
     try {
-      check.run({ ...context, expressions: [e], ...offset }, (f) => local.push(f));
+      check.run({ ...context, expressions: [e] }, (f) => local.push(f));
       local.forEach(keep);
     } catch (error) {
       if (!isStackOverflow(error)) throw error;
@@ -44,6 +42,6 @@ export function runGuarded(check: Check, context: CheckContext, report: (finding
         ...at(e),
       });
     }
-  });
+  }
 }
 

@@ -22,7 +22,6 @@ function unwrap(node: SyntaxNode | undefined): SyntaxNode | undefined {
 export const promqlAbsentArgument: Check = {
   id: 'promql/absent-argument',
   severity: 'warning',
-  scope: 'expression',
   description: 'absent() gets a selector: around a threshold comparison it fires while everything is healthy, around an aggregation it loses every label.',
   run({ expressions }, report) {
     for (const e of expressions) {

@@ -9,7 +9,6 @@ const TRANSPARENT = new Set(['sum', 'max', 'min', 'avg', 'topk', 'bottomk', 'abs
 export const promqlCounterComparedRaw: Check = {
   id: 'promql/counter-compared-raw',
   severity: 'warning',
-  scope: 'expression',
   description: 'An alert compares a rate or increase of a counter, not its raw value (which only grows and resets on restart).',
   run(context, report) {
     for (const { alert, e } of alertExpressions(context)) {

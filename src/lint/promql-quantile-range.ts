@@ -10,7 +10,6 @@ const QUANTILE_TAKERS = new Set(['histogram_quantile', 'quantile', 'quantile_ove
 export const promqlQuantileRange: Check = {
   id: 'promql/quantile-range',
   severity: 'error',
-  scope: 'expression',
   description: 'The quantile of histogram_quantile(), quantile() and quantile_over_time() lies in [0, 1] (0.95, not 95).',
   run({ expressions }, report) {
     for (const e of expressions) {

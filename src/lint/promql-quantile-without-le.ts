@@ -4,7 +4,6 @@ import { at, ownerName } from './check.js';
 export const promqlQuantileWithoutLe: Check = {
   id: 'promql/quantile-without-le',
   severity: 'error',
-  scope: 'expression',
   description: 'histogram_quantile() gets buckets that still carry the `le` label.',
   run({ expressions }, report) {
     for (const e of expressions) {

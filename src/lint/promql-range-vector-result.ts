@@ -19,7 +19,6 @@ function rangeRoot(node: SyntaxNode | undefined): SyntaxNode | undefined {
 export const promqlRangeVectorResult: Check = {
   id: 'promql/range-vector-result',
   severity: 'error',
-  scope: 'expression',
   description: 'Rule expressions and panel queries return an instant vector, not a range vector (x[5m]) that Prometheus cannot evaluate as a rule or graph.',
   run({ expressions }, report) {
     for (const e of expressions) {

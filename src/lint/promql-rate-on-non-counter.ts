@@ -6,7 +6,6 @@ const COUNTER_FUNCTIONS = new Set(['rate', 'irate', 'increase', 'resets']);
 export const promqlRateOnNonCounter: Check = {
   id: 'promql/rate-on-non-counter',
   severity: 'error',
-  scope: 'expression',
   description: 'rate/irate/increase/resets only over counters (and histogram/summary _bucket, _sum, _count).',
   run({ expressions, catalogue }, report) {
     for (const e of expressions) {

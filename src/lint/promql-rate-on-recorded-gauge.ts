@@ -19,7 +19,6 @@ function what(kind: ValueKind): string {
 export const promqlRateOnRecordedGauge: Check = {
   id: 'promql/rate-on-recorded-gauge',
   severity: 'error',
-  scope: 'expression',
   description: 'rate()/increase() only over recorded series that are counters: not over a recorded rate, ratio or gauge.',
   run({ expressions, catalogue }, report) {
     const kindOf = (name: string) => catalogue.get(name)?.kind ?? 'unknown';

@@ -29,7 +29,6 @@ function writerOf(group: RuleGroupModel | undefined, jobs: ScrapeJobModel[], int
 export const promqlRateRangeTooShort: Check = {
   id: 'promql/rate-range-too-short',
   severity: 'warning',
-  scope: 'expression',
   description: 'rate()-like ranges span at least 4 intervals of what writes the series (2 at the very least), so one missed scrape does not empty them.',
   run({ expressions, model, catalogue }, report) {
     const globalMs = durationMs(model.prometheus.scrapeInterval) ?? 60_000;

@@ -6,7 +6,6 @@ const REGEX_META = /[.*+?()[\]{}|\\^$]/;
 export const promqlRegexMatcher: Check = {
   id: 'promql/regex-matcher',
   severity: 'warning',
-  scope: 'expression',
   description: 'Regex matchers are used for regexes: `=~"x"` without metacharacters is `="x"`, and `=~".*"` matches everything.',
   run({ expressions }, report) {
     for (const e of expressions) {

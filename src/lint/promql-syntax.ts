@@ -22,7 +22,6 @@ function isRangeVector(node: SyntaxNode | undefined): boolean {
 export const promqlSyntax: Check = {
   id: 'promql/syntax',
   severity: 'error',
-  scope: 'expression',
   description: 'The expression parses as PromQL, and range functions get a range vector.',
   run({ expressions }, report) {
     for (const e of expressions) {

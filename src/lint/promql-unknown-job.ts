@@ -16,7 +16,6 @@ const ALTERNATION = /^[A-Za-z0-9_\-.:/]+(\|[A-Za-z0-9_\-.:/]+)*$/;
 export const promqlUnknownJob: Check = {
   id: 'promql/unknown-job',
   severity: 'error',
-  scope: 'expression',
   description: 'A job matcher names a job that some scrape job (or rule label) produces.',
   run({ expressions, model, catalogue }, report) {
     if (model.prometheus.scrapeJobs.length === 0) return;

@@ -7,7 +7,6 @@ const clauseText = { by: 'by', without: 'without', on: 'on', ignoring: 'ignoring
 export const promqlUnknownLabel: Check = {
   id: 'promql/unknown-label',
   severity: 'error',
-  scope: 'expression',
   description: 'Label matchers and by/without/on/ignoring/group_* name labels the series really have.',
   run({ expressions, catalogue }, report) {
     for (const e of expressions) {

@@ -5,7 +5,6 @@ import { didYouMean } from '../suggest.js';
 export const promqlUnknownMetric: Check = {
   id: 'promql/unknown-metric',
   severity: 'error',
-  scope: 'expression',
   description: 'Every selected series is in the metric catalogue (ours, exporters\', or a recording rule).',
   run({ expressions, catalogue }, report) {
     for (const e of expressions) {

@@ -28,7 +28,6 @@ function clauseText(b: BinaryRef): string {
 export const promqlVectorMatching: Check = {
   id: 'promql/vector-matching',
   severity: 'error',
-  scope: 'expression',
   description: 'Both sides of a binary operator can match: same matching labels, and group_left/group_right where one side has more series per match.',
   run({ expressions }, report) {
     for (const e of expressions) {

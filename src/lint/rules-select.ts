@@ -17,15 +17,12 @@ export function alertExpressions(context: CheckContext): Array<{ alert: AlertMod
   if (cached) return cached;
   // Paired by position, not by path: two alerts with one name in a group (alert/duplicate-name)
   // share a path, and each must keep its own expression. The rules' expressions come first, in
-  // rule order (src/model/expressions.ts); the path lookup is for contexts built otherwise. A shard
-  // (context.offset, src/app/check-shards.ts) holds its own rules' expressions at their positions.
+  // rule order (src/model/expressions.ts); the path lookup is for contexts built otherwise.
   const pairs: Array<{ alert: AlertModel; e: AnalyzedExpression }> = [];
-  const shard = context.offset !== undefined;
-  let index = -(context.offset ?? 0);
+  let index = 0;
   for (const rule of rules(context.model)) {
-    const atIndex = index >= 0 ? context.expressions[index] : undefined;
-    index++;
-    const e = atIndex && atIndex.expr === rule.expr && samePath(atIndex.path, rule.path) ? atIndex : shard ? undefined : expressionAt(context, rule.path);
+    const atIndex = context.expressions[index++];
+    const e = atIndex && atIndex.expr === rule.expr && samePath(atIndex.path, rule.path) ? atIndex : expressionAt(context, rule.path);
     if (rule.kind === 'alert' && e) pairs.push({ alert: rule, e });
   }
   pairsByContext.set(context, pairs);

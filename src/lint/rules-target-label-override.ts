@@ -14,7 +14,6 @@ import { expressionAt } from './expression-at.js';
 export const rulesTargetLabelOverride: Check = {
   id: 'rules/target-label-override',
   severity: 'error',
-  scope: 'expression',
   description: 'Alert and recording rule labels do not overwrite the job or instance label the expression keeps.',
   run(context, report) {
     for (const group of context.model.ruleGroups) {

@@ -1,6 +1,6 @@
 import type { Diagnostic, Severity, SourceRef } from '../diagnostic.js';
 import type { Located, Model } from '../model/types.js';
-import type { Check, CheckContext, Finding } from './check.js';
+import type { Check, CheckContext } from './check.js';
 import { locatedAt } from '../model/located.js';
 import { lintStaleIgnore } from './lint-stale-ignore.js';
 import { runGuarded } from './guard.js';
@@ -67,48 +67,24 @@ function within(path: readonly string[] | undefined, prefix: readonly string[]):
   return path !== undefined && prefix.length <= path.length && prefix.every((step, i) => path[i] === step);
 }
 
-/** What one check found, before the project's settings and the definitions' ignores apply. */
-export interface Found {
-  check: Check;
-  findings: Finding[];
-}
-
-/** The severity (or `off`) the options and the project's settings give a check, if any. */
-export function checkSetting(model: Model, id: string, options: LintOptions = {}): Severity | 'off' | undefined {
-  return options.force?.[id] ?? model.lint?.checks?.[id];
-}
-
 /**
- * Runs each check not set to `off`, in order, guarded (src/lint/guard.ts), on the context `on`
- * gives it (the whole context by default; a shard for checks of expression scope,
- * src/app/check-shards.ts). What they found, before settings and ignores: `settle` applies those.
+ * Runs the checks under the project's settings: a check set to `off` does not run, a severity
+ * replaces the check's own for all its findings; a finding inside a definition whose `ignore`
+ * names its check is silenced; an ignore that silenced nothing (its check ran) is reported. A check
+ * that overflows the stack on one expression reports that instead of crashing (src/lint/guard.ts).
  */
-export function findAll(context: CheckContext, checks: readonly Check[], options: LintOptions = {}, on: (check: Check) => CheckContext = () => context): Found[] {
-  const found: Found[] = [];
-  for (const check of checks) {
-    if (checkSetting(context.model, check.id, options) === 'off') continue;
-    const findings: Finding[] = [];
-    runGuarded(check, on(check), (finding) => findings.push(finding));
-    found.push({ check, findings });
-  }
-  return found;
-}
-
-/**
- * The findings under the project's settings: a severity replaces the check's own for all its
- * findings; a finding inside a definition whose `ignore` names its check is silenced; an ignore
- * that silenced nothing (its check ran) is reported.
- */
-export function settle(context: CheckContext, found: readonly Found[], options: LintOptions = {}): LintResult {
+export function runLint(context: CheckContext, checks: readonly Check[], options: LintOptions = {}): LintResult {
+  const settings = context.model.lint?.checks ?? {};
+  const setting = (id: string): Severity | 'off' | undefined => options.force?.[id] ?? settings[id];
   const entries = ignoreEntries(context.model);
   const ran = new Set<string>();
   const diagnostics: Diagnostic[] = [];
   const silenced: Silenced[] = [];
-  for (const { check, findings } of found) {
-    const setting = checkSetting(context.model, check.id, options);
-    const configured = setting !== 'off' ? setting : undefined;
+  for (const check of checks) {
+    const configured = setting(check.id);
+    if (configured === 'off') continue;
     ran.add(check.id);
-    for (const finding of findings) {
+    runGuarded(check, context, (finding) => {
       // Object.assign onto a fresh object, not `{ ...finding, id, severity }`: Node 20's V8 gives every
       // object spread and then extended a hidden class of its own, and every later reader of
       // 10,000 such diagnostics (locations, reports) a slow lookup (src/lint/context.ts).
@@ -116,7 +92,7 @@ export function settle(context: CheckContext, found: readonly Found[], options: 
       const excuse = entries.filter((e) => e.id === check.id && within(diagnostic.path, e.path));
       if (excuse.length === 0) {
         diagnostics.push(diagnostic);
-        continue;
+        return;
       }
       for (const e of excuse) e.used = true;
       silenced.push({
@@ -127,9 +103,9 @@ export function settle(context: CheckContext, found: readonly Found[], options: 
         ...(diagnostic.source ? { source: diagnostic.source } : {}),
         reason: excuse[0]!.reason,
       });
-    }
+    });
   }
-  const stale = checkSetting(context.model, lintStaleIgnore.id, options);
+  const stale = setting(lintStaleIgnore.id);
   if (stale !== 'off' && options.stale !== false) {
     for (const e of entries) {
       if (e.used || !ran.has(e.id)) continue;
@@ -137,13 +113,4 @@ export function settle(context: CheckContext, found: readonly Found[], options: 
     }
   }
   return { diagnostics, silenced };
-}
-
-/**
- * Runs the checks under the project's settings: a check set to `off` does not run, and `settle`
- * applies severities and ignores. A check that overflows the stack on one expression reports that
- * instead of crashing (src/lint/guard.ts).
- */
-export function runLint(context: CheckContext, checks: readonly Check[], options: LintOptions = {}): LintResult {
-  return settle(context, findAll(context, checks, options), options);
 }

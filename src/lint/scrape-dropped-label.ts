@@ -21,7 +21,6 @@ function droppedByAll(jobs: readonly ScrapeJobModel[], label: string): string | 
 export const scrapeDroppedLabel: Check = {
   id: 'scrape/dropped-label',
   severity: 'error',
-  scope: 'expression',
   description: 'Expressions do not use a label that metricRelabel removes from the series (labeldrop/labelkeep of every job scraping the metric).',
   run({ expressions, model, catalogue }, report) {
     if (!model.prometheus.scrapeJobs.some((j) => j.metricRelabel.length > 0)) return;

@@ -40,7 +40,7 @@ describe('compiling in a worker thread', () => {
       const reply = await new Promise<unknown>((resolve, reject) => {
         worker.once('message', resolve);
         worker.once('error', reject);
-        worker.postMessage({ model });
+        worker.postMessage(model);
       });
       expect(reply).toEqual({ files });
     } finally {
