@@ -30,7 +30,22 @@ function command(): string[] {
 }
 
 // Profiling flags given to totem-mon (`node --cpu-prof bin/totem-mon.js …`) profile the loader too.
-const passedOn = () => process.execArgv.filter((arg) => /^--(cpu|heap)-prof/.test(arg));
+const passedOn = () => profilingFlags(process.execArgv);
+
+/**
+ * The `--cpu-prof*` / `--heap-prof*` flags of Node's command line, each with its value: written
+ * `--cpu-prof-interval 200`, the value is the next argument (alone, it would be read as the script).
+ */
+export function profilingFlags(execArgv: readonly string[]): string[] {
+  const flags: string[] = [];
+  for (let i = 0; i < execArgv.length; i++) {
+    const arg = execArgv[i]!;
+    if (!/^--(cpu|heap)-prof/.test(arg)) continue;
+    flags.push(arg);
+    if (/^--(cpu|heap)-prof-(dir|name|interval)$/.test(arg) && i + 1 < execArgv.length) flags.push(execArgv[++i]!);
+  }
+  return flags;
+}
 
 // Kept at most, of the definitions' standard output (it is only reported).
 const STDOUT_LIMIT = 64 * 1024;
