@@ -63,10 +63,12 @@ function rulesDiagnostics(run: ToolRun, files: readonly string[], locate: Locato
 }
 
 /**
- * `promtool check config`: the config and that every rule file it names exists and loads. Findings
- * inside rule files are left to `check rules`, which reports them with their rule.
+ * `promtool check config`: the config alone. It is given prometheus.yml without its rule files
+ * (src/validate/promtool-config.ts withoutRuleFiles): `check rules` checks every one of them and
+ * reports its findings with their rule, so every message here is about the config, and a failure is
+ * never left to another run.
  */
-export async function checkConfig(tool: Tool, cwd: string, configFile: string, ruleFiles: readonly string[], locate: Locator): Promise<Diagnostic[]> {
+export async function checkConfig(tool: Tool, cwd: string, configFile: string, locate: Locator): Promise<Diagnostic[]> {
   let run = await runTool(tool, ['check', 'config', configFile], { cwd });
   const notes: Diagnostic[] = [];
   if (run.exitCode !== 0 && lacksKubernetesSd(run.output)) {
@@ -82,8 +84,5 @@ export async function checkConfig(tool: Tool, cwd: string, configFile: string, r
       hint: "an upstream promtool (Prometheus's release tarball or the prom/prometheus image) checks them too",
     });
   }
-  const messages = parseToolOutput(run.output, [configFile, ...ruleFiles], configFile);
-  const aboutConfig = messages.filter((m) => m.file === configFile);
-  if (run.exitCode !== 0 && !run.timedOut && aboutConfig.length === 0 && messages.length > 0) return notes;
-  return [...notes, ...toolDiagnostics('promtool/check-config', run, aboutConfig, locate)];
+  return [...notes, ...toolDiagnostics('promtool/check-config', run, parseToolOutput(run.output, [configFile], configFile), locate)];
 }

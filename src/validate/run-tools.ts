@@ -85,7 +85,7 @@ async function runToolsIn(dir: string, { model, files, promtool, amtool, blackbo
   const tests = testFiles.length > 0 ? runAndNote('promtool', 'test rules', () => testRules(promtool, dir, testFiles, model, locate, testWeight(files))) : undefined;
   const runs: Array<Promise<Diagnostic[]>> = [
     runAndNote('promtool', 'check rules', () => checkRules(promtool, dir, ruleFiles, locate)),
-    runAndNote('promtool', 'check config', () => checkConfig(promtool, dir, PROMETHEUS_CONFIG, ruleFiles, locate)),
+    runAndNote('promtool', 'check config', () => checkConfig(promtool, dir, PROMETHEUS_CONFIG, locate)),
   ];
   if (tests) runs.push(tests);
   if (amtool) runs.push(runAndNote('amtool', 'check-config', () => checkAlertmanagerConfig(amtool, dir, ALERTMANAGER_CONFIG, locate)));
