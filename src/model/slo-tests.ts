@@ -15,9 +15,10 @@ import { BASE_WINDOW, BUDGET_REMAINING_ANNOTATION, BURN_RATE_ANNOTATION } from '
  *   a burn 25% above its rate after good traffic fires by the end of the long window (the time
  *   the workbook gives: a 14.4× burn has spent 2% of a 30d budget in 1h) and has not fired at
  *   three quarters of it;
- * - every other line: a steady burn 25% above its rate, from the start, fires (a test of days at
- *   the evaluation interval would take promtool minutes, and every window sees the same ratio);
- * - a steady burn at half the lowest rate of the table (0.5× for the workbook's) stays quiet.
+ * - every other line: a steady burn 25% above its rate, from the start, fires 10 minutes in (or
+ *   once a `for` has passed): every window sees the same ratio from the second sample on, so a
+ *   longer run (days at the evaluation interval would take promtool minutes) proves nothing more;
+ * - a steady burn at half the lowest rate of the table (0.5× for the workbook's) stays quiet, as long.
  *
  * What each case expects (fires or not, the burn rate and the budget left it renders) is what
  * Prometheus computes on its input (src/model/slo-simulate.ts); promtool checks it.
@@ -31,8 +32,13 @@ import { BASE_WINDOW, BUDGET_REMAINING_ANNOTATION, BURN_RATE_ANNOTATION } from '
 const TIMED_LIMIT_MS = 6 * 3_600_000;
 const MARGIN = decimal('1.25');
 const MINUTE = 60_000;
-/** A steady burn gives every window the same ratio: an hour shows it as well as a day. */
-const QUIET_MINUTES = 60;
+/**
+ * How long a steady burn runs before it is checked, at least. A counter growing at one rate from 0
+ * gives every window the same error ratio from its second sample on (`rate()` extrapolates no
+ * further back than the counter's zero, and both series are read over the same samples), so ten
+ * minutes show a 3d/6h line as a 6h run of series did, for 2 ticks of promtool's evaluation instead of 72.
+ */
+const STEADY_MINUTES = 10;
 
 /**
  * The evaluation interval of an SLO alert's tests: the first multiple of its group's interval that
@@ -154,6 +160,10 @@ export function sloAlertTests(slo: SloModel, alert: SloAlertModel, ids: Record<s
     };
   };
 
+  // A steady burn from the start: checked once every window holds it and any `for` has passed
+  // (the first tick has a rate, the condition holds from there on).
+  const steadyMinutes = upToTick(Math.max(STEADY_MINUTES, tick + forMs / MINUTE));
+
   const cases: Array<TestCaseModel<AlertTestCase>> = [];
   alert.burnRates.forEach((line, i) => {
     const burn = mul(line.burnRate, MARGIN);
@@ -181,11 +191,9 @@ export function sloAlertTests(slo: SloModel, alert: SloAlertModel, ids: Record<s
         ),
       );
     } else {
-      const minutes = upToTick(Math.ceil(Math.max(line.shortMs, 10 * MINUTE) / MINUTE));
-      cases.push(makeCase(`steady ${what}`, [{ minutes, ratio }], minutes * MINUTE));
+      cases.push(makeCase(`steady ${what}`, [{ minutes: steadyMinutes, ratio }], steadyMinutes * MINUTE));
     }
   });
-  const quietMinutes = upToTick(QUIET_MINUTES);
-  cases.push(makeCase(`steady ${format(quietBurn)}× burn`, [{ minutes: quietMinutes, ratio: mul(quietBurn, slo.budget) }], quietMinutes * MINUTE));
+  cases.push(makeCase(`steady ${format(quietBurn)}× burn`, [{ minutes: steadyMinutes, ratio: mul(quietBurn, slo.budget) }], steadyMinutes * MINUTE));
   return cases;
 }

@@ -153,19 +153,19 @@ describe('generated alert tests', () => {
     expect(summary(page!.file)).toEqual([
       'page: 18× burn (line 14.4× over 1h/5m, +25%) after 2h of good traffic, 45m in, stays quiet at 2h45m → 0',
       'page: 18× burn (line 14.4× over 1h/5m, +25%) after 2h of good traffic, 1h in (2% of the budget spent at 14.4×), fires at 3h → 1',
-      'page: steady 7.5× burn (line 6× over 6h/30m, +25%) fires at 30m → 1',
-      'page: steady 0.5× burn stays quiet at 1h → 0',
+      'page: steady 7.5× burn (line 6× over 6h/30m, +25%) fires at 10m → 1',
+      'page: steady 0.5× burn stays quiet at 10m → 0',
     ]);
     expect(summary(ticket!.file)).toEqual([
-      'ticket: steady 3.75× burn (line 3× over 1d/2h, +25%) fires at 2h → 1',
-      'ticket: steady 1.25× burn (line 1× over 3d/6h, +25%) fires at 6h → 1',
-      'ticket: steady 0.5× burn stays quiet at 1h → 0',
+      'ticket: steady 3.75× burn (line 3× over 1d/2h, +25%) fires at 10m → 1',
+      'ticket: steady 1.25× burn (line 1× over 3d/6h, +25%) fires at 10m → 1',
+      'ticket: steady 0.5× burn stays quiet at 10m → 0',
     ]);
     // The rules the tests load: the alert, the ratios it reads and (through its annotation) the budget.
     expect(page!.file.group_eval_order).toEqual(['slo-app-availability', 'slo-app-availability-budget', 'slo-app-availability-alerts']);
     // promtool evaluates every loaded rule at every tick of the test: the SLO's tests tick every 5m (the base window).
     expect(page!.file.evaluation_interval).toBe('5m');
-    // A steady 7.5× burn from the start: 7.5 over 30d burnt in 30m of data, −650% left.
+    // A steady 7.5× burn from the start: 7.5 over 30d burnt in 10m of data, −650% left.
     expect(page!.file.tests[2]!.alert_rule_test[0]!.exp_alerts[0]!.exp_annotations).toMatchObject({ burn_rate: '7.50', error_budget_remaining: '-650%' });
   });
 
@@ -187,6 +187,10 @@ describe('generated alert tests', () => {
         for (const t of times) expect(t % ms(tick), `${interval}: ${t}`).toBe(0);
         // promtool's work: every rule at every tick of every case (at 1m the workbook's page took 435 ticks).
         expect(times.reduce((n, t) => n + t / ms(tick), 0), interval).toBeLessThanOrEqual(120);
+        // A steady burn is checked 10 minutes in (the tick after, when it is longer): every window holds it by then.
+        for (const steady of file.tests.filter((t) => t.name.includes(': steady '))) {
+          expect(ms(steady.alert_rule_test[0]!.eval_time), steady.name).toBe(Math.ceil(ms('10m') / ms(tick)) * ms(tick));
+        }
       }
     }
   });
@@ -222,16 +226,30 @@ describe('generated alert tests', () => {
     expect(r.exitCode, r.all).toBe(0);
   });
 
-  withPromtool('fail when the alert is wrong (a page threshold raised, a window swapped)', async () => {
+  withPromtool('fail when an alert is wrong: a threshold of each line raised, one lowered under the quiet burn, a window swapped, `and` made `or`, the budget changed', async () => {
     const { files } = compileProject(sloProject([slo({ ...base })]));
     const dir = writeOut(files);
-    const [pageRules] = files.filter((f) => f.path.endsWith('.rules.yml') && f.content.includes('> 14.4')).map((f) => path.join(dir, f.path.slice('prometheus/'.length)));
-    const original = readFileSync(pageRules!, 'utf8');
+    const rulesOf = (threshold: string) => files.filter((f) => f.path.endsWith('.rules.yml') && f.content.includes(threshold)).map((f) => path.join(dir, f.path.slice('prometheus/'.length)))[0]!;
+    const [pageRules, ticketRules] = [rulesOf('> 14.4'), rulesOf('> 3\n')];
     const tests = files.filter((f) => f.path.endsWith('.test.yml')).map((f) => f.path.slice('prometheus/'.length));
-    for (const [from, to] of [['> 14.4', '> 20'], ['ratio_rate1h{', 'ratio_rate30m{'], ['/ 0.001 > 6', '/ 0.01 > 6']]) {
-      writeFileSync(pageRules!, original.replaceAll(from!, to!));
+    expect((await promtoolTests(dir, tests)).exitCode).toBe(0);
+    const mutations: Array<[string, string, string]> = [
+      // Raised above the +25% burn of a line: its firing case fails. (The ticket's 3× line raised
+      // alone is not caught: a steady 3.75× burn is above its 1× line too, whatever the length.)
+      [pageRules, '> 14.4', '> 20'], [pageRules, '> 6\n', '> 8\n'], [ticketRules, '> 1\n', '> 1.3\n'],
+      // Lowered under the 0.5× quiet burn: the quiet case fails.
+      [pageRules, '> 6\n', '> 0.4\n'], [ticketRules, '> 1\n', '> 0.4\n'],
+      // The 1h window read as 30m, either window alone enough: the page fires before 1h of burn.
+      [pageRules, 'ratio_rate1h{', 'ratio_rate30m{'], [pageRules, ' and\n', ' or\n'],
+      [pageRules, '/ 0.001 > 6', '/ 0.01 > 6'], [ticketRules, '/ 0.001 > 1\n', '/ 0.01 > 1\n'],
+    ];
+    for (const [file, from, to] of mutations) {
+      const original = readFileSync(file, 'utf8');
+      expect(original, from).toContain(from);
+      writeFileSync(file, original.replaceAll(from, to));
       const r = await promtoolTests(dir, tests);
-      expect(r.exitCode, `${from} → ${to}`).toBe(1);
+      writeFileSync(file, original);
+      expect(r.exitCode, `${path.basename(file)}: ${from} → ${to}`).toBe(1);
     }
   });
 });
