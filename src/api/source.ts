@@ -1,7 +1,7 @@
 import type { SourceRef } from '../diagnostic.js';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import path from 'node:path';
-import { rememberCallSite } from '../source-sites.js';
+import { rememberCallSite, type CallSite } from '../source-sites.js';
 import { ownRoot as ownDir } from '../own-files.js';
 
 // Everything under the package's own folder (src/ or dist/) is "ours"; the first stack frame
@@ -40,6 +40,17 @@ function pathOf(url: string): string {
   return file;
 }
 
+// One CallSite per file and builder, shared by every call of that builder in that file: they are
+// read-only, and the loader's hand-over then sends each once (the rest are back-references).
+const sharedSites = new Map<string, Map<string | undefined, CallSite>>();
+function siteOf(absolute: string, builder: string | undefined): CallSite {
+  let byBuilder = sharedSites.get(absolute);
+  if (byBuilder === undefined) sharedSites.set(absolute, (byBuilder = new Map()));
+  let site = byBuilder.get(builder);
+  if (site === undefined) byBuilder.set(builder, (site = builder === undefined ? { absolute } : { absolute, builder }));
+  return site;
+}
+
 function userFrame(sites: readonly NodeJS.CallSite[]): SourceRef | undefined {
   let builder: string | undefined;
   for (const site of sites) {
@@ -57,7 +68,7 @@ function userFrame(sites: readonly NodeJS.CallSite[]): SourceRef | undefined {
       continue;
     }
     const source = { file, line: site.getLineNumber() ?? 1, column: site.getColumnNumber() ?? 1 };
-    rememberCallSite(source, { absolute: file, ...(builder ? { builder } : {}) });
+    rememberCallSite(source, siteOf(file, builder || undefined));
     return source;
   }
   return undefined;

@@ -69,7 +69,7 @@ export function diagnose(
     diagnostics.push(loadError(`${what} did not finish loading within ${outcome.timeoutMs / 1000} s: ${where}`, TIMEOUT_HINT, at(outcome.running)));
   } else if (reply?.type === 'loaded') {
     project = reviveTransferred(reply.project, reply.markers);
-    for (const [source, site] of reply.sites) rememberCallSite(source, site);
+    for (let i = 0; i < reply.sources.length; i++) rememberCallSite(reply.sources[i]!, reply.sites[i]!);
   } else if (reply?.type === 'failed') {
     diagnostics.push(loadError(`${what} could not be loaded: ${reply.message}`, FIX_HINT, reply.source ?? at(undefined)));
   } else if (reply?.type === 'exited') {

@@ -76,13 +76,18 @@ function original(file: string, line: number, column: number): SourceRef {
 }
 
 // The call sites the API recorded for its sources (src/source-sites.ts), keyed by the source
-// objects: they cross beside the project, in the same message, so that the copies stay the keys.
-let sites: Array<[SourceRef, CallSite]> = [];
+// objects: they cross beside the project, in the same message, so that the copies stay the keys
+// (`sites[i]` is the call site of `sources[i]`).
+let sources: SourceRef[] = [];
+let sites: CallSite[] = [];
 function mapSource(source: SourceRef): SourceRef {
   if (!path.isAbsolute(source.file)) return { ...source };
   const copy = original(source.file, source.line, source.column); // one object per source: the copies are keys, never shared
   const site = callSiteOf(source);
-  if (site) sites.push([copy, site]);
+  if (site) {
+    sources.push(copy);
+    sites.push(site);
+  }
   return copy;
 }
 
@@ -135,6 +140,7 @@ function nextLoad(target: LoadTarget): void {
   current = target;
   replied = false;
   exitCall = undefined;
+  sources = [];
   sites = [];
   relatives = new Map();
 }
@@ -175,7 +181,7 @@ for (let i = 0; i < request.loads.length && !ending; i++) {
       const markers: MarkerPlace[] = [];
       const project = toTransferable(module.default, mapSource, markers);
       endOfLoad();
-      reply({ type: 'loaded', project, sites, markers }, next !== undefined);
+      reply({ type: 'loaded', project, sources, sites, markers }, next !== undefined);
     }
   } catch (error) {
     fail(error);

@@ -28,7 +28,18 @@ export interface LoaderRequest {
 
 /** The message the loader process sends back for each load (structured clone over its IPC channel). */
 export type LoaderReply =
-  | { type: 'loaded'; project: unknown; sites: Array<[SourceRef, CallSite]>; markers: MarkerPlace[] }
+  | {
+      type: 'loaded';
+      project: unknown;
+      /**
+       * The builder call sites of the project's sources (src/source-sites.ts): `sites[i]` is that of
+       * `sources[i]`, a source object of the copy in `project` (two lists, not 15,000 pairs; the
+       * sites are shared per file and builder, so each crosses once).
+       */
+      sources: SourceRef[];
+      sites: CallSite[];
+      markers: MarkerPlace[];
+    }
   | { type: 'failed'; message: string; source?: SourceRef }
   | { type: 'exited'; code: number; source?: SourceRef };
 
