@@ -142,7 +142,7 @@ function objectsOf(out) {
 }
 
 async function main() {
-  if (!existsSync(path.join(ROOT, 'dist/totem-mon.js'))) {
+  if (!existsSync(path.join(ROOT, 'dist/totem-mon.cjs'))) {
     console.error('bench: dist/ is missing; run `npm run build` (npm ci does it) first');
     process.exit(2);
   }

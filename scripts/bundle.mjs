@@ -1,38 +1,80 @@
 #!/usr/bin/env node
-// The CLI as one file: dist/totem-mon.js, bundled by esbuild from tsc's dist/ (part of `npm run build`).
-// Loading some 250 small modules (ours, yaml's and commander's CommonJS, zod, lezer, the Grafana SDK)
-// took most of a small project's generate; one file is parsed once, its modules still run lazily
-// (dynamic imports stay lazy). It sits directly in dist/, where src/own-files.ts expects it. The
-// loader process, its hooks and the API the definitions import stay tsc's separate modules; the
-// native parsers stay in node_modules.
+// The CLI as one file: dist/totem-mon.cjs, bundled by esbuild from tsc's dist/ (part of `npm run
+// build`), and its V8 code cache dist/totem-mon.cjs.cache (bin/run-bundle.js). Loading some 250
+// small modules (ours, yaml's and commander's CommonJS, zod, lezer, the Grafana SDK) took most of a
+// small project's generate; one file compiles from the cache at once, and its modules still run
+// lazily (a dynamic import of a bundled module becomes a call that runs the module when reached).
+// CommonJS because Node 20 takes a code cache only for scripts (vm.Script), not for ES modules. It
+// sits directly in dist/, where src/own-files.ts expects it. The compile worker
+// (dist/totem-mon-compile-worker.js) is an ES module of its own; the loader process, its hooks and
+// the API the definitions import stay tsc's separate modules; the native parsers stay in
+// node_modules.
 import { build } from 'esbuild';
-import { readdirSync, rmSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdtempSync, readdirSync, rmSync, symlinkSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
-// The dist/ folder to bundle in (default the repository's; the package test builds into a copy).
+// The dist/ folder to bundle in (default the repository's; the package test builds into a copy,
+// with bin/ beside it).
 const dist = process.argv[2] ? path.resolve(process.argv[2]) : path.join(root, 'dist');
 
-// Chunks of earlier builds (their names carry a hash of their content).
-for (const name of readdirSync(dist)) if (/^totem-mon-.+\.js$/.test(name)) rmSync(path.join(dist, name));
+// What earlier builds left: chunks (their names carry a hash of their content), bundles, the cache.
+for (const name of readdirSync(dist)) if (/^totem-mon(-.+)?\.(c?js|cjs\.cache)$/.test(name)) rmSync(path.join(dist, name));
 
-await build({
-  // The compile worker (src/app/compile-thread.ts) is an entry of its own, sharing the chunks.
-  entryPoints: { 'totem-mon': path.join(dist, 'cli/main.js'), 'totem-mon-compile-worker': path.join(dist, 'app/compile-worker.js') },
+const common = {
   outdir: dist,
   // Dependencies come from the repository's node_modules, wherever dist/ is.
   nodePaths: [path.join(root, 'node_modules')],
-  chunkNames: 'totem-mon-[hash]',
-  splitting: true,
-  metafile: true,
   bundle: true,
   platform: 'node',
-  format: 'esm',
   target: 'node20',
   external: ['oxc-parser', 'oxc-transform'],
-  // CommonJS dependencies require Node's built-in modules; an ES module has no `require` of its own.
-  banner: { js: "import { createRequire as __totemMonCreateRequire } from 'node:module';\nconst require = __totemMonCreateRequire(import.meta.url);" },
   legalComments: 'none',
   logLevel: 'warning',
+};
+
+await build({
+  ...common,
+  entryPoints: { 'totem-mon': path.join(dist, 'cli/main.js') },
+  format: 'cjs',
+  outExtension: { '.js': '.cjs' },
+  // Every module's import.meta.url is the bundle's, as in an ES module bundle: src/own-files.ts
+  // makes the paths to other own files from it.
+  define: { 'import.meta.url': '__totemMonUrl' },
+  banner: { js: "const __totemMonUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
+
+await build({
+  ...common,
+  // The compile worker (src/app/compile-thread.ts): a worker thread's entry, an ES module.
+  entryPoints: { 'totem-mon-compile-worker': path.join(dist, 'app/compile-worker.js') },
+  format: 'esm',
+  // CommonJS dependencies require Node's built-in modules; an ES module has no `require` of its own.
+  banner: { js: "import { createRequire as __totemMonCreateRequire } from 'node:module';\nconst require = __totemMonCreateRequire(import.meta.url);" },
+});
+
+// The code cache: a new project (the scaffold, as `init` writes it) through init, generate and
+// validate --offline, each run starting from the cache the one before left and leaving it with
+// what it compiled besides. The launcher beside this dist/ (bin/ of the repository or of the copy).
+const launcher = path.join(dist, '../bin/totem-mon.js');
+const cache = path.join(dist, 'totem-mon.cjs.cache');
+const work = mkdtempSync(path.join(os.tmpdir(), 'totem-mon-code-cache-'));
+// A copy without dependencies of its own (the package test's staging folder) borrows the
+// repository's for these runs: the loader process imports the native TypeScript transform.
+const borrowed = path.join(dist, '../node_modules');
+const borrow = !existsSync(borrowed);
+if (borrow) symlinkSync(path.join(root, 'node_modules'), borrowed, 'dir');
+try {
+  const run = (args, cwd) =>
+    execFileSync(process.execPath, [launcher, ...args], { cwd, stdio: 'ignore', timeout: 120_000, env: { ...process.env, TOTEM_MON_WRITE_CODE_CACHE: cache, NO_COLOR: '1' } });
+  run(['init', 'project'], work);
+  const project = path.join(work, 'project');
+  run(['generate'], project);
+  run(['validate', '--offline'], project);
+} finally {
+  rmSync(work, { recursive: true, force: true });
+  if (borrow) rmSync(borrowed);
+}

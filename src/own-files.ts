@@ -1,6 +1,6 @@
 /**
  * Where totem-mon's own files are. This module sits directly in the package's code root (src/ from
- * source, dist/ when built), and so does the bundled CLI (dist/totem-mon.js, scripts/bundle.mjs), in
+ * source, dist/ when built), and so does the bundled CLI (dist/totem-mon.cjs, scripts/bundle.mjs), in
  * which every module's `import.meta.url` is the bundle's. So paths to other own files (the loader
  * process, the API the definitions import) are made here, never from a module's own location.
  */

@@ -40,8 +40,8 @@ export async function generateCommand(flags: GenerateOptions): Promise<number> {
   const format = checkFormat(flags);
   const timeoutMs = loadTimeoutMs(flags.loadTimeout);
   // The config and the definitions load in a process of their own while this one imports the
-  // stages and the report (separate chunks of the bundle: scripts/bundle.mjs), whose compiling
-  // would otherwise wait for the config's reply.
+  // stages and the report (modules of the bundle that run when imported: scripts/bundle.mjs),
+  // whose setting up (zod's schemas, the parsers' tables) would otherwise wait for the reply.
   const resolving = resolveAndLoad(flags, { loadTimeoutMs: timeoutMs });
   const report = importing(import('./generate-report.js'));
   importing<unknown>(flags.check ? import('../app/check.js') : import('../app/generate.js'));

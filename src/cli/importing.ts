@@ -1,7 +1,7 @@
 /**
- * An import started early, while the loader process runs, to be awaited later: compiling a chunk
- * of the bundle (the stages, the report) overlaps the wait for the config's and the definitions'
- * replies instead of following it. A failure surfaces where it is awaited, not as an unhandled
+ * An import started early, while the loader process runs, to be awaited later: running a module
+ * of the bundle (the stages, the report: their libraries set up schemas and parser tables) overlaps
+ * the wait for the config's and the definitions' replies instead of following it. A failure surfaces where it is awaited, not as an unhandled
  * rejection meanwhile.
  */
 export function importing<T>(module: Promise<T>): Promise<T> {

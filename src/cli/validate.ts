@@ -28,7 +28,8 @@ export async function validateCommand(options: ValidateCommandOptions): Promise<
   const format = options.format as Format;
   const timeoutMs = loadTimeoutMs(options.loadTimeout);
   // The config and the definitions load in a process of their own while this one imports the
-  // checks, the tool runs and the report (chunks of the bundle: scripts/bundle.mjs), and the tools'
+  // checks, the tool runs and the report (modules of the bundle that run when imported:
+  // scripts/bundle.mjs), and the tools'
   // `--version`s run (each once), started once the loader is.
   const resolving = resolveAndLoad(options, { loadTimeoutMs: timeoutMs });
   const tools = options.offline ? undefined : lookUpTools();

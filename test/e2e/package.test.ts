@@ -92,7 +92,7 @@ describe('the packed package, installed offline and used as the README says', ()
     const result = await totemMon(['--version']);
     expect(result.exitCode).toBe(0);
     expect(result.stdout.trim()).toBe(own.version);
-    expect(existsSync(path.join(infra, 'node_modules/totem-mon/dist/totem-mon.js'))).toBe(true);
+    expect(existsSync(path.join(infra, 'node_modules/totem-mon/dist/totem-mon.cjs'))).toBe(true);
   });
 
   it('init wrote a module package whose dependencies installed', () => {

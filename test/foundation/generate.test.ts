@@ -268,7 +268,7 @@ describe('promtool accepts the output', () => {
   }
 });
 
-describe('the installed CLI (bin/totem-mon.js over the bundle dist/totem-mon.js)', () => {
+describe('the installed CLI (bin/totem-mon.js over the bundle dist/totem-mon.cjs)', () => {
   beforeAll(ensureBuilt, 180_000);
 
   it('generates, then --check passes, with the same files as the in-process CLI', async () => {

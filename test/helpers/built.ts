@@ -3,9 +3,9 @@ import path from 'node:path';
 import { execa } from 'execa';
 import { REPO } from './cli.js';
 
-/** The installed CLI: bin/totem-mon.js loads the bundle dist/totem-mon.js (scripts/bundle.mjs). */
+/** The installed CLI: bin/totem-mon.js runs the bundle dist/totem-mon.cjs (scripts/bundle.mjs, bin/run-bundle.js). */
 export const BIN = path.join(REPO, 'bin/totem-mon.js');
-export const BUNDLE = path.join(REPO, 'dist/totem-mon.js');
+export const BUNDLE = path.join(REPO, 'dist/totem-mon.cjs');
 
 export function newestMtime(dir: string): number {
   return Math.max(
