@@ -114,7 +114,10 @@ async function checkAndCompile(model: Model, options: ProjectStageOptions): Prom
 async function handOver(files: Promise<OutputFile[]>, model: Model, onFiles: NonNullable<StageOptions['onFiles']>): Promise<{ files: Promise<OutputFile[]> }> {
   // A failed compile rejects `files`, awaited where it always was; onFiles itself starts work and returns.
   files.then((compiled) => onFiles(compiled, model)).catch(() => {});
-  await undefined;
+  // The checks run synchronously once this returns: what onFiles started gets every promise
+  // already settled first (validate's tool look-ups, execa's import, …), so the tools are spawned
+  // before the checks, not after them (one microtask was not enough: a chain of awaits is several).
+  await new Promise<void>((resolve) => setImmediate(resolve));
   return { files };
 }
 

@@ -39,6 +39,25 @@ describe('the stages with onFiles (validate)', () => {
     expect(early.silenced).toEqual(plain.silenced);
   }, 60_000);
 
+  it('let what onFiles starts run its chain of settled awaits (the tools\' look-ups, imports, spawns) before the first check', async () => {
+    const order: string[] = [];
+    const probe: Check = { id: 'test/order', severity: 'info', description: 'notes when the checks run', run: () => void order.push('checks') };
+    const settled = Promise.resolve();
+    await fromDefinitions({
+      definitions,
+      compileWithFindings: true,
+      checks: [probe],
+      onFiles: () => {
+        void (async () => {
+          for (let i = 0; i < 50; i++) await settled;
+          await import('node:os');
+          order.push('tools started');
+        })();
+      },
+    });
+    expect(order).toEqual(['tools started', 'checks']);
+  }, 60_000);
+
   it('are not handed over without compileWithFindings (generate compiles only what the checks let through)', async () => {
     let handed = false;
     const result = await fromDefinitions({ definitions, onFiles: () => void (handed = true) });
