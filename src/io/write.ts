@@ -317,10 +317,10 @@ export function writeOutput(outDir: string, files: readonly OutputFile[], option
 
 /**
  * The generated files in a fresh private temporary folder (mkdtemp, 0700; for `validate`, which
- * hands them to promtool and amtool); every file created exclusively. The caller removes it.
+ * hands them to promtool and amtool) inside `parent`; every file created exclusively. The caller removes it.
  */
-export function writeTemporaryTree(files: readonly OutputFile[]): string {
-  const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'totem-mon-validate-'));
+export function writeTemporaryTree(files: readonly OutputFile[], parent: string = os.tmpdir()): string {
+  const dir = fs.mkdtempSync(path.join(parent, 'totem-mon-validate-'));
   for (const file of files) {
     const full = safeOutputPath(dir, file.path);
     fs.mkdirSync(path.dirname(full), { recursive: true });

@@ -22,6 +22,7 @@ import { checkBlackboxConfig } from './blackbox.js';
 import { locatedAt } from '../model/located.js';
 import { EXTRACTED_RULES_DIR, extractedRuleFiles } from './extracted-rules.js';
 import { testWeight } from './test-weight.js';
+import { toolTreeParent } from './scratch.js';
 
 export interface ToolRunInput {
   model: Model;
@@ -59,7 +60,9 @@ export async function runTools(input: ToolRunInput): Promise<ToolRunResult> {
     // credential and certificate files promtool wants to see are empty placeholders there.
     const files = [...input.files, ...extractedRuleFiles(input.files)];
     // prometheus.yml's rule files are checked by `check rules`, not a second time by `check config`.
-    dir = writeTemporaryTree(withoutRuleFiles(withPlaceholderFiles(files)));
+    const tree = withoutRuleFiles(withPlaceholderFiles(files));
+    // In memory where the tools' scratch files go (src/validate/scratch.ts): a disk's writes and removals wait.
+    dir = writeTemporaryTree(tree, toolTreeParent(process.env, tree.reduce((n, f) => n + Buffer.byteLength(f.content), 0)));
     return await runToolsIn(dir, { ...input, files });
   } finally {
     if (dir !== undefined) rmSync(dir, { recursive: true, force: true });

@@ -6,6 +6,7 @@
  * blackbox exporter's config check. `check config` is not given the rule files a second time.
  */
 import { appendFileSync, chmodSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect } from 'vitest';
 import { parse } from 'yaml';
@@ -13,6 +14,7 @@ import { REPO, runCli, tempDir } from '../helpers/cli.js';
 import { findBinary, itWithBinaries } from '../helpers/tools.js';
 import { validate } from '../../src/app/validate.js';
 import { isSimulated } from '../../src/lint/tests-routing.js';
+import { toolScratch } from '../../src/validate/scratch.js';
 
 const TOOLS = { promtool: 'TOTEM_MON_PROMTOOL', amtool: 'TOTEM_MON_AMTOOL', 'prometheus-blackbox-exporter': 'TOTEM_MON_BLACKBOX_EXPORTER' } as const;
 
@@ -64,6 +66,8 @@ describe('validate on Totem: the tool runs', () => {
       expect(filesOf('promtool test rules', /prometheus\/tests\/.*\.test\.yml$/)).toEqual(generatedTests(path.join(REPO, 'out/prometheus/tests')));
       const ruleFiles = readdirSync(path.join(REPO, 'out/prometheus/rules')).map((f) => `prometheus/rules/${f}`).sort();
       expect(filesOf('promtool check rules', /prometheus\/rules\/.*\.yml$/)).toEqual(ruleFiles);
+      // The files are in the tools' scratch folder (memory, where TMPDIR is not set: src/validate/scratch.ts).
+      expect(runs('promtool check rules')[0]).toContain(` ${path.join(toolScratch(process.env) ?? os.tmpdir(), 'totem-mon-validate-')}`);
       // check config is given prometheus.yml without its rule_files (line for line): every rule file
       // the generated config names is one check rules checks.
       const generated = readFileSync(path.join(REPO, 'out/prometheus/prometheus.yml'), 'utf8');

@@ -1,10 +1,11 @@
-import { chmodSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
+import { chmodSync, existsSync, readFileSync, statfsSync, writeFileSync } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/cli.js';
 import { alive, killLeftovers, until } from '../helpers/process.js';
 import { resolveTool, runTool, toolEnv } from '../../src/validate/tools.js';
-import { MEMORY_TMP, toolScratch } from '../../src/validate/scratch.js';
+import { MEMORY_TMP, toolScratch, toolTreeParent } from '../../src/validate/scratch.js';
 
 /** pid files of the fake tools; what they name is killed after each test whatever happened. */
 const pidFiles: string[] = [];
@@ -93,5 +94,14 @@ describe("the tools' scratch folder", () => {
     writeFileSync(path.join(dir, 'file'), '');
     expect(toolScratch({}, path.join(dir, 'file'))).toBeUndefined();
     if (process.platform === 'linux' && existsSync(MEMORY_TMP)) expect(toolScratch({})).toBe(MEMORY_TMP);
+  });
+
+  it("holds validate's copy of the generated files when it has room for them too, else the system's temporary folder", () => {
+    const dir = tempDir('totem-mon-scratch-');
+    expect(toolTreeParent({}, 1000, dir)).toBe(dir);
+    expect(toolTreeParent({ TMPDIR: '/var/tmp' }, 1000, dir)).toBe(os.tmpdir());
+    expect(toolTreeParent({}, 1000, path.join(dir, 'missing'))).toBe(os.tmpdir());
+    const { bavail, bsize } = statfsSync(dir);
+    expect(toolTreeParent({}, bavail * bsize, dir)).toBe(os.tmpdir());
   });
 });
