@@ -1,6 +1,7 @@
 import type { SourceRef } from '../diagnostic.js';
 import type { Panel, Row } from './panels.js';
 import { captureSource } from './source.js';
+import { seeQueries } from './expressions-seen.js';
 import type { Variable } from './variables.js';
 import type { Link } from './panel-options.js';
 import type { Annotation } from './annotations.js';
@@ -46,5 +47,7 @@ export interface Dashboard extends Readonly<DashboardOptions> {
 }
 
 export function dashboard(options: DashboardOptions): Dashboard {
-  return { kind: 'dashboard', ...options, source: captureSource() };
+  const made: Dashboard = { kind: 'dashboard', ...options, source: captureSource() };
+  seeQueries(made.annotations);
+  return made;
 }

@@ -3,6 +3,7 @@ import type { SourceRef } from '../diagnostic.js';
 import type { Histogram, Series } from './metrics.js';
 import type { Matchers } from './selector.js';
 import { captureSource } from './source.js';
+import { seeQueries } from './expressions-seen.js';
 import type { Ignore } from './lint.js';
 import type { FieldOverride, Link, Repeat, Transformation, ValueMapping } from './panel-options.js';
 import type { SdkPlugin } from './sdk-panel.js';
@@ -161,7 +162,9 @@ export interface Row extends Readonly<RowOptions> {
 }
 
 function panel(type: PanelType, options: PanelOptions, source: SourceRef | undefined): Panel {
-  return { kind: 'panel', type, ...options, source };
+  const made: Panel = { kind: 'panel', type, ...options, source };
+  seeQueries(made.targets);
+  return made;
 }
 
 // One builder per panel type; `graph` is gone from Grafana, use timeseriesPanel.

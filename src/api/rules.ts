@@ -1,5 +1,6 @@
 import type { SourceRef } from '../diagnostic.js';
 import { captureSource } from './source.js';
+import { seeExpression } from './expressions-seen.js';
 import type { AlertTestCase, RecordTestCase } from './tests.js';
 import type { Ignore } from './lint.js';
 import type { Series } from './metrics.js';
@@ -141,7 +142,9 @@ export interface RuleGroup extends Readonly<RuleGroupOptions> {
 }
 
 export function alert(options: AlertOptions): AlertRule {
-  return { kind: 'alert', ...options, source: captureSource() };
+  const rule: AlertRule = { kind: 'alert', ...options, source: captureSource() };
+  seeExpression(rule.expr);
+  return rule;
 }
 
 /**
@@ -152,6 +155,7 @@ export function record<const L extends string = string, const S extends string =
   options: RecordOptions<L, S, T>,
 ): RecordingRule<L | S, T> {
   const { name } = options;
+  seeExpression(Object.getOwnPropertyDescriptor(options, 'expr')?.value);
   return {
     kind: 'record',
     ...options,

@@ -1,5 +1,6 @@
 import type { Panel, PanelOptions, Target } from './panels.js';
 import { captureSource } from './source.js';
+import { seeQueries } from './expressions-seen.js';
 
 /**
  * The escape hatch for what the panel helpers lack: a panel built with the Grafana Foundation SDK in
@@ -38,6 +39,12 @@ const FORMATS = ['time_series', 'table', 'heatmap'] as const;
 
 type PromQuery = { refId?: string; expr?: string; legendFormat?: string; instant?: boolean; format?: string; exemplar?: boolean };
 
+/** The targets, told to the loader process (src/api/expressions-seen.ts). */
+function seen(targets: Target[]): Target[] {
+  seeQueries(targets);
+  return targets;
+}
+
 function target(query: unknown): Target {
   const t = (typeof query === 'object' && query !== null ? query : {}) as PromQuery;
   const format = FORMATS.find((f) => f === t.format);
@@ -72,7 +79,7 @@ export function sdkPanel(
     ...layout,
     title: layout.title ?? json.title ?? '',
     ...(json.description !== undefined ? { description: json.description } : {}),
-    targets: (json.targets ?? []).map(target),
+    targets: seen((json.targets ?? []).map(target)),
     plugin,
     source: captureSource(),
   };

@@ -19,6 +19,7 @@ import { withTemplates } from '../model/build-alertmanager.js';
 import type { Model } from '../model/types.js';
 import { withSettings, type ProjectSettings } from '../model/settings.js';
 import { buildCheckContext } from '../lint/context.js';
+import type { EarlyParses } from '../promql/early.js';
 import { CHECKS } from '../lint/index.js';
 import { runLint, type Silenced } from '../lint/run.js';
 import type { Check, CheckContext } from '../lint/check.js';
@@ -51,6 +52,8 @@ export interface StageOptions {
    * this thread compiles (validate starts the tools on them while the checks run).
    */
   onFiles?: (files: OutputFile[], model: Model) => void;
+  /** PromQL parsed while the definitions loaded (src/promql/early.ts): the checks' context takes what it can. */
+  early?: EarlyParses;
 }
 
 export interface ProjectStageOptions extends StageOptions {
@@ -79,8 +82,9 @@ export async function fromDefinitions(options: DefinitionsStageOptions): Promise
   // 2–6 in memory, as fromProject, with the compilers in their thread while the checks run here;
   // the notification templates (`<definitions>/../templates/*.tmpl`) are read from disk here, so
   // that the model carries them and the compilers stay pure.
-  const projectOptions = { ...options, entry: loaded.entry, templates: () => readTemplates(loaded.dir) };
+  const projectOptions = { ...options, entry: loaded.entry, templates: () => readTemplates(loaded.dir), ...(loaded.early ? { early: loaded.early } : {}) };
   const modelled = modelStage(loaded.project, projectOptions);
+  if (!modelled.ok) loaded.early?.release();
   const result = modelled.ok ? await checkAndCompile(modelled.model, projectOptions) : modelled.result;
 
   // 7. every finding at the line of the property it is about, read from the definition files
@@ -141,7 +145,7 @@ type Checked = StagesResult & { model: Model; context: CheckContext };
 function checkStage(model: Model, options: StageOptions): Checked {
   // 4. checks: PromQL against the catalogue, names, duplicates, routing… (src/lint/), under the
   //    project's `lint.checks` settings and the definitions' `ignore`s.
-  const context = buildCheckContext(model);
+  const context = buildCheckContext(model, options.early);
   const lint = runLint(context, options.checks ?? CHECKS, options.force ? { force: options.force } : {});
   return { diagnostics: [...lint.diagnostics], silenced: lint.silenced, model, context };
 }

@@ -7,6 +7,7 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostic.js';
 import { definitionsTarget, diagnose, loadedDefinitions, loaderRequest, type DefinitionsTarget, type LoadedDefinitions } from './load.js';
+import { EarlyExpressions } from './early-expressions.js';
 import { runLoader, runLoaders, type LoaderControl, type LoaderOutcome } from './loader/spawn.js';
 import type { LoadTarget } from './loader/protocol.js';
 import { DEFAULT_LOAD_TIMEOUT_MS } from './loader/timeout.js';
@@ -74,8 +75,10 @@ export function loadConfigAndDefinitions(
     definitions.catch(() => {});
     return { config: loadConfigFile(file, options), definitions };
   }
-  const [config, definitions] = runLoaders(loaderRequest([configLoad(file, options.cwd), { entry: target.entryPath, dir: target.dir }]), timeoutMs, [{}, options.control ?? {}]);
-  return { config: config!.then((outcome) => loadedConfig(file, options.cwd, outcome)), definitions: definitions!.then((outcome) => loadedDefinitions(target, outcome)) };
+  const early = new EarlyExpressions();
+  const control = { ...options.control, expressions: early.receive };
+  const [config, definitions] = runLoaders(loaderRequest([configLoad(file, options.cwd), { entry: target.entryPath, dir: target.dir }]), timeoutMs, [{}, control]);
+  return { config: config!.then((outcome) => loadedConfig(file, options.cwd, outcome)), definitions: definitions!.then((outcome) => loadedDefinitions(target, outcome, early)) };
 }
 
 function configLoad(file: string, cwd: string): LoadTarget {

@@ -9,6 +9,8 @@ import type { LoaderRequest } from './loader/protocol.js';
 import { reviveTransferred } from './loader/transfer.js';
 import { DEFAULT_LOAD_TIMEOUT_MS } from './loader/timeout.js';
 import { ownModule, ownRoot } from '../own-files.js';
+import { EarlyExpressions } from './early-expressions.js';
+import type { EarlyParses } from '../promql/early.js';
 
 const ENTRY_NAMES = ['index.ts', 'index.mts', 'index.js', 'index.mjs'];
 
@@ -20,6 +22,8 @@ export interface LoadedDefinitions {
   /** The default export, not yet checked. */
   project?: unknown;
   diagnostics: Diagnostic[];
+  /** PromQL parsed while the definitions ran (src/io/early-expressions.ts), for the checks' context to take. */
+  early?: EarlyParses;
 }
 
 export interface LoadOptions {
@@ -152,19 +156,26 @@ export function loaderRequest(loads: LoaderRequest['loads']): LoaderRequest {
 
 export async function loadDefinitions(definitionsDir: string, options: LoadOptions = {}): Promise<LoadedDefinitions> {
   const target = definitionsTarget(definitionsDir);
+  const early = new EarlyExpressions();
   const outcome = await runLoader(
     loaderRequest([{ entry: target.entryPath, dir: target.dir }]),
     options.timeoutMs ?? DEFAULT_LOAD_TIMEOUT_MS,
-    { ...(options.signal ? { signal: options.signal } : {}), ...(options.wanted ? { wanted: options.wanted } : {}) },
+    { ...(options.signal ? { signal: options.signal } : {}), ...(options.wanted ? { wanted: options.wanted } : {}), expressions: early.receive },
   );
-  return loadedDefinitions(target, outcome);
+  return loadedDefinitions(target, outcome, early);
 }
 
-/** The loader's outcome for a definitions folder: its project, or the findings that stopped it. */
-export function loadedDefinitions(target: DefinitionsTarget, outcome: LoaderOutcome): LoadedDefinitions {
+/**
+ * The loader's outcome for a definitions folder: its project, or the findings that stopped it;
+ * `early`, what received the texts the load told (`expressions` of its LoaderControl).
+ */
+export function loadedDefinitions(target: DefinitionsTarget, outcome: LoaderOutcome, early?: EarlyExpressions): LoadedDefinitions {
   const { dir, entry } = target;
   const { project, diagnostics } = diagnose(outcome, entry, relativizer(dir));
-  if (diagnostics.some((d) => d.severity === 'error')) return { dir, entry, diagnostics };
+  if (diagnostics.some((d) => d.severity === 'error')) {
+    early?.parses?.release();
+    return { dir, entry, diagnostics };
+  }
   if (typeof project !== 'object' || project === null || (project as { kind?: unknown }).kind !== 'project') {
     diagnostics.push(
       loadError(
@@ -175,5 +186,6 @@ export function loadedDefinitions(target: DefinitionsTarget, outcome: LoaderOutc
     );
     return { dir, entry, diagnostics };
   }
-  return { dir, entry, project, diagnostics };
+  const parses = early?.parses;
+  return { dir, entry, project, diagnostics, ...(parses ? { early: parses } : {}) };
 }

@@ -2,6 +2,7 @@ import type { Model } from '../model/types.js';
 import { buildCatalogue } from '../model/catalogue.js';
 import { collectExpressions } from '../model/expressions.js';
 import { analyzePromql, Shared } from '../promql/analyze.js';
+import type { EarlyParses } from '../promql/early.js';
 import type { AnalyzedExpression, CheckContext } from './check.js';
 
 export { substituteGrafanaVariables, substituteWithSpans } from '../promql/grafana-variables.js';
@@ -9,7 +10,12 @@ import { substituteWithSpans } from '../promql/grafana-variables.js';
 
 const NO_VARIABLES: ReadonlyArray<{ from: number; to: number }> = Object.freeze([]);
 
-export function buildCheckContext(model: Model): CheckContext {
+/**
+ * `early`: parses made while the definitions loaded (src/promql/early.ts); a text found there is not
+ * parsed again, any other is parsed here. The table is stopped here and not kept.
+ */
+export function buildCheckContext(model: Model, early?: EarlyParses): CheckContext {
+  early?.stop();
   const catalogue = buildCatalogue(model);
   // The same query often appears on many dashboards: each distinct text is parsed once.
   const analyses = new Map<string, ReturnType<typeof analyzePromql>>();
@@ -17,7 +23,7 @@ export function buildCheckContext(model: Model): CheckContext {
   const shared = new Shared();
   const analyze = (text: string) => {
     let analysis = analyses.get(text);
-    if (!analysis) analyses.set(text, (analysis = analyzePromql(text, catalogue.lookup, undefined, shared)));
+    if (!analysis) analyses.set(text, (analysis = analyzePromql(text, catalogue.lookup, early?.take(text), shared)));
     return analysis;
   };
   // Object.assign onto a fresh object, not `{ ...ref, text, … }`: V8 gives every object spread and
@@ -28,5 +34,6 @@ export function buildCheckContext(model: Model): CheckContext {
     const { text, variables, toExpr } = substituteWithSpans(ref.expr);
     return Object.assign({}, ref, { text, analysis: analyze(text), variables }, variables.length > 0 || text !== ref.expr ? { toExpr } : {});
   });
+  early?.release();
   return { model, catalogue, expressions };
 }

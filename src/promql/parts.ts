@@ -142,6 +142,20 @@ export function maxNesting(text: string): number {
   return max;
 }
 
+/**
+ * Below both limits for certain, without tokenizing: short enough, and fewer opening brackets in
+ * all than the nesting limit (the deepest nesting never exceeds their count).
+ */
+export function surelyWithinLezer(text: string): boolean {
+  if (text.length >= LARGE_TEXT) return false;
+  let opens = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    if ((c === 40 || c === 91 || c === 123) && ++opens >= DEEP_NESTING) return false; // ( [ {
+  }
+  return true;
+}
+
 /** Whether lezer's failure may be its own depth limit rather than the expression's mistake. */
 export function mayBeTooDeepForLezer(text: string): boolean {
   return text.length >= LARGE_TEXT || maxNesting(text) >= DEEP_NESTING;

@@ -17,7 +17,8 @@ import type { SourceRef } from '../../diagnostic.js';
 import { callSiteOf, type CallSite } from '../../source-sites.js';
 import type { HooksData, SourceMapMessage } from './hooks.js';
 import { decodeMappings, originalPosition, type DecodedMappings } from './source-map.js';
-import { NEXT_LOAD, PROGRESS, PROGRESS_FD, type LoaderReply, type LoaderRequest, type LoadTarget } from './protocol.js';
+import { NEXT_LOAD, PROGRESS, PROGRESS_FD, type ExpressionsMessage, type LoaderReply, type LoaderRequest, type LoadTarget } from './protocol.js';
+import { EXPRESSIONS_SEEN } from '../../api/expressions-seen.js';
 import { ownModule } from '../../own-files.js';
 import { toTransferable, type MarkerPlace } from './transfer.js';
 
@@ -37,6 +38,27 @@ function progress(line: string): void {
   }
 }
 (globalThis as Record<symbol, unknown>)[Symbol.for(PROGRESS)] = (phase: number, url: string) => progress(`${phase} ${url}`);
+
+// The PromQL texts the builders see (src/api/expressions-seen.ts), sent on in batches while the
+// definitions run, for totem-mon to parse meanwhile. A batch stays well under a pipe's 64 KiB, so
+// the write happens at once, not in an event loop that turns only once the definitions are done.
+let seen: string[] = [];
+let seenChars = 0;
+function sendSeen(): void {
+  if (seen.length === 0) return;
+  const texts = seen;
+  seen = [];
+  seenChars = 0;
+  try {
+    send({ type: 'expressions', texts } satisfies ExpressionsMessage);
+  } catch {
+    // Only a head start: totem-mon parses what it did not get.
+  }
+}
+(globalThis as Record<symbol, unknown>)[Symbol.for(EXPRESSIONS_SEEN)] = (text: string) => {
+  seen.push(text);
+  if ((seenChars += text.length) >= 24_000) sendSeen();
+};
 
 /** The load under way (request.loads, in turn). */
 let current: LoadTarget = request.loads[0]!;
@@ -174,6 +196,7 @@ for (let i = 0; i < request.loads.length && !ending; i++) {
   const next = request.loads[i + 1];
   try {
     const module = (await import(pathToFileURL(current.entry).href)) as { default?: unknown };
+    sendSeen();
     if (exitCall) {
       reply({ type: 'exited', ...exitCall });
     } else {

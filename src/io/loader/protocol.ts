@@ -44,6 +44,15 @@ export type LoaderReply =
   | { type: 'exited'; code: number; source?: SourceRef };
 
 /**
+ * Sent before a load's reply, any number of times: PromQL texts the builders saw while the
+ * definitions ran (src/api/expressions-seen.ts), so that totem-mon parses them meanwhile.
+ */
+export interface ExpressionsMessage {
+  type: 'expressions';
+  texts: string[];
+}
+
+/**
  * File descriptor 3 of the loader process carries progress lines written synchronously, so they
  * arrive even when the process then loops forever: `0 <url>` a definition module starts running,
  * `1 <url>` it finished, `2` the project is being handed over, `3` the load's output ends here (NEXT_LOAD).

@@ -4,7 +4,7 @@
  */
 import { spawn } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { PROGRESS_FD, type LoaderReply, type LoaderRequest } from './protocol.js';
+import { PROGRESS_FD, type ExpressionsMessage, type LoaderReply, type LoaderRequest } from './protocol.js';
 import { splitAtNextLoad } from './split-output.js';
 import { fromSource, ownModule, repositoryFile } from '../../own-files.js';
 
@@ -59,6 +59,8 @@ export interface LoaderControl {
   signal?: AbortSignal;
   /** A load started on a guess: its standard error is passed on once this settles true, dropped if false. */
   wanted?: Promise<boolean>;
+  /** The PromQL texts the builders saw, in batches, while the load runs (src/io/early-expressions.ts). */
+  expressions?: (texts: readonly string[]) => void;
 }
 
 /** One load: runLoaders with a single one. */
@@ -157,7 +159,9 @@ export function runLoaders(request: LoaderRequest, timeoutMs: number, controls: 
     }
   };
 
-  child.on('message', (message: LoaderReply) => {
+  child.on('message', (message: LoaderReply | ExpressionsMessage) => {
+    // Not a reply: texts of the load under way (the one whose reply is still to come).
+    if (message.type === 'expressions') return loads[replies]?.control.expressions?.(message.texts);
     const load = loads[replies++];
     if (load) load.reply ??= message;
     settleDone();

@@ -1,0 +1,38 @@
+/**
+ * The PromQL texts the loader process tells while the definitions run (src/io/loader/child.ts), put
+ * into a table of parses made meanwhile (src/promql/early.ts, imported on the first message: lezer
+ * is not needed to start the loader). Texts that come before the table exists wait for it; a table
+ * that does not exist when the project arrives is no table: the checks parse as they always did.
+ */
+import type { EarlyParses } from '../promql/early.js';
+
+export class EarlyExpressions {
+  private table: EarlyParses | undefined;
+  private waiting: Array<readonly string[]> | undefined;
+
+  /** A batch of texts, as the loader process sent it. */
+  readonly receive = (texts: readonly string[]): void => {
+    if (this.table) return this.table.add(texts);
+    if (this.waiting) {
+      this.waiting.push(texts);
+      return;
+    }
+    this.waiting = [texts];
+    import('../promql/early.js').then(
+      ({ EarlyParses }) => {
+        this.table = new EarlyParses();
+        for (const batch of this.waiting ?? []) this.table.add(batch);
+        this.waiting = undefined;
+      },
+      () => {
+        // Not parsed early then: the checks parse every text, as without this.
+        this.waiting = [];
+      },
+    );
+  };
+
+  /** The table, once it exists. */
+  get parses(): EarlyParses | undefined {
+    return this.table;
+  }
+}
