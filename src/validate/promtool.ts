@@ -8,14 +8,6 @@ import { runTool, type Tool, type ToolRun } from './tools.js';
 import { toolDiagnostics } from './tool-diagnostics.js';
 import { lacksKubernetesSd, withoutKubernetesSd } from './promtool-config.js';
 
-/** Splits files into at most `parts` batches of similar size (one promtool process per batch). */
-export function batches<T>(items: readonly T[], parts: number): T[][] {
-  const count = Math.max(1, Math.min(parts, items.length));
-  const out: T[][] = Array.from({ length: count }, () => []);
-  items.forEach((item, i) => out[i % count]!.push(item));
-  return out.filter((b) => b.length > 0);
-}
-
 /**
  * At most `parts` batches of similar total weight: the heaviest item goes to the lightest batch
  * (longest processing time first), so one slow file does not leave a core idle. Within a batch,

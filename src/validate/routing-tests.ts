@@ -2,7 +2,6 @@ import os from 'node:os';
 import type { Diagnostic } from '../diagnostic.js';
 import type { RoutingTestModel } from '../model/alertmanager.js';
 import { runTool, type Tool } from './tools.js';
-import { batches } from './promtool.js';
 import { ROUTING_TEST_HINT, routingTestMismatch } from '../lint/tests-routing.js';
 import { locatedAt } from '../model/located.js';
 
@@ -30,11 +29,20 @@ async function runOne(tool: Tool, cwd: string, configFile: string, test: Routing
   return [{ id: ID, severity: 'error', ...routingTestMismatch(test, line ? line.split(',') : []) }];
 }
 
-/** `amtool config routes test --verify.receivers` for every routing test, up to the core count at a time. */
-export async function testRoutes(tool: Tool, cwd: string, configFile: string, tests: readonly RoutingTestModel[]): Promise<Diagnostic[]> {
-  const found: Diagnostic[] = [];
-  for (const wave of batches(tests, Math.ceil(tests.length / os.availableParallelism()))) {
-    found.push(...(await Promise.all(wave.map((t) => runOne(tool, cwd, configFile, t)))).flat());
-  }
-  return found;
+/**
+ * `amtool config routes test --verify.receivers` for every routing test, up to the core count at a
+ * time: each run starts as soon as one ends (waves of that size waited for their slowest run).
+ * The findings come in the tests' order.
+ */
+export async function testRoutes(tool: Tool, cwd: string, configFile: string, tests: readonly RoutingTestModel[], slots = os.availableParallelism()): Promise<Diagnostic[]> {
+  const found: Diagnostic[][] = [];
+  let next = 0;
+  const slot = async () => {
+    while (next < tests.length) {
+      const i = next++;
+      found[i] = await runOne(tool, cwd, configFile, tests[i]!);
+    }
+  };
+  await Promise.all(Array.from({ length: Math.max(1, Math.min(slots, tests.length)) }, slot));
+  return found.flat();
 }

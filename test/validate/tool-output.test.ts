@@ -1,6 +1,5 @@
 import { describe, expect, it } from 'vitest';
 import { parseToolOutput } from '../../src/validate/tool-output.js';
-import { batches } from '../../src/validate/promtool.js';
 import { parseVersion } from '../../src/validate/tools.js';
 
 // Outputs captured from promtool 2.42 and amtool 0.25.
@@ -45,12 +44,6 @@ describe('parseToolOutput', () => {
 });
 
 describe('tool helpers', () => {
-  it('splits files into at most N batches, none empty', () => {
-    expect(batches(['a', 'b', 'c'], 2)).toEqual([['a', 'c'], ['b']]);
-    expect(batches(['a'], 4)).toEqual([['a']]);
-    expect(batches([], 4)).toEqual([[]].filter((b) => b.length > 0));
-  });
-
   it('reads versions', () => {
     expect(parseVersion('promtool, version 2.42.0+ds (branch: debian/sid)\n  build user: x')).toBe('2.42.0+ds');
     expect(parseVersion('amtool, version 0.25.0 (branch: debian/sid, revision: 0.25.0-1+b4)')).toBe('0.25.0');
