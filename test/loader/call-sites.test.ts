@@ -13,15 +13,16 @@ import type { SourceRef } from '../../src/diagnostic.js';
 import { FIXTURES } from '../helpers/cli.js';
 
 const POSITIONS = path.join(FIXTURES, 'loader', 'positions');
+const LATE_IMPORT = path.join(FIXTURES, 'loader', 'late-import');
 
 /** Where `needle` occurs (the `nth` time, from 1) in a fixture file, as a source names it. */
-function locate(file: string, needle: string, nth: number): { file: string; line: number; column: number } {
-  const text = readFileSync(path.join(POSITIONS, file), 'utf8');
+function locate(file: string, needle: string, nth: number, dir = POSITIONS): { file: string; line: number; column: number } {
+  const text = readFileSync(path.join(dir, file), 'utf8');
   let at = -1;
   for (let i = 0; i < nth; i++) at = text.indexOf(needle, at + 1);
   if (at < 0) throw new Error(`${needle} not in ${file}`);
   const before = text.slice(0, at).split('\n');
-  return { file: `positions/${file}`, line: before.length, column: before[before.length - 1]!.length + 1 };
+  return { file: `${path.basename(dir)}/${file}`, line: before.length, column: before[before.length - 1]!.length + 1 };
 }
 
 interface Sourced {
@@ -44,13 +45,18 @@ function sourced(root: unknown): Sourced[] {
   return found;
 }
 
+/** Each sourced object of the definitions in `dir`, with its position and call site, in position order. */
+async function sitesOf(dir: string) {
+  const loaded = await loadDefinitions(dir);
+  expect(loaded.diagnostics).toEqual([]);
+  return sourced(loaded.project)
+    .map((object) => ({ kind: object.kind, file: object.source!.file, line: object.source!.line, column: object.source!.column, site: callSiteOf(object.source!) }))
+    .sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
+}
+
 describe('builder call sites after a load', () => {
   it("each source has its own call's site: the definition file and the builder", async () => {
-    const loaded = await loadDefinitions(POSITIONS);
-    expect(loaded.diagnostics).toEqual([]);
-    const sites = sourced(loaded.project)
-      .map((object) => ({ kind: object.kind, file: object.source!.file, line: object.source!.line, column: object.source!.column, site: callSiteOf(object.source!) }))
-      .sort((a, b) => a.file.localeCompare(b.file) || a.line - b.line || a.column - b.column);
+    const sites = await sitesOf(POSITIONS);
     const call = (file: string, builder: string, nth = 1) => ({ ...locate(file, `${builder}(`, nth), site: { absolute: path.join(POSITIONS, file), builder } });
     expect(sites).toEqual([
       { kind: 'metric', ...call('catalogue.ts', 'gauge') },
@@ -59,6 +65,17 @@ describe('builder call sites after a load', () => {
       { kind: 'ruleGroup', ...call('index.ts', 'ruleGroup') },
       { kind: 'alert', ...call('rules.ts', 'alert', 1) },
       { kind: 'alert', ...call('rules.ts', 'alert', 2) },
+    ]);
+  });
+
+  it('a module imported while the definitions run (a dynamic import): its positions mapped as exactly', async () => {
+    const sites = await sitesOf(LATE_IMPORT);
+    const call = (file: string, builder: string) => ({ ...locate(file, `${builder}(`, 1, LATE_IMPORT), site: { absolute: path.join(LATE_IMPORT, file), builder } });
+    expect(sites).toEqual([
+      { kind: 'metric', ...call('catalogue.ts', 'gauge') },
+      { kind: 'project', ...call('index.ts', 'defineProject') },
+      { kind: 'ruleGroup', ...call('index.ts', 'ruleGroup') },
+      { kind: 'alert', ...call('rules.ts', 'alert') },
     ]);
   });
 });

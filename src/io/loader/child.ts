@@ -15,8 +15,9 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import { MessageChannel, receiveMessageOnPort } from 'node:worker_threads';
 import type { SourceRef } from '../../diagnostic.js';
 import { callSiteOf, type CallSite } from '../../source-sites.js';
-import type { HooksData, SourceMapMessage } from './hooks.js';
-import { decodeMappings, originalPosition, type DecodedMappings } from './source-map.js';
+import type { HooksData } from './hooks.js';
+import { MapCounts, type SourceMapMessage } from './maps-channel.js';
+import { originalPosition, type DecodedMappings } from './source-map.js';
 import { NEXT_LOAD, PROGRESS, PROGRESS_FD, type ExpressionsMessage, type LoaderReply, type LoaderRequest, type LoadTarget } from './protocol.js';
 import { EXPRESSIONS_SEEN } from '../../api/expressions-seen.js';
 import { ownModule } from '../../own-files.js';
@@ -37,7 +38,11 @@ function progress(line: string): void {
     // The parent went away: nothing to report to.
   }
 }
-(globalThis as Record<symbol, unknown>)[Symbol.for(PROGRESS)] = (phase: number, url: string) => progress(`${phase} ${url}`);
+(globalThis as Record<symbol, unknown>)[Symbol.for(PROGRESS)] = (phase: number, url: string) => {
+  progress(`${phase} ${url}`);
+  // A definition module starts: every module imported so far is loaded, and the hooks thread idle.
+  if (phase === 0) askForMaps();
+};
 
 // The PromQL texts the builders see (src/api/expressions-seen.ts), sent on in batches while the
 // definitions run, for totem-mon to parse meanwhile. A batch stays well under a pipe's 64 KiB, so
@@ -70,24 +75,43 @@ function relative(file: string): string {
   return result;
 }
 
-// Source maps of the transformed modules, by file: posted by the hooks (hooks.ts), decoded on first use.
+// Source maps of the transformed modules, by file: decoded on the hooks thread (hooks.ts), which
+// has nothing to do once the modules run; asked for as they start running, and waited for when a
+// position must be mapped before they have all arrived.
 const maps = new MessageChannel();
 maps.port1.unref();
-const mappings = new Map<string, string>();
+const counts = new Int32Array(new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT));
 const decoded = new Map<string, DecodedMappings>();
+/** How many transformed modules the hooks thread was last asked to decode the maps of. */
+let askedFor = 0;
+function askForMaps(): number {
+  const transformed = Atomics.load(counts, MapCounts.transformed);
+  if (transformed > askedFor) {
+    askedFor = transformed;
+    maps.port1.postMessage(null);
+  }
+  return transformed;
+}
+function receiveMaps(): void {
+  for (let message = receiveMessageOnPort(maps.port1); message; message = receiveMessageOnPort(maps.port1)) {
+    const { url, segments, lines } = message.message as SourceMapMessage;
+    decoded.set(fileURLToPath(url), { segments, lines });
+  }
+}
+// The hooks thread answers at once (it is idle while modules run); this only bounds a broken thread.
+const MAPS_WAIT_MS = 10_000;
 function mapsOf(file: string): DecodedMappings | undefined {
   const known = decoded.get(file);
   if (known) return known;
-  for (let message = receiveMessageOnPort(maps.port1); message; message = receiveMessageOnPort(maps.port1)) {
-    const { url, mappings: text } = message.message as SourceMapMessage;
-    mappings.set(fileURLToPath(url), text);
+  receiveMaps();
+  if (!decoded.has(file)) {
+    const transformed = askForMaps();
+    for (let posted = Atomics.load(counts, MapCounts.posted); posted < transformed; posted = Atomics.load(counts, MapCounts.posted)) {
+      if (Atomics.wait(counts, MapCounts.posted, posted, MAPS_WAIT_MS) === 'timed-out') throw new Error('the source maps of the definitions did not arrive from the module hooks thread');
+    }
+    receiveMaps();
   }
-  const text = mappings.get(file);
-  if (text === undefined) return undefined;
-  const result = decodeMappings(text);
-  decoded.set(file, result);
-  mappings.delete(file);
-  return result;
+  return decoded.get(file);
 }
 
 /** A position in the JavaScript that ran → the position in the user's TypeScript (a new object each time). */
@@ -190,7 +214,7 @@ process.on('unhandledRejection', fail);
 // trip to the hooks thread; `import 'totem-mon'` in the definitions then resolves to this very module.
 await import(request.selfEntry);
 const hooks = ownModule('io/loader/hooks');
-register(hooks, { data: { selfEntry: request.selfEntry, ownDir: request.ownDir, port: maps.port2 } satisfies HooksData, transferList: [maps.port2] });
+register(hooks, { data: { selfEntry: request.selfEntry, ownDir: request.ownDir, port: maps.port2, counts: counts.buffer as SharedArrayBuffer } satisfies HooksData, transferList: [maps.port2] });
 
 for (let i = 0; i < request.loads.length && !ending; i++) {
   const next = request.loads[i + 1];

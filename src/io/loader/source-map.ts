@@ -9,16 +9,24 @@ const BASE64 = 'ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/
 const DIGIT = new Int8Array(128).fill(-1);
 for (let i = 0; i < BASE64.length; i++) DIGIT[BASE64.charCodeAt(i)] = i;
 
-/** Per generated line (0-based), its segments as [generated column, original line, original column] triples, 0-based. */
-export type DecodedMappings = Int32Array[];
-
-const EMPTY = new Int32Array(0);
+/**
+ * Every segment as a [generated column, original line, original column] triple (0-based), in order,
+ * in one buffer; generated line `i` (0-based) holds the triples from `lines[i]` to `lines[i + 1]`.
+ * Two typed arrays, not one per line: nothing to allocate per line (a large file has thousands),
+ * and both cross between threads as transferred buffers.
+ */
+export interface DecodedMappings {
+  segments: Int32Array<ArrayBuffer>;
+  lines: Int32Array<ArrayBuffer>;
+}
 
 export function decodeMappings(mappings: string): DecodedMappings {
   // One pass, the fields of a segment in locals, every line's triples in one buffer (each triple
-  // takes at least 4 characters, so `mappings.length` ints are always enough), sliced per line.
+  // takes at least 4 characters, so `mappings.length` ints are always enough) and where each line starts.
   const buffer = new Int32Array(mappings.length + 3);
-  const lineEnds: number[] = [];
+  // Lines: one more than the `;`s, each `;` being one character, so `mappings.length + 2` entries are enough.
+  const lineStarts = new Int32Array(mappings.length + 2);
+  let lineTotal = 0;
   let count = 0;
   let generatedColumn = 0;
   let originalLine = 0;
@@ -45,7 +53,7 @@ export function decodeMappings(mappings: string): DecodedMappings {
       }
       field = 0;
       if (code === 59) {
-        lineEnds.push(count);
+        lineStarts[++lineTotal] = count;
         generatedColumn = 0;
       }
       continue;
@@ -65,13 +73,17 @@ export function decodeMappings(mappings: string): DecodedMappings {
     value = 0;
     shift = 0;
   }
-  const exact = buffer.slice(0, count);
-  let start = 0;
-  return lineEnds.map((end) => {
-    const line = end > start ? exact.subarray(start, end) : EMPTY;
-    start = end;
-    return line;
-  });
+  return { segments: buffer.slice(0, count), lines: lineStarts.slice(0, lineTotal + 1) };
+}
+
+/** How many generated lines the map covers. */
+export function lineCount(decoded: DecodedMappings): number {
+  return decoded.lines.length - 1;
+}
+
+/** The triples of generated line `line` (0-based): a view, empty when the line maps nothing. */
+export function lineSegments(decoded: DecodedMappings, line: number): Int32Array {
+  return line >= 0 && line < decoded.lines.length - 1 ? decoded.segments.subarray(decoded.lines[line]!, decoded.lines[line + 1]!) : new Int32Array(0);
 }
 
 /**
@@ -79,10 +91,13 @@ export function decodeMappings(mappings: string): DecodedMappings {
  * of the line at or before the column, else the line's first; undefined when the line maps nothing.
  */
 export function originalPosition(decoded: DecodedMappings, line: number, column: number): { line: number; column: number } | undefined {
-  const segments = decoded[line - 1];
-  if (!segments || segments.length === 0) return undefined;
-  let best = 0;
-  for (let i = 0; i < segments.length; i += 3) {
+  const { segments, lines } = decoded;
+  if (line < 1 || line >= lines.length) return undefined;
+  const start = lines[line - 1]!;
+  const end = lines[line]!;
+  if (start === end) return undefined;
+  let best = start;
+  for (let i = start; i < end; i += 3) {
     if (segments[i]! <= column - 1) best = i;
     else break;
   }
