@@ -5,7 +5,7 @@
 // for ES modules (module.enableCompileCache is Node 22), hence a CommonJS bundle run through
 // vm.Script, which takes one. V8 checks the cache against its own version, the V8 flags and the
 // source, and rejects one that does not match: the bundle then compiles as it would without one.
-import { readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -53,6 +53,10 @@ export function loadBundle(script) {
 
 /** Runs the CLI with the command line `argv`; resolves to its exit code. */
 export async function runBundle(argv) {
+  if (!existsSync(BUNDLE)) {
+    process.stderr.write(`totem-mon: ${BUNDLE} is missing\n  hint: build it with \`npm run build\` (\`npm ci\` runs it)\n`);
+    return 2;
+  }
   setV8Flags();
   const { script } = compileBundle();
   const code = await loadBundle(script).main(argv);
