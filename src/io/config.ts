@@ -75,7 +75,7 @@ export function loadConfigAndDefinitions(
     definitions.catch(() => {});
     return { config: loadConfigFile(file, options), definitions };
   }
-  const early = new EarlyExpressions();
+  const early = new EarlyExpressions(options.control?.signal);
   const control = { ...options.control, expressions: early.receive };
   const [config, definitions] = runLoaders(loaderRequest([configLoad(file, options.cwd), { entry: target.entryPath, dir: target.dir }]), timeoutMs, [{}, control]);
   return { config: config!.then((outcome) => loadedConfig(file, options.cwd, outcome)), definitions: definitions!.then((outcome) => loadedDefinitions(target, outcome, early)) };

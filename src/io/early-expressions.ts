@@ -9,9 +9,16 @@ import type { EarlyParses } from '../promql/early.js';
 export class EarlyExpressions {
   private table: EarlyParses | undefined;
   private waiting: Array<readonly string[]> | undefined;
+  private dropped = false;
+
+  /** `signal`: the load's; once it is aborted, nothing more is parsed for it. */
+  constructor(signal?: AbortSignal) {
+    signal?.addEventListener('abort', () => this.drop(), { once: true });
+  }
 
   /** A batch of texts, as the loader process sent it. */
   readonly receive = (texts: readonly string[]): void => {
+    if (this.dropped) return;
     if (this.table) return this.table.add(texts);
     if (this.waiting) {
       this.waiting.push(texts);
@@ -20,16 +27,23 @@ export class EarlyExpressions {
     this.waiting = [texts];
     import('../promql/early.js').then(
       ({ EarlyParses }) => {
+        if (this.dropped) return;
         this.table = new EarlyParses();
         for (const batch of this.waiting ?? []) this.table.add(batch);
         this.waiting = undefined;
       },
-      () => {
-        // Not parsed early then: the checks parse every text, as without this.
-        this.waiting = [];
-      },
+      // Not parsed early then: the checks parse every text, as without this.
+      () => this.drop(),
     );
   };
+
+  /** No table after all (the load was stopped, or failed): what was parsed goes, nothing more is parsed. */
+  drop(): void {
+    this.dropped = true;
+    this.waiting = undefined;
+    this.table?.release();
+    this.table = undefined;
+  }
 
   /** The table, once it exists. */
   get parses(): EarlyParses | undefined {

@@ -156,7 +156,7 @@ export function loaderRequest(loads: LoaderRequest['loads']): LoaderRequest {
 
 export async function loadDefinitions(definitionsDir: string, options: LoadOptions = {}): Promise<LoadedDefinitions> {
   const target = definitionsTarget(definitionsDir);
-  const early = new EarlyExpressions();
+  const early = new EarlyExpressions(options.signal);
   const outcome = await runLoader(
     loaderRequest([{ entry: target.entryPath, dir: target.dir }]),
     options.timeoutMs ?? DEFAULT_LOAD_TIMEOUT_MS,
@@ -173,7 +173,7 @@ export function loadedDefinitions(target: DefinitionsTarget, outcome: LoaderOutc
   const { dir, entry } = target;
   const { project, diagnostics } = diagnose(outcome, entry, relativizer(dir));
   if (diagnostics.some((d) => d.severity === 'error')) {
-    early?.parses?.release();
+    early?.drop();
     return { dir, entry, diagnostics };
   }
   if (typeof project !== 'object' || project === null || (project as { kind?: unknown }).kind !== 'project') {
