@@ -9,20 +9,12 @@ import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { setFlagsFromString } from 'node:v8';
 import vm from 'node:vm';
 
 export const BUNDLE = fileURLToPath(new URL('../dist/totem-mon.cjs', import.meta.url));
 export const CODE_CACHE = `${BUNDLE}.cache`;
 /** Set by the build only: the file a run writes its bytecode to when it ends. */
 export const WRITE_CODE_CACHE = 'TOTEM_MON_WRITE_CODE_CACHE';
-
-/** V8 flags, set before the bundle compiles: a code cache is accepted only under the flags it was made with. */
-export function setV8Flags() {
-  // Compiling thousands of rules allocates many short-lived objects; a larger young generation
-  // spends far less time in garbage collection (measured in `npm run bench`).
-  setFlagsFromString('--max-semi-space-size=32');
-}
 
 /**
  * Compiles the bundle as CommonJS's module wrapper would, with the code cache when there is one.
@@ -57,7 +49,9 @@ export async function runBundle(argv) {
     process.stderr.write(`totem-mon: ${BUNDLE} is missing\n  hint: build it with \`npm run build\` (\`npm ci\` runs it)\n`);
     return 2;
   }
-  setV8Flags();
+  // No V8 flags (a code cache is accepted only under the flags it was made with): set at run time,
+  // a flag reaches only the isolates created after it, not this thread's; the compile worker's
+  // young generation is its `resourceLimits` (src/app/compile-thread.ts), which a flag would override.
   const { script } = compileBundle();
   const code = await loadBundle(script).main(argv);
   // The build (scripts/bundle.mjs) runs a few commands that each leave what they compiled (the

@@ -2,7 +2,8 @@
  * The compile worker: a worker thread's entry (src/app/compile-thread.ts starts it). It is sent the
  * model, compiles it (src/app/outputs.ts: pure, model → files) and answers with the files, while
  * the main thread runs the checks on the other core. An error is answered too: the main thread
- * then compiles itself, so that it surfaces exactly as it would have there.
+ * then compiles itself, so that it surfaces exactly as it would have there. Having answered, the
+ * thread ends itself.
  */
 import { parentPort } from 'node:worker_threads';
 import type { Model } from '../model/types.js';
@@ -18,4 +19,8 @@ parentPort?.once('message', (model: Model) => {
     reply = { error: error instanceof Error ? error.message : String(error) };
   }
   parentPort!.postMessage(reply);
+  // Ended at once: its heap (the model's copy, what compiling left) is released now, while the main
+  // thread is still busy with the checks and would only take the reply (already in its queue,
+  // delivered before the thread's 'exit') and stop the worker after them.
+  process.exit(0);
 });

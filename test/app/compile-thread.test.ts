@@ -3,13 +3,13 @@
  * The worker compiles a structured-clone copy of the model; what it answers must be exactly what
  * the main thread compiles, and a worker that fails must change nothing but the thread.
  */
-import { writeFileSync } from 'node:fs';
+import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fromDefinitions } from '../../src/app/stages.js';
-import { compileSize, startCompiling, WORKER_FROM_SIZE } from '../../src/app/compile-thread.js';
+import { COMPILE_WORKER_LIMITS, compileSize, startCompiling, WORKER_FROM_SIZE } from '../../src/app/compile-thread.js';
 import { compileOutputs } from '../../src/app/outputs.js';
 import type { Model } from '../../src/model/types.js';
 import type { OutputFile } from '../../src/compile/output.js';
@@ -24,7 +24,7 @@ const BUILT_WORKER = pathToFileURL(path.join(REPO, 'dist/totem-mon-compile-worke
 
 /** A fixture through the stages from src/ (where the thread compiles itself): its model and files. */
 async function stages(fixture: string): Promise<{ model: Model; files: OutputFile[] }> {
-  const result = await fromDefinitions({ definitions: path.join(FIXTURES, fixture) });
+  const result = await fromDefinitions({ definitions: path.resolve(FIXTURES, fixture) });
   expect(result.files, JSON.stringify(result.diagnostics.filter((d) => d.severity === 'error'))).toBeDefined();
   return { model: result.model!, files: result.files! };
 }
@@ -62,6 +62,48 @@ describe('compiling in a worker thread', () => {
     expect(await startCompiling(model, pathToFileURL(empty), compileSize(model) + 1).files()).toEqual(files);
     // From src/ there is no worker: compiled in this thread.
     expect(await startCompiling(model).files()).toEqual(compileOutputs(model));
+  });
+
+  // Linux: threads counted in /proc/self/task.
+  it.runIf(existsSync('/proc/self/task'))("the build's worker ends its thread once it has answered, while this thread is still busy (as with the checks)", async () => {
+    const definitions = synthesize(path.join(tempDir(), 'big'), { alerts: 1200, groups: 4, dashboards: 4, panels: 20, metrics: 30, receivers: 3 }) as string;
+    const { model, files } = await stages(definitions);
+    const threads = () => readdirSync('/proc/self/task').length;
+    const before = threads();
+    const worker = new Worker(BUILT_WORKER);
+    worker.postMessage(model);
+    // Busy, never yielding to the event loop (the checks run so), until the worker's thread is gone:
+    // a worker that waited for this thread (to take its reply or to stop it) would still be there.
+    const started = Date.now();
+    let ended = false;
+    let held: unknown[] = [];
+    while (!ended && Date.now() - started < 30_000) {
+      // Allocating as the checks do (V8 then keeps its background threads busy with this heap).
+      for (let i = 0; i < 20_000; i++) held.push({ i, text: `x${i}` });
+      if (held.length > 400_000) held = [];
+      ended = threads() <= before;
+    }
+    const reply = await new Promise<unknown>((resolve) => worker.once('message', resolve));
+    await worker.terminate();
+    expect(ended).toBe(true);
+    expect(reply).toEqual({ files });
+  });
+
+  it('startCompiling starts the worker with its V8 limits (a smaller young generation)', async () => {
+    const { model } = await stages('good');
+    // A worker that answers its own limits as a file.
+    const reporting = path.join(tempDir(), 'limits-worker.mjs');
+    writeFileSync(
+      reporting,
+      "import { parentPort, resourceLimits } from 'node:worker_threads';\nparentPort.once('message', () => parentPort.postMessage({ files: [{ path: 'limits', content: JSON.stringify(resourceLimits) }] }));\n",
+    );
+    const [file] = await startCompiling(model, pathToFileURL(reporting), 0).files();
+    expect(COMPILE_WORKER_LIMITS.maxYoungGenerationSizeMb).toBeGreaterThan(0);
+    expect(JSON.parse(file!.content)).toMatchObject(COMPILE_WORKER_LIMITS);
+  });
+
+  it('the launcher sets no V8 flag: set at run time one reaches only later isolates, and wins over the worker\'s own limits', () => {
+    for (const file of [BIN, path.join(REPO, 'bin/run-bundle.js')]) expect(readFileSync(file, 'utf8')).not.toMatch(/setFlagsFromString|--max-semi-space|--max-old-space/);
   });
 
   it('the built CLI (compiling in its worker) writes what totem-mon run from src/ (in one thread) writes', async () => {
