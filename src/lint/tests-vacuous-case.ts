@@ -1,5 +1,5 @@
 import type { Check } from './check.js';
-import type { RuleModel } from '../model/types.js';
+import type { AlertTestCaseModel, RuleModel } from '../model/types.js';
 import { ruleDependencies } from '../model/rule-dependencies.js';
 import { durationMs } from '../duration.js';
 import { locatedAt } from '../model/located.js';
@@ -29,7 +29,11 @@ export const testsVacuousCase: Check = {
     const expression = (rule: RuleModel) => expressionAt(context, rule.path);
 
     for (const rule of model.ruleGroups.flatMap((g) => g.rules)) {
-      const quiet = rule.tests.filter((t) => t.expect.length === 0);
+      // Every time a case expects nothing: its own, and an alert case's earlier quiet times.
+      const quiet = rule.tests.flatMap((t) => [
+        ...(rule.kind === 'alert' ? ((t as AlertTestCaseModel).alsoQuietAt ?? []).map((at) => ({ ...t, at })) : []),
+        ...(t.expect.length === 0 ? [t] : []),
+      ]);
       if (quiet.length === 0) continue;
       const needed = dependencies.closure(rule);
       const shifted = needed.some((r) => TIME_SHIFTED.test(r.expr));
