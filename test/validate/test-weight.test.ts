@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { testWeight } from '../../src/validate/test-weight.js';
+import { CASE_WEIGHT, testWeight } from '../../src/validate/test-weight.js';
 
 const file = (path: string, content: string) => ({ path, content });
 
@@ -15,7 +15,7 @@ const RULES = `groups:
 `;
 
 describe("a rule test file's weight (batches of promtool test rules)", () => {
-  it('is the evaluation ticks of every case, up to its last eval_time, times the rules it loads', () => {
+  it('is the evaluation ticks of every case, up to its last eval_time, times the rules it loads, and a fixed cost per case', () => {
     const test = `rule_files:
   - a.rules.yml
 evaluation_interval: 5m
@@ -40,14 +40,14 @@ tests:
         exp_alerts: []
 `;
     const weight = testWeight([file('t/a.test.yml', test), file('t/a.rules.yml', RULES)]);
-    // (60m / 5m + 1) + (30m / 5m + 1) ticks, 3 rules.
-    expect(weight('t/a.test.yml')).toBe((13 + 7) * 3);
+    // (60m / 5m + 1) + (30m / 5m + 1) ticks, 3 rules; a storage set up for each of the 2 cases.
+    expect(weight('t/a.test.yml')).toBe((13 + 7) * 3 + 2 * CASE_WEIGHT);
   });
 
   it('takes promtool\'s default evaluation interval (1m) when the file sets none, and is never 0', () => {
     const test = `tests:\n  - name: x\n    promql_expr_test:\n      - expr: a\n        eval_time: "2m"\n`;
     const weight = testWeight([file('t/b.test.yml', test), file('t/b.rules.yml', RULES)]);
-    expect(weight('t/b.test.yml')).toBe(3 * 3);
+    expect(weight('t/b.test.yml')).toBe(3 * 3 + CASE_WEIGHT);
     expect(testWeight([])('t/missing.test.yml')).toBe(1);
   });
 });
