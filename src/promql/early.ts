@@ -29,7 +29,11 @@ export class EarlyParses {
 
   /** The parse of exactly this text, if it was made. */
   take(text: string): ParsedExpr | undefined {
-    return this.parsed.get(text);
+    const parsed = this.parsed.get(text);
+    // It keeps the caller's copy of the text, not the one that came over the channel: the
+    // analyses keep their parses, and one copy of each text is enough (~2 MB on the large set).
+    if (parsed) parsed.text = text;
+    return parsed;
   }
 
   /** No more parsing: what is pending is dropped (those texts are parsed where needed, as before). */
