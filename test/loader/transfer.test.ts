@@ -88,6 +88,31 @@ describe('the project crosses from the loader process as data', () => {
     expect(typeof reviveTransferred(deserialize(serialize(toTransferable(function top() {}, noMapping, root))), root)).toBe('function');
   });
 
+  it('Date, RegExp, Map, Set and buffers are left to structured clone; other objects, whatever their prototype, are copied', () => {
+    class Job {
+      constructor(public name: string) {}
+      get upper(): string {
+        return this.name.toUpperCase();
+      }
+    }
+    const bare = Object.assign(Object.create(null) as Record<string, unknown>, { a: 1 });
+    const leaves = { date: new Date(0), re: /x/g, map: new Map([['k', 1]]), set: new Set([1]), bytes: new Uint8Array([1, 2]), buffer: new ArrayBuffer(2) };
+    const value = { ...leaves, job: new Job('api'), bare, list: [1, [2]] };
+    const copy = toTransferable(value, noMapping) as Record<string, unknown>;
+    for (const [key, leaf] of Object.entries(leaves)) expect(copy[key]).toBe(leaf);
+    expect(copy.job).not.toBe(value.job);
+    expect(Object.getPrototypeOf(copy.job)).toBe(Object.prototype);
+    expect(copy.job).toEqual({ name: 'api' });
+    expect(copy.bare).not.toBe(bare);
+    expect(copy.bare).toEqual({ a: 1 });
+    expect(copy.list).not.toBe(value.list);
+    expect(copy.list).toEqual([1, [2]]);
+    const back = handOver(value) as Record<string, unknown>;
+    expect(back.date).toEqual(new Date(0));
+    expect(back.map).toEqual(new Map([['k', 1]]));
+    expect(back.bytes).toEqual(new Uint8Array([1, 2]));
+  });
+
   it('a very deep graph is no stack overflow', () => {
     let deep: Record<string, unknown> = { end: true };
     for (let i = 0; i < 200_000; i++) deep = { next: deep };

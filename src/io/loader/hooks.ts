@@ -26,7 +26,6 @@ export interface HooksData {
   counts: SharedArrayBuffer;
 }
 
-
 interface ResolveContext {
   parentURL?: string;
   conditions: string[];
