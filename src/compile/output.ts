@@ -28,7 +28,9 @@ export function headerLines(source: string, what?: string): string[] {
 export function yamlFile(path: string, value: unknown, header: string[]): OutputFile {
   const doc = new Document(value, { sortMapEntries: false });
   doc.commentBefore = header.map((l) => ` ${l}`).join('\n');
-  const content = doc.toString({ lineWidth: 0, blockQuote: 'literal', indentSeq: true });
+  // `directives: false`: the documents made here never hold a directive or a `---` (no tags, no
+  // version), so the library's search for the tags in use (a walk over every node) is skipped.
+  const content = doc.toString({ lineWidth: 0, blockQuote: 'literal', indentSeq: true, directives: false });
   return { path, content };
 }
 
