@@ -5,16 +5,55 @@
 // for ES modules (module.enableCompileCache is Node 22), hence a CommonJS bundle run through
 // vm.Script, which takes one. V8 checks the cache against its own version, the V8 flags and the
 // source, and rejects one that does not match: the bundle then compiles as it would without one.
+import { spawn } from 'node:child_process';
 import { existsSync, readFileSync, writeFileSync } from 'node:fs';
 import { createRequire } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import vm from 'node:vm';
 
 export const BUNDLE = fileURLToPath(new URL('../dist/totem-mon.cjs', import.meta.url));
 export const CODE_CACHE = `${BUNDLE}.cache`;
 /** Set by the build only: the file a run writes its bytecode to when it ends. */
 export const WRITE_CODE_CACHE = 'TOTEM_MON_WRITE_CODE_CACHE';
+
+const DIST = path.dirname(BUNDLE);
+/** The commands whose first step is loading the definitions in a loader process. */
+const LOADING_COMMANDS = new Set(['generate', 'validate']);
+/** `globalThis[Symbol.for(PREFORKED_LOADER)]` (src/io/loader/protocol.ts). */
+const PREFORKED_LOADER = 'totem-mon.loader.preforked';
+
+/**
+ * The loader process (src/io/loader/child.ts), started before the bundle compiles: its own start
+ * (Node, its module-hooks thread, the API) then runs beside this one's instead of after it, which
+ * on a small project is the longest path of the run. The first load takes it
+ * (src/io/loader/spawn.ts adoptPreforked) when it was started exactly as that load would start one
+ * (flags, script, argument: `LOADER_V8_FLAGS` there), and tells it its loads then. Only for the
+ * commands that load definitions, and not when Node was given flags (profiling: the loader gets
+ * them from totem-mon then). Until taken it cannot keep totem-mon alive; untaken, it is killed when
+ * totem-mon exits (and ends by itself when its channel closes).
+ */
+export function preforkLoader(argv) {
+  const script = path.join(DIST, 'io/loader/child.js');
+  if (!LOADING_COMMANDS.has(argv[2]) || process.execArgv.length > 0 || !existsSync(script)) return undefined;
+  const boot = { selfEntry: pathToFileURL(path.join(DIST, 'index.js')).href, ownDir: DIST };
+  const child = spawn(process.execPath, ['--max-semi-space-size=2', script, JSON.stringify(boot)], {
+    stdio: ['ignore', 'pipe', 'pipe', 'pipe', 'ipc'],
+    serialization: 'advanced',
+    env: process.env,
+  });
+  // A failed start is only a process not taken: totem-mon starts its own.
+  child.on('error', () => {});
+  child.unref();
+  child.channel?.unref();
+  for (const stream of [child.stdout, child.stderr, child.stdio[3]]) stream?.unref?.();
+  const key = Symbol.for(PREFORKED_LOADER);
+  globalThis[key] = child;
+  process.once('exit', () => {
+    if (globalThis[key] === child) child.kill('SIGKILL');
+  });
+  return child;
+}
 
 /**
  * Compiles the bundle as CommonJS's module wrapper would, with the code cache when there is one.
@@ -52,6 +91,7 @@ export async function runBundle(argv) {
   // No V8 flags (a code cache is accepted only under the flags it was made with): set at run time,
   // a flag reaches only the isolates created after it, not this thread's; the compile worker's
   // young generation is its `resourceLimits` (src/app/compile-thread.ts), which a flag would override.
+  preforkLoader(argv);
   const { script } = compileBundle();
   const code = await loadBundle(script).main(argv);
   // The build (scripts/bundle.mjs) runs a few commands that each leave what they compiled (the

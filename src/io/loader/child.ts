@@ -18,12 +18,14 @@ import { callSiteOf, type CallSite } from '../../source-sites.js';
 import type { HooksData } from './hooks.js';
 import { MapCounts, type SourceMapMessage } from './maps-channel.js';
 import { originalPosition, type DecodedMappings } from './source-map.js';
-import { NEXT_LOAD, PROGRESS, PROGRESS_FD, type ExpressionsMessage, type LoaderReply, type LoaderRequest, type LoadTarget } from './protocol.js';
+import { NEXT_LOAD, PROGRESS, PROGRESS_FD, type ExpressionsMessage, type LoaderBoot, type LoaderReply, type LoadsMessage, type LoadTarget } from './protocol.js';
 import { EXPRESSIONS_SEEN } from '../../api/expressions-seen.js';
 import { ownModule } from '../../own-files.js';
 import { toTransferable, type MarkerPlace } from './transfer.js';
 
-const request = JSON.parse(process.argv[2]!) as LoaderRequest;
+// The loads come with the request, or later from totem-mon when this process was started ahead of
+// need (bin/run-bundle.js: while totem-mon compiles its bundle, this one starts too).
+const request = JSON.parse(process.argv[2]!) as LoaderBoot & { loads?: LoadTarget[] };
 const send = process.send!.bind(process);
 const exit = process.exit.bind(process);
 
@@ -66,7 +68,7 @@ function sendSeen(): void {
 };
 
 /** The load under way (request.loads, in turn). */
-let current: LoadTarget = request.loads[0]!;
+let current: LoadTarget = request.loads?.[0] ?? { entry: '', dir: '' };
 /** Paths in sources are relative to the folder that holds the definitions folder (or to `base`); once per file and load. */
 let relatives = new Map<string, string>();
 function relative(file: string): string {
@@ -216,8 +218,28 @@ await import(request.selfEntry);
 const hooks = ownModule('io/loader/hooks');
 register(hooks, { data: { selfEntry: request.selfEntry, ownDir: request.ownDir, port: maps.port2, counts: counts.buffer as SharedArrayBuffer } satisfies HooksData, transferList: [maps.port2] });
 
-for (let i = 0; i < request.loads.length && !ending; i++) {
-  const next = request.loads[i + 1];
+/**
+ * The loads of a process started ahead of need: waited for with the channel held (it was let go
+ * above, and a listener does not hold it after that), let go again once they are here; totem-mon
+ * gone first (it needed no loader after all), the process ends.
+ */
+function loadsFromTotemMon(): Promise<LoadTarget[]> {
+  return new Promise((resolve) => {
+    const gone = () => exit(0);
+    process.once('disconnect', gone);
+    process.once('message', (message: LoadsMessage) => {
+      process.off('disconnect', gone);
+      process.channel?.unref();
+      resolve(message.loads);
+    });
+    process.channel?.ref();
+  });
+}
+
+const loads = request.loads ?? (await loadsFromTotemMon());
+current = loads[0]!;
+for (let i = 0; i < loads.length && !ending; i++) {
+  const next = loads[i + 1];
   try {
     const module = (await import(pathToFileURL(current.entry).href)) as { default?: unknown };
     sendSeen();

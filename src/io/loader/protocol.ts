@@ -12,7 +12,11 @@ export interface LoadTarget {
   base?: string;
 }
 
-/** What the loader process is told (one JSON argument). */
+/**
+ * What the loader process is told (one JSON argument). A process started ahead of need
+ * (bin/run-bundle.js, PREFORKED_LOADER) gets all but `loads` as its argument and its loads later,
+ * in a LoadsMessage, once totem-mon knows them.
+ */
 export interface LoaderRequest {
   /**
    * The files to load, in order, each answered by a reply of its own: totem-mon.config.ts and then
@@ -25,6 +29,22 @@ export interface LoaderRequest {
   /** totem-mon's own folder (src/ or dist/). */
   ownDir: string;
 }
+
+/** The part of a request a process started ahead of need is given first (its argument). */
+export type LoaderBoot = Omit<LoaderRequest, 'loads'>;
+
+/** The loads of a process started ahead of need, sent once totem-mon knows them. */
+export interface LoadsMessage {
+  type: 'loads';
+  loads: LoadTarget[];
+}
+
+/**
+ * `globalThis[Symbol.for(PREFORKED_LOADER)]`: a loader process bin/run-bundle.js started before the
+ * bundle compiled (a ChildProcess, given a LoaderBoot), for the first load to take
+ * (src/io/loader/spawn.ts).
+ */
+export const PREFORKED_LOADER = 'totem-mon.loader.preforked';
 
 /** The message the loader process sends back for each load (structured clone over its IPC channel). */
 export type LoaderReply =

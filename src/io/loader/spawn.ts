@@ -2,9 +2,9 @@
  * Starts the loader process (child.ts) and watches it: its reply, its progress, its output and the
  * time limit. A process cannot stop a synchronous infinite loop in itself; it can kill another one.
  */
-import { spawn } from 'node:child_process';
+import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { PROGRESS_FD, type ExpressionsMessage, type LoaderReply, type LoaderRequest } from './protocol.js';
+import { PREFORKED_LOADER, PROGRESS_FD, type ExpressionsMessage, type LoaderBoot, type LoaderReply, type LoaderRequest, type LoadsMessage } from './protocol.js';
 import { splitAtNextLoad } from './split-output.js';
 import { fromSource, ownModule, repositoryFile } from '../../own-files.js';
 
@@ -72,6 +72,28 @@ export interface LoaderControl {
   expressions?: (texts: readonly string[]) => void;
 }
 
+/**
+ * The loader process bin/run-bundle.js started before the bundle compiled (PREFORKED_LOADER), taken
+ * by the first load: when it runs the very command this load would start (the same Node, flags,
+ * script and boot argument: a launcher out of step with this build is not trusted) and is still
+ * there. It was left unable to keep totem-mon alive while nobody needed it; from now on it is
+ * watched as a process of this load's own. One that cannot be taken is killed.
+ */
+function adoptPreforked(args: readonly string[]): ChildProcess | undefined {
+  const key = Symbol.for(PREFORKED_LOADER);
+  const child = (globalThis as Record<symbol, unknown>)[key] as ChildProcess | undefined;
+  if (child === undefined) return undefined;
+  delete (globalThis as Record<symbol, unknown>)[key];
+  const same = child.spawnargs.length === args.length + 1 && [process.execPath, ...args].every((arg, i) => child.spawnargs[i] === arg);
+  if (!same || child.exitCode !== null || child.signalCode !== null || !child.connected) {
+    child.kill('SIGKILL');
+    return undefined;
+  }
+  child.ref();
+  for (const stream of [child.stdout, child.stderr, child.stdio[PROGRESS_FD]]) (stream as { ref?: () => void } | null)?.ref?.();
+  return child;
+}
+
 /** One load: runLoaders with a single one. */
 export function runLoader(request: LoaderRequest, timeoutMs: number, control: LoaderControl = {}): Promise<LoaderOutcome> {
   return runLoaders(request, timeoutMs, [control])[0]!;
@@ -105,11 +127,17 @@ export function runLoaders(request: LoaderRequest, timeoutMs: number, controls: 
         loads.push({ control, stdout: '', stderr: '', running: [], handingOver: false, aborted: false, settled: false, resolve });
       }),
   );
-  const child = spawn(process.execPath, [...LOADER_V8_FLAGS, ...passedOn(), ...command(), JSON.stringify(request)], {
-    stdio: ['ignore', 'pipe', 'pipe', 'pipe', 'ipc'],
-    serialization: 'advanced',
-    env: process.env,
-  });
+  const args = [...LOADER_V8_FLAGS, ...passedOn(), ...command()];
+  const boot: LoaderBoot = { selfEntry: request.selfEntry, ownDir: request.ownDir };
+  const preforked = adoptPreforked([...args, JSON.stringify(boot)]);
+  const child =
+    preforked ??
+    spawn(process.execPath, [...args, JSON.stringify(request)], {
+      stdio: ['ignore', 'pipe', 'pipe', 'pipe', 'ipc'],
+      serialization: 'advanced',
+      env: process.env,
+    });
+  if (preforked) child.send({ type: 'loads', loads: request.loads } satisfies LoadsMessage);
   let replies = 0;
   let timedOut = false;
   let exit: { code: number | null; signal: NodeJS.Signals | null } | undefined;
