@@ -12,6 +12,8 @@ export interface VariableRef {
 const REFERENCE = /\$([A-Za-z_]\w*)|\[\[([A-Za-z_]\w*?)(?::\w+)?\]\]|\$\{([A-Za-z_]\w*)(?:\.[^:}]+)?(?::[^}]+)?\}/g;
 
 export function variableRefs(text: string): VariableRef[] {
+  // Every form starts with `$` or `[[`: most titles and legends have neither, and need no regex run.
+  if (!text.includes('$') && !text.includes('[[')) return [];
   return [...text.matchAll(REFERENCE)].map((m) => ({ name: (m[1] ?? m[2] ?? m[3])!, from: m.index, to: m.index + m[0].length }));
 }
 

@@ -1,6 +1,7 @@
 import type { Check } from './check.js';
 import type { AlertTestCaseModel, RuleModel } from '../model/types.js';
 import { ruleDependencies } from '../model/rule-dependencies.js';
+import { rules } from '../model/select.js';
 import { durationMs } from '../duration.js';
 import { locatedAt } from '../model/located.js';
 import { expandSeriesValues, lastSampleMs, visibleAt } from '../promql/series-values.js';
@@ -28,7 +29,7 @@ export const testsVacuousCase: Check = {
     const dependencies = ruleDependencies(model);
     const expression = (rule: RuleModel) => expressionAt(context, rule.path);
 
-    for (const rule of model.ruleGroups.flatMap((g) => g.rules)) {
+    for (const rule of rules(model)) {
       // Every time a case expects nothing: its own, and an alert case's earlier quiet times.
       const quiet = rule.tests.flatMap((t) => [
         ...(rule.kind === 'alert' ? ((t as AlertTestCaseModel).alsoQuietAt ?? []).map((at) => ({ ...t, at })) : []),

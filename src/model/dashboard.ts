@@ -147,7 +147,13 @@ export function dashboardOutputPath(
 
 /** Every panel of a dashboard, those inside rows included, in reading order. */
 export function allPanels(dashboard: DashboardModel): PanelModel[] {
-  return dashboard.items.flatMap((item) => (item.kind === 'row' ? item.panels : [item]));
+  // A loop, not flatMap (several times slower on Node 20): a dozen checks and the compilers ask.
+  const panels: PanelModel[] = [];
+  for (const item of dashboard.items) {
+    if (item.kind === 'row') for (const panel of item.panels) panels.push(panel);
+    else panels.push(item);
+  }
+  return panels;
 }
 
 /** The panel and annotation queries of the dashboards, as expressions for the checks. */
