@@ -226,12 +226,19 @@ function fieldMatches(text: string, field: string): SecretMatch[] {
  * What every detector needs to see at least once: a text without any of these holds no secret
  * (one cheap test instead of thirty regexes over every label value and every generated line).
  */
-const CANDIDATES =
+export const CANDIDATES =
   ':\\/\\/|[?&;][\\w.[\\]-]+=|xox|xapp-|hooks|discord|webhook|pagerduty|gh[pousr]_|github_pat_|gl(?:pat|dt|rt|ptt|cbt|soat)-|glsa_|glc_|eyJ|' +
   'A(?:KIA|SIA|GPA|IDA|ROA|NPA|NVA|IPA|BIA|CCA)|AIza|_live_|npm_|SG\\.|:AA|[Bb]earer|Basic|-----BEGIN|' +
   '[Pp]ass|PASS|[Ss]ecret|SECRET|[Tt]oken|TOKEN|[Kk]ey|KEY|[Cc]redential|CREDENTIAL|@';
-const CANDIDATE = new RegExp(CANDIDATES);
-const CANDIDATE_ALL = new RegExp(CANDIDATES, 'g');
+/**
+ * The characters the alternatives of CANDIDATES start with (keep in step: a test checks each). A
+ * position starting with another cannot match, and the lookahead rejects it with one test instead
+ * of one per alternative: the scan of the generated files (~11 MB on the large set) ~30% faster.
+ */
+export const CANDIDATE_FIRST = ':?&;xhdwpgeA_nSBb\\-PsTtKkCc@';
+export const GUARDED_CANDIDATES = `(?=[${CANDIDATE_FIRST}])(?:${CANDIDATES})`;
+const CANDIDATE = new RegExp(GUARDED_CANDIDATES);
+const CANDIDATE_ALL = new RegExp(GUARDED_CANDIDATES, 'g');
 
 const secretFieldCache = new Map<string, boolean>();
 
