@@ -1,8 +1,9 @@
 /**
  * yamlFile asks the yaml library for less work than its defaults (no search for the tags in use:
- * `directives: false`) and must write the very bytes the plain Document/toString writes, for every
- * kind of value the compilers hand it: strings that must be quoted or written as blocks, keys that
- * must be quoted, numbers, booleans, empty and nested collections.
+ * `directives: false`; a string tag that flags its context instead of copying it) and must write
+ * the very bytes the plain Document/toString writes, for every kind of value the compilers hand it:
+ * strings that must be quoted or written as blocks, keys that must be quoted, numbers, booleans,
+ * empty and nested collections.
  */
 import { Document } from 'yaml';
 import { describe, expect, it } from 'vitest';
