@@ -1,6 +1,7 @@
 import type { Check } from './check.js';
 import { alertExpressions } from './rules-select.js';
 import { locatedAt } from '../model/located.js';
+import { matchesOf } from './regex-matches.js';
 
 // {{ $labels.x }}, {{ .Labels.x }} and {{ index $labels "x" }} inside annotations and labels.
 const LABEL_REFERENCES = [/\$labels\.([A-Za-z_][A-Za-z0-9_]*)/g, /\.Labels\.([A-Za-z_][A-Za-z0-9_]*)/g, /index\s+\$labels\s+"([^"]+)"/g];
@@ -9,7 +10,7 @@ export function referencedLabels(template: string): string[] {
   // Every pattern needs "$labels" or ".Labels.": most values (severities, summaries, URLs) have neither.
   if (!template.includes('$labels') && !template.includes('.Labels.')) return [];
   const out = new Set<string>();
-  for (const pattern of LABEL_REFERENCES) for (const m of template.matchAll(pattern)) out.add(m[1]!);
+  for (const pattern of LABEL_REFERENCES) for (const m of matchesOf(pattern, template)) out.add(m[1]!);
   return [...out];
 }
 

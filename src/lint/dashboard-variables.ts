@@ -1,5 +1,6 @@
 import type { DashboardModel, PanelModel, QueryVariableModel, TargetModel } from '../model/dashboard.js';
 import { allPanels } from '../model/dashboard.js';
+import { matchesOf } from './regex-matches.js';
 
 /** A Grafana variable reference in a text: `$name`, `${name}`, `${name:format}`, `[[name]]`, `[[name:format]]`. */
 export interface VariableRef {
@@ -14,7 +15,7 @@ const REFERENCE = /\$([A-Za-z_]\w*)|\[\[([A-Za-z_]\w*?)(?::\w+)?\]\]|\$\{([A-Za-
 export function variableRefs(text: string): VariableRef[] {
   // Every form starts with `$` or `[[`: most titles and legends have neither, and need no regex run.
   if (!text.includes('$') && !text.includes('[[')) return [];
-  return [...text.matchAll(REFERENCE)].map((m) => ({ name: (m[1] ?? m[2] ?? m[3])!, from: m.index, to: m.index + m[0].length }));
+  return matchesOf(REFERENCE, text).map((m) => ({ name: (m[1] ?? m[2] ?? m[3])!, from: m.index, to: m.index + m[0].length }));
 }
 
 /** Grafana's global variables (`$__rate_interval`, `$__range`, `$__from`, …) and the old `$timeFilter`. */
