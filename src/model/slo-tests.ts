@@ -1,4 +1,5 @@
-import type { AlertTestCaseModel } from './types.js';
+import type { AlertTestCase } from '../api/tests.js';
+import type { TestCaseModel } from './types.js';
 import type { SloAlertModel, SloModel } from './slo.js';
 import { durationMs } from '../duration.js';
 import { compare, decimal, format, mul, shift, sub, toNumber, type Decimal } from './slo-decimal.js';
@@ -13,7 +14,7 @@ import { BASE_WINDOW, BUDGET_REMAINING_ANNOTATION, BURN_RATE_ANNOTATION } from '
  * - the first line of the table (the page's 14.4× over 1h/5m), when its long window is at most 6h:
  *   a burn 25% above its rate after good traffic fires by the end of the long window (the time
  *   the workbook gives: a 14.4× burn has spent 2% of a 30d budget in 1h) and has not fired at
- *   three quarters of it (one case, checked at both times: `alsoQuietAt`);
+ *   three quarters of it;
  * - every other line: a steady burn 25% above its rate, from the start, fires 10 minutes in (or
  *   once a `for` has passed): every window sees the same ratio from the second sample on, so a
  *   longer run (days at the evaluation interval would take promtool minutes) proves nothing more;
@@ -102,7 +103,7 @@ function samples(steps: Array<{ minutes: number; step: number }>): number[] {
 }
 
 /** Tests of an SLO alert, evaluated every `testInterval` (sloTestInterval of the alert group's interval). */
-export function sloAlertTests(slo: SloModel, alert: SloAlertModel, ids: Record<string, string>, testInterval: string): AlertTestCaseModel[] {
+export function sloAlertTests(slo: SloModel, alert: SloAlertModel, ids: Record<string, string>, testInterval: string): Array<TestCaseModel<AlertTestCase>> {
   const series = sliTestSeries(slo.sli);
   if ('problem' in series) return []; // slo/test-series reports it
   const budget = toNumber(slo.budget);
@@ -122,7 +123,7 @@ export function sloAlertTests(slo: SloModel, alert: SloAlertModel, ids: Record<s
   const ratios = [...alert.burnRates.map((b) => mul(mul(b.burnRate, MARGIN), slo.budget)), mul(quietBurn, slo.budget)];
   const perMinute = decimal(`1e${Math.max(2, ...ratios.map((r) => r.scale))}`);
 
-  const makeCase = (name: string, phases: Phase[], atMs: number): AlertTestCaseModel => {
+  const makeCase = (name: string, phases: Phase[], atMs: number): TestCaseModel<AlertTestCase> => {
     const steps = phases.map((p) => ({ minutes: p.minutes, slopes: slopes(series, p.ratio, perMinute) }));
     const partSteps = steps.map((s) => ({ minutes: s.minutes, step: s.slopes[0] }));
     const otherSteps = steps.map((s) => ({ minutes: s.minutes, step: s.slopes[1] }));
@@ -163,7 +164,7 @@ export function sloAlertTests(slo: SloModel, alert: SloAlertModel, ids: Record<s
   // (the first tick has a rate, the condition holds from there on).
   const steadyMinutes = upToTick(Math.max(STEADY_MINUTES, tick + forMs / MINUTE));
 
-  const cases: AlertTestCaseModel[] = [];
+  const cases: Array<TestCaseModel<AlertTestCase>> = [];
   alert.burnRates.forEach((line, i) => {
     const burn = mul(line.burnRate, MARGIN);
     const ratio = mul(burn, slo.budget);
@@ -181,17 +182,14 @@ export function sloAlertTests(slo: SloModel, alert: SloAlertModel, ids: Record<s
       let quiet = earlyCase(healthy);
       while (quiet.expect.length > 0 && healthy * 2 * MINUTE <= Math.max(longest, line.longMs * 2)) quiet = earlyCase((healthy *= 2));
       const share = Number(((toNumber(line.burnRate) * line.longMs * 100) / slo.windowMs).toPrecision(4));
-      const end = `${burnt === within ? line.long : durationText(burnt * MINUTE)} in (${share}% of the budget spent at ${format(line.burnRate)}×),`;
-      const phases = [{ minutes: healthy, ratio: decimal(0) }, { minutes: burnt, ratio }];
-      if (quiet.expect.length === 0) {
-        // One case, checked quiet early and at the end: the early check reads only the samples up
-        // to its time, the same input as a case of its own, for one run of promtool's ticks.
-        const earlyAt = durationText((healthy + early) * MINUTE);
-        const both = makeCase(`${what} after ${durationText(healthy * MINUTE)} of good traffic stays quiet ${durationText(early * MINUTE)} in (at ${earlyAt}); ${end}`, phases, (healthy + burnt) * MINUTE);
-        cases.push(Object.assign(both, { alsoQuietAt: [earlyAt] }));
-      } else {
-        cases.push(quiet, makeCase(`${what} after ${durationText(healthy * MINUTE)} of good traffic, ${end}`, phases, (healthy + burnt) * MINUTE));
-      }
+      cases.push(quiet);
+      cases.push(
+        makeCase(
+          `${what} after ${durationText(healthy * MINUTE)} of good traffic, ${burnt === within ? line.long : durationText(burnt * MINUTE)} in (${share}% of the budget spent at ${format(line.burnRate)}×),`,
+          [{ minutes: healthy, ratio: decimal(0) }, { minutes: burnt, ratio }],
+          (healthy + burnt) * MINUTE,
+        ),
+      );
     } else {
       cases.push(makeCase(`steady ${what}`, [{ minutes: steadyMinutes, ratio }], steadyMinutes * MINUTE));
     }

@@ -39,20 +39,13 @@ export const DEFAULT_TEST_INTERVAL = '1m';
 /** A rule's test case, its input interval always there (DEFAULT_TEST_INTERVAL when not written). */
 export type TestCaseModel<T extends { interval?: string }> = Omit<T, 'interval'> & { interval: string };
 
-/**
- * An alert's test case. `alsoQuietAt`: earlier times at which the same input must not fire the
- * alert yet, checked in the same promtool test group (an SLO alert's generated burn: quiet three
- * quarters into its long window, firing at its end; one series, one storage, one run of ticks).
- */
-export type AlertTestCaseModel = TestCaseModel<AlertTestCase> & { alsoQuietAt?: string[] };
-
 export interface AlertModel extends Located, Pick<AlertOptions, 'expr' | 'for' | 'keepFiringFor'> {
   kind: 'alert';
   /** The alert name (`alert` in the definition). */
   name: string;
   labels: Record<string, string>;
   annotations: Record<string, string>;
-  tests: AlertTestCaseModel[];
+  tests: TestCaseModel<AlertTestCase>[];
   /** The evaluation interval of its unit tests when not its group's (`testInterval`; an SLO alert's generated tests tick coarser). */
   testInterval?: string;
   group: string;

@@ -87,10 +87,7 @@ function alertCase(alert: AlertModel, testCase: AlertCase) {
     name: testName(alert, testCase),
     interval: testCase.interval,
     input_series: inputSeries(testCase.input),
-    alert_rule_test: [
-      ...(testCase.alsoQuietAt ?? []).map((at) => ({ eval_time: at, alertname: alert.name, exp_alerts: [] })),
-      { eval_time: testCase.at, alertname: alert.name, exp_alerts: testCase.expect.map((e) => expectedAlert(alert, e)) },
-    ],
+    alert_rule_test: [{ eval_time: testCase.at, alertname: alert.name, exp_alerts: testCase.expect.map((e) => expectedAlert(alert, e)) }],
   };
 }
 
