@@ -126,6 +126,8 @@ export const totemApiUnhealthy = healthAlert(apiHealth, {
       interval: '30s',
       // Probed every 30s: healthy for 2 minutes, then failing from 2m (3 failed probes by 3m).
       input: [{ series: probe, values: '1 1 1 1 0 0 0 0 0 0' }],
+      // Two failed probes (2m, 2m30s): not yet, on the same input.
+      quietAt: ['2m30s'],
       at: '4m',
       expect: [
         {

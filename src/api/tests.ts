@@ -23,6 +23,14 @@ export interface AlertTestCase {
   /** Time between input samples (default `1m`). */
   interval?: string;
   input: readonly InputSeries[];
+  /**
+   * Other times at which the same input must not fire the alert (e.g. `['45m']`: not yet 45 minutes
+   * in, firing at `at`). Each is checked in the same promtool test as `at` (an `alert_rule_test`
+   * entry expecting no alert), on the same input: one test storage and one run of evaluations
+   * instead of a second case that replays the same series. At a time before `at`, promtool's
+   * evaluation there reads only the samples up to it, as a case ending then would.
+   */
+  quietAt?: readonly string[];
   /** When to evaluate, from the start of the input (e.g. `10m`). */
   at: string;
   /** The alerts expected to fire at that time; an empty list means the alert must not fire. */

@@ -36,6 +36,7 @@ function testsValue(cases: ReadonlyArray<ImportedAlertCase | ImportedRecordCase>
     name: c.name,
     interval: c.interval,
     input: c.input.map((s) => ({ series: s.series, values: s.values })),
+    ...('quietAt' in c && c.quietAt ? { quietAt: c.quietAt } : {}),
     at: c.at,
     expect: c.expect.map((e) => ({
       labels: e.labels && nonEmpty(e.labels),

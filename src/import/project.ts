@@ -33,6 +33,7 @@ export interface ImportedAlertCase {
   name: string;
   interval?: string;
   input: ImportedSeries[];
+  quietAt?: string[];
   at: string;
   expect: Array<{ labels?: Record<string, string>; annotations?: Record<string, string> }>;
 }

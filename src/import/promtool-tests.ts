@@ -1,6 +1,7 @@
 /**
  * promtool unit-test files (`rule_files`, `evaluation_interval`, `tests`) → the tests of the
- * imported rules. Each `alert_rule_test` of a test becomes a case of the one alert it names, each
+ * imported rules. Each `alert_rule_test` of a test becomes a case of the one alert it names (those
+ * before an alert's last entry in the test that expect nothing become that case's `quietAt`), each
  * `promql_expr_test` that reads a recorded series (`name{rule's labels}`) a case of the recording
  * rule that records it; the rule is found among those the test file loads (its `rule_files`), then
  * matched to the imported rule with the same content. What cannot be mapped so (an expression that
@@ -94,7 +95,33 @@ function importedRule(rule: ImportedRule, context: TestContext): ImportedRule | 
   return same.length === 0 ? `the rule ${rule.name} it loads is not among the imported rules` : `${same.length} imported rules are exactly ${rule.name}`;
 }
 
-function alertCase(assertion: Record<string, unknown>, base: Omit<ImportedAlertCase, 'name' | 'at' | 'expect'> & { name: string }, index: number, count: number, context: TestContext, path: string[]): void {
+/** An `exp_alerts` that expects no alert: an empty list, or none written. */
+const expectsNothing = (assertion: Record<string, unknown>) => {
+  const expected = assertion['exp_alerts'];
+  return expected === undefined || expected === null || (Array.isArray(expected) && expected.length === 0);
+};
+
+/**
+ * The cases a test's `alert_rule_test` entries make: each entry its own, except that the entries
+ * for one alert that come before its last one and expect nothing are that last one's `quietAt`
+ * (what totem-mon writes for a case with `quietAt`: the same input checked quiet at other times).
+ */
+export function alertCasePlans(alerts: ReadonlyArray<Record<string, unknown>>): Array<{ index: number; quietAt: string[] }> {
+  const entries = new Map<string, number[]>();
+  alerts.forEach((a, i) => {
+    const name = text(a['alertname']);
+    if (name !== undefined) entries.set(name, [...(entries.get(name) ?? []), i]);
+  });
+  const absorbed = new Map<number, number[]>();
+  for (const list of entries.values()) {
+    const earlier = list.slice(0, -1);
+    if (earlier.length > 0 && earlier.every((i) => expectsNothing(alerts[i]!))) absorbed.set(list[list.length - 1]!, earlier);
+  }
+  const skipped = new Set([...absorbed.values()].flat());
+  return alerts.flatMap((_, index) => (skipped.has(index) ? [] : [{ index, quietAt: (absorbed.get(index) ?? []).map((i) => text(alerts[i]!['eval_time']) ?? '0s') }]));
+}
+
+function alertCase(assertion: Record<string, unknown>, quietAt: string[], base: Omit<ImportedAlertCase, 'name' | 'at' | 'expect'> & { name: string }, index: number, count: number, context: TestContext, path: string[]): void {
   const alertname = text(assertion['alertname']);
   const at = text(assertion['eval_time']) ?? '0s';
   const what = `test ${JSON.stringify(base.name)}${alertname ? ` of alert ${alertname}` : ''}`;
@@ -116,7 +143,7 @@ function alertCase(assertion: Record<string, unknown>, base: Omit<ImportedAlertC
     const l = withoutRuleLabels(labels, rule);
     expect.push({ ...(l ? { labels: l } : {}), ...(Object.keys(ownAnnotations).length > 0 ? { annotations: ownAnnotations } : {}) });
   }
-  context.add(rule, { ...base, name: caseName(base.name, rule, index, count, at), at, expect });
+  context.add(rule, { ...base, name: caseName(base.name, rule, index, count, at), ...(quietAt.length > 0 ? { quietAt } : {}), at, expect });
 }
 
 function recordCase(assertion: Record<string, unknown>, base: Omit<ImportedRecordCase, 'name' | 'at' | 'expect'> & { name: string }, index: number, count: number, context: TestContext, path: string[]): void {
@@ -190,9 +217,10 @@ export function mapPromtoolTests(documents: readonly InputDocument[], groups: re
       const base = { name, ...(interval !== undefined ? { interval } : {}), input };
       const alerts = Array.isArray(test['alert_rule_test']) ? test['alert_rule_test'].filter(isObject) : [];
       const exprs = Array.isArray(test['promql_expr_test']) ? test['promql_expr_test'].filter(isObject) : [];
-      const count = alerts.length + exprs.length;
-      alerts.forEach((a, i) => alertCase(a, base, i, count, context, [...path, 'alert_rule_test', String(i)]));
-      exprs.forEach((e, i) => recordCase(e, base, alerts.length + i, count, context, [...path, 'promql_expr_test', String(i)]));
+      const plans = alertCasePlans(alerts);
+      const count = plans.length + exprs.length;
+      plans.forEach((p, i) => alertCase(alerts[p.index]!, p.quietAt, base, i, count, context, [...path, 'alert_rule_test', String(p.index)]));
+      exprs.forEach((e, i) => recordCase(e, base, plans.length + i, count, context, [...path, 'promql_expr_test', String(i)]));
     });
   }
   return { tests, items, evaluationIntervals, testIntervals };

@@ -14,7 +14,8 @@ export const testsAlertCoverage: Check = {
   run({ model }, report) {
     for (const alert of alerts(model)) {
       const fires = alert.tests.some((t) => t.expect.length > 0);
-      const quiet = alert.tests.some((t) => t.expect.length === 0);
+      // A case's `quietAt` times check the alert quiet on its input as a case of their own would.
+      const quiet = alert.tests.some((t) => t.expect.length === 0 || (t.quietAt?.length ?? 0) > 0);
       if (fires && quiet) continue;
       const missing = [fires ? '' : 'that fires', quiet ? '' : 'that stays quiet'].filter(Boolean).join(' and no case ');
       report({

@@ -20,6 +20,25 @@ const TIME_SHIFTED = /\boffset\b|@\s*[\d(]|@\s*(start|end)\(|\[[^\]]*:[^\]]*\]/;
  * sample within the 5-minute lookback, or within the longest range the rules read). Such a case
  * proves nothing.
  */
+interface QuietCheck {
+  testCase: RuleModel['tests'][number];
+  /** When the case expects nothing. */
+  time: string;
+  /** The property that says so, below the case. */
+  field: string[];
+}
+
+/** The times a rule's cases expect nothing at, in order: an alert case's `quietAt`, then its `at` when `expect` is empty. */
+function quietChecks(rule: RuleModel): QuietCheck[] {
+  const out: QuietCheck[] = [];
+  for (const testCase of rule.tests) {
+    const quietAt = 'quietAt' in testCase ? (testCase.quietAt ?? []) : [];
+    quietAt.forEach((time, i) => out.push({ testCase, time, field: ['quietAt', String(i)] }));
+    if (testCase.expect.length === 0) out.push({ testCase, time: testCase.at, field: ['at'] });
+  }
+  return out;
+}
+
 export const testsVacuousCase: Check = {
   id: 'tests/vacuous-case',
   severity: 'error',
@@ -30,7 +49,8 @@ export const testsVacuousCase: Check = {
     const expression = (rule: RuleModel) => expressionAt(context, rule.path);
 
     for (const rule of rules(model)) {
-      const quiet = rule.tests.filter((t) => t.expect.length === 0);
+      // Every time a case expects nothing at: its `at` with `expect: []`, and an alert case's `quietAt`.
+      const quiet = quietChecks(rule);
       if (quiet.length === 0) continue;
       const needed = dependencies.closure(rule);
       const shifted = needed.some((r) => TIME_SHIFTED.test(r.expr));
@@ -39,12 +59,12 @@ export const testsVacuousCase: Check = {
       const forMs = rule.kind === 'alert' && rule.for !== undefined ? durationMs(rule.for) : undefined;
       const expects = rule.kind === 'alert' ? 'expects no alert' : 'expects nothing recorded';
 
-      for (const testCase of quiet) {
-        const atMs = durationMs(testCase.at);
+      for (const { testCase, time, field } of quiet) {
+        const atMs = durationMs(time);
         const intervalMs = durationMs(testCase.interval);
         if (atMs === undefined || intervalMs === undefined || intervalMs === 0) continue;
-        const lead = `test case "${testCase.name}" of ${ruleName(rule)} ${expects} at ${testCase.at}`;
-        const at = locatedAt(rule, 'tests', testCase.name, 'at');
+        const lead = `test case "${testCase.name}" of ${ruleName(rule)} ${expects} at ${time}`;
+        const at = locatedAt(rule, 'tests', testCase.name, ...field);
 
         if (forMs !== undefined && atMs < forMs) {
           report({
@@ -62,7 +82,7 @@ export const testsVacuousCase: Check = {
         const input = ends < 0 ? 'its input has no sample' : `its input ends at ${ends === 0 ? '0s' : formatMs(ends)}`;
         report({
           message: `${lead}, but ${input}: every series is stale by then (no sample in the ${formatMs(windowMs)} before, or a stale marker after the last one), so the rule sees no data and this case proves nothing.`,
-          hint: `make the input last until ${testCase.at} (values: '…x${Math.ceil(atMs / intervalMs)}' at interval ${testCase.interval}) or evaluate earlier`,
+          hint: `make the input last until ${time} (values: '…x${Math.ceil(atMs / intervalMs)}' at interval ${testCase.interval}) or evaluate earlier`,
           ...at,
         });
       }

@@ -87,7 +87,11 @@ function alertCase(alert: AlertModel, testCase: AlertCase) {
     name: testName(alert, testCase),
     interval: testCase.interval,
     input_series: inputSeries(testCase.input),
-    alert_rule_test: [{ eval_time: testCase.at, alertname: alert.name, exp_alerts: testCase.expect.map((e) => expectedAlert(alert, e)) }],
+    alert_rule_test: [
+      // `quietAt`: the same input checked quiet at other times, in this test (src/api/tests.ts).
+      ...(testCase.quietAt ?? []).map((at) => ({ eval_time: at, alertname: alert.name, exp_alerts: [] })),
+      { eval_time: testCase.at, alertname: alert.name, exp_alerts: testCase.expect.map((e) => expectedAlert(alert, e)) },
+    ],
   };
 }
 

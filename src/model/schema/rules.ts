@@ -7,18 +7,22 @@ const inputSeries = z.strictObject({ series: nonEmpty, values: nonEmpty });
 const stringMap = z.record(z.string(), z.string());
 
 /** A rule's unit test case; alerts' and recording rules' differ only in what one expected item is. */
-function testCase<E extends z.ZodType>(expected: E) {
+function testCase<E extends z.ZodType, X extends z.ZodRawShape>(expected: E, extra: X) {
   return z.strictObject({
     name: nonEmpty,
     interval: duration.optional(),
     input: z.array(inputSeries).min(1, { message: 'a test case needs at least one input series' }),
+    ...extra,
     at: duration,
     expect: z.array(expected),
   });
 }
 
-export const alertTestSchema = testCase(z.strictObject({ labels: stringMap.optional(), annotations: stringMap.optional() }));
-export const recordTestSchema = testCase(z.strictObject({ labels: stringMap.optional(), value: z.number() }));
+export const alertTestSchema = testCase(z.strictObject({ labels: stringMap.optional(), annotations: stringMap.optional() }), {
+  // Earlier times the same input must not fire the alert (src/api/tests.ts AlertTestCase).
+  quietAt: z.array(duration).optional(),
+});
+export const recordTestSchema = testCase(z.strictObject({ labels: stringMap.optional(), value: z.number() }), {});
 
 const alertLabels = stringMap
   .refine((labels) => typeof labels['severity'] === 'string' && labels['severity'] !== '', {
