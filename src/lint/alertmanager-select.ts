@@ -101,6 +101,8 @@ function possibleTakers(route: RouteModel, k: AlertLabelKnowledge, inherited: st
   return taken ? takers : [...takers, { route, position, receiver }];
 }
 
+const defaultRouteCache = new WeakMap<CheckContext, DefaultRouteAlert[]>();
+
 export interface DefaultRouteAlert extends AlertLabelKnowledge {
   /** Routes below the root that take it only because none of their own routes match (no receiver of their own). */
   via: Array<{ route: RouteModel; position: number[] }>;
@@ -115,6 +117,10 @@ export interface DefaultRouteAlert extends AlertLabelKnowledge {
 export function defaultRouteAlerts(context: CheckContext): DefaultRouteAlert[] {
   const am = context.model.alertmanager;
   if (!am) return [];
+  // The check and the run's summary (src/report/summary.ts) both ask: the routing tree is followed
+  // for every alert once per context.
+  const cached = defaultRouteCache.get(context);
+  if (cached) return cached;
   const rootReceiver = am.route.receiver ?? '';
   const fallsThrough = (t: Taker) =>
     t.position.length === 0 || (t.route.receiver === undefined && t.route.routes.length > 0 && t.receiver === rootReceiver);
@@ -125,6 +131,7 @@ export function defaultRouteAlerts(context: CheckContext): DefaultRouteAlert[] {
     if (!takers.every(fallsThrough)) continue;
     out.push({ ...k, via: takers.filter((t) => t.position.length > 0).map(({ route, position }) => ({ route, position })) });
   }
+  defaultRouteCache.set(context, out);
   return out;
 }
 

@@ -39,8 +39,10 @@ export const promqlRateOnRecordedGauge: Check = {
       }
       // rate(<expression>[10m:1m]): the subquery's expression must be a counter too.
       for (const call of e.analysis.calls) {
+        // The name first: a call's argument nodes are found again on every read.
+        if (!COUNTER_FUNCTIONS.has(call.name)) continue;
         const arg = call.argNodes[0];
-        if (!COUNTER_FUNCTIONS.has(call.name) || arg?.name !== 'SubqueryExpr') continue;
+        if (arg?.name !== 'SubqueryExpr') continue;
         const inner = expressionChildren(arg)[0];
         const kind = nodeValueKind(e.text, inner, kindOf);
         if (!inner || (kind !== 'rate' && kind !== 'gauge')) continue;

@@ -1,5 +1,5 @@
 import type { SyntaxNode } from '@lezer/common';
-import { childNamed, expressionChildren, parsePromql, unquote, type ParsedExpr } from './parse.js';
+import { childNamed, EXPRESSION_NODES, expressionChildren, parsePromql, unquote, type ParsedExpr } from './parse.js';
 import { durationMs } from '../duration.js';
 import { analyzeGuarded } from './guarded.js';
 import { UNSHARED, type AnalysisValues } from './shared.js';
@@ -143,20 +143,6 @@ const NOTHING_PINNED: ReadonlySet<string> = new Set();
 
 const pinnedOf = (info: LabelInfo): ReadonlySet<string> => (info.kind === 'vector' && info.pinned) || NOTHING_PINNED;
 
-/** The operator token node of a binary expression (`Gtr`, `Div`, `And`, …). */
-function operatorNode(node: SyntaxNode): SyntaxNode | undefined {
-  const [lhs] = expressionChildren(node);
-  for (let c = lhs?.nextSibling; c; c = c.nextSibling) {
-    if (c.name !== 'BoolModifier' && c.name !== 'MatchingModifierClause' && !c.type.isError) return c;
-  }
-  return undefined;
-}
-
-/** The operator token name of a binary expression (`Gtr`, `Div`, `And`, …). */
-function binaryOperator(node: SyntaxNode): string {
-  return operatorNode(node)?.name ?? '';
-}
-
 /**
  * What the checks need to know about an expression (any expression Prometheus accepts: see guarded.ts).
  * `shared` makes the values it keeps: a `Shared` holds equal label sets, names and lists once for
@@ -177,6 +163,37 @@ interface Walk {
   calls: CallRef[];
   binaries: BinaryRef[];
   comparisons: Analysis['comparisons'];
+  /** Whether the expression labelsOf last returned for filters (see `filters` on Analysis): read right after each call. */
+  filters: boolean;
+}
+
+/**
+ * A node's children in one pass, for the look-ups the walk makes among them: lezer makes a node
+ * object for every step from child to child, so each search of its own would walk (and allocate) again.
+ */
+function childrenOf(node: SyntaxNode): SyntaxNode[] {
+  const out: SyntaxNode[] = [];
+  for (let child = node.firstChild; child; child = child.nextSibling) out.push(child);
+  return out;
+}
+
+/** The first of `children` named `name` (as childNamed on their parent). */
+function named(children: readonly SyntaxNode[], name: string): SyntaxNode | undefined {
+  for (const child of children) if (child.name === name) return child;
+  return undefined;
+}
+
+/** The first expression among `children` (as expressionChildren(parent)[0]). */
+function firstExpression(children: readonly SyntaxNode[]): SyntaxNode | undefined {
+  for (const child of children) if (EXPRESSION_NODES.has(child.name)) return child;
+  return undefined;
+}
+
+/** The expressions among `children` (as expressionChildren on their parent). */
+function expressionsAmong(children: readonly SyntaxNode[]): SyntaxNode[] {
+  const out: SyntaxNode[] = [];
+  for (const child of children) if (EXPRESSION_NODES.has(child.name)) out.push(child);
+  return out;
 }
 
 /** The text of a node. */
@@ -185,8 +202,10 @@ function textOf(text: string, node: SyntaxNode): string {
 }
 
 function analyzeTree(text: string, lookup: SeriesLookup, parsed: ParsedExpr, shared: AnalysisValues): Analysis {
-  const walk: Walk = { text, lookup, shared, selectors: [], groupings: [], calls: [], binaries: [], comparisons: [] };
+  const walk: Walk = { text, lookup, shared, selectors: [], groupings: [], calls: [], binaries: [], comparisons: [], filters: false };
   const result = parsed.root ? labelsOf(walk, parsed.root, []) : UNKNOWN;
+  // The walk tells whether the expression filters as it goes (one walk, not a second over the tree).
+  const filters = parsed.root ? walk.filters : false;
   // Copies as long as their contents: a list grown by push keeps room for a dozen more entries.
   const { selectors, groupings, calls, binaries, comparisons } = walk;
   return {
@@ -196,21 +215,29 @@ function analyzeTree(text: string, lookup: SeriesLookup, parsed: ParsedExpr, sha
     calls: calls.slice(),
     binaries: binaries.slice(),
     comparisons: comparisons.slice(),
-    filters: filters(text, parsed.root),
+    filters,
     result,
   };
 }
 
-/** The labels of an expression's result, recording on the way every selector, grouping, call and binary operation in it. */
+/**
+ * The labels of an expression's result, recording on the way every selector, grouping, call and
+ * binary operation in it; `walk.filters` says on return whether it filters (returns nothing when a
+ * condition is false: a comparison without `bool`, `and`, `unless`, `absent`, …, or an argument or
+ * operand that does).
+ */
 function labelsOf(walk: Walk, node: SyntaxNode, enclosing: string[]): LabelInfo {
   switch (node.name) {
     case 'VectorSelector':
-      return selectorLabels(walk, node, enclosing);
+      walk.filters = false;
+      return selectorLabels(walk, node, childrenOf(node), enclosing);
     case 'MatrixSelector': {
-      const inner = expressionChildren(node)[0];
-      const range = childNamed(node, 'DurationExpr');
-      if (inner?.name === 'VectorSelector') return selectorLabels(walk, inner, enclosing, range);
-      return inner ? labelsOf(walk, inner, enclosing) : UNKNOWN;
+      const children = childrenOf(node);
+      const inner = firstExpression(children);
+      const range = named(children, 'DurationExpr');
+      const labels = inner?.name === 'VectorSelector' ? selectorLabels(walk, inner, childrenOf(inner), enclosing, range) : inner ? labelsOf(walk, inner, enclosing) : UNKNOWN;
+      walk.filters = false;
+      return labels;
     }
     case 'AggregateExpr':
       return aggregationLabels(walk, node, enclosing);
@@ -219,25 +246,23 @@ function labelsOf(walk: Walk, node: SyntaxNode, enclosing: string[]): LabelInfo 
     case 'BinaryExpr':
       return binaryLabels(walk, node, enclosing);
     case 'NumberDurationLiteral':
+      walk.filters = false;
       return SCALAR;
     case 'StringLiteral':
+      walk.filters = false;
       return STRING;
     default: {
       // ParenExpr, UnaryExpr, OffsetExpr, SubqueryExpr, StepInvariantExpr, …: the inner expression.
       const inner = expressionChildren(node)[0];
-      return inner ? labelsOf(walk, inner, enclosing) : UNKNOWN;
+      if (inner) return labelsOf(walk, inner, enclosing);
+      walk.filters = false;
+      return UNKNOWN;
     }
   }
 }
 
 /** The labels a `by`/`without`/`on`/`ignoring`/`group_*` clause names, each recorded with the labels available there. */
-function groupingLabels(
-  walk: Walk,
-  modifier: SyntaxNode,
-  clause: GroupingClause,
-  available: LabelInfo,
-  grouping = childNamed(modifier, 'GroupingLabels'),
-): string[] {
+function groupingLabels(walk: Walk, grouping: SyntaxNode | undefined, clause: GroupingClause, available: LabelInfo): string[] {
   const labels: string[] = [];
   if (!grouping) return labels;
   for (let l = grouping.firstChild; l; l = l.nextSibling) {
@@ -252,15 +277,25 @@ function groupingLabels(
 }
 
 /** The matchers of a selector, as written. */
-function matchersOf(walk: Walk, node: SyntaxNode): MatcherRef[] {
+function matchersOf(walk: Walk, list: SyntaxNode | undefined): MatcherRef[] {
   const { text, shared } = walk;
   const matchers: MatcherRef[] = [];
-  const list = childNamed(node, 'LabelMatchers');
   for (let m = list?.firstChild; m; m = m.nextSibling) {
     if (m.name !== 'UnquotedLabelMatcher' && m.name !== 'QuotedLabelMatcher') continue;
-    const labelNode = childNamed(m, 'LabelName') ?? childNamed(m, 'QuotedLabelName');
-    const opNode = childNamed(m, 'MatchOp')?.firstChild;
-    const valueNode = childNamed(m, 'StringLiteral');
+    // The first of each kind among the matcher's children, in one pass over them.
+    let labelNode: SyntaxNode | undefined;
+    let quotedNode: SyntaxNode | undefined;
+    let matchOp: SyntaxNode | undefined;
+    let valueNode: SyntaxNode | undefined;
+    for (let c = m.firstChild; c; c = c.nextSibling) {
+      const name = c.name;
+      if (name === 'LabelName') labelNode ??= c;
+      else if (name === 'QuotedLabelName') quotedNode ??= c;
+      else if (name === 'MatchOp') matchOp ??= c;
+      else if (name === 'StringLiteral') valueNode ??= c;
+    }
+    labelNode ??= quotedNode;
+    const opNode = matchOp?.firstChild;
     if (!labelNode || !opNode || !valueNode) continue;
     const label = shared.text(labelNode.name === 'QuotedLabelName' ? unquote(textOf(text, labelNode)) : textOf(text, labelNode));
     matchers.push({ label, op: MATCH_OPS[opNode.name] ?? '=', value: shared.text(unquote(textOf(text, valueNode))), from: m.from, to: m.to });
@@ -269,9 +304,9 @@ function matchersOf(walk: Walk, node: SyntaxNode): MatcherRef[] {
 }
 
 /** A selector's series (from the catalogue through `lookup`), recorded with its matchers and range. */
-function selectorLabels(walk: Walk, node: SyntaxNode, enclosing: string[], range?: SyntaxNode): LabelInfo {
-  const identifier = childNamed(node, 'Identifier');
-  const matchers = matchersOf(walk, node);
+function selectorLabels(walk: Walk, node: SyntaxNode, children: readonly SyntaxNode[], enclosing: string[], range?: SyntaxNode): LabelInfo {
+  const identifier = named(children, 'Identifier');
+  const matchers = matchersOf(walk, named(children, 'LabelMatchers'));
   const nameMatcher = matchers.find((m) => m.label === '__name__' && m.op === '=');
   const name = identifier ? walk.shared.text(textOf(walk.text, identifier)) : nameMatcher?.value;
   const ref: SelectorRef = { matchers, from: node.from, to: node.to, enclosing };
@@ -289,24 +324,33 @@ function selectorLabels(walk: Walk, node: SyntaxNode, enclosing: string[], range
 
 /** `sum by (…)`, `topk(…)`, `count_values(…)`, …: what the grouping keeps. */
 function aggregationLabels(walk: Walk, node: SyntaxNode, enclosing: string[]): LabelInfo {
-  const op = textOf(walk.text, childNamed(node, 'AggregateOp') ?? node).trim();
-  const body = childNamed(node, 'FunctionCallBody');
+  const children = childrenOf(node);
+  const op = textOf(walk.text, named(children, 'AggregateOp') ?? node).trim();
+  const body = named(children, 'FunctionCallBody');
   const args = body ? expressionChildren(body) : [];
   const inner = walk.shared.within(op, enclosing);
-  const infos = args.map((a) => labelsOf(walk, a, inner));
+  let filters = false;
+  const infos = args.map((a) => {
+    const info = labelsOf(walk, a, inner);
+    filters ||= walk.filters;
+    return info;
+  });
   const input = (PARAM_AGGREGATIONS.has(op) ? infos[1] : infos[0]) ?? UNKNOWN;
-  const modifier = childNamed(node, 'AggregateModifier');
+  const modifier = named(children, 'AggregateModifier');
+  const modifierChildren = modifier ? childrenOf(modifier) : [];
+  const without = named(modifierChildren, 'Without') !== undefined;
+  const grouping = named(modifierChildren, 'GroupingLabels');
   const exact = input.kind === 'vector' && input.exact;
   let result: LabelInfo;
   if (SELECTING_AGGREGATIONS.has(op)) {
-    if (modifier) groupingLabels(walk, modifier, childNamed(modifier, 'Without') ? 'without' : 'by', input);
+    if (modifier) groupingLabels(walk, grouping, without ? 'without' : 'by', input);
     result = input;
-  } else if (modifier && childNamed(modifier, 'Without')) {
-    const dropped = new Set(groupingLabels(walk, modifier, 'without', input));
+  } else if (modifier && without) {
+    const dropped = new Set(groupingLabels(walk, grouping, 'without', input));
     const kept = input.kind === 'vector' ? [...input.labels].filter((l) => !dropped.has(l)) : [];
     result = walk.shared.vector(kept, exact, pinnedOf(input));
   } else if (modifier) {
-    const by = groupingLabels(walk, modifier, 'by', input);
+    const by = groupingLabels(walk, grouping, 'by', input);
     result = walk.shared.vector(exact && input.kind === 'vector' ? by.filter((l) => input.labels.has(l)) : by, exact, pinnedOf(input));
   } else {
     result = walk.shared.vector([], true);
@@ -314,17 +358,26 @@ function aggregationLabels(walk: Walk, node: SyntaxNode, enclosing: string[]): L
   if (op === 'count_values' && args[0]?.name === 'StringLiteral' && result.kind === 'vector') {
     result = walk.shared.vector([...result.labels, unquote(textOf(walk.text, args[0]))], result.exact);
   }
+  walk.filters = filters;
   return result;
 }
 
 /** A function call, recorded with its arguments' labels: what the function keeps, drops or adds. */
 function callLabels(walk: Walk, node: SyntaxNode, enclosing: string[]): LabelInfo {
-  const name = walk.shared.text(textOf(walk.text, childNamed(node, 'FunctionIdentifier') ?? node));
-  const body = childNamed(node, 'FunctionCallBody');
+  const children = childrenOf(node);
+  const name = walk.shared.text(textOf(walk.text, named(children, 'FunctionIdentifier') ?? node));
+  const body = named(children, 'FunctionCallBody');
   const argNodes = body ? expressionChildren(body) : [];
   const inner = walk.shared.within(name, enclosing);
-  const args = argNodes.map((a) => labelsOf(walk, a, inner));
+  let filters = false;
+  const args = argNodes.map((a) => {
+    const info = labelsOf(walk, a, inner);
+    filters ||= walk.filters;
+    return info;
+  });
   walk.calls.push(new RecordedCall(name, node.from, node.to, args, node));
+  // absent and absent_over_time filter (nothing while the series exist), as does a call on an argument that filters.
+  walk.filters = filters || name === 'absent' || name === 'absent_over_time';
   if (SCALAR_FUNCTIONS.has(name)) return SCALAR;
   if (NO_LABEL_FUNCTIONS.has(name) || argNodes.length === 0) return walk.shared.vector([], true);
   const firstVector = args.find((a) => a.kind === 'vector') ?? UNKNOWN;
@@ -353,13 +406,20 @@ function callLabels(walk: Walk, node: SyntaxNode, enclosing: string[]): LabelInf
 
 /** A binary operation, recorded with both sides' labels and its vector matching: the labels its result keeps. */
 function binaryLabels(walk: Walk, node: SyntaxNode, enclosing: string[]): LabelInfo {
-  const [lhsNode, rhsNode] = expressionChildren(node);
-  const opToken = operatorNode(node);
+  const children = childrenOf(node);
+  const [lhsNode, rhsNode] = expressionsAmong(children);
+  const opToken = operatorAmong(children, lhsNode);
   const opName = opToken?.name ?? '';
-  const bool = childNamed(node, 'BoolModifier') !== undefined;
+  const bool = named(children, 'BoolModifier') !== undefined;
   if (COMPARISON_OPS[opName]) walk.comparisons.push({ op: COMPARISON_OPS[opName]!, bool, from: node.from, to: node.to });
   const lhs = lhsNode ? labelsOf(walk, lhsNode, enclosing) : UNKNOWN;
+  const lhsFilters = lhsNode ? walk.filters : false;
   const rhs = rhsNode ? labelsOf(walk, rhsNode, enclosing) : UNKNOWN;
+  const rhsFilters = rhsNode ? walk.filters : false;
+  // A comparison without `bool` filters, as do `and` and `unless`; `or` when both sides do; any other when either does.
+  walk.filters = COMPARISON_OPS[opName]
+    ? !bool
+    : opName === 'And' || opName === 'Unless' || (opName === 'Or' ? lhsFilters && rhsFilters : lhsFilters || rhsFilters);
   const ref: BinaryRef = {
     op: OPERATOR_TEXT[opName] ?? opName,
     from: node.from,
@@ -376,11 +436,21 @@ function binaryLabels(walk: Walk, node: SyntaxNode, enclosing: string[]): LabelI
   if (lhs.kind !== 'vector' && rhs.kind !== 'vector') return SCALAR;
   if (lhs.kind !== 'vector') return rhs;
   if (rhs.kind !== 'vector') return lhs;
-  const clause = childNamed(node, 'MatchingModifierClause');
+  const clause = named(children, 'MatchingModifierClause');
   if (clause) return matchedLabels(walk, clause, ref, opName, lhs, rhs);
   const exact = lhs.exact && rhs.exact;
   const pinnedBoth = [...pinnedOf(lhs), ...pinnedOf(rhs)]; // matched pairs agree on every matching label
   return opName === 'Or' ? walk.shared.vector([...lhs.labels, ...rhs.labels], exact) : SET_OPS.has(opName) ? lhs : walk.shared.vector(lhs.labels, exact, pinnedBoth);
+}
+
+/** The operator token among a binary expression's children (`Gtr`, `Div`, `And`, …): the first after its left side that is no modifier nor error. */
+function operatorAmong(children: readonly SyntaxNode[], lhs: SyntaxNode | undefined): SyntaxNode | undefined {
+  if (!lhs) return undefined;
+  for (let i = children.indexOf(lhs) + 1; i < children.length; i++) {
+    const c = children[i]!;
+    if (c.name !== 'BoolModifier' && c.name !== 'MatchingModifierClause' && !c.type.isError) return c;
+  }
+  return undefined;
 }
 
 /** The labels of `a <op> on/ignoring (…) group_left/right (…) b`, recording the clause's labels on `ref`. */
@@ -396,55 +466,23 @@ function matchedLabels(
   const pinnedBoth = [...pinnedOf(lhs), ...pinnedOf(rhs)]; // matched pairs agree on every matching label
   const both: LabelInfo = exact ? walk.shared.vector([...lhs.labels].filter((l) => rhs.labels.has(l)), true) : UNKNOWN;
   const either: LabelInfo = exact ? walk.shared.vector([...lhs.labels, ...rhs.labels], true) : UNKNOWN;
-  const ignoring = childNamed(clause, 'Ignoring') !== undefined;
+  const children = childrenOf(clause);
+  const ignoring = named(children, 'Ignoring') !== undefined;
   // on (x) needs x on both sides; ignoring (x) a label that at least one side has.
-  const matching = groupingLabels(walk, clause, ignoring ? 'ignoring' : 'on', ignoring ? either : both);
+  const matching = groupingLabels(walk, named(children, 'GroupingLabels'), ignoring ? 'ignoring' : 'on', ignoring ? either : both);
   ref.matching = { clause: ignoring ? 'ignoring' : 'on', labels: matching };
   // The second GroupingLabels of the clause (after group_left/right) names labels taken from the "one" side.
-  const groupLeft = childNamed(clause, 'GroupLeft');
-  const groupRight = childNamed(clause, 'GroupRight');
+  const groupLeft = named(children, 'GroupLeft');
+  const groupRight = named(children, 'GroupRight');
   if (groupLeft) ref.group = 'left';
   if (groupRight) ref.group = 'right';
-  const extraNode = (groupLeft ?? groupRight)?.nextSibling;
-  const extra =
-    extraNode?.name === 'GroupingLabels' ? groupingLabels(walk, clause, groupLeft ? 'group_left' : 'group_right', groupLeft ? rhs : lhs, extraNode) : [];
+  const group = groupLeft ?? groupRight;
+  const extraNode = group ? children[children.indexOf(group) + 1] : undefined;
+  const extra = extraNode?.name === 'GroupingLabels' ? groupingLabels(walk, extraNode, groupLeft ? 'group_left' : 'group_right', groupLeft ? rhs : lhs) : [];
   if (opName === 'Or') return walk.shared.vector([...lhs.labels, ...rhs.labels], exact);
   if (SET_OPS.has(opName)) return lhs;
   if (groupLeft) return walk.shared.vector([...lhs.labels, ...extra], exact, pinnedOf(lhs));
   if (groupRight) return walk.shared.vector([...rhs.labels, ...extra], exact, pinnedOf(rhs));
   if (ignoring) return walk.shared.vector([...lhs.labels].filter((l) => !matching.includes(l)), exact, pinnedOf(lhs));
   return walk.shared.vector(matching.filter((l) => !exact || lhs.labels.has(l)), exact, pinnedBoth);
-}
-
-/** Whether the expression filters: returns nothing when its condition is false (a comparison without `bool`, `and`, `absent`, …). */
-function filters(text: string, node: SyntaxNode | undefined): boolean {
-  if (!node) return false;
-  const inside = (n: SyntaxNode) => filters(text, n);
-  switch (node.name) {
-    case 'BinaryExpr': {
-      const [lhs, rhs] = expressionChildren(node);
-      const opName = binaryOperator(node);
-      if (COMPARISON_OPS[opName]) return childNamed(node, 'BoolModifier') === undefined;
-      if (opName === 'And' || opName === 'Unless') return true;
-      if (opName === 'Or') return filters(text, lhs) && filters(text, rhs);
-      return filters(text, lhs) || filters(text, rhs);
-    }
-    case 'FunctionCall': {
-      const name = textOf(text, childNamed(node, 'FunctionIdentifier') ?? node);
-      if (name === 'absent' || name === 'absent_over_time') return true;
-      const body = childNamed(node, 'FunctionCallBody');
-      return body ? expressionChildren(body).some(inside) : false;
-    }
-    case 'AggregateExpr': {
-      const body = childNamed(node, 'FunctionCallBody');
-      return body ? expressionChildren(body).some(inside) : false;
-    }
-    case 'VectorSelector':
-    case 'MatrixSelector':
-    case 'NumberDurationLiteral':
-    case 'StringLiteral':
-      return false;
-    default:
-      return filters(text, expressionChildren(node)[0]);
-  }
 }

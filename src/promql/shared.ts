@@ -34,35 +34,45 @@ export const UNSHARED: AnalysisValues = {
  * `by (…)` list, `rate`, `['rate', 'sum']`): values made from equal inputs are one object here,
  * kept for as long as the analyses are. Checks only read them (`ReadonlySet`s, strings, lists
  * nobody changes).
+ *
+ * Label sets and lists are found by walking a tree of their strings, one step per string, rather
+ * than by a key string made of them: no key is built (and hashed) for every look-up, and the
+ * strings walked are mostly ones whose hash V8 already keeps (names read through `text`, the
+ * catalogue's labels).
  */
 export class Shared implements AnalysisValues {
-  private readonly vectors = new Map<string, LabelInfo>();
-  private readonly bySeries = new Map<readonly string[], Map<string, LabelInfo>>();
+  private readonly exactVectors = new Step<LabelInfo>();
+  private readonly inexactVectors = new Step<LabelInfo>();
+  private readonly bySeries = new Map<readonly string[], Step<LabelInfo>>();
   private readonly texts = new Map<string, string>();
-  private readonly lists = new Map<string, string[]>();
+  private readonly lists = new Map<string, Step<string[]>>();
 
   /**
    * A vector's labels; `pinned` labels it does not carry are left out. Known by what it is made
    * from (the same lists give the same vector), so that a known one costs no new set.
    */
   vector(labels: Labels, exact: boolean, pinned?: Labels): LabelInfo {
+    let step = exact ? this.exactVectors : this.inexactVectors;
+    for (const label of labels) step = step.next(label);
     // The pinned labels it carries (what the vector keeps of `pinned`), so that pins it drops do not tell vectors apart.
-    const fixed = pinned ? [...pinned].filter((l) => (Array.isArray(labels) ? labels.includes(l) : (labels as ReadonlySet<string>).has(l))) : [];
-    const key = `${exact ? 1 : 0}${keyOf(labels)}|${keyOf(fixed)}`;
-    const known = this.vectors.get(key);
-    if (known) return known;
-    const info = UNSHARED.vector(labels, exact, fixed);
-    this.vectors.set(key, info);
-    return info;
+    step = step.end();
+    let fixed: string[] | undefined;
+    if (pinned) {
+      const has = Array.isArray(labels) ? (l: string) => labels.includes(l) : (l: string) => (labels as ReadonlySet<string>).has(l);
+      for (const label of pinned) {
+        if (!has(label)) continue;
+        (fixed ??= []).push(label);
+        step = step.next(label);
+      }
+    }
+    return (step.value ??= UNSHARED.vector(labels, exact, fixed ?? []));
   }
 
   series(labels: readonly string[], pinned: readonly string[]): LabelInfo {
-    let known = this.bySeries.get(labels);
-    if (!known) this.bySeries.set(labels, (known = new Map()));
-    const key = keyOf(pinned);
-    let info = known.get(key);
-    if (!info) known.set(key, (info = this.vector(labels, true, pinned)));
-    return info;
+    let step = this.bySeries.get(labels);
+    if (!step) this.bySeries.set(labels, (step = new Step()));
+    for (const label of pinned) step = step.next(label);
+    return (step.value ??= this.vector(labels, true, pinned));
   }
 
   /** A name, label or value read from an expression (a slice of its text): one string for equal ones. */
@@ -75,18 +85,30 @@ export class Shared implements AnalysisValues {
 
   /** `name` in front of the enclosing functions `outer` (innermost first). */
   within(name: string, outer: readonly string[]): string[] {
-    const list = [name, ...outer];
-    const key = keyOf(list);
-    const known = this.lists.get(key);
-    if (known) return known;
-    this.lists.set(key, list);
-    return list;
+    let step = this.lists.get(name);
+    if (!step) this.lists.set(name, (step = new Step()));
+    for (const fn of outer) step = step.next(fn);
+    return (step.value ??= [name, ...outer]);
   }
 }
 
-/** The values in order, each with its length first: no two different lists give the same key. */
-function keyOf(values: Labels): string {
-  let key = '';
-  for (const value of values) key += `${value.length}:${value}`;
-  return key;
+/**
+ * One step of a walk along a list of strings: the value of the list that ends here, the steps to
+ * the next string, and (for vectors) the step past the end of the first list, where the second begins.
+ */
+class Step<T> {
+  value: T | undefined;
+  private following: Map<string, Step<T>> | undefined;
+  private after: Step<T> | undefined;
+
+  next(value: string): Step<T> {
+    const following = (this.following ??= new Map());
+    let step = following.get(value);
+    if (!step) following.set(value, (step = new Step()));
+    return step;
+  }
+
+  end(): Step<T> {
+    return (this.after ??= new Step());
+  }
 }

@@ -81,6 +81,15 @@ describe('alertmanager checks', () => {
     expect(defaultRouteAlerts(buildCheckContext(model)).map((k) => k.alert.name)).toEqual(['Errors', 'SomeErrors']);
   });
 
+  it('the alerts for the default route are followed once per context: a second ask (the summary after the check) gets the same list', () => {
+    const { model } = run(project([route({ matchers: { severity: 'critical' }, receiver: 'pager' })]), [template]);
+    const context = buildCheckContext(model);
+    const first = defaultRouteAlerts(context);
+    expect(first.length).toBeGreaterThan(0);
+    expect(defaultRouteAlerts(context)).toBe(first);
+    expect(defaultRouteAlerts(buildCheckContext(model))).toEqual(first);
+  });
+
   it('unknown-receiver names the route and suggests the closest name', () => {
     const bad = route({ matchers: { severity: 'critical' }, receiver: 'pagr' }) as unknown as Route<'pager'>;
     const { diagnostics } = run(project([bad]), [template]);
