@@ -1,7 +1,7 @@
 // Module hooks for working on totem-mon from source (see ts-register.mjs): `./x.js` is `./x.ts`
 // when only that exists, and TypeScript is stripped of its types by oxc, with an inline source map.
-// The definitions' own loader (src/io/loader/hooks.ts) does the same and more; this one only has
-// to run src/ before it is built.
+// The definitions' own loader (src/io/loader/vm-modules.ts) does the same and more, without hooks;
+// this one only has to run src/ before it is built.
 import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import { fileURLToPath, pathToFileURL } from 'node:url';

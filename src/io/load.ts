@@ -8,7 +8,7 @@ import { runLoader, type LoaderOutcome } from './loader/spawn.js';
 import type { LoaderRequest } from './loader/protocol.js';
 import { reviveTransferred } from './loader/transfer.js';
 import { DEFAULT_LOAD_TIMEOUT_MS } from './loader/timeout.js';
-import { ownModule, ownRoot } from '../own-files.js';
+import { ownModule } from '../own-files.js';
 import { EarlyExpressions } from './early-expressions.js';
 import type { EarlyParses } from '../promql/early.js';
 
@@ -151,7 +151,7 @@ export function definitionsTarget(definitionsDir: string): DefinitionsTarget {
 
 /** What the loader process is told: the files it loads in turn (src/io/loader/protocol.ts). */
 export function loaderRequest(loads: LoaderRequest['loads']): LoaderRequest {
-  return { loads, selfEntry: pathToFileURL(selfEntry()).href, ownDir: ownRoot };
+  return { loads, selfEntry: pathToFileURL(selfEntry()).href };
 }
 
 export async function loadDefinitions(definitionsDir: string, options: LoadOptions = {}): Promise<LoadedDefinitions> {

@@ -4,7 +4,7 @@
  * they belong to (src/io/loader/child.ts, spawn.ts). Outside the loader the builders tell nobody,
  * and telling changes nothing in what they return nor runs any code of the definitions'.
  */
-import { cpSync, mkdirSync, writeFileSync } from 'node:fs';
+import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { alert, dashboard, record, ratePanel, counter, timeseriesPanel } from '../../src/index.js';
@@ -94,6 +94,12 @@ describe('the loader process sends them on', () => {
   it("with a config file, to the definitions' load (the config's tells nothing)", async () => {
     const root = tempDir();
     cpSync(path.join(FIXTURES, 'config/web/definitions'), path.join(root, 'definitions'), { recursive: true });
+    // The first batch goes while the definitions still run (more than a batch of texts told, then a
+    // top-level await): the table of parses, imported on that batch, exists when the project arrives
+    // however fast the loader is (a table that does not exist then is no table, by design).
+    const index = path.join(root, 'definitions/index.ts');
+    const padding = 'for (let i = 0; i < 300; i++) alert({ name: `Pad${i}`, expr: `sum(rate(web_requests_total{pad="${"x".repeat(80)}${i}"}[5m])) > 1` });';
+    writeFileSync(index, `${readFileSync(index, 'utf8')}\n${padding}\nawait new Promise((resolve) => setTimeout(resolve, 300));\n`);
     const file = path.join(root, 'totem-mon.config.ts');
     writeFileSync(file, `import { defineConfig } from 'totem-mon';\nexport default defineConfig({ definitions: 'definitions' });\n`);
     const both = loadConfigAndDefinitions(file, path.join(root, 'definitions'), { cwd: root });

@@ -9,19 +9,15 @@
  * its reply; the first that fails ends the process.
  */
 import { writeSync } from 'node:fs';
-import { register } from 'node:module';
 import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { MessageChannel, receiveMessageOnPort } from 'node:worker_threads';
+import { fileURLToPath } from 'node:url';
 import type { SourceRef } from '../../diagnostic.js';
 import { callSiteOf, type CallSite } from '../../source-sites.js';
-import type { HooksData } from './hooks.js';
-import { MapCounts, type SourceMapMessage } from './maps-channel.js';
-import { originalPosition, type DecodedMappings } from './source-map.js';
+import { decodeMappings, originalPosition, type DecodedMappings } from './source-map.js';
 import { NEXT_LOAD, PROGRESS, PROGRESS_FD, type ExpressionsMessage, type LoaderBoot, type LoaderReply, type LoadsMessage, type LoadTarget } from './protocol.js';
 import { EXPRESSIONS_SEEN } from '../../api/expressions-seen.js';
-import { ownModule } from '../../own-files.js';
 import { toTransferable, type MarkerPlace } from './transfer.js';
+import { DefinitionModules } from './vm-modules.js';
 
 // The loads come with the request, or later from totem-mon when this process was started ahead of
 // need (bin/run-bundle.js: while totem-mon compiles its bundle, this one starts too).
@@ -40,11 +36,7 @@ function progress(line: string): void {
     // The parent went away: nothing to report to.
   }
 }
-(globalThis as Record<symbol, unknown>)[Symbol.for(PROGRESS)] = (phase: number, url: string) => {
-  progress(`${phase} ${url}`);
-  // A definition module starts: every module imported so far is loaded, and the hooks thread idle.
-  if (phase === 0) askForMaps();
-};
+(globalThis as Record<symbol, unknown>)[Symbol.for(PROGRESS)] = (phase: number, url: string) => progress(`${phase} ${url}`);
 
 // The PromQL texts the builders see (src/api/expressions-seen.ts), sent on in batches while the
 // definitions run, for totem-mon to parse meanwhile. A batch stays well under a pipe's 64 KiB, so
@@ -77,43 +69,19 @@ function relative(file: string): string {
   return result;
 }
 
-// Source maps of the transformed modules, by file: decoded on the hooks thread (hooks.ts), which
-// has nothing to do once the modules run; asked for as they start running, and waited for when a
-// position must be mapped before they have all arrived.
-const maps = new MessageChannel();
-maps.port1.unref();
-const counts = new Int32Array(new SharedArrayBuffer(2 * Int32Array.BYTES_PER_ELEMENT));
+// Source maps of the transformed modules, by file: kept as oxc wrote them, decoded when a position
+// in the file is first asked for.
+const mappings = new Map<string, string>();
 const decoded = new Map<string, DecodedMappings>();
-/** How many transformed modules the hooks thread was last asked to decode the maps of. */
-let askedFor = 0;
-function askForMaps(): number {
-  const transformed = Atomics.load(counts, MapCounts.transformed);
-  if (transformed > askedFor) {
-    askedFor = transformed;
-    maps.port1.postMessage(null);
-  }
-  return transformed;
-}
-function receiveMaps(): void {
-  for (let message = receiveMessageOnPort(maps.port1); message; message = receiveMessageOnPort(maps.port1)) {
-    const { url, segments, lines } = message.message as SourceMapMessage;
-    decoded.set(fileURLToPath(url), { segments, lines });
-  }
-}
-// The hooks thread answers at once (it is idle while modules run); this only bounds a broken thread.
-const MAPS_WAIT_MS = 10_000;
 function mapsOf(file: string): DecodedMappings | undefined {
-  const known = decoded.get(file);
-  if (known) return known;
-  receiveMaps();
-  if (!decoded.has(file)) {
-    const transformed = askForMaps();
-    for (let posted = Atomics.load(counts, MapCounts.posted); posted < transformed; posted = Atomics.load(counts, MapCounts.posted)) {
-      if (Atomics.wait(counts, MapCounts.posted, posted, MAPS_WAIT_MS) === 'timed-out') throw new Error('the source maps of the definitions did not arrive from the module hooks thread');
-    }
-    receiveMaps();
+  let map = decoded.get(file);
+  if (map === undefined) {
+    const encoded = mappings.get(file);
+    if (encoded === undefined) return undefined;
+    decoded.set(file, (map = decodeMappings(encoded)));
+    mappings.delete(file);
   }
-  return decoded.get(file);
+  return map;
 }
 
 /** A position in the JavaScript that ran → the position in the user's TypeScript (a new object each time). */
@@ -212,11 +180,13 @@ function fail(error: unknown): void {
 process.on('uncaughtException', fail);
 process.on('unhandledRejection', fail);
 
-// The API first, before the hooks exist: its ~30 modules load in this thread, none of them a round
-// trip to the hooks thread; `import 'totem-mon'` in the definitions then resolves to this very module.
-await import(request.selfEntry);
-const hooks = ownModule('io/loader/hooks');
-register(hooks, { data: { selfEntry: request.selfEntry, ownDir: request.ownDir, port: maps.port2, counts: counts.buffer as SharedArrayBuffer } satisfies HooksData, transferList: [maps.port2] });
+// The API first (while a process started ahead of need waits for its loads): `import 'totem-mon'`
+// in the definitions is this very module instance.
+const modules = new DefinitionModules({
+  selfEntry: request.selfEntry,
+  api: (await import(request.selfEntry)) as object,
+  transformed: (file, map) => mappings.set(file, map),
+});
 
 /**
  * The loads of a process started ahead of need: waited for with the channel held (it was let go
@@ -241,7 +211,7 @@ current = loads[0]!;
 for (let i = 0; i < loads.length && !ending; i++) {
   const next = loads[i + 1];
   try {
-    const module = (await import(pathToFileURL(current.entry).href)) as { default?: unknown };
+    const module = await modules.import(current.entry);
     sendSeen();
     if (exitCall) {
       reply({ type: 'exited', ...exitCall });

@@ -20,14 +20,12 @@ export interface LoadTarget {
 export interface LoaderRequest {
   /**
    * The files to load, in order, each answered by a reply of its own: totem-mon.config.ts and then
-   * the definitions share one process (one start-up, one hooks thread, the API loaded once).
+   * the definitions share one process (one start-up, the API and oxc loaded once).
    * A load that fails ends the process: the loads after it never start.
    */
   loads: LoadTarget[];
   /** URL of the API that `import 'totem-mon'` means. */
   selfEntry: string;
-  /** totem-mon's own folder (src/ or dist/). */
-  ownDir: string;
 }
 
 /** The part of a request a process started ahead of need is given first (its argument). */
@@ -88,7 +86,6 @@ export const NEXT_LOAD = '\u0000totem-mon:next-load\u0000';
 
 /**
  * `globalThis[Symbol.for(PROGRESS)]` is called when a definition module starts (0) and ends (1)
- * running (transform.ts adds the calls). Here, not in transform.ts, so that the loader's main thread
- * does not load oxc: only the hooks thread transforms.
+ * running (transform.ts adds the calls, child.ts answers them).
  */
 export const PROGRESS = 'totem-mon.loader.progress';

@@ -56,6 +56,12 @@ export function profilingFlags(execArgv: readonly string[]): string[] {
  */
 export const LOADER_V8_FLAGS: readonly string[] = ['--max-semi-space-size=2'];
 
+/**
+ * Node's flags for the loader process: the definitions run as vm modules (vm-modules.ts), and a
+ * package they import is resolved from the importing file (`import.meta.resolve` with a parent).
+ */
+export const LOADER_NODE_FLAGS: readonly string[] = ['--experimental-vm-modules', '--experimental-import-meta-resolve'];
+
 // Kept at most, of the definitions' standard output (it is only reported).
 const STDOUT_LIMIT = 64 * 1024;
 // After the process exits, how long its pipes may stay open (a grandchild holding them).
@@ -127,8 +133,8 @@ export function runLoaders(request: LoaderRequest, timeoutMs: number, controls: 
         loads.push({ control, stdout: '', stderr: '', running: [], handingOver: false, aborted: false, settled: false, resolve });
       }),
   );
-  const args = [...LOADER_V8_FLAGS, ...passedOn(), ...command()];
-  const boot: LoaderBoot = { selfEntry: request.selfEntry, ownDir: request.ownDir };
+  const args = [...LOADER_V8_FLAGS, ...LOADER_NODE_FLAGS, ...passedOn(), ...command()];
+  const boot: LoaderBoot = { selfEntry: request.selfEntry };
   const preforked = adoptPreforked([...args, JSON.stringify(boot)]);
   const child =
     preforked ??
