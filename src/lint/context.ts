@@ -30,7 +30,8 @@ export function buildCheckContext(model: Model, early?: EarlyParses): CheckConte
   // then extended a hidden class of its own, and 15,000 of them make each check's `e.analysis` a
   // slow lookup (~0.3 s of the checks on the large set).
   const expressions = collectExpressions(model).map((ref): AnalyzedExpression => {
-    if (ref.context !== 'panel') return Object.assign({}, ref, { text: ref.expr, analysis: analyze(ref.expr), variables: NO_VARIABLES });
+    // Every Grafana variable and macro starts with `$`: a query without one is analysed as written.
+    if (ref.context !== 'panel' || !ref.expr.includes('$')) return Object.assign({}, ref, { text: ref.expr, analysis: analyze(ref.expr), variables: NO_VARIABLES });
     const { text, variables, toExpr } = substituteWithSpans(ref.expr);
     return Object.assign({}, ref, { text, analysis: analyze(text), variables }, variables.length > 0 || text !== ref.expr ? { toExpr } : {});
   });

@@ -1,7 +1,6 @@
-import type { SyntaxNode } from '@lezer/common';
 import type { Check } from './check.js';
 import { at, hasVariable, ownerName } from './check.js';
-import { childNamed, expressionChildren } from '../promql/parse.js';
+import { childNamed, eachNode, expressionChildren } from '../promql/parse.js';
 import { numberLiteral } from '../promql/literal.js';
 
 /** Functions and aggregations whose first argument is a quantile φ. */
@@ -18,28 +17,31 @@ export const promqlQuantileRange: Check = {
       // have none, and their trees need no walk.
       if (!root || !e.text.includes('quantile')) continue;
       const text = e.text;
-      const visit = (node: SyntaxNode) => {
-        let name: string | undefined;
-        if (node.name === 'FunctionCall') name = text.slice(node.from, childNamed(node, 'FunctionIdentifier')?.to ?? node.from);
-        if (node.name === 'AggregateExpr') name = text.slice(node.from, childNamed(node, 'AggregateOp')?.to ?? node.from).trim();
-        if (name !== undefined && QUANTILE_TAKERS.has(name)) {
-          const body = childNamed(node, 'FunctionCallBody');
-          const phi = body ? expressionChildren(body)[0] : undefined;
-          const value = numberLiteral(text, phi);
-          if (phi && value !== undefined && !hasVariable(e, phi.from, phi.to) && !(value >= 0 && value <= 1)) {
-            const written = text.slice(phi.from, phi.to);
-            const meant = value > 1 && value <= 100 && Number.isInteger(value) ? ` (${value / 100} for the ${value}th percentile)` : '';
-            const result = Number.isNaN(value) ? 'NaN' : value > 1 ? '+Inf' : '-Inf';
-            report({
-              message: `${ownerName(e)}: ${name}(${written}, …) asks for quantile ${written}, outside [0, 1]: it returns ${result} for every series`,
-              hint: `give the quantile as a fraction between 0 and 1${meant}`,
-              ...at(e, phi.from, phi.to),
-            });
-          }
+      // Every node, in the order of a depth-first walk, read through a cursor: only the calls and
+      // aggregations it stops at become node objects.
+      eachNode(root, (cursor) => {
+        const kind = cursor.name;
+        if (kind !== 'FunctionCall' && kind !== 'AggregateExpr') return;
+        const node = cursor.node;
+        const name =
+          kind === 'FunctionCall'
+            ? text.slice(node.from, childNamed(node, 'FunctionIdentifier')?.to ?? node.from)
+            : text.slice(node.from, childNamed(node, 'AggregateOp')?.to ?? node.from).trim();
+        if (!QUANTILE_TAKERS.has(name)) return;
+        const body = childNamed(node, 'FunctionCallBody');
+        const phi = body ? expressionChildren(body)[0] : undefined;
+        const value = numberLiteral(text, phi);
+        if (phi && value !== undefined && !hasVariable(e, phi.from, phi.to) && !(value >= 0 && value <= 1)) {
+          const written = text.slice(phi.from, phi.to);
+          const meant = value > 1 && value <= 100 && Number.isInteger(value) ? ` (${value / 100} for the ${value}th percentile)` : '';
+          const result = Number.isNaN(value) ? 'NaN' : value > 1 ? '+Inf' : '-Inf';
+          report({
+            message: `${ownerName(e)}: ${name}(${written}, …) asks for quantile ${written}, outside [0, 1]: it returns ${result} for every series`,
+            hint: `give the quantile as a fraction between 0 and 1${meant}`,
+            ...at(e, phi.from, phi.to),
+          });
         }
-        for (let c = node.firstChild; c; c = c.nextSibling) visit(c);
-      };
-      visit(root);
+      });
     }
   },
 };

@@ -10,8 +10,10 @@ export const promqlQuantileWithoutLe: Check = {
       for (const call of e.analysis.calls) {
         if (call.name !== 'histogram_quantile') continue;
         const input = call.args[1];
+        if (!input || input.kind !== 'vector' || !input.exact || input.labels.has('le')) continue;
+        // Only for a finding: a call's argument nodes are found again on every read.
         const node = call.argNodes[1];
-        if (!input || !node || input.kind !== 'vector' || !input.exact || input.labels.has('le')) continue;
+        if (!node) continue;
         report({
           message: `${ownerName(e)}: the input of histogram_quantile() has no "le" label left, so there are no buckets to compute a quantile from`,
           hint: 'keep le in the aggregation: sum by (le) (rate(x_bucket[5m])), or sum by (le, job) (…)',

@@ -39,10 +39,9 @@ export const promqlRateOnRecordedGauge: Check = {
       }
       // rate(<expression>[10m:1m]): the subquery's expression must be a counter too.
       for (const call of e.analysis.calls) {
-        // The name first: a call's argument nodes are found again on every read.
-        if (!COUNTER_FUNCTIONS.has(call.name)) continue;
-        const arg = call.argNodes[0];
-        if (arg?.name !== 'SubqueryExpr') continue;
+        // Its name and its argument's kind first: a call's argument nodes are found again on every read.
+        if (!COUNTER_FUNCTIONS.has(call.name) || call.argKinds[0] !== 'SubqueryExpr') continue;
+        const arg = call.argNodes[0]!;
         const inner = expressionChildren(arg)[0];
         const kind = nodeValueKind(e.text, inner, kindOf);
         if (!inner || (kind !== 'rate' && kind !== 'gauge')) continue;

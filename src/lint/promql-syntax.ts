@@ -44,6 +44,9 @@ export const promqlSyntax: Check = {
       for (const call of e.analysis.calls) {
         if (!RANGE_FUNCTIONS.has(call.name)) continue;
         const index = call.name === 'quantile_over_time' || call.name === 'predict_linear' ? (call.name === 'quantile_over_time' ? 1 : 0) : 0;
+        // A range vector as written (the usual case) needs no node: a call's argument nodes are found again on every read.
+        const kind = call.argKinds[index];
+        if (kind === undefined || kind === 'MatrixSelector' || kind === 'SubqueryExpr') continue;
         const arg = call.argNodes[index];
         if (arg && !isRangeVector(arg)) {
           report({

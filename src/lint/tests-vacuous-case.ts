@@ -63,14 +63,15 @@ export const testsVacuousCase: Check = {
         const atMs = durationMs(time);
         const intervalMs = durationMs(testCase.interval);
         if (atMs === undefined || intervalMs === undefined || intervalMs === 0) continue;
-        const lead = `test case "${testCase.name}" of ${ruleName(rule)} ${expects} at ${time}`;
-        const at = locatedAt(rule, 'tests', testCase.name, ...field);
+        // Worded and located only for a finding: most cases have none.
+        const lead = () => `test case "${testCase.name}" of ${ruleName(rule)} ${expects} at ${time}`;
+        const at = () => locatedAt(rule, 'tests', testCase.name, ...field);
 
         if (forMs !== undefined && atMs < forMs) {
           report({
-            message: `${lead}, before its for: ${(rule as { for?: string }).for} could elapse: the alert cannot fire by then whatever the input, so this case proves nothing.`,
+            message: `${lead()}, before its for: ${(rule as { for?: string }).for} could elapse: the alert cannot fire by then whatever the input, so this case proves nothing.`,
             hint: `evaluate at ${formatMs(forMs)} or later, with input lasting until then (a burst shorter than for is tested by evaluating after for)`,
-            ...at,
+            ...at(),
           });
           continue;
         }
@@ -81,9 +82,9 @@ export const testsVacuousCase: Check = {
         const ends = Math.max(-1, ...slots.map((s) => lastSampleMs(s!, intervalMs) ?? -1));
         const input = ends < 0 ? 'its input has no sample' : `its input ends at ${ends === 0 ? '0s' : formatMs(ends)}`;
         report({
-          message: `${lead}, but ${input}: every series is stale by then (no sample in the ${formatMs(windowMs)} before, or a stale marker after the last one), so the rule sees no data and this case proves nothing.`,
+          message: `${lead()}, but ${input}: every series is stale by then (no sample in the ${formatMs(windowMs)} before, or a stale marker after the last one), so the rule sees no data and this case proves nothing.`,
           hint: `make the input last until ${time} (values: '…x${Math.ceil(atMs / intervalMs)}' at interval ${testCase.interval}) or evaluate earlier`,
-          ...at,
+          ...at(),
         });
       }
     }

@@ -51,6 +51,11 @@ export interface CallRef {
   to: number;
   /** Label info of each argument. */
   args: LabelInfo[];
+  /**
+   * The node names of its arguments (`MatrixSelector`, `SubqueryExpr`, …), as `argNodes` would give
+   * them: what most checks ask of an argument, without finding its node again.
+   */
+  readonly argKinds: readonly string[];
   /** The argument expressions (read from the call's node when asked: most checks never do). */
   readonly argNodes: SyntaxNode[];
 }
@@ -62,6 +67,7 @@ class RecordedCall implements CallRef {
     readonly from: number,
     readonly to: number,
     readonly args: LabelInfo[],
+    readonly argKinds: readonly string[],
     private readonly node: SyntaxNode,
   ) {}
 
@@ -375,7 +381,9 @@ function callLabels(walk: Walk, node: SyntaxNode, enclosing: string[]): LabelInf
     filters ||= walk.filters;
     return info;
   });
-  walk.calls.push(new RecordedCall(name, node.from, node.to, args, node));
+  const kinds: string[] = [];
+  for (const a of argNodes) kinds.push(a.name);
+  walk.calls.push(new RecordedCall(name, node.from, node.to, args, walk.shared.kinds(kinds), node));
   // absent and absent_over_time filter (nothing while the series exist), as does a call on an argument that filters.
   walk.filters = filters || name === 'absent' || name === 'absent_over_time';
   if (SCALAR_FUNCTIONS.has(name)) return SCALAR;

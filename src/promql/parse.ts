@@ -1,5 +1,5 @@
 import { parser } from '@prometheus-io/lezer-promql';
-import { TreeBuffer, type SyntaxNode, type Tree } from '@lezer/common';
+import { TreeBuffer, type SyntaxNode, type Tree, type TreeCursor } from '@lezer/common';
 import { mayBeTooDeepForLezer, parseInParts, type ParsedPart } from './parts.js';
 
 export interface SyntaxProblem {
@@ -121,6 +121,29 @@ export function expressionChildren(node: SyntaxNode): SyntaxNode[] {
     if (EXPRESSION_NODES.has(child.name)) out.push(child);
   }
   return out;
+}
+
+/**
+ * `visit` at `root` and every node below it, depth first, in order (as a recursion over firstChild
+ * and nextSibling visits them), on a cursor: lezer makes no node object for a step of a cursor, only
+ * for the nodes `visit` asks for (`cursor.node`).
+ */
+export function eachNode(root: SyntaxNode, visit: (cursor: TreeCursor) => void): void {
+  const cursor = root.cursor();
+  let depth = 0;
+  for (;;) {
+    visit(cursor);
+    if (cursor.firstChild()) {
+      depth++;
+      continue;
+    }
+    for (;;) {
+      if (depth === 0) return;
+      if (cursor.nextSibling()) break;
+      cursor.parent();
+      depth--;
+    }
+  }
 }
 
 export function childNamed(node: SyntaxNode, name: string): SyntaxNode | undefined {

@@ -12,6 +12,8 @@ export interface AnalysisValues {
   text(value: string): string;
   /** `name` in front of the enclosing functions `outer` (innermost first). */
   within(name: string, outer: readonly string[]): string[];
+  /** A call's list of argument kinds (node names). */
+  kinds(list: string[]): readonly string[];
 }
 
 /** Every value made afresh: for an analysis on its own, where sharing would cost more than it keeps. */
@@ -26,6 +28,7 @@ export const UNSHARED: AnalysisValues = {
   },
   text: (value) => value,
   within: (name, outer) => [name, ...outer],
+  kinds: (list) => list,
 };
 
 /**
@@ -46,6 +49,7 @@ export class Shared implements AnalysisValues {
   private readonly bySeries = new Map<readonly string[], Step<LabelInfo>>();
   private readonly texts = new Map<string, string>();
   private readonly lists = new Map<string, Step<string[]>>();
+  private readonly kindLists = new Step<readonly string[]>();
 
   /**
    * A vector's labels; `pinned` labels it does not carry are left out. Known by what it is made
@@ -89,6 +93,13 @@ export class Shared implements AnalysisValues {
     if (!step) this.lists.set(name, (step = new Step()));
     for (const fn of outer) step = step.next(fn);
     return (step.value ??= [name, ...outer]);
+  }
+
+  /** A call's list of argument kinds: one list for equal ones (`['MatrixSelector']` for most). */
+  kinds(list: string[]): readonly string[] {
+    let step = this.kindLists;
+    for (const kind of list) step = step.next(kind);
+    return (step.value ??= list);
   }
 }
 

@@ -90,7 +90,11 @@ function plain(a: Analysis): unknown {
     root: a.parsed.root && [a.parsed.root.name, a.parsed.root.from, a.parsed.root.to],
     selectors: a.selectors,
     groupings: a.groupings.map((g) => ({ ...g, available: g.available ? [...g.available] : undefined })),
-    calls: a.calls.map((c) => ({ name: c.name, from: c.from, to: c.to, args: c.args.map(info), argNodes: c.argNodes.map((n) => [n.name, n.from, n.to]) })),
+    calls: a.calls.map((c) => {
+      // The kinds a call records of its arguments are its argument nodes' names.
+      expect(c.argKinds).toEqual(c.argNodes.map((n) => n.name));
+      return { name: c.name, from: c.from, to: c.to, args: c.args.map(info), argNodes: c.argNodes.map((n) => [n.name, n.from, n.to]) };
+    }),
     binaries: a.binaries.map((b) => ({ ...b, lhs: info(b.lhs), rhs: info(b.rhs) })),
     comparisons: a.comparisons,
     filters: a.filters,

@@ -16,4 +16,13 @@ describe('Grafana variables in panel queries, for the PromQL analysis', () => {
     expect(text).toBe('sum(x{job="_job"}) / _total');
     expect(variables.map((v) => text.slice(v.from, v.to))).toEqual(['_job', '_total']);
   });
+
+  it('leaves a query without `$` as written, with no variables and offsets as they are (the context analyses such a query as written)', () => {
+    for (const expr of ['sum by (job) (rate(x_total{a="b"}[5m]))', 'x{a=~"{{b}}"} / on (c) y', '', 'histogram_quantile(0.9, sum by (le) (rate(x_bucket[1m])))']) {
+      const { text, variables, toExpr } = substituteWithSpans(expr);
+      expect(text).toBe(expr);
+      expect(variables).toEqual([]);
+      for (let i = 0; i <= expr.length; i++) expect(toExpr(i)).toBe(i);
+    }
+  });
 });
