@@ -39,7 +39,7 @@ describe('the definitions as vm modules', () => {
       level: 2,
       settled: 'after a timer',
       late: 'imported while the definitions ran',
-      meta: { url: true, dirname: true, resolved: true, api: pathToFileURL(selfEntry()).href },
+      meta: { url: true, dirname: true, resolved: true, missing: true, api: pathToFileURL(selfEntry()).href },
       alerts: [
         { kind: 'alert', name: 'FromTypeScript', expr: 'up == 0', source: locate('index.ts', "alert(partial({ name: 'FromTypeScript'") },
         { kind: 'alert', name: 'FromJavaScript', expr: 'up == 1', source: locate('helper.mjs', "alert({ name: 'FromJavaScript'") },

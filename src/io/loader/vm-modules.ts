@@ -39,9 +39,9 @@ export interface DefinitionModulesOptions {
 const TYPESCRIPT = /\.m?ts$/;
 const RELATIVE = /^(\.{1,2}(\/|$)|\/)/;
 
-/** An error as Node's resolver throws it (message and code), for a file that is not there. */
-function notFound(message: string, code: string): Error {
-  return Object.assign(new Error(message), { code });
+/** An error as Node's resolver throws it (message, code and the URL it looked for), for a file that is not there. */
+function notFound(message: string, code: string, url: string): Error {
+  return Object.assign(new Error(message), { code, url });
 }
 
 /** Node warns once, on the first vm module, that the API is experimental: the loader's stderr is the user's alone. */
@@ -73,7 +73,16 @@ export class DefinitionModules {
     meta.url = url;
     meta.filename = filename;
     meta.dirname = path.dirname(filename);
-    meta.resolve = (specifier: string) => this.resolve(specifier, url);
+    // As Node's: a file that is not there is still a URL (a package that is not there throws).
+    meta.resolve = (specifier: string) => {
+      try {
+        return this.resolve(specifier, url);
+      } catch (error) {
+        const missing = (error as { url?: unknown }).url;
+        if (typeof missing === 'string') return missing;
+        throw error;
+      }
+    };
   };
   private readonly importModuleDynamically = async (specifier: string, referrer: vm.Module, attributes: Attributes) => {
     const module = await this.moduleFor(this.resolve(specifier, referrer.identifier), attributes ?? {});
@@ -117,8 +126,8 @@ export class DefinitionModules {
     if (stat?.isFile()) return url.href;
     const found = fileWithoutExtension(specifier, parent);
     if (found) return pathToFileURL(found).href;
-    if (stat?.isDirectory()) throw notFound(`Directory import '${file}' is not supported resolving ES modules imported from ${parent}`, 'ERR_UNSUPPORTED_DIR_IMPORT');
-    throw notFound(`Cannot find module '${file}' imported from ${parent}`, 'ERR_MODULE_NOT_FOUND');
+    if (stat?.isDirectory()) throw notFound(`Directory import '${file}' is not supported resolving ES modules imported from ${parent}`, 'ERR_UNSUPPORTED_DIR_IMPORT', url.href);
+    throw notFound(`Cannot find module '${file}' imported from ${parent}`, 'ERR_MODULE_NOT_FOUND', url.href);
   }
 
   private moduleFor(url: string, attributes: Attributes): vm.Module | Promise<vm.Module> {
