@@ -8,13 +8,16 @@
  */
 import { existsSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
-import { Worker, type ResourceLimits } from 'node:worker_threads';
+import { Worker } from 'node:worker_threads';
 import type { Model } from '../model/types.js';
 import type { OutputFile } from '../compile/output.js';
 import { compileWorkerModule } from '../own-files.js';
 import { compileOutputs } from './outputs.js';
 import { allPanels } from '../model/dashboard.js';
 import type { CompileReply } from './compile-worker.js';
+import { COMPILE_WORKER_LIMITS, takePrestartedWorker, WORKER_FROM_SIZE, type PrestartedRequest } from './compile-prestart.js';
+
+export { COMPILE_WORKER_LIMITS, WORKER_FROM_SIZE };
 
 export interface Compiling {
   /** The model's files: from the worker, or compiled here when there is none or it failed. */
@@ -22,21 +25,6 @@ export interface Compiling {
   /** Ends the worker when the files are not wanted (the checks found errors). */
   stop(): void;
 }
-
-/**
- * Below this many rules and panels compiling costs less than a worker's start-up (a V8 isolate
- * and the compilers' code, ~0.2 s of CPU; Totem's 42 rules and 40-odd panels compile in less), so
- * the main thread compiles after the checks (measured: `npm run bench`, README Benchmarks).
- */
-export const WORKER_FROM_SIZE = 1000;
-
-/**
- * The worker's V8 limits. V8 keeps a young generation's semi-spaces resident once used, beside the
- * model's copy and the files: 24 MiB is two semi-spaces of 8 MiB (the default is two of 16; the
- * `--max-semi-space-size=32` bin/ used to set reached only this worker, two of 32). Compiling the
- * large benchmark takes the worker the same CPU time with either (its objects die young).
- */
-export const COMPILE_WORKER_LIMITS: ResourceLimits = { maxYoungGenerationSizeMb: 24 };
 
 /** Rules and panels: what compiling a model costs grows with. */
 export function compileSize(model: Model): number {
@@ -46,12 +34,17 @@ export function compileSize(model: Model): number {
 /**
  * Starts compiling the model: in a worker thread when totem-mon runs from its build and the model is
  * large enough to pay for one, else here, on demand. `module` is the worker's entry (tests give the
- * build's from src/).
+ * build's from src/). The worker is the one started ahead while the definitions loaded
+ * (src/app/compile-prestart.ts), when there is one: it is sent the module with the model.
  */
 export function startCompiling(model: Model, module: URL | undefined = compileWorkerModule(), fromSize = WORKER_FROM_SIZE): Compiling {
   const here = { files: async () => compileOutputs(model), stop: () => {} };
-  if (module === undefined || compileSize(model) < fromSize || !existsSync(fileURLToPath(module))) return here;
-  const worker = new Worker(module, { resourceLimits: COMPILE_WORKER_LIMITS });
+  const prestarted = takePrestartedWorker();
+  if (module === undefined || compileSize(model) < fromSize || !existsSync(fileURLToPath(module))) {
+    void prestarted?.terminate();
+    return here;
+  }
+  const worker = prestarted ?? new Worker(module, { resourceLimits: COMPILE_WORKER_LIMITS });
   // Never what keeps the process alive: a path that forgets stop() cannot hang it.
   worker.unref();
   const replied = new Promise<CompileReply>((resolve) => {
@@ -59,7 +52,7 @@ export function startCompiling(model: Model, module: URL | undefined = compileWo
     worker.once('error', (error) => resolve({ error: error.message }));
     worker.once('exit', (code) => resolve({ error: `the compile worker exited with code ${code}` }));
   });
-  worker.postMessage(model);
+  worker.postMessage(prestarted ? ({ module: module.href, model } satisfies PrestartedRequest) : model);
   const stop = () => void worker.terminate();
   return {
     async files() {

@@ -5,13 +5,15 @@
  * then compiles itself, so that it surfaces exactly as it would have there. Having answered, the
  * thread ends itself.
  */
-import { parentPort } from 'node:worker_threads';
+import { parentPort, workerData } from 'node:worker_threads';
 import type { Model } from '../model/types.js';
 import { compileOutputs } from './outputs.js';
+import { PRESTARTED } from './compile-prestart.js';
 
 export type CompileReply = { files: ReturnType<typeof compileOutputs> } | { error: string };
 
-parentPort?.once('message', (model: Model) => {
+/** Compiles the model and answers the main thread, then ends the thread. */
+export function answer(model: Model): void {
   let reply: CompileReply;
   try {
     reply = { files: compileOutputs(model) };
@@ -23,4 +25,8 @@ parentPort?.once('message', (model: Model) => {
   // thread is still busy with the checks and would only take the reply (already in its queue,
   // delivered before the thread's 'exit') and stop the worker after them.
   process.exit(0);
-});
+}
+
+// Started on this module, it answers the first message; a pre-started thread
+// (src/app/compile-prestart.ts) imports it when it has the model, and calls answer itself.
+if (!(workerData as Record<string, unknown> | null)?.[PRESTARTED]) parentPort?.once('message', answer);

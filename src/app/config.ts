@@ -9,6 +9,7 @@ import { UsageError, UsageFindingsError, type Diagnostic } from '../diagnostic.j
 import { findConfig, loadConfigAndDefinitions, loadConfigFile, type LoadedConfig } from '../io/config.js';
 import { startLoading, type LoadedDefinitions } from '../io/load.js';
 import { DEFAULT_OUT_DIR, OUT_ELSEWHERE, type ProjectSettings } from '../model/settings.js';
+import { prestartCompileWorker, WORKER_FROM_SIZE } from './compile-prestart.js';
 
 export const DEFAULT_DEFINITIONS = 'definitions';
 export const DEFAULT_OUT = DEFAULT_OUT_DIR;
@@ -105,6 +106,13 @@ function isFolder(dir: string): boolean {
   }
 }
 
+/**
+ * Definitions that tell this many PromQL texts while they load make a project large enough for the
+ * compile worker (nearly every rule and panel tells one): it is started then, ahead
+ * (src/app/compile-prestart.ts; one not taken after all is stopped when the model is compiled).
+ */
+const MANY_EXPRESSIONS = { count: WORKER_FROM_SIZE, then: () => prestartCompileWorker() };
+
 export interface RunAndLoad {
   run: RunSettings & { warnings: readonly Diagnostic[] };
   /** The definitions loading (src/io/load.ts startLoading). */
@@ -126,7 +134,7 @@ export async function resolveAndLoad(flags: CommandFlags, options: { cwd?: strin
   const timeout = options.loadTimeoutMs !== undefined ? { timeoutMs: options.loadTimeoutMs } : {};
   const start = (dir: string) => {
     const controller = new AbortController();
-    const loaded = startLoading(dir, { ...timeout, signal: controller.signal });
+    const loaded = startLoading(dir, { ...timeout, signal: controller.signal, manyExpressions: MANY_EXPRESSIONS });
     return { loaded, cancel: () => controller.abort() };
   };
   let keep: (wanted: boolean) => void = () => {};
@@ -135,7 +143,7 @@ export async function resolveAndLoad(flags: CommandFlags, options: { cwd?: strin
   const startBoth = (file: string) => {
     const controller = new AbortController();
     // Started under the name the user would see in messages (as typed, or relative to cwd).
-    const both = loadConfigAndDefinitions(file, flags.definitions ?? shown(cwd, guess), { cwd, ...timeout, control: { signal: controller.signal, wanted } });
+    const both = loadConfigAndDefinitions(file, flags.definitions ?? shown(cwd, guess), { cwd, ...timeout, control: { signal: controller.signal, wanted }, manyExpressions: MANY_EXPRESSIONS });
     return { loaded: both.definitions, config: both.config, cancel: () => controller.abort() };
   };
   const early = file && isFolder(guess) ? startBoth(file) : undefined;

@@ -7,7 +7,7 @@ import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostic.js';
 import { definitionsTarget, diagnose, loadedDefinitions, loaderRequest, type DefinitionsTarget, type LoadedDefinitions } from './load.js';
-import { EarlyExpressions } from './early-expressions.js';
+import { EarlyExpressions, type ManyTexts } from './early-expressions.js';
 import { runLoader, runLoaders, type LoaderControl, type LoaderOutcome } from './loader/spawn.js';
 import type { LoadTarget } from './loader/protocol.js';
 import { DEFAULT_LOAD_TIMEOUT_MS } from './loader/timeout.js';
@@ -64,7 +64,7 @@ export interface ConfigAndDefinitions {
 export function loadConfigAndDefinitions(
   file: string,
   definitionsDir: string,
-  options: { cwd: string; timeoutMs?: number; control?: LoaderControl },
+  options: { cwd: string; timeoutMs?: number; control?: LoaderControl; manyExpressions?: ManyTexts },
 ): ConfigAndDefinitions {
   const timeoutMs = options.timeoutMs ?? DEFAULT_LOAD_TIMEOUT_MS;
   let target: DefinitionsTarget;
@@ -75,7 +75,7 @@ export function loadConfigAndDefinitions(
     definitions.catch(() => {});
     return { config: loadConfigFile(file, options), definitions };
   }
-  const early = new EarlyExpressions(options.control?.signal);
+  const early = new EarlyExpressions(options.control?.signal, options.manyExpressions);
   const control = { ...options.control, expressions: early.receive };
   const [config, definitions] = runLoaders(loaderRequest([configLoad(file, options.cwd), { entry: target.entryPath, dir: target.dir }]), timeoutMs, [{}, control]);
   return { config: config!.then((outcome) => loadedConfig(file, options.cwd, outcome)), definitions: definitions!.then((outcome) => loadedDefinitions(target, outcome, early)) };

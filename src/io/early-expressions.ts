@@ -6,19 +6,35 @@
  */
 import type { EarlyParses } from '../promql/early.js';
 
+/** Told once, as soon as `count` texts have come: a large project (src/app/compile-prestart.ts starts the compile worker then). */
+export interface ManyTexts {
+  count: number;
+  then: () => void;
+}
+
 export class EarlyExpressions {
   private table: EarlyParses | undefined;
   private waiting: Array<readonly string[]> | undefined;
   private dropped = false;
+  private received = 0;
 
   /** `signal`: the load's; once it is aborted, nothing more is parsed for it. */
-  constructor(signal?: AbortSignal) {
+  constructor(
+    signal?: AbortSignal,
+    private many?: ManyTexts,
+  ) {
     signal?.addEventListener('abort', () => this.drop(), { once: true });
   }
 
   /** A batch of texts, as the loader process sent it. */
   readonly receive = (texts: readonly string[]): void => {
     if (this.dropped) return;
+    this.received += texts.length;
+    if (this.many && this.received >= this.many.count) {
+      const { then } = this.many;
+      this.many = undefined;
+      then();
+    }
     if (this.table) return this.table.add(texts);
     if (this.waiting) {
       this.waiting.push(texts);

@@ -9,7 +9,7 @@ import type { LoaderRequest } from './loader/protocol.js';
 import { reviveTransferred } from './loader/transfer.js';
 import { DEFAULT_LOAD_TIMEOUT_MS } from './loader/timeout.js';
 import { ownModule } from '../own-files.js';
-import { EarlyExpressions } from './early-expressions.js';
+import { EarlyExpressions, type ManyTexts } from './early-expressions.js';
 import type { EarlyParses } from '../promql/early.js';
 
 const ENTRY_NAMES = ['index.ts', 'index.mts', 'index.js', 'index.mjs'];
@@ -33,6 +33,8 @@ export interface LoadOptions {
   signal?: AbortSignal;
   /** A load started on a guess: its standard error is passed on once this settles true (src/io/loader/spawn.ts). */
   wanted?: Promise<boolean>;
+  /** Told once as many PromQL texts have come while the definitions load (src/io/early-expressions.ts). */
+  manyExpressions?: ManyTexts;
 }
 
 /**
@@ -156,7 +158,7 @@ export function loaderRequest(loads: LoaderRequest['loads']): LoaderRequest {
 
 export async function loadDefinitions(definitionsDir: string, options: LoadOptions = {}): Promise<LoadedDefinitions> {
   const target = definitionsTarget(definitionsDir);
-  const early = new EarlyExpressions(options.signal);
+  const early = new EarlyExpressions(options.signal, options.manyExpressions);
   const outcome = await runLoader(
     loaderRequest([{ entry: target.entryPath, dir: target.dir }]),
     options.timeoutMs ?? DEFAULT_LOAD_TIMEOUT_MS,

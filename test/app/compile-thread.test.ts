@@ -10,6 +10,7 @@ import { Worker } from 'node:worker_threads';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fromDefinitions } from '../../src/app/stages.js';
 import { COMPILE_WORKER_LIMITS, compileSize, startCompiling, WORKER_FROM_SIZE } from '../../src/app/compile-thread.js';
+import { prestartCompileWorker, takePrestartedWorker } from '../../src/app/compile-prestart.js';
 import { compileOutputs } from '../../src/app/outputs.js';
 import type { Model } from '../../src/model/types.js';
 import type { OutputFile } from '../../src/compile/output.js';
@@ -63,6 +64,42 @@ describe('compiling in a worker thread', () => {
     expect(await startCompiling(model, pathToFileURL(empty), compileSize(model) + 1).files()).toEqual(files);
     // From src/ there is no worker: compiled in this thread.
     expect(await startCompiling(model).files()).toEqual(compileOutputs(model));
+  });
+
+  it('a worker started ahead (while the definitions load) gives the same files, byte for byte, and fails over as one started then', async () => {
+    const { model, files } = await stages('e2e');
+    // Taken by startCompiling, which sends it the module and the model.
+    const ahead = prestartCompileWorker(BUILT_WORKER);
+    expect(ahead).toBeDefined();
+    expect(prestartCompileWorker(BUILT_WORKER)).toBe(ahead);
+    expect(await startCompiling(model, BUILT_WORKER, 0).files()).toEqual(files);
+    expect(takePrestartedWorker()).toBeUndefined();
+    // Its stub imports the module it is sent: one that does not load is answered as an error, and
+    // the model compiled here.
+    const broken = path.join(tempDir(), 'broken-worker.mjs');
+    writeFileSync(broken, "throw new Error('no worker today');\n");
+    prestartCompileWorker(BUILT_WORKER);
+    expect(await startCompiling(model, pathToFileURL(broken), 0).files()).toEqual(files);
+    expect(takePrestartedWorker()).toBeUndefined();
+    // Not wanted below the worker's size: stopped, and the model compiled here.
+    const unwanted = prestartCompileWorker(BUILT_WORKER)!;
+    const ended = new Promise((resolve) => unwanted.once('exit', resolve));
+    expect(await startCompiling(model, BUILT_WORKER, compileSize(model) + 1).files()).toEqual(files);
+    await ended;
+    expect(takePrestartedWorker()).toBeUndefined();
+  });
+
+  it('a worker started ahead has the V8 limits of one started then, and is handed the model through the module it is sent', async () => {
+    const { model } = await stages('good');
+    // A compile worker that answers its own limits (and the kind of model it was given) as a file.
+    const reporting = path.join(tempDir(), 'limits-answer.mjs');
+    writeFileSync(
+      reporting,
+      "import { parentPort, resourceLimits } from 'node:worker_threads';\nexport function answer(model) { parentPort.postMessage({ files: [{ path: 'limits', content: JSON.stringify({ ...resourceLimits, kind: model.ruleGroups ? 'model' : typeof model }) }] }); }\n",
+    );
+    prestartCompileWorker(BUILT_WORKER);
+    const [file] = await startCompiling(model, pathToFileURL(reporting), 0).files();
+    expect(JSON.parse(file!.content)).toMatchObject({ ...COMPILE_WORKER_LIMITS, kind: 'model' });
   });
 
   // Linux: threads counted in /proc/self/task.

@@ -42,4 +42,24 @@ describe('EarlyExpressions', () => {
     expect(later.parses).toBeUndefined();
     expect(parses!.take('up')).toBeUndefined();
   });
+
+  it('tells `many` once, as soon as that many texts have come, and never for a load that was stopped', () => {
+    const told: number[] = [];
+    const early = new EarlyExpressions(undefined, { count: 3, then: () => told.push(told.length) });
+    early.receive(['up', 'sum(x)']);
+    expect(told).toEqual([]);
+    early.receive(['a', 'b']);
+    expect(told).toEqual([0]);
+    early.receive(['c', 'd', 'e']);
+    expect(told).toEqual([0]);
+    early.drop();
+
+    const stopped = new AbortController();
+    const none: number[] = [];
+    const aborted = new EarlyExpressions(stopped.signal, { count: 1, then: () => none.push(1) });
+    stopped.abort();
+    aborted.receive(['up']);
+    expect(none).toEqual([]);
+  });
 });
+
