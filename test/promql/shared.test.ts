@@ -6,15 +6,9 @@
  */
 import { describe, expect, it } from 'vitest';
 import { analyzePromql, Shared, UNSHARED, type Analysis, type LabelInfo } from '../../src/promql/analyze.js';
+import { seriesLookup } from '../helpers/promql-series.js';
 
-const SERIES: Record<string, readonly string[]> = {
-  http_requests_total: ['route', 'code', 'job', 'instance'],
-  queue_length: ['queue', 'job', 'instance'],
-  build_info: ['version', 'route', 'job', 'instance'],
-  latency_seconds_bucket: ['route', 'le', 'job', 'instance'],
-  'odd:series': ['ab', 'c', 'a', 'bc', 'job'],
-};
-const lookup = (name: string) => SERIES[name];
+const lookup = seriesLookup;
 
 /** Every branch of the walk: aggregations, calls, matching, set operators, ranges, quoted labels, errors. */
 const CORPUS = [
