@@ -5,7 +5,6 @@
  * directly), and on keys and values of every kind at every depth; what the writer leaves to the
  * library (anchors for a value met twice, class instances, non-finite numbers…) still comes from it.
  */
-import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { loadDefinitions } from '../../src/io/load.js';
 import { parseProject } from '../../src/model/parse.js';
@@ -13,9 +12,7 @@ import { buildModel } from '../../src/model/build.js';
 import { compileOutputs } from '../../src/app/outputs.js';
 import { libraryYaml, yamlFile } from '../../src/compile/output.js';
 import { yamlBody } from '../../src/compile/yaml-text.js';
-import { FIXTURES, REPO, tempDir } from '../helpers/cli.js';
-// @ts-expect-error: the benchmark's definitions generator is plain JavaScript, without types
-import { synthesize } from '../../bench/synth.mjs';
+import { SAMPLE_PROJECTS } from '../helpers/sample-projects.js';
 
 /** What yamlFile gave the writer, and what the writer answered. */
 const written = vi.hoisted(() => [] as Array<{ value: unknown; body: string | undefined }>);
@@ -71,16 +68,7 @@ function documentsWith(s: string): unknown[] {
 }
 
 describe('YAML written directly', () => {
-  const projects: Array<[string, () => string]> = [
-    ['Totem', () => path.join(REPO, 'definitions')],
-    ['the good fixture', () => path.join(FIXTURES, 'good')],
-    ['the Grafana fixture', () => path.join(FIXTURES, 'grafana/red')],
-    ['the SLO fixture', () => path.join(FIXTURES, 'slo/basic')],
-    ['the health fixture', () => path.join(FIXTURES, 'health/basic')],
-    ['a synthetic project', () => synthesize(path.join(tempDir(), 'synth'), { alerts: 80, groups: 4, dashboards: 3, panels: 12, metrics: 20, receivers: 4 }) as string],
-  ];
-
-  it.each(projects)('is the library\'s text for every YAML file of %s, all written directly', async (_name, dir) => {
+  it.each(SAMPLE_PROJECTS)('is the library\'s text for every YAML file of %s, all written directly', async (_name, dir) => {
     const loaded = await loadDefinitions(dir());
     const parsed = parseProject(loaded.project);
     if (!parsed.ok) throw new Error(JSON.stringify(parsed.diagnostics));

@@ -12,9 +12,8 @@ import { parseProject } from '../../src/model/parse.js';
 import { projectSchema } from '../../src/model/schema/project.js';
 import { dashboardSchema } from '../../src/model/schema/dashboard.js';
 import { buildModel } from '../../src/model/build.js';
-import { FIXTURES, REPO, tempDir } from '../helpers/cli.js';
-// @ts-expect-error: the benchmark's definitions generator is plain JavaScript, without types
-import { synthesize } from '../../bench/synth.mjs';
+import { FIXTURES, REPO } from '../helpers/cli.js';
+import { SAMPLE_PROJECTS } from '../helpers/sample-projects.js';
 
 /** A value as nested [key, value] lists: equal only with the same fields in the same order. */
 function ordered(value: unknown, seen = new Map<object, unknown>()): unknown {
@@ -88,16 +87,7 @@ const WRONG: Array<[string, (object: Record<string, unknown>) => void]> = [
 ];
 
 describe('the schema check without zod\'s JIT', () => {
-  const projects: Array<[string, () => string]> = [
-    ['Totem', () => path.join(REPO, 'definitions')],
-    ['the good fixture', () => path.join(FIXTURES, 'good')],
-    ['the Grafana fixture', () => path.join(FIXTURES, 'grafana/red')],
-    ['the SLO fixture', () => path.join(FIXTURES, 'slo/basic')],
-    ['the health fixture', () => path.join(FIXTURES, 'health/basic')],
-    ['a synthetic project', () => synthesize(path.join(tempDir(), 'synth'), { alerts: 60, groups: 3, dashboards: 3, panels: 12, metrics: 20, receivers: 3 }) as string],
-  ];
-
-  it.each(projects)('gives %s the same output, field for field, and parseProject takes that path', async (_name, dir) => {
+  it.each(SAMPLE_PROJECTS)('gives %s the same output, field for field, and parseProject takes that path', async (_name, dir) => {
     const loaded = await loadDefinitions(dir());
     expect(loaded.project).toBeDefined();
     expect(expectSame(loaded.project)).toBe(true);
