@@ -24,6 +24,8 @@ export interface Compiling {
   files(): Promise<OutputFile[]>;
   /** Ends the worker when the files are not wanted (the checks found errors). */
   stop(): void;
+  /** Whether a worker thread compiles (else this thread does, when files() is called). */
+  inWorker: boolean;
 }
 
 /** Rules and panels: what compiling a model costs grows with. */
@@ -38,7 +40,7 @@ export function compileSize(model: Model): number {
  * (src/app/compile-prestart.ts), when there is one: it is sent the module with the model.
  */
 export function startCompiling(model: Model, module: URL | undefined = compileWorkerModule(), fromSize = WORKER_FROM_SIZE): Compiling {
-  const here = { files: async () => compileOutputs(model), stop: () => {} };
+  const here = { files: async () => compileOutputs(model), stop: () => {}, inWorker: false };
   const prestarted = takePrestartedWorker();
   if (module === undefined || compileSize(model) < fromSize || !existsSync(fileURLToPath(module))) {
     void prestarted?.terminate();
@@ -62,5 +64,6 @@ export function startCompiling(model: Model, module: URL | undefined = compileWo
       return 'files' in reply ? reply.files : compileOutputs(model);
     },
     stop,
+    inWorker: true,
   };
 }

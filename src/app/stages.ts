@@ -52,6 +52,13 @@ export interface StageOptions {
    * this thread compiles (validate starts the tools on them while the checks run).
    */
   onFiles?: (files: OutputFile[], model: Model) => void;
+  /**
+   * With compileWithFindings, when this thread compiles: the model as soon as it is built, before
+   * anything is compiled (validate starts `promtool test rules` on the rule test files it compiles
+   * first). It gets a macrotask to start its work. Not called when the compile worker compiles:
+   * compiling the tests here too would cost the main thread what the worker does anyway.
+   */
+  onModel?: (model: Model) => void;
   /** PromQL parsed while the definitions loaded (src/promql/early.ts): the checks' context takes what it can. */
   early?: EarlyParses;
 }
@@ -104,6 +111,11 @@ export function fromProject(project: unknown, options: ProjectStageOptions): Sta
 /** Stages 4–6 as fromProject's, the compilers on the other core (src/app/compile-thread.ts) while the checks run here. */
 async function checkAndCompile(model: Model, options: ProjectStageOptions): Promise<StagesResult> {
   const compiling = startCompiling(model);
+  if (options.onModel && options.compileWithFindings && !compiling.inWorker) {
+    options.onModel(model);
+    // What it started (a chain of awaits, as in handOver) runs before this thread compiles.
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
   const early = options.onFiles && options.compileWithFindings ? await handOver(compiling.files(), model, options.onFiles) : undefined;
   const checked = checkStage(model, options);
   if (wantsFiles(checked, options)) return secretsStage(checked, options, await (early?.files ?? compiling.files()));

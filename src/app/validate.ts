@@ -15,7 +15,7 @@ import type { TargetVersions } from '../api/versions.js';
 import { supportedVersion } from '../model/version-facts.js';
 import { BLACKBOX_CONFIG } from '../compile/blackbox/index.js';
 import { locatedAt } from '../model/located.js';
-import { runTools, type ToolRunResult } from '../validate/run-tools.js';
+import { runTools, startRuleTests, type RuleTestsRun, type ToolRunResult } from '../validate/run-tools.js';
 import { fromDefinitions } from './stages.js';
 import { filesForTools } from './outputs.js';
 import { isResourceFile } from '../compile/kubernetes/resource.js';
@@ -98,16 +98,24 @@ export async function validate(options: ValidateOptions): Promise<ValidateResult
   // settings say) and, offline, the routing tests judged by our own routing model.
   const checks = [...CHECKS, ...COVERAGE_CHECKS, ...(options.offline ? OFFLINE_TEST_CHECKS : [])];
   const force = options.requireTests ? Object.fromEntries(COVERAGE_CHECKS.map((c) => [c.id, 'error' as const])) : undefined;
-  // The tools start on the compiled files while the checks run (compiled first: src/app/stages.ts onFiles).
+  // `promtool test rules` starts on the rule test files as soon as the model is built (compiled
+  // first: src/validate/run-tools.ts startRuleTests), the other tools on the compiled files while
+  // the checks run (compiled before them: src/app/stages.ts onFiles).
+  let tests: Promise<RuleTestsRun | undefined> | undefined;
   let started: Promise<StartedTools | undefined> | undefined;
+  const onModel = (model: Model) => {
+    if (!lookup) return;
+    tests = lookup.promtool.then((promtool) => startRuleTests(model, promtool, step)).catch(() => undefined);
+  };
   const onFiles = (compiled: OutputFile[], model: Model) => {
     if (!lookup) return;
-    started = startTools(lookup, model, compiled, step);
+    started = startTools(lookup, model, compiled, step, tests);
     started.catch(() => {}); // awaited below
   };
   const result = await fromDefinitions({
     definitions: options.definitions,
     compileWithFindings: true,
+    onModel,
     onFiles,
     checks,
     ...(force ? { force } : {}),
@@ -138,10 +146,11 @@ export async function validate(options: ValidateOptions): Promise<ValidateResult
   const known = { ...(result.model ? { model: result.model } : {}), ...(result.context ? { context: result.context } : {}), simulatedRoutingTests };
   if (!result.model || !result.files || !lookup || !promtool) {
     await started?.catch(() => {}); // not before its temporary tree is gone
+    await (await tests)?.findings.catch(() => {}); // nor the tests' own
     return { diagnostics: strictly(diagnostics, options.strict), silenced, tools: [], ...known };
   }
   const { model } = result;
-  const ran = await (started ?? startTools(lookup, model, result.files, step));
+  const ran = await (started ?? startTools(lookup, model, result.files, step, tests));
   // The blackbox modules are checked by the exporter itself where it is installed; without it they
   // are not, and the report says so (an info: Prometheus's own checks do not need the exporter).
   const firstHealthCheck = model.healthChecks[0];
@@ -170,11 +179,21 @@ interface StartedTools {
  * (missing, it is reported where validate awaits it, and nothing runs); a missing amtool, with
  * Alertmanager output, is a usage error.
  */
-async function startTools(lookup: ToolLookup, model: Model, compiled: readonly OutputFile[], onStep: NonNullable<ValidateOptions['onStep']>): Promise<StartedTools | undefined> {
+async function startTools(
+  lookup: ToolLookup,
+  model: Model,
+  compiled: readonly OutputFile[],
+  onStep: NonNullable<ValidateOptions['onStep']>,
+  started: Promise<RuleTestsRun | undefined> | undefined,
+): Promise<StartedTools | undefined> {
   const promtool = await lookup.promtool.catch(() => undefined);
   if (!promtool) return undefined;
   const files = filesForTools(model, compiled);
-  const amtool = files.some((f) => f.path === ALERTMANAGER_CONFIG) ? await required('amtool', lookup.amtool) : undefined;
+  const tests = await started;
+  const amtool = files.some((f) => f.path === ALERTMANAGER_CONFIG) ? await required('amtool', lookup.amtool).catch(async (error: unknown) => {
+    await tests?.findings.catch(() => {}); // its temporary tree goes before the usage error is reported
+    throw error;
+  }) : undefined;
   const blackbox = model.healthChecks[0] ? await lookup.blackbox : undefined;
-  return { blackbox, run: await runTools({ model, files, promtool, amtool, blackbox, onStep }) };
+  return { blackbox, run: await runTools({ model, files, tests, promtool, amtool, blackbox, onStep }) };
 }

@@ -5,7 +5,8 @@ import { writeTemporaryTree } from '../io/write.js';
 import type { OutputFile } from '../compile/output.js';
 import { PROMETHEUS_CONFIG } from '../compile/prometheus/config.js';
 import { ALERTMANAGER_CONFIG } from '../compile/alertmanager/config.js';
-import { TESTS_DIR, TEST_FILE_SUFFIX } from '../compile/prometheus/tests.js';
+import { compileRuleTests, TESTS_DIR, TEST_FILE_SUFFIX } from '../compile/prometheus/tests.js';
+import { finished } from '../compile/index.js';
 import { RULES_DIR } from '../compile/prometheus/rules.js';
 import type { ToolReport } from '../report/json.js';
 import { isSimulated } from '../lint/tests-routing.js';
@@ -28,6 +29,8 @@ export interface ToolRunInput {
   model: Model;
   /** The generated files (compiled even with findings), written to a temporary folder for the tools. */
   files: readonly OutputFile[];
+  /** `promtool test rules`, started already from the model (startRuleTests); else started here. */
+  tests?: RuleTestsRun | undefined;
   promtool: Tool;
   /** Absent when there is no Alertmanager output. */
   amtool?: Tool | undefined;
@@ -45,34 +48,89 @@ export interface ToolRunResult {
 }
 
 /**
- * The generated files in a temporary folder, checked by the real promtool and amtool in parallel.
+ * `work` on the files written to a temporary folder of their own, removed once it is done.
  * Interrupted (Ctrl-C, CI cancelling the job): the tools' process groups (detached, so the
  * terminal's SIGINT does not reach them) and the temporary folder go before the process does.
  */
-export async function runTools(input: ToolRunInput): Promise<ToolRunResult> {
+async function inToolTree<T>(tree: readonly OutputFile[], work: (dir: string) => Promise<T>): Promise<T> {
   let dir: string | undefined;
   const stopHandling = onInterrupt(() => {
     killRunningTools();
     if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
   });
   try {
-    // The rule groups the other profiles' files hold (PrometheusRule, ruler namespaces) are checked as rule files too;
-    // credential and certificate files promtool wants to see are empty placeholders there.
-    const files = [...input.files, ...extractedRuleFiles(input.files)];
-    // prometheus.yml's rule files are checked by `check rules`, not a second time by `check config`.
-    const tree = withoutRuleFiles(withPlaceholderFiles(files));
     // In memory where the tools' scratch files go (src/validate/scratch.ts): a disk's writes and removals wait.
     dir = writeTemporaryTree(tree, toolTreeParent(process.env, tree.reduce((n, f) => n + Buffer.byteLength(f.content), 0)));
-    return await runToolsIn(dir, { ...input, files });
+    return await work(dir);
   } finally {
     if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
     stopHandling();
   }
 }
 
-async function runToolsIn(dir: string, { model, files, promtool, amtool, blackbox, onStep }: ToolRunInput): Promise<ToolRunResult> {
+/** The rule test files and the rule files they load: what `promtool test rules` reads, and nothing else does. */
+const inTestsDir = (file: OutputFile) => file.path.startsWith(`${TESTS_DIR}/`);
+
+export interface RuleTestsRun {
+  /** The files it runs on (`prometheus/tests/`), compiled from the model alone. */
+  files: readonly OutputFile[];
+  findings: Promise<Diagnostic[]>;
+}
+
+/**
+ * `promtool test rules`, the longest tool run, started before the other files are compiled: the
+ * rule test files and the rules they load (src/compile/prometheus/tests.ts) are all it reads, and
+ * they depend on the model alone, so they are compiled first (as the files profile compiles them:
+ * the same bytes, checked again in runTools) and run from a temporary folder of their own while
+ * the rest is compiled and written. Undefined when no rule has a test.
+ */
+export function startRuleTests(model: Model, promtool: Tool, onStep?: ToolRunInput['onStep']): RuleTestsRun | undefined {
+  const files = ruleTestTree(model);
+  const testFiles = files.map((f) => f.path).filter((p) => p.endsWith(TEST_FILE_SUFFIX));
+  if (testFiles.length === 0) return undefined;
+  const findings = inToolTree(files, async (dir) => {
+    onStep?.('promtool test rules', 'start');
+    const found = await testRules(promtool, dir, testFiles, model, locator(model), testWeight(files));
+    onStep?.('promtool test rules', 'end');
+    return found;
+  });
+  findings.catch(() => {}); // awaited in runTools
+  return { files, findings };
+}
+
+/** The files under `prometheus/tests/` as the files profile compiles them (in their final form), from the model alone. */
+export function ruleTestTree(model: Model): OutputFile[] {
+  return finished(compileRuleTests(model));
+}
+
+/** The files the early `test rules` ran on are those of the full compile, byte for byte (else it tested other files). */
+function sameTestFiles(early: readonly OutputFile[], files: readonly OutputFile[]): boolean {
+  const compiled = files.filter(inTestsDir);
+  const byPath = new Map(early.map((f) => [f.path, f.content]));
+  return compiled.length === early.length && compiled.every((f) => byPath.get(f.path) === f.content);
+}
+
+/** The generated files in a temporary folder, checked by the real promtool and amtool in parallel. */
+export async function runTools(input: ToolRunInput): Promise<ToolRunResult> {
+  // The rule groups the other profiles' files hold (PrometheusRule, ruler namespaces) are checked as rule files too;
+  // credential and certificate files promtool wants to see are empty placeholders there.
+  const files = [...input.files, ...extractedRuleFiles(input.files)];
+  const early = input.tests;
+  if (early && !sameTestFiles(early.files, files)) {
+    await early.findings.catch(() => {});
+    throw new Error('internal error: the rule test files compiled first differ from the files compiled after them');
+  }
+  // prometheus.yml's rule files are checked by `check rules`, not a second time by `check config`;
+  // the tests' folder, when its run started already, is in that run's own folder.
+  const tree = withoutRuleFiles(withPlaceholderFiles(early ? files.filter((f) => !inTestsDir(f)) : files));
+  return inToolTree(tree, (dir) => runToolsIn(dir, { ...input, files }));
+}
+
+async function runToolsIn(dir: string, { model, files, tests: early, promtool, amtool, blackbox, onStep }: ToolRunInput): Promise<ToolRunResult> {
   const locate = locator(model);
   const ruleFiles = files.map((f) => f.path).filter((p) => p.startsWith(`${RULES_DIR}/`) || p.startsWith(`${EXTRACTED_RULES_DIR}/`));
+  const isRuleFile = new Set(ruleFiles);
+  const sizes = new Map(files.filter((f) => isRuleFile.has(f.path)).map((f) => [f.path, Buffer.byteLength(f.content)]));
   const testFiles = files.map((f) => f.path).filter((p) => p.startsWith(`${TESTS_DIR}/`) && p.endsWith(TEST_FILE_SUFFIX));
   const ran: Record<ToolName, string[]> = { promtool: [], amtool: [], 'blackbox-exporter': [] };
   /** Runs one tool command, telling onStep when it starts and ends and noting that it ran. */
@@ -84,10 +142,11 @@ async function runToolsIn(dir: string, { model, files, promtool, amtool, blackbo
     onStep?.(step, 'end');
     return found;
   };
-  // `promtool test rules` takes longest by far: it starts first (its findings keep their place below).
-  const tests = testFiles.length > 0 ? runAndNote('promtool', 'test rules', () => testRules(promtool, dir, testFiles, model, locate, testWeight(files))) : undefined;
+  // `promtool test rules` takes longest by far: it starts first, if not started already (its findings keep their place below).
+  if (early) ran.promtool.push('test rules');
+  const tests = early ? early.findings : testFiles.length > 0 ? runAndNote('promtool', 'test rules', () => testRules(promtool, dir, testFiles, model, locate, testWeight(files))) : undefined;
   const runs: Array<Promise<Diagnostic[]>> = [
-    runAndNote('promtool', 'check rules', () => checkRules(promtool, dir, ruleFiles, locate)),
+    runAndNote('promtool', 'check rules', () => checkRules(promtool, dir, ruleFiles, locate, (file) => sizes.get(file) ?? 0)),
     runAndNote('promtool', 'check config', () => checkConfig(promtool, dir, PROMETHEUS_CONFIG, locate)),
   ];
   if (tests) runs.push(tests);
