@@ -1,6 +1,5 @@
 import { Document, type ScalarTag, type Tags } from 'yaml';
 import { stringTag, stringifyString } from 'yaml/util';
-import { YAML_OPTIONS, yamlBody, yamlDocument } from './yaml-text.js';
 
 /** A generated file, in memory. Paths are relative to the output folder, with forward slashes. */
 export interface OutputFile {
@@ -46,20 +45,12 @@ const withStringTag = (tags: Tags): Tags => tags.map((tag) => (tag === stringTag
  * newlines, then a literal block), so diffs show exactly what changed.
  */
 export function yamlFile(path: string, value: unknown, header: string[]): OutputFile {
-  const commentBefore = header.map((l) => ` ${l}`).join('\n');
-  // Written directly (src/compile/yaml-text.ts) when it holds only what that writer knows; else by
-  // the library, which gives the same text.
-  const body = yamlBody(value, withStringTag);
-  return { path, content: body === undefined ? libraryYaml(value, commentBefore) : yamlDocument(commentBefore, body) };
-}
-
-/** yamlFile's text as the yaml library writes it (the header as the document's comment). */
-export function libraryYaml(value: unknown, commentBefore: string): string {
   const doc = new Document(value, { sortMapEntries: false, customTags: withStringTag });
-  doc.commentBefore = commentBefore;
+  doc.commentBefore = header.map((l) => ` ${l}`).join('\n');
   // `directives: false`: the documents made here never hold a directive or a `---` (no tags, no
   // version), so the library's search for the tags in use (a walk over every node) is skipped.
-  return doc.toString(YAML_OPTIONS);
+  const content = doc.toString({ lineWidth: 0, blockQuote: 'literal', indentSeq: true, directives: false });
+  return { path, content };
 }
 
 /** JSON with a stable 2-space layout and a final newline. JSON has no comments: the header is a field. */
