@@ -53,6 +53,13 @@ function lineOf(lineStarts: readonly number[], offset: number): number {
   return lo + 1;
 }
 
+/** The offset of each line's first character; indexOf jumps from newline to newline (not a test per character). */
+export function lineStartsOf(text: string): number[] {
+  const lineStarts = [0];
+  for (let at = text.indexOf('\n'); at !== -1; at = text.indexOf('\n', at + 1)) lineStarts.push(at + 1);
+  return lineStarts;
+}
+
 /** Files whose cached parse was found current during one batch of findings: not looked at again in it. */
 type Batch = Set<string>;
 
@@ -73,9 +80,7 @@ function read(file: string, batch: Batch): ParsedFile | null {
   let read: ParsedFile | null = null;
   try {
     const text = readFileSync(file, 'utf8');
-    const lineStarts = [0];
-    for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) lineStarts.push(i + 1);
-    read = { stamp, text, lineStarts };
+    read = { stamp, text, lineStarts: lineStartsOf(text) };
   } catch {
     read = null;
   }
