@@ -17,8 +17,6 @@ import { allPanels } from '../model/dashboard.js';
 import type { CompileReply } from './compile-worker.js';
 import { COMPILE_WORKER_LIMITS, takePrestartedWorker, WORKER_FROM_SIZE, type PrestartedRequest } from './compile-prestart.js';
 
-export { COMPILE_WORKER_LIMITS, WORKER_FROM_SIZE };
-
 export interface Compiling {
   /** The model's files: from the worker, or compiled here when there is none or it failed. */
   files(): Promise<OutputFile[]>;

@@ -14,12 +14,6 @@ const LOOKBACK_MS = 5 * 60_000;
 /** `offset`, `@` and subqueries read other times than the evaluation time: not judged here. */
 const TIME_SHIFTED = /\boffset\b|@\s*[\d(]|@\s*(start|end)\(|\[[^\]]*:[^\]]*\]/;
 
-/**
- * A case that expects nothing (no alert, no recorded series) can pass whatever the rule says:
- * evaluated before the alert's `for` could elapse, or after every input series went stale (no
- * sample within the 5-minute lookback, or within the longest range the rules read). Such a case
- * proves nothing.
- */
 interface QuietCheck {
   testCase: RuleModel['tests'][number];
   /** When the case expects nothing. */
@@ -39,6 +33,12 @@ function quietChecks(rule: RuleModel): QuietCheck[] {
   return out;
 }
 
+/**
+ * A case that expects nothing (no alert, no recorded series) can pass whatever the rule says:
+ * evaluated before the alert's `for` could elapse, or after every input series went stale (no
+ * sample within the 5-minute lookback, or within the longest range the rules read). Such a case
+ * proves nothing.
+ */
 export const testsVacuousCase: Check = {
   id: 'tests/vacuous-case',
   severity: 'error',
@@ -49,7 +49,6 @@ export const testsVacuousCase: Check = {
     const expression = (rule: RuleModel) => expressionAt(context, rule.path);
 
     for (const rule of rules(model)) {
-      // Every time a case expects nothing at: its `at` with `expect: []`, and an alert case's `quietAt`.
       const quiet = quietChecks(rule);
       if (quiet.length === 0) continue;
       const needed = dependencies.closure(rule);

@@ -19,7 +19,7 @@ function testCase<E extends z.ZodType, X extends z.ZodRawShape>(expected: E, ext
 }
 
 export const alertTestSchema = testCase(z.strictObject({ labels: stringMap.optional(), annotations: stringMap.optional() }), {
-  // Earlier times the same input must not fire the alert (src/api/tests.ts AlertTestCase).
+  // Other times at which the same input must not fire the alert (src/api/tests.ts AlertTestCase).
   quietAt: z.array(duration).optional(),
 });
 export const recordTestSchema = testCase(z.strictObject({ labels: stringMap.optional(), value: z.number() }), {});
