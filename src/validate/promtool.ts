@@ -78,14 +78,14 @@ function rulesDiagnostics(run: ToolRun, files: readonly string[], locate: Locato
  * never left to another run.
  */
 export async function checkConfig(tool: Tool, cwd: string, configFile: string, locate: Locator): Promise<Diagnostic[]> {
-  let run = await runTool(tool, ['check', 'config', configFile], { cwd });
+  let run = await runTool(tool, ['check', 'config', configFile], { cwd, startBound: true });
   const notes: Diagnostic[] = [];
   if (run.exitCode !== 0 && lacksKubernetesSd(run.output)) {
     // This promtool (Debian's) cannot read kubernetes_sd_configs: check the rest without them.
     const file = path.join(cwd, configFile);
     const stripped = withoutKubernetesSd(readFileSync(file, 'utf8'));
     writeFileSync(file, stripped.content);
-    run = await runTool(tool, ['check', 'config', configFile], { cwd });
+    run = await runTool(tool, ['check', 'config', configFile], { cwd, startBound: true });
     notes.push({
       id: 'promtool/check-config',
       severity: 'info',

@@ -4,7 +4,8 @@
  * test still run: check rules over every rule file, check config, test rules over every generated test
  * file (each once, started from the test files compiled first), amtool check-config, one `routes
  * test` per routing test amtool judges, the blackbox exporter's config check. `check config` is not
- * given the rule files a second time.
+ * given the rule files a second time. The runs that are mostly a tool's start-up get a later garbage
+ * collector (GOGC, src/validate/tools.ts START_BOUND_GOGC); the runs over the rule files keep Go's.
  */
 import { appendFileSync, chmodSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -16,6 +17,7 @@ import { findBinary, itWithBinaries } from '../helpers/tools.js';
 import { validate } from '../../src/app/validate.js';
 import { isSimulated } from '../../src/lint/tests-routing.js';
 import { toolScratch } from '../../src/validate/scratch.js';
+import { START_BOUND_GOGC } from '../../src/validate/tools.js';
 
 const TOOLS = { promtool: 'TOTEM_MON_PROMTOOL', amtool: 'TOTEM_MON_AMTOOL', 'prometheus-blackbox-exporter': 'TOTEM_MON_BLACKBOX_EXPORTER' } as const;
 
@@ -27,7 +29,8 @@ function loggingTools(log: string): Record<string, string> {
     const wrapper = path.join(dir, name);
     // The config `check config` reads is kept, to see what it was given.
     const keep = name === 'promtool' ? `if [ "$1 $2" = "check config" ]; then cp "$3" '${log}.config.yml'; fi\n` : '';
-    writeFileSync(wrapper, `#!/bin/sh\necho "${name} $*" >> '${log}'\n${keep}exec '${findBinary(name)}' "$@"\n`);
+    // Each call's GOGC goes to a second log, in the same order.
+    writeFileSync(wrapper, `#!/bin/sh\necho "${name} $*" >> '${log}'\necho "\${GOGC-unset} ${name} $1 $2" >> '${log}.gogc'\n${keep}exec '${findBinary(name)}' "$@"\n`);
     chmodSync(wrapper, 0o755);
     env[variable] = wrapper;
   }
@@ -53,6 +56,7 @@ describe('validate on Totem: the tool runs', () => {
       const log = path.join(tempDir('totem-mon-tool-log-'), 'calls.log');
       appendFileSync(log, '');
       Object.assign(process.env, loggingTools(log));
+      delete process.env['GOGC'];
       const r = await runCli(['validate', '--definitions', path.join(REPO, 'definitions'), '--format', 'json']);
       expect(r.code).toBe(0);
       const calls = readFileSync(log, 'utf8').trim().split('\n');
@@ -85,6 +89,12 @@ describe('validate on Totem: the tool runs', () => {
       expect(amtoolTests.length).toBeGreaterThan(0);
       expect(runs('amtool config routes test')).toHaveLength(amtoolTests.length);
       expect(calls).toHaveLength(3 + 3 + runs('promtool check rules').length + runs('promtool test rules').length + amtoolTests.length);
+      // GOGC: Go's default (unset) for the runs over the rule files, START_BOUND_GOGC for every other.
+      const gogc = readFileSync(`${log}.gogc`, 'utf8').trim().split('\n');
+      expect(gogc).toHaveLength(calls.length);
+      const overRuleFiles = /^unset promtool (test|check) rules$/;
+      expect(gogc.filter((line) => overRuleFiles.test(line))).toHaveLength(runs('promtool check rules').length + runs('promtool test rules').length);
+      expect(gogc.filter((line) => !overRuleFiles.test(line)).every((line) => line.startsWith(`${START_BOUND_GOGC} `))).toBe(true);
     },
     60_000,
   );

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/cli.js';
 import { alive, killLeftovers, until } from '../helpers/process.js';
-import { resolveTool, runTool, toolEnv } from '../../src/validate/tools.js';
+import { resolveTool, runTool, START_BOUND_GOGC, toolEnv } from '../../src/validate/tools.js';
 import { MEMORY_TMP, toolScratch, toolTreeParent } from '../../src/validate/scratch.js';
 
 /** pid files of the fake tools; what they name is killed after each test whatever happened. */
@@ -82,6 +82,25 @@ describe('tool runs: the time limit holds, whatever the tool starts', () => {
     const run = await runTool({ name: 'promtool', path: tool.path }, [], { cwd: process.cwd(), timeoutMs: 5_000 });
     expect(run.output).toBe(`C ${toolScratch(process.env) ?? process.env['TMPDIR'] ?? ''}`.trim());
     expect(toolEnv({ PATH: '/bin', LANG: 'de_DE.UTF-8', TMPDIR: '/var/tmp' })).toEqual({ LANG: 'C' });
+  });
+
+  it("gives a start-bound run a later garbage collector, unless the environment sets GOGC; other runs keep Go's", async () => {
+    expect(toolEnv({ TMPDIR: '/var/tmp' }, true)).toEqual({ LANG: 'C', GOGC: START_BOUND_GOGC });
+    expect(toolEnv({ TMPDIR: '/var/tmp', GOGC: '50' }, true)).toEqual({ LANG: 'C' });
+    expect(toolEnv({ TMPDIR: '/var/tmp' })).toEqual({ LANG: 'C' });
+    const saved = process.env['GOGC'];
+    delete process.env['GOGC'];
+    try {
+      const tool = fakeTool('echo "GOGC=${GOGC-unset}"');
+      const run = (startBound?: boolean) => runTool({ name: 'promtool', path: tool.path }, [], { cwd: process.cwd(), timeoutMs: 5_000, ...(startBound ? { startBound } : {}) });
+      expect((await run(true)).output).toBe(`GOGC=${START_BOUND_GOGC}`);
+      expect((await run()).output).toBe('GOGC=unset');
+      // `--version` is start-bound.
+      const versioned = fakeTool('echo "promtool, version 9.9.9-gogc${GOGC-unset}"');
+      expect((await resolveTool('promtool', { TOTEM_MON_PROMTOOL: versioned.path }))?.version).toBe(`9.9.9-gogc${START_BOUND_GOGC}`);
+    } finally {
+      if (saved !== undefined) process.env['GOGC'] = saved;
+    }
   });
 });
 
