@@ -19,6 +19,7 @@ import { withTemplates } from '../model/build-alertmanager.js';
 import type { Model } from '../model/types.js';
 import { withSettings, type ProjectSettings } from '../model/settings.js';
 import { buildCheckContext } from '../lint/context.js';
+import { PromqlTable } from '../model/promql-table.js';
 import type { EarlyParses } from '../promql/early.js';
 import { CHECKS } from '../lint/index.js';
 import { runLint, type Silenced } from '../lint/run.js';
@@ -147,8 +148,14 @@ function modelStage(project: unknown, options: ProjectStageOptions): { ok: true;
   //    templates carried along.
   const templates = options.templates();
   if (templates.diagnostics.length > 0) return { ok: false, result: { diagnostics: templates.diagnostics, silenced: [] } };
-  const built = withSettings(buildModel(parsed.project, options.entry), options.settings, { grafana: parsed.project.grafana, source: parsed.project.source });
-  return { ok: true, model: withTemplates(built, templates.templates) };
+  // The run's PromQL table (src/model/promql-table.ts): each text parsed and analysed once, by
+  // whichever asks first (the model's SLO rules, the checks, this thread's compilers), the early
+  // parses taken into it.
+  const promql = new PromqlTable(options.early);
+  const built = withSettings(buildModel(parsed.project, options.entry, (text) => promql.syntax(text)), options.settings, { grafana: parsed.project.grafana, source: parsed.project.source });
+  const model = withTemplates(built, templates.templates);
+  promql.attach(model);
+  return { ok: true, model };
 }
 
 type Checked = StagesResult & { model: Model; context: CheckContext };

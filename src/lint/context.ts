@@ -1,7 +1,6 @@
 import type { Model } from '../model/types.js';
-import { buildCatalogue } from '../model/catalogue.js';
 import { collectExpressions } from '../model/expressions.js';
-import { analyzePromql, Shared } from '../promql/analyze.js';
+import { promqlTableFor } from '../model/promql-table.js';
 import type { EarlyParses } from '../promql/early.js';
 import type { AnalyzedExpression, CheckContext } from './check.js';
 
@@ -11,21 +10,15 @@ import { substituteWithSpans } from '../promql/grafana-variables.js';
 const NO_VARIABLES: ReadonlyArray<{ from: number; to: number }> = Object.freeze([]);
 
 /**
- * `early`: parses made while the definitions loaded (src/promql/early.ts); a text found there is not
- * parsed again, any other is parsed here. The table is stopped here and not kept.
+ * Every expression with its analysis, from the model's PromQL table (src/model/promql-table.ts: each
+ * distinct text parsed and analysed once in the run, the same query on many dashboards included),
+ * made here if the run made none. `early`: parses made while the definitions loaded
+ * (src/promql/early.ts), for a table made here; those not taken by the end go.
  */
 export function buildCheckContext(model: Model, early?: EarlyParses): CheckContext {
-  early?.stop();
-  const catalogue = buildCatalogue(model);
-  // The same query often appears on many dashboards: each distinct text is parsed once.
-  const analyses = new Map<string, ReturnType<typeof analyzePromql>>();
-  // Equal label sets, names and lists are one object across all the analyses (see src/promql/shared.ts).
-  const shared = new Shared();
-  const analyze = (text: string) => {
-    let analysis = analyses.get(text);
-    if (!analysis) analyses.set(text, (analysis = analyzePromql(text, catalogue.lookup, early?.take(text), shared)));
-    return analysis;
-  };
+  const table = promqlTableFor(model, early);
+  const catalogue = table.catalogue;
+  const analyze = (text: string) => table.analysis(text);
   // Object.assign onto a fresh object, not `{ ...ref, text, … }`: V8 gives every object spread and
   // then extended a hidden class of its own, and 15,000 of them make each check's `e.analysis` a
   // slow lookup (~0.3 s of the checks on the large set).
@@ -35,6 +28,6 @@ export function buildCheckContext(model: Model, early?: EarlyParses): CheckConte
     const { text, variables, toExpr } = substituteWithSpans(ref.expr);
     return Object.assign({}, ref, { text, analysis: analyze(text), variables }, variables.length > 0 || text !== ref.expr ? { toExpr } : {});
   });
-  early?.release();
+  table.releaseEarly();
   return { model, catalogue, expressions };
 }

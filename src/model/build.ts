@@ -15,6 +15,7 @@ import { buildScrapeJob } from './build-scrape.js';
 import { buildHealthChecks, DEFAULT_BLACKBOX_EXPORTER, missingBlackboxMetrics } from './health.js';
 import { buildSlo } from './slo.js';
 import { sloRuleGroups } from './slo-rules.js';
+import { syntaxAlone, type SyntaxOf } from './promql-table.js';
 import { buildDocs, runbookFile, runbookUrl } from './docs.js';
 import { DEFAULT_OUT_DIR, grafanaSettings } from './settings.js';
 import { sloDashboard } from './slo-dashboard.js';
@@ -56,7 +57,7 @@ function buildRecord(rule: RecordInput, group: string, path: string[]): RecordMo
 }
 
 /** From the schema-checked input to the normalised model: defaults filled in, names resolved. */
-export function buildModel(input: ProjectInput, entry: string): Model {
+export function buildModel(input: ProjectInput, entry: string, syntax: SyntaxOf = syntaxAlone): Model {
   // Teams, group labels and alert defaults written out on the rules and routes first (compose.ts).
   const project = composeProject(input);
   const global = project.prometheus.global ?? {};
@@ -121,7 +122,7 @@ export function buildModel(input: ProjectInput, entry: string): Model {
 
   // SLOs compile to rule groups (and a dashboard) of the model: every check and compiler sees them.
   const slos = (project.slos ?? []).map(buildSlo);
-  ruleGroups.push(...slos.flatMap((s) => sloRuleGroups(s, evaluationInterval)));
+  ruleGroups.push(...slos.flatMap((s) => sloRuleGroups(s, evaluationInterval, syntax)));
 
   const alertmanager = project.alertmanager ? buildAlertmanager(project.alertmanager, global.externalLabels ?? {}) : undefined;
   return {

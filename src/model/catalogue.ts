@@ -5,6 +5,7 @@ import { addedLabels } from './scrape-labels.js';
 import { records } from './select.js';
 import { metricSeries, type SeriesSuffix } from '../api/metric-series.js';
 import { analyzePromql, type SeriesLookup } from '../promql/analyze.js';
+import { parsePromql, type ParsedExpr } from '../promql/parse.js';
 import { valueKind, type ValueKind } from '../promql/value-kind.js';
 
 /** One series name an expression may select, and what it is. */
@@ -45,9 +46,10 @@ export function scrapeLabelNames(model: Pick<Model, 'prometheus'>, metric?: Pick
 
 /**
  * Series names from the metric catalogue (histogram and summary series expanded) and from
- * recording rules (their labels inferred from their expressions, in definition order).
+ * recording rules (their labels inferred from their expressions, in definition order). `parse`
+ * gives a recording rule's parse (the run's table gives the one it keeps: src/model/promql-table.ts).
  */
-export function buildCatalogue(model: Pick<Model, 'metrics' | 'ruleGroups' | 'prometheus'>): Catalogue {
+export function buildCatalogue(model: Pick<Model, 'metrics' | 'ruleGroups' | 'prometheus'>, parse: (text: string) => ParsedExpr = parsePromql): Catalogue {
   const scraped = scrapeLabelNames(model);
   const entries = new Map<string, SeriesEntry>();
   const add = (entry: SeriesEntry) => {
@@ -68,7 +70,7 @@ export function buildCatalogue(model: Pick<Model, 'metrics' | 'ruleGroups' | 'pr
   }
   const lookup: SeriesLookup = (name) => entries.get(name)?.labels;
   for (const rule of records(model)) {
-    const { result, parsed } = analyzePromql(rule.expr, lookup);
+    const { result, parsed } = analyzePromql(rule.expr, lookup, parse(rule.expr));
     const kind = valueKind(parsed, (name) => entries.get(name)?.kind ?? 'unknown');
     const entry: SeriesEntry = { name: rule.name, record: rule, suffix: '', counterLike: false, kind };
     if (result.kind === 'vector' && result.exact) entry.labels = [...new Set([...result.labels, ...Object.keys(rule.labels)])];

@@ -8,6 +8,7 @@ import { allPanels, type DashboardModel, type PanelModel } from './dashboard.js'
 import { buildCatalogue } from './catalogue.js';
 import { analyzePromql, Shared, type SelectorRef } from '../promql/analyze.js';
 import { substituteGrafanaVariables } from '../promql/grafana-variables.js';
+import { promqlTableOf } from './promql-table.js';
 
 export type MetricUse =
   | { kind: 'rule'; rule: RuleModel }
@@ -23,13 +24,18 @@ export interface MetricUses {
 }
 
 export function metricUses(model: Pick<Model, 'metrics' | 'ruleGroups' | 'prometheus' | 'dashboards'>): MetricUses {
-  const catalogue = buildCatalogue(model);
+  // The run's catalogue and analyses when it has them (src/model/promql-table.ts): none is made again.
+  const table = promqlTableOf(model);
+  const catalogue = table?.catalogue ?? buildCatalogue(model);
   const selectors = new Map<string, SelectorRef[]>();
-  // The selectors of every expression are kept: their names and lists shared (src/promql/shared.ts).
+  // Without a table: the selectors of every expression are kept (not their trees), their names and lists shared (src/promql/shared.ts).
   const shared = new Shared();
   const selectorsOf = (expr: string): SelectorRef[] => {
     let found = selectors.get(expr);
-    if (!found) selectors.set(expr, (found = analyzePromql(substituteGrafanaVariables(expr), catalogue.lookup, undefined, shared).selectors));
+    if (!found) {
+      const text = substituteGrafanaVariables(expr);
+      selectors.set(expr, (found = table ? table.analysis(text).selectors : analyzePromql(text, catalogue.lookup, undefined, shared).selectors));
+    }
     return found;
   };
 

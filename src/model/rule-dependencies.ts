@@ -1,6 +1,6 @@
 import type { Model, RecordModel, RuleModel } from './types.js';
 import { alerts as alertsOf, records as recordsOf, rules } from './select.js';
-import { analyzePromql } from '../promql/analyze.js';
+import { syntaxOf } from './promql-table.js';
 
 /**
  * The rules a rule needs to be evaluated on its own: itself, the recording rules producing the
@@ -78,7 +78,8 @@ export function ruleDependencies(model: Pick<Model, 'ruleGroups'>): RuleDependen
     const known = direct.get(rule);
     if (known) return known;
     const found = new Set<RuleModel>();
-    const selectors = [rule.expr, ...templateQueries(rule)].flatMap((text) => analyzePromql(text, () => undefined).selectors);
+    // Selectors do not depend on a series lookup: the run's analyses when it has them (src/model/promql-table.ts).
+    const selectors = [rule.expr, ...templateQueries(rule)].flatMap((text) => syntaxOf(model, text).selectors);
     for (const selector of selectors) {
       if (selector.name !== undefined && ALERT_SERIES.has(selector.name)) {
         const named = selector.matchers.find((m) => m.label === 'alertname' && m.op === '=');

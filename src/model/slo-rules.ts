@@ -8,6 +8,7 @@ import {
   ERRORS_RATE_RECORD, SLO_GROUP_INTERVAL, SLO_LABEL, TOTAL_RATE_RECORD, errorRatioRecord, sloGroupNames,
 } from './slo-names.js';
 import { sloAlertTests, sloTestInterval } from './slo-tests.js';
+import { syntaxAlone, type SyntaxOf } from './promql-table.js';
 import { safeFileName } from './names.js';
 
 /**
@@ -26,7 +27,7 @@ import { safeFileName } from './names.js';
  *   every series at each evaluation. Nothing time-critical reads it, so the group runs every 5m.
  * - alerts: the page and the ticket alert on the recorded ratios.
  */
-export function sloRuleGroups(slo: SloModel, globalInterval: string): RuleGroupModel[] {
+export function sloRuleGroups(slo: SloModel, globalInterval: string, syntax: SyntaxOf = syntaxAlone): RuleGroupModel[] {
   // The group intervals: at least SLO_GROUP_INTERVAL, and BUDGET_GROUP_INTERVAL for the budget.
   const atLeast = (interval: string) => (durationMs(globalInterval)! < durationMs(interval)! ? interval : undefined);
   const ratioInterval = atLeast(SLO_GROUP_INTERVAL);
@@ -34,7 +35,7 @@ export function sloRuleGroups(slo: SloModel, globalInterval: string): RuleGroupM
   const names = sloGroupNames(slo.service, slo.name);
   const ids = { [SLO_LABEL.service]: slo.service, [SLO_LABEL.slo]: slo.name };
   const match = `{${SLO_LABEL.service}=${JSON.stringify(slo.service)},${SLO_LABEL.slo}=${JSON.stringify(slo.name)}}`;
-  const queries = sliQueries(slo.sli);
+  const queries = sliQueries(slo.sli, syntax);
   const base = [...slo.path, 'rules'];
   const at = { ...(slo.source ? { source: slo.source } : {}) };
 
@@ -66,7 +67,7 @@ export function sloRuleGroups(slo: SloModel, globalInterval: string): RuleGroupM
     { ...record(names.budget, BUDGET_REMAINING_RECORD, `1 - ${period}${match} / ${format(slo.budget)}`, slo.window), labels: ids },
   ];
 
-  const alerts = slo.alerts.map((a) => sloAlert(slo, a, names.alerts, match, ids, evaluationInterval));
+  const alerts = slo.alerts.map((a) => sloAlert(slo, a, names.alerts, match, ids, evaluationInterval, syntax));
   const group = (name: string, rules: RuleGroupModel['rules'], interval?: string): RuleGroupModel => ({
     name,
     fileName: safeFileName(name),
@@ -105,7 +106,7 @@ export function budgetRemainingTemplate(match: string): string {
   return `{{ with query ${JSON.stringify(`${BUDGET_REMAINING_RECORD}${match}`)} }}{{ . | first | value | humanizePercentage }}{{ end }}`;
 }
 
-function sloAlert(slo: SloModel, alert: SloAlertModel, group: string, match: string, ids: Record<string, string>, evaluationInterval: string): AlertModel {
+function sloAlert(slo: SloModel, alert: SloAlertModel, group: string, match: string, ids: Record<string, string>, evaluationInterval: string, syntax: SyntaxOf): AlertModel {
   const model: AlertModel = {
     kind: 'alert',
     name: slo.alertName,
@@ -126,5 +127,5 @@ function sloAlert(slo: SloModel, alert: SloAlertModel, group: string, match: str
     ...(alert.for === undefined ? { ignore: { 'alert/missing-for': 'an SLO burn-rate alert: its short window does what for would' } } : {}),
   };
   const testInterval = sloTestInterval(evaluationInterval);
-  return { ...model, tests: sloAlertTests(slo, alert, ids, testInterval), testInterval };
+  return { ...model, tests: sloAlertTests(slo, alert, ids, testInterval, syntax), testInterval };
 }

@@ -1,4 +1,4 @@
-import { analyzePromql } from '../promql/analyze.js';
+import { syntaxAlone, type SyntaxOf } from './promql-table.js';
 import type { MatchOp } from '../api/selector.js';
 
 /**
@@ -11,11 +11,11 @@ export interface ParsedSelector {
   matchers: Array<{ label: string; op: MatchOp; value: string }>;
 }
 
-/** One plain selector (`name{…}`, no function, no range), or why not. */
-export function parseSelector(text: string): ParsedSelector | { problem: string } {
+/** One plain selector (`name{…}`, no function, no range), or why not. `syntax`: the run's (src/model/promql-table.ts). */
+export function parseSelector(text: string, syntax: SyntaxOf = syntaxAlone): ParsedSelector | { problem: string } {
   let analysis;
   try {
-    analysis = analyzePromql(text, () => undefined);
+    analysis = syntax(text);
   } catch {
     return { problem: 'it does not parse' };
   }

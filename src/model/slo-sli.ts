@@ -1,5 +1,6 @@
 import type { SliModel } from './slo.js';
 import { concreteSeries, parseSelector, selects, type ParsedSelector } from './slo-series.js';
+import { syntaxAlone, type SyntaxOf } from './promql-table.js';
 
 /**
  * An SLI as PromQL over any window, and the two series a generated test writes for it.
@@ -31,8 +32,8 @@ function withMatcher(name: string, selector: ParsedSelector | undefined, extra?:
   return inner.length === 0 ? name : `${name}{${inner.join(',')}}`;
 }
 
-function latencySelectors(sli: Extract<SliModel, { kind: 'latency' }>): { good: string; total: string } {
-  const parsed = parseSelector(sli.selector);
+function latencySelectors(sli: Extract<SliModel, { kind: 'latency' }>, syntax: SyntaxOf): { good: string; total: string } {
+  const parsed = parseSelector(sli.selector, syntax);
   const selector = 'problem' in parsed ? undefined : parsed;
   return {
     good: withMatcher(`${sli.histogram}_bucket`, selector, leMatcher(sli.threshold)),
@@ -42,9 +43,10 @@ function latencySelectors(sli: Extract<SliModel, { kind: 'latency' }>): { good: 
 
 const sumRate = (selector: string, window: string) => `sum(rate(${selector}[${window}]))`;
 
-export function sliQueries(sli: SliModel): SliQueries {
+/** `syntax`: where selectors are parsed (the run's table: src/model/promql-table.ts). */
+export function sliQueries(sli: SliModel, syntax: SyntaxOf = syntaxAlone): SliQueries {
   if (sli.kind === 'errors') return { errors: (w) => sumRate(sli.errors, w), total: (w) => sumRate(sli.total, w) };
-  const { good, total } = sli.kind === 'good' ? sli : latencySelectors(sli);
+  const { good, total } = sli.kind === 'good' ? sli : latencySelectors(sli, syntax);
   return { errors: (w) => `(${sumRate(total, w)} - ${sumRate(good, w)})`, total: (w) => sumRate(total, w) };
 }
 
@@ -61,13 +63,13 @@ export interface SliTestSeries {
   partInTotal: boolean;
 }
 
-/** The two series, or why no test can be written (a selector no concrete series satisfies alone). */
-export function sliTestSeries(sli: SliModel): SliTestSeries | { problem: string } {
+/** The two series, or why no test can be written (a selector no concrete series satisfies alone). `syntax` as for sliQueries. */
+export function sliTestSeries(sli: SliModel, syntax: SyntaxOf = syntaxAlone): SliTestSeries | { problem: string } {
   let kind: 'errors' | 'good';
   let partText: string;
   let totalText: string;
   if (sli.kind === 'latency') {
-    const parsed = parseSelector(sli.selector);
+    const parsed = parseSelector(sli.selector, syntax);
     if ('problem' in parsed) return { problem: `the histogram selector ${sli.selector}: ${parsed.problem}` };
     const labels = concreteSeries(parsed);
     if (!labels) return { problem: `no series satisfies ${sli.selector}` };
@@ -80,8 +82,8 @@ export function sliTestSeries(sli: SliModel): SliTestSeries | { problem: string 
   }
   if (sli.kind === 'errors') [kind, partText, totalText] = ['errors', sli.errors, sli.total];
   else [kind, partText, totalText] = ['good', sli.good, sli.total];
-  const part = parseSelector(partText);
-  const total = parseSelector(totalText);
+  const part = parseSelector(partText, syntax);
+  const total = parseSelector(totalText, syntax);
   if ('problem' in part) return { problem: `${kind} selector ${partText}: ${part.problem}` };
   if ('problem' in total) return { problem: `total selector ${totalText}: ${total.problem}` };
   const partLabels = concreteSeries(part);

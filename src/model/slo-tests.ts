@@ -4,6 +4,7 @@ import type { SloAlertModel, SloModel } from './slo.js';
 import { durationMs } from '../duration.js';
 import { compare, decimal, format, mul, shift, sub, toNumber, type Decimal } from './slo-decimal.js';
 import { sliTestSeries, type SliTestSeries } from './slo-sli.js';
+import { syntaxAlone, type SyntaxOf } from './promql-table.js';
 import { humanizePercentage, simulate, type Simulation } from './slo-simulate.js';
 import { seriesText } from './slo-series.js';
 import { BASE_WINDOW, BUDGET_REMAINING_ANNOTATION, BURN_RATE_ANNOTATION } from './slo-names.js';
@@ -103,8 +104,8 @@ function samples(steps: Array<{ minutes: number; step: number }>): number[] {
 }
 
 /** Tests of an SLO alert, evaluated every `testInterval` (sloTestInterval of the alert group's interval). */
-export function sloAlertTests(slo: SloModel, alert: SloAlertModel, ids: Record<string, string>, testInterval: string): Array<TestCaseModel<AlertTestCase>> {
-  const series = sliTestSeries(slo.sli);
+export function sloAlertTests(slo: SloModel, alert: SloAlertModel, ids: Record<string, string>, testInterval: string, syntax: SyntaxOf = syntaxAlone): Array<TestCaseModel<AlertTestCase>> {
+  const series = sliTestSeries(slo.sli, syntax);
   if ('problem' in series) return []; // slo/test-series reports it
   const budget = toNumber(slo.budget);
   if (!(budget > 0 && budget < 1) || alert.burnRates.length === 0) return []; // slo/objective reports it
