@@ -12,10 +12,11 @@ export const promqlQuantileRange: Check = {
   description: 'The quantile of histogram_quantile(), quantile() and quantile_over_time() lies in [0, 1] (0.95, not 95).',
   run({ expressions }, report) {
     for (const e of expressions) {
-      const root = e.analysis.parsed.root;
       // Every name looked for holds "quantile", and names are read from the text: most expressions
-      // have none, and their trees need no walk.
-      if (!root || !e.text.includes('quantile')) continue;
+      // have none, and their trees need no walk (nor reading: a stored tree is rebuilt).
+      if (!e.text.includes('quantile')) continue;
+      const root = e.analysis.parsed.root;
+      if (!root) continue;
       const text = e.text;
       // Every node, in the order of a depth-first walk, read through a cursor: only the calls and
       // aggregations it stops at become node objects.

@@ -1,4 +1,4 @@
-import type { SyntaxNode } from '@lezer/common';
+import type { SyntaxNode, Tree } from '@lezer/common';
 import { childNamed, EXPRESSION_NODES, expressionChildren, parsePromql, unquote, type ParsedExpr } from './parse.js';
 import { durationMs } from '../duration.js';
 import { analyzeGuarded } from './guarded.js';
@@ -60,7 +60,10 @@ export interface CallRef {
   readonly argNodes: SyntaxNode[];
 }
 
-/** A call as the walk records it: its node kept, its arguments' nodes found again when a check asks. */
+/**
+ * A call as the walk records it: its arguments' nodes found again in its expression's tree when a
+ * check asks (a node kept would keep the tree, which a parse stores compactly: stored-tree.ts).
+ */
 class RecordedCall implements CallRef {
   constructor(
     readonly name: string,
@@ -68,13 +71,22 @@ class RecordedCall implements CallRef {
     readonly to: number,
     readonly args: LabelInfo[],
     readonly argKinds: readonly string[],
-    private readonly node: SyntaxNode,
+    private readonly parsed: ParsedExpr,
   ) {}
 
   get argNodes(): SyntaxNode[] {
-    const body = childNamed(this.node, 'FunctionCallBody');
+    const node = nodeAt(this.parsed.tree, 'FunctionCall', this.from, this.to);
+    const body = node && childNamed(node, 'FunctionCallBody');
     return body ? expressionChildren(body) : [];
   }
+}
+
+/** The node named `name` spanning exactly from–to (one that starts at `from` holds it, or is it). */
+function nodeAt(tree: Tree, name: string, from: number, to: number): SyntaxNode | undefined {
+  for (let node: SyntaxNode | null = tree.resolveInner(from, 1); node; node = node.parent) {
+    if (node.name === name && node.from === from && node.to === to) return node;
+  }
+  return undefined;
 }
 
 /** A binary operation between two expressions, with what vector matching needs. */
@@ -162,6 +174,7 @@ export function analyzePromql(text: string, lookup: SeriesLookup, parsed: Parsed
 /** One walk's input and what it has found so far (the Analysis being built, in order of discovery). */
 interface Walk {
   text: string;
+  parsed: ParsedExpr;
   lookup: SeriesLookup;
   shared: AnalysisValues;
   selectors: SelectorRef[];
@@ -208,10 +221,11 @@ function textOf(text: string, node: SyntaxNode): string {
 }
 
 function analyzeTree(text: string, lookup: SeriesLookup, parsed: ParsedExpr, shared: AnalysisValues): Analysis {
-  const walk: Walk = { text, lookup, shared, selectors: [], groupings: [], calls: [], binaries: [], comparisons: [], filters: false };
-  const result = parsed.root ? labelsOf(walk, parsed.root, []) : UNKNOWN;
+  const walk: Walk = { text, parsed, lookup, shared, selectors: [], groupings: [], calls: [], binaries: [], comparisons: [], filters: false };
+  const root = parsed.root;
+  const result = root ? labelsOf(walk, root, []) : UNKNOWN;
   // The walk tells whether the expression filters as it goes (one walk, not a second over the tree).
-  const filters = parsed.root ? walk.filters : false;
+  const filters = root ? walk.filters : false;
   // Copies as long as their contents: a list grown by push keeps room for a dozen more entries.
   const { selectors, groupings, calls, binaries, comparisons } = walk;
   return {
@@ -383,7 +397,7 @@ function callLabels(walk: Walk, node: SyntaxNode, enclosing: string[]): LabelInf
   });
   const kinds: string[] = [];
   for (const a of argNodes) kinds.push(a.name);
-  walk.calls.push(new RecordedCall(name, node.from, node.to, args, walk.shared.kinds(kinds), node));
+  walk.calls.push(new RecordedCall(name, node.from, node.to, args, walk.shared.kinds(kinds), walk.parsed));
   // absent and absent_over_time filter (nothing while the series exist), as does a call on an argument that filters.
   walk.filters = filters || name === 'absent' || name === 'absent_over_time';
   if (SCALAR_FUNCTIONS.has(name)) return SCALAR;

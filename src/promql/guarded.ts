@@ -51,5 +51,6 @@ export function analyzeGuarded(text: string, lookup: SeriesLookup, parsed: Parse
     message: 'the expression is nested deeper than the offline analysis follows; its catalogue checks were skipped (promtool still checks it)',
   };
   const empty = analyzeTree('', lookup, { text: '', tree: parsed.tree, root: undefined, errors: [] });
-  return { ...empty, parsed: { ...parsed, root: undefined, limits: [...(parsed.limits ?? []), limit] }, filters: true, result: UNKNOWN };
+  // Its tree named: a stored parse (stored-tree.ts) reads it through a getter, which a spread would not copy.
+  return { ...empty, parsed: { ...parsed, tree: parsed.tree, root: undefined, limits: [...(parsed.limits ?? []), limit] }, filters: true, result: UNKNOWN };
 }

@@ -1,6 +1,7 @@
 import { parser } from '@prometheus-io/lezer-promql';
 import { TreeBuffer, type SyntaxNode, type Tree, type TreeCursor } from '@lezer/common';
 import { mayBeTooDeepForLezer, parseInParts, type ParsedPart } from './parts.js';
+import { storeTree, type StoredTree } from './stored-tree.js';
 
 export interface SyntaxProblem {
   from: number;
@@ -80,12 +81,35 @@ export function parsePromql(text: string): ParsedExpr {
         },
       });
     }
-    if (errors.length === 0 || !mayBeTooDeepForLezer(text)) return { text, tree, root, errors };
+    if (errors.length === 0 || !mayBeTooDeepForLezer(text)) {
+      const stored = storeTree(tree);
+      return stored ? new StoredParse(text, stored, errors) : { text, tree, root, errors };
+    }
   } catch (error) {
     // Lezer builds its tree recursively: a very long chain overflows the stack inside it.
     if (!(error instanceof RangeError)) throw error;
   }
   return parsedInParts(text);
+}
+
+/**
+ * A parse whose tree is stored as its node data (stored-tree.ts) and rebuilt at each read of `tree`
+ * or `root`: the parses of a run's expressions live until its checks are done.
+ */
+class StoredParse implements ParsedExpr {
+  constructor(
+    public text: string,
+    private readonly stored: StoredTree,
+    readonly errors: SyntaxProblem[],
+  ) {}
+
+  get tree(): Tree {
+    return this.stored.tree();
+  }
+
+  get root(): SyntaxNode | undefined {
+    return expressionChildren(this.tree.topNode)[0];
+  }
 }
 
 /** Whether a tree holds an error node anywhere (its buffers read as the node types they list; no recursion). */
