@@ -56,6 +56,40 @@ await build({
   banner: { js: "import { createRequire as __totemMonCreateRequire } from 'node:module';\nconst require = __totemMonCreateRequire(import.meta.url);" },
 });
 
+// The loader process's own modules and the API, one CommonJS bundle run from a code cache like the
+// CLI's (src/io/loader/loader-bundle.ts; its entry, dist/io/loader/boot.js, stays tsc's). The API's
+// `synth()`/`lint()` import the use cases (src/app/synth.ts) only when called: they stay dist/'s
+// own modules, imported through the entry's import() (loader-bundle.ts ENTRY_IMPORT: code run from
+// a code cache cannot import() on Node 20) by a stand-in bundled in place of app/synth.js.
+const useCasesStandIn = `const useCases = () => globalThis[Symbol.for('totem-mon.loader.import')](new URL('./app/synth.js', __totemMonUrl).href);
+async function synthInDist(project, options) { return (await useCases()).synth(project, options); }
+async function lintInDist(project, options) { return (await useCases()).lint(project, options); }
+export { synthInDist as synth, lintInDist as lint };
+`;
+await build({
+  ...common,
+  stdin: {
+    contents: "export * as api from './index.js';\nexport { runLoaderProcess } from './io/loader/loader-process.js';\n",
+    resolveDir: dist,
+    sourcefile: 'totem-mon-loader-entry.js',
+  },
+  outfile: path.join(dist, 'totem-mon-loader.cjs'),
+  outdir: undefined,
+  format: 'cjs',
+  // As in the CLI's bundle: import.meta.url is the bundle's (src/own-files.ts).
+  define: { 'import.meta.url': '__totemMonUrl' },
+  banner: { js: "const __totemMonUrl = require('node:url').pathToFileURL(__filename).href;" },
+  plugins: [
+    {
+      name: 'use-cases-outside',
+      setup(b) {
+        b.onResolve({ filter: /^\.\/app\/synth\.js$/ }, () => ({ path: 'app/synth.js', namespace: 'use-cases' }));
+        b.onLoad({ filter: /.*/, namespace: 'use-cases' }, () => ({ contents: useCasesStandIn, loader: 'js' }));
+      },
+    },
+  ],
+});
+
 /**
  * Every character beyond Latin-1 escaped as \uXXXX (esbuild escapes those of strings, not those of
  * comments and regular expressions): V8 keeps a script's source in memory as long as it runs, one
@@ -70,7 +104,7 @@ function latin1Only(text) {
     return `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
   });
 }
-for (const name of ['totem-mon.cjs', 'totem-mon-compile-worker.js']) {
+for (const name of ['totem-mon.cjs', 'totem-mon-compile-worker.js', 'totem-mon-loader.cjs']) {
   const file = path.join(dist, name);
   const text = readFileSync(file, 'utf8');
   const escaped = latin1Only(text);
@@ -82,6 +116,9 @@ for (const name of ['totem-mon.cjs', 'totem-mon-compile-worker.js']) {
 // what it compiled besides. The launcher beside this dist/ (bin/ of the repository or of the copy).
 const launcher = path.join(dist, '../bin/totem-mon.js');
 const cache = path.join(dist, 'totem-mon.cjs.cache');
+// The loader's (src/io/loader/boot.ts): made by the loader processes of the same runs, under the
+// loader's own flags, each written just before its last reply.
+const loaderCache = path.join(dist, 'totem-mon-loader.cjs.cache');
 const work = mkdtempSync(path.join(os.tmpdir(), 'totem-mon-code-cache-'));
 // A copy without dependencies of its own (the package test's staging folder) borrows the
 // repository's for these runs: the loader process imports the native TypeScript transform.
@@ -90,7 +127,7 @@ const borrow = !existsSync(borrowed);
 if (borrow) symlinkSync(path.join(root, 'node_modules'), borrowed, 'dir');
 try {
   const run = (args, cwd) =>
-    execFileSync(process.execPath, [launcher, ...args], { cwd, stdio: 'ignore', timeout: 120_000, env: { ...process.env, TOTEM_MON_WRITE_CODE_CACHE: cache, NO_COLOR: '1' } });
+    execFileSync(process.execPath, [launcher, ...args], { cwd, stdio: 'ignore', timeout: 120_000, env: { ...process.env, TOTEM_MON_WRITE_CODE_CACHE: cache, TOTEM_MON_WRITE_LOADER_CODE_CACHE: loaderCache, NO_COLOR: '1' } });
   run(['init', 'project'], work);
   const project = path.join(work, 'project');
   run(['generate'], project);

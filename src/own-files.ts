@@ -33,3 +33,10 @@ export function compileWorkerModule(): URL | undefined {
   return fromSource ? undefined : new URL('./totem-mon-compile-worker.js', here);
 }
 
+/**
+ * The loader process's bundle (src/io/loader/loader-bundle.ts: loader-process.ts and the API),
+ * dist/totem-mon-loader.cjs (scripts/bundle.mjs); its entry is src/io/loader/boot.ts.
+ */
+export function loaderBundle(): URL {
+  return new URL('./totem-mon-loader.cjs', here);
+}

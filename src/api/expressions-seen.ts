@@ -1,6 +1,6 @@
 /**
  * The builders tell each PromQL text they are given to whoever listens: the loader process
- * (src/io/loader/child.ts) sends them to totem-mon in batches while the definitions still run, and
+ * (src/io/loader/loader-process.ts) sends them to totem-mon in batches while the definitions still run, and
  * totem-mon parses them meanwhile (src/promql/early.ts). Only a head start: what is told changes
  * nothing in what the builders return. Outside the loader nothing listens, and this does nothing.
  */

@@ -15,14 +15,14 @@ const ownUrl = `${pathToFileURL(ownDir).href}/`;
 const SHORT_STACK = 3;
 const LONG_STACK = 12;
 
-/** V8's call sites, without formatting a stack string (the formatting is what costs). */
-function callSites(limit: number): NodeJS.CallSite[] {
+/** V8's call sites below `below` (all, with this function's own first, when undefined), without formatting a stack string (the formatting is what costs). */
+function callSites(limit: number, below: ((...args: never[]) => unknown) | undefined = captureSource): NodeJS.CallSite[] {
   const prepare = Error.prepareStackTrace;
   const previousLimit = Error.stackTraceLimit;
   Error.stackTraceLimit = limit;
   Error.prepareStackTrace = returnSites;
   const holder: { stack?: unknown } = {};
-  Error.captureStackTrace(holder, captureSource);
+  Error.captureStackTrace(holder, below);
   const sites = holder.stack;
   Error.prepareStackTrace = prepare;
   Error.stackTraceLimit = previousLimit;
@@ -54,11 +54,23 @@ function kindOf(name: string): string | typeof OWN | typeof OTHER {
 }
 function classify(name: string): string | typeof OWN | typeof OTHER {
   // Our own frames, told by their URL without converting it (most frames are ours).
-  if (name.startsWith(ownUrl)) return OWN;
+  if (name.startsWith(ownUrl) || name === ownScriptName()) return OWN;
   const file = name.startsWith('file://') ? fileURLToPath(name) : name;
   if (file.startsWith('node:') || !path.isAbsolute(file)) return OTHER;
   if (file.startsWith(ownDir + path.sep)) return OWN;
   return file;
+}
+
+// The name V8 gives the script this module runs in. Bundled and run from a V8 code cache (the
+// loader process's, src/io/loader/loader-bundle.ts), that is the path the cache was made at (Node
+// 20's V8 keeps it from the cache), not where the bundle is now: a package built elsewhere, a copy.
+let ownScript: string | null | undefined;
+function ownScriptName(): string | null {
+  if (ownScript === undefined) {
+    const [here] = callSites(1, undefined);
+    ownScript = here?.getFileName() ?? here?.getScriptNameOrSourceURL() ?? null;
+  }
+  return ownScript;
 }
 
 // One CallSite per file and builder, shared by every call of that builder in that file: they are

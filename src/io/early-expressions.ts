@@ -1,5 +1,5 @@
 /**
- * The PromQL texts the loader process tells while the definitions run (src/io/loader/child.ts), put
+ * The PromQL texts the loader process tells while the definitions run (src/io/loader/loader-process.ts), put
  * into a table of parses made meanwhile (src/promql/early.ts, imported on the first message: lezer
  * is not needed to start the loader). Texts that come before the table exists wait for it; a table
  * that does not exist when the project arrives is no table: the checks parse as they always did.

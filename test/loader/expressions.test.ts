@@ -1,7 +1,7 @@
 /**
  * Issue 16: the builders tell the PromQL texts they are given (src/api/expressions-seen.ts); the
  * loader process sends them on in batches while the definitions run, before its reply, to the load
- * they belong to (src/io/loader/child.ts, spawn.ts). Outside the loader the builders tell nobody,
+ * they belong to (src/io/loader/loader-process.ts, spawn.ts). Outside the loader the builders tell nobody,
  * and telling changes nothing in what they return nor runs any code of the definitions'.
  */
 import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';

@@ -86,6 +86,6 @@ export const NEXT_LOAD = '\u0000totem-mon:next-load\u0000';
 
 /**
  * `globalThis[Symbol.for(PROGRESS)]` is called when a definition module starts (0) and ends (1)
- * running (transform.ts adds the calls, child.ts answers them).
+ * running (transform.ts adds the calls, loader-process.ts answers them).
  */
 export const PROGRESS = 'totem-mon.loader.progress';

@@ -1,5 +1,5 @@
 /**
- * Starts the loader process (child.ts) and watches it: its reply, its progress, its output and the
+ * Starts the loader process (loader-process.ts) and watches it: its reply, its progress, its output and the
  * time limit. A process cannot stop a synchronous infinite loop in itself; it can kill another one.
  */
 import { spawn, type ChildProcess } from 'node:child_process';
@@ -23,10 +23,12 @@ export interface LoaderOutcome {
   stdout: string;
 }
 
-/** How to start child.ts: built (dist/), or from source (src/, tests), through the repository's TS hooks. */
+/**
+ * How to start the loader process: built (dist/), boot.ts, which runs the loader's bundle from its
+ * code cache; from source (src/, tests), child.ts through the repository's TS hooks.
+ */
 function command(): string[] {
-  const child = fileURLToPath(ownModule('io/loader/child'));
-  return fromSource ? ['--import', repositoryFile('scripts/ts-register.mjs').href, child] : [child];
+  return fromSource ? ['--import', repositoryFile('scripts/ts-register.mjs').href, fileURLToPath(ownModule('io/loader/child'))] : [fileURLToPath(ownModule('io/loader/boot'))];
 }
 
 // Profiling flags given to totem-mon (`node --cpu-prof bin/totem-mon.js …`) profile the loader too.

@@ -5,7 +5,7 @@ import { PROGRESS } from './protocol.js';
 /**
  * TypeScript → JavaScript for the definitions: oxc strips the types (a native transform, ~0.3 ms per
  * file, so no cache is kept). oxc reformats the code; its source map's `mappings` go with the code
- * (vm-modules.ts hands them to child.ts), which maps stack traces and builder call sites back.
+ * (vm-modules.ts hands them to loader-process.ts), which maps stack traces and builder call sites back.
  */
 
 

@@ -32,6 +32,13 @@ export interface DefinitionModulesOptions {
   /** URL of the API entry that `import 'totem-mon'` means, and its namespace (already imported). */
   selfEntry: string;
   api: object;
+  /**
+   * `import.meta.resolve` with a parent, and `import()` of a resolved URL: an ES module's, the
+   * loader's entry gives them (its bundle has no import.meta, and code run from a V8 code cache
+   * cannot import() on Node 20: loader-bundle.ts).
+   */
+  resolvePackage: (specifier: string, parentUrl: string) => string;
+  importModule: (url: string, options?: { with: Record<string, string> }) => Promise<object>;
   /** A definition module was stripped of its types: its source map's `mappings` (for positions). */
   transformed: (file: string, mappings: string) => void;
 }
@@ -119,7 +126,7 @@ export class DefinitionModules {
     const parent = fileURLToPath(parentUrl);
     const ts = tsFileFor(specifier, parent);
     if (ts) return pathToFileURL(ts).href;
-    if (!RELATIVE.test(specifier) && !specifier.startsWith('file:')) return import.meta.resolve(specifier, parentUrl);
+    if (!RELATIVE.test(specifier) && !specifier.startsWith('file:')) return this.options.resolvePackage(specifier, parentUrl);
     const url = new URL(specifier, parentUrl);
     const file = fileURLToPath(url);
     const stat = statSync(file, { throwIfNoEntry: false });
@@ -190,7 +197,7 @@ export class DefinitionModules {
 
   /** Imported by Node itself (builtins, packages, JSON, CommonJS), linked as its real namespace. */
   private async imported(url: string, attributes: Attributes): Promise<vm.Module> {
-    const namespace = (await (Object.keys(attributes).length > 0 ? import(url, { with: attributes as Record<string, string> }) : import(url))) as object;
+    const namespace = await this.options.importModule(url, Object.keys(attributes).length > 0 ? { with: attributes as Record<string, string> } : undefined);
     return this.synthetic(url, namespace);
   }
 

@@ -1,0 +1,66 @@
+/**
+ * The built loader: loader-process.ts and the API as one CommonJS bundle, dist/totem-mon-loader.cjs
+ * (scripts/bundle.mjs), compiled with the V8 code cache the build made beside it, as bin/run-bundle.js
+ * runs the CLI. Node's ES module loader would read, resolve, compile and link some 35 modules
+ * first (Node 20 keeps no compile cache for ES modules), and compile the API's builders on their
+ * first call. The cache is made by the build's own loads, under the loader's flags (V8 refuses
+ * one made under other flags, another V8 or for another source: the bundle then compiles as it
+ * would without one).
+ */
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { createRequire } from 'node:module';
+import vm from 'node:vm';
+import type { runLoaderProcess } from './loader-process.js';
+
+/** Set by the build only: the file the loader process writes its bytecode to, before its last reply. */
+export const WRITE_LOADER_CODE_CACHE = 'TOTEM_MON_WRITE_LOADER_CODE_CACHE';
+
+/**
+ * `globalThis[Symbol.for(ENTRY_IMPORT)]`: import() of a URL, set by boot.ts, the bundle's entry (an
+ * ES module), for the API's `synth()`/`lint()`, whose use cases stay dist/'s own modules
+ * (scripts/bundle.mjs bundles a stand-in for src/app/synth.ts that imports it through this).
+ */
+export const ENTRY_IMPORT = 'totem-mon.loader.import';
+
+/** What the bundle exports: the API (the one `import 'totem-mon'` means) and the process's run. */
+export interface LoaderBundleExports {
+  api: object;
+  runLoaderProcess: typeof runLoaderProcess;
+}
+
+export interface CompiledLoader {
+  script: vm.Script;
+  /** 'accepted', 'rejected' (another Node, other flags, another build) or 'none'. */
+  cache: 'accepted' | 'rejected' | 'none';
+}
+
+/** The bundle compiled as CommonJS's wrapper would (strict, as its ES modules), with its cache when there is one; undefined without a bundle. */
+export function compileLoaderBundle(bundle: string, cacheFile = `${bundle}.cache`): CompiledLoader | undefined {
+  let source: string;
+  try {
+    source = readFileSync(bundle, 'utf8');
+  } catch {
+    return undefined;
+  }
+  let cachedData: Buffer | undefined;
+  try {
+    cachedData = readFileSync(cacheFile);
+  } catch {
+    // No cache: compiled as usual.
+  }
+  const wrapped = `(function (exports, require, module, __filename, __dirname) { 'use strict'; ${source}\n})`;
+  // No importModuleDynamically: on Node 20 code compiled from a cache loses it (import() then fails
+  // with "A dynamic import callback was not specified"), and Node's default loader for it prints an
+  // experimental warning on the user's standard error. The bundle imports through its entry's import()
+  // instead (ENTRY_IMPORT, vm-modules.ts importModule).
+  const script = new vm.Script(wrapped, { filename: bundle, cachedData });
+  return { script, cache: cachedData === undefined ? 'none' : script.cachedDataRejected ? 'rejected' : 'accepted' };
+}
+
+/** Runs the compiled bundle's top level (nothing runs at import time: it only defines), as CommonJS would; its exports. */
+export function loadLoaderBundle(script: vm.Script, bundle: string): LoaderBundleExports {
+  const module = { exports: {} as LoaderBundleExports };
+  (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(bundle), module, bundle, path.dirname(bundle));
+  return module.exports;
+}
