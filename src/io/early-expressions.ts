@@ -2,7 +2,8 @@
  * The PromQL texts the loader process tells while the definitions run (src/io/loader/loader-process.ts), put
  * into a table of parses made meanwhile (src/promql/early.ts, imported on the first message: lezer
  * is not needed to start the loader). Texts that come before the table exists wait for it; a table
- * that does not exist when the project arrives is no table: the checks parse as they always did.
+ * that does not exist when the project arrives is no table, and is never made (handOver): the
+ * checks parse as they always did.
  */
 import type { EarlyParses } from '../promql/early.js';
 
@@ -59,6 +60,16 @@ export class EarlyExpressions {
     this.waiting = undefined;
     this.table?.release();
     this.table = undefined;
+  }
+
+  /**
+   * The table for the project that has just arrived, or none: one still on its way (its module
+   * being imported) is then never made, so that no text is parsed there for nothing while the
+   * checks parse it again (Totem's texts come with the project itself).
+   */
+  handOver(): EarlyParses | undefined {
+    if (!this.table) this.drop();
+    return this.table;
   }
 
   /** The table, once it exists. */

@@ -188,6 +188,6 @@ export function loadedDefinitions(target: DefinitionsTarget, outcome: LoaderOutc
     );
     return { dir, entry, diagnostics };
   }
-  const parses = early?.parses;
+  const parses = early?.handOver();
   return { dir, entry, project, diagnostics, ...(parses ? { early: parses } : {}) };
 }

@@ -43,6 +43,20 @@ describe('EarlyExpressions', () => {
     expect(parses!.take('up')).toBeUndefined();
   });
 
+  it('hands its table over when the project arrives, or none: a table still on its way then is never made (no parse made for nothing)', async () => {
+    const ready = new EarlyExpressions();
+    ready.receive(['up']);
+    const parses = await table(ready);
+    expect(ready.handOver()).toBe(parses);
+
+    const late = new EarlyExpressions();
+    late.receive(['up']);
+    expect(late.handOver()).toBeUndefined();
+    late.receive(['sum(x)']);
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    expect(late.parses).toBeUndefined();
+  });
+
   it('tells `many` once, as soon as that many texts have come, and never for a load that was stopped', () => {
     const told: number[] = [];
     const early = new EarlyExpressions(undefined, { count: 3, then: () => told.push(told.length) });
