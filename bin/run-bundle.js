@@ -1,16 +1,12 @@
 // Runs the bundled CLI, dist/totem-mon.cjs (scripts/bundle.mjs), from the V8 code cache the build
 // made beside it (dist/totem-mon.cjs.cache: the bytecode of every function a run of init, generate
-// and validate compiled). Without it every run would first parse ~5 MB of JavaScript and compile
-// each function it calls, a large part of a small project's run. Node 20 keeps no compile cache
-// for ES modules (module.enableCompileCache is Node 22), hence a CommonJS bundle run through
-// vm.Script, which takes one. V8 checks the cache against its own version, the V8 flags and the
-// source, and rejects one that does not match: the bundle then compiles as it would without one.
+// and validate compiled; ./code-cache.cjs). Without it every run would first parse ~5 MB of
+// JavaScript and compile each function it calls, a large part of a small project's run.
 import { spawn } from 'node:child_process';
-import { existsSync, readFileSync, writeFileSync } from 'node:fs';
-import { createRequire } from 'node:module';
+import { existsSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import vm from 'node:vm';
+import { compileWithCache, runCompiled } from './code-cache.cjs';
 
 export const BUNDLE = fileURLToPath(new URL('../dist/totem-mon.cjs', import.meta.url));
 export const CODE_CACHE = `${BUNDLE}.cache`;
@@ -55,31 +51,14 @@ export function preforkLoader(argv) {
   return child;
 }
 
-/**
- * Compiles the bundle as CommonJS's module wrapper would, with the code cache when there is one.
- * `cache` is 'accepted', 'rejected' (made by another Node, other flags or another build) or 'none'.
- * Strict, as the ES modules it is bundled from are; the wrapper shares the bundle's first line, so
- * positions in stack traces stay those of the file.
- */
+/** The bundle compiled with the code cache (./code-cache.cjs); `cache` is 'accepted', 'rejected' or 'none'. */
 export function compileBundle(cacheFile = CODE_CACHE) {
-  const source = readFileSync(BUNDLE, 'utf8');
-  let cachedData;
-  try {
-    cachedData = readFileSync(cacheFile);
-  } catch {
-    // No cache (a build without one): compiled as usual.
-  }
-  const wrapped = `(function (exports, require, module, __filename, __dirname) { 'use strict'; ${source}\n})`;
-  const script = new vm.Script(wrapped, { filename: BUNDLE, cachedData, importModuleDynamically: vm.constants.USE_MAIN_CONTEXT_DEFAULT_LOADER });
-  const cache = cachedData === undefined ? 'none' : script.cachedDataRejected ? 'rejected' : 'accepted';
-  return { script, cache };
+  return compileWithCache(BUNDLE, cacheFile);
 }
 
 /** Runs the compiled bundle's top level, as CommonJS would; returns its exports (the CLI's `main`). */
 export function loadBundle(script) {
-  const module = { exports: {} };
-  script.runInThisContext()(module.exports, createRequire(BUNDLE), module, BUNDLE, path.dirname(BUNDLE));
-  return module.exports;
+  return runCompiled(script, BUNDLE);
 }
 
 /** Runs the CLI with the command line `argv`; resolves to its exit code. */

@@ -5,16 +5,17 @@
 // small project's generate; one file compiles from the cache at once, and its modules still run
 // lazily (a dynamic import of a bundled module becomes a call that runs the module when reached).
 // CommonJS because Node 20 takes a code cache only for scripts (vm.Script), not for ES modules. It
-// sits directly in dist/, where src/own-files.ts expects it. The compile worker
-// (dist/totem-mon-compile-worker.js) is an ES module of its own; the loader process, its hooks and
-// the API the definitions import stay tsc's separate modules; the native parsers stay in
-// node_modules.
+// sits directly in dist/, where src/own-files.ts expects it. The compile worker is a CommonJS
+// bundle of its own (dist/totem-mon-compile-worker.cjs) with a code cache of its own; the loader
+// process, its hooks and the API the definitions import stay tsc's separate modules; the native
+// parsers stay in node_modules.
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
+import { synthesize } from '../bench/synth.mjs';
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 // The dist/ folder to bundle in (default the repository's; the package test builds into a copy,
@@ -49,11 +50,13 @@ await build({
 
 await build({
   ...common,
-  // The compile worker (src/app/compile-thread.ts): a worker thread's entry, an ES module.
+  // The compile worker (src/app/compile-thread.ts), CommonJS as the CLI for a code cache of its own:
+  // bin/run-compile-worker.cjs, the worker's entry, runs it from that.
   entryPoints: { 'totem-mon-compile-worker': path.join(dist, 'app/compile-worker.js') },
-  format: 'esm',
-  // CommonJS dependencies require Node's built-in modules; an ES module has no `require` of its own.
-  banner: { js: "import { createRequire as __totemMonCreateRequire } from 'node:module';\nconst require = __totemMonCreateRequire(import.meta.url);" },
+  format: 'cjs',
+  outExtension: { '.js': '.cjs' },
+  define: { 'import.meta.url': '__totemMonUrl' },
+  banner: { js: "const __totemMonUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
 
 // The loader process's own modules and the API, one CommonJS bundle run from a code cache like the
@@ -104,21 +107,24 @@ function latin1Only(text) {
     return `\\u${char.charCodeAt(0).toString(16).padStart(4, '0')}`;
   });
 }
-for (const name of ['totem-mon.cjs', 'totem-mon-compile-worker.js', 'totem-mon-loader.cjs']) {
+for (const name of ['totem-mon.cjs', 'totem-mon-compile-worker.cjs', 'totem-mon-loader.cjs']) {
   const file = path.join(dist, name);
   const text = readFileSync(file, 'utf8');
   const escaped = latin1Only(text);
   if (escaped !== text) writeFileSync(file, escaped);
 }
 
-// The code cache: a new project (the scaffold, as `init` writes it) through init, generate and
+// The code caches: a new project (the scaffold, as `init` writes it) through init, generate and
 // validate --offline, each run starting from the cache the one before left and leaving it with
-// what it compiled besides. The launcher beside this dist/ (bin/ of the repository or of the copy).
+// what it compiled besides; then, for the compile worker's, a project large enough for the worker
+// (the benchmark's generator: 1,200 alerts, 80 panels) through generate, leaving only the worker's
+// (bin/run-compile-worker.cjs). The launcher beside this dist/ (bin/ of the repository or of the copy).
 const launcher = path.join(dist, '../bin/totem-mon.js');
 const cache = path.join(dist, 'totem-mon.cjs.cache');
 // The loader's (src/io/loader/boot.ts): made by the loader processes of the same runs, under the
 // loader's own flags, each written just before its last reply.
 const loaderCache = path.join(dist, 'totem-mon-loader.cjs.cache');
+const workerCache = path.join(dist, 'totem-mon-compile-worker.cjs.cache');
 const work = mkdtempSync(path.join(os.tmpdir(), 'totem-mon-code-cache-'));
 // A copy without dependencies of its own (the package test's staging folder) borrows the
 // repository's for these runs: the loader process imports the native TypeScript transform.
@@ -126,12 +132,15 @@ const borrowed = path.join(dist, '../node_modules');
 const borrow = !existsSync(borrowed);
 if (borrow) symlinkSync(path.join(root, 'node_modules'), borrowed, 'dir');
 try {
-  const run = (args, cwd) =>
-    execFileSync(process.execPath, [launcher, ...args], { cwd, stdio: 'ignore', timeout: 120_000, env: { ...process.env, TOTEM_MON_WRITE_CODE_CACHE: cache, TOTEM_MON_WRITE_LOADER_CODE_CACHE: loaderCache, NO_COLOR: '1' } });
+  const run = (args, cwd, caches = { TOTEM_MON_WRITE_CODE_CACHE: cache, TOTEM_MON_WRITE_LOADER_CODE_CACHE: loaderCache }) =>
+    execFileSync(process.execPath, [launcher, ...args], { cwd, stdio: 'ignore', timeout: 120_000, env: { ...process.env, ...caches, NO_COLOR: '1' } });
   run(['init', 'project'], work);
   const project = path.join(work, 'project');
   run(['generate'], project);
   run(['validate', '--offline'], project);
+  const large = synthesize(path.join(work, 'large'), { alerts: 1200, groups: 4, dashboards: 4, panels: 20, metrics: 30, receivers: 3 });
+  run(['generate', '--definitions', large, '--out', path.join(work, 'large-out')], work, { TOTEM_MON_WRITE_WORKER_CODE_CACHE: workerCache });
+  if (!existsSync(workerCache)) throw new Error('the compile worker left no code cache: did the run compile in it?');
 } finally {
   rmSync(work, { recursive: true, force: true });
   if (borrow) rmSync(borrowed);

@@ -26,11 +26,12 @@ export function repositoryFile(relative: string): URL {
 }
 
 /**
- * The compile worker's entry (src/app/compile-thread.ts), bundled as dist/totem-mon-compile-worker.js
- * (scripts/bundle.mjs); undefined from src/, where a worker would need the TypeScript hooks first.
+ * The compile worker's entry (src/app/compile-thread.ts): bin/run-compile-worker.cjs, which runs
+ * the worker's bundle, dist/totem-mon-compile-worker.cjs, from its code cache (scripts/bundle.mjs);
+ * undefined from src/, where a worker would need the TypeScript hooks first.
  */
 export function compileWorkerModule(): URL | undefined {
-  return fromSource ? undefined : new URL('./totem-mon-compile-worker.js', here);
+  return fromSource ? undefined : repositoryFile('bin/run-compile-worker.cjs');
 }
 
 /**

@@ -15,7 +15,7 @@ import { compileWorkerModule } from '../own-files.js';
 import { compileOutputs } from './outputs.js';
 import { allPanels } from '../model/dashboard.js';
 import type { CompileReply } from './compile-worker.js';
-import { COMPILE_WORKER_LIMITS, takePrestartedWorker, WORKER_FROM_SIZE, type PrestartedRequest } from './compile-prestart.js';
+import { COMPILE_WORKER_LIMITS, takePrestartedWorker, WORKER_FROM_SIZE } from './compile-prestart.js';
 
 export interface Compiling {
   /** The model's files: from the worker, or compiled here when there is none or it failed. */
@@ -35,11 +35,11 @@ export function compileSize(model: Model): number {
  * Starts compiling the model: in a worker thread when totem-mon runs from its build and the model is
  * large enough to pay for one, else here, on demand. `module` is the worker's entry (tests give the
  * build's from src/). The worker is the one started ahead while the definitions loaded
- * (src/app/compile-prestart.ts), when there is one: it is sent the module with the model.
+ * (src/app/compile-prestart.ts), when there is one on this module: it is sent the model too.
  */
 export function startCompiling(model: Model, module: URL | undefined = compileWorkerModule(), fromSize = WORKER_FROM_SIZE): Compiling {
   const here = { files: async () => compileOutputs(model), stop: () => {}, inWorker: false };
-  const prestarted = takePrestartedWorker();
+  const prestarted = takePrestartedWorker(module);
   if (module === undefined || compileSize(model) < fromSize || !existsSync(fileURLToPath(module))) {
     void prestarted?.terminate();
     return here;
@@ -52,10 +52,13 @@ export function startCompiling(model: Model, module: URL | undefined = compileWo
     worker.once('error', (error) => resolve({ error: error.message }));
     worker.once('exit', (code) => resolve({ error: `the compile worker exited with code ${code}` }));
   });
-  worker.postMessage(prestarted ? ({ module: module.href, model } satisfies PrestartedRequest) : model);
+  worker.postMessage(model);
   const stop = () => void worker.terminate();
   return {
     async files() {
+      // Waited for, it keeps the process alive until it answers, whatever its listeners (Node ends
+      // a process whose awaits nothing can settle, with exit code 13).
+      worker.ref();
       const reply = await replied;
       stop();
       // The worker failed: compiled here then, where a compiler's error shows as it always has.

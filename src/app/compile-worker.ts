@@ -28,5 +28,5 @@ export function answer(model: Model): void {
 }
 
 // Started on this module, it answers the first message; a pre-started thread
-// (src/app/compile-prestart.ts) imports it when it has the model, and calls answer itself.
+// (src/app/compile-prestart.ts) imports it at once, and calls answer itself with the model.
 if (!(workerData as Record<string, unknown> | null)?.[PRESTARTED]) parentPort?.once('message', answer);

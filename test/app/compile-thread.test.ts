@@ -5,7 +5,7 @@
  */
 import { existsSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { pathToFileURL } from 'node:url';
+import { fileURLToPath, pathToFileURL } from 'node:url';
 import { Worker } from 'node:worker_threads';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { fromDefinitions } from '../../src/app/stages.js';
@@ -22,7 +22,8 @@ import { execa } from 'execa';
 // @ts-expect-error: the benchmark's definitions generator is plain JavaScript, without types
 import { synthesize } from '../../bench/synth.mjs';
 
-const BUILT_WORKER = pathToFileURL(path.join(REPO, 'dist/totem-mon-compile-worker.js'));
+/** The compile worker's entry in the build (src/own-files.ts compileWorkerModule): it runs the worker's bundle from its code cache. */
+const BUILT_WORKER = pathToFileURL(path.join(REPO, 'bin/run-compile-worker.cjs'));
 
 /** A fixture through the stages from src/ (where the thread compiles itself): its model and files. */
 async function stages(fixture: string): Promise<{ model: Model; files: OutputFile[] }> {
@@ -68,19 +69,26 @@ describe('compiling in a worker thread', () => {
 
   it('a worker started ahead (while the definitions load) gives the same files, byte for byte, and fails over as one started then', async () => {
     const { model, files } = await stages('e2e');
-    // Taken by startCompiling, which sends it the module and the model.
+    // Taken by startCompiling, which sends it the model.
     const ahead = prestartCompileWorker(BUILT_WORKER);
     expect(ahead).toBeDefined();
     expect(prestartCompileWorker(BUILT_WORKER)).toBe(ahead);
     expect(await startCompiling(model, BUILT_WORKER, 0).files()).toEqual(files);
     expect(takePrestartedWorker()).toBeUndefined();
-    // Its stub imports the module it is sent: one that does not load is answered as an error, and
-    // the model compiled here.
+    // Its stub imports the module it was started on: one that does not load is answered as an
+    // error, and the model compiled here.
     const broken = path.join(tempDir(), 'broken-worker.mjs');
     writeFileSync(broken, "throw new Error('no worker today');\n");
-    prestartCompileWorker(BUILT_WORKER);
+    prestartCompileWorker(pathToFileURL(broken));
     expect(await startCompiling(model, pathToFileURL(broken), 0).files()).toEqual(files);
     expect(takePrestartedWorker()).toBeUndefined();
+    // Started on another module than the one compiling: stopped, and a worker started on that one.
+    const empty = path.join(tempDir(), 'empty-worker.mjs');
+    writeFileSync(empty, "import { parentPort } from 'node:worker_threads';\nparentPort.once('message', () => parentPort.postMessage({ files: [] }));\n");
+    const other = prestartCompileWorker(BUILT_WORKER)!;
+    const stopped = new Promise((resolve) => other.once('exit', resolve));
+    expect(await startCompiling(model, pathToFileURL(empty), 0).files()).toEqual([]);
+    await stopped;
     // Not wanted below the worker's size: stopped, and the model compiled here.
     const unwanted = prestartCompileWorker(BUILT_WORKER)!;
     const ended = new Promise((resolve) => unwanted.once('exit', resolve));
@@ -89,17 +97,58 @@ describe('compiling in a worker thread', () => {
     expect(takePrestartedWorker()).toBeUndefined();
   });
 
-  it('a worker started ahead has the V8 limits of one started then, and is handed the model through the module it is sent', async () => {
+  it('a worker started ahead imports the compile worker before the model comes, then answers the model', async () => {
+    const { model, files } = await stages('good');
+    // The build's compile worker, telling when it is imported.
+    const telling = pathToFileURL(path.join(tempDir(), 'telling-worker.mjs'));
+    writeFileSync(
+      telling,
+      `import { createRequire } from 'node:module';\nimport { parentPort } from 'node:worker_threads';\nexport const { answer } = createRequire(import.meta.url)(${JSON.stringify(fileURLToPath(BUILT_WORKER))});\nparentPort.postMessage('imported');\n`,
+    );
+    const ahead = prestartCompileWorker(telling)!;
+    expect(await new Promise((resolve) => ahead.once('message', resolve))).toBe('imported');
+    expect(await startCompiling(model, telling, 0).files()).toEqual(files);
+  });
+
+  it('a worker started ahead has the V8 limits of one started then, and hands the model to the module it was started on', async () => {
     const { model } = await stages('good');
     // A compile worker that answers its own limits (and the kind of model it was given) as a file.
-    const reporting = path.join(tempDir(), 'limits-answer.mjs');
+    const reporting = pathToFileURL(path.join(tempDir(), 'limits-answer.mjs'));
     writeFileSync(
       reporting,
       "import { parentPort, resourceLimits } from 'node:worker_threads';\nexport function answer(model) { parentPort.postMessage({ files: [{ path: 'limits', content: JSON.stringify({ ...resourceLimits, kind: model.ruleGroups ? 'model' : typeof model }) }] }); }\n",
     );
-    prestartCompileWorker(BUILT_WORKER);
-    const [file] = await startCompiling(model, pathToFileURL(reporting), 0).files();
+    prestartCompileWorker(reporting);
+    const [file] = await startCompiling(model, reporting, 0).files();
     expect(JSON.parse(file!.content)).toMatchObject({ ...COMPILE_WORKER_LIMITS, kind: 'model' });
+  });
+
+  it('a worker slower than the checks is waited for, started ahead or not: the process does not end before its answer', async () => {
+    // In a process of its own, where nothing else keeps the event loop alive (the worker is
+    // unreferenced until its files are asked for). Each answers a file after 300 ms.
+    const late = "setTimeout(() => parentPort.postMessage({ files: [{ path: 'late', content: 'yes' }] }), 300)";
+    const slow = pathToFileURL(path.join(tempDir(), 'slow-worker.mjs'));
+    writeFileSync(slow, `import { parentPort } from 'node:worker_threads';\nparentPort.once('message', () => ${late});\n`);
+    const slowAhead = pathToFileURL(path.join(tempDir(), 'slow-answer.mjs'));
+    writeFileSync(slowAhead, `import { parentPort } from 'node:worker_threads';\nexport function answer() { ${late}; }\n`);
+    const dist = (module: string) => JSON.stringify(pathToFileURL(path.join(REPO, 'dist/app', module)).href);
+    const script = [
+      `import { startCompiling } from ${dist('compile-thread.js')};`,
+      `import { prestartCompileWorker } from ${dist('compile-prestart.js')};`,
+      'const model = { ruleGroups: [], dashboards: [] };',
+      `const direct = await startCompiling(model, new URL(${JSON.stringify(slow.href)}), 0).files();`,
+      `prestartCompileWorker(new URL(${JSON.stringify(slowAhead.href)}));`,
+      'await new Promise((resolve) => setTimeout(resolve, 100));',
+      `const ahead = await startCompiling(model, new URL(${JSON.stringify(slowAhead.href)}), 0).files();`,
+      'console.log(JSON.stringify([direct, ahead]));',
+    ].join('\n');
+    // A file, not `-e`: a worker inherits Node's flags, and `--input-type` is refused for a file.
+    const file = path.join(tempDir(), 'wait-for-slow.mjs');
+    writeFileSync(file, script);
+    const run = await execa(process.execPath, [file], { reject: false, timeout: 30_000 });
+    expect(run.exitCode, run.stderr).toBe(0);
+    const answered = [{ path: 'late', content: 'yes' }];
+    expect(JSON.parse(run.stdout)).toEqual([answered, answered]);
   });
 
   // Linux: threads counted in /proc/self/task.

@@ -10,7 +10,7 @@ import { ensureBuilt } from '../helpers/built.js';
 describe('the bundles of the build', () => {
   beforeAll(ensureBuilt, 180_000);
 
-  it.each([['totem-mon.cjs'], ['totem-mon-compile-worker.js']])('%s holds only Latin-1 characters', (name) => {
+  it.each([['totem-mon.cjs'], ['totem-mon-compile-worker.cjs']])('%s holds only Latin-1 characters', (name) => {
     const text = readFileSync(path.join(REPO, 'dist', name), 'utf8');
     const beyond = [...text.matchAll(/[^\u0000-\u00ff]/g)].slice(0, 5).map((m) => JSON.stringify(text.slice(Math.max(0, m.index - 30), m.index + 10)));
     expect(beyond).toEqual([]);

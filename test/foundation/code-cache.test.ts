@@ -1,8 +1,10 @@
 // The installed CLI runs from the V8 code cache the build leaves beside the bundle
-// (bin/run-bundle.js, scripts/bundle.mjs). The cache must be one V8 takes (else every run quietly
-// compiles the whole bundle again), and a cache V8 refuses, or none, must only cost time.
-import { readFileSync, writeFileSync } from 'node:fs';
+// (bin/run-bundle.js, scripts/bundle.mjs), and so does the compile worker (bin/run-compile-worker.cjs).
+// A cache must be one V8 takes (else every run quietly compiles the whole bundle again), and a cache
+// V8 refuses, or none, must only cost time.
+import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
+import { pathToFileURL } from 'node:url';
 import { execa } from 'execa';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { REPO, tempDir } from '../helpers/cli.js';
@@ -36,5 +38,67 @@ describe('the code cache of the bundled CLI', () => {
     writeFileSync(corrupt, Buffer.alloc(4096, 7));
     expect(await compileAndRun(corrupt)).toEqual({ cache: 'rejected', version: own.version });
     expect(await compileAndRun(path.join(dir, 'missing.cache'))).toEqual({ cache: 'none', version: own.version });
+  });
+});
+
+const LAUNCHER = path.join(REPO, 'bin/run-compile-worker.cjs');
+
+/** In a fresh Node, the code cache a compile worker started on `launcher` compiled its bundle with (when started as the model is built). */
+async function workerCache(launcher: string): Promise<{ cache: string; answers: string }> {
+  const script = [
+    "import { Worker } from 'node:worker_threads';",
+    `const worker = new Worker(${JSON.stringify(`const w = require(${JSON.stringify(launcher)}); require('node:worker_threads').parentPort.postMessage({ cache: w.codeCache, answers: typeof w.answer }); process.exit(0);`)}, { eval: true });`,
+    "worker.once('message', (m) => console.log(JSON.stringify(m)));",
+  ].join('\n');
+  const run = await execa(process.execPath, [scriptFile(script)], { reject: false, timeout: 60_000 });
+  expect(run.exitCode, run.stderr).toBe(0);
+  return JSON.parse(run.stdout) as { cache: string; answers: string };
+}
+
+/** An ES module script as a file (not `-e`: a worker inherits Node's flags, `--input-type` with them, which makes its eval'd code an ES module). */
+function scriptFile(script: string): string {
+  const file = path.join(tempDir(), 'script.mjs');
+  writeFileSync(file, script);
+  return file;
+}
+
+describe("the compile worker's code cache", () => {
+  beforeAll(ensureBuilt, 180_000);
+
+  it("V8 accepts it in a worker started ahead as totem-mon starts a large project's, its main thread's young generation then held (src/app/compile-prestart.ts)", async () => {
+    // A module the stub imports in place of the launcher: the launcher's, telling its cache.
+    const probe = path.join(tempDir(), 'probe.mjs');
+    writeFileSync(
+      probe,
+      `import { createRequire } from 'node:module';\nimport { parentPort } from 'node:worker_threads';\nconst worker = createRequire(import.meta.url)(${JSON.stringify(LAUNCHER)});\nparentPort.postMessage({ cache: worker.codeCache });\nexport const answer = worker.answer;\n`,
+    );
+    const dist = (module: string) => JSON.stringify(pathToFileURL(path.join(REPO, 'dist/app', module)).href);
+    const script = [
+      `import { prestartCompileWorker } from ${dist('compile-prestart.js')};`,
+      `import { youngGenerationSize, YOUNG_GENERATION_CAP } from ${dist('young-generation.js')};`,
+      // Objects that survive a few scavenges each, until the young generation is as large as a
+      // large project's main thread has it when its definitions have told 1,000 texts.
+      'let held = [];',
+      'while (youngGenerationSize() < YOUNG_GENERATION_CAP) for (let i = 0; i < 10_000; i++) { held.push({ i }); if (held.length >= 1e6) held = []; }',
+      `const worker = prestartCompileWorker(new URL(${JSON.stringify(pathToFileURL(probe).href)}));`,
+      'worker.ref();',
+      "worker.once('message', (m) => { console.log(m.cache); process.exit(0); });",
+    ].join('\n');
+    const run = await execa(process.execPath, [scriptFile(script)], { reject: false, timeout: 60_000 });
+    expect(run.exitCode, run.stderr).toBe(0);
+    expect(run.stdout.trim()).toBe('accepted');
+  });
+
+  it('a cache V8 refuses, or none at all, still runs the worker', async () => {
+    // The launcher and the worker's bundle, copied with a broken cache, then with none.
+    const dir = tempDir();
+    mkdirSync(path.join(dir, 'bin'));
+    mkdirSync(path.join(dir, 'dist'));
+    for (const file of ['bin/run-compile-worker.cjs', 'bin/code-cache.cjs', 'dist/totem-mon-compile-worker.cjs']) copyFileSync(path.join(REPO, file), path.join(dir, file));
+    const cache = path.join(dir, 'dist/totem-mon-compile-worker.cjs.cache');
+    writeFileSync(cache, Buffer.alloc(4096, 7));
+    expect(await workerCache(path.join(dir, 'bin/run-compile-worker.cjs'))).toEqual({ cache: 'rejected', answers: 'function' });
+    rmSync(cache);
+    expect(await workerCache(path.join(dir, 'bin/run-compile-worker.cjs'))).toEqual({ cache: 'none', answers: 'function' });
   });
 });
