@@ -9,6 +9,7 @@
  * carry it as a comment for the user to review. The bench's lint-corpus reads the same inference.
  */
 import { analyzePromql, type Analysis } from '../promql/analyze.js';
+import { parsePromql, type ParsedExpr } from '../promql/parse.js';
 import { buildCatalogue } from '../model/catalogue.js';
 import type { MetricModel, RecordModel } from '../model/types.js';
 import { LABEL_NAME } from '../model/names.js';
@@ -154,8 +155,16 @@ export function inferCatalogue(rules: readonly RuleUse[]): InferredMetric[] {
   const labels: Labels = new Map();
   const counted = new Set<string>();
   const none = () => undefined;
+  // Each expression is parsed once, for the first pass and every round below (the catalogue's
+  // recording rules too): only the series lookup changes from round to round.
+  const parses = new Map<string, ParsedExpr>();
+  const parse = (text: string): ParsedExpr => {
+    let parsed = parses.get(text);
+    if (!parsed) parses.set(text, (parsed = parsePromql(text)));
+    return parsed;
+  };
   for (const r of rules) {
-    const a = analyzePromql(r.expr, none);
+    const a = analyzePromql(r.expr, none, parse(r.expr));
     if (a.parsed.errors.length > 0 || a.parsed.parts) continue;
     for (const s of a.selectors) {
       if (!isMetric(s.name)) continue;
@@ -171,10 +180,10 @@ export function inferCatalogue(rules: readonly RuleUse[]): InferredMetric[] {
       metrics: metricModels(toMetrics(labels, counted)),
       ruleGroups: [{ name: 'r', fileName: 'r', intervalMs: 60_000, rules: records, path: [] }],
       prometheus: { scrapeJobs: [] } as never,
-    });
+    }, parse);
     let changed = false;
     for (const r of rules) {
-      const a = analyzePromql(r.expr, catalogue.lookup);
+      const a = analyzePromql(r.expr, catalogue.lookup, parse(r.expr));
       if (a.parsed.errors.length > 0 || a.parsed.parts) continue;
       // 1. One-to-one matching and and/unless: a label on one side only, not selected there with = or =~,
       //    is one the usage never named on the other side's series.
