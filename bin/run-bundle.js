@@ -20,7 +20,7 @@ const LOADING_COMMANDS = new Set(['generate', 'validate']);
 const PREFORKED_LOADER = 'totem-mon.loader.preforked';
 
 /**
- * The loader process (src/io/loader/boot.ts: its bundle, from its code cache), started before the
+ * The loader process (src/io/loader/boot.cts: its bundle, from its code cache), started before the
  * bundle compiles: its own start (Node, the API, oxc) then runs beside this one's instead of after it, which
  * on a small project is the longest path of the run. The first load takes it
  * (src/io/loader/spawn.ts adoptPreforked) when it was started exactly as that load would start one
@@ -30,7 +30,7 @@ const PREFORKED_LOADER = 'totem-mon.loader.preforked';
  * totem-mon exits (and ends by itself when its channel closes).
  */
 export function preforkLoader(argv) {
-  const script = path.join(DIST, 'io/loader/boot.js');
+  const script = path.join(DIST, 'io/loader/boot.cjs');
   if (!LOADING_COMMANDS.has(argv[2]) || process.execArgv.length > 0 || !existsSync(script)) return undefined;
   const boot = { selfEntry: pathToFileURL(path.join(DIST, 'index.js')).href };
   const child = spawn(process.execPath, ['--max-semi-space-size=2', '--experimental-vm-modules', '--experimental-import-meta-resolve', script, JSON.stringify(boot)], {

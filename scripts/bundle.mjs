@@ -60,9 +60,9 @@ await build({
 });
 
 // The loader process's own modules and the API, one CommonJS bundle run from a code cache like the
-// CLI's (src/io/loader/loader-bundle.ts; its entry, dist/io/loader/boot.js, stays tsc's). The API's
+// CLI's (src/io/loader/loader-bundle.cts; its entry, dist/io/loader/boot.cjs, stays tsc's). The API's
 // `synth()`/`lint()` import the use cases (src/app/synth.ts) only when called: they stay dist/'s
-// own modules, imported through the entry's import() (loader-bundle.ts ENTRY_IMPORT: code run from
+// own modules, imported through the entry's import() (loader-bundle.cts ENTRY_IMPORT: code run from
 // a code cache cannot import() on Node 20) by a stand-in bundled in place of app/synth.js.
 const useCasesStandIn = `const useCases = () => globalThis[Symbol.for('totem-mon.loader.import')](new URL('./app/synth.js', __totemMonUrl).href);
 async function synthInDist(project, options) { return (await useCases()).synth(project, options); }
@@ -121,7 +121,7 @@ for (const name of ['totem-mon.cjs', 'totem-mon-compile-worker.cjs', 'totem-mon-
 // (bin/run-compile-worker.cjs). The launcher beside this dist/ (bin/ of the repository or of the copy).
 const launcher = path.join(dist, '../bin/totem-mon.js');
 const cache = path.join(dist, 'totem-mon.cjs.cache');
-// The loader's (src/io/loader/boot.ts): made by the loader processes of the same runs, under the
+// The loader's (src/io/loader/boot.cts): made by the loader processes of the same runs, under the
 // loader's own flags, each written just before its last reply.
 const loaderCache = path.join(dist, 'totem-mon-loader.cjs.cache');
 const workerCache = path.join(dist, 'totem-mon-compile-worker.cjs.cache');

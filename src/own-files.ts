@@ -34,10 +34,7 @@ export function compileWorkerModule(): URL | undefined {
   return fromSource ? undefined : repositoryFile('bin/run-compile-worker.cjs');
 }
 
-/**
- * The loader process's bundle (src/io/loader/loader-bundle.ts: loader-process.ts and the API),
- * dist/totem-mon-loader.cjs (scripts/bundle.mjs); its entry is src/io/loader/boot.ts.
- */
-export function loaderBundle(): URL {
-  return new URL('./totem-mon-loader.cjs', here);
+/** The built loader process's entry, dist/io/loader/boot.cjs (src/io/loader/boot.cts: CommonJS, unlike the modules ownModule names). */
+export function builtLoaderEntry(): URL {
+  return new URL('./io/loader/boot.cjs', here);
 }

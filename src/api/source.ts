@@ -62,7 +62,7 @@ function classify(name: string): string | typeof OWN | typeof OTHER {
 }
 
 // The name V8 gives the script this module runs in. Bundled and run from a V8 code cache (the
-// loader process's, src/io/loader/loader-bundle.ts), that is the path the cache was made at (Node
+// loader process's, src/io/loader/loader-bundle.cts), that is the path the cache was made at (Node
 // 20's V8 keeps it from the cache), not where the bundle is now: a package built elsewhere, a copy.
 let ownScript: string | null | undefined;
 function ownScriptName(): string | null {

@@ -1,6 +1,6 @@
 /**
  * The built loader process runs its modules and the API as one bundle from a V8 code cache
- * (src/io/loader/boot.ts, loader-bundle.ts; scripts/bundle.mjs), where from src/ child.ts imports
+ * (src/io/loader/boot.cts, loader-bundle.cts; scripts/bundle.mjs), where from src/ child.ts imports
  * them as modules. Both must be the same loader: for every fixture, the same messages (projects,
  * call sites with their builders, markers, errors and their positions), the same output and
  * progress, the same exit. And the cache must be one V8 takes under the loader's own flags (else
@@ -35,7 +35,7 @@ interface Run {
   code: number | null;
 }
 
-/** The loader process started with `entry` (boot.js or child.js of `dist`), as spawn.ts starts one, loading `dir`. */
+/** The loader process started with `entry` (boot.cjs or child.js of `dist`), as spawn.ts starts one, loading `dir`. */
 function runLoader(entry: string, dir: string, dist = DIST): Promise<Run> {
   const request = { loads: [{ entry: path.join(dir, 'index.ts'), dir }], selfEntry: pathToFileURL(path.join(dist, 'index.js')).href };
   const child = spawn(process.execPath, [...FLAGS, path.join(dist, 'io/loader', entry), JSON.stringify(request)], {
@@ -65,32 +65,35 @@ describe('the built loader process (its bundle, from the code cache)', () => {
       "import { synth } from 'totem-mon';\nimport { project } from '" + path.join(FIXTURES, 'loader/base.js') + "';\n" +
         'const result = await synth(project);\nexport default { ...project, synthesised: Object.keys(result.files).sort() };\n',
     );
-    const dirs = ['good', 'positions', 'late-import', 'module-graph', 'throws', 'unsettled', 'stdout', 'exit-zero', 'exit-in-import', 'exit-in-timer', 'really-exit']
+    const dirs = ['good', 'positions', 'late-import', 'module-graph', 'meta-resolve', 'throws', 'unsettled', 'stdout', 'exit-zero', 'exit-in-import', 'exit-in-timer', 'really-exit']
       .map((name) => path.join(FIXTURES, 'loader', name))
       .concat(missing, synthesised);
     for (const dir of dirs) {
-      const [bundled, modules] = await Promise.all([runLoader('boot.js', dir), runLoader('child.js', dir)]);
+      const [bundled, modules] = await Promise.all([runLoader('boot.cjs', dir), runLoader('child.js', dir)]);
       // Each replies, or its definitions ran and ended the process without one (process.reallyExit, an unsettled top-level await).
       expect(bundled.messages.length > 0 || bundled.progress.startsWith('0 file:'), dir).toBe(true);
       expect(bundled, dir).toEqual(modules);
     }
-    const synthesisedFiles = ((await runLoader('boot.js', synthesised)).messages.at(-1) as { project: { synthesised: string[] } }).project.synthesised;
+    // A package resolved by import.meta.resolve alone: Node's resolver is loaded before the module runs.
+    const metaResolve = (await runLoader('boot.cjs', path.join(FIXTURES, 'loader/meta-resolve'))).messages.at(-1) as { project: { resolved: string } };
+    expect(metaResolve.project.resolved).toBe(pathToFileURL(path.join(REPO, 'node_modules/yaml/dist/index.js')).href);
+    const synthesisedFiles = ((await runLoader('boot.cjs', synthesised)).messages.at(-1) as { project: { synthesised: string[] } }).project.synthesised;
     expect(synthesisedFiles.length).toBeGreaterThan(0);
     // The fixtures' builder calls were seen, and each named its builder: the bundle's functions keep their names.
-    const positions = (await runLoader('boot.js', path.join(FIXTURES, 'loader/positions'))).messages.at(-1) as { sites: Array<{ builder?: string }> };
+    const positions = (await runLoader('boot.cjs', path.join(FIXTURES, 'loader/positions'))).messages.at(-1) as { sites: Array<{ builder?: string }> };
     expect(positions.sites.length).toBeGreaterThan(0);
     expect(positions.sites.every((site) => site.builder !== undefined)).toBe(true);
   }, 120_000);
 
   it('hands over the same from a copy of the build: the cache V8 takes there names the folder it was made in', async () => {
     const positions = path.join(FIXTURES, 'loader/positions');
-    const [copied, own] = await Promise.all([runLoader('boot.js', positions, copiedDist()), runLoader('child.js', positions)]);
+    const [copied, own] = await Promise.all([runLoader('boot.cjs', positions, copiedDist()), runLoader('child.js', positions)]);
     expect(copied).toEqual(own);
   });
 
   it('has the API of dist/index.js: the same exports, each function named as there', async () => {
     const script = [
-      `const { compileLoaderBundle, loadLoaderBundle } = await import(${JSON.stringify(path.join(DIST, 'io/loader/loader-bundle.js'))});`,
+      `const { compileLoaderBundle, loadLoaderBundle } = await import(${JSON.stringify(path.join(DIST, 'io/loader/loader-bundle.cjs'))});`,
       `const bundle = ${JSON.stringify(path.join(DIST, 'totem-mon-loader.cjs'))};`,
       'const { api } = loadLoaderBundle(compileLoaderBundle(bundle).script, bundle);',
       `const own = await import(${JSON.stringify(pathToFileURL(path.join(DIST, 'index.js')).href)});`,
@@ -109,7 +112,7 @@ describe('the built loader process (its bundle, from the code cache)', () => {
     writeFileSync(corrupt, Buffer.alloc(4096, 7));
     const status = async (cacheFile?: string) => {
       const script = [
-        `const { compileLoaderBundle } = await import(${JSON.stringify(path.join(DIST, 'io/loader/loader-bundle.js'))});`,
+        `const { compileLoaderBundle } = await import(${JSON.stringify(path.join(DIST, 'io/loader/loader-bundle.cjs'))});`,
         `console.log(compileLoaderBundle(${JSON.stringify(path.join(DIST, 'totem-mon-loader.cjs'))}${cacheFile ? `, ${JSON.stringify(cacheFile)}` : ''}).cache);`,
       ].join('\n');
       const run = await execa(process.execPath, [...FLAGS, '--input-type=module', '-e', script], { reject: false, timeout: 60_000 });

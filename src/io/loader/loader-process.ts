@@ -8,7 +8,7 @@
  * One process may run several loads in turn (totem-mon.config.ts, then the definitions): each gets
  * its reply; the first that fails ends the process.
  *
- * The process's entry is child.ts (from src/, and a build without the loader's bundle) or boot.ts
+ * The process's entry is child.ts (from src/, and a build without the loader's bundle) or boot.cts
  * (the build: this module and the API as one bundle, run from its code cache); both give
  * runLoaderProcess what differs between them.
  */
@@ -27,13 +27,13 @@ import { DefinitionModules, type DefinitionModulesOptions } from './vm-modules.j
 export interface LoaderEntry {
   /**
    * The API that `import 'totem-mon'` means, given its URL (LoaderRequest.selfEntry): child.ts
-   * imports it; the built loader (boot.ts) has it in its bundle, and it is the same module.
+   * imports it; the built loader (boot.cts) has it in its bundle, and it is the same module.
    */
   api: (selfEntry: string) => object | Promise<object>;
-  /** `import.meta.resolve` with a parent, and `import()` of a resolved URL, of the entry (an ES module; vm-modules.ts). */
-  resolvePackage: DefinitionModulesOptions['resolvePackage'];
+  /** `import.meta.resolve` with a parent (loaded when first needed), and `import()` of a resolved URL, of the entry (vm-modules.ts). */
+  loadPackageResolver: DefinitionModulesOptions['loadPackageResolver'];
   importModule: DefinitionModulesOptions['importModule'];
-  /** Called just before the last reply (the build writes the loader's code cache there: boot.ts). */
+  /** Called just before the last reply (the build writes the loader's code cache there: boot.cts). */
   beforeLastReply?: () => void;
 }
 
@@ -210,7 +210,7 @@ export async function runLoaderProcess(entry: LoaderEntry): Promise<void> {
   const modules = new DefinitionModules({
     selfEntry: request.selfEntry,
     api: await entry.api(request.selfEntry),
-    resolvePackage: entry.resolvePackage,
+    loadPackageResolver: entry.loadPackageResolver,
     importModule: entry.importModule,
     transformed: (file, map) => mappings.set(file, map),
   });

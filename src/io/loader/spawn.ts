@@ -6,7 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { PREFORKED_LOADER, PROGRESS_FD, type ExpressionsMessage, type LoaderBoot, type LoaderReply, type LoaderRequest, type LoadsMessage } from './protocol.js';
 import { splitAtNextLoad } from './split-output.js';
-import { fromSource, ownModule, repositoryFile } from '../../own-files.js';
+import { builtLoaderEntry, fromSource, ownModule, repositoryFile } from '../../own-files.js';
 
 export interface LoaderOutcome {
   /** Absent when the process ended (or was killed) before replying. */
@@ -24,11 +24,11 @@ export interface LoaderOutcome {
 }
 
 /**
- * How to start the loader process: built (dist/), boot.ts, which runs the loader's bundle from its
+ * How to start the loader process: built (dist/), boot.cjs, which runs the loader's bundle from its
  * code cache; from source (src/, tests), child.ts through the repository's TS hooks.
  */
 function command(): string[] {
-  return fromSource ? ['--import', repositoryFile('scripts/ts-register.mjs').href, fileURLToPath(ownModule('io/loader/child'))] : [fileURLToPath(ownModule('io/loader/boot'))];
+  return fromSource ? ['--import', repositoryFile('scripts/ts-register.mjs').href, fileURLToPath(ownModule('io/loader/child'))] : [fileURLToPath(builtLoaderEntry())];
 }
 
 // Profiling flags given to totem-mon (`node --cpu-prof bin/totem-mon.js …`) profile the loader too.

@@ -33,17 +33,25 @@ export interface DefinitionModulesOptions {
   selfEntry: string;
   api: object;
   /**
-   * `import.meta.resolve` with a parent, and `import()` of a resolved URL: an ES module's, the
-   * loader's entry gives them (its bundle has no import.meta, and code run from a V8 code cache
-   * cannot import() on Node 20: loader-bundle.ts).
+   * `import.meta.resolve` with a parent (an ES module's), loaded the first time a package is to be
+   * resolved or a module names `meta`: Node's ES module loader starts only then (~8 ms of the
+   * loader's start when the built loader's entry is CommonJS, boot.cts). And `import()` of a resolved
+   * URL. The loader's entry gives both: its bundle has no import.meta, and code run from a V8 code
+   * cache cannot import() on Node 20 (loader-bundle.cts).
    */
-  resolvePackage: (specifier: string, parentUrl: string) => string;
+  loadPackageResolver: () => Promise<PackageResolver>;
   importModule: (url: string, options?: { with: Record<string, string> }) => Promise<object>;
   /** A definition module was stripped of its types: its source map's `mappings` (for positions). */
   transformed: (file: string, mappings: string) => void;
 }
 
+/** `import.meta.resolve` with a parent. */
+export type PackageResolver = (specifier: string, parentUrl: string) => string;
+
 const TYPESCRIPT = /\.m?ts$/;
+// A module that may read import.meta names `meta` (a keyword has no escapes): its source before oxc
+// (which adds `import.meta.url` for the progress calls, transform.ts).
+const NAMES_META = /\bmeta\b/;
 const RELATIVE = /^(\.{1,2}(\/|$)|\/)/;
 
 /** An error as Node's resolver throws it (message, code and the URL it looked for), for a file that is not there. */
@@ -72,8 +80,15 @@ export class DefinitionModules {
   private readonly readying = new WeakMap<vm.Module, Promise<void>>();
   /** `type` of the nearest package.json, by folder (whether a `.js` file is an ES module). */
   private readonly packageTypes = new Map<string, string | undefined>();
-  private readonly linker = (specifier: string, referencing: vm.Module, extra: { attributes?: Attributes }) =>
-    this.moduleFor(this.resolve(specifier, referencing.identifier), extra.attributes ?? {});
+  /** Set once loaded (options.loadPackageResolver), before any specifier it resolves is resolved. */
+  private packageResolver: PackageResolver | undefined;
+  private packageResolverLoaded: Promise<void> | undefined;
+  /** Whether a module of the graph names `meta` (its import.meta.resolve may need the package resolver). */
+  private namesMeta = false;
+  private readonly linker = (specifier: string, referencing: vm.Module, extra: { attributes?: Attributes }) => {
+    const link = () => this.moduleFor(this.resolve(specifier, referencing.identifier), extra.attributes ?? {});
+    return this.needsPackageResolver(specifier) ? this.loadPackageResolver().then(link) : link();
+  };
   private readonly initializeImportMeta = (meta: ImportMeta, module: vm.SourceTextModule) => {
     const url = module.identifier;
     const filename = fileURLToPath(url);
@@ -92,6 +107,7 @@ export class DefinitionModules {
     };
   };
   private readonly importModuleDynamically = async (specifier: string, referrer: vm.Module, attributes: Attributes) => {
+    if (this.needsPackageResolver(specifier)) await this.loadPackageResolver();
     const module = await this.moduleFor(this.resolve(specifier, referrer.identifier), attributes ?? {});
     await this.ready(module);
     return module;
@@ -111,12 +127,24 @@ export class DefinitionModules {
     if (ready === undefined) {
       ready = (async () => {
         if (module.status === 'unlinked') await module.link(this.linker);
+        if (this.namesMeta) await this.loadPackageResolver();
         await module.evaluate();
         if (module.status === 'errored') throw module.error;
       })();
       this.readying.set(module, ready);
     }
     return ready;
+  }
+
+  /** Whether `specifier` may be a package's (resolve would ask the package resolver) and that is not loaded yet. */
+  private needsPackageResolver(specifier: string): boolean {
+    return this.packageResolver === undefined && specifier !== 'totem-mon' && !isBuiltin(specifier) && !RELATIVE.test(specifier) && !specifier.startsWith('file:');
+  }
+
+  private loadPackageResolver(): Promise<void> {
+    return (this.packageResolverLoaded ??= this.options.loadPackageResolver().then((resolver) => {
+      this.packageResolver = resolver;
+    }));
   }
 
   /** The URL a specifier means in the module `parentUrl` (a file: URL, node: for builtins). Throws as Node's resolver would. */
@@ -126,7 +154,10 @@ export class DefinitionModules {
     const parent = fileURLToPath(parentUrl);
     const ts = tsFileFor(specifier, parent);
     if (ts) return pathToFileURL(ts).href;
-    if (!RELATIVE.test(specifier) && !specifier.startsWith('file:')) return this.options.resolvePackage(specifier, parentUrl);
+    if (!RELATIVE.test(specifier) && !specifier.startsWith('file:')) {
+      if (this.packageResolver === undefined) throw new Error(`totem-mon: ${specifier} resolved before the package resolver was loaded`);
+      return this.packageResolver(specifier, parentUrl);
+    }
     const url = new URL(specifier, parentUrl);
     const file = fileURLToPath(url);
     const stat = statSync(file, { throwIfNoEntry: false });
@@ -155,6 +186,7 @@ export class DefinitionModules {
     const typescript = TYPESCRIPT.test(file);
     if (!typescript && !this.isEsModule(file)) return undefined;
     let code = readFileSync(file, 'utf8');
+    this.namesMeta ||= NAMES_META.test(code);
     if (typescript) {
       const stripped = stripTypes(code, file, { progress: true });
       code = stripped.code;

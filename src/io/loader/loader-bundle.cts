@@ -17,8 +17,7 @@ import type { runLoaderProcess } from './loader-process.js';
 export const WRITE_LOADER_CODE_CACHE = 'TOTEM_MON_WRITE_LOADER_CODE_CACHE';
 
 /**
- * `globalThis[Symbol.for(ENTRY_IMPORT)]`: import() of a URL, set by boot.ts, the bundle's entry (an
- * ES module), for the API's `synth()`/`lint()`, whose use cases stay dist/'s own modules
+ * `globalThis[Symbol.for(ENTRY_IMPORT)]`: import() of a URL, set by boot.cts, the bundle's entry, for the API's `synth()`/`lint()`, whose use cases stay dist/'s own modules
  * (scripts/bundle.mjs bundles a stand-in for src/app/synth.ts that imports it through this).
  */
 export const ENTRY_IMPORT = 'totem-mon.loader.import';
