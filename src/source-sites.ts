@@ -48,7 +48,8 @@ export function propertyBelow(source: SourceRef, fields: readonly string[]): Sou
   const site = parent?.site ?? source;
   if (!callSites.has(site)) return source; // nothing to resolve against: keep the definition's own line
   const ref: SourceRef = { file: source.file, line: source.line, column: source.column };
-  properties.set(ref, { site, fields: [...(parent?.fields ?? []), ...fields] });
+  // Exactly as long as its fields (a spread leaves room to grow: see locatedAt in src/model/located.ts).
+  properties.set(ref, { site, fields: parent ? parent.fields.concat(fields) : fields.slice() });
   return ref;
 }
 

@@ -56,7 +56,7 @@ function resolveLink(l: Link): LinkModel {
 
 function buildVariable(v: Variable, path: string[]): VariableModel {
   const { kind: _k, source: _s, ignore: _i, ...common } = v;
-  const at = located(v, [...path, v.name]);
+  const at = located(v, path.concat(v.name));
   const title = v.title ?? v.name;
   switch (v.type) {
     case 'query': {
@@ -82,14 +82,14 @@ function buildDashboard(d: Dashboard): DashboardModel {
   const reserved = d.panels.flatMap((item) => (item.kind === 'panel' && item.gridPos ? [item.gridPos] : []));
   const flow = new GridFlow(0, reserved);
   const items = d.panels.map((item): PanelModel | RowModel => {
-    if (item.kind === 'panel') return buildPanel(item, [...path, 'panels', item.title], nextId++, flow);
-    const rowPath = [...path, 'panels', item.title];
+    if (item.kind === 'panel') return buildPanel(item, path.concat('panels', item.title), nextId++, flow);
+    const rowPath = path.concat('panels', item.title);
     const collapsed = item.collapsed ?? false;
     const id = nextId++;
     const gridPos = flow.fullLine(1);
     // A collapsed row holds its panels; they are laid out as if it were open, below its header.
     const inner = collapsed ? new GridFlow(gridPos.y + 1) : flow;
-    const panels = item.panels.map((p) => buildPanel(p, [...rowPath, 'panels', p.title], nextId++, inner));
+    const panels = item.panels.map((p) => buildPanel(p, rowPath.concat('panels', p.title), nextId++, inner));
     const repeat = item.repeat ? { repeat: item.repeat.variable.name } : {};
     return { kind: 'row', id, title: item.title, collapsed, ...repeat, gridPos, panels, ...located(item, rowPath) };
   });
@@ -107,7 +107,7 @@ function buildDashboard(d: Dashboard): DashboardModel {
     ...(d.refreshIntervals !== undefined ? { refreshIntervals: d.refreshIntervals } : {}),
     annotations: (d.annotations ?? []).map((a, i) => ({ ...a, ...locatedAt(located(d, path), `annotations[${i}]`) })),
     links: (d.links ?? []).map((l) => ('tags' in l ? { ...l, tags: [...l.tags] } : resolveLink(l))),
-    variables: (d.variables ?? []).map((v) => buildVariable(v, [...path, 'variables'])),
+    variables: (d.variables ?? []).map((v) => buildVariable(v, path.concat('variables'))),
     items,
     ...located(d, path),
   };

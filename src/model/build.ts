@@ -113,8 +113,8 @@ export function buildModel(input: ProjectInput, entry: string, syntax: SyntaxOf 
       ...(g.partialResponseStrategy !== undefined ? { partialResponseStrategy: g.partialResponseStrategy } : {}),
       rules: g.rules.map((r) =>
         r.kind === 'alert'
-          ? buildAlert(r, g.name, [...groupPath, 'rules', r.name], project.docs?.runbookBase)
-          : buildRecord(r, g.name, [...groupPath, 'rules', r.name]),
+          ? buildAlert(r, g.name, groupPath.concat('rules', r.name), project.docs?.runbookBase)
+          : buildRecord(r, g.name, groupPath.concat('rules', r.name)),
       ),
       ...located(g, groupPath),
     };

@@ -17,6 +17,8 @@ export function located(value: { source?: SourceRef | undefined; ignore?: Readon
  * (src/io/property-locations.ts), or the definition's own line where the property is not written there.
  */
 export function locatedAt(item: Located, ...field: string[]): Located {
-  const path = [...item.path, ...field];
+  // concat, not a spread: V8 leaves `[...a, ...b]` room to grow (~230 bytes for a path of five
+  // names, ~90 as concat makes it), and a large model keeps some 40,000 paths through the run.
+  const path = item.path.concat(field);
   return item.source ? { path, source: propertyBelow(item.source, field) } : { path };
 }
