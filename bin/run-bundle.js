@@ -2,16 +2,17 @@
 // made beside it (dist/totem-mon.cjs.cache: the bytecode of every function a run of init, generate
 // and validate compiled; ./code-cache.cjs). Without it every run would first parse ~5 MB of
 // JavaScript and compile each function it calls, a large part of a small project's run.
-import { spawn } from 'node:child_process';
-import { existsSync, writeFileSync } from 'node:fs';
-import path from 'node:path';
-import { fileURLToPath, pathToFileURL } from 'node:url';
-import { compileWithCache, runCompiled } from './code-cache.cjs';
+'use strict';
+const { spawn } = require('node:child_process');
+const { existsSync, writeFileSync } = require('node:fs');
+const path = require('node:path');
+const { pathToFileURL } = require('node:url');
+const { compileWithCache, runCompiled } = require('./code-cache.cjs');
 
-export const BUNDLE = fileURLToPath(new URL('../dist/totem-mon.cjs', import.meta.url));
-export const CODE_CACHE = `${BUNDLE}.cache`;
+const BUNDLE = path.join(__dirname, '../dist/totem-mon.cjs');
+const CODE_CACHE = `${BUNDLE}.cache`;
 /** Set by the build only: the file a run writes its bytecode to when it ends. */
-export const WRITE_CODE_CACHE = 'TOTEM_MON_WRITE_CODE_CACHE';
+const WRITE_CODE_CACHE = 'TOTEM_MON_WRITE_CODE_CACHE';
 
 const DIST = path.dirname(BUNDLE);
 /** The commands whose first step is loading the definitions in a loader process. */
@@ -29,7 +30,7 @@ const PREFORKED_LOADER = 'totem-mon.loader.preforked';
  * them from totem-mon then). Until taken it cannot keep totem-mon alive; untaken, it is killed when
  * totem-mon exits (and ends by itself when its channel closes).
  */
-export function preforkLoader(argv) {
+function preforkLoader(argv) {
   const script = path.join(DIST, 'io/loader/boot.cjs');
   if (!LOADING_COMMANDS.has(argv[2]) || process.execArgv.length > 0 || !existsSync(script)) return undefined;
   const boot = { selfEntry: pathToFileURL(path.join(DIST, 'index.js')).href };
@@ -52,17 +53,17 @@ export function preforkLoader(argv) {
 }
 
 /** The bundle compiled with the code cache (./code-cache.cjs); `cache` is 'accepted', 'rejected' or 'none'. */
-export function compileBundle(cacheFile = CODE_CACHE) {
+function compileBundle(cacheFile = CODE_CACHE) {
   return compileWithCache(BUNDLE, cacheFile);
 }
 
 /** Runs the compiled bundle's top level, as CommonJS would; returns its exports (the CLI's `main`). */
-export function loadBundle(script) {
+function loadBundle(script) {
   return runCompiled(script, BUNDLE);
 }
 
 /** Runs the CLI with the command line `argv`; resolves to its exit code. */
-export async function runBundle(argv) {
+async function runBundle(argv) {
   if (!existsSync(BUNDLE)) {
     process.stderr.write(`totem-mon: ${BUNDLE} is missing\n  hint: build it with \`npm run build\` (\`npm ci\` runs it)\n`);
     return 2;
@@ -79,3 +80,5 @@ export async function runBundle(argv) {
   if (out) writeFileSync(out, script.createCachedData());
   return code;
 }
+
+module.exports = { BUNDLE, CODE_CACHE, WRITE_CODE_CACHE, preforkLoader, compileBundle, loadBundle, runBundle };
