@@ -29,6 +29,7 @@ import { durationMs } from '../duration.js';
 import { DEFAULT_EVALUATION_INTERVAL } from '../model/build.js';
 import type { ImportItem, ImportedFile } from '../import/report.js';
 import { fromProject } from './stages.js';
+import { KeptParses } from '../promql/kept-parses.js';
 import { projectName } from './init.js';
 
 export interface ImportOptions {
@@ -98,9 +99,9 @@ function describeOwner(owner: Owner): string {
  * Repeated until nothing new appears: an ignore can uncover nothing, but a finding path may lead
  * to a definition only once its neighbour is quiet.
  */
-function ignoreWhatTheInputBreaks(project: ImportedProject, entry: string, items: ImportItem[], templates: () => TemplatesRead): Diagnostic[] {
+function ignoreWhatTheInputBreaks(project: ImportedProject, entry: string, items: ImportItem[], templates: () => TemplatesRead, parses: KeptParses): Diagnostic[] {
   for (let round = 0; round < 3; round++) {
-    const result = fromProject(projectValue(project), { entry, templates });
+    const result = fromProject(projectValue(project), { entry, templates, early: parses });
     let added = false;
     for (const d of result.diagnostics) {
       if (d.severity !== 'error' || !d.path || d.id === 'schema' || !d.id.includes('/')) continue;
@@ -117,7 +118,7 @@ function ignoreWhatTheInputBreaks(project: ImportedProject, entry: string, items
     }
     if (!added) return result.diagnostics;
   }
-  return fromProject(projectValue(project), { entry, templates }).diagnostics;
+  return fromProject(projectValue(project), { entry, templates, early: parses }).diagnostics;
 }
 
 /** The rule groups each input file holds (several documents of a file together). */
@@ -187,8 +188,9 @@ async function inferredCatalogue(
   uses: readonly RuleUse[],
   placeholders: ReadonlySet<string>,
   source: string | undefined,
+  parses: KeptParses,
 ): Promise<{ metrics: InferredMetric[]; items: ImportItem[] }> {
-  const metrics = inferCatalogue(uses).filter((m) => !placeholders.has(m.name));
+  const metrics = inferCatalogue(uses, (text) => parses.parse(text)).filter((m) => !placeholders.has(m.name));
   if (source === undefined) return { metrics, items: metrics.map((m) => ({ status: 'guessed', file: CATALOGUE_FILE, what: `metric ${m.name}`, reason: m.why.join('; ') })) };
   const text = await readExposition(source);
   let families: Family[];
@@ -229,7 +231,9 @@ export async function importFiles(options: ImportOptions): Promise<ImportResult>
   const mapped = mapPromtoolTests(testDocs, groups, loader.load);
   items.push(...mapped.items);
   const dashboardUses = configs.queries.map((q): RuleUse => ({ kind: 'alert', name: `dashboard ${q.dashboard}`, expr: q.expr }));
-  const catalogue = await inferredCatalogue([...rules, ...dashboardUses], configs.placeholders, options.metrics);
+  // Each expression parsed once for the inference and every run of the stages below (src/promql/kept-parses.ts).
+  const parses = new KeptParses();
+  const catalogue = await inferredCatalogue([...rules, ...dashboardUses], configs.placeholders, options.metrics, parses);
   items.push(...catalogue.items);
   const project: ImportedProject = {
     name: options.name ?? projectName(path.resolve(options.into, '..')),
@@ -261,7 +265,7 @@ export async function importFiles(options: ImportOptions): Promise<ImportResult>
   const entry = `${options.into.replace(/\\/g, '/').replace(/\/+$/, '')}/index.ts`;
   // The notification templates the project will have (`<into>/../templates/*.tmpl`, where the report
   // asks to copy an Alertmanager configuration's): its templates' names are then known to the checks.
-  const diagnostics = ignoreWhatTheInputBreaks(project, entry, items, () => readTemplates(options.into));
+  const diagnostics = ignoreWhatTheInputBreaks(project, entry, items, () => readTemplates(options.into), parses);
 
   for (const group of groups) {
     for (const rule of group.rules) {

@@ -20,7 +20,7 @@ import type { Model } from '../model/types.js';
 import { withSettings, type ProjectSettings } from '../model/settings.js';
 import { buildCheckContext } from '../lint/context.js';
 import { PromqlTable } from '../model/promql-table.js';
-import type { EarlyParses } from '../promql/early.js';
+import type { ParsesMadeBefore } from '../promql/parses-made-before.js';
 import { CHECKS } from '../lint/index.js';
 import { runLint, type Silenced } from '../lint/run.js';
 import type { Check, CheckContext } from '../lint/check.js';
@@ -60,8 +60,11 @@ export interface StageOptions {
    * compiling the tests here too would cost the main thread what the worker does anyway.
    */
   onModel?: (model: Model) => void;
-  /** PromQL parsed while the definitions loaded (src/promql/early.ts): the checks' context takes what it can. */
-  early?: EarlyParses;
+  /**
+   * PromQL parsed before the run (while the definitions loaded, src/promql/early.ts; by import's
+   * earlier steps, src/promql/kept-parses.ts): the run's PromQL table takes what it can.
+   */
+  early?: ParsesMadeBefore;
 }
 
 export interface ProjectStageOptions extends StageOptions {

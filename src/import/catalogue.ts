@@ -9,7 +9,8 @@
  * carry it as a comment for the user to review. The bench's lint-corpus reads the same inference.
  */
 import { analyzePromql, type Analysis } from '../promql/analyze.js';
-import { parsePromql, type ParsedExpr } from '../promql/parse.js';
+import type { ParsedExpr } from '../promql/parse.js';
+import { KeptParses } from '../promql/kept-parses.js';
 import { buildCatalogue } from '../model/catalogue.js';
 import type { MetricModel, RecordModel } from '../model/types.js';
 import { LABEL_NAME } from '../model/names.js';
@@ -145,8 +146,11 @@ function metricModels(metrics: readonly InferredMetric[]): MetricModel[] {
   return metrics.map((m) => ({ type: m.type, name: m.name, help: '', labels: [...m.labels], path: [] }));
 }
 
-/** The catalogue the rules' expressions imply (see the file comment); sorted by name. */
-export function inferCatalogue(rules: readonly RuleUse[]): InferredMetric[] {
+/**
+ * The catalogue the rules' expressions imply (see the file comment); sorted by name. `parse`: where
+ * an expression's parse comes from (import keeps them for its runs of the stages: src/promql/kept-parses.ts).
+ */
+export function inferCatalogue(rules: readonly RuleUse[], parse: (text: string) => ParsedExpr = keptParse()): InferredMetric[] {
   const records: RecordModel[] = rules.flatMap((r) =>
     r.kind === 'record' ? [{ kind: 'record' as const, name: r.name, expr: r.expr, labels: { ...r.labels }, group: 'r', tests: [], path: [] }] : [],
   );
@@ -157,12 +161,6 @@ export function inferCatalogue(rules: readonly RuleUse[]): InferredMetric[] {
   const none = () => undefined;
   // Each expression is parsed once, for the first pass and every round below (the catalogue's
   // recording rules too): only the series lookup changes from round to round.
-  const parses = new Map<string, ParsedExpr>();
-  const parse = (text: string): ParsedExpr => {
-    let parsed = parses.get(text);
-    if (!parsed) parses.set(text, (parsed = parsePromql(text)));
-    return parsed;
-  };
   for (const r of rules) {
     const a = analyzePromql(r.expr, none, parse(r.expr));
     if (a.parsed.errors.length > 0 || a.parsed.parts) continue;
@@ -215,6 +213,12 @@ export function inferCatalogue(rules: readonly RuleUse[]): InferredMetric[] {
     if (!changed) break;
   }
   return toMetrics(labels, counted);
+}
+
+/** Parses kept for one inference. */
+function keptParse(): (text: string) => ParsedExpr {
+  const kept = new KeptParses();
+  return (text) => kept.parse(text);
 }
 
 const clean = (set: Iterable<string>, drop: string[] = []) =>

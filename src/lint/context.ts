@@ -1,7 +1,7 @@
 import type { Model } from '../model/types.js';
 import { collectExpressions } from '../model/expressions.js';
 import { promqlTableFor } from '../model/promql-table.js';
-import type { EarlyParses } from '../promql/early.js';
+import type { ParsesMadeBefore } from '../promql/parses-made-before.js';
 import type { AnalyzedExpression, CheckContext } from './check.js';
 
 export { substituteGrafanaVariables, substituteWithSpans } from '../promql/grafana-variables.js';
@@ -15,7 +15,7 @@ const NO_VARIABLES: ReadonlyArray<{ from: number; to: number }> = Object.freeze(
  * made here if the run made none. `early`: parses made while the definitions loaded
  * (src/promql/early.ts), for a table made here; those not taken by the end go.
  */
-export function buildCheckContext(model: Model, early?: EarlyParses): CheckContext {
+export function buildCheckContext(model: Model, early?: ParsesMadeBefore): CheckContext {
   const table = promqlTableFor(model, early);
   const catalogue = table.catalogue;
   const analyze = (text: string) => table.analysis(text);

@@ -25,7 +25,7 @@ import type { Model } from './types.js';
 import { buildCatalogue, type Catalogue } from './catalogue.js';
 import { analyzePromql, Shared, type Analysis } from '../promql/analyze.js';
 import { parsePromql, type ParsedExpr } from '../promql/parse.js';
-import type { EarlyParses } from '../promql/early.js';
+import type { ParsesMadeBefore } from '../promql/parses-made-before.js';
 
 type CatalogueModel = Pick<Model, 'metrics' | 'ruleGroups' | 'prometheus'>;
 
@@ -52,8 +52,11 @@ export class PromqlTable {
   private model: CatalogueModel | undefined;
   private built: Catalogue | undefined;
 
-  /** `early`: parses made while the definitions loaded (src/promql/early.ts); taken when their text is asked for. */
-  constructor(private early?: EarlyParses) {
+  /**
+   * `early`: parses made before (while the definitions loaded, src/promql/early.ts; or by an
+   * earlier step of the command, kept-parses.ts), taken when their text is asked for.
+   */
+  constructor(private early?: ParsesMadeBefore) {
     // The project is here: nothing more to parse ahead.
     early?.stop();
   }
@@ -100,7 +103,7 @@ export class PromqlTable {
     return found;
   }
 
-  /** Early parses not taken by now are not wanted: they go. */
+  /** Parses made before and not taken by now are not wanted here: they go (early ones), or stay for the next run (kept ones). */
   releaseEarly(): void {
     this.early?.release();
     this.early = undefined;
@@ -108,7 +111,7 @@ export class PromqlTable {
 }
 
 /** The model's table, made now (with `early`) if its run made none (the checks' context calls this). */
-export function promqlTableFor(model: Model, early?: EarlyParses): PromqlTable {
+export function promqlTableFor(model: Model, early?: ParsesMadeBefore): PromqlTable {
   return tables.get(model) ?? new PromqlTable(early).attach(model);
 }
 

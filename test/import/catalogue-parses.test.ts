@@ -1,11 +1,31 @@
 /**
  * Issue 16: import's catalogue inference (src/import/catalogue.ts) analyses every rule once, then
  * again in each round that closes the catalogue's gaps, and builds a catalogue of the recording
- * rules each round: each expression is parsed once for all of them (counted at lezer itself).
+ * rules each round; import then runs the stages on what it made, once per round of `ignore`s. Each
+ * expression is parsed once for all of them (counted at lezer itself).
  */
+import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
 import { parser } from '@prometheus-io/lezer-promql';
 import { inferCatalogue, type RuleUse } from '../../src/import/catalogue.js';
+import { importFiles } from '../../src/app/import.js';
+import { FIXTURES, tempDir } from '../helpers/cli.js';
+
+/** lezer's parses by text while `run` runs. */
+async function parsesDuring(run: () => unknown): Promise<Map<string, number>> {
+  const counts = new Map<string, number>();
+  const parse = parser.parse.bind(parser);
+  const spy = vi.spyOn(parser, 'parse').mockImplementation((input, ...rest) => {
+    if (typeof input === 'string') counts.set(input, (counts.get(input) ?? 0) + 1);
+    return parse(input, ...rest);
+  });
+  try {
+    await run();
+  } finally {
+    spy.mockRestore();
+  }
+  return counts;
+}
 
 const RULES: RuleUse[] = [
   { kind: 'record', name: 'job:requests:rate5m', expr: 'sum by (job, route) (rate(requests_total{code=~"5.."}[5m]))' },
@@ -16,21 +36,23 @@ const RULES: RuleUse[] = [
 ];
 
 describe('the catalogue inference of import', () => {
-  it('parses each expression once, whatever the rounds', () => {
-    const counts = new Map<string, number>();
-    const parse = parser.parse.bind(parser);
-    const spy = vi.spyOn(parser, 'parse').mockImplementation((input, ...rest) => {
-      if (typeof input === 'string') counts.set(input, (counts.get(input) ?? 0) + 1);
-      return parse(input, ...rest);
-    });
-    let metrics;
-    try {
-      metrics = inferCatalogue(RULES);
-    } finally {
-      spy.mockRestore();
-    }
+  it('parses each expression once, whatever the rounds', async () => {
+    let metrics: ReturnType<typeof inferCatalogue> = [];
+    const counts = await parsesDuring(() => (metrics = inferCatalogue(RULES)));
     expect(metrics.map((m) => m.name)).toEqual(['errors_total', 'latency_seconds', 'requests_total', 'up']);
     expect([...counts.keys()].sort()).toEqual(RULES.map((r) => r.expr).sort());
     expect([...counts.values()].every((n) => n === 1)).toBe(true);
+  });
+
+  it('parses each expression once for the inference and the runs of the stages on the imported project', async () => {
+    const into = path.join(tempDir(), 'definitions');
+    let converted = 0;
+    const counts = await parsesDuring(async () => {
+      const result = await importFiles({ inputs: [path.join(FIXTURES, 'import/rules')], into, dryRun: true });
+      converted = result.items.filter((i) => i.status === 'converted').length;
+    });
+    expect(converted).toBeGreaterThan(0);
+    expect(counts.size).toBeGreaterThan(0);
+    expect([...counts].filter(([, n]) => n > 1)).toEqual([]);
   });
 });
