@@ -1,5 +1,5 @@
-import { transformSync } from 'oxc-transform';
 import { pathToFileURL } from 'node:url';
+import { loadOxcTransform, type OxcTransform } from './oxc-binding.js';
 import { PROGRESS } from './protocol.js';
 
 /**
@@ -36,9 +36,12 @@ export interface Stripped {
   mappings: string;
 }
 
+/** Loaded on the first file (oxc-binding.ts). */
+let oxc: OxcTransform | undefined;
+
 /** The module's JavaScript and the way back to the TypeScript. Throws TranspileError. */
 export function stripTypes(source: string, file: string, options: StripOptions): Stripped {
-  const result = transformSync(file, source, { lang: 'ts', sourceType: 'module', sourcemap: true });
+  const result = (oxc ??= loadOxcTransform()).transformSync(file, source, { lang: 'ts', sourceType: 'module', sourcemap: true });
   const error = result.errors.find((e) => e.severity === 'Error');
   if (error) {
     const at = position(source, error.labels[0]?.start ?? 0);
