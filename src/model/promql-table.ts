@@ -14,9 +14,9 @@
  * Owner and lifetime: the model's. The run makes it as the model is built (src/app/stages.ts: the
  * SLO rules read their selectors from it) and attaches it to the model (the checks' context makes
  * one when no run did); it is found by the model in a WeakMap, so it goes when the model goes and
- * no run sees another's. The checks' context keeps every analysis of its
- * expressions anyway: the table keeps what the context keeps, plus the few texts only other askers
- * have (test input series, template queries). A compile from the model alone (the compile worker
+ * no run sees another's. The checks' context keeps every analysis of its expressions anyway: the
+ * table keeps what the context keeps, plus the few texts only other askers have (test input
+ * series, template queries). A compile from the model alone (the compile worker
  * with its copy of the model, a test) finds no table and works as before: it keeps selectors, not
  * trees. Nothing here changes a result: a parse is a function of the text, an analysis of the text
  * and the catalogue (test/model/promql-table.test.ts counts the parses of a whole run).
