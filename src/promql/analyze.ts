@@ -289,9 +289,8 @@ function groupingLabels(walk: Walk, grouping: SyntaxNode | undefined, clause: Gr
     if (l.name !== 'LabelName' && l.name !== 'QuotedLabelName') continue;
     const label = walk.shared.text(l.name === 'QuotedLabelName' ? unquote(textOf(walk.text, l)) : textOf(walk.text, l));
     labels.push(label);
-    const ref: GroupingRef = { label, clause, from: l.from, to: l.to };
-    if (available.kind === 'vector' && available.exact) ref.available = available.labels;
-    walk.groupings.push(ref);
+    // Each shape written whole: a field added to an object after it is made takes a block of its own.
+    walk.groupings.push(available.kind === 'vector' && available.exact ? { label, clause, from: l.from, to: l.to, available: available.labels } : { label, clause, from: l.from, to: l.to });
   }
   return labels;
 }
@@ -329,17 +328,26 @@ function selectorLabels(walk: Walk, node: SyntaxNode, children: readonly SyntaxN
   const matchers = matchersOf(walk, named(children, 'LabelMatchers'));
   const nameMatcher = matchers.find((m) => m.label === '__name__' && m.op === '=');
   const name = identifier ? walk.shared.text(textOf(walk.text, identifier)) : nameMatcher?.value;
-  const ref: SelectorRef = { matchers, from: node.from, to: node.to, enclosing };
-  if (name !== undefined) ref.name = name;
-  if (range) {
-    ref.range = walk.shared.text(textOf(walk.text, range));
-    const ms = durationMs(ref.range);
-    if (ms !== undefined) ref.rangeMs = ms;
-  }
-  walk.selectors.push(ref);
+  walk.selectors.push(selectorRef(matchers, node, enclosing, name, range && walk.shared.text(textOf(walk.text, range))));
   const labels = name !== undefined ? walk.lookup(name) : undefined;
   const pinned = matchers.filter((m) => m.op === '=' && m.value !== '' && m.label !== '__name__').map((m) => m.label);
   return labels ? walk.shared.series(labels, pinned) : UNKNOWN;
+}
+
+/**
+ * A selector's record, its fields in this order and each of its shapes written whole: a field added
+ * to an object after it is made takes a block of its own (~40 bytes for each of a large project's
+ * ~20,000 selectors).
+ */
+function selectorRef(matchers: MatcherRef[], node: SyntaxNode, enclosing: string[], name: string | undefined, range: string | undefined): SelectorRef {
+  const { from, to } = node;
+  const rangeMs = range === undefined ? undefined : durationMs(range);
+  if (name === undefined) {
+    if (range === undefined) return { matchers, from, to, enclosing };
+    return rangeMs === undefined ? { matchers, from, to, enclosing, range } : { matchers, from, to, enclosing, range, rangeMs };
+  }
+  if (range === undefined) return { matchers, from, to, enclosing, name };
+  return rangeMs === undefined ? { matchers, from, to, enclosing, name, range } : { matchers, from, to, enclosing, name, range, rangeMs };
 }
 
 /** `sum by (…)`, `topk(…)`, `count_values(…)`, …: what the grouping keeps. */
