@@ -96,7 +96,7 @@ async function measure(label, argv, runs, { before, env = {} } = {}) {
       env: {
         ...process.env,
         ...env,
-        NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --import=${path.join(ROOT, 'bench/rss.mjs')}`.trim(),
+        NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require=${path.join(ROOT, 'bench/rss.cjs')}`.trim(),
         TOTEM_MON_BENCH_RSS: rssFile,
         NO_COLOR: '1',
       },
