@@ -1,13 +1,12 @@
 // Runs the bundled CLI, dist/totem-mon.cjs (scripts/bundle.mjs), from the V8 code cache the build
 // made beside it (dist/totem-mon.cjs.cache: the bytecode of every function a run of init, generate
-// and validate compiled; ./code-cache.cjs). Without it every run would first parse ~5 MB of
+// and validate compiled; dist/code-cache.cjs, src/code-cache.cts). Without it every run would first parse ~5 MB of
 // JavaScript and compile each function it calls, a large part of a small project's run.
 'use strict';
 const { spawn } = require('node:child_process');
 const { existsSync, writeFileSync } = require('node:fs');
 const path = require('node:path');
 const { pathToFileURL } = require('node:url');
-const { compileWithCache, runCompiled } = require('./code-cache.cjs');
 
 const BUNDLE = path.join(__dirname, '../dist/totem-mon.cjs');
 const CODE_CACHE = `${BUNDLE}.cache`;
@@ -52,14 +51,19 @@ function preforkLoader(argv) {
   return child;
 }
 
-/** The bundle compiled with the code cache (./code-cache.cjs); `cache` is 'accepted', 'rejected' or 'none'. */
+/** What compiles and runs a bundle from its code cache, the build's (required once the build is known to be there). */
+function codeCache() {
+  return require(path.join(DIST, 'code-cache.cjs'));
+}
+
+/** The bundle compiled with the code cache; `cache` is 'accepted', 'rejected' or 'none'. */
 function compileBundle(cacheFile = CODE_CACHE) {
-  return compileWithCache(BUNDLE, cacheFile);
+  return codeCache().compileWithCache(BUNDLE, cacheFile);
 }
 
 /** Runs the compiled bundle's top level, as CommonJS would; returns its exports (the CLI's `main`). */
 function loadBundle(script) {
-  return runCompiled(script, BUNDLE);
+  return codeCache().runCompiled(script, BUNDLE);
 }
 
 /** Runs the CLI with the command line `argv`; resolves to its exit code. */

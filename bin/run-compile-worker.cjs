@@ -7,7 +7,7 @@
 // each compiler function on its first call, on every run.
 const { writeFileSync } = require('node:fs');
 const path = require('node:path');
-const { compileWithCache, runCompiled } = require('./code-cache.cjs');
+const { compileWithCache, runCompiled } = require('../dist/code-cache.cjs');
 
 const BUNDLE = path.join(__dirname, '../dist/totem-mon-compile-worker.cjs');
 const { script, cache } = compileWithCache(BUNDLE, `${BUNDLE}.cache`);

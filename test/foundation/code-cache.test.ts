@@ -94,7 +94,7 @@ describe("the compile worker's code cache", () => {
     const dir = tempDir();
     mkdirSync(path.join(dir, 'bin'));
     mkdirSync(path.join(dir, 'dist'));
-    for (const file of ['bin/run-compile-worker.cjs', 'bin/code-cache.cjs', 'dist/totem-mon-compile-worker.cjs']) copyFileSync(path.join(REPO, file), path.join(dir, file));
+    for (const file of ['bin/run-compile-worker.cjs', 'dist/code-cache.cjs', 'dist/totem-mon-compile-worker.cjs']) copyFileSync(path.join(REPO, file), path.join(dir, file));
     const cache = path.join(dir, 'dist/totem-mon-compile-worker.cjs.cache');
     writeFileSync(cache, Buffer.alloc(4096, 7));
     expect(await workerCache(path.join(dir, 'bin/run-compile-worker.cjs'))).toEqual({ cache: 'rejected', answers: 'function' });

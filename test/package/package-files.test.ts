@@ -33,7 +33,7 @@ describe('the npm package', () => {
   });
 
   it('ships the CLI, the scaffold, the user docs and the changelog', () => {
-    for (const file of ['package.json', 'README.md', 'CHANGELOG.md', 'bin/totem-mon.js', 'bin/package.json', 'bin/run-bundle.js', 'bin/code-cache.cjs', 'bin/run-compile-worker.cjs', 'dist/totem-mon.cjs', 'dist/totem-mon.cjs.cache', 'dist/totem-mon-compile-worker.cjs', 'dist/totem-mon-compile-worker.cjs.cache', 'dist/totem-mon-loader.cjs', 'dist/totem-mon-loader.cjs.cache', 'dist/io/loader/boot.cjs', 'scaffold/definitions/index.ts', 'scaffold/gitignore', 'scaffold/github/workflows/monitoring.yml', 'docs/checks/promql/unknown-metric.md']) {
+    for (const file of ['package.json', 'README.md', 'CHANGELOG.md', 'bin/totem-mon.js', 'bin/package.json', 'bin/run-bundle.js', 'dist/code-cache.cjs', 'bin/run-compile-worker.cjs', 'dist/totem-mon.cjs', 'dist/totem-mon.cjs.cache', 'dist/totem-mon-compile-worker.cjs', 'dist/totem-mon-compile-worker.cjs.cache', 'dist/totem-mon-loader.cjs', 'dist/totem-mon-loader.cjs.cache', 'dist/io/loader/boot.cjs', 'scaffold/definitions/index.ts', 'scaffold/gitignore', 'scaffold/github/workflows/monitoring.yml', 'docs/checks/promql/unknown-metric.md']) {
       expect(shipped, file).toContain(file);
     }
   });

@@ -7,10 +7,9 @@
  * one made under other flags, another V8 or for another source: the bundle then compiles as it
  * would without one).
  */
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
-import { createRequire } from 'node:module';
-import vm from 'node:vm';
+import { existsSync } from 'node:fs';
+import type vm from 'node:vm';
+import { compileWithCache, runCompiled, type CompiledBundle } from '../../code-cache.cjs';
 import type { runLoaderProcess } from './loader-process.js';
 
 /** Set by the build only: the file the loader process writes its bytecode to, before its last reply. */
@@ -28,38 +27,17 @@ export interface LoaderBundleExports {
   runLoaderProcess: typeof runLoaderProcess;
 }
 
-export interface CompiledLoader {
-  script: vm.Script;
-  /** 'accepted', 'rejected' (another Node, other flags, another build) or 'none'. */
-  cache: 'accepted' | 'rejected' | 'none';
-}
-
-/** The bundle compiled as CommonJS's wrapper would (strict, as its ES modules), with its cache when there is one; undefined without a bundle. */
-export function compileLoaderBundle(bundle: string, cacheFile = `${bundle}.cache`): CompiledLoader | undefined {
-  let source: string;
-  try {
-    source = readFileSync(bundle, 'utf8');
-  } catch {
-    return undefined;
-  }
-  let cachedData: Buffer | undefined;
-  try {
-    cachedData = readFileSync(cacheFile);
-  } catch {
-    // No cache: compiled as usual.
-  }
-  const wrapped = `(function (exports, require, module, __filename, __dirname) { 'use strict'; ${source}\n})`;
-  // No importModuleDynamically: on Node 20 code compiled from a cache loses it (import() then fails
-  // with "A dynamic import callback was not specified"), and Node's default loader for it prints an
-  // experimental warning on the user's standard error. The bundle imports through its entry's import()
-  // instead (ENTRY_IMPORT, vm-modules.ts importModule).
-  const script = new vm.Script(wrapped, { filename: bundle, cachedData });
-  return { script, cache: cachedData === undefined ? 'none' : script.cachedDataRejected ? 'rejected' : 'accepted' };
+/** The bundle compiled with its cache when there is one (../../code-cache.cts); undefined without a bundle. */
+export function compileLoaderBundle(bundle: string, cacheFile = `${bundle}.cache`): CompiledBundle | undefined {
+  if (!existsSync(bundle)) return undefined;
+  // Without Node's dynamic import: on Node 20 code compiled from a cache loses it (import() then
+  // fails with "A dynamic import callback was not specified"), and Node's default loader for it
+  // prints an experimental warning on the user's standard error. The bundle imports through its
+  // entry's import() instead (ENTRY_IMPORT, vm-modules.ts importModule).
+  return compileWithCache(bundle, cacheFile, { dynamicImport: false });
 }
 
 /** Runs the compiled bundle's top level (nothing runs at import time: it only defines), as CommonJS would; its exports. */
 export function loadLoaderBundle(script: vm.Script, bundle: string): LoaderBundleExports {
-  const module = { exports: {} as LoaderBundleExports };
-  (script.runInThisContext() as (...args: unknown[]) => void)(module.exports, createRequire(bundle), module, bundle, path.dirname(bundle));
-  return module.exports;
+  return runCompiled<LoaderBundleExports>(script, bundle);
 }
