@@ -33,9 +33,39 @@ const STRING_TAG: ScalarTag = {
   ...stringTag,
   stringify(item, ctx, onComment, onChompKeep) {
     (ctx as { actualString?: boolean }).actualString = true;
-    return stringifyString(item as Parameters<typeof stringifyString>[0], ctx, onComment, onChompKeep);
+    const scalar = item as Parameters<typeof stringifyString>[0];
+    const memo = memoFor(scalar, ctx);
+    if (!memo) return stringifyString(scalar, ctx, onComment, onChompKeep);
+    let text = memo.get(scalar.value as string);
+    if (text === undefined) {
+      text = stringifyString(scalar, ctx, onComment, onChompKeep);
+      if (memo.size >= MEMO_LIMIT) memo.clear();
+      memo.set(scalar.value as string, text);
+    }
+    return text;
   },
 };
+
+/**
+ * Written strings, by their value: a key or value written once is written the same way each time
+ * (the large set's rule files write `alert`, `expr`, `severity`, `5m`… tens of thousands of times,
+ * each through the library's tests for how a plain string must be quoted). Only strings whose
+ * writing depends on nothing but the value and where it stands (a key, or a value outside flow
+ * collections) are kept: one line, no document marker (`---`, `...`, `%` start a line), no type of
+ * its own, written with yamlFile's options (no line folding), and short (long ones, expressions,
+ * rarely repeat). The library writes each exactly as it would have (test/compile/yaml-file.test.ts).
+ */
+const MEMO_LIMIT = 20_000;
+const MEMO_LENGTH = 120;
+const keyMemo = new Map<string, string>();
+const valueMemo = new Map<string, string>();
+
+function memoFor(scalar: { value: unknown; type?: string }, ctx: { implicitKey?: boolean; inFlow?: boolean | null; options: { lineWidth?: number } }): Map<string, string> | undefined {
+  const value = scalar.value;
+  if (typeof value !== 'string' || value.length > MEMO_LENGTH || scalar.type !== undefined || ctx.inFlow || ctx.options.lineWidth !== 0) return undefined;
+  if (value.includes('\n') || value.includes('\r') || /^(?:%|---|\.\.\.)/.test(value)) return undefined;
+  return ctx.implicitKey ? keyMemo : valueMemo;
+}
 
 /** The default (core) schema's tags, in their order, with STRING_TAG in place of the library's. */
 const withStringTag = (tags: Tags): Tags => tags.map((tag) => (tag === stringTag ? STRING_TAG : tag));

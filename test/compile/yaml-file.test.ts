@@ -3,7 +3,9 @@
  * `directives: false`; a string tag that flags its context instead of copying it) and must write
  * the very bytes the plain Document/toString writes, for every kind of value the compilers hand it:
  * strings that must be quoted or written as blocks, keys that must be quoted, numbers, booleans,
- * empty and nested collections.
+ * empty and nested collections. It also keeps how each short one-line string was written, by value,
+ * across files (the same key or value is written the same way wherever it stands): a string must
+ * come out the same the first time and every later time, as a key and as a value, at any depth.
  */
 import { Document } from 'yaml';
 import { describe, expect, it } from 'vitest';
@@ -45,4 +47,29 @@ describe('yamlFile', () => {
       expect(yamlFile('x.yml', value, ['h']).content, JSON.stringify(value)).toBe(plainYaml(value, ['h']));
     }
   });
+
+  it('writes a string met before (in this file or an earlier one, as a key or a value, at another depth) as the plain Document does', () => {
+    // Every string twice in each role and at three depths, over two files, in both orders.
+    const strings = [...TRICKY_STRINGS, ...randomStrings(400)];
+    const place = (s: string, i: number) => ({ [s || 'empty']: s, deeper: { [s || 'empty']: [s, { [`${i}`]: s }] }, list: [[s]] });
+    for (const order of [strings, [...strings].reverse()]) {
+      for (const file of [order, order.slice(7)]) {
+        const value = { first: file.map(place), again: file.map(place), keys: Object.fromEntries(file.filter((s) => s !== '').map((s) => [s, s])) };
+        expect(yamlFile('x.yml', value, ['h']).content).toBe(plainYaml(value, ['h']));
+      }
+    }
+  });
+
+  it('writes as the plain Document does when more distinct strings come than it keeps', () => {
+    const value = Array.from({ length: 25_000 }, (_, i) => ({ [`k${i % 3000}`]: i % 2 ? `v${i}` : `${i}`, same: 'yes' }));
+    expect(yamlFile('x.yml', value, ['h']).content).toBe(plainYaml(value, ['h']));
+  });
 });
+
+/** Strings from the characters that decide how YAML writes a scalar, reproducibly. */
+function randomStrings(count: number): string[] {
+  const alphabet = ['a', 'Z', '0', '7', '.', '-', '?', ':', ' ', '#', ',', '[', ']', '{', '}', "'", '"', '%', '@', '`', '!', '&', '*', '|', '>', '~', 'e', '\t', 'ü', '_', '/'];
+  let seed = 16;
+  const next = () => (seed = (seed * 1103515245 + 12345) % 2147483648) / 2147483648;
+  return Array.from({ length: count }, () => Array.from({ length: 1 + Math.floor(next() * 8) }, () => alphabet[Math.floor(next() * alphabet.length)]).join(''));
+}
