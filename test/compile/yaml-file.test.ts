@@ -60,7 +60,7 @@ describe('yamlFile', () => {
     }
   });
 
-  it('writes as the plain Document does when more distinct strings come than it keeps', () => {
+  it('writes as the plain Document does when more distinct strings come than it keeps, before and after them', () => {
     const value = Array.from({ length: 25_000 }, (_, i) => ({ [`k${i % 3000}`]: i % 2 ? `v${i}` : `${i}`, same: 'yes' }));
     expect(yamlFile('x.yml', value, ['h']).content).toBe(plainYaml(value, ['h']));
   });
