@@ -37,9 +37,10 @@ export function manifestText(manifest: Manifest): string {
   return `${JSON.stringify(manifest, null, 2)}\n`;
 }
 
-export function manifestFor(files: readonly OutputFile[]): Manifest {
+/** The manifest of these files; `hashOf` gives a file's contentHash when it is already known. */
+export function manifestFor(files: readonly OutputFile[], hashOf: (file: OutputFile) => string = (file) => contentHash(file.content)): Manifest {
   const manifest: Manifest = { generator: 'totem-mon', files: {} };
-  for (const file of [...files].sort((a, b) => (a.path < b.path ? -1 : 1))) manifest.files[file.path] = contentHash(file.content);
+  for (const file of [...files].sort((a, b) => (a.path < b.path ? -1 : 1))) manifest.files[file.path] = hashOf(file);
   return manifest;
 }
 

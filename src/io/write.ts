@@ -89,7 +89,7 @@ function problemOf(error: unknown, file: string, action: string, shown: string):
 }
 
 /** Step 1: what to write, keep and remove, and every file in the way. */
-function plan(root: OutputRoot, files: readonly OutputFile[], state: ManifestState, repair: boolean, command: string): Plan {
+function plan(root: OutputRoot, files: readonly OutputFile[], hashOf: (file: OutputFile) => string, state: ManifestState, repair: boolean, command: string): Plan {
   const owned = state.state === 'ok' ? ownedHashes(state.manifest) : new Map<string, Set<string>>();
   const takeBack = new Set(repair ? (state.state === 'damaged' ? state.listed : [...owned.keys()]) : []);
   const result: Plan = { writes: [], unchanged: [], removals: [], ours: {}, conflicts: [] };
@@ -130,7 +130,7 @@ function plan(root: OutputRoot, files: readonly OutputFile[], state: ManifestSta
 
   const current = new Set(files.map((f) => f.path));
   for (const file of files) {
-    const wanted = contentHash(file.content);
+    const wanted = hashOf(file);
     examine(file.path, wanted);
     if (result.ours[file.path] === wanted) result.unchanged.push(file.path);
     else result.writes.push(file);
@@ -194,7 +194,7 @@ function prepareRoot(root: OutputRoot): void {
 }
 
 /** Steps 2 to 5, in a staging folder inside out/ (so every rename stays on one file system). */
-function apply(root: OutputRoot, work: Plan, files: readonly OutputFile[], previous: ManifestState, result: WriteResult): void {
+function apply(root: OutputRoot, work: Plan, files: readonly OutputFile[], hashOf: (file: OutputFile) => string, previous: ManifestState, result: WriteResult): void {
   const manifestPath = path.join(root.dir, MANIFEST);
   let staging: string;
   try {
@@ -218,7 +218,7 @@ function apply(root: OutputRoot, work: Plan, files: readonly OutputFile[], previ
       pending: {
         staging: path.basename(staging),
         files: Object.fromEntries([
-          ...work.writes.map((f) => [f.path, contentHash(f.content)] as const),
+          ...work.writes.map((f) => [f.path, hashOf(f)] as const),
           ...work.removals.map((f) => [f, null] as const),
         ]),
       },
@@ -246,7 +246,7 @@ function apply(root: OutputRoot, work: Plan, files: readonly OutputFile[], previ
       result.removed.push(file);
     }
     step = { file: MANIFEST, action: 'write the manifest', shown: path.join(root.shown, MANIFEST) };
-    replaceManifest(manifestText(manifestFor(files)));
+    replaceManifest(manifestText(manifestFor(files, hashOf)));
   } catch (error) {
     if (!landed) restoreManifest(previous, () => replaceManifest(previous.state === 'absent' ? '' : previous.text), manifestPath);
     throw error instanceof OutputProblem ? error : writeFailed(error, step.action, step.file, step.shown);
@@ -293,15 +293,18 @@ export function writeOutput(outDir: string, files: readonly OutputFile[], option
         result.notes.push('finished a generate that was interrupted');
       }
       removeStaleStaging(root);
-      const work = plan(root, files, previous, Boolean(options.repair), options.repairCommand ?? DEFAULT_REPAIR);
+      // Each file's hash, made once: the plan, the intent record and the manifest all name it.
+      const hashes = new Map(files.map((file) => [file, contentHash(file.content)]));
+      const hashOf = (file: OutputFile): string => hashes.get(file) ?? contentHash(file.content);
+      const work = plan(root, files, hashOf, previous, Boolean(options.repair), options.repairCommand ?? DEFAULT_REPAIR);
       if (work.conflicts.length > 0) {
         result.conflicts.push(...work.conflicts);
         return result;
       }
       result.unchanged.push(...work.unchanged);
-      const finalText = manifestText(manifestFor(files));
+      const finalText = manifestText(manifestFor(files, hashOf));
       if (work.writes.length + work.removals.length > 0 || previous.state !== 'ok' || normalizeEol(previous.text) !== finalText) {
-        apply(root, work, files, previous, result);
+        apply(root, work, files, hashOf, previous, result);
       }
     } finally {
       attempt(() => lock.release(), 'remove the lock', LOCK, path.join(root.shown, LOCK));
