@@ -37,26 +37,31 @@ const common = {
   logLevel: 'warning',
 };
 
-await build({
-  ...common,
-  entryPoints: { 'totem-mon': path.join(dist, 'cli/main.js') },
+/**
+ * The three bundles are CommonJS (Node 20 takes a code cache only for scripts). Every module's
+ * import.meta.url is its bundle's, as in an ES module bundle: src/own-files.ts makes the paths to
+ * other own files from it.
+ */
+const commonJs = {
   format: 'cjs',
-  outExtension: { '.js': '.cjs' },
-  // Every module's import.meta.url is the bundle's, as in an ES module bundle: src/own-files.ts
-  // makes the paths to other own files from it.
   define: { 'import.meta.url': '__totemMonUrl' },
   banner: { js: "const __totemMonUrl = require('node:url').pathToFileURL(__filename).href;" },
+};
+
+await build({
+  ...common,
+  ...commonJs,
+  entryPoints: { 'totem-mon': path.join(dist, 'cli/main.js') },
+  outExtension: { '.js': '.cjs' },
 });
 
 await build({
   ...common,
   // The compile worker (src/app/compile-thread.ts), CommonJS as the CLI for a code cache of its own:
   // bin/run-compile-worker.cjs, the worker's entry, runs it from that.
+  ...commonJs,
   entryPoints: { 'totem-mon-compile-worker': path.join(dist, 'app/compile-worker.js') },
-  format: 'cjs',
   outExtension: { '.js': '.cjs' },
-  define: { 'import.meta.url': '__totemMonUrl' },
-  banner: { js: "const __totemMonUrl = require('node:url').pathToFileURL(__filename).href;" },
 });
 
 // The loader process's own modules and the API, one CommonJS bundle run from a code cache like the
@@ -78,10 +83,7 @@ await build({
   },
   outfile: path.join(dist, 'totem-mon-loader.cjs'),
   outdir: undefined,
-  format: 'cjs',
-  // As in the CLI's bundle: import.meta.url is the bundle's (src/own-files.ts).
-  define: { 'import.meta.url': '__totemMonUrl' },
-  banner: { js: "const __totemMonUrl = require('node:url').pathToFileURL(__filename).href;" },
+  ...commonJs,
   plugins: [
     {
       name: 'use-cases-outside',
