@@ -72,7 +72,7 @@ export default defineProject({ name: 'many', ruleGroups: [ruleGroup({ name: 'g',
 }
 
 describe('the loader process sends them on', () => {
-  it('in batches of less than a pipe buffer each, all before the reply, in order', async () => {
+  it('in batches of less than a pipe buffer each, all before the outcome, in order', async () => {
     const target = definitionsTarget(manyAlerts(1500));
     const batches: Array<readonly string[]> = [];
     let replied = false;
@@ -89,6 +89,71 @@ describe('the loader process sends them on', () => {
     const texts = batches.flat();
     expect(texts).toHaveLength(1500);
     expect(texts[1499]).toContain('n="1499"');
+  }, 60_000);
+
+  it('while the definitions still run, even after totem-mon stopped reading for a while', async () => {
+    // ~30 rounds of 20 ms, each telling ~24 KB of texts. The receiver blocks its own thread for 300 ms
+    // at the first batch: ~350 KB are told meanwhile, more than the socket between the processes
+    // holds. Sent on the IPC channel (asynchronous writes), the write that did not fit and every
+    // later one waited for the loader's event loop, which turns once the definitions are done: the
+    // rest came in one burst at the end. Written synchronously, the loader waits for the receiver
+    // and the batches keep coming as they are made.
+    const dir = path.join(tempDir(), 'definitions');
+    mkdirSync(dir, { recursive: true });
+    writeFileSync(
+      path.join(dir, 'index.ts'),
+      `import { alert, defineProject, ruleGroup } from 'totem-mon';
+const rules = [];
+for (let round = 0; round < 30; round++) {
+  const until = Date.now() + 20;
+  while (Date.now() < until) {}
+  for (let i = 0; i < 60; i++) rules.push(alert({ name: \`A\${round}_\${i}\`, expr: \`sum(rate(requests_total{round="\${round}", i="\${i}", pad="${'x'.repeat(300)}"}[5m])) > 1\` }));
+}
+export default defineProject({ name: 'slow', ruleGroups: [ruleGroup({ name: 'g', rules })] });
+`,
+    );
+    const target = definitionsTarget(dir);
+    const arrivals: number[] = [];
+    let texts = 0;
+    let paused = false;
+    const outcome = await runLoader(loaderRequest([{ entry: target.entryPath, dir: target.dir }]), 60_000, {
+      expressions: (batch) => {
+        texts += batch.length;
+        if (!paused) {
+          paused = true;
+          const until = performance.now() + 300;
+          while (performance.now() < until) {
+            // totem-mon busy elsewhere (a long slice, a collection, a worker starting)
+          }
+          return;
+        }
+        arrivals.push(performance.now());
+      },
+    });
+    expect(outcome.reply?.type).toBe('loaded');
+    expect(texts).toBe(1800);
+    // After the pause, the batches keep coming as the rounds make them (a round takes 20 ms), not in
+    // one burst once the definitions are done: many separate moments of arrival, not one or two.
+    const moments = arrivals.filter((at, i) => i === 0 || at - arrivals[i - 1]! > 5).length;
+    expect(moments).toBeGreaterThan(8);
+  }, 60_000);
+
+  it('whole, whatever the characters of a text', async () => {
+    const dir = path.join(tempDir(), 'definitions');
+    mkdirSync(dir, { recursive: true });
+    const odd = ['up{a="line\\nbreak"} == 0', 'up{a="é ü 漢字 \u2028 \u{1F600}"} == 0', 'up{a="\ud800"} == 0', 'up\n  == 0', '4 up == 0', ''];
+    writeFileSync(
+      path.join(dir, 'index.ts'),
+      `import { alert, defineProject, ruleGroup } from 'totem-mon';
+const texts: string[] = ${JSON.stringify(odd)};
+export default defineProject({ name: 'odd', ruleGroups: [ruleGroup({ name: 'g', rules: texts.map((expr, i) => alert({ name: \`A\${i}\`, expr })) })] });
+`,
+    );
+    const target = definitionsTarget(dir);
+    const told: string[] = [];
+    const outcome = await runLoader(loaderRequest([{ entry: target.entryPath, dir: target.dir }]), 60_000, { expressions: (batch) => told.push(...batch) });
+    expect(outcome.reply?.type).toBe('loaded');
+    expect(told).toEqual(odd);
   }, 60_000);
 
   it("with a config file, to the definitions' load (the config's tells nothing)", async () => {

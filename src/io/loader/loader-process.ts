@@ -18,7 +18,7 @@ import { fileURLToPath } from 'node:url';
 import type { SourceRef } from '../../diagnostic.js';
 import { callSiteOf, type CallSite } from '../../source-sites.js';
 import { decodeMappings, originalPosition, type DecodedMappings } from './source-map.js';
-import { NEXT_LOAD, PROGRESS, PROGRESS_FD, type ExpressionsMessage, type LoaderBoot, type LoaderReply, type LoadsMessage, type LoadTarget } from './protocol.js';
+import { NEXT_LOAD, PROGRESS, PROGRESS_FD, TEXTS, type LoaderBoot, type LoaderReply, type LoadsMessage, type LoadTarget } from './protocol.js';
 import { EXPRESSIONS_SEEN } from '../../api/expressions-seen.js';
 import { toTransferable, type MarkerPlace } from './transfer.js';
 import { DefinitionModules, type DefinitionModulesOptions } from './vm-modules.js';
@@ -53,18 +53,28 @@ export async function runLoaderProcess(entry: LoaderEntry): Promise<void> {
   // never settle then ends the process at once (exit code 13) instead of waiting for the time limit.
   process.channel?.unref();
 
+  // Progress lines go out whole or not at all: a write the parent cannot take at once waits (the
+  // descriptor blocks), and one cut short (a signal) goes on from where it stopped, so that no
+  // half line ever runs into the next. Once a write failed (the parent went away) nothing more goes.
+  let progressGone = false;
   function progress(line: string): void {
+    if (progressGone) return;
+    const bytes = Buffer.from(`${line}\n`);
     try {
-      writeSync(PROGRESS_FD, `${line}\n`);
+      for (let at = 0; at < bytes.length; ) at += writeSync(PROGRESS_FD, bytes, at);
     } catch {
-      // The parent went away: nothing to report to.
+      progressGone = true;
     }
   }
   (globalThis as Record<symbol, unknown>)[Symbol.for(PROGRESS)] = (phase: number, url: string) => progress(`${phase} ${url}`);
 
   // The PromQL texts the builders see (src/api/expressions-seen.ts), sent on in batches while the
-  // definitions run, for totem-mon to parse meanwhile. A batch stays well under a pipe's 64 KiB, so
-  // the write happens at once, not in an event loop that turns only once the definitions are done.
+  // definitions run, for totem-mon to parse meanwhile: a progress line each (`4 <JSON array>`),
+  // written synchronously. Not on the IPC channel: its writes are asynchronous, and once one did not
+  // fit in the socket (totem-mon busy for a moment while ~240 KiB of texts were told), it and every
+  // later message waited for this process's event loop, which turns only once the definitions are
+  // done; the texts then came all at once, at the end (most runs of the large benchmark). A
+  // synchronous write waits instead, and only while totem-mon has that much still to read.
   let seen: string[] = [];
   let seenChars = 0;
   function sendSeen(): void {
@@ -72,11 +82,8 @@ export async function runLoaderProcess(entry: LoaderEntry): Promise<void> {
     const texts = seen;
     seen = [];
     seenChars = 0;
-    try {
-      send({ type: 'expressions', texts } satisfies ExpressionsMessage);
-    } catch {
-      // Only a head start: totem-mon parses what it did not get.
-    }
+    // Only a head start: what does not arrive, totem-mon parses later.
+    progress(`${TEXTS} ${JSON.stringify(texts)}`);
   }
   (globalThis as Record<symbol, unknown>)[Symbol.for(EXPRESSIONS_SEEN)] = (text: string) => {
     seen.push(text);

@@ -62,20 +62,17 @@ export type LoaderReply =
   | { type: 'exited'; code: number; source?: SourceRef };
 
 /**
- * Sent before a load's reply, any number of times: PromQL texts the builders saw while the
- * definitions ran (src/api/expressions-seen.ts), so that totem-mon parses them meanwhile.
- */
-export interface ExpressionsMessage {
-  type: 'expressions';
-  texts: string[];
-}
-
-/**
  * File descriptor 3 of the loader process carries progress lines written synchronously, so they
  * arrive even when the process then loops forever: `0 <url>` a definition module starts running,
- * `1 <url>` it finished, `2` the project is being handed over, `3` the load's output ends here (NEXT_LOAD).
+ * `1 <url>` it finished, `2` the project is being handed over, `3` the load's output ends here
+ * (NEXT_LOAD), `4 <JSON array>` PromQL texts the builders saw while the definitions ran
+ * (src/api/expressions-seen.ts), so that totem-mon parses them meanwhile. A load's lines come
+ * before its `3`, in order, whole.
  */
 export const PROGRESS_FD = 3;
+
+/** The progress phase of a line of PromQL texts (PROGRESS_FD). */
+export const TEXTS = '4';
 
 /**
  * Written to the loader's stdout and stderr when a load is done, just before its reply: what each

@@ -4,7 +4,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { PREFORKED_LOADER, PROGRESS_FD, type ExpressionsMessage, type LoaderBoot, type LoaderReply, type LoaderRequest, type LoadsMessage } from './protocol.js';
+import { PREFORKED_LOADER, PROGRESS_FD, TEXTS, type LoaderBoot, type LoaderReply, type LoaderRequest, type LoadsMessage } from './protocol.js';
 import { splitAtNextLoad } from './split-output.js';
 import { builtLoaderEntry, fromSource, ownModule, repositoryFile } from '../../own-files.js';
 
@@ -202,9 +202,7 @@ export function runLoaders(request: LoaderRequest, timeoutMs: number, controls: 
     }
   };
 
-  child.on('message', (message: LoaderReply | ExpressionsMessage) => {
-    // Not a reply: texts of the load under way (the one whose reply is still to come).
-    if (message.type === 'expressions') return loads[replies]?.control.expressions?.(message.texts);
+  child.on('message', (message: LoaderReply) => {
     const load = loads[replies++];
     if (load) load.reply ??= message;
     settleDone();
@@ -221,6 +219,10 @@ export function runLoaders(request: LoaderRequest, timeoutMs: number, controls: 
     for (const line of lines) {
       const [phase, url] = [line.slice(0, 1), line.slice(2)];
       const load = loads[progressIndex];
+      if (phase === TEXTS) {
+        receiveTexts(load, line.slice(2));
+        continue;
+      }
       if (phase === '3') {
         progressIndex++;
         settleDone();
@@ -233,6 +235,19 @@ export function runLoaders(request: LoaderRequest, timeoutMs: number, controls: 
       else if (phase === '1') load.running.splice(load.running.lastIndexOf(url) >>> 0, 1);
     }
   });
+
+  /** A line of texts, for the load under way (the one whose output has not ended yet). */
+  const receiveTexts = (load: Load | undefined, json: string): void => {
+    const listener = load?.control.expressions;
+    if (!listener) return;
+    let texts: unknown;
+    try {
+      texts = JSON.parse(json);
+    } catch {
+      return; // only a head start: a line that does not read is no texts
+    }
+    if (Array.isArray(texts)) listener(texts.filter((text): text is string => typeof text === 'string'));
+  };
 
   loads.forEach((load, i) => {
     load.control.signal?.addEventListener('abort', () => {
