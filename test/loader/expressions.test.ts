@@ -92,7 +92,7 @@ describe('the loader process sends them on', () => {
   }, 60_000);
 
   it('while the definitions still run, even after totem-mon stopped reading for a while', async () => {
-    // ~30 rounds of 20 ms, each telling ~24 KB of texts. The receiver blocks its own thread for 300 ms
+    // 40 rounds of 20 ms, each telling ~24 KB of texts. The receiver blocks its own thread for 300 ms
     // at the first batch: ~350 KB are told meanwhile, more than the socket between the processes
     // holds. Sent on the IPC channel (asynchronous writes), the write that did not fit and every
     // later one waited for the loader's event loop, which turns once the definitions are done: the
@@ -104,7 +104,7 @@ describe('the loader process sends them on', () => {
       path.join(dir, 'index.ts'),
       `import { alert, defineProject, ruleGroup } from 'totem-mon';
 const rules = [];
-for (let round = 0; round < 30; round++) {
+for (let round = 0; round < 40; round++) {
   const until = Date.now() + 20;
   while (Date.now() < until) {}
   for (let i = 0; i < 60; i++) rules.push(alert({ name: \`A\${round}_\${i}\`, expr: \`sum(rate(requests_total{round="\${round}", i="\${i}", pad="${'x'.repeat(300)}"}[5m])) > 1\` }));
@@ -131,7 +131,7 @@ export default defineProject({ name: 'slow', ruleGroups: [ruleGroup({ name: 'g',
       },
     });
     expect(outcome.reply?.type).toBe('loaded');
-    expect(texts).toBe(1800);
+    expect(texts).toBe(2400);
     // After the pause, the batches keep coming as the rounds make them (a round takes 20 ms), not in
     // one burst once the definitions are done: many separate moments of arrival, not one or two.
     const moments = arrivals.filter((at, i) => i === 0 || at - arrivals[i - 1]! > 5).length;
