@@ -12,6 +12,7 @@
 import { build } from 'esbuild';
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdtempSync, readFileSync, readdirSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
@@ -30,12 +31,13 @@ for (const name of readdirSync(dist)) if (/^totem-mon(-.+)?\.(c?js|cjs\.cache)$/
  * (~315 of them in a bundle); esbuild takes tslib's ES module build for the `module` condition
  * of its exports and turns every such require into a fresh copy of its ~40 exports
  * (`__toCommonJS`), ~12,000 property definitions each time the CLI or the compile worker starts.
- * The two builds export the same helpers.
+ * The two builds export the same helpers. Resolved as Node resolves that require, from the file
+ * that makes it (whichever tslib it would get).
  */
 const tslibCommonJs = {
   name: 'tslib-commonjs',
   setup(b) {
-    b.onResolve({ filter: /^tslib$/ }, () => ({ path: path.join(root, 'node_modules/tslib/tslib.js') }));
+    b.onResolve({ filter: /^tslib$/ }, (args) => ({ path: createRequire(path.join(args.resolveDir, 'index.js')).resolve('tslib') }));
   },
 };
 
