@@ -193,8 +193,11 @@ function prepareRoot(root: OutputRoot): void {
   }
 }
 
-/** Steps 2 to 5, in a staging folder inside out/ (so every rename stays on one file system). */
-function apply(root: OutputRoot, work: Plan, files: readonly OutputFile[], hashOf: (file: OutputFile) => string, previous: ManifestState, result: WriteResult): void {
+/**
+ * Steps 2 to 5, in a staging folder inside out/ (so every rename stays on one file system);
+ * `manifest`: the final manifest's text, as writeOutput made it to compare with the one on disk.
+ */
+function apply(root: OutputRoot, work: Plan, manifest: string, hashOf: (file: OutputFile) => string, previous: ManifestState, result: WriteResult): void {
   const manifestPath = path.join(root.dir, MANIFEST);
   let staging: string;
   try {
@@ -246,7 +249,7 @@ function apply(root: OutputRoot, work: Plan, files: readonly OutputFile[], hashO
       result.removed.push(file);
     }
     step = { file: MANIFEST, action: 'write the manifest', shown: path.join(root.shown, MANIFEST) };
-    replaceManifest(manifestText(manifestFor(files, hashOf)));
+    replaceManifest(manifest);
   } catch (error) {
     if (!landed) restoreManifest(previous, () => replaceManifest(previous.state === 'absent' ? '' : previous.text), manifestPath);
     throw error instanceof OutputProblem ? error : writeFailed(error, step.action, step.file, step.shown);
@@ -304,7 +307,7 @@ export function writeOutput(outDir: string, files: readonly OutputFile[], option
       result.unchanged.push(...work.unchanged);
       const finalText = manifestText(manifestFor(files, hashOf));
       if (work.writes.length + work.removals.length > 0 || previous.state !== 'ok' || normalizeEol(previous.text) !== finalText) {
-        apply(root, work, files, hashOf, previous, result);
+        apply(root, work, finalText, hashOf, previous, result);
       }
     } finally {
       attempt(() => lock.release(), 'remove the lock', LOCK, path.join(root.shown, LOCK));
