@@ -217,10 +217,10 @@ export function runLoaders(request: LoaderRequest, timeoutMs: number, controls: 
     const lines = progress.split('\n');
     progress = lines.pop()!;
     for (const line of lines) {
-      const [phase, url] = [line.slice(0, 1), line.slice(2)];
+      const [phase, rest] = [line.slice(0, 1), line.slice(2)];
       const load = loads[progressIndex];
       if (phase === TEXTS) {
-        receiveTexts(load, line.slice(2));
+        receiveTexts(load, rest);
         continue;
       }
       if (phase === '3') {
@@ -230,9 +230,9 @@ export function runLoaders(request: LoaderRequest, timeoutMs: number, controls: 
       }
       if (!load) continue;
       if (phase === '2') load.handingOver = true;
-      if (!url.startsWith('file:')) continue;
-      if (phase === '0') load.running.push(url);
-      else if (phase === '1') load.running.splice(load.running.lastIndexOf(url) >>> 0, 1);
+      if (!rest.startsWith('file:')) continue;
+      if (phase === '0') load.running.push(rest);
+      else if (phase === '1') load.running.splice(load.running.lastIndexOf(rest) >>> 0, 1);
     }
   });
 
