@@ -1,4 +1,5 @@
-import type { Model } from '../model/types.js';
+import type { ExpressionRef, Model } from '../model/types.js';
+import type { Analysis } from '../promql/analyze.js';
 import { collectExpressions } from '../model/expressions.js';
 import { promqlTableFor } from '../model/promql-table.js';
 import type { ParsesMadeBefore } from '../promql/parses-made-before.js';
@@ -10,6 +11,18 @@ import { substituteWithSpans } from '../promql/grafana-variables.js';
 const NO_VARIABLES: ReadonlyArray<{ from: number; to: number }> = Object.freeze([]);
 
 /**
+ * An expression with its analysis, every one with the same fields in the same order (`source` and
+ * `toExpr` undefined where there is none): one hidden class for them all. Each check loops over
+ * them; with one class per set of fields (a spread made one per object, then Object.assign one per
+ * shape) the rules' expressions, which come first, had one class and the panels' with Grafana
+ * variables another, and V8 threw away the optimised code of each check's loop at the first
+ * panel (11 of the large benchmark's 86 deoptimisations) and compiled it again.
+ */
+function analyzedExpression(ref: ExpressionRef, text: string, analysis: Analysis, variables: AnalyzedExpression['variables'], toExpr: AnalyzedExpression['toExpr']): AnalyzedExpression {
+  return { expr: ref.expr, context: ref.context, owner: ref.owner, path: ref.path, source: ref.source, text, analysis, variables, toExpr };
+}
+
+/**
  * Every expression with its analysis, from the model's PromQL table (src/model/promql-table.ts: each
  * distinct text parsed and analysed once in the run, the same query on many dashboards included),
  * made here if the run made none. `early`: parses made while the definitions loaded
@@ -19,14 +32,11 @@ export function buildCheckContext(model: Model, early?: ParsesMadeBefore): Check
   const table = promqlTableFor(model, early);
   const catalogue = table.catalogue;
   const analyze = (text: string) => table.analysis(text);
-  // Object.assign onto a fresh object, not `{ ...ref, text, … }`: V8 gives every object spread and
-  // then extended a hidden class of its own, and 15,000 of them make each check's `e.analysis` a
-  // slow lookup (~0.3 s of the checks on the large set).
   const expressions = collectExpressions(model).map((ref): AnalyzedExpression => {
     // Every Grafana variable and macro starts with `$`: a query without one is analysed as written.
-    if (ref.context !== 'panel' || !ref.expr.includes('$')) return Object.assign({}, ref, { text: ref.expr, analysis: analyze(ref.expr), variables: NO_VARIABLES });
+    if (ref.context !== 'panel' || !ref.expr.includes('$')) return analyzedExpression(ref, ref.expr, analyze(ref.expr), NO_VARIABLES, undefined);
     const { text, variables, toExpr } = substituteWithSpans(ref.expr);
-    return Object.assign({}, ref, { text, analysis: analyze(text), variables }, variables.length > 0 || text !== ref.expr ? { toExpr } : {});
+    return analyzedExpression(ref, text, analyze(text), variables, variables.length > 0 || text !== ref.expr ? toExpr : undefined);
   });
   table.releaseEarly();
   return { model, catalogue, expressions };

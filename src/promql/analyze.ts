@@ -154,7 +154,7 @@ const PARAM_AGGREGATIONS = new Set(['topk', 'bottomk', 'limitk', 'limit_ratio', 
 const NO_LABEL_FUNCTIONS = new Set(['vector', 'time', 'pi']);
 const SCALAR_FUNCTIONS = new Set(['scalar', 'time', 'pi']);
 
-const UNKNOWN: LabelInfo = { kind: 'vector', labels: new Set(), exact: false };
+const UNKNOWN: LabelInfo = { kind: 'vector', labels: new Set(), exact: false, pinned: undefined };
 const SCALAR: LabelInfo = { kind: 'scalar' };
 const STRING: LabelInfo = { kind: 'string' };
 const NOTHING_PINNED: ReadonlySet<string> = new Set();
@@ -335,19 +335,17 @@ function selectorLabels(walk: Walk, node: SyntaxNode, children: readonly SyntaxN
 }
 
 /**
- * A selector's record, its fields in this order and each of its shapes written whole: a field added
- * to an object after it is made takes a block of its own (~40 bytes for each of a large project's
- * ~20,000 selectors).
+ * A selector's record: every one with all its fields, in this order (`name`, `range`, `rangeMs`
+ * undefined where there is none), written whole (a field added to an object after it is made takes
+ * a block of its own: ~40 bytes for each of a large project's ~20,000 selectors). One hidden class
+ * for them all: the checks loop over the selectors of every expression, and with one class per set
+ * of fields V8 threw away the optimised loop of each check that reads them at the first instant
+ * selector after many range ones (a dashboard's, after the rules), and compiled it again.
  */
 function selectorRef(matchers: MatcherRef[], node: SyntaxNode, enclosing: string[], name: string | undefined, range: string | undefined): SelectorRef {
   const { from, to } = node;
   const rangeMs = range === undefined ? undefined : durationMs(range);
-  if (name === undefined) {
-    if (range === undefined) return { matchers, from, to, enclosing };
-    return rangeMs === undefined ? { matchers, from, to, enclosing, range } : { matchers, from, to, enclosing, range, rangeMs };
-  }
-  if (range === undefined) return { matchers, from, to, enclosing, name };
-  return rangeMs === undefined ? { matchers, from, to, enclosing, name, range } : { matchers, from, to, enclosing, name, range, rangeMs };
+  return { matchers, from, to, enclosing, name, range, rangeMs };
 }
 
 /** `sum by (…)`, `topk(…)`, `count_values(…)`, …: what the grouping keeps. */

@@ -9,7 +9,7 @@ import { parsedInParts, type ParsedExpr } from './parse.js';
 
 type TreeAnalyzer = (text: string, lookup: SeriesLookup, parsed: ParsedExpr) => Analysis;
 
-const UNKNOWN: LabelInfo = { kind: 'vector', labels: new Set(), exact: false };
+const UNKNOWN: LabelInfo = { kind: 'vector', labels: new Set(), exact: false, pinned: undefined };
 
 /** Lists concatenated (each part's findings at their own positions); what depends on the whole, unknown. */
 function merge(parsed: ParsedExpr, analyses: Analysis[], empty: Analysis): Analysis {

@@ -21,7 +21,8 @@ export const UNSHARED: AnalysisValues = {
   vector(labels, exact, pinned) {
     const set = new Set(labels);
     const fixed = pinned ? [...pinned].filter((l) => set.has(l)) : [];
-    return fixed.length > 0 ? { kind: 'vector', labels: set, exact, pinned: new Set(fixed) } : { kind: 'vector', labels: set, exact };
+    // `pinned` on every vector, undefined when none is (one hidden class: see selectorRef in analyze.ts).
+    return { kind: 'vector', labels: set, exact, pinned: fixed.length > 0 ? new Set(fixed) : undefined };
   },
   series(labels, pinned) {
     return this.vector(labels, true, pinned);
