@@ -290,7 +290,8 @@ function groupingLabels(walk: Walk, grouping: SyntaxNode | undefined, clause: Gr
     const label = walk.shared.text(l.name === 'QuotedLabelName' ? unquote(textOf(walk.text, l)) : textOf(walk.text, l));
     labels.push(label);
     // Each shape written whole: a field added to an object after it is made takes a block of its own.
-    walk.groupings.push(available.kind === 'vector' && available.exact ? { label, clause, from: l.from, to: l.to, available: available.labels } : { label, clause, from: l.from, to: l.to });
+    // `available` on every grouping, undefined when the labels there are not known exactly (one hidden class: see selectorRef).
+    walk.groupings.push({ label, clause, from: l.from, to: l.to, available: available.kind === 'vector' && available.exact ? available.labels : undefined });
   }
   return labels;
 }

@@ -44,4 +44,16 @@ describe('the records the checks loop over have one shape each', () => {
     expect([...shapes(selectors).keys()]).toEqual(['matchers,from,to,enclosing,name,range,rangeMs']);
     expect([...shapes(vectors).keys()]).toEqual(['kind,labels,exact,pinned']);
   });
+
+  it('a grouping has its `available` labels whether or not they are known', async () => {
+    // `by (job)` over a metric of the catalogue (its labels known), then over an unknown series.
+    const { analyzePromql } = await import('../../src/promql/analyze.js');
+    const lookup = (name: string) => (name === 'known_total' ? ['job', 'instance'] : undefined);
+    const groupings = [
+      ...analyzePromql('sum by (job) (rate(known_total[5m]))', lookup).groupings,
+      ...analyzePromql('sum by (job) (rate(unknown_total[5m]))', lookup).groupings,
+    ];
+    expect(groupings.map((g) => g.available === undefined)).toEqual([false, true]);
+    expect([...shapes(groupings).keys()]).toEqual(['label,clause,from,to,available']);
+  });
 });
