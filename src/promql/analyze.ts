@@ -2,7 +2,7 @@ import type { SyntaxNode, Tree } from '@lezer/common';
 import { childNamed, EXPRESSION_NODES, expressionChildren, parsePromql, unquote, type ParsedExpr } from './parse.js';
 import { durationMs } from '../duration.js';
 import { analyzeGuarded } from './guarded.js';
-import { UNSHARED, type AnalysisValues } from './shared.js';
+import { UNKNOWN_VECTOR as UNKNOWN, UNSHARED, type AnalysisValues } from './shared.js';
 import type { MatchOp, MatchValue } from '../api/selector.js';
 
 export { Shared, UNSHARED, type AnalysisValues } from './shared.js';
@@ -154,7 +154,6 @@ const PARAM_AGGREGATIONS = new Set(['topk', 'bottomk', 'limitk', 'limit_ratio', 
 const NO_LABEL_FUNCTIONS = new Set(['vector', 'time', 'pi']);
 const SCALAR_FUNCTIONS = new Set(['scalar', 'time', 'pi']);
 
-const UNKNOWN: LabelInfo = { kind: 'vector', labels: new Set(), exact: false, pinned: undefined };
 const SCALAR: LabelInfo = { kind: 'scalar' };
 const STRING: LabelInfo = { kind: 'string' };
 const NOTHING_PINNED: ReadonlySet<string> = new Set();
@@ -289,8 +288,8 @@ function groupingLabels(walk: Walk, grouping: SyntaxNode | undefined, clause: Gr
     if (l.name !== 'LabelName' && l.name !== 'QuotedLabelName') continue;
     const label = walk.shared.text(l.name === 'QuotedLabelName' ? unquote(textOf(walk.text, l)) : textOf(walk.text, l));
     labels.push(label);
-    // Each shape written whole: a field added to an object after it is made takes a block of its own.
-    // `available` on every grouping, undefined when the labels there are not known exactly (one hidden class: see selectorRef).
+    // Written whole, `available` undefined when the labels there are not known exactly: one hidden
+    // class, and no field added later (each takes a block of its own): see selectorRef.
     walk.groupings.push({ label, clause, from: l.from, to: l.to, available: available.kind === 'vector' && available.exact ? available.labels : undefined });
   }
   return labels;

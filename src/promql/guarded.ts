@@ -4,12 +4,11 @@
  * (a tree deeper than the recursive walk follows) becomes a located limit, reported by
  * `promql/syntax` as a warning, instead of crashing generate.
  */
-import type { Analysis, LabelInfo, SeriesLookup } from './analyze.js';
+import type { Analysis, SeriesLookup } from './analyze.js';
 import { parsedInParts, type ParsedExpr } from './parse.js';
+import { UNKNOWN_VECTOR as UNKNOWN } from './shared.js';
 
 type TreeAnalyzer = (text: string, lookup: SeriesLookup, parsed: ParsedExpr) => Analysis;
-
-const UNKNOWN: LabelInfo = { kind: 'vector', labels: new Set(), exact: false, pinned: undefined };
 
 /** Lists concatenated (each part's findings at their own positions); what depends on the whole, unknown. */
 function merge(parsed: ParsedExpr, analyses: Analysis[], empty: Analysis): Analysis {

@@ -2,6 +2,12 @@ import type { LabelInfo } from './analyze.js';
 
 type Labels = ReadonlySet<string> | readonly string[];
 
+/**
+ * A vector whose labels are not known: every vector has these four fields, `pinned` undefined where
+ * none is (one hidden class for the label sets the checks read: see selectorRef in analyze.ts).
+ */
+export const UNKNOWN_VECTOR: LabelInfo = { kind: 'vector', labels: new Set(), exact: false, pinned: undefined };
+
 /** How an analysis makes the values it keeps: label sets, names read from the text, lists of enclosing functions. */
 export interface AnalysisValues {
   /** A vector's labels; `pinned` labels it does not carry are left out. */
@@ -21,7 +27,7 @@ export const UNSHARED: AnalysisValues = {
   vector(labels, exact, pinned) {
     const set = new Set(labels);
     const fixed = pinned ? [...pinned].filter((l) => set.has(l)) : [];
-    // `pinned` on every vector, undefined when none is (one hidden class: see selectorRef in analyze.ts).
+    // `pinned` on every vector, undefined when none is (as UNKNOWN_VECTOR).
     return { kind: 'vector', labels: set, exact, pinned: fixed.length > 0 ? new Set(fixed) : undefined };
   },
   series(labels, pinned) {
