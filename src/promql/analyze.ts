@@ -111,8 +111,8 @@ export interface BinaryRef {
 }
 
 export type LabelInfo =
-  | { kind: 'scalar' }
-  | { kind: 'string' }
+  | { kind: 'scalar'; labels: undefined; exact: undefined; pinned: undefined }
+  | { kind: 'string'; labels: undefined; exact: undefined; pinned: undefined }
   | {
       kind: 'vector';
       labels: ReadonlySet<string>;
@@ -154,8 +154,10 @@ const PARAM_AGGREGATIONS = new Set(['topk', 'bottomk', 'limitk', 'limit_ratio', 
 const NO_LABEL_FUNCTIONS = new Set(['vector', 'time', 'pi']);
 const SCALAR_FUNCTIONS = new Set(['scalar', 'time', 'pi']);
 
-const SCALAR: LabelInfo = { kind: 'scalar' };
-const STRING: LabelInfo = { kind: 'string' };
+// With a vector's fields, undefined (src/promql/shared.ts): one hidden class for every label set,
+// so that code reading the arguments of a call (scalars among vectors) is not compiled twice.
+const SCALAR: LabelInfo = { kind: 'scalar', labels: undefined, exact: undefined, pinned: undefined };
+const STRING: LabelInfo = { kind: 'string', labels: undefined, exact: undefined, pinned: undefined };
 const NOTHING_PINNED: ReadonlySet<string> = new Set();
 
 const pinnedOf = (info: LabelInfo): ReadonlySet<string> => (info.kind === 'vector' && info.pinned) || NOTHING_PINNED;
@@ -248,16 +250,8 @@ function analyzeTree(text: string, lookup: SeriesLookup, parsed: ParsedExpr, sha
 function labelsOf(walk: Walk, node: SyntaxNode, enclosing: string[]): LabelInfo {
   switch (node.name) {
     case 'VectorSelector':
-      walk.filters = false;
-      return selectorLabels(walk, node, childrenOf(node), enclosing);
-    case 'MatrixSelector': {
-      const children = childrenOf(node);
-      const inner = firstExpression(children);
-      const range = named(children, 'DurationExpr');
-      const labels = inner?.name === 'VectorSelector' ? selectorLabels(walk, inner, childrenOf(inner), enclosing, range) : inner ? labelsOf(walk, inner, enclosing) : UNKNOWN;
-      walk.filters = false;
-      return labels;
-    }
+    case 'MatrixSelector':
+      return selectorAt(walk, node, enclosing);
     case 'AggregateExpr':
       return aggregationLabels(walk, node, enclosing);
     case 'FunctionCall':
@@ -278,6 +272,25 @@ function labelsOf(walk: Walk, node: SyntaxNode, enclosing: string[]): LabelInfo 
       return UNKNOWN;
     }
   }
+}
+
+/**
+ * A selector, instant (`x`) or with a range (`x[5m]`). Both reach selectorLabels through its one
+ * call here: a large project's rules (which come first) select with a range, so code optimised on
+ * them had never seen an instant selector's call, and was thrown away at the first panel's.
+ */
+function selectorAt(walk: Walk, node: SyntaxNode, enclosing: string[]): LabelInfo {
+  let selector: SyntaxNode | undefined = node;
+  let children = childrenOf(node);
+  let range: SyntaxNode | undefined;
+  if (node.name === 'MatrixSelector') {
+    selector = firstExpression(children);
+    range = named(children, 'DurationExpr');
+    if (selector?.name === 'VectorSelector') children = childrenOf(selector);
+  }
+  const labels = selector?.name === 'VectorSelector' ? selectorLabels(walk, selector, children, enclosing, range) : selector ? labelsOf(walk, selector, enclosing) : UNKNOWN;
+  walk.filters = false;
+  return labels;
 }
 
 /** The labels a `by`/`without`/`on`/`ignoring`/`group_*` clause names, each recorded with the labels available there. */

@@ -1,7 +1,7 @@
 /**
  * Issue 16: the records every check loops over are made with the same fields in the same order,
  * whatever they hold (an expression with or without a source or Grafana variables; a selector with
- * or without a name or a range; a vector's labels with or without pinned ones). V8 gives objects
+ * or without a name or a range; a label set with or without pinned ones, a scalar's or a string's). V8 gives objects
  * made so one hidden class; with one class per set of fields, the rules' records (which come first)
  * had one and the panels' another, and V8 threw away each check's optimised loop at the first panel
  * and compiled it again (src/lint/context.ts, src/promql/analyze.ts selectorRef).
@@ -43,6 +43,25 @@ describe('the records the checks loop over have one shape each', () => {
     expect([...shapes(expressions).keys()]).toEqual(['expr,context,owner,path,source,text,analysis,variables,toExpr']);
     expect([...shapes(selectors).keys()]).toEqual(['matchers,from,to,enclosing,name,range,rangeMs']);
     expect([...shapes(vectors).keys()]).toEqual(['kind,labels,exact,pinned']);
+  });
+
+  it('a label set has the fields of a vector whatever its kind (scalar and string arguments among vectors)', async () => {
+    // A call's arguments mix kinds (histogram_quantile's scalar, label_replace's strings); so do a
+    // binary operation's sides. Code that reads them was compiled again at the first scalar.
+    const { analyzePromql } = await import('../../src/promql/analyze.js');
+    const lookup = (name: string) => (name.startsWith('known') ? ['job', 'instance', 'le'] : undefined);
+    const infos = [
+      'histogram_quantile(0.9, sum by (le) (rate(known_bucket[5m])))',
+      'label_replace(known_total, "dst", "$1", "src", "(.*)")',
+      'time() - 1 > 0',
+      'known_total > 1',
+      'scalar(known_total) * 2',
+    ].flatMap((text) => {
+      const a = analyzePromql(text, lookup);
+      return [a.result, ...a.calls.flatMap((c) => c.args), ...a.binaries.flatMap((b) => [b.lhs, b.rhs])];
+    });
+    expect(new Set(infos.map((i) => i.kind))).toEqual(new Set(['vector', 'scalar', 'string']));
+    expect([...shapes(infos).keys()]).toEqual(['kind,labels,exact,pinned']);
   });
 
   it('a grouping has its `available` labels whether or not they are known', async () => {
