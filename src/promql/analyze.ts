@@ -361,19 +361,29 @@ function selectorRef(matchers: MatcherRef[], node: SyntaxNode, enclosing: string
   return { matchers, from, to, enclosing, name, range, rangeMs };
 }
 
+/**
+ * The labels of each argument, in order; `walk.filters` says on return whether any argument filters.
+ * A loop, not `map`: the lists it made had one hidden class when full and another when empty.
+ */
+function argumentLabels(walk: Walk, nodes: readonly SyntaxNode[], enclosing: string[]): LabelInfo[] {
+  const infos: LabelInfo[] = [];
+  let filters = false;
+  for (const node of nodes) {
+    infos.push(labelsOf(walk, node, enclosing));
+    filters ||= walk.filters;
+  }
+  walk.filters = filters;
+  return infos;
+}
+
 /** `sum by (…)`, `topk(…)`, `count_values(…)`, …: what the grouping keeps. */
 function aggregationLabels(walk: Walk, node: SyntaxNode, enclosing: string[]): LabelInfo {
   const children = childrenOf(node);
   const op = textOf(walk.text, named(children, 'AggregateOp') ?? node).trim();
   const body = named(children, 'FunctionCallBody');
   const args = body ? expressionChildren(body) : [];
-  const inner = walk.shared.within(op, enclosing);
-  let filters = false;
-  const infos = args.map((a) => {
-    const info = labelsOf(walk, a, inner);
-    filters ||= walk.filters;
-    return info;
-  });
+  const infos = argumentLabels(walk, args, walk.shared.within(op, enclosing));
+  const filters = walk.filters;
   const input = (PARAM_AGGREGATIONS.has(op) ? infos[1] : infos[0]) ?? UNKNOWN;
   const modifier = named(children, 'AggregateModifier');
   const modifierChildren = modifier ? childrenOf(modifier) : [];
@@ -407,13 +417,8 @@ function callLabels(walk: Walk, node: SyntaxNode, enclosing: string[]): LabelInf
   const name = walk.shared.text(textOf(walk.text, named(children, 'FunctionIdentifier') ?? node));
   const body = named(children, 'FunctionCallBody');
   const argNodes = body ? expressionChildren(body) : [];
-  const inner = walk.shared.within(name, enclosing);
-  let filters = false;
-  const args = argNodes.map((a) => {
-    const info = labelsOf(walk, a, inner);
-    filters ||= walk.filters;
-    return info;
-  });
+  const args = argumentLabels(walk, argNodes, walk.shared.within(name, enclosing));
+  const filters = walk.filters;
   const kinds: string[] = [];
   for (const a of argNodes) kinds.push(a.name);
   walk.calls.push(new RecordedCall(name, node.from, node.to, args, walk.shared.kinds(kinds), walk.parsed));
