@@ -1,10 +1,10 @@
 /**
  * Issue 16: the records every check loops over are made with the same fields in the same order,
  * whatever they hold (an expression with or without a source or Grafana variables; a selector with
- * or without a name or a range; a label set with or without pinned ones, a scalar's or a string's). V8 gives objects
- * made so one hidden class; with one class per set of fields, the rules' records (which come first)
- * had one and the panels' another, and V8 threw away each check's optimised loop at the first panel
- * and compiled it again (src/lint/context.ts, src/promql/analyze.ts selectorRef).
+ * or without a name or a range; a label set with or without pinned ones, a scalar's or a string's).
+ * V8 gives objects made so one hidden class; with one class per set of fields, the rules' records
+ * (which come first) had one and the panels' another, and V8 threw away each check's optimised loop
+ * at the first panel and compiled it again (src/lint/context.ts, src/promql/analyze.ts selectorRef).
  */
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
