@@ -139,9 +139,8 @@ await build({
  * arrows made the CLI's bundle ~5 MB more for every run, the worker's ~2 MB); and Node reads the
  * CLI's ~5 MB as UTF-8 faster when it is ASCII alone (~9 ms against ~13 ms with the twenty Latin-1
  * bytes a comment and two regular expressions held: the CLI's start is the longest path of a small
- * project's run). The same program: the escape means the same character in a
- * string, a template, a regular expression or a comment, never after a backslash (refused below,
- * where it would not).
+ * project's run). The same program: the escape means the same character in a string, a template,
+ * a regular expression or a comment, never after a backslash (refused below, where it would not).
  */
 function asciiOnly(text) {
   return text.replace(/[^\u0000-\u007f]/g, (char, at) => {

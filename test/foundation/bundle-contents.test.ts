@@ -1,8 +1,9 @@
 // V8 keeps a script's source in memory as long as it runs: one byte per character when every
 // character is Latin-1, two otherwise; and Node reads the file as UTF-8 faster when it is ASCII
-// alone (the CLI's ~5 MB at each start: ~9 ms against ~13 ms). scripts/bundle.mjs escapes every other character (esbuild leaves
-// those of comments and regular expressions as written), so the bundles are ASCII. And what they
-// bundle runs as it should once (tslib), or not at all when nothing uses it (zod's locales), below.
+// alone (the CLI's ~5 MB at each start: ~9 ms against ~13 ms). scripts/bundle.mjs escapes every
+// other character (esbuild leaves those of comments and regular expressions as written), so the
+// bundles are ASCII. And what they bundle runs as it should once (tslib), or not at all when
+// nothing uses it (zod's locales), below.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
