@@ -2,7 +2,7 @@ import type { SyntaxNode, Tree } from '@lezer/common';
 import { childNamed, EXPRESSION_NODES, expressionChildren, parsePromql, unquote, type ParsedExpr } from './parse.js';
 import { durationMs } from '../duration.js';
 import { analyzeGuarded } from './guarded.js';
-import { UNKNOWN_VECTOR as UNKNOWN, UNSHARED, type AnalysisValues } from './shared.js';
+import { SCALAR, STRING, UNKNOWN_VECTOR as UNKNOWN, UNSHARED, type AnalysisValues } from './shared.js';
 import type { MatchOp, MatchValue } from '../api/selector.js';
 
 export { Shared, UNSHARED, type AnalysisValues } from './shared.js';
@@ -154,10 +154,6 @@ const PARAM_AGGREGATIONS = new Set(['topk', 'bottomk', 'limitk', 'limit_ratio', 
 const NO_LABEL_FUNCTIONS = new Set(['vector', 'time', 'pi']);
 const SCALAR_FUNCTIONS = new Set(['scalar', 'time', 'pi']);
 
-// With a vector's fields, undefined (src/promql/shared.ts): one hidden class for every label set,
-// so that code reading the arguments of a call (scalars among vectors) is not compiled twice.
-const SCALAR: LabelInfo = { kind: 'scalar', labels: undefined, exact: undefined, pinned: undefined };
-const STRING: LabelInfo = { kind: 'string', labels: undefined, exact: undefined, pinned: undefined };
 const NOTHING_PINNED: ReadonlySet<string> = new Set();
 
 const pinnedOf = (info: LabelInfo): ReadonlySet<string> => (info.kind === 'vector' && info.pinned) || NOTHING_PINNED;

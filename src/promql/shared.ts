@@ -8,6 +8,13 @@ type Labels = ReadonlySet<string> | readonly string[];
  */
 export const UNKNOWN_VECTOR: LabelInfo = { kind: 'vector', labels: new Set(), exact: false, pinned: undefined };
 
+/**
+ * A scalar's and a string's label set: a vector's fields, undefined, so that they share its hidden
+ * class (code reading a call's arguments, scalars among vectors, is then not compiled twice).
+ */
+export const SCALAR: LabelInfo = { kind: 'scalar', labels: undefined, exact: undefined, pinned: undefined };
+export const STRING: LabelInfo = { kind: 'string', labels: undefined, exact: undefined, pinned: undefined };
+
 /** How an analysis makes the values it keeps: label sets, names read from the text, lists of enclosing functions. */
 export interface AnalysisValues {
   /** A vector's labels; `pinned` labels it does not carry are left out. */
