@@ -1,5 +1,6 @@
 import type { SyntaxNode, Tree } from '@lezer/common';
-import { childNamed, EXPRESSION_NODES, expressionChildren, parsePromql, unquote, type ParsedExpr } from './parse.js';
+import { childNamed, EXPRESSION_NODES, expressionChildren, flatRoot, parsePromql, unquote, type ParsedExpr } from './parse.js';
+import type { FlatTree } from './flat-tree.js';
 import { durationMs } from '../duration.js';
 import { analyzeGuarded } from './guarded.js';
 import { SCALAR, STRING, UNKNOWN_VECTOR as UNKNOWN, UNSHARED, type AnalysisValues } from './shared.js';
@@ -172,6 +173,8 @@ export function analyzePromql(text: string, lookup: SeriesLookup, parsed: Parsed
 interface Walk {
   text: string;
   parsed: ParsedExpr;
+  /** The parse's nodes, as numbers (flat-tree.ts): the walk's nodes are indexes into it. */
+  tree: FlatTree;
   lookup: SeriesLookup;
   shared: AnalysisValues;
   selectors: SelectorRef[];
@@ -183,46 +186,36 @@ interface Walk {
   filters: boolean;
 }
 
-/**
- * A node's children in one pass, for the look-ups the walk makes among them: lezer makes a node
- * object for every step from child to child, so each search of its own would walk (and allocate) again.
- */
-function childrenOf(node: SyntaxNode): SyntaxNode[] {
-  const out: SyntaxNode[] = [];
-  for (let child = node.firstChild; child; child = child.nextSibling) out.push(child);
-  return out;
+/** No node (what FlatTree's look-ups return when there is none). */
+const NONE = -1;
+
+/** The first expression among a node's children (as expressionChildren(node)[0]), or NONE. */
+function firstExpression(tree: FlatTree, node: number): number {
+  const end = tree.endOf(node);
+  for (let c = tree.firstChild(node); c >= 0; c = tree.next(c, end)) if (EXPRESSION_NODES.has(tree.name(c))) return c;
+  return NONE;
 }
 
-/** The first of `children` named `name` (as childNamed on their parent). */
-function named(children: readonly SyntaxNode[], name: string): SyntaxNode | undefined {
-  for (const child of children) if (child.name === name) return child;
-  return undefined;
-}
-
-/** The first expression among `children` (as expressionChildren(parent)[0]). */
-function firstExpression(children: readonly SyntaxNode[]): SyntaxNode | undefined {
-  for (const child of children) if (EXPRESSION_NODES.has(child.name)) return child;
-  return undefined;
-}
-
-/** The expressions among `children` (as expressionChildren on their parent). */
-function expressionsAmong(children: readonly SyntaxNode[]): SyntaxNode[] {
-  const out: SyntaxNode[] = [];
-  for (const child of children) if (EXPRESSION_NODES.has(child.name)) out.push(child);
+/** The expressions among a node's children (as expressionChildren(node)). */
+function expressionsOf(tree: FlatTree, node: number): number[] {
+  const out: number[] = [];
+  const end = tree.endOf(node);
+  for (let c = tree.firstChild(node); c >= 0; c = tree.next(c, end)) if (EXPRESSION_NODES.has(tree.name(c))) out.push(c);
   return out;
 }
 
 /** The text of a node. */
-function textOf(text: string, node: SyntaxNode): string {
-  return text.slice(node.from, node.to);
+function textOf(walk: Walk, node: number): string {
+  return walk.text.slice(walk.tree.from(node), walk.tree.to(node));
 }
 
 function analyzeTree(text: string, lookup: SeriesLookup, parsed: ParsedExpr, shared: AnalysisValues): Analysis {
-  const walk: Walk = { text, parsed, lookup, shared, selectors: [], groupings: [], calls: [], binaries: [], comparisons: [], filters: false };
-  const root = parsed.root;
-  const result = root ? labelsOf(walk, root, []) : UNKNOWN;
+  const flat = flatRoot(parsed);
+  if (!flat) return { parsed, selectors: [], groupings: [], calls: [], binaries: [], comparisons: [], filters: false, result: UNKNOWN };
+  const walk: Walk = { text, parsed, tree: flat.tree, lookup, shared, selectors: [], groupings: [], calls: [], binaries: [], comparisons: [], filters: false };
+  const result = labelsOf(walk, flat.root, []);
   // The walk tells whether the expression filters as it goes (one walk, not a second over the tree).
-  const filters = root ? walk.filters : false;
+  const filters = walk.filters;
   // Copies as long as their contents: a list grown by push keeps room for a dozen more entries.
   const { selectors, groupings, calls, binaries, comparisons } = walk;
   return {
@@ -243,8 +236,8 @@ function analyzeTree(text: string, lookup: SeriesLookup, parsed: ParsedExpr, sha
  * condition is false: a comparison without `bool`, `and`, `unless`, `absent`, …, or an argument or
  * operand that does).
  */
-function labelsOf(walk: Walk, node: SyntaxNode, enclosing: string[]): LabelInfo {
-  switch (node.name) {
+function labelsOf(walk: Walk, node: number, enclosing: string[]): LabelInfo {
+  switch (walk.tree.name(node)) {
     case 'VectorSelector':
     case 'MatrixSelector':
       return selectorAt(walk, node, enclosing);
@@ -262,8 +255,8 @@ function labelsOf(walk: Walk, node: SyntaxNode, enclosing: string[]): LabelInfo 
       return STRING;
     default: {
       // ParenExpr, UnaryExpr, OffsetExpr, SubqueryExpr, StepInvariantExpr, …: the inner expression.
-      const inner = expressionChildren(node)[0];
-      if (inner) return labelsOf(walk, inner, enclosing);
+      const inner = firstExpression(walk.tree, node);
+      if (inner !== NONE) return labelsOf(walk, inner, enclosing);
       walk.filters = false;
       return UNKNOWN;
     }
@@ -275,69 +268,77 @@ function labelsOf(walk: Walk, node: SyntaxNode, enclosing: string[]): LabelInfo 
  * call here: a large project's rules (which come first) select with a range, so code optimised on
  * them had never seen an instant selector's call, and was thrown away at the first panel's.
  */
-function selectorAt(walk: Walk, node: SyntaxNode, enclosing: string[]): LabelInfo {
-  let selector: SyntaxNode | undefined = node;
-  let children = childrenOf(node);
-  let range: SyntaxNode | undefined;
-  if (node.name === 'MatrixSelector') {
-    selector = firstExpression(children);
-    range = named(children, 'DurationExpr');
-    if (selector?.name === 'VectorSelector') children = childrenOf(selector);
+function selectorAt(walk: Walk, node: number, enclosing: string[]): LabelInfo {
+  const { tree } = walk;
+  let selector = node;
+  let range = NONE;
+  if (tree.name(node) === 'MatrixSelector') {
+    selector = firstExpression(tree, node);
+    range = tree.child(node, 'DurationExpr');
   }
-  const labels = selector?.name === 'VectorSelector' ? selectorLabels(walk, selector, children, enclosing, range) : selector ? labelsOf(walk, selector, enclosing) : UNKNOWN;
+  const labels =
+    selector === NONE ? UNKNOWN : tree.name(selector) === 'VectorSelector' ? selectorLabels(walk, selector, enclosing, range) : labelsOf(walk, selector, enclosing);
   walk.filters = false;
   return labels;
 }
 
 /** The labels a `by`/`without`/`on`/`ignoring`/`group_*` clause names, each recorded with the labels available there. */
-function groupingLabels(walk: Walk, grouping: SyntaxNode | undefined, clause: GroupingClause, available: LabelInfo): string[] {
+function groupingLabels(walk: Walk, grouping: number, clause: GroupingClause, available: LabelInfo): string[] {
   const labels: string[] = [];
-  if (!grouping) return labels;
-  for (let l = grouping.firstChild; l; l = l.nextSibling) {
-    if (l.name !== 'LabelName' && l.name !== 'QuotedLabelName') continue;
-    const label = walk.shared.text(l.name === 'QuotedLabelName' ? unquote(textOf(walk.text, l)) : textOf(walk.text, l));
+  if (grouping === NONE) return labels;
+  const { tree } = walk;
+  const end = tree.endOf(grouping);
+  for (let l = tree.firstChild(grouping); l >= 0; l = tree.next(l, end)) {
+    const name = tree.name(l);
+    if (name !== 'LabelName' && name !== 'QuotedLabelName') continue;
+    const label = walk.shared.text(name === 'QuotedLabelName' ? unquote(textOf(walk, l)) : textOf(walk, l));
     labels.push(label);
     // Written whole, `available` undefined when the labels there are not known exactly: one hidden
     // class, and no field added later (each takes a block of its own): see selectorRef.
-    walk.groupings.push({ label, clause, from: l.from, to: l.to, available: available.kind === 'vector' && available.exact ? available.labels : undefined });
+    walk.groupings.push({ label, clause, from: tree.from(l), to: tree.to(l), available: available.kind === 'vector' && available.exact ? available.labels : undefined });
   }
   return labels;
 }
 
 /** The matchers of a selector, as written. */
-function matchersOf(walk: Walk, list: SyntaxNode | undefined): MatcherRef[] {
-  const { text, shared } = walk;
+function matchersOf(walk: Walk, list: number): MatcherRef[] {
+  const { tree, shared } = walk;
   const matchers: MatcherRef[] = [];
-  for (let m = list?.firstChild; m; m = m.nextSibling) {
-    if (m.name !== 'UnquotedLabelMatcher' && m.name !== 'QuotedLabelMatcher') continue;
+  if (list === NONE) return matchers;
+  const end = tree.endOf(list);
+  for (let m = tree.firstChild(list); m >= 0; m = tree.next(m, end)) {
+    const kind = tree.name(m);
+    if (kind !== 'UnquotedLabelMatcher' && kind !== 'QuotedLabelMatcher') continue;
     // The first of each kind among the matcher's children, in one pass over them.
-    let labelNode: SyntaxNode | undefined;
-    let quotedNode: SyntaxNode | undefined;
-    let matchOp: SyntaxNode | undefined;
-    let valueNode: SyntaxNode | undefined;
-    for (let c = m.firstChild; c; c = c.nextSibling) {
-      const name = c.name;
-      if (name === 'LabelName') labelNode ??= c;
-      else if (name === 'QuotedLabelName') quotedNode ??= c;
-      else if (name === 'MatchOp') matchOp ??= c;
-      else if (name === 'StringLiteral') valueNode ??= c;
+    let labelNode = NONE;
+    let quotedNode = NONE;
+    let matchOp = NONE;
+    let valueNode = NONE;
+    const matcherEnd = tree.endOf(m);
+    for (let c = tree.firstChild(m); c >= 0; c = tree.next(c, matcherEnd)) {
+      const name = tree.name(c);
+      if (name === 'LabelName') labelNode = labelNode === NONE ? c : labelNode;
+      else if (name === 'QuotedLabelName') quotedNode = quotedNode === NONE ? c : quotedNode;
+      else if (name === 'MatchOp') matchOp = matchOp === NONE ? c : matchOp;
+      else if (name === 'StringLiteral') valueNode = valueNode === NONE ? c : valueNode;
     }
-    labelNode ??= quotedNode;
-    const opNode = matchOp?.firstChild;
-    if (!labelNode || !opNode || !valueNode) continue;
-    const label = shared.text(labelNode.name === 'QuotedLabelName' ? unquote(textOf(text, labelNode)) : textOf(text, labelNode));
-    matchers.push({ label, op: MATCH_OPS[opNode.name] ?? '=', value: shared.text(unquote(textOf(text, valueNode))), from: m.from, to: m.to });
+    if (labelNode === NONE) labelNode = quotedNode;
+    const opNode = matchOp === NONE ? NONE : tree.firstChild(matchOp);
+    if (labelNode === NONE || opNode === NONE || valueNode === NONE) continue;
+    const label = shared.text(tree.name(labelNode) === 'QuotedLabelName' ? unquote(textOf(walk, labelNode)) : textOf(walk, labelNode));
+    matchers.push({ label, op: MATCH_OPS[tree.name(opNode)] ?? '=', value: shared.text(unquote(textOf(walk, valueNode))), from: tree.from(m), to: tree.to(m) });
   }
   return matchers.slice();
 }
 
 /** A selector's series (from the catalogue through `lookup`), recorded with its matchers and range. */
-function selectorLabels(walk: Walk, node: SyntaxNode, children: readonly SyntaxNode[], enclosing: string[], range?: SyntaxNode): LabelInfo {
-  const identifier = named(children, 'Identifier');
-  const matchers = matchersOf(walk, named(children, 'LabelMatchers'));
+function selectorLabels(walk: Walk, node: number, enclosing: string[], range: number): LabelInfo {
+  const { tree } = walk;
+  const identifier = tree.child(node, 'Identifier');
+  const matchers = matchersOf(walk, tree.child(node, 'LabelMatchers'));
   const nameMatcher = matchers.find((m) => m.label === '__name__' && m.op === '=');
-  const name = identifier ? walk.shared.text(textOf(walk.text, identifier)) : nameMatcher?.value;
-  walk.selectors.push(selectorRef(matchers, node, enclosing, name, range && walk.shared.text(textOf(walk.text, range))));
+  const name = identifier !== NONE ? walk.shared.text(textOf(walk, identifier)) : nameMatcher?.value;
+  walk.selectors.push(selectorRef(matchers, tree.from(node), tree.to(node), enclosing, name, range === NONE ? undefined : walk.shared.text(textOf(walk, range))));
   const labels = name !== undefined ? walk.lookup(name) : undefined;
   const pinned = matchers.filter((m) => m.op === '=' && m.value !== '' && m.label !== '__name__').map((m) => m.label);
   return labels ? walk.shared.series(labels, pinned) : UNKNOWN;
@@ -351,8 +352,7 @@ function selectorLabels(walk: Walk, node: SyntaxNode, children: readonly SyntaxN
  * of fields V8 threw away the optimised loop of each check that reads them at the first instant
  * selector after many range ones (a dashboard's, after the rules), and compiled it again.
  */
-function selectorRef(matchers: MatcherRef[], node: SyntaxNode, enclosing: string[], name: string | undefined, range: string | undefined): SelectorRef {
-  const { from, to } = node;
+function selectorRef(matchers: MatcherRef[], from: number, to: number, enclosing: string[], name: string | undefined, range: string | undefined): SelectorRef {
   const rangeMs = range === undefined ? undefined : durationMs(range);
   return { matchers, from, to, enclosing, name, range, rangeMs };
 }
@@ -361,7 +361,7 @@ function selectorRef(matchers: MatcherRef[], node: SyntaxNode, enclosing: string
  * The labels of each argument, in order; `walk.filters` says on return whether any argument filters.
  * A loop, not `map`: the lists it made had one hidden class when full and another when empty.
  */
-function argumentLabels(walk: Walk, nodes: readonly SyntaxNode[], enclosing: string[]): LabelInfo[] {
+function argumentLabels(walk: Walk, nodes: readonly number[], enclosing: string[]): LabelInfo[] {
   const infos: LabelInfo[] = [];
   let filters = false;
   for (const node of nodes) {
@@ -372,52 +372,60 @@ function argumentLabels(walk: Walk, nodes: readonly SyntaxNode[], enclosing: str
   return infos;
 }
 
+/** The argument expressions of a call or aggregation (those of its FunctionCallBody). */
+function argumentsOf(tree: FlatTree, node: number): number[] {
+  const body = tree.child(node, 'FunctionCallBody');
+  return body === NONE ? [] : expressionsOf(tree, body);
+}
+
 /** `sum by (…)`, `topk(…)`, `count_values(…)`, …: what the grouping keeps. */
-function aggregationLabels(walk: Walk, node: SyntaxNode, enclosing: string[]): LabelInfo {
-  const children = childrenOf(node);
-  const op = textOf(walk.text, named(children, 'AggregateOp') ?? node).trim();
-  const body = named(children, 'FunctionCallBody');
-  const args = body ? expressionChildren(body) : [];
+function aggregationLabels(walk: Walk, node: number, enclosing: string[]): LabelInfo {
+  const { tree } = walk;
+  const opNode = tree.child(node, 'AggregateOp');
+  const op = textOf(walk, opNode === NONE ? node : opNode).trim();
+  const args = argumentsOf(tree, node);
   const infos = argumentLabels(walk, args, walk.shared.within(op, enclosing));
   const filters = walk.filters;
   const input = (PARAM_AGGREGATIONS.has(op) ? infos[1] : infos[0]) ?? UNKNOWN;
-  const modifier = named(children, 'AggregateModifier');
-  const modifierChildren = modifier ? childrenOf(modifier) : [];
-  const without = named(modifierChildren, 'Without') !== undefined;
-  const grouping = named(modifierChildren, 'GroupingLabels');
+  const modifier = tree.child(node, 'AggregateModifier');
+  const without = modifier !== NONE && tree.child(modifier, 'Without') !== NONE;
+  const grouping = modifier === NONE ? NONE : tree.child(modifier, 'GroupingLabels');
   const exact = input.kind === 'vector' && input.exact;
   let result: LabelInfo;
   if (SELECTING_AGGREGATIONS.has(op)) {
-    if (modifier) groupingLabels(walk, grouping, without ? 'without' : 'by', input);
+    if (modifier !== NONE) groupingLabels(walk, grouping, without ? 'without' : 'by', input);
     result = input;
-  } else if (modifier && without) {
+  } else if (modifier !== NONE && without) {
     const dropped = new Set(groupingLabels(walk, grouping, 'without', input));
     const kept = input.kind === 'vector' ? [...input.labels].filter((l) => !dropped.has(l)) : [];
     result = walk.shared.vector(kept, exact, pinnedOf(input));
-  } else if (modifier) {
+  } else if (modifier !== NONE) {
     const by = groupingLabels(walk, grouping, 'by', input);
     result = walk.shared.vector(exact && input.kind === 'vector' ? by.filter((l) => input.labels.has(l)) : by, exact, pinnedOf(input));
   } else {
     result = walk.shared.vector([], true);
   }
-  if (op === 'count_values' && args[0]?.name === 'StringLiteral' && result.kind === 'vector') {
-    result = walk.shared.vector([...result.labels, unquote(textOf(walk.text, args[0]))], result.exact);
+  const first = args.length > 0 ? args[0]! : NONE;
+  if (op === 'count_values' && first !== NONE && tree.name(first) === 'StringLiteral' && result.kind === 'vector') {
+    result = walk.shared.vector([...result.labels, unquote(textOf(walk, first))], result.exact);
   }
   walk.filters = filters;
   return result;
 }
 
 /** A function call, recorded with its arguments' labels: what the function keeps, drops or adds. */
-function callLabels(walk: Walk, node: SyntaxNode, enclosing: string[]): LabelInfo {
-  const children = childrenOf(node);
-  const name = walk.shared.text(textOf(walk.text, named(children, 'FunctionIdentifier') ?? node));
-  const body = named(children, 'FunctionCallBody');
-  const argNodes = body ? expressionChildren(body) : [];
+function callLabels(walk: Walk, node: number, enclosing: string[]): LabelInfo {
+  const { tree } = walk;
+  const identifier = tree.child(node, 'FunctionIdentifier');
+  const name = walk.shared.text(textOf(walk, identifier === NONE ? node : identifier));
+  const argNodes = argumentsOf(tree, node);
   const args = argumentLabels(walk, argNodes, walk.shared.within(name, enclosing));
   const filters = walk.filters;
   const kinds: string[] = [];
-  for (const a of argNodes) kinds.push(a.name);
-  walk.calls.push(new RecordedCall(name, node.from, node.to, args, walk.shared.kinds(kinds), walk.parsed));
+  for (const a of argNodes) kinds.push(tree.name(a));
+  const from = tree.from(node);
+  const to = tree.to(node);
+  walk.calls.push(new RecordedCall(name, from, to, args, walk.shared.kinds(kinds), walk.parsed));
   // absent and absent_over_time filter (nothing while the series exist), as does a call on an argument that filters.
   walk.filters = filters || name === 'absent' || name === 'absent_over_time';
   if (SCALAR_FUNCTIONS.has(name)) return SCALAR;
@@ -430,14 +438,14 @@ function callLabels(walk: Walk, node: SyntaxNode, enclosing: string[]): LabelInf
       return walk.shared.vector([...firstVector.labels].filter((l) => l !== 'le'), firstVector.exact, pinnedOf(firstVector));
     case 'label_replace':
     case 'label_join': {
-      const dst = argNodes[1];
-      if (dst?.name !== 'StringLiteral') return UNKNOWN;
-      const written = unquote(textOf(walk.text, dst));
+      const dst = argNodes.length > 1 ? argNodes[1]! : NONE;
+      if (dst === NONE || tree.name(dst) !== 'StringLiteral') return UNKNOWN;
+      const written = unquote(textOf(walk, dst));
       return walk.shared.vector([...firstVector.labels, written], firstVector.exact, [...pinnedOf(firstVector)].filter((l) => l !== written));
     }
     case 'absent':
     case 'absent_over_time': {
-      const sel = walk.selectors.find((s) => s.from >= node.from && s.to <= node.to);
+      const sel = walk.selectors.find((s) => s.from >= from && s.to <= to);
       const labels = sel ? sel.matchers.filter((m) => m.op === '=' && m.label !== '__name__').map((m) => m.label) : [];
       return walk.shared.vector(labels, true, labels);
     }
@@ -447,27 +455,37 @@ function callLabels(walk: Walk, node: SyntaxNode, enclosing: string[]): LabelInf
 }
 
 /** A binary operation, recorded with both sides' labels and its vector matching: the labels its result keeps. */
-function binaryLabels(walk: Walk, node: SyntaxNode, enclosing: string[]): LabelInfo {
-  const children = childrenOf(node);
-  const [lhsNode, rhsNode] = expressionsAmong(children);
-  const opToken = operatorAmong(children, lhsNode);
-  const opName = opToken?.name ?? '';
-  const bool = named(children, 'BoolModifier') !== undefined;
-  if (COMPARISON_OPS[opName]) walk.comparisons.push({ op: COMPARISON_OPS[opName]!, bool, from: node.from, to: node.to });
-  const lhs = lhsNode ? labelsOf(walk, lhsNode, enclosing) : UNKNOWN;
-  const lhsFilters = lhsNode ? walk.filters : false;
-  const rhs = rhsNode ? labelsOf(walk, rhsNode, enclosing) : UNKNOWN;
-  const rhsFilters = rhsNode ? walk.filters : false;
+function binaryLabels(walk: Walk, node: number, enclosing: string[]): LabelInfo {
+  const { tree } = walk;
+  // Its two operands (the first two expressions among its children) and the operator token after the first.
+  let lhsNode = NONE;
+  let rhsNode = NONE;
+  const end = tree.endOf(node);
+  for (let c = tree.firstChild(node); c >= 0 && rhsNode === NONE; c = tree.next(c, end)) {
+    if (!EXPRESSION_NODES.has(tree.name(c))) continue;
+    if (lhsNode === NONE) lhsNode = c;
+    else rhsNode = c;
+  }
+  const opToken = operatorAfter(tree, lhsNode, end);
+  const opName = opToken === NONE ? '' : tree.name(opToken);
+  const bool = tree.child(node, 'BoolModifier') !== NONE;
+  const from = tree.from(node);
+  const to = tree.to(node);
+  if (COMPARISON_OPS[opName]) walk.comparisons.push({ op: COMPARISON_OPS[opName]!, bool, from, to });
+  const lhs = lhsNode !== NONE ? labelsOf(walk, lhsNode, enclosing) : UNKNOWN;
+  const lhsFilters = lhsNode !== NONE ? walk.filters : false;
+  const rhs = rhsNode !== NONE ? labelsOf(walk, rhsNode, enclosing) : UNKNOWN;
+  const rhsFilters = rhsNode !== NONE ? walk.filters : false;
   // A comparison without `bool` filters, as do `and` and `unless`; `or` when both sides do; any other when either does.
   walk.filters = COMPARISON_OPS[opName]
     ? !bool
     : opName === 'And' || opName === 'Unless' || (opName === 'Or' ? lhsFilters && rhsFilters : lhsFilters || rhsFilters);
   const ref: BinaryRef = {
     op: OPERATOR_TEXT[opName] ?? opName,
-    from: node.from,
-    to: node.to,
-    opFrom: opToken?.from ?? node.from,
-    opTo: opToken?.to ?? node.to,
+    from,
+    to,
+    opFrom: opToken === NONE ? from : tree.from(opToken),
+    opTo: opToken === NONE ? to : tree.to(opToken),
     lhs,
     rhs,
     set: SET_OPS.has(opName),
@@ -478,53 +496,56 @@ function binaryLabels(walk: Walk, node: SyntaxNode, enclosing: string[]): LabelI
   if (lhs.kind !== 'vector' && rhs.kind !== 'vector') return SCALAR;
   if (lhs.kind !== 'vector') return rhs;
   if (rhs.kind !== 'vector') return lhs;
-  const clause = named(children, 'MatchingModifierClause');
-  if (clause) return matchedLabels(walk, clause, ref, opName, lhs, rhs);
+  const clause = tree.child(node, 'MatchingModifierClause');
+  if (clause !== NONE) return matchedLabels(walk, clause, ref, opName, lhs, rhs);
   const exact = lhs.exact && rhs.exact;
   const pinnedBoth = [...pinnedOf(lhs), ...pinnedOf(rhs)]; // matched pairs agree on every matching label
   return opName === 'Or' ? walk.shared.vector([...lhs.labels, ...rhs.labels], exact) : SET_OPS.has(opName) ? lhs : walk.shared.vector(lhs.labels, exact, pinnedBoth);
 }
 
-/** The operator token among a binary expression's children (`Gtr`, `Div`, `And`, …): the first after its left side that is no modifier nor error. */
-function operatorAmong(children: readonly SyntaxNode[], lhs: SyntaxNode | undefined): SyntaxNode | undefined {
-  if (!lhs) return undefined;
-  for (let i = children.indexOf(lhs) + 1; i < children.length; i++) {
-    const c = children[i]!;
-    if (c.name !== 'BoolModifier' && c.name !== 'MatchingModifierClause' && !c.type.isError) return c;
+/** The operator token of a binary expression (`Gtr`, `Div`, `And`, …): the first sibling after its left side (within `end`) that is no modifier nor error. */
+function operatorAfter(tree: FlatTree, lhs: number, end: number): number {
+  if (lhs === NONE) return NONE;
+  for (let c = tree.next(lhs, end); c >= 0; c = tree.next(c, end)) {
+    const name = tree.name(c);
+    if (name !== 'BoolModifier' && name !== 'MatchingModifierClause' && !tree.isError(c)) return c;
   }
-  return undefined;
+  return NONE;
 }
 
 /** The labels of `a <op> on/ignoring (…) group_left/right (…) b`, recording the clause's labels on `ref`. */
 function matchedLabels(
   walk: Walk,
-  clause: SyntaxNode,
+  clause: number,
   ref: BinaryRef,
   opName: string,
   lhs: Extract<LabelInfo, { kind: 'vector' }>,
   rhs: Extract<LabelInfo, { kind: 'vector' }>,
 ): LabelInfo {
+  const { tree } = walk;
   const exact = lhs.exact && rhs.exact;
   const pinnedBoth = [...pinnedOf(lhs), ...pinnedOf(rhs)]; // matched pairs agree on every matching label
   const both: LabelInfo = exact ? walk.shared.vector([...lhs.labels].filter((l) => rhs.labels.has(l)), true) : UNKNOWN;
   const either: LabelInfo = exact ? walk.shared.vector([...lhs.labels, ...rhs.labels], true) : UNKNOWN;
-  const children = childrenOf(clause);
-  const ignoring = named(children, 'Ignoring') !== undefined;
+  const ignoring = tree.child(clause, 'Ignoring') !== NONE;
   // on (x) needs x on both sides; ignoring (x) a label that at least one side has.
-  const matching = groupingLabels(walk, named(children, 'GroupingLabels'), ignoring ? 'ignoring' : 'on', ignoring ? either : both);
+  const matching = groupingLabels(walk, tree.child(clause, 'GroupingLabels'), ignoring ? 'ignoring' : 'on', ignoring ? either : both);
   ref.matching = { clause: ignoring ? 'ignoring' : 'on', labels: matching };
   // The second GroupingLabels of the clause (after group_left/right) names labels taken from the "one" side.
-  const groupLeft = named(children, 'GroupLeft');
-  const groupRight = named(children, 'GroupRight');
-  if (groupLeft) ref.group = 'left';
-  if (groupRight) ref.group = 'right';
-  const group = groupLeft ?? groupRight;
-  const extraNode = group ? children[children.indexOf(group) + 1] : undefined;
-  const extra = extraNode?.name === 'GroupingLabels' ? groupingLabels(walk, extraNode, groupLeft ? 'group_left' : 'group_right', groupLeft ? rhs : lhs) : [];
+  const groupLeft = tree.child(clause, 'GroupLeft');
+  const groupRight = tree.child(clause, 'GroupRight');
+  if (groupLeft !== NONE) ref.group = 'left';
+  if (groupRight !== NONE) ref.group = 'right';
+  const group = groupLeft !== NONE ? groupLeft : groupRight;
+  const extraNode = group === NONE ? NONE : tree.next(group, tree.endOf(clause));
+  const extra =
+    extraNode !== NONE && tree.name(extraNode) === 'GroupingLabels'
+      ? groupingLabels(walk, extraNode, groupLeft !== NONE ? 'group_left' : 'group_right', groupLeft !== NONE ? rhs : lhs)
+      : [];
   if (opName === 'Or') return walk.shared.vector([...lhs.labels, ...rhs.labels], exact);
   if (SET_OPS.has(opName)) return lhs;
-  if (groupLeft) return walk.shared.vector([...lhs.labels, ...extra], exact, pinnedOf(lhs));
-  if (groupRight) return walk.shared.vector([...rhs.labels, ...extra], exact, pinnedOf(rhs));
+  if (groupLeft !== NONE) return walk.shared.vector([...lhs.labels, ...extra], exact, pinnedOf(lhs));
+  if (groupRight !== NONE) return walk.shared.vector([...rhs.labels, ...extra], exact, pinnedOf(rhs));
   if (ignoring) return walk.shared.vector([...lhs.labels].filter((l) => !matching.includes(l)), exact, pinnedOf(lhs));
   return walk.shared.vector(matching.filter((l) => !exact || lhs.labels.has(l)), exact, pinnedBoth);
 }

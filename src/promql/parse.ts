@@ -2,6 +2,7 @@ import { parser } from '@prometheus-io/lezer-promql';
 import { TreeBuffer, type SyntaxNode, type Tree, type TreeCursor } from '@lezer/common';
 import { mayBeTooDeepForLezer, parseInParts, type ParsedPart } from './parts.js';
 import { storeTree, type StoredTree } from './stored-tree.js';
+import { flatten, type FlatTree } from './flat-tree.js';
 
 export interface SyntaxProblem {
   from: number;
@@ -110,6 +111,28 @@ class StoredParse implements ParsedExpr {
   get root(): SyntaxNode | undefined {
     return expressionChildren(this.tree.topNode)[0];
   }
+
+  /** `root` in the stored node data (as flatRoot gives it), found among the top-level nodes as `root` finds it. */
+  flatRoot(): FlatRoot | undefined {
+    const tree = this.stored.flat();
+    for (let node = tree.first(); node >= 0; node = tree.next(node, tree.end)) if (EXPRESSION_NODES.has(tree.name(node))) return { tree, root: node };
+    return undefined;
+  }
+}
+
+/** A parse's `root` as a node of a flat tree (flat-tree.ts), and that tree. */
+export interface FlatRoot {
+  tree: FlatTree;
+  root: number;
+}
+
+/**
+ * The expression's `root` and its subtree as numbers, for the analysis walk: a stored parse's read
+ * in place, any other's copied (undefined when there is no root).
+ */
+export function flatRoot(parsed: ParsedExpr): FlatRoot | undefined {
+  if (parsed instanceof StoredParse) return parsed.flatRoot();
+  return parsed.root ? { tree: flatten(parsed.root, parser.nodeSet), root: 0 } : undefined;
 }
 
 /** Whether a tree holds an error node anywhere (its buffers read as the node types they list; no recursion). */

@@ -12,6 +12,7 @@
  * deep expression) is kept as it is.
  */
 import { Tree, TreeBuffer, type NodeSet, type NodeType } from '@lezer/common';
+import { FlatTree } from './flat-tree.js';
 
 /** Node data is copied into blocks of this many 16-bit numbers (64 KiB); a tree's that is larger gets an array of its own. */
 const BLOCK_SIZE = 32 * 1024;
@@ -38,6 +39,11 @@ export class StoredTree {
   /** The tree, rebuilt: a new Tree over a view of the stored node data. */
   tree(): Tree {
     return new Tree(this.type, [new TreeBuffer(this.data.subarray(this.from, this.to), this.bufferLength, this.set)], [0], this.length);
+  }
+
+  /** The node data read in place, as the walk of numbers reads a tree (flat-tree.ts): no Tree rebuilt. */
+  flat(): FlatTree {
+    return new FlatTree(this.data, this.from, this.to, this.set);
   }
 }
 

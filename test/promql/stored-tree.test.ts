@@ -11,12 +11,8 @@ import { TreeBuffer, type Tree } from '@lezer/common';
 import { expressionChildren, parsePromql } from '../../src/promql/parse.js';
 import { analyzePromql } from '../../src/promql/analyze.js';
 import { storeTree } from '../../src/promql/stored-tree.js';
-import { loadDefinitions } from '../../src/io/load.js';
-import { parseProject } from '../../src/model/parse.js';
-import { buildModel } from '../../src/model/build.js';
-import { collectExpressions } from '../../src/model/expressions.js';
-import { substituteGrafanaVariables } from '../../src/promql/grafana-variables.js';
 import { REPO, tempDir } from '../helpers/cli.js';
+import { definitionTexts } from '../helpers/promql-texts.js';
 import { seriesLookup } from '../helpers/promql-series.js';
 // @ts-expect-error: the benchmark's definitions generator is plain JavaScript, without types
 import { synthesize } from '../../bench/synth.mjs';
@@ -52,19 +48,10 @@ const CORPUS = [
   'rate(sum(x)[5m:]) and bool 1',
 ];
 
-async function textsOf(definitions: string): Promise<string[]> {
-  const loaded = await loadDefinitions(definitions);
-  loaded.early?.release();
-  const parsed = parseProject(loaded.project);
-  if (!parsed.ok) throw new Error(JSON.stringify(parsed.diagnostics));
-  const refs = collectExpressions(buildModel(parsed.project, loaded.entry));
-  return [...new Set(refs.map((r) => (r.context === 'panel' ? substituteGrafanaVariables(r.expr) : r.expr)))];
-}
-
 describe('parse trees stored as node data', () => {
   it('rebuild the very tree lezer parsed, its root and its calls’ argument nodes, for every expression of Totem and a synthetic set', async () => {
     const synthetic = synthesize(path.join(tempDir(), 'synth'), { alerts: 600, groups: 3, dashboards: 6, panels: 20, metrics: 30, receivers: 3 }) as string;
-    const texts = [...CORPUS, ...(await textsOf(path.join(REPO, 'definitions'))), ...(await textsOf(synthetic))];
+    const texts = [...CORPUS, ...(await definitionTexts(path.join(REPO, 'definitions'))), ...(await definitionTexts(synthetic))];
     // Enough node data to fill several blocks, so that trees at a block's end and start are met.
     expect(texts.reduce((n, t) => n + nodes(parser.parse(t)).length, 0) * 4).toBeGreaterThan(4 * 32 * 1024);
     // Parsed all first, read after: a stored tree must not be changed by the trees stored after it.

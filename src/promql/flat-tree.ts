@@ -1,0 +1,122 @@
+/**
+ * A parse tree's nodes read as numbers, for the analysis walk (analyze.ts). A node is the index of
+ * its four entries in a list of node data, as a lezer TreeBuffer keeps them: type id, from, to, and
+ * where its subtree ends (the index after its last descendant, counted from the list's `base`);
+ * its children follow it. Walking a lezer tree makes a node object for each step from child to
+ * child (and the walk lists the children it searches); walking numbers makes nothing, which on a
+ * large project is a third of what the analyses allocate.
+ *
+ * A stored parse (stored-tree.ts) is read in place: its node data is this list. Any other tree (a
+ * long or deep expression, a part of one) is copied into a list once (`flatten`), through a lezer
+ * cursor, so that both have the children lezer's nodes give (anonymous nodes left out).
+ */
+import type { NodeSet, NodeType, SyntaxNode } from '@lezer/common';
+
+/** What the walk reads of a node's type, by type id, made once per node set. */
+interface TypeTable {
+  names: readonly string[];
+  errors: readonly boolean[];
+}
+
+const tables = new WeakMap<NodeSet, TypeTable>();
+
+function typeTable(set: NodeSet): TypeTable {
+  let table = tables.get(set);
+  if (!table) tables.set(set, (table = { names: set.types.map((t: NodeType) => t.name), errors: set.types.map((t: NodeType) => t.isError) }));
+  return table;
+}
+
+export class FlatTree {
+  private readonly names: readonly string[];
+  private readonly errors: readonly boolean[];
+
+  /** `data[base…end)` holds the nodes; the top-level ones are siblings from `base`. */
+  constructor(
+    private readonly data: ArrayLike<number>,
+    private readonly base: number,
+    readonly end: number,
+    set: NodeSet,
+  ) {
+    ({ names: this.names, errors: this.errors } = typeTable(set));
+  }
+
+  /** The first top-level node, or -1 when there is none. */
+  first(): number {
+    return this.base < this.end ? this.base : -1;
+  }
+
+  name(node: number): string {
+    return this.names[this.data[node]!]!;
+  }
+
+  isError(node: number): boolean {
+    return this.errors[this.data[node]!]!;
+  }
+
+  from(node: number): number {
+    return this.data[node + 1]!;
+  }
+
+  to(node: number): number {
+    return this.data[node + 2]!;
+  }
+
+  /** Where `node`'s subtree ends: its children are the nodes before it, from `firstChild` on (`next(child, endOf(node))`). */
+  endOf(node: number): number {
+    return this.base + this.data[node + 3]!;
+  }
+
+  /** The node's first child, or -1. */
+  firstChild(node: number): number {
+    return node + 4 < this.endOf(node) ? node + 4 : -1;
+  }
+
+  /** The sibling after `node` within a parent whose subtree ends at `end` (endOf(parent), or `this.end` at the top), or -1. */
+  next(node: number, end: number): number {
+    const after = this.endOf(node);
+    return after < end ? after : -1;
+  }
+
+  /** `node`'s first child named `name`, or -1. */
+  child(node: number, name: string): number {
+    const end = this.endOf(node);
+    for (let c = this.firstChild(node); c >= 0; c = this.next(c, end)) if (this.name(c) === name) return c;
+    return -1;
+  }
+}
+
+/**
+ * `root` and its subtree as a flat tree, `root` its first node (index 0), with the children lezer's
+ * nodes give: one pass of a cursor, which makes no node object per step.
+ */
+export function flatten(root: SyntaxNode, set: NodeSet): FlatTree {
+  const data: number[] = [];
+  const cursor = root.cursor();
+  /** Nodes entered whose subtree end is not written yet, outermost first. */
+  const open: number[] = [];
+  const enter = (): number => {
+    const at = data.length;
+    data.push(cursor.type.id, cursor.from, cursor.to, 0);
+    return at;
+  };
+  let at = enter();
+  for (;;) {
+    if (cursor.firstChild()) {
+      open.push(at);
+      at = enter();
+      continue;
+    }
+    data[at + 3] = data.length;
+    for (;;) {
+      // Back at the root: the cursor would go on to its siblings, outside the subtree.
+      if (open.length === 0) return new FlatTree(Int32Array.from(data), 0, data.length, set);
+      if (cursor.nextSibling()) {
+        at = enter();
+        break;
+      }
+      cursor.parent();
+      const closed = open.pop()!;
+      data[closed + 3] = data.length;
+    }
+  }
+}
