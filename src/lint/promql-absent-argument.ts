@@ -1,7 +1,7 @@
-import type { SyntaxNode } from '@lezer/common';
 import type { Check } from './check.js';
 import { at, ownerName } from './check.js';
-import { expressionChildren } from '../promql/parse.js';
+import { expressionsOf, firstExpressionOf } from '../promql/parse.js';
+import type { FlatTree } from '../promql/flat-tree.js';
 import { numberLiteral } from '../promql/literal.js';
 
 /**
@@ -14,8 +14,9 @@ import { numberLiteral } from '../promql/literal.js';
 
 const HEALTHY_TESTS = new Set(['== 1', '> 0', '>= 1']);
 
-function unwrap(node: SyntaxNode | undefined): SyntaxNode | undefined {
-  while (node?.name === 'ParenExpr') node = expressionChildren(node)[0];
+/** The expression inside any parentheses around `node` (-1 for none). */
+function unwrap(tree: FlatTree, node: number): number {
+  while (node >= 0 && tree.name(node) === 'ParenExpr') node = firstExpressionOf(tree, node);
   return node;
 }
 
@@ -27,13 +28,18 @@ export const promqlAbsentArgument: Check = {
     for (const e of expressions) {
       for (const call of e.analysis.calls) {
         if (call.name !== 'absent' && call.name !== 'absent_over_time') continue;
-        const arg = call.argNodes[0];
-        if (!arg) continue;
-        const comparison = e.analysis.comparisons.find((c) => !c.bool && c.from >= arg.from && c.to <= arg.to);
+        // The call's first argument, in its parse walked as numbers (flat-tree.ts).
+        const args = call.flatArgs;
+        const arg = args?.nodes[0];
+        if (!args || arg === undefined) continue;
+        const { tree } = args;
+        const argFrom = tree.from(arg);
+        const argTo = tree.to(arg);
+        const comparison = e.analysis.comparisons.find((c) => !c.bool && c.from >= argFrom && c.to <= argTo);
         if (comparison) {
-          const node = unwrap(arg);
-          const [, rhs] = node?.name === 'BinaryExpr' ? expressionChildren(node) : [];
-          const threshold = numberLiteral(e.text, rhs);
+          const node = unwrap(tree, arg);
+          const rhs = node >= 0 && tree.name(node) === 'BinaryExpr' ? (expressionsOf(tree, node)[1] ?? -1) : -1;
+          const threshold = numberLiteral(e.text, tree, rhs);
           if (threshold !== undefined && HEALTHY_TESTS.has(`${comparison.op} ${threshold}`)) continue;
           const condition = e.text.slice(comparison.from, comparison.to);
           report({
@@ -43,12 +49,12 @@ export const promqlAbsentArgument: Check = {
           });
           continue;
         }
-        const node = unwrap(arg);
-        if (node?.name === 'AggregateExpr') {
+        const node = unwrap(tree, arg);
+        if (node >= 0 && tree.name(node) === 'AggregateExpr') {
           report({
             message: `${ownerName(e)}: ${call.name}() over an aggregation fires only when every input series is gone, and its result carries no labels to say which`,
             hint: `put the selector itself in ${call.name}(), with = matchers for the labels the alert should carry: absent(x{job="a"})`,
-            ...at(e, node.from, node.to),
+            ...at(e, tree.from(node), tree.to(node)),
           });
         }
       }

@@ -1,5 +1,5 @@
 import type { SyntaxNode, Tree } from '@lezer/common';
-import { childNamed, EXPRESSION_NODES, expressionChildren, flatRoot, parsePromql, unquote, type ParsedExpr } from './parse.js';
+import { childNamed, EXPRESSION_NODES, expressionChildren, expressionsOf, firstExpressionOf, flatRoot, parsePromql, unquote, type ParsedExpr } from './parse.js';
 import type { FlatTree } from './flat-tree.js';
 import { durationMs } from '../duration.js';
 import { analyzeGuarded } from './guarded.js';
@@ -59,6 +59,14 @@ export interface CallRef {
   readonly argKinds: readonly string[];
   /** The argument expressions (read from the call's node when asked: most checks never do). */
   readonly argNodes: SyntaxNode[];
+  /** The same, as nodes of the call's parse walked as numbers (flat-tree.ts); undefined when the call has no argument list. */
+  readonly flatArgs: FlatArguments | undefined;
+}
+
+/** A call's argument expressions as nodes of a flat tree. */
+export interface FlatArguments {
+  tree: FlatTree;
+  nodes: number[];
 }
 
 /**
@@ -79,6 +87,15 @@ class RecordedCall implements CallRef {
     const node = nodeAt(this.parsed.tree, 'FunctionCall', this.from, this.to);
     const body = node && childNamed(node, 'FunctionCallBody');
     return body ? expressionChildren(body) : [];
+  }
+
+  get flatArgs(): FlatArguments | undefined {
+    const flat = flatRoot(this.parsed);
+    if (!flat) return undefined;
+    const { tree, root } = flat;
+    const node = tree.find(root, 'FunctionCall', this.from, this.to);
+    const body = node < 0 ? -1 : tree.child(node, 'FunctionCallBody');
+    return body < 0 ? undefined : { tree, nodes: expressionsOf(tree, body) };
   }
 }
 
@@ -189,21 +206,6 @@ interface Walk {
 /** No node (what FlatTree's look-ups return when there is none). */
 const NONE = -1;
 
-/** The first expression among a node's children (as expressionChildren(node)[0]), or NONE. */
-function firstExpression(tree: FlatTree, node: number): number {
-  const end = tree.endOf(node);
-  for (let c = tree.firstChild(node); c >= 0; c = tree.next(c, end)) if (EXPRESSION_NODES.has(tree.name(c))) return c;
-  return NONE;
-}
-
-/** The expressions among a node's children (as expressionChildren(node)). */
-function expressionsOf(tree: FlatTree, node: number): number[] {
-  const out: number[] = [];
-  const end = tree.endOf(node);
-  for (let c = tree.firstChild(node); c >= 0; c = tree.next(c, end)) if (EXPRESSION_NODES.has(tree.name(c))) out.push(c);
-  return out;
-}
-
 /** The text of a node. */
 function textOf(walk: Walk, node: number): string {
   return walk.text.slice(walk.tree.from(node), walk.tree.to(node));
@@ -255,7 +257,7 @@ function labelsOf(walk: Walk, node: number, enclosing: string[]): LabelInfo {
       return STRING;
     default: {
       // ParenExpr, UnaryExpr, OffsetExpr, SubqueryExpr, StepInvariantExpr, …: the inner expression.
-      const inner = firstExpression(walk.tree, node);
+      const inner = firstExpressionOf(walk.tree, node);
       if (inner !== NONE) return labelsOf(walk, inner, enclosing);
       walk.filters = false;
       return UNKNOWN;
@@ -273,7 +275,7 @@ function selectorAt(walk: Walk, node: number, enclosing: string[]): LabelInfo {
   let selector = node;
   let range = NONE;
   if (tree.name(node) === 'MatrixSelector') {
-    selector = firstExpression(tree, node);
+    selector = firstExpressionOf(tree, node);
     range = tree.child(node, 'DurationExpr');
   }
   const labels =

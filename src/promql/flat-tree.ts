@@ -1,10 +1,10 @@
 /**
- * A parse tree's nodes read as numbers, for the analysis walk (analyze.ts). A node is the index of
- * its four entries in a list of node data, as a lezer TreeBuffer keeps them: type id, from, to, and
- * where its subtree ends (the index after its last descendant, counted from the list's `base`);
- * its children follow it. Walking a lezer tree makes a node object for each step from child to
- * child (and the walk lists the children it searches); walking numbers makes nothing, which on a
- * large project is a third of what the analyses allocate.
+ * A parse tree's nodes read as numbers, for the analysis walk (analyze.ts) and the checks that walk
+ * a tree. A node is the index of its four entries in a list of node data, as a lezer TreeBuffer
+ * keeps them: type id, from, to, and where its subtree ends (the index after its last descendant,
+ * counted from the list's `base`); its children follow it. Walking a lezer tree makes a node object
+ * for each step from child to child (and the walk listed the children it searched); walking
+ * numbers makes nothing: a third less of what a large project's analyses allocate.
  *
  * A stored parse (stored-tree.ts) is read in place: its node data is this list. Any other tree (a
  * long or deep expression, a part of one) is copied into a list once (`flatten`), through a lezer
@@ -19,6 +19,13 @@ interface TypeTable {
 }
 
 const tables = new WeakMap<NodeSet, TypeTable>();
+
+/**
+ * The entries of one node. Nodes lie in the order of a depth-first walk (a recursion over first
+ * child and next sibling), so `root` and every node below it are `root`, `root + NODE_SIZE`, … up
+ * to `endOf(root)`: a walk of a subtree is a loop.
+ */
+export const NODE_SIZE = 4;
 
 function typeTable(set: NodeSet): TypeTable {
   let table = tables.get(set);
@@ -68,13 +75,21 @@ export class FlatTree {
 
   /** The node's first child, or -1. */
   firstChild(node: number): number {
-    return node + 4 < this.endOf(node) ? node + 4 : -1;
+    return node + NODE_SIZE < this.endOf(node) ? node + NODE_SIZE : -1;
   }
 
   /** The sibling after `node` within a parent whose subtree ends at `end` (endOf(parent), or `this.end` at the top), or -1. */
   next(node: number, end: number): number {
     const after = this.endOf(node);
     return after < end ? after : -1;
+  }
+
+  /** The node named `name` spanning exactly from–to in `root`'s subtree (the first in walk order), or -1. */
+  find(root: number, name: string, from: number, to: number): number {
+    for (let node = root, end = this.endOf(root); node < end; node += NODE_SIZE) {
+      if (this.from(node) === from && this.to(node) === to && this.name(node) === name) return node;
+    }
+    return -1;
   }
 
   /** `node`'s first child named `name`, or -1. */

@@ -1,23 +1,23 @@
-import type { SyntaxNode } from '@lezer/common';
-import { expressionChildren } from './parse.js';
+import type { FlatTree } from './flat-tree.js';
+import { firstExpressionOf } from './parse.js';
 
-/** The value of a constant number expression (`0.9`, `-1`, `(95)`, `1e-1`), or undefined. */
-export function numberLiteral(text: string, node: SyntaxNode | undefined): number | undefined {
-  if (!node) return undefined;
-  switch (node.name) {
+/** The value of a constant number expression (`0.9`, `-1`, `(95)`, `1e-1`) at `node` of a parse walked as numbers, or undefined. */
+export function numberLiteral(text: string, tree: FlatTree, node: number): number | undefined {
+  if (node < 0) return undefined;
+  switch (tree.name(node)) {
     case 'NumberDurationLiteral': {
-      const literal = text.slice(node.from, node.to).toLowerCase();
+      const literal = text.slice(tree.from(node), tree.to(node)).toLowerCase();
       if (literal === 'inf' || literal === '+inf') return Infinity;
       if (literal === 'nan') return NaN;
       const value = Number(literal);
       return Number.isNaN(value) ? undefined : value; // a duration used as a number (5m) is not one
     }
     case 'ParenExpr':
-      return numberLiteral(text, expressionChildren(node)[0]);
+      return numberLiteral(text, tree, firstExpressionOf(tree, node));
     case 'UnaryExpr': {
-      const inner = numberLiteral(text, expressionChildren(node)[0]);
+      const inner = numberLiteral(text, tree, firstExpressionOf(tree, node));
       if (inner === undefined) return undefined;
-      return text.slice(node.from, node.to).trimStart().startsWith('-') ? -inner : inner;
+      return text.slice(tree.from(node), tree.to(node)).trimStart().startsWith('-') ? -inner : inner;
     }
     default:
       return undefined;

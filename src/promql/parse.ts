@@ -1,5 +1,5 @@
 import { parser } from '@prometheus-io/lezer-promql';
-import { TreeBuffer, type SyntaxNode, type Tree, type TreeCursor } from '@lezer/common';
+import { TreeBuffer, type SyntaxNode, type Tree } from '@lezer/common';
 import { mayBeTooDeepForLezer, parseInParts, type ParsedPart } from './parts.js';
 import { storeTree, type StoredTree } from './stored-tree.js';
 import { flatten, type FlatTree } from './flat-tree.js';
@@ -170,27 +170,19 @@ export function expressionChildren(node: SyntaxNode): SyntaxNode[] {
   return out;
 }
 
-/**
- * `visit` at `root` and every node below it, depth first, in order (as a recursion over firstChild
- * and nextSibling visits them), on a cursor: lezer makes no node object for a step of a cursor, only
- * for the nodes `visit` asks for (`cursor.node`).
- */
-export function eachNode(root: SyntaxNode, visit: (cursor: TreeCursor) => void): void {
-  const cursor = root.cursor();
-  let depth = 0;
-  for (;;) {
-    visit(cursor);
-    if (cursor.firstChild()) {
-      depth++;
-      continue;
-    }
-    for (;;) {
-      if (depth === 0) return;
-      if (cursor.nextSibling()) break;
-      cursor.parent();
-      depth--;
-    }
-  }
+/** The first expression among a flat tree's node's children (as expressionChildren(node)[0]), or -1. */
+export function firstExpressionOf(tree: FlatTree, node: number): number {
+  const end = tree.endOf(node);
+  for (let c = tree.firstChild(node); c >= 0; c = tree.next(c, end)) if (EXPRESSION_NODES.has(tree.name(c))) return c;
+  return -1;
+}
+
+/** The expressions among a flat tree's node's children (as expressionChildren(node)). */
+export function expressionsOf(tree: FlatTree, node: number): number[] {
+  const out: number[] = [];
+  const end = tree.endOf(node);
+  for (let c = tree.firstChild(node); c >= 0; c = tree.next(c, end)) if (EXPRESSION_NODES.has(tree.name(c))) out.push(c);
+  return out;
 }
 
 export function childNamed(node: SyntaxNode, name: string): SyntaxNode | undefined {

@@ -9,7 +9,7 @@ import { describe, expect, it } from 'vitest';
 import { parser } from '@prometheus-io/lezer-promql';
 import type { SyntaxNode } from '@lezer/common';
 import { flatRoot, parsePromql } from '../../src/promql/parse.js';
-import { flatten, type FlatTree } from '../../src/promql/flat-tree.js';
+import { flatten, NODE_SIZE, type FlatTree } from '../../src/promql/flat-tree.js';
 import { REPO } from '../helpers/cli.js';
 import { definitionTexts } from '../helpers/promql-texts.js';
 
@@ -80,6 +80,39 @@ describe('a parse walked as numbers (flat-tree.ts)', () => {
     // Both ways are met: most parses are stored, the long ones are not.
     expect(stored).toBeGreaterThan(20);
     expect(copied).toBeGreaterThanOrEqual(4);
+  });
+
+  it('holds a subtree as one run of nodes in the order a recursion visits them, a subtree with siblings after it too', () => {
+    /** Every node of a subtree as a recursion over its children meets them. */
+    const recursively = (tree: FlatTree, node: number, out: string[] = []): string[] => {
+      out.push(`${tree.name(node)}@${tree.from(node)}-${tree.to(node)}`);
+      const end = tree.endOf(node);
+      for (let c = tree.firstChild(node); c >= 0; c = tree.next(c, end)) recursively(tree, c, out);
+      return out;
+    };
+    const inOrder = (tree: FlatTree, node: number): string[] => {
+      const out: string[] = [];
+      for (let n = node; n < tree.endOf(node); n += NODE_SIZE) out.push(`${tree.name(n)}@${tree.from(n)}-${tree.to(n)}`);
+      return out;
+    };
+    const texts = [
+      'histogram_quantile(0.99, sum by (le, route) (rate(latency_seconds_bucket{route="/x"}[5m]))) > 1',
+      'quantile(95, rate(x[5m])) / on (job) group_left (a) quantile_over_time(0.5, y[10m:1m]) or vector(1)',
+      'sum by (route (x)',
+      '-(a offset 5m) @ 100 unless absent(b{c=~"d"})',
+      many(60, (i) => `quantile(0.${i}, x{i="${i}"})`, ' + '),
+    ];
+    for (const text of texts) {
+      const parsed = parsePromql(text);
+      for (const { tree, root } of [flatRoot(parsed)!, { tree: flatten(parsed.root!, parser.nodeSet), root: 0 }]) {
+        expect(inOrder(tree, root), text).toEqual(recursively(tree, root));
+        const inner = tree.firstChild(root);
+        expect(tree.next(inner, tree.endOf(root)), text).toBeGreaterThan(0);
+        expect(inOrder(tree, inner), text).toEqual(recursively(tree, inner));
+        // Found by name and span, as a check finds a call again.
+        for (let n = root; n < tree.endOf(root); n += NODE_SIZE) expect(tree.find(root, tree.name(n), tree.from(n), tree.to(n))).toBeLessThanOrEqual(n);
+      }
+    }
   });
 
   it('finds the root of a stored parse after a comment, and none where there is no expression', () => {
