@@ -68,7 +68,7 @@ export class FlatTree {
     return this.data[node + 2]!;
   }
 
-  /** Where `node`'s subtree ends: its children are the nodes before it, from `firstChild` on (`next(child, endOf(node))`). */
+  /** Where `node`'s subtree ends: its descendants are the nodes after it up to there (its children: `firstChild`, then `next(child, endOf(node))`). */
   endOf(node: number): number {
     return this.base + this.data[node + 3]!;
   }

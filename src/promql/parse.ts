@@ -127,8 +127,8 @@ export interface FlatRoot {
 }
 
 /**
- * The expression's `root` and its subtree as numbers, for the analysis walk: a stored parse's read
- * in place, any other's copied (undefined when there is no root).
+ * The expression's `root` and its subtree as numbers, for the analysis walk and the checks that walk
+ * a tree: a stored parse's read in place, any other's copied (undefined when there is no root).
  */
 export function flatRoot(parsed: ParsedExpr): FlatRoot | undefined {
   if (parsed instanceof StoredParse) return parsed.flatRoot();
