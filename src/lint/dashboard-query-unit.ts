@@ -1,5 +1,5 @@
-import type { SyntaxNode } from '@lezer/common';
-import { childNamed, expressionChildren } from '../promql/parse.js';
+import { expressionsOf, firstExpressionOf } from '../promql/parse.js';
+import type { FlatTree } from '../promql/flat-tree.js';
 import type { Catalogue } from '../model/catalogue.js';
 
 /**
@@ -34,12 +34,23 @@ function isUnit(v: Value): v is QueryUnit {
   return v !== undefined && 'unit' in v;
 }
 
-export function queryUnit(root: SyntaxNode | undefined, text: string, catalogue: Catalogue): QueryUnit | undefined {
-  const src = (n: SyntaxNode) => text.slice(n.from, n.to);
+/** The unit of a query's values: `root` of its parse walked as numbers (flat-tree.ts), undefined when it cannot be known. */
+export function queryUnit(tree: FlatTree, root: number, text: string, catalogue: Catalogue): QueryUnit | undefined {
+  const src = (n: number) => text.slice(tree.from(n), tree.to(n));
+  /** The text of `node`'s first child named `name`, else of `node`. */
+  const named = (node: number, name: string) => {
+    const child = tree.child(node, name);
+    return src(child >= 0 ? child : node);
+  };
+  /** The argument expressions of a call or aggregation. */
+  const argumentsOf = (node: number) => {
+    const body = tree.child(node, 'FunctionCallBody');
+    return body >= 0 ? expressionsOf(tree, body) : [];
+  };
 
-  function selector(node: SyntaxNode): Value {
-    const name = childNamed(node, 'Identifier');
-    const entry = name ? catalogue.get(src(name)) : undefined;
+  function selector(node: number): Value {
+    const name = tree.child(node, 'Identifier');
+    const entry = name >= 0 ? catalogue.get(src(name)) : undefined;
     if (!entry?.metric) return undefined;
     if (entry.suffix === '_count') return { unit: 'count', perSecond: false };
     const declared = entry.metric.unit !== undefined ? UNIT_NAMES[entry.metric.unit] : undefined;
@@ -49,8 +60,8 @@ export function queryUnit(root: SyntaxNode | undefined, text: string, catalogue:
     return { unit: byName ?? 'none', perSecond: false };
   }
 
-  function walk(node: SyntaxNode): Value {
-    switch (node.name) {
+  function walk(node: number): Value {
+    switch (tree.name(node)) {
       case 'VectorSelector':
         return selector(node);
       case 'NumberDurationLiteral': {
@@ -58,10 +69,8 @@ export function queryUnit(root: SyntaxNode | undefined, text: string, catalogue:
         return Number.isFinite(n) ? { number: n } : undefined;
       }
       case 'FunctionCall': {
-        const name = src(childNamed(node, 'FunctionIdentifier') ?? node);
-        const body = childNamed(node, 'FunctionCallBody');
-        const args = body ? expressionChildren(body) : [];
-        const vector = args.map(walk).find(isUnit);
+        const name = named(node, 'FunctionIdentifier');
+        const vector = argumentsOf(node).map(walk).find(isUnit);
         if (name === 'count_over_time') return { unit: 'count', perSecond: false };
         // A quantile of the buckets' rates is in the unit of the bucket bounds (le).
         if (name === 'histogram_quantile') return vector ? { ...vector, perSecond: false } : undefined;
@@ -69,36 +78,36 @@ export function queryUnit(root: SyntaxNode | undefined, text: string, catalogue:
         return SAME_UNIT_FUNCTIONS.has(name) ? vector : undefined;
       }
       case 'AggregateExpr': {
-        const op = src(childNamed(node, 'AggregateOp') ?? node).trim();
-        const body = childNamed(node, 'FunctionCallBody');
-        const args = body ? expressionChildren(body) : [];
+        const op = named(node, 'AggregateOp').trim();
         if (op === 'count') return { unit: 'count', perSecond: false };
-        return SAME_UNIT_AGGREGATIONS.has(op) ? args.map(walk).find(isUnit) : undefined;
+        return SAME_UNIT_AGGREGATIONS.has(op) ? argumentsOf(node).map(walk).find(isUnit) : undefined;
       }
       case 'BinaryExpr':
         return binary(node);
       case 'StringLiteral':
         return undefined;
       default: {
-        const inner = expressionChildren(node)[0];
-        return inner ? walk(inner) : undefined;
+        const inner = firstExpressionOf(tree, node);
+        return inner >= 0 ? walk(inner) : undefined;
       }
     }
   }
 
-  function binary(node: SyntaxNode): Value {
-    const [lhsNode, rhsNode] = expressionChildren(node);
-    if (!lhsNode || !rhsNode) return undefined;
+  function binary(node: number): Value {
+    const [lhsNode, rhsNode] = expressionsOf(tree, node);
+    if (lhsNode === undefined || rhsNode === undefined) return undefined;
     let op = '';
-    for (let c = lhsNode.nextSibling; c; c = c.nextSibling) {
-      if (c.name !== 'BoolModifier' && c.name !== 'MatchingModifierClause' && !c.type.isError) {
-        op = c.name;
+    const end = tree.endOf(node);
+    for (let c = tree.next(lhsNode, end); c >= 0; c = tree.next(c, end)) {
+      const name = tree.name(c);
+      if (name !== 'BoolModifier' && name !== 'MatchingModifierClause' && !tree.isError(c)) {
+        op = name;
         break;
       }
     }
     const a = walk(lhsNode);
     const b = walk(rhsNode);
-    const bool = childNamed(node, 'BoolModifier') !== undefined;
+    const bool = tree.child(node, 'BoolModifier') >= 0;
     switch (op) {
       case 'Gtr': case 'Lss': case 'Gte': case 'Lte': case 'Eql': case 'Neq':
         return bool ? undefined : isUnit(a) ? a : isUnit(b) ? b : undefined;
@@ -134,6 +143,6 @@ export function queryUnit(root: SyntaxNode | undefined, text: string, catalogue:
     }
   }
 
-  const result = root ? walk(root) : undefined;
+  const result = walk(root);
   return isUnit(result) && !result.perSecond ? result : undefined;
 }

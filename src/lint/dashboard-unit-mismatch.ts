@@ -3,6 +3,7 @@ import { locatedAt } from '../model/located.js';
 import { allPanels } from '../model/dashboard.js';
 import { queryUnit, type QueryUnit } from './dashboard-query-unit.js';
 import { expressionAt } from './expression-at.js';
+import { flatRoot } from '../promql/parse.js';
 import { MILLISECONDS_UNITS, OTHER_TIME_UNITS, SECONDS_UNITS } from './grafana-units.js';
 
 /** Why showing a value of this kind with this Grafana unit lies, and the unit to use; undefined when it does not. */
@@ -42,7 +43,8 @@ export const dashboardUnitMismatch: Check = {
         for (const target of panel.targets) {
           const e = expressionAt(context, target.path);
           if (!e) continue;
-          const value = queryUnit(e.analysis.parsed.root, e.text, catalogue);
+          const flat = flatRoot(e.analysis.parsed);
+          const value = flat ? queryUnit(flat.tree, flat.root, e.text, catalogue) : undefined;
           const found = value && mismatch(value.unit, panel.unit);
           if (!found) continue;
           report({

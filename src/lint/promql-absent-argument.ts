@@ -29,7 +29,7 @@ export const promqlAbsentArgument: Check = {
       for (const call of e.analysis.calls) {
         if (call.name !== 'absent' && call.name !== 'absent_over_time') continue;
         // The call's first argument, in its parse walked as numbers (flat-tree.ts).
-        const args = call.flatArgs;
+        const args = call.argNodes;
         const arg = args?.nodes[0];
         if (!args || arg === undefined) continue;
         const { tree } = args;

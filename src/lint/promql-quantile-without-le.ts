@@ -12,12 +12,13 @@ export const promqlQuantileWithoutLe: Check = {
         const input = call.args[1];
         if (!input || input.kind !== 'vector' || !input.exact || input.labels.has('le')) continue;
         // Only for a finding: a call's argument nodes are found again on every read.
-        const node = call.argNodes[1];
-        if (!node) continue;
+        const args = call.argNodes;
+        const node = args?.nodes[1];
+        if (!args || node === undefined) continue;
         report({
           message: `${ownerName(e)}: the input of histogram_quantile() has no "le" label left, so there are no buckets to compute a quantile from`,
           hint: 'keep le in the aggregation: sum by (le) (rate(x_bucket[5m])), or sum by (le, job) (…)',
-          ...at(e, node.from, node.to),
+          ...at(e, args.tree.from(node), args.tree.to(node)),
         });
       }
     }

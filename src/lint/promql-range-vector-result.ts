@@ -1,19 +1,23 @@
-import type { SyntaxNode } from '@lezer/common';
 import type { Check } from './check.js';
 import { at, ownerName } from './check.js';
-import { expressionChildren } from '../promql/parse.js';
+import { firstExpressionOf, flatRoot } from '../promql/parse.js';
+import type { FlatTree } from '../promql/flat-tree.js';
 
 /**
  * A rule or a panel query must return an instant vector (or a scalar). A range vector (`x[5m]`, a
  * subquery) parses, and promtool check rules accepts it, but Prometheus fails every evaluation of
  * the rule ("rule result is not a vector or scalar") and Grafana shows an error for the query.
  */
-function rangeRoot(node: SyntaxNode | undefined): SyntaxNode | undefined {
-  while (node && (node.name === 'ParenExpr' || node.name === 'OffsetExpr' || node.name === 'StepInvariantExpr')) {
-    if (node.name === 'OffsetExpr' && expressionChildren(node)[0]?.name === 'MatrixSelector') return node;
-    node = expressionChildren(node)[0];
+function rangeRoot(tree: FlatTree, root: number): number {
+  let node = root;
+  for (let name = tree.name(node); name === 'ParenExpr' || name === 'OffsetExpr' || name === 'StepInvariantExpr'; name = tree.name(node)) {
+    const inner = firstExpressionOf(tree, node);
+    if (name === 'OffsetExpr' && inner >= 0 && tree.name(inner) === 'MatrixSelector') return node;
+    if (inner < 0) return -1;
+    node = inner;
   }
-  return node && (node.name === 'MatrixSelector' || node.name === 'SubqueryExpr') ? node : undefined;
+  const name = tree.name(node);
+  return name === 'MatrixSelector' || name === 'SubqueryExpr' ? node : -1;
 }
 
 export const promqlRangeVectorResult: Check = {
@@ -23,15 +27,17 @@ export const promqlRangeVectorResult: Check = {
   run({ expressions }, report) {
     for (const e of expressions) {
       if (e.analysis.parsed.errors.length > 0) continue;
-      const node = rangeRoot(e.analysis.parsed.root);
-      if (!node) continue;
+      const flat = flatRoot(e.analysis.parsed);
+      const node = flat ? rangeRoot(flat.tree, flat.root) : -1;
+      if (!flat || node < 0) continue;
+      const { tree } = flat;
       // Panels: quote the query as written (the analysed text has Grafana variables substituted).
-      const written = e.context === 'panel' && e.variables.length > 0 ? e.expr.trim() : e.text.slice(node.from, node.to);
+      const written = e.context === 'panel' && e.variables.length > 0 ? e.expr.trim() : e.text.slice(tree.from(node), tree.to(node));
       const what = e.context === 'record' ? 'recording rule' : e.context === 'alert' ? 'alert' : 'panel';
       report({
         message: `${ownerName(e)} returns a range vector (${written}); ${what === 'panel' ? 'Grafana cannot graph it (the query fails)' : `Prometheus fails every evaluation of the ${what} ("rule result is not a vector or scalar")`}`,
         hint: `wrap it in a function over time: rate(${written}) for a counter, avg_over_time(${written}) or max_over_time(${written}) for a gauge`,
-        ...at(e, node.from, node.to),
+        ...at(e, tree.from(node), tree.to(node)),
       });
     }
   },

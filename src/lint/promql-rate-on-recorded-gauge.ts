@@ -1,6 +1,6 @@
 import type { Check } from './check.js';
 import { at, ownerName } from './check.js';
-import { expressionChildren } from '../promql/parse.js';
+import { firstExpressionOf } from '../promql/parse.js';
 import { nodeValueKind, type ValueKind } from '../promql/value-kind.js';
 
 /**
@@ -41,15 +41,18 @@ export const promqlRateOnRecordedGauge: Check = {
       for (const call of e.analysis.calls) {
         // Its name and its argument's kind first: a call's argument nodes are found again on every read.
         if (!COUNTER_FUNCTIONS.has(call.name) || call.argKinds[0] !== 'SubqueryExpr') continue;
-        const arg = call.argNodes[0]!;
-        const inner = expressionChildren(arg)[0];
-        const kind = nodeValueKind(e.text, inner, kindOf);
-        if (!inner || (kind !== 'rate' && kind !== 'gauge')) continue;
-        const innerText = e.text.slice(inner.from, inner.to);
+        const args = call.argNodes;
+        const arg = args?.nodes[0];
+        if (!args || arg === undefined) continue;
+        const { tree } = args;
+        const inner = firstExpressionOf(tree, arg);
+        const kind = nodeValueKind(e.text, tree, inner, kindOf);
+        if (inner < 0 || (kind !== 'rate' && kind !== 'gauge')) continue;
+        const innerText = e.text.slice(tree.from(inner), tree.to(inner));
         report({
           message: `${ownerName(e)} applies ${call.name}() to the subquery ${innerText}, which is ${what(kind)}; ${call.name}() reads every drop as a counter reset`,
           hint: kind === 'rate' ? `${innerText} is per second already: use it as it is, or avg_over_time((${innerText})[…:])` : 'use deriv() or delta() on a gauge',
-          ...at(e, inner.from, inner.to),
+          ...at(e, tree.from(inner), tree.to(inner)),
         });
       }
     }

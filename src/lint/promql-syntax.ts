@@ -1,7 +1,7 @@
 import type { Check } from './check.js';
-import type { SyntaxNode } from '@lezer/common';
 import { at, ownerName } from './check.js';
-import { expressionChildren } from '../promql/parse.js';
+import { firstExpressionOf } from '../promql/parse.js';
+import type { FlatTree } from '../promql/flat-tree.js';
 
 /** Functions whose argument must be a range vector (`x[5m]` or a subquery). */
 const RANGE_FUNCTIONS = new Set([
@@ -12,10 +12,11 @@ const RANGE_FUNCTIONS = new Set([
 ]);
 
 /** A range vector, also with `offset`, `@` or parentheses around it: `x[5m] offset 1h`, `(x[5m])`. */
-function isRangeVector(node: SyntaxNode | undefined): boolean {
-  if (!node) return false;
-  if (node.name === 'MatrixSelector' || node.name === 'SubqueryExpr') return true;
-  if (node.name === 'ParenExpr' || node.name === 'OffsetExpr' || node.name === 'StepInvariantExpr') return isRangeVector(expressionChildren(node)[0]);
+function isRangeVector(tree: FlatTree, node: number): boolean {
+  if (node < 0) return false;
+  const name = tree.name(node);
+  if (name === 'MatrixSelector' || name === 'SubqueryExpr') return true;
+  if (name === 'ParenExpr' || name === 'OffsetExpr' || name === 'StepInvariantExpr') return isRangeVector(tree, firstExpressionOf(tree, node));
   return false;
 }
 
@@ -47,12 +48,14 @@ export const promqlSyntax: Check = {
         // A range vector as written (the usual case) needs no node: a call's argument nodes are found again on every read.
         const kind = call.argKinds[index];
         if (kind === undefined || kind === 'MatrixSelector' || kind === 'SubqueryExpr') continue;
-        const arg = call.argNodes[index];
-        if (arg && !isRangeVector(arg)) {
+        const args = call.argNodes;
+        const arg = args?.nodes[index];
+        if (args && arg !== undefined && !isRangeVector(args.tree, arg)) {
+          const written = e.text.slice(args.tree.from(arg), args.tree.to(arg));
           report({
-            message: `${call.name}() in ${ownerName(e)} needs a range vector, got ${e.text.slice(arg.from, arg.to)}`,
-            hint: `add a range: ${call.name}(${e.text.slice(arg.from, arg.to)}[5m])`,
-            ...at(e, arg.from, arg.to),
+            message: `${call.name}() in ${ownerName(e)} needs a range vector, got ${written}`,
+            hint: `add a range: ${call.name}(${written}[5m])`,
+            ...at(e, args.tree.from(arg), args.tree.to(arg)),
           });
         }
       }

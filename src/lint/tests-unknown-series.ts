@@ -4,6 +4,7 @@ import { syntaxOf } from '../model/promql-table.js';
 import { locatedAt } from '../model/located.js';
 import { rules } from '../model/select.js';
 import { didYouMean } from '../suggest.js';
+import { flatRoot } from '../promql/parse.js';
 
 /** "alert X" / "recording rule y", for messages. */
 export function ruleName(rule: RuleModel): string {
@@ -32,7 +33,8 @@ export const testsUnknownSeries: Check = {
           // Its parse and selectors (no series lookup needed): the run's, once per text (src/model/promql-table.ts).
           const analysis = syntaxOf(model, input.series);
           const selector = analysis.selectors[0];
-          if (analysis.parsed.errors.length > 0 || analysis.parsed.root?.name !== 'VectorSelector' || !selector) {
+          const root = flatRoot(analysis.parsed);
+          if (analysis.parsed.errors.length > 0 || root?.tree.name(root.root) !== 'VectorSelector' || !selector) {
             report({
               message: `${lead} ${JSON.stringify(input.series)}, which is not a series: promtool cannot load it.`,
               hint: 'write a series as metric{label="value"}, best with metric.select({ … }) from the catalogue',

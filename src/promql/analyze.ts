@@ -1,5 +1,4 @@
-import type { SyntaxNode, Tree } from '@lezer/common';
-import { childNamed, EXPRESSION_NODES, expressionChildren, expressionsOf, firstExpressionOf, flatRoot, parsePromql, unquote, type ParsedExpr } from './parse.js';
+import { EXPRESSION_NODES, expressionsOf, firstExpressionOf, flatRoot, parsePromql, unquote, type ParsedExpr } from './parse.js';
 import type { FlatTree } from './flat-tree.js';
 import { durationMs } from '../duration.js';
 import { analyzeGuarded } from './guarded.js';
@@ -57,21 +56,22 @@ export interface CallRef {
    * them: what most checks ask of an argument, without finding its node again.
    */
   readonly argKinds: readonly string[];
-  /** The argument expressions (read from the call's node when asked: most checks never do). */
-  readonly argNodes: SyntaxNode[];
-  /** The same, as nodes of the call's parse walked as numbers (flat-tree.ts); undefined when the call has no argument list. */
-  readonly flatArgs: FlatArguments | undefined;
+  /**
+   * The argument expressions, as nodes of the call's parse walked as numbers (flat-tree.ts): found
+   * again when asked (most checks never do). Undefined only where the call is not in that parse.
+   */
+  readonly argNodes: CallArguments | undefined;
 }
 
 /** A call's argument expressions as nodes of a flat tree. */
-export interface FlatArguments {
+export interface CallArguments {
   tree: FlatTree;
   nodes: number[];
 }
 
 /**
- * A call as the walk records it: its arguments' nodes found again in its expression's tree when a
- * check asks (a node kept would keep the tree, which a parse stores compactly: stored-tree.ts).
+ * A call as the walk records it: its arguments' nodes found again in its expression's parse when a
+ * check asks (what a call keeps lives as long as the analyses: its parse is kept anyway).
  */
 class RecordedCall implements CallRef {
   constructor(
@@ -83,28 +83,13 @@ class RecordedCall implements CallRef {
     private readonly parsed: ParsedExpr,
   ) {}
 
-  get argNodes(): SyntaxNode[] {
-    const node = nodeAt(this.parsed.tree, 'FunctionCall', this.from, this.to);
-    const body = node && childNamed(node, 'FunctionCallBody');
-    return body ? expressionChildren(body) : [];
-  }
-
-  get flatArgs(): FlatArguments | undefined {
+  get argNodes(): CallArguments | undefined {
     const flat = flatRoot(this.parsed);
     if (!flat) return undefined;
     const { tree, root } = flat;
     const node = tree.find(root, 'FunctionCall', this.from, this.to);
-    const body = node < 0 ? -1 : tree.child(node, 'FunctionCallBody');
-    return body < 0 ? undefined : { tree, nodes: expressionsOf(tree, body) };
+    return node < 0 ? undefined : { tree, nodes: argumentsOf(tree, node) };
   }
-}
-
-/** The node named `name` spanning exactly from–to (one that starts at `from` holds it, or is it). */
-function nodeAt(tree: Tree, name: string, from: number, to: number): SyntaxNode | undefined {
-  for (let node: SyntaxNode | null = tree.resolveInner(from, 1); node; node = node.parent) {
-    if (node.name === name && node.from === from && node.to === to) return node;
-  }
-  return undefined;
 }
 
 /** A binary operation between two expressions, with what vector matching needs. */

@@ -185,11 +185,6 @@ export function expressionsOf(tree: FlatTree, node: number): number[] {
   return out;
 }
 
-export function childNamed(node: SyntaxNode, name: string): SyntaxNode | undefined {
-  for (let child = node.firstChild; child; child = child.nextSibling) if (child.name === name) return child;
-  return undefined;
-}
-
 /** PromQL string literal → its value ("…", '…' or `…`). */
 export function unquote(literal: string): string {
   if (literal.startsWith('`')) return literal.slice(1, -1);

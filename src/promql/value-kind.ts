@@ -1,5 +1,5 @@
-import type { SyntaxNode } from '@lezer/common';
-import { childNamed, expressionChildren, type ParsedExpr } from './parse.js';
+import { expressionsOf, firstExpressionOf, flatRoot, type ParsedExpr } from './parse.js';
+import type { FlatTree } from './flat-tree.js';
 
 /**
  * What kind of value an expression returns, as far as rate() cares:
@@ -24,8 +24,9 @@ const TRANSPARENT_AGGREGATIONS = new Set(['sum', 'max', 'min', 'topk', 'bottomk'
 const SCALING = new Set(['Mul', 'Div']);
 
 export function valueKind(parsed: ParsedExpr, kindOf: KindLookup): ValueKind {
+  const flat = flatRoot(parsed);
   try {
-    return nodeValueKind(parsed.text, parsed.root, kindOf);
+    return nodeValueKind(parsed.text, flat?.tree, flat ? flat.root : -1, kindOf);
   } catch (error) {
     // A tree deeper than this walk follows (the analysis reports it at the expression): unknown.
     if (error instanceof RangeError) return 'unknown';
@@ -33,50 +34,55 @@ export function valueKind(parsed: ParsedExpr, kindOf: KindLookup): ValueKind {
   }
 }
 
-/** The kind of one sub-expression of `source` (e.g. the inside of a subquery). */
-export function nodeValueKind(source: string, root: SyntaxNode | undefined, kindOf: KindLookup): ValueKind {
-  const text = (node: SyntaxNode) => source.slice(node.from, node.to);
-  function walk(node: SyntaxNode | undefined): ValueKind | 'scalar' {
-    if (!node) return 'unknown';
-    switch (node.name) {
+/** The kind of one sub-expression of `source` (e.g. the inside of a subquery): `root` of a parse walked as numbers (flat-tree.ts). */
+export function nodeValueKind(source: string, tree: FlatTree | undefined, root: number, kindOf: KindLookup): ValueKind {
+  if (!tree) return 'unknown';
+  const text = (node: number) => source.slice(tree.from(node), tree.to(node));
+  function walk(node: number): ValueKind | 'scalar' {
+    if (node < 0) return 'unknown';
+    switch (tree!.name(node)) {
       case 'VectorSelector': {
-        const identifier = childNamed(node, 'Identifier');
-        return identifier ? kindOf(text(identifier)) : 'unknown';
+        const identifier = tree!.child(node, 'Identifier');
+        return identifier >= 0 ? kindOf(text(identifier)) : 'unknown';
       }
       case 'NumberDurationLiteral':
         return 'scalar';
       case 'StringLiteral':
         return 'unknown';
       case 'FunctionCall': {
-        const name = text(childNamed(node, 'FunctionIdentifier') ?? node);
+        const identifier = tree!.child(node, 'FunctionIdentifier');
+        const name = text(identifier >= 0 ? identifier : node);
         if (RATES.has(name)) return 'rate';
         if (name === 'scalar' || name === 'time' || name === 'pi') return 'scalar';
         if (!TRANSPARENT_FUNCTIONS.has(name)) return 'gauge';
-        const body = childNamed(node, 'FunctionCallBody');
-        return walk(body ? expressionChildren(body)[0] : undefined);
+        const body = tree!.child(node, 'FunctionCallBody');
+        return walk(body >= 0 ? firstExpressionOf(tree!, body) : -1);
       }
       case 'AggregateExpr': {
-        const op = text(childNamed(node, 'AggregateOp') ?? node).trim();
-        const body = childNamed(node, 'FunctionCallBody');
-        const args = body ? expressionChildren(body) : [];
-        if (op === 'avg') return walk(args[0]) === 'rate' ? 'rate' : 'gauge';
+        const opNode = tree!.child(node, 'AggregateOp');
+        const op = text(opNode >= 0 ? opNode : node).trim();
+        const body = tree!.child(node, 'FunctionCallBody');
+        const args = body >= 0 ? expressionsOf(tree!, body) : [];
+        if (op === 'avg') return walk(args[0] ?? -1) === 'rate' ? 'rate' : 'gauge';
         if (!TRANSPARENT_AGGREGATIONS.has(op)) return 'gauge';
-        return walk(args.length > 1 ? args[1] : args[0]);
+        return walk((args.length > 1 ? args[1] : args[0]) ?? -1);
       }
       case 'BinaryExpr': {
-        const [lhsNode, rhsNode] = expressionChildren(node);
+        const [lhsNode = -1, rhsNode = -1] = expressionsOf(tree!, node);
         const lhs = walk(lhsNode);
         const rhs = walk(rhsNode);
         let op = '';
-        for (let c = lhsNode?.nextSibling; c; c = c.nextSibling) {
-          if (c.name !== 'BoolModifier' && c.name !== 'MatchingModifierClause') {
-            op = c.name;
+        const end = tree!.endOf(node);
+        for (let c = lhsNode < 0 ? -1 : tree!.next(lhsNode, end); c >= 0; c = tree!.next(c, end)) {
+          const name = tree!.name(c);
+          if (name !== 'BoolModifier' && name !== 'MatchingModifierClause') {
+            op = name;
             break;
           }
         }
         if (lhs === 'scalar' && rhs === 'scalar') return 'scalar';
         if (['Eql', 'Neq', 'Gtr', 'Lss', 'Gte', 'Lte'].includes(op)) {
-          if (childNamed(node, 'BoolModifier')) return 'gauge';
+          if (tree!.child(node, 'BoolModifier') >= 0) return 'gauge';
           return lhs === 'scalar' ? rhs : lhs; // a filter keeps the values it lets through
         }
         if (op === 'And' || op === 'Unless') return lhs;
@@ -93,7 +99,7 @@ export function nodeValueKind(source: string, root: SyntaxNode | undefined, kind
         return 'unknown';
       default:
         // ParenExpr, OffsetExpr, StepInvariantExpr, UnaryExpr: the inner expression.
-        return walk(expressionChildren(node)[0]);
+        return walk(firstExpressionOf(tree!, node));
     }
   }
   const kind = walk(root);

@@ -16,6 +16,7 @@ import { CHECKS } from '../../src/lint/index.js';
 import type { CheckContext } from '../../src/lint/check.js';
 import { EarlyParses } from '../../src/promql/early.js';
 import { REPO, tempDir } from '../helpers/cli.js';
+import { argumentSpans } from '../helpers/call-arguments.js';
 // @ts-expect-error: the benchmark's definitions generator is plain JavaScript, without types
 import { synthesize } from '../../bench/synth.mjs';
 
@@ -30,7 +31,7 @@ function analyses(context: CheckContext): unknown[] {
     return {
       ref: { ...ref, toExpr: undefined },
       parsed: { text: parsed.text, tree: parsed.tree.toString(), root: parsed.root && [parsed.root.name, parsed.root.from, parsed.root.to], errors: parsed.errors, limits: parsed.limits },
-      calls: calls.map((c) => ({ name: c.name, from: c.from, to: c.to, args: c.args, argNodes: c.argNodes.map((n) => [n.name, n.from, n.to]) })),
+      calls: calls.map((c) => ({ name: c.name, from: c.from, to: c.to, args: c.args, argNodes: argumentSpans(c) })),
       ...rest,
     };
   });

@@ -16,6 +16,7 @@ import { buildModel } from '../../src/model/build.js';
 import { buildCheckContext } from '../../src/lint/context.js';
 import { FIXTURES, REPO, tempDir } from '../helpers/cli.js';
 import { seriesLookup } from '../helpers/promql-series.js';
+import { argumentSpans } from '../helpers/call-arguments.js';
 // @ts-expect-error: the benchmark's definitions generator is plain JavaScript, without types
 import { synthesize } from '../../bench/synth.mjs';
 
@@ -86,8 +87,9 @@ function plain(a: Analysis): unknown {
     groupings: a.groupings.map((g) => ({ ...g, available: g.available ? [...g.available] : undefined })),
     calls: a.calls.map((c) => {
       // The kinds a call records of its arguments are its argument nodes' names.
-      expect(c.argKinds).toEqual(c.argNodes.map((n) => n.name));
-      return { name: c.name, from: c.from, to: c.to, args: c.args.map(info), argNodes: c.argNodes.map((n) => [n.name, n.from, n.to]) };
+      const argNodes = argumentSpans(c);
+      expect(c.argKinds).toEqual(argNodes.map(([name]) => name));
+      return { name: c.name, from: c.from, to: c.to, args: c.args.map(info), argNodes };
     }),
     binaries: a.binaries.map((b) => ({ ...b, lhs: info(b.lhs), rhs: info(b.rhs) })),
     comparisons: a.comparisons,

@@ -5,7 +5,8 @@
  */
 import { describe, expect, it } from 'vitest';
 import { analyzePromql, type Analysis, type LabelInfo } from '../../src/promql/analyze.js';
-import { childNamed, expressionChildren, parsePromql, unquote } from '../../src/promql/parse.js';
+import { expressionChildren, parsePromql, unquote } from '../../src/promql/parse.js';
+import { argumentSpans } from '../helpers/call-arguments.js';
 
 /** A small catalogue: series name → labels (target labels included, as the catalogue gives them). */
 const SERIES: Record<string, readonly string[]> = {
@@ -40,7 +41,7 @@ describe('parsePromql', () => {
     expect(parsed.errors).toEqual([]);
     expect(parsed.root?.name).toBe('BinaryExpr');
     expect(expressionChildren(parsed.root!).map((n) => n.name)).toEqual(['AggregateExpr', 'NumberDurationLiteral']);
-    expect(childNamed(parsed.root!, 'Gtr')).toBeDefined();
+    expect(parsed.root!.getChild('Gtr')).not.toBeNull();
   });
 
   it('reports an unclosed parenthesis at the end, with its column', () => {
@@ -255,12 +256,14 @@ describe('result labels', () => {
 describe('calls and comparisons', () => {
   it('records every call with its arguments, inner calls first', () => {
     const a = analyze('histogram_quantile(0.9, sum by (le) (rate(latency_seconds_bucket[5m])))');
-    expect(a.calls.map((c) => [c.name, c.args.map((x) => x.kind), c.argNodes.map((n) => n.name)])).toEqual([
+    expect(a.calls.map((c) => [c.name, c.args.map((x) => x.kind), argumentSpans(c).map(([name]) => name)])).toEqual([
       ['rate', ['vector'], ['MatrixSelector']],
       ['histogram_quantile', ['scalar', 'vector'], ['NumberDurationLiteral', 'AggregateExpr']],
     ]);
-    expect(analyze('rate(http_requests_total)').calls[0]?.argNodes[0]?.name).toBe('VectorSelector');
-    expect(analyze('time()').calls).toEqual([expect.objectContaining({ name: 'time', args: [], argNodes: [] })]);
+    expect(argumentSpans(analyze('rate(http_requests_total)').calls[0]!)[0]?.[0]).toBe('VectorSelector');
+    const time = analyze('time()').calls;
+    expect(time).toEqual([expect.objectContaining({ name: 'time', args: [] })]);
+    expect(argumentSpans(time[0]!)).toEqual([]);
   });
 
   it('records comparisons with their operator and bool modifier', () => {

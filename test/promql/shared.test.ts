@@ -7,6 +7,7 @@
 import { describe, expect, it } from 'vitest';
 import { analyzePromql, Shared, UNSHARED, type Analysis, type LabelInfo } from '../../src/promql/analyze.js';
 import { seriesLookup } from '../helpers/promql-series.js';
+import { argumentSpans } from '../helpers/call-arguments.js';
 
 const lookup = seriesLookup;
 
@@ -42,7 +43,7 @@ function plain(a: Analysis): unknown {
     root: a.parsed.root?.name,
     selectors: a.selectors,
     groupings: a.groupings.map((g) => ({ ...g, available: g.available ? [...g.available] : undefined })),
-    calls: a.calls.map((c) => ({ name: c.name, from: c.from, to: c.to, args: c.args.map(info), argNodes: c.argNodes.map((n) => [n.name, n.from, n.to]) })),
+    calls: a.calls.map((c) => ({ name: c.name, from: c.from, to: c.to, args: c.args.map(info), argNodes: argumentSpans(c) })),
     binaries: a.binaries.map((b) => ({ ...b, lhs: info(b.lhs), rhs: info(b.rhs) })),
     comparisons: a.comparisons,
     filters: a.filters,

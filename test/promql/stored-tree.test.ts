@@ -14,6 +14,7 @@ import { storeTree } from '../../src/promql/stored-tree.js';
 import { REPO, tempDir } from '../helpers/cli.js';
 import { definitionTexts } from '../helpers/promql-texts.js';
 import { seriesLookup } from '../helpers/promql-series.js';
+import { argumentSpans } from '../helpers/call-arguments.js';
 // @ts-expect-error: the benchmark's definitions generator is plain JavaScript, without types
 import { synthesize } from '../../bench/synth.mjs';
 
@@ -75,7 +76,7 @@ describe('parse trees stored as node data', () => {
             args = body ? expressionChildren(body).map(span) : [];
           }
         } while (args === undefined && cursor.next());
-        expect(call.argNodes.map(span)).toEqual(args);
+        expect(argumentSpans(call)).toEqual(args);
       }
     });
     // Nearly every expression is stored (those that are not: blank ones and a tree of another shape).
