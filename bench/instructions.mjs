@@ -3,7 +3,7 @@
 // process, its threads included, the loader process not), counted by valgrind's callgrind, for
 // Totem and the bench's medium set. On a shared machine wall and CPU times move by several percent
 // from one minute to the next; with V8 single-threaded (`--single-threaded`: no concurrent
-// compiles nor collector threads) the counts of one build stay within ~0.7% of each other (what
+// compiles nor collector threads) the counts of one build stay within ~1% of each other (what
 // still moves them: when the loader's messages come, which decides how many texts the main thread
 // parses while it waits), so a change of a percent or two in the CPU work shows in a run or two of
 // each build.
