@@ -1,4 +1,4 @@
-import { expressionsOf, firstExpressionOf } from '../promql/parse.js';
+import { argumentsOf, expressionsOf, firstExpressionOf, operatorAfter } from '../promql/parse.js';
 import type { FlatTree } from '../promql/flat-tree.js';
 import type { Catalogue } from '../model/catalogue.js';
 
@@ -42,11 +42,6 @@ export function queryUnit(tree: FlatTree, root: number, text: string, catalogue:
     const child = tree.child(node, name);
     return src(child >= 0 ? child : node);
   };
-  /** The argument expressions of a call or aggregation. */
-  const argumentsOf = (node: number) => {
-    const body = tree.child(node, 'FunctionCallBody');
-    return body >= 0 ? expressionsOf(tree, body) : [];
-  };
 
   function selector(node: number): Value {
     const name = tree.child(node, 'Identifier');
@@ -70,7 +65,7 @@ export function queryUnit(tree: FlatTree, root: number, text: string, catalogue:
       }
       case 'FunctionCall': {
         const name = named(node, 'FunctionIdentifier');
-        const vector = argumentsOf(node).map(walk).find(isUnit);
+        const vector = argumentsOf(tree, node).map(walk).find(isUnit);
         if (name === 'count_over_time') return { unit: 'count', perSecond: false };
         // A quantile of the buckets' rates is in the unit of the bucket bounds (le).
         if (name === 'histogram_quantile') return vector ? { ...vector, perSecond: false } : undefined;
@@ -80,7 +75,7 @@ export function queryUnit(tree: FlatTree, root: number, text: string, catalogue:
       case 'AggregateExpr': {
         const op = named(node, 'AggregateOp').trim();
         if (op === 'count') return { unit: 'count', perSecond: false };
-        return SAME_UNIT_AGGREGATIONS.has(op) ? argumentsOf(node).map(walk).find(isUnit) : undefined;
+        return SAME_UNIT_AGGREGATIONS.has(op) ? argumentsOf(tree, node).map(walk).find(isUnit) : undefined;
       }
       case 'BinaryExpr':
         return binary(node);
@@ -96,15 +91,8 @@ export function queryUnit(tree: FlatTree, root: number, text: string, catalogue:
   function binary(node: number): Value {
     const [lhsNode, rhsNode] = expressionsOf(tree, node);
     if (lhsNode === undefined || rhsNode === undefined) return undefined;
-    let op = '';
-    const end = tree.endOf(node);
-    for (let c = tree.next(lhsNode, end); c >= 0; c = tree.next(c, end)) {
-      const name = tree.name(c);
-      if (name !== 'BoolModifier' && name !== 'MatchingModifierClause' && !tree.isError(c)) {
-        op = name;
-        break;
-      }
-    }
+    const opNode = operatorAfter(tree, lhsNode, tree.endOf(node));
+    const op = opNode < 0 ? '' : tree.name(opNode);
     const a = walk(lhsNode);
     const b = walk(rhsNode);
     const bool = tree.child(node, 'BoolModifier') >= 0;

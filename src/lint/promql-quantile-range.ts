@@ -1,6 +1,6 @@
 import type { Check } from './check.js';
 import { at, hasVariable, ownerName } from './check.js';
-import { firstExpressionOf, flatRoot } from '../promql/parse.js';
+import { argumentsOf, flatRoot } from '../promql/parse.js';
 import { NODE_SIZE } from '../promql/flat-tree.js';
 import { numberLiteral } from '../promql/literal.js';
 
@@ -29,8 +29,7 @@ export const promqlQuantileRange: Check = {
         const written = text.slice(from, nameNode < 0 ? from : tree.to(nameNode));
         const name = kind === 'FunctionCall' ? written : written.trim();
         if (!QUANTILE_TAKERS.has(name)) continue;
-        const body = tree.child(node, 'FunctionCallBody');
-        const phi = body < 0 ? -1 : firstExpressionOf(tree, body);
+        const phi = argumentsOf(tree, node)[0] ?? -1;
         const value = numberLiteral(text, tree, phi);
         if (value === undefined) continue;
         const phiFrom = tree.from(phi);

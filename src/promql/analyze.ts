@@ -1,4 +1,4 @@
-import { EXPRESSION_NODES, expressionsOf, firstExpressionOf, flatRoot, parsePromql, unquote, type ParsedExpr } from './parse.js';
+import { argumentsOf, EXPRESSION_NODES, firstExpressionOf, flatRoot, operatorAfter, parsePromql, unquote, type ParsedExpr } from './parse.js';
 import type { FlatTree } from './flat-tree.js';
 import { durationMs } from '../duration.js';
 import { analyzeGuarded } from './guarded.js';
@@ -359,12 +359,6 @@ function argumentLabels(walk: Walk, nodes: readonly number[], enclosing: string[
   return infos;
 }
 
-/** The argument expressions of a call or aggregation (those of its FunctionCallBody). */
-function argumentsOf(tree: FlatTree, node: number): number[] {
-  const body = tree.child(node, 'FunctionCallBody');
-  return body === NONE ? [] : expressionsOf(tree, body);
-}
-
 /** `sum by (…)`, `topk(…)`, `count_values(…)`, …: what the grouping keeps. */
 function aggregationLabels(walk: Walk, node: number, enclosing: string[]): LabelInfo {
   const { tree } = walk;
@@ -488,16 +482,6 @@ function binaryLabels(walk: Walk, node: number, enclosing: string[]): LabelInfo 
   const exact = lhs.exact && rhs.exact;
   const pinnedBoth = [...pinnedOf(lhs), ...pinnedOf(rhs)]; // matched pairs agree on every matching label
   return opName === 'Or' ? walk.shared.vector([...lhs.labels, ...rhs.labels], exact) : SET_OPS.has(opName) ? lhs : walk.shared.vector(lhs.labels, exact, pinnedBoth);
-}
-
-/** The operator token of a binary expression (`Gtr`, `Div`, `And`, …): the first sibling after its left side (within `end`) that is no modifier nor error. */
-function operatorAfter(tree: FlatTree, lhs: number, end: number): number {
-  if (lhs === NONE) return NONE;
-  for (let c = tree.next(lhs, end); c >= 0; c = tree.next(c, end)) {
-    const name = tree.name(c);
-    if (name !== 'BoolModifier' && name !== 'MatchingModifierClause' && !tree.isError(c)) return c;
-  }
-  return NONE;
 }
 
 /** The labels of `a <op> on/ignoring (…) group_left/right (…) b`, recording the clause's labels on `ref`. */

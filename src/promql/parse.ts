@@ -185,6 +185,25 @@ export function expressionsOf(tree: FlatTree, node: number): number[] {
   return out;
 }
 
+/** The argument expressions of a call or an aggregation (those of its FunctionCallBody). */
+export function argumentsOf(tree: FlatTree, node: number): number[] {
+  const body = tree.child(node, 'FunctionCallBody');
+  return body < 0 ? [] : expressionsOf(tree, body);
+}
+
+/**
+ * The operator token of a binary expression (`Gtr`, `Div`, `And`, …): the first of its children
+ * after its left side `lhs` (within `end`, the expression's endOf) that is no modifier nor error; -1 when none.
+ */
+export function operatorAfter(tree: FlatTree, lhs: number, end: number): number {
+  if (lhs < 0) return -1;
+  for (let c = tree.next(lhs, end); c >= 0; c = tree.next(c, end)) {
+    const name = tree.name(c);
+    if (name !== 'BoolModifier' && name !== 'MatchingModifierClause' && !tree.isError(c)) return c;
+  }
+  return -1;
+}
+
 /** PromQL string literal → its value ("…", '…' or `…`). */
 export function unquote(literal: string): string {
   if (literal.startsWith('`')) return literal.slice(1, -1);

@@ -1,4 +1,4 @@
-import { expressionsOf, firstExpressionOf, flatRoot, type ParsedExpr } from './parse.js';
+import { argumentsOf, expressionsOf, firstExpressionOf, flatRoot, type ParsedExpr } from './parse.js';
 import type { FlatTree } from './flat-tree.js';
 
 /**
@@ -55,14 +55,12 @@ export function nodeValueKind(source: string, tree: FlatTree | undefined, root: 
         if (RATES.has(name)) return 'rate';
         if (name === 'scalar' || name === 'time' || name === 'pi') return 'scalar';
         if (!TRANSPARENT_FUNCTIONS.has(name)) return 'gauge';
-        const body = tree!.child(node, 'FunctionCallBody');
-        return walk(body >= 0 ? firstExpressionOf(tree!, body) : -1);
+        return walk(argumentsOf(tree!, node)[0] ?? -1);
       }
       case 'AggregateExpr': {
         const opNode = tree!.child(node, 'AggregateOp');
         const op = text(opNode >= 0 ? opNode : node).trim();
-        const body = tree!.child(node, 'FunctionCallBody');
-        const args = body >= 0 ? expressionsOf(tree!, body) : [];
+        const args = argumentsOf(tree!, node);
         if (op === 'avg') return walk(args[0] ?? -1) === 'rate' ? 'rate' : 'gauge';
         if (!TRANSPARENT_AGGREGATIONS.has(op)) return 'gauge';
         return walk((args.length > 1 ? args[1] : args[0]) ?? -1);
