@@ -19,7 +19,7 @@ import { spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { synthesize } from './synth.mjs';
+import { MEDIUM, synthesize } from './synth.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const TMP = path.join(ROOT, '.bench-tmp', 'instructions');
@@ -56,7 +56,7 @@ rmSync(TMP, { recursive: true, force: true });
 mkdirSync(TMP, { recursive: true });
 const sizes = [
   { name: 'Totem', definitions: path.join(ROOT, 'definitions') },
-  { name: 'medium', definitions: synthesize(path.join(TMP, 'medium'), { alerts: 1_000, groups: 10, dashboards: 50, panels: 20, metrics: 100, receivers: 10 }) },
+  { name: 'medium', definitions: synthesize(path.join(TMP, 'medium'), MEDIUM) },
 ];
 process.stdout.write('instructions of one `generate --check` (callgrind, node --single-threaded)\n');
 for (const size of sizes) {

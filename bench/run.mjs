@@ -15,7 +15,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
-import { synthesize } from './synth.mjs';
+import { LARGE, MEDIUM, synthesize } from './synth.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const TMP = path.join(ROOT, '.bench-tmp');
@@ -26,8 +26,8 @@ const quick = args.has('--quick');
 
 const SIZES = [
   { name: 'Totem', definitions: path.join(ROOT, 'definitions'), runs: 7 },
-  { name: 'medium', runs: 3, size: { alerts: 1_000, groups: 10, dashboards: 50, panels: 20, metrics: 100, receivers: 10 } },
-  { name: 'large', runs: 3, size: { alerts: 10_000, groups: 100, dashboards: 200, panels: 20, metrics: 500, receivers: 50 } },
+  { name: 'medium', runs: 3, size: MEDIUM },
+  { name: 'large', runs: 3, size: LARGE },
 ];
 
 function walk(dir) {

@@ -131,6 +131,10 @@ function indexFile(size) {
   return lines.join('\n');
 }
 
+/** The benchmark's synthesised sizes (`npm run bench`, `npm run bench:instructions`). */
+export const MEDIUM = { alerts: 1_000, groups: 10, dashboards: 50, panels: 20, metrics: 100, receivers: 10 };
+export const LARGE = { alerts: 10_000, groups: 100, dashboards: 200, panels: 20, metrics: 500, receivers: 50 };
+
 /** Writes `<dir>/definitions/…` for a size and returns the definitions folder. */
 export function synthesize(dir, size) {
   const defs = path.join(dir, 'definitions');
