@@ -14,10 +14,12 @@ import { loadDefinitions, type LoadedDefinitions } from '../io/load.js';
 import { readTemplates, type TemplatesRead } from '../io/templates.js';
 import { atPropertyLines, propertyLocation } from '../io/property-locations.js';
 import { parseProject } from '../model/parse.js';
+import type { ProjectInput } from '../model/schema/project.js';
 import { buildModel } from '../model/build.js';
 import { withTemplates } from '../model/build-alertmanager.js';
 import type { Model } from '../model/types.js';
 import { withSettings, type ProjectSettings } from '../model/settings.js';
+import type { TargetVersions } from '../api/versions.js';
 import { buildCheckContext } from '../lint/context.js';
 import { PromqlTable } from '../model/promql-table.js';
 import type { ParsesMadeBefore } from '../promql/parses-made-before.js';
@@ -80,6 +82,12 @@ export interface DefinitionsStageOptions extends StageOptions {
   loadTimeoutMs?: number;
   /** A load already under way (startLoading in src/io/load.ts); else one is started here. */
   loaded?: Promise<LoadedDefinitions>;
+  /**
+   * The versions of the tools validate runs (ProjectSettings.installedVersions), still being asked
+   * (`--version`) while the definitions load: awaited once the schema check passed and the model is
+   * built, where the model takes its settings, so that the tools' start-ups and this work overlap.
+   */
+  installedVersions?: Promise<TargetVersions | undefined>;
 }
 
 /** Every stage, from a definitions folder on disk. */
@@ -94,9 +102,9 @@ export async function fromDefinitions(options: DefinitionsStageOptions): Promise
   // the notification templates (`<definitions>/../templates/*.tmpl`) are read from disk here, so
   // that the model carries them and the compilers stay pure.
   const projectOptions = { ...options, entry: loaded.entry, templates: () => readTemplates(loaded.dir), ...(loaded.early ? { early: loaded.early } : {}) };
-  const modelled = modelStage(loaded.project, projectOptions);
-  if (!modelled.ok) loaded.early?.release();
-  const result = modelled.ok ? await checkAndCompile(modelled.model, projectOptions) : modelled.result;
+  const built = buildStage(loaded.project, projectOptions);
+  if (!built.ok) loaded.early?.release();
+  const result = built.ok ? await checkAndCompile(settledModel(built, await installedSettings(options)), projectOptions) : built.result;
 
   // 7. every finding at the line of the property it is about, read from the definition files
   //    (src/io/property-locations.ts), not at the builder call's line.
@@ -141,24 +149,51 @@ async function handOver(files: Promise<OutputFile[]>, model: Model, onFiles: Non
   return { files };
 }
 
+/** The config's settings with the versions of the tools validate runs, once they are known (validate asked them while the definitions loaded). */
+async function installedSettings(options: DefinitionsStageOptions): Promise<ProjectSettings | undefined> {
+  const installedVersions = await options.installedVersions;
+  return installedVersions ? { ...options.settings, installedVersions } : options.settings;
+}
+
 /** Stages 2–3: the schema check and the model, or the findings that stopped them. */
 function modelStage(project: unknown, options: ProjectStageOptions): { ok: true; model: Model } | { ok: false; result: StagesResult } {
+  const built = buildStage(project, options);
+  return built.ok ? { ok: true, model: settledModel(built, options.settings) } : built;
+}
+
+interface Built {
+  ok: true;
+  /** The model without the config's settings (modelStage's model once settledModel gave it them). */
+  model: Model;
+  parsed: ProjectInput;
+  templates: TemplatesRead['templates'];
+  promql: PromqlTable;
+}
+
+/** Stages 2–3 up to the settings: the schema check and the model built from the definitions, or the findings that stopped them. */
+function buildStage(project: unknown, options: ProjectStageOptions): Built | { ok: false; result: StagesResult } {
   // 2. schema check: the shape of every definition, all problems at once.
   const parsed = parseProject(project);
   if (!parsed.ok) return { ok: false, result: { diagnostics: parsed.diagnostics, silenced: [] } };
 
-  // 3. model: defaults filled in, names resolved, the config's settings and the notification
-  //    templates carried along.
+  // 3. model: defaults filled in, names resolved (settledModel adds the config's settings and the
+  //    notification templates).
   const templates = options.templates();
   if (templates.diagnostics.length > 0) return { ok: false, result: { diagnostics: templates.diagnostics, silenced: [] } };
   // The run's PromQL table (src/model/promql-table.ts): each text parsed and analysed once, by
   // whichever asks first (the model's SLO rules, the checks, this thread's compilers), the early
   // parses taken into it.
   const promql = new PromqlTable(options.early);
-  const built = withSettings(buildModel(parsed.project, options.entry, (text) => promql.syntax(text)), options.settings, { grafana: parsed.project.grafana, source: parsed.project.source });
-  const model = withTemplates(built, templates.templates);
-  promql.attach(model);
-  return { ok: true, model };
+  const model = buildModel(parsed.project, options.entry, (text) => promql.syntax(text));
+  return { ok: true, model, parsed: parsed.project, templates: templates.templates, promql };
+}
+
+/** The built model under the config's settings, with its notification templates; its PromQL table attached. */
+function settledModel(built: Built, settings: ProjectSettings | undefined): Model {
+  const { parsed } = built;
+  const model = withTemplates(withSettings(built.model, settings, { grafana: parsed.grafana, source: parsed.source }), built.templates);
+  built.promql.attach(model);
+  return model;
 }
 
 type Checked = StagesResult & { model: Model; context: CheckContext };

@@ -89,9 +89,9 @@ export async function validate(options: ValidateOptions): Promise<ValidateResult
   // promtool is awaited before anything is reported.
   const lookup = options.offline ? undefined : (options.tools ?? lookUpTools(env));
 
-  // The versions of the tools that run are the target where nothing else sets one (src/model/versions.ts).
-  const installedVersions = lookup ? await installed(lookup) : undefined;
-  const settings = installedVersions ? { ...options.settings, installedVersions } : options.settings;
+  // The versions of the tools that run are the target where nothing else sets one (src/model/versions.ts):
+  // the stages await them once the definitions passed the schema check and the model is built.
+  const installedVersions = lookup ? installed(lookup) : undefined;
 
   step('checks', 'start');
   // Besides generate's checks: test coverage (errors with --require-tests, whatever the project's
@@ -119,7 +119,8 @@ export async function validate(options: ValidateOptions): Promise<ValidateResult
     onFiles,
     checks,
     ...(force ? { force } : {}),
-    ...(settings ? { settings } : {}),
+    ...(options.settings ? { settings: options.settings } : {}),
+    ...(installedVersions ? { installedVersions } : {}),
     ...(options.loadTimeoutMs !== undefined ? { loadTimeoutMs: options.loadTimeoutMs } : {}),
     ...(options.loaded ? { loaded: options.loaded } : {}),
   });
