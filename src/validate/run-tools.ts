@@ -80,9 +80,10 @@ export interface RuleTestsRun {
 /**
  * `promtool test rules`, the longest tool run, started before the other files are compiled: the
  * rule test files and the rules they load (src/compile/prometheus/tests.ts) are all it reads, and
- * they depend on the model alone, so they are compiled first (as the files profile compiles them:
- * the same bytes, checked again in runTools) and run from a temporary folder of their own while
- * the rest is compiled and written. Undefined when no rule has a test.
+ * they depend on the model alone, so they are compiled first (the files profile, compiled in this
+ * thread, then takes the same files; the bytes are checked again in runTools) and run from a
+ * temporary folder of their own while the rest is compiled and written. Undefined when no rule has
+ * a test.
  */
 export function startRuleTests(model: Model, promtool: Tool, onStep?: ToolRunInput['onStep']): RuleTestsRun | undefined {
   const files = ruleTestTree(model);

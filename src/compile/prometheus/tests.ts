@@ -110,8 +110,21 @@ function recordCase(rule: RecordModel, testCase: RecordCase) {
   };
 }
 
+/**
+ * The test files of each model, compiled once: validate compiles them first, to start `promtool
+ * test rules` on them while the rest is compiled (src/validate/run-tools.ts startRuleTests), and
+ * the files profile then takes the same files (the model does not change; nothing changes files).
+ */
+const compiledTests = new WeakMap<Model, readonly OutputFile[]>();
+
 /** The unit test files of every tested rule (alerts and recording rules), two files each. */
-export function compileRuleTests(model: Model): OutputFile[] {
+export function compileRuleTests(model: Model): readonly OutputFile[] {
+  let files = compiledTests.get(model);
+  if (files === undefined) compiledTests.set(model, (files = compileTests(model)));
+  return files;
+}
+
+function compileTests(model: Model): OutputFile[] {
   const dependencies = ruleDependencies(model);
   const groupOf = new Map(model.ruleGroups.flatMap((g) => g.rules.map((r) => [r, g] as const)));
   return ruleTestFiles(model).flatMap(({ rule, group, test, rules }) => {
