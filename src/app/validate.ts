@@ -92,6 +92,7 @@ export async function validate(options: ValidateOptions): Promise<ValidateResult
   // The versions of the tools that run are the target where nothing else sets one (src/model/versions.ts):
   // the stages await them once the definitions passed the schema check and the model is built.
   const installedVersions = lookup ? installed(lookup) : undefined;
+  installedVersions?.catch(() => {}); // awaited there, unless the definitions do not get that far
 
   step('checks', 'start');
   // Besides generate's checks: test coverage (errors with --require-tests, whatever the project's

@@ -8,6 +8,7 @@
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { fromDefinitions } from '../../src/app/stages.js';
+import { validate } from '../../src/app/validate.js';
 import { loadDefinitions, type LoadedDefinitions } from '../../src/io/load.js';
 import type { TargetVersions } from '../../src/api/versions.js';
 import { FIXTURES } from '../helpers/cli.js';
@@ -71,5 +72,19 @@ describe('the installed tools\' versions (validate)', () => {
     const result = await fromDefinitions({ definitions, loaded: Promise.resolve({ ...loaded, project: { name: 42 } }), installedVersions: never });
     expect(result.model).toBeUndefined();
     expect(result.diagnostics.length).toBeGreaterThan(0);
+  }, 15_000);
+});
+
+describe('validate, when the definitions do not load', () => {
+  it('reports the load and lets go of a tool look-up that failed (the versions it was asked for are not wanted)', async () => {
+    const promtool = { name: 'promtool' as const, path: '/nonexistent/promtool' };
+    const failed = Promise.reject(new Error('amtool could not be asked'));
+    const result = await validate({
+      definitions: path.join(FIXTURES, 'loader/throws'),
+      offline: false,
+      tools: { promtool: Promise.resolve(promtool), amtool: failed, blackbox: Promise.resolve(undefined) },
+    });
+    expect(result.model).toBeUndefined();
+    expect(result.diagnostics.map((d) => d.id)).toEqual(['load']);
   }, 15_000);
 });
