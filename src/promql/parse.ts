@@ -127,12 +127,21 @@ export interface FlatRoot {
 }
 
 /**
+ * The copies of the parses that are not stored (long or deep expressions: few), made once each. The
+ * analysis, every check that walks a tree and every read of a call's argument nodes ask again.
+ */
+const copied = new WeakMap<ParsedExpr, FlatRoot>();
+
+/**
  * The expression's `root` and its subtree as numbers, for the analysis walk and the checks that walk
- * a tree: a stored parse's read in place, any other's copied (undefined when there is no root).
+ * a tree: a stored parse's read in place, any other's copied once (undefined when there is no root).
  */
 export function flatRoot(parsed: ParsedExpr): FlatRoot | undefined {
   if (parsed instanceof StoredParse) return parsed.flatRoot();
-  return parsed.root ? { tree: flatten(parsed.root, parser.nodeSet), root: 0 } : undefined;
+  if (!parsed.root) return undefined;
+  let flat = copied.get(parsed);
+  if (flat === undefined) copied.set(parsed, (flat = { tree: flatten(parsed.root, parser.nodeSet), root: 0 }));
+  return flat;
 }
 
 /** Whether a tree holds an error node anywhere (its buffers read as the node types they list; no recursion). */
