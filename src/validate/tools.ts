@@ -2,6 +2,7 @@ import { accessSync, constants } from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../diagnostic.js';
 import { toolScratch } from './scratch.js';
+import { binaryIdentity, cacheDir, rememberedVersion, rememberVersion } from './version-memo.js';
 
 export type ToolName = 'promtool' | 'amtool' | 'blackbox-exporter';
 
@@ -234,8 +235,14 @@ export async function resolveTool(name: ToolName, env: NodeJS.ProcessEnv = proce
   const found = findTool(name, env);
   if (!found) return undefined;
   const timeoutMs = toolTimeoutMs(env);
+  // A binary's version is asked once (src/validate/version-memo.ts).
+  const memo = cacheDir(env);
+  const identity = memo === undefined ? undefined : binaryIdentity(found, [...new Set([...TOOL_BINARIES[name], SOURCES[name].binary])]);
+  const remembered = rememberedVersion(memo, identity);
+  if (remembered) return { name, path: found, timeoutMs, version: remembered };
   const run = await runTool({ name, path: found, timeoutMs }, ['--version'], { cwd: process.cwd(), timeoutMs: Math.min(VERSION_TIMEOUT_MS, timeoutMs), startBound: true });
   const version = run.timedOut ? undefined : parseVersion(run.output);
+  if (version && run.exitCode === 0) rememberVersion(memo, identity, version);
   return { name, path: found, timeoutMs, ...(version ? { version } : {}) };
 }
 
