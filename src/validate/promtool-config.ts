@@ -3,10 +3,11 @@
  * insists that the files a scrape job reads its credentials and certificates from exist (they live
  * on the Prometheus host, not here): each such path is pointed at an empty placeholder beside the
  * config, line for line, so that the findings keep their line numbers. Its `rule_files` are left
- * out, line for line too (`withoutRuleFiles`). Debian's promtool is built without Kubernetes service
+ * out, line for line too, when `check rules` checks them (`withoutRuleFiles`). Debian's promtool is built without Kubernetes service
  * discovery: `withoutKubernetesSd` gives the config it can read.
  */
-import { parseDocument, isMap, isSeq } from 'yaml';
+import path from 'node:path';
+import { parse, parseDocument, isMap, isSeq } from 'yaml';
 import type { OutputFile } from '../compile/output.js';
 import { PROMETHEUS_CONFIG } from '../compile/prometheus/config.js';
 
@@ -56,7 +57,8 @@ export function withoutKubernetesSd(content: string): { content: string; jobs: s
  * comment (the lines keep their numbers). promtool check config loads and checks every rule file a
  * config names, which is exactly what `promtool check rules` does on every rule file (in parallel
  * batches, where validate reports their findings): on the large benchmark set the same ~1.8 s of
- * CPU twice. Every file the entries named is one of those (test/validate/tool-runs.test.ts).
+ * CPU twice. Where one `check rules` process would check them all, check config is given them
+ * instead and no `check rules` runs (src/validate/run-tools.ts checkedWithConfig).
  */
 export function withoutRuleFiles(files: readonly OutputFile[]): OutputFile[] {
   return files.map((f) => (f.path === PROMETHEUS_CONFIG ? { ...f, content: ruleFilesLeftOut(f.content) } : f));
@@ -70,4 +72,22 @@ export function ruleFilesLeftOut(content: string): string {
   lines[at] = 'rule_files: []';
   for (let i = at + 1; i < lines.length && /^\s+- /.test(lines[i]!); i++) lines[i] = lines[i]!.replace(/^(\s+)- /, '$1# - ');
   return lines.join('\n');
+}
+
+/**
+ * The rule files prometheus.yml names, as paths of the output (`prometheus/rules/x.yml`); undefined
+ * when it names them by a pattern (promtool would glob it), by an absolute path, or the config does
+ * not read.
+ */
+export function ruleFilesNamed(files: readonly OutputFile[]): string[] | undefined {
+  const config = files.find((f) => f.path === PROMETHEUS_CONFIG);
+  if (!config) return [];
+  let entries: unknown;
+  try {
+    entries = (parse(config.content) as { rule_files?: unknown } | null)?.rule_files ?? [];
+  } catch {
+    return undefined;
+  }
+  if (!Array.isArray(entries) || !entries.every((e): e is string => typeof e === 'string' && !/[*?[\\]/.test(e) && !path.posix.isAbsolute(e))) return undefined;
+  return entries.map((e) => path.posix.join(path.posix.dirname(PROMETHEUS_CONFIG), e));
 }

@@ -3,7 +3,7 @@ import os from 'node:os';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostic.js';
 import type { Locator } from './locate.js';
-import { parseToolOutput } from './tool-output.js';
+import { checkedFiles, parseToolOutput } from './tool-output.js';
 import { runTool, type Tool, type ToolRun } from './tools.js';
 import { toolDiagnostics } from './tool-diagnostics.js';
 import { lacksKubernetesSd, withoutKubernetesSd } from './promtool-config.js';
@@ -71,21 +71,32 @@ function rulesDiagnostics(run: ToolRun, files: readonly string[], locate: Locato
   return toolDiagnostics('promtool/check-rules', run, parseToolOutput(run.output, files, files[0]!), locate);
 }
 
+/** What `check config` found, and the rule files it was to check and did not (its config did not load). */
+export interface ConfigCheck {
+  diagnostics: Diagnostic[];
+  unchecked: string[];
+}
+
 /**
- * `promtool check config`: the config alone. It is given prometheus.yml without its rule files
- * (src/validate/promtool-config.ts withoutRuleFiles): `check rules` checks every one of them and
- * reports its findings with their rule, so every message here is about the config, and a failure is
- * never left to another run.
+ * `promtool check config`. Given prometheus.yml without its rule files (src/validate/promtool-config.ts
+ * withoutRuleFiles), it checks the config alone and `check rules` checks every rule file. Where one
+ * `check rules` process would check them all (a small project) and prometheus.yml names every one,
+ * it is given them (`ruleFiles`) instead and checks them as `check rules` does, with the same
+ * function and messages, in the same process: one tool start less. Its findings about a rule file are
+ * then `promtool/check-rules` findings, located at their rule. When the config does not load,
+ * promtool checks none of its rule files: those are `unchecked`, for a `check rules` of their own.
  */
-export async function checkConfig(tool: Tool, cwd: string, configFile: string, locate: Locator): Promise<Diagnostic[]> {
-  let run = await runTool(tool, ['check', 'config', configFile], { cwd, startBound: true });
+export async function checkConfig(tool: Tool, cwd: string, configFile: string, locate: Locator, ruleFiles: readonly string[] = []): Promise<ConfigCheck> {
+  // Only the config: mostly the tool's start (START_BOUND_GOGC); with the rule files, the work grows with them.
+  const startBound = ruleFiles.length === 0;
+  let run = await runTool(tool, ['check', 'config', configFile], { cwd, startBound });
   const notes: Diagnostic[] = [];
   if (run.exitCode !== 0 && lacksKubernetesSd(run.output)) {
     // This promtool (Debian's) cannot read kubernetes_sd_configs: check the rest without them.
     const file = path.join(cwd, configFile);
     const stripped = withoutKubernetesSd(readFileSync(file, 'utf8'));
     writeFileSync(file, stripped.content);
-    run = await runTool(tool, ['check', 'config', configFile], { cwd, startBound: true });
+    run = await runTool(tool, ['check', 'config', configFile], { cwd, startBound });
     notes.push({
       id: 'promtool/check-config',
       severity: 'info',
@@ -93,5 +104,19 @@ export async function checkConfig(tool: Tool, cwd: string, configFile: string, l
       hint: "an upstream promtool (Prometheus's release tarball or the prom/prometheus image) checks them too",
     });
   }
-  return [...notes, ...toolDiagnostics('promtool/check-config', run, parseToolOutput(run.output, [configFile], configFile), locate)];
+  const messages = parseToolOutput(run.output, [configFile, ...ruleFiles], configFile);
+  const checked = new Set(checkedFiles(run.output));
+  const unchecked = run.timedOut ? [] : ruleFiles.filter((f) => !checked.has(f));
+  const isRuleFile = new Set(ruleFiles);
+  const aboutRules = messages.filter((m) => isRuleFile.has(m.file));
+  if (aboutRules.length === 0) return { diagnostics: [...notes, ...toolDiagnostics('promtool/check-config', run, messages, locate)], unchecked };
+  const aboutConfig = messages.filter((m) => !isRuleFile.has(m.file));
+  return {
+    diagnostics: [
+      ...notes,
+      ...(aboutConfig.length > 0 ? toolDiagnostics('promtool/check-config', run, aboutConfig, locate) : []),
+      ...toolDiagnostics('promtool/check-rules', run, aboutRules, locate),
+    ],
+    unchecked,
+  };
 }

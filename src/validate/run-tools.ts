@@ -12,8 +12,8 @@ import type { ToolReport } from '../report/json.js';
 import { isSimulated } from '../lint/tests-routing.js';
 import { killRunningTools, type Tool, type ToolName } from './tools.js';
 import { onInterrupt } from './interrupt.js';
-import { checkConfig, checkRules } from './promtool.js';
-import { withoutRuleFiles, withPlaceholderFiles } from './promtool-config.js';
+import { checkConfig, checkRules, checkRulesParts } from './promtool.js';
+import { ruleFilesNamed, withoutRuleFiles, withPlaceholderFiles } from './promtool-config.js';
 import { checkAlertmanagerConfig } from './amtool.js';
 import { locator } from './locate.js';
 import { testRoutes } from './routing-tests.js';
@@ -121,17 +121,43 @@ export async function runTools(input: ToolRunInput): Promise<ToolRunResult> {
     await early.findings.catch(() => {});
     throw new Error('internal error: the rule test files compiled first differ from the files compiled after them');
   }
-  // prometheus.yml's rule files are checked by `check rules`, not a second time by `check config`;
-  // the tests' folder, when its run started already, is in that run's own folder.
-  const tree = withoutRuleFiles(withPlaceholderFiles(early ? files.filter((f) => !inTestsDir(f)) : files));
-  return inToolTree(tree, (dir) => runToolsIn(dir, { ...input, files }));
+  const rules = ruleFilesOf(files);
+  // Every rule file is checked once: by `check config`, where it checks them all in one process
+  // (checkedWithConfig), else by `check rules`, and then `check config` is given prometheus.yml
+  // without them. The tests' folder, when its run started already, is in that run's own folder.
+  const withConfig = checkedWithConfig(files, rules);
+  const placed = withPlaceholderFiles(early ? files.filter((f) => !inTestsDir(f)) : files);
+  return inToolTree(withConfig ? placed : withoutRuleFiles(placed), (dir) => runToolsIn(dir, { ...input, files }, rules, withConfig));
 }
 
-async function runToolsIn(dir: string, { model, files, tests: early, promtool, amtool, blackbox, onStep }: ToolRunInput): Promise<ToolRunResult> {
+interface RuleFiles {
+  paths: string[];
+  /** Bytes of each rule file. */
+  sizes: Map<string, number>;
+}
+
+/** The rule files promtool checks: those of prometheus.yml and those extracted from the other profiles' files. */
+function ruleFilesOf(files: readonly OutputFile[]): RuleFiles {
+  const ruleFiles = files.filter((f) => f.path.startsWith(`${RULES_DIR}/`) || f.path.startsWith(`${EXTRACTED_RULES_DIR}/`));
+  return { paths: ruleFiles.map((f) => f.path), sizes: new Map(ruleFiles.map((f) => [f.path, Buffer.byteLength(f.content)])) };
+}
+
+/**
+ * Whether `check config` checks the rule files too: when one `check rules` process would check
+ * them all (src/validate/promtool.ts checkRulesParts) and prometheus.yml names every one of them (no
+ * rule groups extracted from other profiles' files), a process of their own would only start
+ * promtool once more (~40 ms of CPU). Larger sets are checked by `check rules` in parallel batches.
+ */
+export function checkedWithConfig(files: readonly OutputFile[], rules: RuleFiles = ruleFilesOf(files)): boolean {
+  if (rules.paths.length === 0) return false;
+  if (checkRulesParts([...rules.sizes.values()].reduce((n, b) => n + b, 0)) > 1) return false;
+  const named = new Set(ruleFilesNamed(files) ?? []);
+  return rules.paths.every((p) => named.has(p));
+}
+
+async function runToolsIn(dir: string, { model, files, tests: early, promtool, amtool, blackbox, onStep }: ToolRunInput, rules: RuleFiles, withConfig: boolean): Promise<ToolRunResult> {
   const locate = locator(model);
-  const ruleFiles = files.map((f) => f.path).filter((p) => p.startsWith(`${RULES_DIR}/`) || p.startsWith(`${EXTRACTED_RULES_DIR}/`));
-  const isRuleFile = new Set(ruleFiles);
-  const sizes = new Map(files.filter((f) => isRuleFile.has(f.path)).map((f) => [f.path, Buffer.byteLength(f.content)]));
+  const { paths: ruleFiles, sizes } = rules;
   const testFiles = files.map((f) => f.path).filter((p) => p.startsWith(`${TESTS_DIR}/`) && p.endsWith(TEST_FILE_SUFFIX));
   const ran: Record<ToolName, string[]> = { promtool: [], amtool: [], 'blackbox-exporter': [] };
   /** Runs one tool command, telling onStep when it starts and ends and noting that it ran. */
@@ -146,10 +172,16 @@ async function runToolsIn(dir: string, { model, files, tests: early, promtool, a
   // `promtool test rules` takes longest by far: it starts first, if not started already (its findings keep their place below).
   if (early) ran.promtool.push('test rules');
   const tests = early ? early.findings : testFiles.length > 0 ? runAndNote('promtool', 'test rules', () => testRules(promtool, dir, testFiles, model, locate, testWeight(files))) : undefined;
-  const runs: Array<Promise<Diagnostic[]>> = [
-    runAndNote('promtool', 'check rules', () => checkRules(promtool, dir, ruleFiles, locate, (file) => sizes.get(file) ?? 0)),
-    runAndNote('promtool', 'check config', () => checkConfig(promtool, dir, PROMETHEUS_CONFIG, locate)),
-  ];
+  const checkRulesOf = (paths: readonly string[]) => runAndNote('promtool', 'check rules', () => checkRules(promtool, dir, paths, locate, (file) => sizes.get(file) ?? 0));
+  const runs: Array<Promise<Diagnostic[]>> = withConfig
+    ? [
+        runAndNote('promtool', 'check config', async () => {
+          const { diagnostics, unchecked } = await checkConfig(promtool, dir, PROMETHEUS_CONFIG, locate, ruleFiles);
+          // A config that does not load leaves its rule files unchecked: `check rules` checks them.
+          return unchecked.length === 0 ? diagnostics : [...diagnostics, ...(await checkRulesOf(unchecked))];
+        }),
+      ]
+    : [checkRulesOf(ruleFiles), runAndNote('promtool', 'check config', async () => (await checkConfig(promtool, dir, PROMETHEUS_CONFIG, locate)).diagnostics)];
   if (tests) runs.push(tests);
   if (amtool) runs.push(runAndNote('amtool', 'check-config', () => checkAlertmanagerConfig(amtool, dir, ALERTMANAGER_CONFIG, locate)));
   const firstHealthCheck = model.healthChecks[0];

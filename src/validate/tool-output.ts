@@ -33,6 +33,11 @@ function withRulePlace(entry: ToolMessage): ToolMessage {
   return { ...entry, group: rule[1]!, ruleIndex: Number(rule[2]) - 1, ruleName: rule[3]!, message: rule[4]! };
 }
 
+/** The files a tool said it was checking (`Checking <file>`), in its order. */
+export function checkedFiles(output: string): string[] {
+  return output.split('\n').flatMap((raw) => CHECKING.exec(raw.trim())?.[1] ?? []);
+}
+
 export function parseToolOutput(output: string, files: readonly string[], fallbackFile: string): ToolMessage[] {
   const messages: ToolMessage[] = [];
   let current = fallbackFile;
