@@ -88,7 +88,7 @@ describe('totem-mon init', () => {
     const result = await runCli(['validate', '--strict', '--require-tests']);
     expect(result.code, result.stdout).toBe(0);
     expect(result.stdout).toContain('0 errors, 0 warnings');
-    expect(result.stdout).toMatch(/promtool \S+ \(check config, check rules, test rules\), amtool \S+ \(check-config, routes test\)/);
+    expect(result.stdout).toMatch(/promtool \S+ \(check config, test rules\), amtool \S+ \(check-config, routes test\)/);
   });
 
   it('refuses to overwrite existing files, lists them and writes nothing', async () => {
