@@ -15,7 +15,6 @@ import { compileWorkerModule } from '../own-files.js';
 import { compileOutputs } from './outputs.js';
 import { allPanels } from '../model/dashboard.js';
 import type { CompileReply } from './compile-worker.js';
-import { noteScanned } from '../secrets/file-scan.js';
 import { COMPILE_WORKER_LIMITS, takePrestartedWorker, WORKER_FROM_SIZE } from './compile-prestart.js';
 
 export interface Compiling {
@@ -63,11 +62,7 @@ export function startCompiling(model: Model, module: URL | undefined = compileWo
       const reply = await replied;
       stop();
       // The worker failed: compiled here then, where a compiler's error shows as it always has.
-      if (!('files' in reply)) return compileOutputs(model);
-      // What its scan found in them, for the output's secrets scan (src/secrets/file-scan.ts); a
-      // reply without its scan leaves the files to be scanned here.
-      if (Array.isArray(reply.secrets)) noteScanned(reply.files, reply.secrets);
-      return reply.files;
+      return 'files' in reply ? reply.files : compileOutputs(model);
     },
     stop,
     inWorker: true,

@@ -9,19 +9,14 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { Model } from '../model/types.js';
 import { compileOutputs } from './outputs.js';
 import { PRESTARTED } from './compile-prestart.js';
-import { scanFiles, type FoundInFiles } from '../secrets/file-scan.js';
 
-export type CompileReply = { files: ReturnType<typeof compileOutputs>; secrets: FoundInFiles } | { error: string };
+export type CompileReply = { files: ReturnType<typeof compileOutputs> } | { error: string };
 
-/**
- * Compiles the model, scans the files for secrets (src/secrets/file-scan.ts: this thread ends well
- * before the main thread, which takes what it found) and answers the main thread, then ends the thread.
- */
+/** Compiles the model and answers the main thread, then ends the thread. */
 export function answer(model: Model): void {
   let reply: CompileReply;
   try {
-    const files = compileOutputs(model);
-    reply = { files, secrets: scanFiles(files) };
+    reply = { files: compileOutputs(model) };
   } catch (error) {
     reply = { error: error instanceof Error ? error.message : String(error) };
   }

@@ -8,8 +8,7 @@
 import type { Diagnostic, SourceRef } from '../diagnostic.js';
 import type { Located, Model, NotSecretModel } from '../model/types.js';
 import type { OutputFile } from '../compile/output.js';
-import { findSecrets, redactSecrets, type SecretMatch } from './detect.js';
-import { secretsInFile } from './file-scan.js';
+import { findSecrets, findSecretsInText, redactSecrets, type SecretMatch } from './detect.js';
 
 export const SECRETS_ID = 'secrets';
 const SECRETS_DIR = '/etc/alertmanager/secrets';
@@ -166,7 +165,7 @@ export class SecretScan {
   /** The generated files: anything the model scan did not see (a safety net), at the file and line. */
   scanOutput(files: readonly OutputFile[]): void {
     for (const file of files) {
-      for (const match of secretsInFile(file)) {
+      for (const match of findSecretsInText(file.content)) {
         if (this.seen.has(match.secret) || this.allowed(file.content, match)) continue;
         this.seen.add(match.secret);
         const { line, column } = lineColumn(file.content, match.from);
