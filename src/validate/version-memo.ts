@@ -36,8 +36,17 @@ export function cacheDir(env: NodeJS.ProcessEnv = process.env): string | undefin
   if (own !== undefined && own !== '') return own === 'off' ? undefined : path.resolve(own);
   const xdg = env['XDG_CACHE_HOME'];
   if (xdg && path.isAbsolute(xdg)) return path.join(xdg, 'totem-mon');
-  const home = env['HOME'] || os.homedir();
+  const home = env['HOME'] || homeDir();
   return home && path.isAbsolute(home) ? path.join(home, '.cache', 'totem-mon') : undefined;
+}
+
+/** The user's home folder, or undefined (os.homedir throws for a user without one). */
+function homeDir(): string | undefined {
+  try {
+    return os.homedir();
+  } catch {
+    return undefined;
+  }
 }
 
 /** ELF, Mach-O (thin and universal, either byte order), PE: the first bytes of a program the kernel runs itself. */
