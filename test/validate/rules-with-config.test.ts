@@ -51,6 +51,20 @@ describe('the rule files of a small project are checked by check config', () => 
     expect(result.diagnostics.find((d) => d.id === 'promtool/check-rules')?.path).toEqual(['ruleGroups', 'shop-alerts', 'rules', 'ShopErrors']);
   }, 30_000);
 
+  withPromtool('a promtool without Kubernetes service discovery (Debian\u2019s): the config checked again without it, the rule files with it', async () => {
+    const project = shop([files()]);
+    const pods = scrapeJob({ name: 'shop-pods', kubernetes: { role: 'pod', namespaces: ['shop'] } });
+    const model = modelOf({ ...project, prometheus: { scrapeJobs: [...(project.prometheus?.scrapeJobs ?? []), pods] } });
+    const generated = brokenRule(compileOutputs(model).filter((f) => !f.path.startsWith('prometheus/tests/')));
+    const result = await runTools({ model, files: generated, promtool: await requireTool('promtool') });
+    const checks = result.diagnostics.filter((d) => d.severity !== 'info');
+    expect(checks.map((d) => [d.id, d.path])).toEqual([['promtool/check-rules', ['ruleGroups', 'shop-alerts', 'rules', 'ShopErrors']]]);
+    // An upstream promtool reads kubernetes_sd_configs in the first run; Debian's needs the second, and says so.
+    const notes = result.diagnostics.filter((d) => d.severity === 'info');
+    expect(notes.every((d) => d.id === 'promtool/check-config' && d.message.includes('shop-pods'))).toBe(true);
+    expect(result.tools[0]?.ran).toEqual(['check config']);
+  }, 30_000);
+
   it('not when rule groups come from other profiles\u2019 files, when the rules need more than one process, or prometheus.yml names them by a pattern', () => {
     // As runTools has them: the generated files and the rule groups extracted from the others.
     const withOperator = compileOutputs(modelOf(shop([files(), prometheusOperator({ namespace: 'shop' })])));
