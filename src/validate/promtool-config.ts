@@ -75,19 +75,18 @@ export function ruleFilesLeftOut(content: string): string {
 }
 
 /**
- * The rule files prometheus.yml names, as paths of the output (`prometheus/rules/x.yml`); undefined
- * when it names them by a pattern (promtool would glob it), by an absolute path, or the config does
- * not read.
+ * The rule files prometheus.yml names, as paths of the output (`prometheus/rules/x.yml`); none when
+ * there is no prometheus.yml, when it does not read, or when it names any by a pattern (promtool
+ * would glob it) or by an absolute path.
  */
-export function ruleFilesNamed(files: readonly OutputFile[]): string[] | undefined {
+export function ruleFilesNamed(files: readonly OutputFile[]): string[] {
   const config = files.find((f) => f.path === PROMETHEUS_CONFIG);
-  if (!config) return [];
   let entries: unknown;
   try {
-    entries = (parse(config.content) as { rule_files?: unknown } | null)?.rule_files ?? [];
+    entries = config ? ((parse(config.content) as { rule_files?: unknown } | null)?.rule_files ?? []) : [];
   } catch {
-    return undefined;
+    return [];
   }
-  if (!Array.isArray(entries) || !entries.every((e): e is string => typeof e === 'string' && !/[*?[\\]/.test(e) && !path.posix.isAbsolute(e))) return undefined;
+  if (!Array.isArray(entries) || !entries.every((e): e is string => typeof e === 'string' && !/[*?[\\]/.test(e) && !path.posix.isAbsolute(e))) return [];
   return entries.map((e) => path.posix.join(path.posix.dirname(PROMETHEUS_CONFIG), e));
 }

@@ -151,7 +151,7 @@ function ruleFilesOf(files: readonly OutputFile[]): RuleFiles {
 export function checkedWithConfig(files: readonly OutputFile[], rules: RuleFiles = ruleFilesOf(files)): boolean {
   if (rules.paths.length === 0) return false;
   if (checkRulesParts([...rules.sizes.values()].reduce((n, b) => n + b, 0)) > 1) return false;
-  const named = new Set(ruleFilesNamed(files) ?? []);
+  const named = new Set(ruleFilesNamed(files));
   return rules.paths.every((p) => named.has(p));
 }
 
