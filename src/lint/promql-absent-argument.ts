@@ -1,5 +1,6 @@
 import type { Check } from './check.js';
 import { at, ownerName } from './check.js';
+import { callArgument } from '../promql/analyze.js';
 import { expressionsOf, firstExpressionOf } from '../promql/parse.js';
 import type { FlatTree } from '../promql/flat-tree.js';
 import { numberLiteral } from '../promql/literal.js';
@@ -29,10 +30,9 @@ export const promqlAbsentArgument: Check = {
       for (const call of e.analysis.calls) {
         if (call.name !== 'absent' && call.name !== 'absent_over_time') continue;
         // The call's first argument, in its parse walked as numbers (flat-tree.ts).
-        const args = call.argNodes;
-        const arg = args?.nodes[0];
-        if (!args || arg === undefined) continue;
-        const { tree } = args;
+        const first = callArgument(call, 0);
+        if (!first) continue;
+        const { tree, node: arg } = first;
         const argFrom = tree.from(arg);
         const argTo = tree.to(arg);
         const comparison = e.analysis.comparisons.find((c) => !c.bool && c.from >= argFrom && c.to <= argTo);

@@ -1,5 +1,6 @@
 import type { Check } from './check.js';
 import { at, ownerName } from './check.js';
+import { callArgument } from '../promql/analyze.js';
 
 export const promqlQuantileWithoutLe: Check = {
   id: 'promql/quantile-without-le',
@@ -12,13 +13,13 @@ export const promqlQuantileWithoutLe: Check = {
         const input = call.args[1];
         if (!input || input.kind !== 'vector' || !input.exact || input.labels.has('le')) continue;
         // Only for a finding: a call's argument nodes are found again on every read.
-        const args = call.argNodes;
-        const node = args?.nodes[1];
-        if (!args || node === undefined) continue;
+        const arg = callArgument(call, 1);
+        if (!arg) continue;
+        const { tree, node } = arg;
         report({
           message: `${ownerName(e)}: the input of histogram_quantile() has no "le" label left, so there are no buckets to compute a quantile from`,
           hint: 'keep le in the aggregation: sum by (le) (rate(x_bucket[5m])), or sum by (le, job) (…)',
-          ...at(e, args.tree.from(node), args.tree.to(node)),
+          ...at(e, tree.from(node), tree.to(node)),
         });
       }
     }

@@ -1,5 +1,6 @@
 import type { Check } from './check.js';
 import { at, ownerName } from './check.js';
+import { callArgument } from '../promql/analyze.js';
 import { firstExpressionOf } from '../promql/parse.js';
 import { nodeValueKind, type ValueKind } from '../promql/value-kind.js';
 
@@ -41,10 +42,9 @@ export const promqlRateOnRecordedGauge: Check = {
       for (const call of e.analysis.calls) {
         // Its name and its argument's kind first: a call's argument nodes are found again on every read.
         if (!COUNTER_FUNCTIONS.has(call.name) || call.argKinds[0] !== 'SubqueryExpr') continue;
-        const args = call.argNodes;
-        const arg = args?.nodes[0];
-        if (!args || arg === undefined) continue;
-        const { tree } = args;
+        const first = callArgument(call, 0);
+        if (!first) continue;
+        const { tree, node: arg } = first;
         const inner = firstExpressionOf(tree, arg);
         const kind = nodeValueKind(e.text, tree, inner, kindOf);
         if (inner < 0 || (kind !== 'rate' && kind !== 'gauge')) continue;

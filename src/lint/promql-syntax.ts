@@ -1,5 +1,6 @@
 import type { Check } from './check.js';
 import { at, ownerName } from './check.js';
+import { callArgument } from '../promql/analyze.js';
 import { firstExpressionOf } from '../promql/parse.js';
 import type { FlatTree } from '../promql/flat-tree.js';
 
@@ -48,14 +49,14 @@ export const promqlSyntax: Check = {
         // A range vector as written (the usual case) needs no node: a call's argument nodes are found again on every read.
         const kind = call.argKinds[index];
         if (kind === undefined || kind === 'MatrixSelector' || kind === 'SubqueryExpr') continue;
-        const args = call.argNodes;
-        const arg = args?.nodes[index];
-        if (args && arg !== undefined && !isRangeVector(args.tree, arg)) {
-          const written = e.text.slice(args.tree.from(arg), args.tree.to(arg));
+        const arg = callArgument(call, index);
+        if (arg && !isRangeVector(arg.tree, arg.node)) {
+          const { tree, node } = arg;
+          const written = e.text.slice(tree.from(node), tree.to(node));
           report({
             message: `${call.name}() in ${ownerName(e)} needs a range vector, got ${written}`,
             hint: `add a range: ${call.name}(${written}[5m])`,
-            ...at(e, args.tree.from(arg), args.tree.to(arg)),
+            ...at(e, tree.from(node), tree.to(node)),
           });
         }
       }

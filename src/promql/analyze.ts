@@ -69,6 +69,13 @@ export interface CallArguments {
   nodes: number[];
 }
 
+/** A call's argument `index` as a node of its parse walked as numbers, with that tree; undefined when it has none. */
+export function callArgument(call: CallRef, index: number): { tree: FlatTree; node: number } | undefined {
+  const args = call.argNodes;
+  const node = args?.nodes[index];
+  return args && node !== undefined ? { tree: args.tree, node } : undefined;
+}
+
 /**
  * A call as the walk records it: its arguments' nodes found again in its expression's parse when a
  * check asks (what a call keeps lives as long as the analyses: its parse is kept anyway).
