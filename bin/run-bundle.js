@@ -24,7 +24,7 @@ const PREFORKED_LOADER = 'totem-mon.loader.preforked';
  * bundle compiles: its own start (Node, the API, oxc) then runs beside this one's instead of after it, which
  * on a small project is the longest path of the run. The first load takes it
  * (src/io/loader/spawn.ts adoptPreforked) when it was started exactly as that load would start one
- * (flags, script, argument: `LOADER_V8_FLAGS` and `LOADER_NODE_FLAGS` there), and tells it its loads then. Only for the
+ * (flags, script, argument: `LOADER_NODE_FLAGS` there), and tells it its loads then. Only for the
  * commands that load definitions, and not when Node was given flags (profiling: the loader gets
  * them from totem-mon then). Until taken it cannot keep totem-mon alive; untaken, it is killed when
  * totem-mon exits (and ends by itself when its channel closes).
@@ -33,7 +33,7 @@ function preforkLoader(argv) {
   const script = path.join(DIST, 'io/loader/boot.cjs');
   if (!LOADING_COMMANDS.has(argv[2]) || process.execArgv.length > 0 || !existsSync(script)) return undefined;
   const boot = { selfEntry: pathToFileURL(path.join(DIST, 'index.js')).href };
-  const child = spawn(process.execPath, ['--max-semi-space-size=2', '--experimental-vm-modules', '--experimental-import-meta-resolve', script, JSON.stringify(boot)], {
+  const child = spawn(process.execPath, ['--experimental-vm-modules', '--experimental-import-meta-resolve', script, JSON.stringify(boot)], {
     stdio: ['ignore', 'pipe', 'pipe', 'pipe', 'ipc'],
     serialization: 'advanced',
     env: process.env,

@@ -12,12 +12,12 @@ import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { execa } from 'execa';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { LOADER_NODE_FLAGS, LOADER_V8_FLAGS } from '../../src/io/loader/spawn.js';
+import { LOADER_NODE_FLAGS } from '../../src/io/loader/spawn.js';
 import { FIXTURES, REPO, tempDir } from '../helpers/cli.js';
 import { ensureBuilt } from '../helpers/built.js';
 
 const DIST = path.join(REPO, 'dist');
-const FLAGS = [...LOADER_V8_FLAGS, ...LOADER_NODE_FLAGS];
+const FLAGS = LOADER_NODE_FLAGS;
 
 /** dist/ copied elsewhere (as a package built on another machine is installed), with the repository's dependencies beside it. */
 function copiedDist(): string {

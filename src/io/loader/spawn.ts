@@ -50,17 +50,9 @@ export function profilingFlags(execArgv: readonly string[]): string[] {
 }
 
 /**
- * The loader process's V8 flags. A small young generation (semi-spaces of 2 MiB, not V8's 16):
- * what the definitions build lives until the hand-over, so a scavenge copies about the same
- * survivors whatever its size, and a larger one only stays resident: the large benchmark's loader
- * peaks ~25 MiB lower, with the same CPU time (alternating runs), at the moment totem-mon's own
- * process is largest while it waits (the whole run's peak).
- */
-export const LOADER_V8_FLAGS: readonly string[] = ['--max-semi-space-size=2'];
-
-/**
  * Node's flags for the loader process: the definitions run as vm modules (vm-modules.ts), and a
  * package they import is resolved from the importing file (`import.meta.resolve` with a parent).
+ * No V8 flag: its young generation is held at run time (loader-bundle.cts LOADER_YOUNG_GENERATION).
  */
 export const LOADER_NODE_FLAGS: readonly string[] = ['--experimental-vm-modules', '--experimental-import-meta-resolve'];
 
@@ -135,7 +127,7 @@ export function runLoaders(request: LoaderRequest, timeoutMs: number, controls: 
         loads.push({ control, stdout: '', stderr: '', running: [], handingOver: false, aborted: false, settled: false, resolve });
       }),
   );
-  const args = [...LOADER_V8_FLAGS, ...LOADER_NODE_FLAGS, ...passedOn(), ...command()];
+  const args = [...LOADER_NODE_FLAGS, ...passedOn(), ...command()];
   const boot: LoaderBoot = { selfEntry: request.selfEntry };
   const preforked = adoptPreforked([...args, JSON.stringify(boot)]);
   const child =
