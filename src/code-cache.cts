@@ -26,11 +26,7 @@ export interface CompiledBundle {
  * CLI's and the worker's); without it (the loader's) the bundle imports through its entry instead.
  */
 export function compileWithCache(file: string, cacheFile: string, { dynamicImport = true }: { dynamicImport?: boolean } = {}): CompiledBundle {
-  // Read as Latin-1: the build leaves every bundle ASCII alone (scripts/bundle.mjs asciiOnly;
-  // test/foundation/bundle-contents.test.ts), which decodes to the same string either way, and
-  // Node reads the CLI's ~4.6 MB as Latin-1 in ~5.5 ms, as UTF-8 in ~12-14 ms (a copy against a
-  // decode), on the path of every run's start.
-  const source = readFileSync(file, 'latin1');
+  const source = readFileSync(file, 'utf8');
   let cachedData: Buffer | undefined;
   try {
     cachedData = readFileSync(cacheFile);

@@ -1,7 +1,6 @@
 // V8 keeps a script's source in memory as long as it runs: one byte per character when every
-// character is Latin-1, two otherwise; and src/code-cache.cts reads a bundle as Latin-1 (the CLI's
-// ~5 MB at each start: ~5.5 ms against ~12 ms as UTF-8), the same string only when it is ASCII
-// alone. scripts/bundle.mjs escapes every
+// character is Latin-1, two otherwise; and Node reads the file as UTF-8 faster when it is ASCII
+// alone (the CLI's ~5 MB at each start: ~9 ms against ~13 ms). scripts/bundle.mjs escapes every
 // other character (esbuild leaves those of comments and regular expressions as written), so the
 // bundles are ASCII. And what they bundle runs as it should once (tslib), or not at all when
 // nothing uses it (zod's locales), below.
