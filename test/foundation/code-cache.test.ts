@@ -102,3 +102,48 @@ describe("the compile worker's code cache", () => {
     expect(await workerCache(path.join(dir, 'bin/run-compile-worker.cjs'))).toEqual({ cache: 'none', answers: 'function' });
   });
 });
+
+// How soon V8 optimises a function (src/code-cache.cts V8_TIERING) is set where totem-mon's bundles
+// are compiled, before they compile: the CLI's (the launcher) and the compile worker's (its thread);
+// the loader's keeps V8's default. Each in a fresh Node, V8's flag setter and vm.Script watched.
+describe('the V8 flags each bundle compiles under', () => {
+  beforeAll(ensureBuilt, 180_000);
+
+  const WATCH = [
+    "const v8 = require('node:v8'); const vm = require('node:vm');",
+    'const seen = []; const set = v8.setFlagsFromString;',
+    'v8.setFlagsFromString = (flags) => { seen.push(flags); return set(flags); };',
+    'const Script = vm.Script;',
+    "vm.Script = function (source, options) { if (/totem-mon[\\w-]*\\.cjs$/.test(options?.filename ?? '')) seen.push('compile ' + require('node:path').basename(options.filename)); return new Script(source, options); };",
+    "process.on('exit', () => process.stderr.write(JSON.stringify(seen) + '\\n'));",
+  ].join('\n');
+
+  async function flagsAndCompiles(compile: string): Promise<string[]> {
+    const watch = path.join(tempDir(), 'watch.cjs');
+    writeFileSync(watch, WATCH);
+    const run = await execa(process.execPath, ['--require', watch, '-e', compile], { reject: false, timeout: 60_000 });
+    expect(run.exitCode, run.stderr).toBe(0);
+    return JSON.parse(run.stderr.trim().split('\n').pop()!) as string[];
+  }
+  const tiering = async () => ((await import(pathToFileURL(path.join(REPO, 'dist/code-cache.cjs')).href)) as { V8_TIERING: string }).V8_TIERING;
+
+  it.each([
+    ['the CLI', `require(${JSON.stringify(path.join(REPO, 'bin/run-bundle.js'))}).compileBundle();`, 'compile totem-mon.cjs'],
+    ["the compile worker's", `require(${JSON.stringify(LAUNCHER)});`, 'compile totem-mon-compile-worker.cjs'],
+  ])('%s bundle, with V8_TIERING set first', async (_, compile, compiled) => {
+    const V8_TIERING = await tiering();
+    const seen = await flagsAndCompiles(compile);
+    expect(seen).toContain(compiled);
+    expect(seen.indexOf(V8_TIERING)).toBeGreaterThanOrEqual(0);
+    expect(seen.indexOf(V8_TIERING)).toBeLessThan(seen.indexOf(compiled));
+  });
+
+  it("the loader's bundle, with its young generation held first and V8's default tiering (its builders are a large load's hot code)", async () => {
+    const { LOADER_YOUNG_GENERATION } = (await import(pathToFileURL(path.join(REPO, 'dist/io/loader/loader-bundle.cjs')).href)) as { LOADER_YOUNG_GENERATION: string };
+    const seen = await flagsAndCompiles(
+      `require(${JSON.stringify(path.join(REPO, 'dist/io/loader/loader-bundle.cjs'))}).compileLoaderBundle(${JSON.stringify(path.join(REPO, 'dist/totem-mon-loader.cjs'))});`,
+    );
+    expect(seen).toEqual([LOADER_YOUNG_GENERATION, 'compile totem-mon-loader.cjs']);
+    expect(seen).not.toContain(await tiering());
+  });
+});

@@ -52,7 +52,7 @@ export function compileLoaderBundle(bundle: string, cacheFile = `${bundle}.cache
   // fails with "A dynamic import callback was not specified"), and Node's default loader for it
   // prints an experimental warning on the user's standard error. The bundle imports through its
   // entry's import() instead (ENTRY_IMPORT, vm-modules.ts importModule).
-  return compileWithCache(bundle, cacheFile, { dynamicImport: false });
+  return compileWithCache(bundle, cacheFile, { dynamicImport: false, tiering: false });
 }
 
 /** Runs the compiled bundle's top level (nothing runs at import time: it only defines), as CommonJS would; its exports. */
