@@ -190,11 +190,12 @@ describe('compiling in a worker thread', () => {
     expect(JSON.parse(file!.content)).toMatchObject(COMPILE_WORKER_LIMITS);
   });
 
-  it('the launcher sets no V8 flag: set at run time one reaches only later isolates, and wins over the worker\'s own limits', () => {
+  it('the launcher sets no heap size flag: set at run time one reaches only later isolates, and wins over the worker\'s own limits', () => {
     for (const file of [BIN, path.join(REPO, 'bin/run-bundle.js')]) {
       const text = readFileSync(file, 'utf8');
       // Nor on the command line of the loader it starts ahead: that one holds its young generation
-      // itself (src/io/loader/loader-bundle.cts), and Node starts slower with a heap size flag.
+      // itself (src/io/loader/loader-bundle.cts), and Node starts slower with a heap size flag. (The
+      // flag V8 reads as it runs, V8_TIERING, is set where the bundles compile: src/code-cache.cts.)
       expect(text).not.toMatch(/setFlagsFromString|NODE_OPTIONS|--(max|min)-[a-z-]+-size/);
     }
   });

@@ -32,10 +32,10 @@ export interface LoaderBundleExports {
  * The loader process's young generation stays at V8's first size (semi-spaces of 1 MiB, not up to
  * 16): what the definitions build lives until the hand-over, so a scavenge copies about the same
  * survivors whatever its size, and a larger one only stays resident (the large benchmark's loader
- * peaked ~130 MiB with semi-spaces of 2 MiB, ~167 MiB with V8's default). V8 reads its growth factor at each growth; at 1 it grows no more.
- * Set at run time, not as `--max-semi-space-size` on the command line: Node starts ~9 ms slower
- * with any heap size flag, and the loader's start is the longest path of a small project's run.
- * (From src/, child.ts, the loader keeps V8's default.)
+ * peaked ~130 MiB with semi-spaces of 2 MiB, ~167 MiB with V8's default). V8 reads its growth
+ * factor at each growth; at 1 it grows no more. Set at run time, not as `--max-semi-space-size` on
+ * the command line: Node starts ~9 ms slower with any heap size flag, and the loader's start is the
+ * longest path of a small project's run. (From src/, child.ts, the loader keeps V8's default.)
  */
 export const LOADER_YOUNG_GENERATION = '--semi-space-growth-factor=1';
 
