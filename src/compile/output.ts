@@ -75,10 +75,13 @@ const withStringTag = (tags: Tags): Tags => tags.map((tag) => (tag === stringTag
 
 /**
  * YAML with a header comment. No line folding (expressions stay on one line unless they have
- * newlines, then a literal block), so diffs show exactly what changed.
+ * newlines, then a literal block), so diffs show exactly what changed. An object the value holds
+ * twice is written out twice, never as an anchor (`&a1`) and its aliases (`*a1`), the library's
+ * default: a reader of the file or of its diff sees each value where it applies, and the library
+ * no longer keeps every object of the value in a map to find those met twice.
  */
 export function yamlFile(path: string, value: unknown, header: string[]): OutputFile {
-  const doc = new Document(value, { sortMapEntries: false, customTags: withStringTag });
+  const doc = new Document(value, { sortMapEntries: false, customTags: withStringTag, aliasDuplicateObjects: false });
   doc.commentBefore = header.map((l) => ` ${l}`).join('\n');
   // `directives: false`: the documents made here never hold a directive or a `---` (no tags, no
   // version), so the library's search for the tags in use (a walk over every node) is skipped.

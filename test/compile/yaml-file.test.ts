@@ -6,6 +6,8 @@
  * empty and nested collections. It also keeps how each short one-line string was written, by value,
  * across files (the same key or value is written the same way wherever it stands): a string must
  * come out the same the first time and every later time, as a key and as a value, at any depth.
+ * One difference, on purpose: an object met twice is written out twice, where the library writes
+ * an anchor and aliases.
  */
 import { Document } from 'yaml';
 import { describe, expect, it } from 'vitest';
@@ -29,6 +31,20 @@ const TRICKY_STRINGS = [
 ];
 
 describe('yamlFile', () => {
+  it('writes an object the value holds twice out in full each time: no anchor, no alias', () => {
+    const labels = { severity: 'critical', team: 'payments' };
+    const matchers = ['alertname="A"'];
+    const shared = { groups: [{ name: 'g', rules: [{ alert: 'A', labels }, { alert: 'B', labels, matchers }, { alert: 'C', labels: { ...labels }, matchers }] }] };
+    // The library's default writes them as an anchor and aliases.
+    expect(plainYaml(shared, ['h'])).toMatch(/&a1[\s\S]*\*a1/);
+    const content = yamlFile('rules.yml', shared, ['h']).content;
+    expect(content).not.toMatch(/[&*]a\d/);
+    // The same text as the value written with nothing shared.
+    expect(content).toBe(plainYaml(JSON.parse(JSON.stringify(shared)), ['h']));
+    expect(content.match(/severity: critical/g)).toHaveLength(3);
+    expect(content.match(/alertname="A"/g)).toHaveLength(2);
+  });
+
   it('writes what the plain Document writes, byte for byte, for strings, keys and scalars of every kind', () => {
     const value = {
       strings: TRICKY_STRINGS,
