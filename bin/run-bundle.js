@@ -1,7 +1,9 @@
 // Runs the bundled CLI, dist/totem-mon.cjs (scripts/bundle.mjs), from the V8 code cache the build
 // made beside it (dist/totem-mon.cjs.cache: the bytecode of every function a run of init, generate
-// and validate compiled; dist/code-cache.cjs, src/code-cache.cts). Without it every run would first parse ~5 MB of
-// JavaScript and compile each function it calls, a large part of a small project's run.
+// and validate compiled; dist/code-cache.cjs, src/code-cache.cts; a validate that runs the tools
+// takes dist/totem-mon.cjs.validate.cache when the build made it). Without it every run would
+// first parse ~5 MB of JavaScript and compile each function it calls, a large part of a small
+// project's run.
 'use strict';
 const { spawn } = require('node:child_process');
 const { existsSync, writeFileSync } = require('node:fs');
@@ -10,6 +12,12 @@ const { pathToFileURL } = require('node:url');
 
 const BUNDLE = path.join(__dirname, '../dist/totem-mon.cjs');
 const CODE_CACHE = `${BUNDLE}.cache`;
+/**
+ * The cache of `validate` with its tools: the CLI's and what running promtool and amtool compiles
+ * (~0.3 MB more, which every other command would deserialize for nothing). Made only by a build
+ * that found the tools (scripts/bundle.mjs).
+ */
+const VALIDATE_CODE_CACHE = `${BUNDLE}.validate.cache`;
 /** Set by the build only: the file a run writes its bytecode to when it ends. */
 const WRITE_CODE_CACHE = 'TOTEM_MON_WRITE_CODE_CACHE';
 
@@ -56,6 +64,15 @@ function codeCache() {
   return require(path.join(DIST, 'code-cache.cjs'));
 }
 
+/**
+ * The cache for the command line `argv`: `validate`'s own for a validate that runs the tools,
+ * when the build made one. Told roughly (an `--offline` anywhere), as it may be: any cache runs
+ * any command, V8 compiles what one lacks.
+ */
+function codeCacheFor(argv) {
+  return argv[2] === 'validate' && !argv.includes('--offline') && existsSync(VALIDATE_CODE_CACHE) ? VALIDATE_CODE_CACHE : CODE_CACHE;
+}
+
 /** The bundle compiled with the code cache; `cache` is 'accepted', 'rejected' or 'none'. */
 function compileBundle(cacheFile = CODE_CACHE) {
   return codeCache().compileWithCache(BUNDLE, cacheFile);
@@ -76,7 +93,7 @@ async function runBundle(argv) {
   // a flag reaches only the isolates created after it, not this thread's; the compile worker's
   // young generation is its `resourceLimits` (src/app/compile-thread.ts), which a flag would override.
   preforkLoader(argv);
-  const { script } = compileBundle();
+  const { script } = compileBundle(codeCacheFor(argv));
   const code = await loadBundle(script).main(argv);
   // The build (scripts/bundle.mjs) runs a few commands that each leave what they compiled (the
   // cache they started from included) as the cache.
@@ -85,4 +102,4 @@ async function runBundle(argv) {
   return code;
 }
 
-module.exports = { BUNDLE, CODE_CACHE, WRITE_CODE_CACHE, preforkLoader, compileBundle, loadBundle, runBundle };
+module.exports = { BUNDLE, CODE_CACHE, VALIDATE_CODE_CACHE, WRITE_CODE_CACHE, preforkLoader, codeCacheFor, compileBundle, loadBundle, runBundle };

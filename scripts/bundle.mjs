@@ -157,11 +157,17 @@ for (const name of ['totem-mon.cjs', 'totem-mon-compile-worker.cjs', 'totem-mon-
 
 // The code caches: a new project (the scaffold, as `init` writes it) through init, generate and
 // validate --offline, each run starting from the cache the one before left and leaving it with
-// what it compiled besides; then, for the compile worker's, a project large enough for the worker
-// (the benchmark's generator: 1,200 alerts, 80 panels) through generate, leaving only the worker's
-// (bin/run-compile-worker.cjs). The launcher beside this dist/ (bin/ of the repository or of the copy).
+// what it compiled besides; then, where promtool and amtool are installed, the same project
+// through a full validate, which leaves the cache `validate` with its tools starts from (that
+// cache and what running the tools compiles: execa, the tool runs, reading their output); then, for
+// the compile worker's, a project large enough for the worker (the benchmark's generator: 1,200
+// alerts, 80 panels) through generate, leaving only the worker's (bin/run-compile-worker.cjs). The
+// launcher beside this dist/ (bin/ of the repository or of the copy).
 const launcher = path.join(dist, '../bin/totem-mon.js');
 const cache = path.join(dist, 'totem-mon.cjs.cache');
+// Never one of an earlier build: a cache is checked against its script's length only.
+const validateCache = path.join(dist, 'totem-mon.cjs.validate.cache');
+rmSync(validateCache, { force: true });
 // The loader's (src/io/loader/boot.cts): made by the loader processes of the same runs, under the
 // loader's own flags, each written just before its last reply.
 const loaderCache = path.join(dist, 'totem-mon-loader.cjs.cache');
@@ -179,6 +185,13 @@ try {
   const project = path.join(work, 'project');
   run(['generate'], project);
   run(['validate', '--offline'], project);
+  // No tool version remembered in the builder's cache folder (TOTEM_MON_CACHE_DIR=off). Exit code 2:
+  // a tool is missing, and what the run compiled is no more than the CLI's cache (removed).
+  try {
+    run(['validate'], project, { TOTEM_MON_WRITE_CODE_CACHE: validateCache, TOTEM_MON_CACHE_DIR: 'off' });
+  } catch (error) {
+    if (error.status !== 1) rmSync(validateCache, { force: true });
+  }
   const large = synthesize(path.join(work, 'large'), { alerts: 1200, groups: 4, dashboards: 4, panels: 20, metrics: 30, receivers: 3 });
   run(['generate', '--definitions', large, '--out', path.join(work, 'large-out')], work, { TOTEM_MON_WRITE_WORKER_CODE_CACHE: workerCache });
   if (!existsSync(workerCache)) throw new Error('the compile worker left no code cache: did the run compile in it?');

@@ -2,7 +2,8 @@
 // (bin/run-bundle.js, scripts/bundle.mjs), and so does the compile worker (bin/run-compile-worker.cjs).
 // A cache must be one V8 takes (else every run quietly compiles the whole bundle again), and a cache
 // V8 refuses, or none, must only cost time.
-import { copyFileSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, existsSync, mkdirSync, readFileSync, rmSync, statSync, writeFileSync } from 'node:fs';
+import { createRequire } from 'node:module';
 import path from 'node:path';
 import { pathToFileURL } from 'node:url';
 import { execa } from 'execa';
@@ -30,6 +31,30 @@ describe('the code cache of the bundled CLI', () => {
 
   it('the build leaves one that V8 accepts in a Node that sets no flags, as the launcher', async () => {
     expect(await compileAndRun()).toEqual({ cache: 'accepted', version: own.version });
+  });
+
+  it("validate with its tools starts from a cache of its own, which the build makes where promtool and amtool are installed; every other command from the CLI's", async () => {
+    const launcher = createRequire(import.meta.url)(path.join(REPO, 'bin/run-bundle.js')) as {
+      CODE_CACHE: string;
+      VALIDATE_CODE_CACHE: string;
+      codeCacheFor: (argv: string[]) => string;
+    };
+    const { CODE_CACHE, VALIDATE_CODE_CACHE, codeCacheFor } = launcher;
+    if (!existsSync(VALIDATE_CODE_CACHE)) {
+      // A build without the tools (installed after it) has none, and validate takes the CLI's.
+      expect(process.env['CI'], 'CI installs promtool and amtool before it builds (.ci/run)').toBeUndefined();
+      expect(codeCacheFor(['node', 'totem-mon', 'validate'])).toBe(CODE_CACHE);
+      return;
+    }
+    const command = (...args: string[]) => codeCacheFor(['node', 'totem-mon', ...args]);
+    expect(command('validate')).toBe(VALIDATE_CODE_CACHE);
+    expect(command('validate', '--definitions', 'defs', '--format', 'json')).toBe(VALIDATE_CODE_CACHE);
+    for (const other of [['validate', '--offline'], ['validate', '--definitions', 'defs', '--offline'], ['generate'], ['generate', '--check'], ['init', 'x'], ['explain', 'promql/unknown-metric'], []]) {
+      expect(command(...other), other.join(' ')).toBe(CODE_CACHE);
+    }
+    // V8 takes it, and it holds more than the CLI's (what running the tools compiled: execa, the tool runs, their output read).
+    expect(await compileAndRun(VALIDATE_CODE_CACHE)).toEqual({ cache: 'accepted', version: own.version });
+    expect(statSync(VALIDATE_CODE_CACHE).size).toBeGreaterThan(statSync(CODE_CACHE).size + 100_000);
   });
 
   it('a cache V8 refuses, or none at all, still runs the CLI', async () => {
