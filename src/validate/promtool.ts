@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Diagnostic } from '../diagnostic.js';
 import type { Locator } from './locate.js';
 import { checkedFiles, parseToolOutput } from './tool-output.js';
-import { runTool, type Tool, type ToolRun } from './tools.js';
+import { runTool, type Collector, type Tool, type ToolRun } from './tools.js';
 import { toolDiagnostics } from './tool-diagnostics.js';
 import { lacksKubernetesSd, withoutKubernetesSd } from './promtool-config.js';
 
@@ -33,12 +33,20 @@ export function batchesByWeight<T>(items: readonly T[], parts: number, weight: (
  * Files are given to promtool as absolute paths inside `cwd` (this validate's own temporary tree),
  * so nothing depends on the process's working directory; its output names them relative again.
  */
-export async function runOverFiles(tool: Tool, command: readonly string[], cwd: string, files: readonly string[], weight: (file: string) => number = () => 1, parts = os.availableParallelism()) {
+export async function runOverFiles(
+  tool: Tool,
+  command: readonly string[],
+  cwd: string,
+  files: readonly string[],
+  weight: (file: string) => number = () => 1,
+  parts = os.availableParallelism(),
+  collector?: Collector,
+) {
   const root = `${path.resolve(cwd)}${path.sep}`;
   const relative = (text: string) => text.split(root).join('');
   return Promise.all(
     batchesByWeight(files, parts, weight).map(async (batch) => {
-      const run = await runTool(tool, [...command, ...batch.map((f) => path.join(root, f))], { cwd });
+      const run = await runTool(tool, [...command, ...batch.map((f) => path.join(root, f))], { cwd, ...(collector ? { collector } : {}) });
       return { batch, run: { ...run, output: relative(run.output), stderr: relative(run.stderr), command: relative(run.command) } };
     }),
   );
@@ -63,7 +71,7 @@ export function checkRulesParts(bytes: number, cores = os.availableParallelism()
  */
 export async function checkRules(tool: Tool, cwd: string, files: readonly string[], locate: Locator, bytes: (file: string) => number = () => 0): Promise<Diagnostic[]> {
   const parts = checkRulesParts(files.reduce((n, f) => n + bytes(f), 0));
-  const runs = await runOverFiles(tool, ['check', 'rules'], cwd, files, (f) => Math.max(1, bytes(f)), parts);
+  const runs = await runOverFiles(tool, ['check', 'rules'], cwd, files, (f) => Math.max(1, bytes(f)), parts, 'rule-check');
   return runs.flatMap(({ batch, run }) => rulesDiagnostics(run, batch, locate));
 }
 
@@ -87,16 +95,16 @@ export interface ConfigCheck {
  * promtool checks none of its rule files: those are `unchecked`, for a `check rules` of their own.
  */
 export async function checkConfig(tool: Tool, cwd: string, configFile: string, locate: Locator, ruleFiles: readonly string[] = []): Promise<ConfigCheck> {
-  // Only the config: mostly the tool's start (START_BOUND_GOGC); with the rule files, the work grows with them.
-  const startBound = ruleFiles.length === 0;
-  let run = await runTool(tool, ['check', 'config', configFile], { cwd, startBound });
+  // Only the config: mostly the tool's start; with the rule files, it checks them as `check rules` does.
+  const collector: Collector = ruleFiles.length === 0 ? 'start-bound' : 'rule-check';
+  let run = await runTool(tool, ['check', 'config', configFile], { cwd, collector });
   const notes: Diagnostic[] = [];
   if (run.exitCode !== 0 && lacksKubernetesSd(run.output)) {
     // This promtool (Debian's) cannot read kubernetes_sd_configs: check the rest without them.
     const file = path.join(cwd, configFile);
     const stripped = withoutKubernetesSd(readFileSync(file, 'utf8'));
     writeFileSync(file, stripped.content);
-    run = await runTool(tool, ['check', 'config', configFile], { cwd, startBound });
+    run = await runTool(tool, ['check', 'config', configFile], { cwd, collector });
     notes.push({
       id: 'promtool/check-config',
       severity: 'info',

@@ -16,7 +16,7 @@ function labelArgs(labels: Readonly<Record<string, string>>): string[] {
 
 async function runOne(tool: Tool, cwd: string, configFile: string, test: RoutingTestModel): Promise<Diagnostic[]> {
   const args = ['config', 'routes', 'test', `--config.file=${configFile}`, `--verify.receivers=${test.receivers.join(',')}`, ...labelArgs(test.labels)];
-  const run = await runTool(tool, args, { cwd, startBound: true });
+  const run = await runTool(tool, args, { cwd, collector: 'start-bound' });
   if (run.exitCode === 0 && !run.timedOut) return [];
   if (run.timedOut) {
     return [{ id: ID, severity: 'error', message: `routing test "${test.name}": \`${run.command}\` timed out`, hint: ROUTING_TEST_HINT, ...locatedAt(test) }];

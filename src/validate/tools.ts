@@ -147,24 +147,43 @@ export function killRunningTools(): void {
 export interface RunOptions {
   cwd: string;
   timeoutMs?: number;
-  /**
-   * A run whose work is mostly the tool's own start-up, on an input of a small, fixed size (`--version`,
-   * a config check, a routing test), as opposed to the runs over the rule files, whose work and heap
-   * grow with the project: see START_BOUND_GOGC.
-   */
-  startBound?: boolean;
+  /** What the run's work is like, for its garbage collector (GOGC): see Collector. */
+  collector?: Collector;
 }
 
 /**
- * GOGC of the start-bound runs (unless the environment sets GOGC). The Go runtime's first heap target
- * is 4 MiB, and the tools' package initialisation alone allocates past it (promtool's init functions
- * take ~16 ms), so a run that only starts collects garbage several times, with a mark worker per
- * core. At 1000 the first target is ~40 MiB and the heap may grow to 11 times what is live, bounded
- * by what is live as with Go's default: promtool's `--version` ~22 → ~17 ms of CPU, the same peak
- * RSS (~34 MiB). The runs over the rule files keep Go's default: `test rules` at 200, 400 or 1000
- * saved ~15% of its CPU and doubled or tripled its memory.
+ * What a tool run's work is like, which sets how long its Go garbage collector waits (GOGC, unless
+ * the environment sets one):
+ * - 'start-bound': mostly the tool's own start-up, on an input of a small, fixed size (`--version`,
+ *   a config check, a routing test): START_BOUND_GOGC.
+ * - 'rule-check': checking rule files, where each file's parse is garbage once the file is checked:
+ *   RULE_CHECK_GOGC.
+ * - none: Go's default, for `test rules`, whose heap holds each test's storage and rules.
+ */
+export type Collector = 'start-bound' | 'rule-check';
+
+/**
+ * GOGC of the start-bound runs. The Go runtime's first heap target is 4 MiB, and the tools' package
+ * initialisation alone allocates past it (promtool's init functions take ~16 ms), so a run that only
+ * starts collects garbage several times, with a mark worker per core. At 1000 the first target is
+ * ~40 MiB and the heap may grow to 11 times what is live, bounded by what is live as with Go's
+ * default: promtool's `--version` ~22 → ~17 ms of CPU, the same peak RSS (~34 MiB).
  */
 export const START_BOUND_GOGC = '1000';
+
+/**
+ * GOGC of the runs that check rule files (`check rules`, and `check config` when it checks them).
+ * What such a run keeps alive is small and the same whatever the number of files (the file being
+ * checked), while parsing each rule's YAML and PromQL makes garbage in proportion to the files: at
+ * 400 the heap may grow to 5 times what is live before a collection instead of twice. Half the large
+ * benchmark's rule files (50 files, 2.4 MiB) in one process: CPU 1.71 → 1.40 s (medians of 8
+ * alternating runs; 300 and 800 were no better), peak RSS 43 → 57 MB; all 100 files: 43 → 58 MB.
+ * `test rules` keeps Go's default: at 200 its CPU fell ~15% and its peak tripled (64 → 183 MB on
+ * half the large benchmark's tests), at 400 it grew six-fold.
+ */
+export const RULE_CHECK_GOGC = '400';
+
+const GOGC_OF: Record<Collector, string> = { 'start-bound': START_BOUND_GOGC, 'rule-check': RULE_CHECK_GOGC };
 
 /**
  * Runs a tool in its own process group and, at the time limit, kills the whole group: a tool whose
@@ -179,7 +198,7 @@ export async function runTool(tool: Tool, args: readonly string[], options: RunO
     all: true,
     reject: false,
     stdin: 'ignore',
-    env: toolEnv(process.env, options.startBound),
+    env: toolEnv(process.env, options.collector),
     // Its own process group (killed as a whole below); execa's `cleanup` does not apply to detached
     // processes, so an interrupted validate ends the groups itself (killRunningTools).
     detached: true,
@@ -216,12 +235,12 @@ export async function runTool(tool: Tool, args: readonly string[], options: RunO
 
 /**
  * What the tools' environment adds to ours: messages in English (LANG=C: src/validate/tool-output.ts
- * reads them), where it can, scratch files in memory (TMPDIR: src/validate/scratch.ts) and, for a
- * start-bound run, a collector that waits longer (START_BOUND_GOGC; a GOGC of the environment wins).
+ * reads them), where it can, scratch files in memory (TMPDIR: src/validate/scratch.ts) and the
+ * collector's GOGC for the kind of run (Collector; a GOGC of the environment wins).
  */
-export function toolEnv(env: NodeJS.ProcessEnv, startBound = false): NodeJS.ProcessEnv {
+export function toolEnv(env: NodeJS.ProcessEnv, collector?: Collector): NodeJS.ProcessEnv {
   const scratch = toolScratch(env);
-  return { LANG: 'C', ...(scratch ? { TMPDIR: scratch } : {}), ...(startBound && env['GOGC'] === undefined ? { GOGC: START_BOUND_GOGC } : {}) };
+  return { LANG: 'C', ...(scratch ? { TMPDIR: scratch } : {}), ...(collector && env['GOGC'] === undefined ? { GOGC: GOGC_OF[collector] } : {}) };
 }
 
 const VERSION = /version\s+(\S+)/;
@@ -240,7 +259,7 @@ export async function resolveTool(name: ToolName, env: NodeJS.ProcessEnv = proce
   const identity = memo === undefined ? undefined : binaryIdentity(found, [...new Set([...TOOL_BINARIES[name], SOURCES[name].binary])]);
   const remembered = rememberedVersion(memo, identity);
   if (remembered) return { name, path: found, timeoutMs, version: remembered };
-  const run = await runTool({ name, path: found, timeoutMs }, ['--version'], { cwd: process.cwd(), timeoutMs: Math.min(VERSION_TIMEOUT_MS, timeoutMs), startBound: true });
+  const run = await runTool({ name, path: found, timeoutMs }, ['--version'], { cwd: process.cwd(), timeoutMs: Math.min(VERSION_TIMEOUT_MS, timeoutMs), collector: 'start-bound' });
   const version = run.timedOut ? undefined : parseVersion(run.output);
   if (version && run.exitCode === 0) rememberVersion(memo, identity, version);
   return { name, path: found, timeoutMs, ...(version ? { version } : {}) };

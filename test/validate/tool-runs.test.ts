@@ -7,7 +7,8 @@
  * generated test file (each once, started from the test files compiled first), amtool check-config,
  * one `routes test` per routing test amtool judges, the blackbox exporter's config check. No rule
  * file is checked twice. The runs that are mostly a tool's start-up get a later garbage collector
- * (GOGC, src/validate/tools.ts START_BOUND_GOGC); the runs over the rule files keep Go's.
+ * (GOGC, src/validate/tools.ts START_BOUND_GOGC), the one that checks the rule files its own
+ * (RULE_CHECK_GOGC), and `test rules` keeps Go's.
  */
 import { appendFileSync, chmodSync, readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
@@ -19,7 +20,7 @@ import { findBinary, itWithBinaries } from '../helpers/tools.js';
 import { validate } from '../../src/app/validate.js';
 import { isSimulated } from '../../src/lint/tests-routing.js';
 import { toolScratch } from '../../src/validate/scratch.js';
-import { START_BOUND_GOGC } from '../../src/validate/tools.js';
+import { RULE_CHECK_GOGC, START_BOUND_GOGC } from '../../src/validate/tools.js';
 
 const TOOLS = { promtool: 'TOTEM_MON_PROMTOOL', amtool: 'TOTEM_MON_AMTOOL', 'prometheus-blackbox-exporter': 'TOTEM_MON_BLACKBOX_EXPORTER' } as const;
 
@@ -87,12 +88,14 @@ describe('validate on Totem: the tool runs', () => {
       expect(amtoolTests.length).toBeGreaterThan(0);
       expect(runs('amtool config routes test')).toHaveLength(amtoolTests.length);
       expect(calls).toHaveLength(3 + 3 + runs('promtool test rules').length + amtoolTests.length);
-      // GOGC: Go's default (unset) for the runs over the rule files (check config checks them here), START_BOUND_GOGC for every other.
+      // GOGC: Go's default (unset) for `test rules`, RULE_CHECK_GOGC for check config (it checks the rule files here), START_BOUND_GOGC for every other.
       const gogc = readFileSync(`${log}.gogc`, 'utf8').trim().split('\n');
       expect(gogc).toHaveLength(calls.length);
-      const overRuleFiles = /^unset promtool (test rules|check config)$/;
-      expect(gogc.filter((line) => overRuleFiles.test(line))).toHaveLength(1 + runs('promtool test rules').length);
-      expect(gogc.filter((line) => !overRuleFiles.test(line)).every((line) => line.startsWith(`${START_BOUND_GOGC} `))).toBe(true);
+      expect(gogc.filter((line) => line.endsWith(' promtool test rules'))).toEqual(runs('promtool test rules').map(() => 'unset promtool test rules'));
+      expect(gogc.filter((line) => line.endsWith(' promtool check config'))).toEqual([`${RULE_CHECK_GOGC} promtool check config`]);
+      const others = gogc.filter((line) => !/ promtool (test rules|check config)$/.test(line));
+      expect(others).toHaveLength(calls.length - 1 - runs('promtool test rules').length);
+      expect(others.every((line) => line.startsWith(`${START_BOUND_GOGC} `))).toBe(true);
     },
     60_000,
   );

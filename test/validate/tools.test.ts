@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/cli.js';
 import { alive, killLeftovers, until } from '../helpers/process.js';
-import { resolveTool, runTool, START_BOUND_GOGC, toolEnv } from '../../src/validate/tools.js';
+import { resolveTool, RULE_CHECK_GOGC, runTool, START_BOUND_GOGC, toolEnv, type Collector } from '../../src/validate/tools.js';
 import { MEMORY_TMP, toolScratch, toolTreeParent } from '../../src/validate/scratch.js';
 
 /** pid files of the fake tools; what they name is killed after each test whatever happened. */
@@ -84,16 +84,20 @@ describe('tool runs: the time limit holds, whatever the tool starts', () => {
     expect(toolEnv({ PATH: '/bin', LANG: 'de_DE.UTF-8', TMPDIR: '/var/tmp' })).toEqual({ LANG: 'C' });
   });
 
-  it("gives a start-bound run a later garbage collector, unless the environment sets GOGC; other runs keep Go's", async () => {
-    expect(toolEnv({ TMPDIR: '/var/tmp' }, true)).toEqual({ LANG: 'C', GOGC: START_BOUND_GOGC });
-    expect(toolEnv({ TMPDIR: '/var/tmp', GOGC: '50' }, true)).toEqual({ LANG: 'C' });
+  it("gives start-bound and rule-checking runs their garbage collector, unless the environment sets GOGC; other runs keep Go's", async () => {
+    expect(toolEnv({ TMPDIR: '/var/tmp' }, 'start-bound')).toEqual({ LANG: 'C', GOGC: START_BOUND_GOGC });
+    expect(toolEnv({ TMPDIR: '/var/tmp' }, 'rule-check')).toEqual({ LANG: 'C', GOGC: RULE_CHECK_GOGC });
+    expect(toolEnv({ TMPDIR: '/var/tmp', GOGC: '50' }, 'start-bound')).toEqual({ LANG: 'C' });
+    expect(toolEnv({ TMPDIR: '/var/tmp', GOGC: '50' }, 'rule-check')).toEqual({ LANG: 'C' });
     expect(toolEnv({ TMPDIR: '/var/tmp' })).toEqual({ LANG: 'C' });
+    expect(new Set([START_BOUND_GOGC, RULE_CHECK_GOGC, '100']).size).toBe(3);
     const saved = process.env['GOGC'];
     delete process.env['GOGC'];
     try {
       const tool = fakeTool('echo "GOGC=${GOGC-unset}"');
-      const run = (startBound?: boolean) => runTool({ name: 'promtool', path: tool.path }, [], { cwd: process.cwd(), timeoutMs: 5_000, ...(startBound ? { startBound } : {}) });
-      expect((await run(true)).output).toBe(`GOGC=${START_BOUND_GOGC}`);
+      const run = (collector?: Collector) => runTool({ name: 'promtool', path: tool.path }, [], { cwd: process.cwd(), timeoutMs: 5_000, ...(collector ? { collector } : {}) });
+      expect((await run('start-bound')).output).toBe(`GOGC=${START_BOUND_GOGC}`);
+      expect((await run('rule-check')).output).toBe(`GOGC=${RULE_CHECK_GOGC}`);
       expect((await run()).output).toBe('GOGC=unset');
       // `--version` is start-bound.
       const versioned = fakeTool('echo "promtool, version 9.9.9-gogc${GOGC-unset}"');
