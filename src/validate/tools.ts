@@ -177,7 +177,8 @@ export const START_BOUND_GOGC = '1000';
  * checked), while parsing each rule's YAML and PromQL makes garbage in proportion to the files: at
  * 400 the heap may grow to 5 times what is live before a collection instead of twice. Half the large
  * benchmark's rule files (50 files, 2.4 MiB) in one process: CPU 1.71 → 1.40 s (medians of 8
- * alternating runs; 300 and 800 were no better), peak RSS 43 → 57 MB; all 100 files: 43 → 58 MB.
+ * alternating runs; 300 and 800 in the same range, 1.30 and 1.34 s, 800 at 81 MB), peak RSS 43 → 57
+ * MB; all 100 files: 43 → 58 MB.
  * `test rules` keeps Go's default: at 200 its CPU fell ~15% and its peak tripled (64 → 183 MB on
  * half the large benchmark's tests), at 400 it grew six-fold.
  */
