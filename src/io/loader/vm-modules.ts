@@ -25,7 +25,6 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import vm from 'node:vm';
 import { fileWithoutExtension, tsFileFor } from '../ts-specifiers.js';
 import { stripTypes } from './transform.js';
-import { evaluateEarly } from './early-evaluation.js';
 
 type Attributes = Record<string, string | undefined>;
 
@@ -54,10 +53,6 @@ const TYPESCRIPT = /\.m?ts$/;
 // (which adds `import.meta.url` for the progress calls, transform.ts).
 const NAMES_META = /\bmeta\b/;
 const RELATIVE = /^(\.{1,2}(\/|$)|\/)/;
-// What in a module's text (before oxc) could let other work run between two modules' evaluations,
-// or needs what is loaded asynchronously: such a module does not run early (early-evaluation.ts).
-// Lexical, hence conservative: a comment saying "await" is enough.
-const MAY_INTERLEAVE = /\b(?:await|Promise|queueMicrotask|nextTick|meta)\b|\.\s*then\b|\bimport\s*\(|\b(?:with|assert)\s*\{/;
 
 /** An error as Node's resolver throws it (message, code and the URL it looked for), for a file that is not there. */
 function notFound(message: string, code: string, url: string): Error {
@@ -90,8 +85,6 @@ export class DefinitionModules {
   private packageResolverLoaded: Promise<void> | undefined;
   /** Whether a module of the graph names `meta` (its import.meta.resolve may need the package resolver). */
   private namesMeta = false;
-  /** Definition modules whose text keeps them from running early (MAY_INTERLEAVE). */
-  private readonly notEarly = new WeakSet<vm.Module>();
   private readonly linker = (specifier: string, referencing: vm.Module, extra: { attributes?: Attributes }) => {
     const link = () => this.moduleFor(this.resolve(specifier, referencing.identifier), extra.attributes ?? {});
     return this.needsPackageResolver(specifier) ? this.loadPackageResolver().then(link) : link();
@@ -125,34 +118,8 @@ export class DefinitionModules {
   /** Runs `entry` (an absolute path) and what it imports; its namespace once its evaluation settles. */
   async import(entry: string): Promise<Record<string, unknown>> {
     const module = await this.moduleFor(pathToFileURL(entry).href, {});
-    await this.evaluateEarly(module);
     await this.ready(module);
     return module.namespace as Record<string, unknown>;
-  }
-
-  /** Runs the modules that can run before the rest of the graph is read (early-evaluation.ts); ready() does the rest. */
-  private evaluateEarly(entry: vm.Module): Promise<void> {
-    return evaluateEarly<vm.Module>(entry, {
-      specifiers: (module) => (module instanceof vm.SourceTextModule ? module.dependencySpecifiers : []),
-      dependency: (module, specifier) => {
-        if (this.needsPackageResolver(specifier)) return undefined;
-        try {
-          const url = this.resolve(specifier, module.identifier);
-          if (url !== this.options.selfEntry && !this.isGraphFile(url)) return undefined;
-          const dependency = this.moduleFor(url, {});
-          return dependency instanceof Promise ? undefined : dependency;
-        } catch {
-          // Left to the link of the whole graph, which fails with the same error.
-          return undefined;
-        }
-      },
-      mayRunEarly: (module) => !this.notEarly.has(module),
-      run: async (module) => {
-        if (module.status === 'unlinked') await module.link(this.linker);
-        await module.evaluate().catch(() => {});
-        return module.status !== 'errored';
-      },
-    });
   }
 
   private ready(module: vm.Module): Promise<void> {
@@ -214,18 +181,18 @@ export class DefinitionModules {
 
   /** A definition file as a module of this graph, or undefined when Node should import it itself. */
   private graphModule(url: string): vm.SourceTextModule | undefined {
-    if (!this.isGraphFile(url)) return undefined;
+    if (!url.startsWith('file:')) return undefined;
     const file = fileURLToPath(url);
     const typescript = TYPESCRIPT.test(file);
+    if (!typescript && !this.isEsModule(file)) return undefined;
     let code = readFileSync(file, 'utf8');
     this.namesMeta ||= NAMES_META.test(code);
-    const early = !MAY_INTERLEAVE.test(code);
     if (typescript) {
       const stripped = stripTypes(code, file, { progress: true });
       code = stripped.code;
       this.options.transformed(file, stripped.mappings);
     }
-    const module = quietly(
+    return quietly(
       () =>
         new vm.SourceTextModule(code, {
           identifier: url,
@@ -233,15 +200,6 @@ export class DefinitionModules {
           importModuleDynamically: this.importModuleDynamically as never,
         }),
     );
-    if (!early) this.notEarly.add(module);
-    return module;
-  }
-
-  /** A TypeScript file, or a JavaScript ES module of the user's: a module of this graph (not imported by Node). */
-  private isGraphFile(url: string): boolean {
-    if (!url.startsWith('file:')) return false;
-    const file = fileURLToPath(url);
-    return TYPESCRIPT.test(file) || this.isEsModule(file);
   }
 
   /** `.mjs`, or `.js` under a package.json of `"type": "module"`, outside node_modules: an ES module of the user's. */
