@@ -100,9 +100,9 @@ async function main() {
       const which = (k + round) % clis.length;
       results[which][round] = await runOnce(clis[which], argsFor());
     }
-    process.stderr.write(`bench:compare: round ${round + 1}/${rounds}\r`);
+    if (process.stderr.isTTY) process.stderr.write(`bench:compare: round ${round + 1}/${rounds}\r`);
   }
-  process.stderr.write('\n');
+  if (process.stderr.isTTY) process.stderr.write('\n');
   const s = (ms) => `${(ms / 1000).toFixed(3)} s`;
   const spread = (xs) => `${s(median(xs))} (${s(quantile(xs, 0.25))}–${s(quantile(xs, 0.75))})`;
   const [load1] = os.loadavg();
