@@ -4,16 +4,17 @@
 // round by round, each build against the first. On a shared machine one command's wall time moves
 // by 10–30% from one minute to the next, and `npm run bench`'s three runs of a measurement cannot
 // tell two builds apart; runs taken in turn share those minutes, so a difference of a few percent
-// shows in 12–24 rounds. `npm run bench:instructions` counts instructions instead (repeatable to
-// ~1%), which says nothing of work moved between threads or processes: this says what the wall
-// clock does.
+// can show in 12–24 rounds (one that does not is within the noise). `npm run bench:instructions`
+// counts instructions instead (repeatable to ~1%), which says nothing of work moved between threads
+// or processes: this says what the wall clock does.
 //   npm run bench:compare -- --cli DIR --cli DIR [--size totem|medium|large] [--command check|generate|offline|validate] [--rounds N]
 // DIR is a checkout with its build (DIR/bin/totem-mon.js); the first is the baseline. One --cli
-// (or none: this checkout) measures one build's own spread. --size: the bench's definitions (default
-// large); --command: `generate --check` (default; its out/ made first by the first build),
-// `generate` into a new out/ each run, `validate --offline`, or `validate`; --rounds (default 12).
-// CPU time is the user + system time of the Node processes (bench/rss.cjs), not of promtool and
-// amtool. Not part of `npm test`: timings belong here, never in tests.
+// (or none: this checkout) measures one build's own spread. --size: the bench's definitions
+// (default large). --command: `generate --check` (default; its out/ made first by the first build,
+// so the builds must generate the same files), `generate` into a new out/ each run, `validate
+// --offline`, or `validate`. --rounds: default 12. CPU time is the user + system time of the Node
+// processes (bench/rss.cjs), not of promtool and amtool. Not part of `npm test`: timings belong
+// here, never in tests.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
