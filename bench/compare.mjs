@@ -16,11 +16,12 @@
 // processes (bench/rss.cjs), not of promtool and amtool. Not part of `npm test`: timings belong
 // here, never in tests.
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdirSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { LARGE, MEDIUM, synthesize } from './synth.mjs';
+import { measuredEnv, median, readMeasured } from './measured.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const TMP = path.join(ROOT, '.bench-tmp', 'compare');
@@ -46,10 +47,6 @@ function usage(problem) {
   process.exit(2);
 }
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 /** The value a quarter (q = 0.25) or three quarters in, linearly between neighbours. */
 const quantile = (xs, q) => {
   const s = [...xs].sort((a, b) => a - b);
@@ -65,7 +62,7 @@ async function runOnce(cli, args) {
   const start = performance.now();
   const child = spawn(process.execPath, [cli, ...args], {
     cwd: ROOT,
-    env: { ...process.env, NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require=${path.join(ROOT, 'bench/rss.cjs')}`.trim(), TOTEM_MON_BENCH_RSS: report, NO_COLOR: '1' },
+    env: { ...process.env, ...measuredEnv(report), NO_COLOR: '1' },
     stdio: ['ignore', 'ignore', 'pipe'],
   });
   let stderr = '';
@@ -73,8 +70,7 @@ async function runOnce(cli, args) {
   const status = await new Promise((resolve) => child.on('close', resolve));
   const wall = performance.now() - start;
   if (status !== 0) throw new Error(`${cli} ${args.join(' ')}: exit ${status}\n${stderr.slice(0, 4000)}`);
-  const cpu = readFileSync(report, 'utf8').trim().split('\n').reduce((sum, line) => sum + Number(line.split(' ')[3]), 0) / 1000;
-  return { wall, cpu };
+  return { wall, cpu: readMeasured(report).cpu };
 }
 
 async function main() {

@@ -16,6 +16,7 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { parse as parseYaml } from 'yaml';
 import { LARGE, MEDIUM, synthesize } from './synth.mjs';
+import { measuredEnv, median, readMeasured } from './measured.mjs';
 
 const ROOT = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..');
 const TMP = path.join(ROOT, '.bench-tmp');
@@ -41,10 +42,6 @@ function walk(dir) {
   return out;
 }
 
-const median = (xs) => {
-  const s = [...xs].sort((a, b) => a - b);
-  return s.length % 2 ? s[(s.length - 1) / 2] : (s[s.length / 2 - 1] + s[s.length / 2]) / 2;
-};
 
 let setAsideCount = 0;
 
@@ -110,8 +107,7 @@ async function runOnce(label, argv, { env = {}, sampled = false } = {}) {
     env: {
       ...process.env,
       ...env,
-      NODE_OPTIONS: `${process.env.NODE_OPTIONS ?? ''} --require=${path.join(ROOT, 'bench/rss.cjs')}`.trim(),
-      TOTEM_MON_BENCH_RSS: rssFile,
+      ...measuredEnv(rssFile),
       NO_COLOR: '1',
     },
     stdio: ['ignore', 'pipe', 'pipe'],
@@ -132,9 +128,7 @@ async function runOnce(label, argv, { env = {}, sampled = false } = {}) {
   if (status !== 0) {
     throw new Error(`${label}: exit ${status}\n${output.stderr.slice(0, 4000)}\n${output.stdout.slice(0, 4000)}`);
   }
-  const lines = readFileSync(rssFile, 'utf8').trim().split('\n').map((line) => line.split(' ').map(Number));
-  const bound = lines.reduce((sum, fields) => sum + fields[2], 0);
-  const cpu = lines.reduce((sum, fields) => sum + fields[3], 0) / 1000;
+  const { bound, cpu } = readMeasured(rssFile);
   return { wall, cpu, bound, peak };
 }
 
