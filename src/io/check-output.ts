@@ -2,7 +2,7 @@ import path from 'node:path';
 import type { OutputFile } from '../compile/output.js';
 import { MANIFEST, manifestFile, normalizeEol, ownedHashes, readManifest } from './manifest.js';
 import { OutputProblem, isErrno } from './output-problem.js';
-import { inspect, outputRoot, readNoFollow } from './safe-path.js';
+import { inspect, outputRoot, readNoFollow, type PathOrigin } from './safe-path.js';
 import { describeHolder, readLock } from './lock.js';
 
 /** One file `generate` would change: its path in out/, what is on disk and what would be written (LF). */
@@ -37,9 +37,9 @@ export function checkOutput(outDir: string, files: readonly OutputFile[]): Check
   const lock = readLock(root);
   if (lock?.holder) result.running = describeHolder(lock.holder);
 
-  const read = (file: string): string | undefined | null => {
+  const read = (file: string, origin: PathOrigin = 'manifest'): string | undefined | null => {
     try {
-      const found = inspect(root, file);
+      const found = inspect(root, file, { origin });
       return found.exists ? readNoFollow(found.full) : undefined;
     } catch (error) {
       if (isErrno(error)) {
@@ -55,7 +55,7 @@ export function checkOutput(outDir: string, files: readonly OutputFile[]): Check
   };
 
   for (const file of [...files, manifestFile(files)]) {
-    const onDisk = read(file.path);
+    const onDisk = read(file.path, 'definitions');
     if (onDisk === null) continue;
     if (onDisk === undefined) result.changes.push({ path: file.path, status: 'missing', generated: file.content });
     else if (normalizeEol(onDisk) !== file.content) result.changes.push({ path: file.path, status: 'differs', committed: normalizeEol(onDisk), generated: file.content });

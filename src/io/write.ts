@@ -38,7 +38,7 @@ import {
   type ManifestState,
 } from './manifest.js';
 import { OutputProblem, isErrno, outputProblem, writeFailed } from './output-problem.js';
-import { inspect, outputRoot, readNoFollow, writeExclusive, type OutputRoot } from './safe-path.js';
+import { inspect, outputRoot, readNoFollow, writeExclusive, type OutputRoot, type PathOrigin } from './safe-path.js';
 
 export { checkIsClean, checkOutput, type CheckResult } from './check-output.js';
 
@@ -94,9 +94,9 @@ function plan(root: OutputRoot, files: readonly OutputFile[], hashOf: (file: Out
   const takeBack = new Set(repair ? (state.state === 'damaged' ? state.listed : [...owned.keys()]) : []);
   const result: Plan = { writes: [], unchanged: [], removals: [], ours: {}, conflicts: [] };
 
-  const examine = (file: string, wanted: string | undefined): void => {
+  const examine = (file: string, wanted: string | undefined, origin: PathOrigin): void => {
     try {
-      const found = inspect(root, file);
+      const found = inspect(root, file, { origin });
       if (!found.exists) return;
       const hash = contentHash(readNoFollow(found.full));
       if (hash === wanted) {
@@ -131,13 +131,13 @@ function plan(root: OutputRoot, files: readonly OutputFile[], hashOf: (file: Out
   const current = new Set(files.map((f) => f.path));
   for (const file of files) {
     const wanted = hashOf(file);
-    examine(file.path, wanted);
+    examine(file.path, wanted, 'definitions');
     if (result.ours[file.path] === wanted) result.unchanged.push(file.path);
     else result.writes.push(file);
   }
   for (const old of [...new Set([...owned.keys(), ...takeBack])].sort()) {
     if (current.has(old) || old === MANIFEST) continue;
-    examine(old, undefined);
+    examine(old, undefined, 'manifest');
     if (result.ours[old] !== undefined) result.removals.push(old);
   }
   return result;
@@ -235,7 +235,7 @@ function apply(root: OutputRoot, work: Plan, manifest: string, hashOf: (file: Ou
     });
     for (const { file, temp } of staged) {
       step = { file: file.path, action: 'write', shown: path.join(root.shown, file.path) };
-      const target = inspect(root, file.path, { create: true }); // checked again right before it lands
+      const target = inspect(root, file.path, { create: true, origin: 'definitions' }); // checked again right before it lands
       fs.renameSync(temp, target.full);
       landed = true;
       result.written.push(file.path);
