@@ -34,27 +34,25 @@ export const outputPortableName: Check = {
   severity: 'error',
   description: 'Output file names are valid on every platform: no Windows device names, no names that differ from another only in case.',
   run({ model }, report) {
-    const owners = outputOwners(model);
     // A bad folder is reported once, at the first definition that makes it (a rule group named
     // `con` makes both prometheus/rules/con.yml and the folder of its rules' tests).
     const reported = new Set<string>();
-    for (const owner of owners) {
+    // Two paths that differ only in case are one file on macOS and Windows.
+    const byFolded = new Map<string, { owner: OutputOwner; file: string }>();
+    for (const owner of outputOwners(model)) {
       const bad = [...owner.files, ...(owner.folders ?? [])].flatMap((file) => {
         const part = unportablePart(file);
         if (!part || reported.has(part.prefix)) return [];
         reported.add(part.prefix);
         return [{ file, ...part }];
       });
-      if (bad.length === 0) continue;
-      report({
-        message: `${owner.what} ${owner.name} would be written to ${bad.map((b) => b.file).join(' and ')}; ${bad[0]!.problem}`,
-        hint: bad[0]!.reserved ? RESERVED_HINT : 'rename it with letters, digits, "-", "_" and "."',
-        ...owner.where,
-      });
-    }
-    // Two paths that differ only in case are one file on macOS and Windows.
-    const byFolded = new Map<string, { owner: OutputOwner; file: string }>();
-    for (const owner of owners) {
+      if (bad.length > 0) {
+        report({
+          message: `${owner.what} ${owner.name} would be written to ${bad.map((b) => b.file).join(' and ')}; ${bad[0]!.problem}`,
+          hint: bad[0]!.reserved ? RESERVED_HINT : 'rename it with letters, digits, "-", "_" and "."',
+          ...owner.where,
+        });
+      }
       for (const file of owner.files) {
         const other = byFolded.get(file.toLowerCase());
         if (other && other.file !== file && other.owner.key !== owner.key) {
