@@ -155,17 +155,47 @@ function attempt<T>(step: () => T, action: string, file: string, shown: string):
   }
 }
 
-/** Removes staging folders left by runs that were killed (our reserved names, at the root only). */
-function removeStaleStaging(root: OutputRoot): void {
+/** Made first in each staging folder: what marks it as made by totem-mon (removeStaleStaging). */
+export const STAGING_MARKER = '.totem-mon-staging';
+/** The entries a staging folder holds (apply): the marker, staged files and manifests. */
+const STAGED_ENTRY = /^(?:file|manifest)-\d+$/;
+
+/**
+ * Removes the staging folders left by runs that were killed: at the root only, under our reserved
+ * prefix, and only what this tool provably made: a folder (not a link) that the manifest's pending
+ * record names or that holds our marker, and that holds nothing but our marker and staged files;
+ * or an empty one (a run killed before its marker). Anything else under that prefix is never
+ * removed: returned, to be reported.
+ */
+function removeStaleStaging(root: OutputRoot, previous: ManifestState): string[] {
+  const named = previous.state === 'ok' ? previous.manifest.pending?.staging : undefined;
+  const leftInPlace: string[] = [];
   for (const name of fs.readdirSync(root.dir)) {
     if (!name.startsWith(STAGING_PREFIX)) continue;
     const full = path.join(root.dir, name);
     try {
-      fs.rmSync(full, { recursive: true, force: true }); // rm never follows links: a link is removed itself
+      if (!fs.lstatSync(full).isDirectory()) {
+        leftInPlace.push(name);
+        continue;
+      }
+      const entries = fs.readdirSync(full, { withFileTypes: true });
+      const ours = (name === named || entries.some((e) => e.name === STAGING_MARKER)) && entries.every((e) => e.isFile() && (e.name === STAGING_MARKER || STAGED_ENTRY.test(e.name)));
+      if (!ours && entries.length > 0) {
+        leftInPlace.push(name);
+        continue;
+      }
+      for (const entry of entries) fs.unlinkSync(path.join(full, entry.name));
+      fs.rmdirSync(full);
     } catch (error) {
       throw writeFailed(error, 'remove the leftover staging folder', name, path.join(root.shown, name));
     }
   }
+  return leftInPlace;
+}
+
+/** A note for each entry under a name of ours that this tool did not provably make. */
+function leftInPlaceNote(root: OutputRoot, name: string): string {
+  return `${path.join(root.shown, name)} has a name totem-mon uses for its own temporary files, but it did not make it: left in place (delete it if nobody needs it)`;
 }
 
 /** Removes folders left empty by a removal, up to (not including) the output folder. */
@@ -205,6 +235,7 @@ function apply(root: OutputRoot, work: Plan, manifest: string, hashOf: (file: Ou
   let staging: string;
   try {
     staging = fs.mkdtempSync(path.join(root.dir, STAGING_PREFIX));
+    writeExclusive(path.join(staging, STAGING_MARKER), 'made by totem-mon generate: removed when it ends, or by the next generate\n');
   } catch (error) {
     throw writeFailed(error, 'create a staging folder in', '.', root.shown);
   }
@@ -310,7 +341,7 @@ export function writeOutput(outDir: string, files: readonly OutputFile[], option
       if (previous.state === 'ok' && previous.manifest.pending) {
         result.notes.push('finished a generate that was interrupted');
       }
-      removeStaleStaging(root);
+      for (const name of [...lock.leftInPlace, ...removeStaleStaging(root, previous)].sort()) result.notes.push(leftInPlaceNote(root, name));
       // Each file's hash, made once: the plan, the intent record and the manifest all name it.
       const hashes = new Map(files.map((file) => [file, contentHash(file.content)]));
       const hashOf = (file: OutputFile): string => hashes.get(file) ?? contentHash(file.content);
