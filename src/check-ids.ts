@@ -54,6 +54,7 @@ export const CHECK_IDS = [
   'docs/unknown-reference',
   'lint/stale-ignore',
   'output/not-service-monitor',
+  'output/path-clash',
   'output/portable-name',
   'output/unwritten',
   'promql/absent-argument',

@@ -42,7 +42,10 @@ function shown(cwd: string, absolute: string): string {
   return (path.relative(cwd, absolute) || '.').split(path.sep).join('/');
 }
 
-/** The output folder as generated comments name it: relative to the project's root, or a placeholder outside it. */
+/**
+ * The output folder as generated comments name it: relative to the project's root (the config's
+ * folder, else the one holding the definitions folder), or a placeholder outside it.
+ */
 function outForComments(root: string, cwd: string, out: string): string {
   const relative = path.relative(root, path.resolve(cwd, out));
   const inside = relative !== '' && !relative.startsWith('..') && !path.isAbsolute(relative);
@@ -176,16 +179,20 @@ export async function resolveRun(
   const file = locateConfig(flags, cwd);
   const read = file ? await readConfig(file, cwd, options.loadTimeoutMs, options.loadingConfig) : undefined;
   // With a config, its folder is the project's root: its paths and the defaults are relative to it.
-  const root = file ? path.dirname(file) : cwd;
+  const base = file ? path.dirname(file) : cwd;
   const pick = (key: 'definitions' | 'out', fallback: string): { value: string; origin: Origin } => {
     const flag = flags[key];
     if (flag !== undefined) return { value: flag, origin: 'flag' };
     const configured = read?.config[key];
-    if (configured !== undefined) return { value: shown(cwd, path.resolve(root, configured)), origin: 'config' };
-    return { value: file ? shown(cwd, path.resolve(root, fallback)) : fallback, origin: 'default' };
+    if (configured !== undefined) return { value: shown(cwd, path.resolve(base, configured)), origin: 'config' };
+    return { value: file ? shown(cwd, path.resolve(base, fallback)) : fallback, origin: 'default' };
   };
   const definitions = pick('definitions', DEFAULT_DEFINITIONS);
   const out = pick('out', DEFAULT_OUT);
+  // The root generated comments name out/ from: the config's folder, else the folder holding the
+  // definitions folder (never the current folder: the same definitions and out/ make the same bytes
+  // from wherever generate runs).
+  const root = file ? path.dirname(file) : path.dirname(path.resolve(cwd, definitions.value));
   const run: RunSettings = {
     definitions: definitions.value,
     out: out.value,

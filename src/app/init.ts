@@ -5,7 +5,7 @@
  * Existing files are never overwritten unless asked (`--force`).
  */
 import path from 'node:path';
-import { existingFiles, writeNewFiles } from '../io/new-files.js';
+import { blockedPaths, existingFiles, writeNewFiles, type BlockedPath } from '../io/new-files.js';
 import { ownPackage, readScaffold } from '../io/own-package.js';
 
 // npm leaves files named .gitignore out of a package and dot-folders are easy to lose: the scaffold
@@ -27,6 +27,8 @@ export interface InitResult {
   written: string[];
   /** Files that existed already: overwritten with force, else the reason nothing was written. */
   existing: string[];
+  /** Paths where files cannot go (a folder that is a file or a link to nothing…): nothing written. */
+  blocked: BlockedPath[];
 }
 
 /** A project and npm package name from a folder name: lowercase letters, digits and dashes. */
@@ -66,11 +68,14 @@ export function scaffoldFiles(name: string): Array<{ path: string; content: stri
   ].sort((a, b) => a.path.localeCompare(b.path));
 }
 
+/** Everything is checked before anything is written: then every file is written, or none. */
 export function init(options: InitOptions): InitResult {
   const name = projectName(options.dir);
   const files = scaffoldFiles(name);
-  const existing = existingFiles(options.dir, files.map((f) => f.path));
-  if (existing.length > 0 && !options.force) return { dir: options.dir, name, written: [], existing };
+  const paths = files.map((f) => f.path);
+  const blocked = blockedPaths(options.dir, paths);
+  const existing = existingFiles(options.dir, paths).filter((file) => !blocked.some((b) => b.path === file));
+  if (blocked.length > 0 || (existing.length > 0 && !options.force)) return { dir: options.dir, name, written: [], existing, blocked };
   writeNewFiles(options.dir, files, { overwrite: Boolean(options.force) });
-  return { dir: options.dir, name, written: files.map((f) => f.path), existing };
+  return { dir: options.dir, name, written: paths, existing, blocked };
 }

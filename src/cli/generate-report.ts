@@ -57,7 +57,7 @@ export function reportCheck(options: GenerateOptions, format: CheckFormat, resul
 
 export function reportWritten(options: GenerateOptions, result: StagesResult & { model: Model }, written: WriteResult): number {
   const out = options.out;
-  const diagnostics = [...result.diagnostics, ...written.conflicts];
+  const diagnostics = [...result.diagnostics, ...written.conflicts, ...written.warnings];
   printDiagnostics(diagnostics);
   for (const note of written.notes) process.stderr.write(`generate: note: ${note}\n`);
   if (written.failed) {

@@ -1,12 +1,31 @@
 import path from 'node:path';
 import type { InitOptions } from '../app/init.js';
 import { init } from '../app/init.js';
+import { isErrno } from '../io/output-problem.js';
 
 /** `totem-mon init [dir] [--force]`: scaffold, then say what to run next. Returns the exit code. */
 export function initCommand(options: InitOptions): number {
-  const result = init(options);
   const shown = options.dir === '.' ? 'the current folder' : `${options.dir}/`;
+  let result: ReturnType<typeof init>;
+  try {
+    result = init(options);
+  } catch (error) {
+    if (!isErrno(error)) throw error;
+    process.stderr.write(
+      `init: nothing written: could not write in ${shown}: ${error.message}\n` +
+        `  hint: the files written before the failure were removed again; fix the cause (permissions, space), then run init again\n`,
+    );
+    return 1;
+  }
   const force = `totem-mon init${options.dir === '.' ? '' : ` ${options.dir}`} --force`;
+  if (result.blocked.length > 0) {
+    process.stderr.write(
+      `init: nothing written: ${result.blocked.length} path(s) in ${shown} cannot hold the scaffold:\n` +
+        `${result.blocked.map((b) => `  ${b.path} ${b.why}`).join('\n')}\n` +
+        `  hint: move or remove them (or fix the link), or choose another folder; --force replaces files, never these\n`,
+    );
+    return 1;
+  }
   if (result.written.length === 0) {
     process.stderr.write(
       `init: nothing written: ${result.existing.length} file(s) exist in ${shown} and would be overwritten:\n` +

@@ -2,8 +2,9 @@ import path from 'node:path';
 import type { OutputFile } from '../compile/output.js';
 import { MANIFEST, manifestFile, normalizeEol, ownedHashes, readManifest } from './manifest.js';
 import { OutputProblem, isErrno } from './output-problem.js';
-import { inspect, outputRoot, readNoFollow } from './safe-path.js';
+import { inspect, outputRoot, readNoFollow, type PathOrigin } from './safe-path.js';
 import { describeHolder, readLock } from './lock.js';
+import { strayFiles, type StrayFile } from './stray-files.js';
 
 /** One file `generate` would change: its path in out/, what is on disk and what would be written (LF). */
 export interface FileChange {
@@ -20,6 +21,8 @@ export interface CheckResult {
   changes: FileChange[];
   /** Paths that are links, or not files/folders where they should be: `kind: path`, never read through. */
   unsafe: string[];
+  /** Files totem-mon did not generate in a folder a tool loads whole (src/io/stray-files.ts): left in place. */
+  stray: StrayFile[];
   /** Why the manifest cannot be read, when it is damaged. */
   damaged?: string;
   /** A generate holds the lock right now: what is compared may be half-written. */
@@ -33,13 +36,13 @@ export interface CheckResult {
  */
 export function checkOutput(outDir: string, files: readonly OutputFile[]): CheckResult {
   const root = outputRoot(outDir);
-  const result: CheckResult = { changes: [], unsafe: [] };
+  const result: CheckResult = { changes: [], unsafe: [], stray: [] };
   const lock = readLock(root);
   if (lock?.holder) result.running = describeHolder(lock.holder);
 
-  const read = (file: string): string | undefined | null => {
+  const read = (file: string, origin: PathOrigin = 'manifest'): string | undefined | null => {
     try {
-      const found = inspect(root, file);
+      const found = inspect(root, file, { origin });
       return found.exists ? readNoFollow(found.full) : undefined;
     } catch (error) {
       if (isErrno(error)) {
@@ -55,7 +58,7 @@ export function checkOutput(outDir: string, files: readonly OutputFile[]): Check
   };
 
   for (const file of [...files, manifestFile(files)]) {
-    const onDisk = read(file.path);
+    const onDisk = read(file.path, 'definitions');
     if (onDisk === null) continue;
     if (onDisk === undefined) result.changes.push({ path: file.path, status: 'missing', generated: file.content });
     else if (normalizeEol(onDisk) !== file.content) result.changes.push({ path: file.path, status: 'differs', committed: normalizeEol(onDisk), generated: file.content });
@@ -82,10 +85,11 @@ export function checkOutput(outDir: string, files: readonly OutputFile[]): Check
     const committed = read(old);
     result.changes.push({ path: old, status: 'extra', ...(typeof committed === 'string' ? { committed: normalizeEol(committed) } : {}) });
   }
+  result.stray = strayFiles(root, current, new Set(previous));
   result.unsafe = [...new Set(result.unsafe)];
   return result;
 }
 
 export function checkIsClean(result: CheckResult): boolean {
-  return result.changes.length + result.unsafe.length === 0 && result.damaged === undefined;
+  return result.changes.length + result.unsafe.length + result.stray.length === 0 && result.damaged === undefined;
 }

@@ -25,6 +25,8 @@ export interface LockHolder {
 export interface HeldLock {
   /** The stale holder that was replaced, if any (reported as a note). */
   tookOver?: LockHolder | 'unreadable';
+  /** Entries named like the lock's leftovers that this module did not make: left in place (reported as notes). */
+  leftInPlace: string[];
   release(): void;
 }
 
@@ -101,18 +103,36 @@ function createWithContent(root: OutputRoot, file: string, text: string): boolea
   }
 }
 
+const LEFTOVER_NEW = new RegExp(`^${LOCK.replace(/\./g, '\\.')}\\.new-(\\d+)-[0-9a-f]{12}$`);
+const LEFTOVER_STALE = new RegExp(`^${LOCK.replace(/\./g, '\\.')}\\.stale-[0-9a-f]{12}$`);
+const LEFTOVER_LOOSE = new RegExp(`^${LOCK.replace(/\./g, '\\.')}\\.(new|stale)-`);
+
+/** A file as this module writes it: a regular file (lstat), small, holding a lock's JSON (or nothing yet). */
+function madeHere(full: string): boolean {
+  const stats = fs.lstatSync(full, { throwIfNoEntry: false });
+  if (!stats?.isFile() || stats.size > 4096) return false;
+  const text = fs.readFileSync(full, 'utf8');
+  return text === '' || parseHolder(text) !== undefined || '{"pid":'.startsWith(text.slice(0, 7));
+}
+
 /**
  * Files of a run killed while taking the lock: `.totem-mon.lock.new-<pid>-…` of a process that is
- * gone, and `.totem-mon.lock.stale-…` (a stale lock set aside). Removed by the lock's next holder.
+ * gone, and `.totem-mon.lock.stale-…` (a stale lock set aside). Removed by the lock's next holder
+ * when provably made by this module (the exact name it makes, a regular file holding a lock);
+ * anything else under such a name (a folder, a link, other content) is never removed: returned, to
+ * be reported.
  */
-function removeLeftovers(root: OutputRoot): void {
+function removeLeftovers(root: OutputRoot): string[] {
+  const leftInPlace: string[] = [];
   for (const name of fs.readdirSync(root.dir)) {
-    const fresh = new RegExp(`^${LOCK.replace(/\./g, '\\.')}\\.new-(\\d+)-[0-9a-f]+$`).exec(name);
-    const stale = name.startsWith(`${LOCK}.stale-`);
-    if ((fresh && Number(fresh[1]) !== process.pid && processGone(Number(fresh[1]))) || stale) {
-      fs.rmSync(path.join(root.dir, name), { force: true });
-    }
+    if (!LEFTOVER_LOOSE.test(name)) continue;
+    const fresh = LEFTOVER_NEW.exec(name);
+    if (fresh && (Number(fresh[1]) === process.pid || !processGone(Number(fresh[1])))) continue; // a live run's
+    const full = path.join(root.dir, name);
+    if ((fresh || LEFTOVER_STALE.test(name)) && madeHere(full)) fs.unlinkSync(full);
+    else leftInPlace.push(name);
   }
+  return leftInPlace;
 }
 
 export function acquireLock(root: OutputRoot, command: string): HeldLock {
@@ -129,9 +149,10 @@ export function acquireLock(root: OutputRoot, command: string): HeldLock {
       throw writeFailed(error, 'create the lock', LOCK, shown);
     }
     if (created) {
-      removeLeftovers(root);
+      const leftInPlace = removeLeftovers(root);
       return {
         ...(tookOver ? { tookOver } : {}),
+        leftInPlace,
         release() {
           // Only our own lock: if someone judged us stale and took over, theirs stays.
           if (readLock(root)?.text === text) fs.unlinkSync(file);

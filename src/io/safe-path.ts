@@ -27,8 +27,21 @@ export function shownPath(root: OutputRoot, relative: string): string {
   return path.join(root.shown, ...relative.split('/'));
 }
 
+/**
+ * Where an output path came from, for the hint when it is refused: a generated file's path (made
+ * from names in the definitions) or one the manifest lists.
+ */
+export type PathOrigin = 'definitions' | 'manifest';
+
+const OUTSIDE_HINT: Record<PathOrigin, string> = {
+  definitions:
+    'the path is made from names in the definitions (the project name, a dashboard folder or uid, a rule group, an alert): ' +
+    'rename the definition so that it is one plain name, without "/", "\\" or ".."',
+  manifest: 'the manifest lists only plain relative paths: if it was edited by hand, restore it (or run `totem-mon generate --repair`)',
+};
+
 /** The components of a relative output path; refuses anything that would leave the folder. */
-export function components(root: OutputRoot, relative: string): string[] {
+export function components(root: OutputRoot, relative: string, origin: PathOrigin = 'manifest'): string[] {
   const parts = relative.split('/');
   if (
     relative === '' ||
@@ -41,7 +54,7 @@ export function components(root: OutputRoot, relative: string): string[] {
       'output/outside',
       relative,
       `${JSON.stringify(relative)} is not a path inside ${root.shown}; totem-mon refuses to touch it`,
-      'the manifest lists only plain relative paths: if it was edited by hand, restore it (or run `totem-mon generate --repair`)',
+      OUTSIDE_HINT[origin],
     );
   }
   return parts;
@@ -85,8 +98,8 @@ export interface Inspected {
  * Checks every component of `relative` below the root: folders must be real folders, the last
  * component a regular file or absent. With `create`, missing folders are made (and checked again).
  */
-export function inspect(root: OutputRoot, relative: string, options: { create?: boolean } = {}): Inspected {
-  const parts = components(root, relative);
+export function inspect(root: OutputRoot, relative: string, options: { create?: boolean; origin?: PathOrigin } = {}): Inspected {
+  const parts = components(root, relative, options.origin);
   let full = root.dir;
   for (let i = 0; i < parts.length; i++) {
     full = path.join(full, parts[i]!);

@@ -3,6 +3,7 @@ import path from 'node:path';
 import type { Diagnostic } from '../diagnostic.js';
 import type { TemplateFileModel } from '../model/alertmanager.js';
 import { relativizer } from './load.js';
+import { isErrno } from './output-problem.js';
 
 /** Alertmanager notification templates live next to the definitions: `<definitions>/../templates/*.tmpl`. */
 export function templatesDir(definitionsDir: string): string {
@@ -39,6 +40,14 @@ export function invalidUtf8At(bytes: Uint8Array): number {
   return bytes.length;
 }
 
+/** Why a `*.tmpl` cannot be read, by errno code. */
+const UNREADABLE: Record<string, string> = {
+  EISDIR: 'is a folder, not a file',
+  ENOENT: 'is a link to nothing (its target does not exist)',
+  ELOOP: 'is a link that loops',
+  EACCES: 'cannot be read: permission denied (EACCES)',
+};
+
 /** Reads every `*.tmpl` of the templates folder, sorted by name (none when the folder is absent). */
 export function readTemplates(definitionsDir: string): TemplatesRead {
   const dir = templatesDir(definitionsDir);
@@ -47,7 +56,21 @@ export function readTemplates(definitionsDir: string): TemplatesRead {
   const relative = relativizer(path.resolve(definitionsDir));
   for (const name of readdirSync(dir).filter((n) => n.endsWith('.tmpl')).sort()) {
     const file = path.join(dir, name);
-    const bytes = readFileSync(file);
+    let bytes: Buffer;
+    try {
+      bytes = readFileSync(file);
+    } catch (error) {
+      if (!isErrno(error)) throw error;
+      read.diagnostics.push({
+        id: 'load',
+        severity: 'error',
+        message: `template ${name} ${UNREADABLE[error.code ?? ''] ?? `cannot be read (${error.code})`}`,
+        hint: `Alertmanager loads every templates/*.tmpl as a template file: make ${relative(file)} a UTF-8 file, or move it out of templates/`,
+        path: ['templates', name],
+        source: { file: relative(file), line: 1, column: 1 },
+      });
+      continue;
+    }
     const bad = invalidUtf8At(bytes);
     if (bad >= 0) {
       const before = bytes.subarray(0, bad);

@@ -38,7 +38,8 @@ import {
   type ManifestState,
 } from './manifest.js';
 import { OutputProblem, isErrno, outputProblem, writeFailed } from './output-problem.js';
-import { inspect, outputRoot, readNoFollow, writeExclusive, type OutputRoot } from './safe-path.js';
+import { strayFiles } from './stray-files.js';
+import { inspect, outputRoot, readNoFollow, writeExclusive, type OutputRoot, type PathOrigin } from './safe-path.js';
 
 export { checkIsClean, checkOutput, type CheckResult } from './check-output.js';
 
@@ -59,6 +60,8 @@ export interface WriteResult {
   failed: boolean;
   /** Things worth a line: a stale lock taken over, an interrupted run finished. */
   notes: string[];
+  /** Files totem-mon did not generate in a folder a tool loads whole (output/stray): left in place. */
+  warnings: Diagnostic[];
 }
 
 const DEFAULT_REPAIR = 'totem-mon generate --repair';
@@ -94,9 +97,9 @@ function plan(root: OutputRoot, files: readonly OutputFile[], hashOf: (file: Out
   const takeBack = new Set(repair ? (state.state === 'damaged' ? state.listed : [...owned.keys()]) : []);
   const result: Plan = { writes: [], unchanged: [], removals: [], ours: {}, conflicts: [] };
 
-  const examine = (file: string, wanted: string | undefined): void => {
+  const examine = (file: string, wanted: string | undefined, origin: PathOrigin): void => {
     try {
-      const found = inspect(root, file);
+      const found = inspect(root, file, { origin });
       if (!found.exists) return;
       const hash = contentHash(readNoFollow(found.full));
       if (hash === wanted) {
@@ -131,13 +134,13 @@ function plan(root: OutputRoot, files: readonly OutputFile[], hashOf: (file: Out
   const current = new Set(files.map((f) => f.path));
   for (const file of files) {
     const wanted = hashOf(file);
-    examine(file.path, wanted);
+    examine(file.path, wanted, 'definitions');
     if (result.ours[file.path] === wanted) result.unchanged.push(file.path);
     else result.writes.push(file);
   }
   for (const old of [...new Set([...owned.keys(), ...takeBack])].sort()) {
     if (current.has(old) || old === MANIFEST) continue;
-    examine(old, undefined);
+    examine(old, undefined, 'manifest');
     if (result.ours[old] !== undefined) result.removals.push(old);
   }
   return result;
@@ -152,17 +155,47 @@ function attempt<T>(step: () => T, action: string, file: string, shown: string):
   }
 }
 
-/** Removes staging folders left by runs that were killed (our reserved names, at the root only). */
-function removeStaleStaging(root: OutputRoot): void {
+/** Made first in each staging folder: what marks it as made by totem-mon (removeStaleStaging). */
+export const STAGING_MARKER = '.totem-mon-staging';
+/** The entries a staging folder holds (apply): the marker, staged files and manifests. */
+const STAGED_ENTRY = /^(?:file|manifest)-\d+$/;
+
+/**
+ * Removes the staging folders left by runs that were killed: at the root only, under our reserved
+ * prefix, and only what this tool provably made: a folder (not a link) that the manifest's pending
+ * record names or that holds our marker, and that holds nothing but our marker and staged files;
+ * or an empty one (a run killed before its marker). Anything else under that prefix is never
+ * removed: returned, to be reported.
+ */
+function removeStaleStaging(root: OutputRoot, previous: ManifestState): string[] {
+  const named = previous.state === 'ok' ? previous.manifest.pending?.staging : undefined;
+  const leftInPlace: string[] = [];
   for (const name of fs.readdirSync(root.dir)) {
     if (!name.startsWith(STAGING_PREFIX)) continue;
     const full = path.join(root.dir, name);
     try {
-      fs.rmSync(full, { recursive: true, force: true }); // rm never follows links: a link is removed itself
+      if (!fs.lstatSync(full).isDirectory()) {
+        leftInPlace.push(name);
+        continue;
+      }
+      const entries = fs.readdirSync(full, { withFileTypes: true });
+      const ours = (name === named || entries.some((e) => e.name === STAGING_MARKER)) && entries.every((e) => e.isFile() && (e.name === STAGING_MARKER || STAGED_ENTRY.test(e.name)));
+      if (!ours && entries.length > 0) {
+        leftInPlace.push(name);
+        continue;
+      }
+      for (const entry of entries) fs.unlinkSync(path.join(full, entry.name));
+      fs.rmdirSync(full);
     } catch (error) {
       throw writeFailed(error, 'remove the leftover staging folder', name, path.join(root.shown, name));
     }
   }
+  return leftInPlace;
+}
+
+/** A note for each entry under a name of ours that this tool did not provably make. */
+function leftInPlaceNote(root: OutputRoot, name: string): string {
+  return `${path.join(root.shown, name)} has a name totem-mon uses for its own temporary files, but it did not make it: left in place (delete it if nobody needs it)`;
 }
 
 /** Removes folders left empty by a removal, up to (not including) the output folder. */
@@ -202,6 +235,7 @@ function apply(root: OutputRoot, work: Plan, manifest: string, hashOf: (file: Ou
   let staging: string;
   try {
     staging = fs.mkdtempSync(path.join(root.dir, STAGING_PREFIX));
+    writeExclusive(path.join(staging, STAGING_MARKER), 'made by totem-mon generate: removed when it ends, or by the next generate\n');
   } catch (error) {
     throw writeFailed(error, 'create a staging folder in', '.', root.shown);
   }
@@ -235,7 +269,7 @@ function apply(root: OutputRoot, work: Plan, manifest: string, hashOf: (file: Ou
     });
     for (const { file, temp } of staged) {
       step = { file: file.path, action: 'write', shown: path.join(root.shown, file.path) };
-      const target = inspect(root, file.path, { create: true }); // checked again right before it lands
+      const target = inspect(root, file.path, { create: true, origin: 'definitions' }); // checked again right before it lands
       fs.renameSync(temp, target.full);
       landed = true;
       result.written.push(file.path);
@@ -273,13 +307,25 @@ function restoreManifest(previous: ManifestState, replace: () => void, manifestP
   }
 }
 
+/** The files in folders tools load whole that are not ours (src/io/stray-files.ts), as warnings. */
+function strayWarnings(root: OutputRoot, files: readonly OutputFile[], previous: ManifestState): Diagnostic[] {
+  const listed = new Set(previous.state === 'ok' ? ownedHashes(previous.manifest).keys() : previous.state === 'damaged' ? previous.listed : []);
+  return strayFiles(root, new Set(files.map((f) => f.path)), listed).map((stray) => ({
+    id: 'output/stray',
+    severity: 'warning' as const,
+    message: `${path.join(root.shown, stray.file)} was not generated by totem-mon, but ${stray.loader}: it is loaded with the generated files`,
+    hint: 'move or delete it (totem-mon leaves files it did not generate in place), or generate it from a definition',
+    file: stray.file,
+  }));
+}
+
 /**
  * Writes the generated files into outDir (see the top of this file). Returns the findings instead
  * of throwing for anything about the folder: files in the way, a lock, a failed file-system call.
  */
 export function writeOutput(outDir: string, files: readonly OutputFile[], options: WriteOptions = {}): WriteResult {
   const root = outputRoot(outDir);
-  const result: WriteResult = { written: [], unchanged: [], removed: [], conflicts: [], failed: false, notes: [] };
+  const result: WriteResult = { written: [], unchanged: [], removed: [], conflicts: [], failed: false, notes: [], warnings: [] };
   try {
     prepareRoot(root);
     const lock = acquireLock(root, 'generate');
@@ -295,7 +341,7 @@ export function writeOutput(outDir: string, files: readonly OutputFile[], option
       if (previous.state === 'ok' && previous.manifest.pending) {
         result.notes.push('finished a generate that was interrupted');
       }
-      removeStaleStaging(root);
+      for (const name of [...lock.leftInPlace, ...removeStaleStaging(root, previous)].sort()) result.notes.push(leftInPlaceNote(root, name));
       // Each file's hash, made once: the plan, the intent record and the manifest all name it.
       const hashes = new Map(files.map((file) => [file, contentHash(file.content)]));
       const hashOf = (file: OutputFile): string => hashes.get(file) ?? contentHash(file.content);
@@ -309,6 +355,7 @@ export function writeOutput(outDir: string, files: readonly OutputFile[], option
       if (work.writes.length + work.removals.length > 0 || previous.state !== 'ok' || normalizeEol(previous.text) !== finalText) {
         apply(root, work, finalText, hashOf, previous, result);
       }
+      result.warnings.push(...strayWarnings(root, files, previous));
     } finally {
       attempt(() => lock.release(), 'remove the lock', LOCK, path.join(root.shown, LOCK));
     }

@@ -66,6 +66,7 @@ import { dashboardDatasourceVariable } from './dashboard-datasource-variable.js'
 import { dashboardV2Unsupported } from './dashboard-v2-unsupported.js';
 import { dashboardCounterWithoutRate } from './dashboard-counter-without-rate.js';
 import { dashboardLayoutOverlap } from './dashboard-layout-overlap.js';
+import { outputPathClash } from './output-path-clash.js';
 import { outputPortableName } from './output-portable-name.js';
 import { outputUnwritten } from './output-unwritten.js';
 import { outputNotServiceMonitor } from './output-not-service-monitor.js';
@@ -152,6 +153,7 @@ export const CHECKS: readonly Check[] = [
   dashboardV2Unsupported,
   dashboardCounterWithoutRate,
   dashboardLayoutOverlap,
+  outputPathClash,
   outputPortableName,
   outputUnwritten,
   outputNotServiceMonitor,

@@ -1,6 +1,5 @@
-import type { Check, Finding } from './check.js';
-import { locatedAt } from '../model/located.js';
-import { dashboardOutputPath } from '../model/dashboard.js';
+import type { Check } from './check.js';
+import { bothNamed, outputOwners, type OutputOwner } from './output-owners.js';
 
 // File names every checkout of out/ must be able to hold, on Linux, macOS and Windows alike.
 // Windows reserves these device names, with any extension (`con.yml`, `aux.more.json`):
@@ -8,24 +7,24 @@ const RESERVED = /^(con|prn|aux|nul|com[0-9¹²³]|lpt[0-9¹²³])$/i;
 // … and refuses these characters (and a name ending in a dot or a space).
 const WINDOWS_REFUSES = /[<>:"|?*\\\u0000-\u001f]/;
 
-/** The name's problem on some platform, or undefined. */
-function unportable(fileName: string): string | undefined {
-  const stem = fileName.split('.')[0]!;
+/** The name's problem on some platform, or undefined (a file's name or a folder's). */
+function unportable(name: string): string | undefined {
+  const stem = name.split('.')[0]!;
   if (RESERVED.test(stem)) return `"${stem.toLowerCase()}" is a device name Windows reserves, so the file cannot be created or checked out there`;
-  const bad = WINDOWS_REFUSES.exec(fileName);
+  const bad = WINDOWS_REFUSES.exec(name);
   if (bad) return `Windows refuses the character ${JSON.stringify(bad[0])} in file names`;
-  if (/[. ]$/.test(fileName)) return 'Windows drops a final dot or space from file names, so it would be another file there';
+  if (/[. ]$/.test(name)) return 'Windows drops a final dot or space from file names, so it would be another file there';
   return undefined;
 }
 
-interface Named {
-  /** "rule group", "dashboard", "template": for messages. */
-  what: string;
-  /** The name users know it by. */
-  name: string;
-  /** The output files it becomes, relative to out/ (as src/compile/ names them). */
-  files: string[];
-  where: Pick<Finding, 'path' | 'source'>;
+/** The first part of the path (a folder or the file) no checkout on Windows can hold: that part of the path and why. */
+function unportablePart(file: string): { prefix: string; problem: string; reserved: boolean } | undefined {
+  const parts = file.split('/');
+  for (let i = 0; i < parts.length; i++) {
+    const problem = unportable(parts[i]!);
+    if (problem) return { prefix: parts.slice(0, i + 1).join('/'), problem, reserved: RESERVED.test(parts[i]!.split('.')[0]!) };
+  }
+  return undefined;
 }
 
 const RESERVED_HINT = 'rename it: CON, PRN, AUX, NUL, COM0–COM9 and LPT0–LPT9 (with any extension) are not file names on Windows';
@@ -35,42 +34,36 @@ export const outputPortableName: Check = {
   severity: 'error',
   description: 'Output file names are valid on every platform: no Windows device names, no names that differ from another only in case.',
   run({ model }, report) {
-    const named: Named[] = [
-      ...model.ruleGroups.map((g) => ({
-        what: 'rule group',
-        name: `"${g.name}"`,
-        files: [`prometheus/rules/${g.fileName}.yml`, `prometheus/tests/${g.fileName}.test.yml`],
-        where: locatedAt(g),
-      })),
-      ...model.dashboards.map((d) => ({ what: 'dashboard', name: d.title, files: [dashboardOutputPath(model, d)], where: locatedAt(d, 'uid') })),
-      ...(model.alertmanager?.templates ?? []).map((t) => ({
-        what: 'template',
-        name: t.name,
-        files: [`alertmanager/templates/${t.name}`],
-        where: { path: ['templates', t.name], source: { file: t.source, line: 1, column: 1 } },
-      })),
-    ];
-    const byFolded = new Map<string, { item: Named; file: string }>();
-    for (const item of named) {
-      const file = item.files[0]!;
-      const problem = unportable(file.slice(file.lastIndexOf('/') + 1));
-      if (problem) {
-        const hint = RESERVED.test(file.slice(file.lastIndexOf('/') + 1).split('.')[0]!) ? RESERVED_HINT : 'rename it with letters, digits, "-", "_" and "."';
-        report({ message: `${item.what} ${item.name} would be written to ${item.files.join(' and ')}; ${problem}`, hint, ...item.where });
+    // A bad folder is reported once, at the first definition that makes it (a rule group named
+    // `con` makes both prometheus/rules/con.yml and the folder of its rules' tests).
+    const reported = new Set<string>();
+    // Two paths that differ only in case are one file on macOS and Windows.
+    const byFolded = new Map<string, { owner: OutputOwner; file: string }>();
+    for (const owner of outputOwners(model)) {
+      const bad = [...owner.files, ...(owner.folders ?? [])].flatMap((file) => {
+        const part = unportablePart(file);
+        if (!part || reported.has(part.prefix)) return [];
+        reported.add(part.prefix);
+        return [{ file, ...part }];
+      });
+      if (bad.length > 0) {
+        report({
+          message: `${owner.what} ${owner.name} would be written to ${bad.map((b) => b.file).join(' and ')}; ${bad[0]!.problem}`,
+          hint: bad[0]!.reserved ? RESERVED_HINT : 'rename it with letters, digits, "-", "_" and "."',
+          ...owner.where,
+        });
       }
-      for (const f of item.files) {
-        const other = byFolded.get(f.toLowerCase());
-        if (other && other.file !== f) {
+      for (const file of owner.files) {
+        const other = byFolded.get(file.toLowerCase());
+        if (other && other.file !== file && other.owner.key !== owner.key) {
           report({
-            message:
-              `${item.what}s ${other.item.name} and ${item.name} would be written to ${other.file} and ${f}, ` +
-              'which differ only in case: one file on macOS and Windows',
-            hint: item.what === 'dashboard' ? 'give one of them a uid that differs in more than case' : 'rename one of them so the names differ in more than case',
-            ...item.where,
+            message: `${bothNamed(other.owner, owner)} would be written to ${other.file} and ${file}, which differ only in case: one file on macOS and Windows`,
+            hint: owner.what === 'dashboard' ? 'give one of them a uid that differs in more than case' : 'rename one of them so the names differ in more than case',
+            ...owner.where,
           });
           break;
         }
-        if (!other) byFolded.set(f.toLowerCase(), { item, file: f });
+        if (!other) byFolded.set(file.toLowerCase(), { owner, file });
       }
     }
   },

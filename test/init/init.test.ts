@@ -163,3 +163,29 @@ describe('the scaffold', () => {
     }
   });
 });
+
+describe('init checks everything before it writes anything', () => {
+  it('a definitions link to nothing: nothing written, a clean error naming it, and the same the second time', async () => {
+    const dir = path.join(tempDir(), 'dangling');
+    mkdirSync(dir);
+    symlinkSync(path.join(dir, 'gone'), path.join(dir, 'definitions'));
+    process.chdir(dir);
+    for (const attempt of [1, 2]) {
+      const result = await runCli(['init', '.']);
+      expect(result.code, `attempt ${attempt}`).toBe(1);
+      expect(result.stderr).not.toContain('internal error');
+      expect(result.stderr).toContain('init: nothing written: 1 path(s) in the current folder cannot hold the scaffold:\n  definitions is a link to nothing');
+      expect(readdirSync(dir)).toEqual(['definitions']);
+    }
+  });
+
+  it('a file where a folder goes, and a folder where a file goes: both named, nothing written, even with --force', async () => {
+    const dir = path.join(tempDir(), 'in-the-way');
+    mkdirSync(path.join(dir, 'package.json'), { recursive: true });
+    writeFileSync(path.join(dir, 'templates'), 'mine\n');
+    const result = await runCli(['init', dir, '--force']);
+    expect(result.code).toBe(1);
+    expect(result.stderr).toContain('  package.json is a folder, where a file goes\n  templates is a file, not a folder\n');
+    expect(readdirSync(dir).sort()).toEqual(['package.json', 'templates']);
+  });
+});

@@ -42,8 +42,8 @@ describe('output/portable-name fires', () => {
   it('on a rule group named like a Windows device (any case, any extension)', () => {
     const found = run(project({ groups: [group('CON'), group('aux.more')] }));
     expect(found.map((d) => d.message)).toEqual([
-      'rule group "CON" would be written to prometheus/rules/con.yml and prometheus/tests/con.test.yml; "con" is a device name Windows reserves, so the file cannot be created or checked out there',
-      'rule group "aux.more" would be written to prometheus/rules/aux.more.yml and prometheus/tests/aux.more.test.yml; "aux" is a device name Windows reserves, so the file cannot be created or checked out there',
+      'rule group "CON" would be written to prometheus/rules/con.yml; "con" is a device name Windows reserves, so the file cannot be created or checked out there',
+      'rule group "aux.more" would be written to prometheus/rules/aux.more.yml; "aux" is a device name Windows reserves, so the file cannot be created or checked out there',
     ]);
     expect(found[0]).toMatchObject({ id: 'output/portable-name', severity: 'error', path: ['ruleGroups', 'CON'] });
     expect(found[0]!.source?.file).toMatch(/output-portable-name\.test\.ts$/);

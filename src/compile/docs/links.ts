@@ -4,17 +4,12 @@
  */
 import { dashboardOutputPath, type DashboardModel } from '../../model/dashboard.js';
 import type { Model } from '../../model/types.js';
-import { runbookFile } from '../../model/docs.js';
 
 export const DOCS_DIR = 'docs';
 export const METRICS_PAGE = `${DOCS_DIR}/metrics.md`;
 export const CHECKLISTS_PAGE = `${DOCS_DIR}/checklists.md`;
 export const INDEX_PAGE = `${DOCS_DIR}/index.md`;
-export const RUNBOOKS_DIR = `${DOCS_DIR}/alerts`;
-
-export function runbookPath(alert: string): string {
-  return `${RUNBOOKS_DIR}/${runbookFile(alert)}`;
-}
+export { RUNBOOKS_DIR, runbookPath } from '../../model/output-paths.js';
 
 /** A relative link from one generated file to another (both relative to out/). */
 export function relative(from: string, to: string): string {

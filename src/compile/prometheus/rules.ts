@@ -1,11 +1,9 @@
 import type { Model, RuleGroupModel, RuleModel } from '../../model/types.js';
 import { compact, headerLines, yamlFile, type OutputFile } from '../output.js';
 
-export const RULES_DIR = 'prometheus/rules';
+import { ruleFilePath } from '../../model/output-paths.js';
 
-export function ruleFilePath(group: RuleGroupModel): string {
-  return `${RULES_DIR}/${group.fileName}.yml`;
-}
+export { RULES_DIR, ruleFilePath } from '../../model/output-paths.js';
 
 /** One rule as Prometheus writes it (shared with the unit tests' rule files). */
 export function ruleYaml(rule: RuleModel) {

@@ -1,48 +1,14 @@
 import type { AlertModel, Model, RecordModel, RuleGroupModel, RuleModel } from '../../model/types.js';
 import { dependencyOrder, ruleDependencies } from '../../model/rule-dependencies.js';
-import { safeFileName } from '../../model/names.js';
+import { ruleTestFiles } from '../../model/output-paths.js';
 import { compact, headerLines, yamlFile, type OutputFile } from '../output.js';
 import { groupYaml } from './rules.js';
 
-export const TESTS_DIR = 'prometheus/tests';
-export const TEST_FILE_SUFFIX = '.test.yml';
-
-/**
- * Each tested rule gets its own pair of files in `out/prometheus/tests/<group>/`:
- * `<rule>.rules.yml` holds that rule and the recording rules it reads (from any group, in their
- * groups), `<rule>.test.yml` its cases. promtool evaluates every loaded rule at every step of every
- * case, so loading only what the rule needs keeps `promtool test rules` fast, and an alert on a
- * recording rule of another group fires in its test as it does in Prometheus.
- */
-export interface RuleTestFiles {
-  rule: AlertModel | RecordModel;
-  group: RuleGroupModel;
-  /** Output paths, e.g. `prometheus/tests/api_alerts/higherrorrate.test.yml`. */
-  test: string;
-  rules: string;
-}
+export { TESTS_DIR, TEST_FILE_SUFFIX, ruleTestFiles, type RuleTestFiles } from '../../model/output-paths.js';
 
 /** promtool names a failing alert case by this name; validate maps it back to the rule and the case. */
 export function testName(rule: RuleModel, testCase: { name: string }): string {
   return `${rule.name} › ${testCase.name}`;
-}
-
-/** Where each tested rule's files go; rules with the same file name in a group get `-2`, `-3`, … */
-export function ruleTestFiles(model: Model): RuleTestFiles[] {
-  const out: RuleTestFiles[] = [];
-  for (const group of model.ruleGroups) {
-    const taken = new Set<string>();
-    for (const rule of group.rules) {
-      if (rule.tests.length === 0) continue;
-      const stem = safeFileName(rule.name);
-      let name = stem;
-      for (let n = 2; taken.has(name); n++) name = `${stem}-${n}`;
-      taken.add(name);
-      const dir = `${TESTS_DIR}/${group.fileName}`;
-      out.push({ rule, group, test: `${dir}/${name}${TEST_FILE_SUFFIX}`, rules: `${dir}/${name}.rules.yml` });
-    }
-  }
-  return out;
 }
 
 const TEMPLATE = /\{\{/;

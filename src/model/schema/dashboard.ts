@@ -171,6 +171,10 @@ const annotation = z.strictObject({
   enabled: z.boolean().optional(),
 });
 
+/** A dashboard folder: one folder name of out/grafana/dashboards/ (and a Grafana folder). */
+export const FOLDER_NAME = /^(?![. ])[^/\\:*?"<>|\u0000-\u001f]+(?<![. ])$/;
+export const FOLDER_NAME_HINT = 'a folder is one folder name: no / \\ : * ? " < > |, not starting or ending with a dot or a space';
+
 export const dashboardSchema = z.strictObject({
   kind: z.literal('dashboard'),
   title: nonEmpty,
@@ -188,8 +192,8 @@ export const dashboardSchema = z.strictObject({
   annotations: z.array(annotation).optional(),
   folder: z
     .string()
-    .regex(/^(?![. ])[^/\\:*?"<>|\u0000-\u001f]+(?<![. ])$/, {
-      message: withHint('invalid folder name', 'a folder is one folder name: no / \\ : * ? " < > |, not starting or ending with a dot or a space'),
+    .regex(FOLDER_NAME, {
+      message: withHint('invalid folder name', FOLDER_NAME_HINT),
     })
     .optional(),
   graphTooltip: z.enum(['none', 'crosshair', 'tooltip']).optional(),

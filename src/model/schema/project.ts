@@ -6,7 +6,7 @@ import { metricSchema } from './metrics.js';
 import { ruleGroupSchema } from './rules.js';
 import { prometheusSchema } from './prometheus.js';
 import { alertmanagerSchema } from './alertmanager.js';
-import { dashboardSchema } from './dashboard.js';
+import { dashboardSchema, FOLDER_NAME, FOLDER_NAME_HINT } from './dashboard.js';
 import { lintSchema } from './lint.js';
 import { healthCheckSchema } from './health.js';
 import { sloSchema } from './slo.js';
@@ -49,6 +49,7 @@ export const projectSchema = z.strictObject({
 }).superRefine((project, ctx) => {
   refuseUnmountedSecrets(project, ctx);
   refuseUnusedSourceTenants(project, ctx);
+  refuseNameAsBadFolder(project, ctx);
   // A team's receivers, routes and routing tests join the project's Alertmanager configuration.
   if (project.alertmanager) return;
   project.teams?.forEach((team, i) => {
@@ -62,5 +63,28 @@ export const projectSchema = z.strictObject({
     }
   });
 });
+
+/**
+ * When some dashboards have a folder, those without one (and the generated SLO dashboard) go to a
+ * folder named after the project (src/model/dashboard.ts dashboardFolder): the name is then a folder
+ * name of out/, held to the rules of `folder`.
+ */
+function refuseNameAsBadFolder(
+  project: { name: string; dashboards?: ReadonlyArray<{ folder?: string | undefined }> | undefined; slos?: readonly unknown[] | undefined },
+  ctx: z.RefinementCtx,
+): void {
+  const dashboards = project.dashboards ?? [];
+  if (!dashboards.some((d) => d.folder !== undefined)) return;
+  const nameIsFolder = dashboards.some((d) => d.folder === undefined) || (project.slos ?? []).length > 0;
+  if (!nameIsFolder || FOLDER_NAME.test(project.name)) return;
+  ctx.addIssue({
+    code: 'custom',
+    path: ['name'],
+    message: withHint(
+      `invalid project name for a dashboard folder: ${JSON.stringify(project.name)} is the folder of the dashboards without a folder`,
+      `${FOLDER_NAME_HINT}; rename the project, or give every dashboard its own folder`,
+    ),
+  });
+}
 
 export type ProjectInput = z.infer<typeof projectSchema>;
