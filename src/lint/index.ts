@@ -29,6 +29,9 @@ import { alertNaming } from './alert-naming.js';
 import { alertFragileExpression } from './alert-fragile-expression.js';
 import { alertGrafanaUnsupported } from './alert-grafana-unsupported.js';
 import { recordNaming } from './record-naming.js';
+import { recordCycle } from './record-cycle.js';
+import { recordDuplicate } from './record-duplicate.js';
+import { recordShadowsMetric } from './record-shadows-metric.js';
 import { alertmanagerUnknownReceiver } from './alertmanager-unknown-receiver.js';
 import { alertmanagerUnreachableReceiver } from './alertmanager-unreachable-receiver.js';
 import { alertmanagerUnmatchedRoute } from './alertmanager-unmatched-route.js';
@@ -129,6 +132,9 @@ export const CHECKS: readonly Check[] = [
   alertUnknownExternalLabel,
   alertValueLabelWithFor,
   recordNaming,
+  recordCycle,
+  recordDuplicate,
+  recordShadowsMetric,
   testsUnknownSeries,
   testsVacuousCase,
   alertmanagerUnknownReceiver,
