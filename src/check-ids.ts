@@ -57,6 +57,7 @@ export const CHECK_IDS = [
   'output/portable-name',
   'output/unwritten',
   'promql/absent-argument',
+  'promql/at-modifier',
   'promql/counter-compared-raw',
   'promql/quantile-range',
   'promql/quantile-without-le',

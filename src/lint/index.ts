@@ -2,6 +2,7 @@ import type { Diagnostic } from '../diagnostic.js';
 import type { Check, CheckContext } from './check.js';
 import { runLint } from './run.js';
 import { promqlSyntax } from './promql-syntax.js';
+import { promqlAtModifier } from './promql-at-modifier.js';
 import { promqlUnknownMetric } from './promql-unknown-metric.js';
 import { promqlUnknownLabel } from './promql-unknown-label.js';
 import { catalogueDuplicate } from './catalogue-duplicate.js';
@@ -118,6 +119,7 @@ export const CHECKS: readonly Check[] = [
   promqlRateOnRecordedGauge,
   promqlRangeVectorResult,
   promqlUnknownJob,
+  promqlAtModifier,
   rulesTargetLabelOverride,
   alertSeverity,
   alertAnnotations,
