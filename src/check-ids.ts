@@ -59,6 +59,8 @@ export const CHECK_IDS = [
   'promql/absent-argument',
   'promql/at-modifier',
   'promql/counter-compared-raw',
+  'promql/gauge-function-on-counter',
+  'promql/histogram-bucket',
   'promql/quantile-range',
   'promql/quantile-without-le',
   'promql/range-vector-result',

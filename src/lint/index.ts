@@ -3,6 +3,8 @@ import type { Check, CheckContext } from './check.js';
 import { runLint } from './run.js';
 import { promqlSyntax } from './promql-syntax.js';
 import { promqlAtModifier } from './promql-at-modifier.js';
+import { promqlGaugeFunctionOnCounter } from './promql-gauge-function-on-counter.js';
+import { promqlHistogramBucket } from './promql-histogram-bucket.js';
 import { promqlUnknownMetric } from './promql-unknown-metric.js';
 import { promqlUnknownLabel } from './promql-unknown-label.js';
 import { catalogueDuplicate } from './catalogue-duplicate.js';
@@ -120,6 +122,8 @@ export const CHECKS: readonly Check[] = [
   promqlRangeVectorResult,
   promqlUnknownJob,
   promqlAtModifier,
+  promqlGaugeFunctionOnCounter,
+  promqlHistogramBucket,
   rulesTargetLabelOverride,
   alertSeverity,
   alertAnnotations,
