@@ -8,7 +8,7 @@ export const alertComparison: Check = {
   description: 'An alert expression filters (a comparison, and/unless, absent()); otherwise every series it returns is an alert, always.',
   run(context, report) {
     for (const { alert, e } of alertExpressions(context)) {
-      if (e.analysis.parsed.errors.length > 0 || e.analysis.filters) continue;
+      if (e.analysis.parsed.errors.length > 0 || e.analysis.typeErrors.length > 0 || e.analysis.filters) continue;
       const boolCompare = e.analysis.comparisons.find((c) => c.bool);
       report({
         message: `alert ${alert.name} has no condition: its expression returns a value for every series, so it fires all the time`,

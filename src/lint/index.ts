@@ -2,6 +2,9 @@ import type { Diagnostic } from '../diagnostic.js';
 import type { Check, CheckContext } from './check.js';
 import { runLint } from './run.js';
 import { promqlSyntax } from './promql-syntax.js';
+import { promqlAtModifier } from './promql-at-modifier.js';
+import { promqlGaugeFunctionOnCounter } from './promql-gauge-function-on-counter.js';
+import { promqlHistogramBucket } from './promql-histogram-bucket.js';
 import { promqlUnknownMetric } from './promql-unknown-metric.js';
 import { promqlUnknownLabel } from './promql-unknown-label.js';
 import { catalogueDuplicate } from './catalogue-duplicate.js';
@@ -29,6 +32,9 @@ import { alertNaming } from './alert-naming.js';
 import { alertFragileExpression } from './alert-fragile-expression.js';
 import { alertGrafanaUnsupported } from './alert-grafana-unsupported.js';
 import { recordNaming } from './record-naming.js';
+import { recordCycle } from './record-cycle.js';
+import { recordDuplicate } from './record-duplicate.js';
+import { recordShadowsMetric } from './record-shadows-metric.js';
 import { alertmanagerUnknownReceiver } from './alertmanager-unknown-receiver.js';
 import { alertmanagerUnreachableReceiver } from './alertmanager-unreachable-receiver.js';
 import { alertmanagerUnmatchedRoute } from './alertmanager-unmatched-route.js';
@@ -116,6 +122,9 @@ export const CHECKS: readonly Check[] = [
   promqlRateOnRecordedGauge,
   promqlRangeVectorResult,
   promqlUnknownJob,
+  promqlAtModifier,
+  promqlGaugeFunctionOnCounter,
+  promqlHistogramBucket,
   rulesTargetLabelOverride,
   alertSeverity,
   alertAnnotations,
@@ -130,6 +139,9 @@ export const CHECKS: readonly Check[] = [
   alertUnknownExternalLabel,
   alertValueLabelWithFor,
   recordNaming,
+  recordCycle,
+  recordDuplicate,
+  recordShadowsMetric,
   testsUnknownSeries,
   testsVacuousCase,
   alertmanagerUnknownReceiver,

@@ -4,20 +4,25 @@ import { alertExpressions } from './rules-select.js';
 
 // Wrapping a counter in only these still leaves its raw, ever-growing value.
 // (count and group only count series: the counter's value does not matter there.)
-const TRANSPARENT = new Set(['sum', 'max', 'min', 'avg', 'topk', 'bottomk', 'abs', 'ceil', 'floor', 'round', 'sort', 'sort_desc', 'clamp', 'clamp_max', 'clamp_min', 'last_over_time']);
+// (max/min/avg_over_time of a counter are its raw values over the range: as raw.)
+const TRANSPARENT = new Set([
+  'sum', 'max', 'min', 'avg', 'topk', 'bottomk', 'abs', 'ceil', 'floor', 'round', 'sort', 'sort_desc', 'clamp', 'clamp_max', 'clamp_min',
+  'last_over_time', 'max_over_time', 'min_over_time', 'avg_over_time',
+]);
 
 export const promqlCounterComparedRaw: Check = {
   id: 'promql/counter-compared-raw',
   severity: 'warning',
-  description: 'An alert compares a rate or increase of a counter, not its raw value (which only grows and resets on restart).',
+  description: 'An alert compares a rate or increase of a counter (or of a histogram\'s or summary\'s _count/_sum/_bucket), not its raw value (which only grows and resets on restart).',
   run(context, report) {
     for (const { alert, e } of alertExpressions(context)) {
       if (e.analysis.comparisons.length === 0) continue;
       for (const s of e.analysis.selectors) {
         const entry = s.name !== undefined ? context.catalogue.get(s.name) : undefined;
-        if (!entry?.metric || entry.metric.type !== 'counter' || !s.enclosing.every((fn) => TRANSPARENT.has(fn))) continue;
+        // A counter, or a histogram's or summary's _count/_sum/_bucket series (they count too).
+        if (!entry?.metric || !entry.counterLike || !s.enclosing.every((fn) => TRANSPARENT.has(fn))) continue;
         report({
-          message: `alert ${alert.name} compares the raw value of counter "${s.name}", which only grows (and drops to 0 on restart)`,
+          message: `alert ${alert.name} compares the raw value of ${entry.metric.type === 'counter' ? 'counter' : `${entry.metric.type} series`} "${s.name}", which only grows (and drops to 0 on restart)`,
           hint: `compare rate(${s.name}[5m]) or increase(${s.name}[1h]) instead`,
           ...at(e, s.from, s.to),
         });

@@ -26,7 +26,7 @@ export const promqlRangeVectorResult: Check = {
   description: 'Rule expressions and panel queries return an instant vector, not a range vector (x[5m]) that Prometheus cannot evaluate as a rule or graph.',
   run({ expressions }, report) {
     for (const e of expressions) {
-      if (e.analysis.parsed.errors.length > 0) continue;
+      if (e.analysis.parsed.errors.length > 0 || e.analysis.typeErrors.length > 0) continue;
       const flat = flatRoot(e.analysis.parsed);
       const node = flat ? rangeRoot(flat.tree, flat.root) : -1;
       if (!flat || node < 0) continue;

@@ -1,8 +1,6 @@
 import type { Check } from './check.js';
 import { at, ownerName } from './check.js';
-import { callArgument } from '../promql/analyze.js';
-import { firstExpressionOf } from '../promql/parse.js';
-import type { FlatTree } from '../promql/flat-tree.js';
+import { callArgument, isRangeVectorNode } from '../promql/analyze.js';
 
 /** Functions whose argument must be a range vector (`x[5m]` or a subquery). */
 const RANGE_FUNCTIONS = new Set([
@@ -12,19 +10,10 @@ const RANGE_FUNCTIONS = new Set([
   'absent_over_time', 'mad_over_time', 'holt_winters', 'double_exponential_smoothing',
 ]);
 
-/** A range vector, also with `offset`, `@` or parentheses around it: `x[5m] offset 1h`, `(x[5m])`. */
-function isRangeVector(tree: FlatTree, node: number): boolean {
-  if (node < 0) return false;
-  const name = tree.name(node);
-  if (name === 'MatrixSelector' || name === 'SubqueryExpr') return true;
-  if (name === 'ParenExpr' || name === 'OffsetExpr' || name === 'StepInvariantExpr') return isRangeVector(tree, firstExpressionOf(tree, node));
-  return false;
-}
-
 export const promqlSyntax: Check = {
   id: 'promql/syntax',
   severity: 'error',
-  description: 'The expression parses as PromQL, and range functions get a range vector.',
+  description: 'The expression parses as PromQL, with the types Prometheus requires (range functions get a range vector, operators instant vectors or scalars).',
   run({ expressions }, report) {
     for (const e of expressions) {
       for (const problem of e.analysis.parsed.errors) {
@@ -43,6 +32,18 @@ export const promqlSyntax: Check = {
         });
       }
       if (e.analysis.parsed.errors.length > 0) continue;
+      // What lezer's grammar lets through and Prometheus's parser refuses (promtool fails the file).
+      for (const problem of e.analysis.typeErrors) {
+        report({
+          message: `PromQL type error in ${ownerName(e)}: ${problem.message}`,
+          hint: problem.message.startsWith('comparisons between scalars')
+            ? 'write "bool" after the operator (1 > bool 0 returns 0 or 1), or compare a vector'
+            : problem.message.startsWith('set operator')
+              ? 'and/or/unless work between two vectors; compare with a number instead (x > 1)'
+              : 'apply a function over time first (rate(x[5m]), max_over_time(x[5m])), or use a subquery (expr[5m:])',
+          ...at(e, problem.from, problem.to),
+        });
+      }
       for (const call of e.analysis.calls) {
         if (!RANGE_FUNCTIONS.has(call.name)) continue;
         const index = call.name === 'quantile_over_time' || call.name === 'predict_linear' ? (call.name === 'quantile_over_time' ? 1 : 0) : 0;
@@ -50,7 +51,7 @@ export const promqlSyntax: Check = {
         const kind = call.argKinds[index];
         if (kind === undefined || kind === 'MatrixSelector' || kind === 'SubqueryExpr') continue;
         const arg = callArgument(call, index);
-        if (arg && !isRangeVector(arg.tree, arg.node)) {
+        if (arg && !isRangeVectorNode(arg.tree, arg.node)) {
           const { tree, node } = arg;
           const written = e.text.slice(tree.from(node), tree.to(node));
           report({

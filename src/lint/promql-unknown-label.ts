@@ -1,8 +1,18 @@
-import type { Check } from './check.js';
+import type { AnalyzedExpression, Check } from './check.js';
 import { at, hasVariable, ownerName } from './check.js';
+import type { GroupingRef } from '../promql/analyze.js';
 import { didYouMean } from '../suggest.js';
 
 const clauseText = { by: 'by', without: 'without', on: 'on', ignoring: 'ignoring', group_left: 'group_left', group_right: 'group_right' };
+
+/** For `on (x)`: which side of its operation lacks x (the innermost operation whose clause it is in). */
+function sidesLacking(e: AnalyzedExpression, g: GroupingRef): string {
+  const b = e.analysis.binaries.find((b) => b.matching?.clause === 'on' && g.from >= b.opFrom && g.to <= b.to);
+  if (!b || b.lhs.kind !== 'vector' || b.rhs.kind !== 'vector') return 'both sides of the operation have';
+  const left = b.lhs.labels.has(g.label);
+  const right = b.rhs.labels.has(g.label);
+  return left && !right ? 'the right-hand side has' : right && !left ? 'the left-hand side has' : 'both sides of the operation have';
+}
 
 export const promqlUnknownLabel: Check = {
   id: 'promql/unknown-label',
@@ -26,6 +36,8 @@ export const promqlUnknownLabel: Check = {
       }
       for (const g of e.analysis.groupings) {
         if (!g.available || g.available.has(g.label) || hasVariable(e, g.from, g.to)) continue;
+        // The metric name: every selected series has one (grouping or matching by it keeps it).
+        if (g.label === '__name__') continue;
         if (g.clause === 'without' || g.clause === 'ignoring') {
           // Removing a label that is not there does nothing: the query runs, but not as meant (a typo).
           const where = g.clause === 'without' ? 'the aggregated series have no label' : 'neither side of the operation has a label';
@@ -37,9 +49,10 @@ export const promqlUnknownLabel: Check = {
           });
           continue;
         }
-        const where = g.clause === 'on' ? 'both sides of the operation' : g.clause === 'group_left' ? 'the right-hand side' : g.clause === 'group_right' ? 'the left-hand side' : 'the aggregated series';
+        const where =
+          g.clause === 'on' ? sidesLacking(e, g) : g.clause === 'group_left' ? 'the right-hand side has' : g.clause === 'group_right' ? 'the left-hand side has' : 'the aggregated series have';
         report({
-          message: `${ownerName(e)} uses ${clauseText[g.clause]} (${g.label}), but ${where} have no label "${g.label}".${didYouMean(g.label, g.available)}`,
+          message: `${ownerName(e)} uses ${clauseText[g.clause]} (${g.label}), but ${where} no label "${g.label}".${didYouMean(g.label, g.available)}`,
           hint: g.available.size > 0 ? `labels available there: ${[...g.available].sort().join(', ')}` : 'no labels are left there',
           ...at(e, g.from, g.to),
         });

@@ -21,6 +21,11 @@ function signature(labels: ReadonlySet<string>, b: BinaryRef): Set<string> {
   return new Set([...labels].filter((l) => !ignored.has(l)));
 }
 
+/** The labels matching looks at: `by (__name__)` keeps the metric name, which matching on all labels ignores (and `on (__name__)` reads from every series). */
+function withoutName(labels: ReadonlySet<string>): ReadonlySet<string> {
+  return labels.has('__name__') ? new Set([...labels].filter((l) => l !== '__name__')) : labels;
+}
+
 function clauseText(b: BinaryRef): string {
   return b.matching ? `${b.matching.clause} (${b.matching.labels.join(', ')})` : 'on all their labels';
 }
@@ -32,18 +37,19 @@ export const promqlVectorMatching: Check = {
   run({ expressions }, report) {
     for (const e of expressions) {
       for (const b of e.analysis.binaries) {
-        const { lhs, rhs } = b;
-        if (lhs.kind !== 'vector' || rhs.kind !== 'vector' || !lhs.exact || !rhs.exact || b.op === 'or') continue;
+        if (b.lhs.kind !== 'vector' || b.rhs.kind !== 'vector' || !b.lhs.exact || !b.rhs.exact || b.op === 'or') continue;
         // One label set on both sides (the analyses share equal ones) matching on all labels: the
         // signatures are equal and nothing is left over, so there is nothing to say.
-        if (!b.matching && lhs.labels === rhs.labels) continue;
+        if (!b.matching && b.lhs.labels === b.rhs.labels) continue;
+        const lhs = { ...b.lhs, labels: withoutName(b.lhs.labels) };
+        const rhs = { ...b.rhs, labels: withoutName(b.rhs.labels) };
         const left = signature(lhs.labels, b);
         const right = signature(rhs.labels, b);
         const onlyLeft = [...left].filter((l) => !right.has(l));
         const onlyRight = [...right].filter((l) => !left.has(l));
         if (b.matching?.clause === 'on') {
           // on (x) with x missing on one side is promql/unknown-label's finding (it names the label).
-          if (b.matching.labels.some((l) => !lhs.labels.has(l) || !rhs.labels.has(l))) continue;
+          if (b.matching.labels.some((l) => l !== '__name__' && (!lhs.labels.has(l) || !rhs.labels.has(l)))) continue;
         }
         if (onlyLeft.length > 0 || onlyRight.length > 0) {
           const missing = [...onlyLeft.map((l) => `"${l}" only on the left`), ...onlyRight.map((l) => `"${l}" only on the right`)].join(', ');

@@ -1,31 +1,55 @@
-import type { AlertModel, Model } from '../model/types.js';
+import type { AlertModel, Model, RecordModel, RuleModel } from '../model/types.js';
 import { rules } from '../model/select.js';
 import type { AnalyzedExpression, CheckContext } from './check.js';
 import { expressionAt } from './expression-at.js';
 
 // Many checks ask for the same pairs: computed once per context.
-const pairsByContext = new WeakMap<CheckContext, Array<{ alert: AlertModel; e: AnalyzedExpression }>>();
+const pairsByContext = new WeakMap<CheckContext, Array<{ rule: RuleModel; e: AnalyzedExpression }>>();
+const alertPairsByContext = new WeakMap<CheckContext, Array<{ alert: AlertModel; e: AnalyzedExpression }>>();
+const recordPairsByContext = new WeakMap<CheckContext, Array<{ record: RecordModel; e: AnalyzedExpression }>>();
 
 /** Whether `path` is `[...owner, 'expr']`. */
 function samePath(path: readonly string[], owner: readonly string[]): boolean {
   return path.length === owner.length + 1 && path[owner.length] === 'expr' && owner.every((step, i) => path[i] === step);
 }
 
-/** The analysed expression of each alert, paired with the alert. */
-export function alertExpressions(context: CheckContext): Array<{ alert: AlertModel; e: AnalyzedExpression }> {
+/** The analysed expression of each rule, paired with the rule. */
+function ruleExpressions(context: CheckContext): Array<{ rule: RuleModel; e: AnalyzedExpression }> {
   const cached = pairsByContext.get(context);
   if (cached) return cached;
-  // Paired by position, not by path: two alerts with one name in a group (alert/duplicate-name)
-  // share a path, and each must keep its own expression. The rules' expressions come first, in
-  // rule order (src/model/expressions.ts); the path lookup is for contexts built otherwise.
-  const pairs: Array<{ alert: AlertModel; e: AnalyzedExpression }> = [];
+  // Paired by position, not by path: two rules with one name in a group (alert/duplicate-name,
+  // record/duplicate) share a path, and each must keep its own expression. The rules' expressions
+  // come first, in rule order (src/model/expressions.ts); the path lookup is for contexts built otherwise.
+  const pairs: Array<{ rule: RuleModel; e: AnalyzedExpression }> = [];
   let index = 0;
   for (const rule of rules(context.model)) {
     const atIndex = context.expressions[index++];
     const e = atIndex && atIndex.expr === rule.expr && samePath(atIndex.path, rule.path) ? atIndex : expressionAt(context, rule.path);
-    if (rule.kind === 'alert' && e) pairs.push({ alert: rule, e });
+    if (e) pairs.push({ rule, e });
   }
   pairsByContext.set(context, pairs);
+  return pairs;
+}
+
+/** The analysed expression of each alert, paired with the alert. */
+export function alertExpressions(context: CheckContext): Array<{ alert: AlertModel; e: AnalyzedExpression }> {
+  let pairs = alertPairsByContext.get(context);
+  if (!pairs) {
+    pairs = [];
+    for (const { rule, e } of ruleExpressions(context)) if (rule.kind === 'alert') pairs.push({ alert: rule, e });
+    alertPairsByContext.set(context, pairs);
+  }
+  return pairs;
+}
+
+/** The analysed expression of each recording rule, paired with the rule. */
+export function recordExpressions(context: CheckContext): Array<{ record: RecordModel; e: AnalyzedExpression }> {
+  let pairs = recordPairsByContext.get(context);
+  if (!pairs) {
+    pairs = [];
+    for (const { rule, e } of ruleExpressions(context)) if (rule.kind === 'record') pairs.push({ record: rule, e });
+    recordPairsByContext.set(context, pairs);
+  }
   return pairs;
 }
 

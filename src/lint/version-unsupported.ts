@@ -1,4 +1,8 @@
-import type { Check, Finding } from './check.js';
+import type { AnalyzedExpression, Check, Finding } from './check.js';
+import { at, ownerName } from './check.js';
+import { FUNCTION_FACTS, GATED_AGGREGATIONS } from '../promql/function-versions.js';
+import { flatRoot } from '../promql/parse.js';
+import { NODE_SIZE } from '../promql/flat-tree.js';
 import type { Located, Model } from '../model/types.js';
 import { locatedAt } from '../model/located.js';
 import { LABEL_NAME } from '../model/names.js';
@@ -27,6 +31,53 @@ function* uses(model: Model): Generator<{ fact: FactId; what: string; at: Locate
   }
 }
 
+/** The version-gated functions and aggregations an expression uses, with where each name is written. */
+function* gatedFunctions(e: AnalyzedExpression): Generator<{ name: string; from: number; to: number }> {
+  for (const call of e.analysis.calls) if (FUNCTION_FACTS[call.name]) yield { name: call.name, from: call.from, to: call.from + call.name.length };
+  // Aggregations are no calls: their operator nodes, in the few expressions that name one.
+  if (![...GATED_AGGREGATIONS].some((name) => e.text.includes(name))) return;
+  const flat = flatRoot(e.analysis.parsed);
+  if (!flat) return;
+  const { tree, root } = flat;
+  for (let node = root, end = tree.endOf(root); node < end; node += NODE_SIZE) {
+    if (tree.name(node) !== 'AggregateOp') continue;
+    const name = e.text.slice(tree.from(node), tree.to(node));
+    if (GATED_AGGREGATIONS.has(name)) yield { name, from: tree.from(node), to: tree.to(node) };
+  }
+}
+
+/** A function the target Prometheus lacks, or has only behind its experimental-functions flag. */
+function functionFinding(e: AnalyzedExpression, use: { name: string; from: number; to: number }, target: string, origin: string): Finding | undefined {
+  const fact = FUNCTION_FACTS[use.name]!;
+  const where = `${ownerName(e)} uses ${use.name}()`;
+  const targetText = `Prometheus ${target} (the target version, ${origin})`;
+  if (fact.removedIn && atLeast(target, fact.removedIn)) {
+    return {
+      message: `${where}, which ${targetText} does not have: ${fact.otherName ? `Prometheus ${fact.removedIn} renamed it ${fact.otherName}` : `it was removed in Prometheus ${fact.removedIn}`}`,
+      hint: fact.otherName
+        ? `write ${fact.otherName}(…) (run Prometheus with --enable-feature=promql-experimental-functions), or set versions: { prometheus: '2.53' } if production runs Prometheus 2`
+        : 'remove it',
+      ...at(e, use.from, use.to),
+    };
+  }
+  if (fact.since && !atLeast(target, fact.since)) {
+    const enough = PROMETHEUS_VERSIONS.find((v) => atLeast(v, fact.since!));
+    return {
+      message: `${where}, which ${targetText} does not have: it came in Prometheus ${fact.since}${fact.experimental ? ' (behind the feature flag promql-experimental-functions)' : ''}`,
+      hint: fact.otherName
+        ? `write ${fact.otherName}(…), its name before Prometheus ${fact.since}`
+        : `if your Prometheus is ${fact.since} or newer${fact.experimental ? ' and runs with --enable-feature=promql-experimental-functions' : ''}, set versions: { prometheus: '${enough}' }; otherwise remove it`,
+      ...at(e, use.from, use.to),
+    };
+  }
+  if (!fact.experimental) return undefined;
+  return {
+    message: `${where}, which ${targetText} has only behind the feature flag promql-experimental-functions: without it Prometheus and promtool refuse the expression (function "${use.name}" is not enabled)`,
+    hint: 'run Prometheus with --enable-feature=promql-experimental-functions (and ignore this finding with that reason), or do without it',
+    ...at(e, use.from, use.to),
+  };
+}
+
 /**
  * A field the target version lacks: Prometheus or Alertmanager would refuse the file (or, for a
  * label name, the series). The facts, with their sources, are in src/model/version-facts.ts.
@@ -34,8 +85,8 @@ function* uses(model: Model): Generator<{ fact: FactId; what: string; at: Locate
 export const versionUnsupported: Check = {
   id: 'version/unsupported',
   severity: 'error',
-  description: 'Definitions use only what the target Prometheus and Alertmanager versions have (versions: { prometheus, alertmanager }).',
-  run({ model }, report) {
+  description: 'Definitions and PromQL functions use only what the target Prometheus and Alertmanager versions have (versions: { prometheus, alertmanager }).',
+  run({ model, expressions }, report) {
     const targets = model.versions;
     for (const use of uses(model)) {
       if (has(targets, use.fact)) continue;
@@ -51,6 +102,12 @@ export const versionUnsupported: Check = {
         ...use.at,
       };
       report(finding);
+    }
+    for (const e of expressions) {
+      for (const use of gatedFunctions(e)) {
+        const finding = functionFinding(e, use, targets.prometheus, ORIGIN[targets.from.prometheus]);
+        if (finding) report(finding);
+      }
     }
   },
 };

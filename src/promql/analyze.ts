@@ -1,4 +1,4 @@
-import { argumentsOf, EXPRESSION_NODES, firstExpressionOf, flatRoot, operatorAfter, parsePromql, unquote, type ParsedExpr } from './parse.js';
+import { argumentsOf, EXPRESSION_NODES, firstExpressionOf, flatRoot, operatorAfter, parsePromql, unquote, type ParsedExpr, type SyntaxProblem } from './parse.js';
 import type { FlatTree } from './flat-tree.js';
 import { durationMs } from '../duration.js';
 import { analyzeGuarded } from './guarded.js';
@@ -148,6 +148,12 @@ export interface Analysis {
   /** Whether the expression filters (returns nothing when the condition is false). */
   filters: boolean;
   result: LabelInfo;
+  /**
+   * Type errors Prometheus's parser refuses the expression for and lezer's grammar lets through: a
+   * range vector as an operand, a comparison of two scalars without `bool`, a set operator on a
+   * scalar, a range on something else than a selector.
+   */
+  typeErrors: SyntaxProblem[];
 }
 
 const COMPARISON_OPS: Record<string, string> = { Eql: '==', Neq: '!=', Gtr: '>', Lss: '<', Gte: '>=', Lte: '<=' };
@@ -191,6 +197,7 @@ interface Walk {
   calls: CallRef[];
   binaries: BinaryRef[];
   comparisons: Analysis['comparisons'];
+  typeErrors: SyntaxProblem[];
   /** Whether the expression labelsOf last returned for filters (see `filters` on Analysis): read right after each call. */
   filters: boolean;
 }
@@ -205,13 +212,13 @@ function textOf(walk: Walk, node: number): string {
 
 function analyzeTree(text: string, lookup: SeriesLookup, parsed: ParsedExpr, shared: AnalysisValues): Analysis {
   const flat = flatRoot(parsed);
-  if (!flat) return { parsed, selectors: [], groupings: [], calls: [], binaries: [], comparisons: [], filters: false, result: UNKNOWN };
-  const walk: Walk = { text, parsed, tree: flat.tree, lookup, shared, selectors: [], groupings: [], calls: [], binaries: [], comparisons: [], filters: false };
+  if (!flat) return { parsed, selectors: [], groupings: [], calls: [], binaries: [], comparisons: [], filters: false, result: UNKNOWN, typeErrors: NO_PROBLEMS };
+  const walk: Walk = { text, parsed, tree: flat.tree, lookup, shared, selectors: [], groupings: [], calls: [], binaries: [], comparisons: [], typeErrors: [], filters: false };
   const result = labelsOf(walk, flat.root, []);
   // The walk tells whether the expression filters as it goes (one walk, not a second over the tree).
   const filters = walk.filters;
   // Copies as long as their contents: a list grown by push keeps room for a dozen more entries.
-  const { selectors, groupings, calls, binaries, comparisons } = walk;
+  const { selectors, groupings, calls, binaries, comparisons, typeErrors } = walk;
   return {
     parsed,
     selectors: selectors.slice(),
@@ -221,7 +228,33 @@ function analyzeTree(text: string, lookup: SeriesLookup, parsed: ParsedExpr, sha
     comparisons: comparisons.slice(),
     filters,
     result,
+    typeErrors: typeErrors.length === 0 ? NO_PROBLEMS : typeErrors.slice(),
   };
+}
+
+/** The one empty list of type errors (nearly every expression has none). */
+const NO_PROBLEMS: SyntaxProblem[] = [];
+
+/** A range vector, also with `offset`, `@` or parentheses around it: `x[5m] offset 1h`, `(x[5m])`, a subquery. */
+export function isRangeVectorNode(tree: FlatTree, node: number): boolean {
+  if (node < 0) return false;
+  const name = tree.name(node);
+  if (name === 'MatrixSelector' || name === 'SubqueryExpr') return true;
+  if (name === 'ParenExpr' || name === 'OffsetExpr' || name === 'StepInvariantExpr') return isRangeVectorNode(tree, firstExpressionOf(tree, node));
+  return false;
+}
+
+/** The right-most operand of a chain of binary operations (`c` in `a > b and c`). */
+function lastOperand(tree: FlatTree, node: number): number {
+  let operand = node;
+  while (tree.name(operand) === 'BinaryExpr') {
+    let last = NONE;
+    const end = tree.endOf(operand);
+    for (let c = tree.firstChild(operand); c >= 0; c = tree.next(c, end)) if (EXPRESSION_NODES.has(tree.name(c))) last = c;
+    if (last === NONE) break;
+    operand = last;
+  }
+  return operand;
 }
 
 /**
@@ -269,11 +302,28 @@ function selectorAt(walk: Walk, node: number, enclosing: string[]): LabelInfo {
   if (tree.name(node) === 'MatrixSelector') {
     selector = firstExpressionOf(tree, node);
     range = tree.child(node, 'DurationExpr');
+    if (selector !== NONE && tree.name(selector) !== 'VectorSelector') rangeOnExpression(walk, node, selector);
   }
   const labels =
     selector === NONE ? UNKNOWN : tree.name(selector) === 'VectorSelector' ? selectorLabels(walk, selector, enclosing, range) : labelsOf(walk, selector, enclosing);
   walk.filters = false;
   return labels;
+}
+
+/**
+ * `(…)[5m]`, `sum(x)[5m]`: Prometheus allows a range only on a selector (a subquery, `[5m:]`, takes
+ * any expression). Lezer reads `x > 1 and y[5m]` as `(x > 1 and y)[5m]`; Prometheus as an `and` of a
+ * range vector `y[5m]`, which a binary operation refuses.
+ */
+function rangeOnExpression(walk: Walk, matrix: number, inner: number): void {
+  const { tree } = walk;
+  const operand = tree.name(inner) === 'BinaryExpr' ? lastOperand(tree, inner) : NONE;
+  if (operand !== NONE && tree.name(operand) === 'VectorSelector') {
+    const written = walk.text.slice(tree.from(operand), tree.to(matrix));
+    walk.typeErrors.push({ from: tree.from(operand), to: tree.to(matrix), message: `binary expression must contain only scalar and instant vector types: ${written} is a range vector` });
+    return;
+  }
+  walk.typeErrors.push({ from: tree.from(matrix), to: tree.to(matrix), message: `ranges only allowed for vector selectors: ${textOf(walk, matrix)}` });
 }
 
 /** The labels a `by`/`without`/`on`/`ignoring`/`group_*` clause names, each recorded with the labels available there. */
@@ -389,7 +439,8 @@ function aggregationLabels(walk: Walk, node: number, enclosing: string[]): Label
     result = walk.shared.vector(kept, exact, pinnedOf(input));
   } else if (modifier !== NONE) {
     const by = groupingLabels(walk, grouping, 'by', input);
-    result = walk.shared.vector(exact && input.kind === 'vector' ? by.filter((l) => input.labels.has(l)) : by, exact, pinnedOf(input));
+    // `by (__name__)` keeps the metric name, which no catalogue label set lists.
+    result = walk.shared.vector(exact && input.kind === 'vector' ? by.filter((l) => l === '__name__' || input.labels.has(l)) : by, exact, pinnedOf(input));
   } else {
     result = walk.shared.vector([], true);
   }
@@ -481,6 +532,7 @@ function binaryLabels(walk: Walk, node: number, enclosing: string[]): LabelInfo 
     bool,
   };
   walk.binaries.push(ref);
+  binaryTypeErrors(walk, ref, lhsNode, rhsNode);
   if (lhs.kind !== 'vector' && rhs.kind !== 'vector') return SCALAR;
   if (lhs.kind !== 'vector') return rhs;
   if (rhs.kind !== 'vector') return lhs;
@@ -489,6 +541,22 @@ function binaryLabels(walk: Walk, node: number, enclosing: string[]): LabelInfo 
   const exact = lhs.exact && rhs.exact;
   const pinnedBoth = [...pinnedOf(lhs), ...pinnedOf(rhs)]; // matched pairs agree on every matching label
   return opName === 'Or' ? walk.shared.vector([...lhs.labels, ...rhs.labels], exact) : SET_OPS.has(opName) ? lhs : walk.shared.vector(lhs.labels, exact, pinnedBoth);
+}
+
+/** What Prometheus's parser refuses in a binary operation: its messages, at the operand or operator. */
+function binaryTypeErrors(walk: Walk, ref: BinaryRef, lhsNode: number, rhsNode: number): void {
+  const { tree } = walk;
+  for (const operand of [lhsNode, rhsNode]) {
+    if (!isRangeVectorNode(tree, operand)) continue;
+    walk.typeErrors.push({ from: tree.from(operand), to: tree.to(operand), message: `binary expression must contain only scalar and instant vector types: ${textOf(walk, operand)} is a range vector` });
+  }
+  const { lhs, rhs } = ref;
+  if (ref.comparison && !ref.bool && lhs.kind === 'scalar' && rhs.kind === 'scalar') {
+    walk.typeErrors.push({ from: ref.opFrom, to: ref.opTo, message: `comparisons between scalars must use bool ("${ref.op}" between two numbers)` });
+  }
+  if (ref.set && (lhs.kind === 'scalar' || rhs.kind === 'scalar')) {
+    walk.typeErrors.push({ from: ref.opFrom, to: ref.opTo, message: `set operator "${ref.op}" not allowed in binary scalar expression (one side is a number)` });
+  }
 }
 
 /** The labels of `a <op> on/ignoring (…) group_left/right (…) b`, recording the clause's labels on `ref`. */

@@ -3,6 +3,7 @@ import { TreeBuffer, type SyntaxNode, type Tree } from '@lezer/common';
 import { mayBeTooDeepForLezer, parseInParts, type ParsedPart } from './parts.js';
 import { storeTree, type StoredTree } from './stored-tree.js';
 import { flatten, type FlatTree } from './flat-tree.js';
+import { lezerText } from './lezer-text.js';
 
 export interface SyntaxProblem {
   from: number;
@@ -65,7 +66,8 @@ export function parsePromql(text: string): ParsedExpr {
     return { text, tree, root: tree.topNode.firstChild ?? undefined, errors: [{ from: 0, to: 0, message: 'empty expression' }] };
   }
   try {
-    const tree = parser.parse(text);
+    // Positions in the tree are the text's: lezerText only swaps names for ones of the same length.
+    const tree = parser.parse(lezerText(text));
     // The first expression under the root: a leading `# comment` line is not it.
     const root = expressionChildren(tree.topNode)[0];
     const errors: SyntaxProblem[] = [];
@@ -163,7 +165,7 @@ export function hasErrorNode(tree: Tree): boolean {
 
 /** Too deep or long for lezer in one piece (its own limit, not a mistake): parsed in parts (parts.ts). */
 export function parsedInParts(text: string): ParsedExpr {
-  const split = parseInParts(text);
+  const split = parseInParts(lezerText(text));
   const errors = split.errors.map((e) => ({ ...e, message: describe(text, e.from, e.to) }));
   // An empty tree: the parts are what describes the expression.
   const tree = parser.parse('');

@@ -1,0 +1,72 @@
+// Counters read as counters: gauge functions over them (promql/gauge-function-on-counter), raw
+// histogram and summary series compared (promql/counter-compared-raw), and a histogram's buckets as
+// the catalogue declares them (promql/histogram-bucket).
+import { describe, expect, it } from 'vitest';
+import { alert, record } from '../../../src/index.js';
+import { basics, findings, shop } from './shop.js';
+
+const summary = (id: string, ...rules: Parameters<typeof shop>[0]['rules'] & object) =>
+  findings(id, shop({ rules })).map((d) => [d.severity, d.message, d.excerpt ? d.excerpt.text.slice(d.excerpt.from, d.excerpt.to) : undefined]);
+
+describe('promql/gauge-function-on-counter', () => {
+  it('fires on delta, deriv, predict_linear, sum_over_time over a counter or a histogram series', () => {
+    const rules = [
+      alert({ ...basics, name: 'Delta', expr: 'delta(shop_orders_total[1h]) > 10' }),
+      record({ name: 'store:orders:deriv', expr: 'sum by (store) (deriv(shop_orders_total[10m]))' }),
+      alert({ ...basics, name: 'Predict', expr: 'predict_linear(shop_checkout_seconds_count[1h], 3600) > 1e6' }),
+      alert({ ...basics, name: 'Summed', expr: 'sum_over_time(shop_payments_total[1h]) > 10' }),
+    ];
+    expect(summary('promql/gauge-function-on-counter', ...rules)).toEqual([
+      ['warning', 'alert Delta applies delta() to counter "shop_orders_total": delta is for gauges, and reads every restart of the counter as a drop', 'shop_orders_total'],
+      ['warning', 'record store:orders:deriv applies deriv() to counter "shop_orders_total": deriv is for gauges, and reads every restart of the counter as a drop', 'shop_orders_total'],
+      ['warning', 'alert Predict applies predict_linear() to counter "shop_checkout_seconds_count": predict_linear is for gauges, and reads every restart of the counter as a drop', 'shop_checkout_seconds_count'],
+      ['warning', 'alert Summed applies sum_over_time() to counter "shop_payments_total": sum_over_time is for gauges, and reads every restart of the counter as a drop', 'shop_payments_total'],
+    ]);
+  });
+
+  it('is quiet on gauges and on rates of counters', () => {
+    const rules = [
+      alert({ ...basics, name: 'CartDelta', expr: 'delta(shop_cart_items[1h]) > 10' }),
+      alert({ ...basics, name: 'RatePredict', expr: 'predict_linear(rate(shop_orders_total[5m])[1h:1m], 3600) > 10' }),
+    ];
+    expect(summary('promql/gauge-function-on-counter', ...rules)).toEqual([]);
+  });
+});
+
+describe('promql/counter-compared-raw on histogram series and over-time maxima', () => {
+  it('fires on _count compared raw and on max_over_time of a counter', () => {
+    const rules = [
+      alert({ ...basics, name: 'ManyCheckouts', expr: 'shop_checkout_seconds_count > 1000' }),
+      alert({ ...basics, name: 'MaxOrders', expr: 'max_over_time(shop_orders_total[1h]) > 1000' }),
+      alert({ ...basics, name: 'RateOk', expr: 'rate(shop_checkout_seconds_count[5m]) > 10' }),
+    ];
+    expect(summary('promql/counter-compared-raw', ...rules).map((f) => f[1])).toEqual([
+      'alert ManyCheckouts compares the raw value of histogram series "shop_checkout_seconds_count", which only grows (and drops to 0 on restart)',
+      'alert MaxOrders compares the raw value of counter "shop_orders_total", which only grows (and drops to 0 on restart)',
+    ]);
+  });
+});
+
+describe('promql/histogram-bucket', () => {
+  it('fires on a bucket the histogram lacks, on +Inf left out under histogram_quantile, and on raw buckets', () => {
+    const rules = [
+      record({ name: 'store:checkout_fast:rate5m', expr: 'sum by (store) (rate(shop_checkout_seconds_bucket{le="0.3"}[5m]))' }),
+      record({ name: 'store:checkout:p90', expr: 'histogram_quantile(0.9, sum by (store, le) (rate(shop_checkout_seconds_bucket{le!="+Inf"}[5m])))' }),
+      record({ name: 'store:checkout:p99', expr: 'histogram_quantile(0.99, sum by (store, le) (shop_checkout_seconds_bucket))' }),
+    ];
+    expect(summary('promql/histogram-bucket', ...rules)).toEqual([
+      ['error', 'record store:checkout_fast:rate5m selects shop_checkout_seconds_bucket{le="0.3"}, but shop_checkout_seconds has no bucket 0.3 (buckets 0.5, 1, 5, +Inf): the selector matches nothing', 'le="0.3"'],
+      ['error', 'record store:checkout:p90 passes shop_checkout_seconds_bucket{le!="+Inf"} to histogram_quantile, which needs the +Inf bucket: without it the result is NaN', 'le!="+Inf"'],
+      ['warning', 'record store:checkout:p99 passes the raw buckets of shop_checkout_seconds to histogram_quantile: they count every request since each process started, so the quantile hardly moves', 'shop_checkout_seconds_bucket'],
+    ]);
+  });
+
+  it('is quiet on declared buckets (written as Prometheus writes them) and on rates under histogram_quantile', () => {
+    const rules = [
+      record({ name: 'store:checkout_fast:rate5m', expr: 'sum by (store) (rate(shop_checkout_seconds_bucket{le="0.5"}[5m])) / sum by (store) (rate(shop_checkout_seconds_bucket{le="+Inf"}[5m]))' }),
+      record({ name: 'store:checkout_one:rate5m', expr: 'sum by (store) (rate(shop_checkout_seconds_bucket{le="1.0"}[5m]))' }),
+      record({ name: 'store:checkout:p90', expr: 'histogram_quantile(0.9, sum by (store, le) (rate(shop_checkout_seconds_bucket[5m])))' }),
+    ];
+    expect(summary('promql/histogram-bucket', ...rules)).toEqual([]);
+  });
+});

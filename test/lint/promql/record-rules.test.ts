@@ -1,0 +1,93 @@
+// record/cycle, record/duplicate, record/shadows-metric: recording rules that never produce data,
+// or whose series collide with another rule's or with a scraped metric's.
+import { describe, expect, it } from 'vitest';
+import { record } from '../../../src/index.js';
+import { expectFindings, findings, rulePath, shop } from './shop.js';
+
+describe('record/cycle', () => {
+  it('fires on a rule that reads its own series, and on each rule of a cycle', () => {
+    const self = record({ name: 'store:self:x', expr: 'store:self:x + 1' });
+    const a = record({ name: 'store:a:x', expr: 'sum by (store) (store:b:x)' });
+    const b = record({ name: 'store:b:x', expr: 'store:a:x * 2' });
+    expectFindings(findings('record/cycle', shop({ rules: [self, a, b] })), [
+      {
+        severity: 'error',
+        message: 'recording rule "store:self:x" reads its own series "store:self:x": there is nothing to read at its first evaluation, so it never produces data',
+        hint: 'compute it from scraped series (or from recording rules outside the cycle)',
+        path: rulePath('store:self:x', 'expr'),
+        at: self,
+        span: 'store:self:x',
+      },
+      {
+        severity: 'error',
+        message: 'recording rule "store:a:x" reads "store:b:x", which is recorded from "store:a:x" in turn ("store:a:x" → "store:b:x" → "store:a:x"): a cycle of recording rules never produces data',
+        hint: 'compute it from scraped series (or from recording rules outside the cycle)',
+        path: rulePath('store:a:x', 'expr'),
+        at: a,
+        span: 'store:b:x',
+      },
+      {
+        severity: 'error',
+        message: 'recording rule "store:b:x" reads "store:a:x", which is recorded from "store:b:x" in turn ("store:b:x" → "store:a:x" → "store:b:x"): a cycle of recording rules never produces data',
+        hint: 'compute it from scraped series (or from recording rules outside the cycle)',
+        path: rulePath('store:b:x', 'expr'),
+        at: b,
+        span: 'store:a:x',
+      },
+    ]);
+  });
+
+  it('is quiet on a chain without a cycle, and on a rule an `or` seeds', () => {
+    const first = record({ name: 'store:orders:rate5m', expr: 'sum by (store) (rate(shop_orders_total[5m]))' });
+    const second = record({ name: 'store:orders:rate5m_x2', expr: 'store:orders:rate5m * 2' });
+    const seeded = record({ name: 'store:seeded:x', expr: 'store:seeded:x + 1 or sum by (store) (shop_cart_items)' });
+    expect(findings('record/cycle', shop({ rules: [first, second, seeded] }))).toEqual([]);
+  });
+});
+
+describe('record/duplicate', () => {
+  it('fires on one name with the same labels twice (error) and with other label sets (warning)', () => {
+    const one = record({ name: 'store:orders:rate5m', expr: 'sum by (store) (rate(shop_orders_total[5m]))' });
+    const again = record({ name: 'store:orders:rate5m', expr: 'sum by (store) (rate(shop_orders_total[10m]))' });
+    const byStatus = record({ name: 'store:orders:rate5m', labels: { window: '5m' }, expr: 'sum by (status) (rate(shop_orders_total[5m]))' });
+    expectFindings(findings('record/duplicate', shop({ rules: [one, again, byStatus] })), [
+      {
+        severity: 'error',
+        message: 'recording rule "store:orders:rate5m" is defined twice with the same labels (also in group "shop"): both write the same series, two values at each evaluation',
+        hint: 'remove one, or tell them apart with labels: { … } (e.g. window: "5m" and "1h")',
+        path: rulePath('store:orders:rate5m', 'name'),
+        at: again,
+      },
+      {
+        severity: 'warning',
+        message: 'recording rule "store:orders:rate5m" writes series with labels status, window, and another rule of that name (in group "shop") with labels store: a query of "store:orders:rate5m" mixes both shapes',
+        hint: 'give each aggregation level its own name (level:metric:operations, e.g. job:… and instance:…)',
+        path: rulePath('store:orders:rate5m', 'name'),
+        at: byStatus,
+      },
+    ]);
+  });
+
+  it('is quiet on one name per window label (the SLO pattern)', () => {
+    const five = record({ name: 'store:orders:rate', labels: { window: '5m' }, expr: 'sum by (store) (rate(shop_orders_total[5m]))' });
+    const hour = record({ name: 'store:orders:rate', labels: { window: '1h' }, expr: 'sum by (store) (rate(shop_orders_total[1h]))' });
+    expect(findings('record/duplicate', shop({ rules: [five, hour] }))).toEqual([]);
+    // Other matchers on a kept label: disjoint series (kube-prometheus's code_verb:…:increase1h, one rule per status class).
+    const ok = record({ name: 'status:orders:increase1h', expr: 'sum by (status) (increase(shop_orders_total{status=~"2.."}[1h]))' });
+    const failed = record({ name: 'status:orders:increase1h', expr: 'sum by (status) (increase(shop_orders_total{status=~"5.."}[1h]))' });
+    expect(findings('record/duplicate', shop({ rules: [ok, failed] }))).toEqual([]);
+  });
+});
+
+describe('record/shadows-metric', () => {
+  it('fires on a recording rule named like a catalogue series', () => {
+    const rule = record({ name: 'shop_cart_items', expr: 'sum by (store) (shop_cart_items)' });
+    const bucket = record({ name: 'shop_checkout_seconds_count', expr: 'sum by (store) (shop_checkout_seconds_count)' });
+    const found = findings('record/shadows-metric', shop({ rules: [rule, bucket] }));
+    expect(findings('record/cycle', shop({ rules: [rule, bucket] }))).toEqual([]);
+    expect(found.map((d) => [d.severity, d.message])).toEqual([
+      ['error', 'recording rule "shop_cart_items" writes series named like the catalogue metric "shop_cart_items": its samples mix with the scraped ones, and every query of "shop_cart_items" reads both'],
+      ['error', 'recording rule "shop_checkout_seconds_count" writes series named like the catalogue metric "shop_checkout_seconds_count": its samples mix with the scraped ones, and every query of "shop_checkout_seconds_count" reads both'],
+    ]);
+  });
+});
