@@ -6,6 +6,7 @@ import type { AlertRule } from '../../api/rules.js';
 import { MATCH_OPS } from '../../api/selector.js';
 import { refuseLiteralSecrets, SECRETS_DIR } from './alertmanager-secrets.js';
 import { secretFileSchema } from './secret-file.js';
+import { matcherRegex } from '../routing.js';
 import { FACTS, type FactId } from '../version-facts.js';
 import { isTimeZone, parseDaysOfMonth, parseMonths, parseWeekdays, parseYears } from '../time-intervals.js';
 
@@ -27,11 +28,9 @@ const matchValue = z.strictObject({ op: z.enum(MATCH_OPS), value: z.string() });
 export const alertMatchers = z.record(labelName, z.union([z.string(), matchValue])).superRefine((matchers, ctx) => {
   for (const [label, m] of Object.entries(matchers)) {
     if (typeof m === 'string' || (m.op !== '=~' && m.op !== '!~')) continue;
-    try {
-      new RegExp(`^(?:${m.value})$`);
-    } catch {
-      ctx.addIssue({ code: 'custom', path: [label], message: `invalid regular expression ${JSON.stringify(m.value)}` });
-    }
+    // Go's RE2, as Alertmanager compiles it: `(?i)` is fine, a lookahead is not.
+    const re = matcherRegex(m.value);
+    if (!re.ok) ctx.addIssue({ code: 'custom', path: [label], message: `invalid regular expression ${JSON.stringify(m.value)}: ${re.error}` });
   }
 });
 
