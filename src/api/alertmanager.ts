@@ -221,6 +221,8 @@ export interface TimePeriod {
 export interface TimeIntervalOptions {
   name: string;
   periods: readonly TimePeriod[];
+  /** Silences checks on this definition, each with the reason: `{ 'alertmanager/unused-time-interval': 'why' }`. */
+  ignore?: Ignore;
 }
 
 export interface TimeInterval extends Readonly<TimeIntervalOptions> {

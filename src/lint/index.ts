@@ -45,6 +45,9 @@ import { alertmanagerSeverityMismatch } from './alertmanager-severity-mismatch.j
 import { alertmanagerInhibitUnmatched } from './alertmanager-inhibit-unmatched.js';
 import { alertmanagerInhibitEqual } from './alertmanager-inhibit-equal.js';
 import { alertmanagerInhibitSelf } from './alertmanager-inhibit-self.js';
+import { alertmanagerGroupByLabel } from './alertmanager-group-by-label.js';
+import { alertmanagerRepeatInterval } from './alertmanager-repeat-interval.js';
+import { alertmanagerUnusedTimeInterval } from './alertmanager-unused-time-interval.js';
 import { testsAlertCoverage } from './tests-alert-coverage.js';
 import { testsRouteCoverage } from './tests-route-coverage.js';
 import { testsRouting } from './tests-routing.js';
@@ -140,6 +143,9 @@ export const CHECKS: readonly Check[] = [
   alertmanagerInhibitUnmatched,
   alertmanagerInhibitEqual,
   alertmanagerInhibitSelf,
+  alertmanagerGroupByLabel,
+  alertmanagerRepeatInterval,
+  alertmanagerUnusedTimeInterval,
   testsRoutingLabels,
   alertmanagerUnknownTemplate,
   alertmanagerTemplateSyntax,

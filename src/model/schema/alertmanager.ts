@@ -186,6 +186,7 @@ const timeIntervalSchema = z.strictObject({
   kind: z.literal('timeInterval'),
   name: nonEmpty,
   periods: z.array(timePeriod).min(1, { message: 'a time interval needs at least one period' }),
+  ignore,
   source,
 });
 
