@@ -214,7 +214,7 @@ export interface TimePeriod {
   /** e.g. `['january:march', 'december']`. */
   months?: readonly string[];
   years?: readonly string[];
-  /** IANA time zone, e.g. `America/Sao_Paulo` (default UTC). */
+  /** IANA time zone, e.g. `America/Sao_Paulo` (default UTC); not `Local` (the Alertmanager host's, which totem-mon cannot know). */
   location?: string;
 }
 

@@ -102,3 +102,18 @@ describe('alertmanager/unused-time-interval', () => {
     expect(lintOrders([id], { timeIntervals: [kept] })).toEqual([]);
   });
 });
+
+describe('schema: time intervals as Alertmanager 0.25 takes them', () => {
+  const nights = (location?: string) => timeInterval({ name: 'nights', periods: [{ times: [{ start: '22:00', end: '24:00' }], ...(location ? { location } : {}) }] });
+  it('refuses time intervals on the root route, as amtool check-config does', () => {
+    expect(() => lintOrders([], { root: { muteTimeIntervals: ['nights'] }, timeIntervals: [nights()] })).toThrow(
+      /route\.muteTimeIntervals: the root route cannot have mute time intervals \(Alertmanager refuses it\)/,
+    );
+    expect(() => lintOrders([], { root: { activeTimeIntervals: ['nights'] }, timeIntervals: [nights()] })).toThrow(/the root route cannot have active time intervals/);
+  });
+  it("refuses location 'Local' for what it is: the Alertmanager host's zone, not an unknown one", () => {
+    expect(() => lintOrders([], { timeIntervals: [nights('Local')] })).toThrow(/'Local' is the zone of the machine Alertmanager runs on/);
+    expect(() => lintOrders([], { timeIntervals: [nights('Mars/Olympus')] })).toThrow(/unknown time zone/);
+    expect(lintOrders([], { timeIntervals: [nights('America/Sao_Paulo')] })).toEqual([]);
+  });
+});

@@ -147,7 +147,15 @@ const timePeriod = z.strictObject({
   years: z.array(periodField(parseYears, "e.g. '2026', '2026:2027'")).optional(),
   location: z
     .string()
-    .refine(isTimeZone, { message: withHint('unknown time zone', "an IANA zone name, e.g. 'America/Sao_Paulo', 'Europe/Lisbon', 'UTC'") })
+    // Go's time.LoadLocation takes 'Local' (amtool accepts it), but which zone that is depends on
+    // the Alertmanager host: the routing tests could not be judged, nor the output read the same.
+    .refine((zone) => zone !== 'Local', {
+      message: withHint(
+        "'Local' is the zone of the machine Alertmanager runs on: Alertmanager accepts it, but what it means changes with the host and totem-mon cannot simulate it",
+        "name that zone, e.g. 'America/Sao_Paulo'",
+      ),
+    })
+    .refine((zone) => zone === 'Local' || isTimeZone(zone), { message: withHint('unknown time zone', "an IANA zone name, e.g. 'America/Sao_Paulo', 'Europe/Lisbon', 'UTC'") })
     .optional(),
 });
 
@@ -237,6 +245,14 @@ function crossReferences(am: z.output<typeof alertmanagerFields>, ctx: z.Refinem
       code: 'custom',
       path: ['route', 'matchers'],
       message: withHint('the root route cannot have matchers', 'it takes every alert; put matchers on the routes under it'),
+    });
+  }
+  for (const [field, kind] of [['muteTimeIntervals', 'mute'], ['activeTimeIntervals', 'active']] as const) {
+    if ((am.route[field] ?? []).length === 0) continue;
+    ctx.addIssue({
+      code: 'custom',
+      path: ['route', field],
+      message: withHint(`the root route cannot have ${kind} time intervals (Alertmanager refuses it)`, `it takes every alert; put ${field} on the routes under it`),
     });
   }
   const nested: (string | number)[][] = [];
