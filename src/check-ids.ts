@@ -29,6 +29,7 @@ export const CHECK_IDS = [
   'alertmanager/severity-mismatch',
   'alertmanager/shadowed-route',
   'alertmanager/slack-fields',
+  'alertmanager/template-field',
   'alertmanager/template-syntax',
   'alertmanager/unknown-receiver',
   'alertmanager/unknown-template',

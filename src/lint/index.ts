@@ -35,6 +35,7 @@ import { alertmanagerUnmatchedRoute } from './alertmanager-unmatched-route.js';
 import { alertmanagerUnknownTemplate } from './alertmanager-unknown-template.js';
 import { alertmanagerDefaultRoute } from './alertmanager-default-route.js';
 import { alertmanagerTemplateSyntax } from './alertmanager-template-syntax.js';
+import { alertmanagerTemplateField } from './alertmanager-template-field.js';
 import { alertmanagerEmailAddress } from './alertmanager-email-address.js';
 import { alertmanagerPagerdutySeverity } from './alertmanager-pagerduty-severity.js';
 import { alertmanagerSlackFields } from './alertmanager-slack-fields.js';
@@ -149,6 +150,7 @@ export const CHECKS: readonly Check[] = [
   testsRoutingLabels,
   alertmanagerUnknownTemplate,
   alertmanagerTemplateSyntax,
+  alertmanagerTemplateField,
   alertmanagerEmailAddress,
   alertmanagerPagerdutySeverity,
   alertmanagerSlackFields,
