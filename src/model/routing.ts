@@ -108,6 +108,30 @@ export function quoteMatcherValue(value: string): string {
   return `"${value.replace(/[\\"\n]/g, (c) => (c === '\n' ? '\\n' : `\\${c}`))}"`;
 }
 
+/**
+ * A matcher's value as Alertmanager 0.25's labels.ParseMatcher reads it (the text after the operator,
+ * spaces trimmed): an opening `"` needs its closing one at the end; `\\`, `\"` and `\n` are escapes,
+ * any other backslash is literal (`\d` stays `\d`, `\t` stays two characters); a `"` elsewhere is an
+ * error. Undefined when Alertmanager refuses it (quoteMatcherValue writes what this reads back).
+ */
+export function unquoteMatcherValue(raw: string): string | undefined {
+  const quoted = raw.startsWith('"');
+  const body = quoted ? raw.slice(1) : raw;
+  let out = '';
+  let closed = !quoted;
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i]!;
+    if (c === '\\' && i < body.length - 1) {
+      const next = body[++i]!;
+      out += next === 'n' ? '\n' : next === '"' || next === '\\' ? next : `\\${next}`;
+    } else if (c === '"') {
+      if (closed || i < body.length - 1) return undefined;
+      closed = true;
+    } else out += c;
+  }
+  return closed ? out : undefined;
+}
+
 /** `severity="critical"`: Alertmanager's matcher syntax (quoteMatcherValue). */
 export function formatMatcher(m: AlertMatcherModel): string {
   return `${m.label}${m.op}${quoteMatcherValue(m.value)}`;

@@ -6,7 +6,8 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import type { AlertMatcherModel, RouteModel, RoutingTestModel } from '../../src/model/alertmanager.js';
-import { formatMatcher, quoteMatcherValue, receiversFor } from '../../src/model/routing.js';
+import { formatMatcher, quoteMatcherValue, receiversFor, unquoteMatcherValue } from '../../src/model/routing.js';
+import { parseMatcherString } from '../../src/import/alertmanager/matchers.js';
 import { labelArgs, testRoutes } from '../../src/validate/routing-tests.js';
 import { alertMatchers } from '../../src/model/schema/alertmanager.js';
 import { tempDir } from '../helpers/cli.js';
@@ -88,5 +89,39 @@ describe('matcher regexes are RE2', () => {
   it('refuses syntax RE2 lacks, as amtool does', () => {
     expect(problems('(?!warning).*')).toEqual(['invalid regular expression "(?!warning).*": error parsing regexp: invalid or unsupported Perl syntax: `(?!`']);
     expect(problems('(a)\\1')).toHaveLength(1);
+  });
+});
+
+describe('matcher values read back as Alertmanager reads them (import)', () => {
+  // A config's matcher strings, as written in alertmanager.yml, and the value Alertmanager 0.25 reads.
+  const written: Array<[string, string]> = [
+    ['n=~"\\d+"', '\\d+'],
+    ['p="C:\\\\new"', 'C:\\new'],
+    ['q="a\\tb"', 'a\\tb'],
+    ['r= plain value ', 'plain value'],
+    ['s="x\\ny"', 'x\ny'],
+    ['t="say \\"hi\\""', 'say "hi"'],
+  ];
+  it('unescapes only backslash, quote and newline; refuses a stray quote', () => {
+    for (const [text, value] of written) expect([text, parseMatcherString(text)]).toEqual([text, { ok: true, matchers: [expect.objectContaining({ value })] }]);
+    expect(unquoteMatcherValue('a"b')).toBeUndefined();
+    expect(unquoteMatcherValue('"open')).toBeUndefined();
+    for (const v of ['critical ', 'a, b="c"', 'C:\\new', 'a\tb', 'x\ny', '\\']) expect(unquoteMatcherValue(quoteMatcherValue(v))).toBe(v);
+  });
+
+  itWithBinaries(['amtool'])('the real amtool routes each value read back to the route written with it', async () => {
+    const dir = tempDir('totem-mon-matchers-read-');
+    const routes = written.map(([text], i) => ({ receiver: `r${i}`, matchers: [text] }));
+    const receivers = [{ name: 'team' }, ...routes.map((r) => ({ name: r.receiver }))];
+    writeFileSync(path.join(dir, 'alertmanager.yml'), stringify({ route: { receiver: 'team', routes }, receivers }));
+    const tests: RoutingTestModel[] = written.map(([text], i) => {
+      const parsed = parseMatcherString(text);
+      if (!parsed.ok) throw new Error(parsed.error);
+      const m = parsed.matchers[0]!;
+      // A regex is tested with a value it matches.
+      const value = m.op === '=~' ? '42' : m.value;
+      return { name: text, labels: { [m.label]: value }, alsoFiring: [], receivers: [`r${i}`], path: [] } as RoutingTestModel;
+    });
+    expect((await testRoutes({ name: 'amtool', path: findBinary('amtool')! }, dir, 'alertmanager.yml', tests)).map((d) => d.message)).toEqual([]);
   });
 });
