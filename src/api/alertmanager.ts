@@ -214,13 +214,15 @@ export interface TimePeriod {
   /** e.g. `['january:march', 'december']`. */
   months?: readonly string[];
   years?: readonly string[];
-  /** IANA time zone, e.g. `America/Sao_Paulo` (default UTC). */
+  /** IANA time zone, e.g. `America/Sao_Paulo` (default UTC); not `Local` (the Alertmanager host's, which totem-mon cannot know). */
   location?: string;
 }
 
 export interface TimeIntervalOptions {
   name: string;
   periods: readonly TimePeriod[];
+  /** Silences checks on this definition, each with the reason: `{ 'alertmanager/unused-time-interval': 'why' }`. */
+  ignore?: Ignore;
 }
 
 export interface TimeInterval extends Readonly<TimeIntervalOptions> {

@@ -41,6 +41,7 @@ import { alertmanagerUnmatchedRoute } from './alertmanager-unmatched-route.js';
 import { alertmanagerUnknownTemplate } from './alertmanager-unknown-template.js';
 import { alertmanagerDefaultRoute } from './alertmanager-default-route.js';
 import { alertmanagerTemplateSyntax } from './alertmanager-template-syntax.js';
+import { alertmanagerTemplateField } from './alertmanager-template-field.js';
 import { alertmanagerEmailAddress } from './alertmanager-email-address.js';
 import { alertmanagerPagerdutySeverity } from './alertmanager-pagerduty-severity.js';
 import { alertmanagerSlackFields } from './alertmanager-slack-fields.js';
@@ -51,6 +52,9 @@ import { alertmanagerSeverityMismatch } from './alertmanager-severity-mismatch.j
 import { alertmanagerInhibitUnmatched } from './alertmanager-inhibit-unmatched.js';
 import { alertmanagerInhibitEqual } from './alertmanager-inhibit-equal.js';
 import { alertmanagerInhibitSelf } from './alertmanager-inhibit-self.js';
+import { alertmanagerGroupByLabel } from './alertmanager-group-by-label.js';
+import { alertmanagerRepeatInterval } from './alertmanager-repeat-interval.js';
+import { alertmanagerUnusedTimeInterval } from './alertmanager-unused-time-interval.js';
 import { testsAlertCoverage } from './tests-alert-coverage.js';
 import { testsRouteCoverage } from './tests-route-coverage.js';
 import { testsRouting } from './tests-routing.js';
@@ -153,9 +157,13 @@ export const CHECKS: readonly Check[] = [
   alertmanagerInhibitUnmatched,
   alertmanagerInhibitEqual,
   alertmanagerInhibitSelf,
+  alertmanagerGroupByLabel,
+  alertmanagerRepeatInterval,
+  alertmanagerUnusedTimeInterval,
   testsRoutingLabels,
   alertmanagerUnknownTemplate,
   alertmanagerTemplateSyntax,
+  alertmanagerTemplateField,
   alertmanagerEmailAddress,
   alertmanagerPagerdutySeverity,
   alertmanagerSlackFields,

@@ -5,10 +5,11 @@
  *  - its children are tried in order; a matching child ends the search unless it has `continue`;
  *  - when no child matches, the route itself takes the alert;
  *  - a child without receiver inherits its parent's.
- * Regexes are anchored (`^(?:re)$`), as in Alertmanager. JavaScript and Go (RE2) regexes agree on
- * the syntax routes use; exotic RE2 syntax is not emulated.
+ * Regexes are Go's RE2 (re2js), anchored as Alertmanager's labels.NewMatcher anchors them
+ * (`^(?:re)$`, no flags: `.` does not match a newline): `(?i)`, `[[:lower:]]` work, lookarounds do not.
  */
 import type { AlertMatcherModel, RouteModel } from './alertmanager.js';
+import { re2, type Re2 } from './re2.js';
 
 export type LabelSet = Readonly<Record<string, string>>;
 
@@ -20,19 +21,21 @@ export interface RouteMatch {
   position: number[];
 }
 
-const regexCache = new Map<string, RegExp | null>();
+const regexCache = new Map<string, Re2>();
 
-function anchored(pattern: string): RegExp | null {
+/** A matcher's regex compiled once (RE2, anchored); `ok: false` when Alertmanager refuses it. */
+export function matcherRegex(pattern: string): Re2 {
   let re = regexCache.get(pattern);
   if (re === undefined) {
-    try {
-      re = new RegExp(`^(?:${pattern})$`, 's');
-    } catch {
-      re = null;
-    }
+    re = re2(pattern);
     regexCache.set(pattern, re);
   }
   return re;
+}
+
+function regexMatches(pattern: string, value: string): boolean {
+  const re = matcherRegex(pattern);
+  return re.ok && re.matches(value);
 }
 
 export function matcherMatches(m: AlertMatcherModel, labels: LabelSet): boolean {
@@ -43,9 +46,9 @@ export function matcherMatches(m: AlertMatcherModel, labels: LabelSet): boolean 
     case '!=':
       return value !== m.value;
     case '=~':
-      return anchored(m.value)?.test(value) ?? false;
+      return regexMatches(m.value, value);
     case '!~':
-      return !(anchored(m.value)?.test(value) ?? false);
+      return !regexMatches(m.value, value);
   }
 }
 
@@ -95,9 +98,43 @@ export function walkRoutes(root: RouteModel): Array<{ route: RouteModel; positio
   return out;
 }
 
-/** `severity="critical"`: Alertmanager's matcher syntax (the value quoted, `\` and `"` escaped). */
+/**
+ * A value as Alertmanager's matcher parser reads it back (pkg/labels/parse.go, also amtool's label
+ * arguments): in double quotes, with `\`, `"` and a newline escaped. It knows no other escape (`\t`
+ * stays a backslash and a t), so everything else is written as is; unquoted, a value would lose its
+ * trailing spaces and could not hold a `"`.
+ */
+export function quoteMatcherValue(value: string): string {
+  return `"${value.replace(/[\\"\n]/g, (c) => (c === '\n' ? '\\n' : `\\${c}`))}"`;
+}
+
+/**
+ * A matcher's value as Alertmanager 0.25's labels.ParseMatcher reads it (the text after the operator,
+ * spaces trimmed): an opening `"` needs its closing one at the end; `\\`, `\"` and `\n` are escapes,
+ * any other backslash is literal (`\d` stays `\d`, `\t` stays two characters); a `"` elsewhere is an
+ * error. Undefined when Alertmanager refuses it (quoteMatcherValue writes what this reads back).
+ */
+export function unquoteMatcherValue(raw: string): string | undefined {
+  const quoted = raw.startsWith('"');
+  const body = quoted ? raw.slice(1) : raw;
+  let out = '';
+  let closed = !quoted;
+  for (let i = 0; i < body.length; i++) {
+    const c = body[i]!;
+    if (c === '\\' && i < body.length - 1) {
+      const next = body[++i]!;
+      out += next === 'n' ? '\n' : next === '"' || next === '\\' ? next : `\\${next}`;
+    } else if (c === '"') {
+      if (closed || i < body.length - 1) return undefined;
+      closed = true;
+    } else out += c;
+  }
+  return closed ? out : undefined;
+}
+
+/** `severity="critical"`: Alertmanager's matcher syntax (quoteMatcherValue). */
 export function formatMatcher(m: AlertMatcherModel): string {
-  return `${m.label}${m.op}${JSON.stringify(m.value)}`;
+  return `${m.label}${m.op}${quoteMatcherValue(m.value)}`;
 }
 
 /** `severity="critical", team=~"ops|dev"` for messages. */

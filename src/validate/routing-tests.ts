@@ -4,14 +4,18 @@ import type { RoutingTestModel } from '../model/alertmanager.js';
 import { runTool, type Tool } from './tools.js';
 import { ROUTING_TEST_HINT, routingTestMismatch } from '../lint/tests-routing.js';
 import { locatedAt } from '../model/located.js';
+import { quoteMatcherValue } from '../model/routing.js';
 
 const ID = 'amtool/routes-test';
 
-/** Labels as amtool takes them: `k=v` arguments, sorted for a stable command line. */
-function labelArgs(labels: Readonly<Record<string, string>>): string[] {
+/**
+ * Labels as amtool takes them: `k="v"` arguments (its matcher parser trims an unquoted value, refuses
+ * a `"` in it and reads `\n` as a newline), sorted for a stable command line.
+ */
+export function labelArgs(labels: Readonly<Record<string, string>>): string[] {
   return Object.keys(labels)
     .sort()
-    .map((k) => `${k}=${labels[k]}`);
+    .map((k) => `${k}=${quoteMatcherValue(labels[k]!)}`);
 }
 
 async function runOne(tool: Tool, cwd: string, configFile: string, test: RoutingTestModel): Promise<Diagnostic[]> {

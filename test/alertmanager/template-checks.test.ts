@@ -162,3 +162,43 @@ describe('alertmanager/unknown-template', () => {
     expect(runAlertmanagerCheck(id, [ops])).toEqual([]);
   });
 });
+
+describe('alertmanager/template-field', () => {
+  const id = 'alertmanager/template-field';
+  const LABEL_HINT = 'read a label the alerts carry (rule labels, labels the expressions keep, scrape or external labels): a missing one prints nothing';
+
+  it('fires on a label typo in a template file and an annotation typo in a Slack text, with did-you-mean', () => {
+    const ops = receiver({ name: 'ops', slack: [{ channel: '#ops', text: '{{ range .Alerts }}{{ .Annotations.descripton }}{{ end }}' }] });
+    const tmpl = file('shop.tmpl', '{{ define "shop.title" }}\n[{{ .Status }}] {{ .CommonLabels.servce }} {{ .GroupLabels.alertname }}{{ end }}\n');
+    expect(runAlertmanagerCheck(id, [ops], [tmpl]).map((d) => ({ message: d.message, hint: d.hint, path: d.path?.join(' › '), line: d.source?.line, at: d.excerpt ? d.excerpt.text.slice(d.excerpt.from, d.excerpt.to) : undefined }))).toEqual([
+      {
+        message: 'receiver ops: slack[0].text reads annotation "descripton", which no alert has (they have description, runbook_url, summary). Did you mean "description"?',
+        hint: 'read an annotation the alert rules define: a missing one prints nothing',
+        path: 'alertmanager › receivers › ops › slack[0] › text',
+        line: ops.source!.line,
+        at: '.descripton',
+      },
+      {
+        message: 'templates/shop.tmpl:2:33 reads label "servce" (.CommonLabels.servce), which no alert carries. Did you mean "service"?',
+        hint: LABEL_HINT,
+        path: 'templates › shop.tmpl',
+        line: 2,
+        at: '.servce',
+      },
+    ]);
+  });
+
+  it('fires on .Labels inside a range and through a variable', () => {
+    const tmpl = file('a.tmpl', '{{ define "a" }}{{ range $a := .Alerts }}{{ $a.Labels.clutser }}{{ end }}{{ end }}');
+    expect(runAlertmanagerCheck(id, [], [tmpl]).map((d) => d.message)).toEqual(['templates/a.tmpl:1:54 reads label "clutser" (.Labels.clutser), which no alert carries.']);
+  });
+
+  it('quiet: labels the alerts carry (rule, expression, scrape), annotations they define, KV methods, shopTemplates', () => {
+    const tmpl = file(
+      'ok.tmpl',
+      '{{ define "ok" }}{{ .CommonLabels.severity }} {{ .CommonLabels.service }} {{ .GroupLabels.job }} {{ .CommonLabels.instance }} ' +
+        '{{ range .CommonLabels.SortedPairs }}{{ .Name }}{{ end }} {{ .CommonAnnotations.summary }} {{ .CommonLabels.Names }}{{ end }}',
+    );
+    expect(runAlertmanagerCheck(id, [], [tmpl, shopTemplates])).toEqual([]);
+  });
+});

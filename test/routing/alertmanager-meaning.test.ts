@@ -85,6 +85,35 @@ describe('alertmanager/inhibit-equal', () => {
     expect(only(id)).toEqual([]);
     expect(only(id, { inhibitRules: [inhibitRule({ sourceMatchers: { severity: 'critical' }, targetMatchers: { severity: 'warning' }, equal: ['region', 'team', 'cluster'] })] })).toEqual([]);
   });
+  it('fires (warning): no equal at all, so every source mutes every target in every cluster, naming the labels both sides carry', () => {
+    const [d, ...rest] = only(id, { inhibitRules: [inhibitRule({ sourceMatchers: { severity: 'critical' }, targetMatchers: { severity: 'warning' } })] });
+    expect(rest).toEqual([]);
+    expect(summary([d!])).toEqual([
+      {
+        severity: 'warning',
+        message:
+          'inhibitRules[0]: no equal labels: every source alert (OrdersApiErrors, PostgresDown) mutes every target alert (JobQueueBacklog) wherever they fire, ' +
+          'one cluster or service down silencing all the others.',
+        hint: "scope it with labels both sides carry: equal: ['cluster', 'region', 'team'] (or some of them); if one source really should mute every target, say so with ignore: { 'alertmanager/inhibit-equal': 'why' }",
+        path: 'alertmanager › inhibitRules[0]',
+      },
+    ]);
+  });
+  it('fires (warning): no equal, suggesting only labels that can be equal (not alertname or severity, which differ)', () => {
+    const ds = only(id, {
+      alerts: [apiErrors, postgresDown, totalBacklog],
+      inhibitRules: [inhibitRule({ sourceMatchers: { alertname: 'PostgresDown' }, targetMatchers: { alertname: 'TotalBacklog' } })],
+    });
+    // TotalBacklog keeps no cluster (sum without by): only the external label is on both sides.
+    expect(ds.map((d) => [d.severity, d.hint])).toEqual([
+      ['warning', "scope it with labels both sides carry: equal: ['region'] (or some of them); if one source really should mute every target, say so with ignore: { 'alertmanager/inhibit-equal': 'why' }"],
+    ]);
+  });
+  it('quiet: no equal, silenced with ignore; and left to inhibit-self when one alert matches both sides', () => {
+    const ignore = { 'alertmanager/inhibit-equal': 'a Postgres down anywhere mutes the orders team everywhere' };
+    expect(only(id, { inhibitRules: [inhibitRule({ sourceMatchers: { alertname: 'PostgresDown' }, targetMatchers: { team: 'orders' }, ignore })] })).toEqual([]);
+    expect(only(id, { inhibitRules: [inhibitRule({ sourceMatchers: { severity: 'critical' }, targetMatchers: { team: 'platform' } })] })).toEqual([]);
+  });
   it('quiet: a rule whose matchers match nothing is left to inhibit-unmatched', () => {
     expect(only(id, { inhibitRules: [inhibitRule({ sourceMatchers: { alertname: 'Nope' }, targetMatchers: { team: 'orders' }, equal: ['clsuter'] })] })).toEqual([]);
   });

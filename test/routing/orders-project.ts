@@ -2,7 +2,7 @@
 // on Postgres with a job queue, two teams, PagerDuty and Slack. Each case changes one thing.
 import {
   alert, alertmanager, counter, defineProject, gauge, inhibitRule, rate, receiver, route, ruleGroup, scrapeJob, secretFile,
-  type AlertRule, type InhibitRule, type Route, type RoutingTest,
+  type AlertRule, type InhibitRule, type Route, type RoutingTest, type RouteOptions, type TimeInterval,
 } from '../../src/index.js';
 import { CHECKS } from '../../src/lint/index.js';
 import { runOn } from '../helpers/model.js';
@@ -56,6 +56,9 @@ export interface Case {
   routes?: Route<Names>[];
   inhibitRules?: InhibitRule[];
   tests?: RoutingTest<Names>[];
+  /** Fields of the root route (groupBy, intervals, …) besides its receiver and routes. */
+  root?: Omit<RouteOptions<Names>, 'receiver' | 'routes'>;
+  timeIntervals?: TimeInterval[];
 }
 
 /** The project with the case's changes, run through the named checks. */
@@ -78,11 +81,12 @@ export function lintOrders(ids: string[], c: Case = {}) {
         receiver({ name: 'orders-slack', slack: [{ channel: '#orders', apiUrl: secretFile('/s/slack') }] }),
         receiver({ name: 'platform-pagerduty', pagerduty: [{ routingKey: secretFile('/s/pd-platform') }] }),
       ],
-      route: route({ receiver: 'fallback', routes: c.routes ?? teamRoutes }),
+      route: route({ ...c.root, receiver: 'fallback', routes: c.routes ?? teamRoutes }),
       inhibitRules: c.inhibitRules ?? [
         inhibitRule({ sourceMatchers: { alertname: 'PostgresDown' }, targetMatchers: { team: 'orders' }, equal: ['cluster'] }),
       ],
       ...(c.tests ? { tests: c.tests } : {}),
+      ...(c.timeIntervals ? { timeIntervals: c.timeIntervals } : {}),
     }),
   });
   return runOn(project, CHECKS.filter((check) => ids.includes(check.id)));

@@ -14,7 +14,8 @@ function fakeAmtool(log: string) {
   const file = path.join(tempDir('totem-mon-fake-amtool-'), 'amtool');
   const script = [
     '#!/bin/sh',
-    'for a in "$@"; do case "$a" in wait=*) w="${a#wait=}";; esac; done',
+    // The labels come quoted (`wait="0.6"`), as amtool's matcher parser reads them.
+    'for a in "$@"; do case "$a" in wait=*) w=$(printf %s "${a#wait=}" | tr -d \'"\');; esac; done',
     `echo "start $w" >> '${log}'`,
     'sleep "$w"',
     `echo "end $w" >> '${log}'`,

@@ -6,6 +6,7 @@
  */
 import type { AlertMatcherModel } from '../../model/alertmanager.js';
 import { MATCH_OPS, type MatchOp } from '../../api/selector.js';
+import { unquoteMatcherValue } from '../../model/routing.js';
 
 const MATCHER = /^\s*([a-zA-Z_:][a-zA-Z0-9_:]*)\s*(=~|!=|!~|=)\s*([\s\S]*?)\s*$/;
 
@@ -31,16 +32,6 @@ function splitMatchers(text: string): string[] {
   return parts.filter((p) => p.trim() !== '');
 }
 
-/** A double-quoted value with Go's escapes (`\"`, `\\`, `\n`…), or undefined when it is not one. */
-function unquote(value: string): string | undefined {
-  if (!(value.length >= 2 && value.startsWith('"') && value.endsWith('"'))) return undefined;
-  try {
-    return JSON.parse(value) as string;
-  } catch {
-    return undefined;
-  }
-}
-
 export type ParsedMatchers = { ok: true; matchers: AlertMatcherModel[] } | { ok: false; error: string };
 
 /** One entry of a `matchers:` list (which may hold several matchers). */
@@ -51,8 +42,8 @@ export function parseMatcherString(text: string): ParsedMatchers {
   for (const part of splitMatchers(body)) {
     const m = MATCHER.exec(part);
     if (!m) return { ok: false, error: `"${text}" is not a label matcher (label, one of ${MATCH_OPS.join(' ')}, value)` };
-    const raw = m[3]!;
-    const value = raw.startsWith('"') ? unquote(raw) : raw;
+    // Alertmanager's own unescaping (`\d` stays `\d`), quoted or not.
+    const value = unquoteMatcherValue(m[3]!);
     if (value === undefined) return { ok: false, error: `the value of "${part.trim()}" is not a well-quoted string` };
     matchers.push({ label: m[1]!, op: m[2] as MatchOp, value });
   }

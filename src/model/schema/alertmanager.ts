@@ -6,6 +6,7 @@ import type { AlertRule } from '../../api/rules.js';
 import { MATCH_OPS } from '../../api/selector.js';
 import { refuseLiteralSecrets, SECRETS_DIR } from './alertmanager-secrets.js';
 import { secretFileSchema } from './secret-file.js';
+import { matcherRegex } from '../routing.js';
 import { FACTS, type FactId } from '../version-facts.js';
 import { isTimeZone, parseDaysOfMonth, parseMonths, parseWeekdays, parseYears } from '../time-intervals.js';
 
@@ -27,11 +28,9 @@ const matchValue = z.strictObject({ op: z.enum(MATCH_OPS), value: z.string() });
 export const alertMatchers = z.record(labelName, z.union([z.string(), matchValue])).superRefine((matchers, ctx) => {
   for (const [label, m] of Object.entries(matchers)) {
     if (typeof m === 'string' || (m.op !== '=~' && m.op !== '!~')) continue;
-    try {
-      new RegExp(`^(?:${m.value})$`);
-    } catch {
-      ctx.addIssue({ code: 'custom', path: [label], message: `invalid regular expression ${JSON.stringify(m.value)}` });
-    }
+    // Go's RE2, as Alertmanager compiles it: `(?i)` is fine, a lookahead is not.
+    const re = matcherRegex(m.value);
+    if (!re.ok) ctx.addIssue({ code: 'custom', path: [label], message: `invalid regular expression ${JSON.stringify(m.value)}: ${re.error}` });
   }
 });
 
@@ -148,7 +147,15 @@ const timePeriod = z.strictObject({
   years: z.array(periodField(parseYears, "e.g. '2026', '2026:2027'")).optional(),
   location: z
     .string()
-    .refine(isTimeZone, { message: withHint('unknown time zone', "an IANA zone name, e.g. 'America/Sao_Paulo', 'Europe/Lisbon', 'UTC'") })
+    // Go's time.LoadLocation takes 'Local' (amtool accepts it), but which zone that is depends on
+    // the Alertmanager host: the routing tests could not be judged, nor the output read the same.
+    .refine((zone) => zone !== 'Local', {
+      message: withHint(
+        "'Local' is the zone of the machine Alertmanager runs on: Alertmanager accepts it, but what it means changes with the host and totem-mon cannot simulate it",
+        "name that zone, e.g. 'America/Sao_Paulo'",
+      ),
+    })
+    .refine((zone) => zone === 'Local' || isTimeZone(zone), { message: withHint('unknown time zone', "an IANA zone name, e.g. 'America/Sao_Paulo', 'Europe/Lisbon', 'UTC'") })
     .optional(),
 });
 
@@ -187,6 +194,7 @@ const timeIntervalSchema = z.strictObject({
   kind: z.literal('timeInterval'),
   name: nonEmpty,
   periods: z.array(timePeriod).min(1, { message: 'a time interval needs at least one period' }),
+  ignore,
   source,
 });
 
@@ -237,6 +245,14 @@ function crossReferences(am: z.output<typeof alertmanagerFields>, ctx: z.Refinem
       code: 'custom',
       path: ['route', 'matchers'],
       message: withHint('the root route cannot have matchers', 'it takes every alert; put matchers on the routes under it'),
+    });
+  }
+  for (const [field, kind] of [['muteTimeIntervals', 'mute'], ['activeTimeIntervals', 'active']] as const) {
+    if ((am.route[field] ?? []).length === 0) continue;
+    ctx.addIssue({
+      code: 'custom',
+      path: ['route', field],
+      message: withHint(`the root route cannot have ${kind} time intervals (Alertmanager refuses it)`, `it takes every alert; put ${field} on the routes under it`),
     });
   }
   const nested: (string | number)[][] = [];

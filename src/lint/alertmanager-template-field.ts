@@ -1,0 +1,98 @@
+import type { Check } from './check.js';
+import type { Token } from '../gotemplate/lex.js';
+import { lexTemplate } from '../gotemplate/lex.js';
+import { lineColumn } from '../gotemplate/parse.js';
+import { locatedAt } from '../model/located.js';
+import { didYouMean } from '../suggest.js';
+import { againstAlerts, knownAlertLabelNames, mayCarry } from './alertmanager-select.js';
+import { templatedFields } from './alertmanager-templates.js';
+
+// Alertmanager 0.25's template data (template/template.go): label and annotation maps are KV.
+const LABEL_MAPS = new Set(['.CommonLabels', '.GroupLabels', '.Labels']);
+const ANNOTATION_MAPS = new Set(['.CommonAnnotations', '.Annotations']);
+/** KV's methods: `.CommonLabels.SortedPairs` calls one, it reads no key. */
+const KV_METHODS = new Set(['SortedPairs', 'Remove', 'Names', 'Values']);
+
+interface Read {
+  kind: 'label' | 'annotation';
+  map: string;
+  key: Token;
+}
+
+/** `.CommonLabels.x`, `$a.Labels.x`, `.Annotations.x`: the keys a template reads from the maps, by field chain. */
+function readKeys(text: string): Read[] {
+  const out: Read[] = [];
+  for (const action of lexTemplate(text).actions) {
+    const t = action.tokens;
+    for (let i = 0; i + 1 < t.length; i++) {
+      const [map, key] = [t[i]!, t[i + 1]!];
+      if (map.kind !== 'field' || key.kind !== 'field' || key.from !== map.to) continue;
+      const kind = LABEL_MAPS.has(map.text) ? 'label' : ANNOTATION_MAPS.has(map.text) ? 'annotation' : undefined;
+      if (!kind || KV_METHODS.has(key.text.slice(1))) continue;
+      out.push({ kind, map: map.text, key });
+    }
+  }
+  return out;
+}
+
+/**
+ * A notification template reading a label no declared alert carries, or an annotation no alert rule
+ * defines (`.CommonLabels.clutser`, `.Annotations.descripton`): Go prints an empty string for a
+ * missing map key, so the notification silently loses that part. Quiet when an alert's labels cannot
+ * be told (it may carry any) and when the project declares no alerts.
+ */
+export const alertmanagerTemplateField: Check = {
+  id: 'alertmanager/template-field',
+  severity: 'warning',
+  description: 'Notification templates read labels the alerts carry and annotations they define.',
+  run: againstAlerts(({ am, knowledge, context }, report) => {
+    if (knowledge.length === 0) return;
+    const labels = knownAlertLabelNames(context);
+    const anyLabel = (name: string) => labels.has(name) || knowledge.some((k) => mayCarry(name, k));
+    const annotations = new Set(knowledge.flatMap((k) => Object.keys(k.alert.annotations)));
+    const problem = (r: Read): { what: string; hint: string } | undefined => {
+      const name = r.key.text.slice(1);
+      if (r.kind === 'label') {
+        if (anyLabel(name)) return undefined;
+        return {
+          what: `reads label "${name}" (${r.map}${r.key.text}), which no alert carries.${didYouMean(name, labels)}`,
+          hint: 'read a label the alerts carry (rule labels, labels the expressions keep, scrape or external labels): a missing one prints nothing',
+        };
+      }
+      if (annotations.has(name)) return undefined;
+      const have = [...annotations].sort();
+      return {
+        what: `reads annotation "${name}", which no alert has${have.length > 0 ? ` (they have ${have.join(', ')})` : ''}.${didYouMean(name, have)}`,
+        hint: 'read an annotation the alert rules define: a missing one prints nothing',
+      };
+    };
+    for (const receiver of am.receivers) {
+      for (const { field, text } of templatedFields(receiver)) {
+        for (const r of readKeys(text)) {
+          const p = problem(r);
+          if (!p) continue;
+          report({
+            message: `receiver ${receiver.name}: ${field.join('.')} ${p.what}`,
+            hint: p.hint,
+            ...locatedAt(receiver, ...field),
+            excerpt: { text, from: r.key.from, to: r.key.to },
+          });
+        }
+      }
+    }
+    for (const file of am.templates) {
+      for (const r of readKeys(file.content)) {
+        const p = problem(r);
+        if (!p) continue;
+        const { line, column } = lineColumn(file.content, r.key.from);
+        report({
+          message: `${file.source}:${line}:${column} ${p.what}`,
+          hint: p.hint,
+          path: ['templates', file.name],
+          source: { file: file.source, line, column },
+          excerpt: { text: file.content, from: r.key.from, to: r.key.to },
+        });
+      }
+    }
+  }),
+};

@@ -1,0 +1,119 @@
+// Route settings that Alertmanager accepts but that do not do what they say: grouping by a label no
+// alert carries, a repeat shorter than the group interval, a time interval no route uses.
+import { describe, expect, it } from 'vitest';
+import { timeInterval } from '../../src/index.js';
+import { lintOrders, route } from './orders-project.js';
+
+const summary = (ds: ReturnType<typeof lintOrders>) => ds.map((d) => ({ severity: d.severity, message: d.message, hint: d.hint, path: d.path?.join(' › ') }));
+
+describe('alertmanager/group-by-label', () => {
+  const id = 'alertmanager/group-by-label';
+  it('fires: a typo in the root groupBy, with did-you-mean', () => {
+    expect(summary(lintOrders([id], { root: { groupBy: ['alertname', 'clutser'] } }))).toEqual([
+      {
+        severity: 'warning',
+        message:
+          'route: groupBy label "clutser" is carried by no alert: every alert has it empty, so it splits nothing ' +
+          '(the notification groups only by alertname). Did you mean "cluster"?',
+        hint: 'group by labels the alerts carry (rule labels, labels the expressions keep, scrape or external labels), or drop it',
+        path: 'alertmanager › route › groupBy[1]',
+      },
+    ]);
+  });
+  it('fires: on a nested route, where no other label is left to group by', () => {
+    const routes = [route({ matchers: { team: 'orders' }, receiver: 'orders-slack', groupBy: ['servce'] })];
+    expect(lintOrders([id], { routes }).map((d) => [d.message, d.path?.join(' › ')])).toEqual([
+      [
+        'route.routes[0]: groupBy label "servce" is carried by no alert: every alert has it empty, so it splits nothing (all the alerts of the route go in one notification).',
+        'alertmanager › route › routes[0] › groupBy[0]',
+      ],
+    ]);
+  });
+  it('quiet: labels from rules, expressions, scrape jobs and external labels; "..." (every label)', () => {
+    expect(lintOrders([id], { root: { groupBy: ['alertname', 'cluster', 'team', 'region', 'queue'] } })).toEqual([]);
+    expect(lintOrders([id], { root: { groupBy: ['...'] } })).toEqual([]);
+  });
+  it('quiet: no alerts declared (nothing to compare with)', () => {
+    expect(lintOrders([id], { alerts: [], root: { groupBy: ['clutser'] } })).toEqual([]);
+  });
+});
+
+describe('alertmanager/repeat-interval', () => {
+  const id = 'alertmanager/repeat-interval';
+  it('fires: a repeat shorter than the group interval on the same route', () => {
+    expect(summary(lintOrders([id], { root: { groupInterval: '10m', repeatInterval: '5m' } }))).toEqual([
+      {
+        severity: 'warning',
+        message:
+          'route: repeatInterval 5m is shorter than groupInterval 10m: Alertmanager sends a group only at its group interval, ' +
+          'so the reminder comes every 10m, not every 5m.',
+        hint: 'make repeatInterval at least groupInterval (a multiple of it: it is rounded up to one)',
+        path: 'alertmanager › route › repeatInterval',
+      },
+    ]);
+  });
+  it('fires: a child repeat shorter than the inherited (or default 5m) group interval', () => {
+    const routes = [route({ matchers: { team: 'orders' }, receiver: 'orders-slack', repeatInterval: '1m' })];
+    expect(lintOrders([id], { routes }).map((d) => [d.message, d.path?.join(' › ')])).toEqual([
+      [
+        'route.routes[0]: repeatInterval 1m is shorter than groupInterval 5m (Alertmanager\'s default): Alertmanager sends a group only at its group interval, so the reminder comes every 5m, not every 1m.',
+        'alertmanager › route › routes[0] › repeatInterval',
+      ],
+    ]);
+    const longer = [route({ matchers: { team: 'orders' }, receiver: 'orders-slack', groupInterval: '2h' })];
+    expect(lintOrders([id], { root: { repeatInterval: '1h' }, routes: longer }).map((d) => [d.message, d.path?.join(' › ')])).toEqual([
+      [
+        'route.routes[0]: repeatInterval 1h (inherited) is shorter than groupInterval 2h: Alertmanager sends a group only at its group interval, so the reminder comes every 2h, not every 1h.',
+        'alertmanager › route › routes[0] › groupInterval',
+      ],
+    ]);
+  });
+  it('quiet: defaults, equal intervals, and a child that inherits a setting already reported on its parent', () => {
+    expect(lintOrders([id])).toEqual([]);
+    expect(lintOrders([id], { root: { groupInterval: '1h', repeatInterval: '1h' } })).toEqual([]);
+    expect(lintOrders([id], { root: { groupInterval: '10m', repeatInterval: '5m' } })).toHaveLength(1);
+  });
+});
+
+describe('alertmanager/unused-time-interval', () => {
+  const id = 'alertmanager/unused-time-interval';
+  const nights = timeInterval({ name: 'nights', periods: [{ times: [{ start: '22:00', end: '24:00' }] }] });
+  const weekends = timeInterval({ name: 'weekends', periods: [{ weekdays: ['saturday', 'sunday'] }] });
+  it('fires: a time interval no route mutes or activates with', () => {
+    const routes = [route({ matchers: { team: 'orders' }, receiver: 'orders-slack', muteTimeIntervals: ['nights'] })];
+    expect(summary(lintOrders([id], { routes, timeIntervals: [nights, weekends] }))).toEqual([
+      {
+        severity: 'warning',
+        message: 'time interval weekends is used by no route (muteTimeIntervals, activeTimeIntervals): it changes nothing.',
+        hint: "name it on the routes it should mute (muteTimeIntervals: ['weekends']) or make active (activeTimeIntervals), or remove it",
+        path: 'alertmanager › timeIntervals › weekends',
+      },
+    ]);
+  });
+  it('quiet: every interval used, muting or activating, also deep in the tree', () => {
+    const routes = [
+      route({ matchers: { team: 'orders' }, receiver: 'orders-slack', routes: [route({ matchers: { severity: 'warning' }, receiver: 'orders-slack', activeTimeIntervals: ['weekends'] })] }),
+      route({ matchers: { team: 'platform' }, receiver: 'platform-pagerduty', muteTimeIntervals: ['nights'] }),
+    ];
+    expect(lintOrders([id], { routes, timeIntervals: [nights, weekends] })).toEqual([]);
+  });
+  it('quiet: an unused interval silenced on its definition', () => {
+    const kept = timeInterval({ name: 'holidays', periods: [{ months: ['december'] }], ignore: { 'alertmanager/unused-time-interval': 'kept for the December routes' } });
+    expect(lintOrders([id], { timeIntervals: [kept] })).toEqual([]);
+  });
+});
+
+describe('schema: time intervals as Alertmanager 0.25 takes them', () => {
+  const nights = (location?: string) => timeInterval({ name: 'nights', periods: [{ times: [{ start: '22:00', end: '24:00' }], ...(location ? { location } : {}) }] });
+  it('refuses time intervals on the root route, as amtool check-config does', () => {
+    expect(() => lintOrders([], { root: { muteTimeIntervals: ['nights'] }, timeIntervals: [nights()] })).toThrow(
+      /route\.muteTimeIntervals: the root route cannot have mute time intervals \(Alertmanager refuses it\)/,
+    );
+    expect(() => lintOrders([], { root: { activeTimeIntervals: ['nights'] }, timeIntervals: [nights()] })).toThrow(/the root route cannot have active time intervals/);
+  });
+  it("refuses location 'Local' for what it is: the Alertmanager host's zone, not an unknown one", () => {
+    expect(() => lintOrders([], { timeIntervals: [nights('Local')] })).toThrow(/'Local' is the zone of the machine Alertmanager runs on/);
+    expect(() => lintOrders([], { timeIntervals: [nights('Mars/Olympus')] })).toThrow(/unknown time zone/);
+    expect(lintOrders([], { timeIntervals: [nights('America/Sao_Paulo')] })).toEqual([]);
+  });
+});
