@@ -67,6 +67,7 @@ describe('raw query variables', () => {
       queryVariable({ name: 'm', query: 'label_values({job="$job"}, method)' }),
       queryVariable({ name: 'top', query: 'query_result(topk(5, sum by (code) (rate(http_requests_total{job=~"$job"}[$__range]))))' }),
       queryVariable({ name: 'names', query: 'label_names()' }),
+      queryVariable({ name: 'instance', query: 'label_values(instance)' }),
     );
     expect(findings([ok], CHECKS.map((c) => c.id))).toEqual([]);
   });
