@@ -44,6 +44,7 @@ export const CHECK_IDS = [
   'dashboard/datasource-variable',
   'dashboard/empty',
   'dashboard/layout-overlap',
+  'dashboard/legend-label-dropped',
   'dashboard/log-query',
   'dashboard/multi-value-equals',
   'dashboard/time-range',

@@ -100,6 +100,7 @@ function panels(notes: ImportNote[], variables: ReadonlyMap<string, string>, lis
     const path = `panels[${i}]`;
     if (p['type'] !== 'row') {
       const panel = convertPanel(ctx, p, `${path} "${String(p['title'] ?? '')}"`);
+      if (panel === undefined) return;
       if (open) open.panels.push(panel);
       else items.push(panel);
       return;
@@ -113,7 +114,7 @@ function panels(notes: ImportNote[], variables: ReadonlyMap<string, string>, lis
       ...(repeat ? { repeat: { variable: code(repeat) } } : {}),
     };
     const inner = (Array.isArray(p['panels']) ? p['panels'] : []).filter(isJson);
-    const rowPanels = inner.map((q, j) => convertPanel(ctx, q, `${path}.panels[${j}] "${String(q['title'] ?? '')}"`));
+    const rowPanels = inner.flatMap((q, j) => convertPanel(ctx, q, `${path}.panels[${j}] "${String(q['title'] ?? '')}"`) ?? []);
     if (p['collapsed'] === true) items.push(call('row', { ...options, panels: rowPanels }));
     else open = { options, panels: rowPanels };
   });

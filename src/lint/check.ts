@@ -51,7 +51,8 @@ export function at(e: AnalyzedExpression, from?: number, to?: number): Pick<Find
   });
 }
 
-/** "alert HighErrorRate", "panel Tickets", … for messages. */
+/** "alert HighErrorRate", "panel Tickets", "variable $job" (a query variable's query is a panel query), … for messages. */
 export function ownerName(e: ExpressionRef): string {
+  if (e.context === 'panel' && e.path[2] === 'variables') return `variable ${e.owner}`;
   return `${e.context} ${e.owner}`;
 }

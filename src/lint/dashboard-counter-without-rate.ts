@@ -14,7 +14,8 @@ export const dashboardCounterWithoutRate: Check = {
   description: 'A panel shows a counter (or a histogram\'s _bucket/_sum/_count) through rate() or increase(), not as its raw total.',
   run({ expressions, catalogue }, report) {
     for (const e of expressions) {
-      if (e.context !== 'panel') continue;
+      // A variable's label_values(counter, label) lists label values: no value of the counter is shown.
+      if (e.context !== 'panel' || e.path[2] === 'variables') continue;
       for (const s of e.analysis.selectors) {
         const entry = s.name !== undefined ? catalogue.get(s.name) : undefined;
         if (!entry?.metric || !entry.counterLike) continue;

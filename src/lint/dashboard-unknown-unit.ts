@@ -2,6 +2,7 @@ import type { Check } from './check.js';
 import { locatedAt } from '../model/located.js';
 import { allPanels } from '../model/dashboard.js';
 import { closest } from '../suggest.js';
+import type { FieldMatcher } from '../api/panel-options.js';
 import { GRAFANA_CUSTOM_UNIT, GRAFANA_UNITS } from './grafana-units.js';
 
 const KNOWN: ReadonlySet<string> = new Set(GRAFANA_UNITS);
@@ -15,19 +16,29 @@ const SYNONYMS: Record<string, string> = {
 export const dashboardUnknownUnit: Check = {
   id: 'dashboard/unknown-unit',
   severity: 'error',
-  description: "A panel's unit is one of Grafana's unit ids (or a custom suffix:/prefix:/si:/count:/currency:/time:/bool: unit).",
+  description: "A panel's unit (and its overrides') is one of Grafana's unit ids (or a custom suffix:/prefix:/si:/count:/currency:/time:/bool: unit).",
   run({ model }, report) {
     for (const dashboard of model.dashboards) {
       for (const panel of allPanels(dashboard)) {
-        const unit = panel.unit;
-        if (unit === undefined || KNOWN.has(unit) || GRAFANA_CUSTOM_UNIT.test(unit)) continue;
-        const suggestion = SYNONYMS[unit] ?? closest(unit, GRAFANA_UNITS);
-        report({
-          message: `panel ${panel.title}: unit ${JSON.stringify(unit)} is not a Grafana unit: Grafana prints it as text after the raw number, with no scaling.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
-          hint: "use a Grafana unit id (s, ms, bytes, percent, percentunit, reqps, ops, short, …) or a custom unit written 'suffix: tickets'",
-          ...locatedAt(panel, 'unit'),
-        });
+        // The panel's unit, and each override's (a series shown in another unit).
+        const units = [
+          { unit: panel.unit, what: '', field: ['unit'] },
+          ...(panel.overrides ?? []).map((o, i) => ({ unit: o.unit, what: ` override ${i + 1} (${matcher(o.match)})`, field: [`overrides[${i}]`, 'unit'] })),
+        ];
+        for (const { unit, what, field } of units) {
+          if (unit === undefined || KNOWN.has(unit) || GRAFANA_CUSTOM_UNIT.test(unit)) continue;
+          const suggestion = SYNONYMS[unit] ?? closest(unit, GRAFANA_UNITS);
+          report({
+            message: `panel ${panel.title}${what}: unit ${JSON.stringify(unit)} is not a Grafana unit: Grafana prints it as text after the raw number, with no scaling.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
+            hint: "use a Grafana unit id (s, ms, bytes, percent, percentunit, reqps, ops, short, …) or a custom unit written 'suffix: tickets'",
+            ...locatedAt(panel, ...field),
+          });
+        }
       }
     }
   },
 };
+
+function matcher(match: FieldMatcher): string {
+  return 'name' in match ? `name ${match.name}` : 'regex' in match ? `regex ${match.regex}` : `query ${match.query}`;
+}

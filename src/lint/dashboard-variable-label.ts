@@ -2,23 +2,47 @@ import type { Check } from './check.js';
 import { locatedAt } from '../model/located.js';
 import { didYouMean } from '../suggest.js';
 import { alerts } from '../model/select.js';
+import type { QueryVariableModel } from '../model/dashboard.js';
+import { parseVariableQuery } from '../model/variable-query.js';
+
+/**
+ * The label a query variable lists, and the metric it lists it from: labelVariable's options, or a
+ * raw `label_values(selector, label)` query's (its metric name, if the selector names one without
+ * a variable in it).
+ */
+function listedLabel(variable: QueryVariableModel): { label: string; metric?: string; raw: boolean } | undefined {
+  if (variable.label !== undefined) return { label: variable.label, ...(variable.metric !== undefined ? { metric: variable.metric } : {}), raw: false };
+  const parsed = parseVariableQuery(variable.query);
+  if (parsed?.kind !== 'label_values') return undefined;
+  if (parsed.selector === undefined) return { label: parsed.label, raw: true };
+  const name = /^([A-Za-z_:][A-Za-z0-9_:]*)\s*(\{|$)/.exec(parsed.selector)?.[1] ?? /__name__\s*=\s*"([A-Za-z_:][A-Za-z0-9_:]*)"/.exec(parsed.selector)?.[1];
+  // A selector without a name (`{job="api"}`) lists the label from any series: like label_values(label).
+  if (name === undefined && /^\{/.test(parsed.selector) && !parsed.selector.includes('__name__')) return { label: parsed.label, raw: true };
+  return name === undefined ? undefined : { label: parsed.label, metric: name, raw: true };
+}
 
 export const dashboardVariableLabel: Check = {
   id: 'dashboard/variable-label',
   severity: 'error',
-  description: "A label variable lists a label its metric has (or, without a metric, some catalogue series has): otherwise its drop-down is empty.",
+  description: "A label variable (or a raw label_values(metric, label) query) lists a label its metric has (or, without a metric, some catalogue series has): otherwise its drop-down is empty.",
   run({ model, catalogue }, report) {
     for (const dashboard of model.dashboards) {
       for (const variable of dashboard.variables) {
-        // Only labelVariable lists a label: a raw query, custom values, intervals… have none to check.
-        if (variable.type !== 'query' || variable.label === undefined) continue;
-        const label = variable.label;
+        // labelVariable lists a label, and so does a raw label_values(…) query; custom values, intervals… have none to check.
+        if (variable.type !== 'query') continue;
+        const listed = listedLabel(variable);
+        if (listed === undefined) continue;
+        const { label, metric, raw } = listed;
         const where = `variable $${variable.name} of dashboard ${dashboard.title}`;
-        if (variable.metric !== undefined) {
-          const entry = catalogue.get(variable.metric);
+        // A raw query's field is `query`; labelVariable's, the option that names the label.
+        const labelField = raw ? 'query' : label === variable.name ? 'name' : 'label';
+        if (metric !== undefined) {
+          const entry = catalogue.get(metric);
+          // A raw query's unknown metric is promql/unknown-metric's (its selector is checked like a panel query).
+          if (!entry && raw) continue;
           if (!entry) {
             report({
-              message: `${where} lists label_values(${variable.metric}, ${label}), but "${variable.metric}" is not in the catalogue: the drop-down stays empty.${didYouMean(variable.metric, catalogue.names())}`,
+              message: `${where} lists label_values(${metric}, ${label}), but "${metric}" is not in the catalogue: the drop-down stays empty.${didYouMean(metric, catalogue.names())}`,
               hint: 'give labelVariable a metric of the catalogue (metric: requests), or declare the metric',
               ...locatedAt(variable, 'metric'),
             });
@@ -27,9 +51,9 @@ export const dashboardVariableLabel: Check = {
           if (!entry.labels || entry.labels.includes(label)) continue;
           const labels = entry.labels.filter((l) => l !== 'le' && l !== 'quantile');
           report({
-            message: `${where} lists label_values(${variable.metric}, ${label}), but ${variable.metric} has no label "${label}": the drop-down stays empty and every query filtered on $${variable.name} shows nothing.${didYouMean(label, labels)}`,
-            hint: `${variable.metric} has ${labels.join(', ')}; choose one of them (label: '…') or a metric that carries ${label}`,
-            ...locatedAt(variable, label === variable.name ? 'name' : 'label'),
+            message: `${where} lists label_values(${metric}, ${label}), but ${metric} has no label "${label}": the drop-down stays empty and every query filtered on $${variable.name} shows nothing.${didYouMean(label, labels)}`,
+            hint: `${metric} has ${labels.join(', ')}; choose one of them${raw ? '' : " (label: '…')"} or a metric that carries ${label}`,
+            ...locatedAt(variable, labelField),
           });
           continue;
         }
@@ -47,8 +71,8 @@ export const dashboardVariableLabel: Check = {
         const all = [...new Set(names.flatMap((n) => catalogue.get(n)?.labels ?? []))];
         report({
           message: `${where} lists label_values(${label}), but no series of the catalogue has a label "${label}": the drop-down stays empty.${didYouMean(label, all)}`,
-          hint: 'fix the label name, or give the variable the metric that carries it (metric: …)',
-          ...locatedAt(variable, label === variable.name ? 'name' : 'label'),
+          hint: raw ? 'fix the label name, or name the metric that carries it: label_values(metric, label)' : 'fix the label name, or give the variable the metric that carries it (metric: …)',
+          ...locatedAt(variable, labelField),
         });
       }
     }

@@ -83,6 +83,7 @@ import { outputNotServiceMonitor } from './output-not-service-monitor.js';
 import { dashboardUndefinedVariable } from './dashboard-undefined-variable.js';
 import { dashboardMultiValueEquals } from './dashboard-multi-value-equals.js';
 import { dashboardVariableLabel } from './dashboard-variable-label.js';
+import { dashboardLegendLabelDropped } from './dashboard-legend-label-dropped.js';
 import { dashboardUnknownUnit } from './dashboard-unknown-unit.js';
 import { dashboardUnitMismatch } from './dashboard-unit-mismatch.js';
 import { dashboardTimeRange } from './dashboard-time-range.js';
@@ -185,6 +186,7 @@ export const CHECKS: readonly Check[] = [
   dashboardUndefinedVariable,
   dashboardMultiValueEquals,
   dashboardVariableLabel,
+  dashboardLegendLabelDropped,
   dashboardUnknownUnit,
   dashboardUnitMismatch,
   sloObjective,

@@ -9,6 +9,7 @@ import type { Annotation } from '../api/annotations.js';
 export type { ThresholdStep } from '../api/panels.js';
 export type { FieldOverride, Transformation, ValueMapping } from '../api/panel-options.js';
 import { locatedAt } from './located.js';
+import { parseVariableQuery } from './variable-query.js';
 
 // The dashboard model is derived from the API types (src/api/dashboard.ts, src/api/panels.ts):
 // a field declared there flows here. The model only says what it resolves: defaults applied,
@@ -170,5 +171,13 @@ export function dashboardExpressions(dashboards: readonly DashboardModel[]): Exp
     ),
     // Annotation queries are panel queries too (Grafana substitutes the same variables).
     ...d.annotations.map((a) => ({ expr: a.expr, context: 'panel' as const, owner: `${a.name} (annotation)`, ...locatedAt(a, 'expr') })),
+    // So are a raw query variable's: the selector of label_values(selector, label), the PromQL of
+    // query_result(…). labelVariable's own metric and label are checked by dashboard/variable-label.
+    ...d.variables.flatMap((v) => {
+      if (v.type !== 'query' || v.label !== undefined) return [];
+      const parsed = parseVariableQuery(v.query);
+      const expr = parsed?.kind === 'query_result' ? parsed.expr : parsed?.selector;
+      return expr === undefined ? [] : [{ expr, context: 'panel' as const, owner: `$${v.name}`, ...locatedAt(v, 'query') }];
+    }),
   ]);
 }

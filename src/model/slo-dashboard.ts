@@ -51,7 +51,8 @@ function sloRow(slo: SloModel): Row {
       description: `Error ratio / error budget (${budget}) per window: 1 spends the budget exactly over ${slo.window}.`,
       unit: 'short',
       min: 0,
-      thresholds: [{ color: 'green' }, { value: 1, color: 'orange' }, ...(page ? [{ value: toNumber(page.burnRate), color: 'red' }] : [])],
+      // Steps ascend: a page burn rate of 1 or less (slo/burn-rate reports it) draws no red step.
+      thresholds: [{ color: 'green' }, { value: 1, color: 'orange' }, ...(page && toNumber(page.burnRate) > 1 ? [{ value: toNumber(page.burnRate), color: 'red' }] : [])],
       width: 12,
       targets: windows.map((w) => ({ expr: `${errorRatioRecord(w)}${match} / ${budget}`, legendFormat: w })),
     }),

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import {
-  counter, dashboard, defineProject, gauge, histogram, scrapeJob, statPanel, tablePanel, timeseriesPanel,
-  type Dashboard, type Panel,
+  counter, dashboard, defineProject, gauge, histogram, row, scrapeJob, statPanel, tablePanel, timeseriesPanel,
+  type Dashboard, type Panel, type Row,
 } from '../../src/index.js';
 import { CHECKS } from '../../src/lint/index.js';
 import type { Check } from '../../src/lint/check.js';
@@ -22,7 +22,7 @@ function project(dashboards: Dashboard[]) {
 
 const panel = (title: string, expr: string, extra: Partial<Parameters<typeof timeseriesPanel>[0]> = {}): Panel =>
   timeseriesPanel({ title, targets: [{ expr }], ...extra });
-const board = (title: string, panels: Panel[], extra: Partial<Parameters<typeof dashboard>[0]> = {}): Dashboard =>
+const board = (title: string, panels: Array<Panel | Row>, extra: Partial<Parameters<typeof dashboard>[0]> = {}): Dashboard =>
   dashboard({ title, panels, ...extra });
 const ok = panel('Fila', 'app_queue_length');
 
@@ -78,6 +78,22 @@ const cases: Case[] = [
     fires: [board('A', [panel('Erros', 'app_queue_length', { gridPos: { x: 16, y: 0, w: 12, h: 8 } })])],
     quiet: [board('A', [panel('Erros', 'app_queue_length', { gridPos: { x: 12, y: 0, w: 12, h: 8 } })])],
     says: 'past the 24 columns',
+  },
+  {
+    id: 'dashboard/layout-overlap',
+    // The row header is at y=8, below Fila; a collapsed row's panels are checked against it too.
+    fires: [board('A', [ok, row({ title: 'Detalhes', collapsed: true, panels: [panel('Erros', 'app_queue_length', { gridPos: { x: 0, y: 8, w: 12, h: 8 } })] })])],
+    quiet: [board('A', [ok, row({ title: 'Detalhes', collapsed: true, panels: [panel('Erros', 'app_queue_length', { gridPos: { x: 0, y: 9, w: 12, h: 8 } })] })])],
+    says: 'overlaps row Detalhes',
+  },
+  {
+    id: 'dashboard/layout-overlap',
+    fires: [
+      board('A', [ok, row({ title: 'Detalhes', panels: [panel('Erros', 'app_queue_length', { gridPos: { x: 12, y: 0, w: 12, h: 8 } })] })]),
+      board('B', [ok, row({ title: 'Detalhes', collapsed: true, panels: [panel('Erros', 'app_queue_length', { gridPos: { x: 12, y: 0, w: 12, h: 8 } })] })]),
+    ],
+    quiet: [board('A', [ok, row({ title: 'Detalhes', panels: [panel('Erros', 'app_queue_length', { gridPos: { x: 12, y: 9, w: 12, h: 8 } })] })])],
+    says: 'panel Erros of row Detalhes (dashboard B) is placed above its row header (gridPos y=0, the row is at y=8)',
   },
 ];
 

@@ -233,6 +233,25 @@ describe('dashboard/unknown-unit', () => {
     ]);
   });
 
+  it("fires on an override's unit, pointing at it", () => {
+    const p = timeseriesPanel({
+      title: 'Checkout',
+      unit: 's',
+      overrides: [{ match: { name: 'p99' }, unit: 'ms' }, { match: { query: 'B' }, unit: 'seconds' }],
+      targets: [{ expr: 'sum(shop_cart_items)' }, { expr: 'sum(shop_cart_items)' }],
+    });
+    expect(run(id, [dashboard({ title: 'Shop', panels: [p] })])).toEqual([
+      {
+        message: 'panel Checkout override 2 (query B): unit "seconds" is not a Grafana unit: Grafana prints it as text after the raw number, with no scaling. Did you mean "s"?',
+        hint,
+        path: ['dashboards', 'Shop', 'panels', 'Checkout', 'overrides[1]', 'unit'],
+        file: fileOf(p),
+        line: p.source!.line,
+        highlighted: undefined,
+      },
+    ]);
+  });
+
   it("is quiet on Grafana's ids and on custom units", () => {
     const units = ['s', 'ms', 'percentunit', 'reqps', 'currencyBRL', 'short', 'suffix: tickets', 'currency:BRL', 'si:g', 'bool_yes_no', '\u00b5s'];
     const panels = units.map((unit, i) => statPanel({ title: `P${i}`, unit, targets: [{ expr: 'sum(shop_cart_items)' }] }));

@@ -29,10 +29,18 @@ describe('Grafana dashboard import', () => {
 
   it('keeps the other panels through sdkPanel, saying what the helpers lack', () => {
     expect(flat).toContain("sdkPanel({ type: 'timeseries', title: 'Latency', fieldConfig: { defaults: { unit: 's', custom: { spanNulls: true } } }, targets: [");
-    expect(flat).toContain("sdkPanel({ type: 'graph', title: 'Legacy graph', targets: [{ expr: 'sum(shop_cart_items)', refId: 'A' }] }, { gridPos: { x: 0, y: 21, w: 24, h: 8 } })");
     const raw = imported.notes.filter((n) => n.status === 'raw').map((n) => n.message);
     expect(raw).toContain('kept through sdkPanel (plugin timeseries: options and field config as they are): the panel helpers cannot say fieldConfig.defaults.custom.spanNulls');
-    expect(raw).toContain('kept through sdkPanel (plugin graph: options and field config as they are): the panel helpers cannot say the panel type graph');
+  });
+
+  it('rewrites an old graph panel as a timeseries panel (Grafana no longer draws graph), saying so', () => {
+    expect(flat).not.toContain("type: 'graph'");
+    expect(flat).toContain("timeseriesPanel({ title: 'Legacy graph', targets: [{ expr: 'sum(shop_cart_items)', refId: 'A' }], gridPos: { x: 0, y: 21, w: 24, h: 8 } })");
+    expect(imported.notes).toContainEqual({
+      status: 'guessed',
+      path: 'panels[4].panels[2] "Legacy graph"',
+      message: "the old graph panel, which today's Grafana no longer draws, rewritten as a timeseries panel (as Grafana's migration does); its drawing (lines) is the new panel's default: review it",
+    });
   });
 
   it('reports what neither can carry, each at its place in the JSON', () => {
@@ -42,7 +50,6 @@ describe('Grafana dashboard import', () => {
         'panels[3] "Latency".interval',
         'panels[2] "Requests".targets[1].intervalFactor',
         'templating.list[2] "instance".allValue',
-        'panels[4].panels[2] "Legacy graph".lines',
         'panels[4].panels[2] "Legacy graph".targets[1]',
       ]),
     );
@@ -52,8 +59,9 @@ describe('Grafana dashboard import', () => {
     const project = defineProject({ name: 'shop', metrics: [], prometheus: { scrapeJobs: [] }, dashboards: [importedDashboard(imported)] });
     const result = fromProject(project, { entry: 'definitions/index.ts', templates: () => ({ templates: [], diagnostics: [] }), compileWithFindings: true });
     const diff = compareDashboards(original, regeneratedFrom(result.files));
-    expect(diff.differences).toEqual([]);
-    expect(diff).toMatchObject({ panels: 8, panelsEqual: 8, queries: 6, queriesEqual: 6, variables: 4, variablesEqual: 4 });
+    // The old graph panel comes back as what Grafana migrates it to.
+    expect(diff.differences).toEqual(['panel 7 "Legacy graph": graph 0,21 24x8 → "Legacy graph" timeseries 0,21 24x8']);
+    expect(diff).toMatchObject({ panels: 8, panelsEqual: 7, queries: 6, queriesEqual: 6, variables: 4, variablesEqual: 4 });
   });
 
   it('a changed query or position shows in the comparison (it can fail)', () => {
@@ -63,7 +71,7 @@ describe('Grafana dashboard import', () => {
     const project = defineProject({ name: 'shop', metrics: [], prometheus: { scrapeJobs: [] }, dashboards: [importedDashboard(imported)] });
     const result = fromProject(project, { entry: 'definitions/index.ts', templates: () => ({ templates: [], diagnostics: [] }), compileWithFindings: true });
     const diff = compareDashboards(changed, regeneratedFrom(result.files));
-    expect(diff.panelsEqual).toBe(7);
+    expect(diff.panelsEqual).toBe(6);
     expect(diff.queriesEqual).toBe(5);
   });
 

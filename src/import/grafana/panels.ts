@@ -9,6 +9,7 @@ import type { ImportNote } from '../note.js';
 import { isDeepStrictEqual } from 'node:util';
 import { fitLogsTraces, isLogsTracesPanel } from './logs-traces.js';
 import { WRITTEN_CUSTOM, WRITTEN_OPTIONS } from './written-defaults.js';
+import { isLegacyPanel, migrateLegacyPanel } from './legacy-panels.js';
 import { isJson, overrides, thresholds, transformations, valueMappings, type Json } from './field-config.js';
 
 export const HELPERS: Record<string, string> = {
@@ -198,8 +199,10 @@ function gridPos(panel: Json): TsValue | undefined {
   return { x: at('x'), y: at('y'), w: g['w'], h: g['h'] };
 }
 
-/** One panel (not a row): the helper's call, or sdkPanel's. */
-export function convertPanel(ctx: PanelContext, panel: Json, path: string): TsValue {
+/** One panel (not a row): the helper's call, or sdkPanel's; an old panel nothing replaces is left out (reported). */
+export function convertPanel(ctx: PanelContext, old: Json, path: string): TsValue | undefined {
+  const panel = isLegacyPanel(old) ? migrateLegacyPanel(old, ctx.notes, path) : old;
+  if (panel === undefined) return undefined;
   const type = String(panel['type'] ?? '');
   const title = String(panel['title'] ?? '');
   for (const key of Object.keys(panel)) {

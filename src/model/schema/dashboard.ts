@@ -6,6 +6,8 @@ import { ignore } from './lint.js';
 import { fieldOverride, link, repeat, transformation, valueMapping } from './panel-options.js';
 import { variableSchema } from './variables.js';
 import { defaultRefId } from '../ref-id.js';
+import { grafanaColor } from './grafana-colors.js';
+import { LEGACY_PANEL_TYPES } from './legacy-panels.js';
 
 // Its output type is the API's (src/api/dashboard.ts, panels.ts), checked at compile time by
 // test/types/schema-shapes.ts: a field added on one side only fails the typecheck.
@@ -29,12 +31,38 @@ const gridPos = z.strictObject({ x: gridInt(0, 23), y: gridInt(0, 10_000), w: gr
 
 const PANEL_TYPES = ['timeseries', 'gauge', 'stat', 'table', 'bargauge', 'heatmap', 'histogram', 'piechart', 'state-timeline', 'status-history', 'text', 'logs', 'traces', 'sdk'] as const;
 
+/** The message for an old (Angular) panel type Grafana no longer draws, or undefined. */
+function legacyPanelType(type: unknown): string | undefined {
+  if (typeof type !== 'string' || !Object.hasOwn(LEGACY_PANEL_TYPES, type)) return undefined;
+  const use = LEGACY_PANEL_TYPES[type]!;
+  return withHint(`panel type ${JSON.stringify(type)} is deprecated in Grafana`, `use ${use.helper} (type "${use.type}") instead`);
+}
+
 const panelType = z.enum(PANEL_TYPES, {
-  error: (issue) =>
-    issue.input === 'graph'
-      ? withHint('panel type "graph" is deprecated in Grafana', 'use timeseriesPanel(…) (type "timeseries") instead')
-      : withHint(`unknown panel type ${JSON.stringify(issue.input)}`, `use one of ${PANEL_TYPES.join(', ')}`),
+  error: (issue) => legacyPanelType(issue.input) ?? withHint(`unknown panel type ${JSON.stringify(issue.input)}`, `use one of ${PANEL_TYPES.join(', ')}`),
 });
+
+// Only the first step (the base colour) goes without a value; Grafana draws the steps in ascending order.
+const thresholdSteps = z.array(z.strictObject({ value: z.number().optional(), color: grafanaColor })).superRefine((steps, ctx) => {
+  steps.forEach((step, i) => {
+    if (i === 0) return;
+    if (step.value === undefined) {
+      ctx.addIssue({ code: 'custom', path: [i, 'value'], message: withHint(`threshold step ${i + 1} has no value`, 'only the first step (the base colour) goes without a value: give this one the value it starts at') });
+      return;
+    }
+    const previous = steps[i - 1]!.value;
+    if (previous !== undefined && step.value <= previous) {
+      ctx.addIssue({ code: 'custom', path: [i, 'value'], message: withHint(`threshold step ${i + 1} (${step.value}) is not above the step before it (${previous})`, 'write the steps in ascending order of value, each value once') });
+    }
+  });
+});
+
+/** min below max, where a panel or an override gives both. */
+function minBelowMax(where: { min?: number | undefined; max?: number | undefined }, ctx: z.RefinementCtx, path: Array<string | number>): void {
+  if (where.min !== undefined && where.max !== undefined && where.min >= where.max) {
+    ctx.addIssue({ code: 'custom', path: [...path, 'max'], message: withHint(`max ${where.max} is not above min ${where.min}`, 'swap them, or leave one out so that Grafana takes it from the data') });
+  }
+}
 
 const logs = z.strictObject({
   expr: nonEmpty,
@@ -74,7 +102,7 @@ export const panelSchema = z.strictObject({
   min: z.number().optional(),
   max: z.number().optional(),
   decimals: z.number().int().min(0).max(10).optional(),
-  thresholds: z.array(z.strictObject({ value: z.number().optional(), color: nonEmpty })).optional(),
+  thresholds: thresholdSteps.optional(),
   thresholdsMode: z.enum(['absolute', 'percentage']).optional(),
   legend: z
     .strictObject({
@@ -105,13 +133,23 @@ export const panelSchema = z.strictObject({
   content: z.string().optional(),
   mode: z.enum(['markdown', 'html']).optional(),
   plugin: z
-    .strictObject({ type: nonEmpty, options: z.unknown().optional(), fieldConfig: z.unknown().optional(), transformations: z.array(z.unknown()).optional() })
+    .strictObject({
+      type: nonEmpty.superRefine((type, ctx) => {
+        const legacy = legacyPanelType(type);
+        if (legacy) ctx.addIssue({ code: 'custom', message: legacy });
+      }),
+      options: z.unknown().optional(),
+      fieldConfig: z.unknown().optional(),
+      transformations: z.array(z.unknown()).optional(),
+    })
     .optional(),
   logs: logs.optional(),
   traces: traces.optional(),
   ignore,
   source,
 }).superRefine((panel, ctx) => {
+  minBelowMax(panel, ctx, []);
+  panel.overrides?.forEach((o, i) => minBelowMax(o, ctx, ['overrides', i]));
   if ((panel.type === 'sdk') !== (panel.plugin !== undefined)) {
     ctx.addIssue({ code: 'custom', path: ['plugin'], message: withHint('plugin is for SDK panels only', 'build the panel with sdkPanel(…)') });
   }
@@ -163,7 +201,7 @@ const dashboardLink = z.union([link, z.strictObject({ title: nonEmpty, tags: z.a
 const annotation = z.strictObject({
   name: nonEmpty,
   expr: nonEmpty,
-  color: nonEmpty.optional(),
+  color: grafanaColor.optional(),
   title: z.string().optional(),
   text: z.string().optional(),
   tags: z.array(nonEmpty).optional(),
@@ -204,4 +242,12 @@ export const dashboardSchema = z.strictObject({
   panels: z.array(z.discriminatedUnion('kind', [panelSchema, rowSchema])),
   ignore,
   source,
+}).superRefine((d, ctx) => {
+  // Grafana keeps one value per name: the second variable of a name would shadow the first.
+  const names = (d.variables ?? []).map((v) => v.name);
+  names.forEach((name, i) => {
+    if (names.indexOf(name) !== i) {
+      ctx.addIssue({ code: 'custom', path: ['variables', i, 'name'], message: withHint(`two variables are named ${JSON.stringify(name)}`, 'give each variable of the dashboard its own name') });
+    }
+  });
 });

@@ -2,6 +2,7 @@ import { z } from 'zod';
 import { nonEmpty } from './common.js';
 import { withHint } from './hint.js';
 import { variableSchema } from './variables.js';
+import { grafanaColor } from './grafana-colors.js';
 
 // What a panel says beyond its queries (src/api/panel-options.ts).
 
@@ -12,12 +13,16 @@ export const valueMapping = z.union([
   z.strictObject({ from: z.number().optional(), to: z.number().optional(), ...result }),
   z.strictObject({ regex: nonEmpty, ...result }),
   z.strictObject({ special: z.enum(['null', 'nan', 'null+nan', 'true', 'false', 'empty']), ...result }),
-]);
+// The colour is checked after the union (inside, a bad colour would only say that no form fits).
+]).superRefine((mapping, ctx) => {
+  const checked = grafanaColor.optional().safeParse(mapping.color);
+  if (!checked.success) for (const issue of checked.error.issues) ctx.addIssue({ code: 'custom', path: ['color'], message: issue.message });
+});
 
 const fieldSettings = {
   unit: z.string().optional(),
   displayName: z.string().optional(),
-  color: nonEmpty.optional(),
+  color: grafanaColor.optional(),
   decimals: z.number().int().min(0).max(10).optional(),
   min: z.number().optional(),
   max: z.number().optional(),

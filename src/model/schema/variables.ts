@@ -19,6 +19,35 @@ const variableBase = {
   source,
 };
 
+/**
+ * A variable's regex as Grafana reads it (stringToJsRegex in grafana-data): `/…/flags` or a bare
+ * pattern (anchored), a JavaScript regex either way. Variables in it are filled in first: a stand-in here.
+ */
+export function variableRegexError(text: string): string | undefined {
+  const filled = text.replace(/\$\{[^}]*\}|\$[A-Za-z_]\w*|\[\[[^\]]*\]\]/g, 'x');
+  let pattern = filled;
+  let flags = '';
+  if (filled.startsWith('/')) {
+    const m = /^\/(.*?)\/(g?i?m?y?s?)$/.exec(filled);
+    if (!m) return 'it starts with / but does not end with / and flags (g, i, m, y, s in this order)';
+    pattern = m[1]!;
+    flags = m[2]!;
+  }
+  try {
+    new RegExp(pattern, flags);
+    return undefined;
+  } catch (e) {
+    return (e as Error).message.replace(/^Invalid regular expression: /, '');
+  }
+}
+
+const variableRegex = z.string().superRefine((text, ctx) => {
+  const error = variableRegexError(text);
+  if (error !== undefined) {
+    ctx.addIssue({ code: 'custom', message: withHint(`invalid regex ${JSON.stringify(text)}: ${error}`, 'write a JavaScript regex, /…/ with optional flags (e.g. /^api-(.*)$/i) or without the slashes') });
+  }
+});
+
 const choice = { multi: z.boolean().optional(), includeAll: z.boolean().optional() };
 const sort = z.enum(['none', 'alphabetical', 'alphabetical-desc', 'numerical', 'numerical-desc', 'natural']).optional();
 
@@ -32,7 +61,7 @@ const queryVariable = z
     selector: z.string().optional(),
     query: nonEmpty.optional(),
     sort,
-    regex: z.string().optional(),
+    regex: variableRegex.optional(),
   })
   .refine((v) => (v.query === undefined) !== (v.label === undefined), {
     message: withHint('a query variable lists a label or runs a query', 'use labelVariable({ name, metric, label? }) or queryVariable({ name, query })'),
