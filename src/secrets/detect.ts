@@ -97,6 +97,8 @@ const AUTHORIZATION_FIELD = /(?:^|_|-)(?:proxy[_-])?(?:authorization|auth)$/;
 
 type FieldKind = 'secret' | 'pagerduty' | 'authorization';
 const fieldKinds = new Map<string, FieldKind | null>();
+/** The cache holds the names of texts too (`word:` in a generated line): bounded. */
+const FIELD_KINDS_MAX = 10_000;
 
 /** What a field's name says its literal value is (cached: the same few names repeat). */
 function fieldKind(field: string): FieldKind | undefined {
@@ -108,6 +110,7 @@ function fieldKind(field: string): FieldKind | undefined {
     else if (AUTHORIZATION_FIELD.test(name)) kind = 'authorization';
     else if (SECRET_FIELD.test(name)) kind = 'secret';
     else kind = null;
+    if (fieldKinds.size >= FIELD_KINDS_MAX) fieldKinds.clear();
     fieldKinds.set(field, kind);
   }
   return kind ?? undefined;

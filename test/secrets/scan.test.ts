@@ -5,7 +5,7 @@ import {
 } from '../../src/index.js';
 import { parseProject } from '../../src/model/parse.js';
 import { compileAll } from '../../src/compile/index.js';
-import { SecretScan, scanSecrets } from '../../src/secrets/scan.js';
+import { holdsSecretByName, SecretScan, scanSecrets } from '../../src/secrets/scan.js';
 import { redactDiagnostic } from '../../src/report/redact.js';
 import type { Diagnostic } from '../../src/diagnostic.js';
 import type { TemplateFileModel } from '../../src/model/alertmanager.js';
@@ -241,6 +241,22 @@ describe('values the output alone does not show as secrets are found by the defi
       'annotations.relay holds a literal token in a URL: "https://***@relay.example.com/x"',
       'annotations.board holds a literal secret query parameter: "https://status.example.com/#token=***"',
     ]);
+  });
+});
+
+describe('the cheap pass by name', () => {
+  it('finds a value by its name or a matcher\'s label, and nothing else', () => {
+    expect(holdsSecretByName(modelOf(project({}, { labels: { severity: 'critical', db_password: 'Pa;ssw0rd-2024' } })))).toBe(true);
+    expect(holdsSecretByName(modelOf(project()))).toBe(false);
+  });
+
+  it('a cyclic model: past its budget, it leaves the decision to the full scan (which guards against cycles)', () => {
+    const model = modelOf(project());
+    const loop: Record<string, unknown> = { note: 'x' };
+    loop['self'] = loop;
+    const cyclic = { ...model, prometheus: { ...model.prometheus, loop } } as typeof model;
+    expect(holdsSecretByName(cyclic)).toBe(true);
+    expect(scanSecrets(cyclic, compileAll(model))).toEqual([]);
   });
 });
 
