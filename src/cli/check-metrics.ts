@@ -5,6 +5,7 @@ import { renderText, useColor } from '../report/text.js';
 import { renderJson } from '../report/json.js';
 import { renderGithub } from '../report/github.js';
 import { describeDiagnostics, plural } from '../report/summary.js';
+import { redactText } from '../report/redact.js';
 import { FORMATS, type Format } from './validate.js';
 
 export interface CheckMetricsCommandOptions {
@@ -39,10 +40,10 @@ export async function checkMetricsCommand(source: string, options: CheckMetricsC
     process.stdout.write(renderJson({ definitions: options.definitions, offline: true, tools: [], diagnostics: result.diagnostics }));
   } else if (format === 'github') {
     const lines = renderGithub(result.diagnostics, result.model?.entry ?? `${options.definitions}/index.ts`);
-    process.stdout.write(`${lines ? `${lines}\n` : ''}check-metrics: ${describeDiagnostics(result.diagnostics, 0)}; ${what}\n`);
+    process.stdout.write(`${lines ? `${lines}\n` : ''}${redactText(`check-metrics: ${describeDiagnostics(result.diagnostics, 0)}; ${what}`)}\n`);
   } else {
     const text = renderText(result.diagnostics, { color: useColor(process.stdout) });
-    process.stdout.write(`${text ? `${text}\n` : ''}check-metrics ${failed ? 'failed' : 'ok'}: ${what} · ${describeDiagnostics(result.diagnostics, 0)}\n`);
+    process.stdout.write(`${text ? `${text}\n` : ''}${redactText(`check-metrics ${failed ? 'failed' : 'ok'}: ${what} · ${describeDiagnostics(result.diagnostics, 0)}`)}\n`);
   }
   return failed ? 1 : 0;
 }

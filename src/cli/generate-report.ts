@@ -6,6 +6,7 @@ import { renderGithub } from '../report/github.js';
 import { configNote, rerun } from '../app/config.js';
 import { renderText, useColor } from '../report/text.js';
 import { describeDiagnostics, describeModel } from '../report/summary.js';
+import { redactText } from '../report/redact.js';
 import type { Diagnostic } from '../diagnostic.js';
 import type { CheckResult } from '../io/check-output.js';
 import type { WriteResult } from '../io/write.js';
@@ -19,7 +20,7 @@ export function printDiagnostics(diagnostics: readonly Diagnostic[]): void {
 
 export function reportNothingWritten(options: GenerateOptions, result: StagesResult): number {
   printDiagnostics(result.diagnostics);
-  process.stderr.write(`generate: nothing written: ${describeDiagnostics(result.diagnostics, result.silenced.length)} in ${options.definitions}\n`);
+  process.stderr.write(`${redactText(`generate: nothing written: ${describeDiagnostics(result.diagnostics, result.silenced.length)} in ${options.definitions}`)}\n`);
   return 1;
 }
 
@@ -30,7 +31,7 @@ export function reportNothingCompared(options: GenerateOptions, format: Exclude<
     return 1;
   }
   const lines = renderGithub(result.diagnostics, result.model?.entry ?? `${options.definitions}/index.ts`);
-  process.stdout.write(`${lines ? `${lines}\n` : ''}generate --check: nothing compared: ${describeDiagnostics(result.diagnostics, result.silenced.length)} in ${options.definitions}\n`);
+  process.stdout.write(`${lines ? `${lines}\n` : ''}${redactText(`generate --check: nothing compared: ${describeDiagnostics(result.diagnostics, result.silenced.length)} in ${options.definitions}`)}\n`);
   return 1;
 }
 
@@ -50,7 +51,7 @@ export function reportCheck(options: GenerateOptions, format: CheckFormat, resul
     printDiagnostics(result.diagnostics);
     if (check.running) process.stderr.write(`generate --check: note: a generate (${check.running}) is writing ${out}/ right now\n`);
     if (report) process.stderr.write(renderDriftText(report));
-    else process.stdout.write(`generate --check: ${out}/ is up to date (${generated} files; ${describeModel(result.model, result.context)})\n`);
+    else process.stdout.write(`${redactText(`generate --check: ${out}/ is up to date (${generated} files; ${describeModel(result.model, result.context)})`)}\n`);
   }
   return report ? 1 : 0;
 }
@@ -59,7 +60,7 @@ export function reportWritten(options: GenerateOptions, result: StagesResult & {
   const out = options.out;
   const diagnostics = [...result.diagnostics, ...written.conflicts, ...written.warnings];
   printDiagnostics(diagnostics);
-  for (const note of written.notes) process.stderr.write(`generate: note: ${note}\n`);
+  for (const note of written.notes) process.stderr.write(`${redactText(`generate: note: ${note}`)}\n`);
   if (written.failed) {
     process.stderr.write(
       `generate: stopped: writing ${out}/ failed (${written.written.length} written, ${written.removed.length} removed so far); ` +
@@ -78,8 +79,10 @@ export function reportWritten(options: GenerateOptions, result: StagesResult & {
     return 1;
   }
   process.stdout.write(
-    `generate: ${result.files?.length ?? 0} files in ${out}/ (${written.written.length} written, ${written.unchanged.length} unchanged, ` +
-      `${written.removed.length} removed) · ${describeModel(result.model, result.context)} · ${describeDiagnostics(diagnostics, result.silenced.length)}\n`,
+    `${redactText(
+      `generate: ${result.files?.length ?? 0} files in ${out}/ (${written.written.length} written, ${written.unchanged.length} unchanged, ` +
+        `${written.removed.length} removed) · ${describeModel(result.model, result.context)} · ${describeDiagnostics(diagnostics, result.silenced.length)}`,
+    )}\n`,
   );
   return 0;
 }

@@ -1,7 +1,7 @@
 import { Command, CommanderError } from 'commander';
 import { ownPackage } from '../io/own-package.js';
 import { UsageError, UsageFindingsError } from '../diagnostic.js';
-import { redactSecrets } from '../secrets/detect.js';
+import { redactText } from '../report/redact.js';
 
 // Exit codes: 0 ok, 1 findings or bad definitions, 2 usage error or missing tool.
 export const EXIT_OK = 0;
@@ -106,11 +106,11 @@ export async function main(argv: readonly string[]): Promise<number> {
     }
     if (error instanceof UsageError) {
       const findings = error instanceof UsageFindingsError ? `${(await import('../report/text.js')).renderText(error.diagnostics, { color: false })}\n` : '';
-      process.stderr.write(redactSecrets(`totem-mon: ${error.message}\n${findings}${error.hint ? `  hint: ${error.hint}\n` : ''}`));
+      process.stderr.write(redactText(`totem-mon: ${error.message}\n${findings}${error.hint ? `  hint: ${error.hint}\n` : ''}`));
       return error.exitCode;
     }
     const message = error instanceof Error ? (error.stack ?? error.message) : String(error);
-    process.stderr.write(redactSecrets(`totem-mon: internal error (a bug in totem-mon, please report it with this output):\n${message}\n`));
+    process.stderr.write(redactText(`totem-mon: internal error (a bug in totem-mon, please report it with this output):\n${message}\n`));
     return EXIT_USAGE;
   }
 }

@@ -6,6 +6,7 @@ import { renderText, useColor } from '../report/text.js';
 import { renderJson } from '../report/json.js';
 import { renderGithub } from '../report/github.js';
 import { defaultRouteReport, describeDiagnostics, describeModel, plural } from '../report/summary.js';
+import { redactText } from '../report/redact.js';
 import type { Format } from './validate.js';
 
 function toolsLine(result: ValidateResult, offline: boolean): string {
@@ -50,12 +51,12 @@ export function printValidateReport(definitions: string, format: Format, offline
     );
   } else if (format === 'github') {
     const lines = renderGithub(result.diagnostics, result.model?.entry ?? `${definitions}/index.ts`);
-    process.stdout.write(`${lines ? `${lines}\n` : ''}validate: ${describeDiagnostics(result.diagnostics, result.silenced.length)}; ${targetsLine(result)}${toolsLine(result, offline)}\n`);
+    process.stdout.write(`${lines ? `${lines}\n` : ''}${redactText(`validate: ${describeDiagnostics(result.diagnostics, result.silenced.length)}; ${targetsLine(result)}${toolsLine(result, offline)}`)}\n`);
   } else {
     const text = renderText(result.diagnostics, { color: useColor(process.stdout) });
     const what = result.model ? `${describeModel(result.model, result.context)} · ` : '';
     process.stdout.write(
-      `${text ? `${text}\n` : ''}validate ${failed ? 'failed' : 'ok'}: ${what}${describeDiagnostics(result.diagnostics, result.silenced.length)} · ${targetsLine(result)}${toolsLine(result, offline)}\n`,
+      `${text ? `${text}\n` : ''}${redactText(`validate ${failed ? 'failed' : 'ok'}: ${what}${describeDiagnostics(result.diagnostics, result.silenced.length)} · ${targetsLine(result)}${toolsLine(result, offline)}`)}\n`,
     );
   }
   return failed ? 1 : 0;

@@ -5,7 +5,7 @@
 import path from 'node:path';
 import { structuredPatch } from 'diff';
 import type { CheckResult, FileChange } from '../io/check-output.js';
-import { redactSecrets } from '../secrets/detect.js';
+import { redactText, redactValue } from './redact.js';
 import { escapeData, escapeProperty } from './github.js';
 import { jsonDiagnostics } from './json.js';
 import { countBySeverity, type Diagnostic } from '../diagnostic.js';
@@ -98,7 +98,7 @@ export function driftReport(
       return { file, status: 'differs', added: lineCount(change.generated ?? ''), removed: lineCount(change.committed ?? ''), line: 1, omitted: 0 };
     }
     const show = !options.names && shown++ < DIFF_FILES;
-    const kept = show ? diff.lines.slice(0, DIFF_LINES_PER_FILE).map(redactSecrets) : undefined;
+    const kept = show ? diff.lines.slice(0, DIFF_LINES_PER_FILE).map((l) => redactText(l)) : undefined;
     return {
       file,
       status: 'differs',
@@ -189,31 +189,31 @@ export function renderDriftJson(input: {
 }): string {
   const { report } = input;
   const errors = countBySeverity(input.diagnostics).error;
-  return `${JSON.stringify(
-    {
-      schemaVersion: 1,
-      tool: 'totem-mon',
-      command: 'generate --check',
-      definitions: input.definitions,
-      out: input.out,
-      ok: errors === 0 && input.generated !== undefined && report === undefined,
-      ...(input.generated !== undefined ? { generated: input.generated } : {}),
-      files: (report?.files ?? []).map((f) => ({
-        file: f.file,
-        status: f.status,
-        added: f.added,
-        removed: f.removed,
-        line: f.line,
-        ...(f.diff ? { diff: f.diff, omitted: f.omitted } : {}),
-      })),
-      unsafe: report?.unsafe ?? [],
-      stray: (report?.stray ?? []).map((s) => s.file),
-      ...(report?.damaged !== undefined ? { damaged: report.damaged } : {}),
-      ...(report?.running !== undefined ? { running: report.running } : {}),
-      ...(report ? { fix: report.fix } : {}),
-      diagnostics: jsonDiagnostics(input.diagnostics),
-    },
-    null,
-    2,
-  )}\n`;
+  // Every string redacted (paths, the running generate's note, the diff lines again: cheap); the
+  // findings by redactDiagnostic, which keeps their excerpts' spans.
+  const json = redactValue({
+    schemaVersion: 1,
+    tool: 'totem-mon',
+    command: 'generate --check',
+    definitions: input.definitions,
+    out: input.out,
+    ok: errors === 0 && input.generated !== undefined && report === undefined,
+    ...(input.generated !== undefined ? { generated: input.generated } : {}),
+    files: (report?.files ?? []).map((f) => ({
+      file: f.file,
+      status: f.status,
+      added: f.added,
+      removed: f.removed,
+      line: f.line,
+      ...(f.diff ? { diff: f.diff, omitted: f.omitted } : {}),
+    })),
+    unsafe: report?.unsafe ?? [],
+    stray: (report?.stray ?? []).map((s) => s.file),
+    ...(report?.damaged !== undefined ? { damaged: report.damaged } : {}),
+    ...(report?.running !== undefined ? { running: report.running } : {}),
+    ...(report ? { fix: report.fix } : {}),
+    diagnostics: [] as ReturnType<typeof jsonDiagnostics>,
+  });
+  json.diagnostics = jsonDiagnostics(input.diagnostics);
+  return `${JSON.stringify(json, null, 2)}\n`;
 }

@@ -1,7 +1,7 @@
 /** The import report, as text (default) or one JSON document (`--format json`), like validate's. */
 import { z } from 'zod';
 import type { Diagnostic } from '../diagnostic.js';
-import { redactSecrets } from '../secrets/detect.js';
+import { redactText, redactValue } from './redact.js';
 import { countByStatus, IMPORT_STATUSES, type ImportItem, type ImportedFile } from '../import/report.js';
 import { jsonDiagnostics } from './json.js';
 import { renderText } from './text.js';
@@ -47,15 +47,16 @@ export type ImportJsonReport = z.infer<typeof importReportSchema>;
 
 const clean = (item: ImportItem): ImportItem => ({
   ...item,
-  what: redactSecrets(item.what),
-  ...(item.reason !== undefined ? { reason: redactSecrets(item.reason) } : {}),
+  what: redactText(item.what),
+  ...(item.reason !== undefined ? { reason: redactText(item.reason) } : {}),
 });
 
 export function renderImportJson(result: ImportReportInput, into: string, ok: boolean): string {
-  const report: ImportJsonReport = {
-    schemaVersion: 1,
-    tool: 'totem-mon',
-    command: 'import',
+  // Every string redacted (file names, items); the findings by redactDiagnostic, which keeps their excerpts' spans.
+  const report: ImportJsonReport = redactValue({
+    schemaVersion: 1 as const,
+    tool: 'totem-mon' as const,
+    command: 'import' as const,
     into,
     ok,
     summary: countByStatus(result.items),
@@ -63,8 +64,9 @@ export function renderImportJson(result: ImportReportInput, into: string, ok: bo
     written: [...result.written],
     existing: [...result.existing],
     items: result.items.map(clean),
-    diagnostics: jsonDiagnostics(result.diagnostics),
-  };
+    diagnostics: [] as ImportJsonReport['diagnostics'],
+  });
+  report.diagnostics = jsonDiagnostics(result.diagnostics);
   return `${JSON.stringify(report, null, 2)}\n`;
 }
 
@@ -76,11 +78,11 @@ export function renderImportText(result: ImportReportInput, into: string): strin
   const lines = result.items
     .filter((i) => i.status !== 'converted' || i.check !== undefined)
     .map(clean)
-    .map((i) => `${LABEL[i.status].padEnd(width)}  ${i.file}${i.path ? ` › ${i.path.join(' › ')}` : ''}: ${i.what}${i.reason ? ` — ${i.reason}` : ''}`);
+    .map((i) => redactText(`${LABEL[i.status].padEnd(width)}  ${i.file}${i.path ? ` › ${i.path.join(' › ')}` : ''}: ${i.what}${i.reason ? ` — ${i.reason}` : ''}`));
   const findings = renderText(result.diagnostics.filter((d) => d.severity === 'error'), { color: false });
   const counts = countByStatus(result.items);
   const summary = IMPORT_STATUSES.map((s) => `${counts[s]} ${LABEL[s]}`).join(', ');
   const target = into.replace(/\/+$/, '');
   const wrote = result.written.length > 0 ? `wrote ${result.written.length} file(s) into ${target}/` : `wrote nothing into ${target}/`;
-  return `${[...lines, ...(findings ? [findings] : []), `import: ${summary}; ${wrote}`].join('\n')}\n`;
+  return `${[...lines, ...(findings ? [findings] : []), redactText(`import: ${summary}; ${wrote}`)].join('\n')}\n`;
 }

@@ -1,8 +1,7 @@
 import { z } from 'zod';
 import type { Diagnostic } from '../diagnostic.js';
 import { countBySeverity, sortDiagnostics } from '../diagnostic.js';
-import { redactDiagnostic } from './redact.js';
-import { redactSecrets } from '../secrets/detect.js';
+import { redactDiagnostic, redactValue } from './redact.js';
 import { checkDocs, isCheckId } from '../check-ids.js';
 import type { Silenced } from '../lint/run.js';
 
@@ -110,26 +109,29 @@ export function renderJson(input: {
 }): string {
   const silenced = input.silenced ?? [];
   const counts = countBySeverity(input.diagnostics);
-  const report: JsonReport = {
-    schemaVersion: 1,
-    tool: 'totem-mon',
+  // Every string redacted (an alert's labels in `defaultRoute` by their names); the findings by
+  // redactDiagnostic, which keeps their excerpts' spans.
+  const report: JsonReport = redactValue({
+    schemaVersion: 1 as const,
+    tool: 'totem-mon' as const,
     definitions: input.definitions,
     offline: input.offline,
     ok: counts.error === 0,
     summary: { errors: counts.error, warnings: counts.warning, infos: counts.info, silenced: silenced.length },
     tools: input.tools,
-    diagnostics: jsonDiagnostics(input.diagnostics),
+    diagnostics: [] as JsonReport['diagnostics'],
     silenced: silenced.map((s) => ({
       id: s.id,
       severity: s.severity,
-      message: redactSecrets(s.message),
-      path: s.path.map(redactSecrets),
+      message: s.message,
+      path: s.path,
       ...(s.source !== undefined ? { location: { file: s.source.file, line: s.source.line, column: s.source.column } } : {}),
       reason: s.reason,
     })),
     ...(input.defaultRoute !== undefined ? { defaultRoute: input.defaultRoute } : {}),
     ...(input.simulatedRoutingTests !== undefined ? { simulatedRoutingTests: input.simulatedRoutingTests } : {}),
     ...(input.targets !== undefined ? { targets: input.targets } : {}),
-  };
+  });
+  report.diagnostics = jsonDiagnostics(input.diagnostics);
   return `${JSON.stringify(report, null, 2)}\n`;
 }

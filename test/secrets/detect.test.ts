@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { findSecrets, redact, redactSecrets, type SecretClass } from '../../src/secrets/detect.js';
+import { findSecrets, findSecretsInText, redact, redactForReport, redactSecrets, type SecretClass } from '../../src/secrets/detect.js';
 
 // Fake credentials, assembled so that no scanner mistakes this file for a leak.
 const hex32 = '0123456789abcdef'.repeat(2);
@@ -48,6 +48,35 @@ const ATTACKS: Array<[string, string, string | undefined, SecretClass, string]> 
   ['an API key header', 'X-Api-Key: 9f8e7d6c5b4a3210', undefined, 'secret-field', '9f8e7d6c5b4a3210'],
   ['a literal value in a token field', 'tok-9f8e7d6c5b', 'token', 'secret-field', 'tok-9f8e7d6c5b'],
   ['a literal value in an api_key label', 'k3y-9f8e7d6c5b', 'api_key', 'secret-field', 'k3y-9f8e7d6c5b'],
+  // Values whose punctuation used to end the match early (and let them through).
+  ['a password with ; in YAML', "db_password: 'Pa;ssw0rd-2024'", undefined, 'secret-field', 'Pa;ssw0rd-2024'],
+  ['a password with ; unquoted', 'db_password: Pa;ssw0rd-2024', undefined, 'secret-field', 'Pa;ssw0rd-2024'],
+  ['a password with ( and ) in YAML', 'password: ab(cdefgh)12', undefined, 'secret-field', 'ab(cdefgh)12'],
+  ['a password with , and &', 'X-Smtp-Password: Tr,0ub4dor&3x', undefined, 'secret-field', 'Tr,0ub4dor&3x'],
+  ['a password with { in JSON', '{"password": "p{ssw0rd}99"}', undefined, 'secret-field', 'p{ssw0rd}99'],
+  ['a password with ; in a field', 'Pa;ssw0rd-2024', 'db_password', 'secret-field', 'Pa;ssw0rd-2024'],
+  // user:password@host without a scheme, inside a text (a YAML line, a tool's message).
+  ['an SMTP smarthost with credentials', 'smarthost: alerts:Hunter2pass@smtp.example.com:587', undefined, 'url-credentials', 'Hunter2pass'],
+  ['amtool quoting a smarthost', 'address alerts:Hunter2pass@smtp.example.com:587: too many colons in address', undefined, 'url-credentials', 'Hunter2pass'],
+  ['promtool quoting a scrape target', 'invalid target "scraper:Hunter2pass@web:8080"', undefined, 'url-credentials', 'Hunter2pass'],
+  ['a scrape target in YAML', "      - targets: ['scraper:Hunter2pass@web:8080']", undefined, 'url-credentials', 'Hunter2pass'],
+  // Alertmanager's quoted matcher on a secret-looking label, as a list item.
+  ['a matcher on a secret label', '        - api_token="S3cr3tV4lue99"', undefined, 'secret-field', 'S3cr3tV4lue99'],
+  ['a quoted matcher on a secret label', `        - 'db_password="Pa:ssw0rd!"'`, undefined, 'secret-field', 'Pa:ssw0rd!'],
+  // Go template assignments.
+  ['a Go template $apiKey := "…"', `{{ $apiKey := "${'9f8e7d6c5b4a3928'.repeat(2)}" -}}`, undefined, 'secret-field', '9f8e7d6c5b4a3928'],
+  ['a Go template $password := "…"', '{{- $password := "Hunter2pass" }}', undefined, 'secret-field', 'Hunter2pass'],
+  // Authorization headers: a scheme, then the credentials.
+  ['an Authorization: Token header', `Authorization: Token ${hex32}`, undefined, 'secret-field', hex32],
+  ['an X-Auth: GenieKey header', 'X-Auth: GenieKey 9f8e7d6c-5b4a-3928-1706-f5e4d3c2b1a0', undefined, 'token', '9f8e7d6c-5b4a-3928-1706-f5e4d3c2b1a0'],
+  ['an Authorization field with Token', `Token ${hex32}`, 'Authorization', 'secret-field', hex32],
+  ['an X-Auth field with GenieKey', 'GenieKey 9f8e7d6c-5b4a-3928-1706-f5e4d3c2b1a0', 'X-Auth', 'token', '9f8e7d6c-5b4a-3928-1706-f5e4d3c2b1a0'],
+  ['an X-Auth field with another scheme', 'SSWS 00a1b2c3d4e5f6a7b8c9', 'X-Auth', 'secret-field', '00a1b2c3d4e5f6a7b8c9'],
+  ['a token field with a Bearer scheme', 'token: Bearer abcdefgh1234', undefined, 'secret-field', 'abcdefgh1234'],
+  // A token as a URL's user, a token in a URL's fragment.
+  ['a token as the URL user', `https://${hex32}@relay.example.com/alert`, undefined, 'url-credentials', hex32],
+  ['a #token= fragment', 'https://status.example.com/board#token=abc123def456', undefined, 'query-parameter', 'abc123def456'],
+  ['a #access_token= fragment after a path', 'https://app.example.com/cb#state=x&access_token=ya29.a0Afxyz', undefined, 'query-parameter', 'ya29.a0Afxyz'],
 ];
 
 describe('findSecrets: every class of secret, by value', () => {
@@ -82,9 +111,53 @@ describe('findSecrets: ordinary values stay quiet', () => {
     ['a Portuguese alert text', 'Taxa de erros acima de 10% nos últimos 5 minutos: {{ $value | humanizePercentage }}'],
     ['a secret file path', '/etc/alertmanager/secrets/slack_webhook_url', 'apiUrlFile'],
     ['a Go template for Slack', '{{ define "slack.text" }}{{ range .Alerts }}*{{ .Annotations.summary }}*{{ end }}{{ end }}'],
+    // Names of Kubernetes Secrets are no secrets.
+    ['the configSecret of the operator profile', 'alertmanager-totem', 'configSecret'],
+    ['a configSecret in YAML', 'configSecret: alertmanager-totem'],
+    ['the operator header naming the Secrets', '# The Alertmanager resource: spec.configSecret: alertmanager-totem; spec.secrets: [alertmanager-smtp] (Secrets you manage).'],
+    ['an existingSecret in a field', 'grafana-admin-credentials', 'existingSecret'],
+    // The quoted name="value" form where it is a PromQL label, not a matcher list item.
+    ['a PromQL selector on one line per label', '    secret="alertmanager-main",'],
+    ['a PromQL selector in a rule', 'expr: kube_secret_info{secret="alertmanager-main"} == 0'],
+    // user:password@host look-alikes.
+    ['a sip address', 'sip:alice2024@voip.example.com'],
+    ['an image digest', 'image: app:1.25@sha256:0123456789abcdef0123456789abcdef'],
+    ['a PromQL subquery at a time', 'max_over_time(up[1h:5m]@1609746000)'],
+    ['a subquery at end()', 'max_over_time(up[1h:5m]@end())'],
+    ['a Go template of user and host', '{{ .Labels.user }}:{{ .Labels.pw }}@{{ .Labels.host }}'],
+    ['user@host in prose with a colon', 'Contato: time@totem.example.com'],
+    ['a short user in a URL', 'https://grafana-admin@grafana.example.com/'],
+    ['a #section link', 'https://wiki.example.com/runbook#token-rotation'],
+    // Scheme words under secret names in prose, and calls.
+    ['a password field in prose', 'password: reset tomorrow please'],
+    ['a password read by a call', 'password: getenv(SMTP_PASSWORD)'],
+    ['a hint naming the file-based form', "hint: write authPassword: secretFile('/etc/alertmanager/secrets/smtp_password')"],
+    ['an Authorization header from a template', 'Authorization: Bearer {{ .CommonLabels.token }}'],
+    ['a Go template assignment of a label', '{{ $token := .CommonLabels.token }}'],
   ])('%s', (_name, text, field?: string) => {
     expect(findSecrets(text, field)).toEqual([]);
     expect(redactSecrets(text)).toBe(text);
+  });
+});
+
+describe('the output scan: what a generated line holds', () => {
+  it('finds a secret-named value with punctuation near its start in a generated YAML line', () => {
+    const found = findSecretsInText("groups:\n  - labels:\n      db_password: 'Pa;ssw0rd-2024'\n");
+    expect(found.map((m) => m.secret)).toEqual(['Pa;ssw0rd-2024']);
+  });
+});
+
+describe('redactForReport: what reports hide besides', () => {
+  it('a quoted value under a secret-looking name, wherever it is (an alert\'s labels in a message)', () => {
+    const text = 'alert X matches {severity="info", api_token="S3cr3tV4lue99"} and only the root route takes it';
+    expect(redactSecrets(text)).toBe(text);
+    expect(redactForReport(text).text).toBe('alert X matches {severity="info", api_token="***"} and only the root route takes it');
+  });
+
+  it('a value by the name it is the value of', () => {
+    expect(redactForReport('S3cr3tV4lue99', 'api_token').text).toBe('***');
+    expect(redactForReport('alertmanager-totem', 'configSecret').text).toBe('alertmanager-totem');
+    expect(redactForReport('critical', 'severity').text).toBe('critical');
   });
 });
 

@@ -8,7 +8,7 @@ import type { Diagnostic } from '../../src/diagnostic.js';
 import { SecretScan } from '../../src/secrets/scan.js';
 
 const fixture = (name: string) => path.join(FIXTURES, 'secrets', name);
-const SECRETS = /CorrectHorseBattery|TopSecretValue42|abcdefghijklmnop|hunter2hunter2|S3cr3tT0ken|AbCdEfGhIjKlMnOpQrSt/;
+const SECRETS = /CorrectHorseBattery|TopSecretValue42|abcdefghijklmnop|hunter2hunter2|S3cr3tT0ken|AbCdEfGhIjKlMnOpQrSt|S3cr3tV4lue99|Zq8mTopSecret77|Hunter2pass|ssw0rd/;
 
 describe('generate refuses a secret anywhere, names where, and never echoes it', () => {
   it('annotations: a URL password and an auth= parameter, nothing written', async () => {
@@ -41,6 +41,36 @@ describe('validate: no report format echoes a secret', () => {
     expect(r.stdout).toContain('[secrets]'.slice(format === 'text' ? 0 : 1, format === 'text' ? 9 : 8));
     expect(r.stdout + r.stderr).not.toMatch(SECRETS);
     if (format === 'json') expect(jsonReportSchema.parse(JSON.parse(r.stdout)).ok).toBe(false);
+  });
+});
+
+describe('validate: every string a report prints is redacted (labels, matchers, tool and schema messages)', () => {
+  it.each(['text', 'json', 'github'])('--format %s', async (format) => {
+    const r = await runCli(['validate', '--definitions', fixture('default-route-label'), '--offline', '--format', format]);
+    expect(r.code).toBe(1);
+    expect(r.stdout + r.stderr).not.toMatch(SECRETS);
+    // The default-route finding still says which labels the alert has.
+    expect(r.stdout).toContain(format === 'json' ? 'api_token=\\"***\\"' : 'api_token="***"');
+    if (format !== 'json') return;
+    const report = jsonReportSchema.parse(JSON.parse(r.stdout));
+    expect(report.defaultRoute!.alerts[0]!.labels).toEqual({
+      alertname: 'Errors',
+      severity: 'info',
+      api_token: '***',
+      runbook_token_link: 'https://wiki.example.com/x?token=***',
+    });
+    // The definitions name each secret (the alert's label, the route's matcher, the smarthost).
+    expect(report.diagnostics.filter((d) => d.id === 'secrets').map((d) => d.path!.at(-1))).toEqual(
+      expect.arrayContaining(['api_token', 'runbook_token_link', 'value', 'smarthost']),
+    );
+  });
+
+  it('generate names them and writes nothing', async () => {
+    const out = tempDir();
+    const r = await runCli(['generate', '--definitions', fixture('default-route-label'), '--out', out]);
+    expect(r.code).toBe(1);
+    expect(r.stdout + r.stderr).not.toMatch(SECRETS);
+    expect(snapshotTree(out)).toEqual({});
   });
 });
 
@@ -79,6 +109,44 @@ describe('one redaction for every finding and format (a tool echoing its input i
     const github = renderGithub([echoed], 'definitions/index.ts');
     expect(github).not.toMatch(SECRETS);
     expect(github).toContain('token=***');
+  });
+
+  // As amtool, promtool and the schema quote a value they could not parse, and as findings print an alert's labels.
+  const quoting: Diagnostic[] = [
+    { id: 'amtool/check-config', severity: 'error', message: 'amtool: address alerts:Hunter2pass@smtp.example.com:587: too many colons in address' },
+    { id: 'schema', severity: 'error', message: 'invalid target "scraper:Hunter2pass@web:8080"', path: ['prometheus', 'scrapeJobs', 'app', 'targets[0]'] },
+    { id: 'alertmanager/default-route', severity: 'warning', message: 'alert X reaches only the root route (receiver team): no route below the root matches {alertname="X", api_token="S3cr3tV4lue99", severity="info"}.' },
+  ];
+
+  it.each([
+    ['text', () => renderText(quoting, { color: false })],
+    ['json', () => renderJson({ definitions: 'd', offline: false, tools: [], diagnostics: quoting })],
+    ['github', () => renderGithub(quoting, 'definitions/index.ts')],
+  ])('tool, schema and check messages quoting a value, %s', (format, render) => {
+    const out = render();
+    expect(out).not.toMatch(SECRETS);
+    expect(out).toContain('alerts:***@smtp.example.com:587');
+    expect(out).toContain('scraper:***@web:8080');
+    expect(out).toContain(format === 'json' ? 'api_token=\\"***\\"' : 'api_token="***"');
+  });
+
+  it('json: the default route\'s alerts, with their labels by name', () => {
+    const json = renderJson({
+      definitions: 'd',
+      offline: true,
+      tools: [],
+      diagnostics: [],
+      defaultRoute: {
+        receiver: 'team',
+        unexpectedOnly: false,
+        alerts: [{ alert: 'X', labels: { alertname: 'X', api_token: 'S3cr3tV4lue99', link: 'https://wiki.example.com/x?token=Zq8mTopSecret77' }, path: ['ruleGroups', 'g', 'rules', 'X'] }],
+      },
+      silenced: [{ id: 'alertmanager/default-route', severity: 'warning', message: 'matches {api_token="S3cr3tV4lue99"}', path: ['ruleGroups'], reason: 'r' }],
+    });
+    expect(json).not.toMatch(SECRETS);
+    const report = jsonReportSchema.parse(JSON.parse(json));
+    expect(report.defaultRoute!.alerts[0]!.labels).toEqual({ alertname: 'X', api_token: '***', link: 'https://wiki.example.com/x?token=***' });
+    expect(report.silenced[0]!.message).toBe('matches {api_token="***"}');
   });
 });
 

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import {
-  alert, alertmanager, counter, dashboard, defineProject, notSecret, receiver, route, ruleGroup, scrapeJob, timeseriesPanel,
-  type ProjectOptions,
+  alert, alertmanager, counter, dashboard, defineProject, files, inhibitRule, notSecret, prometheusOperator, receiver, route, ruleGroup, scrapeJob,
+  timeseriesPanel, type ProjectOptions,
 } from '../../src/index.js';
 import { parseProject } from '../../src/model/parse.js';
 import { compileAll } from '../../src/compile/index.js';
-import { SecretScan, scanSecrets } from '../../src/secrets/scan.js';
+import { holdsSecretByName, SecretScan, scanSecrets } from '../../src/secrets/scan.js';
 import { redactDiagnostic } from '../../src/report/redact.js';
 import type { Diagnostic } from '../../src/diagnostic.js';
 import type { TemplateFileModel } from '../../src/model/alertmanager.js';
@@ -161,6 +161,120 @@ describe('the pipeline stage: generated files first, the definitions to say wher
 
   it('clean definitions: nothing, whichever way', () => {
     const model = build(project());
+    expect(scanSecrets(model, compileAll(model))).toEqual([]);
+    expect(scanSecrets(model)).toEqual([]);
+  });
+});
+
+describe('values the output alone does not show as secrets are found by the definitions', () => {
+  const am = (options: Partial<Parameters<typeof alertmanager>[0]> = {}) =>
+    alertmanager({ receivers: [receiver({ name: 'hook', webhook: [{ url: 'https://hooks.example.com/x' }] })], route: route({ receiver: 'hook' }), ...options });
+  /** The pipeline stage both ways (with the generated files, and from the definitions alone): the same findings. */
+  const pipeline = (p: ReturnType<typeof defineProject>, templates: TemplateFileModel[] = []) => {
+    const model = modelOf(p, templatesOption(templates));
+    const found = scanSecrets(model, compileAll(model));
+    expect(scanSecrets(model)).toEqual(found);
+    expect(JSON.stringify(found.map(redactDiagnostic))).not.toMatch(/Pa;ssw0rd|cdefgh|Hunter2pass|S3cr3tV4lue99|9f8e7d6c|5b4a3928/);
+    return found;
+  };
+
+  it.each([
+    ['a ; near its start', 'Pa;ssw0rd-2024'],
+    ['( and ) in it', 'ab(cdefgh)12'],
+    ['a { first', '{cdefgh}12'],
+  ])('a secret-named label with %s', (_name, value) => {
+    const found = pipeline(project({}, { labels: { severity: 'critical', db_password: value } }));
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ path: ['ruleGroups', 'g', 'rules', 'Errors', 'labels', 'db_password'], message: 'labels.db_password holds a literal db password: "***"; generated files never hold a secret' });
+  });
+
+  it('user:password@host without a scheme: an SMTP smarthost', () => {
+    const found = pipeline(project({ alertmanager: am({ global: { smtp: { from: 'a@example.com', smarthost: 'alerts:Hunter2pass@smtp.example.com:587' } } }) }));
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ path: ['alertmanager', 'global', 'smtp', 'smarthost'], message: expect.stringContaining('password in a URL: "alerts:***@smtp.example.com:587"') });
+  });
+
+  it('a route matcher and an inhibit rule matcher on a secret-named label', () => {
+    const found = pipeline(
+      project({
+        alertmanager: am({
+          route: route({ receiver: 'hook', routes: [route({ matchers: { api_token: 'S3cr3tV4lue99' }, receiver: 'hook' })] }),
+          inhibitRules: [inhibitRule({ sourceMatchers: { alertname: 'Errors', db_password: 'Pa;ssw0rd-2024' }, targetMatchers: { severity: 'warning' } })],
+        }),
+      }),
+    );
+    expect(found.map((d) => [d.path!.slice(-3).join('.'), d.message.replace(/;.*/, '')])).toEqual([
+      ['routes[0].matchers[0].value', 'matchers[0].value holds a literal api token: "***"'],
+      ['sourceMatchers[1].value', 'sourceMatchers[1].value holds a literal db password: "***"'],
+    ].map(([path, message]) => [expect.stringContaining(path!), message]));
+  });
+
+  it('a Go template assignment in a notification template', () => {
+    const template: TemplateFileModel = {
+      name: 'ack.tmpl',
+      source: 'templates/ack.tmpl',
+      content: '{{ define "ack" -}}\n{{ $apiKey := "9f8e7d6c5b4a39281706f5e4d3c2b1a0" -}}\n{{ $password := "Hunter2pass" -}}\n<a href="https://x.example.com/?k={{ $apiKey }}">ack</a>\n{{- end }}\n',
+    };
+    const found = pipeline(project({ alertmanager: am() }), [template]);
+    expect(found.map((d) => [d.source, d.message.replace(/;.*/, '')])).toEqual([
+      [{ file: 'templates/ack.tmpl', line: 2, column: 5 }, 'notification template ack.tmpl holds a literal secret assignment: "apiKey := "***""'],
+      [{ file: 'templates/ack.tmpl', line: 3, column: 5 }, 'notification template ack.tmpl holds a literal secret assignment: "password := "***""'],
+    ]);
+  });
+
+  it.each([
+    ['Authorization', 'Token 9f8e7d6c5b4a39281706f5e4d3c2b1a0', 'Token ***'],
+    ['X-Auth', 'GenieKey 9f8e7d6c-5b4a-3928-1706-f5e4d3c2b1a0', 'GenieKey ***'],
+  ])('an email header %s with a scheme and credentials', (header, value, shown) => {
+    const found = pipeline(
+      project({ alertmanager: am({ receivers: [receiver({ name: 'hook', email: [{ to: 'a@example.com', headers: { Subject: 'x', [header]: value } }] })] }) }),
+    );
+    expect(found).toHaveLength(1);
+    expect(found[0]).toMatchObject({ path: ['alertmanager', 'receivers', 'hook', 'email[0]', 'headers', header], message: expect.stringContaining(`"${shown}"`) });
+  });
+
+  it('a token as a URL\'s user, a token in a URL\'s fragment', () => {
+    const found = pipeline(
+      project({}, { annotations: { ...texts, relay: 'https://9f8e7d6c5b4a39281706f5e4d3c2b1a0@relay.example.com/x', board: 'https://status.example.com/#token=5b4a3928xyz' } }),
+    );
+    expect(found.map((d) => d.message.replace(/;.*/, ''))).toEqual([
+      'annotations.relay holds a literal token in a URL: "https://***@relay.example.com/x"',
+      'annotations.board holds a literal secret query parameter: "https://status.example.com/#token=***"',
+    ]);
+  });
+});
+
+describe('the cheap pass by name', () => {
+  it('finds a value by its name or a matcher\'s label, and nothing else', () => {
+    expect(holdsSecretByName(modelOf(project({}, { labels: { severity: 'critical', db_password: 'Pa;ssw0rd-2024' } })))).toBe(true);
+    expect(holdsSecretByName(modelOf(project()))).toBe(false);
+  });
+
+  it('a cyclic model: past its budget, it leaves the decision to the full scan (which guards against cycles)', () => {
+    const model = modelOf(project());
+    const loop: Record<string, unknown> = { note: 'x' };
+    loop['self'] = loop;
+    const cyclic = { ...model, prometheus: { ...model.prometheus, loop } } as typeof model;
+    expect(holdsSecretByName(cyclic)).toBe(true);
+    expect(scanSecrets(cyclic, compileAll(model))).toEqual([]);
+  });
+});
+
+describe('a field naming a Kubernetes Secret holds a name, not a secret', () => {
+  const withOperator = (operator: Parameters<typeof prometheusOperator>[0], rule: Partial<Parameters<typeof alert>[0]> = {}) =>
+    project(
+      {
+        outputs: [files(), prometheusOperator(operator)],
+        alertmanager: alertmanager({ receivers: [receiver({ name: 'team', email: [{ to: 'a@example.com' }] })], route: route({ receiver: 'team' }) }),
+      },
+      rule,
+    );
+
+  it.each([
+    ['the default configSecret', { namespace: 'monitoring' }],
+    ['a configSecret set by the user', { namespace: 'monitoring', alertmanager: { configSecret: 'alertmanager-main-config' } }],
+  ] as const)('%s: nothing, with the generated files or from the definitions alone', (_name, operator) => {
+    const model = modelOf(withOperator(operator));
     expect(scanSecrets(model, compileAll(model))).toEqual([]);
     expect(scanSecrets(model)).toEqual([]);
   });
