@@ -1,9 +1,10 @@
-import type { Check } from './check.js';
+import type { AnalyzedExpression, Check } from './check.js';
 import { at, ownerName } from './check.js';
 import { formatMs } from './rules-select.js';
 import { jobLabel, jobsOf } from './scrape-jobs.js';
 import { durationMs } from '../duration.js';
-import type { RuleGroupModel, ScrapeJobModel } from '../model/types.js';
+import type { Model, RuleGroupModel, ScrapeJobModel } from '../model/types.js';
+import type { SelectorRef } from '../promql/analyze.js';
 
 const RANGE_FUNCTIONS = new Set(['rate', 'irate', 'increase', 'delta', 'idelta', 'deriv']);
 
@@ -18,6 +19,35 @@ function writerOf(group: RuleGroupModel | undefined, jobs: ScrapeJobModel[], int
       : `jobs ${names.map((n) => `"${n}"`).join(', ')} may scrape it, the fastest every ${formatMs(intervalMs)}`;
 }
 
+/** A range the analysis read in place of a Grafana macro or variable (which it reads as `5m`): as the user wrote it. */
+function grafanaRange(e: AnalyzedExpression, s: SelectorRef): string | undefined {
+  if (e.toExpr === undefined) return undefined;
+  const written = /^\s*\[\s*([^\]:]*?)\s*\]/.exec(e.expr.slice(e.toExpr(s.to)))?.[1];
+  return written?.startsWith('$') ? written : undefined;
+}
+
+// Grafana's macros: `$__range` is the dashboard's whole time range; `$__interval` the time per
+// point, which shrinks to the data source's scrape interval (its `timeInterval`) on a short time range.
+const RANGE_MACRO = /^\$(?:__range|\{__range\}|__range_[sm]s|\{__range_[sm]s\})$/;
+const INTERVAL_MACRO = /^\$(?:__interval|\{__interval\})$/;
+
+/**
+ * The smallest value an interval variable (`[$window]`) can take on the panel's dashboard, in ms;
+ * undefined when the name is no interval variable of it (its value is unknown offline).
+ */
+function smallestValueMs(model: Model, e: AnalyzedExpression, written: string): { ms: number; value: string } | undefined {
+  const name = /^\$\{?([A-Za-z_][A-Za-z0-9_]*)/.exec(written)?.[1];
+  const dashboard = model.dashboards.find((d) => d.path.every((step, i) => e.path[i] === step));
+  const variable = dashboard?.variables.find((v) => v.name === name);
+  if (variable?.type !== 'interval') return undefined;
+  let smallest: { ms: number; value: string } | undefined;
+  for (const value of variable.values) {
+    const ms = durationMs(value);
+    if (ms !== undefined && (smallest === undefined || ms < smallest.ms)) smallest = { ms, value };
+  }
+  return smallest;
+}
+
 /**
  * rate() needs two samples in its range. The interval that matters is the real one of what writes
  * the series: the scrape interval of the job(s) that scrape it (its `job` matchers narrow them), or
@@ -25,6 +55,9 @@ function writerOf(group: RuleGroupModel | undefined, jobs: ScrapeJobModel[], int
  * - under 2 intervals: at most one sample most of the time, so the result is mostly empty (error);
  * - under 4 intervals: one missed scrape empties it (warning, as Prometheus' own advice).
  * With several candidate jobs the fastest one is used: no finding unless it holds for all of them.
+ * In panels, Grafana's `$__interval` is a warning (short time ranges empty the panel), an interval
+ * variable's smallest value counts as the range, `$__range` is left alone; other macros and
+ * variables are read as 5m, as the analysis reads them. Messages quote the range as written.
  */
 export const promqlRateRangeTooShort: Check = {
   id: 'promql/rate-range-too-short',
@@ -37,6 +70,21 @@ export const promqlRateRangeTooShort: Check = {
       for (const s of e.analysis.selectors) {
         const fn = s.enclosing[0];
         if (!fn || !RANGE_FUNCTIONS.has(fn) || s.rangeMs === undefined) continue;
+        const grafana = grafanaRange(e, s);
+        if (grafana !== undefined && RANGE_MACRO.test(grafana)) continue;
+        if (grafana !== undefined && INTERVAL_MACRO.test(grafana)) {
+          report({
+            severity: 'warning',
+            message: `${ownerName(e)}: ${fn}() over [${grafana}]: Grafana's ${grafana} is the time per point, as short as the data source's scrape interval on a short time range, where ${fn}() has one sample and the panel goes empty`,
+            hint: `use [$__rate_interval]: at least 4 scrape intervals whatever the time range`,
+            ...at(e, s.from, s.to),
+          });
+          continue;
+        }
+        const variable = grafana !== undefined ? smallestValueMs(model, e, grafana) : undefined;
+        const rangeMs = variable?.ms ?? s.rangeMs;
+        const range = grafana ?? s.range;
+        const its = variable ? ` (its smallest value, ${variable.value})` : '';
         const entry = s.name !== undefined ? catalogue.get(s.name) : undefined;
         let intervalMs: number;
         let jobs: ScrapeJobModel[] = [];
@@ -48,14 +96,14 @@ export const promqlRateRangeTooShort: Check = {
           if (jobs.length === 0 && model.prometheus.scrapeJobs.length > 0) continue; // no job writes it: promql/unknown-job
           intervalMs = jobs.length > 0 ? Math.min(...jobs.map((j) => j.intervalMs)) : globalMs;
         }
-        if (s.rangeMs >= 4 * intervalMs) continue;
+        if (rangeMs >= 4 * intervalMs) continue;
         const writer = writerOf(group, jobs, intervalMs);
-        const tooShort = s.rangeMs < 2 * intervalMs;
+        const tooShort = rangeMs < 2 * intervalMs;
         report({
           severity: tooShort ? 'error' : 'warning',
           message: tooShort
-            ? `${ownerName(e)}: ${fn}() over [${s.range}] spans fewer than 2 intervals (${writer}): it sees one sample most of the time and returns nothing`
-            : `${ownerName(e)}: ${fn}() over [${s.range}] spans fewer than 4 scrape intervals (${writer}); it returns nothing after a single missed scrape`,
+            ? `${ownerName(e)}: ${fn}() over [${range}]${its} spans fewer than 2 intervals (${writer}): it sees one sample most of the time and returns nothing`
+            : `${ownerName(e)}: ${fn}() over [${range}]${its} spans fewer than 4 scrape intervals (${writer}); it returns nothing after a single missed scrape`,
           hint: `use a range of at least ${formatMs(4 * intervalMs)} (in Grafana panels, $__rate_interval)`,
           ...at(e, s.from, s.to),
         });

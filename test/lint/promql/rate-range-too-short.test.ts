@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alert, dashboard, record, scrapeJob, timeseriesPanel } from '../../../src/index.js';
+import { alert, dashboard, intervalVariable, record, scrapeJob, timeseriesPanel } from '../../../src/index.js';
 import { basics, expectFindings, findings, jobs, rulePath, shop } from './shop.js';
 
 const ID = 'promql/rate-range-too-short';
@@ -83,6 +83,40 @@ describe(ID, () => {
     ];
     const board = dashboard({ title: 'Shop', panels: [timeseriesPanel({ title: 'Orders', targets: [{ expr: 'rate(shop_orders_total{job="worker"}[$__rate_interval])' }] })] });
     expect(findings(ID, shop({ rules, dashboards: [board] }))).toEqual([]);
+  });
+
+  it("warns on Grafana's $__interval in a panel, quoting the range as written", () => {
+    const board = dashboard({ title: 'Shop', panels: [timeseriesPanel({ title: 'Orders', targets: [{ expr: 'sum(rate(shop_orders_total{job="shop"}[$__interval]))' }] })] });
+    const found = findings(ID, shop({ dashboards: [board] }));
+    expect(found.map((d) => [d.severity, d.message, d.hint])).toEqual([
+      [
+        'warning',
+        "panel Orders: rate() over [$__interval]: Grafana's $__interval is the time per point, as short as the data source's scrape interval on a short time range, where rate() has one sample and the panel goes empty",
+        'use [$__rate_interval]: at least 4 scrape intervals whatever the time range',
+      ],
+    ]);
+  });
+
+  it("judges an interval variable's range by its smallest value, and leaves $__range alone", () => {
+    const short = intervalVariable({ name: 'window', values: ['30s', '15s'] });
+    const long = intervalVariable({ name: 'span', values: ['1m', '5m'] });
+    const board = dashboard({
+      title: 'Shop',
+      variables: [short, long],
+      panels: [
+        timeseriesPanel({ title: 'Short', targets: [{ expr: 'sum(rate(shop_orders_total{job="shop"}[$window]))' }] }),
+        timeseriesPanel({ title: 'Long', targets: [{ expr: 'sum(rate(shop_orders_total{job="shop"}[${span}]))' }] }),
+        timeseriesPanel({ title: 'Whole', targets: [{ expr: 'sum(increase(shop_orders_total{job="shop"}[$__range]))' }] }),
+      ],
+    });
+    const found = findings(ID, shop({ dashboards: [board] }));
+    expect(found.map((d) => [d.severity, d.message, d.path])).toEqual([
+      [
+        'error',
+        'panel Short: rate() over [$window] (its smallest value, 15s) spans fewer than 2 intervals (job "shop" scrapes it every 15s): it sees one sample most of the time and returns nothing',
+        ['dashboards', 'Shop', 'panels', 'Short', 'targets[0]', 'expr'],
+      ],
+    ]);
   });
 
   it('stays quiet on a 1m range when only a slow job elsewhere in the project scrapes every 5m', () => {
