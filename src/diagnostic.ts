@@ -1,3 +1,5 @@
+import { compareText } from './text-order.js';
+
 /**
  * The one problem type every stage produces: schema checks, cross-checks, lint checks and the
  * reports of promtool/amtool. Stages collect them; the CLI renders them once.
@@ -54,11 +56,11 @@ const severityRank: Record<Severity, number> = { error: 0, warning: 1, info: 2 }
 export function sortDiagnostics(diagnostics: readonly Diagnostic[]): Diagnostic[] {
   return [...diagnostics].sort(
     (a, b) =>
-      (a.source?.file ?? '\uffff').localeCompare(b.source?.file ?? '\uffff') ||
+      compareText(a.source?.file ?? '\uffff', b.source?.file ?? '\uffff') ||
       (a.source?.line ?? 0) - (b.source?.line ?? 0) ||
       severityRank[a.severity] - severityRank[b.severity] ||
-      a.id.localeCompare(b.id) ||
-      a.message.localeCompare(b.message),
+      compareText(a.id, b.id) ||
+      compareText(a.message, b.message),
   );
 }
 

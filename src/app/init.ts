@@ -7,6 +7,7 @@
 import path from 'node:path';
 import { blockedPaths, existingFiles, writeNewFiles, type BlockedPath } from '../io/new-files.js';
 import { ownPackage, readScaffold } from '../io/own-package.js';
+import { compareText } from '../text-order.js';
 
 // npm leaves files named .gitignore out of a package and dot-folders are easy to lose: the scaffold
 // keeps these without their dot, and init puts it back.
@@ -65,7 +66,7 @@ export function scaffoldFiles(name: string): Array<{ path: string; content: stri
         content: file.content.replace(PROJECT_NAME, name),
       };
     }),
-  ].sort((a, b) => a.path.localeCompare(b.path));
+  ].sort((a, b) => compareText(a.path, b.path));
 }
 
 /** Everything is checked before anything is written: then every file is written, or none. */

@@ -14,6 +14,7 @@ import { call, isCall, type TsValue } from './ts-source.js';
 import { evaluate } from './evaluate.js';
 import type { Dashboard } from '../api/dashboard.js';
 import type { AlertmanagerDefinition } from '../api/alertmanager.js';
+import { compareCodeUnits } from '../text-order.js';
 
 export interface ConfigsRead {
   alertmanager?: ImportedAlertmanager;
@@ -55,7 +56,7 @@ export function readConfigs(documents: readonly InputDocument[], taken: Set<stri
 export function withIgnore(value: TsValue, ignore: Readonly<Record<string, string>> | undefined): TsValue {
   if (!ignore || Object.keys(ignore).length === 0 || !isCall(value)) return value;
   const [options, ...rest] = value.args;
-  const sorted = Object.fromEntries(Object.entries(ignore).sort(([a], [b]) => (a < b ? -1 : 1)));
+  const sorted = Object.fromEntries(Object.entries(ignore).sort(([a], [b]) => compareCodeUnits(a, b)));
   return call(value.callee, { ...(options as Record<string, TsValue>), ignore: sorted }, ...rest);
 }
 

@@ -12,6 +12,7 @@ import { code, identifier, tsComment, tsValue, type TsValue } from './ts-source.
 import { alertmanagerSource } from './alertmanager.js';
 import { dashboardSource } from './grafana.js';
 import { grafanaSettings, withIgnore } from './configs.js';
+import { compareCodeUnits, compareText } from '../text-order.js';
 
 /** Where the import writes, relative to the definitions folder. */
 export const CATALOGUE_FILE = 'catalogue.ts';
@@ -27,7 +28,7 @@ export const UNKNOWN_HELP = 'unknown: imported from rule expressions (give --met
 const nonEmpty = <T extends object>(value: T): T | undefined => (Object.keys(value).length > 0 ? value : undefined);
 
 function ignoreValue(ignore: ImportedIgnore | undefined): TsValue | undefined {
-  return ignore && Object.keys(ignore).length > 0 ? Object.fromEntries(Object.entries(ignore).sort(([a], [b]) => (a < b ? -1 : 1))) : undefined;
+  return ignore && Object.keys(ignore).length > 0 ? Object.fromEntries(Object.entries(ignore).sort(([a], [b]) => compareCodeUnits(a, b))) : undefined;
 }
 
 function testsValue(cases: ReadonlyArray<ImportedAlertCase | ImportedRecordCase> | undefined): TsValue | undefined {
@@ -113,7 +114,7 @@ function groupFile(group: ImportedGroup, groupConst: string, project: ImportedPr
     parts.push(`export const ${id} = ${ruleCall(rule, project)};`);
   }
   const origin = group.origin !== undefined ? ` (${group.origin})` : '';
-  const imports = [...apiNames].sort((a, b) => a.replace('type ', '').localeCompare(b.replace('type ', '')));
+  const imports = [...apiNames].sort((a, b) => compareText(a.replace('type ', ''), b.replace('type ', '')));
   const call = `export const ${groupConst} = ruleGroup(${tsValue({
     name: group.name,
     interval: group.interval,

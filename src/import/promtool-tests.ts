@@ -14,6 +14,7 @@ import type { ImportedAlertCase, ImportedRecordCase, ImportedSeries } from './pr
 import type { ImportedGroup, ImportedRule } from './rule-groups.js';
 import type { ImportItem } from './report.js';
 import { isObject, scalarText as text, stringMap } from './yaml-values.js';
+import { compareCodeUnits } from '../text-order.js';
 
 export interface LoadedRuleFiles {
   /** The groups of every rule file the test file names (globs expanded). */
@@ -34,7 +35,7 @@ export interface TestsMapped {
 
 /** What makes two rules the same rule: everything Prometheus evaluates of it. */
 export function ruleKey(rule: ImportedRule): string {
-  const sorted = (r: Record<string, string>) => Object.entries(r).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const sorted = (r: Record<string, string>) => Object.entries(r).sort(([a], [b]) => compareCodeUnits(a, b));
   return JSON.stringify([rule.kind, rule.name, rule.expr, rule.for ?? '', rule.keepFiringFor ?? '', sorted(rule.labels), sorted(rule.annotations)]);
 }
 

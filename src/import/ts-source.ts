@@ -1,3 +1,5 @@
+import { compareText } from '../text-order.js';
+
 /**
  * Writing TypeScript source by hand, deterministically: string literals, property keys, objects
  * laid out one property a line when they do not fit, calls of the API's builders (`route({ … })`)
@@ -124,7 +126,7 @@ export function tsComment(text: string, indent = 0): string {
 
 /** `import { a, b } from 'totem-mon';` with the names sorted and each once. */
 export function importLine(names: Iterable<string>, from = 'totem-mon'): string {
-  const sorted = [...new Set(names)].sort((a, b) => a.localeCompare(b));
+  const sorted = [...new Set(names)].sort(compareText);
   return `import { ${sorted.join(', ')} } from '${from}';`;
 }
 

@@ -1,5 +1,6 @@
 import { linkSync, lstatSync, mkdirSync, mkdtempSync, renameSync, rmdirSync, rmSync, statSync, writeFileSync, type Stats } from 'node:fs';
 import path from 'node:path';
+import { compareText } from '../text-order.js';
 
 /** The files (relative to dir) that exist already, links included. */
 export function existingFiles(dir: string, files: readonly string[]): string[] {
@@ -62,7 +63,7 @@ export function blockedPaths(dir: string, files: readonly string[]): BlockedPath
     }
     if (lstatOrNone(path.join(root, file))?.isDirectory()) blocked.set(file, 'is a folder, where a file goes');
   }
-  return [...blocked].map(([p, why]) => ({ path: p, why })).sort((a, b) => a.path.localeCompare(b.path));
+  return [...blocked].map(([p, why]) => ({ path: p, why })).sort((a, b) => compareText(a.path, b.path));
 }
 
 /**

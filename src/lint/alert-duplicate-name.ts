@@ -3,9 +3,10 @@ import { formatSource } from '../diagnostic.js';
 import type { AlertModel } from '../model/types.js';
 import { locatedAt } from '../model/located.js';
 import { alerts } from '../model/select.js';
+import { compareCodeUnits } from '../text-order.js';
 
 function labelKey(labels: Record<string, string>): string {
-  return JSON.stringify(Object.entries(labels).sort(([a], [b]) => a.localeCompare(b)));
+  return JSON.stringify(Object.entries(labels).sort(([a], [b]) => compareCodeUnits(a, b)));
 }
 
 export const alertDuplicateName: Check = {

@@ -5,6 +5,7 @@ import { formatMatchers, walkRoutes } from '../model/routing.js';
 import { locatedAt } from '../model/located.js';
 import { closest } from '../suggest.js';
 import { defaultRouteAlerts } from './alertmanager-select.js';
+import { compareText } from '../text-order.js';
 
 /**
  * "Did you mean": a static label whose value is close to a value the routes test for that label
@@ -38,7 +39,7 @@ export function routingSuggestions(k: AlertLabelKnowledge, root: RouteModel): st
 const labelsOf = (k: AlertLabelKnowledge) =>
   formatMatchers(
     Object.keys(k.labels)
-      .sort((a, b) => (a === 'alertname' ? -1 : b === 'alertname' ? 1 : a.localeCompare(b)))
+      .sort((a, b) => (a === 'alertname' ? -1 : b === 'alertname' ? 1 : compareText(a, b)))
       .map((label) => ({ label, op: '=' as const, value: k.labels[label]! })),
   );
 

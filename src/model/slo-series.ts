@@ -1,5 +1,6 @@
 import { syntaxAlone, type SyntaxOf } from './promql-table.js';
 import type { MatchOp } from '../api/selector.js';
+import { compareCodeUnits } from '../text-order.js';
 
 /**
  * The SLI's selectors as data, and concrete series for the generated tests: a series that a
@@ -143,6 +144,6 @@ export function selects(selector: ParsedSelector, name: string, labels: Record<s
 
 /** `name{a="x", b="y"}` with the labels sorted, as promtool input. */
 export function seriesText(name: string, labels: Record<string, string>): string {
-  const entries = Object.entries(labels).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0));
+  const entries = Object.entries(labels).sort(([a], [b]) => compareCodeUnits(a, b));
   return entries.length === 0 ? name : `${name}{${entries.map(([k, v]) => `${k}=${JSON.stringify(v)}`).join(', ')}}`;
 }

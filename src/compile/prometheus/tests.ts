@@ -3,6 +3,7 @@ import { dependencyOrder, ruleDependencies } from '../../model/rule-dependencies
 import { ruleTestFiles } from '../../model/output-paths.js';
 import { compact, headerLines, yamlFile, type OutputFile } from '../output.js';
 import { groupYaml } from './rules.js';
+import { compareCodeUnits } from '../../text-order.js';
 
 export { TESTS_DIR, TEST_FILE_SUFFIX, ruleTestFiles, type RuleTestFiles } from '../../model/output-paths.js';
 
@@ -19,7 +20,7 @@ export function staticAnnotations(alert: AlertModel): Record<string, string> {
 }
 
 function sortKeys(record: Record<string, string>): Record<string, string> {
-  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => (a < b ? -1 : a > b ? 1 : 0)));
+  return Object.fromEntries(Object.entries(record).sort(([a], [b]) => compareCodeUnits(a, b)));
 }
 
 type AlertCase = AlertModel['tests'][number];
