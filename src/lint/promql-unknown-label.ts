@@ -1,6 +1,7 @@
 import type { AnalyzedExpression, Check } from './check.js';
 import { at, hasVariable, ownerName } from './check.js';
-import type { GroupingRef } from '../promql/analyze.js';
+import { callArgument, type CallRef, type GroupingRef } from '../promql/analyze.js';
+import { unquote } from '../promql/parse.js';
 import { didYouMean } from '../suggest.js';
 
 const clauseText = { by: 'by', without: 'without', on: 'on', ignoring: 'ignoring', group_left: 'group_left', group_right: 'group_right' };
@@ -14,10 +15,37 @@ function sidesLacking(e: AnalyzedExpression, g: GroupingRef): string {
   return left && !right ? 'the right-hand side has' : right && !left ? 'the left-hand side has' : 'both sides of the operation have';
 }
 
+/**
+ * The arguments of a call that name labels of its first argument's series, read (not written): the
+ * source label(s) of label_replace and label_join, the labels sort_by_label sorts by.
+ */
+const SOURCE_LABEL_ARGUMENTS: Record<string, (index: number) => boolean> = {
+  label_replace: (i) => i === 3,
+  label_join: (i) => i >= 3,
+  sort_by_label: (i) => i >= 1,
+  sort_by_label_desc: (i) => i >= 1,
+};
+
+/** The label names a call reads from its series, as string literals with their spans. */
+function sourceLabels(e: AnalyzedExpression, call: CallRef): Array<{ label: string; from: number; to: number }> {
+  const reads = SOURCE_LABEL_ARGUMENTS[call.name];
+  if (!reads) return [];
+  const found: Array<{ label: string; from: number; to: number }> = [];
+  for (let i = 1; i < call.argKinds.length; i++) {
+    if (!reads(i) || call.argKinds[i] !== 'StringLiteral') continue;
+    const arg = callArgument(call, i);
+    if (!arg) continue;
+    const from = arg.tree.from(arg.node);
+    const to = arg.tree.to(arg.node);
+    found.push({ label: unquote(e.text.slice(from, to)), from, to });
+  }
+  return found;
+}
+
 export const promqlUnknownLabel: Check = {
   id: 'promql/unknown-label',
   severity: 'error',
-  description: 'Label matchers and by/without/on/ignoring/group_* name labels the series really have.',
+  description: 'Label matchers, by/without/on/ignoring/group_* and the source labels of label_replace/label_join/sort_by_label name labels the series really have.',
   run({ expressions, catalogue }, report) {
     for (const e of expressions) {
       for (const selector of e.analysis.selectors) {
@@ -31,6 +59,20 @@ export const promqlUnknownLabel: Check = {
             message: `${ownerName(e)} filters "${selector.name}" on label "${m.label}", which that metric does not have.${didYouMean(m.label, labels)}`,
             hint: `its labels are: ${labels.join(', ')}`,
             ...at(e, m.from, m.to),
+          });
+        }
+      }
+      for (const call of e.analysis.calls) {
+        const input = call.args[0];
+        if (input?.kind !== 'vector' || !input.exact) continue;
+        for (const source of sourceLabels(e, call)) {
+          // "" reads nothing; the metric name is on every selected series.
+          if (source.label === '' || source.label === '__name__' || input.labels.has(source.label) || hasVariable(e, source.from, source.to)) continue;
+          const effect = call.name.startsWith('sort_by_label') ? 'it sorts by an empty value' : 'the source value is always empty';
+          report({
+            message: `${ownerName(e)} reads label "${source.label}" in ${call.name}(), but its series have no label "${source.label}": ${effect}.${didYouMean(source.label, input.labels)}`,
+            hint: input.labels.size > 0 ? `labels available there: ${[...input.labels].sort().join(', ')}` : 'no labels are left there',
+            ...at(e, source.from, source.to),
           });
         }
       }
