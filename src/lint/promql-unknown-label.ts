@@ -1,6 +1,9 @@
 import type { AnalyzedExpression, Check } from './check.js';
 import { at, hasVariable, ownerName } from './check.js';
-import { callArgument, type CallRef, type GroupingRef } from '../promql/analyze.js';
+import { callArgument, type CallRef, type GroupingRef, type SelectorRef } from '../promql/analyze.js';
+import { finiteMatches } from '../promql/finite-regex.js';
+import type { Catalogue } from '../model/catalogue.js';
+import { matcherAccepts } from './scrape-jobs.js';
 import { unquote } from '../promql/parse.js';
 import { didYouMean } from '../suggest.js';
 
@@ -42,6 +45,28 @@ function sourceLabels(e: AnalyzedExpression, call: CallRef): Array<{ label: stri
   return found;
 }
 
+/**
+ * A selector without a name whose `__name__=~"…"` regex lists catalogue series (`"a|b"`,
+ * `"http_(requests|errors)_total"`): those names and the union of their labels. Undefined when
+ * the regex may match a name outside the catalogue (`.*`, a name it does not know), as Prometheus
+ * reads it (RE2, anchored).
+ */
+function regexNamed(selector: SelectorRef, catalogue: Catalogue): { names: string[]; labels: string[]; written: string } | undefined {
+  const nameMatchers = selector.matchers.filter((m) => m.label === '__name__');
+  const regex = nameMatchers.find((m) => m.op === '=~');
+  const listed = regex ? finiteMatches(regex.value) : undefined;
+  if (!regex || !listed) return undefined;
+  const names = listed.filter((n) => nameMatchers.every((m) => matcherAccepts(m, n) === true)).sort();
+  if (names.length === 0) return undefined;
+  const labels = new Set<string>();
+  for (const name of names) {
+    const known = catalogue.get(name)?.labels;
+    if (!known) return undefined;
+    for (const l of known) labels.add(l);
+  }
+  return { names, labels: [...labels].sort(), written: `{__name__=~${JSON.stringify(regex.value)}}` };
+}
+
 export const promqlUnknownLabel: Check = {
   id: 'promql/unknown-label',
   severity: 'error',
@@ -49,15 +74,19 @@ export const promqlUnknownLabel: Check = {
   run({ expressions, catalogue }, report) {
     for (const e of expressions) {
       for (const selector of e.analysis.selectors) {
-        const labels = selector.name !== undefined ? catalogue.get(selector.name)?.labels : undefined;
+        const named = selector.name !== undefined ? catalogue.get(selector.name)?.labels : undefined;
+        const byRegex = named ? undefined : regexNamed(selector, catalogue);
+        const labels = named ?? byRegex?.labels;
         if (!labels) continue;
         for (const m of selector.matchers) {
           if (m.label === '__name__' || labels.includes(m.label)) continue;
           // `x=""` and `x!~".+"` select series without the label: meaningful on any metric.
           if ((m.op === '=' && m.value === '') || (m.op === '!~' && (m.value === '.+' || m.value === '.*'))) continue;
           report({
-            message: `${ownerName(e)} filters "${selector.name}" on label "${m.label}", which that metric does not have.${didYouMean(m.label, labels)}`,
-            hint: `its labels are: ${labels.join(', ')}`,
+            message: byRegex
+              ? `${ownerName(e)} filters ${byRegex.written} (${byRegex.names.join(', ')}) on label "${m.label}", which none of those metrics has.${didYouMean(m.label, labels)}`
+              : `${ownerName(e)} filters "${selector.name}" on label "${m.label}", which that metric does not have.${didYouMean(m.label, labels)}`,
+            hint: byRegex ? `their labels are: ${labels.join(', ')}` : `its labels are: ${labels.join(', ')}`,
             ...at(e, m.from, m.to),
           });
         }

@@ -61,3 +61,45 @@ describe(`${ID}: labels read by label_replace, label_join, sort_by_label`, () =>
     expect(findings(ID, shop({ rules, dashboards: [board] }))).toEqual([]);
   });
 });
+
+describe(`${ID}: selectors that name their metrics with a __name__ regex`, () => {
+  it('checks the other matchers against the union of the labels of the metrics the regex lists', () => {
+    const rule = alert({ ...basics, name: 'ShopEvents', expr: 'sum(rate({__name__=~"shop_orders_total|shop_payments_total", stauts="failed"}[5m])) > 1' });
+    expectFindings(findings(ID, shop({ rules: [rule] })), [
+      {
+        severity: 'error',
+        message:
+          'alert ShopEvents filters {__name__=~"shop_orders_total|shop_payments_total"} (shop_orders_total, shop_payments_total) on label "stauts", which none of those metrics has. Did you mean "status"?',
+        hint: 'their labels are: instance, job, status, store',
+        path: rulePath('ShopEvents', 'expr'),
+        at: rule,
+        span: 'stauts="failed"',
+      },
+    ]);
+  });
+
+  it('reads groups and ?, anchored, and other __name__ matchers narrow the list; fires in panels', () => {
+    const board = dashboard({
+      title: 'Shop',
+      panels: [timeseriesPanel({ title: 'Checkout', targets: [{ expr: 'sum by (le) (rate({__name__=~"^shop_checkout_seconds_(bucket|count)$", __name__!="shop_checkout_seconds_count", stor=~"$store"}[5m]))' }] })],
+    });
+    const found = findings(ID, shop({ dashboards: [board] }));
+    expect(found.map((d) => [d.message, d.hint])).toEqual([
+      [
+        'panel Checkout filters {__name__=~"^shop_checkout_seconds_(bucket|count)$"} (shop_checkout_seconds_bucket) on label "stor", which none of those metrics has. Did you mean "store"?',
+        'their labels are: instance, job, le, store',
+      ],
+    ]);
+  });
+
+  it('stays quiet when a label is on one of the metrics, or the regex may match names outside the catalogue', () => {
+    const rules = [
+      alert({ ...basics, name: 'OneHasIt', expr: 'sum(rate({__name__=~"shop_orders_total|shop_payments_total", status="failed"}[5m])) > 1' }),
+      alert({ ...basics, name: 'Wildcard', expr: 'sum(rate({__name__=~"shop_.*_total", stauts="failed"}[5m])) > 1' }),
+      alert({ ...basics, name: 'OutsideCatalogue', expr: 'sum(rate({__name__=~"shop_orders_total|other_total", stauts="failed"}[5m])) > 1' }),
+      alert({ ...basics, name: 'CaseFlag', expr: 'sum(rate({__name__=~"(?i)SHOP_ORDERS_TOTAL", stauts="failed"}[5m])) > 1' }),
+      alert({ ...basics, name: 'WithoutLabel', expr: 'sum(rate({__name__=~"shop_orders_total|shop_payments_total", stauts=""}[5m])) > 1' }),
+    ];
+    expect(findings(ID, shop({ rules }))).toEqual([]);
+  });
+});
