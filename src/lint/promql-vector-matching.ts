@@ -36,6 +36,16 @@ function keepsFewPerGroup(e: AnalyzedExpression, b: BinaryRef): boolean {
   return /\b(?:topk|bottomk|limitk|limit_ratio)\s*(?:\(|by\b|without\b)/.test(side);
 }
 
+/**
+ * Whether the "one" side reads an info metric (`*_info`: one series per target or object, its
+ * labels attributes of it, as `node_uname_info`, `kube_pod_info`): unique per match by convention,
+ * whatever labels it declares.
+ */
+function readsInfoMetric(e: AnalyzedExpression, b: BinaryRef): boolean {
+  const [from, to] = b.group === 'left' ? [b.opTo, b.to] : [b.from, b.opFrom];
+  return e.analysis.selectors.some((s) => s.from >= from && s.to <= to && s.name?.endsWith('_info'));
+}
+
 function clauseText(b: BinaryRef): string {
   return b.matching ? `${b.matching.clause} (${b.matching.labels.join(', ')})` : 'on all their labels';
 }
@@ -84,7 +94,7 @@ export const promqlVectorMatching: Check = {
           // written there, the user says they follow from the match.
           const included = new Set(b.included ?? []);
           const oneExtra = (b.group === 'left' ? extraRight : extraLeft).filter((l) => !included.has(l));
-          if (oneExtra.length === 0 || keepsFewPerGroup(e, b)) continue;
+          if (oneExtra.length === 0 || keepsFewPerGroup(e, b) || readsInfoMetric(e, b)) continue;
           const one = b.group === 'left' ? 'right' : 'left';
           const oneSig = b.group === 'left' ? right : left;
           report({

@@ -210,12 +210,13 @@ describe('promql/unknown-label on without (…) and ignoring (…)', () => {
       expect(found.map((d) => [d.severity, d.message])).toEqual([['warning', msg('panel Share', '/', 'on (instance, store) group_left', 'right', 'status')]]);
     });
 
-    it('stays quiet on a unique "one" side: aggregated, pinned, included labels, topk per group, set operators, unknown series', () => {
+    it('stays quiet on a unique "one" side: aggregated, pinned, included labels, an info metric, topk per group, set operators, unknown series', () => {
       const rules = [
         alert({ ...basics, name: 'Aggregated', expr: 'rate(shop_orders_total[5m]) / on (store) group_left sum by (store) (rate(shop_orders_total[5m])) > 0.5' }),
         alert({ ...basics, name: 'PinnedOne', expr: 'rate(shop_payments_total[5m]) / on (job, instance, store) group_left rate(shop_orders_total{status="ok"}[5m]) > 1' }),
         alert({ ...basics, name: 'WithoutLabel', expr: 'rate(shop_payments_total[5m]) / on (job, instance, store) group_left rate(shop_orders_total{status=""}[5m]) > 1' }),
         alert({ ...basics, name: 'Included', expr: 'rate(shop_orders_total[5m]) * on (job, instance) group_left (version) shop_build_info > 1' }),
+        alert({ ...basics, name: 'InfoMetric', expr: 'rate(shop_orders_total[5m]) * on (job, instance) group_left shop_build_info > 1' }),
         alert({ ...basics, name: 'TopkOne', expr: 'rate(shop_payments_total[5m]) / on (store) group_left topk by (store) (1, rate(shop_orders_total[5m])) > 1' }),
         alert({ ...basics, name: 'JobFollowsInstance', expr: 'rate(shop_payments_total[5m]) / on (instance, store) group_left sum by (job, instance, store) (rate(shop_orders_total[5m])) > 1' }),
         alert({ ...basics, name: 'Unless', expr: 'rate(shop_payments_total[5m]) > 1 unless on (store) rate(shop_orders_total[5m]) > 1' }),
