@@ -4,7 +4,7 @@
  * and small character classes (`[ab]`, `[0-9]`). Anything else (`.`, `*`, `+`, `\d`, negated
  * classes, flags, …) may match names nobody listed: undefined, and the caller stays quiet.
  */
-import { re2 } from '../model/re2.js';
+import { RE2JS } from 're2js';
 
 /** The most strings enumerated: beyond, a regex is not a list of names. */
 const LIMIT = 256;
@@ -149,8 +149,12 @@ function characterClass(r: Reader): string[] {
  * RE2, as Prometheus runs the regex.
  */
 export function finiteMatches(pattern: string): string[] | undefined {
-  const compiled = re2(pattern);
-  if (!compiled.ok) return undefined;
+  let compiled: RE2JS;
+  try {
+    compiled = RE2JS.compile(`^(?:${pattern})$`); // as model/re2.ts, which promql/ does not import
+  } catch {
+    return undefined;
+  }
   const body = pattern.replace(/^\^/, '').replace(/(?<!\\)\$$/, '');
   const reader = new Reader(body);
   let strings: string[];
