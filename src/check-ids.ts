@@ -67,6 +67,7 @@ export const CHECK_IDS = [
   'promql/counter-compared-raw',
   'promql/gauge-function-on-counter',
   'promql/histogram-bucket',
+  'promql/impossible-threshold',
   'promql/quantile-range',
   'promql/quantile-without-le',
   'promql/range-vector-result',

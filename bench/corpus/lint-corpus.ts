@@ -87,7 +87,9 @@ export function inferCatalogue(groups: RawGroup[]): AnyMetric[] {
   );
   return inferMetrics(rules).map((m) => {
     const options = { name: m.name, help: 'inferred', labels: m.labels };
-    if (m.type === 'histogram') return histogram({ ...options, buckets: [1] });
+    // Buckets are not in the rules: a top bucket no threshold reaches, so that no check judges a
+    // quantile against an invented one (promql/impossible-threshold reads the largest bucket).
+    if (m.type === 'histogram') return histogram({ ...options, buckets: [1, 1e12] });
     if (m.type === 'summary') return summary(options);
     return (m.type === 'counter' ? counter : gauge)(options);
   });

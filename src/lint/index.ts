@@ -60,6 +60,7 @@ import { testsRouteCoverage } from './tests-route-coverage.js';
 import { testsRouting } from './tests-routing.js';
 import { testsRoutingLabels } from './tests-routing-labels.js';
 import { promqlVectorMatching } from './promql-vector-matching.js';
+import { promqlImpossibleThreshold } from './promql-impossible-threshold.js';
 import { promqlQuantileRange } from './promql-quantile-range.js';
 import { promqlAbsentArgument } from './promql-absent-argument.js';
 import { promqlRateOnRecordedGauge } from './promql-rate-on-recorded-gauge.js';
@@ -122,6 +123,7 @@ export const CHECKS: readonly Check[] = [
   promqlCounterComparedRaw,
   promqlRegexMatcher,
   promqlVectorMatching,
+  promqlImpossibleThreshold,
   promqlQuantileRange,
   promqlAbsentArgument,
   promqlRateOnRecordedGauge,

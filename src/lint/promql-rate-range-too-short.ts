@@ -6,7 +6,38 @@ import { durationMs } from '../duration.js';
 import type { Model, RuleGroupModel, ScrapeJobModel } from '../model/types.js';
 import type { SelectorRef } from '../promql/analyze.js';
 
-const RANGE_FUNCTIONS = new Set(['rate', 'irate', 'increase', 'delta', 'idelta', 'deriv']);
+/**
+ * What a range function needs of its range, in intervals of what writes the series: under `error`
+ * it is mostly useless, under `warning` one missed scrape spoils it. `effect` says what it returns then.
+ * - two samples (a difference, a slope, a count of changes): rate() and its kin, the advice being 4;
+ * - one sample (a value over the range): the *_over_time functions.
+ */
+interface RangeNeed {
+  samples: 1 | 2;
+  error: number;
+  warning: number;
+  /** What it returns with too few samples. */
+  effect: string;
+}
+
+const RATE_LIKE: RangeNeed = { samples: 2, error: 2, warning: 4, effect: 'returns nothing' };
+/** With one sample these return 0 (no change, no spread): a value, but one that means nothing. */
+const ZERO_WITH_ONE: RangeNeed = { samples: 2, error: 2, warning: 2, effect: 'always returns 0' };
+const ONE_SAMPLE: RangeNeed = { samples: 1, error: 1, warning: 2, effect: 'returns nothing' };
+
+const RANGE_FUNCTIONS: ReadonlyMap<string, RangeNeed> = new Map([
+  ...['rate', 'irate', 'increase', 'delta', 'idelta', 'deriv', 'predict_linear', 'holt_winters', 'double_exponential_smoothing'].map((f) => [f, RATE_LIKE] as const),
+  ...['resets', 'changes', 'stddev_over_time', 'stdvar_over_time', 'mad_over_time'].map((f) => [f, ZERO_WITH_ONE] as const),
+  ...[
+    'avg_over_time', 'min_over_time', 'max_over_time', 'sum_over_time', 'count_over_time', 'quantile_over_time', 'last_over_time',
+    'first_over_time', 'present_over_time', 'ts_of_min_over_time', 'ts_of_max_over_time', 'ts_of_last_over_time', 'ts_of_first_over_time',
+  ].map((f) => [f, ONE_SAMPLE] as const),
+  // Between samples it sees none and says the series is absent: an alert on it fires though the series is there.
+  ['absent_over_time', { ...ONE_SAMPLE, effect: 'returns 1 as if the series were absent' }],
+]);
+
+/** "fewer than 2 intervals", "less than 1 interval". */
+const fewerThan = (n: number) => (n === 1 ? 'less than 1 interval' : `fewer than ${n} intervals`);
 
 /** What writes the series and how often, for the message (put into words only for a finding). */
 function writerOf(group: RuleGroupModel | undefined, jobs: ScrapeJobModel[], intervalMs: number): string {
@@ -49,30 +80,37 @@ function smallestValueMs(model: Model, e: AnalyzedExpression, written: string): 
 }
 
 /**
- * rate() needs two samples in its range. The interval that matters is the real one of what writes
- * the series: the scrape interval of the job(s) that scrape it (its `job` matchers narrow them), or
- * for a recorded series the evaluation interval of its rule group.
- * - under 2 intervals: at most one sample most of the time, so the result is mostly empty (error);
- * - under 4 intervals: one missed scrape empties it (warning, as Prometheus' own advice).
+ * rate() needs two samples in its range, avg_over_time() and the other *_over_time functions one.
+ * The interval that matters is the real one of what writes the series: the scrape interval of the
+ * job(s) that scrape it (its `job` matchers narrow them), or for a recorded series the evaluation
+ * interval of its rule group.
+ * - rate()-like: under 2 intervals at most one sample most of the time, so the result is mostly
+ *   empty (error); under 4 intervals one missed scrape empties it (warning, as Prometheus' own advice);
+ * - resets(), changes(), stddev_over_time()…: under 2 intervals one sample, so always 0 (error);
+ * - *_over_time(): under 1 interval often no sample at all (error); under 2 one missed scrape
+ *   empties it (warning).
  * With several candidate jobs the fastest one is used: no finding unless it holds for all of them.
- * In panels, Grafana's `$__interval` is a warning (short time ranges empty the panel), an interval
- * variable's smallest value counts as the range, `$__range` is left alone; other macros and
- * variables are read as 5m, as the analysis reads them. Messages quote the range as written.
+ * In panels, Grafana's `$__interval` is a warning for functions that need two samples (short time
+ * ranges empty the panel; it never gets shorter than the scrape interval, which one sample needs),
+ * an interval variable's smallest value counts as the range, `$__range` is left alone; other macros
+ * and variables are read as 5m, as the analysis reads them. Messages quote the range as written.
  */
 export const promqlRateRangeTooShort: Check = {
   id: 'promql/rate-range-too-short',
   severity: 'warning',
-  description: 'rate()-like ranges span at least 4 intervals of what writes the series (2 at the very least), so one missed scrape does not empty them.',
+  description: 'Range functions span enough intervals of what writes the series: rate()-like 4 (2 at the very least), *_over_time 2 (1 at the very least).',
   run({ expressions, model, catalogue }, report) {
     const globalMs = durationMs(model.prometheus.scrapeInterval) ?? 60_000;
     const groups = new Map(model.ruleGroups.map((g) => [g.name, g]));
     for (const e of expressions) {
       for (const s of e.analysis.selectors) {
         const fn = s.enclosing[0];
-        if (!fn || !RANGE_FUNCTIONS.has(fn) || s.rangeMs === undefined) continue;
+        const need = fn !== undefined ? RANGE_FUNCTIONS.get(fn) : undefined;
+        if (!fn || !need || s.rangeMs === undefined) continue;
         const grafana = grafanaRange(e, s);
         if (grafana !== undefined && RANGE_MACRO.test(grafana)) continue;
         if (grafana !== undefined && INTERVAL_MACRO.test(grafana)) {
+          if (need.samples === 1) continue; // never shorter than the scrape interval: one sample
           report({
             severity: 'warning',
             message: `${ownerName(e)}: ${fn}() over [${grafana}]: Grafana's ${grafana} is the time per point, as short as the data source's scrape interval on a short time range, where ${fn}() has one sample and the panel goes empty`,
@@ -96,15 +134,16 @@ export const promqlRateRangeTooShort: Check = {
           if (jobs.length === 0 && model.prometheus.scrapeJobs.length > 0) continue; // no job writes it: promql/unknown-job
           intervalMs = jobs.length > 0 ? Math.min(...jobs.map((j) => j.intervalMs)) : globalMs;
         }
-        if (rangeMs >= 4 * intervalMs) continue;
+        if (rangeMs >= need.warning * intervalMs) continue;
         const writer = writerOf(group, jobs, intervalMs);
-        const tooShort = rangeMs < 2 * intervalMs;
+        const tooShort = rangeMs < need.error * intervalMs;
+        const seen = need.samples === 2 ? 'it sees one sample most of the time' : 'it often holds no sample at all';
         report({
           severity: tooShort ? 'error' : 'warning',
           message: tooShort
-            ? `${ownerName(e)}: ${fn}() over [${range}]${its} spans fewer than 2 intervals (${writer}): it sees one sample most of the time and returns nothing`
-            : `${ownerName(e)}: ${fn}() over [${range}]${its} spans fewer than 4 scrape intervals (${writer}); it returns nothing after a single missed scrape`,
-          hint: `use a range of at least ${formatMs(4 * intervalMs)} (in Grafana panels, $__rate_interval)`,
+            ? `${ownerName(e)}: ${fn}() over [${range}]${its} spans ${fewerThan(need.error)} (${writer}): ${seen} and ${need.effect}`
+            : `${ownerName(e)}: ${fn}() over [${range}]${its} spans fewer than ${need.warning} scrape intervals (${writer}); it ${need.effect} after a single missed scrape`,
+          hint: `use a range of at least ${formatMs(need.warning * intervalMs)} (in Grafana panels, $__rate_interval)`,
           ...at(e, s.from, s.to),
         });
       }

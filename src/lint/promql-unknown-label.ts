@@ -1,6 +1,10 @@
 import type { AnalyzedExpression, Check } from './check.js';
 import { at, hasVariable, ownerName } from './check.js';
-import type { GroupingRef } from '../promql/analyze.js';
+import { callArgument, type CallRef, type GroupingRef, type SelectorRef } from '../promql/analyze.js';
+import { finiteMatches } from '../promql/finite-regex.js';
+import type { Catalogue } from '../model/catalogue.js';
+import { matcherAccepts } from './scrape-jobs.js';
+import { unquote } from '../promql/parse.js';
 import { didYouMean } from '../suggest.js';
 
 const clauseText = { by: 'by', without: 'without', on: 'on', ignoring: 'ignoring', group_left: 'group_left', group_right: 'group_right' };
@@ -14,23 +18,90 @@ function sidesLacking(e: AnalyzedExpression, g: GroupingRef): string {
   return left && !right ? 'the right-hand side has' : right && !left ? 'the left-hand side has' : 'both sides of the operation have';
 }
 
+/**
+ * The arguments of a call that name labels of its first argument's series, read (not written): the
+ * source label(s) of label_replace and label_join, the labels sort_by_label sorts by.
+ */
+const SOURCE_LABEL_ARGUMENTS: Record<string, (index: number) => boolean> = {
+  label_replace: (i) => i === 3,
+  label_join: (i) => i >= 3,
+  sort_by_label: (i) => i >= 1,
+  sort_by_label_desc: (i) => i >= 1,
+};
+
+/** The label names a call reads from its series, as string literals with their spans. */
+function sourceLabels(e: AnalyzedExpression, call: CallRef): Array<{ label: string; from: number; to: number }> {
+  const reads = SOURCE_LABEL_ARGUMENTS[call.name];
+  if (!reads) return [];
+  const found: Array<{ label: string; from: number; to: number }> = [];
+  for (let i = 1; i < call.argKinds.length; i++) {
+    if (!reads(i) || call.argKinds[i] !== 'StringLiteral') continue;
+    const arg = callArgument(call, i);
+    if (!arg) continue;
+    const from = arg.tree.from(arg.node);
+    const to = arg.tree.to(arg.node);
+    found.push({ label: unquote(e.text.slice(from, to)), from, to });
+  }
+  return found;
+}
+
+/**
+ * A selector without a name whose `__name__=~"…"` regex lists catalogue series (`"a|b"`,
+ * `"http_(requests|errors)_total"`): those names and the union of their labels. Undefined when
+ * the regex may match a name outside the catalogue (`.*`, a name it does not know), as Prometheus
+ * reads it (RE2, anchored).
+ */
+function regexNamed(selector: SelectorRef, catalogue: Catalogue): { names: string[]; labels: string[]; written: string } | undefined {
+  const nameMatchers = selector.matchers.filter((m) => m.label === '__name__');
+  const regex = nameMatchers.find((m) => m.op === '=~');
+  const listed = regex ? finiteMatches(regex.value) : undefined;
+  if (!regex || !listed) return undefined;
+  const names = listed.filter((n) => nameMatchers.every((m) => matcherAccepts(m, n) === true)).sort();
+  if (names.length === 0) return undefined;
+  const labels = new Set<string>();
+  for (const name of names) {
+    const known = catalogue.get(name)?.labels;
+    if (!known) return undefined;
+    for (const l of known) labels.add(l);
+  }
+  return { names, labels: [...labels].sort(), written: `{__name__=~${JSON.stringify(regex.value)}}` };
+}
+
 export const promqlUnknownLabel: Check = {
   id: 'promql/unknown-label',
   severity: 'error',
-  description: 'Label matchers and by/without/on/ignoring/group_* name labels the series really have.',
+  description: 'Label matchers, by/without/on/ignoring/group_* and the source labels of label_replace/label_join/sort_by_label name labels the series really have.',
   run({ expressions, catalogue }, report) {
     for (const e of expressions) {
       for (const selector of e.analysis.selectors) {
-        const labels = selector.name !== undefined ? catalogue.get(selector.name)?.labels : undefined;
+        const named = selector.name !== undefined ? catalogue.get(selector.name)?.labels : undefined;
+        const byRegex = named ? undefined : regexNamed(selector, catalogue);
+        const labels = named ?? byRegex?.labels;
         if (!labels) continue;
         for (const m of selector.matchers) {
           if (m.label === '__name__' || labels.includes(m.label)) continue;
           // `x=""` and `x!~".+"` select series without the label: meaningful on any metric.
           if ((m.op === '=' && m.value === '') || (m.op === '!~' && (m.value === '.+' || m.value === '.*'))) continue;
           report({
-            message: `${ownerName(e)} filters "${selector.name}" on label "${m.label}", which that metric does not have.${didYouMean(m.label, labels)}`,
-            hint: `its labels are: ${labels.join(', ')}`,
+            message: byRegex
+              ? `${ownerName(e)} filters ${byRegex.written} (${byRegex.names.join(', ')}) on label "${m.label}", which none of those metrics has.${didYouMean(m.label, labels)}`
+              : `${ownerName(e)} filters "${selector.name}" on label "${m.label}", which that metric does not have.${didYouMean(m.label, labels)}`,
+            hint: byRegex ? `their labels are: ${labels.join(', ')}` : `its labels are: ${labels.join(', ')}`,
             ...at(e, m.from, m.to),
+          });
+        }
+      }
+      for (const call of e.analysis.calls) {
+        const input = call.args[0];
+        if (input?.kind !== 'vector' || !input.exact) continue;
+        for (const source of sourceLabels(e, call)) {
+          // "" reads nothing; the metric name is on every selected series.
+          if (source.label === '' || source.label === '__name__' || input.labels.has(source.label) || hasVariable(e, source.from, source.to)) continue;
+          const effect = call.name.startsWith('sort_by_label') ? 'it sorts by an empty value' : 'the source value is always empty';
+          report({
+            message: `${ownerName(e)} reads label "${source.label}" in ${call.name}(), but its series have no label "${source.label}": ${effect}.${didYouMean(source.label, input.labels)}`,
+            hint: input.labels.size > 0 ? `labels available there: ${[...input.labels].sort().join(', ')}` : 'no labels are left there',
+            ...at(e, source.from, source.to),
           });
         }
       }

@@ -1,4 +1,4 @@
-import type { Check } from './check.js';
+import type { AnalyzedExpression, Check } from './check.js';
 import { at, ownerName } from './check.js';
 import type { BinaryRef } from '../promql/analyze.js';
 
@@ -26,6 +26,26 @@ function withoutName(labels: ReadonlySet<string>): ReadonlySet<string> {
   return labels.has('__name__') ? new Set([...labels].filter((l) => l !== '__name__')) : labels;
 }
 
+/**
+ * Whether the "one" side of a group_left/group_right selects series with topk/bottomk/limitk/
+ * limit_ratio (`topk by (pod) (1, kube_pod_info)`): they keep every label but few series per group,
+ * which the label sets do not tell, so the side may well be unique.
+ */
+function keepsFewPerGroup(e: AnalyzedExpression, b: BinaryRef): boolean {
+  const side = b.group === 'left' ? e.text.slice(b.opTo, b.to) : e.text.slice(b.from, b.opFrom);
+  return /\b(?:topk|bottomk|limitk|limit_ratio)\s*(?:\(|by\b|without\b)/.test(side);
+}
+
+/**
+ * Whether the "one" side reads an info metric (`*_info`: one series per target or object, its
+ * labels attributes of it, as `node_uname_info`, `kube_pod_info`): unique per match by convention,
+ * whatever labels it declares.
+ */
+function readsInfoMetric(e: AnalyzedExpression, b: BinaryRef): boolean {
+  const [from, to] = b.group === 'left' ? [b.opTo, b.to] : [b.from, b.opFrom];
+  return e.analysis.selectors.some((s) => s.from >= from && s.to <= to && s.name?.endsWith('_info'));
+}
+
 function clauseText(b: BinaryRef): string {
   return b.matching ? `${b.matching.clause} (${b.matching.labels.join(', ')})` : 'on all their labels';
 }
@@ -33,7 +53,7 @@ function clauseText(b: BinaryRef): string {
 export const promqlVectorMatching: Check = {
   id: 'promql/vector-matching',
   severity: 'error',
-  description: 'Both sides of a binary operator can match: same matching labels, and group_left/group_right where one side has more series per match.',
+  description: 'Both sides of a binary operator can match: same matching labels, group_left/group_right where one side has more series per match, and a "one" side with one series per match.',
   run({ expressions }, report) {
     for (const e of expressions) {
       for (const b of e.analysis.binaries) {
@@ -62,12 +82,29 @@ export const promqlVectorMatching: Check = {
           });
           continue;
         }
-        if (b.set || b.group) continue; // and/unless match many-to-many; group_* is explicit
+        if (b.set) continue; // and/unless match many-to-many by design
         // Labels beyond the match make a side "many", unless a matcher pins them to one value. `job`
         // does not when the match is on `instance`: a target's address belongs to one job.
         const single = (l: string, sig: Set<string>) => l === 'job' && sig.has('instance');
         const extraLeft = [...lhs.labels].filter((l) => !left.has(l) && !lhs.pinned?.has(l) && !single(l, left));
         const extraRight = [...rhs.labels].filter((l) => !right.has(l) && !rhs.pinned?.has(l) && !single(l, right));
+        if (b.group) {
+          // group_left: the right side is the "one" side and must have one series per match (group_right: the left).
+          // The labels group_x (…) copies are the one side's attributes (an info metric's `version`):
+          // written there, the user says they follow from the match.
+          const included = new Set(b.included ?? []);
+          const oneExtra = (b.group === 'left' ? extraRight : extraLeft).filter((l) => !included.has(l));
+          if (oneExtra.length === 0 || keepsFewPerGroup(e, b) || readsInfoMetric(e, b)) continue;
+          const one = b.group === 'left' ? 'right' : 'left';
+          const oneSig = b.group === 'left' ? right : left;
+          report({
+            severity: 'warning', // only fails when a match really has several series on the "one" side
+            message: `${ownerName(e)}: "${b.op}" matches ${clauseText(b)} group_${b.group}, so its ${one} side must have one series per match, but it also carries ${list(oneExtra)}: as soon as two of its series share one match, Prometheus fails the evaluation ("many-to-many matching not allowed: matching labels must be unique on one side")`,
+            hint: `aggregate the ${one} side to the matching labels (e.g. max by (${list(oneSig)}) (…)), or ${b.matching?.clause === 'ignoring' ? 'stop ignoring' : 'match on'} ${list(oneExtra)} too`,
+            ...at(e, b.opFrom, b.opTo),
+          });
+          continue;
+        }
         if (extraLeft.length === 0 && extraRight.length === 0) continue;
         const many = extraLeft.length > 0 && extraRight.length > 0 ? 'both sides' : extraLeft.length > 0 ? 'the left side' : 'the right side';
         const fix =

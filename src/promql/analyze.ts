@@ -114,6 +114,8 @@ export interface BinaryRef {
   matching?: { clause: 'on' | 'ignoring'; labels: string[] };
   /** `group_left` / `group_right`, when written. */
   group?: 'left' | 'right';
+  /** The labels `group_left (…)` / `group_right (…)` take from the "one" side, when written. */
+  included?: string[];
   /** and / or / unless. */
   set: boolean;
   comparison: boolean;
@@ -384,7 +386,8 @@ function selectorLabels(walk: Walk, node: number, enclosing: string[], range: nu
   const name = identifier !== NONE ? walk.shared.text(textOf(walk, identifier)) : nameMatcher?.value;
   walk.selectors.push(selectorRef(matchers, tree.from(node), tree.to(node), enclosing, name, range === NONE ? undefined : walk.shared.text(textOf(walk, range))));
   const labels = name !== undefined ? walk.lookup(name) : undefined;
-  const pinned = matchers.filter((m) => m.op === '=' && m.value !== '' && m.label !== '__name__').map((m) => m.label);
+  // `x="v"` pins x to one value; so do `x=""` and `x!~".+"` (the series without x, all alike in x).
+  const pinned = matchers.filter((m) => m.label !== '__name__' && (m.op === '=' || (m.op === '!~' && m.value === '.+'))).map((m) => m.label);
   return labels ? walk.shared.series(labels, pinned) : UNKNOWN;
 }
 
@@ -588,6 +591,7 @@ function matchedLabels(
     extraNode !== NONE && tree.name(extraNode) === 'GroupingLabels'
       ? groupingLabels(walk, extraNode, groupLeft !== NONE ? 'group_left' : 'group_right', groupLeft !== NONE ? rhs : lhs)
       : [];
+  if (group !== NONE) ref.included = extra;
   if (opName === 'Or') return walk.shared.vector([...lhs.labels, ...rhs.labels], exact);
   if (SET_OPS.has(opName)) return lhs;
   if (groupLeft !== NONE) return walk.shared.vector([...lhs.labels, ...extra], exact, pinnedOf(lhs));

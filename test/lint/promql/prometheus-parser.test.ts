@@ -43,7 +43,7 @@ describe('holt_winters (Prometheus 2 has it; lezer-promql knows only double_expo
 describe('by (__name__) and on (__name__)', () => {
   it('are quiet on catalogue selectors: the metric name is kept', () => {
     const by = alert({ ...basics, name: 'ManySeries', expr: 'count by (__name__) (shop_orders_total) > 10000' });
-    const on = alert({ ...basics, name: 'OnName', expr: 'shop_cart_items > on (__name__, store) group_left shop_cart_items' });
+    const on = alert({ ...basics, name: 'OnName', expr: 'shop_cart_items > on (__name__, store) group_left max by (__name__, store) (shop_cart_items)' });
     const matched = alert({ ...basics, name: 'Matched', expr: 'count by (__name__, store) (shop_cart_items) > on (store) count by (store) (shop_payments_total)' });
     expect(promqlFindings(by, on, matched)).toEqual([]);
   });

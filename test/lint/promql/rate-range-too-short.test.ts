@@ -124,4 +124,89 @@ describe(ID, () => {
     const rule = alert({ ...basics, name: 'ShopOrders', expr: 'rate(shop_orders_total[1m]) > 1' });
     expect(findings(ID, shop({ rules: [rule], scrapeJobs: [jobs.shop, slow] }))).toEqual([]);
   });
+
+  describe('other range functions, each with the samples it needs', () => {
+    it('*_over_time: an error under 1 interval (often no sample), a warning under 2', () => {
+      const avg = alert({ ...basics, name: 'AvgCart', expr: 'avg_over_time(shop_cart_items{job="shop"}[10s]) > 100' });
+      const quantile = record({ name: 'store:shop_cart_items:p90', expr: 'quantile_over_time(0.9, shop_cart_items{job="worker"}[45s])' });
+      const max = alert({ ...basics, name: 'MaxCart', expr: 'max_over_time(shop_cart_items{job="shop"}[20s]) > 100' });
+      const absent = alert({ ...basics, name: 'CartGone', expr: 'absent_over_time(shop_cart_items{job="shop"}[10s])' });
+      expectFindings(findings(ID, shop({ rules: [avg, quantile, max, absent] })), [
+        {
+          severity: 'error',
+          message: 'alert AvgCart: avg_over_time() over [10s] spans less than 1 interval (job "shop" scrapes it every 15s): it often holds no sample at all and returns nothing',
+          hint: 'use a range of at least 30s (in Grafana panels, $__rate_interval)',
+          path: rulePath('AvgCart', 'expr'),
+          at: avg,
+          span: 'shop_cart_items{job="shop"}',
+        },
+        {
+          severity: 'error',
+          message: 'record store:shop_cart_items:p90: quantile_over_time() over [45s] spans less than 1 interval (job "worker" scrapes it every 1m): it often holds no sample at all and returns nothing',
+          hint: 'use a range of at least 2m (in Grafana panels, $__rate_interval)',
+          path: rulePath('store:shop_cart_items:p90', 'expr'),
+          at: quantile,
+          span: 'shop_cart_items{job="worker"}',
+        },
+        {
+          severity: 'warning',
+          message: 'alert MaxCart: max_over_time() over [20s] spans fewer than 2 scrape intervals (job "shop" scrapes it every 15s); it returns nothing after a single missed scrape',
+          hint: 'use a range of at least 30s (in Grafana panels, $__rate_interval)',
+          path: rulePath('MaxCart', 'expr'),
+          at: max,
+          span: 'shop_cart_items{job="shop"}',
+        },
+        {
+          severity: 'error',
+          message: 'alert CartGone: absent_over_time() over [10s] spans less than 1 interval (job "shop" scrapes it every 15s): it often holds no sample at all and returns 1 as if the series were absent',
+          hint: 'use a range of at least 30s (in Grafana panels, $__rate_interval)',
+          path: rulePath('CartGone', 'expr'),
+          at: absent,
+          span: 'shop_cart_items{job="shop"}',
+        },
+      ]);
+    });
+
+    it('changes()/resets()/stddev_over_time() (always 0 with one sample) and predict_linear() (needs two) under 2 intervals', () => {
+      const changes = alert({ ...basics, name: 'CartChanges', expr: 'changes(shop_cart_items{job="worker"}[1m]) > 3' });
+      const resets = alert({ ...basics, name: 'OrderResets', expr: 'resets(shop_orders_total{job="shop"}[20s]) > 0' });
+      const stddev = alert({ ...basics, name: 'CartSpread', expr: 'stddev_over_time(shop_cart_items{job="shop"}[25s]) > 10' });
+      const predict = alert({ ...basics, name: 'CartFull', expr: 'predict_linear(shop_cart_items{job="worker"}[90s], 3600) > 1000' });
+      const found = findings(ID, shop({ rules: [changes, resets, stddev, predict] }));
+      expect(found.map((d) => [d.severity, d.message, d.hint])).toEqual([
+        ['error', 'alert CartChanges: changes() over [1m] spans fewer than 2 intervals (job "worker" scrapes it every 1m): it sees one sample most of the time and always returns 0', 'use a range of at least 2m (in Grafana panels, $__rate_interval)'],
+        ['error', 'alert OrderResets: resets() over [20s] spans fewer than 2 intervals (job "shop" scrapes it every 15s): it sees one sample most of the time and always returns 0', 'use a range of at least 30s (in Grafana panels, $__rate_interval)'],
+        ['error', 'alert CartSpread: stddev_over_time() over [25s] spans fewer than 2 intervals (job "shop" scrapes it every 15s): it sees one sample most of the time and always returns 0', 'use a range of at least 30s (in Grafana panels, $__rate_interval)'],
+        ['error', 'alert CartFull: predict_linear() over [90s] spans fewer than 2 intervals (job "worker" scrapes it every 1m): it sees one sample most of the time and returns nothing', 'use a range of at least 4m (in Grafana panels, $__rate_interval)'],
+      ]);
+    });
+
+    it('fires in a panel with a fixed range; $__interval is enough for *_over_time', () => {
+      const board = dashboard({
+        title: 'Shop',
+        panels: [
+          timeseriesPanel({ title: 'Short', targets: [{ expr: 'avg_over_time(shop_cart_items{job="shop"}[10s])' }] }),
+          timeseriesPanel({ title: 'Interval', targets: [{ expr: 'avg_over_time(shop_cart_items{job="shop"}[$__interval])' }] }),
+          timeseriesPanel({ title: 'Changes', targets: [{ expr: 'changes(shop_cart_items{job="shop"}[$__interval])' }] }),
+        ],
+      });
+      const found = findings(ID, shop({ dashboards: [board] }));
+      expect(found.map((d) => [d.severity, d.message])).toEqual([
+        ['error', 'panel Short: avg_over_time() over [10s] spans less than 1 interval (job "shop" scrapes it every 15s): it often holds no sample at all and returns nothing'],
+        ['warning', "panel Changes: changes() over [$__interval]: Grafana's $__interval is the time per point, as short as the data source's scrape interval on a short time range, where changes() has one sample and the panel goes empty"],
+      ]);
+    });
+
+    it('stays quiet on ranges that hold the samples the function needs, and on subquery ranges', () => {
+      const rules = [
+        alert({ ...basics, name: 'AvgCart', expr: 'avg_over_time(shop_cart_items{job="shop"}[30s]) > 100' }),
+        alert({ ...basics, name: 'LastCart', expr: 'last_over_time(shop_cart_items{job="worker"}[2m]) > 100' }),
+        alert({ ...basics, name: 'CartChanges', expr: 'changes(shop_cart_items{job="shop"}[30s]) > 3' }),
+        alert({ ...basics, name: 'CartFull', expr: 'predict_linear(shop_cart_items{job="shop"}[1h], 3600) > 1000' }),
+        alert({ ...basics, name: 'Subquery', expr: 'max_over_time(sum(shop_cart_items{job="worker"})[10s:5s]) > 100' }),
+        alert({ ...basics, name: 'Present', expr: 'present_over_time(shop_cart_items{job="node"}[1m]) == 1' }),
+      ];
+      expect(findings(ID, shop({ rules }))).toEqual([]);
+    });
+  });
 });

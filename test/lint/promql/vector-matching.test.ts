@@ -178,4 +178,51 @@ describe('promql/unknown-label on without (…) and ignoring (…)', () => {
     ];
     expect(findings(ID2, shop({ rules }))).toEqual([]);
   });
+
+  describe('the "one" side of group_left / group_right', () => {
+    const msg = (owner: string, op: string, clause: string, side: string, extra: string) =>
+      `${owner}: "${op}" matches ${clause}, so its ${side} side must have one series per match, but it also carries ${extra}: as soon as two of its series share one match, Prometheus fails the evaluation ("many-to-many matching not allowed: matching labels must be unique on one side")`;
+
+    it('warns when the right side of group_left has labels beyond the match (on, ignoring, bool, a recorded series)', () => {
+      const onRule = alert({ ...basics, name: 'OnLeft', expr: 'rate(shop_payments_total[5m]) / on (job, instance, store) group_left rate(shop_orders_total[5m]) > 1' });
+      const ignoringRule = alert({ ...basics, name: 'IgnoringLeft', expr: 'rate(shop_payments_total[5m]) / ignoring (status) group_left rate(shop_orders_total[5m]) > 1' });
+      const boolRule = record({ name: 'store:shop_payments_over_orders:bool', expr: 'sum by (store, instance) (rate(shop_payments_total[5m])) > bool on (store) group_left sum by (store, status) (rate(shop_orders_total[5m]))' });
+      const recorded = record({ name: 'store_status:shop_orders:rate5m', expr: 'sum by (store, status) (rate(shop_orders_total[5m]))' });
+      const recordedRule = alert({ ...basics, name: 'RecordedOne', expr: 'sum by (store, instance) (rate(shop_payments_total[5m])) / on (store) group_left store_status:shop_orders:rate5m > 1' });
+      expectFindings(findings(ID, shop({ rules: [onRule, ignoringRule, boolRule, recorded, recordedRule] })), [
+        { severity: 'warning', message: msg('alert OnLeft', '/', 'on (job, instance, store) group_left', 'right', 'status'), hint: 'aggregate the right side to the matching labels (e.g. max by (instance, job, store) (…)), or match on status too', path: rulePath('OnLeft', 'expr'), at: onRule, span: '/' },
+        { severity: 'warning', message: msg('alert IgnoringLeft', '/', 'ignoring (status) group_left', 'right', 'status'), hint: 'aggregate the right side to the matching labels (e.g. max by (instance, job, store) (…)), or stop ignoring status too', path: rulePath('IgnoringLeft', 'expr'), at: ignoringRule, span: '/' },
+        { severity: 'warning', message: msg('record store:shop_payments_over_orders:bool', '>', 'on (store) group_left', 'right', 'status'), hint: 'aggregate the right side to the matching labels (e.g. max by (store) (…)), or match on status too', path: rulePath('store:shop_payments_over_orders:bool', 'expr'), at: boolRule, span: '>' },
+        { severity: 'warning', message: msg('alert RecordedOne', '/', 'on (store) group_left', 'right', 'status'), hint: 'aggregate the right side to the matching labels (e.g. max by (store) (…)), or match on status too', path: rulePath('RecordedOne', 'expr'), at: recordedRule, span: '/' },
+      ]);
+    });
+
+    it('warns when the left side of group_right has labels beyond the match', () => {
+      const rule = alert({ ...basics, name: 'RightGroup', expr: 'sum by (store, status) (rate(shop_orders_total[5m])) / on (store) group_right rate(shop_payments_total[5m]) > 1' });
+      expectFindings(findings(ID, shop({ rules: [rule] })), [
+        { severity: 'warning', message: msg('alert RightGroup', '/', 'on (store) group_right', 'left', 'status'), hint: 'aggregate the left side to the matching labels (e.g. max by (store) (…)), or match on status too', path: rulePath('RightGroup', 'expr'), at: rule, span: '/' },
+      ]);
+    });
+
+    it('fires in a dashboard panel', () => {
+      const board = dashboard({ title: 'Shop', panels: [timeseriesPanel({ title: 'Share', targets: [{ expr: 'rate(shop_payments_total{store=~"$store"}[$__rate_interval]) / on (instance, store) group_left rate(shop_orders_total[$__rate_interval])' }] })] });
+      const found = findings(ID, shop({ dashboards: [board] }));
+      expect(found.map((d) => [d.severity, d.message])).toEqual([['warning', msg('panel Share', '/', 'on (instance, store) group_left', 'right', 'status')]]);
+    });
+
+    it('stays quiet on a unique "one" side: aggregated, pinned, included labels, an info metric, topk per group, set operators, unknown series', () => {
+      const rules = [
+        alert({ ...basics, name: 'Aggregated', expr: 'rate(shop_orders_total[5m]) / on (store) group_left sum by (store) (rate(shop_orders_total[5m])) > 0.5' }),
+        alert({ ...basics, name: 'PinnedOne', expr: 'rate(shop_payments_total[5m]) / on (job, instance, store) group_left rate(shop_orders_total{status="ok"}[5m]) > 1' }),
+        alert({ ...basics, name: 'WithoutLabel', expr: 'rate(shop_payments_total[5m]) / on (job, instance, store) group_left rate(shop_orders_total{status=""}[5m]) > 1' }),
+        alert({ ...basics, name: 'Included', expr: 'rate(shop_orders_total[5m]) * on (job, instance) group_left (version) shop_build_info > 1' }),
+        alert({ ...basics, name: 'InfoMetric', expr: 'rate(shop_orders_total[5m]) * on (job, instance) group_left shop_build_info > 1' }),
+        alert({ ...basics, name: 'TopkOne', expr: 'rate(shop_payments_total[5m]) / on (store) group_left topk by (store) (1, rate(shop_orders_total[5m])) > 1' }),
+        alert({ ...basics, name: 'JobFollowsInstance', expr: 'rate(shop_payments_total[5m]) / on (instance, store) group_left sum by (job, instance, store) (rate(shop_orders_total[5m])) > 1' }),
+        alert({ ...basics, name: 'Unless', expr: 'rate(shop_payments_total[5m]) > 1 unless on (store) rate(shop_orders_total[5m]) > 1' }),
+        alert({ ...basics, name: 'Unknown', expr: 'rate(shop_payments_total[5m]) / on (store) group_left rate(other_total[5m]) > 1' }),
+      ];
+      expect(findings(ID, shop({ rules }))).toEqual([]);
+    });
+  });
 });

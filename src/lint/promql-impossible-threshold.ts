@@ -1,0 +1,145 @@
+import type { AnalyzedExpression, Check } from './check.js';
+import { at, ownerName } from './check.js';
+import type { Catalogue } from '../model/catalogue.js';
+import type { Model } from '../model/types.js';
+import { records } from '../model/select.js';
+import { flatRoot, expressionsOf, parsePromql } from '../promql/parse.js';
+import { numberLiteral } from '../promql/literal.js';
+import { RangeWalk, type RangeLookup, type ValueRange } from '../promql/value-range.js';
+
+/** `5 < x` read as `x > 5`. */
+const MIRRORED: Record<string, string> = { '>': '<', '<': '>', '>=': '<=', '<=': '>=', '==': '==', '!=': '!=' };
+
+/** Whether `value op c` holds for no value of the range ('never'), for every one ('always'), or depends. */
+function verdict(op: string, r: ValueRange, c: number): 'never' | 'always' | undefined {
+  switch (op) {
+    case '>':
+      return r.max <= c ? 'never' : r.min > c ? 'always' : undefined;
+    case '>=':
+      return r.max < c ? 'never' : r.min >= c ? 'always' : undefined;
+    case '<':
+      return r.min >= c ? 'never' : r.max < c ? 'always' : undefined;
+    case '<=':
+      return r.min > c ? 'never' : r.max <= c ? 'always' : undefined;
+    case '==':
+      // `absent(x) == 1` (always, for the one value there is) only says what it means: not reported.
+      return c < r.min || c > r.max ? 'never' : undefined;
+    case '!=':
+      return r.min === r.max && r.min === c ? 'never' : c < r.min || c > r.max ? 'always' : undefined;
+    default:
+      return undefined;
+  }
+}
+
+/**
+ * `count(…) > 0`, `absent(x) >= 1`, `count(…) != 0`: always true of a count or of absent(), but how
+ * rules say "whenever there is one"; not reported.
+ */
+function presenceTest(op: string, r: ValueRange, c: number): boolean {
+  if (r.min !== 1) return false;
+  return ((op === '>' || op === '!=') && c === 0) || (op === '>=' && c === 1);
+}
+
+function rangeWords(r: ValueRange): string {
+  if (r.min === r.max) return `is always ${r.min}`;
+  if (Number.isFinite(r.min) && Number.isFinite(r.max)) return `lies between ${r.min} and ${r.max}`;
+  if (Number.isFinite(r.min)) return r.min === 0 ? 'is never negative' : `is at least ${r.min}`;
+  return `is at most ${r.max}`;
+}
+
+/** The catalogue's side of the walk: histogram buckets, and the ranges of recorded series (from their rules, once each). */
+function rangeLookup(model: Model, catalogue: Catalogue): RangeLookup {
+  const recordCount = new Map<string, number>();
+  for (const r of records(model)) recordCount.set(r.name, (recordCount.get(r.name) ?? 0) + 1);
+  const known = new Map<string, ValueRange | undefined>();
+  const lookup: RangeLookup = {
+    buckets(name) {
+      const entry = catalogue.get(name);
+      return entry?.metric?.type === 'histogram' && entry.suffix === '_bucket' ? entry.metric.buckets : undefined;
+    },
+    recorded(name) {
+      if (known.has(name)) return known.get(name);
+      const rule = catalogue.get(name)?.record;
+      // Two rules recording one name: either may have written a sample.
+      if (!rule || recordCount.get(name) !== 1) return undefined;
+      known.set(name, undefined); // a cycle reads as unknown
+      const flat = flatRoot(parsePromql(rule.expr));
+      const r = flat ? new RangeWalk(rule.expr, flat.tree, lookup).of(flat.root) : undefined;
+      const found = r && { ...r, why: `${name} is recorded from an expression that ${rangeWords(r)}: ${r.why}` };
+      known.set(name, found);
+      return found;
+    },
+  };
+  return lookup;
+}
+
+/** What the comparison's never holding, or always holding, does where it is. */
+function effect(e: AnalyzedExpression, whole: boolean, bool: boolean, never: boolean): string {
+  if (bool) return never ? 'it is always 0' : 'it is always 1';
+  if (!never) return e.context === 'alert' && whole ? 'the alert fires whenever the series exist' : 'the comparison filters nothing out';
+  if (!whole) return 'that part of the expression is always empty';
+  return e.context === 'alert' ? 'the alert never fires' : e.context === 'record' ? 'the rule never records anything' : 'the query is always empty';
+}
+
+function hint(r: ValueRange, never: boolean): string {
+  if (never && r.why.startsWith('histogram_quantile')) return 'compare with a value within the buckets, or add larger buckets to the histogram (and the application)';
+  if (r.why.includes('between 0 and 1')) return 'a ratio is compared with a fraction: 0.05 for 5%, not 5';
+  return never ? 'use a threshold within that range, or fix the expression' : 'use a threshold within that range, or drop the comparison if every series should pass';
+}
+
+/**
+ * A comparison of an expression whose values PromQL bounds (src/promql/value-range.ts) with a
+ * number outside those bounds: it never holds (error: the alert never fires, the rule records
+ * nothing), or holds for every value (warning: the threshold filters nothing). `== v` on an
+ * expression that is always v (`absent(x) == 1`) and presence tests on counts (`count(…) > 0`)
+ * are left alone.
+ */
+export const promqlImpossibleThreshold: Check = {
+  id: 'promql/impossible-threshold',
+  severity: 'error',
+  description: 'A comparison threshold lies within the values the expression can take (rate() ≥ 0, count ≥ 1, up and bool 0/1, ratios of a part 0–1, histogram_quantile() ≤ the largest bucket, clamp bounds).',
+  run({ expressions, model, catalogue }, report) {
+    const lookup = rangeLookup(model, catalogue);
+    for (const e of expressions) {
+      if (e.analysis.parsed.errors.length > 0 || e.analysis.typeErrors.length > 0) continue;
+      if (!e.analysis.binaries.some((b) => b.comparison)) continue;
+      const flat = flatRoot(e.analysis.parsed);
+      if (!flat) continue;
+      const { tree, root } = flat;
+      const walk = new RangeWalk(e.text, tree, lookup);
+      for (const b of e.analysis.binaries) {
+        if (!b.comparison) continue;
+        const node = tree.find(root, 'BinaryExpr', b.from, b.to);
+        if (node < 0) continue;
+        const [lhs = -1, rhs = -1] = expressionsOf(tree, node);
+        const left = numberLiteral(e.text, tree, lhs);
+        const right = numberLiteral(e.text, tree, rhs);
+        if ((left === undefined) === (right === undefined)) continue;
+        const constant = (left ?? right)!;
+        if (!Number.isFinite(constant)) continue;
+        const constantNode = left !== undefined ? lhs : rhs;
+        const op = left !== undefined ? MIRRORED[b.op] : b.op;
+        const r = walk.of(left !== undefined ? rhs : lhs);
+        if (!op || !r) continue;
+        const found = verdict(op, r, constant);
+        if (!found || (found === 'always' && presenceTest(op, r, constant))) continue;
+        const never = found === 'never';
+        const from = left !== undefined ? tree.from(constantNode) : b.opFrom;
+        const to = left !== undefined ? b.opTo : tree.to(constantNode);
+        const comparison = e.text.slice(from, to).replace(/\s+/g, ' ');
+        const sideNode = left !== undefined ? rhs : lhs;
+        // As the user wrote it (Grafana variables, not their stand-ins).
+        const written = e.toExpr ?? ((offset: number) => offset);
+        const sideText = e.expr.slice(written(tree.from(sideNode)), written(tree.to(sideNode))).trim();
+        const subject = sideText.length <= 80 ? sideText : left !== undefined ? 'its right-hand side' : 'its left-hand side';
+        const whole = e.text.trim() === e.text.slice(b.from, b.to).trim();
+        report({
+          severity: never ? 'error' : 'warning',
+          message: `${ownerName(e)}: "${comparison}" ${never ? 'never holds' : 'always holds'}: ${subject} ${rangeWords(r)} (${r.why}), so ${effect(e, whole, b.bool, never)}`,
+          hint: hint(r, never),
+          ...at(e, from, to),
+        });
+      }
+    }
+  },
+};

@@ -1,0 +1,292 @@
+/**
+ * The values an expression can take, where PromQL's semantics bound them whatever the data: rate()
+ * and its kin are never negative, a count is at least 1, `up` and a `bool` comparison are 0 or 1,
+ * histogram_quantile() never exceeds its histogram's largest finite bucket, a part of a counter
+ * over the whole of it lies between 0 and 1, clamp() bounds by its arguments; sums, averages,
+ * `and`, scalar arithmetic and the like carry those bounds on. Undefined where nothing is known.
+ * (NaN, from 0/0 or no observations, fails every comparison: it never makes one hold.)
+ */
+import { NODE_SIZE, type FlatTree } from './flat-tree.js';
+import { argumentsOf, expressionsOf, firstExpressionOf, operatorAfter } from './parse.js';
+import { numberLiteral } from './literal.js';
+
+export interface ValueRange {
+  min: number;
+  max: number;
+  /** Why the values are bounded, in words ("rate() is never negative"). */
+  why: string;
+}
+
+/** What the walk needs from the catalogue. */
+export interface RangeLookup {
+  /** The bucket bounds of the histogram whose `_bucket` series this is (catalogue histograms only). */
+  buckets(seriesName: string): readonly number[] | undefined;
+  /** The range of a recorded series' values (from its rule's expression), if known. */
+  recorded(seriesName: string): ValueRange | undefined;
+}
+
+const NEVER_NEGATIVE = new Set(['rate', 'irate', 'increase', 'resets', 'changes']);
+/** Functions and aggregations whose values are values of their (range) argument. */
+const SAME_VALUES = new Set([
+  'avg_over_time', 'min_over_time', 'max_over_time', 'last_over_time', 'first_over_time', 'quantile_over_time',
+  'sort', 'sort_desc', 'sort_by_label', 'sort_by_label_desc', 'label_replace', 'label_join',
+]);
+const SAME_VALUE_AGGREGATIONS = new Set(['avg', 'min', 'max', 'topk', 'bottomk', 'limitk', 'limit_ratio', 'quantile']);
+const SCALING_FUNCTIONS = new Set(['rate', 'irate', 'increase']);
+const COMPARISONS = new Set(['Eql', 'Neq', 'Gtr', 'Lss', 'Gte', 'Lte']);
+
+const range = (min: number, max: number, why: string): ValueRange | undefined => (Number.isNaN(min) || Number.isNaN(max) || min > max ? undefined : { min, max, why });
+
+function bothWhy(a: ValueRange, b: ValueRange): string {
+  return a.why === b.why ? a.why : `${a.why}; ${b.why}`;
+}
+
+/** Products of two ranges' bounds (0 × ∞ read as 0: a bound, not a value). */
+function times(a: number, b: number): number {
+  return a === 0 || b === 0 ? 0 : a * b;
+}
+
+export class RangeWalk {
+  constructor(
+    private readonly text: string,
+    private readonly tree: FlatTree,
+    private readonly lookup: RangeLookup,
+  ) {}
+
+  private textOf(node: number): string {
+    return this.text.slice(this.tree.from(node), this.tree.to(node));
+  }
+
+  private nameOf(node: number, child: string): string {
+    const c = this.tree.child(node, child);
+    return this.textOf(c >= 0 ? c : node).trim();
+  }
+
+  /** The range of the values of the expression at `node`; undefined when not known. */
+  of(node: number): ValueRange | undefined {
+    const { tree } = this;
+    if (node < 0) return undefined;
+    switch (tree.name(node)) {
+      case 'NumberDurationLiteral':
+      case 'UnaryExpr': {
+        const value = numberLiteral(this.text, tree, node);
+        if (value !== undefined) return Number.isFinite(value) ? { min: value, max: value, why: 'a number' } : undefined;
+        const inner = this.of(firstExpressionOf(tree, node));
+        if (!inner) return undefined;
+        return this.textOf(node).trimStart().startsWith('-') ? range(-inner.max, -inner.min, inner.why) : inner;
+      }
+      case 'VectorSelector':
+        return this.selector(node);
+      case 'MatrixSelector':
+      case 'ParenExpr':
+      case 'OffsetExpr':
+      case 'StepInvariantExpr':
+      case 'SubqueryExpr':
+        return this.of(firstExpressionOf(tree, node));
+      case 'FunctionCall':
+        return this.call(node);
+      case 'AggregateExpr':
+        return this.aggregation(node);
+      case 'BinaryExpr':
+        return this.binary(node);
+      default:
+        return undefined;
+    }
+  }
+
+  private selector(node: number): ValueRange | undefined {
+    const identifier = this.tree.child(node, 'Identifier');
+    if (identifier < 0) return undefined;
+    const name = this.textOf(identifier);
+    if (name === 'up') return { min: 0, max: 1, why: 'up is 0 or 1' };
+    return this.lookup.recorded(name);
+  }
+
+  private call(node: number): ValueRange | undefined {
+    const name = this.nameOf(node, 'FunctionIdentifier');
+    const args = argumentsOf(this.tree, node);
+    const number = (i: number) => (args[i] !== undefined ? numberLiteral(this.text, this.tree, args[i]!) : undefined);
+    if (NEVER_NEGATIVE.has(name)) return { min: 0, max: Infinity, why: `${name}() is never negative` };
+    if (name === 'count_over_time') return { min: 1, max: Infinity, why: 'a count is at least 1' };
+    if (name === 'absent' || name === 'absent_over_time' || name === 'present_over_time') return { min: 1, max: 1, why: `${name}() is 1 when it returns anything` };
+    if (name === 'histogram_fraction') return { min: 0, max: 1, why: 'histogram_fraction() lies between 0 and 1' };
+    if (name === 'histogram_quantile') return this.quantile(number(0), args[1] ?? -1);
+    if (SAME_VALUES.has(name)) return this.of(name === 'quantile_over_time' ? (args[1] ?? -1) : (args[0] ?? -1));
+    if (name === 'stddev_over_time' || name === 'stdvar_over_time') return { min: 0, max: Infinity, why: `${name}() is never negative` };
+    if (name === 'abs' || name === 'sqrt') {
+      const inner = this.of(args[0] ?? -1);
+      if (name === 'abs' && inner && inner.min >= 0) return inner;
+      return { min: 0, max: Infinity, why: `${name}() is never negative` };
+    }
+    if (name === 'clamp' || name === 'clamp_min' || name === 'clamp_max') {
+      const lo = name === 'clamp_max' ? -Infinity : number(1);
+      const hi = name === 'clamp' ? number(2) : name === 'clamp_max' ? number(1) : Infinity;
+      if (lo === undefined || hi === undefined || Number.isNaN(lo) || Number.isNaN(hi) || lo > hi) return undefined;
+      const inner = this.of(args[0] ?? -1) ?? { min: -Infinity, max: Infinity, why: '' };
+      const why =
+        name === 'clamp' ? `clamp(…, ${lo}, ${hi}) keeps them between ${lo} and ${hi}` : name === 'clamp_min' ? `clamp_min(…, ${lo}) keeps them at or above ${lo}` : `clamp_max(…, ${hi}) keeps them at or below ${hi}`;
+      return range(Math.min(Math.max(inner.min, lo), hi), Math.max(Math.min(inner.max, hi), lo), inner.why ? `${inner.why}; ${why}` : why);
+    }
+    return undefined;
+  }
+
+  /** histogram_quantile(q, buckets): at most the largest finite bucket of the histogram(s) the buckets come from. */
+  private quantile(q: number | undefined, arg: number): ValueRange | undefined {
+    if (q === undefined || !(q >= 0 && q <= 1) || arg < 0) return undefined;
+    const { tree } = this;
+    let largest = -Infinity;
+    let smallest = Infinity;
+    const names = new Set<string>();
+    let selectors = 0;
+    for (let n = arg, end = tree.endOf(arg); n < end; n += NODE_SIZE) {
+      if (tree.name(n) !== 'VectorSelector') continue;
+      selectors++;
+      const identifier = tree.child(n, 'Identifier');
+      const name = identifier >= 0 ? this.textOf(identifier) : undefined;
+      const buckets = name !== undefined ? this.lookup.buckets(name) : undefined;
+      if (!buckets || buckets.length === 0) return undefined;
+      names.add(name!.replace(/_bucket$/, ''));
+      largest = Math.max(largest, ...buckets);
+      smallest = Math.min(smallest, ...buckets);
+    }
+    if (selectors === 0) return undefined;
+    const which = [...names].join(', ');
+    return { min: Math.min(0, smallest), max: largest, why: `histogram_quantile() never exceeds the largest finite bucket of ${which} (${largest})` };
+  }
+
+  private aggregation(node: number): ValueRange | undefined {
+    const op = this.nameOf(node, 'AggregateOp');
+    const args = argumentsOf(this.tree, node);
+    if (op === 'count' || op === 'count_values') return { min: 1, max: Infinity, why: 'a count is at least 1' };
+    if (op === 'group') return { min: 1, max: 1, why: 'group() is 1' };
+    if (op === 'stddev' || op === 'stdvar') return { min: 0, max: Infinity, why: `${op}() is never negative` };
+    const input = this.of((['topk', 'bottomk', 'limitk', 'limit_ratio', 'quantile'].includes(op) ? args[1] : args[0]) ?? -1);
+    if (!input) return undefined;
+    if (SAME_VALUE_AGGREGATIONS.has(op)) return input;
+    if (op === 'sum') {
+      if (input.min >= 0) return { min: input.min, max: input.max === 0 ? 0 : Infinity, why: input.why };
+      if (input.max <= 0) return { min: -Infinity, max: input.max, why: input.why };
+    }
+    return undefined;
+  }
+
+  private binary(node: number): ValueRange | undefined {
+    const { tree } = this;
+    const [lhsNode = -1, rhsNode = -1] = expressionsOf(tree, node);
+    const opNode = operatorAfter(tree, lhsNode, tree.endOf(node));
+    const op = opNode < 0 ? '' : tree.name(opNode);
+    if (COMPARISONS.has(op)) {
+      if (tree.child(node, 'BoolModifier') >= 0) return { min: 0, max: 1, why: 'a comparison with bool is 0 or 1' };
+      // A filter keeps the values it lets through: the vector side's.
+      const lhsNumber = numberLiteral(this.text, tree, lhsNode);
+      return this.of(lhsNumber !== undefined ? rhsNode : lhsNode);
+    }
+    if (op === 'And' || op === 'Unless') return this.of(lhsNode);
+    const a = this.of(lhsNode);
+    const b = this.of(rhsNode);
+    if (op === 'Or') return a && b ? { min: Math.min(a.min, b.min), max: Math.max(a.max, b.max), why: bothWhy(a, b) } : undefined;
+    if (op === 'Div' && tree.child(node, 'MatchingModifierClause') < 0) {
+      // `100 * part / whole` reads as `(100 * part) / whole`: the factor comes out first.
+      const scaled = this.factorOut(lhsNode);
+      if (this.isPartOverWhole(scaled.term, rhsNode)) {
+        return range(Math.min(0, scaled.factor), Math.max(0, scaled.factor), 'a part of a counter over the whole of it lies between 0 and 1');
+      }
+    }
+    if (!a || !b) return undefined;
+    const why = a.why === 'a number' ? b.why : b.why === 'a number' ? a.why : bothWhy(a, b);
+    switch (op) {
+      case 'Add':
+        return range(a.min + b.min, a.max + b.max, why);
+      case 'Sub':
+        return range(a.min - b.max, a.max - b.min, why);
+      case 'Mul': {
+        const p = [times(a.min, b.min), times(a.min, b.max), times(a.max, b.min), times(a.max, b.max)];
+        return range(Math.min(...p), Math.max(...p), why);
+      }
+      case 'Div':
+        // By a positive or negative number only: a vector divisor may come near 0.
+        if (b.min !== b.max || b.min === 0 || b.why !== 'a number') return undefined;
+        return b.min > 0 ? range(a.min / b.min, a.max / b.min, why) : range(a.max / b.min, a.min / b.min, why);
+      default:
+        return undefined;
+    }
+  }
+
+  /** `k * term` (or `term * k`) with k a number: k and the term; otherwise a factor of 1. */
+  private factorOut(node: number): { factor: number; term: number } {
+    const { tree } = this;
+    if (node >= 0 && tree.name(node) === 'BinaryExpr' && tree.child(node, 'MatchingModifierClause') < 0) {
+      const [a = -1, b = -1] = expressionsOf(tree, node);
+      const opNode = operatorAfter(tree, a, tree.endOf(node));
+      if (opNode >= 0 && tree.name(opNode) === 'Mul') {
+        const ka = numberLiteral(this.text, tree, a);
+        const kb = numberLiteral(this.text, tree, b);
+        if (ka !== undefined && Number.isFinite(ka) && kb === undefined) return { factor: ka, term: b };
+        if (kb !== undefined && Number.isFinite(kb) && ka === undefined) return { factor: kb, term: a };
+      }
+    }
+    return { factor: 1, term: node };
+  }
+
+  /**
+   * `sum(rate(x{code=~"5.."}[5m])) / sum(rate(x[5m]))`: the same rate-like function over the same
+   * range of the same counter, the left side selecting a subset of the right's series (every matcher
+   * of the right also on the left), both summed alike (or not at all). Also a bucket over the count
+   * of a histogram (`x_bucket{le="0.5"}` over `x_count`).
+   */
+  private isPartOverWhole(lhsNode: number, rhsNode: number): boolean {
+    const part = this.counterTerm(lhsNode);
+    const whole = this.counterTerm(rhsNode);
+    if (!part || !whole || part.aggregation !== whole.aggregation || part.fn !== whole.fn || part.window !== whole.window) return false;
+    let partMatchers = part.matchers;
+    if (part.name !== whole.name) {
+      const base = whole.name.replace(/_count$/, '');
+      if (!whole.name.endsWith('_count') || part.name !== `${base}_bucket` || !this.lookup.buckets(part.name)) return false;
+      // One bucket (le="…"), counted among all the observations.
+      const le = partMatchers.filter((m) => m.startsWith('le='));
+      if (le.length !== 1) return false;
+      partMatchers = partMatchers.filter((m) => !m.startsWith('le='));
+    }
+    return whole.matchers.every((m) => partMatchers.includes(m));
+  }
+
+  /** `sum by (…) (rate(x{…}[5m]))` taken apart; undefined for anything else. */
+  private counterTerm(node: number): { aggregation: string; fn: string; window: string; name: string; matchers: string[] } | undefined {
+    const { tree } = this;
+    let n = node;
+    while (n >= 0 && tree.name(n) === 'ParenExpr') n = firstExpressionOf(tree, n);
+    let aggregation = '';
+    if (n >= 0 && tree.name(n) === 'AggregateExpr') {
+      if (this.nameOf(n, 'AggregateOp') !== 'sum') return undefined;
+      const modifier = tree.child(n, 'AggregateModifier');
+      aggregation = modifier >= 0 ? this.textOf(modifier).replace(/\s+/g, '') : 'sum';
+      if (aggregation !== 'sum') aggregation = `sum ${aggregation}`;
+      n = argumentsOf(tree, n)[0] ?? -1;
+      while (n >= 0 && tree.name(n) === 'ParenExpr') n = firstExpressionOf(tree, n);
+    }
+    if (n < 0 || tree.name(n) !== 'FunctionCall') return undefined;
+    const fn = this.nameOf(n, 'FunctionIdentifier');
+    if (!SCALING_FUNCTIONS.has(fn)) return undefined;
+    const args = argumentsOf(tree, n);
+    const matrix = args.length === 1 ? args[0]! : -1;
+    if (matrix < 0 || tree.name(matrix) !== 'MatrixSelector') return undefined;
+    const selector = firstExpressionOf(tree, matrix);
+    if (selector < 0 || tree.name(selector) !== 'VectorSelector') return undefined;
+    const identifier = tree.child(selector, 'Identifier');
+    if (identifier < 0) return undefined;
+    const window = this.text.slice(tree.to(selector), tree.to(matrix)).replace(/\s+/g, '');
+    const list = tree.child(selector, 'LabelMatchers');
+    const matchers = list < 0 ? [] : expressionsOfMatchers(tree, list).map((m) => this.textOf(m).replace(/\s+/g, ''));
+    return { aggregation, fn, window, name: this.textOf(identifier), matchers };
+  }
+}
+
+function expressionsOfMatchers(tree: FlatTree, list: number): number[] {
+  const out: number[] = [];
+  const end = tree.endOf(list);
+  for (let c = tree.firstChild(list); c >= 0; c = tree.next(c, end)) {
+    const name = tree.name(c);
+    if (name === 'UnquotedLabelMatcher' || name === 'QuotedLabelMatcher') out.push(c);
+  }
+  return out;
+}

@@ -1,0 +1,130 @@
+import { describe, expect, it } from 'vitest';
+import { alert, dashboard, record, timeseriesPanel } from '../../../src/index.js';
+import { basics, expectFindings, findings, rulePath, shop } from './shop.js';
+
+const ID = 'promql/impossible-threshold';
+
+/** [severity, message] of each finding, in order. */
+const brief = (project: ReturnType<typeof shop>) => findings(ID, project).map((d) => [d.severity, d.message]);
+
+describe(ID, () => {
+  it('fires on histogram_quantile() compared above the largest finite bucket of the histogram', () => {
+    const rule = alert({ ...basics, name: 'SlowCheckout', expr: 'histogram_quantile(0.99, sum by (le) (rate(shop_checkout_seconds_bucket[5m]))) > 250' });
+    expectFindings(findings(ID, shop({ rules: [rule] })), [
+      {
+        severity: 'error',
+        message:
+          'alert SlowCheckout: "> 250" never holds: histogram_quantile(0.99, sum by (le) (rate(shop_checkout_seconds_bucket[5m]))) lies between 0 and 5 (histogram_quantile() never exceeds the largest finite bucket of shop_checkout_seconds (5)), so the alert never fires',
+        hint: 'compare with a value within the buckets, or add larger buckets to the histogram (and the application)',
+        path: rulePath('SlowCheckout', 'expr'),
+        at: rule,
+        span: '> 250',
+      },
+    ]);
+  });
+
+  it('fires on a part of a counter over the whole of it compared above 1, in both orders, scaled, and on bucket over count', () => {
+    const ratio = 'sum(rate(shop_orders_total{status="failed"}[5m])) / sum(rate(shop_orders_total[5m]))';
+    const rules = [
+      alert({ ...basics, name: 'Failed', expr: `${ratio} > 5` }),
+      alert({ ...basics, name: 'FailedSwapped', expr: `5 < ${ratio}` }),
+      alert({ ...basics, name: 'Percent', expr: `100 * ${ratio} >= 101` }),
+      alert({ ...basics, name: 'ByStore', expr: 'sum by (store) (rate(shop_orders_total{status="failed", store!="test"}[1h])) / sum by (store) (rate(shop_orders_total{store!="test"}[1h])) > 2' }),
+      alert({ ...basics, name: 'Apdex', expr: '1 - sum(rate(shop_checkout_seconds_bucket{le="1"}[5m])) / sum(rate(shop_checkout_seconds_count[5m])) > 1' }),
+    ];
+    const why = 'a part of a counter over the whole of it lies between 0 and 1';
+    expect(brief(shop({ rules }))).toEqual([
+      ['error', `alert Failed: "> 5" never holds: its left-hand side lies between 0 and 1 (${why}), so the alert never fires`],
+      ['error', `alert FailedSwapped: "5 <" never holds: its right-hand side lies between 0 and 1 (${why}), so the alert never fires`],
+      ['error', `alert Percent: ">= 101" never holds: its left-hand side lies between 0 and 100 (${why}), so the alert never fires`],
+      ['error', `alert ByStore: "> 2" never holds: its left-hand side lies between 0 and 1 (${why}), so the alert never fires`],
+      ['error', `alert Apdex: "> 1" never holds: its left-hand side lies between 0 and 1 (${why}), so the alert never fires`],
+    ]);
+    expect(findings(ID, shop({ rules: [rules[0]!] }))[0]!.hint).toBe('a ratio is compared with a fraction: 0.05 for 5%, not 5');
+  });
+
+  it('fires on rate()-like functions below 0 (never) and at or above 0 (always), and on counts below 1', () => {
+    const rules = [
+      alert({ ...basics, name: 'Negative', expr: 'rate(shop_orders_total[5m]) < 0' }),
+      alert({ ...basics, name: 'AnyRate', expr: 'rate(shop_orders_total[5m]) >= 0' }),
+      alert({ ...basics, name: 'Restarts', expr: 'sum by (store) (increase(shop_orders_total[1h])) <= -1' }),
+      alert({ ...basics, name: 'Changes', expr: 'changes(shop_cart_items[10m]) < 0' }),
+      alert({ ...basics, name: 'NoTargets', expr: 'count(up{job="shop"}) < 1' }),
+      alert({ ...basics, name: 'NoStores', expr: 'count by (store) (shop_cart_items) == 0' }),
+    ];
+    expect(brief(shop({ rules }))).toEqual([
+      ['error', 'alert Negative: "< 0" never holds: rate(shop_orders_total[5m]) is never negative (rate() is never negative), so the alert never fires'],
+      ['warning', 'alert AnyRate: ">= 0" always holds: rate(shop_orders_total[5m]) is never negative (rate() is never negative), so the alert fires whenever the series exist'],
+      ['error', 'alert Restarts: "<= -1" never holds: sum by (store) (increase(shop_orders_total[1h])) is never negative (increase() is never negative), so the alert never fires'],
+      ['error', 'alert Changes: "< 0" never holds: changes(shop_cart_items[10m]) is never negative (changes() is never negative), so the alert never fires'],
+      ['error', 'alert NoTargets: "< 1" never holds: count(up{job="shop"}) is at least 1 (a count is at least 1), so the alert never fires'],
+      ['error', 'alert NoStores: "== 0" never holds: count by (store) (shop_cart_items) is at least 1 (a count is at least 1), so the alert never fires'],
+    ]);
+  });
+
+  it('fires on 0/1 values (up, bool comparisons, absent) and clamp bounds', () => {
+    const rules = [
+      alert({ ...basics, name: 'UpHigh', expr: 'up{job="shop"} > 1' }),
+      alert({ ...basics, name: 'UpAvg', expr: 'avg_over_time(up{job="shop"}[10m]) > 1' }),
+      alert({ ...basics, name: 'BoolHigh', expr: 'max by (store) (shop_cart_items > bool 100) > 1' }),
+      alert({ ...basics, name: 'AbsentZero', expr: 'absent(shop_cart_items{job="shop"}) == 0' }),
+      alert({ ...basics, name: 'Clamped', expr: 'clamp_max(shop_cart_items, 100) > 100' }),
+      alert({ ...basics, name: 'ClampedBoth', expr: 'clamp(shop_cart_items, 0, 10) <= 10' }),
+      record({ name: 'store:shop_cart:positive', expr: 'clamp_min(shop_cart_items, 0) < 0' }),
+    ];
+    expect(brief(shop({ rules }))).toEqual([
+      ['error', 'alert UpHigh: "> 1" never holds: up{job="shop"} lies between 0 and 1 (up is 0 or 1), so the alert never fires'],
+      ['error', 'alert UpAvg: "> 1" never holds: avg_over_time(up{job="shop"}[10m]) lies between 0 and 1 (up is 0 or 1), so the alert never fires'],
+      ['error', 'alert BoolHigh: "> 1" never holds: max by (store) (shop_cart_items > bool 100) lies between 0 and 1 (a comparison with bool is 0 or 1), so the alert never fires'],
+      ['error', 'alert AbsentZero: "== 0" never holds: absent(shop_cart_items{job="shop"}) is always 1 (absent() is 1 when it returns anything), so the alert never fires'],
+      ['error', 'alert Clamped: "> 100" never holds: clamp_max(shop_cart_items, 100) is at most 100 (clamp_max(…, 100) keeps them at or below 100), so the alert never fires'],
+      ['warning', 'alert ClampedBoth: "<= 10" always holds: clamp(shop_cart_items, 0, 10) lies between 0 and 10 (clamp(…, 0, 10) keeps them between 0 and 10), so the alert fires whenever the series exist'],
+      ['error', 'record store:shop_cart:positive: "< 0" never holds: clamp_min(shop_cart_items, 0) is never negative (clamp_min(…, 0) keeps them at or above 0), so the rule never records anything'],
+    ]);
+  });
+
+  it('follows recorded series to the expression that records them, and judges a recording rule that filters', () => {
+    const ratio = record({ name: 'store:shop_orders_failed:ratio_rate5m', expr: 'sum by (store) (rate(shop_orders_total{status="failed"}[5m])) / sum by (store) (rate(shop_orders_total[5m]))' });
+    const filtered = record({ name: 'store:shop_orders_failed:high', expr: 'store:shop_orders_failed:ratio_rate5m > 1' });
+    const rule = alert({ ...basics, name: 'FailedOrders', expr: 'store:shop_orders_failed:ratio_rate5m > 5' });
+    expect(brief(shop({ rules: [ratio, filtered, rule] }))).toEqual([
+      [
+        'error',
+        'record store:shop_orders_failed:high: "> 1" never holds: store:shop_orders_failed:ratio_rate5m lies between 0 and 1 (store:shop_orders_failed:ratio_rate5m is recorded from an expression that lies between 0 and 1: a part of a counter over the whole of it lies between 0 and 1), so the rule never records anything',
+      ],
+      [
+        'error',
+        'alert FailedOrders: "> 5" never holds: store:shop_orders_failed:ratio_rate5m lies between 0 and 1 (store:shop_orders_failed:ratio_rate5m is recorded from an expression that lies between 0 and 1: a part of a counter over the whole of it lies between 0 and 1), so the alert never fires',
+      ],
+    ]);
+  });
+
+  it('fires in a dashboard panel, and on a comparison inside a larger expression', () => {
+    const board = dashboard({ title: 'Shop', panels: [timeseriesPanel({ title: 'Shrinking', targets: [{ expr: 'sum(rate(shop_orders_total{store=~"$store"}[$__rate_interval])) < 0' }] })] });
+    const nested = alert({ ...basics, name: 'Nested', expr: 'shop_cart_items > 100 and on (store) count by (store) (shop_cart_items) < 1' });
+    expect(brief(shop({ dashboards: [board], rules: [nested] }))).toEqual([
+      ['error', 'alert Nested: "< 1" never holds: count by (store) (shop_cart_items) is at least 1 (a count is at least 1), so that part of the expression is always empty'],
+      ['error', 'panel Shrinking: "< 0" never holds: sum(rate(shop_orders_total{store=~"$store"}[$__rate_interval])) is never negative (rate() is never negative), so the query is always empty'],
+    ]);
+  });
+
+  it('stays quiet on thresholds within the range, presence tests, and ranges it cannot be sure of', () => {
+    const rules = [
+      alert({ ...basics, name: 'Ratio', expr: 'sum(rate(shop_orders_total{status="failed"}[5m])) / sum(rate(shop_orders_total[5m])) > 0.05' }),
+      alert({ ...basics, name: 'Quantile', expr: 'histogram_quantile(0.99, sum by (le) (rate(shop_checkout_seconds_bucket[5m]))) > 1' }),
+      alert({ ...basics, name: 'Present', expr: 'count(up{job="shop"} == 0) > 0' }),
+      alert({ ...basics, name: 'AbsentIdiom', expr: 'absent(shop_cart_items{job="shop"}) == 1' }),
+      alert({ ...basics, name: 'Down', expr: 'up{job="shop"} == 0' }),
+      alert({ ...basics, name: 'AnyOrders', expr: 'rate(shop_orders_total[5m]) > 0' }),
+      alert({ ...basics, name: 'OtherMetric', expr: 'sum(rate(shop_orders_total[5m])) / sum(rate(shop_payments_total[5m])) > 5' }),
+      alert({ ...basics, name: 'OtherRange', expr: 'sum(rate(shop_orders_total{status="failed"}[5m])) / sum(rate(shop_orders_total[1h])) > 5' }),
+      alert({ ...basics, name: 'NotSubset', expr: 'sum(rate(shop_orders_total[5m])) / sum(rate(shop_orders_total{status="ok"}[5m])) > 5' }),
+      alert({ ...basics, name: 'Averages', expr: 'avg(rate(shop_orders_total{status="failed"}[5m])) / avg(rate(shop_orders_total[5m])) > 5' }),
+      alert({ ...basics, name: 'UnknownHistogram', expr: 'histogram_quantile(0.99, sum by (le) (rate(other_seconds_bucket[5m]))) > 250' }),
+      alert({ ...basics, name: 'SumOfBools', expr: 'sum by (store) (shop_cart_items > bool 100) > 1' }),
+      alert({ ...basics, name: 'Gauge', expr: 'shop_cart_items < 0' }),
+      alert({ ...basics, name: 'Delta', expr: 'delta(shop_cart_items[10m]) < 0' }),
+    ];
+    expect(findings(ID, shop({ rules }))).toEqual([]);
+  });
+});
