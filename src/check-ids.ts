@@ -54,6 +54,7 @@ export const CHECK_IDS = [
   'dashboard/unit-mismatch',
   'dashboard/unknown-datasource',
   'dashboard/unknown-unit',
+  'dashboard/unused-variable',
   'dashboard/v2-unsupported',
   'dashboard/variable-label',
   'docs/unknown-reference',

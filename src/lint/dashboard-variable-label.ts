@@ -2,7 +2,7 @@ import type { Check } from './check.js';
 import { locatedAt } from '../model/located.js';
 import { didYouMean } from '../suggest.js';
 import { alerts } from '../model/select.js';
-import type { QueryVariableModel } from '../model/dashboard.js';
+import { hasLabelVariableMatchers, type QueryVariableModel } from '../model/dashboard.js';
 import { parseVariableQuery } from '../model/variable-query.js';
 
 /**
@@ -38,8 +38,9 @@ export const dashboardVariableLabel: Check = {
         const labelField = raw ? 'query' : label === variable.name ? 'name' : 'label';
         if (metric !== undefined) {
           const entry = catalogue.get(metric);
-          // A raw query's unknown metric is promql/unknown-metric's (its selector is checked like a panel query).
-          if (!entry && raw) continue;
+          // A raw query's unknown metric is promql/unknown-metric's (its selector is checked like a panel
+          // query), and so is a labelVariable's with matchers (its selector is, too).
+          if (!entry && (raw || hasLabelVariableMatchers(variable))) continue;
           if (!entry) {
             report({
               message: `${where} lists label_values(${metric}, ${label}), but "${metric}" is not in the catalogue: the drop-down stays empty.${didYouMean(metric, catalogue.names())}`,

@@ -82,6 +82,7 @@ import { outputPortableName } from './output-portable-name.js';
 import { outputUnwritten } from './output-unwritten.js';
 import { outputNotServiceMonitor } from './output-not-service-monitor.js';
 import { dashboardUndefinedVariable } from './dashboard-undefined-variable.js';
+import { dashboardUnusedVariable } from './dashboard-unused-variable.js';
 import { dashboardMultiValueEquals } from './dashboard-multi-value-equals.js';
 import { dashboardVariableLabel } from './dashboard-variable-label.js';
 import { dashboardLegendLabelDropped } from './dashboard-legend-label-dropped.js';
@@ -186,6 +187,7 @@ export const CHECKS: readonly Check[] = [
   dashboardTraceQuery,
   dashboardTimeRange,
   dashboardUndefinedVariable,
+  dashboardUnusedVariable,
   dashboardMultiValueEquals,
   dashboardVariableLabel,
   dashboardLegendLabelDropped,

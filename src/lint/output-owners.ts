@@ -2,11 +2,14 @@ import type { Finding } from './check.js';
 import type { Model } from '../model/types.js';
 import { locatedAt } from '../model/located.js';
 import { dashboardOutputPath } from '../model/dashboard.js';
-import { ALERTMANAGER_TEMPLATES_DIR, TESTS_DIR, ruleFilePath, ruleTestFiles, runbookPath } from '../model/output-paths.js';
+import {
+  ALERTMANAGER_TEMPLATES_DIR, TESTS_DIR, grafanaOperatorDashboardPath, grafanaSidecarDashboardPath, mimirNamespacePath, prometheusRulePath,
+  ruleFilePath, ruleTestFiles, runbookPath, thanosRuleFilePath,
+} from '../model/output-paths.js';
 
 /** A definition and the files of out/ whose names it makes (output/path-clash, output/portable-name). */
 export interface OutputOwner {
-  /** "rule group", "alert", "rule", "dashboard", "template": for messages. */
+  /** "rule group", "alert", "rule", "dashboard", "template", "Mimir rule namespace": for messages. */
   what: string;
   /** The name users know it by, as messages show it. */
   name: string;
@@ -20,23 +23,28 @@ export interface OutputOwner {
 }
 
 /**
- * Every definition whose name becomes a file name, with those files, in the order the definitions
- * come: rule groups (their rule file, and the folder of their rules' tests), tested rules, the runbook
- * of each alert name (with `docs`), dashboards, notification templates. The other output files
- * have fixed names.
+ * Every definition whose name becomes a file name, with the files the project's output profiles
+ * really write for it (`outputs`: a file another profile would write is no file here), in the order
+ * the definitions come: rule groups (the files profile's rule file and the folder of their rules'
+ * tests, thanos's rule file, prometheus-operator's PrometheusRule), tested rules (files), the runbook
+ * of each alert name (with `docs`, whatever the profiles), dashboards (files, grafana-operator,
+ * grafana-sidecar), notification templates (files), the mimir rule namespace. The other output
+ * files have fixed names.
  */
 export function outputOwners(model: Model): OutputOwner[] {
-  const tests = ruleTestFiles(model);
+  const profiles = new Set(model.outputs.map((o) => o.profile));
+  const files = profiles.has('files');
+  const tests = files ? ruleTestFiles(model) : [];
   const owners: OutputOwner[] = [];
   for (const g of model.ruleGroups) {
-    owners.push({
-      what: 'rule group',
-      name: `"${g.name}"`,
-      key: `group ${g.name}`,
-      files: [ruleFilePath(g)],
-      ...(tests.some((t) => t.group === g) ? { folders: [`${TESTS_DIR}/${g.fileName}`] } : {}),
-      where: locatedAt(g),
-    });
+    const written = [
+      ...(files ? [ruleFilePath(g)] : []),
+      ...(profiles.has('thanos') ? [thanosRuleFilePath(g)] : []),
+      ...(profiles.has('prometheus-operator') ? [prometheusRulePath(g)] : []),
+    ];
+    const folders = tests.some((t) => t.group === g) ? [`${TESTS_DIR}/${g.fileName}`] : [];
+    if (written.length === 0 && folders.length === 0) continue;
+    owners.push({ what: 'rule group', name: `"${g.name}"`, key: `group ${g.name}`, files: written, ...(folders.length > 0 ? { folders } : {}), where: locatedAt(g) });
   }
   for (const t of tests) {
     owners.push({ what: 'rule', name: `"${t.rule.name}"`, key: `rule ${t.test}`, files: [t.test, t.rules], where: locatedAt(t.rule) });
@@ -52,9 +60,14 @@ export function outputOwners(model: Model): OutputOwner[] {
     }
   }
   for (const d of model.dashboards) {
-    owners.push({ what: 'dashboard', name: d.title, key: `dashboard ${d.uid}`, files: [dashboardOutputPath(model, d)], where: locatedAt(d, 'uid') });
+    const written = [
+      ...(files ? [dashboardOutputPath(model, d)] : []),
+      ...(profiles.has('grafana-operator') ? [grafanaOperatorDashboardPath(d)] : []),
+      ...(profiles.has('grafana-sidecar') ? [grafanaSidecarDashboardPath(d)] : []),
+    ];
+    if (written.length > 0) owners.push({ what: 'dashboard', name: d.title, key: `dashboard ${d.uid}`, files: written, where: locatedAt(d, 'uid') });
   }
-  for (const t of model.alertmanager?.templates ?? []) {
+  for (const t of files ? (model.alertmanager?.templates ?? []) : []) {
     owners.push({
       what: 'template',
       name: t.name,
@@ -62,6 +75,10 @@ export function outputOwners(model: Model): OutputOwner[] {
       files: [`${ALERTMANAGER_TEMPLATES_DIR}/${t.name}`],
       where: { path: ['templates', t.name], source: { file: t.source, line: 1, column: 1 } },
     });
+  }
+  for (const output of model.outputs) {
+    if (output.profile !== 'mimir' || model.ruleGroups.length === 0) continue;
+    owners.push({ what: 'Mimir rule namespace', name: `"${output.namespace}"`, key: 'mimir namespace', files: [mimirNamespacePath(output.namespace)], where: locatedAt(output, 'namespace') });
   }
   return owners;
 }

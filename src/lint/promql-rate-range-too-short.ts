@@ -61,6 +61,16 @@ function grafanaRange(e: AnalyzedExpression, s: SelectorRef): string | undefined
 // point, which shrinks to the data source's scrape interval (its `timeInterval`) on a short time range.
 const RANGE_MACRO = /^\$(?:__range|\{__range\}|__range_[sm]s|\{__range_[sm]s\})$/;
 const INTERVAL_MACRO = /^\$(?:__interval|\{__interval\})$/;
+// `$__rate_interval` is max($__interval + scrape interval, 4 × scrape interval), the scrape interval
+// being the data source's (`timeInterval`, which totem-mon provisions as the global scrape interval):
+// at least 4 × that, and no more on a short time range. A job scraped slower than that gets fewer.
+const RATE_INTERVAL_MACRO = /^\$(?:__rate_interval|\{__rate_interval\})$/;
+
+/** The smallest value of `$__rate_interval` on the provisioned data source, in ms. */
+function smallestRateIntervalMs(model: Model): { ms: number; value: string } {
+  const scrapeMs = durationMs(model.prometheus.scrapeInterval) ?? 15_000;
+  return { ms: 4 * scrapeMs, value: `${formatMs(4 * scrapeMs)}: 4 × the data source's scrape interval, ${formatMs(scrapeMs)}` };
+}
 
 /**
  * The smallest value an interval variable (`[$window]`) can take on the panel's dashboard, in ms;
@@ -92,8 +102,9 @@ function smallestValueMs(model: Model, e: AnalyzedExpression, written: string): 
  * With several candidate jobs the fastest one is used: no finding unless it holds for all of them.
  * In panels, Grafana's `$__interval` is a warning for functions that need two samples (short time
  * ranges empty the panel; it never gets shorter than the scrape interval, which one sample needs),
- * an interval variable's smallest value counts as the range, `$__range` is left alone; other macros
- * and variables are read as 5m, as the analysis reads them. Messages quote the range as written.
+ * an interval variable's smallest value counts as the range, and so does `$__rate_interval`'s
+ * (4 × the data source's scrape interval); `$__range` is left alone; other macros and variables
+ * are read as 5m, as the analysis reads them. Messages quote the range as written.
  */
 export const promqlRateRangeTooShort: Check = {
   id: 'promql/rate-range-too-short',
@@ -119,7 +130,8 @@ export const promqlRateRangeTooShort: Check = {
           });
           continue;
         }
-        const variable = grafana !== undefined ? smallestValueMs(model, e, grafana) : undefined;
+        const rateInterval = grafana !== undefined && RATE_INTERVAL_MACRO.test(grafana);
+        const variable = grafana === undefined ? undefined : rateInterval ? smallestRateIntervalMs(model) : smallestValueMs(model, e, grafana);
         const rangeMs = variable?.ms ?? s.rangeMs;
         const range = grafana ?? s.range;
         const its = variable ? ` (its smallest value, ${variable.value})` : '';
@@ -143,7 +155,9 @@ export const promqlRateRangeTooShort: Check = {
           message: tooShort
             ? `${ownerName(e)}: ${fn}() over [${range}]${its} spans ${fewerThan(need.error)} (${writer}): ${seen} and ${need.effect}`
             : `${ownerName(e)}: ${fn}() over [${range}]${its} spans fewer than ${need.warning} scrape intervals (${writer}); it ${need.effect} after a single missed scrape`,
-          hint: `use a range of at least ${formatMs(need.warning * intervalMs)} (in Grafana panels, $__rate_interval)`,
+          hint: rateInterval
+            ? `use a fixed range of at least ${formatMs(need.warning * intervalMs)}: $__rate_interval follows the data source's scrape interval, not this slower ${group ? 'rule group' : 'job'}'s`
+            : `use a range of at least ${formatMs(need.warning * intervalMs)} (in Grafana panels, $__rate_interval)`,
           ...at(e, s.from, s.to),
         });
       }

@@ -123,6 +123,10 @@ export function buildModel(input: ProjectInput, entry: string, syntax: SyntaxOf 
   // SLOs compile to rule groups (and a dashboard) of the model: every check and compiler sees them.
   const slos = (project.slos ?? []).map(buildSlo);
   ruleGroups.push(...slos.flatMap((s) => sloRuleGroups(s, evaluationInterval, syntax)));
+  // Rule file names are the user's only where rule files are written (the files and thanos profiles,
+  // checked by rules/duplicate-group); elsewhere (mimir, PrometheusRules) they only name the files
+  // validate hands promtool, which need to differ: `web` and `Web` become web.yml and web-2.yml.
+  if (!writesRuleFiles(project.outputs)) distinctFileNames(ruleGroups);
 
   const alertmanager = project.alertmanager ? buildAlertmanager(project.alertmanager, global.externalLabels ?? {}) : undefined;
   return {
@@ -156,4 +160,20 @@ export function buildModel(input: ProjectInput, entry: string, syntax: SyntaxOf 
     outputs: buildOutputs(project.outputs, project.name),
     versions: targetVersions([{ versions: project.versions, origin: 'project' }]),
   };
+}
+
+/** Whether the outputs (default: the files profile) write a rule file per group. */
+function writesRuleFiles(outputs: readonly { profile: string }[] | undefined): boolean {
+  return outputs === undefined || outputs.some((o) => o.profile === 'files' || o.profile === 'thanos');
+}
+
+/** Each group's file name made distinct from the earlier ones', ignoring case, with -2, -3, … */
+function distinctFileNames(groups: RuleGroupModel[]): void {
+  const taken = new Set<string>();
+  groups.forEach((g, i) => {
+    let name = g.fileName;
+    for (let n = 2; taken.has(name.toLowerCase()); n++) name = `${g.fileName}-${n}`;
+    taken.add(name.toLowerCase());
+    if (name !== g.fileName) groups[i] = { ...g, fileName: name };
+  });
 }

@@ -91,6 +91,13 @@ export type VariableModel =
   | TextVariableModel
   | AdHocVariableModel;
 
+/** Whether a labelVariable was given matchers: its label_values selector has braces (`metric{job=~"$job"}`). */
+export function hasLabelVariableMatchers(v: QueryVariableModel): boolean {
+  if (v.label === undefined) return false;
+  const parsed = parseVariableQuery(v.query);
+  return parsed?.kind === 'label_values' && parsed.selector !== undefined && parsed.selector.includes('{');
+}
+
 /** Variables whose value may be several values or All: Grafana writes a regex for them. */
 export function isMultiValue(v: VariableModel): v is QueryVariableModel | CustomVariableModel {
   return (v.type === 'query' || v.type === 'custom') && (v.multi || v.includeAll);
@@ -171,13 +178,15 @@ export function dashboardExpressions(dashboards: readonly DashboardModel[]): Exp
     ),
     // Annotation queries are panel queries too (Grafana substitutes the same variables).
     ...d.annotations.map((a) => ({ expr: a.expr, context: 'panel' as const, owner: `${a.name} (annotation)`, ...locatedAt(a, 'expr') })),
-    // So are a raw query variable's: the selector of label_values(selector, label), the PromQL of
-    // query_result(…). labelVariable's own metric and label are checked by dashboard/variable-label.
+    // So are a query variable's: the selector of label_values(selector, label), the PromQL of
+    // query_result(…). labelVariable's selector too when it has matchers (its metric alone, and its
+    // label, are dashboard/variable-label's), located at them.
     ...d.variables.flatMap((v) => {
-      if (v.type !== 'query' || v.label !== undefined) return [];
+      if (v.type !== 'query') return [];
       const parsed = parseVariableQuery(v.query);
       const expr = parsed?.kind === 'query_result' ? parsed.expr : parsed?.selector;
-      return expr === undefined ? [] : [{ expr, context: 'panel' as const, owner: `$${v.name}`, ...locatedAt(v, 'query') }];
+      if (expr === undefined || (v.label !== undefined && !hasLabelVariableMatchers(v))) return [];
+      return [{ expr, context: 'panel' as const, owner: `$${v.name}`, ...locatedAt(v, v.label !== undefined ? 'matchers' : 'query') }];
     }),
   ]);
 }

@@ -70,3 +70,53 @@ export function resourceName(name: string): string {
   const form = slug(name, { keep: 'a-z0-9-', maxLength: DNS1123_LABEL_MAX - HASH_LENGTH - 1, fallback: 'unnamed' });
   return `${form}-${shortHash(name)}`;
 }
+
+/** What a Kubernetes name is for, so that one helper says what is wrong with each and how to fix it. */
+export type KubernetesNameKind = 'namespace' | 'resource name' | 'label or annotation key' | 'label value';
+
+const NAME_RULES: Record<KubernetesNameKind, { valid: (name: string) => boolean; rule: string; example: string }> = {
+  namespace: { valid: isDns1123Label, rule: 'a DNS-1123 label: at most 63 lowercase letters, digits and -, starting and ending with a letter or digit', example: 'monitoring' },
+  'resource name': { valid: isDns1123Subdomain, rule: 'a DNS-1123 subdomain: at most 253 lowercase letters, digits, - and ., each dot-separated part starting and ending with a letter or digit', example: 'shop-alerts' },
+  'label or annotation key': { valid: isQualifiedName, rule: 'an optional DNS subdomain prefix and /, then at most 63 letters, digits, -, _ or ., starting and ending with a letter or digit', example: 'app.kubernetes.io/name' },
+  'label value': { valid: isLabelValue, rule: 'empty, or at most 63 letters, digits, -, _ or ., starting and ending with a letter or digit', example: 'shop' },
+};
+
+/**
+ * Why a name is not a valid Kubernetes `kind` (namespace, resource name, label key or value), or
+ * undefined: the message names the value and what is wrong, the hint gives the rule. The one place
+ * the schema (what the user writes) and the resource validator (what we generate) word it.
+ */
+export function kubernetesNameProblem(kind: KubernetesNameKind, name: string): { message: string; hint: string } | undefined {
+  const rules = NAME_RULES[kind];
+  if (rules.valid(name)) return undefined;
+  const why =
+    name === '' && kind !== 'label value'
+      ? 'it is empty'
+      : name.length > (kind === 'resource name' ? DNS1123_SUBDOMAIN_MAX : 63) && kind !== 'label or annotation key'
+        ? `it is ${name.length} characters long`
+        : (kind === 'namespace' || kind === 'resource name') && /[A-Z]/.test(name)
+          ? 'Kubernetes names are lowercase'
+          : 'it has a character or an ending Kubernetes refuses';
+  return { message: `invalid Kubernetes ${kind} ${JSON.stringify(name)}: ${why}`, hint: `a Kubernetes ${kind} is ${rules.rule}, e.g. ${rules.example}` };
+}
+
+/**
+ * The label keys and values a Kubernetes label selector string names (`app=shop,tier in (web,api),!canary`):
+ * what the API server reads, each with its kind, for kubernetesNameProblem. Undefined when the text is no
+ * selector at all (then nothing can be said about its parts).
+ */
+export function labelSelectorNames(selector: string): Array<{ kind: 'label or annotation key' | 'label value'; name: string }> | undefined {
+  const names: Array<{ kind: 'label or annotation key' | 'label value'; name: string }> = [];
+  // Requirements are separated by commas outside the parentheses of `in (…)`.
+  const requirements = selector.split(/,(?![^(]*\))/).map((r) => r.trim());
+  for (const requirement of requirements) {
+    const set = /^(\S+)\s+(?:in|notin)\s*\(([^)]*)\)$/.exec(requirement);
+    const compare = /^([^=!\s]+)\s*(?:==|=|!=)\s*(\S*)$/.exec(requirement);
+    const exists = /^!?\s*([^=!\s()]+)$/.exec(requirement);
+    if (set) names.push({ kind: 'label or annotation key', name: set[1]! }, ...set[2]!.split(',').map((v) => ({ kind: 'label value' as const, name: v.trim() })));
+    else if (compare) names.push({ kind: 'label or annotation key', name: compare[1]! }, { kind: 'label value', name: compare[2]! });
+    else if (exists) names.push({ kind: 'label or annotation key', name: exists[1]! });
+    else return undefined;
+  }
+  return names;
+}

@@ -4,8 +4,10 @@
  * the very same paths, before anything is compiled.
  */
 import type { AlertModel, Model, RecordModel, RuleGroupModel } from './types.js';
+import type { DashboardModel } from './dashboard.js';
 import { safeFileName } from './names.js';
 import { runbookFile } from './docs.js';
+import { resourceName } from './kubernetes-names.js';
 
 export const RULES_DIR = 'prometheus/rules';
 export const TESTS_DIR = 'prometheus/tests';
@@ -16,6 +18,41 @@ export const ALERTMANAGER_TEMPLATES_DIR = 'alertmanager/templates';
 
 export function ruleFilePath(group: RuleGroupModel): string {
   return `${RULES_DIR}/${group.fileName}.yml`;
+}
+
+// The other profiles' files named after definitions (src/compile/prometheus-operator, rulers, grafana-kubernetes).
+export const PROMETHEUS_OPERATOR_DIR = 'prometheus-operator';
+export const MIMIR_DIR = 'mimir';
+export const THANOS_RULES_DIR = 'thanos/rules';
+export const GRAFANA_OPERATOR_DIR = 'grafana-operator';
+export const GRAFANA_SIDECAR_DIR = 'grafana-sidecar';
+
+/** The prometheus-operator profile's PrometheusRule of a group, named by its resource name. */
+export function prometheusRulePath(group: Pick<RuleGroupModel, 'name'>, folder = PROMETHEUS_OPERATOR_DIR): string {
+  return `${folder}/prometheusrules/${resourceName(group.name)}.yaml`;
+}
+
+/** The thanos profile's rule file of a group. */
+export function thanosRuleFilePath(group: Pick<RuleGroupModel, 'fileName'>): string {
+  return `${THANOS_RULES_DIR}/${group.fileName}.yml`;
+}
+
+/** The mimir profile's one file: every group, in the rule namespace. */
+export function mimirNamespacePath(namespace: string): string {
+  return `${MIMIR_DIR}/${safeFileName(namespace)}.yaml`;
+}
+
+/** A dashboard's GrafanaDashboard (grafana-operator profile). */
+export function grafanaOperatorDashboardPath(dashboard: Pick<DashboardModel, 'uid'>): string {
+  return `${GRAFANA_OPERATOR_DIR}/dashboards/${resourceName(dashboard.uid)}.yaml`;
+}
+
+/** A dashboard's ConfigMap (grafana-sidecar profile), and its name. */
+export function grafanaSidecarDashboardName(dashboard: Pick<DashboardModel, 'uid'>): string {
+  return `dashboard-${resourceName(dashboard.uid)}`;
+}
+export function grafanaSidecarDashboardPath(dashboard: Pick<DashboardModel, 'uid'>): string {
+  return `${GRAFANA_SIDECAR_DIR}/dashboards/${grafanaSidecarDashboardName(dashboard)}.yaml`;
 }
 
 /** The runbook of every alert of this name: `docs/alerts/<name>.md`. */

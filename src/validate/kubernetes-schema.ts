@@ -13,7 +13,7 @@ import { parse, parseAllDocuments } from 'yaml';
 import { UsageError, type Diagnostic } from '../diagnostic.js';
 import type { OutputFile } from '../compile/output.js';
 import { isResourceFile, type ResourceFile } from '../compile/kubernetes/resource.js';
-import { isDns1123Label, isDns1123Subdomain, labelSetProblem, isQualifiedName } from '../model/kubernetes-names.js';
+import { isQualifiedName, kubernetesNameProblem, type KubernetesNameKind } from '../model/kubernetes-names.js';
 import { locatedAt } from '../model/located.js';
 import { repositoryFile } from '../own-files.js';
 import { CORE_KINDS } from './core-kinds.js';
@@ -109,7 +109,7 @@ export class CrdSchemas {
     const violations = errors.map(violation).map((v) => ({ ...v, message: `${v.message} (${version.file})` }));
     const size = Buffer.byteLength(JSON.stringify(resource));
     const tooLarge = size > MAX_OBJECT_BYTES ? [{ pointer: '', message: `is ${size} bytes: the API server stores at most ${MAX_OBJECT_BYTES} (1 MiB) per object` }] : [];
-    return [...violations, ...metadataViolations((resource as { metadata?: unknown }).metadata), ...tooLarge];
+    return [...violations, ...metadataViolations((resource as { metadata?: unknown }).metadata), ...specNameViolations(resource, '', []), ...tooLarge];
   }
 }
 
@@ -164,17 +164,59 @@ function metadataViolations(metadata: unknown): SchemaViolation[] {
   if (typeof metadata !== 'object' || metadata === null) return [{ pointer: '/metadata', message: 'metadata is missing' }];
   const found: SchemaViolation[] = [];
   const { name, namespace, labels, annotations, ...rest } = metadata as Record<string, unknown>;
-  if (typeof name !== 'string' || !isDns1123Subdomain(name)) found.push({ pointer: '/metadata/name', message: `name ${JSON.stringify(name)} is not a DNS-1123 subdomain (lowercase letters, digits, - and ., at most 253)` });
-  if (namespace !== undefined && (typeof namespace !== 'string' || !isDns1123Label(namespace))) found.push({ pointer: '/metadata/namespace', message: `namespace ${JSON.stringify(namespace)} is not a DNS-1123 label` });
-  if (labels !== undefined) {
-    const problem = typeof labels === 'object' && labels !== null && Object.values(labels).every((v) => typeof v === 'string') ? labelSetProblem(labels as Record<string, string>) : 'labels must map keys to strings';
-    if (problem) found.push({ pointer: '/metadata/labels', message: problem });
-  }
+  found.push(...nameViolations('resource name', name, '/metadata/name'));
+  if (namespace !== undefined) found.push(...nameViolations('namespace', namespace, '/metadata/namespace'));
+  if (labels !== undefined) found.push(...labelSetViolations(labels, '/metadata/labels'));
   if (annotations !== undefined) {
     const bad = typeof annotations === 'object' && annotations !== null ? Object.entries(annotations).find(([k, v]) => !isQualifiedName(k) || typeof v !== 'string') : ['', undefined];
     if (bad) found.push({ pointer: '/metadata/annotations', message: `annotation ${JSON.stringify(bad[0])} is not a qualified name with a string value` });
   }
   for (const field of Object.keys(rest)) found.push({ pointer: `/metadata/${field}`, message: `unexpected metadata field ${JSON.stringify(field)} in a generated resource` });
+  return found;
+}
+
+function nameViolations(kind: KubernetesNameKind, name: unknown, pointer: string): SchemaViolation[] {
+  const problem = typeof name === 'string' ? kubernetesNameProblem(kind, name) : { message: `${kind} ${JSON.stringify(name)} is not a string` };
+  return problem ? [{ pointer, message: problem.message }] : [];
+}
+
+function labelSetViolations(labels: unknown, pointer: string): SchemaViolation[] {
+  if (typeof labels !== 'object' || labels === null || !Object.values(labels).every((v) => typeof v === 'string')) return [{ pointer, message: 'labels must map keys to strings' }];
+  return Object.entries(labels as Record<string, string>).flatMap(([key, value]) => [
+    ...nameViolations('label or annotation key', key, `${pointer}/${escapePointer(key)}`),
+    ...nameViolations('label value', value, `${pointer}/${escapePointer(key)}`),
+  ]);
+}
+
+const escapePointer = (key: string) => key.replaceAll('~', '~0').replaceAll('/', '~1');
+
+/**
+ * The Kubernetes names inside a spec that no CRD schema constrains (the API server takes them, and
+ * the selector then matches nothing): namespaceSelector.matchNames, a discovery's namespaces.names,
+ * the keys and values of matchLabels and matchExpressions. Wherever they appear in the resource.
+ */
+function specNameViolations(node: unknown, pointer: string, found: SchemaViolation[]): SchemaViolation[] {
+  if (Array.isArray(node)) {
+    node.forEach((item, i) => specNameViolations(item, `${pointer}/${i}`, found));
+    return found;
+  }
+  if (typeof node !== 'object' || node === null) return found;
+  for (const [key, value] of Object.entries(node)) {
+    const at = `${pointer}/${escapePointer(key)}`;
+    if ((key === 'namespaceSelector' || key === 'namespaces') && typeof value === 'object' && value !== null) {
+      const names = (value as { matchNames?: unknown; names?: unknown })[key === 'namespaceSelector' ? 'matchNames' : 'names'];
+      const field = key === 'namespaceSelector' ? 'matchNames' : 'names';
+      if (Array.isArray(names)) names.forEach((n, i) => found.push(...nameViolations('namespace', n, `${at}/${field}/${i}`)));
+    }
+    if (key === 'matchLabels') found.push(...labelSetViolations(value, at));
+    if (key === 'matchExpressions' && Array.isArray(value)) {
+      value.forEach((e: { key?: unknown; values?: unknown }, i) => {
+        found.push(...nameViolations('label or annotation key', e?.key, `${at}/${i}/key`));
+        if (Array.isArray(e?.values)) e.values.forEach((v, j) => found.push(...nameViolations('label value', v, `${at}/${i}/values/${j}`)));
+      });
+    }
+    if (key !== 'metadata') specNameViolations(value, at, found);
+  }
   return found;
 }
 

@@ -2,7 +2,7 @@
 // label of label_values(metric, label), the PromQL of query_result(…); and a legend's {{label}}
 // must name a label its query keeps (like alert/template-label-dropped for annotations).
 import { describe, expect, it } from 'vitest';
-import { counter, dashboard, defineProject, labelVariable, queryVariable, scrapeJob, timeseriesPanel, type Dashboard } from '../../src/index.js';
+import { counter, dashboard, defineProject, labelVariable, queryVariable, re, scrapeJob, timeseriesPanel, type Dashboard } from '../../src/index.js';
 import { CHECKS } from '../../src/lint/index.js';
 import { parseVariableQuery } from '../../src/model/variable-query.js';
 import { runOn } from '../helpers/model.js';
@@ -13,6 +13,9 @@ function findings(dashboards: Dashboard[], ids: string[]) {
   const project = defineProject({ name: 'web', metrics: [requests], prometheus: { scrapeJobs: [scrapeJob({ name: 'web', targets: ['web:8080'] })] }, dashboards });
   return runOn(project, CHECKS.filter((c) => ids.includes(c.id))).map((f) => ({ id: f.id, message: f.message, path: f.path?.join(' › ') }));
 }
+
+// Every check but dashboard/unused-variable: these dashboards list variables to check their queries, not to use them.
+const QUERY_CHECKS = CHECKS.map((c) => c.id).filter((id) => id !== 'dashboard/unused-variable');
 
 const panel = timeseriesPanel({ title: 'Requests', targets: [{ expr: 'sum(rate(http_requests_total[$__rate_interval]))' }] });
 const board = (...variables: ReturnType<typeof queryVariable>[]) => dashboard({ title: 'Web', variables, panels: [panel] });
@@ -69,13 +72,13 @@ describe('raw query variables', () => {
       queryVariable({ name: 'names', query: 'label_names()' }),
       queryVariable({ name: 'instance', query: 'label_values(instance)' }),
     );
-    expect(findings([ok], CHECKS.map((c) => c.id))).toEqual([]);
+    expect(findings([ok], QUERY_CHECKS)).toEqual([]);
   });
 
   it('does not report a labelVariable twice', () => {
     // @ts-expect-error not a label of the metric (the check is for untyped code)
     const v = labelVariable({ name: 'x', metric: requests, label: 'cde' });
-    expect(findings([dashboard({ title: 'Web', variables: [v], panels: [panel] })], CHECKS.map((c) => c.id)).map((f) => f.id)).toEqual(['dashboard/variable-label']);
+    expect(findings([dashboard({ title: 'Web', variables: [v], panels: [panel] })], QUERY_CHECKS).map((f) => f.id)).toEqual(['dashboard/variable-label']);
   });
 });
 
@@ -100,5 +103,31 @@ describe('dashboard/legend-label-dropped', () => {
       ],
     });
     expect(findings([dashboard({ title: 'Web', panels: [p] })], [id])).toEqual([]);
+  });
+
+  it("checks a labelVariable's matchers like a panel query: a label typo, an unknown job, a metric the catalogue lacks (once)", () => {
+    const other = counter({ name: 'other_requests_total', help: 'Not in the project.', labels: ['code'] });
+    const job = labelVariable({ name: 'job', metric: requests });
+    // @ts-expect-error not a label of the metric (the check is for untyped code)
+    const typo = labelVariable({ name: 'code', metric: requests, matchers: { mehtod: 'GET', job: re('$job') } });
+    const unknownJob = labelVariable({ name: 'method', metric: requests, matchers: { job: 'wbe' } });
+    const unknownMetric = labelVariable({ name: 'status', metric: other, label: 'code', matchers: { job: re('$job') } });
+    const found = findings([dashboard({ title: 'Web', variables: [job, typo, unknownJob, unknownMetric], panels: [panel] })], QUERY_CHECKS);
+    expect(found.map((f) => [f.id, f.path]).sort()).toEqual([
+      ['promql/unknown-job', 'dashboards › Web › variables › method › matchers'],
+      ['promql/unknown-label', 'dashboards › Web › variables › code › matchers'],
+      ['promql/unknown-metric', 'dashboards › Web › variables › status › matchers'],
+    ]);
+    const typoFound = found.find((f) => f.id === 'promql/unknown-label')!;
+    expect(typoFound.message).toContain('mehtod');
+    expect(typoFound.message).toContain('variable $code');
+  });
+
+  it('is quiet on a labelVariable chained on earlier variables with right matchers', () => {
+    const job = labelVariable({ name: 'job', metric: requests });
+    const code = labelVariable({ name: 'code', metric: requests, matchers: { job: re('$job'), method: 'GET' } });
+    const method = labelVariable({ name: 'method', matchers: { job: re('$job') } });
+    const uses = timeseriesPanel({ title: 'By code', targets: [{ expr: 'sum(rate(http_requests_total{job=~"$job", code=~"$code", method=~"$method"}[$__rate_interval]))' }] });
+    expect(findings([dashboard({ title: 'Web', variables: [job, code, method], panels: [uses] })], CHECKS.map((c) => c.id))).toEqual([]);
   });
 });

@@ -5,11 +5,14 @@
  */
 import { describe, expect, it } from 'vitest';
 import {
-  alertmanager, counter, dashboard, defineProject, ratePanel, receiver, record, route, ruleGroup, scrapeJob,
-  type Dashboard, type Project, type RuleGroup,
+  alertmanager, counter, dashboard, defineProject, files, grafanaOperator, grafanaSidecar, mimir, prometheusOperator, ratePanel, receiver, record,
+  route, ruleGroup, scrapeJob, thanos, type Dashboard, type Project, type RuleGroup,
 } from '../../src/index.js';
 import { outputPortableName } from '../../src/lint/output-portable-name.js';
-import { runOn } from '../helpers/model.js';
+import { modelOf, runOn } from '../helpers/model.js';
+import { rulesDuplicateGroup } from '../../src/lint/rules-duplicate-group.js';
+import { outputPathClash } from '../../src/lint/output-path-clash.js';
+import { compileOutputs, filesForTools } from '../../src/app/outputs.js';
 
 const requests = counter({ name: 'app_requests_total', help: 'Requests.', labels: ['route'] });
 
@@ -91,5 +94,43 @@ describe('output/portable-name stays quiet', () => {
 
   it('on distinct names, templates included', () => {
     expect(run(project({ dashboards: [board('A', 'a'), board('B', 'b')], templates: true }), ['a.tmpl', 'b.tmpl'])).toEqual([]);
+  });
+});
+
+// Round 21: only the files the configured profiles write are judged (a mimir-only project writes no
+// prometheus/rules/*.yml), and each profile's own file names are (thanos's rule files, mimir's namespace).
+describe('output/portable-name judges what the configured profiles write', () => {
+  const withOutputs = (p: Project, outputs: Project['outputs']) => ({ ...p, outputs });
+  const messages = (p: Project) => run(p).map((d) => [d.message, d.path?.join(' › ')]);
+
+  it('takes groups web and Web with mimir() alone (no rule file is written), refuses them where rule files are', () => {
+    const p = project({ groups: [group('web'), group('Web')] });
+    const clashes = (q: Project) => runOn(q, [outputPortableName, rulesDuplicateGroup, outputPathClash]).map((d) => `${d.id}: ${d.message}`);
+    expect(clashes(withOutputs(p, [mimir()]))).toEqual([]);
+    expect(clashes(withOutputs(p, [mimir(), prometheusOperator({ namespace: 'monitoring' })]))).toEqual([]); // PrometheusRule names are told apart
+    // (the files are assembled with the clash too: output/path-clash's guard at compile time)
+    expect(clashes(withOutputs(p, [mimir(), files()]))).toContain('rules/duplicate-group: rule groups "web" and "Web" would both be written to rules/web.yml');
+    expect(clashes(withOutputs(p, [thanos()]))).toContain('rules/duplicate-group: rule groups "web" and "Web" would both be written to rules/web.yml');
+    // The same name twice is refused whatever the profiles.
+    expect(clashes(withOutputs(project({ groups: [group('web'), group('web')] }), [mimir()]))).toEqual(['rules/duplicate-group: rule group "web" is defined twice']);
+  });
+
+  it('keeps the in-memory rule files validate hands promtool apart for a mimir-only project', () => {
+    const mimirOnly = withOutputs(project({ groups: [group('web'), group('Web'), group('WEB')] }), [mimir()]);
+    const tools = filesForTools(modelOf(mimirOnly), compileOutputs(modelOf(mimirOnly))).map((f) => f.path).filter((f) => f.startsWith('prometheus/rules/'));
+    expect(tools).toEqual(['prometheus/rules/web-2.yml', 'prometheus/rules/web-3.yml', 'prometheus/rules/web.yml']);
+    expect(compileOutputs(modelOf(mimirOnly)).map((f) => f.path)).toEqual(['mimir/portable.yaml']);
+  });
+
+  it("judges the mimir namespace's file and each profile's own file names", () => {
+    const p = project({ groups: [group('con')], dashboards: [board('Aux', 'aux')] });
+    expect(messages(withOutputs(p, [mimir({ namespace: 'nul' })]))).toEqual([
+      ['Mimir rule namespace "nul" would be written to mimir/nul.yaml; "nul" is a device name Windows reserves, so the file cannot be created or checked out there', 'outputs › mimir › namespace'],
+    ]);
+    expect(messages(withOutputs(p, [mimir({ namespace: 'shop' }), grafanaSidecar({ namespace: 'monitoring' })]))).toEqual([]); // dashboard-aux.yaml
+    expect(messages(withOutputs(p, [prometheusOperator({ namespace: 'monitoring' }), grafanaOperator({ namespace: 'monitoring', instanceSelector: { dashboards: 'grafana' } })])).map((m) => m[0])).toEqual([
+      'rule group "con" would be written to prometheus-operator/prometheusrules/con.yaml; "con" is a device name Windows reserves, so the file cannot be created or checked out there',
+      'dashboard Aux would be written to grafana-operator/dashboards/aux.yaml; "aux" is a device name Windows reserves, so the file cannot be created or checked out there',
+    ]);
   });
 });

@@ -90,10 +90,25 @@ describe('a broken resource is caught, at the definition it came from', () => {
     const badKind = mutated(alerts(), (v) => (v.apiVersion = 'monitoring.coreos.com/v2'));
     const messages = checkResources([badName, badNamespace, badLabel, badKind], shippedCrds()).map((d) => d.message);
     expect(messages).toEqual([
-      expect.stringMatching(/\/metadata\/name: name "Shop_Alerts" is not a DNS-1123 subdomain/),
-      expect.stringMatching(/\/metadata\/namespace: namespace "x{64}" is not a DNS-1123 label/),
-      expect.stringMatching(/\/metadata\/labels: label key "a\/b\/c" is not a Kubernetes qualified name/),
+      expect.stringMatching(/\/metadata\/name: invalid Kubernetes resource name "Shop_Alerts": Kubernetes names are lowercase/),
+      expect.stringMatching(/\/metadata\/namespace: invalid Kubernetes namespace "x{64}": it is 64 characters long/),
+      expect.stringMatching(/\/metadata\/labels\/a~1b~1c: invalid Kubernetes label or annotation key "a\/b\/c"/),
       expect.stringMatching(/the resource: monitoring\.coreos\.com\/v2 PrometheusRule is not a kind of the CRDs/),
+    ]);
+  });
+
+  it('names inside the spec no CRD constrains: namespaceSelector and discovery namespaces, matchLabels, matchExpressions', () => {
+    const value = parse(alerts().content);
+    value.spec.namespaceSelector = { matchNames: ['shop', 'Shop_Prod'] };
+    value.spec.selector = { matchLabels: { app: 'shop', 'bad key!': 'x', tier: 'y'.repeat(64) }, matchExpressions: [{ key: 'env', operator: 'In', values: ['prod', '-dev'] }] };
+    value.spec.kubernetesSDConfigs = [{ role: 'Pod', namespaces: { names: ['ok', 'NOT.OK'] } }];
+    const found = [...shippedCrds().check(value)].filter((v) => !/unknown field/.test(v.message));
+    expect(found.map((v) => `${v.pointer}: ${v.message}`)).toEqual([
+      '/spec/namespaceSelector/matchNames/1: invalid Kubernetes namespace "Shop_Prod": Kubernetes names are lowercase',
+      '/spec/selector/matchLabels/bad key!: invalid Kubernetes label or annotation key "bad key!": it has a character or an ending Kubernetes refuses',
+      `/spec/selector/matchLabels/tier: invalid Kubernetes label value "${'y'.repeat(64)}": it is 64 characters long`,
+      '/spec/selector/matchExpressions/0/values/1: invalid Kubernetes label value "-dev": it has a character or an ending Kubernetes refuses',
+      '/spec/kubernetesSDConfigs/0/namespaces/names/1: invalid Kubernetes namespace "NOT.OK": Kubernetes names are lowercase',
     ]);
   });
 

@@ -5,6 +5,7 @@
 import type { Model } from '../../model/types.js';
 import type { GrafanaOperatorOutputModel } from '../../model/outputs.js';
 import { resourceName } from '../../model/kubernetes-names.js';
+import { grafanaOperatorDashboardPath } from '../../model/output-paths.js';
 import { headerLines, type OutputFile } from '../output.js';
 import { kustomization } from '../kubernetes/kustomization.js';
 import { resourceFile, type ResourceFile } from '../kubernetes/resource.js';
@@ -42,7 +43,7 @@ export function compileGrafanaOperator(model: Model, output: GrafanaOperatorOutp
     ...parts.map(({ dashboard, folder, json }) => {
       const name = resourceName(dashboard.uid);
       return resourceFile(
-        `${GRAFANA_OPERATOR_DIR}/dashboards/${name}.yaml`,
+        grafanaOperatorDashboardPath(dashboard),
         output,
         { apiVersion: API_VERSION, kind: 'GrafanaDashboard', name, body: { spec: { instanceSelector, folderRef: folderName(folder), json } } },
         dashboard,

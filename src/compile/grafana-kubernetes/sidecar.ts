@@ -6,6 +6,7 @@
 import type { Model } from '../../model/types.js';
 import type { GrafanaSidecarOutputModel } from '../../model/outputs.js';
 import { resourceName } from '../../model/kubernetes-names.js';
+import { grafanaSidecarDashboardName, grafanaSidecarDashboardPath } from '../../model/output-paths.js';
 import { headerLines, type OutputFile } from '../output.js';
 import { kustomization } from '../kubernetes/kustomization.js';
 import { resourceFile, type ResourceFile } from '../kubernetes/resource.js';
@@ -18,9 +19,9 @@ export const DATASOURCE_LABEL = { grafana_datasource: '1' };
 
 export function compileGrafanaSidecar(model: Model, output: GrafanaSidecarOutputModel): OutputFile[] {
   const dashboards = dashboardParts(model).map(({ dashboard, folder, json }): ResourceFile => {
-    const name = `dashboard-${resourceName(dashboard.uid)}`;
+    const name = grafanaSidecarDashboardName(dashboard);
     return resourceFile(
-      `${GRAFANA_SIDECAR_DIR}/dashboards/${name}.yaml`,
+      grafanaSidecarDashboardPath(dashboard),
       { ...output, annotations: { ...output.annotations, [output.folderAnnotation]: folder } },
       { apiVersion: 'v1', kind: 'ConfigMap', name, labels: DASHBOARD_LABEL, body: { data: { [`${dashboard.uid}.json`]: json } } },
       dashboard,

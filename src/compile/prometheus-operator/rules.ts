@@ -2,6 +2,7 @@ import type { Model } from '../../model/types.js';
 import type { PrometheusOperatorOutputModel } from '../../model/outputs.js';
 import { resourceName } from '../../model/kubernetes-names.js';
 import { headerLines } from '../output.js';
+import { prometheusRulePath } from '../../model/output-paths.js';
 import { groupYaml } from '../prometheus/rules.js';
 import { resourceFile, type ResourceFile } from '../kubernetes/resource.js';
 
@@ -15,7 +16,7 @@ export function compilePrometheusRules(model: Model, output: PrometheusOperatorO
   return model.ruleGroups.map((group) => {
     const name = resourceName(group.name);
     const file = resourceFile(
-      `${folder}/${PROMETHEUS_RULES_DIR}/${name}.yaml`,
+      prometheusRulePath(group, folder),
       output,
       {
         apiVersion: 'monitoring.coreos.com/v1',

@@ -5,12 +5,11 @@
  */
 import type { Model, RuleGroupModel } from '../../model/types.js';
 import type { MimirOutputModel } from '../../model/outputs.js';
-import { safeFileName } from '../../model/names.js';
+import { MIMIR_DIR, mimirNamespacePath, thanosRuleFilePath } from '../../model/output-paths.js';
 import { headerLines, yamlFile, type OutputFile } from '../output.js';
 import { groupYaml } from '../prometheus/rules.js';
 
-export const MIMIR_DIR = 'mimir';
-export const THANOS_RULES_DIR = 'thanos/rules';
+export { MIMIR_DIR, THANOS_RULES_DIR } from '../../model/output-paths.js';
 
 /** A group as Prometheus writes it, with `extra` fields before its rules. */
 const group = (g: RuleGroupModel, extra: Record<string, unknown>) => groupYaml(g, g.rules, extra);
@@ -19,7 +18,7 @@ const group = (g: RuleGroupModel, extra: Record<string, unknown>) => groupYaml(g
 export function compileMimir(model: Model, output: MimirOutputModel): OutputFile[] {
   if (model.ruleGroups.length === 0) return [];
   const groups = model.ruleGroups.map((g) => group(g, { source_tenants: g.sourceTenants }));
-  const file = yamlFile(`${MIMIR_DIR}/${safeFileName(output.namespace)}.yaml`, { namespace: output.namespace, groups }, [
+  const file = yamlFile(mimirNamespacePath(output.namespace), { namespace: output.namespace, groups }, [
     ...headerLines(model.entry, `Mimir rule namespace ${output.namespace}`),
     `Load with \`mimirtool rules sync ${MIMIR_DIR}/*.yaml\` (federated groups need -ruler.tenant-federation.enabled).`,
   ]);
@@ -29,7 +28,7 @@ export function compileMimir(model: Model, output: MimirOutputModel): OutputFile
 /** `out/thanos/rules/<group>.yml`: one rule file per group, `partial_response_strategy` where the group sets it. */
 export function compileThanos(model: Model): OutputFile[] {
   return model.ruleGroups.map((g) => ({
-    ...yamlFile(`${THANOS_RULES_DIR}/${g.fileName}.yml`, { groups: [group(g, { partial_response_strategy: g.partialResponseStrategy })] }, headerLines(g.source?.file ?? model.entry, `rule group ${g.name}`)),
+    ...yamlFile(thanosRuleFilePath(g), { groups: [group(g, { partial_response_strategy: g.partialResponseStrategy })] }, headerLines(g.source?.file ?? model.entry, `rule group ${g.name}`)),
     ruleGroupsAt: ['groups'],
   }));
 }

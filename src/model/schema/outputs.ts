@@ -2,29 +2,12 @@ import { z } from 'zod';
 import { source } from './common.js';
 import { withHint } from './hint.js';
 import { OPERATOR_PROMETHEUS_SECRETS_DIR, OPERATOR_SECRETS_DIR, secretKeyOf } from '../outputs.js';
-import { isDns1123Label, isDns1123Subdomain, isLabelValue, isQualifiedName, isSecretKey } from '../kubernetes-names.js';
+import { isSecretKey } from '../kubernetes-names.js';
+import { kubernetesLabels, kubernetesName } from './kubernetes-name.js';
 
-const namespace = z.string().refine(isDns1123Label, {
-  message: withHint('invalid Kubernetes namespace', 'a DNS-1123 label: at most 63 lowercase letters, digits and -, starting and ending with a letter or digit, e.g. monitoring'),
-});
-
-/** A label or annotation map whose keys Kubernetes accepts (zod's own key errors would not say which rule). */
-function keyed<V extends z.ZodType<string>>(value: V) {
-  return z.record(z.string(), value).superRefine((map, ctx) => {
-    for (const key of Object.keys(map)) {
-      if (isQualifiedName(key)) continue;
-      ctx.addIssue({
-        code: 'custom',
-        path: [key],
-        message: withHint(`invalid Kubernetes label or annotation key ${JSON.stringify(key)}`, 'an optional DNS prefix and /, then at most 63 letters, digits, -, _ or ., e.g. app.kubernetes.io/part-of or release'),
-      });
-    }
-  });
-}
-
-const labelValue = z.string().refine(isLabelValue, {
-  message: withHint('invalid Kubernetes label value', 'at most 63 letters, digits, -, _ or ., starting and ending with a letter or digit (or empty)'),
-});
+const namespace = kubernetesName('namespace');
+const keyed = kubernetesLabels;
+const labelValue = kubernetesName('label value');
 
 /** What every Kubernetes profile takes: the namespace, labels and annotations of its resources. */
 export const kubernetesMetadata = {
@@ -33,9 +16,7 @@ export const kubernetesMetadata = {
   annotations: keyed(z.string()).optional(),
 };
 
-const secretName = z.string().refine(isDns1123Subdomain, {
-  message: withHint('invalid Kubernetes Secret name', 'a DNS-1123 subdomain: lowercase letters, digits, - and ., e.g. alertmanager-smtp'),
-});
+const secretName = kubernetesName('resource name');
 const secretKey = z.string().refine(isSecretKey, {
   message: withHint('invalid Kubernetes Secret key', 'letters, digits, -, _ and ., e.g. password'),
 });
@@ -60,7 +41,7 @@ const grafanaSidecar = z.strictObject({
   kind: z.literal('output'),
   profile: z.literal('grafana-sidecar'),
   ...kubernetesMetadata,
-  folderAnnotation: z.string().refine(isQualifiedName, { message: withHint('invalid Kubernetes annotation key', 'e.g. grafana_folder') }).optional(),
+  folderAnnotation: kubernetesName('label or annotation key').optional(),
   source,
 });
 

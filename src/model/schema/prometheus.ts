@@ -5,6 +5,7 @@ import { secretFileSchema } from './secret-file.js';
 import { PROMETHEUS_SECRETS_DIR, refuseLiteralScrapeSecrets } from './scrape-secrets.js';
 import { KUBERNETES_ROLES, SCRAPE_PROTOCOLS } from '../scrape-facts.js';
 import { relabelRules } from './relabel.js';
+import { kubernetesLabelSelector, kubernetesName } from './kubernetes-name.js';
 
 const target = matching(
   (t) => /^[^\s/:]+:\d{1,5}$/.test(t) || /^\[[0-9a-fA-F:]+\]:\d{1,5}$/.test(t),
@@ -20,8 +21,8 @@ const secretFile = secretFileSchema('Prometheus', PROMETHEUS_SECRETS_DIR, 'api_t
 
 const kubernetesSd = z.strictObject({
   role: z.enum(KUBERNETES_ROLES, { error: withHint('unknown Kubernetes role', `roles are ${KUBERNETES_ROLES.join(', ')}`) }),
-  namespaces: z.array(nonEmpty).min(1).optional(),
-  labelSelector: nonEmpty.optional(),
+  namespaces: z.array(kubernetesName('namespace')).min(1).optional(),
+  labelSelector: kubernetesLabelSelector.optional(),
   fieldSelector: nonEmpty.optional(),
   apiServer: httpUrl.optional(),
 });

@@ -74,15 +74,58 @@ describe(ID, () => {
     ]);
   });
 
-  it('stays quiet on 4 intervals of the real job, on $__rate_interval, and on a slow job the matcher excludes', () => {
+  it('stays quiet on 4 intervals of the real job, on $__rate_interval over a job scraped at the data source\'s interval, and on a slow job the matcher excludes', () => {
     const rules = [
       alert({ ...basics, name: 'ShopOrders', expr: 'rate(shop_orders_total{job="shop"}[1m]) > 1' }),
       alert({ ...basics, name: 'WorkerOrders', expr: 'rate(shop_orders_total{job="worker"}[4m]) > 1' }),
       alert({ ...basics, name: 'Either', expr: 'rate(shop_orders_total{job=~"shop|node"}[1m]) > 1' }),
       alert({ ...basics, name: 'Cpu', expr: 'rate(node_cpu_seconds_total[2m]) > 1' }),
     ];
-    const board = dashboard({ title: 'Shop', panels: [timeseriesPanel({ title: 'Orders', targets: [{ expr: 'rate(shop_orders_total{job="worker"}[$__rate_interval])' }] })] });
+    const board = dashboard({
+      title: 'Shop',
+      panels: [
+        timeseriesPanel({ title: 'Orders', targets: [{ expr: 'rate(shop_orders_total{job="shop"}[$__rate_interval])' }] }),
+        timeseriesPanel({ title: 'Braced', targets: [{ expr: 'rate(shop_orders_total{job="shop"}[${__rate_interval}])' }] }),
+      ],
+    });
     expect(findings(ID, shop({ rules, dashboards: [board] }))).toEqual([]);
+    // A slow job is fine once the data source's scrape interval (the global one) is as slow.
+    const slow = dashboard({ title: 'Shop', panels: [timeseriesPanel({ title: 'Worker', targets: [{ expr: 'rate(shop_orders_total{job="worker"}[$__rate_interval])' }] })] });
+    expect(findings(ID, shop({ dashboards: [slow], global: { scrapeInterval: '1m' } }))).toEqual([]);
+  });
+
+  it("reads $__rate_interval by its smallest value, 4 × the data source's scrape interval, against a slower job", () => {
+    const board = dashboard({
+      title: 'Shop',
+      panels: [
+        timeseriesPanel({ title: 'Worker', targets: [{ expr: 'sum(rate(shop_orders_total{job="worker"}[$__rate_interval]))' }] }),
+        timeseriesPanel({ title: 'Cpu', targets: [{ expr: 'sum(irate(node_cpu_seconds_total{mode="idle"}[${__rate_interval}]))' }] }),
+      ],
+    });
+    const found = findings(ID, shop({ dashboards: [board] }));
+    expect(found.map((d) => [d.severity, d.message, d.hint, d.path])).toEqual([
+      [
+        'error',
+        'panel Worker: rate() over [$__rate_interval] (its smallest value, 1m: 4 × the data source\'s scrape interval, 15s) spans fewer than 2 intervals (job "worker" scrapes it every 1m): it sees one sample most of the time and returns nothing',
+        "use a fixed range of at least 4m: $__rate_interval follows the data source's scrape interval, not this slower job's",
+        ['dashboards', 'Shop', 'panels', 'Worker', 'targets[0]', 'expr'],
+      ],
+      [
+        'warning',
+        'panel Cpu: irate() over [${__rate_interval}] (its smallest value, 1m: 4 × the data source\'s scrape interval, 15s) spans fewer than 4 scrape intervals (job "node" scrapes it every 30s); it returns nothing after a single missed scrape',
+        "use a fixed range of at least 2m: $__rate_interval follows the data source's scrape interval, not this slower job's",
+        ['dashboards', 'Shop', 'panels', 'Cpu', 'targets[0]', 'expr'],
+      ],
+    ]);
+  });
+
+  it('reads $__rate_interval over a recorded series against its rule group', () => {
+    const recorded = record({ name: 'store:shop_orders:sum', expr: 'sum by (store) (shop_orders_total)' });
+    const board = dashboard({ title: 'Shop', panels: [timeseriesPanel({ title: 'Stores', targets: [{ expr: 'sum(rate(store:shop_orders:sum[$__rate_interval]))' }] })] });
+    const found = findings(ID, shop({ rules: [recorded], interval: '30s', dashboards: [board] }));
+    expect(found.map((d) => [d.severity, d.message])).toEqual([
+      ['warning', 'panel Stores: rate() over [$__rate_interval] (its smallest value, 1m: 4 × the data source\'s scrape interval, 15s) spans fewer than 4 scrape intervals (rule group shop records it every 30s); it returns nothing after a single missed scrape'],
+    ]);
   });
 
   it("warns on Grafana's $__interval in a panel, quoting the range as written", () => {
