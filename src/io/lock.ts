@@ -3,12 +3,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { isErrno, outputProblem, writeFailed } from './output-problem.js';
+import { processGone, processIdentity } from './process-alive.js';
 import type { OutputRoot } from './safe-path.js';
 
 /**
  * One generate at a time per output folder: `out/.totem-mon.lock`, created exclusively (O_EXCL),
- * holds who owns it. A lock whose process is gone (same host, no such pid) is stale and taken over;
- * a lock from another host cannot be judged and is reported with its holder.
+ * holds who owns it. A lock whose process is gone (same host: no such pid, a zombie, or another
+ * process with its pid since: src/io/process-alive.ts) is stale and taken over; a lock from another
+ * host cannot be judged and is reported with its holder.
  */
 export const LOCK = '.totem-mon.lock';
 
@@ -20,6 +22,8 @@ export interface LockHolder {
   host: string;
   started: string;
   command: string;
+  /** Tells the holder from a later process with its pid (processIdentity); absent where the host cannot tell. */
+  identity?: string;
 }
 
 export interface HeldLock {
@@ -34,21 +38,13 @@ function parseHolder(text: string): LockHolder | undefined {
   try {
     const value = JSON.parse(text) as Partial<LockHolder>;
     if (typeof value.pid === 'number' && typeof value.host === 'string' && typeof value.started === 'string') {
-      return { pid: value.pid, host: value.host, started: value.started, command: String(value.command ?? 'generate') };
+      const identity = typeof value.identity === 'string' ? { identity: value.identity } : {};
+      return { pid: value.pid, host: value.host, started: value.started, command: String(value.command ?? 'generate'), ...identity };
     }
   } catch {
     // unreadable
   }
   return undefined;
-}
-
-function processGone(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return false;
-  } catch (error) {
-    return isErrno(error) && error.code === 'ESRCH';
-  }
 }
 
 /** The lock's holder as it stands (undefined when there is no lock). */
@@ -69,9 +65,10 @@ export function describeHolder(holder: LockHolder): string {
   return `pid ${holder.pid} on ${holder.host}, started ${holder.started}`;
 }
 
-function isStale(lock: NonNullable<ReturnType<typeof readLock>>): boolean {
+/** Whether the lock as it stands is a dead run's: its holder gone from this host, or unreadable for long. */
+export function isStale(lock: NonNullable<ReturnType<typeof readLock>>): boolean {
   if (lock.holder === undefined) return lock.ageMs > UNREADABLE_STALE_MS;
-  return lock.holder.host === os.hostname() && processGone(lock.holder.pid);
+  return lock.holder.host === os.hostname() && processGone(lock.holder.pid, lock.holder.identity);
 }
 
 /**
@@ -138,7 +135,8 @@ function removeLeftovers(root: OutputRoot): string[] {
 export function acquireLock(root: OutputRoot, command: string): HeldLock {
   const file = path.join(root.dir, LOCK);
   const shown = path.join(root.shown, LOCK);
-  const me: LockHolder = { pid: process.pid, host: os.hostname(), started: new Date().toISOString(), command };
+  const identity = processIdentity();
+  const me: LockHolder = { pid: process.pid, host: os.hostname(), started: new Date().toISOString(), command, ...(identity ? { identity } : {}) };
   const text = `${JSON.stringify(me)}\n`;
   let tookOver: HeldLock['tookOver'];
   for (let attempt = 0; attempt < 3; attempt++) {
