@@ -28,6 +28,7 @@ import { runLint, type Silenced } from '../lint/run.js';
 import type { Check, CheckContext } from '../lint/check.js';
 import { compileOutputs } from './outputs.js';
 import { pathClashes } from '../compile/clashes.js';
+import { outputOwners } from '../lint/output-owners.js';
 import { startCompiling } from './compile-thread.js';
 import type { OutputFile } from '../compile/output.js';
 import { scanSecrets } from '../secrets/scan.js';
@@ -222,7 +223,7 @@ function secretsStage(checked: Checked, options: StageOptions, files: OutputFile
 
   // 6. compile: pure functions, model → files in memory, for each output profile the project lists
   //    (src/app/outputs.ts, compiled before this is called); nothing holding a secret goes further.
-  const all = [...diagnostics, ...pathClashes(files), ...scanSecrets(model, files)];
+  const all = [...diagnostics, ...pathClashes(files, () => outputOwners(model)), ...scanSecrets(model, files)];
   if (hasErrors(all) && !options.compileWithFindings) return { diagnostics: all, silenced, model, context };
   return { diagnostics: all, silenced, model, context, files };
 }
