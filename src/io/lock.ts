@@ -114,19 +114,29 @@ function madeHere(full: string): boolean {
 
 /**
  * Files of a run killed while taking the lock: `.totem-mon.lock.new-<pid>-…` of a process that is
- * gone, and `.totem-mon.lock.stale-…` (a stale lock set aside). Removed by the lock's next holder
- * when provably made by this module (the exact name it makes, a regular file holding a lock);
- * anything else under such a name (a folder, a link, other content) is never removed: returned, to
- * be reported.
+ * gone, and `.totem-mon.lock.stale-…` (a stale lock set aside); `ours` when provably made by this
+ * module (the exact name it makes, a regular file holding a lock), else something else under such
+ * a name (a folder, a link, other content). Read only.
  */
-function removeLeftovers(root: OutputRoot): string[] {
-  const leftInPlace: string[] = [];
+export function lockLeftovers(root: OutputRoot): Array<{ name: string; ours: boolean }> {
+  const found: Array<{ name: string; ours: boolean }> = [];
   for (const name of fs.readdirSync(root.dir)) {
     if (!LEFTOVER_LOOSE.test(name)) continue;
     const fresh = LEFTOVER_NEW.exec(name);
     if (fresh && (Number(fresh[1]) === process.pid || !processGone(Number(fresh[1])))) continue; // a live run's
-    const full = path.join(root.dir, name);
-    if ((fresh || LEFTOVER_STALE.test(name)) && madeHere(full)) fs.unlinkSync(full);
+    found.push({ name, ours: Boolean(fresh || LEFTOVER_STALE.test(name)) && madeHere(path.join(root.dir, name)) });
+  }
+  return found;
+}
+
+/**
+ * Removes the lock's leftovers (lockLeftovers) that this module made, by its next holder; anything
+ * else is never removed: returned, to be reported.
+ */
+function removeLeftovers(root: OutputRoot): string[] {
+  const leftInPlace: string[] = [];
+  for (const { name, ours } of lockLeftovers(root)) {
+    if (ours) fs.unlinkSync(path.join(root.dir, name));
     else leftInPlace.push(name);
   }
   return leftInPlace;
