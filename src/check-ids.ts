@@ -56,6 +56,7 @@ export const CHECK_IDS = [
   'dashboard/unknown-unit',
   'dashboard/v2-unsupported',
   'dashboard/variable-label',
+  'definitions/nondeterministic',
   'docs/unknown-reference',
   'lint/stale-ignore',
   'output/not-service-monitor',

@@ -11,6 +11,7 @@
 import type { Diagnostic, Severity } from '../diagnostic.js';
 import { hasErrors } from '../diagnostic.js';
 import { loadDefinitions, type LoadedDefinitions } from '../io/load.js';
+import type { NondeterministicUse } from '../io/loader/nondeterminism.js';
 import { readTemplates, type TemplatesRead } from '../io/templates.js';
 import { atPropertyLines, propertyLocation } from '../io/property-locations.js';
 import { parseProject } from '../model/parse.js';
@@ -69,6 +70,8 @@ export interface StageOptions {
    * earlier steps, src/promql/kept-parses.ts): the run's PromQL table takes what it can.
    */
   early?: ParsesMadeBefore;
+  /** Calls to the clock or to chance the definitions made while they loaded (check definitions/nondeterministic). */
+  nondeterministic?: readonly NondeterministicUse[];
 }
 
 export interface ProjectStageOptions extends StageOptions {
@@ -103,7 +106,13 @@ export async function fromDefinitions(options: DefinitionsStageOptions): Promise
   // 2–6 in memory, as fromProject, with the compilers in their thread while the checks run here;
   // the notification templates (`<definitions>/../templates/*.tmpl`) are read from disk here, so
   // that the model carries them and the compilers stay pure.
-  const projectOptions = { ...options, entry: loaded.entry, templates: () => readTemplates(loaded.dir), ...(loaded.early ? { early: loaded.early } : {}) };
+  const projectOptions = {
+    ...options,
+    entry: loaded.entry,
+    templates: () => readTemplates(loaded.dir),
+    ...(loaded.early ? { early: loaded.early } : {}),
+    ...(loaded.nondeterministic ? { nondeterministic: loaded.nondeterministic } : {}),
+  };
   const built = buildStage(loaded.project, projectOptions);
   if (!built.ok) loaded.early?.release();
   const result = built.ok ? await checkAndCompile(settledModel(built, await installedSettings(options)), projectOptions) : built.result;
@@ -204,7 +213,7 @@ type Checked = StagesResult & { model: Model; context: CheckContext };
 function checkStage(model: Model, options: StageOptions): Checked {
   // 4. checks: PromQL against the catalogue, names, duplicates, routing… (src/lint/), under the
   //    project's `lint.checks` settings and the definitions' `ignore`s.
-  const context = buildCheckContext(model, options.early);
+  const context = buildCheckContext(model, options.early, options.nondeterministic);
   const lint = runLint(context, options.checks ?? CHECKS, options.force ? { force: options.force } : {});
   return { diagnostics: [...lint.diagnostics], silenced: lint.silenced, model, context };
 }
