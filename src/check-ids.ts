@@ -57,6 +57,7 @@ export const CHECK_IDS = [
   'dashboard/unused-variable',
   'dashboard/v2-unsupported',
   'dashboard/variable-label',
+  'definitions/nondeterministic',
   'docs/unknown-reference',
   'lint/stale-ignore',
   'output/not-service-monitor',

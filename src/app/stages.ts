@@ -11,6 +11,7 @@
 import type { Diagnostic, Severity } from '../diagnostic.js';
 import { hasErrors } from '../diagnostic.js';
 import { loadDefinitions, type LoadedDefinitions } from '../io/load.js';
+import type { NondeterministicUse } from '../io/loader/nondeterminism.js';
 import { readTemplates, type TemplatesRead } from '../io/templates.js';
 import { atPropertyLines, propertyLocation } from '../io/property-locations.js';
 import { parseProject } from '../model/parse.js';
@@ -28,6 +29,7 @@ import { runLint, type Silenced } from '../lint/run.js';
 import type { Check, CheckContext } from '../lint/check.js';
 import { compileOutputs } from './outputs.js';
 import { pathClashes } from '../compile/clashes.js';
+import { outputOwners } from '../lint/output-owners.js';
 import { startCompiling } from './compile-thread.js';
 import type { OutputFile } from '../compile/output.js';
 import { scanSecrets } from '../secrets/scan.js';
@@ -68,6 +70,8 @@ export interface StageOptions {
    * earlier steps, src/promql/kept-parses.ts): the run's PromQL table takes what it can.
    */
   early?: ParsesMadeBefore;
+  /** Calls to the clock or to chance the definitions made while they loaded (check definitions/nondeterministic). */
+  nondeterministic?: readonly NondeterministicUse[];
 }
 
 export interface ProjectStageOptions extends StageOptions {
@@ -102,7 +106,13 @@ export async function fromDefinitions(options: DefinitionsStageOptions): Promise
   // 2–6 in memory, as fromProject, with the compilers in their thread while the checks run here;
   // the notification templates (`<definitions>/../templates/*.tmpl`) are read from disk here, so
   // that the model carries them and the compilers stay pure.
-  const projectOptions = { ...options, entry: loaded.entry, templates: () => readTemplates(loaded.dir), ...(loaded.early ? { early: loaded.early } : {}) };
+  const projectOptions = {
+    ...options,
+    entry: loaded.entry,
+    templates: () => readTemplates(loaded.dir),
+    ...(loaded.early ? { early: loaded.early } : {}),
+    ...(loaded.nondeterministic ? { nondeterministic: loaded.nondeterministic } : {}),
+  };
   const built = buildStage(loaded.project, projectOptions);
   if (!built.ok) loaded.early?.release();
   const result = built.ok ? await checkAndCompile(settledModel(built, await installedSettings(options)), projectOptions) : built.result;
@@ -203,7 +213,7 @@ type Checked = StagesResult & { model: Model; context: CheckContext };
 function checkStage(model: Model, options: StageOptions): Checked {
   // 4. checks: PromQL against the catalogue, names, duplicates, routing… (src/lint/), under the
   //    project's `lint.checks` settings and the definitions' `ignore`s.
-  const context = buildCheckContext(model, options.early);
+  const context = buildCheckContext(model, options.early, options.nondeterministic);
   const lint = runLint(context, options.checks ?? CHECKS, options.force ? { force: options.force } : {});
   return { diagnostics: [...lint.diagnostics], silenced: lint.silenced, model, context };
 }
@@ -222,7 +232,7 @@ function secretsStage(checked: Checked, options: StageOptions, files: OutputFile
 
   // 6. compile: pure functions, model → files in memory, for each output profile the project lists
   //    (src/app/outputs.ts, compiled before this is called); nothing holding a secret goes further.
-  const all = [...diagnostics, ...pathClashes(files), ...scanSecrets(model, files)];
+  const all = [...diagnostics, ...pathClashes(files, () => outputOwners(model)), ...scanSecrets(model, files)];
   if (hasErrors(all) && !options.compileWithFindings) return { diagnostics: all, silenced, model, context };
   return { diagnostics: all, silenced, model, context, files };
 }

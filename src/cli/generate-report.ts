@@ -36,8 +36,10 @@ export function reportNothingCompared(options: GenerateOptions, format: Exclude<
 }
 
 /** --check: what drifted, in the chosen format (exit 1 on any drift). */
-export function reportCheck(options: GenerateOptions, format: CheckFormat, result: StagesResult & { model: Model }, check: CheckResult): number {
+export function reportCheck(options: GenerateOptions, format: CheckFormat, stages: StagesResult & { model: Model }, check: CheckResult): number {
   const out = options.out;
+  // What interrupted runs left in out/ is reported with the findings (warnings: the check still passes).
+  const result = { ...stages, diagnostics: [...stages.diagnostics, ...check.leftovers] };
   const generated = result.files?.length ?? 0;
   const report = checkIsClean(check)
     ? undefined

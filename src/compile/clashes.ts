@@ -1,25 +1,74 @@
 import type { Diagnostic } from '../diagnostic.js';
 import type { OutputFile } from './output.js';
+import { fileSystemKey } from '../model/output-paths.js';
+
+/** A definition whose name becomes output files (src/lint/output-owners.ts), as the guard needs it. */
+export interface FileOwner {
+  what: string;
+  name: string;
+  files: readonly string[];
+  where: Pick<Diagnostic, 'path' | 'source'>;
+}
+
+/** `alerts "A" and "B"`, or `alert "A" and rule group "B"`. */
+function bothNamed(a: FileOwner, b: FileOwner): string {
+  return a.what === b.what ? `${a.what}s ${a.name} and ${b.name}` : `${a.what} ${a.name} and ${b.what} ${b.name}`;
+}
+
+const SAME_PATH_HINT = 'two definitions make the same file name here: rename one of them (the files profile and each output profile name their files after the definitions)';
+const ONE_FILE_HINT = 'rename one of them so that the names differ in more than case, accents written another way, or final dots and spaces';
 
 /**
  * Two compiled files on one path: writing both would keep one and lose the other (and the manifest
  * would never match out/). The checks refuse this at the definitions (output/path-clash,
- * rules/duplicate-group, dashboard/uid) for every name they know becomes a file; this is the guard
- * for the rest, where the files are assembled: an error naming the path, nothing written.
+ * rules/duplicate-group, dashboard/uid, output/portable-name) for every name they know becomes a
+ * file, but those can be ignored; this is the guard for the rest, where the files are assembled,
+ * and it cannot be: an error, nothing written. Paths are compared as macOS and Windows compare them
+ * (fileSystemKey), so no checkout there loses a file either; a file whose path is another's folder
+ * clashes too. Reported at both definitions when `ownersOfModel` names them, else at the paths.
  * `files` sorted by path (as `finished` returns them).
  */
-export function pathClashes(files: readonly OutputFile[]): Diagnostic[] {
+export function pathClashes(files: readonly OutputFile[], ownersOfModel: () => readonly FileOwner[] = () => []): Diagnostic[] {
   const clashes: Diagnostic[] = [];
-  for (let i = 1; i < files.length; i++) {
-    const file = files[i]!.path;
-    if (file !== files[i - 1]!.path || (i > 1 && files[i - 2]!.path === file)) continue;
-    clashes.push({
-      id: 'output/path-clash',
-      severity: 'error',
-      message: `two generated files would both be written to ${file}: one would be lost`,
-      hint: 'two definitions make the same file name here: rename one of them (the files profile and each output profile name their files after the definitions)',
-      file,
-    });
+  let owners: readonly FileOwner[] | undefined; // made on the first clash only
+  const ownersOf = (file: string): FileOwner[] => (owners ??= ownersOfModel()).filter((o) => o.files.includes(file));
+  const byKey = new Map<string, string>();
+  const reported = new Set<string>();
+  const clash = (first: string, second: string, how: 'same' | 'one file' | 'folder'): void => {
+    const pair = `${first}\u0000${second}`;
+    if (reported.has(pair)) return;
+    reported.add(pair);
+    const paths = first === second ? first : `${first} and ${second}`;
+    const why =
+      how === 'same'
+        ? `would both be written to ${first}: one would be lost`
+        : how === 'one file'
+          ? `would be written to ${paths}, which are one file on macOS and Windows (they differ only in case, in how accents are encoded, or in final dots or spaces): one would be lost there`
+          : `would be written to ${paths}, but ${first} is a file and the folder of ${second}: one cannot be written`;
+    const hint = how === 'same' ? SAME_PATH_HINT : how === 'one file' ? ONE_FILE_HINT : 'rename one of them';
+    const a = ownersOf(first)[0];
+    const b = ownersOf(second).find((o) => o !== a) ?? ownersOf(second)[0];
+    if (a && b && a !== b) {
+      for (const owner of [a, b]) {
+        clashes.push({ id: 'output/path-clash', severity: 'error', message: `${bothNamed(a, b)} ${why}`, hint, ...owner.where, file: owner === a ? first : second });
+      }
+      return;
+    }
+    clashes.push({ id: 'output/path-clash', severity: 'error', message: `two generated files ${why}`, hint, file: second });
+  };
+  for (const { path: file } of files) {
+    const key = fileSystemKey(file);
+    const other = byKey.get(key);
+    if (other === undefined) byKey.set(key, file);
+    else clash(other, file, other === file ? 'same' : 'one file');
+  }
+  // A file where another file needs a folder (`a.yml` and `a.yml/b.yml`, in any case).
+  for (const { path: file } of files) {
+    const parts = fileSystemKey(file).split('/');
+    for (let i = 1; i < parts.length; i++) {
+      const folder = byKey.get(parts.slice(0, i).join('/'));
+      if (folder !== undefined) clash(folder, file, 'folder');
+    }
   }
   return clashes;
 }

@@ -3,7 +3,9 @@ import type { OutputFile } from '../compile/output.js';
 import { MANIFEST, manifestFile, normalizeEol, ownedHashes, readManifest } from './manifest.js';
 import { OutputProblem, isErrno } from './output-problem.js';
 import { inspect, outputRoot, readNoFollow, type PathOrigin } from './safe-path.js';
-import { describeHolder, readLock } from './lock.js';
+import { describeHolder, isStale, readLock } from './lock.js';
+import { leftoverWarnings } from './leftovers.js';
+import type { Diagnostic } from '../diagnostic.js';
 import { strayFiles, type StrayFile } from './stray-files.js';
 
 /** One file `generate` would change: its path in out/, what is on disk and what would be written (LF). */
@@ -27,6 +29,8 @@ export interface CheckResult {
   damaged?: string;
   /** A generate holds the lock right now: what is compared may be half-written. */
   running?: string;
+  /** What interrupted runs left in out/ (src/io/leftovers.ts): warnings, left in place. */
+  leftovers: Diagnostic[];
 }
 
 /**
@@ -36,9 +40,9 @@ export interface CheckResult {
  */
 export function checkOutput(outDir: string, files: readonly OutputFile[]): CheckResult {
   const root = outputRoot(outDir);
-  const result: CheckResult = { changes: [], unsafe: [], stray: [] };
+  const result: CheckResult = { changes: [], unsafe: [], stray: [], leftovers: [] };
   const lock = readLock(root);
-  if (lock?.holder) result.running = describeHolder(lock.holder);
+  if (lock?.holder && !isStale(lock)) result.running = describeHolder(lock.holder);
 
   const read = (file: string, origin: PathOrigin = 'manifest'): string | undefined | null => {
     try {
@@ -86,6 +90,7 @@ export function checkOutput(outDir: string, files: readonly OutputFile[]): Check
     result.changes.push({ path: old, status: 'extra', ...(typeof committed === 'string' ? { committed: normalizeEol(committed) } : {}) });
   }
   result.stray = strayFiles(root, current, new Set(previous));
+  result.leftovers = leftoverWarnings(root, state);
   result.unsafe = [...new Set(result.unsafe)];
   return result;
 }

@@ -6,6 +6,7 @@ import { UsageError } from '../diagnostic.js';
 import { rememberCallSite } from '../source-sites.js';
 import { runLoader, type LoaderOutcome } from './loader/spawn.js';
 import type { LoaderRequest } from './loader/protocol.js';
+import type { NondeterministicUse } from './loader/nondeterminism.js';
 import { reviveTransferred } from './loader/transfer.js';
 import { DEFAULT_LOAD_TIMEOUT_MS } from './loader/timeout.js';
 import { ownModule } from '../own-files.js';
@@ -24,6 +25,8 @@ export interface LoadedDefinitions {
   diagnostics: Diagnostic[];
   /** PromQL parsed while the definitions ran (src/io/early-expressions.ts), for the checks' context to take. */
   early?: EarlyParses;
+  /** Calls to the clock or to chance the definitions made while they ran (check definitions/nondeterministic). */
+  nondeterministic?: NondeterministicUse[];
 }
 
 export interface LoadOptions {
@@ -65,10 +68,11 @@ export function diagnose(
   entry: string,
   relative: (file: string) => string,
   what = 'the definitions',
-): { project?: unknown; diagnostics: Diagnostic[] } {
+): { project?: unknown; diagnostics: Diagnostic[]; nondeterministic?: NondeterministicUse[] } {
   const at = (file: string | undefined): SourceRef => ({ file: file ? relative(file) : entry, line: 1, column: 1 });
   const diagnostics: Diagnostic[] = [];
   let project: unknown;
+  let nondeterministic: NondeterministicUse[] | undefined;
   const reply = outcome.reply;
   if (outcome.timedOut) {
     const where = outcome.running ? `${relative(outcome.running)} was still running` : outcome.handingOver ? 'the project was being handed over (a getter that never returns?)' : `${entry} had not finished`;
@@ -76,6 +80,7 @@ export function diagnose(
   } else if (reply?.type === 'loaded') {
     project = reviveTransferred(reply.project, reply.markers);
     for (let i = 0; i < reply.sources.length; i++) rememberCallSite(reply.sources[i]!, reply.sites[i]!);
+    if (reply.nondeterministic && reply.nondeterministic.length > 0) nondeterministic = reply.nondeterministic;
   } else if (reply?.type === 'failed') {
     diagnostics.push(loadError(`${what} could not be loaded: ${reply.message}`, FIX_HINT, reply.source ?? at(undefined)));
   } else if (reply?.type === 'exited') {
@@ -115,7 +120,7 @@ export function diagnose(
       source: at(undefined),
     });
   }
-  return { project, diagnostics };
+  return { project, diagnostics, ...(nondeterministic ? { nondeterministic } : {}) };
 }
 
 /**
@@ -173,7 +178,7 @@ export async function loadDefinitions(definitionsDir: string, options: LoadOptio
  */
 export function loadedDefinitions(target: DefinitionsTarget, outcome: LoaderOutcome, early?: EarlyExpressions): LoadedDefinitions {
   const { dir, entry } = target;
-  const { project, diagnostics } = diagnose(outcome, entry, relativizer(dir));
+  const { project, diagnostics, nondeterministic } = diagnose(outcome, entry, relativizer(dir));
   if (diagnostics.some((d) => d.severity === 'error')) {
     early?.drop();
     return { dir, entry, diagnostics };
@@ -189,5 +194,5 @@ export function loadedDefinitions(target: DefinitionsTarget, outcome: LoaderOutc
     return { dir, entry, diagnostics };
   }
   const parses = early?.handOver();
-  return { dir, entry, project, diagnostics, ...(parses ? { early: parses } : {}) };
+  return { dir, entry, project, diagnostics, ...(parses ? { early: parses } : {}), ...(nondeterministic ? { nondeterministic } : {}) };
 }

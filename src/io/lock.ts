@@ -3,12 +3,14 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { isErrno, outputProblem, writeFailed } from './output-problem.js';
+import { processGone, processIdentity } from './process-alive.js';
 import type { OutputRoot } from './safe-path.js';
 
 /**
  * One generate at a time per output folder: `out/.totem-mon.lock`, created exclusively (O_EXCL),
- * holds who owns it. A lock whose process is gone (same host, no such pid) is stale and taken over;
- * a lock from another host cannot be judged and is reported with its holder.
+ * holds who owns it. A lock whose process is gone (same host: no such pid, a zombie, or another
+ * process with its pid since: src/io/process-alive.ts) is stale and taken over; a lock from another
+ * host cannot be judged and is reported with its holder.
  */
 export const LOCK = '.totem-mon.lock';
 
@@ -20,6 +22,8 @@ export interface LockHolder {
   host: string;
   started: string;
   command: string;
+  /** Tells the holder from a later process with its pid (processIdentity); absent where the host cannot tell. */
+  identity?: string;
 }
 
 export interface HeldLock {
@@ -34,21 +38,13 @@ function parseHolder(text: string): LockHolder | undefined {
   try {
     const value = JSON.parse(text) as Partial<LockHolder>;
     if (typeof value.pid === 'number' && typeof value.host === 'string' && typeof value.started === 'string') {
-      return { pid: value.pid, host: value.host, started: value.started, command: String(value.command ?? 'generate') };
+      const identity = typeof value.identity === 'string' ? { identity: value.identity } : {};
+      return { pid: value.pid, host: value.host, started: value.started, command: String(value.command ?? 'generate'), ...identity };
     }
   } catch {
     // unreadable
   }
   return undefined;
-}
-
-function processGone(pid: number): boolean {
-  try {
-    process.kill(pid, 0);
-    return false;
-  } catch (error) {
-    return isErrno(error) && error.code === 'ESRCH';
-  }
 }
 
 /** The lock's holder as it stands (undefined when there is no lock). */
@@ -69,9 +65,10 @@ export function describeHolder(holder: LockHolder): string {
   return `pid ${holder.pid} on ${holder.host}, started ${holder.started}`;
 }
 
-function isStale(lock: NonNullable<ReturnType<typeof readLock>>): boolean {
+/** Whether the lock as it stands is a dead run's: its holder gone from this host, or unreadable for long. */
+export function isStale(lock: NonNullable<ReturnType<typeof readLock>>): boolean {
   if (lock.holder === undefined) return lock.ageMs > UNREADABLE_STALE_MS;
-  return lock.holder.host === os.hostname() && processGone(lock.holder.pid);
+  return lock.holder.host === os.hostname() && processGone(lock.holder.pid, lock.holder.identity);
 }
 
 /**
@@ -117,19 +114,29 @@ function madeHere(full: string): boolean {
 
 /**
  * Files of a run killed while taking the lock: `.totem-mon.lock.new-<pid>-…` of a process that is
- * gone, and `.totem-mon.lock.stale-…` (a stale lock set aside). Removed by the lock's next holder
- * when provably made by this module (the exact name it makes, a regular file holding a lock);
- * anything else under such a name (a folder, a link, other content) is never removed: returned, to
- * be reported.
+ * gone, and `.totem-mon.lock.stale-…` (a stale lock set aside); `ours` when provably made by this
+ * module (the exact name it makes, a regular file holding a lock), else something else under such
+ * a name (a folder, a link, other content). Read only.
  */
-function removeLeftovers(root: OutputRoot): string[] {
-  const leftInPlace: string[] = [];
+export function lockLeftovers(root: OutputRoot): Array<{ name: string; ours: boolean }> {
+  const found: Array<{ name: string; ours: boolean }> = [];
   for (const name of fs.readdirSync(root.dir)) {
     if (!LEFTOVER_LOOSE.test(name)) continue;
     const fresh = LEFTOVER_NEW.exec(name);
     if (fresh && (Number(fresh[1]) === process.pid || !processGone(Number(fresh[1])))) continue; // a live run's
-    const full = path.join(root.dir, name);
-    if ((fresh || LEFTOVER_STALE.test(name)) && madeHere(full)) fs.unlinkSync(full);
+    found.push({ name, ours: Boolean(fresh || LEFTOVER_STALE.test(name)) && madeHere(path.join(root.dir, name)) });
+  }
+  return found;
+}
+
+/**
+ * Removes the lock's leftovers (lockLeftovers) that this module made, by its next holder; anything
+ * else is never removed: returned, to be reported.
+ */
+function removeLeftovers(root: OutputRoot): string[] {
+  const leftInPlace: string[] = [];
+  for (const { name, ours } of lockLeftovers(root)) {
+    if (ours) fs.unlinkSync(path.join(root.dir, name));
     else leftInPlace.push(name);
   }
   return leftInPlace;
@@ -138,7 +145,8 @@ function removeLeftovers(root: OutputRoot): string[] {
 export function acquireLock(root: OutputRoot, command: string): HeldLock {
   const file = path.join(root.dir, LOCK);
   const shown = path.join(root.shown, LOCK);
-  const me: LockHolder = { pid: process.pid, host: os.hostname(), started: new Date().toISOString(), command };
+  const identity = processIdentity();
+  const me: LockHolder = { pid: process.pid, host: os.hostname(), started: new Date().toISOString(), command, ...(identity ? { identity } : {}) };
   const text = `${JSON.stringify(me)}\n`;
   let tookOver: HeldLock['tookOver'];
   for (let attempt = 0; attempt < 3; attempt++) {

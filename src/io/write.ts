@@ -39,6 +39,7 @@ import {
 } from './manifest.js';
 import { OutputProblem, isErrno, outputProblem, writeFailed } from './output-problem.js';
 import { strayFiles } from './stray-files.js';
+import { STAGING_MARKER, STAGING_PREFIX, ownStagingFolder, pendingStaging } from './leftovers.js';
 import { inspect, outputRoot, readNoFollow, writeExclusive, type OutputRoot, type PathOrigin } from './safe-path.js';
 
 export { checkIsClean, checkOutput, type CheckResult } from './check-output.js';
@@ -66,7 +67,7 @@ export interface WriteResult {
 
 const DEFAULT_REPAIR = 'totem-mon generate --repair';
 
-export const STAGING_PREFIX = '.totem-mon-staging-';
+export { STAGING_PREFIX } from './leftovers.js';
 
 interface Plan {
   writes: OutputFile[];
@@ -155,36 +156,22 @@ function attempt<T>(step: () => T, action: string, file: string, shown: string):
   }
 }
 
-/** Made first in each staging folder: what marks it as made by totem-mon (removeStaleStaging). */
-export const STAGING_MARKER = '.totem-mon-staging';
-/** The entries a staging folder holds (apply): the marker, staged files and manifests. */
-const STAGED_ENTRY = /^(?:file|manifest)-\d+$/;
-
 /**
- * Removes the staging folders left by runs that were killed: at the root only, under our reserved
- * prefix, and only what this tool provably made: a folder (not a link) that the manifest's pending
- * record names or that holds our marker, and that holds nothing but our marker and staged files;
- * or an empty one (a run killed before its marker). Anything else under that prefix is never
- * removed: returned, to be reported.
+ * Removes the staging folders left by runs that were killed (src/io/leftovers.ts judges which are
+ * this tool's); anything else under that prefix is never removed: returned, to be reported.
  */
 function removeStaleStaging(root: OutputRoot, previous: ManifestState): string[] {
-  const named = previous.state === 'ok' ? previous.manifest.pending?.staging : undefined;
   const leftInPlace: string[] = [];
   for (const name of fs.readdirSync(root.dir)) {
     if (!name.startsWith(STAGING_PREFIX)) continue;
     const full = path.join(root.dir, name);
     try {
-      if (!fs.lstatSync(full).isDirectory()) {
+      const entries = ownStagingFolder(full, name, pendingStaging(previous));
+      if (entries === undefined) {
         leftInPlace.push(name);
         continue;
       }
-      const entries = fs.readdirSync(full, { withFileTypes: true });
-      const ours = (name === named || entries.some((e) => e.name === STAGING_MARKER)) && entries.every((e) => e.isFile() && (e.name === STAGING_MARKER || STAGED_ENTRY.test(e.name)));
-      if (!ours && entries.length > 0) {
-        leftInPlace.push(name);
-        continue;
-      }
-      for (const entry of entries) fs.unlinkSync(path.join(full, entry.name));
+      for (const entry of entries) fs.unlinkSync(path.join(full, entry));
       fs.rmdirSync(full);
     } catch (error) {
       throw writeFailed(error, 'remove the leftover staging folder', name, path.join(root.shown, name));

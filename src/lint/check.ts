@@ -1,4 +1,5 @@
 import type { Diagnostic, Severity } from '../diagnostic.js';
+import type { NondeterministicUse } from '../nondeterministic-use.js';
 import type { ExpressionRef, Model } from '../model/types.js';
 import type { Catalogue } from '../model/catalogue.js';
 import type { Analysis } from '../promql/analyze.js';
@@ -24,6 +25,8 @@ export interface CheckContext {
   model: Model;
   catalogue: Catalogue;
   expressions: AnalyzedExpression[];
+  /** Calls to the clock or to chance the definitions made while they loaded (src/io/loader/nondeterminism.ts). */
+  nondeterministic?: readonly NondeterministicUse[];
 }
 
 export type Finding = Omit<Diagnostic, 'id' | 'severity'> & { severity?: Severity };

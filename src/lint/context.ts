@@ -1,3 +1,4 @@
+import type { NondeterministicUse } from '../nondeterministic-use.js';
 import type { ExpressionRef, Model } from '../model/types.js';
 import type { Analysis } from '../promql/analyze.js';
 import { collectExpressions } from '../model/expressions.js';
@@ -29,7 +30,7 @@ function analyzedExpression(ref: ExpressionRef, text: string, analysis: Analysis
  * made here if the run made none. `early`: parses made while the definitions loaded
  * (src/promql/early.ts), for a table made here; those not taken by the end go.
  */
-export function buildCheckContext(model: Model, early?: ParsesMadeBefore): CheckContext {
+export function buildCheckContext(model: Model, early?: ParsesMadeBefore, nondeterministic?: readonly NondeterministicUse[]): CheckContext {
   const table = promqlTableFor(model, early);
   const catalogue = table.catalogue;
   const analyze = (text: string) => table.analysis(text);
@@ -40,5 +41,5 @@ export function buildCheckContext(model: Model, early?: ParsesMadeBefore): Check
     return analyzedExpression(ref, text, analyze(text), variables, variables.length > 0 || text !== ref.expr ? toExpr : undefined);
   });
   table.releaseEarly();
-  return { model, catalogue, expressions };
+  return { model, catalogue, expressions, ...(nondeterministic ? { nondeterministic } : {}) };
 }

@@ -101,6 +101,7 @@ import { sloSliSelector } from './slo-sli-selector.js';
 import { sloAnnotations } from './slo-annotations.js';
 import { sloDuplicate } from './slo-duplicate.js';
 import { docsUnknownReference } from './docs-unknown-reference.js';
+import { definitionsNondeterministic } from './definitions-nondeterministic.js';
 
 /** Every check, in report order. Each lives in `src/lint/<area>-<name>.ts` for id `<area>/<name>`. */
 export const CHECKS: readonly Check[] = [
@@ -201,6 +202,7 @@ export const CHECKS: readonly Check[] = [
   sloAnnotations,
   sloDuplicate,
   docsUnknownReference,
+  definitionsNondeterministic,
 ];
 
 /** Test coverage: reported by `validate` only (errors with `--require-tests`). */

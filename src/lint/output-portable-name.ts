@@ -1,5 +1,6 @@
 import type { Check } from './check.js';
 import { bothNamed, outputOwners, type OutputOwner } from './output-owners.js';
+import { fileSystemKey } from '../model/output-paths.js';
 
 // File names every checkout of out/ must be able to hold, on Linux, macOS and Windows alike.
 // Windows reserves these device names, with any extension (`con.yml`, `aux.more.json`):
@@ -37,7 +38,7 @@ export const outputPortableName: Check = {
     // A bad folder is reported once, at the first definition that makes it (a rule group named
     // `con` makes both prometheus/rules/con.yml and the folder of its rules' tests).
     const reported = new Set<string>();
-    // Two paths that differ only in case are one file on macOS and Windows.
+    // Two paths that differ only in case (or Unicode normalisation) are one file on macOS and Windows.
     const byFolded = new Map<string, { owner: OutputOwner; file: string }>();
     for (const owner of outputOwners(model)) {
       const bad = [...owner.files, ...(owner.folders ?? [])].flatMap((file) => {
@@ -54,16 +55,17 @@ export const outputPortableName: Check = {
         });
       }
       for (const file of owner.files) {
-        const other = byFolded.get(file.toLowerCase());
+        const other = byFolded.get(fileSystemKey(file));
         if (other && other.file !== file && other.owner.key !== owner.key) {
+          const how = other.file.toLowerCase() === file.toLowerCase() ? 'differ only in case' : 'differ only in case, in how accents are encoded or in final dots and spaces';
           report({
-            message: `${bothNamed(other.owner, owner)} would be written to ${other.file} and ${file}, which differ only in case: one file on macOS and Windows`,
+            message: `${bothNamed(other.owner, owner)} would be written to ${other.file} and ${file}, which ${how}: one file on macOS and Windows`,
             hint: owner.what === 'dashboard' ? 'give one of them a uid that differs in more than case' : 'rename one of them so the names differ in more than case',
             ...owner.where,
           });
           break;
         }
-        if (!other) byFolded.set(file.toLowerCase(), { owner, file });
+        if (!other) byFolded.set(fileSystemKey(file), { owner, file });
       }
     }
   },

@@ -16,6 +16,26 @@ export const RUNBOOKS_DIR = 'docs/alerts';
 /** Alertmanager's notification templates, under out/ (alertmanager.yml loads `templates/*.tmpl`). */
 export const ALERTMANAGER_TEMPLATES_DIR = 'alertmanager/templates';
 
+/**
+ * One character as case-insensitive file systems compare it (simple case folding: `K` the Kelvin
+ * sign is `k`, `ſ` is `s`, but `ß` stays one letter).
+ */
+function foldChar(c: string): string {
+  const upper = c.toUpperCase();
+  return (upper.length === c.length ? upper : c).toLowerCase();
+}
+
+/**
+ * A path as the file systems of macOS (APFS, HFS+) and Windows (NTFS) tell files apart: without
+ * case, in one Unicode normalisation (NFC and NFD are one name), and, for Windows, without the final
+ * dots and spaces of each part (it drops them). Two paths with one key are one file in such a checkout.
+ */
+export function fileSystemKey(file: string): string {
+  // ASCII (nearly every path): lower case is the folding, and there is nothing to normalise.
+  const folded = /^[\x20-\x7e]*$/.test(file) ? file.toLowerCase() : Array.from(file.normalize('NFC'), foldChar).join('');
+  return /[. ](?:\/|$)/.test(folded) ? folded.replace(/[. ]+(?=\/|$)/g, '') : folded;
+}
+
 export function ruleFilePath(group: RuleGroupModel): string {
   return `${RULES_DIR}/${group.fileName}.yml`;
 }

@@ -65,7 +65,8 @@ describe('check pages', () => {
     it('says how to silence it, project-wide and (where it can be) on one definition', () => {
       const silence = section(page, '## How to silence');
       expect(silence).toContain(`lint: { checks: { '${id}': 'off' } }`);
-      if (id !== 'lint/stale-ignore') expect(silence).toContain(`ignore: { '${id}': '`);
+      // Not on a definition: the stale ignore itself, and a call made while the definitions load.
+      if (id !== 'lint/stale-ignore' && id !== 'definitions/nondeterministic') expect(silence).toContain(`ignore: { '${id}': '`);
     });
 
     it('has a row in the README checks table', () => {

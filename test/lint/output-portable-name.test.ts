@@ -87,6 +87,18 @@ describe('output/portable-name fires', () => {
   });
 });
 
+describe('output/portable-name on names one file on macOS only by their Unicode form', () => {
+  it('on template files named alike in NFC and NFD', () => {
+    const found = run(project({ templates: true }), ['Caf\u00e9.tmpl', 'Cafe\u0301.tmpl']);
+    expect(found).toHaveLength(1);
+    expect(found[0]!.message).toContain('which differ only in case, in how accents are encoded or in final dots and spaces: one file on macOS and Windows');
+  });
+
+  it('not on names that differ in their letters', () => {
+    expect(run(project({ templates: true }), ['Caf\u00e9.tmpl', 'Cafe.tmpl'])).toEqual([]);
+  });
+});
+
 describe('output/portable-name stays quiet', () => {
   it('on names that only contain a reserved word', () => {
     expect(run(project({ groups: [group('console'), group('aux_rules'), group('com10')], dashboards: [board('Nul hours', 'nul-hours')] }))).toEqual([]);

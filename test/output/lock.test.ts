@@ -9,17 +9,22 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/cli.js';
 import { GOOD, generate } from '../helpers/output.js';
+import { killChildren, liveProcess, zombie } from '../helpers/processes.js';
+import { processIdentity } from '../../src/io/process-alive.js';
+import { acquireLock } from '../../src/io/lock.js';
+import { outputRoot } from '../../src/io/safe-path.js';
 
 const LOCK = '.totem-mon.lock';
 const children: Array<ReturnType<typeof spawn>> = [];
 
 afterEach(() => {
   for (const child of children.splice(0)) child.kill('SIGKILL');
+  killChildren();
 });
 
-function lockFile(out: string, pid: number, started = '2026-11-25T17:00:00.000Z'): void {
+function lockFile(out: string, pid: number, started = '2026-11-25T17:00:00.000Z', identity?: string): void {
   mkdirSync(out, { recursive: true });
-  writeFileSync(path.join(out, LOCK), `${JSON.stringify({ pid, host: os.hostname(), started, command: 'generate' })}\n`);
+  writeFileSync(path.join(out, LOCK), `${JSON.stringify({ pid, host: os.hostname(), started, command: 'generate', ...(identity ? { identity } : {}) })}\n`);
 }
 
 describe('the output lock', () => {
@@ -80,5 +85,55 @@ describe('the output lock', () => {
     lockFile(out, holder.pid!);
     const result = await generate(GOOD, out, '--check');
     expect(result.stderr).toContain(`a generate (pid ${holder.pid}`);
+  });
+
+  it('the lock records what tells its holder from a later process with its pid', async () => {
+    const out = path.join(tempDir(), 'out');
+    const holder = liveProcess();
+    lockFile(out, holder, undefined, processIdentity(holder));
+    const locked = await generate(GOOD, out);
+    expect(locked.code).toBe(1);
+    expect(locked.stderr).toContain('[output/locked]');
+  });
+});
+
+describe.runIf(process.platform === 'linux')('a lock whose holder has ended, though its pid answers (Linux)', () => {
+  it('a zombie holder (ended, not yet reaped by its parent) is gone: its lock is taken over', async () => {
+    const out = path.join(tempDir(), 'out');
+    lockFile(out, await zombie());
+    const result = await generate(GOOD, out);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toContain('took over a stale lock');
+    expect(existsSync(path.join(out, LOCK))).toBe(false);
+  });
+
+  it('a pid another process got since the holder ended (its start time differs) is not the holder: taken over', async () => {
+    const out = path.join(tempDir(), 'out');
+    const other = liveProcess();
+    const [boot, start] = processIdentity(other)!.split(':');
+    lockFile(out, other, undefined, `${boot}:${Number(start) - 100}`);
+    const result = await generate(GOOD, out);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toContain(`took over a stale lock (pid ${other} on ${os.hostname()}`);
+  });
+
+  it('a pid recorded before a reboot is not the holder either', async () => {
+    const out = path.join(tempDir(), 'out');
+    const other = liveProcess();
+    const start = processIdentity(other)!.split(':')[1];
+    lockFile(out, other, undefined, `00000000-0000-0000-0000-000000000000:${start}`);
+    expect((await generate(GOOD, out)).code).toBe(0);
+  });
+
+  it('a generate records its identity in the lock it holds', () => {
+    const out = path.join(tempDir(), 'out');
+    mkdirSync(out);
+    const lock = acquireLock(outputRoot(out), 'generate');
+    try {
+      expect(JSON.parse(readFileSync(path.join(out, LOCK), 'utf8'))).toMatchObject({ pid: process.pid, identity: processIdentity() });
+      expect(processIdentity()).toMatch(/^[0-9a-f-]+:\d+$/);
+    } finally {
+      lock.release();
+    }
   });
 });

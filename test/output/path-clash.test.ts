@@ -110,3 +110,72 @@ describe('the guard where the compiled files are assembled', () => {
     expect(pathClashes(files.filter((f) => f.path !== 'b.yml'))).toEqual([]);
   });
 });
+
+describe('the guard compares paths as macOS and Windows do, whatever is ignored', () => {
+  const file = (p: string) => ({ path: p, content: '' });
+  const sorted = (...paths: string[]) => paths.sort().map(file);
+
+  it.each([
+    ['case', 'docs/alerts/TargetDown.md', 'docs/alerts/targetdown.md'],
+    ['case in a folder', 'grafana/dashboards/Team/a.json', 'grafana/dashboards/team/a.json'],
+    ['NFC and NFD', 'docs/alerts/Caf\u00e9.md', 'docs/alerts/Cafe\u0301.md'],
+    ['the Kelvin sign', 'docs/alerts/\u212a.md', 'docs/alerts/k.md'],
+    ['a long s', 'docs/alerts/\u017fx.md', 'docs/alerts/Sx.md'],
+    ['a final dot (Windows drops it)', 'alertmanager/templates/a.tmpl', 'alertmanager/templates/a.tmpl.'],
+    ['a final space in a folder', 'grafana/dashboards/Team /a.json', 'grafana/dashboards/team/a.json'],
+  ])('%s: one file there, an error naming both paths', (_, a, b) => {
+    const found = pathClashes(sorted(a, b));
+    expect(found).toEqual([expect.objectContaining({ id: 'output/path-clash', severity: 'error', message: expect.stringContaining('one file on macOS and Windows') })]);
+    expect(found[0]!.message).toContain(a);
+    expect(found[0]!.message).toContain(b);
+  });
+
+  it('a file where another needs a folder (in any case) clashes', () => {
+    expect(pathClashes(sorted('docs/a.md', 'docs/A.md/b.md'))).toEqual([expect.objectContaining({ message: expect.stringContaining('docs/a.md is a file and the folder of docs/A.md/b.md') })]);
+  });
+
+  it.each([
+    ['another extension', 'a.yml', 'a.yaml'],
+    ['a sharp s and "ss"', 'docs/alerts/Stra\u00dfe.md', 'docs/alerts/Strasse.md'],
+    ['an accent', 'docs/alerts/Cafe.md', 'docs/alerts/Caf\u00e9.md'],
+    ['a dot inside', 'a.b.yml', 'ab.yml'],
+    ['a folder and a file beside it', 'docs/a/b.md', 'docs/a.md'],
+  ])('%s: two files everywhere, nothing reported', (_, a, b) => {
+    expect(pathClashes(sorted(a, b))).toEqual([]);
+  });
+
+  it('reports at both definitions when it knows them, with a hint', () => {
+    const owners = [
+      { what: 'alert', name: '"TargetDown"', files: ['docs/alerts/TargetDown.md'], where: { path: ['ruleGroups', 'g', 'rules', 'TargetDown'], source: { file: 'd/a.ts', line: 3, column: 1 } } },
+      { what: 'alert', name: '"targetdown"', files: ['docs/alerts/targetdown.md'], where: { path: ['ruleGroups', 'g', 'rules', 'targetdown'], source: { file: 'd/b.ts', line: 7, column: 1 } } },
+    ];
+    const found = pathClashes(sorted('docs/alerts/TargetDown.md', 'docs/alerts/targetdown.md'), () => owners);
+    expect(found).toHaveLength(2);
+    expect(found.map((d) => d.source)).toEqual([owners[0]!.where.source, owners[1]!.where.source]);
+    for (const d of found) {
+      expect(d.message).toContain('alerts "TargetDown" and "targetdown" would be written to docs/alerts/TargetDown.md and docs/alerts/targetdown.md');
+      expect(d.hint).toMatch(/rename one of them/);
+    }
+  });
+
+  it('with output/portable-name off, alerts "TargetDown" and "targetdown" are still refused, at both alerts', async () => {
+    const stderr = await refused(
+      project([...renameAlerts('TargetDown', 'targetdown'), WITH_DOCS, ['ruleGroups: [alerts, records],', "ruleGroups: [alerts, records],\n  lint: { checks: { 'output/portable-name': 'off' } },"]]),
+    );
+    expect(stderr).not.toContain('output/portable-name');
+    expect(stderr).toMatch(/error \[output\/path-clash\] good\/index\.ts:\d+ › ruleGroups › app_alerts › rules › TargetDown: alerts "TargetDown" and "targetdown" would be written to docs\/alerts\/TargetDown\.md and docs\/alerts\/targetdown\.md, which are one file on macOS and Windows/);
+    expect(stderr).toMatch(/error \[output\/path-clash\] good\/index\.ts:\d+ › ruleGroups › app_alerts › rules › targetdown: alerts "TargetDown" and "targetdown"/);
+  });
+
+  it('with output/portable-name ignored on an alert, still refused', async () => {
+    const stderr = await refused(
+      project([
+        ["name: 'QueueTooLong'", "name: 'TargetDown', ignore: { 'output/portable-name': 'on Linux only' }"],
+        ["name: 'HighErrorRate'", "name: 'targetdown', ignore: { 'output/portable-name': 'on Linux only' }"],
+        WITH_DOCS,
+      ]),
+    );
+    expect(stderr).toContain('[output/path-clash]');
+  });
+});
+

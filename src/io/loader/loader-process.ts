@@ -22,6 +22,7 @@ import { NEXT_LOAD, PROGRESS, PROGRESS_FD, TEXTS, type LoaderBoot, type LoaderRe
 import { EXPRESSIONS_SEEN } from '../../api/expressions-seen.js';
 import { toTransferable, type MarkerPlace } from './transfer.js';
 import { DefinitionModules, type DefinitionModulesOptions } from './vm-modules.js';
+import { watchNondeterminism, type NondeterministicUse } from './nondeterminism.js';
 
 /** What the process's entry gives the loader: the API, a package resolver, and a hook for the build. */
 export interface LoaderEntry {
@@ -240,12 +241,23 @@ export async function runLoaderProcess(entry: LoaderEntry): Promise<void> {
     });
   }
 
+  /** totem-mon's own code (src/ or dist/, where the API is): its calls are not the definitions'. */
+  const ownRoot = path.dirname(fileURLToPath(request.selfEntry)) + path.sep;
+
   const loads = request.loads ?? (await loadsFromTotemMon());
   current = loads[0]!;
   for (let i = 0; i < loads.length && !ending; i++) {
     const next = loads[i + 1];
     try {
-      const module = await modules.import(current.entry);
+      // Calls to the clock and to chance while the definitions run (nondeterminism.ts).
+      const watching = watchNondeterminism({ own: (file) => file.startsWith(ownRoot), locate: original });
+      let nondeterministic: NondeterministicUse[];
+      let module: { default?: unknown };
+      try {
+        module = await modules.import(current.entry);
+      } finally {
+        nondeterministic = watching.stop();
+      }
       sendSeen();
       if (exitCall) {
         reply({ type: 'exited', ...exitCall });
@@ -254,7 +266,7 @@ export async function runLoaderProcess(entry: LoaderEntry): Promise<void> {
         const markers: MarkerPlace[] = [];
         const project = toTransferable(module.default, mapSource, markers);
         endOfLoad();
-        reply({ type: 'loaded', project, sources, sites, markers }, next !== undefined);
+        reply({ type: 'loaded', project, sources, sites, markers, nondeterministic }, next !== undefined);
       }
     } catch (error) {
       fail(error);

@@ -1,5 +1,6 @@
 import type { SourceRef } from '../../diagnostic.js';
 import type { CallSite } from '../../source-sites.js';
+import type { NondeterministicUse } from './nondeterminism.js';
 import type { MarkerPlace } from './transfer.js';
 
 /** One file the loader process runs, its default export handed back. */
@@ -57,6 +58,8 @@ export type LoaderReply =
       sources: SourceRef[];
       sites: CallSite[];
       markers: MarkerPlace[];
+      /** Calls to the clock or to chance the definitions made while they ran (nondeterminism.ts). */
+      nondeterministic?: NondeterministicUse[];
     }
   | { type: 'failed'; message: string; source?: SourceRef }
   | { type: 'exited'; code: number; source?: SourceRef };
