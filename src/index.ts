@@ -47,6 +47,7 @@ export type {
   InhibitRuleOptions,
   TimeInterval,
   TimeIntervalOptions,
+  TemplateFileSettings,
   SmtpDefaults,
   TimePeriod,
   SecretFile,

@@ -245,7 +245,18 @@ export interface AlertmanagerOptions<R extends readonly Receiver[] = readonly Re
   timeIntervals?: readonly TimeInterval[];
   /** Routing tests: alerts' labels and the receivers they must reach (`amtool config routes test`). */
   tests?: readonly RoutingTest<NoInfer<R[number]['name']>>[];
+  /**
+   * Settings of the notification template files (`templates/*.tmpl`), by file name: `ignore` silences
+   * checks on one file, each with the reason: `{ 'alerts.tmpl': { ignore: { 'alertmanager/template-field': 'why' } } }`.
+   */
+  templateFiles?: Readonly<Record<string, TemplateFileSettings>>;
   /** Silences checks on this definition, each with the reason: `{ 'alert/naming': 'why' }` (see the README, Checks). */
+  ignore?: Ignore;
+}
+
+/** What a notification template file can say of itself (its content is the file in templates/). */
+export interface TemplateFileSettings {
+  /** Silences checks on this file, each with the reason: `{ 'alertmanager/template-field': 'why' }`. */
   ignore?: Ignore;
 }
 

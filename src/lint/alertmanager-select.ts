@@ -101,6 +101,55 @@ function possibleTakers(route: RouteModel, k: AlertLabelKnowledge, inherited: st
   return taken ? takers : [...takers, { route, position, receiver }];
 }
 
+const takersCache = new WeakMap<CheckContext, Array<{ alert: AlertLabelKnowledge; takers: Taker[] }>>();
+
+/**
+ * Each declared alert with every route that may take it (notify for it), as `validate` routes an
+ * alert (src/model/routing.ts): children in order, `continue`, the receiver inherited; a matcher on
+ * a label the expression gives undecided. Computed once per context.
+ */
+function alertTakers(context: CheckContext): Array<{ alert: AlertLabelKnowledge; takers: Taker[] }> {
+  const cached = takersCache.get(context);
+  if (cached) return cached;
+  const am = context.model.alertmanager;
+  const root = am ? { ...am.route, matchers: [] } : undefined;
+  const out = root ? alertLabelKnowledge(context).map((alert) => ({ alert, takers: possibleTakers(root, alert, root.receiver ?? '', []) })) : [];
+  takersCache.set(context, out);
+  return out;
+}
+
+/** The declared alerts that may be taken by one of these routes (each once, in declaration order). */
+export function alertsTakenBy(context: CheckContext, routes: ReadonlySet<RouteModel>): AlertLabelKnowledge[] {
+  return alertTakers(context)
+    .filter(({ takers }) => takers.some((t) => routes.has(t.route)))
+    .map(({ alert }) => alert);
+}
+
+/** The declared alerts that may be sent to a receiver (a route that may take them names it, or inherits it). */
+export function alertsReaching(context: CheckContext, receiver: string): AlertLabelKnowledge[] {
+  return alertTakers(context)
+    .filter(({ takers }) => takers.some((t) => t.receiver === receiver))
+    .map(({ alert }) => alert);
+}
+
+/**
+ * A route and the routes below it that inherit its `groupBy` (none of their own on the way): the
+ * routes whose notifications it groups. Alertmanager groups where an alert is taken, by that route's
+ * `group_by`, its parent's when it has none.
+ */
+export function groupedBy(route: RouteModel): Set<RouteModel> {
+  const out = new Set<RouteModel>([route]);
+  const visit = (r: RouteModel) => {
+    for (const child of r.routes) {
+      if (child.groupBy !== undefined) continue;
+      out.add(child);
+      visit(child);
+    }
+  };
+  visit(route);
+  return out;
+}
+
 const defaultRouteCache = new WeakMap<CheckContext, DefaultRouteAlert[]>();
 
 export interface DefaultRouteAlert extends AlertLabelKnowledge {

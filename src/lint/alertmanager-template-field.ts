@@ -4,7 +4,8 @@ import { lexTemplate } from '../gotemplate/lex.js';
 import { lineColumn } from '../gotemplate/parse.js';
 import { locatedAt } from '../model/located.js';
 import { didYouMean } from '../suggest.js';
-import { againstAlerts, knownAlertLabelNames, mayCarry } from './alertmanager-select.js';
+import type { AlertLabelKnowledge } from '../model/alert-labels.js';
+import { againstAlerts, alertsReaching, knownAlertLabelNames, mayCarry } from './alertmanager-select.js';
 import { templatedFields } from './alertmanager-templates.js';
 
 // Alertmanager 0.25's template data (template/template.go): label and annotation maps are KV.
@@ -38,8 +39,10 @@ function readKeys(text: string): Read[] {
 /**
  * A notification template reading a label no declared alert carries, or an annotation no alert rule
  * defines (`.CommonLabels.clutser`, `.Annotations.descripton`): Go prints an empty string for a
- * missing map key, so the notification silently loses that part. Quiet when an alert's labels cannot
- * be told (it may carry any) and when the project declares no alerts.
+ * missing map key, so the notification silently loses that part. A receiver's fields are judged
+ * against the alerts that can reach it (a label only the database alerts carry is fine in the
+ * database team's Slack text); the template files against every alert. Quiet when an alert's labels
+ * cannot be told (it may carry any) and when the project declares no alerts.
  */
 export const alertmanagerTemplateField: Check = {
   id: 'alertmanager/template-field',
@@ -48,25 +51,36 @@ export const alertmanagerTemplateField: Check = {
   run: againstAlerts(({ am, knowledge, context }, report) => {
     if (knowledge.length === 0) return;
     const labels = knownAlertLabelNames(context);
-    const anyLabel = (name: string) => labels.has(name) || knowledge.some((k) => mayCarry(name, k));
-    const annotations = new Set(knowledge.flatMap((k) => Object.keys(k.alert.annotations)));
-    const problem = (r: Read): { what: string; hint: string } | undefined => {
-      const name = r.key.text.slice(1);
-      if (r.kind === 'label') {
-        if (anyLabel(name)) return undefined;
+    /**
+     * What is wrong with a read, judged against these alerts: a receiver's fields against the
+     * alerts that can reach it (routing as `validate` does it), the template files against all
+     * (any receiver may call their templates).
+     */
+    const problemWith = (alerts: readonly AlertLabelKnowledge[], whose: string) => {
+      // Against every alert, as before: a label any of them may carry (scrape and external labels included).
+      const anyLabel = (name: string) => (whose === '' && labels.has(name)) || alerts.some((k) => mayCarry(name, k));
+      const annotations = new Set(alerts.flatMap((k) => Object.keys(k.alert.annotations)));
+      return (r: Read): { what: string; hint: string } | undefined => {
+        const name = r.key.text.slice(1);
+        if (r.kind === 'label') {
+          if (anyLabel(name)) return undefined;
+          return {
+            what: `reads label "${name}" (${r.map}${r.key.text}), which no alert${whose ? ` ${whose}` : ''} carries.${didYouMean(name, [...labels].filter((l) => l !== name))}`,
+            hint: 'read a label the alerts carry (rule labels, labels the expressions keep, scrape or external labels): a missing one prints nothing',
+          };
+        }
+        if (annotations.has(name)) return undefined;
+        const have = [...annotations].sort();
         return {
-          what: `reads label "${name}" (${r.map}${r.key.text}), which no alert carries.${didYouMean(name, labels)}`,
-          hint: 'read a label the alerts carry (rule labels, labels the expressions keep, scrape or external labels): a missing one prints nothing',
+          what: `reads annotation "${name}", which no alert${whose ? ` ${whose}` : ''} has${have.length > 0 ? ` (they have ${have.join(', ')})` : ''}.${didYouMean(name, have)}`,
+          hint: 'read an annotation the alert rules define: a missing one prints nothing',
         };
-      }
-      if (annotations.has(name)) return undefined;
-      const have = [...annotations].sort();
-      return {
-        what: `reads annotation "${name}", which no alert has${have.length > 0 ? ` (they have ${have.join(', ')})` : ''}.${didYouMean(name, have)}`,
-        hint: 'read an annotation the alert rules define: a missing one prints nothing',
       };
     };
     for (const receiver of am.receivers) {
+      // No declared alert reaches it (alertmanager/unreachable-receiver): its fields are judged against all.
+      const reaching = alertsReaching(context, receiver.name);
+      const problem = reaching.length > 0 ? problemWith(reaching, 'that reaches it') : problemWith(knowledge, '');
       for (const { field, text } of templatedFields(receiver)) {
         for (const r of readKeys(text)) {
           const p = problem(r);
@@ -80,6 +94,7 @@ export const alertmanagerTemplateField: Check = {
         }
       }
     }
+    const problem = problemWith(knowledge, '');
     for (const file of am.templates) {
       for (const r of readKeys(file.content)) {
         const p = problem(r);

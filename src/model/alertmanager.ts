@@ -77,6 +77,11 @@ export interface TemplateFileModel {
   content: string;
 }
 
+export interface TemplateFileSettingsModel extends Located {
+  /** File name, e.g. `alerts.tmpl`. */
+  name: string;
+}
+
 export interface AlertmanagerModel extends Located {
   global: AlertmanagerGlobalModel;
   receivers: ReceiverModel[];
@@ -85,6 +90,11 @@ export interface AlertmanagerModel extends Located {
   timeIntervals: TimeIntervalModel[];
   /** Filled in by the stages (src/app/stages.ts) from the templates folder (empty until then, and in unit tests). */
   templates: TemplateFileModel[];
+  /**
+   * `templateFiles` of the definition: each file's `ignore`, located at `['templates', name]` (where
+   * the checks on the file report), its source the definition's `templateFiles` entry.
+   */
+  templateFiles: TemplateFileSettingsModel[];
   tests: RoutingTestModel[];
 }
 

@@ -104,6 +104,10 @@ export function buildAlertmanager(input: AlertmanagerInput, externalLabels: Read
       ...located(t, ['alertmanager', 'timeIntervals', t.name]),
     })),
     templates: [],
+    templateFiles: Object.entries(input.templateFiles ?? {}).map(([name, settings]) => {
+      const at = locatedAt(located(input, ['alertmanager']), 'templateFiles', name);
+      return { name, path: ['templates', name], ...(at.source ? { source: at.source } : {}), ...(settings.ignore ? { ignore: settings.ignore } : {}) };
+    }),
     tests: (input.tests ?? []).map((t, i) => ({
       name: t.name ?? describeFiring(t),
       ...firingAlert(t, externalLabels),

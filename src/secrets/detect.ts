@@ -24,8 +24,14 @@ export interface SecretMatch {
   text: string;
   /** The secret part of the span (for de-duplication; never printed). */
   secret: string;
-  /** The span as reports may show it: the secret part replaced by `***`. */
+  /**
+   * The span as reports may show it: the secret part replaced by `***`, and so is any part of another
+   * secret found overlapping it (redaction hides the union of every match's secret).
+   */
   redacted: string;
+  /** What redaction hides, in the scanned text (`hideFrom` inclusive, `hideTo` exclusive): the secret part; a private key's body. */
+  hideFrom: number;
+  hideTo: number;
 }
 
 export const REDACTED = '***';
@@ -33,6 +39,15 @@ export const REDACTED = '***';
 /** Values that stand for a secret rather than being one: `$TOKEN`, `${token}`, `{{ .x }}`, `<token>`, `***`. */
 function isPlaceholder(value: string): boolean {
   return /^(?:\$|\{\{|<|%24|%7B)/i.test(value) || /^[*xX.…-]+$/.test(value) || value.includes(REDACTED);
+}
+
+/**
+ * A whole literal value (quoted, a field's value, a block scalar) that stands for a secret: a
+ * placeholder, or one with a template or variable inside (`Bearer {{ .token }}`, `${PASSWORD}`,
+ * `$(cat /run/pw)`, `<your key>`, `<secret>`).
+ */
+function isLiteralPlaceholder(value: string): boolean {
+  return isPlaceholder(value) || /\{\{|\$\{|\$\(|%7B%7B|^\$\w+$|<[\w .-]+>/i.test(value);
 }
 
 interface Detector {
@@ -48,6 +63,8 @@ interface Detector {
    * where the span starts when it is not the match's start (a header's name is no part of it).
    */
   secret(match: RegExpExecArray): SecretPart | undefined;
+  /** A match that is no secret may hold one (a JSON text quoted in a non-secret value): search on inside it. */
+  inside?: boolean;
 }
 
 interface SecretPart {
@@ -116,12 +133,17 @@ function fieldKind(field: string): FieldKind | undefined {
   return kind ?? undefined;
 }
 
+/** A literal value's least length under a secret name (`"a b c"` is one; `"none"`, `"n/a"` are not). */
+const LITERAL_MIN = 5;
+
 /**
  * The secret part of a literal value (offsets in `value`) that its field's name makes a secret: any
  * value of six characters or more without spaces under `password`/`token`/…, 32 hex digits under a
  * PagerDuty key, the credentials after the scheme under `Authorization`. Placeholders are none.
+ * `literal`: the value's extent is known (quoted, or a field's whole value), so spaces are part of
+ * it: `password: "correct horse battery"` is a secret, `password: reset tomorrow` in prose is not.
  */
-function secretByField(field: string, value: string): { from: number; to: number; what: string } | undefined {
+function secretByField(field: string, value: string, literal = false): { from: number; to: number; what: string } | undefined {
   const kind = fieldKind(field);
   if (kind === undefined) return undefined;
   if (kind === 'pagerduty') return /^[a-fA-F0-9]{32}$/.test(value) ? { from: 0, to: value.length, what: 'PagerDuty integration key' } : undefined;
@@ -130,6 +152,12 @@ function secretByField(field: string, value: string): { from: number; to: number
     const m = /^(?:[A-Za-z][\w-]*[ \t]+)?(\S{8,})$/.exec(value);
     if (!m || isPlaceholder(m[1]!)) return undefined;
     return { from: value.length - m[1]!.length, to: value.length, what: `credentials in an ${what} field` };
+  }
+  if (literal) {
+    const trimmed = value.trim();
+    if (trimmed.length < LITERAL_MIN || isLiteralPlaceholder(trimmed)) return undefined;
+    const from = value.indexOf(trimmed);
+    return { from, to: from + trimmed.length, what };
   }
   if (value.length < 6 || /\s/.test(value) || isPlaceholder(value)) return undefined;
   return { from: 0, to: value.length, what };
@@ -167,24 +195,50 @@ const TRAILING = /[,;)}\]]+$/;
 const CALL = /^[A-Za-z_$][\w.$]*\((?:.*\))?$/;
 
 /**
- * `password: hunter2…`, `"token": "…"`, `API_KEY=…`, `{{ $apiKey := "…" }}` in YAML, JSON, headers,
- * Go templates or prose (not PromQL's `token="…"`). Groups: 1 the name, then one of: 2 a quoted
- * value after `:`, 3 an unquoted value after `:`, 4 a quoted value after `:=`, 5 a value after `=`.
+ * `password: hunter2…`, `API_KEY=…` unquoted in YAML, headers or prose (not PromQL's `token="…"`).
+ * Groups: 1 the name, then one of: 2 a value after `:`, 3 a value after `=`. A value runs to a space
+ * or a quote (its trailing punctuation cut here); a quoted one is quotedAssignment's.
  */
 function secretAssignment(m: RegExpExecArray): { from: number; to: number } | undefined {
-  const quoted = m[2] ?? m[4];
-  let value = quoted ?? m[3] ?? m[5]!;
-  if (quoted === undefined) {
-    if (CALL.test(value)) return undefined;
-    value = value.replace(TRAILING, '');
-  }
+  const raw = m[2] ?? m[3]!;
+  if (CALL.test(raw)) return undefined;
+  const value = raw.replace(TRAILING, '');
   // `token: Bearer …`: the scheme is no secret, the credentials after it are (the last detector).
-  if (AUTH_SCHEME.test(value) && quoted === undefined) return undefined;
+  if (AUTH_SCHEME.test(value)) return undefined;
   const part = secretByField(m[1]!, value);
   if (!part) return undefined;
-  // Where the value starts in the match: the last occurrence before any closing quote.
-  const start = m[0].lastIndexOf(value);
+  const start = m[0].length - raw.length;
   return { from: start + part.from, to: start + part.to };
+}
+
+/** An environment-style name (`API_KEY`, `DB_PASSWORD`): `API_KEY="…"` is an assignment, not a PromQL matcher. */
+const ENV_NAME = /^[A-Z][A-Z0-9_]*$/;
+
+/**
+ * A quoted value, of any content, under a secret name: `password: "correct horse battery"`,
+ * `"token": "a b c"`, `api_key = 'my secret key'`, `{{ $apiKey := "…" }}`, `` token: `…` ``, a JSON
+ * value with escaped quotes (`"pa\"ss"`), a YAML one folded over indented lines. Groups: 1 the name,
+ * 2 the operator, then the raw value by its quotes: 3 `\"…\"`, 4 `"…"`, 5 `'…'`, 6 `` `…` ``. After
+ * `=`, only an assignment: spaces around it or an environment name, and not inside a PromQL selector
+ * (`{secret="name"}`, `, token="x"`). Placeholders, templates and code in backticks are none.
+ */
+function quotedAssignment(m: RegExpExecArray): { from: number; to: number } | undefined {
+  const [name, op] = [m[1]!, m[2]!];
+  if (op === '=') {
+    const spaced = /^[^=]*[ \t]=|=[ \t]/.test(m[0].slice(name.length));
+    if (!spaced && !ENV_NAME.test(name)) return undefined;
+    if (/[{,][ \t]*$/.test(m.input.slice(Math.max(0, m.index - 40), m.index))) return undefined;
+  }
+  const [quote, raw] =
+    m[3] !== undefined ? ['\\"', m[3]] : m[4] !== undefined ? ['"', m[4]] : m[5] !== undefined ? ["'", m[5]] : ['`', m[6]!];
+  // Markdown: `` `authorization`: `credentials_file` `` documents a field, a call in backticks is code.
+  if (quote === '`' && (m[0][name.length] === '`' || CALL.test(raw.trim()))) return undefined;
+  const unescaped = quote === "'" ? raw.replace(/''/g, "'") : quote === '`' ? raw : raw.replace(/\\(.)/g, '$1');
+  // A YAML value folded over lines reads as one line: its line breaks and indentation are spaces.
+  if (!secretByField(name, unescaped.replace(/\n[ \t]*/g, ' '), true)) return undefined;
+  const from = m[0].length - quote.length - raw.length;
+  const lead = raw.length - raw.trimStart().length;
+  return { from: from + lead, to: from + raw.trimEnd().length };
 }
 
 /**
@@ -192,9 +246,44 @@ function secretAssignment(m: RegExpExecArray): { from: number; to: number } | un
  * the quoted value (escaped) is the secret; the span starts at the label (`at` in the match).
  */
 function secretMatcher(m: RegExpExecArray, at: number, label: string, raw: string): SecretPart | undefined {
-  if (!secretByField(label, raw.replace(/\\(.)/g, '$1'))) return undefined;
+  if (!secretByField(label, raw.replace(/\\(.)/g, '$1'), true)) return undefined;
   const from = m[0].length - raw.length - 1;
   return { from, to: from + raw.length, at };
+}
+
+/** A line that starts a YAML node of its own (a mapping key, a list item, a comment, a flow collection, an anchor or tag): no plain scalar. */
+const YAML_NODE = /^(?:-(?:[ \t]|$)|[^\s:#][^:#]*:(?:[ \t]|$)|#|[[{&*!|>%@`])/;
+
+/**
+ * A value on the lines under its key, as YAML writes a block scalar (`password: |`, `token: >-`) or
+ * a plain one continued below (`password:` then the value, indented): the value is every following
+ * line indented more than the key (blank lines inside), read as one (folded) for the name's test.
+ * The span runs past the match (the key's line): `to` beyond it.
+ */
+function valueBelow(m: RegExpExecArray): { from: number; to: number } | undefined {
+  const [indent, name, indicator] = [m[1]!.length, m[2]!, m[3]];
+  const text = m.input;
+  let pos = m.index + m[0].length;
+  if (text[pos] !== '\n') return undefined;
+  const lines: Array<{ from: number; to: number }> = [];
+  for (pos++; pos < text.length; ) {
+    const newline = text.indexOf('\n', pos);
+    const end = newline < 0 ? text.length : newline;
+    const line = text.slice(pos, end);
+    const body = line.trimStart();
+    if (body !== '') {
+      if (line.length - body.length <= indent) break;
+      // A plain value is text, not a nested mapping, list or comment (`secret:` then `name: …` is a Kubernetes volume).
+      if (indicator === undefined && YAML_NODE.test(body)) return undefined;
+      lines.push({ from: end - body.length, to: pos + line.trimEnd().length });
+    }
+    if (newline < 0) break;
+    pos = newline + 1;
+  }
+  if (lines.length === 0) return undefined;
+  const value = lines.map((l) => text.slice(l.from, l.to)).join(' ');
+  if (!secretByField(name, value, true)) return undefined;
+  return { from: lines[0]!.from - m.index, to: lines.at(-1)!.to - m.index };
 }
 
 /** Placeholders are no credentials: a token-like user name is one when it has letters and digits. */
@@ -254,11 +343,30 @@ const DETECTORS: Detector[] = [
   {
     class: 'secret-field',
     what: 'secret assignment',
-    // A quoted value runs to its quote; an unquoted one to a space or quote (its trailing
-    // punctuation cut in secretAssignment), as long as it does not start like code or a template.
+    // An unquoted value runs to a space or quote (its trailing punctuation cut in secretAssignment),
+    // as long as it does not start like code or a template.
     pattern:
-      /\b([A-Za-z][\w-]*)["']?[ \t]*(?::[ \t]*(?:["']([^\s"']{6,})["']|(?!["'])((?![,;&(){}[\]])[^\s"'<>]{6,}))|:=[ \t]*["`]([^\s"`]{6,})["`]|=(?![=~"'])((?![,;&(){}[\]])[^\s"'<>&#]{6,}))/g,
+      /\b([A-Za-z][\w-]*)["']?[ \t]*(?::[ \t]*(?!["'`])((?![,;&(){}[\]])[^\s"'<>]{6,})|=(?![=~"'`])((?![,;&(){}[\]])[^\s"'<>&#]{6,}))/g,
     secret: secretAssignment,
+  },
+  {
+    class: 'secret-field',
+    what: 'secret assignment',
+    // A quoted value to its closing quote: `"…"` with backslash escapes (JSON, YAML, Go), `\"…\"` (a
+    // JSON text inside a JSON string), `'…'` with `''` (YAML), `` `…` `` (Go raw strings, Markdown).
+    // A quote may continue on indented lines (YAML folds them).
+    pattern:
+      /\b([A-Za-z][\w-]*)\\?["'`]?[ \t]*(:=|:|=)[ \t]*(?:\\"((?:[^"\\\n]|\\[^"\n])*)\\"|"((?:[^"\\\n]|\\.|\n(?=[ \t]))*)"|'((?:[^'\n]|''|\n(?=[ \t]))*)'|`([^`\n]*)`)/g,
+    secret: quotedAssignment,
+    inside: true,
+  },
+  {
+    class: 'secret-field',
+    what: 'secret assignment',
+    // A key whose value is on the lines below it (valueBelow): a block scalar, or a plain value continued.
+    pattern: /^([ \t]*)(?:-[ \t]+)?["']?([A-Za-z][\w-]*)["']?[ \t]*:[ \t]*(?:([|>][1-9+-]{0,2})[ \t]*)?(?:#[^\n]*)?$/gm,
+    needs: '\n',
+    secret: valueBelow,
   },
   {
     class: 'secret-field',
@@ -369,12 +477,13 @@ const DETECTORS: Detector[] = [
 /** Matches found because of the field a value sits in (labels, details, headers, matchers, …). */
 function fieldMatches(text: string, field: string): SecretMatch[] {
   const value = text.trim();
-  const part = secretByField(field, value);
+  // A field's value is the whole literal: spaces are part of it (`api_token: 'my secret key'`).
+  const part = secretByField(field, value, true);
   if (!part) return [];
   const from = text.indexOf(value) + part.from;
   const secret = value.slice(part.from, part.to);
   const cls: SecretClass = part.what === 'PagerDuty integration key' ? 'token' : 'secret-field';
-  return [{ class: cls, what: part.what, from, to: from + secret.length, text: secret, secret, redacted: REDACTED }];
+  return [{ class: cls, what: part.what, from, to: from + secret.length, text: secret, secret, redacted: REDACTED, hideFrom: from, hideTo: from + secret.length }];
 }
 
 /**
@@ -396,11 +505,46 @@ const CANDIDATE = new RegExp(GUARDED_CANDIDATES);
 const CANDIDATE_ALL = new RegExp(GUARDED_CANDIDATES, 'g');
 
 /**
- * Every secret in a text, in order, not overlapping. `field` is the name of the field the text is
- * the value of, when known (so that `routing_key: '<32 hex>'` is recognised).
+ * Every secret in a text, in order (of start, the longest first), overlapping ones all kept: each
+ * match's `redacted` hides the secrets of the others too. `field` is the name of the field the text
+ * is the value of, when known (so that `routing_key: '<32 hex>'` is recognised). A report lists a
+ * group of overlapping matches once (findingsOf).
  */
 export function findSecrets(text: string, field?: string): SecretMatch[] {
   return findWith(DETECTORS, text, field);
+}
+
+/** Where a PEM private key's body ends: its END line, else the end of the text. */
+function privateKeyEnd(text: string, from: number): number {
+  const end = /-----END [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----/g;
+  end.lastIndex = from;
+  const m = end.exec(text);
+  return m ? m.index : text.length;
+}
+
+/** Ranges sorted and merged where they overlap or touch: what redaction replaces, each by one `***`. */
+export function mergeRanges(ranges: ReadonlyArray<readonly [number, number]>): Array<[number, number]> {
+  const sorted = ranges.filter(([from, to]) => to > from).sort((a, b) => a[0] - b[0] || a[1] - b[1]);
+  const merged: Array<[number, number]> = [];
+  for (const [from, to] of sorted) {
+    const last = merged.at(-1);
+    if (last && from <= last[1]) last[1] = Math.max(last[1], to);
+    else merged.push([from, to]);
+  }
+  return merged;
+}
+
+/** `text[from, to)` with every hidden range inside it (clipped) replaced by `***`. */
+function hideIn(text: string, from: number, to: number, hidden: ReadonlyArray<readonly [number, number]>): string {
+  let out = '';
+  let at = from;
+  for (const [f, t] of hidden) {
+    if (t <= from || f >= to) continue;
+    const [a, b] = [Math.max(f, from), Math.min(t, to)];
+    out += text.slice(at, a) + REDACTED;
+    at = b;
+  }
+  return out + text.slice(at, to);
 }
 
 function findWith(detectors: readonly Detector[], text: string, field?: string): SecretMatch[] {
@@ -416,32 +560,48 @@ function findWith(detectors: readonly Detector[], text: string, field?: string):
         continue;
       }
       const part = detector.secret(m);
-      if (!part) continue;
-      const at = part.at ?? 0;
-      const span = m[0].slice(at);
-      const [from, to] = [part.from - at, part.to - at];
-      const redacted = `${span.slice(0, from)}${REDACTED}${span.slice(to)}`;
-      const secret = span.slice(from, to) || span;
-      found.push({ class: detector.class, what: detector.what, from: m.index + at, to: m.index + at + span.length, text: span, secret, redacted });
+      if (!part) {
+        if (detector.inside) detector.pattern.lastIndex = m.index + m[1]!.length;
+        continue;
+      }
+      // The span: from `at` to the end of the match, or past it (a value on the lines below its key).
+      const from = m.index + (part.at ?? 0);
+      const to = m.index + Math.max(m[0].length, part.to);
+      const [hideFrom, hideTo] = detector.class === 'private-key' ? [m.index + m[0].length, privateKeyEnd(text, m.index + m[0].length)] : [m.index + part.from, m.index + part.to];
+      const span = text.slice(from, to);
+      const secret = text.slice(m.index + part.from, m.index + part.to) || span;
+      found.push({ class: detector.class, what: detector.what, from, to, text: span, secret, redacted: '', hideFrom, hideTo });
     }
   }
-  // Overlaps (a Slack hook URL with a token parameter): keep the first, longest span.
   found.sort((a, b) => a.from - b.from || b.to - a.to);
-  const kept: SecretMatch[] = [];
-  for (const match of found) {
-    const last = kept[kept.length - 1];
-    if (last && match.from < last.to) continue;
-    kept.push(match);
-  }
+  // The same span and secret found twice (two detectors): once.
+  const kept = found.filter((m, i) => !found.slice(0, i).some((k) => k.from === m.from && k.to === m.to && k.hideFrom === m.hideFrom && k.hideTo === m.hideTo));
+  // Each span shown with every secret in it hidden, its own and the overlapping ones' (a Slack
+  // hook URL with a token parameter, a token inside a password's value).
+  const hidden = mergeRanges(kept.map((m) => [m.hideFrom, m.hideTo] as const));
+  for (const m of kept) m.redacted = m.class === 'private-key' ? `${m.text}${REDACTED}` : hideIn(text, m.from, m.to, hidden);
   return kept;
 }
 
-/** Where a PEM private key's body ends: its END line, else the end of the text. */
-function privateKeyEnd(text: string, from: number): number {
-  const end = /-----END [A-Z0-9 ]*PRIVATE KEY(?: BLOCK)?-----/g;
-  end.lastIndex = from;
-  const m = end.exec(text);
-  return m ? m.index : text.length;
+/** The text with what these matches (found in it) hide replaced by `***`: known by their field too. */
+export function hideMatches(text: string, matches: readonly SecretMatch[]): string {
+  return hideIn(text, 0, text.length, mergeRanges(matches.map((m) => [m.hideFrom, m.hideTo] as const)));
+}
+
+/**
+ * Matches as reports list them: overlapping ones (one value two detectors flag, a token inside a
+ * password) as one finding, named by the first and longest, with every secret of the group.
+ */
+export function findingsOf(matches: readonly SecretMatch[]): Array<{ match: SecretMatch; secrets: string[] }> {
+  const out: Array<{ match: SecretMatch; secrets: string[]; to: number }> = [];
+  for (const m of [...matches].sort((a, b) => a.from - b.from || b.to - a.to)) {
+    const last = out.at(-1);
+    if (last && m.from < last.to) {
+      if (!last.secrets.includes(m.secret)) last.secrets.push(m.secret);
+      last.to = Math.max(last.to, m.to);
+    } else out.push({ match: m, secrets: [m.secret], to: m.to });
+  }
+  return out.map(({ match, secrets }) => ({ match, secrets }));
 }
 
 export interface Redaction {
@@ -450,15 +610,45 @@ export interface Redaction {
   offset(original: number): number;
 }
 
-/** Every secret in a large text (a generated file): one pass for candidates, then only their lines. */
+/**
+ * A line whose value goes on below it, under a secret name: a key with a block scalar (`password: |`),
+ * with nothing (a plain value on the next lines), or with a quote left open (a YAML string folded over
+ * lines). Group 1: the name.
+ */
+const CONTINUED =
+  /^[ \t]*(?:-[ \t]+)?["']?([A-Za-z][\w-]*)["']?[ \t]*:[ \t]*(?:(?:[|>][1-9+-]{0,2}[ \t]*)?(?:#.*)?|"(?:[^"\\]|\\.)*|'(?:[^']|'')*)$/;
+
+function continuesBelow(line: string): boolean {
+  const m = CONTINUED.exec(line);
+  return m !== null && secretLikeField(m[1]!);
+}
+
+/**
+ * Every secret in a large text (a generated file): one pass for candidates, then only their lines
+ * (with the more-indented lines below a line whose value continues there).
+ */
 export function findSecretsInText(text: string): SecretMatch[] {
   const found: SecretMatch[] = [];
   CANDIDATE_ALL.lastIndex = 0;
   for (let m = CANDIDATE_ALL.exec(text); m; m = CANDIDATE_ALL.exec(text)) {
     const start = text.lastIndexOf('\n', m.index) + 1;
-    const newline = text.indexOf('\n', m.index);
-    const end = newline < 0 ? text.length : newline;
-    for (const match of findSecrets(text.slice(start, end))) found.push({ ...match, from: match.from + start, to: match.to + start });
+    let newline = text.indexOf('\n', m.index);
+    let end = newline < 0 ? text.length : newline;
+    if (newline >= 0 && continuesBelow(text.slice(start, end))) {
+      const indent = /^[ \t]*/.exec(text.slice(start, end))![0].length;
+      // The lines below, blank or indented more than this one.
+      for (let next = newline; next >= 0 && next < text.length; ) {
+        const after = text.indexOf('\n', next + 1);
+        const line = text.slice(next + 1, after < 0 ? text.length : after);
+        if (line.trim() !== '' && /^[ \t]*/.exec(line)![0].length <= indent) break;
+        end = after < 0 ? text.length : after;
+        newline = after;
+        next = after;
+      }
+    }
+    for (const match of findSecrets(text.slice(start, end))) {
+      found.push({ ...match, from: match.from + start, to: match.to + start, hideFrom: match.hideFrom + start, hideTo: match.hideTo + start });
+    }
     CANDIDATE_ALL.lastIndex = end + 1;
     if (newline < 0) break;
   }
@@ -489,16 +679,9 @@ const REPORT_DETECTORS: readonly Detector[] = [
 export function redact(text: string, options: { report?: boolean; field?: string } = {}): Redaction {
   const matches = findWith(options.report ? REPORT_DETECTORS : DETECTORS, text, options.field);
   if (matches.length === 0) return { text, offset: (o) => o };
-  // Replacements as [from, to, replacement] of the original text.
-  const edits: Array<[number, number, string]> = [];
-  for (const m of matches) {
-    if (m.class === 'private-key') {
-      const end = privateKeyEnd(text, m.to);
-      edits.push([m.to, end, end > m.to ? REDACTED : '']);
-    } else {
-      edits.push([m.from, m.to, m.redacted]);
-    }
-  }
+  // What each match hides, merged where they overlap or touch: one `***` each, nothing of a secret
+  // left in clear where another match's span ended inside it.
+  const edits: Array<[number, number, string]> = mergeRanges(matches.map((m) => [m.hideFrom, m.hideTo] as const)).map(([from, to]) => [from, to, REDACTED]);
   let out = '';
   let at = 0;
   for (const [from, to, replacement] of edits) {

@@ -8,7 +8,7 @@
 import type { Diagnostic, SourceRef } from '../diagnostic.js';
 import type { Located, Model, NotSecretModel } from '../model/types.js';
 import type { OutputFile } from '../compile/output.js';
-import { findSecrets, findSecretsInText, redactSecrets, secretByName, type SecretMatch } from './detect.js';
+import { findingsOf, findSecrets, hideMatches, findSecretsInText, redactSecrets, secretByName, type SecretMatch } from './detect.js';
 
 export const SECRETS_ID = 'secrets';
 const SECRETS_DIR = '/etc/alertmanager/secrets';
@@ -26,11 +26,14 @@ function lineColumn(text: string, offset: number): { line: number; column: numbe
   return { line, column: offset - lineStart + 1 };
 }
 
-/** The value as a report may show it: redacted, and cut around the match when long. */
-function shown(text: string, match: SecretMatch): string {
+/**
+ * The value as a report may show it: redacted, and cut around the match when long. `all`: every
+ * match in the text, whose secrets are hidden too (one may overlap this one's span).
+ */
+function shown(text: string, match: SecretMatch, all: readonly SecretMatch[]): string {
   if (text.length > SHOW_WHOLE || text.includes('\n')) return match.redacted.replace(/\s+/g, ' ');
-  // The match's own redaction first (a secret known by its field is no secret to redactSecrets).
-  return redactSecrets(`${text.slice(0, match.from)}${match.redacted}${text.slice(match.to)}`);
+  // The matches' own redaction first (a secret known by its field is no secret to redactSecrets).
+  return redactSecrets(hideMatches(text, all));
 }
 
 const ALLOW_HINT = "if it is not a secret, say so: defineProject({ secrets: { allow: [notSecret('<the value>', '<why it is not a secret>')] } })";
@@ -132,16 +135,23 @@ export class SecretScan {
 
   constructor(private readonly allow: readonly NotSecretModel[]) {}
 
-  private allowed(text: string, match: SecretMatch): boolean {
-    const entry = this.allow.find((a) => a.value.includes(match.secret) && text.includes(a.value));
+  private allowedSecret(text: string, secret: string): boolean {
+    const entry = this.allow.find((a) => a.value.includes(secret) && text.includes(a.value));
     if (entry) this.used.add(entry);
     return entry !== undefined;
   }
 
-  private check(text: string, field: string | undefined, report: (match: SecretMatch) => void): void {
-    for (const match of findSecrets(text, field)) {
-      this.seen.add(match.secret);
-      if (!this.allowed(text, match)) report(match);
+  /** Whether every secret of a finding is allowed (each allow entry it uses counted as used). */
+  private allowed(text: string, secrets: readonly string[]): boolean {
+    return secrets.map((s) => this.allowedSecret(text, s)).every(Boolean);
+  }
+
+  /** One report per finding: overlapping matches (two detectors, a token inside a password) are one. */
+  private check(text: string, field: string | undefined, report: (match: SecretMatch, all: readonly SecretMatch[]) => void): void {
+    const all = findSecrets(text, field);
+    for (const { match, secrets } of findingsOf(all)) {
+      for (const s of secrets) this.seen.add(s);
+      if (!this.allowed(text, secrets)) report(match, all);
     }
   }
 
@@ -162,13 +172,13 @@ export class SecretScan {
       const frame = stack.pop()!;
       const { node, at, key } = frame;
       if (typeof node === 'string') {
-        this.check(node, key, (match) => {
+        this.check(node, key, (match, all) => {
           const field = fieldOf(frame);
           const path = [...at.path, ...field];
           this.diagnostics.push({
             id: SECRETS_ID,
             severity: 'error',
-            message: `${field.length > 0 ? field.join('.') : 'this value'} holds a literal ${match.what}: "${shown(node, match)}"; generated files never hold a secret`,
+            message: `${field.length > 0 ? field.join('.') : 'this value'} holds a literal ${match.what}: "${shown(node, match, all)}"; generated files never hold a secret`,
             hint: hintFor(path),
             path,
             ...(at.source ? { source: at.source } : {}),
@@ -197,12 +207,12 @@ export class SecretScan {
       }
     }
     for (const template of model.alertmanager?.templates ?? []) {
-      this.check(template.content, undefined, (match) => {
+      this.check(template.content, undefined, (match, all) => {
         const source: SourceRef = { file: template.source, ...lineColumn(template.content, match.from) };
         this.diagnostics.push({
           id: SECRETS_ID,
           severity: 'error',
-          message: `notification template ${template.name} holds a literal ${match.what}: "${shown(template.content, match)}"; generated files never hold a secret`,
+          message: `notification template ${template.name} holds a literal ${match.what}: "${shown(template.content, match, all)}"; generated files never hold a secret`,
           hint:
             'a template is copied to the Alertmanager host and rendered into every notification: reference what the secret protects ' +
             `by a page that asks for its own login, keep credentials in receivers' secretFile(…) fields; ${ALLOW_HINT}`,
@@ -216,9 +226,10 @@ export class SecretScan {
   /** The generated files: anything the model scan did not see (a safety net), at the file and line. */
   scanOutput(files: readonly OutputFile[]): void {
     for (const file of files) {
-      for (const match of findSecretsInText(file.content)) {
-        if (this.seen.has(match.secret) || this.allowed(file.content, match)) continue;
-        this.seen.add(match.secret);
+      for (const { match, secrets } of findingsOf(findSecretsInText(file.content))) {
+        const unseen = secrets.filter((s) => !this.seen.has(s));
+        if (unseen.length === 0 || this.allowed(file.content, unseen)) continue;
+        for (const s of secrets) this.seen.add(s);
         const { line, column } = lineColumn(file.content, match.from);
         this.diagnostics.push({
           id: SECRETS_ID,

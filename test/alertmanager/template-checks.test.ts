@@ -172,7 +172,7 @@ describe('alertmanager/template-field', () => {
     const tmpl = file('shop.tmpl', '{{ define "shop.title" }}\n[{{ .Status }}] {{ .CommonLabels.servce }} {{ .GroupLabels.alertname }}{{ end }}\n');
     expect(runAlertmanagerCheck(id, [ops], [tmpl]).map((d) => ({ message: d.message, hint: d.hint, path: d.path?.join(' › '), line: d.source?.line, at: d.excerpt ? d.excerpt.text.slice(d.excerpt.from, d.excerpt.to) : undefined }))).toEqual([
       {
-        message: 'receiver ops: slack[0].text reads annotation "descripton", which no alert has (they have description, runbook_url, summary). Did you mean "description"?',
+        message: 'receiver ops: slack[0].text reads annotation "descripton", which no alert that reaches it has (they have description, runbook_url, summary). Did you mean "description"?',
         hint: 'read an annotation the alert rules define: a missing one prints nothing',
         path: 'alertmanager › receivers › ops › slack[0] › text',
         line: ops.source!.line,

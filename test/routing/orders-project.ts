@@ -2,7 +2,7 @@
 // on Postgres with a job queue, two teams, PagerDuty and Slack. Each case changes one thing.
 import {
   alert, alertmanager, counter, defineProject, gauge, inhibitRule, rate, receiver, route, ruleGroup, scrapeJob, secretFile,
-  type AlertRule, type InhibitRule, type Route, type RoutingTest, type RouteOptions, type TimeInterval,
+  type AlertRule, type InhibitRule, type Receiver, type Route, type RoutingTest, type RouteOptions, type TimeInterval,
 } from '../../src/index.js';
 import { CHECKS } from '../../src/lint/index.js';
 import { runOn } from '../helpers/model.js';
@@ -59,6 +59,8 @@ export interface Case {
   /** Fields of the root route (groupBy, intervals, …) besides its receiver and routes. */
   root?: Omit<RouteOptions<Names>, 'receiver' | 'routes'>;
   timeIntervals?: TimeInterval[];
+  /** Receivers that replace the default ones of the same name (templated fields, …). */
+  receivers?: Receiver[];
 }
 
 /** The project with the case's changes, run through the named checks. */
@@ -80,7 +82,7 @@ export function lintOrders(ids: string[], c: Case = {}) {
         receiver({ name: 'orders-pagerduty', pagerduty: [{ routingKey: secretFile('/s/pd-orders') }] }),
         receiver({ name: 'orders-slack', slack: [{ channel: '#orders', apiUrl: secretFile('/s/slack') }] }),
         receiver({ name: 'platform-pagerduty', pagerduty: [{ routingKey: secretFile('/s/pd-platform') }] }),
-      ],
+      ].map((r) => c.receivers?.find((own) => own.name === r.name) ?? r),
       route: route({ ...c.root, receiver: 'fallback', routes: c.routes ?? teamRoutes }),
       inhibitRules: c.inhibitRules ?? [
         inhibitRule({ sourceMatchers: { alertname: 'PostgresDown' }, targetMatchers: { team: 'orders' }, equal: ['cluster'] }),

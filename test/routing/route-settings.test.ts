@@ -2,7 +2,7 @@
 // alert carries, a repeat shorter than the group interval, a time interval no route uses.
 import { describe, expect, it } from 'vitest';
 import { timeInterval } from '../../src/index.js';
-import { lintOrders, route } from './orders-project.js';
+import { apiErrors, backlog, lintOrders, postgresDown, route, totalBacklog } from './orders-project.js';
 
 const summary = (ds: ReturnType<typeof lintOrders>) => ds.map((d) => ({ severity: d.severity, message: d.message, hint: d.hint, path: d.path?.join(' › ') }));
 
@@ -13,7 +13,7 @@ describe('alertmanager/group-by-label', () => {
       {
         severity: 'warning',
         message:
-          'route: groupBy label "clutser" is carried by no alert: every alert has it empty, so it splits nothing ' +
+          'route: groupBy label "clutser" is carried by no alert that reaches it (OrdersApiErrors, JobQueueBacklog, PostgresDown): every one has it empty, so it splits nothing ' +
           '(the notification groups only by alertname). Did you mean "cluster"?',
         hint: 'group by labels the alerts carry (rule labels, labels the expressions keep, scrape or external labels), or drop it',
         path: 'alertmanager › route › groupBy[1]',
@@ -24,7 +24,7 @@ describe('alertmanager/group-by-label', () => {
     const routes = [route({ matchers: { team: 'orders' }, receiver: 'orders-slack', groupBy: ['servce'] })];
     expect(lintOrders([id], { routes }).map((d) => [d.message, d.path?.join(' › ')])).toEqual([
       [
-        'route.routes[0]: groupBy label "servce" is carried by no alert: every alert has it empty, so it splits nothing (all the alerts of the route go in one notification).',
+        'route.routes[0]: groupBy label "servce" is carried by no alert that reaches it (OrdersApiErrors, JobQueueBacklog): every one has it empty, so it splits nothing (all the alerts of the route go in one notification).',
         'alertmanager › route › routes[0] › groupBy[0]',
       ],
     ]);
@@ -35,6 +35,68 @@ describe('alertmanager/group-by-label', () => {
   });
   it('quiet: no alerts declared (nothing to compare with)', () => {
     expect(lintOrders([id], { alerts: [], root: { groupBy: ['clutser'] } })).toEqual([]);
+  });
+  const messages = (ds: ReturnType<typeof lintOrders>) => ds.map((d) => [d.message, d.path?.join(' › ')]);
+  it('quiet: only the alerts that can reach the route are judged (a critical alert without queue never reaches the warnings route)', () => {
+    const routes = [route({ matchers: { team: 'orders', severity: 'warning' }, receiver: 'orders-slack', groupBy: ['alertname', 'queue'] })];
+    expect(lintOrders([id], { routes })).toEqual([]);
+  });
+  it('quiet: a route no declared alert reaches (alertmanager/unmatched-route says so)', () => {
+    const routes = [route({ matchers: { team: 'db' }, receiver: 'orders-slack', groupBy: ['database'] })];
+    expect(lintOrders([id], { routes })).toEqual([]);
+  });
+  it('fires: the alerts that reach the route lack the label, though another alert carries it', () => {
+    const routes = [route({ matchers: { team: 'platform' }, receiver: 'platform-pagerduty', groupBy: ['queue'] })];
+    expect(messages(lintOrders([id], { routes }))).toEqual([
+      [
+        'route.routes[0]: groupBy label "queue" is carried by no alert that reaches it (PostgresDown): every one has it empty, so it splits nothing (all the alerts of the route go in one notification).',
+        'alertmanager › route › routes[0] › groupBy[0]',
+      ],
+    ]);
+  });
+  it('fires: some alert the route selects lacks the label', () => {
+    const routes = [route({ matchers: { team: 'orders' }, receiver: 'orders-slack', groupBy: ['alertname', 'queue'] })];
+    expect(messages(lintOrders([id], { routes }))).toEqual([
+      [
+        'route.routes[0]: groupBy label "queue" is missing on OrdersApiErrors, which reaches the route: its alerts have it empty, so they go in one notification per alertname, whatever queue they were meant to be told apart by.',
+        'alertmanager › route › routes[0] › groupBy[1]',
+      ],
+    ]);
+  });
+  it('fires: an inherited groupBy, judged on the alerts of the routes below that inherit it (not those with their own)', () => {
+    const routes = [
+      route({
+        matchers: { team: 'orders' },
+        groupBy: ['queue'],
+        routes: [
+          route({ matchers: { severity: 'critical' }, receiver: 'orders-pagerduty' }),
+          route({ matchers: { severity: 'warning' }, receiver: 'orders-slack', groupBy: ['alertname'] }),
+        ],
+      }),
+    ];
+    expect(messages(lintOrders([id], { routes }))).toEqual([
+      [
+        'route.routes[0]: groupBy label "queue" is carried by no alert that reaches it (OrdersApiErrors): every one has it empty, so it splits nothing (all the alerts of the route go in one notification).',
+        'alertmanager › route › routes[0] › groupBy[0]',
+      ],
+    ]);
+    // Its own groupBy on the critical route: the parent's groups nothing that lacks queue.
+    const own = [route({ ...routes[0]!, routes: [route({ matchers: { severity: 'critical' }, receiver: 'orders-pagerduty', groupBy: ['alertname'] }), routes[0]!.routes![1]!] })];
+    expect(lintOrders([id], { routes: own })).toEqual([]);
+  });
+  it('continue: an alert a route passes on with continue reaches the later routes', () => {
+    const alerts = [apiErrors, backlog, postgresDown, totalBacklog];
+    const routes = (cont: boolean) => [
+      route({ matchers: { team: 'orders' }, receiver: 'orders-slack', continue: cont }),
+      route({ matchers: { severity: 'warning' }, receiver: 'orders-pagerduty', groupBy: ['alertname', 'queue'] }),
+    ];
+    expect(lintOrders([id], { alerts, routes: routes(false) })).toEqual([]);
+    expect(messages(lintOrders([id], { alerts, routes: routes(true) }))).toEqual([
+      [
+        'route.routes[1]: groupBy label "queue" is missing on TotalBacklog, which reaches the route: its alerts have it empty, so they go in one notification per alertname, whatever queue they were meant to be told apart by.',
+        'alertmanager › route › routes[1] › groupBy[1]',
+      ],
+    ]);
   });
 });
 

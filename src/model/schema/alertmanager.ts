@@ -215,6 +215,14 @@ function routeRefs(route: RouteInput, path: (string | number)[], out: Array<{ na
   route.routes?.forEach((r, i) => routeRefs(r, [...path, 'routes', i], out));
 }
 
+/** `templateFiles: { 'alerts.tmpl': { ignore: { '<check id>': 'why' } } }`: settings of a file of templates/ by its name. */
+const templateFileSettings = z.record(z.string(), z.strictObject({ ignore })).superRefine((files, ctx) => {
+  for (const name of Object.keys(files)) {
+    if (/^[^/\\]+\.tmpl$/.test(name)) continue;
+    ctx.addIssue({ code: 'custom', path: [name], message: withHint(`expected the name of a file in templates/, not ${JSON.stringify(name)}`, "e.g. 'notifications.tmpl' (no folder)") });
+  }
+});
+
 const alertmanagerFields = definition('alertmanager', {
   global: globalSchema.optional(),
   receivers: z.array(receiverSchema).min(1, { message: 'Alertmanager needs at least one receiver' }),
@@ -222,6 +230,7 @@ const alertmanagerFields = definition('alertmanager', {
   inhibitRules: z.array(inhibitRuleSchema).optional(),
   timeIntervals: z.array(timeIntervalSchema).optional(),
   tests: z.array(routingTestSchema).optional(),
+  templateFiles: templateFileSettings.optional(),
 });
 
 /** What one part of the configuration says about another: names defined once, the root route's rules, time intervals that exist. */
