@@ -200,4 +200,23 @@ describe('schema', () => {
     expect(schemaMessages(project([{ name: '', url: 'http://a:1/' }]))[0]).toMatch(/invalid health check name ""/);
     expect(schemaMessages(project([{ name: 'a', url: 'http://a:1/', retries: 0 }]))).toHaveLength(1);
   });
+
+  it('refuses names that make one blackbox module, at every check involved', () => {
+    const messages = schemaMessages(project([
+      { name: 'pay-api', url: 'http://a:1/ok', expectJson: { status: 'UP' } },
+      { name: 'pay_api', url: 'http://a:1/other', expectJson: { status: 'healthy' } },
+      { name: 'pay.api', url: 'http://a:1/third' },
+      { name: 'shop-api', url: 'http://a:1/' },
+    ]));
+    expect(messages).toEqual([
+      'healthChecks › pay-api › name: health checks "pay-api" and "pay_api", "pay.api" make the same blackbox module http_pay_api: one\'s settings would replace the other\'s',
+      'healthChecks › pay_api › name: health checks "pay_api" and "pay-api", "pay.api" make the same blackbox module http_pay_api: one\'s settings would replace the other\'s',
+      'healthChecks › pay.api › name: health checks "pay.api" and "pay-api", "pay_api" make the same blackbox module http_pay_api: one\'s settings would replace the other\'s',
+    ]);
+  });
+
+  it('leaves names that differ in letters or digits, and the same name twice to scrape/duplicate-job', () => {
+    expect(schemaMessages(project([{ name: 'pay-api', url: 'http://a:1/' }, { name: 'pay-api2', url: 'http://a:1/' }]))).toEqual([]);
+    expect(schemaMessages(project([{ name: 'pay-api', url: 'http://a:1/' }, { name: 'pay-api', url: 'http://a:1/' }]))).toEqual([]);
+  });
 });

@@ -8,7 +8,7 @@ import { prometheusSchema } from './prometheus.js';
 import { alertmanagerSchema } from './alertmanager.js';
 import { dashboardSchema, FOLDER_NAME, FOLDER_NAME_HINT } from './dashboard.js';
 import { lintSchema } from './lint.js';
-import { healthCheckSchema } from './health.js';
+import { healthCheckSchema, refuseHealthModuleClashes } from './health.js';
 import { sloSchema } from './slo.js';
 import { docsSchema } from './docs.js';
 import { grafanaSchema } from './grafana.js';
@@ -50,6 +50,7 @@ export const projectSchema = z.strictObject({
   refuseUnmountedSecrets(project, ctx);
   refuseUnusedSourceTenants(project, ctx);
   refuseNameAsBadFolder(project, ctx);
+  refuseHealthModuleClashes(project, ctx);
   // A team's receivers, routes and routing tests join the project's Alertmanager configuration.
   if (project.alertmanager) return;
   project.teams?.forEach((team, i) => {
