@@ -27,7 +27,7 @@ export interface DashboardOptions {
   panels: ReadonlyArray<Panel | Row>;
   /** Events drawn on the time series panels: `alertAnnotations()`, `queryAnnotation({ … })`. */
   annotations?: readonly Annotation[];
-  /** Grafana folder the dashboard is provisioned in (default: the project's name). */
+  /** Grafana folder the dashboard is provisioned in, in every output (default: `grafana.folder`, whose default is the project's name). */
   folder?: string;
   /** What panels share when the pointer moves over one: nothing, a crosshair (default), or the tooltip. */
   graphTooltip?: 'none' | 'crosshair' | 'tooltip';

@@ -38,9 +38,13 @@ export interface HealthCheckOptions {
   retries?: number;
   /** HTTP status codes that count as healthy (default: any 2xx). */
   validStatusCodes?: readonly number[];
-  /** Top-level fields the JSON answer must carry with these values, e.g. `{ status: 'healthy' }`. */
+  /**
+   * Top-level fields the JSON answer must carry with these values, e.g. `{ status: 'healthy' }`
+   * (a same-named field nested deeper does not count; values after ones nested more than 10 deep
+   * are not found, and the probe fails).
+   */
   expectJson?: Readonly<Record<string, JsonScalar>>;
-  /** Component checks the answer must report healthy, e.g. `['database', 'redis', 'printer']`. */
+  /** Component checks the answer must report healthy, e.g. `['database', 'redis', 'printer']`: a field of that name at any depth (`{"checks": {"database": true}}`). */
   components?: readonly string[];
   /** The value a healthy component has in the answer (default `true`). */
   componentHealthy?: JsonScalar;

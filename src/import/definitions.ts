@@ -119,6 +119,7 @@ function groupFile(group: ImportedGroup, groupConst: string, project: ImportedPr
     name: group.name,
     interval: group.interval,
     limit: group.limit,
+    labels: group.labels,
     sourceTenants: group.sourceTenants,
     partialResponseStrategy: group.partialResponseStrategy,
     rules: members.map(code),

@@ -4,6 +4,7 @@
  * a second of its name is `<name>-<n>`), same rules in each (alerts and recording rules by name, in
  * order), and for each rule the same `for`, `keep_firing_for` (as durations), labels, annotations
  * and expression (the same syntax tree: src/promql/canonical.ts), and the group's interval and limit.
+ * Labels are compared as the rule's series get them: its group's `labels` (Prometheus 3), then its own.
  */
 import { durationMs } from '../duration.js';
 import { samePromql } from '../promql/canonical.js';
@@ -44,6 +45,11 @@ function ruleDifferences(group: string, a: ImportedRule, b: ImportedRule): Round
   if (!sameRecord(a.labels, b.labels)) differ('labels', a.labels, b.labels);
   if (!sameRecord(a.annotations, b.annotations)) differ('annotations', a.annotations, b.annotations);
   return out;
+}
+
+/** A rule with its group's labels under its own (a rule's own label wins, as in Prometheus 3). */
+function effective(group: ImportedGroup, rule: ImportedRule): ImportedRule {
+  return group.labels === undefined ? rule : { ...rule, labels: { ...group.labels, ...rule.labels } };
 }
 
 /** The n-th (from 0) rule of each kind and name, so that rules sharing a name pair up in order. */
@@ -87,7 +93,7 @@ export function compareRuleGroups(original: readonly ImportedGroup[], regenerate
         differences.push({ group: group.name, rule: rule.name, field: 'missing' });
         continue;
       }
-      const found = ruleDifferences(group.name, rule, other);
+      const found = ruleDifferences(group.name, effective(group, rule), effective(back, other));
       differences.push(...found);
       if (found.length === 0) equal++;
     }

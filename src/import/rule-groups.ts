@@ -24,6 +24,8 @@ export interface ImportedGroup {
   name: string;
   interval?: string;
   limit?: number;
+  /** Labels of every rule of the group (Prometheus 3's group `labels`; ruleGroup writes them on each rule). */
+  labels?: Record<string, string>;
   /** Mimir's federated rule groups: the tenants they query. */
   sourceTenants?: string[];
   /** Thanos's `partial_response_strategy`. */
@@ -42,7 +44,7 @@ export interface RuleGroupsRead {
 }
 
 
-const GROUP_KEYS = new Set(['name', 'interval', 'limit', 'rules', 'source_tenants', 'partial_response_strategy']);
+const GROUP_KEYS = new Set(['name', 'interval', 'limit', 'labels', 'rules', 'source_tenants', 'partial_response_strategy']);
 const RULE_KEYS = new Set(['alert', 'record', 'expr', 'for', 'keep_firing_for', 'labels', 'annotations']);
 
 function readRule(raw: unknown, at: string[], file: string, items: ImportItem[]): ImportedRule | undefined {
@@ -73,7 +75,7 @@ function readRule(raw: unknown, at: string[], file: string, items: ImportItem[])
     return undefined;
   }
   for (const key of Object.keys(raw).filter((k) => !RULE_KEYS.has(k))) {
-    items.push({ status: 'raw', file, path: [...path, key], what: `${what}: ${key}`, reason: 'not a field of a Prometheus rule; left out' });
+    items.push({ status: 'unsupported', file, path: [...path, key], what: `${what}: ${key}`, reason: 'not a field of a Prometheus rule; left out' });
   }
   const forText = text(raw['for']);
   const keepFiringFor = text(raw['keep_firing_for']);
@@ -90,7 +92,7 @@ function readRule(raw: unknown, at: string[], file: string, items: ImportItem[])
     };
   }
   for (const key of ['for', 'keep_firing_for', 'annotations'] as const) {
-    if (raw[key] !== undefined) items.push({ status: 'raw', file, path: [...path, key], what: `${what}: ${key}`, reason: 'a recording rule has none (Prometheus refuses it); left out' });
+    if (raw[key] !== undefined) items.push({ status: 'unsupported', file, path: [...path, key], what: `${what}: ${key}`, reason: 'a recording rule has none (Prometheus refuses it); left out' });
   }
   return { kind: 'record', name: name, expr, labels, annotations: {}, path };
 }
@@ -104,11 +106,13 @@ function readGroup(raw: unknown, at: string[], file: string, origin: string | un
   }
   const path = [...at.slice(0, -1), name];
   for (const key of Object.keys(raw).filter((k) => !GROUP_KEYS.has(k))) {
-    items.push({ status: 'raw', file, path: [...path, key], what: `rule group ${name}: ${key}`, reason: 'not a field Prometheus 2.42 reads; left out' });
+    items.push({ status: 'unsupported', file, path: [...path, key], what: `rule group ${name}: ${key}`, reason: 'not a field Prometheus 2.42 reads; left out' });
   }
   const rules = ((raw['rules'] ?? []) as unknown[]).flatMap((rule, i) => readRule(rule, [...path, 'rules', String(i)], file, items) ?? []);
   const interval = text(raw['interval']);
   const limit = typeof raw['limit'] === 'number' ? raw['limit'] : undefined;
+  const labels = stringMap(raw['labels']);
+  if (labels === undefined) items.push({ status: 'error', file, path: [...path, 'labels'], what: `rule group ${name}: labels`, reason: 'not a map of label names to values; left out' });
   const tenants = raw['source_tenants'];
   const sourceTenants = Array.isArray(tenants) && tenants.every((t) => typeof t === 'string') ? (tenants as string[]) : undefined;
   const strategy = text(raw['partial_response_strategy'])?.toLowerCase();
@@ -121,6 +125,7 @@ function readGroup(raw: unknown, at: string[], file: string, origin: string | un
     name,
     ...(interval !== undefined ? { interval } : {}),
     ...(limit !== undefined && limit > 0 ? { limit } : {}),
+    ...(labels !== undefined && Object.keys(labels).length > 0 ? { labels } : {}),
     ...(sourceTenants !== undefined && sourceTenants.length > 0 ? { sourceTenants } : {}),
     ...(partialResponseStrategy !== undefined ? { partialResponseStrategy } : {}),
     rules,

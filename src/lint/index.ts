@@ -5,11 +5,13 @@ import { promqlSyntax } from './promql-syntax.js';
 import { promqlAtModifier } from './promql-at-modifier.js';
 import { promqlGaugeFunctionOnCounter } from './promql-gauge-function-on-counter.js';
 import { promqlHistogramBucket } from './promql-histogram-bucket.js';
+import { promqlUnexposedQuantile } from './promql-unexposed-quantile.js';
 import { promqlUnknownMetric } from './promql-unknown-metric.js';
 import { promqlUnknownLabel } from './promql-unknown-label.js';
 import { catalogueDuplicate } from './catalogue-duplicate.js';
 import { catalogueCounterTotal } from './catalogue-counter-total.js';
 import { catalogueHistogramBuckets } from './catalogue-histogram-buckets.js';
+import { catalogueReservedName } from './catalogue-reserved-name.js';
 import { rulesDuplicateGroup } from './rules-duplicate-group.js';
 import { alertDuplicateName } from './alert-duplicate-name.js';
 import { scrapeDuplicateJob } from './scrape-duplicate-job.js';
@@ -108,6 +110,7 @@ export const CHECKS: readonly Check[] = [
   catalogueDuplicate,
   catalogueCounterTotal,
   catalogueHistogramBuckets,
+  catalogueReservedName,
   scrapeDuplicateJob,
   scrapeRelabelRegex,
   scrapeMetaLabel,
@@ -134,6 +137,7 @@ export const CHECKS: readonly Check[] = [
   promqlAtModifier,
   promqlGaugeFunctionOnCounter,
   promqlHistogramBucket,
+  promqlUnexposedQuantile,
   rulesTargetLabelOverride,
   alertSeverity,
   alertAnnotations,

@@ -1,5 +1,6 @@
-import type { Check } from './check.js';
+import type { AnalyzedExpression, Check, Finding } from './check.js';
 import { at, ownerName } from './check.js';
+import { anyClientBoundRegexp, exposedByGeneratedPython, pythonLabelNumber } from '../instrument/exposition.js';
 
 const RATES = new Set(['rate', 'irate', 'increase', 'delta', 'idelta', 'deriv', 'sum_over_time', 'avg_over_time', 'max_over_time', 'min_over_time', 'last_over_time']);
 
@@ -9,18 +10,70 @@ const RATES = new Set(['rate', 'irate', 'increase', 'delta', 'idelta', 'deriv', 
  * - `histogram_quantile` over raw buckets (no rate/increase) gives the quantile since each
  *   process started, not of recent requests;
  * - `le!="+Inf"` (or a regex leaving +Inf out) under `histogram_quantile` drops the bucket it
- *   needs: the result is NaN.
+ *   needs: the result is NaN;
+ * - where the project's generated Python module exposes the histogram, `le` is matched as
+ *   prometheus_client writes it (`1.0` for 1): `le="1"` is the right number in the wrong text and
+ *   selects nothing (Prometheus compares label values as text).
  */
 function sameBound(value: string, bucket: number): boolean {
   const n = Number(value);
   return value.trim() !== '' && !Number.isNaN(n) && n === bucket;
 }
 
+/** The bounds of a histogram as the generated Python module exposes them, +Inf included. */
+function pythonBounds(buckets: readonly number[]): string[] {
+  return [...buckets.map(pythonLabelNumber), '+Inf'];
+}
+
+/** A regexp matcher's value as Prometheus reads it: anchored at both ends. */
+function fullMatch(pattern: string): RegExp | undefined {
+  try {
+    return new RegExp(`^(?:${pattern})$`);
+  } catch {
+    return undefined; // promql/syntax reports it
+  }
+}
+
+type LeMatcher = { label: string; op: string; value: string; from: number; to: number };
+
+/**
+ * An `le` matcher that means one of the histogram's bounds but not in the text prometheus_client
+ * exposes it in: `le="1"` (or `=~"1|5"`) where the series say `le="1.0"`, so the selector matches
+ * nothing; `le!="1"` keeps the bucket it means to drop.
+ */
+function reportPythonText(e: AnalyzedExpression, series: string, m: LeMatcher, buckets: readonly number[], report: (finding: Finding) => void): void {
+  const exposed = pythonBounds(buckets);
+  const hint = (bound: number) =>
+    `the project's generated Python module (prometheus_client) writes this bound as le="${pythonLabelNumber(bound)}", Go clients and prom-client as le="${String(bound)}": write le=~${JSON.stringify(anyClientBoundRegexp(bound))} to match both, or le="${pythonLabelNumber(bound)}"`;
+  if (m.op === '=' || m.op === '!=') {
+    const bound = buckets.find((b) => sameBound(m.value, b));
+    if (bound === undefined || exposed.includes(m.value)) return;
+    report({
+      message: m.op === '='
+        ? `${ownerName(e)} selects ${series}{le="${m.value}"}, but the bucket ${m.value} is exposed as le="${pythonLabelNumber(bound)}": label values are compared as text, so the selector matches nothing`
+        : `${ownerName(e)} excludes ${series}{le!="${m.value}"}, but the bucket ${m.value} is exposed as le="${pythonLabelNumber(bound)}": label values are compared as text, so nothing is excluded`,
+      hint: hint(bound),
+      ...at(e, m.from, m.to),
+    });
+    return;
+  }
+  if (m.op !== '=~') return;
+  const re = fullMatch(m.value);
+  if (!re || exposed.some((t) => re.test(t))) return;
+  const meant = buckets.find((b) => re.test(String(b)));
+  if (meant === undefined) return;
+  report({
+    message: `${ownerName(e)} selects ${series}{le=~"${m.value}"}, which matches the bound ${String(meant)} as written in the catalogue but none of the texts the buckets are exposed as (${exposed.join(', ')}): the selector matches nothing`,
+    hint: hint(meant),
+    ...at(e, m.from, m.to),
+  });
+}
+
 export const promqlHistogramBucket: Check = {
   id: 'promql/histogram-bucket',
   severity: 'error',
   description: 'A _bucket selector names buckets the histogram has, keeps +Inf under histogram_quantile, and histogram_quantile reads a rate of the buckets.',
-  run({ expressions, catalogue }, report) {
+  run({ model, expressions, catalogue }, report) {
     for (const e of expressions) {
       for (const s of e.analysis.selectors) {
         if (s.name === undefined || !s.name.endsWith('_bucket')) continue;
@@ -28,6 +81,7 @@ export const promqlHistogramBucket: Check = {
         const metric = entry?.metric;
         if (!metric || metric.type !== 'histogram' || entry.suffix !== '_bucket') continue;
         const buckets = metric.buckets ?? [];
+        const python = exposedByGeneratedPython(model, metric);
         const quantile = s.enclosing.indexOf('histogram_quantile');
         for (const m of s.matchers) {
           if (m.label !== 'le') continue;
@@ -38,6 +92,7 @@ export const promqlHistogramBucket: Check = {
               ...at(e, m.from, m.to),
             });
           }
+          if (python) reportPythonText(e, s.name, m, buckets, report);
           const dropsInf = (m.op === '!=' && m.value === '+Inf') || (m.op === '=' && m.value !== '+Inf') || (m.op === '!~' && /\+Inf/.test(m.value));
           if (quantile >= 0 && dropsInf) {
             report({

@@ -122,18 +122,30 @@ export type DashboardModel = Resolved<
     readonly items: ReadonlyArray<PanelModel | RowModel>;
   };
 
+/** What the folder of a dashboard depends on: the dashboards, and the Grafana settings' folder. */
+type FolderContext = { grafana: { folder: string }; dashboards: readonly DashboardModel[] };
+
+/**
+ * The Grafana folder of a dashboard, the one rule of every output (the files profile's folders,
+ * the V2 folder resources, the operator's GrafanaFolders, the sidecar's folder annotation): its own
+ * `folder`, else the Grafana settings' `folder` (whose default is the project's name).
+ */
+export function grafanaFolderOf(model: { grafana: { folder: string } }, d: Pick<DashboardModel, 'folder'>): string {
+  return d.folder ?? model.grafana.folder;
+}
+
 /**
  * The folder a dashboard's file goes in under grafana/dashboards/, when folders are used: once any
  * dashboard names one, Grafana takes the folders from the file structure, so every dashboard gets
- * one (its own, or the project's name). Otherwise none: the provider puts them all in the project's.
+ * one (grafanaFolderOf). Otherwise none: the provider puts them all in the settings' folder.
  */
-export function dashboardFolder(model: { name: string; dashboards: readonly DashboardModel[] }, d: DashboardModel): string | undefined {
+export function dashboardFolder(model: FolderContext, d: DashboardModel): string | undefined {
   if (!model.dashboards.some((x) => x.folder !== undefined)) return undefined;
-  return d.folder ?? model.name;
+  return grafanaFolderOf(model, d);
 }
 
 /** The dashboard's file under grafana/dashboards/: `<uid>.json`, or `<folder>/<uid>.json`. */
-export function dashboardFileName(model: { name: string; dashboards: readonly DashboardModel[] }, d: DashboardModel): string {
+export function dashboardFileName(model: FolderContext, d: DashboardModel): string {
   const folder = dashboardFolder(model, d);
   return folder === undefined ? `${d.uid}.json` : `${folder}/${d.uid}.json`;
 }
@@ -147,7 +159,7 @@ export const GRAFANA_RESOURCES_DIR = 'grafana/resources';
  * (`grafana/dashboards/[<folder>/]<uid>.json`) or the V2 resource (`grafana/resources/dashboards/<uid>.json`).
  */
 export function dashboardOutputPath(
-  model: { name: string; dashboards: readonly DashboardModel[]; grafana: { schema: 'classic' | 'v2' } },
+  model: { dashboards: readonly DashboardModel[]; grafana: { schema: 'classic' | 'v2'; folder: string } },
   d: DashboardModel,
 ): string {
   return model.grafana.schema === 'v2' ? `${GRAFANA_RESOURCES_DIR}/dashboards/${d.uid}.json` : `${CLASSIC_DASHBOARDS_DIR}/${dashboardFileName(model, d)}`;

@@ -1,6 +1,7 @@
 import type { SliModel } from './slo.js';
 import { concreteSeries, parseSelector, selects, type ParsedSelector } from './slo-series.js';
 import { syntaxAlone, type SyntaxOf } from './promql-table.js';
+import { anyClientBoundRegexp } from '../instrument/exposition.js';
 
 /**
  * An SLI as PromQL over any window, and the two series a generated test writes for it.
@@ -18,11 +19,12 @@ export interface SliQueries {
 
 /**
  * The `le` matcher of a threshold: client libraries write bucket bounds differently (Go `1`,
- * Python `1.0`), so a whole number matches both.
+ * Python `1.0`; `1000000` and `1e+06`), so where they differ the matcher matches both.
  */
 export function leMatcher(threshold: number): string {
   const text = String(threshold);
-  return Number.isInteger(threshold) ? `le=~${JSON.stringify(`${text}(\\.0)?`)}` : `le=${JSON.stringify(text)}`;
+  const regexp = anyClientBoundRegexp(threshold);
+  return regexp === text.replace(/\./g, '\\.') ? `le=${JSON.stringify(text)}` : `le=~${JSON.stringify(regexp)}`;
 }
 
 /** `name{…}` with one more matcher inside the braces. */

@@ -6,7 +6,7 @@ import { defineProject, gauge, healthAlert, healthCheck, healthJob, ruleGroup, s
 import { parseProject } from '../../src/model/parse.js';
 import { buildModel } from '../../src/model/build.js';
 import { compileAll } from '../../src/compile/index.js';
-import { jsonFieldRegexp } from '../../src/compile/blackbox/index.js';
+import { anyDepthFieldRegexp, topLevelFieldRegexp } from '../../src/compile/blackbox/json-regexp.js';
 
 function project(checks: HealthCheckOptions[], extra: Partial<Parameters<typeof defineProject>[0]> = {}): Project {
   return defineProject({
@@ -51,10 +51,10 @@ describe('blackbox module', () => {
         method: 'GET',
         preferred_ip_protocol: 'ip4',
         fail_if_body_not_matches_regexp: [
-          jsonFieldRegexp('status', 'ok'),
-          jsonFieldRegexp('ready', true),
-          jsonFieldRegexp('db', true),
-          jsonFieldRegexp('queue', true),
+          topLevelFieldRegexp('status', 'ok'),
+          topLevelFieldRegexp('ready', true),
+          anyDepthFieldRegexp('db', true),
+          anyDepthFieldRegexp('queue', true),
         ],
       },
     });
@@ -71,31 +71,40 @@ describe('blackbox module', () => {
 
   it('components take the healthy value the check declares', () => {
     const config = file(project([{ name: 'a', url: 'http://a:1/h', components: ['db'], componentHealthy: 'up' }]), 'blackbox/blackbox.yml');
-    expect(config.modules.http_a.http.fail_if_body_not_matches_regexp).toEqual([jsonFieldRegexp('db', 'up')]);
+    expect(config.modules.http_a.http.fail_if_body_not_matches_regexp).toEqual([anyDepthFieldRegexp('db', 'up')]);
   });
 });
 
-describe('jsonFieldRegexp: a JSON field with its value, whatever the spacing', () => {
-  const matches = (key: string, value: string | number | boolean | null, body: string) => new RegExp(jsonFieldRegexp(key, value)).test(body);
+describe('body regexps: a JSON field with its value, whatever the spacing (the real exporter: body-checks-exporter.test.ts)', () => {
+  const top = (key: string, value: string | number | boolean | null, body: string) => new RegExp(topLevelFieldRegexp(key, value)).test(body);
+  const any = (key: string, value: string | number | boolean | null, body: string) => new RegExp(anyDepthFieldRegexp(key, value)).test(body);
 
   it.each([
     ['status', 'healthy', '{"status": "healthy", "version": "1.0.0"}'],
     ['status', 'healthy', '{"status":"healthy"}'],
-    ['database', true, '{"checks": {"database": true, "redis": true}}'],
-    ['database', true, '{"checks": {"redis": false, "database" : true}}'],
+    ['status', 'healthy', '{"checks": {"status": "bad", "x": [1, {"y": "}"}]}, "status": "healthy"}'],
     ['code', 0, '{"code": 0}'],
+    ['code', 0, '{"code": 0.0}'],
     ['a.b', null, '{"a.b": null }'],
-  ] as const)('%s = %j matches %s', (key, value, body) => expect(matches(key, value, body)).toBe(true));
+  ] as const)('top level: %s = %j matches %s', (key, value, body) => expect(top(key, value, body)).toBe(true));
 
   it.each([
     ['status', 'healthy', '{"status": "unhealthy"}'],
     ['status', 'healthy', '{"status": "healthy-ish"}'],
     ['status', 'healthy', '{"state": "healthy"}'],
-    ['database', true, '{"checks": {"database": false}}'],
-    ['database', true, '{"checks": {"database": "true"}}'],
+    ['status', 'healthy', '{"details": {"status": "healthy"}, "status": "down"}'],
+    ['status', 'healthy', '{"note": "\\"status\\": \\"healthy\\"", "status": "down"}'],
     ['code', 0, '{"code": 0.5}'],
     ['a.b', null, '{"aXb": null}'],
-  ] as const)('%s = %j does not match %s', (key, value, body) => expect(matches(key, value, body)).toBe(false));
+  ] as const)('top level: %s = %j does not match %s', (key, value, body) => expect(top(key, value, body)).toBe(false));
+
+  it.each([
+    ['database', true, '{"checks": {"database": true, "redis": true}}', true],
+    ['database', true, '{"checks": {"redis": false, "database" : true}}', true],
+    ['database', true, '{"checks": {"database": false}}', false],
+    ['database', true, '{"checks": {"database": "true"}}', false],
+    ['database', true, '{"log": "\\"database\\": true,", "checks": {"database": false}}', false],
+  ] as const)('any depth: %s = %j in %s: %s', (key, value, body, matches) => expect(any(key, value, body)).toBe(matches));
 });
 
 describe('probe job', () => {
@@ -190,5 +199,24 @@ describe('schema', () => {
     expect(schemaMessages(project([{ name: 'a', url: 'a:1/health' }]))).toEqual(['healthChecks › a › url: invalid health check URL "a:1/health"']);
     expect(schemaMessages(project([{ name: '', url: 'http://a:1/' }]))[0]).toMatch(/invalid health check name ""/);
     expect(schemaMessages(project([{ name: 'a', url: 'http://a:1/', retries: 0 }]))).toHaveLength(1);
+  });
+
+  it('refuses names that make one blackbox module, at every check involved', () => {
+    const messages = schemaMessages(project([
+      { name: 'pay-api', url: 'http://a:1/ok', expectJson: { status: 'UP' } },
+      { name: 'pay_api', url: 'http://a:1/other', expectJson: { status: 'healthy' } },
+      { name: 'pay.api', url: 'http://a:1/third' },
+      { name: 'shop-api', url: 'http://a:1/' },
+    ]));
+    expect(messages).toEqual([
+      'healthChecks › pay-api › name: health checks "pay-api" and "pay_api", "pay.api" make the same blackbox module http_pay_api: one\'s settings would replace the other\'s',
+      'healthChecks › pay_api › name: health checks "pay_api" and "pay-api", "pay.api" make the same blackbox module http_pay_api: one\'s settings would replace the other\'s',
+      'healthChecks › pay.api › name: health checks "pay.api" and "pay-api", "pay_api" make the same blackbox module http_pay_api: one\'s settings would replace the other\'s',
+    ]);
+  });
+
+  it('leaves names that differ in letters or digits, and the same name twice to scrape/duplicate-job', () => {
+    expect(schemaMessages(project([{ name: 'pay-api', url: 'http://a:1/' }, { name: 'pay-api2', url: 'http://a:1/' }]))).toEqual([]);
+    expect(schemaMessages(project([{ name: 'pay-api', url: 'http://a:1/' }, { name: 'pay-api', url: 'http://a:1/' }]))).toEqual([]);
   });
 });

@@ -63,6 +63,13 @@ describe('the round-trip comparison', () => {
     ]);
   });
 
+  it("compares labels as the rules' series get them: group labels under the rule's own", () => {
+    const original = [group([rule(), rule({ name: 'B', labels: { severity: 'warning', team: 'own' } })], { labels: { team: 'shop' } })];
+    const regenerated = [group([rule({ labels: { severity: 'warning', team: 'shop' } }), rule({ name: 'B', labels: { severity: 'warning', team: 'own' } })])];
+    expect(compareRuleGroups(original, regenerated)).toEqual({ rules: 2, equal: 2, differences: [] });
+    expect(compareRuleGroups(original, [group([rule(), rule({ name: 'B', labels: { severity: 'warning', team: 'own' } })])]).differences.map((d) => `${d.rule}: ${d.field}`)).toEqual(['A: labels']);
+  });
+
   it('pairs a second group of the same name with its renamed copy', () => {
     const original = [group([rule()]), group([rule({ name: 'B' })])];
     const regenerated = [group([rule()]), group([rule({ name: 'B' })], { name: 'g-2' })];
@@ -96,5 +103,23 @@ describe('a mimirtool namespace with federated groups', () => {
     const back = readFileSync(path.join(root, 'out/mimir/team-a.yaml'), 'utf8');
     const groups = (text: string, file: string) => readRuleGroups(detectDocuments(file, text).documents).groups;
     expect(compareRuleGroups(groups(input, 'ns.yml'), groups(back, 'team-a.yaml'))).toEqual({ rules: 1, equal: 1, differences: [] });
+  });
+});
+
+describe('a rule file with group labels (Prometheus 3)', () => {
+  it('imports them into the rule group, whose rules all get them back', async () => {
+    const root = path.join(tempDir(), 'shop');
+    mkdirSync(root);
+    const input = 'groups:\n  - name: shop\n    interval: 30s\n    labels:\n      team: shop\n    rules:\n      - alert: ShopDown\n        expr: up{job="shop"} == 0\n        for: 5m\n        labels:\n          severity: critical\n        annotations:\n          summary: Shop down\n          description: "{{ $labels.instance }} down"\n      - record: job:up:sum\n        expr: sum by (job) (up)\n';
+    writeFileSync(path.join(root, 'rules.yml'), input);
+    const into = path.join(root, 'definitions');
+    const imported = await runCli(['import', path.join(root, 'rules.yml'), '--into', into, '--format', 'json']);
+    expect(imported.code, imported.stdout + imported.stderr).toBe(0);
+    expect((JSON.parse(imported.stdout) as { items: { status: string }[] }).items.filter((i) => i.status !== 'converted' && i.status !== 'guessed')).toEqual([]);
+    const generated = await runCli(['generate', '--definitions', into, '--out', path.join(root, 'out')]);
+    expect(generated.code, generated.stdout + generated.stderr).toBe(0);
+    const back = readRuleGroups(detectDocuments('shop.yml', readFileSync(path.join(root, 'out/prometheus/rules/shop.yml'), 'utf8')).documents).groups;
+    expect(back[0]!.rules.map((r) => [r.name, r.labels])).toEqual([['ShopDown', { severity: 'critical', team: 'shop' }], ['job:up:sum', { team: 'shop' }]]);
+    expect(compareRuleGroups(readRuleGroups(detectDocuments('rules.yml', input).documents).groups, back)).toEqual({ rules: 2, equal: 2, differences: [] });
   });
 });

@@ -79,10 +79,32 @@ describe('reading rule groups', () => {
 `);
     expect(groups[0]!.rules.map((r) => r.name)).toEqual(['x:y']);
     expect(items.map((i) => [i.status, i.path?.join('.'), i.reason])).toEqual([
-      ['raw', 'groups.g.evaluation_delay', 'not a field Prometheus 2.42 reads; left out'],
-      ['raw', 'groups.g.rules.x:y.for', 'a recording rule has none (Prometheus refuses it); left out'],
+      ['unsupported', 'groups.g.evaluation_delay', 'not a field Prometheus 2.42 reads; left out'],
+      ['unsupported', 'groups.g.rules.x:y.for', 'a recording rule has none (Prometheus refuses it); left out'],
       ['error', 'groups.g.rules.NoExpr', 'not a valid rule: no `expr`'],
       ['error', 'groups.g.rules.2', 'not a valid rule: a rule has either `alert` or `record`'],
     ]);
+  });
+
+  it("imports a group's labels (Prometheus 3), and reports what it leaves out as not supported, never as kept", () => {
+    const { groups, items } = read(`groups:
+  - name: shop
+    interval: 30s
+    query_offset: 1m
+    labels:
+      team: shop
+    rules:
+      - alert: ShopDown
+        expr: up{job="shop"} == 0
+        labels: { severity: critical }
+`);
+    expect(groups.map((g) => [g.name, g.labels, g.rules.map((r) => r.labels)])).toEqual([['shop', { team: 'shop' }, [{ severity: 'critical' }]]]);
+    expect(items.map((i) => [i.status, i.path?.join('.'), i.reason])).toEqual([['unsupported', 'groups.shop.query_offset', 'not a field Prometheus 2.42 reads; left out']]);
+  });
+
+  it('refuses group labels that are not a map of strings', () => {
+    const { groups, items } = read('groups:\n  - name: g\n    labels: [a]\n    rules: []\n');
+    expect(groups[0]!.labels).toBeUndefined();
+    expect(items.map((i) => [i.status, i.path?.join('.')])).toEqual([['error', 'groups.g.labels']]);
   });
 });

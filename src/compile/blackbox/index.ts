@@ -1,29 +1,22 @@
 import type { HealthCheckModel, Model } from '../../model/types.js';
 import { headerLines, yamlFile, type OutputFile } from '../output.js';
+import { anyDepthFieldRegexp, topLevelFieldRegexp } from './json-regexp.js';
 
 export const BLACKBOX_CONFIG = 'blackbox/blackbox.yml';
 
-/** A regular expression (Go RE2) that matches `text` literally. */
-function literal(text: string): string {
-  return text.replace(/[\\^$.|?*+()[\]{}]/g, '\\$&');
-}
-
 /**
- * `"key": value` in a JSON body, whatever the spacing: how a JSON field is checked with the
- * prober of blackbox_exporter 0.23, which has regexp body checks and no JSON ones. The value is
- * written as JSON writes it (strings quoted, numbers, true/false/null bare) and must end there,
- * so `"status": "healthy"` does not match `"status": "healthy-ish"`.
+ * The body checks of a check: each expected field a member of the top-level object, each component
+ * a member anywhere (see json-regexp.ts for how a regexp reads JSON).
  */
-export function jsonFieldRegexp(key: string, value: string | number | boolean | null): string {
-  const end = typeof value === 'string' ? '' : '\\s*[,}\\]]';
-  return `"${literal(key)}"\\s*:\\s*${literal(JSON.stringify(value))}${end}`;
+export function bodyRegexps(check: Pick<HealthCheckModel, 'expectJson' | 'components' | 'componentHealthy'>): string[] {
+  return [
+    ...check.expectJson.map(([key, value]) => topLevelFieldRegexp(key, value)),
+    ...check.components.map((c) => anyDepthFieldRegexp(c, check.componentHealthy)),
+  ];
 }
 
 function module(check: HealthCheckModel) {
-  const bodyMustMatch = [
-    ...check.expectJson.map(([key, value]) => jsonFieldRegexp(key, value)),
-    ...check.components.map((c) => jsonFieldRegexp(c, check.componentHealthy)),
-  ];
+  const bodyMustMatch = bodyRegexps(check);
   return {
     prober: 'http',
     timeout: check.timeout,

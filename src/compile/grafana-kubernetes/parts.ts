@@ -4,7 +4,7 @@
  */
 import { parse } from 'yaml';
 import type { Model } from '../../model/types.js';
-import type { DashboardModel } from '../../model/dashboard.js';
+import { grafanaFolderOf, type DashboardModel } from '../../model/dashboard.js';
 import type { OutputFile } from '../output.js';
 import { buildDashboardJson } from '../grafana/dashboard.js';
 import { prometheusDatasource } from '../grafana/provisioning.js';
@@ -21,7 +21,7 @@ export interface DashboardPart {
 export function dashboardParts(model: Model): DashboardPart[] {
   return model.dashboards.map((d) => ({
     dashboard: d,
-    folder: d.folder ?? model.grafana.folder,
+    folder: grafanaFolderOf(model, d),
     json: `${JSON.stringify(buildDashboardJson(d, model.entry, model.grafana), null, 2)}\n`,
   }));
 }

@@ -1,5 +1,5 @@
 import type { Model } from '../../model/types.js';
-import { dashboardOutputPath } from '../../model/dashboard.js';
+import { dashboardOutputPath, grafanaFolderOf } from '../../model/dashboard.js';
 import { jsonFile, type OutputFile } from '../output.js';
 import { buildDashboardJson } from './dashboard.js';
 import { RESOURCES_DIR } from './datasource.js';
@@ -23,7 +23,7 @@ function v2(model: Model): OutputFile[] {
   return [
     ...[...folders.values()].map((f) => jsonFile(`${RESOURCES_DIR}/folders/${f.uid}.json`, folderResource(f, model.entry))),
     ...model.dashboards.map((d) =>
-      jsonFile(dashboardOutputPath(model, d), dashboardResource(d, model.entry, model.grafana, folders.get(d.folder ?? model.grafana.folder)!.uid)),
+      jsonFile(dashboardOutputPath(model, d), dashboardResource(d, model.entry, model.grafana, folders.get(grafanaFolderOf(model, d))!.uid)),
     ),
   ];
 }

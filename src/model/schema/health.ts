@@ -4,6 +4,7 @@ import { durationMs } from '../../duration.js';
 import { HEALTH_DEFAULTS } from '../../api/health.js';
 import { withHint } from './hint.js';
 import { ignore } from './lint.js';
+import { healthModule } from '../health.js';
 
 const jsonScalar = z.union([z.string(), z.number(), z.boolean(), z.null()]);
 
@@ -42,3 +43,26 @@ export const healthCheckSchema = z.strictObject({
 });
 
 export type HealthCheckInput = z.infer<typeof healthCheckSchema>;
+
+/**
+ * Two health checks whose different names make one blackbox module (`pay-api` and `pay_api` are
+ * both `http_pay_api`): the modules file has one key per module, so one check's settings would
+ * silently replace the other's. Refused at both checks. (The same name twice is
+ * scrape/duplicate-job: both probe jobs are `<name>-health`.)
+ */
+export function refuseHealthModuleClashes(project: { healthChecks?: ReadonlyArray<{ name: string }> | undefined }, ctx: z.RefinementCtx): void {
+  const checks = project.healthChecks ?? [];
+  checks.forEach((check, i) => {
+    const module = healthModule(check.name);
+    const others = [...new Set(checks.filter((c) => c.name !== check.name && healthModule(c.name) === module).map((c) => JSON.stringify(c.name)))];
+    if (others.length === 0) return;
+    ctx.addIssue({
+      code: 'custom',
+      path: ['healthChecks', i, 'name'],
+      message: withHint(
+        `health checks ${JSON.stringify(check.name)} and ${others.join(', ')} make the same blackbox module ${module}: one's settings would replace the other's`,
+        "module names keep letters, digits and '_' (every other character becomes '_'): rename one so that they differ there",
+      ),
+    });
+  });
+}

@@ -8,7 +8,7 @@ import { prometheusSchema } from './prometheus.js';
 import { alertmanagerSchema } from './alertmanager.js';
 import { dashboardSchema, FOLDER_NAME, FOLDER_NAME_HINT } from './dashboard.js';
 import { lintSchema } from './lint.js';
-import { healthCheckSchema } from './health.js';
+import { healthCheckSchema, refuseHealthModuleClashes } from './health.js';
 import { sloSchema } from './slo.js';
 import { docsSchema } from './docs.js';
 import { grafanaSchema } from './grafana.js';
@@ -50,6 +50,7 @@ export const projectSchema = z.strictObject({
   refuseUnmountedSecrets(project, ctx);
   refuseUnusedSourceTenants(project, ctx);
   refuseNameAsBadFolder(project, ctx);
+  refuseHealthModuleClashes(project, ctx);
   // A team's receivers, routes and routing tests join the project's Alertmanager configuration.
   if (project.alertmanager) return;
   project.teams?.forEach((team, i) => {
@@ -65,24 +66,33 @@ export const projectSchema = z.strictObject({
 });
 
 /**
- * When some dashboards have a folder, those without one (and the generated SLO dashboard) go to a
- * folder named after the project (src/model/dashboard.ts dashboardFolder): the name is then a folder
- * name of out/, held to the rules of `folder`.
+ * When some dashboards have a folder, those without one (and the generated SLO dashboard) go to the
+ * Grafana settings' folder, the project's name by default (src/model/dashboard.ts grafanaFolderOf):
+ * it is then a folder name of out/, held to the rules of `folder`.
  */
 function refuseNameAsBadFolder(
-  project: { name: string; dashboards?: ReadonlyArray<{ folder?: string | undefined }> | undefined; slos?: readonly unknown[] | undefined },
+  project: {
+    name: string;
+    grafana?: { folder?: string | undefined } | undefined;
+    dashboards?: ReadonlyArray<{ folder?: string | undefined }> | undefined;
+    slos?: readonly unknown[] | undefined;
+  },
   ctx: z.RefinementCtx,
 ): void {
   const dashboards = project.dashboards ?? [];
   if (!dashboards.some((d) => d.folder !== undefined)) return;
-  const nameIsFolder = dashboards.some((d) => d.folder === undefined) || (project.slos ?? []).length > 0;
-  if (!nameIsFolder || FOLDER_NAME.test(project.name)) return;
+  const defaultIsFolder = dashboards.some((d) => d.folder === undefined) || (project.slos ?? []).length > 0;
+  const folder = project.grafana?.folder ?? project.name;
+  if (!defaultIsFolder || FOLDER_NAME.test(folder)) return;
+  const own = project.grafana?.folder !== undefined;
   ctx.addIssue({
     code: 'custom',
-    path: ['name'],
+    path: own ? ['grafana', 'folder'] : ['name'],
     message: withHint(
-      `invalid project name for a dashboard folder: ${JSON.stringify(project.name)} is the folder of the dashboards without a folder`,
-      `${FOLDER_NAME_HINT}; rename the project, or give every dashboard its own folder`,
+      own
+        ? `invalid grafana folder for a dashboard folder: ${JSON.stringify(folder)} is the folder of the dashboards without a folder`
+        : `invalid project name for a dashboard folder: ${JSON.stringify(folder)} is the folder of the dashboards without a folder`,
+      `${FOLDER_NAME_HINT}; ${own ? 'rename the folder' : 'rename the project, or set grafana.folder'}, or give every dashboard its own folder`,
     ),
   });
 }

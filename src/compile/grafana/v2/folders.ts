@@ -2,7 +2,7 @@
 // resource names its folder by uid (the `grafana.app/folder` annotation), not by title.
 import * as folderv1 from '@grafana/grafana-foundation-sdk/folderv1';
 import type * as resource from '@grafana/grafana-foundation-sdk/resource';
-import type { DashboardModel } from '../../../model/dashboard.js';
+import { grafanaFolderOf, type DashboardModel } from '../../../model/dashboard.js';
 import { uidFromTitle } from '../../../model/build-dashboards.js';
 import { headerLines } from '../../output.js';
 
@@ -13,7 +13,7 @@ export interface FolderResource {
 
 /** Each folder title once, in title order, with a uid from its title (made unique when two titles give the same). */
 export function foldersOf(dashboards: readonly DashboardModel[], projectFolder: string): Map<string, FolderResource> {
-  const titles = [...new Set(dashboards.map((d) => d.folder ?? projectFolder))].sort();
+  const titles = [...new Set(dashboards.map((d) => grafanaFolderOf({ grafana: { folder: projectFolder } }, d)))].sort();
   const used = new Set<string>();
   const folders = new Map<string, FolderResource>();
   for (const title of titles) {
