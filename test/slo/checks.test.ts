@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { counter, defineProject, histogram, re, scrapeJob, slo, type SloOptions } from '../../src/index.js';
+import { counter, defineProject, histogram, re, record, ruleGroup, scrapeJob, slo, type SloOptions } from '../../src/index.js';
 import { CHECKS } from '../../src/lint/index.js';
 import { runOn } from '../helpers/model.js';
 import { base, requests } from './helpers.js';
@@ -183,6 +183,45 @@ describe('slo/duplicate', () => {
   });
   it('is quiet on the same name in two services', () => {
     expect(runOn(project(['app', 'a'], ['web', 'a'], ['app', 'b']), [dup])).toEqual([]);
+  });
+});
+
+describe('rules/duplicate-group on the groups SLOs make (slo-<service>-<slo>)', () => {
+  const group = CHECKS.find((c) => c.id === 'rules/duplicate-group')!;
+  const project = (slos: Array<[string, string]>, ruleGroups: Parameters<typeof defineProject>[0]['ruleGroups'] = []) =>
+    defineProject({
+      name: 'slo-groups',
+      metrics: [requests],
+      prometheus: { scrapeJobs: [scrapeJob({ name: 'app', targets: ['app:80'] })] },
+      slos: slos.map(([service, name], i) => slo({ ...base, service, name, alerting: { ...base.alerting, name: `AppBudgetBurn${i}` } })),
+      ruleGroups,
+    });
+
+  it('two SLOs whose names join alike ("a-b"/"c" and "a"/"b-c"): once, at both SLO definitions, naming both', () => {
+    const got = runOn(project([['a-b', 'c'], ['a', 'b-c']]), [group]);
+    expect(got.map((d) => d.path?.join(' › '))).toEqual(['slos › c › name', 'slos › b-c › name']);
+    expect(got[0]!.message).toMatch(/^SLO "c" of service "a-b" and SLO "b-c" of service "a" \(at .*checks\.test\.ts:\d+\) both make the rule group "slo-a-b-c": an SLO's rule groups are named slo-<service>-<slo>$/);
+    expect(got[1]!.message).toMatch(/^SLO "b-c" of service "a" and SLO "c" of service "a-b" \(at .*checks\.test\.ts:\d+\) both make the rule group "slo-a-b-c": /);
+    expect(got[0]!.hint).toBe("rename the service or the SLO of one of them so that slo-<service>-<slo> differs (e.g. name: 'b-c-2')");
+    expect(got.every((d) => !/give every group its own name/.test(d.hint ?? ''))).toBe(true);
+  });
+
+  it('a rule group named like an SLO\'s: at the rule group, naming the SLO', () => {
+    const mine = ruleGroup({ name: 'slo-app-availability-alerts', rules: [record({ name: 'job:x:sum', expr: 'sum(app_requests_total)' })] });
+    const got = runOn(project([['app', 'availability']], [mine]), [group]);
+    expect(got.map((d) => [d.message, d.hint, d.path?.join(' › ')])).toEqual([
+      [
+        'the rule group "slo-app-availability-alerts": SLO "availability" of service "app" makes a group of that name (slo-<service>-<slo>, -budget, -alerts), and so does a rule group of the definitions',
+        'rename the rule group "slo-app-availability-alerts" (names of the form slo-<service>-<slo> are the SLOs\'), or the service or the SLO',
+        'ruleGroups › slo-app-availability-alerts',
+      ],
+    ]);
+  });
+
+  it('is quiet on distinct SLOs, and still reports two rule groups of one name', () => {
+    expect(runOn(project([['a-b', 'c'], ['a', 'c'], ['b', 'a-c']]), [group])).toEqual([]);
+    const twice = [0, 1].map(() => ruleGroup({ name: 'mine', rules: [record({ name: 'job:x:sum', expr: 'sum(app_requests_total)' })] }));
+    expect(runOn(project([], twice), [group]).map((d) => [d.message, d.hint])).toEqual([['rule group "mine" is defined twice', 'give every group its own name']]);
   });
 });
 
