@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { counter, defineProject, histogram, re, record, ruleGroup, scrapeJob, slo, type SloOptions } from '../../src/index.js';
+import { alert, counter, defineProject, gauge, histogram, re, record, ruleGroup, scrapeJob, slo, type Rule, type SloOptions } from '../../src/index.js';
 import { CHECKS } from '../../src/lint/index.js';
 import { runOn } from '../helpers/model.js';
 import { base, requests } from './helpers.js';
@@ -222,6 +222,52 @@ describe('rules/duplicate-group on the groups SLOs make (slo-<service>-<slo>)', 
     expect(runOn(project([['a-b', 'c'], ['a', 'c'], ['b', 'a-c']]), [group])).toEqual([]);
     const twice = [0, 1].map(() => ruleGroup({ name: 'mine', rules: [record({ name: 'job:x:sum', expr: 'sum(app_requests_total)' })] }));
     expect(runOn(project([], twice), [group]).map((d) => [d.message, d.hint])).toEqual([['rule group "mine" is defined twice', 'give every group its own name']]);
+  });
+});
+
+describe('alert/duplicate-name and the labels expressions are certain to carry', () => {
+  const check = CHECKS.find((c) => c.id === 'alert/duplicate-name')!;
+  const up = gauge({ name: 'app_service_up', help: 'Whether a service is up.', labels: ['service'] });
+  const annotations = { summary: 's', description: 'd', runbook_url: 'https://runbooks.example.com/x' };
+  const project = (slos: Array<[string, string, string]>, rules: Rule[] = []) =>
+    defineProject({
+      name: 'slo-alert-names',
+      metrics: [requests, up],
+      prometheus: { scrapeJobs: [scrapeJob({ name: 'app', targets: ['app:80'] })] },
+      slos: slos.map(([service, name, alertName]) => slo({ ...base, service, name, alerting: { ...base.alerting, name: alertName } })),
+      ...(rules.length > 0 ? { ruleGroups: [ruleGroup({ name: 'mine', rules })] } : {}),
+    });
+  const user = (expr: string, labels: { severity: string } = { severity: 'warning' }) => alert({ name: 'SloErrorBudgetBurn', expr, for: '5m', labels, annotations });
+  const messages = (p: ReturnType<typeof project>) => runOn(p, [check]).map((d) => d.message);
+
+  it('two SLOs sharing an alert name: their alerts carry different service/slo labels, so they are apart', () => {
+    expect(messages(project([['api', 'availability', 'SloErrorBudgetBurn'], ['web', 'availability', 'SloErrorBudgetBurn']]))).toEqual([]);
+    expect(messages(project([['api', 'availability', 'SloErrorBudgetBurn'], ['api', 'latency', 'SloErrorBudgetBurn']]))).toEqual([]);
+  });
+
+  it('user alerts whose expressions fix a label to different values are apart; overlapping ones are not', () => {
+    const api = 'sum by (code) (rate(app_requests_total{code="500"}[5m])) > 1';
+    const web = 'sum by (code) (rate(app_requests_total{code="503"}[5m])) > 1';
+    expect(messages(project([], [user(api), user(web)]))).toEqual([]);
+    // The same value, a label an aggregation drops, a selector that does not fix it, or a label a
+    // function rewrites: their series can be the same, so the second is reported.
+    const twice = (a: string, b: string) => messages(project([], [user(a), user(b)]));
+    const duplicate = [expect.stringMatching(/^alert "SloErrorBudgetBurn" is defined twice with the same labels \(first in group mine/)];
+    expect(twice(api, api.replace('> 1', '> 2'))).toEqual(duplicate);
+    expect(twice('sum(rate(app_requests_total{code="500"}[5m])) > 1', 'sum(rate(app_requests_total{code="503"}[5m])) > 1')).toEqual(duplicate);
+    expect(twice(api, 'sum by (code) (rate(app_requests_total[5m])) > 1')).toEqual(duplicate);
+    expect(twice(api, 'label_replace(sum by (code) (rate(app_requests_total{code="503"}[5m])), "code", "500", "", "") > 1')).toEqual(duplicate);
+    expect(twice(api, 'sum by (code) (rate(app_requests_total{code="503"}[5m])) > 1 or vector(0)')).toEqual(duplicate);
+    expect(twice(api, 'app_requests_total{code="503"} > 1 or app_requests_total{code="500"} > 1')).toEqual(duplicate);
+  });
+
+  it('an SLO alert and a user alert of one name: apart only when the user alert fixes service or slo to another value', () => {
+    const slos: Array<[string, string, string]> = [['api', 'availability', 'SloErrorBudgetBurn']];
+    const page = { severity: 'critical' };
+    expect(messages(project(slos, [user('app_service_up{service="web"} == 0', page)]))).toEqual([]);
+    expect(messages(project(slos, [user('app_service_up{service="api"} == 0', page)]))).toHaveLength(1);
+    expect(messages(project(slos, [user('app_service_up == 0', page)]))).toHaveLength(1);
+    expect(messages(project(slos, [user('app_service_up{service="web"} == 0')]))).toEqual([]);
   });
 });
 
