@@ -41,6 +41,7 @@ describe("validate's temporary folders", () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/slo-group-clash\/index\.ts:\d+ › slos › c › name: SLO "c" of service "a-b" and SLO "b-c" of service "a" .*both make the rule group "slo-a-b-c"/);
     expect(r.stdout).toMatch(/slos › b-c › name: SLO "b-c" of service "a" and SLO "c" of service "a-b"/);
+    expect(r.stdout).toContain('promtool and amtool not run (the errors above stop them)');
     expect(r.left).toEqual([]);
   });
 
