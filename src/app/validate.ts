@@ -19,6 +19,7 @@ import { runTools, startRuleTests, type RuleTestsRun, type ToolRunResult } from 
 import { fromDefinitions } from './stages.js';
 import { filesForTools } from './outputs.js';
 import { isResourceFile } from '../compile/kubernetes/resource.js';
+import { haveSharedPath } from '../compile/clashes.js';
 
 export interface ValidateOptions {
   definitions: string;
@@ -109,7 +110,7 @@ export async function validate(options: ValidateOptions): Promise<ValidateResult
     tests = lookup.promtool.then((promtool) => startRuleTests(model, promtool, step)).catch(() => undefined);
   };
   const onFiles = (compiled: OutputFile[], model: Model) => {
-    if (!lookup) return;
+    if (!lookup || haveSharedPath(compiled)) return;
     started = startTools(lookup, model, compiled, step, tests);
     started.catch(() => {}); // awaited below
   };
@@ -146,7 +147,8 @@ export async function validate(options: ValidateOptions): Promise<ValidateResult
   }
   const simulatedRoutingTests = (result.model?.alertmanager?.tests ?? []).filter((t) => options.offline || isSimulated(t)).length;
   const known = { ...(result.model ? { model: result.model } : {}), ...(result.context ? { context: result.context } : {}), simulatedRoutingTests };
-  if (!result.model || !result.files || !lookup || !promtool) {
+  // Two files on one path (reported as output/path-clash): no tool runs on a tree that lost one.
+  if (!result.model || !result.files || !lookup || !promtool || haveSharedPath(result.files)) {
     await started?.catch(() => {}); // not before its temporary tree is gone
     await (await tests)?.findings.catch(() => {}); // nor the tests' own
     return { diagnostics: strictly(diagnostics, options.strict), silenced, tools: [], ...known };

@@ -11,6 +11,8 @@ import type { Format } from './validate.js';
 
 function toolsLine(result: ValidateResult, offline: boolean): string {
   if (offline) return 'promtool and amtool skipped (--offline)';
+  // Online with no tool run: the definitions stopped them (no model, or generated files sharing a path).
+  if (result.tools.length === 0) return 'promtool and amtool not run (the errors above stop them)';
   const tools = result.tools.map((t) => `${t.name} ${t.version ?? '(unknown version)'} (${t.ran.join(', ')})`).join(', ');
   const n = result.simulatedRoutingTests;
   // Say who judged what: amtool cannot judge inhibition or time intervals.

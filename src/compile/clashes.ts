@@ -72,3 +72,11 @@ export function pathClashes(files: readonly OutputFile[], ownersOfModel: () => r
   }
   return clashes;
 }
+
+/**
+ * Whether two of the files share a path, in any order: then no folder holds them all, so validate
+ * hands them to no tool (pathClashes and the checks report it; generate writes nothing either).
+ */
+export function haveSharedPath(files: readonly OutputFile[]): boolean {
+  return new Set(files.map((f) => f.path)).size < files.length;
+}

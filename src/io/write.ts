@@ -360,11 +360,21 @@ export function writeOutput(outDir: string, files: readonly OutputFile[], option
  * hands them to promtool and amtool) inside `parent`; every file created exclusively. The caller removes it.
  */
 export function writeTemporaryTree(files: readonly OutputFile[], parent: string = os.tmpdir()): string {
-  const dir = fs.mkdtempSync(path.join(parent, 'totem-mon-validate-'));
-  for (const file of files) {
-    const full = safeOutputPath(dir, file.path);
-    fs.mkdirSync(path.dirname(full), { recursive: true });
-    writeExclusive(full, file.content);
+  const dir = fs.mkdtempSync(path.join(parent, TEMPORARY_TREE_PREFIX));
+  try {
+    for (const file of files) {
+      const full = safeOutputPath(dir, file.path);
+      fs.mkdirSync(path.dirname(full), { recursive: true });
+      writeExclusive(full, file.content);
+    }
+  } catch (error) {
+    // Half written, it is nobody's to remove but ours (the caller never learns its name).
+    fs.rmSync(dir, { recursive: true, force: true });
+    throw error;
   }
   return dir;
 }
+
+/** The start of the name of every folder writeTemporaryTree makes. */
+export const TEMPORARY_TREE_PREFIX = 'totem-mon-validate-';
+

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { counter, defineProject, histogram, re, scrapeJob, slo, type SloOptions } from '../../src/index.js';
+import { alert, counter, defineProject, gauge, histogram, re, record, ruleGroup, scrapeJob, slo, type Rule, type SloOptions } from '../../src/index.js';
 import { CHECKS } from '../../src/lint/index.js';
 import { runOn } from '../helpers/model.js';
 import { base, requests } from './helpers.js';
@@ -183,6 +183,91 @@ describe('slo/duplicate', () => {
   });
   it('is quiet on the same name in two services', () => {
     expect(runOn(project(['app', 'a'], ['web', 'a'], ['app', 'b']), [dup])).toEqual([]);
+  });
+});
+
+describe('rules/duplicate-group on the groups SLOs make (slo-<service>-<slo>)', () => {
+  const group = CHECKS.find((c) => c.id === 'rules/duplicate-group')!;
+  const project = (slos: Array<[string, string]>, ruleGroups: Parameters<typeof defineProject>[0]['ruleGroups'] = []) =>
+    defineProject({
+      name: 'slo-groups',
+      metrics: [requests],
+      prometheus: { scrapeJobs: [scrapeJob({ name: 'app', targets: ['app:80'] })] },
+      slos: slos.map(([service, name], i) => slo({ ...base, service, name, alerting: { ...base.alerting, name: `AppBudgetBurn${i}` } })),
+      ruleGroups,
+    });
+
+  it('two SLOs whose names join alike ("a-b"/"c" and "a"/"b-c"): once, at both SLO definitions, naming both', () => {
+    const got = runOn(project([['a-b', 'c'], ['a', 'b-c']]), [group]);
+    expect(got.map((d) => d.path?.join(' › '))).toEqual(['slos › c › name', 'slos › b-c › name']);
+    expect(got[0]!.message).toMatch(/^SLO "c" of service "a-b" and SLO "b-c" of service "a" \(at .*checks\.test\.ts:\d+\) both make the rule group "slo-a-b-c": an SLO's rule groups are named slo-<service>-<slo>$/);
+    expect(got[1]!.message).toMatch(/^SLO "b-c" of service "a" and SLO "c" of service "a-b" \(at .*checks\.test\.ts:\d+\) both make the rule group "slo-a-b-c": /);
+    expect(got[0]!.hint).toBe("rename the service or the SLO of one of them so that slo-<service>-<slo> differs (e.g. name: 'b-c-2')");
+    expect(got.every((d) => !/give every group its own name/.test(d.hint ?? ''))).toBe(true);
+  });
+
+  it('a rule group named like an SLO\'s: at the rule group, naming the SLO', () => {
+    const mine = ruleGroup({ name: 'slo-app-availability-alerts', rules: [record({ name: 'job:x:sum', expr: 'sum(app_requests_total)' })] });
+    const got = runOn(project([['app', 'availability']], [mine]), [group]);
+    expect(got.map((d) => [d.message, d.hint, d.path?.join(' › ')])).toEqual([
+      [
+        'the rule group "slo-app-availability-alerts": SLO "availability" of service "app" makes a group of that name (slo-<service>-<slo>, -budget, -alerts), and so does a rule group of the definitions',
+        'rename the rule group "slo-app-availability-alerts" (names of the form slo-<service>-<slo> are the SLOs\'), or the service or the SLO',
+        'ruleGroups › slo-app-availability-alerts',
+      ],
+    ]);
+  });
+
+  it('is quiet on distinct SLOs, and still reports two rule groups of one name', () => {
+    expect(runOn(project([['a-b', 'c'], ['a', 'c'], ['b', 'a-c']]), [group])).toEqual([]);
+    const twice = [0, 1].map(() => ruleGroup({ name: 'mine', rules: [record({ name: 'job:x:sum', expr: 'sum(app_requests_total)' })] }));
+    expect(runOn(project([], twice), [group]).map((d) => [d.message, d.hint])).toEqual([['rule group "mine" is defined twice', 'give every group its own name']]);
+  });
+});
+
+describe('alert/duplicate-name and the labels expressions are certain to carry', () => {
+  const check = CHECKS.find((c) => c.id === 'alert/duplicate-name')!;
+  const up = gauge({ name: 'app_service_up', help: 'Whether a service is up.', labels: ['service'] });
+  const annotations = { summary: 's', description: 'd', runbook_url: 'https://runbooks.example.com/x' };
+  const project = (slos: Array<[string, string, string]>, rules: Rule[] = []) =>
+    defineProject({
+      name: 'slo-alert-names',
+      metrics: [requests, up],
+      prometheus: { scrapeJobs: [scrapeJob({ name: 'app', targets: ['app:80'] })] },
+      slos: slos.map(([service, name, alertName]) => slo({ ...base, service, name, alerting: { ...base.alerting, name: alertName } })),
+      ...(rules.length > 0 ? { ruleGroups: [ruleGroup({ name: 'mine', rules })] } : {}),
+    });
+  const user = (expr: string, labels: { severity: string } = { severity: 'warning' }) => alert({ name: 'SloErrorBudgetBurn', expr, for: '5m', labels, annotations });
+  const messages = (p: ReturnType<typeof project>) => runOn(p, [check]).map((d) => d.message);
+
+  it('two SLOs sharing an alert name: their alerts carry different service/slo labels, so they are apart', () => {
+    expect(messages(project([['api', 'availability', 'SloErrorBudgetBurn'], ['web', 'availability', 'SloErrorBudgetBurn']]))).toEqual([]);
+    expect(messages(project([['api', 'availability', 'SloErrorBudgetBurn'], ['api', 'latency', 'SloErrorBudgetBurn']]))).toEqual([]);
+  });
+
+  it('user alerts whose expressions fix a label to different values are apart; overlapping ones are not', () => {
+    const api = 'sum by (code) (rate(app_requests_total{code="500"}[5m])) > 1';
+    const web = 'sum by (code) (rate(app_requests_total{code="503"}[5m])) > 1';
+    expect(messages(project([], [user(api), user(web)]))).toEqual([]);
+    // The same value, a label an aggregation drops, a selector that does not fix it, or a label a
+    // function rewrites: their series can be the same, so the second is reported.
+    const twice = (a: string, b: string) => messages(project([], [user(a), user(b)]));
+    const duplicate = [expect.stringMatching(/^alert "SloErrorBudgetBurn" is defined twice with the same labels \(first in group mine/)];
+    expect(twice(api, api.replace('> 1', '> 2'))).toEqual(duplicate);
+    expect(twice('sum(rate(app_requests_total{code="500"}[5m])) > 1', 'sum(rate(app_requests_total{code="503"}[5m])) > 1')).toEqual(duplicate);
+    expect(twice(api, 'sum by (code) (rate(app_requests_total[5m])) > 1')).toEqual(duplicate);
+    expect(twice(api, 'label_replace(sum by (code) (rate(app_requests_total{code="503"}[5m])), "code", "500", "", "") > 1')).toEqual(duplicate);
+    expect(twice(api, 'sum by (code) (rate(app_requests_total{code="503"}[5m])) > 1 or vector(0)')).toEqual(duplicate);
+    expect(twice(api, 'app_requests_total{code="503"} > 1 or app_requests_total{code="500"} > 1')).toEqual(duplicate);
+  });
+
+  it('an SLO alert and a user alert of one name: apart only when the user alert fixes service or slo to another value', () => {
+    const slos: Array<[string, string, string]> = [['api', 'availability', 'SloErrorBudgetBurn']];
+    const page = { severity: 'critical' };
+    expect(messages(project(slos, [user('app_service_up{service="web"} == 0', page)]))).toEqual([]);
+    expect(messages(project(slos, [user('app_service_up{service="api"} == 0', page)]))).toHaveLength(1);
+    expect(messages(project(slos, [user('app_service_up == 0', page)]))).toHaveLength(1);
+    expect(messages(project(slos, [user('app_service_up{service="web"} == 0')]))).toEqual([]);
   });
 });
 

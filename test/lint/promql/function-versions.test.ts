@@ -69,4 +69,69 @@ describe('version/unsupported on functions', () => {
     const project = defineProject({ name: 'shop', metrics: [cart], prometheus: { scrapeJobs: [jobs.shop] }, ruleGroups: [ruleGroup({ name: 'shop', rules: [rule] })], versions: { prometheus: '3.x' } });
     expect(runOn(project, CHECKS.filter((c) => c.id === 'version/unsupported' || c.id === 'promql/syntax'))).toEqual([]);
   });
+
+  it('every function newer than the target: histogram_avg and histogram_stddev on 2.42 (promtool 2.42: unknown function)', () => {
+    const exprs = ['histogram_avg(shop_cart_items) > 0.5', 'histogram_stddev(shop_cart_items) > 0.5', 'histogram_stdvar(shop_cart_items)', 'histogram_count(shop_cart_items)'];
+    expect(findings('2.42', ...exprs).map((f) => [f.span, f.message.replace(/^.*which /, '')])).toEqual([
+      ['histogram_avg', 'Prometheus 2.42 (the target version, from the project) does not have: it came in Prometheus 2.51'],
+      ['histogram_stddev', 'Prometheus 2.42 (the target version, from the project) does not have: it came in Prometheus 2.47'],
+      ['histogram_stdvar', 'Prometheus 2.42 (the target version, from the project) does not have: it came in Prometheus 2.47'],
+    ]);
+    expect(findings('2.42', 'histogram_avg(shop_cart_items)')[0]!.hint).toBe("if your Prometheus is 2.51 or newer, set versions: { prometheus: '2.53' }; otherwise do without it");
+    expect(findings('2.53', ...exprs)).toEqual([]);
+  });
+
+  it('functions newer than every target (3.x is what 3.0 has): reported, with the flag they need', () => {
+    const found = findings('3.x', 'ts_of_max_over_time(shop_cart_items[1h])', 'first_over_time(shop_cart_items[1h])');
+    expect(found.map((f) => [f.span, f.message.replace(/^.*which /, '')])).toEqual([
+      ['ts_of_max_over_time', 'Prometheus 3.x (the target version, from the project) does not have: it came in Prometheus 3.5 (behind the feature flag promql-experimental-functions)'],
+      ['first_over_time', 'Prometheus 3.x (the target version, from the project) does not have: it came in Prometheus 3.7 (behind the feature flag promql-experimental-functions)'],
+    ]);
+    expect(found[0]!.hint).toBe("do without it; if your Prometheus is 3.5 or newer and runs with --enable-feature=promql-experimental-functions, ignore this finding with that reason (the newest target, '3.x', stands for what 3.0 has)");
+  });
+
+  it('aggregations and syntax the target parser lacks', () => {
+    const exprs = [
+      'sum by ("store") (shop_cart_items)',
+      '{"__name__"="shop_cart_items"}',
+      'rate(shop_orders_total[5m + 1m])',
+      'shop_cart_items offset (1h * 2)',
+      'rate(shop_orders_total[step()])',
+      'rate(shop_orders_total[5m] anchored)',
+      'shop_cart_items smoothed',
+      'shop_cart_items + on(store) fill(0) shop_cart_items',
+      'rate(shop_orders_total[300])',
+      'time() - shop_cart_items > 10m',
+    ];
+    expect(findings('2.53', ...exprs).map((f) => [f.span, f.message.replace(/^.*uses (.*), which .* does not have: (.*)$/, '$1: $2')])).toEqual([
+      ['"store"', 'a quoted label name in by/without/on/ignoring (by ("name")): it came in Prometheus 2.55'],
+      ['5m + 1m', 'arithmetic in a duration (x[5m + 1m], offset (1h * 2)): it came in Prometheus 3.4 (behind the feature flag promql-duration-expr)'],
+      ['(1h * 2)', 'arithmetic in a duration (x[5m + 1m], offset (1h * 2)): it came in Prometheus 3.4 (behind the feature flag promql-duration-expr)'],
+      ['step', 'step() in a duration: it came in Prometheus 3.6 (behind the feature flag promql-duration-expr)'],
+      ['anchored', 'the anchored/smoothed modifiers: it came in Prometheus 3.7 (behind the feature flag promql-extended-range-selectors)'],
+      ['smoothed', 'the anchored/smoothed modifiers: it came in Prometheus 3.7 (behind the feature flag promql-extended-range-selectors)'],
+      ['fill(0)', 'the fill()/fill_left()/fill_right() modifiers of a binary operator: it came in Prometheus 3.10 (behind the feature flag promql-binop-fill-modifiers)'],
+      ['300', 'a number as a duration or a duration as a number (x[300], offset 60, > 10m): it came in Prometheus 2.54'],
+      ['10m', 'a number as a duration or a duration as a number (x[300], offset 60, > 10m): it came in Prometheus 2.54'],
+    ]);
+    expect(findings('2.42', exprs[1]!).map((f) => [f.span, f.message.replace(/^.*uses (.*), which .* does not have: (.*)$/, '$1: $2')])).toEqual([
+      ['"__name__"', 'a quoted name in a selector ({"name"="value"}, {"metric"}): it came in Prometheus 2.51'],
+    ]);
+    // 3.0 has quoted names and numbers as durations.
+    expect(findings('3.x', exprs[0]!, exprs[1]!, exprs[8]!, exprs[9]!)).toEqual([]);
+  });
+
+  it('is quiet on what every supported version parses', () => {
+    const exprs = [
+      'sum by (store) (rate(shop_orders_total[5m] offset -5m))',
+      'max_over_time(shop_cart_items[1h:30s] offset 1h30m)',
+      'topk(3, shop_cart_items) > 1e3',
+      'group(shop_cart_items) * on(store) group_left() count_values("v", shop_cart_items)',
+      'histogram_quantile(0.99, sum by (le) (rate(shop_checkout_seconds_bucket[5m])))',
+      'quantile_over_time(0.5, shop_cart_items[1d]) - 0x10 + Inf',
+      'shop_cart_items @ 1700000000 or absent(shop_cart_items)',
+    ];
+    for (const version of ['2.42', '2.53', '3.x'] as const) expect(findings(version, ...exprs)).toEqual([]);
+  });
 });
+
