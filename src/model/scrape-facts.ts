@@ -6,6 +6,8 @@
  * (config/config.go, model/relabel/relabel.go). Which version has what is in version-facts.ts.
  */
 
+import { durationMs } from '../duration.js';
+
 export const KUBERNETES_ROLES = ['pod', 'service', 'endpoints', 'endpointslice', 'node'] as const;
 export type KubernetesRoleName = (typeof KUBERNETES_ROLES)[number];
 
@@ -49,4 +51,25 @@ export function metaLabelSet(label: string, sd: DiscoveryKinds): boolean {
 /** The roles that set a `__meta_kubernetes_*` label (for hints). */
 export function rolesSetting(label: string): KubernetesRoleName[] {
   return KUBERNETES_ROLES.filter((role) => metaLabelSet(label, { kubernetesRole: role, file: false, http: false }));
+}
+
+/** Prometheus's global scrape interval and timeout when prometheus.yml leaves them out (config/config.go DefaultGlobalConfig). */
+export const DEFAULT_SCRAPE_INTERVAL = '1m';
+const DEFAULT_SCRAPE_TIMEOUT_MS = 10_000;
+
+/**
+ * The timeout a scrape runs with, as Prometheus works it out (config/config.go, the same from 2.x
+ * to 3.x): the job's own; else the global one, but at most the job's interval; the global one
+ * left out is min(10s, global interval). Milliseconds; undefined for a duration that is none.
+ */
+export function scrapeTimeoutMs(
+  global: { scrapeInterval?: string | undefined; scrapeTimeout?: string | undefined },
+  job: { interval?: string | undefined; timeout?: string | undefined } = {},
+): number | undefined {
+  const globalInterval = durationMs(global.scrapeInterval ?? DEFAULT_SCRAPE_INTERVAL);
+  const jobInterval = job.interval !== undefined ? durationMs(job.interval) : globalInterval;
+  if (globalInterval === undefined || jobInterval === undefined) return undefined;
+  if (job.timeout !== undefined) return durationMs(job.timeout);
+  const globalTimeout = global.scrapeTimeout !== undefined ? durationMs(global.scrapeTimeout) : Math.min(DEFAULT_SCRAPE_TIMEOUT_MS, globalInterval);
+  return globalTimeout === undefined ? undefined : Math.min(globalTimeout, jobInterval);
 }
