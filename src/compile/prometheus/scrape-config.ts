@@ -24,12 +24,20 @@ export function relabelConfig(rule: RelabelRuleInput, names: 'prometheus' | 'ope
 }
 
 /**
+ * A literal value as a relabel `replacement`: Prometheus expands `$1`, `${name}` there, and `$$`
+ * is a literal `$` (model/relabel/relabel.go, regexp.Expand), so `cc$1` would be stored as `cc`.
+ */
+export function literalReplacement(value: string): string {
+  return value.split('$').join('$$');
+}
+
+/**
  * A job's relabeling: for a discovering job its static labels first (static_configs' labels only
  * reach static targets; on a discovered target they are set before its relabeling, as
  * static_configs does for static ones), then the job's own rules.
  */
 export function jobRelabeling(job: ScrapeJobModel): RelabelRuleInput[] {
-  const labels = discovers(job) ? Object.entries(job.labels).map(([label, value]): RelabelRuleInput => ({ targetLabel: label, replacement: value })) : [];
+  const labels = discovers(job) ? Object.entries(job.labels).map(([label, value]): RelabelRuleInput => ({ targetLabel: label, replacement: literalReplacement(value) })) : [];
   return [...labels, ...job.relabel];
 }
 
@@ -41,7 +49,7 @@ function probeRelabeling(exporter: string) {
   return [
     { source_labels: ['__address__'], target_label: '__param_target' },
     { source_labels: ['__param_target'], target_label: 'instance' },
-    { target_label: '__address__', replacement: exporter },
+    { target_label: '__address__', replacement: literalReplacement(exporter) },
   ];
 }
 
