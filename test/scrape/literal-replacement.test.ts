@@ -29,7 +29,7 @@ describe('literal values in relabel replacements', () => {
       ]),
     ) as { scrape_configs: Rule[] };
     const [files, fixed] = yml.scrape_configs;
-    const written = Object.fromEntries((files!['relabel_configs'] as Rule[]).map((r) => [r['target_label'], r['replacement']]));
+    const written: Record<string, string> = Object.fromEntries((files!['relabel_configs'] as Rule[]).map((r) => [r['target_label'], r['replacement']]));
     expect(written).toEqual({ cost_center: 'cc$$1-a', tier: '$${1}x', plain: 'eu' });
     expect(Object.fromEntries(Object.entries(written).map(([k, v]) => [k, expand(v)]))).toEqual(labels);
     expect(fixed!['static_configs'][0].labels).toEqual(labels);
