@@ -7,6 +7,7 @@
  */
 
 import { durationMs } from '../duration.js';
+import type { RelabelRuleInput } from './schema/relabel.js';
 
 export const KUBERNETES_ROLES = ['pod', 'service', 'endpoints', 'endpointslice', 'node'] as const;
 export type KubernetesRoleName = (typeof KUBERNETES_ROLES)[number];
@@ -18,17 +19,49 @@ export const SCRAPE_PROTOCOLS = ['PrometheusProto', 'OpenMetricsText1.0.0', 'Ope
 const K8S = '__meta_kubernetes_';
 
 /**
+ * The node labels `attach_metadata: { node: true }` adds to pod, endpoints and endpointslice
+ * targets (discovery/kubernetes addNodeLabels: the node's name, labels and annotations; not its
+ * addresses, conditions or provider id), from Prometheus 2.35 (pod) and 2.37 (endpoints,
+ * endpointslice): older than every version the output targets (version-facts.ts).
+ */
+const ATTACHED_NODE_META = ['node_name', 'node_label', 'node_annotation'];
+const ATTACHES_NODE: ReadonlySet<KubernetesRoleName> = new Set(['pod', 'endpoints', 'endpointslice']);
+
+/**
  * The `__meta_kubernetes_*` label families each role sets, as prefixes after `__meta_kubernetes_`.
  * endpoints and endpointslice targets also carry their service's and (when backed by a pod) the
- * pod's labels; `node_` labels come with `attach_metadata: { node: true }` on pod/endpoint roles.
+ * pod's labels; node labels come with `attach_metadata: { node: true }` on those roles and pod,
+ * which the output writes when a job reads them (needsNodeMetadata).
  */
 const KUBERNETES_META: Record<KubernetesRoleName, readonly string[]> = {
-  pod: ['namespace', 'pod_', 'node_'],
+  pod: ['namespace', 'pod_', ...ATTACHED_NODE_META],
   service: ['namespace', 'service_'],
-  endpoints: ['namespace', 'endpoints_', 'endpoint_', 'service_', 'pod_', 'node_'],
-  endpointslice: ['namespace', 'endpointslice_', 'service_', 'pod_', 'node_'],
+  endpoints: ['namespace', 'endpoints_', 'endpoint_', 'service_', 'pod_', ...ATTACHED_NODE_META],
+  endpointslice: ['namespace', 'endpointslice_', 'service_', 'pod_', ...ATTACHED_NODE_META],
   node: ['node_'],
 };
+
+/** The literal start of a regex (`__meta_kubernetes_pod_label_` of `__meta_kubernetes_pod_label_(.+)`). */
+export function literalPrefix(regex: string): string {
+  return /^[A-Za-z0-9_]*/.exec(regex)![0];
+}
+
+/** The labels a relabel rule reads: its source labels, and a labelmap's regex by its literal start. */
+export function labelsRead(rule: RelabelRuleInput): Array<{ label: string; field: string }> {
+  const read: Array<{ label: string; field: string }> = [];
+  if ('sourceLabels' in rule) for (const [i, label] of (rule.sourceLabels ?? []).entries()) read.push({ label, field: `sourceLabels[${i}]` });
+  if (rule.action === 'labelmap') read.push({ label: literalPrefix(rule.regex), field: 'regex' });
+  return read;
+}
+
+/**
+ * Whether a Kubernetes job needs `attach_metadata: { node: true }`: a pod, endpoints or
+ * endpointslice job whose relabeling reads node labels, which Prometheus sets only with it.
+ */
+export function needsNodeMetadata(job: { kubernetes?: { role: KubernetesRoleName } | undefined; relabel: readonly RelabelRuleInput[] }): boolean {
+  if (!job.kubernetes || !ATTACHES_NODE.has(job.kubernetes.role)) return false;
+  return job.relabel.some((rule) => labelsRead(rule).some(({ label }) => ATTACHED_NODE_META.some((p) => `${label}x`.startsWith(`${K8S}${p}`))));
+}
 
 /** The service discoveries a job uses, as far as meta labels are concerned. */
 export interface DiscoveryKinds {

@@ -14,6 +14,7 @@ import type { ScrapeJobModel } from '../../model/types.js';
 import type { PrometheusOperatorOutputModel } from '../../model/outputs.js';
 import type { RelabelRuleInput } from '../../model/schema/prometheus.js';
 import { compact } from '../output.js';
+import { needsNodeMetadata } from '../../model/scrape-facts.js';
 import { jobRelabeling, literalReplacement, relabelConfig } from '../prometheus/scrape-config.js';
 import { scrapeCredentials } from './credentials.js';
 import { whyNotServiceMonitor } from '../../model/service-monitor.js';
@@ -65,6 +66,7 @@ export function serviceMonitorOf(job: ScrapeJobModel, output: PrometheusOperator
       // Said, not left to the Prometheus resource's default: the port keep depends on it.
       serviceDiscoveryRole: ROLE[role],
       ...compact({
+      attachMetadata: needsNodeMetadata(job) ? { node: true } : undefined,
       sampleLimit: job.sampleLimit,
       scrapeProtocols: job.scrapeProtocols,
       endpoints: [

@@ -5,6 +5,7 @@
 import type { ScrapeJobModel } from '../../model/types.js';
 import type { RelabelRuleInput } from '../../model/schema/prometheus.js';
 import { compact } from '../output.js';
+import { needsNodeMetadata } from '../../model/scrape-facts.js';
 
 /** A relabel rule's fields in Prometheus's order: the definition's (and the operator's) name, prometheus.yml's. */
 const RELABEL_FIELDS = [
@@ -62,7 +63,16 @@ function kubernetesSdConfig(job: ScrapeJobModel) {
   const k = job.kubernetes;
   if (!k) return undefined;
   const selector = k.labelSelector !== undefined || k.fieldSelector !== undefined ? [compact({ role: k.role, label: k.labelSelector, field: k.fieldSelector })] : undefined;
-  return [compact({ api_server: k.apiServer, role: k.role, namespaces: k.namespaces ? { names: [...k.namespaces] } : undefined, selectors: selector })];
+  return [
+    compact({
+      api_server: k.apiServer,
+      role: k.role,
+      namespaces: k.namespaces ? { names: [...k.namespaces] } : undefined,
+      selectors: selector,
+      // Node labels reach pod and endpoint targets only when asked for (scrape-facts.ts).
+      attach_metadata: needsNodeMetadata(job) ? { node: true } : undefined,
+    }),
+  ];
 }
 
 /** The job's relabel_configs (jobRelabeling), or a probe's blackbox relabeling. */
