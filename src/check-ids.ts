@@ -93,6 +93,7 @@ export const CHECK_IDS = [
   'scrape/dropped-label',
   'scrape/duplicate-job',
   'scrape/duplicate-series',
+  'scrape/exported-label',
   'scrape/meta-label',
   'scrape/relabel-regex',
   'slo/annotations',

@@ -29,7 +29,7 @@ export interface ScrapeJobOptions<L extends string = string, T extends string = 
   path?: string;
   /** Scrape interval (default: the global scrape interval). */
   interval?: string;
-  /** Scrape timeout (default: the global timeout). */
+  /** Scrape timeout (default: the global timeout, or the job's interval when shorter, as Prometheus); at most the job's interval. */
   timeout?: string;
   /** `http` or `https` (default `http`). */
   scheme?: 'http' | 'https';
@@ -79,7 +79,7 @@ export type LabelsOfJob<J> = J extends ScrapeJob<infer L, infer T, infer M> ? L 
 export interface PrometheusGlobal {
   /** Default 1m, as Prometheus. */
   scrapeInterval?: string;
-  /** Default 10s, as Prometheus. */
+  /** Default 10s, or the scrape interval when shorter, as Prometheus; at most `scrapeInterval`. */
   scrapeTimeout?: string;
   /** Default 1m, as Prometheus. */
   evaluationInterval?: string;

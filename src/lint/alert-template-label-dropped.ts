@@ -2,6 +2,7 @@ import type { Check } from './check.js';
 import { alertExpressions } from './rules-select.js';
 import { locatedAt } from '../model/located.js';
 import { matchesOf } from './regex-matches.js';
+import { REMOVED_BY_SCRAPE, removedByScrape } from './scrape-removed.js';
 
 // {{ $labels.x }}, {{ .Labels.x }} and {{ index $labels "x" }} inside annotations and labels.
 const LABEL_REFERENCES = [/\$labels\.([A-Za-z_][A-Za-z0-9_]*)/g, /\.Labels\.([A-Za-z_][A-Za-z0-9_]*)/g, /index\s+\$labels\s+"([^"]+)"/g];
@@ -26,10 +27,12 @@ export const alertTemplateLabelDropped: Check = {
         for (const [field, value] of Object.entries(alert[kind])) {
           for (const label of referencedLabels(value)) {
             if (result.labels.has(label)) continue;
+            const removed = removedByScrape(context.catalogue, e, label);
             report({
-              message: `alert ${alert.name} uses {{ $labels.${label} }} in ${kind === 'labels' ? `label ${field}` : field}, but its expression does not keep "${label}": it renders empty`,
-              hint:
-                result.labels.size > 0
+              message: `alert ${alert.name} uses {{ $labels.${label} }} in ${kind === 'labels' ? `label ${field}` : field}, but ${removed ? REMOVED_BY_SCRAPE.cause(label) : `its expression does not keep "${label}"`}: it renders empty`,
+              hint: removed
+                ? REMOVED_BY_SCRAPE.hint(label)
+                : result.labels.size > 0
                   ? `labels the expression keeps: ${[...result.labels].sort().join(', ')}; add "${label}" to by (…) or drop it from the text`
                   : `the expression keeps no labels; aggregate with by (${label}) or drop it from the text`,
               ...locatedAt(alert, kind, field),

@@ -3,6 +3,7 @@ import { locatedAt } from '../model/located.js';
 import { allPanels } from '../model/dashboard.js';
 import { expressionAt } from './expression-at.js';
 import { matchesOf } from './regex-matches.js';
+import { REMOVED_BY_SCRAPE, removedByScrape } from './scrape-removed.js';
 
 // Grafana's legend templates: {{label}}, spaces allowed inside the braces.
 const LEGEND_LABEL = /\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g;
@@ -33,10 +34,12 @@ export const dashboardLegendLabelDropped: Check = {
           for (const { label, from, to } of labels) {
             // Grafana's own fields (__name__ is dropped by most functions anyway, and reported by none).
             if (label.startsWith('__') || result.labels.has(label)) continue;
+            const removed = removedByScrape(context.catalogue, e, label);
             report({
-              message: `panel ${panel.title}: targets[${i}].legendFormat uses {{${label}}}, but its query does not keep "${label}": the legend shows it empty, and the series look alike`,
-              hint:
-                result.labels.size > 0
+              message: `panel ${panel.title}: targets[${i}].legendFormat uses {{${label}}}, but ${removed ? REMOVED_BY_SCRAPE.cause(label) : `its query does not keep "${label}"`}: the legend shows it empty, and the series look alike`,
+              hint: removed
+                ? REMOVED_BY_SCRAPE.hint(label)
+                : result.labels.size > 0
                   ? `labels the query keeps: ${[...result.labels].sort().join(', ')}; add "${label}" to by (…) or drop it from the legend`
                   : `the query keeps no labels; aggregate with by (${label}) or drop it from the legend`,
               ...locatedAt(t, 'legendFormat'),

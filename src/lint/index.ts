@@ -18,6 +18,7 @@ import { scrapeDuplicateJob } from './scrape-duplicate-job.js';
 import { scrapeRelabelRegex } from './scrape-relabel-regex.js';
 import { scrapeMetaLabel } from './scrape-meta-label.js';
 import { scrapeDroppedLabel } from './scrape-dropped-label.js';
+import { scrapeExportedLabel } from './scrape-exported-label.js';
 import { versionUnsupported } from './version-unsupported.js';
 import { promqlRateOnNonCounter } from './promql-rate-on-non-counter.js';
 import { promqlQuantileWithoutLe } from './promql-quantile-without-le.js';
@@ -115,6 +116,7 @@ export const CHECKS: readonly Check[] = [
   scrapeRelabelRegex,
   scrapeMetaLabel,
   scrapeDroppedLabel,
+  scrapeExportedLabel,
   versionUnsupported,
   scrapeDuplicateSeries,
   rulesDuplicateGroup,

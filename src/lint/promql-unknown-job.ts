@@ -1,7 +1,7 @@
 import type { Check } from './check.js';
 import { at, hasVariable, ownerName } from './check.js';
 import { didYouMean } from '../suggest.js';
-import { jobLabel, matcherAccepts } from './scrape-jobs.js';
+import { jobLabel, jobsHonouring, matcherAccepts } from './scrape-jobs.js';
 
 /** A regex that is only alternatives of plain names: `api|worker`. */
 const ALTERNATION = /^[A-Za-z0-9_\-.:/]+(\|[A-Za-z0-9_\-.:/]+)*$/;
@@ -11,7 +11,8 @@ const ALTERNATION = /^[A-Za-z0-9_\-.:/]+(\|[A-Za-z0-9_\-.:/]+)*$/;
  * values come from the scrape jobs (their name, or a static `job` label) and from rule labels
  * (recorded series and ALERTS may carry a `job` a rule sets). Series the project does not scrape
  * itself stay quiet: ALERTS, metrics not in the catalogue, and exporter metrics are a warning (they
- * may come from another Prometheus by federation or remote write). Grafana variables are skipped.
+ * may come from another Prometheus by federation or remote write), and so do metrics that declare
+ * a `job` label of their own, scraped by an `honorLabels` job (Pushgateway). Grafana variables are skipped.
  */
 export const promqlUnknownJob: Check = {
   id: 'promql/unknown-job',
@@ -26,6 +27,8 @@ export const promqlUnknownJob: Check = {
       for (const s of e.analysis.selectors) {
         const entry = s.name !== undefined ? catalogue.get(s.name) : undefined;
         if (!entry || (!entry.metric && !entry.record)) continue;
+        // Scraped with honor_labels and declaring `job`: the series keep the job label they were pushed with.
+        if (jobsHonouring(model, entry, 'job').length > 0) continue;
         for (const m of s.matchers) {
           if (m.label !== 'job' || (m.op !== '=' && m.op !== '=~') || hasVariable(e, m.from, m.to)) continue;
           let unknown: string[];

@@ -74,12 +74,13 @@ export const promqlUnknownLabel: Check = {
   run({ expressions, catalogue }, report) {
     for (const e of expressions) {
       for (const selector of e.analysis.selectors) {
-        const named = selector.name !== undefined ? catalogue.get(selector.name)?.labels : undefined;
-        const byRegex = named ? undefined : regexNamed(selector, catalogue);
-        const labels = named ?? byRegex?.labels;
+        const entry = selector.name !== undefined ? catalogue.get(selector.name) : undefined;
+        const byRegex = entry?.labels ? undefined : regexNamed(selector, catalogue);
+        const labels = entry?.labels ?? byRegex?.labels;
         if (!labels) continue;
         for (const m of selector.matchers) {
-          if (m.label === '__name__' || labels.includes(m.label)) continue;
+          // A declared label metricRelabel removes: scrape/dropped-label names the rule.
+          if (m.label === '__name__' || labels.includes(m.label) || entry?.dropped?.includes(m.label)) continue;
           // `x=""` and `x!~".+"` select series without the label: meaningful on any metric.
           if ((m.op === '=' && m.value === '') || (m.op === '!~' && (m.value === '.+' || m.value === '.*'))) continue;
           report({
@@ -91,6 +92,7 @@ export const promqlUnknownLabel: Check = {
           });
         }
       }
+      const dropped = new Set(e.analysis.selectors.flatMap((sel) => (sel.name !== undefined ? (catalogue.get(sel.name)?.dropped ?? []) : [])));
       for (const call of e.analysis.calls) {
         const input = call.args[0];
         if (input?.kind !== 'vector' || !input.exact) continue;
@@ -106,7 +108,7 @@ export const promqlUnknownLabel: Check = {
         }
       }
       for (const g of e.analysis.groupings) {
-        if (!g.available || g.available.has(g.label) || hasVariable(e, g.from, g.to)) continue;
+        if (!g.available || g.available.has(g.label) || dropped.has(g.label) || hasVariable(e, g.from, g.to)) continue;
         // The metric name: every selected series has one (grouping or matching by it keeps it).
         if (g.label === '__name__') continue;
         if (g.clause === 'without' || g.clause === 'ignoring') {

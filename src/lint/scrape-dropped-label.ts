@@ -1,8 +1,10 @@
-import type { Check } from './check.js';
+import type { AnalyzedExpression, Check, Finding } from './check.js';
 import { at, hasVariable, ownerName } from './check.js';
-import { droppingRule } from '../model/scrape-labels.js';
-import { jobsOf } from './scrape-jobs.js';
+import { droppingRule, metricRelabelFate, metricRelabelWrites } from '../model/scrape-labels.js';
+import { jobLabel, jobsOf, matcherAccepts } from './scrape-jobs.js';
 import type { ScrapeJobModel } from '../model/types.js';
+import type { RelabelRuleInput } from '../model/schema/prometheus.js';
+import type { SelectorRef } from '../promql/analyze.js';
 
 /** The jobs' rules dropping `label`, when every one of them drops it (else undefined). */
 function droppedByAll(jobs: readonly ScrapeJobModel[], label: string): string | undefined {
@@ -10,6 +12,53 @@ function droppedByAll(jobs: readonly ScrapeJobModel[], label: string): string | 
   const rules = jobs.map((job) => ({ job, found: droppingRule(job, label) }));
   if (rules.some((r) => r.found === undefined)) return undefined;
   return rules.map((r) => `"${r.job.job}" metricRelabel[${r.found!.index}] (${r.found!.rule.action} ${JSON.stringify(r.found!.rule.regex)})`).join(', ');
+}
+
+/** What the selector tells of a series' labels before the job's metricRelabel: its name, the job's target labels, its `=` values of labels no rule writes. */
+function knownValues(job: ScrapeJobModel, s: SelectorRef): Map<string, string> {
+  const known = new Map<string, string>([['__name__', s.name!]]);
+  // With honor_labels the scraped values win over the job's: only the name is certain.
+  if (job.honorLabels !== true) {
+    for (const [label, value] of Object.entries(job.labels)) known.set(label, value);
+    known.set('job', jobLabel(job));
+  }
+  for (const m of s.matchers) if (m.op === '=' && m.label !== '__name__' && !metricRelabelWrites(job, m.label)) known.set(m.label, m.value);
+  return known;
+}
+
+const ruleText = (job: ScrapeJobModel, index: number, rule: RelabelRuleInput) => {
+  const r = rule as { action?: string; sourceLabels?: string[]; regex?: string; targetLabel?: string; replacement?: string };
+  const what = r.action === 'drop' || r.action === 'keep' ? `${r.action} ${(r.sourceLabels ?? []).join(',')} ${JSON.stringify(r.regex)}` : `replace ${r.targetLabel} with ${JSON.stringify(r.replacement ?? '$1')}`;
+  return `"${job.job}" metricRelabel[${index}] (${what})`;
+};
+
+/**
+ * A selector every job scraping it stores nothing for: a drop/keep removes its series (on the
+ * name, or on label values the selector or the job fixes), or a replace sets a label it matches on
+ * to a value the matcher refuses.
+ */
+function reportSeriesFates(e: AnalyzedExpression, s: SelectorRef, jobs: readonly ScrapeJobModel[], report: (finding: Finding) => void): void {
+  if (jobs.length === 0 || s.name === undefined) return;
+  const fates = jobs.map((job) => ({ job, fate: metricRelabelFate(job, knownValues(job, s)) }));
+  if (fates.every((f) => f.fate.drops)) {
+    report({
+      message: `${ownerName(e)} selects ${s.name}, but scrape job ${fates.map((f) => ruleText(f.job, f.fate.drops!.index, f.fate.drops!.rule)).join(', ')} drops those series before storage: the selector matches nothing`,
+      hint: "keep the series (narrow the rule's regex) or select one the job stores",
+      ...at(e, s.from, s.to),
+    });
+    return;
+  }
+  for (const m of s.matchers) {
+    if (m.label === '__name__' || m.label === 'job' || hasVariable(e, m.from, m.to)) continue;
+    const written = fates.map((f) => f.fate.drops ? undefined : f.fate.literals.get(m.label));
+    if (written.some((w, i) => !fates[i]!.fate.drops && (w === undefined || matcherAccepts(m, w.value) !== false))) continue;
+    const which = fates.filter((f) => !f.fate.drops).map((f) => ruleText(f.job, f.fate.literals.get(m.label)!.index, f.job.metricRelabel[f.fate.literals.get(m.label)!.index]!));
+    report({
+      message: `${ownerName(e)} filters "${s.name}" on ${e.text.slice(m.from, m.to)}, but scrape job ${which.join(', ')} sets "${m.label}" on every series before storage: the selector matches nothing`,
+      hint: `match the value the rule writes (${JSON.stringify(written.find((w) => w)!.value)}) or change the rule`,
+      ...at(e, m.from, m.to),
+    });
+  }
 }
 
 /**
@@ -21,7 +70,7 @@ function droppedByAll(jobs: readonly ScrapeJobModel[], label: string): string | 
 export const scrapeDroppedLabel: Check = {
   id: 'scrape/dropped-label',
   severity: 'error',
-  description: 'Expressions do not use a label that metricRelabel removes from the series (labeldrop/labelkeep of every job scraping the metric).',
+  description: 'Expressions do not use what metricRelabel removes before storage: series a drop/keep removes, labels a labeldrop/labelkeep removes, values a replace overwrites (every job scraping the metric).',
   run({ expressions, model, catalogue }, report) {
     if (!model.prometheus.scrapeJobs.some((j) => j.metricRelabel.length > 0)) return;
     for (const e of expressions) {
@@ -30,6 +79,7 @@ export const scrapeDroppedLabel: Check = {
         return entry?.metric ? [{ s, jobs: jobsOf(model, s, entry) }] : [];
       });
       for (const { s, jobs } of scraped) {
+        reportSeriesFates(e, s, jobs, report);
         for (const m of s.matchers) {
           if (m.label === 'job' || m.label === '__name__' || hasVariable(e, m.from, m.to)) continue;
           const rules = droppedByAll(jobs, m.label);

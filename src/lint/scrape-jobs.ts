@@ -31,13 +31,28 @@ export function matcherAccepts(m: Pick<MatcherRef, 'op' | 'value'>, value: strin
 }
 
 /**
- * The jobs a selector can read from: those its `job` matchers accept, else (no matcher) the jobs the
+ * The jobs that store a scraped `label` (job, instance) with the target's own value: `honorLabels`
+ * jobs scraping a metric that declares the label (a Pushgateway's or a federation's series carry
+ * the pushing job's `job`). Such series can have any value of it, not only the job's name.
+ */
+export function jobsHonouring(model: Model, entry: SeriesEntry | undefined, label: string): ScrapeJobModel[] {
+  const metric = entry?.metric;
+  if (!metric || !metric.labels.includes(label)) return [];
+  return model.prometheus.scrapeJobs.filter((j) => j.honorLabels === true && (metric.jobs === undefined || metric.jobs.includes(j.job)));
+}
+
+/**
+ * The jobs a selector can read from: those its `job` matchers accept (and the jobs honouring the
+ * metric's own `job` label, whatever its value), else (no matcher) the jobs the
  * metric declares (`jobs`), else the jobs of the metric's exporter when one is named like it, else every job. Empty when no job can match.
  */
 export function jobsOf(model: Model, s: SelectorRef, entry: SeriesEntry | undefined): ScrapeJobModel[] {
   const jobs = model.prometheus.scrapeJobs;
   const matchers = s.matchers.filter((m) => m.label === 'job');
-  if (matchers.length > 0) return jobs.filter((j) => matchers.every((m) => matcherAccepts(m, jobLabel(j)) !== false));
+  if (matchers.length > 0) {
+    const honouring = jobsHonouring(model, entry, 'job');
+    return jobs.filter((j) => honouring.includes(j) || matchers.every((m) => matcherAccepts(m, jobLabel(j)) !== false));
+  }
   const declared = entry?.metric?.jobs;
   if (declared !== undefined) return jobs.filter((j) => declared.includes(j.job));
   const exporter = entry?.metric?.exporter;

@@ -1,7 +1,7 @@
 import type { Check } from './check.js';
 import type { ScrapeJobModel } from '../model/types.js';
 import { locatedAt } from '../model/located.js';
-import { metaLabelSet, rolesSetting, type DiscoveryKinds } from '../model/scrape-facts.js';
+import { labelsRead, metaLabelSet, rolesSetting, type DiscoveryKinds } from '../model/scrape-facts.js';
 import { relabelRulesOf } from './scrape-jobs.js';
 
 function discoveries(job: ScrapeJobModel): DiscoveryKinds {
@@ -18,11 +18,6 @@ function describe(job: ScrapeJobModel): string {
   return parts.join(', ');
 }
 
-/** The literal start of a regex (`__meta_kubernetes_pod_label_` of `__meta_kubernetes_pod_label_(.+)`). */
-function literalPrefix(regex: string): string {
-  return /^[A-Za-z0-9_]*/.exec(regex)![0];
-}
-
 /**
  * A `__meta_*` label the job's service discovery never sets: the rule reads an empty value (a keep
  * then drops every target, a replace writes nothing). In `metricRelabel` no `__meta_*` label is
@@ -36,9 +31,7 @@ export const scrapeMetaLabel: Check = {
     for (const job of model.prometheus.scrapeJobs) {
       const sd = discoveries(job);
       for (const { list, index, rule } of relabelRulesOf(job)) {
-        const read: Array<{ label: string; field: string }> = [];
-        if ('sourceLabels' in rule) for (const [i, label] of (rule.sourceLabels ?? []).entries()) if (label.startsWith('__meta_')) read.push({ label, field: `sourceLabels[${i}]` });
-        if (rule.action === 'labelmap' && literalPrefix(rule.regex).startsWith('__meta_')) read.push({ label: literalPrefix(rule.regex), field: 'regex' });
+        const read = labelsRead(rule).filter(({ label }) => label.startsWith('__meta_'));
         for (const { label, field } of read) {
           if (list === 'relabel' && (metaLabelSet(label, sd) || (field === 'regex' && metaLabelSet(`${label}x`, sd)))) continue;
           const roles = rolesSetting(label.endsWith('_') ? `${label}x` : label);

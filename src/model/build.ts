@@ -5,6 +5,7 @@ import type { AlertInput, RecordInput } from './schema/rules.js';
 import { DEFAULT_TEST_INTERVAL, type AlertModel, type MetricModel, type Model, type RecordModel, type RuleGroupModel, type ScrapeJobModel, type TestCaseModel } from './types.js';
 import { safeFileName } from './names.js';
 import { durationMs } from '../duration.js';
+import { DEFAULT_SCRAPE_INTERVAL } from './scrape-facts.js';
 import { defined } from './build-helpers.js';
 import { located } from './located.js';
 import { buildAlertmanager } from './build-alertmanager.js';
@@ -20,9 +21,9 @@ import { buildDocs, runbookFile, runbookUrl } from './docs.js';
 import { DEFAULT_OUT_DIR, grafanaSettings } from './settings.js';
 import { sloDashboard } from './slo-dashboard.js';
 
-// Prometheus's own defaults, written out so the generated files say what is in force.
-const DEFAULT_SCRAPE_INTERVAL = '1m';
-const DEFAULT_SCRAPE_TIMEOUT = '10s';
+// Prometheus's own defaults, written out so the generated files say what is in force. Not the
+// scrape timeout: Prometheus's default is min(10s, scrape interval), and a written 10s would be
+// refused under a shorter interval (scrape-facts.ts scrapeTimeoutMs).
 export const DEFAULT_EVALUATION_INTERVAL = '1m';
 
 
@@ -135,7 +136,7 @@ export function buildModel(input: ProjectInput, entry: string, syntax: SyntaxOf 
     metrics,
     prometheus: {
       scrapeInterval,
-      scrapeTimeout: global.scrapeTimeout ?? DEFAULT_SCRAPE_TIMEOUT,
+      ...(global.scrapeTimeout !== undefined ? { scrapeTimeout: global.scrapeTimeout } : {}),
       evaluationInterval,
       externalLabels: global.externalLabels ?? {},
       scrapeJobs,

@@ -1,7 +1,7 @@
 /** The catalogue as the checks (and the generated docs) see it: every series name an expression may select (metrics expanded, recorded series with their inferred labels). */
 import type { MetricModel, Model, RecordModel } from './types.js';
 import { TARGET_LABELS } from './names.js';
-import { addedLabels } from './scrape-labels.js';
+import { addedLabels, droppingRule } from './scrape-labels.js';
 import { records } from './select.js';
 import { metricSeries, type SeriesSuffix } from '../api/metric-series.js';
 import { analyzePromql, type SeriesLookup } from '../promql/analyze.js';
@@ -21,6 +21,8 @@ export interface SeriesEntry {
   kind: ValueKind;
   /** Labels it carries, target labels included; undefined when not known exactly. */
   labels?: readonly string[];
+  /** Declared labels the `metricRelabel` of every job scraping it removes (not in `labels`: scrape/dropped-label names the rule). */
+  dropped?: readonly string[];
 }
 
 export interface Catalogue {
@@ -45,6 +47,17 @@ export function scrapeLabelNames(model: Pick<Model, 'prometheus'>, metric?: Pick
 }
 
 /**
+ * The labels of a metric that the `metricRelabel` of every job that may scrape it removes
+ * (labeldrop/labelkeep): the stored series never carry them. `job` and `instance` stay, as the
+ * checks that reason about them expect.
+ */
+function droppedLabels(model: Pick<Model, 'prometheus'>, metric: Pick<MetricModel, 'jobs'>, labels: readonly string[]): string[] {
+  const jobs = model.prometheus.scrapeJobs.filter((j) => metric.jobs === undefined || metric.jobs.includes(j.job));
+  if (jobs.length === 0 || jobs.every((j) => j.metricRelabel.length === 0)) return [];
+  return labels.filter((label) => !(TARGET_LABELS as readonly string[]).includes(label) && jobs.every((job) => droppingRule(job, label) !== undefined));
+}
+
+/**
  * Series names from the metric catalogue (histogram and summary series expanded) and from
  * recording rules (their labels inferred from their expressions, in definition order). `parse`
  * gives a recording rule's parse (the run's table gives the one it keeps: src/model/promql-table.ts).
@@ -56,7 +69,9 @@ export function buildCatalogue(model: Pick<Model, 'metrics' | 'ruleGroups' | 'pr
     if (!entries.has(entry.name)) entries.set(entry.name, entry);
   };
   for (const metric of model.metrics) {
-    const labels = [...new Set([...metric.labels, ...(metric.jobs ? scrapeLabelNames(model, metric) : scraped)])];
+    const all = [...new Set([...metric.labels, ...(metric.jobs ? scrapeLabelNames(model, metric) : scraped)])];
+    const dropped = droppedLabels(model, metric, all);
+    const labels = dropped.length > 0 ? all.filter((l) => !dropped.includes(l)) : all;
     for (const part of metricSeries(metric)) {
       add({
         name: part.name,
@@ -65,6 +80,7 @@ export function buildCatalogue(model: Pick<Model, 'metrics' | 'ruleGroups' | 'pr
         counterLike: part.counterLike,
         kind: part.counterLike ? 'counter' : 'gauge',
         labels: part.extraLabel ? [...labels, part.extraLabel] : labels,
+        ...(dropped.length > 0 ? { dropped } : {}),
       });
     }
   }

@@ -6,6 +6,9 @@
  * (config/config.go, model/relabel/relabel.go). Which version has what is in version-facts.ts.
  */
 
+import { durationMs } from '../duration.js';
+import type { RelabelRuleInput } from './schema/relabel.js';
+
 export const KUBERNETES_ROLES = ['pod', 'service', 'endpoints', 'endpointslice', 'node'] as const;
 export type KubernetesRoleName = (typeof KUBERNETES_ROLES)[number];
 
@@ -16,17 +19,49 @@ export const SCRAPE_PROTOCOLS = ['PrometheusProto', 'OpenMetricsText1.0.0', 'Ope
 const K8S = '__meta_kubernetes_';
 
 /**
+ * The node labels `attach_metadata: { node: true }` adds to pod, endpoints and endpointslice
+ * targets (discovery/kubernetes addNodeLabels: the node's name, labels and annotations; not its
+ * addresses, conditions or provider id), from Prometheus 2.35 (pod) and 2.37 (endpoints,
+ * endpointslice): older than every version the output targets (version-facts.ts).
+ */
+const ATTACHED_NODE_META = ['node_name', 'node_label', 'node_annotation'];
+const ATTACHES_NODE: ReadonlySet<KubernetesRoleName> = new Set(['pod', 'endpoints', 'endpointslice']);
+
+/**
  * The `__meta_kubernetes_*` label families each role sets, as prefixes after `__meta_kubernetes_`.
  * endpoints and endpointslice targets also carry their service's and (when backed by a pod) the
- * pod's labels; `node_` labels come with `attach_metadata: { node: true }` on pod/endpoint roles.
+ * pod's labels; node labels come with `attach_metadata: { node: true }` on those roles and pod,
+ * which the output writes when a job reads them (needsNodeMetadata).
  */
 const KUBERNETES_META: Record<KubernetesRoleName, readonly string[]> = {
-  pod: ['namespace', 'pod_', 'node_'],
+  pod: ['namespace', 'pod_', ...ATTACHED_NODE_META],
   service: ['namespace', 'service_'],
-  endpoints: ['namespace', 'endpoints_', 'endpoint_', 'service_', 'pod_', 'node_'],
-  endpointslice: ['namespace', 'endpointslice_', 'service_', 'pod_', 'node_'],
+  endpoints: ['namespace', 'endpoints_', 'endpoint_', 'service_', 'pod_', ...ATTACHED_NODE_META],
+  endpointslice: ['namespace', 'endpointslice_', 'service_', 'pod_', ...ATTACHED_NODE_META],
   node: ['node_'],
 };
+
+/** The literal start of a regex (`__meta_kubernetes_pod_label_` of `__meta_kubernetes_pod_label_(.+)`). */
+export function literalPrefix(regex: string): string {
+  return /^[A-Za-z0-9_]*/.exec(regex)![0];
+}
+
+/** The labels a relabel rule reads: its source labels, and a labelmap's regex by its literal start. */
+export function labelsRead(rule: RelabelRuleInput): Array<{ label: string; field: string }> {
+  const read: Array<{ label: string; field: string }> = [];
+  if ('sourceLabels' in rule) for (const [i, label] of (rule.sourceLabels ?? []).entries()) read.push({ label, field: `sourceLabels[${i}]` });
+  if (rule.action === 'labelmap') read.push({ label: literalPrefix(rule.regex), field: 'regex' });
+  return read;
+}
+
+/**
+ * Whether a Kubernetes job needs `attach_metadata: { node: true }`: a pod, endpoints or
+ * endpointslice job whose relabeling reads node labels, which Prometheus sets only with it.
+ */
+export function needsNodeMetadata(job: { kubernetes?: { role: KubernetesRoleName } | undefined; relabel: readonly RelabelRuleInput[] }): boolean {
+  if (!job.kubernetes || !ATTACHES_NODE.has(job.kubernetes.role)) return false;
+  return job.relabel.some((rule) => labelsRead(rule).some(({ label }) => ATTACHED_NODE_META.some((p) => `${label}x`.startsWith(`${K8S}${p}`))));
+}
 
 /** The service discoveries a job uses, as far as meta labels are concerned. */
 export interface DiscoveryKinds {
@@ -49,4 +84,25 @@ export function metaLabelSet(label: string, sd: DiscoveryKinds): boolean {
 /** The roles that set a `__meta_kubernetes_*` label (for hints). */
 export function rolesSetting(label: string): KubernetesRoleName[] {
   return KUBERNETES_ROLES.filter((role) => metaLabelSet(label, { kubernetesRole: role, file: false, http: false }));
+}
+
+/** Prometheus's global scrape interval and timeout when prometheus.yml leaves them out (config/config.go DefaultGlobalConfig). */
+export const DEFAULT_SCRAPE_INTERVAL = '1m';
+const DEFAULT_SCRAPE_TIMEOUT_MS = 10_000;
+
+/**
+ * The timeout a scrape runs with, as Prometheus works it out (config/config.go, the same from 2.x
+ * to 3.x): the job's own; else the global one, but at most the job's interval; the global one
+ * left out is min(10s, global interval). Milliseconds; undefined for a duration that is none.
+ */
+export function scrapeTimeoutMs(
+  global: { scrapeInterval?: string | undefined; scrapeTimeout?: string | undefined },
+  job: { interval?: string | undefined; timeout?: string | undefined } = {},
+): number | undefined {
+  const globalInterval = durationMs(global.scrapeInterval ?? DEFAULT_SCRAPE_INTERVAL);
+  const jobInterval = job.interval !== undefined ? durationMs(job.interval) : globalInterval;
+  if (globalInterval === undefined || jobInterval === undefined) return undefined;
+  if (job.timeout !== undefined) return durationMs(job.timeout);
+  const globalTimeout = global.scrapeTimeout !== undefined ? durationMs(global.scrapeTimeout) : Math.min(DEFAULT_SCRAPE_TIMEOUT_MS, globalInterval);
+  return globalTimeout === undefined ? undefined : Math.min(globalTimeout, jobInterval);
 }

@@ -43,3 +43,71 @@ export function droppingRule(job: ScrapeJobModel, label: string): { rule: { acti
   }
   return undefined;
 }
+
+/** A regex that matches every value (the relabel default `(.*)`): a replace with it always writes. */
+const MATCHES_ALL = new Set(['(.*)', '.*', '(.+)?']);
+
+/** What a job's `metricRelabel` does to the series of a selector, as far as its known label values tell. */
+export interface MetricRelabelFate {
+  /** The drop/keep rule that removes the series, when its source values are all known. */
+  drops?: { index: number; rule: RelabelRuleInput };
+  /** Labels a replace sets to a literal value on every series it sees, with that rule. */
+  literals: Map<string, { value: string; index: number }>;
+}
+
+/**
+ * Walks a job's `metricRelabel` as Prometheus runs it on one series, from the label values known
+ * before it (`known`: the name, the target labels, the selector's `=` values): the first drop/keep
+ * whose source values are all known and that removes the series, and the labels replaces set to a
+ * literal value. A value a rule changes in a way the definition does not tell becomes unknown.
+ */
+export function metricRelabelFate(job: ScrapeJobModel, known: ReadonlyMap<string, string>): MetricRelabelFate {
+  const values = new Map(known);
+  const literals = new Map<string, { value: string; index: number }>();
+  const unknown = (label: string) => {
+    values.delete(label);
+    literals.delete(label);
+  };
+  for (const [index, rule] of job.metricRelabel.entries()) {
+    const action = rule.action ?? 'replace';
+    if (action === 'drop' || action === 'keep') {
+      const r = rule as { sourceLabels: string[]; separator?: string; regex: string };
+      const sources = r.sourceLabels.map((l) => values.get(l));
+      const regex = re2(r.regex);
+      if (!regex.ok || sources.some((v) => v === undefined)) continue;
+      if (regex.matches(sources.join(r.separator ?? ';')) === (action === 'drop')) return { drops: { index, rule }, literals };
+    } else if (action === 'labeldrop' || action === 'labelkeep') {
+      const regex = re2((rule as { regex: string }).regex);
+      for (const label of [...values.keys()]) {
+        if (label === '__name__') continue;
+        if (!regex.ok) unknown(label);
+        else if (regex.matches(label) === (action === 'labeldrop')) {
+          values.set(label, '');
+          literals.delete(label);
+        }
+      }
+    } else if (action === 'replace') {
+      const r = rule as { sourceLabels?: string[]; separator?: string; regex?: string; targetLabel: string; replacement?: string };
+      const replacement = r.replacement ?? '$1';
+      if (r.targetLabel.includes('$')) {
+        for (const label of [...values.keys()]) unknown(label);
+        continue;
+      }
+      const always = (r.regex === undefined || MATCHES_ALL.has(r.regex)) && !replacement.includes('$');
+      if (always) {
+        values.set(r.targetLabel, replacement);
+        literals.set(r.targetLabel, { value: replacement, index });
+      } else unknown(r.targetLabel);
+    } else if (action === 'labelmap') {
+      for (const label of [...values.keys()]) unknown(label);
+    } else if ('targetLabel' in rule && action !== 'keepequal' && action !== 'dropequal') {
+      unknown(rule.targetLabel);
+    }
+  }
+  return { literals };
+}
+
+/** Labels a `metricRelabel` rule may write (replace, hashmod, …; a labelmap any). */
+export function metricRelabelWrites(job: ScrapeJobModel, label: string): boolean {
+  return job.metricRelabel.some((rule) => rule.action === 'labelmap' || ('targetLabel' in rule && (rule.targetLabel === label || rule.targetLabel.includes('$')) && rule.action !== 'keepequal' && rule.action !== 'dropequal'));
+}

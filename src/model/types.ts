@@ -139,7 +139,8 @@ export interface HealthCheckModel extends Located {
 
 export interface PrometheusModel {
   scrapeInterval: string;
-  scrapeTimeout: string;
+  /** Only when the definitions set it: unset, Prometheus takes min(10s, scrapeInterval) (scrape-facts.ts scrapeTimeoutMs). */
+  scrapeTimeout?: string;
   evaluationInterval: string;
   externalLabels: Record<string, string>;
   scrapeJobs: ScrapeJobModel[];

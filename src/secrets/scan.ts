@@ -8,6 +8,7 @@
 import type { Diagnostic, SourceRef } from '../diagnostic.js';
 import type { Located, Model, NotSecretModel } from '../model/types.js';
 import type { OutputFile } from '../compile/output.js';
+import { PROMETHEUS_SECRETS_DIR } from '../model/schema/scrape-secrets.js';
 import { findingsOf, findSecrets, hideMatches, findSecretsInText, redactSecrets, secretByName, type SecretMatch } from './detect.js';
 
 export const SECRETS_ID = 'secrets';
@@ -48,9 +49,17 @@ function hintFor(path: readonly string[]): string {
     );
   }
   if (area === 'prometheus') {
+    const field = path[3];
+    // kubernetes_sd/http_sd credentials: the definitions have no field for them (the SD's own auth is not generated).
+    if (field === 'kubernetes' || field === 'httpSd') {
+      return (
+        "a service discovery URL is in prometheus.yml as written, and totem-mon's kubernetes and httpSd take no credentials: " +
+        `leave apiServer out to use Prometheus's in-cluster service account, or serve the discovery without credentials in the URL; ${ALLOW_HINT}`
+      );
+    }
     return (
-      'a scrape target, path or label is in prometheus.yml and on every series: Prometheus reads scrape credentials from a file on its host ' +
-      `(authorization.credentials_file, basic_auth.password_file; totem-mon's scrapeJob has no credentials field yet, so let the exporter authenticate another way); ${ALLOW_HINT}`
+      'a scrape target, path, parameter or label is in prometheus.yml as written (labels on every series): Prometheus reads scrape credentials from a file on its host: ' +
+      `scrapeJob({ authorization: { credentials: secretFile('${PROMETHEUS_SECRETS_DIR}/<job>_token') } }), basicAuth: { username, password: secretFile(…) } or oauth2: { clientSecret: secretFile(…) }; ${ALLOW_HINT}`
     );
   }
   return (

@@ -74,12 +74,21 @@ describe('a literal secret anywhere in the definitions is refused where it was d
     expect(d).toMatchObject({ path: ['ruleGroups', 'g', 'rules', 'Errors', 'labels', 'chat'], message: expect.stringContaining('Slack token: "xoxp-***"') });
   });
 
-  it('a token= parameter in a scrape path, with the Prometheus file-based form as hint', () => {
-    const p = project({ prometheus: { scrapeJobs: [scrapeJob({ name: 'app', targets: ['app:8000'], path: '/metrics?token=s3cr3tvalue' })] } });
-    const [d, ...rest] = scan(p);
+  it("a token in a scrape job's params, with the scrape job's secretFile fields as hint", () => {
+    const p = project({ prometheus: { scrapeJobs: [scrapeJob({ name: 'app', targets: ['app:8000'], params: { api_key: [GITHUB_TOKEN] } })] } });
+    // The generated file's own finding aside (the output scan, a safety net, sees the same token).
+    const [d, ...rest] = scan(p).filter((x) => x.path !== undefined);
     expect(rest).toEqual([]);
-    expect(d).toMatchObject({ path: ['prometheus', 'scrapeJobs', 'app', 'metricsPath'], message: expect.stringContaining('"/metrics?token=***"') });
-    expect(d!.hint).toContain('Prometheus reads scrape credentials from a file on its host (authorization.credentials_file');
+    expect(d).toMatchObject({ path: ['prometheus', 'scrapeJobs', 'app', 'params', 'api_key[0]'] });
+    expect(d!.hint).toContain("Prometheus reads scrape credentials from a file on its host: scrapeJob({ authorization: { credentials: secretFile('/etc/prometheus/secrets/<job>_token') } }), basicAuth: { username, password: secretFile(…) }");
+    expect(d!.hint).not.toContain('yet');
+  });
+
+  it('credentials in a service discovery URL: the hint says the discovery takes none', () => {
+    const [d, ...rest] = scan(project({ prometheus: { scrapeJobs: [scrapeJob({ name: 'sd', httpSd: { url: 'http://admin:S3cretPassw0rd@discovery:8080/targets' } })] } }));
+    expect(rest).toEqual([]);
+    expect(d).toMatchObject({ path: ['prometheus', 'scrapeJobs', 'sd', 'httpSd', 'url'] });
+    expect(d!.hint).toContain("totem-mon's kubernetes and httpSd take no credentials");
   });
 
   it('a webhook URL with a key parameter in a receiver, with the receiver file-based form as hint', () => {

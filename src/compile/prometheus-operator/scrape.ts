@@ -11,6 +11,7 @@ import { serviceMonitorOf, SERVICE_MONITORS_DIR } from './service-monitor.js';
 import { resourceName } from '../../model/kubernetes-names.js';
 import type { RelabelRuleInput } from '../../model/schema/prometheus.js';
 import { compact, headerLines } from '../output.js';
+import { needsNodeMetadata } from '../../model/scrape-facts.js';
 import { resourceFile, type ResourceFile } from '../kubernetes/resource.js';
 import { discovers, jobRelabeling, relabelConfig } from '../prometheus/scrape-config.js';
 
@@ -38,6 +39,7 @@ function spec(job: ScrapeJobModel, output: PrometheusOperatorOutputModel): Recor
         role: ROLE[k.role],
         namespaces: k.namespaces ? { names: [...k.namespaces] } : undefined,
         selectors: k.labelSelector !== undefined || k.fieldSelector !== undefined ? [compact({ role: ROLE[k.role], label: k.labelSelector, field: k.fieldSelector })] : undefined,
+        attachMetadata: needsNodeMetadata(job) ? { node: true } : undefined,
       }),
     ],
     fileSDConfigs: job.fileSd && [compact({ files: [...job.fileSd.files], refreshInterval: job.fileSd.refreshInterval })],

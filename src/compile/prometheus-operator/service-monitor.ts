@@ -14,7 +14,8 @@ import type { ScrapeJobModel } from '../../model/types.js';
 import type { PrometheusOperatorOutputModel } from '../../model/outputs.js';
 import type { RelabelRuleInput } from '../../model/schema/prometheus.js';
 import { compact } from '../output.js';
-import { jobRelabeling, relabelConfig } from '../prometheus/scrape-config.js';
+import { needsNodeMetadata } from '../../model/scrape-facts.js';
+import { jobRelabeling, literalReplacement, relabelConfig } from '../prometheus/scrape-config.js';
 import { scrapeCredentials } from './credentials.js';
 import { whyNotServiceMonitor } from '../../model/service-monitor.js';
 
@@ -55,7 +56,7 @@ export function serviceMonitorOf(job: ScrapeJobModel, output: PrometheusOperator
   const { matchLabels, port, rest } = selection(job.relabel, PORT_NAME[role]);
   // Static labels first, as jobRelabeling puts them; they write no meta label (discoveryReason).
   const labels = jobRelabeling({ ...job, relabel: [] });
-  const relabelings = [{ targetLabel: 'job', replacement: job.job }, ...labels, ...rest].map((r) => relabelConfig(r as RelabelRuleInput, 'operator'));
+  const relabelings = [{ targetLabel: 'job', replacement: literalReplacement(job.job) }, ...labels, ...rest].map((r) => relabelConfig(r as RelabelRuleInput, 'operator'));
   const k = job.kubernetes!;
   return {
     // compact() would drop an empty selector, which the CRD requires (`{}`: every service).
@@ -65,6 +66,7 @@ export function serviceMonitorOf(job: ScrapeJobModel, output: PrometheusOperator
       // Said, not left to the Prometheus resource's default: the port keep depends on it.
       serviceDiscoveryRole: ROLE[role],
       ...compact({
+      attachMetadata: needsNodeMetadata(job) ? { node: true } : undefined,
       sampleLimit: job.sampleLimit,
       scrapeProtocols: job.scrapeProtocols,
       endpoints: [

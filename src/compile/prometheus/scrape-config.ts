@@ -5,6 +5,7 @@
 import type { ScrapeJobModel } from '../../model/types.js';
 import type { RelabelRuleInput } from '../../model/schema/prometheus.js';
 import { compact } from '../output.js';
+import { needsNodeMetadata } from '../../model/scrape-facts.js';
 
 /** A relabel rule's fields in Prometheus's order: the definition's (and the operator's) name, prometheus.yml's. */
 const RELABEL_FIELDS = [
@@ -24,12 +25,20 @@ export function relabelConfig(rule: RelabelRuleInput, names: 'prometheus' | 'ope
 }
 
 /**
+ * A literal value as a relabel `replacement`: Prometheus expands `$1`, `${name}` there, and `$$`
+ * is a literal `$` (model/relabel/relabel.go, regexp.Expand), so `cc$1` would be stored as `cc`.
+ */
+export function literalReplacement(value: string): string {
+  return value.split('$').join('$$');
+}
+
+/**
  * A job's relabeling: for a discovering job its static labels first (static_configs' labels only
  * reach static targets; on a discovered target they are set before its relabeling, as
  * static_configs does for static ones), then the job's own rules.
  */
 export function jobRelabeling(job: ScrapeJobModel): RelabelRuleInput[] {
-  const labels = discovers(job) ? Object.entries(job.labels).map(([label, value]): RelabelRuleInput => ({ targetLabel: label, replacement: value })) : [];
+  const labels = discovers(job) ? Object.entries(job.labels).map(([label, value]): RelabelRuleInput => ({ targetLabel: label, replacement: literalReplacement(value) })) : [];
   return [...labels, ...job.relabel];
 }
 
@@ -41,7 +50,7 @@ function probeRelabeling(exporter: string) {
   return [
     { source_labels: ['__address__'], target_label: '__param_target' },
     { source_labels: ['__param_target'], target_label: 'instance' },
-    { target_label: '__address__', replacement: exporter },
+    { target_label: '__address__', replacement: literalReplacement(exporter) },
   ];
 }
 
@@ -54,7 +63,16 @@ function kubernetesSdConfig(job: ScrapeJobModel) {
   const k = job.kubernetes;
   if (!k) return undefined;
   const selector = k.labelSelector !== undefined || k.fieldSelector !== undefined ? [compact({ role: k.role, label: k.labelSelector, field: k.fieldSelector })] : undefined;
-  return [compact({ api_server: k.apiServer, role: k.role, namespaces: k.namespaces ? { names: [...k.namespaces] } : undefined, selectors: selector })];
+  return [
+    compact({
+      api_server: k.apiServer,
+      role: k.role,
+      namespaces: k.namespaces ? { names: [...k.namespaces] } : undefined,
+      selectors: selector,
+      // Node labels reach pod and endpoint targets only when asked for (scrape-facts.ts).
+      attach_metadata: needsNodeMetadata(job) ? { node: true } : undefined,
+    }),
+  ];
 }
 
 /** The job's relabel_configs (jobRelabeling), or a probe's blackbox relabeling. */

@@ -3,7 +3,8 @@ import { definition, duration, labelSet, matching, nonEmpty } from './common.js'
 import { withHint } from './hint.js';
 import { secretFileSchema } from './secret-file.js';
 import { PROMETHEUS_SECRETS_DIR, refuseLiteralScrapeSecrets } from './scrape-secrets.js';
-import { KUBERNETES_ROLES, SCRAPE_PROTOCOLS } from '../scrape-facts.js';
+import { DEFAULT_SCRAPE_INTERVAL, KUBERNETES_ROLES, SCRAPE_PROTOCOLS } from '../scrape-facts.js';
+import { durationMs } from '../../duration.js';
 import { relabelRules } from './relabel.js';
 import { kubernetesLabelSelector, kubernetesName } from './kubernetes-name.js';
 
@@ -79,6 +80,8 @@ const scrapeJobShape = definition('scrapeJob', {
       ),
     });
   }
+  const query = job.path !== undefined ? pathQueryIssue(job.name, job.path, job.params) : undefined;
+  if (query) ctx.addIssue({ code: 'custom', path: ['path'], message: query });
   const auths = (['basicAuth', 'authorization', 'oauth2'] as const).filter((a) => job[a] !== undefined);
   if (auths.length > 1) {
     ctx.addIssue({
@@ -88,6 +91,26 @@ const scrapeJobShape = definition('scrapeJob', {
     });
   }
 });
+
+/**
+ * A `?query` or `#fragment` in a scrape path: Prometheus escapes metrics_path as a path
+ * (`?` becomes %3F), so the target is asked for another path; the parameters belong in `params`.
+ */
+function pathQueryIssue(name: string, path: string, params: Readonly<Record<string, readonly string[]>> | undefined): string | undefined {
+  const mark = path.search(/[?#]/);
+  if (mark < 0) return undefined;
+  const base = path.slice(0, mark);
+  if (path[mark] === '#') {
+    return withHint(`scrape job ${name}: path ${JSON.stringify(path)} holds a #fragment; Prometheus sends it escaped as part of the path (%23)`, `write path: ${JSON.stringify(base)}`);
+  }
+  const merged: Record<string, string[]> = Object.fromEntries(Object.entries(params ?? {}).map(([k, v]) => [k, [...v]]));
+  for (const [key, value] of new URLSearchParams(path.slice(mark + 1).replace(/#.*$/, ''))) (merged[key] ??= []).push(value);
+  const written = Object.entries(merged).map(([k, v]) => `${/^[A-Za-z_$][\w$]*$/.test(k) ? k : JSON.stringify(k)}: [${v.map((x) => JSON.stringify(x)).join(', ')}]`).join(', ');
+  return withHint(
+    `scrape job ${name}: path ${JSON.stringify(path)} holds a query string; Prometheus escapes metrics_path as a path (? becomes %3F), so the target is asked for another path`,
+    `write the parameters as params: path: ${JSON.stringify(base)}, params: { ${written} }`,
+  );
+}
 
 /** A scrape job: the raw definition is first scanned for literal secrets, then checked. */
 export const scrapeJobSchema = z.unknown().superRefine(refuseLiteralScrapeSecrets).pipe(scrapeJobShape);
@@ -104,6 +127,34 @@ export const prometheusSchema = z.strictObject({
   scrapeJobs: z.array(scrapeJobSchema),
   alertmanagers: z.array(target).optional(),
   blackboxExporter: target.optional(),
+}).superRefine((prometheus, ctx) => {
+  // Prometheus refuses a timeout longer than its interval (config/config.go); left out, it is cut to the interval.
+  const global = prometheus.global ?? {};
+  const globalInterval = global.scrapeInterval ?? DEFAULT_SCRAPE_INTERVAL;
+  if (global.scrapeTimeout !== undefined && durationMs(global.scrapeTimeout)! > durationMs(globalInterval)!) {
+    ctx.addIssue({
+      code: 'custom',
+      path: ['global', 'scrapeTimeout'],
+      message: withHint(
+        `global scrapeTimeout ${global.scrapeTimeout} is longer than scrapeInterval ${globalInterval}${global.scrapeInterval === undefined ? " (Prometheus's default)" : ''}; Prometheus refuses the configuration`,
+        `make scrapeTimeout at most ${globalInterval}, or leave it out (Prometheus then takes min(10s, scrapeInterval))`,
+      ),
+    });
+  }
+  prometheus.scrapeJobs.forEach((job, i) => {
+    if (job.timeout === undefined) return;
+    const interval = job.interval ?? globalInterval;
+    if (durationMs(job.timeout)! <= durationMs(interval)!) return;
+    const whose = job.interval !== undefined ? 'its interval' : global.scrapeInterval !== undefined ? 'the global scrapeInterval' : "Prometheus's default scrape interval";
+    ctx.addIssue({
+      code: 'custom',
+      path: ['scrapeJobs', i, 'timeout'],
+      message: withHint(
+        `scrape job ${job.name}: timeout ${job.timeout} is longer than ${whose} ${interval}; Prometheus refuses the job`,
+        `make timeout at most ${interval}, or leave it out (Prometheus then takes the global timeout, at most the interval)`,
+      ),
+    });
+  });
 });
 
 export type ScrapeJobInput = z.infer<typeof scrapeJobSchema>;

@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { alert, dashboard, record, scrapeJob, timeseriesPanel } from '../../../src/index.js';
+import { alert, dashboard, defineProject, gauge, record, ruleGroup, scrapeJob, timeseriesPanel } from '../../../src/index.js';
+import { runOn } from '../../helpers/model.js';
 import { basics, expectFindings, findings, jobs, rulePath, shop } from './shop.js';
 
 const ID = 'promql/unknown-job';
@@ -80,6 +81,37 @@ describe(ID, () => {
     ];
     const board = dashboard({ title: 'Shop', panels: [timeseriesPanel({ title: 'Orders', targets: [{ expr: 'sum(rate(shop_orders_total{job=~"$job"}[$__rate_interval]))' }] })] });
     expect(findings(ID, shop({ rules, dashboards: [board] }))).toEqual([]);
+  });
+
+  describe('honorLabels: the scraped job label is kept (Pushgateway, federation)', () => {
+    const last = gauge({ name: 'batch_last_success_timestamp_seconds', help: 'Last success', labels: ['job', 'instance'] });
+    const undeclared = gauge({ name: 'pushgateway_build_info', help: 'Build', labels: ['version'] });
+    const stale = alert({ ...basics, name: 'BatchStale', expr: `time() - ${last.select({ job: 'nightly-export' })} > 86400` });
+    const project = (job: ReturnType<typeof scrapeJob>, metrics = [last, undeclared], rules = [stale]) =>
+      defineProject({ name: 'batch', metrics, prometheus: { scrapeJobs: [job, jobs.shop] }, ruleGroups: [ruleGroup({ name: 'batch', rules })] });
+    const messages = (p: ReturnType<typeof project>) => runOn(p, [ID]).map((d) => d.message);
+
+    it("stays quiet on a job value pushed with the series, when an honorLabels job scrapes a metric declaring job", () => {
+      expect(messages(project(scrapeJob({ name: 'pushgateway', targets: ['pushgateway:9091'], honorLabels: true })))).toEqual([]);
+      // Also when the metric names its jobs and the honouring job is one of them.
+      const gateway = scrapeJob({ name: 'pushgateway', targets: ['pushgateway:9091'], honorLabels: true });
+      const named = gauge({ name: 'batch_last_success_timestamp_seconds', help: 'Last success', labels: ['job', 'instance'], jobs: [gateway] });
+      const rule = alert({ ...basics, name: 'BatchStale', expr: `time() - ${named.select({ job: 'nightly-export' })} > 86400` });
+      expect(messages(project(gateway, [named], [rule]))).toEqual([]);
+    });
+
+    it('still fires without honorLabels, on a metric that does not declare job, or when the metric is scraped by other jobs only', () => {
+      expect(messages(project(scrapeJob({ name: 'pushgateway', targets: ['pushgateway:9091'] })))).toEqual([expect.stringContaining('no scrape job is named "nightly-export"')]);
+      const other = alert({ ...basics, name: 'Old', expr: 'pushgateway_build_info{job="nightly-export"} > 0' });
+      expect(messages(project(scrapeJob({ name: 'pushgateway', targets: ['pushgateway:9091'], honorLabels: true }), [last, undeclared], [other]))).toEqual([
+        expect.stringContaining('no scrape job is named "nightly-export"'),
+      ]);
+      const onlyShop = gauge({ name: 'batch_last_success_timestamp_seconds', help: 'Last success', labels: ['job', 'instance'], jobs: [jobs.shop] });
+      const rule = alert({ ...basics, name: 'BatchStale', expr: `time() - ${onlyShop.select({ job: 'nightly-export' })} > 86400` });
+      expect(messages(project(scrapeJob({ name: 'pushgateway', targets: ['pushgateway:9091'], honorLabels: true }), [onlyShop], [rule]))).toEqual([
+        expect.stringContaining('no scrape job is named "nightly-export"'),
+      ]);
+    });
   });
 
   it('stays quiet in a project without scrape jobs (the data comes from elsewhere)', () => {
