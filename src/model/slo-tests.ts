@@ -5,6 +5,7 @@ import { durationMs } from '../duration.js';
 import { compare, decimal, format, mul, shift, sub, toNumber, type Decimal } from './slo-decimal.js';
 import { sliTestSeries, type SliTestSeries } from './slo-sli.js';
 import { syntaxAlone, type SyntaxOf } from './promql-table.js';
+import { goFixed } from './go-format.js';
 import { humanizePercentage, simulate, type Simulation } from './slo-simulate.js';
 import { seriesText } from './slo-series.js';
 import { BASE_WINDOW, BUDGET_REMAINING_ANNOTATION, BURN_RATE_ANNOTATION } from './slo-names.js';
@@ -153,7 +154,7 @@ export function sloAlertTests(slo: SloModel, alert: SloAlertModel, ids: Record<s
             {
               labels: ids,
               annotations: {
-                [BURN_RATE_ANNOTATION]: value!.toFixed(2),
+                [BURN_RATE_ANNOTATION]: goFixed(value!, 2),
                 [BUDGET_REMAINING_ANNOTATION]: remaining === undefined ? '' : humanizePercentage(remaining),
               },
             },

@@ -256,3 +256,34 @@ describe('generated alert tests', () => {
     }
   });
 });
+
+describe('generated alert tests predict what Prometheus renders', () => {
+  // Objectives × windows with the workbook's table (7d at 99%: the 0.7× line +25% is a 0.875× burn,
+  // a tie for %.2f), and a custom table of tie burn rates: every burn_rate and budget left promtool checks.
+  withPromtool('burn_rate and error_budget_remaining on ties, over objectives, windows and tables', async () => {
+    const objectives = [99, 99.5, 99.9, 95, 99.95, 99.99];
+    const windows = ['7d', '14d', '21d', '28d', '30d', '90d'];
+    const slos = objectives.flatMap((objective, i) =>
+      windows.map((window, j) => {
+        const job = `j${i}-${j}`;
+        return slo({ ...base, name: `s${i}-${j}`, objective, window, sli: { errors: requests.select({ job, code: re('5..') }), total: requests.select({ job }) } });
+      }),
+    );
+    slos.push(
+      slo({
+        ...base,
+        name: 'tie',
+        sli: { errors: requests.select({ job: 'tie', code: re('5..') }), total: requests.select({ job: 'tie' }) },
+        burnRates: { page: [{ long: '1h', short: '5m', burnRate: 14.5 }, { long: '6h', short: '30m', burnRate: 5.9 }], ticket: [{ long: '1d', short: '2h', burnRate: 2.9 }, { long: '3d', short: '6h', burnRate: 0.7 }] },
+      }),
+    );
+    const { files } = compileProject(sloProject(slos, [requests], '30s'));
+    const text = files.filter((f) => f.path.endsWith('.test.yml')).map((f) => f.content).join('\n');
+    // The auditor's case is among them: 0.875 over a 99% budget is 0.8749999999999999 in Prometheus.
+    expect(text).toContain('burn_rate: "0.87"');
+    const dir = writeOut(files);
+    const tests = files.filter((f) => f.path.endsWith('.test.yml')).map((f) => f.path.slice('prometheus/'.length));
+    const r = await promtoolTests(dir, tests);
+    expect(r.exitCode, r.all).toBe(0);
+  }, 180_000);
+});
