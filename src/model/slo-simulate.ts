@@ -101,9 +101,10 @@ export interface SimulationOptions {
 
 export function simulate({ sli, budget, windowMs, baseWindowMs, tickMs }: SimulationOptions): Simulation {
   const errorsAndTotal = (rangeMs: number, tMs: number): [number, number] | undefined => {
-    const part = sumRates(sli.part, tMs, rangeMs);
     const total = sumRates(sli.total, tMs, rangeMs);
-    if (part === undefined || total === undefined) return undefined;
+    if (total === undefined) return undefined;
+    // `(sum(rate(part)) or 0 * sum(rate(total)))`: no part series with a rate counts as 0.
+    const part = sumRates(sli.part, tMs, rangeMs) ?? 0 * total;
     return [sli.kind === 'errors' ? part : total - part, total];
   };
   // Recorded samples of the base-window rates, at each tick (the period ratio sums them).

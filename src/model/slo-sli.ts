@@ -5,9 +5,15 @@ import { syntaxAlone, type SyntaxOf } from './promql-table.js';
 /**
  * An SLI as PromQL over any window, and the two series a generated test writes for it.
  *
- * errors/total:  sum(rate(errors[w])) / sum(rate(total[w]))
- * good/total:    (sum(rate(total[w])) - sum(rate(good[w]))) / sum(rate(total[w]))
+ * errors/total:  (sum(rate(errors[w])) or 0 * sum(rate(total[w]))) / sum(rate(total[w]))
+ * good/total:    (sum(rate(total[w])) - (sum(rate(good[w])) or 0 * sum(rate(total[w])))) / sum(rate(total[w]))
  * latency:       good = histogram_bucket{le = threshold}, total = histogram_count, as good/total
+ *
+ * The part (errors, good) counts as 0 where its series are absent while the total's are there: a
+ * `sum` over no series is empty, not 0, so without it a total outage (every request fails, no 2xx
+ * series left in the window) made every ratio absent and paged no one, and errors that never
+ * happened left the budget unknown. `0 * total` rather than `vector(0)`: it has the total's labels,
+ * whatever the aggregation keeps, and is absent when the total is.
  */
 export interface SliQueries {
   /** Bad events per second over the window. */
@@ -43,11 +49,14 @@ function latencySelectors(sli: Extract<SliModel, { kind: 'latency' }>, syntax: S
 
 const sumRate = (selector: string, window: string) => `sum(rate(${selector}[${window}]))`;
 
+/** The part's events per second, 0 where its series are absent and the total's are not. */
+const partRate = (part: string, total: string, window: string) => `(${sumRate(part, window)} or 0 * ${sumRate(total, window)})`;
+
 /** `syntax`: where selectors are parsed (the run's table: src/model/promql-table.ts). */
 export function sliQueries(sli: SliModel, syntax: SyntaxOf = syntaxAlone): SliQueries {
-  if (sli.kind === 'errors') return { errors: (w) => sumRate(sli.errors, w), total: (w) => sumRate(sli.total, w) };
+  if (sli.kind === 'errors') return { errors: (w) => partRate(sli.errors, sli.total, w), total: (w) => sumRate(sli.total, w) };
   const { good, total } = sli.kind === 'good' ? sli : latencySelectors(sli, syntax);
-  return { errors: (w) => `(${sumRate(total, w)} - ${sumRate(good, w)})`, total: (w) => sumRate(total, w) };
+  return { errors: (w) => `(${sumRate(total, w)} - ${partRate(good, total, w)})`, total: (w) => sumRate(total, w) };
 }
 
 /**

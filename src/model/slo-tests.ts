@@ -20,7 +20,9 @@ import { BASE_WINDOW, BUDGET_REMAINING_ANNOTATION, BURN_RATE_ANNOTATION } from '
  * - every other line: a steady burn 25% above its rate, from the start, fires 10 minutes in (or
  *   once a `for` has passed): every window sees the same ratio from the second sample on, so a
  *   longer run (days at the evaluation interval would take promtool minutes) proves nothing more;
- * - a steady burn at half the lowest rate of the table (0.5× for the workbook's) stays quiet, as long.
+ * - a steady burn at half the lowest rate of the table (0.5× for the workbook's) stays quiet, as long;
+ * - a good/total (or latency) SLI: a total outage, every event failing and the good series gone
+ *   from every window the alert reads, fires (`sum` over no good series is empty, not 0).
  *
  * What each case expects (fires or not, the burn rate and the budget left it renders) is what
  * Prometheus computes on its input (src/model/slo-simulate.ts); promtool checks it.
@@ -125,9 +127,10 @@ export function sloAlertTests(slo: SloModel, alert: SloAlertModel, ids: Record<s
   const ratios = [...alert.burnRates.map((b) => mul(mul(b.burnRate, MARGIN), slo.budget)), mul(quietBurn, slo.budget)];
   const perMinute = decimal(`1e${Math.max(2, ...ratios.map((r) => r.scale))}`);
 
-  const makeCase = (name: string, phases: Phase[], atMs: number, quietAt?: string[]): TestCaseModel<AlertTestCase> => {
+  /** `partPhases`: how many of the phases the part's series lasts (it has no samples after them). */
+  const makeCase = (name: string, phases: Phase[], atMs: number, quietAt?: string[], partPhases = phases.length): TestCaseModel<AlertTestCase> => {
     const steps = phases.map((p) => ({ minutes: p.minutes, slopes: slopes(series, p.ratio, perMinute) }));
-    const partSteps = steps.map((s) => ({ minutes: s.minutes, step: s.slopes[0] }));
+    const partSteps = steps.slice(0, partPhases).map((s) => ({ minutes: s.minutes, step: s.slopes[0] }));
     const otherSteps = steps.map((s) => ({ minutes: s.minutes, step: s.slopes[1] }));
     const part = samples(partSteps);
     const other = samples(otherSteps);
@@ -144,7 +147,7 @@ export function sloAlertTests(slo: SloModel, alert: SloAlertModel, ids: Record<s
       name: `${alert.severity}: ${name} ${firing ? 'fires' : 'stays quiet'} at ${durationText(atMs)}`,
       interval: '1m',
       input: [
-        { series: seriesText(series.part.name, series.part.labels), values: valuesText(partSteps) },
+        ...(partSteps.length > 0 ? [{ series: seriesText(series.part.name, series.part.labels), values: valuesText(partSteps) }] : []),
         { series: seriesText(series.other.name, series.other.labels), values: valuesText(otherSteps) },
       ],
       ...(quietAt ? { quietAt } : {}),
@@ -201,5 +204,19 @@ export function sloAlertTests(slo: SloModel, alert: SloAlertModel, ids: Record<s
     }
   });
   cases.push(makeCase(`steady ${format(quietBurn)}× burn`, [{ minutes: steadyMinutes, ratio: mul(quietBurn, slo.budget) }], steadyMinutes * MINUTE));
+  if (series.kind === 'good') {
+    // A total outage: every event fails and the good series stop (a deploy that only returns 500s,
+    // no 2xx series left). Checked once they are out of every short window the alert reads: the
+    // good rate is then absent, not 0, and the rules must count it as 0 for any line to fire. When
+    // that is further than the timed cases go, the good series never appear at all (the same state).
+    const longestShort = Math.max(...tiers.map((t) => t.shortMs)) / MINUTE;
+    const gone = upToTick(steadyMinutes + longestShort + 1 + forMs / MINUTE);
+    if (gone * MINUTE <= TIMED_LIMIT_MS) {
+      const phases = [{ minutes: steadyMinutes, ratio: decimal(0) }, { minutes: gone - steadyMinutes, ratio: decimal(1) }];
+      cases.push(makeCase(`outage: every event fails after ${durationText(steadyMinutes * MINUTE)} of good traffic, the good series gone,`, phases, gone * MINUTE, undefined, 1));
+    } else {
+      cases.push(makeCase('outage: every event fails, no good series,', [{ minutes: steadyMinutes, ratio: decimal(1) }], steadyMinutes * MINUTE, undefined, 0));
+    }
+  }
   return cases;
 }

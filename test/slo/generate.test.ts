@@ -1,6 +1,6 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parse } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
 import { histogram, re, slo, type SloOptions } from '../../src/index.js';
 import { decimal, format, mul, shift, sub } from '../../src/model/slo-decimal.js';
@@ -87,17 +87,18 @@ describe('generated rules', () => {
         ([name, window]) => [name, { service: 'app', slo: 'availability', window }],
       ),
     );
-    expect(ratios!.rules[0]!.expr).toBe('sum(rate(app_requests_total{code=~"5.."}[5m]))');
+    // No error series (none yet) is 0 errors, not an absent ratio.
+    expect(ratios!.rules[0]!.expr).toBe('(sum(rate(app_requests_total{code=~"5.."}[5m])) or 0 * sum(rate(app_requests_total[5m])))');
     // The 5m ratio is the recorded rates divided; every other window reads the counters.
     expect(ratios!.rules[2]!.expr).toBe('slo:sli_errors:rate5m{service="app",slo="availability"} / slo:sli_total:rate5m{service="app",slo="availability"}');
-    expect(ratios!.rules[4]!.expr).toBe('sum(rate(app_requests_total{code=~"5.."}[1h])) / sum(rate(app_requests_total[1h]))');
+    expect(ratios!.rules[4]!.expr).toBe('(sum(rate(app_requests_total{code=~"5.."}[1h])) or 0 * sum(rate(app_requests_total[1h]))) / sum(rate(app_requests_total[1h]))');
     expect(budget!.rules.map((r) => [r.record, r.expr])).toEqual([
       ['slo:sli_error:ratio_rate30d', 'sum_over_time(slo:sli_errors:rate5m{service="app",slo="availability"}[30d]) / sum_over_time(slo:sli_total:rate5m{service="app",slo="availability"}[30d])'],
       ['slo:error_budget_remaining:ratio', '1 - slo:sli_error:ratio_rate30d{service="app",slo="availability"} / 0.001'],
     ]);
   });
 
-  it('writes good/total and latency SLIs as total minus good', () => {
+  it('writes good/total and latency SLIs as total minus good, good 0 where its series are absent', () => {
     const latency = histogram({ name: 'app_latency_seconds', help: 'Latency.', labels: ['route'], buckets: [0.25, 1] });
     const { files } = compileProject(
       sloProject(
@@ -106,8 +107,10 @@ describe('generated rules', () => {
       ),
     );
     const text = files.map((f) => f.content).join('\n');
-    expect(text).toContain('(sum(rate(app_latency_seconds_count{route="/pay"}[1h])) - sum(rate(app_latency_seconds_bucket{route="/pay",le=~"1(\\\\.0)?"}[1h]))) / sum(rate(app_latency_seconds_count{route="/pay"}[1h]))');
-    expect(text).toContain('(sum(rate(app_requests_total[6h])) - sum(rate(app_requests_total{code=~"2.."}[6h]))) / sum(rate(app_requests_total[6h]))');
+    expect(text).toContain(
+      '(sum(rate(app_latency_seconds_count{route="/pay"}[1h])) - (sum(rate(app_latency_seconds_bucket{route="/pay",le=~"1(\\\\.0)?"}[1h])) or 0 * sum(rate(app_latency_seconds_count{route="/pay"}[1h])))) / sum(rate(app_latency_seconds_count{route="/pay"}[1h]))',
+    );
+    expect(text).toContain('(sum(rate(app_requests_total[6h])) - (sum(rate(app_requests_total{code=~"2.."}[6h])) or 0 * sum(rate(app_requests_total[6h])))) / sum(rate(app_requests_total[6h]))');
   });
 
   it('alerts page and ticket with the multi-window condition, labels, and the burn rate and budget left as annotations', () => {
@@ -286,4 +289,39 @@ describe('generated alert tests predict what Prometheus renders', () => {
     const r = await promtoolTests(dir, tests);
     expect(r.exitCode, r.all).toBe(0);
   }, 180_000);
+});
+
+describe('a total outage of a good/total SLI', () => {
+  withPromtool('pages and opens a ticket when the good series are gone (generated case), and the case fails on rules that leave good absent', async () => {
+    const latency = histogram({ name: 'app_latency_seconds', help: 'Latency.', buckets: [0.25, 1] });
+    const { files } = compileProject(
+      sloProject(
+        [
+          slo({ ...base, name: 'good', sli: { good: requests.select({ code: re('2..') }), total: requests } }),
+          slo({ ...base, name: 'latency', objective: 99, window: '28d', sli: { latency, threshold: 0.25 }, alerting: { ...base.alerting, page: { for: '5m' } } }),
+        ],
+        [requests, latency],
+      ),
+    );
+    const outages = files
+      .filter((f) => f.path.endsWith('.test.yml'))
+      .flatMap((f) => (parse(f.content) as { tests: Array<{ name: string; alert_rule_test: Array<{ exp_alerts: unknown[] }> }> }).tests)
+      .filter((t) => t.name.includes(': outage: '));
+    // Page and ticket of both SLOs, each firing.
+    expect(outages.map((t) => t.alert_rule_test.map((a) => a.exp_alerts.length))).toEqual([[1], [1], [1], [1]]);
+    const dir = writeOut(files);
+    const tests = files.filter((f) => f.path.endsWith('.test.yml')).map((f) => f.path.slice('prometheus/'.length));
+    expect((await promtoolTests(dir, tests)).exitCode).toBe(0);
+    // The good side as it was: `sum` over no series is empty, every ratio absent, nothing fires.
+    for (const f of files.filter((f) => f.path.includes('/tests/') && f.path.endsWith('.rules.yml'))) {
+      const file = path.join(dir, f.path.slice('prometheus/'.length));
+      const rulesFile = parse(readFileSync(file, 'utf8')) as RuleFile;
+      for (const rule of rulesFile.groups.flatMap((g) => g.rules)) rule.expr = rule.expr.replace(/ or 0 \* sum\(rate\([^[]*\[\w+\]\)\)\)/g, ')');
+      writeFileSync(file, stringify(rulesFile));
+    }
+    const r = await promtoolTests(dir, tests);
+    expect(r.exitCode).toBe(1);
+    expect(r.all).toMatch(/outage: every event fails[\s\S]*got:\[\s*\]/);
+    expect(r.all).not.toMatch(/steady [\d.]+× burn \(line/);
+  });
 });
