@@ -96,11 +96,10 @@ export function sliTestSeries(sli: SliModel, syntax: SyntaxOf = syntaxAlone): Sl
   if ('problem' in part) return { problem: `${kind} selector ${partText}: ${part.problem}` };
   if ('problem' in total) return { problem: `total selector ${totalText}: ${total.problem}` };
   const partLabels = concreteSeries(part);
-  const otherLabels = concreteSeries(total);
   if (!partLabels) return { problem: `no series satisfies the ${kind} selector ${partText}` };
-  if (!otherLabels) return { problem: `no series satisfies the total selector ${totalText}` };
-  if (selects(part, total.name, otherLabels)) {
-    return { problem: `the series ${total.name}${JSON.stringify(otherLabels)} that the total selector takes is taken by the ${kind} selector too` };
-  }
+  if (!concreteSeries(total)) return { problem: `no series satisfies the total selector ${totalText}` };
+  // A series the total takes and the part does not (whatever their matchers: =, !=, =~, !~).
+  const otherLabels = concreteSeries(total, part);
+  if (!otherLabels) return { problem: `every series the total selector ${totalText} takes is taken by the ${kind} selector ${partText} too` };
   return { kind, part: { name: part.name, labels: partLabels }, other: { name: total.name, labels: otherLabels }, partInTotal: selects(total, part.name, partLabels) };
 }

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { counter, defineProject, histogram, re, scrapeJob, slo, type SloOptions } from '../../src/index.js';
+import { counter, defineProject, histogram, ne, nre, re, scrapeJob, slo, type SloOptions } from '../../src/index.js';
 import { CHECKS } from '../../src/lint/index.js';
 import { runOn } from '../helpers/model.js';
 import { base, requests } from './helpers.js';
@@ -142,8 +142,28 @@ describe('slo/sli-selector', () => {
   });
   it('fires when errors take every series the total takes', () => {
     const [f] = findings('slo/sli-selector', { sli: { errors: requests, total: requests.select({ code: '200' }) } });
-    expect(f?.message).toMatch(/^SLO availability-0: no test can be generated for its alerts: the series app_requests_total\{"code":"200"\} that the total selector takes is taken by the errors selector too$/);
+    expect(f?.message).toBe('SLO availability-0: no test can be generated for its alerts: every series the total selector app_requests_total{code="200"} takes is taken by the errors selector app_requests_total too');
     expect(f?.path).toBe('slos › availability-0 › sli');
+  });
+  it('fires when errors and total are the same selector, or the negated errors cover every value the total allows', () => {
+    const job = requests.select({ job: 'api' });
+    expect(findings('slo/sli-selector', { sli: { errors: job, total: job } })[0]?.message).toMatch(/every series the total selector app_requests_total\{job="api"\} takes is taken by the errors selector/);
+    expect(findings('slo/sli-selector', { sli: { errors: requests.select({ code: ne('200') }), total: requests.select({ code: '500' }) } })[0]?.message).toMatch(/every series the total selector/);
+  });
+  it('is quiet on negated matchers on either side (!=, !~), with =~ and = beside them', () => {
+    const sli = (errors: ReturnType<typeof requests.select>, total: ReturnType<typeof requests.select> | typeof requests) => ({ sli: { errors, total } });
+    expect(
+      findings(
+        'slo/sli-selector',
+        sli(requests.select({ job: 'api', code: nre('2..|3..') }), requests.select({ job: 'api' })),
+        sli(requests.select({ code: ne('200') }), requests),
+        sli(requests.select({ code: re('5..') }), requests.select({ code: nre('1..') })),
+        sli(requests.select({ code: nre('2..') }), requests.select({ code: ne('') })),
+        { sli: { good: requests.select({ job: 'api', code: nre('5..') }), total: requests.select({ job: 'api' }) } },
+        { sli: { good: requests.select({ code: ne('500') }), total: requests.select({ code: nre('1..') }) } },
+        { sli: { latency, threshold: 1, matchers: { route: ne('/health') } } },
+      ),
+    ).toEqual([]);
   });
   it('is quiet on errors and total of one metric, of two metrics, good/total and latency', () => {
     expect(findings('slo/sli-selector', {}, { sli: { errors: failures, total: requests } }, { sli: { good: requests.select({ code: re('2..|3..') }), total: requests } }, { sli: { latency, threshold: 1 } })).toEqual([]);

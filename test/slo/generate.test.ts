@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { histogram, re, slo, type SloOptions } from '../../src/index.js';
+import { histogram, ne, nre, re, slo, type SloOptions } from '../../src/index.js';
 import { decimal, format, mul, shift, sub } from '../../src/model/slo-decimal.js';
 import { itWithBinaries } from '../helpers/tools.js';
 import { base, compileProject, promtoolTests, requests, sloProject, writeOut } from './helpers.js';
@@ -323,5 +323,35 @@ describe('a total outage of a good/total SLI', () => {
     expect(r.exitCode).toBe(1);
     expect(r.all).toMatch(/outage: every event fails[\s\S]*got:\[\s*\]/);
     expect(r.all).not.toMatch(/steady [\d.]+× burn \(line/);
+  });
+});
+
+describe('negated matchers in an SLI', () => {
+  withPromtool('write test series each selector takes (errors code="500" beside code="200" for the total only), and pass in promtool', async () => {
+    const latency = histogram({ name: 'app_latency_seconds', help: 'Latency.', labels: ['route'], buckets: [0.25, 1] });
+    const { files } = compileProject(
+      sloProject(
+        [
+          slo({ ...base, name: 'nre', sli: { errors: requests.select({ job: 'api', code: nre('2..|3..') }), total: requests.select({ job: 'api' }) } }),
+          slo({ ...base, name: 'ne', sli: { errors: requests.select({ job: 'ne', code: ne('200') }), total: requests.select({ job: 'ne', code: nre('1..') }) } }),
+          slo({ ...base, name: 'good', sli: { good: requests.select({ job: 'good', code: nre('5..') }), total: requests.select({ job: 'good' }) } }),
+          slo({ ...base, name: 'latency', sli: { latency, threshold: 1, matchers: { route: ne('/health') } } }),
+        ],
+        [requests, latency],
+      ),
+    );
+    const series = (slo: string) => {
+      const test = files.find((f) => f.path.includes(`/slo-app-${slo}-alerts/`) && f.path.endsWith('.test.yml'))!;
+      return (parse(test.content) as { tests: Array<{ input_series: Array<{ series: string }> }> }).tests[0]!.input_series.map((s) => s.series);
+    };
+    expect(series('nre')).toEqual(['app_requests_total{code="500", job="api"}', 'app_requests_total{code="200", job="api"}']);
+    expect(series('ne')).toEqual(['app_requests_total{code="500", job="ne"}', 'app_requests_total{code="200", job="ne"}']);
+    expect(series('good')).toEqual(['app_requests_total{code="200", job="good"}', 'app_requests_total{code="500", job="good"}']);
+    expect(series('latency')[0]).toMatch(/^app_latency_seconds_bucket\{le="1", route="[^"]+"\}$/);
+    const dir = writeOut(files);
+    const tests = files.filter((f) => f.path.endsWith('.test.yml')).map((f) => f.path.slice('prometheus/'.length));
+    expect(tests).toHaveLength(8);
+    const r = await promtoolTests(dir, tests);
+    expect(r.exitCode, r.all).toBe(0);
   });
 });
