@@ -2,7 +2,7 @@ import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { histogram, ne, nre, re, slo, type SloOptions } from '../../src/index.js';
+import { alert, histogram, ne, nre, re, ruleGroup, slo, type SloOptions } from '../../src/index.js';
 import { decimal, format, mul, shift, sub } from '../../src/model/slo-decimal.js';
 import { itWithBinaries } from '../helpers/tools.js';
 import { base, compileProject, promtoolTests, requests, sloProject, writeOut } from './helpers.js';
@@ -30,7 +30,7 @@ describe('exact decimal arithmetic', () => {
     expect(format(sub(decimal(1), shift(decimal(objective), 2)))).toBe(budget);
     const { all } = rules({ objective });
     const remaining = all.find((r) => r.record === 'slo:error_budget_remaining:ratio')!;
-    expect(remaining.expr).toBe(`1 - slo:sli_error:ratio_rate30d{service="app",slo="availability"} / ${budget}`);
+    expect(remaining.expr).toBe(`1 - max without (window) (slo:sli_error:ratio_rate30d{service="app",slo="availability"}) / ${budget}`);
     for (const alert of all.filter((r) => r.alert)) expect(alert.expr).toContain(`/ ${budget} > `);
   });
 
@@ -94,8 +94,10 @@ describe('generated rules', () => {
     expect(ratios!.rules[4]!.expr).toBe('(sum(rate(app_requests_total{code=~"5.."}[1h])) or 0 * sum(rate(app_requests_total[1h]))) / sum(rate(app_requests_total[1h]))');
     expect(budget!.rules.map((r) => [r.record, r.expr])).toEqual([
       ['slo:sli_error:ratio_rate30d', 'sum_over_time(slo:sli_errors:rate5m{service="app",slo="availability"}[30d]) / sum_over_time(slo:sli_total:rate5m{service="app",slo="availability"}[30d])'],
-      ['slo:error_budget_remaining:ratio', '1 - slo:sli_error:ratio_rate30d{service="app",slo="availability"} / 0.001'],
+      ['slo:error_budget_remaining:ratio', '1 - max without (window) (slo:sli_error:ratio_rate30d{service="app",slo="availability"}) / 0.001'],
     ]);
+    // The budget left has the documented labels only: the period ratio's window is dropped in the expression.
+    expect(budget!.rules[1]!.labels).toEqual({ service: 'app', slo: 'availability' });
   });
 
   it('writes good/total and latency SLIs as total minus good, good 0 where its series are absent', () => {
@@ -351,6 +353,60 @@ describe('negated matchers in an SLI', () => {
     const dir = writeOut(files);
     const tests = files.filter((f) => f.path.endsWith('.test.yml')).map((f) => f.path.slice('prometheus/'.length));
     expect(tests).toHaveLength(8);
+    const r = await promtoolTests(dir, tests);
+    expect(r.exitCode, r.all).toBe(0);
+  });
+});
+
+describe('windows written differently', () => {
+  it('are one recorded series, named by the largest unit that divides them, the one the alerts and the dashboard read', () => {
+    const burnRates = {
+      page: [{ long: '60m', short: '300s', burnRate: 14.4 }, { long: '1h30m', short: '30m', burnRate: 6 }],
+      ticket: [{ long: '168h', short: '6h', burnRate: 1 }, { long: '1w', short: '360m', burnRate: 0.9 }],
+    };
+    const { files, groups } = rules({ window: '7d', objective: 99, burnRates });
+    const recorded = groups.flatMap((g) => g.rules).filter((r) => r.record).map((r) => `${r.record}{window=${r.labels?.['window']}}`);
+    expect(recorded).toEqual([
+      'slo:sli_errors:rate5m{window=5m}', 'slo:sli_total:rate5m{window=5m}', 'slo:sli_error:ratio_rate5m{window=5m}',
+      'slo:sli_error:ratio_rate30m{window=30m}', 'slo:sli_error:ratio_rate1h{window=1h}', 'slo:sli_error:ratio_rate90m{window=90m}', 'slo:sli_error:ratio_rate6h{window=6h}',
+      'slo:sli_error:ratio_rate7d{window=7d}', 'slo:error_budget_remaining:ratio{window=undefined}',
+    ]);
+    // Every ratio an alert or a dashboard panel reads is recorded.
+    const names = new Set(groups.flatMap((g) => g.rules).map((r) => r.record));
+    const read = files.filter((f) => !f.path.endsWith('.test.yml')).flatMap((f) => [...f.content.matchAll(/slo:sli_error:ratio_rate\w+/g)].map((m) => m[0]));
+    expect(read.length).toBeGreaterThan(10);
+    for (const name of read) expect(names, name).toContain(name);
+    // An SLO window written in weeks or hours is the same period ratio.
+    expect(rules({ window: '4w' }).groups[1]!.rules.map((r) => r.record)).toEqual(['slo:sli_error:ratio_rate28d', 'slo:error_budget_remaining:ratio']);
+    expect(rules({ window: '720h' }).groups[1]!.rules[0]!.expr).toBe(
+      'sum_over_time(slo:sli_errors:rate5m{service="app",slo="availability"}[30d]) / sum_over_time(slo:sli_total:rate5m{service="app",slo="availability"}[30d])',
+    );
+  });
+
+  withPromtool("pass in promtool: a 7d SLO with a 168h ticket line (the auditor's case) reads the period ratio it records", async () => {
+    const burnRates = { page: [{ long: '1h', short: '5m', burnRate: 14.4 }], ticket: [{ long: '168h', short: '6h', burnRate: 1 }] };
+    const { files } = compileProject(sloProject([slo({ ...base, window: '7d', objective: 99, burnRates })]));
+    const dir = writeOut(files);
+    const tests = files.filter((f) => f.path.endsWith('.test.yml')).map((f) => f.path.slice('prometheus/'.length));
+    const r = await promtoolTests(dir, tests);
+    expect(r.exitCode, r.all).toBe(0);
+  });
+});
+
+describe('the budget left', () => {
+  withPromtool("has labels service and slo only: a user's alert on it and its test see no window", async () => {
+    const low = alert({
+      name: 'AppBudgetLow', expr: 'slo:error_budget_remaining:ratio{service="app",slo="availability"} < 0.5', for: '5m', labels: { severity: 'warning' },
+      annotations: { summary: 's', description: 'd', runbook_url: 'https://r/z' },
+      tests: [
+        { name: 'half errors', input: [{ series: 'app_requests_total{code="500"}', values: '0+10x60' }, { series: 'app_requests_total{code="200"}', values: '0+10x60' }], at: '30m', expect: [{ labels: { service: 'app', slo: 'availability' } }] },
+      ],
+    });
+    const project = { ...sloProject([slo({ ...base })]), ruleGroups: [ruleGroup({ name: 'budget', rules: [low] })] };
+    const { files } = compileProject(project);
+    const dir = writeOut(files);
+    const tests = files.filter((f) => f.path.includes('/tests/budget/') && f.path.endsWith('.test.yml')).map((f) => f.path.slice('prometheus/'.length));
+    expect(tests).toHaveLength(1);
     const r = await promtoolTests(dir, tests);
     expect(r.exitCode, r.all).toBe(0);
   });
