@@ -15,8 +15,9 @@ import { BASE_WINDOW, BUDGET_REMAINING_ANNOTATION, BURN_RATE_ANNOTATION } from '
  *
  * - the first line of the table (the page's 14.4× over 1h/5m), when its long window is at most 6h:
  *   a burn 25% above its rate after good traffic fires by the end of the long window (the time
- *   the workbook gives: a 14.4× burn has spent 2% of a 30d budget in 1h) and has not fired at
- *   three quarters of it;
+ *   the workbook gives: a 14.4× burn has spent 2% of a 30d budget in 1h), or that plus the
+ *   alert's `for`, and has not fired at three quarters of it; the burn_rate it renders is this
+ *   line's long window, so a table without the line fails the case;
  * - every other line: a steady burn 25% above its rate, from the start, fires 10 minutes in (or
  *   once a `for` has passed): every window sees the same ratio from the second sample on, so a
  *   longer run (days at the evaluation interval would take promtool minutes) proves nothing more;
@@ -180,15 +181,23 @@ export function sloAlertTests(slo: SloModel, alert: SloAlertModel, ids: Record<s
     if (i === 0 && line.longMs <= TIMED_LIMIT_MS) {
       // Good traffic first, long enough that no other line fires before this one should; the burn
       // then checked at three quarters of the long window and at its end (or the ticks nearest).
-      const early = Math.max(tick, downToTick((within * 3) / 4));
-      const burnt = upToTick(within);
+      // Three quarters of the long window in, or that plus the `for` (earlier, quiet proves nothing;
+      // the condition, true from four fifths of the window on, has not held for the `for` yet).
+      const early = forMs > 0 ? downToTick(Math.max(tick, downToTick((within * 3) / 4)) + forMs / MINUTE) : Math.max(tick, downToTick((within * 3) / 4));
+      // By the end of the long window, and once a `for` has passed too: checked any earlier, the
+      // case would say the alert stays quiet, which a table without this line passes as well.
+      const burnt = upToTick(within + forMs / MINUTE);
       let healthy = upToTick(within);
       const earlyCase = (h: number) =>
         makeCase(`${what} after ${durationText(h * MINUTE)} of good traffic, ${durationText(early * MINUTE)} in,`, [{ minutes: h, ratio: decimal(0) }, { minutes: early, ratio }], (h + early) * MINUTE);
       let quiet = earlyCase(healthy);
       while (quiet.expect.length > 0 && healthy * 2 * MINUTE <= Math.max(longest, line.longMs * 2)) quiet = earlyCase((healthy *= 2));
       const share = Number(((toNumber(line.burnRate) * line.longMs * 100) / slo.windowMs).toPrecision(4));
-      const end = `${burnt === within ? line.long : durationText(burnt * MINUTE)} in (${share}% of the budget spent at ${format(line.burnRate)}×),`;
+      const spent = `${share}% of the budget spent at ${format(line.burnRate)}×`;
+      const end =
+        forMs > 0
+          ? `${durationText(burnt * MINUTE)} in (${spent} by ${line.long}, then for ${alert.for}),`
+          : `${burnt === within ? line.long : durationText(burnt * MINUTE)} in (${spent}),`;
       const phases = [{ minutes: healthy, ratio: decimal(0) }, { minutes: burnt, ratio }];
       if (quiet.expect.length === 0) {
         // One case, checked quiet early (`quietAt`) and at the end: promtool's evaluation at the

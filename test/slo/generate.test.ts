@@ -411,3 +411,32 @@ describe('the budget left', () => {
     expect(r.exitCode, r.all).toBe(0);
   });
 });
+
+describe('a page with a for', () => {
+  withPromtool("still proves the first line fires (checked after its long window and the for), and a table without that line fails", async () => {
+    const { files } = compileProject(sloProject([slo({ ...base, alerting: { ...base.alerting, page: { for: '30m' } } })]));
+    const page = files.find((f) => f.path.endsWith('appbudgetburn.test.yml') && f.content.includes('› page:'))!;
+    const first = (parse(page.content) as { tests: Array<{ name: string; alert_rule_test: Array<{ eval_time: string; exp_alerts: Array<{ exp_annotations: Record<string, string> }> }> }> }).tests[0]!;
+    expect(first.name).toBe(
+      'AppBudgetBurn › page: 18× burn (line 14.4× over 1h/5m, +25%) after 2h of good traffic stays quiet 1h15m in (at 3h15m); 1h30m in (2% of the budget spent at 14.4× by 1h, then for 30m), fires at 3h30m',
+    );
+    // Quiet 45m + the for into the burn (the condition holds from 48m), firing at 1h + the for.
+    expect(first.alert_rule_test.map((a) => [a.eval_time, a.exp_alerts.length])).toEqual([['3h15m', 0], ['3h30m', 1]]);
+    expect(first.alert_rule_test[1]!.exp_alerts[0]!.exp_annotations['burn_rate']).toBe('18.00');
+    const dir = writeOut(files);
+    const tests = files.filter((f) => f.path.endsWith('.test.yml')).map((f) => f.path.slice('prometheus/'.length));
+    expect((await promtoolTests(dir, tests)).exitCode).toBe(0);
+    // The 14.4× line disabled (the auditor's mutation): the first case fails.
+    const rulesFile = files.filter((f) => f.path.endsWith('.rules.yml') && f.content.includes('> 14.4')).map((f) => path.join(dir, f.path.slice('prometheus/'.length)))[0]!;
+    writeFileSync(rulesFile, readFileSync(rulesFile, 'utf8').replaceAll('> 14.4', '> 1440'));
+    const r = await promtoolTests(dir, tests);
+    expect(r.exitCode).toBe(1);
+    expect(r.all).toContain('fires at 3h30m');
+    // Longer fors, on page and ticket: every case still passes.
+    const long = compileProject(sloProject([slo({ ...base, alerting: { ...base.alerting, page: { for: '3h' }, ticket: { for: '1h' } } })])).files;
+    const longDir = writeOut(long);
+    const longTests = long.filter((f) => f.path.endsWith('.test.yml')).map((f) => f.path.slice('prometheus/'.length));
+    const rLong = await promtoolTests(longDir, longTests);
+    expect(rLong.exitCode, rLong.all).toBe(0);
+  });
+});
