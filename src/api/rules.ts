@@ -129,7 +129,8 @@ export interface RuleGroupOptions {
   sourceTenants?: readonly string[];
   /**
    * Thanos: what a query of the group does when a store answers partially (`partial_response_strategy`,
-   * `'warn'` or `'abort'`, the Thanos ruler's default). Written by the thanos profile and in PrometheusRules (for a ThanosRuler); plain Prometheus files leave it out.
+   * `'warn'` or `'abort'`, the Thanos ruler's default). Written by the thanos profile and in PrometheusRules (for a ThanosRuler); plain Prometheus files leave it out,
+   * so the project must list `thanos()` or `prometheusOperator()` in `outputs`.
    */
   partialResponseStrategy?: 'warn' | 'abort';
   /** Silences checks on this definition, each with the reason: `{ 'alert/naming': 'why' }` (see the README, Checks). */

@@ -255,6 +255,12 @@ export async function importFiles(options: ImportOptions): Promise<ImportResult>
     project.mimirNamespace = federated.origin ?? project.name;
     items.push({ status: 'converted', file: federated.file, what: `outputs: files() and mimir({ namespace: '${project.mimirNamespace}' })`, reason: 'federated rule groups (source_tenants) are written by the mimir profile' });
   }
+  // Thanos's partial_response_strategy: written by the thanos profile (plain files have no place for it).
+  const partial = groups.find((g) => g.partialResponseStrategy !== undefined);
+  if (partial) {
+    project.thanos = true;
+    items.push({ status: 'converted', file: partial.file, what: 'outputs: files() and thanos()', reason: 'partial_response_strategy is written by the thanos profile' });
+  }
   for (const group of groups) {
     for (const rule of group.rules) {
       if (rule.kind === 'alert' && !rule.labels['severity']) {

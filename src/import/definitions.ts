@@ -173,7 +173,11 @@ function indexFile(project: ImportedProject, groups: Array<{ constName: string; 
   const { alertmanagers, ...global } = project.prometheus;
   if (project.alertmanager) imports.push(`import { ${project.alertmanager.exportName} } from './${ALERTMANAGER_FILE.replace(/\.ts$/, '.js')}';`);
   imports.push(...dashboards.map((d) => `import { ${d.constName} } from './${DASHBOARDS_FOLDER}/${d.fileName}.js';`));
-  const outputs = project.mimirNamespace !== undefined ? [code('files()'), code(`mimir(${tsValue({ namespace: project.mimirNamespace })})`)] : undefined;
+  const rulers = [
+    ...(project.mimirNamespace !== undefined ? [{ name: 'mimir', call: `mimir(${tsValue({ namespace: project.mimirNamespace })})` }] : []),
+    ...(project.thanos ? [{ name: 'thanos', call: 'thanos()' }] : []),
+  ];
+  const outputs = rulers.length > 0 ? [code('files()'), ...rulers.map((r) => code(r.call))] : undefined;
   const options = {
     name: project.name,
     metrics: code('catalogue'),
@@ -187,7 +191,7 @@ function indexFile(project: ImportedProject, groups: Array<{ constName: string; 
   };
   return [
     header(['The project `totem-mon import` wrote: its rule groups, Alertmanager configuration and dashboards, and the catalogue their expressions use.']),
-    [`import { ${project.mimirNamespace !== undefined ? 'defineProject, files, mimir' : 'defineProject'} } from 'totem-mon';`, `import { catalogue } from './catalogue.js';`, ...imports].join('\n') + '\n',
+    [`import { ${['defineProject', ...(rulers.length > 0 ? ['files'] : []), ...rulers.map((r) => r.name)].join(', ')} } from 'totem-mon';`, `import { catalogue } from './catalogue.js';`, ...imports].join('\n') + '\n',
     `export default defineProject(${tsValue(options)});\n`,
   ].join('\n');
 }

@@ -58,6 +58,8 @@ export interface ImportedProject {
    * files and a mimir namespace of this name.
    */
   mimirNamespace?: string;
+  /** Set when a group has Thanos's partial_response_strategy: the outputs then add the thanos profile, which writes it. */
+  thanos?: boolean;
   /** The project's Prometheus settings, from a prometheus.yml (or the test files' evaluation interval). */
   prometheus: ImportedPrometheus;
   /** Per rule: its tests (alerts' or recording rules' cases, by the rule's kind). */

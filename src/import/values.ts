@@ -6,7 +6,7 @@
 import { alert, record, ruleGroup, type AlertOptions, type Rule } from '../api/rules.js';
 import { counter, gauge, histogram, summary, type AnyMetric } from '../api/metrics.js';
 import { defineProject, type Project, type ProjectOptions } from '../api/project.js';
-import { files, mimir } from '../api/outputs.js';
+import { files, mimir, thanos } from '../api/outputs.js';
 import type { Ignore } from '../api/lint.js';
 import type { GrafanaOptions } from '../api/config.js';
 import type { AlertTestCase, RecordTestCase } from '../api/tests.js';
@@ -74,7 +74,9 @@ export function projectValue(project: ImportedProject): Project {
     ruleGroups,
     ...(project.alertmanager ? { alertmanager: alertmanagerValue(project.alertmanager, project.ignores.get(project.alertmanager)) } : {}),
     ...(project.dashboards.length > 0 ? { dashboards: project.dashboards.map((d) => dashboardValue(d, project.ignores.get(d))) } : {}),
-    ...(project.mimirNamespace !== undefined ? { outputs: [files(), mimir({ namespace: project.mimirNamespace })] } : {}),
+    ...(project.mimirNamespace !== undefined || project.thanos
+      ? { outputs: [files(), ...(project.mimirNamespace !== undefined ? [mimir({ namespace: project.mimirNamespace })] : []), ...(project.thanos ? [thanos()] : [])] }
+      : {}),
     ...(grafanaSettings(project) !== undefined ? { grafana: grafanaSettings(project) as GrafanaOptions } : {}),
   });
 }

@@ -3,7 +3,7 @@ import { row, statPanel, timeseriesPanel, type Panel, type Row } from '../api/pa
 import { dashboardSchema } from './schema/dashboard.js';
 import type { SloModel } from './slo.js';
 import { format, toNumber } from './slo-decimal.js';
-import { BASE_WINDOW, BUDGET_REMAINING_RECORD, SLO_DASHBOARD, SLO_LABEL, errorRatioRecord } from './slo-names.js';
+import { BASE_WINDOW, BUDGET_REMAINING_RECORD, SLO_DASHBOARD, SLO_LABEL, errorRatioRecord, windowName } from './slo-names.js';
 
 /**
  * The SLO dashboard, written with the public dashboard API like any user's: one row per SLO with
@@ -16,7 +16,7 @@ function sloRow(slo: SloModel): Row {
   const budget = format(slo.budget);
   const objective = toNumber(slo.objectiveRatio);
   const sliThresholds = [{ color: 'red' }, { value: objective, color: 'green' }];
-  const windows = [...new Set(slo.alerts.flatMap((a) => a.burnRates.flatMap((b) => [b.short, b.long])))];
+  const windows = [...new Set(slo.alerts.flatMap((a) => a.burnRates.flatMap((b) => [windowName(b.shortMs), windowName(b.longMs)])))];
   const page = slo.alerts.find((a) => a.severity === 'page')?.burnRates[0];
   const panels: Panel[] = [
     statPanel({
@@ -35,7 +35,7 @@ function sloRow(slo: SloModel): Row {
       decimals: 3,
       thresholds: sliThresholds,
       width: 4,
-      targets: [{ expr: `1 - ${errorRatioRecord(slo.window)}${match}` }],
+      targets: [{ expr: `1 - ${errorRatioRecord(windowName(slo.windowMs))}${match}` }],
     }),
     statPanel({
       title: `Error budget remaining (${slo.window})`,

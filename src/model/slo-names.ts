@@ -6,7 +6,7 @@
  *
  *   slo:sli_errors:rate5m{service,slo,window="5m"}           errors per second over 5m (bad events)
  *   slo:sli_total:rate5m{service,slo,window="5m"}            events per second over 5m
- *   slo:sli_error:ratio_rate<w>{service,slo,window="<w>"}    error ratio over window w (5m, 30m, 1h, …)
+ *   slo:sli_error:ratio_rate<w>{service,slo,window="<w>"}    error ratio over window w (5m, 30m, 1h, …; windowName)
  *   slo:sli_error:ratio_rate<period>{…,window="<period>"}    error ratio over the SLO window (30d)
  *   slo:error_budget_remaining:ratio{service,slo}            1 − period error ratio / error budget
  *
@@ -24,6 +24,18 @@ export const BUDGET_REMAINING_RECORD = 'slo:error_budget_remaining:ratio';
 
 export function errorRatioRecord(window: string): string {
   return `slo:sli_error:ratio_rate${window}`;
+}
+
+const WINDOW_UNITS: Array<[string, number]> = [['d', 86_400_000], ['h', 3_600_000], ['m', 60_000], ['s', 1000], ['ms', 1]];
+
+/**
+ * The one text of a window in record names, `window` labels and ranges: its largest unit that
+ * divides it (168h and 1w are `7d`, 90m stays `90m`, 1h30m is `90m`), so equal windows written
+ * differently are one recorded series, the one the alerts read.
+ */
+export function windowName(ms: number): string {
+  const [unit, size] = WINDOW_UNITS.find(([, size]) => ms % size === 0) ?? WINDOW_UNITS[WINDOW_UNITS.length - 1]!;
+  return `${ms / size}${unit}`;
 }
 
 /**

@@ -5,7 +5,7 @@ import { format } from './slo-decimal.js';
 import { sliQueries } from './slo-sli.js';
 import {
   BASE_WINDOW, BUDGET_GROUP_INTERVAL, BUDGET_REMAINING_ANNOTATION, BUDGET_REMAINING_RECORD, BURN_RATE_ANNOTATION,
-  ERRORS_RATE_RECORD, SLO_GROUP_INTERVAL, SLO_LABEL, TOTAL_RATE_RECORD, errorRatioRecord, sloGroupNames,
+  ERRORS_RATE_RECORD, SLO_GROUP_INTERVAL, SLO_LABEL, TOTAL_RATE_RECORD, errorRatioRecord, sloGroupNames, windowName,
 } from './slo-names.js';
 import { sloAlertTests, sloTestInterval } from './slo-tests.js';
 import { syntaxAlone, type SyntaxOf } from './promql-table.js';
@@ -50,10 +50,12 @@ export function sloRuleGroups(slo: SloModel, globalInterval: string, syntax: Syn
     ...at,
   });
 
-  // Every window an alert reads, short to long; the SLO window itself is the budget group's.
-  const windows = [...new Set(slo.alerts.flatMap((a) => a.burnRates.flatMap((b) => [b.short, b.long])))]
-    .filter((w) => durationMs(w) !== slo.windowMs && w !== BASE_WINDOW)
-    .sort((a, b) => durationMs(a)! - durationMs(b)!);
+  // Every window an alert reads, short to long, by length (168h and 7d are one); the SLO window
+  // itself is the budget group's, the base window the recorded rates'.
+  const windows = [...new Set(slo.alerts.flatMap((a) => a.burnRates.flatMap((b) => [b.shortMs, b.longMs])))]
+    .filter((ms) => ms !== slo.windowMs && ms !== durationMs(BASE_WINDOW))
+    .sort((a, b) => a - b)
+    .map(windowName);
   const ratios: RecordModel[] = [
     record(names.ratios, ERRORS_RATE_RECORD, queries.errors(BASE_WINDOW), BASE_WINDOW),
     record(names.ratios, TOTAL_RATE_RECORD, queries.total(BASE_WINDOW), BASE_WINDOW),
@@ -61,10 +63,13 @@ export function sloRuleGroups(slo: SloModel, globalInterval: string, syntax: Syn
     ...windows.map((w) => record(names.ratios, errorRatioRecord(w), `${queries.errors(w)} / ${queries.total(w)}`, w)),
   ];
 
-  const period = errorRatioRecord(slo.window);
+  const sloWindow = windowName(slo.windowMs);
+  const period = errorRatioRecord(sloWindow);
   const budget: RecordModel[] = [
-    record(names.budget, period, `sum_over_time(${ERRORS_RATE_RECORD}${match}[${slo.window}]) / sum_over_time(${TOTAL_RATE_RECORD}${match}[${slo.window}])`, slo.window),
-    { ...record(names.budget, BUDGET_REMAINING_RECORD, `1 - ${period}${match} / ${format(slo.budget)}`, slo.window), labels: ids },
+    record(names.budget, period, `sum_over_time(${ERRORS_RATE_RECORD}${match}[${sloWindow}]) / sum_over_time(${TOTAL_RATE_RECORD}${match}[${sloWindow}])`, sloWindow),
+    // Labels service and slo only: a record's labels can set a label but not remove one, so the
+    // period ratio's window is dropped in the expression.
+    { ...record(names.budget, BUDGET_REMAINING_RECORD, `1 - ${burnOf(period, match, format(slo.budget))}`, sloWindow), labels: ids },
   ];
 
   const alerts = slo.alerts.map((a) => sloAlert(slo, a, names.alerts, match, ids, evaluationInterval, syntax));
@@ -84,9 +89,14 @@ export function sloRuleGroups(slo: SloModel, globalInterval: string, syntax: Syn
   ];
 }
 
-/** `max without (window) (ratio{…}) / budget > burn rate`: the burn rate over one window, labels service and slo. */
-function burnOver(window: string, match: string, budget: string, burnRate: string): string {
-  return `max without (${SLO_LABEL.window}) (${errorRatioRecord(window)}${match}) / ${budget} > ${burnRate}`;
+/** `max without (window) (ratio{…}) / budget`: the burn rate of a recorded ratio, labels service and slo. */
+function burnOf(ratio: string, match: string, budget: string): string {
+  return `max without (${SLO_LABEL.window}) (${ratio}${match}) / ${budget}`;
+}
+
+/** `… > burn rate` over one window (its length: windowName). */
+function burnOver(windowMs: number, match: string, budget: string, burnRate: string): string {
+  return `${burnOf(errorRatioRecord(windowName(windowMs)), match, budget)} > ${burnRate}`;
 }
 
 /**
@@ -97,7 +107,7 @@ function burnOver(window: string, match: string, budget: string, burnRate: strin
 export function burnRateExpression(slo: SloModel, alert: SloAlertModel, match: string): string {
   const budget = format(slo.budget);
   return alert.burnRates
-    .map((b) => `(\n  ${burnOver(b.long, match, budget, format(b.burnRate))}\n  and\n  ${burnOver(b.short, match, budget, format(b.burnRate))}\n)`)
+    .map((b) => `(\n  ${burnOver(b.longMs, match, budget, format(b.burnRate))}\n  and\n  ${burnOver(b.shortMs, match, budget, format(b.burnRate))}\n)`)
     .join('\nor\n');
 }
 

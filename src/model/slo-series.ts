@@ -123,19 +123,51 @@ function satisfies(value: string, op: MatchOp, target: string): boolean {
   return false;
 }
 
-/** Labels of one series the selector selects, or undefined when none can be written. */
-export function concreteSeries(selector: ParsedSelector): Record<string, string> | undefined {
+/** Values common in labels, tried after the selectors' own when a label needs one a matcher refuses or accepts. */
+const COMMON_VALUES = ['500', '200', '404', '0', '1', 'a', 'x', 'other'];
+
+/** Values worth trying for a label: the selectors' own values and examples of their patterns, common ones, then '' (the label absent). */
+function candidates(label: string, selectors: readonly ParsedSelector[]): string[] {
+  const own = selectors.flatMap((s) => s.matchers.filter((m) => m.label === label)).map((m) => (m.op === '=' || m.op === '!=' ? m.value : regexExample(m.value)));
+  return [...new Set([...own.filter((v): v is string => v !== undefined), ...COMMON_VALUES, ''])];
+}
+
+const accepts = (selector: ParsedSelector, label: string, value: string) =>
+  selector.matchers.every((m) => m.label !== label || satisfies(value, m.op, m.value));
+
+/**
+ * Labels of one series the selector selects and `excluded` (another selector, of the same metric
+ * or not) does not, or undefined when none can be written. Any matcher works on either side: a
+ * label only negated (`code!~"2..|3.."`) gets a value it accepts (`500`) rather than none, as the
+ * series it stands for has; the series kept from `excluded` gets a value that selector refuses
+ * (`code="200"`).
+ */
+export function concreteSeries(selector: ParsedSelector, excluded?: ParsedSelector): Record<string, string> | undefined {
+  const against = excluded && excluded.name === selector.name ? excluded : undefined;
+  const all = [selector, ...(against ? [against] : [])];
   const labels: Record<string, string> = {};
-  for (const m of selector.matchers) {
-    if (m.op === '=') labels[m.label] = m.value;
-    else if (m.op === '=~') {
-      const example = regexExample(m.value);
-      if (example === undefined) return undefined;
-      labels[m.label] = example;
-    }
+  const options = new Map<string, string[]>();
+  for (const label of new Set(all.flatMap((s) => s.matchers.map((m) => m.label)))) {
+    const fits = candidates(label, all).filter((v) => accepts(selector, label, v));
+    if (fits.length === 0) return undefined;
+    options.set(label, fits);
+    const own = selector.matchers.filter((m) => m.label === label);
+    // Labels the selector does not name stay absent; a label it only negates gets a value.
+    const value = own.length === 0 ? '' : own.some((m) => m.op === '=' || m.op === '=~') ? fits[0]! : (fits.find((v) => v !== '') ?? '');
+    if (value !== '') labels[label] = value;
   }
-  // A missing label is the empty string: `!=` and `!~` matchers must accept that.
-  return selects(selector, selector.name, labels) ? labels : undefined;
+  if (!selects(selector, selector.name, labels)) return undefined;
+  if (!against || !selects(against, selector.name, labels)) return labels;
+  // One label changed to a value this selector accepts and the excluded one refuses.
+  for (const [label, fits] of options) {
+    const value = fits.find((v) => !accepts(against, label, v));
+    if (value === undefined) continue;
+    const changed = { ...labels };
+    if (value === '') delete changed[label];
+    else changed[label] = value;
+    if (selects(selector, selector.name, changed) && !selects(against, selector.name, changed)) return changed;
+  }
+  return undefined;
 }
 
 export function selects(selector: ParsedSelector, name: string, labels: Record<string, string>): boolean {

@@ -6,6 +6,8 @@
  * `sum_over_time` adds the recorded samples of the range. promtool then checks every prediction.
  */
 
+import { goG } from './go-format.js';
+
 const MINUTE = 60_000;
 
 /** A counter sampled once a minute from t = 0: values[k] at k minutes. */
@@ -36,7 +38,10 @@ export function rateAt(values: Samples, tMs: number, rangeMs: number): number | 
   let extrapolateToInterval = sampledInterval;
   extrapolateToInterval += durationToStart < threshold ? durationToStart : averageDurationBetweenSamples / 2;
   extrapolateToInterval += durationToEnd < threshold ? durationToEnd : averageDurationBetweenSamples / 2;
-  return (result * (extrapolateToInterval / sampledInterval)) / (rangeMs / 1000);
+  // In this order: one factor, then one product (2.42 divides the factor by the range, not the
+  // product; the last bit differs, and `%.2f` of a burn rate on a tie shows it).
+  const factor = extrapolateToInterval / sampledInterval / (rangeMs / 1000);
+  return result * factor;
 }
 
 /** `sum(rate(…))` over the series a selector takes: undefined when none has a rate. */
@@ -47,6 +52,18 @@ function sumRates(series: readonly Samples[], tMs: number, rangeMs: number): num
     if (r !== undefined) sum = sum === undefined ? r : sum + r;
   }
   return sum;
+}
+
+/** `sum_over_time`: 2.42 adds the samples with Kahan-Neumaier compensation. */
+export function sumOverTime(values: readonly number[]): number {
+  let sum = 0;
+  let c = 0;
+  for (const v of values) {
+    const t = sum + v;
+    c += Math.abs(sum) >= Math.abs(v) ? sum - t + v : v - t + sum;
+    sum = t;
+  }
+  return Number.isFinite(sum) ? sum + c : sum;
 }
 
 /** The SLI over the test series: which series each side sums. */
@@ -84,9 +101,10 @@ export interface SimulationOptions {
 
 export function simulate({ sli, budget, windowMs, baseWindowMs, tickMs }: SimulationOptions): Simulation {
   const errorsAndTotal = (rangeMs: number, tMs: number): [number, number] | undefined => {
-    const part = sumRates(sli.part, tMs, rangeMs);
     const total = sumRates(sli.total, tMs, rangeMs);
-    if (part === undefined || total === undefined) return undefined;
+    if (total === undefined) return undefined;
+    // `(sum(rate(part)) or 0 * sum(rate(total)))`: no part series with a rate counts as 0.
+    const part = sumRates(sli.part, tMs, rangeMs) ?? 0 * total;
     return [sli.kind === 'errors' ? part : total - part, total];
   };
   // Recorded samples of the base-window rates, at each tick (the period ratio sums them).
@@ -99,16 +117,16 @@ export function simulate({ sli, budget, windowMs, baseWindowMs, tickMs }: Simula
     return recorded.get(tMs);
   };
   const periodRatio = (tMs: number): number | undefined => {
-    let errors: number | undefined;
-    let total: number | undefined;
+    const errors: number[] = [];
+    const total: number[] = [];
     for (let t = 0; t <= tMs; t += tickMs) {
       if (t < tMs - windowMs) continue;
       const sample = base(t);
       if (!sample) continue;
-      errors = errors === undefined ? sample[0] : errors + sample[0];
-      total = total === undefined ? sample[1] : total + sample[1];
+      errors.push(sample[0]);
+      total.push(sample[1]);
     }
-    return errors === undefined || total === undefined ? undefined : errors / total;
+    return errors.length === 0 ? undefined : sumOverTime(errors) / sumOverTime(total);
   };
   const ratio = (rangeMs: number, tMs: number): number | undefined => {
     if (rangeMs === windowMs) return periodRatio(tMs);
@@ -142,19 +160,7 @@ export function simulate({ sli, budget, windowMs, baseWindowMs, tickMs }: Simula
   };
 }
 
-/** Go's `%.4g` (Prometheus' humanizePercentage is `%.4g%%` of v × 100). */
-export function goG4(v: number): string {
-  if (v === 0) return '0';
-  if (!Number.isFinite(v)) return Number.isNaN(v) ? 'NaN' : v > 0 ? '+Inf' : '-Inf';
-  const [mantissa, exp] = v.toExponential(3).split('e') as [string, string];
-  const exponent = Number(exp);
-  const strip = (s: string) => (s.includes('.') ? s.replace(/0+$/, '').replace(/\.$/, '') : s);
-  if (exponent < -4 || exponent >= 4) {
-    return `${strip(mantissa)}e${exponent < 0 ? '-' : '+'}${String(Math.abs(exponent)).padStart(2, '0')}`;
-  }
-  return strip(v.toFixed(3 - exponent));
-}
-
+/** Prometheus' humanizePercentage: Go's `%.4g%%` of v × 100. */
 export function humanizePercentage(v: number): string {
-  return `${goG4(v * 100)}%`;
+  return `${goG(v * 100, 4)}%`;
 }

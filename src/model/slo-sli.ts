@@ -6,9 +6,15 @@ import { anyClientBoundRegexp } from '../instrument/exposition.js';
 /**
  * An SLI as PromQL over any window, and the two series a generated test writes for it.
  *
- * errors/total:  sum(rate(errors[w])) / sum(rate(total[w]))
- * good/total:    (sum(rate(total[w])) - sum(rate(good[w]))) / sum(rate(total[w]))
+ * errors/total:  (sum(rate(errors[w])) or 0 * sum(rate(total[w]))) / sum(rate(total[w]))
+ * good/total:    (sum(rate(total[w])) - (sum(rate(good[w])) or 0 * sum(rate(total[w])))) / sum(rate(total[w]))
  * latency:       good = histogram_bucket{le = threshold}, total = histogram_count, as good/total
+ *
+ * The part (errors, good) counts as 0 where its series are absent while the total's are there: a
+ * `sum` over no series is empty, not 0, so without it a total outage (every request fails, no 2xx
+ * series left in the window) made every ratio absent and paged no one, and errors that never
+ * happened left the budget unknown. `0 * total` rather than `vector(0)`: it has the total's labels,
+ * whatever the aggregation keeps, and is absent when the total is.
  */
 export interface SliQueries {
   /** Bad events per second over the window. */
@@ -45,11 +51,14 @@ function latencySelectors(sli: Extract<SliModel, { kind: 'latency' }>, syntax: S
 
 const sumRate = (selector: string, window: string) => `sum(rate(${selector}[${window}]))`;
 
+/** The part's events per second, 0 where its series are absent and the total's are not. */
+const partRate = (part: string, total: string, window: string) => `(${sumRate(part, window)} or 0 * ${sumRate(total, window)})`;
+
 /** `syntax`: where selectors are parsed (the run's table: src/model/promql-table.ts). */
 export function sliQueries(sli: SliModel, syntax: SyntaxOf = syntaxAlone): SliQueries {
-  if (sli.kind === 'errors') return { errors: (w) => sumRate(sli.errors, w), total: (w) => sumRate(sli.total, w) };
+  if (sli.kind === 'errors') return { errors: (w) => partRate(sli.errors, sli.total, w), total: (w) => sumRate(sli.total, w) };
   const { good, total } = sli.kind === 'good' ? sli : latencySelectors(sli, syntax);
-  return { errors: (w) => `(${sumRate(total, w)} - ${sumRate(good, w)})`, total: (w) => sumRate(total, w) };
+  return { errors: (w) => `(${sumRate(total, w)} - ${partRate(good, total, w)})`, total: (w) => sumRate(total, w) };
 }
 
 /**
@@ -89,11 +98,10 @@ export function sliTestSeries(sli: SliModel, syntax: SyntaxOf = syntaxAlone): Sl
   if ('problem' in part) return { problem: `${kind} selector ${partText}: ${part.problem}` };
   if ('problem' in total) return { problem: `total selector ${totalText}: ${total.problem}` };
   const partLabels = concreteSeries(part);
-  const otherLabels = concreteSeries(total);
   if (!partLabels) return { problem: `no series satisfies the ${kind} selector ${partText}` };
-  if (!otherLabels) return { problem: `no series satisfies the total selector ${totalText}` };
-  if (selects(part, total.name, otherLabels)) {
-    return { problem: `the series ${total.name}${JSON.stringify(otherLabels)} that the total selector takes is taken by the ${kind} selector too` };
-  }
+  if (!concreteSeries(total)) return { problem: `no series satisfies the total selector ${totalText}` };
+  // A series the total takes and the part does not (whatever their matchers: =, !=, =~, !~).
+  const otherLabels = concreteSeries(total, part);
+  if (!otherLabels) return { problem: `every series the total selector ${totalText} takes is taken by the ${kind} selector ${partText} too` };
   return { kind, part: { name: part.name, labels: partLabels }, other: { name: total.name, labels: otherLabels }, partInTotal: selects(total, part.name, partLabels) };
 }

@@ -5,6 +5,7 @@ import { durationMs } from '../duration.js';
 import { compare, decimal, format, mul, shift, sub, toNumber, type Decimal } from './slo-decimal.js';
 import { sliTestSeries, type SliTestSeries } from './slo-sli.js';
 import { syntaxAlone, type SyntaxOf } from './promql-table.js';
+import { goFixed } from './go-format.js';
 import { humanizePercentage, simulate, type Simulation } from './slo-simulate.js';
 import { seriesText } from './slo-series.js';
 import { BASE_WINDOW, BUDGET_REMAINING_ANNOTATION, BURN_RATE_ANNOTATION } from './slo-names.js';
@@ -14,12 +15,15 @@ import { BASE_WINDOW, BUDGET_REMAINING_ANNOTATION, BURN_RATE_ANNOTATION } from '
  *
  * - the first line of the table (the page's 14.4× over 1h/5m), when its long window is at most 6h:
  *   a burn 25% above its rate after good traffic fires by the end of the long window (the time
- *   the workbook gives: a 14.4× burn has spent 2% of a 30d budget in 1h) and has not fired at
- *   three quarters of it;
+ *   the workbook gives: a 14.4× burn has spent 2% of a 30d budget in 1h), or that plus the
+ *   alert's `for`, and has not fired at three quarters of it; the burn_rate it renders is this
+ *   line's long window, so a table without the line fails the case;
  * - every other line: a steady burn 25% above its rate, from the start, fires 10 minutes in (or
  *   once a `for` has passed): every window sees the same ratio from the second sample on, so a
  *   longer run (days at the evaluation interval would take promtool minutes) proves nothing more;
- * - a steady burn at half the lowest rate of the table (0.5× for the workbook's) stays quiet, as long.
+ * - a steady burn at half the lowest rate of the table (0.5× for the workbook's) stays quiet, as long;
+ * - a good/total (or latency) SLI: a total outage, every event failing and the good series gone
+ *   from every window the alert reads, fires (`sum` over no good series is empty, not 0).
  *
  * What each case expects (fires or not, the burn rate and the budget left it renders) is what
  * Prometheus computes on its input (src/model/slo-simulate.ts); promtool checks it.
@@ -124,9 +128,10 @@ export function sloAlertTests(slo: SloModel, alert: SloAlertModel, ids: Record<s
   const ratios = [...alert.burnRates.map((b) => mul(mul(b.burnRate, MARGIN), slo.budget)), mul(quietBurn, slo.budget)];
   const perMinute = decimal(`1e${Math.max(2, ...ratios.map((r) => r.scale))}`);
 
-  const makeCase = (name: string, phases: Phase[], atMs: number, quietAt?: string[]): TestCaseModel<AlertTestCase> => {
+  /** `partPhases`: how many of the phases the part's series lasts (it has no samples after them). */
+  const makeCase = (name: string, phases: Phase[], atMs: number, quietAt?: string[], partPhases = phases.length): TestCaseModel<AlertTestCase> => {
     const steps = phases.map((p) => ({ minutes: p.minutes, slopes: slopes(series, p.ratio, perMinute) }));
-    const partSteps = steps.map((s) => ({ minutes: s.minutes, step: s.slopes[0] }));
+    const partSteps = steps.slice(0, partPhases).map((s) => ({ minutes: s.minutes, step: s.slopes[0] }));
     const otherSteps = steps.map((s) => ({ minutes: s.minutes, step: s.slopes[1] }));
     const part = samples(partSteps);
     const other = samples(otherSteps);
@@ -143,7 +148,7 @@ export function sloAlertTests(slo: SloModel, alert: SloAlertModel, ids: Record<s
       name: `${alert.severity}: ${name} ${firing ? 'fires' : 'stays quiet'} at ${durationText(atMs)}`,
       interval: '1m',
       input: [
-        { series: seriesText(series.part.name, series.part.labels), values: valuesText(partSteps) },
+        ...(partSteps.length > 0 ? [{ series: seriesText(series.part.name, series.part.labels), values: valuesText(partSteps) }] : []),
         { series: seriesText(series.other.name, series.other.labels), values: valuesText(otherSteps) },
       ],
       ...(quietAt ? { quietAt } : {}),
@@ -153,7 +158,7 @@ export function sloAlertTests(slo: SloModel, alert: SloAlertModel, ids: Record<s
             {
               labels: ids,
               annotations: {
-                [BURN_RATE_ANNOTATION]: value!.toFixed(2),
+                [BURN_RATE_ANNOTATION]: goFixed(value!, 2),
                 [BUDGET_REMAINING_ANNOTATION]: remaining === undefined ? '' : humanizePercentage(remaining),
               },
             },
@@ -176,15 +181,23 @@ export function sloAlertTests(slo: SloModel, alert: SloAlertModel, ids: Record<s
     if (i === 0 && line.longMs <= TIMED_LIMIT_MS) {
       // Good traffic first, long enough that no other line fires before this one should; the burn
       // then checked at three quarters of the long window and at its end (or the ticks nearest).
-      const early = Math.max(tick, downToTick((within * 3) / 4));
-      const burnt = upToTick(within);
+      // Three quarters of the long window in, or that plus the `for` (earlier, quiet proves nothing;
+      // the condition, true from four fifths of the window on, has not held for the `for` yet).
+      const early = forMs > 0 ? downToTick(Math.max(tick, downToTick((within * 3) / 4)) + forMs / MINUTE) : Math.max(tick, downToTick((within * 3) / 4));
+      // By the end of the long window, and once a `for` has passed too: checked any earlier, the
+      // case would say the alert stays quiet, which a table without this line passes as well.
+      const burnt = upToTick(within + forMs / MINUTE);
       let healthy = upToTick(within);
       const earlyCase = (h: number) =>
         makeCase(`${what} after ${durationText(h * MINUTE)} of good traffic, ${durationText(early * MINUTE)} in,`, [{ minutes: h, ratio: decimal(0) }, { minutes: early, ratio }], (h + early) * MINUTE);
       let quiet = earlyCase(healthy);
       while (quiet.expect.length > 0 && healthy * 2 * MINUTE <= Math.max(longest, line.longMs * 2)) quiet = earlyCase((healthy *= 2));
       const share = Number(((toNumber(line.burnRate) * line.longMs * 100) / slo.windowMs).toPrecision(4));
-      const end = `${burnt === within ? line.long : durationText(burnt * MINUTE)} in (${share}% of the budget spent at ${format(line.burnRate)}×),`;
+      const spent = `${share}% of the budget spent at ${format(line.burnRate)}×`;
+      const end =
+        forMs > 0
+          ? `${durationText(burnt * MINUTE)} in (${spent} by ${line.long}, then for ${alert.for}),`
+          : `${burnt === within ? line.long : durationText(burnt * MINUTE)} in (${spent}),`;
       const phases = [{ minutes: healthy, ratio: decimal(0) }, { minutes: burnt, ratio }];
       if (quiet.expect.length === 0) {
         // One case, checked quiet early (`quietAt`) and at the end: promtool's evaluation at the
@@ -200,5 +213,19 @@ export function sloAlertTests(slo: SloModel, alert: SloAlertModel, ids: Record<s
     }
   });
   cases.push(makeCase(`steady ${format(quietBurn)}× burn`, [{ minutes: steadyMinutes, ratio: mul(quietBurn, slo.budget) }], steadyMinutes * MINUTE));
+  if (series.kind === 'good') {
+    // A total outage: every event fails and the good series stop (a deploy that only returns 500s,
+    // no 2xx series left). Checked once they are out of every short window the alert reads: the
+    // good rate is then absent, not 0, and the rules must count it as 0 for any line to fire. When
+    // that is further than the timed cases go, the good series never appear at all (the same state).
+    const longestShort = Math.max(...tiers.map((t) => t.shortMs)) / MINUTE;
+    const gone = upToTick(steadyMinutes + longestShort + 1 + forMs / MINUTE);
+    if (gone * MINUTE <= TIMED_LIMIT_MS) {
+      const phases = [{ minutes: steadyMinutes, ratio: decimal(0) }, { minutes: gone - steadyMinutes, ratio: decimal(1) }];
+      cases.push(makeCase(`outage: every event fails after ${durationText(steadyMinutes * MINUTE)} of good traffic, the good series gone,`, phases, gone * MINUTE, undefined, 1));
+    } else {
+      cases.push(makeCase('outage: every event fails, no good series,', [{ minutes: steadyMinutes, ratio: decimal(1) }], steadyMinutes * MINUTE, undefined, 0));
+    }
+  }
   return cases;
 }

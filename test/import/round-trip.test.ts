@@ -123,3 +123,18 @@ describe('a rule file with group labels (Prometheus 3)', () => {
     expect(compareRuleGroups(readRuleGroups(detectDocuments('rules.yml', input).documents).groups, back)).toEqual({ rules: 2, equal: 2, differences: [] });
   });
 });
+
+describe("a rule file with Thanos's partial_response_strategy", () => {
+  it('imports into a project with the thanos profile (the field is refused without one), whose rule file gives it back', async () => {
+    const root = path.join(tempDir(), 'thanos');
+    mkdirSync(root);
+    const input = 'groups:\n  - name: pages\n    partial_response_strategy: abort\n    rules:\n      - record: job:up:sum\n        expr: sum by (job) (up)\n';
+    writeFileSync(path.join(root, 'rules.yml'), input);
+    const into = path.join(root, 'definitions');
+    expect((await runCli(['import', path.join(root, 'rules.yml'), '--into', into])).code).toBe(0);
+    expect(readFileSync(path.join(into, 'index.ts'), 'utf8')).toContain('thanos()');
+    const generated = await runCli(['generate', '--definitions', into, '--out', path.join(root, 'out')]);
+    expect(generated.code, generated.stdout + generated.stderr).toBe(0);
+    expect(readFileSync(path.join(root, 'out/thanos/rules/pages.yml'), 'utf8')).toContain('partial_response_strategy: abort');
+  });
+});

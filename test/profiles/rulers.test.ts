@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { defineProject, files, mimir, prometheusOperator, ruleGroup, synth, thanos, type Output } from '../../src/index.js';
+import { defineProject, files, mimir, prometheusOperator, ruleGroup, synth, team, thanos, type Output } from '../../src/index.js';
 import { compileOutputs } from '../../src/app/outputs.js';
 import { checkResources } from '../../src/validate/kubernetes-schema.js';
 import { extractedRuleFiles } from '../../src/validate/extracted-rules.js';
@@ -25,7 +25,7 @@ const MIMIR_GROUP_FIELDS = ['name', 'interval', 'limit', 'rules', 'source_tenant
 
 describe('the mimir profile', () => {
   it('writes one namespace file in mimirtool’s format: namespace and groups, source_tenants only on the federated group', async () => {
-    const result = await synth(federatedShop([files(), mimir({ namespace: 'shop-rules' })]));
+    const result = await synth(federatedShop([files(), mimir({ namespace: 'shop-rules' }), thanos()]));
     expect(result.diagnostics).toEqual([]);
     const file = yamlOf(result.files, 'mimir/shop-rules.yaml');
     expect(Object.keys(file)).toEqual(['namespace', 'groups']);
@@ -39,7 +39,7 @@ describe('the mimir profile', () => {
   });
 
   it('names the namespace after the project by default', async () => {
-    const result = await synth(federatedShop([mimir()]));
+    const result = await synth(federatedShop([mimir(), thanos()]));
     expect(yamlOf(result.files, 'mimir/shop.yaml').namespace).toBe('shop');
   });
 
@@ -50,6 +50,29 @@ describe('the mimir profile', () => {
     ]);
     const empty = await synth(defineProject({ ...shop([mimir()]), ruleGroups: [ruleGroup({ name: 'x', sourceTenants: [], rules: [requestRate] })] }));
     expect(empty.diagnostics.map((d) => d.message)).toEqual(['sourceTenants is empty']);
+  });
+});
+
+describe('partialResponseStrategy without a Thanos ruler profile', () => {
+  it('is refused at the group, as sourceTenants without mimir() is: nothing would write it', async () => {
+    const prs = (outputs?: readonly Output[]) =>
+      defineProject({
+        ...shop(outputs),
+        ruleGroups: [ruleGroup({ name: 'shop-alerts', partialResponseStrategy: 'abort', rules: [shopErrors] })],
+        teams: [team({ name: 'payments', labels: { team: 'payments' }, ruleGroups: [ruleGroup({ name: 'pay-alerts', partialResponseStrategy: 'warn', rules: [shopErrors] })] })],
+      });
+    const message = /^partialResponseStrategy \(a Thanos ruler setting\) is written by the thanos and prometheus-operator profiles only, and the project has neither/;
+    for (const outputs of [undefined, [files()], [files(), mimir()]]) {
+      const result = await synth(prs(outputs));
+      expect(result.diagnostics.map((d) => d.path?.join('.')), String(outputs?.map((o) => o.profile))).toEqual([
+        expect.stringMatching(/^ruleGroups.*partialResponseStrategy$/),
+        expect.stringMatching(/^teams.*ruleGroups.*partialResponseStrategy$/),
+      ]);
+      expect(result.diagnostics[0]!.message).toMatch(message);
+    }
+    for (const outputs of [[files(), thanos()], [prometheusOperator({ namespace: 'shop' })]]) {
+      expect((await synth(prs(outputs))).diagnostics).toEqual([]);
+    }
   });
 });
 

@@ -1,8 +1,8 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { parse } from 'yaml';
+import { parse, stringify } from 'yaml';
 import { describe, expect, it } from 'vitest';
-import { histogram, re, slo, type SloOptions } from '../../src/index.js';
+import { alert, histogram, ne, nre, re, ruleGroup, slo, type SloOptions } from '../../src/index.js';
 import { decimal, format, mul, shift, sub } from '../../src/model/slo-decimal.js';
 import { itWithBinaries } from '../helpers/tools.js';
 import { base, compileProject, promtoolTests, requests, sloProject, writeOut } from './helpers.js';
@@ -30,7 +30,7 @@ describe('exact decimal arithmetic', () => {
     expect(format(sub(decimal(1), shift(decimal(objective), 2)))).toBe(budget);
     const { all } = rules({ objective });
     const remaining = all.find((r) => r.record === 'slo:error_budget_remaining:ratio')!;
-    expect(remaining.expr).toBe(`1 - slo:sli_error:ratio_rate30d{service="app",slo="availability"} / ${budget}`);
+    expect(remaining.expr).toBe(`1 - max without (window) (slo:sli_error:ratio_rate30d{service="app",slo="availability"}) / ${budget}`);
     for (const alert of all.filter((r) => r.alert)) expect(alert.expr).toContain(`/ ${budget} > `);
   });
 
@@ -87,17 +87,20 @@ describe('generated rules', () => {
         ([name, window]) => [name, { service: 'app', slo: 'availability', window }],
       ),
     );
-    expect(ratios!.rules[0]!.expr).toBe('sum(rate(app_requests_total{code=~"5.."}[5m]))');
+    // No error series (none yet) is 0 errors, not an absent ratio.
+    expect(ratios!.rules[0]!.expr).toBe('(sum(rate(app_requests_total{code=~"5.."}[5m])) or 0 * sum(rate(app_requests_total[5m])))');
     // The 5m ratio is the recorded rates divided; every other window reads the counters.
     expect(ratios!.rules[2]!.expr).toBe('slo:sli_errors:rate5m{service="app",slo="availability"} / slo:sli_total:rate5m{service="app",slo="availability"}');
-    expect(ratios!.rules[4]!.expr).toBe('sum(rate(app_requests_total{code=~"5.."}[1h])) / sum(rate(app_requests_total[1h]))');
+    expect(ratios!.rules[4]!.expr).toBe('(sum(rate(app_requests_total{code=~"5.."}[1h])) or 0 * sum(rate(app_requests_total[1h]))) / sum(rate(app_requests_total[1h]))');
     expect(budget!.rules.map((r) => [r.record, r.expr])).toEqual([
       ['slo:sli_error:ratio_rate30d', 'sum_over_time(slo:sli_errors:rate5m{service="app",slo="availability"}[30d]) / sum_over_time(slo:sli_total:rate5m{service="app",slo="availability"}[30d])'],
-      ['slo:error_budget_remaining:ratio', '1 - slo:sli_error:ratio_rate30d{service="app",slo="availability"} / 0.001'],
+      ['slo:error_budget_remaining:ratio', '1 - max without (window) (slo:sli_error:ratio_rate30d{service="app",slo="availability"}) / 0.001'],
     ]);
+    // The budget left has the documented labels only: the period ratio's window is dropped in the expression.
+    expect(budget!.rules[1]!.labels).toEqual({ service: 'app', slo: 'availability' });
   });
 
-  it('writes good/total and latency SLIs as total minus good', () => {
+  it('writes good/total and latency SLIs as total minus good, good 0 where its series are absent', () => {
     const latency = histogram({ name: 'app_latency_seconds', help: 'Latency.', labels: ['route'], buckets: [0.25, 1] });
     const { files } = compileProject(
       sloProject(
@@ -106,8 +109,10 @@ describe('generated rules', () => {
       ),
     );
     const text = files.map((f) => f.content).join('\n');
-    expect(text).toContain('(sum(rate(app_latency_seconds_count{route="/pay"}[1h])) - sum(rate(app_latency_seconds_bucket{route="/pay",le=~"1(\\\\.0)?"}[1h]))) / sum(rate(app_latency_seconds_count{route="/pay"}[1h]))');
-    expect(text).toContain('(sum(rate(app_requests_total[6h])) - sum(rate(app_requests_total{code=~"2.."}[6h]))) / sum(rate(app_requests_total[6h]))');
+    expect(text).toContain(
+      '(sum(rate(app_latency_seconds_count{route="/pay"}[1h])) - (sum(rate(app_latency_seconds_bucket{route="/pay",le=~"1(\\\\.0)?"}[1h])) or 0 * sum(rate(app_latency_seconds_count{route="/pay"}[1h])))) / sum(rate(app_latency_seconds_count{route="/pay"}[1h]))',
+    );
+    expect(text).toContain('(sum(rate(app_requests_total[6h])) - (sum(rate(app_requests_total{code=~"2.."}[6h])) or 0 * sum(rate(app_requests_total[6h])))) / sum(rate(app_requests_total[6h]))');
   });
 
   it('alerts page and ticket with the multi-window condition, labels, and the burn rate and budget left as annotations', () => {
@@ -254,5 +259,184 @@ describe('generated alert tests', () => {
       // the case's earlier quiet time is evaluated on the same input, as its own case was.
       if (from === 'ratio_rate1h{') expect(r.all).toMatch(/time: 2h45m,[\s\S]*exp:\[\],?\s*got:\[[\s\S]*severity="critical"/);
     }
+  });
+});
+
+describe('generated alert tests predict what Prometheus renders', () => {
+  // Objectives × windows with the workbook's table (7d at 99%: the 0.7× line +25% is a 0.875× burn,
+  // a tie for %.2f), and a custom table of tie burn rates: every burn_rate and budget left promtool checks.
+  withPromtool('burn_rate and error_budget_remaining on ties, over objectives, windows and tables', async () => {
+    const objectives = [99, 99.5, 99.9, 95, 99.95, 99.99];
+    const windows = ['7d', '14d', '21d', '28d', '30d', '90d'];
+    const slos = objectives.flatMap((objective, i) =>
+      windows.map((window, j) => {
+        const job = `j${i}-${j}`;
+        return slo({ ...base, name: `s${i}-${j}`, objective, window, sli: { errors: requests.select({ job, code: re('5..') }), total: requests.select({ job }) } });
+      }),
+    );
+    slos.push(
+      slo({
+        ...base,
+        name: 'tie',
+        sli: { errors: requests.select({ job: 'tie', code: re('5..') }), total: requests.select({ job: 'tie' }) },
+        burnRates: { page: [{ long: '1h', short: '5m', burnRate: 14.5 }, { long: '6h', short: '30m', burnRate: 5.9 }], ticket: [{ long: '1d', short: '2h', burnRate: 2.9 }, { long: '3d', short: '6h', burnRate: 0.7 }] },
+      }),
+    );
+    const { files } = compileProject(sloProject(slos, [requests], '30s'));
+    const text = files.filter((f) => f.path.endsWith('.test.yml')).map((f) => f.content).join('\n');
+    // The auditor's case is among them: 0.875 over a 99% budget is 0.8749999999999999 in Prometheus.
+    expect(text).toContain('burn_rate: "0.87"');
+    const dir = writeOut(files);
+    const tests = files.filter((f) => f.path.endsWith('.test.yml')).map((f) => f.path.slice('prometheus/'.length));
+    const r = await promtoolTests(dir, tests);
+    expect(r.exitCode, r.all).toBe(0);
+  }, 180_000);
+});
+
+describe('a total outage of a good/total SLI', () => {
+  withPromtool('pages and opens a ticket when the good series are gone (generated case), and the case fails on rules that leave good absent', async () => {
+    const latency = histogram({ name: 'app_latency_seconds', help: 'Latency.', buckets: [0.25, 1] });
+    const { files } = compileProject(
+      sloProject(
+        [
+          slo({ ...base, name: 'good', sli: { good: requests.select({ code: re('2..') }), total: requests } }),
+          slo({ ...base, name: 'latency', objective: 99, window: '28d', sli: { latency, threshold: 0.25 }, alerting: { ...base.alerting, page: { for: '5m' } } }),
+        ],
+        [requests, latency],
+      ),
+    );
+    const outages = files
+      .filter((f) => f.path.endsWith('.test.yml'))
+      .flatMap((f) => (parse(f.content) as { tests: Array<{ name: string; alert_rule_test: Array<{ exp_alerts: unknown[] }> }> }).tests)
+      .filter((t) => t.name.includes(': outage: '));
+    // Page and ticket of both SLOs, each firing.
+    expect(outages.map((t) => t.alert_rule_test.map((a) => a.exp_alerts.length))).toEqual([[1], [1], [1], [1]]);
+    const dir = writeOut(files);
+    const tests = files.filter((f) => f.path.endsWith('.test.yml')).map((f) => f.path.slice('prometheus/'.length));
+    expect((await promtoolTests(dir, tests)).exitCode).toBe(0);
+    // The good side as it was: `sum` over no series is empty, every ratio absent, nothing fires.
+    for (const f of files.filter((f) => f.path.includes('/tests/') && f.path.endsWith('.rules.yml'))) {
+      const file = path.join(dir, f.path.slice('prometheus/'.length));
+      const rulesFile = parse(readFileSync(file, 'utf8')) as RuleFile;
+      for (const rule of rulesFile.groups.flatMap((g) => g.rules)) rule.expr = rule.expr.replace(/ or 0 \* sum\(rate\([^[]*\[\w+\]\)\)\)/g, ')');
+      writeFileSync(file, stringify(rulesFile));
+    }
+    const r = await promtoolTests(dir, tests);
+    expect(r.exitCode).toBe(1);
+    expect(r.all).toMatch(/outage: every event fails[\s\S]*got:\[\s*\]/);
+    expect(r.all).not.toMatch(/steady [\d.]+× burn \(line/);
+  });
+});
+
+describe('negated matchers in an SLI', () => {
+  withPromtool('write test series each selector takes (errors code="500" beside code="200" for the total only), and pass in promtool', async () => {
+    const latency = histogram({ name: 'app_latency_seconds', help: 'Latency.', labels: ['route'], buckets: [0.25, 1] });
+    const { files } = compileProject(
+      sloProject(
+        [
+          slo({ ...base, name: 'nre', sli: { errors: requests.select({ job: 'api', code: nre('2..|3..') }), total: requests.select({ job: 'api' }) } }),
+          slo({ ...base, name: 'ne', sli: { errors: requests.select({ job: 'ne', code: ne('200') }), total: requests.select({ job: 'ne', code: nre('1..') }) } }),
+          slo({ ...base, name: 'good', sli: { good: requests.select({ job: 'good', code: nre('5..') }), total: requests.select({ job: 'good' }) } }),
+          slo({ ...base, name: 'latency', sli: { latency, threshold: 1, matchers: { route: ne('/health') } } }),
+        ],
+        [requests, latency],
+      ),
+    );
+    const series = (slo: string) => {
+      const test = files.find((f) => f.path.includes(`/slo-app-${slo}-alerts/`) && f.path.endsWith('.test.yml'))!;
+      return (parse(test.content) as { tests: Array<{ input_series: Array<{ series: string }> }> }).tests[0]!.input_series.map((s) => s.series);
+    };
+    expect(series('nre')).toEqual(['app_requests_total{code="500", job="api"}', 'app_requests_total{code="200", job="api"}']);
+    expect(series('ne')).toEqual(['app_requests_total{code="500", job="ne"}', 'app_requests_total{code="200", job="ne"}']);
+    expect(series('good')).toEqual(['app_requests_total{code="200", job="good"}', 'app_requests_total{code="500", job="good"}']);
+    expect(series('latency')[0]).toMatch(/^app_latency_seconds_bucket\{le="1", route="[^"]+"\}$/);
+    const dir = writeOut(files);
+    const tests = files.filter((f) => f.path.endsWith('.test.yml')).map((f) => f.path.slice('prometheus/'.length));
+    expect(tests).toHaveLength(8);
+    const r = await promtoolTests(dir, tests);
+    expect(r.exitCode, r.all).toBe(0);
+  });
+});
+
+describe('windows written differently', () => {
+  it('are one recorded series, named by the largest unit that divides them, the one the alerts and the dashboard read', () => {
+    const burnRates = {
+      page: [{ long: '60m', short: '300s', burnRate: 14.4 }, { long: '1h30m', short: '30m', burnRate: 6 }],
+      ticket: [{ long: '168h', short: '6h', burnRate: 1 }, { long: '1w', short: '360m', burnRate: 0.9 }],
+    };
+    const { files, groups } = rules({ window: '7d', objective: 99, burnRates });
+    const recorded = groups.flatMap((g) => g.rules).filter((r) => r.record).map((r) => `${r.record}{window=${r.labels?.['window']}}`);
+    expect(recorded).toEqual([
+      'slo:sli_errors:rate5m{window=5m}', 'slo:sli_total:rate5m{window=5m}', 'slo:sli_error:ratio_rate5m{window=5m}',
+      'slo:sli_error:ratio_rate30m{window=30m}', 'slo:sli_error:ratio_rate1h{window=1h}', 'slo:sli_error:ratio_rate90m{window=90m}', 'slo:sli_error:ratio_rate6h{window=6h}',
+      'slo:sli_error:ratio_rate7d{window=7d}', 'slo:error_budget_remaining:ratio{window=undefined}',
+    ]);
+    // Every ratio an alert or a dashboard panel reads is recorded.
+    const names = new Set(groups.flatMap((g) => g.rules).map((r) => r.record));
+    const read = files.filter((f) => !f.path.endsWith('.test.yml')).flatMap((f) => [...f.content.matchAll(/slo:sli_error:ratio_rate\w+/g)].map((m) => m[0]));
+    expect(read.length).toBeGreaterThan(10);
+    for (const name of read) expect(names, name).toContain(name);
+    // An SLO window written in weeks or hours is the same period ratio.
+    expect(rules({ window: '4w' }).groups[1]!.rules.map((r) => r.record)).toEqual(['slo:sli_error:ratio_rate28d', 'slo:error_budget_remaining:ratio']);
+    expect(rules({ window: '720h' }).groups[1]!.rules[0]!.expr).toBe(
+      'sum_over_time(slo:sli_errors:rate5m{service="app",slo="availability"}[30d]) / sum_over_time(slo:sli_total:rate5m{service="app",slo="availability"}[30d])',
+    );
+  });
+
+  withPromtool("pass in promtool: a 7d SLO with a 168h ticket line (the auditor's case) reads the period ratio it records", async () => {
+    const burnRates = { page: [{ long: '1h', short: '5m', burnRate: 14.4 }], ticket: [{ long: '168h', short: '6h', burnRate: 1 }] };
+    const { files } = compileProject(sloProject([slo({ ...base, window: '7d', objective: 99, burnRates })]));
+    const dir = writeOut(files);
+    const tests = files.filter((f) => f.path.endsWith('.test.yml')).map((f) => f.path.slice('prometheus/'.length));
+    const r = await promtoolTests(dir, tests);
+    expect(r.exitCode, r.all).toBe(0);
+  });
+});
+
+describe('the budget left', () => {
+  withPromtool("has labels service and slo only: a user's alert on it and its test see no window", async () => {
+    const low = alert({
+      name: 'AppBudgetLow', expr: 'slo:error_budget_remaining:ratio{service="app",slo="availability"} < 0.5', for: '5m', labels: { severity: 'warning' },
+      annotations: { summary: 's', description: 'd', runbook_url: 'https://r/z' },
+      tests: [
+        { name: 'half errors', input: [{ series: 'app_requests_total{code="500"}', values: '0+10x60' }, { series: 'app_requests_total{code="200"}', values: '0+10x60' }], at: '30m', expect: [{ labels: { service: 'app', slo: 'availability' } }] },
+      ],
+    });
+    const project = { ...sloProject([slo({ ...base })]), ruleGroups: [ruleGroup({ name: 'budget', rules: [low] })] };
+    const { files } = compileProject(project);
+    const dir = writeOut(files);
+    const tests = files.filter((f) => f.path.includes('/tests/budget/') && f.path.endsWith('.test.yml')).map((f) => f.path.slice('prometheus/'.length));
+    expect(tests).toHaveLength(1);
+    const r = await promtoolTests(dir, tests);
+    expect(r.exitCode, r.all).toBe(0);
+  });
+});
+
+describe('a page with a for', () => {
+  withPromtool("still proves the first line fires (checked after its long window and the for), and a table without that line fails", async () => {
+    const { files } = compileProject(sloProject([slo({ ...base, alerting: { ...base.alerting, page: { for: '30m' } } })]));
+    const page = files.find((f) => f.path.endsWith('appbudgetburn.test.yml') && f.content.includes('› page:'))!;
+    const first = (parse(page.content) as { tests: Array<{ name: string; alert_rule_test: Array<{ eval_time: string; exp_alerts: Array<{ exp_annotations: Record<string, string> }> }> }> }).tests[0]!;
+    expect(first.name).toBe(
+      'AppBudgetBurn › page: 18× burn (line 14.4× over 1h/5m, +25%) after 2h of good traffic stays quiet 1h15m in (at 3h15m); 1h30m in (2% of the budget spent at 14.4× by 1h, then for 30m), fires at 3h30m',
+    );
+    // Quiet 45m + the for into the burn (the condition holds from 48m), firing at 1h + the for.
+    expect(first.alert_rule_test.map((a) => [a.eval_time, a.exp_alerts.length])).toEqual([['3h15m', 0], ['3h30m', 1]]);
+    expect(first.alert_rule_test[1]!.exp_alerts[0]!.exp_annotations['burn_rate']).toBe('18.00');
+    const dir = writeOut(files);
+    const tests = files.filter((f) => f.path.endsWith('.test.yml')).map((f) => f.path.slice('prometheus/'.length));
+    expect((await promtoolTests(dir, tests)).exitCode).toBe(0);
+    // The 14.4× line disabled (the auditor's mutation): the first case fails.
+    const rulesFile = files.filter((f) => f.path.endsWith('.rules.yml') && f.content.includes('> 14.4')).map((f) => path.join(dir, f.path.slice('prometheus/'.length)))[0]!;
+    writeFileSync(rulesFile, readFileSync(rulesFile, 'utf8').replaceAll('> 14.4', '> 1440'));
+    const r = await promtoolTests(dir, tests);
+    expect(r.exitCode).toBe(1);
+    expect(r.all).toContain('fires at 3h30m');
+    // Longer fors, on page and ticket: every case still passes.
+    const long = compileProject(sloProject([slo({ ...base, alerting: { ...base.alerting, page: { for: '3h' }, ticket: { for: '1h' } } })])).files;
+    const longDir = writeOut(long);
+    const longTests = long.filter((f) => f.path.endsWith('.test.yml')).map((f) => f.path.slice('prometheus/'.length));
+    const rLong = await promtoolTests(longDir, longTests);
+    expect(rLong.exitCode, rLong.all).toBe(0);
   });
 });

@@ -126,21 +126,39 @@ export function refuseUnmountedSecrets(project: { alertmanager?: unknown; promet
   project.teams?.forEach((team, i) => secretFiles((team as { receivers?: unknown }).receivers, [], report(['teams', i, 'receivers'])));
 }
 
-/** A group's `sourceTenants` only means something to Mimir's ruler: without the mimir profile it would be dropped silently. */
-type Groups = readonly { sourceTenants?: readonly string[] | undefined }[] | undefined;
+/**
+ * Rule group fields only a ruler's profile writes: without one of those profiles they would be
+ * dropped silently (plain Prometheus files have no place for them), so they are refused at the group.
+ */
+type Groups = readonly { sourceTenants?: readonly string[] | undefined; partialResponseStrategy?: string | undefined }[] | undefined;
 
-export function refuseUnusedSourceTenants(project: { ruleGroups?: Groups; teams?: readonly { ruleGroups?: Groups }[] | undefined; outputs?: readonly OutputInput[] | undefined }, ctx: z.RefinementCtx): void {
-  if (project.outputs?.some((o) => o.profile === 'mimir')) return;
-  const groups: [Path, { sourceTenants?: readonly string[] | undefined }][] = [
+const RULER_FIELDS = [
+  {
+    field: 'sourceTenants',
+    profiles: ['mimir'],
+    message: withHint('sourceTenants (a federated rule group) is written by the mimir profile only, and the project has none', 'add mimir() to outputs, or leave sourceTenants out'),
+  },
+  {
+    field: 'partialResponseStrategy',
+    profiles: ['thanos', 'prometheus-operator'],
+    message: withHint(
+      'partialResponseStrategy (a Thanos ruler setting) is written by the thanos and prometheus-operator profiles only, and the project has neither',
+      'add thanos() (or prometheusOperator() for a ThanosRuler) to outputs, or leave partialResponseStrategy out',
+    ),
+  },
+] as const;
+
+export function refuseUnusedRulerFields(project: { ruleGroups?: Groups; teams?: readonly { ruleGroups?: Groups }[] | undefined; outputs?: readonly OutputInput[] | undefined }, ctx: z.RefinementCtx): void {
+  const groups: [Path, NonNullable<Groups>[number]][] = [
     ...(project.ruleGroups ?? []).map((g, i): [Path, typeof g] => [['ruleGroups', i], g]),
     ...(project.teams ?? []).flatMap((t, ti) => (t.ruleGroups ?? []).map((g, i): [Path, typeof g] => [['teams', ti, 'ruleGroups', i], g])),
   ];
-  groups.forEach(([path, group]) => {
-    if (group.sourceTenants === undefined) return;
-    ctx.addIssue({
-      code: 'custom',
-      path: [...path, 'sourceTenants'],
-      message: withHint('sourceTenants (a federated rule group) is written by the mimir profile only, and the project has none', 'add mimir() to outputs, or leave sourceTenants out'),
-    });
-  });
+  for (const { field, profiles, message } of RULER_FIELDS) {
+    // No outputs is [files()].
+    if (project.outputs?.some((o) => (profiles as readonly string[]).includes(o.profile))) continue;
+    for (const [path, group] of groups) {
+      if (group[field] === undefined) continue;
+      ctx.addIssue({ code: 'custom', path: [...path, field], message });
+    }
+  }
 }

@@ -13,7 +13,7 @@ import { sloSchema } from './slo.js';
 import { docsSchema } from './docs.js';
 import { grafanaSchema } from './grafana.js';
 import { teamSchema } from './team.js';
-import { outputsSchema, refuseUnmountedSecrets, refuseUnusedSourceTenants } from './outputs.js';
+import { outputsSchema, refuseUnmountedSecrets, refuseUnusedRulerFields } from './outputs.js';
 import { versionsSchema } from './versions.js';
 
 const notSecret = z.strictObject({
@@ -48,7 +48,7 @@ export const projectSchema = z.strictObject({
   versions: versionsSchema,
 }).superRefine((project, ctx) => {
   refuseUnmountedSecrets(project, ctx);
-  refuseUnusedSourceTenants(project, ctx);
+  refuseUnusedRulerFields(project, ctx);
   refuseNameAsBadFolder(project, ctx);
   refuseHealthModuleClashes(project, ctx);
   // A team's receivers, routes and routing tests join the project's Alertmanager configuration.
