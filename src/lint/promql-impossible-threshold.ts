@@ -1,4 +1,4 @@
-import type { AnalyzedExpression, Check } from './check.js';
+import type { AnalyzedExpression, Check, CheckContext } from './check.js';
 import { at, ownerName } from './check.js';
 import type { Catalogue } from '../model/catalogue.js';
 import type { Model } from '../model/types.js';
@@ -6,6 +6,7 @@ import { records } from '../model/select.js';
 import { flatRoot, expressionsOf, parsePromql } from '../promql/parse.js';
 import { numberLiteral } from '../promql/literal.js';
 import { RangeWalk, type RangeLookup, type ValueRange } from '../promql/value-range.js';
+import { recordExpressions } from './rules-select.js';
 
 /** `5 < x` read as `x > 5`. */
 const MIRRORED: Record<string, string> = { '>': '<', '<': '>', '>=': '<=', '<=': '>=', '==': '==', '!=': '!=' };
@@ -48,7 +49,9 @@ function rangeWords(r: ValueRange): string {
 }
 
 /** The catalogue's side of the walk: histogram buckets, and the ranges of recorded series (from their rules, once each). */
-function rangeLookup(model: Model, catalogue: Catalogue): RangeLookup {
+function rangeLookup(context: CheckContext, model: Model, catalogue: Catalogue): RangeLookup {
+  // The recording rules' expressions are analysed already: their parse trees are reused, not made again.
+  const analysed = new Map(recordExpressions(context).map(({ record, e }) => [record, e]));
   const recordCount = new Map<string, number>();
   for (const r of records(model)) recordCount.set(r.name, (recordCount.get(r.name) ?? 0) + 1);
   const known = new Map<string, ValueRange | undefined>();
@@ -63,8 +66,10 @@ function rangeLookup(model: Model, catalogue: Catalogue): RangeLookup {
       // Two rules recording one name: either may have written a sample.
       if (!rule || recordCount.get(name) !== 1) return undefined;
       known.set(name, undefined); // a cycle reads as unknown
-      const flat = flatRoot(parsePromql(rule.expr));
-      const r = flat ? new RangeWalk(rule.expr, flat.tree, lookup).of(flat.root) : undefined;
+      const e = analysed.get(rule);
+      const text = e?.text ?? rule.expr;
+      const flat = flatRoot(e?.analysis.parsed ?? parsePromql(rule.expr));
+      const r = flat ? new RangeWalk(text, flat.tree, lookup).of(flat.root) : undefined;
       const found = r && { ...r, why: `${name} is recorded from an expression that ${rangeWords(r)}: ${r.why}` };
       known.set(name, found);
       return found;
@@ -98,8 +103,9 @@ export const promqlImpossibleThreshold: Check = {
   id: 'promql/impossible-threshold',
   severity: 'error',
   description: 'A comparison threshold lies within the values the expression can take (rate() ≥ 0, count ≥ 1, up and bool 0/1, ratios of a part 0–1, histogram_quantile() ≤ the largest bucket, clamp bounds).',
-  run({ expressions, model, catalogue }, report) {
-    const lookup = rangeLookup(model, catalogue);
+  run(context, report) {
+    const { expressions, model, catalogue } = context;
+    const lookup = rangeLookup(context, model, catalogue);
     for (const e of expressions) {
       if (e.analysis.parsed.errors.length > 0 || e.analysis.typeErrors.length > 0) continue;
       if (!e.analysis.binaries.some((b) => b.comparison)) continue;

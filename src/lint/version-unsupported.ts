@@ -6,7 +6,8 @@ import { NODE_SIZE, type FlatTree } from '../promql/flat-tree.js';
 import type { Located, Model } from '../model/types.js';
 import { locatedAt } from '../model/located.js';
 import { LABEL_NAME } from '../model/names.js';
-import { ALERTMANAGER_VERSIONS, atLeast, FACTS, has, lacking, PROMETHEUS_VERSIONS, type FactId } from '../model/version-facts.js';
+import { ALERTMANAGER_VERSIONS, FACTS, has, lacking, PROMETHEUS_VERSIONS, type FactId } from '../model/version-facts.js';
+import { atLeast } from '../version-order.js';
 import { relabelRulesOf } from './scrape-jobs.js';
 
 const ORIGIN = { config: 'from totem-mon.config.ts', project: 'from the project', installed: 'the installed tool', default: 'the default' } as const;

@@ -6,6 +6,7 @@
  */
 
 import type { AlertmanagerVersion, PrometheusVersion } from '../api/versions.js';
+import { atLeast } from '../version-order.js';
 
 export const PROMETHEUS_VERSIONS = ['2.42', '2.53', '3.x'] as const satisfies readonly PrometheusVersion[];
 export const ALERTMANAGER_VERSIONS = ['0.25', '0.27', '0.28'] as const satisfies readonly AlertmanagerVersion[];
@@ -91,20 +92,6 @@ export const FACTS = {
 export type FactId = keyof typeof FACTS;
 
 const PROGRAM_NAME: Record<Program, string> = { prometheus: 'Prometheus', alertmanager: 'Alertmanager' };
-
-/** `2.42` < `2.53` < `3.x` (read as 3.0). */
-function parts(version: string): number[] {
-  return version.replace(/\.x$/, '.0').split('.').map(Number);
-}
-
-export function atLeast(version: string, since: string): boolean {
-  const [a, b] = [parts(version), parts(since)];
-  for (let i = 0; i < Math.max(a.length, b.length); i++) {
-    const d = (a[i] ?? 0) - (b[i] ?? 0);
-    if (d !== 0) return d > 0;
-  }
-  return true;
-}
 
 /** Whether the target version has a feature. */
 export function has(targets: { prometheus: string; alertmanager: string }, fact: FactId): boolean {

@@ -11,7 +11,7 @@
  * test/promql/promql-versions-promtool.test.ts checks the table against the installed promtool.
  */
 
-import { atLeast } from '../model/version-facts.js';
+import { atLeast } from '../version-order.js';
 
 export interface PromqlFact {
   /** The first version whose parser has it. */
