@@ -15,30 +15,28 @@ function roundedUp(written: string | undefined, intervalMs: number): { ms: numbe
   return { ms, effectiveMs: Math.ceil(ms / intervalMs) * intervalMs };
 }
 
+/** What each wait does once it holds: `for` fires after it, `keepFiringFor` keeps firing for it. */
+const WAITS = [
+  { field: 'for', effect: 'fires', after: 'starts matching' },
+  { field: 'keepFiringFor', effect: 'keeps firing', after: 'stops matching' },
+] as const;
+
 function timingFindings(alert: AlertModel, group: RuleGroupModel) {
   const every = `rule group ${group.name} is evaluated every ${formatMs(group.intervalMs)}`;
   const lower = `or give group ${group.name} an interval that divides it`;
   const findings = [];
-  const wait = roundedUp(alert.for, group.intervalMs);
-  if (wait) {
+  for (const { field, effect, after } of WAITS) {
+    const written = alert[field];
+    const wait = roundedUp(written, group.intervalMs);
+    if (!wait) continue;
+    const lasts = formatMs(wait.effectiveMs);
     findings.push({
       message:
         wait.ms < group.intervalMs
-          ? `alert ${alert.name} has for ${alert.for}, shorter than its evaluation interval (${every}): it fires only ${formatMs(wait.effectiveMs)} after it starts matching, not ${alert.for}`
-          : `alert ${alert.name} has for ${alert.for}, not a multiple of its evaluation interval (${every}): it fires ${formatMs(wait.effectiveMs)} after it starts matching, not ${alert.for}`,
-      hint: `set for: '${formatMs(wait.effectiveMs)}' (what it does), ${lower}`,
-      ...locatedAt(alert, 'for'),
-    });
-  }
-  const keep = roundedUp(alert.keepFiringFor, group.intervalMs);
-  if (keep) {
-    findings.push({
-      message:
-        keep.ms < group.intervalMs
-          ? `alert ${alert.name} has keepFiringFor ${alert.keepFiringFor}, shorter than its evaluation interval (${every}): it keeps firing ${formatMs(keep.effectiveMs)} after it stops matching, not ${alert.keepFiringFor}`
-          : `alert ${alert.name} has keepFiringFor ${alert.keepFiringFor}, not a multiple of its evaluation interval (${every}): it keeps firing ${formatMs(keep.effectiveMs)} after it stops matching, not ${alert.keepFiringFor}`,
-      hint: `set keepFiringFor: '${formatMs(keep.effectiveMs)}' (what it does), ${lower}`,
-      ...locatedAt(alert, 'keepFiringFor'),
+          ? `alert ${alert.name} has ${field} ${written}, shorter than its evaluation interval (${every}): it ${effect === 'fires' ? 'fires only' : effect} ${lasts} after it ${after}, not ${written}`
+          : `alert ${alert.name} has ${field} ${written}, not a multiple of its evaluation interval (${every}): it ${effect} ${lasts} after it ${after}, not ${written}`,
+      hint: `set ${field}: '${lasts}' (what it does), ${lower}`,
+      ...locatedAt(alert, field),
     });
   }
   return findings;
