@@ -49,65 +49,119 @@ const IN_DURATION = new Set(['DurationExpr', 'OffsetDurationExpr']);
 const ARITHMETIC = new Set(['Add', 'Sub', 'Mul', 'Div', 'Mod', 'Pow']);
 const DURATION_FUNCTIONS: Readonly<Record<string, SyntaxId>> = { DurationStep: 'durationStep', DurationRange: 'durationRange', DurationMinOf: 'durationMinMaxOf', DurationMaxOf: 'durationMinMaxOf' };
 
-/** Every function call, aggregation and gated piece of syntax in an expression. */
-function* promqlUses(e: AnalyzedExpression): Generator<PromqlUse> {
-  for (const call of e.analysis.calls) {
-    const fact = FUNCTION_FACTS[call.name];
-    if (fact) yield { what: `${call.name}()`, name: call.name, fact, from: call.from, to: call.from + call.name.length };
+/** The syntax each node name can be a use of (AggregateOp: the aggregations, read from its text). */
+const NODE_FACTS: Readonly<Record<string, readonly SyntaxId[]>> = {
+  QuotedLabelName: ['quotedGroupingLabel', 'quotedLabelMatcher'],
+  DurationExpr: ['durationArithmetic'],
+  OffsetDurationExpr: ['durationArithmetic'],
+  NumberDurationLiteralInDurationContext: ['numberAsDuration'],
+  NumberDurationLiteral: ['numberAsDuration'],
+  Anchored: ['extendedRangeSelectors'],
+  Smoothed: ['extendedRangeSelectors'],
+  FillModifier: ['fillModifiers'],
+  TrimUpper: ['trimOperators'],
+  TrimLower: ['trimOperators'],
+  ...Object.fromEntries(Object.entries(DURATION_FUNCTIONS).map(([name, id]) => [name, [id]])),
+};
+
+/**
+ * What a target version lacks, worked out once per run: the walk then looks at the nodes that
+ * could be such a use and nothing else (most expressions have none: a loop over numbers).
+ */
+interface Lacks {
+  /** The node names worth a look: those whose syntax the target lacks, AggregateOp when it lacks an aggregation. */
+  nodes: ReadonlySet<string>;
+  aggregations: ReadonlySet<string>;
+  /** Their lengths: an aggregation of another length is not looked up (no copy of its text). */
+  aggregationLengths: ReadonlySet<number>;
+  /** Function names the target lacks (or has only behind a flag), filled as calls are met. */
+  functions: Map<string, boolean>;
+  target: string;
+}
+
+function lacksOf(target: string): Lacks {
+  const aggregations = new Set(Object.keys(AGGREGATION_FACTS).filter((op) => availability(AGGREGATION_FACTS[op]!, target) !== true));
+  const nodes = new Set(Object.keys(NODE_FACTS).filter((name) => NODE_FACTS[name]!.some((id) => availability(SYNTAX_FACTS[id], target) !== true)));
+  if (aggregations.size > 0) nodes.add('AggregateOp');
+  return { nodes, aggregations, aggregationLengths: new Set([...aggregations].map((op) => op.length)), functions: new Map(), target };
+}
+
+function lacksFunction(lacks: Lacks, name: string): boolean {
+  let lacking = lacks.functions.get(name);
+  if (lacking === undefined) {
+    const fact = FUNCTION_FACTS[name];
+    lacks.functions.set(name, (lacking = fact !== undefined && availability(fact, lacks.target) !== true));
   }
-  const flat = flatRoot(e.analysis.parsed);
-  if (!flat) return;
+  return lacking;
+}
+
+/**
+ * Every function call, aggregation and gated piece of syntax in an expression that the target may
+ * lack (a use of what every target has is left out: it could not be a finding), in document order.
+ */
+function promqlUses(e: AnalyzedExpression, lacks: Lacks): PromqlUse[] {
+  const found: PromqlUse[] = [];
+  for (const call of e.analysis.calls) {
+    if (lacksFunction(lacks, call.name)) found.push({ what: `${call.name}()`, name: call.name, fact: FUNCTION_FACTS[call.name]!, from: call.from, to: call.from + call.name.length });
+  }
+  const flat = lacks.nodes.size > 0 ? flatRoot(e.analysis.parsed) : undefined;
+  if (!flat) return found;
   const { tree, root } = flat;
   const syntax = (id: SyntaxId, from: number, to: number): PromqlUse => ({ what: SYNTAX_FACTS[id].feature, fact: SYNTAX_FACTS[id], from, to });
-  // The parent of each node (the walk is in document order, so a stack of open nodes gives it).
-  const open: number[] = [];
+  /** The name of the node `up` levels above `node` ('' above the root). */
+  const above = (node: number, up: number): string => {
+    for (let n = node; n >= 0; up--) {
+      n = tree.parentOf(root, n);
+      if (up === 1) return n >= 0 ? tree.name(n) : '';
+    }
+    return '';
+  };
+  // Most nodes are of no interest: the loop reads their names alone, and finds a parent only for those that need one.
   for (let node = root, end = tree.endOf(root); node < end; node += NODE_SIZE) {
-    while (open.length > 0 && tree.endOf(open[open.length - 1]!) <= node) open.pop();
-    const [parent, grandparent] = [open.length - 1, open.length - 2].map((i) => (i >= 0 ? tree.name(open[i]!) : ''));
-    open.push(node);
     const name = tree.name(node);
-    const [from, to] = [tree.from(node), tree.to(node)];
-    const text = e.text.slice(from, to);
+    if (!lacks.nodes.has(name)) continue;
+    const from = tree.from(node);
+    const to = tree.to(node);
     switch (name) {
       case 'AggregateOp': {
-        const op = text.toLowerCase();
-        const fact = AGGREGATION_FACTS[op];
-        if (fact) yield { what: `${op}()`, name: op, fact, from, to };
+        if (!lacks.aggregationLengths.has(to - from)) break;
+        const op = e.text.slice(from, to).toLowerCase();
+        if (lacks.aggregations.has(op)) found.push({ what: `${op}()`, name: op, fact: AGGREGATION_FACTS[op]!, from, to });
         break;
       }
       case 'QuotedLabelName':
-        yield syntax(parent === 'GroupingLabels' ? 'quotedGroupingLabel' : 'quotedLabelMatcher', from, to);
+        found.push(syntax(above(node, 1) === 'GroupingLabels' ? 'quotedGroupingLabel' : 'quotedLabelMatcher', from, to));
         break;
       case 'DurationExpr':
         // A duration inside a duration: parentheses or arithmetic (`[5m + 1m]`, `offset (1h)`).
-        if (IN_DURATION.has(parent!)) break;
-        if (durationArithmetic(tree, node)) yield syntax('durationArithmetic', from, to);
+        if (!IN_DURATION.has(above(node, 1)) && durationArithmetic(tree, node)) found.push(syntax('durationArithmetic', from, to));
         break;
       case 'OffsetDurationExpr':
-        if (parent !== 'OffsetDurationExpr' && tree.child(node, 'DurationExpr') >= 0) yield syntax('durationArithmetic', from, to);
+        if (tree.child(node, 'DurationExpr') >= 0 && above(node, 1) !== 'OffsetDurationExpr') found.push(syntax('durationArithmetic', from, to));
         break;
       case 'NumberDurationLiteralInDurationContext':
         // A whole duration (`x[300]`, `offset 60`), not a factor in duration arithmetic (`(1h * 2)`).
-        if (!DURATION.test(text) && !IN_DURATION.has(grandparent!)) yield syntax('numberAsDuration', from, to);
+        if (!DURATION.test(e.text.slice(from, to)) && !IN_DURATION.has(above(node, 2))) found.push(syntax('numberAsDuration', from, to));
         break;
       case 'NumberDurationLiteral':
-        if (DURATION.test(text)) yield syntax('numberAsDuration', from, to);
+        if (DURATION.test(e.text.slice(from, to))) found.push(syntax('numberAsDuration', from, to));
         break;
       case 'Anchored':
       case 'Smoothed':
-        yield syntax('extendedRangeSelectors', from, to);
+        found.push(syntax('extendedRangeSelectors', from, to));
         break;
       case 'FillModifier':
-        yield syntax('fillModifiers', from, to);
+        found.push(syntax('fillModifiers', from, to));
         break;
       case 'TrimUpper':
       case 'TrimLower':
-        yield syntax('trimOperators', from, to);
+        found.push(syntax('trimOperators', from, to));
         break;
       default:
-        if (DURATION_FUNCTIONS[name]) yield syntax(DURATION_FUNCTIONS[name], from, to);
+        if (DURATION_FUNCTIONS[name]) found.push(syntax(DURATION_FUNCTIONS[name], from, to));
     }
   }
+  return found;
 }
 
 /** Whether a duration holds more than one literal: an operator, parentheses or a duration function. */
@@ -188,8 +242,9 @@ export const versionUnsupported: Check = {
       };
       report(finding);
     }
+    const lacks = lacksOf(targets.prometheus);
     for (const e of expressions) {
-      for (const use of promqlUses(e)) {
+      for (const use of promqlUses(e, lacks)) {
         const finding = promqlFinding(e, use, targets.prometheus, ORIGIN[targets.from.prometheus]);
         if (finding) report(finding);
       }

@@ -92,6 +92,23 @@ export class FlatTree {
     return -1;
   }
 
+  /**
+   * The parent of `node` within `root`'s subtree (-1 for `root` itself): a descent from `root`, for
+   * walks that need the parent of a few nodes only and so keep no stack of open nodes.
+   */
+  parentOf(root: number, node: number): number {
+    if (node === root) return -1;
+    let parent = root;
+    for (;;) {
+      const end = this.endOf(parent);
+      let c = this.firstChild(parent);
+      // The child whose subtree holds `node` (children lie in order, each subtree before the next).
+      while (c >= 0 && this.endOf(c) <= node) c = this.next(c, end);
+      if (c < 0 || c === node) return c < 0 ? -1 : parent;
+      parent = c;
+    }
+  }
+
   /** `node`'s first child named `name`, or -1. */
   child(node: number, name: string): number {
     const end = this.endOf(node);

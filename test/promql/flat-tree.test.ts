@@ -85,6 +85,29 @@ describe('a parse walked as numbers (flat-tree.ts)', () => {
     expect(copied).toBeGreaterThanOrEqual(4);
   });
 
+  it("finds each node's parent by a descent from the root, as a recursion over the children gives it", async () => {
+    const texts = [...CORPUS, ...(await definitionTexts(path.join(REPO, 'definitions')))];
+    let checked = 0;
+    for (const text of texts) {
+      const parsed = parsePromql(text);
+      if (!parsed.root) continue;
+      for (const { tree, root } of [flatRoot(parsed)!, { tree: flatten(parsed.root, parser.nodeSet), root: 0 }]) {
+        const parents = new Map<number, number>([[root, -1]]);
+        const visit = (node: number): void => {
+          const end = tree.endOf(node);
+          for (let c = tree.firstChild(node); c >= 0; c = tree.next(c, end)) {
+            parents.set(c, node);
+            visit(c);
+          }
+        };
+        visit(root);
+        for (const [node, parent] of parents) expect(tree.parentOf(root, node), `${text} @${node}`).toBe(parent);
+        checked += parents.size;
+      }
+    }
+    expect(checked).toBeGreaterThan(1000);
+  });
+
   it('holds a subtree as one run of nodes in the order a recursion visits them, a subtree with siblings after it too', () => {
     /** Every node of a subtree as a recursion over its children meets them. */
     const recursively = (tree: FlatTree, node: number, out: string[] = []): string[] => {
