@@ -82,54 +82,87 @@ interface Taker {
 }
 
 /**
- * Every route that may take an alert of this rule. A matcher on a label the expression gives is
- * undecided: the child may match (its routes are followed) and may not (later siblings, and the
- * route itself, stay possible). A child that surely matches ends the search unless it has `continue`.
+ * Every route that may take an alert of this rule, added to `out` in routing order. A matcher on a
+ * label the expression gives is undecided: the child may match (its routes are followed) and may
+ * not (later siblings, and the route itself, stay possible). A child that surely matches ends the
+ * search unless it has `continue`. `position` is the route's, extended and restored on the way
+ * down (copied only into a taker).
  */
-function possibleTakers(route: RouteModel, k: AlertLabelKnowledge, inherited: string, position: number[]): Taker[] {
+function collectTakers(route: RouteModel, k: AlertLabelKnowledge, inherited: string, position: number[], out: Taker[]): void {
   const receiver = route.receiver ?? inherited;
-  const takers: Taker[] = [];
   let taken = false;
-  for (const [i, child] of route.routes.entries()) {
+  const children = route.routes;
+  for (let i = 0; i < children.length; i++) {
+    const child = children[i]!;
     if (!mayMatchAll(child.matchers, k)) continue;
-    takers.push(...possibleTakers(child, k, receiver, [...position, i]));
+    position.push(i);
+    collectTakers(child, k, receiver, position, out);
+    position.pop();
     if (surelyMatchesAll(child.matchers, k)) {
       taken = true;
       if (!child.continue) break;
     }
   }
-  return taken ? takers : [...takers, { route, position, receiver }];
+  if (!taken) out.push({ route, position: position.slice(), receiver });
 }
 
-const takersCache = new WeakMap<CheckContext, Array<{ alert: AlertLabelKnowledge; takers: Taker[] }>>();
+/** Each declared alert with every route that may take it, and the alerts indexed by route and by receiver. */
+interface AlertTakers {
+  alerts: Array<{ alert: AlertLabelKnowledge; takers: Taker[] }>;
+  /** Indices into `alerts` (ascending, each once) of the alerts a route may take. */
+  byRoute: Map<RouteModel, number[]>;
+  /** Indices into `alerts` (ascending, each once) of the alerts a route naming or inheriting this receiver may take. */
+  byReceiver: Map<string, number[]>;
+}
+
+const takersCache = new WeakMap<CheckContext, AlertTakers>();
+
+/** Adds `index` to the list under `key` unless it is its last entry already (indices come in ascending order). */
+function addIndex<K>(index: Map<K, number[]>, key: K, i: number): void {
+  const list = index.get(key);
+  if (!list) index.set(key, [i]);
+  else if (list[list.length - 1] !== i) list.push(i);
+}
 
 /**
  * Each declared alert with every route that may take it (notify for it), as `validate` routes an
  * alert (src/model/routing.ts): children in order, `continue`, the receiver inherited; a matcher on
- * a label the expression gives undecided. Computed once per context.
+ * a label the expression gives undecided. Computed once per context, with the indices the checks
+ * that ask per route or per receiver read.
  */
-function alertTakers(context: CheckContext): Array<{ alert: AlertLabelKnowledge; takers: Taker[] }> {
+function alertTakers(context: CheckContext): AlertTakers {
   const cached = takersCache.get(context);
   if (cached) return cached;
   const am = context.model.alertmanager;
   const root = am ? { ...am.route, matchers: [] } : undefined;
-  const out = root ? alertLabelKnowledge(context).map((alert) => ({ alert, takers: possibleTakers(root, alert, root.receiver ?? '', []) })) : [];
+  const out: AlertTakers = { alerts: [], byRoute: new Map(), byReceiver: new Map() };
+  if (root) {
+    for (const alert of alertLabelKnowledge(context)) {
+      const takers: Taker[] = [];
+      collectTakers(root, alert, root.receiver ?? '', [], takers);
+      const i = out.alerts.push({ alert, takers }) - 1;
+      for (const t of takers) {
+        addIndex(out.byRoute, t.route, i);
+        addIndex(out.byReceiver, t.receiver, i);
+      }
+    }
+  }
   takersCache.set(context, out);
   return out;
 }
 
 /** The declared alerts that may be taken by one of these routes (each once, in declaration order). */
 export function alertsTakenBy(context: CheckContext, routes: ReadonlySet<RouteModel>): AlertLabelKnowledge[] {
-  return alertTakers(context)
-    .filter(({ takers }) => takers.some((t) => routes.has(t.route)))
-    .map(({ alert }) => alert);
+  const { alerts, byRoute } = alertTakers(context);
+  const taken = new Set<number>();
+  for (const route of routes) for (const i of byRoute.get(route) ?? []) taken.add(i);
+  return [...taken].sort((a, b) => a - b).map((i) => alerts[i]!.alert);
 }
 
 /** The declared alerts that may be sent to a receiver (a route that may take them names it, or inherits it). */
 export function alertsReaching(context: CheckContext, receiver: string): AlertLabelKnowledge[] {
-  return alertTakers(context)
-    .filter(({ takers }) => takers.some((t) => t.receiver === receiver))
-    .map(({ alert }) => alert);
+  const { alerts, byReceiver } = alertTakers(context);
+  return (byReceiver.get(receiver) ?? []).map((i) => alerts[i]!.alert);
 }
 
 /**
@@ -174,9 +207,7 @@ export function defaultRouteAlerts(context: CheckContext): DefaultRouteAlert[] {
   const fallsThrough = (t: Taker) =>
     t.position.length === 0 || (t.route.receiver === undefined && t.route.routes.length > 0 && t.receiver === rootReceiver);
   const out: DefaultRouteAlert[] = [];
-  const root = { ...am.route, matchers: [] };
-  for (const k of alertLabelKnowledge(context)) {
-    const takers = possibleTakers(root, k, rootReceiver, []);
+  for (const { alert: k, takers } of alertTakers(context).alerts) {
     if (!takers.every(fallsThrough)) continue;
     out.push({ ...k, via: takers.filter((t) => t.position.length > 0).map(({ route, position }) => ({ route, position })) });
   }
