@@ -215,13 +215,18 @@ export function defaultRouteAlerts(context: CheckContext): DefaultRouteAlert[] {
   return out;
 }
 
-/** Every label name an alert may carry in this project (for "did you mean" on label names). */
-export function knownAlertLabelNames(context: CheckContext): Set<string> {
+const labelNamesCache = new WeakMap<CheckContext, ReadonlySet<string>>();
+
+/** Every label name an alert may carry in this project (for "did you mean" on label names). Computed once per context. */
+export function knownAlertLabelNames(context: CheckContext): ReadonlySet<string> {
+  const cached = labelNamesCache.get(context);
+  if (cached) return cached;
   const names = new Set<string>(scrapeLabelNames(context.model));
   for (const k of alertLabelKnowledge(context)) {
     for (const l of Object.keys(k.labels)) names.add(l);
     if (k.dynamic !== 'any') for (const l of k.dynamic) names.add(l);
   }
+  labelNamesCache.set(context, names);
   return names;
 }
 

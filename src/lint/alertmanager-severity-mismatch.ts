@@ -37,7 +37,8 @@ export const alertmanagerSeverityMismatch: Check = {
   severity: 'error',
   description: 'Severity values tested by routes and inhibit rules are those the alerts carry.',
   run: againstAlerts(({ am, knowledge }, report) => {
-    const alertValues = new Set(knowledge.flatMap((k) => (k.labels[LABEL] !== undefined ? [k.labels[LABEL]] : [])));
+    const alertValues = new Set<string>();
+    for (const k of knowledge) if (k.labels[LABEL] !== undefined) alertValues.add(k.labels[LABEL]);
     if (alertValues.size === 0) return;
 
     const users: Array<{ what: string; matchers: readonly AlertMatcherModel[]; at: Located }> = [

@@ -59,7 +59,9 @@ export const alertmanagerTemplateField: Check = {
     const problemWith = (alerts: readonly AlertLabelKnowledge[], whose: string) => {
       // Against every alert, as before: a label any of them may carry (scrape and external labels included).
       const anyLabel = (name: string) => (whose === '' && labels.has(name)) || alerts.some((k) => mayCarry(name, k));
-      const annotations = new Set(alerts.flatMap((k) => Object.keys(k.alert.annotations)));
+      // Made at the first read of an annotation: most receivers' fields read none (and many alerts reach each).
+      let known: Set<string> | undefined;
+      const annotationsOf = () => (known ??= new Set(alerts.flatMap((k) => Object.keys(k.alert.annotations))));
       return (r: Read): { what: string; hint: string } | undefined => {
         const name = r.key.text.slice(1);
         if (r.kind === 'label') {
@@ -69,6 +71,7 @@ export const alertmanagerTemplateField: Check = {
             hint: 'read a label the alerts carry (rule labels, labels the expressions keep, scrape or external labels): a missing one prints nothing',
           };
         }
+        const annotations = annotationsOf();
         if (annotations.has(name)) return undefined;
         const have = [...annotations].sort();
         return {
