@@ -22,6 +22,14 @@ function signature(labels: ReadonlySet<string>, b: BinaryRef): Set<string> {
 }
 
 /** The labels matching looks at: `by (__name__)` keeps the metric name, which matching on all labels ignores (and `on (__name__)` reads from every series). */
+/** Whether two label sets hold the same names (one set, more often than not). */
+function sameLabels(a: ReadonlySet<string>, b: ReadonlySet<string>): boolean {
+  if (a === b) return true;
+  if (a.size !== b.size) return false;
+  for (const l of a) if (!b.has(l)) return false;
+  return true;
+}
+
 function withoutName(labels: ReadonlySet<string>): ReadonlySet<string> {
   return labels.has('__name__') ? new Set([...labels].filter((l) => l !== '__name__')) : labels;
 }
@@ -58,9 +66,9 @@ export const promqlVectorMatching: Check = {
     for (const e of expressions) {
       for (const b of e.analysis.binaries) {
         if (b.lhs.kind !== 'vector' || b.rhs.kind !== 'vector' || !b.lhs.exact || !b.rhs.exact || b.op === 'or') continue;
-        // One label set on both sides (the analyses share equal ones) matching on all labels: the
+        // The same labels on both sides (the analyses often share one set) matching on all labels: the
         // signatures are equal and nothing is left over, so there is nothing to say.
-        if (!b.matching && b.lhs.labels === b.rhs.labels) continue;
+        if (!b.matching && sameLabels(b.lhs.labels, b.rhs.labels)) continue;
         const lhs = { ...b.lhs, labels: withoutName(b.lhs.labels) };
         const rhs = { ...b.rhs, labels: withoutName(b.rhs.labels) };
         const left = signature(lhs.labels, b);

@@ -77,13 +77,26 @@ interface Lacks {
   /** Function names the target lacks (or has only behind a flag), filled as calls are met. */
   functions: Map<string, boolean>;
   target: string;
+  /** `nodes` as a table by type id (1: worth a look), made once per node set's list of type names. */
+  byTypeId: WeakMap<readonly string[], Uint8Array>;
+}
+
+/** Which type ids are of `lacks.nodes`' names, for a tree whose node set names its types `names`. */
+function wantedTypeIds(lacks: Lacks, names: readonly string[]): Uint8Array {
+  let wanted = lacks.byTypeId.get(names);
+  if (!wanted) {
+    wanted = new Uint8Array(names.length);
+    names.forEach((name, id) => (wanted![id] = lacks.nodes.has(name) ? 1 : 0));
+    lacks.byTypeId.set(names, wanted);
+  }
+  return wanted;
 }
 
 function lacksOf(target: string): Lacks {
   const aggregations = new Set(Object.keys(AGGREGATION_FACTS).filter((op) => availability(AGGREGATION_FACTS[op]!, target) !== true));
   const nodes = new Set(Object.keys(NODE_FACTS).filter((name) => NODE_FACTS[name]!.some((id) => availability(SYNTAX_FACTS[id], target) !== true)));
   if (aggregations.size > 0) nodes.add('AggregateOp');
-  return { nodes, aggregations, aggregationLengths: new Set([...aggregations].map((op) => op.length)), functions: new Map(), target };
+  return { nodes, aggregations, aggregationLengths: new Set([...aggregations].map((op) => op.length)), functions: new Map(), target, byTypeId: new WeakMap() };
 }
 
 function lacksFunction(lacks: Lacks, name: string): boolean {
@@ -116,10 +129,11 @@ function promqlUses(e: AnalyzedExpression, lacks: Lacks): PromqlUse[] {
     }
     return '';
   };
-  // Most nodes are of no interest: the loop reads their names alone, and finds a parent only for those that need one.
+  // Most nodes are of no interest: the loop reads their type ids alone, and finds a parent only for those that need one.
+  const wanted = wantedTypeIds(lacks, tree.typeNames);
   for (let node = root, end = tree.endOf(root); node < end; node += NODE_SIZE) {
+    if (wanted[tree.typeId(node)] !== 1) continue;
     const name = tree.name(node);
-    if (!lacks.nodes.has(name)) continue;
     const from = tree.from(node);
     const to = tree.to(node);
     switch (name) {

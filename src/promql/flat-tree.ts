@@ -56,6 +56,16 @@ export class FlatTree {
     return this.names[this.data[node]!]!;
   }
 
+  /** The node's type id: its name is `typeNames[typeId(node)]` (a walk that wants a few names tests ids in a table of its own). */
+  typeId(node: number): number {
+    return this.data[node]!;
+  }
+
+  /** The names of the node set's types, by type id (one list per node set, shared by its trees). */
+  get typeNames(): readonly string[] {
+    return this.names;
+  }
+
   isError(node: number): boolean {
     return this.errors[this.data[node]!]!;
   }

@@ -114,11 +114,21 @@ class StoredParse implements ParsedExpr {
     return expressionChildren(this.tree.topNode)[0];
   }
 
+  /** flatRoot's answer, once asked (null: not yet): the analysis and a dozen checks ask for each parse. */
+  private flat: FlatRoot | undefined | null = null;
+
   /** `root` in the stored node data (as flatRoot gives it), found among the top-level nodes as `root` finds it. */
   flatRoot(): FlatRoot | undefined {
+    if (this.flat !== null) return this.flat;
     const tree = this.stored.flat();
-    for (let node = tree.first(); node >= 0; node = tree.next(node, tree.end)) if (EXPRESSION_NODES.has(tree.name(node))) return { tree, root: node };
-    return undefined;
+    this.flat = undefined;
+    for (let node = tree.first(); node >= 0; node = tree.next(node, tree.end)) {
+      if (EXPRESSION_NODES.has(tree.name(node))) {
+        this.flat = { tree, root: node };
+        break;
+      }
+    }
+    return this.flat;
   }
 }
 
