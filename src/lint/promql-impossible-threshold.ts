@@ -106,13 +106,25 @@ export const promqlImpossibleThreshold: Check = {
   run(context, report) {
     const { expressions, model, catalogue } = context;
     const lookup = rangeLookup(context, model, catalogue);
+    // The range of a side, by its text: one walk for each distinct side (`ratio > 0.05` and
+    // `ratio > 0.10`, an alert and its panel). A node's text parses to the same subtree wherever
+    // it stands, and the lookup is the run's, so equal texts have equal ranges.
+    const ranges = new Map<string, ValueRange | undefined>();
     for (const e of expressions) {
       if (e.analysis.parsed.errors.length > 0 || e.analysis.typeErrors.length > 0) continue;
       if (!e.analysis.binaries.some((b) => b.comparison)) continue;
       const flat = flatRoot(e.analysis.parsed);
       if (!flat) continue;
       const { tree, root } = flat;
-      const walk = new RangeWalk(e.text, tree, lookup);
+      let walk: RangeWalk | undefined;
+      const rangeOf = (node: number): ValueRange | undefined => {
+        if (node < 0) return undefined;
+        const key = e.text.slice(tree.from(node), tree.to(node));
+        if (ranges.has(key)) return ranges.get(key);
+        const r = (walk ??= new RangeWalk(e.text, tree, lookup)).of(node);
+        ranges.set(key, r);
+        return r;
+      };
       for (const b of e.analysis.binaries) {
         if (!b.comparison) continue;
         const node = tree.find(root, 'BinaryExpr', b.from, b.to);
@@ -125,7 +137,7 @@ export const promqlImpossibleThreshold: Check = {
         if (!Number.isFinite(constant)) continue;
         const constantNode = left !== undefined ? lhs : rhs;
         const op = left !== undefined ? MIRRORED[b.op] : b.op;
-        const r = walk.of(left !== undefined ? rhs : lhs);
+        const r = rangeOf(left !== undefined ? rhs : lhs);
         if (!op || !r) continue;
         const found = verdict(op, r, constant);
         if (!found || (found === 'always' && presenceTest(op, r, constant))) continue;

@@ -23,6 +23,25 @@ describe(ID, () => {
     ]);
   });
 
+  it('judges each comparison of a side met again (one walk per distinct side) by its own threshold, owner and place', () => {
+    const ratio = 'sum(rate(shop_orders_total{status="failed"}[5m])) / sum(rate(shop_orders_total[5m]))';
+    const rules = [
+      alert({ ...basics, name: 'Fine', expr: `${ratio} > 0.05` }),
+      alert({ ...basics, name: 'Never', expr: `${ratio} > 5` }),
+      alert({ ...basics, name: 'Always', expr: `${ratio} >= 0` }),
+      alert({ ...basics, name: 'Nested', expr: `(${ratio} > 5) and on() vector(1) > 0` }),
+      // Spaced otherwise: another text, the same range.
+      alert({ ...basics, name: 'Spaced', expr: `${ratio.replace(' / ', '/')} > 1.5` }),
+    ];
+    const why = 'a part of a counter over the whole of it lies between 0 and 1';
+    expect(brief(shop({ rules }))).toEqual([
+      ['error', `alert Never: "> 5" never holds: its left-hand side lies between 0 and 1 (${why}), so the alert never fires`],
+      ['warning', `alert Always: ">= 0" always holds: its left-hand side lies between 0 and 1 (${why}), so the alert fires whenever the series exist`],
+      ['error', `alert Nested: "> 5" never holds: its left-hand side lies between 0 and 1 (${why}), so that part of the expression is always empty`],
+      ['error', `alert Spaced: "> 1.5" never holds: its left-hand side lies between 0 and 1 (${why}), so the alert never fires`],
+    ]);
+  });
+
   it('fires on a part of a counter over the whole of it compared above 1, in both orders, scaled, and on bucket over count', () => {
     const ratio = 'sum(rate(shop_orders_total{status="failed"}[5m])) / sum(rate(shop_orders_total[5m]))';
     const rules = [
