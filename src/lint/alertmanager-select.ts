@@ -165,6 +165,11 @@ export function alertsReaching(context: CheckContext, receiver: string): AlertLa
   return (byReceiver.get(receiver) ?? []).map((i) => alerts[i]!.alert);
 }
 
+/** Whether any declared alert may be sent to a receiver (alertsReaching, without the list). */
+export function anyAlertReaches(context: CheckContext, receiver: string): boolean {
+  return (alertTakers(context).byReceiver.get(receiver)?.length ?? 0) > 0;
+}
+
 /**
  * A route and the routes below it that inherit its `groupBy` (none of their own on the way): the
  * routes whose notifications it groups. Alertmanager groups where an alert is taken, by that route's

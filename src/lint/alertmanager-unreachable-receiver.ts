@@ -1,7 +1,7 @@
 import type { Check } from './check.js';
 import { locatedAt } from '../model/located.js';
 import { walkRoutes } from '../model/routing.js';
-import { alertLabelKnowledge, alertsReaching } from './alertmanager-select.js';
+import { alertLabelKnowledge, anyAlertReaches } from './alertmanager-select.js';
 import { routeName } from './alertmanager-group-by-label.js';
 
 /**
@@ -29,7 +29,7 @@ export const alertmanagerUnreachableReceiver: Check = {
         continue;
       }
       // The root's receiver is the default, there for the alerts nobody declared here.
-      if (!declared || am.route.receiver === receiver.name || alertsReaching(context, receiver.name).length > 0) continue;
+      if (!declared || am.route.receiver === receiver.name || anyAlertReaches(context, receiver.name)) continue;
       report({
         message:
           `receiver ${receiver.name} is named by ${naming.map((r) => routeName(r.position)).join(', ')}, but no declared alert reaches ${naming.length > 1 ? 'them' : 'it'}: ` +
