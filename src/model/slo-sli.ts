@@ -86,7 +86,7 @@ export function sliTestSeries(sli: SliModel, syntax: SyntaxOf = syntaxAlone): Sl
     if (!labels) return { problem: `no series satisfies ${sli.selector}` };
     return {
       kind: 'good',
-      part: { name: `${sli.histogram}_bucket`, labels: { ...labels, le: String(sli.threshold) } },
+      part: { name: `${sli.histogram}_bucket`, labels: { ...labels, le: sli.le ?? String(sli.threshold) } },
       other: { name: `${sli.histogram}_count`, labels },
       partInTotal: false,
     };
