@@ -73,9 +73,10 @@ export const highLatency = alert({
   tests: [
     {
       name: 'requests between 1 s and 2.5 s fire',
+      // The buckets as the API (prometheus_client) exposes them: the bound 1 is le="1.0".
       input: [
         { series: requestDuration.bucket({ ...api, le: '0.5' }), values: '0+0x20' },
-        { series: requestDuration.bucket({ ...api, le: '1' }), values: '0+0x20' },
+        { series: requestDuration.bucket({ ...api, le: '1.0' }), values: '0+0x20' },
         { series: requestDuration.bucket({ ...api, le: '2.5' }), values: '0+100x20' },
         { series: requestDuration.bucket({ ...api, le: '+Inf' }), values: '0+100x20' },
       ],
@@ -96,7 +97,7 @@ export const highLatency = alert({
       name: 'requests under 0.5 s do not fire',
       input: [
         { series: requestDuration.bucket({ ...api, le: '0.5' }), values: '0+100x20' },
-        { series: requestDuration.bucket({ ...api, le: '1' }), values: '0+100x20' },
+        { series: requestDuration.bucket({ ...api, le: '1.0' }), values: '0+100x20' },
         { series: requestDuration.bucket({ ...api, le: '2.5' }), values: '0+100x20' },
         { series: requestDuration.bucket({ ...api, le: '+Inf' }), values: '0+100x20' },
       ],

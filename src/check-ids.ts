@@ -102,6 +102,7 @@ export const CHECK_IDS = [
   'slo/latency-threshold',
   'slo/objective',
   'slo/sli-selector',
+  'slo/sli-subset',
   'slo/windows',
   'tests/alert-coverage',
   'tests/route-coverage',

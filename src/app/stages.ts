@@ -15,6 +15,7 @@ import type { NondeterministicUse } from '../io/loader/nondeterminism.js';
 import { readTemplates, type TemplatesRead } from '../io/templates.js';
 import { atPropertyLines, propertyLocation } from '../io/property-locations.js';
 import { parseProject } from '../model/parse.js';
+import { configProblems } from '../model/config-rules.js';
 import type { ProjectInput } from '../model/schema/project.js';
 import { buildModel } from '../model/build.js';
 import { withTemplates } from '../model/build-alertmanager.js';
@@ -184,8 +185,11 @@ interface Built {
 /** Stages 2–3 up to the settings: the schema check and the model built from the definitions, or the findings that stopped them. */
 function buildStage(project: unknown, options: ProjectStageOptions): Built | { ok: false; result: StagesResult } {
   // 2. schema check: the shape of every definition, all problems at once.
-  const parsed = parseProject(project);
+  // The config's grafana.folder wins over the project's (and its name): the config's is held to their rule.
+  const parsed = parseProject(project, { configFolder: options.settings?.grafana?.folder !== undefined });
   if (!parsed.ok) return { ok: false, result: { diagnostics: parsed.diagnostics, silenced: [] } };
+  const config = configProblems(parsed.project, options.settings);
+  if (config.length > 0) return { ok: false, result: { diagnostics: config, silenced: [] } };
 
   // 3. model: defaults filled in, names resolved (settledModel adds the config's settings and the
   //    notification templates).

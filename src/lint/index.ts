@@ -101,6 +101,7 @@ import { sloLatencyThreshold } from './slo-latency-threshold.js';
 import { sloWindows } from './slo-windows.js';
 import { sloBurnRate } from './slo-burn-rate.js';
 import { sloSliSelector } from './slo-sli-selector.js';
+import { sloSliSubset } from './slo-sli-subset.js';
 import { sloAnnotations } from './slo-annotations.js';
 import { sloDuplicate } from './slo-duplicate.js';
 import { docsUnknownReference } from './docs-unknown-reference.js';
@@ -205,6 +206,7 @@ export const CHECKS: readonly Check[] = [
   sloWindows,
   sloBurnRate,
   sloSliSelector,
+  sloSliSubset,
   sloAnnotations,
   sloDuplicate,
   docsUnknownReference,

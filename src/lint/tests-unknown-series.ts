@@ -5,6 +5,8 @@ import { locatedAt } from '../model/located.js';
 import { rules } from '../model/select.js';
 import { didYouMean } from '../suggest.js';
 import { flatRoot } from '../promql/parse.js';
+import { unexposedValue } from './exposed-series.js';
+import type { SeriesEntry } from '../model/catalogue.js';
 
 /** "alert X" / "recording rule y", for messages. */
 export function ruleName(rule: RuleModel): string {
@@ -59,6 +61,15 @@ export const testsUnknownSeries: Check = {
             });
             return;
           }
+          for (const m of selector.matchers) {
+            const unexposed = m.op === '=' ? unexposedValue(model, entry, m.label, m.value) : undefined;
+            if (!unexposed) continue;
+            report({
+              message: `${lead} "${selector.name}" with ${m.label}="${m.value}", but ${unexposed.problem}: the case passes on a series production never has.`,
+              hint: unexposed.hint,
+              ...where(m.from, m.to),
+            });
+          }
           if (!entry.labels) return;
           for (const m of selector.matchers) {
             if (m.label === '__name__' || entry.labels.includes(m.label)) continue;
@@ -69,7 +80,32 @@ export const testsUnknownSeries: Check = {
             });
           }
         });
+        // Expected labels: an `le` (or `quantile`) kept from the buckets the rule reads is the
+        // exposed text too (input and expectation written alike pass together, and prove nothing).
+        const read = syntaxOf(model, rule.expr).selectors.flatMap((s) => (s.name === undefined ? [] : [catalogue.get(s.name)]));
+        (testCase.expect as ReadonlyArray<{ labels?: Record<string, string> }>).forEach((expected, i) => {
+          for (const [label, value] of Object.entries(expected.labels ?? {})) {
+            if (label !== 'le' && label !== 'quantile') continue;
+            const found = read.map((entry) => unexposedValue(model, entry, label, value));
+            // Only where every series the rule reads that could carry it says so (none that fits).
+            const relevant = found.filter((f, j) => f !== undefined || carries(read[j], label));
+            if (relevant.length === 0 || relevant.some((f) => f === undefined)) continue;
+            const first = relevant[0]!;
+            report({
+              message: `test case "${testCase.name}" of ${ruleName(rule)} expects ${label}="${value}", but ${first.problem}: the case passes on a series production never has.`,
+              hint: first.hint,
+              ...locatedAt(rule, 'tests', testCase.name, `expect[${i}]`, 'labels', label),
+            });
+          }
+        });
       }
     }
   },
 };
+
+/** The series is one the label comes from: a histogram's buckets (le), a summary's quantiles. */
+function carries(entry: SeriesEntry | undefined, label: string): boolean {
+  const metric = entry?.metric;
+  if (!metric) return false;
+  return label === 'le' ? metric.type === 'histogram' && entry.suffix === '_bucket' : metric.type === 'summary' && entry.suffix === '';
+}

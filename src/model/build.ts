@@ -14,7 +14,8 @@ import { composeProject } from './compose.js';
 import type { CheckSetting } from '../check-ids.js';
 import { buildScrapeJob } from './build-scrape.js';
 import { buildHealthChecks, DEFAULT_BLACKBOX_EXPORTER, missingBlackboxMetrics } from './health.js';
-import { buildSlo } from './slo.js';
+import { buildSlo, type SloModel } from './slo.js';
+import { exposedByGeneratedPython, pythonLabelNumber } from '../instrument/exposition.js';
 import { sloRuleGroups } from './slo-rules.js';
 import { syntaxAlone, type SyntaxOf } from './promql-table.js';
 import { buildDocs, runbookFile, runbookUrl } from './docs.js';
@@ -55,6 +56,19 @@ function buildAlert(rule: AlertInput, group: string, path: string[], runbookBase
 function buildRecord(rule: RecordInput, group: string, path: string[]): RecordModel {
   const testInterval = rule.testInterval !== undefined ? { testInterval: rule.testInterval } : {};
   return { kind: 'record', name: rule.name, expr: rule.expr, labels: rule.labels ?? {}, tests: buildTests(rule.tests), ...testInterval, group, ...located(rule, path) };
+}
+
+/**
+ * A latency SLI's threshold as the `le` its histogram is exposed with, where the project's own
+ * instrumentation settles it (the generated Python module: `1.0` for 1): the generated tests feed
+ * the bucket series the application exposes, not the Go clients' `1`.
+ */
+function withExposedLe(slo: SloModel, project: ProjectInput): SloModel {
+  const sli = slo.sli;
+  if (sli.kind !== 'latency') return slo;
+  const metric = project.metrics.find((m) => m.name === sli.histogram);
+  if (!metric || !exposedByGeneratedPython(project, metric)) return slo;
+  return { ...slo, sli: { ...sli, le: pythonLabelNumber(sli.threshold) } };
 }
 
 /** From the schema-checked input to the normalised model: defaults filled in, names resolved. */
@@ -122,7 +136,7 @@ export function buildModel(input: ProjectInput, entry: string, syntax: SyntaxOf 
   });
 
   // SLOs compile to rule groups (and a dashboard) of the model: every check and compiler sees them.
-  const slos = (project.slos ?? []).map(buildSlo);
+  const slos = (project.slos ?? []).map((input) => withExposedLe(buildSlo(input), project));
   ruleGroups.push(...slos.flatMap((s) => sloRuleGroups(s, evaluationInterval, syntax)));
   // Rule file names are the user's only where rule files are written (the files and thanos profiles,
   // checked by rules/duplicate-group); elsewhere (mimir, PrometheusRules) they only name the files

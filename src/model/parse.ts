@@ -1,6 +1,6 @@
 import type { Diagnostic } from '../diagnostic.js';
 import type { z } from 'zod';
-import { projectSchema, type ProjectInput } from './schema/project.js';
+import { projectSchema, projectSchemaUnderConfigFolder, type ProjectInput } from './schema/project.js';
 import { configSchema, type ConfigInput } from './schema/config.js';
 import { splitHint } from './schema/hint.js';
 import { resolvePath } from './definition-path.js';
@@ -21,9 +21,13 @@ const TOO_DEEP: Diagnostic = {
   hint: 'definitions are trees of modest depth: look for an object built inside a loop that nests it into itself',
 };
 
-/** Schema check of the loaded project: every problem at once, each with its definition path. */
-export function parseProject(raw: unknown): ParseResult {
-  const parsed = parseWith(projectSchema, raw);
+/**
+ * Schema check of the loaded project: every problem at once, each with its definition path.
+ * `configFolder`: totem-mon.config.ts sets `grafana.folder`, which wins over the project's folder
+ * and name (the config's is checked in its place: src/model/config-rules.ts).
+ */
+export function parseProject(raw: unknown, options: { configFolder?: boolean } = {}): ParseResult {
+  const parsed = parseWith(options.configFolder ? projectSchemaUnderConfigFolder : projectSchema, raw);
   return parsed.ok ? { ok: true, project: parsed.data } : parsed;
 }
 

@@ -86,7 +86,7 @@ export function sliTestSeries(sli: SliModel, syntax: SyntaxOf = syntaxAlone): Sl
     if (!labels) return { problem: `no series satisfies ${sli.selector}` };
     return {
       kind: 'good',
-      part: { name: `${sli.histogram}_bucket`, labels: { ...labels, le: String(sli.threshold) } },
+      part: { name: `${sli.histogram}_bucket`, labels: { ...labels, le: sli.le ?? String(sli.threshold) } },
       other: { name: `${sli.histogram}_count`, labels },
       partInTotal: false,
     };
@@ -97,7 +97,11 @@ export function sliTestSeries(sli: SliModel, syntax: SyntaxOf = syntaxAlone): Sl
   const total = parseSelector(totalText, syntax);
   if ('problem' in part) return { problem: `${kind} selector ${partText}: ${part.problem}` };
   if ('problem' in total) return { problem: `total selector ${totalText}: ${total.problem}` };
-  const partLabels = concreteSeries(part);
+  // On the total's metric, the part's series is one the total takes too (when one can be written):
+  // the test then feeds what the application exposes, errors counted in the total, a ratio up to 1
+  // (a part that lacks the total's matchers is slo/sli-subset's finding, not the test's premise).
+  const within = part.name === total.name ? concreteSeries({ name: part.name, matchers: [...part.matchers, ...total.matchers] }) : undefined;
+  const partLabels = within ?? concreteSeries(part);
   if (!partLabels) return { problem: `no series satisfies the ${kind} selector ${partText}` };
   if (!concreteSeries(total)) return { problem: `no series satisfies the total selector ${totalText}` };
   // A series the total takes and the part does not (whatever their matchers: =, !=, =~, !~).

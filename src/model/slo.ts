@@ -21,7 +21,14 @@ export interface BurnRateModel {
 export type SliModel =
   | { kind: 'errors'; errors: string; total: string }
   | { kind: 'good'; good: string; total: string }
-  | { kind: 'latency'; histogram: string; selector: string; threshold: number };
+  | {
+      kind: 'latency';
+      histogram: string;
+      selector: string;
+      threshold: number;
+      /** The threshold's `le` as the project's own instrumentation exposes it (Python: `1.0`), when it settles it. */
+      le?: string;
+    };
 
 export interface SloAlertModel {
   severity: 'page' | 'ticket';

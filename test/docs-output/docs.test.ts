@@ -10,7 +10,8 @@ import { compileAll } from '../../src/compile/index.js';
 import type { OutputFile } from '../../src/compile/output.js';
 import { REPO } from '../helpers/cli.js';
 import { shop } from './shop.js';
-import { counter, defineProject, record, ruleGroup } from '../../src/index.js';
+import { alert, counter, defineProject, record, ruleGroup } from '../../src/index.js';
+import { metricAnchorId } from '../../src/compile/docs/markdown.js';
 import { metricUses } from '../../src/model/metric-uses.js';
 import { brokenLinks, links } from './links.js';
 
@@ -144,5 +145,61 @@ describe("Totem's out/docs", () => {
     const docs = generated.filter((f) => f.path.startsWith('docs/')).map((f) => f.path);
     expect(docs).toEqual(expect.arrayContaining(['docs/metrics.md', 'docs/checklists.md', 'docs/alerts/HighErrorRate.md', 'docs/alerts/HighLatency.md', 'docs/alerts/TotemApiUnhealthy.md']));
     expect(brokenLinks(generated, 'https://grafana.totem.example.com')).toEqual([]);
+  });
+});
+
+describe('metric anchors', () => {
+  // Two legal names that differ only in case, each read by an alert: before, both sections had the
+  // anchor http_requests_total and the upper-case metric's links led to the other one.
+  const lower = counter({ name: 'http_requests_total', help: 'lower', labels: [] });
+  const upper = counter({ name: 'http_Requests_total', help: 'upper', labels: [] });
+  const files = compile(
+    defineProject({
+      name: 'cased',
+      metrics: [upper, lower],
+      prometheus: { scrapeJobs: [] },
+      ruleGroups: [
+        ruleGroup({
+          name: 'g',
+          rules: [
+            alert({ name: 'UpperFails', expr: `rate(${upper}[5m]) > 1`, for: '5m', labels: { severity: 'warning' }, annotations: { summary: 's', description: 'd' } }),
+            alert({ name: 'LowerFails', expr: `rate(${lower}[5m]) > 1`, for: '5m', labels: { severity: 'warning' }, annotations: { summary: 's', description: 'd' } }),
+          ],
+        }),
+      ],
+      docs: {},
+    }),
+  );
+  const metrics = page(files, 'docs/metrics.md');
+  /** The `## heading` right after the anchor a link's fragment names. */
+  const headingAt = (fragment: string) => new RegExp(`<a id="${fragment}"></a>\\n\\n## (.+)\\n`).exec(metrics)?.[1];
+
+  it('are one per metric, lowercase and kept as written for plain names', () => {
+    const ids = [...metrics.matchAll(/<a id="([^"]+)"><\/a>/g)].map((m) => m[1]!);
+    expect(ids).toEqual(['http_-requests_total', 'http_requests_total']);
+    expect(new Set(ids.map((id) => id.toLowerCase())).size).toBe(2);
+    expect(ids.every((id) => /^[a-z0-9_-]+$/.test(id))).toBe(true);
+  });
+
+  it('every link to a metric leads to its own section', () => {
+    expect(brokenLinks(files)).toEqual([]);
+    const table = [...metrics.matchAll(/\| \[([^\]]+)\]\(#([^)]+)\)/g)].map((m) => [m[1]!, headingAt(m[2]!)]);
+    expect(table).toEqual([
+      ['http\\_Requests\\_total', 'http\\_Requests\\_total'],
+      ['http\\_requests\\_total', 'http\\_requests\\_total'],
+    ]);
+    for (const [alertName, heading] of [['UpperFails', 'http\\_Requests\\_total'], ['LowerFails', 'http\\_requests\\_total']] as const) {
+      const fragment = /\.\.\/metrics\.md#([^)]+)\)/.exec(page(files, `docs/alerts/${alertName}.md`))?.[1];
+      expect(headingAt(fragment!)).toBe(heading);
+    }
+  });
+
+  it('never share an id, whatever the case or the colons (names hold no -)', () => {
+    const names = ['a_b', 'a_B', 'A_b', 'a:b', 'ab', 'a__b', 'aB', 'a_b:', 'job:x:rate5m', 'job:X:rate5m'];
+    const ids = names.map(metricAnchorId);
+    expect(new Set(ids).size).toBe(names.length);
+    expect(ids.every((id) => /^[a-z0-9_-]+$/.test(id))).toBe(true);
+    expect(metricAnchorId('node_memory_MemAvailable_bytes')).toBe('node_memory_-mem-available_bytes');
+    expect(metricAnchorId('shop_orders_total')).toBe('shop_orders_total');
   });
 });

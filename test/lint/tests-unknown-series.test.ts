@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alert, defineProject, rate, record, ruleGroup, scrapeJob, sumBy, type AlertRule, type RecordingRule } from '../../src/index.js';
+import { alert, defineProject, histogram, rate, record, ruleGroup, scrapeJob, sumBy, summary, type AlertRule, type RecordingRule } from '../../src/index.js';
 import { CHECKS } from '../../src/lint/index.js';
 import { fileOf, runOn } from '../helpers/model.js';
 import { pinned } from '../helpers/alertmanager.js';
@@ -129,5 +129,78 @@ describe('tests/unknown-series', () => {
       ],
     });
     expect(run([onRecorded])).toEqual([]);
+  });
+});
+
+describe('tests/unknown-series: le and quantile as the instrumentation exposes them', () => {
+  const latency = histogram({ name: 'api_latency_seconds', help: 'Latency.', buckets: [0.25, 1, 2.5, 1000000] });
+  const exported = histogram({ name: 'proxy_latency_seconds', help: 'Latency.', buckets: [1], exporter: 'envoy' });
+  const size = summary({ name: 'api_request_bytes', help: 'Sizes.' });
+  const slowShare = `sum(rate(${latency.name}_bucket{le=~"1(\\\\.0)?"}[5m])) / sum(rate(${latency.name}_count[5m])) < 0.9`;
+
+  function slow(input: string[], expectLabels?: Record<string, string>, expr = slowShare): AlertRule {
+    return alert({
+      name: 'Slow',
+      expr,
+      for: '5m',
+      labels: { severity: 'warning' },
+      annotations: texts,
+      tests: [{ name: 'slow requests fire', input: input.map((series) => ({ series, values: '0+1x10' })), at: '10m', expect: expectLabels ? [{ labels: expectLabels }] : [] }],
+    });
+  }
+
+  function findings(rules: AlertRule[], python = true) {
+    const project = defineProject({
+      name: 'api',
+      metrics: [latency, exported, size],
+      prometheus: { scrapeJobs: [scrapeJob({ name: 'api', targets: ['api:8080'] })] },
+      ruleGroups: [ruleGroup({ name: 'api', rules })],
+      ...(python ? { instrument: { python: {} } } : {}),
+    });
+    return runOn(project, [check]).map((d) => ({ message: d.message, hint: d.hint, path: d.path?.slice(-3).join(' › ') }));
+  }
+
+  it('fires on le="1" where the generated Python module exposes le="1.0", with the exposed text', () => {
+    expect(findings([slow([`${latency.name}_bucket{le="1"}`, `${latency.name}_count`])])).toEqual([
+      {
+        message:
+          'test case "slow requests fire" of alert Slow feeds "api_latency_seconds_bucket" with le="1", but the project\'s generated Python module (prometheus_client) exposes the bucket 1 of api_latency_seconds as le="1.0": label values are compared as text, so the application never writes le="1": the case passes on a series production never has.',
+        hint: 'write le="1.0", as the application exposes it (Go clients and prom-client would write le="1")',
+        path: 'slow requests fire › input[0] › series',
+      },
+    ]);
+    expect(findings([slow([`${latency.name}_bucket{le="1000000"}`])])[0]?.hint).toBe('write le="1e+06", as the application exposes it (Go clients and prom-client would write le="1000000")');
+    expect(findings([slow([`${latency.name}_bucket{le="0.250"}`])])[0]?.hint).toMatch(/^write le="0\.25"/);
+  });
+
+  it('fires on a bound the histogram does not have, whatever the instrumentation', () => {
+    for (const python of [true, false]) {
+      const [f] = findings([slow([`${latency.name}_bucket{le="0.5"}`])], python);
+      expect(f?.message).toContain('api_latency_seconds has no bucket le="0.5" (buckets 0.25, 1, 2.5, 1000000, +Inf): no client exposes that series');
+    }
+  });
+
+  it('fires on an expected le in the other text, where the rule reads the buckets', () => {
+    const byLe = `sum by (le) (rate(${latency.name}_bucket[5m])) > 1`;
+    const got = findings([slow([`${latency.name}_bucket{le="1.0"}`], { le: '1', severity: 'warning' }, byLe)]);
+    expect(got).toEqual([
+      expect.objectContaining({ message: expect.stringMatching(/^test case "slow requests fire" of alert Slow expects le="1", but .* exposes the bucket 1 of api_latency_seconds as le="1\.0"/), path: 'expect[0] › labels › le' }),
+    ]);
+    expect(findings([slow([`${latency.name}_bucket{le="1.0"}`], { le: '1.0', severity: 'warning' }, byLe)])).toEqual([]);
+  });
+
+  it('fires on the quantiles of a summary the generated Python module exposes', () => {
+    const [f] = findings([slow([`${size.name}{quantile="0.9"}`], undefined, `${size.name}{quantile="0.9"} > 1000`)]);
+    expect(f?.message).toContain("with quantile=\"0.9\", but the project's generated Python module exposes api_request_bytes with prometheus_client's Summary, which has no quantiles");
+  });
+
+  it('is quiet where the instrumentation does not settle the text, and on the exposed text', () => {
+    // No generated instrumentation: Go clients write 1, prometheus_client 1.0; either may be right.
+    expect(findings([slow([`${latency.name}_bucket{le="1"}`, `${size.name}{quantile="0.9"}`])], false)).toEqual([]);
+    // An exporter's histogram: its own client decides.
+    expect(findings([slow([`${exported.name}_bucket{le="1"}`])])).toEqual([]);
+    expect(findings([slow([`${latency.name}_bucket{le="1.0"}`, `${latency.name}_bucket{le="+Inf"}`, `${latency.name}_bucket{le="1e+06"}`, `${latency.name}_count`])])).toEqual([]);
+    // An expected le where the rule reads no buckets is not the buckets' (a label of the rule's own).
+    expect(findings([slow([`${latency.name}_count`], { le: '1', severity: 'warning' }, `sum(rate(${latency.name}_count[5m])) > 1`)])).toEqual([]);
   });
 });

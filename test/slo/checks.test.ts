@@ -3,6 +3,7 @@ import { alert, counter, defineProject, gauge, histogram, ne, nre, re, record, r
 import { CHECKS } from '../../src/lint/index.js';
 import { runOn } from '../helpers/model.js';
 import { base, requests } from './helpers.js';
+import { sliTestSeries } from '../../src/model/slo-sli.js';
 
 // Fire and quiet cases of the slo/* checks, on small non-Totem definitions.
 const failures = counter({ name: 'app_failures_total', help: 'Failures.' });
@@ -167,6 +168,55 @@ describe('slo/sli-selector', () => {
   });
   it('is quiet on errors and total of one metric, of two metrics, good/total and latency', () => {
     expect(findings('slo/sli-selector', {}, { sli: { errors: failures, total: requests } }, { sli: { good: requests.select({ code: re('2..|3..') }), total: requests } }, { sli: { latency, threshold: 1 } })).toEqual([]);
+  });
+});
+
+describe('slo/sli-subset', () => {
+  const api = requests.select({ job: 'api' });
+  it("fires on errors without the total's matchers, at the errors selector", () => {
+    expect(findings('slo/sli-subset', { sli: { errors: requests.select({ code: re('5..') }), total: api } })).toEqual([
+      {
+        message: 'SLO availability-0: sli.errors app_requests_total{code=~"5.."} lacks the total\'s job="api": it counts errors of series the total app_requests_total{job="api"} does not count, so the ratio can pass 1 and the burn rates mean nothing',
+        hint: 'give sli.errors every matcher of the total (job="api"), e.g. app_requests_total.select({ … }) with the total\'s labels; if the total counts those series under other labels, say why with ignore: { \'slo/sli-subset\': \'…\' }',
+        path: 'slos › availability-0 › sli › errors',
+      },
+    ]);
+  });
+  it('fires on good events, on errors of another metric with the label, and names every missing matcher', () => {
+    expect(findings('slo/sli-subset', { sli: { good: requests.select({ code: re('2..') }), total: api } })[0]?.message).toMatch(/^SLO availability-0: sli\.good .* lacks the total's job="api": it counts good events/);
+    expect(findings('slo/sli-subset', { sli: { errors: failures, total: api } })[0]?.message).toMatch(/sli\.errors app_failures_total lacks the total's job="api"/);
+    expect(findings('slo/sli-subset', { sli: { errors: requests.select({ code: '500' }), total: requests.select({ job: 'api', instance: re('a.*') }) } })[0]?.message).toMatch(/lacks the total's job="api", instance=~"a\.\*"/);
+    // A value the total refuses: errors of another job.
+    expect(findings('slo/sli-subset', { sli: { errors: requests.select({ job: 'web', code: '500' }), total: api } })[0]?.message).toMatch(/lacks the total's job="api"/);
+    expect(findings('slo/sli-subset', { sli: { errors: requests.select({ job: re('api|web'), code: '500' }), total: api } })[0]?.message).toMatch(/lacks the total's job="api"/);
+  });
+  it('is quiet when the errors imply every matcher of the total, or when it cannot be decided', () => {
+    const sli = (errors: ReturnType<typeof requests.select> | typeof failures, total: ReturnType<typeof requests.select> | typeof requests) => ({ sli: { errors, total } });
+    expect(
+      findings(
+        'slo/sli-subset',
+        {},
+        sli(requests.select({ job: 'api', code: re('5..') }), api),
+        sli(requests.select({ job: 'api', code: '500' }), requests.select({ job: re('api|web') })),
+        sli(requests.select({ job: re('api|web'), code: '500' }), requests.select({ job: re('api|web|db') })),
+        sli(requests.select({ code: re('5..') }), requests.select({ code: nre('1..') })),
+        sli(requests.select({ code: '500' }), requests.select({ code: ne('200') })),
+        sli(requests.select({ code: re('5..') }), requests.select({ code: re('.*') })),
+        sli(failures, requests),
+        { sli: { good: requests.select({ job: 'api', code: nre('5..') }), total: api } },
+        { sli: { latency, threshold: 1, matchers: { job: 'api' } } },
+      ),
+    ).toEqual([]);
+    // Another metric without the label: nothing to match it with (promql/unknown-label's case).
+    expect(findings('slo/sli-subset', { sli: { errors: failures, total: requests.select({ code: '500' }) } })).toEqual([]);
+  });
+  it('an ignore on the SLO silences it', () => {
+    expect(findings('slo/sli-subset', { sli: { errors: requests.select({ code: re('5..') }), total: api }, ignore: { 'slo/sli-subset': 'the gateway job re-labels errors' } })).toEqual([]);
+  });
+  it("the generated tests' errors series is one the total takes", () => {
+    const series = sliTestSeries({ kind: 'errors', errors: 'app_requests_total{code=~"5.."}', total: 'app_requests_total{job="api"}' });
+    expect(series).toMatchObject({ part: { labels: { code: '500', job: 'api' } }, partInTotal: true, other: { labels: { job: 'api' } } });
+    expect(sliTestSeries({ kind: 'errors', errors: 'app_requests_total{code=~"5.."}', total: 'app_requests_total' })).toMatchObject({ part: { labels: { code: '500' } }, partInTotal: true });
   });
 });
 

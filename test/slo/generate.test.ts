@@ -440,3 +440,19 @@ describe('a page with a for', () => {
     expect(rLong.exitCode, rLong.all).toBe(0);
   });
 });
+
+describe("latency SLO tests feed the buckets as the project's instrumentation exposes them", () => {
+  const latency = histogram({ name: 'app_latency_seconds', help: 'Latency.', buckets: [0.25, 1, 2.5] });
+  const bucketSeries = (python: boolean) => {
+    const project = sloProject([slo({ ...base, sli: { latency, threshold: 1 } })], [requests, latency]);
+    const { files } = compileProject(python ? { ...project, instrument: { python: {} } } : project);
+    const tests = files.filter((f) => f.path.includes('/tests/') && f.path.endsWith('.test.yml')).map((f) => f.content).join('\n');
+    return [...new Set([...tests.matchAll(/app_latency_seconds_bucket\{[^}]*\}/g)].map((m) => m[0]))];
+  };
+  it('le="1.0" where the generated Python module exposes the histogram (prometheus_client writes 1.0)', () => {
+    expect(bucketSeries(true)).toEqual(['app_latency_seconds_bucket{le="1.0"}']);
+  });
+  it('le="1" otherwise (Go clients and prom-client; the rules match both)', () => {
+    expect(bucketSeries(false)).toEqual(['app_latency_seconds_bucket{le="1"}']);
+  });
+});

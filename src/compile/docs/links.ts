@@ -4,6 +4,7 @@
  */
 import { dashboardOutputPath, type DashboardModel } from '../../model/dashboard.js';
 import type { Model } from '../../model/types.js';
+import { metricAnchorId } from './markdown.js';
 
 export const DOCS_DIR = 'docs';
 export const METRICS_PAGE = `${DOCS_DIR}/metrics.md`;
@@ -22,7 +23,7 @@ export function relative(from: string, to: string): string {
 
 /** A metric's entry in metrics.md, from `from`. */
 export function metricLink(from: string, metric: string): string {
-  return `${relative(from, METRICS_PAGE)}#${metric.toLowerCase()}`;
+  return `${relative(from, METRICS_PAGE)}#${metricAnchorId(metric)}`;
 }
 
 /**

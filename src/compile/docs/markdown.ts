@@ -30,16 +30,15 @@ export function anchor(id: string): string {
   return `<a id="${id}"></a>`;
 }
 
-/** An id for an anchor from any text: lowercase letters, digits, `-` and `_`. */
-export function anchorId(text: string): string {
-  return (
-    text
-      .normalize('NFKD')
-      .replace(/[\u0300-\u036f]/g, '')
-      .toLowerCase()
-      .replace(/[^a-z0-9_-]+/g, '-')
-      .replace(/^-+|-+$/g, '') || 'section'
-  );
+/**
+ * The anchor id of a metric's section in metrics.md: the name itself when it is lowercase letters,
+ * digits and `_` (what GitHub-style slugs keep as they are), else each capital written `-` and its
+ * lowercase letter and each `:` as `--`. Metric names never hold `-`, so two names never share an id
+ * (`http_Requests_total` is `http_-requests_total`, `http_requests_total` stays), and no id depends
+ * on case or on a character a renderer drops or folds (renderers and GitHub match ids as written).
+ */
+export function metricAnchorId(name: string): string {
+  return name.replace(/[A-Z:]/g, (c) => (c === ':' ? '--' : `-${c.toLowerCase()}`));
 }
 
 export function table(head: readonly string[], rows: readonly (readonly string[])[]): string {

@@ -2,7 +2,7 @@ import type { MetricModel, Model } from '../../model/types.js';
 import type { MetricUse, MetricUses } from '../../model/metric-uses.js';
 import type { OutputFile } from '../output.js';
 import { TARGET_LABELS } from '../../model/names.js';
-import { anchor, code, inline, link, page, table } from './markdown.js';
+import { anchor, code, inline, link, metricAnchorId, page, table } from './markdown.js';
 import { dashboardLink, METRICS_PAGE, relative, runbookPath } from './links.js';
 import { generatedNote } from './note.js';
 
@@ -42,12 +42,12 @@ function section(metric: MetricModel, uses: readonly MetricUse[], model: Model):
     `- Exported by: ${exportedBy(metric)}`,
     uses.length > 0 ? `- Used by:\n${uses.map((u) => `  - ${useLine(u, model)}`).join('\n')}` : '- Used by: no rule or panel',
   ].filter((l): l is string => l !== undefined);
-  return `${anchor(metric.name.toLowerCase())}\n\n## ${inline(metric.name)}\n\n${inline(metric.help)}\n\n${facts.join('\n')}`;
+  return `${anchor(metricAnchorId(metric.name))}\n\n## ${inline(metric.name)}\n\n${inline(metric.help)}\n\n${facts.join('\n')}`;
 }
 
 /** out/docs/metrics.md: the catalogue, each metric with who exports it and which rules and panels use it. */
 export function metricsPage(model: Model, uses: MetricUses): OutputFile {
-  const rows = model.metrics.map((m) => [link(m.name, `#${m.name.toLowerCase()}`), m.type, m.labels.map(code).join(', ') || '–', exportedBy(m), usedBy(uses.of(m.name))]);
+  const rows = model.metrics.map((m) => [link(m.name, `#${metricAnchorId(m.name)}`), m.type, m.labels.map(code).join(', ') || '–', exportedBy(m), usedBy(uses.of(m.name))]);
   const content = page([
     generatedNote(model),
     '# Metrics',

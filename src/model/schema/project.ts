@@ -27,7 +27,7 @@ const notSecret = z.strictObject({
   source,
 });
 
-export const projectSchema = z.strictObject({
+const projectShape = z.strictObject({
   kind: z.literal('project'),
   name: nonEmpty,
   source,
@@ -46,10 +46,14 @@ export const projectSchema = z.strictObject({
   grafana: grafanaSchema,
   outputs: outputsSchema,
   versions: versionsSchema,
-}).superRefine((project, ctx) => {
+});
+
+type ProjectShape = z.infer<typeof projectShape>;
+
+/** The rules across fields of the project, but the folder of the dashboards without one (refuseNameAsBadFolder). */
+function refuseProjectClashes(project: ProjectShape, ctx: z.RefinementCtx): void {
   refuseUnmountedSecrets(project, ctx);
   refuseUnusedRulerFields(project, ctx);
-  refuseNameAsBadFolder(project, ctx);
   refuseHealthModuleClashes(project, ctx);
   // A team's receivers, routes and routing tests join the project's Alertmanager configuration.
   if (project.alertmanager) return;
@@ -63,27 +67,28 @@ export const projectSchema = z.strictObject({
       });
     }
   });
+}
+
+export const projectSchema = projectShape.superRefine((project, ctx) => {
+  refuseProjectClashes(project, ctx);
+  refuseNameAsBadFolder(project, ctx);
 });
+
+/**
+ * The project under a totem-mon.config.ts that sets `grafana.folder`: that folder wins over the
+ * project's `grafana.folder` and name, so those are not the dashboards' folder and are not held to
+ * its rule (the config's folder is: src/model/config-rules.ts).
+ */
+export const projectSchemaUnderConfigFolder = projectShape.superRefine(refuseProjectClashes);
 
 /**
  * When some dashboards have a folder, those without one (and the generated SLO dashboard) go to the
  * Grafana settings' folder, the project's name by default (src/model/dashboard.ts grafanaFolderOf):
  * it is then a folder name of out/, held to the rules of `folder`.
  */
-function refuseNameAsBadFolder(
-  project: {
-    name: string;
-    grafana?: { folder?: string | undefined } | undefined;
-    dashboards?: ReadonlyArray<{ folder?: string | undefined }> | undefined;
-    slos?: readonly unknown[] | undefined;
-  },
-  ctx: z.RefinementCtx,
-): void {
-  const dashboards = project.dashboards ?? [];
-  if (!dashboards.some((d) => d.folder !== undefined)) return;
-  const defaultIsFolder = dashboards.some((d) => d.folder === undefined) || (project.slos ?? []).length > 0;
-  const folder = project.grafana?.folder ?? project.name;
-  if (!defaultIsFolder || FOLDER_NAME.test(folder)) return;
+function refuseNameAsBadFolder(project: FolderContext, ctx: z.RefinementCtx): void {
+  const folder = badDefaultFolder(project, project.grafana?.folder ?? project.name);
+  if (folder === undefined) return;
   const own = project.grafana?.folder !== undefined;
   ctx.addIssue({
     code: 'custom',
@@ -95,6 +100,25 @@ function refuseNameAsBadFolder(
       `${FOLDER_NAME_HINT}; ${own ? 'rename the folder' : 'rename the project, or set grafana.folder'}, or give every dashboard its own folder`,
     ),
   });
+}
+
+/** What decides whether the Grafana settings' folder becomes a folder of out/. */
+export type FolderContext = {
+  name: string;
+  grafana?: { folder?: string | undefined } | undefined;
+  dashboards?: ReadonlyArray<{ folder?: string | undefined }> | undefined;
+  slos?: readonly unknown[] | undefined;
+};
+
+/**
+ * `folder` (the Grafana settings' folder: the config's, the project's, else the project's name)
+ * when it becomes a folder name of out/ and breaks the rule of `folder`, else undefined.
+ */
+export function badDefaultFolder(project: FolderContext, folder: string): string | undefined {
+  const dashboards = project.dashboards ?? [];
+  if (!dashboards.some((d) => d.folder !== undefined)) return undefined;
+  const defaultIsFolder = dashboards.some((d) => d.folder === undefined) || (project.slos ?? []).length > 0;
+  return defaultIsFolder && !FOLDER_NAME.test(folder) ? folder : undefined;
 }
 
 export type ProjectInput = z.infer<typeof projectSchema>;
