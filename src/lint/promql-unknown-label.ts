@@ -1,9 +1,8 @@
 import type { AnalyzedExpression, Check } from './check.js';
 import { at, hasVariable, ownerName } from './check.js';
 import { callArgument, type CallRef, type GroupingRef, type SelectorRef } from '../promql/analyze.js';
-import { finiteMatches } from '../promql/finite-regex.js';
+import { finiteNames } from '../promql/finite-regex.js';
 import type { Catalogue } from '../model/catalogue.js';
-import { matcherAccepts } from './scrape-jobs.js';
 import { unquote } from '../promql/parse.js';
 import { didYouMean } from '../suggest.js';
 
@@ -51,20 +50,23 @@ function sourceLabels(e: AnalyzedExpression, call: CallRef): Array<{ label: stri
  * the regex may match a name outside the catalogue (`.*`, a name it does not know), as Prometheus
  * reads it (RE2, anchored).
  */
-function regexNamed(selector: SelectorRef, catalogue: Catalogue): { names: string[]; labels: string[]; written: string } | undefined {
-  const nameMatchers = selector.matchers.filter((m) => m.label === '__name__');
-  const regex = nameMatchers.find((m) => m.op === '=~');
-  const listed = regex ? finiteMatches(regex.value) : undefined;
-  if (!regex || !listed) return undefined;
-  const names = listed.filter((n) => nameMatchers.every((m) => matcherAccepts(m, n) === true)).sort();
-  if (names.length === 0) return undefined;
+function regexNamed(selector: SelectorRef, catalogue: Catalogue): { names: string[]; labels: string[]; dropped: string[]; written: string } | undefined {
+  const listed = finiteNames(selector.matchers);
+  if (!listed) return undefined;
   const labels = new Set<string>();
-  for (const name of names) {
-    const known = catalogue.get(name)?.labels;
-    if (!known) return undefined;
-    for (const l of known) labels.add(l);
+  const dropped = new Set<string>();
+  for (const name of listed.names) {
+    const entry = catalogue.get(name);
+    if (!entry?.labels) return undefined;
+    for (const l of entry.labels) labels.add(l);
+    for (const l of entry.dropped ?? []) dropped.add(l);
   }
-  return { names, labels: [...labels].sort(), written: `{__name__=~${JSON.stringify(regex.value)}}` };
+  return { names: listed.names, labels: [...labels].sort(), dropped: [...dropped], written: `{__name__=~${JSON.stringify(listed.regex)}}` };
+}
+
+/** `x=""` and `x!~".+"` select series without the label: meaningful on any metric. */
+function selectsWithout(m: { op: string; value: string }): boolean {
+  return (m.op === '=' && m.value === '') || (m.op === '!~' && (m.value === '.+' || m.value === '.*'));
 }
 
 export const promqlUnknownLabel: Check = {
@@ -80,9 +82,8 @@ export const promqlUnknownLabel: Check = {
         if (!labels) continue;
         for (const m of selector.matchers) {
           // A declared label metricRelabel removes: scrape/dropped-label names the rule.
-          if (m.label === '__name__' || labels.includes(m.label) || entry?.dropped?.includes(m.label)) continue;
-          // `x=""` and `x!~".+"` select series without the label: meaningful on any metric.
-          if ((m.op === '=' && m.value === '') || (m.op === '!~' && (m.value === '.+' || m.value === '.*'))) continue;
+          if (m.label === '__name__' || labels.includes(m.label) || (entry?.dropped ?? byRegex?.dropped)?.includes(m.label)) continue;
+          if (selectsWithout(m)) continue;
           report({
             message: byRegex
               ? `${ownerName(e)} filters ${byRegex.written} (${byRegex.names.join(', ')}) on label "${m.label}", which none of those metrics has.${didYouMean(m.label, labels)}`
@@ -92,10 +93,13 @@ export const promqlUnknownLabel: Check = {
           });
         }
       }
-      const dropped = new Set(e.analysis.selectors.flatMap((sel) => (sel.name !== undefined ? (catalogue.get(sel.name)?.dropped ?? []) : [])));
+      const dropped = new Set(
+        e.analysis.selectors.flatMap((sel) => (sel.name !== undefined ? (catalogue.get(sel.name)?.dropped ?? []) : (regexNamed(sel, catalogue)?.dropped ?? []))),
+      );
       for (const call of e.analysis.calls) {
         const input = call.args[0];
-        if (input?.kind !== 'vector' || !input.exact) continue;
+        // Bounded: no series there has a label outside its labels (a `__name__` regex's union counts).
+        if (input?.kind !== 'vector' || !input.bounded) continue;
         for (const source of sourceLabels(e, call)) {
           // "" reads nothing; the metric name is on every selected series.
           if (source.label === '' || source.label === '__name__' || input.labels.has(source.label) || hasVariable(e, source.from, source.to)) continue;
