@@ -1,10 +1,11 @@
-import type { AnalyzedExpression, Check } from './check.js';
+import type { AnalyzedExpression, Check, Finding } from './check.js';
 import { at, hasVariable, ownerName } from './check.js';
 import { callArgument, type CallRef, type GroupingRef, type SelectorRef } from '../promql/analyze.js';
 import { finiteNames } from '../promql/finite-regex.js';
 import type { Catalogue } from '../model/catalogue.js';
 import { unquote } from '../promql/parse.js';
 import { didYouMean } from '../suggest.js';
+import { labelNamesAnywhere } from './label-names-anywhere.js';
 
 const clauseText = { by: 'by', without: 'without', on: 'on', ignoring: 'ignoring', group_left: 'group_left', group_right: 'group_right' };
 
@@ -64,18 +65,50 @@ function regexNamed(selector: SelectorRef, catalogue: Catalogue): { names: strin
   return { names: listed.names, labels: [...labels].sort(), dropped: [...dropped], written: `{__name__=~${JSON.stringify(listed.regex)}}` };
 }
 
+/** A selector that names no metric at all: no name, no `__name__=` or `__name__=~` matcher (`{mehtod="GET"}`). */
+function namesNoMetric(selector: SelectorRef): boolean {
+  return selector.name === undefined && !selector.matchers.some((m) => m.label === '__name__' && (m.op === '=' || m.op === '=~'));
+}
+
 /** `x=""` and `x!~".+"` select series without the label: meaningful on any metric. */
 function selectsWithout(m: { op: string; value: string }): boolean {
   return (m.op === '=' && m.value === '') || (m.op === '!~' && (m.value === '.+' || m.value === '.*'));
+}
+
+/**
+ * A selector without a metric name may match any series, the catalogue's and others (Prometheus'
+ * own, an exporter's undeclared ones): a matcher on a label that no catalogue metric, scrape job,
+ * rule or external label has is most likely a typo, but only likely. A warning (docs page).
+ */
+function unnamedSelector(e: AnalyzedExpression, selector: SelectorRef, anywhere: ReadonlySet<string>, report: (f: Finding) => void): void {
+  for (const m of selector.matchers) {
+    // `__…` labels are Prometheus' own; `exported_x` is stored for a declared x a target also sets.
+    if (m.label.startsWith('__') || m.label.startsWith('exported_') || anywhere.has(m.label) || selectsWithout(m)) continue;
+    // A Grafana variable standing for the label name (its value is unknown offline).
+    if (hasVariable(e, m.from, m.from + m.label.length + 2)) continue;
+    report({
+      severity: 'warning',
+      message: `${ownerName(e)} filters a selector without a metric name on label "${m.label}", but no metric in the catalogue has label "${m.label}", nor does a scrape job, a rule or an external label add it: unless a series outside the catalogue carries it, the selector selects nothing.${didYouMean(m.label, anywhere)}`,
+      hint: `fix the label name, or declare the metric that carries "${m.label}" (with its labels) in the catalogue`,
+      ...at(e, m.from, m.to),
+    });
+  }
 }
 
 export const promqlUnknownLabel: Check = {
   id: 'promql/unknown-label',
   severity: 'error',
   description: 'Label matchers, by/without/on/ignoring/group_* and the source labels of label_replace/label_join/sort_by_label name labels the series really have.',
-  run({ expressions, catalogue }, report) {
+  run({ expressions, catalogue, model }, report) {
+    // Made at the first selector without a metric name (few projects write one).
+    let anywhere: ReadonlySet<string> | undefined | null = null;
     for (const e of expressions) {
       for (const selector of e.analysis.selectors) {
+        if (namesNoMetric(selector)) {
+          anywhere = anywhere === null ? labelNamesAnywhere(model, catalogue, expressions) : anywhere;
+          if (anywhere) unnamedSelector(e, selector, anywhere, report);
+          continue;
+        }
         const entry = selector.name !== undefined ? catalogue.get(selector.name) : undefined;
         const byRegex = entry?.labels ? undefined : regexNamed(selector, catalogue);
         const labels = entry?.labels ?? byRegex?.labels;

@@ -175,3 +175,64 @@ describe(`${ID}: groupings, matchings and label functions over a __name__ regex`
     expect(findings(ID, shop({ rules: [dropped], scrapeJobs: [dropping] }))).toEqual([]);
   });
 });
+
+describe(`${ID}: selectors without a metric name`, () => {
+  it('warns on a label no catalogue metric, scrape job, rule or external label has, also under an aggregation', () => {
+    const bare = alert({ ...basics, name: 'Bare', expr: 'count({stauts="failed"}) > 1' });
+    const grouped = alert({ ...basics, name: 'Grouped', expr: 'sum by (job) ({servce="x"}) > 1' });
+    expectFindings(findings(ID, shop({ rules: [bare, grouped] })), [
+      {
+        severity: 'warning',
+        message:
+          'alert Bare filters a selector without a metric name on label "stauts", but no metric in the catalogue has label "stauts", nor does a scrape job, a rule or an external label add it: unless a series outside the catalogue carries it, the selector selects nothing. Did you mean "status"?',
+        hint: 'fix the label name, or declare the metric that carries "stauts" (with its labels) in the catalogue',
+        path: rulePath('Bare', 'expr'),
+        at: bare,
+        span: 'stauts="failed"',
+      },
+      {
+        severity: 'warning',
+        message:
+          'alert Grouped filters a selector without a metric name on label "servce", but no metric in the catalogue has label "servce", nor does a scrape job, a rule or an external label add it: unless a series outside the catalogue carries it, the selector selects nothing.',
+        hint: 'fix the label name, or declare the metric that carries "servce" (with its labels) in the catalogue',
+        path: rulePath('Grouped', 'expr'),
+        at: grouped,
+        span: 'servce="x"',
+      },
+    ]);
+  });
+
+  it('fires in panels and with only negative __name__ matchers', () => {
+    const board = dashboard({ title: 'Shop', panels: [timeseriesPanel({ title: 'All', targets: [{ expr: 'count by (job) ({__name__!="up", mehtod=~"$method"})' }] })] });
+    expect(findings(ID, shop({ dashboards: [board] })).map((d) => [d.severity, d.path])).toEqual([['warning', ['dashboards', 'Shop', 'panels', 'All', 'targets[0]', 'expr']]]);
+  });
+
+  it('stays quiet on labels some series may carry: catalogue, target, job and relabel labels, external labels, rule labels, ALERTS, buckets', () => {
+    const scrapeJobs = [
+      ...Object.values(jobs),
+      scrapeJob({ name: 'edge', targets: ['edge:9000'], labels: { zone: 'a' }, relabel: [{ sourceLabels: ['__address__'], targetLabel: 'host' }] }),
+    ];
+    const rules = [
+      record({ name: 'shop:orders:rate5m', expr: 'sum by (store) (rate(shop_orders_total[5m]))', labels: { team: 'shop' } }),
+      alert({ ...basics, name: 'Catalogue', expr: 'count({store="a", status="failed", version="1"}) > 1' }),
+      alert({ ...basics, name: 'Targets', expr: 'count({job="shop", instance="a", zone="a", host="x"}) > 1' }),
+      alert({ ...basics, name: 'External', expr: 'count({cluster="eu-1"}) > 1' }),
+      alert({ ...basics, name: 'RuleLabels', expr: 'count({team="shop", severity="page"}) > 1' }),
+      alert({ ...basics, name: 'Alerts', expr: 'count({alertname="X", alertstate="firing"}) > 1' }),
+      alert({ ...basics, name: 'Buckets', expr: 'count({le="+Inf"}) + count({quantile="0.5"}) > 1' }),
+      alert({ ...basics, name: 'Reserved', expr: 'count({__name__!="up", __tmp="x", exported_job="a"}) > 1' }),
+      alert({ ...basics, name: 'Without', expr: 'count({stauts="", job="shop"}) > 1' }),
+    ];
+    const board = dashboard({ title: 'Shop', panels: [timeseriesPanel({ title: 'Var', targets: [{ expr: 'count({$label="x"})' }] })] });
+    expect(findings(ID, shop({ rules, scrapeJobs, dashboards: [board], global: { externalLabels: { cluster: 'eu-1' } } }))).toEqual([]);
+  });
+
+  it('stays quiet when a relabeling writes labels the definitions do not name, or a recorded series may carry any label', () => {
+    const rule = alert({ ...basics, name: 'Mapped', expr: 'count({stauts="failed"}) > 1' });
+    const mapping = [...Object.values(jobs), scrapeJob({ name: 'pods', kubernetes: { role: 'pod' }, relabel: [{ action: 'labelmap', regex: '__meta_kubernetes_pod_label_(.+)' }] })];
+    expect(findings(ID, shop({ rules: [rule], scrapeJobs: mapping }))).toEqual([]);
+    // A record over a series outside the catalogue: its labels are not known, but it names them.
+    const recorded = record({ name: 'other:stauts:sum', expr: 'sum by (stauts) (other_metric)' });
+    expect(findings(ID, shop({ rules: [recorded, rule] }))).toEqual([]);
+  });
+});
