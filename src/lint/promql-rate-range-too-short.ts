@@ -151,9 +151,10 @@ function subqueryAt(e: AnalyzedExpression, tree: FlatTree, node: number): Subque
  * (Prometheus 3: left-open; 2.x: closed), so a range of n steps holds n points (n + 1 in 2.x at an
  * aligned instant) and one under n steps fewer than n at some or most evaluations. The steps are
  * the subquery's own, whatever writes the series below: under `samples` steps is an error.
- * A Grafana variable in the range or step (`[$__range:]`, `[1h:$__interval]`) is not judged.
+ * A Grafana variable in the range or step (`[$__range:]`, `[1h:$__interval]`) is not judged, nor
+ * a subquery without a step when the default step is unknown (`evaluationMs` undefined).
  */
-function judgeSubquery(e: AnalyzedExpression, call: CallRef, need: RangeNeed, evaluationMs: number, report: (f: Finding) => void): void {
+function judgeSubquery(e: AnalyzedExpression, call: CallRef, need: RangeNeed, evaluationMs: number | undefined, report: (f: Finding) => void): void {
   const sq = subqueryArgument(e, call);
   if (!sq || sq.rangeMs === undefined || sq.range.includes('$') || sq.step?.includes('$')) return;
   const stepMs = sq.step === undefined ? evaluationMs : sq.stepMs;
@@ -204,7 +205,10 @@ export const promqlRateRangeTooShort: Check = {
   run({ expressions, model, catalogue }, report) {
     const globalMs = durationMs(model.prometheus.scrapeInterval) ?? 60_000;
     const groups = new Map(model.ruleGroups.map((g) => [g.name, g]));
-    const evaluationMs = durationMs(model.prometheus.evaluationInterval) ?? 60_000;
+    // A subquery without a step takes the global evaluation interval; a Thanos or Mimir querier or
+    // ruler takes its own default (a flag of theirs, unknown here): such subqueries are not judged.
+    const rulers = model.outputs.some((o) => o.profile === 'thanos' || o.profile === 'mimir');
+    const evaluationMs = rulers ? undefined : (durationMs(model.prometheus.evaluationInterval) ?? 60_000);
     for (const e of expressions) {
       for (const call of e.analysis.calls) {
         const need = RANGE_FUNCTIONS.get(call.name);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alert, dashboard, intervalVariable, record, scrapeJob, timeseriesPanel } from '../../../src/index.js';
+import { alert, dashboard, files, intervalVariable, mimir, record, scrapeJob, thanos, timeseriesPanel } from '../../../src/index.js';
 import { basics, expectFindings, findings, jobs, rulePath, shop } from './shop.js';
 
 const ID = 'promql/rate-range-too-short';
@@ -298,6 +298,13 @@ describe(ID, () => {
       ]);
       // The same subquery with the default 15s evaluation interval holds two points.
       expect(findings(ID, shop({ rules: [rule] }))).toEqual([]);
+      // Thanos' and Mimir's queriers and rulers take the default step from a flag of their own: not judged.
+      const slow = shop({ rules: [rule], global: { scrapeInterval: '15s', evaluationInterval: '1m' } });
+      expect(findings(ID, { ...slow, outputs: [files(), thanos()] })).toEqual([]);
+      expect(findings(ID, { ...slow, outputs: [files(), mimir({ namespace: 'shop' })] })).toEqual([]);
+      const explicit = alert({ ...basics, name: 'Explicit', expr: 'max_over_time(rate(shop_orders_total{job="shop"}[5m])[30s:1m]) > 1' });
+      const ruled = shop({ rules: [explicit] });
+      expect(findings(ID, { ...ruled, outputs: [files(), thanos()] }).map((d) => d.severity)).toEqual(['error']);
     });
 
     it('knows every range function: the ones that compare two points, *_over_time and absent_over_time, the range argument wherever it stands', () => {
