@@ -6,6 +6,8 @@ import type { Catalogue } from '../model/catalogue.js';
 import { unquote } from '../promql/parse.js';
 import { didYouMean } from '../suggest.js';
 import { labelNamesAnywhere } from './label-names-anywhere.js';
+import { allPanels } from '../model/dashboard.js';
+import type { Model } from '../model/types.js';
 
 const clauseText = { by: 'by', without: 'without', on: 'on', ignoring: 'ignoring', group_left: 'group_left', group_right: 'group_right' };
 
@@ -70,6 +72,23 @@ function namesNoMetric(selector: SelectorRef): boolean {
   return selector.name === undefined && !selector.matchers.some((m) => m.label === '__name__' && (m.op === '=' || m.op === '=~'));
 }
 
+/**
+ * The panel queries sent to another data source than Prometheus, by path: a Loki metric query
+ * (`sum(count_over_time({app="api"}[5m]))`) reads as PromQL, but its selectors are log streams.
+ */
+function otherDatasourceQueries(model: Model): Set<string> {
+  const paths = new Set<string>();
+  for (const d of model.dashboards) {
+    for (const panel of allPanels(d)) {
+      for (const t of panel.targets) {
+        const source = t.datasource ?? panel.datasource;
+        if (source !== undefined && source.type !== 'prometheus') paths.add(t.path.concat('expr').join('\u0000'));
+      }
+    }
+  }
+  return paths;
+}
+
 /** `x=""` and `x!~".+"` select series without the label: meaningful on any metric. */
 function selectsWithout(m: { op: string; value: string }): boolean {
   return (m.op === '=' && m.value === '') || (m.op === '!~' && (m.value === '.+' || m.value === '.*'));
@@ -102,11 +121,13 @@ export const promqlUnknownLabel: Check = {
   run({ expressions, catalogue, model }, report) {
     // Made at the first selector without a metric name (few projects write one).
     let anywhere: ReadonlySet<string> | undefined | null = null;
+    let otherSources: Set<string> | undefined;
     for (const e of expressions) {
       for (const selector of e.analysis.selectors) {
         if (namesNoMetric(selector)) {
           anywhere = anywhere === null ? labelNamesAnywhere(model, catalogue, expressions) : anywhere;
-          if (anywhere) unnamedSelector(e, selector, anywhere, report);
+          otherSources ??= otherDatasourceQueries(model);
+          if (anywhere && !(e.context === 'panel' && otherSources.has(e.path.join('\u0000')))) unnamedSelector(e, selector, anywhere, report);
           continue;
         }
         const entry = selector.name !== undefined ? catalogue.get(selector.name) : undefined;

@@ -227,6 +227,19 @@ describe(`${ID}: selectors without a metric name`, () => {
     expect(findings(ID, shop({ rules, scrapeJobs, dashboards: [board], global: { externalLabels: { cluster: 'eu-1' } } }))).toEqual([]);
   });
 
+  it('stays quiet on a panel query sent to another data source (a Loki metric query reads as PromQL)', () => {
+    const loki = { type: 'loki', uid: 'loki' };
+    const board = dashboard({
+      title: 'Shop',
+      panels: [
+        timeseriesPanel({ title: 'Logs', targets: [{ expr: 'sum(count_over_time({app="shop"}[5m]))', datasource: loki }] }),
+        timeseriesPanel({ title: 'Panel', datasource: loki, targets: [{ expr: 'sum(count_over_time({app="shop"}[5m]))' }] }),
+        timeseriesPanel({ title: 'Prometheus', targets: [{ expr: 'count({app="shop"})', datasource: { type: 'prometheus', uid: 'prometheus' } }] }),
+      ],
+    });
+    expect(findings(ID, shop({ dashboards: [board] })).map((d) => d.path)).toEqual([['dashboards', 'Shop', 'panels', 'Prometheus', 'targets[0]', 'expr']]);
+  });
+
   it('stays quiet when a relabeling writes labels the definitions do not name, or a recorded series may carry any label', () => {
     const rule = alert({ ...basics, name: 'Mapped', expr: 'count({stauts="failed"}) > 1' });
     const mapping = [...Object.values(jobs), scrapeJob({ name: 'pods', kubernetes: { role: 'pod' }, relabel: [{ action: 'labelmap', regex: '__meta_kubernetes_pod_label_(.+)' }] })];
