@@ -1,10 +1,12 @@
-import type { AnalyzedExpression, Check } from './check.js';
+import type { AnalyzedExpression, Check, Finding } from './check.js';
 import { at, ownerName } from './check.js';
 import { formatMs } from './rules-select.js';
 import { jobLabel, jobsOf } from './scrape-jobs.js';
 import { durationMs } from '../duration.js';
 import type { Model, RuleGroupModel, ScrapeJobModel } from '../model/types.js';
-import type { SelectorRef } from '../promql/analyze.js';
+import { callArgument, type CallRef, type SelectorRef } from '../promql/analyze.js';
+import { firstExpressionOf } from '../promql/parse.js';
+import type { FlatTree } from '../promql/flat-tree.js';
 
 /**
  * What a range function needs of its range, in intervals of what writes the series: under `error`
@@ -89,6 +91,95 @@ function smallestValueMs(model: Model, e: AnalyzedExpression, written: string): 
   return smallest;
 }
 
+/** What a range argument may be written as around a subquery: `sq offset 1h`, `sq @ end()`, `(sq)`. */
+const AROUND_SUBQUERY = new Set(['SubqueryExpr', 'OffsetExpr', 'StepInvariantExpr', 'ParenExpr']);
+
+/** A subquery a range function reads (`rate(x[5m:1m])`, `max_over_time((…)[1h:] offset 1d)`), as written. */
+interface SubqueryArgument {
+  from: number;
+  to: number;
+  /** Range and step as the user wrote them (`$__range`, not its stand-in), the step undefined when omitted. */
+  range: string;
+  step: string | undefined;
+  rangeMs: number | undefined;
+  stepMs: number | undefined;
+}
+
+/** The text the user wrote for a span of the analysed text (a panel's Grafana variables as written). */
+function written(e: AnalyzedExpression, from: number, to: number): string {
+  return e.toExpr ? e.expr.slice(e.toExpr(from), e.toExpr(to)) : e.text.slice(from, to);
+}
+
+/** The subquery a call reads as its range argument, through offset, @ and parentheses; undefined when none. */
+function subqueryArgument(e: AnalyzedExpression, call: CallRef): SubqueryArgument | undefined {
+  for (let index = 0; index < call.argKinds.length; index++) {
+    // The argument kinds first: a call's argument nodes are found again on every read.
+    if (!AROUND_SUBQUERY.has(call.argKinds[index]!)) continue;
+    const arg = callArgument(call, index);
+    if (!arg) return undefined;
+    let node = arg.node;
+    while (node >= 0 && arg.tree.name(node) !== 'SubqueryExpr' && AROUND_SUBQUERY.has(arg.tree.name(node))) node = firstExpressionOf(arg.tree, node);
+    if (node >= 0 && arg.tree.name(node) === 'SubqueryExpr') return subqueryAt(e, arg.tree, node);
+  }
+  return undefined;
+}
+
+/** A subquery node's span, range and step. */
+function subqueryAt(e: AnalyzedExpression, tree: FlatTree, node: number): SubqueryArgument | undefined {
+  // Its DurationExpr children: the range, then the step when one is written (`[5m:]` has none).
+  const durations: number[] = [];
+  const end = tree.endOf(node);
+  for (let c = tree.firstChild(node); c >= 0; c = tree.next(c, end)) if (tree.name(c) === 'DurationExpr') durations.push(c);
+  const [range, step] = durations;
+  if (range === undefined) return undefined;
+  const rangeText = written(e, tree.from(range), tree.to(range));
+  const stepText = step === undefined ? undefined : written(e, tree.from(step), tree.to(step));
+  return {
+    from: tree.from(node),
+    to: tree.to(node),
+    range: rangeText,
+    step: stepText,
+    rangeMs: durationMs(rangeText),
+    stepMs: stepText === undefined ? undefined : durationMs(stepText),
+  };
+}
+
+/**
+ * A range function over a subquery (`rate(x[5m:1m])`, `max_over_time(rate(x[5m])[1h:])`) sees the
+ * points the subquery evaluates its expression at: one every step (the step after `:`, or the
+ * global evaluation interval when it is left out), at multiples of the step in the range
+ * (Prometheus 3: left-open; 2.x: closed), so a range of n steps holds n points (n + 1 in 2.x at an
+ * aligned instant) and one under n steps fewer than n at some or most evaluations. The steps are
+ * the subquery's own, whatever writes the series below: under `samples` steps is an error.
+ * A Grafana variable in the range or step (`[$__range:]`, `[1h:$__interval]`) is not judged, nor
+ * a subquery without a step when the default step is unknown (`evaluationMs` undefined).
+ */
+function judgeSubquery(e: AnalyzedExpression, call: CallRef, need: RangeNeed, evaluationMs: number | undefined, report: (f: Finding) => void): void {
+  const sq = subqueryArgument(e, call);
+  if (!sq || sq.rangeMs === undefined || sq.range.includes('$') || sq.step?.includes('$')) return;
+  const stepMs = sq.step === undefined ? evaluationMs : sq.stepMs;
+  if (stepMs === undefined || stepMs <= 0) return;
+  const n = need.samples;
+  if (sq.rangeMs >= n * stepMs) return;
+  const fn = call.name;
+  const brackets = `[${sq.range}:${sq.step ?? ''}]`;
+  const steps = sq.step === undefined ? `one every ${formatMs(stepMs)}, the global evaluation interval, as no step is written` : `one every ${sq.step}`;
+  // Under one step rate() never has two points; between one and two it has one at some evaluations.
+  const holds = n === 2 ? (sq.rangeMs <= stepMs ? 'it holds one point most of the time' : 'it holds one point at some evaluations') : 'it holds no point at some evaluations';
+  const fewer = n === 2 ? 'with fewer than 2 points' : 'with no point';
+  const longer = `[${formatMs(n * stepMs)}:${sq.step ?? ''}]`;
+  const shorter = Math.floor(sq.rangeMs / n);
+  report({
+    severity: 'error',
+    message: `${ownerName(e)}: ${fn}() over the subquery ${brackets} ${n === 1 ? 'is shorter than its step' : `spans fewer than ${n} of its steps`} (${steps}): ${holds}, and ${fewer} ${fn}() ${need.effect}`,
+    hint:
+      shorter >= 1000
+        ? `make the range at least ${n === 1 ? 'one step' : `${n} steps`} (${longer}) or the step at most ${formatMs(shorter)} ([${sq.range}:${formatMs(shorter)}])`
+        : `make the range at least ${n === 1 ? 'one step' : `${n} steps`} (${longer})`,
+    ...at(e, sq.from, sq.to),
+  });
+}
+
 /**
  * rate() needs two samples in its range, avg_over_time() and the other *_over_time functions one.
  * The interval that matters is the real one of what writes the series: the scrape interval of the
@@ -109,11 +200,20 @@ function smallestValueMs(model: Model, e: AnalyzedExpression, written: string): 
 export const promqlRateRangeTooShort: Check = {
   id: 'promql/rate-range-too-short',
   severity: 'warning',
-  description: 'Range functions span enough intervals of what writes the series: rate()-like 4 (2 at the very least), *_over_time 2 (1 at the very least).',
+  description:
+    'Range functions span enough intervals of what writes the series: rate()-like 4 (2 at the very least), *_over_time 2 (1 at the very least); over a subquery, enough of its own steps.',
   run({ expressions, model, catalogue }, report) {
     const globalMs = durationMs(model.prometheus.scrapeInterval) ?? 60_000;
     const groups = new Map(model.ruleGroups.map((g) => [g.name, g]));
+    // A subquery without a step takes the global evaluation interval; a Thanos or Mimir querier or
+    // ruler takes its own default (a flag of theirs, unknown here): such subqueries are not judged.
+    const rulers = model.outputs.some((o) => o.profile === 'thanos' || o.profile === 'mimir');
+    const evaluationMs = rulers ? undefined : (durationMs(model.prometheus.evaluationInterval) ?? 60_000);
     for (const e of expressions) {
+      for (const call of e.analysis.calls) {
+        const need = RANGE_FUNCTIONS.get(call.name);
+        if (need) judgeSubquery(e, call, need, evaluationMs, report);
+      }
       for (const s of e.analysis.selectors) {
         const fn = s.enclosing[0];
         const need = fn !== undefined ? RANGE_FUNCTIONS.get(fn) : undefined;

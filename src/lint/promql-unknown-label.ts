@@ -1,11 +1,13 @@
-import type { AnalyzedExpression, Check } from './check.js';
+import type { AnalyzedExpression, Check, Finding } from './check.js';
 import { at, hasVariable, ownerName } from './check.js';
 import { callArgument, type CallRef, type GroupingRef, type SelectorRef } from '../promql/analyze.js';
-import { finiteMatches } from '../promql/finite-regex.js';
+import { finiteNames } from '../promql/finite-regex.js';
 import type { Catalogue } from '../model/catalogue.js';
-import { matcherAccepts } from './scrape-jobs.js';
 import { unquote } from '../promql/parse.js';
 import { didYouMean } from '../suggest.js';
+import { labelNamesAnywhere } from './label-names-anywhere.js';
+import { allPanels } from '../model/dashboard.js';
+import type { Model } from '../model/types.js';
 
 const clauseText = { by: 'by', without: 'without', on: 'on', ignoring: 'ignoring', group_left: 'group_left', group_right: 'group_right' };
 
@@ -51,38 +53,91 @@ function sourceLabels(e: AnalyzedExpression, call: CallRef): Array<{ label: stri
  * the regex may match a name outside the catalogue (`.*`, a name it does not know), as Prometheus
  * reads it (RE2, anchored).
  */
-function regexNamed(selector: SelectorRef, catalogue: Catalogue): { names: string[]; labels: string[]; written: string } | undefined {
-  const nameMatchers = selector.matchers.filter((m) => m.label === '__name__');
-  const regex = nameMatchers.find((m) => m.op === '=~');
-  const listed = regex ? finiteMatches(regex.value) : undefined;
-  if (!regex || !listed) return undefined;
-  const names = listed.filter((n) => nameMatchers.every((m) => matcherAccepts(m, n) === true)).sort();
-  if (names.length === 0) return undefined;
+function regexNamed(selector: SelectorRef, catalogue: Catalogue): { names: string[]; labels: string[]; dropped: string[]; written: string } | undefined {
+  const listed = finiteNames(selector.matchers);
+  if (!listed) return undefined;
   const labels = new Set<string>();
-  for (const name of names) {
-    const known = catalogue.get(name)?.labels;
-    if (!known) return undefined;
-    for (const l of known) labels.add(l);
+  const dropped = new Set<string>();
+  for (const name of listed.names) {
+    const entry = catalogue.get(name);
+    if (!entry?.labels) return undefined;
+    for (const l of entry.labels) labels.add(l);
+    for (const l of entry.dropped ?? []) dropped.add(l);
   }
-  return { names, labels: [...labels].sort(), written: `{__name__=~${JSON.stringify(regex.value)}}` };
+  return { names: listed.names, labels: [...labels].sort(), dropped: [...dropped], written: `{__name__=~${JSON.stringify(listed.regex)}}` };
+}
+
+/** A selector that names no metric at all: no name, no `__name__=` or `__name__=~` matcher (`{mehtod="GET"}`). */
+function namesNoMetric(selector: SelectorRef): boolean {
+  return selector.name === undefined && !selector.matchers.some((m) => m.label === '__name__' && (m.op === '=' || m.op === '=~'));
+}
+
+/**
+ * The panel queries sent to another data source than Prometheus, by path: a Loki metric query
+ * (`sum(count_over_time({app="api"}[5m]))`) reads as PromQL, but its selectors are log streams.
+ */
+function otherDatasourceQueries(model: Model): Set<string> {
+  const paths = new Set<string>();
+  for (const d of model.dashboards) {
+    for (const panel of allPanels(d)) {
+      for (const t of panel.targets) {
+        const source = t.datasource ?? panel.datasource;
+        if (source !== undefined && source.type !== 'prometheus') paths.add(t.path.concat('expr').join('\u0000'));
+      }
+    }
+  }
+  return paths;
+}
+
+/** `x=""` and `x!~".+"` select series without the label: meaningful on any metric. */
+function selectsWithout(m: { op: string; value: string }): boolean {
+  return (m.op === '=' && m.value === '') || (m.op === '!~' && (m.value === '.+' || m.value === '.*'));
+}
+
+/**
+ * A selector without a metric name may match any series, the catalogue's and others (Prometheus'
+ * own, an exporter's undeclared ones): a matcher on a label that no catalogue metric, scrape job,
+ * rule or external label has is most likely a typo, but only likely. A warning (docs page).
+ */
+function unnamedSelector(e: AnalyzedExpression, selector: SelectorRef, anywhere: ReadonlySet<string>, report: (f: Finding) => void): void {
+  for (const m of selector.matchers) {
+    // `__…` labels are Prometheus' own; `exported_x` is stored for a declared x a target also sets.
+    if (m.label.startsWith('__') || m.label.startsWith('exported_') || anywhere.has(m.label) || selectsWithout(m)) continue;
+    // A Grafana variable standing for the label name (its value is unknown offline).
+    if (hasVariable(e, m.from, m.from + m.label.length + 2)) continue;
+    report({
+      severity: 'warning',
+      message: `${ownerName(e)} filters a selector without a metric name on label "${m.label}", but no metric in the catalogue has label "${m.label}", nor does a scrape job, a rule or an external label add it: unless a series outside the catalogue carries it, the selector selects nothing.${didYouMean(m.label, anywhere)}`,
+      hint: `fix the label name, or declare the metric that carries "${m.label}" (with its labels) in the catalogue`,
+      ...at(e, m.from, m.to),
+    });
+  }
 }
 
 export const promqlUnknownLabel: Check = {
   id: 'promql/unknown-label',
   severity: 'error',
   description: 'Label matchers, by/without/on/ignoring/group_* and the source labels of label_replace/label_join/sort_by_label name labels the series really have.',
-  run({ expressions, catalogue }, report) {
+  run({ expressions, catalogue, model }, report) {
+    // Made at the first selector without a metric name (few projects write one).
+    let anywhere: ReadonlySet<string> | undefined | null = null;
+    let otherSources: Set<string> | undefined;
     for (const e of expressions) {
       for (const selector of e.analysis.selectors) {
+        if (namesNoMetric(selector)) {
+          anywhere = anywhere === null ? labelNamesAnywhere(model, catalogue, expressions) : anywhere;
+          otherSources ??= otherDatasourceQueries(model);
+          if (anywhere && !(e.context === 'panel' && otherSources.has(e.path.join('\u0000')))) unnamedSelector(e, selector, anywhere, report);
+          continue;
+        }
         const entry = selector.name !== undefined ? catalogue.get(selector.name) : undefined;
         const byRegex = entry?.labels ? undefined : regexNamed(selector, catalogue);
         const labels = entry?.labels ?? byRegex?.labels;
         if (!labels) continue;
         for (const m of selector.matchers) {
           // A declared label metricRelabel removes: scrape/dropped-label names the rule.
-          if (m.label === '__name__' || labels.includes(m.label) || entry?.dropped?.includes(m.label)) continue;
-          // `x=""` and `x!~".+"` select series without the label: meaningful on any metric.
-          if ((m.op === '=' && m.value === '') || (m.op === '!~' && (m.value === '.+' || m.value === '.*'))) continue;
+          if (m.label === '__name__' || labels.includes(m.label) || (entry?.dropped ?? byRegex?.dropped)?.includes(m.label)) continue;
+          if (selectsWithout(m)) continue;
           report({
             message: byRegex
               ? `${ownerName(e)} filters ${byRegex.written} (${byRegex.names.join(', ')}) on label "${m.label}", which none of those metrics has.${didYouMean(m.label, labels)}`
@@ -92,10 +147,13 @@ export const promqlUnknownLabel: Check = {
           });
         }
       }
-      const dropped = new Set(e.analysis.selectors.flatMap((sel) => (sel.name !== undefined ? (catalogue.get(sel.name)?.dropped ?? []) : [])));
+      const dropped = new Set(
+        e.analysis.selectors.flatMap((sel) => (sel.name !== undefined ? (catalogue.get(sel.name)?.dropped ?? []) : (regexNamed(sel, catalogue)?.dropped ?? []))),
+      );
       for (const call of e.analysis.calls) {
         const input = call.args[0];
-        if (input?.kind !== 'vector' || !input.exact) continue;
+        // Bounded: no series there has a label outside its labels (a `__name__` regex's union counts).
+        if (input?.kind !== 'vector' || !input.bounded) continue;
         for (const source of sourceLabels(e, call)) {
           // "" reads nothing; the metric name is on every selected series.
           if (source.label === '' || source.label === '__name__' || input.labels.has(source.label) || hasVariable(e, source.from, source.to)) continue;

@@ -1,6 +1,7 @@
 import { argumentsOf, EXPRESSION_NODES, firstExpressionOf, flatRoot, operatorAfter, parsePromql, unquote, type ParsedExpr, type SyntaxProblem } from './parse.js';
 import type { FlatTree } from './flat-tree.js';
 import { durationMs } from '../duration.js';
+import { finiteNames } from './finite-regex.js';
 import { analyzeGuarded } from './guarded.js';
 import { SCALAR, STRING, UNKNOWN_VECTOR as UNKNOWN, UNSHARED, type AnalysisValues } from './shared.js';
 import type { MatchOp, MatchValue } from '../api/selector.js';
@@ -123,14 +124,20 @@ export interface BinaryRef {
 }
 
 export type LabelInfo =
-  | { kind: 'scalar'; labels: undefined; exact: undefined; pinned: undefined }
-  | { kind: 'string'; labels: undefined; exact: undefined; pinned: undefined }
+  | { kind: 'scalar'; labels: undefined; exact: undefined; pinned: undefined; bounded: undefined }
+  | { kind: 'string'; labels: undefined; exact: undefined; pinned: undefined; bounded: undefined }
   | {
       kind: 'vector';
       labels: ReadonlySet<string>;
       exact: boolean;
       /** Labels fixed to one value (`x{store="a"}`): they never tell two series apart. */
       pinned?: ReadonlySet<string>;
+      /**
+       * No series carries a label outside `labels` (true where `exact` is): the union of the labels
+       * of several metrics (`{__name__=~"a|b"}`), where a series of one may lack a label of another.
+       * What "no series has x" needs; not what "every series has x" does.
+       */
+      bounded: boolean;
     };
 
 export interface SeriesLookup {
@@ -341,7 +348,7 @@ function groupingLabels(walk: Walk, grouping: number, clause: GroupingClause, av
     labels.push(label);
     // Written whole, `available` undefined when the labels there are not known exactly: one hidden
     // class, and no field added later (each takes a block of its own): see selectorRef.
-    walk.groupings.push({ label, clause, from: tree.from(l), to: tree.to(l), available: available.kind === 'vector' && available.exact ? available.labels : undefined });
+    walk.groupings.push({ label, clause, from: tree.from(l), to: tree.to(l), available: available.kind === 'vector' && available.bounded ? available.labels : undefined });
   }
   return labels;
 }
@@ -388,7 +395,26 @@ function selectorLabels(walk: Walk, node: number, enclosing: string[], range: nu
   const labels = name !== undefined ? walk.lookup(name) : undefined;
   // `x="v"` pins x to one value; so do `x=""` and `x!~".+"` (the series without x, all alike in x).
   const pinned = matchers.filter((m) => m.label !== '__name__' && (m.op === '=' || (m.op === '!~' && m.value === '.+'))).map((m) => m.label);
-  return labels ? walk.shared.series(labels, pinned) : UNKNOWN;
+  if (labels) return walk.shared.series(labels, pinned);
+  return name === undefined ? regexNamedLabels(walk, matchers, pinned) : UNKNOWN;
+}
+
+/**
+ * `{__name__=~"a|b"}`: the union of the labels of the series its regex lists, bounded (a series of
+ * `a` may lack a label of `b`). Unknown when the regex may match other names (`a_.*`) or lists a
+ * name the lookup does not know.
+ */
+function regexNamedLabels(walk: Walk, matchers: MatcherRef[], pinned: string[]): LabelInfo {
+  if (!matchers.some((m) => m.label === '__name__' && m.op === '=~')) return UNKNOWN;
+  const listed = finiteNames(matchers);
+  if (!listed) return UNKNOWN;
+  const union = new Set<string>();
+  for (const name of listed.names) {
+    const labels = walk.lookup(name);
+    if (!labels) return UNKNOWN;
+    for (const l of labels) union.add(l);
+  }
+  return walk.shared.vector([...union].sort(), false, pinned, true);
 }
 
 /**
@@ -432,6 +458,7 @@ function aggregationLabels(walk: Walk, node: number, enclosing: string[]): Label
   const without = modifier !== NONE && tree.child(modifier, 'Without') !== NONE;
   const grouping = modifier === NONE ? NONE : tree.child(modifier, 'GroupingLabels');
   const exact = input.kind === 'vector' && input.exact;
+  const bounded = input.kind === 'vector' && input.bounded;
   let result: LabelInfo;
   if (SELECTING_AGGREGATIONS.has(op)) {
     if (modifier !== NONE) groupingLabels(walk, grouping, without ? 'without' : 'by', input);
@@ -439,17 +466,17 @@ function aggregationLabels(walk: Walk, node: number, enclosing: string[]): Label
   } else if (modifier !== NONE && without) {
     const dropped = new Set(groupingLabels(walk, grouping, 'without', input));
     const kept = input.kind === 'vector' ? [...input.labels].filter((l) => !dropped.has(l)) : [];
-    result = walk.shared.vector(kept, exact, pinnedOf(input));
+    result = walk.shared.vector(kept, exact, pinnedOf(input), bounded);
   } else if (modifier !== NONE) {
     const by = groupingLabels(walk, grouping, 'by', input);
     // `by (__name__)` keeps the metric name, which no catalogue label set lists.
-    result = walk.shared.vector(exact && input.kind === 'vector' ? by.filter((l) => l === '__name__' || input.labels.has(l)) : by, exact, pinnedOf(input));
+    result = walk.shared.vector(bounded && input.kind === 'vector' ? by.filter((l) => l === '__name__' || input.labels.has(l)) : by, exact, pinnedOf(input), bounded);
   } else {
     result = walk.shared.vector([], true);
   }
   const first = args.length > 0 ? args[0]! : NONE;
   if (op === 'count_values' && first !== NONE && tree.name(first) === 'StringLiteral' && result.kind === 'vector') {
-    result = walk.shared.vector([...result.labels, unquote(textOf(walk, first))], result.exact);
+    result = walk.shared.vector([...result.labels, unquote(textOf(walk, first))], result.exact, undefined, result.bounded);
   }
   walk.filters = filters;
   return result;
@@ -477,13 +504,13 @@ function callLabels(walk: Walk, node: number, enclosing: string[]): LabelInfo {
   switch (name) {
     case 'histogram_quantile':
     case 'histogram_fraction':
-      return walk.shared.vector([...firstVector.labels].filter((l) => l !== 'le'), firstVector.exact, pinnedOf(firstVector));
+      return walk.shared.vector([...firstVector.labels].filter((l) => l !== 'le'), firstVector.exact, pinnedOf(firstVector), firstVector.bounded);
     case 'label_replace':
     case 'label_join': {
       const dst = argNodes.length > 1 ? argNodes[1]! : NONE;
       if (dst === NONE || tree.name(dst) !== 'StringLiteral') return UNKNOWN;
       const written = unquote(textOf(walk, dst));
-      return walk.shared.vector([...firstVector.labels, written], firstVector.exact, [...pinnedOf(firstVector)].filter((l) => l !== written));
+      return walk.shared.vector([...firstVector.labels, written], firstVector.exact, [...pinnedOf(firstVector)].filter((l) => l !== written), firstVector.bounded);
     }
     case 'absent':
     case 'absent_over_time': {
@@ -542,8 +569,13 @@ function binaryLabels(walk: Walk, node: number, enclosing: string[]): LabelInfo 
   const clause = tree.child(node, 'MatchingModifierClause');
   if (clause !== NONE) return matchedLabels(walk, clause, ref, opName, lhs, rhs);
   const exact = lhs.exact && rhs.exact;
+  const bounded = lhs.bounded && rhs.bounded;
   const pinnedBoth = [...pinnedOf(lhs), ...pinnedOf(rhs)]; // matched pairs agree on every matching label
-  return opName === 'Or' ? walk.shared.vector([...lhs.labels, ...rhs.labels], exact) : SET_OPS.has(opName) ? lhs : walk.shared.vector(lhs.labels, exact, pinnedBoth);
+  return opName === 'Or'
+    ? walk.shared.vector([...lhs.labels, ...rhs.labels], exact, undefined, bounded)
+    : SET_OPS.has(opName)
+      ? lhs
+      : walk.shared.vector(lhs.labels, exact, pinnedBoth, bounded);
 }
 
 /** What Prometheus's parser refuses in a binary operation: its messages, at the operand or operator. */
@@ -573,9 +605,11 @@ function matchedLabels(
 ): LabelInfo {
   const { tree } = walk;
   const exact = lhs.exact && rhs.exact;
+  // Upper bounds of both sides' labels (`{__name__=~"a|b"}`): enough for "neither/one side has x".
+  const bounded = lhs.bounded && rhs.bounded;
   const pinnedBoth = [...pinnedOf(lhs), ...pinnedOf(rhs)]; // matched pairs agree on every matching label
-  const both: LabelInfo = exact ? walk.shared.vector([...lhs.labels].filter((l) => rhs.labels.has(l)), true) : UNKNOWN;
-  const either: LabelInfo = exact ? walk.shared.vector([...lhs.labels, ...rhs.labels], true) : UNKNOWN;
+  const both: LabelInfo = bounded ? walk.shared.vector([...lhs.labels].filter((l) => rhs.labels.has(l)), exact, undefined, true) : UNKNOWN;
+  const either: LabelInfo = bounded ? walk.shared.vector([...lhs.labels, ...rhs.labels], exact, undefined, true) : UNKNOWN;
   const ignoring = tree.child(clause, 'Ignoring') !== NONE;
   // on (x) needs x on both sides; ignoring (x) a label that at least one side has.
   const matching = groupingLabels(walk, tree.child(clause, 'GroupingLabels'), ignoring ? 'ignoring' : 'on', ignoring ? either : both);
@@ -592,10 +626,10 @@ function matchedLabels(
       ? groupingLabels(walk, extraNode, groupLeft !== NONE ? 'group_left' : 'group_right', groupLeft !== NONE ? rhs : lhs)
       : [];
   if (group !== NONE) ref.included = extra;
-  if (opName === 'Or') return walk.shared.vector([...lhs.labels, ...rhs.labels], exact);
+  if (opName === 'Or') return walk.shared.vector([...lhs.labels, ...rhs.labels], exact, undefined, bounded);
   if (SET_OPS.has(opName)) return lhs;
-  if (groupLeft !== NONE) return walk.shared.vector([...lhs.labels, ...extra], exact, pinnedOf(lhs));
-  if (groupRight !== NONE) return walk.shared.vector([...rhs.labels, ...extra], exact, pinnedOf(rhs));
-  if (ignoring) return walk.shared.vector([...lhs.labels].filter((l) => !matching.includes(l)), exact, pinnedOf(lhs));
-  return walk.shared.vector(matching.filter((l) => !exact || lhs.labels.has(l)), exact, pinnedBoth);
+  if (groupLeft !== NONE) return walk.shared.vector([...lhs.labels, ...extra], exact, pinnedOf(lhs), bounded);
+  if (groupRight !== NONE) return walk.shared.vector([...rhs.labels, ...extra], exact, pinnedOf(rhs), bounded);
+  if (ignoring) return walk.shared.vector([...lhs.labels].filter((l) => !matching.includes(l)), exact, pinnedOf(lhs), bounded);
+  return walk.shared.vector(matching.filter((l) => !bounded || lhs.labels.has(l)), exact, pinnedBoth, bounded);
 }

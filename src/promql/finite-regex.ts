@@ -167,3 +167,38 @@ export function finiteMatches(pattern: string): string[] | undefined {
   if (reader.pos !== body.length) return undefined; // an unmatched `)`
   return strings.every((s) => compiled.matches(s)) ? strings : undefined;
 }
+
+/** A `__name__` matcher, as a selector's are recorded. */
+interface NameMatcher {
+  label: string;
+  op: '=' | '!=' | '=~' | '!~';
+  value: string;
+}
+
+/** Whether a matcher accepts a name, read as Prometheus reads it (RE2, anchored); undefined when its regex does not compile. */
+function accepts(m: NameMatcher, name: string): boolean | undefined {
+  if (m.op === '=') return name === m.value;
+  if (m.op === '!=') return name !== m.value;
+  let compiled: RE2JS;
+  try {
+    compiled = RE2JS.compile(`^(?:${m.value})$`);
+  } catch {
+    return undefined;
+  }
+  return compiled.matches(name) === (m.op === '=~');
+}
+
+/**
+ * The names a selector without a plain name selects when its `__name__=~"…"` regex lists them
+ * (`{__name__=~"a|b"}`, `"http_(requests|errors)_total"`), narrowed by its other `__name__`
+ * matchers: sorted, with the regex as written. Undefined when no such regex lists them (`.*`), or
+ * none is left.
+ */
+export function finiteNames(matchers: readonly NameMatcher[]): { names: string[]; regex: string } | undefined {
+  const nameMatchers = matchers.filter((m) => m.label === '__name__');
+  const regex = nameMatchers.find((m) => m.op === '=~');
+  const listed = regex ? finiteMatches(regex.value) : undefined;
+  if (!regex || !listed) return undefined;
+  const names = listed.filter((n) => nameMatchers.every((m) => accepts(m, n) === true)).sort();
+  return names.length > 0 ? { names, regex: regex.value } : undefined;
+}

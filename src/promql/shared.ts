@@ -3,22 +3,25 @@ import type { LabelInfo } from './analyze.js';
 type Labels = ReadonlySet<string> | readonly string[];
 
 /**
- * A vector whose labels are not known: every vector has these four fields, `pinned` undefined where
+ * A vector whose labels are not known: every vector has these five fields, `pinned` undefined where
  * none is (one hidden class for the label sets the checks read: see selectorRef in analyze.ts).
  */
-export const UNKNOWN_VECTOR: LabelInfo = { kind: 'vector', labels: new Set(), exact: false, pinned: undefined };
+export const UNKNOWN_VECTOR: LabelInfo = { kind: 'vector', labels: new Set(), exact: false, pinned: undefined, bounded: false };
 
 /**
  * A scalar's and a string's label set: a vector's fields, undefined, so that they share its hidden
  * class (code reading a call's arguments, scalars among vectors, is then not compiled twice).
  */
-export const SCALAR: LabelInfo = { kind: 'scalar', labels: undefined, exact: undefined, pinned: undefined };
-export const STRING: LabelInfo = { kind: 'string', labels: undefined, exact: undefined, pinned: undefined };
+export const SCALAR: LabelInfo = { kind: 'scalar', labels: undefined, exact: undefined, pinned: undefined, bounded: undefined };
+export const STRING: LabelInfo = { kind: 'string', labels: undefined, exact: undefined, pinned: undefined, bounded: undefined };
 
 /** How an analysis makes the values it keeps: label sets, names read from the text, lists of enclosing functions. */
 export interface AnalysisValues {
-  /** A vector's labels; `pinned` labels it does not carry are left out. */
-  vector(labels: Labels, exact: boolean, pinned?: Labels): LabelInfo;
+  /**
+   * A vector's labels; `pinned` labels it does not carry are left out. `bounded` (what `exact`
+   * says, unless told): no series carries a label outside `labels`, though some may lack some.
+   */
+  vector(labels: Labels, exact: boolean, pinned?: Labels, bounded?: boolean): LabelInfo;
   /** The labels of a selected series, as the catalogue's lookup gives them (a list it never changes), with its pinned labels. */
   series(labels: readonly string[], pinned: readonly string[]): LabelInfo;
   /** A name, label or value read from an expression (a slice of its text). */
@@ -31,11 +34,11 @@ export interface AnalysisValues {
 
 /** Every value made afresh: for an analysis on its own, where sharing would cost more than it keeps. */
 export const UNSHARED: AnalysisValues = {
-  vector(labels, exact, pinned) {
+  vector(labels, exact, pinned, bounded = exact) {
     const set = new Set(labels);
     const fixed = pinned ? [...pinned].filter((l) => set.has(l)) : [];
     // `pinned` on every vector, undefined when none is (as UNKNOWN_VECTOR).
-    return { kind: 'vector', labels: set, exact, pinned: fixed.length > 0 ? new Set(fixed) : undefined };
+    return { kind: 'vector', labels: set, exact, pinned: fixed.length > 0 ? new Set(fixed) : undefined, bounded: exact || bounded };
   },
   series(labels, pinned) {
     return this.vector(labels, true, pinned);
@@ -60,6 +63,7 @@ export const UNSHARED: AnalysisValues = {
 export class Shared implements AnalysisValues {
   private readonly exactVectors = new Step<LabelInfo>();
   private readonly inexactVectors = new Step<LabelInfo>();
+  private readonly boundedVectors = new Step<LabelInfo>();
   private readonly bySeries = new Map<readonly string[], Step<LabelInfo>>();
   private readonly texts = new Map<string, string>();
   private readonly lists = new Map<string, Step<string[]>>();
@@ -69,8 +73,8 @@ export class Shared implements AnalysisValues {
    * A vector's labels; `pinned` labels it does not carry are left out. Known by what it is made
    * from (the same lists give the same vector), so that a known one costs no new set.
    */
-  vector(labels: Labels, exact: boolean, pinned?: Labels): LabelInfo {
-    let step = exact ? this.exactVectors : this.inexactVectors;
+  vector(labels: Labels, exact: boolean, pinned?: Labels, bounded = exact): LabelInfo {
+    let step = exact ? this.exactVectors : bounded ? this.boundedVectors : this.inexactVectors;
     for (const label of labels) step = step.next(label);
     // The pinned labels it carries (what the vector keeps of `pinned`), so that pins it drops do not tell vectors apart.
     step = step.end();
@@ -83,7 +87,7 @@ export class Shared implements AnalysisValues {
         step = step.next(label);
       }
     }
-    return (step.value ??= UNSHARED.vector(labels, exact, fixed ?? []));
+    return (step.value ??= UNSHARED.vector(labels, exact, fixed ?? [], bounded));
   }
 
   series(labels: readonly string[], pinned: readonly string[]): LabelInfo {

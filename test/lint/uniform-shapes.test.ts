@@ -42,7 +42,7 @@ describe('the records the checks loop over have one shape each', () => {
 
     expect([...shapes(expressions).keys()]).toEqual(['expr,context,owner,path,source,text,analysis,variables,toExpr']);
     expect([...shapes(selectors).keys()]).toEqual(['matchers,from,to,enclosing,name,range,rangeMs']);
-    expect([...shapes(vectors).keys()]).toEqual(['kind,labels,exact,pinned']);
+    expect([...shapes(vectors).keys()]).toEqual(['kind,labels,exact,pinned,bounded']);
   });
 
   it('a label set has the fields of a vector whatever its kind (scalar and string arguments among vectors)', async () => {
@@ -61,7 +61,7 @@ describe('the records the checks loop over have one shape each', () => {
       return [a.result, ...a.calls.flatMap((c) => c.args), ...a.binaries.flatMap((b) => [b.lhs, b.rhs])];
     });
     expect(new Set(infos.map((i) => i.kind))).toEqual(new Set(['vector', 'scalar', 'string']));
-    expect([...shapes(infos).keys()]).toEqual(['kind,labels,exact,pinned']);
+    expect([...shapes(infos).keys()]).toEqual(['kind,labels,exact,pinned,bounded']);
   });
 
   it('a grouping has its `available` labels whether or not they are known', async () => {

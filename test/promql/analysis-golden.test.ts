@@ -76,7 +76,9 @@ const CORPUS = [
 
 /** An analysis as plain data: every fact a check may read, label sets as lists in their order. */
 function plain(a: Analysis): unknown {
-  const info = (i: LabelInfo) => (i.kind === 'vector' ? { ...i, labels: [...i.labels], pinned: i.pinned ? [...i.pinned] : undefined } : i);
+  // `bounded` written only where it says more than `exact` (a `__name__` regex's union of labels): the facts from before it stay as they were.
+  const info = ({ bounded, ...i }: LabelInfo) =>
+    i.kind === 'vector' ? { ...i, labels: [...i.labels], pinned: i.pinned ? [...i.pinned] : undefined, ...(bounded !== i.exact ? { bounded } : {}) } : i;
   return {
     text: a.parsed.text,
     errors: a.parsed.errors,

@@ -107,6 +107,23 @@ describe('selectors', () => {
     expect(shape(a.result)).toEqual(inexact());
   });
 
+  it('bounds the labels of a finite __name__ regex by the union of its series\' labels (inexact: some lack some)', () => {
+    const a = analyze('sum by (queue, route, bogus) ({__name__=~"queue_length|build_info"}) / on (queue) queue_length');
+    const lhs = a.binaries[0]!.lhs; // the sum: by () keeps what the union has
+    expect([shape(lhs), lhs.bounded]).toEqual([inexact('queue', 'route'), true]);
+    expect(groupings(a)).toEqual([
+      { label: 'queue', clause: 'by', text: 'queue', available: ['instance', 'job', 'queue', 'route', 'version'] },
+      { label: 'route', clause: 'by', text: 'route', available: ['instance', 'job', 'queue', 'route', 'version'] },
+      { label: 'bogus', clause: 'by', text: 'bogus', available: ['instance', 'job', 'queue', 'route', 'version'] },
+      { label: 'queue', clause: 'on', text: 'queue', available: ['queue'] },
+    ]);
+    // Exact stays for series named plainly; a regex that may match other names, or lists an unknown one, stays unknown.
+    expect(analyze('queue_length').result.bounded).toBe(true);
+    for (const text of ['{__name__=~"queue_.*"}', '{__name__=~"queue_length|other"}', 'sum by (queue) (unknown_series)']) {
+      expect(analyze(text).result.bounded, text).toBe(false);
+    }
+  });
+
   it('records the range of a matrix selector, as written and in ms', () => {
     const [a, b, c] = analyze('rate(http_requests_total[5m]) + rate(http_requests_total[1h30m] offset 1h) + queue_length').selectors;
     expect([a?.range, a?.rangeMs]).toEqual(['5m', 300_000]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alert, dashboard, intervalVariable, record, scrapeJob, timeseriesPanel } from '../../../src/index.js';
+import { alert, dashboard, files, intervalVariable, mimir, record, scrapeJob, thanos, timeseriesPanel } from '../../../src/index.js';
 import { basics, expectFindings, findings, jobs, rulePath, shop } from './shop.js';
 
 const ID = 'promql/rate-range-too-short';
@@ -248,6 +248,126 @@ describe(ID, () => {
         alert({ ...basics, name: 'CartFull', expr: 'predict_linear(shop_cart_items{job="shop"}[1h], 3600) > 1000' }),
         alert({ ...basics, name: 'Subquery', expr: 'max_over_time(sum(shop_cart_items{job="worker"})[10s:5s]) > 100' }),
         alert({ ...basics, name: 'Present', expr: 'present_over_time(shop_cart_items{job="node"}[1m]) == 1' }),
+      ];
+      expect(findings(ID, shop({ rules }))).toEqual([]);
+    });
+  });
+
+  describe('subqueries: judged on their own steps', () => {
+    it('is an error when rate() over a subquery spans fewer than 2 of its steps, with or without offset and @', () => {
+      const short = alert({ ...basics, name: 'OneStep', expr: 'rate(shop_orders_total{job="shop"}[1m:1m]) > 1' });
+      const offset = alert({ ...basics, name: 'Offset', expr: 'increase(shop_orders_total{job="shop"}[90s:1m] offset 1h) > 1' });
+      const pinned = alert({ ...basics, name: 'Pinned', expr: 'deriv((shop_cart_items{job="shop"})[1m:1m] @ end()) > 1' });
+      expectFindings(findings(ID, shop({ rules: [short, offset, pinned] })), [
+        {
+          severity: 'error',
+          message: 'alert OneStep: rate() over the subquery [1m:1m] spans fewer than 2 of its steps (one every 1m): it holds one point most of the time, and with fewer than 2 points rate() returns nothing',
+          hint: 'make the range at least 2 steps ([2m:1m]) or the step at most 30s ([1m:30s])',
+          path: rulePath('OneStep', 'expr'),
+          at: short,
+          span: 'shop_orders_total{job="shop"}[1m:1m]',
+        },
+        {
+          severity: 'error',
+          message: 'alert Offset: increase() over the subquery [90s:1m] spans fewer than 2 of its steps (one every 1m): it holds one point at some evaluations, and with fewer than 2 points increase() returns nothing',
+          hint: 'make the range at least 2 steps ([2m:1m]) or the step at most 45s ([90s:45s])',
+          path: rulePath('Offset', 'expr'),
+          at: offset,
+          span: 'shop_orders_total{job="shop"}[90s:1m]',
+        },
+        {
+          severity: 'error',
+          message: 'alert Pinned: deriv() over the subquery [1m:1m] spans fewer than 2 of its steps (one every 1m): it holds one point most of the time, and with fewer than 2 points deriv() returns nothing',
+          hint: 'make the range at least 2 steps ([2m:1m]) or the step at most 30s ([1m:30s])',
+          path: rulePath('Pinned', 'expr'),
+          at: pinned,
+          span: '(shop_cart_items{job="shop"})[1m:1m]',
+        },
+      ]);
+    });
+
+    it('uses the global evaluation interval when no step is written (not the rule group\'s, not the scrape interval)', () => {
+      const rule = alert({ ...basics, name: 'PeakRate', expr: 'max_over_time(rate(shop_orders_total{job="shop"}[5m])[30s:]) > 1' });
+      const found = findings(ID, shop({ rules: [rule], interval: '15s', global: { scrapeInterval: '15s', evaluationInterval: '1m' } }));
+      expect(found.map((d) => [d.severity, d.message, d.hint])).toEqual([
+        [
+          'error',
+          'alert PeakRate: max_over_time() over the subquery [30s:] is shorter than its step (one every 1m, the global evaluation interval, as no step is written): it holds no point at some evaluations, and with no point max_over_time() returns nothing',
+          'make the range at least one step ([1m:]) or the step at most 30s ([30s:30s])',
+        ],
+      ]);
+      // The same subquery with the default 15s evaluation interval holds two points.
+      expect(findings(ID, shop({ rules: [rule] }))).toEqual([]);
+      // Thanos' and Mimir's queriers and rulers take the default step from a flag of their own: not judged.
+      const slow = shop({ rules: [rule], global: { scrapeInterval: '15s', evaluationInterval: '1m' } });
+      expect(findings(ID, { ...slow, outputs: [files(), thanos()] })).toEqual([]);
+      expect(findings(ID, { ...slow, outputs: [files(), mimir({ namespace: 'shop' })] })).toEqual([]);
+      const explicit = alert({ ...basics, name: 'Explicit', expr: 'max_over_time(rate(shop_orders_total{job="shop"}[5m])[30s:1m]) > 1' });
+      const ruled = shop({ rules: [explicit] });
+      expect(findings(ID, { ...ruled, outputs: [files(), thanos()] }).map((d) => d.severity)).toEqual(['error']);
+    });
+
+    it('knows every range function: the ones that compare two points, *_over_time and absent_over_time, the range argument wherever it stands', () => {
+      const exprs = {
+        Changes: 'changes(sum(shop_cart_items)[1m:1m]) > 3',
+        Spread: 'stddev_over_time(sum(shop_cart_items)[50s:30s]) > 1',
+        Predict: 'predict_linear(sum(shop_cart_items)[1m:1m], 3600) > 1000',
+        Quantile: 'quantile_over_time(0.9, (sum(shop_cart_items))[20s:30s]) > 1',
+        Gone: 'absent_over_time(sum(shop_cart_items)[10s:])',
+        Avg: 'avg_over_time(shop_cart_items[30s:1m]) > 1',
+      };
+      const rules = Object.entries(exprs).map(([name, expr]) => alert({ ...basics, name, expr }));
+      const found = findings(ID, shop({ rules }));
+      expect(found.map((d) => d.message)).toEqual([
+        'alert Changes: changes() over the subquery [1m:1m] spans fewer than 2 of its steps (one every 1m): it holds one point most of the time, and with fewer than 2 points changes() always returns 0',
+        'alert Spread: stddev_over_time() over the subquery [50s:30s] spans fewer than 2 of its steps (one every 30s): it holds one point at some evaluations, and with fewer than 2 points stddev_over_time() always returns 0',
+        'alert Predict: predict_linear() over the subquery [1m:1m] spans fewer than 2 of its steps (one every 1m): it holds one point most of the time, and with fewer than 2 points predict_linear() returns nothing',
+        'alert Quantile: quantile_over_time() over the subquery [20s:30s] is shorter than its step (one every 30s): it holds no point at some evaluations, and with no point quantile_over_time() returns nothing',
+        'alert Gone: absent_over_time() over the subquery [10s:] is shorter than its step (one every 15s, the global evaluation interval, as no step is written): it holds no point at some evaluations, and with no point absent_over_time() returns 1 as if the series were absent',
+        'alert Avg: avg_over_time() over the subquery [30s:1m] is shorter than its step (one every 1m): it holds no point at some evaluations, and with no point avg_over_time() returns nothing',
+      ]);
+      expect(found.every((d) => d.severity === 'error')).toBe(true);
+    });
+
+    it('judges each level of nested subqueries on its own steps, and the range functions inside as before', () => {
+      const rule = alert({ ...basics, name: 'Nested', expr: 'max_over_time(rate(rate(shop_orders_total{job="worker"}[1m])[1m:1m])[30s:1m]) > 1' });
+      const found = findings(ID, shop({ rules: [rule] }));
+      expect(found.map((d) => [d.severity, d.message])).toEqual([
+        ['error', 'alert Nested: rate() over the subquery [1m:1m] spans fewer than 2 of its steps (one every 1m): it holds one point most of the time, and with fewer than 2 points rate() returns nothing'],
+        ['error', 'alert Nested: max_over_time() over the subquery [30s:1m] is shorter than its step (one every 1m): it holds no point at some evaluations, and with no point max_over_time() returns nothing'],
+        ['error', 'alert Nested: rate() over [1m] spans fewer than 2 intervals (job "worker" scrapes it every 1m): it sees one sample most of the time and returns nothing'],
+      ]);
+    });
+
+    it('fires in panels, and leaves alone a subquery whose range or step is a Grafana variable', () => {
+      const board = dashboard({
+        title: 'Shop',
+        panels: [
+          timeseriesPanel({ title: 'Short', targets: [{ expr: 'max_over_time(rate(shop_orders_total[5m])[1m:2m])' }] }),
+          timeseriesPanel({ title: 'Range', targets: [{ expr: 'max_over_time(rate(shop_orders_total[5m])[$__range:])' }] }),
+          timeseriesPanel({ title: 'Step', targets: [{ expr: 'rate(sum(shop_orders_total)[1m:$__interval])' }] }),
+        ],
+      });
+      const found = findings(ID, shop({ dashboards: [board] }));
+      expect(found.map((d) => [d.message, d.path])).toEqual([
+        [
+          'panel Short: max_over_time() over the subquery [1m:2m] is shorter than its step (one every 2m): it holds no point at some evaluations, and with no point max_over_time() returns nothing',
+          ['dashboards', 'Shop', 'panels', 'Short', 'targets[0]', 'expr'],
+        ],
+      ]);
+    });
+
+    it('stays quiet on subqueries that hold the points their function needs, whatever writes the series below', () => {
+      const rules = [
+        // 2 steps for rate(), exactly: two points at every evaluation.
+        alert({ ...basics, name: 'TwoSteps', expr: 'rate(shop_orders_total{job="worker"}[2m:1m]) > 1' }),
+        // Steps shorter than the worker's 1m scrape interval: the subquery's points, not the scrapes, count.
+        alert({ ...basics, name: 'FineSteps', expr: 'avg_over_time(shop_cart_items{job="worker"}[1m:30s]) > 1' }),
+        alert({ ...basics, name: 'Default', expr: 'max_over_time(rate(shop_orders_total[5m])[1m:]) > 1' }),
+        alert({ ...basics, name: 'OneStep', expr: 'last_over_time(sum(shop_cart_items)[1m:1m] offset 5m) > 1' }),
+        alert({ ...basics, name: 'Predict', expr: 'predict_linear(sum(shop_cart_items)[6h:5m], 3600) > 1' }),
+        // Not a range function: the subquery's range is the caller's business.
+        alert({ ...basics, name: 'Plain', expr: 'sum(rate(shop_orders_total[5m])) > 1' }),
       ];
       expect(findings(ID, shop({ rules }))).toEqual([]);
     });
