@@ -97,9 +97,9 @@ function routeDrops(context: CheckContext, root: RouteModel, knowledge: readonly
     for (const m of position.length > 0 ? route.matchers : []) {
       // A matcher that takes an empty value (`queue!="low"`, `queue=~"|low"`) matches alerts without the label.
       if (matcherMatches(m, {})) continue;
-      const rules = scrapeExplains(context, m.label, reachingRoute(knowledge, ancestors, route, m));
-      if (!rules) continue;
       const reaching = reachingRoute(knowledge, ancestors, route, m);
+      const rules = scrapeExplains(context, m.label, reaching);
+      if (!rules) continue;
       out.push({
         at: route,
         field: 'matchers',
@@ -112,9 +112,10 @@ function routeDrops(context: CheckContext, root: RouteModel, knowledge: readonly
         },
       });
     }
-    (route.groupBy ?? []).forEach((label, i) => {
+    const groupBy = route.groupBy ?? [];
+    const grouped = groupBy.length > 0 ? alertsTakenBy(context, groupedBy(route)) : [];
+    groupBy.forEach((label, i) => {
       if (label === '...') return;
-      const grouped = alertsTakenBy(context, groupedBy(route));
       const rules = scrapeExplains(context, label, grouped);
       if (!rules) return;
       out.push({

@@ -336,6 +336,13 @@ function tokenLike(user: string): boolean {
   return /[A-Za-z].*\d|\d.*[A-Za-z]/.test(user) && !isPlaceholder(user);
 }
 
+/*
+ * A value that is one token (a password, a query value, a header's credentials) never spans a line:
+ * it stops at a line end, a real one (no `\s` in its characters) or one a JSON string writes as
+ * `\n` (`(?!\\[nr])` before each character: a dashboard's description in its JSON file). Values that
+ * really are multi-line (a PEM block, a quoted value folded over lines, a block scalar) have their
+ * own detectors below.
+ */
 const DETECTORS: Detector[] = [
   {
     class: 'private-key',
