@@ -4,6 +4,7 @@ import { locatedAt } from '../model/located.js';
 import { walkRoutes } from '../model/routing.js';
 import { againstAlerts, alertsTakenBy, groupedBy, knownAlertLabelNames, mayCarry } from './alertmanager-select.js';
 import { didYouMean } from '../suggest.js';
+import { reportedAsDropped } from './scrape-dropped-routing.js';
 
 /** `route`, `route.routes[0].routes[1]`: a route as the messages name it. */
 export function routeName(position: readonly number[]): string {
@@ -11,7 +12,7 @@ export function routeName(position: readonly number[]): string {
 }
 
 /** At most a few alert names, for a message. */
-function alertNames(ks: readonly AlertLabelKnowledge[]): string {
+export function alertNames(ks: readonly AlertLabelKnowledge[]): string {
   const names = [...new Set(ks.map((k) => k.alert.name))];
   return names.length > 5 ? `${names.slice(0, 5).join(', ')} and ${names.length - 5} more` : names.join(', ');
 }
@@ -45,6 +46,8 @@ export const alertmanagerGroupByLabel: Check = {
       groupBy.forEach((label, i) => {
         const lacking = reaching.filter((k) => !mayCarry(label, k));
         if (lacking.length === 0) return;
+        // Removed by the scrape jobs from every alert's series: scrape/dropped-label names the rule.
+        if (reportedAsDropped(context, route, 'groupBy', label)) return;
         const where = locatedAt(route, `groupBy[${i}]`);
         // A route without matchers (the root, a catch-all) groups whatever comes: a label some of
         // its alerts carry is a fine way to split those. One that selects its alerts is judged on each.

@@ -3,6 +3,7 @@ import type { AlertLabelKnowledge } from '../model/alert-labels.js';
 import { locatedAt } from '../model/located.js';
 import { againstAlerts, inhibitSides, knownAlertLabelNames, mayCarry, surelyMatchesAll } from './alertmanager-select.js';
 import { didYouMean } from '../suggest.js';
+import { reportedAsDropped } from './scrape-dropped-routing.js';
 
 const names = (ks: readonly AlertLabelKnowledge[]) => [...new Set(ks.map((k) => k.alert.name))].join(', ');
 
@@ -71,6 +72,8 @@ export const alertmanagerInhibitEqual: Check = {
         const inSources = sources.some((k) => mayCarry(label, k));
         const inTargets = targets.some((k) => mayCarry(label, k));
         if (inSources && inTargets) return;
+        // Removed by the scrape jobs from the alerts' series: scrape/dropped-label names the rule.
+        if (reportedAsDropped(context, rule, 'equal', label)) return;
         const where = { ...locatedAt(rule, `equal[${i}]`) };
         const meant = didYouMean(label, [...knownAlertLabelNames(context)].filter((n) => n !== label));
         if (!inSources && !inTargets) {

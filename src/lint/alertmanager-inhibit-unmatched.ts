@@ -3,6 +3,7 @@ import { formatMatchers } from '../model/routing.js';
 import { locatedAt } from '../model/located.js';
 import { againstAlerts, inhibitSides, mayMatch } from './alertmanager-select.js';
 import { matcherSuggestion, whatAlertsHave } from './alertmanager-unmatched-route.js';
+import { reportedAsDropped } from './scrape-dropped-routing.js';
 
 /**
  * An inhibit rule whose source or target matchers match no declared alert does nothing (or mutes
@@ -23,6 +24,8 @@ export const alertmanagerInhibitUnmatched: Check = {
         if (matched.length > 0) continue;
         const matchers = rule[field];
         const culprit = matchers.find((m) => !knowledge.some((k) => mayMatch(m, k)));
+        // A label the scrape jobs remove from the alerts' series: scrape/dropped-label names the rule.
+        if (culprit && reportedAsDropped(context, rule, field, culprit.label)) continue;
         const why = culprit
           ? `no alert rule can produce ${formatMatchers([culprit])}: ${whatAlertsHave(culprit.label, knowledge)}.${matcherSuggestion(culprit, knowledge, context)}`
           : 'no single alert rule satisfies all of them';

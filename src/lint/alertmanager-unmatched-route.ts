@@ -6,6 +6,7 @@ import { againstAlerts, childRoutes, knownAlertLabelNames, mayMatch } from './al
 import { locatedAt } from '../model/located.js';
 import { closest } from '../suggest.js';
 import type { CheckContext } from './check.js';
+import { reportedAsDropped } from './scrape-dropped-routing.js';
 
 /** The values the alert rules set for a label, sorted. */
 export function staticValues(label: string, knowledge: readonly AlertLabelKnowledge[]): string[] {
@@ -45,6 +46,8 @@ export const alertmanagerUnmatchedRoute: Check = {
       if (knowledge.some((k) => route.matchers.every((m) => mayMatch(m, k)))) continue;
       // Name the matcher that no alert satisfies, if one alone is the cause.
       const culprit = route.matchers.find((m) => !knowledge.some((k) => mayMatch(m, k)));
+      // A label the scrape jobs remove from the alerts' series: scrape/dropped-label names the rule.
+      if (culprit && reportedAsDropped(context, route, 'matchers', culprit.label)) continue;
       const why = culprit
         ? `no alert rule can produce ${formatMatchers([culprit])}: ${whatAlertsHave(culprit.label, knowledge)}.${matcherSuggestion(culprit, knowledge, context)}`
         : 'no single alert rule satisfies all of them';

@@ -5,13 +5,14 @@ import { jobLabel, jobsOf, matcherAccepts } from './scrape-jobs.js';
 import type { ScrapeJobModel } from '../model/types.js';
 import type { RelabelRuleInput } from '../model/schema/prometheus.js';
 import type { SelectorRef } from '../promql/analyze.js';
+import { routingDrops } from './scrape-dropped-routing.js';
 
 /** The jobs' rules dropping `label`, when every one of them drops it (else undefined). */
 function droppedByAll(jobs: readonly ScrapeJobModel[], label: string): string | undefined {
   if (jobs.length === 0) return undefined;
   const rules = jobs.map((job) => ({ job, found: droppingRule(job, label) }));
   if (rules.some((r) => r.found === undefined)) return undefined;
-  return rules.map((r) => `"${r.job.job}" metricRelabel[${r.found!.index}] (${r.found!.rule.action} ${JSON.stringify(r.found!.rule.regex)})`).join(', ');
+  return rules.map((r) => `"${r.job.job}" metricRelabel[${r.found!.index}] (${r.found!.what})`).join(', ');
 }
 
 /** What the selector tells of a series' labels before the job's metricRelabel: its name, the job's target labels, its `=` values of labels no rule writes. */
@@ -50,6 +51,8 @@ function reportSeriesFates(e: AnalyzedExpression, s: SelectorRef, jobs: readonly
   }
   for (const m of s.matchers) {
     if (m.label === '__name__' || m.label === 'job' || hasVariable(e, m.from, m.to)) continue;
+    // Written empty by every job: the label is removed, which the run's matcher loop reports.
+    if (droppedByAll(jobs, m.label) !== undefined) continue;
     const written = fates.map((f) => f.fate.drops ? undefined : f.fate.literals.get(m.label));
     if (written.some((w, i) => !fates[i]!.fate.drops && (w === undefined || matcherAccepts(m, w.value) !== false))) continue;
     const which = fates.filter((f) => !f.fate.drops).map((f) => ruleText(f.job, f.fate.literals.get(m.label)!.index, f.job.metricRelabel[f.fate.literals.get(m.label)!.index]!));
@@ -65,14 +68,18 @@ function reportSeriesFates(e: AnalyzedExpression, s: SelectorRef, jobs: readonly
  * A label used in an expression that the `metricRelabel` of every job scraping the metric removes
  * (labeldrop matching it, labelkeep not): the series are stored without it, so the matcher never
  * matches (or `by` puts every series in one group). The jobs of a selector are those its `job`
- * matcher names, else those of the metric's exporter, else every job.
+ * matcher names, else those of the metric's exporter, else every job. Alertmanager's routing on
+ * such a label, when no alert concerned can carry it: scrape-dropped-routing.ts.
  */
 export const scrapeDroppedLabel: Check = {
   id: 'scrape/dropped-label',
   severity: 'error',
-  description: 'Expressions do not use what metricRelabel removes before storage: series a drop/keep removes, labels a labeldrop/labelkeep removes, values a replace overwrites (every job scraping the metric).',
-  run({ expressions, model, catalogue }, report) {
+  description: 'Expressions do not use what metricRelabel removes before storage: series a drop/keep removes, labels a labeldrop/labelkeep (or a replace writing them empty) removes, values a replace overwrites (every job scraping the metric); nor do Alertmanager routes and inhibit rules on a label no alert concerned can carry.',
+  run(context, report) {
+    const { expressions, model, catalogue } = context;
     if (!model.prometheus.scrapeJobs.some((j) => j.metricRelabel.length > 0)) return;
+    // Alertmanager's routing on a label the alerts cannot carry (scrape-dropped-routing.ts).
+    for (const d of routingDrops(context)) report(d.finding);
     for (const e of expressions) {
       const scraped = e.analysis.selectors.flatMap((s) => {
         const entry = s.name !== undefined ? catalogue.get(s.name) : undefined;

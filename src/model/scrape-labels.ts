@@ -33,15 +33,43 @@ export function addedLabels(job: ScrapeJobModel): string[] {
   return [...names];
 }
 
-/** The `metricRelabel` rule that removes `label` from every series the job stores, if one does. */
-export function droppingRule(job: ScrapeJobModel, label: string): { rule: { action: 'labeldrop' | 'labelkeep'; regex: string }; index: number } | undefined {
+/** A `metricRelabel` rule that removes a label, as messages name it (`labeldrop "pod_template_hash|id"`, `replace env with ""`). */
+export interface RemovingRule {
+  index: number;
+  what: string;
+}
+
+/**
+ * The `metricRelabel` rule that removes `label` from every series the job stores, if one does: a
+ * labeldrop whose regex matches it, a labelkeep whose regex does not, a replace that always writes
+ * it empty (no regex or `(.*)`, replacement `""`: Prometheus deletes an empty label). Read in order,
+ * as Prometheus runs them: a later rule that may write the label again (a replace or hashmod to it,
+ * a labelmap whose replacement may name it; a labelmap copies, it never removes) gives it back.
+ */
+export function droppingRule(job: ScrapeJobModel, label: string): RemovingRule | undefined {
+  let found: RemovingRule | undefined;
   for (const [index, rule] of job.metricRelabel.entries()) {
-    if (rule.action !== 'labeldrop' && rule.action !== 'labelkeep') continue;
-    const regex = re2(rule.regex);
-    if (!regex.ok) continue;
-    if (regex.matches(label) === (rule.action === 'labeldrop')) return { rule: { action: rule.action, regex: rule.regex }, index };
+    const action = rule.action ?? 'replace';
+    if (action === 'labeldrop' || action === 'labelkeep') {
+      const regex = re2((rule as { regex: string }).regex);
+      if (regex.ok && regex.matches(label) === (action === 'labeldrop')) found = { index, what: `${action} ${JSON.stringify((rule as { regex: string }).regex)}` };
+    } else if (action === 'labelmap') {
+      const r = rule as { regex: string; replacement?: string };
+      const replacement = r.replacement ?? '$1';
+      if (replacement.includes('$') || replacement === label) found = undefined;
+    } else if (action === 'replace') {
+      const r = rule as { regex?: string; targetLabel: string; replacement?: string };
+      if (r.targetLabel !== label && !r.targetLabel.includes('$')) continue;
+      const replacement = r.replacement ?? '$1';
+      const always = r.regex === undefined || MATCHES_ALL.has(r.regex);
+      if (r.targetLabel === label && replacement === '') {
+        if (always) found = { index, what: `replace ${label} with ""` };
+      } else found = undefined;
+    } else if ('targetLabel' in rule && action !== 'keepequal' && action !== 'dropequal' && (rule.targetLabel === label || rule.targetLabel.includes('$'))) {
+      found = undefined;
+    }
   }
-  return undefined;
+  return found;
 }
 
 /** A regex that matches every value (the relabel default `(.*)`): a replace with it always writes. */

@@ -96,6 +96,51 @@ function secretParameter(name: string): boolean {
   return SECRET_PARAMETERS.has(n) || /(?:token|secret|password|passwd|apikey|api_key)$/.test(n);
 }
 
+/** A template (`{{ .ExternalURL }}`, `${GRAFANA_URL}`, `$url`) that names a URL: what `&token=…` may follow (its query is inside). */
+const URL_TEMPLATE = /^(?:\{\{[^}]*(?:url|uri|link|href)[^}]*\}\}|\$\{?[\w.]*(?:url|uri|link|href)[\w.]*\}?)/i;
+
+/**
+ * What comes before a URL's `?` or `#`: an absolute URL (`https://h/p`), a path (`/hook`,
+ * `api/v1/x`), a host (`grafana.example.com`, `localhost:3000`), a template or variable
+ * (`{{ .ExternalURL }}`, `${url}`), or nothing (`?token=…`, a relative reference that is a query).
+ */
+function urlShaped(base: string): boolean {
+  return (
+    base === '' ||
+    base.includes('/') ||
+    /(?:\}\}|\$\{[\w.]+\}|\$[A-Za-z_]\w*)$/.test(base) ||
+    /^(?:[A-Za-z0-9-]+\.)+[A-Za-z]{2,}(?::\d+)?$|^[\w.-]+:\d+$/.test(base)
+  );
+}
+
+/**
+ * Whether the `?`, `&`, `;` or `#` at `at` is in a URL's query (or fragment): read back over the URL
+ * to where it starts (a space, a quote, an angle bracket; a template `{{ … }}` in it is read whole,
+ * spaces and all), its first `?` or `#` starts the query and what is before it is URL-shaped; a
+ * template naming a URL may stand for the part up to its query (`{{ .GeneratorURL }}&token=…`).
+ * `a&key=value` in PromQL or prose, `user:pa&key=x@host` (a URL's password) are no query.
+ */
+function inUrlQuery(text: string, at: number): boolean {
+  let start = at + 1;
+  let query = -1;
+  for (let i = at; i >= 0; i--) {
+    const c = text[i]!;
+    if (c === '}' && text[i - 1] === '}') {
+      const open = text.lastIndexOf('{{', i - 2);
+      if (open < 0) break;
+      start = i = open;
+      continue;
+    }
+    if (/[\s"'`<>]/.test(c)) break;
+    if (c === '?' || c === '#') query = i;
+    start = i;
+  }
+  if (query < 0) return URL_TEMPLATE.test(text.slice(start, at));
+  // A fragment alone (`#key=value` in prose, a hashtag) is no URL; a query alone is a relative one.
+  if (query === start && text[query] === '#') return false;
+  return urlShaped(text.slice(start, query));
+}
+
 function snake(field: string): string {
   return field.replace(/([a-z0-9])([A-Z])/g, '$1_$2').toLowerCase();
 }
@@ -291,6 +336,13 @@ function tokenLike(user: string): boolean {
   return /[A-Za-z].*\d|\d.*[A-Za-z]/.test(user) && !isPlaceholder(user);
 }
 
+/*
+ * A value that is one token (a password, a query value, a header's credentials) never spans a line:
+ * it stops at a line end, a real one (no `\s` in its characters) or one a JSON string writes as
+ * `\n` (`(?!\\[nr])` before each character: a dashboard's description in its JSON file). Values that
+ * really are multi-line (a PEM block, a quoted value folded over lines, a block scalar) have their
+ * own detectors below.
+ */
 const DETECTORS: Detector[] = [
   {
     class: 'private-key',
@@ -304,7 +356,7 @@ const DETECTORS: Detector[] = [
     class: 'url-credentials',
     what: 'password in a URL',
     // scheme://user:password@ — the password part is the secret (the user name is shown).
-    pattern: /\b[A-Za-z][A-Za-z0-9+.-]*:\/\/[^\s/?#@:"'<>]*:[^\s/?#@"'<>]+@/g,
+    pattern: /\b[A-Za-z][A-Za-z0-9+.-]*:\/\/(?:(?!\\[nr])[^\s/?#@:"'<>])*:(?:(?!\\[nr])[^\s/?#@"'<>])+@/g,
     needs: '@',
     secret: (m) => {
       const afterScheme = m[0].indexOf('://') + 3;
@@ -320,7 +372,7 @@ const DETECTORS: Detector[] = [
     // scrape target, a tool's message quoting either). Not `mailto:`/`sip:` addresses, not an image
     // digest (`app:1.2@sha256:…`) nor PromQL's `[5m:1m]@end()`: the host must end the address.
     pattern:
-      /(?<![\w.~%+:/@-])(?!(?:mailto|sips?|tel|xmpp|urn|im):)[A-Za-z0-9._~%+-]+:[^\s/?#@:"'<>()[\]]+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*(?::\d+)?(?![\w@(-]|[.:]\w)/g,
+      /(?<![\w.~%+:/@-])(?!(?:mailto|sips?|tel|xmpp|urn|im):)[A-Za-z0-9._~%+-]+:(?:(?!\\[nr])[^\s/?#@:"'<>()[\]])+@[A-Za-z0-9-]+(?:\.[A-Za-z0-9-]+)*(?::\d+)?(?![\w@(-]|[.:]\w)/g,
     needs: '@',
     secret: (m) => {
       const colon = m[0].indexOf(':');
@@ -331,12 +383,13 @@ const DETECTORS: Detector[] = [
   {
     class: 'query-parameter',
     what: 'secret query parameter',
-    pattern: /(?<=[?&;#])([A-Za-z0-9_.[\]-]+)=([^&#\s"'<>]+)/g,
+    // Only in a URL's query or fragment (inUrlQuery): `a&key=value` elsewhere is no parameter.
+    pattern: /(?<=[?&;#])([A-Za-z0-9_.[\]-]+)=((?:(?!\\[nr])[^&#\s"'<>])+)/g,
     needs: '=',
     secret: (m) => {
       const name = m[1]!;
       const value = m[2]!;
-      if (!secretParameter(name) || isPlaceholder(value)) return undefined;
+      if (!secretParameter(name) || isPlaceholder(value) || !inUrlQuery(m.input, m.index - 1)) return undefined;
       return { from: m[0].length - value.length, to: m[0].length };
     },
   },
@@ -346,7 +399,7 @@ const DETECTORS: Detector[] = [
     // An unquoted value runs to a space or quote (its trailing punctuation cut in secretAssignment),
     // as long as it does not start like code or a template.
     pattern:
-      /\b([A-Za-z][\w-]*)["']?[ \t]*(?::[ \t]*(?!["'`])((?![,;&(){}[\]])[^\s"'<>]{6,})|=(?![=~"'`])((?![,;&(){}[\]])[^\s"'<>&#]{6,}))/g,
+      /\b([A-Za-z][\w-]*)["']?[ \t]*(?::[ \t]*(?!["'`])((?![,;&(){}[\]])(?:(?!\\[nr])[^\s"'<>]){6,})|=(?![=~"'`])((?![,;&(){}[\]])(?:(?!\\[nr])[^\s"'<>&#]){6,}))/g,
     secret: secretAssignment,
   },
   {
@@ -397,13 +450,13 @@ const DETECTORS: Detector[] = [
   {
     class: 'webhook-url',
     what: 'Microsoft Teams webhook URL',
-    pattern: /\.webhook\.office\.com\/webhookb2\/[^\s"'<>]+/g,
+    pattern: /\.webhook\.office\.com\/webhookb2\/(?:(?!\\[nr])[^\s"'<>])+/g,
     secret: afterPrefix(/^\.webhook\.office\.com\/webhookb2\//),
   },
   {
     class: 'webhook-url',
     what: 'PagerDuty integration key in a URL',
-    pattern: /events\.pagerduty\.com\/[^\s"'<>]*?[a-fA-F0-9]{32}(?![A-Za-z0-9])/g,
+    pattern: /events\.pagerduty\.com\/(?:(?!\\[nr])[^\s"'<>])*?[a-fA-F0-9]{32}(?![A-Za-z0-9])/g,
     secret: (m) => ({ from: m[0].length - 32, to: m[0].length }),
   },
   { class: 'token', what: 'Slack token', pattern: /\bxox[abposre]-[A-Za-z0-9-]{10,}/g, secret: afterPrefix(/^xox.-/) },
@@ -426,17 +479,19 @@ const DETECTORS: Detector[] = [
     pattern: /\beyJ[A-Za-z0-9_-]{8,}\.eyJ[A-Za-z0-9_-]{8,}\.[A-Za-z0-9_-]{8,}/g,
     secret: afterPrefix(/^eyJ/),
   },
-  { class: 'token', what: 'OpsGenie key', pattern: /\bGenieKey\s+[A-Za-z0-9-]{16,}/g, secret: afterPrefix(/^GenieKey\s+/) },
+  // A scheme and its credentials are on one line: the space between them is no line end (`[^\S\r\n…]`,
+  // not `\s`), so `Bearer` ending a line of a description does not take the next line for a token.
+  { class: 'token', what: 'OpsGenie key', pattern: /\bGenieKey[^\S\r\n\u2028\u2029]+[A-Za-z0-9-]{16,}/g, secret: afterPrefix(/^GenieKey\s+/) },
   {
     class: 'token',
     what: 'bearer token',
-    pattern: /\b[Bb]earer\s+[A-Za-z0-9\-._~+/]{16,}=*/g,
+    pattern: /\b[Bb]earer[^\S\r\n\u2028\u2029]+[A-Za-z0-9\-._~+/]{16,}=*/g,
     secret: afterPrefix(/^[Bb]earer\s+/),
   },
   {
     class: 'token',
     what: 'basic-auth credentials',
-    pattern: /\bBasic\s+[A-Za-z0-9+/]{8,}={0,2}(?![A-Za-z0-9+/=])/g,
+    pattern: /\bBasic[^\S\r\n\u2028\u2029]+[A-Za-z0-9+/]{8,}={0,2}(?![A-Za-z0-9+/=])/g,
     secret: (m) => {
       const encoded = m[0].replace(/^Basic\s+/, '');
       // Only base64 of `user:password` is a credential ("Basic information" is not).
@@ -462,7 +517,7 @@ const DETECTORS: Detector[] = [
     // `Authorization: Token …`, `X-Auth: GenieKey …`, `token: Bearer …`: a scheme, then the
     // credentials. Last, and the span starts at the scheme: a Bearer or Basic token found above
     // at the same place is named as such.
-    pattern: /\b([A-Za-z][\w-]*)["']?[ \t]*:[ \t]*["']?([A-Za-z][\w-]*[ \t]+[^\s"'<>]{8,})/g,
+    pattern: /\b([A-Za-z][\w-]*)["']?[ \t]*:[ \t]*["']?([A-Za-z][\w-]*[ \t]+(?:(?!\\[nr])[^\s"'<>]){8,})/g,
     needs: ':',
     secret: (m) => {
       const value = m[2]!;

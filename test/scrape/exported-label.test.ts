@@ -2,7 +2,7 @@
 // relabel labels; the operator's namespace/service/pod/container/endpoint on a ServiceMonitor) is
 // stored as exported_<label> without honorLabels: scrape/exported-label reports it at the metric.
 import { describe, expect, it } from 'vitest';
-import { counter, defineProject, files, gauge, prometheusOperator, scrapeJob, type ScrapeJob } from '../../src/index.js';
+import { counter, defineProject, files, gauge, healthCheck, prometheusOperator, scrapeJob, type ScrapeJob } from '../../src/index.js';
 import { runOn, sourceOf } from '../helpers/model.js';
 
 const ID = 'scrape/exported-label';
@@ -67,5 +67,49 @@ describe(ID, () => {
     const depth = gauge({ name: 'queue_depth', help: 'Depth', labels: ['env'] });
     expect(runOn(defineProject({ name: 'x', metrics: [depth], prometheus: { scrapeJobs: [a, b] } }), [ID])).toEqual([]);
     expect(runOn(defineProject({ name: 'x', metrics: [depth], prometheus: { scrapeJobs: [a] } }), [ID]).map((d) => d.message)).toEqual([expect.stringContaining('declares label "env"')]);
+  });
+
+  // Audit round 22: a metric that does not say which jobs scrape it, in a project with several.
+  describe('a metric without jobs, several jobs', () => {
+    const a = scrapeJob({ name: 'a', targets: ['a:8000'], labels: { env: 'prod' } });
+    const b = scrapeJob({ name: 'b', targets: ['b:8000'], relabel: [{ sourceLabels: ['__address__'], regex: '([^:]+):.*', targetLabel: 'env' }] });
+    const run = (metric: ReturnType<typeof gauge>, jobs: ScrapeJob[], extra: Partial<Parameters<typeof defineProject>[0]> = {}) =>
+      runOn(defineProject({ name: 'x', metrics: [metric], prometheus: { scrapeJobs: jobs }, ...extra }), [ID]);
+
+    it('every job that may scrape it would rename the label: reported once, at the metric, naming each job and why', () => {
+      const depth = gauge({ name: 'queue_depth', help: 'Depth', labels: ['env', 'queue'] });
+      const found = run(depth, [a, b]);
+      expect(found.map((d) => [d.severity, d.message, d.path?.join('.')])).toEqual([
+        [
+          'error',
+          'metric queue_depth declares label "env" and does not say which scrape jobs scrape it, but every one that may ("a": its static label env; "b": its relabel[0] writes it) sets "env" on its targets: without honorLabels Prometheus keeps the target\'s and stores the metric\'s own as exported_env',
+          'metrics.queue_depth.labels',
+        ],
+      ]);
+      expect(found[0]!.hint).toContain('name the metric\'s jobs (jobs: [...])');
+      expect(found[0]!.source?.line).toBe(sourceOf(depth).line);
+    });
+
+    it('job and instance, which every job sets: reported when no job honours labels', () => {
+      const pushed = gauge({ name: 'batch_last_success', help: 'Last success', labels: ['job'] });
+      expect(run(pushed, [a, b]).map((d) => d.message)).toEqual([expect.stringContaining('declares label "job" and does not say which scrape jobs scrape it, but every one that may ("a": Prometheus sets it on every target; "b": Prometheus sets it on every target)')]);
+    });
+
+    it('quiet when one job that may scrape it keeps the label: honorLabels (a Pushgateway), or it does not set it', () => {
+      const pushed = gauge({ name: 'batch_last_success', help: 'Last success', labels: ['job'] });
+      const gateway = scrapeJob({ name: 'pushgateway', targets: ['pushgateway:9091'], honorLabels: true });
+      expect(run(pushed, [a, b, gateway])).toEqual([]);
+      const depth = gauge({ name: 'queue_depth', help: 'Depth', labels: ['env'] });
+      expect(run(depth, [a, b, scrapeJob({ name: 'c', targets: ['c:8000'] })])).toEqual([]);
+    });
+
+    it('probes are not among the jobs that may scrape it; an exporter no job is named like leaves every job', () => {
+      const depth = gauge({ name: 'queue_depth', help: 'Depth', labels: ['env'] });
+      // A health check's probe job (`<name>-health`) sets env on nothing; it stores the exporter's probe_* series.
+      const checks = { healthChecks: [healthCheck({ name: 'shop-api', url: 'http://shop:8080/healthz' })] };
+      expect(run(depth, [a, b], checks).map((d) => d.message)).toEqual([expect.stringContaining('every one that may ("a": its static label env; "b": its relabel[0] writes it)')]);
+      const exported = gauge({ name: 'queue_depth', help: 'Depth', labels: ['env'], exporter: 'queue-exporter' });
+      expect(run(exported, [a, b]).map((d) => d.message)).toEqual([expect.stringContaining('declares label "env" and does not say which scrape jobs scrape it')]);
+    });
   });
 });
