@@ -97,9 +97,11 @@ export function pathClashes(files: readonly OutputFile[], ownersOfModel: () => r
 }
 
 /**
- * Whether two of the files share a path, in any order: then no folder holds them all, so validate
- * hands them to no tool (pathClashes and the checks report it; generate writes nothing either).
+ * Whether no folder holds all the files on every disk: two on one path, two paths that are one file
+ * on macOS and Windows, or a file where another needs a folder (compared as pathClashes does). Then
+ * validate hands them to no tool: its temporary tree would fail half-way on such a disk (EEXIST);
+ * pathClashes and the checks report the clash, and generate writes nothing either.
  */
-export function haveSharedPath(files: readonly OutputFile[]): boolean {
-  return new Set(files.map((f) => f.path)).size < files.length;
+export function haveClashingPaths(files: readonly OutputFile[]): boolean {
+  return pathClashes(files).length > 0;
 }

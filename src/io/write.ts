@@ -23,6 +23,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { OutputFile } from '../compile/output.js';
+import { haveClashingPaths } from '../compile/clashes.js';
 import type { Diagnostic } from '../diagnostic.js';
 import { LOCK, acquireLock, describeHolder } from './lock.js';
 import {
@@ -358,8 +359,11 @@ export function writeOutput(outDir: string, files: readonly OutputFile[], option
 /**
  * The generated files in a fresh private temporary folder (mkdtemp, 0700; for `validate`, which
  * hands them to promtool and amtool) inside `parent`; every file created exclusively. The caller removes it.
+ * Files no folder holds on every disk (paths one file on macOS and Windows) are the caller's to
+ * report before (haveClashingPaths): here they are refused before anything is made.
  */
 export function writeTemporaryTree(files: readonly OutputFile[], parent: string = os.tmpdir()): string {
+  if (haveClashingPaths(files)) throw new Error('internal error: the files for the temporary tree clash (two are one file on macOS and Windows); validate should have reported it');
   const dir = fs.mkdtempSync(path.join(parent, TEMPORARY_TREE_PREFIX));
   try {
     for (const file of files) {
