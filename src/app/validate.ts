@@ -164,7 +164,8 @@ export async function validate(options: ValidateOptions): Promise<ValidateResult
     diagnostics.push(...atPropertyLines([{
       id: 'blackbox-exporter/config-check',
       severity: 'info',
-      message: `${BLACKBOX_CONFIG} was not checked: the blackbox exporter was not found (looked at $${TOOL_ENV['blackbox-exporter']} and PATH)`,
+      // Named as out/ holds it; a project without files() does not write it (validate compiles it for the tools).
+      message: `${result.files.some((f) => f.path === BLACKBOX_CONFIG) ? `${BLACKBOX_CONFIG} was` : "the blackbox exporter's modules (the project's output profiles write no file of them) were"} not checked: the blackbox exporter was not found (looked at $${TOOL_ENV['blackbox-exporter']} and PATH)`,
       hint: INSTALL_HINT['blackbox-exporter'],
       ...locatedAt(firstHealthCheck),
     }]));

@@ -36,8 +36,9 @@ export interface CheckResult {
 
 /**
  * What `generate` would change, without writing: files that differ, are missing, or are stale
- * extras (`entryOf`: which directory entry a path reaches, as for writeOutput). Contents compare with LF line endings (a CRLF checkout of out/ is up to date); links
- * inside out/ are reported, never followed.
+ * extras. Contents compare with LF line endings (a CRLF checkout of out/ is up to date); links
+ * inside out/ are reported, never followed. `entryOf`: which directory entry a path reaches (as for
+ * writeOutput; default: this disk's answer).
  */
 export function checkOutput(outDir: string, files: readonly OutputFile[], entryOf?: EntryProbe): CheckResult {
   const root = outputRoot(outDir);
