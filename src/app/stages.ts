@@ -236,7 +236,7 @@ function secretsStage(checked: Checked, options: StageOptions, files: OutputFile
 
   // 6. compile: pure functions, model → files in memory, for each output profile the project lists
   //    (src/app/outputs.ts, compiled before this is called); nothing holding a secret goes further.
-  const all = [...diagnostics, ...pathClashes(files, () => outputOwners(model)), ...scanSecrets(model, files)];
+  const all = [...diagnostics, ...pathClashes(files, () => outputOwners(model), diagnostics), ...scanSecrets(model, files)];
   if (hasErrors(all) && !options.compileWithFindings) return { diagnostics: all, silenced, model, context };
   return { diagnostics: all, silenced, model, context, files };
 }

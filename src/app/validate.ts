@@ -19,7 +19,8 @@ import { runTools, startRuleTests, type RuleTestsRun, type ToolRunResult } from 
 import { fromDefinitions } from './stages.js';
 import { filesForTools } from './outputs.js';
 import { isResourceFile } from '../compile/kubernetes/resource.js';
-import { haveSharedPath } from '../compile/clashes.js';
+import { haveClashingPaths, pathClashes } from '../compile/clashes.js';
+import { outputOwners } from '../lint/output-owners.js';
 
 export interface ValidateOptions {
   definitions: string;
@@ -110,7 +111,7 @@ export async function validate(options: ValidateOptions): Promise<ValidateResult
     tests = lookup.promtool.then((promtool) => startRuleTests(model, promtool, step)).catch(() => undefined);
   };
   const onFiles = (compiled: OutputFile[], model: Model) => {
-    if (!lookup || haveSharedPath(compiled)) return;
+    if (!lookup || haveClashingPaths(compiled)) return;
     started = startTools(lookup, model, compiled, step, tests);
     started.catch(() => {}); // awaited below
   };
@@ -147,8 +148,9 @@ export async function validate(options: ValidateOptions): Promise<ValidateResult
   }
   const simulatedRoutingTests = (result.model?.alertmanager?.tests ?? []).filter((t) => options.offline || isSimulated(t)).length;
   const known = { ...(result.model ? { model: result.model } : {}), ...(result.context ? { context: result.context } : {}), simulatedRoutingTests };
-  // Two files on one path (reported as output/path-clash): no tool runs on a tree that lost one.
-  if (!result.model || !result.files || !lookup || !promtool || haveSharedPath(result.files)) {
+  // Two files on one path, or on paths one file on macOS and Windows (reported as output/path-clash
+  // or by the checks): no tool runs on a tree that lost one, or that such a disk could not hold.
+  if (!result.model || !result.files || !lookup || !promtool || haveClashingPaths(result.files)) {
     await started?.catch(() => {}); // not before its temporary tree is gone
     await (await tests)?.findings.catch(() => {}); // nor the tests' own
     return { diagnostics: strictly(diagnostics, options.strict), silenced, tools: [], ...known };
@@ -162,7 +164,8 @@ export async function validate(options: ValidateOptions): Promise<ValidateResult
     diagnostics.push(...atPropertyLines([{
       id: 'blackbox-exporter/config-check',
       severity: 'info',
-      message: `${BLACKBOX_CONFIG} was not checked: the blackbox exporter was not found (looked at $${TOOL_ENV['blackbox-exporter']} and PATH)`,
+      // Named as out/ holds it; a project without files() does not write it (validate compiles it for the tools).
+      message: `${result.files.some((f) => f.path === BLACKBOX_CONFIG) ? `${BLACKBOX_CONFIG} was` : "the blackbox exporter's modules (the project's output profiles write no file of them) were"} not checked: the blackbox exporter was not found (looked at $${TOOL_ENV['blackbox-exporter']} and PATH)`,
       hint: INSTALL_HINT['blackbox-exporter'],
       ...locatedAt(firstHealthCheck),
     }]));
@@ -194,6 +197,14 @@ async function startTools(
   if (!promtool) return undefined;
   const files = filesForTools(model, compiled);
   const tests = await started;
+  // The files profile's files compiled in memory for the tools could clash where the project's own
+  // profiles do not (notification templates `A.tmpl` and `a.tmpl`): a finding, and no tool runs on a
+  // tree a case-insensitive disk could not hold (half-written, EEXIST).
+  const clashes = pathClashes(files, () => outputOwners(model));
+  if (clashes.length > 0) {
+    await tests?.findings.catch(() => {});
+    return { run: { diagnostics: clashes.map((d) => ({ ...d, message: `${d.message} (in the files profile's files validate hands the tools)` })), tools: [] } };
+  }
   const amtool = files.some((f) => f.path === ALERTMANAGER_CONFIG) ? await required('amtool', lookup.amtool).catch(async (error: unknown) => {
     await tests?.findings.catch(() => {}); // its temporary tree goes before the usage error is reported
     throw error;

@@ -7,6 +7,7 @@ import { describeHolder, isStale, readLock } from './lock.js';
 import { leftoverWarnings } from './leftovers.js';
 import type { Diagnostic } from '../diagnostic.js';
 import { strayFiles, type StrayFile } from './stray-files.js';
+import { diskEntries, removalsApart, type EntryProbe } from './same-entry.js';
 
 /** One file `generate` would change: its path in out/, what is on disk and what would be written (LF). */
 export interface FileChange {
@@ -36,9 +37,10 @@ export interface CheckResult {
 /**
  * What `generate` would change, without writing: files that differ, are missing, or are stale
  * extras. Contents compare with LF line endings (a CRLF checkout of out/ is up to date); links
- * inside out/ are reported, never followed.
+ * inside out/ are reported, never followed. `entryOf`: which directory entry a path reaches (as for
+ * writeOutput; default: this disk's answer).
  */
-export function checkOutput(outDir: string, files: readonly OutputFile[]): CheckResult {
+export function checkOutput(outDir: string, files: readonly OutputFile[], entryOf?: EntryProbe): CheckResult {
   const root = outputRoot(outDir);
   const result: CheckResult = { changes: [], unsafe: [], stray: [], leftovers: [] };
   const lock = readLock(root);
@@ -77,8 +79,9 @@ export function checkOutput(outDir: string, files: readonly OutputFile[]): Check
   if (state.state === 'damaged') result.damaged = state.reason;
   const previous = state.state === 'ok' ? [...ownedHashes(state.manifest).keys()] : state.state === 'damaged' ? state.listed : [];
   const current = new Set(files.map((f) => f.path));
-  for (const old of previous.sort()) {
-    if (current.has(old) || old === MANIFEST) continue;
+  // generate never removes an old name that is, on this disk, a file it keeps (src/io/same-entry.ts): not an extra.
+  const { remove } = removalsApart(previous.filter((old) => !current.has(old) && old !== MANIFEST).sort(), [...current], entryOf ?? diskEntries(root.dir));
+  for (const old of remove) {
     let found: ReturnType<typeof inspect>;
     try {
       found = inspect(root, old);

@@ -10,7 +10,8 @@
  *      atomically, by one that adds a `pending` record: each path about to change with its new hash
  *      (or null: to be removed).
  *   3. stage: every new content is written into the staging folder (exclusive create, O_EXCL).
- *   4. land: each staged file is renamed over its target (atomic per file), then old files removed.
+ *   4. land: each staged file is renamed over its target (atomic per file), then old files removed:
+ *      never one that is, on this disk, the same file as one kept (src/io/same-entry.ts).
  *   5. commit: the final manifest replaces the intent record; the staging folder is removed.
  * Killed before 2 completes: out/ is entirely old. Between 2 and 5: the next generate reads the
  * pending record, accepts old and new hashes as ours, removes the stale staging folder and
@@ -23,6 +24,7 @@ import fs from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { OutputFile } from '../compile/output.js';
+import { haveClashingPaths } from '../compile/clashes.js';
 import type { Diagnostic } from '../diagnostic.js';
 import { LOCK, acquireLock, describeHolder } from './lock.js';
 import {
@@ -41,6 +43,7 @@ import { OutputProblem, isErrno, outputProblem, writeFailed } from './output-pro
 import { strayFiles } from './stray-files.js';
 import { STAGING_MARKER, STAGING_PREFIX, ownStagingFolder, pendingStaging } from './leftovers.js';
 import { inspect, outputRoot, readNoFollow, writeExclusive, type OutputRoot, type PathOrigin } from './safe-path.js';
+import { aliasAmong, diskEntries, removalsApart, type EntryProbe } from './same-entry.js';
 
 export { checkIsClean, checkOutput, type CheckResult } from './check-output.js';
 
@@ -49,6 +52,8 @@ export interface WriteOptions {
   repair?: boolean;
   /** `generate --repair` with the flags in use, for hints (default `totem-mon generate --repair`). */
   repairCommand?: string;
+  /** Which directory entry a path of out/ reaches (src/io/same-entry.ts); default: this disk's answer. Tests simulate a case-insensitive disk with it. */
+  entryOf?: EntryProbe;
 }
 
 export interface WriteResult {
@@ -93,7 +98,7 @@ function problemOf(error: unknown, file: string, action: string, shown: string):
 }
 
 /** Step 1: what to write, keep and remove, and every file in the way. */
-function plan(root: OutputRoot, files: readonly OutputFile[], hashOf: (file: OutputFile) => string, state: ManifestState, repair: boolean, command: string): Plan {
+function plan(root: OutputRoot, files: readonly OutputFile[], hashOf: (file: OutputFile) => string, state: ManifestState, repair: boolean, command: string, entryOf: EntryProbe): Plan {
   const owned = state.state === 'ok' ? ownedHashes(state.manifest) : new Map<string, Set<string>>();
   const takeBack = new Set(repair ? (state.state === 'damaged' ? state.listed : [...owned.keys()]) : []);
   const result: Plan = { writes: [], unchanged: [], removals: [], ours: {}, conflicts: [] };
@@ -108,6 +113,13 @@ function plan(root: OutputRoot, files: readonly OutputFile[], hashOf: (file: Out
         return;
       }
       if (takeBack.has(file) || owned.get(file)?.has(hash)) {
+        result.ours[file] = hash;
+        return;
+      }
+      // Renamed only in case (`Shop.json` → `shop.json`): on a case-insensitive disk the new path
+      // reaches the file the manifest lists under its old name, ours as that one is.
+      const alias = wanted !== undefined && !owned.has(file) ? aliasAmong(file, [...owned.keys(), ...takeBack], entryOf) : undefined;
+      if (alias !== undefined && (takeBack.has(alias) || owned.get(alias)?.has(hash))) {
         result.ours[file] = hash;
         return;
       }
@@ -217,7 +229,7 @@ function prepareRoot(root: OutputRoot): void {
  * Steps 2 to 5, in a staging folder inside out/ (so every rename stays on one file system);
  * `manifest`: the final manifest's text, as writeOutput made it to compare with the one on disk.
  */
-function apply(root: OutputRoot, work: Plan, manifest: string, hashOf: (file: OutputFile) => string, previous: ManifestState, result: WriteResult): void {
+function apply(root: OutputRoot, work: Plan, manifest: string, hashOf: (file: OutputFile) => string, previous: ManifestState, result: WriteResult, entries: () => EntryProbe): void {
   const manifestPath = path.join(root.dir, MANIFEST);
   let staging: string;
   try {
@@ -261,7 +273,13 @@ function apply(root: OutputRoot, work: Plan, manifest: string, hashOf: (file: Ou
       landed = true;
       result.written.push(file.path);
     }
-    for (const file of work.removals) {
+    // Never an old name that is, on this disk, a file just written or kept (a rename only in case).
+    // (A fresh probe: the folders hold the files just written now.)
+    const { remove, aliases } = removalsApart(work.removals, [...work.writes.map((f) => f.path), ...work.unchanged], entries());
+    for (const [old, kept] of aliases) {
+      result.notes.push(`${path.join(root.shown, old)} and ${path.join(root.shown, kept)} are one file on this disk (they differ only in case or in how accents are encoded): kept, as ${kept}`);
+    }
+    for (const file of remove) {
       step = { file, action: 'remove', shown: path.join(root.shown, file) };
       const target = inspect(root, file);
       if (target.exists) fs.unlinkSync(target.full);
@@ -332,7 +350,8 @@ export function writeOutput(outDir: string, files: readonly OutputFile[], option
       // Each file's hash, made once: the plan, the intent record and the manifest all name it.
       const hashes = new Map(files.map((file) => [file, contentHash(file.content)]));
       const hashOf = (file: OutputFile): string => hashes.get(file) ?? contentHash(file.content);
-      const work = plan(root, files, hashOf, previous, Boolean(options.repair), options.repairCommand ?? DEFAULT_REPAIR);
+      const entries = (): EntryProbe => options.entryOf ?? diskEntries(root.dir);
+      const work = plan(root, files, hashOf, previous, Boolean(options.repair), options.repairCommand ?? DEFAULT_REPAIR, entries());
       if (work.conflicts.length > 0) {
         result.conflicts.push(...work.conflicts);
         return result;
@@ -340,7 +359,7 @@ export function writeOutput(outDir: string, files: readonly OutputFile[], option
       result.unchanged.push(...work.unchanged);
       const finalText = manifestText(manifestFor(files, hashOf));
       if (work.writes.length + work.removals.length > 0 || previous.state !== 'ok' || normalizeEol(previous.text) !== finalText) {
-        apply(root, work, finalText, hashOf, previous, result);
+        apply(root, work, finalText, hashOf, previous, result, entries);
       }
       result.warnings.push(...strayWarnings(root, files, previous));
     } finally {
@@ -358,8 +377,11 @@ export function writeOutput(outDir: string, files: readonly OutputFile[], option
 /**
  * The generated files in a fresh private temporary folder (mkdtemp, 0700; for `validate`, which
  * hands them to promtool and amtool) inside `parent`; every file created exclusively. The caller removes it.
+ * Files no folder holds on every disk (paths one file on macOS and Windows) are the caller's to
+ * report before (haveClashingPaths): here they are refused before anything is made.
  */
 export function writeTemporaryTree(files: readonly OutputFile[], parent: string = os.tmpdir()): string {
+  if (haveClashingPaths(files)) throw new Error('internal error: the files for the temporary tree clash (two are one file on macOS and Windows); validate should have reported it');
   const dir = fs.mkdtempSync(path.join(parent, TEMPORARY_TREE_PREFIX));
   try {
     for (const file of files) {

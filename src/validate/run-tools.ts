@@ -24,7 +24,7 @@ import { locatedAt } from '../model/located.js';
 import { EXTRACTED_RULES_DIR, extractedRuleFiles } from './extracted-rules.js';
 import { testWeight } from './test-weight.js';
 import { toolTreeParent } from './scratch.js';
-import { haveSharedPath } from '../compile/clashes.js';
+import { haveClashingPaths } from '../compile/clashes.js';
 
 export interface ToolRunInput {
   model: Model;
@@ -89,8 +89,9 @@ export interface RuleTestsRun {
 export function startRuleTests(model: Model, promtool: Tool, onStep?: ToolRunInput['onStep']): RuleTestsRun | undefined {
   const files = ruleTestTree(model);
   const testFiles = files.map((f) => f.path).filter((p) => p.endsWith(TEST_FILE_SUFFIX));
-  // Two files on one path (two SLOs whose groups share a name): validate runs no tool (src/app/validate.ts).
-  if (testFiles.length === 0 || haveSharedPath(files)) return undefined;
+  // Two files on one path (two SLOs whose groups share a name), or one file on macOS and Windows:
+  // validate runs no tool (src/app/validate.ts).
+  if (testFiles.length === 0 || haveClashingPaths(files)) return undefined;
   const findings = inToolTree(files, async (dir) => {
     onStep?.('promtool test rules', 'start');
     const found = await testRules(promtool, dir, testFiles, model, locator(model), testWeight(files));

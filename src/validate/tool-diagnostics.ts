@@ -2,6 +2,18 @@ import type { Diagnostic } from '../diagnostic.js';
 import type { Locator } from './locate.js';
 import type { ToolMessage } from './tool-output.js';
 import type { ToolRun } from './tools.js';
+import { EXTRACTED_RULES_DIR } from './extracted-rules.js';
+
+/**
+ * The file a tool's finding names, as out/ holds it: the rule groups extracted from a PrometheusRule
+ * or a ruler's namespace (src/validate/extracted-rules.ts) are that file, whose lines are others
+ * (none given then); any other file with the tool's line and column.
+ */
+function outputFile(m: ToolMessage): string {
+  const extracted = `${EXTRACTED_RULES_DIR}/`;
+  if (m.file.startsWith(extracted) && m.file.endsWith('.yml')) return m.file.slice(extracted.length, -'.yml'.length);
+  return m.line !== undefined ? `${m.file}:${m.line}:${m.column ?? 1}` : m.file;
+}
 
 /**
  * A tool's findings as diagnostics at the definition they came from. A failed run that printed
@@ -23,7 +35,7 @@ export function toolDiagnostics(id: string, run: ToolRun, messages: readonly Too
       severity: 'error',
       message: `${tool}: ${m.message}`,
       ...place,
-      file: m.line !== undefined ? `${m.file}:${m.line}:${m.column ?? 1}` : m.file,
+      file: outputFile(m),
     };
   });
 }

@@ -1,6 +1,6 @@
 // validate checks the generated blackbox modules with the exporter itself (`--config.check`) where
 // it is installed, maps its complaint to the health checks, and says so when it could not check.
-import { chmodSync, writeFileSync } from 'node:fs';
+import { chmodSync, cpSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { FIXTURES, tempDir } from '../helpers/cli.js';
@@ -49,6 +49,23 @@ describe('validate: the blackbox modules', () => {
       'blackbox/blackbox.yml was not checked: the blackbox exporter was not found (looked at $TOTEM_MON_BLACKBOX_EXPORTER and PATH)',
     );
     expect(result.tools.map((t) => t.name)).toEqual(['promtool']);
+  }, 60_000);
+
+  itWithBinaries(['promtool'])('without the exporter and without files(), the info names no file out/ does not hold', async () => {
+    const definitions = path.join(tempDir(), 'basic');
+    cpSync(BASIC, definitions, { recursive: true });
+    const index = path.join(definitions, 'index.ts');
+    writeFileSync(
+      index,
+      readFileSync(index, 'utf8')
+        .replace('import { defineProject,', 'import { prometheusOperator, defineProject,')
+        .replace('  healthChecks: [shopHealth],', "  healthChecks: [shopHealth],\n  outputs: [prometheusOperator({ namespace: 'shop' })],"),
+    );
+    const result = await validate({ definitions, offline: false, env: { ...process.env, TOTEM_MON_BLACKBOX_EXPORTER: '/nonexistent/blackbox_exporter' } });
+    const info = result.diagnostics.filter((d) => d.id === 'blackbox-exporter/config-check');
+    expect(info.map((d) => d.message)).toEqual([
+      "the blackbox exporter's modules (the project's output profiles write no file of them) were not checked: the blackbox exporter was not found (looked at $TOTEM_MON_BLACKBOX_EXPORTER and PATH)",
+    ]);
   }, 60_000);
 
   it('are not checked when there are no health checks', async () => {

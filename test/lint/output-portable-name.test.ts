@@ -121,8 +121,8 @@ describe('output/portable-name judges what the configured profiles write', () =>
     expect(clashes(withOutputs(p, [mimir()]))).toEqual([]);
     expect(clashes(withOutputs(p, [mimir(), prometheusOperator({ namespace: 'monitoring' })]))).toEqual([]); // PrometheusRule names are told apart
     // (the files are assembled with the clash too: output/path-clash's guard at compile time)
-    expect(clashes(withOutputs(p, [mimir(), files()]))).toContain('rules/duplicate-group: rule groups "web" and "Web" would both be written to rules/web.yml');
-    expect(clashes(withOutputs(p, [thanos()]))).toContain('rules/duplicate-group: rule groups "web" and "Web" would both be written to rules/web.yml');
+    expect(clashes(withOutputs(p, [mimir(), files()]))).toContain('rules/duplicate-group: rule groups "web" and "Web" would both be written to prometheus/rules/web.yml');
+    expect(clashes(withOutputs(p, [thanos()]))).toContain('rules/duplicate-group: rule groups "web" and "Web" would both be written to thanos/rules/web.yml');
     // The same name twice is refused whatever the profiles.
     expect(clashes(withOutputs(project({ groups: [group('web'), group('web')] }), [mimir()]))).toEqual(['rules/duplicate-group: rule group "web" is defined twice']);
   });

@@ -89,6 +89,7 @@ describe('the rules inside the profiles’ resources, by the real promtool', () 
     const found = tools.diagnostics.filter((d) => d.id === 'promtool/check-rules');
     expect(found).toHaveLength(1);
     expect(found[0]!.path).toEqual(['ruleGroups', 'shop-alerts', 'rules', 'ShopErrors']);
+    expect(found[0]!.file).toBe('prometheus-operator/prometheusrules/shop-alerts.yaml'); // the file out/ holds, not validate's extracted copy
     expect(found[0]!.message).toMatch(/extracted-rules\/prometheus-operator\/prometheusrules\/shop-alerts\.yaml\.yml|parse error|unexpected/);
   });
 });

@@ -56,7 +56,14 @@ describe("validate's temporary folders", () => {
   it('a tree that fails half written is removed before the error goes up', () => {
     const root = tempDir('totem-mon-tmproot-');
     const file = { path: 'prometheus/rules/x.yml', content: 'groups: []\n' };
-    expect(() => writeTemporaryTree([file, { ...file }], root)).toThrow(/EEXIST/);
+    expect(() => writeTemporaryTree([file, { path: 'prometheus/rules/y\u0000.yml', content: '' }], root)).toThrow(/escapes the output folder/);
+    expect(readdirSync(root)).toEqual([]);
+  });
+
+  it('two files on one path are refused before anything is made (no EEXIST half-way)', () => {
+    const root = tempDir('totem-mon-tmproot-');
+    const file = { path: 'prometheus/rules/x.yml', content: 'groups: []\n' };
+    expect(() => writeTemporaryTree([file, { ...file }], root)).toThrow(/clash/);
     expect(readdirSync(root)).toEqual([]);
   });
 
