@@ -91,6 +91,9 @@ const SECRET_PARAMETERS = new Set([
   'sig', 'signature', 'x-amz-signature', 'x-amz-credential', 'x-amz-security-token', 'x-goog-signature',
 ]);
 
+/** Connection-string keys (spaces, dots and dashes taken out, lower-case) that hold a credential beyond the query parameters'. */
+const CONNECTION_SECRETS = new Set(['accountkey', 'sharedaccesskey', 'sharedaccesssignature', 'clientsecret', 'userpassword']);
+
 function secretParameter(name: string): boolean {
   const n = name.toLowerCase();
   return SECRET_PARAMETERS.has(n) || /(?:token|secret|password|passwd|apikey|api_key)$/.test(n);
@@ -390,6 +393,21 @@ const DETECTORS: Detector[] = [
       const name = m[1]!;
       const value = m[2]!;
       if (!secretParameter(name) || isPlaceholder(value) || !inUrlQuery(m.input, m.index - 1)) return undefined;
+      return { from: m[0].length - value.length, to: m[0].length };
+    },
+  },
+  {
+    class: 'secret-field',
+    what: 'password in a connection string',
+    // `Server=db;Uid=app;Pwd=…;`, `jdbc:sqlserver://db;user=app;password=…`, Azure's
+    // `AccountName=x;AccountKey=…;`: a secret-named key after another `key=value;` pair (so that
+    // `x;pwd=…` alone, which no connection string is, stays in clear); the value runs to the next `;`.
+    pattern: /(?<=(?:^|[\s"'`(,;])[A-Za-z][\w .:/-]*=[^;=\n"'`]*;[ \t]*(?:[A-Za-z][\w .-]*=[^;=\n"'`]*;[ \t]*)*)([A-Za-z][\w .-]*?)[ \t]*=[ \t]*((?:(?!\\[nr])[^;\s"'`<>])+)/g,
+    needs: ';',
+    secret: (m) => {
+      const name = m[1]!.replace(/[\s.-]/g, '').toLowerCase();
+      const value = m[2]!;
+      if (!(secretParameter(name) || CONNECTION_SECRETS.has(name)) || isPlaceholder(value)) return undefined;
       return { from: m[0].length - value.length, to: m[0].length };
     },
   },
