@@ -4,8 +4,8 @@
 // detector reads only URL queries since round 22). A `;pwd=` with no `key=value;` pair before it is
 // no connection string and stays in clear.
 import { describe, expect, it } from 'vitest';
-import { findSecrets, redactForReport, redactSecrets } from '../../src/secrets/detect.js';
-import { redactText } from '../../src/report/redact.js';
+import { findSecrets, redactSecrets } from '../../src/secrets/detect.js';
+import { expectHiddenEverywhere } from '../helpers/secrets.js';
 
 /** [name, text, the secret value]. */
 const CONNECTION_STRINGS: Array<[string, string, string]> = [
@@ -33,10 +33,7 @@ describe('passwords in connection strings', () => {
   it.each(CONNECTION_STRINGS)('%s: found, and no redaction or finding echoes it', (_name, text, value) => {
     const found = findSecrets(text);
     expect(found.map((m) => m.what)).toContain('password in a connection string');
-    for (const m of found) expect(m.redacted).not.toContain(value);
-    expect(redactSecrets(text)).not.toContain(value);
-    expect(redactForReport(text).text).not.toContain(value);
-    expect(redactText(text)).not.toContain(value);
+    expectHiddenEverywhere(text, value);
     // The rest of the string is kept: the reader still sees which server.
     expect(redactSecrets(text)).toContain(text.slice(0, 6));
   });
