@@ -2,6 +2,7 @@ import { parser } from '@prometheus-io/lezer-promql';
 import { TreeBuffer, type SyntaxNode, type Tree } from '@lezer/common';
 import { mayBeTooDeepForLezer, parseInParts, type ParsedPart } from './parts.js';
 import { storeTree, type StoredTree } from './stored-tree.js';
+import { shapeOf, textPosition } from './shapes.js';
 import { flatten, type FlatTree } from './flat-tree.js';
 import { lezerText } from './lezer-text.js';
 
@@ -65,6 +66,8 @@ export function parsePromql(text: string): ParsedExpr {
     const tree = parser.parse(text);
     return { text, tree, root: tree.topNode.firstChild ?? undefined, errors: [{ from: 0, to: 0, message: 'empty expression' }] };
   }
+  const shaped = parsedByShape(text);
+  if (shaped) return shaped;
   try {
     // Positions in the tree are the text's: lezerText only swaps names for ones of the same length.
     const tree = parser.parse(lezerText(text));
@@ -93,6 +96,35 @@ export function parsePromql(text: string): ParsedExpr {
     if (!(error instanceof RangeError)) throw error;
   }
   return parsedInParts(text);
+}
+
+/**
+ * Each shape's tree (shapes.ts) once parsed, by the shape's text; null when it is parsed with errors
+ * or not stored (a text of that shape is then parsed alone). A function of the text alone, so shared
+ * by every run of the process; emptied when it grows past SHAPES_KEPT, as a bound on a long-lived
+ * process's memory (tests, a watch), not a cache a run depends on.
+ */
+const shapeTrees = new Map<string, StoredTree | null>();
+const SHAPES_KEPT = 20_000;
+
+/** The parse of a text of a shape already parsed (or parsed now) without errors: the shape's tree, its positions moved to the text's. */
+export function parsedByShape(text: string): ParsedExpr | undefined {
+  const shape = shapeOf(text);
+  if (!shape) return undefined;
+  let stored = shapeTrees.get(shape.text);
+  if (stored === undefined) {
+    if (shapeTrees.size >= SHAPES_KEPT) shapeTrees.clear();
+    stored = null;
+    try {
+      const tree = parser.parse(lezerText(shape.text));
+      if (!hasErrorNode(tree)) stored = storeTree(tree) ?? null;
+    } catch (error) {
+      if (!(error instanceof RangeError)) throw error;
+    }
+    shapeTrees.set(shape.text, stored);
+  }
+  const moved = stored?.moved((at) => textPosition(shape, at));
+  return moved ? new StoredParse(text, moved, []) : undefined;
 }
 
 /**

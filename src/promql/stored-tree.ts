@@ -12,7 +12,7 @@
  * deep expression) is kept as it is.
  */
 import { Tree, TreeBuffer, type NodeSet, type NodeType } from '@lezer/common';
-import { FlatTree } from './flat-tree.js';
+import { FlatTree, NODE_SIZE } from './flat-tree.js';
 
 /** Node data is copied into blocks of this many 16-bit numbers (64 KiB); a tree's that is larger gets an array of its own. */
 const BLOCK_SIZE = 32 * 1024;
@@ -45,6 +45,44 @@ export class StoredTree {
   flat(): FlatTree {
     return new FlatTree(this.data, this.from, this.to, this.set);
   }
+
+  /**
+   * This tree for another text of the same shape (shapes.ts), stored: the same nodes, each position
+   * taken through `position`; undefined when one has no place in that text or no room in 16 bits.
+   */
+  moved(position: (at: number) => number): StoredTree | undefined {
+    const length = position(this.length);
+    const bufferLength = position(this.bufferLength);
+    if (length < 0 || bufferLength < 0) return undefined;
+    const size = this.to - this.from;
+    const [into, at] = room(size);
+    for (let i = 0; i < size; i += NODE_SIZE) {
+      const from = position(this.data[this.from + i + 1]!);
+      const to = position(this.data[this.from + i + 2]!);
+      if (from < 0 || to < 0 || to > 0xffff) {
+        // Nothing stored: the room taken is given back.
+        if (into === block) filled = at;
+        return undefined;
+      }
+      into[at + i] = this.data[this.from + i]!;
+      into[at + i + 1] = from;
+      into[at + i + 2] = to;
+      into[at + i + 3] = this.data[this.from + i + 3]!;
+    }
+    return new StoredTree(into, at, at + size, this.type, this.set, length, bufferLength);
+  }
+}
+
+/** Room for `size` numbers of node data: in the block being filled (a new one when it is full), or an array of its own when larger than a block. */
+function room(size: number): [Uint16Array, number] {
+  if (size > BLOCK_SIZE) return [new Uint16Array(size), 0];
+  if (filled + size > BLOCK_SIZE) {
+    block = new Uint16Array(BLOCK_SIZE);
+    filled = 0;
+  }
+  const at = filled;
+  filled += size;
+  return [block, at];
 }
 
 /** The tree stored (its node data copied), or undefined when it is not of the shape stored this way. */
@@ -53,13 +91,7 @@ export function storeTree(tree: Tree): StoredTree | undefined {
   // Node props on the top node would be lost (lezer's parser sets none on an expression's).
   if (!(only instanceof TreeBuffer) || !(only.buffer instanceof Uint16Array) || tree.positions[0] !== 0 || tree.propValues.length > 0) return undefined;
   const size = only.buffer.length;
-  if (size > BLOCK_SIZE) return new StoredTree(only.buffer.slice(), 0, size, tree.type, only.set, tree.length, only.length);
-  if (filled + size > BLOCK_SIZE) {
-    block = new Uint16Array(BLOCK_SIZE);
-    filled = 0;
-  }
-  block.set(only.buffer, filled);
-  const stored = new StoredTree(block, filled, filled + size, tree.type, only.set, tree.length, only.length);
-  filled += size;
-  return stored;
+  const [into, at] = room(size);
+  into.set(only.buffer, at);
+  return new StoredTree(into, at, at + size, tree.type, only.set, tree.length, only.length);
 }
