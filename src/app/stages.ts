@@ -34,6 +34,7 @@ import { outputOwners } from '../lint/output-owners.js';
 import { startCompiling } from './compile-thread.js';
 import type { OutputFile } from '../compile/output.js';
 import { scanSecrets } from '../secrets/scan.js';
+import type { FilesSecrets } from '../secrets/in-files.js';
 
 export interface StagesResult {
   diagnostics: Diagnostic[];
@@ -142,7 +143,10 @@ async function checkAndCompile(model: Model, options: ProjectStageOptions): Prom
   }
   const early = options.onFiles && options.compileWithFindings ? await handOver(compiling.files(), model, options.onFiles) : undefined;
   const checked = checkStage(model, options);
-  if (wantsFiles(checked, options)) return secretsStage(checked, options, await (early?.files ?? compiling.files()));
+  if (wantsFiles(checked, options)) {
+    const files = await (early?.files ?? compiling.files());
+    return secretsStage(checked, options, files, await compiling.secretsInFiles());
+  }
   compiling.stop();
   return secretsStage(checked, options, undefined);
 }
@@ -228,7 +232,7 @@ function wantsFiles(checked: Checked, options: StageOptions): boolean {
 }
 
 /** Stage 5 with the compiled files (stage 6), or without them when the checks stopped the run. */
-function secretsStage(checked: Checked, options: StageOptions, files: OutputFile[] | undefined): StagesResult {
+function secretsStage(checked: Checked, options: StageOptions, files: OutputFile[] | undefined, inFiles?: FilesSecrets): StagesResult {
   const { diagnostics, silenced, model, context } = checked;
   // 5. secrets by value, everywhere (src/secrets/): over the definitions and templates when they
   //    have errors (nothing is compiled), else over the generated files, located at the definitions.
@@ -236,7 +240,7 @@ function secretsStage(checked: Checked, options: StageOptions, files: OutputFile
 
   // 6. compile: pure functions, model → files in memory, for each output profile the project lists
   //    (src/app/outputs.ts, compiled before this is called); nothing holding a secret goes further.
-  const all = [...diagnostics, ...pathClashes(files, () => outputOwners(model), diagnostics), ...scanSecrets(model, files)];
+  const all = [...diagnostics, ...pathClashes(files, () => outputOwners(model), diagnostics), ...scanSecrets(model, files, inFiles)];
   if (hasErrors(all) && !options.compileWithFindings) return { diagnostics: all, silenced, model, context };
   return { diagnostics: all, silenced, model, context, files };
 }
