@@ -51,16 +51,28 @@ function sloOf(model: Model, rule: AlertModel) {
  * of the SLO (service and slo: its expression reads only the SLO's recorded series), another alert
  * what its expression fixes.
  */
-function expressionLabels(context: CheckContext, rule: AlertModel): Map<string, string> {
+function expressionLabels(context: CheckContext, alertExpressions: () => Map<string, AnalyzedExpression>, rule: AlertModel): Map<string, string> {
   const slo = sloOf(context.model, rule);
   if (slo) return new Map([[SLO_LABEL.service, slo.service], [SLO_LABEL.slo, slo.name]]);
-  // Two alerts of one name in one group share a path: the expression is the one written alike.
-  const e = context.expressions.find((x) => x.context === 'alert' && x.expr === rule.expr && samePath(x.path, rule.path));
+  const e = alertExpressions().get(alertKey([...rule.path, 'expr'], rule.expr));
   return e ? labelsOfExpression(e) : new Map();
 }
 
-function samePath(a: readonly string[], rulePath: readonly string[]): boolean {
-  return a.length === rulePath.length + 1 && rulePath.every((p, i) => a[i] === p) && a[rulePath.length] === 'expr';
+const SEPARATOR = '\u0000';
+const alertKey = (path: readonly string[], expr: string) => `${path.join(SEPARATOR)}${SEPARATOR}${expr}`;
+
+/**
+ * The alerts' analysed expressions by path and text, the first of each: two alerts of one name in
+ * one group share a path, and an alert's expression is the one written alike at its path.
+ */
+function alertExpressionIndex(context: CheckContext): Map<string, AnalyzedExpression> {
+  const index = new Map<string, AnalyzedExpression>();
+  for (const e of context.expressions) {
+    if (e.context !== 'alert' || e.path.at(-1) !== 'expr') continue;
+    const key = alertKey(e.path, e.expr);
+    if (!index.has(key)) index.set(key, e);
+  }
+  return index;
 }
 
 /** Whether a label their expressions fix (and their static labels leave alone) differs: Alertmanager tells them apart. */
@@ -84,9 +96,11 @@ export const alertDuplicateName: Check = {
       return key;
     };
     const fixed = new Map<AlertModel, Map<string, string>>();
+    let index: Map<string, AnalyzedExpression> | undefined;
+    const alertExpressions = () => (index ??= alertExpressionIndex(context));
     const fixedOf = (rule: AlertModel) => {
       let labels = fixed.get(rule);
-      if (labels === undefined) fixed.set(rule, (labels = expressionLabels(context, rule)));
+      if (labels === undefined) fixed.set(rule, (labels = expressionLabels(context, alertExpressions, rule)));
       return labels;
     };
     for (const rule of alerts(model)) {
