@@ -1,13 +1,13 @@
 import type { AnalyzedExpression, Check, Finding } from './check.js';
 import { at, ownerName } from './check.js';
-import { AGGREGATION_FACTS, availability, EXPERIMENTAL_FUNCTIONS, FUNCTION_FACTS, SYNTAX_FACTS, type PromqlFact, type SyntaxId } from '../promql/promql-versions.js';
+import { AGGREGATION_FACTS, EXPERIMENTAL_FUNCTIONS, FUNCTION_FACTS, SYNTAX_FACTS, type PromqlFact, type SyntaxId } from '../model/promql-version-facts.js';
 import { flatRoot } from '../promql/parse.js';
 import { NODE_SIZE, type FlatTree } from '../promql/flat-tree.js';
 import type { Located, Model } from '../model/types.js';
 import { locatedAt } from '../model/located.js';
 import { LABEL_NAME } from '../model/names.js';
-import { ALERTMANAGER_VERSIONS, FACTS, has, lacking, PROMETHEUS_VERSIONS, type FactId } from '../model/version-facts.js';
-import { atLeast } from '../version-order.js';
+import { ALERTMANAGER_VERSIONS, availability, FACTS, has, lacking, PROMETHEUS_VERSIONS, type FactId } from '../model/version-facts.js';
+import { atLeast } from '../model/version-order.js';
 import { relabelRulesOf } from './scrape-jobs.js';
 
 const ORIGIN = { config: 'from totem-mon.config.ts', project: 'from the project', installed: 'the installed tool', default: 'the default' } as const;

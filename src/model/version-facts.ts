@@ -1,12 +1,15 @@
 /**
- * The versions of Prometheus and Alertmanager the output can target, and what each lacks: one table
- * of facts, each with its source, a line of the program's CHANGELOG.md (github.com/prometheus/
- * prometheus at d15adb9ad7e5, github.com/prometheus/alertmanager at 68fb2d5759b3). `3.x` is any
+ * The versions of Prometheus and Alertmanager the output can target, and what each lacks: the one
+ * place that says which version has what. Every fact has the same shape (VersionGate: since, removed
+ * in, behind which flag until when) and one judgement, `availability`. The facts about definition
+ * fields are here, each with its source, a line of the program's CHANGELOG.md (github.com/prometheus/
+ * prometheus at d15adb9ad7e5, github.com/prometheus/alertmanager at 68fb2d5759b3); PromQL's functions,
+ * aggregations and syntax, a table of their own, in promql-version-facts.ts. `3.x` is any
  * Prometheus 3: what 3.0 has.
  */
 
 import type { AlertmanagerVersion, PrometheusVersion } from '../api/versions.js';
-import { atLeast } from '../version-order.js';
+import { atLeast } from './version-order.js';
 
 export const PROMETHEUS_VERSIONS = ['2.42', '2.53', '3.x'] as const satisfies readonly PrometheusVersion[];
 export const ALERTMANAGER_VERSIONS = ['0.25', '0.27', '0.28'] as const satisfies readonly AlertmanagerVersion[];
@@ -16,14 +19,25 @@ export const DEFAULT_VERSIONS: { prometheus: PrometheusVersion; alertmanager: Al
 
 export type Program = 'prometheus' | 'alertmanager';
 
-export interface VersionFact {
+/** When a feature is there: the shape of every version fact, the fields' and PromQL's. */
+export interface VersionGate {
+  /** The first version that has it. */
+  since: string;
+  /** The first version that no longer has it. */
+  removedIn?: string;
+  /** The feature flag (`--enable-feature=…`) without which it is refused, from `since` on … */
+  flag?: string;
+  /** … until this version, which has it without the flag (absent: the flag is still needed). */
+  flagUntil?: string;
+  /** Where this is said: the CHANGELOG.md line under its release heading, or the source file. */
+  source: string;
+}
+
+/** A definition field some versions lack. */
+export interface VersionFact extends VersionGate {
   program: Program;
   /** What the feature is, as messages name it (the definition field and the output field). */
   feature: string;
-  /** The first version that has it. */
-  since: string;
-  /** The CHANGELOG.md line that says so, under its release heading. */
-  source: string;
 }
 
 export const FACTS = {
@@ -93,10 +107,18 @@ export type FactId = keyof typeof FACTS;
 
 const PROGRAM_NAME: Record<Program, string> = { prometheus: 'Prometheus', alertmanager: 'Alertmanager' };
 
+/** Whether a target version has it: `false` (missing or removed), `'flag'` (only behind `fact.flag`) or `true`. */
+export function availability(fact: VersionGate, target: string): boolean | 'flag' {
+  if (!atLeast(target, fact.since)) return false;
+  if (fact.removedIn && atLeast(target, fact.removedIn)) return false;
+  if (fact.flag && !(fact.flagUntil && atLeast(target, fact.flagUntil))) return 'flag';
+  return true;
+}
+
 /** Whether the target version has a feature. */
 export function has(targets: { prometheus: string; alertmanager: string }, fact: FactId): boolean {
   const f: VersionFact = FACTS[fact];
-  return atLeast(targets[f.program], f.since);
+  return availability(f, targets[f.program]) === true;
 }
 
 /** "scrapeProtocols (scrape_protocols) came in Prometheus 2.49; the target is Prometheus 2.42" parts, for messages. */

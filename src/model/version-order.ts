@@ -1,4 +1,4 @@
-/** Release order of Prometheus and Alertmanager versions (a leaf: the model's facts and the PromQL facts read it). */
+/** Release order of Prometheus and Alertmanager versions (the version facts read it). */
 
 /** `2.42` < `2.53` < `3.x` (read as 3.0). */
 function parts(version: string): number[] {
