@@ -1,7 +1,13 @@
-/** The Prometheus versions the output can target (`3.x`: any Prometheus 3, what 3.0 has). */
-export type PrometheusVersion = '2.42' | '2.53' | '3.x';
-/** The Alertmanager versions the output can target. */
-export type AlertmanagerVersion = '0.25' | '0.27' | '0.28';
+/**
+ * A version as a target: `'2.53'` (that release; a patch, `'2.53.1'`, reads as it), `'3.x'` or `'3'`
+ * (every Prometheus 3), `'>=3.5'` (3.5 and every later release). What the target admits must all have
+ * a feature for it to pass: on `'3.x'`, what came in 3.5 is refused, and so is what 3.5 removed.
+ */
+export type VersionTarget = `${number}.${number}` | `${number}.${number}.${number}` | `${number}.x` | `${number}` | `>=${number}.${number}`;
+/** A Prometheus target: 2.42 or later (`'2.42'`, `'2.55'`, `'3.x'`, `'3.5'`, `'>=3.5'`). */
+export type PrometheusVersion = VersionTarget;
+/** An Alertmanager target: 0.25 or later (`'0.25'`, `'0.28'`, `'>=0.27'`). */
+export type AlertmanagerVersion = VersionTarget;
 
 /**
  * The versions the output targets: a field a version lacks is refused, naming the version that adds

@@ -1,12 +1,15 @@
-import type { AnalyzedExpression, Check } from './check.js';
+import type { Check } from './check.js';
 import { at } from './check.js';
-import type { RecordModel } from '../model/types.js';
+import type { RecordModel, RuleModel } from '../model/types.js';
+import { ruleDependencies } from '../model/rule-dependencies.js';
 import { recordExpressions } from './rules-select.js';
 
 /**
  * Recording rules that read, directly or through other recording rules, the series they write: the
  * first evaluation finds no data, so nothing is ever written, and every later one finds nothing
  * either. An `or` may seed the series from elsewhere (`x + 1 or vector(0)`): such a rule is left alone.
+ * The edges are the rule dependency graph's (src/model/rule-dependencies.ts), which the rule tests
+ * load by too: a rule reads another when a selector of its expression can select what that one writes.
  */
 export const recordCycle: Check = {
   id: 'record/cycle',
@@ -16,39 +19,36 @@ export const recordCycle: Check = {
     const pairs = recordExpressions(context);
     // Names only rules write: one a scraped metric also has (record/shadows-metric) has data anyway.
     const recorded = new Set(pairs.map((p) => p.record.name).filter((name) => !context.catalogue.get(name)?.metric));
-    // name → the recorded names its rules read (every rule writing a name adds to it).
-    const reads = new Map<string, Set<string>>();
-    const exprs = new Map<RecordModel, AnalyzedExpression>();
-    for (const { record: rule, e } of pairs) {
-      if (e.analysis.binaries.some((b) => b.op === 'or')) continue;
-      exprs.set(rule, e);
-      const out = reads.get(rule.name) ?? new Set<string>();
-      for (const s of e.analysis.selectors) if (s.name !== undefined && recorded.has(s.name)) out.add(s.name);
-      reads.set(rule.name, out);
-    }
-    /** A path of reads from `from` back to `to` (`[from, …, to]`), or undefined. Iterative, breadth first: the shortest. */
-    const pathBetween = (from: string, to: string): string[] | undefined => {
-      const previous = new Map<string, string>();
-      const queue = [from];
+    const seeded = new Set<RuleModel>(pairs.filter(({ e }) => e.analysis.binaries.some((b) => b.op === 'or')).map((p) => p.record));
+    const dependencies = ruleDependencies(context.model);
+    /** The recording rules a rule's series come from: those of the cycle's kind (recorded names, no `or`). */
+    const feeding = (rule: RuleModel): RecordModel[] =>
+      dependencies.reads(rule).filter((r): r is RecordModel => r.kind === 'record' && recorded.has(r.name) && !seeded.has(r));
+    /** A path of reads from one of `starts` back to `to` (`[start, …, to]`, as names), or undefined. Iterative, breadth first: the shortest. */
+    const pathBetween = (starts: readonly RecordModel[], to: RecordModel): string[] | undefined => {
+      const previous = new Map<RecordModel, RecordModel | undefined>(starts.map((s) => [s, undefined]));
+      const queue = [...starts];
       for (let i = 0; i < queue.length; i++) {
-        const name = queue[i]!;
-        for (const next of reads.get(name) ?? []) {
-          if (next === to) {
-            const path = [to];
-            for (let at: string | undefined = name; at !== undefined; at = at === from ? undefined : previous.get(at)) path.unshift(at);
-            return path;
-          }
-          if (next === from || previous.has(next)) continue;
-          previous.set(next, name);
+        const rule = queue[i]!;
+        if (rule === to) {
+          const names: string[] = [];
+          for (let r: RecordModel | undefined = rule; r !== undefined; r = previous.get(r)) names.unshift(r.name);
+          return names;
+        }
+        for (const next of feeding(rule)) {
+          if (previous.has(next)) continue;
+          previous.set(next, rule);
           queue.push(next);
         }
       }
       return undefined;
     };
-    for (const [rule, e] of exprs) {
+    for (const { record: rule, e } of pairs) {
+      if (seeded.has(rule)) continue;
+      const reads = feeding(rule);
       for (const s of e.analysis.selectors) {
         if (s.name === undefined || !recorded.has(s.name)) continue;
-        const back = s.name === rule.name ? [rule.name] : pathBetween(s.name, rule.name);
+        const back = s.name === rule.name ? [rule.name] : pathBetween(reads.filter((r) => r.name === s.name), rule);
         if (!back) continue;
         const chain = [rule.name, ...back].map((n) => `"${n}"`).join(' → ');
         report({

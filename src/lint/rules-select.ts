@@ -1,12 +1,14 @@
-import type { AlertModel, Model, RecordModel, RuleModel } from '../model/types.js';
+import type { Model, RuleModel } from '../model/types.js';
 import { rules } from '../model/select.js';
 import type { AnalyzedExpression, CheckContext } from './check.js';
 import { expressionAt } from './expression-at.js';
 
 // Many checks ask for the same pairs: computed once per context.
 const pairsByContext = new WeakMap<CheckContext, Array<{ rule: RuleModel; e: AnalyzedExpression }>>();
-const alertPairsByContext = new WeakMap<CheckContext, Array<{ alert: AlertModel; e: AnalyzedExpression }>>();
-const recordPairsByContext = new WeakMap<CheckContext, Array<{ record: RecordModel; e: AnalyzedExpression }>>();
+const kindPairsByContext = new WeakMap<CheckContext, Map<RuleModel['kind'], unknown[]>>();
+
+/** A rule of one kind and its analysed expression, the rule under its kind's name: `{ alert, e }`, `{ record, e }`. */
+export type KindPair<K extends RuleModel['kind']> = { [P in K]: Extract<RuleModel, { kind: K }> } & { e: AnalyzedExpression };
 
 /** Whether `path` is `[...owner, 'expr']`. */
 function samePath(path: readonly string[], owner: readonly string[]): boolean {
@@ -31,26 +33,27 @@ function ruleExpressions(context: CheckContext): Array<{ rule: RuleModel; e: Ana
   return pairs;
 }
 
-/** The analysed expression of each alert, paired with the alert. */
-export function alertExpressions(context: CheckContext): Array<{ alert: AlertModel; e: AnalyzedExpression }> {
-  let pairs = alertPairsByContext.get(context);
+/** The analysed expression of each rule of one kind, paired with the rule. */
+function kindExpressions<K extends RuleModel['kind']>(context: CheckContext, kind: K): Array<KindPair<K>> {
+  let byKind = kindPairsByContext.get(context);
+  if (!byKind) kindPairsByContext.set(context, (byKind = new Map()));
+  let pairs = byKind.get(kind) as Array<KindPair<K>> | undefined;
   if (!pairs) {
     pairs = [];
-    for (const { rule, e } of ruleExpressions(context)) if (rule.kind === 'alert') pairs.push({ alert: rule, e });
-    alertPairsByContext.set(context, pairs);
+    for (const { rule, e } of ruleExpressions(context)) if (rule.kind === kind) pairs.push({ [kind]: rule, e } as KindPair<K>);
+    byKind.set(kind, pairs);
   }
   return pairs;
 }
 
+/** The analysed expression of each alert, paired with the alert. */
+export function alertExpressions(context: CheckContext): Array<KindPair<'alert'>> {
+  return kindExpressions(context, 'alert');
+}
+
 /** The analysed expression of each recording rule, paired with the rule. */
-export function recordExpressions(context: CheckContext): Array<{ record: RecordModel; e: AnalyzedExpression }> {
-  let pairs = recordPairsByContext.get(context);
-  if (!pairs) {
-    pairs = [];
-    for (const { rule, e } of ruleExpressions(context)) if (rule.kind === 'record') pairs.push({ record: rule, e });
-    recordPairsByContext.set(context, pairs);
-  }
-  return pairs;
+export function recordExpressions(context: CheckContext): Array<KindPair<'record'>> {
+  return kindExpressions(context, 'record');
 }
 
 /** The largest scrape interval of any job: the safe bound for range checks. */

@@ -1,13 +1,14 @@
 import type { AnalyzedExpression, Check, Finding } from './check.js';
 import { at, ownerName } from './check.js';
-import { AGGREGATION_FACTS, availability, EXPERIMENTAL_FUNCTIONS, FUNCTION_FACTS, SYNTAX_FACTS, type PromqlFact, type SyntaxId } from '../promql/promql-versions.js';
+import { AGGREGATION_FACTS, EXPERIMENTAL_FUNCTIONS, FUNCTION_FACTS, SYNTAX_FACTS, type PromqlFact, type SyntaxId } from '../model/promql-version-facts.js';
 import { flatRoot } from '../promql/parse.js';
 import { NODE_SIZE, type FlatTree } from '../promql/flat-tree.js';
 import type { Located, Model } from '../model/types.js';
 import { locatedAt } from '../model/located.js';
 import { LABEL_NAME } from '../model/names.js';
-import { ALERTMANAGER_VERSIONS, FACTS, has, lacking, PROMETHEUS_VERSIONS, type FactId } from '../model/version-facts.js';
-import { atLeast } from '../version-order.js';
+import { availability, FACTS, lacking, type FactId, type VersionFact } from '../model/version-facts.js';
+import { atLeast } from '../model/version-order.js';
+import { allFrom, someFrom } from '../model/version-range.js';
 import { relabelRulesOf } from './scrape-jobs.js';
 
 const ORIGIN = { config: 'from totem-mon.config.ts', project: 'from the project', installed: 'the installed tool', default: 'the default' } as const;
@@ -187,7 +188,15 @@ function durationArithmetic(tree: FlatTree, node: number): boolean {
   return false;
 }
 
-/** A function, aggregation or syntax the target Prometheus lacks, or has only behind a feature flag. */
+/** "set versions: { prometheus: '2.51' } (or the release it runs, or '>=2.51')": the target that has what came in `since`. */
+function setTarget(program: string, since: string): string {
+  return `set versions: { ${program}: '${since}' } (or the release it runs, or '>=${since}')`;
+}
+
+/**
+ * A function, aggregation or syntax the target Prometheus lacks, or has only behind a feature flag.
+ * A target admits several versions (`3.x`, `>=2.53`): it lacks what one of them lacks.
+ */
 function promqlFinding(e: AnalyzedExpression, use: PromqlUse, target: string, origin: string): Finding | undefined {
   const { fact } = use;
   const available = availability(fact, target);
@@ -195,25 +204,32 @@ function promqlFinding(e: AnalyzedExpression, use: PromqlUse, target: string, or
   const where = `${ownerName(e)} uses ${use.what}`;
   const targetText = `Prometheus ${target} (the target version, ${origin})`;
   const flagText = fact.flag ? ` --enable-feature=${fact.flag}` : '';
-  if (fact.removedIn && atLeast(target, fact.removedIn)) {
+  const other = fact.otherName ? FUNCTION_FACTS[fact.otherName] : undefined;
+  // holt_winters on `>=2.53`: 2.53 lacks one name, 3.0 the other.
+  const neither =
+    fact.otherName && other && availability(other, target) === false
+      ? `no one name works on every version the target admits: set versions: { prometheus: '…' } to the Prometheus production runs (${namesByVersion(use.name!, fact, fact.otherName, other)})`
+      : undefined;
+  if (fact.removedIn && allFrom(target, fact.since) && someFrom(target, fact.removedIn)) {
     return {
       message: `${where}, which ${targetText} does not have: ${fact.otherName ? `Prometheus ${fact.removedIn} renamed it ${fact.otherName}` : `it was removed in Prometheus ${fact.removedIn}`}`,
-      hint: fact.otherName
-        ? `write ${fact.otherName}(…)${otherFlag(fact.otherName)}, or set versions: { prometheus: '2.53' } if production runs Prometheus 2`
-        : 'remove it',
+      hint:
+        neither ??
+        (fact.otherName
+          ? `write ${fact.otherName}(…)${otherFlag(fact.otherName)}, or set versions: { prometheus: '2.53' } if production runs Prometheus 2`
+          : `remove it, or set versions: { prometheus: '…' } to a release before ${fact.removedIn} if production runs one`),
       ...at(e, use.from, use.to),
     };
   }
   if (available === false) {
-    const enough = PROMETHEUS_VERSIONS.find((v) => availability(fact, v) !== false);
     const flagged = fact.flag && !(fact.flagUntil && atLeast(fact.since, fact.flagUntil)) ? ` (behind the feature flag ${fact.flag})` : '';
     return {
       message: `${where}, which ${targetText} does not have: it came in Prometheus ${fact.since}${flagged}`,
-      hint: fact.otherName
-        ? `write ${fact.otherName}(…), its name before Prometheus ${fact.since}`
-        : enough
-          ? `if your Prometheus is ${fact.since} or newer${flagged ? ` and runs with${flagText}` : ''}, set versions: { prometheus: '${enough}' }; otherwise do without it`
-          : `do without it; if your Prometheus is ${fact.since} or newer${flagged ? ` and runs with${flagText}` : ''}, ignore this finding with that reason (the newest target, '3.x', stands for what 3.0 has)`,
+      hint:
+        neither ??
+        (fact.otherName
+          ? `write ${fact.otherName}(…), its name before Prometheus ${fact.since}`
+          : `if your Prometheus is ${fact.since} or newer${flagged ? ` and runs with${flagText}` : ''}, ${setTarget('prometheus', fact.since)}; otherwise do without it`),
       ...at(e, use.from, use.to),
     };
   }
@@ -223,6 +239,12 @@ function promqlFinding(e: AnalyzedExpression, use: PromqlUse, target: string, or
     hint: `run Prometheus with${flagText} (and ignore this finding with that reason), or do without it`,
     ...at(e, use.from, use.to),
   };
+}
+
+/** "before 3.0 for holt_winters, 3.0 or newer for double_exponential_smoothing": which releases have which name (the older name first). */
+function namesByVersion(name: string, fact: PromqlFact, otherName: string, other: PromqlFact): string {
+  const [older, newer] = fact.removedIn ? [name, otherName] : [otherName, name];
+  return `before ${(fact.removedIn ?? other.removedIn)!} for ${older}, ${(fact.removedIn ? other : fact).since} or newer for ${newer}`;
 }
 
 /** How to enable a function's other name, if it needs a flag. */
@@ -242,16 +264,24 @@ export const versionUnsupported: Check = {
   run({ model, expressions }, report) {
     const targets = model.versions;
     for (const use of uses(model)) {
-      if (has(targets, use.fact)) continue;
-      const program = FACTS[use.fact].program;
-      const gap = lacking(use.fact, targets[program]);
-      const supported: readonly string[] = program === 'prometheus' ? PROMETHEUS_VERSIONS : ALERTMANAGER_VERSIONS;
-      const enough = supported.find((v) => atLeast(v, FACTS[use.fact].since));
+      const fact: VersionFact = FACTS[use.fact];
+      const target = targets[fact.program];
+      const available = availability(fact, target);
+      if (available === true) continue;
+      const gap = lacking(use.fact, target);
+      const targetText = `${gap.target} (the target version, ${ORIGIN[targets.from[fact.program]]})`;
+      const why = !allFrom(target, fact.since)
+        ? `does not have: it came in ${gap.since}`
+        : available === 'flag'
+          ? `has only behind the feature flag ${fact.flag}`
+          : `does not have: it was removed in ${gap.program} ${fact.removedIn}`;
       const finding: Finding = {
-        message: `${use.what} uses ${gap.feature}, which ${gap.target} (the target version, ${ORIGIN[targets.from[program]]}) does not have: it came in ${gap.since}`,
-        hint: enough
-          ? `if your ${program === 'prometheus' ? 'Prometheus' : 'Alertmanager'} is ${FACTS[use.fact].since} or newer, set versions: { ${program}: '${enough}' } in defineProject or totem-mon.config.ts; otherwise remove it`
-          : 'remove it',
+        message: `${use.what} uses ${gap.feature}, which ${targetText} ${why}`,
+        hint: !allFrom(target, fact.since)
+          ? `if your ${gap.program} is ${fact.since} or newer, ${setTarget(fact.program, fact.since)} in defineProject or totem-mon.config.ts; otherwise remove it`
+          : available === 'flag'
+            ? `run ${gap.program} with --enable-feature=${fact.flag} (and ignore this finding with that reason), or remove it`
+            : 'remove it',
         ...use.at,
       };
       report(finding);

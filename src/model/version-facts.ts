@@ -1,29 +1,47 @@
 /**
- * The versions of Prometheus and Alertmanager the output can target, and what each lacks: one table
- * of facts, each with its source, a line of the program's CHANGELOG.md (github.com/prometheus/
- * prometheus at d15adb9ad7e5, github.com/prometheus/alertmanager at 68fb2d5759b3). `3.x` is any
- * Prometheus 3: what 3.0 has.
+ * The versions of Prometheus and Alertmanager the output can target, and what each lacks: the one
+ * place that says which version has what. Every fact has the same shape (VersionGate: since, removed
+ * in, behind which flag until when) and one judgement, `availability`. The facts about definition
+ * fields are here, each with its source, a line of the program's CHANGELOG.md (github.com/prometheus/
+ * prometheus at d15adb9ad7e5, github.com/prometheus/alertmanager at 68fb2d5759b3); PromQL's functions,
+ * aggregations and syntax, a table of their own, in promql-version-facts.ts. A target admits one
+ * release or several (`3.x`, `>=3.5`: version-range.ts); a fact holds for it when it holds for each.
  */
 
 import type { AlertmanagerVersion, PrometheusVersion } from '../api/versions.js';
-import { atLeast } from '../version-order.js';
+import { atLeast } from './version-order.js';
+import { allFrom, someFrom, versionRange } from './version-range.js';
 
-export const PROMETHEUS_VERSIONS = ['2.42', '2.53', '3.x'] as const satisfies readonly PrometheusVersion[];
-export const ALERTMANAGER_VERSIONS = ['0.25', '0.27', '0.28'] as const satisfies readonly AlertmanagerVersion[];
+/**
+ * The oldest release each program's facts speak for: what came before is not listed (`@` and
+ * subqueries, relabel actions older than 2.36), so an older target cannot be judged.
+ */
+export const OLDEST: Readonly<Record<Program, string>> = { prometheus: '2.42', alertmanager: '0.25' };
 
 /** What the output targets without a `versions` setting or installed tools: what Debian 12 ships. */
 export const DEFAULT_VERSIONS: { prometheus: PrometheusVersion; alertmanager: AlertmanagerVersion } = { prometheus: '2.42', alertmanager: '0.25' };
 
 export type Program = 'prometheus' | 'alertmanager';
 
-export interface VersionFact {
+/** When a feature is there: the shape of every version fact, the fields' and PromQL's. */
+export interface VersionGate {
+  /** The first version that has it. */
+  since: string;
+  /** The first version that no longer has it. */
+  removedIn?: string;
+  /** The feature flag (`--enable-feature=…`) without which it is refused, from `since` on … */
+  flag?: string;
+  /** … until this version, which has it without the flag (absent: the flag is still needed). */
+  flagUntil?: string;
+  /** Where this is said: the CHANGELOG.md line under its release heading, or the source file. */
+  source: string;
+}
+
+/** A definition field some versions lack. */
+export interface VersionFact extends VersionGate {
   program: Program;
   /** What the feature is, as messages name it (the definition field and the output field). */
   feature: string;
-  /** The first version that has it. */
-  since: string;
-  /** The CHANGELOG.md line that says so, under its release heading. */
-  source: string;
 }
 
 export const FACTS = {
@@ -93,27 +111,40 @@ export type FactId = keyof typeof FACTS;
 
 const PROGRAM_NAME: Record<Program, string> = { prometheus: 'Prometheus', alertmanager: 'Alertmanager' };
 
+/**
+ * Whether every version a target admits has it: `false` (one lacks it: too old, or it was removed),
+ * `'flag'` (one has it only behind `fact.flag`) or `true`.
+ */
+export function availability(fact: VersionGate, target: string): boolean | 'flag' {
+  if (!allFrom(target, fact.since)) return false;
+  if (fact.removedIn && someFrom(target, fact.removedIn)) return false;
+  if (fact.flag && !(fact.flagUntil && allFrom(target, fact.flagUntil))) return 'flag';
+  return true;
+}
+
+/** Whether a written target is one the facts can judge: one of the three forms, nothing older than OLDEST. */
+export function judgeable(program: Program, target: string): boolean {
+  const range = versionRange(target);
+  return range !== undefined && atLeast(range.oldest, OLDEST[program]);
+}
+
 /** Whether the target version has a feature. */
 export function has(targets: { prometheus: string; alertmanager: string }, fact: FactId): boolean {
   const f: VersionFact = FACTS[fact];
-  return atLeast(targets[f.program], f.since);
+  return availability(f, targets[f.program]) === true;
 }
 
 /** "scrapeProtocols (scrape_protocols) came in Prometheus 2.49; the target is Prometheus 2.42" parts, for messages. */
-export function lacking(fact: FactId, target: string): { feature: string; target: string; since: string } {
+export function lacking(fact: FactId, target: string): { feature: string; program: string; target: string; since: string } {
   const f: VersionFact = FACTS[fact];
-  return { feature: f.feature, target: `${PROGRAM_NAME[f.program]} ${target}`, since: `${PROGRAM_NAME[f.program]} ${f.since}` };
+  const program = PROGRAM_NAME[f.program];
+  return { feature: f.feature, program, target: `${program} ${target}`, since: `${program} ${f.since}` };
 }
 
-/** The supported version an installed tool's version (`2.42.0+ds`, `3.5.1`) stands for, if any. */
+/** The target an installed tool's version (`2.42.0+ds`, `3.5.1`) stands for: its own release, if the facts speak for it. */
 export function supportedVersion<P extends Program>(program: P, installed: string | undefined): (P extends 'prometheus' ? PrometheusVersion : AlertmanagerVersion) | undefined {
-  if (installed === undefined) return undefined;
-  const m = /^(\d+)\.(\d+)/.exec(installed);
+  const m = installed === undefined ? null : /^(\d+)\.(\d+)/.exec(installed);
   if (!m) return undefined;
-  const [major, minor] = [Number(m[1]), Number(m[2])];
-  type V = P extends 'prometheus' ? PrometheusVersion : AlertmanagerVersion;
-  const supported = (program === 'prometheus' ? PROMETHEUS_VERSIONS : ALERTMANAGER_VERSIONS) as readonly string[];
-  if (program === 'prometheus' && major >= 3) return '3.x' as V;
-  // The newest supported version not newer than the installed one (2.55 → 2.53, 0.26 → 0.25).
-  return [...supported].reverse().find((v) => !v.endsWith('.x') && atLeast(`${major}.${minor}`, v)) as V | undefined;
+  const release = `${Number(m[1])}.${Number(m[2])}` as P extends 'prometheus' ? PrometheusVersion : AlertmanagerVersion;
+  return atLeast(release, OLDEST[program]) ? release : undefined;
 }

@@ -1,5 +1,5 @@
 /**
- * The PromQL version table (src/promql/promql-versions.ts) against the installed promtool: every
+ * The PromQL version table (src/model/promql-version-facts.ts) against the installed promtool: every
  * function, aggregation and piece of syntax the table says the promtool's version has (without a
  * feature flag), `promtool check rules` must accept; every one it says that version lacks or has only
  * behind a flag, promtool must refuse. So the table cannot drift from what a real Prometheus parses.
@@ -9,7 +9,8 @@ import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
-import { AGGREGATION_FACTS, availability, FUNCTION_FACTS, SYNTAX_FACTS, type PromqlFact } from '../../src/promql/promql-versions.js';
+import { AGGREGATION_FACTS, FUNCTION_FACTS, SYNTAX_FACTS, type PromqlFact } from '../../src/model/promql-version-facts.js';
+import { availability } from '../../src/model/version-facts.js';
 import { findBinary, itWithBinaries } from '../helpers/tools.js';
 
 /** A call of each function with arguments of the types it takes (a scalar result wrapped in vector()). */

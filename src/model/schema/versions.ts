@@ -1,11 +1,23 @@
 import { z } from 'zod';
 import { withHint } from './hint.js';
-import { ALERTMANAGER_VERSIONS, PROMETHEUS_VERSIONS } from '../version-facts.js';
+import { judgeable, OLDEST, type Program } from '../version-facts.js';
+import type { VersionTarget } from '../../api/versions.js';
 
-const oneOf = <T extends readonly [string, ...string[]]>(program: string, versions: T) =>
-  z.enum(versions, { error: withHint(`not a ${program} version totem-mon targets`, `write one of ${versions.map((v) => `'${v}'`).join(', ')}`) });
+const NAME: Record<Program, string> = { prometheus: 'Prometheus', alertmanager: 'Alertmanager' };
+
+/** A target the facts can judge (src/model/version-range.ts): a release, a major or a lower bound, none older than what the facts know. */
+const target = (program: Program, forms: string) =>
+  z.string().refine((v): v is VersionTarget => judgeable(program, v), {
+    error: withHint(
+      `not a ${NAME[program]} version totem-mon can judge (it knows ${NAME[program]} ${OLDEST[program]} and later)`,
+      `write ${forms} or a lower bound ('>=${OLDEST[program]}')`,
+    ),
+  });
 
 /** `versions: { prometheus, alertmanager }` of defineProject and defineConfig. */
 export const versionsSchema = z
-  .strictObject({ prometheus: oneOf('Prometheus', PROMETHEUS_VERSIONS).optional(), alertmanager: oneOf('Alertmanager', ALERTMANAGER_VERSIONS).optional() })
+  .strictObject({
+    prometheus: target('prometheus', "the release production runs ('2.53', '3.5'), every release of a major ('3.x')").optional(),
+    alertmanager: target('alertmanager', "the release production runs ('0.27')").optional(),
+  })
   .optional();

@@ -77,17 +77,15 @@ describe('version/unsupported on functions', () => {
       ['histogram_stddev', 'Prometheus 2.42 (the target version, from the project) does not have: it came in Prometheus 2.47'],
       ['histogram_stdvar', 'Prometheus 2.42 (the target version, from the project) does not have: it came in Prometheus 2.47'],
     ]);
-    expect(findings('2.42', 'histogram_avg(shop_cart_items)')[0]!.hint).toBe("if your Prometheus is 2.51 or newer, set versions: { prometheus: '2.53' }; otherwise do without it");
-    expect(findings('2.53', ...exprs)).toEqual([]);
+        expect(findings('2.53', ...exprs)).toEqual([]);
   });
 
-  it('functions newer than every target (3.x is what 3.0 has): reported, with the flag they need', () => {
+  it('functions newer than 3.0 on 3.x (3.0 is a 3): reported, with the flag they need', () => {
     const found = findings('3.x', 'ts_of_max_over_time(shop_cart_items[1h])', 'first_over_time(shop_cart_items[1h])');
     expect(found.map((f) => [f.span, f.message.replace(/^.*which /, '')])).toEqual([
       ['ts_of_max_over_time', 'Prometheus 3.x (the target version, from the project) does not have: it came in Prometheus 3.5 (behind the feature flag promql-experimental-functions)'],
       ['first_over_time', 'Prometheus 3.x (the target version, from the project) does not have: it came in Prometheus 3.7 (behind the feature flag promql-experimental-functions)'],
     ]);
-    expect(found[0]!.hint).toBe("do without it; if your Prometheus is 3.5 or newer and runs with --enable-feature=promql-experimental-functions, ignore this finding with that reason (the newest target, '3.x', stands for what 3.0 has)");
   });
 
   it('aggregations and syntax the target parser lacks', () => {
@@ -135,3 +133,49 @@ describe('version/unsupported on functions', () => {
   });
 });
 
+
+describe('version/unsupported on a target that admits several versions (every one must have it)', () => {
+  const span = (version: PrometheusVersion, ...exprs: string[]) => findings(version, ...exprs).map((f) => [f.span, f.message.replace(/^.*which /, '')]);
+
+  it('a release of 3 is that release: what came by 3.5 is there on 3.5, what came later is not', () => {
+    expect(findings('3.7', 'rate(shop_orders_total[5m] anchored)').map((f) => f.message)).toEqual([
+      expect.stringContaining('which Prometheus 3.7 (the target version, from the project) has only behind the feature flag promql-extended-range-selectors'),
+    ]);
+    expect(span('3.5', 'ts_of_max_over_time(shop_cart_items[1h])', 'first_over_time(shop_cart_items[1h])')).toEqual([
+      ['ts_of_max_over_time', expect.stringMatching(/^Prometheus 3\.5 \(the target version, from the project\) has only behind the feature flag promql-experimental-functions/)],
+      ['first_over_time', 'Prometheus 3.5 (the target version, from the project) does not have: it came in Prometheus 3.7 (behind the feature flag promql-experimental-functions)'],
+    ]);
+    // Duration arithmetic needs no flag from 3.14 on.
+    expect(findings('3.14', 'rate(shop_orders_total[5m + 1m])', 'first_over_time(shop_cart_items[1h])')).toEqual([]);
+    expect(findings('>=3.14', 'rate(shop_orders_total[5m + 1m])')).toEqual([]);
+  });
+
+  it('3.x and >=: the oldest admitted lacks what came later, the newest what was removed', () => {
+    expect(span('>=3.4', 'rate(shop_orders_total[5m + 1m])')).toEqual([
+      ['5m + 1m', expect.stringMatching(/^Prometheus >=3\.4 \(the target version, from the project\) has only behind the feature flag promql-duration-expr/)],
+    ]);
+    expect(span('3', 'rate(shop_orders_total[5m + 1m])')).toEqual([
+      ['5m + 1m', 'Prometheus 3 (the target version, from the project) does not have: it came in Prometheus 3.4 (behind the feature flag promql-duration-expr)'],
+    ]);
+    // A bound that reaches Prometheus 3 admits a version without holt_winters, and one without double_exponential_smoothing.
+    const both = findings('>=2.53', holt, smoothing);
+    expect(both.map((f) => f.message.replace(/^.*which /, ''))).toEqual([
+      'Prometheus >=2.53 (the target version, from the project) does not have: Prometheus 3.0 renamed it double_exponential_smoothing',
+      'Prometheus >=2.53 (the target version, from the project) does not have: it came in Prometheus 3.0 (behind the feature flag promql-experimental-functions)',
+    ]);
+    expect(both.map((f) => f.hint)).toEqual([
+      "no one name works on every version the target admits: set versions: { prometheus: '…' } to the Prometheus production runs (before 3.0 for holt_winters, 3.0 or newer for double_exponential_smoothing)",
+      "no one name works on every version the target admits: set versions: { prometheus: '…' } to the Prometheus production runs (before 3.0 for holt_winters, 3.0 or newer for double_exponential_smoothing)",
+    ]);
+    expect(findings('2.55', holt)).toEqual([]);
+  });
+
+  it('the hint names the release that brings it, now that any release is a target', () => {
+    expect(findings('3.x', 'ts_of_max_over_time(shop_cart_items[1h])')[0]!.hint).toBe(
+      "if your Prometheus is 3.5 or newer and runs with --enable-feature=promql-experimental-functions, set versions: { prometheus: '3.5' } (or the release it runs, or '>=3.5'); otherwise do without it",
+    );
+    expect(findings('2.42', 'histogram_avg(shop_cart_items)')[0]!.hint).toBe(
+      "if your Prometheus is 2.51 or newer, set versions: { prometheus: '2.51' } (or the release it runs, or '>=2.51'); otherwise do without it",
+    );
+  });
+});

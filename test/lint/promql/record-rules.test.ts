@@ -91,3 +91,29 @@ describe('record/shadows-metric', () => {
     ]);
   });
 });
+
+describe('record/cycle on the rule dependency graph (src/model/rule-dependencies.ts)', () => {
+  it('follows a cycle across several rules and reports its shortest path', () => {
+    const a = record({ name: 'store:a:x', expr: 'store:c:x + store:b:x' });
+    const b = record({ name: 'store:b:x', expr: 'store:c:x * 2' });
+    const c = record({ name: 'store:c:x', expr: 'sum by (store) (store:a:x)' });
+    expect(findings('record/cycle', shop({ rules: [a, b, c] })).map((d) => d.message)).toEqual([
+      'recording rule "store:a:x" reads "store:c:x", which is recorded from "store:a:x" in turn ("store:a:x" → "store:c:x" → "store:a:x"): a cycle of recording rules never produces data',
+      'recording rule "store:b:x" reads "store:c:x", which is recorded from "store:b:x" in turn ("store:b:x" → "store:c:x" → "store:a:x" → "store:b:x"): a cycle of recording rules never produces data',
+      'recording rule "store:c:x" reads "store:a:x", which is recorded from "store:c:x" in turn ("store:c:x" → "store:a:x" → "store:c:x"): a cycle of recording rules never produces data',
+    ]);
+  });
+
+  it('a read of series another rule of the name writes (a fixed label tells them apart) is no cycle', () => {
+    const fromB = record({ name: 'store:a:x', labels: { source: 'b' }, expr: 'sum by (store) (store:b:x)' });
+    const scraped = record({ name: 'store:a:x', labels: { source: 'cart' }, expr: 'sum by (store) (shop_cart_items)' });
+    const b = record({ name: 'store:b:x', expr: 'store:a:x{source="cart"} * 2' });
+    expect(findings('record/cycle', shop({ rules: [fromB, scraped, b] }))).toEqual([]);
+    // Reading the series store:a:x writes from store:b:x: a cycle.
+    const back = record({ name: 'store:b:x', expr: 'store:a:x{source="b"} * 2' });
+    expect(findings('record/cycle', shop({ rules: [fromB, scraped, back] })).map((d) => d.message)).toEqual([
+      expect.stringContaining('recording rule "store:a:x" reads "store:b:x"'),
+      expect.stringContaining('recording rule "store:b:x" reads "store:a:x"'),
+    ]);
+  });
+});

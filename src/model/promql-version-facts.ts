@@ -7,24 +7,17 @@
  * from the keywords of promql/parser/lex.go, the syntax from promql/parser/generated_parser.y and the
  * parser options of parse.go; with the CHANGELOG.md line where one says so. A version is the first
  * minor release (`2.51` is 2.51.0); `2.0` means "in 2.0 already" (older arrivals do not matter: the
- * oldest target is 2.42). The target `3.x` is what 3.0 has, as in src/model/version-facts.ts.
+ * oldest target is 2.42). The shape of a fact and the judgement on a target are version-facts.ts's,
+ * one for every version fact.
  * test/promql/promql-versions-promtool.test.ts checks the table against the installed promtool.
  */
 
-import { atLeast } from '../version-order.js';
+import type { VersionGate } from './version-facts.js';
 
-export interface PromqlFact {
-  /** The first version whose parser has it. */
-  since: string;
-  /** The first version whose parser no longer has it. */
-  removedIn?: string;
+/** A function, aggregation or syntax: when the parser has it (VersionGate), and its other name if any. */
+export interface PromqlFact extends VersionGate {
   /** Its name in the other versions (holt_winters ↔ double_exponential_smoothing). */
   otherName?: string;
-  /** The feature flag (`--enable-feature=…`) without which the parser refuses it, from `since` on … */
-  flag?: string;
-  /** … until this version, which has it without the flag (absent: the flag is still needed). */
-  flagUntil?: string;
-  source: string;
 }
 
 /** A piece of syntax: what messages call it, and an expression that uses it (for the promtool test and the docs). */
@@ -243,11 +236,3 @@ export const SYNTAX_FACTS = {
 } as const satisfies Record<string, SyntaxFact>;
 
 export type SyntaxId = keyof typeof SYNTAX_FACTS;
-
-/** Whether a target version's parser has it: `false` (missing or removed), `'flag'` (only behind `fact.flag`) or `true`. */
-export function availability(fact: PromqlFact, target: string): boolean | 'flag' {
-  if (!atLeast(target, fact.since)) return false;
-  if (fact.removedIn && atLeast(target, fact.removedIn)) return false;
-  if (fact.flag && !(fact.flagUntil && atLeast(target, fact.flagUntil))) return 'flag';
-  return true;
-}

@@ -1,8 +1,7 @@
-/** Release order of Prometheus and Alertmanager versions (a leaf: the model's facts and the PromQL facts read it). */
+/** Release order of Prometheus and Alertmanager versions (`2.42` < `2.53` < `3.0` < `3.10`). */
 
-/** `2.42` < `2.53` < `3.x` (read as 3.0). */
 function parts(version: string): number[] {
-  return version.replace(/\.x$/, '.0').split('.').map(Number);
+  return version.split('.').map(Number);
 }
 
 /** Whether `version` is `since` or later. */
