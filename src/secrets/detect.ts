@@ -94,14 +94,17 @@ const SECRET_PARAMETERS = new Set([
 /** Connection-string keys (spaces, dots and dashes taken out, lower-case) that hold a credential beyond the query parameters'. */
 const CONNECTION_SECRETS = new Set(['accountkey', 'sharedaccesskey', 'sharedaccesssignature', 'clientsecret', 'userpassword']);
 
-/** A query parameter's name as the server reads it: percent-encoding undone (`access%5Ftoken`, `%73ig`). */
+/** A query parameter's name as the server reads it: percent-encoding undone (`access%5Ftoken`, `%73ig`), an array's `[]` taken off (`token[]`). */
 function decodedName(name: string): string {
-  if (!name.includes('%')) return name;
-  try {
-    return decodeURIComponent(name);
-  } catch {
-    return name;
+  let decoded = name;
+  if (name.includes('%')) {
+    try {
+      decoded = decodeURIComponent(name);
+    } catch {
+      // a lone `%`: the name as written
+    }
   }
+  return decoded.endsWith('[]') ? decoded.slice(0, -2) : decoded;
 }
 
 function secretParameter(name: string): boolean {

@@ -26,6 +26,8 @@ const CASES: Array<[string, string, string[], string]> = [
   ['a percent-encoded name', `https://h.example.com/p?a=1&access%5Ftoken=${S}`, [S], 'https://h.example.com/p?a=1&access%5Ftoken=***'],
   ['a name encoded whole, after ;', `https://h.example.com/p?a=1;%73%69%67=${S}`, [S], 'https://h.example.com/p?a=1;%73%69%67=***'],
   ['an encoded dash in the name', `https://h.example.com/p?X%2DAmz%2DSignature=${S}`, [S], 'https://h.example.com/p?X%2DAmz%2DSignature=***'],
+  ['an array parameter, its brackets encoded', `https://h.example.com/p?a=1;token%5B%5D=${S}`, [S], 'https://h.example.com/p?a=1;token%5B%5D=***'],
+  ['an array parameter', `https://h.example.com/p?a=1&api_key[]=${S}`, [S], 'https://h.example.com/p?a=1&api_key[]=***'],
   ['a repeated parameter', `https://h.example.com/p?token=${S}&token=Other9Secret`, [S, 'Other9Secret'], 'https://h.example.com/p?token=***&token=***'],
   ['a repeated parameter after ;', `https://h.example.com/p?key=${S};key=Other9Secret`, [S, 'Other9Secret'], 'https://h.example.com/p?key=***;key=***'],
   ['a fragment after the query', `https://h.example.com/p?a=1;token=${S}#top`, [S], 'https://h.example.com/p?a=1;token=***#top'],
@@ -61,6 +63,7 @@ const CLEAN = [
   'https://h.example.com/p?a=1;token=$TOKEN;b=2',
   'https://h.example.com/p?a=1;sig={{ .Values.sig }}',
   'https://h.example.com/p?a=%25;b=%3B',
+  'https://h.example.com/p?%=1;%zz=2;tags[]=a;tags[]=b',
 ];
 
 describe('secret query parameters: no false alarm on URLs without secrets', () => {
