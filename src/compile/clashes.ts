@@ -50,7 +50,7 @@ export function pathClashes(files: readonly OutputFile[], ownersOfModel: () => r
   const clashes: Diagnostic[] = [];
   let owners: readonly FileOwner[] | undefined; // made on the first clash only
   const ownersOf = (file: string): FileOwner[] => (owners ??= ownersOfModel()).filter((o) => o.files.includes(file));
-  const byKey = new Map<string, string>();
+  const byKey = new Map<string, string[]>();
   const seen = new Set<string>();
   const byChecks = reported.filter((d) => d.severity === 'error' && CLASH_CHECKS.has(d.id) && d.path !== undefined);
   const reportedAt = (owner: FileOwner): boolean => owner.where.path !== undefined && byChecks.some((d) => isAt(d.path!, owner.where.path!));
@@ -79,18 +79,19 @@ export function pathClashes(files: readonly OutputFile[], ownersOfModel: () => r
     }
     clashes.push({ id: 'output/path-clash', severity: 'error', message: `two generated files ${why}`, hint, file: second });
   };
+  // Every earlier file on the key, not only the first: three files on one path are three clashes.
   for (const { path: file } of files) {
     const key = fileSystemKey(file);
-    const other = byKey.get(key);
-    if (other === undefined) byKey.set(key, file);
-    else clash(other, file, other === file ? 'same' : 'one file');
+    let others = byKey.get(key);
+    if (others === undefined) byKey.set(key, (others = []));
+    for (const other of others) clash(other, file, other === file ? 'same' : 'one file');
+    others.push(file);
   }
   // A file where another file needs a folder (`a.yml` and `a.yml/b.yml`, in any case).
   for (const { path: file } of files) {
     const parts = fileSystemKey(file).split('/');
     for (let i = 1; i < parts.length; i++) {
-      const folder = byKey.get(parts.slice(0, i).join('/'));
-      if (folder !== undefined) clash(folder, file, 'folder');
+      for (const folder of byKey.get(parts.slice(0, i).join('/')) ?? []) clash(folder, file, 'folder');
     }
   }
   return clashes;

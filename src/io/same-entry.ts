@@ -12,6 +12,11 @@
  * entry: it is another name for the same content, and removing that name (unlink) leaves the file
  * kept under its own name intact, while keeping it would leave a stale file the manifest no longer
  * lists (a rule file Prometheus would still load). So hard links are removed like any old file.
+ *
+ * Such a disk also keeps an entry's name when a file is replaced through another case: renaming the
+ * new `shop.json` onto `Shop.json` leaves the folder listing `Shop.json`. caseRenames says which
+ * entries (folders first) are listed under another case than this run's paths; write.ts moves each
+ * aside into its staging folder and lands it under the new name.
  */
 import fs from 'node:fs';
 import path from 'node:path';
@@ -109,4 +114,57 @@ function storedName(folder: string, part: string, names: readonly string[], stat
       return other !== undefined && other.ino === stats.ino && other.dev === stats.dev;
     }) ?? part
   );
+}
+
+/** A directory entry to rename only in case (or Unicode form): `from` as the disk lists it, `to` as this run names it. */
+export interface CaseRename {
+  from: string;
+  to: string;
+}
+
+/** 'a', 'a/b', 'a/b/c.yml': the folders on a path's way, then the path. */
+function prefixes(file: string): string[] {
+  const parts = file.split('/');
+  return parts.map((_, i) => parts.slice(0, i + 1).join('/'));
+}
+
+/**
+ * The kept paths that may sit, on this disk, in an entry named as an old path was (a folder or file
+ * renamed only in case: the old manifest lists `Alerts/Api.yml`, this run writes `alerts/api.yml`):
+ * those that, or one of whose folders, equal an old path or folder without case but not exactly.
+ * No disk access: the usual run (no such rename) probes nothing.
+ */
+export function caseRenameCandidates(old: Iterable<string>, kept: readonly string[]): string[] {
+  const exact = new Set<string>();
+  const keys = new Set<string>();
+  for (const file of old) {
+    for (const p of prefixes(file)) {
+      exact.add(p);
+      keys.add(fileSystemKey(p));
+    }
+  }
+  if (keys.size === 0) return [];
+  return kept.filter((file) => prefixes(file).some((p) => !exact.has(p) && keys.has(fileSystemKey(p))));
+}
+
+/**
+ * The renames that leave every path of `files` listed by its folders as it is spelled, on a disk
+ * that kept an entry's old case when the file was replaced through a new-case name: a folder first
+ * (shallow before deep), then what is in it, each once. A rename's `from` is the entry's listed name
+ * under its folder's new name (the folder is renamed before it). Paths with nothing there are skipped.
+ */
+export function caseRenames(files: readonly string[], entryOf: EntryProbe): CaseRename[] {
+  const renames = new Map<string, CaseRename>();
+  for (const file of files) {
+    for (const wanted of prefixes(file)) {
+      if (renames.has(wanted)) continue;
+      const listed = entryOf(wanted);
+      if (listed === undefined) break;
+      const listedName = listed.slice(listed.lastIndexOf('/') + 1);
+      const slash = wanted.lastIndexOf('/');
+      const wantedName = wanted.slice(slash + 1);
+      if (listedName !== wantedName) renames.set(wanted, { from: `${wanted.slice(0, slash + 1)}${listedName}`, to: wanted });
+    }
+  }
+  return [...renames.values()].sort((a, b) => a.to.split('/').length - b.to.split('/').length || (a.to < b.to ? -1 : a.to > b.to ? 1 : 0));
 }

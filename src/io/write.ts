@@ -11,7 +11,9 @@
  *      (or null: to be removed).
  *   3. stage: every new content is written into the staging folder (exclusive create, O_EXCL).
  *   4. land: each staged file is renamed over its target (atomic per file), then old files removed:
- *      never one that is, on this disk, the same file as one kept (src/io/same-entry.ts).
+ *      never one that is, on this disk, the same file as one kept (src/io/same-entry.ts). A file or
+ *      folder renamed only in case whose entry the disk lists under its old case is first moved into
+ *      the staging folder, then lands under its new name (landCase).
  *   5. commit: the final manifest replaces the intent record; the staging folder is removed.
  * Killed before 2 completes: out/ is entirely old. Between 2 and 5: the next generate reads the
  * pending record, accepts old and new hashes as ours, removes the stale staging folder and
@@ -43,7 +45,7 @@ import { OutputProblem, isErrno, outputProblem, writeFailed } from './output-pro
 import { strayFiles } from './stray-files.js';
 import { STAGING_MARKER, STAGING_PREFIX, ownStagingFolder, pendingStaging } from './leftovers.js';
 import { inspect, outputRoot, readNoFollow, writeExclusive, type OutputRoot, type PathOrigin } from './safe-path.js';
-import { aliasAmong, diskEntries, removalsApart, type EntryProbe } from './same-entry.js';
+import { aliasAmong, caseRenameCandidates, caseRenames, diskEntries, removalsApart, type CaseRename, type EntryProbe } from './same-entry.js';
 
 export { checkIsClean, checkOutput, type CheckResult } from './check-output.js';
 
@@ -266,8 +268,27 @@ function apply(root: OutputRoot, work: Plan, manifest: string, hashOf: (file: Ou
       writeExclusive(temp, file.content);
       return { file, temp };
     });
+    // Renamed only in case: the entries this disk lists under their old case (none in the usual run).
+    const written = new Set(work.writes.map((f) => f.path));
+    const candidates = caseRenameCandidates(work.removals, [...written, ...work.unchanged]);
+    const renames = candidates.length > 0 ? caseRenames(candidates, entries()) : [];
+    const aside = (rename: CaseRename): string => {
+      step = { file: rename.to, action: 'rename (case)', shown: path.join(root.shown, rename.to) };
+      const temp = path.join(staging, `file-${work.writes.length + serial++}`);
+      fs.renameSync(caseEntry(root, rename.from, !written.has(rename.to) && !work.unchanged.includes(rename.to)), temp);
+      landed = true;
+      return temp;
+    };
+    const writtenRenames = new Map<string, CaseRename>();
+    for (const rename of renames) {
+      // A written file: its old entry goes aside right before the new content lands under the new name.
+      if (written.has(rename.to)) writtenRenames.set(rename.to, rename);
+      else fs.renameSync(aside(rename), path.join(root.dir, ...rename.to.split('/')));
+    }
     for (const { file, temp } of staged) {
       step = { file: file.path, action: 'write', shown: path.join(root.shown, file.path) };
+      const rename = writtenRenames.get(file.path);
+      if (rename !== undefined) aside(rename);
       const target = inspect(root, file.path, { create: true, origin: 'definitions' }); // checked again right before it lands
       fs.renameSync(temp, target.full);
       landed = true;
@@ -299,6 +320,21 @@ function apply(root: OutputRoot, work: Plan, manifest: string, hashOf: (file: Ou
       // left for the next generate, which removes staging folders first
     }
   }
+}
+
+/**
+ * The full path of an entry of out/ about to be renamed only in case: a regular file (inspect's
+ * checks), or a folder (none of it a link).
+ */
+function caseEntry(root: OutputRoot, relative: string, folder: boolean): string {
+  if (!folder) return inspect(root, relative).full;
+  let full = root.dir;
+  for (const part of relative.split('/')) {
+    full = path.join(full, part);
+    const stats = fs.lstatSync(full);
+    if (stats.isSymbolicLink() || !stats.isDirectory()) throw new Error(`${path.join(root.shown, relative)} is no longer a folder`);
+  }
+  return full;
 }
 
 /** Nothing landed: out/ goes back to entirely old (best effort; the intent record is also safe to leave). */

@@ -21,20 +21,27 @@ export const outputPathClash: Check = {
   severity: 'error',
   description: 'No two definitions are written to the same output file.',
   run({ model }, report) {
-    const byFile = new Map<string, OutputOwner>();
-    for (const owner of outputOwners(model)) {
+    // Every owner of each file so far: each new one is checked against all of them, and every file
+    // of it is recorded, so that one definition with several clashes has each reported in one run.
+    const byFile = new Map<string, OutputOwner[]>();
+    const reported = new Set<string>();
+    const owners = outputOwners(model);
+    owners.forEach((owner, index) => {
       for (const file of owner.files) {
-        const other = byFile.get(file);
-        if (other === undefined) {
-          byFile.set(file, owner);
-          continue;
+        let others = byFile.get(file);
+        if (others === undefined) byFile.set(file, (others = []));
+        for (const other of others) {
+          // Same definition; or groups (rules/duplicate-group), their rules' tests (a folder per group)
+          // and dashboards (dashboard/uid): reported there.
+          if (other.key === owner.key || (other.what === owner.what && SEPARATELY_CHECKED.has(owner.what))) continue;
+          // One finding for two definitions, at the first file they share.
+          const pair = `${owners.indexOf(other)} ${index}`;
+          if (reported.has(pair)) continue;
+          reported.add(pair);
+          report({ message: `${bothNamed(other, owner)} would both be written to ${file}`, hint: hintFor(owner), ...owner.where });
         }
-        // Same definition; or groups (rules/duplicate-group), their rules' tests (a folder per group)
-        // and dashboards (dashboard/uid): reported there.
-        if (other.key === owner.key || (other.what === owner.what && SEPARATELY_CHECKED.has(owner.what))) continue;
-        report({ message: `${bothNamed(other, owner)} would both be written to ${file}`, hint: hintFor(owner), ...owner.where });
-        break;
+        if (!others.includes(owner)) others.push(owner);
       }
-    }
+    });
   },
 };

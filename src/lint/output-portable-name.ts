@@ -38,9 +38,12 @@ export const outputPortableName: Check = {
     // A bad folder is reported once, at the first definition that makes it (a rule group named
     // `con` makes both prometheus/rules/con.yml and the folder of its rules' tests).
     const reported = new Set<string>();
-    // Two paths that differ only in case (or Unicode normalisation) are one file on macOS and Windows.
-    const byFolded = new Map<string, { owner: OutputOwner; file: string }>();
-    for (const owner of outputOwners(model)) {
+    // Two paths that differ only in case (or Unicode normalisation) are one file on macOS and Windows:
+    // every path so far under each folded key, so that each pair of definitions is reported, once.
+    const byFolded = new Map<string, Array<{ owner: OutputOwner; file: string }>>();
+    const pairs = new Set<string>();
+    const owners = outputOwners(model);
+    for (const [index, owner] of owners.entries()) {
       const bad = [...owner.files, ...(owner.folders ?? [])].flatMap((file) => {
         const part = unportablePart(file);
         if (!part || reported.has(part.prefix)) return [];
@@ -55,17 +58,22 @@ export const outputPortableName: Check = {
         });
       }
       for (const file of owner.files) {
-        const other = byFolded.get(fileSystemKey(file));
-        if (other && other.file !== file && other.owner.key !== owner.key) {
+        const key = fileSystemKey(file);
+        let seen = byFolded.get(key);
+        if (seen === undefined) byFolded.set(key, (seen = []));
+        for (const other of seen) {
+          if (other.file === file || other.owner.key === owner.key) continue;
+          const pair = `${owners.indexOf(other.owner)} ${index}`;
+          if (pairs.has(pair)) continue;
+          pairs.add(pair);
           const how = other.file.toLowerCase() === file.toLowerCase() ? 'differ only in case' : 'differ only in case, in how accents are encoded or in final dots and spaces';
           report({
             message: `${bothNamed(other.owner, owner)} would be written to ${other.file} and ${file}, which ${how}: one file on macOS and Windows`,
             hint: owner.what === 'dashboard' ? 'give one of them a uid that differs in more than case' : 'rename one of them so the names differ in more than case',
             ...owner.where,
           });
-          break;
         }
-        if (!other) byFolded.set(fileSystemKey(file), { owner, file });
+        if (!seen.some((s) => s.file === file && s.owner === owner)) seen.push({ owner, file });
       }
     }
   },

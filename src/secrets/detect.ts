@@ -94,6 +94,19 @@ const SECRET_PARAMETERS = new Set([
 /** Connection-string keys (spaces, dots and dashes taken out, lower-case) that hold a credential beyond the query parameters'. */
 const CONNECTION_SECRETS = new Set(['accountkey', 'sharedaccesskey', 'sharedaccesssignature', 'clientsecret', 'userpassword']);
 
+/** A query parameter's name as the server reads it: percent-encoding undone (`access%5Ftoken`, `%73ig`), an array's `[]` taken off (`token[]`). */
+function decodedName(name: string): string {
+  let decoded = name;
+  if (name.includes('%')) {
+    try {
+      decoded = decodeURIComponent(name);
+    } catch {
+      // a lone `%`: the name as written
+    }
+  }
+  return decoded.endsWith('[]') ? decoded.slice(0, -2) : decoded;
+}
+
 function secretParameter(name: string): boolean {
   const n = name.toLowerCase();
   return SECRET_PARAMETERS.has(n) || /(?:token|secret|password|passwd|apikey|api_key)$/.test(n);
@@ -386,11 +399,13 @@ const DETECTORS: Detector[] = [
   {
     class: 'query-parameter',
     what: 'secret query parameter',
-    // Only in a URL's query or fragment (inUrlQuery): `a&key=value` elsewhere is no parameter.
-    pattern: /(?<=[?&;#])([A-Za-z0-9_.[\]-]+)=((?:(?!\\[nr])[^&#\s"'<>])+)/g,
+    // Only in a URL's query or fragment (inUrlQuery): `a&key=value` elsewhere is no parameter. A
+    // value runs to the next `&`, or to a `;` that starts another parameter (`?a=1;sig=…`: both
+    // separators are in use); a `;` that starts none is part of the value (all of it hidden).
+    pattern: /(?<=[?&;#])([A-Za-z0-9_.%[\]-]+)=((?:(?!\\[nr])(?!;[A-Za-z0-9_.%[\]-]+=)[^&#\s"'<>])+)/g,
     needs: '=',
     secret: (m) => {
-      const name = m[1]!;
+      const name = decodedName(m[1]!);
       const value = m[2]!;
       if (!secretParameter(name) || isPlaceholder(value) || !inUrlQuery(m.input, m.index - 1)) return undefined;
       return { from: m[0].length - value.length, to: m[0].length };
@@ -564,7 +579,7 @@ function fieldMatches(text: string, field: string): SecretMatch[] {
  * (one cheap test instead of thirty regexes over every label value and every generated line).
  */
 export const CANDIDATES =
-  ':\\/\\/|[?&;#][\\w.[\\]-]+=|xox|xapp-|hooks|discord|webhook|pagerduty|gh[pousr]_|github_pat_|gl(?:pat|dt|rt|ptt|cbt|soat)-|glsa_|glc_|eyJ|' +
+  ':\\/\\/|[?&;#][\\w.%[\\]-]+=|xox|xapp-|hooks|discord|webhook|pagerduty|gh[pousr]_|github_pat_|gl(?:pat|dt|rt|ptt|cbt|soat)-|glsa_|glc_|eyJ|' +
   'A(?:KIA|SIA|GPA|IDA|ROA|NPA|NVA|IPA|BIA|CCA)|AIza|_live_|npm_|SG\\.|:AA|[Bb]earer|Basic|-----BEGIN|' +
   '[Pp]ass|PASS|[Ss]ecret|SECRET|[Tt]oken|TOKEN|[Kk]ey|KEY|[Cc]redential|CREDENTIAL|@';
 /**

@@ -32,6 +32,16 @@ const LITERAL_VALUE = /^[A-Za-z0-9](?:[-A-Za-z0-9_]*[A-Za-z0-9])?$/;
 
 type Result = { spec: Record<string, unknown> } | { reason: string };
 
+/**
+ * The interval a resource states for a job: its own; else, when it states a timeout, the global
+ * interval that timeout was checked against (src/model/schema/prometheus.ts). Left out, the operator
+ * scrapes at the Prometheus resource's scrapeInterval (30s by default), which no check knows: a
+ * timeout valid under the project's 1m would exceed it, and the operator refuses the resource.
+ */
+export function operatorInterval(job: Pick<ScrapeJobModel, 'interval' | 'timeout'>, globalInterval: string): string | undefined {
+  return job.interval ?? (job.timeout !== undefined ? globalInterval : undefined);
+}
+
 /** The leading keeps that are selector labels or the port name, and the rules after them. */
 function selection(rules: readonly RelabelRuleInput[], portName: string) {
   const matchLabels: Record<string, string> = {};
@@ -49,7 +59,8 @@ function selection(rules: readonly RelabelRuleInput[], portName: string) {
   return { matchLabels, port, rest: rules.slice(i) };
 }
 
-export function serviceMonitorOf(job: ScrapeJobModel, output: PrometheusOperatorOutputModel): Result {
+/** `globalInterval`: the project's global scrape interval (stated with a timeout: operatorInterval). */
+export function serviceMonitorOf(job: ScrapeJobModel, output: PrometheusOperatorOutputModel, globalInterval: string): Result {
   const reason = whyNotServiceMonitor(job);
   if (reason) return { reason };
   const role = job.kubernetes!.role as keyof typeof ROLE;
@@ -75,7 +86,7 @@ export function serviceMonitorOf(job: ScrapeJobModel, output: PrometheusOperator
           path: job.metricsPath,
           scheme: job.scheme,
           params: job.params,
-          interval: job.interval,
+          interval: operatorInterval(job, globalInterval),
           scrapeTimeout: job.timeout,
           honorLabels: job.honorLabels,
           ...scrapeCredentials(job, output),
