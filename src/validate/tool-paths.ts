@@ -73,10 +73,11 @@ export function userPaths(dir: string, files: readonly OutputFile[]): (text: str
       out = out.replace(new RegExp(`${escape(file)}(?::\\d+(?::\\d+)?)?`, 'g'), source);
     }
     out = out.replace(new RegExp(`${escape(EXTRACTED_RULES_DIR)}/([^\\s"'\`,;()\\[\\]]+?)\\.yml(?::\\d+(?::\\d+)?)?(?=$|[\\s"'\`,;()\\[\\]:])`, 'gm'), '$1');
-    for (const [placeholder, original] of placeholders) out = out.split(placeholder).join(original);
+    // A placeholder is the path prometheus.yml gives, which may itself be in /tmp: kept apart until the end.
+    placeholders.forEach(([placeholder], i) => (out = out.split(placeholder).join(`\u0000${i}\u0000`)));
     // Anything else in a temporary folder is a tool's scratch file.
     for (const root of roots) out = out.replace(new RegExp(`${escape(root)}[/\\\\]${PATH_END}`, 'gm'), TEMPORARY_FILE);
-    return out;
+    return out.replace(/\u0000(\d+)\u0000/g, (_, i: string) => placeholders[Number(i)]![1]);
   };
 }
 

@@ -115,7 +115,7 @@ describe('the tools\' findings name no temporary path', () => {
 describe('userPaths', () => {
   const generated: OutputFile[] = [
     { path: 'extracted-rules/kubernetes/rules.yaml.yml', content: '' },
-    { path: 'prometheus/prometheus.yml', content: 'scrape_configs:\n  - job_name: a\n    authorization:\n      credentials_file: "/etc/prometheus/token"\n' },
+    { path: 'prometheus/prometheus.yml', content: 'scrape_configs:\n  - job_name: a\n    authorization:\n      credentials_file: "/etc/prometheus/token"\n    tls_config:\n      ca_file: /tmp/ca.pem\n' },
   ];
   const rewrite = userPaths(`${os.tmpdir()}/totem-mon-validate-abc`, generated);
 
@@ -125,6 +125,8 @@ describe('userPaths', () => {
     ['Checking extracted-rules/other/x.yaml.yml', 'Checking other/x.yaml'],
     ['open "prometheus/.promtool-placeholders/1": empty', 'open "/etc/prometheus/token": empty'],
     ['reading .promtool-placeholders/1 failed', 'reading /etc/prometheus/token failed'],
+    // The user's own path stays, even in /tmp.
+    ['open prometheus/.promtool-placeholders/2: empty', 'open /tmp/ca.pem: empty'],
     [`no file match pattern ${os.tmpdir()}/promtool-123/wal/00001, ok`, `no file match pattern ${TEMPORARY_FILE}, ok`],
     ['stat /dev/shm/xyz/abc: no such file', `stat ${TEMPORARY_FILE}: no such file`],
     [`cd ${os.tmpdir()}/totem-mon-validate-abc`, 'cd the output folder'],
