@@ -5,7 +5,7 @@ import { driftReport, renderDriftGithub, renderDriftJson, renderDriftText } from
 import { renderGithub } from '../report/github.js';
 import { configNote, rerun } from '../app/config.js';
 import { renderText, useColor } from '../report/text.js';
-import { describeDiagnostics, describeModel } from '../report/summary.js';
+import { describeDiagnostics, describeModel, describePlaces } from '../report/summary.js';
 import { redactText } from '../report/redact.js';
 import type { Diagnostic } from '../diagnostic.js';
 import type { CheckResult } from '../io/check-output.js';
@@ -18,9 +18,16 @@ export function printDiagnostics(diagnostics: readonly Diagnostic[]): void {
   if (diagnostics.length > 0) process.stderr.write(`${renderText(diagnostics, { color: useColor(process.stderr) })}\n`);
 }
 
+/** `1 error, 0 warnings in totem-mon.config.ts`: the counts, and where the errors are (src/report/summary.ts). */
+function stoppedBy(options: GenerateOptions, result: StagesResult): string {
+  const places = describePlaces(result.diagnostics, { definitions: options.definitions, config: options.run.config });
+  return `${describeDiagnostics(result.diagnostics, result.silenced.length)} ${places}`;
+}
+
+/** Findings that stopped the run: `generate: nothing written`, or with --check `generate --check: nothing compared`. */
 export function reportNothingWritten(options: GenerateOptions, result: StagesResult): number {
   printDiagnostics(result.diagnostics);
-  process.stderr.write(`${redactText(`generate: nothing written: ${describeDiagnostics(result.diagnostics, result.silenced.length)} in ${options.definitions}`)}\n`);
+  process.stderr.write(`${redactText(`${options.check ? 'generate --check: nothing compared' : 'generate: nothing written'}: ${stoppedBy(options, result)}`)}\n`);
   return 1;
 }
 
@@ -31,7 +38,7 @@ export function reportNothingCompared(options: GenerateOptions, format: Exclude<
     return 1;
   }
   const lines = renderGithub(result.diagnostics, result.model?.entry ?? `${options.definitions}/index.ts`);
-  process.stdout.write(`${lines ? `${lines}\n` : ''}${redactText(`generate --check: nothing compared: ${describeDiagnostics(result.diagnostics, result.silenced.length)} in ${options.definitions}`)}\n`);
+  process.stdout.write(`${lines ? `${lines}\n` : ''}${redactText(`generate --check: nothing compared: ${stoppedBy(options, result)}`)}\n`);
   return 1;
 }
 

@@ -5,7 +5,7 @@ import type { ValidateResult } from '../app/validate.js';
 import { renderText, useColor } from '../report/text.js';
 import { renderJson } from '../report/json.js';
 import { renderGithub } from '../report/github.js';
-import { defaultRouteReport, describeDiagnostics, describeModel, plural } from '../report/summary.js';
+import { configHasErrors, defaultRouteReport, describeDiagnostics, describeModel, describePlaces, plural, type FindingPlaces } from '../report/summary.js';
 import { redactText } from '../report/redact.js';
 import type { Format } from './validate.js';
 
@@ -27,9 +27,19 @@ function targetsLine(result: ValidateResult): string {
   return v ? `targets Prometheus ${v.prometheus} (${ORIGIN[v.from.prometheus]}), Alertmanager ${v.alertmanager} (${ORIGIN[v.from.alertmanager]}) · ` : '';
 }
 
-/** Prints the report in the chosen format; returns the exit code. */
-export function printValidateReport(definitions: string, format: Format, offline: boolean, result: ValidateResult): number {
+/**
+ * The counts, and where the errors are when the config file holds some (` in totem-mon.config.ts`,
+ * or it and the definitions with their counts): validate's line names no place otherwise.
+ */
+function countsLine(result: ValidateResult, places: FindingPlaces): string {
+  const counts = describeDiagnostics(result.diagnostics, result.silenced.length);
+  return configHasErrors(result.diagnostics, places.config) ? `${counts} ${describePlaces(result.diagnostics, places)}` : counts;
+}
+
+/** Prints the report in the chosen format; returns the exit code. `config`: the config file in use, as messages name it. */
+export function printValidateReport(definitions: string, format: Format, offline: boolean, result: ValidateResult, config?: string): number {
   const failed = hasErrors(result.diagnostics);
+  const places = { definitions, config };
 
   if (format === 'json') {
     process.stdout.write(
@@ -53,12 +63,12 @@ export function printValidateReport(definitions: string, format: Format, offline
     );
   } else if (format === 'github') {
     const lines = renderGithub(result.diagnostics, result.model?.entry ?? `${definitions}/index.ts`);
-    process.stdout.write(`${lines ? `${lines}\n` : ''}${redactText(`validate: ${describeDiagnostics(result.diagnostics, result.silenced.length)}; ${targetsLine(result)}${toolsLine(result, offline)}`)}\n`);
+    process.stdout.write(`${lines ? `${lines}\n` : ''}${redactText(`validate: ${countsLine(result, places)}; ${targetsLine(result)}${toolsLine(result, offline)}`)}\n`);
   } else {
     const text = renderText(result.diagnostics, { color: useColor(process.stdout) });
     const what = result.model ? `${describeModel(result.model, result.context)} · ` : '';
     process.stdout.write(
-      `${text ? `${text}\n` : ''}${redactText(`validate ${failed ? 'failed' : 'ok'}: ${what}${describeDiagnostics(result.diagnostics, result.silenced.length)} · ${targetsLine(result)}${toolsLine(result, offline)}`)}\n`,
+      `${text ? `${text}\n` : ''}${redactText(`validate ${failed ? 'failed' : 'ok'}: ${what}${countsLine(result, places)} · ${targetsLine(result)}${toolsLine(result, offline)}`)}\n`,
     );
   }
   return failed ? 1 : 0;

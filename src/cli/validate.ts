@@ -54,5 +54,5 @@ export async function validateCommand(options: ValidateCommandOptions): Promise<
   // What the config file printed while loading is reported with the rest.
   const result = { ...validated, diagnostics: [...run.warnings, ...validated.diagnostics] };
   const { printValidateReport } = await report;
-  return printValidateReport(definitions, format, offline, result);
+  return printValidateReport(definitions, format, offline, result, run.config);
 }

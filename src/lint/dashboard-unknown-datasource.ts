@@ -2,19 +2,45 @@ import type { Check, Finding } from './check.js';
 import type { SourceRef } from '../diagnostic.js';
 import type { DatasourceRef } from '../api/panels.js';
 import type { GrafanaSettings } from '../model/settings.js';
-import type { DatasourceKind, DatasourceLink } from '../model/datasources.js';
+import type { DatasourceKind, DatasourceLink, SettingSite } from '../model/datasources.js';
 import { allPanels } from '../model/dashboard.js';
 import { DEFAULT_CONNECTIONS } from '../model/datasources.js';
 import { logsTracesVariables } from '../model/logs-traces.js';
 import { locatedAt } from '../model/located.js';
 
+interface Provisioned {
+  kind: DatasourceKind;
+  name: string;
+  uid: string;
+  source?: SourceRef | undefined;
+  sites?: { name: SettingSite; uid: SettingSite } | undefined;
+}
+
 /** The data sources totem-mon provisions, Prometheus first. */
-function provisionedList(grafana: GrafanaSettings): Array<{ kind: DatasourceKind; name: string; uid: string; source?: SourceRef | undefined }> {
+function provisionedList(grafana: GrafanaSettings): Provisioned[] {
   const others = (['loki', 'tempo', 'jaeger'] as const).flatMap((kind) => {
     const ds = grafana[kind];
-    return ds ? [{ kind, name: ds.name, uid: ds.uid, source: ds.source }] : [];
+    return ds ? [{ kind, name: ds.name, uid: ds.uid, source: ds.source, sites: ds.sites }] : [];
   });
-  return [{ kind: 'prometheus', name: grafana.datasource.name, uid: grafana.datasource.uid }, ...others];
+  const prometheus = grafana.datasource;
+  return [{ kind: 'prometheus', name: prometheus.name, uid: prometheus.uid, sites: prometheus.sites }, ...others];
+}
+
+/** The settings a data source's field is written at: `grafana.datasource.uid` for Prometheus, `grafana.loki.uid`… */
+function settingOf(kind: DatasourceKind, field: 'name' | 'uid'): string {
+  return `grafana.${kind === 'prometheus' ? 'datasource' : kind}.${field}`;
+}
+
+/**
+ * Where a data source's name or uid comes from, for a message: `grafana.loki.uid in
+ * totem-mon.config.ts`, or for a default `the default uid: no grafana.datasource.uid in
+ * definitions/index.ts` (the file that configures the data source, or the project's).
+ */
+function describeSite(ds: Provisioned, field: 'name' | 'uid'): string {
+  const site = ds.sites?.[field];
+  const file = site?.source?.file;
+  if (site?.explicit) return file ? `${site.path.join('.')} in ${file}` : site.path.join('.');
+  return `the default ${field}: no ${settingOf(ds.kind, field)}${file ? ` in ${file}` : ''}`;
 }
 
 /** The data sources totem-mon provisions: uid → type (the first of a uid given twice). */
@@ -57,7 +83,7 @@ export const dashboardUnknownDatasource: Check = {
             : `${what} points at data source "${l.uid}", a ${kind} data source; it needs ${accepts.join(' or ')}`,
         hint: `name the uid of a configured ${accepts.join(' or ')} data source, or configure it (${configure(accepts)})`,
         path,
-        ...(source ? { source } : {}),
+        ...((l.source ?? source) ? { source: l.source ?? source } : {}),
       };
       report(finding);
     };
@@ -67,11 +93,18 @@ export const dashboardUnknownDatasource: Check = {
       for (const field of ['uid', 'name'] as const) {
         const earlier = list.slice(0, i).find((x) => x[field] === ds[field]);
         if (!earlier) continue;
+        // Reported where the clashing value is written: the later one's, unless only the earlier one's is.
+        const at = !ds.sites?.[field].explicit && earlier.sites?.[field].explicit ? earlier : ds;
+        const other = at === ds ? earlier : ds;
+        const site = at.sites?.[field];
+        const source = site?.source ?? at.source;
         report({
-          message: `the ${ds.kind} and ${earlier.kind} data sources have the same ${field} "${ds[field]}": Grafana provisions one of them`,
-          hint: `give the ${ds.kind} data source its own ${field} (grafana.${ds.kind}.${field})`,
-          path: ['grafana', ds.kind, field],
-          ...(ds.source ? { source: ds.source } : {}),
+          message:
+            `the ${ds.kind} data source (${describeSite(ds, field)}) and the ${earlier.kind} data source (${describeSite(earlier, field)}) ` +
+            `have the same ${field} "${ds[field]}": Grafana provisions one of them`,
+          hint: `give the ${at.kind} data source its own ${field} (${settingOf(at.kind, field)}), or the ${other.kind} data source (${settingOf(other.kind, field)})`,
+          path: site?.path ?? ['grafana', at.kind === 'prometheus' ? 'datasource' : at.kind, field],
+          ...(source ? { source } : {}),
         });
       }
     });

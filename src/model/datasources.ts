@@ -7,6 +7,7 @@
  */
 import type { SourceRef } from '../diagnostic.js';
 import type { GrafanaInput } from './schema/grafana.js';
+import { propertyBelow } from '../source-sites.js';
 
 /** One layer of settings and where it was written (the config's or the project's call). */
 export interface GrafanaLayer {
@@ -16,12 +17,28 @@ export interface GrafanaLayer {
 
 export type DatasourceKind = 'prometheus' | 'loki' | 'tempo' | 'jaeger';
 
-interface Connection {
+/**
+ * Where a data source's name or uid comes from: the property that sets it (`grafana.loki.uid` in
+ * totem-mon.config.ts or the project), or, for a default, the settings that configure the data
+ * source (`grafana.loki`; Prometheus's, always provisioned: `grafana.datasource`, `grafana`, or
+ * the project's definition when nothing configures it).
+ */
+export interface SettingSite {
+  /** Set where it is written; false for a default. */
+  explicit: boolean;
+  /** The settings' path, e.g. ['grafana', 'loki', 'uid']. */
+  path: string[];
+  source?: SourceRef;
+}
+
+export interface Connection {
   name: string;
   uid: string;
   url: string;
   /** The settings' call that configured it (for findings about its links). */
   source?: SourceRef;
+  /** Where its name and uid come from (for findings about data sources that clash). */
+  sites?: { name: SettingSite; uid: SettingSite };
 }
 
 /** A link to another data source, by uid. */
@@ -29,6 +46,26 @@ export interface DatasourceLink {
   uid: string;
   /** Named in the settings (checked), or the default (a configured data source). */
   explicit: boolean;
+  /** Where an explicit link is named (`grafana.tempo.traceToLogs.datasource` in the layer that sets it). */
+  source?: SourceRef;
+}
+
+/** The property at `path` below a layer's call, located (src/source-sites.ts), when the layer has a source. */
+function siteAt(layer: GrafanaLayer | undefined, path: string[], explicit: boolean): SettingSite {
+  return { explicit, path, ...(layer?.source ? { source: propertyBelow(layer.source, path) } : {}) };
+}
+
+/**
+ * Where a field of a data source's settings comes from: the first layer that sets it, else the first
+ * that configures the data source (`settingsPath` below `grafana`), else `fallback`.
+ */
+export function fieldSite(layers: readonly GrafanaLayer[], settingsKey: 'datasource' | Kind, field: string, fallback?: () => SettingSite): SettingSite {
+  const settings = (l: GrafanaLayer) => l.grafana?.[settingsKey] as Record<string, unknown> | false | undefined;
+  const setting = layers.find((l) => { const s = settings(l); return typeof s === 'object' && s !== null && s[field] !== undefined; });
+  if (setting) return siteAt(setting, ['grafana', settingsKey, field], true);
+  const configuring = layers.find((l) => settings(l) !== undefined);
+  if (configuring || !fallback) return siteAt(configuring, ['grafana', settingsKey], false);
+  return fallback();
 }
 
 export interface TraceToLogsSettings {
@@ -93,6 +130,25 @@ function connection(kind: Kind, value: { name?: string | undefined; uid?: string
   return { name: value.name ?? d.name, uid: value.uid ?? d.uid, url: value.url ?? d.url, ...(source ? { source } : {}) };
 }
 
+/** The connection, and where its name and uid come from in the layers. */
+function sited(kind: Kind, layers: readonly GrafanaLayer[], value: Parameters<typeof connection>[1], source: SourceRef | undefined): Connection {
+  return { ...connection(kind, value, source), sites: { name: fieldSite(layers, kind, 'name'), uid: fieldSite(layers, kind, 'uid') } };
+}
+
+/** Where an explicit link is named: `path` below `grafana` in the first layer that sets it. */
+function linkSource(layers: readonly GrafanaLayer[], path: readonly string[]): SourceRef | undefined {
+  const at = (l: GrafanaLayer) => path.reduce<unknown>((v, k) => (typeof v === 'object' && v !== null ? (v as Record<string, unknown>)[k] : undefined), l.grafana);
+  const layer = layers.find((l) => at(l) !== undefined);
+  return layer?.source ? propertyBelow(layer.source, ['grafana', ...path]) : undefined;
+}
+
+/** The link, with where it is named when it is named. */
+function sitedLink(l: DatasourceLink | undefined, layers: readonly GrafanaLayer[], path: readonly string[]): DatasourceLink | undefined {
+  if (!l?.explicit) return l;
+  const source = linkSource(layers, path);
+  return source ? { ...l, source } : l;
+}
+
 /** A link: the uid named, or the default target when there is one. */
 function link(named: string | undefined, fallback: string | undefined): DatasourceLink | undefined {
   if (named !== undefined) return { uid: named, explicit: true };
@@ -112,6 +168,11 @@ function traceToLogs(input: Input<'tempo'>['traceToLogs'], loki: string | undefi
     spanStartTimeShift: input?.spanStartTimeShift ?? DEFAULT_SPAN_SHIFT.start,
     spanEndTimeShift: input?.spanEndTimeShift ?? DEFAULT_SPAN_SHIFT.end,
   };
+}
+
+function sitedTraceToLogs(t: TraceToLogsSettings | undefined, layers: readonly GrafanaLayer[], kind: 'tempo' | 'jaeger'): TraceToLogsSettings | undefined {
+  const datasource = sitedLink(t?.datasource, layers, [kind, 'traceToLogs', 'datasource']);
+  return t && datasource ? { ...t, datasource } : t;
 }
 
 export interface ResolvedDatasources {
@@ -134,24 +195,25 @@ export function resolveDatasources(layers: readonly GrafanaLayer[]): ResolvedDat
   if (lokiIn) {
     const { maxLines, traceLinks } = lokiIn.value;
     const target = traceLinks === false ? undefined : link(traceLinks?.datasource, tracesUid);
+    const linked = sitedLink(target, layers, ['loki', 'traceLinks', 'datasource']);
     result.loki = {
-      ...connection('loki', lokiIn.value, lokiIn.source),
+      ...sited('loki', layers, lokiIn.value, lokiIn.source),
       ...(maxLines !== undefined ? { maxLines } : {}),
-      ...(target && traceLinks !== false ? { traceLinks: { field: traceLinks?.field ?? DEFAULT_TRACE_ID_FIELD, datasource: target } } : {}),
+      ...(linked && traceLinks !== false ? { traceLinks: { field: traceLinks?.field ?? DEFAULT_TRACE_ID_FIELD, datasource: linked } } : {}),
     };
   }
   if (tempoIn) {
-    const logs = traceToLogs(tempoIn.value.traceToLogs, lokiUid);
-    result.tempo = { ...connection('tempo', tempoIn.value, tempoIn.source), ...(logs ? { traceToLogs: logs } : {}), serviceMap: tempoIn.value.serviceMap ?? false };
+    const logs = sitedTraceToLogs(traceToLogs(tempoIn.value.traceToLogs, lokiUid), layers, 'tempo');
+    result.tempo = { ...sited('tempo', layers, tempoIn.value, tempoIn.source), ...(logs ? { traceToLogs: logs } : {}), serviceMap: tempoIn.value.serviceMap ?? false };
   }
   if (jaegerIn) {
-    const logs = traceToLogs(jaegerIn.value.traceToLogs, lokiUid);
-    result.jaeger = { ...connection('jaeger', jaegerIn.value, jaegerIn.source), ...(logs ? { traceToLogs: logs } : {}) };
+    const logs = sitedTraceToLogs(traceToLogs(jaegerIn.value.traceToLogs, lokiUid), layers, 'jaeger');
+    result.jaeger = { ...sited('jaeger', layers, jaegerIn.value, jaegerIn.source), ...(logs ? { traceToLogs: logs } : {}) };
   }
   const exemplarsLayer = layers.find((l) => l.grafana?.datasource?.exemplars !== undefined);
   const exemplarsIn = exemplarsLayer?.grafana?.datasource?.exemplars;
   if (exemplarsIn !== false) {
-    const target = link(exemplarsIn?.datasource, tracesUid);
+    const target = sitedLink(link(exemplarsIn?.datasource, tracesUid), layers, ['datasource', 'exemplars', 'datasource']);
     const source = exemplarsLayer?.source;
     if (target) result.exemplars = { label: exemplarsIn?.label ?? DEFAULT_TRACE_ID_FIELD, datasource: target, ...(source ? { source } : {}) };
   }

@@ -9,11 +9,12 @@ import type { GrafanaInput } from './schema/grafana.js';
 import type { Model } from './types.js';
 import type { TargetVersions } from '../api/versions.js';
 import { targetVersions } from './versions.js';
-import { resolveDatasources, type ExemplarSettings, type GrafanaLayer, type JaegerSettings, type LokiSettings, type TempoSettings } from './datasources.js';
+import { fieldSite, resolveDatasources, type ExemplarSettings, type GrafanaLayer, type JaegerSettings, type LokiSettings, type SettingSite, type TempoSettings } from './datasources.js';
+import { propertyBelow } from '../source-sites.js';
 
 export interface GrafanaSettings {
   /** The Prometheus data source Grafana is provisioned with; the dashboards' `datasource` variable defaults to its uid. */
-  datasource: { name: string; uid: string; url: string; exemplars?: ExemplarSettings };
+  datasource: { name: string; uid: string; url: string; exemplars?: ExemplarSettings; sites?: { name: SettingSite; uid: SettingSite } };
   /** Logs and traces data sources, provisioned next to Prometheus when configured (src/model/datasources.ts). */
   loki?: LokiSettings;
   tempo?: TempoSettings;
@@ -60,6 +61,20 @@ export interface ProjectSettings {
   installedVersions?: TargetVersions;
 }
 
+/**
+ * Where the Prometheus data source's name or uid comes from. It is always provisioned: a default is
+ * the `grafana.datasource` that configures it, else the first layer's `grafana`, else the last
+ * layer's call (the project's definition).
+ */
+function prometheusSite(layers: readonly GrafanaLayer[], field: 'name' | 'uid'): SettingSite {
+  return fieldSite(layers, 'datasource', field, () => {
+    const withGrafana = layers.find((l) => l.grafana !== undefined);
+    if (withGrafana) return { explicit: false, path: ['grafana'], ...(withGrafana.source ? { source: propertyBelow(withGrafana.source, ['grafana']) } : {}) };
+    const last = layers.at(-1)?.source;
+    return { explicit: false, path: [], ...(last ? { source: last } : {}) };
+  });
+}
+
 /** Grafana settings: the first layer that sets a field wins (config, then project), else the default. */
 export function grafanaSettings(projectName: string, ...layers: GrafanaLayer[]): GrafanaSettings {
   const pick = <K extends keyof NonNullable<GrafanaInput>>(key: K) => layers.find((l) => l.grafana?.[key] !== undefined)?.grafana?.[key];
@@ -71,6 +86,7 @@ export function grafanaSettings(projectName: string, ...layers: GrafanaLayer[]):
       uid: source('uid') ?? DEFAULT_GRAFANA.datasource.uid,
       url: source('url') ?? DEFAULT_GRAFANA.datasource.url,
       ...(exemplars ? { exemplars } : {}),
+      sites: { name: prometheusSite(layers, 'name'), uid: prometheusSite(layers, 'uid') },
     },
     ...others,
     folder: pick('folder') ?? projectName,

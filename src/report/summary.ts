@@ -55,4 +55,36 @@ export function describeDiagnostics(diagnostics: readonly Diagnostic[], silenced
   return `${plural(counts.error, 'error')}, ${plural(counts.warning, 'warning')}${silenced > 0 ? `, ${silenced} silenced` : ''}`;
 }
 
+/** The folders and files a run's findings can come from: the definitions folder, and the config file when one is in use. */
+export interface FindingPlaces {
+  definitions: string;
+  config?: string | undefined;
+}
+
+/** Whether the finding is about the config file (its source is there; the config's findings point at its properties). */
+function inConfig(d: Diagnostic, config: string | undefined): boolean {
+  return config !== undefined && d.source?.file === config;
+}
+
+/**
+ * Where the errors (without any, the findings) are, for a summary line: `in definitions`,
+ * `in totem-mon.config.ts`, or both with their counts (`in totem-mon.config.ts (1 error) and
+ * definitions (2 errors)`). Whatever is not about the config file belongs to the definitions.
+ */
+export function describePlaces(diagnostics: readonly Diagnostic[], places: FindingPlaces): string {
+  const errors = diagnostics.filter((d) => d.severity === 'error');
+  const counted = errors.length > 0 ? errors : diagnostics;
+  const word = errors.length > 0 ? 'error' : 'finding';
+  const config = counted.filter((d) => inConfig(d, places.config)).length;
+  const definitions = counted.length - config;
+  if (config === 0) return `in ${places.definitions}`;
+  if (definitions === 0) return `in ${places.config}`;
+  return `in ${places.config} (${plural(config, word)}) and ${places.definitions} (${plural(definitions, word)})`;
+}
+
+/** Whether some of the errors are about the config file. */
+export function configHasErrors(diagnostics: readonly Diagnostic[], config: string | undefined): boolean {
+  return diagnostics.some((d) => d.severity === 'error' && inConfig(d, config));
+}
+
 export { plural };

@@ -14,22 +14,45 @@ import { PROMETHEUS_CONFIG } from '../compile/prometheus/config.js';
 const FILE_SETTING = /^(\s*(?:-\s+)?(?:password_file|credentials_file|client_secret_file|key_file|cert_file|ca_file|bearer_token_file):\s+)(.+)$/;
 const PLACEHOLDERS = '.promtool-placeholders';
 
-/** The generated files with prometheus.yml's credential and certificate paths pointed at placeholders (added to the files). */
-export function withPlaceholderFiles(files: readonly OutputFile[]): OutputFile[] {
-  const config = files.find((f) => f.path === PROMETHEUS_CONFIG);
-  if (!config) return [...files];
-  const placeholders: OutputFile[] = [];
+/** prometheus.yml's lines, each credential or certificate path pointed at a placeholder; `originals`: placeholder (as written in the config) → the path it stands for. */
+function placed(config: OutputFile): { content: string; originals: Map<string, string> } {
+  const originals = new Map<string, string>();
   const content = config.content
     .split('\n')
     .map((line) => {
       const m = FILE_SETTING.exec(line);
       if (!m) return line;
-      const placeholder = `${PLACEHOLDERS}/${placeholders.length + 1}`;
-      placeholders.push({ ...config, path: `prometheus/${placeholder}`, content: '' });
+      const placeholder = `${PLACEHOLDERS}/${originals.size + 1}`;
+      originals.set(placeholder, m[2]!);
       return `${m[1]}${placeholder}`;
     })
     .join('\n');
+  return { content, originals };
+}
+
+/** The generated files with prometheus.yml's credential and certificate paths pointed at placeholders (added to the files). */
+export function withPlaceholderFiles(files: readonly OutputFile[]): OutputFile[] {
+  const config = files.find((f) => f.path === PROMETHEUS_CONFIG);
+  if (!config) return [...files];
+  const { content, originals } = placed(config);
+  const placeholders = [...originals.keys()].map((p): OutputFile => ({ ...config, path: `${path.posix.dirname(PROMETHEUS_CONFIG)}/${p}`, content: '' }));
   return [...files.map((f) => (f === config ? { ...f, content } : f)), ...placeholders];
+}
+
+/**
+ * Each placeholder's paths as promtool may name it (relative to prometheus.yml, or to the tree) →
+ * the path prometheus.yml gives (the file on the Prometheus host), as YAML wrote it.
+ */
+export function placeholderOriginals(files: readonly OutputFile[]): Map<string, string> {
+  const config = files.find((f) => f.path === PROMETHEUS_CONFIG);
+  const found = new Map<string, string>();
+  if (!config) return found;
+  for (const [placeholder, original] of placed(config).originals) {
+    const unquoted = /^(["']).*\1$/.test(original) ? original.slice(1, -1) : original;
+    found.set(`${path.posix.dirname(PROMETHEUS_CONFIG)}/${placeholder}`, unquoted);
+    found.set(placeholder, unquoted);
+  }
+  return found;
 }
 
 /** What promtool says when it was built without Kubernetes service discovery. */

@@ -25,6 +25,7 @@ import { EXTRACTED_RULES_DIR, extractedRuleFiles } from './extracted-rules.js';
 import { testWeight } from './test-weight.js';
 import { toolTreeParent } from './scratch.js';
 import { haveClashingPaths } from '../compile/clashes.js';
+import { userPaths, withUserPaths } from './tool-paths.js';
 
 export interface ToolRunInput {
   model: Model;
@@ -49,11 +50,13 @@ export interface ToolRunResult {
 }
 
 /**
- * `work` on the files written to a temporary folder of their own, removed once it is done.
+ * `work` on the files written to a temporary folder of their own, removed once it is done; the
+ * findings it returns name no path of that folder, but the `generated` files' (before placeholders
+ * took the place of credential files: src/validate/tool-paths.ts).
  * Interrupted (Ctrl-C, CI cancelling the job): the tools' process groups (detached, so the
  * terminal's SIGINT does not reach them) and the temporary folder go before the process does.
  */
-async function inToolTree<T>(tree: readonly OutputFile[], work: (dir: string) => Promise<T>): Promise<T> {
+async function inToolTree<T extends { diagnostics: Diagnostic[] }>(tree: readonly OutputFile[], work: (dir: string) => Promise<T>, generated: readonly OutputFile[] = tree): Promise<T> {
   let dir: string | undefined;
   const stopHandling = onInterrupt(() => {
     killRunningTools();
@@ -62,7 +65,8 @@ async function inToolTree<T>(tree: readonly OutputFile[], work: (dir: string) =>
   try {
     // In memory where the tools' scratch files go (src/validate/scratch.ts): a disk's writes and removals wait.
     dir = writeTemporaryTree(tree, toolTreeParent(process.env, tree.reduce((n, f) => n + Buffer.byteLength(f.content), 0)));
-    return await work(dir);
+    const done = await work(dir);
+    return { ...done, diagnostics: withUserPaths(done.diagnostics, userPaths(dir, generated)) };
   } finally {
     if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
     stopHandling();
@@ -96,8 +100,8 @@ export function startRuleTests(model: Model, promtool: Tool, onStep?: ToolRunInp
     onStep?.('promtool test rules', 'start');
     const found = await testRules(promtool, dir, testFiles, model, locator(model), testWeight(files));
     onStep?.('promtool test rules', 'end');
-    return found;
-  });
+    return { diagnostics: found };
+  }).then((run) => run.diagnostics);
   findings.catch(() => {}); // awaited in runTools
   return { files, findings };
 }
@@ -130,7 +134,7 @@ export async function runTools(input: ToolRunInput): Promise<ToolRunResult> {
   // without them. The tests' folder, when its run started already, is in that run's own folder.
   const withConfig = checkedWithConfig(files, rules);
   const placed = withPlaceholderFiles(early ? files.filter((f) => !inTestsDir(f)) : files);
-  return inToolTree(withConfig ? placed : withoutRuleFiles(placed), (dir) => runToolsIn(dir, { ...input, files }, rules, withConfig));
+  return inToolTree(withConfig ? placed : withoutRuleFiles(placed), (dir) => runToolsIn(dir, { ...input, files }, rules, withConfig), files);
 }
 
 interface RuleFiles {

@@ -18,9 +18,23 @@ describe('data source settings: totem-mon.config.ts over the project, field by f
       maxLines: 200,
       source: config,
       traceLinks: { field: 'trace_id', datasource: { uid: 'traces', explicit: false } },
+      // The uid is the project's, the name the default of the config's grafana.loki.
+      sites: { name: { explicit: false, path: ['grafana', 'loki'], source: config }, uid: { explicit: true, path: ['grafana', 'loki', 'uid'], source: project } },
     });
     expect(g.tempo).toMatchObject({ uid: 'traces', source: project, traceToLogs: { datasource: { uid: 'logs', explicit: false } } });
     expect(g.datasource.exemplars).toEqual({ label: 'traceID', datasource: { uid: 'traces', explicit: false }, source: config });
+  });
+
+  it("names where Prometheus's name and uid come from: the layer that sets them, else the one that configures it, else the project's call", () => {
+    const set = grafanaSettings('shop', { grafana: { datasource: { url: 'https://prom.example.com' } }, source: config }, { grafana: { datasource: { uid: 'prom' } }, source: project });
+    expect(set.datasource.sites).toEqual({
+      name: { explicit: false, path: ['grafana', 'datasource'], source: config },
+      uid: { explicit: true, path: ['grafana', 'datasource', 'uid'], source: project },
+    });
+    const loki = grafanaSettings('shop', { grafana: { loki: {} }, source: config }, { grafana: undefined, source: project });
+    expect(loki.datasource.sites?.uid).toEqual({ explicit: false, path: ['grafana'], source: config });
+    const nothing = grafanaSettings('shop', { grafana: undefined, source: config }, { grafana: undefined, source: project });
+    expect(nothing.datasource.sites?.uid).toEqual({ explicit: false, path: [], source: project });
   });
 
   it('a link turned off in the config stays off whatever the project says', () => {

@@ -52,13 +52,34 @@ describe('dashboard/unknown-datasource: links between data sources', () => {
     expect(findings(project({ loki: { traceLinks: { datasource: 'jaeger' } }, jaeger: {}, datasource: { exemplars: { datasource: 'jaeger' } } }))).toEqual([]);
   });
 
-  it('fires on two data sources with the same uid or name, at the later one', () => {
+  it('fires on two data sources with the same uid or name, at the one whose value is written, naming where both come from', () => {
     const p = project({ loki: { uid: 'prometheus' }, tempo: { name: 'Loki' } });
+    const file = sourceOf(p).file;
     expect(findings(p).map((f) => [f.path, f.message, f.hint])).toEqual([
-      ['grafana › loki › uid', 'the loki and prometheus data sources have the same uid "prometheus": Grafana provisions one of them', 'give the loki data source its own uid (grafana.loki.uid)'],
-      ['grafana › tempo › name', 'the tempo and loki data sources have the same name "Loki": Grafana provisions one of them', 'give the tempo data source its own name (grafana.tempo.name)'],
+      [
+        'grafana › loki › uid',
+        `the loki data source (grafana.loki.uid in ${file}) and the prometheus data source (the default uid: no grafana.datasource.uid in ${file}) have the same uid "prometheus": Grafana provisions one of them`,
+        'give the loki data source its own uid (grafana.loki.uid), or the prometheus data source (grafana.datasource.uid)',
+      ],
+      [
+        'grafana › tempo › name',
+        `the tempo data source (grafana.tempo.name in ${file}) and the loki data source (the default name: no grafana.loki.name in ${file}) have the same name "Loki": Grafana provisions one of them`,
+        'give the tempo data source its own name (grafana.tempo.name), or the loki data source (grafana.loki.name)',
+      ],
     ]);
-    expect(findings(p)[0]!.source).toEqual(sourceOf(p));
+    expect(findings(p)[0]!.source?.file).toBe(file);
+  });
+
+  it("a Prometheus uid written in the settings that a later data source has by default: at Prometheus's uid", () => {
+    const p = project({ datasource: { uid: 'loki' }, loki: {} });
+    const file = sourceOf(p).file;
+    expect(findings(p).map((f) => [f.path, f.message, f.source?.file])).toEqual([
+      [
+        'grafana › datasource › uid',
+        `the loki data source (the default uid: no grafana.loki.uid in ${file}) and the prometheus data source (grafana.datasource.uid in ${file}) have the same uid "loki": Grafana provisions one of them`,
+        file,
+      ],
+    ]);
   });
 
   it('is quiet on the defaults, which only link configured data sources', () => {

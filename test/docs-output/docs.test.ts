@@ -13,7 +13,7 @@ import { shop } from './shop.js';
 import { alert, counter, defineProject, record, ruleGroup } from '../../src/index.js';
 import { metricAnchorId } from '../../src/compile/docs/markdown.js';
 import { metricUses } from '../../src/model/metric-uses.js';
-import { brokenLinks, links } from './links.js';
+import { brokenLinks, headingIds, links } from './links.js';
 
 function compile(project: ReturnType<typeof shop>): OutputFile[] {
   const parsed = parseProject(project);
@@ -53,8 +53,8 @@ describe('out/docs', () => {
 
   it('metrics.md: every metric with type, labels, buckets, exporter and the rules and panels that use it', () => {
     const metrics = page(files, 'docs/metrics.md');
-    expect(metrics).toContain('| [shop\\_orders\\_total](#shop_orders_total) | counter | `status` | this application | 2 rules, 1 panel |');
-    expect(metrics).toContain('| [node\\_load1](#node_load1) | gauge | – | node\\_exporter | nothing |');
+    expect(metrics).toContain('| [shop\\_orders\\_total](#metric-shop_orders_total) | counter | `status` | this application | 2 rules, 1 panel |');
+    expect(metrics).toContain('| [node\\_load1](#metric-node_load1) | gauge | – | node\\_exporter | nothing |');
     const orders = section(metrics, 'shop\\_orders\\_total');
     expect(orders).toContain('Orders \\| placed');
     expect(orders).toContain('- Used by:\n  - recording rule `job:shop_orders:rate5m` (group `shop`)\n  - alert [OrdersFailing](alerts/OrdersFailing.md) (group `shop`)\n  - panel "Orders" on [Shop Sales](../grafana/dashboards/shop-sales.json)');
@@ -68,7 +68,7 @@ describe('out/docs', () => {
     const fires = section(failing, 'What fires it');
     expect(fires).toContain("- Condition: the expression's value is above 2");
     expect(fires).toContain('- For: the condition must hold for `10m`');
-    expect(fires).toContain('- Metrics: [shop\\_orders\\_total](../metrics.md#shop_orders_total).');
+    expect(fires).toContain('- Metrics: [shop\\_orders\\_total](../metrics.md#metric-shop_orders_total).');
     expect(section(failing, 'Who is notified')).toContain('- `shop-team` through the route `team="shop"`: email to shop@example.com.');
     // The expression pins job="shop": the dashboard link selects it.
     expect(section(failing, 'Dashboards')).toBe('- [Shop Sales](../../grafana/dashboards/shop-sales.json): "Orders"');
@@ -81,7 +81,7 @@ describe('out/docs', () => {
   it('an alert on a recorded series reads its metrics through the recording rule; topics for other alerts stay out', () => {
     const slow = page(files, 'docs/alerts/OrdersSlow.md');
     expect(section(slow, 'What fires it')).toContain("the expression's value is below 0.5");
-    expect(section(slow, 'What fires it')).toContain('[shop\\_orders\\_total](../metrics.md#shop_orders_total)');
+    expect(section(slow, 'What fires it')).toContain('[shop\\_orders\\_total](../metrics.md#metric-shop_orders_total)');
     expect(section(slow, 'Who is notified')).toContain('- `fallback` through the root route (no other route matches): nobody (a receiver without integrations).');
     expect(section(slow, 'Troubleshooting')).not.toContain('Failed orders');
   });
@@ -174,11 +174,21 @@ describe('metric anchors', () => {
   /** The `## heading` right after the anchor a link's fragment names. */
   const headingAt = (fragment: string) => new RegExp(`<a id="${fragment}"></a>\\n\\n## (.+)\\n`).exec(metrics)?.[1];
 
-  it('are one per metric, lowercase and kept as written for plain names', () => {
+  it('are one per metric, lowercase, and none is the id GitHub gives a heading of the page', () => {
     const ids = [...metrics.matchAll(/<a id="([^"]+)"><\/a>/g)].map((m) => m[1]!);
-    expect(ids).toEqual(['http_-requests_total', 'http_requests_total']);
+    expect(ids).toEqual(['metric-http_-requests_total', 'metric-http_requests_total']);
     expect(new Set(ids.map((id) => id.toLowerCase())).size).toBe(2);
     expect(ids.every((id) => /^[a-z0-9_-]+$/.test(id))).toBe(true);
+    // GitHub slugs the heading http\_Requests\_total as http_requests_total (and the other, a repeat, http_requests_total-1).
+    const headings = headingIds(metrics);
+    expect(headings).toEqual(['metrics', 'http_requests_total', 'http_requests_total-1']);
+    expect(ids.filter((id) => headings.includes(id))).toEqual([]);
+  });
+
+  it('the link checker finds a fragment that a heading of the page also has', () => {
+    // Before the prefix: the explicit id http_requests_total was also the heading http_Requests_total's id.
+    const old = files.map((f) => (f.path === 'docs/metrics.md' ? { ...f, content: f.content.replace(/metric-http_requests_total/g, 'http_requests_total') } : f));
+    expect(brokenLinks(old).map((b) => b.why)).toContain('docs/metrics.md has a heading whose id is also http_requests_total');
   });
 
   it('every link to a metric leads to its own section', () => {
@@ -199,7 +209,9 @@ describe('metric anchors', () => {
     const ids = names.map(metricAnchorId);
     expect(new Set(ids).size).toBe(names.length);
     expect(ids.every((id) => /^[a-z0-9_-]+$/.test(id))).toBe(true);
-    expect(metricAnchorId('node_memory_MemAvailable_bytes')).toBe('node_memory_-mem-available_bytes');
-    expect(metricAnchorId('shop_orders_total')).toBe('shop_orders_total');
+    expect(metricAnchorId('node_memory_MemAvailable_bytes')).toBe('metric-node_memory_-mem-available_bytes');
+    expect(metricAnchorId('shop_orders_total')).toBe('metric-shop_orders_total');
+    // No id is a heading's: metric headings hold no - (not even a repeat's -1 starts with metric-), the page title is metrics.
+    for (const name of [...names, 'metric', 'Metric', 'metrics', 'metric_x']) expect(ids.concat(metricAnchorId(name))).not.toContain(name.toLowerCase());
   });
 });

@@ -1,5 +1,6 @@
 // Every link in the generated docs must lead somewhere: a relative link to a generated file (and
-// to an anchor that file has), a Grafana link to a generated dashboard's uid with its variables.
+// to an anchor that file has, and only one: no heading of the page has the same id on GitHub), a
+// Grafana link to a generated dashboard's uid with its variables.
 import path from 'node:path';
 import type { OutputFile } from '../../src/compile/output.js';
 
@@ -13,6 +14,30 @@ const LINK = /\[(?:[^\]\\]|\\.)*\]\(([^)\s]+)\)/g;
 
 export function links(file: OutputFile): string[] {
   return [...file.content.matchAll(LINK)].map((m) => m[1]!);
+}
+
+/** A heading's text as rendered: Markdown's backslash escapes and code spans' backticks gone. */
+function rendered(heading: string): string {
+  return heading.replace(/\\(.)/g, '$1').replace(/`+/g, '');
+}
+
+/**
+ * The ids GitHub gives a page's headings (github-slugger: lowercased, punctuation but `-` and `_`
+ * dropped, spaces made `-`, a repeat given `-1`, `-2`, …); other renderers slug alike or keep case.
+ */
+export function headingIds(markdown: string): string[] {
+  const seen = new Map<string, number>();
+  const ids: string[] = [];
+  for (const m of markdown.matchAll(/^#{1,6} (.+)$/gm)) {
+    const slug = rendered(m[1]!)
+      .toLowerCase()
+      .replace(/[^\p{L}\p{M}\p{N}\p{Pc} -]/gu, '')
+      .replace(/ /g, '-');
+    const n = seen.get(slug) ?? 0;
+    seen.set(slug, n + 1);
+    ids.push(n === 0 ? slug : `${slug}-${n}`);
+  }
+  return ids;
 }
 
 /** Links whose target is not there. `grafanaUrl`: links under it name dashboards by `/d/<uid>`. */
@@ -49,6 +74,9 @@ export function brokenLinks(files: readonly OutputFile[], grafanaUrl?: string): 
       const to = byPath.get(resolved);
       if (!to) fail(`${resolved} is not generated`);
       else if (hash !== undefined && !anchors(to).has(hash)) fail(`${resolved} has no anchor ${hash}`);
+      // GitHub matches a fragment without case and lands on the first element with the id: one of
+      // the page's headings with the same id would take the link.
+      else if (hash !== undefined && headingIds(to.content).some((id) => id === hash.toLowerCase())) fail(`${resolved} has a heading whose id is also ${hash}`);
     }
   }
   return broken;

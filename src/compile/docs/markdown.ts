@@ -31,14 +31,18 @@ export function anchor(id: string): string {
 }
 
 /**
- * The anchor id of a metric's section in metrics.md: the name itself when it is lowercase letters,
- * digits and `_` (what GitHub-style slugs keep as they are), else each capital written `-` and its
- * lowercase letter and each `:` as `--`. Metric names never hold `-`, so two names never share an id
- * (`http_Requests_total` is `http_-requests_total`, `http_requests_total` stays), and no id depends
- * on case or on a character a renderer drops or folds (renderers and GitHub match ids as written).
+ * The anchor id of a metric's section in metrics.md: `metric-` and the name, where each capital is
+ * written `-` and its lowercase letter and each `:` as `--`. Metric names never hold `-`, so two
+ * names never share an id (`http_Requests_total` is `metric-http_-requests_total`,
+ * `http_requests_total` is `metric-http_requests_total`), and no id depends on case or on a
+ * character a renderer drops or folds. The prefix keeps every id apart from the ids renderers give
+ * headings themselves (GitHub lowercases a heading and adds `-1`, `-2` to repeats: the heading
+ * `http_Requests_total` gets `http_requests_total`, which an id without the prefix would share, and
+ * a link to it would land on whichever comes first). No heading of the docs slugs to `metric-` and
+ * a letter, `_` or `-`: the metric headings hold no `-` and the others are fixed words.
  */
 export function metricAnchorId(name: string): string {
-  return name.replace(/[A-Z:]/g, (c) => (c === ':' ? '--' : `-${c.toLowerCase()}`));
+  return `metric-${name.replace(/[A-Z:]/g, (c) => (c === ':' ? '--' : `-${c.toLowerCase()}`))}`;
 }
 
 export function table(head: readonly string[], rows: readonly (readonly string[])[]): string {

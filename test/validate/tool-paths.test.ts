@@ -1,0 +1,137 @@
+/**
+ * The tools run in validate's temporary tree, so their texts name its paths: the tree's own folder,
+ * the rule groups extracted from other profiles' files (`extracted-rules/…`), the placeholders that
+ * stand for credential files, the tools' scratch files. The real promtool and amtool are run on
+ * broken output (a PrometheusRule that does not parse, rule files that do not load, a rule test
+ * whose rule file is missing, credential files promtool rejects, an Alertmanager config amtool
+ * refuses): no finding a user sees names any of those paths, and each names the file out/ holds.
+ */
+import os from 'node:os';
+import { describe, expect, it } from 'vitest';
+import { parseProject } from '../../src/model/parse.js';
+import { buildModel } from '../../src/model/build.js';
+import { compileAll } from '../../src/compile/index.js';
+import type { OutputFile } from '../../src/compile/output.js';
+import type { Diagnostic } from '../../src/diagnostic.js';
+import { runTools } from '../../src/validate/run-tools.js';
+import { findTool } from '../../src/validate/tools.js';
+import { userPaths, TEMPORARY_FILE } from '../../src/validate/tool-paths.js';
+import { itWithBinaries } from '../helpers/tools.js';
+import { alert, alertmanager, counter, defineProject, receiver, route, ruleGroup, scrapeJob } from '../../src/index.js';
+
+/** A shop with a tested alert (a rule test file and the rule file it loads) and an Alertmanager. */
+function project() {
+  const orders = counter({ name: 'shop_orders_total', help: 'Orders placed.', labels: ['status'] });
+  const failing = alert({
+    name: 'OrdersFailing',
+    expr: `sum by (job) (rate(shop_orders_total{status="failed"}[5m])) > 2`,
+    for: '10m',
+    labels: { severity: 'critical' },
+    annotations: { summary: 'Orders failing', description: 'More than 2 failed orders a second' },
+    tests: [{ name: 'quiet', input: [{ series: 'shop_orders_total{job="shop", status="failed"}', values: '0+1x20' }], at: '10m', expect: [] }],
+  });
+  return defineProject({
+    name: 'shop',
+    metrics: [orders],
+    prometheus: { global: { scrapeInterval: '15s', evaluationInterval: '15s' }, alertmanagers: ['am:9093'], scrapeJobs: [scrapeJob({ name: 'shop', targets: ['shop:8080'] })] },
+    ruleGroups: [ruleGroup({ name: 'shop', rules: [failing] })],
+    alertmanager: alertmanager({ receivers: [receiver({ name: 'fallback' })], route: route({ receiver: 'fallback' }) }),
+  });
+}
+
+function model() {
+  const parsed = parseProject(project());
+  if (!parsed.ok) throw new Error('shop does not parse');
+  return buildModel(parsed.project, 'definitions/index.ts');
+}
+
+const tool = <N extends 'promtool' | 'amtool'>(name: N) => ({ name, path: findTool(name)! });
+
+/** Every text of the findings a user can see. */
+const texts = (found: readonly Diagnostic[]) => found.flatMap((d) => [d.message, d.hint ?? '', d.file ?? '', d.source?.file ?? '']);
+
+/** What no text may hold: the temporary folders and the tree's own names. */
+function leaks(found: readonly Diagnostic[]): string[] {
+  const temporary = [os.tmpdir(), '/dev/shm', '/tmp/', 'totem-mon-validate-', 'extracted-rules', '.promtool-placeholders'];
+  return texts(found).filter((t) => temporary.some((p) => t.includes(p)));
+}
+
+const replace = (files: OutputFile[], file: string, edit: (content: string) => string): OutputFile[] =>
+  files.map((f) => (f.path === file ? { ...f, content: edit(f.content) } : f));
+
+async function run(files: OutputFile[], timeoutMs?: number): Promise<Diagnostic[]> {
+  const limit = timeoutMs !== undefined ? { timeoutMs } : {};
+  return (await runTools({ model: model(), files, promtool: { ...tool('promtool'), ...limit }, amtool: { ...tool('amtool'), ...limit } })).diagnostics;
+}
+
+/** A PrometheusRule whose rule groups validate checks as a rule file of their own (extracted-rules/…). */
+const PROMETHEUS_RULE: OutputFile = {
+  path: 'kubernetes/shop rules.yaml',
+  content: 'apiVersion: monitoring.coreos.com/v1\nkind: PrometheusRule\nspec:\n  groups:\n  - name: g\n    rules:\n    - alert: A\n      expr: up ==\n    - record: r\n      expr: up\n    - record: r\n      expr: up\n',
+  ruleGroupsAt: ['spec', 'groups'],
+};
+
+describe('the tools\' findings name no temporary path', () => {
+  itWithBinaries(['promtool', 'amtool'])('promtool check rules, on a rule file and on rule groups extracted from a PrometheusRule', async () => {
+    const files = replace(compileAll(model()), 'prometheus/rules/shop.yml', (c) => c.replace(/expr: (.*)/, 'expr: sum by (job (bad'));
+    const found = await run([...files, PROMETHEUS_RULE]);
+    expect(found.length, JSON.stringify(found)).toBeGreaterThan(0);
+    expect(leaks(found)).toEqual([]);
+    expect(found.some((d) => d.file === 'kubernetes/shop rules.yaml')).toBe(true);
+  });
+
+  itWithBinaries(['promtool', 'amtool'])('promtool test rules: a test whose rule file is missing, one whose rules do not load', async () => {
+    const files = compileAll(model());
+    const tests = files.filter((f) => f.path.endsWith('.test.yml'));
+    expect(tests.length).toBeGreaterThan(0);
+    const missing: OutputFile = { path: 'prometheus/tests/gone/gone.test.yml', content: 'rule_files:\n  - gone.rules.yml\nevaluation_interval: 1m\ntests:\n  - interval: 1m\n    input_series: []\n    alert_rule_test: [{ eval_time: 1m, alertname: X, exp_alerts: [] }]\n' };
+    const broken = files.map((f) => (f.path.endsWith('.rules.yml') ? { ...f, content: f.content.replace(/expr: (.*)/, 'expr: rate(x[5m]) >') } : f));
+    const found = await run([...broken, missing]);
+    expect(found.filter((d) => d.id === 'promtool/test-rules').length, JSON.stringify(found)).toBeGreaterThan(0);
+    expect(leaks(found)).toEqual([]);
+  });
+
+  itWithBinaries(['promtool', 'amtool'])('promtool check config and amtool check-config', async () => {
+    let files = replace(compileAll(model()), 'prometheus/prometheus.yml', (c) =>
+      // The scrape job's credentials: files on the Prometheus host, placeholders in the tree; and a label promtool refuses.
+      c.replace(/\n( {4})static_configs:/, '\n$1tls_config:\n$1  cert_file: /etc/prometheus/client.pem\n$1  key_file: /etc/prometheus/client.key\n$1  ca_file: /etc/prometheus/ca.pem\n$1relabel_configs: [{ action: kep }]\n$1static_configs:'),
+    );
+    files = replace(files, 'alertmanager/alertmanager.yml', (c) => c.replace('receivers:', 'receivers:\n  - name: extra\n    webhook_configs: [{ url_file: /nope }]'));
+    const found = await run(files);
+    expect(found.some((d) => d.id === 'amtool/check-config'), JSON.stringify(found)).toBe(true);
+    expect(found.find((d) => d.id === 'promtool/check-config')?.message, JSON.stringify(found)).toContain('unknown relabel action');
+    expect(leaks(found)).toEqual([]);
+  });
+
+  itWithBinaries(['promtool', 'amtool'])('every run timed out: the commands name the files out/ holds, never the tree or extracted-rules/', async () => {
+    const found = await run([...compileAll(model()), PROMETHEUS_RULE], 1);
+    const timedOut = found.filter((d) => d.message.endsWith('timed out'));
+    expect(timedOut.map((d) => d.id).sort(), JSON.stringify(found)).toEqual(['amtool/check-config', 'promtool/check-config', 'promtool/check-rules', 'promtool/test-rules']);
+    expect(leaks(found)).toEqual([]);
+    expect(found.find((d) => d.id === 'promtool/check-rules')?.message).toMatch(/^`promtool check rules .*kubernetes\/shop rules\.yaml.*` timed out$/);
+  });
+});
+
+describe('userPaths', () => {
+  const generated: OutputFile[] = [
+    { path: 'extracted-rules/kubernetes/rules.yaml.yml', content: '' },
+    { path: 'prometheus/prometheus.yml', content: 'scrape_configs:\n  - job_name: a\n    authorization:\n      credentials_file: "/etc/prometheus/token"\n    tls_config:\n      ca_file: /tmp/ca.pem\n' },
+  ];
+  const rewrite = userPaths(`${os.tmpdir()}/totem-mon-validate-abc`, generated);
+
+  it.each([
+    [`${os.tmpdir()}/totem-mon-validate-abc/prometheus/rules/a.yml: 5:3: bad`, 'prometheus/rules/a.yml: 5:3: bad'],
+    ['extracted-rules/kubernetes/rules.yaml.yml:5:11: bad', 'kubernetes/rules.yaml: bad'],
+    ['Checking extracted-rules/other/x.yaml.yml', 'Checking other/x.yaml'],
+    ['open "prometheus/.promtool-placeholders/1": empty', 'open "/etc/prometheus/token": empty'],
+    ['reading .promtool-placeholders/1 failed', 'reading /etc/prometheus/token failed'],
+    // The user's own path stays, even in /tmp.
+    ['open prometheus/.promtool-placeholders/2: empty', 'open /tmp/ca.pem: empty'],
+    [`no file match pattern ${os.tmpdir()}/promtool-123/wal/00001, ok`, `no file match pattern ${TEMPORARY_FILE}, ok`],
+    ['stat /dev/shm/xyz/abc: no such file', `stat ${TEMPORARY_FILE}: no such file`],
+    [`cd ${os.tmpdir()}/totem-mon-validate-abc`, 'cd the output folder'],
+    ['prometheus/rules/a.yml: 5:3: kept as it is', 'prometheus/rules/a.yml: 5:3: kept as it is'],
+  ])('%s', (text, expected) => {
+    expect(rewrite(text)).toBe(expected);
+  });
+});
