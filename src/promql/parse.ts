@@ -59,8 +59,18 @@ function describe(text: string, from: number, to: number): string {
   return `unexpected ${JSON.stringify(near || text[from] || '')} at ${position(text, from)}`;
 }
 
+/**
+ * Told each text parsePromql is asked to parse (tests count them: each distinct text is parsed once
+ * per run, whoever asks). Counted here, not at lezer: lezer parses each shape once (shapes.ts).
+ */
+let observer: ((text: string) => void) | undefined;
+export function observeParses(observe: ((text: string) => void) | undefined): void {
+  observer = observe;
+}
+
 /** Parses with lezer-promql; syntax errors become problems with the column they start at. */
 export function parsePromql(text: string): ParsedExpr {
+  observer?.(text);
   // Blank: one clear problem, not also the parser's "unexpected end".
   if (text.trim() === '') {
     const tree = parser.parse(text);

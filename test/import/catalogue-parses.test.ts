@@ -2,27 +2,23 @@
  * Issue 16: import's catalogue inference (src/import/catalogue.ts) analyses every rule once, then
  * again in each round that closes the catalogue's gaps, and builds a catalogue of the recording
  * rules each round; import then runs the stages on what it made, once per round of `ignore`s. Each
- * expression is parsed once for all of them (counted at lezer itself).
+ * expression is parsed once for all of them (counted where parses are asked for).
  */
 import path from 'node:path';
 import { describe, expect, it, vi } from 'vitest';
-import { parser } from '@prometheus-io/lezer-promql';
+import { observeParses } from '../../src/promql/parse.js';
 import { inferCatalogue, type RuleUse } from '../../src/import/catalogue.js';
 import { importFiles } from '../../src/app/import.js';
 import { FIXTURES, tempDir } from '../helpers/cli.js';
 
-/** lezer's parses by text while `run` runs. */
+/** The parses asked for, by text, while `run` runs (src/promql/parse.ts observeParses). */
 async function parsesDuring(run: () => unknown): Promise<Map<string, number>> {
   const counts = new Map<string, number>();
-  const parse = parser.parse.bind(parser);
-  const spy = vi.spyOn(parser, 'parse').mockImplementation((input, ...rest) => {
-    if (typeof input === 'string') counts.set(input, (counts.get(input) ?? 0) + 1);
-    return parse(input, ...rest);
-  });
+  observeParses((text) => counts.set(text, (counts.get(text) ?? 0) + 1));
   try {
     await run();
   } finally {
-    spy.mockRestore();
+    observeParses(undefined);
   }
   return counts;
 }

@@ -2,11 +2,12 @@
  * Issue 16: each distinct PromQL text is parsed once per run (src/model/promql-table.ts), whoever
  * asks: the SLO rules, the catalogue, the checks' context and checks, the compilers in this thread (the docs'
  * metric uses, the rule tests' dependencies), in generate's order (checks, then compile) and in
- * validate's (compiled before the checks). Counted at lezer itself, so no path around the table
+ * validate's (compiled before the checks). Counted where every parse is asked for (parsePromql:
+ * lezer itself parses each shape of text once, src/promql/shapes.ts), so no path around the table
  * goes unseen. And the table changes no result: the same findings and files as the model alone gives.
  */
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { parser } from '@prometheus-io/lezer-promql';
+import { observeParses } from '../../src/promql/parse.js';
 import { fromDefinitions } from '../../src/app/stages.js';
 import { loadDefinitions } from '../../src/io/load.js';
 import { parseProject } from '../../src/model/parse.js';
@@ -21,21 +22,18 @@ import type { Model } from '../../src/model/types.js';
 
 const ALL_CHECKS = [...CHECKS, ...COVERAGE_CHECKS, ...OFFLINE_TEST_CHECKS];
 
-/** Runs `run` counting lezer's parses by text; the texts parsed more than once, with their counts. */
+/** Runs `run` counting the parses asked for by text (src/promql/parse.ts observeParses); the texts parsed more than once, with their counts. */
 async function parsedTwice(run: () => Promise<unknown>): Promise<{ twice: Array<[string, number]>; distinct: number }> {
   const counts = new Map<string, number>();
-  const parse = parser.parse.bind(parser);
-  const spy = vi.spyOn(parser, 'parse').mockImplementation((input, ...rest) => {
-    // The empty text is the stand-in tree of an expression parsed in parts (src/promql/parse.ts).
-    if (typeof input === 'string' && input !== '') counts.set(input, (counts.get(input) ?? 0) + 1);
-    return parse(input, ...rest);
+  observeParses((text) => {
+    if (text !== '') counts.set(text, (counts.get(text) ?? 0) + 1);
   });
   try {
     await run();
     // Parses made after the run (early parses still under way, src/promql/early.ts) count too.
     await new Promise((resolve) => setTimeout(resolve, 100));
   } finally {
-    spy.mockRestore();
+    observeParses(undefined);
   }
   return { twice: [...counts].filter(([, n]) => n > 1), distinct: counts.size };
 }
