@@ -42,6 +42,18 @@ export function alertExpressions(context: CheckContext): Array<{ alert: AlertMod
   return pairs;
 }
 
+const alertMaps = new WeakMap<CheckContext, Map<AlertModel, AnalyzedExpression>>();
+
+/** The analysed expression of an alert (alertExpressions, by alert). */
+export function alertExpressionOf(context: CheckContext, alert: AlertModel): AnalyzedExpression | undefined {
+  let map = alertMaps.get(context);
+  if (!map) {
+    map = new Map(alertExpressions(context).map(({ alert: a, e }) => [a, e]));
+    alertMaps.set(context, map);
+  }
+  return map.get(alert);
+}
+
 /** The analysed expression of each recording rule, paired with the rule. */
 export function recordExpressions(context: CheckContext): Array<{ record: RecordModel; e: AnalyzedExpression }> {
   let pairs = recordPairsByContext.get(context);
