@@ -6,6 +6,7 @@ import type { Catalogue } from '../model/catalogue.js';
 import { argumentsOf, EXPRESSION_NODES, flatRoot, unquote } from '../promql/parse.js';
 import { didYouMean } from '../suggest.js';
 import { labelNamesAnywhere } from './label-names-anywhere.js';
+import { clauseLacksWithoutScrape } from './scrape-removed.js';
 import { allPanels } from '../model/dashboard.js';
 import type { Model } from '../model/types.js';
 
@@ -177,7 +178,8 @@ export const promqlUnknownLabel: Check = {
   id: 'promql/unknown-label',
   severity: 'error',
   description: 'Label matchers, by/without/on/ignoring/group_* and the source labels of label_replace/label_join/sort_by_label name labels the series really have.',
-  run({ expressions, catalogue, model }, report) {
+  run(context, report) {
+    const { expressions, catalogue, model } = context;
     // Made at the first selector without a metric name (few projects write one).
     let anywhere: ReadonlySet<string> | undefined | null = null;
     let otherSources: Set<string> | undefined;
@@ -233,7 +235,9 @@ export const promqlUnknownLabel: Check = {
           if (anywhere && !(e.context === 'panel' && otherSources.has(e.path.join('\u0000')))) namelessGrouping(e, g, anywhere, catalogue, report);
           continue;
         }
-        if (g.available.has(g.label) || dropped.has(g.label) || hasVariable(e, g.from, g.to)) continue;
+        if (g.available.has(g.label) || hasVariable(e, g.from, g.to)) continue;
+        // A label the scrape removes: scrape/dropped-label names the rule, unless the expression drops it there anyway.
+        if (dropped.has(g.label) && !clauseLacksWithoutScrape(context, e, g)) continue;
         // The metric name: every selected series has one (grouping or matching by it keeps it).
         if (g.label === '__name__') continue;
         if (g.clause === 'without' || g.clause === 'ignoring') {

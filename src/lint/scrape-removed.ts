@@ -1,5 +1,5 @@
 import type { AnalyzedExpression, CheckContext } from './check.js';
-import { analyzePromql, type LabelInfo, type SelectorRef, type SeriesLookup } from '../promql/analyze.js';
+import { analyzePromql, type Analysis, type GroupingRef, type SelectorRef, type SeriesLookup } from '../promql/analyze.js';
 import { finiteNames } from '../promql/finite-regex.js';
 import { droppingRule } from '../model/scrape-labels.js';
 import { recordExpressions } from './rules-select.js';
@@ -74,16 +74,25 @@ function lookupWithoutScrape(context: CheckContext): SeriesLookup {
   return lookup;
 }
 
-const withoutScrape = new WeakMap<AnalyzedExpression, LabelInfo>();
+const withoutScrape = new WeakMap<AnalyzedExpression, Analysis>();
 
-/** The labels an expression's result would have if no scrape removed any label (its parse walked again, for a finding only). */
-function keptWithoutScrape(context: CheckContext, e: AnalyzedExpression): LabelInfo {
-  let result = withoutScrape.get(e);
-  if (!result) {
-    result = analyzePromql(e.text, lookupWithoutScrape(context), e.analysis.parsed).result;
-    withoutScrape.set(e, result);
+/** The expression analysed as if no scrape removed any label (its parse walked again, for a finding only). */
+function analysisWithoutScrape(context: CheckContext, e: AnalyzedExpression): Analysis {
+  let analysis = withoutScrape.get(e);
+  if (!analysis) {
+    analysis = analyzePromql(e.text, lookupWithoutScrape(context), e.analysis.parsed);
+    withoutScrape.set(e, analysis);
   }
-  return result;
+  return analysis;
+}
+
+/**
+ * Whether a by/on/… clause's label would be missing where it applies even if no scrape removed
+ * any label (`sum by (pod) (sum by (job) (x))`): the expression is then the cause, not the scrape.
+ */
+export function clauseLacksWithoutScrape(context: CheckContext, e: AnalyzedExpression, g: GroupingRef): boolean {
+  const same = analysisWithoutScrape(context, e).groupings.find((o) => o.from === g.from && o.to === g.to && o.clause === g.clause);
+  return same?.available !== undefined && !same.available.has(g.label);
 }
 
 /**
@@ -93,7 +102,7 @@ function keptWithoutScrape(context: CheckContext, e: AnalyzedExpression): LabelI
  */
 export function missingLabelCause(context: CheckContext, e: AnalyzedExpression, label: string): MissingCause {
   if (scrapeRemovals(context, e, label).length === 0) return 'expression';
-  const kept = keptWithoutScrape(context, e);
+  const kept = analysisWithoutScrape(context, e).result;
   return kept.kind === 'vector' && kept.bounded && !kept.labels.has(label) ? 'both' : 'scrape';
 }
 

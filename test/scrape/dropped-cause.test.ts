@@ -69,6 +69,18 @@ describe('a label both the scrape and the expression drop', () => {
     ]);
   });
 
+  it('a by/on label an inner aggregation drops before it: promql/unknown-label reports the expression, scrape/dropped-label stays quiet', () => {
+    const rules = [
+      alert({ ...basics, name: 'Nested', expr: 'sum by (queue) (sum by (env) (shop_queue_depth)) > 1' }),
+      alert({ ...basics, name: 'On', expr: 'sum by (env) (shop_queue_depth) / on (queue) sum by (env) (shop_queue_depth) > 1' }),
+    ];
+    const found = runOn(project(rules), USES);
+    expect(found.map((d) => `${d.id} ${d.severity}: ${d.message}`)).toEqual([
+      'promql/unknown-label error: alert Nested uses by (queue), but the aggregated series have no label "queue".',
+      'promql/unknown-label error: alert On uses on (queue), but both sides of the operation have no label "queue".',
+    ]);
+  });
+
   it('a route on it: the scrape check stays quiet when an alert reaching it drops the label by itself, and the generic check reports it', () => {
     const aggregated = [alert({ ...basics, name: 'Deep', expr: 'max by (env) (shop_queue_depth) > 100' })];
     const found = runOn(project(aggregated, [], true), ROUTING);
