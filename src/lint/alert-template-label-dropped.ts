@@ -2,7 +2,7 @@ import type { Check } from './check.js';
 import { alertExpressions } from './rules-select.js';
 import { locatedAt } from '../model/located.js';
 import { matchesOf } from './regex-matches.js';
-import { REMOVED_BY_SCRAPE, removedByScrape } from './scrape-removed.js';
+import { missingLabelCause, REMOVED_BY_SCRAPE } from './scrape-removed.js';
 
 // {{ $labels.x }}, {{ .Labels.x }} and {{ index $labels "x" }} inside annotations and labels.
 const LABEL_REFERENCES = [/\$labels\.([A-Za-z_][A-Za-z0-9_]*)/g, /\.Labels\.([A-Za-z_][A-Za-z0-9_]*)/g, /index\s+\$labels\s+"([^"]+)"/g];
@@ -22,19 +22,29 @@ export const alertTemplateLabelDropped: Check = {
   run(context, report) {
     for (const { alert, e } of alertExpressions(context)) {
       const result = e.analysis.result;
-      if (result.kind !== 'vector' || !result.exact) continue;
+      // Bounded: no series of the result carries a label outside its labels (exact ones, and the
+      // union of a finite `{__name__=~"a|b"}`'s metrics followed through by, on, group_*, …).
+      if (result.kind !== 'vector' || !result.bounded) continue;
+      const keeps = result.exact ? 'labels the expression keeps' : 'labels the expression may keep';
       for (const kind of ['labels', 'annotations'] as const) {
         for (const [field, value] of Object.entries(alert[kind])) {
           for (const label of referencedLabels(value)) {
             if (result.labels.has(label)) continue;
-            const removed = removedByScrape(context.catalogue, e, label);
+            const cause = missingLabelCause(context, e, label);
+            const add =
+              result.labels.size > 0
+                ? `${keeps}: ${[...result.labels].sort().join(', ')}; add "${label}" to by (…)`
+                : `the expression keeps no labels; aggregate with by (${label})`;
             report({
-              message: `alert ${alert.name} uses {{ $labels.${label} }} in ${kind === 'labels' ? `label ${field}` : field}, but ${removed ? REMOVED_BY_SCRAPE.cause(label) : `its expression does not keep "${label}"`}: it renders empty`,
-              hint: removed
-                ? REMOVED_BY_SCRAPE.hint(label)
-                : result.labels.size > 0
-                  ? `labels the expression keeps: ${[...result.labels].sort().join(', ')}; add "${label}" to by (…) or drop it from the text`
-                  : `the expression keeps no labels; aggregate with by (${label}) or drop it from the text`,
+              message: `alert ${alert.name} uses {{ $labels.${label} }} in ${kind === 'labels' ? `label ${field}` : field}, but ${
+                cause === 'scrape' ? REMOVED_BY_SCRAPE.cause(label) : cause === 'both' ? REMOVED_BY_SCRAPE.both('its expression', label) : `its expression does not keep "${label}"`
+              }: it renders empty`,
+              hint:
+                cause === 'scrape'
+                  ? REMOVED_BY_SCRAPE.hint(label)
+                  : cause === 'both'
+                    ? `${add} and keep it in the scrape job (narrow the labeldrop/labelkeep regex), or drop it from the text`
+                    : `${add} or drop it from the text`,
               ...locatedAt(alert, kind, field),
               excerpt: { text: e.text, from: 0, to: e.text.length },
             });

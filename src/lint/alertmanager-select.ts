@@ -3,7 +3,7 @@ import type { AlertLabelKnowledge } from '../model/alert-labels.js';
 import { staticAlertLabels } from '../model/alert-labels.js';
 import { matcherMatches, walkRoutes } from '../model/routing.js';
 import type { Check, CheckContext, Finding } from './check.js';
-import { alertExpressions } from './rules-select.js';
+import { alertExpressionOf } from './rules-select.js';
 import { alerts } from '../model/select.js';
 import { scrapeLabelNames } from '../model/catalogue.js';
 
@@ -21,9 +21,8 @@ const knowledgeCache = new WeakMap<CheckContext, AlertLabelKnowledge[]>();
 export function alertLabelKnowledge(context: CheckContext): AlertLabelKnowledge[] {
   const cached = knowledgeCache.get(context);
   if (cached) return cached;
-  const analysed = new Map(alertExpressions(context).map(({ alert, e }) => [alert, e.analysis.result]));
   const knowledge = alerts(context.model).map((alert) => {
-    const result = analysed.get(alert);
+    const result = alertExpressionOf(context, alert)?.analysis.result;
     const dynamic =
       result === undefined || (result.kind === 'vector' && !result.exact)
         ? ('any' as const)

@@ -180,6 +180,47 @@ function judgeSubquery(e: AnalyzedExpression, call: CallRef, need: RangeNeed, ev
   });
 }
 
+/** What writes a series and how often: a rule group, or the job(s) that scrape it (the fastest's interval). */
+interface Writer {
+  intervalMs: number;
+  jobs: ScrapeJobModel[];
+  group: RuleGroupModel | undefined;
+}
+
+/**
+ * A subquery evaluates its expression once per step (the step after `:`, or the global evaluation
+ * interval when none is written); a step shorter than the interval at which the series it reads
+ * are written (scrape interval, or a recorded series' rule group's) evaluates it again and again
+ * on the same samples: wasted work, and a resolution the data does not have, though not wrong
+ * values (a warning). Judged only when what writes every series it reads is known (catalogue
+ * metrics with their jobs, recorded series), against the fastest of them; a step with a Grafana
+ * variable, or left out where the default step is unknown (`evaluationMs` undefined), is not.
+ */
+function judgeSubqueryStep(e: AnalyzedExpression, call: CallRef, evaluationMs: number | undefined, writer: (s: SelectorRef) => Writer | undefined, report: (f: Finding) => void): void {
+  const sq = subqueryArgument(e, call);
+  if (!sq || sq.range.includes('$') || sq.step?.includes('$')) return;
+  const stepMs = sq.step === undefined ? evaluationMs : sq.stepMs;
+  if (stepMs === undefined || stepMs <= 0) return;
+  const read = e.analysis.selectors.filter((s) => s.from >= sq.from && s.to <= sq.to);
+  if (read.length === 0) return;
+  let fastest: Writer | undefined;
+  for (const s of read) {
+    const w = writer(s);
+    if (!w) return; // what writes this one is not known: not judged
+    if (!fastest || w.intervalMs < fastest.intervalMs) fastest = w;
+  }
+  if (!fastest || stepMs >= fastest.intervalMs) return;
+  const brackets = `[${sq.range}:${sq.step ?? ''}]`;
+  const every = sq.step === undefined ? `every ${formatMs(stepMs)} (the global evaluation interval, as no step is written)` : `every ${sq.step}`;
+  const series = read.length > 1 ? 'the series it reads are written' : 'the series it reads is written';
+  report({
+    severity: 'warning',
+    message: `${ownerName(e)}: the subquery ${brackets} in ${call.name}() evaluates its expression ${every}, more often than ${series} (${writerOf(fastest.group, fastest.jobs, fastest.intervalMs)}): most evaluations see the same samples again, wasted work and a resolution the data does not have`,
+    hint: `use a step of at least ${formatMs(fastest.intervalMs)} ([${sq.range}:${formatMs(fastest.intervalMs)}])`,
+    ...at(e, sq.from, sq.to),
+  });
+}
+
 /**
  * rate() needs two samples in its range, avg_over_time() and the other *_over_time functions one.
  * The interval that matters is the real one of what writes the series: the scrape interval of the
@@ -201,7 +242,7 @@ export const promqlRateRangeTooShort: Check = {
   id: 'promql/rate-range-too-short',
   severity: 'warning',
   description:
-    'Range functions span enough intervals of what writes the series: rate()-like 4 (2 at the very least), *_over_time 2 (1 at the very least); over a subquery, enough of its own steps.',
+    'Range functions span enough intervals of what writes the series: rate()-like 4 (2 at the very least), *_over_time 2 (1 at the very least); over a subquery, enough of its own steps, and a step no shorter than the interval its series are written at.',
   run({ expressions, model, catalogue }, report) {
     const globalMs = durationMs(model.prometheus.scrapeInterval) ?? 60_000;
     const groups = new Map(model.ruleGroups.map((g) => [g.name, g]));
@@ -209,10 +250,20 @@ export const promqlRateRangeTooShort: Check = {
     // ruler takes its own default (a flag of theirs, unknown here): such subqueries are not judged.
     const rulers = model.outputs.some((o) => o.profile === 'thanos' || o.profile === 'mimir');
     const evaluationMs = rulers ? undefined : (durationMs(model.prometheus.evaluationInterval) ?? 60_000);
+    /** What writes a selector's series and how often (the fastest candidate); undefined when no job does. */
+    const writerFor = (s: SelectorRef): Writer | undefined => {
+      const entry = s.name !== undefined ? catalogue.get(s.name) : undefined;
+      const group = entry?.record ? groups.get(entry.record.group) : undefined;
+      if (group) return { intervalMs: group.intervalMs, jobs: [], group };
+      const jobs = model.prometheus.scrapeJobs.length > 0 ? jobsOf(model, s, entry) : [];
+      if (jobs.length === 0 && model.prometheus.scrapeJobs.length > 0) return undefined;
+      return { intervalMs: jobs.length > 0 ? Math.min(...jobs.map((j) => j.intervalMs)) : globalMs, jobs, group: undefined };
+    };
     for (const e of expressions) {
       for (const call of e.analysis.calls) {
         const need = RANGE_FUNCTIONS.get(call.name);
         if (need) judgeSubquery(e, call, need, evaluationMs, report);
+        judgeSubqueryStep(e, call, evaluationMs, (s) => (s.name !== undefined && catalogue.get(s.name) ? writerFor(s) : undefined), report);
       }
       for (const s of e.analysis.selectors) {
         const fn = s.enclosing[0];
@@ -235,17 +286,9 @@ export const promqlRateRangeTooShort: Check = {
         const rangeMs = variable?.ms ?? s.rangeMs;
         const range = grafana ?? s.range;
         const its = variable ? ` (its smallest value, ${variable.value})` : '';
-        const entry = s.name !== undefined ? catalogue.get(s.name) : undefined;
-        let intervalMs: number;
-        let jobs: ScrapeJobModel[] = [];
-        const group = entry?.record ? groups.get(entry.record.group) : undefined;
-        if (group) {
-          intervalMs = group.intervalMs;
-        } else {
-          jobs = model.prometheus.scrapeJobs.length > 0 ? jobsOf(model, s, entry) : [];
-          if (jobs.length === 0 && model.prometheus.scrapeJobs.length > 0) continue; // no job writes it: promql/unknown-job
-          intervalMs = jobs.length > 0 ? Math.min(...jobs.map((j) => j.intervalMs)) : globalMs;
-        }
+        const found = writerFor(s);
+        if (!found) continue; // no job writes it: promql/unknown-job
+        const { intervalMs, jobs, group } = found;
         if (rangeMs >= need.warning * intervalMs) continue;
         const writer = writerOf(group, jobs, intervalMs);
         const tooShort = rangeMs < need.error * intervalMs;

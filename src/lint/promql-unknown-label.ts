@@ -3,9 +3,10 @@ import { at, hasVariable, ownerName } from './check.js';
 import { callArgument, type CallRef, type GroupingRef, type SelectorRef } from '../promql/analyze.js';
 import { finiteNames } from '../promql/finite-regex.js';
 import type { Catalogue } from '../model/catalogue.js';
-import { unquote } from '../promql/parse.js';
+import { argumentsOf, EXPRESSION_NODES, flatRoot, unquote } from '../promql/parse.js';
 import { didYouMean } from '../suggest.js';
 import { labelNamesAnywhere } from './label-names-anywhere.js';
+import { clauseLacksWithoutScrape } from './scrape-removed.js';
 import { allPanels } from '../model/dashboard.js';
 import type { Model } from '../model/types.js';
 
@@ -114,11 +115,71 @@ function unnamedSelector(e: AnalyzedExpression, selector: SelectorRef, anywhere:
   }
 }
 
+/** What a clause on a label no series has does (for the message on a selector without a metric name). */
+const NAMELESS_EFFECT: Record<GroupingRef['clause'], string> = {
+  by: 'every series falls in one group',
+  without: 'nothing is removed',
+  on: 'both sides match on an empty value',
+  ignoring: 'nothing is ignored',
+  group_left: 'it copies an empty value',
+  group_right: 'it copies an empty value',
+};
+
+/**
+ * The span of the series a grouping clause reads: an aggregation's argument(s), both sides of a
+ * matching (`on`, `ignoring`), the "one" side whose labels group_left/right copies. Undefined when
+ * the clause's operation is not found in the parse.
+ */
+function clauseInput(e: AnalyzedExpression, g: GroupingRef): { from: number; to: number } | undefined {
+  const flat = flatRoot(e.analysis.parsed);
+  if (!flat) return undefined;
+  const { tree, root } = flat;
+  let node = tree.find(root, 'LabelName', g.from, g.to);
+  if (node < 0) node = tree.find(root, 'QuotedLabelName', g.from, g.to);
+  while (node >= 0 && tree.name(node) !== 'AggregateExpr' && tree.name(node) !== 'BinaryExpr') node = tree.parentOf(root, node);
+  if (node < 0) return undefined;
+  const operands: number[] = tree.name(node) === 'AggregateExpr' ? argumentsOf(tree, node) : [];
+  const end = tree.endOf(node);
+  if (tree.name(node) === 'BinaryExpr') for (let c = tree.firstChild(node); c >= 0; c = tree.next(c, end)) if (EXPRESSION_NODES.has(tree.name(c))) operands.push(c);
+  if (operands.length === 0) return undefined;
+  // group_left copies from the right-hand side, group_right from the left-hand one.
+  const side = g.clause === 'group_left' ? operands[1] : g.clause === 'group_right' ? operands[0] : undefined;
+  if (side !== undefined) return { from: tree.from(side), to: tree.to(side) };
+  return { from: tree.from(operands[0]!), to: tree.to(operands.at(-1)!) };
+}
+
+/**
+ * A by/without/on/ignoring/group_* label over selectors without a metric name (`sum by (servce)
+ * ({job="api"})`): like their matchers (unnamedSelector), a label that no catalogue metric, scrape
+ * job, rule or external label has is most likely a typo, but only likely: a warning. Only when
+ * every selector the clause reads names no metric or one the catalogue knows (whose labels are all
+ * in `anywhere`), and nothing in there writes the label (label_replace, count_values).
+ */
+function namelessGrouping(e: AnalyzedExpression, g: GroupingRef, anywhere: ReadonlySet<string>, catalogue: Catalogue, report: (f: Finding) => void): void {
+  if (g.label.startsWith('__') || g.label.startsWith('exported_') || anywhere.has(g.label) || hasVariable(e, g.from, g.to)) return;
+  const input = clauseInput(e, g);
+  if (!input) return;
+  const read = e.analysis.selectors.filter((s) => s.from >= input.from && s.to <= input.to);
+  if (!read.some(namesNoMetric)) return;
+  const known = (s: SelectorRef) => namesNoMetric(s) || (s.name !== undefined ? catalogue.get(s.name)?.labels !== undefined : regexNamed(s, catalogue) !== undefined);
+  if (!read.every(known)) return;
+  // A label the expression writes there (label_replace's destination, count_values' label) as a string.
+  const inside = e.text.slice(input.from, input.to);
+  if ([`"${g.label}"`, `'${g.label}'`, `\`${g.label}\``].some((q) => inside.includes(q))) return;
+  report({
+    severity: 'warning',
+    message: `${ownerName(e)} uses ${clauseText[g.clause]} (${g.label}) over a selector without a metric name, but no metric in the catalogue has label "${g.label}", nor does a scrape job, a rule or an external label add it: unless a series outside the catalogue carries it, ${NAMELESS_EFFECT[g.clause]}.${didYouMean(g.label, anywhere)}`,
+    hint: `fix the label name, or declare the metric that carries "${g.label}" (with its labels) in the catalogue`,
+    ...at(e, g.from, g.to),
+  });
+}
+
 export const promqlUnknownLabel: Check = {
   id: 'promql/unknown-label',
   severity: 'error',
   description: 'Label matchers, by/without/on/ignoring/group_* and the source labels of label_replace/label_join/sort_by_label name labels the series really have.',
-  run({ expressions, catalogue, model }, report) {
+  run(context, report) {
+    const { expressions, catalogue, model } = context;
     // Made at the first selector without a metric name (few projects write one).
     let anywhere: ReadonlySet<string> | undefined | null = null;
     let otherSources: Set<string> | undefined;
@@ -166,7 +227,17 @@ export const promqlUnknownLabel: Check = {
         }
       }
       for (const g of e.analysis.groupings) {
-        if (!g.available || g.available.has(g.label) || dropped.has(g.label) || hasVariable(e, g.from, g.to)) continue;
+        if (!g.available) {
+          // Over selectors without a metric name (their labels are not known): a warning, as for their matchers.
+          if (!e.analysis.selectors.some(namesNoMetric) || dropped.has(g.label)) continue;
+          anywhere = anywhere === null ? labelNamesAnywhere(model, catalogue, expressions) : anywhere;
+          otherSources ??= otherDatasourceQueries(model);
+          if (anywhere && !(e.context === 'panel' && otherSources.has(e.path.join('\u0000')))) namelessGrouping(e, g, anywhere, catalogue, report);
+          continue;
+        }
+        if (g.available.has(g.label) || hasVariable(e, g.from, g.to)) continue;
+        // A label the scrape removes: scrape/dropped-label names the rule, unless the expression drops it there anyway.
+        if (dropped.has(g.label) && !clauseLacksWithoutScrape(context, e, g)) continue;
         // The metric name: every selected series has one (grouping or matching by it keeps it).
         if (g.label === '__name__') continue;
         if (g.clause === 'without' || g.clause === 'ignoring') {

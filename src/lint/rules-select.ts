@@ -1,4 +1,4 @@
-import type { Model, RuleModel } from '../model/types.js';
+import type { AlertModel, Model, RuleModel } from '../model/types.js';
 import { rules } from '../model/select.js';
 import type { AnalyzedExpression, CheckContext } from './check.js';
 import { expressionAt } from './expression-at.js';
@@ -49,6 +49,18 @@ function kindExpressions<K extends RuleModel['kind']>(context: CheckContext, kin
 /** The analysed expression of each alert, paired with the alert. */
 export function alertExpressions(context: CheckContext): Array<KindPair<'alert'>> {
   return kindExpressions(context, 'alert');
+}
+
+const alertMaps = new WeakMap<CheckContext, Map<AlertModel, AnalyzedExpression>>();
+
+/** The analysed expression of an alert (alertExpressions, by alert). */
+export function alertExpressionOf(context: CheckContext, alert: AlertModel): AnalyzedExpression | undefined {
+  let map = alertMaps.get(context);
+  if (!map) {
+    map = new Map(alertExpressions(context).map(({ alert: a, e }) => [a, e]));
+    alertMaps.set(context, map);
+  }
+  return map.get(alert);
 }
 
 /** The analysed expression of each recording rule, paired with the rule. */

@@ -6,6 +6,7 @@ import type { ScrapeJobModel } from '../model/types.js';
 import type { RelabelRuleInput } from '../model/schema/prometheus.js';
 import type { SelectorRef } from '../promql/analyze.js';
 import { routingDrops } from './scrape-dropped-routing.js';
+import { clauseLacksWithoutScrape } from './scrape-removed.js';
 
 /** The jobs' rules dropping `label`, when every one of them drops it (else undefined). */
 function droppedByAll(jobs: readonly ScrapeJobModel[], label: string): string | undefined {
@@ -103,6 +104,8 @@ export const scrapeDroppedLabel: Check = {
         if ((g.clause !== 'by' && g.clause !== 'on') || hasVariable(e, g.from, g.to)) continue;
         const each = scraped.map(({ jobs }) => droppedByAll(jobs, g.label));
         if (each.some((r) => r === undefined)) continue;
+        // The expression drops it before the clause anyway (`sum by (pod) (sum by (job) (x))`): promql/unknown-label reports it.
+        if (clauseLacksWithoutScrape(context, e, g)) continue;
         report({
           message: `${ownerName(e)} uses ${g.clause} (${g.label}), but scrape job ${each[0]} removes "${g.label}" before storage: every series falls in one group`,
           hint: 'keep the label (narrow the rule\'s regex) or group by another label',

@@ -9,67 +9,31 @@
  */
 import type { AlertMatcherModel, InhibitRuleModel, RouteModel } from '../model/alertmanager.js';
 import type { AlertLabelKnowledge } from '../model/alert-labels.js';
-import type { AnalyzedExpression, CheckContext, Finding } from './check.js';
-import type { AlertModel } from '../model/types.js';
+import type { CheckContext, Finding } from './check.js';
 import { locatedAt } from '../model/located.js';
-import { droppingRule } from '../model/scrape-labels.js';
 import { formatMatchers, matcherMatches } from '../model/routing.js';
 import { alertLabelKnowledge, alertsTakenBy, groupedBy, inhibitSides, mayCarry, mayMatchAll } from './alertmanager-select.js';
-import { alertExpressions, recordExpressions } from './rules-select.js';
+import { alertExpressionOf } from './rules-select.js';
+import { missingLabelCause, scrapeRemovals } from './scrape-removed.js';
 import { alertNames, routeName } from './alertmanager-group-by-label.js';
 
-
-/**
- * The metricRelabel rules that remove `label` from the series an expression reads (`"shop"
- * metricRelabel[0] (labeldrop "queue")`), through the recording rules it reads: empty when none
- * does. A metric's label counts when every job that may scrape it removes it (the catalogue's
- * `dropped`: its `jobs`, else every job).
- */
-function removals(context: CheckContext, e: AnalyzedExpression, label: string, seen: Set<AnalyzedExpression>): string[] {
-  if (seen.has(e)) return [];
-  seen.add(e);
-  const out: string[] = [];
-  for (const s of e.analysis.selectors) {
-    const entry = s.name === undefined ? undefined : context.catalogue.get(s.name);
-    if (entry?.metric && entry.dropped?.includes(label)) {
-      const jobs = context.model.prometheus.scrapeJobs.filter((j) => entry.metric!.jobs === undefined || entry.metric!.jobs.includes(j.job));
-      for (const job of jobs) {
-        const rule = droppingRule(job, label);
-        if (rule) out.push(`"${job.job}" metricRelabel[${rule.index}] (${rule.what})`);
-      }
-    } else if (entry?.record) {
-      const recorded = recordExpressions(context).find((r) => r.record === entry.record);
-      if (recorded) out.push(...removals(context, recorded.e, label, seen));
-    }
-  }
-  return [...new Set(out)];
-}
-
-const expressionsCache = new WeakMap<CheckContext, Map<AlertModel, AnalyzedExpression>>();
-
-function expressionOf(context: CheckContext, alert: AlertModel): AnalyzedExpression | undefined {
-  let map = expressionsCache.get(context);
-  if (!map) {
-    map = new Map(alertExpressions(context).map(({ alert: a, e }) => [a, e]));
-    expressionsCache.set(context, map);
-  }
-  return map.get(alert);
-}
 
 /**
  * The scrape rules that keep `label` off every one of these alerts, when that is why none carries
  * it: no alert may carry it (a rule label, an external label, a label its expression keeps: series
  * of another job that keeps it count) and each reads series the scrape removes it from. Undefined
- * otherwise, and for no alerts.
+ * otherwise, and for no alerts; undefined too when an alert's expression would not keep the label
+ * even if the scrape did not remove it (`max by (env) (…)`): the expression is a cause, and the
+ * generic routing check reports the label no alert carries.
  */
 export function scrapeExplains(context: CheckContext, label: string, alerts: readonly AlertLabelKnowledge[]): string[] | undefined {
   if (alerts.length === 0 || !context.model.prometheus.scrapeJobs.some((j) => j.metricRelabel.length > 0)) return undefined;
   const rules = new Set<string>();
   for (const k of alerts) {
     if (mayCarry(label, k)) return undefined;
-    const e = expressionOf(context, k.alert);
-    const found = e ? removals(context, e, label, new Set()) : [];
-    if (found.length === 0) return undefined;
+    const e = alertExpressionOf(context, k.alert);
+    const found = e ? scrapeRemovals(context, e, label) : [];
+    if (found.length === 0 || missingLabelCause(context, e!, label) !== 'scrape') return undefined;
     for (const r of found) rules.add(r);
   }
   return [...rules];

@@ -49,7 +49,7 @@ describe('route matchers', () => {
     expect(found(project([keep], [deep], queueRoute))).toEqual([expect.stringContaining('scrape job "shop" metricRelabel[0] (labelkeep "__name__|job|instance|env") removes it')]);
     const blank = scrapeJob({ name: 'shop', targets: ['shop:8000'], metricRelabel: [{ targetLabel: 'queue', replacement: '' }] });
     expect(found(project([blank], [deep], queueRoute))).toEqual([expect.stringContaining('scrape job "shop" metricRelabel[0] (replace queue with "") removes it')]);
-    const recorded = [record({ name: 'env:shop_queue_depth:max', expr: 'max by (env) (shop_queue_depth)' }), alert({ ...basics, name: 'FromRecord', expr: 'env:shop_queue_depth:max > 1' })];
+    const recorded = [record({ name: 'queue:shop_queue_depth:max', expr: 'max without (env) (shop_queue_depth)' }), alert({ ...basics, name: 'FromRecord', expr: 'queue:shop_queue_depth:max > 1' })];
     expect(found(project([dropQueue], recorded, queueRoute))).toEqual([expect.stringContaining('removes it from the series of every alert that can reach the route (FromRecord)')]);
   });
 

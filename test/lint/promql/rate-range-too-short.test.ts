@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { alert, dashboard, files, intervalVariable, mimir, record, scrapeJob, thanos, timeseriesPanel } from '../../../src/index.js';
-import { basics, expectFindings, findings, jobs, rulePath, shop } from './shop.js';
+import { basics, expectFindings, findings, jobs, rulePath, shop, shopDashboard } from './shop.js';
 
 const ID = 'promql/rate-range-too-short';
 
@@ -246,7 +246,8 @@ describe(ID, () => {
         alert({ ...basics, name: 'LastCart', expr: 'last_over_time(shop_cart_items{job="worker"}[2m]) > 100' }),
         alert({ ...basics, name: 'CartChanges', expr: 'changes(shop_cart_items{job="shop"}[30s]) > 3' }),
         alert({ ...basics, name: 'CartFull', expr: 'predict_linear(shop_cart_items{job="shop"}[1h], 3600) > 1000' }),
-        alert({ ...basics, name: 'Subquery', expr: 'max_over_time(sum(shop_cart_items{job="worker"})[10s:5s]) > 100' }),
+        // A subquery range shorter than 2 scrape intervals: its steps count, not the scrapes (a step of 1m, the worker's).
+        alert({ ...basics, name: 'Subquery', expr: 'max_over_time(sum(shop_cart_items{job="worker"})[1m:1m]) > 100' }),
         alert({ ...basics, name: 'Present', expr: 'present_over_time(shop_cart_items{job="node"}[1m]) == 1' }),
       ];
       expect(findings(ID, shop({ rules }))).toEqual([]);
@@ -361,8 +362,7 @@ describe(ID, () => {
       const rules = [
         // 2 steps for rate(), exactly: two points at every evaluation.
         alert({ ...basics, name: 'TwoSteps', expr: 'rate(shop_orders_total{job="worker"}[2m:1m]) > 1' }),
-        // Steps shorter than the worker's 1m scrape interval: the subquery's points, not the scrapes, count.
-        alert({ ...basics, name: 'FineSteps', expr: 'avg_over_time(shop_cart_items{job="worker"}[1m:30s]) > 1' }),
+
         alert({ ...basics, name: 'Default', expr: 'max_over_time(rate(shop_orders_total[5m])[1m:]) > 1' }),
         alert({ ...basics, name: 'OneStep', expr: 'last_over_time(sum(shop_cart_items)[1m:1m] offset 5m) > 1' }),
         alert({ ...basics, name: 'Predict', expr: 'predict_linear(sum(shop_cart_items)[6h:5m], 3600) > 1' }),
@@ -370,6 +370,69 @@ describe(ID, () => {
         alert({ ...basics, name: 'Plain', expr: 'sum(rate(shop_orders_total[5m])) > 1' }),
       ];
       expect(findings(ID, shop({ rules }))).toEqual([]);
+      // Steps shorter than the worker's 1m scrape interval: the subquery's points, not the scrapes, count
+      // for the range (no error); the step itself is only the warning below (subquery steps).
+      const fine = alert({ ...basics, name: 'FineSteps', expr: 'avg_over_time(shop_cart_items{job="worker"}[1m:30s]) > 1' });
+      expect(findings(ID, shop({ rules: [fine] })).map((d) => [d.severity, d.message.includes('evaluates its expression every 30s')])).toEqual([['warning', true]]);
+    });
+  });
+
+  describe('subqueries: a step shorter than what writes the series', () => {
+    it('warns when the step (written, or the global evaluation interval) is shorter than the interval of every series read, at the subquery', () => {
+      const rules = [
+        alert({ ...basics, name: 'Fine', expr: 'max_over_time(rate(shop_orders_total{job="worker"}[5m])[1h:5s]) > 1' }),
+        alert({ ...basics, name: 'Implicit', expr: 'max_over_time(rate(shop_orders_total{job="worker"}[5m])[1h:]) > 1' }),
+        alert({ ...basics, name: 'Node', expr: 'max_over_time(sum(rate(node_cpu_seconds_total[5m]))[1h:10s]) > 1' }),
+        alert({ ...basics, name: 'Both', expr: 'max_over_time((sum(shop_cart_items{job="worker"}) / sum(rate(node_cpu_seconds_total[5m])))[1h:20s]) > 1' }),
+        alert({ ...basics, name: 'Wrapped', expr: 'sum(avg_over_time(rate(shop_orders_total{job="worker"}[5m])[30m:30s] offset 1h)) > 1' }),
+      ];
+      const fine = rules[0]!;
+      const found = findings(ID, shop({ rules }));
+      expect(found.map((d) => [d.severity, d.message])).toEqual([
+        ['warning', 'alert Fine: the subquery [1h:5s] in max_over_time() evaluates its expression every 5s, more often than the series it reads is written (job "worker" scrapes it every 1m): most evaluations see the same samples again, wasted work and a resolution the data does not have'],
+        ['warning', 'alert Implicit: the subquery [1h:] in max_over_time() evaluates its expression every 15s (the global evaluation interval, as no step is written), more often than the series it reads is written (job "worker" scrapes it every 1m): most evaluations see the same samples again, wasted work and a resolution the data does not have'],
+        ['warning', 'alert Node: the subquery [1h:10s] in max_over_time() evaluates its expression every 10s, more often than the series it reads is written (job "node" scrapes it every 30s): most evaluations see the same samples again, wasted work and a resolution the data does not have'],
+        ['warning', 'alert Both: the subquery [1h:20s] in max_over_time() evaluates its expression every 20s, more often than the series it reads are written (job "node" scrapes it every 30s): most evaluations see the same samples again, wasted work and a resolution the data does not have'],
+        ['warning', 'alert Wrapped: the subquery [30m:30s] in avg_over_time() evaluates its expression every 30s, more often than the series it reads is written (job "worker" scrapes it every 1m): most evaluations see the same samples again, wasted work and a resolution the data does not have'],
+      ]);
+      expectFindings([found[0]!], [
+        {
+          severity: 'warning',
+          message: found[0]!.message,
+          hint: 'use a step of at least 1m ([1h:1m])',
+          path: rulePath('Fine', 'expr'),
+          at: fine,
+          span: 'rate(shop_orders_total{job="worker"}[5m])[1h:5s]',
+        },
+      ]);
+    });
+
+    it('a recorded series counts at its rule group\'s interval', () => {
+      const rules = [
+        record({ name: 'shop:orders:rate5m', expr: 'sum(rate(shop_orders_total[5m]))' }),
+        alert({ ...basics, name: 'FromRecord', expr: 'max_over_time(shop:orders:rate5m[1h:30s]) > 1' }),
+      ];
+      expect(findings(ID, shop({ rules, interval: '1m' })).map((d) => d.message)).toEqual([
+        'alert FromRecord: the subquery [1h:30s] in max_over_time() evaluates its expression every 30s, more often than the series it reads is written (rule group shop records it every 1m): most evaluations see the same samples again, wasted work and a resolution the data does not have',
+      ]);
+    });
+
+    it('stays quiet when the step is at least the fastest interval, or what writes a series is not known, or the step is a variable or an unknown default', () => {
+      const rules = [
+        alert({ ...basics, name: 'Equal', expr: 'max_over_time(rate(shop_orders_total{job="worker"}[5m])[1h:1m]) > 1' }),
+        // The fastest series read is scraped every 15s (job shop): a 15s step is not shorter.
+        alert({ ...basics, name: 'Fastest', expr: 'max_over_time((sum(rate(shop_orders_total{job="shop"}[5m])) / sum(shop_cart_items{job="worker"}))[1h:15s]) > 1' }),
+        alert({ ...basics, name: 'Outside', expr: 'max_over_time(rate(other_total[5m])[1h:5s]) > 1' }),
+        alert({ ...basics, name: 'Mixed', expr: 'max_over_time((rate(shop_orders_total{job="worker"}[5m]) / on () group_left rate(other_total[5m]))[1h:5s]) > 1' }),
+        alert({ ...basics, name: 'Nameless', expr: 'max_over_time(count({job="worker"})[1h:5s]) > 1' }),
+        alert({ ...basics, name: 'DefaultShop', expr: 'max_over_time(rate(shop_orders_total{job="shop"}[5m])[1h:]) > 1' }),
+      ];
+      expect(findings(ID, shop({ rules }))).toEqual([]);
+      const board = shopDashboard([timeseriesPanel({ title: 'Var', targets: [{ expr: 'max_over_time(rate(shop_orders_total{job="worker"}[5m])[1h:$__interval])' }] })]);
+      expect(findings(ID, shop({ dashboards: [board] }))).toEqual([]);
+      // A Thanos or Mimir output: the default step is a flag of theirs.
+      const implicit = alert({ ...basics, name: 'Implicit', expr: 'max_over_time(rate(shop_orders_total{job="worker"}[5m])[1h:]) > 1' });
+      expect(findings(ID, { ...shop({ rules: [implicit] }), outputs: [files(), thanos()] })).toEqual([]);
     });
   });
 });

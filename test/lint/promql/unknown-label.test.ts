@@ -249,3 +249,60 @@ describe(`${ID}: selectors without a metric name`, () => {
     expect(findings(ID, shop({ rules: [recorded, rule] }))).toEqual([]);
   });
 });
+
+describe(`${ID}: by/without/on/ignoring/group_* over selectors without a metric name`, () => {
+  const warned = (project: ReturnType<typeof shop>) => findings(ID, project).map((d) => [d.severity, d.message]);
+
+  it('warns on a clause label no catalogue metric, scrape job, rule or external label has, with did-you-mean, at the label', () => {
+    const by = alert({ ...basics, name: 'By', expr: 'sum by (servce) ({job="shop"}) > 1' });
+    const rules = [
+      by,
+      alert({ ...basics, name: 'Without', expr: 'sum without (stauts) (rate({job="shop"}[5m])) > 1' }),
+      alert({ ...basics, name: 'On', expr: 'count({job="shop"}) by (job) / on (jbo) count({job="node"}) by (job) > 1' }),
+      alert({ ...basics, name: 'Ignoring', expr: '{job="shop"} / ignoring (stor) {job="node"} > 1' }),
+      alert({ ...basics, name: 'GroupLeft', expr: 'shop_cart_items * on (store) group_left (verson) {job="shop", __name__!="up"} > 1' }),
+      alert({ ...basics, name: 'Nested', expr: 'max by (store) (sum by (store, zone) (rate({job="shop"}[5m]))) > 1' }),
+      alert({ ...basics, name: 'Mixed', expr: 'sum by (stauts) (shop_orders_total or {job="shop"}) > 1' }),
+    ];
+    expect(warned(shop({ rules }))).toEqual([
+      ['warning', 'alert By uses by (servce) over a selector without a metric name, but no metric in the catalogue has label "servce", nor does a scrape job, a rule or an external label add it: unless a series outside the catalogue carries it, every series falls in one group.'],
+      ['warning', 'alert Without uses without (stauts) over a selector without a metric name, but no metric in the catalogue has label "stauts", nor does a scrape job, a rule or an external label add it: unless a series outside the catalogue carries it, nothing is removed. Did you mean "status"?'],
+      ['warning', 'alert On uses on (jbo) over a selector without a metric name, but no metric in the catalogue has label "jbo", nor does a scrape job, a rule or an external label add it: unless a series outside the catalogue carries it, both sides match on an empty value. Did you mean "job"?'],
+      ['warning', 'alert Ignoring uses ignoring (stor) over a selector without a metric name, but no metric in the catalogue has label "stor", nor does a scrape job, a rule or an external label add it: unless a series outside the catalogue carries it, nothing is ignored. Did you mean "store"?'],
+      ['warning', 'alert GroupLeft uses group_left (verson) over a selector without a metric name, but no metric in the catalogue has label "verson", nor does a scrape job, a rule or an external label add it: unless a series outside the catalogue carries it, it copies an empty value. Did you mean "version"?'],
+      ['warning', 'alert Nested uses by (zone) over a selector without a metric name, but no metric in the catalogue has label "zone", nor does a scrape job, a rule or an external label add it: unless a series outside the catalogue carries it, every series falls in one group. Did you mean "mode"?'],
+      ['warning', 'alert Mixed uses by (stauts) over a selector without a metric name, but no metric in the catalogue has label "stauts", nor does a scrape job, a rule or an external label add it: unless a series outside the catalogue carries it, every series falls in one group. Did you mean "status"?'],
+    ]);
+    const [first] = findings(ID, shop({ rules: [by] }));
+    expect(first!.hint).toBe('fix the label name, or declare the metric that carries "servce" (with its labels) in the catalogue');
+  });
+
+  it('fires in a panel, and stays quiet on a Loki query', () => {
+    const board = dashboard({
+      title: 'Shop',
+      panels: [
+        timeseriesPanel({ title: 'All', targets: [{ expr: 'sum by (mehtod) (rate({job=~"$job"}[$__rate_interval]))' }] }),
+        timeseriesPanel({ title: 'Logs', targets: [{ expr: 'sum by (app) (count_over_time({app="shop"}[5m]))', datasource: { type: 'loki', uid: 'loki' } }] }),
+      ],
+    });
+    expect(findings(ID, shop({ dashboards: [board] })).map((d) => [d.severity, d.path])).toEqual([['warning', ['dashboards', 'Shop', 'panels', 'All', 'targets[0]', 'expr']]]);
+  });
+
+  it('stays quiet on labels some series may carry, labels the expression writes, __ labels, variables, metrics outside the catalogue, or relabelings that name labels', () => {
+    const scrapeJobs = [...Object.values(jobs), scrapeJob({ name: 'edge', targets: ['edge:9000'], labels: { zone: 'a' } })];
+    const rules = [
+      record({ name: 'shop:orders:rate5m', expr: 'sum by (store) (rate(shop_orders_total[5m]))', labels: { team: 'shop' } }),
+      alert({ ...basics, name: 'Known', expr: 'sum by (store, status, job, instance, zone, team, cluster, le) ({job="shop"}) > 1' }),
+      alert({ ...basics, name: 'Written', expr: 'sum by (host) (label_replace({job="shop"}, "host", "$1", "instance", "(.*):.*")) > 1' }),
+      alert({ ...basics, name: 'Counted', expr: 'count_values("value", {job="shop"}) by (value) > 1' }),
+      alert({ ...basics, name: 'Reserved', expr: 'count by (__name__) ({job="shop"}) > 1' }),
+      alert({ ...basics, name: 'Outside', expr: 'sum by (servce) ({job="shop"} or other_metric) > 1' }),
+      alert({ ...basics, name: 'OnOutside', expr: 'other_metric / on (servce) group_left {job="shop"} > 1' }),
+      alert({ ...basics, name: 'Named', expr: 'sum by (servce) (other_metric) > 1' }),
+    ];
+    const board = dashboard({ title: 'Shop', panels: [timeseriesPanel({ title: 'Var', targets: [{ expr: 'sum by ($label) ({job="shop"})' }] })] });
+    expect(findings(ID, shop({ rules, scrapeJobs, dashboards: [board], global: { externalLabels: { cluster: 'eu-1' } } }))).toEqual([]);
+    const mapping = [...Object.values(jobs), scrapeJob({ name: 'pods', kubernetes: { role: 'pod' }, relabel: [{ action: 'labelmap', regex: '__meta_kubernetes_pod_label_(.+)' }] })];
+    expect(findings(ID, shop({ rules: [alert({ ...basics, name: 'Mapped', expr: 'sum by (servce) ({job="shop"}) > 1' })], scrapeJobs: mapping }))).toEqual([]);
+  });
+});
