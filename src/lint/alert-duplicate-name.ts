@@ -5,6 +5,7 @@ import { locatedAt } from '../model/located.js';
 import { alerts } from '../model/select.js';
 import { SLO_LABEL, sloGroupNames } from '../model/slo-names.js';
 import { compareCodeUnits } from '../text-order.js';
+import { alertExpressionOf } from './rules-select.js';
 
 function labelKey(labels: Record<string, string>): string {
   return JSON.stringify(Object.entries(labels).sort(([a], [b]) => compareCodeUnits(a, b)));
@@ -51,28 +52,12 @@ function sloOf(model: Model, rule: AlertModel) {
  * of the SLO (service and slo: its expression reads only the SLO's recorded series), another alert
  * what its expression fixes.
  */
-function expressionLabels(context: CheckContext, alertExpressions: () => Map<string, AnalyzedExpression>, rule: AlertModel): Map<string, string> {
+function expressionLabels(context: CheckContext, rule: AlertModel): Map<string, string> {
   const slo = sloOf(context.model, rule);
   if (slo) return new Map([[SLO_LABEL.service, slo.service], [SLO_LABEL.slo, slo.name]]);
-  const e = alertExpressions().get(alertKey([...rule.path, 'expr'], rule.expr));
+  // Two alerts of one name in one group share a path: each has its own expression (paired by position).
+  const e = alertExpressionOf(context, rule);
   return e ? labelsOfExpression(e) : new Map();
-}
-
-const SEPARATOR = '\u0000';
-const alertKey = (path: readonly string[], expr: string) => `${path.join(SEPARATOR)}${SEPARATOR}${expr}`;
-
-/**
- * The alerts' analysed expressions by path and text, the first of each: two alerts of one name in
- * one group share a path, and an alert's expression is the one written alike at its path.
- */
-function alertExpressionIndex(context: CheckContext): Map<string, AnalyzedExpression> {
-  const index = new Map<string, AnalyzedExpression>();
-  for (const e of context.expressions) {
-    if (e.context !== 'alert' || e.path.at(-1) !== 'expr') continue;
-    const key = alertKey(e.path, e.expr);
-    if (!index.has(key)) index.set(key, e);
-  }
-  return index;
 }
 
 /** Whether a label their expressions fix (and their static labels leave alone) differs: Alertmanager tells them apart. */
@@ -96,11 +81,9 @@ export const alertDuplicateName: Check = {
       return key;
     };
     const fixed = new Map<AlertModel, Map<string, string>>();
-    let index: Map<string, AnalyzedExpression> | undefined;
-    const alertExpressions = () => (index ??= alertExpressionIndex(context));
     const fixedOf = (rule: AlertModel) => {
       let labels = fixed.get(rule);
-      if (labels === undefined) fixed.set(rule, (labels = expressionLabels(context, alertExpressions, rule)));
+      if (labels === undefined) fixed.set(rule, (labels = expressionLabels(context, rule)));
       return labels;
     };
     for (const rule of alerts(model)) {
