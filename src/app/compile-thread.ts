@@ -14,18 +14,12 @@ import type { OutputFile } from '../compile/output.js';
 import { compileWorkerModule } from '../own-files.js';
 import { compileOutputs } from './outputs.js';
 import { allPanels } from '../model/dashboard.js';
-import type { CompileReply, SecretsReply } from './compile-worker.js';
-import type { FilesSecrets } from '../secrets/in-files.js';
+import type { CompileReply } from './compile-worker.js';
 import { COMPILE_WORKER_LIMITS, takePrestartedWorker, WORKER_FROM_SIZE } from './compile-prestart.js';
 
 export interface Compiling {
   /** The model's files: from the worker, or compiled here when there is none or it failed. */
   files(): Promise<OutputFile[]>;
-  /**
-   * What the secret scan finds in each of files()'s texts, when the worker scanned them (it does,
-   * after answering the files); undefined when this thread compiled, or the worker ended first.
-   */
-  secretsInFiles(): Promise<FilesSecrets | undefined>;
   /** Ends the worker when the files are not wanted (the checks found errors). */
   stop(): void;
   /** Whether a worker thread compiles (else this thread does, when files() is called). */
@@ -44,7 +38,7 @@ export function compileSize(model: Model): number {
  * (src/app/compile-prestart.ts), when there is one on this module: it is sent the model too.
  */
 export function startCompiling(model: Model, module: URL | undefined = compileWorkerModule(), fromSize = WORKER_FROM_SIZE): Compiling {
-  const here = { files: async () => compileOutputs(model), secretsInFiles: async () => undefined, stop: () => {}, inWorker: false };
+  const here = { files: async () => compileOutputs(model), stop: () => {}, inWorker: false };
   const prestarted = takePrestartedWorker(module);
   if (module === undefined || compileSize(model) < fromSize || !existsSync(fileURLToPath(module))) {
     void prestarted?.terminate();
@@ -53,42 +47,22 @@ export function startCompiling(model: Model, module: URL | undefined = compileWo
   const worker = prestarted ?? new Worker(module, { resourceLimits: COMPILE_WORKER_LIMITS });
   // Never what keeps the process alive: a path that forgets stop() cannot hang it.
   worker.unref();
-  let scanned: (found: FilesSecrets | undefined) => void = () => {};
-  const secrets = new Promise<FilesSecrets | undefined>((resolve) => (scanned = resolve));
   const replied = new Promise<CompileReply>((resolve) => {
-    // The files, then (from a worker that sends it) the scan of their texts.
-    worker.once('message', (reply: CompileReply) => {
-      resolve(reply);
-      if (!('files' in reply)) return scanned(undefined);
-      worker.once('message', (second: Partial<SecretsReply>) => scanned(Array.isArray(second.secretsInFiles) ? second.secretsInFiles : undefined));
-    });
+    worker.once('message', resolve);
     worker.once('error', (error) => resolve({ error: error.message }));
     worker.once('exit', (code) => resolve({ error: `the compile worker exited with code ${code}` }));
   });
-  // Ended (itself, stopped, failed) before the scan came: this thread scans.
-  worker.once('exit', () => scanned(undefined));
   worker.postMessage(model);
   const stop = () => void worker.terminate();
-  let compiledHere = false;
   return {
     async files() {
       // Waited for, it keeps the process alive until it answers, whatever its listeners (Node ends
       // a process whose awaits nothing can settle, with exit code 13).
       worker.ref();
       const reply = await replied;
-      // Its scan is waited for only where it is asked for (secretsInFiles).
-      worker.unref();
-      if ('files' in reply) return reply.files;
+      stop();
       // The worker failed: compiled here then, where a compiler's error shows as it always has.
-      stop();
-      compiledHere = true;
-      return compileOutputs(model);
-    },
-    async secretsInFiles() {
-      worker.ref();
-      const found = await secrets;
-      stop();
-      return compiledHere ? undefined : found;
+      return 'files' in reply ? reply.files : compileOutputs(model);
     },
     stop,
     inWorker: true,

@@ -9,20 +9,10 @@ import { parentPort, workerData } from 'node:worker_threads';
 import type { Model } from '../model/types.js';
 import { compileOutputs } from './outputs.js';
 import { PRESTARTED } from './compile-prestart.js';
-import { secretsInFiles } from '../secrets/in-files.js';
 
 export type CompileReply = { files: ReturnType<typeof compileOutputs> } | { error: string };
 
-/** The second answer, after the files: what the secret scan finds in each (src/secrets/scan.ts FilesSecrets). */
-export interface SecretsReply {
-  secretsInFiles: ReturnType<typeof secretsInFiles>;
-}
-
-/**
- * Compiles the model and answers the main thread with the files, then with what the secret scan
- * finds in their texts (the main thread needs that only after its checks; validate hands the files
- * to the tools at once), then ends the thread.
- */
+/** Compiles the model and answers the main thread, then ends the thread. */
 export function answer(model: Model): void {
   let reply: CompileReply;
   try {
@@ -31,9 +21,8 @@ export function answer(model: Model): void {
     reply = { error: error instanceof Error ? error.message : String(error) };
   }
   parentPort!.postMessage(reply);
-  if ('files' in reply) parentPort!.postMessage({ secretsInFiles: secretsInFiles(reply.files) } satisfies SecretsReply);
   // Ended at once: its heap (the model's copy, what compiling left) is released now, while the main
-  // thread is still busy with the checks and would only take the replies (already in its queue,
+  // thread is still busy with the checks and would only take the reply (already in its queue,
   // delivered before the thread's 'exit') and stop the worker after them.
   process.exit(0);
 }

@@ -34,7 +34,6 @@ import { outputOwners } from '../lint/output-owners.js';
 import { startCompiling } from './compile-thread.js';
 import type { OutputFile } from '../compile/output.js';
 import { scanSecrets } from '../secrets/scan.js';
-import type { FilesSecrets } from '../secrets/in-files.js';
 
 export interface StagesResult {
   diagnostics: Diagnostic[];
@@ -143,10 +142,7 @@ async function checkAndCompile(model: Model, options: ProjectStageOptions): Prom
   }
   const early = options.onFiles && options.compileWithFindings ? await handOver(compiling.files(), model, options.onFiles) : undefined;
   const checked = checkStage(model, options);
-  if (wantsFiles(checked, options)) {
-    const files = await (early?.files ?? compiling.files());
-    return secretsStage(checked, options, files, await compiling.secretsInFiles());
-  }
+  if (wantsFiles(checked, options)) return secretsStage(checked, options, await (early?.files ?? compiling.files()));
   compiling.stop();
   return secretsStage(checked, options, undefined);
 }
@@ -232,7 +228,7 @@ function wantsFiles(checked: Checked, options: StageOptions): boolean {
 }
 
 /** Stage 5 with the compiled files (stage 6), or without them when the checks stopped the run. */
-function secretsStage(checked: Checked, options: StageOptions, files: OutputFile[] | undefined, inFiles?: FilesSecrets): StagesResult {
+function secretsStage(checked: Checked, options: StageOptions, files: OutputFile[] | undefined): StagesResult {
   const { diagnostics, silenced, model, context } = checked;
   // 5. secrets by value, everywhere (src/secrets/): over the definitions and templates when they
   //    have errors (nothing is compiled), else over the generated files, located at the definitions.
@@ -240,7 +236,7 @@ function secretsStage(checked: Checked, options: StageOptions, files: OutputFile
 
   // 6. compile: pure functions, model → files in memory, for each output profile the project lists
   //    (src/app/outputs.ts, compiled before this is called); nothing holding a secret goes further.
-  const all = [...diagnostics, ...pathClashes(files, () => outputOwners(model), diagnostics), ...scanSecrets(model, files, inFiles)];
+  const all = [...diagnostics, ...pathClashes(files, () => outputOwners(model), diagnostics), ...scanSecrets(model, files)];
   if (hasErrors(all) && !options.compileWithFindings) return { diagnostics: all, silenced, model, context };
   return { diagnostics: all, silenced, model, context, files };
 }

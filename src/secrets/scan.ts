@@ -9,7 +9,6 @@ import type { Diagnostic, SourceRef } from '../diagnostic.js';
 import type { Located, Model, NotSecretModel } from '../model/types.js';
 import type { OutputFile } from '../compile/output.js';
 import { PROMETHEUS_SECRETS_DIR } from '../model/schema/scrape-secrets.js';
-import type { FilesSecrets } from './in-files.js';
 import { findingsOf, findSecrets, hideMatches, findSecretsInText, redactSecrets, secretByName, type SecretMatch } from './detect.js';
 
 export const SECRETS_ID = 'secrets';
@@ -234,10 +233,9 @@ export class SecretScan {
   }
 
   /** The generated files: anything the model scan did not see (a safety net), at the file and line. */
-  scanOutput(files: readonly OutputFile[], inFiles?: FilesSecrets): void {
-    const found = inFiles?.length === files.length ? inFiles : undefined;
-    files.forEach((file, i) => {
-      for (const { match, secrets } of findingsOf(found?.[i] ?? findSecretsInText(file.content))) {
+  scanOutput(files: readonly OutputFile[]): void {
+    for (const file of files) {
+      for (const { match, secrets } of findingsOf(findSecretsInText(file.content))) {
         const unseen = secrets.filter((s) => !this.seen.has(s));
         if (unseen.length === 0 || this.allowed(file.content, unseen)) continue;
         for (const s of secrets) this.seen.add(s);
@@ -250,7 +248,7 @@ export class SecretScan {
           file: `${file.path}:${line}:${column}`,
         });
       }
-    });
+    }
   }
 
   /** Allow entries that matched nothing: stale, and a reviewer would not know what they excuse. */
@@ -276,16 +274,16 @@ export class SecretScan {
  * whole model scanned, to name the definition it came from; what no definition explains is
  * reported at the generated file.
  */
-export function scanSecrets(model: Model, files?: readonly OutputFile[], inFiles?: FilesSecrets): Diagnostic[] {
+export function scanSecrets(model: Model, files?: readonly OutputFile[]): Diagnostic[] {
   const scan = new SecretScan(model.notSecrets);
   if (files === undefined) {
     scan.scanModel(model);
     return [...scan.diagnostics, ...scan.unusedAllowEntries()];
   }
-  scan.scanOutput(files, inFiles);
+  scan.scanOutput(files);
   if (scan.diagnostics.length === 0 && !holdsSecretByName(model)) return scan.unusedAllowEntries();
   const located = new SecretScan(model.notSecrets);
   located.scanModel(model);
-  located.scanOutput(files, inFiles);
+  located.scanOutput(files);
   return [...located.diagnostics, ...located.unusedAllowEntries()];
 }

@@ -12,7 +12,6 @@ import { fromDefinitions } from '../../src/app/stages.js';
 import { compileSize, startCompiling } from '../../src/app/compile-thread.js';
 import { COMPILE_WORKER_LIMITS, prestartCompileWorker, takePrestartedWorker, WORKER_FROM_SIZE } from '../../src/app/compile-prestart.js';
 import { compileOutputs } from '../../src/app/outputs.js';
-import { secretsInFiles } from '../../src/secrets/in-files.js';
 import type { Model } from '../../src/model/types.js';
 import type { OutputFile } from '../../src/compile/output.js';
 import { FIXTURES, REPO, snapshotTree, tempDir } from '../helpers/cli.js';
@@ -65,36 +64,6 @@ describe('compiling in a worker thread', () => {
     expect(await startCompiling(model, pathToFileURL(empty), compileSize(model) + 1).files()).toEqual(files);
     // From src/ there is no worker: compiled in this thread.
     expect(await startCompiling(model).files()).toEqual(compileOutputs(model));
-  });
-
-  it("the build's worker scans the files it compiled for secrets: what a scan here finds, file by file; none when this thread compiled", async () => {
-    const { model, files } = await stages('good');
-    const compiling = startCompiling(model, BUILT_WORKER, 0);
-    expect(await compiling.files()).toEqual(files);
-    const scanned = await compiling.secretsInFiles();
-    expect(scanned).toEqual(secretsInFiles(files));
-    // Its two answers, in order: the files, then the scan; then it ends itself.
-    const worker = new Worker(BUILT_WORKER);
-    const replies: unknown[] = [];
-    await new Promise<void>((resolve) => {
-      worker.on('message', (m) => replies.push(m));
-      worker.once('exit', () => resolve());
-      worker.postMessage(model);
-    });
-    expect(replies).toEqual([{ files }, { secretsInFiles: secretsInFiles(files) }]);
-    // Compiled here (no worker, or a worker that failed): no list, this thread scans.
-    expect(await startCompiling(model).secretsInFiles()).toBeUndefined();
-    const broken = path.join(tempDir(), 'broken-worker.mjs');
-    writeFileSync(broken, "throw new Error('no worker today');\n");
-    const failing = startCompiling(model, pathToFileURL(broken), 0);
-    expect(await failing.files()).toEqual(files);
-    expect(await failing.secretsInFiles()).toBeUndefined();
-    // A worker that answers files but no scan, and ends: no list either.
-    const filesOnly = path.join(tempDir(), 'files-only-worker.mjs');
-    writeFileSync(filesOnly, "import { parentPort } from 'node:worker_threads';\nparentPort.once('message', () => parentPort.postMessage({ files: [] }));\n");
-    const plain = startCompiling(model, pathToFileURL(filesOnly), 0);
-    expect(await plain.files()).toEqual([]);
-    expect(await plain.secretsInFiles()).toBeUndefined();
   });
 
   it('a worker started ahead (while the definitions load) gives the same files, byte for byte, and fails over as one started then', async () => {

@@ -340,24 +340,3 @@ describe('notSecret: an explicit, reasoned opt-out per value', () => {
     if (!parsed.ok) expect(parsed.diagnostics[0]).toMatchObject({ message: 'notSecret needs a reason', path: ['secrets', 'allow[0]', 'reason'] });
   });
 });
-
-describe('the files scanned elsewhere (the compile worker scans the texts it compiled)', () => {
-  it('give the very findings of a scan of the texts here, and a list that does not fit is not taken', async () => {
-    const { secretsInFiles } = await import('../../src/secrets/in-files.js');
-    const p = project({}, { annotations: { ...texts, runbook_url: 'https://ops:Hunter2Hunter2@wiki.example.com/x', dashboard: `https://grafana.example.com/d/x?token=${GITHUB_TOKEN}` } });
-    const model = modelOf(p);
-    const files = compileAll(model);
-    const here = scanSecrets(model, files);
-    expect(here.length).toBeGreaterThan(0);
-    expect(scanSecrets(model, files, secretsInFiles(files))).toEqual(here);
-    // One list too short (another list of files): each text is scanned here.
-    expect(scanSecrets(model, files, secretsInFiles(files).slice(1))).toEqual(here);
-    // A generated file holding what no definition explains: found through the list too.
-    const leaked = [...files, { path: 'extra.yml', content: `token: ${SLACK_TOKEN}\n` }];
-    const found = scanSecrets(model, leaked, secretsInFiles(leaked));
-    expect(found).toEqual(scanSecrets(model, leaked));
-    expect(found.some((d) => d.file === 'extra.yml:1:1')).toBe(true);
-    // The list is what is read for a text: one that says nothing is there finds nothing at the file.
-    expect(scanSecrets(model, leaked, leaked.map(() => [])).some((d) => d.file?.startsWith('extra.yml'))).toBe(false);
-  });
-});
