@@ -2,7 +2,7 @@ import type { Check } from './check.js';
 import { alertExpressions } from './rules-select.js';
 import { locatedAt } from '../model/located.js';
 import { matchesOf } from './regex-matches.js';
-import { missingLabelCause, REMOVED_BY_SCRAPE } from './scrape-removed.js';
+import { missingLabelCause, missingLabelWords } from './scrape-removed.js';
 
 // {{ $labels.x }}, {{ .Labels.x }} and {{ index $labels "x" }} inside annotations and labels.
 const LABEL_REFERENCES = [/\$labels\.([A-Za-z_][A-Za-z0-9_]*)/g, /\.Labels\.([A-Za-z_][A-Za-z0-9_]*)/g, /index\s+\$labels\s+"([^"]+)"/g];
@@ -25,26 +25,14 @@ export const alertTemplateLabelDropped: Check = {
       // Bounded: no series of the result carries a label outside its labels (exact ones, and the
       // union of a finite `{__name__=~"a|b"}`'s metrics followed through by, on, group_*, …).
       if (result.kind !== 'vector' || !result.bounded) continue;
-      const keeps = result.exact ? 'labels the expression keeps' : 'labels the expression may keep';
       for (const kind of ['labels', 'annotations'] as const) {
         for (const [field, value] of Object.entries(alert[kind])) {
           for (const label of referencedLabels(value)) {
             if (result.labels.has(label)) continue;
-            const cause = missingLabelCause(context, e, label);
-            const add =
-              result.labels.size > 0
-                ? `${keeps}: ${[...result.labels].sort().join(', ')}; add "${label}" to by (…)`
-                : `the expression keeps no labels; aggregate with by (${label})`;
+            const { why, hint } = missingLabelWords(missingLabelCause(context, e, label), label, result, 'expression', 'text');
             report({
-              message: `alert ${alert.name} uses {{ $labels.${label} }} in ${kind === 'labels' ? `label ${field}` : field}, but ${
-                cause === 'scrape' ? REMOVED_BY_SCRAPE.cause(label) : cause === 'both' ? REMOVED_BY_SCRAPE.both('its expression', label) : `its expression does not keep "${label}"`
-              }: it renders empty`,
-              hint:
-                cause === 'scrape'
-                  ? REMOVED_BY_SCRAPE.hint(label)
-                  : cause === 'both'
-                    ? `${add} and keep it in the scrape job (narrow the labeldrop/labelkeep regex), or drop it from the text`
-                    : `${add} or drop it from the text`,
+              message: `alert ${alert.name} uses {{ $labels.${label} }} in ${kind === 'labels' ? `label ${field}` : field}, but ${why}: it renders empty`,
+              hint,
               ...locatedAt(alert, kind, field),
               excerpt: { text: e.text, from: 0, to: e.text.length },
             });

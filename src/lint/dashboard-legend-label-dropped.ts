@@ -3,7 +3,7 @@ import { locatedAt } from '../model/located.js';
 import { allPanels } from '../model/dashboard.js';
 import { expressionAt } from './expression-at.js';
 import { matchesOf } from './regex-matches.js';
-import { missingLabelCause, REMOVED_BY_SCRAPE } from './scrape-removed.js';
+import { missingLabelCause, missingLabelWords } from './scrape-removed.js';
 
 // Grafana's legend templates: {{label}}, spaces allowed inside the braces.
 const LEGEND_LABEL = /\{\{\s*([A-Za-z_][A-Za-z0-9_]*)\s*\}\}/g;
@@ -32,23 +32,13 @@ export const dashboardLegendLabelDropped: Check = {
           // Only where no series of the query can carry a label outside its labels: known exactly (the
           // catalogue knows every series it reads), or the union of a finite `{__name__=~"a|b"}`'s metrics.
           if (!e || result?.kind !== 'vector' || !result.bounded) return;
-          const keeps = result.exact ? 'labels the query keeps' : 'labels the query may keep';
           for (const { label, from, to } of labels) {
             // Grafana's own fields (__name__ is dropped by most functions anyway, and reported by none).
             if (label.startsWith('__') || result.labels.has(label)) continue;
-            const cause = missingLabelCause(context, e, label);
-            const add =
-              result.labels.size > 0 ? `${keeps}: ${[...result.labels].sort().join(', ')}; add "${label}" to by (…)` : `the query keeps no labels; aggregate with by (${label})`;
+            const { why, hint } = missingLabelWords(missingLabelCause(context, e, label), label, result, 'query', 'legend');
             report({
-              message: `panel ${panel.title}: targets[${i}].legendFormat uses {{${label}}}, but ${
-                cause === 'scrape' ? REMOVED_BY_SCRAPE.cause(label) : cause === 'both' ? REMOVED_BY_SCRAPE.both('its query', label) : `its query does not keep "${label}"`
-              }: the legend shows it empty, and the series look alike`,
-              hint:
-                cause === 'scrape'
-                  ? REMOVED_BY_SCRAPE.hint(label)
-                  : cause === 'both'
-                    ? `${add} and keep it in the scrape job (narrow the labeldrop/labelkeep regex), or drop it from the legend`
-                    : `${add} or drop it from the legend`,
+              message: `panel ${panel.title}: targets[${i}].legendFormat uses {{${label}}}, but ${why}: the legend shows it empty, and the series look alike`,
+              hint,
               ...locatedAt(t, 'legendFormat'),
               excerpt: { text: t.legendFormat!, from, to },
             });

@@ -106,10 +106,30 @@ export function missingLabelCause(context: CheckContext, e: AnalyzedExpression, 
   return kept.kind === 'vector' && kept.bounded && !kept.labels.has(label) ? 'both' : 'scrape';
 }
 
-/** The message's cause and the hint for such a label. */
-export const REMOVED_BY_SCRAPE = {
-  cause: (label: string) => `the metricRelabel of the scrape jobs that store its metrics removes "${label}"`,
-  /** Both causes: the expression (`what` names it: "its expression", "its query") and the scrape. */
-  both: (what: string, label: string) => `${what} does not keep "${label}", and the metricRelabel of the scrape jobs that store its metrics removes it too`,
-  hint: (label: string) => `keep "${label}" in the scrape job (narrow the labeldrop/labelkeep regex) or drop it from the text`,
-};
+/**
+ * Why a label that a template or a legend names is missing from the result, and the hint, by its
+ * cause (missingLabelCause): `what` names the expression ("expression", "query"), `where` what
+ * names the label ("text", "legend"), `result` the labels the result keeps (all of them when exact,
+ * or what it may keep).
+ */
+export function missingLabelWords(
+  cause: MissingCause,
+  label: string,
+  result: { labels: ReadonlySet<string>; exact: boolean },
+  what: string,
+  where: string,
+): { why: string; hint: string } {
+  const scrape = 'the metricRelabel of the scrape jobs that store its metrics';
+  if (cause === 'scrape') return { why: `${scrape} removes "${label}"`, hint: `keep "${label}" in the scrape job (narrow the labeldrop/labelkeep regex) or drop it from the ${where}` };
+  const add =
+    result.labels.size > 0
+      ? `labels the ${what} ${result.exact ? 'keeps' : 'may keep'}: ${[...result.labels].sort().join(', ')}; add "${label}" to by (…)`
+      : `the ${what} keeps no labels; aggregate with by (${label})`;
+  if (cause === 'both') {
+    return {
+      why: `its ${what} does not keep "${label}", and ${scrape} removes it too`,
+      hint: `${add} and keep it in the scrape job (narrow the labeldrop/labelkeep regex), or drop it from the ${where}`,
+    };
+  }
+  return { why: `its ${what} does not keep "${label}"`, hint: `${add} or drop it from the ${where}` };
+}
