@@ -4,36 +4,20 @@
  * and GitHub formats): not "in definitions". Errors in both places are summarised with both, each
  * with its count; errors only in the definitions still say "in definitions".
  */
-import { cpSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync } from 'node:fs';
 import path from 'node:path';
-import { afterEach, beforeEach, describe, expect, it } from 'vitest';
-import { FIXTURES, runCli, tempDir } from '../helpers/cli.js';
+import { describe, expect, it } from 'vitest';
+import { runCli } from '../helpers/cli.js';
+import { shopProjectPerTest } from '../helpers/config-shop.js';
 
-const SHOP = path.join(FIXTURES, 'config/folders/definitions');
-
-let root = '';
-const cwd = process.cwd();
-
-beforeEach(() => {
-  root = tempDir();
-  mkdirSync(path.join(root, '.git'));
-  cpSync(SHOP, path.join(root, 'definitions'), { recursive: true });
-  process.chdir(root);
-});
-
-afterEach(() => process.chdir(cwd));
-
-function writeConfig(grafana: string): void {
-  writeFileSync(path.join(root, 'totem-mon.config.ts'), `import { defineConfig } from 'totem-mon';\n\nexport default defineConfig({\n  out: 'out',\n  grafana: {\n    ${grafana},\n  },\n});\n`);
-}
+const shop = shopProjectPerTest();
 
 /** A panel on a metric the catalogue does not declare: an error located in definitions/index.ts. */
 function breakDefinitions(): void {
-  const file = path.join(root, 'definitions/index.ts');
-  const text = readFileSync(file, 'utf8');
-  const from = `panels: [ratePanel(requests, { title: 'Requests', by: ['code'] })] }),\n  ],`;
-  if (!text.includes(from)) throw new Error('fixture changed');
-  writeFileSync(file, text.replace(from, `panels: [ratePanel(requests, { title: 'Requests', by: ['code'] }), ratePanel(counter({ name: 'shop_undeclared_total', help: 'x.' }), { title: 'Undeclared' })] }),\n  ],`));
+  shop.editDefinitions(
+    `panels: [ratePanel(requests, { title: 'Requests', by: ['code'] })] }),\n  ],`,
+    `panels: [ratePanel(requests, { title: 'Requests', by: ['code'] }), ratePanel(counter({ name: 'shop_undeclared_total', help: 'x.' }), { title: 'Undeclared' })] }),\n  ],`,
+  );
 }
 
 /** Each command that reads the config, and the summary line it ends with. */
@@ -61,7 +45,7 @@ async function summaries(): Promise<string[]> {
 
 describe('the summary line of a run stopped by errors', () => {
   it('names the config file when the errors are in it', async () => {
-    writeConfig(`folder: 'Ops/Shop'`);
+    shop.writeConfig(`folder: 'Ops/Shop'`);
     for (const line of await summaries()) {
       expect(line).toBe('1 error, 0 warnings in totem-mon.config.ts');
       expect(line).not.toContain('definitions');
@@ -69,9 +53,9 @@ describe('the summary line of a run stopped by errors', () => {
   });
 
   it('names the config file as the command names it, from a folder below', async () => {
-    writeConfig(`folder: 'Ops/Shop'`);
-    mkdirSync(path.join(root, 'sub'));
-    process.chdir(path.join(root, 'sub'));
+    shop.writeConfig(`folder: 'Ops/Shop'`);
+    mkdirSync(path.join(shop.root, 'sub'));
+    process.chdir(path.join(shop.root, 'sub'));
     const result = await runCli(['generate']);
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('generate: nothing written: 1 error, 0 warnings in ../totem-mon.config.ts\n');
@@ -79,7 +63,7 @@ describe('the summary line of a run stopped by errors', () => {
 
   it('names both, with their counts, when the config and the definitions have errors', async () => {
     // Loki with the Prometheus data source's uid: an error at the config's grafana.loki.
-    writeConfig(`loki: { uid: 'prometheus' }`);
+    shop.writeConfig(`loki: { uid: 'prometheus' }`);
     breakDefinitions();
     for (const line of await summaries()) {
       expect(line).toMatch(/^2 errors, \d+ warnings? in totem-mon\.config\.ts \(1 error\) and definitions \(1 error\)$/);
@@ -87,7 +71,7 @@ describe('the summary line of a run stopped by errors', () => {
   });
 
   it('still says "in definitions" when only the definitions have errors', async () => {
-    writeConfig(`folder: 'Ops'`);
+    shop.writeConfig(`folder: 'Ops'`);
     breakDefinitions();
     const generate = await runCli(['generate']);
     expect(generate.stderr).toMatch(/^generate: nothing written: 1 error, \d+ warnings? in definitions$/m);
