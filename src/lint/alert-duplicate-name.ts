@@ -5,7 +5,7 @@ import { locatedAt } from '../model/located.js';
 import { alerts } from '../model/select.js';
 import { SLO_LABEL, sloGroupNames } from '../model/slo-names.js';
 import { compareCodeUnits } from '../text-order.js';
-import { alertExpressionOf } from './rules-select.js';
+import { ruleExpressionOf } from './rules-select.js';
 
 function labelKey(labels: Record<string, string>): string {
   return JSON.stringify(Object.entries(labels).sort(([a], [b]) => compareCodeUnits(a, b)));
@@ -56,7 +56,7 @@ function expressionLabels(context: CheckContext, rule: AlertModel): Map<string, 
   const slo = sloOf(context.model, rule);
   if (slo) return new Map([[SLO_LABEL.service, slo.service], [SLO_LABEL.slo, slo.name]]);
   // Two alerts of one name in one group share a path: each has its own expression (paired by position).
-  const e = alertExpressionOf(context, rule);
+  const e = ruleExpressionOf(context, rule);
   return e ? labelsOfExpression(e) : new Map();
 }
 

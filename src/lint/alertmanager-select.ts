@@ -3,7 +3,7 @@ import type { AlertLabelKnowledge } from '../model/alert-labels.js';
 import { staticAlertLabels } from '../model/alert-labels.js';
 import { matcherMatches, walkRoutes } from '../model/routing.js';
 import type { Check, CheckContext, Finding } from './check.js';
-import { alertExpressionOf } from './rules-select.js';
+import { ruleExpressionOf } from './rules-select.js';
 import { alerts } from '../model/select.js';
 import { scrapeLabelNames } from '../model/catalogue.js';
 
@@ -22,7 +22,7 @@ export function alertLabelKnowledge(context: CheckContext): AlertLabelKnowledge[
   const cached = knowledgeCache.get(context);
   if (cached) return cached;
   const knowledge = alerts(context.model).map((alert) => {
-    const result = alertExpressionOf(context, alert)?.analysis.result;
+    const result = ruleExpressionOf(context, alert)?.analysis.result;
     const dynamic =
       result === undefined || (result.kind === 'vector' && !result.exact)
         ? ('any' as const)

@@ -1,4 +1,4 @@
-import type { AlertModel, Model, RuleModel } from '../model/types.js';
+import type { Model, RuleModel } from '../model/types.js';
 import { rules } from '../model/select.js';
 import type { AnalyzedExpression, CheckContext } from './check.js';
 import { expressionAt } from './expression-at.js';
@@ -51,16 +51,16 @@ export function alertExpressions(context: CheckContext): Array<KindPair<'alert'>
   return kindExpressions(context, 'alert');
 }
 
-const alertMaps = new WeakMap<CheckContext, Map<AlertModel, AnalyzedExpression>>();
+const ruleMaps = new WeakMap<CheckContext, Map<RuleModel, AnalyzedExpression>>();
 
-/** The analysed expression of an alert (alertExpressions, by alert). */
-export function alertExpressionOf(context: CheckContext, alert: AlertModel): AnalyzedExpression | undefined {
-  let map = alertMaps.get(context);
+/** The analysed expression of a rule, alert or recording rule (the pairs above, by rule). */
+export function ruleExpressionOf(context: CheckContext, rule: RuleModel): AnalyzedExpression | undefined {
+  let map = ruleMaps.get(context);
   if (!map) {
-    map = new Map(alertExpressions(context).map(({ alert: a, e }) => [a, e]));
-    alertMaps.set(context, map);
+    map = new Map(ruleExpressions(context).map(({ rule: r, e }) => [r, e]));
+    ruleMaps.set(context, map);
   }
-  return map.get(alert);
+  return map.get(rule);
 }
 
 /** The analysed expression of each recording rule, paired with the rule. */

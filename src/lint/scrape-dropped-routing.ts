@@ -13,8 +13,8 @@ import type { CheckContext, Finding } from './check.js';
 import { locatedAt } from '../model/located.js';
 import { formatMatchers, matcherMatches } from '../model/routing.js';
 import { alertLabelKnowledge, alertsTakenBy, groupedBy, inhibitSides, mayCarry, mayMatchAll } from './alertmanager-select.js';
-import { alertExpressionOf } from './rules-select.js';
-import { missingLabelCause, scrapeRemovals } from './scrape-removed.js';
+import { ruleExpressionOf } from './rules-select.js';
+import { droppedWithoutScrape, scrapeRemovals } from './scrape-removed.js';
 import { alertNames, routeName } from './alertmanager-group-by-label.js';
 
 
@@ -31,9 +31,9 @@ export function scrapeExplains(context: CheckContext, label: string, alerts: rea
   const rules = new Set<string>();
   for (const k of alerts) {
     if (mayCarry(label, k)) return undefined;
-    const e = alertExpressionOf(context, k.alert);
+    const e = ruleExpressionOf(context, k.alert);
     const found = e ? scrapeRemovals(context, e, label) : [];
-    if (found.length === 0 || missingLabelCause(context, e!, label) !== 'scrape') return undefined;
+    if (found.length === 0 || droppedWithoutScrape(context, e!, label)) return undefined;
     for (const r of found) rules.add(r);
   }
   return [...rules];

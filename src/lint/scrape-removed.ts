@@ -2,7 +2,7 @@ import type { AnalyzedExpression, CheckContext } from './check.js';
 import { analyzePromql, type Analysis, type GroupingRef, type SelectorRef, type SeriesLookup } from '../promql/analyze.js';
 import { finiteNames } from '../promql/finite-regex.js';
 import { droppingRule } from '../model/scrape-labels.js';
-import { recordExpressions } from './rules-select.js';
+import { ruleExpressionOf } from './rules-select.js';
 
 /**
  * Why a label an expression's result lacks is missing (a template's `{{ $labels.x }}`, a legend's
@@ -37,8 +37,8 @@ export function scrapeRemovals(context: CheckContext, e: AnalyzedExpression, lab
           if (rule) out.push(`"${job.job}" metricRelabel[${rule.index}] (${rule.what})`);
         }
       } else if (entry?.record) {
-        const recorded = recordExpressions(context).find((r) => r.record === entry.record);
-        if (recorded) out.push(...scrapeRemovals(context, recorded.e, label, seen));
+        const recorded = ruleExpressionOf(context, entry.record);
+        if (recorded) out.push(...scrapeRemovals(context, recorded, label, seen));
       }
     }
   }
@@ -64,7 +64,8 @@ function lookupWithoutScrape(context: CheckContext): SeriesLookup {
       labels = [...labels, ...entry.dropped];
     } else if (entry?.record) {
       const rule = entry.record;
-      const { result } = analyzePromql(rule.expr, lookup);
+      // Its parse is the run's (the checks' context analysed it), not made again.
+      const { result } = analyzePromql(rule.expr, lookup, ruleExpressionOf(context, rule)?.analysis.parsed);
       labels = result.kind === 'vector' && result.exact ? [...new Set([...result.labels, ...Object.keys(rule.labels)])] : undefined;
     }
     known.set(name, labels);
@@ -102,8 +103,13 @@ export function clauseLacksWithoutScrape(context: CheckContext, e: AnalyzedExpre
  */
 export function missingLabelCause(context: CheckContext, e: AnalyzedExpression, label: string): MissingCause {
   if (scrapeRemovals(context, e, label).length === 0) return 'expression';
+  return droppedWithoutScrape(context, e, label) ? 'both' : 'scrape';
+}
+
+/** Whether the expression's result would lack `label` even if no scrape removed any label (it drops it itself). */
+export function droppedWithoutScrape(context: CheckContext, e: AnalyzedExpression, label: string): boolean {
   const kept = analysisWithoutScrape(context, e).result;
-  return kept.kind === 'vector' && kept.bounded && !kept.labels.has(label) ? 'both' : 'scrape';
+  return kept.kind === 'vector' && kept.bounded && !kept.labels.has(label);
 }
 
 /**
