@@ -34,30 +34,37 @@ interface IgnoreEntry extends Located {
   used: boolean;
 }
 
-/** Every `ignore` in the definitions, with the definition it is on (any model element that carries one). */
+/**
+ * Every `ignore` in the definitions, with the definition it is on (any model element that carries
+ * one, wherever it sits). A recursive walk that keys by `for…in` and marks only objects as seen: the
+ * large benchmark's model is ~47,000 objects and ~47,000 arrays (paths, labels, targets), and the
+ * explicit stack of every value with an `Object.keys` array per object took ~80 ms of its run. An
+ * element shared by two places is still read once; arrays are only ever reached through objects.
+ */
 function ignoreEntries(model: Model): IgnoreEntry[] {
   const entries: IgnoreEntry[] = [];
   const seen = new Set<object>();
-  const stack: unknown[] = [model.metrics, model.prometheus.scrapeJobs, model.ruleGroups, model.dashboards, model.alertmanager, model.slos];
-  while (stack.length > 0) {
-    const node = stack.pop();
-    if (typeof node !== 'object' || node === null || seen.has(node)) continue;
-    seen.add(node);
+  const visit = (node: object): void => {
     if (Array.isArray(node)) {
-      for (let i = node.length - 1; i >= 0; i--) stack.push(node[i]);
-      continue;
+      for (const item of node) if (typeof item === 'object' && item !== null) visit(item);
+      return;
     }
+    if (seen.has(node)) return;
+    seen.add(node);
     const element = node as Partial<Located> & Record<string, unknown>;
     if (element.ignore && Array.isArray(element.path)) {
       for (const [id, reason] of Object.entries(element.ignore)) {
         entries.push({ path: element.path, ...(element.source ? { source: element.source } : {}), id, reason, used: false });
       }
     }
-    for (const key of Object.keys(element)) {
-      if (key === 'ignore' || key === 'source') continue;
+    for (const key in element) {
+      if (key === 'ignore' || key === 'source' || !Object.hasOwn(element, key)) continue;
       const value = element[key];
-      if (typeof value === 'object' && value !== null) stack.push(value);
+      if (typeof value === 'object' && value !== null) visit(value);
     }
+  };
+  for (const root of [model.metrics, model.prometheus.scrapeJobs, model.ruleGroups, model.dashboards, model.alertmanager, model.slos] as unknown[]) {
+    if (typeof root === 'object' && root !== null) visit(root);
   }
   return entries;
 }
