@@ -4,7 +4,7 @@ import { describe, expect, it } from 'vitest';
 import { execa } from 'execa';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
-import { tempDir } from '../helpers/cli.js';
+import { FIXTURES, runCli, tempDir } from '../helpers/cli.js';
 import { findBinary, itWithBinaries } from '../helpers/tools.js';
 import { atLeast } from '../../src/model/version-order.js';
 import {
@@ -146,4 +146,15 @@ describe('the facts against the installed amtool', () => {
       atLeast(version!, '0.27'),
     );
   });
+});
+
+describe('validate on a version-gated Alertmanager field', () => {
+  itWithBinaries(['promtool', 'amtool'])('judges it for the installed amtool’s own release, and says so in the summary', async () => {
+    const version = /version (\d+\.\d+)/.exec((await execa(findBinary('amtool')!, ['--version'], { reject: false })).stdout)![1]!;
+    const r = await runCli(['validate', '--definitions', path.join(FIXTURES, 'alertmanager', 'version-gated')]);
+    expect(r.stdout).toContain(`Alertmanager ${version} (installed)`);
+    const finding = /error \[version\/unsupported\] .*version-gated\/index\.ts:17 › alertmanager › route › routes\[0\] › groupBy: .*/.exec(r.stdout)?.[0];
+    if (atLeast(version, '0.31')) expect(finding).toBeUndefined();
+    else expect(finding).toContain(`which Alertmanager ${version} (the target version, the installed tool) does not have: it came in Alertmanager 0.31`);
+  }, 60_000);
 });
