@@ -56,6 +56,15 @@ function* alertmanagerUses(am: AlertmanagerModel): Generator<Use> {
       if (utf8Label(label)) yield { fact: 'utf8Equal', what: `${name} (equal ${JSON.stringify(label)})`, at: locatedAt(rule, `equal[${j}]`) };
     }
   }
+  // An alert with such a label: Alertmanager before 0.27 refuses it, amtool its label argument.
+  for (const test of am.tests) {
+    for (const [j, alert] of [test, ...test.alsoFiring].entries()) {
+      for (const label of Object.keys(alert.labels).filter(utf8Label)) {
+        const at = j === 0 ? locatedAt(test, 'labels', label) : locatedAt(test, `alsoFiring[${j - 1}]`, 'labels', label);
+        yield { fact: 'utf8Matchers', what: `routing test "${test.name}" (label ${JSON.stringify(label)})`, at };
+      }
+    }
+  }
   for (const t of am.timeIntervals) {
     yield { fact: 'timeIntervals', what: `time interval ${t.name}`, at: t };
     for (const [i, p] of t.periods.entries()) {

@@ -13,6 +13,7 @@ import {
 } from '../../src/index.js';
 import { lint, synth } from '../../src/app/synth.js';
 import { formatMatcher } from '../../src/model/routing.js';
+import { labelArgs } from '../../src/validate/routing-tests.js';
 import { availability, FACTS } from '../../src/model/version-facts.js';
 
 const errors = counter({ name: 'app_errors_total', help: 'Errors.', labels: ['service'] });
@@ -103,6 +104,28 @@ describe('version/unsupported: Alertmanager', () => {
     ]);
     expect(versionFindings(p({ alertmanager: '0.27' })).map((f) => f.path)).toEqual(['alertmanager.inhibitRules[0].equal[0]']);
     expect(versionFindings(p({ alertmanager: '0.28' }))).toEqual([]);
+  });
+
+  it('a routing test with a UTF-8 label: Alertmanager before 0.27 refuses such an alert (amtool its argument); simulated all the same', () => {
+    const p = (versions?: ProjectOptions['versions']) =>
+      project(
+        [route({ matchers: { 'k8s.namespace': 'shop' }, receiver: 'pager' })],
+        {
+          tests: [
+            { name: 'shop pages', labels: { alertname: 'Errors', 'k8s.namespace': 'shop' }, receivers: ['pager'] },
+            { name: 'others chat', labels: { alertname: 'Errors' }, alsoFiring: [{ labels: { 'k8s.cluster': 'b' } }], receivers: ['chat'] },
+          ],
+        },
+        versions ? { versions } : {},
+      );
+    expect(versionFindings(p()).map((f) => f.path)).toEqual([
+      'alertmanager.route.routes[0].matchers.k8s.namespace',
+      'alertmanager.tests[0].labels.k8s.namespace',
+      'alertmanager.tests[1].alsoFiring[0].labels.k8s.cluster',
+    ]);
+    const at27 = lint(p({ alertmanager: '0.27' })).diagnostics;
+    expect(at27.filter((d) => d.id === 'version/unsupported' || d.id?.startsWith('tests/routing') || d.severity === 'error')).toEqual([]);
+    expect(labelArgs({ 'k8s.namespace': 'shop', alertname: 'Errors' })).toEqual(['alertname="Errors"', '"k8s.namespace"="shop"']);
   });
 
   it('classic names stay unquoted in the output and raise nothing on the default target', () => {

@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { definition, duration, labelName, matching, nonEmpty, optionalText, source } from './common.js';
+import { definition, duration, matching, nonEmpty, optionalText, source } from './common.js';
 import { withHint } from './hint.js';
 import { ignore } from './lint.js';
 import type { AlertRule } from '../../api/rules.js';
@@ -176,7 +176,7 @@ const timePeriod = z.strictObject({
     .optional(),
 });
 
-const labels = z.record(labelName, z.string());
+const labels = z.record(alertLabelName, z.string());
 /** An alert definition named by a routing test: a reference, checked only for what the test reads (its rule group checks the rest). */
 const alertRef = z.custom<AlertRule>((v) => {
   const a = v as Partial<Record<keyof AlertRule, unknown>> | null;
