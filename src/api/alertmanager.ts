@@ -23,7 +23,10 @@ export function secretFile(path: string): SecretFile {
   return { kind: 'secretFile', path, source: captureSource() };
 }
 
-/** Alert label matchers: a plain string means `=`; `ne`, `re`, `nre` give the other operators. */
+/**
+ * Alert label matchers: a plain string means `=`; `ne`, `re`, `nre` give the other operators. A label
+ * name beyond `[a-zA-Z_][a-zA-Z0-9_]*` (`'k8s.namespace'`) needs Alertmanager 0.27 (`version/unsupported`).
+ */
 export type AlertMatchers = { readonly [label: string]: Matcher };
 
 // ── global ────────────────────────────────────────────────────────────────────────────────────
@@ -138,7 +141,10 @@ export interface RouteOptions<R extends string = string> {
   receiver?: R;
   /** Alert labels this route takes; the root takes every alert and has none. */
   matchers?: AlertMatchers;
-  /** Labels to group by; `['...']` groups by every label. Inherited when absent. */
+  /**
+   * Labels to group by; `['...']` groups by every label. Inherited when absent. `[]` below a route
+   * that groups: no grouping, from Alertmanager 0.31 (older ones ignore it and inherit: `version/unsupported`).
+   */
   groupBy?: readonly string[];
   groupWait?: string;
   groupInterval?: string;

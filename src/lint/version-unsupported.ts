@@ -10,11 +10,85 @@ import { availability, FACTS, lacking, type FactId, type VersionFact } from '../
 import { atLeast } from '../model/version-order.js';
 import { allFrom, someFrom } from '../model/version-range.js';
 import { relabelRulesOf } from './scrape-jobs.js';
+import { routeName } from './alertmanager-group-by-label.js';
+import type { AlertmanagerModel, RouteModel } from '../model/alertmanager.js';
 
 const ORIGIN = { config: 'from totem-mon.config.ts', project: 'from the project', installed: 'the installed tool', default: 'the default' } as const;
 
+type Use = { fact: FactId; what: string; at: Located };
+
+/** A label name only Alertmanager's UTF-8 parser (0.27) reads; `...` in groupBy is no label. */
+const utf8Label = (label: string) => label !== '...' && !LABEL_NAME.test(label);
+
+/**
+ * The routes' gated fields, depth first. `grouped`: whether a route above groups by some label (a
+ * non-empty groupBy): only then does an empty groupBy differ between the releases that ignore it
+ * (before 0.31: the route keeps the parent's grouping) and those that read it (no grouping).
+ */
+function* routeUses(route: RouteModel, position: number[], grouped: boolean): Generator<Use> {
+  const name = routeName(position);
+  if (route.matchers.length > 0) yield { fact: 'matchers', what: name, at: locatedAt(route, 'matchers') };
+  for (const m of route.matchers) {
+    if (utf8Label(m.label)) yield { fact: 'utf8Matchers', what: `${name} (matcher on ${JSON.stringify(m.label)})`, at: locatedAt(route, 'matchers', m.label) };
+  }
+  for (const [i, label] of (route.groupBy ?? []).entries()) {
+    if (utf8Label(label)) yield { fact: 'utf8Matchers', what: `${name} (groupBy ${JSON.stringify(label)})`, at: locatedAt(route, `groupBy[${i}]`) };
+  }
+  if (position.length > 0 && grouped && route.groupBy?.length === 0) yield { fact: 'emptyGroupBy', what: name, at: locatedAt(route, 'groupBy') };
+  if (route.muteTimeIntervals.length > 0) yield { fact: 'muteTimeIntervals', what: name, at: locatedAt(route, 'muteTimeIntervals') };
+  if (route.activeTimeIntervals.length > 0) yield { fact: 'activeTimeIntervals', what: name, at: locatedAt(route, 'activeTimeIntervals') };
+  const groups = grouped || (route.groupBy?.length ?? 0) > 0;
+  for (const [i, child] of route.routes.entries()) yield* routeUses(child, [...position, i], groups);
+}
+
+/** Every use of a version-gated field in the Alertmanager configuration: routes, inhibit rules, time intervals, receivers. */
+function* alertmanagerUses(am: AlertmanagerModel): Generator<Use> {
+  yield* routeUses(am.route, [], false);
+  for (const [i, rule] of am.inhibitRules.entries()) {
+    const name = `inhibitRules[${i}]`;
+    yield { fact: 'matchers', what: name, at: locatedAt(rule, 'sourceMatchers') };
+    for (const side of ['sourceMatchers', 'targetMatchers'] as const) {
+      for (const m of rule[side]) {
+        if (utf8Label(m.label)) yield { fact: 'utf8Matchers', what: `${name} (matcher on ${JSON.stringify(m.label)})`, at: locatedAt(rule, side, m.label) };
+      }
+    }
+    for (const [j, label] of rule.equal.entries()) {
+      if (utf8Label(label)) yield { fact: 'utf8Equal', what: `${name} (equal ${JSON.stringify(label)})`, at: locatedAt(rule, `equal[${j}]`) };
+    }
+  }
+  // An alert with such a label: Alertmanager before 0.27 refuses it, amtool its label argument.
+  for (const test of am.tests) {
+    for (const [j, alert] of [test, ...test.alsoFiring].entries()) {
+      for (const label of Object.keys(alert.labels).filter(utf8Label)) {
+        const at = j === 0 ? locatedAt(test, 'labels', label) : locatedAt(test, `alsoFiring[${j - 1}]`, 'labels', label);
+        yield { fact: 'utf8Matchers', what: `routing test "${test.name}" (label ${JSON.stringify(label)})`, at };
+      }
+    }
+  }
+  for (const t of am.timeIntervals) {
+    yield { fact: 'timeIntervals', what: `time interval ${t.name}`, at: t };
+    for (const [i, p] of t.periods.entries()) {
+      if (p.location !== undefined) yield { fact: 'timeIntervalLocation', what: `time interval ${t.name}`, at: locatedAt(t, `periods[${i}]`, 'location') };
+    }
+  }
+  const global = locatedAt(am, 'global');
+  if (am.global.smtp?.authPasswordFile !== undefined) yield { fact: 'smtpPasswordFile', what: 'global.smtp', at: locatedAt(global, 'smtp', 'authPassword') };
+  if (am.global.slackApiUrlFile !== undefined) yield { fact: 'slackApiUrlFile', what: 'global', at: locatedAt(global, 'slackApiUrl') };
+  for (const r of am.receivers) {
+    const what = (kind: string, i: number) => `receiver ${r.name} ${kind}[${i}]`;
+    for (const [i, c] of r.email.entries()) if (c.authPasswordFile !== undefined) yield { fact: 'smtpPasswordFile', what: what('email', i), at: locatedAt(r, `email[${i}]`, 'authPassword') };
+    for (const [i, c] of r.slack.entries()) if (c.apiUrlFile !== undefined) yield { fact: 'slackApiUrlFile', what: what('slack', i), at: locatedAt(r, `slack[${i}]`, 'apiUrl') };
+    for (const [i, c] of r.webhook.entries()) if (c.authorization !== undefined) yield { fact: 'httpAuthorization', what: what('webhook', i), at: locatedAt(r, `webhook[${i}]`, 'authorization') };
+    for (const [i, c] of r.pagerduty.entries()) {
+      const key = c.routingKeyFile !== undefined ? 'routingKey' : c.serviceKeyFile !== undefined ? 'serviceKey' : undefined;
+      if (key) yield { fact: 'pagerdutyKeyFiles', what: what('pagerduty', i), at: locatedAt(r, `pagerduty[${i}]`, key) };
+    }
+  }
+}
+
 /** Every use of a version-gated feature in the model: which fact, what uses it, where. */
-function* uses(model: Model): Generator<{ fact: FactId; what: string; at: Located }> {
+function* uses(model: Model): Generator<Use> {
+  if (model.alertmanager) yield* alertmanagerUses(model.alertmanager);
   for (const group of model.ruleGroups) {
     for (const rule of group.rules) {
       if (rule.kind === 'alert' && rule.keepFiringFor !== undefined) yield { fact: 'keepFiringFor', what: `alert ${rule.name}`, at: locatedAt(rule, 'keepFiringFor') };

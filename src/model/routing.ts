@@ -10,6 +10,7 @@
  */
 import type { AlertMatcherModel, RouteModel } from './alertmanager.js';
 import { re2, type Re2 } from './re2.js';
+import { LABEL_NAME } from './names.js';
 
 export type LabelSet = Readonly<Record<string, string>>;
 
@@ -132,9 +133,13 @@ export function unquoteMatcherValue(raw: string): string | undefined {
   return closed ? out : undefined;
 }
 
-/** `severity="critical"`: Alertmanager's matcher syntax (quoteMatcherValue). */
+/**
+ * `severity="critical"`: Alertmanager's matcher syntax (quoteMatcherValue). A name beyond
+ * [a-zA-Z_][a-zA-Z0-9_]* (`k8s.namespace`) is quoted the same way, as the matcher parser of 0.27 and
+ * later reads it (`"k8s.namespace"="shop"`); older releases have no such names (version/unsupported).
+ */
 export function formatMatcher(m: AlertMatcherModel): string {
-  return `${m.label}${m.op}${quoteMatcherValue(m.value)}`;
+  return `${LABEL_NAME.test(m.label) ? m.label : quoteMatcherValue(m.label)}${m.op}${quoteMatcherValue(m.value)}`;
 }
 
 /** `severity="critical", team=~"ops|dev"` for messages. */

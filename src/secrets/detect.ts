@@ -579,7 +579,7 @@ function fieldMatches(text: string, field: string): SecretMatch[] {
  * (one cheap test instead of thirty regexes over every label value and every generated line).
  */
 export const CANDIDATES =
-  ':\\/\\/|[?&;#][\\w.%[\\]-]+=|xox|xapp-|hooks|discord|webhook|pagerduty|gh[pousr]_|github_pat_|gl(?:pat|dt|rt|ptt|cbt|soat)-|glsa_|glc_|eyJ|' +
+  ':\\/\\/|[?&;#][\\w.%[\\]-]+=|%(?:25)*(?:3[Dd]|40|3[Aa]%(?:25)*2[Ff])|xox|xapp-|hooks|discord|webhook|pagerduty|gh[pousr]_|github_pat_|gl(?:pat|dt|rt|ptt|cbt|soat)-|glsa_|glc_|eyJ|' +
   'A(?:KIA|SIA|GPA|IDA|ROA|NPA|NVA|IPA|BIA|CCA)|AIza|_live_|npm_|SG\\.|:AA|[Bb]earer|Basic|-----BEGIN|' +
   '[Pp]ass|PASS|[Ss]ecret|SECRET|[Tt]oken|TOKEN|[Kk]ey|KEY|[Cc]redential|CREDENTIAL|@';
 /**
@@ -587,7 +587,7 @@ export const CANDIDATES =
  * position starting with another cannot match, and the lookahead rejects it with one test instead
  * of one per alternative: the scan of the generated files (~11 MB on the large set) ~30% faster.
  */
-export const CANDIDATE_FIRST = ':?&;#xhdwpgeA_nSBb\\-PsTtKkCc@';
+export const CANDIDATE_FIRST = ':?&;#%xhdwpgeA_nSBb\\-PsTtKkCc@';
 export const GUARDED_CANDIDATES = `(?=[${CANDIDATE_FIRST}])(?:${CANDIDATES})`;
 const CANDIDATE = new RegExp(GUARDED_CANDIDATES);
 const CANDIDATE_ALL = new RegExp(GUARDED_CANDIDATES, 'g');
@@ -635,10 +635,76 @@ function hideIn(text: string, from: number, to: number, hidden: ReadonlyArray<re
   return out + text.slice(at, to);
 }
 
-function findWith(detectors: readonly Detector[], text: string, field?: string): SecretMatch[] {
+/**
+ * A percent-encoded `=`, `@` or `://` (`%3D`, `%40`, `%3A%2F%2F`), encoded once or more (`%253D`):
+ * what a URL encoded inside another (`?redirect=https%3A%2F%2Fh%2Fcb%3Ftoken%3D…`) holds a secret by.
+ */
+const ENCODED_URL_PART = /%(?:25)*(?:3[Dd]|40|3[Aa]%(?:25)*2[Ff])/g;
+/** What ends a value that may be an encoded URL: what the outer URL or the text around it separates by. */
+const ENCODED_RUN_END = /[\s"'`<>&#=?]/;
+/** Decodings of one value at most: a URL encoded in a URL encoded in a URL (`%25253D`). */
+const MAX_DECODINGS = 3;
+
+/** `%XX` of an ASCII character decoded (the others kept as written), with where each character came from in `text`. */
+function percentDecoded(text: string): { text: string; origin: number[] } {
+  let out = '';
+  const origin: number[] = [];
+  for (let i = 0; i < text.length; ) {
+    origin.push(i);
+    const code = text[i] === '%' ? Number.parseInt(text.slice(i + 1, i + 3), 16) : Number.NaN;
+    if (code < 0x80 && /^[0-9A-Fa-f]{2}$/.test(text.slice(i + 1, i + 3))) {
+      out += String.fromCharCode(code);
+      i += 3;
+    } else out += text[i++];
+  }
+  origin.push(text.length);
+  return { text: out, origin };
+}
+
+/**
+ * The values of a text that may be URLs encoded in another (each a run of the text between the outer
+ * URL's separators, holding an encoded `=`, `@` or `://`), one pass: a run is read once, whatever
+ * number of encoded parts it holds. A JSON text's `\n` ends a run as a line end does.
+ */
+function encodedRuns(text: string): Array<{ from: number; to: number }> {
+  const runs: Array<{ from: number; to: number }> = [];
+  ENCODED_URL_PART.lastIndex = 0;
+  for (let m = ENCODED_URL_PART.exec(text); m; m = ENCODED_URL_PART.exec(text)) {
+    let from = m.index;
+    while (from > 0 && !ENCODED_RUN_END.test(text[from - 1]!) && !(text[from - 2] === '\\' && /[nr]/.test(text[from - 1]!))) from--;
+    let to = m.index + m[0].length;
+    while (to < text.length && !ENCODED_RUN_END.test(text[to]!) && !(text[to] === '\\' && /[nr]/.test(text[to + 1] ?? ''))) to++;
+    runs.push({ from, to });
+    ENCODED_URL_PART.lastIndex = to;
+  }
+  return runs;
+}
+
+/**
+ * The secrets of the URLs encoded in a text's values (`?redirect=https%3A%2F%2Fh%2Fcb%3Ftoken%3D…`,
+ * `%253D` encoded twice), as `findWith` finds them in the decoded value, placed back on the encoded
+ * text: what is hidden is the secret's encoded form whole. Each decoding reads a shorter text, runs
+ * do not overlap, and at most MAX_DECODINGS nest: linear work.
+ */
+function encodedMatches(detectors: readonly Detector[], text: string, depth: number): SecretMatch[] {
+  const found: SecretMatch[] = [];
+  for (const run of encodedRuns(text)) {
+    const decoded = percentDecoded(text.slice(run.from, run.to));
+    const at = (i: number) => run.from + decoded.origin[i]!;
+    for (const m of findWith(detectors, decoded.text, undefined, depth + 1)) {
+      const [from, to, hideFrom, hideTo] = [at(m.from), at(m.to), at(m.hideFrom), at(m.hideTo)];
+      const span = text.slice(from, to);
+      found.push({ class: m.class, what: m.what, from, to, text: span, secret: text.slice(hideFrom, hideTo) || span, redacted: '', hideFrom, hideTo });
+    }
+  }
+  return found;
+}
+
+function findWith(detectors: readonly Detector[], text: string, field?: string, depth = 0): SecretMatch[] {
   const byField = field !== undefined && secretLikeField(field);
   if (!byField && !CANDIDATE.test(text)) return [];
   const found: SecretMatch[] = byField ? fieldMatches(text, field) : [];
+  if (depth < MAX_DECODINGS && text.includes('%')) found.push(...encodedMatches(detectors, text, depth));
   for (const detector of detectors) {
     if (detector.needs !== undefined && !text.includes(detector.needs)) continue;
     detector.pattern.lastIndex = 0;

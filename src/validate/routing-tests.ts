@@ -4,18 +4,19 @@ import type { RoutingTestModel } from '../model/alertmanager.js';
 import { runTool, type Tool } from './tools.js';
 import { ROUTING_TEST_HINT, routingTestMismatch } from '../lint/tests-routing.js';
 import { locatedAt } from '../model/located.js';
-import { quoteMatcherValue } from '../model/routing.js';
+import { formatMatcher } from '../model/routing.js';
 
 const ID = 'amtool/routes-test';
 
 /**
  * Labels as amtool takes them: `k="v"` arguments (its matcher parser trims an unquoted value, refuses
- * a `"` in it and reads `\n` as a newline), sorted for a stable command line.
+ * a `"` in it and reads `\n` as a newline), sorted for a stable command line; a UTF-8 name quoted
+ * too (`"k8s.namespace"="shop"`, amtool 0.27 and later: formatMatcher).
  */
 export function labelArgs(labels: Readonly<Record<string, string>>): string[] {
   return Object.keys(labels)
     .sort()
-    .map((k) => `${k}=${quoteMatcherValue(labels[k]!)}`);
+    .map((k) => formatMatcher({ label: k, op: '=', value: labels[k]! }));
 }
 
 async function runOne(tool: Tool, cwd: string, configFile: string, test: RoutingTestModel): Promise<Diagnostic[]> {

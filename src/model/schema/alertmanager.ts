@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { definition, duration, labelName, nonEmpty, optionalText, source } from './common.js';
+import { definition, duration, matching, nonEmpty, optionalText, source } from './common.js';
 import { withHint } from './hint.js';
 import { ignore } from './lint.js';
 import type { AlertRule } from '../../api/rules.js';
@@ -24,8 +24,25 @@ function notGenerated(fact: FactId, hint: string) {
   return z.custom<never>(() => false, { message }).optional();
 }
 
+/** A lone surrogate: a JavaScript string that is no UTF-8 text (Go would read it as U+FFFD). */
+const LONE_SURROGATE = /[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/;
+
+/**
+ * A label name in Alertmanager's routing (matchers, groupBy, equal): any UTF-8 text, as Alertmanager
+ * reads it from 0.27 on; version/unsupported refuses what is beyond [a-zA-Z_][a-zA-Z0-9_]* for a
+ * target older than that. Never empty, never reserved (`__`: no alert carries one).
+ */
+export const alertLabelName = matching(
+  (s) => s !== '' && !s.startsWith('__') && !LONE_SURROGATE.test(s),
+  (s) =>
+    withHint(
+      `invalid label name ${JSON.stringify(s)}`,
+      'an alert label name is not empty and does not start with __ (reserved); beyond [a-zA-Z_][a-zA-Z0-9_]* it needs Alertmanager 0.27',
+    ),
+);
+
 const matchValue = z.strictObject({ op: z.enum(MATCH_OPS), value: z.string() });
-export const alertMatchers = z.record(labelName, z.union([z.string(), matchValue])).superRefine((matchers, ctx) => {
+export const alertMatchers = z.record(alertLabelName, z.union([z.string(), matchValue])).superRefine((matchers, ctx) => {
   for (const [label, m] of Object.entries(matchers)) {
     if (typeof m === 'string' || (m.op !== '=~' && m.op !== '!~')) continue;
     // Go's RE2, as Alertmanager compiles it: `(?i)` is fine, a lookahead is not.
@@ -94,7 +111,7 @@ export const receiverSchema = definition('receiver', {
   msteams: notGenerated('msteams', 'use webhook with a secret file'),
 });
 
-const groupByLabel = z.union([z.literal('...'), labelName]);
+const groupByLabel = z.union([z.literal('...'), alertLabelName]);
 
 export const routeSchema = z.strictObject({
   kind: z.literal('route'),
@@ -119,7 +136,7 @@ export const routeSchema = z.strictObject({
 const inhibitRuleSchema = definition('inhibitRule', {
   sourceMatchers: alertMatchers,
   targetMatchers: alertMatchers,
-  equal: z.array(labelName).optional(),
+  equal: z.array(alertLabelName).optional(),
 });
 
 const TIME_OF_DAY = /^([01]\d|2[0-3]):[0-5]\d$|^24:00$/;
@@ -159,7 +176,7 @@ const timePeriod = z.strictObject({
     .optional(),
 });
 
-const labels = z.record(labelName, z.string());
+const labels = z.record(alertLabelName, z.string());
 /** An alert definition named by a routing test: a reference, checked only for what the test reads (its rule group checks the rest). */
 const alertRef = z.custom<AlertRule>((v) => {
   const a = v as Partial<Record<keyof AlertRule, unknown>> | null;
