@@ -1,4 +1,4 @@
-import type { Check } from './check.js';
+import type { AnalyzedExpression, Check } from './check.js';
 import { locatedAt } from '../model/located.js';
 import { allPanels } from '../model/dashboard.js';
 import { expressionAt } from './expression-at.js';
@@ -16,6 +16,15 @@ export function legendLabels(legend: string): Array<{ label: string; from: numbe
   return [...seen.values()];
 }
 
+/**
+ * Whether a Grafana variable stands outside every selector (`sum by ($group) (…)`,
+ * `label_replace(…, "$dst", …)`): the labels the query keeps then depend on its value, which the
+ * analysis (reading `_group`) does not know. In a selector (`{job=~"$job"}`) it only filters.
+ */
+function labelsFromVariable(e: AnalyzedExpression): boolean {
+  return e.variables.some((v) => !e.analysis.selectors.some((s) => s.from <= v.from && v.to <= s.to));
+}
+
 /** The dashboard counterpart of alert/template-label-dropped: a legend names only labels its query keeps. */
 export const dashboardLegendLabelDropped: Check = {
   id: 'dashboard/legend-label-dropped',
@@ -31,7 +40,7 @@ export const dashboardLegendLabelDropped: Check = {
           const result = e?.analysis.result;
           // Only where no series of the query can carry a label outside its labels: known exactly (the
           // catalogue knows every series it reads), or the union of a finite `{__name__=~"a|b"}`'s metrics.
-          if (!e || result?.kind !== 'vector' || !result.bounded) return;
+          if (!e || result?.kind !== 'vector' || !result.bounded || labelsFromVariable(e)) return;
           for (const { label, from, to } of labels) {
             // Grafana's own fields (__name__ is dropped by most functions anyway, and reported by none).
             if (label.startsWith('__') || result.labels.has(label)) continue;
