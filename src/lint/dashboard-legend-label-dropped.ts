@@ -1,4 +1,5 @@
-import type { AnalyzedExpression, Check } from './check.js';
+import type { Check } from './check.js';
+import { labelsFromVariable } from './check.js';
 import { locatedAt } from '../model/located.js';
 import { allPanels } from '../model/dashboard.js';
 import { expressionAt } from './expression-at.js';
@@ -14,15 +15,6 @@ export function legendLabels(legend: string): Array<{ label: string; from: numbe
   const seen = new Map<string, { label: string; from: number; to: number }>();
   for (const m of matchesOf(LEGEND_LABEL, legend)) if (!seen.has(m[1]!)) seen.set(m[1]!, { label: m[1]!, from: m.index, to: m.index + m[0].length });
   return [...seen.values()];
-}
-
-/**
- * Whether a Grafana variable stands outside every selector (`sum by ($group) (…)`,
- * `label_replace(…, "$dst", …)`): the labels the query keeps then depend on its value, which the
- * analysis (reading `_group`) does not know. In a selector (`{job=~"$job"}`) it only filters.
- */
-function labelsFromVariable(e: AnalyzedExpression): boolean {
-  return e.variables.some((v) => !e.analysis.selectors.some((s) => s.from <= v.from && v.to <= s.to));
 }
 
 /** The dashboard counterpart of alert/template-label-dropped: a legend names only labels its query keeps. */

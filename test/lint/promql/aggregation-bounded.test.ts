@@ -85,6 +85,26 @@ describe(`${LEGEND} over an aggregation of series whose labels are not known`, (
 });
 
 describe(`${UNKNOWN} over an aggregation of series whose labels are not known`, () => {
+  it('stays quiet in a panel where a Grafana variable outside the selectors may name the labels left', () => {
+    const board = dashboard({
+      title: 'Shop',
+      panels: [
+        timeseriesPanel({
+          title: 'Grouped',
+          targets: [
+            { expr: 'max by (pod) (sum by ($group) (rate(other_total[$__rate_interval])))' },
+            { expr: 'max by (pod) (sum by ($group) (rate(shop_orders_total[$__rate_interval])))' },
+            { expr: 'label_replace(sum by ($group) (rate(other_total[5m])), "d", "$1", "pod", "(.*)")' },
+            { expr: 'max by (pod) (sum by (x) (rate(other_total{job=~"$job"}[$__rate_interval])))' },
+          ],
+        }),
+      ],
+    });
+    expect(findings(UNKNOWN, shop({ dashboards: [board] })).map((d) => [d.path?.at(-2), d.message])).toEqual([
+      ['targets[3]', 'panel Grouped uses by (pod), but the aggregated series have no label "pod".'],
+    ]);
+  });
+
   it('fires on a clause or a source label the inner aggregation does not keep, and stays quiet on one it keeps', () => {
     const rules = [
       alert({ ...basics, name: 'Nested', expr: 'max by (y) (sum by (x) (other_total)) > 1' }),
