@@ -16,7 +16,9 @@ const knowledgeCache = new WeakMap<CheckContext, AlertLabelKnowledge[]>();
 
 /**
  * Each alert rule with its static labels and the labels its expression may add (series labels,
- * the labels scrape jobs attach included). Computed once per context.
+ * the labels scrape jobs attach included). Computed once per context. A bounded result (known
+ * exactly, or only an upper bound: `sum by (service) (other_metric)`, a finite `__name__` regex)
+ * may add only its labels; any label only when no bound is known.
  */
 export function alertLabelKnowledge(context: CheckContext): AlertLabelKnowledge[] {
   const cached = knowledgeCache.get(context);
@@ -24,7 +26,7 @@ export function alertLabelKnowledge(context: CheckContext): AlertLabelKnowledge[
   const knowledge = alerts(context.model).map((alert) => {
     const result = ruleExpressionOf(context, alert)?.analysis.result;
     const dynamic =
-      result === undefined || (result.kind === 'vector' && !result.exact)
+      result === undefined || (result.kind === 'vector' && !result.bounded)
         ? ('any' as const)
         : result.kind === 'vector'
           ? result.labels

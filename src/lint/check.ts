@@ -21,6 +21,15 @@ export function hasVariable(e: AnalyzedExpression, from: number, to: number): bo
   return e.variables.some((v) => v.from < to && v.to > from);
 }
 
+/**
+ * Whether a Grafana variable stands outside every selector (`sum by ($group) (…)`,
+ * `label_replace(…, "$dst", …)`): the labels the query keeps may then depend on its value, which
+ * the analysis (reading `_group`) does not know. In a selector (`{job=~"$job"}`) it only filters.
+ */
+export function labelsFromVariable(e: AnalyzedExpression): boolean {
+  return e.variables.some((v) => !e.analysis.selectors.some((s) => s.from <= v.from && v.to <= s.to));
+}
+
 export interface CheckContext {
   model: Model;
   catalogue: Catalogue;

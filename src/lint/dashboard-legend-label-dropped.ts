@@ -1,4 +1,5 @@
 import type { Check } from './check.js';
+import { labelsFromVariable } from './check.js';
 import { locatedAt } from '../model/located.js';
 import { allPanels } from '../model/dashboard.js';
 import { expressionAt } from './expression-at.js';
@@ -31,7 +32,7 @@ export const dashboardLegendLabelDropped: Check = {
           const result = e?.analysis.result;
           // Only where no series of the query can carry a label outside its labels: known exactly (the
           // catalogue knows every series it reads), or the union of a finite `{__name__=~"a|b"}`'s metrics.
-          if (!e || result?.kind !== 'vector' || !result.bounded) return;
+          if (!e || result?.kind !== 'vector' || !result.bounded || labelsFromVariable(e)) return;
           for (const { label, from, to } of labels) {
             // Grafana's own fields (__name__ is dropped by most functions anyway, and reported by none).
             if (label.startsWith('__') || result.labels.has(label)) continue;

@@ -193,12 +193,15 @@ interface Writer {
  * are written (scrape interval, or a recorded series' rule group's) evaluates it again and again
  * on the same samples: wasted work, and a resolution the data does not have, though not wrong
  * values (a warning). Judged only when what writes every series it reads is known (catalogue
- * metrics with their jobs, recorded series), against the fastest of them; a step with a Grafana
- * variable, or left out where the default step is unknown (`evaluationMs` undefined), is not.
+ * metrics with their jobs, recorded series), against the fastest of them, whatever the range (a
+ * Grafana variable there too); a step with a Grafana variable, or left out where the default step
+ * is unknown (`evaluationMs` undefined), is not.
  */
 function judgeSubqueryStep(e: AnalyzedExpression, call: CallRef, evaluationMs: number | undefined, writer: (s: SelectorRef) => Writer | undefined, report: (f: Finding) => void): void {
   const sq = subqueryArgument(e, call);
-  if (!sq || sq.range.includes('$') || sq.step?.includes('$')) return;
+  // The step alone counts: a Grafana range (`[$__range:5s]`, `[$__rate_interval:5s]`) does not
+  // change how often the expression is evaluated; a variable step (`[1h:$__interval]`) is unknown.
+  if (!sq || sq.step?.includes('$')) return;
   const stepMs = sq.step === undefined ? evaluationMs : sq.stepMs;
   if (stepMs === undefined || stepMs <= 0) return;
   const read = e.analysis.selectors.filter((s) => s.from >= sq.from && s.to <= sq.to);

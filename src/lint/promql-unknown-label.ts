@@ -1,5 +1,5 @@
 import type { AnalyzedExpression, Check, Finding } from './check.js';
-import { at, hasVariable, ownerName } from './check.js';
+import { at, hasVariable, labelsFromVariable, ownerName } from './check.js';
 import { callArgument, type CallRef, type GroupingRef, type SelectorRef } from '../promql/analyze.js';
 import { finiteNames } from '../promql/finite-regex.js';
 import type { Catalogue } from '../model/catalogue.js';
@@ -211,10 +211,12 @@ export const promqlUnknownLabel: Check = {
       const dropped = new Set(
         e.analysis.selectors.flatMap((sel) => (sel.name !== undefined ? (catalogue.get(sel.name)?.dropped ?? []) : (regexNamed(sel, catalogue)?.dropped ?? []))),
       );
+      // A Grafana variable outside the selectors (`sum by ($group) (…)`) may name the labels that are left.
+      const variableLabels = labelsFromVariable(e);
       for (const call of e.analysis.calls) {
         const input = call.args[0];
         // Bounded: no series there has a label outside its labels (a `__name__` regex's union counts).
-        if (input?.kind !== 'vector' || !input.bounded) continue;
+        if (input?.kind !== 'vector' || !input.bounded || variableLabels) continue;
         for (const source of sourceLabels(e, call)) {
           // "" reads nothing; the metric name is on every selected series.
           if (source.label === '' || source.label === '__name__' || input.labels.has(source.label) || hasVariable(e, source.from, source.to)) continue;
@@ -235,7 +237,7 @@ export const promqlUnknownLabel: Check = {
           if (anywhere && !(e.context === 'panel' && otherSources.has(e.path.join('\u0000')))) namelessGrouping(e, g, anywhere, catalogue, report);
           continue;
         }
-        if (g.available.has(g.label) || hasVariable(e, g.from, g.to)) continue;
+        if (g.available.has(g.label) || hasVariable(e, g.from, g.to) || variableLabels) continue;
         // A label the scrape removes: scrape/dropped-label names the rule, unless the expression drops it there anyway.
         if (dropped.has(g.label) && !clauseLacksWithoutScrape(context, e, g)) continue;
         // The metric name: every selected series has one (grouping or matching by it keeps it).

@@ -1,7 +1,7 @@
 import type { Check } from './check.js';
 import { at } from './check.js';
 import type { RecordModel, RuleModel } from '../model/types.js';
-import { ruleDependencies } from '../model/rule-dependencies.js';
+import { mayWrite, ruleDependencies } from '../model/rule-dependencies.js';
 import { recordExpressions } from './rules-select.js';
 
 /**
@@ -9,7 +9,8 @@ import { recordExpressions } from './rules-select.js';
  * first evaluation finds no data, so nothing is ever written, and every later one finds nothing
  * either. An `or` may seed the series from elsewhere (`x + 1 or vector(0)`): such a rule is left alone.
  * The edges are the rule dependency graph's (src/model/rule-dependencies.ts), which the rule tests
- * load by too: a rule reads another when a selector of its expression can select what that one writes.
+ * load by too: a rule reads another when a selector of its expression can select what that one
+ * writes, and itself likewise (its self-edge: a label the rule fixes may rule its selector out).
  */
 export const recordCycle: Check = {
   id: 'record/cycle',
@@ -48,12 +49,16 @@ export const recordCycle: Check = {
       const reads = feeding(rule);
       for (const s of e.analysis.selectors) {
         if (s.name === undefined || !recorded.has(s.name)) continue;
-        const back = s.name === rule.name ? [rule.name] : pathBetween(reads.filter((r) => r.name === s.name), rule);
+        // Its own series, when the graph says it reads itself and this selector can select what it
+        // writes (`a{job="x"}` in the rule writing `a` with `job: y` does not); else the rules of that
+        // name the selector can select, and a path from them back to this one.
+        const own = s.name === rule.name && dependencies.readsItself(rule) && mayWrite(rule, s.matchers);
+        const back = own ? [rule.name] : pathBetween(reads.filter((r) => r.name === s.name && mayWrite(r, s.matchers)), rule);
         if (!back) continue;
         const chain = [rule.name, ...back].map((n) => `"${n}"`).join(' → ');
         report({
           message:
-            s.name === rule.name
+            own
               ? `recording rule "${rule.name}" reads its own series "${rule.name}": there is nothing to read at its first evaluation, so it never produces data`
               : `recording rule "${rule.name}" reads "${s.name}", which is recorded from "${rule.name}" in turn (${chain}): a cycle of recording rules never produces data`,
           hint: 'compute it from scraped series (or from recording rules outside the cycle)',

@@ -4,7 +4,8 @@ import { droppingRule, metricRelabelFate, metricRelabelWrites } from '../model/s
 import { jobLabel, jobsOf, matcherAccepts } from './scrape-jobs.js';
 import type { ScrapeJobModel } from '../model/types.js';
 import type { RelabelRuleInput } from '../model/schema/prometheus.js';
-import type { SelectorRef } from '../promql/analyze.js';
+import type { GroupingClause, SelectorRef } from '../promql/analyze.js';
+import type { Severity } from '../diagnostic.js';
 import { routingDrops } from './scrape-dropped-routing.js';
 import { clauseLacksWithoutScrape } from './scrape-removed.js';
 
@@ -65,6 +66,22 @@ function reportSeriesFates(e: AnalyzedExpression, s: SelectorRef, jobs: readonly
   }
 }
 
+const KEEP = "keep the label (narrow the rule's regex)";
+
+/**
+ * What a clause on a label the scrape removes does, and the hint. Removing or ignoring a label that
+ * is never there does nothing (a warning, as promql/unknown-label's for a label the series lack):
+ * the author expects a label that is gone.
+ */
+const CLAUSE_EFFECT: Record<GroupingClause, { effect: string; hint: string; severity?: Severity }> = {
+  by: { effect: 'every series falls in one group', hint: `${KEEP} or group by another label` },
+  on: { effect: 'every series falls in one group', hint: `${KEEP} or group by another label` },
+  without: { effect: 'nothing is removed', hint: `${KEEP} or remove the label from without (…): it is never there`, severity: 'warning' },
+  ignoring: { effect: 'nothing is ignored', hint: `${KEEP} or remove the label from ignoring (…): it is never there`, severity: 'warning' },
+  group_left: { effect: 'it copies an empty value', hint: `${KEEP} or remove the label from group_left (…)` },
+  group_right: { effect: 'it copies an empty value', hint: `${KEEP} or remove the label from group_right (…)` },
+};
+
 /**
  * A label used in an expression that the `metricRelabel` of every job scraping the metric removes
  * (labeldrop matching it, labelkeep not): the series are stored without it, so the matcher never
@@ -101,14 +118,16 @@ export const scrapeDroppedLabel: Check = {
       }
       if (scraped.length === 0) continue;
       for (const g of e.analysis.groupings) {
-        if ((g.clause !== 'by' && g.clause !== 'on') || hasVariable(e, g.from, g.to)) continue;
+        if (hasVariable(e, g.from, g.to)) continue;
         const each = scraped.map(({ jobs }) => droppedByAll(jobs, g.label));
         if (each.some((r) => r === undefined)) continue;
         // The expression drops it before the clause anyway (`sum by (pod) (sum by (job) (x))`): promql/unknown-label reports it.
         if (clauseLacksWithoutScrape(context, e, g)) continue;
+        const { effect, hint, severity } = CLAUSE_EFFECT[g.clause];
         report({
-          message: `${ownerName(e)} uses ${g.clause} (${g.label}), but scrape job ${each[0]} removes "${g.label}" before storage: every series falls in one group`,
-          hint: 'keep the label (narrow the rule\'s regex) or group by another label',
+          ...(severity ? { severity } : {}),
+          message: `${ownerName(e)} uses ${g.clause} (${g.label}), but scrape job ${each[0]} removes "${g.label}" before storage: ${effect}`,
+          hint,
           ...at(e, g.from, g.to),
         });
       }

@@ -14,8 +14,10 @@ import { syntaxOf } from './promql-table.js';
 export interface RuleDependencies {
   /** The rule and every rule it needs, transitively, in definition order. */
   closure(rule: RuleModel): RuleModel[];
-  /** The rules whose series this rule's expression reads directly. */
+  /** The rules whose series this rule's expression reads directly (itself left out: see readsItself). */
   reads(rule: RuleModel): RuleModel[];
+  /** Whether the rule's expression can select what the rule itself writes (the graph's self-edge). */
+  readsItself(rule: RuleModel): boolean;
 }
 
 const ALERT_SERIES = new Set(['ALERTS', 'ALERTS_FOR_STATE']);
@@ -53,7 +55,7 @@ export function templateQueries(rule: RuleModel): string[] {
  * Whether a recording rule can write series the matchers select: a label the rule sets is fixed,
  * so `x{slo="a"}` does not read the rule recording x with `slo: b` (many rules, one name).
  */
-function mayWrite(rule: RecordModel, matchers: ReadonlyArray<{ label: string; op: string; value: string }>): boolean {
+export function mayWrite(rule: RecordModel, matchers: ReadonlyArray<{ label: string; op: string; value: string }>): boolean {
   return matchers.every((m) => {
     const fixed = rule.labels[m.label];
     if (fixed === undefined) return true;
@@ -73,6 +75,9 @@ export function ruleDependencies(model: Pick<Model, 'ruleGroups'>): RuleDependen
   for (const r of records) byRecord.set(r.name, [...(byRecord.get(r.name) ?? []), r]);
   // Each expression is parsed at most once, and only when a tested rule reaches it.
   const direct = new Map<RuleModel, RuleModel[]>();
+  // The rules whose expression may select their own series: kept apart from `direct`, where a
+  // closure has the rule already and a group's order does not depend on itself.
+  const selfReads = new Set<RuleModel>();
 
   const readBy = (rule: RuleModel): RuleModel[] => {
     const known = direct.get(rule);
@@ -93,7 +98,7 @@ export function ruleDependencies(model: Pick<Model, 'ruleGroups'>): RuleDependen
         if (re) for (const r of records) if (re.test(r.name)) found.add(r);
       }
     }
-    found.delete(rule);
+    if (found.delete(rule)) selfReads.add(rule);
     const list = [...found];
     direct.set(rule, list);
     return list;
@@ -117,7 +122,11 @@ export function ruleDependencies(model: Pick<Model, 'ruleGroups'>): RuleDependen
     const at = positions;
     return [...closure].filter((r) => at.has(r)).sort((a, b) => at.get(a)! - at.get(b)!);
   };
-  return { closure, reads: readBy };
+  const readsItself = (rule: RuleModel): boolean => {
+    readBy(rule);
+    return selfReads.has(rule);
+  };
+  return { closure, reads: readBy, readsItself };
 }
 
 /**

@@ -469,8 +469,10 @@ function aggregationLabels(walk: Walk, node: number, enclosing: string[]): Label
     result = walk.shared.vector(kept, exact, pinnedOf(input), bounded);
   } else if (modifier !== NONE) {
     const by = groupingLabels(walk, grouping, 'by', input);
+    // Only the `by` labels can be left, whatever the input (a metric outside the catalogue, a
+    // selector without a name): bounded by them, and by the input's own when it is bounded too.
     // `by (__name__)` keeps the metric name, which no catalogue label set lists.
-    result = walk.shared.vector(bounded && input.kind === 'vector' ? by.filter((l) => l === '__name__' || input.labels.has(l)) : by, exact, pinnedOf(input), bounded);
+    result = walk.shared.vector(bounded && input.kind === 'vector' ? by.filter((l) => l === '__name__' || input.labels.has(l)) : by, exact, pinnedOf(input), true);
   } else {
     result = walk.shared.vector([], true);
   }
@@ -512,6 +514,9 @@ function callLabels(walk: Walk, node: number, enclosing: string[]): LabelInfo {
       const written = unquote(textOf(walk, dst));
       return walk.shared.vector([...firstVector.labels, written], firstVector.exact, [...pinnedOf(firstVector)].filter((l) => l !== written), firstVector.bounded);
     }
+    case 'info':
+      // Adds the data labels of info series the analysis does not follow: no bound any more.
+      return walk.shared.vector(firstVector.labels, false, pinnedOf(firstVector), false);
     case 'absent':
     case 'absent_over_time': {
       const sel = walk.selectors.find((s) => s.from >= from && s.to <= to);
@@ -569,13 +574,12 @@ function binaryLabels(walk: Walk, node: number, enclosing: string[]): LabelInfo 
   const clause = tree.child(node, 'MatchingModifierClause');
   if (clause !== NONE) return matchedLabels(walk, clause, ref, opName, lhs, rhs);
   const exact = lhs.exact && rhs.exact;
-  const bounded = lhs.bounded && rhs.bounded;
   const pinnedBoth = [...pinnedOf(lhs), ...pinnedOf(rhs)]; // matched pairs agree on every matching label
-  return opName === 'Or'
-    ? walk.shared.vector([...lhs.labels, ...rhs.labels], exact, undefined, bounded)
-    : SET_OPS.has(opName)
-      ? lhs
-      : walk.shared.vector(lhs.labels, exact, pinnedBoth, bounded);
+  if (opName === 'Or') return walk.shared.vector([...lhs.labels, ...rhs.labels], exact, undefined, lhs.bounded && rhs.bounded);
+  if (SET_OPS.has(opName)) return lhs;
+  // One-to-one: a result has its left series' labels, equal to its right series' but for the name,
+  // so either side's bound is the result's.
+  return walk.shared.vector(lhs.bounded || !rhs.bounded ? lhs.labels : rhs.labels, exact, pinnedBoth, lhs.bounded || rhs.bounded);
 }
 
 /** What Prometheus's parser refuses in a binary operation: its messages, at the operand or operator. */
@@ -628,8 +632,16 @@ function matchedLabels(
   if (group !== NONE) ref.included = extra;
   if (opName === 'Or') return walk.shared.vector([...lhs.labels, ...rhs.labels], exact, undefined, bounded);
   if (SET_OPS.has(opName)) return lhs;
-  if (groupLeft !== NONE) return walk.shared.vector([...lhs.labels, ...extra], exact, pinnedOf(lhs), bounded);
-  if (groupRight !== NONE) return walk.shared.vector([...rhs.labels, ...extra], exact, pinnedOf(rhs), bounded);
-  if (ignoring) return walk.shared.vector([...lhs.labels].filter((l) => !matching.includes(l)), exact, pinnedOf(lhs), bounded);
-  return walk.shared.vector(matching.filter((l) => !bounded || lhs.labels.has(l)), exact, pinnedBoth, bounded);
+  // group_left/right keeps the "many" side's labels and the listed ones (a listed label the "one"
+  // side lacks is removed): bounded when the "many" side is, whatever the other.
+  if (groupLeft !== NONE) return walk.shared.vector([...lhs.labels, ...extra], exact, pinnedOf(lhs), lhs.bounded);
+  if (groupRight !== NONE) return walk.shared.vector([...rhs.labels, ...extra], exact, pinnedOf(rhs), rhs.bounded);
+  // One-to-one: both sides' series agree on every label but the ignored ones (and the name), so either side's bound holds.
+  if (ignoring) {
+    const side = lhs.bounded || !rhs.bounded ? lhs : rhs;
+    return walk.shared.vector([...side.labels].filter((l) => !matching.includes(l)), exact, pinnedOf(lhs), lhs.bounded || rhs.bounded);
+  }
+  // on (…) keeps only its labels, whatever the sides: those a bounded side may carry.
+  const side = lhs.bounded || !rhs.bounded ? lhs : rhs;
+  return walk.shared.vector(matching.filter((l) => !side.bounded || side.labels.has(l)), exact, pinnedBoth, true);
 }

@@ -52,3 +52,39 @@ describe('ruleDependencies', () => {
     expect(dependencies.closure(stray)).toEqual([]);
   });
 });
+
+// Audit round 24: the graph keeps a rule's self-edge apart (record/cycle reads it), decided as any
+// edge: a label the rule fixes rules a selector of its own name out.
+describe('ruleDependencies: a rule reading its own series', () => {
+  function selfModel() {
+    const parsed = parseProject(
+      defineProject({
+        name: 'p',
+        metrics: [up],
+        prometheus: { scrapeJobs: [] },
+        ruleGroups: [
+          ruleGroup({
+            name: 'g',
+            rules: [
+              record({ name: 'a:out', labels: { job: 'y' }, expr: 'rate(a:out{job="x"}[5m])' }),
+              record({ name: 'b:loop', labels: { job: 'x' }, expr: 'rate(b:loop{job=~"x|z"}[5m])' }),
+              record({ name: 'c:plain', expr: 'max by (service) (app_up)' }),
+              record({ name: 'd:regex', expr: 'sum({__name__=~"d:.*"})' }),
+            ],
+          }),
+        ],
+      }),
+    );
+    if (!parsed.ok) throw new Error(JSON.stringify(parsed.diagnostics));
+    return buildModel(parsed.project, 'test/index.ts');
+  }
+
+  it('says so when one of its selectors can select what it writes, and leaves itself out of its reads and its closure (once)', () => {
+    const m = selfModel();
+    const dependencies = ruleDependencies(m);
+    const byName = (name: string) => rules(m).find((r) => r.name === name)!;
+    expect(['a:out', 'b:loop', 'c:plain', 'd:regex'].map((n) => dependencies.readsItself(byName(n)))).toEqual([false, true, false, true]);
+    expect(dependencies.reads(byName('b:loop'))).toEqual([]);
+    expect(dependencies.closure(byName('b:loop')).map((r) => r.name)).toEqual(['b:loop']);
+  });
+});

@@ -119,9 +119,59 @@ describe('selectors', () => {
     ]);
     // Exact stays for series named plainly; a regex that may match other names, or lists an unknown one, stays unknown.
     expect(analyze('queue_length').result.bounded).toBe(true);
-    for (const text of ['{__name__=~"queue_.*"}', '{__name__=~"queue_length|other"}', 'sum by (queue) (unknown_series)']) {
+    for (const text of ['{__name__=~"queue_.*"}', '{__name__=~"queue_length|other"}', 'sum without (queue) (unknown_series)']) {
       expect(analyze(text).result.bounded, text).toBe(false);
     }
+  });
+
+  // Audit round 24: whatever an aggregation reads, only its `by` labels can be left.
+  it('bounds an aggregation by (…) by its labels whatever its input (a metric outside the catalogue, a selector without a name, an unknown function result)', () => {
+    const inputs = ['unknown_series', '{job="api"}', '{__name__=~"queue_.*"}', 'rate(unknown_total[5m])', 'label_replace(unknown_series, "d", "$1", "s", "(.*)")'];
+    for (const op of ['sum', 'avg', 'min', 'max', 'count', 'group', 'stddev', 'stdvar']) {
+      for (const input of inputs) {
+        const text = `${op} by (route, code) (${input})`;
+        const { result } = analyze(text);
+        expect([shape(result), result.bounded], text).toEqual([inexact('route', 'code'), true]);
+      }
+    }
+    for (const text of ['quantile by (route, code) (0.9, unknown_series)', 'sum(unknown_series) by (route, code)']) {
+      expect([shape(analyze(text).result), analyze(text).result.bounded], text).toEqual([inexact('route', 'code'), true]);
+    }
+    // count_values adds its label; nested, the outer `by` bounds by the inner's.
+    expect([shape(analyze('count_values by (route) ("value", unknown_series)').result), analyze('count_values by (route) ("value", unknown_series)').result.bounded]).toEqual([inexact('route', 'value'), true]);
+    const nested = analyze('max by (route, code) (sum by (route) (unknown_series))');
+    expect([shape(nested.result), nested.result.bounded]).toEqual([inexact('route'), true]);
+    expect(groupings(nested).map((g) => [g.text, g.available])).toEqual([
+      ['route', undefined],
+      ['route', ['route']],
+      ['code', ['route']],
+    ]);
+    // A known input still filters (and stays exact); topk/limitk keep their input's labels; without keeps what is not known.
+    expect(shape(analyze('sum by (queue, bogus) (queue_length)').result)).toEqual(exact('queue'));
+    for (const text of ['topk by (route) (3, unknown_series)', 'limitk by (route) (2, {job="a"})', 'sum without (route) (unknown_series)', 'info(sum by (route) (rate(unknown_total[5m])))']) {
+      expect(analyze(text).result.bounded, text).toBe(false);
+    }
+  });
+
+  it('follows such a bound through binary operations: either side of a one-to-one match, on (…) always, group_left/right by the "many" side', () => {
+    const bound = (text: string) => {
+      const { result } = analyze(text);
+      return result.kind === 'vector' && result.bounded ? [...result.labels].sort() : 'open';
+    };
+    expect(bound('sum by (route) (unknown_series) > 1')).toEqual(['route']);
+    expect(bound('sum by (route) (unknown_series) / sum by (route) (other_series)')).toEqual(['route']);
+    expect(bound('unknown_series / sum by (route) (other_series)')).toEqual(['route']);
+    expect(bound('unknown_series / on (route, code) other_series')).toEqual(['code', 'route']);
+    expect(bound('unknown_series / on (queue, code) queue_length')).toEqual(['queue']);
+    expect(bound('sum by (route) (unknown_series) / ignoring (code) other_series')).toEqual(['route']);
+    expect(bound('sum by (route, code) (unknown_series) * on (route) group_left (version) other_info')).toEqual(['code', 'route', 'version']);
+    expect(bound('other_info * on (route) group_right (version) sum by (route) (unknown_series)')).toEqual(['route', 'version']);
+    expect(bound('sum by (route) (unknown_series) and other_series')).toEqual(['route']);
+    // Open where the labels may come from an unknown side.
+    expect(bound('other_series * on (route) group_left (version) sum by (route) (unknown_series)')).toBe('open');
+    expect(bound('sum by (route) (unknown_series) or other_series')).toBe('open');
+    expect(bound('other_series unless sum by (route) (unknown_series)')).toBe('open');
+    expect(bound('unknown_series / other_series')).toBe('open');
   });
 
   it('records the range of a matrix selector, as written and in ms', () => {

@@ -58,9 +58,16 @@ describe('alert/template-label-dropped in alert labels', () => {
     ]);
   });
 
-  it('stays quiet when the expression is not known exactly (a series outside the catalogue)', () => {
-    const rule = alert({ ...basics, name: 'Other', expr: 'sum by (x) (other_total) > 1', labels: { severity: 'warning', shop: '{{ $labels.store }}' } });
+  it('stays quiet when the labels are not bounded (a series outside the catalogue, not aggregated)', () => {
+    const rule = alert({ ...basics, name: 'Other', expr: 'rate(other_total[5m]) > 1', labels: { severity: 'warning', shop: '{{ $labels.store }}' } });
     expect(findings(ID, shop({ rules: [rule] }))).toEqual([]);
+  });
+
+  it('fires over an aggregation of a series outside the catalogue: only its by (…) labels are left', () => {
+    const rule = alert({ ...basics, name: 'Other', expr: 'sum by (x) (other_total) > 1', labels: { severity: 'warning', shop: '{{ $labels.store }} {{ $labels.x }}' } });
+    expect(findings(ID, shop({ rules: [rule] })).map((d) => d.message)).toEqual([
+      'alert Other uses {{ $labels.store }} in label shop, but its expression does not keep "store": it renders empty',
+    ]);
   });
 
   it('stays quiet on labels the expression keeps', () => {

@@ -417,6 +417,55 @@ describe(ID, () => {
       ]);
     });
 
+    // Audit round 24: a Grafana variable as the range left the literal step unjudged.
+    it('judges a literal step in a panel whatever its range: $__range, $__rate_interval, an interval variable; a variable step stays quiet', () => {
+      const board = shopDashboard([
+        timeseriesPanel({
+          title: 'Peaks',
+          targets: [
+            { expr: 'max_over_time(rate(shop_orders_total{job="worker"}[5m])[$__range:5s])' },
+            { expr: 'max_over_time(sum(rate(node_cpu_seconds_total[5m]))[$__rate_interval:10s])' },
+            { expr: 'max_over_time(rate(shop_orders_total{job="worker"}[5m])[${__range}:30s])' },
+            { expr: 'max_over_time(rate(shop_orders_total{job="worker"}[5m])[$__range:$__interval])' },
+            { expr: 'max_over_time(rate(shop_orders_total{job="worker"}[5m])[$__range:${__interval}])' },
+            { expr: 'max_over_time(rate(shop_orders_total{job="worker"}[5m])[$__rate_interval:1m])' },
+            { expr: 'max_over_time(rate(shop_orders_total{job="worker"}[5m])[$__range:])' },
+            { expr: 'max_over_time(rate(shop_orders_total{job="worker"}[5m])[$window:20s])' },
+            { expr: 'max_over_time(rate(shop_orders_total{job="worker"}[5m])[$window:$step])' },
+          ],
+        }),
+      ]);
+      const found = findings(ID, shop({ dashboards: [board] }));
+      expect(found.map((d) => [d.severity, d.message, d.hint])).toEqual([
+        [
+          'warning',
+          'panel Peaks: the subquery [$__range:5s] in max_over_time() evaluates its expression every 5s, more often than the series it reads is written (job "worker" scrapes it every 1m): most evaluations see the same samples again, wasted work and a resolution the data does not have',
+          'use a step of at least 1m ([$__range:1m])',
+        ],
+        [
+          'warning',
+          'panel Peaks: the subquery [$__rate_interval:10s] in max_over_time() evaluates its expression every 10s, more often than the series it reads is written (job "node" scrapes it every 30s): most evaluations see the same samples again, wasted work and a resolution the data does not have',
+          'use a step of at least 30s ([$__rate_interval:30s])',
+        ],
+        [
+          'warning',
+          'panel Peaks: the subquery [${__range}:30s] in max_over_time() evaluates its expression every 30s, more often than the series it reads is written (job "worker" scrapes it every 1m): most evaluations see the same samples again, wasted work and a resolution the data does not have',
+          'use a step of at least 1m ([${__range}:1m])',
+        ],
+        [
+          'warning',
+          'panel Peaks: the subquery [$__range:] in max_over_time() evaluates its expression every 15s (the global evaluation interval, as no step is written), more often than the series it reads is written (job "worker" scrapes it every 1m): most evaluations see the same samples again, wasted work and a resolution the data does not have',
+          'use a step of at least 1m ([$__range:1m])',
+        ],
+        [
+          'warning',
+          'panel Peaks: the subquery [$window:20s] in max_over_time() evaluates its expression every 20s, more often than the series it reads is written (job "worker" scrapes it every 1m): most evaluations see the same samples again, wasted work and a resolution the data does not have',
+          'use a step of at least 1m ([$window:1m])',
+        ],
+      ]);
+      expect(found.map((d) => d.path?.at(-2))).toEqual(['targets[0]', 'targets[1]', 'targets[2]', 'targets[6]', 'targets[7]']);
+    });
+
     it('stays quiet when the step is at least the fastest interval, or what writes a series is not known, or the step is a variable or an unknown default', () => {
       const rules = [
         alert({ ...basics, name: 'Equal', expr: 'max_over_time(rate(shop_orders_total{job="worker"}[5m])[1h:1m]) > 1' }),

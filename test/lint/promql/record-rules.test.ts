@@ -37,6 +37,31 @@ describe('record/cycle', () => {
     ]);
   });
 
+  // Audit round 24: whether a rule reads its own series is the dependency graph's self-edge (a label
+  // the rule fixes rules a selector out), not the selector's name alone.
+  it('reads a rule\'s own series by the dependency graph: a selector its fixed labels rule out is no cycle, one they let through is', () => {
+    const ruledOut = record({ name: 'store:self:rate', labels: { job: 'y' }, expr: 'rate(store:self:rate{job="x"}[5m])' });
+    const regexOut = record({ name: 'store:re:rate', labels: { env: 'prod' }, expr: 'sum by (store) (store:re:rate{env!~"prod|stage"})' });
+    const matches = record({ name: 'store:loop:rate', labels: { job: 'x' }, expr: 'rate(store:loop:rate{job="x"}[5m])' });
+    const unfixed = record({ name: 'store:open:rate', expr: 'rate(store:open:rate{job="x"}[5m])' });
+    const found = findings('record/cycle', shop({ rules: [ruledOut, regexOut, matches, unfixed] }));
+    expect(found.map((d) => d.message)).toEqual([
+      'recording rule "store:loop:rate" reads its own series "store:loop:rate": there is nothing to read at its first evaluation, so it never produces data',
+      'recording rule "store:open:rate" reads its own series "store:open:rate": there is nothing to read at its first evaluation, so it never produces data',
+    ]);
+  });
+
+  it('one name written by two rules: reading the other\'s series is no self-read, and a cycle only through it', () => {
+    const prod = record({ name: 'store:split:x', labels: { env: 'prod' }, expr: 'store:split:x{env="stage"} * 2' });
+    const stage = record({ name: 'store:split:x', labels: { env: 'stage' }, expr: 'sum by (store) (shop_cart_items)' });
+    expect(findings('record/cycle', shop({ rules: [prod, stage] }))).toEqual([]);
+    const looping = record({ name: 'store:split:x', labels: { env: 'stage' }, expr: 'store:split:x{env="prod"} + 1' });
+    expect(findings('record/cycle', shop({ rules: [prod, looping] })).map((d) => d.message)).toEqual([
+      'recording rule "store:split:x" reads "store:split:x", which is recorded from "store:split:x" in turn ("store:split:x" → "store:split:x" → "store:split:x"): a cycle of recording rules never produces data',
+      'recording rule "store:split:x" reads "store:split:x", which is recorded from "store:split:x" in turn ("store:split:x" → "store:split:x" → "store:split:x"): a cycle of recording rules never produces data',
+    ]);
+  });
+
   it('is quiet on a chain without a cycle, and on a rule an `or` seeds', () => {
     const first = record({ name: 'store:orders:rate5m', expr: 'sum by (store) (rate(shop_orders_total[5m]))' });
     const second = record({ name: 'store:orders:rate5m_x2', expr: 'store:orders:rate5m * 2' });

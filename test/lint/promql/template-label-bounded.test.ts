@@ -62,7 +62,7 @@ describe(`${TEMPLATE} over a finite __name__ regex`, () => {
     const rules = [
       uses('Wildcard', 'sum without (status) (rate({__name__=~"shop_.*_total"}[5m])) > 1', 'stauts'),
       uses('Outside', 'rate({__name__=~"shop_orders_total|other_total"}[5m]) > 1', 'version'),
-      uses('Mixed', `${totals} / on (store) group_left other_metric > 1`, 'version'),
+      uses('Mixed', `other_metric / on (store) group_left ${totals} > 1`, 'version'),
     ];
     expect(findings(TEMPLATE, shop({ rules }))).toEqual([]);
   });
@@ -79,7 +79,7 @@ describe(`${LEGEND} over a finite __name__ regex`, () => {
             { expr: `sum by (store) (rate(${totals}[$__rate_interval]))`, legendFormat: '{{store}} {{status}}' },
             { expr: `sum without (status) (rate(${totals}[$__rate_interval])) * on (store) group_left (version) ${gauges}`, legendFormat: '{{version}} {{status}}' },
             { expr: `rate(${totals}[$__rate_interval])`, legendFormat: '{{status}} {{store}}' },
-            { expr: 'sum by (store) (rate({__name__=~"shop_.*_total"}[$__rate_interval]))', legendFormat: '{{stauts}}' },
+            { expr: 'sum without (store) (rate({__name__=~"shop_.*_total"}[$__rate_interval]))', legendFormat: '{{stauts}}' },
             { expr: `${gauges}`, legendFormat: '{{status}}' },
           ],
         }),

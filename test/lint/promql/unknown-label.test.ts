@@ -258,7 +258,7 @@ describe(`${ID}: by/without/on/ignoring/group_* over selectors without a metric 
     const rules = [
       by,
       alert({ ...basics, name: 'Without', expr: 'sum without (stauts) (rate({job="shop"}[5m])) > 1' }),
-      alert({ ...basics, name: 'On', expr: 'count({job="shop"}) by (job) / on (jbo) count({job="node"}) by (job) > 1' }),
+      alert({ ...basics, name: 'On', expr: '{job="shop"} / on (jbo) {job="node"} > 1' }),
       alert({ ...basics, name: 'Ignoring', expr: '{job="shop"} / ignoring (stor) {job="node"} > 1' }),
       alert({ ...basics, name: 'GroupLeft', expr: 'shop_cart_items * on (store) group_left (verson) {job="shop", __name__!="up"} > 1' }),
       alert({ ...basics, name: 'Nested', expr: 'max by (store) (sum by (store, zone) (rate({job="shop"}[5m]))) > 1' }),
