@@ -117,7 +117,8 @@ describe('userPaths', () => {
     { path: 'extracted-rules/kubernetes/rules.yaml.yml', content: '' },
     { path: 'prometheus/prometheus.yml', content: 'scrape_configs:\n  - job_name: a\n    authorization:\n      credentials_file: "/etc/prometheus/token"\n    tls_config:\n      ca_file: /tmp/ca.pem\n' },
   ];
-  const rewrite = userPaths(`${os.tmpdir()}/totem-mon-validate-abc`, generated);
+  const scratch = `/dev/shm/totem-mon-scratch-xyz`;
+  const rewrite = userPaths(`${os.tmpdir()}/totem-mon-validate-abc`, generated, [scratch]);
 
   it.each([
     [`${os.tmpdir()}/totem-mon-validate-abc/prometheus/rules/a.yml: 5:3: bad`, 'prometheus/rules/a.yml: 5:3: bad'],
@@ -127,8 +128,17 @@ describe('userPaths', () => {
     ['reading .promtool-placeholders/1 failed', 'reading /etc/prometheus/token failed'],
     // The user's own path stays, even in /tmp.
     ['open prometheus/.promtool-placeholders/2: empty', 'open /tmp/ca.pem: empty'],
-    [`no file match pattern ${os.tmpdir()}/promtool-123/wal/00001, ok`, `no file match pattern ${TEMPORARY_FILE}, ok`],
-    ['stat /dev/shm/xyz/abc: no such file', `stat ${TEMPORARY_FILE}: no such file`],
+    [`no file match pattern ${scratch}/promtool-123/wal/00001, ok`, `no file match pattern ${TEMPORARY_FILE}, ok`],
+    [`stat ${scratch}/xyz/abc: no such file`, `stat ${TEMPORARY_FILE}: no such file`],
+    [`mkdir ${scratch}: read-only file system`, `mkdir ${TEMPORARY_FILE}: read-only file system`],
+    // Audit round 24: only the folders this run made are temporary; the user's own paths in /tmp stay.
+    ['open /tmp/mine/rules.yml: permission denied', 'open /tmp/mine/rules.yml: permission denied'],
+    ['template: /tmp/templates/slack.tmpl:3: unexpected "}"', 'template: /tmp/templates/slack.tmpl:3: unexpected "}"'],
+    [`reading ${os.tmpdir()}/out/prometheus/prometheus.yml failed`, `reading ${os.tmpdir()}/out/prometheus/prometheus.yml failed`],
+    ['stat /dev/shm/xyz/abc: no such file', 'stat /dev/shm/xyz/abc: no such file'],
+    // Another run's scratch folder, or a sibling sharing the prefix, is not this run's.
+    [`stat ${scratch}2/abc: gone`, `stat ${scratch}2/abc: gone`],
+    [`open ${os.tmpdir()}/totem-mon-validate-abcd/x.yml`, `open ${os.tmpdir()}/totem-mon-validate-abcd/x.yml`],
     [`cd ${os.tmpdir()}/totem-mon-validate-abc`, 'cd the output folder'],
     ['prometheus/rules/a.yml: 5:3: kept as it is', 'prometheus/rules/a.yml: 5:3: kept as it is'],
   ])('%s', (text, expected) => {
