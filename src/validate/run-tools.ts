@@ -23,7 +23,7 @@ import { testRules } from './rule-tests.js';
 import { BLACKBOX_CONFIG } from '../compile/blackbox/index.js';
 import { checkBlackboxConfig } from './blackbox.js';
 import { locatedAt } from '../model/located.js';
-import { EXTRACTED_RULES_DIR, extractedRuleFiles } from './extracted-rules.js';
+import { EXTRACTED_RULES_DIR, byHandCommand, extractedRuleFiles } from './extracted-rules.js';
 import { testWeight } from './test-weight.js';
 import { toolScratch, toolTreeParent } from './scratch.js';
 import { haveClashingPaths } from '../compile/clashes.js';
@@ -199,7 +199,9 @@ async function runToolsIn(dir: string, { model, files, tests: early, promtool, a
   // `promtool test rules` takes longest by far: it starts first, if not started already (its findings keep their place below).
   if (early) ran.promtool.push('test rules');
   const tests = early ? early.findings : testFiles.length > 0 ? runAndNote('promtool', 'test rules', () => testRules(promtool, dir, testFiles, model, locate, testWeight(files))) : undefined;
-  const checkRulesOf = (paths: readonly string[]) => runAndNote('promtool', 'check rules', () => checkRules(promtool, dir, paths, locate, (file) => sizes.get(file) ?? 0));
+  // A timed-out run's command, repeatable by hand in out/: extracted rule files are made from their files first.
+  const byHand = byHandCommand(files);
+  const checkRulesOf = (paths: readonly string[]) => runAndNote('promtool', 'check rules', () => checkRules(promtool, dir, paths, locate, (file) => sizes.get(file) ?? 0, byHand));
   const runs: Array<Promise<Diagnostic[]>> = withConfig
     ? [
         runAndNote('promtool', 'check config', async () => {

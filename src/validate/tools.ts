@@ -126,6 +126,8 @@ export interface ToolRun {
   stderr: string;
   timedOut: boolean;
   command: string;
+  /** The arguments it was given (`command` without the tool's name, unjoined: a file name may hold a space). */
+  args: string[];
 }
 
 /** Process groups of the tools running now, so that an interrupted validate can end them. */
@@ -224,6 +226,7 @@ export async function runTool(tool: Tool, args: readonly string[], options: RunO
       stderr: String(result.stderr ?? ''),
       timedOut: timedOut || Boolean(result.timedOut),
       command: `${tool.name} ${args.join(' ')}`,
+      args: [...args],
     };
   } finally {
     clearTimeout(limitTimer);
