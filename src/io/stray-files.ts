@@ -93,6 +93,7 @@ function caseTwins(root: OutputRoot, generated: ReadonlySet<string>, listed: Rea
   const holdsListed = (folder: string): boolean => [...listed].some((l) => l.startsWith(`${folder}/`));
   const twins: StrayFile[] = [];
   for (const [folder, children] of wanted) {
+    if (folder !== '' && !isRealFolder(root, folder)) continue; // a link (reported as unsafe elsewhere) is never listed through
     const full = path.join(root.dir, ...(folder === '' ? [] : folder.split('/')));
     let names: string[];
     try {

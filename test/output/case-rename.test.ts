@@ -250,3 +250,16 @@ describe('the --check report of an entry listed under its old case', () => {
     expect(renderDriftGithub(report)).not.toContain('file=out/alerts/api.yml');
   });
 });
+
+describe('case twins are never looked for through a link', () => {
+  it('a folder of out/ that is a link is not listed', () => {
+    const out = path.join(tempDir(), 'out');
+    const elsewhere = tempDir();
+    fs.writeFileSync(path.join(elsewhere, 'Api.yml'), 'theirs\n');
+    fs.mkdirSync(out, { recursive: true });
+    fs.symlinkSync(elsewhere, path.join(out, 'alerts'));
+    const check = checkOutput(out, [{ path: 'alerts/api.yml', content: 'a: 1\n' }]);
+    expect(check.stray).toEqual([]);
+    expect(check.unsafe.length).toBeGreaterThan(0);
+  });
+});
