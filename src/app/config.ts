@@ -83,12 +83,16 @@ async function readConfig(file: string, cwd: string, loadTimeoutMs: number | und
   const { parseConfig } = await parsing;
   const name = shown(cwd, file);
   if (loaded.config === undefined) throw new UsageFindingsError(`${name} could not be loaded`, loaded.diagnostics, 'fix it, or name another with --config FILE');
+  // Errors in what is loaded and where it is written stop here (exit 2); errors in the settings
+  // (grafana, lint, versions: src/model/parse.ts CONFIG_SETTINGS) are reported with the definitions'
+  // findings, in the same run, the settings at fault left out.
   const parsed = parseConfig(loaded.config);
   if (!parsed.ok) {
     const { atPropertyLines } = await import('../io/property-locations.js');
     throw new UsageFindingsError(`${name} is not a valid config`, atPropertyLines(parsed.diagnostics), 'defineConfig({ definitions, out, grafana, lint }) takes the fields the README lists');
   }
-  return { name, config: parsed.config, warnings: loaded.diagnostics };
+  const problems = parsed.problems ? (await import('../io/property-locations.js')).atPropertyLines(parsed.problems) : undefined;
+  return { name, config: parsed.config, warnings: loaded.diagnostics, ...(problems ? { problems } : {}) };
 }
 
 /** The config file the command uses: --config (which must exist), else the one found from cwd upwards. */
@@ -204,6 +208,7 @@ export async function resolveRun(
       ...(read?.config.grafana ? { grafana: read.config.grafana, ...(read.config.source ? { grafanaSource: read.config.source } : {}) } : {}),
       ...(read?.config.lint ? { lint: read.config.lint } : {}),
       ...(read?.config.versions ? { versions: read.config.versions } : {}),
+      ...(read?.problems ? { problems: read.problems } : {}),
     },
   };
   const dir = path.resolve(cwd, run.definitions);

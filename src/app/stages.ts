@@ -102,7 +102,7 @@ export async function fromDefinitions(options: DefinitionsStageOptions): Promise
   //    (src/io/loader/: an exit, a hang or stray stdout there cannot pass for a result here).
   const timeout = options.loadTimeoutMs !== undefined ? { timeoutMs: options.loadTimeoutMs } : {};
   const loaded = await (options.loaded ?? loadDefinitions(options.definitions, timeout));
-  if (loaded.project === undefined) return { diagnostics: loaded.diagnostics, silenced: [] };
+  if (loaded.project === undefined) return { diagnostics: [...(options.settings?.problems ?? []), ...loaded.diagnostics], silenced: [] };
 
   // 2–6 in memory, as fromProject, with the compilers in their thread while the checks run here;
   // the notification templates (`<definitions>/../templates/*.tmpl`) are read from disk here, so
@@ -116,7 +116,7 @@ export async function fromDefinitions(options: DefinitionsStageOptions): Promise
   };
   const built = buildStage(loaded.project, projectOptions);
   if (!built.ok) loaded.early?.release();
-  const result = built.ok ? await checkAndCompile(settledModel(built, await installedSettings(options)), projectOptions) : built.result;
+  const result = built.ok ? await checkAndCompile(settledModel(built, await installedSettings(options)), projectOptions, built.config) : built.result;
 
   // 7. every finding at the line of the property it is about, read from the definition files
   //    (src/io/property-locations.ts), not at the builder call's line.
@@ -128,12 +128,12 @@ export async function fromDefinitions(options: DefinitionsStageOptions): Promise
 export function fromProject(project: unknown, options: ProjectStageOptions): StagesResult {
   const modelled = modelStage(project, options);
   if (!modelled.ok) return modelled.result;
-  const checked = checkStage(modelled.model, options);
+  const checked = checkStage(modelled.model, options, modelled.config);
   return secretsStage(checked, options, wantsFiles(checked, options) ? compileOutputs(modelled.model) : undefined);
 }
 
 /** Stages 4–6 as fromProject's, the compilers on the other core (src/app/compile-thread.ts) while the checks run here. */
-async function checkAndCompile(model: Model, options: ProjectStageOptions): Promise<StagesResult> {
+async function checkAndCompile(model: Model, options: ProjectStageOptions, config: readonly Diagnostic[]): Promise<StagesResult> {
   const compiling = startCompiling(model);
   if (options.onModel && options.compileWithFindings && !compiling.inWorker) {
     options.onModel(model);
@@ -141,7 +141,7 @@ async function checkAndCompile(model: Model, options: ProjectStageOptions): Prom
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
   const early = options.onFiles && options.compileWithFindings ? await handOver(compiling.files(), model, options.onFiles) : undefined;
-  const checked = checkStage(model, options);
+  const checked = checkStage(model, options, config);
   if (wantsFiles(checked, options)) return secretsStage(checked, options, await (early?.files ?? compiling.files()));
   compiling.stop();
   return secretsStage(checked, options, undefined);
@@ -168,9 +168,9 @@ async function installedSettings(options: DefinitionsStageOptions): Promise<Proj
 }
 
 /** Stages 2–3: the schema check and the model, or the findings that stopped them. */
-function modelStage(project: unknown, options: ProjectStageOptions): { ok: true; model: Model } | { ok: false; result: StagesResult } {
+function modelStage(project: unknown, options: ProjectStageOptions): { ok: true; model: Model; config: readonly Diagnostic[] } | { ok: false; result: StagesResult } {
   const built = buildStage(project, options);
-  return built.ok ? { ok: true, model: settledModel(built, options.settings) } : built;
+  return built.ok ? { ok: true, model: settledModel(built, options.settings), config: built.config } : built;
 }
 
 interface Built {
@@ -180,33 +180,40 @@ interface Built {
   parsed: ProjectInput;
   templates: TemplatesRead['templates'];
   promql: PromqlTable;
+  /** The config's findings, reported with the checks' (its settings at fault are left out of the run). */
+  config: readonly Diagnostic[];
+  /** The config's grafana.folder breaks the project's rule: the run goes on without it. */
+  withoutConfigFolder: boolean;
 }
 
 /** Stages 2–3 up to the settings: the schema check and the model built from the definitions, or the findings that stopped them. */
 function buildStage(project: unknown, options: ProjectStageOptions): Built | { ok: false; result: StagesResult } {
   // 2. schema check: the shape of every definition, all problems at once.
   // The config's grafana.folder wins over the project's (and its name): the config's is held to their rule.
+  // The config's own findings (settings its schema refused, left out) come with the definitions' in
+  // one run; so does a config setting the definitions break, which the run then goes without.
+  const settingsProblems = options.settings?.problems ?? [];
   const parsed = parseProject(project, { configFolder: options.settings?.grafana?.folder !== undefined });
-  if (!parsed.ok) return { ok: false, result: { diagnostics: parsed.diagnostics, silenced: [] } };
-  const config = configProblems(parsed.project, options.settings);
-  if (config.length > 0) return { ok: false, result: { diagnostics: config, silenced: [] } };
+  if (!parsed.ok) return { ok: false, result: { diagnostics: [...settingsProblems, ...parsed.diagnostics], silenced: [] } };
+  const config = [...settingsProblems, ...configProblems(parsed.project, options.settings)];
 
   // 3. model: defaults filled in, names resolved (settledModel adds the config's settings and the
   //    notification templates).
   const templates = options.templates();
-  if (templates.diagnostics.length > 0) return { ok: false, result: { diagnostics: templates.diagnostics, silenced: [] } };
+  if (templates.diagnostics.length > 0) return { ok: false, result: { diagnostics: [...config, ...templates.diagnostics], silenced: [] } };
   // The run's PromQL table (src/model/promql-table.ts): each text parsed and analysed once, by
   // whichever asks first (the model's SLO rules, the checks, this thread's compilers), the early
   // parses taken into it.
   const promql = new PromqlTable(options.early);
   const model = buildModel(parsed.project, options.entry, (text) => promql.syntax(text));
-  return { ok: true, model, parsed: parsed.project, templates: templates.templates, promql };
+  return { ok: true, model, parsed: parsed.project, templates: templates.templates, promql, config, withoutConfigFolder: config.length > settingsProblems.length };
 }
 
 /** The built model under the config's settings, with its notification templates; its PromQL table attached. */
 function settledModel(built: Built, settings: ProjectSettings | undefined): Model {
   const { parsed } = built;
-  const model = withTemplates(withSettings(built.model, settings, { grafana: parsed.grafana, source: parsed.source }), built.templates);
+  const applied = built.withoutConfigFolder && settings?.grafana ? { ...settings, grafana: { ...settings.grafana, folder: undefined } } : settings;
+  const model = withTemplates(withSettings(built.model, applied, { grafana: parsed.grafana, source: parsed.source }), built.templates);
   built.promql.attach(model);
   return model;
 }
@@ -214,12 +221,12 @@ function settledModel(built: Built, settings: ProjectSettings | undefined): Mode
 type Checked = StagesResult & { model: Model; context: CheckContext };
 
 /** Stage 4 on a model: the checks' findings (and what their `ignore`s silenced). */
-function checkStage(model: Model, options: StageOptions): Checked {
+function checkStage(model: Model, options: StageOptions, config: readonly Diagnostic[] = []): Checked {
   // 4. checks: PromQL against the catalogue, names, duplicates, routing… (src/lint/), under the
   //    project's `lint.checks` settings and the definitions' `ignore`s.
   const context = buildCheckContext(model, options.early, options.nondeterministic);
   const lint = runLint(context, options.checks ?? CHECKS, options.force ? { force: options.force } : {});
-  return { diagnostics: [...lint.diagnostics], silenced: lint.silenced, model, context };
+  return { diagnostics: [...config, ...lint.diagnostics], silenced: lint.silenced, model, context };
 }
 
 /** Whether the model is compiled (stage 6): not after an error in the checks, unless the options want files regardless. */

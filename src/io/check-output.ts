@@ -7,12 +7,15 @@ import { describeHolder, isStale, readLock } from './lock.js';
 import { leftoverWarnings } from './leftovers.js';
 import type { Diagnostic } from '../diagnostic.js';
 import { strayFiles, type StrayFile } from './stray-files.js';
-import { diskEntries, removalsApart, type EntryProbe } from './same-entry.js';
+import { diskEntries, listedOtherwise, removalsApart, type EntryProbe } from './same-entry.js';
 
 /** One file `generate` would change: its path in out/, what is on disk and what would be written (LF). */
 export interface FileChange {
   path: string;
-  status: 'differs' | 'missing' | 'extra';
+  /** `case`: the same content, but this disk lists the entry (or a folder on its way) under another spelling: generate renames it. */
+  status: 'differs' | 'missing' | 'extra' | 'case';
+  /** The path as this disk lists it, when only its spelling differs (a case-insensitive disk): generate renames it to `path`. */
+  listedAs?: string;
   /** What is in out/ now (absent for a missing file). */
   committed?: string;
   /** What generate would write (absent for an extra file, which it would remove). */
@@ -35,9 +38,10 @@ export interface CheckResult {
 }
 
 /**
- * What `generate` would change, without writing: files that differ, are missing, or are stale
- * extras. Contents compare with LF line endings (a CRLF checkout of out/ is up to date); links
- * inside out/ are reported, never followed. `entryOf`: which directory entry a path reaches (as for
+ * What `generate` would change, without writing: files that differ, are missing, are stale
+ * extras, or that this disk lists under another case than generate names them (it renames them).
+ * Contents compare with LF line endings (a CRLF checkout of out/ is up to date); links inside out/
+ * are reported, never followed. `entryOf`: which directory entry a path reaches (as for
  * writeOutput; default: this disk's answer).
  */
 export function checkOutput(outDir: string, files: readonly OutputFile[], entryOf?: EntryProbe): CheckResult {
@@ -63,11 +67,17 @@ export function checkOutput(outDir: string, files: readonly OutputFile[], entryO
     }
   };
 
+  // Found under another case (a case-insensitive disk): the content compares equal, but a
+  // case-sensitive checkout of this tree has no such path; generate renames the entry (write.ts).
+  const listedAs = listedOtherwise(root.dir, files.map((f) => f.path));
   for (const file of [...files, manifestFile(files)]) {
     const onDisk = read(file.path, 'definitions');
     if (onDisk === null) continue;
+    const listed = listedAs.get(file.path);
+    const spelling = listed !== undefined ? { listedAs: listed } : {};
     if (onDisk === undefined) result.changes.push({ path: file.path, status: 'missing', generated: file.content });
-    else if (normalizeEol(onDisk) !== file.content) result.changes.push({ path: file.path, status: 'differs', committed: normalizeEol(onDisk), generated: file.content });
+    else if (normalizeEol(onDisk) !== file.content) result.changes.push({ path: file.path, status: 'differs', committed: normalizeEol(onDisk), generated: file.content, ...spelling });
+    else if (listed !== undefined) result.changes.push({ path: file.path, status: 'case', ...spelling });
   }
   let state: ReturnType<typeof readManifest>;
   try {

@@ -103,6 +103,47 @@ export function diskEntries(dir: string): EntryProbe {
   };
 }
 
+/**
+ * The paths of `files` that this disk lists under another spelling, the file itself or a folder on
+ * its way (`alerts/api.yml` found as `Alerts/Api.yml`: a case-insensitive disk, where an older
+ * totem-mon replaced the file through its new name and the entry kept the old one): path → the
+ * path as listed. Paths with nothing there are left out. One listing per folder; a name is only
+ * looked up (lstat) when its folder does not list it as spelled, so the usual run reads listings only.
+ */
+export function listedOtherwise(dir: string, files: readonly string[]): Map<string, string> {
+  const listings = new Map<string, { names: string[]; set: Set<string> } | undefined>();
+  const listing = (folder: string) => {
+    if (!listings.has(folder)) {
+      try {
+        const names = fs.readdirSync(folder);
+        listings.set(folder, { names, set: new Set(names) });
+      } catch {
+        listings.set(folder, undefined); // missing, not a folder, unreadable: nothing listed (inspect reports the odd ones)
+      }
+    }
+    return listings.get(folder);
+  };
+  const found = new Map<string, string>();
+  for (const file of files) {
+    let folder = dir;
+    let listed = '';
+    let complete = true;
+    for (const part of file.split('/')) {
+      const names = listing(folder);
+      const stats = names === undefined || names.set.has(part) ? undefined : fs.lstatSync(path.join(folder, part), { throwIfNoEntry: false });
+      if (names === undefined || (!names.set.has(part) && stats === undefined)) {
+        complete = false;
+        break;
+      }
+      const name = stats === undefined ? part : storedName(folder, part, names.names, stats);
+      listed = listed === '' ? name : `${listed}/${name}`;
+      folder = path.join(folder, name);
+    }
+    if (complete && listed !== file) found.set(file, listed);
+  }
+  return found;
+}
+
 /** The name a folder lists for a part the disk found under another spelling (`Shop.json` found as `shop.json`). */
 function storedName(folder: string, part: string, names: readonly string[], stats: fs.Stats): string {
   const key = fileSystemKey(part);

@@ -1,7 +1,7 @@
 import fs from 'node:fs';
 import path from 'node:path';
-import { ALERTMANAGER_TEMPLATES_DIR } from '../model/output-paths.js';
 import { CLASSIC_DASHBOARDS_DIR } from '../model/dashboard.js';
+import { ALERTMANAGER_TEMPLATES_DIR, fileSystemKey } from '../model/output-paths.js';
 import type { OutputRoot } from './safe-path.js';
 
 /**
@@ -17,8 +17,10 @@ const LOADED_WHOLE: ReadonlyArray<{ dir: string; recursive: boolean; matches: Re
 export interface StrayFile {
   /** Relative to out/. */
   file: string;
-  /** Which tool loads it, and how. */
+  /** Which tool loads it, and how; or, for a case twin, that it differs only in case from a generated path. */
   loader: string;
+  /** A case twin: the generated path it differs from only in case (or accents' encoding). */
+  twinOf?: string;
 }
 
 function walk(root: OutputRoot, dir: string, recursive: boolean, found: string[]): void {
@@ -62,5 +64,56 @@ export function strayFiles(root: OutputRoot, generated: ReadonlySet<string>, lis
       stray.push({ file, loader: folder.loader });
     }
   }
-  return stray;
+  const reported = new Set(stray.map((s) => s.file));
+  const twins = caseTwins(root, generated, listed).filter((t) => !reported.has(t.file));
+  return [...stray, ...twins.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0))];
+}
+
+/**
+ * Entries beside a generated path, file or folder, that differ from it only in case or in how
+ * accents are encoded, and are another entry (a case-sensitive disk: `Alerts/Api.yml` left beside
+ * `alerts/api.yml` by a checkout of a commit made on macOS or Windows, where they were one file).
+ * Such a tree cannot be checked out on a case-insensitive disk, and generate never removes what it
+ * does not own. Left out: the generated and listed paths (and folders holding listed files: those
+ * are extras), and the same entry under another case (a case-insensitive disk: renamed by generate).
+ * One listing per folder that holds generated paths.
+ */
+function caseTwins(root: OutputRoot, generated: ReadonlySet<string>, listed: ReadonlySet<string>): StrayFile[] {
+  // folder (as generated paths spell it) → key of a child → the generated path of that child
+  const wanted = new Map<string, Map<string, string>>();
+  for (const file of generated) {
+    const parts = file.split('/');
+    for (let i = 0; i < parts.length; i++) {
+      const folder = parts.slice(0, i).join('/');
+      const children = wanted.get(folder) ?? new Map<string, string>();
+      children.set(fileSystemKey(parts[i]!), parts.slice(0, i + 1).join('/'));
+      wanted.set(folder, children);
+    }
+  }
+  const holdsListed = (folder: string): boolean => [...listed].some((l) => l.startsWith(`${folder}/`));
+  const twins: StrayFile[] = [];
+  for (const [folder, children] of wanted) {
+    if (folder !== '' && !isRealFolder(root, folder)) continue; // a link (reported as unsafe elsewhere) is never listed through
+    const full = path.join(root.dir, ...(folder === '' ? [] : folder.split('/')));
+    let names: string[];
+    try {
+      names = fs.readdirSync(full);
+    } catch {
+      continue; // missing or unreadable: nothing beside
+    }
+    for (const name of names) {
+      const file = folder === '' ? name : `${folder}/${name}`;
+      const twinOf = children.get(fileSystemKey(name));
+      if (twinOf === undefined || twinOf === file || generated.has(file) || listed.has(file) || holdsListed(file)) continue;
+      if (sameEntry(path.join(full, name), path.join(root.dir, ...twinOf.split('/')))) continue;
+      twins.push({ file, twinOf, loader: `it differs only in case from ${twinOf}, which totem-mon generates (one file on a case-insensitive disk: macOS, Windows)` });
+    }
+  }
+  return twins;
+}
+
+function sameEntry(a: string, b: string): boolean {
+  const first = fs.lstatSync(a, { throwIfNoEntry: false });
+  const second = fs.lstatSync(b, { throwIfNoEntry: false });
+  return first !== undefined && second !== undefined && first.ino === second.ino && first.dev === second.dev;
 }

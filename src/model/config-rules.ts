@@ -2,7 +2,8 @@
  * totem-mon.config.ts's settings held to the project's rules that depend on the definitions: the
  * config's schema (src/model/schema/config.ts) checks each value alone, as the project's does, but a
  * rule across fields (the folder of the dashboards without one) can only be checked once both are
- * known. Findings point at the config's property; they stop the run as the project's would (exit 1).
+ * known. Findings point at the config's property and fail the run as the project's would (exit 1);
+ * the definitions are still checked in that run, without the setting (src/app/stages.ts).
  */
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostic.js';

@@ -6,7 +6,7 @@
  * (config/config.go, model/relabel/relabel.go). Which version has what is in version-facts.ts.
  */
 
-import { durationMs } from '../duration.js';
+import { durationMs, formatDuration } from '../duration.js';
 import type { RelabelRuleInput } from './schema/relabel.js';
 
 export const KUBERNETES_ROLES = ['pod', 'service', 'endpoints', 'endpointslice', 'node'] as const;
@@ -105,4 +105,20 @@ export function scrapeTimeoutMs(
   if (job.timeout !== undefined) return durationMs(job.timeout);
   const globalTimeout = global.scrapeTimeout !== undefined ? durationMs(global.scrapeTimeout) : Math.min(DEFAULT_SCRAPE_TIMEOUT_MS, globalInterval);
   return globalTimeout === undefined ? undefined : Math.min(globalTimeout, jobInterval);
+}
+
+/**
+ * The interval and timeout a job is scraped with under prometheus.yml (the job's own, else the
+ * global ones, the timeout as scrapeTimeoutMs works it out), as duration texts: the job's or the
+ * global text where that is the one that applies, else the milliseconds written out.
+ */
+export function effectiveScrape(
+  global: { scrapeInterval?: string | undefined; scrapeTimeout?: string | undefined },
+  job: { interval?: string | undefined; timeout?: string | undefined } = {},
+): { interval: string; timeout: string } | undefined {
+  const interval = job.interval ?? global.scrapeInterval ?? DEFAULT_SCRAPE_INTERVAL;
+  const timeoutMs = scrapeTimeoutMs(global, job);
+  if (timeoutMs === undefined) return undefined;
+  const stated = [job.timeout, global.scrapeTimeout, interval].find((text) => text !== undefined && durationMs(text) === timeoutMs);
+  return { interval, timeout: stated ?? formatDuration(timeoutMs) };
 }

@@ -4,7 +4,7 @@
  * totem-mon.config.ts (which wins), the project's `grafana`, or these English defaults.
  */
 import type { CheckSetting } from '../check-ids.js';
-import type { SourceRef } from '../diagnostic.js';
+import type { Diagnostic, SourceRef } from '../diagnostic.js';
 import type { GrafanaInput } from './schema/grafana.js';
 import type { Model } from './types.js';
 import type { TargetVersions } from '../api/versions.js';
@@ -59,6 +59,11 @@ export interface ProjectSettings {
   versions?: TargetVersions;
   /** The versions of the promtool and amtool validate runs (the default target when nothing sets one). */
   installedVersions?: TargetVersions;
+  /**
+   * The config's settings that failed its schema and were left out (src/model/parse.ts parseConfig),
+   * as findings at the config's lines: reported with the definitions' findings, in the same run.
+   */
+  problems?: readonly Diagnostic[];
 }
 
 /**

@@ -30,6 +30,8 @@ export interface FileDrift {
   diff?: string[];
   /** Diff lines left out of `diff`. */
   omitted: number;
+  /** The file as this disk lists it (out/…), when it differs only in case: generate renames it. */
+  listedAs?: string;
 }
 
 export interface DriftReport {
@@ -86,7 +88,10 @@ export function driftReport(
 ): DriftReport {
   let shown = 0;
   const files = check.changes.map((change): FileDrift => {
-    const file = path.join(options.out, change.path).split(path.sep).join('/');
+    const shownOf = (p: string) => path.join(options.out, p).split(path.sep).join('/');
+    const file = shownOf(change.path);
+    const listed = change.listedAs !== undefined ? { listedAs: shownOf(change.listedAs) } : {};
+    if (change.status === 'case') return { file, status: 'case', added: 0, removed: 0, line: 1, omitted: 0, ...listed };
     if (change.status !== 'differs') {
       const count = lineCount(change.committed ?? change.generated ?? '');
       return change.status === 'missing'
@@ -95,7 +100,7 @@ export function driftReport(
     }
     const diff = diffLines(change);
     if (!diff) {
-      return { file, status: 'differs', added: lineCount(change.generated ?? ''), removed: lineCount(change.committed ?? ''), line: 1, omitted: 0 };
+      return { file, status: 'differs', added: lineCount(change.generated ?? ''), removed: lineCount(change.committed ?? ''), line: 1, omitted: 0, ...listed };
     }
     const show = !options.names && shown++ < DIFF_FILES;
     const kept = show ? diff.lines.slice(0, DIFF_LINES_PER_FILE).map((l) => redactText(l)) : undefined;
@@ -107,6 +112,7 @@ export function driftReport(
       line: diff.line,
       ...(kept ? { diff: kept } : {}),
       omitted: kept ? diff.lines.length - kept.length : 0,
+      ...listed,
     };
   });
   return {
@@ -127,10 +133,16 @@ function counts(f: FileDrift): string {
   return `+${f.added} -${f.removed}`;
 }
 
+/** Said of a file this disk lists under another case than generate names it. */
+function caseNote(f: FileDrift): string {
+  return `listed on this disk as ${f.listedAs}, another case than generate names it; a case-sensitive checkout has no ${f.file}: generate renames it`;
+}
+
 function title(f: FileDrift): string {
   if (f.status === 'missing') return `missing: ${f.file} (${counts(f)}: not generated yet)`;
   if (f.status === 'extra') return `extra:   ${f.file} (${counts(f)}: generated earlier, no longer generated)`;
-  return `differs: ${f.file} (${counts(f)})`;
+  if (f.status === 'case') return `case:    ${f.file} (${caseNote(f)})`;
+  return `differs: ${f.file} (${counts(f)}${f.listedAs !== undefined ? `; ${caseNote(f)}` : ''})`;
 }
 
 function omittedLine(f: FileDrift): string {
@@ -171,8 +183,9 @@ export function renderDriftGithub(report: DriftReport): string {
   for (const s of report.stray) annotate(s.file, undefined, strayLine(s));
   for (const f of report.files) {
     const body = [title(f), ...(f.diff ?? []), ...(f.omitted > 0 ? [omittedLine(f)] : []), `run \`${report.fix}\` and commit the result`];
-    // A missing file is not in the checkout: annotate the run, not a line of it.
-    annotate(f.status === 'missing' ? undefined : f.file, f.status === 'missing' ? undefined : f.line, body.join('\n'));
+    // A missing file is not in the checkout, nor one found under another case: annotate the run, not a line of it.
+    const inCheckout = f.status !== 'missing' && f.listedAs === undefined;
+    annotate(inCheckout ? f.file : undefined, inCheckout ? f.line : undefined, body.join('\n'));
   }
   lines.push(`generate --check: ${report.out}/ is out of date with ${report.definitions}/ (${report.files.length} file(s)); run \`${report.fix}\` and commit the result`);
   return `${lines.join('\n')}\n`;
@@ -205,6 +218,7 @@ export function renderDriftJson(input: {
       added: f.added,
       removed: f.removed,
       line: f.line,
+      ...(f.listedAs !== undefined ? { listedAs: f.listedAs } : {}),
       ...(f.diff ? { diff: f.diff, omitted: f.omitted } : {}),
     })),
     unsafe: report?.unsafe ?? [],

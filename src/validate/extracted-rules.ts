@@ -25,3 +25,46 @@ export function extractedRuleFiles(files: readonly OutputFile[]): OutputFile[] {
     return [yamlFile(`${EXTRACTED_RULES_DIR}/${file.path}.yml`, { groups: plain }, [`The rule groups of ${file.path}, as promtool reads them.`])];
   });
 }
+
+/** A shell word: as it is when it needs no quoting, else in single quotes. */
+export function shellWord(word: string): string {
+  return /^[A-Za-z0-9_@%+=:,./-]+$/.test(word) ? word : `'${word.replace(/'/g, "'\\''")}'`;
+}
+
+/**
+ * The yq filter that makes, from `source`, the rule file validate extracted from it: its groups
+ * under `groups`, without the fields Prometheus's rule files do not have. Written for both yq's
+ * (mikefarah's, which prints YAML, and the jq wrapper, which prints JSON: promtool reads either).
+ */
+export function extractionFilter(source: OutputFile): string {
+  const place = source.ruleGroupsAt ?? ['groups'];
+  const groups = at(parse(source.content), place);
+  const extra = new Set<string>();
+  if (Array.isArray(groups)) {
+    for (const g of groups) if (typeof g === 'object' && g !== null) for (const k of Object.keys(g)) if (!(PROMETHEUS_GROUP_FIELDS as readonly string[]).includes(k)) extra.add(k);
+  }
+  return [`{"groups": .${place.join('.')}}`, ...[...extra].sort().map((k) => `del(.groups[].${k})`)].join(' | ');
+}
+
+/**
+ * A tool run as the user can repeat it by hand in a generated out/ folder: its arguments shell-quoted
+ * and each rule file extracted from another file (a PrometheusRule, a ruler's namespace: promtool
+ * reads neither) first made from that file with yq, into a temporary file. `files`: the generated
+ * files, the extracted ones among them; `extracted`: the files the command extracts rule groups from.
+ */
+export function byHandCommand(files: readonly OutputFile[]): (tool: string, args: readonly string[]) => { command: string; extracted: string[] } {
+  const byPath = new Map(files.map((f) => [f.path, f]));
+  return (tool, args) => {
+    const steps: string[] = [];
+    const extracted: string[] = [];
+    const words = args.map((arg) => {
+      const source = arg.startsWith(`${EXTRACTED_RULES_DIR}/`) && arg.endsWith('.yml') ? byPath.get(arg.slice(EXTRACTED_RULES_DIR.length + 1, -'.yml'.length)) : undefined;
+      if (source?.ruleGroupsAt === undefined) return shellWord(arg);
+      extracted.push(source.path);
+      const name = `r${extracted.length}`;
+      steps.push(`${name}=$(mktemp)`, `yq ${shellWord(extractionFilter(source))} ${shellWord(source.path)} > "$${name}"`);
+      return `"$${name}"`;
+    });
+    return { command: [...steps, [tool, ...words].join(' ')].join(' && '), extracted };
+  };
+}

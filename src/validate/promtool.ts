@@ -5,7 +5,7 @@ import type { Diagnostic } from '../diagnostic.js';
 import type { Locator } from './locate.js';
 import { checkedFiles, parseToolOutput } from './tool-output.js';
 import { runTool, type Collector, type Tool, type ToolRun } from './tools.js';
-import { toolDiagnostics } from './tool-diagnostics.js';
+import { toolDiagnostics, type ByHand } from './tool-diagnostics.js';
 import { lacksKubernetesSd, withoutKubernetesSd } from './promtool-config.js';
 
 /**
@@ -47,7 +47,7 @@ export async function runOverFiles(
   return Promise.all(
     batchesByWeight(files, parts, weight).map(async (batch) => {
       const run = await runTool(tool, [...command, ...batch.map((f) => path.join(root, f))], { cwd, ...(collector ? { collector } : {}) });
-      return { batch, run: { ...run, output: relative(run.output), stderr: relative(run.stderr), command: relative(run.command) } };
+      return { batch, run: { ...run, output: relative(run.output), stderr: relative(run.stderr), command: relative(run.command), args: run.args.map(relative) } };
     }),
   );
 }
@@ -69,14 +69,15 @@ export function checkRulesParts(bytes: number, cores = os.availableParallelism()
  * `promtool check rules` over every rule file, in parallel batches of similar size, as many as
  * their size pays for (checkRulesParts); `bytes` gives a file's size.
  */
-export async function checkRules(tool: Tool, cwd: string, files: readonly string[], locate: Locator, bytes: (file: string) => number = () => 0): Promise<Diagnostic[]> {
+export async function checkRules(tool: Tool, cwd: string, files: readonly string[], locate: Locator, bytes: (file: string) => number = () => 0, byHand?: ByHand): Promise<Diagnostic[]> {
   const parts = checkRulesParts(files.reduce((n, f) => n + bytes(f), 0));
   const runs = await runOverFiles(tool, ['check', 'rules'], cwd, files, (f) => Math.max(1, bytes(f)), parts, 'rule-check');
-  return runs.flatMap(({ batch, run }) => rulesDiagnostics(run, batch, locate));
+  return runs.flatMap(({ batch, run }) => rulesDiagnostics(run, batch, locate, byHand));
 }
 
-function rulesDiagnostics(run: ToolRun, files: readonly string[], locate: Locator): Diagnostic[] {
-  return toolDiagnostics('promtool/check-rules', run, parseToolOutput(run.output, files, files[0]!), locate);
+/** `byHand`: how its command is shown (rule files extracted from other files are made from them first). */
+function rulesDiagnostics(run: ToolRun, files: readonly string[], locate: Locator, byHand?: ByHand): Diagnostic[] {
+  return toolDiagnostics('promtool/check-rules', run, parseToolOutput(run.output, files, files[0]!), locate, byHand);
 }
 
 /** What `check config` found, and the rule files it was to check and did not (its config did not load). */

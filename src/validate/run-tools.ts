@@ -1,4 +1,6 @@
-import { rmSync } from 'node:fs';
+import { mkdtempSync, rmSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
 import type { Diagnostic } from '../diagnostic.js';
 import type { Model } from '../model/types.js';
 import { writeTemporaryTree } from '../io/write.js';
@@ -21,9 +23,9 @@ import { testRules } from './rule-tests.js';
 import { BLACKBOX_CONFIG } from '../compile/blackbox/index.js';
 import { checkBlackboxConfig } from './blackbox.js';
 import { locatedAt } from '../model/located.js';
-import { EXTRACTED_RULES_DIR, extractedRuleFiles } from './extracted-rules.js';
+import { EXTRACTED_RULES_DIR, byHandCommand, extractedRuleFiles } from './extracted-rules.js';
 import { testWeight } from './test-weight.js';
-import { toolTreeParent } from './scratch.js';
+import { toolScratch, toolTreeParent } from './scratch.js';
 import { haveClashingPaths } from '../compile/clashes.js';
 import { userPaths, withUserPaths } from './tool-paths.js';
 
@@ -56,21 +58,35 @@ export interface ToolRunResult {
  * Interrupted (Ctrl-C, CI cancelling the job): the tools' process groups (detached, so the
  * terminal's SIGINT does not reach them) and the temporary folder go before the process does.
  */
-async function inToolTree<T extends { diagnostics: Diagnostic[] }>(tree: readonly OutputFile[], work: (dir: string) => Promise<T>, generated: readonly OutputFile[] = tree): Promise<T> {
+async function inToolTree<T extends { diagnostics: Diagnostic[] }>(tree: readonly OutputFile[], work: (dir: string, scratch: string) => Promise<T>, generated: readonly OutputFile[] = tree): Promise<T> {
   let dir: string | undefined;
+  let scratch: string | undefined;
+  const removeFolders = () => {
+    for (const folder of [dir, scratch]) if (folder !== undefined) rmSync(folder, { recursive: true, force: true });
+  };
   const stopHandling = onInterrupt(() => {
     killRunningTools();
-    if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
+    removeFolders();
   });
   try {
     // In memory where the tools' scratch files go (src/validate/scratch.ts): a disk's writes and removals wait.
     dir = writeTemporaryTree(tree, toolTreeParent(process.env, tree.reduce((n, f) => n + Buffer.byteLength(f.content), 0)));
-    const done = await work(dir);
-    return { ...done, diagnostics: withUserPaths(done.diagnostics, userPaths(dir, generated)) };
+    // The tools' TMPDIR, a folder of this run's own: its paths, and no other temporary path, are the tools' scratch files.
+    scratch = mkdtempSync(path.join(toolScratch(process.env) ?? os.tmpdir(), TOOL_SCRATCH_PREFIX));
+    const done = await work(dir, scratch);
+    return { ...done, diagnostics: withUserPaths(done.diagnostics, userPaths(dir, generated, [scratch])) };
   } finally {
-    if (dir !== undefined) rmSync(dir, { recursive: true, force: true });
+    removeFolders();
     stopHandling();
   }
+}
+
+/** The start of the name of the tools' scratch folder (their TMPDIR) that each tool run of validate makes. */
+export const TOOL_SCRATCH_PREFIX = 'totem-mon-scratch-';
+
+/** The tool, its runs' scratch files in `scratch`. */
+function scratching<T extends Tool | undefined>(tool: T, scratch: string): T {
+  return (tool === undefined ? undefined : { ...tool, scratch }) as T;
 }
 
 /** The rule test files and the rule files they load: what `promtool test rules` reads, and nothing else does. */
@@ -96,9 +112,9 @@ export function startRuleTests(model: Model, promtool: Tool, onStep?: ToolRunInp
   // Two files on one path (two SLOs whose groups share a name), or one file on macOS and Windows:
   // validate runs no tool (src/app/validate.ts).
   if (testFiles.length === 0 || haveClashingPaths(files)) return undefined;
-  const findings = inToolTree(files, async (dir) => {
+  const findings = inToolTree(files, async (dir, scratch) => {
     onStep?.('promtool test rules', 'start');
-    const found = await testRules(promtool, dir, testFiles, model, locator(model), testWeight(files));
+    const found = await testRules(scratching(promtool, scratch), dir, testFiles, model, locator(model), testWeight(files));
     onStep?.('promtool test rules', 'end');
     return { diagnostics: found };
   }).then((run) => run.diagnostics);
@@ -134,7 +150,11 @@ export async function runTools(input: ToolRunInput): Promise<ToolRunResult> {
   // without them. The tests' folder, when its run started already, is in that run's own folder.
   const withConfig = checkedWithConfig(files, rules);
   const placed = withPlaceholderFiles(early ? files.filter((f) => !inTestsDir(f)) : files);
-  return inToolTree(withConfig ? placed : withoutRuleFiles(placed), (dir) => runToolsIn(dir, { ...input, files }, rules, withConfig), files);
+  return inToolTree(
+    withConfig ? placed : withoutRuleFiles(placed),
+    (dir, scratch) => runToolsIn(dir, { ...input, files, promtool: scratching(input.promtool, scratch), amtool: scratching(input.amtool, scratch), blackbox: scratching(input.blackbox, scratch) }, rules, withConfig),
+    files,
+  );
 }
 
 interface RuleFiles {
@@ -179,7 +199,9 @@ async function runToolsIn(dir: string, { model, files, tests: early, promtool, a
   // `promtool test rules` takes longest by far: it starts first, if not started already (its findings keep their place below).
   if (early) ran.promtool.push('test rules');
   const tests = early ? early.findings : testFiles.length > 0 ? runAndNote('promtool', 'test rules', () => testRules(promtool, dir, testFiles, model, locate, testWeight(files))) : undefined;
-  const checkRulesOf = (paths: readonly string[]) => runAndNote('promtool', 'check rules', () => checkRules(promtool, dir, paths, locate, (file) => sizes.get(file) ?? 0));
+  // A timed-out run's command, repeatable by hand in out/: extracted rule files are made from their files first.
+  const byHand = byHandCommand(files);
+  const checkRulesOf = (paths: readonly string[]) => runAndNote('promtool', 'check rules', () => checkRules(promtool, dir, paths, locate, (file) => sizes.get(file) ?? 0, byHand));
   const runs: Array<Promise<Diagnostic[]>> = withConfig
     ? [
         runAndNote('promtool', 'check config', async () => {

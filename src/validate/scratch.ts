@@ -2,8 +2,9 @@
  * Where the tools keep their scratch files. `promtool test rules` builds a small TSDB for every test
  * case in $TMPDIR (a folder, a write-ahead log, fsyncs, then removed: on Totem's 9 test files 87
  * folders and 65 fsyncs), so on a disk it waits for the disk. On Linux, when TMPDIR is not set, the
- * tools get /dev/shm (memory) instead, if it is a writable folder with room to spare: the same
- * tests, in the same order, without the waits (Totem's ran ~30% faster in wall time, ~10% less CPU).
+ * tools get a folder in /dev/shm (memory) instead, if it is a writable folder with room to spare: the
+ * same tests, in the same order, without the waits (Totem's ran ~30% faster in wall time, ~10% less
+ * CPU). validate makes that folder (or one in TMPDIR) for each tool run (src/validate/run-tools.ts).
  */
 import { accessSync, constants, statfsSync, statSync } from 'node:fs';
 import os from 'node:os';

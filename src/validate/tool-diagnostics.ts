@@ -2,7 +2,7 @@ import type { Diagnostic } from '../diagnostic.js';
 import type { Locator } from './locate.js';
 import type { ToolMessage } from './tool-output.js';
 import type { ToolRun } from './tools.js';
-import { EXTRACTED_RULES_DIR } from './extracted-rules.js';
+import { EXTRACTED_RULES_DIR, shellWord } from './extracted-rules.js';
 
 /**
  * The file a tool's finding names, as out/ holds it: the rule groups extracted from a PrometheusRule
@@ -15,17 +15,35 @@ function outputFile(m: ToolMessage): string {
   return m.line !== undefined ? `${m.file}:${m.line}:${m.column ?? 1}` : m.file;
 }
 
+/** How a run is repeated by hand in out/ (src/validate/extracted-rules.ts byHandCommand): the command, and the files it extracts rule groups from. */
+export type ByHand = (tool: string, args: readonly string[]) => { command: string; extracted: string[] };
+
+/** Without extracted files: the tool and its arguments, shell-quoted (a file name may hold a space). */
+const quoted: ByHand = (tool, args) => ({ command: [tool, ...args.map(shellWord)].join(' '), extracted: [] });
+
+/** The note on a command that extracts rule groups first (promtool reads plain rule files only). */
+function extractionNote(extracted: readonly string[]): string {
+  return (
+    ` (${extracted.join(', ')} ${extracted.length === 1 ? 'is not a rule file' : 'are not rule files'}: promtool ran on the rule groups validate extracted, ` +
+    'and the command makes them the same way with yq into a temporary file first)'
+  );
+}
+
 /**
  * A tool's findings as diagnostics at the definition they came from. A failed run that printed
- * nothing we understand still becomes one error with the raw output: nothing is swallowed.
+ * nothing we understand still becomes one error with the raw output: nothing is swallowed. The
+ * command a message shows runs as it is in a generated out/ folder (`byHand`).
  */
-export function toolDiagnostics(id: string, run: ToolRun, messages: readonly ToolMessage[], locate: Locator): Diagnostic[] {
+export function toolDiagnostics(id: string, run: ToolRun, messages: readonly ToolMessage[], locate: Locator, byHand: ByHand = quoted): Diagnostic[] {
+  const shown = () => byHand(run.command.split(' ')[0]!, run.args);
   if (run.timedOut) {
-    return [{ id, severity: 'error', message: `\`${run.command}\` timed out`, hint: 'the tool hung or the output is very large; run the command by hand in a generated out/ folder' }];
+    const { command, extracted } = shown();
+    const note = extracted.length > 0 ? extractionNote(extracted) : '';
+    return [{ id, severity: 'error', message: `\`${command}\` timed out`, hint: `the tool hung or the output is very large; run the command by hand in a generated out/ folder${note}` }];
   }
   if (run.exitCode === 0) return [];
   if (messages.length === 0) {
-    return [{ id, severity: 'error', message: `\`${run.command}\` failed (exit ${run.exitCode}): ${run.output.trim() || 'no output'}` }];
+    return [{ id, severity: 'error', message: `\`${shown().command}\` failed (exit ${run.exitCode}): ${run.output.trim() || 'no output'}` }];
   }
   return messages.map((m) => {
     const place = locate(m);

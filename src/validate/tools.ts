@@ -27,6 +27,8 @@ export interface Tool {
   version?: string;
   /** Time limit of each run (default TOOL_TIMEOUT_MS, or TOTEM_MON_TOOL_TIMEOUT). */
   timeoutMs?: number;
+  /** The TMPDIR its runs get: the scratch folder validate made for this run (src/validate/run-tools.ts), so that its paths, and only those, are known as the tools' scratch files. */
+  scratch?: string;
 }
 
 /** Where each tool comes from, per platform: the distribution package, Homebrew, the upstream release, the Docker image. */
@@ -124,6 +126,8 @@ export interface ToolRun {
   stderr: string;
   timedOut: boolean;
   command: string;
+  /** The arguments it was given (`command` without the tool's name, unjoined: a file name may hold a space). */
+  args: string[];
 }
 
 /** Process groups of the tools running now, so that an interrupted validate can end them. */
@@ -199,7 +203,7 @@ export async function runTool(tool: Tool, args: readonly string[], options: RunO
     all: true,
     reject: false,
     stdin: 'ignore',
-    env: toolEnv(process.env, options.collector),
+    env: toolEnv(process.env, options.collector, tool.scratch),
     // Its own process group (killed as a whole below); execa's `cleanup` does not apply to detached
     // processes, so an interrupted validate ends the groups itself (killRunningTools).
     detached: true,
@@ -222,6 +226,7 @@ export async function runTool(tool: Tool, args: readonly string[], options: RunO
       stderr: String(result.stderr ?? ''),
       timedOut: timedOut || Boolean(result.timedOut),
       command: `${tool.name} ${args.join(' ')}`,
+      args: [...args],
     };
   } finally {
     clearTimeout(limitTimer);
@@ -236,11 +241,12 @@ export async function runTool(tool: Tool, args: readonly string[], options: RunO
 
 /**
  * What the tools' environment adds to ours: messages in English (LANG=C: src/validate/tool-output.ts
- * reads them), where it can, scratch files in memory (TMPDIR: src/validate/scratch.ts) and the
- * collector's GOGC for the kind of run (Collector; a GOGC of the environment wins).
+ * reads them), their scratch files in `scratch` (validate's own folder for the run) or, without one,
+ * where it can, in memory (TMPDIR: src/validate/scratch.ts), and the collector's GOGC for the kind
+ * of run (Collector; a GOGC of the environment wins).
  */
-export function toolEnv(env: NodeJS.ProcessEnv, collector?: Collector): NodeJS.ProcessEnv {
-  const scratch = toolScratch(env);
+export function toolEnv(env: NodeJS.ProcessEnv, collector?: Collector, own?: string): NodeJS.ProcessEnv {
+  const scratch = own ?? toolScratch(env);
   return { LANG: 'C', ...(scratch ? { TMPDIR: scratch } : {}), ...(collector && env['GOGC'] === undefined ? { GOGC: GOGC_OF[collector] } : {}) };
 }
 

@@ -151,21 +151,29 @@ describe('the output folder in generated comments', () => {
 });
 
 describe('a config that is wrong is a usage error at its line', () => {
-  it('a field of the wrong shape: the path inside the config and its line', async () => {
+  it('a setting of the wrong shape: the path inside the config and its line, with the definitions\' findings (exit 1, nothing written)', async () => {
     writeConfig(`{\n  definitions: 'monitoring',\n  grafana: { datasource: { url: 'prometheus:9090' } },\n}`);
+    const result = await runCli(['generate']);
+    expect(result.code).toBe(1);
+    expect(result.stderr + result.stdout).toMatch(/error \[schema\] totem-mon\.config\.ts:5 › grafana › datasource › url: invalid data source URL/);
+    expect(result.stderr).toMatch(/^generate: nothing written: 1 error, \d+ warnings? in totem-mon\.config\.ts$/m);
+    expect(existsSync(path.join(root, 'out'))).toBe(false);
+  });
+
+  it('a field of no known name stops the run before the definitions load (it may be a misspelt definitions or out)', async () => {
+    writeConfig(`{\n  definitions: 'monitoring',\n  outt: 'deploy',\n}`);
     const result = await runCli(['generate']);
     expect(result.code).toBe(2);
     expect(result.stderr).toContain('totem-mon: totem-mon.config.ts is not a valid config');
-    expect(result.stderr).toMatch(/error \[schema\] totem-mon\.config\.ts:5 › grafana › datasource › url: invalid data source URL/);
     expect(existsSync(path.join(root, 'out'))).toBe(false);
   });
 
   it('an unknown check id in its lint settings, with the closest one', async () => {
     writeConfig(`{ definitions: 'monitoring', lint: { checks: { 'alert/namin': 'off' } } }`);
     const result = await runCli(['validate', '--offline']);
-    expect(result.code).toBe(2);
-    expect(result.stderr).toContain('unknown check id "alert/namin"');
-    expect(result.stderr).toContain('did you mean "alert/naming"?');
+    expect(result.code).toBe(1);
+    expect(result.stdout).toContain('unknown check id "alert/namin"');
+    expect(result.stdout).toContain('did you mean "alert/naming"?');
   });
 
   it('runs in the loader process: an exit or a throw there is reported at its line, totem-mon goes on to exit 2', async () => {

@@ -12,10 +12,11 @@ import fs from 'node:fs';
 import { syncBuiltinESMExports } from 'node:module';
 import path from 'node:path';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { writeOutput } from '../../src/io/write.js';
+import { checkIsClean, checkOutput, writeOutput } from '../../src/io/write.js';
 import { MANIFEST } from '../../src/io/manifest.js';
 import { caseRenameCandidates, caseRenames, type EntryProbe } from '../../src/io/same-entry.js';
 import { simulateCaseInsensitiveDisk } from '../helpers/caseless-disk.js';
+import { driftReport, renderDriftGithub, renderDriftJson, renderDriftText } from '../../src/report/drift.js';
 import { tempDir } from '../helpers/cli.js';
 
 const readdirSync = (dir: string): string[] => fs.readdirSync(dir);
@@ -152,5 +153,113 @@ describe('generate after a rename only in case, on a (simulated) case-insensitiv
     expect(readdirSync(path.join(out, 'grafana/dashboards'))).toEqual(['shop.json']);
     expect(readFileSync(path.join(out, 'grafana/dashboards/shop.json'), 'utf8')).toBe('{"uid":"shop"}\n');
     expect(manifestOf(out)).toEqual(['grafana/dashboards/shop.json']);
+  });
+});
+
+/**
+ * Audit round 24: `generate --check` must report what generate would rename. On a case-insensitive
+ * disk a file reached under any case compares equal, so an entry stuck under its old case (listed
+ * as `Shop.json` where generate writes `shop.json`) passed --check, while a case-sensitive checkout
+ * of the same commit has no `shop.json`. On a case-sensitive disk the old-case file is another file:
+ * a leftover that check must name (extra when the manifest lists it, else stray).
+ */
+describe('generate --check after a rename only in case', () => {
+  const changesOf = (out: string, files: Array<{ path: string; content: string }>) =>
+    checkOutput(out, files).changes.filter((c) => c.path !== MANIFEST).map((c) => ({ path: c.path, status: c.status, listedAs: c.listedAs }));
+
+  it('case-insensitive disk: the manifest lists the old case, the content is the same: reported, naming both names', () => {
+    const out = path.join(tempDir(), 'out');
+    writeOutput(out, [{ path: 'grafana/dashboards/Shop.json', content: '{}\n' }]);
+    simulateCaseInsensitiveDisk(out);
+    const files = [{ path: 'grafana/dashboards/shop.json', content: '{}\n' }];
+    expect(changesOf(out, files)).toEqual([{ path: 'grafana/dashboards/shop.json', status: 'case', listedAs: 'grafana/dashboards/Shop.json' }]);
+    writeOutput(out, files);
+    expect(checkIsClean(checkOutput(out, files))).toBe(true);
+  });
+
+  it('case-insensitive disk: the manifest already lists the new case (an older generate left the entry): reported, and generate renames it', () => {
+    const out = path.join(tempDir(), 'out');
+    const files = [
+      { path: 'alerts/api.yml', content: 'a: 1\n' },
+      { path: 'alerts/db.yml', content: 'b: 1\n' },
+    ];
+    writeOutput(out, files);
+    // What an older totem-mon left on such a disk: the entries under their old case, the manifest new.
+    fs.renameSync(path.join(out, 'alerts'), path.join(out, 'Alerts'));
+    fs.renameSync(path.join(out, 'Alerts/api.yml'), path.join(out, 'Alerts/Api.yml'));
+    simulateCaseInsensitiveDisk(out);
+    expect(changesOf(out, files)).toEqual([
+      { path: 'alerts/api.yml', status: 'case', listedAs: 'Alerts/Api.yml' },
+      { path: 'alerts/db.yml', status: 'case', listedAs: 'Alerts/db.yml' },
+    ]);
+    const result = writeOutput(out, files);
+    expect(result.conflicts).toEqual([]);
+    expect(listing(out)).toEqual(['alerts/api.yml', 'alerts/db.yml']);
+    expect(checkIsClean(checkOutput(out, files))).toBe(true);
+  });
+
+  it('case-insensitive disk: stuck under the old case and changed: one line, a diff and both names', () => {
+    const out = path.join(tempDir(), 'out');
+    writeOutput(out, [{ path: 'Rules/A.yml', content: 'a: 1\n' }]);
+    simulateCaseInsensitiveDisk(out);
+    expect(changesOf(out, [{ path: 'rules/a.yml', content: 'a: 2\n' }])).toEqual([{ path: 'rules/a.yml', status: 'differs', listedAs: 'Rules/A.yml' }]);
+  });
+
+  it('case-sensitive disk: the old-case file is an extra when the manifest lists it, the new one missing', () => {
+    const out = path.join(tempDir(), 'out');
+    writeOutput(out, [{ path: 'Alerts/Api.yml', content: 'a: 1\n' }]);
+    expect(changesOf(out, [{ path: 'alerts/api.yml', content: 'a: 1\n' }])).toEqual([
+      { path: 'alerts/api.yml', status: 'missing', listedAs: undefined },
+      { path: 'Alerts/Api.yml', status: 'extra', listedAs: undefined },
+    ]);
+  });
+
+  it('case-sensitive disk: an old-case file the manifest does not list (a checkout of a caseless disk\'s commit) is stray, for check and generate', () => {
+    const out = path.join(tempDir(), 'out');
+    const files = [{ path: 'alerts/api.yml', content: 'a: 1\n' }, { path: 'prometheus/rules/shop.yml', content: 'r: 1\n' }];
+    writeOutput(out, files);
+    fs.mkdirSync(path.join(out, 'Alerts'));
+    fs.writeFileSync(path.join(out, 'Alerts/Api.yml'), 'a: 0\n');
+    fs.writeFileSync(path.join(out, 'prometheus/rules/Shop.yml'), 'r: 0\n');
+    fs.writeFileSync(path.join(out, 'prometheus/rules/other.yml'), 'mine\n'); // not a case twin: not this report's
+    const check = checkOutput(out, files);
+    expect(check.changes).toEqual([]);
+    expect(check.stray.map((s) => s.file)).toEqual(['Alerts', 'prometheus/rules/Shop.yml']);
+    expect(check.stray[1]!.loader).toContain('prometheus/rules/shop.yml');
+    expect(checkIsClean(check)).toBe(false);
+    expect(writeOutput(out, files).warnings.map((w) => [w.id, w.file])).toEqual([
+      ['output/stray', 'Alerts'],
+      ['output/stray', 'prometheus/rules/Shop.yml'],
+    ]);
+  });
+});
+
+describe('the --check report of an entry listed under its old case', () => {
+  it('text and JSON name both spellings and say generate renames it', () => {
+    const out = path.join(tempDir(), 'out');
+    writeOutput(out, [{ path: 'Alerts/Api.yml', content: 'a: 1\n' }]);
+    simulateCaseInsensitiveDisk(out);
+    const files = [{ path: 'alerts/api.yml', content: 'a: 1\n' }];
+    const report = driftReport(checkOutput(out, files), { definitions: 'definitions', out: 'out', fix: 'totem-mon generate' });
+    const text = renderDriftText(report);
+    expect(text).toContain('case:    out/alerts/api.yml (listed on this disk as out/Alerts/Api.yml, another case than generate names it; a case-sensitive checkout has no out/alerts/api.yml: generate renames it)');
+    expect(text).toContain('run `totem-mon generate` and commit the result');
+    const json = JSON.parse(renderDriftJson({ definitions: 'definitions', out: 'out', generated: 1, report, diagnostics: [] }));
+    expect(json.ok).toBe(false);
+    expect(json.files).toContainEqual({ file: 'out/alerts/api.yml', status: 'case', added: 0, removed: 0, line: 1, listedAs: 'out/Alerts/Api.yml' });
+    expect(renderDriftGithub(report)).not.toContain('file=out/alerts/api.yml');
+  });
+});
+
+describe('case twins are never looked for through a link', () => {
+  it('a folder of out/ that is a link is not listed', () => {
+    const out = path.join(tempDir(), 'out');
+    const elsewhere = tempDir();
+    fs.writeFileSync(path.join(elsewhere, 'Api.yml'), 'theirs\n');
+    fs.mkdirSync(out, { recursive: true });
+    fs.symlinkSync(elsewhere, path.join(out, 'alerts'));
+    const check = checkOutput(out, [{ path: 'alerts/api.yml', content: 'a: 1\n' }]);
+    expect(check.stray).toEqual([]);
+    expect(check.unsafe.length).toBeGreaterThan(0);
   });
 });

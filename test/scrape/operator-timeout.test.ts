@@ -8,7 +8,11 @@
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
 import { defineProject, files, healthCheck, prometheusOperator, scrapeJob, synth, type ScrapeJob } from '../../src/index.js';
-import { durationMs } from '../../src/duration.js';
+import { durationMs, formatDuration } from '../../src/duration.js';
+import { checkResources } from '../../src/validate/kubernetes-schema.js';
+import { resourcesOf, shippedCrds } from '../profiles/crds.js';
+import { compileOutputs } from '../../src/app/outputs.js';
+import { modelOf } from '../helpers/model.js';
 import { up } from './helpers.js';
 
 type Global = { scrapeInterval?: string; scrapeTimeout?: string };
@@ -27,7 +31,9 @@ async function generate(global: Global, jobs: ScrapeJob[]) {
     .filter(([p]) => /^prometheus-operator\/(servicemonitors|scrapeconfigs|probes)\//.test(p))
     .map(([p, text]) => ({ path: p, doc: parse(text) as { kind: string; spec: Record<string, unknown> & { endpoints?: Array<Record<string, unknown>> } } }));
   const prometheusYml = parse(result.files['prometheus/prometheus.yml'] ?? '{}') as { global: Record<string, string>; scrape_configs: Array<Record<string, string>> };
-  return { errors, resources, prometheusYml };
+  // Each resource against the operator's real CRD schemas (their duration patterns included).
+  const checked = errors.length > 0 ? [] : checkResources(resourcesOf(compileOutputs(modelOf(project))), shippedCrds());
+  return { errors, resources, prometheusYml, checked };
 }
 
 /** Each endpoint's (interval, timeout) as the resources state them, by resource path. */
@@ -81,12 +87,58 @@ describe('Prometheus Operator resources: a timeout comes with the interval it wa
     ]);
   });
 
-  it('without a timeout nothing changes: the interval is the job\'s or, unset, the Prometheus resource\'s', async () => {
-    const { resources } = await generate({ scrapeInterval: '1m', scrapeTimeout: '50s' }, [k8s('shop'), plain('fast', { interval: '10s' })]);
+  it("without a timeout or an interval: the job's effective ones, as prometheus.yml scrapes it (audit round 24)", async () => {
+    const { errors, resources } = await generate({ scrapeInterval: '1m', scrapeTimeout: '50s' }, [k8s('shop'), plain('fast', { interval: '10s' }), plain('own', { timeout: '20s' })]);
+    expect(errors).toEqual([]);
     expect(timings(resources)).toMatchObject({
-      'prometheus-operator/servicemonitors/shop.yaml': { interval: undefined, timeout: undefined },
-      'prometheus-operator/scrapeconfigs/fast.yaml': { interval: '10s', timeout: undefined },
+      // the global interval and timeout, not the Prometheus resource's 30s and 10s
+      'prometheus-operator/servicemonitors/shop.yaml': { interval: '1m', timeout: '50s' },
+      // the global timeout cut to the job's interval, as Prometheus does
+      'prometheus-operator/scrapeconfigs/fast.yaml': { interval: '10s', timeout: '10s' },
+      'prometheus-operator/scrapeconfigs/own.yaml': { interval: '1m', timeout: '20s' },
     });
+  });
+
+  it("no global settings: Prometheus's defaults (1m, and min(10s, interval)), stated", async () => {
+    const { errors, resources } = await generate({}, [k8s('shop'), plain('fast', { interval: '5s' })]);
+    expect(errors).toEqual([]);
+    expect(timings(resources)).toMatchObject({
+      'prometheus-operator/servicemonitors/shop.yaml': { interval: '1m', timeout: '10s' },
+      'prometheus-operator/scrapeconfigs/fast.yaml': { interval: '5s', timeout: '5s' },
+    });
+  });
+
+  it('a global interval below 10s and no timeout: the timeout is cut to it', async () => {
+    const { errors, resources } = await generate({ scrapeInterval: '5s' }, [k8s('shop'), plain('slow', { interval: '1m' })]);
+    expect(errors).toEqual([]);
+    expect(timings(resources)).toMatchObject({
+      'prometheus-operator/servicemonitors/shop.yaml': { interval: '5s', timeout: '5s' },
+      // the global timeout (min(10s, 5s) = 5s), not 10s: Prometheus takes the global one, at most the job's interval
+      'prometheus-operator/scrapeconfigs/slow.yaml': { interval: '1m', timeout: '5s' },
+    });
+  });
+
+  it('each resource states what prometheus.yml scrapes the same job with, and is valid against the CRDs', async () => {
+    const globals: Global[] = [{}, { scrapeInterval: '15s' }, { scrapeInterval: '2m', scrapeTimeout: '30s' }, { scrapeInterval: '5s', scrapeTimeout: '5s' }];
+    for (const global of globals) {
+      const jobs = [k8s('a'), k8s('b', { interval: '30s' }), k8s('c', { timeout: '3s' }), plain('d'), plain('e', { interval: '1m', timeout: '1m' }), plain('f', { interval: '1s' })];
+      const { errors, resources, prometheusYml, checked } = await generate(global, jobs);
+      expect(errors).toEqual([]);
+      expect(checked).toEqual([]);
+      const effective = (job: string) => {
+        const entry = prometheusYml.scrape_configs.find((c) => c['job_name'] === job)!;
+        const interval = entry['scrape_interval'] ?? prometheusYml.global['scrape_interval'] ?? '1m';
+        const globalTimeout = prometheusYml.global['scrape_timeout'] ?? formatDuration(Math.min(10_000, durationMs(prometheusYml.global['scrape_interval'] ?? '1m')!));
+        const timeout = entry['scrape_timeout'] ?? formatDuration(Math.min(durationMs(globalTimeout)!, durationMs(interval)!));
+        return { interval: durationMs(interval), timeout: durationMs(timeout) };
+      };
+      for (const { path: file, doc } of resources) {
+        if (doc.kind === 'Probe') continue;
+        const name = doc.kind === 'ServiceMonitor' ? file.replace(/^.*\/|\.yaml$/g, '') : String(doc.spec['jobName']);
+        const t = timings([{ path: file, doc }])[file]!;
+        expect({ interval: durationMs(String(t.interval)), timeout: durationMs(String(t.timeout)) }, `${file} under ${JSON.stringify(global)}`).toEqual(effective(name));
+      }
+    }
   });
 
   it('in every resource generated, a stated timeout is at most the interval stated beside it', async () => {

@@ -4,6 +4,7 @@
 // ScrapeConfig, saying why in its header, when they cannot.
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
+import { effectiveScrape } from '../../src/model/scrape-facts.js';
 import { defineProject, files, prometheusOperator, scrapeJob, secretFile, type ScrapeJob } from '../../src/index.js';
 import { compileOutputs } from '../../src/app/outputs.js';
 import { checkResources } from '../../src/validate/kubernetes-schema.js';
@@ -121,8 +122,10 @@ describe('scrape jobs as ServiceMonitors (kubernetesJobsAs)', () => {
       const endpoint = spec.endpoints[0];
       expect(endpoint.path).toBe(entry.metrics_path);
       expect(endpoint.scheme).toBe(entry.scheme);
-      expect(endpoint.interval).toBe(entry.scrape_interval);
-      expect(endpoint.scrapeTimeout).toBe(entry.scrape_timeout);
+      // The interval and timeout prometheus.yml scrapes the job with, always stated (its own, else the global ones).
+      const global = (parse(out.find((f) => f.path === 'prometheus/prometheus.yml')!.content) as { global?: Record<string, string> }).global ?? {};
+      expect(endpoint.interval).toBe(entry.scrape_interval ?? global['scrape_interval'] ?? '1m');
+      expect(endpoint.scrapeTimeout).toBe(entry.scrape_timeout ?? effectiveScrape({ scrapeInterval: global['scrape_interval'], scrapeTimeout: global['scrape_timeout'] }, { interval: entry.scrape_interval })!.timeout);
       expect(endpoint.honorLabels).toBe(entry.honor_labels);
       expect(spec.sampleLimit).toBe(entry.sample_limit);
       expect((endpoint.metricRelabelings ?? []).length).toBe((entry.metric_relabel_configs ?? []).length);

@@ -53,6 +53,26 @@ describe("validate's temporary folders", () => {
     expect(r.left).toEqual([]);
   });
 
+  it("the tools' scratch files are in a folder of the run's own (their TMPDIR): only its paths become <temporary file>, a user's /tmp path stays (audit round 24)", async () => {
+    const root = tempDir('totem-mon-tmproot-');
+    const tools = tempDir('totem-mon-tools-');
+    const tool = path.join(tools, 'promtool');
+    // check config fails naming a scratch file of its TMPDIR and a file of the user's in the temporary root.
+    writeFileSync(
+      tool,
+      `#!/bin/sh\ncase "$1" in --version) echo "promtool, version 2.42.0"; exit 0;; esac\n` +
+        `if [ "$1 $2" = "check config" ]; then mkdir -p "$TMPDIR/promtool-1"; echo "open $TMPDIR/promtool-1/wal: boom; reading ${root}/mine/rules.yml: gone"; exit 1; fi\nexit 0\n`,
+    );
+    chmodSync(tool, 0o755);
+    process.env['TMPDIR'] = root;
+    process.env['TOTEM_MON_PROMTOOL'] = tool;
+    const r = await runCli(['validate', '--definitions', path.join(FIXTURES, 'slo/basic')]);
+    expect(r.stdout).toContain('open <temporary file>: boom');
+    expect(r.stdout).toContain(`reading ${root}/mine/rules.yml: gone`);
+    expect(r.stdout).not.toContain('totem-mon-scratch-');
+    expect(readdirSync(root)).toEqual([]);
+  });
+
   it('a tree that fails half written is removed before the error goes up', () => {
     const root = tempDir('totem-mon-tmproot-');
     const file = { path: 'prometheus/rules/x.yml', content: 'groups: []\n' };

@@ -6,7 +6,10 @@
  * whose rule file is missing, credential files promtool rejects, an Alertmanager config amtool
  * refuses): no finding a user sees names any of those paths, and each names the file out/ holds.
  */
+import { spawnSync } from 'node:child_process';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
+import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parseProject } from '../../src/model/parse.js';
 import { buildModel } from '../../src/model/build.js';
@@ -108,7 +111,45 @@ describe('the tools\' findings name no temporary path', () => {
     const timedOut = found.filter((d) => d.message.endsWith('timed out'));
     expect(timedOut.map((d) => d.id).sort(), JSON.stringify(found)).toEqual(['amtool/check-config', 'promtool/check-config', 'promtool/check-rules', 'promtool/test-rules']);
     expect(leaks(found)).toEqual([]);
-    expect(found.find((d) => d.id === 'promtool/check-rules')?.message).toMatch(/^`promtool check rules .*kubernetes\/shop rules\.yaml.*` timed out$/);
+    expect(found.find((d) => d.id === 'promtool/check-rules')?.message).toMatch(/^`r1=\$\(mktemp\) && yq .* 'kubernetes\/shop rules\.yaml' > "\$r1" && promtool check rules .*"\$r1".*` timed out$/);
+  });
+
+  /**
+   * Audit round 24: the command a timed-out `check rules` shows ran `promtool check rules` on the
+   * PrometheusRule itself, which promtool cannot read. Each command shown is run here, as shown, in
+   * a folder holding the generated files (as out/ does), with the real promtool and yq.
+   */
+  itWithBinaries(['promtool', 'amtool', 'yq'])('the timed-out commands run as they are shown in out/, with the result promtool gives validate', async () => {
+    const valid: OutputFile = {
+      path: 'kubernetes/thanos rules.yaml',
+      content: 'apiVersion: monitoring.coreos.com/v1\nkind: PrometheusRule\nspec:\n  groups:\n  - name: g\n    partial_response_strategy: warn\n    rules:\n    - record: r\n      expr: up\n',
+      ruleGroupsAt: ['spec', 'groups'],
+    };
+    const mimir: OutputFile = { path: 'mimir/shop.yaml', content: 'groups:\n  - name: m\n    source_tenants: [a, b]\n    rules:\n      - record: s\n        expr: sum(up)\n', ruleGroupsAt: ['groups'] };
+    for (const [extra, ok] of [[[valid, mimir], true], [[PROMETHEUS_RULE], false]] as const) {
+      const files = [...compileAll(model()), ...extra];
+      const found = await run(files, 1);
+      const timedOut = found.find((d) => d.id === 'promtool/check-rules')!;
+      expect(timedOut.hint).toContain('promtool ran on the rule groups validate extracted');
+      for (const f of extra) expect(timedOut.hint).toContain(f.path);
+      const command = /^`(.*)` timed out$/s.exec(timedOut.message)![1]!;
+      const out = mkdtempSync(path.join(os.tmpdir(), 'totem-mon-byhand-'));
+      try {
+        for (const f of files) {
+          mkdirSync(path.dirname(path.join(out, f.path)), { recursive: true });
+          writeFileSync(path.join(out, f.path), f.content);
+        }
+        const result = spawnSync('sh', ['-c', command], { cwd: out, encoding: 'utf8', env: { ...process.env, PATH: `${path.dirname(findTool('promtool')!)}:${process.env['PATH']}` } });
+        if (ok) expect(result.status, result.stdout + result.stderr).toBe(0);
+        else {
+          expect(result.status, result.stdout + result.stderr).not.toBe(0);
+          // What validate reports about the same rule groups, untimed.
+          expect(result.stdout + result.stderr).toMatch(/parse error|unexpected end of input/);
+        }
+      } finally {
+        rmSync(out, { recursive: true, force: true });
+      }
+    }
   });
 });
 
@@ -117,7 +158,8 @@ describe('userPaths', () => {
     { path: 'extracted-rules/kubernetes/rules.yaml.yml', content: '' },
     { path: 'prometheus/prometheus.yml', content: 'scrape_configs:\n  - job_name: a\n    authorization:\n      credentials_file: "/etc/prometheus/token"\n    tls_config:\n      ca_file: /tmp/ca.pem\n' },
   ];
-  const rewrite = userPaths(`${os.tmpdir()}/totem-mon-validate-abc`, generated);
+  const scratch = `/dev/shm/totem-mon-scratch-xyz`;
+  const rewrite = userPaths(`${os.tmpdir()}/totem-mon-validate-abc`, generated, [scratch]);
 
   it.each([
     [`${os.tmpdir()}/totem-mon-validate-abc/prometheus/rules/a.yml: 5:3: bad`, 'prometheus/rules/a.yml: 5:3: bad'],
@@ -127,8 +169,17 @@ describe('userPaths', () => {
     ['reading .promtool-placeholders/1 failed', 'reading /etc/prometheus/token failed'],
     // The user's own path stays, even in /tmp.
     ['open prometheus/.promtool-placeholders/2: empty', 'open /tmp/ca.pem: empty'],
-    [`no file match pattern ${os.tmpdir()}/promtool-123/wal/00001, ok`, `no file match pattern ${TEMPORARY_FILE}, ok`],
-    ['stat /dev/shm/xyz/abc: no such file', `stat ${TEMPORARY_FILE}: no such file`],
+    [`no file match pattern ${scratch}/promtool-123/wal/00001, ok`, `no file match pattern ${TEMPORARY_FILE}, ok`],
+    [`stat ${scratch}/xyz/abc: no such file`, `stat ${TEMPORARY_FILE}: no such file`],
+    [`mkdir ${scratch}: read-only file system`, `mkdir ${TEMPORARY_FILE}: read-only file system`],
+    // Audit round 24: only the folders this run made are temporary; the user's own paths in /tmp stay.
+    ['open /tmp/mine/rules.yml: permission denied', 'open /tmp/mine/rules.yml: permission denied'],
+    ['template: /tmp/templates/slack.tmpl:3: unexpected "}"', 'template: /tmp/templates/slack.tmpl:3: unexpected "}"'],
+    [`reading ${os.tmpdir()}/out/prometheus/prometheus.yml failed`, `reading ${os.tmpdir()}/out/prometheus/prometheus.yml failed`],
+    ['stat /dev/shm/xyz/abc: no such file', 'stat /dev/shm/xyz/abc: no such file'],
+    // Another run's scratch folder, or a sibling sharing the prefix, is not this run's.
+    [`stat ${scratch}2/abc: gone`, `stat ${scratch}2/abc: gone`],
+    [`open ${os.tmpdir()}/totem-mon-validate-abcd/x.yml`, `open ${os.tmpdir()}/totem-mon-validate-abcd/x.yml`],
     [`cd ${os.tmpdir()}/totem-mon-validate-abc`, 'cd the output folder'],
     ['prometheus/rules/a.yml: 5:3: kept as it is', 'prometheus/rules/a.yml: 5:3: kept as it is'],
   ])('%s', (text, expected) => {

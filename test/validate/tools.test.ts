@@ -86,6 +86,8 @@ describe('tool runs: the time limit holds, whatever the tool starts', () => {
 
   it("gives start-bound and rule-checking runs their garbage collector, unless the environment sets GOGC; other runs keep Go's", async () => {
     expect(toolEnv({ TMPDIR: '/var/tmp' }, 'start-bound')).toEqual({ LANG: 'C', GOGC: START_BOUND_GOGC });
+    // validate's own scratch folder for the run wins over both (src/validate/run-tools.ts).
+    expect(toolEnv({ TMPDIR: '/var/tmp' }, undefined, '/dev/shm/totem-mon-scratch-x')).toEqual({ LANG: 'C', TMPDIR: '/dev/shm/totem-mon-scratch-x' });
     expect(toolEnv({ TMPDIR: '/var/tmp' }, 'rule-check')).toEqual({ LANG: 'C', GOGC: RULE_CHECK_GOGC });
     expect(toolEnv({ TMPDIR: '/var/tmp', GOGC: '50' }, 'start-bound')).toEqual({ LANG: 'C' });
     expect(toolEnv({ TMPDIR: '/var/tmp', GOGC: '50' }, 'rule-check')).toEqual({ LANG: 'C' });

@@ -7,7 +7,7 @@
 import type { Model, ScrapeJobModel } from '../../model/types.js';
 import type { PrometheusOperatorOutputModel } from '../../model/outputs.js';
 import { scrapeCredentials } from './credentials.js';
-import { operatorInterval, serviceMonitorOf, SERVICE_MONITORS_DIR } from './service-monitor.js';
+import { operatorTimings, serviceMonitorOf, SERVICE_MONITORS_DIR, type GlobalScrape } from './service-monitor.js';
 import { resourceName } from '../../model/kubernetes-names.js';
 import type { RelabelRuleInput } from '../../model/schema/prometheus.js';
 import { compact, headerLines } from '../output.js';
@@ -19,14 +19,15 @@ const ROLE = { pod: 'Pod', service: 'Service', endpoints: 'Endpoints', endpoints
 
 const relabeling = (rule: RelabelRuleInput) => relabelConfig(rule, 'operator');
 
-function spec(job: ScrapeJobModel, output: PrometheusOperatorOutputModel, globalInterval: string): Record<string, unknown> {
+function spec(job: ScrapeJobModel, output: PrometheusOperatorOutputModel, global: GlobalScrape): Record<string, unknown> {
   const k = job.kubernetes;
+  const timings = operatorTimings(job, global);
   const relabelings = jobRelabeling(job).map(relabeling);
   return compact({
     jobName: job.job,
     honorLabels: job.honorLabels,
-    scrapeInterval: operatorInterval(job, globalInterval),
-    scrapeTimeout: job.timeout,
+    scrapeInterval: timings.interval,
+    scrapeTimeout: timings.scrapeTimeout,
     metricsPath: job.metricsPath,
     scheme: job.scheme,
     params: job.params,
@@ -64,14 +65,14 @@ export function compileScrapeConfigs(model: Model, output: PrometheusOperatorOut
     .map((job) => {
       const name = resourceName(job.job);
       const header = headerLines(job.source?.file ?? model.entry, `scrape job ${job.job}`);
-      const monitor = output.kubernetesJobsAs === 'ServiceMonitor' && job.kubernetes ? serviceMonitorOf(job, output, model.prometheus.scrapeInterval) : undefined;
+      const monitor = output.kubernetesJobsAs === 'ServiceMonitor' && job.kubernetes ? serviceMonitorOf(job, output, model.prometheus) : undefined;
       if (monitor && 'spec' in monitor) {
         return resourceFile(`${folder}/${SERVICE_MONITORS_DIR}/${name}.yaml`, output, { apiVersion: 'monitoring.coreos.com/v1', kind: 'ServiceMonitor', name, body: { spec: monitor.spec } }, job, header);
       }
       return resourceFile(
         `${folder}/${SCRAPE_CONFIGS_DIR}/${name}.yaml`,
         output,
-        { apiVersion: 'monitoring.coreos.com/v1alpha1', kind: 'ScrapeConfig', name, body: { spec: spec(job, output, model.prometheus.scrapeInterval) } },
+        { apiVersion: 'monitoring.coreos.com/v1alpha1', kind: 'ScrapeConfig', name, body: { spec: spec(job, output, model.prometheus) } },
         job,
         monitor ? [...header, `Not a ServiceMonitor: ${monitor.reason}.`] : header,
       );

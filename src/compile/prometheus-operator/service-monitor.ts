@@ -10,11 +10,11 @@
  * (another role, an API server, discovery selectors, other target sources, a rule reading a label
  * the operator sets) stays a ScrapeConfig, with the reason.
  */
-import type { ScrapeJobModel } from '../../model/types.js';
+import type { PrometheusModel, ScrapeJobModel } from '../../model/types.js';
 import type { PrometheusOperatorOutputModel } from '../../model/outputs.js';
 import type { RelabelRuleInput } from '../../model/schema/prometheus.js';
 import { compact } from '../output.js';
-import { needsNodeMetadata } from '../../model/scrape-facts.js';
+import { effectiveScrape, needsNodeMetadata } from '../../model/scrape-facts.js';
 import { jobRelabeling, literalReplacement, relabelConfig } from '../prometheus/scrape-config.js';
 import { scrapeCredentials } from './credentials.js';
 import { whyNotServiceMonitor } from '../../model/service-monitor.js';
@@ -32,14 +32,20 @@ const LITERAL_VALUE = /^[A-Za-z0-9](?:[-A-Za-z0-9_]*[A-Za-z0-9])?$/;
 
 type Result = { spec: Record<string, unknown> } | { reason: string };
 
+/** The project's global scrape settings, as the model keeps them (the interval always there). */
+export type GlobalScrape = Pick<PrometheusModel, 'scrapeInterval' | 'scrapeTimeout'>;
+
 /**
- * The interval a resource states for a job: its own; else, when it states a timeout, the global
- * interval that timeout was checked against (src/model/schema/prometheus.ts). Left out, the operator
- * scrapes at the Prometheus resource's scrapeInterval (30s by default), which no check knows: a
- * timeout valid under the project's 1m would exceed it, and the operator refuses the resource.
+ * The interval and timeout a resource states for a job: the ones prometheus.yml scrapes it with
+ * (the job's own, else the global ones: src/model/scrape-facts.ts effectiveScrape), always. Left
+ * out, the operator would scrape at the Prometheus resource's scrapeInterval (30s by default) and
+ * scrapeTimeout (Prometheus's 10s), which no check knows: the two profiles would scrape the same
+ * job differently, the checks judging rate ranges against the interval would judge another one,
+ * and a timeout valid under the project's 1m could exceed the operator's 30s (it refuses that).
  */
-export function operatorInterval(job: Pick<ScrapeJobModel, 'interval' | 'timeout'>, globalInterval: string): string | undefined {
-  return job.interval ?? (job.timeout !== undefined ? globalInterval : undefined);
+export function operatorTimings(job: Pick<ScrapeJobModel, 'interval' | 'timeout'>, global: GlobalScrape): { interval?: string; scrapeTimeout?: string } {
+  const timings = effectiveScrape(global, job);
+  return timings === undefined ? {} : { interval: timings.interval, scrapeTimeout: timings.timeout };
 }
 
 /** The leading keeps that are selector labels or the port name, and the rules after them. */
@@ -59,8 +65,8 @@ function selection(rules: readonly RelabelRuleInput[], portName: string) {
   return { matchLabels, port, rest: rules.slice(i) };
 }
 
-/** `globalInterval`: the project's global scrape interval (stated with a timeout: operatorInterval). */
-export function serviceMonitorOf(job: ScrapeJobModel, output: PrometheusOperatorOutputModel, globalInterval: string): Result {
+/** `global`: the project's global scrape settings (the endpoint states the job's effective ones: operatorTimings). */
+export function serviceMonitorOf(job: ScrapeJobModel, output: PrometheusOperatorOutputModel, global: GlobalScrape): Result {
   const reason = whyNotServiceMonitor(job);
   if (reason) return { reason };
   const role = job.kubernetes!.role as keyof typeof ROLE;
@@ -86,8 +92,7 @@ export function serviceMonitorOf(job: ScrapeJobModel, output: PrometheusOperator
           path: job.metricsPath,
           scheme: job.scheme,
           params: job.params,
-          interval: operatorInterval(job, globalInterval),
-          scrapeTimeout: job.timeout,
+          ...operatorTimings(job, global),
           honorLabels: job.honorLabels,
           ...scrapeCredentials(job, output),
           relabelings,
