@@ -10,28 +10,26 @@ const up = gauge({ name: 'app_up', help: 'h', labels: ['service'] });
 const severity = { severity: 'warning' };
 const annotations = { summary: 's', description: 'd' };
 
-function model() {
-  const parsed = parseProject(
-    defineProject({
-      name: 'p',
-      metrics: [up],
-      prometheus: { scrapeJobs: [] },
-      ruleGroups: [
-        ruleGroup({
-          name: 'alerts',
-          rules: [
-            alert({ name: 'Down', expr: 'job:up:sum == 0', labels: severity, annotations }),
-            alert({ name: 'Plain', expr: 'app_up == 0', labels: severity, annotations }),
-            record({ name: 'job:up:sum', expr: 'sum by (service) (job:up:max)' }),
-          ],
-        }),
-        ruleGroup({ name: 'base', rules: [record({ name: 'unused:up:min', expr: 'min(app_up)' }), record({ name: 'job:up:max', expr: 'max by (service) (app_up)' })] }),
-        ruleGroup({ name: 'meta', rules: [alert({ name: 'Many', expr: 'count(ALERTS{alertname="Down"}) > 1', labels: severity, annotations })] }),
-      ],
-    }),
-  );
+/** The model of a project with these rule groups over the one metric `app_up`. */
+function modelOf(ruleGroups: ReturnType<typeof ruleGroup>[]) {
+  const parsed = parseProject(defineProject({ name: 'p', metrics: [up], prometheus: { scrapeJobs: [] }, ruleGroups }));
   if (!parsed.ok) throw new Error(JSON.stringify(parsed.diagnostics));
   return buildModel(parsed.project, 'test/index.ts');
+}
+
+function model() {
+  return modelOf([
+    ruleGroup({
+      name: 'alerts',
+      rules: [
+        alert({ name: 'Down', expr: 'job:up:sum == 0', labels: severity, annotations }),
+        alert({ name: 'Plain', expr: 'app_up == 0', labels: severity, annotations }),
+        record({ name: 'job:up:sum', expr: 'sum by (service) (job:up:max)' }),
+      ],
+    }),
+    ruleGroup({ name: 'base', rules: [record({ name: 'unused:up:min', expr: 'min(app_up)' }), record({ name: 'job:up:max', expr: 'max by (service) (app_up)' })] }),
+    ruleGroup({ name: 'meta', rules: [alert({ name: 'Many', expr: 'count(ALERTS{alertname="Down"}) > 1', labels: severity, annotations })] }),
+  ]);
 }
 
 describe('ruleDependencies', () => {
@@ -57,26 +55,17 @@ describe('ruleDependencies', () => {
 // edge: a label the rule fixes rules a selector of its own name out.
 describe('ruleDependencies: a rule reading its own series', () => {
   function selfModel() {
-    const parsed = parseProject(
-      defineProject({
-        name: 'p',
-        metrics: [up],
-        prometheus: { scrapeJobs: [] },
-        ruleGroups: [
-          ruleGroup({
-            name: 'g',
-            rules: [
-              record({ name: 'a:out', labels: { job: 'y' }, expr: 'rate(a:out{job="x"}[5m])' }),
-              record({ name: 'b:loop', labels: { job: 'x' }, expr: 'rate(b:loop{job=~"x|z"}[5m])' }),
-              record({ name: 'c:plain', expr: 'max by (service) (app_up)' }),
-              record({ name: 'd:regex', expr: 'sum({__name__=~"d:.*"})' }),
-            ],
-          }),
+    return modelOf([
+      ruleGroup({
+        name: 'g',
+        rules: [
+          record({ name: 'a:out', labels: { job: 'y' }, expr: 'rate(a:out{job="x"}[5m])' }),
+          record({ name: 'b:loop', labels: { job: 'x' }, expr: 'rate(b:loop{job=~"x|z"}[5m])' }),
+          record({ name: 'c:plain', expr: 'max by (service) (app_up)' }),
+          record({ name: 'd:regex', expr: 'sum({__name__=~"d:.*"})' }),
         ],
       }),
-    );
-    if (!parsed.ok) throw new Error(JSON.stringify(parsed.diagnostics));
-    return buildModel(parsed.project, 'test/index.ts');
+    ]);
   }
 
   it('says so when one of its selectors can select what it writes, and leaves itself out of its reads and its closure (once)', () => {
