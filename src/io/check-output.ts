@@ -69,7 +69,8 @@ export function checkOutput(outDir: string, files: readonly OutputFile[], entryO
 
   // Found under another case (a case-insensitive disk): the content compares equal, but a
   // case-sensitive checkout of this tree has no such path; generate renames the entry (write.ts).
-  const listedAs = listedOtherwise(root.dir, files.map((f) => f.path));
+  const probe = entryOf ?? diskEntries(root.dir);
+  const listedAs = listedOtherwise(files.map((f) => f.path), probe);
   for (const file of [...files, manifestFile(files)]) {
     const onDisk = read(file.path, 'definitions');
     if (onDisk === null) continue;
@@ -90,7 +91,7 @@ export function checkOutput(outDir: string, files: readonly OutputFile[], entryO
   const previous = state.state === 'ok' ? [...ownedHashes(state.manifest).keys()] : state.state === 'damaged' ? state.listed : [];
   const current = new Set(files.map((f) => f.path));
   // generate never removes an old name that is, on this disk, a file it keeps (src/io/same-entry.ts): not an extra.
-  const { remove } = removalsApart(previous.filter((old) => !current.has(old) && old !== MANIFEST).sort(), [...current], entryOf ?? diskEntries(root.dir));
+  const { remove } = removalsApart(previous.filter((old) => !current.has(old) && old !== MANIFEST).sort(), [...current], probe);
   for (const old of remove) {
     let found: ReturnType<typeof inspect>;
     try {

@@ -73,29 +73,32 @@ export function aliasAmong(file: string, candidates: Iterable<string>, entryOf: 
  * fileSystemKey (with the same inode, should several be). Folder listings are read once per probe.
  */
 export function diskEntries(dir: string): EntryProbe {
-  const listings = new Map<string, string[]>();
-  const listing = (folder: string): string[] => {
-    let names = listings.get(folder);
-    if (names === undefined) {
-      names = fs.readdirSync(folder);
-      listings.set(folder, names);
+  // One listing per folder; a name is looked up (lstat) only when its folder does not list it as
+  // spelled, so the usual probe reads listings alone.
+  const listings = new Map<string, { names: string[]; set: Set<string> }>();
+  const listing = (folder: string): { names: string[]; set: Set<string> } => {
+    let listed = listings.get(folder);
+    if (listed === undefined) {
+      const names = fs.readdirSync(folder);
+      listings.set(folder, (listed = { names, set: new Set(names) }));
     }
-    return names;
+    return listed;
   };
   return (file) => {
     let folder = dir;
     let listed = '';
     for (const part of file.split('/')) {
-      let stats: fs.Stats | undefined;
-      let names: string[];
+      let name = part;
       try {
-        stats = fs.lstatSync(path.join(folder, part), { throwIfNoEntry: false });
-        if (stats === undefined) return undefined;
-        names = listing(folder);
+        const names = listing(folder);
+        if (!names.set.has(part)) {
+          const stats = fs.lstatSync(path.join(folder, part), { throwIfNoEntry: false });
+          if (stats === undefined) return undefined;
+          name = storedName(folder, part, names.names, stats);
+        }
       } catch {
         return undefined; // not a folder on the way, unreadable: nothing this probe can name (inspect reports it)
       }
-      const name = names.includes(part) ? part : storedName(folder, part, names, stats);
       listed = listed === '' ? name : `${listed}/${name}`;
       folder = path.join(folder, name);
     }
@@ -104,42 +107,16 @@ export function diskEntries(dir: string): EntryProbe {
 }
 
 /**
- * The paths of `files` that this disk lists under another spelling, the file itself or a folder on
- * its way (`alerts/api.yml` found as `Alerts/Api.yml`: a case-insensitive disk, where an older
- * totem-mon replaced the file through its new name and the entry kept the old one): path → the
- * path as listed. Paths with nothing there are left out. One listing per folder; a name is only
- * looked up (lstat) when its folder does not list it as spelled, so the usual run reads listings only.
+ * The paths of `files` that the disk (`entryOf`) lists under another spelling, the file itself or a
+ * folder on its way (`alerts/api.yml` found as `Alerts/Api.yml`: a case-insensitive disk, where an
+ * older totem-mon replaced the file through its new name and the entry kept the old one): path →
+ * the path as listed. Paths with nothing there are left out.
  */
-export function listedOtherwise(dir: string, files: readonly string[]): Map<string, string> {
-  const listings = new Map<string, { names: string[]; set: Set<string> } | undefined>();
-  const listing = (folder: string) => {
-    if (!listings.has(folder)) {
-      try {
-        const names = fs.readdirSync(folder);
-        listings.set(folder, { names, set: new Set(names) });
-      } catch {
-        listings.set(folder, undefined); // missing, not a folder, unreadable: nothing listed (inspect reports the odd ones)
-      }
-    }
-    return listings.get(folder);
-  };
+export function listedOtherwise(files: readonly string[], entryOf: EntryProbe): Map<string, string> {
   const found = new Map<string, string>();
   for (const file of files) {
-    let folder = dir;
-    let listed = '';
-    let complete = true;
-    for (const part of file.split('/')) {
-      const names = listing(folder);
-      const stats = names === undefined || names.set.has(part) ? undefined : fs.lstatSync(path.join(folder, part), { throwIfNoEntry: false });
-      if (names === undefined || (!names.set.has(part) && stats === undefined)) {
-        complete = false;
-        break;
-      }
-      const name = stats === undefined ? part : storedName(folder, part, names.names, stats);
-      listed = listed === '' ? name : `${listed}/${name}`;
-      folder = path.join(folder, name);
-    }
-    if (complete && listed !== file) found.set(file, listed);
+    const listed = entryOf(file);
+    if (listed !== undefined && listed !== file) found.set(file, listed);
   }
   return found;
 }

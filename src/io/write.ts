@@ -403,7 +403,7 @@ export function writeOutput(outDir: string, files: readonly OutputFile[], option
       const finalText = manifestText(manifestFor(files, hashOf));
       // Entries an older totem-mon left under their old case on a case-insensitive disk while its
       // manifest already names the new one: renamed too (what `generate --check` reports as `case`).
-      const stuck = [...listedOtherwise(root.dir, [...work.writes.map((f) => f.path), ...work.unchanged]).keys()];
+      const stuck = [...listedOtherwise([...work.writes.map((f) => f.path), ...work.unchanged], entries()).keys()];
       if (work.writes.length + work.removals.length + stuck.length > 0 || previous.state !== 'ok' || normalizeEol(previous.text) !== finalText) {
         apply(root, work, finalText, hashOf, previous, result, entries, stuck);
       }
