@@ -6,9 +6,19 @@
 import type { AlertModel, Model } from './types.js';
 import type { LabelSet } from './routing.js';
 
-/** Labels fixed by the definition: external labels, then the rule's, then alertname (Prometheus's precedence). */
+/**
+ * Labels fixed by the definition: external labels, then the rule's, then alertname (Prometheus's
+ * precedence). Copied key by key: a literal spreading two label sets of many shapes takes V8's
+ * generic path (~4 µs a call against ~0.3 for this loop), and a large project asks this for each of 10,000 alerts.
+ */
 export function staticAlertLabels(model: Pick<Model, 'prometheus'>, alert: AlertModel): LabelSet {
-  return { ...model.prometheus.externalLabels, ...alert.labels, alertname: alert.name };
+  // No prototype: a label named `constructor` or `__proto__` is a key like any other (`in` tests it).
+  const labels: Record<string, string> = Object.create(null) as Record<string, string>;
+  const external = model.prometheus.externalLabels;
+  for (const name in external) labels[name] = external[name]!;
+  for (const name in alert.labels) labels[name] = alert.labels[name]!;
+  labels.alertname = alert.name;
+  return labels;
 }
 
 export interface AlertLabelKnowledge {
