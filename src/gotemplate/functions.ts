@@ -16,8 +16,10 @@ import { availability, type Program, type VersionGate } from '../model/version-f
 import { allFrom, someFrom } from '../model/version-range.js';
 
 /**
- * Go's text/template builtins (text/template/funcs.go `builtins`): the same from Go 1.13 (`slice`) to
- * Go 1.25, so the same for every release the facts speak for (all built with Go 1.18 or later).
+ * Go's text/template builtins (text/template/funcs.go `builtins`), the list since Go 1.13 added
+ * `slice`: later Go releases changed text/template's syntax (`{{ break }}`/`{{ continue }}` in 1.18,
+ * which every release here has, its go.mod saying 1.18 or later; `{{ else with }}` in 1.23, below),
+ * not its functions. Checked against amtool 0.25 and promtool 2.42 (Go 1.19) by the parse tests.
  */
 export const GO_BUILTINS = [
   'and', 'call', 'html', 'index', 'slice', 'js', 'len', 'not', 'or',
