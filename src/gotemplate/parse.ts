@@ -1,13 +1,14 @@
 /**
- * A parse check of Go's text/template, following the rules of Go's text/template/parse (Go 1.19/1.20):
+ * A parse check of Go's text/template, following the rules of Go's text/template/parse (Go 1.18 to 1.25):
  * every action closed, every `{{ if }}`/`{{ range }}`/`{{ with }}`/`{{ define }}`/`{{ block }}`
  * closed by `{{ end }}`, `{{ else }}` and `{{ end }}` only where they belong, functions known to the
- * program that evaluates the template, variables declared before use, template names quoted.
+ * program that evaluates the template in the target version (a dialect: src/gotemplate/functions.ts),
+ * variables declared before use, template names quoted; `{{ else with }}` where the target's Go has it.
  * It reports every problem with its offsets (Go stops at the first), and the templates defined and
  * used, so that checks can compare names across files.
  */
 import { lexTemplate, type Action, type Token } from './lex.js';
-import type { TemplateDialect } from './functions.js';
+import { whyMissing, type TemplateDialect } from './functions.js';
 
 export interface TemplateProblem {
   from: number;
@@ -64,6 +65,13 @@ function unquote(token: Token): string {
 }
 
 const describe = (t: Token | undefined) => (t ? JSON.stringify(t.text) : 'end of action');
+
+/** "function "toJson" not defined in Alertmanager 0.25, the target version: it needs Alertmanager 0.30 or later". */
+function unknownFunction(dialect: TemplateDialect, name: string): string {
+  const gate = dialect.otherFunctions.get(name);
+  const base = `function ${JSON.stringify(name)} not defined in ${dialect.name}`;
+  return gate ? `${base}, the target version: ${whyMissing(dialect.program, gate, dialect.target)}` : base;
+}
 
 export function parseGoTemplate(text: string, dialect: TemplateDialect): ParsedTemplate {
   const lexed = lexTemplate(text);
@@ -132,7 +140,7 @@ export function parseGoTemplate(text: string, dialect: TemplateDialect): ParsedT
     const t = tokens[i]!;
     switch (t.kind) {
       case 'identifier':
-        if (!dialect.functions.has(t.text)) problem(t.from, t.to, `function ${JSON.stringify(t.text)} not defined in ${dialect.program}`);
+        if (!dialect.functions.has(t.text)) problem(t.from, t.to, unknownFunction(dialect, t.text));
         i++;
         break;
       case 'variable':
@@ -215,7 +223,15 @@ export function parseGoTemplate(text: string, dialect: TemplateDialect): ParsedT
         }
         if (top.hadElse) problem(action.from, action.to, `{{ ${top.kind} }} already has an {{ else }}: expected {{ end }}`);
         const next = tokens[1];
-        if (next?.kind === 'keyword' && next.text === 'if') {
+        if (next?.kind === 'keyword' && next.text === 'with' && dialect.elseWith !== true) {
+          problem(next.from, next.to, `{{ else with }} is not defined in ${dialect.name}, the target version: Go 1.23's text/template added it, and ${whyMissing(dialect.program, dialect.elseWith, dialect.target)}`);
+          break;
+        }
+        if (next?.kind === 'keyword' && next.text === 'with') {
+          if (top.kind !== 'with') problem(next.from, next.to, `{{ else with }} is only allowed in a {{ with }} block, not in {{ ${top.kind} }}`);
+          const end = pipeline(tokens, 2, 'with', 1, false);
+          expectEnd(tokens, end, 'with');
+        } else if (next?.kind === 'keyword' && next.text === 'if') {
           if (top.kind !== 'if') problem(next.from, next.to, `{{ else if }} is only allowed in an {{ if }} block, not in {{ ${top.kind} }}`);
           const end = pipeline(tokens, 2, 'if', 1, false);
           expectEnd(tokens, end, 'if');

@@ -2,25 +2,29 @@ import type { Check } from './check.js';
 import { alerts } from '../model/select.js';
 import { locatedAt } from '../model/located.js';
 import { parseGoTemplate, positionOf } from '../gotemplate/parse.js';
-import { PROMETHEUS_DIALECT } from '../gotemplate/functions.js';
+import { dialectFor, type TemplateDialect } from '../gotemplate/functions.js';
 
-const HINT =
-  'Prometheus 2.42 expands alert labels and annotations as Go text/templates: every {{ needs }}, every {{ if }}/{{ range }}/{{ with }} an {{ end }}; ' +
-  'variables are $labels, $value, $externalLabels, $externalURL; functions are Go\'s builtins plus humanize, humanize1024, humanizeDuration, ' +
-  'humanizePercentage, humanizeTimestamp, query, first, label, value, strvalue, args, printf, reReplaceAll, match, title, toUpper, toLower, ' +
-  'safeHtml, stripPort, stripDomain, sortByLabel, toTime, parseDuration, graphLink, tableLink, pathPrefix, externalURL';
+/** What the target Prometheus accepts, for the hint. */
+function hintFor(dialect: TemplateDialect): string {
+  return (
+    `${dialect.name} (the target version) expands alert labels and annotations as Go text/templates: every {{ needs }}, every {{ if }}/{{ range }}/{{ with }} an {{ end }}; ` +
+    `variables are ${dialect.variables.join(', ')}; functions are Go's builtins plus ${dialect.ownFunctions.join(', ')}`
+  );
+}
 
 export const alertTemplateSyntax: Check = {
   id: 'alert/template-syntax',
   severity: 'error',
-  description: 'Alert labels and annotations parse as Go templates with the variables and functions Prometheus 2.42 gives them.',
+  description: 'Alert labels and annotations parse as Go templates with the variables and functions the target Prometheus gives them.',
   run({ model }, report) {
+    const dialect = dialectFor('prometheus', model.versions.prometheus);
+    const HINT = hintFor(dialect);
     // Alerts share their templates (one description for a family of alerts): each text is parsed
-    // once per run; the findings are still each alert's.
+    // once per run (so per target); the findings are still each alert's.
     const parsed = new Map<string, ReturnType<typeof parseGoTemplate>['problems']>();
     const problemsOf = (text: string) => {
       let problems = parsed.get(text);
-      if (!problems) parsed.set(text, (problems = parseGoTemplate(text, PROMETHEUS_DIALECT).problems));
+      if (!problems) parsed.set(text, (problems = parseGoTemplate(text, dialect).problems));
       return problems;
     };
     for (const alert of alerts(model)) {

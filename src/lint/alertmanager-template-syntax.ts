@@ -1,22 +1,29 @@
 import type { Check } from './check.js';
 import { locatedAt } from '../model/located.js';
 import { lineColumn, positionOf } from '../gotemplate/parse.js';
-import { parseAlertmanagerTemplate, templatedFields } from './alertmanager-templates.js';
+import { alertmanagerDialect, parseAlertmanagerTemplate, templatedFields } from './alertmanager-templates.js';
+import type { TemplateDialect } from '../gotemplate/functions.js';
 
-const HINT =
-  'Alertmanager 0.25 parses this as a Go text/template: every {{ needs }}, every {{ if }}/{{ range }}/{{ with }}/{{ define }} an {{ end }}; ' +
-  'functions are Go\'s builtins plus toUpper, toLower, title, join, match, safeHtml, reReplaceAll, stringSlice';
+/** What the target Alertmanager accepts, for the hint. */
+function hintFor(dialect: TemplateDialect): string {
+  return (
+    `${dialect.name} (the target version) parses this as a Go text/template: every {{ needs }}, every {{ if }}/{{ range }}/{{ with }}/{{ define }} an {{ end }}; ` +
+    `functions are Go's builtins plus ${dialect.ownFunctions.join(', ')}`
+  );
+}
 
 export const alertmanagerTemplateSyntax: Check = {
   id: 'alertmanager/template-syntax',
   severity: 'error',
-  description: 'Notification templates (receiver fields and templates/*.tmpl) parse as Go templates with the functions Alertmanager 0.25 has.',
+  description: 'Notification templates (receiver fields and templates/*.tmpl) parse as Go templates with the functions the target Alertmanager has.',
   run({ model }, report) {
     const am = model.alertmanager;
     if (!am) return;
+    const dialect = alertmanagerDialect(model.versions);
+    const HINT = hintFor(dialect);
     for (const receiver of am.receivers) {
       for (const { field, text } of templatedFields(receiver)) {
-        for (const p of parseAlertmanagerTemplate(am, text).problems) {
+        for (const p of parseAlertmanagerTemplate(am, text, dialect).problems) {
           report({
             message: `receiver ${receiver.name}: ${field.join('.')} is not a valid template: ${p.message} (${positionOf(text, p.from)})`,
             hint: HINT,
@@ -27,7 +34,7 @@ export const alertmanagerTemplateSyntax: Check = {
       }
     }
     for (const file of am.templates) {
-      for (const p of parseAlertmanagerTemplate(am, file.content).problems) {
+      for (const p of parseAlertmanagerTemplate(am, file.content, dialect).problems) {
         const { line, column } = lineColumn(file.content, p.from);
         report({
           message: `${file.source}:${line}:${column}: ${p.message}`,

@@ -1,6 +1,7 @@
 import type { AlertmanagerModel, ReceiverModel } from '../model/alertmanager.js';
 import { parseGoTemplate, type ParsedTemplate } from '../gotemplate/parse.js';
-import { ALERTMANAGER_DIALECT } from '../gotemplate/functions.js';
+import { dialectFor, type TemplateDialect } from '../gotemplate/functions.js';
+import type { TargetVersionsModel } from '../model/types.js';
 import { lexTemplate } from '../gotemplate/lex.js';
 
 /** A receiver field Alertmanager 0.25 evaluates as a Go template, with its path, e.g. ['slack[0]', 'title']. */
@@ -37,14 +38,23 @@ export function templatedFields(receiver: ReceiverModel): TemplatedField[] {
   return out;
 }
 
-const parsedByModel = new WeakMap<AlertmanagerModel, Map<string, ParsedTemplate>>();
+// Per configuration, per dialect (the target Alertmanager: a model may be judged again against
+// another target, and one target's verdict must not leak into the other's), per text.
+const parsedByModel = new WeakMap<AlertmanagerModel, Map<TemplateDialect, Map<string, ParsedTemplate>>>();
 
-/** Parses a text with Alertmanager's functions, once per configuration and text. */
-export function parseAlertmanagerTemplate(am: AlertmanagerModel, text: string): ParsedTemplate {
-  let cache = parsedByModel.get(am);
-  if (!cache) parsedByModel.set(am, (cache = new Map()));
+/** The dialect of notification templates on the run's target Alertmanager. */
+export function alertmanagerDialect(versions: TargetVersionsModel): TemplateDialect {
+  return dialectFor('alertmanager', versions.alertmanager);
+}
+
+/** Parses a text with the target Alertmanager's functions, once per configuration, target and text. */
+export function parseAlertmanagerTemplate(am: AlertmanagerModel, text: string, dialect: TemplateDialect): ParsedTemplate {
+  let byDialect = parsedByModel.get(am);
+  if (!byDialect) parsedByModel.set(am, (byDialect = new Map()));
+  let cache = byDialect.get(dialect);
+  if (!cache) byDialect.set(dialect, (cache = new Map()));
   let parsed = cache.get(text);
-  if (!parsed) cache.set(text, (parsed = parseGoTemplate(text, ALERTMANAGER_DIALECT)));
+  if (!parsed) cache.set(text, (parsed = parseGoTemplate(text, dialect)));
   return parsed;
 }
 

@@ -5,7 +5,7 @@ import { fileOf } from '../helpers/model.js';
 import type { TemplateFileModel } from '../../src/model/alertmanager.js';
 
 const SYNTAX_HINT =
-  'Alertmanager 0.25 parses this as a Go text/template: every {{ needs }}, every {{ if }}/{{ range }}/{{ with }}/{{ define }} an {{ end }}; ' +
+  'Alertmanager 0.25 (the target version) parses this as a Go text/template: every {{ needs }}, every {{ if }}/{{ range }}/{{ with }}/{{ define }} an {{ end }}; ' +
   "functions are Go's builtins plus toUpper, toLower, title, join, match, safeHtml, reReplaceAll, stringSlice";
 
 const file = (name: string, content: string): TemplateFileModel => ({ name, source: `templates/${name}`, content });
@@ -70,7 +70,7 @@ describe('alertmanager/template-syntax', () => {
         highlighted: '{{ define "shop.x" }}',
       },
       {
-        message: 'templates/broken.tmpl:2:50: function "date" not defined in Alertmanager 0.25',
+        message: 'templates/broken.tmpl:2:50: function "date" not defined in Alertmanager 0.25, the target version: it needs Alertmanager 0.28 or later',
         hint: SYNTAX_HINT,
         path: ['templates', 'broken.tmpl'],
         file: 'templates/broken.tmpl',

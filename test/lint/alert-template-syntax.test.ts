@@ -9,15 +9,16 @@ import { CHECKS } from '../../src/lint/index.js';
 import { fileOf, runOn } from '../helpers/model.js';
 import { pinned } from '../helpers/alertmanager.js';
 import { parseGoTemplate } from '../../src/gotemplate/parse.js';
-import { PROMETHEUS_DIALECT } from '../../src/gotemplate/functions.js';
+import { dialectFor, PROMETHEUS_FUNCTION_FACTS } from '../../src/gotemplate/functions.js';
+import { supportedVersion } from '../../src/model/version-facts.js';
 import { findBinary, itWithBinaries } from '../helpers/tools.js';
 
 const orders = counter({ name: 'shop_orders_total', help: 'Orders.', labels: ['region'] });
 const check = CHECKS.find((c) => c.id === 'alert/template-syntax')!;
 const HINT =
-  'Prometheus 2.42 expands alert labels and annotations as Go text/templates: every {{ needs }}, every {{ if }}/{{ range }}/{{ with }} an {{ end }}; ' +
-  "variables are $labels, $value, $externalLabels, $externalURL; functions are Go's builtins plus humanize, humanize1024, humanizeDuration, " +
-  'humanizePercentage, humanizeTimestamp, query, first, label, value, strvalue, args, printf, reReplaceAll, match, title, toUpper, toLower, ' +
+  'Prometheus 2.42 (the target version) expands alert labels and annotations as Go text/templates: every {{ needs }}, every {{ if }}/{{ range }}/{{ with }} an {{ end }}; ' +
+  "variables are $labels, $externalLabels, $externalURL, $value; functions are Go's builtins plus humanize, humanize1024, humanizeDuration, " +
+  'humanizePercentage, humanizeTimestamp, query, first, label, value, strvalue, args, reReplaceAll, match, title, toUpper, toLower, ' +
   'safeHtml, stripPort, stripDomain, sortByLabel, toTime, parseDuration, graphLink, tableLink, pathPrefix, externalURL';
 
 function shopAlert(labels: Record<string, string>, annotations: Record<string, string>): AlertRule {
@@ -142,9 +143,29 @@ describe('agrees with promtool 2.42 check rules', () => {
 
   itWithBinaries(['promtool'])('accepts what promtool accepts and refuses what it refuses', () => {
     const refused = promtoolRefuses(findBinary('promtool')!, [...good, ...bad]);
-    const ours = [...good, ...bad].map((t) => parseGoTemplate(t, PROMETHEUS_DIALECT).problems.length > 0);
+    const ours = [...good, ...bad].map((t) => parseGoTemplate(t, dialectFor('prometheus', '2.42')).problems.length > 0);
     const theirs = [...good, ...bad].map((_, i) => refused.has(`a${i}`));
     expect(ours).toEqual(theirs);
     expect(theirs).toEqual([...good.map(() => false), ...bad.map(() => true)]);
+  }, 60_000);
+});
+
+describe("the Prometheus template facts agree with the installed promtool's release", () => {
+  // Every function of every release (2.42 … 3.14) and `{{ else with }}`: promtool refuses exactly
+  // what the dialect of its own release refuses (on Debian 12's 2.42: toDuration, now, urlQueryEscape).
+  itWithBinaries(['promtool'])('refused by promtool check rules exactly where the dialect refuses them', () => {
+    const promtool = findBinary('promtool')!;
+    const installed = /version (\d+\.\d+\.\d+)/.exec(execFileSync(promtool, ['--version'], { encoding: 'utf8', stdio: 'pipe' }))?.[1];
+    const release = supportedVersion('prometheus', installed);
+    expect(release, `promtool ${installed}`).toBeDefined();
+    const dialect = dialectFor('prometheus', release!);
+    const texts = [
+      ...Object.keys(PROMETHEUS_FUNCTION_FACTS).map((fn) => `{{ if false }}{{ ${fn} }}{{ end }}`),
+      '{{ with $labels.team }}{{ . }}{{ else with $labels.job }}{{ . }}{{ end }}',
+    ];
+    const refused = promtoolRefuses(promtool, texts);
+    const disagreements = texts.filter((t, i) => (parseGoTemplate(t, dialect).problems.length > 0) !== refused.has(`a${i}`));
+    expect(disagreements).toEqual([]);
+    if (release === '2.42') expect(texts.filter((_, i) => refused.has(`a${i}`))).toHaveLength(4);
   }, 60_000);
 });
