@@ -146,6 +146,6 @@ export function assertNotGenerated(dir: string, shown: string, hint: string, ide
   const generated = generatedFolderAround(dir, identify);
   if (generated === undefined) return;
   const named = (path.relative(process.cwd(), generated) || '.').split(path.sep).join('/');
-  const where = folderOverlap(dir, generated, identify) === 'same' ? 'is' : 'is inside';
-  throw new UsageError(`${shown} ${where} ${named}, a folder totem-mon generates (it holds ${MANIFEST})`, 2, hint);
+  const where = folderOverlap(dir, generated, identify) === 'same' ? 'is' : `is inside ${named},`;
+  throw new UsageError(`${shown} ${where} a folder totem-mon generates (it holds ${MANIFEST}): its files would mix with generated ones`, 2, hint);
 }

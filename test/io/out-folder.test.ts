@@ -183,7 +183,7 @@ describe('a folder totem-mon generated is not written into by import or init', (
     it(dir, () => {
       const error = refused(dir);
       expect(error?.exitCode).toBe(2);
-      expect(error?.message).toMatch(/^--into .* (is|is inside) out, a folder totem-mon generates \(it holds \.totem-mon-manifest\.json\)/);
+      expect(error?.message).toMatch(/^--into .* (is|is inside out,) a folder totem-mon generates \(it holds \.totem-mon-manifest\.json\)/);
     });
   }
 
