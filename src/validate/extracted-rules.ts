@@ -7,6 +7,7 @@ import { parse } from 'yaml';
 import { yamlFile, type OutputFile } from '../compile/output.js';
 import { PROMETHEUS_CONFIG } from '../compile/prometheus/config.js';
 import { namesCredentialFiles } from './promtool-config.js';
+import type { ByHand } from './tool-diagnostics.js';
 
 export const EXTRACTED_RULES_DIR = 'extracted-rules';
 
@@ -90,7 +91,7 @@ export function checkConfigByHand(
   files: readonly OutputFile[],
   ruleFiles: readonly string[] = [],
   withoutKubernetesSd = false,
-): (tool: string, args: readonly string[]) => { command: string; extracted: string[]; note?: string } {
+): ByHand {
   const plain = byHandCommand(files);
   const credentials = namesCredentialFiles(files);
   if (!credentials && !withoutKubernetesSd) return plain;

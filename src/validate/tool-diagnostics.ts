@@ -33,6 +33,11 @@ function extractionNote(extracted: readonly string[]): string {
   );
 }
 
+/** What a hint adds after its sentence about the command shown: the extraction, and how the command differs from validate's run. */
+function notesOn({ extracted, note }: ReturnType<ByHand>): string {
+  return `${extracted.length > 0 ? extractionNote(extracted) : ''}${note ?? ''}`;
+}
+
 /**
  * A tool's findings as diagnostics at the definition they came from. A failed run that printed
  * nothing we understand still becomes one error with the raw output: nothing is swallowed. The
@@ -41,14 +46,16 @@ function extractionNote(extracted: readonly string[]): string {
 export function toolDiagnostics(id: string, run: ToolRun, messages: readonly ToolMessage[], locate: Locator, byHand: ByHand = quoted): Diagnostic[] {
   const shown = () => byHand(run.command.split(' ')[0]!, run.args);
   if (run.timedOut) {
-    const { command, extracted, note } = shown();
-    const notes = `${extracted.length > 0 ? extractionNote(extracted) : ''}${note ?? ''}`;
+    const byHand = shown();
+    const { command } = byHand;
+    const notes = notesOn(byHand);
     return [{ id, severity: 'error', message: `\`${command}\` timed out`, hint: `the tool hung or the output is very large; run the command by hand in a generated out/ folder${notes}` }];
   }
   if (run.exitCode === 0) return [];
   if (messages.length === 0) {
-    const { command, extracted, note } = shown();
-    const notes = `${extracted.length > 0 ? extractionNote(extracted) : ''}${note ?? ''}`;
+    const byHand = shown();
+    const { command } = byHand;
+    const notes = notesOn(byHand);
     return [{ id, severity: 'error', message: `\`${command}\` failed (exit ${run.exitCode}): ${run.output.trim() || 'no output'}`, ...(notes !== '' ? { hint: `the command runs as shown in a generated out/ folder${notes}` } : {}) }];
   }
   return messages.map((m) => {
