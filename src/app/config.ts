@@ -8,6 +8,7 @@ import path from 'node:path';
 import { UsageError, UsageFindingsError, type Diagnostic } from '../diagnostic.js';
 import { findConfig, loadConfigAndDefinitions, loadConfigFile, type LoadedConfig } from '../io/config.js';
 import { startLoading, type LoadedDefinitions } from '../io/load.js';
+import type { FolderSetting } from '../io/out-folder.js';
 import { DEFAULT_OUT_DIR, OUT_ELSEWHERE, type ProjectSettings } from '../model/settings.js';
 import { prestartCompileWorker, WORKER_FROM_SIZE } from './compile-prestart.js';
 
@@ -58,6 +59,15 @@ export function describeSetting(run: RunSettings, key: 'definitions' | 'out'): s
   if (origin === 'flag') return `--${key} ${run[key]}`;
   if (origin === 'config') return `${key}: '${run[key]}' (from ${run.config})`;
   return `the default ${key} folder ${run[key]}/`;
+}
+
+/** The two folders of a run as assertOutFolder (src/io/out-folder.ts) judges and names them. */
+export function folderSettings(run: RunSettings): { out: FolderSetting; definitions: FolderSetting } {
+  const config = run.config !== undefined ? { config: run.config } : {};
+  return {
+    out: { path: run.out, shown: describeSetting(run, 'out'), origin: run.origins.out, ...config },
+    definitions: { path: run.definitions, shown: describeSetting(run, 'definitions'), origin: run.origins.definitions, ...config },
+  };
 }
 
 /** The command line that runs `command` again on the same folders: the flags given, and --config if it was. */

@@ -1,5 +1,6 @@
 import { UsageError } from '../diagnostic.js';
 import { importFiles } from '../app/import.js';
+import { assertNotGenerated } from '../io/out-folder.js';
 import { renderImportJson, renderImportText } from '../report/import.js';
 
 export const IMPORT_FORMATS = ['text', 'json'] as const;
@@ -18,6 +19,8 @@ export async function importCommand(inputs: string[], options: ImportCommandOpti
   if (!(IMPORT_FORMATS as readonly string[]).includes(options.format)) {
     throw new UsageError(`unknown format "${options.format}"`, 2, `use one of: ${IMPORT_FORMATS.join(', ')}`);
   }
+  // Also with --dry-run: the user learns it before a real run.
+  assertNotGenerated(options.into, `--into ${options.into}`, 'import into a folder of its own, beside the output folder, such as --into definitions (the default)');
   const result = await importFiles({
     inputs,
     into: options.into,

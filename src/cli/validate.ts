@@ -1,7 +1,8 @@
 import { UsageError } from '../diagnostic.js';
 import { loadTimeoutMs } from '../io/loader/timeout.js';
 import { progress } from '../report/progress.js';
-import { resolveAndLoad } from '../app/config.js';
+import { folderSettings, resolveAndLoad } from '../app/config.js';
+import { assertOutFolder } from '../io/out-folder.js';
 import { lookUpTools } from '../validate/tools.js';
 import { importing } from './importing.js';
 
@@ -35,7 +36,18 @@ export async function validateCommand(options: ValidateCommandOptions): Promise<
   const tools = options.offline ? undefined : lookUpTools();
   const report = importing(import('./validate-report.js'));
   const validating = importing(import('../app/validate.js'));
-  const { run, loaded } = await resolving;
+  const { run, loaded, cancel } = await resolving;
+  // validate writes no out/ (the tools run on a temporary copy), but a config whose out/ generate
+  // refuses (inside the definitions folder, say) is a wrong config: it is refused here too, as it
+  // is by generate and generate --check. Without a config there is no out/ setting to judge.
+  if (run.config !== undefined) {
+    try {
+      assertOutFolder(folderSettings(run));
+    } catch (error) {
+      cancel();
+      throw error;
+    }
+  }
   const definitions = run.definitions;
   const { validate } = await validating;
   const offline = Boolean(options.offline);

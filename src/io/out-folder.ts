@@ -1,37 +1,151 @@
+/**
+ * The folders a command writes may not overlap the user's own: out/ is never the definitions
+ * folder, inside it or around it, and import and init never write into a folder totem-mon
+ * generated. How the paths are spelled does not decide it, the disk does: a path is resolved the
+ * way the writers resolve it (`..` and `.` by their text, as path.resolve does), then through every
+ * link on its way (also one to a place that does not exist yet), and the folders are compared by
+ * what they are on the disk (`fileIdentity`: device and inode), so another case on a
+ * case-insensitive disk (macOS, Windows), a link or a bind mount is the same folder. Usage errors
+ * (exit 2): the command line or the config is wrong, not the definitions.
+ */
 import fs from 'node:fs';
 import path from 'node:path';
 import { UsageError } from '../diagnostic.js';
+import { MANIFEST } from './manifest.js';
+import { fileIdentity } from './same-entry.js';
 
-/** The path with its existing part resolved through links (the rest appended as written). */
-function realish(p: string): string {
+/** What a path reaches on the disk (equal for two spellings of one folder), or undefined when nothing is there. */
+export type FolderIdentity = (absolute: string) => string | undefined;
+
+/** More links than this on one path: a loop (Linux's own limit is 40). */
+const MAX_LINKS = 40;
+
+/**
+ * The path with every link on its way replaced by what it points to, as far as the path exists
+ * (a link to nothing is followed to where it points: a folder created through it lands there); the
+ * parts that do not exist yet are appended as written. The result holds no link.
+ */
+export function throughLinks(p: string): string {
   const absolute = path.resolve(p);
-  let existing = absolute;
-  const rest: string[] = [];
-  while (!fs.existsSync(existing) && path.dirname(existing) !== existing) {
-    rest.unshift(path.basename(existing));
-    existing = path.dirname(existing);
+  const { root } = path.parse(absolute);
+  const parts = absolute.slice(root.length).split(path.sep).filter((s) => s !== '');
+  let current = root;
+  let links = 0;
+  while (parts.length > 0) {
+    const part = parts.shift()!;
+    if (part === '.') continue;
+    if (part === '..') {
+      current = path.dirname(current); // `current` holds no link: its parent is the real one
+      continue;
+    }
+    const next = path.join(current, part);
+    let stats: fs.Stats | undefined;
+    try {
+      stats = fs.lstatSync(next, { throwIfNoEntry: false });
+    } catch {
+      stats = undefined; // a file on the way, no permission: the rest as written
+    }
+    if (stats?.isSymbolicLink() && links++ < MAX_LINKS) {
+      let target: string;
+      try {
+        target = fs.readlinkSync(next);
+      } catch {
+        current = next;
+        continue;
+      }
+      const targetRoot = path.parse(target).root;
+      if (path.isAbsolute(target)) current = targetRoot;
+      parts.unshift(...target.slice(path.isAbsolute(target) ? targetRoot.length : 0).split(/[\\/]/).filter((s) => s !== ''));
+      continue;
+    }
+    current = next;
   }
-  return path.join(fs.realpathSync(existing), ...rest);
+  return current;
 }
 
+/** `child` is `parent` or below it, by the text of two resolved paths. */
 function isInside(child: string, parent: string): boolean {
   const relative = path.relative(parent, child);
   return relative === '' || (!relative.startsWith('..') && !path.isAbsolute(relative));
 }
 
+/** The path and each folder above it, nearest first. */
+function selfAndAncestors(p: string): string[] {
+  const found = [p];
+  for (let dir = path.dirname(p); dir !== found[found.length - 1]; dir = path.dirname(dir)) found.push(dir);
+  return found;
+}
+
 /**
- * Refuses an output folder where generated files would mix with the user's own: empty (the
- * current folder), the definitions folder or a folder containing it, a repository root. Usage
- * errors (exit 2): the command line is wrong, not the definitions.
+ * How the folder `a` lies to the folder `b` on this disk: the same folder, inside it, containing
+ * it, or apart (undefined). Either may not exist yet (then it is judged by the folders it would be
+ * made in). `identify` names what a path reaches (fileIdentity: the disk's own lookup).
  */
-export function assertOutFolder(out: string, definitions: string, shown = `--out ${out}`): void {
-  const hint = 'use a folder of its own, such as --out out (the default), or out in totem-mon.config.ts';
-  if (out.trim() === '') throw new UsageError(`${shown.trim()} is empty: generated files would land in the current folder`, 2, hint);
-  const outReal = realish(out);
-  const definitionsReal = realish(definitions);
-  if (outReal === definitionsReal) throw new UsageError(`${shown} is the definitions folder`, 2, hint);
-  if (isInside(definitionsReal, outReal)) throw new UsageError(`${shown} contains the definitions folder ${definitions}`, 2, hint);
-  if (fs.existsSync(path.join(outReal, '.git'))) {
-    throw new UsageError(`${shown} is the root of a repository (it holds .git)`, 2, hint);
+export function folderOverlap(a: string, b: string, identify: FolderIdentity = fileIdentity): 'same' | 'inside' | 'contains' | undefined {
+  const first = throughLinks(a);
+  const second = throughLinks(b);
+  const [firstUp, secondUp] = [selfAndAncestors(first), selfAndAncestors(second)];
+  const firstId = identify(first);
+  const secondId = identify(second);
+  if (first === second || (firstId !== undefined && firstId === secondId)) return 'same';
+  if (isInside(first, second) || (secondId !== undefined && firstUp.slice(1).some((dir) => identify(dir) === secondId))) return 'inside';
+  if (isInside(second, first) || (firstId !== undefined && secondUp.slice(1).some((dir) => identify(dir) === firstId))) return 'contains';
+  return undefined;
+}
+
+/** A folder setting as a message names it: its path, how it reads (`--out x`, `out: 'x' (from …)`), where it came from. */
+export interface FolderSetting {
+  path: string;
+  shown: string;
+  origin?: 'flag' | 'config' | 'default';
+  /** The config file a config value came from (for the hint). */
+  config?: string;
+}
+
+/** What to do about an output folder that is refused, by where the setting came from. */
+function outHint(out: FolderSetting): string {
+  const apart = 'a folder of its own, outside the definitions folder';
+  if (out.origin === 'config') return `set out in ${out.config ?? 'totem-mon.config.ts'} to ${apart} (such as 'out', the default), or pass --out DIR`;
+  if (out.origin === 'default') return `pass --out DIR, or set out in totem-mon.config.ts, to ${apart}`;
+  return `give --out ${apart}, such as --out out (the default), or set out in totem-mon.config.ts`;
+}
+
+/**
+ * Refuses an output folder where generated files would mix with the user's own: empty (the current
+ * folder), the definitions folder, a folder inside it or one containing it, a repository root.
+ * Every command that writes out/ or compares it (generate, generate --check) asks first.
+ */
+export function assertOutFolder(settings: { out: FolderSetting; definitions: FolderSetting }, identify: FolderIdentity = fileIdentity): void {
+  const { out, definitions } = settings;
+  const hint = outHint(out);
+  if (out.path.trim() === '') throw new UsageError(`${out.shown.trim()} is empty: generated files would land in the current folder`, 2, hint);
+  const overlap = folderOverlap(out.path, definitions.path, identify);
+  if (overlap === 'same') throw new UsageError(`${out.shown} is the definitions folder (${definitions.shown})`, 2, hint);
+  if (overlap === 'inside') throw new UsageError(`${out.shown} is inside the definitions folder (${definitions.shown}): generated files would mix with the definitions`, 2, hint);
+  if (overlap === 'contains') throw new UsageError(`${out.shown} contains the definitions folder (${definitions.shown})`, 2, hint);
+  if (fs.existsSync(path.join(throughLinks(out.path), '.git'))) {
+    throw new UsageError(`${out.shown} is the root of a repository (it holds .git)`, 2, hint);
   }
+}
+
+/** The folder totem-mon generated (it holds a manifest) that `dir` is or lies inside, if any. */
+export function generatedFolderAround(dir: string, identify: FolderIdentity = fileIdentity): string | undefined {
+  for (const folder of selfAndAncestors(throughLinks(dir))) {
+    if (identify(folder) === undefined) continue; // not there (yet): holds nothing
+    if (identify(path.join(folder, MANIFEST)) !== undefined) return folder;
+  }
+  return undefined;
+}
+
+/**
+ * Refuses a folder to write the user's files into (import's definitions, init's scaffold) that is,
+ * or lies inside, a folder totem-mon generated: generate owns what is there, and the user's
+ * sources would mix with its output. `shown`: how the folder reads in the message (`--into x`).
+ */
+export function assertNotGenerated(dir: string, shown: string, hint: string, identify: FolderIdentity = fileIdentity): void {
+  const generated = generatedFolderAround(dir, identify);
+  if (generated === undefined) return;
+  const named = (path.relative(process.cwd(), generated) || '.').split(path.sep).join('/');
+  const where = folderOverlap(dir, generated, identify) === 'same' ? 'is' : `is inside ${named},`;
+  throw new UsageError(`${shown} ${where} a folder totem-mon generates (it holds ${MANIFEST}): its files would mix with generated ones`, 2, hint);
 }

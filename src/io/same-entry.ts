@@ -186,3 +186,27 @@ export function caseRenames(files: readonly string[], entryOf: EntryProbe): Case
   }
   return [...renames.values()].sort((a, b) => a.to.split('/').length - b.to.split('/').length || (a.to < b.to ? -1 : a.to > b.to ? 1 : 0));
 }
+
+/**
+ * What a path reaches on this disk, links followed: `device:inode`, equal for two spellings of one
+ * file or folder (another case on a case-insensitive disk, a link to it, a bind mount), or undefined
+ * when nothing is there (or it cannot be looked at).
+ */
+export function fileIdentity(file: string): string | undefined {
+  try {
+    const stats = fs.statSync(file, { throwIfNoEntry: false });
+    return stats === undefined ? undefined : `${stats.dev}:${stats.ino}`;
+  } catch {
+    return undefined; // not a folder on the way, a link that loops, no permission: nothing known there
+  }
+}
+
+/**
+ * Two paths that are one directory entry (lstat: a link is an entry of its own, not what it points
+ * to): on a case-insensitive disk `Alerts/Api.yml` and `alerts/api.yml`. Nothing there: not the same.
+ */
+export function sameEntry(a: string, b: string): boolean {
+  const first = fs.lstatSync(a, { throwIfNoEntry: false });
+  const second = fs.lstatSync(b, { throwIfNoEntry: false });
+  return first !== undefined && second !== undefined && first.ino === second.ino && first.dev === second.dev;
+}

@@ -3,6 +3,7 @@ import path from 'node:path';
 import { CLASSIC_DASHBOARDS_DIR } from '../model/dashboard.js';
 import { ALERTMANAGER_TEMPLATES_DIR, fileSystemKey } from '../model/output-paths.js';
 import type { OutputRoot } from './safe-path.js';
+import { sameEntry } from './same-entry.js';
 
 /**
  * Folders of out/ that a tool loads whole, by a pattern rather than by a list of files: a file
@@ -110,10 +111,4 @@ function caseTwins(root: OutputRoot, generated: ReadonlySet<string>, listed: Rea
     }
   }
   return twins;
-}
-
-function sameEntry(a: string, b: string): boolean {
-  const first = fs.lstatSync(a, { throwIfNoEntry: false });
-  const second = fs.lstatSync(b, { throwIfNoEntry: false });
-  return first !== undefined && second !== undefined && first.ino === second.ino && first.dev === second.dev;
 }

@@ -5,6 +5,9 @@
  */
 import { parse } from 'yaml';
 import { yamlFile, type OutputFile } from '../compile/output.js';
+import { PROMETHEUS_CONFIG } from '../compile/prometheus/config.js';
+import { namesCredentialFiles } from './promtool-config.js';
+import type { ByHand } from './tool-diagnostics.js';
 
 export const EXTRACTED_RULES_DIR = 'extracted-rules';
 
@@ -66,5 +69,51 @@ export function byHandCommand(files: readonly OutputFile[]): (tool: string, args
       return `"$${name}"`;
     });
     return { command: [...steps, [tool, ...words].join(' ')].join(' && '), extracted };
+  };
+}
+
+/**
+ * `promtool check config` as the user can repeat it by hand in out/, with the result validate's run
+ * had. validate gives promtool the config with each credential and certificate file it names (they
+ * live on the Prometheus host) pointed at an empty placeholder, since promtool insists they exist
+ * (src/validate/promtool-config.ts); out/'s prometheus.yml names the real paths, which this machine
+ * does not have. Then the command shown is `check config --syntax-only`, which does not look for
+ * the files a config names (promtool 2.33 and later: commit 42628899b5 "promtool: Add
+ * `--syntax-only` flag for `check config`", github.com/prometheus/prometheus; 2.42, the oldest
+ * release totem-mon targets, has it), followed, when validate's run checked the rule files too
+ * (`ruleFiles`), by a `check rules` of them, which --syntax-only leaves out. A promtool built
+ * without Kubernetes service discovery (Debian's) was given the config without its
+ * kubernetes_sd_configs (`withoutKubernetesSd`): the command makes that copy with yq into a
+ * temporary file first, and checks it --syntax-only (the files it names are not beside the copy).
+ * A config without either is repeated as it ran.
+ */
+export function checkConfigByHand(
+  files: readonly OutputFile[],
+  ruleFiles: readonly string[] = [],
+  withoutKubernetesSd = false,
+): ByHand {
+  const plain = byHandCommand(files);
+  const credentials = namesCredentialFiles(files);
+  if (!credentials && !withoutKubernetesSd) return plain;
+  const why = [
+    ...(credentials ? ['names credential or certificate files that live on the Prometheus host (validate gave promtool empty files in their place)'] : []),
+    ...(withoutKubernetesSd ? ['has kubernetes_sd_configs, which this promtool cannot read (validate checked it without them, as the command does with yq)'] : []),
+  ];
+  const note =
+    ` (${PROMETHEUS_CONFIG} ${why.join(' and ')}: --syntax-only checks the config without looking for the files it names` +
+    `${ruleFiles.length > 0 ? ', so the rule files it loads are checked by the `check rules` after it' : ''})`;
+  return (tool, args) => {
+    const at = args.indexOf('config');
+    const [before, after] = at < 0 ? [args, []] : [args.slice(0, at + 1), args.slice(at + 1)];
+    const steps: string[] = [];
+    let configArgs = after.map(shellWord);
+    if (withoutKubernetesSd) {
+      steps.push('c=$(mktemp)', `yq ${shellWord('del(.scrape_configs[].kubernetes_sd_configs)')} ${shellWord(PROMETHEUS_CONFIG)} > "$c"`);
+      configArgs = after.map((a) => (a === PROMETHEUS_CONFIG ? '"$c"' : shellWord(a)));
+    }
+    const config = [...steps, [tool, ...before.map(shellWord), '--syntax-only', ...configArgs].join(' ')].join(' && ');
+    if (ruleFiles.length === 0) return { command: config, extracted: [], note };
+    const rules = plain(tool, ['check', 'rules', ...ruleFiles]);
+    return { command: `${config} && ${rules.command}`, extracted: rules.extracted, note };
   };
 }

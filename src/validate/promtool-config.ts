@@ -39,6 +39,12 @@ export function withPlaceholderFiles(files: readonly OutputFile[]): OutputFile[]
   return [...files.map((f) => (f === config ? { ...f, content } : f)), ...placeholders];
 }
 
+/** prometheus.yml names a credential or certificate file (validate points each at a placeholder). */
+export function namesCredentialFiles(files: readonly OutputFile[]): boolean {
+  const config = files.find((f) => f.path === PROMETHEUS_CONFIG);
+  return config !== undefined && placed(config).originals.size > 0;
+}
+
 /**
  * Each placeholder's paths as promtool may name it (relative to prometheus.yml, or to the tree) →
  * the path prometheus.yml gives (the file on the Prometheus host), as YAML wrote it.

@@ -95,7 +95,15 @@ export interface ConfigCheck {
  * then `promtool/check-rules` findings, located at their rule. When the config does not load,
  * promtool checks none of its rule files: those are `unchecked`, for a `check rules` of their own.
  */
-export async function checkConfig(tool: Tool, cwd: string, configFile: string, locate: Locator, ruleFiles: readonly string[] = []): Promise<ConfigCheck> {
+export async function checkConfig(
+  tool: Tool,
+  cwd: string,
+  configFile: string,
+  locate: Locator,
+  ruleFiles: readonly string[] = [],
+  /** How the run shown is repeated by hand in out/, given whether the config was checked without its kubernetes_sd_configs. */
+  byHandOf?: (withoutKubernetesSd: boolean) => ByHand,
+): Promise<ConfigCheck> {
   // Only the config: mostly the tool's start; with the rule files, it checks them as `check rules` does.
   const collector: Collector = ruleFiles.length === 0 ? 'start-bound' : 'rule-check';
   let run = await runTool(tool, ['check', 'config', configFile], { cwd, collector });
@@ -113,17 +121,18 @@ export async function checkConfig(tool: Tool, cwd: string, configFile: string, l
       hint: "an upstream promtool (Prometheus's release tarball or the prom/prometheus image) checks them too",
     });
   }
+  const byHand = byHandOf?.(notes.length > 0);
   const messages = parseToolOutput(run.output, [configFile, ...ruleFiles], configFile);
   const checked = new Set(checkedFiles(run.output));
   const unchecked = run.timedOut ? [] : ruleFiles.filter((f) => !checked.has(f));
   const isRuleFile = new Set(ruleFiles);
   const aboutRules = messages.filter((m) => isRuleFile.has(m.file));
-  if (aboutRules.length === 0) return { diagnostics: [...notes, ...toolDiagnostics('promtool/check-config', run, messages, locate)], unchecked };
+  if (aboutRules.length === 0) return { diagnostics: [...notes, ...toolDiagnostics('promtool/check-config', run, messages, locate, byHand)], unchecked };
   const aboutConfig = messages.filter((m) => !isRuleFile.has(m.file));
   return {
     diagnostics: [
       ...notes,
-      ...(aboutConfig.length > 0 ? toolDiagnostics('promtool/check-config', run, aboutConfig, locate) : []),
+      ...(aboutConfig.length > 0 ? toolDiagnostics('promtool/check-config', run, aboutConfig, locate, byHand) : []),
       ...toolDiagnostics('promtool/check-rules', run, aboutRules, locate),
     ],
     unchecked,

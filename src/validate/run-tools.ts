@@ -23,7 +23,7 @@ import { testRules } from './rule-tests.js';
 import { BLACKBOX_CONFIG } from '../compile/blackbox/index.js';
 import { checkBlackboxConfig } from './blackbox.js';
 import { locatedAt } from '../model/located.js';
-import { EXTRACTED_RULES_DIR, byHandCommand, extractedRuleFiles } from './extracted-rules.js';
+import { EXTRACTED_RULES_DIR, byHandCommand, checkConfigByHand, extractedRuleFiles } from './extracted-rules.js';
 import { testWeight } from './test-weight.js';
 import { toolScratch, toolTreeParent } from './scratch.js';
 import { haveClashingPaths } from '../compile/clashes.js';
@@ -205,12 +205,12 @@ async function runToolsIn(dir: string, { model, files, tests: early, promtool, a
   const runs: Array<Promise<Diagnostic[]>> = withConfig
     ? [
         runAndNote('promtool', 'check config', async () => {
-          const { diagnostics, unchecked } = await checkConfig(promtool, dir, PROMETHEUS_CONFIG, locate, ruleFiles);
+          const { diagnostics, unchecked } = await checkConfig(promtool, dir, PROMETHEUS_CONFIG, locate, ruleFiles, (stripped) => checkConfigByHand(files, ruleFiles, stripped));
           // A config that does not load leaves its rule files unchecked: `check rules` checks them.
           return unchecked.length === 0 ? diagnostics : [...diagnostics, ...(await checkRulesOf(unchecked))];
         }),
       ]
-    : [checkRulesOf(ruleFiles), runAndNote('promtool', 'check config', async () => (await checkConfig(promtool, dir, PROMETHEUS_CONFIG, locate)).diagnostics)];
+    : [checkRulesOf(ruleFiles), runAndNote('promtool', 'check config', async () => (await checkConfig(promtool, dir, PROMETHEUS_CONFIG, locate, [], (stripped) => checkConfigByHand(files, [], stripped))).diagnostics)];
   if (tests) runs.push(tests);
   if (amtool) runs.push(runAndNote('amtool', 'check-config', () => checkAlertmanagerConfig(amtool, dir, ALERTMANAGER_CONFIG, locate)));
   const firstHealthCheck = model.healthChecks[0];

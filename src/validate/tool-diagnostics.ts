@@ -15,8 +15,12 @@ function outputFile(m: ToolMessage): string {
   return m.line !== undefined ? `${m.file}:${m.line}:${m.column ?? 1}` : m.file;
 }
 
-/** How a run is repeated by hand in out/ (src/validate/extracted-rules.ts byHandCommand): the command, and the files it extracts rule groups from. */
-export type ByHand = (tool: string, args: readonly string[]) => { command: string; extracted: string[] };
+/**
+ * How a run is repeated by hand in out/ (src/validate/extracted-rules.ts byHandCommand): the
+ * command, the files it extracts rule groups from, and what the user should know about how it
+ * differs from the run validate made (`note`, after the hint's sentence).
+ */
+export type ByHand = (tool: string, args: readonly string[]) => { command: string; extracted: string[]; note?: string };
 
 /** Without extracted files: the tool and its arguments, shell-quoted (a file name may hold a space). */
 const quoted: ByHand = (tool, args) => ({ command: [tool, ...args.map(shellWord)].join(' '), extracted: [] });
@@ -29,6 +33,11 @@ function extractionNote(extracted: readonly string[]): string {
   );
 }
 
+/** What a hint adds after its sentence about the command shown: the extraction, and how the command differs from validate's run. */
+function notesOn({ extracted, note }: ReturnType<ByHand>): string {
+  return `${extracted.length > 0 ? extractionNote(extracted) : ''}${note ?? ''}`;
+}
+
 /**
  * A tool's findings as diagnostics at the definition they came from. A failed run that printed
  * nothing we understand still becomes one error with the raw output: nothing is swallowed. The
@@ -37,13 +46,17 @@ function extractionNote(extracted: readonly string[]): string {
 export function toolDiagnostics(id: string, run: ToolRun, messages: readonly ToolMessage[], locate: Locator, byHand: ByHand = quoted): Diagnostic[] {
   const shown = () => byHand(run.command.split(' ')[0]!, run.args);
   if (run.timedOut) {
-    const { command, extracted } = shown();
-    const note = extracted.length > 0 ? extractionNote(extracted) : '';
-    return [{ id, severity: 'error', message: `\`${command}\` timed out`, hint: `the tool hung or the output is very large; run the command by hand in a generated out/ folder${note}` }];
+    const byHand = shown();
+    const { command } = byHand;
+    const notes = notesOn(byHand);
+    return [{ id, severity: 'error', message: `\`${command}\` timed out`, hint: `the tool hung or the output is very large; run the command by hand in a generated out/ folder${notes}` }];
   }
   if (run.exitCode === 0) return [];
   if (messages.length === 0) {
-    return [{ id, severity: 'error', message: `\`${shown().command}\` failed (exit ${run.exitCode}): ${run.output.trim() || 'no output'}` }];
+    const byHand = shown();
+    const { command } = byHand;
+    const notes = notesOn(byHand);
+    return [{ id, severity: 'error', message: `\`${command}\` failed (exit ${run.exitCode}): ${run.output.trim() || 'no output'}`, ...(notes !== '' ? { hint: `the command runs as shown in a generated out/ folder${notes}` } : {}) }];
   }
   return messages.map((m) => {
     const place = locate(m);

@@ -1,8 +1,11 @@
 /**
  * Issue 13, `--out` that would put generated files among the user's own: an empty value (the current
  * folder), the definitions folder or one of its ancestors, a repository root. Usage errors, exit 2.
+ * Round 25: also a folder inside the definitions folder, in any spelling (through links too), from
+ * a flag or the config, for generate and generate --check (and validate, for a config's folders);
+ * import and init never write into a folder totem-mon generated.
  */
-import { cpSync, existsSync, mkdirSync, readdirSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, readdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { FIXTURES, runCli, tempDir } from '../helpers/cli.js';
@@ -67,5 +70,84 @@ describe('--out is refused (exit 2) when it', () => {
   it('but a plain folder next to the definitions is fine', async () => {
     const result = await generateInto('infra/out');
     expect(result.code, result.stderr).toBe(0);
+  });
+});
+
+describe('round 25: out/ inside the definitions folder is refused (exit 2), naming the setting', () => {
+  for (const out of ['infra/definitions/metrics', 'infra/definitions/metrics/', './infra/../infra/definitions/gen', `ABSOLUTE/infra/definitions/gen`]) {
+    it(`generate and generate --check: --out ${out}`, async () => {
+      const spelled = out.replace('ABSOLUTE', root);
+      for (const extra of [[], ['--check']]) {
+        const result = await generateInto(spelled, ...extra);
+        expect(result.code, result.stderr).toBe(2);
+        expect(result.stderr).toContain(`totem-mon: --out ${spelled} is inside the definitions folder (--definitions infra/definitions)`);
+        expect(result.stderr).toContain('hint: give --out a folder of its own');
+      }
+      untouched();
+    });
+  }
+
+  it('through a link beside the definitions that points into them', async () => {
+    symlinkSync(path.join(root, 'infra/definitions'), path.join(root, 'infra/gen'));
+    const result = await generateInto('infra/gen/out');
+    expect(result.code, result.stderr).toBe(2);
+    expect(result.stderr).toContain('--out infra/gen/out is inside the definitions folder');
+    untouched();
+  });
+
+  it('from totem-mon.config.ts (relative to it): the message names the config, for generate, --check and validate', async () => {
+    writeFileSync(path.join(root, 'totem-mon.config.ts'), "import { defineConfig } from 'totem-mon';\n\nexport default defineConfig({ definitions: 'infra/definitions', out: 'infra/definitions/out' });\n");
+    for (const args of [['generate'], ['generate', '--check'], ['validate', '--offline']]) {
+      const result = await runCli(args);
+      expect(result.code, `${args.join(' ')}: ${result.stderr}`).toBe(2);
+      expect(result.stderr).toContain("out: 'infra/definitions/out' (from totem-mon.config.ts) is inside the definitions folder (definitions: 'infra/definitions' (from totem-mon.config.ts))");
+      expect(result.stderr).toContain('hint: set out in totem-mon.config.ts to a folder of its own');
+    }
+    untouched();
+  });
+
+  it('the default out/ inside the definitions folder a flag names', async () => {
+    const result = await runCli(['generate', '--definitions', '.']);
+    expect(result.code, result.stderr).toBe(2);
+    expect(result.stderr).toContain('the default out folder out/ is inside the definitions folder (--definitions .)');
+    expect(existsSync(path.join(root, 'out'))).toBe(false);
+  });
+
+  it('but a folder whose name only starts like the definitions folder is fine', async () => {
+    const result = await generateInto('infra/definitions-out');
+    expect(result.code, result.stderr).toBe(0);
+  });
+});
+
+describe('round 25: import and init never write into a folder totem-mon generated', () => {
+  beforeEach(async () => {
+    expect((await generateInto('infra/out')).code).toBe(0);
+  });
+  const manifest = () => readFileSync(path.join(root, 'infra/out/.totem-mon-manifest.json'), 'utf8');
+
+  it('import --into the output folder, or a folder inside it (also --dry-run): exit 2, nothing written', async () => {
+    const rules = path.join(root, 'rules.yml');
+    writeFileSync(rules, 'groups:\n  - name: g\n    rules:\n      - record: job:up:sum\n        expr: sum by (job) (up)\n');
+    const before = readdirSync(path.join(root, 'infra/out')).sort();
+    for (const into of ['infra/out', 'infra/out/definitions', './infra/out/', path.join(root, 'infra/out/new/deeper')]) {
+      for (const extra of [[], ['--dry-run']]) {
+        const result = await runCli(['import', rules, '--into', into, ...extra]);
+        expect(result.code, result.stderr).toBe(2);
+        expect(result.stderr).toContain(`--into ${into} is`);
+        expect(result.stderr).toMatch(/--into \S+ (is|is inside infra\/out,) a folder totem-mon generates \(it holds \.totem-mon-manifest\.json\)/);
+      }
+    }
+    expect(readdirSync(path.join(root, 'infra/out')).sort()).toEqual(before);
+    expect(manifest()).toContain('"generator": "totem-mon"');
+  });
+
+  it('init in the output folder or below it: exit 2, nothing written', async () => {
+    const before = readdirSync(path.join(root, 'infra/out')).sort();
+    for (const dir of ['infra/out', 'infra/out/project']) {
+      const result = await runCli(['init', dir]);
+      expect(result.code, result.stderr).toBe(2);
+      expect(result.stderr).toContain('a folder totem-mon generates');
+    }
+    expect(readdirSync(path.join(root, 'infra/out')).sort()).toEqual(before);
   });
 });

@@ -7,7 +7,7 @@
  * refuses): no finding a user sees names any of those paths, and each names the file out/ holds.
  */
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -19,6 +19,7 @@ import type { Diagnostic } from '../../src/diagnostic.js';
 import { runTools } from '../../src/validate/run-tools.js';
 import { findTool } from '../../src/validate/tools.js';
 import { userPaths, TEMPORARY_FILE } from '../../src/validate/tool-paths.js';
+import { checkConfigByHand } from '../../src/validate/extracted-rules.js';
 import { itWithBinaries } from '../helpers/tools.js';
 import { alert, alertmanager, counter, defineProject, receiver, route, ruleGroup, scrapeJob } from '../../src/index.js';
 
@@ -71,6 +72,13 @@ async function run(files: OutputFile[], timeoutMs?: number): Promise<Diagnostic[
 const PROMETHEUS_RULE: OutputFile = {
   path: 'kubernetes/shop rules.yaml',
   content: 'apiVersion: monitoring.coreos.com/v1\nkind: PrometheusRule\nspec:\n  groups:\n  - name: g\n    rules:\n    - alert: A\n      expr: up ==\n    - record: r\n      expr: up\n    - record: r\n      expr: up\n',
+  ruleGroupsAt: ['spec', 'groups'],
+};
+
+/** A PrometheusRule promtool accepts: its groups are checked by `check rules`, so `check config` is given no rule file. */
+const PROMETHEUS_RULE_VALID: OutputFile = {
+  path: 'kubernetes/thanos rules.yaml',
+  content: 'apiVersion: monitoring.coreos.com/v1\nkind: PrometheusRule\nspec:\n  groups:\n  - name: g\n    rules:\n    - record: r\n      expr: up\n',
   ruleGroupsAt: ['spec', 'groups'],
 };
 
@@ -146,6 +154,97 @@ describe('the tools\' findings name no temporary path', () => {
           // What validate reports about the same rule groups, untimed.
           expect(result.stdout + result.stderr).toMatch(/parse error|unexpected end of input/);
         }
+      } finally {
+        rmSync(out, { recursive: true, force: true });
+      }
+    }
+  });
+});
+
+/**
+ * Round 25: a timed-out (or failed) `promtool check config` showed `promtool check config
+ * prometheus/prometheus.yml` to run by hand in out/, where it cannot pass as validate's run did:
+ * validate gave promtool empty placeholders for the credential and certificate files the config
+ * names (they live on the Prometheus host), and out/ holds none. Each command shown is run here,
+ * as shown, in a folder holding the generated files, with the real promtool: a config that
+ * validate found valid is valid by hand too, and one promtool refuses is refused by hand too.
+ */
+describe('a timed-out check config runs by hand as it is shown', () => {
+  /** prometheus.yml with the scrape job reading its credentials and certificates from files on the Prometheus host. */
+  const withCredentials = (files: OutputFile[], extra = '') =>
+    replace(files, 'prometheus/prometheus.yml', (c) =>
+      c.replace(
+        /\n( {4})static_configs:/,
+        '\n$1authorization:\n$1  credentials_file: /etc/prometheus/secrets/token\n$1tls_config:\n$1  cert_file: /etc/prometheus/client.pem\n$1  key_file: "/etc/prometheus/client key.pem"\n$1  ca_file: ca.pem\n' + extra + '$1static_configs:',
+      ),
+    );
+
+  const runShown = (files: readonly OutputFile[], command: string) => {
+    const out = mkdtempSync(path.join(os.tmpdir(), 'totem-mon-byhand-'));
+    try {
+      for (const f of files) {
+        mkdirSync(path.dirname(path.join(out, f.path)), { recursive: true });
+        writeFileSync(path.join(out, f.path), f.content);
+      }
+      const result = spawnSync('sh', ['-c', command], { cwd: out, encoding: 'utf8', env: { ...process.env, PATH: `${path.dirname(findTool('promtool')!)}:${process.env['PATH']}` } });
+      return { status: result.status, output: result.stdout + result.stderr, left: readdirSync(path.join(out, 'prometheus')).sort() };
+    } finally {
+      rmSync(out, { recursive: true, force: true });
+    }
+  };
+
+  // The shop's rule files are checked by `check config` itself (one process); with a PrometheusRule beside them, by `check rules`.
+  for (const [label, extra] of [['rule files checked with the config', []], ['rule files checked apart', [PROMETHEUS_RULE_VALID]]] as const) {
+    itWithBinaries(['promtool', 'amtool', 'yq'])(`${label}: valid by hand, and a broken config refused by hand`, async () => {
+      for (const [broken, ok] of [['', true], ['$1relabel_configs: [{ action: kep }]\n', false]] as const) {
+        const files = [...withCredentials(compileAll(model()), broken), ...extra];
+        const untimed = (await run(files)).filter((d) => d.id === 'promtool/check-config');
+        expect(untimed.length === 0, JSON.stringify(untimed)).toBe(ok);
+        const timedOut = (await run(files, 1)).find((d) => d.id === 'promtool/check-config' && d.message.endsWith('timed out'))!;
+        expect(timedOut, 'check config timed out').toBeDefined();
+        const command = /^`(.*)` timed out$/s.exec(timedOut.message)![1]!;
+        expect(command).toMatch(/^promtool check config --syntax-only prometheus\/prometheus\.yml/);
+        // What validate's run checked besides the config, the command checks too: the rule files, when check config loaded them.
+        if (extra.length === 0) expect(command).toMatch(/ && promtool check rules prometheus\/rules\/\S+\.yml/);
+        else expect(command).not.toContain('check rules');
+        const byHand = runShown(files, command);
+        if (ok) expect(byHand.status, `${command}\n${byHand.output}`).toBe(0);
+        else {
+          expect(byHand.status, `${command}\n${byHand.output}`).not.toBe(0);
+          expect(byHand.output).toContain('unknown relabel action');
+        }
+        // Nothing is left in out/ by the command.
+        expect(byHand.left).toEqual([...new Set(files.filter((f) => f.path.startsWith('prometheus/') && f.path.split('/').length > 2).map((f) => f.path.split('/')[1]!)), 'prometheus.yml'].sort());
+        expect(timedOut.hint).toContain('credential');
+      }
+    });
+  }
+});
+
+describe('check config by hand where validate checked the config without its kubernetes_sd_configs', () => {
+  /**
+   * Debian's promtool cannot read kubernetes_sd_configs: validate checks the config again without
+   * them (src/validate/promtool.ts). The command shown for that run makes the same copy with yq
+   * first; run here as shown, with the installed promtool (Debian's or not) and yq, on a config
+   * that also names credential files out/ does not have.
+   */
+  itWithBinaries(['promtool', 'yq'])('runs as shown in out/ and passes on a valid config', () => {
+    const files = replace(compileAll(model()), 'prometheus/prometheus.yml', (c) =>
+      c.replace(/\n( {4})static_configs:/, '\n$1kubernetes_sd_configs:\n$1  - role: pod\n$1authorization:\n$1  credentials_file: /etc/prometheus/secrets/token\n$1static_configs:'),
+    );
+    const ruleFiles = files.map((f) => f.path).filter((p) => p.startsWith('prometheus/rules/'));
+    for (const rules of [[], ruleFiles]) {
+      const shown = checkConfigByHand(files, rules, true)('promtool', ['check', 'config', 'prometheus/prometheus.yml']);
+      expect(shown.command).toContain('--syntax-only "$c"');
+      expect(shown.note).toContain('kubernetes_sd_configs');
+      const out = mkdtempSync(path.join(os.tmpdir(), 'totem-mon-byhand-'));
+      try {
+        for (const f of files) {
+          mkdirSync(path.dirname(path.join(out, f.path)), { recursive: true });
+          writeFileSync(path.join(out, f.path), f.content);
+        }
+        const result = spawnSync('sh', ['-c', shown.command], { cwd: out, encoding: 'utf8', env: { ...process.env, PATH: `${path.dirname(findTool('promtool')!)}:${process.env['PATH']}` } });
+        expect(result.status, `${shown.command}\n${result.stdout}${result.stderr}`).toBe(0);
       } finally {
         rmSync(out, { recursive: true, force: true });
       }

@@ -1,0 +1,205 @@
+/**
+ * Round 25: out/ and the definitions folder may not overlap, in any spelling. `--out definitions/metrics`
+ * (out/ inside the definitions folder) was accepted: generated files landed among the user's sources.
+ * Every case here is a real folder tree; the relation is decided by what the disk says (which folder
+ * a path reaches, through links), not by how the paths are spelled. A case-insensitive disk (macOS,
+ * Windows) cannot be made here on Linux: its lookups are given as a probe (`identify`) that finds a
+ * name without case, the way such a disk does.
+ */
+import { mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterEach, beforeEach, describe, expect, it } from 'vitest';
+import { UsageError } from '../../src/diagnostic.js';
+import { assertNotGenerated, assertOutFolder, folderOverlap } from '../../src/io/out-folder.js';
+import { fileIdentity } from '../../src/io/same-entry.js';
+import { tempDir } from '../helpers/cli.js';
+
+let root = '';
+const cwd = process.cwd();
+
+beforeEach(() => {
+  // <root>/project/definitions (index.ts, metrics/), <root>/project/out, <root>/elsewhere
+  root = tempDir('totem-mon-out-folder-');
+  mkdirSync(path.join(root, 'project/definitions/metrics'), { recursive: true });
+  writeFileSync(path.join(root, 'project/definitions/index.ts'), 'export default {};\n');
+  mkdirSync(path.join(root, 'project/out'));
+  mkdirSync(path.join(root, 'elsewhere'));
+  process.chdir(path.join(root, 'project'));
+});
+
+afterEach(() => process.chdir(cwd));
+
+const settings = (out: string, definitions = 'definitions') => ({
+  out: { path: out, shown: `--out ${out}`, origin: 'flag' as const },
+  definitions: { path: definitions, shown: `--definitions ${definitions}` },
+});
+
+/** The usage error assertOutFolder throws (or undefined). */
+function refusal(out: string, definitions = 'definitions', identify?: (p: string) => string | undefined): UsageError | undefined {
+  try {
+    assertOutFolder(settings(out, definitions), identify);
+    return undefined;
+  } catch (error) {
+    if (error instanceof UsageError) return error;
+    throw error;
+  }
+}
+
+/**
+ * A disk that finds names without case (as APFS, HFS+ and NTFS do by default): each part of the
+ * path is looked up in its folder's listing ignoring case, then the entry found is identified.
+ */
+function caseInsensitive(p: string): string | undefined {
+  const parsed = path.parse(path.resolve(p));
+  let current = parsed.root;
+  for (const part of path.resolve(p).slice(parsed.root.length).split(path.sep).filter(Boolean)) {
+    let names: string[];
+    try {
+      names = readdirSync(current);
+    } catch {
+      return undefined;
+    }
+    const found = names.find((n) => n.toLowerCase() === part.toLowerCase());
+    if (found === undefined) return undefined;
+    current = path.join(current, found);
+  }
+  return fileIdentity(current);
+}
+
+describe('out/ inside the definitions folder is refused (exit 2), in any spelling', () => {
+  const inside = [
+    'definitions/metrics',
+    'definitions/new',
+    'definitions/new/deeper/',
+    './definitions/metrics/',
+    'definitions//metrics',
+    'out/../definitions/metrics',
+    '../project/definitions/generated',
+  ];
+  for (const out of inside) {
+    it(out, () => {
+      const error = refusal(out);
+      expect(error?.exitCode).toBe(2);
+      expect(error?.message).toBe(`--out ${out} is inside the definitions folder (--definitions definitions): generated files would mix with the definitions`);
+      expect(error?.hint).toContain('--out');
+    });
+  }
+
+  it('an absolute path', () => {
+    const out = path.join(root, 'project/definitions/metrics');
+    expect(refusal(out)?.message).toContain(`--out ${out} is inside the definitions folder`);
+  });
+
+  it('the definitions folder named absolutely, out/ relatively, and the other way round', () => {
+    expect(refusal('definitions/x', path.join(root, 'project/definitions/'))?.message).toContain('is inside the definitions folder');
+    expect(refusal(path.join(root, 'project/definitions/x'), './definitions')?.message).toContain('is inside the definitions folder');
+  });
+
+  it('through a link in out/\'s path that points into the definitions folder (existing, and the rest not there yet)', () => {
+    symlinkSync(path.join(root, 'project/definitions'), path.join(root, 'elsewhere/defs-link'));
+    expect(refusal(path.join(root, 'elsewhere/defs-link'))?.message).toContain('is the definitions folder');
+    expect(refusal(path.join(root, 'elsewhere/defs-link/metrics'))?.message).toContain('is inside the definitions folder');
+    expect(refusal(path.join(root, 'elsewhere/defs-link/not/yet'))?.message).toContain('is inside the definitions folder');
+    // A relative link, and a link to a folder inside the definitions.
+    symlinkSync('../project/definitions/metrics', path.join(root, 'elsewhere/metrics-link'));
+    expect(refusal('../elsewhere/metrics-link/out')?.message).toContain('is inside the definitions folder');
+  });
+
+  it('through a link to a place inside the definitions folder that does not exist yet', () => {
+    symlinkSync(path.join(root, 'project/definitions/generated'), path.join(root, 'project/dangling'));
+    expect(refusal('dangling')?.message).toContain('is inside the definitions folder');
+    expect(refusal('dangling/more')?.message).toContain('is inside the definitions folder');
+  });
+
+  it('when the definitions path is a link', () => {
+    symlinkSync(path.join(root, 'project/definitions'), path.join(root, 'project/defs'));
+    expect(refusal('definitions/metrics', 'defs')?.message).toContain('is inside the definitions folder');
+    expect(refusal('defs/metrics', 'definitions')?.message).toContain('is inside the definitions folder');
+    expect(refusal('definitions', 'defs')?.message).toContain('is the definitions folder');
+  });
+
+  it('on a case-insensitive disk, spelled in another case (the disk\'s lookup given as a probe)', () => {
+    expect(refusal('DEFINITIONS/metrics', 'definitions', caseInsensitive)?.message).toContain('is inside the definitions folder');
+    expect(refusal('Definitions/New/Folder', 'definitions', caseInsensitive)?.message).toContain('is inside the definitions folder');
+    expect(refusal('DEFINITIONS', 'definitions', caseInsensitive)?.message).toContain('is the definitions folder');
+    expect(refusal('out', 'DEFINITIONS', caseInsensitive)).toBeUndefined();
+  });
+});
+
+describe('out/ equal to or containing the definitions folder is still refused', () => {
+  for (const out of ['definitions', 'definitions/', './definitions/', 'out/../definitions', '.', './', '..', '/']) {
+    it(out, () => expect(refusal(out)?.exitCode).toBe(2));
+  }
+  it('absolute', () => {
+    expect(refusal(path.join(root, 'project/definitions/'))?.message).toContain('is the definitions folder');
+    expect(refusal(root)?.message).toContain('contains the definitions folder');
+  });
+  it('a folder containing it through a link', () => {
+    symlinkSync(path.join(root, 'project'), path.join(root, 'elsewhere/project-link'));
+    expect(refusal(path.join(root, 'elsewhere/project-link'))?.message).toContain('contains the definitions folder');
+  });
+  it('on a case-insensitive disk', () => {
+    expect(refusal(path.join(root, 'PROJECT'), 'definitions', caseInsensitive)?.message).toContain('contains the definitions folder');
+  });
+});
+
+describe('folders apart are accepted', () => {
+  for (const out of ['out', 'out/', 'definitions-out', 'definitionsx/metrics', '../elsewhere', '../elsewhere/new/out', 'new/out']) {
+    it(out, () => expect(refusal(out)).toBeUndefined());
+  }
+  it('a link to a folder apart', () => {
+    symlinkSync(path.join(root, 'elsewhere'), path.join(root, 'project/deploy'));
+    expect(refusal('deploy/out')).toBeUndefined();
+  });
+  it('with a case-insensitive disk\'s lookup too', () => {
+    expect(refusal('Out', 'definitions', caseInsensitive)).toBeUndefined();
+    expect(refusal('definitions-out', 'definitions', caseInsensitive)).toBeUndefined();
+  });
+});
+
+describe('folderOverlap', () => {
+  it('names the relation of the first folder to the second', () => {
+    expect(folderOverlap('definitions/a', 'definitions')).toBe('inside');
+    expect(folderOverlap('definitions', 'definitions/a')).toBe('contains');
+    expect(folderOverlap('definitions/', './definitions')).toBe('same');
+    expect(folderOverlap('out', 'definitions')).toBeUndefined();
+  });
+});
+
+describe('a folder totem-mon generated is not written into by import or init', () => {
+  beforeEach(() => writeFileSync(path.join(root, 'project/out/.totem-mon-manifest.json'), '{"generator":"totem-mon","files":{}}\n'));
+
+  const refused = (dir: string, identify?: (p: string) => string | undefined): UsageError | undefined => {
+    try {
+      assertNotGenerated(dir, `--into ${dir}`, 'import into a folder of its own', identify);
+      return undefined;
+    } catch (error) {
+      if (error instanceof UsageError) return error;
+      throw error;
+    }
+  };
+
+  for (const dir of ['out', 'out/', 'out/definitions', './out/new/deeper', 'definitions/../out/defs', '../project/out/x']) {
+    it(dir, () => {
+      const error = refused(dir);
+      expect(error?.exitCode).toBe(2);
+      expect(error?.message).toMatch(/^--into .* (is|is inside out,) a folder totem-mon generates \(it holds \.totem-mon-manifest\.json\)/);
+    });
+  }
+
+  it('absolute', () => expect(refused(path.join(root, 'project/out/x'))?.exitCode).toBe(2));
+
+  it('through a link, also one whose rest does not exist yet', () => {
+    symlinkSync(path.join(root, 'project/out'), path.join(root, 'elsewhere/out-link'));
+    expect(refused(path.join(root, 'elsewhere/out-link'))?.exitCode).toBe(2);
+    expect(refused(path.join(root, 'elsewhere/out-link/new/defs'))?.exitCode).toBe(2);
+  });
+
+  it('on a case-insensitive disk', () => {
+    expect(refused('OUT/defs', caseInsensitive)?.exitCode).toBe(2);
+  });
+
+  it('a folder beside it, or one that holds it, is fine', () => {
+    for (const dir of ['definitions', 'imported', '.', '../elsewhere']) expect(refused(dir)).toBeUndefined();
+  });
+});
