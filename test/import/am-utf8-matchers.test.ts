@@ -157,6 +157,7 @@ describe('alertmanager.yml import: UTF-8 label names', () => {
         ],
       },
       receivers: [{ name: 'a' }],
+      inhibit_rules: [{ source_matchers: ['severity="critical"'], target_matchers: ['__x="y"', 'severity="warning"'], equal: ['', 'k8s.cluster'] }],
     };
     const result = importAlertmanager(stringify(config), { file: 'am.yml' });
     const notes = result.notes.filter((n) => n.status !== 'converted');
@@ -167,8 +168,12 @@ describe('alertmanager.yml import: UTF-8 label names', () => {
         { status: 'not-converted', path: 'route.routes[1]', message: expect.stringContaining('__meta="x" is left out') },
         { status: 'not-converted', path: 'route.routes[2].matchers[0]', message: expect.stringContaining('"bad matcher" is no matcher Alertmanager reads') },
         { status: 'guessed', path: 'route.routes[3].matchers[0]', message: expect.stringContaining('utf8-strict-mode it reads foo="a\tb"') },
+        { status: 'not-converted', path: 'inhibit_rules[0].target_matchers', message: expect.stringContaining('__x="y" is left out, so the inhibit rule matches more') },
+        { status: 'not-converted', path: 'inhibit_rules[0].equal[0]', message: expect.stringContaining('"" is left out') },
       ]),
     );
+    expect(result.source).toContain("inhibitRule({ sourceMatchers: { severity: 'critical' }, targetMatchers: { severity: 'warning' }, equal: ['k8s.cluster'] })");
+    expect(result.alertmanagerVersion).toBe('>=0.28');
     expect(result.source).toContain("matchers: { team: 'x' }");
     expect(result.source).toContain("matchers: { team: 'y' }");
     expect(result.source).toContain("matchers: { team: 'z' }");

@@ -33,13 +33,14 @@ export function matchersValue(ctx: ImportContext, path: string, matchers: readon
 /** The matchers the API can hold (see matchersValue), each one left out reported once. */
 function representable(ctx: ImportContext, path: string, matchers: readonly AlertMatcherModel[]): AlertMatcherModel[] {
   const kept: AlertMatcherModel[] = [];
+  const owner = path.startsWith('inhibit_rules') ? 'the inhibit rule' : 'the route';
   for (const m of matchers) {
     const shown = formatMatcher(m);
     if (!alertLabelName.safeParse(m.label).success) {
       ctx.notes.push({
         status: 'not-converted',
         path,
-        message: `the matcher ${shown} is left out, so the route matches more: totem-mon refuses its label name ${JSON.stringify(m.label)} (an alert label name is not empty and does not start with __)`,
+        message: `the matcher ${shown} is left out, so ${owner} matches more: totem-mon refuses its label name ${JSON.stringify(m.label)} (an alert label name is not empty and does not start with __)`,
       });
       continue;
     }
@@ -47,7 +48,7 @@ function representable(ctx: ImportContext, path: string, matchers: readonly Aler
       ctx.notes.push({
         status: 'not-converted',
         path,
-        message: `a second matcher on "${m.label}" (${shown}): the API keeps one matcher per label, so this one is left out and the route matches more`,
+        message: `a second matcher on "${m.label}" (${shown}): the API keeps one matcher per label, so this one is left out and ${owner} matches more`,
       });
       continue;
     }
