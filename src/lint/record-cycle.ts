@@ -80,7 +80,7 @@ export const recordCycle: Check = {
           message: own
             ? literal
               ? `recording rule ${named(rule)} reads its own series "${rule.name}": there is nothing to read at its first evaluation, so it never produces data`
-              : `recording rule ${named(rule)} reads its own series${through}: ${outcome}`
+              : `recording rule ${named(rule)} reads its own series${through}: a recording rule that reads what it writes never produces data or feeds each result into the next`
             : `recording rule ${named(rule)} reads ${named(back[0]!)}${through}, which is recorded from ${named(rule)} in turn (${chain}): ${outcome}`,
           hint: literal
             ? 'compute it from scraped series (or from recording rules outside the cycle)'

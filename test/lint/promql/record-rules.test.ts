@@ -150,6 +150,7 @@ describe('record/cycle on the rule dependency graph (src/model/rule-dependencies
 // through one is reported (it may also select other series, so the message says what follows either way).
 describe('record/cycle through selectors without a literal metric name', () => {
   const NEITHER = 'a cycle of recording rules never produces data or feeds each result into the next';
+  const SELF = 'a recording rule that reads what it writes never produces data or feeds each result into the next';
 
   it('a rule reading its own series through __name__ equality, regex, list or a negative matcher', () => {
     const cases = [
@@ -161,10 +162,10 @@ describe('record/cycle through selectors without a literal metric name', () => {
     ];
     expect(findings('record/cycle', shop({ rules: cases })).map((d) => d.message)).toEqual([
       'recording rule "store:eq:x" reads its own series "store:eq:x": there is nothing to read at its first evaluation, so it never produces data',
-      `recording rule "store:re:x" reads its own series through {__name__=~"store:re:.*"}: ${NEITHER}`,
-      `recording rule "store:list:x" reads its own series through {__name__=~"store:list:x|shop_cart_items"}: ${NEITHER}`,
-      `recording rule "store:ci:x" reads its own series through {__name__=~"(?i)STORE:CI:X"}: ${NEITHER}`,
-      `recording rule "store:neg:x" reads its own series through {__name__!~"shop_.*", store="a"}: ${NEITHER}`,
+      `recording rule "store:re:x" reads its own series through {__name__=~"store:re:.*"}: ${SELF}`,
+      `recording rule "store:list:x" reads its own series through {__name__=~"store:list:x|shop_cart_items"}: ${SELF}`,
+      `recording rule "store:ci:x" reads its own series through {__name__=~"(?i)STORE:CI:X"}: ${SELF}`,
+      `recording rule "store:neg:x" reads its own series through {__name__!~"shop_.*", store="a"}: ${SELF}`,
     ]);
   });
 
