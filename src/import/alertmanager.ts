@@ -10,7 +10,9 @@
  */
 import { parse } from 'yaml';
 import { call, calleesOf, importLine, tsValue, type TsValue } from './ts-source.js';
-import { newContext } from './alertmanager/fields.js';
+import { newContext, type ImportContext } from './alertmanager/fields.js';
+import { FACTS } from '../model/version-facts.js';
+import { atLeast } from '../model/version-order.js';
 import { convertGlobal } from './alertmanager/global.js';
 import { isMap } from './alertmanager/matchers.js';
 import type { ImportNote } from './note.js';
@@ -36,6 +38,11 @@ export interface AlertmanagerImport {
   notes: ImportNote[];
   /** The routing tests written into the definitions. */
   tests: DerivedRoutingTest[];
+  /**
+   * The Alertmanager release the definitions need (`>=0.27`, `>=0.28`), as the project's
+   * `versions: { alertmanager }`: set when they hold label names beyond [a-zA-Z_][a-zA-Z0-9_]*.
+   */
+  alertmanagerVersion?: string;
 }
 
 const KNOWN = new Set(['global', 'route', 'receivers', 'inhibit_rules', 'time_intervals', 'mute_time_intervals', 'templates']);
@@ -79,6 +86,7 @@ export function importAlertmanagerDocument(config: unknown, options: Alertmanage
     if (!KNOWN.has(key)) ctx.notes.push({ status: 'not-converted', path: key, message: 'this section has no counterpart in the API: not converted' });
   }
   const tests = deriveRoutingTests(route.routing, ctx.notes);
+  const alertmanagerVersion = neededVersion(ctx);
   const routes = countRoutes(route.routing);
   ctx.notes.unshift({
     status: 'converted',
@@ -95,7 +103,34 @@ export function importAlertmanagerDocument(config: unknown, options: Alertmanage
     ...(tests.length > 0 ? { tests: tests.map((t) => ({ name: t.name, labels: t.labels, receivers: t.receivers })) } : {}),
   };
   const definition = call('alertmanager', value);
-  return { source: alertmanagerSource(definition, exportName, options.file, ctx.notes), value: definition, exportName, notes: ctx.notes, tests };
+  return {
+    source: alertmanagerSource(definition, exportName, options.file, ctx.notes),
+    value: definition,
+    exportName,
+    notes: ctx.notes,
+    tests,
+    ...(alertmanagerVersion !== undefined ? { alertmanagerVersion } : {}),
+  };
+}
+
+/**
+ * The release the converted configuration needs (src/model/version-facts.ts: a UTF-8 label name in
+ * matchers or groupBy needs 0.27, in an inhibit rule's equal 0.28), with a note naming where; the
+ * project then targets it (`versions: { alertmanager: '>=0.27' }`), so that its checks and output
+ * are those of that release rather than the default 0.25's, which has no such names.
+ */
+function neededVersion(ctx: ImportContext): string | undefined {
+  if (ctx.needs.length === 0) return undefined;
+  const since = ctx.needs.map((n) => FACTS[n.fact].since).reduce((a, b) => (atLeast(a, b) ? a : b));
+  const version = `>=${since}`;
+  const where = ctx.needs.filter((n) => FACTS[n.fact].since === since);
+  const shown = where.slice(0, 3).map((n) => `${n.what} at ${n.path}`).join(', ') + (where.length > 3 ? `, and ${where.length - 3} more` : '');
+  ctx.notes.push({
+    status: 'guessed',
+    path: 'versions.alertmanager',
+    message: `the definitions target Alertmanager ${version} (versions: { alertmanager: '${version}' } in index.ts): ${shown} needs ${FACTS[where[0]!.fact].feature}, which came in Alertmanager ${since}; older releases refuse the configuration`,
+  });
+  return version;
 }
 
 function countRoutes(route: { routes: readonly { routes: readonly unknown[] }[] }): number {

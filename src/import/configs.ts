@@ -38,7 +38,15 @@ export function readConfigs(documents: readonly InputDocument[], taken: Set<stri
       }
       const imported = importAlertmanagerDocument(doc.value, { file: doc.file });
       read.items.push(...noteItems(imported.notes, doc.file, 'Alertmanager configuration'));
-      if (imported.value) read.alertmanager = { file: doc.file, exportName: imported.exportName, value: imported.value, notes: imported.notes };
+      if (imported.value) {
+        read.alertmanager = {
+          file: doc.file,
+          exportName: imported.exportName,
+          value: imported.value,
+          notes: imported.notes,
+          ...(imported.alertmanagerVersion !== undefined ? { version: imported.alertmanagerVersion } : {}),
+        };
+      }
     } else if (doc.kind === 'grafana-dashboard') {
       const imported = importDashboard(doc.value, { taken });
       const title = String((doc.value['dashboard'] as Record<string, unknown> | undefined)?.['title'] ?? doc.value['title'] ?? '');

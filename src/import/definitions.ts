@@ -184,6 +184,7 @@ function indexFile(project: ImportedProject, groups: Array<{ constName: string; 
     prometheus: { global: nonEmpty(global), alertmanagers, scrapeJobs: [] },
     ruleGroups: groups.map((g) => code(g.constName)),
     alertmanager: project.alertmanager ? code(project.alertmanager.exportName) : undefined,
+    versions: project.alertmanager?.version !== undefined ? { alertmanager: project.alertmanager.version } : undefined,
     dashboards: dashboards.length > 0 ? dashboards.map((d) => code(d.constName)) : undefined,
     outputs,
     // The data sources and the dashboards' data source drop-down label are project settings here.

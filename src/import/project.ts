@@ -16,6 +16,8 @@ export interface ImportedAlertmanager {
   exportName: string;
   value: TsValue;
   notes: ImportNote[];
+  /** The release its definitions need (`>=0.27`): the project's `versions: { alertmanager }`. */
+  version?: string;
 }
 
 /** A dashboard: its variables and `dashboard({ … })` as value trees (src/import/grafana.ts). */

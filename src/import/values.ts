@@ -9,6 +9,7 @@ import { defineProject, type Project, type ProjectOptions } from '../api/project
 import { files, mimir, thanos } from '../api/outputs.js';
 import type { Ignore } from '../api/lint.js';
 import type { GrafanaOptions } from '../api/config.js';
+import type { AlertmanagerVersion } from '../api/versions.js';
 import type { AlertTestCase, RecordTestCase } from '../api/tests.js';
 import type { InferredMetric } from './catalogue.js';
 import { DEFAULT_BUCKETS, UNKNOWN_HELP } from './definitions.js';
@@ -73,6 +74,7 @@ export function projectValue(project: ImportedProject): Project {
     prometheus: prometheusValue(project),
     ruleGroups,
     ...(project.alertmanager ? { alertmanager: alertmanagerValue(project.alertmanager, project.ignores.get(project.alertmanager)) } : {}),
+    ...(project.alertmanager?.version !== undefined ? { versions: { alertmanager: project.alertmanager.version as AlertmanagerVersion } } : {}),
     ...(project.dashboards.length > 0 ? { dashboards: project.dashboards.map((d) => dashboardValue(d, project.ignores.get(d))) } : {}),
     ...(project.mimirNamespace !== undefined || project.thanos
       ? { outputs: [files(), ...(project.mimirNamespace !== undefined ? [mimir({ namespace: project.mimirNamespace })] : []), ...(project.thanos ? [thanos()] : [])] }

@@ -1,6 +1,7 @@
 import type { Model, RecordModel, RuleModel } from './types.js';
 import { alerts as alertsOf, records as recordsOf, rules } from './select.js';
 import { syntaxOf } from './promql-table.js';
+import { re2, type Re2 } from './re2.js';
 
 /**
  * The rules a rule needs to be evaluated on its own: itself, the recording rules producing the
@@ -8,8 +9,11 @@ import { syntaxOf } from './promql-table.js';
  * alert on a recorded series from another group can fire in a test), and nothing else (promtool
  * evaluates every loaded rule at every step of every case).
  *
- * Alerts that read `ALERTS` / `ALERTS_FOR_STATE` need the alerts that write them: the one named by
- * an `alertname="…"` matcher, or every alert.
+ * A selector reads the recording rules whose name it can select (its identifier, or its `__name__`
+ * matchers read as Prometheus reads them: `{__name__=~"job:.*"}`, `{__name__!="x", job="a"}`, a
+ * selector without a name selects every name) and whose fixed labels it accepts (mayWrite).
+ * Alerts that read `ALERTS` / `ALERTS_FOR_STATE` need the alerts that write them: those its
+ * `alertname` matchers accept (every alert without one).
  */
 export interface RuleDependencies {
   /** The rule and every rule it needs, transitively, in definition order. */
@@ -22,12 +26,32 @@ export interface RuleDependencies {
 
 const ALERT_SERIES = new Set(['ALERTS', 'ALERTS_FOR_STATE']);
 
-function regex(pattern: string): RegExp | undefined {
-  try {
-    return new RegExp(`^(?:${pattern})$`);
-  } catch {
-    return undefined;
-  }
+type Matcher = { label: string; op: string; value: string };
+
+const compiled = new Map<string, Re2>();
+
+/**
+ * Whether a matcher accepts a value, as Prometheus reads it (RE2, anchored: src/model/re2.ts). A
+ * regex that does not compile accepts anything: the graph may read too much, never too little
+ * (promtool refuses such an expression anyway).
+ */
+function accepts(m: Matcher, value: string): boolean {
+  if (m.op === '=') return value === m.value;
+  if (m.op === '!=') return value !== m.value;
+  let re = compiled.get(m.value);
+  if (re === undefined) compiled.set(m.value, (re = re2(m.value)));
+  if (!re.ok) return true;
+  return re.matches(value) === (m.op === '=~');
+}
+
+/**
+ * Whether a selector can select series of this name: its identifier, else every `__name__` matcher
+ * it has (`{__name__=~"job:.*"}`, `{__name__!="x"}`; a selector without any, `{job="x"}`, selects
+ * every name).
+ */
+export function selectsName(selector: { name?: string; matchers: readonly Matcher[] }, name: string): boolean {
+  if (selector.name !== undefined && selector.name !== name) return false;
+  return selector.matchers.every((m) => m.label !== '__name__' || accepts(m, name));
 }
 
 // `{{ query "…" }}` / `{{ with query "…" }}` in an alert's annotations or labels: the series it
@@ -55,16 +79,16 @@ export function templateQueries(rule: RuleModel): string[] {
  * Whether a recording rule can write series the matchers select: a label the rule sets is fixed,
  * so `x{slo="a"}` does not read the rule recording x with `slo: b` (many rules, one name).
  */
-export function mayWrite(rule: RecordModel, matchers: ReadonlyArray<{ label: string; op: string; value: string }>): boolean {
+export function mayWrite(rule: RecordModel, matchers: readonly Matcher[]): boolean {
   return matchers.every((m) => {
-    const fixed = rule.labels[m.label];
-    if (fixed === undefined) return true;
-    if (m.op === '=') return fixed === m.value;
-    if (m.op === '!=') return fixed !== m.value;
-    const re = regex(m.value);
-    if (!re) return true;
-    return m.op === '=~' ? re.test(fixed) : !re.test(fixed);
+    const fixed = m.label === '__name__' ? undefined : rule.labels[m.label];
+    return fixed === undefined || accepts(m, fixed);
   });
+}
+
+/** Whether a selector can select series a recording rule writes: its name and its fixed labels. */
+export function mayRead(selector: { name?: string; matchers: readonly Matcher[] }, rule: RecordModel): boolean {
+  return selectsName(selector, rule.name) && mayWrite(rule, selector.matchers);
 }
 
 export function ruleDependencies(model: Pick<Model, 'ruleGroups'>): RuleDependencies {
@@ -86,17 +110,15 @@ export function ruleDependencies(model: Pick<Model, 'ruleGroups'>): RuleDependen
     // Selectors do not depend on a series lookup: the run's analyses when it has them (src/model/promql-table.ts).
     const selectors = [rule.expr, ...templateQueries(rule)].flatMap((text) => syntaxOf(model, text).selectors);
     for (const selector of selectors) {
-      if (selector.name !== undefined && ALERT_SERIES.has(selector.name)) {
-        const named = selector.matchers.find((m) => m.label === 'alertname' && m.op === '=');
-        for (const a of alerts) if (!named || a.name === named.value) found.add(a);
-      } else if (selector.name !== undefined) {
-        for (const r of byRecord.get(selector.name) ?? []) if (mayWrite(r, selector.matchers)) found.add(r);
-      } else {
-        // `{__name__=~"job:.*"}`: every recording rule whose name the regex matches.
-        const nameRegex = selector.matchers.find((m) => m.label === '__name__' && m.op === '=~');
-        const re = nameRegex ? regex(nameRegex.value) : undefined;
-        if (re) for (const r of records) if (re.test(r.name)) found.add(r);
+      // ALERTS / ALERTS_FOR_STATE, by name or by a `__name__` matcher: the alerts its `alertname` matchers accept.
+      if ([...ALERT_SERIES].some((name) => selectsName(selector, name))) {
+        const named = selector.matchers.filter((m) => m.label === 'alertname');
+        for (const a of alerts) if (named.every((m) => accepts(m, a.name))) found.add(a);
       }
+      // A literal name: the rules recording it; else (`{__name__=~"job:.*"}`, `{__name__!~"x"}`,
+      // `{job="x"}`) every recording rule whose name the selector's `__name__` matchers accept.
+      const candidates = selector.name !== undefined ? (byRecord.get(selector.name) ?? []) : records;
+      for (const r of candidates) if (mayRead(selector, r)) found.add(r);
     }
     if (found.delete(rule)) selfReads.add(rule);
     const list = [...found];

@@ -23,7 +23,9 @@ describe("Alertmanager's matcher strings", () => {
 
   it('turns the deprecated match (=) and match_re (=~) maps into matchers, after the list', () => {
     expect(readMatchers(['a="1"'], { b: '2' }, { c: '3|4' })).toEqual({
-      ok: true,
+      refused: [],
+      utf8: [],
+      strict: [],
       matchers: [
         { label: 'a', op: '=', value: '1' },
         { label: 'b', op: '=', value: '2' },

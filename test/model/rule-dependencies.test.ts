@@ -77,3 +77,61 @@ describe('ruleDependencies: a rule reading its own series', () => {
     expect(dependencies.closure(byName('b:loop')).map((r) => r.name)).toEqual(['b:loop']);
   });
 });
+
+// Audit round 25: selectors without a literal metric name read recorded series too. The graph reads
+// their `__name__` matchers as Prometheus does (RE2, anchored; `!=`/`!~`, or none at all, select
+// every name they do not exclude), narrowed by the labels a rule fixes, for every user of the graph
+// (record/cycle, the rule tests' closures, tests/vacuous-case).
+describe('ruleDependencies: selectors without a literal metric name', () => {
+  const base = ruleGroup({
+    name: 'base',
+    rules: [
+      record({ name: 'job:up:max', labels: { env: 'prod' }, expr: 'max by (service) (app_up)' }),
+      record({ name: 'job:up:min', expr: 'min by (service) (app_up)' }),
+      record({ name: 'svc:up:count', expr: 'count by (service) (app_up)' }),
+    ],
+  });
+  const reading = (expr: string) => {
+    const m = modelOf([base, ruleGroup({ name: 'reader', rules: [alert({ name: 'Reader', expr, labels: severity, annotations })] })]);
+    const reader = rules(m).find((r) => r.name === 'Reader')!;
+    return ruleDependencies(m).closure(reader).map((r) => r.name).filter((n) => n !== 'Reader');
+  };
+
+  it('reads an equality, a regex (RE2 syntax too) and a list on __name__', () => {
+    expect(reading('{__name__="job:up:min"} == 0')).toEqual(['job:up:min']);
+    expect(reading('{__name__=~"job:.*"} == 0')).toEqual(['job:up:max', 'job:up:min']);
+    expect(reading('{__name__=~"job:up:min|svc:up:count"} == 0')).toEqual(['job:up:min', 'svc:up:count']);
+    // `(?i)` and `\pL` are RE2 (Go), not JavaScript: the regex is read as Prometheus reads it.
+    expect(reading('{__name__=~"(?i)JOB:UP:MIN"} == 0')).toEqual(['job:up:min']);
+    expect(reading('{__name__=~"\\\\pL+:up:count"} == 0')).toEqual(['svc:up:count']);
+  });
+
+  it('reads negative matchers and selectors without a name matcher: every name they do not exclude', () => {
+    expect(reading('{__name__!~"job:.*", service="a"} == 0')).toEqual(['svc:up:count']);
+    expect(reading('{__name__!="job:up:min", service="a"} == 0')).toEqual(['job:up:max', 'svc:up:count']);
+    expect(reading('{service="a"} == 0')).toEqual(['job:up:max', 'job:up:min', 'svc:up:count']);
+  });
+
+  it('and the other direction: a name or a label the rule fixes rules a rule out', () => {
+    expect(reading('{__name__=~"job:.*", env="stage"} == 0')).toEqual(['job:up:min']);
+    expect(reading('{__name__=~"job:.*", env!~"prod|stage"} == 0')).toEqual(['job:up:min']);
+    expect(reading('{__name__=~"nothing:.*"} == 0')).toEqual([]);
+    expect(reading('{__name__="job:up:max", __name__!~".*max"} == 0')).toEqual([]);
+    expect(reading('app_up == 0')).toEqual([]);
+  });
+
+  it('reads ALERTS through a __name__ matcher too', () => {
+    const m = modelOf([
+      ruleGroup({
+        name: 'g',
+        rules: [
+          alert({ name: 'Down', expr: 'app_up == 0', labels: severity, annotations }),
+          alert({ name: 'Other', expr: 'app_up == 2', labels: severity, annotations }),
+          alert({ name: 'Meta', expr: 'count({__name__=~"ALERTS", alertname=~"Do.*"}) > 1', labels: severity, annotations }),
+        ],
+      }),
+    ]);
+    const meta = rules(m).find((r) => r.name === 'Meta')!;
+    expect(ruleDependencies(m).closure(meta).map((r) => r.name)).toEqual(['Down', 'Meta']);
+  });
+});

@@ -103,7 +103,7 @@ describe('matcher values read back as Alertmanager reads them (import)', () => {
     ['t="say \\"hi\\""', 'say "hi"'],
   ];
   it('unescapes only backslash, quote and newline; refuses a stray quote', () => {
-    for (const [text, value] of written) expect([text, parseMatcherString(text)]).toEqual([text, { ok: true, matchers: [expect.objectContaining({ value })] }]);
+    for (const [text, value] of written) expect([text, parseMatcherString(text)]).toEqual([text, expect.objectContaining({ ok: true, matchers: [expect.objectContaining({ value })] })]);
     expect(unquoteMatcherValue('a"b')).toBeUndefined();
     expect(unquoteMatcherValue('"open')).toBeUndefined();
     for (const v of ['critical ', 'a, b="c"', 'C:\\new', 'a\tb', 'x\ny', '\\']) expect(unquoteMatcherValue(quoteMatcherValue(v))).toBe(v);

@@ -91,3 +91,27 @@ describe('rule dependencies: a test loads exactly the rules its rule needs (#12 
     );
   });
 });
+
+// Audit round 25: the closure is the dependency graph's, which reads `__name__` matchers as
+// Prometheus does: an alert reading the ratio through a regex (RE2's `(?i)`, which JavaScript's
+// own regexes do not take) loads the same chain as one naming it.
+describe('rule dependencies through a selector without a literal name', () => {
+  const regexFixture = () => editedFixture('cross-group-record', 'expr: `${failureRatio} > 0.1`', 'expr: \'{__name__=~"(?i)ROUTE:ORDERS_FAILURES:RATIO_RATE5M"} > 0.1\'');
+
+  it('loads the recording rules its __name__ matchers select', async () => {
+    const files = await compiled(regexFixture());
+    const rules = files.get('prometheus/tests/orders_alerts/paymentsfailing.rules.yml') as RuleFile;
+    expect(rules.groups.map((g) => [g.name, g.rules.map((r) => r.alert ?? r.record)])).toEqual([
+      ['orders_recording', ['route:orders_requests:rate5m', 'route:orders_failures:rate5m']],
+      ['orders_ratios', ['route:orders_failures:ratio_rate5m']],
+      ['orders_alerts', ['PaymentsFailing']],
+    ]);
+  });
+
+  withPromtool('and its test passes with promtool', async () => {
+    const r = await runCli(['validate', '--definitions', regexFixture(), '--format', 'json']);
+    const report = JSON.parse(r.stdout) as { diagnostics: Array<{ id: string; severity: string; message: string }> };
+    expect(report.diagnostics.filter((d) => d.severity === 'error')).toEqual([]);
+    expect(r.code).toBe(0);
+  });
+});

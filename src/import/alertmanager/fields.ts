@@ -30,10 +30,12 @@ export interface ImportContext {
   secretsDir: string;
   /** Placeholder paths given so far (kept unique). */
   secretPaths: Set<string>;
+  /** What the converted configuration needs of the Alertmanager release (UTF-8 label names), and where. */
+  needs: Array<{ fact: 'utf8Matchers' | 'utf8Equal'; path: string; what: string }>;
 }
 
 export function newContext(secretsDir = '/etc/alertmanager/secrets'): ImportContext {
-  return { notes: [], secretsDir, secretPaths: new Set() };
+  return { notes: [], secretsDir, secretPaths: new Set(), needs: [] };
 }
 
 /** `/etc/alertmanager/secrets/<name>`, from the input path: readable, one per secret. */

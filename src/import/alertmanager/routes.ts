@@ -8,34 +8,93 @@ import type { AlertMatcherModel, RouteModel } from '../../model/alertmanager.js'
 import { call, type TsValue } from '../ts-source.js';
 import { convertFields, type FieldSpec, type ImportContext } from './fields.js';
 import { isMap, readMatchers } from './matchers.js';
+import { alertLabelName } from '../../model/schema/alertmanager.js';
+import { formatMatcher, formatMatchers } from '../../model/routing.js';
+import { LABEL_NAME } from '../../model/names.js';
 
 const OP_CALL = { '!=': 'ne', '=~': 're', '!~': 'nre' } as const;
 
 /**
- * `{ severity: 'critical', team: re('a|b') }`. The API keeps one matcher per label: a second one on
- * the same label is reported (the route then matches more than the input's did).
+ * `{ severity: 'critical', team: re('a|b') }`. What the API cannot say is left out with a note
+ * naming the matcher (the route or rule then matches more than the input's did): a second matcher
+ * on the same label (the API keeps one per label), a label name the API refuses (empty, or
+ * reserved: `__…`). A name beyond [a-zA-Z_][a-zA-Z0-9_]* is kept and needs Alertmanager 0.27
+ * (`ctx.needs`: the definitions then target it).
  */
 export function matchersValue(ctx: ImportContext, path: string, matchers: readonly AlertMatcherModel[]): Record<string, TsValue> {
   const out: Record<string, TsValue> = {};
-  for (const m of matchers) {
-    if (m.label in out) {
-      ctx.notes.push({
-        status: 'not-converted',
-        path,
-        message: `a second matcher on "${m.label}" (${m.label}${m.op}${JSON.stringify(m.value)}): the API keeps one matcher per label, so this one is left out and the route matches more`,
-      });
-      continue;
-    }
+  for (const m of representable(ctx, path, matchers)) {
+    if (!LABEL_NAME.test(m.label)) ctx.needs.push({ fact: 'utf8Matchers', path, what: `a matcher on ${JSON.stringify(m.label)}` });
     out[m.label] = m.op === '=' ? m.value : call(OP_CALL[m.op], m.value);
   }
   return out;
 }
 
+/** The matchers the API can hold (see matchersValue), each one left out reported once. */
+function representable(ctx: ImportContext, path: string, matchers: readonly AlertMatcherModel[]): AlertMatcherModel[] {
+  const kept: AlertMatcherModel[] = [];
+  const owner = path.startsWith('inhibit_rules') ? 'the inhibit rule' : 'the route';
+  for (const m of matchers) {
+    const shown = formatMatcher(m);
+    if (!alertLabelName.safeParse(m.label).success) {
+      ctx.notes.push({
+        status: 'not-converted',
+        path,
+        message: `the matcher ${shown} is left out, so ${owner} matches more: totem-mon refuses its label name ${JSON.stringify(m.label)} (an alert label name is not empty and does not start with __)`,
+      });
+      continue;
+    }
+    if (kept.some((k) => k.label === m.label)) {
+      ctx.notes.push({
+        status: 'not-converted',
+        path,
+        message: `a second matcher on "${m.label}" (${shown}): the API keeps one matcher per label, so this one is left out and ${owner} matches more`,
+      });
+      continue;
+    }
+    kept.push(m);
+  }
+  return kept;
+}
+
+/** The matchers of one route or inhibit rule side: each `matchers` entry Alertmanager would not read, or reads otherwise in strict mode, is reported at its own path. */
 function matchersAt(ctx: ImportContext, path: string, input: Record<string, unknown>, prefix = ''): AlertMatcherModel[] {
-  const parsed = readMatchers(input[`${prefix}matchers`], input[`${prefix}match`], input[`${prefix}match_re`]);
-  if (parsed.ok) return parsed.matchers;
-  ctx.notes.push({ status: 'not-converted', path: `${path}.${prefix}matchers`, message: `${parsed.error}: the matchers are left out` });
-  return [];
+  const key = `${prefix}matchers`;
+  const read = readMatchers(input[key], input[`${prefix}match`], input[`${prefix}match_re`]);
+  for (const r of read.refused) {
+    ctx.notes.push({ status: 'not-converted', path: `${path}.${key}[${r.index}]`, message: `${r.error}: this entry is left out, so the ${prefix === '' ? 'route' : `inhibit rule's ${prefix.slice(0, -1)} side`} matches more` });
+  }
+  for (const s of read.strict) {
+    ctx.notes.push({
+      status: 'guessed',
+      path: `${path}.${key}[${s.index}]`,
+      message: `read as ${formatMatchers(s.classic)}, as Alertmanager reads it by default (the classic parser); with --enable-feature=utf8-strict-mode it reads ${formatMatchers(s.reading)}: the definitions keep the default reading`,
+    });
+  }
+  return read.matchers;
+}
+
+/**
+ * A list of label names (`group_by`, `equal`): a name the API refuses (empty, `__…`) is left out
+ * with a note; one beyond [a-zA-Z_][a-zA-Z0-9_]* is kept and needs `fact`'s release.
+ */
+function labelNames(ctx: ImportContext, path: string, names: TsValue | undefined, fact: 'utf8Matchers' | 'utf8Equal', allowed: readonly string[] = []): TsValue[] | undefined {
+  if (!Array.isArray(names)) return undefined;
+  const out: TsValue[] = [];
+  for (const [i, name] of names.entries()) {
+    const label = String(name);
+    if (allowed.includes(label)) {
+      out.push(label);
+      continue;
+    }
+    if (!alertLabelName.safeParse(label).success) {
+      ctx.notes.push({ status: 'not-converted', path: `${path}[${i}]`, message: `the label name ${JSON.stringify(label)} is left out: totem-mon refuses it (an alert label name is not empty and does not start with __)` });
+      continue;
+    }
+    if (!LABEL_NAME.test(label)) ctx.needs.push({ fact, path: `${path}[${i}]`, what: `the label name ${JSON.stringify(label)}` });
+    out.push(label);
+  }
+  return out;
 }
 
 const ROUTE_FIELDS: FieldSpec[] = [
@@ -66,6 +125,7 @@ export function convertRoute(ctx: ImportContext, input: Record<string, unknown>,
   const children = (Array.isArray(input['routes']) ? input['routes'] : [])
     .map((r, i) => (isMap(r) ? convertRoute(ctx, r, `${path}.routes[${i}]`) : undefined))
     .filter((r): r is ConvertedRoute => r !== undefined);
+  if (fields['groupBy'] !== undefined) fields['groupBy'] = labelNames(ctx, `${path}.group_by`, fields['groupBy'], 'utf8Matchers', ['...'])!;
   const { receiver, ...rest } = fields;
   const options: Record<string, TsValue> = {
     ...(receiver !== undefined ? { receiver } : {}),
@@ -76,7 +136,7 @@ export function convertRoute(ctx: ImportContext, input: Record<string, unknown>,
   const routing: RoutingRoute = {
     ...(typeof receiver === 'string' ? { receiver } : {}),
     // What the definitions keep (one matcher per label), so that derived tests hold for both.
-    matchers: matchers.filter((m, i) => matchers.findIndex((n) => n.label === m.label) === i),
+    matchers: representable({ ...ctx, notes: [] }, path, matchers),
     continue: input['continue'] === true,
     routes: children.map((c) => c.routing),
   };
@@ -90,6 +150,7 @@ export function convertInhibitRule(ctx: ImportContext, input: Record<string, unk
   const fields = convertFields(ctx, path, input, [{ yaml: 'equal', api: 'equal', type: 'stringList' }], 'this inhibit rule field has no counterpart in the API: not converted', [
     'source_matchers', 'source_match', 'source_match_re', 'target_matchers', 'target_match', 'target_match_re',
   ]);
+  if (fields['equal'] !== undefined) fields['equal'] = labelNames(ctx, `${path}.equal`, fields['equal'], 'utf8Equal')!;
   return call('inhibitRule', {
     sourceMatchers: matchersValue(ctx, `${path}.source_matchers`, source),
     targetMatchers: matchersValue(ctx, `${path}.target_matchers`, target),

@@ -56,9 +56,12 @@ describe('record/cycle', () => {
     const stage = record({ name: 'store:split:x', labels: { env: 'stage' }, expr: 'sum by (store) (shop_cart_items)' });
     expect(findings('record/cycle', shop({ rules: [prod, stage] }))).toEqual([]);
     const looping = record({ name: 'store:split:x', labels: { env: 'stage' }, expr: 'store:split:x{env="prod"} + 1' });
+    // Audit round 25: the rules of one name are told apart by their group, place and fixed labels.
+    const p = '"store:split:x"{env="prod"} (group "shop", rules[0])';
+    const l = '"store:split:x"{env="stage"} (group "shop", rules[1])';
     expect(findings('record/cycle', shop({ rules: [prod, looping] })).map((d) => d.message)).toEqual([
-      'recording rule "store:split:x" reads "store:split:x", which is recorded from "store:split:x" in turn ("store:split:x" → "store:split:x" → "store:split:x"): a cycle of recording rules never produces data',
-      'recording rule "store:split:x" reads "store:split:x", which is recorded from "store:split:x" in turn ("store:split:x" → "store:split:x" → "store:split:x"): a cycle of recording rules never produces data',
+      `recording rule ${p} reads ${l}, which is recorded from ${p} in turn (${p} → ${l} → ${p}): a cycle of recording rules never produces data`,
+      `recording rule ${l} reads ${p}, which is recorded from ${l} in turn (${l} → ${p} → ${l}): a cycle of recording rules never produces data`,
     ]);
   });
 
@@ -137,8 +140,54 @@ describe('record/cycle on the rule dependency graph (src/model/rule-dependencies
     // Reading the series store:a:x writes from store:b:x: a cycle.
     const back = record({ name: 'store:b:x', expr: 'store:a:x{source="b"} * 2' });
     expect(findings('record/cycle', shop({ rules: [fromB, scraped, back] })).map((d) => d.message)).toEqual([
-      expect.stringContaining('recording rule "store:a:x" reads "store:b:x"'),
-      expect.stringContaining('recording rule "store:b:x" reads "store:a:x"'),
+      expect.stringContaining('recording rule "store:a:x"{source="b"} (group "shop", rules[0]) reads "store:b:x"'),
+      expect.stringContaining('recording rule "store:b:x" reads "store:a:x"{source="b"} (group "shop", rules[0])'),
     ]);
+  });
+});
+
+// Audit round 25: a selector without a literal metric name reads recorded series too; a cycle
+// through one is reported (it may also select other series, so the message says what follows either way).
+describe('record/cycle through selectors without a literal metric name', () => {
+  const NEITHER = 'a cycle of recording rules never produces data or feeds each result into the next';
+  const SELF = 'a recording rule that reads what it writes never produces data or feeds each result into the next';
+
+  it('a rule reading its own series through __name__ equality, regex, list or a negative matcher', () => {
+    const cases = [
+      record({ name: 'store:eq:x', expr: 'sum by (store) ({__name__="store:eq:x"}) + 1' }),
+      record({ name: 'store:re:x', expr: 'sum by (store) ({__name__=~"store:re:.*"})' }),
+      record({ name: 'store:list:x', expr: 'sum by (store) ({__name__=~"store:list:x|shop_cart_items"})' }),
+      record({ name: 'store:ci:x', expr: 'sum by (store) ({__name__=~"(?i)STORE:CI:X"})' }),
+      record({ name: 'store:neg:x', expr: 'sum by (store) ({__name__!~"shop_.*", store="a"})' }),
+    ];
+    expect(findings('record/cycle', shop({ rules: cases })).map((d) => d.message)).toEqual([
+      'recording rule "store:eq:x" reads its own series "store:eq:x": there is nothing to read at its first evaluation, so it never produces data',
+      `recording rule "store:re:x" reads its own series through {__name__=~"store:re:.*"}: ${SELF}`,
+      `recording rule "store:list:x" reads its own series through {__name__=~"store:list:x|shop_cart_items"}: ${SELF}`,
+      `recording rule "store:ci:x" reads its own series through {__name__=~"(?i)STORE:CI:X"}: ${SELF}`,
+      `recording rule "store:neg:x" reads its own series through {__name__!~"shop_.*", store="a"}: ${SELF}`,
+    ]);
+  });
+
+  it('a cycle of two rules through a regex, reported on both, with the selector and its span', () => {
+    const a = record({ name: 'store:a:x', expr: 'sum by (store) ({__name__=~"store:b:.*"})' });
+    const b = record({ name: 'store:b:x', expr: 'store:a:x * 2' });
+    const found = findings('record/cycle', shop({ rules: [a, b] }));
+    expect(found.map((d) => d.message)).toEqual([
+      `recording rule "store:a:x" reads "store:b:x" through {__name__=~"store:b:.*"}, which is recorded from "store:a:x" in turn ("store:a:x" → "store:b:x" → "store:a:x"): ${NEITHER}`,
+      'recording rule "store:b:x" reads "store:a:x", which is recorded from "store:b:x" in turn ("store:b:x" → "store:a:x" → "store:b:x"): a cycle of recording rules never produces data',
+    ]);
+    expect(found[0]!.excerpt).toMatchObject({ from: 'sum by (store) ('.length, to: 'sum by (store) ({__name__=~"store:b:.*"}'.length });
+  });
+
+  it('and the other direction: a selector its name matchers or the fixed labels rule out is no cycle', () => {
+    const rules = [
+      record({ name: 'store:out:x', expr: 'sum by (store) ({__name__=~"store:other:.*"})' }),
+      record({ name: 'store:neg:y', expr: 'sum by (store) ({__name__!~"store:neg:.*", store="a"})' }),
+      record({ name: 'store:fixed:x', labels: { env: 'prod' }, expr: 'sum by (store) ({__name__=~"store:fixed:.*", env="stage"})' }),
+      record({ name: 'store:ne:x', expr: 'sum by (store) ({__name__="store:ne:x", __name__!="store:ne:x"})' }),
+      record({ name: 'store:seeded:y', expr: 'sum by (store) ({__name__=~"store:seeded:.*"}) or sum by (store) (shop_cart_items)' }),
+    ];
+    expect(findings('record/cycle', shop({ rules }))).toEqual([]);
   });
 });
