@@ -61,6 +61,40 @@ describe('promql/histogram-bucket', () => {
     ]);
   });
 
+  it('fires on +Inf left out by any le matcher under histogram_quantile: a regex listing the finite bounds only, a negated regex matching +Inf', () => {
+    const rules = [
+      record({ name: 'store:checkout:p90', expr: 'histogram_quantile(0.9, sum by (store, le) (rate(shop_checkout_seconds_bucket{le=~"0.5|1|5"}[5m])))' }),
+      record({ name: 'store:checkout:p95', expr: 'histogram_quantile(0.95, sum by (store, le) (rate(shop_checkout_seconds_bucket{le!~".*Inf"}[5m])))' }),
+      record({ name: 'store:checkout:p99', expr: 'histogram_quantile(0.99, sum by (store, le) (rate(shop_checkout_seconds_bucket{le=~"[0-9.]+"}[5m])))' }),
+    ];
+    expect(summary('promql/histogram-bucket', ...rules)).toEqual([
+      ['error', 'record store:checkout:p90 passes shop_checkout_seconds_bucket{le=~"0.5|1|5"} to histogram_quantile, which needs the +Inf bucket: without it the result is NaN', 'le=~"0.5|1|5"'],
+      ['error', 'record store:checkout:p95 passes shop_checkout_seconds_bucket{le!~".*Inf"} to histogram_quantile, which needs the +Inf bucket: without it the result is NaN', 'le!~".*Inf"'],
+      ['error', 'record store:checkout:p99 passes shop_checkout_seconds_bucket{le=~"[0-9.]+"} to histogram_quantile, which needs the +Inf bucket: without it the result is NaN', 'le=~"[0-9.]+"'],
+    ]);
+  });
+
+  it('fires on a regex listing bounds the histogram lacks: all of them (matches nothing) or some (that part matches nothing)', () => {
+    const rules = [
+      record({ name: 'store:checkout_fast:rate5m', expr: 'sum by (store) (rate(shop_checkout_seconds_bucket{le=~"0.3|0.4"}[5m]))' }),
+      record({ name: 'store:checkout_some:rate5m', expr: 'sum by (store) (rate(shop_checkout_seconds_bucket{le=~"^(0.3|1)$"}[5m]))' }),
+    ];
+    expect(summary('promql/histogram-bucket', ...rules)).toEqual([
+      ['error', 'record store:checkout_fast:rate5m selects shop_checkout_seconds_bucket{le=~"0.3|0.4"}, but shop_checkout_seconds has no bucket 0.3, 0.4 (buckets 0.5, 1, 5, +Inf): the selector matches nothing', 'le=~"0.3|0.4"'],
+      ['error', 'record store:checkout_some:rate5m selects shop_checkout_seconds_bucket{le=~"^(0.3|1)$"}, but shop_checkout_seconds has no bucket 0.3 (buckets 0.5, 1, 5, +Inf): that part of the regex matches nothing', 'le=~"^(0.3|1)$"'],
+    ]);
+  });
+
+  it('is quiet on regexes that keep +Inf under histogram_quantile and list only declared bounds (written either way)', () => {
+    const rules = [
+      record({ name: 'store:checkout:p90', expr: 'histogram_quantile(0.9, sum by (store, le) (rate(shop_checkout_seconds_bucket{le=~"0.5|1|5|\\+Inf"}[5m])))' }),
+      record({ name: 'store:checkout:p95', expr: 'histogram_quantile(0.95, sum by (store, le) (rate(shop_checkout_seconds_bucket{le=~".+"}[5m])))' }),
+      record({ name: 'store:checkout:p99', expr: 'histogram_quantile(0.99, sum by (store, le) (rate(shop_checkout_seconds_bucket{le!~"0[.]5"}[5m])))' }),
+      record({ name: 'store:checkout_one:rate5m', expr: 'sum by (store) (rate(shop_checkout_seconds_bucket{le=~"1|1[.]0"}[5m]))' }),
+    ];
+    expect(summary('promql/histogram-bucket', ...rules)).toEqual([]);
+  });
+
   it('is quiet on declared buckets (written as Prometheus writes them) and on rates under histogram_quantile', () => {
     const rules = [
       record({ name: 'store:checkout_fast:rate5m', expr: 'sum by (store) (rate(shop_checkout_seconds_bucket{le="0.5"}[5m])) / sum by (store) (rate(shop_checkout_seconds_bucket{le="+Inf"}[5m]))' }),
