@@ -1,5 +1,6 @@
 import type { Check } from './check.js';
 import { at } from './check.js';
+import { counterWords, readsAsCounter } from './counter-series.js';
 
 // Functions that turn a counter's ever-growing total into something worth plotting, or only look
 // at whether series exist. Anything else (sum, topk, histogram_quantile, …) keeps the raw total.
@@ -18,10 +19,11 @@ export const dashboardCounterWithoutRate: Check = {
       if (e.context !== 'panel' || e.path[2] === 'variables') continue;
       for (const s of e.analysis.selectors) {
         const entry = s.name !== undefined ? catalogue.get(s.name) : undefined;
-        if (!entry?.metric || !entry.counterLike) continue;
+        // A counter, a histogram's _bucket/_sum/_count, or a recorded counter (a sum of counters).
+        if (!entry || !readsAsCounter(entry)) continue;
         if (s.enclosing.some((fn) => COUNTER_AWARE.has(fn))) continue;
         report({
-          message: `panel ${e.owner} (${e.path[1]}) shows the raw value of counter "${s.name}", a total since the process started that drops to 0 on restart`,
+          message: `panel ${e.owner} (${e.path[1]}) shows the raw value of ${entry.metric ? `counter "${s.name}"` : counterWords(entry, false)}, a total since the process started that drops to 0 on restart`,
           hint: `plot rate(${s.name}[$__rate_interval]) (per second) or increase(${s.name}[$__range]) (in the time range)`,
           ...at(e, s.from, s.to),
         });

@@ -1,6 +1,7 @@
 import type { Check } from './check.js';
 import { at } from './check.js';
 import { alertExpressions } from './rules-select.js';
+import { counterWords, readsAsCounter } from './counter-series.js';
 
 // Wrapping a counter in only these still leaves its raw, ever-growing value.
 // (count and group only count series: the counter's value does not matter there.)
@@ -13,16 +14,16 @@ const TRANSPARENT = new Set([
 export const promqlCounterComparedRaw: Check = {
   id: 'promql/counter-compared-raw',
   severity: 'warning',
-  description: 'An alert compares a rate or increase of a counter (or of a histogram\'s or summary\'s _count/_sum/_bucket), not its raw value (which only grows and resets on restart).',
+  description: 'An alert compares a rate or increase of a counter (or of a histogram\'s or summary\'s _count/_sum/_bucket, or of a recorded counter), not its raw value (which only grows and resets on restart).',
   run(context, report) {
     for (const { alert, e } of alertExpressions(context)) {
       if (e.analysis.comparisons.length === 0) continue;
       for (const s of e.analysis.selectors) {
         const entry = s.name !== undefined ? context.catalogue.get(s.name) : undefined;
-        // A counter, or a histogram's or summary's _count/_sum/_bucket series (they count too).
-        if (!entry?.metric || !entry.counterLike || !s.enclosing.every((fn) => TRANSPARENT.has(fn))) continue;
+        // A counter, a histogram's or summary's _count/_sum/_bucket series (they count too), or a recorded counter.
+        if (!entry || !readsAsCounter(entry) || !s.enclosing.every((fn) => TRANSPARENT.has(fn))) continue;
         report({
-          message: `alert ${alert.name} compares the raw value of ${entry.metric.type === 'counter' ? 'counter' : `${entry.metric.type} series`} "${s.name}", which only grows (and drops to 0 on restart)`,
+          message: `alert ${alert.name} compares the raw value of ${counterWords(entry, false)}, which only grows (and drops to 0 on restart)`,
           hint: `compare rate(${s.name}[5m]) or increase(${s.name}[1h]) instead`,
           ...at(e, s.from, s.to),
         });
