@@ -185,7 +185,11 @@ export class RangeWalk {
     const a = this.of(lhsNode);
     const b = this.of(rhsNode);
     if (op === 'Or') return a && b ? { min: Math.min(a.min, b.min), max: Math.max(a.max, b.max), why: bothWhy(a, b) } : undefined;
-    if (op === 'Div' && tree.child(node, 'MatchingModifierClause') < 0) {
+    // With `on (…)`/`ignoring (…)` (one-to-one, or group_left: the whole is the "one" side) a part's
+    // series meets the whole's series of its own group: the whole holds every series of the part, and
+    // a match must be unique on the whole's side. group_right lets a whole's series meet another group's part.
+    const clause = tree.child(node, 'MatchingModifierClause');
+    if (op === 'Div' && (clause < 0 || tree.child(clause, 'GroupRight') < 0)) {
       // `100 * part / whole` reads as `(100 * part) / whole`: the factor comes out first.
       const scaled = this.factorOut(lhsNode);
       if (this.isPartOverWhole(scaled.term, rhsNode)) {

@@ -62,6 +62,24 @@ describe(ID, () => {
     expect(findings(ID, shop({ rules: [rules[0]!] }))[0]!.hint).toBe('a ratio is compared with a fraction: 0.05 for 5%, not 5');
   });
 
+  it('fires on a part over its whole matched on (…), ignoring (…) or group_left: a series is matched with its own group, whose whole holds it', () => {
+    const part = 'sum by (store) (rate(shop_orders_total{status="failed"}[5m]))';
+    const whole = 'sum by (store) (rate(shop_orders_total[5m]))';
+    const rules = [
+      alert({ ...basics, name: 'On', expr: `${part} / on (store) ${whole} > 1` }),
+      alert({ ...basics, name: 'Ignoring', expr: `${part} / ignoring (status) ${whole} > 5` }),
+      alert({ ...basics, name: 'GroupLeft', expr: `100 * ${part} / on (store) group_left ${whole} > 100` }),
+      // group_right: a series of the whole may meet the part of another group: not judged.
+      alert({ ...basics, name: 'GroupRight', expr: `${part} / on (store) group_right ${whole} > 1` }),
+    ];
+    const why = 'a part of a counter over the whole of it lies between 0 and 1';
+    expect(brief(shop({ rules }))).toEqual([
+      ['error', `alert On: "> 1" never holds: its left-hand side lies between 0 and 1 (${why}), so the alert never fires`],
+      ['error', `alert Ignoring: "> 5" never holds: its left-hand side lies between 0 and 1 (${why}), so the alert never fires`],
+      ['error', `alert GroupLeft: "> 100" never holds: its left-hand side lies between 0 and 100 (${why}), so the alert never fires`],
+    ]);
+  });
+
   it('fires on rate()-like functions below 0 (never) and at or above 0 (always), and on counts below 1', () => {
     const rules = [
       alert({ ...basics, name: 'Negative', expr: 'rate(shop_orders_total[5m]) < 0' }),
