@@ -2,6 +2,7 @@ import type { Check } from './check.js';
 import { at } from './check.js';
 import { alertExpressions } from './rules-select.js';
 import { counterWords, readsAsCounter } from './counter-series.js';
+import { COMPARED, COMPARED_BOOL, FILTER_ONLY, valueSteps, type ValueStep } from './value-steps.js';
 
 // Wrapping a counter in only these still leaves its raw, ever-growing value.
 // (count and group only count series: the counter's value does not matter there.)
@@ -11,6 +12,19 @@ const TRANSPARENT = new Set([
   'last_over_time', 'max_over_time', 'min_over_time', 'avg_over_time',
 ]);
 
+/**
+ * Whether a selector's raw values reach a comparison: through functions that keep them only, up to
+ * the innermost comparison (`count(x_total > 5)` compares them; what `count` makes of it after does
+ * not matter), never through the right-hand side of `and`/`unless` (only its series' existence counts).
+ */
+function comparedRaw(path: readonly ValueStep[]): boolean {
+  for (const step of path) {
+    if (step === COMPARED || step === COMPARED_BOOL) return true;
+    if (step === FILTER_ONLY || !TRANSPARENT.has(step)) return false;
+  }
+  return false;
+}
+
 export const promqlCounterComparedRaw: Check = {
   id: 'promql/counter-compared-raw',
   severity: 'warning',
@@ -18,10 +32,14 @@ export const promqlCounterComparedRaw: Check = {
   run(context, report) {
     for (const { alert, e } of alertExpressions(context)) {
       if (e.analysis.comparisons.length === 0) continue;
+      let steps: Map<number, ValueStep[]> | undefined;
       for (const s of e.analysis.selectors) {
         const entry = s.name !== undefined ? context.catalogue.get(s.name) : undefined;
         // A counter, a histogram's or summary's _count/_sum/_bucket series (they count too), or a recorded counter.
-        if (!entry || !readsAsCounter(entry) || !s.enclosing.every((fn) => TRANSPARENT.has(fn))) continue;
+        if (!entry || !readsAsCounter(entry)) continue;
+        steps ??= valueSteps(e);
+        const path = steps.get(s.from);
+        if (path ? !comparedRaw(path) : !s.enclosing.every((fn) => TRANSPARENT.has(fn))) continue;
         report({
           message: `alert ${alert.name} compares the raw value of ${counterWords(entry, false)}, which only grows (and drops to 0 on restart)`,
           hint: `compare rate(${s.name}[5m]) or increase(${s.name}[1h]) instead`,

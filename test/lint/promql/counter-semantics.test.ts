@@ -47,6 +47,24 @@ describe('promql/counter-compared-raw on histogram series and over-time maxima',
   });
 });
 
+describe('promql/counter-compared-raw: only values that reach a comparison', () => {
+  it('fires on a counter compared inside count(…) or as the threshold; is quiet on one and/unless only filters by, or that is the value a comparison elsewhere lets through', () => {
+    const rules = [
+      alert({ ...basics, name: 'CountedStores', expr: 'count(shop_orders_total > 1000) > 2' }),
+      alert({ ...basics, name: 'AsThreshold', expr: 'rate(shop_orders_total[5m]) * 3600 > shop_payments_total' }),
+      alert({ ...basics, name: 'FilteredBy', expr: 'rate(shop_orders_total[5m]) > 1 and on (store) shop_payments_total' }),
+      alert({ ...basics, name: 'UnlessSeen', expr: 'rate(shop_orders_total[5m]) > 1 unless on (store) shop_payments_total' }),
+      alert({ ...basics, name: 'ShownOnly', expr: 'shop_payments_total and on (store) rate(shop_orders_total[5m]) > 1' }),
+      alert({ ...basics, name: 'ComparedInFilter', expr: 'rate(shop_orders_total[5m]) > 1 and on (store) shop_payments_total > 1000' }),
+    ];
+    expect(summary('promql/counter-compared-raw', ...rules).map((f) => [f[1], f[2]])).toEqual([
+      ['alert CountedStores compares the raw value of counter "shop_orders_total", which only grows (and drops to 0 on restart)', 'shop_orders_total'],
+      ['alert AsThreshold compares the raw value of counter "shop_payments_total", which only grows (and drops to 0 on restart)', 'shop_payments_total'],
+      ['alert ComparedInFilter compares the raw value of counter "shop_payments_total", which only grows (and drops to 0 on restart)', 'shop_payments_total'],
+    ]);
+  });
+});
+
 describe('promql/histogram-bucket', () => {
   it('fires on a bucket the histogram lacks, on +Inf left out under histogram_quantile, and on raw buckets', () => {
     const rules = [

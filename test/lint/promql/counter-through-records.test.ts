@@ -73,3 +73,17 @@ describe('dashboard/counter-without-rate through recording rules', () => {
     ]);
   });
 });
+
+describe('dashboard/counter-without-rate: only values the panel shows', () => {
+  it('is quiet on a counter that and/unless only filters by, or that a bool comparison turns into 0 or 1; fires on one a comparison lets through', () => {
+    const board = shopDashboard([
+      timeseriesPanel({ title: 'Filtered', targets: [{ expr: 'sum by (store) (rate(shop_orders_total[$__rate_interval])) and on (store) shop_payments_total' }] }),
+      timeseriesPanel({ title: 'Unless', targets: [{ expr: 'sum by (store) (rate(shop_orders_total[$__rate_interval])) unless on (store) shop_payments_total' }] }),
+      timeseriesPanel({ title: 'Bool', targets: [{ expr: 'shop_payments_total > bool 0' }] }),
+      timeseriesPanel({ title: 'Above', targets: [{ expr: 'shop_payments_total > 1000' }] }),
+    ]);
+    expect(messages('dashboard/counter-without-rate', { dashboards: [board] })).toEqual([
+      ['panel Above (Shop) shows the raw value of counter "shop_payments_total", a total since the process started that drops to 0 on restart', 'shop_payments_total'],
+    ]);
+  });
+});
