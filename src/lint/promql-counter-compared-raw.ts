@@ -6,10 +6,12 @@ import { COMPARED, COMPARED_BOOL, FILTER_ONLY, valueSteps, type ValueStep } from
 
 // Wrapping a counter in only these still leaves its raw, ever-growing value.
 // (count and group only count series: the counter's value does not matter there.)
-// (max/min/avg_over_time of a counter are its raw values over the range: as raw.)
+// (max/min/avg/quantile_over_time of a counter are its raw values over the range: as raw; the
+// label and selection functions change labels or pick series, never values.)
 const TRANSPARENT = new Set([
-  'sum', 'max', 'min', 'avg', 'topk', 'bottomk', 'abs', 'ceil', 'floor', 'round', 'sort', 'sort_desc', 'clamp', 'clamp_max', 'clamp_min',
-  'last_over_time', 'max_over_time', 'min_over_time', 'avg_over_time',
+  'sum', 'max', 'min', 'avg', 'quantile', 'topk', 'bottomk', 'limitk', 'limit_ratio', 'abs', 'ceil', 'floor', 'round', 'sort', 'sort_desc',
+  'sort_by_label', 'sort_by_label_desc', 'label_replace', 'label_join', 'clamp', 'clamp_max', 'clamp_min',
+  'last_over_time', 'first_over_time', 'max_over_time', 'min_over_time', 'avg_over_time', 'quantile_over_time',
 ]);
 
 /**

@@ -48,6 +48,20 @@ describe('promql/counter-compared-raw on histogram series and over-time maxima',
 });
 
 describe('promql/counter-compared-raw: only values that reach a comparison', () => {
+  it('fires through functions that change labels or pick series, not values', () => {
+    const rules = [
+      alert({ ...basics, name: 'Relabelled', expr: 'label_replace(shop_orders_total, "shop", "$1", "store", "(.*)") > 1000' }),
+      alert({ ...basics, name: 'Limited', expr: 'limitk(3, sort_by_label(shop_orders_total, "store")) > 1000' }),
+      alert({ ...basics, name: 'Median', expr: 'quantile_over_time(0.5, shop_orders_total[1h]) > 1000' }),
+    ];
+    expect(summary('promql/counter-compared-raw', ...rules).map((f) => f[1])).toEqual([
+      'alert Relabelled compares the raw value of counter "shop_orders_total", which only grows (and drops to 0 on restart)',
+      'alert Limited compares the raw value of counter "shop_orders_total", which only grows (and drops to 0 on restart)',
+      'alert Median compares the raw value of counter "shop_orders_total", which only grows (and drops to 0 on restart)',
+    ]);
+  });
+
+
   it('fires on a counter compared inside count(…) or as the threshold; is quiet on one and/unless only filters by, or that is the value a comparison elsewhere lets through', () => {
     const rules = [
       alert({ ...basics, name: 'CountedStores', expr: 'count(shop_orders_total > 1000) > 2' }),
