@@ -1,24 +1,24 @@
 import type { Check } from './check.js';
 import { locatedAt } from '../model/located.js';
 import { allPanels } from '../model/dashboard.js';
-import { queryUnit, type QueryUnit } from './dashboard-query-unit.js';
+import { bucketBound, queryUnit, type QueryUnit } from './dashboard-query-unit.js';
 import { expressionAt } from './expression-at.js';
 import { flatRoot } from '../promql/parse.js';
 import { MILLISECONDS_UNITS, OTHER_TIME_UNITS, SECONDS_UNITS } from './grafana-units.js';
 
 /** Why showing a value of this kind with this Grafana unit lies, and the unit to use; undefined when it does not. */
-function mismatch(value: QueryUnit['unit'], unit: string): { why: string; use: string } | undefined {
+function mismatch(value: QueryUnit['unit'], unit: string, what = 'its values'): { why: string; use: string } | undefined {
   if (value === 'seconds' && (MILLISECONDS_UNITS.has(unit) || OTHER_TIME_UNITS.has(unit))) {
-    return { why: `its values are seconds, and unit "${unit}" reads them as another time unit (0.25 s would show as 0.25 ${unit})`, use: 's' };
+    return { why: `${what} are seconds, and unit "${unit}" reads them as another time unit (0.25 s would show as 0.25 ${unit})`, use: 's' };
   }
   if (value === 'milliseconds' && (SECONDS_UNITS.has(unit) || OTHER_TIME_UNITS.has(unit))) {
-    return { why: `its values are milliseconds, and unit "${unit}" reads them as another time unit (250 ms would show as 250 ${unit})`, use: 'ms' };
+    return { why: `${what} are milliseconds, and unit "${unit}" reads them as another time unit (250 ms would show as 250 ${unit})`, use: 'ms' };
   }
   if (value === 'ratio' && unit === 'percent') {
-    return { why: 'its values are a ratio between 0 and 1, and unit "percent" expects 0 to 100 (5% would show as 0.05%)', use: 'percentunit' };
+    return { why: `${what} are a ratio between 0 and 1, and unit "percent" expects 0 to 100 (5% would show as 0.05%)`, use: 'percentunit' };
   }
   if (value === 'percent' && unit === 'percentunit') {
-    return { why: 'its values are percentages (0 to 100), and unit "percentunit" expects 0 to 1 (5% would show as 500%)', use: 'percent' };
+    return { why: `${what} are percentages (0 to 100), and unit "percentunit" expects 0 to 1 (5% would show as 500%)`, use: 'percent' };
   }
   return undefined;
 }
@@ -44,8 +44,9 @@ export const dashboardUnitMismatch: Check = {
           const e = expressionAt(context, target.path);
           if (!e) continue;
           const flat = flatRoot(e.analysis.parsed);
-          const value = flat ? queryUnit(flat.tree, flat.root, e.text, catalogue) : undefined;
-          const found = value && mismatch(value.unit, panel.unit);
+          // A heatmap's unit is its y axis's: the bounds (le) of the buckets, not their counts.
+          const value = !flat ? undefined : panel.type === 'heatmap' ? bucketBound(flat.tree, flat.root, e.text, catalogue) : queryUnit(flat.tree, flat.root, e.text, catalogue)?.unit;
+          const found = value && mismatch(value, panel.unit, panel.type === 'heatmap' ? "its buckets' bounds (le, the y axis)" : undefined);
           if (!found) continue;
           report({
             message: `panel ${panel.title}: unit "${panel.unit}" does not fit ${target.path.at(-1)}: ${found.why}`,
