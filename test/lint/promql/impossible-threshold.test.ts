@@ -120,6 +120,27 @@ describe(ID, () => {
     ]);
   });
 
+  it('carries bounds through round, ceil, floor, sgn and exp, and stays quiet where they move a bound past the threshold', () => {
+    const rules = [
+      alert({ ...basics, name: 'Rounded', expr: 'round(rate(shop_orders_total[5m])) < 0' }),
+      alert({ ...basics, name: 'Ceiled', expr: 'ceil(up{job="shop"}) > 1' }),
+      alert({ ...basics, name: 'Sign', expr: 'sgn(shop_cart_items) > 1' }),
+      alert({ ...basics, name: 'Exponent', expr: 'exp(shop_cart_items) < 0' }),
+      alert({ ...basics, name: 'RoundedRatio', expr: 'round(sum(rate(shop_orders_total{status="failed"}[5m])) / sum(rate(shop_orders_total[5m])), 0.1) > 1.05' }),
+      // To the nearest 10, a ratio is always 0.
+      alert({ ...basics, name: 'RoundedTo', expr: 'round(sum(rate(shop_orders_total{status="failed"}[5m])) / sum(rate(shop_orders_total[5m])), 10) > 1' }),
+      alert({ ...basics, name: 'FloorNegative', expr: 'floor(-rate(shop_orders_total[5m])) < -0.5' }),
+    ];
+    expect(brief(shop({ rules }))).toEqual([
+      ['error', 'alert Rounded: "< 0" never holds: round(rate(shop_orders_total[5m])) is never negative (rate() is never negative), so the alert never fires'],
+      ['error', 'alert Ceiled: "> 1" never holds: ceil(up{job="shop"}) lies between 0 and 1 (up is 0 or 1), so the alert never fires'],
+      ['error', 'alert Sign: "> 1" never holds: sgn(shop_cart_items) lies between -1 and 1 (sgn() is -1, 0 or 1), so the alert never fires'],
+      ['error', 'alert Exponent: "< 0" never holds: exp(shop_cart_items) is never negative (exp() is never negative), so the alert never fires'],
+      ['error', 'alert RoundedRatio: "> 1.05" never holds: its left-hand side lies between 0 and 1 (a part of a counter over the whole of it lies between 0 and 1), so the alert never fires'],
+      ['error', 'alert RoundedTo: "> 1" never holds: its left-hand side is always 0 (a part of a counter over the whole of it lies between 0 and 1), so the alert never fires'],
+    ]);
+  });
+
   it('follows recorded series to the expression that records them, and judges a recording rule that filters', () => {
     const ratio = record({ name: 'store:shop_orders_failed:ratio_rate5m', expr: 'sum by (store) (rate(shop_orders_total{status="failed"}[5m])) / sum by (store) (rate(shop_orders_total[5m]))' });
     const filtered = record({ name: 'store:shop_orders_failed:high', expr: 'store:shop_orders_failed:ratio_rate5m > 1' });
