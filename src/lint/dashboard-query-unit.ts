@@ -1,7 +1,7 @@
 import { argumentsOf, expressionsOf, firstExpressionOf, operatorAfter } from '../promql/parse.js';
 import type { FlatTree } from '../promql/flat-tree.js';
 import type { Catalogue } from '../model/catalogue.js';
-import { flatRoot, parsePromql } from '../promql/parse.js';
+import type { RecordModel } from '../model/types.js';
 
 /**
  * What one value of a query's result measures, as far as the catalogue tells: `seconds` for a
@@ -60,8 +60,8 @@ function product(a: number, b: number): number {
 }
 
 /** The unit of a query's values: `root` of its parse walked as numbers (flat-tree.ts), undefined when it cannot be known. */
-export function queryUnit(tree: FlatTree, root: number, text: string, catalogue: Catalogue): QueryUnit | undefined {
-  const result = measureOf(tree, root, text, catalogue, NOTHING_SEEN);
+export function queryUnit(tree: FlatTree, root: number, text: string, catalogue: Catalogue, recorded: RecordedParse = NONE_RECORDED): QueryUnit | undefined {
+  const result = measureOf(tree, root, text, { catalogue, recorded }, NOTHING_SEEN);
   if (!result || result.perSecond || result.scale !== undefined) return undefined;
   return { unit: result.unit, perSecond: false };
 }
@@ -71,25 +71,35 @@ export function queryUnit(tree: FlatTree, root: number, text: string, catalogue:
  * seconds), whatever its values (counts, per second): what a heatmap's y axis shows. Undefined
  * when the query returns no buckets the catalogue knows.
  */
-export function bucketBound(tree: FlatTree, root: number, text: string, catalogue: Catalogue): QueryUnit['unit'] | undefined {
-  return measureOf(tree, root, text, catalogue, NOTHING_SEEN)?.bound;
+export function bucketBound(tree: FlatTree, root: number, text: string, catalogue: Catalogue, recorded: RecordedParse = NONE_RECORDED): QueryUnit['unit'] | undefined {
+  return measureOf(tree, root, text, { catalogue, recorded }, NOTHING_SEEN)?.bound;
 }
 
+/** The parse of a recording rule's expression (the run's, parsed once: src/model/promql-table.ts), walked as numbers. */
+export type RecordedParse = (rule: RecordModel) => { tree: FlatTree; root: number; text: string } | undefined;
+
+const NONE_RECORDED: RecordedParse = () => undefined;
 const NOTHING_SEEN: ReadonlySet<string> = new Set();
+
+interface Lookups {
+  catalogue: Catalogue;
+  recorded: RecordedParse;
+}
 
 /**
  * A recorded series' measure: its recording expression's (a rate stays a rate, recorded buckets keep
  * their bound); undefined for a name met again on the way (a cycle).
  */
-function recordedUnit(name: string, catalogue: Catalogue, seen: ReadonlySet<string>): Measure | undefined {
-  const rule = catalogue.get(name)?.record;
+function recordedUnit(name: string, lookups: Lookups, seen: ReadonlySet<string>): Measure | undefined {
+  const rule = lookups.catalogue.get(name)?.record;
   if (!rule || seen.has(name)) return undefined;
-  const flat = flatRoot(parsePromql(rule.expr));
-  return flat ? measureOf(flat.tree, flat.root, rule.expr, catalogue, new Set([...seen, name])) : undefined;
+  const parsed = lookups.recorded(rule);
+  return parsed ? measureOf(parsed.tree, parsed.root, parsed.text, lookups, new Set([...seen, name])) : undefined;
 }
 
 /** The measure of a query's values, before it is read as a unit (see Measure). */
-function measureOf(tree: FlatTree, root: number, text: string, catalogue: Catalogue, seen: ReadonlySet<string>): Measure | undefined {
+function measureOf(tree: FlatTree, root: number, text: string, lookups: Lookups, seen: ReadonlySet<string>): Measure | undefined {
+  const { catalogue } = lookups;
   const src = (n: number) => text.slice(tree.from(n), tree.to(n));
   /** The text of `node`'s first child named `name`, else of `node`. */
   const named = (node: number, name: string) => {
@@ -100,7 +110,7 @@ function measureOf(tree: FlatTree, root: number, text: string, catalogue: Catalo
   function selector(node: number): Value {
     const name = tree.child(node, 'Identifier');
     const entry = name >= 0 ? catalogue.get(src(name)) : undefined;
-    if (entry?.record) return recordedUnit(entry.name, catalogue, seen);
+    if (entry?.record) return recordedUnit(entry.name, lookups, seen);
     if (!entry?.metric) return undefined;
     if (entry.suffix === '_count') return { unit: 'count', perSecond: false };
     const declared = entry.metric.unit !== undefined ? UNIT_NAMES[entry.metric.unit] : undefined;

@@ -1,7 +1,9 @@
-import type { Check } from './check.js';
+import type { AnalyzedExpression, Check } from './check.js';
 import { locatedAt } from '../model/located.js';
 import { allPanels } from '../model/dashboard.js';
-import { bucketBound, queryUnit, type QueryUnit } from './dashboard-query-unit.js';
+import { bucketBound, queryUnit, type QueryUnit, type RecordedParse } from './dashboard-query-unit.js';
+import { recordExpressions } from './rules-select.js';
+import type { RecordModel } from '../model/types.js';
 import { expressionAt } from './expression-at.js';
 import { flatRoot } from '../promql/parse.js';
 import { MILLISECONDS_UNITS, OTHER_TIME_UNITS, SECONDS_UNITS } from './grafana-units.js';
@@ -37,6 +39,14 @@ export const dashboardUnitMismatch: Check = {
   description: "A panel's unit agrees with what its queries measure according to the catalogue (seconds vs ms, ratio vs percent).",
   run(context, report) {
     const { model, catalogue } = context;
+    // Recording rules' expressions as the run analysed them (each text parsed once in a run).
+    let analysed: Map<RecordModel, AnalyzedExpression> | undefined;
+    const recorded: RecordedParse = (rule) => {
+      analysed ??= new Map(recordExpressions(context).map(({ record, e }) => [record, e]));
+      const e = analysed.get(rule);
+      const flat = e ? flatRoot(e.analysis.parsed) : undefined;
+      return e && flat ? { tree: flat.tree, root: flat.root, text: e.text } : undefined;
+    };
     for (const dashboard of model.dashboards) {
       for (const panel of allPanels(dashboard)) {
         if (panel.unit === undefined || !canMismatch(panel.unit)) continue;
@@ -45,7 +55,7 @@ export const dashboardUnitMismatch: Check = {
           if (!e) continue;
           const flat = flatRoot(e.analysis.parsed);
           // A heatmap's unit is its y axis's: the bounds (le) of the buckets, not their counts.
-          const value = !flat ? undefined : panel.type === 'heatmap' ? bucketBound(flat.tree, flat.root, e.text, catalogue) : queryUnit(flat.tree, flat.root, e.text, catalogue)?.unit;
+          const value = !flat ? undefined : panel.type === 'heatmap' ? bucketBound(flat.tree, flat.root, e.text, catalogue, recorded) : queryUnit(flat.tree, flat.root, e.text, catalogue, recorded)?.unit;
           const found = value && mismatch(value, panel.unit, panel.type === 'heatmap' ? "its buckets' bounds (le, the y axis)" : undefined);
           if (!found) continue;
           report({
