@@ -7,7 +7,7 @@ import type { ParsesMadeBefore } from '../promql/parses-made-before.js';
 import type { AnalyzedExpression, CheckContext } from './check.js';
 
 export { substituteGrafanaVariables, substituteWithSpans } from '../promql/grafana-variables.js';
-import { substituteWithSpans } from '../promql/grafana-variables.js';
+import { mayHoldGrafanaVariables, substituteWithSpans } from '../promql/grafana-variables.js';
 
 const NO_VARIABLES: ReadonlyArray<{ from: number; to: number }> = Object.freeze([]);
 
@@ -35,8 +35,8 @@ export function buildCheckContext(model: Model, early?: ParsesMadeBefore, nondet
   const catalogue = table.catalogue;
   const analyze = (text: string) => table.analysis(text);
   const expressions = collectExpressions(model).map((ref): AnalyzedExpression => {
-    // Every Grafana variable and macro starts with `$`: a query without one is analysed as written.
-    if (ref.context !== 'panel' || !ref.expr.includes('$')) return analyzedExpression(ref, ref.expr, analyze(ref.expr), NO_VARIABLES, undefined);
+    // Every Grafana variable and macro starts with `$` or `[[`: a query without one is analysed as written.
+    if (ref.context !== 'panel' || !mayHoldGrafanaVariables(ref.expr)) return analyzedExpression(ref, ref.expr, analyze(ref.expr), NO_VARIABLES, undefined);
     const { text, variables, toExpr } = substituteWithSpans(ref.expr);
     return analyzedExpression(ref, text, analyze(text), variables, variables.length > 0 || text !== ref.expr ? toExpr : undefined);
   });

@@ -1,6 +1,7 @@
 import { argumentsOf, expressionsOf, firstExpressionOf, operatorAfter } from '../promql/parse.js';
 import type { FlatTree } from '../promql/flat-tree.js';
 import type { Catalogue } from '../model/catalogue.js';
+import type { RecordModel } from '../model/types.js';
 
 /**
  * What one value of a query's result measures, as far as the catalogue tells: `seconds` for a
@@ -13,7 +14,13 @@ export interface QueryUnit {
   perSecond: boolean;
 }
 
-type Value = QueryUnit | { number: number } | undefined;
+/**
+ * A value being worked out: its unit, `scale` (a factor a number put on it, not yet read as a unit:
+ * `100 * failed` before `/ total` makes it a percentage) and, for a histogram's buckets (counts of
+ * observations), `bound`: the unit of their `le`, which histogram_quantile returns.
+ */
+type Measure = QueryUnit & { scale?: number; bound?: QueryUnit['unit'] };
+type Value = Measure | { number: number } | undefined;
 
 const UNIT_NAMES: Record<string, QueryUnit['unit']> = {
   seconds: 'seconds', milliseconds: 'milliseconds', bytes: 'bytes', ratio: 'ratio', percent: 'percent',
@@ -22,6 +29,7 @@ const NAME_SUFFIXES: Array<[RegExp, QueryUnit['unit']]> = [
   [/_seconds(_total)?$/, 'seconds'], [/_milliseconds(_total)?$/, 'milliseconds'], [/_bytes(_total)?$/, 'bytes'],
   [/_ratio$/, 'ratio'], [/_percent$/, 'percent'],
 ];
+
 const RATES = new Set(['rate', 'irate', 'deriv']);
 const SAME_UNIT_FUNCTIONS = new Set([
   'increase', 'delta', 'idelta', 'abs', 'ceil', 'floor', 'round', 'clamp', 'clamp_min', 'clamp_max', 'sort', 'sort_desc',
@@ -30,12 +38,68 @@ const SAME_UNIT_FUNCTIONS = new Set([
 ]);
 const SAME_UNIT_AGGREGATIONS = new Set(['sum', 'avg', 'min', 'max', 'topk', 'bottomk', 'quantile', 'limitk']);
 
-function isUnit(v: Value): v is QueryUnit {
+function isUnit(v: Value): v is Measure {
   return v !== undefined && 'unit' in v;
 }
 
+/** A factor read as the unit it makes (ratio × 100 is percent, seconds × 1000 ms, …); kept when it makes none. */
+function settled(v: Measure): Measure {
+  const scale = v.scale ?? 1;
+  if (scale === 1) return v.scale === undefined ? v : { ...v, scale: undefined };
+  const as = (unit: QueryUnit['unit']): Measure => ({ ...v, unit, scale: undefined });
+  if (v.unit === 'ratio' && scale === 100) return as('percent');
+  if (v.unit === 'percent' && scale === 0.01) return as('ratio');
+  if (v.unit === 'seconds' && scale === 1000) return as('milliseconds');
+  if (v.unit === 'milliseconds' && scale === 0.001) return as('seconds');
+  return v;
+}
+
+/** Two factors' product, rounded where floating point strays (`1 / 1000 * 10` is 0.01). */
+function product(a: number, b: number): number {
+  return Number((a * b).toPrecision(12));
+}
+
 /** The unit of a query's values: `root` of its parse walked as numbers (flat-tree.ts), undefined when it cannot be known. */
-export function queryUnit(tree: FlatTree, root: number, text: string, catalogue: Catalogue): QueryUnit | undefined {
+export function queryUnit(tree: FlatTree, root: number, text: string, catalogue: Catalogue, recorded: RecordedParse = NONE_RECORDED): QueryUnit | undefined {
+  const result = measureOf(tree, root, text, { catalogue, recorded }, NOTHING_SEEN);
+  if (!result || result.perSecond || result.scale !== undefined) return undefined;
+  return { unit: result.unit, perSecond: false };
+}
+
+/**
+ * The unit of the `le` bounds of the buckets a query returns (`sum by (le) (rate(x_seconds_bucket[5m]))`:
+ * seconds), whatever its values (counts, per second): what a heatmap's y axis shows. Undefined
+ * when the query returns no buckets the catalogue knows.
+ */
+export function bucketBound(tree: FlatTree, root: number, text: string, catalogue: Catalogue, recorded: RecordedParse = NONE_RECORDED): QueryUnit['unit'] | undefined {
+  return measureOf(tree, root, text, { catalogue, recorded }, NOTHING_SEEN)?.bound;
+}
+
+/** The parse of a recording rule's expression (the run's, parsed once: src/model/promql-table.ts), walked as numbers. */
+export type RecordedParse = (rule: RecordModel) => { tree: FlatTree; root: number; text: string } | undefined;
+
+const NONE_RECORDED: RecordedParse = () => undefined;
+const NOTHING_SEEN: ReadonlySet<string> = new Set();
+
+interface Lookups {
+  catalogue: Catalogue;
+  recorded: RecordedParse;
+}
+
+/**
+ * A recorded series' measure: its recording expression's (a rate stays a rate, recorded buckets keep
+ * their bound); undefined for a name met again on the way (a cycle).
+ */
+function recordedUnit(name: string, lookups: Lookups, seen: ReadonlySet<string>): Measure | undefined {
+  const rule = lookups.catalogue.get(name)?.record;
+  if (!rule || seen.has(name)) return undefined;
+  const parsed = lookups.recorded(rule);
+  return parsed ? measureOf(parsed.tree, parsed.root, parsed.text, lookups, new Set([...seen, name])) : undefined;
+}
+
+/** The measure of a query's values, before it is read as a unit (see Measure). */
+function measureOf(tree: FlatTree, root: number, text: string, lookups: Lookups, seen: ReadonlySet<string>): Measure | undefined {
+  const { catalogue } = lookups;
   const src = (n: number) => text.slice(tree.from(n), tree.to(n));
   /** The text of `node`'s first child named `name`, else of `node`. */
   const named = (node: number, name: string) => {
@@ -46,13 +110,15 @@ export function queryUnit(tree: FlatTree, root: number, text: string, catalogue:
   function selector(node: number): Value {
     const name = tree.child(node, 'Identifier');
     const entry = name >= 0 ? catalogue.get(src(name)) : undefined;
+    if (entry?.record) return recordedUnit(entry.name, lookups, seen);
     if (!entry?.metric) return undefined;
     if (entry.suffix === '_count') return { unit: 'count', perSecond: false };
     const declared = entry.metric.unit !== undefined ? UNIT_NAMES[entry.metric.unit] : undefined;
     if (entry.metric.unit !== undefined && declared === undefined) return undefined;
-    if (declared !== undefined) return { unit: declared, perSecond: false };
-    const byName = NAME_SUFFIXES.find(([re]) => re.test(entry.metric!.name))?.[1];
-    return { unit: byName ?? 'none', perSecond: false };
+    const unit = declared ?? NAME_SUFFIXES.find(([re]) => re.test(entry.metric!.name))?.[1] ?? 'none';
+    // A bucket counts observations; its `le` bound is in the histogram's unit.
+    if (entry.suffix === '_bucket') return { unit: 'count', perSecond: false, bound: unit };
+    return { unit, perSecond: false };
   }
 
   function walk(node: number): Value {
@@ -68,7 +134,8 @@ export function queryUnit(tree: FlatTree, root: number, text: string, catalogue:
         const vector = argumentsOf(tree, node).map(walk).find(isUnit);
         if (name === 'count_over_time') return { unit: 'count', perSecond: false };
         // A quantile of the buckets' rates is in the unit of the bucket bounds (le).
-        if (name === 'histogram_quantile') return vector ? { ...vector, perSecond: false } : undefined;
+        if (name === 'histogram_quantile') return vector?.bound !== undefined ? { unit: vector.bound, perSecond: false } : undefined;
+        if (name === 'histogram_fraction') return vector?.bound !== undefined ? { unit: 'ratio', perSecond: false } : undefined;
         if (RATES.has(name)) return vector ? { ...vector, perSecond: true } : undefined;
         return SAME_UNIT_FUNCTIONS.has(name) ? vector : undefined;
       }
@@ -101,29 +168,32 @@ export function queryUnit(tree: FlatTree, root: number, text: string, catalogue:
         return bool ? undefined : isUnit(a) ? a : isUnit(b) ? b : undefined;
       case 'And': case 'Unless':
         return a;
-      case 'Add': case 'Sub':
-        if (isUnit(a) && isUnit(b)) return a.unit === b.unit && a.perSecond === b.perSecond ? a : undefined;
+      case 'Add': case 'Sub': {
+        if (isUnit(a) && isUnit(b)) {
+          const [x, y] = [settled(a), settled(b)];
+          return x.unit === y.unit && x.perSecond === y.perSecond && x.scale === y.scale && x.bound === y.bound ? x : undefined;
+        }
         if (isUnit(a) && b !== undefined) return a;
         if (isUnit(b) && a !== undefined) return b;
         return undefined;
+      }
       case 'Mul': {
+        // A number scales the value: `100 * failed / total` is a percentage once divided.
         const [u, n] = isUnit(a) && b && 'number' in b ? [a, b.number] : isUnit(b) && a && 'number' in a ? [b, a.number] : [undefined, 0];
-        if (!u || u.perSecond) return undefined;
-        if (u.unit === 'ratio' && n === 100) return { unit: 'percent', perSecond: false };
-        if (u.unit === 'seconds' && n === 1000) return { unit: 'milliseconds', perSecond: false };
-        return n === 1 ? u : undefined;
+        return u ? settled({ ...u, scale: product(u.scale ?? 1, n) }) : undefined;
       }
       case 'Div': {
-        if (isUnit(a) && b && 'number' in b) {
-          if (a.perSecond) return undefined;
-          if (a.unit === 'percent' && b.number === 100) return { unit: 'ratio', perSecond: false };
-          if (a.unit === 'milliseconds' && b.number === 1000) return { unit: 'seconds', perSecond: false };
-          return b.number === 1 ? a : undefined;
-        }
+        if (isUnit(a) && b && 'number' in b) return b.number === 0 ? undefined : settled({ ...a, scale: product(a.scale ?? 1, 1 / b.number) });
         if (!isUnit(a) || !isUnit(b) || a.perSecond !== b.perSecond) return undefined;
-        if (a.unit === b.unit) return { unit: 'ratio', perSecond: false };
+        const scale = product(a.scale ?? 1, 1 / (b.scale ?? 1));
+        // Like over like (buckets over buckets of one histogram, counts over counts): a ratio.
+        if (a.unit === b.unit && a.bound === b.bound) return settled({ unit: 'ratio', perSecond: false, scale });
         // _sum / _count (or their rates): the mean, in the unit of the sum.
-        if (b.unit === 'count' && ['seconds', 'milliseconds', 'bytes'].includes(a.unit)) return { unit: a.unit, perSecond: false };
+        if (b.unit === 'count' && b.bound === undefined && a.bound === undefined && ['seconds', 'milliseconds', 'bytes'].includes(a.unit)) {
+          return settled({ unit: a.unit, perSecond: false, scale });
+        }
+        // One bucket over the count: the share of observations at or below its bound.
+        if (a.unit === 'count' && a.bound !== undefined && b.unit === 'count' && b.bound === undefined) return settled({ unit: 'ratio', perSecond: false, scale });
         return undefined;
       }
       default:
@@ -132,5 +202,5 @@ export function queryUnit(tree: FlatTree, root: number, text: string, catalogue:
   }
 
   const result = walk(root);
-  return isUnit(result) && !result.perSecond ? result : undefined;
+  return isUnit(result) ? result : undefined;
 }

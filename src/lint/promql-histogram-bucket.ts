@@ -1,6 +1,8 @@
 import type { AnalyzedExpression, Check, Finding } from './check.js';
 import { at, ownerName } from './check.js';
 import { anyClientBoundRegexp, exposedByGeneratedPython, pythonLabelNumber } from '../instrument/exposition.js';
+import { deadAlternatives } from './regex-alternatives.js';
+import { matcherAccepts } from './scrape-jobs.js';
 
 const RATES = new Set(['rate', 'irate', 'increase', 'delta', 'idelta', 'deriv', 'sum_over_time', 'avg_over_time', 'max_over_time', 'min_over_time', 'last_over_time']);
 
@@ -9,8 +11,10 @@ const RATES = new Set(['rate', 'irate', 'increase', 'delta', 'idelta', 'deriv', 
  * - `le="0.3"` where the histogram has no such bucket selects nothing;
  * - `histogram_quantile` over raw buckets (no rate/increase) gives the quantile since each
  *   process started, not of recent requests;
- * - `le!="+Inf"` (or a regex leaving +Inf out) under `histogram_quantile` drops the bucket it
- *   needs: the result is NaN;
+ * - an alternative of an `le=~` regex (`le=~"0.3|1"`) that matches no bound the histogram has
+ *   (as any client writes it): that part, or when no alternative matches one the selector, matches nothing;
+ * - any `le` matcher that does not accept the text `+Inf` (`le!="+Inf"`, `le=~"0.5|1|5"`,
+ *   `le!~".*Inf"`, `le="1"`) under `histogram_quantile` drops the bucket it needs: the result is NaN;
  * - where the project's generated Python module exposes the histogram, `le` is matched as
  *   prometheus_client writes it (`1.0` for 1): `le="1"` is the right number in the wrong text and
  *   selects nothing (Prometheus compares label values as text).
@@ -92,8 +96,22 @@ export const promqlHistogramBucket: Check = {
               ...at(e, m.from, m.to),
             });
           }
+          if (m.op === '=~' && buckets.length > 0) {
+            // Each alternative of the regex must match a bound as some client writes it (`1`, `1.0`).
+            const found = deadAlternatives(m.value, [...buckets.flatMap((b) => [String(b), pythonLabelNumber(b)]), '+Inf']);
+            if (found && found.dead.length > 0) {
+              const missing = found.dead.join(', ');
+              report({
+                message: `${ownerName(e)} selects ${s.name}{le=~"${m.value}"}, but ${metric.name} has no bucket ${missing} (buckets ${buckets.join(', ')}, +Inf): ${found.dead.length === found.count ? 'the selector matches nothing' : 'that part of the regex matches nothing'}`,
+                hint: `use bounds of the histogram, or add ${missing} to its buckets in the catalogue and the application`,
+                ...at(e, m.from, m.to),
+              });
+            }
+          }
           if (python) reportPythonText(e, s.name, m, buckets, report);
-          const dropsInf = (m.op === '!=' && m.value === '+Inf') || (m.op === '=' && m.value !== '+Inf') || (m.op === '!~' && /\+Inf/.test(m.value));
+          // Whatever the operator: the +Inf bucket is kept only by a matcher that accepts the text "+Inf"
+          // (a regex JavaScript cannot read: not known, quiet).
+          const dropsInf = matcherAccepts(m, '+Inf') === false;
           if (quantile >= 0 && dropsInf) {
             report({
               message: `${ownerName(e)} passes ${s.name}{${e.text.slice(m.from, m.to)}} to histogram_quantile, which needs the +Inf bucket: without it the result is NaN`,

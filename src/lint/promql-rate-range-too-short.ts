@@ -6,6 +6,7 @@ import { durationMs } from '../duration.js';
 import type { Model, RuleGroupModel, ScrapeJobModel } from '../model/types.js';
 import { callArgument, type CallRef, type SelectorRef } from '../promql/analyze.js';
 import { firstExpressionOf } from '../promql/parse.js';
+import { mayHoldGrafanaVariables } from '../promql/grafana-variables.js';
 import type { FlatTree } from '../promql/flat-tree.js';
 
 /**
@@ -55,8 +56,14 @@ function writerOf(group: RuleGroupModel | undefined, jobs: ScrapeJobModel[], int
 /** A range the analysis read in place of a Grafana macro or variable (which it reads as `5m`): as the user wrote it. */
 function grafanaRange(e: AnalyzedExpression, s: SelectorRef): string | undefined {
   if (e.toExpr === undefined) return undefined;
-  const written = /^\s*\[\s*([^\]:]*?)\s*\]/.exec(e.expr.slice(e.toExpr(s.to)))?.[1];
-  return written?.startsWith('$') ? written : undefined;
+  const written = /^\s*\[\s*(\[\[[^\]]*\]\]|[^\]:]*?)\s*\]/.exec(e.expr.slice(e.toExpr(s.to)))?.[1];
+  return written?.startsWith('$') || written?.startsWith('[[') ? written : undefined;
+}
+
+/** `[[name]]` and `[[name:format]]`, Grafana's older form, as `$name` (what the macros below are matched as). */
+function dollarForm(written: string): string {
+  const bracketed = /^\[\[([A-Za-z_][A-Za-z0-9_]*)(?::[a-z]+)?\]\]$/.exec(written);
+  return bracketed ? `$${bracketed[1]}` : written;
 }
 
 // Grafana's macros: `$__range` is the dashboard's whole time range; `$__interval` the time per
@@ -75,18 +82,26 @@ function smallestRateIntervalMs(model: Model): { ms: number; value: string } {
 }
 
 /**
- * The smallest value an interval variable (`[$window]`) can take on the panel's dashboard, in ms;
- * undefined when the name is no interval variable of it (its value is unknown offline).
+ * The smallest value a variable used as a range (`[$window]`, `[[window]]`) can take on the panel's
+ * dashboard, in ms: an interval variable's, a custom variable's whose values are all durations, a
+ * constant's. Undefined when its value is not known offline (a text box, a query, a custom value
+ * that is no duration, a name the dashboard does not define).
  */
 function smallestValueMs(model: Model, e: AnalyzedExpression, written: string): { ms: number; value: string } | undefined {
-  const name = /^\$\{?([A-Za-z_][A-Za-z0-9_]*)/.exec(written)?.[1];
+  const name = /^\$\{?([A-Za-z_][A-Za-z0-9_]*)/.exec(dollarForm(written))?.[1];
   const dashboard = model.dashboards.find((d) => d.path.every((step, i) => e.path[i] === step));
   const variable = dashboard?.variables.find((v) => v.name === name);
-  if (variable?.type !== 'interval') return undefined;
+  const values =
+    variable?.type === 'interval' ? variable.values : variable?.type === 'custom' ? variable.values.map((v) => v.value) : variable?.type === 'constant' ? [variable.value] : [];
   let smallest: { ms: number; value: string } | undefined;
-  for (const value of variable.values) {
+  for (const value of values) {
     const ms = durationMs(value);
-    if (ms !== undefined && (smallest === undefined || ms < smallest.ms)) smallest = { ms, value };
+    // An interval variable's values are durations (its schema says so); another's may be anything.
+    if (ms === undefined) {
+      if (variable?.type === 'interval') continue;
+      return undefined;
+    }
+    if (smallest === undefined || ms < smallest.ms) smallest = { ms, value };
   }
   return smallest;
 }
@@ -156,7 +171,7 @@ function subqueryAt(e: AnalyzedExpression, tree: FlatTree, node: number): Subque
  */
 function judgeSubquery(e: AnalyzedExpression, call: CallRef, need: RangeNeed, evaluationMs: number | undefined, report: (f: Finding) => void): void {
   const sq = subqueryArgument(e, call);
-  if (!sq || sq.rangeMs === undefined || sq.range.includes('$') || sq.step?.includes('$')) return;
+  if (!sq || sq.rangeMs === undefined || mayHoldGrafanaVariables(sq.range) || (sq.step !== undefined && mayHoldGrafanaVariables(sq.step))) return;
   const stepMs = sq.step === undefined ? evaluationMs : sq.stepMs;
   if (stepMs === undefined || stepMs <= 0) return;
   const n = need.samples;
@@ -201,7 +216,7 @@ function judgeSubqueryStep(e: AnalyzedExpression, call: CallRef, evaluationMs: n
   const sq = subqueryArgument(e, call);
   // The step alone counts: a Grafana range (`[$__range:5s]`, `[$__rate_interval:5s]`) does not
   // change how often the expression is evaluated; a variable step (`[1h:$__interval]`) is unknown.
-  if (!sq || sq.step?.includes('$')) return;
+  if (!sq || (sq.step !== undefined && mayHoldGrafanaVariables(sq.step))) return;
   const stepMs = sq.step === undefined ? evaluationMs : sq.stepMs;
   if (stepMs === undefined || stepMs <= 0) return;
   const read = e.analysis.selectors.filter((s) => s.from >= sq.from && s.to <= sq.to);
@@ -237,9 +252,10 @@ function judgeSubqueryStep(e: AnalyzedExpression, call: CallRef, evaluationMs: n
  * With several candidate jobs the fastest one is used: no finding unless it holds for all of them.
  * In panels, Grafana's `$__interval` is a warning for functions that need two samples (short time
  * ranges empty the panel; it never gets shorter than the scrape interval, which one sample needs),
- * an interval variable's smallest value counts as the range, and so does `$__rate_interval`'s
- * (4 × the data source's scrape interval); `$__range` is left alone; other macros and variables
- * are read as 5m, as the analysis reads them. Messages quote the range as written.
+ * an interval variable's smallest value counts as the range (a custom variable's of durations, a
+ * constant's too), and so does `$__rate_interval`'s (4 × the data source's scrape interval);
+ * `$__range` is left alone, and so is a variable whose value is not known offline (the analysis
+ * reads it as 5m, which says nothing of it). `[[name]]` is read as `$name`. Messages quote the range as written.
  */
 export const promqlRateRangeTooShort: Check = {
   id: 'promql/rate-range-too-short',
@@ -273,8 +289,9 @@ export const promqlRateRangeTooShort: Check = {
         const need = fn !== undefined ? RANGE_FUNCTIONS.get(fn) : undefined;
         if (!fn || !need || s.rangeMs === undefined) continue;
         const grafana = grafanaRange(e, s);
-        if (grafana !== undefined && RANGE_MACRO.test(grafana)) continue;
-        if (grafana !== undefined && INTERVAL_MACRO.test(grafana)) {
+        const macro = grafana === undefined ? undefined : dollarForm(grafana);
+        if (macro !== undefined && RANGE_MACRO.test(macro)) continue;
+        if (macro !== undefined && INTERVAL_MACRO.test(macro)) {
           if (need.samples === 1) continue; // never shorter than the scrape interval: one sample
           report({
             severity: 'warning',
@@ -284,8 +301,10 @@ export const promqlRateRangeTooShort: Check = {
           });
           continue;
         }
-        const rateInterval = grafana !== undefined && RATE_INTERVAL_MACRO.test(grafana);
+        const rateInterval = macro !== undefined && RATE_INTERVAL_MACRO.test(macro);
         const variable = grafana === undefined ? undefined : rateInterval ? smallestRateIntervalMs(model) : smallestValueMs(model, e, grafana);
+        // A variable whose value is not known offline (the analysis read it as 5m) is not judged.
+        if (grafana !== undefined && variable === undefined) continue;
         const rangeMs = variable?.ms ?? s.rangeMs;
         const range = grafana ?? s.range;
         const its = variable ? ` (its smallest value, ${variable.value})` : '';

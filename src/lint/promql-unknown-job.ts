@@ -2,9 +2,10 @@ import type { Check } from './check.js';
 import { at, hasVariable, ownerName } from './check.js';
 import { didYouMean } from '../suggest.js';
 import { jobLabel, jobsHonouring, matcherAccepts } from './scrape-jobs.js';
+import { deadAlternatives } from './regex-alternatives.js';
 
-/** A regex that is only alternatives of plain names: `api|worker`. */
-const ALTERNATION = /^[A-Za-z0-9_\-.:/]+(\|[A-Za-z0-9_\-.:/]+)*$/;
+/** A job name as written without regex syntax (`.` read as itself, as users mean it in `api.v2`). */
+const PLAIN_NAME = /^[A-Za-z0-9_\-.:/]+$/;
 
 /**
  * `job="x"` where no scrape job gives series the job label x: the selector never matches. Job
@@ -32,23 +33,30 @@ export const promqlUnknownJob: Check = {
         for (const m of s.matchers) {
           if (m.label !== 'job' || (m.op !== '=' && m.op !== '=~') || hasVariable(e, m.from, m.to)) continue;
           let unknown: string[];
+          // Of a regex, each alternative (`a|b`, `^(a|b)$`, `(a|b)-.*`'s one) that matches no job.
+          let parts = 1;
           if (m.op === '=') unknown = m.value === '' || known.has(m.value) ? [] : [m.value];
-          else if (ALTERNATION.test(m.value)) unknown = m.value.split('|').filter((v) => !known.has(v));
-          else unknown = knownList.some((j) => matcherAccepts(m, j) !== false) ? [] : [m.value];
+          else {
+            const found = deadAlternatives(m.value, knownList);
+            if (found) {
+              unknown = found.dead;
+              parts = found.count;
+            } else unknown = knownList.some((j) => matcherAccepts(m, j) !== false) ? [] : [m.value];
+          }
           if (unknown.length === 0) continue;
           const exporter = entry.metric?.exporter;
           const names = unknown.map((v) => `"${v}"`).join(', ');
-          const plain = m.op === '=' || ALTERNATION.test(m.value);
+          const plain = unknown.every((v) => PLAIN_NAME.test(v));
           // A job whose static job label renames it: say so rather than guess by spelling.
           const renamed = model.prometheus.scrapeJobs.find((j) => unknown.includes(j.job) && jobLabel(j) !== j.job);
           const suggestion = renamed
             ? ` Scrape job "${renamed.job}" labels its series job="${jobLabel(renamed)}".`
-            : unknown.length === 1
+            : unknown.length === 1 && plain
               ? didYouMean(unknown[0]!, knownList)
               : '';
           report({
             ...(exporter !== undefined ? { severity: 'warning' as const } : {}),
-            message: `${ownerName(e)} selects ${s.name}{${e.text.slice(m.from, m.to)}}, but ${plain ? `no scrape job is named ${names}` : `the regex ${names} matches no scrape job`}: ${!plain || unknown.length === m.value.split('|').length ? 'the selector matches nothing' : 'that part of the regex matches nothing'}${suggestion ? `.${suggestion}` : ''}`,
+            message: `${ownerName(e)} selects ${s.name}{${e.text.slice(m.from, m.to)}}, but ${plain ? `no scrape job is named ${names}` : `the regex ${names} matches no scrape job`}: ${unknown.length === parts ? 'the selector matches nothing' : 'that part of the regex matches nothing'}${suggestion ? `.${suggestion}` : ''}`,
             hint: `scrape jobs: ${knownList.join(', ')}${exporter !== undefined ? ` (if ${exporter} metrics reach Prometheus another way, ignore this check for the rule)` : ''}`,
             ...at(e, m.from, m.to),
           });

@@ -8,7 +8,7 @@
  */
 import { parsePromql, type ParsedExpr } from './parse.js';
 import { surelyWithinLezer } from './parts.js';
-import { substituteGrafanaVariables } from './grafana-variables.js';
+import { mayHoldGrafanaVariables, substituteGrafanaVariables } from './grafana-variables.js';
 
 /** Texts parsed per slice before yielding to the event loop (a reply may be waiting). */
 const SLICE = 64;
@@ -81,7 +81,7 @@ export class EarlyParses {
     // Panel queries are analysed with Grafana's variables substituted (src/lint/context.ts): that
     // text is the one asked for. An expression that may come near lezer's own limits is left to the
     // checks' context: whether lezer's recursion overflows depends on the stack it runs on.
-    const text = seen.includes('$') ? substituteGrafanaVariables(seen) : seen;
+    const text = mayHoldGrafanaVariables(seen) ? substituteGrafanaVariables(seen) : seen;
     if (this.parsed.has(text) || !surelyWithinLezer(text)) return;
     this.parsed.set(text, parsePromql(text));
   }

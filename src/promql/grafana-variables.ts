@@ -3,7 +3,14 @@
 // Grafana macros are not PromQL; they are replaced by a plausible value of the same kind (variables
 // keep their length; `$__rate_interval` becomes `5m`). `toExpr` maps offsets in the analysed text
 // back to the query as the user wrote it, so excerpts show the user's text.
-const GRAFANA = /(\$__(?:rate_interval|interval|range)\b|\$\{__(?:rate_interval|interval|range)\})|\$\{?([A-Za-z_][A-Za-z0-9_]*)(?::[a-z]+)?\}?/g;
+// `[[name]]` and `[[name:format]]` are Grafana's older form of `$name` (a name's first character
+// is a letter or `_`: `[[:alpha:]]` in a regex is no variable).
+const GRAFANA = /(\$__(?:rate_interval|interval|range)\b|\$\{__(?:rate_interval|interval|range)\}|\[\[__(?:rate_interval|interval|range)\]\])|\$\{?([A-Za-z_][A-Za-z0-9_]*)(?::[a-z]+)?\}?|\[\[([A-Za-z_][A-Za-z0-9_]*)(?::[a-z]+)?\]\]/g;
+
+/** Whether a query may hold a Grafana variable or macro (`$name`, `${name}`, `[[name]]`). */
+export function mayHoldGrafanaVariables(expr: string): boolean {
+  return expr.includes('$') || expr.includes('[[');
+}
 
 /** The text before a duration: a range's `[`, a subquery's `:`, or `offset`. */
 const DURATION_BEFORE = /(?:\[|\[[^\]]*:|\boffset)\s*$/;
@@ -44,7 +51,7 @@ export function substituteWithSpans(expr: string): {
   const variables: Array<{ from: number; to: number }> = [];
   const edits: Edit[] = [];
   let shift = 0;
-  const text = expr.replace(GRAFANA, (m: string, macro: string | undefined, _name: string | undefined, offset: number) => {
+  const text = expr.replace(GRAFANA, (m: string, macro: string | undefined, _name: string | undefined, _bracketed: string | undefined, offset: number) => {
     // A variable where PromQL wants a duration (`[$window]`, `[5m:$step]`, `offset $shift`) is one.
     const duration = macro !== undefined || DURATION_BEFORE.test(expr.slice(0, offset));
     const replacement = duration ? '5m' : m.replace(/[^A-Za-z0-9_]/g, '_');

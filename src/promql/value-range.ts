@@ -118,6 +118,23 @@ export class RangeWalk {
       if (name === 'abs' && inner && inner.min >= 0) return inner;
       return { min: 0, max: Infinity, why: `${name}() is never negative` };
     }
+    // Monotone functions carry the bounds of their argument: rounding moves them to whole numbers
+    // (to multiples of `round`'s second argument), sgn to -1, 0 or 1, exp above 0.
+    if (name === 'ceil' || name === 'floor' || name === 'round') {
+      const inner = this.of(args[0] ?? -1);
+      const to = args.length > 1 ? number(1) : 1;
+      if (!inner || to === undefined || !(to > 0) || !Number.isFinite(to)) return undefined;
+      const rounded = (v: number) => (name === 'ceil' ? Math.ceil(v) : name === 'floor' ? Math.floor(v) : Number((Math.floor(v / to + 0.5) * to).toPrecision(12)));
+      return range(rounded(inner.min), rounded(inner.max), inner.why);
+    }
+    if (name === 'sgn') {
+      const inner = this.of(args[0] ?? -1);
+      return inner ? range(Math.sign(inner.min), Math.sign(inner.max), inner.why) : { min: -1, max: 1, why: 'sgn() is -1, 0 or 1' };
+    }
+    if (name === 'exp') {
+      const inner = this.of(args[0] ?? -1);
+      return inner ? range(Math.exp(inner.min), Math.exp(inner.max), inner.why) : { min: 0, max: Infinity, why: 'exp() is never negative' };
+    }
     if (name === 'clamp' || name === 'clamp_min' || name === 'clamp_max') {
       const lo = name === 'clamp_max' ? -Infinity : number(1);
       const hi = name === 'clamp' ? number(2) : name === 'clamp_max' ? number(1) : Infinity;
@@ -185,7 +202,11 @@ export class RangeWalk {
     const a = this.of(lhsNode);
     const b = this.of(rhsNode);
     if (op === 'Or') return a && b ? { min: Math.min(a.min, b.min), max: Math.max(a.max, b.max), why: bothWhy(a, b) } : undefined;
-    if (op === 'Div' && tree.child(node, 'MatchingModifierClause') < 0) {
+    // With `on (…)`/`ignoring (…)` (one-to-one, or group_left: the whole is the "one" side) a part's
+    // series meets the whole's series of its own group: the whole holds every series of the part, and
+    // a match must be unique on the whole's side. group_right lets a whole's series meet another group's part.
+    const clause = tree.child(node, 'MatchingModifierClause');
+    if (op === 'Div' && (clause < 0 || tree.child(clause, 'GroupRight') < 0)) {
       // `100 * part / whole` reads as `(100 * part) / whole`: the factor comes out first.
       const scaled = this.factorOut(lhsNode);
       if (this.isPartOverWhole(scaled.term, rhsNode)) {

@@ -17,8 +17,21 @@ describe('Grafana variables in panel queries, for the PromQL analysis', () => {
     expect(variables.map((v) => text.slice(v.from, v.to))).toEqual(['_job', '_total']);
   });
 
+  it('reads the [[name]] form (also [[name:format]]) as the $name form: a duration in a range, a name of its own length elsewhere', () => {
+    const range = substituteWithSpans('rate(x_total[[[window]]]) / rate(x_total[[[__rate_interval]]])');
+    expect(range.text).toBe('rate(x_total[5m]) / rate(x_total[5m])');
+    expect(range.variables).toEqual([]);
+    const { text, variables, toExpr } = substituteWithSpans('sum by ([[group]]) (x{job=~"[[job:regex]]"})');
+    expect(text).toBe('sum by (__group__) (x{job=~"__job_regex__"})');
+    expect(parsePromql(text).errors).toEqual([]);
+    expect(variables.map((v) => text.slice(v.from, v.to))).toEqual(['__group__', '__job_regex__']);
+    expect(toExpr(text.indexOf('__group__'))).toBe(8);
+    // A POSIX class in a regex is no variable.
+    expect(substituteWithSpans('x{a=~"[[:alpha:]]+"}').variables).toEqual([]);
+  });
+
   it('leaves a query without `$` as written, with no variables and offsets as they are (the context analyses such a query as written)', () => {
-    for (const expr of ['sum by (job) (rate(x_total{a="b"}[5m]))', 'x{a=~"{{b}}"} / on (c) y', '', 'histogram_quantile(0.9, sum by (le) (rate(x_bucket[1m])))']) {
+    for (const expr of ['sum by (job) (rate(x_total{a="b"}[5m]))', 'x{a=~"[[:alpha:]]"}', 'x{a=~"{{b}}"} / on (c) y', '', 'histogram_quantile(0.9, sum by (le) (rate(x_bucket[1m])))']) {
       const { text, variables, toExpr } = substituteWithSpans(expr);
       expect(text).toBe(expr);
       expect(variables).toEqual([]);

@@ -47,6 +47,38 @@ describe('promql/counter-compared-raw on histogram series and over-time maxima',
   });
 });
 
+describe('promql/counter-compared-raw: only values that reach a comparison', () => {
+  it('fires through functions that change labels or pick series, not values', () => {
+    const rules = [
+      alert({ ...basics, name: 'Relabelled', expr: 'label_replace(shop_orders_total, "shop", "$1", "store", "(.*)") > 1000' }),
+      alert({ ...basics, name: 'Limited', expr: 'limitk(3, sort_by_label(shop_orders_total, "store")) > 1000' }),
+      alert({ ...basics, name: 'Median', expr: 'quantile_over_time(0.5, shop_orders_total[1h]) > 1000' }),
+    ];
+    expect(summary('promql/counter-compared-raw', ...rules).map((f) => f[1])).toEqual([
+      'alert Relabelled compares the raw value of counter "shop_orders_total", which only grows (and drops to 0 on restart)',
+      'alert Limited compares the raw value of counter "shop_orders_total", which only grows (and drops to 0 on restart)',
+      'alert Median compares the raw value of counter "shop_orders_total", which only grows (and drops to 0 on restart)',
+    ]);
+  });
+
+
+  it('fires on a counter compared inside count(…) or as the threshold; is quiet on one and/unless only filters by, or that is the value a comparison elsewhere lets through', () => {
+    const rules = [
+      alert({ ...basics, name: 'CountedStores', expr: 'count(shop_orders_total > 1000) > 2' }),
+      alert({ ...basics, name: 'AsThreshold', expr: 'rate(shop_orders_total[5m]) * 3600 > shop_payments_total' }),
+      alert({ ...basics, name: 'FilteredBy', expr: 'rate(shop_orders_total[5m]) > 1 and on (store) shop_payments_total' }),
+      alert({ ...basics, name: 'UnlessSeen', expr: 'rate(shop_orders_total[5m]) > 1 unless on (store) shop_payments_total' }),
+      alert({ ...basics, name: 'ShownOnly', expr: 'shop_payments_total and on (store) rate(shop_orders_total[5m]) > 1' }),
+      alert({ ...basics, name: 'ComparedInFilter', expr: 'rate(shop_orders_total[5m]) > 1 and on (store) shop_payments_total > 1000' }),
+    ];
+    expect(summary('promql/counter-compared-raw', ...rules).map((f) => [f[1], f[2]])).toEqual([
+      ['alert CountedStores compares the raw value of counter "shop_orders_total", which only grows (and drops to 0 on restart)', 'shop_orders_total'],
+      ['alert AsThreshold compares the raw value of counter "shop_payments_total", which only grows (and drops to 0 on restart)', 'shop_payments_total'],
+      ['alert ComparedInFilter compares the raw value of counter "shop_payments_total", which only grows (and drops to 0 on restart)', 'shop_payments_total'],
+    ]);
+  });
+});
+
 describe('promql/histogram-bucket', () => {
   it('fires on a bucket the histogram lacks, on +Inf left out under histogram_quantile, and on raw buckets', () => {
     const rules = [
@@ -59,6 +91,40 @@ describe('promql/histogram-bucket', () => {
       ['error', 'record store:checkout:p90 passes shop_checkout_seconds_bucket{le!="+Inf"} to histogram_quantile, which needs the +Inf bucket: without it the result is NaN', 'le!="+Inf"'],
       ['warning', 'record store:checkout:p99 passes the raw buckets of shop_checkout_seconds to histogram_quantile: they count every request since each process started, so the quantile hardly moves', 'shop_checkout_seconds_bucket'],
     ]);
+  });
+
+  it('fires on +Inf left out by any le matcher under histogram_quantile: a regex listing the finite bounds only, a negated regex matching +Inf', () => {
+    const rules = [
+      record({ name: 'store:checkout:p90', expr: 'histogram_quantile(0.9, sum by (store, le) (rate(shop_checkout_seconds_bucket{le=~"0.5|1|5"}[5m])))' }),
+      record({ name: 'store:checkout:p95', expr: 'histogram_quantile(0.95, sum by (store, le) (rate(shop_checkout_seconds_bucket{le!~".*Inf"}[5m])))' }),
+      record({ name: 'store:checkout:p99', expr: 'histogram_quantile(0.99, sum by (store, le) (rate(shop_checkout_seconds_bucket{le=~"[0-9.]+"}[5m])))' }),
+    ];
+    expect(summary('promql/histogram-bucket', ...rules)).toEqual([
+      ['error', 'record store:checkout:p90 passes shop_checkout_seconds_bucket{le=~"0.5|1|5"} to histogram_quantile, which needs the +Inf bucket: without it the result is NaN', 'le=~"0.5|1|5"'],
+      ['error', 'record store:checkout:p95 passes shop_checkout_seconds_bucket{le!~".*Inf"} to histogram_quantile, which needs the +Inf bucket: without it the result is NaN', 'le!~".*Inf"'],
+      ['error', 'record store:checkout:p99 passes shop_checkout_seconds_bucket{le=~"[0-9.]+"} to histogram_quantile, which needs the +Inf bucket: without it the result is NaN', 'le=~"[0-9.]+"'],
+    ]);
+  });
+
+  it('fires on a regex listing bounds the histogram lacks: all of them (matches nothing) or some (that part matches nothing)', () => {
+    const rules = [
+      record({ name: 'store:checkout_fast:rate5m', expr: 'sum by (store) (rate(shop_checkout_seconds_bucket{le=~"0.3|0.4"}[5m]))' }),
+      record({ name: 'store:checkout_some:rate5m', expr: 'sum by (store) (rate(shop_checkout_seconds_bucket{le=~"^(0.3|1)$"}[5m]))' }),
+    ];
+    expect(summary('promql/histogram-bucket', ...rules)).toEqual([
+      ['error', 'record store:checkout_fast:rate5m selects shop_checkout_seconds_bucket{le=~"0.3|0.4"}, but shop_checkout_seconds has no bucket 0.3, 0.4 (buckets 0.5, 1, 5, +Inf): the selector matches nothing', 'le=~"0.3|0.4"'],
+      ['error', 'record store:checkout_some:rate5m selects shop_checkout_seconds_bucket{le=~"^(0.3|1)$"}, but shop_checkout_seconds has no bucket 0.3 (buckets 0.5, 1, 5, +Inf): that part of the regex matches nothing', 'le=~"^(0.3|1)$"'],
+    ]);
+  });
+
+  it('is quiet on regexes that keep +Inf under histogram_quantile and list only declared bounds (written either way)', () => {
+    const rules = [
+      record({ name: 'store:checkout:p90', expr: 'histogram_quantile(0.9, sum by (store, le) (rate(shop_checkout_seconds_bucket{le=~"0.5|1|5|\\+Inf"}[5m])))' }),
+      record({ name: 'store:checkout:p95', expr: 'histogram_quantile(0.95, sum by (store, le) (rate(shop_checkout_seconds_bucket{le=~".+"}[5m])))' }),
+      record({ name: 'store:checkout:p99', expr: 'histogram_quantile(0.99, sum by (store, le) (rate(shop_checkout_seconds_bucket{le!~"0[.]5"}[5m])))' }),
+      record({ name: 'store:checkout_one:rate5m', expr: 'sum by (store) (rate(shop_checkout_seconds_bucket{le=~"1|1[.]0"}[5m]))' }),
+    ];
+    expect(summary('promql/histogram-bucket', ...rules)).toEqual([]);
   });
 
   it('is quiet on declared buckets (written as Prometheus writes them) and on rates under histogram_quantile', () => {

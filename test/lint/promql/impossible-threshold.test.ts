@@ -62,6 +62,24 @@ describe(ID, () => {
     expect(findings(ID, shop({ rules: [rules[0]!] }))[0]!.hint).toBe('a ratio is compared with a fraction: 0.05 for 5%, not 5');
   });
 
+  it('fires on a part over its whole matched on (…), ignoring (…) or group_left: a series is matched with its own group, whose whole holds it', () => {
+    const part = 'sum by (store) (rate(shop_orders_total{status="failed"}[5m]))';
+    const whole = 'sum by (store) (rate(shop_orders_total[5m]))';
+    const rules = [
+      alert({ ...basics, name: 'On', expr: `${part} / on (store) ${whole} > 1` }),
+      alert({ ...basics, name: 'Ignoring', expr: `${part} / ignoring (status) ${whole} > 5` }),
+      alert({ ...basics, name: 'GroupLeft', expr: `100 * ${part} / on (store) group_left ${whole} > 100` }),
+      // group_right: a series of the whole may meet the part of another group: not judged.
+      alert({ ...basics, name: 'GroupRight', expr: `${part} / on (store) group_right ${whole} > 1` }),
+    ];
+    const why = 'a part of a counter over the whole of it lies between 0 and 1';
+    expect(brief(shop({ rules }))).toEqual([
+      ['error', `alert On: "> 1" never holds: its left-hand side lies between 0 and 1 (${why}), so the alert never fires`],
+      ['error', `alert Ignoring: "> 5" never holds: its left-hand side lies between 0 and 1 (${why}), so the alert never fires`],
+      ['error', `alert GroupLeft: "> 100" never holds: its left-hand side lies between 0 and 100 (${why}), so the alert never fires`],
+    ]);
+  });
+
   it('fires on rate()-like functions below 0 (never) and at or above 0 (always), and on counts below 1', () => {
     const rules = [
       alert({ ...basics, name: 'Negative', expr: 'rate(shop_orders_total[5m]) < 0' }),
@@ -99,6 +117,27 @@ describe(ID, () => {
       ['error', 'alert Clamped: "> 100" never holds: clamp_max(shop_cart_items, 100) is at most 100 (clamp_max(…, 100) keeps them at or below 100), so the alert never fires'],
       ['warning', 'alert ClampedBoth: "<= 10" always holds: clamp(shop_cart_items, 0, 10) lies between 0 and 10 (clamp(…, 0, 10) keeps them between 0 and 10), so the alert fires whenever the series exist'],
       ['error', 'record store:shop_cart:positive: "< 0" never holds: clamp_min(shop_cart_items, 0) is never negative (clamp_min(…, 0) keeps them at or above 0), so the rule never records anything'],
+    ]);
+  });
+
+  it('carries bounds through round, ceil, floor, sgn and exp, and stays quiet where they move a bound past the threshold', () => {
+    const rules = [
+      alert({ ...basics, name: 'Rounded', expr: 'round(rate(shop_orders_total[5m])) < 0' }),
+      alert({ ...basics, name: 'Ceiled', expr: 'ceil(up{job="shop"}) > 1' }),
+      alert({ ...basics, name: 'Sign', expr: 'sgn(shop_cart_items) > 1' }),
+      alert({ ...basics, name: 'Exponent', expr: 'exp(shop_cart_items) < 0' }),
+      alert({ ...basics, name: 'RoundedRatio', expr: 'round(sum(rate(shop_orders_total{status="failed"}[5m])) / sum(rate(shop_orders_total[5m])), 0.1) > 1.05' }),
+      // To the nearest 10, a ratio is always 0.
+      alert({ ...basics, name: 'RoundedTo', expr: 'round(sum(rate(shop_orders_total{status="failed"}[5m])) / sum(rate(shop_orders_total[5m])), 10) > 1' }),
+      alert({ ...basics, name: 'FloorNegative', expr: 'floor(-rate(shop_orders_total[5m])) < -0.5' }),
+    ];
+    expect(brief(shop({ rules }))).toEqual([
+      ['error', 'alert Rounded: "< 0" never holds: round(rate(shop_orders_total[5m])) is never negative (rate() is never negative), so the alert never fires'],
+      ['error', 'alert Ceiled: "> 1" never holds: ceil(up{job="shop"}) lies between 0 and 1 (up is 0 or 1), so the alert never fires'],
+      ['error', 'alert Sign: "> 1" never holds: sgn(shop_cart_items) lies between -1 and 1 (sgn() is -1, 0 or 1), so the alert never fires'],
+      ['error', 'alert Exponent: "< 0" never holds: exp(shop_cart_items) is never negative (exp() is never negative), so the alert never fires'],
+      ['error', 'alert RoundedRatio: "> 1.05" never holds: its left-hand side lies between 0 and 1 (a part of a counter over the whole of it lies between 0 and 1), so the alert never fires'],
+      ['error', 'alert RoundedTo: "> 1" never holds: its left-hand side is always 0 (a part of a counter over the whole of it lies between 0 and 1), so the alert never fires'],
     ]);
   });
 

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alert, dashboard, files, intervalVariable, mimir, record, scrapeJob, thanos, timeseriesPanel } from '../../../src/index.js';
+import { alert, constantVariable, customVariable, dashboard, files, intervalVariable, mimir, record, scrapeJob, textVariable, thanos, timeseriesPanel } from '../../../src/index.js';
 import { basics, expectFindings, findings, jobs, rulePath, shop, shopDashboard } from './shop.js';
 
 const ID = 'promql/rate-range-too-short';
@@ -159,6 +159,30 @@ describe(ID, () => {
         'panel Short: rate() over [$window] (its smallest value, 15s) spans fewer than 2 intervals (job "shop" scrapes it every 15s): it sees one sample most of the time and returns nothing',
         ['dashboards', 'Shop', 'panels', 'Short', 'targets[0]', 'expr'],
       ],
+    ]);
+  });
+
+  it('judges a custom or constant variable of durations by its smallest value, in any of its forms ($x, ${x}, [[x]]); a range whose value is unknown offline (a text box) is not judged, nor read as 5m', () => {
+    const slow = scrapeJob({ name: 'batch', targets: ['batch:9000'], interval: '2m' });
+    const board = dashboard({
+      title: 'Shop',
+      variables: [
+        customVariable({ name: 'window', values: ['1h', '6h'] }),
+        customVariable({ name: 'short', values: ['2m', '1h'] }),
+        constantVariable({ name: 'fixed', value: '5m' }),
+        textVariable({ name: 'typed', value: '1h' }),
+      ],
+      panels: [
+        timeseriesPanel({ title: 'Window', targets: [{ expr: 'sum(rate(shop_orders_total{job="batch"}[$window]))' }] }),
+        timeseriesPanel({ title: 'Brackets', targets: [{ expr: 'sum(rate(shop_orders_total{job="batch"}[[[window]]]))' }] }),
+        timeseriesPanel({ title: 'Short', targets: [{ expr: 'sum(rate(shop_orders_total{job="batch"}[[[short]]]))' }] }),
+        timeseriesPanel({ title: 'Fixed', targets: [{ expr: 'sum(rate(shop_orders_total{job="batch"}[${fixed}]))' }] }),
+        timeseriesPanel({ title: 'Typed', targets: [{ expr: 'sum(rate(shop_orders_total{job="batch"}[$typed]))' }] }),
+      ],
+    });
+    expect(findings(ID, shop({ dashboards: [board], scrapeJobs: [jobs.shop, slow] })).map((d) => [d.severity, d.message])).toEqual([
+      ['error', 'panel Short: rate() over [[[short]]] (its smallest value, 2m) spans fewer than 2 intervals (job "batch" scrapes it every 2m): it sees one sample most of the time and returns nothing'],
+      ['warning', 'panel Fixed: rate() over [${fixed}] (its smallest value, 5m) spans fewer than 4 scrape intervals (job "batch" scrapes it every 2m); it returns nothing after a single missed scrape'],
     ]);
   });
 

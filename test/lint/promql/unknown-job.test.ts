@@ -43,6 +43,21 @@ describe(ID, () => {
     ]);
   });
 
+  it('fires on an alternative of a grouped, anchored or patterned regex that matches no job (each alternative read as a regex of its own)', () => {
+    const rules = [
+      alert({ ...basics, name: 'Grouped', expr: 'rate(shop_orders_total{job=~"(shop|wroker)"}[5m]) > 1' }),
+      alert({ ...basics, name: 'Anchored', expr: 'rate(shop_orders_total{job=~"^(?:shop|nod)$"}[5m]) > 1' }),
+      alert({ ...basics, name: 'Patterned', expr: 'rate(shop_orders_total{job=~"sh.*|api-.*"}[5m]) > 1' }),
+      alert({ ...basics, name: 'Nowhere', expr: 'rate(shop_orders_total{job=~"(api|web)-.*"}[5m]) > 1' }),
+    ];
+    expect(findings(ID, shop({ rules })).map((d) => d.message)).toEqual([
+      'alert Grouped selects shop_orders_total{job=~"(shop|wroker)"}, but no scrape job is named "wroker": that part of the regex matches nothing. Did you mean "worker"?',
+      'alert Anchored selects shop_orders_total{job=~"^(?:shop|nod)$"}, but no scrape job is named "nod": that part of the regex matches nothing. Did you mean "node"?',
+      'alert Patterned selects shop_orders_total{job=~"sh.*|api-.*"}, but the regex "api-.*" matches no scrape job: that part of the regex matches nothing',
+      'alert Nowhere selects shop_orders_total{job=~"(api|web)-.*"}, but the regex "(api|web)-.*" matches no scrape job: the selector matches nothing',
+    ]);
+  });
+
   it('is a warning on an exporter metric (it may arrive from another Prometheus)', () => {
     const rule = alert({ ...basics, name: 'CpuBusy', expr: 'rate(node_cpu_seconds_total{job="node-exporter", mode="idle"}[5m]) < 0.1' });
     expectFindings(findings(ID, shop({ rules: [rule] })), [
@@ -74,6 +89,9 @@ describe(ID, () => {
       alert({ ...basics, name: 'Equal', expr: 'rate(shop_orders_total{job="shop"}[5m]) > 1' }),
       alert({ ...basics, name: 'Alternation', expr: 'rate(shop_orders_total{job=~"shop|worker"}[5m]) > 1' }),
       alert({ ...basics, name: 'Pattern', expr: 'rate(shop_orders_total{job=~"sh.*"}[5m]) > 1' }),
+      alert({ ...basics, name: 'Grouped', expr: 'rate(shop_orders_total{job=~"^(shop|work(er)?)$"}[5m]) > 1' }),
+      alert({ ...basics, name: 'EmptyToo', expr: 'rate(shop_orders_total{job=~"shop|"}[5m]) > 1' }),
+      alert({ ...basics, name: 'Flagged', expr: 'rate(shop_orders_total{job=~"(?i)SHOP|WORKER"}[5m]) > 1' }),
       alert({ ...basics, name: 'Negation', expr: 'rate(shop_orders_total{job!="nothing"}[5m]) > 1' }),
       record({ name: 'job:shop_orders:sum', expr: 'sum(shop_orders_total)', labels: { job: 'shop-total' } }),
       alert({ ...basics, name: 'FromRule', expr: 'job:shop_orders:sum{job="shop-total"} > 1' }),

@@ -57,7 +57,14 @@ describe(`${ID}: labels read by label_replace, label_join, sort_by_label`, () =>
       record({ name: 'shop:host:d', expr: 'label_replace(other_metric, "host", "$1", "instnace", "(.*)")' }),
       record({ name: 'shop:host:e', expr: 'label_replace(shop_cart_items, "host", "", "", "")' }),
     ];
-    const board = dashboard({ title: 'Shop', panels: [timeseriesPanel({ title: 'Var', targets: [{ expr: 'sort_by_label(shop_cart_items, "$label")' }] })] });
+    const board = dashboard({
+      title: 'Shop',
+      panels: [
+        timeseriesPanel({ title: 'Var', targets: [{ expr: 'sort_by_label(shop_cart_items, "$label")' }] }),
+        // Grafana's [[name]] form of a variable: not a label named "label".
+        timeseriesPanel({ title: 'Brackets', targets: [{ expr: 'sum by ([[label]]) (shop_cart_items)' }] }),
+      ],
+    });
     expect(findings(ID, shop({ rules, dashboards: [board] }))).toEqual([]);
   });
 });
