@@ -14,11 +14,13 @@ function anchored(pattern: string): RegExp | undefined {
   }
 }
 
-/** Where the group opened at `open` closes (escapes and character classes skipped); -1 when it does not. */
-function closingParen(pattern: string, open: number): number {
-  let depth = 0;
+/**
+ * The parentheses and bars of a regex that structure it, each with its offset: what an escape
+ * (`\(`) or a character class (`[(|]`, `[]|]`, `[^]|]`) holds is skipped.
+ */
+function* structure(pattern: string): Generator<{ at: number; c: '(' | ')' | '|' }> {
   let inClass = false;
-  for (let i = open; i < pattern.length; i++) {
+  for (let i = 0; i < pattern.length; i++) {
     const c = pattern[i];
     if (c === '\\') {
       i++;
@@ -30,9 +32,18 @@ function closingParen(pattern: string, open: number): number {
     }
     if (c === '[') {
       inClass = true;
+      // A `]` first in a class (after `^`) is one of its characters.
       if (pattern[i + 1] === ']' || (pattern[i + 1] === '^' && pattern[i + 2] === ']')) i += pattern[i + 1] === '^' ? 2 : 1;
-    } else if (c === '(') depth++;
-    else if (c === ')' && --depth === 0) return i;
+    } else if (c === '(' || c === ')' || c === '|') yield { at: i, c };
+  }
+}
+
+/** Where the group opened at offset 0 closes; -1 when it does not. */
+function closingParen(pattern: string): number {
+  let depth = 0;
+  for (const { at, c } of structure(pattern)) {
+    if (c === '(') depth++;
+    else if (c === ')' && --depth === 0) return at;
   }
   return -1;
 }
@@ -48,31 +59,18 @@ export function topAlternatives(pattern: string): string[] | undefined {
   if (body.endsWith('$') && !body.endsWith('\\$')) body = body.slice(0, -1);
   for (;;) {
     const prefix = body.startsWith('(?:') ? 3 : body.startsWith('(') ? 1 : 0;
-    if (prefix === 0 || closingParen(body, 0) !== body.length - 1) break;
+    if (prefix === 0 || closingParen(body) !== body.length - 1) break;
     body = body.slice(prefix, -1);
   }
   const parts: string[] = [];
   let depth = 0;
-  let inClass = false;
   let start = 0;
-  for (let i = 0; i < body.length; i++) {
-    const c = body[i];
-    if (c === '\\') {
-      i++;
-      continue;
-    }
-    if (inClass) {
-      if (c === ']') inClass = false;
-      continue;
-    }
-    if (c === '[') {
-      inClass = true;
-      if (body[i + 1] === ']' || (body[i + 1] === '^' && body[i + 2] === ']')) i += body[i + 1] === '^' ? 2 : 1;
-    } else if (c === '(') depth++;
+  for (const { at, c } of structure(body)) {
+    if (c === '(') depth++;
     else if (c === ')') depth--;
-    else if (c === '|' && depth === 0) {
-      parts.push(body.slice(start, i));
-      start = i + 1;
+    else if (depth === 0) {
+      parts.push(body.slice(start, at));
+      start = at + 1;
     }
   }
   parts.push(body.slice(start));
