@@ -84,7 +84,7 @@ export const alertmanagerTemplateField: Check = {
       // No declared alert reaches it (alertmanager/unreachable-receiver): its fields are judged against all.
       const reaching = alertsReaching(context, receiver.name);
       const problem = reaching.length > 0 ? problemWith(reaching, 'that reaches it') : problemWith(knowledge, '');
-      for (const { field, text } of templatedFields(receiver)) {
+      for (const { field, text } of templatedFields(receiver, context.model.versions.alertmanager)) {
         for (const r of readKeys(text)) {
           const p = problem(r);
           if (!p) continue;
