@@ -157,6 +157,8 @@ function alertTakers(context: CheckContext): AlertTakers {
     for (const alert of alertLabelKnowledge(context)) {
       const takers: Taker[] = [];
       collectTakers(root, alert, root.receiver ?? '', [], takers);
+      // The root was copied (its matchers dropped): the checks ask by the model's route.
+      for (const t of takers) if (t.route === root) t.route = am!.route;
       const i = out.alerts.push({ alert, takers }) - 1;
       for (const t of takers) {
         addIndex(out.byRoute, t.route, i);
