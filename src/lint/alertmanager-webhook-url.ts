@@ -15,7 +15,10 @@ function urlProblem(text: string): string | undefined {
   const authority = rest!.startsWith('//') ? rest!.slice(2).split(/[/?#]/)[0]! : '';
   const host = authority.slice(authority.lastIndexOf('@') + 1).replace(/:\d*$/, '');
   if (host === '') return 'it has no host';
-  if (/\s/.test(text)) return 'it has a space';
+  // Go's url.Parse refuses control characters anywhere and a space in the host; a space in the
+  // path, query or fragment it takes (amtool 0.25 says SUCCESS), and net/http escapes it when sending.
+  if (/[\x00-\x1f\x7f]/.test(text)) return 'it has a control character';
+  if (/\s/.test(authority)) return 'its host has a space';
   return undefined;
 }
 
