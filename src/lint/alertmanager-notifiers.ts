@@ -5,6 +5,8 @@ import { locatedAt } from '../model/located.js';
 /** Where one notifier config is, for the findings about its fields. */
 export interface NotifierPlace {
   receiver: ReceiverModel;
+  /** The config in the receiver: `slack[0]`. */
+  item: string;
   /** How a message names a field: `receiver team: slack[0].channel`. */
   where(field: string): string;
   /** Where a finding about a field points (the property, inside the receiver's definition). */
@@ -22,6 +24,7 @@ export function eachNotifier<K extends NotifierKind>(
       const item = `${kind}[${i}]`;
       visit(config, {
         receiver,
+        item,
         where: (field) => `receiver ${receiver.name}: ${item}.${field}`,
         at: (field) => locatedAt(receiver, item, field),
       });

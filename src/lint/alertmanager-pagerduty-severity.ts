@@ -24,9 +24,11 @@ export const alertmanagerPagerdutySeverity: Check = {
       const label = LABEL_REFERENCE.exec(text.trim())?.[1];
       if (label !== undefined) {
         // The severity comes from an alert label: every value the alert rules give it must be allowed.
-        const bad = alerts(model).filter((a) => a.labels[label] !== undefined && !a.labels[label]!.includes('{{') && !ALLOWED.includes(a.labels[label]!));
-        for (const value of [...new Set(bad.map((a) => a.labels[label]!))]) {
-          const names = bad.filter((a) => a.labels[label] === value).map((a) => a.name);
+        // A templated label (`{{ if … }}critical{{ else }}warning{{ end }}`): each value it renders.
+        const valuesOf = (text: string | undefined) => (text === undefined ? [] : text.includes('{{') ? (literalOutcomes(text) ?? []) : [text]);
+        const bad = alerts(model).flatMap((a) => valuesOf(a.labels[label]).filter((v) => !ALLOWED.includes(v)).map((value) => ({ name: a.name, value })));
+        for (const value of [...new Set(bad.map((b) => b.value))]) {
+          const names = [...new Set(bad.filter((b) => b.value === value).map((b) => b.name))];
           report({
             message: `${where} is the alerts' ${label} label, and alert${names.length > 1 ? 's' : ''} ${names.join(', ')} set ${label}="${value}", which PagerDuty refuses (allowed: ${ALLOWED.join(', ')})`,
             hint: `map it in the template, e.g. {{ if eq .CommonLabels.${label} "${value}" }}critical{{ else }}{{ .CommonLabels.${label} }}{{ end }}, or change the alerts' ${label}`,

@@ -6,6 +6,7 @@ import type { Check, CheckContext, Finding } from './check.js';
 import { ruleExpressionOf } from './rules-select.js';
 import { alerts } from '../model/select.js';
 import { scrapeLabelNames } from '../model/catalogue.js';
+import { literalOutcomes } from './alertmanager-templates.js';
 
 /** Every route below the root (the root takes every alert and has no matchers). */
 export function childRoutes(root: RouteModel) {
@@ -31,7 +32,17 @@ export function alertLabelKnowledge(context: CheckContext): AlertLabelKnowledge[
         : result.kind === 'vector'
           ? result.labels
           : new Set<string>();
-    return { alert, labels: staticAlertLabels(context.model, alert), dynamic };
+    const labels = staticAlertLabels(context.model, alert) as Record<string, string>;
+    // A rule label with `{{`: what reaches Alertmanager is its expansion, not its text.
+    let templated: Map<string, readonly string[] | undefined> | undefined;
+    for (const name in alert.labels) {
+      const text = alert.labels[name]!;
+      if (name === 'alertname' || !text.includes('{{')) continue;
+      (templated ??= new Map()).set(name, literalOutcomes(text));
+      delete labels[name];
+    }
+    if (!templated) return { alert, labels, dynamic };
+    return { alert, labels, dynamic: dynamic === 'any' ? dynamic : new Set([...dynamic, ...templated.keys()]), templated };
   });
   knowledgeCache.set(context, knowledge);
   return knowledge;
@@ -57,11 +68,16 @@ export function againstAlerts(body: (scope: RoutingScope, report: (finding: Find
 }
 
 /**
- * Whether a matcher may match an alert of this rule. A label fixed by the rule is tested; a label the
- * expression may carry could hold any value; an absent label matches as the empty string.
+ * Whether a matcher may match an alert of this rule. A label fixed by the rule is tested; a templated
+ * one by each value it can render (or empty); a label the expression may carry could hold any value;
+ * an absent label matches as the empty string.
  */
 export function mayMatch(m: AlertMatcherModel, k: AlertLabelKnowledge): boolean {
   if (m.label in k.labels) return matcherMatches(m, k.labels);
+  if (k.templated?.has(m.label)) {
+    const rendered = k.templated.get(m.label);
+    return rendered === undefined || matcherMatches(m, {}) || rendered.some((value) => matcherMatches(m, { [m.label]: value }));
+  }
   if (k.dynamic === 'any' || k.dynamic.has(m.label)) return true;
   return matcherMatches(m, {});
 }
@@ -141,6 +157,8 @@ function alertTakers(context: CheckContext): AlertTakers {
     for (const alert of alertLabelKnowledge(context)) {
       const takers: Taker[] = [];
       collectTakers(root, alert, root.receiver ?? '', [], takers);
+      // The root was copied (its matchers dropped): the checks ask by the model's route.
+      for (const t of takers) if (t.route === root) t.route = am!.route;
       const i = out.alerts.push({ alert, takers }) - 1;
       for (const t of takers) {
         addIndex(out.byRoute, t.route, i);
@@ -222,6 +240,16 @@ export function defaultRouteAlerts(context: CheckContext): DefaultRouteAlert[] {
 }
 
 const labelNamesCache = new WeakMap<CheckContext, ReadonlySet<string>>();
+
+/** The values the alert rules can give a label: fixed ones, and those a templated one can render, sorted. */
+export function labelValues(label: string, knowledge: readonly AlertLabelKnowledge[]): string[] {
+  const out = new Set<string>();
+  for (const k of knowledge) {
+    if (label in k.labels) out.add(k.labels[label]!);
+    for (const value of k.templated?.get(label) ?? []) out.add(value);
+  }
+  return [...out].sort();
+}
 
 /** Every label name an alert may carry in this project (for "did you mean" on label names). Computed once per context. */
 export function knownAlertLabelNames(context: CheckContext): ReadonlySet<string> {

@@ -3,7 +3,7 @@ import type { AlertMatcherModel } from '../model/alertmanager.js';
 import type { Located } from '../model/types.js';
 import { formatMatchers } from '../model/routing.js';
 import { locatedAt } from '../model/located.js';
-import { againstAlerts, childRoutes } from './alertmanager-select.js';
+import { againstAlerts, childRoutes, labelValues } from './alertmanager-select.js';
 import { closest } from '../suggest.js';
 
 const LABEL = 'severity';
@@ -37,8 +37,9 @@ export const alertmanagerSeverityMismatch: Check = {
   severity: 'error',
   description: 'Severity values tested by routes and inhibit rules are those the alerts carry.',
   run: againstAlerts(({ am, knowledge }, report) => {
-    const alertValues = new Set<string>();
-    for (const k of knowledge) if (k.labels[LABEL] !== undefined) alertValues.add(k.labels[LABEL]);
+    // A templated severity (`{{ if … }}critical{{ else }}warning{{ end }}`) carries the values it renders.
+    const valuesOf = (k: (typeof knowledge)[number]) => (k.labels[LABEL] !== undefined ? [k.labels[LABEL]] : (k.templated?.get(LABEL) ?? []));
+    const alertValues = new Set(labelValues(LABEL, knowledge));
     if (alertValues.size === 0) return;
 
     const users: Array<{ what: string; matchers: readonly AlertMatcherModel[]; at: Located }> = [
@@ -67,15 +68,16 @@ export const alertmanagerSeverityMismatch: Check = {
     }
     // An alert whose severity is a variant of what the routing tree tests (`Critical` vs `critical`).
     for (const k of knowledge) {
-      const value = k.labels[LABEL];
-      if (value === undefined || tested.has(value)) continue;
-      const near = meant(value, tested);
-      if (near === undefined || (!alertValues.has(near) && !atAlert(value, near))) continue;
-      report({
-        message: `alert ${k.alert.name} has severity "${value}", but the routes and inhibit rules test ${quoted(tested)}: no severity route takes it. Did you mean "${near}"?`,
-        hint: 'severity values are case-sensitive and must be spelled as in the routes',
-        ...locatedAt(k.alert, 'labels', LABEL),
-      });
+      for (const value of valuesOf(k)) {
+        if (tested.has(value)) continue;
+        const near = meant(value, tested);
+        if (near === undefined || (!alertValues.has(near) && !atAlert(value, near))) continue;
+        report({
+          message: `alert ${k.alert.name} has severity "${value}", but the routes and inhibit rules test ${quoted(tested)}: no severity route takes it. Did you mean "${near}"?`,
+          hint: 'severity values are case-sensitive and must be spelled as in the routes',
+          ...locatedAt(k.alert, 'labels', LABEL),
+        });
+      }
     }
   }),
 };

@@ -7,6 +7,7 @@ import { didYouMean } from '../suggest.js';
 import type { AlertLabelKnowledge } from '../model/alert-labels.js';
 import { againstAlerts, alertsReaching, knownAlertLabelNames, mayCarry } from './alertmanager-select.js';
 import { templatedFields } from './alertmanager-templates.js';
+import type { RouteModel } from '../model/alertmanager.js';
 
 // Alertmanager 0.25's template data (template/template.go): label and annotation maps are KV.
 const LABEL_MAPS = new Set(['.CommonLabels', '.GroupLabels', '.Labels']);
@@ -80,13 +81,27 @@ export const alertmanagerTemplateField: Check = {
         };
       };
     };
+    // The labels each receiver's notifications are grouped by: the groupBy (own or inherited) of every
+    // route that sends to it; undefined when one groups by every label ('...').
+    const groupedBy = new Map<string, Set<string> | undefined>();
+    const visit = (route: RouteModel, inheritedReceiver: string, inheritedGroupBy: readonly string[]) => {
+      const receiver = route.receiver ?? inheritedReceiver;
+      // An empty groupBy may inherit (before Alertmanager 0.31): taken as the parent's, the lenient reading.
+      const groupBy = route.groupBy && route.groupBy.length > 0 ? route.groupBy : inheritedGroupBy;
+      if (!groupedBy.has(receiver)) groupedBy.set(receiver, new Set());
+      const set = groupedBy.get(receiver);
+      if (groupBy.includes('...')) groupedBy.set(receiver, undefined);
+      else if (set) for (const label of groupBy) set.add(label);
+      for (const child of route.routes) visit(child, receiver, groupBy);
+    };
+    visit(am.route, am.route.receiver ?? '', []);
     for (const receiver of am.receivers) {
       // No declared alert reaches it (alertmanager/unreachable-receiver): its fields are judged against all.
       const reaching = alertsReaching(context, receiver.name);
       const problem = reaching.length > 0 ? problemWith(reaching, 'that reaches it') : problemWith(knowledge, '');
-      for (const { field, text } of templatedFields(receiver)) {
+      for (const { field, text } of templatedFields(receiver, context.model.versions.alertmanager)) {
         for (const r of readKeys(text)) {
-          const p = problem(r);
+          const p = problem(r) ?? groupLabelProblem(r, groupedBy.get(receiver.name));
           if (!p) continue;
           report({
             message: `receiver ${receiver.name}: ${field.join('.')} ${p.what}`,
@@ -96,6 +111,16 @@ export const alertmanagerTemplateField: Check = {
           });
         }
       }
+    }
+    /** `.GroupLabels.x` where the receiver's routes group by no x: Alertmanager puts only the groupBy labels there. */
+    function groupLabelProblem(r: Read, grouped: Set<string> | undefined): { what: string; hint: string } | undefined {
+      const name = r.key.text.slice(1);
+      if (r.map !== '.GroupLabels' || !grouped || grouped.has(name)) return undefined;
+      const by = grouped.size > 0 ? [...grouped].join(', ') : 'nothing';
+      return {
+        what: `reads .GroupLabels.${name}, but no route that sends to it groups by ${name} (they group by ${by}): it is always empty`,
+        hint: `add "${name}" to the groupBy of the routes that send to this receiver, or read .CommonLabels.${name} (set when every alert of the notification has the same ${name})`,
+      };
     }
     const problem = problemWith(knowledge, '');
     for (const file of am.templates) {

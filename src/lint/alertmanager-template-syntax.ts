@@ -1,7 +1,7 @@
 import type { Check } from './check.js';
 import { locatedAt } from '../model/located.js';
 import { lineColumn, positionOf } from '../gotemplate/parse.js';
-import { alertmanagerDialect, parseAlertmanagerTemplate, templatedFields } from './alertmanager-templates.js';
+import { alertmanagerDialect, literalTemplateFields, parseAlertmanagerTemplate, templatedFields } from './alertmanager-templates.js';
 import type { TemplateDialect } from '../gotemplate/functions.js';
 
 /** What the target Alertmanager accepts, for the hint. */
@@ -15,14 +15,15 @@ function hintFor(dialect: TemplateDialect): string {
 export const alertmanagerTemplateSyntax: Check = {
   id: 'alertmanager/template-syntax',
   severity: 'error',
-  description: 'Notification templates (receiver fields and templates/*.tmpl) parse as Go templates with the functions the target Alertmanager has.',
+  description:
+    'Notification templates (receiver fields and templates/*.tmpl) parse as Go templates with the functions the target Alertmanager has; a field the target does not render holds no {{ … }}.',
   run({ model }, report) {
     const am = model.alertmanager;
     if (!am) return;
     const dialect = alertmanagerDialect(model.versions);
     const HINT = hintFor(dialect);
     for (const receiver of am.receivers) {
-      for (const { field, text } of templatedFields(receiver)) {
+      for (const { field, text } of templatedFields(receiver, dialect.target)) {
         for (const p of parseAlertmanagerTemplate(am, text, dialect).problems) {
           report({
             message: `receiver ${receiver.name}: ${field.join('.')} is not a valid template: ${p.message} (${positionOf(text, p.from)})`,
@@ -31,6 +32,21 @@ export const alertmanagerTemplateSyntax: Check = {
             excerpt: { text, from: p.from, to: Math.max(p.to, p.from + 1) },
           });
         }
+      }
+      // `{{ … }}` where the target sends the text as written: the receiver gets the braces, not the value.
+      for (const { field, text, renderedFrom } of literalTemplateFields(receiver, dialect.target)) {
+        const from = text.indexOf('{{');
+        const close = text.indexOf('}}', from);
+        report({
+          message:
+            `receiver ${receiver.name}: ${field.join('.')} is not a template on ${dialect.name} (the target version): its {{ … }} is sent literally; ` +
+            (renderedFrom ? `Alertmanager renders it from ${renderedFrom.since} on` : 'no release renders it'),
+          hint: renderedFrom
+            ? `if every Alertmanager you run is ${renderedFrom.since} or newer, set versions: { alertmanager: '>=${renderedFrom.since}' } (or the release it runs); otherwise write the value itself`
+            : 'write the value itself: Alertmanager renders templates only in the message fields (see the check page)',
+          ...locatedAt(receiver, ...field),
+          excerpt: { text, from, to: close < 0 ? text.length : close + 2 },
+        });
       }
     }
     for (const file of am.templates) {

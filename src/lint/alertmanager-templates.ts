@@ -1,39 +1,97 @@
-import type { AlertmanagerModel, ReceiverModel } from '../model/alertmanager.js';
+import { NOTIFIER_KINDS, type AlertmanagerModel, type NotifierKind, type ReceiverModel } from '../model/alertmanager.js';
+import { availability, type VersionGate } from '../model/version-facts.js';
 import { parseGoTemplate, type ParsedTemplate } from '../gotemplate/parse.js';
 import { dialectFor, type TemplateDialect } from '../gotemplate/functions.js';
 import type { TargetVersionsModel } from '../model/types.js';
 import { lexTemplate } from '../gotemplate/lex.js';
 
-/** A receiver field Alertmanager 0.25 evaluates as a Go template, with its path, e.g. ['slack[0]', 'title']. */
+/** A receiver field the target Alertmanager evaluates as a Go template, with its path, e.g. ['slack[0]', 'title']. */
 export interface TemplatedField {
   field: string[];
   text: string;
 }
 
-// The fields each integration runs through the template engine in Alertmanager 0.25
-// (notify/<integration>/<integration>.go: tmpl(…) / tmplText(…)); webhook has none.
-const TEMPLATED = {
-  email: ['to', 'from', 'html', 'text'],
-  slack: ['channel', 'username', 'color', 'title', 'titleLink', 'pretext', 'text', 'footer', 'fallback', 'iconEmoji', 'iconUrl'],
-  pagerduty: ['client', 'clientUrl', 'description', 'severity', 'class', 'component', 'group'],
-} as const;
-/** Map fields whose values are templates: email headers, PagerDuty details. */
-const TEMPLATED_MAPS = { email: 'headers', pagerduty: 'details' } as const;
+const AM_0_25_TMPL = (file: string): VersionGate => ({
+  since: '0.25',
+  source: `notify/${file}/${file}.go at v0.25.0 (the oldest release the facts speak for) renders it with tmpl/tmplText; every later tag still does`,
+});
+const EMAIL = AM_0_25_TMPL('email');
+const SLACK = AM_0_25_TMPL('slack');
+const PAGERDUTY = AM_0_25_TMPL('pagerduty');
+const WEBHOOK_URL: VersionGate = {
+  since: '0.31',
+  source: '0.31.0 / 2026-02-02: [FEATURE] webhook: Support templating in url fields. #4798 (notify/webhook/webhook.go of v0.31.0: url = tmpl(string(n.conf.URL)); v0.30.1 posts n.conf.URL.String())',
+};
 
-export function templatedFields(receiver: ReceiverModel): TemplatedField[] {
-  const out: TemplatedField[] = [];
-  for (const integration of ['email', 'slack', 'pagerduty'] as const) {
-    receiver[integration].forEach((config, i) => {
-      const at = `${integration}[${i}]`;
-      const values = config as unknown as Record<string, unknown>;
-      for (const key of TEMPLATED[integration]) {
-        const text = values[key];
-        if (typeof text === 'string') out.push({ field: [at, key], text });
+/**
+ * The receiver fields totem-mon writes that Alertmanager runs through the template engine, per
+ * integration, with the first release that does (notify/<integration>/<integration>.go `tmpl(…)`,
+ * `tmplText(…)`, `ExecuteTextString`/`ExecuteHTMLString`, read at every tag v0.25.0 … v0.34.0). Any
+ * other string field (email smarthost, hello, authUsername; webhook authorization and basicAuth;
+ * PagerDuty url) is sent as written by every release.
+ */
+const TEMPLATED: { readonly [K in NotifierKind]: Readonly<Record<string, VersionGate>> } = {
+  email: { to: EMAIL, from: EMAIL, html: EMAIL, text: EMAIL },
+  slack: Object.fromEntries(
+    ['channel', 'username', 'color', 'title', 'titleLink', 'pretext', 'text', 'footer', 'fallback', 'iconEmoji', 'iconUrl'].map((f) => [f, SLACK]),
+  ),
+  webhook: { url: WEBHOOK_URL },
+  pagerduty: Object.fromEntries(['client', 'clientUrl', 'description', 'severity', 'class', 'component', 'group'].map((f) => [f, PAGERDUTY])),
+};
+/** Map fields whose every value is a template: email headers, PagerDuty details. */
+const TEMPLATED_MAPS: { readonly [K in NotifierKind]?: { field: string; gate: VersionGate } } = {
+  email: { field: 'headers', gate: EMAIL },
+  pagerduty: { field: 'details', gate: PAGERDUTY },
+};
+
+/** A string field of a receiver, with whether the target renders it as a template. */
+interface StringField extends TemplatedField {
+  /** Whether every release the target admits renders it; otherwise the gate of the releases that do (undefined: none). */
+  templated: true | VersionGate | undefined;
+}
+
+/** Every string a receiver's notifiers hold (nested ones too: `basicAuth.username`), judged for the target. */
+function stringFields(receiver: ReceiverModel, target: string): StringField[] {
+  const out: StringField[] = [];
+  const judge = (gate: VersionGate | undefined) => (gate && availability(gate, target) === true ? true : gate);
+  for (const kind of NOTIFIER_KINDS) {
+    (receiver[kind] as unknown as Record<string, unknown>[]).forEach((config, i) => {
+      const at = `${kind}[${i}]`;
+      const map = TEMPLATED_MAPS[kind];
+      const walk = (value: unknown, path: string[], gate: VersionGate | undefined) => {
+        if (typeof value === 'string') out.push({ field: [at, ...path], text: value, templated: judge(gate) });
+        else if (value && typeof value === 'object' && !Array.isArray(value)) {
+          for (const [key, inner] of Object.entries(value)) walk(inner, [...path, key], undefined);
+        }
+      };
+      for (const [key, value] of Object.entries(config)) {
+        if (map?.field === key && value && typeof value === 'object') {
+          for (const [name, text] of Object.entries(value)) walk(text, [key, name], map.gate);
+        } else walk(value, [key], TEMPLATED[kind][key]);
       }
-      const mapKey = integration === 'slack' ? undefined : TEMPLATED_MAPS[integration];
-      const map = mapKey ? (values[mapKey] as Record<string, string> | undefined) : undefined;
-      for (const [name, text] of Object.entries(map ?? {})) out.push({ field: [at, mapKey!, name], text });
     });
+  }
+  return out;
+}
+
+/** The receiver's fields the target Alertmanager (every release it admits) renders as templates. */
+export function templatedFields(receiver: ReceiverModel, target: string): TemplatedField[] {
+  return stringFields(receiver, target)
+    .filter((f) => f.templated === true)
+    .map(({ field, text }) => ({ field, text }));
+}
+
+/** A field with `{{` that some release the target admits sends as written, with the gate of the releases that render it (if any). */
+export interface LiteralTemplateField extends TemplatedField {
+  renderedFrom?: VersionGate;
+}
+
+/** The receiver's fields holding `{{` that the target Alertmanager (some release it admits) does not render: sent literally. */
+export function literalTemplateFields(receiver: ReceiverModel, target: string): LiteralTemplateField[] {
+  const out: LiteralTemplateField[] = [];
+  for (const { field, text, templated } of stringFields(receiver, target)) {
+    if (templated === true || !text.includes('{{')) continue;
+    out.push({ field, text, ...(templated ? { renderedFrom: templated } : {}) });
   }
   return out;
 }

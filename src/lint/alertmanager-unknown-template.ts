@@ -30,7 +30,7 @@ export const alertmanagerUnknownTemplate: Check = {
       return gate && !gate.removedIn ? `if your Alertmanager is ${gate.since} or newer, set versions: { alertmanager: '${gate.since}' } (or the release it runs, or '>=${gate.since}'); otherwise ` : '';
     };
     for (const receiver of am.receivers) {
-      for (const { field, text } of templatedFields(receiver)) {
+      for (const { field, text } of templatedFields(receiver, dialect.target)) {
         const parsed = parseAlertmanagerTemplate(am, text, dialect);
         // An inline text may define templates for itself.
         const local = new Set(parsed.defines.map((d) => d.name));

@@ -2,15 +2,15 @@ import type { Check } from './check.js';
 import type { AlertMatcherModel } from '../model/alertmanager.js';
 import type { AlertLabelKnowledge } from '../model/alert-labels.js';
 import { formatMatchers } from '../model/routing.js';
-import { againstAlerts, childRoutes, knownAlertLabelNames, mayMatch } from './alertmanager-select.js';
+import { againstAlerts, childRoutes, knownAlertLabelNames, labelValues, mayMatch } from './alertmanager-select.js';
 import { locatedAt } from '../model/located.js';
 import { closest } from '../suggest.js';
 import type { CheckContext } from './check.js';
 import { reportedAsDropped } from './scrape-dropped-routing.js';
 
-/** The values the alert rules set for a label, sorted. */
+/** The values the alert rules set for a label (a templated one: the values it can render), sorted. */
 export function staticValues(label: string, knowledge: readonly AlertLabelKnowledge[]): string[] {
-  return [...new Set(knowledge.flatMap((k) => (label in k.labels ? [k.labels[label]!] : [])))].sort();
+  return labelValues(label, knowledge);
 }
 
 /** "severity is critical, warning" / "no alert rule has label team", for the message. */

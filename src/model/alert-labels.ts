@@ -26,4 +26,12 @@ export interface AlertLabelKnowledge {
   labels: LabelSet;
   /** Labels the expression's result may carry; `'any'` when the analysis could not tell. */
   dynamic: ReadonlySet<string> | 'any';
+  /**
+   * Rule labels whose value is a Go template (Prometheus expands it at every evaluation, so the
+   * text itself never reaches Alertmanager), with the values it can render when it prints only
+   * literal text chosen by `{{ if }}` (`critical`, `warning`), undefined when it prints data (any
+   * value). Not in `labels`; in `dynamic` (when that is a set). A rendering can also be empty
+   * (Prometheus then drops the label).
+   */
+  templated?: ReadonlyMap<string, readonly string[] | undefined>;
 }

@@ -254,6 +254,23 @@ describe('alertmanager/webhook-url', () => {
     expect(runAlertmanagerCheck(id, [r])).toEqual([]);
   });
 
+  it('takes a space in the path or query, as amtool 0.25 does (Go escapes it when sending); refuses one in the host and a control character', () => {
+    const ok = receiver({ name: 'hook', webhook: [{ url: 'http://bridge/alerts for shop' }, { url: 'http://bridge/hook?team=a b#x y' }] });
+    expect(runAlertmanagerCheck(id, [ok])).toEqual([]);
+    // (The schema already refuses a webhook url with a space in its host; a PagerDuty url is plain text.)
+    const bad = receiver({
+      name: 'hook',
+      pagerduty: [
+        { routingKey: secretFile('/etc/am/pd'), url: 'https://events pagerduty.com/v2/enqueue' },
+        { routingKey: secretFile('/etc/am/pd'), url: 'https://events.pagerduty.com/v2/\tenqueue' },
+      ],
+    });
+    expect(runAlertmanagerCheck(id, [bad]).map((d) => d.message)).toEqual([
+      'receiver hook: pagerduty[0].url "https://events pagerduty.com/v2/enqueue" is refused by Alertmanager 0.25: its host has a space',
+      'receiver hook: pagerduty[1].url "https://events.pagerduty.com/v2/\\tenqueue" is refused by Alertmanager 0.25: it has a control character',
+    ]);
+  });
+
   it('is quiet when no URL is set besides the webhook one', () => {
     const r = receiver({ name: 'hook', webhook: [{ url: 'http://127.0.0.1:9099/', maxAlerts: 4_294_967_295 }] });
     expect(runAlertmanagerCheck(id, [r])).toEqual([]);

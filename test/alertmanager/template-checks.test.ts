@@ -87,14 +87,21 @@ describe('alertmanager/template-syntax', () => {
     ]);
   });
 
-  it('is quiet on valid templates in fields and files, and on fields Alertmanager does not template', () => {
+  it('is quiet on valid templates in fields and files, and on plain fields Alertmanager does not template', () => {
     const ops = receiver({
       name: 'ops',
       slack: [{ channel: '#ops', title: '{{ template "shop.title" . }}', text: '{{ range .Alerts }}{{ .Annotations.summary | title }}{{ end }}', color: '{{ if eq .Status "firing" }}danger{{ else }}good{{ end }}' }],
       email: [{ to: 'oncall@shop.example', html: '{{ template "email.default.html" . }}', headers: { Subject: '{{ join " " .GroupLabels.Values }}' } }],
-      webhook: [{ url: 'https://hooks.shop.example/{{ not-a-template' }],
+      webhook: [{ url: 'https://hooks.shop.example/alerts' }],
     });
     expect(runAlertmanagerCheck(id, [ops], [shopTemplates])).toEqual([]);
+  });
+
+  it('fires on {{ in a field the target (0.25 by default) sends as written: the webhook url', () => {
+    const ops = receiver({ name: 'ops', webhook: [{ url: 'https://hooks.shop.example/{{ not-a-template' }] });
+    expect(runAlertmanagerCheck(id, [ops]).map((d) => d.message)).toEqual([
+      'receiver ops: webhook[0].url is not a template on Alertmanager 0.25 (the target version): its {{ … }} is sent literally; Alertmanager renders it from 0.31 on',
+    ]);
   });
 
   it('is quiet on plain text and comments', () => {

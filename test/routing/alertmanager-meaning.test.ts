@@ -151,6 +151,19 @@ describe('alertmanager/inhibit-self', () => {
   });
   it('quiet: an overlap only through a label the expression gives (not certain)', () => {
     expect(only(id, { inhibitRules: [inhibitRule({ sourceMatchers: { alertname: 'JobQueueBacklog' }, targetMatchers: { queue: 'emails' } })] })).toEqual([]);
+  });  it('fires with equal labels when every alert the rule selects matches both sides: it mutes nothing', () => {
+    const same = inhibitRule({ sourceMatchers: { alertname: 'PostgresDown' }, targetMatchers: { alertname: 'PostgresDown' }, equal: ['cluster'] });
+    const regex = inhibitRule({ sourceMatchers: { team: 'orders' }, targetMatchers: { severity: re('critical|warning'), team: 'orders' }, equal: ['cluster'] });
+    expect(only(id, { inhibitRules: [same, regex] }).map((d) => d.message)).toEqual([
+      'inhibitRules[0]: every alert it selects (PostgresDown) matches both the source {alertname="PostgresDown"} and the target {alertname="PostgresDown"}: ' +
+        'Alertmanager never lets an alert that matches both sides mute another that does, so the rule mutes nothing',
+      'inhibitRules[1]: every alert it selects (OrdersApiErrors, JobQueueBacklog) matches both the source {team="orders"} and the target {severity=~"critical|warning", team="orders"}: ' +
+        'Alertmanager never lets an alert that matches both sides mute another that does, so the rule mutes nothing',
+    ]);
+  });
+  it('quiet with equal labels when one alert is on one side only (it can mute, or be muted)', () => {
+    expect(only(id, { inhibitRules: [inhibitRule({ sourceMatchers: { severity: 'critical' }, targetMatchers: { team: 'orders' }, equal: ['cluster'] })] })).toEqual([]);
+    expect(only(id, { inhibitRules: [inhibitRule({ sourceMatchers: { team: 'orders' }, targetMatchers: { severity: 'warning' }, equal: ['cluster'] })] })).toEqual([]);
   });
 });
 

@@ -29,6 +29,21 @@ describe('alertmanager/group-by-label', () => {
       ],
     ]);
   });
+  it('fires: a typo in the root groupBy when the alerts stay at the root (no routes, or none matches)', () => {
+    const typo = 'route: groupBy label "clutser" is carried by no alert that reaches it (OrdersApiErrors, JobQueueBacklog, PostgresDown): every one has it empty, so it splits nothing ' +
+      '(the notification groups only by alertname). Did you mean "cluster"?';
+    expect(lintOrders([id], { routes: [], root: { groupBy: ['alertname', 'clutser'] } }).map((d) => d.message)).toEqual([typo]);
+    const elsewhere = [route({ matchers: { team: 'db' }, receiver: 'orders-slack', groupBy: ['alertname'] })];
+    expect(lintOrders([id], { routes: elsewhere, root: { groupBy: ['alertname', 'clutser'] } }).map((d) => d.message)).toEqual([typo]);
+  });
+  it('fires: on the root, an alert that stays there is judged with those of the routes that inherit its groupBy', () => {
+    // PostgresDown falls to the root (no platform route); the orders alerts go to routes inheriting groupBy.
+    const routes = [route({ matchers: { team: 'orders' }, receiver: 'orders-slack' })];
+    expect(lintOrders([id], { routes, root: { groupBy: ['queue'] } }).map((d) => d.message)).toEqual([]);
+    expect(lintOrders([id], { routes, root: { groupBy: ['servce'] } }).map((d) => d.message)).toEqual([
+      expect.stringContaining('route: groupBy label "servce" is carried by no alert that reaches it (OrdersApiErrors, JobQueueBacklog, PostgresDown)'),
+    ]);
+  });
   it('quiet: labels from rules, expressions, scrape jobs and external labels; "..." (every label)', () => {
     expect(lintOrders([id], { root: { groupBy: ['alertname', 'cluster', 'team', 'region', 'queue'] } })).toEqual([]);
     expect(lintOrders([id], { root: { groupBy: ['...'] } })).toEqual([]);

@@ -80,7 +80,9 @@ const slackConfig = z.strictObject({
 
 const webhookConfig = z.strictObject({
   ...common,
-  url: z.url({ message: 'expected an http(s) URL' }),
+  // A URL, or a Go template of one (Alertmanager 0.31 renders webhook url: alertmanager/template-syntax
+  // and alertmanager/webhook-url judge it against the target version).
+  url: z.string().refine((text) => text.includes('{{') || z.url().safeParse(text).success, { message: 'expected an http(s) URL' }),
   urlFile: notGenerated('webhookUrlFile', 'keep the endpoint in url (it must not hold a secret) and put the credential in authorization: { credentials: secretFile(…) }'),
   maxAlerts: z.number().int().nonnegative().optional(),
   authorization: z.strictObject({ type: z.string().optional(), credentials: secretFile }).optional(),
