@@ -20,6 +20,7 @@ import { fromDefinitions } from './stages.js';
 import { filesForTools } from './outputs.js';
 import { isResourceFile } from '../compile/kubernetes/resource.js';
 import { haveClashingPaths, pathClashes } from '../compile/clashes.js';
+import { tooOld, type ToolTooOld } from '../validate/tool-target.js';
 import { outputOwners } from '../lint/output-owners.js';
 
 export interface ValidateOptions {
@@ -49,8 +50,14 @@ export interface ValidateResult {
   tools: ToolReport[];
   model?: Model;
   context?: CheckContext;
-  /** Routing tests judged by totem-mon's simulation because they have `at` or `alsoFiring` (amtool cannot). */
+  /** Routing tests judged by totem-mon's simulation because they have `at` or `alsoFiring` (amtool cannot), or all of them when amtool does not run. */
   simulatedRoutingTests: number;
+  /**
+   * The tools validate did not run because they are older than the target the project or config
+   * sets (src/validate/tool-target.ts): a usage error (exit 2), like a missing tool, reported
+   * after the offline checks' findings.
+   */
+  toolsTooOld: ToolTooOld[];
 }
 
 /** The same context with only the routing tests amtool cannot judge. */
@@ -108,7 +115,8 @@ export async function validate(options: ValidateOptions): Promise<ValidateResult
   let started: Promise<StartedTools | undefined> | undefined;
   const onModel = (model: Model) => {
     if (!lookup) return;
-    tests = lookup.promtool.then((promtool) => startRuleTests(model, promtool, step)).catch(() => undefined);
+    // A promtool older than the target runs nothing (src/validate/tool-target.ts).
+    tests = lookup.promtool.then((promtool) => (tooOld(promtool, model.versions) ? undefined : startRuleTests(model, promtool, step))).catch(() => undefined);
   };
   const onFiles = (compiled: OutputFile[], model: Model) => {
     if (!lookup || haveClashingPaths(compiled)) return;
@@ -131,10 +139,14 @@ export async function validate(options: ValidateOptions): Promise<ValidateResult
   const promtool = await lookup?.promtool;
   const diagnostics = [...result.diagnostics];
   const silenced = [...result.silenced];
+  // The tools older than the target the project or config sets run nothing; validate says so (exit 2).
+  const toolsTooOld = result.model && result.files && lookup && promtool && !haveClashingPaths(result.files) ? await olderThanTarget(lookup, result.model, result.files) : [];
+  const amtoolTooOld = toolsTooOld.some((t) => t.name === 'amtool');
   if (result.context && !options.offline) {
     // Online, amtool judges plain routing tests; those with `at`/`alsoFiring` only our simulation can
     // (its ignores are not judged stale here: amtool's findings on the others cannot be silenced).
-    const simulated = runLint(withSimulatedTestsOnly(result.context), [testsRouting], { stale: false });
+    // An amtool older than the target runs none: the simulation judges them all, as offline.
+    const simulated = runLint(amtoolTooOld ? result.context : withSimulatedTestsOnly(result.context), [testsRouting], { stale: false });
     diagnostics.push(...atPropertyLines(simulated.diagnostics));
     silenced.push(...simulated.silenced);
   }
@@ -146,8 +158,8 @@ export async function validate(options: ValidateOptions): Promise<ValidateResult
     diagnostics.push(...atPropertyLines(checkResources(result.files, new CrdSchemas(env[CRDS_ENV] || SHIPPED_CRDS))));
     step('kubernetes schemas', 'end');
   }
-  const simulatedRoutingTests = (result.model?.alertmanager?.tests ?? []).filter((t) => options.offline || isSimulated(t)).length;
-  const known = { ...(result.model ? { model: result.model } : {}), ...(result.context ? { context: result.context } : {}), simulatedRoutingTests };
+  const simulatedRoutingTests = (result.model?.alertmanager?.tests ?? []).filter((t) => options.offline || amtoolTooOld || isSimulated(t)).length;
+  const known = { ...(result.model ? { model: result.model } : {}), ...(result.context ? { context: result.context } : {}), simulatedRoutingTests, toolsTooOld };
   // Two files on one path, or on paths one file on macOS and Windows (reported as output/path-clash
   // or by the checks): no tool runs on a tree that lost one, or that such a disk could not hold.
   if (!result.model || !result.files || !lookup || !promtool || haveClashingPaths(result.files)) {
@@ -210,5 +222,19 @@ async function startTools(
     throw error;
   }) : undefined;
   const blackbox = model.healthChecks[0] ? await lookup.blackbox : undefined;
-  return { blackbox, run: await runTools({ model, files, tests, promtool, amtool, blackbox, onStep }) };
+  // A promtool or amtool older than the target the project or config sets runs nothing (reported by validate).
+  const judging = (tool: Tool | undefined) => (tool && !tooOld(tool, model.versions) ? tool : undefined);
+  return { blackbox, run: await runTools({ model, files, tests, promtool: judging(promtool), amtool: judging(amtool), blackbox, onStep }) };
+}
+
+/**
+ * The promtool and amtool validate would run (amtool where there is Alertmanager output) that are
+ * older than the target the project or config sets (src/validate/tool-target.ts).
+ */
+async function olderThanTarget(lookup: ToolLookup, model: Model, compiled: readonly OutputFile[]): Promise<ToolTooOld[]> {
+  const promtool = await lookup.promtool.catch(() => undefined);
+  // Only a target the project or config sets can be newer than the tool (the files for the tools are compiled again only then).
+  const explicit = model.versions.from.alertmanager === 'config' || model.versions.from.alertmanager === 'project';
+  const amtool = explicit && filesForTools(model, compiled).some((f) => f.path === ALERTMANAGER_CONFIG) ? await lookup.amtool : undefined;
+  return [tooOld(promtool, model.versions), tooOld(amtool, model.versions)].filter((t): t is ToolTooOld => t !== undefined);
 }

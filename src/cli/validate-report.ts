@@ -4,16 +4,18 @@ import { hasErrors } from '../diagnostic.js';
 import type { ValidateResult } from '../app/validate.js';
 import { renderText, useColor } from '../report/text.js';
 import { renderJson } from '../report/json.js';
-import { renderGithub } from '../report/github.js';
+import { escapeData, escapeProperty, renderGithub } from '../report/github.js';
 import { configHasErrors, defaultRouteReport, describeDiagnostics, describeModel, describePlaces, plural, type FindingPlaces } from '../report/summary.js';
 import { redactText } from '../report/redact.js';
 import type { Format } from './validate.js';
+import { tooOldMessage } from '../validate/tool-target.js';
 
 function toolsLine(result: ValidateResult, offline: boolean): string {
   if (offline) return 'promtool and amtool skipped (--offline)';
+  const tooOld = result.toolsTooOld.map((t) => `${t.name} ${t.version} not run (older than the target ${t.target})`);
   // Online with no tool run: the definitions stopped them (no model, or generated files sharing a path).
-  if (result.tools.length === 0) return 'promtool and amtool not run (the errors above stop them)';
-  const tools = result.tools.map((t) => `${t.name} ${t.version ?? '(unknown version)'} (${t.ran.join(', ')})`).join(', ');
+  if (result.tools.length === 0 && tooOld.length === 0) return 'promtool and amtool not run (the errors above stop them)';
+  const tools = [...result.tools.map((t) => `${t.name} ${t.version ?? '(unknown version)'} (${t.ran.join(', ')})`), ...tooOld].join(', ');
   const n = result.simulatedRoutingTests;
   // Say who judged what: amtool cannot judge inhibition or time intervals.
   return n > 0 ? `${tools}; ${plural(n, 'routing test')} with at/alsoFiring judged by totem-mon's simulation (amtool ignores inhibition and time intervals)` : tools;
@@ -34,6 +36,12 @@ function targetsLine(result: ValidateResult): string {
 function countsLine(result: ValidateResult, places: FindingPlaces): string {
   const counts = describeDiagnostics(result.diagnostics, result.silenced.length);
   return configHasErrors(result.diagnostics, places.config) ? `${counts} ${describePlaces(result.diagnostics, places)}` : counts;
+}
+
+/** A workflow command for a tool older than the target: CI shows it with the findings. */
+function tooOldAnnotation(t: ValidateResult['toolsTooOld'][number]): string {
+  const { message, hint } = tooOldMessage(t);
+  return redactText(`::error title=${escapeProperty(`${t.name} older than the target`)}::${escapeData(`${message}. hint: ${hint}`)}`);
 }
 
 /** Prints the report in the chosen format; returns the exit code. `config`: the config file in use, as messages name it. */
@@ -59,17 +67,25 @@ export function printValidateReport(definitions: string, format: Format, offline
               },
             }
           : {}),
+        toolsTooOld: result.toolsTooOld.map((t) => ({ name: t.name, version: t.version, path: t.path, target: { program: t.program, version: t.target, from: t.from }, needs: t.needs })),
       }),
     );
   } else if (format === 'github') {
-    const lines = renderGithub(result.diagnostics, result.model?.entry ?? `${definitions}/index.ts`);
+    const lines = [renderGithub(result.diagnostics, result.model?.entry ?? `${definitions}/index.ts`), ...result.toolsTooOld.map(tooOldAnnotation)].filter((l) => l !== '').join('\n');
     process.stdout.write(`${lines ? `${lines}\n` : ''}${redactText(`validate: ${countsLine(result, places)}; ${targetsLine(result)}${toolsLine(result, offline)}`)}\n`);
   } else {
     const text = renderText(result.diagnostics, { color: useColor(process.stdout) });
     const what = result.model ? `${describeModel(result.model, result.context)} · ` : '';
     process.stdout.write(
-      `${text ? `${text}\n` : ''}${redactText(`validate ${failed ? 'failed' : 'ok'}: ${what}${countsLine(result, places)} · ${targetsLine(result)}${toolsLine(result, offline)}`)}\n`,
+      `${text ? `${text}\n` : ''}${redactText(`validate ${failed ? 'failed' : result.toolsTooOld.length > 0 ? 'incomplete' : 'ok'}: ${what}${countsLine(result, places)} · ${targetsLine(result)}${toolsLine(result, offline)}`)}\n`,
     );
   }
+  // A tool older than the target is a usage error (exit 2), like a missing one: said on stderr in
+  // every format, after the report of what validate could judge.
+  for (const t of result.toolsTooOld) {
+    const { message, hint } = tooOldMessage(t);
+    process.stderr.write(redactText(`totem-mon: ${message}\n  hint: ${hint}\n`));
+  }
+  if (result.toolsTooOld.length > 0) return 2;
   return failed ? 1 : 0;
 }

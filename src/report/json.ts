@@ -73,6 +73,21 @@ export const jsonReportSchema = z.strictObject({
       alertmanager: z.strictObject({ version: z.string(), from: z.enum(['config', 'project', 'installed', 'default']) }),
     })
     .optional(),
+  /**
+   * Added in 0.2 (round 25): the tools validate did not run because they are older than the target
+   * the project or config sets (exit 2, `ok` false); absent when every tool could judge.
+   */
+  toolsTooOld: z
+    .array(
+      z.strictObject({
+        name: z.enum(['promtool', 'amtool']),
+        version: z.string(),
+        path: z.string(),
+        target: z.strictObject({ program: z.enum(['prometheus', 'alertmanager']), version: z.string(), from: z.enum(['config', 'project']) }),
+        needs: z.string(),
+      }),
+    )
+    .optional(),
 });
 
 export type DefaultRouteReport = NonNullable<JsonReport['defaultRoute']>;
@@ -106,6 +121,7 @@ export function renderJson(input: {
   simulatedRoutingTests?: number;
   silenced?: readonly Silenced[];
   targets?: JsonReport['targets'];
+  toolsTooOld?: JsonReport['toolsTooOld'];
 }): string {
   const silenced = input.silenced ?? [];
   const counts = countBySeverity(input.diagnostics);
@@ -116,7 +132,8 @@ export function renderJson(input: {
     tool: 'totem-mon' as const,
     definitions: input.definitions,
     offline: input.offline,
-    ok: counts.error === 0,
+    // A tool that could not judge the target leaves the run unjudged: not ok, whatever was found.
+    ok: counts.error === 0 && (input.toolsTooOld ?? []).length === 0,
     summary: { errors: counts.error, warnings: counts.warning, infos: counts.info, silenced: silenced.length },
     tools: input.tools,
     diagnostics: [] as JsonReport['diagnostics'],
@@ -131,6 +148,7 @@ export function renderJson(input: {
     ...(input.defaultRoute !== undefined ? { defaultRoute: input.defaultRoute } : {}),
     ...(input.simulatedRoutingTests !== undefined ? { simulatedRoutingTests: input.simulatedRoutingTests } : {}),
     ...(input.targets !== undefined ? { targets: input.targets } : {}),
+    ...(input.toolsTooOld !== undefined && input.toolsTooOld.length > 0 ? { toolsTooOld: input.toolsTooOld } : {}),
   });
   report.diagnostics = jsonDiagnostics(input.diagnostics);
   return `${JSON.stringify(report, null, 2)}\n`;

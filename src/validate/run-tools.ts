@@ -35,7 +35,8 @@ export interface ToolRunInput {
   files: readonly OutputFile[];
   /** `promtool test rules`, started already from the model (startRuleTests); else started here. */
   tests?: RuleTestsRun | undefined;
-  promtool: Tool;
+  /** Absent when it cannot judge the target (src/validate/tool-target.ts): no promtool command runs. */
+  promtool?: Tool | undefined;
   /** Absent when there is no Alertmanager output. */
   amtool?: Tool | undefined;
   /** Checks the blackbox modules when there are health checks; absent when it is not installed. */
@@ -144,7 +145,7 @@ export async function runTools(input: ToolRunInput): Promise<ToolRunResult> {
     await early.findings.catch(() => {});
     throw new Error('internal error: the rule test files compiled first differ from the files compiled after them');
   }
-  const rules = ruleFilesOf(files);
+  const rules = input.promtool ? ruleFilesOf(files) : { paths: [], sizes: new Map<string, number>() };
   // Every rule file is checked once: by `check config`, where it checks them all in one process
   // (checkedWithConfig), else by `check rules`, and then `check config` is given prometheus.yml
   // without them. The tests' folder, when its run started already, is in that run's own folder.
@@ -185,7 +186,7 @@ export function checkedWithConfig(files: readonly OutputFile[], rules: RuleFiles
 async function runToolsIn(dir: string, { model, files, tests: early, promtool, amtool, blackbox, onStep }: ToolRunInput, rules: RuleFiles, withConfig: boolean): Promise<ToolRunResult> {
   const locate = locator(model);
   const { paths: ruleFiles, sizes } = rules;
-  const testFiles = files.map((f) => f.path).filter((p) => p.startsWith(`${TESTS_DIR}/`) && p.endsWith(TEST_FILE_SUFFIX));
+  const testFiles = promtool ? files.map((f) => f.path).filter((p) => p.startsWith(`${TESTS_DIR}/`) && p.endsWith(TEST_FILE_SUFFIX)) : [];
   const ran: Record<ToolName, string[]> = { promtool: [], amtool: [], 'blackbox-exporter': [] };
   /** Runs one tool command, telling onStep when it starts and ends and noting that it ran. */
   const runAndNote = async (tool: ToolName, command: string, work: () => Promise<Diagnostic[]>) => {
@@ -198,19 +199,21 @@ async function runToolsIn(dir: string, { model, files, tests: early, promtool, a
   };
   // `promtool test rules` takes longest by far: it starts first, if not started already (its findings keep their place below).
   if (early) ran.promtool.push('test rules');
-  const tests = early ? early.findings : testFiles.length > 0 ? runAndNote('promtool', 'test rules', () => testRules(promtool, dir, testFiles, model, locate, testWeight(files))) : undefined;
+  const tests = early ? early.findings : promtool && testFiles.length > 0 ? runAndNote('promtool', 'test rules', () => testRules(promtool, dir, testFiles, model, locate, testWeight(files))) : undefined;
   // A timed-out run's command, repeatable by hand in out/: extracted rule files are made from their files first.
   const byHand = byHandCommand(files);
-  const checkRulesOf = (paths: readonly string[]) => runAndNote('promtool', 'check rules', () => checkRules(promtool, dir, paths, locate, (file) => sizes.get(file) ?? 0, byHand));
-  const runs: Array<Promise<Diagnostic[]>> = withConfig
+  const checkRulesOf = (paths: readonly string[], p: Tool) => runAndNote('promtool', 'check rules', () => checkRules(p, dir, paths, locate, (file) => sizes.get(file) ?? 0, byHand));
+  const runs: Array<Promise<Diagnostic[]>> = !promtool
+    ? []
+    : withConfig
     ? [
         runAndNote('promtool', 'check config', async () => {
           const { diagnostics, unchecked } = await checkConfig(promtool, dir, PROMETHEUS_CONFIG, locate, ruleFiles, (stripped) => checkConfigByHand(files, ruleFiles, stripped));
           // A config that does not load leaves its rule files unchecked: `check rules` checks them.
-          return unchecked.length === 0 ? diagnostics : [...diagnostics, ...(await checkRulesOf(unchecked))];
+          return unchecked.length === 0 ? diagnostics : [...diagnostics, ...(await checkRulesOf(unchecked, promtool))];
         }),
       ]
-    : [checkRulesOf(ruleFiles), runAndNote('promtool', 'check config', async () => (await checkConfig(promtool, dir, PROMETHEUS_CONFIG, locate, [], (stripped) => checkConfigByHand(files, [], stripped))).diagnostics)];
+    : [checkRulesOf(ruleFiles, promtool), runAndNote('promtool', 'check config', async () => (await checkConfig(promtool, dir, PROMETHEUS_CONFIG, locate, [], (stripped) => checkConfigByHand(files, [], stripped))).diagnostics)];
   if (tests) runs.push(tests);
   if (amtool) runs.push(runAndNote('amtool', 'check-config', () => checkAlertmanagerConfig(amtool, dir, ALERTMANAGER_CONFIG, locate)));
   const firstHealthCheck = model.healthChecks[0];
