@@ -2,37 +2,12 @@
 // one it inherits): a receiver field reading `.GroupLabels.service` while no route sending to that
 // receiver groups by service prints an empty string in every notification.
 import { describe, expect, it } from 'vitest';
-import {
-  alert, alertmanager, counter, defineProject, rate, receiver, route, ruleGroup, scrapeJob, type Receiver, type Route,
-} from '../../src/index.js';
-import { lint } from '../../src/app/synth.js';
-
-const errors = counter({ name: 'shop_errors_total', help: 'Errors.', labels: ['service', 'env'] });
+import { receiver, route, type Receiver, type Route } from '../../src/index.js';
+import { lintFindings, shopProject } from '../helpers/alertmanager.js';
 
 function templateField(receivers: Receiver[], root: Route): string[] {
-  const p = defineProject({
-    name: 'shop',
-    metrics: [errors],
-    prometheus: { scrapeJobs: [scrapeJob({ name: 'shop', targets: ['shop:9000'] })] },
-    ruleGroups: [
-      ruleGroup({
-        name: 'shop',
-        rules: [
-          alert({
-            name: 'ShopErrors',
-            expr: `sum by (service) (${rate(errors, '5m')}) > 1`,
-            for: '5m',
-            labels: { severity: 'critical', team: 'shop' },
-            annotations: { summary: 'Errors', description: 'Errors on {{ $labels.service }}', runbook_url: 'https://runbooks/shop' },
-          }),
-        ],
-      }),
-    ],
-    alertmanager: alertmanager({ receivers, route: root }),
-  });
-  const result = lint(p);
-  if (!result.model) throw new Error(result.diagnostics.map((d) => d.message).join('; '));
-  return result.diagnostics.filter((d) => d.id === 'alertmanager/template-field').map((d) => d.message);
+  const p = shopProject({ labels: { severity: 'critical', team: 'shop' }, alertmanager: { receivers, route: root } });
+  return lintFindings(p).filter((d) => d.id === 'alertmanager/template-field').map((d) => d.message);
 }
 
 const slack = (name: string, title: string) => receiver({ name, slack: [{ channel: '#shop', title }] });

@@ -3,34 +3,13 @@
 // On a target where a field is not a template, `{{ … }}` in it is sent literally (a mistake);
 // where it is, it must parse, name known templates and read labels the alerts carry.
 import { describe, expect, it } from 'vitest';
-import {
-  alert, alertmanager, counter, defineProject, rate, receiver, route, ruleGroup, scrapeJob, secretFile,
-  type ProjectOptions, type Receiver,
-} from '../../src/index.js';
-import { lint } from '../../src/app/synth.js';
-
-const errors = counter({ name: 'shop_errors_total', help: 'Errors.', labels: ['service'] });
+import { receiver, route, secretFile, type ProjectOptions, type Receiver } from '../../src/index.js';
+import { lintFindings, shopProject } from '../helpers/alertmanager.js';
 
 function project(receivers: Receiver[], alertmanagerVersion?: string) {
-  return defineProject({
-    name: 'shop',
-    metrics: [errors],
-    prometheus: { scrapeJobs: [scrapeJob({ name: 'shop', targets: ['shop:9000'] })] },
-    ruleGroups: [
-      ruleGroup({
-        name: 'shop',
-        rules: [
-          alert({
-            name: 'ShopErrors',
-            expr: `sum by (service) (${rate(errors, '5m')}) > 1`,
-            for: '5m',
-            labels: { severity: 'critical', team: 'shop' },
-            annotations: { summary: 'Errors', description: 'Errors on {{ $labels.service }}', runbook_url: 'https://runbooks/shop' },
-          }),
-        ],
-      }),
-    ],
-    alertmanager: alertmanager({ receivers, route: route({ receiver: receivers[0]!.name, groupBy: ['alertname', 'team'] }) }),
+  return shopProject({
+    labels: { severity: 'critical', team: 'shop' },
+    alertmanager: { receivers, route: route({ receiver: receivers[0]!.name, groupBy: ['alertname', 'team'] }) },
     ...(alertmanagerVersion ? { versions: { alertmanager: alertmanagerVersion } as ProjectOptions['versions'] } : {}),
   });
 }
@@ -38,9 +17,7 @@ function project(receivers: Receiver[], alertmanagerVersion?: string) {
 const IDS = new Set(['alertmanager/template-syntax', 'alertmanager/unknown-template', 'alertmanager/template-field', 'alertmanager/webhook-url']);
 
 function findings(receivers: Receiver[], version?: string): Array<[string, string]> {
-  const result = lint(project(receivers, version));
-  if (!result.model) throw new Error(result.diagnostics.map((d) => d.message).join('; '));
-  return result.diagnostics.filter((d) => IDS.has(d.id ?? '')).map((d) => [d.id!, d.message]);
+  return lintFindings(project(receivers, version)).filter((d) => IDS.has(d.id ?? '')).map((d) => [d.id!, d.message]);
 }
 
 const hook = (url: string) => [receiver({ name: 'hook', webhook: [{ url }] })];

@@ -3,11 +3,9 @@
 // release the target admits has it (src/gotemplate/functions.ts), and a message names the release
 // that adds what the target lacks.
 import { describe, expect, it } from 'vitest';
-import {
-  alert, alertmanager, counter, defineProject, rate, receiver, route, ruleGroup, scrapeJob,
-  type ProjectOptions, type Receiver,
-} from '../../src/index.js';
+import { receiver, route, type ProjectOptions, type Receiver } from '../../src/index.js';
 import { lint } from '../../src/app/synth.js';
+import { shopProject } from '../helpers/alertmanager.js';
 import { parseGoTemplate } from '../../src/gotemplate/parse.js';
 import {
   ALERTMANAGER_FUNCTION_FACTS, ALERTMANAGER_TEMPLATE_FACTS, DIALECT_FACTS, PROMETHEUS_FUNCTION_FACTS,
@@ -18,29 +16,11 @@ import { atLeast } from '../../src/model/version-order.js';
 import { OLDEST } from '../../src/model/version-facts.js';
 import { modelOf } from '../helpers/model.js';
 
-const errors = counter({ name: 'shop_errors_total', help: 'Errors.', labels: ['service'] });
-
 function project(options: { receivers?: Receiver[]; annotations?: Record<string, string>; versions?: ProjectOptions['versions'] }) {
   const receivers = options.receivers ?? [receiver({ name: 'none' })];
-  return defineProject({
-    name: 'shop',
-    metrics: [errors],
-    prometheus: { scrapeJobs: [scrapeJob({ name: 'shop', targets: ['shop:9000'] })] },
-    ruleGroups: [
-      ruleGroup({
-        name: 'shop',
-        rules: [
-          alert({
-            name: 'ShopErrors',
-            expr: `sum by (service) (${rate(errors, '5m')}) > 1`,
-            for: '5m',
-            labels: { severity: 'critical' },
-            annotations: { summary: 'Errors', description: 'Errors on {{ $labels.service }}', runbook_url: 'https://runbooks/shop', ...options.annotations },
-          }),
-        ],
-      }),
-    ],
-    alertmanager: alertmanager({ receivers, route: route({ receiver: receivers[0]!.name }) }),
+  return shopProject({
+    alertmanager: { receivers, route: route({ receiver: receivers[0]!.name }) },
+    ...(options.annotations ? { annotations: options.annotations } : {}),
     ...(options.versions ? { versions: options.versions } : {}),
   });
 }

@@ -1,7 +1,8 @@
 import {
   alert, alertmanager, counter, defineProject, rate, receiver, route, ruleGroup, scrapeJob,
-  type Receiver,
+  type AlertmanagerOptions, type Project, type ProjectOptions, type Receiver,
 } from '../../src/index.js';
+import { lint } from '../../src/app/synth.js';
 import { CHECKS } from '../../src/lint/index.js';
 import type { TemplateFileModel } from '../../src/model/alertmanager.js';
 import type { Diagnostic } from '../../src/diagnostic.js';
@@ -61,4 +62,50 @@ export function pinned(d: Diagnostic) {
     file: d.source?.file,
     highlighted: d.excerpt ? d.excerpt.text.slice(d.excerpt.from, d.excerpt.to) : undefined,
   };
+}
+
+/** What shopProject varies; the rest is the Alertmanager tests' common small project. */
+export interface ShopProjectOptions {
+  alertmanager: AlertmanagerOptions;
+  /** ShopErrors's labels (default `{ severity: 'critical' }`). */
+  labels?: { severity: string } & Record<string, string>;
+  /** Over the default summary, description (reading `$labels.service`) and runbook_url. */
+  annotations?: Record<string, string>;
+  /** The labels ShopErrors's `sum by (…)` keeps (default service); shop_errors_total has service and env. */
+  by?: readonly ('service' | 'env')[];
+  versions?: ProjectOptions['versions'];
+}
+
+const shopErrors = counter({ name: 'shop_errors_total', help: 'Errors.', labels: ['service', 'env'] });
+
+/** A small non-Totem project with one alert rule, ShopErrors, and the given Alertmanager configuration. */
+export function shopProject(options: ShopProjectOptions): Project {
+  return defineProject({
+    name: 'shop',
+    metrics: [shopErrors],
+    prometheus: { scrapeJobs: [scrapeJob({ name: 'shop', targets: ['shop:9000'] })] },
+    ruleGroups: [
+      ruleGroup({
+        name: 'shop',
+        rules: [
+          alert({
+            name: 'ShopErrors',
+            expr: `sum by (${(options.by ?? ['service']).join(', ')}) (${rate(shopErrors, '5m')}) > 1`,
+            for: '5m',
+            labels: options.labels ?? { severity: 'critical' },
+            annotations: { summary: 'Errors', description: 'Errors on {{ $labels.service }}', runbook_url: 'https://runbooks/shop', ...options.annotations },
+          }),
+        ],
+      }),
+    ],
+    alertmanager: alertmanager(options.alertmanager),
+    ...(options.versions ? { versions: options.versions } : {}),
+  });
+}
+
+/** lint()'s findings on a project that passes the schema check (else the test fails, naming why). */
+export function lintFindings(project: Project): Diagnostic[] {
+  const result = lint(project);
+  if (!result.model) throw new Error(result.diagnostics.map((d) => d.message).join('; '));
+  return result.diagnostics;
 }

@@ -4,46 +4,24 @@
 // text. The routing checks judge such a label by the values it can render (only literal text chosen
 // by {{ if }}: those values; a value printed from data: any value), not by its text.
 import { describe, expect, it } from 'vitest';
-import {
-  alert, alertmanager, counter, defineProject, inhibitRule, rate, receiver, route, ruleGroup, scrapeJob, secretFile,
-  type Receiver, type Route,
-} from '../../src/index.js';
-import { lint } from '../../src/app/synth.js';
-
-const errors = counter({ name: 'shop_errors_total', help: 'Errors.', labels: ['service', 'env'] });
+import { inhibitRule, receiver, route, secretFile, type Receiver, type Route } from '../../src/index.js';
+import { lintFindings, shopProject } from '../helpers/alertmanager.js';
 
 const hook = (name: string): Receiver => receiver({ name, webhook: [{ url: `http://bridge/${name}` }] });
 
 function findings(labels: { severity: string } & Record<string, string>, receivers: Receiver[], root: Route, extra: { inhibit?: boolean } = {}): string[] {
-  const p = defineProject({
-    name: 'shop',
-    metrics: [errors],
-    prometheus: { scrapeJobs: [scrapeJob({ name: 'shop', targets: ['shop:9000'] })] },
-    ruleGroups: [
-      ruleGroup({
-        name: 'shop',
-        rules: [
-          alert({
-            name: 'ShopErrors',
-            expr: `sum by (service, env) (${rate(errors, '5m')}) > 1`,
-            for: '5m',
-            labels,
-            annotations: { summary: 'Errors', description: 'Errors on {{ $labels.service }}', runbook_url: 'https://runbooks/shop' },
-          }),
-        ],
-      }),
-    ],
-    alertmanager: alertmanager({
+  const p = shopProject({
+    labels,
+    by: ['service', 'env'],
+    alertmanager: {
       receivers,
       route: root,
       ...(extra.inhibit
         ? { inhibitRules: [inhibitRule({ sourceMatchers: { severity: 'critical' }, targetMatchers: { severity: 'warning' }, equal: ['alertname', 'service'] })] }
         : {}),
-    }),
+    },
   });
-  const result = lint(p);
-  if (!result.model) throw new Error(result.diagnostics.map((d) => d.message).join('; '));
-  return result.diagnostics
+  return lintFindings(p)
     .filter((d) => d.id?.startsWith('alertmanager/'))
     .map((d) => `[${d.id}] ${d.message}`);
 }
