@@ -12,7 +12,7 @@
  * template in that span; patch releases never changed the lists.
  */
 
-import { availability, type Program, type VersionGate } from '../model/version-facts.js';
+import { availability, PROGRAM_NAME, type Program, type VersionGate } from '../model/version-facts.js';
 import { allFrom, someFrom } from '../model/version-range.js';
 
 /**
@@ -169,8 +169,6 @@ export const ELSE_WITH: Readonly<Record<Program, VersionGate>> = {
   alertmanager: { since: '0.29', source: 'go.mod of v0.29.0: go 1.24.0 (v0.28.1: go 1.22.0)' },
   prometheus: { since: '3.3', source: 'go.mod of v3.3.0: go 1.23.0 (v3.2.1: go 1.22.7)' },
 };
-
-const PROGRAM_NAME: Readonly<Record<Program, string>> = { prometheus: 'Prometheus', alertmanager: 'Alertmanager' };
 
 /** Why a target lacks something a gate describes: "it needs Alertmanager 0.30 or later" / "Alertmanager 0.40 removed it". */
 export function whyMissing(program: Program, gate: VersionGate, target: string): string {

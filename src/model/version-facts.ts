@@ -177,7 +177,8 @@ export const FACTS = {
 
 export type FactId = keyof typeof FACTS;
 
-const PROGRAM_NAME: Record<Program, string> = { prometheus: 'Prometheus', alertmanager: 'Alertmanager' };
+/** Each program as messages name it. */
+export const PROGRAM_NAME: Readonly<Record<Program, string>> = { prometheus: 'Prometheus', alertmanager: 'Alertmanager' };
 
 /**
  * Whether every version a target admits has it: `false` (one lacks it: too old, or it was removed),

@@ -13,7 +13,7 @@
  * or that is older than the facts know), as before. A tool whose `--version` says nothing we read
  * is run as before too: nothing tells it is older.
  */
-import type { Program } from '../model/version-facts.js';
+import { PROGRAM_NAME, type Program } from '../model/version-facts.js';
 import type { TargetVersionsModel } from '../model/types.js';
 import { atLeast } from '../model/version-order.js';
 import { rangeOf } from '../model/version-range.js';
@@ -39,7 +39,6 @@ export interface ToolTooOld {
   needs: string;
 }
 
-const PROGRAM_NAME: Record<Program, string> = { prometheus: 'Prometheus', alertmanager: 'Alertmanager' };
 const FROM: Record<ToolTooOld['from'], string> = { config: 'set in totem-mon.config.ts', project: "set in the project's versions" };
 const SETTING: Record<ToolTooOld['from'], string> = { config: 'versions in totem-mon.config.ts', project: "the project's versions" };
 

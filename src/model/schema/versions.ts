@@ -1,15 +1,13 @@
 import { z } from 'zod';
 import { withHint } from './hint.js';
-import { judgeable, OLDEST, type Program } from '../version-facts.js';
+import { judgeable, OLDEST, PROGRAM_NAME, type Program } from '../version-facts.js';
 import type { VersionTarget } from '../../api/versions.js';
-
-const NAME: Record<Program, string> = { prometheus: 'Prometheus', alertmanager: 'Alertmanager' };
 
 /** A target the facts can judge (src/model/version-range.ts): a release, a major or a lower bound, none older than what the facts know. */
 const target = (program: Program, forms: string) =>
   z.string().refine((v): v is VersionTarget => judgeable(program, v), {
     error: withHint(
-      `not a ${NAME[program]} version totem-mon can judge (it knows ${NAME[program]} ${OLDEST[program]} and later)`,
+      `not a ${PROGRAM_NAME[program]} version totem-mon can judge (it knows ${PROGRAM_NAME[program]} ${OLDEST[program]} and later)`,
       `write ${forms} or a lower bound ('>=${OLDEST[program]}')`,
     ),
   });
