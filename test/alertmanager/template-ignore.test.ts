@@ -1,34 +1,18 @@
 import { describe, expect, it } from 'vitest';
-import { alert, alertmanager, counter, defineProject, rate, receiver, route, ruleGroup, scrapeJob, type AlertmanagerOptions } from '../../src/index.js';
+import { receiver, route, type AlertmanagerOptions } from '../../src/index.js';
 import { lint } from '../../src/app/synth.js';
 import type { TemplateFileModel } from '../../src/model/alertmanager.js';
 import { runOn, templatesOption } from '../helpers/model.js';
+import { shopProject } from '../helpers/alertmanager.js';
 
-const errors = counter({ name: 'shop_errors_total', help: 'Errors.', labels: ['service'] });
 const file = (name: string, content: string): TemplateFileModel => ({ name, source: `templates/${name}`, content });
 const typo = file('shop.tmpl', '{{ define "shop.title" }}{{ .CommonLabels.servce }}{{ end }}\n');
 const other = file('other.tmpl', '{{ define "other.title" }}{{ .CommonLabels.clutser }}{{ end }}\n');
 
 function project(templateFiles?: AlertmanagerOptions['templateFiles']) {
-  return defineProject({
-    name: 'shop',
-    metrics: [errors],
-    prometheus: { scrapeJobs: [scrapeJob({ name: 'shop', targets: ['shop:9000'] })] },
-    ruleGroups: [
-      ruleGroup({
-        name: 'shop',
-        rules: [
-          alert({
-            name: 'ShopErrors',
-            expr: `sum by (service) (${rate(errors, '5m')}) > 1`,
-            for: '5m',
-            labels: { severity: 'critical' },
-            annotations: { summary: 'Errors', description: 'Errors', runbook_url: 'https://runbooks/shop' },
-          }),
-        ],
-      }),
-    ],
-    alertmanager: alertmanager({ receivers: [receiver({ name: 'ops' })], route: route({ receiver: 'ops' }), ...(templateFiles ? { templateFiles } : {}) }),
+  return shopProject({
+    annotations: { description: 'Errors' },
+    alertmanager: { receivers: [receiver({ name: 'ops' })], route: route({ receiver: 'ops' }), ...(templateFiles ? { templateFiles } : {}) },
   });
 }
 
