@@ -44,7 +44,10 @@ describe('the young generation kept at 2 × 8 MiB', () => {
 
   it('grows no more once held, and grows again once a new isolate (a worker thread) has started', async () => {
     const held = await sizes(true);
-    expect(held).toMatchObject({ capped: true, before: 16, after: 16 });
+    expect(held).toMatchObject({ capped: true, before: 16 });
+    // Held: it grows no more. V8 may still shrink it when it reads the allocation rate as low (a CI
+    // run under load measured 8 MiB here once), which holds the peak down all the same.
+    expect(held.after).toBeLessThanOrEqual(16);
     expect(held.afterWorker).toBeGreaterThan(16);
     // Unheld, the same survivors grow it to V8's default maximum.
     const free = await sizes(false);
