@@ -2,7 +2,7 @@ import type { Check } from './check.js';
 import { labelsFromVariable } from './check.js';
 import { locatedAt } from '../model/located.js';
 import { allPanels } from '../model/dashboard.js';
-import { expressionAt } from './expression-at.js';
+import { targetExpressionOf } from './expression-at.js';
 import { matchesOf } from './regex-matches.js';
 import { missingLabelCause, missingLabelWords } from './scrape-removed.js';
 
@@ -28,7 +28,7 @@ export const dashboardLegendLabelDropped: Check = {
         panel.targets.forEach((t, i) => {
           const labels = t.legendFormat === undefined ? [] : legendLabels(t.legendFormat);
           if (labels.length === 0) return;
-          const e = expressionAt(context, t.path);
+          const e = targetExpressionOf(context, t);
           const result = e?.analysis.result;
           // Only where no series of the query can carry a label outside its labels: known exactly (the
           // catalogue knows every series it reads), or the union of a finite `{__name__=~"a|b"}`'s metrics.

@@ -62,8 +62,8 @@ function product(a: number, b: number): number {
 /** The unit of a query's values: `root` of its parse walked as numbers (flat-tree.ts), undefined when it cannot be known. */
 export function queryUnit(tree: FlatTree, root: number, text: string, catalogue: Catalogue, recorded: RecordedParse = NONE_RECORDED): QueryUnit | undefined {
   const result = measureOf(tree, root, text, { catalogue, recorded }, NOTHING_SEEN);
-  if (!result || result.perSecond || result.scale !== undefined) return undefined;
-  return { unit: result.unit, perSecond: false };
+  if (!result || result.scale !== undefined) return undefined;
+  return { unit: result.unit, perSecond: result.perSecond };
 }
 
 /**
@@ -136,7 +136,8 @@ function measureOf(tree: FlatTree, root: number, text: string, lookups: Lookups,
         // A quantile of the buckets' rates is in the unit of the bucket bounds (le).
         if (name === 'histogram_quantile') return vector?.bound !== undefined ? { unit: vector.bound, perSecond: false } : undefined;
         if (name === 'histogram_fraction') return vector?.bound !== undefined ? { unit: 'ratio', perSecond: false } : undefined;
-        if (RATES.has(name)) return vector ? { ...vector, perSecond: true } : undefined;
+        // A rate of a rate is per second squared: no unit says so.
+        if (RATES.has(name)) return vector && !vector.perSecond ? { ...vector, perSecond: true } : undefined;
         return SAME_UNIT_FUNCTIONS.has(name) ? vector : undefined;
       }
       case 'AggregateExpr': {

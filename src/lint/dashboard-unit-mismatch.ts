@@ -1,34 +1,93 @@
 import type { AnalyzedExpression, Check } from './check.js';
 import { locatedAt } from '../model/located.js';
 import { allPanels } from '../model/dashboard.js';
+import { panelUnits } from '../model/panel-units.js';
 import { bucketBound, queryUnit, type QueryUnit, type RecordedParse } from './dashboard-query-unit.js';
 import { recordExpressions } from './rules-select.js';
 import type { RecordModel } from '../model/types.js';
-import { expressionAt } from './expression-at.js';
+import { targetExpressionOf } from './expression-at.js';
 import { flatRoot } from '../promql/parse.js';
-import { MILLISECONDS_UNITS, OTHER_TIME_UNITS, SECONDS_UNITS } from './grafana-units.js';
+import { MILLISECONDS_UNITS, SECONDS_UNITS, unitFamily, type UnitFamily } from './grafana-units.js';
 
-/** Why showing a value of this kind with this Grafana unit lies, and the unit to use; undefined when it does not. */
-function mismatch(value: QueryUnit['unit'], unit: string, what = 'its values'): { why: string; use: string } | undefined {
-  if (value === 'seconds' && (MILLISECONDS_UNITS.has(unit) || OTHER_TIME_UNITS.has(unit))) {
-    return { why: `${what} are seconds, and unit "${unit}" reads them as another time unit (0.25 s would show as 0.25 ${unit})`, use: 's' };
+/** What a value of each kind is, in a message; undefined for kinds no unit can contradict. */
+function valueNoun(value: QueryUnit): string | undefined {
+  if (value.perSecond) return value.unit === 'bytes' ? 'bytes per second' : undefined;
+  switch (value.unit) {
+    case 'seconds': case 'milliseconds': case 'bytes': return value.unit;
+    case 'ratio': return 'a ratio between 0 and 1';
+    case 'percent': return 'percentages (0 to 100)';
+    default: return undefined;
   }
-  if (value === 'milliseconds' && (SECONDS_UNITS.has(unit) || OTHER_TIME_UNITS.has(unit))) {
-    return { why: `${what} are milliseconds, and unit "${unit}" reads them as another time unit (250 ms would show as 250 ${unit})`, use: 'ms' };
-  }
-  if (value === 'ratio' && unit === 'percent') {
-    return { why: `${what} are a ratio between 0 and 1, and unit "percent" expects 0 to 100 (5% would show as 0.05%)`, use: 'percentunit' };
-  }
-  if (value === 'percent' && unit === 'percentunit') {
-    return { why: `${what} are percentages (0 to 100), and unit "percentunit" expects 0 to 1 (5% would show as 500%)`, use: 'percent' };
-  }
-  return undefined;
 }
 
-/** Every value kind `queryUnit` may give (a Record, so that the compiler insists on each). */
-const VALUE_UNITS = Object.keys({ seconds: 1, milliseconds: 1, bytes: 1, ratio: 1, percent: 1, count: 1, none: 1 } satisfies Record<QueryUnit['unit'], 1>) as Array<QueryUnit['unit']>;
+/** The unit that fits each value kind valueNoun names. */
+function fittingUnit(value: QueryUnit): string {
+  if (value.perSecond) return 'Bps';
+  return { seconds: 's', milliseconds: 'ms', bytes: 'bytes', ratio: 'percentunit', percent: 'percent' }[value.unit as string] ?? 'short';
+}
 
-/** Whether some value could mismatch the unit: for most units (`reqps`, `short`) none can, and the queries need no reading. */
+/** Whether the unit tells the truth about the value: the units of its own kind, and those without a dimension. */
+function fits(value: QueryUnit, unit: string): boolean {
+  if (unitFamily(unit) === undefined) return true;
+  if (value.perSecond) return unit === 'Bps' || unit === 'binBps';
+  switch (value.unit) {
+    case 'seconds': return SECONDS_UNITS.has(unit);
+    // Milliseconds since 1970 are what Grafana's date units read (`process_start_time_seconds * 1000`).
+    case 'milliseconds': return MILLISECONDS_UNITS.has(unit) || unitFamily(unit) === 'date';
+    case 'bytes': return unit === 'bytes' || unit === 'decbytes';
+    case 'ratio': return unit === 'percentunit';
+    case 'percent': return unit === 'percent' || unit === 'humidity';
+    default: return true;
+  }
+}
+
+/** What a unit of each family shows a value as, in a message. */
+const FAMILY_READS: Record<UnitFamily, string> = {
+  'time': 'shows them as a duration',
+  'date': 'reads them as a date, in milliseconds since 1970',
+  'data': 'shows them as a data size',
+  'data rate': 'shows them as a data rate',
+  'event rate': 'shows them as a rate of events',
+  'share': 'shows them as a share',
+  'other': 'shows them as another quantity',
+};
+
+/**
+ * Why showing a value of this kind with this Grafana unit lies, and the unit to use; undefined
+ * when it does not. A unit of the value's own family but another scale (ms for seconds, percent for
+ * a ratio, kbytes for bytes) says by how much it is off; a unit of another family (bytes for
+ * seconds, a duration for a ratio) says what it shows instead.
+ */
+function mismatch(value: QueryUnit, unit: string, what = 'its values'): { why: string; use: string } | undefined {
+  const noun = valueNoun(value);
+  if (noun === undefined || fits(value, unit)) return undefined;
+  const use = fittingUnit(value);
+  const family = unitFamily(unit)!;
+  const timeValue = !value.perSecond && (value.unit === 'seconds' || value.unit === 'milliseconds');
+  if (timeValue && family === 'time') {
+    const example = value.unit === 'seconds' ? '0.25 s' : '250 ms';
+    return { why: `${what} are ${noun}, and unit "${unit}" reads them as another time unit (${example} would show as ${example.split(' ')[0]} ${unit})`, use };
+  }
+  if (value.unit === 'ratio' && unit === 'percent') {
+    return { why: `${what} are ${noun}, and unit "percent" expects 0 to 100 (5% would show as 0.05%)`, use };
+  }
+  if (value.unit === 'percent' && unit === 'percentunit') {
+    return { why: `${what} are ${noun}, and unit "percentunit" expects 0 to 1 (5% would show as 500%)`, use };
+  }
+  if (value.unit === 'bytes' && (family === 'data' || family === 'data rate') && (family === 'data rate') === value.perSecond) {
+    return { why: `${what} are ${noun}, and unit "${unit}" reads them in another size unit (1024 ${noun} would show as 1024 ${unit})`, use };
+  }
+  if (family === 'share' && (value.unit === 'ratio' || value.unit === 'percent')) {
+    return { why: `${what} are ${noun}, and unit "${unit}" reads them on another scale`, use };
+  }
+  return { why: `${what} are ${noun}, and unit "${unit}" ${FAMILY_READS[family]}`, use };
+}
+
+/** Every value `queryUnit` may give (a Record, so that the compiler insists on each kind), with and without per second. */
+const VALUE_UNITS: QueryUnit[] = (Object.keys({ seconds: 1, milliseconds: 1, bytes: 1, ratio: 1, percent: 1, count: 1, none: 1 } satisfies Record<QueryUnit['unit'], 1>) as Array<QueryUnit['unit']>)
+  .flatMap((unit) => [{ unit, perSecond: false }, { unit, perSecond: true }]);
+
+/** Whether some value could mismatch the unit: for units without a dimension (`short`, `none`) none can, and the queries need no reading. */
 function canMismatch(unit: string): boolean {
   return VALUE_UNITS.some((value) => mismatch(value, unit) !== undefined);
 }
@@ -36,7 +95,7 @@ function canMismatch(unit: string): boolean {
 export const dashboardUnitMismatch: Check = {
   id: 'dashboard/unit-mismatch',
   severity: 'error',
-  description: "A panel's unit agrees with what its queries measure according to the catalogue (seconds vs ms, ratio vs percent).",
+  description: "A panel's unit agrees with what its queries measure according to the catalogue (seconds vs ms, ratio vs percent, a duration shown as bytes).",
   run(context, report) {
     const { model, catalogue } = context;
     // Recording rules' expressions as the run analysed them (each text parsed once in a run).
@@ -49,19 +108,26 @@ export const dashboardUnitMismatch: Check = {
     };
     for (const dashboard of model.dashboards) {
       for (const panel of allPanels(dashboard)) {
-        if (panel.unit === undefined || !canMismatch(panel.unit)) continue;
+        const units = panelUnits(panel);
+        // An override of series by name or regex: which query's series it takes, no query alone tells.
+        if (units.length === 0 || units.some((u) => u.appliesTo === 'some')) continue;
+        // A heatmap's unit is its y axis's: the bounds (le) of the buckets, not their counts.
+        const heatmap = panel.type === 'heatmap' || panel.plugin?.type === 'heatmap';
         for (const target of panel.targets) {
-          const e = expressionAt(context, target.path);
-          if (!e) continue;
-          const flat = flatRoot(e.analysis.parsed);
-          // A heatmap's unit is its y axis's: the bounds (le) of the buckets, not their counts.
-          const value = !flat ? undefined : panel.type === 'heatmap' ? bucketBound(flat.tree, flat.root, e.text, catalogue, recorded) : queryUnit(flat.tree, flat.root, e.text, catalogue, recorded)?.unit;
-          const found = value && mismatch(value, panel.unit, panel.type === 'heatmap' ? "its buckets' bounds (le, the y axis)" : undefined);
+          // Grafana applies the defaults, then the overrides in order: the last that takes the query wins.
+          const shown = units.filter((u) => u.appliesTo === 'default' || (u.appliesTo !== 'some' && u.appliesTo.refId === target.refId)).at(-1);
+          if (!shown || !canMismatch(shown.unit)) continue;
+          const e = targetExpressionOf(context, target);
+          const flat = e && flatRoot(e.analysis.parsed);
+          if (!e || !flat) continue;
+          const bound = heatmap ? bucketBound(flat.tree, flat.root, e.text, catalogue, recorded) : undefined;
+          const value = heatmap ? bound && { unit: bound, perSecond: false } : queryUnit(flat.tree, flat.root, e.text, catalogue, recorded);
+          const found = value && mismatch(value, shown.unit, heatmap ? "its buckets' bounds (le, the y axis)" : undefined);
           if (!found) continue;
           report({
-            message: `panel ${panel.title}: unit "${panel.unit}" does not fit ${target.path.at(-1)}: ${found.why}`,
+            message: `panel ${panel.title}${shown.what}: unit "${shown.unit}" does not fit ${target.path.at(-1)}: ${found.why}`,
             hint: `use unit: '${found.use}'${found.use === 's' || found.use === 'ms' ? ', or scale the query' : ''}`,
-            ...locatedAt(panel, 'unit'),
+            ...locatedAt(panel, ...shown.field),
             excerpt: { text: target.expr, from: 0, to: target.expr.length },
           });
         }

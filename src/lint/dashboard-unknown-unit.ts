@@ -2,7 +2,7 @@ import type { Check } from './check.js';
 import { locatedAt } from '../model/located.js';
 import { allPanels } from '../model/dashboard.js';
 import { closest } from '../suggest.js';
-import type { FieldMatcher } from '../api/panel-options.js';
+import { panelUnits } from '../model/panel-units.js';
 import { GRAFANA_CUSTOM_UNIT, GRAFANA_UNITS } from './grafana-units.js';
 
 const KNOWN: ReadonlySet<string> = new Set(GRAFANA_UNITS);
@@ -20,13 +20,9 @@ export const dashboardUnknownUnit: Check = {
   run({ model }, report) {
     for (const dashboard of model.dashboards) {
       for (const panel of allPanels(dashboard)) {
-        // The panel's unit, and each override's (a series shown in another unit).
-        const units = [
-          { unit: panel.unit, what: '', field: ['unit'] },
-          ...(panel.overrides ?? []).map((o, i) => ({ unit: o.unit, what: ` override ${i + 1} (${matcher(o.match)})`, field: [`overrides[${i}]`, 'unit'] })),
-        ];
-        for (const { unit, what, field } of units) {
-          if (unit === undefined || KNOWN.has(unit) || GRAFANA_CUSTOM_UNIT.test(unit)) continue;
+        // The panel's unit and each override's (a series shown in another unit), an SDK panel's too.
+        for (const { unit, what, field } of panelUnits(panel)) {
+          if (KNOWN.has(unit) || GRAFANA_CUSTOM_UNIT.test(unit)) continue;
           const suggestion = SYNONYMS[unit] ?? closest(unit, GRAFANA_UNITS);
           report({
             message: `panel ${panel.title}${what}: unit ${JSON.stringify(unit)} is not a Grafana unit: Grafana prints it as text after the raw number, with no scaling.${suggestion ? ` Did you mean "${suggestion}"?` : ''}`,
@@ -38,7 +34,3 @@ export const dashboardUnknownUnit: Check = {
     }
   },
 };
-
-function matcher(match: FieldMatcher): string {
-  return 'name' in match ? `name ${match.name}` : 'regex' in match ? `regex ${match.regex}` : `query ${match.query}`;
-}

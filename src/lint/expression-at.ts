@@ -1,4 +1,5 @@
 import type { AnalyzedExpression, CheckContext } from './check.js';
+import { allPanels, type TargetModel } from '../model/dashboard.js';
 
 const SEPARATOR = '\u0000';
 
@@ -17,4 +18,41 @@ export function expressionAt(context: CheckContext, path: readonly string[], fie
     indexByContext.set(context, index);
   }
   return index.get([...path, field].join(SEPARATOR));
+}
+
+const targetsByContext = new WeakMap<CheckContext, Map<TargetModel, AnalyzedExpression>>();
+
+/**
+ * The analysed expression of a panel's query. Two panels of one title in a dashboard share a path
+ * (Grafana allows it, and dashboards do it: a gauge and a graph both "Memory Usage"), so the
+ * queries at one path are paired in order: the k-th target with a path gets the k-th expression
+ * written there (collectExpressions keeps the dashboards' order).
+ */
+export function targetExpressionOf(context: CheckContext, target: TargetModel): AnalyzedExpression | undefined {
+  let map = targetsByContext.get(context);
+  if (!map) {
+    const atPath = new Map<string, AnalyzedExpression[]>();
+    for (const e of context.expressions) {
+      if (e.context !== 'panel') continue;
+      const key = e.path.join(SEPARATOR);
+      const list = atPath.get(key);
+      if (list) list.push(e);
+      else atPath.set(key, [e]);
+    }
+    map = new Map();
+    const taken = new Map<string, number>();
+    for (const dashboard of context.model.dashboards) {
+      for (const panel of allPanels(dashboard)) {
+        for (const target of panel.targets) {
+          const key = [...target.path, 'expr'].join(SEPARATOR);
+          const k = taken.get(key) ?? 0;
+          taken.set(key, k + 1);
+          const e = atPath.get(key)?.[k];
+          if (e && e.expr === target.expr) map.set(target, e);
+        }
+      }
+    }
+    targetsByContext.set(context, map);
+  }
+  return map.get(target);
 }

@@ -47,3 +47,40 @@ export const GRAFANA_CUSTOM_UNIT = /^(prefix|suffix|si|count|currency|time|bool)
 export const SECONDS_UNITS: ReadonlySet<string> = new Set(['s', 'dtdurations', 'dthms', 'dtdhms', 'clocks']);
 export const MILLISECONDS_UNITS: ReadonlySet<string> = new Set(['ms', 'dtdurationms', 'clockms']);
 export const OTHER_TIME_UNITS: ReadonlySet<string> = new Set(['ns', '\u00b5s', 'm', 'h', 'd', 'timeticks']);
+
+/**
+ * What a unit with a dimension reads a value as, by family. Grafana's own categories
+ * (categories.ts: Time, Date & time, Data, Data rate, Throughput, …) grouped by what a value
+ * must be for the unit to tell the truth. Units without a dimension (`none`, `short`, `bool`,
+ * `sci`, …, custom units) are in no family: any value may use them.
+ */
+export type UnitFamily = 'time' | 'date' | 'data' | 'data rate' | 'event rate' | 'share' | 'other';
+
+const DIMENSIONLESS: ReadonlySet<string> = new Set([
+  'none', 'string', 'short', 'sishort', 'sci', 'locale', 'hex', 'hex0x', 'bool', 'bool_yes_no', 'bool_on_off',
+]);
+const DATA_UNITS: ReadonlySet<string> = new Set([
+  'bytes', 'decbytes', 'bits', 'decbits', 'kbytes', 'deckbytes', 'mbytes', 'decmbytes', 'gbytes', 'decgbytes',
+  'tbytes', 'dectbytes', 'pbytes', 'decpbytes',
+]);
+/** Bytes or bits per second, binary or decimal, plain or with a prefix (Bps, binbps, KiBs, Mbits, …). */
+const DATA_RATE_UNIT = /^(bin)?(Bps|bps)$|^[KMGTP]i?(Bs|bits)$/;
+/** Counts per second or per minute (Throughput), packets per second, hash rates. */
+const EVENT_RATE_UNITS: ReadonlySet<string> = new Set([
+  'cps', 'ops', 'reqps', 'rps', 'wps', 'iops', 'eps', 'mps', 'recps', 'rowsps', 'cpm', 'opm', 'reqpm', 'rpm', 'wpm',
+  'epm', 'mpm', 'recpm', 'rowspm', 'pps', 'Hs', 'KHs', 'MHs', 'GHs', 'THs', 'PHs', 'EHs',
+]);
+const SHARE_UNITS: ReadonlySet<string> = new Set(['percent', 'percentunit', 'ppm', 'humidity']);
+const KNOWN_UNITS: ReadonlySet<string> = new Set(GRAFANA_UNITS);
+
+/** The family of a Grafana unit id; undefined for units without a dimension, custom units and unknown ids. */
+export function unitFamily(unit: string): UnitFamily | undefined {
+  if (!KNOWN_UNITS.has(unit) || DIMENSIONLESS.has(unit)) return undefined;
+  if (SECONDS_UNITS.has(unit) || MILLISECONDS_UNITS.has(unit) || OTHER_TIME_UNITS.has(unit)) return 'time';
+  if (unit.startsWith('dateTime')) return 'date';
+  if (DATA_UNITS.has(unit)) return 'data';
+  if (DATA_RATE_UNIT.test(unit)) return 'data rate';
+  if (EVENT_RATE_UNITS.has(unit)) return 'event rate';
+  if (SHARE_UNITS.has(unit)) return 'share';
+  return 'other';
+}

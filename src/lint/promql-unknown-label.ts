@@ -1,4 +1,5 @@
-import type { AnalyzedExpression, Check, Finding } from './check.js';
+import type { AnalyzedExpression, Check, CheckContext, Finding } from './check.js';
+import { targetExpressionOf } from './expression-at.js';
 import { at, hasVariable, labelsFromVariable, ownerName } from './check.js';
 import { callArgument, type CallRef, type GroupingRef, type SelectorRef } from '../promql/analyze.js';
 import { finiteNames } from '../promql/finite-regex.js';
@@ -8,7 +9,6 @@ import { didYouMean } from '../suggest.js';
 import { labelNamesAnywhere } from './label-names-anywhere.js';
 import { clauseLacksWithoutScrape } from './scrape-removed.js';
 import { allPanels } from '../model/dashboard.js';
-import type { Model } from '../model/types.js';
 
 const clauseText = { by: 'by', without: 'without', on: 'on', ignoring: 'ignoring', group_left: 'group_left', group_right: 'group_right' };
 
@@ -74,20 +74,21 @@ function namesNoMetric(selector: SelectorRef): boolean {
 }
 
 /**
- * The panel queries sent to another data source than Prometheus, by path: a Loki metric query
+ * The panel queries sent to another data source than Prometheus (each panel's own, titles may repeat): a Loki metric query
  * (`sum(count_over_time({app="api"}[5m]))`) reads as PromQL, but its selectors are log streams.
  */
-function otherDatasourceQueries(model: Model): Set<string> {
-  const paths = new Set<string>();
-  for (const d of model.dashboards) {
+function otherDatasourceQueries(context: CheckContext): Set<AnalyzedExpression> {
+  const queries = new Set<AnalyzedExpression>();
+  for (const d of context.model.dashboards) {
     for (const panel of allPanels(d)) {
       for (const t of panel.targets) {
         const source = t.datasource ?? panel.datasource;
-        if (source !== undefined && source.type !== 'prometheus') paths.add(t.path.concat('expr').join('\u0000'));
+        const e = source !== undefined && source.type !== 'prometheus' ? targetExpressionOf(context, t) : undefined;
+        if (e) queries.add(e);
       }
     }
   }
-  return paths;
+  return queries;
 }
 
 /** `x=""` and `x!~".+"` select series without the label: meaningful on any metric. */
@@ -182,13 +183,13 @@ export const promqlUnknownLabel: Check = {
     const { expressions, catalogue, model } = context;
     // Made at the first selector without a metric name (few projects write one).
     let anywhere: ReadonlySet<string> | undefined | null = null;
-    let otherSources: Set<string> | undefined;
+    let otherSources: Set<AnalyzedExpression> | undefined;
     for (const e of expressions) {
       for (const selector of e.analysis.selectors) {
         if (namesNoMetric(selector)) {
           anywhere = anywhere === null ? labelNamesAnywhere(model, catalogue, expressions) : anywhere;
-          otherSources ??= otherDatasourceQueries(model);
-          if (anywhere && !(e.context === 'panel' && otherSources.has(e.path.join('\u0000')))) unnamedSelector(e, selector, anywhere, report);
+          otherSources ??= otherDatasourceQueries(context);
+          if (anywhere && !(e.context === 'panel' && otherSources.has(e))) unnamedSelector(e, selector, anywhere, report);
           continue;
         }
         const entry = selector.name !== undefined ? catalogue.get(selector.name) : undefined;
@@ -233,8 +234,8 @@ export const promqlUnknownLabel: Check = {
           // Over selectors without a metric name (their labels are not known): a warning, as for their matchers.
           if (!e.analysis.selectors.some(namesNoMetric) || dropped.has(g.label)) continue;
           anywhere = anywhere === null ? labelNamesAnywhere(model, catalogue, expressions) : anywhere;
-          otherSources ??= otherDatasourceQueries(model);
-          if (anywhere && !(e.context === 'panel' && otherSources.has(e.path.join('\u0000')))) namelessGrouping(e, g, anywhere, catalogue, report);
+          otherSources ??= otherDatasourceQueries(context);
+          if (anywhere && !(e.context === 'panel' && otherSources.has(e))) namelessGrouping(e, g, anywhere, catalogue, report);
           continue;
         }
         if (g.available.has(g.label) || hasVariable(e, g.from, g.to) || variableLabels) continue;

@@ -2,7 +2,7 @@ import type { Check } from './check.js';
 import { ownerName } from './check.js';
 import { locatedAt } from '../model/located.js';
 import { TARGET_LABELS } from '../model/names.js';
-import { expressionAt } from './expression-at.js';
+import { ruleExpressionOf } from './rules-select.js';
 
 /**
  * A rule label `job` or `instance` replaces the label of that name on every series the expression
@@ -20,7 +20,7 @@ export const rulesTargetLabelOverride: Check = {
       for (const rule of group.rules) {
         // Most rules set neither label: nothing to look up for them.
         if (TARGET_LABELS.every((label) => rule.labels[label] === undefined)) continue;
-        const e = expressionAt(context, rule.path);
+        const e = ruleExpressionOf(context, rule);
         if (!e) continue;
         const result = e.analysis.result;
         if (result.kind !== 'vector' || !result.exact) continue;

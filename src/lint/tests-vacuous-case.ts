@@ -5,9 +5,8 @@ import { rules } from '../model/select.js';
 import { durationMs } from '../duration.js';
 import { locatedAt } from '../model/located.js';
 import { expandSeriesValues, lastSampleMs, visibleAt } from '../promql/series-values.js';
-import { formatMs } from './rules-select.js';
+import { formatMs, ruleExpressionOf } from './rules-select.js';
 import { ruleName } from './tests-unknown-series.js';
-import { expressionAt } from './expression-at.js';
 
 /** Prometheus's lookback: an instant selector sees a series' last sample up to 5 minutes old. */
 const LOOKBACK_MS = 5 * 60_000;
@@ -46,7 +45,7 @@ export const testsVacuousCase: Check = {
   run(context, report) {
     const { model } = context;
     const dependencies = ruleDependencies(model);
-    const expression = (rule: RuleModel) => expressionAt(context, rule.path);
+    const expression = (rule: RuleModel) => ruleExpressionOf(context, rule);
 
     for (const rule of rules(model)) {
       const quiet = quietChecks(rule);
