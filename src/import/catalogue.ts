@@ -155,7 +155,9 @@ export function inferCatalogue(rules: readonly RuleUse[], parse: (text: string) 
     r.kind === 'record' ? [{ kind: 'record' as const, name: r.name, expr: r.expr, labels: { ...r.labels }, group: 'r', tests: [], path: [] }] : [],
   );
   const recorded = new Set(records.map((r) => r.name));
-  const isMetric = (name: string | undefined): name is string => name !== undefined && !recorded.has(name) && !name.startsWith('ALERTS');
+  // A name with a colon is a recorded series (the naming convention, and the catalogue's rule for
+  // metric names): one the imported rules do not record is recorded elsewhere, not a metric to guess.
+  const isMetric = (name: string | undefined): name is string => name !== undefined && !recorded.has(name) && !name.startsWith('ALERTS') && !name.includes(':');
   const labels: Labels = new Map();
   const counted = new Set<string>();
   const none = () => undefined;
