@@ -286,7 +286,7 @@ export type FiringAlert =
 export type RoutingTest<N extends string = string> = FiringAlert & {
   /** What the case shows (default: the alert name or the labels). */
   readonly name?: string;
-  /** ISO 8601 instant with its offset, e.g. `'2026-11-28T23:30:00-03:00'`: time intervals are judged then. */
+  /** ISO 8601 instant with its offset, e.g. `'2024-11-30T23:30:00-03:00'`: time intervals are judged then. */
   readonly at?: string;
   /** Alerts firing at the same time (the sources of inhibit rules). */
   readonly alsoFiring?: readonly FiringAlert[];

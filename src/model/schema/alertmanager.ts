@@ -191,10 +191,10 @@ const firingAlert = z.union(
   { error: withHint('expected { alert, labels? } or { labels }', 'name the alert definition (alert: postgresDown) or write its labels out') },
 );
 
-/** `2026-11-28T23:30:00-03:00`: an instant, so the offset (or Z) is required. */
+/** `2024-11-30T23:30:00-03:00`: an instant, so the offset (or Z) is required. */
 const INSTANT = /^\d{4}-\d{2}-\d{2}T\d{2}:\d{2}(:\d{2}(\.\d+)?)?(Z|[+-]\d{2}:\d{2})$/;
 const instant = z.string().refine((t) => INSTANT.test(t) && !Number.isNaN(Date.parse(t)), {
-  message: withHint('invalid instant', "ISO 8601 with its offset, e.g. '2026-11-28T23:30:00-03:00' or '2026-11-28T02:30:00Z'"),
+  message: withHint('invalid instant', "ISO 8601 with its offset, e.g. '2024-11-30T23:30:00-03:00' or '2024-11-30T02:30:00Z'"),
 });
 
 export const routingTestSchema = z
