@@ -27,6 +27,7 @@ import { readPrometheusConfig, type ImportedPrometheus } from '../import/prometh
 import { withoutCopies } from '../import/copies.js';
 import { durationMs } from '../duration.js';
 import { DEFAULT_EVALUATION_INTERVAL } from '../model/build.js';
+import { pathSteps } from '../model/definition-path.js';
 import type { ImportItem, ImportedFile } from '../import/report.js';
 import { fromProject } from './stages.js';
 import { KeptParses } from '../promql/kept-parses.js';
@@ -82,7 +83,11 @@ function ownerOf(project: ImportedProject, at: readonly string[]): Owner | undef
   if (at[0] !== 'ruleGroups') return undefined;
   const group = project.groups.find((g) => g.name === at[1]);
   if (!group || at[2] !== 'rules' || at[3] === undefined) return group;
-  return group.rules.find((r) => r.name === at[3] && !project.raw.has(r)) ?? group;
+  // The rules written (those kept raw are comments), named as the model names them: a second rule of
+  // one name is `X (2)` (pathSteps), so the ignore lands on the rule the finding is about.
+  const written = group.rules.filter((r) => !project.raw.has(r));
+  const steps = pathSteps(written.map((r) => r.name));
+  return written[steps.indexOf(at[3])] ?? group;
 }
 
 function describeOwner(owner: Owner): string {

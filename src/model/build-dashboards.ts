@@ -7,6 +7,7 @@ import { DEFAULT_SIZE, GridFlow } from './dashboard-layout.js';
 import { located, locatedAt } from './located.js';
 import { slug } from './names.js';
 import { defaultRefId } from './ref-id.js';
+import { pathSteps } from './definition-path.js';
 
 /** Grafana's limit on dashboard uids. */
 export const UID_MAX_LENGTH = 40;
@@ -81,15 +82,17 @@ function buildDashboard(d: Dashboard): DashboardModel {
   let nextId = 1;
   const reserved = d.panels.flatMap((item) => (item.kind === 'panel' && item.gridPos ? [item.gridPos] : []));
   const flow = new GridFlow(0, reserved);
-  const items = d.panels.map((item): PanelModel | RowModel => {
-    if (item.kind === 'panel') return buildPanel(item, path.concat('panels', item.title), nextId++, flow);
-    const rowPath = path.concat('panels', item.title);
+  const steps = pathSteps(d.panels.map((item) => item.title));
+  const items = d.panels.map((item, i): PanelModel | RowModel => {
+    if (item.kind === 'panel') return buildPanel(item, path.concat('panels', steps[i] ?? item.title), nextId++, flow);
+    const rowPath = path.concat('panels', steps[i] ?? item.title);
     const collapsed = item.collapsed ?? false;
     const id = nextId++;
     const gridPos = flow.fullLine(1);
     // A collapsed row holds its panels; they are laid out as if it were open, below its header.
     const inner = collapsed ? new GridFlow(gridPos.y + 1) : flow;
-    const panels = item.panels.map((p) => buildPanel(p, rowPath.concat('panels', p.title), nextId++, inner));
+    const rowSteps = pathSteps(item.panels.map((p) => p.title));
+    const panels = item.panels.map((p, j) => buildPanel(p, rowPath.concat('panels', rowSteps[j] ?? p.title), nextId++, inner));
     const repeat = item.repeat ? { repeat: item.repeat.variable.name } : {};
     return { kind: 'row', id, title: item.title, collapsed, ...repeat, gridPos, panels, ...located(item, rowPath) };
   });

@@ -8,6 +8,7 @@ import { durationMs } from '../duration.js';
 import { DEFAULT_SCRAPE_INTERVAL } from './scrape-facts.js';
 import { defined } from './build-helpers.js';
 import { located } from './located.js';
+import { pathSteps } from './definition-path.js';
 import { buildAlertmanager } from './build-alertmanager.js';
 import { buildDashboards } from './build-dashboards.js';
 import { composeProject } from './compose.js';
@@ -63,6 +64,12 @@ function buildRecord(rule: RecordInput, group: string, path: string[]): RecordMo
  * instrumentation settles it (the generated Python module: `1.0` for 1): the generated tests feed
  * the bucket series the application exposes, not the Go clients' `1`.
  */
+/** Each rule of a group with its path step: its name, counted when the group has another of that name. */
+function ruleSteps<R extends { name: string }>(rules: readonly R[]): Array<{ rule: R; step: string }> {
+  const steps = pathSteps(rules.map((r) => r.name));
+  return rules.map((rule, i) => ({ rule, step: steps[i] ?? rule.name }));
+}
+
 function withExposedLe(slo: SloModel, project: ProjectInput): SloModel {
   const sli = slo.sli;
   if (sli.kind !== 'latency') return slo;
@@ -126,10 +133,10 @@ export function buildModel(input: ProjectInput, entry: string, syntax: SyntaxOf 
       ...(g.limit !== undefined ? { limit: g.limit } : {}),
       ...(g.sourceTenants !== undefined ? { sourceTenants: [...g.sourceTenants] } : {}),
       ...(g.partialResponseStrategy !== undefined ? { partialResponseStrategy: g.partialResponseStrategy } : {}),
-      rules: g.rules.map((r) =>
+      rules: ruleSteps(g.rules).map(({ rule: r, step }) =>
         r.kind === 'alert'
-          ? buildAlert(r, g.name, groupPath.concat('rules', r.name), project.docs?.runbookBase)
-          : buildRecord(r, g.name, groupPath.concat('rules', r.name)),
+          ? buildAlert(r, g.name, groupPath.concat('rules', step), project.docs?.runbookBase)
+          : buildRecord(r, g.name, groupPath.concat('rules', step)),
       ),
       ...located(g, groupPath),
     };

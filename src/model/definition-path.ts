@@ -17,6 +17,31 @@ function nameOf(item: unknown): string | undefined {
   return undefined;
 }
 
+/**
+ * The path steps of the items of one named collection: each item's name, and for the second item
+ * of a name and later ones the name with its count, `HighLatency (2)` (Prometheus allows two alerts
+ * of one name in a group, Grafana two panels of one title): a path names one definition, so a
+ * finding, an `ignore` and every lookup by path keep them apart. A step already taken by an item's
+ * own name is skipped. Items without a name get undefined.
+ */
+export function pathSteps(names: ReadonlyArray<string | undefined>): Array<string | undefined> {
+  const own = new Set(names.filter((n): n is string => n !== undefined));
+  const taken = new Set<string>();
+  const counts = new Map<string, number>();
+  return names.map((name) => {
+    if (name === undefined) return undefined;
+    let step = name;
+    if (taken.has(name)) {
+      let k = counts.get(name) ?? 1;
+      do step = `${name} (${++k})`;
+      while (taken.has(step) || own.has(step));
+      counts.set(name, k);
+    }
+    taken.add(step);
+    return step;
+  });
+}
+
 export interface ResolvedPath {
   path: string[];
   /** The innermost object along the path that carries a captured source location. */
@@ -42,7 +67,7 @@ export function resolvePath(root: unknown, rawPath: readonly PropertyKey[]): Res
     below.push(String(step));
     if (typeof step === 'number') {
       const item = Array.isArray(node) ? node[step] : undefined;
-      const name = NAMED_COLLECTIONS.has(key) ? nameOf(item) : undefined;
+      const name = NAMED_COLLECTIONS.has(key) && Array.isArray(node) ? pathSteps(node.map(nameOf))[step] : undefined;
       if (name !== undefined) {
         path.push(name);
       } else {

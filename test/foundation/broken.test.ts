@@ -41,7 +41,7 @@ const CASES: Record<string, Expected[]> = {
   ],
   'alert-unknown-field': [{ id: 'schema', path: alertPath('QueueTooLong'), message: 'Unrecognized key: "fro"' }],
   'alert-duplicate-name': [
-    { id: 'alert/duplicate-name', path: alertPath('QueueTooLong'), message: 'alert "QueueTooLong" is defined twice with the same labels (first in group g, alert-duplicate-name/index.ts:6)' },
+    { id: 'alert/duplicate-name', path: alertPath('QueueTooLong (2)'), message: 'alert "QueueTooLong" is defined twice with the same labels (first in group g, alert-duplicate-name/index.ts:6)' },
   ],
   'alert-without-condition': [{ id: 'alert/comparison', path: alertPath('QueueTooLong', 'expr'), message: 'alert QueueTooLong has no condition' }],
   'alert-without-description': [{ id: 'alert/annotations', path: alertPath('QueueTooLong', 'annotations'), message: 'alert QueueTooLong has no description annotation' }],

@@ -51,7 +51,7 @@ describe('dashboard variables', () => {
       customVariable({ name: 'env', values: ['b'] }),
     ]);
     expect(found.map((f) => f.message)).toEqual(['two variables are named "job"', 'two variables are named "env"']);
-    expect(found[0]!.path).toBe('dashboards › D › variables › job › name');
+    expect(found[0]!.path).toBe('dashboards › D › variables › job (2) › name');
   });
 
   it.each(['/(unclosed/', '/a/x', '/abc', '(a', '[z-a]'])('refuses the regex %s', (regex) => {

@@ -83,14 +83,15 @@ describe('record/duplicate', () => {
         severity: 'error',
         message: 'recording rule "store:orders:rate5m" is defined twice with the same labels (also in group "shop"): both write the same series, two values at each evaluation',
         hint: 'remove one, or tell them apart with labels: { … } (e.g. window: "5m" and "1h")',
-        path: rulePath('store:orders:rate5m', 'name'),
+        // The second and third of a name: `(2)`, `(3)` in the path (src/model/definition-path.ts pathSteps).
+        path: rulePath('store:orders:rate5m (2)', 'name'),
         at: again,
       },
       {
         severity: 'warning',
         message: 'recording rule "store:orders:rate5m" writes series with labels status, window, and another rule of that name (in group "shop") with labels store: a query of "store:orders:rate5m" mixes both shapes',
         hint: 'give each aggregation level its own name (level:metric:operations, e.g. job:… and instance:…)',
-        path: rulePath('store:orders:rate5m', 'name'),
+        path: rulePath('store:orders:rate5m (3)', 'name'),
         at: byStatus,
       },
     ]);
