@@ -8,7 +8,7 @@ import path from 'node:path';
 import { UsageError, UsageFindingsError, type Diagnostic } from '../diagnostic.js';
 import { findConfig, loadConfigAndDefinitions, loadConfigFile, type LoadedConfig } from '../io/config.js';
 import { startLoading, type LoadedDefinitions } from '../io/load.js';
-import type { FolderSetting } from '../io/out-folder.js';
+import { assertOutHoldsNoSources, type FolderSetting } from '../io/out-folder.js';
 import { DEFAULT_OUT_DIR, OUT_ELSEWHERE, type ProjectSettings } from '../model/settings.js';
 import { prestartCompileWorker, WORKER_FROM_SIZE } from './compile-prestart.js';
 
@@ -37,6 +37,8 @@ export interface RunSettings {
   configFlag: boolean;
   /** What the stages need from the config (Grafana and check settings, the output folder comments name). */
   settings: ProjectSettings;
+  /** The user's files the config ran: the config file and what it imports (absolute paths). */
+  configModules?: string[];
 }
 
 function shown(cwd: string, absolute: string): string {
@@ -61,13 +63,28 @@ export function describeSetting(run: RunSettings, key: 'definitions' | 'out'): s
   return `the default ${key} folder ${run[key]}/`;
 }
 
-/** The two folders of a run as assertOutFolder (src/io/out-folder.ts) judges and names them. */
-export function folderSettings(run: RunSettings): { out: FolderSetting; definitions: FolderSetting } {
+/** The two folders of a run (and its config file) as assertOutFolder (src/io/out-folder.ts) judges and names them. */
+export function folderSettings(run: RunSettings): { out: FolderSetting; definitions: FolderSetting; configFile?: string } {
   const config = run.config !== undefined ? { config: run.config } : {};
   return {
     out: { path: run.out, shown: describeSetting(run, 'out'), origin: run.origins.out, ...config },
     definitions: { path: run.definitions, shown: describeSetting(run, 'definitions'), origin: run.origins.definitions, ...config },
+    ...(run.config !== undefined ? { configFile: run.config } : {}),
   };
+}
+
+/**
+ * The definitions' load, refused once it is done (a usage error, exit 2) when the run's out/ holds a
+ * file the config or the definitions ran: a module they import from outside the definitions folder
+ * (src/io/out-folder.ts assertOutHoldsNoSources). Marked handled: the error surfaces where it is awaited.
+ */
+export function withSourcesOutsideOut(run: RunSettings, loaded: Promise<LoadedDefinitions>): Promise<LoadedDefinitions> {
+  const guarded = loaded.then((definitions) => {
+    assertOutHoldsNoSources(folderSettings(run).out, [...(run.configModules ?? []), ...definitions.modules]);
+    return definitions;
+  });
+  guarded.catch(() => {});
+  return guarded;
 }
 
 /** The command line that runs `command` again on the same folders: the flags given, and --config if it was. */
@@ -102,7 +119,7 @@ async function readConfig(file: string, cwd: string, loadTimeoutMs: number | und
     throw new UsageFindingsError(`${name} is not a valid config`, atPropertyLines(parsed.diagnostics), 'defineConfig({ definitions, out, grafana, lint }) takes the fields the README lists');
   }
   const problems = parsed.problems ? (await import('../io/property-locations.js')).atPropertyLines(parsed.problems) : undefined;
-  return { name, config: parsed.config, warnings: loaded.diagnostics, ...(problems ? { problems } : {}) };
+  return { name, config: parsed.config, warnings: loaded.diagnostics, modules: loaded.modules, ...(problems ? { problems } : {}) };
 }
 
 /** The config file the command uses: --config (which must exist), else the one found from cwd upwards. */
@@ -213,6 +230,7 @@ export async function resolveRun(
     origins: { definitions: definitions.origin, out: out.origin },
     ...(read ? { config: read.name } : {}),
     configFlag: flags.config !== undefined,
+    ...(read ? { configModules: read.modules } : {}),
     settings: {
       outDir: outForComments(root, cwd, out.value),
       ...(read?.config.grafana ? { grafana: read.config.grafana, ...(read.config.source ? { grafanaSource: read.config.source } : {}) } : {}),
