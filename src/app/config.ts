@@ -8,6 +8,7 @@ import path from 'node:path';
 import { UsageError, UsageFindingsError, type Diagnostic } from '../diagnostic.js';
 import { findConfig, loadConfigAndDefinitions, loadConfigFile, type LoadedConfig } from '../io/config.js';
 import { startLoading, type LoadedDefinitions } from '../io/load.js';
+import { templatesDir } from '../io/templates.js';
 import { assertOutHoldsNoSources, type FolderSetting } from '../io/out-folder.js';
 import { DEFAULT_OUT_DIR, OUT_ELSEWHERE, type ProjectSettings } from '../model/settings.js';
 import { prestartCompileWorker, WORKER_FROM_SIZE } from './compile-prestart.js';
@@ -103,13 +104,13 @@ export function configNote(run: RunSettings): string {
   return run.config ? ` (settings from ${run.config})` : '';
 }
 
-async function readConfig(file: string, cwd: string, loadTimeoutMs: number | undefined, loading?: Promise<LoadedConfig>) {
+async function readConfig(file: string, cwd: string, loadTimeoutMs: number | undefined, loading?: Promise<LoadedConfig>, loadHint = 'fix it, or name another with --config FILE') {
   // The schema is imported while the config loads (the commands without a config never import it here).
   const parsing = import('../model/parse.js');
   const loaded = await (loading ?? loadConfigFile(file, { cwd, ...(loadTimeoutMs !== undefined ? { timeoutMs: loadTimeoutMs } : {}) }));
   const { parseConfig } = await parsing;
   const name = shown(cwd, file);
-  if (loaded.config === undefined) throw new UsageFindingsError(`${name} could not be loaded`, loaded.diagnostics, 'fix it, or name another with --config FILE');
+  if (loaded.config === undefined) throw new UsageFindingsError(`${name} could not be loaded`, loaded.diagnostics, loadHint);
   // Errors in what is loaded and where it is written stop here (exit 2); errors in the settings
   // (grafana, lint, versions: src/model/parse.ts CONFIG_SETTINGS) are reported with the definitions'
   // findings, in the same run, the settings at fault left out.
@@ -120,6 +121,42 @@ async function readConfig(file: string, cwd: string, loadTimeoutMs: number | und
   }
   const problems = parsed.problems ? (await import('../io/property-locations.js')).atPropertyLines(parsed.problems) : undefined;
   return { name, config: parsed.config, warnings: loaded.diagnostics, modules: loaded.modules, ...(problems ? { problems } : {}) };
+}
+
+/** The folders a project's config gives generate: what it reads (the definitions, the templates beside them) and writes (out/). */
+export interface ConfiguredFolders {
+  /** The config file, relative to the current folder. */
+  config: string;
+  definitions: FolderSetting;
+  templates: FolderSetting;
+  out: FolderSetting;
+}
+
+/**
+ * The folders generate would read and write for the project of a config file (run in a loader
+ * process, as generate runs it: its `definitions` and `out`, else the defaults beside it), for the
+ * commands that write the user's files (import, init) to keep out of them. A config that does not
+ * load is a usage error naming it: where generate writes is then unknown.
+ */
+export async function configuredFolders(file: string, options: { cwd?: string; loadTimeoutMs?: number } = {}): Promise<ConfiguredFolders> {
+  const cwd = options.cwd ?? process.cwd();
+  const read = await readConfig(file, cwd, options.loadTimeoutMs, undefined, 'fix it (generate runs it too): totem-mon reads its definitions and out folders, to write the user\'s files apart from them');
+  const base = path.dirname(file);
+  const folder = (key: 'definitions' | 'out', fallback: string): FolderSetting => {
+    const configured = read.config[key];
+    const value = shown(cwd, path.resolve(base, configured ?? fallback));
+    return configured !== undefined
+      ? { path: value, shown: `${key}: '${value}' (from ${read.name})`, origin: 'config', config: read.name }
+      : { path: value, shown: `the default ${key} folder ${value}/ of ${read.name}`, origin: 'default', config: read.name };
+  };
+  const definitions = folder('definitions', DEFAULT_DEFINITIONS);
+  const templates = shown(cwd, templatesDir(path.resolve(cwd, definitions.path)));
+  return {
+    config: read.name,
+    definitions,
+    templates: { path: templates, shown: `templates/ beside ${definitions.shown}`, origin: definitions.origin ?? 'default', config: read.name },
+    out: folder('out', DEFAULT_OUT),
+  };
 }
 
 /** The config file the command uses: --config (which must exist), else the one found from cwd upwards. */

@@ -1,6 +1,9 @@
 import { UsageError } from '../diagnostic.js';
 import { importFiles } from '../app/import.js';
-import { assertNotGenerated } from '../io/out-folder.js';
+import path from 'node:path';
+import { assertApartFrom, assertNotGenerated, type FolderSetting } from '../io/out-folder.js';
+import { findConfig } from '../io/config.js';
+import { configuredFolders, DEFAULT_OUT } from '../app/config.js';
 import { renderImportJson, renderImportText } from '../report/import.js';
 
 export const IMPORT_FORMATS = ['text', 'json'] as const;
@@ -14,13 +17,32 @@ export interface ImportCommandOptions {
   format: string;
 }
 
+/**
+ * The output folders generate would write for the definitions imported into `into`: as generate
+ * finds its config, from the current folder upwards (its `out`, else out/ beside it; without a
+ * config, out/ here), and from the folder holding `into` (the project it lies in, when that is
+ * another one). A config is run for this (in a loader process, as generate runs it) only when found.
+ */
+async function generateOutFolders(into: string): Promise<FolderSetting[]> {
+  const cwd = process.cwd();
+  const here = findConfig(cwd);
+  const there = findConfig(path.dirname(path.resolve(cwd, into)));
+  const outs: FolderSetting[] = here === undefined ? [{ path: DEFAULT_OUT, shown: `the default out folder ${DEFAULT_OUT}/`, origin: 'default' }] : [];
+  for (const file of new Set([here, there])) if (file !== undefined) outs.push((await configuredFolders(file, { cwd })).out);
+  return outs;
+}
+
 /** `totem-mon import <files or folders…>`: definitions from existing monitoring files, and what was done with each thing read. */
 export async function importCommand(inputs: string[], options: ImportCommandOptions): Promise<number> {
   if (!(IMPORT_FORMATS as readonly string[]).includes(options.format)) {
     throw new UsageError(`unknown format "${options.format}"`, 2, `use one of: ${IMPORT_FORMATS.join(', ')}`);
   }
   // Also with --dry-run: the user learns it before a real run.
-  assertNotGenerated(options.into, `--into ${options.into}`, 'import into a folder of its own, beside the output folder, such as --into definitions (the default)');
+  const hint = 'import into a folder of its own, beside the output folder, such as --into definitions (the default)';
+  assertNotGenerated(options.into, `--into ${options.into}`, hint);
+  // Nor where generate will write, generated yet or not.
+  const outs = await generateOutFolders(options.into);
+  assertApartFrom(options.into, `--into ${options.into}`, outs.map((folder) => ({ folder, what: 'the output folder generate writes' })), 'generate owns what is there, and the definitions would mix with its output', hint);
   const result = await importFiles({
     inputs,
     into: options.into,

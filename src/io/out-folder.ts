@@ -193,3 +193,24 @@ export function assertNotGenerated(dir: string, shown: string, hint: string, ide
   const where = folderOverlap(dir, generated, identify) === 'same' ? 'is' : `is inside ${named(generated)},`;
   throw new UsageError(`${shown} ${where} a folder totem-mon generates (it holds ${MANIFEST}): its files would mix with generated ones`, 2, hint);
 }
+
+/** A folder of a project that the user's files must keep apart from, and how a message calls it. */
+export interface FolderToAvoid {
+  folder: FolderSetting;
+  /** `the output folder generate writes`, `the definitions folder of totem-mon.config.ts`. */
+  what: string;
+}
+
+/**
+ * Refuses a folder to write the user's files into (import's definitions, init's scaffold) that is,
+ * lies inside or contains one of `folders` (a project's out/, definitions, templates), as the disk
+ * sees them (folderOverlap). `shown`: how the folder reads in the message; `why`: what would go wrong.
+ */
+export function assertApartFrom(dir: string, shown: string, folders: readonly FolderToAvoid[], why: string, hint: string, identify: FolderIdentity = fileIdentity): void {
+  for (const { folder, what } of folders) {
+    const overlap = folderOverlap(dir, folder.path, identify);
+    if (overlap === undefined) continue;
+    const relation = overlap === 'same' ? 'is' : overlap === 'inside' ? 'is inside' : 'contains';
+    throw new UsageError(`${shown} ${relation} ${what} (${folder.shown}): ${why}`, 2, hint);
+  }
+}
