@@ -1,9 +1,7 @@
 import { UsageError } from '../diagnostic.js';
 import { importFiles } from '../app/import.js';
-import path from 'node:path';
-import { assertApartFrom, assertNotGenerated, type FolderSetting } from '../io/out-folder.js';
-import { findConfig } from '../io/config.js';
-import { configuredFolders, DEFAULT_OUT } from '../app/config.js';
+import { assertApartFrom, assertNotGenerated } from '../io/out-folder.js';
+import { generateOutFolders } from '../app/config.js';
 import { renderImportJson, renderImportText } from '../report/import.js';
 
 export const IMPORT_FORMATS = ['text', 'json'] as const;
@@ -15,21 +13,6 @@ export interface ImportCommandOptions {
   name?: string;
   metrics?: string;
   format: string;
-}
-
-/**
- * The output folders generate would write for the definitions imported into `into`: as generate
- * finds its config, from the current folder upwards (its `out`, else out/ beside it; without a
- * config, out/ here), and from the folder holding `into` (the project it lies in, when that is
- * another one). A config is run for this (in a loader process, as generate runs it) only when found.
- */
-async function generateOutFolders(into: string): Promise<FolderSetting[]> {
-  const cwd = process.cwd();
-  const here = findConfig(cwd);
-  const there = findConfig(path.dirname(path.resolve(cwd, into)));
-  const outs: FolderSetting[] = here === undefined ? [{ path: DEFAULT_OUT, shown: `the default out folder ${DEFAULT_OUT}/`, origin: 'default' }] : [];
-  for (const file of new Set([here, there])) if (file !== undefined) outs.push((await configuredFolders(file, { cwd })).out);
-  return outs;
 }
 
 /** `totem-mon import <files or folders…>`: definitions from existing monitoring files, and what was done with each thing read. */
