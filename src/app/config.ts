@@ -8,7 +8,8 @@ import path from 'node:path';
 import { UsageError, UsageFindingsError, type Diagnostic } from '../diagnostic.js';
 import { findConfig, loadConfigAndDefinitions, loadConfigFile, type LoadedConfig } from '../io/config.js';
 import { startLoading, type LoadedDefinitions } from '../io/load.js';
-import type { FolderSetting } from '../io/out-folder.js';
+import { templatesDir } from '../io/templates.js';
+import { assertOutHoldsNoSources, type FolderSetting } from '../io/out-folder.js';
 import { DEFAULT_OUT_DIR, OUT_ELSEWHERE, type ProjectSettings } from '../model/settings.js';
 import { prestartCompileWorker, WORKER_FROM_SIZE } from './compile-prestart.js';
 
@@ -37,6 +38,8 @@ export interface RunSettings {
   configFlag: boolean;
   /** What the stages need from the config (Grafana and check settings, the output folder comments name). */
   settings: ProjectSettings;
+  /** The user's files the config ran: the config file and what it imports (absolute paths). */
+  configModules?: string[];
 }
 
 function shown(cwd: string, absolute: string): string {
@@ -61,13 +64,28 @@ export function describeSetting(run: RunSettings, key: 'definitions' | 'out'): s
   return `the default ${key} folder ${run[key]}/`;
 }
 
-/** The two folders of a run as assertOutFolder (src/io/out-folder.ts) judges and names them. */
-export function folderSettings(run: RunSettings): { out: FolderSetting; definitions: FolderSetting } {
+/** The two folders of a run (and its config file) as assertOutFolder (src/io/out-folder.ts) judges and names them. */
+export function folderSettings(run: RunSettings): { out: FolderSetting; definitions: FolderSetting; configFile?: string } {
   const config = run.config !== undefined ? { config: run.config } : {};
   return {
     out: { path: run.out, shown: describeSetting(run, 'out'), origin: run.origins.out, ...config },
     definitions: { path: run.definitions, shown: describeSetting(run, 'definitions'), origin: run.origins.definitions, ...config },
+    ...(run.config !== undefined ? { configFile: run.config } : {}),
   };
+}
+
+/**
+ * The definitions' load, refused once it is done (a usage error, exit 2) when the run's out/ holds a
+ * file the config or the definitions ran: a module they import from outside the definitions folder
+ * (src/io/out-folder.ts assertOutHoldsNoSources). Marked handled: the error surfaces where it is awaited.
+ */
+export function withSourcesOutsideOut(run: RunSettings, loaded: Promise<LoadedDefinitions>): Promise<LoadedDefinitions> {
+  const guarded = loaded.then((definitions) => {
+    assertOutHoldsNoSources(folderSettings(run).out, [...(run.configModules ?? []), ...definitions.modules]);
+    return definitions;
+  });
+  guarded.catch(() => {});
+  return guarded;
 }
 
 /** The command line that runs `command` again on the same folders: the flags given, and --config if it was. */
@@ -86,13 +104,13 @@ export function configNote(run: RunSettings): string {
   return run.config ? ` (settings from ${run.config})` : '';
 }
 
-async function readConfig(file: string, cwd: string, loadTimeoutMs: number | undefined, loading?: Promise<LoadedConfig>) {
+async function readConfig(file: string, cwd: string, loadTimeoutMs: number | undefined, loading?: Promise<LoadedConfig>, loadHint = 'fix it, or name another with --config FILE') {
   // The schema is imported while the config loads (the commands without a config never import it here).
   const parsing = import('../model/parse.js');
   const loaded = await (loading ?? loadConfigFile(file, { cwd, ...(loadTimeoutMs !== undefined ? { timeoutMs: loadTimeoutMs } : {}) }));
   const { parseConfig } = await parsing;
   const name = shown(cwd, file);
-  if (loaded.config === undefined) throw new UsageFindingsError(`${name} could not be loaded`, loaded.diagnostics, 'fix it, or name another with --config FILE');
+  if (loaded.config === undefined) throw new UsageFindingsError(`${name} could not be loaded`, loaded.diagnostics, loadHint);
   // Errors in what is loaded and where it is written stop here (exit 2); errors in the settings
   // (grafana, lint, versions: src/model/parse.ts CONFIG_SETTINGS) are reported with the definitions'
   // findings, in the same run, the settings at fault left out.
@@ -102,7 +120,57 @@ async function readConfig(file: string, cwd: string, loadTimeoutMs: number | und
     throw new UsageFindingsError(`${name} is not a valid config`, atPropertyLines(parsed.diagnostics), 'defineConfig({ definitions, out, grafana, lint }) takes the fields the README lists');
   }
   const problems = parsed.problems ? (await import('../io/property-locations.js')).atPropertyLines(parsed.problems) : undefined;
-  return { name, config: parsed.config, warnings: loaded.diagnostics, ...(problems ? { problems } : {}) };
+  return { name, config: parsed.config, warnings: loaded.diagnostics, modules: loaded.modules, ...(problems ? { problems } : {}) };
+}
+
+/** The folders a project's config gives generate: what it reads (the definitions, the templates beside them) and writes (out/). */
+export interface ConfiguredFolders {
+  /** The config file, relative to the current folder. */
+  config: string;
+  definitions: FolderSetting;
+  templates: FolderSetting;
+  out: FolderSetting;
+}
+
+/**
+ * The folders generate would read and write for the project of a config file (run in a loader
+ * process, as generate runs it: its `definitions` and `out`, else the defaults beside it), for the
+ * commands that write the user's files (import, init) to keep out of them. A config that does not
+ * load is a usage error naming it: where generate writes is then unknown.
+ */
+export async function configuredFolders(file: string, options: { cwd?: string; loadTimeoutMs?: number } = {}): Promise<ConfiguredFolders> {
+  const cwd = options.cwd ?? process.cwd();
+  const read = await readConfig(file, cwd, options.loadTimeoutMs, undefined, 'fix it (generate runs it too): totem-mon reads its definitions and out folders, to write the user\'s files apart from them');
+  const base = path.dirname(file);
+  const folder = (key: 'definitions' | 'out', fallback: string): FolderSetting => {
+    const configured = read.config[key];
+    const value = shown(cwd, path.resolve(base, configured ?? fallback));
+    return configured !== undefined
+      ? { path: value, shown: `${key}: '${value}' (from ${read.name})`, origin: 'config', config: read.name }
+      : { path: value, shown: `the default ${key} folder ${value}/ of ${read.name}`, origin: 'default', config: read.name };
+  };
+  const definitions = folder('definitions', DEFAULT_DEFINITIONS);
+  const templates = shown(cwd, templatesDir(path.resolve(cwd, definitions.path)));
+  return {
+    config: read.name,
+    definitions,
+    templates: { path: templates, shown: `templates/ beside ${definitions.shown}`, origin: definitions.origin ?? 'default', config: read.name },
+    out: folder('out', DEFAULT_OUT),
+  };
+}
+
+/**
+ * The output folders generate would write for the definitions imported into `into`: as generate
+ * finds its config, from the current folder upwards (its `out`, else out/ beside it; without a
+ * config, out/ here), and from the folder holding `into` (the project it lies in, when that is
+ * another one). A config is run for this (in a loader process, as generate runs it) only when found.
+ */
+export async function generateOutFolders(into: string, cwd = process.cwd()): Promise<FolderSetting[]> {
+  const here = findConfig(cwd);
+  const there = findConfig(path.dirname(path.resolve(cwd, into)));
+  const outs: FolderSetting[] = here === undefined ? [{ path: DEFAULT_OUT, shown: `the default out folder ${DEFAULT_OUT}/`, origin: 'default' }] : [];
+  for (const file of new Set([here, there])) if (file !== undefined) outs.push((await configuredFolders(file, { cwd })).out);
+  return outs;
 }
 
 /** The config file the command uses: --config (which must exist), else the one found from cwd upwards. */
@@ -213,6 +281,7 @@ export async function resolveRun(
     origins: { definitions: definitions.origin, out: out.origin },
     ...(read ? { config: read.name } : {}),
     configFlag: flags.config !== undefined,
+    ...(read ? { configModules: read.modules } : {}),
     settings: {
       outDir: outForComments(root, cwd, out.value),
       ...(read?.config.grafana ? { grafana: read.config.grafana, ...(read.config.source ? { grafanaSource: read.config.source } : {}) } : {}),

@@ -1,7 +1,7 @@
 import { loadTimeoutMs } from '../io/loader/timeout.js';
 import { assertOutFolder } from '../io/out-folder.js';
 import { UsageError } from '../diagnostic.js';
-import { folderSettings, rerun, resolveAndLoad, type RunSettings } from '../app/config.js';
+import { folderSettings, rerun, resolveAndLoad, withSourcesOutsideOut, type RunSettings } from '../app/config.js';
 import { importing } from './importing.js';
 
 export interface GenerateOptions {
@@ -54,7 +54,8 @@ export async function generateCommand(flags: GenerateOptions): Promise<number> {
     cancel();
     throw error;
   }
-  const input = { definitions: options.definitions, out: options.out, loaded, settings: run.settings };
+  // The files the definitions import from elsewhere are known once they loaded: out/ may hold none.
+  const input = { definitions: options.definitions, out: options.out, loaded: withSourcesOutsideOut(run, loaded), settings: run.settings };
   (await report).printDiagnostics(run.warnings);
   if (options.check) {
     const { checkGenerated } = await import('../app/check.js');

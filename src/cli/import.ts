@@ -1,6 +1,7 @@
 import { UsageError } from '../diagnostic.js';
 import { importFiles } from '../app/import.js';
-import { assertNotGenerated } from '../io/out-folder.js';
+import { assertApartFrom, assertNotGenerated } from '../io/out-folder.js';
+import { generateOutFolders } from '../app/config.js';
 import { renderImportJson, renderImportText } from '../report/import.js';
 
 export const IMPORT_FORMATS = ['text', 'json'] as const;
@@ -20,7 +21,11 @@ export async function importCommand(inputs: string[], options: ImportCommandOpti
     throw new UsageError(`unknown format "${options.format}"`, 2, `use one of: ${IMPORT_FORMATS.join(', ')}`);
   }
   // Also with --dry-run: the user learns it before a real run.
-  assertNotGenerated(options.into, `--into ${options.into}`, 'import into a folder of its own, beside the output folder, such as --into definitions (the default)');
+  const hint = 'import into a folder of its own, beside the output folder, such as --into definitions (the default)';
+  assertNotGenerated(options.into, `--into ${options.into}`, hint);
+  // Nor where generate will write, generated yet or not.
+  const outs = await generateOutFolders(options.into);
+  assertApartFrom(options.into, `--into ${options.into}`, outs.map((folder) => ({ folder, what: 'the output folder generate writes' })), 'generate owns what is there, and the definitions would mix with its output', hint);
   const result = await importFiles({
     inputs,
     into: options.into,

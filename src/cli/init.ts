@@ -1,13 +1,12 @@
 import path from 'node:path';
 import type { InitOptions } from '../app/init.js';
-import { init } from '../app/init.js';
+import { assertAFolderOfItsOwn, init } from '../app/init.js';
 import { isErrno } from '../io/output-problem.js';
-import { assertNotGenerated } from '../io/out-folder.js';
 
 /** `totem-mon init [dir] [--force]`: scaffold, then say what to run next. Returns the exit code. */
-export function initCommand(options: InitOptions): number {
+export async function initCommand(options: InitOptions): Promise<number> {
   const shown = options.dir === '.' ? 'the current folder' : `${options.dir}/`;
-  assertNotGenerated(options.dir, `init: ${options.dir === '.' ? 'the current folder' : options.dir}`, 'create the project in a folder of its own, outside any folder totem-mon generates');
+  await assertAFolderOfItsOwn(options.dir);
   let result: ReturnType<typeof init>;
   try {
     result = init(options);

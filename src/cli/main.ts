@@ -25,7 +25,7 @@ function buildProgram(setExit: (code: number) => void): Command {
     .option('--force', 'overwrite the files that exist already')
     .action(async (dir: string, opts: { force?: boolean }) => {
       const { initCommand } = await import('./init.js');
-      setExit(initCommand({ dir, force: Boolean(opts.force) }));
+      setExit(await initCommand({ dir, force: Boolean(opts.force) }));
     });
 
   program

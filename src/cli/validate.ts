@@ -1,7 +1,7 @@
 import { UsageError } from '../diagnostic.js';
 import { loadTimeoutMs } from '../io/loader/timeout.js';
 import { progress } from '../report/progress.js';
-import { folderSettings, resolveAndLoad } from '../app/config.js';
+import { folderSettings, resolveAndLoad, withSourcesOutsideOut } from '../app/config.js';
 import { assertOutFolder } from '../io/out-folder.js';
 import { lookUpTools } from '../validate/tools.js';
 import { importing } from './importing.js';
@@ -49,6 +49,7 @@ export async function validateCommand(options: ValidateCommandOptions): Promise<
     }
   }
   const definitions = run.definitions;
+  const checked = run.config !== undefined ? withSourcesOutsideOut(run, loaded) : loaded;
   const { validate } = await validating;
   const offline = Boolean(options.offline);
   // Progress only for people watching a terminal; CI logs and machine formats stay plain.
@@ -59,7 +60,7 @@ export async function validateCommand(options: ValidateCommandOptions): Promise<
     offline,
     requireTests: Boolean(options.requireTests),
     strict: Boolean(options.strict),
-    loaded,
+    loaded: checked,
     ...(tools ? { tools } : {}),
     ...(onStep ? { onStep } : {}),
   });

@@ -41,6 +41,8 @@ export interface LoadedConfig {
   /** The default export, not yet checked. */
   config?: unknown;
   diagnostics: Diagnostic[];
+  /** The user's modules that ran: the config file and the files it imports (absolute paths). */
+  modules: string[];
 }
 
 /** Runs the config file in a loader process and takes its default export (paths in findings relative to `cwd`). */
@@ -90,7 +92,7 @@ function loadedConfig(file: string, cwd: string, outcome: LoaderOutcome): Loaded
   const relative = (f: string) => (path.isAbsolute(f) ? path.relative(cwd, f) : f).split(path.sep).join('/');
   const shown = relative(file);
   const { project: config, diagnostics } = diagnose(outcome, shown, relative, shown);
-  if (diagnostics.some((d) => d.severity === 'error')) return { file, diagnostics };
+  if (diagnostics.some((d) => d.severity === 'error')) return { file, diagnostics, modules: outcome.modules };
   if (typeof config !== 'object' || config === null || (config as { kind?: unknown }).kind !== 'config') {
     diagnostics.push({
       id: 'load',
@@ -99,7 +101,7 @@ function loadedConfig(file: string, cwd: string, outcome: LoaderOutcome): Loaded
       hint: "end it with `export default defineConfig({ definitions: 'definitions', out: 'out' })` (import { defineConfig } from 'totem-mon')",
       source: { file: shown, line: 1, column: 1 },
     });
-    return { file, diagnostics };
+    return { file, diagnostics, modules: outcome.modules };
   }
-  return { file, config, diagnostics };
+  return { file, config, diagnostics, modules: outcome.modules };
 }

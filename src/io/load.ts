@@ -27,6 +27,8 @@ export interface LoadedDefinitions {
   early?: EarlyParses;
   /** Calls to the clock or to chance the definitions made while they ran (check definitions/nondeterministic). */
   nondeterministic?: NondeterministicUse[];
+  /** The user's modules that ran (absolute paths): the definitions and the files they import, wherever those are. */
+  modules: string[];
 }
 
 export interface LoadOptions {
@@ -181,7 +183,7 @@ export function loadedDefinitions(target: DefinitionsTarget, outcome: LoaderOutc
   const { project, diagnostics, nondeterministic } = diagnose(outcome, entry, relativizer(dir));
   if (diagnostics.some((d) => d.severity === 'error')) {
     early?.drop();
-    return { dir, entry, diagnostics };
+    return { dir, entry, diagnostics, modules: outcome.modules };
   }
   if (typeof project !== 'object' || project === null || (project as { kind?: unknown }).kind !== 'project') {
     diagnostics.push(
@@ -191,8 +193,8 @@ export function loadedDefinitions(target: DefinitionsTarget, outcome: LoaderOutc
         { file: entry, line: 1, column: 1 },
       ),
     );
-    return { dir, entry, diagnostics };
+    return { dir, entry, diagnostics, modules: outcome.modules };
   }
   const parses = early?.handOver();
-  return { dir, entry, project, diagnostics, ...(parses ? { early: parses } : {}), ...(nondeterministic ? { nondeterministic } : {}) };
+  return { dir, entry, project, diagnostics, modules: outcome.modules, ...(parses ? { early: parses } : {}), ...(nondeterministic ? { nondeterministic } : {}) };
 }

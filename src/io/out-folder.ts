@@ -13,6 +13,7 @@ import path from 'node:path';
 import { UsageError } from '../diagnostic.js';
 import { MANIFEST } from './manifest.js';
 import { fileIdentity } from './same-entry.js';
+import { templatesDir } from './templates.js';
 
 /** What a path reaches on the disk (equal for two spellings of one folder), or undefined when nothing is there. */
 export type FolderIdentity = (absolute: string) => string | undefined;
@@ -103,19 +104,27 @@ export interface FolderSetting {
 }
 
 /** What to do about an output folder that is refused, by where the setting came from. */
-function outHint(out: FolderSetting): string {
-  const apart = 'a folder of its own, outside the definitions folder';
+function outHint(out: FolderSetting, apart = 'a folder of its own, outside the definitions folder'): string {
   if (out.origin === 'config') return `set out in ${out.config ?? 'totem-mon.config.ts'} to ${apart} (such as 'out', the default), or pass --out DIR`;
   if (out.origin === 'default') return `pass --out DIR, or set out in totem-mon.config.ts, to ${apart}`;
   return `give --out ${apart}, such as --out out (the default), or set out in totem-mon.config.ts`;
 }
 
+/** How a path reads in a message: relative to the current folder, with `/`. */
+function named(p: string): string {
+  return (path.relative(process.cwd(), path.resolve(p)) || '.').split(path.sep).join('/');
+}
+
 /**
  * Refuses an output folder where generated files would mix with the user's own: empty (the current
- * folder), the definitions folder, a folder inside it or one containing it, a repository root.
- * Every command that writes out/ or compares it (generate, generate --check) asks first.
+ * folder), the definitions folder, a folder inside it or one containing it, the same for the
+ * notification templates folder the definitions read (`templates/` beside them, src/io/templates.ts,
+ * whether it exists yet or not: it is where they are read from), a folder holding the config file
+ * (`configFile`, as a message names it), a repository root. Every command that writes out/ or
+ * compares it (generate, generate --check) asks first. The files the definitions import from
+ * elsewhere are known once they loaded: assertOutHoldsNoSources.
  */
-export function assertOutFolder(settings: { out: FolderSetting; definitions: FolderSetting }, identify: FolderIdentity = fileIdentity): void {
+export function assertOutFolder(settings: { out: FolderSetting; definitions: FolderSetting; configFile?: string | undefined }, identify: FolderIdentity = fileIdentity): void {
   const { out, definitions } = settings;
   const hint = outHint(out);
   if (out.path.trim() === '') throw new UsageError(`${out.shown.trim()} is empty: generated files would land in the current folder`, 2, hint);
@@ -123,8 +132,44 @@ export function assertOutFolder(settings: { out: FolderSetting; definitions: Fol
   if (overlap === 'same') throw new UsageError(`${out.shown} is the definitions folder (${definitions.shown})`, 2, hint);
   if (overlap === 'inside') throw new UsageError(`${out.shown} is inside the definitions folder (${definitions.shown}): generated files would mix with the definitions`, 2, hint);
   if (overlap === 'contains') throw new UsageError(`${out.shown} contains the definitions folder (${definitions.shown})`, 2, hint);
+  const templates = templatesDir(definitions.path);
+  const templatesHint = outHint(out, 'a folder of its own, outside the definitions folder and templates/');
+  const templatesShown = `the notification templates folder (templates/ beside the definitions folder ${definitions.shown})`;
+  const withTemplates = folderOverlap(out.path, templates, identify);
+  if (withTemplates === 'same') throw new UsageError(`${out.shown} is ${templatesShown}: generated files would mix with the templates`, 2, templatesHint);
+  if (withTemplates === 'inside') throw new UsageError(`${out.shown} is inside ${templatesShown}: generated files would mix with the templates`, 2, templatesHint);
+  if (withTemplates === 'contains') throw new UsageError(`${out.shown} contains ${templatesShown}: generated files would mix with the templates`, 2, templatesHint);
+  if (settings.configFile !== undefined) {
+    const withConfig = folderOverlap(path.dirname(settings.configFile), out.path, identify);
+    if (withConfig === 'same' || withConfig === 'inside') {
+      throw new UsageError(`${out.shown} holds the config file ${settings.configFile}: generated files would mix with it`, 2, outHint(out, 'a folder of its own, beside the config file'));
+    }
+  }
   if (fs.existsSync(path.join(throughLinks(out.path), '.git'))) {
     throw new UsageError(`${out.shown} is the root of a repository (it holds .git)`, 2, hint);
+  }
+}
+
+/**
+ * Refuses an output folder that holds (in it or below) a file the definitions loaded: the modules
+ * they import from outside their folder (`../shared/base.ts`), known once they have loaded
+ * (src/io/load.ts `modules`). A file's folders are compared with out/ as the disk sees them, like
+ * folderOverlap; each folder is identified once.
+ */
+export function assertOutHoldsNoSources(out: FolderSetting, files: readonly string[], identify: FolderIdentity = fileIdentity): void {
+  const outPath = throughLinks(out.path);
+  const outId = identify(outPath);
+  if (outId === undefined) return; // not there (yet): it holds nothing
+  const ids = new Map<string, string | undefined>();
+  const idOf = (dir: string) => {
+    if (!ids.has(dir)) ids.set(dir, identify(dir));
+    return ids.get(dir);
+  };
+  for (const file of [...files].sort()) {
+    const dir = throughLinks(path.dirname(file));
+    if (isInside(dir, outPath) || selfAndAncestors(dir).some((folder) => idOf(folder) === outId)) {
+      throw new UsageError(`${out.shown} holds ${named(file)}, a file the definitions load: generated files would mix with it`, 2, outHint(out, 'a folder of its own, apart from the definitions and the files they import'));
+    }
   }
 }
 
@@ -145,7 +190,27 @@ export function generatedFolderAround(dir: string, identify: FolderIdentity = fi
 export function assertNotGenerated(dir: string, shown: string, hint: string, identify: FolderIdentity = fileIdentity): void {
   const generated = generatedFolderAround(dir, identify);
   if (generated === undefined) return;
-  const named = (path.relative(process.cwd(), generated) || '.').split(path.sep).join('/');
-  const where = folderOverlap(dir, generated, identify) === 'same' ? 'is' : `is inside ${named},`;
+  const where = folderOverlap(dir, generated, identify) === 'same' ? 'is' : `is inside ${named(generated)},`;
   throw new UsageError(`${shown} ${where} a folder totem-mon generates (it holds ${MANIFEST}): its files would mix with generated ones`, 2, hint);
+}
+
+/** A folder of a project that the user's files must keep apart from, and how a message calls it. */
+export interface FolderToAvoid {
+  folder: FolderSetting;
+  /** `the output folder generate writes`, `the definitions folder of totem-mon.config.ts`. */
+  what: string;
+}
+
+/**
+ * Refuses a folder to write the user's files into (import's definitions, init's scaffold) that is,
+ * lies inside or contains one of `folders` (a project's out/, definitions, templates), as the disk
+ * sees them (folderOverlap). `shown`: how the folder reads in the message; `why`: what would go wrong.
+ */
+export function assertApartFrom(dir: string, shown: string, folders: readonly FolderToAvoid[], why: string, hint: string, identify: FolderIdentity = fileIdentity): void {
+  for (const { folder, what } of folders) {
+    const overlap = folderOverlap(dir, folder.path, identify);
+    if (overlap === undefined) continue;
+    const relation = overlap === 'same' ? 'is' : overlap === 'inside' ? 'is inside' : 'contains';
+    throw new UsageError(`${shown} ${relation} ${what} (${folder.shown}): ${why}`, 2, hint);
+  }
 }

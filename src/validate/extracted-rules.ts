@@ -84,20 +84,25 @@ export function byHandCommand(files: readonly OutputFile[]): (tool: string, args
  * (`ruleFiles`), by a `check rules` of them, which --syntax-only leaves out. A promtool built
  * without Kubernetes service discovery (Debian's) was given the config without its
  * kubernetes_sd_configs (`withoutKubernetesSd`): the command makes that copy with yq into a
- * temporary file first, and checks it --syntax-only (the files it names are not beside the copy).
+ * temporary file first, and checks it --syntax-only (the files it names are not beside the copy);
+ * so does the command of a run that timed out before telling whether this promtool reads them
+ * (`'unknown'`): a copy without them is what every promtool reads.
  * A config without either is repeated as it ran.
  */
 export function checkConfigByHand(
   files: readonly OutputFile[],
   ruleFiles: readonly string[] = [],
-  withoutKubernetesSd = false,
+  withoutKubernetesSd: boolean | 'unknown' = false,
 ): ByHand {
   const plain = byHandCommand(files);
   const credentials = namesCredentialFiles(files);
   if (!credentials && !withoutKubernetesSd) return plain;
   const why = [
     ...(credentials ? ['names credential or certificate files that live on the Prometheus host (validate gave promtool empty files in their place)'] : []),
-    ...(withoutKubernetesSd ? ['has kubernetes_sd_configs, which this promtool cannot read (validate checked it without them, as the command does with yq)'] : []),
+    ...(withoutKubernetesSd === true ? ['has kubernetes_sd_configs, which this promtool cannot read (validate checked it without them, as the command does with yq)'] : []),
+    ...(withoutKubernetesSd === 'unknown'
+      ? ["has kubernetes_sd_configs, which Debian's promtool cannot read and validate could not learn whether this one does before its run timed out (the command checks a copy without them, made with yq, which every promtool reads; totem-mon's own checks cover them)"]
+      : []),
   ];
   const note =
     ` (${PROMETHEUS_CONFIG} ${why.join(' and ')}: --syntax-only checks the config without looking for the files it names` +

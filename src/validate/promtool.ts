@@ -1,4 +1,4 @@
-import { readFileSync, writeFileSync } from 'node:fs';
+import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Diagnostic } from '../diagnostic.js';
@@ -101,8 +101,12 @@ export async function checkConfig(
   configFile: string,
   locate: Locator,
   ruleFiles: readonly string[] = [],
-  /** How the run shown is repeated by hand in out/, given whether the config was checked without its kubernetes_sd_configs. */
-  byHandOf?: (withoutKubernetesSd: boolean) => ByHand,
+  /**
+   * How the run shown is repeated by hand in out/, given whether this promtool cannot read
+   * kubernetes_sd_configs (true: validate checked the config without them; 'unknown': the run timed
+   * out before saying, and the config has some).
+   */
+  byHandOf?: (withoutKubernetesSd: boolean | 'unknown') => ByHand,
 ): Promise<ConfigCheck> {
   // Only the config: mostly the tool's start; with the rule files, it checks them as `check rules` does.
   const collector: Collector = ruleFiles.length === 0 ? 'start-bound' : 'rule-check';
@@ -121,7 +125,11 @@ export async function checkConfig(
       hint: "an upstream promtool (Prometheus's release tarball or the prom/prometheus image) checks them too",
     });
   }
-  const byHand = byHandOf?.(notes.length > 0);
+  // A run that timed out never said whether this promtool reads kubernetes_sd_configs: a config
+  // with them is shown by hand as the promtool at hand can run it (asked with a config of a few
+  // lines), or, when that is not known either, without them (what every promtool reads).
+  const kubernetesSd = notes.length > 0 ? true : run.timedOut && withoutKubernetesSd(readFileSync(path.join(cwd, configFile), 'utf8')).jobs.length > 0 ? await lacksKubernetesSdProbe(tool, cwd) : false;
+  const byHand = byHandOf?.(kubernetesSd);
   const messages = parseToolOutput(run.output, [configFile, ...ruleFiles], configFile);
   const checked = new Set(checkedFiles(run.output));
   const unchecked = run.timedOut ? [] : ruleFiles.filter((f) => !checked.has(f));
@@ -137,4 +145,25 @@ export async function checkConfig(
     ],
     unchecked,
   };
+}
+
+/** A config of a few lines with kubernetes_sd_configs: what a promtool says of it tells whether it was built with them. */
+const KUBERNETES_SD_PROBE = 'scrape_configs:\n  - job_name: probe\n    kubernetes_sd_configs:\n      - role: pod\n';
+
+/**
+ * Whether `tool` cannot read kubernetes_sd_configs (Debian's promtool is built without Kubernetes
+ * service discovery), asked with `check config` on KUBERNETES_SD_PROBE in `cwd`: true or false, or
+ * 'unknown' when that run times out or fails otherwise too.
+ */
+export async function lacksKubernetesSdProbe(tool: Tool, cwd: string): Promise<boolean | 'unknown'> {
+  const file = path.join(cwd, '.kubernetes-sd-probe.yml');
+  writeFileSync(file, KUBERNETES_SD_PROBE);
+  try {
+    const run = await runTool(tool, ['check', 'config', file], { cwd, collector: 'start-bound' });
+    if (run.timedOut) return 'unknown';
+    if (run.exitCode === 0) return false;
+    return lacksKubernetesSd(run.output) ? true : 'unknown';
+  } finally {
+    rmSync(file, { force: true });
+  }
 }

@@ -10,7 +10,7 @@ import { mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { UsageError } from '../../src/diagnostic.js';
-import { assertNotGenerated, assertOutFolder, folderOverlap } from '../../src/io/out-folder.js';
+import { assertNotGenerated, assertOutFolder, assertOutHoldsNoSources, folderOverlap } from '../../src/io/out-folder.js';
 import { fileIdentity } from '../../src/io/same-entry.js';
 import { tempDir } from '../helpers/cli.js';
 
@@ -201,5 +201,117 @@ describe('a folder totem-mon generated is not written into by import or init', (
 
   it('a folder beside it, or one that holds it, is fine', () => {
     for (const dir of ['definitions', 'imported', '.', '../elsewhere']) expect(refused(dir)).toBeUndefined();
+  });
+});
+
+/**
+ * Round 26: out/ against the other folders the definitions read files from. The notification
+ * templates (`templates/` beside the definitions folder: src/io/templates.ts) were not guarded: out/
+ * equal to, inside or containing them was accepted, and generate wrote among them. Nor were the
+ * config file and the modules the definitions import from outside their folder (`../shared/x.ts`).
+ */
+describe('out/ and the notification templates folder may not overlap, in any spelling', () => {
+  beforeEach(() => {
+    mkdirSync(path.join(root, 'project/templates'));
+    writeFileSync(path.join(root, 'project/templates/shop.tmpl'), '{{ define "x" }}x{{ end }}\n');
+  });
+
+  for (const out of ['templates', 'templates/', './templates', 'out/../templates', `ABSOLUTE/project/templates`]) {
+    it(`the same folder: ${out}`, () => {
+      const spelled = out.replace('ABSOLUTE', root);
+      const error = refusal(spelled);
+      expect(error?.exitCode).toBe(2);
+      expect(error?.message).toBe(`--out ${spelled} is the notification templates folder (templates/ beside the definitions folder --definitions definitions): generated files would mix with the templates`);
+      expect(error?.hint).toContain('--out');
+    });
+  }
+
+  for (const out of ['templates/out', 'templates/new/deeper/', '../project/templates/x']) {
+    it(`inside it: ${out}`, () => expect(refusal(out)?.message).toContain(`--out ${out} is inside the notification templates folder`));
+  }
+
+  it('when the templates folder does not exist yet (it is where templates are read from)', () => {
+    expect(refusal('templates', 'definitions')).toBeDefined();
+    expect(refusal('../elsewhere/templates', '../elsewhere/defs')?.message).toContain('is the notification templates folder');
+  });
+
+  it('through links: out/ a link to the templates, the templates a link into out/ or below a link', () => {
+    symlinkSync(path.join(root, 'project/templates'), path.join(root, 'elsewhere/tmpl-link'));
+    expect(refusal(path.join(root, 'elsewhere/tmpl-link'))?.message).toContain('is the notification templates folder');
+    expect(refusal(path.join(root, 'elsewhere/tmpl-link/gen'))?.message).toContain('is inside the notification templates folder');
+    // templates/ a link to a folder out/ holds: out/ contains the templates.
+    mkdirSync(path.join(root, 'elsewhere/gen/alertmanager/templates'), { recursive: true });
+    const project2 = path.join(root, 'project2');
+    mkdirSync(path.join(project2, 'definitions'), { recursive: true });
+    symlinkSync(path.join(root, 'elsewhere/gen/alertmanager/templates'), path.join(project2, 'templates'));
+    expect(refusal(path.join(root, 'elsewhere/gen'), path.join(project2, 'definitions'))?.message).toContain('contains the notification templates folder');
+  });
+
+  it('on a case-insensitive disk, another case', () => {
+    expect(refusal('TEMPLATES', 'definitions', caseInsensitive)?.message).toContain('is the notification templates folder');
+    expect(refusal('Templates/Out', 'definitions', caseInsensitive)?.message).toContain('is inside the notification templates folder');
+  });
+
+  it('folders apart are fine', () => {
+    for (const out of ['out', 'templates-out', 'templatesx', '../elsewhere/templates']) expect(refusal(out), out).toBeUndefined();
+  });
+});
+
+describe('out/ may not hold the config file', () => {
+  const withConfig = (out: string, config: string) => {
+    try {
+      assertOutFolder({ ...settings(out), configFile: config });
+      return undefined;
+    } catch (error) {
+      if (error instanceof UsageError) return error;
+      throw error;
+    }
+  };
+  beforeEach(() => {
+    mkdirSync(path.join(root, 'project/conf'));
+    writeFileSync(path.join(root, 'project/conf/totem-mon.config.ts'), 'export default {};\n');
+  });
+
+  it('the config\'s folder, or one holding it', () => {
+    for (const out of ['conf', 'conf/', './conf/../conf']) expect(withConfig(out, 'conf/totem-mon.config.ts')?.message, out).toBe(`--out ${out} holds the config file conf/totem-mon.config.ts: generated files would mix with it`);
+    symlinkSync(path.join(root, 'project/conf'), path.join(root, 'elsewhere/conf-link'));
+    expect(withConfig(path.join(root, 'elsewhere/conf-link'), 'conf/totem-mon.config.ts')?.exitCode).toBe(2);
+  });
+
+  it('but out/ beside it or below its folder is fine (the default out/ beside the config)', () => {
+    expect(withConfig('out', 'totem-mon.config.ts')).toBeUndefined();
+    expect(withConfig('conf/out', 'conf/totem-mon.config.ts')).toBeUndefined();
+  });
+});
+
+describe('out/ may not hold a file the definitions load from outside their folder', () => {
+  const holding = (out: string, files: string[], identify?: (p: string) => string | undefined) => {
+    try {
+      assertOutHoldsNoSources(settings(out).out, files.map((f) => path.join(root, f)), identify);
+      return undefined;
+    } catch (error) {
+      if (error instanceof UsageError) return error;
+      throw error;
+    }
+  };
+  beforeEach(() => {
+    mkdirSync(path.join(root, 'project/shared/deep'), { recursive: true });
+    writeFileSync(path.join(root, 'project/shared/base.ts'), 'export const x = 1;\n');
+    writeFileSync(path.join(root, 'project/shared/deep/more.ts'), 'export const y = 1;\n');
+  });
+
+  it('its folder, a folder above it, through a link, in another case', () => {
+    const files = ['project/definitions/index.ts', 'project/shared/deep/more.ts', 'project/shared/base.ts'];
+    expect(holding('shared', files)?.message).toBe('--out shared holds shared/base.ts, a file the definitions load: generated files would mix with it');
+    expect(holding('shared/deep/', files)?.message).toContain('holds shared/deep/more.ts, a file the definitions load');
+    symlinkSync(path.join(root, 'project/shared'), path.join(root, 'elsewhere/shared-link'));
+    expect(holding(path.join(root, 'elsewhere/shared-link'), files)?.exitCode).toBe(2);
+    expect(holding('SHARED', files, caseInsensitive)?.exitCode).toBe(2);
+    expect(holding('shared', files)?.hint).toContain('--out');
+  });
+
+  it('a folder apart, not there yet, or below the file\'s folder is fine', () => {
+    const files = ['project/shared/base.ts'];
+    for (const out of ['out', 'shared/out', 'new', 'sharedx']) expect(holding(out, files), out).toBeUndefined();
   });
 });

@@ -151,3 +151,63 @@ describe('round 25: import and init never write into a folder totem-mon generate
     expect(readdirSync(path.join(root, 'infra/out')).sort()).toEqual(before);
   });
 });
+
+describe('round 26: out/ never holds the templates, the config or a file the definitions import (exit 2, nothing written)', () => {
+  it('the notification templates folder, or a folder inside it, for generate and --check (whether it exists yet or not)', async () => {
+    for (const exists of [false, true]) {
+      if (exists) {
+        mkdirSync(path.join(root, 'infra/templates'));
+        writeFileSync(path.join(root, 'infra/templates/shop.tmpl'), '{{ define "shop" }}shop{{ end }}\n');
+      }
+      for (const out of ['infra/templates', 'infra/templates/out', './infra/definitions/../templates/']) {
+        for (const extra of [[], ['--check']]) {
+          const result = await generateInto(out, ...extra);
+          expect(result.code, result.stderr).toBe(2);
+          expect(result.stderr).toMatch(new RegExp(`--out ${out.replace(/[.*+?^${}()|[\]\\/]/g, '\\$&')} (is|is inside) the notification templates folder \\(templates/ beside the definitions folder --definitions infra/definitions\\)`));
+          expect(result.stderr).toContain('hint: give --out a folder of its own');
+        }
+      }
+      if (exists) expect(readdirSync(path.join(root, 'infra/templates'))).toEqual(['shop.tmpl']);
+      else expect(existsSync(path.join(root, 'infra/templates'))).toBe(false);
+    }
+    untouched();
+  });
+
+  it('a folder holding a module the definitions import from outside their folder (../shared/base.ts), for generate, --check and validate', async () => {
+    const shared = () => readdirSync(path.join(root, 'infra/shared')).sort();
+    const before = shared();
+    for (const out of ['infra/shared', 'infra/shared/', path.join(root, 'infra/shared')]) {
+      for (const extra of [[], ['--check']]) {
+        const result = await generateInto(out, ...extra);
+        expect(result.code, result.stderr).toBe(2);
+        expect(result.stderr).toContain(`--out ${out} holds infra/shared/base.ts, a file the definitions load`);
+      }
+    }
+    symlinkSync(path.join(root, 'infra/shared'), path.join(root, 'shared-link'));
+    expect((await generateInto('shared-link')).code).toBe(2);
+    writeFileSync(path.join(root, 'totem-mon.config.ts'), "import { defineConfig } from 'totem-mon';\n\nexport default defineConfig({ definitions: 'infra/definitions', out: 'infra/shared' });\n");
+    for (const args of [['generate'], ['generate', '--check'], ['validate', '--offline']]) {
+      const result = await runCli(args);
+      expect(result.code, `${args.join(' ')}: ${result.stderr}`).toBe(2);
+      expect(result.stderr).toContain("out: 'infra/shared' (from totem-mon.config.ts) holds infra/shared/base.ts, a file the definitions load");
+    }
+    expect(shared()).toEqual(before);
+    untouched();
+  });
+
+  it('the folder of the config file (--config)', async () => {
+    mkdirSync(path.join(root, 'infra/conf'));
+    writeFileSync(path.join(root, 'infra/conf/totem-mon.config.ts'), "import { defineConfig } from 'totem-mon';\n\nexport default defineConfig({ definitions: '../definitions', out: '.' });\n");
+    for (const args of [['generate', '--config', 'infra/conf/totem-mon.config.ts'], ['generate', '--config', 'infra/conf/totem-mon.config.ts', '--out', 'infra/conf']]) {
+      const result = await runCli(args);
+      expect(result.code, result.stderr).toBe(2);
+      expect(result.stderr).toContain('holds the config file infra/conf/totem-mon.config.ts');
+    }
+    expect(readdirSync(path.join(root, 'infra/conf'))).toEqual(['totem-mon.config.ts']);
+  });
+
+  it('but out/ beside all of them is fine', async () => {
+    const result = await generateInto('infra/out');
+    expect(result.code, result.stderr).toBe(0);
+  });
+});

@@ -20,6 +20,7 @@ import { runTools } from '../../src/validate/run-tools.js';
 import { findTool } from '../../src/validate/tools.js';
 import { userPaths, TEMPORARY_FILE } from '../../src/validate/tool-paths.js';
 import { checkConfigByHand } from '../../src/validate/extracted-rules.js';
+import { lacksKubernetesSdProbe } from '../../src/validate/promtool.js';
 import { itWithBinaries } from '../helpers/tools.js';
 import { alert, alertmanager, counter, defineProject, receiver, route, ruleGroup, scrapeJob } from '../../src/index.js';
 
@@ -66,6 +67,25 @@ const replace = (files: OutputFile[], file: string, edit: (content: string) => s
 async function run(files: OutputFile[], timeoutMs?: number): Promise<Diagnostic[]> {
   const limit = timeoutMs !== undefined ? { timeoutMs } : {};
   return (await runTools({ model: model(), files, promtool: { ...tool('promtool'), ...limit }, amtool: { ...tool('amtool'), ...limit } })).diagnostics;
+}
+
+/**
+ * Runs a command shown to be run by hand in out/, as shown (`sh -c`), in a fresh folder holding the
+ * generated files as out/ does, with the promtool validate found first on PATH; what it printed and
+ * what out/prometheus/ holds after it.
+ */
+function runShown(files: readonly OutputFile[], command: string): { status: number | null; output: string; left: string[] } {
+  const out = mkdtempSync(path.join(os.tmpdir(), 'totem-mon-byhand-'));
+  try {
+    for (const f of files) {
+      mkdirSync(path.dirname(path.join(out, f.path)), { recursive: true });
+      writeFileSync(path.join(out, f.path), f.content);
+    }
+    const result = spawnSync('sh', ['-c', command], { cwd: out, encoding: 'utf8', env: { ...process.env, PATH: `${path.dirname(findTool('promtool')!)}:${process.env['PATH']}` } });
+    return { status: result.status, output: result.stdout + result.stderr, left: readdirSync(path.join(out, 'prometheus')).sort() };
+  } finally {
+    rmSync(out, { recursive: true, force: true });
+  }
 }
 
 /** A PrometheusRule whose rule groups validate checks as a rule file of their own (extracted-rules/…). */
@@ -141,21 +161,12 @@ describe('the tools\' findings name no temporary path', () => {
       expect(timedOut.hint).toContain('promtool ran on the rule groups validate extracted');
       for (const f of extra) expect(timedOut.hint).toContain(f.path);
       const command = /^`(.*)` timed out$/s.exec(timedOut.message)![1]!;
-      const out = mkdtempSync(path.join(os.tmpdir(), 'totem-mon-byhand-'));
-      try {
-        for (const f of files) {
-          mkdirSync(path.dirname(path.join(out, f.path)), { recursive: true });
-          writeFileSync(path.join(out, f.path), f.content);
-        }
-        const result = spawnSync('sh', ['-c', command], { cwd: out, encoding: 'utf8', env: { ...process.env, PATH: `${path.dirname(findTool('promtool')!)}:${process.env['PATH']}` } });
-        if (ok) expect(result.status, result.stdout + result.stderr).toBe(0);
-        else {
-          expect(result.status, result.stdout + result.stderr).not.toBe(0);
-          // What validate reports about the same rule groups, untimed.
-          expect(result.stdout + result.stderr).toMatch(/parse error|unexpected end of input/);
-        }
-      } finally {
-        rmSync(out, { recursive: true, force: true });
+      const byHand = runShown(files, command);
+      if (ok) expect(byHand.status, byHand.output).toBe(0);
+      else {
+        expect(byHand.status, byHand.output).not.toBe(0);
+        // What validate reports about the same rule groups, untimed.
+        expect(byHand.output).toMatch(/parse error|unexpected end of input/);
       }
     }
   });
@@ -178,20 +189,6 @@ describe('a timed-out check config runs by hand as it is shown', () => {
         '\n$1authorization:\n$1  credentials_file: /etc/prometheus/secrets/token\n$1tls_config:\n$1  cert_file: /etc/prometheus/client.pem\n$1  key_file: "/etc/prometheus/client key.pem"\n$1  ca_file: ca.pem\n' + extra + '$1static_configs:',
       ),
     );
-
-  const runShown = (files: readonly OutputFile[], command: string) => {
-    const out = mkdtempSync(path.join(os.tmpdir(), 'totem-mon-byhand-'));
-    try {
-      for (const f of files) {
-        mkdirSync(path.dirname(path.join(out, f.path)), { recursive: true });
-        writeFileSync(path.join(out, f.path), f.content);
-      }
-      const result = spawnSync('sh', ['-c', command], { cwd: out, encoding: 'utf8', env: { ...process.env, PATH: `${path.dirname(findTool('promtool')!)}:${process.env['PATH']}` } });
-      return { status: result.status, output: result.stdout + result.stderr, left: readdirSync(path.join(out, 'prometheus')).sort() };
-    } finally {
-      rmSync(out, { recursive: true, force: true });
-    }
-  };
 
   // The shop's rule files are checked by `check config` itself (one process); with a PrometheusRule beside them, by `check rules`.
   for (const [label, extra] of [['rule files checked with the config', []], ['rule files checked apart', [PROMETHEUS_RULE_VALID]]] as const) {
@@ -237,17 +234,65 @@ describe('check config by hand where validate checked the config without its kub
       const shown = checkConfigByHand(files, rules, true)('promtool', ['check', 'config', 'prometheus/prometheus.yml']);
       expect(shown.command).toContain('--syntax-only "$c"');
       expect(shown.note).toContain('kubernetes_sd_configs');
-      const out = mkdtempSync(path.join(os.tmpdir(), 'totem-mon-byhand-'));
-      try {
-        for (const f of files) {
-          mkdirSync(path.dirname(path.join(out, f.path)), { recursive: true });
-          writeFileSync(path.join(out, f.path), f.content);
+      const byHand = runShown(files, shown.command);
+      expect(byHand.status, `${shown.command}\n${byHand.output}`).toBe(0);
+    }
+  });
+});
+
+/**
+ * Round 26: a first `check config` that TIMED OUT never learnt whether this promtool reads
+ * kubernetes_sd_configs (Debian's cannot: it says so only when a run ends), so the command shown
+ * checked prometheus.yml with them, which Debian's promtool refuses by hand. The command shown must
+ * run as printed with the installed promtool, whichever it is: run here with the real one, on
+ * configs with and without credential files, with the rule files checked by the config and apart,
+ * and a broken config is refused by hand as validate refuses it.
+ */
+describe('a timed-out check config on a config with kubernetes_sd_configs runs by hand as it is shown', () => {
+  const kubernetes = (files: OutputFile[], credentials: boolean, broken: string) =>
+    replace(files, 'prometheus/prometheus.yml', (c) =>
+      c.replace(
+        /\n( {4})static_configs:/,
+        '\n$1kubernetes_sd_configs:\n$1  - role: pod\n' + (credentials ? '$1authorization:\n$1  credentials_file: /etc/prometheus/secrets/token\n' : '') + broken + '$1static_configs:',
+      ),
+    );
+  for (const credentials of [false, true]) {
+    for (const [label, extra] of [['rule files checked with the config', []], ['rule files checked apart', [PROMETHEUS_RULE_VALID]]] as const) {
+      itWithBinaries(['promtool', 'amtool', 'yq'])(`${credentials ? 'with' : 'without'} credential files, ${label}`, async () => {
+        for (const [broken, ok] of [['', true], ['$1relabel_configs: [{ action: kep }]\n', false]] as const) {
+          const files = [...kubernetes(compileAll(model()), credentials, broken), ...extra];
+          const untimed = (await run(files)).filter((d) => d.id === 'promtool/check-config' && d.severity === 'error');
+          expect(untimed.length === 0, JSON.stringify(untimed)).toBe(ok);
+          const timedOut = (await run(files, 1)).find((d) => d.id === 'promtool/check-config' && d.message.endsWith('timed out'))!;
+          expect(timedOut, 'check config timed out').toBeDefined();
+          const command = /^`(.*)` timed out$/s.exec(timedOut.message)![1]!;
+          const byHand = runShown(files, command);
+          if (ok) expect(byHand.status, `${command}\n${byHand.output}`).toBe(0);
+          else {
+            expect(byHand.status, `${command}\n${byHand.output}`).not.toBe(0);
+            expect(byHand.output).toContain('unknown relabel action');
+          }
+          expect(byHand.left).not.toContain('.promtool-placeholders');
+          // The hint says why the command is not the plain check validate ran.
+          expect(timedOut.hint).toContain('kubernetes_sd_configs');
         }
-        const result = spawnSync('sh', ['-c', shown.command], { cwd: out, encoding: 'utf8', env: { ...process.env, PATH: `${path.dirname(findTool('promtool')!)}:${process.env['PATH']}` } });
-        expect(result.status, `${shown.command}\n${result.stdout}${result.stderr}`).toBe(0);
-      } finally {
-        rmSync(out, { recursive: true, force: true });
-      }
+      });
+    }
+  }
+
+  itWithBinaries(['promtool'])('the probe tells whether the promtool at hand reads kubernetes_sd_configs, or that it could not tell', async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'totem-mon-probe-'));
+    try {
+      const known = await lacksKubernetesSdProbe(tool('promtool'), dir);
+      expect(typeof known).toBe('boolean');
+      // What promtool itself says of a job with kubernetes_sd_configs, asked apart.
+      writeFileSync(path.join(dir, 'p.yml'), 'scrape_configs:\n  - job_name: x\n    kubernetes_sd_configs: [{ role: node }]\n');
+      const asked = spawnSync(findTool('promtool')!, ['check', 'config', 'p.yml'], { cwd: dir, encoding: 'utf8' });
+      expect(known).toBe(/field kubernetes_sd_configs not found/.test(asked.stdout + asked.stderr));
+      expect(await lacksKubernetesSdProbe({ ...tool('promtool'), timeoutMs: 1 }, dir)).toBe('unknown');
+      expect(readdirSync(dir)).toEqual(['p.yml']);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
     }
   });
 });

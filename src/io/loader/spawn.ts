@@ -19,6 +19,8 @@ export interface LoaderOutcome {
   running?: string;
   /** The modules had all run and the project was being copied for the hand-over. */
   handingOver: boolean;
+  /** Every module of the user's that started running (absolute paths, in the order they started): the files the load read. */
+  modules: string[];
   /** What the definitions wrote to standard output (never passed on to totem-mon's stdout). */
   stdout: string;
 }
@@ -106,6 +108,8 @@ interface Load {
   stdout: string;
   stderr: string;
   running: string[];
+  /** Every module URL that started running, once each. */
+  started: Set<string>;
   handingOver: boolean;
   aborted: boolean;
   settled: boolean;
@@ -124,7 +128,7 @@ export function runLoaders(request: LoaderRequest, timeoutMs: number, controls: 
   const outcomes = controls.map(
     (control) =>
       new Promise<LoaderOutcome>((resolve) => {
-        loads.push({ control, stdout: '', stderr: '', running: [], handingOver: false, aborted: false, settled: false, resolve });
+        loads.push({ control, stdout: '', stderr: '', running: [], started: new Set(), handingOver: false, aborted: false, settled: false, resolve });
       }),
   );
   const args = [...LOADER_NODE_FLAGS, ...passedOn(), ...command()];
@@ -160,6 +164,7 @@ export function runLoaders(request: LoaderRequest, timeoutMs: number, controls: 
       timeoutMs,
       ...(last ? { running: fileURLToPath(last) } : {}),
       handingOver: load.handingOver,
+      modules: [...load.started].map((url) => fileURLToPath(url)),
       stdout: load.stdout,
     });
     // A load aborted while the one before it still ran: stopped now that it is its turn.
@@ -223,7 +228,10 @@ export function runLoaders(request: LoaderRequest, timeoutMs: number, controls: 
       if (!load) continue;
       if (phase === '2') load.handingOver = true;
       if (!rest.startsWith('file:')) continue;
-      if (phase === '0') load.running.push(rest);
+      if (phase === '0') {
+        load.running.push(rest);
+        load.started.add(rest);
+      }
       else if (phase === '1') load.running.splice(load.running.lastIndexOf(rest) >>> 0, 1);
     }
   });
