@@ -54,7 +54,8 @@ export interface ValidateResult {
   simulatedRoutingTests: number;
   /**
    * The tools validate did not run because they are older than the target the project or config
-   * sets (src/validate/tool-target.ts): a usage error (exit 2), like a missing tool, reported
+   * sets, or than the oldest release totem-mon supports (src/validate/tool-target.ts): a usage error
+   * (exit 2), like a missing tool, reported
    * after the offline checks' findings.
    */
   toolsTooOld: ToolTooOld[];
@@ -139,7 +140,7 @@ export async function validate(options: ValidateOptions): Promise<ValidateResult
   const promtool = await lookup?.promtool;
   const diagnostics = [...result.diagnostics];
   const silenced = [...result.silenced];
-  // The tools older than the target the project or config sets run nothing; validate says so (exit 2).
+  // The tools older than the target the project or config sets, or than totem-mon supports, run nothing; validate says so (exit 2).
   const toolsTooOld = result.model && result.files && lookup && promtool && !haveClashingPaths(result.files) ? await olderThanTarget(lookup, result.model, result.files) : [];
   const amtoolTooOld = toolsTooOld.some((t) => t.name === 'amtool');
   if (result.context && !options.offline) {
@@ -222,19 +223,19 @@ async function startTools(
     throw error;
   }) : undefined;
   const blackbox = model.healthChecks[0] ? await lookup.blackbox : undefined;
-  // A promtool or amtool older than the target the project or config sets runs nothing (reported by validate).
+  // A promtool or amtool older than the target the project or config sets, or than totem-mon supports, runs nothing (reported by validate).
   const judging = (tool: Tool | undefined) => (tool && !tooOld(tool, model.versions) ? tool : undefined);
   return { blackbox, run: await runTools({ model, files, tests, promtool: judging(promtool), amtool: judging(amtool), blackbox, onStep }) };
 }
 
 /**
  * The promtool and amtool validate would run (amtool where there is Alertmanager output) that are
- * older than the target the project or config sets (src/validate/tool-target.ts).
+ * older than the target the project or config sets, or than totem-mon supports (src/validate/tool-target.ts).
  */
 async function olderThanTarget(lookup: ToolLookup, model: Model, compiled: readonly OutputFile[]): Promise<ToolTooOld[]> {
   const promtool = await lookup.promtool.catch(() => undefined);
-  // Only a target the project or config sets can be newer than the tool (the files for the tools are compiled again only then).
-  const explicit = model.versions.from.alertmanager === 'config' || model.versions.from.alertmanager === 'project';
-  const amtool = explicit && filesForTools(model, compiled).some((f) => f.path === ALERTMANAGER_CONFIG) ? await lookup.amtool : undefined;
-  return [tooOld(promtool, model.versions), tooOld(amtool, model.versions)].filter((t): t is ToolTooOld => t !== undefined);
+  // amtool counts only where it would run: the files for the tools are compiled again only when it is too old.
+  const amtool = tooOld(await lookup.amtool, model.versions);
+  const amtoolRuns = amtool !== undefined && filesForTools(model, compiled).some((f) => f.path === ALERTMANAGER_CONFIG);
+  return [tooOld(promtool, model.versions), amtoolRuns ? amtool : undefined].filter((t): t is ToolTooOld => t !== undefined);
 }

@@ -8,11 +8,11 @@ import { escapeData, escapeProperty, renderGithub } from '../report/github.js';
 import { configHasErrors, defaultRouteReport, describeDiagnostics, describeModel, describePlaces, plural, type FindingPlaces } from '../report/summary.js';
 import { redactText } from '../report/redact.js';
 import type { Format } from './validate.js';
-import { tooOldMessage } from '../validate/tool-target.js';
+import { notRunLine, tooOldMessage } from '../validate/tool-target.js';
 
 function toolsLine(result: ValidateResult, offline: boolean): string {
   if (offline) return 'promtool and amtool skipped (--offline)';
-  const tooOld = result.toolsTooOld.map((t) => `${t.name} ${t.version} not run (older than the target ${t.target})`);
+  const tooOld = result.toolsTooOld.map(notRunLine);
   // Online with no tool run: the definitions stopped them (no model, or generated files sharing a path).
   if (result.tools.length === 0 && tooOld.length === 0) return 'promtool and amtool not run (the errors above stop them)';
   const tools = [...result.tools.map((t) => `${t.name} ${t.version ?? '(unknown version)'} (${t.ran.join(', ')})`), ...tooOld].join(', ');
@@ -41,7 +41,7 @@ function countsLine(result: ValidateResult, places: FindingPlaces): string {
 /** A workflow command for a tool older than the target: CI shows it with the findings. */
 function tooOldAnnotation(t: ValidateResult['toolsTooOld'][number]): string {
   const { message, hint } = tooOldMessage(t);
-  return redactText(`::error title=${escapeProperty(`${t.name} older than the target`)}::${escapeData(`${message}. hint: ${hint}`)}`);
+  return redactText(`::error title=${escapeProperty(`${t.name} older than ${t.reason === 'unsupported' ? 'totem-mon supports' : 'the target'}`)}::${escapeData(`${message}. hint: ${hint}`)}`);
 }
 
 /** Prints the report in the chosen format; returns the exit code. `config`: the config file in use, as messages name it. */
@@ -67,7 +67,7 @@ export function printValidateReport(definitions: string, format: Format, offline
               },
             }
           : {}),
-        toolsTooOld: result.toolsTooOld.map((t) => ({ name: t.name, version: t.version, path: t.path, target: { program: t.program, version: t.target, from: t.from }, needs: t.needs })),
+        toolsTooOld: result.toolsTooOld.map((t) => ({ name: t.name, version: t.version, path: t.path, reason: t.reason, target: { program: t.program, version: t.target, from: t.from }, needs: t.needs })),
       }),
     );
   } else if (format === 'github') {

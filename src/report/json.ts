@@ -75,7 +75,8 @@ export const jsonReportSchema = z.strictObject({
     .optional(),
   /**
    * Added in 0.2 (round 25): the tools validate did not run because they are older than the target
-   * the project or config sets (exit 2, `ok` false); absent when every tool could judge.
+   * the project or config sets, or (round 26) than the oldest release totem-mon supports (exit 2,
+   * `ok` false); absent when every tool could judge.
    */
   toolsTooOld: z
     .array(
@@ -83,7 +84,9 @@ export const jsonReportSchema = z.strictObject({
         name: z.enum(['promtool', 'amtool']),
         version: z.string(),
         path: z.string(),
-        target: z.strictObject({ program: z.enum(['prometheus', 'alertmanager']), version: z.string(), from: z.enum(['config', 'project']) }),
+        /** Added in round 26: `target` (older than the target the project or config sets) or `unsupported` (older than the oldest release totem-mon supports, whatever the target). */
+        reason: z.enum(['target', 'unsupported']),
+        target: z.strictObject({ program: z.enum(['prometheus', 'alertmanager']), version: z.string(), from: z.enum(['config', 'project', 'installed', 'default']) }),
         needs: z.string(),
       }),
     )
