@@ -23,10 +23,13 @@ function toolsLine(result: ValidateResult, offline: boolean): string {
 
 const ORIGIN = { config: 'totem-mon.config.ts', project: 'the project', installed: 'installed', default: 'default' } as const;
 
-/** `targets Prometheus 2.42 (installed), Alertmanager 0.25 (default)`: the versions the output was judged for. */
+/** `targets Prometheus 2.42 (installed), Alertmanager 0.25 (default)[, blackbox exporter 0.23 (installed)]`: the versions the output was judged for. */
 function targetsLine(result: ValidateResult): string {
   const v = result.model?.versions;
-  return v ? `targets Prometheus ${v.prometheus} (${ORIGIN[v.from.prometheus]}), Alertmanager ${v.alertmanager} (${ORIGIN[v.from.alertmanager]}) · ` : '';
+  if (!v) return '';
+  // The blackbox exporter only where its modules are written: the project has health checks.
+  const blackbox = (result.model?.healthChecks.length ?? 0) > 0 ? `, blackbox exporter ${v.blackbox} (${ORIGIN[v.from.blackbox]})` : '';
+  return `targets Prometheus ${v.prometheus} (${ORIGIN[v.from.prometheus]}), Alertmanager ${v.alertmanager} (${ORIGIN[v.from.alertmanager]})${blackbox} · `;
 }
 
 /**
@@ -64,6 +67,7 @@ export function printValidateReport(definitions: string, format: Format, offline
               targets: {
                 prometheus: { version: result.model.versions.prometheus, from: result.model.versions.from.prometheus },
                 alertmanager: { version: result.model.versions.alertmanager, from: result.model.versions.from.alertmanager },
+                ...(result.model.healthChecks.length > 0 ? { blackbox: { version: result.model.versions.blackbox, from: result.model.versions.from.blackbox } } : {}),
               },
             }
           : {}),

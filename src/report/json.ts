@@ -71,6 +71,8 @@ export const jsonReportSchema = z.strictObject({
     .strictObject({
       prometheus: z.strictObject({ version: z.string(), from: z.enum(['config', 'project', 'installed', 'default']) }),
       alertmanager: z.strictObject({ version: z.string(), from: z.enum(['config', 'project', 'installed', 'default']) }),
+      /** Added in round 26, where the project has health checks: the blackbox exporter its modules were judged for. */
+      blackbox: z.strictObject({ version: z.string(), from: z.enum(['config', 'project', 'installed', 'default']) }).optional(),
     })
     .optional(),
   /**
@@ -81,12 +83,12 @@ export const jsonReportSchema = z.strictObject({
   toolsTooOld: z
     .array(
       z.strictObject({
-        name: z.enum(['promtool', 'amtool']),
+        name: z.enum(['promtool', 'amtool', 'blackbox-exporter']),
         version: z.string(),
         path: z.string(),
         /** Added in round 26: `target` (older than the target the project or config sets) or `unsupported` (older than the oldest release totem-mon supports, whatever the target). */
         reason: z.enum(['target', 'unsupported']),
-        target: z.strictObject({ program: z.enum(['prometheus', 'alertmanager']), version: z.string(), from: z.enum(['config', 'project', 'installed', 'default']) }),
+        target: z.strictObject({ program: z.enum(['prometheus', 'alertmanager', 'blackbox']), version: z.string(), from: z.enum(['config', 'project', 'installed', 'default']) }),
         needs: z.string(),
       }),
     )

@@ -1,5 +1,5 @@
 /**
- * Whether an installed promtool or amtool can judge the project's target (README "Target
+ * Whether an installed promtool, amtool or blackbox exporter can judge the project's target (README "Target
  * versions"). A tool reads the configurations of its own release and of older ones (what
  * totem-mon already assumes: without `versions`, validate targets the installed tools' own
  * releases, and an older target is judged by a newer tool), so it can judge a target when its
@@ -19,10 +19,10 @@ import { OLDEST, PROGRAM_NAME, type Program } from '../model/version-facts.js';
 import type { TargetVersionsModel, VersionOrigin } from '../model/types.js';
 import { atLeast } from '../model/version-order.js';
 import { rangeOf } from '../model/version-range.js';
-import type { Tool } from './tools.js';
+import { TOOL_ENV, type Tool } from './tools.js';
 
-/** The program whose release each tool judges. */
-export const TOOL_PROGRAM = { promtool: 'prometheus', amtool: 'alertmanager' } as const satisfies Record<string, Program>;
+/** The program whose release each tool judges (the blackbox exporter judges its own modules). */
+export const TOOL_PROGRAM = { promtool: 'prometheus', amtool: 'alertmanager', 'blackbox-exporter': 'blackbox' } as const satisfies Record<string, Program>;
 
 export type JudgingTool = keyof typeof TOOL_PROGRAM;
 
@@ -81,7 +81,7 @@ export function tooOld(tool: Tool | undefined, versions: TargetVersionsModel): T
 /** The usage error's text for a tool older than the target or than totem-mon supports: what, why, and what to do. */
 export function tooOldMessage(t: ToolTooOld): { message: string; hint: string } {
   const program = PROGRAM_NAME[t.program];
-  const install = `install ${t.name} ${t.needs} or later (put it on PATH or set ${t.name === 'promtool' ? 'TOTEM_MON_PROMTOOL' : 'TOTEM_MON_AMTOOL'}=/path/to/${t.name})`;
+  const install = `install ${t.name} ${t.needs} or later (put it on PATH or set ${TOOL_ENV[t.name]}=/path/to/${t.name === 'blackbox-exporter' ? 'blackbox_exporter' : t.name})`;
   const offline = 'or run `totem-mon validate --offline` to run only the offline checks';
   if (t.reason === 'unsupported' || !isExplicit(t.from)) {
     return {
