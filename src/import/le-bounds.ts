@@ -9,7 +9,7 @@
  * point it is written for (`0.3` is meant as `0\.3`), so that each number is the one the
  * author wrote.
  */
-import { topAlternatives } from '../lint/regex-alternatives.js';
+import { topAlternatives } from '../promql/regex-alternatives.js';
 
 /** A number as a label value can write it in decimal (`30`, `30.0`, `.5`, `1e3`): Go's and the clients' forms. */
 const DECIMAL = /^[+-]?(?:\d+\.?\d*|\.\d+)(?:[eE][+-]?\d+)?$/;
