@@ -132,7 +132,7 @@ export interface ConfigOptions {
   grafana?: GrafanaOptions;
   /** Check settings; per check, they win over the project's `lint.checks`. */
   lint?: LintOptions;
-  /** The Prometheus and Alertmanager versions the output targets; they win over the project's `versions`. */
+  /** The Prometheus, Alertmanager and blackbox exporter versions the output targets; they win over the project's `versions`. */
   versions?: TargetVersions;
 }
 

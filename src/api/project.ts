@@ -51,7 +51,7 @@ export interface ProjectOptions {
    * `prometheusOperator({ namespace, labels })`, … Each writes under out/<profile>/ (files: out/prometheus/, …).
    */
   outputs?: readonly Output[];
-  /** The Prometheus and Alertmanager versions the output targets (see TargetVersions); totem-mon.config.ts's win. */
+  /** The Prometheus, Alertmanager and blackbox exporter versions the output targets (see TargetVersions); totem-mon.config.ts's win. */
   versions?: TargetVersions;
 }
 

@@ -8,13 +8,18 @@ export type VersionTarget = `${number}.${number}` | `${number}.${number}.${numbe
 export type PrometheusVersion = VersionTarget;
 /** An Alertmanager target: 0.25 or later (`'0.25'`, `'0.28'`, `'>=0.27'`). */
 export type AlertmanagerVersion = VersionTarget;
+/** A blackbox exporter target (the health checks' modules): 0.19 or later (`'0.23'`, `'>=0.25'`). */
+export type BlackboxVersion = VersionTarget;
 
 /**
  * The versions the output targets: a field a version lacks is refused, naming the version that adds
- * it. Default: in `validate`, the versions of the promtool and amtool it runs; otherwise Prometheus
- * 2.42 and Alertmanager 0.25 (Debian 12's). totem-mon.config.ts's `versions` win over the project's.
+ * it. Default: in `validate`, the versions of the promtool, amtool and blackbox exporter it runs;
+ * otherwise Prometheus 2.42, Alertmanager 0.25 and the blackbox exporter 0.23 (Debian 12's).
+ * totem-mon.config.ts's `versions` win over the project's.
  */
 export interface TargetVersions {
   prometheus?: PrometheusVersion;
   alertmanager?: AlertmanagerVersion;
+  /** The blackbox exporter that runs the health checks' modules: validate runs no older exporter's `--config.check`. */
+  blackbox?: BlackboxVersion;
 }

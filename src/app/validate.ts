@@ -54,7 +54,8 @@ export interface ValidateResult {
   simulatedRoutingTests: number;
   /**
    * The tools validate did not run because they are older than the target the project or config
-   * sets (src/validate/tool-target.ts): a usage error (exit 2), like a missing tool, reported
+   * sets, or than the oldest release totem-mon supports (src/validate/tool-target.ts): a usage error
+   * (exit 2), like a missing tool, reported
    * after the offline checks' findings.
    */
   toolsTooOld: ToolTooOld[];
@@ -78,12 +79,13 @@ function withoutRepeats(toolFindings: readonly Diagnostic[], ours: readonly Diag
   return toolFindings.filter((t) => !t.path || t.path.length === 0 || !syntaxErrors.some((p) => p.startsWith(t.path!.join('\0'))));
 }
 
-/** The supported versions the installed promtool and amtool stand for (none when a tool is missing or says nothing we read). */
+/** The supported versions the installed promtool, amtool and blackbox exporter stand for (none when a tool is missing or says nothing we read). */
 async function installed(tools: ToolLookup): Promise<TargetVersions> {
-  const [p, a] = await Promise.all([tools.promtool.catch(() => undefined), tools.amtool]);
+  const [p, a, b] = await Promise.all([tools.promtool.catch(() => undefined), tools.amtool, tools.blackbox]);
   const prometheus = supportedVersion('prometheus', p?.version);
   const alertmanager = supportedVersion('alertmanager', a?.version);
-  return { ...(prometheus ? { prometheus } : {}), ...(alertmanager ? { alertmanager } : {}) };
+  const blackbox = supportedVersion('blackbox', b?.version);
+  return { ...(prometheus ? { prometheus } : {}), ...(alertmanager ? { alertmanager } : {}), ...(blackbox ? { blackbox } : {}) };
 }
 
 /**
@@ -139,7 +141,7 @@ export async function validate(options: ValidateOptions): Promise<ValidateResult
   const promtool = await lookup?.promtool;
   const diagnostics = [...result.diagnostics];
   const silenced = [...result.silenced];
-  // The tools older than the target the project or config sets run nothing; validate says so (exit 2).
+  // The tools older than the target the project or config sets, or than totem-mon supports, run nothing; validate says so (exit 2).
   const toolsTooOld = result.model && result.files && lookup && promtool && !haveClashingPaths(result.files) ? await olderThanTarget(lookup, result.model, result.files) : [];
   const amtoolTooOld = toolsTooOld.some((t) => t.name === 'amtool');
   if (result.context && !options.offline) {
@@ -171,8 +173,9 @@ export async function validate(options: ValidateOptions): Promise<ValidateResult
   const ran = await (started ?? startTools(lookup, model, result.files, step, tests));
   // The blackbox modules are checked by the exporter itself where it is installed; without it they
   // are not, and the report says so (an info: Prometheus's own checks do not need the exporter).
+  // (An exporter older than the target or than totem-mon supports is reported with the tools too old to judge.)
   const firstHealthCheck = model.healthChecks[0];
-  if (firstHealthCheck && !ran?.blackbox) {
+  if (firstHealthCheck && !ran?.blackbox && !toolsTooOld.some((t) => t.name === 'blackbox-exporter')) {
     diagnostics.push(...atPropertyLines([{
       id: 'blackbox-exporter/config-check',
       severity: 'info',
@@ -188,7 +191,7 @@ export async function validate(options: ValidateOptions): Promise<ValidateResult
 }
 
 interface StartedTools {
-  /** Absent when the project has no health checks or the exporter is not installed. */
+  /** Absent when the project has no health checks, the exporter is not installed, or it is too old to judge the modules. */
   blackbox?: Tool | undefined;
   run: ToolRunResult;
 }
@@ -222,19 +225,21 @@ async function startTools(
     throw error;
   }) : undefined;
   const blackbox = model.healthChecks[0] ? await lookup.blackbox : undefined;
-  // A promtool or amtool older than the target the project or config sets runs nothing (reported by validate).
+  // A promtool or amtool older than the target the project or config sets, or than totem-mon supports, runs nothing (reported by validate).
   const judging = (tool: Tool | undefined) => (tool && !tooOld(tool, model.versions) ? tool : undefined);
-  return { blackbox, run: await runTools({ model, files, tests, promtool: judging(promtool), amtool: judging(amtool), blackbox, onStep }) };
+  return { blackbox: judging(blackbox), run: await runTools({ model, files, tests, promtool: judging(promtool), amtool: judging(amtool), blackbox: judging(blackbox), onStep }) };
 }
 
 /**
- * The promtool and amtool validate would run (amtool where there is Alertmanager output) that are
- * older than the target the project or config sets (src/validate/tool-target.ts).
+ * The promtool, amtool and blackbox exporter validate would run (amtool where there is Alertmanager
+ * output, the exporter where there are health checks) that are older than the target the project or config sets, or than totem-mon supports (src/validate/tool-target.ts).
  */
 async function olderThanTarget(lookup: ToolLookup, model: Model, compiled: readonly OutputFile[]): Promise<ToolTooOld[]> {
   const promtool = await lookup.promtool.catch(() => undefined);
-  // Only a target the project or config sets can be newer than the tool (the files for the tools are compiled again only then).
-  const explicit = model.versions.from.alertmanager === 'config' || model.versions.from.alertmanager === 'project';
-  const amtool = explicit && filesForTools(model, compiled).some((f) => f.path === ALERTMANAGER_CONFIG) ? await lookup.amtool : undefined;
-  return [tooOld(promtool, model.versions), tooOld(amtool, model.versions)].filter((t): t is ToolTooOld => t !== undefined);
+  // amtool counts only where it would run: the files for the tools are compiled again only when it is too old.
+  const amtool = tooOld(await lookup.amtool, model.versions);
+  const amtoolRuns = amtool !== undefined && filesForTools(model, compiled).some((f) => f.path === ALERTMANAGER_CONFIG);
+  // The blackbox exporter checks the health checks' modules: only a project with some runs it.
+  const blackbox = model.healthChecks.length > 0 ? tooOld(await lookup.blackbox, model.versions) : undefined;
+  return [tooOld(promtool, model.versions), amtoolRuns ? amtool : undefined, blackbox].filter((t): t is ToolTooOld => t !== undefined);
 }

@@ -8,11 +8,11 @@ import { escapeData, escapeProperty, renderGithub } from '../report/github.js';
 import { configHasErrors, defaultRouteReport, describeDiagnostics, describeModel, describePlaces, plural, type FindingPlaces } from '../report/summary.js';
 import { redactText } from '../report/redact.js';
 import type { Format } from './validate.js';
-import { tooOldMessage } from '../validate/tool-target.js';
+import { notRunLine, tooOldMessage } from '../validate/tool-target.js';
 
 function toolsLine(result: ValidateResult, offline: boolean): string {
   if (offline) return 'promtool and amtool skipped (--offline)';
-  const tooOld = result.toolsTooOld.map((t) => `${t.name} ${t.version} not run (older than the target ${t.target})`);
+  const tooOld = result.toolsTooOld.map(notRunLine);
   // Online with no tool run: the definitions stopped them (no model, or generated files sharing a path).
   if (result.tools.length === 0 && tooOld.length === 0) return 'promtool and amtool not run (the errors above stop them)';
   const tools = [...result.tools.map((t) => `${t.name} ${t.version ?? '(unknown version)'} (${t.ran.join(', ')})`), ...tooOld].join(', ');
@@ -23,10 +23,13 @@ function toolsLine(result: ValidateResult, offline: boolean): string {
 
 const ORIGIN = { config: 'totem-mon.config.ts', project: 'the project', installed: 'installed', default: 'default' } as const;
 
-/** `targets Prometheus 2.42 (installed), Alertmanager 0.25 (default)`: the versions the output was judged for. */
+/** `targets Prometheus 2.42 (installed), Alertmanager 0.25 (default)[, blackbox exporter 0.23 (installed)]`: the versions the output was judged for. */
 function targetsLine(result: ValidateResult): string {
   const v = result.model?.versions;
-  return v ? `targets Prometheus ${v.prometheus} (${ORIGIN[v.from.prometheus]}), Alertmanager ${v.alertmanager} (${ORIGIN[v.from.alertmanager]}) · ` : '';
+  if (!v) return '';
+  // The blackbox exporter only where its modules are written: the project has health checks.
+  const blackbox = (result.model?.healthChecks.length ?? 0) > 0 ? `, blackbox exporter ${v.blackbox} (${ORIGIN[v.from.blackbox]})` : '';
+  return `targets Prometheus ${v.prometheus} (${ORIGIN[v.from.prometheus]}), Alertmanager ${v.alertmanager} (${ORIGIN[v.from.alertmanager]})${blackbox} · `;
 }
 
 /**
@@ -41,7 +44,7 @@ function countsLine(result: ValidateResult, places: FindingPlaces): string {
 /** A workflow command for a tool older than the target: CI shows it with the findings. */
 function tooOldAnnotation(t: ValidateResult['toolsTooOld'][number]): string {
   const { message, hint } = tooOldMessage(t);
-  return redactText(`::error title=${escapeProperty(`${t.name} older than the target`)}::${escapeData(`${message}. hint: ${hint}`)}`);
+  return redactText(`::error title=${escapeProperty(`${t.name} older than ${t.reason === 'unsupported' ? 'totem-mon supports' : 'the target'}`)}::${escapeData(`${message}. hint: ${hint}`)}`);
 }
 
 /** Prints the report in the chosen format; returns the exit code. `config`: the config file in use, as messages name it. */
@@ -64,10 +67,11 @@ export function printValidateReport(definitions: string, format: Format, offline
               targets: {
                 prometheus: { version: result.model.versions.prometheus, from: result.model.versions.from.prometheus },
                 alertmanager: { version: result.model.versions.alertmanager, from: result.model.versions.from.alertmanager },
+                ...(result.model.healthChecks.length > 0 ? { blackbox: { version: result.model.versions.blackbox, from: result.model.versions.from.blackbox } } : {}),
               },
             }
           : {}),
-        toolsTooOld: result.toolsTooOld.map((t) => ({ name: t.name, version: t.version, path: t.path, target: { program: t.program, version: t.target, from: t.from }, needs: t.needs })),
+        toolsTooOld: result.toolsTooOld.map((t) => ({ name: t.name, version: t.version, path: t.path, reason: t.reason, target: { program: t.program, version: t.target, from: t.from }, needs: t.needs })),
       }),
     );
   } else if (format === 'github') {

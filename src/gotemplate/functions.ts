@@ -12,7 +12,7 @@
  * template in that span; patch releases never changed the lists.
  */
 
-import { availability, PROGRAM_NAME, type Program, type VersionGate } from '../model/version-facts.js';
+import { availability, PROGRAM_NAME, type TemplateProgram as Program, type VersionGate } from '../model/version-facts.js';
 import { allFrom, someFrom } from '../model/version-range.js';
 
 /**

@@ -14,6 +14,7 @@ import { KeptParses } from '../promql/kept-parses.js';
 import { buildCatalogue } from '../model/catalogue.js';
 import type { MetricModel, RecordModel } from '../model/types.js';
 import { LABEL_NAME } from '../model/names.js';
+import { leBounds } from './le-bounds.js';
 
 export type InferredType = 'counter' | 'gauge' | 'histogram' | 'summary';
 
@@ -29,6 +30,11 @@ export interface InferredMetric {
   /** From an exposition (`--metrics`), when one was given and has the metric. */
   help?: string;
   buckets?: number[];
+  /**
+   * A histogram's bounds its rules' `le` matchers name (src/import/le-bounds.ts), sorted: without
+   * an exposition, its buckets are the client libraries' default and these.
+   */
+  ruleBounds?: number[];
   /** The exposition its type, help and buckets come from (then `why` is empty). */
   from?: string;
 }
@@ -160,6 +166,8 @@ export function inferCatalogue(rules: readonly RuleUse[], parse: (text: string) 
   const isMetric = (name: string | undefined): name is string => name !== undefined && !recorded.has(name) && !name.startsWith('ALERTS') && !name.includes(':');
   const labels: Labels = new Map();
   const counted = new Set<string>();
+  // The `le` bounds each series is selected by (a histogram's _bucket series).
+  const bounds = new Map<string, Set<number>>();
   const none = () => undefined;
   // Each expression is parsed once, for the first pass and every round below (the catalogue's
   // recording rules too): only the series lookup changes from round to round.
@@ -170,6 +178,9 @@ export function inferCatalogue(rules: readonly RuleUse[], parse: (text: string) 
       if (!isMetric(s.name)) continue;
       labels.set(s.name, labels.get(s.name) ?? new Set());
       for (const m of s.matchers) add(labels, s.name, m.label);
+      if (s.name.endsWith('_bucket')) {
+        for (const m of s.matchers) if (m.label === 'le') for (const b of leBounds(m)) bounds.set(s.name, (bounds.get(s.name) ?? new Set()).add(b));
+      }
       if (s.enclosing[0] && COUNTER_FUNCTIONS.has(s.enclosing[0])) counted.add(s.name);
     }
     for (const { label, selectors } of scopedGroupingLabels(a)) for (const s of selectors) if (isMetric(s.name)) add(labels, s.name, label);
@@ -177,7 +188,7 @@ export function inferCatalogue(rules: readonly RuleUse[], parse: (text: string) 
   // Close the gaps of a catalogue made from usage: labels the rules show the series must carry.
   for (let round = 0; round < 6; round++) {
     const catalogue = buildCatalogue({
-      metrics: metricModels(toMetrics(labels, counted)),
+      metrics: metricModels(toMetrics(labels, counted, bounds)),
       ruleGroups: [{ name: 'r', fileName: 'r', intervalMs: 60_000, rules: records, path: [] }],
       prometheus: { scrapeJobs: [] } as never,
     }, parse);
@@ -214,7 +225,7 @@ export function inferCatalogue(rules: readonly RuleUse[], parse: (text: string) 
     }
     if (!changed) break;
   }
-  return toMetrics(labels, counted);
+  return toMetrics(labels, counted, bounds);
 }
 
 /** Parses kept for one inference. */
@@ -232,7 +243,7 @@ function withExporter(metric: InferredMetric): InferredMetric {
 }
 
 /** Names to metrics: X_bucket makes a histogram X, X with quantile (or next to X_sum/X_count) a summary, then counters and gauges. */
-function toMetrics(labels: Labels, counted: Set<string>): InferredMetric[] {
+function toMetrics(labels: Labels, counted: Set<string>, bounds: ReadonlyMap<string, ReadonlySet<number>>): InferredMetric[] {
   const metrics: InferredMetric[] = [];
   const taken = new Set<string>();
   const names = [...labels.keys()].sort();
@@ -243,7 +254,8 @@ function toMetrics(labels: Labels, counted: Set<string>): InferredMetric[] {
     if (x === undefined || taken.has(x)) continue;
     const parts = [`${x}_bucket`, `${x}_sum`, `${x}_count`];
     const why = [`histogram: the rules select ${seen(parts).join(', ')}`];
-    metrics.push({ name: x, type: 'histogram', labels: clean(parts.flatMap((n) => [...(labels.get(n) ?? [])]), ['le']), why });
+    const named = [...(bounds.get(`${x}_bucket`) ?? [])].sort((a, b) => a - b);
+    metrics.push({ name: x, type: 'histogram', labels: clean(parts.flatMap((n) => [...(labels.get(n) ?? [])]), ['le']), why, ...(named.length > 0 ? { ruleBounds: named } : {}) });
     for (const n of [...parts, x]) taken.add(n);
   }
   for (const name of names) {

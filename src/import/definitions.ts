@@ -23,6 +23,27 @@ export const DASHBOARDS_FOLDER = 'dashboards';
 
 /** Buckets a histogram gets when no exposition says: the Prometheus client libraries' default. */
 export const DEFAULT_BUCKETS = [0.005, 0.01, 0.025, 0.05, 0.1, 0.25, 0.5, 1, 2.5, 5, 10];
+
+/** The bounds the rules name that the default lacks (src/import/le-bounds.ts). */
+function addedBounds(metric: InferredMetric): number[] {
+  return (metric.ruleBounds ?? []).filter((b) => !DEFAULT_BUCKETS.includes(b));
+}
+
+/**
+ * An imported histogram's buckets: the exposition's, else the client libraries' default with every
+ * bound the rules' `le` matchers name (so that they select buckets it has), sorted.
+ */
+export function importedBuckets(metric: InferredMetric): number[] {
+  return metric.buckets ?? [...DEFAULT_BUCKETS, ...addedBounds(metric)].sort((a, b) => a - b);
+}
+
+/** The guess an imported histogram's buckets are, when no exposition gave them. */
+function bucketsGuess(metric: InferredMetric): string {
+  const added = addedBounds(metric);
+  return added.length > 0
+    ? `buckets: the client libraries' default, with the bounds the rules name (${added.join(', ')}) (no exposition gave them)`
+    : "buckets: the client libraries' default (no exposition gave them)";
+}
 export const UNKNOWN_HELP = 'unknown: imported from rule expressions (give --metrics to read HELP)';
 
 const nonEmpty = <T extends object>(value: T): T | undefined => (Object.keys(value).length > 0 ? value : undefined);
@@ -138,7 +159,7 @@ function metricCall(metric: InferredMetric, ignore: ImportedIgnore | undefined):
     name: metric.name,
     help: metric.help ?? UNKNOWN_HELP,
     labels: metric.labels.length > 0 ? metric.labels : undefined,
-    ...(metric.type === 'histogram' ? { buckets: metric.buckets ?? DEFAULT_BUCKETS } : {}),
+    ...(metric.type === 'histogram' ? { buckets: importedBuckets(metric) } : {}),
     exporter: metric.exporter,
     ignore: ignoreValue(ignore),
   };
@@ -151,7 +172,7 @@ function catalogueFile(metrics: readonly InferredMetric[], ignores: ImportedProj
   const parts = metrics.map((metric) => {
     const id = identifier(metric.name, taken, 'metric');
     ids.push(id);
-    const guesses = [...metric.why, ...(metric.type === 'histogram' && !metric.buckets ? ['buckets: the client libraries\' default (no exposition gave them)'] : [])];
+    const guesses = [...metric.why, ...(metric.type === 'histogram' && !metric.buckets ? [bucketsGuess(metric)] : [])];
     const comments = [...(metric.from !== undefined ? [`from the exposition ${metric.from}: type, help${metric.buckets ? ', buckets' : ''}`] : []), ...guesses.map((g) => `guess: ${g}`)];
     return `${comments.map((c) => tsComment(c)).join('\n')}\nexport const ${id} = ${metricCall(metric, ignores.get(metric))};\n`;
   });

@@ -12,7 +12,7 @@ import type { GrafanaOptions } from '../api/config.js';
 import type { AlertmanagerVersion } from '../api/versions.js';
 import type { AlertTestCase, RecordTestCase } from '../api/tests.js';
 import type { InferredMetric } from './catalogue.js';
-import { DEFAULT_BUCKETS, UNKNOWN_HELP } from './definitions.js';
+import { importedBuckets, UNKNOWN_HELP } from './definitions.js';
 import type { ImportedIgnore, ImportedProject } from './project.js';
 import { alertmanagerValue, dashboardValue, grafanaSettings } from './configs.js';
 
@@ -26,7 +26,7 @@ function metricValue(metric: InferredMetric, ignore: ImportedIgnore | undefined)
     ...(metric.exporter !== undefined ? { exporter: metric.exporter } : {}),
     ...ignoreOf(ignore),
   };
-  if (metric.type === 'histogram') return histogram({ ...base, buckets: metric.buckets ?? DEFAULT_BUCKETS });
+  if (metric.type === 'histogram') return histogram({ ...base, buckets: importedBuckets(metric) });
   if (metric.type === 'summary') return summary(base);
   return metric.type === 'counter' ? counter(base) : gauge(base);
 }

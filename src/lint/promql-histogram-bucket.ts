@@ -1,7 +1,7 @@
 import type { AnalyzedExpression, Check, Finding } from './check.js';
 import { at, ownerName } from './check.js';
 import { anyClientBoundRegexp, exposedByGeneratedPython, pythonLabelNumber } from '../instrument/exposition.js';
-import { deadAlternatives } from './regex-alternatives.js';
+import { deadAlternatives } from '../promql/regex-alternatives.js';
 import { matcherAccepts } from './scrape-jobs.js';
 
 const RATES = new Set(['rate', 'irate', 'increase', 'delta', 'idelta', 'deriv', 'sum_over_time', 'avg_over_time', 'max_over_time', 'min_over_time', 'last_over_time']);

@@ -2,7 +2,7 @@ import type { Check } from './check.js';
 import { at, hasVariable, ownerName } from './check.js';
 import { didYouMean } from '../suggest.js';
 import { jobLabel, jobsHonouring, matcherAccepts } from './scrape-jobs.js';
-import { deadAlternatives } from './regex-alternatives.js';
+import { deadAlternatives } from '../promql/regex-alternatives.js';
 
 /** A job name as written without regex syntax (`.` read as itself, as users mean it in `api.v2`). */
 const PLAIN_NAME = /^[A-Za-z0-9_\-.:/]+$/;

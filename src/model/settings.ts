@@ -104,8 +104,12 @@ export function grafanaSettings(projectName: string, ...layers: GrafanaLayer[]):
 
 /** The versions the project itself set (the model's, where they came from the project). */
 function projectVersions(model: Model): TargetVersions {
-  const { prometheus, alertmanager, from } = model.versions;
-  return { ...(from.prometheus === 'project' ? { prometheus } : {}), ...(from.alertmanager === 'project' ? { alertmanager } : {}) };
+  const { prometheus, alertmanager, blackbox, from } = model.versions;
+  return {
+    ...(from.prometheus === 'project' ? { prometheus } : {}),
+    ...(from.alertmanager === 'project' ? { alertmanager } : {}),
+    ...(from.blackbox === 'project' ? { blackbox } : {}),
+  };
 }
 
 /**

@@ -12,7 +12,7 @@ import type { DashboardModel } from './dashboard.js';
 import type { SloModel } from './slo.js';
 import type { DocsModel } from './docs.js';
 import type { OutputModel } from './outputs.js';
-import type { AlertmanagerVersion, PrometheusVersion } from '../api/versions.js';
+import type { AlertmanagerVersion, BlackboxVersion, PrometheusVersion } from '../api/versions.js';
 
 /** The normalised model every compiler and check reads. Built once, never mutated after. */
 export interface Located {
@@ -199,5 +199,6 @@ export type VersionOrigin = 'config' | 'project' | 'installed' | 'default';
 export interface TargetVersionsModel {
   prometheus: PrometheusVersion;
   alertmanager: AlertmanagerVersion;
-  from: { prometheus: VersionOrigin; alertmanager: VersionOrigin };
+  blackbox: BlackboxVersion;
+  from: { prometheus: VersionOrigin; alertmanager: VersionOrigin; blackbox: VersionOrigin };
 }

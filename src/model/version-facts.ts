@@ -3,25 +3,34 @@
  * place that says which version has what. Every fact has the same shape (VersionGate: since, removed
  * in, behind which flag until when) and one judgement, `availability`. The facts about definition
  * fields are here, each with its source, a line of the program's CHANGELOG.md (github.com/prometheus/
- * prometheus at d15adb9ad7e5, github.com/prometheus/alertmanager at 68fb2d5759b3); PromQL's functions,
+ * prometheus at d15adb9ad7e5, github.com/prometheus/alertmanager at 68fb2d5759b3,
+ * github.com/prometheus/blackbox_exporter at e39d7d415684, whose CHANGELOG starts at 0.19.0: older
+ * facts name the release tag and the source file); PromQL's functions,
  * aggregations and syntax, a table of their own, in promql-version-facts.ts. A target admits one
  * release or several (`3.x`, `>=3.5`: version-range.ts); a fact holds for it when it holds for each.
  */
 
-import type { AlertmanagerVersion, PrometheusVersion } from '../api/versions.js';
+import type { AlertmanagerVersion, BlackboxVersion, PrometheusVersion } from '../api/versions.js';
 import { atLeast } from './version-order.js';
 import { allFrom, someFrom, versionRange } from './version-range.js';
 
 /**
  * The oldest release each program's facts speak for: what came before is not listed (`@` and
- * subqueries, relabel actions older than 2.36), so an older target cannot be judged.
+ * subqueries, relabel actions older than 2.36), so an older target cannot be judged. The blackbox
+ * exporter's: 0.19, the first release whose `--config.check` compiles the modules' regexps
+ * (BLACKBOX_FACTS.configCheckRegexps): an older exporter's check passes a regexp it cannot compile,
+ * so its verdict on the modules (whose body checks are all regexps) says nothing.
  */
-export const OLDEST: Readonly<Record<Program, string>> = { prometheus: '2.42', alertmanager: '0.25' };
+export const OLDEST: Readonly<Record<Program, string>> = { prometheus: '2.42', alertmanager: '0.25', blackbox: '0.19' };
 
 /** What the output targets without a `versions` setting or installed tools: what Debian 12 ships. */
-export const DEFAULT_VERSIONS: { prometheus: PrometheusVersion; alertmanager: AlertmanagerVersion } = { prometheus: '2.42', alertmanager: '0.25' };
+export const DEFAULT_VERSIONS: { prometheus: PrometheusVersion; alertmanager: AlertmanagerVersion; blackbox: BlackboxVersion } = { prometheus: '2.42', alertmanager: '0.25', blackbox: '0.23' };
 
-export type Program = 'prometheus' | 'alertmanager';
+/** The programs whose releases the output targets: Prometheus, Alertmanager, the blackbox exporter (its modules). */
+export type Program = 'prometheus' | 'alertmanager' | 'blackbox';
+
+/** The programs with a Go template dialect (alert templates, notification templates). */
+export type TemplateProgram = Exclude<Program, 'blackbox'>;
 
 /** When a feature is there: the shape of every version fact, the fields' and PromQL's. */
 export interface VersionGate {
@@ -39,7 +48,8 @@ export interface VersionGate {
 
 /** A definition field some versions lack. */
 export interface VersionFact extends VersionGate {
-  program: Program;
+  /** The blackbox exporter's facts are a table of their own (BLACKBOX_FACTS). */
+  program: TemplateProgram;
   /** What the feature is, as messages name it (the definition field and the output field). */
   feature: string;
 }
@@ -178,7 +188,37 @@ export const FACTS = {
 export type FactId = keyof typeof FACTS;
 
 /** Each program as messages name it. */
-export const PROGRAM_NAME: Readonly<Record<Program, string>> = { prometheus: 'Prometheus', alertmanager: 'Alertmanager' };
+export const PROGRAM_NAME: Readonly<Record<Program, string>> = { prometheus: 'Prometheus', alertmanager: 'Alertmanager', blackbox: 'blackbox exporter' };
+
+/**
+ * What the blackbox exporter's modules (out/blackbox/blackbox.yml: src/compile/blackbox) use, and
+ * the exporter's config check validate runs, each with the release that has it. Every one predates
+ * OLDEST.blackbox, so every target admits them: listed so that the table says where each field the
+ * output writes comes from (a test holds the compiled modules' fields to it), and judged like the
+ * others should the output ever write a newer one.
+ */
+export const BLACKBOX_FACTS = {
+  httpProber: {
+    feature: 'prober: http with timeout, http.method, http.valid_status_codes',
+    since: '0.1',
+    source: '0.1.0 (tag): main.go and http.go (the http prober; its module fields `timeout`, `method`, `valid_status_codes`)',
+  },
+  preferredIpProtocol: {
+    feature: 'http.preferred_ip_protocol',
+    since: '0.3',
+    source: 'v0.3.0 (tag): main.go `preferred_ip_protocol` (IPv6 support for all modules #64)',
+  },
+  bodyRegexp: {
+    feature: 'http.fail_if_body_not_matches_regexp',
+    since: '0.14',
+    source: 'v0.14.0 (tag): config/config.go `fail_if_body_not_matches_regexp` (#419)',
+  },
+  configCheckRegexps: {
+    feature: "--config.check compiles the modules' regexps",
+    since: '0.19',
+    source: '0.19.0 / 2021-05-10: [ENHANCEMENT] Validating the configuration tries to compile regexes. #729',
+  },
+} as const satisfies Record<string, VersionGate & { feature: string }>;
 
 /**
  * Whether every version a target admits has it: `false` (one lacks it: too old, or it was removed),
@@ -211,9 +251,12 @@ export function lacking(fact: FactId, target: string): { feature: string; progra
 }
 
 /** The target an installed tool's version (`2.42.0+ds`, `3.5.1`) stands for: its own release, if the facts speak for it. */
-export function supportedVersion<P extends Program>(program: P, installed: string | undefined): (P extends 'prometheus' ? PrometheusVersion : AlertmanagerVersion) | undefined {
-  const m = installed === undefined ? null : /^(\d+)\.(\d+)/.exec(installed);
+export function supportedVersion<P extends Program>(
+  program: P,
+  installed: string | undefined,
+): (P extends 'prometheus' ? PrometheusVersion : P extends 'alertmanager' ? AlertmanagerVersion : BlackboxVersion) | undefined {
+  const m = installed === undefined ? null : /^v?(\d+)\.(\d+)/.exec(installed);
   if (!m) return undefined;
-  const release = `${Number(m[1])}.${Number(m[2])}` as P extends 'prometheus' ? PrometheusVersion : AlertmanagerVersion;
+  const release = `${Number(m[1])}.${Number(m[2])}` as P extends 'prometheus' ? PrometheusVersion : P extends 'alertmanager' ? AlertmanagerVersion : BlackboxVersion;
   return atLeast(release, OLDEST[program]) ? release : undefined;
 }

@@ -10,5 +10,11 @@ export function targetVersions(layers: ReadonlyArray<{ versions: TargetVersions 
   };
   const prometheus = pick('prometheus');
   const alertmanager = pick('alertmanager');
-  return { prometheus: prometheus.value, alertmanager: alertmanager.value, from: { prometheus: prometheus.origin, alertmanager: alertmanager.origin } };
+  const blackbox = pick('blackbox');
+  return {
+    prometheus: prometheus.value,
+    alertmanager: alertmanager.value,
+    blackbox: blackbox.value,
+    from: { prometheus: prometheus.origin, alertmanager: alertmanager.origin, blackbox: blackbox.origin },
+  };
 }

@@ -71,19 +71,24 @@ export const jsonReportSchema = z.strictObject({
     .strictObject({
       prometheus: z.strictObject({ version: z.string(), from: z.enum(['config', 'project', 'installed', 'default']) }),
       alertmanager: z.strictObject({ version: z.string(), from: z.enum(['config', 'project', 'installed', 'default']) }),
+      /** Added in round 26, where the project has health checks: the blackbox exporter its modules were judged for. */
+      blackbox: z.strictObject({ version: z.string(), from: z.enum(['config', 'project', 'installed', 'default']) }).optional(),
     })
     .optional(),
   /**
    * Added in 0.2 (round 25): the tools validate did not run because they are older than the target
-   * the project or config sets (exit 2, `ok` false); absent when every tool could judge.
+   * the project or config sets, or (round 26) than the oldest release totem-mon supports (exit 2,
+   * `ok` false); absent when every tool could judge.
    */
   toolsTooOld: z
     .array(
       z.strictObject({
-        name: z.enum(['promtool', 'amtool']),
+        name: z.enum(['promtool', 'amtool', 'blackbox-exporter']),
         version: z.string(),
         path: z.string(),
-        target: z.strictObject({ program: z.enum(['prometheus', 'alertmanager']), version: z.string(), from: z.enum(['config', 'project']) }),
+        /** Added in round 26: `target` (older than the target the project or config sets) or `unsupported` (older than the oldest release totem-mon supports, whatever the target). */
+        reason: z.enum(['target', 'unsupported']),
+        target: z.strictObject({ program: z.enum(['prometheus', 'alertmanager', 'blackbox']), version: z.string(), from: z.enum(['config', 'project', 'installed', 'default']) }),
         needs: z.string(),
       }),
     )

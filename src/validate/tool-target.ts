@@ -1,5 +1,5 @@
 /**
- * Whether an installed promtool or amtool can judge the project's target (README "Target
+ * Whether an installed promtool, amtool or blackbox exporter can judge the project's target (README "Target
  * versions"). A tool reads the configurations of its own release and of older ones (what
  * totem-mon already assumes: without `versions`, validate targets the installed tools' own
  * releases, and an older target is judged by a newer tool), so it can judge a target when its
@@ -8,39 +8,48 @@
  * bad matcher) and cannot vouch for it either: validate does not run it and reports why (exit 2,
  * like a missing tool).
  *
- * Only a target the project or totem-mon.config.ts sets is held to this: without one the target is
- * the installed tools' own release (or the default, for a tool whose version says nothing we read
- * or that is older than the facts know), as before. A tool whose `--version` says nothing we read
- * is run as before too: nothing tells it is older.
+ * Whatever the target, a tool older than the oldest release totem-mon supports (OLDEST in
+ * src/model/version-facts.ts: what the facts and the output start from) is not run either: without
+ * `versions` the target is then the default (the tool's own release is not one totem-mon can
+ * target), so the output is written for a release the tool predates, and its verdict, an "ok"
+ * above all, cannot be trusted. A tool whose `--version` says nothing we read is run as before:
+ * nothing tells it is older.
  */
-import { PROGRAM_NAME, type Program } from '../model/version-facts.js';
-import type { TargetVersionsModel } from '../model/types.js';
+import { OLDEST, PROGRAM_NAME, type Program } from '../model/version-facts.js';
+import type { TargetVersionsModel, VersionOrigin } from '../model/types.js';
 import { atLeast } from '../model/version-order.js';
 import { rangeOf } from '../model/version-range.js';
-import type { Tool } from './tools.js';
+import { TOOL_ENV, type Tool } from './tools.js';
 
-/** The program whose release each tool judges. */
-export const TOOL_PROGRAM = { promtool: 'prometheus', amtool: 'alertmanager' } as const satisfies Record<string, Program>;
+/** The program whose release each tool judges (the blackbox exporter judges its own modules). */
+export const TOOL_PROGRAM = { promtool: 'prometheus', amtool: 'alertmanager', 'blackbox-exporter': 'blackbox' } as const satisfies Record<string, Program>;
 
 export type JudgingTool = keyof typeof TOOL_PROGRAM;
 
-/** A tool validate did not run because it is older than the target. */
+/** A tool validate did not run because it is older than the target, or than what totem-mon supports. */
 export interface ToolTooOld {
   name: JudgingTool;
   /** As `--version` says it (`0.25.0`). */
   version: string;
   path: string;
   program: Program;
-  /** The target as written (`>=0.27`). */
+  /**
+   * Why: `target`, older than the oldest release the target the project or config sets admits;
+   * `unsupported`, older than the oldest release totem-mon supports (OLDEST), whatever the target.
+   */
+  reason: 'target' | 'unsupported';
+  /** The target as written (`>=0.27`; the default `2.42` when nothing sets one). */
   target: string;
   /** Where the target was set. */
-  from: 'config' | 'project';
-  /** The oldest release the target admits: the tool's release must be this or later. */
+  from: VersionOrigin;
+  /** The release the tool must be or be newer than: the oldest the target admits, or OLDEST. */
   needs: string;
 }
 
-const FROM: Record<ToolTooOld['from'], string> = { config: 'set in totem-mon.config.ts', project: "set in the project's versions" };
-const SETTING: Record<ToolTooOld['from'], string> = { config: 'versions in totem-mon.config.ts', project: "the project's versions" };
+type Explicit = 'config' | 'project';
+const FROM: Record<Explicit, string> = { config: 'set in totem-mon.config.ts', project: "set in the project's versions" };
+const SETTING: Record<Explicit, string> = { config: 'versions in totem-mon.config.ts', project: "the project's versions" };
+const isExplicit = (from: VersionOrigin): from is Explicit => from === 'config' || from === 'project';
 
 /** The release a tool's `--version` names (`2.42.0+ds` → `2.42`), or undefined. */
 export function toolRelease(version: string | undefined): string | undefined {
@@ -48,30 +57,52 @@ export function toolRelease(version: string | undefined): string | undefined {
   return m ? `${Number(m[1])}.${Number(m[2])}` : undefined;
 }
 
-/** The tool, when it is older than the target the project or config sets for its program; else undefined (it can judge). */
+/**
+ * The tool, when it is older than the target the project or config sets for its program, or than
+ * the oldest release totem-mon supports; else undefined (it can judge).
+ */
 export function tooOld(tool: Tool | undefined, versions: TargetVersionsModel): ToolTooOld | undefined {
   if (!tool || !(tool.name in TOOL_PROGRAM)) return undefined;
   const name = tool.name as JudgingTool;
   const program = TOOL_PROGRAM[name];
-  const from = versions.from[program];
-  if (from !== 'config' && from !== 'project') return undefined;
   const release = toolRelease(tool.version);
   if (release === undefined || tool.version === undefined) return undefined;
+  const from = versions.from[program];
   const target = versions[program];
-  const needs = rangeOf(target).oldest;
-  return atLeast(release, needs) ? undefined : { name, version: tool.version, path: tool.path, program, target, from, needs };
+  const found = { name, version: tool.version, path: tool.path, program, target, from };
+  // A target the project or config sets is at least OLDEST (the versions schema refuses older ones).
+  if (isExplicit(from)) {
+    const needs = rangeOf(target).oldest;
+    if (!atLeast(release, needs)) return { ...found, reason: 'target', needs };
+  }
+  return atLeast(release, OLDEST[program]) ? undefined : { ...found, reason: 'unsupported', needs: OLDEST[program] };
 }
 
-/** The usage error's text for a tool older than the target: what, why, and what to do. */
+/** The usage error's text for a tool older than the target or than totem-mon supports: what, why, and what to do. */
 export function tooOldMessage(t: ToolTooOld): { message: string; hint: string } {
   const program = PROGRAM_NAME[t.program];
+  const install = `install ${t.name} ${t.needs} or later (put it on PATH or set ${TOOL_ENV[t.name]}=/path/to/${t.name === 'blackbox-exporter' ? 'blackbox_exporter' : t.name})`;
+  const offline = 'or run `totem-mon validate --offline` to run only the offline checks';
+  if (t.reason === 'unsupported' || !isExplicit(t.from)) {
+    return {
+      message:
+        `${t.name} ${t.version} (${t.path}) is older than ${program} ${t.needs}, the oldest release totem-mon supports ` +
+        `(its version facts and its output start there), so validate did not run it (its verdict on output written for ` +
+        `${program} ${t.needs} or later cannot be trusted, an "ok" least of all); the offline checks ran`,
+      hint: `${install}, ${offline}`,
+    };
+  }
   return {
     message:
       `${t.name} ${t.version} (${t.path}) cannot judge the target ${program} ${t.target} (${FROM[t.from]}): ` +
       `it is older than ${program} ${t.needs}, the oldest release the target admits, so validate did not run it ` +
       `(its refusals of what later releases added would be false errors, and it cannot vouch for them); the offline checks ran`,
-    hint:
-      `install ${t.name} ${t.needs} or later (put it on PATH or set ${t.name === 'promtool' ? 'TOTEM_MON_PROMTOOL' : 'TOTEM_MON_AMTOOL'}=/path/to/${t.name}), ` +
-      `or set ${SETTING[t.from]} (${t.program}) to the release production runs, or run \`totem-mon validate --offline\` to run only the offline checks`,
+    hint: `${install}, or set ${SETTING[t.from]} (${t.program}) to the release production runs, ${offline}`,
   };
+}
+
+/** How the summary line says it was not run: `amtool 0.25.0 not run (older than the target >=0.27)`. */
+export function notRunLine(t: ToolTooOld): string {
+  const why = t.reason === 'unsupported' ? `older than ${PROGRAM_NAME[t.program]} ${t.needs}, the oldest release totem-mon supports` : `older than the target ${t.target}`;
+  return `${t.name} ${t.version} not run (${why})`;
 }

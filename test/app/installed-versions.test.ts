@@ -51,7 +51,7 @@ describe('the installed tools\' versions (validate)', () => {
     // Every read of the project came before the versions were awaited.
     expect(late.seen.readsWhenAwaited).toBeGreaterThan(0);
     expect(late.seen.readsWhenAwaited).toBe(reads());
-    expect(result.model?.versions).toEqual({ prometheus: '2.53', alertmanager: '0.25', from: { prometheus: 'installed', alertmanager: 'default' } });
+    expect(result.model?.versions).toEqual({ prometheus: '2.53', alertmanager: '0.25', blackbox: '0.23', from: { prometheus: 'installed', alertmanager: 'default', blackbox: 'default' } });
     // 2.53 has scrape_protocols: nothing to report.
     expect(result.diagnostics.filter((d) => d.id === 'version/unsupported')).toEqual([]);
   }, 60_000);
@@ -60,7 +60,7 @@ describe('the installed tools\' versions (validate)', () => {
     const { loaded, reads } = await watchedLoad();
     const late = lateVersions(undefined, reads);
     const result = await fromDefinitions({ definitions, loaded: Promise.resolve(loaded), installedVersions: late.thenable });
-    expect(result.model?.versions.from).toEqual({ prometheus: 'default', alertmanager: 'default' });
+    expect(result.model?.versions.from).toEqual({ prometheus: 'default', alertmanager: 'default', blackbox: 'default' });
     expect(result.diagnostics.filter((d) => d.id === 'version/unsupported').map((d) => d.message)).toEqual([
       expect.stringContaining('which Prometheus 2.42 (the target version, the default) does not have: it came in Prometheus 2.49'),
     ]);

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { deadAlternatives, topAlternatives } from '../../src/lint/regex-alternatives.js';
+import { deadAlternatives, topAlternatives } from '../../src/promql/regex-alternatives.js';
 
 describe('topAlternatives', () => {
   it('splits at the top level only, after anchors and groups around the whole', () => {

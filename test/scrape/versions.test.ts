@@ -63,8 +63,8 @@ describe('where the target versions come from', () => {
         { versions: { prometheus: '2.53', alertmanager: '0.27' }, origin: 'project' },
         { versions: { prometheus: '2.42', alertmanager: '0.25' }, origin: 'installed' },
       ]),
-    ).toEqual({ prometheus: '3.x', alertmanager: '0.27', from: { prometheus: 'config', alertmanager: 'project' } });
-    expect(targetVersions([])).toEqual({ prometheus: '2.42', alertmanager: '0.25', from: { prometheus: 'default', alertmanager: 'default' } });
+    ).toEqual({ prometheus: '3.x', alertmanager: '0.27', blackbox: '0.23', from: { prometheus: 'config', alertmanager: 'project', blackbox: 'default' } });
+    expect(targetVersions([])).toEqual({ prometheus: '2.42', alertmanager: '0.25', blackbox: '0.23', from: { prometheus: 'default', alertmanager: 'default', blackbox: 'default' } });
   });
 
   it('an installed version stands for its own release (test/model/version-targets.test.ts has more)', () => {

@@ -54,23 +54,65 @@ describe('whether a tool can judge the target (tooOld)', () => {
     const program = name === 'promtool' ? 'prometheus' : 'alertmanager';
     const found = tooOld(tool, set({ [program]: target }));
     expect(found !== undefined).toBe(expected);
-    if (found) expect(found).toMatchObject({ name, version, program, target, from: 'project' });
+    if (found) expect(found).toMatchObject({ name, version, program, target, from: 'project', reason: 'target' });
   });
 
   it('names the oldest release the target admits, and the config as the origin', () => {
     expect(tooOld(amtool('0.25.0'), set({ alertmanager: '>=0.27' }, 'config'))).toEqual({
-      name: 'amtool', version: '0.25.0', path: '/usr/bin/amtool', program: 'alertmanager', target: '>=0.27', from: 'config', needs: '0.27',
+      name: 'amtool', version: '0.25.0', path: '/usr/bin/amtool', program: 'alertmanager', reason: 'target', target: '>=0.27', from: 'config', needs: '0.27',
     });
     expect(tooOld(promtool('2.42.0+ds'), set({ prometheus: '3.x' }))?.needs).toBe('3.0');
   });
 
-  it('holds only a target the project or config sets: the installed and default ones stay as they are', () => {
-    // A promtool older than the facts know (2.30) under the default target keeps running, as before.
-    expect(tooOld(promtool('2.30.0'), targetVersions([]))).toBeUndefined();
+  it('holds only a target the project or config sets to its release: the installed and default targets are the tool\'s own or older', () => {
+    expect(tooOld(promtool('2.42.0'), targetVersions([]))).toBeUndefined();
     expect(tooOld(amtool('0.25.0'), targetVersions([{ versions: { alertmanager: '0.25' }, origin: 'installed' }]))).toBeUndefined();
+    expect(tooOld(promtool('3.5.1'), targetVersions([{ versions: { prometheus: '3.5' }, origin: 'installed' }]))).toBeUndefined();
     // Each program's target judges its own tool only.
     expect(tooOld(promtool('2.42.0'), set({ alertmanager: '0.28' }))).toBeUndefined();
     expect(tooOld(amtool('0.25.0'), set({ prometheus: '3.x' }))).toBeUndefined();
+  });
+
+  it.each([
+    // tool, version, the versions layers: a release older than the oldest totem-mon supports is too old whatever the target
+    ['promtool', '2.30.0', []],
+    ['promtool', '2.41.1', []],
+    ['promtool', 'v1.8.2', []],
+    ['promtool', '0.9.0', []],
+    ['promtool', '2.41.0', [{ versions: { alertmanager: '0.28' }, origin: 'project' }]],
+    ['amtool', '0.24.0', []],
+    ['amtool', '0.21.0', [{ versions: { prometheus: '3.x' }, origin: 'config' }]],
+    ['amtool', '0.15.3', []],
+  ] as const)('%s %s is older than totem-mon supports, whatever the target (%j)', (name, version, layers) => {
+    const tool = name === 'promtool' ? promtool(version) : amtool(version);
+    const program = name === 'promtool' ? 'prometheus' : 'alertmanager';
+    const found = tooOld(tool, targetVersions(layers as never));
+    expect(found).toMatchObject({ name, version, program, reason: 'unsupported', needs: name === 'promtool' ? '2.42' : '0.25' });
+  });
+
+  it.each([
+    ['promtool', '2.42.0+ds'], ['promtool', '2.42.9'], ['promtool', '3.0.0'], ['amtool', '0.25.0'], ['amtool', '0.25.1'], ['amtool', '1.0.0'],
+  ] as const)('%s %s is at least the oldest release totem-mon supports: it runs without a target', (name, version) => {
+    expect(tooOld(name === 'promtool' ? promtool(version) : amtool(version), targetVersions([]))).toBeUndefined();
+  });
+
+  it('a target set by the project, newer than the floor, is named as the reason when the tool is older than both', () => {
+    const found = tooOld(promtool('2.30.0'), set({ prometheus: '3.x' }));
+    expect(found).toMatchObject({ reason: 'target', needs: '3.0', from: 'project' });
+    // A target at the floor: the floor is what the tool misses (the same release), said as the target
+    expect(tooOld(amtool('0.24.0'), set({ alertmanager: '>=0.25' }))).toMatchObject({ reason: 'target', needs: '0.25' });
+  });
+
+  it('the message of a tool older than totem-mon supports names the tool, its release, the floor and what to do', () => {
+    const { message, hint } = tooOldMessage(tooOld(promtool('2.30.0'), targetVersions([]))!);
+    expect(message).toContain('promtool 2.30.0 (/usr/bin/promtool) is older than Prometheus 2.42, the oldest release totem-mon supports');
+    expect(message).toContain('validate did not run it');
+    expect(hint).toContain('install promtool 2.42 or later');
+    expect(hint).toContain('TOTEM_MON_PROMTOOL');
+    expect(hint).toContain('totem-mon validate --offline');
+    const a = tooOldMessage(tooOld(amtool('0.24.0'), targetVersions([]))!);
+    expect(a.message).toContain('amtool 0.24.0 (/usr/bin/amtool) is older than Alertmanager 0.25, the oldest release totem-mon supports');
+    expect(a.hint).toContain('install amtool 0.25 or later');
   });
 
   it('a version that says nothing readable is run as before (nothing tells it is older)', () => {
@@ -174,7 +216,7 @@ describe('validate with a target newer than the installed tool', () => {
     expect(report.ok).toBe(false);
     expect(report.tools.map((t) => [t.name, t.ran])).toEqual([['promtool', ['check config', 'test rules']]]);
     expect(report.toolsTooOld).toEqual([
-      { name: 'amtool', version: '0.25.0', path: expect.stringContaining('fake-amtool-0.25.0'), target: { program: 'alertmanager', version: '>=0.27', from: 'project' }, needs: '0.27' },
+      { name: 'amtool', version: '0.25.0', path: expect.stringContaining('fake-amtool-0.25.0'), reason: 'target', target: { program: 'alertmanager', version: '>=0.27', from: 'project' }, needs: '0.27' },
     ]);
     // The routing test amtool would have run is judged by totem-mon's simulation, as offline.
     expect(report.simulatedRoutingTests).toBe(1);
@@ -219,6 +261,67 @@ describe('validate with a target newer than the installed tool', () => {
     expect(r.stdout).toMatch(/::error title=promtool older than the target::promtool 2\.42\.0\+ds .*cannot judge the target Prometheus >=2\.53/);
     expect(r.stdout).toMatch(/::error title=amtool older than the target::amtool 0\.26\.0 .*cannot judge the target Alertmanager >=0\.27/);
     expect(r.stderr.match(/cannot judge/g)).toHaveLength(2);
+  }, 120_000);
+});
+
+describe('validate with a tool older than totem-mon supports, without versions', () => {
+  /** A tool that only says its version: validate must not run it for anything else. */
+  function old(tool: 'promtool' | 'amtool', release: string): string {
+    const file = path.join(root, `old-${tool}-${release}`);
+    const ran = path.join(root, `ran-${tool}`);
+    writeFileSync(file, `#!/bin/sh\nif [ "$1" = "--version" ]; then echo "${tool}, version ${release} (branch: test)"; exit 0; fi\necho "$@" >> "${ran}"\nexit 0\n`);
+    chmodSync(file, 0o755);
+    process.env[tool === 'promtool' ? 'TOTEM_MON_PROMTOOL' : 'TOTEM_MON_AMTOOL'] = file;
+    return ran;
+  }
+  const noUtf8 = async () => writeFileSync(path.join(root, 'definitions/index.ts'), (await import('node:fs')).readFileSync(path.join(root, 'definitions/index.ts'), 'utf8').replaceAll("'service.name'", 'team'));
+
+  itWithBinaries(['amtool'])('promtool 2.30: not run (its "ok" is not trusted), exit 2, named with the floor; amtool runs', async () => {
+    const ran = old('promtool', '2.30.0');
+    claiming('amtool', '0.25.0');
+    writeProject('');
+    await noUtf8();
+    const r = await runCli(['validate', '--format', 'json']);
+    expect(r.code).toBe(2);
+    const report = json(r.stdout);
+    expect(report.ok).toBe(false);
+    expect((await import('node:fs')).existsSync(ran)).toBe(false);
+    expect(report.tools.map((t) => t.name)).toEqual(['amtool']);
+    expect(report.toolsTooOld).toEqual([
+      { name: 'promtool', version: '2.30.0', path: expect.stringContaining('old-promtool-2.30.0'), reason: 'unsupported', target: { program: 'prometheus', version: '2.42', from: 'default' }, needs: '2.42' },
+    ]);
+    expect(r.stderr).toContain('promtool 2.30.0 (');
+    expect(r.stderr).toContain('is older than Prometheus 2.42, the oldest release totem-mon supports');
+    expect(r.stderr).toContain('hint: install promtool 2.42 or later');
+  }, 120_000);
+
+  itWithBinaries(['promtool'])('amtool 0.24: not run, exit 2 (text says incomplete, not ok); its routing tests are judged by the simulation', async () => {
+    const ran = old('amtool', '0.24.0');
+    claiming('promtool', '2.42.0+ds');
+    writeProject('');
+    await noUtf8();
+    const r = await runCli(['validate']);
+    expect(r.code).toBe(2);
+    expect((await import('node:fs')).existsSync(ran)).toBe(false);
+    expect(r.stdout).toContain('validate incomplete');
+    expect(r.stdout).not.toContain('validate ok');
+    expect(r.stdout).toContain('amtool 0.24.0 not run (older than Alertmanager 0.25, the oldest release totem-mon supports)');
+    expect(r.stderr).toContain('amtool 0.24.0 (');
+    expect(r.stderr).toContain('is older than Alertmanager 0.25, the oldest release totem-mon supports');
+    const j = json((await runCli(['validate', '--format', 'json'])).stdout);
+    expect(j.simulatedRoutingTests).toBe(1);
+    const g = await runCli(['validate', '--format', 'github']);
+    expect(g.code).toBe(2);
+    expect(g.stdout).toMatch(/::error title=amtool older than totem-mon supports::amtool 0\.24\.0 /);
+  }, 120_000);
+
+  itWithBinaries(['promtool', 'amtool'])('--offline runs no tool: exit 0 with an old promtool on PATH', async () => {
+    old('promtool', '2.30.0');
+    old('amtool', '0.24.0');
+    writeProject('');
+    await noUtf8();
+    const r = await runCli(['validate', '--offline']);
+    expect(r.code).toBe(0);
   }, 120_000);
 });
 

@@ -12,10 +12,11 @@ const target = (program: Program, forms: string) =>
     ),
   });
 
-/** `versions: { prometheus, alertmanager }` of defineProject and defineConfig. */
+/** `versions: { prometheus, alertmanager, blackbox }` of defineProject and defineConfig. */
 export const versionsSchema = z
   .strictObject({
     prometheus: target('prometheus', "the release production runs ('2.53', '3.5'), every release of a major ('3.x')").optional(),
     alertmanager: target('alertmanager', "the release production runs ('0.27')").optional(),
+    blackbox: target('blackbox', "the release of the blackbox exporter production runs ('0.25')").optional(),
   })
   .optional();
