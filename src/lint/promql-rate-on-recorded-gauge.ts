@@ -4,6 +4,7 @@ import { callArgument } from '../promql/analyze.js';
 import { firstExpressionOf } from '../promql/parse.js';
 import { nodeValueKind, type ValueKind } from '../promql/value-kind.js';
 import { nonCounterRead } from './promql-rate-on-non-counter.js';
+import { selectorsReadDirectly } from './read-directly.js';
 
 /**
  * rate()/increase() over a series a recording rule writes, when that rule records a rate, a ratio
@@ -52,10 +53,7 @@ export const promqlRateOnRecordedGauge: Check = {
         const kind = nodeValueKind(e.text, tree, inner, kindOf);
         if (inner < 0 || (kind !== 'rate' && kind !== 'gauge')) continue;
         const [from, to] = [tree.from(inner), tree.to(inner)];
-        // The nearest call above the selector is this one (a call within the subquery lies inside its span).
-        const readHere = (s: (typeof e.analysis.selectors)[number]) =>
-          !e.analysis.calls.some((c) => c !== call && c.from >= from && c.to <= to && c.from <= s.from && s.to <= c.to);
-        if (e.analysis.selectors.some((s) => s.from >= from && s.to <= to && readHere(s) && nonCounterRead(s, catalogue)?.fn === call.name)) continue;
+        if (selectorsReadDirectly(e, call, from, to).some((s) => nonCounterRead(s, catalogue))) continue;
         const innerText = e.text.slice(from, to);
         report({
           message: `${ownerName(e)} applies ${call.name}() to the subquery ${innerText}, which is ${what(kind)}; ${call.name}() reads every drop as a counter reset`,
