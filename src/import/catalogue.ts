@@ -13,6 +13,7 @@ import type { ParsedExpr } from '../promql/parse.js';
 import { KeptParses } from '../promql/kept-parses.js';
 import { buildCatalogue } from '../model/catalogue.js';
 import type { MetricModel, RecordModel } from '../model/types.js';
+import { alertLabelReferences } from '../gotemplate/label-references.js';
 import { LABEL_NAME } from '../model/names.js';
 import { leBounds } from './le-bounds.js';
 
@@ -49,7 +50,6 @@ export interface RuleUse {
 }
 
 const COUNTER_FUNCTIONS = new Set(['rate', 'irate', 'increase', 'resets']);
-const TEMPLATE_LABEL = /\$labels\.([A-Za-z_][A-Za-z0-9_]*)|\.Labels\.([A-Za-z_][A-Za-z0-9_]*)/g;
 
 /**
  * Exporters whose metrics are recognised by their prefix (their own documentation's names). A
@@ -215,9 +215,9 @@ export function inferCatalogue(rules: readonly RuleUse[], parse: (text: string) 
       }
       // 2. {{ $labels.x }} in an alert: x comes from the series of its expression (unless aggregated away).
       if (r.kind === 'alert' && a.result.kind === 'vector' && a.result.exact) {
-        const texts = [...Object.values(r.labels ?? {}), ...Object.values(r.annotations ?? {})].join('\n');
-        for (const m of texts.matchAll(TEMPLATE_LABEL)) {
-          const label = (m[1] ?? m[2])!;
+        // Each template on its own (a variable lives in one), read as alert/template-label-dropped reads it.
+        const texts = [...Object.values(r.labels ?? {}), ...Object.values(r.annotations ?? {})];
+        for (const label of texts.flatMap((text) => alertLabelReferences(text))) {
           if (a.result.labels.has(label)) continue;
           for (const s of a.selectors) if (isMetric(s.name)) changed = add(labels, s.name, label) || changed;
         }

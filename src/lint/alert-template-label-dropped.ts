@@ -1,18 +1,16 @@
 import type { Check } from './check.js';
 import { alertExpressions } from './rules-select.js';
 import { locatedAt } from '../model/located.js';
-import { matchesOf } from './regex-matches.js';
 import { missingLabelCause, missingLabelWords } from './scrape-removed.js';
+import { alertLabelReferences } from '../gotemplate/label-references.js';
 
-// {{ $labels.x }}, {{ .Labels.x }} and {{ index $labels "x" }} inside annotations and labels.
-const LABEL_REFERENCES = [/\$labels\.([A-Za-z_][A-Za-z0-9_]*)/g, /\.Labels\.([A-Za-z_][A-Za-z0-9_]*)/g, /index\s+\$labels\s+"([^"]+)"/g];
-
+/**
+ * The alert labels an annotation or label template reads: `{{ $labels.x }}`, `{{ .Labels.x }}`,
+ * `{{ index $labels "x" }}`, and through a variable or a `with` holding the labels
+ * (`{{ $l := $labels }}{{ $l.x }}`, `{{ with $labels }}{{ .x }}{{ end }}`): src/gotemplate/label-references.ts.
+ */
 export function referencedLabels(template: string): string[] {
-  // Every pattern needs "$labels" or ".Labels.": most values (severities, summaries, URLs) have neither.
-  if (!template.includes('$labels') && !template.includes('.Labels.')) return [];
-  const out = new Set<string>();
-  for (const pattern of LABEL_REFERENCES) for (const m of matchesOf(pattern, template)) out.add(m[1]!);
-  return [...out];
+  return alertLabelReferences(template);
 }
 
 export const alertTemplateLabelDropped: Check = {

@@ -4,6 +4,9 @@ import { callArgument } from '../promql/analyze.js';
 import { firstExpressionOf } from '../promql/parse.js';
 import { nodeValueKind } from '../promql/value-kind.js';
 import { counterWords, readsAsCounter } from './counter-series.js';
+import { selectorsReadDirectly } from './read-directly.js';
+import type { Catalogue } from '../model/catalogue.js';
+import type { SelectorRef } from '../promql/analyze.js';
 
 /**
  * Functions for gauges over a counter (or a histogram's or summary's _count/_sum/_bucket, or a
@@ -30,6 +33,16 @@ function hintFor(fn: string, instead: string, series: string): string {
     : `use ${instead}(${series}[…]), which handles counter resets`;
 }
 
+/** The function this check reports on a selector (a counter read by a gauge function as the nearest step above it), or undefined. */
+export function gaugeFunctionOnCounter(s: SelectorRef, catalogue: Catalogue): string | undefined {
+  const fn = s.enclosing[0];
+  const entry = s.name !== undefined ? catalogue.get(s.name) : undefined;
+  return fn !== undefined && GAUGE_FUNCTIONS[fn] !== undefined && entry && readsAsCounter(entry) ? fn : undefined;
+}
+
+/** Whether a gauge function of GAUGE_FUNCTIONS is named `fn`. */
+export const isGaugeFunction = (fn: string): boolean => GAUGE_FUNCTIONS[fn] !== undefined;
+
 export const promqlGaugeFunctionOnCounter: Check = {
   id: 'promql/gauge-function-on-counter',
   severity: 'warning',
@@ -38,10 +51,10 @@ export const promqlGaugeFunctionOnCounter: Check = {
     const kindOf = (name: string) => catalogue.get(name)?.kind ?? 'unknown';
     for (const e of expressions) {
       for (const s of e.analysis.selectors) {
-        const fn = s.enclosing[0];
+        const fn = gaugeFunctionOnCounter(s, catalogue);
         const instead = fn !== undefined ? GAUGE_FUNCTIONS[fn] : undefined;
         const entry = s.name !== undefined ? catalogue.get(s.name) : undefined;
-        if (!instead || !entry || !readsAsCounter(entry)) continue;
+        if (!instead || !entry) continue;
         report({
           message: `${ownerName(e)} applies ${fn}() to ${entry.metric ? `counter "${s.name}"` : counterWords(entry)}: ${fn} is for gauges, and reads every restart of the counter as a drop`,
           hint: hintFor(fn!, instead, s.name!),
@@ -58,10 +71,8 @@ export const promqlGaugeFunctionOnCounter: Check = {
         const { tree, node } = argument;
         const inner = firstExpressionOf(tree, node);
         if (inner < 0) continue;
-        // A selector alone (`deriv(x_total[1h:1m])`, also in parentheses) is the selector's finding above.
-        let bare = inner;
-        while (tree.name(bare) === 'ParenExpr') bare = firstExpressionOf(tree, bare);
-        if (bare < 0 || tree.name(bare) === 'VectorSelector') continue;
+        // A counter the call reads straight through (`deriv(x_total[1h:1m])`, `deriv((2 * x_total)[1h:1m])`) is the selector's finding above.
+        if (selectorsReadDirectly(e, call, tree.from(inner), tree.to(inner)).some((s) => gaugeFunctionOnCounter(s, catalogue))) continue;
         if (nodeValueKind(e.text, tree, inner, kindOf) !== 'counter') continue;
         const innerText = e.text.slice(tree.from(inner), tree.to(inner));
         report({

@@ -3,14 +3,36 @@ import { at, ownerName } from './check.js';
 import { anyClientBoundRegexp, exposedByGeneratedPython, pythonLabelNumber } from '../instrument/exposition.js';
 import { deadAlternatives } from '../promql/regex-alternatives.js';
 import { matcherAccepts } from './scrape-jobs.js';
+import { isGaugeFunction } from './promql-gauge-function-on-counter.js';
+import { readsAsCounter } from './counter-series.js';
 
-const RATES = new Set(['rate', 'irate', 'increase', 'delta', 'idelta', 'deriv', 'sum_over_time', 'avg_over_time', 'max_over_time', 'min_over_time', 'last_over_time']);
+/** What turns bucket counters into recent observations: the counter functions (they handle restarts). */
+const COUNTER_RATES = new Set(['rate', 'irate', 'increase']);
+/** Steps that leave a bucket's values as they are (or pick among them): a raw bucket through them is still raw. */
+const PASSING = new Set([
+  'sum', 'min', 'max', 'avg', 'group', 'topk', 'bottomk', 'limitk', 'limit_ratio', 'quantile',
+  'label_replace', 'label_join', 'sort', 'sort_desc', 'sort_by_label', 'sort_by_label_desc', 'clamp', 'clamp_min', 'clamp_max',
+]);
+
+/**
+ * What reaches histogram_quantile from a bucket counter (a catalogue histogram's `_bucket`, or a
+ * recorded series that is a counter) without rate(), irate() or increase() between: undefined when
+ * one of them is there, or when the nearest function is a gauge function (delta(), deriv(),
+ * sum_over_time(), …), which promql/gauge-function-on-counter reports on a counter; otherwise the
+ * first function that kept the values cumulative (max_over_time(), last_over_time(), …), or '' for
+ * the raw values.
+ */
+function cumulativeInput(steps: readonly string[]): string | undefined {
+  if (steps.some((fn) => COUNTER_RATES.has(fn) || isGaugeFunction(fn))) return undefined;
+  return steps.find((fn) => !PASSING.has(fn)) ?? '';
+}
 
 /**
  * A histogram's _bucket series read as the catalogue declares them:
  * - `le="0.3"` where the histogram has no such bucket selects nothing;
- * - `histogram_quantile` over raw buckets (no rate/increase) gives the quantile since each
- *   process started, not of recent requests;
+ * - `histogram_quantile` over raw buckets (no rate/increase/irate: raw, or through max_over_time(),
+ *   last_over_time() and the like, which keep them cumulative), or over a recorded counter, gives
+ *   the quantile since each process started, not of recent requests;
  * - an alternative of an `le=~` regex (`le=~"0.3|1"`) that matches no bound the histogram has
  *   (as any client writes it): that part, or when no alternative matches one the selector, matches nothing;
  * - any `le` matcher that does not accept the text `+Inf` (`le!="+Inf"`, `le=~"0.5|1|5"`,
@@ -80,7 +102,22 @@ export const promqlHistogramBucket: Check = {
   run({ model, expressions, catalogue }, report) {
     for (const e of expressions) {
       for (const s of e.analysis.selectors) {
-        if (s.name === undefined || !s.name.endsWith('_bucket')) continue;
+        if (s.name === undefined) continue;
+        const recorded = catalogue.get(s.name);
+        // A recorded counter (a sum of buckets, say) is as cumulative as the buckets; a recorded rate is what the quantile needs.
+        if (recorded?.record && readsAsCounter(recorded)) {
+          const quantile = s.enclosing.indexOf('histogram_quantile');
+          const kept = quantile >= 0 ? cumulativeInput(s.enclosing.slice(0, quantile)) : undefined;
+          if (kept !== undefined) {
+            report({
+              severity: 'warning',
+              message: `${ownerName(e)} passes ${kept ? `${kept}() of ` : ''}"${s.name}", recorded as a counter (record: ${recorded.record.expr}), to histogram_quantile: it counts every request since each process started, so the quantile hardly moves`,
+              hint: `histogram_quantile(…, sum by (le) (rate(${s.name}[5m]))), or record the rate of the buckets`,
+              ...at(e, s.from, s.to),
+            });
+          }
+        }
+        if (!s.name.endsWith('_bucket')) continue;
         const entry = catalogue.get(s.name);
         const metric = entry?.metric;
         if (!metric || metric.type !== 'histogram' || entry.suffix !== '_bucket') continue;
@@ -120,10 +157,13 @@ export const promqlHistogramBucket: Check = {
             });
           }
         }
-        if (quantile >= 0 && !s.enclosing.slice(0, quantile).some((fn) => RATES.has(fn))) {
+        const kept = quantile >= 0 ? cumulativeInput(s.enclosing.slice(0, quantile)) : undefined;
+        if (kept !== undefined) {
           report({
             severity: 'warning',
-            message: `${ownerName(e)} passes the raw buckets of ${metric.name} to histogram_quantile: they count every request since each process started, so the quantile hardly moves`,
+            message: kept
+              ? `${ownerName(e)} passes ${kept}() of the buckets of ${metric.name} to histogram_quantile: the buckets count every request since each process started, ${kept}() keeps them so (only rate(), irate() or increase() make recent requests of them), so the quantile hardly moves`
+              : `${ownerName(e)} passes the raw buckets of ${metric.name} to histogram_quantile: they count every request since each process started, so the quantile hardly moves`,
             hint: `histogram_quantile(…, sum by (le) (rate(${s.name}[5m])))`,
             ...at(e, s.from, s.to),
           });

@@ -13,6 +13,12 @@ const MIRRORED: Record<string, string> = { '>': '<', '<': '>', '>=': '<=', '<=':
 
 /** Whether `value op c` holds for no value of the range ('never'), for every one ('always'), or depends. */
 function verdict(op: string, r: ValueRange, c: number): 'never' | 'always' | undefined {
+  const found = rangeVerdict(op, r, c);
+  // A NaN the range may also hold (scalar() of no series) fails every comparison but `!=`.
+  return found === 'always' && r.nan && op !== '!=' ? undefined : found;
+}
+
+function rangeVerdict(op: string, r: ValueRange, c: number): 'never' | 'always' | undefined {
   switch (op) {
     case '>':
       return r.max <= c ? 'never' : r.min > c ? 'always' : undefined;
@@ -39,6 +45,28 @@ function verdict(op: string, r: ValueRange, c: number): 'never' | 'always' | und
 function presenceTest(op: string, r: ValueRange, c: number): boolean {
   if (r.min !== 1) return false;
   return ((op === '>' || op === '!=') && c === 0) || (op === '>=' && c === 1);
+}
+
+/** What no value, or every value, does with a constant that is not a finite number. */
+const NO_VALUE: Record<string, string> = { '>': 'is greater than', '<': 'is less than', '==': 'is equal to', '>=': 'is greater than or equal to', '<=': 'is less than or equal to' };
+
+/**
+ * A comparison with NaN or an infinity that holds for no value whatever the expression
+ * (Prometheus compares as Go does: NaN is equal to nothing, not even NaN, and unequal to
+ * everything): `x == NaN`, `x > NaN` never hold, `x != NaN` always does; `x > +Inf` and
+ * `x < -Inf` never hold. `x <= +Inf`, `x > -Inf` and the like keep every value but NaN (or an
+ * infinity): they filter, and are not judged here.
+ */
+function notFinite(op: string, c: number): { found: 'never' | 'always'; words: string; hint: string } | undefined {
+  if (Number.isNaN(c)) {
+    if (op === '!=') return { found: 'always', words: 'every value, NaN itself included, is unequal to NaN', hint: 'to drop NaN values compare the series with itself: x == x keeps every value but NaN' };
+    return { found: 'never', words: `no value, NaN itself included, ${NO_VALUE[op]} NaN`, hint: 'to find NaN values compare the series with itself: x != x keeps only NaN' };
+  }
+  if ((op === '>' && c === Infinity) || (op === '<' && c === -Infinity)) {
+    const sign = c > 0 ? '+Inf' : '-Inf';
+    return { found: 'never', words: `no value ${NO_VALUE[op]} ${sign}`, hint: `to find infinite values compare with == ${sign}` };
+  }
+  return undefined;
 }
 
 function rangeWords(r: ValueRange): string {
@@ -97,12 +125,14 @@ function hint(r: ValueRange, never: boolean): string {
  * number outside those bounds: it never holds (error: the alert never fires, the rule records
  * nothing), or holds for every value (warning: the threshold filters nothing). `== v` on an
  * expression that is always v (`absent(x) == 1`) and presence tests on counts (`count(…) > 0`)
- * are left alone.
+ * are left alone. Whatever the expression, `> +Inf`, `< -Inf` and `== NaN` (any comparison with
+ * NaN but `!=`) never hold, and `!= NaN` always does.
  */
 export const promqlImpossibleThreshold: Check = {
   id: 'promql/impossible-threshold',
   severity: 'error',
-  description: 'A comparison threshold lies within the values the expression can take (rate() ≥ 0, count ≥ 1, up and bool 0/1, ratios of a part 0–1, histogram_quantile() ≤ the largest bucket, clamp bounds).',
+  description:
+    'A comparison threshold lies within the values the expression can take (rate() ≥ 0, count ≥ 1, up and bool 0/1, ratios of a part 0–1, histogram_quantile() ≤ the largest bucket, clamp bounds, the documented ranges of functions: hour() 0–23, day_of_week() 0–6, time() ≥ 0, cos() ±1, …); never beyond ±Inf, never equal to NaN.',
   run(context, report) {
     const { expressions, model, catalogue } = context;
     const lookup = rangeLookup(context, model, catalogue);
@@ -134,13 +164,19 @@ export const promqlImpossibleThreshold: Check = {
         const right = numberLiteral(e.text, tree, rhs);
         if ((left === undefined) === (right === undefined)) continue;
         const constant = (left ?? right)!;
-        if (!Number.isFinite(constant)) continue;
         const constantNode = left !== undefined ? lhs : rhs;
         const op = left !== undefined ? MIRRORED[b.op] : b.op;
-        const r = rangeOf(left !== undefined ? rhs : lhs);
-        if (!op || !r) continue;
-        const found = verdict(op, r, constant);
-        if (!found || (found === 'always' && presenceTest(op, r, constant))) continue;
+        if (!op) continue;
+        // NaN and ±Inf: judged by what no value does, whatever the expression's range.
+        const beyond = notFinite(op, constant);
+        const r = beyond ? undefined : rangeOf(left !== undefined ? rhs : lhs);
+        if (!beyond && !r) continue;
+        let found = beyond?.found;
+        if (r) {
+          found = verdict(op, r, constant);
+          // An infinity is no threshold: what holds for every finite value of the range may fail on the infinity.
+          if (!found || (found === 'always' && (!Number.isFinite(constant) || presenceTest(op, r, constant)))) continue;
+        }
         const never = found === 'never';
         const from = left !== undefined ? tree.from(constantNode) : b.opFrom;
         const to = left !== undefined ? b.opTo : tree.to(constantNode);
@@ -153,8 +189,8 @@ export const promqlImpossibleThreshold: Check = {
         const whole = e.text.trim() === e.text.slice(b.from, b.to).trim();
         report({
           severity: never ? 'error' : 'warning',
-          message: `${ownerName(e)}: "${comparison}" ${never ? 'never holds' : 'always holds'}: ${subject} ${rangeWords(r)} (${r.why}), so ${effect(e, whole, b.bool, never)}`,
-          hint: hint(r, never),
+          message: `${ownerName(e)}: "${comparison}" ${never ? 'never holds' : 'always holds'}: ${r ? `${subject} ${rangeWords(r)} (${r.why})` : beyond!.words}, so ${effect(e, whole, b.bool, never)}`,
+          hint: r ? hint(r, never) : beyond!.hint,
           ...at(e, from, to),
         });
       }

@@ -3,12 +3,16 @@ import { at, ownerName } from './check.js';
 import { callArgument } from '../promql/analyze.js';
 import { firstExpressionOf } from '../promql/parse.js';
 import { nodeValueKind, type ValueKind } from '../promql/value-kind.js';
+import { nonCounterRead } from './promql-rate-on-non-counter.js';
+import { selectorsReadDirectly } from './read-directly.js';
 
 /**
  * rate()/increase() over a series a recording rule writes, when that rule records a rate, a ratio
  * or another gauge (its kind is inferred from the recording expression: rate(), a sum or ratio of
  * rates, avg, histogram_quantile, … are not counters). Also over a subquery of such an expression:
  * rate(rate(x[5m])[10m:]). A recorded sum of raw counters is still a counter and stays quiet.
+ * A subquery that reads a catalogue gauge straight through (`rate(x[5m:1m])`, `rate((x * 2)[5m:])`)
+ * is promql/rate-on-non-counter's (nonCounterRead), not reported again here.
  */
 
 const COUNTER_FUNCTIONS = new Set(['rate', 'irate', 'increase', 'resets']);
@@ -48,7 +52,9 @@ export const promqlRateOnRecordedGauge: Check = {
         const inner = firstExpressionOf(tree, arg);
         const kind = nodeValueKind(e.text, tree, inner, kindOf);
         if (inner < 0 || (kind !== 'rate' && kind !== 'gauge')) continue;
-        const innerText = e.text.slice(tree.from(inner), tree.to(inner));
+        const [from, to] = [tree.from(inner), tree.to(inner)];
+        if (selectorsReadDirectly(e, call, from, to).some((s) => nonCounterRead(s, catalogue))) continue;
+        const innerText = e.text.slice(from, to);
         report({
           message: `${ownerName(e)} applies ${call.name}() to the subquery ${innerText}, which is ${what(kind)}; ${call.name}() reads every drop as a counter reset`,
           hint: kind === 'rate' ? `${innerText} is per second already: use it as it is, or avg_over_time((${innerText})[…:])` : 'use deriv() or delta() on a gauge',

@@ -1,7 +1,7 @@
 import type { AnalyzedExpression, Check, Finding } from './check.js';
 import { at, ownerName } from './check.js';
 import { formatMs } from './rules-select.js';
-import { jobLabel, jobsOf } from './scrape-jobs.js';
+import { jobLabel, jobsOf, jobsSurelyRead } from './scrape-jobs.js';
 import { durationMs } from '../duration.js';
 import type { Model, RuleGroupModel, ScrapeJobModel } from '../model/types.js';
 import { callArgument, type CallRef, type SelectorRef } from '../promql/analyze.js';
@@ -43,14 +43,16 @@ const RANGE_FUNCTIONS: ReadonlyMap<string, RangeNeed> = new Map([
 const fewerThan = (n: number) => (n === 1 ? 'less than 1 interval' : `fewer than ${n} intervals`);
 
 /** What writes the series and how often, for the message (put into words only for a finding). */
-function writerOf(group: RuleGroupModel | undefined, jobs: ScrapeJobModel[], intervalMs: number): string {
+function writerOf(group: RuleGroupModel | undefined, jobs: ScrapeJobModel[], intervalMs: number, every = false): string {
   if (group) return `rule group ${group.name} records it every ${formatMs(intervalMs)}`;
   const names = [...new Set(jobs.map(jobLabel))];
-  return names.length === 0
-    ? `the scrape interval is ${formatMs(intervalMs)}`
-    : names.length === 1
-      ? `job "${names[0]}" scrapes it every ${formatMs(intervalMs)}`
-      : `jobs ${names.map((n) => `"${n}"`).join(', ')} may scrape it, the fastest every ${formatMs(intervalMs)}`;
+  if (names.length === 0) return `the scrape interval is ${formatMs(intervalMs)}`;
+  if (names.length === 1) return `job "${names[0]}" scrapes it every ${formatMs(intervalMs)}`;
+  const listed = names.map((n) => `"${n}"`).join(', ');
+  // Of the jobs that surely write it, the slowest decides; of the jobs that only may, the fastest.
+  if (!every) return `jobs ${listed} may scrape it, the fastest every ${formatMs(intervalMs)}`;
+  const slowest = [...new Set(jobs.filter((j) => j.intervalMs === intervalMs).map(jobLabel))].map((n) => `"${n}"`).join(', ');
+  return `jobs ${listed} scrape it, the slowest (${slowest}) every ${formatMs(intervalMs)}`;
 }
 
 /** A range the analysis read in place of a Grafana macro or variable (which it reads as `5m`): as the user wrote it. */
@@ -195,11 +197,19 @@ function judgeSubquery(e: AnalyzedExpression, call: CallRef, need: RangeNeed, ev
   });
 }
 
-/** What writes a series and how often: a rule group, or the job(s) that scrape it (the fastest's interval). */
+/**
+ * What writes a series and how often: a rule group, or the job(s) that scrape it, with the interval
+ * that judges a range (`slowest`) and a subquery's step (`intervalMs`, the fastest).
+ */
 interface Writer {
   intervalMs: number;
   jobs: ScrapeJobModel[];
   group: RuleGroupModel | undefined;
+  /**
+   * The range's judge: the slowest of the jobs that surely write the series (every one's series
+   * are in the result, and a range too short for one empties those), with them; else the fastest candidate's.
+   */
+  slowest: { intervalMs: number; jobs: ScrapeJobModel[]; every: boolean };
 }
 
 /**
@@ -249,7 +259,10 @@ function judgeSubqueryStep(e: AnalyzedExpression, call: CallRef, evaluationMs: n
  * - resets(), changes(), stddev_over_time()…: under 2 intervals one sample, so always 0 (error);
  * - *_over_time(): under 1 interval often no sample at all (error); under 2 one missed scrape
  *   empties it (warning).
- * With several candidate jobs the fastest one is used: no finding unless it holds for all of them.
+ * With several jobs: the slowest of those that surely write the series (the jobs a `job=~"a|b"`
+ * matcher lists, those the metric declares, its exporter's), whose series a range too short for
+ * its interval empties; when only candidates are known (no matcher, `job=~"shop-.*"`), the fastest
+ * one: no finding unless it holds for all of them.
  * In panels, Grafana's `$__interval` is a warning for functions that need two samples (short time
  * ranges empty the panel; it never gets shorter than the scrape interval, which one sample needs),
  * an interval variable's smallest value counts as the range (a custom variable's of durations, a
@@ -273,10 +286,13 @@ export const promqlRateRangeTooShort: Check = {
     const writerFor = (s: SelectorRef): Writer | undefined => {
       const entry = s.name !== undefined ? catalogue.get(s.name) : undefined;
       const group = entry?.record ? groups.get(entry.record.group) : undefined;
-      if (group) return { intervalMs: group.intervalMs, jobs: [], group };
+      if (group) return { intervalMs: group.intervalMs, jobs: [], group, slowest: { intervalMs: group.intervalMs, jobs: [], every: false } };
       const jobs = model.prometheus.scrapeJobs.length > 0 ? jobsOf(model, s, entry) : [];
       if (jobs.length === 0 && model.prometheus.scrapeJobs.length > 0) return undefined;
-      return { intervalMs: jobs.length > 0 ? Math.min(...jobs.map((j) => j.intervalMs)) : globalMs, jobs, group: undefined };
+      const intervalMs = jobs.length > 0 ? Math.min(...jobs.map((j) => j.intervalMs)) : globalMs;
+      const sure = jobs.length > 0 ? jobsSurelyRead(model, s, entry) : [];
+      const slowest = sure.length > 0 ? { intervalMs: Math.max(...sure.map((j) => j.intervalMs)), jobs: sure, every: true } : { intervalMs, jobs, every: false };
+      return { intervalMs, jobs, group: undefined, slowest };
     };
     for (const e of expressions) {
       for (const call of e.analysis.calls) {
@@ -310,9 +326,10 @@ export const promqlRateRangeTooShort: Check = {
         const its = variable ? ` (its smallest value, ${variable.value})` : '';
         const found = writerFor(s);
         if (!found) continue; // no job writes it: promql/unknown-job
-        const { intervalMs, jobs, group } = found;
+        const { group } = found;
+        const { intervalMs, jobs, every } = found.slowest;
         if (rangeMs >= need.warning * intervalMs) continue;
-        const writer = writerOf(group, jobs, intervalMs);
+        const writer = writerOf(group, jobs, intervalMs, every);
         const tooShort = rangeMs < need.error * intervalMs;
         const seen = need.samples === 2 ? 'it sees one sample most of the time' : 'it often holds no sample at all';
         report({

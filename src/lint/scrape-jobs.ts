@@ -2,6 +2,7 @@ import type { MatcherRef, SelectorRef } from '../promql/analyze.js';
 import type { Model, ScrapeJobModel } from '../model/types.js';
 import type { SeriesEntry } from '../model/catalogue.js';
 import type { RelabelRuleInput } from '../model/schema/prometheus.js';
+import { finiteMatches } from '../promql/finite-regex.js';
 
 /**
  * Which scrape jobs write a series, as far as the definitions tell: the `job` label a target gets
@@ -61,6 +62,34 @@ export function jobsOf(model: Model, s: SelectorRef, entry: SeriesEntry | undefi
     if (named.length > 0) return named;
   }
   return [...jobs];
+}
+
+/**
+ * The jobs whose series a selector surely reads, a subset of jobsOf's: the jobs its `job` matchers
+ * name (`job="a"`, `job=~"a|b"`: a regex that lists its values, every `job` matcher of the selector
+ * accepting them), narrowed to the jobs the metric declares when it does; without such a matcher,
+ * the jobs the metric declares, or the jobs of its exporter. Empty when only candidates are known
+ * (no matcher and nothing declared, or a matcher that lists nothing: `job=~"shop-.*"`, `job!="x"`),
+ * as jobs honouring the metric's own `job` label are (their series may carry any job).
+ */
+export function jobsSurelyRead(model: Model, s: SelectorRef, entry: SeriesEntry | undefined): ScrapeJobModel[] {
+  const candidates = jobsOf(model, s, entry);
+  const matchers = s.matchers.filter((m) => m.label === 'job');
+  const declared = entry?.metric?.jobs;
+  if (matchers.length === 0) {
+    if (declared !== undefined) return candidates;
+    const exporter = entry?.metric?.exporter;
+    return exporter !== undefined && candidates.every((j) => jobLabel(j) === exporter) ? candidates : [];
+  }
+  const named = new Set<string>();
+  for (const m of matchers) {
+    const listed = m.op === '=' ? [m.value] : m.op === '=~' ? finiteMatches(m.value) : undefined;
+    if (listed) for (const value of listed) named.add(value);
+  }
+  const honouring = jobsHonouring(model, entry, 'job');
+  return candidates.filter(
+    (j) => !honouring.includes(j) && matchers.every((m) => matcherAccepts(m, jobLabel(j)) === true) && (declared !== undefined ? declared.includes(j.job) : named.has(jobLabel(j))),
+  );
 }
 
 /** Each relabel rule of a job, with the list it is in (`relabel` or `metricRelabel`) and its index. */

@@ -7,8 +7,10 @@ export function numberLiteral(text: string, tree: FlatTree, node: number): numbe
   switch (tree.name(node)) {
     case 'NumberDurationLiteral': {
       const literal = text.slice(tree.from(node), tree.to(node)).toLowerCase();
+      // The parse keeps a sign in the literal (`-Inf`, `+NaN`): Prometheus reads them case-insensitively.
       if (literal === 'inf' || literal === '+inf') return Infinity;
-      if (literal === 'nan') return NaN;
+      if (literal === '-inf') return -Infinity;
+      if (literal === 'nan' || literal === '+nan' || literal === '-nan') return NaN;
       const value = Number(literal);
       return Number.isNaN(value) ? undefined : value; // a duration used as a number (5m) is not one
     }

@@ -2,9 +2,12 @@
  * The values an expression can take, where PromQL's semantics bound them whatever the data: rate()
  * and its kin are never negative, a count is at least 1, `up` and a `bool` comparison are 0 or 1,
  * histogram_quantile() never exceeds its histogram's largest finite bucket, a part of a counter
- * over the whole of it lies between 0 and 1, clamp() bounds by its arguments; sums, averages,
- * `and`, scalar arithmetic and the like carry those bounds on. Undefined where nothing is known.
- * (NaN, from 0/0 or no observations, fails every comparison: it never makes one hold.)
+ * over the whole of it lies between 0 and 1, clamp() bounds by its arguments, and the functions of
+ * FIXED_RANGES (hour() 0–23, time() never negative, cos() within ±1, …) are bounded whatever their
+ * argument; sums, averages, `and`, scalar arithmetic and the like carry those bounds on. Undefined
+ * where nothing is known. (NaN, from 0/0 or no observations, fails every comparison but `!=`: it
+ * never makes one hold that the range's values fail; scalar() makes NaN of an input without
+ * exactly one element, which `nan` says.)
  */
 import { NODE_SIZE, type FlatTree } from './flat-tree.js';
 import { argumentsOf, expressionsOf, firstExpressionOf, operatorAfter } from './parse.js';
@@ -15,6 +18,12 @@ export interface ValueRange {
   max: number;
   /** Why the values are bounded, in words ("rate() is never negative"). */
   why: string;
+  /**
+   * It may also be NaN where its input has no NaN: scalar() of a vector without exactly one element
+   * ("If the input vector does not have exactly one element …, scalar will return NaN"). NaN fails
+   * every comparison but `!=`, so a comparison that holds for every value of the range may still fail.
+   */
+  nan?: true;
 }
 
 /** What the walk needs from the catalogue. */
@@ -25,17 +34,81 @@ export interface RangeLookup {
   recorded(seriesName: string): ValueRange | undefined;
 }
 
-const NEVER_NEGATIVE = new Set(['rate', 'irate', 'increase', 'resets', 'changes']);
-/** Functions and aggregations whose values are values of their (range) argument. */
+/**
+ * The functions whose values lie in a fixed range whatever their argument, each as Prometheus'
+ * documentation says it (docs/querying/functions.md, github.com/prometheus/prometheus at
+ * d15adb9ad7e5; the quote after each). The one table of such ranges: `why` is what messages say.
+ */
+const FIXED_RANGES: ReadonlyMap<string, ValueRange> = new Map(
+  (
+    [
+      // rate(): "the per-second average rate of increase … Breaks in monotonicity (such as counter resets …) are automatically adjusted for"
+      ['rate', 0, Infinity, 'rate() is never negative'],
+      // irate(): "the per-second instant rate of increase … Breaks in monotonicity … are automatically adjusted for"
+      ['irate', 0, Infinity, 'irate() is never negative'],
+      // increase(): "the increase in the time series … Breaks in monotonicity … are automatically adjusted for"
+      ['increase', 0, Infinity, 'increase() is never negative'],
+      // resets(): "returns the number of counter resets within the provided time range"
+      ['resets', 0, Infinity, 'resets() is never negative'],
+      // changes(): "returns the number of times its value has changed within the provided time range"
+      ['changes', 0, Infinity, 'changes() is never negative'],
+      // count_over_time(): "the count of all samples in the specified interval" (a series without one is not in the result)
+      ['count_over_time', 1, Infinity, 'a count is at least 1'],
+      // absent(), absent_over_time(): "a 1-element vector with the value 1"; present_over_time(): "the value 1 for any series"
+      ['absent', 1, 1, 'absent() is 1 when it returns anything'],
+      ['absent_over_time', 1, 1, 'absent_over_time() is 1 when it returns anything'],
+      ['present_over_time', 1, 1, 'present_over_time() is 1 when it returns anything'],
+      // histogram_fraction(): "the estimated fraction of observations between the provided lower and upper values"
+      ['histogram_fraction', 0, 1, 'histogram_fraction() lies between 0 and 1'],
+      // stddev_over_time()/stdvar_over_time(): "the population standard deviation / variance"; mad_over_time(): "the median absolute deviation"
+      ['stddev_over_time', 0, Infinity, 'stddev_over_time() is never negative'],
+      ['stdvar_over_time', 0, Infinity, 'stdvar_over_time() is never negative'],
+      ['mad_over_time', 0, Infinity, 'mad_over_time() is never negative'],
+      // histogram_stddev()/histogram_stdvar(): "the estimated standard deviation / variance of observations"
+      ['histogram_stddev', 0, Infinity, 'histogram_stddev() is never negative'],
+      ['histogram_stdvar', 0, Infinity, 'histogram_stdvar() is never negative'],
+      // time(): "the number of seconds since January 1, 1970 UTC"; timestamp(): "the timestamp of each of the samples … as the number of seconds since January 1, 1970 UTC"
+      ['time', 0, Infinity, 'time() counts seconds since 1970, never negative'],
+      ['timestamp', 0, Infinity, 'timestamp() counts seconds since 1970, never negative'],
+      // minute(): "Returned values are from 0 to 59"; hour(): "from 0 to 23"; day_of_week(): "from 0 to 6, where 0 means Sunday";
+      // day_of_month(): "from 1 to 31"; day_of_year(): "from 1 to 365 for non-leap years, and 1 to 366 in leap years";
+      // days_in_month(): "from 28 to 31"; month(): "from 1 to 12, where 1 means January"
+      ['minute', 0, 59, 'minute() returns 0 to 59'],
+      ['hour', 0, 23, 'hour() returns 0 to 23'],
+      ['day_of_week', 0, 6, 'day_of_week() returns 0 (Sunday) to 6'],
+      ['day_of_month', 1, 31, 'day_of_month() returns 1 to 31'],
+      ['day_of_year', 1, 366, 'day_of_year() returns 1 to 366'],
+      ['days_in_month', 28, 31, 'days_in_month() returns 28 to 31'],
+      ['month', 1, 12, 'month() returns 1 (January) to 12'],
+      // Trigonometric functions (Go's math package, which the docs link for the special cases): sin, cos within
+      // [-1, 1], tanh within (-1, 1), acos within [0, π], asin and atan within [-π/2, π/2], cosh at least 1, acosh never negative; pi(): "returns pi".
+      ['sin', -1, 1, 'sin() lies between -1 and 1'],
+      ['cos', -1, 1, 'cos() lies between -1 and 1'],
+      ['tanh', -1, 1, 'tanh() lies between -1 and 1'],
+      ['acos', 0, Math.PI, 'acos() lies between 0 and π'],
+      ['asin', -Math.PI / 2, Math.PI / 2, 'asin() lies between -π/2 and π/2'],
+      ['atan', -Math.PI / 2, Math.PI / 2, 'atan() lies between -π/2 and π/2'],
+      ['cosh', 1, Infinity, 'cosh() is at least 1'],
+      ['acosh', 0, Infinity, 'acosh() is never negative'],
+      ['pi', Math.PI, Math.PI, 'pi() is π'],
+    ] as const
+  ).map(([name, min, max, why]) => [name, { min, max, why }]),
+);
 const SAME_VALUES = new Set([
-  'avg_over_time', 'min_over_time', 'max_over_time', 'last_over_time', 'first_over_time', 'quantile_over_time',
+  'avg_over_time', 'min_over_time', 'max_over_time', 'last_over_time', 'first_over_time',
   'sort', 'sort_desc', 'sort_by_label', 'sort_by_label_desc', 'label_replace', 'label_join',
+  // vector(s): "converts the scalar s to a float sample"
+  'vector',
 ]);
 const SAME_VALUE_AGGREGATIONS = new Set(['avg', 'min', 'max', 'topk', 'bottomk', 'limitk', 'limit_ratio', 'quantile']);
 const SCALING_FUNCTIONS = new Set(['rate', 'irate', 'increase']);
 const COMPARISONS = new Set(['Eql', 'Neq', 'Gtr', 'Lss', 'Gte', 'Lte']);
 
-const range = (min: number, max: number, why: string): ValueRange | undefined => (Number.isNaN(min) || Number.isNaN(max) || min > max ? undefined : { min, max, why });
+const range = (min: number, max: number, why: string, nan?: boolean): ValueRange | undefined =>
+  Number.isNaN(min) || Number.isNaN(max) || min > max ? undefined : nan ? { min, max, why, nan: true } : { min, max, why };
+
+/** A quantile's φ: within [0, 1] it picks one of the values (below, -Inf; above, +Inf). */
+const isPhi = (q: number | undefined): boolean => q !== undefined && q >= 0 && q <= 1;
 
 function bothWhy(a: ValueRange, b: ValueRange): string {
   return a.why === b.why ? a.why : `${a.why}; ${b.why}`;
@@ -73,7 +146,7 @@ export class RangeWalk {
         if (value !== undefined) return Number.isFinite(value) ? { min: value, max: value, why: 'a number' } : undefined;
         const inner = this.of(firstExpressionOf(tree, node));
         if (!inner) return undefined;
-        return this.textOf(node).trimStart().startsWith('-') ? range(-inner.max, -inner.min, inner.why) : inner;
+        return this.textOf(node).trimStart().startsWith('-') ? range(-inner.max, -inner.min, inner.why, inner.nan) : inner;
       }
       case 'VectorSelector':
         return this.selector(node);
@@ -106,17 +179,20 @@ export class RangeWalk {
     const name = this.nameOf(node, 'FunctionIdentifier');
     const args = argumentsOf(this.tree, node);
     const number = (i: number) => (args[i] !== undefined ? numberLiteral(this.text, this.tree, args[i]!) : undefined);
-    if (NEVER_NEGATIVE.has(name)) return { min: 0, max: Infinity, why: `${name}() is never negative` };
-    if (name === 'count_over_time') return { min: 1, max: Infinity, why: 'a count is at least 1' };
-    if (name === 'absent' || name === 'absent_over_time' || name === 'present_over_time') return { min: 1, max: 1, why: `${name}() is 1 when it returns anything` };
-    if (name === 'histogram_fraction') return { min: 0, max: 1, why: 'histogram_fraction() lies between 0 and 1' };
+    const fixed = FIXED_RANGES.get(name);
+    if (fixed) return fixed;
     if (name === 'histogram_quantile') return this.quantile(number(0), args[1] ?? -1);
-    if (SAME_VALUES.has(name)) return this.of(name === 'quantile_over_time' ? (args[1] ?? -1) : (args[0] ?? -1));
-    if (name === 'stddev_over_time' || name === 'stdvar_over_time') return { min: 0, max: Infinity, why: `${name}() is never negative` };
+    if (name === 'quantile_over_time') return isPhi(number(0)) ? this.of(args[1] ?? -1) : undefined;
+    if (SAME_VALUES.has(name)) return this.of(args[0] ?? -1);
+    // scalar(): "If the input vector does not have exactly one element with a float sample, scalar will return NaN".
+    if (name === 'scalar') {
+      const inner = this.of(args[0] ?? -1);
+      return inner && { ...inner, nan: true };
+    }
     if (name === 'abs' || name === 'sqrt') {
       const inner = this.of(args[0] ?? -1);
       if (name === 'abs' && inner && inner.min >= 0) return inner;
-      return { min: 0, max: Infinity, why: `${name}() is never negative` };
+      return range(0, Infinity, `${name}() is never negative`, inner?.nan);
     }
     // Monotone functions carry the bounds of their argument: rounding moves them to whole numbers
     // (to multiples of `round`'s second argument), sgn to -1, 0 or 1, exp above 0.
@@ -125,15 +201,15 @@ export class RangeWalk {
       const to = args.length > 1 ? number(1) : 1;
       if (!inner || to === undefined || !(to > 0) || !Number.isFinite(to)) return undefined;
       const rounded = (v: number) => (name === 'ceil' ? Math.ceil(v) : name === 'floor' ? Math.floor(v) : Number((Math.floor(v / to + 0.5) * to).toPrecision(12)));
-      return range(rounded(inner.min), rounded(inner.max), inner.why);
+      return range(rounded(inner.min), rounded(inner.max), inner.why, inner.nan);
     }
     if (name === 'sgn') {
       const inner = this.of(args[0] ?? -1);
-      return inner ? range(Math.sign(inner.min), Math.sign(inner.max), inner.why) : { min: -1, max: 1, why: 'sgn() is -1, 0 or 1' };
+      return inner ? range(Math.sign(inner.min), Math.sign(inner.max), inner.why, inner.nan) : { min: -1, max: 1, why: 'sgn() is -1, 0 or 1' };
     }
     if (name === 'exp') {
       const inner = this.of(args[0] ?? -1);
-      return inner ? range(Math.exp(inner.min), Math.exp(inner.max), inner.why) : { min: 0, max: Infinity, why: 'exp() is never negative' };
+      return inner ? range(Math.exp(inner.min), Math.exp(inner.max), inner.why, inner.nan) : { min: 0, max: Infinity, why: 'exp() is never negative' };
     }
     if (name === 'clamp' || name === 'clamp_min' || name === 'clamp_max') {
       const lo = name === 'clamp_max' ? -Infinity : number(1);
@@ -142,7 +218,7 @@ export class RangeWalk {
       const inner = this.of(args[0] ?? -1) ?? { min: -Infinity, max: Infinity, why: '' };
       const why =
         name === 'clamp' ? `clamp(…, ${lo}, ${hi}) keeps them between ${lo} and ${hi}` : name === 'clamp_min' ? `clamp_min(…, ${lo}) keeps them at or above ${lo}` : `clamp_max(…, ${hi}) keeps them at or below ${hi}`;
-      return range(Math.min(Math.max(inner.min, lo), hi), Math.max(Math.min(inner.max, hi), lo), inner.why ? `${inner.why}; ${why}` : why);
+      return range(Math.min(Math.max(inner.min, lo), hi), Math.max(Math.min(inner.max, hi), lo), inner.why ? `${inner.why}; ${why}` : why, inner.nan);
     }
     return undefined;
   }
@@ -177,12 +253,14 @@ export class RangeWalk {
     if (op === 'count' || op === 'count_values') return { min: 1, max: Infinity, why: 'a count is at least 1' };
     if (op === 'group') return { min: 1, max: 1, why: 'group() is 1' };
     if (op === 'stddev' || op === 'stdvar') return { min: 0, max: Infinity, why: `${op}() is never negative` };
+    // quantile(φ, …) beyond [0, 1] is -Inf or +Inf: no value of its input.
+    if (op === 'quantile' && !isPhi(numberLiteral(this.text, this.tree, args[0] ?? -1))) return undefined;
     const input = this.of((['topk', 'bottomk', 'limitk', 'limit_ratio', 'quantile'].includes(op) ? args[1] : args[0]) ?? -1);
     if (!input) return undefined;
     if (SAME_VALUE_AGGREGATIONS.has(op)) return input;
     if (op === 'sum') {
-      if (input.min >= 0) return { min: input.min, max: input.max === 0 ? 0 : Infinity, why: input.why };
-      if (input.max <= 0) return { min: -Infinity, max: input.max, why: input.why };
+      if (input.min >= 0) return range(input.min, input.max === 0 ? 0 : Infinity, input.why, input.nan);
+      if (input.max <= 0) return range(-Infinity, input.max, input.why, input.nan);
     }
     return undefined;
   }
@@ -201,7 +279,7 @@ export class RangeWalk {
     if (op === 'And' || op === 'Unless') return this.of(lhsNode);
     const a = this.of(lhsNode);
     const b = this.of(rhsNode);
-    if (op === 'Or') return a && b ? { min: Math.min(a.min, b.min), max: Math.max(a.max, b.max), why: bothWhy(a, b) } : undefined;
+    if (op === 'Or') return a && b ? range(Math.min(a.min, b.min), Math.max(a.max, b.max), bothWhy(a, b), a.nan || b.nan) : undefined;
     // With `on (…)`/`ignoring (…)` (one-to-one, or group_left: the whole is the "one" side) a part's
     // series meets the whole's series of its own group: the whole holds every series of the part, and
     // a match must be unique on the whole's side. group_right lets a whole's series meet another group's part.
@@ -215,19 +293,20 @@ export class RangeWalk {
     }
     if (!a || !b) return undefined;
     const why = a.why === 'a number' ? b.why : b.why === 'a number' ? a.why : bothWhy(a, b);
+    const nan = a.nan || b.nan;
     switch (op) {
       case 'Add':
-        return range(a.min + b.min, a.max + b.max, why);
+        return range(a.min + b.min, a.max + b.max, why, nan);
       case 'Sub':
-        return range(a.min - b.max, a.max - b.min, why);
+        return range(a.min - b.max, a.max - b.min, why, nan);
       case 'Mul': {
         const p = [times(a.min, b.min), times(a.min, b.max), times(a.max, b.min), times(a.max, b.max)];
-        return range(Math.min(...p), Math.max(...p), why);
+        return range(Math.min(...p), Math.max(...p), why, nan);
       }
       case 'Div':
         // By a positive or negative number only: a vector divisor may come near 0.
         if (b.min !== b.max || b.min === 0 || b.why !== 'a number') return undefined;
-        return b.min > 0 ? range(a.min / b.min, a.max / b.min, why) : range(a.max / b.min, a.min / b.min, why);
+        return b.min > 0 ? range(a.min / b.min, a.max / b.min, why, nan) : range(a.max / b.min, a.min / b.min, why, nan);
       default:
         return undefined;
     }

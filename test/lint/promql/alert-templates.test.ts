@@ -201,3 +201,56 @@ describe('alert/value-label-with-for', () => {
     expect(findings(ID, shop({ rules }))).toEqual([]);
   });
 });
+
+describe('alert/template-label-dropped follows the labels through the template', () => {
+  const ID = 'alert/template-label-dropped';
+  const expr = 'sum by (store) (rate(shop_orders_total[5m])) > 1';
+  const dropped = (annotations: Record<string, string>) =>
+    findings(ID, shop({ rules: [alert({ ...basics, name: 'Orders', expr, annotations: { ...basics.annotations, ...annotations } })] })).map((d) => d.message);
+  const message = (label: string, field: string) => `alert Orders uses {{ $labels.${label} }} in ${field}, but its expression does not keep "${label}": it renders empty`;
+
+  it('fires on labels read through a variable holding them, the dot of a with, a parenthesized pipeline, $ and index', () => {
+    expect(
+      dropped({
+        variable: '{{ $l := $labels }}{{ $l.instance }} in {{ $l.store }}',
+        fromData: '{{ $m := .Labels }}{{ $m.job }}',
+        chained: '{{ $a := $labels }}{{ $b := $a }}{{ $b.pod }}',
+        withDot: '{{ with $labels }}{{ .team }} / {{ .store }}{{ end }}',
+        withDeclared: '{{ with $w := .Labels }}{{ $w.zone }}{{ end }}',
+        root: '{{ $.Labels.region }} {{ (.Labels).node }}',
+        indexed: '{{ $l := $labels }}{{ index $l "cluster" }} {{ with $labels }}{{ index . "env" }}{{ end }}',
+        inRange: '{{ range query "up" }}{{ $labels.service }}{{ end }}',
+      }),
+    ).toEqual([
+      message('instance', 'variable'),
+      message('job', 'fromData'),
+      message('pod', 'chained'),
+      message('team', 'withDot'),
+      message('zone', 'withDeclared'),
+      message('region', 'root'),
+      message('node', 'root'),
+      message('cluster', 'indexed'),
+      message('env', 'indexed'),
+      message('service', 'inRange'),
+    ]);
+  });
+
+  it('stays quiet where the dot or a variable no longer holds the alert labels', () => {
+    expect(
+      dropped({
+        // Inside range, the dot is a query result's sample: its .Labels are not the alert's.
+        queried: '{{ range query "up" }}{{ .Labels.instance }}{{ end }}',
+        queriedWith: '{{ with query "up" }}{{ (. | first).Labels.instance }}{{ end }}',
+        // with on one label: the dot is its value.
+        oneLabel: '{{ with $labels.store }}{{ . }}{{ end }}',
+        // else of with: the dot is the data again; with on one label: its value, no labels map.
+        otherwise: '{{ with $labels.store }}{{ . }}{{ else }}{{ .Labels.store }}{{ end }}{{ with .Labels.store }}{{ .team }}{{ end }}',
+        // Reassigned in a block: may hold either value, not followed.
+        reassigned: '{{ $l := $labels }}{{ if true }}{{ $l = "x" }}{{ end }}{{ $l.foo }}',
+        ranged: '{{ range $k, $v := $labels }}{{ $k }}={{ $v }}{{ end }}',
+        text: 'not a template: $labels.instance',
+        kept: '{{ $l := $labels }}{{ $l.store }} {{ with .Labels }}{{ .store }}{{ end }}',
+      }),
+    ).toEqual([]);
+  });
+});

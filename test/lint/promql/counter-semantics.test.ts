@@ -24,6 +24,19 @@ describe('promql/gauge-function-on-counter', () => {
     ]);
   });
 
+  it('reports a counter read straight through a subquery once, on the selector; a subquery that makes a counter of others once, on the subquery', () => {
+    const rules = [
+      alert({ ...basics, name: 'Scaled', expr: 'deriv((2 * shop_orders_total offset 1h)[1h:1m]) > 10' }),
+      alert({ ...basics, name: 'Bare', expr: 'delta((shop_orders_total)[1h:1m]) > 10' }),
+      alert({ ...basics, name: 'Summed', expr: 'deriv(sum by (store) (shop_orders_total)[1h:1m]) > 10' }),
+    ];
+    expect(summary('promql/gauge-function-on-counter', ...rules).map((f) => [f[1], f[2]])).toEqual([
+      ['alert Scaled applies deriv() to counter "shop_orders_total": deriv is for gauges, and reads every restart of the counter as a drop', 'shop_orders_total'],
+      ['alert Bare applies delta() to counter "shop_orders_total": delta is for gauges, and reads every restart of the counter as a drop', 'shop_orders_total'],
+      ['alert Summed applies deriv() to the subquery sum by (store) (shop_orders_total), which is a counter: deriv is for gauges, and reads every restart of the counter as a drop', 'sum by (store) (shop_orders_total)'],
+    ]);
+  });
+
   it('is quiet on gauges and on rates of counters', () => {
     const rules = [
       alert({ ...basics, name: 'CartDelta', expr: 'delta(shop_cart_items[1h]) > 10' }),
@@ -125,6 +138,44 @@ describe('promql/histogram-bucket', () => {
       record({ name: 'store:checkout_one:rate5m', expr: 'sum by (store) (rate(shop_checkout_seconds_bucket{le=~"1|1[.]0"}[5m]))' }),
     ];
     expect(summary('promql/histogram-bucket', ...rules)).toEqual([]);
+  });
+
+  it('fires on buckets that reach histogram_quantile still cumulative: raw, through *_over_time() without a rate, through a subquery, or recorded as a counter', () => {
+    const why = 'the buckets count every request since each process started';
+    const rules = [
+      alert({ ...basics, name: 'MaxOverTime', expr: 'histogram_quantile(0.9, max_over_time(shop_checkout_seconds_bucket[5m])) > 1' }),
+      alert({ ...basics, name: 'SummedLast', expr: 'histogram_quantile(0.9, sum by (le) (last_over_time(shop_checkout_seconds_bucket[5m]))) > 1' }),
+      alert({ ...basics, name: 'AvgSubquery', expr: 'histogram_quantile(0.9, avg_over_time(sum by (le) (shop_checkout_seconds_bucket)[10m:1m])) > 1' }),
+      alert({ ...basics, name: 'Relabelled', expr: 'histogram_quantile(0.9, label_replace(shop_checkout_seconds_bucket offset 1h, "a", "b", "c", "d")) > 1' }),
+      record({ name: 'le:shop_checkout_seconds_bucket:sum', expr: 'sum by (le) (shop_checkout_seconds_bucket)' }),
+      alert({ ...basics, name: 'RecordedCounter', expr: 'histogram_quantile(0.9, le:shop_checkout_seconds_bucket:sum) > 1' }),
+    ];
+    expect(summary('promql/histogram-bucket', ...rules)).toEqual([
+      ['warning', `alert MaxOverTime passes max_over_time() of the buckets of shop_checkout_seconds to histogram_quantile: ${why}, max_over_time() keeps them so (only rate(), irate() or increase() make recent requests of them), so the quantile hardly moves`, 'shop_checkout_seconds_bucket'],
+      ['warning', `alert SummedLast passes last_over_time() of the buckets of shop_checkout_seconds to histogram_quantile: ${why}, last_over_time() keeps them so (only rate(), irate() or increase() make recent requests of them), so the quantile hardly moves`, 'shop_checkout_seconds_bucket'],
+      ['warning', `alert AvgSubquery passes avg_over_time() of the buckets of shop_checkout_seconds to histogram_quantile: ${why}, avg_over_time() keeps them so (only rate(), irate() or increase() make recent requests of them), so the quantile hardly moves`, 'shop_checkout_seconds_bucket'],
+      ['warning', 'alert Relabelled passes the raw buckets of shop_checkout_seconds to histogram_quantile: they count every request since each process started, so the quantile hardly moves', 'shop_checkout_seconds_bucket'],
+      ['warning', 'alert RecordedCounter passes "le:shop_checkout_seconds_bucket:sum", recorded as a counter (record: sum by (le) (shop_checkout_seconds_bucket)), to histogram_quantile: it counts every request since each process started, so the quantile hardly moves', 'le:shop_checkout_seconds_bucket:sum'],
+    ]);
+  });
+
+  it('is quiet on rates of buckets however taken (also recorded, or smoothed over a subquery), and leaves gauge functions over buckets to promql/gauge-function-on-counter', () => {
+    const rules = [
+      record({ name: 'le:shop_checkout_seconds_bucket:rate5m', expr: 'sum by (le) (rate(shop_checkout_seconds_bucket[5m]))' }),
+      alert({ ...basics, name: 'RecordedRate', expr: 'histogram_quantile(0.9, le:shop_checkout_seconds_bucket:rate5m) > 1' }),
+      alert({ ...basics, name: 'RecordedRateSmoothed', expr: 'histogram_quantile(0.9, max_over_time(le:shop_checkout_seconds_bucket:rate5m[10m])) > 1' }),
+      alert({ ...basics, name: 'Irate', expr: 'histogram_quantile(0.9, sum by (le) (irate(shop_checkout_seconds_bucket[1m]))) > 1' }),
+      alert({ ...basics, name: 'Increase', expr: 'histogram_quantile(0.9, sum by (le) (increase(shop_checkout_seconds_bucket[1h]))) > 1' }),
+      alert({ ...basics, name: 'MaxOfRates', expr: 'histogram_quantile(0.9, max_over_time(sum by (le) (rate(shop_checkout_seconds_bucket[5m]))[1h:1m])) > 1' }),
+      alert({ ...basics, name: 'Deriv', expr: 'histogram_quantile(0.9, sum by (le) (deriv(shop_checkout_seconds_bucket[5m]))) > 1' }),
+      alert({ ...basics, name: 'SumOverTime', expr: 'histogram_quantile(0.9, sum_over_time(shop_checkout_seconds_bucket[5m])) > 1' }),
+    ];
+    expect(summary('promql/histogram-bucket', ...rules)).toEqual([]);
+    // The gauge functions: one finding each, the other check's.
+    expect(summary('promql/gauge-function-on-counter', ...rules).map((f) => f[1])).toEqual([
+      'alert Deriv applies deriv() to counter "shop_checkout_seconds_bucket": deriv is for gauges, and reads every restart of the counter as a drop',
+      'alert SumOverTime applies sum_over_time() to counter "shop_checkout_seconds_bucket": sum_over_time is for gauges, and reads every restart of the counter as a drop',
+    ]);
   });
 
   it('is quiet on declared buckets (written as Prometheus writes them) and on rates under histogram_quantile', () => {

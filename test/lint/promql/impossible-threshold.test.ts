@@ -186,3 +186,117 @@ describe(ID, () => {
     expect(findings(ID, shop({ rules }))).toEqual([]);
   });
 });
+
+describe(`${ID}: bounds that come from a function's documented range, NaN and the infinities`, () => {
+  it('fires on the time functions beyond the values the docs give them, with or without an argument', () => {
+    const rules = [
+      alert({ ...basics, name: 'Weekday', expr: 'day_of_week() > 6' }),
+      alert({ ...basics, name: 'Hour', expr: 'hour(timestamp(shop_cart_items)) > 23' }),
+      alert({ ...basics, name: 'HourAtLeast', expr: 'hour() >= 24' }),
+      alert({ ...basics, name: 'Minute', expr: 'minute() == 60' }),
+      alert({ ...basics, name: 'Month', expr: 'month() < 1' }),
+      alert({ ...basics, name: 'Day', expr: 'day_of_month() > 31' }),
+      alert({ ...basics, name: 'YearDay', expr: 'day_of_year() > 366' }),
+      alert({ ...basics, name: 'MonthDays', expr: 'days_in_month() < 28' }),
+      alert({ ...basics, name: 'Stamp', expr: 'timestamp(shop_cart_items) < 0' }),
+      alert({ ...basics, name: 'Now', expr: 'vector(time()) < 0' }),
+    ];
+    expect(brief(shop({ rules }))).toEqual([
+      ['error', 'alert Weekday: "> 6" never holds: day_of_week() lies between 0 and 6 (day_of_week() returns 0 (Sunday) to 6), so the alert never fires'],
+      ['error', 'alert Hour: "> 23" never holds: hour(timestamp(shop_cart_items)) lies between 0 and 23 (hour() returns 0 to 23), so the alert never fires'],
+      ['error', 'alert HourAtLeast: ">= 24" never holds: hour() lies between 0 and 23 (hour() returns 0 to 23), so the alert never fires'],
+      ['error', 'alert Minute: "== 60" never holds: minute() lies between 0 and 59 (minute() returns 0 to 59), so the alert never fires'],
+      ['error', 'alert Month: "< 1" never holds: month() lies between 1 and 12 (month() returns 1 (January) to 12), so the alert never fires'],
+      ['error', 'alert Day: "> 31" never holds: day_of_month() lies between 1 and 31 (day_of_month() returns 1 to 31), so the alert never fires'],
+      ['error', 'alert YearDay: "> 366" never holds: day_of_year() lies between 1 and 366 (day_of_year() returns 1 to 366), so the alert never fires'],
+      ['error', 'alert MonthDays: "< 28" never holds: days_in_month() lies between 28 and 31 (days_in_month() returns 28 to 31), so the alert never fires'],
+      ['error', 'alert Stamp: "< 0" never holds: timestamp(shop_cart_items) is never negative (timestamp() counts seconds since 1970, never negative), so the alert never fires'],
+      ['error', 'alert Now: "< 0" never holds: vector(time()) is never negative (time() counts seconds since 1970, never negative), so the alert never fires'],
+    ]);
+  });
+
+  it('fires on other functions bounded whatever their argument (abs, sqrt, cos, stddev_over_time, resets) and on `bool` results', () => {
+    const rules = [
+      alert({ ...basics, name: 'Abs', expr: 'abs(delta(shop_cart_items[10m])) < 0' }),
+      alert({ ...basics, name: 'Sqrt', expr: 'sqrt(shop_cart_items) <= -1' }),
+      alert({ ...basics, name: 'Cos', expr: 'cos(shop_cart_items) > 1' }),
+      alert({ ...basics, name: 'Spread', expr: 'stddev_over_time(shop_cart_items[10m]) < 0' }),
+      alert({ ...basics, name: 'Resets', expr: 'resets(shop_orders_total[1h]) < 0' }),
+      alert({ ...basics, name: 'BoolHour', expr: 'vector(hour() > bool 23) == 1' }),
+      record({ name: 'store:shop_cart:weekend', expr: 'day_of_week() > bool 6' }),
+    ];
+    expect(brief(shop({ rules }))).toEqual([
+      ['error', 'alert Abs: "< 0" never holds: abs(delta(shop_cart_items[10m])) is never negative (abs() is never negative), so the alert never fires'],
+      ['error', 'alert Sqrt: "<= -1" never holds: sqrt(shop_cart_items) is never negative (sqrt() is never negative), so the alert never fires'],
+      ['error', 'alert Cos: "> 1" never holds: cos(shop_cart_items) lies between -1 and 1 (cos() lies between -1 and 1), so the alert never fires'],
+      ['error', 'alert Spread: "< 0" never holds: stddev_over_time(shop_cart_items[10m]) is never negative (stddev_over_time() is never negative), so the alert never fires'],
+      ['error', 'alert Resets: "< 0" never holds: resets(shop_orders_total[1h]) is never negative (resets() is never negative), so the alert never fires'],
+      ['error', 'alert BoolHour: "> bool 23" never holds: hour() lies between 0 and 23 (hour() returns 0 to 23), so it is always 0'],
+      ['error', 'record store:shop_cart:weekend: "> bool 6" never holds: day_of_week() lies between 0 and 6 (day_of_week() returns 0 (Sunday) to 6), so it is always 0'],
+    ]);
+  });
+
+  it('follows scalar() and vector() (a count is at least 1), where scalar() of no series is NaN', () => {
+    const rules = [
+      alert({ ...basics, name: 'ScalarCount', expr: 'vector(scalar(count(up{job="shop"}))) < 1' }),
+      alert({ ...basics, name: 'ScalarBool', expr: 'vector(scalar(count(up{job="shop"})) < bool 1) > 0' }),
+      alert({ ...basics, name: 'ScalarAbsent', expr: 'shop_cart_items > 5 and on () vector(scalar(absent(up{job="shop"}))) > 1' }),
+    ];
+    expect(brief(shop({ rules }))).toEqual([
+      ['error', 'alert ScalarCount: "< 1" never holds: vector(scalar(count(up{job="shop"}))) is at least 1 (a count is at least 1), so the alert never fires'],
+      ['error', 'alert ScalarBool: "< bool 1" never holds: scalar(count(up{job="shop"})) is at least 1 (a count is at least 1), so it is always 0'],
+      ['error', 'alert ScalarAbsent: "> 1" never holds: vector(scalar(absent(up{job="shop"}))) is always 1 (absent() is 1 when it returns anything), so that part of the expression is always empty'],
+    ]);
+  });
+
+  it('fires on comparisons with NaN (equal to nothing, unequal to everything) and beyond the infinities, whatever the expression', () => {
+    const rules = [
+      alert({ ...basics, name: 'AboveInf', expr: 'shop_cart_items > +Inf' }),
+      alert({ ...basics, name: 'BelowInf', expr: 'shop_cart_items < -Inf' }),
+      alert({ ...basics, name: 'InfBelow', expr: 'Inf < sum(shop_cart_items)' }),
+      alert({ ...basics, name: 'RateAboveInf', expr: 'rate(shop_orders_total[5m]) > Inf' }),
+      alert({ ...basics, name: 'IsNaN', expr: 'shop_cart_items == NaN' }),
+      alert({ ...basics, name: 'AboveNaN', expr: 'shop_cart_items >= NaN' }),
+      alert({ ...basics, name: 'NotNaN', expr: 'shop_cart_items != NaN' }),
+      alert({ ...basics, name: 'UpInf', expr: 'up{job="shop"} >= +Inf' }),
+    ];
+    expect(brief(shop({ rules }))).toEqual([
+      ['error', 'alert AboveInf: "> +Inf" never holds: no value is greater than +Inf, so the alert never fires'],
+      ['error', 'alert BelowInf: "< -Inf" never holds: no value is less than -Inf, so the alert never fires'],
+      ['error', 'alert InfBelow: "Inf <" never holds: no value is greater than +Inf, so the alert never fires'],
+      ['error', 'alert RateAboveInf: "> Inf" never holds: no value is greater than +Inf, so the alert never fires'],
+      ['error', 'alert IsNaN: "== NaN" never holds: no value, NaN itself included, is equal to NaN, so the alert never fires'],
+      ['error', 'alert AboveNaN: ">= NaN" never holds: no value, NaN itself included, is greater than or equal to NaN, so the alert never fires'],
+      ['warning', 'alert NotNaN: "!= NaN" always holds: every value, NaN itself included, is unequal to NaN, so the alert fires whenever the series exist'],
+      ['error', 'alert UpInf: ">= +Inf" never holds: up{job="shop"} lies between 0 and 1 (up is 0 or 1), so the alert never fires'],
+    ]);
+    expect(findings(ID, shop({ rules: [rules[4]!] }))[0]!.hint).toBe('to find NaN values compare the series with itself: x != x keeps only NaN');
+  });
+
+  it('stays quiet where a value, NaN or an infinity can still make the comparison differ', () => {
+    const rules = [
+      // scalar() of no series (or of several) is NaN: `< bool 1` is then 0, `> bool 0` too: a real test.
+      alert({ ...basics, name: 'ScalarPresent', expr: 'vector(scalar(count(up{job="shop"})) > bool 0) == 0' }),
+      alert({ ...basics, name: 'ScalarAtLeast', expr: 'vector(scalar(count(up{job="shop"}))) >= 1' }),
+      // Filters that keep every finite value drop NaN (and an infinity): not judged.
+      alert({ ...basics, name: 'Finite', expr: 'shop_cart_items < +Inf' }),
+      alert({ ...basics, name: 'NotMinusInf', expr: 'shop_cart_items > -Inf' }),
+      alert({ ...basics, name: 'RateFinite', expr: 'rate(shop_orders_total[5m]) < Inf' }),
+      alert({ ...basics, name: 'UpNotInf', expr: 'up{job="shop"} != +Inf' }),
+      alert({ ...basics, name: 'IsInf', expr: 'shop_cart_items == +Inf' }),
+      alert({ ...basics, name: 'AtLeastInf', expr: 'shop_cart_items >= +Inf' }),
+      // Thresholds within the documented ranges, and functions without one.
+      alert({ ...basics, name: 'Weekend', expr: 'day_of_week() == 0 or day_of_week() == 6' }),
+      alert({ ...basics, name: 'Night', expr: 'hour() >= 22' }),
+      alert({ ...basics, name: 'Age', expr: 'time() - timestamp(shop_cart_items) < 0' }),
+      alert({ ...basics, name: 'Year', expr: 'year() < 2000' }),
+      alert({ ...basics, name: 'Log', expr: 'ln(shop_cart_items) < 0' }),
+      alert({ ...basics, name: 'Deriv', expr: 'deriv(shop_cart_items[10m]) < 0' }),
+      // A quantile beyond [0, 1] is -Inf or +Inf, none of its input's values.
+      alert({ ...basics, name: 'QuantileOver', expr: 'quantile_over_time(2, up{job="shop"}[10m]) > 1' }),
+      alert({ ...basics, name: 'QuantileAgg', expr: 'quantile(-1, up{job="shop"}) < 0' }),
+      alert({ ...basics, name: 'Offset', expr: 'hour(timestamp(shop_cart_items offset 1h)) >= 23' }),
+    ];
+    expect(findings(ID, shop({ rules }))).toEqual([]);
+  });
+});

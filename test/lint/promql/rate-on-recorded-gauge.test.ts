@@ -81,3 +81,37 @@ describe(ID, () => {
     expect(findings(ID, shop({ rules }))).toEqual([]);
   });
 });
+
+describe('rate() over a subquery: one finding per mistake, from the check that owns it', () => {
+  const both = (project: ReturnType<typeof shop>) =>
+    [...findings('promql/rate-on-non-counter', project), ...findings(ID, project)].map((d) => [d.id, d.message]);
+
+  it('a catalogue gauge read straight through a subquery is promql/rate-on-non-counter\'s alone', () => {
+    const rules = [
+      alert({ ...basics, name: 'Plain', expr: 'rate(shop_cart_items[5m:1m]) > 1' }),
+      alert({ ...basics, name: 'Scaled', expr: 'increase((2 * shop_cart_items offset 1h)[10m:]) > 1' }),
+      alert({ ...basics, name: 'Irate', expr: 'irate((shop_build_info)[5m:30s]) > 0' }),
+    ];
+    expect(both(shop({ rules }))).toEqual([
+      ['promql/rate-on-non-counter', 'alert Plain applies rate() to gauge "shop_cart_items"; rate() assumes a counter and reads every drop as a reset'],
+      ['promql/rate-on-non-counter', 'alert Scaled applies increase() to gauge "shop_cart_items"; increase() assumes a counter and reads every drop as a reset'],
+      ['promql/rate-on-non-counter', 'alert Irate applies irate() to gauge "shop_build_info"; irate() assumes a counter and reads every drop as a reset'],
+    ]);
+  });
+
+  it('a subquery that makes a gauge of something (a sum, a rate, a recorded gauge) is promql/rate-on-recorded-gauge\'s, and a gauge under an inner rate() is a mistake of its own', () => {
+    const recorded = record({ name: 'store:shop_cart_items:sum', expr: 'sum by (store) (shop_cart_items)' });
+    const rules = [
+      recorded,
+      alert({ ...basics, name: 'Summed', expr: 'rate(sum(shop_cart_items)[5m:1m]) > 1' }),
+      alert({ ...basics, name: 'Recorded', expr: 'rate(store:shop_cart_items:sum[5m:1m]) > 1' }),
+      alert({ ...basics, name: 'RateOfGaugeRate', expr: 'rate(rate(shop_cart_items[5m])[10m:1m]) > 1' }),
+    ];
+    expect(both(shop({ rules }))).toEqual([
+      ['promql/rate-on-non-counter', 'alert RateOfGaugeRate applies rate() to gauge "shop_cart_items"; rate() assumes a counter and reads every drop as a reset'],
+      [ID, 'alert Summed applies rate() to the subquery sum(shop_cart_items), which is a gauge (it goes up and down); rate() reads every drop as a counter reset'],
+      [ID, 'alert Recorded applies rate() to the subquery store:shop_cart_items:sum, which is a gauge (it goes up and down); rate() reads every drop as a counter reset'],
+      [ID, 'alert RateOfGaugeRate applies rate() to the subquery rate(shop_cart_items[5m]), which is a per-second rate already; rate() reads every drop as a counter reset'],
+    ]);
+  });
+});

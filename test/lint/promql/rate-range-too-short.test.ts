@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alert, constantVariable, customVariable, dashboard, files, intervalVariable, mimir, record, scrapeJob, textVariable, thanos, timeseriesPanel } from '../../../src/index.js';
+import { alert, counter, defineProject, ruleGroup, constantVariable, customVariable, dashboard, files, intervalVariable, mimir, record, scrapeJob, textVariable, thanos, timeseriesPanel } from '../../../src/index.js';
 import { basics, expectFindings, findings, jobs, rulePath, shop, shopDashboard } from './shop.js';
 
 const ID = 'promql/rate-range-too-short';
@@ -78,7 +78,8 @@ describe(ID, () => {
     const rules = [
       alert({ ...basics, name: 'ShopOrders', expr: 'rate(shop_orders_total{job="shop"}[1m]) > 1' }),
       alert({ ...basics, name: 'WorkerOrders', expr: 'rate(shop_orders_total{job="worker"}[4m]) > 1' }),
-      alert({ ...basics, name: 'Either', expr: 'rate(shop_orders_total{job=~"shop|node"}[1m]) > 1' }),
+      // Both jobs the regex names write the series: 2m is 4 intervals of the slower (node, 30s).
+      alert({ ...basics, name: 'Either', expr: 'rate(shop_orders_total{job=~"shop|node"}[2m]) > 1' }),
       alert({ ...basics, name: 'Cpu', expr: 'rate(node_cpu_seconds_total[2m]) > 1' }),
     ];
     const board = dashboard({
@@ -92,6 +93,67 @@ describe(ID, () => {
     // A slow job is fine once the data source's scrape interval (the global one) is as slow.
     const slow = dashboard({ title: 'Shop', panels: [timeseriesPanel({ title: 'Worker', targets: [{ expr: 'rate(shop_orders_total{job="worker"}[$__rate_interval])' }] })] });
     expect(findings(ID, shop({ dashboards: [slow], global: { scrapeInterval: '1m' } }))).toEqual([]);
+  });
+
+  it('judges a job matcher that names several jobs by the slowest of them: each one\'s series are in the result', () => {
+    const rules = [
+      alert({ ...basics, name: 'ShopOrWorker', expr: 'rate(shop_orders_total{job=~"shop|worker"}[1m]) > 1' }),
+      alert({ ...basics, name: 'WorkerOrShop', expr: 'sum(increase(shop_orders_total{job=~"(worker|shop)"}[2m])) > 1' }),
+      alert({ ...basics, name: 'ShopOrNode', expr: 'max_over_time(shop_cart_items{job=~"shop|node"}[45s]) > 1' }),
+      alert({ ...basics, name: 'Three', expr: 'rate(shop_orders_total{job=~"shop|node|worker", status="failed"}[3m]) > 1' }),
+    ];
+    expect(findings(ID, shop({ rules })).map((d) => [d.severity, d.message, d.hint])).toEqual([
+      [
+        'error',
+        'alert ShopOrWorker: rate() over [1m] spans fewer than 2 intervals (jobs "shop", "worker" scrape it, the slowest ("worker") every 1m): it sees one sample most of the time and returns nothing',
+        'use a range of at least 4m (in Grafana panels, $__rate_interval)',
+      ],
+      [
+        'warning',
+        'alert WorkerOrShop: increase() over [2m] spans fewer than 4 scrape intervals (jobs "shop", "worker" scrape it, the slowest ("worker") every 1m); it returns nothing after a single missed scrape',
+        'use a range of at least 4m (in Grafana panels, $__rate_interval)',
+      ],
+      [
+        'warning',
+        'alert ShopOrNode: max_over_time() over [45s] spans fewer than 2 scrape intervals (jobs "shop", "node" scrape it, the slowest ("node") every 30s); it returns nothing after a single missed scrape',
+        'use a range of at least 1m (in Grafana panels, $__rate_interval)',
+      ],
+      [
+        'warning',
+        'alert Three: rate() over [3m] spans fewer than 4 scrape intervals (jobs "shop", "worker", "node" scrape it, the slowest ("worker") every 1m); it returns nothing after a single missed scrape',
+        'use a range of at least 4m (in Grafana panels, $__rate_interval)',
+      ],
+    ]);
+  });
+
+  it('judges a metric that declares the jobs scraping it by the slowest of them, with or without a job matcher', () => {
+    const queue = counter({ name: 'shop_queue_events_total', help: 'Queue events.', jobs: [jobs.shop, jobs.worker] });
+    const project = (expr: string) =>
+      defineProject({
+        name: 'shop',
+        metrics: [queue],
+        prometheus: { global: { scrapeInterval: '15s', evaluationInterval: '15s' }, scrapeJobs: Object.values(jobs) },
+        ruleGroups: [ruleGroup({ name: 'shop', rules: [alert({ ...basics, name: 'Queue', expr })] })],
+      });
+    const messages = (expr: string) => findings(ID, project(expr)).map((d) => d.message);
+    expect(messages('rate(shop_queue_events_total[2m]) > 1')).toEqual([
+      'alert Queue: rate() over [2m] spans fewer than 4 scrape intervals (jobs "shop", "worker" scrape it, the slowest ("worker") every 1m); it returns nothing after a single missed scrape',
+    ]);
+    // A matcher that lists no job narrows to the declared ones all the same; one naming a job the metric lacks adds nothing.
+    expect(messages('rate(shop_queue_events_total{job=~".+"}[2m]) > 1')).toEqual([
+      'alert Queue: rate() over [2m] spans fewer than 4 scrape intervals (jobs "shop", "worker" scrape it, the slowest ("worker") every 1m); it returns nothing after a single missed scrape',
+    ]);
+    expect(messages('rate(shop_queue_events_total{job=~"shop|node"}[1m]) > 1')).toEqual([]);
+  });
+
+  it('stays quiet where a job matcher lists no jobs (only candidates: the fastest decides) or narrows the list to fast ones', () => {
+    const rules = [
+      alert({ ...basics, name: 'Pattern', expr: 'rate(shop_orders_total{job=~"shop.*|work.*"}[1m]) > 1' }),
+      alert({ ...basics, name: 'AllBut', expr: 'rate(shop_orders_total{job!="node"}[1m]) > 1' }),
+      alert({ ...basics, name: 'Narrowed', expr: 'rate(shop_orders_total{job=~"shop|worker", job!="worker"}[1m]) > 1' }),
+      alert({ ...basics, name: 'LongEnough', expr: 'rate(shop_orders_total{job=~"shop|worker"}[4m]) > 1' }),
+    ];
+    expect(findings(ID, shop({ rules }))).toEqual([]);
   });
 
   it("reads $__rate_interval by its smallest value, 4 × the data source's scrape interval, against a slower job", () => {
