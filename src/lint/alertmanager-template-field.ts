@@ -8,6 +8,7 @@ import type { AlertLabelKnowledge } from '../model/alert-labels.js';
 import { againstAlerts, alertsReaching, knownAlertLabelNames, mayCarry } from './alertmanager-select.js';
 import { templatedFields } from './alertmanager-templates.js';
 import type { RouteModel } from '../model/alertmanager.js';
+import { effectiveGroupBy, emptyGroupByOverrides } from '../model/routing.js';
 
 // Alertmanager 0.25's template data (template/template.go): label and annotation maps are KV.
 const LABEL_MAPS = new Set(['.CommonLabels', '.GroupLabels', '.Labels']);
@@ -84,10 +85,11 @@ export const alertmanagerTemplateField: Check = {
     // The labels each receiver's notifications are grouped by: the groupBy (own or inherited) of every
     // route that sends to it; undefined when one groups by every label ('...').
     const groupedBy = new Map<string, Set<string> | undefined>();
+    const emptyOverrides = emptyGroupByOverrides(context.model.versions.alertmanager);
     const visit = (route: RouteModel, inheritedReceiver: string, inheritedGroupBy: readonly string[]) => {
       const receiver = route.receiver ?? inheritedReceiver;
-      // An empty groupBy may inherit (before Alertmanager 0.31): taken as the parent's, the lenient reading.
-      const groupBy = route.groupBy && route.groupBy.length > 0 ? route.groupBy : inheritedGroupBy;
+      // An empty groupBy groups by nothing from Alertmanager 0.31 on, and inherits before it.
+      const groupBy = effectiveGroupBy(route, inheritedGroupBy, emptyOverrides);
       if (!groupedBy.has(receiver)) groupedBy.set(receiver, new Set());
       const set = groupedBy.get(receiver);
       if (groupBy.includes('...')) groupedBy.set(receiver, undefined);
