@@ -270,7 +270,8 @@ export interface TemplateFileSettings {
  * An alert as Alertmanager receives it. Name the alert definition (`{ alert: postgresDown }`): its
  * labels (alertname, the rule's labels, Prometheus's external labels) come from the definition, so a
  * typo there fails the test; `labels` adds the series labels the expression gives it (they never
- * override the rule's). Or write every label out: `{ labels: { alertname: 'X', severity: 'warning' } }`.
+ * override the rule's), and the value a templated rule label renders (`severity: 'critical'` for
+ * `'{{ if … }}critical{{ else }}warning{{ end }}'`: that one is the test's). Or write every label out: `{ labels: { alertname: 'X', severity: 'warning' } }`.
  */
 export type FiringAlert =
   | { readonly alert: AlertRule; readonly labels?: Readonly<Record<string, string>> }
