@@ -6,8 +6,8 @@ import { locatedAt } from '../model/located.js';
 import { didYouMean } from '../suggest.js';
 import type { AlertLabelKnowledge } from '../model/alert-labels.js';
 import { againstAlerts, alertsReaching, knownAlertLabelNames, mayCarry } from './alertmanager-select.js';
-import { templatedFields } from './alertmanager-templates.js';
-import type { RouteModel } from '../model/alertmanager.js';
+import { alertmanagerDialect, parseAlertmanagerTemplate, templatedFields } from './alertmanager-templates.js';
+import type { RouteModel, TemplateFileModel } from '../model/alertmanager.js';
 import { effectiveGroupBy, emptyGroupByOverrides } from '../model/routing.js';
 
 // Alertmanager 0.25's template data (template/template.go): label and annotation maps are KV.
@@ -33,6 +33,65 @@ function readKeys(text: string): Read[] {
       const kind = LABEL_MAPS.has(map.text) ? 'label' : ANNOTATION_MAPS.has(map.text) ? 'annotation' : undefined;
       if (!kind || KV_METHODS.has(key.text.slice(1))) continue;
       out.push({ kind, map: map.text, key });
+    }
+  }
+  return out;
+}
+
+/** The body of each `{{ define "x" }}`/`{{ block "x" }}` of a template text: from its action's end to its `{{ end }}`. */
+function defineBodies(text: string): Array<{ name: string; from: number; to: number }> {
+  const out: Array<{ name: string; from: number; to: number }> = [];
+  const open: Array<{ name?: string; from: number }> = [];
+  for (const action of lexTemplate(text).actions) {
+    const [head, arg] = action.tokens;
+    if (head?.kind !== 'keyword') continue;
+    if (head.text === 'define' || head.text === 'block') {
+      const name = arg && (arg.kind === 'string' || arg.kind === 'rawString') ? unquoteName(arg.text) : undefined;
+      open.push({ ...(name !== undefined ? { name } : {}), from: action.to });
+    } else if (head.text === 'if' || head.text === 'with' || head.text === 'range') open.push({ from: action.to });
+    else if (head.text === 'end') {
+      const block = open.pop();
+      if (block?.name !== undefined) out.push({ name: block.name, from: block.from, to: action.from });
+    }
+  }
+  return out;
+}
+
+function unquoteName(text: string): string {
+  if (text.startsWith('`')) return text.slice(1, -1);
+  try {
+    return JSON.parse(text) as string;
+  } catch {
+    return text.slice(1, -1);
+  }
+}
+
+/**
+ * The receivers that call each template, directly (a field's `{{ template "x" . }}`) or through
+ * other templates (a define's body calling another): by template name.
+ */
+function templateCallers(
+  receivers: ReadonlyArray<{ receiver: string; uses: readonly string[] }>,
+  defines: ReadonlyArray<{ name: string; uses: readonly string[] }>,
+): Map<string, Set<string>> {
+  const calls = new Map<string, Set<string>>();
+  for (const d of defines) {
+    const set = calls.get(d.name) ?? new Set<string>();
+    for (const u of d.uses) set.add(u);
+    calls.set(d.name, set);
+  }
+  const out = new Map<string, Set<string>>();
+  for (const { receiver, uses } of receivers) {
+    const queue = [...uses];
+    const seen = new Set<string>();
+    while (queue.length > 0) {
+      const name = queue.pop()!;
+      if (seen.has(name)) continue;
+      seen.add(name);
+      const set = out.get(name) ?? new Set<string>();
+      set.add(receiver);
+      out.set(name, set);
+      queue.push(...(calls.get(name) ?? []));
     }
   }
   return out;
@@ -124,10 +183,54 @@ export const alertmanagerTemplateField: Check = {
         hint: `add "${name}" to the groupBy of the routes that send to this receiver, or read .CommonLabels.${name} (set when every alert of the notification has the same ${name})`,
       };
     }
+    // The template files: a `{{ define }}` is read by the receivers whose fields call it (directly or
+    // through other defines); one no field calls (a built-in name the default fields call, or kept for
+    // later) by any receiver, so by the labels of every route.
+    const dialect = alertmanagerDialect(context.model.versions);
+    const everyRoute = new Set<string>();
+    let byAll = false;
+    for (const set of groupedBy.values()) {
+      if (set === undefined) byAll = true;
+      else for (const label of set) everyRoute.add(label);
+    }
+    const bodies = am.templates.flatMap((file) => defineBodies(file.content).map((body) => ({ file, ...body })));
+    const callers = templateCallers(
+      am.receivers.map((receiver) => ({
+        receiver: receiver.name,
+        uses: templatedFields(receiver, dialect.target).flatMap(({ text }) => parseAlertmanagerTemplate(am, text, dialect).uses.map((u) => u.name)),
+      })),
+      bodies.map((b) => ({ name: b.name, uses: parseAlertmanagerTemplate(am, b.file.content, dialect).uses.filter((u) => u.from >= b.from && u.to <= b.to).map((u) => u.name) })),
+    );
+    const fileGroupLabelProblem = (file: TemplateFileModel, r: Read): { what: string; hint: string } | undefined => {
+      const name = r.key.text.slice(1);
+      if (r.map !== '.GroupLabels') return undefined;
+      // The innermost define holding the read (a define cannot nest in Go; the last opened one that holds it).
+      const body = bodies.filter((b) => b.file === file && b.from <= r.key.from && r.key.to <= b.to).at(-1);
+      const receivers = body ? callers.get(body.name) : undefined;
+      const inTemplate = body ? ` in template ${JSON.stringify(body.name)}` : '';
+      if (!receivers || receivers.size === 0) {
+        if (byAll || everyRoute.has(name)) return undefined;
+        return {
+          what: `reads .GroupLabels.${name}${inTemplate}, but no route groups by ${name} (they group by ${everyRoute.size > 0 ? [...everyRoute].join(', ') : 'nothing'}): it is always empty`,
+          hint: `add "${name}" to the groupBy of the routes that send to the receivers using it, or read .CommonLabels.${name} (set when every alert of the notification has the same ${name})`,
+        };
+      }
+      const labels = new Set<string>();
+      for (const receiver of receivers) {
+        const set = groupedBy.get(receiver);
+        if (set === undefined) return undefined;
+        for (const label of set) labels.add(label);
+      }
+      if (labels.has(name)) return undefined;
+      return {
+        what: `reads .GroupLabels.${name}${inTemplate}, but no route that sends to a receiver using it groups by ${name} (they group by ${labels.size > 0 ? [...labels].join(', ') : 'nothing'}): it is always empty`,
+        hint: `add "${name}" to the groupBy of the routes that send to the receivers using it, or read .CommonLabels.${name} (set when every alert of the notification has the same ${name})`,
+      };
+    };
     const problem = problemWith(knowledge, '');
     for (const file of am.templates) {
       for (const r of readKeys(file.content)) {
-        const p = problem(r);
+        const p = problem(r) ?? fileGroupLabelProblem(file, r);
         if (!p) continue;
         const { line, column } = lineColumn(file.content, r.key.from);
         report({
