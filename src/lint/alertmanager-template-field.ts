@@ -6,7 +6,7 @@ import { locatedAt } from '../model/located.js';
 import { didYouMean } from '../suggest.js';
 import type { AlertLabelKnowledge } from '../model/alert-labels.js';
 import { againstAlerts, alertsReaching, knownAlertLabelNames, mayCarry } from './alertmanager-select.js';
-import { alertmanagerDialect, parseAlertmanagerTemplate, templatedFields } from './alertmanager-templates.js';
+import { alertmanagerDialect, parseAlertmanagerTemplate, templatedSites } from './alertmanager-templates.js';
 import type { RouteModel, TemplateFileModel } from '../model/alertmanager.js';
 import { effectiveGroupBy, emptyGroupByOverrides } from '../model/routing.js';
 
@@ -156,22 +156,34 @@ export const alertmanagerTemplateField: Check = {
       for (const child of route.routes) visit(child, receiver, groupBy);
     };
     visit(am.route, am.route.receiver ?? '', []);
-    for (const receiver of am.receivers) {
-      // No declared alert reaches it (alertmanager/unreachable-receiver): its fields are judged against all.
-      const reaching = alertsReaching(context, receiver.name);
+    // Each receiver's fields, and the global fields its configs take (smtp.from), against the alerts
+    // that reach the receivers rendering them and the routes that send to those.
+    for (const { owner, at, field, text, receivers } of templatedSites(am, context.model.versions.alertmanager)) {
+      const reaching = [...new Set(receivers.flatMap((name) => alertsReaching(context, name)))];
+      // No declared alert reaches them (alertmanager/unreachable-receiver): the field is judged against all.
       const problem = reaching.length > 0 ? problemWith(reaching, 'that reaches it') : problemWith(knowledge, '');
-      for (const { field, text } of templatedFields(receiver, context.model.versions.alertmanager)) {
-        for (const r of readKeys(text)) {
-          const p = problem(r) ?? groupLabelProblem(r, groupedBy.get(receiver.name));
-          if (!p) continue;
-          report({
-            message: `receiver ${receiver.name}: ${field.join('.')} ${p.what}`,
-            hint: p.hint,
-            ...locatedAt(receiver, ...field),
-            excerpt: { text, from: r.key.from, to: r.key.to },
-          });
-        }
+      const grouped = groupingOf(receivers);
+      for (const r of readKeys(text)) {
+        const p = problem(r) ?? groupLabelProblem(r, grouped);
+        if (!p) continue;
+        report({
+          message: `${owner}: ${field.join('.')} ${p.what}`,
+          hint: p.hint,
+          ...locatedAt(at, ...field),
+          excerpt: { text, from: r.key.from, to: r.key.to },
+        });
       }
+    }
+    /** The labels the notifications of these receivers are grouped by (undefined: by every label). */
+    function groupingOf(receivers: readonly string[]): Set<string> | undefined {
+      if (receivers.length === 1) return groupedBy.get(receivers[0]!);
+      const labels = new Set<string>();
+      for (const receiver of receivers) {
+        const set = groupedBy.get(receiver);
+        if (set === undefined) return undefined;
+        for (const label of set) labels.add(label);
+      }
+      return labels;
     }
     /** `.GroupLabels.x` where the receiver's routes group by no x: Alertmanager puts only the groupBy labels there. */
     function groupLabelProblem(r: Read, grouped: Set<string> | undefined): { what: string; hint: string } | undefined {
@@ -195,10 +207,10 @@ export const alertmanagerTemplateField: Check = {
     }
     const bodies = am.templates.flatMap((file) => defineBodies(file.content).map((body) => ({ file, ...body })));
     const callers = templateCallers(
-      am.receivers.map((receiver) => ({
-        receiver: receiver.name,
-        uses: templatedFields(receiver, dialect.target).flatMap(({ text }) => parseAlertmanagerTemplate(am, text, dialect).uses.map((u) => u.name)),
-      })),
+      templatedSites(am, dialect.target).flatMap(({ text, receivers }) => {
+        const uses = parseAlertmanagerTemplate(am, text, dialect).uses.map((u) => u.name);
+        return receivers.map((receiver) => ({ receiver, uses }));
+      }),
       bodies.map((b) => ({ name: b.name, uses: parseAlertmanagerTemplate(am, b.file.content, dialect).uses.filter((u) => u.from >= b.from && u.to <= b.to).map((u) => u.name) })),
     );
     const fileGroupLabelProblem = (file: TemplateFileModel, r: Read): { what: string; hint: string } | undefined => {

@@ -4,6 +4,8 @@ import { parseGoTemplate, type ParsedTemplate } from '../gotemplate/parse.js';
 import { dialectFor, type TemplateDialect } from '../gotemplate/functions.js';
 import type { TargetVersionsModel } from '../model/types.js';
 import { lexTemplate } from '../gotemplate/lex.js';
+import { locatedAt } from '../model/located.js';
+import type { Located } from '../model/types.js';
 
 /** A receiver field the target Alertmanager evaluates as a Go template, with its path, e.g. ['slack[0]', 'title']. */
 export interface TemplatedField {
@@ -86,12 +88,61 @@ export interface LiteralTemplateField extends TemplatedField {
   renderedFrom?: VersionGate;
 }
 
-/** The receiver's fields holding `{{` that the target Alertmanager (some release it admits) does not render: sent literally. */
-export function literalTemplateFields(receiver: ReceiverModel, target: string): LiteralTemplateField[] {
-  const out: LiteralTemplateField[] = [];
-  for (const { field, text, templated } of stringFields(receiver, target)) {
+/**
+ * The global fields that are an email config's own when it leaves them unset: Alertmanager copies
+ * each `smtp_*` into every email config without it (config/config.go at v0.25.0 and every later tag:
+ * `if ec.From == "" { ec.From = c.Global.SMTPFrom }`, later `cmp.Or(ec.From, c.Global.SMTPFrom)`),
+ * and renders it as that config's field: the TEMPLATED table of `email` says which are templates.
+ */
+const GLOBAL_DEFAULTS: ReadonlyArray<{ section: 'smtp'; kind: NotifierKind }> = [{ section: 'smtp', kind: 'email' }];
+
+/** A text the target may render as a template: a receiver's field, or a global field its email configs take. */
+export interface TemplateSite extends TemplatedField {
+  /** How messages name its owner: `receiver ops`, `global`. */
+  owner: string;
+  /** Where the owner is (the receiver, or the global section): `field` is below it. */
+  at: Located;
+  /** The receivers whose notifications render it. */
+  receivers: string[];
+}
+
+interface StringSite extends StringField, Omit<TemplateSite, keyof TemplatedField> {}
+
+/** Every string field of the receivers and every global field some notifier takes, judged for the target. */
+function stringSites(am: AlertmanagerModel, target: string): StringSite[] {
+  const out: StringSite[] = [];
+  for (const receiver of am.receivers) {
+    for (const f of stringFields(receiver, target)) out.push({ ...f, owner: `receiver ${receiver.name}`, at: receiver, receivers: [receiver.name] });
+  }
+  const global = locatedAt(am, 'global');
+  for (const { section, kind } of GLOBAL_DEFAULTS) {
+    const fields = am.global[section] as Record<string, unknown> | undefined;
+    for (const [key, text] of Object.entries(fields ?? {})) {
+      if (typeof text !== 'string') continue;
+      // Rendered only where a config takes it: one that sets the field itself does not.
+      const receivers = am.receivers.filter((r) => (r[kind] as unknown as Record<string, unknown>[]).some((c) => c[key] === undefined)).map((r) => r.name);
+      if (receivers.length === 0) continue;
+      const gate = TEMPLATED[kind][key];
+      const templated = gate && availability(gate, target) === true ? true : gate;
+      out.push({ field: [section, key], text, templated, owner: 'global', at: global, receivers });
+    }
+  }
+  return out;
+}
+
+/** Every text the target Alertmanager (every release it admits) renders as a template: receivers' fields and the global ones they take. */
+export function templatedSites(am: AlertmanagerModel, target: string): TemplateSite[] {
+  return stringSites(am, target)
+    .filter((f) => f.templated === true)
+    .map(({ field, text, owner, at, receivers }) => ({ field, text, owner, at, receivers }));
+}
+
+/** The texts holding `{{` that some release the target admits sends as written (receivers' fields and global ones). */
+export function literalTemplateSites(am: AlertmanagerModel, target: string): Array<TemplateSite & LiteralTemplateField> {
+  const out: Array<TemplateSite & LiteralTemplateField> = [];
+  for (const { field, text, templated, owner, at, receivers } of stringSites(am, target)) {
     if (templated === true || !text.includes('{{')) continue;
-    out.push({ field, text, ...(templated ? { renderedFrom: templated } : {}) });
+    out.push({ field, text, owner, at, receivers, ...(templated ? { renderedFrom: templated } : {}) });
   }
   return out;
 }
