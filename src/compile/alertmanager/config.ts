@@ -51,10 +51,13 @@ function snakeFields(config: object, prefix = ''): Record<string, unknown> {
   return compact(Object.fromEntries(Object.entries(config).map(([key, value]) => [`${prefix}${snakeCase(key)}`, value])));
 }
 
-/** Alertmanager nests a webhook's credentials under `http_config`; the API keeps them beside `url`. */
-function notifier(kind: NotifierKind, config: NotifierModel<NotifierKind>): Record<string, unknown> {
-  if (kind !== 'webhook') return snakeFields(config);
-  const { authorization, basicAuth, ...rest } = config as WebhookModel;
+/**
+ * Alertmanager nests a notifier's HTTP credentials under `http_config` (webhook, Webex); the API keeps
+ * them beside the other fields.
+ */
+function notifier(config: NotifierModel<NotifierKind>): Record<string, unknown> {
+  if (!('authorization' in config) && !('basicAuth' in config)) return snakeFields(config);
+  const { authorization, basicAuth, ...rest } = config as Partial<Pick<WebhookModel, 'authorization' | 'basicAuth'>>;
   const httpConfig = compact({ authorization: authorization && snakeFields(authorization), basic_auth: basicAuth && snakeFields(basicAuth) });
   return compact({ ...snakeFields(rest), http_config: httpConfig });
 }
@@ -62,7 +65,7 @@ function notifier(kind: NotifierKind, config: NotifierModel<NotifierKind>): Reco
 const receiver = (r: ReceiverModel) =>
   compact({
     name: r.name,
-    ...Object.fromEntries(NOTIFIER_KINDS.map((kind) => [`${kind}_configs`, list(r[kind].map((c) => notifier(kind, c)))])),
+    ...Object.fromEntries(NOTIFIER_KINDS.map((kind) => [`${kind}_configs`, list(r[kind].map((c) => notifier(c)))])),
   });
 
 const timeInterval = (t: TimeIntervalModel) => ({
