@@ -158,11 +158,21 @@ export const alertmanagerTemplateField: Check = {
     visit(am.route, am.route.receiver ?? '', []);
     // Each receiver's fields, and the global fields its configs take (smtp.from), against the alerts
     // that reach the receivers rendering them and the routes that send to those.
+    // Made once per set of receivers (a receiver's fields share it).
+    const judges = new Map<string, { problem: ReturnType<typeof problemWith>; grouped: Set<string> | undefined }>();
+    const judgeFor = (receivers: readonly string[]) => {
+      const key = receivers.join('\n');
+      let judge = judges.get(key);
+      if (!judge) {
+        const reaching = receivers.length === 1 ? alertsReaching(context, receivers[0]!) : [...new Set(receivers.flatMap((name) => alertsReaching(context, name)))];
+        // No declared alert reaches them (alertmanager/unreachable-receiver): the field is judged against all.
+        const problem = reaching.length > 0 ? problemWith(reaching, 'that reaches it') : problemWith(knowledge, '');
+        judges.set(key, (judge = { problem, grouped: groupingOf(receivers) }));
+      }
+      return judge;
+    };
     for (const { owner, at, field, text, receivers } of templatedSites(am, context.model.versions.alertmanager)) {
-      const reaching = [...new Set(receivers.flatMap((name) => alertsReaching(context, name)))];
-      // No declared alert reaches them (alertmanager/unreachable-receiver): the field is judged against all.
-      const problem = reaching.length > 0 ? problemWith(reaching, 'that reaches it') : problemWith(knowledge, '');
-      const grouped = groupingOf(receivers);
+      const { problem, grouped } = judgeFor(receivers);
       for (const r of readKeys(text)) {
         const p = problem(r) ?? groupLabelProblem(r, grouped);
         if (!p) continue;
