@@ -114,12 +114,77 @@ export interface PagerdutyConfig extends NotifierCommon {
   details?: Record<string, string>;
 }
 
+/**
+ * `telegram_configs` (Alertmanager 0.26 and later: the first with `bot_token_file`). The bot token is a
+ * secret file; `message` is a Go template (default `{{ template "telegram.default.message" . }}`).
+ */
+export interface TelegramConfig extends NotifierCommon {
+  /** `bot_token_file`. */
+  botToken: SecretFile;
+  /** `chat_id`: the chat (a group's is negative, e.g. -1001234567890). */
+  chatId: number;
+  message?: string;
+  /** `parse_mode`: `HTML` (Alertmanager's default), `MarkdownV2` or `Markdown`. */
+  parseMode?: 'HTML' | 'MarkdownV2' | 'Markdown';
+  /** `disable_notifications`: deliver silently. */
+  disableNotifications?: boolean;
+}
+
+/**
+ * `discord_configs` (Alertmanager 0.28 and later: the first that accepts a config with only
+ * `webhook_url_file`). `title`, `message` and `content` are Go templates.
+ */
+export interface DiscordConfig extends NotifierCommon {
+  /** `webhook_url_file`: the webhook URL holds its token. */
+  webhookUrl: SecretFile;
+  title?: string;
+  message?: string;
+  /** Text above the embed (Alertmanager 0.28). */
+  content?: string;
+  /** Overrides the webhook's name (sent as written). */
+  username?: string;
+  /** Overrides the webhook's avatar (an image URL, sent as written). */
+  avatarUrl?: string;
+}
+
+/**
+ * `msteams_configs`, the Office 365 connector (Alertmanager 0.28 and later: the first that accepts a
+ * config with only `webhook_url_file`). `title`, `summary` and `text` are Go templates.
+ */
+export interface MsteamsConfig extends NotifierCommon {
+  /** `webhook_url_file`: the incoming webhook URL holds its token. */
+  webhookUrl: SecretFile;
+  title?: string;
+  summary?: string;
+  text?: string;
+}
+
+/**
+ * `webex_configs` (Alertmanager 0.25 and later). The bot's access token is sent as
+ * `http_config.authorization` (`credentials_file`, type Bearer by default); `message` is a Go template,
+ * `roomId` one from Alertmanager 0.28 on.
+ */
+export interface WebexConfig extends NotifierCommon {
+  /** `room_id`. */
+  roomId: string;
+  message?: string;
+  /** `http_config.authorization`: the bot's access token. */
+  authorization: { type?: string; credentials: SecretFile };
+}
+
 export interface ReceiverOptions<N extends string = string> {
   name: N;
   email?: readonly EmailConfig[];
   slack?: readonly SlackConfig[];
   webhook?: readonly WebhookConfig[];
   pagerduty?: readonly PagerdutyConfig[];
+  /** Needs Alertmanager 0.26 (`version/unsupported` refuses it for an older target). */
+  telegram?: readonly TelegramConfig[];
+  /** Needs Alertmanager 0.28. */
+  discord?: readonly DiscordConfig[];
+  /** Needs Alertmanager 0.28. */
+  msteams?: readonly MsteamsConfig[];
+  webex?: readonly WebexConfig[];
   /** Silences checks on this definition, each with the reason: `{ 'alert/naming': 'why' }` (see the README, Checks). */
   ignore?: Ignore;
 }
@@ -270,7 +335,8 @@ export interface TemplateFileSettings {
  * An alert as Alertmanager receives it. Name the alert definition (`{ alert: postgresDown }`): its
  * labels (alertname, the rule's labels, Prometheus's external labels) come from the definition, so a
  * typo there fails the test; `labels` adds the series labels the expression gives it (they never
- * override the rule's). Or write every label out: `{ labels: { alertname: 'X', severity: 'warning' } }`.
+ * override the rule's), and the value a templated rule label renders (`severity: 'critical'` for
+ * `'{{ if … }}critical{{ else }}warning{{ end }}'`: that one is the test's). Or write every label out: `{ labels: { alertname: 'X', severity: 'warning' } }`.
  */
 export type FiringAlert =
   | { readonly alert: AlertRule; readonly labels?: Readonly<Record<string, string>> }

@@ -1,7 +1,7 @@
 import type { Check } from './check.js';
 import type { AlertLabelKnowledge } from '../model/alert-labels.js';
 import { locatedAt } from '../model/located.js';
-import { walkRoutes } from '../model/routing.js';
+import { emptyGroupByOverrides, walkRoutes } from '../model/routing.js';
 import { againstAlerts, alertsTakenBy, groupedBy, knownAlertLabelNames, mayCarry } from './alertmanager-select.js';
 import { didYouMean } from '../suggest.js';
 import { reportedAsDropped } from './scrape-dropped-routing.js';
@@ -21,7 +21,8 @@ export function alertNames(ks: readonly AlertLabelKnowledge[]): string {
  * A `groupBy` label the alerts a route groups do not carry: none of them (any route), or some of
  * those a route with matchers selects (the root and catch-alls group whatever comes, a label some
  * alerts carry is a fine way to split those). Alertmanager groups an alert where a
- * route takes it, by that route's `groupBy` (its parent's when it has none), a missing label being
+ * route takes it, by that route's `groupBy` (its parent's when it has none, or before Alertmanager
+ * 0.31 an empty one: src/model/routing.ts, effectiveGroupBy), a missing label being
  * empty: the label splits nothing among the alerts without it, so alerts the user meant to keep apart
  * (one notification per database) go out together. Only the alerts that can reach the route (and the
  * routes below it that inherit its groupBy) are judged: `validate`'s routing, with `continue`; a
@@ -36,11 +37,12 @@ export const alertmanagerGroupByLabel: Check = {
   run: againstAlerts(({ am, knowledge, context }, report) => {
     if (knowledge.length === 0) return;
     const known = knownAlertLabelNames(context);
+    const emptyOverrides = emptyGroupByOverrides(context.model.versions.alertmanager);
     for (const { route, position } of walkRoutes(am.route)) {
       const groupBy = route.groupBy ?? [];
       if (groupBy.length === 0 || groupBy.includes('...')) continue;
       // No declared alert reaches it: alertmanager/unmatched-route and shadowed-route say why.
-      const reaching = alertsTakenBy(context, groupedBy(route));
+      const reaching = alertsTakenBy(context, groupedBy(route, emptyOverrides));
       if (reaching.length === 0) continue;
       const carriedByAll = (label: string) => reaching.every((k) => mayCarry(label, k));
       groupBy.forEach((label, i) => {

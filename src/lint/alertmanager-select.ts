@@ -1,7 +1,7 @@
 import type { AlertMatcherModel, AlertmanagerModel, RouteModel } from '../model/alertmanager.js';
 import type { AlertLabelKnowledge } from '../model/alert-labels.js';
 import { staticAlertLabels } from '../model/alert-labels.js';
-import { matcherMatches, walkRoutes } from '../model/routing.js';
+import { groupsOnItsOwn, matcherMatches, walkRoutes } from '../model/routing.js';
 import type { Check, CheckContext, Finding } from './check.js';
 import { ruleExpressionOf } from './rules-select.js';
 import { alerts } from '../model/select.js';
@@ -192,13 +192,13 @@ export function anyAlertReaches(context: CheckContext, receiver: string): boolea
 /**
  * A route and the routes below it that inherit its `groupBy` (none of their own on the way): the
  * routes whose notifications it groups. Alertmanager groups where an alert is taken, by that route's
- * `group_by`, its parent's when it has none.
+ * `group_by`, its parent's when it has none, or (before 0.31: `emptyOverrides` false) an empty one.
  */
-export function groupedBy(route: RouteModel): Set<RouteModel> {
+export function groupedBy(route: RouteModel, emptyOverrides: boolean): Set<RouteModel> {
   const out = new Set<RouteModel>([route]);
   const visit = (r: RouteModel) => {
     for (const child of r.routes) {
-      if (child.groupBy !== undefined) continue;
+      if (groupsOnItsOwn(child, emptyOverrides)) continue;
       out.add(child);
       visit(child);
     }

@@ -6,8 +6,9 @@ import { locatedAt } from '../model/located.js';
 import { didYouMean } from '../suggest.js';
 import type { AlertLabelKnowledge } from '../model/alert-labels.js';
 import { againstAlerts, alertsReaching, knownAlertLabelNames, mayCarry } from './alertmanager-select.js';
-import { templatedFields } from './alertmanager-templates.js';
-import type { RouteModel } from '../model/alertmanager.js';
+import { alertmanagerDialect, parseAlertmanagerTemplate, templatedSites } from './alertmanager-templates.js';
+import type { RouteModel, TemplateFileModel } from '../model/alertmanager.js';
+import { effectiveGroupBy, emptyGroupByOverrides } from '../model/routing.js';
 
 // Alertmanager 0.25's template data (template/template.go): label and annotation maps are KV.
 const LABEL_MAPS = new Set(['.CommonLabels', '.GroupLabels', '.Labels']);
@@ -32,6 +33,65 @@ function readKeys(text: string): Read[] {
       const kind = LABEL_MAPS.has(map.text) ? 'label' : ANNOTATION_MAPS.has(map.text) ? 'annotation' : undefined;
       if (!kind || KV_METHODS.has(key.text.slice(1))) continue;
       out.push({ kind, map: map.text, key });
+    }
+  }
+  return out;
+}
+
+/** The body of each `{{ define "x" }}`/`{{ block "x" }}` of a template text: from its action's end to its `{{ end }}`. */
+function defineBodies(text: string): Array<{ name: string; from: number; to: number }> {
+  const out: Array<{ name: string; from: number; to: number }> = [];
+  const open: Array<{ name?: string; from: number }> = [];
+  for (const action of lexTemplate(text).actions) {
+    const [head, arg] = action.tokens;
+    if (head?.kind !== 'keyword') continue;
+    if (head.text === 'define' || head.text === 'block') {
+      const name = arg && (arg.kind === 'string' || arg.kind === 'rawString') ? unquoteName(arg.text) : undefined;
+      open.push({ ...(name !== undefined ? { name } : {}), from: action.to });
+    } else if (head.text === 'if' || head.text === 'with' || head.text === 'range') open.push({ from: action.to });
+    else if (head.text === 'end') {
+      const block = open.pop();
+      if (block?.name !== undefined) out.push({ name: block.name, from: block.from, to: action.from });
+    }
+  }
+  return out;
+}
+
+function unquoteName(text: string): string {
+  if (text.startsWith('`')) return text.slice(1, -1);
+  try {
+    return JSON.parse(text) as string;
+  } catch {
+    return text.slice(1, -1);
+  }
+}
+
+/**
+ * The receivers that call each template, directly (a field's `{{ template "x" . }}`) or through
+ * other templates (a define's body calling another): by template name.
+ */
+function templateCallers(
+  receivers: ReadonlyArray<{ receiver: string; uses: readonly string[] }>,
+  defines: ReadonlyArray<{ name: string; uses: readonly string[] }>,
+): Map<string, Set<string>> {
+  const calls = new Map<string, Set<string>>();
+  for (const d of defines) {
+    const set = calls.get(d.name) ?? new Set<string>();
+    for (const u of d.uses) set.add(u);
+    calls.set(d.name, set);
+  }
+  const out = new Map<string, Set<string>>();
+  for (const { receiver, uses } of receivers) {
+    const queue = [...uses];
+    const seen = new Set<string>();
+    while (queue.length > 0) {
+      const name = queue.pop()!;
+      if (seen.has(name)) continue;
+      seen.add(name);
+      const set = out.get(name) ?? new Set<string>();
+      set.add(receiver);
+      out.set(name, set);
+      queue.push(...(calls.get(name) ?? []));
     }
   }
   return out;
@@ -84,10 +144,11 @@ export const alertmanagerTemplateField: Check = {
     // The labels each receiver's notifications are grouped by: the groupBy (own or inherited) of every
     // route that sends to it; undefined when one groups by every label ('...').
     const groupedBy = new Map<string, Set<string> | undefined>();
+    const emptyOverrides = emptyGroupByOverrides(context.model.versions.alertmanager);
     const visit = (route: RouteModel, inheritedReceiver: string, inheritedGroupBy: readonly string[]) => {
       const receiver = route.receiver ?? inheritedReceiver;
-      // An empty groupBy may inherit (before Alertmanager 0.31): taken as the parent's, the lenient reading.
-      const groupBy = route.groupBy && route.groupBy.length > 0 ? route.groupBy : inheritedGroupBy;
+      // An empty groupBy groups by nothing from Alertmanager 0.31 on, and inherits before it.
+      const groupBy = effectiveGroupBy(route, inheritedGroupBy, emptyOverrides);
       if (!groupedBy.has(receiver)) groupedBy.set(receiver, new Set());
       const set = groupedBy.get(receiver);
       if (groupBy.includes('...')) groupedBy.set(receiver, undefined);
@@ -95,22 +156,44 @@ export const alertmanagerTemplateField: Check = {
       for (const child of route.routes) visit(child, receiver, groupBy);
     };
     visit(am.route, am.route.receiver ?? '', []);
-    for (const receiver of am.receivers) {
-      // No declared alert reaches it (alertmanager/unreachable-receiver): its fields are judged against all.
-      const reaching = alertsReaching(context, receiver.name);
-      const problem = reaching.length > 0 ? problemWith(reaching, 'that reaches it') : problemWith(knowledge, '');
-      for (const { field, text } of templatedFields(receiver, context.model.versions.alertmanager)) {
-        for (const r of readKeys(text)) {
-          const p = problem(r) ?? groupLabelProblem(r, groupedBy.get(receiver.name));
-          if (!p) continue;
-          report({
-            message: `receiver ${receiver.name}: ${field.join('.')} ${p.what}`,
-            hint: p.hint,
-            ...locatedAt(receiver, ...field),
-            excerpt: { text, from: r.key.from, to: r.key.to },
-          });
-        }
+    // Each receiver's fields, and the global fields its configs take (smtp.from), against the alerts
+    // that reach the receivers rendering them and the routes that send to those.
+    // Made once per set of receivers (a receiver's fields share it).
+    const judges = new Map<string, { problem: ReturnType<typeof problemWith>; grouped: Set<string> | undefined }>();
+    const judgeFor = (receivers: readonly string[]) => {
+      const key = receivers.join('\n');
+      let judge = judges.get(key);
+      if (!judge) {
+        const reaching = receivers.length === 1 ? alertsReaching(context, receivers[0]!) : [...new Set(receivers.flatMap((name) => alertsReaching(context, name)))];
+        // No declared alert reaches them (alertmanager/unreachable-receiver): the field is judged against all.
+        const problem = reaching.length > 0 ? problemWith(reaching, 'that reaches it') : problemWith(knowledge, '');
+        judges.set(key, (judge = { problem, grouped: groupingOf(receivers) }));
       }
+      return judge;
+    };
+    for (const { owner, at, field, text, receivers } of templatedSites(am, context.model.versions.alertmanager)) {
+      const { problem, grouped } = judgeFor(receivers);
+      for (const r of readKeys(text)) {
+        const p = problem(r) ?? groupLabelProblem(r, grouped);
+        if (!p) continue;
+        report({
+          message: `${owner}: ${field.join('.')} ${p.what}`,
+          hint: p.hint,
+          ...locatedAt(at, ...field),
+          excerpt: { text, from: r.key.from, to: r.key.to },
+        });
+      }
+    }
+    /** The labels the notifications of these receivers are grouped by (undefined: by every label). */
+    function groupingOf(receivers: readonly string[]): Set<string> | undefined {
+      if (receivers.length === 1) return groupedBy.get(receivers[0]!);
+      const labels = new Set<string>();
+      for (const receiver of receivers) {
+        const set = groupedBy.get(receiver);
+        if (set === undefined) return undefined;
+        for (const label of set) labels.add(label);
+      }
+      return labels;
     }
     /** `.GroupLabels.x` where the receiver's routes group by no x: Alertmanager puts only the groupBy labels there. */
     function groupLabelProblem(r: Read, grouped: Set<string> | undefined): { what: string; hint: string } | undefined {
@@ -122,10 +205,54 @@ export const alertmanagerTemplateField: Check = {
         hint: `add "${name}" to the groupBy of the routes that send to this receiver, or read .CommonLabels.${name} (set when every alert of the notification has the same ${name})`,
       };
     }
+    // The template files: a `{{ define }}` is read by the receivers whose fields call it (directly or
+    // through other defines); one no field calls (a built-in name the default fields call, or kept for
+    // later) by any receiver, so by the labels of every route.
+    const dialect = alertmanagerDialect(context.model.versions);
+    const everyRoute = new Set<string>();
+    let byAll = false;
+    for (const set of groupedBy.values()) {
+      if (set === undefined) byAll = true;
+      else for (const label of set) everyRoute.add(label);
+    }
+    const bodies = am.templates.flatMap((file) => defineBodies(file.content).map((body) => ({ file, ...body })));
+    const callers = templateCallers(
+      templatedSites(am, dialect.target).flatMap(({ text, receivers }) => {
+        const uses = parseAlertmanagerTemplate(am, text, dialect).uses.map((u) => u.name);
+        return receivers.map((receiver) => ({ receiver, uses }));
+      }),
+      bodies.map((b) => ({ name: b.name, uses: parseAlertmanagerTemplate(am, b.file.content, dialect).uses.filter((u) => u.from >= b.from && u.to <= b.to).map((u) => u.name) })),
+    );
+    const fileGroupLabelProblem = (file: TemplateFileModel, r: Read): { what: string; hint: string } | undefined => {
+      const name = r.key.text.slice(1);
+      if (r.map !== '.GroupLabels') return undefined;
+      // The innermost define holding the read (a define cannot nest in Go; the last opened one that holds it).
+      const body = bodies.filter((b) => b.file === file && b.from <= r.key.from && r.key.to <= b.to).at(-1);
+      const receivers = body ? callers.get(body.name) : undefined;
+      const inTemplate = body ? ` in template ${JSON.stringify(body.name)}` : '';
+      if (!receivers || receivers.size === 0) {
+        if (byAll || everyRoute.has(name)) return undefined;
+        return {
+          what: `reads .GroupLabels.${name}${inTemplate}, but no route groups by ${name} (they group by ${everyRoute.size > 0 ? [...everyRoute].join(', ') : 'nothing'}): it is always empty`,
+          hint: `add "${name}" to the groupBy of the routes that send to the receivers using it, or read .CommonLabels.${name} (set when every alert of the notification has the same ${name})`,
+        };
+      }
+      const labels = new Set<string>();
+      for (const receiver of receivers) {
+        const set = groupedBy.get(receiver);
+        if (set === undefined) return undefined;
+        for (const label of set) labels.add(label);
+      }
+      if (labels.has(name)) return undefined;
+      return {
+        what: `reads .GroupLabels.${name}${inTemplate}, but no route that sends to a receiver using it groups by ${name} (they group by ${labels.size > 0 ? [...labels].join(', ') : 'nothing'}): it is always empty`,
+        hint: `add "${name}" to the groupBy of the routes that send to the receivers using it, or read .CommonLabels.${name} (set when every alert of the notification has the same ${name})`,
+      };
+    };
     const problem = problemWith(knowledge, '');
     for (const file of am.templates) {
       for (const r of readKeys(file.content)) {
-        const p = problem(r);
+        const p = problem(r) ?? fileGroupLabelProblem(file, r);
         if (!p) continue;
         const { line, column } = lineColumn(file.content, r.key.from);
         report({

@@ -1,7 +1,7 @@
 import type { Check } from './check.js';
 import { locatedAt } from '../model/located.js';
 import { lineColumn, positionOf } from '../gotemplate/parse.js';
-import { alertmanagerDialect, literalTemplateFields, parseAlertmanagerTemplate, templatedFields } from './alertmanager-templates.js';
+import { alertmanagerDialect, literalTemplateSites, parseAlertmanagerTemplate, templatedSites } from './alertmanager-templates.js';
 import type { TemplateDialect } from '../gotemplate/functions.js';
 
 /** What the target Alertmanager accepts, for the hint. */
@@ -22,32 +22,30 @@ export const alertmanagerTemplateSyntax: Check = {
     if (!am) return;
     const dialect = alertmanagerDialect(model.versions);
     const HINT = hintFor(dialect);
-    for (const receiver of am.receivers) {
-      for (const { field, text } of templatedFields(receiver, dialect.target)) {
-        for (const p of parseAlertmanagerTemplate(am, text, dialect).problems) {
-          report({
-            message: `receiver ${receiver.name}: ${field.join('.')} is not a valid template: ${p.message} (${positionOf(text, p.from)})`,
-            hint: HINT,
-            ...locatedAt(receiver, ...field),
-            excerpt: { text, from: p.from, to: Math.max(p.to, p.from + 1) },
-          });
-        }
-      }
-      // `{{ … }}` where the target sends the text as written: the receiver gets the braces, not the value.
-      for (const { field, text, renderedFrom } of literalTemplateFields(receiver, dialect.target)) {
-        const from = text.indexOf('{{');
-        const close = text.indexOf('}}', from);
+    for (const { owner, at, field, text } of templatedSites(am, dialect.target)) {
+      for (const p of parseAlertmanagerTemplate(am, text, dialect).problems) {
         report({
-          message:
-            `receiver ${receiver.name}: ${field.join('.')} is not a template on ${dialect.name} (the target version): its {{ … }} is sent literally; ` +
-            (renderedFrom ? `Alertmanager renders it from ${renderedFrom.since} on` : 'no release renders it'),
-          hint: renderedFrom
-            ? `if every Alertmanager you run is ${renderedFrom.since} or newer, set versions: { alertmanager: '>=${renderedFrom.since}' } (or the release it runs); otherwise write the value itself`
-            : 'write the value itself: Alertmanager renders templates only in the message fields (see the check page)',
-          ...locatedAt(receiver, ...field),
-          excerpt: { text, from, to: close < 0 ? text.length : close + 2 },
+          message: `${owner}: ${field.join('.')} is not a valid template: ${p.message} (${positionOf(text, p.from)})`,
+          hint: HINT,
+          ...locatedAt(at, ...field),
+          excerpt: { text, from: p.from, to: Math.max(p.to, p.from + 1) },
         });
       }
+    }
+    // `{{ … }}` where the target sends the text as written: the receiver gets the braces, not the value.
+    for (const { owner, at, field, text, renderedFrom } of literalTemplateSites(am, dialect.target)) {
+      const from = text.indexOf('{{');
+      const close = text.indexOf('}}', from);
+      report({
+        message:
+          `${owner}: ${field.join('.')} is not a template on ${dialect.name} (the target version): its {{ … }} is sent literally; ` +
+          (renderedFrom ? `Alertmanager renders it from ${renderedFrom.since} on` : 'no release renders it'),
+        hint: renderedFrom
+          ? `if every Alertmanager you run is ${renderedFrom.since} or newer, set versions: { alertmanager: '>=${renderedFrom.since}' } (or the release it runs); otherwise write the value itself`
+          : 'write the value itself: Alertmanager renders templates only in the message fields (see the check page)',
+        ...locatedAt(at, ...field),
+        excerpt: { text, from, to: close < 0 ? text.length : close + 2 },
+      });
     }
     for (const file of am.templates) {
       for (const p of parseAlertmanagerTemplate(am, file.content, dialect).problems) {

@@ -4,6 +4,8 @@ import { parseGoTemplate, type ParsedTemplate } from '../gotemplate/parse.js';
 import { dialectFor, type TemplateDialect } from '../gotemplate/functions.js';
 import type { TargetVersionsModel } from '../model/types.js';
 import { lexTemplate } from '../gotemplate/lex.js';
+import { locatedAt } from '../model/located.js';
+import type { Located } from '../model/types.js';
 
 /** A receiver field the target Alertmanager evaluates as a Go template, with its path, e.g. ['slack[0]', 'title']. */
 export interface TemplatedField {
@@ -23,6 +25,19 @@ const WEBHOOK_URL: VersionGate = {
   source: '0.31.0 / 2026-02-02: [FEATURE] webhook: Support templating in url fields. #4798 (notify/webhook/webhook.go of v0.31.0: url = tmpl(string(n.conf.URL)); v0.30.1 posts n.conf.URL.String())',
 };
 
+/** A field first rendered by a later release than the facts' oldest: its notifier file at that tag. */
+const RENDERED_FROM = (file: string, since: string, line: string): VersionGate => ({ since, source: `notify/${file}/${file}.go at v${since}.0: ${line}; every later tag still renders it` });
+const TELEGRAM = AM_0_25_TMPL('telegram');
+const DISCORD = AM_0_25_TMPL('discord');
+const DISCORD_CONTENT = RENDERED_FROM('discord', '0.28', 'notify.TruncateInRunes(tmpl(n.conf.Content), …)');
+const MSTEAMS = RENDERED_FROM('msteams', '0.26', 'title := tmpl(n.conf.Title), text := tmpl(n.conf.Text)');
+const MSTEAMS_SUMMARY = RENDERED_FROM('msteams', '0.27', 'summary := tmpl(n.conf.Summary) (0.27.0 / 2024-02-28: [ENHANCEMENT] Microsoft Teams Integration: Add support for `summary`. #3616)');
+const WEBEX = AM_0_25_TMPL('webex');
+const WEBEX_ROOM: VersionGate = {
+  since: '0.28',
+  source: '0.28.0 / 2025-01-15: [ENHANCEMENT] The setting `room_id` in the WebEx integration can now be templated to allow for dynamic room IDs. #3801 (notify/webex/webex.go of v0.28.0: RoomID: tmpl(n.conf.RoomID))',
+};
+
 /**
  * The receiver fields totem-mon writes that Alertmanager runs through the template engine, per
  * integration, with the first release that does (notify/<integration>/<integration>.go `tmpl(…)`,
@@ -37,6 +52,11 @@ const TEMPLATED: { readonly [K in NotifierKind]: Readonly<Record<string, Version
   ),
   webhook: { url: WEBHOOK_URL },
   pagerduty: Object.fromEntries(['client', 'clientUrl', 'description', 'severity', 'class', 'component', 'group'].map((f) => [f, PAGERDUTY])),
+  telegram: { message: TELEGRAM },
+  // username and avatar_url are sent as written (notify/discord/discord.go: Username: n.conf.Username).
+  discord: { title: DISCORD, message: DISCORD, content: DISCORD_CONTENT },
+  msteams: { title: MSTEAMS, summary: MSTEAMS_SUMMARY, text: MSTEAMS },
+  webex: { message: WEBEX, roomId: WEBEX_ROOM },
 };
 /** Map fields whose every value is a template: email headers, PagerDuty details. */
 const TEMPLATED_MAPS: { readonly [K in NotifierKind]?: { field: string; gate: VersionGate } } = {
@@ -86,12 +106,61 @@ export interface LiteralTemplateField extends TemplatedField {
   renderedFrom?: VersionGate;
 }
 
-/** The receiver's fields holding `{{` that the target Alertmanager (some release it admits) does not render: sent literally. */
-export function literalTemplateFields(receiver: ReceiverModel, target: string): LiteralTemplateField[] {
-  const out: LiteralTemplateField[] = [];
-  for (const { field, text, templated } of stringFields(receiver, target)) {
+/**
+ * The global fields that are an email config's own when it leaves them unset: Alertmanager copies
+ * each `smtp_*` into every email config without it (config/config.go at v0.25.0 and every later tag:
+ * `if ec.From == "" { ec.From = c.Global.SMTPFrom }`, later `cmp.Or(ec.From, c.Global.SMTPFrom)`),
+ * and renders it as that config's field: the TEMPLATED table of `email` says which are templates.
+ */
+const GLOBAL_DEFAULTS: ReadonlyArray<{ section: 'smtp'; kind: NotifierKind }> = [{ section: 'smtp', kind: 'email' }];
+
+/** A text the target may render as a template: a receiver's field, or a global field its email configs take. */
+export interface TemplateSite extends TemplatedField {
+  /** How messages name its owner: `receiver ops`, `global`. */
+  owner: string;
+  /** Where the owner is (the receiver, or the global section): `field` is below it. */
+  at: Located;
+  /** The receivers whose notifications render it. */
+  receivers: string[];
+}
+
+interface StringSite extends StringField, Omit<TemplateSite, keyof TemplatedField> {}
+
+/** Every string field of the receivers and every global field some notifier takes, judged for the target. */
+function stringSites(am: AlertmanagerModel, target: string): StringSite[] {
+  const out: StringSite[] = [];
+  for (const receiver of am.receivers) {
+    for (const f of stringFields(receiver, target)) out.push({ ...f, owner: `receiver ${receiver.name}`, at: receiver, receivers: [receiver.name] });
+  }
+  const global = locatedAt(am, 'global');
+  for (const { section, kind } of GLOBAL_DEFAULTS) {
+    const fields = am.global[section] as Record<string, unknown> | undefined;
+    for (const [key, text] of Object.entries(fields ?? {})) {
+      if (typeof text !== 'string') continue;
+      // Rendered only where a config takes it: one that sets the field itself does not.
+      const receivers = am.receivers.filter((r) => (r[kind] as unknown as Record<string, unknown>[]).some((c) => c[key] === undefined)).map((r) => r.name);
+      if (receivers.length === 0) continue;
+      const gate = TEMPLATED[kind][key];
+      const templated = gate && availability(gate, target) === true ? true : gate;
+      out.push({ field: [section, key], text, templated, owner: 'global', at: global, receivers });
+    }
+  }
+  return out;
+}
+
+/** Every text the target Alertmanager (every release it admits) renders as a template: receivers' fields and the global ones they take. */
+export function templatedSites(am: AlertmanagerModel, target: string): TemplateSite[] {
+  return stringSites(am, target)
+    .filter((f) => f.templated === true)
+    .map(({ field, text, owner, at, receivers }) => ({ field, text, owner, at, receivers }));
+}
+
+/** The texts holding `{{` that some release the target admits sends as written (receivers' fields and global ones). */
+export function literalTemplateSites(am: AlertmanagerModel, target: string): Array<TemplateSite & LiteralTemplateField> {
+  const out: Array<TemplateSite & LiteralTemplateField> = [];
+  for (const { field, text, templated, owner, at, receivers } of stringSites(am, target)) {
     if (templated === true || !text.includes('{{')) continue;
-    out.push({ field, text, ...(templated ? { renderedFrom: templated } : {}) });
+    out.push({ field, text, owner, at, receivers, ...(templated ? { renderedFrom: templated } : {}) });
   }
   return out;
 }

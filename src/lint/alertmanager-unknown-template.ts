@@ -3,7 +3,7 @@ import { didYouMean } from '../suggest.js';
 import { locatedAt } from '../model/located.js';
 import { lineColumn } from '../gotemplate/parse.js';
 import { whyMissing } from '../gotemplate/functions.js';
-import { alertmanagerDialect, parseAlertmanagerTemplate, templatedFields } from './alertmanager-templates.js';
+import { alertmanagerDialect, parseAlertmanagerTemplate, templatedSites } from './alertmanager-templates.js';
 
 export const alertmanagerUnknownTemplate: Check = {
   id: 'alertmanager/unknown-template',
@@ -29,20 +29,18 @@ export const alertmanagerUnknownTemplate: Check = {
       const gate = dialect.otherTemplates.get(name);
       return gate && !gate.removedIn ? `if your Alertmanager is ${gate.since} or newer, set versions: { alertmanager: '${gate.since}' } (or the release it runs, or '>=${gate.since}'); otherwise ` : '';
     };
-    for (const receiver of am.receivers) {
-      for (const { field, text } of templatedFields(receiver, dialect.target)) {
-        const parsed = parseAlertmanagerTemplate(am, text, dialect);
-        // An inline text may define templates for itself.
-        const local = new Set(parsed.defines.map((d) => d.name));
-        for (const use of parsed.uses) {
-          if (known(use.name, local)) continue;
-          report({
-            message: `receiver ${receiver.name}: ${field.join('.')} uses template ${JSON.stringify(use.name)}, ${neither(use.name)}${dialect.otherTemplates.has(use.name) ? '' : didYouMean(use.name, candidates)}`,
-            hint: `${newer(use.name)}define it with {{ define ${JSON.stringify(use.name)} }}…{{ end }} in ${where}`,
-            ...locatedAt(receiver, ...field),
-            excerpt: { text, from: use.from, to: use.to },
-          });
-        }
+    for (const { owner, at, field, text } of templatedSites(am, dialect.target)) {
+      const parsed = parseAlertmanagerTemplate(am, text, dialect);
+      // An inline text may define templates for itself.
+      const local = new Set(parsed.defines.map((d) => d.name));
+      for (const use of parsed.uses) {
+        if (known(use.name, local)) continue;
+        report({
+          message: `${owner}: ${field.join('.')} uses template ${JSON.stringify(use.name)}, ${neither(use.name)}${dialect.otherTemplates.has(use.name) ? '' : didYouMean(use.name, candidates)}`,
+          hint: `${newer(use.name)}define it with {{ define ${JSON.stringify(use.name)} }}…{{ end }} in ${where}`,
+          ...locatedAt(at, ...field),
+          excerpt: { text, from: use.from, to: use.to },
+        });
       }
     }
     for (const { file, parsed } of files) {

@@ -11,7 +11,7 @@ import type { AlertMatcherModel, InhibitRuleModel, RouteModel } from '../model/a
 import type { AlertLabelKnowledge } from '../model/alert-labels.js';
 import type { CheckContext, Finding } from './check.js';
 import { locatedAt } from '../model/located.js';
-import { formatMatchers, matcherMatches } from '../model/routing.js';
+import { emptyGroupByOverrides, formatMatchers, matcherMatches } from '../model/routing.js';
 import { alertLabelKnowledge, alertsTakenBy, groupedBy, inhibitSides, mayCarry, mayMatchAll } from './alertmanager-select.js';
 import { ruleExpressionOf } from './rules-select.js';
 import { droppedWithoutScrape, scrapeRemovals } from './scrape-removed.js';
@@ -77,7 +77,7 @@ function routeDrops(context: CheckContext, root: RouteModel, knowledge: readonly
       });
     }
     const groupBy = route.groupBy ?? [];
-    const grouped = groupBy.length > 0 ? alertsTakenBy(context, groupedBy(route)) : [];
+    const grouped = groupBy.length > 0 ? alertsTakenBy(context, groupedBy(route, emptyGroupByOverrides(context.model.versions.alertmanager))) : [];
     groupBy.forEach((label, i) => {
       if (label === '...') return;
       const rules = scrapeExplains(context, label, grouped);

@@ -79,6 +79,11 @@ function* alertmanagerUses(am: AlertmanagerModel): Generator<Use> {
     for (const [i, c] of r.email.entries()) if (c.authPasswordFile !== undefined) yield { fact: 'smtpPasswordFile', what: what('email', i), at: locatedAt(r, `email[${i}]`, 'authPassword') };
     for (const [i, c] of r.slack.entries()) if (c.apiUrlFile !== undefined) yield { fact: 'slackApiUrlFile', what: what('slack', i), at: locatedAt(r, `slack[${i}]`, 'apiUrl') };
     for (const [i, c] of r.webhook.entries()) if (c.authorization !== undefined) yield { fact: 'httpAuthorization', what: what('webhook', i), at: locatedAt(r, `webhook[${i}]`, 'authorization') };
+    const kinds = [['telegram', 'telegramBotTokenFile'], ['discord', 'discordWebhookUrlFile'], ['msteams', 'msteams'], ['webex', 'webex']] as const;
+    for (const [kind, fact] of kinds) {
+      for (const i of r[kind].keys()) yield { fact, what: what(kind, i), at: locatedAt(r, `${kind}[${i}]`) };
+    }
+    for (const i of r.webex.keys()) yield { fact: 'httpAuthorization', what: what('webex', i), at: locatedAt(r, `webex[${i}]`, 'authorization') };
     for (const [i, c] of r.pagerduty.entries()) {
       const key = c.routingKeyFile !== undefined ? 'routingKey' : c.serviceKeyFile !== undefined ? 'serviceKey' : undefined;
       if (key) yield { fact: 'pagerdutyKeyFiles', what: what('pagerduty', i), at: locatedAt(r, `pagerduty[${i}]`, key) };

@@ -41,13 +41,16 @@ type SecretFilePaths<V> = V extends SecretFile
 /** The kinds of notifier a receiver has: `email`, `slack`, … (every list field of the API's receiver). */
 export type NotifierKind = Exclude<keyof ReceiverOptions, 'name' | 'ignore'>;
 /** Every notifier kind, in the order of the output (`satisfies` keeps the list complete and exact). */
-export const NOTIFIER_KINDS = Object.keys({ email: 0, slack: 0, webhook: 0, pagerduty: 0 } satisfies Record<NotifierKind, 0>) as NotifierKind[];
+export const NOTIFIER_KINDS = Object.keys(
+  { email: 0, slack: 0, webhook: 0, pagerduty: 0, telegram: 0, discord: 0, msteams: 0, webex: 0 } satisfies Record<NotifierKind, 0>,
+) as NotifierKind[];
 export type NotifierModel<K extends NotifierKind> = WithSecretFiles<NonNullable<ReceiverOptions[K]>[number]>;
 
 export type EmailModel = NotifierModel<'email'>;
 export type SlackModel = NotifierModel<'slack'>;
 export type WebhookModel = NotifierModel<'webhook'>;
 export type PagerdutyModel = NotifierModel<'pagerduty'>;
+export type WebexModel = NotifierModel<'webex'>;
 export type AlertmanagerGlobalModel = WithSecretFiles<AlertmanagerGlobal>;
 
 export type ReceiverModel = Located & { name: string } & { [K in NotifierKind]: NotifierModel<K>[] };

@@ -63,13 +63,24 @@ function buildReceiver(r: AlertmanagerInput['receivers'][number]): ReceiverModel
 
 type FiringAlertInput = { alert?: { name: string; labels: Record<string, string> } | undefined; labels?: Record<string, string> | undefined };
 
+/** A rule label whose value Prometheus expands as a Go template: its text never reaches Alertmanager. */
+export const isTemplatedLabel = (value: string) => value.includes('{{');
+
 /**
  * The labels Alertmanager receives for an alert: the series labels, Prometheus's external labels where
- * the series lacks them, the rule's labels over both, alertname last (Prometheus's precedence).
+ * the series lacks them, the rule's labels over both, alertname last (Prometheus's precedence). A rule
+ * label that is a template is sent as what it renders: the test's label says which value that is (a
+ * test that does not say keeps the text; tests/routing-labels asks for the value).
  */
 function firingAlert(input: FiringAlertInput, externalLabels: Readonly<Record<string, string>>): FiringAlertModel {
   if (!input.alert) return { labels: { ...input.labels } };
-  const labels = { ...externalLabels, ...input.labels, ...input.alert.labels, alertname: input.alert.name };
+  const given = input.labels ?? {};
+  const labels: Record<string, string> = { ...externalLabels, ...given };
+  for (const [name, value] of Object.entries(input.alert.labels)) {
+    if (isTemplatedLabel(value) && Object.hasOwn(given, name)) continue;
+    labels[name] = value;
+  }
+  labels.alertname = input.alert.name;
   return { alert: input.alert.name, labels };
 }
 

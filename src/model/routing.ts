@@ -11,6 +11,7 @@
 import type { AlertMatcherModel, RouteModel } from './alertmanager.js';
 import { re2, type Re2 } from './re2.js';
 import { LABEL_NAME } from './names.js';
+import { availability, FACTS } from './version-facts.js';
 
 export type LabelSet = Readonly<Record<string, string>>;
 
@@ -145,4 +146,28 @@ export function formatMatcher(m: AlertMatcherModel): string {
 /** `severity="critical", team=~"ops|dev"` for messages. */
 export function formatMatchers(matchers: readonly AlertMatcherModel[]): string {
   return matchers.map(formatMatcher).join(', ');
+}
+
+/**
+ * Whether the target Alertmanager reads a route's empty `groupBy` as its own grouping (by nothing)
+ * or as no `group_by` at all (the parent's grouping): 0.31 keeps the empty list (config/config.go,
+ * `r.GroupByStr != nil && len(r.GroupByStr) == 0`, #4825); before it the list is read as absent and
+ * the route inherits (FACTS.emptyGroupBy). A target that admits both readings (`>=0.30`) is taken
+ * the older way; version/unsupported refuses the empty list there wherever the readings differ.
+ */
+export function emptyGroupByOverrides(alertmanagerTarget: string): boolean {
+  return availability(FACTS.emptyGroupBy, alertmanagerTarget) === true;
+}
+
+/** Whether a route's own `groupBy` decides how it groups (otherwise it takes its parent's). */
+export function groupsOnItsOwn(route: Pick<RouteModel, 'groupBy'>, emptyOverrides: boolean): boolean {
+  return route.groupBy !== undefined && (route.groupBy.length > 0 || emptyOverrides);
+}
+
+/**
+ * The labels a route groups by, as Alertmanager runs it: its own `groupBy`, or the one it inherits
+ * (`inherited`, its parent's effective one; the root's parent groups by nothing). `...` stands for every label.
+ */
+export function effectiveGroupBy(route: Pick<RouteModel, 'groupBy'>, inherited: readonly string[], emptyOverrides: boolean): readonly string[] {
+  return groupsOnItsOwn(route, emptyOverrides) ? route.groupBy! : inherited;
 }

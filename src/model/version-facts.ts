@@ -93,21 +93,58 @@ export const FACTS = {
   },
   telegramBotTokenFile: {
     program: 'alertmanager',
-    feature: 'telegram bot_token_file',
+    feature: 'telegram (telegram_configs with bot_token_file)',
     since: '0.26',
     source: '0.26.0 / 2023-08-23: [ENHANCEMENT] Telegram Integration: Support `bot_token_file` for loading this secret from a file. #3226',
   },
   msteams: {
     program: 'alertmanager',
-    feature: 'msteams_configs',
-    since: '0.26',
-    source: '0.26.0 / 2023-08-23: [FEATURE] Integrations: Add Microsoft Teams as a supported integration. #3324',
+    feature: 'msteams (msteams_configs with webhook_url_file)',
+    // 0.26 added the integration, 0.27 webhook_url_file ("Microsoft Teams Integration: Introduced
+    // support for `webhook_url_file`. #3555"), but 0.27's config/config.go still refuses a config
+    // without webhook_url ("no msteams webhook URL provided"): fixed in 0.28.
+    since: '0.28',
+    source: '0.28.0 / 2025-01-15: [BUGFIX] Fix `webhook_url_file` for both the Discord and Microsoft Teams integrations. #3728 #3745',
   },
   discordWebhookUrlFile: {
     program: 'alertmanager',
-    feature: 'discord webhook_url_file',
-    since: '0.27',
-    source: '0.27.0 / 2024-02-28: [ENHANCEMENT] Discord Integration: Introduced support for `webhook_url_file`. #3555',
+    feature: 'discord (discord_configs with webhook_url_file)',
+    // 0.27 added webhook_url_file ("Discord Integration: Introduced support for `webhook_url_file`.
+    // #3555"), but its config/config.go still refuses a config without webhook_url ("no discord
+    // webhook URL provided"): fixed in 0.28.
+    since: '0.28',
+    source: '0.28.0 / 2025-01-15: [BUGFIX] Fix `webhook_url_file` for both the Discord and Microsoft Teams integrations. #3728 #3745',
+  },
+  webex: {
+    program: 'alertmanager',
+    feature: 'webex (webex_configs)',
+    since: '0.25',
+    source: '0.25.0 / 2022-12-22: [FEATURE] Add Webex integration. #3132',
+  },
+  // Integrations totem-mon does not generate yet (refused for every target, with their release).
+  msteamsv2: {
+    program: 'alertmanager',
+    feature: 'msteamsv2 (msteamsv2_configs)',
+    since: '0.28',
+    source: '0.28.0 / 2025-01-15: [FEATURE] Add a new Microsoft Teams integration based on Flows #4024',
+  },
+  jira: {
+    program: 'alertmanager',
+    feature: 'jira (jira_configs)',
+    since: '0.28',
+    source: '0.28.0 / 2025-01-15: [FEATURE] Add a new Jira integration #3590 #3931',
+  },
+  rocketchat: {
+    program: 'alertmanager',
+    feature: 'rocketchat (rocketchat_configs)',
+    since: '0.28',
+    source: '0.28.0 / 2025-01-15: [FEATURE] Add a new Rocket.Chat integration #3600',
+  },
+  mattermost: {
+    program: 'alertmanager',
+    feature: 'mattermost (mattermost_configs)',
+    since: '0.30',
+    source: '0.30.0 / 2025-12-15: [FEATURE] Add mattermost integration. #4090',
   },
   utf8Matchers: {
     program: 'alertmanager',

@@ -192,6 +192,14 @@ describe('alertmanager/template-field', () => {
         line: 2,
         at: '.servce',
       },
+      {
+        // The project's root route groups by nothing: .GroupLabels is always empty.
+        message: 'templates/shop.tmpl:2:59 reads .GroupLabels.alertname in template "shop.title", but no route groups by alertname (they group by nothing): it is always empty',
+        hint: 'add "alertname" to the groupBy of the routes that send to the receivers using it, or read .CommonLabels.alertname (set when every alert of the notification has the same alertname)',
+        path: 'templates › shop.tmpl',
+        line: 2,
+        at: '.alertname',
+      },
     ]);
   });
 
@@ -203,7 +211,7 @@ describe('alertmanager/template-field', () => {
   it('quiet: labels the alerts carry (rule, expression, scrape), annotations they define, KV methods, shopTemplates', () => {
     const tmpl = file(
       'ok.tmpl',
-      '{{ define "ok" }}{{ .CommonLabels.severity }} {{ .CommonLabels.service }} {{ .GroupLabels.job }} {{ .CommonLabels.instance }} ' +
+      '{{ define "ok" }}{{ .CommonLabels.severity }} {{ .CommonLabels.service }} {{ .CommonLabels.job }} {{ .CommonLabels.instance }} ' +
         '{{ range .CommonLabels.SortedPairs }}{{ .Name }}{{ end }} {{ .CommonAnnotations.summary }} {{ .CommonLabels.Names }}{{ end }}',
     );
     expect(runAlertmanagerCheck(id, [], [tmpl, shopTemplates])).toEqual([]);

@@ -4,7 +4,8 @@
 // text. The routing checks judge such a label by the values it can render (only literal text chosen
 // by {{ if }}: those values; a value printed from data: any value), not by its text.
 import { describe, expect, it } from 'vitest';
-import { inhibitRule, receiver, route, secretFile, type Receiver, type Route } from '../../src/index.js';
+import { inhibitRule, receiver, route, secretFile, type AlertmanagerOptions, type AlertRule, type Receiver, type Route } from '../../src/index.js';
+import { modelOf } from '../helpers/model.js';
 import { lintFindings, shopProject } from '../helpers/alertmanager.js';
 
 const hook = (name: string): Receiver => receiver({ name, webhook: [{ url: `http://bridge/${name}` }] });
@@ -68,6 +69,50 @@ describe('a templated alert label routes by the values it renders', () => {
     const got = findings({ severity: '{{ if gt $value 10.0 }}page{{ else }}warning{{ end }}' }, [pd], root);
     expect(got.filter((m) => m.startsWith('[alertmanager/pagerduty-severity]'))).toEqual([
       expect.stringContaining('set severity="page", which PagerDuty refuses'),
+    ]);
+  });
+});
+
+// A routing test naming such an alert says which value the template rendered: its labels win over
+// the template text (which never reaches Alertmanager); a rule label that is no template still wins
+// over the test's (series) labels, as in Prometheus.
+describe('a routing test of an alert with a templated label', () => {
+  const testsOf = (labels: { severity: string } & Record<string, string>, tests: (a: AlertRule) => AlertmanagerOptions['tests']) => {
+    const base = shopProject({ labels, alertmanager: { receivers, route: bySeverity('critical', 'warning') } });
+    const shopErrors = base.ruleGroups![0]!.rules[0] as AlertRule;
+    const p = shopProject({ labels, alertmanager: { receivers, route: bySeverity('critical', 'warning'), tests: tests(shopErrors) } });
+    return lintFindings(p).filter((d) => d.id?.startsWith('tests/routing')).map((d) => `[${d.id}] ${d.message}`);
+  };
+
+  it('routes by the value the test gives, in the test and in alsoFiring', () => {
+    const p = (value: string, receiver: 'crit' | 'warn') => (a: AlertRule): AlertmanagerOptions['tests'] => [
+      { alert: a, labels: { severity: value, service: 'cart' }, receivers: [receiver] },
+      { alert: a, labels: { severity: value }, alsoFiring: [{ alert: a, labels: { severity: 'critical' } }], receivers: [receiver] },
+    ];
+    expect(testsOf({ severity: CHOSEN }, p('critical', 'crit'))).toEqual([]);
+    expect(testsOf({ severity: CHOSEN }, p('warning', 'warn'))).toEqual([]);
+    // The test's value is what is routed: a wrong expectation still fails.
+    expect(testsOf({ severity: CHOSEN }, p('warning', 'crit'))).toHaveLength(2);
+  });
+
+  it('the model holds the test’s value, and a static rule label over the test’s', () => {
+    const base = shopProject({ labels: { severity: CHOSEN, team: 'shop' }, alertmanager: { receivers, route: bySeverity('critical', 'warning') } });
+    const a = base.ruleGroups![0]!.rules[0] as AlertRule;
+    const p = shopProject({
+      labels: { severity: CHOSEN, team: 'shop' },
+      alertmanager: { receivers, route: bySeverity('critical', 'warning'), tests: [{ alert: a, labels: { severity: 'critical', team: 'other' }, receivers: ['crit'] }] },
+    });
+    expect(modelOf(p).alertmanager!.tests[0]!.labels).toMatchObject({ severity: 'critical', team: 'shop', alertname: 'ShopErrors' });
+  });
+
+  it('asks for the value when the test gives none, or one the template never renders', () => {
+    expect(testsOf({ severity: CHOSEN }, (a) => [{ alert: a, receivers: ['crit'] }])).toEqual(
+      expect.arrayContaining([
+        '[tests/routing-labels] routing test "ShopErrors": alert ShopErrors\'s label severity is a template ({{ if gt $value 10.0 }}critical{{ else }}warning{{ end }}): Alertmanager receives what it renders ("critical", "warning"), and the test does not say which',
+      ]),
+    );
+    expect(testsOf({ severity: CHOSEN }, (a) => [{ alert: a, labels: { severity: 'page' }, receivers: ['default'] }])).toEqual([
+      '[tests/routing-labels] routing test "ShopErrors severity=page": alert ShopErrors\'s label severity is a template that renders "critical", "warning", never "page"',
     ]);
   });
 });

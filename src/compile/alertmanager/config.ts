@@ -12,7 +12,7 @@ import {
 } from '../../model/alertmanager.js';
 import { compact, headerLines, yamlFile, type OutputFile } from '../output.js';
 import { TEMPLATES_DIR } from './templates.js';
-import { formatMatcher } from '../../model/routing.js';
+import { emptyGroupByOverrides, formatMatcher, groupsOnItsOwn } from '../../model/routing.js';
 
 export const ALERTMANAGER_CONFIG = 'alertmanager/alertmanager.yml';
 
@@ -20,18 +20,23 @@ export const ALERTMANAGER_CONFIG = 'alertmanager/alertmanager.yml';
 const list = <T>(items: readonly T[]): T[] | undefined => (items.length > 0 ? [...items] : undefined);
 const matchers = (ms: readonly AlertMatcherModel[]) => list(ms.map(formatMatcher));
 
-function route(r: RouteModel): Record<string, unknown> {
+/**
+ * A route; `emptyOverrides`: whether the target reads `group_by: []` (Alertmanager 0.31 and later).
+ * Before it the empty list means what no group_by means (the parent's grouping), and is left out: the
+ * file then reads the same on a later Alertmanager as on the target.
+ */
+function route(r: RouteModel, emptyOverrides: boolean): Record<string, unknown> {
   return compact({
     receiver: r.receiver,
     matchers: matchers(r.matchers),
-    group_by: r.groupBy,
+    group_by: groupsOnItsOwn(r, emptyOverrides) ? r.groupBy : undefined,
     group_wait: r.groupWait,
     group_interval: r.groupInterval,
     repeat_interval: r.repeatInterval,
     continue: r.continue ? true : undefined,
     mute_time_intervals: list(r.muteTimeIntervals),
     active_time_intervals: list(r.activeTimeIntervals),
-    routes: list(r.routes.map(route)),
+    routes: list(r.routes.map((child) => route(child, emptyOverrides))),
   });
 }
 
@@ -46,10 +51,13 @@ function snakeFields(config: object, prefix = ''): Record<string, unknown> {
   return compact(Object.fromEntries(Object.entries(config).map(([key, value]) => [`${prefix}${snakeCase(key)}`, value])));
 }
 
-/** Alertmanager nests a webhook's credentials under `http_config`; the API keeps them beside `url`. */
-function notifier(kind: NotifierKind, config: NotifierModel<NotifierKind>): Record<string, unknown> {
-  if (kind !== 'webhook') return snakeFields(config);
-  const { authorization, basicAuth, ...rest } = config as WebhookModel;
+/**
+ * Alertmanager nests a notifier's HTTP credentials under `http_config` (webhook, Webex); the API keeps
+ * them beside the other fields.
+ */
+function notifier(config: NotifierModel<NotifierKind>): Record<string, unknown> {
+  if (!('authorization' in config) && !('basicAuth' in config)) return snakeFields(config);
+  const { authorization, basicAuth, ...rest } = config as Partial<Pick<WebhookModel, 'authorization' | 'basicAuth'>>;
   const httpConfig = compact({ authorization: authorization && snakeFields(authorization), basic_auth: basicAuth && snakeFields(basicAuth) });
   return compact({ ...snakeFields(rest), http_config: httpConfig });
 }
@@ -57,7 +65,7 @@ function notifier(kind: NotifierKind, config: NotifierModel<NotifierKind>): Reco
 const receiver = (r: ReceiverModel) =>
   compact({
     name: r.name,
-    ...Object.fromEntries(NOTIFIER_KINDS.map((kind) => [`${kind}_configs`, list(r[kind].map((c) => notifier(kind, c)))])),
+    ...Object.fromEntries(NOTIFIER_KINDS.map((kind) => [`${kind}_configs`, list(r[kind].map((c) => notifier(c)))])),
   });
 
 const timeInterval = (t: TimeIntervalModel) => ({
@@ -80,12 +88,15 @@ function global(am: AlertmanagerModel): Record<string, unknown> {
   return compact({ resolve_timeout: resolveTimeout, ...snakeFields(smtp ?? {}, 'smtp_'), ...snakeFields(rest) });
 }
 
-/** Alertmanager 0.25's configuration as a value, secrets only as `*_file` paths; templates from `templatesGlob`. */
-export function alertmanagerConfig(am: AlertmanagerModel, templatesGlob: string): Record<string, unknown> {
+/**
+ * The configuration for the target Alertmanager (`target`, the model's versions.alertmanager) as a
+ * value, secrets only as `*_file` paths; templates from `templatesGlob`.
+ */
+export function alertmanagerConfig(am: AlertmanagerModel, templatesGlob: string, target: string): Record<string, unknown> {
   return compact({
     global: global(am),
     templates: am.templates.length > 0 ? [templatesGlob] : undefined,
-    route: route(am.route),
+    route: route(am.route, emptyGroupByOverrides(target)),
     inhibit_rules: list(
       am.inhibitRules.map((rule) =>
         compact({
@@ -103,6 +114,6 @@ export function alertmanagerConfig(am: AlertmanagerModel, templatesGlob: string)
 /** alertmanager.yml: Alertmanager 0.25's configuration. Secrets only as `*_file` paths. */
 export function compileAlertmanagerConfig(model: Model, am: AlertmanagerModel): OutputFile {
   // Relative paths in `templates` are resolved against the folder of alertmanager.yml.
-  const config = alertmanagerConfig(am, `${TEMPLATES_DIR}/*.tmpl`);
+  const config = alertmanagerConfig(am, `${TEMPLATES_DIR}/*.tmpl`, model.versions.alertmanager);
   return yamlFile(ALERTMANAGER_CONFIG, config, headerLines(am.source?.file ?? model.entry, 'Alertmanager configuration'));
 }

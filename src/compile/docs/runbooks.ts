@@ -45,6 +45,10 @@ function integrations(receiver: ReceiverModel | undefined): string {
     ...receiver.slack.map((s) => `Slack ${s.channel ? inline(s.channel) : ''}`.trim()),
     ...receiver.webhook.map(() => 'webhook'),
     ...receiver.pagerduty.map(() => 'PagerDuty'),
+    ...receiver.telegram.map(() => 'Telegram'),
+    ...receiver.discord.map(() => 'Discord'),
+    ...receiver.msteams.map(() => 'Microsoft Teams'),
+    ...receiver.webex.map(() => 'Webex'),
   ];
   return parts.length > 0 ? parts.join(', ') : 'nobody (a receiver without integrations)';
 }

@@ -35,7 +35,7 @@ function mountedSecrets(config: unknown, secrets: PrometheusOperatorOutputModel[
 
 export function compileAlertmanagerSecret(model: Model, am: AlertmanagerModel, output: PrometheusOperatorOutputModel, folder: string): ResourceFile {
   const used = new Set<string>();
-  const config = mountedSecrets(alertmanagerConfig(am, `${OPERATOR_CONFIG_DIR}/*.tmpl`), output.alertmanager.secrets, used);
+  const config = mountedSecrets(alertmanagerConfig(am, `${OPERATOR_CONFIG_DIR}/*.tmpl`, model.versions.alertmanager), output.alertmanager.secrets, used);
   const source = am.source?.file ?? model.entry;
   const mounts = [...used].sort();
   const configYaml = yamlFile('alertmanager.yaml', config, headerLines(source, 'Alertmanager configuration')).content;

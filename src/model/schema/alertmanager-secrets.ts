@@ -9,7 +9,7 @@ import { withHint } from './hint.js';
 export const SECRETS_DIR = '/etc/alertmanager/secrets';
 
 /** Field names (ours and Alertmanager's snake_case) whose value is a secret. `*File`/`*_file` are paths. */
-const SECRET_FIELD = /password|secret|token|credential|key$|api_?url$/i;
+const SECRET_FIELD = /password|secret|token|credential|key$|api_?url$|webhook_?url$/i;
 const FILE_FIELD = /(File|_file)$/;
 const SLACK_WEBHOOK = /hooks\.slack\.com/i;
 
@@ -21,6 +21,8 @@ const API_NAME: Record<string, string> = {
   slack_api_url: 'slackApiUrl',
   routing_key: 'routingKey',
   service_key: 'serviceKey',
+  bot_token: 'botToken',
+  webhook_url: 'webhookUrl',
 };
 
 /** A plausible secret file name for each field, for the hint. */
@@ -32,6 +34,8 @@ const FILE_NAME: Record<string, string> = {
   serviceKey: 'pagerduty_service_key',
   credentials: 'webhook_token',
   password: 'basic_auth_password',
+  botToken: 'telegram_bot_token',
+  webhookUrl: 'webhook_url',
 };
 
 /** What kind of secret a literal is, for messages: "password", "Slack webhook URL", … */
@@ -39,7 +43,7 @@ export function what(field: string, value: string): string {
   if (SLACK_WEBHOOK.test(value)) return 'Slack webhook URL';
   if (/pass/i.test(field)) return 'password';
   if (/key$/i.test(field)) return 'key';
-  if (/api_?url$/i.test(field)) return 'webhook URL';
+  if (/(api|webhook)_?url$/i.test(field)) return 'webhook URL';
   return 'secret';
 }
 
