@@ -11,7 +11,7 @@
  * (it may hold either value); the bodies of `{{ define }}` and the templates `{{ template }}` calls
  * are not followed. Offsets are not kept: callers want the names.
  */
-import { lexTemplate, type Token } from './lex.js';
+import { lexTemplate, unquote, type Token } from './lex.js';
 
 /** What a value is, as far as label references go: the template's data, its labels map, or something else. */
 type Held = 'data' | 'labels' | 'other';
@@ -38,15 +38,6 @@ interface Value {
   text?: string;
   /** A function's name, when the operand is one. */
   fn?: string;
-}
-
-function unquote(token: Token): string {
-  if (token.kind === 'rawString') return token.text.slice(1, -1);
-  try {
-    return JSON.parse(token.text) as string;
-  } catch {
-    return token.text.slice(1, -1);
-  }
 }
 
 /**

@@ -156,3 +156,13 @@ export function lexTemplate(text: string): Lexed {
   }
   return { actions, problems };
 }
+
+/** The text a string token stands for: a raw string as written, an interpreted one with its escapes read. */
+export function unquote(token: Token): string {
+  if (token.kind === 'rawString') return token.text.slice(1, -1);
+  try {
+    return JSON.parse(token.text) as string;
+  } catch {
+    return token.text.slice(1, -1);
+  }
+}

@@ -7,7 +7,7 @@
  * It reports every problem with its offsets (Go stops at the first), and the templates defined and
  * used, so that checks can compare names across files.
  */
-import { lexTemplate, type Action, type Token } from './lex.js';
+import { lexTemplate, unquote, type Action, type Token } from './lex.js';
 import { whyMissing, type TemplateDialect } from './functions.js';
 
 export interface TemplateProblem {
@@ -53,15 +53,6 @@ export function positionOf(text: string, offset: number): string {
 export function lineColumn(text: string, offset: number): { line: number; column: number } {
   const before = text.slice(0, offset);
   return { line: before.split('\n').length, column: offset - (before.lastIndexOf('\n') + 1) + 1 };
-}
-
-function unquote(token: Token): string {
-  if (token.kind === 'rawString') return token.text.slice(1, -1);
-  try {
-    return JSON.parse(token.text) as string;
-  } catch {
-    return token.text.slice(1, -1);
-  }
 }
 
 const describe = (t: Token | undefined) => (t ? JSON.stringify(t.text) : 'end of action');
