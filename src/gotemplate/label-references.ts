@@ -158,9 +158,25 @@ class Flow {
  * field (`$labels.x`, `$l.x`), then as the dot's (`.Labels.x`, `.x` in `with $labels`), then with
  * `index`, each group in the order written.
  */
-export function alertLabelReferences(template: string): string[] {
+export function alertLabelReferences(template: string): readonly string[] {
   // Every way to the labels map starts at `$labels` or `.Labels`: most values (severities, summaries, URLs) have neither.
-  if (!template.includes('abels') || !template.includes('{{')) return [];
+  if (!template.includes('abels') || !template.includes('{{')) return NONE;
+  // Rule sets repeat their texts ('{{ $labels.instance }} is down' in alert after alert): each is read once.
+  let labels = MEMO.get(template);
+  if (labels === undefined) {
+    if (MEMO.size >= MEMO_LIMIT) MEMO.clear();
+    labels = Object.freeze(readLabelReferences(template));
+    MEMO.set(template, labels);
+  }
+  return labels;
+}
+
+const NONE: readonly string[] = Object.freeze([]);
+/** Templates read, by text; cleared when full, so that a long-lived process (synth(), lint()) keeps a bounded set. */
+const MEMO = new Map<string, readonly string[]>();
+const MEMO_LIMIT = 4096;
+
+function readLabelReferences(template: string): string[] {
   const flow = new Flow();
   const stack: Array<Frame & { kind: string }> = [];
   const open = (kind: string) => stack.push({ kind, dot: flow.dot, vars: new Map(flow.vars), declared: new Set() });

@@ -9,7 +9,7 @@ import { alertLabelReferences } from '../gotemplate/label-references.js';
  * `{{ index $labels "x" }}`, and through a variable or a `with` holding the labels
  * (`{{ $l := $labels }}{{ $l.x }}`, `{{ with $labels }}{{ .x }}{{ end }}`): src/gotemplate/label-references.ts.
  */
-export function referencedLabels(template: string): string[] {
+export function referencedLabels(template: string): readonly string[] {
   return alertLabelReferences(template);
 }
 
