@@ -23,10 +23,11 @@ export function expressionAt(context: CheckContext, path: readonly string[], fie
 const targetsByContext = new WeakMap<CheckContext, Map<TargetModel, AnalyzedExpression>>();
 
 /**
- * The analysed expression of a panel's query. Two panels of one title in a dashboard share a path
- * (Grafana allows it, and dashboards do it: a gauge and a graph both "Memory Usage"), so the
- * queries at one path are paired in order: the k-th target with a path gets the k-th expression
- * written there (collectExpressions keeps the dashboards' order).
+ * The analysed expression of a panel's query. Panels of one title in a dashboard have paths of
+ * their own (`Memory Usage (2)`: pathSteps), but two dashboards of one title (an error of its own,
+ * reported with the rest) still share theirs: the queries at one path are paired in order, the
+ * k-th target with a path getting the k-th expression written there (collectExpressions keeps the
+ * dashboards' order), so no check judges one panel by another's query.
  */
 export function targetExpressionOf(context: CheckContext, target: TargetModel): AnalyzedExpression | undefined {
   let map = targetsByContext.get(context);
