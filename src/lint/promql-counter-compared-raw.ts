@@ -39,6 +39,10 @@ export const promqlCounterComparedRaw: Check = {
         const entry = s.name !== undefined ? context.catalogue.get(s.name) : undefined;
         // A counter, a histogram's or summary's _count/_sum/_bucket series (they count too), or a recorded counter.
         if (!entry || !readsAsCounter(entry)) continue;
+        // A range selector is the argument of its function itself (a comparison between them would
+        // compare a range vector: a type error), so a function that makes something else of its
+        // values (`rate(x[5m])`: most reads of a counter) ends their way before any comparison.
+        if (s.range !== undefined && s.enclosing.length > 0 && !TRANSPARENT.has(s.enclosing[0]!) && e.analysis.typeErrors.length === 0) continue;
         steps ??= valueSteps(e);
         const path = steps.get(s.from);
         if (path ? !comparedRaw(path) : !s.enclosing.every((fn) => TRANSPARENT.has(fn))) continue;

@@ -282,8 +282,25 @@ export const promqlRateRangeTooShort: Check = {
     // ruler takes its own default (a flag of theirs, unknown here): such subqueries are not judged.
     const rulers = model.outputs.some((o) => o.profile === 'thanos' || o.profile === 'mimir');
     const evaluationMs = rulers ? undefined : (durationMs(model.prometheus.evaluationInterval) ?? 60_000);
-    /** What writes a selector's series and how often (the fastest candidate); undefined when no job does. */
+    // A selector's writer depends on its series name and its `job` matchers alone: selectors that
+    // share them (every read of one metric, as a rule set's alerts read them) share one answer.
+    /** `$__rate_interval`'s smallest value, the same for every panel: worked out once, when first met. */
+    let rateIntervalMs: { ms: number; value: string } | undefined;
+    // Most selectors have no `job` matcher: their name is the key (no key string to build).
+    const byName = new Map<string | undefined, Writer | undefined>();
+    const byNameAndJob = new Map<string, Writer | undefined>();
     const writerFor = (s: SelectorRef): Writer | undefined => {
+      // Each part with its length before it: no two selectors' parts read as one key.
+      let withJob: string | undefined;
+      for (const m of s.matchers) if (m.label === 'job') withJob = `${withJob ?? `${s.name?.length ?? -1}:${s.name ?? ''}`}${m.op}${m.value.length}:${m.value}`;
+      const memo: Map<string | undefined, Writer | undefined> = withJob === undefined ? byName : byNameAndJob;
+      const key = withJob ?? s.name;
+      let writer = memo.get(key);
+      if (writer === undefined && !memo.has(key)) memo.set(key, (writer = writerOfSelector(s)));
+      return writer;
+    };
+    /** What writes a selector's series and how often (the fastest candidate); undefined when no job does. */
+    const writerOfSelector = (s: SelectorRef): Writer | undefined => {
       const entry = s.name !== undefined ? catalogue.get(s.name) : undefined;
       const group = entry?.record ? groups.get(entry.record.group) : undefined;
       if (group) return { intervalMs: group.intervalMs, jobs: [], group, slowest: { intervalMs: group.intervalMs, jobs: [], every: false } };
@@ -318,7 +335,7 @@ export const promqlRateRangeTooShort: Check = {
           continue;
         }
         const rateInterval = macro !== undefined && RATE_INTERVAL_MACRO.test(macro);
-        const variable = grafana === undefined ? undefined : rateInterval ? smallestRateIntervalMs(model) : smallestValueMs(model, e, grafana);
+        const variable = grafana === undefined ? undefined : rateInterval ? (rateIntervalMs ??= smallestRateIntervalMs(model)) : smallestValueMs(model, e, grafana);
         // A variable whose value is not known offline (the analysis read it as 5m) is not judged.
         if (grafana !== undefined && variable === undefined) continue;
         const rangeMs = variable?.ms ?? s.rangeMs;

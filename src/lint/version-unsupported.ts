@@ -228,7 +228,8 @@ function promqlUses(e: AnalyzedExpression, lacks: Lacks): PromqlUse[] {
         break;
       case 'DurationExpr':
         // A duration inside a duration: parentheses or arithmetic (`[5m + 1m]`, `offset (1h)`).
-        if (!IN_DURATION.has(above(node, 1)) && durationArithmetic(tree, node)) found.push(syntax('durationArithmetic', from, to));
+        // Its own nodes first: most ranges are one literal (`[5m]`), and finding the parent descends from the root.
+        if (durationArithmetic(tree, node) && !IN_DURATION.has(above(node, 1))) found.push(syntax('durationArithmetic', from, to));
         break;
       case 'OffsetDurationExpr':
         if (tree.child(node, 'DurationExpr') >= 0 && above(node, 1) !== 'OffsetDurationExpr') found.push(syntax('durationArithmetic', from, to));
@@ -238,7 +239,8 @@ function promqlUses(e: AnalyzedExpression, lacks: Lacks): PromqlUse[] {
         if (!DURATION.test(e.text.slice(from, to)) && !IN_DURATION.has(above(node, 2))) found.push(syntax('numberAsDuration', from, to));
         break;
       case 'NumberDurationLiteral':
-        if (DURATION.test(e.text.slice(from, to))) found.push(syntax('numberAsDuration', from, to));
+        // A duration ends in its unit's letter; a number (`0.05`, every threshold) is passed over without a copy of its text.
+        if (endsInLetter(e.text, to) && DURATION.test(e.text.slice(from, to))) found.push(syntax('numberAsDuration', from, to));
         break;
       case 'Anchored':
       case 'Smoothed':
@@ -256,6 +258,12 @@ function promqlUses(e: AnalyzedExpression, lacks: Lacks): PromqlUse[] {
     }
   }
   return found;
+}
+
+/** Whether the character before `to` is a lower-case ASCII letter (a duration's unit ends so). */
+function endsInLetter(text: string, to: number): boolean {
+  const c = text.charCodeAt(to - 1);
+  return c >= 0x61 && c <= 0x7a;
 }
 
 /** Whether a duration holds more than one literal: an operator, parentheses or a duration function. */
