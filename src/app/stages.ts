@@ -26,7 +26,7 @@ import { buildCheckContext } from '../lint/context.js';
 import { PromqlTable } from '../model/promql-table.js';
 import type { ParsesMadeBefore } from '../promql/parses-made-before.js';
 import { CHECKS } from '../lint/index.js';
-import { runLint, type Silenced } from '../lint/run.js';
+import { runLint, runLintYielding, type Silenced } from '../lint/run.js';
 import type { Check, CheckContext } from '../lint/check.js';
 import { compileOutputs } from './outputs.js';
 import { pathClashes } from '../compile/clashes.js';
@@ -60,10 +60,10 @@ export interface StageOptions {
    */
   onFiles?: (files: OutputFile[], model: Model) => void;
   /**
-   * With compileWithFindings, when this thread compiles: the model as soon as it is built, before
-   * anything is compiled (validate starts `promtool test rules` on the rule test files it compiles
-   * first). It gets a macrotask to start its work. Not called when the compile worker compiles:
-   * compiling the tests here too would cost the main thread what the worker does anyway.
+   * With compileWithFindings: the model as soon as it is built, before anything is compiled
+   * (validate compiles the rule test files in this thread and starts `promtool test rules` on them,
+   * also when the compile worker compiles the rest: the longest tool run then overlaps the checks
+   * and the compile instead of following them). It gets a macrotask to start its work.
    */
   onModel?: (model: Model) => void;
   /**
@@ -135,13 +135,15 @@ export function fromProject(project: unknown, options: ProjectStageOptions): Sta
 /** Stages 4–6 as fromProject's, the compilers on the other core (src/app/compile-thread.ts) while the checks run here. */
 async function checkAndCompile(model: Model, options: ProjectStageOptions, config: readonly Diagnostic[]): Promise<StagesResult> {
   const compiling = startCompiling(model);
-  if (options.onModel && options.compileWithFindings && !compiling.inWorker) {
+  if (options.onModel && options.compileWithFindings) {
     options.onModel(model);
     // What it started (a chain of awaits, as in handOver) runs before this thread compiles.
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
   const early = options.onFiles && options.compileWithFindings ? await handOver(compiling.files(), model, options.onFiles) : undefined;
-  const checked = checkStage(model, options, config);
+  // The checks give the event loop a turn after each one: the worker's files, when they come
+  // before the checks end, go to onFiles then (validate starts the tools on them), not after.
+  const checked = await checkStageYielding(model, options, config);
   if (wantsFiles(checked, options)) return secretsStage(checked, options, await (early?.files ?? compiling.files()));
   compiling.stop();
   return secretsStage(checked, options, undefined);
@@ -226,6 +228,13 @@ function checkStage(model: Model, options: StageOptions, config: readonly Diagno
   //    project's `lint.checks` settings and the definitions' `ignore`s.
   const context = buildCheckContext(model, options.early, options.nondeterministic);
   const lint = runLint(context, options.checks ?? CHECKS, options.force ? { force: options.force } : {});
+  return { diagnostics: [...config, ...lint.diagnostics], silenced: lint.silenced, model, context };
+}
+
+/** checkStage, the checks giving the event loop a turn after each one (src/lint/run.ts runLintYielding). */
+async function checkStageYielding(model: Model, options: StageOptions, config: readonly Diagnostic[] = []): Promise<Checked> {
+  const context = buildCheckContext(model, options.early, options.nondeterministic);
+  const lint = await runLintYielding(context, options.checks ?? CHECKS, options.force ? { force: options.force } : {});
   return { diagnostics: [...config, ...lint.diagnostics], silenced: lint.silenced, model, context };
 }
 

@@ -81,6 +81,29 @@ function within(path: readonly string[] | undefined, prefix: readonly string[]):
  * that overflows the stack on one expression reports that instead of crashing (src/lint/guard.ts).
  */
 export function runLint(context: CheckContext, checks: readonly Check[], options: LintOptions = {}): LintResult {
+  const steps = lintSteps(context, checks, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+  }
+}
+
+/**
+ * runLint, giving the event loop a turn after each check (a macrotask): what arrives meanwhile is
+ * handled while the checks go on, not after them (validate starts the tools on the compile worker's
+ * files as soon as they come). The same checks, in the same order, with the same result.
+ */
+export async function runLintYielding(context: CheckContext, checks: readonly Check[], options: LintOptions = {}): Promise<LintResult> {
+  const steps = lintSteps(context, checks, options);
+  for (;;) {
+    const step = steps.next();
+    if (step.done) return step.value;
+    await new Promise<void>((resolve) => setImmediate(resolve));
+  }
+}
+
+/** runLint's work, one check a step. */
+function* lintSteps(context: CheckContext, checks: readonly Check[], options: LintOptions): Generator<void, LintResult> {
   const settings = context.model.lint?.checks ?? {};
   const setting = (id: string): Severity | 'off' | undefined => options.force?.[id] ?? settings[id];
   const entries = ignoreEntries(context.model);
@@ -111,6 +134,7 @@ export function runLint(context: CheckContext, checks: readonly Check[], options
         reason: excuse[0]!.reason,
       });
     });
+    yield;
   }
   const stale = setting(lintStaleIgnore.id);
   if (stale !== 'off' && options.stale !== false) {
