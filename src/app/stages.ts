@@ -141,9 +141,10 @@ async function checkAndCompile(model: Model, options: ProjectStageOptions, confi
     await new Promise<void>((resolve) => setImmediate(resolve));
   }
   const early = options.onFiles && options.compileWithFindings ? await handOver(compiling.files(), model, options.onFiles) : undefined;
-  // The checks give the event loop a turn after each one: the worker's files, when they come
-  // before the checks end, go to onFiles then (validate starts the tools on them), not after.
-  const checked = await checkStageYielding(model, options, config);
+  // For onFiles the checks give the event loop a turn after each one: the worker's files, when they
+  // come before the checks end, go to onFiles then (validate starts the tools on them), not after.
+  // Without it the worker's reply waits for the checks, as the memory the run peaks at was measured.
+  const checked = early ? await checkStageYielding(model, options, config) : checkStage(model, options, config);
   if (wantsFiles(checked, options)) return secretsStage(checked, options, await (early?.files ?? compiling.files()));
   compiling.stop();
   return secretsStage(checked, options, undefined);
