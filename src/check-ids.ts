@@ -67,6 +67,7 @@ export const CHECK_IDS = [
   'output/unwritten',
   'promql/absent-argument',
   'promql/at-modifier',
+  'promql/contradictory-filters',
   'promql/counter-compared-raw',
   'promql/gauge-function-on-counter',
   'promql/histogram-bucket',

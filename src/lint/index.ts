@@ -64,6 +64,7 @@ import { testsRouting } from './tests-routing.js';
 import { testsRoutingLabels } from './tests-routing-labels.js';
 import { promqlVectorMatching } from './promql-vector-matching.js';
 import { promqlImpossibleThreshold } from './promql-impossible-threshold.js';
+import { promqlContradictoryFilters } from './promql-contradictory-filters.js';
 import { promqlQuantileRange } from './promql-quantile-range.js';
 import { promqlAbsentArgument } from './promql-absent-argument.js';
 import { promqlRateOnRecordedGauge } from './promql-rate-on-recorded-gauge.js';
@@ -132,6 +133,7 @@ export const CHECKS: readonly Check[] = [
   promqlRegexMatcher,
   promqlVectorMatching,
   promqlImpossibleThreshold,
+  promqlContradictoryFilters,
   promqlQuantileRange,
   promqlAbsentArgument,
   promqlRateOnRecordedGauge,
