@@ -21,7 +21,6 @@ import { buildModel } from '../../src/model/build.js';
 import { buildCheckContext } from '../../src/lint/context.js';
 import { CHECKS, runChecks } from '../../src/lint/index.js';
 import { inferCatalogue as inferMetrics } from '../../src/import/catalogue.js';
-import { finiteMatches } from '../../src/promql/finite-regex.js';
 import type { Diagnostic } from '../../src/diagnostic.js';
 
 interface RawRule {
@@ -86,37 +85,19 @@ export function inferCatalogue(groups: RawGroup[]): AnyMetric[] {
         annotations: Object.fromEntries(Object.entries(r.annotations ?? {}).map(([k, v]) => [k, String(v)])),
       })),
   );
-  const named = boundsNamed(rules.map((r) => r.expr));
   return inferMetrics(rules).map((m) => {
     const options = { name: m.name, help: 'inferred', labels: m.labels };
     // Buckets are not in the rules: a top bucket no threshold reaches, so that no check judges a
     // quantile against an invented one (promql/impossible-threshold reads the largest bucket); and
     // the bounds the rules' `le` matchers name, which the rules' authors know the histogram has
-    // (promql/histogram-bucket would otherwise judge them against invented buckets).
-    if (m.type === 'histogram') return histogram({ ...options, buckets: [...new Set([...(named.get(m.name) ?? []), 1, 1e12])].sort((a, b) => a - b) });
+    // (promql/histogram-bucket would otherwise judge them against invented buckets): read as the
+    // import reads them (src/import/le-bounds.ts).
+    if (m.type === 'histogram') return histogram({ ...options, buckets: [...new Set([...(m.ruleBounds ?? []), 1, 1e12])].sort((a, b) => a - b) });
     if (m.type === 'summary') return summary(options);
     return (m.type === 'counter' ? counter : gauge)(options);
   });
 }
 
-/**
- * The bucket bounds the expressions' `le` matchers name, by histogram: `x_bucket{le="0.5"}`, and
- * each string `le=~"5(\\.0)?|30"` lists (finite-regex.ts) that reads as a finite number.
- */
-function boundsNamed(exprs: string[]): Map<string, number[]> {
-  const named = new Map<string, number[]>();
-  for (const expr of exprs) {
-    for (const selector of expr.matchAll(/([A-Za-z_:][A-Za-z0-9_:]*)_bucket\s*\{([^}]*)\}/g)) {
-      for (const m of selector[2]!.matchAll(/\ble\s*(=~|=)\s*"((?:[^"\\]|\\.)*)"/g)) {
-        const value = m[2]!.replace(/\\\\/g, '\\');
-        const texts = m[1] === '=' ? [value] : (finiteMatches(value) ?? []);
-        const bounds = texts.map(Number).filter((n) => texts.length > 0 && Number.isFinite(n));
-        named.set(selector[1]!, [...(named.get(selector[1]!) ?? []), ...bounds]);
-      }
-    }
-  }
-  return named;
-}
 
 /** The collection as a totem-mon project: every rule as written, with what the schema insists on filled in. */
 export function asProject(collection: Collection, scrapeInterval: string) {
