@@ -1,7 +1,7 @@
 import type { AnalyzedExpression, Check } from './check.js';
 import { locatedAt } from '../model/located.js';
-import { allPanels } from '../model/dashboard.js';
-import { panelUnits } from '../model/panel-units.js';
+import { allPanels, type PanelModel, type TargetModel } from '../model/dashboard.js';
+import { panelUnits, unitTakes, type PanelUnit } from '../model/panel-units.js';
 import { bucketBound, queryUnit, type QueryUnit, type RecordedParse } from './dashboard-query-unit.js';
 import { recordExpressions } from './rules-select.js';
 import type { RecordModel } from '../model/types.js';
@@ -118,6 +118,21 @@ function canMismatch(unit: string): boolean {
   return VALUE_UNITS.some((value) => mismatch(value, unit) !== undefined);
 }
 
+/**
+ * The unit a query's values are shown in: Grafana applies the defaults, then the overrides in
+ * order, and the last that takes the query wins. Undefined when none does, or when an override
+ * after the last that surely takes it may take it too (by a name its legend may render): which
+ * unit shows it is not known then.
+ */
+function unitOf(units: readonly PanelUnit[], target: TargetModel, panel: PanelModel): PanelUnit | undefined {
+  for (const unit of [...units].reverse()) {
+    const takes = unitTakes(unit.appliesTo, target, panel);
+    if (takes === undefined) return undefined;
+    if (takes) return unit;
+  }
+  return undefined;
+}
+
 export const dashboardUnitMismatch: Check = {
   id: 'dashboard/unit-mismatch',
   severity: 'error',
@@ -135,13 +150,11 @@ export const dashboardUnitMismatch: Check = {
     for (const dashboard of model.dashboards) {
       for (const panel of allPanels(dashboard)) {
         const units = panelUnits(panel);
-        // An override of series by name or regex: which query's series it takes, no query alone tells.
-        if (units.length === 0 || units.some((u) => u.appliesTo === 'some')) continue;
+        if (units.length === 0) continue;
         // A heatmap's unit is its y axis's: the bounds (le) of the buckets, not their counts.
         const heatmap = panel.type === 'heatmap' || panel.plugin?.type === 'heatmap';
         for (const target of panel.targets) {
-          // Grafana applies the defaults, then the overrides in order: the last that takes the query wins.
-          const shown = units.filter((u) => u.appliesTo === 'default' || (u.appliesTo !== 'some' && u.appliesTo.refId === target.refId)).at(-1);
+          const shown = unitOf(units, target, panel);
           if (!shown || !canMismatch(shown.unit)) continue;
           const e = targetExpressionOf(context, target);
           const flat = e && flatRoot(e.analysis.parsed);
