@@ -6,12 +6,17 @@ import type { RecordModel } from '../model/types.js';
 /**
  * What one value of a query's result measures, as far as the catalogue tells: `seconds` for a
  * quantile of a seconds histogram or `_sum / _count`, `ratio` for a fraction of like over like,
- * `percent` for a ratio × 100, … `perSecond` marks rates (a rate over a rate cancels out).
- * Undefined when it cannot be known; checks then stay quiet.
+ * `percent` for a ratio × 100, `count` for events counted (a counter whose name and unit name no
+ * quantity, `_count`, `count()`), `none` for a series whose unit is not known, … `perSecond` marks
+ * rates (a rate over a rate cancels out). A rate of seconds (CPU or busy time) is seconds per
+ * second: a `ratio` with `busy` set, which may pass 1. Undefined when it cannot be known; checks
+ * then stay quiet.
  */
 export interface QueryUnit {
   unit: 'seconds' | 'milliseconds' | 'bytes' | 'ratio' | 'percent' | 'count' | 'none';
   perSecond: boolean;
+  /** A ratio (or its percentage) that is seconds per second: 1 is one second each second, more when several run at once. */
+  busy?: boolean;
 }
 
 /**
@@ -30,7 +35,30 @@ const NAME_SUFFIXES: Array<[RegExp, QueryUnit['unit']]> = [
   [/_ratio$/, 'ratio'], [/_percent$/, 'percent'],
 ];
 
+/**
+ * Words of a metric name that name a quantity measured in a unit, not events counted: the base
+ * units of Prometheus' naming practices (prometheus/docs content/docs/practices/naming.md, "Base
+ * units": seconds, bytes, joules, grams, meters, ratio, volts, amperes, celsius), other units, and
+ * words exporters use where they leave the unit out (windows_exporter's `windows_cpu_time_total`
+ * is seconds). A counter with one of them anywhere in its name (`haproxy_backend_bytes_in_total`)
+ * is not read as a count.
+ */
+const QUANTITY_WORDS = new Set([
+  'seconds', 'second', 'milliseconds', 'microseconds', 'nanoseconds', 'minutes', 'hours', 'days', 'ms', 'us', 'ns',
+  'bytes', 'byte', 'kilobytes', 'megabytes', 'gigabytes', 'bits', 'octets', 'ratio', 'percent', 'percentage',
+  'joules', 'grams', 'kilograms', 'meters', 'metres', 'volts', 'amperes', 'amps', 'watts', 'celsius', 'kelvin',
+  'fahrenheit', 'hertz', 'radians', 'degrees', 'liters', 'litres',
+  'time', 'duration', 'latency', 'usage', 'size', 'sizes', 'length', 'amount', 'value', 'energy', 'power',
+  'weight', 'volume', 'temperature', 'distance', 'cost', 'price', 'sum',
+]);
+
+/** A counter counts events unless its unit or a word of its name says a quantity. */
+function countsEvents(name: string): boolean {
+  return !name.replace(/_total$/, '').split('_').some((word) => QUANTITY_WORDS.has(word.toLowerCase()));
+}
 const RATES = new Set(['rate', 'irate', 'deriv']);
+/** Functions whose values count something: samples, changes, resets. */
+const COUNTING_FUNCTIONS = new Set(['count_over_time', 'changes', 'resets']);
 const SAME_UNIT_FUNCTIONS = new Set([
   'increase', 'delta', 'idelta', 'abs', 'ceil', 'floor', 'round', 'clamp', 'clamp_min', 'clamp_max', 'sort', 'sort_desc',
   'label_replace', 'label_join', 'avg_over_time', 'min_over_time', 'max_over_time', 'sum_over_time', 'last_over_time',
@@ -42,8 +70,20 @@ function isUnit(v: Value): v is Measure {
   return v !== undefined && 'unit' in v;
 }
 
-/** A factor read as the unit it makes (ratio × 100 is percent, seconds × 1000 ms, …); kept when it makes none. */
+/**
+ * A factor read as the unit it makes (ratio × 100 is percent, seconds × 1000 ms, …); kept when it
+ * makes none. Seconds per second make one more: read as the ratio they are (`busyRatio`),
+ * `100 * rate(cpu_seconds_total[5m])` is a percentage, while `1000 * rate(x_seconds_sum[5m])`
+ * stays milliseconds per second, to be divided by a count.
+ */
 function settled(v: Measure): Measure {
+  const scaled = settledScale(v);
+  if (scaled.scale === undefined) return scaled;
+  const busy = settledScale(busyRatio(v));
+  return busy.scale === undefined ? busy : scaled;
+}
+
+function settledScale(v: Measure): Measure {
   const scale = v.scale ?? 1;
   if (scale === 1) return v.scale === undefined ? v : { ...v, scale: undefined };
   const as = (unit: QueryUnit['unit']): Measure => ({ ...v, unit, scale: undefined });
@@ -54,6 +94,13 @@ function settled(v: Measure): Measure {
   return v;
 }
 
+/** Seconds or milliseconds per second as the ratio they are (`busy`); milliseconds per second are that ratio × 1000. */
+function busyRatio(v: Measure): Measure {
+  if (!v.perSecond || v.bound !== undefined || (v.unit !== 'seconds' && v.unit !== 'milliseconds')) return v;
+  const scale = product(v.scale ?? 1, v.unit === 'milliseconds' ? 1000 : 1);
+  return { unit: 'ratio', perSecond: false, busy: true, ...(scale === 1 ? {} : { scale }) };
+}
+
 /** Two factors' product, rounded where floating point strays (`1 / 1000 * 10` is 0.01). */
 function product(a: number, b: number): number {
   return Number((a * b).toPrecision(12));
@@ -61,9 +108,10 @@ function product(a: number, b: number): number {
 
 /** The unit of a query's values: `root` of its parse walked as numbers (flat-tree.ts), undefined when it cannot be known. */
 export function queryUnit(tree: FlatTree, root: number, text: string, catalogue: Catalogue, recorded: RecordedParse = NONE_RECORDED): QueryUnit | undefined {
-  const result = measureOf(tree, root, text, { catalogue, recorded }, NOTHING_SEEN);
+  const measured = measureOf(tree, root, text, { catalogue, recorded }, NOTHING_SEEN);
+  const result = measured && busyRatio(settled(measured));
   if (!result || result.scale !== undefined) return undefined;
-  return { unit: result.unit, perSecond: result.perSecond };
+  return { unit: result.unit, perSecond: result.perSecond, ...(result.busy ? { busy: true } : {}) };
 }
 
 /**
@@ -118,6 +166,8 @@ function measureOf(tree: FlatTree, root: number, text: string, lookups: Lookups,
     const unit = declared ?? NAME_SUFFIXES.find(([re]) => re.test(entry.metric!.name))?.[1] ?? 'none';
     // A bucket counts observations; its `le` bound is in the histogram's unit.
     if (entry.suffix === '_bucket') return { unit: 'count', perSecond: false, bound: unit };
+    // A counter with no unit in its name or its definition counts events (Prometheus' naming: the unit is a suffix).
+    if (unit === 'none' && entry.suffix === '' && entry.metric.type === 'counter' && countsEvents(entry.metric.name)) return { unit: 'count', perSecond: false };
     return { unit, perSecond: false };
   }
 
@@ -132,7 +182,7 @@ function measureOf(tree: FlatTree, root: number, text: string, lookups: Lookups,
       case 'FunctionCall': {
         const name = named(node, 'FunctionIdentifier');
         const vector = argumentsOf(tree, node).map(walk).find(isUnit);
-        if (name === 'count_over_time') return { unit: 'count', perSecond: false };
+        if (COUNTING_FUNCTIONS.has(name)) return { unit: 'count', perSecond: false };
         // A quantile of the buckets' rates is in the unit of the bucket bounds (le).
         if (name === 'histogram_quantile') return vector?.bound !== undefined ? { unit: vector.bound, perSecond: false } : undefined;
         if (name === 'histogram_fraction') return vector?.bound !== undefined ? { unit: 'ratio', perSecond: false } : undefined;
@@ -171,8 +221,8 @@ function measureOf(tree: FlatTree, root: number, text: string, lookups: Lookups,
         return a;
       case 'Add': case 'Sub': {
         if (isUnit(a) && isUnit(b)) {
-          const [x, y] = [settled(a), settled(b)];
-          return x.unit === y.unit && x.perSecond === y.perSecond && x.scale === y.scale && x.bound === y.bound ? x : undefined;
+          const [x, y] = [busyRatio(settled(a)), busyRatio(settled(b))];
+          return x.unit === y.unit && x.perSecond === y.perSecond && x.scale === y.scale && x.bound === y.bound ? { ...x, ...(y.busy ? { busy: true } : {}) } : undefined;
         }
         if (isUnit(a) && b !== undefined) return a;
         if (isUnit(b) && a !== undefined) return b;

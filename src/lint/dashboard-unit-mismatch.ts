@@ -1,35 +1,57 @@
 import type { AnalyzedExpression, Check } from './check.js';
 import { locatedAt } from '../model/located.js';
-import { allPanels } from '../model/dashboard.js';
-import { panelUnits } from '../model/panel-units.js';
+import { allPanels, type PanelModel, type TargetModel } from '../model/dashboard.js';
+import { panelUnits, unitTakes, type PanelUnit } from '../model/panel-units.js';
 import { bucketBound, queryUnit, type QueryUnit, type RecordedParse } from './dashboard-query-unit.js';
 import { recordExpressions } from './rules-select.js';
 import type { RecordModel } from '../model/types.js';
 import { targetExpressionOf } from './expression-at.js';
 import { flatRoot } from '../promql/parse.js';
-import { MILLISECONDS_UNITS, SECONDS_UNITS, unitFamily, type UnitFamily } from './grafana-units.js';
+import { MILLISECONDS_UNITS, PER_MINUTE_UNITS, SECONDS_UNITS, unitFamily, type UnitFamily } from './grafana-units.js';
 
 /** What a value of each kind is, in a message; undefined for kinds no unit can contradict. */
 function valueNoun(value: QueryUnit): string | undefined {
-  if (value.perSecond) return value.unit === 'bytes' ? 'bytes per second' : undefined;
+  if (value.perSecond) {
+    return { bytes: 'bytes per second', count: 'counts per second', none: 'a rate per second of a series without a unit' }[value.unit as string];
+  }
   switch (value.unit) {
     case 'seconds': case 'milliseconds': case 'bytes': return value.unit;
-    case 'ratio': return 'a ratio between 0 and 1';
+    case 'ratio': return value.busy ? 'seconds per second, a ratio (0.5 is half of each second, above 1 when several run at once)' : 'a ratio between 0 and 1';
     case 'percent': return 'percentages (0 to 100)';
+    case 'count': return 'counts';
     default: return undefined;
   }
 }
 
 /** The unit that fits each value kind valueNoun names. */
 function fittingUnit(value: QueryUnit): string {
-  if (value.perSecond) return 'Bps';
+  if (value.perSecond) return { bytes: 'Bps', count: 'ops' }[value.unit as string] ?? 'short';
   return { seconds: 's', milliseconds: 'ms', bytes: 'bytes', ratio: 'percentunit', percent: 'percent' }[value.unit as string] ?? 'short';
 }
 
+/**
+ * Families no count fits: a count of events is no duration, date, size or share, and no data
+ * rate per second either. Units of events (per second or per minute: an increase over a minute is
+ * per minute) and of other quantities (`hertz`) may say what is counted.
+ */
+const NOT_COUNTS: ReadonlySet<UnitFamily> = new Set(['time', 'date', 'data', 'data rate', 'share']);
+/** Families no rate per second of anything fits: a duration, a date, a size. */
+const NOT_RATES: ReadonlySet<UnitFamily> = new Set(['time', 'date', 'data']);
+
 /** Whether the unit tells the truth about the value: the units of its own kind, and those without a dimension. */
 function fits(value: QueryUnit, unit: string): boolean {
-  if (unitFamily(unit) === undefined) return true;
-  if (value.perSecond) return unit === 'Bps' || unit === 'binBps';
+  const family = unitFamily(unit);
+  if (family === undefined) return true;
+  if (value.perSecond) {
+    switch (value.unit) {
+      case 'bytes': return unit === 'Bps' || unit === 'binBps';
+      // Counts per second: in a unit of events per second (not per minute), or of another quantity (hertz).
+      case 'count': return !NOT_COUNTS.has(family) && !PER_MINUTE_UNITS.has(unit);
+      // Per second of a unit not known: it may be bytes (a data rate) or seconds (a share), never a size or a duration.
+      case 'none': return !NOT_RATES.has(family);
+      default: return true;
+    }
+  }
   switch (value.unit) {
     case 'seconds': return SECONDS_UNITS.has(unit);
     // Milliseconds since 1970 are what Grafana's date units read (`process_start_time_seconds * 1000`).
@@ -37,6 +59,7 @@ function fits(value: QueryUnit, unit: string): boolean {
     case 'bytes': return unit === 'bytes' || unit === 'decbytes';
     case 'ratio': return unit === 'percentunit';
     case 'percent': return unit === 'percent' || unit === 'humidity';
+    case 'count': return !NOT_COUNTS.has(family);
     default: return true;
   }
 }
@@ -68,6 +91,9 @@ function mismatch(value: QueryUnit, unit: string, what = 'its values'): { why: s
     const example = value.unit === 'seconds' ? '0.25 s' : '250 ms';
     return { why: `${what} are ${noun}, and unit "${unit}" reads them as another time unit (${example} would show as ${example.split(' ')[0]} ${unit})`, use };
   }
+  if (value.unit === 'count' && value.perSecond && PER_MINUTE_UNITS.has(unit)) {
+    return { why: `${what} are ${noun}, and unit "${unit}" reads them per minute (1 per second would show as 1 per minute)`, use };
+  }
   if (value.unit === 'ratio' && unit === 'percent') {
     return { why: `${what} are ${noun}, and unit "percent" expects 0 to 100 (5% would show as 0.05%)`, use };
   }
@@ -92,10 +118,25 @@ function canMismatch(unit: string): boolean {
   return VALUE_UNITS.some((value) => mismatch(value, unit) !== undefined);
 }
 
+/**
+ * The unit a query's values are shown in: Grafana applies the defaults, then the overrides in
+ * order, and the last that takes the query wins. Undefined when none does, or when an override
+ * after the last that surely takes it may take it too (by a name its legend may render): which
+ * unit shows it is not known then.
+ */
+function unitOf(units: readonly PanelUnit[], target: TargetModel, panel: PanelModel): PanelUnit | undefined {
+  for (const unit of [...units].reverse()) {
+    const takes = unitTakes(unit.appliesTo, target, panel);
+    if (takes === undefined) return undefined;
+    if (takes) return unit;
+  }
+  return undefined;
+}
+
 export const dashboardUnitMismatch: Check = {
   id: 'dashboard/unit-mismatch',
   severity: 'error',
-  description: "A panel's unit agrees with what its queries measure according to the catalogue (seconds vs ms, ratio vs percent, a duration shown as bytes).",
+  description: "A panel's unit agrees with what its queries measure according to the catalogue (seconds vs ms, ratio vs percent, a duration shown as bytes, a rate of requests shown as bytes or seconds).",
   run(context, report) {
     const { model, catalogue } = context;
     // Recording rules' expressions as the run analysed them (each text parsed once in a run).
@@ -109,13 +150,11 @@ export const dashboardUnitMismatch: Check = {
     for (const dashboard of model.dashboards) {
       for (const panel of allPanels(dashboard)) {
         const units = panelUnits(panel);
-        // An override of series by name or regex: which query's series it takes, no query alone tells.
-        if (units.length === 0 || units.some((u) => u.appliesTo === 'some')) continue;
+        if (units.length === 0) continue;
         // A heatmap's unit is its y axis's: the bounds (le) of the buckets, not their counts.
         const heatmap = panel.type === 'heatmap' || panel.plugin?.type === 'heatmap';
         for (const target of panel.targets) {
-          // Grafana applies the defaults, then the overrides in order: the last that takes the query wins.
-          const shown = units.filter((u) => u.appliesTo === 'default' || (u.appliesTo !== 'some' && u.appliesTo.refId === target.refId)).at(-1);
+          const shown = unitOf(units, target, panel);
           if (!shown || !canMismatch(shown.unit)) continue;
           const e = targetExpressionOf(context, target);
           const flat = e && flatRoot(e.analysis.parsed);

@@ -65,10 +65,11 @@ const DATA_UNITS: ReadonlySet<string> = new Set([
 ]);
 /** Bytes or bits per second, binary or decimal, plain or with a prefix (Bps, binbps, KiBs, Mbits, …). */
 const DATA_RATE_UNIT = /^(bin)?(Bps|bps)$|^[KMGTP]i?(Bs|bits)$/;
+/** Counts per minute (Grafana's Throughput category: `cpm` "counts/min", `opm` "ops/min", …). */
+export const PER_MINUTE_UNITS: ReadonlySet<string> = new Set(['cpm', 'opm', 'reqpm', 'rpm', 'wpm', 'epm', 'mpm', 'recpm', 'rowspm']);
 /** Counts per second or per minute (Throughput), packets per second, hash rates. */
 const EVENT_RATE_UNITS: ReadonlySet<string> = new Set([
-  'cps', 'ops', 'reqps', 'rps', 'wps', 'iops', 'eps', 'mps', 'recps', 'rowsps', 'cpm', 'opm', 'reqpm', 'rpm', 'wpm',
-  'epm', 'mpm', 'recpm', 'rowspm', 'pps', 'Hs', 'KHs', 'MHs', 'GHs', 'THs', 'PHs', 'EHs',
+  'cps', 'ops', 'reqps', 'rps', 'wps', 'iops', 'eps', 'mps', 'recps', 'rowsps', ...PER_MINUTE_UNITS, 'pps', 'Hs', 'KHs', 'MHs', 'GHs', 'THs', 'PHs', 'EHs',
 ]);
 const SHARE_UNITS: ReadonlySet<string> = new Set(['percent', 'percentunit', 'ppm', 'humidity']);
 const KNOWN_UNITS: ReadonlySet<string> = new Set(GRAFANA_UNITS);

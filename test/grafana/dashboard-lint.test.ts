@@ -321,9 +321,9 @@ describe('dashboard/unit-mismatch', () => {
     expect(run(id, [dashboard({ title: 'Shop', panels })])).toEqual([]);
   });
 
-  it('is quiet when the catalogue does not tell (no unit, rates of seconds, unknown series)', () => {
+  it('is quiet when the catalogue does not tell (no unit, unknown series), and on seconds per second as a share', () => {
     const panels = [
-      timeseriesPanel({ title: 'CPU', unit: 'percent', targets: [{ expr: 'rate(shop_checkout_duration_seconds_sum[5m])' }] }),
+      timeseriesPanel({ title: 'CPU', unit: 'percentunit', targets: [{ expr: 'rate(shop_checkout_duration_seconds_sum[5m])' }] }),
       timeseriesPanel({ title: 'Carts', unit: 'ms', targets: [{ expr: 'sum(shop_cart_items)' }] }),
       timeseriesPanel({ title: 'Other', unit: 'ms', targets: [{ expr: 'sum(other_seconds)' }] }),
     ];

@@ -1,7 +1,7 @@
 // dashboard/unit-mismatch across unit families: a duration shown as bytes or as a share, a ratio
 // shown as a duration, bytes in another size unit, bytes per second shown as a size. Units without
-// a dimension (short, none, custom ones) fit every value; what the catalogue cannot tell (a count,
-// a rate of requests) is never judged.
+// a dimension (short, none, custom ones) fit every value. Counts and their rates:
+// unit-mismatch-rates.test.ts.
 import { describe, expect, it } from 'vitest';
 import { counter, dashboard, defineProject, gauge, heatmapPanel, histogram, scrapeJob, sdkPanel, timeseriesPanel } from '../../src/index.js';
 import { runOn } from '../helpers/model.js';
@@ -91,9 +91,7 @@ describe(`${ID}: a unit of another family than the query's values`, () => {
       panel('HeapDecimal', 'decbytes', QUERIES.heap),
       panel('Sent', 'Bps', QUERIES.sentPerSecond),
       panel('SentBinary', 'binBps', QUERIES.sentPerSecond),
-      // A rate of requests, of a count: the catalogue does not say what a count counts.
       panel('Requests', 'reqps', QUERIES.requestsPerSecond),
-      panel('RequestsAsBytes', 'Bps', QUERIES.requestsPerSecond),
       // Seconds × 1000 are milliseconds: what Grafana's date units read.
       panel('StartMs', 'dateTimeAsIso', QUERIES.startMs),
       panel('StartFromNow', 'dateTimeFromNow', QUERIES.startMs),

@@ -44,7 +44,7 @@ describe(`${ID}: units behind a leading factor, a recording rule, a bucket`, () 
     ]);
   });
 
-  it('is quiet on the same shapes in the unit that fits, and on a recorded rate of seconds', () => {
+  it('is quiet on the same shapes in the unit that fits, and on a recorded rate of seconds as a share', () => {
     const board = shopDashboard([
       panel('PercentFirst', 'percent', QUERIES.percentFirst),
       panel('MeanInMs', 'ms', QUERIES.meanInMs),
@@ -52,7 +52,7 @@ describe(`${ID}: units behind a leading factor, a recording rule, a bucket`, () 
       panel('RecordedRatio', 'percentunit', QUERIES.recordedRatio),
       panel('RecordedBuckets', 's', QUERIES.recordedBuckets),
       panel('BucketShare', 'percentunit', QUERIES.bucketShare),
-      panel('BusyTime', 'percent', 'sum(store:shop_checkout_seconds_sum:rate5m)'),
+      panel('BusyTime', 'percentunit', 'sum(store:shop_checkout_seconds_sum:rate5m)'),
       panel('Scaled twice', 'percent', `${QUERIES.percentFirst} * 100`),
     ]);
     expect(findings(ID, shop({ rules: records, dashboards: [board] })).map((d) => d.message)).toEqual([]);
@@ -70,6 +70,7 @@ describe(`${ID}: a bucket's values are counts, its bound is a heatmap's y axis`,
     expect(findings(ID, shop({ rules: records, dashboards: [board] })).map((d) => d.message)).toEqual([
       'panel HeatmapMs: unit "ms" does not fit targets[0]: its buckets\' bounds (le, the y axis) are seconds, and unit "ms" reads them as another time unit (0.25 s would show as 0.25 ms)',
       'panel RecordedHeatmapMs: unit "ms" does not fit targets[0]: its buckets\' bounds (le, the y axis) are seconds, and unit "ms" reads them as another time unit (0.25 s would show as 0.25 ms)',
+      'panel FastCheckouts: unit "ms" does not fit targets[0]: its values are counts, and unit "ms" shows them as a duration',
     ]);
   });
 });
