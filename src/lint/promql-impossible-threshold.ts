@@ -97,7 +97,9 @@ export function boundWords(v: number, threshold?: number): string {
       return d === 1 ? times : `${times}/${d}`;
     }
   }
-  for (let digits = 4; digits < 17; digits++) {
+  // Never fewer digits than its whole part has (123456.78901234 is not 123500).
+  const whole = Math.abs(v) >= 1 ? Math.floor(Math.log10(Math.abs(v))) + 1 : 0;
+  for (let digits = Math.max(4, Math.min(whole, 16)); digits < 17; digits++) {
     const shown = Number(v.toPrecision(digits));
     if (threshold === undefined || Math.sign(shown - threshold) === Math.sign(v - threshold)) return String(shown);
   }

@@ -132,8 +132,14 @@ const NAN_SOURCES: ReadonlyMap<string, { when: 'always' | 'negative' | 'beyond o
   ['deriv', { when: 'infinite', why: 'deriv() over an infinite value is NaN' }],
   ['predict_linear', { when: 'infinite', why: 'predict_linear() over an infinite value is NaN' }],
 ]);
-/** Functions whose values are no function of their input's values: counts, timestamps, presence. */
-const NO_NAN = new Set(['absent', 'absent_over_time', 'present_over_time', 'count_over_time', 'timestamp', 'time', 'pi', 'changes', 'resets']);
+/**
+ * Functions whose values are never NaN: counts, timestamps, presence, and the date functions, which
+ * make a time of int64(v) first (promql/functions.go dateWrapper: `time.Unix(int64(el.F), 0)`).
+ */
+const NO_NAN = new Set([
+  'absent', 'absent_over_time', 'present_over_time', 'count_over_time', 'timestamp', 'time', 'pi', 'changes', 'resets',
+  'minute', 'hour', 'day_of_week', 'day_of_month', 'day_of_year', 'days_in_month', 'month', 'year',
+]);
 /** Functions that may give ±Inf of numbers (Go's math: "Exp(+Inf)", overflow, "Log(0) = -Inf", "Atanh(1) = +Inf", "Tan(±π/2)" as a float is finite, but its neighbourhood is not bounded). */
 const INFINITE_FUNCTIONS = new Set(['exp', 'ln', 'log2', 'log10', 'tan', 'sinh', 'cosh', 'atanh']);
 

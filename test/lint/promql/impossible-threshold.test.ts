@@ -382,6 +382,9 @@ describe(`${ID}: values that may be NaN (NaN fails every comparison but \`!=\`)`
       alert({ ...basics, name: 'BoolOfNaN', expr: `max(${ratio} > bool 0.5) >= 0` }),
       alert({ ...basics, name: 'Filtered', expr: `abs(${ratio} > 0.5) >= 0` }),
       alert({ ...basics, name: 'NeverNaN', expr: `${ratio} > 5` }),
+      // The date functions read int64(v): a number even of NaN.
+      alert({ ...basics, name: 'HourOfRatio', expr: `hour(${ratio}) >= 0` }),
+      alert({ ...basics, name: 'Counted', expr: `count(${ratio}) < 1` }),
     ];
     expect(brief(shop({ rules }))).toEqual([
       ['warning', 'alert SqrtRate: ">= 0" always holds: sqrt(rate(shop_orders_total[5m])) is never negative (sqrt() is never negative), so the alert fires whenever the series exist'],
@@ -390,6 +393,8 @@ describe(`${ID}: values that may be NaN (NaN fails every comparison but \`!=\`)`
       ['warning', 'alert BoolOfNaN: ">= 0" always holds: its left-hand side lies between 0 and 1 (a comparison with bool is 0 or 1), so the alert fires whenever the series exist'],
       ['warning', `alert Filtered: ">= 0" always holds: its left-hand side lies between 0 and 1 (${partWhy}), so the alert fires whenever the series exist`],
       ['error', `alert NeverNaN: "> 5" never holds: its left-hand side lies between 0 and 1 (${partWhy}), so the alert never fires`],
+      ['warning', 'alert HourOfRatio: ">= 0" always holds: its left-hand side lies between 0 and 23 (hour() returns 0 to 23), so the alert fires whenever the series exist'],
+      ['error', 'alert Counted: "< 1" never holds: its left-hand side is at least 1 (a count is at least 1), so the alert never fires'],
     ]);
   });
 });
