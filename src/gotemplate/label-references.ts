@@ -21,6 +21,9 @@
  * label is there (`{{ with $labels.x }}…{{ . }}…{{ end }}`, `{{ if $labels.x }}`, `if and …`,
  * `if eq $labels.x "db"`, `if ne $labels.x ""`, the `else` of `if not $labels.x`, an `else if`
  * after them) runs never when it is missing: its reads print nothing.
+ *
+ * Prometheus' external labels (`$externalLabels`, `.ExternalLabels`) are another map, read alike
+ * (`externalLabelReferences`, `externalLabelsRenderedEmpty`).
  */
 import { lexTemplate, unquote, type Token } from './lex.js';
 
@@ -35,13 +38,20 @@ interface LabelText {
 }
 
 /** What a value is, as far as label references go: the template's data, its labels map, a text of label values, or something else. */
-type Held = 'data' | 'labels' | 'other' | LabelText;
+type Held = 'data' | LabelMap | 'other' | LabelText;
+
+/** The maps of labels an alert template reads: the alert's (`$labels`, `.Labels`), Prometheus' external labels (`$externalLabels`, `.ExternalLabels`). */
+type LabelMap = 'labels' | 'external';
+const MAP_PREFIX: Record<LabelMap, string> = { labels: 'l:', external: 'e:' };
+const isMap = (held: Held | undefined): held is LabelMap => held === 'labels' || held === 'external';
 
 /** How a reference was written, which orders the result: a variable's field, the dot's field, `index`. */
 type Form = 0 | 1 | 2;
 
 interface Reference {
   label: string;
+  /** The map and the name, as one key (`l:job`, `e:cluster`): clauses and spots hold keys. */
+  key: string;
   form: Form;
   /** Its place among the template's reads. */
   order: number;
@@ -80,7 +90,10 @@ interface Value {
   cond?: Condition;
 }
 
-/** A read whose value is printed: empty when every label of `labels` is missing, unless a clause of `guards` (one of its labels is there) fails first. */
+/**
+ * A read whose value is printed: empty when every label of `labels` is missing, unless a clause of
+ * `guards` (one of its labels is there) fails first. Labels as keys of their map (`l:job`, `e:cluster`).
+ */
 export interface PrintedLabels {
   labels: readonly string[];
   guards: readonly (readonly string[])[];
@@ -93,7 +106,7 @@ const isText = (held: Held | undefined): held is LabelText => typeof held === 'o
 /** The clauses a value's truth says: a whole text of labels is true where one of them is there. */
 function conditionOf(value: Value): Condition {
   if (value.cond) return value.cond;
-  if (isText(value.held) && value.held.whole && value.held.spots.length === 1) return { t: [value.held.spots[0]!.map((r) => r.label)], f: [] };
+  if (isText(value.held) && value.held.whole && value.held.spots.length === 1) return { t: [value.held.spots[0]!.map((r) => r.key)], f: [] };
   return NO_CONDITION;
 }
 
@@ -121,20 +134,20 @@ function afterBlock(frame: Frame, inside: Map<string, Held>): Map<string, Held> 
 
 class Flow {
   dot: Held = 'data';
-  vars = new Map<string, Held>([['$', 'data'], ['$labels', 'labels']]);
+  vars = new Map<string, Held>([['$', 'data'], ['$labels', 'labels'], ['$externalLabels', 'external']]);
   readonly references: Reference[] = [];
 
   /** A field of a value: the data's `.Labels` is the labels map; a field of the labels map reads that label. */
   private field(base: Held, token: Token, form: Form): Held {
     const name = token.text.slice(1);
-    if (base === 'data') return name === 'Labels' ? 'labels' : 'other';
-    if (base === 'labels') return this.read(name, form);
+    if (base === 'data') return name === 'Labels' ? 'labels' : name === 'ExternalLabels' ? 'external' : 'other';
+    if (isMap(base)) return this.read(base, name, form);
     return 'other';
   }
 
   /** A read of a label: its value, a text of one spot. */
-  private read(label: string, form: Form): LabelText {
-    const reference = { label, form, order: this.references.length };
+  private read(map: LabelMap, label: string, form: Form): LabelText {
+    const reference = { label, key: MAP_PREFIX[map] + label, form, order: this.references.length };
     this.references.push(reference);
     return { spots: [[reference]], whole: true };
   }
@@ -223,8 +236,8 @@ class Flow {
       case 'index': {
         // `index $labels "job"`: the first key of the labels map (more keys would index into its string value).
         const [map, key] = args;
-        if (map?.held !== 'labels' || key?.text === undefined) return { held: 'other' };
-        const value = this.read(key.text, 2);
+        if (!isMap(map?.held) || key?.text === undefined) return { held: 'other' };
+        const value = this.read(map.held, key.text, 2);
         return { held: args.length === 2 ? value : 'other' };
       }
       case 'or': {
@@ -252,7 +265,7 @@ class Flow {
         // `eq $labels.x "db" "cache"` is true only where x is there; `ne $labels.x ""` too; and their opposites where false.
         const [subject, ...others] = args;
         if (!subject || others.length === 0 || !isText(subject.held) || !subject.held.whole || subject.held.spots.length !== 1) return { held: 'other' };
-        const clause = [subject.held.spots[0]!.map((r) => r.label)];
+        const clause = [subject.held.spots[0]!.map((r) => r.key)];
         if (!others.every((o) => o.literal && o.text !== undefined)) return { held: 'other' };
         const nonEmpty = others.every((o) => o.text !== '');
         const empty = others.length === 1 && others[0]!.text === '';
@@ -311,10 +324,31 @@ export function alertLabelReferences(template: string): readonly string[] {
  * alertLabelReferences.
  */
 export function labelsRenderedEmpty(template: string, kept: { has(label: string): boolean }): string[] {
+  return renderedEmpty(template, 'labels', kept);
+}
+
+/**
+ * The external labels (`{{ $externalLabels.x }}`, `.ExternalLabels.x`, `index $externalLabels "x"`)
+ * a template prints empty where every name not in `known` is missing; as labelsRenderedEmpty.
+ */
+export function externalLabelsRenderedEmpty(template: string, known: { has(label: string): boolean }): string[] {
+  return renderedEmpty(template, 'external', known);
+}
+
+/** The external labels a template reads, tested or printed; in the order of alertLabelReferences. */
+export function externalLabelReferences(template: string): readonly string[] {
+  return readOnce(template).externalReferences;
+}
+
+/** The names of one map printed empty; the other map's labels are taken as there (its own check judges them). */
+function renderedEmpty(template: string, map: LabelMap, kept: { has(label: string): boolean }): string[] {
+  const prefix = MAP_PREFIX[map];
+  const there = (key: string) => !key.startsWith(prefix) || kept.has(key.slice(prefix.length));
   const out = new Map<string, readonly [number, number]>();
   for (const p of readOnce(template).printed) {
-    if (p.labels.some((l) => kept.has(l)) || p.guards.some((clause) => !clause.some((l) => kept.has(l)))) continue;
-    for (const label of p.labels) {
+    if (p.labels.some(there) || p.guards.some((clause) => !clause.some(there))) continue;
+    for (const key of p.labels) {
+      const label = key.slice(prefix.length);
       const before = out.get(label);
       if (!before || p.order[0] < before[0] || (p.order[0] === before[0] && p.order[1] < before[1])) out.set(label, p.order);
     }
@@ -324,6 +358,7 @@ export function labelsRenderedEmpty(template: string, kept: { has(label: string)
 
 interface Read {
   references: readonly string[];
+  externalReferences: readonly string[];
   printed: readonly PrintedLabels[];
 }
 
@@ -340,7 +375,7 @@ function readOnce(template: string): Read {
   return read;
 }
 
-const NONE: Read = Object.freeze({ references: Object.freeze([]), printed: Object.freeze([]) });
+const NONE: Read = Object.freeze({ references: Object.freeze([]), externalReferences: Object.freeze([]), printed: Object.freeze([]) });
 /** Templates read, by text; cleared when full, so that a long-lived process (synth(), lint()) keeps a bounded set. */
 const MEMO = new Map<string, Read>();
 const MEMO_LIMIT = 4096;
@@ -368,7 +403,7 @@ function readLabelReferences(template: string): Read {
     }
     for (const spot of held.spots) {
       const first = spot.reduce((a, b) => (b.form < a.form || (b.form === a.form && b.order < a.order) ? b : a));
-      printed.push({ labels: [...new Set(spot.map((r) => r.label))], guards, order: [first.form, first.order] });
+      printed.push({ labels: [...new Set(spot.map((r) => r.key))], guards, order: [first.form, first.order] });
     }
   };
   for (const action of lexTemplate(template).actions) {
@@ -441,5 +476,6 @@ function readLabelReferences(template: string): Read {
     }
   }
   const ordered = [...flow.references].sort((a, b) => a.form - b.form || a.order - b.order);
-  return Object.freeze({ references: Object.freeze([...new Set(ordered.map((r) => r.label))]), printed: Object.freeze(printed) });
+  const names = (prefix: string) => Object.freeze([...new Set(ordered.filter((r) => r.key.startsWith(prefix)).map((r) => r.label))]);
+  return Object.freeze({ references: names(MAP_PREFIX.labels), externalReferences: names(MAP_PREFIX.external), printed: Object.freeze(printed) });
 }

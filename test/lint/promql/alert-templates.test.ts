@@ -145,6 +145,21 @@ describe('alert/unknown-external-label', () => {
     ];
     expect(findings(ID, shop({ rules, global }))).toEqual([]);
   });
+
+  it('says "renders empty" only where the text prints the missing name; a name only tested or with a default always reads as empty', () => {
+    const annotations = (description: string) => ({ ...basics.annotations, description });
+    const rules = [
+      alert({ ...basics, name: 'Guarded', expr: 'rate(shop_orders_total[5m]) > 1', annotations: annotations('{{ with $externalLabels.clustr }}{{ . }}{{ else }}unknown{{ end }}') }),
+      alert({ ...basics, name: 'Default', expr: 'rate(shop_orders_total[5m]) > 1', annotations: annotations('{{ or .ExternalLabels.zone "eu" }}') }),
+      alert({ ...basics, name: 'Variable', expr: 'rate(shop_orders_total[5m]) > 1', annotations: annotations('{{ $e := $externalLabels }}{{ $e.dc | toUpper }}') }),
+      alert({ ...basics, name: 'Known', expr: 'rate(shop_orders_total[5m]) > 1', annotations: annotations('{{ with $externalLabels.cluster }}{{ . }}{{ end }} {{ or $externalLabels.region "eu" }}') }),
+    ];
+    expect(findings(ID, shop({ rules, global })).map((d) => d.message)).toEqual([
+      'alert Guarded uses {{ $externalLabels.clustr }} in description, but Prometheus has no external label "clustr": it always reads as empty (a test of it is false, a default is taken). Did you mean "cluster"?',
+      'alert Default uses {{ $externalLabels.zone }} in description, but Prometheus has no external label "zone": it always reads as empty (a test of it is false, a default is taken)',
+      'alert Variable uses {{ $externalLabels.dc }} in description, but Prometheus has no external label "dc": it renders empty',
+    ]);
+  });
 });
 
 describe('alert/value-label-with-for', () => {
