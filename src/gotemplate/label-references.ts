@@ -10,25 +10,72 @@
  * so `.Labels.x` there reads no alert label. A variable assigned in a block is not followed after it
  * (it may hold either value); the bodies of `{{ define }}` and the templates `{{ template }}` calls
  * are not followed. Offsets are not kept: callers want the names.
+ *
+ * Which of those reads print the label's value (`labelsRenderedEmpty`): Prometheus expands alert
+ * templates with "missingkey=zero" (template/template.go `NewTemplateExpander`), so a label the
+ * alert lacks reads as "", which Go's template takes as false. A read is printed when its value
+ * (or a value made of it: `printf`, `toUpper`, a pipeline, a variable holding it) is the output of
+ * an action; not when it is only tested (`if`, `with`, `eq`, `not`, `match`, `len`) or declared.
+ * `or` prints its first non-empty argument (`{{ or $labels.x "n/a" }}` never renders empty, `{{ or
+ * $labels.x $labels.y }}` only without both), `and` its first empty one. What runs only where a
+ * label is there (`{{ with $labels.x }}…{{ . }}…{{ end }}`, `{{ if $labels.x }}`, `if and …`,
+ * `if eq $labels.x "db"`, `if ne $labels.x ""`, the `else` of `if not $labels.x`, an `else if`
+ * after them) runs never when it is missing: its reads print nothing.
+ *
+ * Prometheus' external labels (`$externalLabels`, `.ExternalLabels`) are another map, read alike
+ * (`externalLabelReferences`, `externalLabelsRenderedEmpty`).
  */
 import { lexTemplate, unquote, type Token } from './lex.js';
 
-/** What a value is, as far as label references go: the template's data, its labels map, or something else. */
-type Held = 'data' | 'labels' | 'other';
+/**
+ * A string made of alert labels' values: each spot is a place in it that is empty when every label
+ * of the spot is missing (one label, or the alternatives of an `or`); `whole` when the string is
+ * that one spot itself (so that testing it tests whether one of the spot's labels is there).
+ */
+interface LabelText {
+  spots: Reference[][];
+  whole: boolean;
+}
+
+/** What a value is, as far as label references go: the template's data, its labels map, a text of label values, or something else. */
+type Held = 'data' | LabelMap | 'other' | LabelText;
+
+/** The maps of labels an alert template reads: the alert's (`$labels`, `.Labels`), Prometheus' external labels (`$externalLabels`, `.ExternalLabels`). */
+type LabelMap = 'labels' | 'external';
+const MAP_PREFIX: Record<LabelMap, string> = { labels: 'l:', external: 'e:' };
+const isMap = (held: Held | undefined): held is LabelMap => held === 'labels' || held === 'external';
 
 /** How a reference was written, which orders the result: a variable's field, the dot's field, `index`. */
 type Form = 0 | 1 | 2;
 
 interface Reference {
   label: string;
+  /** The map and the name, as one key (`l:job`, `e:cluster`): clauses and spots hold keys. */
+  key: string;
   form: Form;
+  /** Its place among the template's reads. */
+  order: number;
 }
+
+/**
+ * What a condition says of the labels: clauses, each a list of labels one of which is there,
+ * that hold where it is true (`t`) and where it is false (`f`).
+ */
+interface Condition {
+  t: string[][];
+  f: string[][];
+}
+const NO_CONDITION: Condition = { t: [], f: [] };
 
 interface Frame {
   dot: Held;
   vars: Map<string, Held>;
   /** The variables the block declares. */
   declared: Set<string>;
+  /** The clauses that hold where the branch being read runs. */
+  guards: string[][];
+  /** The clauses that hold in an `else` after the branches read so far (each of their conditions false). */
+  otherwise: string[][];
 }
 
 interface Value {
@@ -38,7 +85,42 @@ interface Value {
   text?: string;
   /** A function's name, when the operand is one. */
   fn?: string;
+  /** A literal (string, number, bool, nil) or data that is not the labels'. */
+  literal?: boolean;
+  cond?: Condition;
 }
+
+/**
+ * A read whose value is printed: empty when every label of `labels` is missing, unless a clause of
+ * `guards` (one of its labels is there) fails first. Labels as keys of their map (`l:job`, `e:cluster`).
+ */
+export interface PrintedLabels {
+  labels: readonly string[];
+  guards: readonly (readonly string[])[];
+  /** The first read's order (form, then place). */
+  order: readonly [number, number];
+}
+
+const isText = (held: Held | undefined): held is LabelText => typeof held === 'object';
+
+/** The clauses a value's truth says: a whole text of labels is true where one of them is there. */
+function conditionOf(value: Value): Condition {
+  if (value.cond) return value.cond;
+  if (isText(value.held) && value.held.whole && value.held.spots.length === 1) return { t: [value.held.spots[0]!.map((r) => r.key)], f: [] };
+  return NO_CONDITION;
+}
+
+/** Clauses of which one set holds: one clause (the union) where each set is one clause; otherwise nothing known. */
+function either(sets: string[][][]): string[][] {
+  if (sets.length === 0 || sets.some((c) => c.length !== 1)) return [];
+  return [[...new Set(sets.flatMap((c) => c[0]!))]];
+}
+
+/** Functions whose value is no text of their arguments: tests, counts, queries, times. */
+const NOT_TEXT = new Set([
+  'not', 'eq', 'ne', 'lt', 'le', 'gt', 'ge', 'len', 'match', 'query', 'first', 'label', 'value', 'strvalue',
+  'args', 'sortByLabel', 'parseDuration', 'toTime', 'toDuration', 'now', 'pathPrefix', 'externalURL',
+]);
 
 /**
  * The variables after a block: those it declared (`:=`, shadowing any outer one) go, the outer ones
@@ -52,15 +134,22 @@ function afterBlock(frame: Frame, inside: Map<string, Held>): Map<string, Held> 
 
 class Flow {
   dot: Held = 'data';
-  vars = new Map<string, Held>([['$', 'data'], ['$labels', 'labels']]);
+  vars = new Map<string, Held>([['$', 'data'], ['$labels', 'labels'], ['$externalLabels', 'external']]);
   readonly references: Reference[] = [];
 
   /** A field of a value: the data's `.Labels` is the labels map; a field of the labels map reads that label. */
   private field(base: Held, token: Token, form: Form): Held {
     const name = token.text.slice(1);
-    if (base === 'data') return name === 'Labels' ? 'labels' : 'other';
-    if (base === 'labels') this.references.push({ label: name, form });
+    if (base === 'data') return name === 'Labels' ? 'labels' : name === 'ExternalLabels' ? 'external' : 'other';
+    if (isMap(base)) return this.read(base, name, form);
     return 'other';
+  }
+
+  /** A read of a label: its value, a text of one spot. */
+  private read(map: LabelMap, label: string, form: Form): LabelText {
+    const reference = { label, key: MAP_PREFIX[map] + label, form, order: this.references.length };
+    this.references.push(reference);
+    return { spots: [[reference]], whole: true };
   }
 
   /** One operand (a term and its field chain) from `tokens[i]`. */
@@ -70,6 +159,7 @@ class Flow {
     let form: Form = 1;
     let end = i + 1;
     let value: Value | undefined;
+    let cond: Condition | undefined;
     switch (t.kind) {
       case 'variable':
         held = this.vars.get(t.text) ?? 'other';
@@ -84,12 +174,19 @@ class Flow {
       case 'leftParen': {
         const inner = this.pipeline(tokens, i + 1, true);
         held = inner.held;
+        cond = inner.cond;
         end = tokens[inner.end]?.kind === 'rightParen' ? inner.end + 1 : inner.end;
         break;
       }
       case 'string':
       case 'rawString':
-        value = { end, held: 'other', text: unquote(t) };
+        value = { end, held: 'other', text: unquote(t), literal: true };
+        break;
+      case 'number':
+      case 'bool':
+      case 'nil':
+      case 'char':
+        value = { end, held: 'other', literal: true };
         break;
       case 'identifier':
         value = { end, held: 'other', fn: t.text };
@@ -98,15 +195,20 @@ class Flow {
         break;
     }
     if (value) return value;
+    let chained = false;
     while (tokens[end]?.kind === 'field' && tokens[end]!.from === tokens[end - 1]!.to) {
       held = this.field(held, tokens[end]!, form);
+      chained = true;
       end++;
     }
-    return { end, held };
+    return { end, held, ...(cond && !chained ? { cond } : {}) };
   }
 
-  /** A command (a function and its arguments, or one value) up to `|`, a closing `)` or the end. */
-  private command(tokens: Token[], i: number, inParens: boolean): Value {
+  /**
+   * A command (a function and its arguments, or one value) up to `|`, a closing `)` or the end;
+   * `piped`, the value of the stage before, is its last argument.
+   */
+  private command(tokens: Token[], i: number, inParens: boolean, piped?: Value): Value {
     const operands: Value[] = [];
     let end = i;
     while (end < tokens.length) {
@@ -120,14 +222,69 @@ class Flow {
       operands.push(value);
       end = Math.max(value.end, end + 1);
     }
-    // `index $labels "job"`: the first key of the labels map (more keys would index into its string value).
-    const [first, map, key] = operands;
-    if (first?.fn === 'index' && map?.held === 'labels' && key?.text !== undefined) this.references.push({ label: key.text, form: 2 });
-    return { end, held: operands.length === 1 && first!.fn === undefined ? first!.held : 'other' };
+    if (piped) operands.push(piped);
+    const [first] = operands;
+    if (!first) return { end, held: 'other' };
+    if (first.fn === undefined) return operands.length === 1 ? { ...first, end } : { end, held: 'other' };
+    return { ...this.call(first.fn, operands.slice(1)), end };
   }
 
-  /** A pipeline from `tokens[i]` (with its declarations, `$x :=`, `$i, $e :=`); its value is the first command's when it has one stage. */
-  pipeline(tokens: Token[], i: number, inParens: boolean): { end: number; held: Held; declared: string[]; assigned: boolean } {
+  /** A function's value, as a text of labels, and what it says as a condition. */
+  private call(fn: string, args: Value[]): { held: Held; cond?: Condition } {
+    const texts = (values: Value[]) => values.flatMap((v) => (isText(v.held) ? v.held.spots : []));
+    switch (fn) {
+      case 'index': {
+        // `index $labels "job"`: the first key of the labels map (more keys would index into its string value).
+        const [map, key] = args;
+        if (!isMap(map?.held) || key?.text === undefined) return { held: 'other' };
+        const value = this.read(map.held, key.text, 2);
+        return { held: args.length === 2 ? value : 'other' };
+      }
+      case 'or': {
+        // The first argument that is not empty, else the last: an argument other than a label's value (a
+        // text, a number, $value) ends it there; an empty string is none.
+        const kept = args.filter((a) => !(a.literal && a.text === ''));
+        const stop = kept.findIndex((a) => !isText(a.held));
+        const before = stop < 0 ? kept : kept.slice(0, stop);
+        const labels = before.flatMap((a) => (isText(a.held) ? a.held.spots.flat() : []));
+        const whole = stop < 0 && before.length > 0 && before.every((a) => isText(a.held) && a.held.whole && a.held.spots.length === 1);
+        const held: Held = stop >= 0 || labels.length === 0 ? 'other' : whole ? { spots: [labels], whole: true } : { spots: [labels], whole: false };
+        return { held, cond: { t: either(args.map((a) => conditionOf(a).t)), f: args.flatMap((a) => conditionOf(a).f) } };
+      }
+      case 'and': {
+        // The first empty argument, else the last: each label's value may be the one printed.
+        const spots = texts(args);
+        return { held: spots.length > 0 ? { spots, whole: false } : 'other', cond: { t: args.flatMap((a) => conditionOf(a).t), f: either(args.map((a) => conditionOf(a).f)) } };
+      }
+      case 'not': {
+        const c = args[0] ? conditionOf(args[0]) : NO_CONDITION;
+        return { held: 'other', cond: { t: c.f, f: c.t } };
+      }
+      case 'eq':
+      case 'ne': {
+        // `eq $labels.x "db" "cache"` is true only where x is there; `ne $labels.x ""` too; and their opposites where false.
+        const [subject, ...others] = args;
+        if (!subject || others.length === 0 || !isText(subject.held) || !subject.held.whole || subject.held.spots.length !== 1) return { held: 'other' };
+        const clause = [subject.held.spots[0]!.map((r) => r.key)];
+        if (!others.every((o) => o.literal && o.text !== undefined)) return { held: 'other' };
+        const nonEmpty = others.every((o) => o.text !== '');
+        const empty = others.length === 1 && others[0]!.text === '';
+        // Equal to a text that is not empty: the label is there where it holds (eq), where it fails (ne); unequal to "": the other way round.
+        const whereTrue = fn === 'eq' ? nonEmpty : empty;
+        const whereFalse = fn === 'eq' ? empty : others.length === 1 && nonEmpty;
+        return { held: 'other', cond: { t: whereTrue ? clause : [], f: whereFalse ? clause : [] } };
+      }
+      default: {
+        if (NOT_TEXT.has(fn)) return { held: 'other' };
+        // printf, toUpper, reReplaceAll, humanize…: their text holds their arguments' values.
+        const spots = texts(args);
+        return { held: spots.length > 0 ? { spots, whole: false } : 'other' };
+      }
+    }
+  }
+
+  /** A pipeline from `tokens[i]` (with its declarations, `$x :=`, `$i, $e :=`); its value is its last command's. */
+  pipeline(tokens: Token[], i: number, inParens: boolean): { end: number; held: Held; cond: Condition; declared: string[]; assigned: boolean } {
     const declared: string[] = [];
     let assigned = false;
     const t0 = tokens[i];
@@ -139,52 +296,114 @@ class Flow {
       declared.push(t0.text, tokens[i + 2]!.text);
       i += 4;
     }
-    let held: Held = 'other';
-    let stages = 0;
+    let value: Value | undefined;
     for (;;) {
-      const command = this.command(tokens, i, inParens);
-      stages++;
-      held = stages === 1 ? command.held : 'other';
-      i = command.end;
+      value = this.command(tokens, i, inParens, value);
+      i = value.end;
       if (tokens[i]?.kind !== 'pipe') break;
       i++;
     }
-    return { end: i, held, declared, assigned };
+    return { end: i, held: value.held, cond: conditionOf(value), declared, assigned };
   }
 }
 
 /**
  * The labels a template reads from the alert's labels, each once: first those read as a variable's
  * field (`$labels.x`, `$l.x`), then as the dot's (`.Labels.x`, `.x` in `with $labels`), then with
- * `index`, each group in the order written.
+ * `index`, each group in the order written. Tested or printed alike.
  */
 export function alertLabelReferences(template: string): readonly string[] {
+  return readOnce(template).references;
+}
+
+/**
+ * The labels a template prints empty where every label not in `kept` is missing: a read whose
+ * value is output (not only tested or declared), where none of its alternatives is kept
+ * (`or $labels.x $labels.y`), in a branch that runs all the same (each clause that holds there has
+ * a kept label: `{{ with $labels.x }}…{{ end }}` never runs without x). In the order of
+ * alertLabelReferences.
+ */
+export function labelsRenderedEmpty(template: string, kept: { has(label: string): boolean }): string[] {
+  return renderedEmpty(template, 'labels', kept);
+}
+
+/**
+ * The external labels (`{{ $externalLabels.x }}`, `.ExternalLabels.x`, `index $externalLabels "x"`)
+ * a template prints empty where every name not in `known` is missing; as labelsRenderedEmpty.
+ */
+export function externalLabelsRenderedEmpty(template: string, known: { has(label: string): boolean }): string[] {
+  return renderedEmpty(template, 'external', known);
+}
+
+/** The external labels a template reads, tested or printed; in the order of alertLabelReferences. */
+export function externalLabelReferences(template: string): readonly string[] {
+  return readOnce(template).externalReferences;
+}
+
+/** The names of one map printed empty; the other map's labels are taken as there (its own check judges them). */
+function renderedEmpty(template: string, map: LabelMap, kept: { has(label: string): boolean }): string[] {
+  const prefix = MAP_PREFIX[map];
+  const there = (key: string) => !key.startsWith(prefix) || kept.has(key.slice(prefix.length));
+  const out = new Map<string, readonly [number, number]>();
+  for (const p of readOnce(template).printed) {
+    if (p.labels.some(there) || p.guards.some((clause) => !clause.some(there))) continue;
+    for (const key of p.labels) {
+      const label = key.slice(prefix.length);
+      const before = out.get(label);
+      if (!before || p.order[0] < before[0] || (p.order[0] === before[0] && p.order[1] < before[1])) out.set(label, p.order);
+    }
+  }
+  return [...out].sort((a, b) => a[1][0] - b[1][0] || a[1][1] - b[1][1]).map(([label]) => label);
+}
+
+interface Read {
+  references: readonly string[];
+  externalReferences: readonly string[];
+  printed: readonly PrintedLabels[];
+}
+
+function readOnce(template: string): Read {
   // Every way to the labels map starts at `$labels` or `.Labels`: most values (severities, summaries, URLs) have neither.
   if (!template.includes('abels') || !template.includes('{{')) return NONE;
   // Rule sets repeat their texts ('{{ $labels.instance }} is down' in alert after alert): each is read once.
-  let labels = MEMO.get(template);
-  if (labels === undefined) {
+  let read = MEMO.get(template);
+  if (read === undefined) {
     if (MEMO.size >= MEMO_LIMIT) MEMO.clear();
-    labels = Object.freeze(readLabelReferences(template));
-    MEMO.set(template, labels);
+    read = readLabelReferences(template);
+    MEMO.set(template, read);
   }
-  return labels;
+  return read;
 }
 
-const NONE: readonly string[] = Object.freeze([]);
+const NONE: Read = Object.freeze({ references: Object.freeze([]), externalReferences: Object.freeze([]), printed: Object.freeze([]) });
 /** Templates read, by text; cleared when full, so that a long-lived process (synth(), lint()) keeps a bounded set. */
-const MEMO = new Map<string, readonly string[]>();
+const MEMO = new Map<string, Read>();
 const MEMO_LIMIT = 4096;
 
-function readLabelReferences(template: string): string[] {
+function readLabelReferences(template: string): Read {
   const flow = new Flow();
+  const printed: PrintedLabels[] = [];
   const stack: Array<Frame & { kind: string }> = [];
-  const open = (kind: string) => stack.push({ kind, dot: flow.dot, vars: new Map(flow.vars), declared: new Set() });
+  const open = (kind: string, cond: Condition = NO_CONDITION) =>
+    stack.push({ kind, dot: flow.dot, vars: new Map(flow.vars), declared: new Set(), guards: cond.t, otherwise: cond.f });
   /** Binds what a pipeline declares or assigns; a declaration belongs to the innermost open block. */
   const bind = (p: { declared: string[]; assigned: boolean }, held: Held) => {
     for (const name of p.declared) {
       flow.vars.set(name, held);
       if (!p.assigned) stack.at(-1)?.declared.add(name);
+    }
+  };
+  /** An output of label values, under the clauses of every open branch (a define's body: of its own). */
+  const print = (held: Held) => {
+    if (!isText(held)) return;
+    const guards: string[][] = [];
+    for (let k = stack.length - 1; k >= 0; k--) {
+      guards.push(...stack[k]!.guards);
+      if (stack[k]!.kind === 'define' || stack[k]!.kind === 'block') break;
+    }
+    for (const spot of held.spots) {
+      const first = spot.reduce((a, b) => (b.form < a.form || (b.form === a.form && b.order < a.order) ? b : a));
+      printed.push({ labels: [...new Set(spot.map((r) => r.key))], guards, order: [first.form, first.order] });
     }
   };
   for (const action of lexTemplate(template).actions) {
@@ -194,14 +413,16 @@ function readLabelReferences(template: string): string[] {
     if (head.kind !== 'keyword') {
       const p = flow.pipeline(tokens, 0, false);
       bind(p, p.held);
+      // `{{ $x := … }}` prints nothing.
+      if (p.declared.length === 0) print(p.held);
       continue;
     }
     switch (head.text) {
       case 'if':
       case 'with':
       case 'range': {
-        open(head.text);
         const p = flow.pipeline(tokens, 1, false);
+        open(head.text, head.text === 'range' ? NO_CONDITION : p.cond);
         if (head.text === 'range') {
           // The dot, and each declared variable, is an element (or a key) of what is ranged over.
           bind(p, 'other');
@@ -218,11 +439,14 @@ function readLabelReferences(template: string): string[] {
         flow.vars = afterBlock(top, flow.vars);
         flow.dot = top.dot;
         top.declared.clear();
+        top.guards = top.otherwise;
         const next = tokens[1];
         if (next?.kind === 'keyword' && (next.text === 'if' || next.text === 'with')) {
           const p = flow.pipeline(tokens, 2, false);
           bind(p, p.held);
           if (next.text === 'with') flow.dot = p.held;
+          top.guards = [...top.otherwise, ...p.cond.t];
+          top.otherwise = [...top.otherwise, ...p.cond.f];
         }
         break;
       }
@@ -244,12 +468,14 @@ function readLabelReferences(template: string): string[] {
         break;
       }
       case 'template':
-        if (tokens.length > 2) flow.pipeline(tokens, 2, false);
+        // What a called template does with its data is not followed: passed, taken as printed.
+        if (tokens.length > 2) print(flow.pipeline(tokens, 2, false).held);
         break;
       default:
         break;
     }
   }
-  const ordered = flow.references.map((r, i) => ({ ...r, i })).sort((a, b) => a.form - b.form || a.i - b.i);
-  return [...new Set(ordered.map((r) => r.label))];
+  const ordered = [...flow.references].sort((a, b) => a.form - b.form || a.order - b.order);
+  const names = (prefix: string) => Object.freeze([...new Set(ordered.filter((r) => r.key.startsWith(prefix)).map((r) => r.label))]);
+  return Object.freeze({ references: names(MAP_PREFIX.labels), externalReferences: names(MAP_PREFIX.external), printed: Object.freeze(printed) });
 }

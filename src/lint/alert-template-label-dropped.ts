@@ -2,7 +2,7 @@ import type { Check } from './check.js';
 import { alertExpressions } from './rules-select.js';
 import { locatedAt } from '../model/located.js';
 import { missingLabelCause, missingLabelWords } from './scrape-removed.js';
-import { alertLabelReferences } from '../gotemplate/label-references.js';
+import { alertLabelReferences, labelsRenderedEmpty } from '../gotemplate/label-references.js';
 
 /**
  * The alert labels an annotation or label template reads: `{{ $labels.x }}`, `{{ .Labels.x }}`,
@@ -16,7 +16,8 @@ export function referencedLabels(template: string): readonly string[] {
 export const alertTemplateLabelDropped: Check = {
   id: 'alert/template-label-dropped',
   severity: 'error',
-  description: 'Every {{ $labels.x }} in an annotation or a label names a label the alert expression keeps.',
+  description:
+    'Every {{ $labels.x }} an annotation or a label prints names a label the alert expression keeps (a read only tested, or printed only where the label is there, as in {{ with $labels.x }}…{{ else }}…{{ end }} or {{ or $labels.x "n/a" }}, renders nothing empty).',
   run(context, report) {
     for (const { alert, e } of alertExpressions(context)) {
       const result = e.analysis.result;
@@ -25,8 +26,9 @@ export const alertTemplateLabelDropped: Check = {
       if (result.kind !== 'vector' || !result.bounded) continue;
       for (const kind of ['labels', 'annotations'] as const) {
         for (const [field, value] of Object.entries(alert[kind])) {
-          for (const label of referencedLabels(value)) {
-            if (result.labels.has(label)) continue;
+          // Only where the text prints a label's empty value: a missing label Go's template handles
+          // (`with`/`if` and their `else`, `or` with a default) renders no empty text.
+          for (const label of labelsRenderedEmpty(value, result.labels)) {
             const { why, hint } = missingLabelWords(missingLabelCause(context, e, label), label, result, 'expression', 'text');
             report({
               message: `alert ${alert.name} uses {{ $labels.${label} }} in ${kind === 'labels' ? `label ${field}` : field}, but ${why}: it renders empty`,

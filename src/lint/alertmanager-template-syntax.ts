@@ -33,7 +33,7 @@ export const alertmanagerTemplateSyntax: Check = {
       }
     }
     // `{{ … }}` where the target sends the text as written: the receiver gets the braces, not the value.
-    for (const { owner, at, field, text, renderedFrom } of literalTemplateSites(am, dialect.target)) {
+    for (const { owner, at, field, text, renderedFrom, said } of literalTemplateSites(am, dialect.target)) {
       const from = text.indexOf('{{');
       const close = text.indexOf('}}', from);
       report({
@@ -42,7 +42,7 @@ export const alertmanagerTemplateSyntax: Check = {
           (renderedFrom ? `Alertmanager renders it from ${renderedFrom.since} on` : 'no release renders it'),
         hint: renderedFrom
           ? `if every Alertmanager you run is ${renderedFrom.since} or newer, set versions: { alertmanager: '>=${renderedFrom.since}' } (or the release it runs); otherwise write the value itself`
-          : 'write the value itself: Alertmanager renders templates only in the message fields (see the check page)',
+          : `write the value itself: Alertmanager renders templates only in the message fields (see the check page)${said ? `; ${said}` : ''}`,
         ...locatedAt(at, ...field),
         excerpt: { text, from, to: close < 0 ? text.length : close + 2 },
       });

@@ -53,11 +53,28 @@ const TEMPLATED: { readonly [K in NotifierKind]: Readonly<Record<string, Version
   webhook: { url: WEBHOOK_URL },
   pagerduty: Object.fromEntries(['client', 'clientUrl', 'description', 'severity', 'class', 'component', 'group'].map((f) => [f, PAGERDUTY])),
   telegram: { message: TELEGRAM },
-  // username and avatar_url are sent as written (notify/discord/discord.go: Username: n.conf.Username).
+  // username and avatar_url are sent as written (notify/discord/discord.go at v0.28.0 … v0.34.0:
+  // `Username: n.conf.Username`, `w.AvatarURL = n.conf.AvatarURL`, never through tmpl), whatever
+  // Alertmanager's CHANGELOG says of username (NOT_TEMPLATED_THOUGH_SAID).
   discord: { title: DISCORD, message: DISCORD, content: DISCORD_CONTENT },
   msteams: { title: MSTEAMS, summary: MSTEAMS_SUMMARY, text: MSTEAMS },
   webex: { message: WEBEX, roomId: WEBEX_ROOM },
 };
+/**
+ * Fields Alertmanager's CHANGELOG calls templates that its source sends as written, with both
+ * sides: the source is what runs, so the TEMPLATED table follows it, and a `{{` there is reported
+ * with this said (a user who read the CHANGELOG expects it rendered).
+ */
+const NOT_TEMPLATED_THOUGH_SAID: { readonly [K in NotifierKind]?: Readonly<Record<string, string>> } = {
+  discord: {
+    // CHANGELOG.md 0.28.0 / 2025-01-15: "[ENHANCEMENT] Add support for `content`, `username` and `avatar_url` in the
+    // Discord integration. `content` and `username` also support templating. #4007"; notify/discord/discord.go at every
+    // tag v0.28.0 … v0.34.0 (github.com/prometheus/alertmanager at 68fb2d5759b3): `Username: n.conf.Username`.
+    username:
+      "Alertmanager's CHANGELOG (0.28.0, #4007) says `username` supports templating, but notify/discord/discord.go sends it as written (Username: n.conf.Username) in every release from 0.28.0 to 0.34.0",
+  },
+};
+
 /** Map fields whose every value is a template: email headers, PagerDuty details. */
 const TEMPLATED_MAPS: { readonly [K in NotifierKind]?: { field: string; gate: VersionGate } } = {
   email: { field: 'headers', gate: EMAIL },
@@ -68,6 +85,8 @@ const TEMPLATED_MAPS: { readonly [K in NotifierKind]?: { field: string; gate: Ve
 interface StringField extends TemplatedField {
   /** Whether every release the target admits renders it; otherwise the gate of the releases that do (undefined: none). */
   templated: true | VersionGate | undefined;
+  /** What Alertmanager's CHANGELOG says of it against its source, where the two disagree (NOT_TEMPLATED_THOUGH_SAID). */
+  said?: string;
 }
 
 /** Every string a receiver's notifiers hold (nested ones too: `basicAuth.username`), judged for the target. */
@@ -79,7 +98,8 @@ function stringFields(receiver: ReceiverModel, target: string): StringField[] {
       const at = `${kind}[${i}]`;
       const map = TEMPLATED_MAPS[kind];
       const walk = (value: unknown, path: string[], gate: VersionGate | undefined) => {
-        if (typeof value === 'string') out.push({ field: [at, ...path], text: value, templated: judge(gate) });
+        const said = path.length === 1 ? NOT_TEMPLATED_THOUGH_SAID[kind]?.[path[0]!] : undefined;
+        if (typeof value === 'string') out.push({ field: [at, ...path], text: value, templated: judge(gate), ...(said ? { said } : {}) });
         else if (value && typeof value === 'object' && !Array.isArray(value)) {
           for (const [key, inner] of Object.entries(value)) walk(inner, [...path, key], undefined);
         }
@@ -104,6 +124,8 @@ export function templatedFields(receiver: ReceiverModel, target: string): Templa
 /** A field with `{{` that some release the target admits sends as written, with the gate of the releases that render it (if any). */
 export interface LiteralTemplateField extends TemplatedField {
   renderedFrom?: VersionGate;
+  /** What Alertmanager's CHANGELOG says of the field against its source, where the two disagree. */
+  said?: string;
 }
 
 /**
@@ -158,9 +180,9 @@ export function templatedSites(am: AlertmanagerModel, target: string): TemplateS
 /** The texts holding `{{` that some release the target admits sends as written (receivers' fields and global ones). */
 export function literalTemplateSites(am: AlertmanagerModel, target: string): Array<TemplateSite & LiteralTemplateField> {
   const out: Array<TemplateSite & LiteralTemplateField> = [];
-  for (const { field, text, templated, owner, at, receivers } of stringSites(am, target)) {
+  for (const { field, text, templated, owner, at, receivers, said } of stringSites(am, target)) {
     if (templated === true || !text.includes('{{')) continue;
-    out.push({ field, text, owner, at, receivers, ...(templated ? { renderedFrom: templated } : {}) });
+    out.push({ field, text, owner, at, receivers, ...(templated ? { renderedFrom: templated } : {}), ...(said ? { said } : {}) });
   }
   return out;
 }

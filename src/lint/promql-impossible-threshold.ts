@@ -11,11 +11,19 @@ import { recordExpressions } from './rules-select.js';
 /** `5 < x` read as `x > 5`. */
 const MIRRORED: Record<string, string> = { '>': '<', '<': '>', '>=': '<=', '<=': '>=', '==': '==', '!=': '!=' };
 
-/** Whether `value op c` holds for no value of the range ('never'), for every one ('always'), or depends. */
-function verdict(op: string, r: ValueRange, c: number): 'never' | 'always' | undefined {
+/**
+ * Whether `value op c` holds for no value of the range ('never'), for every one ('always'), or
+ * depends; where the expression may also be NaN (which fails every comparison but `!=`, and passes
+ * `!=`), what holds for every number of the range holds for every value 'but NaN', and a `!=` every
+ * number fails holds 'only NaN'.
+ */
+type Verdict = 'never' | 'always' | 'but NaN' | 'only NaN';
+function verdict(op: string, r: ValueRange, c: number): Verdict | undefined {
   const found = rangeVerdict(op, r, c);
-  // A NaN the range may also hold (scalar() of no series) fails every comparison but `!=`.
-  return found === 'always' && r.nan && op !== '!=' ? undefined : found;
+  if (!r.nan) return found;
+  if (found === 'always' && op !== '!=') return 'but NaN';
+  if (found === 'never' && op === '!=') return 'only NaN';
+  return found;
 }
 
 function rangeVerdict(op: string, r: ValueRange, c: number): 'never' | 'always' | undefined {
@@ -69,11 +77,41 @@ function notFinite(op: string, c: number): { found: 'never' | 'always'; words: s
   return undefined;
 }
 
-function rangeWords(r: ValueRange): string {
-  if (r.min === r.max) return `is always ${r.min}`;
-  if (Number.isFinite(r.min) && Number.isFinite(r.max)) return `lies between ${r.min} and ${r.max}`;
-  if (Number.isFinite(r.min)) return r.min === 0 ? 'is never negative' : `is at least ${r.min}`;
-  return `is at most ${r.max}`;
+/** π over these divisors, in words (`π/2`, `3π/4`, `-π`): the bounds of the trigonometric functions and their multiples. */
+const PI_DIVISORS = [1, 2, 3, 4, 6, 12];
+
+/**
+ * A bound as a user reads it: as written when short (5, 0.05, 1e-9), a multiple of π as such
+ * (asin()'s π/2, 2 * atan()'s π), another long number to 4 significant digits (exp(1)'s 2.718), or
+ * as many more as it takes to keep it apart from the threshold (2.570796 beside `> 2.5708`).
+ */
+export function boundWords(v: number, threshold?: number): string {
+  const plain = String(v);
+  if (!/\d\.\d{7}/.test(plain)) return plain;
+  // The smallest divisor that fits gives the fraction in lowest terms (every divisor of 12 is tried before it).
+  for (const d of PI_DIVISORS) {
+    const m = (v * d) / Math.PI;
+    const k = Math.round(m);
+    if (k !== 0 && Math.abs(k) <= 4 * d && Math.abs(m - k) < 1e-9) {
+      const times = k === 1 ? 'π' : k === -1 ? '-π' : `${k}π`;
+      return d === 1 ? times : `${times}/${d}`;
+    }
+  }
+  // Never fewer digits than its whole part has (123456.78901234 is not 123500).
+  const whole = Math.abs(v) >= 1 ? Math.floor(Math.log10(Math.abs(v))) + 1 : 0;
+  for (let digits = Math.max(4, Math.min(whole, 16)); digits < 17; digits++) {
+    const shown = Number(v.toPrecision(digits));
+    if (threshold === undefined || Math.sign(shown - threshold) === Math.sign(v - threshold)) return String(shown);
+  }
+  return plain;
+}
+
+function rangeWords(r: ValueRange, threshold?: number): string {
+  const n = (v: number) => boundWords(v, threshold);
+  if (r.min === r.max) return `is always ${n(r.min)}`;
+  if (Number.isFinite(r.min) && Number.isFinite(r.max)) return `lies between ${n(r.min)} and ${n(r.max)}`;
+  if (Number.isFinite(r.min)) return r.min === 0 ? 'is never negative' : `is at least ${n(r.min)}`;
+  return `is at most ${n(r.max)}`;
 }
 
 /** The catalogue's side of the walk: histogram buckets, and the ranges of recorded series (from their rules, once each). */
@@ -83,6 +121,7 @@ function rangeLookup(context: CheckContext, model: Model, catalogue: Catalogue):
   const recordCount = new Map<string, number>();
   for (const r of records(model)) recordCount.set(r.name, (recordCount.get(r.name) ?? 0) + 1);
   const known = new Map<string, ValueRange | undefined>();
+  const knownNaN = new Map<string, string | undefined>();
   const lookup: RangeLookup = {
     buckets(name) {
       const entry = catalogue.get(name);
@@ -98,23 +137,54 @@ function rangeLookup(context: CheckContext, model: Model, catalogue: Catalogue):
       const text = e?.text ?? rule.expr;
       const flat = flatRoot(e?.analysis.parsed ?? parsePromql(rule.expr));
       const r = flat ? new RangeWalk(text, flat.tree, lookup).of(flat.root) : undefined;
-      const found = r && { ...r, why: `${name} is recorded from an expression that ${rangeWords(r)}: ${r.why}` };
+      const found = r && { min: r.min, max: r.max, why: `${name} is recorded from an expression that ${rangeWords(r)}: ${r.why}` };
       known.set(name, found);
       return found;
+    },
+    recordedNaN(name) {
+      if (knownNaN.has(name)) return knownNaN.get(name);
+      const rule = catalogue.get(name)?.record;
+      // Two rules recording one name: either may have written a NaN.
+      if (!rule) return undefined;
+      knownNaN.set(name, undefined); // a cycle adds no NaN of its own
+      const found = records(model)
+        .filter((r) => r.name === name)
+        .map((r) => {
+          const e = analysed.get(r);
+          const flat = flatRoot(e?.analysis.parsed ?? parsePromql(r.expr));
+          return flat ? new RangeWalk(e?.text ?? r.expr, flat.tree, lookup).nanOf(flat.root) : undefined;
+        })
+        .find((why) => why !== undefined);
+      const words = found && `${name} is recorded from an expression that may be NaN: ${found}`;
+      knownNaN.set(name, words);
+      return words;
     },
   };
   return lookup;
 }
 
-/** What the comparison's never holding, or always holding, does where it is. */
-function effect(e: AnalyzedExpression, whole: boolean, bool: boolean, never: boolean): string {
+/** What the comparison's never holding, or always holding, does where it is; with NaN, what it does holding for every value but NaN, or for NaN only. */
+function effect(e: AnalyzedExpression, whole: boolean, bool: boolean, found: Verdict): string {
+  const never = found === 'never';
+  if (found === 'but NaN') {
+    if (bool) return 'it is 1, or 0 where the value is NaN';
+    return e.context === 'alert' && whole ? 'it only drops the NaN values: the alert fires whenever the series exist and are not NaN' : 'it only drops the NaN values';
+  }
+  if (found === 'only NaN') {
+    if (bool) return 'it is 0, or 1 where the value is NaN';
+    if (!whole) return 'that part of the expression keeps only the NaN values';
+    return e.context === 'alert' ? 'the alert fires only where the value is NaN' : e.context === 'record' ? 'the rule records only NaN values' : 'the query shows only NaN values';
+  }
   if (bool) return never ? 'it is always 0' : 'it is always 1';
   if (!never) return e.context === 'alert' && whole ? 'the alert fires whenever the series exist' : 'the comparison filters nothing out';
   if (!whole) return 'that part of the expression is always empty';
   return e.context === 'alert' ? 'the alert never fires' : e.context === 'record' ? 'the rule never records anything' : 'the query is always empty';
 }
 
-function hint(r: ValueRange, never: boolean): string {
+function hint(r: ValueRange, found: Verdict): string {
+  const never = found === 'never';
+  if (found === 'but NaN') return 'to drop NaN values on purpose compare the series with itself (x == x keeps every value but NaN); otherwise use a threshold within that range, or drop the comparison';
+  if (found === 'only NaN') return 'to keep only NaN values on purpose compare the series with itself (x != x); otherwise use a threshold within that range';
   if (never && r.why.startsWith('histogram_quantile')) return 'compare with a value within the buckets, or add larger buckets to the histogram (and the application)';
   if (r.why.includes('between 0 and 1')) return 'a ratio is compared with a fraction: 0.05 for 5%, not 5';
   return never ? 'use a threshold within that range, or fix the expression' : 'use a threshold within that range, or drop the comparison if every series should pass';
@@ -171,11 +241,11 @@ export const promqlImpossibleThreshold: Check = {
         const beyond = notFinite(op, constant);
         const r = beyond ? undefined : rangeOf(left !== undefined ? rhs : lhs);
         if (!beyond && !r) continue;
-        let found = beyond?.found;
+        let found: Verdict | undefined = beyond?.found;
         if (r) {
           found = verdict(op, r, constant);
           // An infinity is no threshold: what holds for every finite value of the range may fail on the infinity.
-          if (!found || (found === 'always' && (!Number.isFinite(constant) || presenceTest(op, r, constant)))) continue;
+          if (!found || ((found === 'always' || found === 'but NaN') && (!Number.isFinite(constant) || presenceTest(op, r, constant)))) continue;
         }
         const never = found === 'never';
         const from = left !== undefined ? tree.from(constantNode) : b.opFrom;
@@ -187,10 +257,13 @@ export const promqlImpossibleThreshold: Check = {
         const sideText = e.expr.slice(written(tree.from(sideNode)), written(tree.to(sideNode))).trim();
         const subject = sideText.length <= 80 ? sideText : left !== undefined ? 'its right-hand side' : 'its left-hand side';
         const whole = e.text.trim() === e.text.slice(b.from, b.to).trim();
+        const holds = { never: 'never holds', always: 'always holds', 'but NaN': 'holds for every value but NaN', 'only NaN': 'holds only for NaN' }[found!];
+        // Where NaN changes the verdict, the words say where it comes from.
+        const nan = r?.nan && (found === 'but NaN' || found === 'only NaN') ? ` or is NaN (${r.nan})` : '';
         report({
           severity: never ? 'error' : 'warning',
-          message: `${ownerName(e)}: "${comparison}" ${never ? 'never holds' : 'always holds'}: ${r ? `${subject} ${rangeWords(r)} (${r.why})` : beyond!.words}, so ${effect(e, whole, b.bool, never)}`,
-          hint: r ? hint(r, never) : beyond!.hint,
+          message: `${ownerName(e)}: "${comparison}" ${holds}: ${r ? `${subject} ${rangeWords(r, constant)} (${r.why})${nan}` : beyond!.words}, so ${effect(e, whole, b.bool, found!)}`,
+          hint: r ? hint(r, found!) : beyond!.hint,
           ...at(e, from, to),
         });
       }

@@ -5,9 +5,11 @@
  * over the whole of it lies between 0 and 1, clamp() bounds by its arguments, and the functions of
  * FIXED_RANGES (hour() 0–23, time() never negative, cos() within ±1, …) are bounded whatever their
  * argument; sums, averages, `and`, scalar arithmetic and the like carry those bounds on. Undefined
- * where nothing is known. (NaN, from 0/0 or no observations, fails every comparison but `!=`: it
- * never makes one hold that the range's values fail; scalar() makes NaN of an input without
- * exactly one element, which `nan` says.)
+ * where nothing is known. Apart from the range, whether the values may also be NaN, and why
+ * (`nan`): NaN fails every comparison but `!=`, so it never makes one hold that the range's values
+ * fail, but it makes one fail that every value of the range passes. The NaN the expression makes
+ * itself is followed (0/0, histogram_quantile() of no observations, sqrt() of a negative value,
+ * scalar() of no series, …: NAN_SOURCES); the samples of scraped series are taken to be numbers.
  */
 import { NODE_SIZE, type FlatTree } from './flat-tree.js';
 import { argumentsOf, expressionsOf, firstExpressionOf, operatorAfter } from './parse.js';
@@ -19,11 +21,11 @@ export interface ValueRange {
   /** Why the values are bounded, in words ("rate() is never negative"). */
   why: string;
   /**
-   * It may also be NaN where its input has no NaN: scalar() of a vector without exactly one element
-   * ("If the input vector does not have exactly one element …, scalar will return NaN"). NaN fails
-   * every comparison but `!=`, so a comparison that holds for every value of the range may still fail.
+   * Why the expression may also be NaN, in words ("the part over a whole of 0 is 0/0"); absent
+   * when it cannot be. NaN fails every comparison but `!=`, so a comparison that holds for every
+   * value of the range still fails on it (and `!=` holds on it).
    */
-  nan?: true;
+  nan?: string;
 }
 
 /** What the walk needs from the catalogue. */
@@ -32,6 +34,8 @@ export interface RangeLookup {
   buckets(seriesName: string): readonly number[] | undefined;
   /** The range of a recorded series' values (from its rule's expression), if known. */
   recorded(seriesName: string): ValueRange | undefined;
+  /** Why a recorded series may be NaN (from its rule's expression), if it may. */
+  recordedNaN(seriesName: string): string | undefined;
 }
 
 /**
@@ -94,6 +98,51 @@ const FIXED_RANGES: ReadonlyMap<string, ValueRange> = new Map(
     ] as const
   ).map(([name, min, max, why]) => [name, { min, max, why }]),
 );
+/**
+ * The functions that make NaN of numbers, each with its source (the quote, or Go's math package,
+ * which docs/querying/functions.md links for the special cases): always (no observations, no single
+ * series), or for an argument that may be negative, beyond ±1, below 1, or infinite.
+ */
+const NAN_SOURCES: ReadonlyMap<string, { when: 'always' | 'negative' | 'beyond one' | 'below one' | 'infinite'; why: string; argument?: number }> = new Map([
+  // histogram_quantile(): "If b has 0 observations, NaN is returned."
+  ['histogram_quantile', { when: 'always', why: 'histogram_quantile() is NaN where the buckets have no observations' }],
+  // histogram_fraction(): promql/quantile.go HistogramFraction and BucketFraction return NaN for a count of 0.
+  ['histogram_fraction', { when: 'always', why: 'histogram_fraction() is NaN where the histogram has no observations' }],
+  // histogram_avg(), histogram_stddev(), histogram_stdvar(): promql/functions.go divides h.Sum by h.Count.
+  ['histogram_avg', { when: 'always', why: 'histogram_avg() is NaN where the histogram has no observations' }],
+  ['histogram_stddev', { when: 'always', why: 'histogram_stddev() is NaN where the histogram has no observations' }],
+  ['histogram_stdvar', { when: 'always', why: 'histogram_stdvar() is NaN where the histogram has no observations' }],
+  // scalar(): "If the input vector does not have exactly one element with a float sample, scalar will return NaN."
+  ['scalar', { when: 'always', why: 'scalar() is NaN unless its input has exactly one element' }],
+  // ln(): "ln(x < 0) = NaN"; log2(), log10(): "The special cases are equivalent to those in ln"; math.Sqrt: "Sqrt(x < 0) = NaN".
+  ['ln', { when: 'negative', why: 'ln() of a negative value is NaN' }],
+  ['log2', { when: 'negative', why: 'log2() of a negative value is NaN' }],
+  ['log10', { when: 'negative', why: 'log10() of a negative value is NaN' }],
+  ['sqrt', { when: 'negative', why: 'sqrt() of a negative value is NaN' }],
+  // math.Asin, math.Acos: "NaN if x < -1 || x > 1"; math.Atanh: "Atanh(x) = NaN if x < -1 or x > 1"; math.Acosh: "Acosh(x) = NaN if x < 1".
+  ['asin', { when: 'beyond one', why: 'asin() of a value beyond ±1 is NaN' }],
+  ['acos', { when: 'beyond one', why: 'acos() of a value beyond ±1 is NaN' }],
+  ['atanh', { when: 'beyond one', why: 'atanh() of a value beyond ±1 is NaN' }],
+  ['acosh', { when: 'below one', why: 'acosh() of a value below 1 is NaN' }],
+  // math.Sin, math.Cos, math.Tan: "Sin(±Inf) = NaN" (and alike).
+  ['sin', { when: 'infinite', why: 'sin() of an infinite value is NaN' }],
+  ['cos', { when: 'infinite', why: 'cos() of an infinite value is NaN' }],
+  ['tan', { when: 'infinite', why: 'tan() of an infinite value is NaN' }],
+  // deriv(), predict_linear(): "When +Inf or -Inf are found in the range vector, the slope and offset value calculated will be NaN."
+  ['deriv', { when: 'infinite', why: 'deriv() over an infinite value is NaN' }],
+  ['predict_linear', { when: 'infinite', why: 'predict_linear() over an infinite value is NaN' }],
+]);
+/**
+ * Functions whose values are never NaN: counts, timestamps, presence, and the date functions, which
+ * make a time of int64(v) first (promql/functions.go dateWrapper: `time.Unix(int64(el.F), 0)`).
+ */
+const NO_NAN = new Set([
+  'absent', 'absent_over_time', 'present_over_time', 'count_over_time', 'timestamp', 'time', 'pi', 'changes', 'resets',
+  'minute', 'hour', 'day_of_week', 'day_of_month', 'day_of_year', 'days_in_month', 'month', 'year',
+]);
+/** Functions that may give ±Inf of numbers (Go's math: "Exp(+Inf)", overflow, "Log(0) = -Inf", "Atanh(1) = +Inf", "Tan(±π/2)" as a float is finite, but its neighbourhood is not bounded). */
+const INFINITE_FUNCTIONS = new Set(['exp', 'ln', 'log2', 'log10', 'tan', 'sinh', 'cosh', 'atanh']);
+
 const SAME_VALUES = new Set([
   'avg_over_time', 'min_over_time', 'max_over_time', 'last_over_time', 'first_over_time',
   'sort', 'sort_desc', 'sort_by_label', 'sort_by_label_desc', 'label_replace', 'label_join',
@@ -104,8 +153,8 @@ const SAME_VALUE_AGGREGATIONS = new Set(['avg', 'min', 'max', 'topk', 'bottomk',
 const SCALING_FUNCTIONS = new Set(['rate', 'irate', 'increase']);
 const COMPARISONS = new Set(['Eql', 'Neq', 'Gtr', 'Lss', 'Gte', 'Lte']);
 
-const range = (min: number, max: number, why: string, nan?: boolean): ValueRange | undefined =>
-  Number.isNaN(min) || Number.isNaN(max) || min > max ? undefined : nan ? { min, max, why, nan: true } : { min, max, why };
+const range = (min: number, max: number, why: string): ValueRange | undefined =>
+  Number.isNaN(min) || Number.isNaN(max) || min > max ? undefined : { min, max, why };
 
 /** A quantile's φ: within [0, 1] it picks one of the values (below, -Inf; above, +Inf). */
 const isPhi = (q: number | undefined): boolean => q !== undefined && q >= 0 && q <= 1;
@@ -135,10 +184,177 @@ export class RangeWalk {
     return this.textOf(c >= 0 ? c : node).trim();
   }
 
-  /** The range of the values of the expression at `node`; undefined when not known. */
+  private readonly ranges = new Map<number, ValueRange | undefined>();
+  private readonly nans = new Map<number, string | undefined>();
+
+  /** The range of the values of the expression at `node`, with why it may be NaN; undefined when not known. */
   of(node: number): ValueRange | undefined {
-    const { tree } = this;
     if (node < 0) return undefined;
+    if (this.ranges.has(node)) return this.ranges.get(node);
+    const found = this.bounds(node);
+    let r: ValueRange | undefined;
+    if (found) {
+      const { nan: _, ...rest } = found;
+      const nan = this.nanOf(node);
+      r = nan ? { ...rest, nan } : rest;
+    }
+    this.ranges.set(node, r);
+    return r;
+  }
+
+  /**
+   * Why the expression at `node` may be NaN where its series hold numbers (undefined: it cannot),
+   * whether its range is known or not: NaN passes through arithmetic, functions and aggregations
+   * (Go's math, IEEE 754: "They follow the usual IEEE 754 floating point arithmetic, including the
+   * handling of special values like NaN", docs/querying/operators.md), comes from the sources of
+   * NAN_SOURCES and the operators' cases below, and is dropped by a comparison that filters (NaN
+   * fails it, but for `!=`), made 0 by `bool`, and counted, not passed on, by count() and its kin.
+   */
+  nanOf(node: number): string | undefined {
+    if (node < 0) return undefined;
+    if (this.nans.has(node)) return this.nans.get(node);
+    this.nans.set(node, undefined); // a node is never its own descendant; this only guards the memo
+    const found = this.findNaN(node);
+    this.nans.set(node, found);
+    return found;
+  }
+
+  private findNaN(node: number): string | undefined {
+    const { tree } = this;
+    switch (tree.name(node)) {
+      case 'NumberDurationLiteral':
+      case 'UnaryExpr': {
+        const value = numberLiteral(this.text, tree, node);
+        if (value !== undefined) return Number.isNaN(value) ? 'the number NaN' : undefined;
+        return this.nanOf(firstExpressionOf(tree, node));
+      }
+      case 'VectorSelector': {
+        const identifier = tree.child(node, 'Identifier');
+        return identifier < 0 ? undefined : this.lookup.recordedNaN(this.textOf(identifier));
+      }
+      case 'MatrixSelector':
+      case 'ParenExpr':
+      case 'OffsetExpr':
+      case 'StepInvariantExpr':
+      case 'SubqueryExpr':
+        return this.nanOf(firstExpressionOf(tree, node));
+      case 'FunctionCall':
+        return this.callNaN(node);
+      case 'AggregateExpr': {
+        const op = this.nameOf(node, 'AggregateOp');
+        // count(), count_values() and group() count the series, whatever their values.
+        if (op === 'count' || op === 'count_values' || op === 'group') return undefined;
+        return argumentsOf(tree, node).map((a) => this.nanOf(a)).find((why) => why !== undefined);
+      }
+      case 'BinaryExpr':
+        return this.binaryNaN(node);
+      default:
+        return undefined;
+    }
+  }
+
+  private callNaN(node: number): string | undefined {
+    const name = this.nameOf(node, 'FunctionIdentifier');
+    const args = argumentsOf(this.tree, node);
+    if (NO_NAN.has(name)) return undefined;
+    const source = NAN_SOURCES.get(name);
+    if (source) {
+      const arg = this.of(args[source.argument ?? 0] ?? -1);
+      const at = args[source.argument ?? 0] ?? -1;
+      const holds =
+        source.when === 'always' ? true :
+        source.when === 'negative' ? !(arg && arg.min >= 0) :
+        source.when === 'beyond one' ? !(arg && arg.min >= -1 && arg.max <= 1) :
+        source.when === 'below one' ? !(arg && arg.min >= 1) :
+        this.mayBeInfinite(at);
+      if (holds) return source.why;
+    }
+    return args.map((a) => this.nanOf(a)).find((why) => why !== undefined);
+  }
+
+  private binaryNaN(node: number): string | undefined {
+    const { tree } = this;
+    const [lhsNode = -1, rhsNode = -1] = expressionsOf(tree, node);
+    const opNode = operatorAfter(tree, lhsNode, tree.endOf(node));
+    const op = opNode < 0 ? '' : tree.name(opNode);
+    if (COMPARISONS.has(op)) {
+      // `bool` makes a comparison with NaN 0; a filter drops NaN, but `!=` keeps it (NaN is unequal to everything).
+      if (tree.child(node, 'BoolModifier') >= 0 || op !== 'Neq') return undefined;
+      return this.nanOf(numberLiteral(this.text, tree, lhsNode) !== undefined ? rhsNode : lhsNode);
+    }
+    if (op === 'And' || op === 'Unless') return this.nanOf(lhsNode);
+    const passed = this.nanOf(lhsNode) ?? this.nanOf(rhsNode);
+    if (passed || op === 'Or') return passed;
+    const a = this.of(lhsNode);
+    const b = this.of(rhsNode);
+    const mayBeZero = (side: number, r: ValueRange | undefined) => {
+      const k = numberLiteral(this.text, tree, side);
+      return k !== undefined ? k === 0 : !r || (r.min <= 0 && r.max >= 0);
+    };
+    if (op === 'Div' && mayBeZero(lhsNode, a) && mayBeZero(rhsNode, b)) {
+      return this.isPartOfWhole(node) ? 'the part over a whole of 0 is 0/0' : 'a division is 0/0 where both sides are 0';
+    }
+    // Go's math.Mod: "Mod(x, 0) = NaN"; math.Pow: "Pow(x, y) = NaN for finite x < 0 and finite non-integer y".
+    if (op === 'Mod' && mayBeZero(rhsNode, b)) return 'x % 0 is NaN';
+    if (op === 'Pow') {
+      const exponent = numberLiteral(this.text, tree, rhsNode);
+      const negative = numberLiteral(this.text, tree, lhsNode) ?? (a && a.min >= 0 ? 0 : -1);
+      if (negative < 0 && !(exponent !== undefined && Number.isInteger(exponent))) return 'a negative number to a fractional power is NaN';
+    }
+    return undefined;
+  }
+
+  /** Whether the division at `node` is a part of a counter over the whole of it (see binary()). */
+  private isPartOfWhole(node: number): boolean {
+    const { tree } = this;
+    const [lhsNode = -1, rhsNode = -1] = expressionsOf(tree, node);
+    const clause = tree.child(node, 'MatchingModifierClause');
+    return (clause < 0 || tree.child(clause, 'GroupRight') < 0) && this.isPartOverWhole(this.factorOut(lhsNode).term, rhsNode);
+  }
+
+  /**
+   * Whether the expression may hold an infinity though its series hold numbers: it divides by what
+   * may be 0, raises to a power, takes exp(), a logarithm, tan() and the like, or names Inf; a
+   * quantile whose φ is not known to lie within [0, 1] is ±Inf beyond it.
+   */
+  private mayBeInfinite(node: number): boolean {
+    const { tree } = this;
+    if (node < 0) return false;
+    for (let n = node, end = tree.endOf(node); n < end; n += NODE_SIZE) {
+      switch (tree.name(n)) {
+        case 'NumberDurationLiteral': {
+          const v = numberLiteral(this.text, tree, n);
+          if (v !== undefined && !Number.isFinite(v) && !Number.isNaN(v)) return true;
+          break;
+        }
+        case 'BinaryExpr': {
+          const [l = -1, r = -1] = expressionsOf(tree, n);
+          const opNode = operatorAfter(tree, l, tree.endOf(n));
+          const op = opNode < 0 ? '' : tree.name(opNode);
+          const k = numberLiteral(this.text, tree, r);
+          if (op === 'Pow' || (op === 'Div' && !(k !== undefined && k !== 0 && Number.isFinite(k)))) return true;
+          break;
+        }
+        case 'FunctionCall': {
+          const name = this.nameOf(n, 'FunctionIdentifier');
+          if (INFINITE_FUNCTIONS.has(name)) return true;
+          if (name === 'histogram_quantile' || name === 'quantile_over_time') {
+            if (!isPhi(numberLiteral(this.text, tree, argumentsOf(tree, n)[0] ?? -1))) return true;
+          }
+          break;
+        }
+        case 'AggregateExpr':
+          if (this.nameOf(n, 'AggregateOp') === 'quantile' && !isPhi(numberLiteral(this.text, tree, argumentsOf(tree, n)[0] ?? -1))) return true;
+          break;
+        default:
+          break;
+      }
+    }
+    return false;
+  }
+
+  private bounds(node: number): ValueRange | undefined {
+    const { tree } = this;
     switch (tree.name(node)) {
       case 'NumberDurationLiteral':
       case 'UnaryExpr': {
@@ -146,7 +362,7 @@ export class RangeWalk {
         if (value !== undefined) return Number.isFinite(value) ? { min: value, max: value, why: 'a number' } : undefined;
         const inner = this.of(firstExpressionOf(tree, node));
         if (!inner) return undefined;
-        return this.textOf(node).trimStart().startsWith('-') ? range(-inner.max, -inner.min, inner.why, inner.nan) : inner;
+        return this.textOf(node).trimStart().startsWith('-') ? range(-inner.max, -inner.min, inner.why) : inner;
       }
       case 'VectorSelector':
         return this.selector(node);
@@ -185,14 +401,11 @@ export class RangeWalk {
     if (name === 'quantile_over_time') return isPhi(number(0)) ? this.of(args[1] ?? -1) : undefined;
     if (SAME_VALUES.has(name)) return this.of(args[0] ?? -1);
     // scalar(): "If the input vector does not have exactly one element with a float sample, scalar will return NaN".
-    if (name === 'scalar') {
-      const inner = this.of(args[0] ?? -1);
-      return inner && { ...inner, nan: true };
-    }
+    if (name === 'scalar') return this.of(args[0] ?? -1);
     if (name === 'abs' || name === 'sqrt') {
       const inner = this.of(args[0] ?? -1);
       if (name === 'abs' && inner && inner.min >= 0) return inner;
-      return range(0, Infinity, `${name}() is never negative`, inner?.nan);
+      return { min: 0, max: Infinity, why: `${name}() is never negative` };
     }
     // Monotone functions carry the bounds of their argument: rounding moves them to whole numbers
     // (to multiples of `round`'s second argument), sgn to -1, 0 or 1, exp above 0.
@@ -201,15 +414,15 @@ export class RangeWalk {
       const to = args.length > 1 ? number(1) : 1;
       if (!inner || to === undefined || !(to > 0) || !Number.isFinite(to)) return undefined;
       const rounded = (v: number) => (name === 'ceil' ? Math.ceil(v) : name === 'floor' ? Math.floor(v) : Number((Math.floor(v / to + 0.5) * to).toPrecision(12)));
-      return range(rounded(inner.min), rounded(inner.max), inner.why, inner.nan);
+      return range(rounded(inner.min), rounded(inner.max), inner.why);
     }
     if (name === 'sgn') {
       const inner = this.of(args[0] ?? -1);
-      return inner ? range(Math.sign(inner.min), Math.sign(inner.max), inner.why, inner.nan) : { min: -1, max: 1, why: 'sgn() is -1, 0 or 1' };
+      return inner ? range(Math.sign(inner.min), Math.sign(inner.max), inner.why) : { min: -1, max: 1, why: 'sgn() is -1, 0 or 1' };
     }
     if (name === 'exp') {
       const inner = this.of(args[0] ?? -1);
-      return inner ? range(Math.exp(inner.min), Math.exp(inner.max), inner.why, inner.nan) : { min: 0, max: Infinity, why: 'exp() is never negative' };
+      return inner ? range(Math.exp(inner.min), Math.exp(inner.max), inner.why) : { min: 0, max: Infinity, why: 'exp() is never negative' };
     }
     if (name === 'clamp' || name === 'clamp_min' || name === 'clamp_max') {
       const lo = name === 'clamp_max' ? -Infinity : number(1);
@@ -218,7 +431,7 @@ export class RangeWalk {
       const inner = this.of(args[0] ?? -1) ?? { min: -Infinity, max: Infinity, why: '' };
       const why =
         name === 'clamp' ? `clamp(…, ${lo}, ${hi}) keeps them between ${lo} and ${hi}` : name === 'clamp_min' ? `clamp_min(…, ${lo}) keeps them at or above ${lo}` : `clamp_max(…, ${hi}) keeps them at or below ${hi}`;
-      return range(Math.min(Math.max(inner.min, lo), hi), Math.max(Math.min(inner.max, hi), lo), inner.why ? `${inner.why}; ${why}` : why, inner.nan);
+      return range(Math.min(Math.max(inner.min, lo), hi), Math.max(Math.min(inner.max, hi), lo), inner.why ? `${inner.why}; ${why}` : why);
     }
     return undefined;
   }
@@ -259,8 +472,8 @@ export class RangeWalk {
     if (!input) return undefined;
     if (SAME_VALUE_AGGREGATIONS.has(op)) return input;
     if (op === 'sum') {
-      if (input.min >= 0) return range(input.min, input.max === 0 ? 0 : Infinity, input.why, input.nan);
-      if (input.max <= 0) return range(-Infinity, input.max, input.why, input.nan);
+      if (input.min >= 0) return range(input.min, input.max === 0 ? 0 : Infinity, input.why);
+      if (input.max <= 0) return range(-Infinity, input.max, input.why);
     }
     return undefined;
   }
@@ -279,7 +492,7 @@ export class RangeWalk {
     if (op === 'And' || op === 'Unless') return this.of(lhsNode);
     const a = this.of(lhsNode);
     const b = this.of(rhsNode);
-    if (op === 'Or') return a && b ? range(Math.min(a.min, b.min), Math.max(a.max, b.max), bothWhy(a, b), a.nan || b.nan) : undefined;
+    if (op === 'Or') return a && b ? range(Math.min(a.min, b.min), Math.max(a.max, b.max), bothWhy(a, b)) : undefined;
     // With `on (…)`/`ignoring (…)` (one-to-one, or group_left: the whole is the "one" side) a part's
     // series meets the whole's series of its own group: the whole holds every series of the part, and
     // a match must be unique on the whole's side. group_right lets a whole's series meet another group's part.
@@ -293,20 +506,19 @@ export class RangeWalk {
     }
     if (!a || !b) return undefined;
     const why = a.why === 'a number' ? b.why : b.why === 'a number' ? a.why : bothWhy(a, b);
-    const nan = a.nan || b.nan;
     switch (op) {
       case 'Add':
-        return range(a.min + b.min, a.max + b.max, why, nan);
+        return range(a.min + b.min, a.max + b.max, why);
       case 'Sub':
-        return range(a.min - b.max, a.max - b.min, why, nan);
+        return range(a.min - b.max, a.max - b.min, why);
       case 'Mul': {
         const p = [times(a.min, b.min), times(a.min, b.max), times(a.max, b.min), times(a.max, b.max)];
-        return range(Math.min(...p), Math.max(...p), why, nan);
+        return range(Math.min(...p), Math.max(...p), why);
       }
       case 'Div':
         // By a positive or negative number only: a vector divisor may come near 0.
         if (b.min !== b.max || b.min === 0 || b.why !== 'a number') return undefined;
-        return b.min > 0 ? range(a.min / b.min, a.max / b.min, why, nan) : range(a.max / b.min, a.min / b.min, why, nan);
+        return b.min > 0 ? range(a.min / b.min, a.max / b.min, why) : range(a.max / b.min, a.min / b.min, why);
       default:
         return undefined;
     }

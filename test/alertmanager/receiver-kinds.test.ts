@@ -96,6 +96,20 @@ describe('telegram, discord, msteams: allowed from the release that reads their 
     ]);
   });
 
+  it("Discord's username is sent as written though Alertmanager's CHANGELOG calls it a template: the hint says so, content is rendered", () => {
+    const dc = receiver({ name: 'dc', discord: [{ webhookUrl: secretFile(`${S}/d`), username: '{{ .CommonLabels.team }}', avatarUrl: 'https://img.example/{{ .CommonLabels.team }}.png', content: '{{ .CommonLabels.team }}' }] });
+    const found = (v: Version) => lintFindings(project(dc, v)).filter((d) => d.id === 'alertmanager/template-syntax');
+    for (const v of ['0.28', '0.34'] as const) {
+      expect(found(v).map((d) => [d.path?.at(-1), d.hint])).toEqual([
+        [
+          'username',
+          "write the value itself: Alertmanager renders templates only in the message fields (see the check page); Alertmanager's CHANGELOG (0.28.0, #4007) says `username` supports templating, but notify/discord/discord.go sends it as written (Username: n.conf.Username) in every release from 0.28.0 to 0.34.0",
+        ],
+        ['avatarUrl', 'write the value itself: Alertmanager renders templates only in the message fields (see the check page)'],
+      ]);
+    }
+  });
+
   it('a literal secret is refused as one, naming the field', () => {
     const p = shopProject({
       alertmanager: {

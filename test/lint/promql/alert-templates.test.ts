@@ -145,6 +145,21 @@ describe('alert/unknown-external-label', () => {
     ];
     expect(findings(ID, shop({ rules, global }))).toEqual([]);
   });
+
+  it('says "renders empty" only where the text prints the missing name; a name only tested or with a default always reads as empty', () => {
+    const annotations = (description: string) => ({ ...basics.annotations, description });
+    const rules = [
+      alert({ ...basics, name: 'Guarded', expr: 'rate(shop_orders_total[5m]) > 1', annotations: annotations('{{ with $externalLabels.clustr }}{{ . }}{{ else }}unknown{{ end }}') }),
+      alert({ ...basics, name: 'Default', expr: 'rate(shop_orders_total[5m]) > 1', annotations: annotations('{{ or .ExternalLabels.zone "eu" }}') }),
+      alert({ ...basics, name: 'Variable', expr: 'rate(shop_orders_total[5m]) > 1', annotations: annotations('{{ $e := $externalLabels }}{{ $e.dc | toUpper }}') }),
+      alert({ ...basics, name: 'Known', expr: 'rate(shop_orders_total[5m]) > 1', annotations: annotations('{{ with $externalLabels.cluster }}{{ . }}{{ end }} {{ or $externalLabels.region "eu" }}') }),
+    ];
+    expect(findings(ID, shop({ rules, global })).map((d) => d.message)).toEqual([
+      'alert Guarded uses {{ $externalLabels.clustr }} in description, but Prometheus has no external label "clustr": it always reads as empty (a test of it is false, a default is taken). Did you mean "cluster"?',
+      'alert Default uses {{ $externalLabels.zone }} in description, but Prometheus has no external label "zone": it always reads as empty (a test of it is false, a default is taken)',
+      'alert Variable uses {{ $externalLabels.dc }} in description, but Prometheus has no external label "dc": it renders empty',
+    ]);
+  });
 });
 
 describe('alert/value-label-with-for', () => {
@@ -252,5 +267,74 @@ describe('alert/template-label-dropped follows the labels through the template',
         kept: '{{ $l := $labels }}{{ $l.store }} {{ with .Labels }}{{ .store }}{{ end }}',
       }),
     ).toEqual([]);
+  });
+});
+
+describe('alert/template-label-dropped reports only text that renders empty: a missing label Go\'s template handles is no finding', () => {
+  const ID = 'alert/template-label-dropped';
+  // The expression keeps store only: team and owner are dropped.
+  const expr = 'sum by (store) (rate(shop_orders_total[5m])) > 1';
+  const dropped = (annotations: Record<string, string>) =>
+    findings(ID, shop({ rules: [alert({ ...basics, name: 'Orders', expr, annotations: { ...basics.annotations, ...annotations } })] })).map((d) => d.message);
+  const message = (label: string, field: string) => `alert Orders uses {{ $labels.${label} }} in ${field}, but its expression does not keep "${label}": it renders empty`;
+
+  it('stays quiet where with, if, else, or, and, eq, ne and not keep an empty label from being printed', () => {
+    expect(
+      dropped({
+        withElse: '{{ with $labels.team }}{{ . }}{{ else }}no team{{ end }}',
+        withOnly: '{{ with $labels.team }}team {{ . }}{{ end }}',
+        withDeclared: '{{ with $t := $labels.team }}{{ $t }}{{ else }}no team{{ end }}',
+        ifElse: '{{ if $labels.team }}{{ $labels.team }}{{ else }}n/a{{ end }}',
+        ifOnly: '{{ if .Labels.team }}team={{ .Labels.team }}{{ end }}',
+        elseWith: '{{ with $labels.owner }}{{ . }}{{ else with $labels.team }}{{ . }}{{ else }}nobody{{ end }}',
+        elseIf: '{{ if $labels.owner }}{{ $labels.owner }}{{ else if $labels.team }}{{ $labels.team }}{{ end }}',
+        orDefault: '{{ or $labels.team "n/a" }}',
+        orKept: '{{ or $labels.team $labels.store }}',
+        orFirst: '{{ $labels.team | or "x" }}',
+        orVariable: '{{ $t := or $labels.team "none" }}{{ $t }}',
+        orIndex: '{{ or (index $labels "team") .Labels.owner "n/a" | toUpper }}',
+        andCondition: '{{ if and $labels.team $labels.store }}{{ $labels.team }}/{{ $labels.store }}{{ end }}',
+        eqCondition: '{{ if eq $labels.team "db" "cache" }}{{ $labels.team }} team{{ end }}',
+        neEmpty: '{{ if ne $labels.team "" }}{{ $labels.team }}{{ end }}',
+        eqEmptyElse: '{{ if eq .Labels.team "" }}none{{ else }}{{ .Labels.team }}{{ end }}',
+        notElse: '{{ if not $labels.team }}no team{{ else }}{{ $labels.team }}{{ end }}',
+        pipedNot: '{{ if $labels.team | not }}no team{{ else }}{{ $labels.team }}{{ end }}',
+        orCondition: '{{ if or $labels.team $labels.owner }}{{ or $labels.team $labels.owner }}{{ end }}',
+        conditionOnly: '{{ if $labels.team }}has a team{{ end }}{{ if eq $labels.owner "me" }}mine{{ end }}',
+        declaredOnly: '{{ $t := $labels.team }}',
+        transformed: '{{ with $labels.team }}{{ printf "team %s" . | toUpper }}{{ end }}',
+        nested: '{{ if $labels.store }}{{ with $labels.team }}{{ $labels.store }}/{{ . }}{{ end }}{{ end }}',
+        viaVariable: '{{ $t := $labels.team }}{{ if $t }}{{ $t }}{{ end }}',
+      }),
+    ).toEqual([]);
+  });
+
+  it('fires where the empty value is printed all the same', () => {
+    expect(
+      dropped({
+        elseBranch: '{{ if $labels.team }}ok{{ else }}{{ $labels.team }}{{ end }}',
+        and: '{{ and $labels.team "x" }}',
+        orEmpty: '{{ or $labels.owner "" }}',
+        orAllDropped: '{{ or .Labels.team .Labels.owner }}',
+        guardedByKept: '{{ if $labels.store }}{{ $labels.team }}{{ end }}',
+        withKept: '{{ with $labels.store }}{{ $labels.owner }}{{ end }}',
+        printedVariable: '{{ $t := $labels.team }}{{ $t }}',
+        piped: '{{ $labels.owner | toUpper }}',
+        eqOther: '{{ if eq $labels.store "x" }}{{ $labels.team }}{{ end }}',
+        notGuard: '{{ if not $labels.owner }}{{ $labels.owner }}{{ end }}',
+      }),
+    ).toEqual([
+      message('team', 'elseBranch'),
+      message('team', 'and'),
+      message('owner', 'orEmpty'),
+      message('team', 'orAllDropped'),
+      message('owner', 'orAllDropped'),
+      message('team', 'guardedByKept'),
+      message('owner', 'withKept'),
+      message('team', 'printedVariable'),
+      message('owner', 'piped'),
+      message('team', 'eqOther'),
+      message('owner', 'notGuard'),
+    ]);
   });
 });

@@ -36,7 +36,8 @@ describe(ID, () => {
     const why = 'a part of a counter over the whole of it lies between 0 and 1';
     expect(brief(shop({ rules }))).toEqual([
       ['error', `alert Never: "> 5" never holds: its left-hand side lies between 0 and 1 (${why}), so the alert never fires`],
-      ['warning', `alert Always: ">= 0" always holds: its left-hand side lies between 0 and 1 (${why}), so the alert fires whenever the series exist`],
+      // Not "always": the ratio is NaN (0/0) where the whole is 0, and NaN fails `>= 0`.
+      ['warning', `alert Always: ">= 0" holds for every value but NaN: its left-hand side lies between 0 and 1 (${why}) or is NaN (the part over a whole of 0 is 0/0), so it only drops the NaN values: the alert fires whenever the series exist and are not NaN`],
       ['error', `alert Nested: "> 5" never holds: its left-hand side lies between 0 and 1 (${why}), so that part of the expression is always empty`],
       ['error', `alert Spaced: "> 1.5" never holds: its left-hand side lies between 0 and 1 (${why}), so the alert never fires`],
     ]);
@@ -298,5 +299,123 @@ describe(`${ID}: bounds that come from a function's documented range, NaN and th
       alert({ ...basics, name: 'Offset', expr: 'hour(timestamp(shop_cart_items offset 1h)) >= 23' }),
     ];
     expect(findings(ID, shop({ rules }))).toEqual([]);
+  });
+});
+
+describe(`${ID}: values that may be NaN (NaN fails every comparison but \`!=\`)`, () => {
+  const ratio = 'sum(rate(shop_orders_total{status="failed"}[5m])) / sum(rate(shop_orders_total[5m]))';
+  const partWhy = 'a part of a counter over the whole of it lies between 0 and 1';
+  const dropsNaN = 'so it only drops the NaN values: the alert fires whenever the series exist and are not NaN';
+
+  it('says a comparison every value but NaN passes holds for every value but NaN, naming where the NaN comes from', () => {
+    const quantile = 'histogram_quantile(0.99, sum by (le) (rate(shop_checkout_seconds_bucket[5m])))';
+    const rules = [
+      alert({ ...basics, name: 'Ratio', expr: `${ratio} >= 0` }),
+      alert({ ...basics, name: 'RatioAtMost', expr: `${ratio} <= 1` }),
+      alert({ ...basics, name: 'Percent', expr: `100 * ${ratio} <= 100` }),
+      alert({ ...basics, name: 'Quantile', expr: `${quantile} <= 5` }),
+      alert({ ...basics, name: 'Sqrt', expr: 'sqrt(shop_cart_items) >= 0' }),
+      alert({ ...basics, name: 'Asin', expr: 'asin(shop_cart_items) >= -2' }),
+      alert({ ...basics, name: 'Acosh', expr: 'acosh(shop_cart_items) > -1' }),
+      alert({ ...basics, name: 'Cos', expr: 'cos(shop_cart_items / shop_cart_items) >= -1' }),
+      alert({ ...basics, name: 'Clamped', expr: `clamp_min(${ratio}, 0) >= 0` }),
+      alert({ ...basics, name: 'Summed', expr: `sum(${ratio}) >= 0` }),
+      alert({ ...basics, name: 'Spread', expr: 'stddev(shop_cart_items / sum(shop_cart_items)) >= 0' }),
+      alert({ ...basics, name: 'Scalar', expr: 'vector(scalar(sum(rate(shop_orders_total[5m])))) >= 0' }),
+    ];
+    expect(brief(shop({ rules }))).toEqual([
+      ['warning', `alert Ratio: ">= 0" holds for every value but NaN: its left-hand side lies between 0 and 1 (${partWhy}) or is NaN (the part over a whole of 0 is 0/0), ${dropsNaN}`],
+      ['warning', `alert RatioAtMost: "<= 1" holds for every value but NaN: its left-hand side lies between 0 and 1 (${partWhy}) or is NaN (the part over a whole of 0 is 0/0), ${dropsNaN}`],
+      ['warning', `alert Percent: "<= 100" holds for every value but NaN: its left-hand side lies between 0 and 100 (${partWhy}) or is NaN (the part over a whole of 0 is 0/0), ${dropsNaN}`],
+      ['warning', `alert Quantile: "<= 5" holds for every value but NaN: ${quantile} lies between 0 and 5 (histogram_quantile() never exceeds the largest finite bucket of shop_checkout_seconds (5)) or is NaN (histogram_quantile() is NaN where the buckets have no observations), ${dropsNaN}`],
+      ['warning', `alert Sqrt: ">= 0" holds for every value but NaN: sqrt(shop_cart_items) is never negative (sqrt() is never negative) or is NaN (sqrt() of a negative value is NaN), ${dropsNaN}`],
+      ['warning', `alert Asin: ">= -2" holds for every value but NaN: asin(shop_cart_items) lies between -π/2 and π/2 (asin() lies between -π/2 and π/2) or is NaN (asin() of a value beyond ±1 is NaN), ${dropsNaN}`],
+      ['warning', `alert Acosh: "> -1" holds for every value but NaN: acosh(shop_cart_items) is never negative (acosh() is never negative) or is NaN (acosh() of a value below 1 is NaN), ${dropsNaN}`],
+      ['warning', `alert Cos: ">= -1" holds for every value but NaN: cos(shop_cart_items / shop_cart_items) lies between -1 and 1 (cos() lies between -1 and 1) or is NaN (cos() of an infinite value is NaN), ${dropsNaN}`],
+      ['warning', `alert Clamped: ">= 0" holds for every value but NaN: its left-hand side lies between 0 and 1 (${partWhy}; clamp_min(…, 0) keeps them at or above 0) or is NaN (the part over a whole of 0 is 0/0), ${dropsNaN}`],
+      ['warning', `alert Summed: ">= 0" holds for every value but NaN: its left-hand side is never negative (${partWhy}) or is NaN (the part over a whole of 0 is 0/0), ${dropsNaN}`],
+      ['warning', `alert Spread: ">= 0" holds for every value but NaN: stddev(shop_cart_items / sum(shop_cart_items)) is never negative (stddev() is never negative) or is NaN (a division is 0/0 where both sides are 0), ${dropsNaN}`],
+      ['warning', `alert Scalar: ">= 0" holds for every value but NaN: vector(scalar(sum(rate(shop_orders_total[5m])))) is never negative (rate() is never negative) or is NaN (scalar() is NaN unless its input has exactly one element), ${dropsNaN}`],
+    ]);
+    expect(findings(ID, shop({ rules: [rules[0]!] }))[0]!.hint).toBe('to drop NaN values on purpose compare the series with itself (x == x keeps every value but NaN); otherwise use a threshold within that range, or drop the comparison');
+  });
+
+  it('says what a bool comparison, a recorded series, a part of an expression and a query make of NaN', () => {
+    const recorded = record({ name: 'store:shop_orders_failed:ratio_rate5m', expr: ratio.replace(/sum\(/g, 'sum by (store) (') });
+    const board = dashboard({ title: 'Shop', panels: [timeseriesPanel({ title: 'Failed', targets: [{ expr: `${ratio} >= 0` }] })] });
+    const rules = [
+      recorded,
+      alert({ ...basics, name: 'Recorded', expr: 'store:shop_orders_failed:ratio_rate5m >= 0' }),
+      alert({ ...basics, name: 'Bool', expr: `max(${ratio} >= bool 0) > 0` }),
+      alert({ ...basics, name: 'Part', expr: `shop_cart_items > 100 and on () (${ratio} >= 0)` }),
+    ];
+    expect(brief(shop({ rules, dashboards: [board] }))).toEqual([
+      [
+        'warning',
+        'alert Recorded: ">= 0" holds for every value but NaN: store:shop_orders_failed:ratio_rate5m lies between 0 and 1 (store:shop_orders_failed:ratio_rate5m is recorded from an expression that lies between 0 and 1: a part of a counter over the whole of it lies between 0 and 1) or is NaN (store:shop_orders_failed:ratio_rate5m is recorded from an expression that may be NaN: the part over a whole of 0 is 0/0), so it only drops the NaN values: the alert fires whenever the series exist and are not NaN',
+      ],
+      ['warning', `alert Bool: ">= bool 0" holds for every value but NaN: its left-hand side lies between 0 and 1 (${partWhy}) or is NaN (the part over a whole of 0 is 0/0), so it is 1, or 0 where the value is NaN`],
+      ['warning', `alert Part: ">= 0" holds for every value but NaN: its left-hand side lies between 0 and 1 (${partWhy}) or is NaN (the part over a whole of 0 is 0/0), so it only drops the NaN values`],
+      ['warning', `panel Failed: ">= 0" holds for every value but NaN: its left-hand side lies between 0 and 1 (${partWhy}) or is NaN (the part over a whole of 0 is 0/0), so it only drops the NaN values`],
+    ]);
+  });
+
+  it('keeps `!=` true of NaN: always where no value equals the constant, and only NaN where every value does', () => {
+    const rules = [
+      alert({ ...basics, name: 'Unequal', expr: `${ratio} != -1` }),
+      alert({ ...basics, name: 'OnlyNaN', expr: `round(${ratio}, 10) != 0` }),
+      // Without a NaN, `!=` every value equals never holds.
+      alert({ ...basics, name: 'Never', expr: 'absent(shop_cart_items) != 1' }),
+    ];
+    expect(brief(shop({ rules }))).toEqual([
+      ['warning', `alert Unequal: "!= -1" always holds: its left-hand side lies between 0 and 1 (${partWhy}), so the alert fires whenever the series exist`],
+      ['warning', `alert OnlyNaN: "!= 0" holds only for NaN: its left-hand side is always 0 (${partWhy}) or is NaN (the part over a whole of 0 is 0/0), so the alert fires only where the value is NaN`],
+      ['error', 'alert Never: "!= 1" never holds: absent(shop_cart_items) is always 1 (absent() is 1 when it returns anything), so the alert never fires'],
+    ]);
+  });
+
+  it('still says "always" and "never" where no NaN can come: NaN-free arguments, bool results, counts, filters that drop NaN', () => {
+    const rules = [
+      alert({ ...basics, name: 'SqrtRate', expr: 'sqrt(rate(shop_orders_total[5m])) >= 0' }),
+      alert({ ...basics, name: 'AsinClamped', expr: 'asin(clamp(shop_cart_items, -1, 1)) >= -2' }),
+      alert({ ...basics, name: 'CosRaw', expr: 'cos(shop_cart_items) >= -1' }),
+      alert({ ...basics, name: 'BoolOfNaN', expr: `max(${ratio} > bool 0.5) >= 0` }),
+      alert({ ...basics, name: 'Filtered', expr: `abs(${ratio} > 0.5) >= 0` }),
+      alert({ ...basics, name: 'NeverNaN', expr: `${ratio} > 5` }),
+      // The date functions read int64(v): a number even of NaN.
+      alert({ ...basics, name: 'HourOfRatio', expr: `hour(${ratio}) >= 0` }),
+      alert({ ...basics, name: 'Counted', expr: `count(${ratio}) < 1` }),
+    ];
+    expect(brief(shop({ rules }))).toEqual([
+      ['warning', 'alert SqrtRate: ">= 0" always holds: sqrt(rate(shop_orders_total[5m])) is never negative (sqrt() is never negative), so the alert fires whenever the series exist'],
+      ['warning', 'alert AsinClamped: ">= -2" always holds: asin(clamp(shop_cart_items, -1, 1)) lies between -π/2 and π/2 (asin() lies between -π/2 and π/2), so the alert fires whenever the series exist'],
+      ['warning', 'alert CosRaw: ">= -1" always holds: cos(shop_cart_items) lies between -1 and 1 (cos() lies between -1 and 1), so the alert fires whenever the series exist'],
+      ['warning', 'alert BoolOfNaN: ">= 0" always holds: its left-hand side lies between 0 and 1 (a comparison with bool is 0 or 1), so the alert fires whenever the series exist'],
+      ['warning', `alert Filtered: ">= 0" always holds: its left-hand side lies between 0 and 1 (${partWhy}), so the alert fires whenever the series exist`],
+      ['error', `alert NeverNaN: "> 5" never holds: its left-hand side lies between 0 and 1 (${partWhy}), so the alert never fires`],
+      ['warning', 'alert HourOfRatio: ">= 0" always holds: its left-hand side lies between 0 and 23 (hour() returns 0 to 23), so the alert fires whenever the series exist'],
+      ['error', 'alert Counted: "< 1" never holds: its left-hand side is at least 1 (a count is at least 1), so the alert never fires'],
+    ]);
+  });
+});
+
+describe(`${ID}: numbers as a user reads them`, () => {
+  it('prints multiples of π as such and other long numbers to a few digits, enough to tell them from the threshold', () => {
+    const rules = [
+      alert({ ...basics, name: 'Asin', expr: 'asin(clamp(shop_cart_items, -1, 1)) > 2' }),
+      alert({ ...basics, name: 'Acos', expr: 'acos(clamp(shop_cart_items, -1, 1)) < -0.5' }),
+      alert({ ...basics, name: 'Doubled', expr: '2 * atan(shop_cart_items) > 4' }),
+      alert({ ...basics, name: 'Shifted', expr: 'atan(shop_cart_items) + 1 > 2.5708' }),
+      alert({ ...basics, name: 'Exp', expr: 'exp(up{job="shop"}) > 3' }),
+      alert({ ...basics, name: 'Pi', expr: 'vector(pi()) < 3' }),
+    ];
+    expect(brief(shop({ rules }))).toEqual([
+      ['error', 'alert Asin: "> 2" never holds: asin(clamp(shop_cart_items, -1, 1)) lies between -π/2 and π/2 (asin() lies between -π/2 and π/2), so the alert never fires'],
+      ['error', 'alert Acos: "< -0.5" never holds: acos(clamp(shop_cart_items, -1, 1)) lies between 0 and π (acos() lies between 0 and π), so the alert never fires'],
+      ['error', 'alert Doubled: "> 4" never holds: 2 * atan(shop_cart_items) lies between -π and π (atan() lies between -π/2 and π/2), so the alert never fires'],
+      ['error', 'alert Shifted: "> 2.5708" never holds: atan(shop_cart_items) + 1 lies between -0.5708 and 2.570796 (atan() lies between -π/2 and π/2), so the alert never fires'],
+      ['error', 'alert Exp: "> 3" never holds: exp(up{job="shop"}) lies between 1 and 2.718 (up is 0 or 1), so the alert never fires'],
+      ['error', 'alert Pi: "< 3" never holds: vector(pi()) is always π (pi() is π), so the alert never fires'],
+    ]);
   });
 });
