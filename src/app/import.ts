@@ -46,6 +46,12 @@ export interface ImportOptions {
   name?: string;
   /** An exposition (http(s) URL or file) whose TYPE, HELP and buckets replace the catalogue's guesses. */
   metrics?: string;
+  /**
+   * The Alertmanager release the project will be judged for: totem-mon.config.ts's
+   * `versions.alertmanager` (src/cli/import.ts), else the default. An input's `group_by: []` is
+   * imported with the meaning it has there.
+   */
+  alertmanagerTarget?: string;
 }
 
 export interface ImportResult {
@@ -237,7 +243,7 @@ export async function importFiles(options: ImportOptions): Promise<ImportResult>
     documents.push(...detected.documents);
     items.push(...detected.problems);
   }
-  const configs = readConfigs(documents, new Set(['catalogue', 'defineProject']));
+  const configs = readConfigs(documents, new Set(['catalogue', 'defineProject']), options.alertmanagerTarget);
   items.push(...configs.items);
   const datasources = importDatasources(documents);
   items.push(...datasources.items);
