@@ -46,7 +46,7 @@ export interface ToolTooOld {
   target: string;
   /** Where the target was set. */
   from: VersionOrigin;
-  /** The release the tool must be or be newer than: the oldest the target admits, or OLDEST (the oldest the target admits, unreadable). */
+  /** The release the tool must be or be newer than: the oldest the target admits, or OLDEST (for `unreadable`, the one a tool of unknown release may be older than). */
   needs: string;
 }
 
