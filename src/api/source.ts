@@ -36,6 +36,8 @@ const returnSites = (_error: Error, sites: NodeJS.CallSite[]): NodeJS.CallSite[]
  * (src/io/loader/transfer.ts). Cheap enough for 10,000 rules (one short stack capture each).
  */
 export function captureSource(): SourceRef | undefined {
+  const assigned = assignedSources();
+  if (assigned.active) return assigned.source === undefined ? undefined : { ...assigned.source };
   const near = callSites(SHORT_STACK);
   const found = userFrame(near);
   return found !== undefined || near.length < SHORT_STACK ? found : userFrame(callSites(LONG_STACK));
@@ -100,4 +102,31 @@ function userFrame(sites: readonly NodeJS.CallSite[]): SourceRef | undefined {
     return source;
   }
   return undefined;
+}
+
+/**
+ * Definitions that totem-mon builds itself from values no user file holds (`import` runs the stages
+ * on the project it is about to write, src/app/import.ts): the stack holds no definition file, only
+ * totem-mon's own code and whatever called it (its bundle's runner, bin/run-bundle.js, a test), so
+ * what a builder called inside `build` captures is `source` instead (a copy per call: sources are
+ * keys, never shared), the place the caller knows the definition will be written at, or none.
+ */
+export function withAssignedSource<T>(source: SourceRef | undefined, build: () => T): T {
+  const state = assignedSources();
+  const previous = { active: state.active, source: state.source };
+  state.active = true;
+  state.source = source;
+  try {
+    return build();
+  } finally {
+    state.active = previous.active;
+    state.source = previous.source;
+  }
+}
+
+// Per process, like the call sites' registry (src/source-sites.ts): the builders of any copy of the API see it.
+const ASSIGNED = Symbol.for('totem-mon.assigned-source');
+function assignedSources(): { active: boolean; source: SourceRef | undefined } {
+  const holder = globalThis as { [ASSIGNED]?: { active: boolean; source: SourceRef | undefined } };
+  return (holder[ASSIGNED] ??= { active: false, source: undefined });
 }

@@ -130,6 +130,8 @@ export interface ConfiguredFolders {
   definitions: FolderSetting;
   templates: FolderSetting;
   out: FolderSetting;
+  /** The config's `versions.alertmanager`, if it sets one (import reads an input's `group_by: []` for it). */
+  alertmanagerTarget?: string;
 }
 
 /**
@@ -156,6 +158,7 @@ export async function configuredFolders(file: string, options: { cwd?: string; l
     definitions,
     templates: { path: templates, shown: `templates/ beside ${definitions.shown}`, origin: definitions.origin ?? 'default', config: read.name },
     out: folder('out', DEFAULT_OUT),
+    ...(read.config.versions?.alertmanager !== undefined ? { alertmanagerTarget: read.config.versions.alertmanager } : {}),
   };
 }
 
@@ -166,11 +169,26 @@ export async function configuredFolders(file: string, options: { cwd?: string; l
  * another one). A config is run for this (in a loader process, as generate runs it) only when found.
  */
 export async function generateOutFolders(into: string, cwd = process.cwd()): Promise<FolderSetting[]> {
+  return (await importSettings(into, cwd)).outs;
+}
+
+/**
+ * What import takes of the configs generate would run on the definitions it writes
+ * (generateOutFolders): the output folders, and the Alertmanager target (`versions.alertmanager`)
+ * of the config found from the current folder upwards, else of the one beside `into`.
+ */
+export async function importSettings(into: string, cwd = process.cwd()): Promise<{ outs: FolderSetting[]; alertmanagerTarget?: string }> {
   const here = findConfig(cwd);
   const there = findConfig(path.dirname(path.resolve(cwd, into)));
   const outs: FolderSetting[] = here === undefined ? [{ path: DEFAULT_OUT, shown: `the default out folder ${DEFAULT_OUT}/`, origin: 'default' }] : [];
-  for (const file of new Set([here, there])) if (file !== undefined) outs.push((await configuredFolders(file, { cwd })).out);
-  return outs;
+  let alertmanagerTarget: string | undefined;
+  for (const file of new Set([here, there])) {
+    if (file === undefined) continue;
+    const folders = await configuredFolders(file, { cwd });
+    outs.push(folders.out);
+    alertmanagerTarget ??= folders.alertmanagerTarget;
+  }
+  return { outs, ...(alertmanagerTarget !== undefined ? { alertmanagerTarget } : {}) };
 }
 
 /** The config file the command uses: --config (which must exist), else the one found from cwd upwards. */

@@ -7,13 +7,14 @@
  *   the reason) → TypeScript files → written through src/io (never over a file without `force`).
  */
 import path from 'node:path';
-import { hasErrors, UsageError, type Diagnostic } from '../diagnostic.js';
+import { hasErrors, UsageError, type Diagnostic, type SourceRef } from '../diagnostic.js';
 import { expandRuleFiles, readInputFiles, readText } from '../io/import-inputs.js';
 import { existingFiles, writeFilesAtomically } from '../io/new-files.js';
 import { detectDocuments, type InputDocument } from '../import/detect.js';
 import { readRuleGroups, type ImportedGroup, type ImportedRule } from '../import/rule-groups.js';
 import { inferCatalogue, type InferredMetric, type RuleUse } from '../import/catalogue.js';
-import { CATALOGUE_FILE, definitionFiles } from '../import/definitions.js';
+import { CATALOGUE_FILE, definitionFiles, definitionFilesAndSites, PROJECT_SITE } from '../import/definitions.js';
+import { withAssignedSource } from '../api/source.js';
 import { withExposition } from '../import/exposition.js';
 import { parseExposition, type Family } from '../exposition/families.js';
 import { readExposition } from './check-metrics.js';
@@ -45,6 +46,12 @@ export interface ImportOptions {
   name?: string;
   /** An exposition (http(s) URL or file) whose TYPE, HELP and buckets replace the catalogue's guesses. */
   metrics?: string;
+  /**
+   * The Alertmanager release the project will be judged for: totem-mon.config.ts's
+   * `versions.alertmanager` (src/cli/import.ts), else the default. An input's `group_by: []` is
+   * imported with the meaning it has there.
+   */
+  alertmanagerTarget?: string;
 }
 
 export interface ImportResult {
@@ -104,9 +111,9 @@ function describeOwner(owner: Owner): string {
  * Repeated until nothing new appears: an ignore can uncover nothing, but a finding path may lead
  * to a definition only once its neighbour is quiet.
  */
-function ignoreWhatTheInputBreaks(project: ImportedProject, entry: string, items: ImportItem[], templates: () => TemplatesRead, parses: KeptParses): Diagnostic[] {
+function ignoreWhatTheInputBreaks(project: ImportedProject, into: string, entry: string, items: ImportItem[], templates: () => TemplatesRead, parses: KeptParses): Diagnostic[] {
   for (let round = 0; round < 3; round++) {
-    const result = fromProject(projectValue(project), { entry, templates, early: parses });
+    const result = checkWritten(project, into, { entry, templates, early: parses });
     let added = false;
     for (const d of result.diagnostics) {
       if (d.severity !== 'error' || !d.path || d.id === 'schema' || !d.id.includes('/')) continue;
@@ -123,7 +130,28 @@ function ignoreWhatTheInputBreaks(project: ImportedProject, entry: string, items
     }
     if (!added) return result.diagnostics;
   }
-  return fromProject(projectValue(project), { entry, templates, early: parses }).diagnostics;
+  return checkWritten(project, into, { entry, templates, early: parses }).diagnostics;
+}
+
+/**
+ * The stages on the project's value, each definition's source where it will be written (`<into>/rules/api.ts`,
+ * the line of its builder call in the file as it is laid out now, ignores included), as the
+ * findings on the definitions once written would name it: never totem-mon's own code, nor the
+ * runner or test that called it (the stack holds no definition file). Rounds that add ignores lay
+ * the files out again.
+ */
+function checkWritten(project: ImportedProject, into: string, options: Parameters<typeof fromProject>[1]) {
+  const { sites } = definitionFilesAndSites(project);
+  // Relative to the folder that holds the definitions folder, as generate's loader names them
+  // (src/io/loader/loader-process.ts): the same words however --into was spelt, an ignore's
+  // reason written into the files (`first in group shop, definitions/rules/shop.ts:5`) included.
+  const folder = path.basename(path.resolve(into));
+  const place = (owner: object): SourceRef | undefined => {
+    const site = sites.get(owner);
+    return site ? { file: `${folder}/${site.path}`, line: site.line, column: site.column } : undefined;
+  };
+  // A builder the stages call themselves is placed at the project too, never at a frame of the stack.
+  return withAssignedSource(place(PROJECT_SITE), () => fromProject(projectValue(project, place), options));
 }
 
 /** The rule groups each input file holds (several documents of a file together). */
@@ -215,7 +243,7 @@ export async function importFiles(options: ImportOptions): Promise<ImportResult>
     documents.push(...detected.documents);
     items.push(...detected.problems);
   }
-  const configs = readConfigs(documents, new Set(['catalogue', 'defineProject']));
+  const configs = readConfigs(documents, new Set(['catalogue', 'defineProject']), options.alertmanagerTarget);
   items.push(...configs.items);
   const datasources = importDatasources(documents);
   items.push(...datasources.items);
@@ -273,10 +301,11 @@ export async function importFiles(options: ImportOptions): Promise<ImportResult>
       }
     }
   }
-  const entry = `${options.into.replace(/\\/g, '/').replace(/\/+$/, '')}/index.ts`;
+  const into = options.into.replace(/\\/g, '/').replace(/\/+$/, '');
+  const entry = `${into}/index.ts`;
   // The notification templates the project will have (`<into>/../templates/*.tmpl`, where the report
   // asks to copy an Alertmanager configuration's): its templates' names are then known to the checks.
-  const diagnostics = ignoreWhatTheInputBreaks(project, entry, items, () => readTemplates(options.into), parses);
+  const diagnostics = ignoreWhatTheInputBreaks(project, into, entry, items, () => readTemplates(options.into), parses);
 
   for (const group of groups) {
     for (const rule of group.rules) {

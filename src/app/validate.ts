@@ -54,7 +54,8 @@ export interface ValidateResult {
   simulatedRoutingTests: number;
   /**
    * The tools validate did not run because they are older than the target the project or config
-   * sets, or than the oldest release totem-mon supports (src/validate/tool-target.ts): a usage error
+   * sets, or than the oldest release totem-mon supports, or whose `--version` said no release
+   * (src/validate/tool-target.ts): a usage error
    * (exit 2), like a missing tool, reported
    * after the offline checks' findings.
    */

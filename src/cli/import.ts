@@ -1,7 +1,7 @@
 import { UsageError } from '../diagnostic.js';
 import { importFiles } from '../app/import.js';
 import { assertApartFrom, assertNotGenerated } from '../io/out-folder.js';
-import { generateOutFolders } from '../app/config.js';
+import { importSettings } from '../app/config.js';
 import { renderImportJson, renderImportText } from '../report/import.js';
 
 export const IMPORT_FORMATS = ['text', 'json'] as const;
@@ -24,7 +24,7 @@ export async function importCommand(inputs: string[], options: ImportCommandOpti
   const hint = 'import into a folder of its own, beside the output folder, such as --into definitions (the default)';
   assertNotGenerated(options.into, `--into ${options.into}`, hint);
   // Nor where generate will write, generated yet or not.
-  const outs = await generateOutFolders(options.into);
+  const { outs, alertmanagerTarget } = await importSettings(options.into);
   assertApartFrom(options.into, `--into ${options.into}`, outs.map((folder) => ({ folder, what: 'the output folder generate writes' })), 'generate owns what is there, and the definitions would mix with its output', hint);
   const result = await importFiles({
     inputs,
@@ -33,6 +33,8 @@ export async function importCommand(inputs: string[], options: ImportCommandOpti
     dryRun: Boolean(options.dryRun),
     ...(options.name !== undefined ? { name: options.name } : {}),
     ...(options.metrics !== undefined ? { metrics: options.metrics } : {}),
+    // An input's group_by: [] means what it means for the release the project is judged for.
+    ...(alertmanagerTarget !== undefined ? { alertmanagerTarget } : {}),
   });
   const blocked = result.written.length === 0 && result.existing.length > 0 && !options.force && !options.dryRun;
   const failed = blocked || result.items.some((i) => i.status === 'error') || result.diagnostics.some((d) => d.severity === 'error');

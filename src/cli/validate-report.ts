@@ -41,10 +41,11 @@ function countsLine(result: ValidateResult, places: FindingPlaces): string {
   return configHasErrors(result.diagnostics, places.config) ? `${counts} ${describePlaces(result.diagnostics, places)}` : counts;
 }
 
-/** A workflow command for a tool older than the target: CI shows it with the findings. */
+/** A workflow command for a tool older than the target, or whose version could not be read: CI shows it with the findings. */
 function tooOldAnnotation(t: ValidateResult['toolsTooOld'][number]): string {
   const { message, hint } = tooOldMessage(t);
-  return redactText(`::error title=${escapeProperty(`${t.name} older than ${t.reason === 'unsupported' ? 'totem-mon supports' : 'the target'}`)}::${escapeData(`${message}. hint: ${hint}`)}`);
+  const title = t.reason === 'unreadable' ? `${t.name} version unreadable` : `${t.name} older than ${t.reason === 'unsupported' ? 'totem-mon supports' : 'the target'}`;
+  return redactText(`::error title=${escapeProperty(title)}::${escapeData(`${message}. hint: ${hint}`)}`);
 }
 
 /** Prints the report in the chosen format; returns the exit code. `config`: the config file in use, as messages name it. */
@@ -71,7 +72,7 @@ export function printValidateReport(definitions: string, format: Format, offline
               },
             }
           : {}),
-        toolsTooOld: result.toolsTooOld.map((t) => ({ name: t.name, version: t.version, path: t.path, reason: t.reason, target: { program: t.program, version: t.target, from: t.from }, needs: t.needs })),
+        toolsTooOld: result.toolsTooOld.map((t) => ({ name: t.name, version: t.version ?? null, path: t.path, reason: t.reason, ...(t.answer !== undefined ? { answer: t.answer } : {}), target: { program: t.program, version: t.target, from: t.from }, needs: t.needs })),
       }),
     );
   } else if (format === 'github') {
@@ -84,7 +85,7 @@ export function printValidateReport(definitions: string, format: Format, offline
       `${text ? `${text}\n` : ''}${redactText(`validate ${failed ? 'failed' : result.toolsTooOld.length > 0 ? 'incomplete' : 'ok'}: ${what}${countsLine(result, places)} · ${targetsLine(result)}${toolsLine(result, offline)}`)}\n`,
     );
   }
-  // A tool older than the target is a usage error (exit 2), like a missing one: said on stderr in
+  // A tool older than the target (or of a release it did not say) is a usage error (exit 2), like a missing one: said on stderr in
   // every format, after the report of what validate could judge.
   for (const t of result.toolsTooOld) {
     const { message, hint } = tooOldMessage(t);

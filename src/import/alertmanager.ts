@@ -27,6 +27,8 @@ export interface AlertmanagerImportOptions {
   exportName?: string;
   /** Where placeholder secret files are named (default `/etc/alertmanager/secrets`). */
   secretsDir?: string;
+  /** The Alertmanager release the project will be judged for (totem-mon.config.ts's `versions.alertmanager`); default 0.25. */
+  target?: string;
 }
 
 export interface AlertmanagerImport {
@@ -63,7 +65,7 @@ const EXPORT_NAME = 'alertmanagerConfig';
 /** One parsed Alertmanager configuration → the value tree of `alertmanager({ … })`, its file, and notes. */
 export function importAlertmanagerDocument(config: unknown, options: AlertmanagerImportOptions): AlertmanagerImport {
   const exportName = options.exportName ?? EXPORT_NAME;
-  const ctx = newContext(options.secretsDir);
+  const ctx = newContext(options.secretsDir, options.target);
   if (!isMap(config) || !isMap(config['route'])) {
     return { exportName, tests: [], notes: [{ status: 'not-converted', path: options.file, message: 'no `route`: not an Alertmanager configuration' }] };
   }
@@ -128,7 +130,7 @@ function neededVersion(ctx: ImportContext): string | undefined {
   ctx.notes.push({
     status: 'guessed',
     path: 'versions.alertmanager',
-    message: `the definitions target Alertmanager ${version} (versions: { alertmanager: '${version}' } in index.ts): ${shown} needs ${FACTS[where[0]!.fact].feature}, which came in Alertmanager ${since}; older releases refuse the configuration`,
+    message: `the definitions target Alertmanager ${version} (versions: { alertmanager: '${version}' } in index.ts): ${shown} needs ${FACTS[where[0]!.fact].feature}, which came in Alertmanager ${since}; older releases refuse the configuration or read it otherwise`,
   });
   return version;
 }

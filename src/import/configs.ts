@@ -28,7 +28,7 @@ export interface ConfigsRead {
 
 const where = (doc: InputDocument) => (doc.index > 0 ? ` (document ${doc.index + 1})` : '');
 
-export function readConfigs(documents: readonly InputDocument[], taken: Set<string>): ConfigsRead {
+export function readConfigs(documents: readonly InputDocument[], taken: Set<string>, alertmanagerTarget?: string): ConfigsRead {
   const read: ConfigsRead = { dashboards: [], queries: [], placeholders: new Set(), items: [] };
   for (const doc of documents) {
     if (doc.kind === 'alertmanager') {
@@ -36,7 +36,7 @@ export function readConfigs(documents: readonly InputDocument[], taken: Set<stri
         read.items.push({ status: 'unsupported', file: doc.file, what: `Alertmanager configuration${where(doc)}`, reason: `a project has one Alertmanager configuration: ${read.alertmanager.file}'s was imported` });
         continue;
       }
-      const imported = importAlertmanagerDocument(doc.value, { file: doc.file });
+      const imported = importAlertmanagerDocument(doc.value, { file: doc.file, ...(alertmanagerTarget !== undefined ? { target: alertmanagerTarget } : {}) });
       read.items.push(...noteItems(imported.notes, doc.file, 'Alertmanager configuration'));
       if (imported.value) {
         read.alertmanager = {

@@ -117,7 +117,15 @@ function header(lines: string[]): string {
   return `${lines.map((l) => tsComment(l)).join('\n')}\n`;
 }
 
-function groupFile(group: ImportedGroup, groupConst: string, project: ImportedProject): string {
+/** A definition's place in a file import writes: the line its `export const <name> = …(` starts on, found once the file is laid out. */
+interface Marker {
+  owner: object;
+  path: string;
+  /** The start of its line: `export const shopDown = `. */
+  line: string;
+}
+
+function groupFile(group: ImportedGroup, groupConst: string, project: ImportedProject, path: string, markers: Marker[]): string {
   const taken = new Set<string>([groupConst, 'alert', 'record', 'ruleGroup']);
   const parts: string[] = [];
   const members: string[] = [];
@@ -132,8 +140,10 @@ function groupFile(group: ImportedGroup, groupConst: string, project: ImportedPr
     if (rule.kind === 'alert' && !hasSummaryAndDescription(rule)) apiNames.add('type AlertOptions');
     const id = identifier(rule.name, taken);
     members.push(id);
+    markers.push({ owner: rule, path, line: `export const ${id} = ` });
     parts.push(`export const ${id} = ${ruleCall(rule, project)};`);
   }
+  markers.push({ owner: group, path, line: `export const ${groupConst} = ` });
   const origin = group.origin !== undefined ? ` (${group.origin})` : '';
   const imports = [...apiNames].sort((a, b) => compareText(a.replace('type ', ''), b.replace('type ', '')));
   const call = `export const ${groupConst} = ruleGroup(${tsValue({
@@ -166,12 +176,13 @@ function metricCall(metric: InferredMetric, ignore: ImportedIgnore | undefined):
   return `${metric.type}(${tsValue(options)})`;
 }
 
-function catalogueFile(metrics: readonly InferredMetric[], ignores: ImportedProject['ignores']): string {
+function catalogueFile(metrics: readonly InferredMetric[], ignores: ImportedProject['ignores'], markers: Marker[]): string {
   const taken = new Set<string>(['catalogue']);
   const ids: string[] = [];
   const parts = metrics.map((metric) => {
     const id = identifier(metric.name, taken, 'metric');
     ids.push(id);
+    markers.push({ owner: metric, path: CATALOGUE_FILE, line: `export const ${id} = ` });
     const guesses = [...metric.why, ...(metric.type === 'histogram' && !metric.buckets ? [bucketsGuess(metric)] : [])];
     const comments = [...(metric.from !== undefined ? [`from the exposition ${metric.from}: type, help${metric.buckets ? ', buckets' : ''}`] : []), ...guesses.map((g) => `guess: ${g}`)];
     return `${comments.map((c) => tsComment(c)).join('\n')}\nexport const ${id} = ${metricCall(metric, ignores.get(metric))};\n`;
@@ -220,6 +231,38 @@ function indexFile(project: ImportedProject, groups: Array<{ constName: string; 
 
 /** Every definitions file of the imported project, sorted by path. */
 export function definitionFiles(project: ImportedProject): ImportedFile[] {
+  return definitionFilesAndSites(project).files;
+}
+
+/** Where a definition is written: its file (relative to the definitions folder) and the line its builder call starts on. */
+export interface DefinitionSite {
+  path: string;
+  line: number;
+  column: number;
+}
+
+/**
+ * The files, and where each definition is in them: each rule, rule group, catalogue metric, the
+ * Alertmanager configuration and each dashboard by its imported object; the project itself
+ * (index.ts's `defineProject(`) under PROJECT_SITE.
+ */
+export function definitionFilesAndSites(project: ImportedProject): { files: ImportedFile[]; sites: Map<object, DefinitionSite> } {
+  const markers: Marker[] = [];
+  const files = laidOut(project, markers);
+  const byPath = new Map(files.map((f) => [f.path, f.content.split('\n')]));
+  const sites = new Map<object, DefinitionSite>();
+  for (const m of markers) {
+    const index = byPath.get(m.path)?.findIndex((l) => l.startsWith(m.line)) ?? -1;
+    // The column of the builder's name (`alert(` after `export const x = `, `defineProject(` after `export default `).
+    if (index >= 0) sites.set(m.owner, { path: m.path, line: index + 1, column: m.line.endsWith('(') ? 'export default '.length + 1 : m.line.length + 1 });
+  }
+  return { files, sites };
+}
+
+/** The key of index.ts's `defineProject(` among the sites: what belongs to no other definition (the project's name, prometheus, versions, grafana). */
+export const PROJECT_SITE: object = Object.freeze({ site: 'project' });
+
+function laidOut(project: ImportedProject, markers: Marker[]): ImportedFile[] {
   const fileNames = groupFileNames(project.groups);
   // The Alertmanager configuration's and the dashboards' constants were named when imported.
   const taken = new Set<string>(['catalogue', 'defineProject', ...(project.alertmanager ? [project.alertmanager.exportName] : []), ...project.dashboards.map((d) => d.exportName)]);
@@ -228,14 +271,17 @@ export function definitionFiles(project: ImportedProject): ImportedFile[] {
   const dashboards = project.dashboards.map((d, i) => ({ dashboard: d, fileName: dashboardNames[i]!, constName: d.exportName }));
   const am = project.alertmanager;
   const files: ImportedFile[] = [
-    ...groups.map((g) => ({ path: `${RULES_FOLDER}/${g.fileName}.ts`, content: groupFile(g.group, g.constName, project) })),
+    ...groups.map((g) => ({ path: `${RULES_FOLDER}/${g.fileName}.ts`, content: groupFile(g.group, g.constName, project, `${RULES_FOLDER}/${g.fileName}.ts`, markers) })),
     ...(am ? [{ path: ALERTMANAGER_FILE, content: alertmanagerSource(withIgnore(am.value, project.ignores.get(am)), am.exportName, am.file, am.notes) }] : []),
     ...dashboards.map((d) => ({
       path: `${DASHBOARDS_FOLDER}/${d.fileName}.ts`,
       content: dashboardSource({ ...d.dashboard, value: withIgnore(d.dashboard.value, project.ignores.get(d.dashboard)) }, d.dashboard.file),
     })),
-    { path: CATALOGUE_FILE, content: catalogueFile(project.metrics, project.ignores) },
+    { path: CATALOGUE_FILE, content: catalogueFile(project.metrics, project.ignores, markers) },
     { path: INDEX_FILE, content: indexFile(project, groups, dashboards) },
   ];
+  if (am) markers.push({ owner: am, path: ALERTMANAGER_FILE, line: `export const ${am.exportName} = ` });
+  for (const d of dashboards) markers.push({ owner: d.dashboard, path: `${DASHBOARDS_FOLDER}/${d.fileName}.ts`, line: `export const ${d.constName} = ` });
+  markers.push({ owner: PROJECT_SITE, path: INDEX_FILE, line: 'export default defineProject(' });
   return files.sort((a, b) => (a.path < b.path ? -1 : a.path > b.path ? 1 : 0));
 }

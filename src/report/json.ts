@@ -78,16 +78,20 @@ export const jsonReportSchema = z.strictObject({
   /**
    * Added in 0.2 (round 25): the tools validate did not run because they are older than the target
    * the project or config sets, or (round 26) than the oldest release totem-mon supports (exit 2,
-   * `ok` false); absent when every tool could judge.
+   * `ok` false); absent when every tool could judge. Round 27: also a tool whose `--version` said no
+   * release (reason `unreadable`).
    */
   toolsTooOld: z
     .array(
       z.strictObject({
         name: z.enum(['promtool', 'amtool', 'blackbox-exporter']),
-        version: z.string(),
+        /** null when its `--version` said no release (reason `unreadable`, round 27). */
+        version: z.string().nullable(),
         path: z.string(),
-        /** Added in round 26: `target` (older than the target the project or config sets) or `unsupported` (older than the oldest release totem-mon supports, whatever the target). */
-        reason: z.enum(['target', 'unsupported']),
+        /** Added in round 26: `target` (older than the target the project or config sets) or `unsupported` (older than the oldest release totem-mon supports, whatever the target); round 27: `unreadable` (its `--version` said no release). */
+        reason: z.enum(['target', 'unsupported', 'unreadable']),
+        /** What `--version` did, in words (reason `unreadable`): `exited with code 1 and printed "…" on stderr`. */
+        answer: z.string().optional(),
         target: z.strictObject({ program: z.enum(['prometheus', 'alertmanager', 'blackbox']), version: z.string(), from: z.enum(['config', 'project', 'installed', 'default']) }),
         needs: z.string(),
       }),

@@ -23,8 +23,10 @@ const TOOL_BINARIES: Record<ToolName, readonly string[]> = {
 export interface Tool {
   name: ToolName;
   path: string;
-  /** e.g. `2.42.0+ds`; undefined when `--version` printed nothing we understand. */
+  /** e.g. `2.42.0+ds`; undefined when `--version` did not say a release we read (see `versionAnswer`). */
   version?: string;
+  /** What `--version` did when it said no release we read: validate then refuses the tool (src/validate/tool-target.ts). */
+  versionAnswer?: VersionAnswer;
   /** Time limit of each run (default TOOL_TIMEOUT_MS, or TOTEM_MON_TOOL_TIMEOUT). */
   timeoutMs?: number;
   /** The TMPDIR its runs get: the scratch folder validate made for this run (src/validate/run-tools.ts), so that its paths, and only those, are known as the tools' scratch files. */
@@ -118,8 +120,25 @@ export function toolTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
   return Number.isFinite(seconds) && seconds > 0 ? Math.round(seconds * 1000) : TOOL_TIMEOUT_MS;
 }
 
+/** What a tool's `--version` run did: its streams apart, how it ended. */
+export interface VersionAnswer {
+  stdout: string;
+  stderr: string;
+  /** -1 when it did not exit by itself (a signal, or it could not start). */
+  exitCode: number;
+  /** The signal that ended it (`SIGSEGV`), if one did. */
+  signal?: string;
+  timedOut: boolean;
+  /** Its time limit (ms). */
+  limitMs?: number;
+}
+
 export interface ToolRun {
   exitCode: number;
+  /** The signal that ended the tool (`SIGSEGV`), if one did. */
+  signal?: string;
+  /** stdout alone. */
+  stdout: string;
   /** stdout and stderr interleaved as they arrived (the order between the two is not guaranteed). */
   output: string;
   /** stderr alone (promtool test rules writes each failed case there as one block). */
@@ -222,6 +241,8 @@ export async function runTool(tool: Tool, args: readonly string[], options: RunO
     const result = await subprocess;
     return {
       exitCode: result.exitCode ?? -1,
+      ...(result.signal ? { signal: result.signal } : {}),
+      stdout: String(result.stdout ?? ''),
       output: String(result.all ?? ''),
       stderr: String(result.stderr ?? ''),
       timedOut: timedOut || Boolean(result.timedOut),
@@ -250,26 +271,51 @@ export function toolEnv(env: NodeJS.ProcessEnv, collector?: Collector, own?: str
   return { LANG: 'C', ...(scratch ? { TMPDIR: scratch } : {}), ...(collector && env['GOGC'] === undefined ? { GOGC: GOGC_OF[collector] } : {}) };
 }
 
-const VERSION = /version\s+(\S+)/;
+/**
+ * A version line: `<program>, version <release> (branch: …)`, as prometheus/common's version.Print
+ * writes it for promtool, amtool and the blackbox exporter; the release starts with digits
+ * (`2.42.0+ds`, `v0.27.0`). `go version: go1.19.8`, further down, is no such line.
+ */
+const VERSION = /(?:^|[\s,])version\s+(v?\d+\.\d+\S*)/;
 
-/** `promtool, version 2.42.0+ds (branch: …)` → `2.42.0+ds`. */
+/** The release a version line says (`promtool, version 2.42.0+ds (branch: …)` → `2.42.0+ds`), from the first line that says one. */
 export function parseVersion(output: string): string | undefined {
-  return VERSION.exec(output.split('\n')[0] ?? '')?.[1];
+  for (const line of output.split('\n')) {
+    const found = VERSION.exec(line)?.[1];
+    if (found) return found;
+  }
+  return undefined;
+}
+
+/**
+ * The release a `--version` run said, or undefined: only a run that exited 0 in time says one
+ * (a crash or an error after a version line is no answer to trust). Either stream: the tools print
+ * it on stdout or on stderr, by tool and release (kingpin wrote it to stderr before it moved to
+ * stdout), stdout read first.
+ */
+export function readVersion(run: Pick<VersionAnswer, 'stdout' | 'stderr' | 'exitCode' | 'timedOut'>): string | undefined {
+  if (run.timedOut || run.exitCode !== 0) return undefined;
+  return parseVersion(run.stdout) ?? parseVersion(run.stderr);
 }
 
 export async function resolveTool(name: ToolName, env: NodeJS.ProcessEnv = process.env): Promise<Tool | undefined> {
   const found = findTool(name, env);
   if (!found) return undefined;
   const timeoutMs = toolTimeoutMs(env);
-  // A binary's version is asked once (src/validate/version-memo.ts).
+  // A binary's version is asked once (src/validate/version-memo.ts); a remembered answer that says no release is asked again.
   const memo = cacheDir(env);
   const identity = memo === undefined ? undefined : binaryIdentity(found, [...new Set([...TOOL_BINARIES[name], SOURCES[name].binary])]);
   const remembered = rememberedVersion(memo, identity);
-  if (remembered) return { name, path: found, timeoutMs, version: remembered };
-  const run = await runTool({ name, path: found, timeoutMs }, ['--version'], { cwd: process.cwd(), timeoutMs: Math.min(VERSION_TIMEOUT_MS, timeoutMs), collector: 'start-bound' });
-  const version = run.timedOut ? undefined : parseVersion(run.output);
-  if (version && run.exitCode === 0) rememberVersion(memo, identity, version);
-  return { name, path: found, timeoutMs, ...(version ? { version } : {}) };
+  if (remembered && parseVersion(`version ${remembered}`) === remembered) return { name, path: found, timeoutMs, version: remembered };
+  const limitMs = Math.min(VERSION_TIMEOUT_MS, timeoutMs);
+  const run = await runTool({ name, path: found, timeoutMs }, ['--version'], { cwd: process.cwd(), timeoutMs: limitMs, collector: 'start-bound' });
+  const version = readVersion(run);
+  if (version) {
+    rememberVersion(memo, identity, version);
+    return { name, path: found, timeoutMs, version };
+  }
+  const { stdout, stderr, exitCode, signal, timedOut } = run;
+  return { name, path: found, timeoutMs, versionAnswer: { stdout, stderr, exitCode, ...(signal ? { signal } : {}), timedOut, limitMs } };
 }
 
 /** The tool, or a usage error (exit 2) that says how to install it. */

@@ -115,9 +115,10 @@ describe('whether a tool can judge the target (tooOld)', () => {
     expect(a.hint).toContain('install amtool 0.25 or later');
   });
 
-  it('a version that says nothing readable is run as before (nothing tells it is older)', () => {
-    expect(tooOld(amtool(), set({ alertmanager: '0.28' }))).toBeUndefined();
-    expect(tooOld(amtool('unknown'), set({ alertmanager: '0.28' }))).toBeUndefined();
+  it('a version that says no release is refused too (nothing tells it is not older): test/validate/unreadable-version.test.ts', () => {
+    expect(tooOld(amtool(), set({ alertmanager: '0.28' }))).toMatchObject({ reason: 'unreadable', version: undefined, needs: '0.28' });
+    expect(tooOld(amtool('unknown'), set({ alertmanager: '0.28' }))).toMatchObject({ reason: 'unreadable', version: undefined });
+    expect(tooOld(promtool(), targetVersions([]))).toMatchObject({ reason: 'unreadable', needs: '2.42' });
     expect(toolRelease('v0.27.0')).toBe('0.27');
     expect(toolRelease('2.42.0+ds')).toBe('2.42');
   });

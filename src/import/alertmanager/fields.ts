@@ -12,6 +12,8 @@ import { findSecrets } from '../../secrets/detect.js';
 import { call, type TsValue } from '../ts-source.js';
 import { isMap } from './matchers.js';
 import type { ImportNote } from '../note.js';
+import { DEFAULT_VERSIONS } from '../../model/version-facts.js';
+import { rangeOf } from '../../model/version-range.js';
 
 export type FieldType = 'string' | 'boolean' | 'number' | 'stringMap' | 'secret' | 'stringList';
 
@@ -30,12 +32,30 @@ export interface ImportContext {
   secretsDir: string;
   /** Placeholder paths given so far (kept unique). */
   secretPaths: Set<string>;
-  /** What the converted configuration needs of the Alertmanager release (UTF-8 label names), and where. */
-  needs: Array<{ fact: 'utf8Matchers' | 'utf8Equal'; path: string; what: string }>;
+  /** What the converted configuration needs of the Alertmanager release (UTF-8 label names, newer notifiers, an empty group_by that overrides), and where. */
+  needs: Array<{ fact: NeededFact; path: string; what: string }>;
+  /**
+   * The Alertmanager release the project will be judged for (totem-mon.config.ts's
+   * `versions.alertmanager`, else the default): what the input's `group_by: []` means is what it
+   * means there (src/import/alertmanager/routes.ts).
+   */
+  target: string;
 }
 
-export function newContext(secretsDir = '/etc/alertmanager/secrets'): ImportContext {
-  return { notes: [], secretsDir, secretPaths: new Set(), needs: [] };
+/** The facts (src/model/version-facts.ts) an imported configuration can need a newer release for. */
+export type NeededFact = 'utf8Matchers' | 'utf8Equal' | 'telegramBotTokenFile' | 'discordWebhookUrlFile' | 'msteams' | 'emptyGroupBy';
+
+export function newContext(secretsDir = '/etc/alertmanager/secrets', target: string = DEFAULT_VERSIONS.alertmanager): ImportContext {
+  // A target that is none (the config's schema check reports it when generate runs it) is the default.
+  return { notes: [], secretsDir, secretPaths: new Set(), needs: [], target: isTarget(target) ? target : DEFAULT_VERSIONS.alertmanager };
+}
+
+function isTarget(target: unknown): target is string {
+  try {
+    return typeof target === 'string' && rangeOf(target) !== undefined;
+  } catch {
+    return false;
+  }
 }
 
 /** `/etc/alertmanager/secrets/<name>`, from the input path: readable, one per secret. */

@@ -9,7 +9,7 @@ import { call, type TsValue } from '../ts-source.js';
 import { convertFields, type FieldSpec, type ImportContext } from './fields.js';
 import { isMap, readMatchers } from './matchers.js';
 import { alertLabelName } from '../../model/schema/alertmanager.js';
-import { formatMatcher, formatMatchers } from '../../model/routing.js';
+import { emptyGroupByOverrides, formatMatcher, formatMatchers } from '../../model/routing.js';
 import { LABEL_NAME } from '../../model/names.js';
 
 const OP_CALL = { '!=': 'ne', '=~': 're', '!~': 'nre' } as const;
@@ -116,16 +116,20 @@ export interface ConvertedRoute {
   routing: RoutingRoute;
 }
 
-/** A route and its children: `route({ receiver, matchers, …, routes: [route(…)] })`. */
-export function convertRoute(ctx: ImportContext, input: Record<string, unknown>, path = 'route'): ConvertedRoute {
+/**
+ * A route and its children: `route({ receiver, matchers, …, routes: [route(…)] })`. `inherited`: the
+ * labels its parent groups by, as the target runs the input (the root's parent groups by nothing).
+ */
+export function convertRoute(ctx: ImportContext, input: Record<string, unknown>, path = 'route', inherited: readonly string[] = []): ConvertedRoute {
   const matchers = matchersAt(ctx, path, input);
   const fields = convertFields(ctx, path, input, ROUTE_FIELDS, 'this route field has no counterpart in the API: not converted', [
     'matchers', 'match', 'match_re', 'routes',
   ]);
-  const children = (Array.isArray(input['routes']) ? input['routes'] : [])
-    .map((r, i) => (isMap(r) ? convertRoute(ctx, r, `${path}.routes[${i}]`) : undefined))
-    .filter((r): r is ConvertedRoute => r !== undefined);
   if (fields['groupBy'] !== undefined) fields['groupBy'] = labelNames(ctx, `${path}.group_by`, fields['groupBy'], 'utf8Matchers', ['...'])!;
+  const grouping = emptyGroupBy(ctx, path, input['group_by'], inherited, fields);
+  const children = (Array.isArray(input['routes']) ? input['routes'] : [])
+    .map((r, i) => (isMap(r) ? convertRoute(ctx, r, `${path}.routes[${i}]`, grouping) : undefined))
+    .filter((r): r is ConvertedRoute => r !== undefined);
   const { receiver, ...rest } = fields;
   const options: Record<string, TsValue> = {
     ...(receiver !== undefined ? { receiver } : {}),
@@ -141,6 +145,42 @@ export function convertRoute(ctx: ImportContext, input: Record<string, unknown>,
     routes: children.map((c) => c.routing),
   };
   return { value: call('route', options), routing };
+}
+
+/**
+ * An input route's `group_by: []` with the meaning it has for the target (ctx.target): Alertmanager
+ * before 0.31 reads it as no group_by, the route taking its parent's grouping; 0.31 and later as
+ * grouping by nothing (FACTS.emptyGroupBy: 0.31.0's [BUGFIX] "Allow empty `group_by` to override
+ * parent route. #4825"). The definitions' `groupBy: []` is read the same way per target
+ * (src/model/routing.ts effectiveGroupBy), so it is written only where the target reads it as its
+ * own grouping; elsewhere it is left out, which means the parent's grouping for every target. Where
+ * the two readings differ (the parent groups by something), the release it needs is the project's
+ * target (0.31), or a note says which reading was taken. Returns the labels the route groups by, as
+ * the target runs it, for its children.
+ */
+function emptyGroupBy(ctx: ImportContext, path: string, input: unknown, inherited: readonly string[], fields: Record<string, TsValue>): readonly string[] {
+  // A list whose every name was refused (a note says so for each) is left out: it never meant grouping by nothing.
+  if (Array.isArray(input) && input.length > 0 && Array.isArray(fields['groupBy']) && fields['groupBy'].length === 0) delete fields['groupBy'];
+  const written = Array.isArray(input) && (input.length === 0 || fields['groupBy'] !== undefined) ? (fields['groupBy'] as string[] | undefined ?? []) : undefined;
+  const overrides = emptyGroupByOverrides(ctx.target);
+  if (written === undefined || (written.length === 0 && !overrides)) {
+    if (written !== undefined) {
+      delete fields['groupBy'];
+      if (inherited.length > 0) {
+        ctx.notes.push({
+          status: 'guessed',
+          path: `${path}.group_by`,
+          message:
+            `group_by: [] is read by Alertmanager ${ctx.target} (the target) as no group_by: the route takes its parent's grouping (${inherited.join(', ')}), ` +
+            'so it is written without groupBy, which means that for every target. Alertmanager 0.31 and later read it as grouping by nothing: if production runs one, ' +
+            "set versions: { alertmanager: '0.31' } in totem-mon.config.ts and import again",
+        });
+      }
+    }
+    return inherited;
+  }
+  if (written.length === 0 && inherited.length > 0) ctx.needs.push({ fact: 'emptyGroupBy', path: `${path}.group_by`, what: 'group_by: [] below a route that groups' });
+  return written;
 }
 
 export function convertInhibitRule(ctx: ImportContext, input: Record<string, unknown>, index: number): TsValue {
