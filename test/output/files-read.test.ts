@@ -142,6 +142,27 @@ describe('the config file\'s reads, and validate (with or without a config)', ()
     expect(existsSync(path.join(root, 'infra/data/prometheus'))).toBe(false);
   });
 
+  it('a file the definitions read through a function the config imported first (one module of node:fs for both loads)', async () => {
+    // The config beside definitions/ (its default): one loader process loads both, in turn.
+    writeFileSync(
+      path.join(root, 'infra/totem-mon.config.ts'),
+      "import { defineConfig } from 'totem-mon';\nimport { readFileSync, readdirSync } from 'node:fs';\nimport { readFile } from 'node:fs/promises';\nvoid readFileSync, readdirSync, readFile;\nexport default defineConfig({ out: 'data' });\n",
+    );
+    process.chdir(path.join(root, 'infra'));
+    for (const [imports, body, what] of [
+      ["import { readFileSync } from 'node:fs';", "readFileSync(new URL('../data/settings.yml', import.meta.url));", 'holds data/settings.yml, a file the definitions read'],
+      ["import { readFile } from 'node:fs/promises';", "await readFile(new URL('../data/settings.json', import.meta.url));", 'holds data/settings.json, a file the definitions read'],
+      ["import { readdirSync } from 'node:fs';", "readdirSync(new URL('../data', import.meta.url));", 'is data, a folder the definitions list'],
+    ] as const) {
+      definitions(imports, body);
+      for (const args of [['generate'], ['validate', '--offline']]) {
+        const result = await runCli(args);
+        expect(result.code, `${args.join(' ')}: ${result.stderr}`).toBe(2);
+        expect(result.stderr).toContain(`out: 'data' (from totem-mon.config.ts) ${what}`);
+      }
+    }
+  });
+
   it('validate without a config judges the out/ generate writes by default (out/ here): a module imported from it, a file read in it', async () => {
     mkdirSync(path.join(root, 'out'));
     cpSync(path.join(root, 'infra/data/settings.yml'), path.join(root, 'out/settings.yml'));

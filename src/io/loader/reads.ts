@@ -117,16 +117,20 @@ export function watchFileReads(options: { own?: string } = {}): { stop(): FilesR
     Object.defineProperty(target, key, descriptor);
   }
 
-  function replace(target: Record<string, unknown>, key: string, into: Set<string>): void {
+  // A function replaced by an earlier load's watch may still be called (a named import of `node:fs`
+  // the config took is the very one the definitions take: the loader keeps each builtin's module
+  // once), so what a call notes goes to the watch under way, not to the one that made it.
+  function replace(target: Record<string, unknown>, key: string, into: 'read' | 'listed'): void {
     const original = target[key];
     if (typeof original !== 'function') return;
     // open and openSync take flags: a file only written is not read.
     const flagged = key === 'open' || key === 'openSync';
     const watched = {
       [key](this: unknown, ...args: unknown[]): unknown {
-        if (current !== undefined && ownDepth === 0 && (!flagged || reads(args[1]))) {
+        const watch = current;
+        if (watch !== undefined && ownDepth === 0 && (!flagged || reads(args[1]))) {
           const file = pathOf(args[0]);
-          if (file !== undefined) into.add(file);
+          if (file !== undefined) watch[into].add(file);
         }
         return Reflect.apply(original, this, args);
       },
@@ -142,16 +146,16 @@ export function watchFileReads(options: { own?: string } = {}): { stop(): FilesR
   }
 
   const sync = fs as unknown as Record<string, unknown>;
-  for (const key of OPEN) replace(sync, key, read);
-  for (const key of LIST) replace(sync, key, listed);
+  for (const key of OPEN) replace(sync, key, 'read');
+  for (const key of LIST) replace(sync, key, 'listed');
 
   let promisesWatched = false;
   const watchPromises = (): void => {
     if (promisesWatched || current?.read !== read) return;
     promisesWatched = true;
     const promises = (patches.find((p) => p.key === 'promises')?.before?.get?.call(fs) ?? fs.promises) as unknown as Record<string, unknown>;
-    for (const key of PROMISES_OPEN) replace(promises, key, read);
-    for (const key of PROMISES_LIST) replace(promises, key, listed);
+    for (const key of PROMISES_OPEN) replace(promises, key, 'read');
+    for (const key of PROMISES_LIST) replace(promises, key, 'listed');
     syncBuiltinESMExports();
   };
   if (promisesLoaded()) watchPromises();
