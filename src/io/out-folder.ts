@@ -193,12 +193,27 @@ export function assertOutHoldsNoSources(out: FolderSetting, sources: readonly st
     if (!ids.has(p)) ids.set(p, identify(p));
     return ids.get(p);
   };
+  // Folders resolved through their links once each: a project's files share a few folders.
+  const realFolders = new Map<string, string>();
+  const realFolder = (dir: string) => {
+    let real = realFolders.get(dir);
+    if (real === undefined) realFolders.set(dir, (real = throughLinks(dir)));
+    return real;
+  };
   const held = (p: string) => isInside(p, outPath) || selfAndAncestors(p).some((folder) => idOf(folder) === outId);
   for (const { file, how, by } of entries) {
     const absolute = path.resolve(file);
-    const entry = path.join(throughLinks(path.dirname(absolute)), path.basename(absolute));
-    const reached = throughLinks(absolute);
-    if (!held(entry) && !held(reached)) continue;
+    // The entry itself, its folder's links followed; and, when it is a link, what it reaches.
+    const entry = path.join(realFolder(path.dirname(absolute)), path.basename(absolute));
+    const isLink = (() => {
+      try {
+        return fs.lstatSync(entry, { throwIfNoEntry: false })?.isSymbolicLink() === true;
+      } catch {
+        return false;
+      }
+    })();
+    const reached = isLink ? throughLinks(entry) : entry;
+    if (!held(entry) && !(isLink && held(reached))) continue;
     const plural = by === 'the definitions';
     const what = how === 'list' ? `a folder ${by} ${plural ? 'list' : 'lists'}` : `a file ${by} ${how === 'load' ? (plural ? 'load' : 'loads') : plural ? 'read' : 'reads'}`;
     const relation = how === 'list' && (reached === outPath || idOf(reached) === outId) ? 'is' : 'holds';
