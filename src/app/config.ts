@@ -10,6 +10,7 @@ import { findConfig, loadConfigAndDefinitions, loadConfigFile, type LoadedConfig
 import { startLoading, type LoadedDefinitions } from '../io/load.js';
 import { templatesDir } from '../io/templates.js';
 import { assertOutHoldsNoSources, type FolderSetting } from '../io/out-folder.js';
+import type { FilesRead } from '../io/loader/reads.js';
 import { DEFAULT_OUT_DIR, OUT_ELSEWHERE, type ProjectSettings } from '../model/settings.js';
 import { prestartCompileWorker, WORKER_FROM_SIZE } from './compile-prestart.js';
 
@@ -40,6 +41,8 @@ export interface RunSettings {
   settings: ProjectSettings;
   /** The user's files the config ran: the config file and what it imports (absolute paths). */
   configModules?: string[];
+  /** The other files the config read and the folders it listed (src/io/loader/reads.ts). */
+  configFiles?: FilesRead;
 }
 
 function shown(cwd: string, absolute: string): string {
@@ -76,12 +79,18 @@ export function folderSettings(run: RunSettings): { out: FolderSetting; definiti
 
 /**
  * The definitions' load, refused once it is done (a usage error, exit 2) when the run's out/ holds a
- * file the config or the definitions ran: a module they import from outside the definitions folder
- * (src/io/out-folder.ts assertOutHoldsNoSources). Marked handled: the error surfaces where it is awaited.
+ * file the config or the definitions ran, read or listed: a module they import from outside the
+ * definitions folder, a file they read with `fs` or `require`, a JSON file they import
+ * (src/io/out-folder.ts assertOutHoldsNoSources). Before anything is written or compared. Marked
+ * handled: the error surfaces where it is awaited.
  */
-export function withSourcesOutsideOut(run: RunSettings, loaded: Promise<LoadedDefinitions>): Promise<LoadedDefinitions> {
+export function withSourcesOutsideOut(run: RunSettings, loaded: Promise<LoadedDefinitions>, command: 'generate' | 'validate' = 'generate'): Promise<LoadedDefinitions> {
   const guarded = loaded.then((definitions) => {
-    assertOutHoldsNoSources(folderSettings(run).out, [...(run.configModules ?? []), ...definitions.modules]);
+    const { out } = folderSettings(run);
+    assertOutHoldsNoSources(command === 'validate' ? { ...out, command } : out, [
+      { modules: run.configModules ?? [], ...run.configFiles, ...(run.config !== undefined ? { by: run.config } : {}) },
+      { modules: definitions.modules, ...definitions.files },
+    ]);
     return definitions;
   });
   guarded.catch(() => {});
@@ -120,7 +129,7 @@ async function readConfig(file: string, cwd: string, loadTimeoutMs: number | und
     throw new UsageFindingsError(`${name} is not a valid config`, atPropertyLines(parsed.diagnostics), 'defineConfig({ definitions, out, grafana, lint }) takes the fields the README lists');
   }
   const problems = parsed.problems ? (await import('../io/property-locations.js')).atPropertyLines(parsed.problems) : undefined;
-  return { name, config: parsed.config, warnings: loaded.diagnostics, modules: loaded.modules, ...(problems ? { problems } : {}) };
+  return { name, config: parsed.config, warnings: loaded.diagnostics, modules: loaded.modules, ...(loaded.files ? { files: loaded.files } : {}), ...(problems ? { problems } : {}) };
 }
 
 /** The folders a project's config gives generate: what it reads (the definitions, the templates beside them) and writes (out/). */
@@ -300,6 +309,7 @@ export async function resolveRun(
     ...(read ? { config: read.name } : {}),
     configFlag: flags.config !== undefined,
     ...(read ? { configModules: read.modules } : {}),
+    ...(read?.files ? { configFiles: read.files } : {}),
     settings: {
       outDir: outForComments(root, cwd, out.value),
       ...(read?.config.grafana ? { grafana: read.config.grafana, ...(read.config.source ? { grafanaSource: read.config.source } : {}) } : {}),

@@ -49,7 +49,9 @@ export async function validateCommand(options: ValidateCommandOptions): Promise<
     }
   }
   const definitions = run.definitions;
-  const checked = run.config !== undefined ? withSourcesOutsideOut(run, loaded) : loaded;
+  // The files the config and the definitions load, read or list may not lie in the out/ generate
+  // writes, with a config or without (then generate's default out/, here), as generate refuses them.
+  const checked = withSourcesOutsideOut(run, loaded, 'validate');
   const { validate } = await validating;
   const offline = Boolean(options.offline);
   // Progress only for people watching a terminal; CI logs and machine formats stay plain.

@@ -10,6 +10,7 @@ import { definitionsTarget, diagnose, loadedDefinitions, loaderRequest, type Def
 import { EarlyExpressions, type ManyTexts } from './early-expressions.js';
 import { runLoader, runLoaders, type LoaderControl, type LoaderOutcome } from './loader/spawn.js';
 import type { LoadTarget } from './loader/protocol.js';
+import type { FilesRead } from './loader/reads.js';
 import { DEFAULT_LOAD_TIMEOUT_MS } from './loader/timeout.js';
 
 /** The names a config file may have, in the order they are looked for in one folder. */
@@ -43,6 +44,8 @@ export interface LoadedConfig {
   diagnostics: Diagnostic[];
   /** The user's modules that ran: the config file and the files it imports (absolute paths). */
   modules: string[];
+  /** The other files it read and the folders it listed (src/io/loader/reads.ts), once it loaded. */
+  files?: FilesRead;
 }
 
 /** Runs the config file in a loader process and takes its default export (paths in findings relative to `cwd`). */
@@ -103,5 +106,5 @@ function loadedConfig(file: string, cwd: string, outcome: LoaderOutcome): Loaded
     });
     return { file, diagnostics, modules: outcome.modules };
   }
-  return { file, config, diagnostics, modules: outcome.modules };
+  return { file, config, diagnostics, modules: outcome.modules, files: outcome.files };
 }

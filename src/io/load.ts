@@ -7,6 +7,7 @@ import { rememberCallSite } from '../source-sites.js';
 import { runLoader, type LoaderOutcome } from './loader/spawn.js';
 import type { LoaderRequest } from './loader/protocol.js';
 import type { NondeterministicUse } from './loader/nondeterminism.js';
+import type { FilesRead } from './loader/reads.js';
 import { reviveTransferred } from './loader/transfer.js';
 import { DEFAULT_LOAD_TIMEOUT_MS } from './loader/timeout.js';
 import { ownModule } from '../own-files.js';
@@ -29,6 +30,8 @@ export interface LoadedDefinitions {
   nondeterministic?: NondeterministicUse[];
   /** The user's modules that ran (absolute paths): the definitions and the files they import, wherever those are. */
   modules: string[];
+  /** The other files they read and the folders they listed (src/io/loader/reads.ts); absent when they did not load. */
+  files?: FilesRead;
 }
 
 export interface LoadOptions {
@@ -196,5 +199,5 @@ export function loadedDefinitions(target: DefinitionsTarget, outcome: LoaderOutc
     return { dir, entry, diagnostics, modules: outcome.modules };
   }
   const parses = early?.handOver();
-  return { dir, entry, project, diagnostics, modules: outcome.modules, ...(parses ? { early: parses } : {}), ...(nondeterministic ? { nondeterministic } : {}) };
+  return { dir, entry, project, diagnostics, modules: outcome.modules, files: outcome.files, ...(parses ? { early: parses } : {}), ...(nondeterministic ? { nondeterministic } : {}) };
 }

@@ -101,10 +101,15 @@ export interface FolderSetting {
   origin?: 'flag' | 'config' | 'default';
   /** The config file a config value came from (for the hint). */
   config?: string;
+  /** The command judging it, when not generate: validate has no --out (its out/ is the config's, or generate's default). */
+  command?: 'validate';
 }
 
 /** What to do about an output folder that is refused, by where the setting came from. */
 function outHint(out: FolderSetting, apart = 'a folder of its own, outside the definitions folder'): string {
+  if (out.command === 'validate' && out.origin !== 'config') {
+    return `generate writes ${out.path}/ when no config names another: set out in totem-mon.config.ts to ${apart} (generate and validate both use it)`;
+  }
   if (out.origin === 'config') return `set out in ${out.config ?? 'totem-mon.config.ts'} to ${apart} (such as 'out', the default), or pass --out DIR`;
   if (out.origin === 'default') return `pass --out DIR, or set out in totem-mon.config.ts, to ${apart}`;
   return `give --out ${apart}, such as --out out (the default), or set out in totem-mon.config.ts`;
@@ -151,26 +156,73 @@ export function assertOutFolder(settings: { out: FolderSetting; definitions: Fol
 }
 
 /**
- * Refuses an output folder that holds (in it or below) a file the definitions loaded: the modules
- * they import from outside their folder (`../shared/base.ts`), known once they have loaded
- * (src/io/load.ts `modules`). A file's folders are compared with out/ as the disk sees them, like
- * folderOverlap; each folder is identified once.
+ * What a load of the user's code took from the disk: the modules that ran (src/io/load.ts
+ * `modules`), the other files it read and the folders it listed (src/io/loader/reads.ts), and who
+ * did (`the definitions`, the default, or the config file as messages name it).
  */
-export function assertOutHoldsNoSources(out: FolderSetting, files: readonly string[], identify: FolderIdentity = fileIdentity): void {
+export interface SourcesRead {
+  modules?: readonly string[];
+  read?: readonly string[];
+  listed?: readonly string[];
+  by?: string;
+}
+
+/**
+ * Refuses an output folder that holds (in it or below) a file the definitions or the config loaded:
+ * the modules they import from outside their folder (`../shared/base.ts`), the files they read
+ * (`fs`, `require`, a JSON import) and the folders they list, known once they have loaded
+ * (`sources`; a plain list is modules). generate writes and cleans only inside out/: a file there
+ * could be written over, or removed as stale, by the run that read it. A path is judged as the disk
+ * sees it, like folderOverlap: as the entry its folder's links lead to, and as what it reaches
+ * through a link of its own; each folder is identified once.
+ */
+export function assertOutHoldsNoSources(out: FolderSetting, sources: readonly string[] | SourcesRead | readonly SourcesRead[], identify: FolderIdentity = fileIdentity): void {
   const outPath = throughLinks(out.path);
   const outId = identify(outPath);
   if (outId === undefined) return; // not there (yet): it holds nothing
-  const ids = new Map<string, string | undefined>();
-  const idOf = (dir: string) => {
-    if (!ids.has(dir)) ids.set(dir, identify(dir));
-    return ids.get(dir);
-  };
-  for (const file of [...files].sort()) {
-    const dir = throughLinks(path.dirname(file));
-    if (isInside(dir, outPath) || selfAndAncestors(dir).some((folder) => idOf(folder) === outId)) {
-      throw new UsageError(`${out.shown} holds ${named(file)}, a file the definitions load: generated files would mix with it`, 2, outHint(out, 'a folder of its own, apart from the definitions and the files they import'));
-    }
+  const all: readonly SourcesRead[] = isPathList(sources) ? [{ modules: sources }] : Array.isArray(sources) ? (sources as readonly SourcesRead[]) : [sources as SourcesRead];
+  const entries: Array<{ file: string; how: 'load' | 'read' | 'list'; by: string }> = [];
+  for (const { modules = [], read = [], listed = [], by = 'the definitions' } of all) {
+    for (const file of modules) entries.push({ file, how: 'load', by });
+    for (const file of read) entries.push({ file, how: 'read', by });
+    for (const file of listed) entries.push({ file, how: 'list', by });
   }
+  entries.sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : 0));
+  const ids = new Map<string, string | undefined>();
+  const idOf = (p: string) => {
+    if (!ids.has(p)) ids.set(p, identify(p));
+    return ids.get(p);
+  };
+  // Folders resolved through their links once each: a project's files share a few folders.
+  const realFolders = new Map<string, string>();
+  const realFolder = (dir: string) => {
+    let real = realFolders.get(dir);
+    if (real === undefined) realFolders.set(dir, (real = throughLinks(dir)));
+    return real;
+  };
+  const held = (p: string) => isInside(p, outPath) || selfAndAncestors(p).some((folder) => idOf(folder) === outId);
+  for (const { file, how, by } of entries) {
+    const absolute = path.resolve(file);
+    // The entry itself, its folder's links followed; and, when it is a link, what it reaches.
+    const entry = path.join(realFolder(path.dirname(absolute)), path.basename(absolute));
+    const isLink = (() => {
+      try {
+        return fs.lstatSync(entry, { throwIfNoEntry: false })?.isSymbolicLink() === true;
+      } catch {
+        return false;
+      }
+    })();
+    const reached = isLink ? throughLinks(entry) : entry;
+    if (!held(entry) && !(isLink && held(reached))) continue;
+    const plural = by === 'the definitions';
+    const what = how === 'list' ? `a folder ${by} ${plural ? 'list' : 'lists'}` : `a file ${by} ${how === 'load' ? (plural ? 'load' : 'loads') : plural ? 'read' : 'reads'}`;
+    const relation = how === 'list' && (reached === outPath || idOf(reached) === outId) ? 'is' : 'holds';
+    throw new UsageError(`${out.shown} ${relation} ${named(file)}, ${what}: generated files would mix with it`, 2, outHint(out, 'a folder of its own, apart from the definitions and the files they import or read'));
+  }
+}
+
+function isPathList(sources: readonly string[] | SourcesRead | readonly SourcesRead[]): sources is readonly string[] {
+  return Array.isArray(sources) && sources.every((s) => typeof s === 'string');
 }
 
 /** The folder totem-mon generated (it holds a manifest) that `dir` is or lies inside, if any. */

@@ -315,3 +315,43 @@ describe('out/ may not hold a file the definitions load from outside their folde
     for (const out of ['out', 'shared/out', 'new', 'sharedx']) expect(holding(out, files), out).toBeUndefined();
   });
 });
+
+describe('round 27: nor a file the definitions or the config read, nor a folder they list', () => {
+  const judged = (out: string, sources: Parameters<typeof assertOutHoldsNoSources>[1]) => {
+    try {
+      assertOutHoldsNoSources(settings(out).out, sources);
+      return undefined;
+    } catch (error) {
+      if (error instanceof UsageError) return error;
+      throw error;
+    }
+  };
+  const at = (file: string) => path.join(root, file);
+  beforeEach(() => {
+    mkdirSync(path.join(root, 'project/data/deep'), { recursive: true });
+    writeFileSync(path.join(root, 'project/data/deep/settings.json'), '{}\n');
+    mkdirSync(path.join(root, 'project/links'));
+    symlinkSync(path.join(root, 'project/data/deep/settings.json'), path.join(root, 'project/links/settings.json'));
+  });
+
+  it('names how each was taken, and by whom', () => {
+    expect(judged('data', { read: [at('project/data/deep/settings.json')] })?.message).toBe('--out data holds data/deep/settings.json, a file the definitions read: generated files would mix with it');
+    expect(judged('data/deep', { listed: [at('project/data/deep')] })?.message).toBe('--out data/deep is data/deep, a folder the definitions list: generated files would mix with it');
+    expect(judged('data', { listed: [at('project/data/deep')] })?.message).toContain('--out data holds data/deep, a folder the definitions list');
+    expect(judged('data', [{ read: [at('project/data/deep/settings.json')], by: 'totem-mon.config.ts' }])?.message).toContain('a file totem-mon.config.ts reads');
+    expect(judged('data', [{ modules: [at('project/data/deep/m.ts')], by: 'totem-mon.config.ts' }])?.message).toContain('a file totem-mon.config.ts loads');
+    // Not there: judged by where it would be.
+    expect(judged('data', { read: [at('project/data/missing.yml')] })?.exitCode).toBe(2);
+  });
+
+  it('a link read whose target out/ holds, and a link in out/ (both are the run\'s to damage)', () => {
+    expect(judged('data/deep', { read: [at('project/links/settings.json')] })?.message).toContain('holds links/settings.json, a file the definitions read');
+    expect(judged('links', { read: [at('project/links/settings.json')] })?.exitCode).toBe(2);
+  });
+
+  it('apart, or a folder the definitions list above out/: fine', () => {
+    expect(judged('out', { read: [at('project/data/deep/settings.json'), at('project/links/settings.json')], listed: [at('project/data')] })).toBeUndefined();
+    expect(judged('data/deep', { listed: [at('project/data'), at('project')] })).toBeUndefined();
+    expect(judged('data', { modules: [], read: [], listed: [] })).toBeUndefined();
+  });
+});

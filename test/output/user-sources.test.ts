@@ -111,7 +111,9 @@ describe('init never writes into or over the user\'s sources', () => {
     return result.stderr;
   };
 
-  it('a definitions folder (an entry that imports totem-mon), or a folder inside it, also with --force', async () => {
+  it('a definitions folder (an entry that imports totem-mon), or a folder inside it (in a project: round 27), also with --force', async () => {
+    // The repository is a totem-mon project (its package.json depends on it): a definitions folder above DIR counts.
+    writeFileSync(path.join(root, 'package.json'), '{ "type": "module", "devDependencies": { "totem-mon": "^0.1.0" } }\n');
     for (const extra of [[], ['--force']]) {
       expect(await refused('infra/definitions', ...extra)).toContain('init: infra/definitions is a definitions folder (infra/definitions/index.ts imports totem-mon)');
       expect(await refused('infra/definitions/new', ...extra)).toContain('init: infra/definitions/new is inside a definitions folder (infra/definitions/index.ts imports totem-mon)');

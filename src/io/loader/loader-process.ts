@@ -23,6 +23,7 @@ import { EXPRESSIONS_SEEN } from '../../api/expressions-seen.js';
 import { toTransferable, type MarkerPlace } from './transfer.js';
 import { DefinitionModules, type DefinitionModulesOptions } from './vm-modules.js';
 import { watchNondeterminism, type NondeterministicUse } from './nondeterminism.js';
+import { noteRead, watchFileReads, type FilesRead } from './reads.js';
 
 /** What the process's entry gives the loader: the API, a package resolver, and a hook for the build. */
 export interface LoaderEntry {
@@ -221,6 +222,7 @@ export async function runLoaderProcess(entry: LoaderEntry): Promise<void> {
     loadPackageResolver: entry.loadPackageResolver,
     importModule: entry.importModule,
     transformed: (file, map) => mappings.set(file, map),
+    read: noteRead,
   });
 
   /**
@@ -251,11 +253,15 @@ export async function runLoaderProcess(entry: LoaderEntry): Promise<void> {
     try {
       // Calls to the clock and to chance while the definitions run (nondeterminism.ts).
       const watching = watchNondeterminism({ own: (file) => file.startsWith(ownRoot), locate: original });
+      // And the files they read, whichever way (reads.ts), for out/ to hold none of them.
+      const reading = watchFileReads({ own: ownRoot });
       let nondeterministic: NondeterministicUse[];
+      let files: FilesRead;
       let module: { default?: unknown };
       try {
         module = await modules.import(current.entry);
       } finally {
+        files = reading.stop();
         nondeterministic = watching.stop();
       }
       sendSeen();
@@ -266,7 +272,7 @@ export async function runLoaderProcess(entry: LoaderEntry): Promise<void> {
         const markers: MarkerPlace[] = [];
         const project = toTransferable(module.default, mapSource, markers);
         endOfLoad();
-        reply({ type: 'loaded', project, sources, sites, markers, nondeterministic }, next !== undefined);
+        reply({ type: 'loaded', project, sources, sites, markers, nondeterministic, files }, next !== undefined);
       }
     } catch (error) {
       fail(error);

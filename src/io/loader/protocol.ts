@@ -2,6 +2,7 @@ import type { SourceRef } from '../../diagnostic.js';
 import type { CallSite } from '../../source-sites.js';
 import type { NondeterministicUse } from './nondeterminism.js';
 import type { MarkerPlace } from './transfer.js';
+import type { FilesRead } from './reads.js';
 
 /** One file the loader process runs, its default export handed back. */
 export interface LoadTarget {
@@ -60,6 +61,8 @@ export type LoaderReply =
       markers: MarkerPlace[];
       /** Calls to the clock or to chance the definitions made while they ran (nondeterminism.ts). */
       nondeterministic?: NondeterministicUse[];
+      /** The files the definitions read and the folders they listed while they ran (reads.ts). */
+      files?: FilesRead;
     }
   | { type: 'failed'; message: string; source?: SourceRef }
   | { type: 'exited'; code: number; source?: SourceRef };

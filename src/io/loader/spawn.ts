@@ -6,6 +6,7 @@ import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { PREFORKED_LOADER, PROGRESS_FD, TEXTS, type LoaderBoot, type LoaderReply, type LoaderRequest, type LoadsMessage } from './protocol.js';
 import { splitAtNextLoad } from './split-output.js';
+import type { FilesRead } from './reads.js';
 import { builtLoaderEntry, fromSource, ownModule, repositoryFile } from '../../own-files.js';
 
 export interface LoaderOutcome {
@@ -19,8 +20,10 @@ export interface LoaderOutcome {
   running?: string;
   /** The modules had all run and the project was being copied for the hand-over. */
   handingOver: boolean;
-  /** Every module of the user's that started running (absolute paths, in the order they started): the files the load read. */
+  /** Every module of the user's that started running (absolute paths, in the order they started). */
   modules: string[];
+  /** The other files the load read and the folders it listed (reads.ts); none when it did not load. */
+  files: FilesRead;
   /** What the definitions wrote to standard output (never passed on to totem-mon's stdout). */
   stdout: string;
 }
@@ -165,6 +168,7 @@ export function runLoaders(request: LoaderRequest, timeoutMs: number, controls: 
       ...(last ? { running: fileURLToPath(last) } : {}),
       handingOver: load.handingOver,
       modules: [...load.started].map((url) => fileURLToPath(url)),
+      files: (load.reply?.type === 'loaded' ? load.reply.files : undefined) ?? { read: [], listed: [] },
       stdout: load.stdout,
     });
     // A load aborted while the one before it still ran: stopped now that it is its turn.

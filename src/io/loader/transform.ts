@@ -1,6 +1,7 @@
 import { pathToFileURL } from 'node:url';
 import { loadOxcTransform, type OxcTransform } from './oxc-binding.js';
 import { PROGRESS } from './protocol.js';
+import { untracked } from './reads.js';
 
 /**
  * TypeScript → JavaScript for the definitions: oxc strips the types (a native transform, ~0.3 ms per
@@ -41,7 +42,7 @@ let oxc: OxcTransform | undefined;
 
 /** The module's JavaScript and the way back to the TypeScript. Throws TranspileError. */
 export function stripTypes(source: string, file: string, options: StripOptions): Stripped {
-  const result = (oxc ??= loadOxcTransform()).transformSync(file, source, { lang: 'ts', sourceType: 'module', sourcemap: true });
+  const result = (oxc ??= untracked(loadOxcTransform)).transformSync(file, source, { lang: 'ts', sourceType: 'module', sourcemap: true });
   const error = result.errors.find((e) => e.severity === 'Error');
   if (error) {
     const at = position(source, error.labels[0]?.start ?? 0);

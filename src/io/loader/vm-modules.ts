@@ -25,6 +25,7 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 import vm from 'node:vm';
 import { fileWithoutExtension, tsFileFor } from '../ts-specifiers.js';
 import { stripTypes } from './transform.js';
+import { builtinImported, untracked } from './reads.js';
 
 type Attributes = Record<string, string | undefined>;
 
@@ -43,6 +44,8 @@ export interface DefinitionModulesOptions {
   importModule: (url: string, options?: { with: Record<string, string> }) => Promise<object>;
   /** A definition module was stripped of its types: its source map's `mappings` (for positions). */
   transformed: (file: string, mappings: string) => void;
+  /** A file the definitions load: a module of the graph, or a file Node imports for them (JSON, CommonJS; reads.ts). */
+  read?: (file: string) => void;
 }
 
 /** `import.meta.resolve` with a parent. */
@@ -185,7 +188,8 @@ export class DefinitionModules {
     const file = fileURLToPath(url);
     const typescript = TYPESCRIPT.test(file);
     if (!typescript && !this.isEsModule(file)) return undefined;
-    let code = readFileSync(file, 'utf8');
+    this.options.read?.(file);
+    let code = untracked(() => readFileSync(file, 'utf8'));
     this.namesMeta ||= NAMES_META.test(code);
     if (typescript) {
       const stripped = stripTypes(code, file, { progress: true });
@@ -215,7 +219,7 @@ export class DefinitionModules {
     let type: string | undefined;
     if (existsSync(manifest)) {
       try {
-        type = (JSON.parse(readFileSync(manifest, 'utf8')) as { type?: unknown }).type === 'module' ? 'module' : undefined;
+        type = (JSON.parse(untracked(() => readFileSync(manifest, 'utf8'))) as { type?: unknown }).type === 'module' ? 'module' : undefined;
       } catch {
         type = undefined;
       }
@@ -229,7 +233,10 @@ export class DefinitionModules {
 
   /** Imported by Node itself (builtins, packages, JSON, CommonJS), linked as its real namespace. */
   private async imported(url: string, attributes: Attributes): Promise<vm.Module> {
+    if (url.startsWith('file:')) this.options.read?.(fileURLToPath(url));
     const namespace = await this.options.importModule(url, Object.keys(attributes).length > 0 ? { with: attributes as Record<string, string> } : undefined);
+    // `node:fs/promises` (or a package that loaded it): its functions are watched before they are linked.
+    builtinImported();
     return this.synthetic(url, namespace);
   }
 
