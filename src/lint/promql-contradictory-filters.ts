@@ -3,7 +3,7 @@ import { at, hasVariable, ownerName } from './check.js';
 import { expressionsOf, firstExpressionOf, flatRoot, operatorAfter } from '../promql/parse.js';
 import { NODE_SIZE, type FlatTree } from '../promql/flat-tree.js';
 import { numberLiteral } from '../promql/literal.js';
-import { samePromql } from '../promql/canonical.js';
+import { canonicalSubtree } from '../promql/canonical.js';
 
 /** A comparison's operator node name, as the comparison reads with the expression on the left. */
 const COMPARISON: Record<string, string> = { Gtr: '>', Lss: '<', Gte: '>=', Lte: '<=', Eql: '==', Neq: '!=' };
@@ -12,6 +12,7 @@ const MIRRORED: Record<string, string> = { '>': '<', '<': '>', '>=': '<=', '<=':
 
 /** A filter `subject op constant` (either order), as written in the analysed text. */
 interface Condition {
+  /** The subject's syntax tree as one string (src/promql/canonical.ts): equal for the same expression however spaced. */
   subject: string;
   /** The subject as the user wrote it (Grafana variables as written). */
   shown: string;
@@ -105,7 +106,7 @@ function conditionAt(e: AnalyzedExpression, tree: FlatTree, node: number): Condi
   // As the user wrote it (a panel's Grafana variables, not their stand-ins).
   const asWritten = e.toExpr ?? ((offset: number) => offset);
   return {
-    subject: e.text.slice(tree.from(subject), tree.to(subject)),
+    subject: canonicalSubtree(e.text, tree, subject),
     shown: e.expr.slice(asWritten(tree.from(subject)), asWritten(tree.to(subject))),
     from: tree.from(subject),
     to: tree.to(subject),
@@ -149,7 +150,7 @@ function bySubject(e: AnalyzedExpression, conditions: readonly Condition[]): Con
   const groups: Condition[][] = [];
   for (const c of conditions) {
     if (!ownLabelSets(e, c)) continue;
-    const group = groups.find((g) => samePromql(g[0]!.subject, c.subject));
+    const group = groups.find((g) => g[0]!.subject === c.subject);
     if (group) group.push(c);
     else groups.push([c]);
   }
@@ -216,7 +217,7 @@ export const promqlContradictoryFilters: Check = {
         const removedGroups = bySubject(e, removed);
         if (removedGroups.length !== 1 || removedGroups[0]!.length !== removed.length) continue;
         const [removing] = removedGroups;
-        const keeping = bySubject(e, kept).find((g) => samePromql(g[0]!.subject, removing![0]!.subject));
+        const keeping = bySubject(e, kept).find((g) => g[0]!.subject === removing![0]!.subject);
         if (!keeping || !within(intervalOf(keeping), intervalOf(removing!))) continue;
         report({
           message: `${ownerName(e)}: \`unless\` removes every series its left-hand side keeps: each value of ${subjectWords(keeping[0]!)} that passes ${quoted(keeping)} passes ${quoted(removing!)} too, so ${effect(e, whole(node))}`,
