@@ -84,7 +84,9 @@ export function describeAnswer(a: VersionAnswer): string {
     ? `exited with code ${a.exitCode}`
     : 'exited with code 0';
   const streams = ([['stdout', a.stdout], ['stderr', a.stderr]] as const).filter(([, text]) => text.trim() !== '').map(([name, text]) => `${quoted(text)} on ${name}`);
-  return `${ended} and printed ${streams.length === 0 ? 'nothing' : `${streams.join(' and ')}${a.exitCode === 0 && !a.timedOut && !a.signal ? ', no version line' : ''}`}`;
+  const clean = a.exitCode === 0 && !a.timedOut && !a.signal;
+  const which = a.program !== undefined ? `, the version line of another program (${a.program})` : clean ? ', no version line' : '';
+  return `${ended} and printed ${streams.length === 0 ? 'nothing' : `${streams.join(' and ')}${which}`}`;
 }
 
 /**

@@ -131,6 +131,8 @@ export interface VersionAnswer {
   timedOut: boolean;
   /** Its time limit (ms). */
   limitMs?: number;
+  /** The program its version line names when that is another tool (`promtool` for a tool looked up as amtool). */
+  program?: string;
 }
 
 export interface ToolRun {
@@ -280,11 +282,35 @@ const VERSION = /(?:^|[\s,])version\s+(v?\d+\.\d+\S*)/;
 
 /** The release a version line says (`promtool, version 2.42.0+ds (branch: …)` → `2.42.0+ds`), from the first line that says one. */
 export function parseVersion(output: string): string | undefined {
+  return versionLine(output)?.release;
+}
+
+/** The first version line's release and, when it names one, its program (`promtool, version …` → promtool). */
+function versionLine(output: string): { release: string; program?: string } | undefined {
   for (const line of output.split('\n')) {
-    const found = VERSION.exec(line)?.[1];
-    if (found) return found;
+    const release = VERSION.exec(line)?.[1];
+    if (!release) continue;
+    const program = /^\s*([^\s,]+),\s*version\s/.exec(line)?.[1];
+    return program === undefined ? { release } : { release, program };
   }
   return undefined;
+}
+
+/**
+ * The program names each tool's version line gives (prometheus/common's version.Print is called
+ * with the program's own name: the blackbox exporter says `blackbox_exporter` whatever its binary
+ * is called). A line naming another program is another tool's: `TOTEM_MON_AMTOOL` set to promtool.
+ */
+const PROGRAMS: Record<ToolName, readonly string[]> = {
+  promtool: ['promtool'],
+  amtool: ['amtool'],
+  'blackbox-exporter': ['blackbox_exporter', 'prometheus-blackbox-exporter'],
+};
+
+/** The program a `--version` run's version line names when that is not `name`'s (another tool's binary), else undefined. */
+export function otherProgram(run: Pick<VersionAnswer, 'stdout' | 'stderr'>, name: ToolName): string | undefined {
+  const program = (versionLine(run.stdout) ?? versionLine(run.stderr))?.program;
+  return program !== undefined && !PROGRAMS[name].includes(program) ? program : undefined;
 }
 
 /**
@@ -293,8 +319,10 @@ export function parseVersion(output: string): string | undefined {
  * it on stdout or on stderr, by tool and release (kingpin wrote it to stderr before it moved to
  * stdout), stdout read first.
  */
-export function readVersion(run: Pick<VersionAnswer, 'stdout' | 'stderr' | 'exitCode' | 'timedOut'>): string | undefined {
+export function readVersion(run: Pick<VersionAnswer, 'stdout' | 'stderr' | 'exitCode' | 'timedOut'>, name?: ToolName): string | undefined {
   if (run.timedOut || run.exitCode !== 0) return undefined;
+  // Another program's release is no release of this tool (its verdicts would be that program's errors).
+  if (name !== undefined && otherProgram(run, name) !== undefined) return undefined;
   return parseVersion(run.stdout) ?? parseVersion(run.stderr);
 }
 
@@ -309,13 +337,14 @@ export async function resolveTool(name: ToolName, env: NodeJS.ProcessEnv = proce
   if (remembered && parseVersion(`version ${remembered}`) === remembered) return { name, path: found, timeoutMs, version: remembered };
   const limitMs = Math.min(VERSION_TIMEOUT_MS, timeoutMs);
   const run = await runTool({ name, path: found, timeoutMs }, ['--version'], { cwd: process.cwd(), timeoutMs: limitMs, collector: 'start-bound' });
-  const version = readVersion(run);
+  const version = readVersion(run, name);
   if (version) {
     rememberVersion(memo, identity, version);
     return { name, path: found, timeoutMs, version };
   }
   const { stdout, stderr, exitCode, signal, timedOut } = run;
-  return { name, path: found, timeoutMs, versionAnswer: { stdout, stderr, exitCode, ...(signal ? { signal } : {}), timedOut, limitMs } };
+  const program = otherProgram(run, name);
+  return { name, path: found, timeoutMs, versionAnswer: { stdout, stderr, exitCode, ...(signal ? { signal } : {}), timedOut, limitMs, ...(program ? { program } : {}) } };
 }
 
 /** The tool, or a usage error (exit 2) that says how to install it. */

@@ -115,6 +115,27 @@ describe('reading a version', () => {
     expect(long).not.toContain('\n');
   });
 
+  it("another tool's binary (its version line names another program) is refused, saying which program it is", async () => {
+    const tools = ['promtool', 'amtool', 'blackbox-exporter'] as const;
+    for (const tool of tools) {
+      for (const other of tools.filter((t) => t !== tool)) {
+        const { file } = fake(tool, `echo "${PROGRAM_OF[other]}, version 2.42.0 (branch: x)"\nexit 0`);
+        const resolved = await lookUp(tool, file);
+        expect(resolved?.version, `${tool} answering as ${other}`).toBeUndefined();
+        const refused = tooOld(resolved, targetVersions([]));
+        expect(refused).toMatchObject({ name: tool, reason: 'unreadable' });
+        expect(tooOldMessage(refused!).message).toContain(`the version line of another program (${PROGRAM_OF[other]})`);
+      }
+    }
+    // The blackbox exporter's binary is named either way; its version line names blackbox_exporter.
+    const debian = fake('blackbox-exporter', 'echo "prometheus-blackbox-exporter, version 0.23.0 (branch: x)"\nexit 0');
+    expect((await lookUp('blackbox-exporter', debian.file))?.version).toBe('0.23.0');
+    expect(readVersion({ stdout: 'promtool, version 2.42.0', stderr: '', exitCode: 0, timedOut: false }, 'amtool')).toBeUndefined();
+    expect(readVersion({ stdout: 'promtool, version 2.42.0', stderr: '', exitCode: 0, timedOut: false }, 'promtool')).toBe('2.42.0');
+    // A line without a program name still says a release (a wrapper's own line).
+    expect(readVersion({ stdout: 'version 0.25.0', stderr: '', exitCode: 0, timedOut: false }, 'amtool')).toBe('0.25.0');
+  });
+
   it('a --version that does not finish in time is refused, saying so', async () => {
     const resolved = await lookUp('promtool', fake('promtool', 'echo "promtool, version 2.42.0"\nsleep 30').file, { TOTEM_MON_TOOL_TIMEOUT: '0.5' });
     expect(resolved?.version).toBeUndefined();

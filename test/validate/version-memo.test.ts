@@ -39,18 +39,22 @@ describe("the tools' versions are asked once per binary", () => {
     expect((await amtoolAt(amtool, cache))?.version).toBe('9.9.9');
   });
 
-  itWithBinaries(['amtool', 'blackbox-exporter'])('another binary at the same path (an upgrade, in place or replaced) is asked again', async () => {
+  itWithBinaries(['amtool'])('another binary at the same path (an upgrade, in place or replaced) is asked again', async () => {
     const cache = path.join(tempDir('totem-mon-memo-'), 'cache');
     const amtool = copyOf('amtool', 'amtool');
     expect((await amtoolAt(amtool, cache))?.version).toBe('0.25.0');
-    // Rewritten in place: the same inode, another size and change time.
-    copyFileSync(findBinary('blackbox-exporter')!, amtool);
-    expect((await amtoolAt(amtool, cache))?.version).toBe('0.23.0');
+    expect(Object.keys(memoOf(cache).versions)).toHaveLength(1);
+    // Rewritten in place: the same inode, another size and change time (amtool with a byte more:
+    // another build of amtool, as an upgrade would be; another tool's binary would be refused).
+    const upgraded = readFileSync(findBinary('amtool')!);
+    writeFileSync(amtool, Buffer.concat([upgraded, Buffer.from([0])]));
+    expect((await amtoolAt(amtool, cache))?.version).toBe('0.25.0');
+    expect(Object.keys(memoOf(cache).versions)).toHaveLength(2);
     // Replaced by a rename, as package managers do: another inode.
     const other = copyOf('amtool', 'amtool');
     renameSync(other, amtool);
     expect((await amtoolAt(amtool, cache))?.version).toBe('0.25.0');
-    expect(Object.values(memoOf(cache).versions).sort()).toEqual(['0.23.0', '0.25.0', '0.25.0']);
+    expect(Object.keys(memoOf(cache).versions)).toHaveLength(3);
   });
 
   itWithBinaries(['amtool'])('a script, a shim (a binary of another name behind the tool\'s) and a binary that says no version are never remembered', async () => {
