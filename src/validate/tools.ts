@@ -297,20 +297,14 @@ function versionLine(output: string): { release: string; program?: string } | un
 }
 
 /**
- * The program names each tool's version line gives (prometheus/common's version.Print is called
- * with the program's own name: the blackbox exporter says `blackbox_exporter` whatever its binary
- * is called). A line naming another program is another tool's: `TOTEM_MON_AMTOOL` set to promtool.
+ * The program a `--version` run's version line names when that is not `name`'s (another tool's
+ * binary: `TOTEM_MON_AMTOOL` set to promtool), else undefined. prometheus/common's version.Print is
+ * called with the program's own name, one of the tool's binary names (the blackbox exporter says
+ * `blackbox_exporter` whatever its binary is called).
  */
-const PROGRAMS: Record<ToolName, readonly string[]> = {
-  promtool: ['promtool'],
-  amtool: ['amtool'],
-  'blackbox-exporter': ['blackbox_exporter', 'prometheus-blackbox-exporter'],
-};
-
-/** The program a `--version` run's version line names when that is not `name`'s (another tool's binary), else undefined. */
 export function otherProgram(run: Pick<VersionAnswer, 'stdout' | 'stderr'>, name: ToolName): string | undefined {
   const program = (versionLine(run.stdout) ?? versionLine(run.stderr))?.program;
-  return program !== undefined && !PROGRAMS[name].includes(program) ? program : undefined;
+  return program !== undefined && !TOOL_BINARIES[name].includes(program) ? program : undefined;
 }
 
 /**
