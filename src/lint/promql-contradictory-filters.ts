@@ -1,5 +1,5 @@
 import type { AnalyzedExpression, Check } from './check.js';
-import { at, hasVariable, ownerName } from './check.js';
+import { at, emptyEffect, hasVariable, ownerName } from './check.js';
 import { expressionsOf, firstExpressionOf, flatRoot, operatorAfter } from '../promql/parse.js';
 import { NODE_SIZE, type FlatTree } from '../promql/flat-tree.js';
 import { numberLiteral } from '../promql/literal.js';
@@ -159,12 +159,6 @@ function bySubject(e: AnalyzedExpression, conditions: readonly Condition[]): Con
 
 const intervalOf = (conditions: readonly Condition[]): Interval => conditions.reduce((i, c) => narrowed(i, c.op, c.constant), EVERY_VALUE);
 
-/** What an empty part does where it is (as promql/impossible-threshold says it). */
-function effect(e: AnalyzedExpression, whole: boolean): string {
-  if (!whole) return 'that part of the expression is always empty';
-  return e.context === 'alert' ? 'the alert never fires' : e.context === 'record' ? 'the rule never records anything' : 'the query is always empty';
-}
-
 const quoted = (conditions: readonly Condition[]) => conditions.map((c) => `"${c.written}"`).join(', ');
 const subjectWords = (c: Condition) => (c.shown.trim().length <= 80 ? c.shown.trim().replace(/\s+/g, ' ') : 'the same expression');
 
@@ -201,7 +195,7 @@ export const promqlContradictoryFilters: Check = {
           for (const group of bySubject(e, conditions)) {
             if (group.length < 2 || !isEmpty(intervalOf(group))) continue;
             report({
-              message: `${ownerName(e)}: the filters ${quoted(group)} on ${subjectWords(group[0]!)} never hold together (joined by \`and\`), so ${effect(e, whole(node))}`,
+              message: `${ownerName(e)}: the filters ${quoted(group)} on ${subjectWords(group[0]!)} never hold together (joined by \`and\`), so ${emptyEffect(e, whole(node))}`,
               hint: 'fix the thresholds (a range is written `x > low and x < high`), or join the filters with `or` if either should do',
               ...at(e, tree.from(node), tree.to(node)),
             });
@@ -220,7 +214,7 @@ export const promqlContradictoryFilters: Check = {
         const keeping = bySubject(e, kept).find((g) => g[0]!.subject === removing![0]!.subject);
         if (!keeping || !within(intervalOf(keeping), intervalOf(removing!))) continue;
         report({
-          message: `${ownerName(e)}: \`unless\` removes every series its left-hand side keeps: each value of ${subjectWords(keeping[0]!)} that passes ${quoted(keeping)} passes ${quoted(removing!)} too, so ${effect(e, whole(node))}`,
+          message: `${ownerName(e)}: \`unless\` removes every series its left-hand side keeps: each value of ${subjectWords(keeping[0]!)} that passes ${quoted(keeping)} passes ${quoted(removing!)} too, so ${emptyEffect(e, whole(node))}`,
           hint: 'fix the thresholds, or drop the `unless` if nothing is to be removed',
           ...at(e, tree.from(node), tree.to(node)),
         });

@@ -1,5 +1,5 @@
 import type { AnalyzedExpression, Check, CheckContext } from './check.js';
-import { at, ownerName } from './check.js';
+import { at, emptyEffect, ownerName } from './check.js';
 import type { Catalogue } from '../model/catalogue.js';
 import type { Model } from '../model/types.js';
 import { records } from '../model/select.js';
@@ -177,8 +177,7 @@ function effect(e: AnalyzedExpression, whole: boolean, bool: boolean, found: Ver
   }
   if (bool) return never ? 'it is always 0' : 'it is always 1';
   if (!never) return e.context === 'alert' && whole ? 'the alert fires whenever the series exist' : 'the comparison filters nothing out';
-  if (!whole) return 'that part of the expression is always empty';
-  return e.context === 'alert' ? 'the alert never fires' : e.context === 'record' ? 'the rule never records anything' : 'the query is always empty';
+  return emptyEffect(e, whole);
 }
 
 function hint(r: ValueRange, found: Verdict): string {
