@@ -77,6 +77,7 @@ export const CHECK_IDS = [
   'promql/range-vector-result',
   'promql/rate-on-non-counter',
   'promql/rate-on-recorded-gauge',
+  'promql/rate-over-sum',
   'promql/rate-range-too-short',
   'promql/regex-matcher',
   'promql/syntax',

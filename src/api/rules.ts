@@ -54,8 +54,10 @@ export interface RecordOptions<L extends string = string, S extends string = str
   labels?: { readonly [K in S]: string };
   /**
    * `'gauge'` (default): a value, a rate or a ratio, so `rate()` on it is a type error (and
-   * `promql/rate-on-recorded-gauge` in the lint). `'counter'`: a sum of counters that only goes up,
-   * which `rate()` and `increase()` may read. The lint still judges the expression itself.
+   * `promql/rate-on-recorded-gauge` in the lint). `'counter'`: still one target's counter per series
+   * (relabelled, scaled, or summed by a grouping that keeps `instance`), which `rate()` and
+   * `increase()` may read. A sum across targets is not one: rate() it before summing
+   * (`promql/rate-over-sum`). The lint still judges the expression itself.
    */
   type?: T;
   /** Unit of the recorded values, for Grafana panel units (`seconds`, `bytes`, `percent`, …), as a metric's. */

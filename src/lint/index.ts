@@ -68,6 +68,7 @@ import { promqlContradictoryFilters } from './promql-contradictory-filters.js';
 import { promqlQuantileRange } from './promql-quantile-range.js';
 import { promqlAbsentArgument } from './promql-absent-argument.js';
 import { promqlRateOnRecordedGauge } from './promql-rate-on-recorded-gauge.js';
+import { promqlRateOverSum } from './promql-rate-over-sum.js';
 import { promqlRangeVectorResult } from './promql-range-vector-result.js';
 import { promqlUnknownJob } from './promql-unknown-job.js';
 import { rulesTargetLabelOverride } from './rules-target-label-override.js';
@@ -137,6 +138,7 @@ export const CHECKS: readonly Check[] = [
   promqlQuantileRange,
   promqlAbsentArgument,
   promqlRateOnRecordedGauge,
+  promqlRateOverSum,
   promqlRangeVectorResult,
   promqlUnknownJob,
   promqlAtModifier,

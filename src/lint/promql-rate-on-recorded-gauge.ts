@@ -10,7 +10,8 @@ import { selectorsReadDirectly } from './read-directly.js';
  * rate()/increase() over a series a recording rule writes, when that rule records a rate, a ratio
  * or another gauge (its kind is inferred from the recording expression: rate(), a sum or ratio of
  * rates, avg, histogram_quantile, … are not counters). Also over a subquery of such an expression:
- * rate(rate(x[5m])[10m:]). A recorded sum of raw counters is still a counter and stays quiet.
+ * rate(rate(x[5m])[10m:]). A recorded sum of raw counters is still a counter and stays quiet here:
+ * promql/rate-over-sum judges it (a sum across targets drops when one of them restarts).
  * A subquery that reads a catalogue gauge straight through (`rate(x[5m:1m])`, `rate((x * 2)[5m:])`)
  * is promql/rate-on-non-counter's (nonCounterRead), not reported again here.
  */
@@ -38,7 +39,7 @@ export const promqlRateOnRecordedGauge: Check = {
           hint:
             entry.kind === 'rate'
               ? `use "${s.name}" as it is (it is per second already), or avg_over_time(${s.name}[${s.range}]) to smooth it`
-              : `use deriv(), delta() or avg_over_time() on a gauge, or record the counter (sum without rate) and rate() that`,
+              : `use deriv(), delta() or avg_over_time() on a gauge, or take rate() of the counters it is computed from (then aggregate)`,
           ...at(e, s.from, s.to),
         });
       }

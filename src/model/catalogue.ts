@@ -5,8 +5,9 @@ import { addedLabels, droppingRule } from './scrape-labels.js';
 import { records } from './select.js';
 import { metricSeries, type SeriesSuffix } from '../api/metric-series.js';
 import { analyzePromql, type SeriesLookup } from '../promql/analyze.js';
-import { parsePromql, type ParsedExpr } from '../promql/parse.js';
+import { flatRoot, parsePromql, type ParsedExpr } from '../promql/parse.js';
 import { valueKind, type ValueKind } from '../promql/value-kind.js';
+import { counterCombination, type CounterCombination } from '../promql/counter-combination.js';
 
 /** One series name an expression may select, and what it is. */
 export interface SeriesEntry {
@@ -21,6 +22,11 @@ export interface SeriesEntry {
   kind: ValueKind;
   /** Labels it carries, target labels included; undefined when not known exactly. */
   labels?: readonly string[];
+  /**
+   * A recorded counter whose expression combined counters of several targets (`sum by (job) (x_total)`):
+   * rate() over it sees every reset of one of them as a reset of the whole (promql/rate-over-sum).
+   */
+  combination?: CounterCombination;
   /** Declared labels the `metricRelabel` of every job scraping it removes (not in `labels`: scrape/dropped-label names the rule). */
   dropped?: readonly string[];
 }
@@ -87,8 +93,14 @@ export function buildCatalogue(model: Pick<Model, 'metrics' | 'ruleGroups' | 'pr
   const lookup: SeriesLookup = (name) => entries.get(name)?.labels;
   for (const rule of records(model)) {
     const { result, parsed } = analyzePromql(rule.expr, lookup, parse(rule.expr));
-    const kind = valueKind(parsed, (name) => entries.get(name)?.kind ?? 'unknown');
+    const kindOf = (name: string) => entries.get(name)?.kind ?? 'unknown';
+    const kind = valueKind(parsed, kindOf);
     const entry: SeriesEntry = { name: rule.name, record: rule, suffix: '', counterLike: false, kind };
+    if (kind === 'counter') {
+      const flat = flatRoot(parsed);
+      const combination = flat && counterCombination(rule.expr, flat.tree, flat.root, kindOf, (name) => entries.get(name)?.combination);
+      if (combination) entry.combination = combination;
+    }
     if (result.kind === 'vector' && result.exact) entry.labels = [...new Set([...result.labels, ...Object.keys(rule.labels)])];
     add(entry);
   }

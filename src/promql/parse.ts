@@ -267,6 +267,13 @@ export function operatorAfter(tree: FlatTree, lhs: number, end: number): number 
   return -1;
 }
 
+/** The node inside any parentheses around `node`. */
+export function unwrapped(tree: FlatTree, node: number): number {
+  let n = node;
+  while (n >= 0 && tree.name(n) === 'ParenExpr') n = firstExpressionOf(tree, n);
+  return n;
+}
+
 /** PromQL string literal → its value ("…", '…' or `…`). */
 export function unquote(literal: string): string {
   if (literal.startsWith('`')) return literal.slice(1, -1);

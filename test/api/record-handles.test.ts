@@ -66,7 +66,8 @@ describe('record handles: types', () => {
 
 /** A small project reading the recording rule `name` through its handle only: an alert, a rule on it, a panel. */
 function projectRecording(name: string): Project {
-  const perService = record({ name, expr: sumBy(['service'], requests.select()), type: 'counter' });
+  // Summed keeping `instance`: one target's counters per series, which rate() may read (promql/rate-over-sum).
+  const perService = record({ name, expr: sumBy(['service', 'instance'], requests.select()), type: 'counter' });
   const rps = record({ name: 'service:shop_requests:rate5m', expr: rate(perService) });
   const busy = alert({
     name: 'ShopBusy',

@@ -32,7 +32,7 @@ describe(ID, () => {
         severity: 'error',
         message:
           'alert FailureRatioGrows applies increase() to "store:shop_orders_failed:ratio5m", which is recorded as a gauge (it goes up and down) (record: sum by (store) (rate(shop_orders_total{status="failed"}[5m])) / sum by (store) (rate(shop_orders_total[5m]))); increase() reads every drop as a counter reset',
-        hint: 'use deriv(), delta() or avg_over_time() on a gauge, or record the counter (sum without rate) and rate() that',
+        hint: 'use deriv(), delta() or avg_over_time() on a gauge, or take rate() of the counters it is computed from (then aggregate)',
         path: rulePath('FailureRatioGrows', 'expr'),
         at: rule,
         span: 'store:shop_orders_failed:ratio5m',
