@@ -72,6 +72,7 @@ export const CHECK_IDS = [
   'promql/gauge-function-on-counter',
   'promql/histogram-bucket',
   'promql/impossible-threshold',
+  'promql/negative-offset',
   'promql/quantile-range',
   'promql/quantile-without-le',
   'promql/range-vector-result',

@@ -69,6 +69,7 @@ import { promqlQuantileRange } from './promql-quantile-range.js';
 import { promqlAbsentArgument } from './promql-absent-argument.js';
 import { promqlRateOnRecordedGauge } from './promql-rate-on-recorded-gauge.js';
 import { promqlRateOverSum } from './promql-rate-over-sum.js';
+import { promqlNegativeOffset } from './promql-negative-offset.js';
 import { promqlRangeVectorResult } from './promql-range-vector-result.js';
 import { promqlUnknownJob } from './promql-unknown-job.js';
 import { rulesTargetLabelOverride } from './rules-target-label-override.js';
@@ -139,6 +140,7 @@ export const CHECKS: readonly Check[] = [
   promqlAbsentArgument,
   promqlRateOnRecordedGauge,
   promqlRateOverSum,
+  promqlNegativeOffset,
   promqlRangeVectorResult,
   promqlUnknownJob,
   promqlAtModifier,
