@@ -56,7 +56,9 @@ export function leftoverWarnings(root: OutputRoot, previous: ManifestState): Dia
   } catch {
     return []; // no output folder, or unreadable: nothing these warnings can judge
   }
-  if (lock) {
+  if (lock?.foreign !== undefined) {
+    found.push(leftover(root, LOCK, `is ${lock.foreign} with the name of totem-mon's lock, which it did not make: generate cannot run until it is moved`, FOREIGN_HINT));
+  } else if (lock) {
     if (!isStale(lock)) return [];
     const holder = lock.holder ? `its holder (${describeHolder(lock.holder)}) has ended` : 'it is unreadable and old';
     found.push(leftover(root, LOCK, `is the lock of a generate that was interrupted: ${holder}`, 'the next `generate` takes it over; or delete it'));

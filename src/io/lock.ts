@@ -47,14 +47,33 @@ function parseHolder(text: string): LockHolder | undefined {
   return undefined;
 }
 
+/** What a lock file of this module may hold: a holder, nothing yet, or the start of one (a writer killed midway). */
+function lockContent(text: string): boolean {
+  return text === '' || parseHolder(text) !== undefined || (text.length < 4096 && '{"pid":'.startsWith(text.slice(0, 7)));
+}
+
+export interface LockState {
+  holder: LockHolder | undefined;
+  text: string;
+  ageMs: number;
+  ino: number;
+  /**
+   * What stands at the lock's name when it is no lock this module made (`a folder`, `a file that
+   * holds no lock`): never taken over, moved or deleted. Undefined for a lock file, and for a link
+   * (never read through; removing it removes only the link, so an old one is taken over).
+   */
+  foreign?: string;
+}
+
 /** The lock's holder as it stands (undefined when there is no lock). */
-export function readLock(root: OutputRoot): { holder: LockHolder | undefined; text: string; ageMs: number; ino: number } | undefined {
+export function readLock(root: OutputRoot): LockState | undefined {
   const file = path.join(root.dir, LOCK);
   try {
     const stats = fs.lstatSync(file);
     // Never read through a link planted at the lock's name: it is an unreadable lock.
     const text = stats.isFile() ? fs.readFileSync(file, 'utf8') : '';
-    return { holder: parseHolder(text), text, ageMs: Date.now() - stats.mtimeMs, ino: stats.ino };
+    const foreign = stats.isDirectory() ? 'a folder' : stats.isFile() ? (lockContent(text) ? undefined : 'a file that holds no lock') : stats.isSymbolicLink() ? undefined : 'neither a file nor a folder';
+    return { holder: parseHolder(text), text, ageMs: Date.now() - stats.mtimeMs, ino: stats.ino, ...(foreign ? { foreign } : {}) };
   } catch (error) {
     if (isErrno(error) && error.code === 'ENOENT') return undefined;
     throw error;
@@ -65,8 +84,9 @@ export function describeHolder(holder: LockHolder): string {
   return `pid ${holder.pid} on ${holder.host}, started ${holder.started}`;
 }
 
-/** Whether the lock as it stands is a dead run's: its holder gone from this host, or unreadable for long. */
-export function isStale(lock: NonNullable<ReturnType<typeof readLock>>): boolean {
+/** Whether the lock as it stands is a dead run's: its holder gone from this host, or unreadable for long (never something else at its name). */
+export function isStale(lock: LockState): boolean {
+  if (lock.foreign !== undefined) return false;
   if (lock.holder === undefined) return lock.ageMs > UNREADABLE_STALE_MS;
   return lock.holder.host === os.hostname() && processGone(lock.holder.pid, lock.holder.identity);
 }
@@ -108,8 +128,7 @@ const LEFTOVER_LOOSE = new RegExp(`^${LOCK.replace(/\./g, '\\.')}\\.(new|stale)-
 function madeHere(full: string): boolean {
   const stats = fs.lstatSync(full, { throwIfNoEntry: false });
   if (!stats?.isFile() || stats.size > 4096) return false;
-  const text = fs.readFileSync(full, 'utf8');
-  return text === '' || parseHolder(text) !== undefined || '{"pid":'.startsWith(text.slice(0, 7));
+  return lockContent(fs.readFileSync(full, 'utf8'));
 }
 
 /**
@@ -169,8 +188,18 @@ export function acquireLock(root: OutputRoot, command: string): HeldLock {
     }
     const current = readLock(root);
     if (current === undefined) continue; // released meanwhile
+    if (current.foreign !== undefined) {
+      throw outputProblem(
+        'output/not-owned',
+        LOCK,
+        `${shown} is ${current.foreign}, not a lock totem-mon made: it is never moved or deleted, so generate cannot take the lock`,
+        `move it out of ${root.shown} (totem-mon keeps that name for its lock), then run generate again`,
+      );
+    }
     if (!isStale(current)) {
-      const who = current.holder ? `another totem-mon ${current.holder.command} (${describeHolder(current.holder)})` : 'another totem-mon generate';
+      const who = current.holder
+        ? `another totem-mon ${current.holder.command} (${describeHolder(current.holder)})`
+        : `another totem-mon generate (its lock is not written yet or cannot be read; if no generate runs, the next one takes it over ${UNREADABLE_STALE_MS / 1000} s after its last change)`;
       throw outputProblem(
         'output/locked',
         LOCK,

@@ -52,7 +52,14 @@ export type ManifestState =
   | { state: 'absent' }
   | { state: 'ok'; manifest: Manifest; text: string }
   /** Unreadable as a manifest: why, and the paths it still names (for --repair). */
-  | { state: 'damaged'; reason: string; text: string; listed: string[] };
+  | {
+      state: 'damaged';
+      reason: string;
+      text: string;
+      listed: string[];
+      /** A link or a folder at the manifest's name: `--repair` will not write through or over it either; it must be moved first. */
+      inTheWay?: boolean;
+    };
 
 const CONFLICT_MARKER = /^(<{7}|={7}|>{7}|\|{7})(\s|$)/;
 
@@ -73,8 +80,8 @@ function listedPaths(text: string): string[] {
   return [...listed].sort();
 }
 
-function damaged(reason: string, text: string): ManifestState {
-  return { state: 'damaged', reason, text, listed: listedPaths(text) };
+function damaged(reason: string, text: string, inTheWay = false): ManifestState {
+  return { state: 'damaged', reason, text, listed: listedPaths(text), ...(inTheWay ? { inTheWay } : {}) };
 }
 
 function validShape(parsed: unknown): parsed is Manifest {
@@ -97,8 +104,8 @@ export function readManifest(root: OutputRoot): ManifestState {
     text = readNoFollow(path.join(root.dir, MANIFEST));
   } catch (error) {
     if (isErrno(error) && error.code === 'ENOENT') return { state: 'absent' };
-    if (isErrno(error) && (error.code === 'ELOOP' || error.code === 'EMLINK')) return damaged('is a symbolic link', '');
-    if (isErrno(error) && error.code === 'EISDIR') return damaged('is a folder', '');
+    if (isErrno(error) && (error.code === 'ELOOP' || error.code === 'EMLINK')) return damaged('is a symbolic link', '', true);
+    if (isErrno(error) && error.code === 'EISDIR') return damaged('is a folder', '', true);
     throw error;
   }
   const marker = text.split('\n').findIndex((line) => CONFLICT_MARKER.test(line));

@@ -90,7 +90,8 @@ function damagedProblem(root: OutputRoot, state: Extract<ManifestState, { state:
     'output/manifest-damaged',
     MANIFEST,
     `${path.join(root.shown, MANIFEST)} ${state.reason}; totem-mon cannot tell which files it generated`,
-    `run \`${command}\`: it rebuilds the manifest, takes back the files the damaged one lists ` +
+    (state.inTheWay ? `move it away (totem-mon never writes through a link nor over a folder), then run \`${command}\`` : `run \`${command}\``) +
+      ': it rebuilds the manifest, takes back the files the damaged one lists ' +
       '(both sides of a conflict) and adopts files identical to the output; other files stay untouched',
   ).diagnostic;
 }

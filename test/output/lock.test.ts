@@ -3,7 +3,7 @@
  * whose process is gone is stale and taken over.
  */
 import { spawnSync, spawn } from 'node:child_process';
-import { existsSync, lutimesSync, mkdirSync, readFileSync, symlinkSync, writeFileSync } from 'node:fs';
+import { existsSync, lutimesSync, mkdirSync, readdirSync, readFileSync, symlinkSync, utimesSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
@@ -75,6 +75,33 @@ describe('the output lock', () => {
     expect(result.code, result.stderr).toBe(0);
     expect(readFileSync(target, 'utf8')).toBe('precious\n');
     expect(existsSync(path.join(out, LOCK))).toBe(false);
+  });
+
+  it('a folder or a file with other content at the lock name, however old, is no lock: never moved or deleted, exit 1 naming it', async () => {
+    for (const plant of ['folder', 'file'] as const) {
+      const out = path.join(tempDir(), 'out');
+      mkdirSync(out);
+      const lock = path.join(out, LOCK);
+      if (plant === 'folder') {
+        mkdirSync(lock);
+        writeFileSync(path.join(lock, 'notes.txt'), 'keep me\n');
+      } else {
+        writeFileSync(lock, 'my notes, not a lock\n');
+      }
+      const old = new Date(Date.now() - 60 * 60_000);
+      utimesSync(lock, old, old);
+      const result = await generate(GOOD, out);
+      expect(result.code).toBe(1);
+      expect(result.stderr).toContain(
+        `error [output/not-owned] ${LOCK}: ${lock} is ${plant === 'folder' ? 'a folder' : 'a file that holds no lock'}, not a lock totem-mon made: it is never moved or deleted, so generate cannot take the lock`,
+      );
+      expect(result.stderr).toContain(`hint: move it out of ${out} (totem-mon keeps that name for its lock), then run generate again`);
+      if (plant === 'folder') expect(readFileSync(path.join(lock, 'notes.txt'), 'utf8')).toBe('keep me\n');
+      else expect(readFileSync(lock, 'utf8')).toBe('my notes, not a lock\n');
+      expect(readdirSync(out).sort()).toEqual([LOCK]); // nothing set aside, nothing written
+      const check = await generate(GOOD, out, '--check');
+      expect(check.stderr).toContain(`is ${plant === 'folder' ? 'a folder' : 'a file that holds no lock'} with the name of totem-mon's lock, which it did not make`);
+    }
   });
 
   it('--check does not wait for or take the lock, but says a generate is running', async () => {

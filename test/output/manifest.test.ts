@@ -3,10 +3,10 @@
  * is reported as damaged, with the repair, instead of every generated file turning "not ours";
  * `generate --repair` rebuilds it, adopting what is provably ours.
  */
-import { readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { snapshotTree } from '../helpers/cli.js';
+import { snapshotTree, tempDir } from '../helpers/cli.js';
 import { MANIFEST, RULES, edit, freshOut, generate, goodCopy } from '../helpers/output.js';
 
 /** What git leaves when both branches regenerated app_alerts.yml differently. */
@@ -75,5 +75,28 @@ describe('a damaged manifest', () => {
     const result = await generate(definitions, out, '--check');
     expect(result.code).toBe(1);
     expect(result.stderr).toContain('has git conflict markers');
+  });
+
+  it('a link or a folder at its name: the hint says to move it first (--repair never writes through or over it), and then --repair works', async () => {
+    for (const plant of ['link', 'folder'] as const) {
+      const definitions = goodCopy();
+      const out = await freshOut(definitions);
+      const manifest = path.join(out, MANIFEST);
+      const target = path.join(tempDir(), 'elsewhere.json');
+      renameSync(manifest, target);
+      if (plant === 'link') symlinkSync(target, manifest);
+      else mkdirSync(manifest);
+      const plain = await generate(definitions, out);
+      expect(plain.code).toBe(1);
+      expect(plain.stderr).toContain(`${manifest} is ${plant === 'link' ? 'a symbolic link' : 'a folder'}; totem-mon cannot tell which files it generated`);
+      expect(plain.stderr).toContain('hint: move it away (totem-mon never writes through a link nor over a folder), then run `totem-mon generate --repair ');
+      // Without moving it, --repair refuses too: the hint's first step is needed.
+      expect((await generate(definitions, out, '--repair')).code).toBe(1);
+      expect(readFileSync(target, 'utf8')).toContain('"generator": "totem-mon"'); // never written through
+      rmSync(manifest, { recursive: true });
+      const repaired = await generate(definitions, out, '--repair');
+      expect(repaired.code, repaired.stderr).toBe(0);
+      expect((await generate(definitions, out, '--check')).code).toBe(0);
+    }
   });
 });
