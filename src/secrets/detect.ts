@@ -505,7 +505,9 @@ const DETECTORS: Detector[] = [
   { class: 'token', what: 'Stripe key', pattern: /\b(?:sk|rk)_live_[A-Za-z0-9]{20,}/g, secret: afterPrefix(/^[a-z]+_live_/) },
   { class: 'token', what: 'npm token', pattern: /\bnpm_[A-Za-z0-9]{36}(?![A-Za-z0-9])/g, secret: afterPrefix(/^npm_/) },
   { class: 'token', what: 'SendGrid key', pattern: /\bSG\.[A-Za-z0-9_-]{22}\.[A-Za-z0-9_-]{43}/g, secret: afterPrefix(/^SG\./) },
-  { class: 'token', what: 'Telegram bot token', pattern: /\b\d{8,10}:AA[A-Za-z0-9_-]{33}(?![A-Za-z0-9_-])/g, secret: afterPrefix(/^\d+:/) },
+  // A bot's id, a colon, then its key: `A` and 33 to 35 more (Telegram's docs show 34 and 35 in all),
+  // alone or after `bot` (the Bot API's URLs: `https://api.telegram.org/bot<token>/sendMessage`).
+  { class: 'token', what: 'Telegram bot token', pattern: /(?:(?<![\w-])|(?<=\bbot))\d{5,16}:A[A-Za-z0-9_-]{32,34}(?![A-Za-z0-9_-])/g, secret: afterPrefix(/^\d+:/) },
   {
     class: 'token',
     what: 'JSON Web Token',
@@ -580,7 +582,7 @@ function fieldMatches(text: string, field: string): SecretMatch[] {
  */
 export const CANDIDATES =
   ':\\/\\/|[?&;#][\\w.%[\\]-]+=|%(?:25)*(?:3[Dd]|40|3[Aa]%(?:25)*2[Ff])|xox|xapp-|hooks|discord|webhook|pagerduty|gh[pousr]_|github_pat_|gl(?:pat|dt|rt|ptt|cbt|soat)-|glsa_|glc_|eyJ|' +
-  'A(?:KIA|SIA|GPA|IDA|ROA|NPA|NVA|IPA|BIA|CCA)|AIza|_live_|npm_|SG\\.|:AA|[Bb]earer|Basic|-----BEGIN|' +
+  'A(?:KIA|SIA|GPA|IDA|ROA|NPA|NVA|IPA|BIA|CCA)|AIza|_live_|npm_|SG\\.|:A|[Bb]earer|Basic|-----BEGIN|' +
   '[Pp]ass|PASS|[Ss]ecret|SECRET|[Tt]oken|TOKEN|[Kk]ey|KEY|[Cc]redential|CREDENTIAL|@';
 /**
  * The characters the alternatives of CANDIDATES start with (keep in step: a test checks each). A

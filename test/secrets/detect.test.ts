@@ -9,6 +9,9 @@ const gitlabToken = `glpat-${'x1Y2z3W4v5'.repeat(2)}`;
 const grafanaToken = `glsa_${'Ab12Cd34'.repeat(4)}_${'0a1b2c3d'}`;
 const awsKey = `AKIA${'IOSFODNN7EXAMPLE'}`;
 const awsSession = `ASIA${'Y34FZKBOKMUTVV7A'}`;
+// Telegram's Bot API docs show both key lengths: 34 characters after the colon, and 35.
+const telegramKey = ['AAHdqTcvCH1vGW', 'JxfSeofSAs0K5PALDsaw'].join('');
+const telegramKey35 = ['ABC-DEF1234ghIkl', '-zyx57W2v1u123ew11'].join('');
 const jwt = `eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.${'SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c'}`;
 
 /** [name, text, field, class, the secret part that must not survive redaction]. */
@@ -41,6 +44,9 @@ const ATTACKS: Array<[string, string, string | undefined, SecretClass, string]> 
   ['Bearer token', `Authorization: Bearer ${'AbCdEf0123456789AbCdEf'}`, undefined, 'token', 'AbCdEf0123456789AbCdEf'],
   ['Basic credentials', `Authorization: Basic ${Buffer.from('bob:secret99').toString('base64')}`, undefined, 'token', Buffer.from('bob:secret99').toString('base64')],
   ['JSON Web Token', jwt, undefined, 'token', jwt.slice(3)],
+  ['Telegram bot token', `bot token 110201543:${telegramKey}`, undefined, 'token', telegramKey],
+  ['Telegram bot token of 35', `123456:${telegramKey35}`, undefined, 'token', telegramKey35],
+  ['Telegram bot token in a Bot API URL', `https://api.telegram.org/bot110201543:${telegramKey}/sendMessage`, undefined, 'token', telegramKey],
   ['PEM private key', '-----BEGIN RSA PRIVATE KEY-----\nMIIEpAIBAAKCAQEA7\n-----END RSA PRIVATE KEY-----', undefined, 'private-key', 'MIIEpAIBAAKCAQEA7'],
   ['a PagerDuty key echoed in YAML', `  routing_key: ${hex32}\n`, undefined, 'secret-field', hex32],
   ['a password in YAML', 'smtp_auth_password: hunter2hunter2', undefined, 'secret-field', 'hunter2hunter2'],
@@ -134,6 +140,11 @@ describe('findSecrets: ordinary values stay quiet', () => {
     ['a hint naming the file-based form', "hint: write authPassword: secretFile('/etc/alertmanager/secrets/smtp_password')"],
     ['an Authorization header from a template', 'Authorization: Bearer {{ .CommonLabels.token }}'],
     ['a Go template assignment of a label', '{{ $token := .CommonLabels.token }}'],
+    // Numbers and a colon that are no Telegram key: a time, a port, a key too short or with no A.
+    ['a time of day', 'at 2024:12:31 10:00:00 the queue grew'],
+    ['a port and a path', 'http://10.0.0.1:9090/api/v1/query'],
+    ['an id and a short name', '123456789:Alertmanager'],
+    ['a digest with a colon', `sha256:${hex32}${hex32}`],
   ])('%s', (_name, text, field?: string) => {
     expect(findSecrets(text, field)).toEqual([]);
     expect(redactSecrets(text)).toBe(text);
