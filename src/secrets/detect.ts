@@ -488,6 +488,39 @@ const DETECTORS: Detector[] = [
   },
   {
     class: 'webhook-url',
+    what: 'Microsoft Teams webhook URL',
+    // The Office 365 connectors' older address: `outlook.office.com/webhook/<id>@<tenant>/IncomingWebhook/<key>/<id>`.
+    pattern: /outlook\.office(?:365)?\.com\/webhook\/(?:(?!\\[nr])[^\s"'<>])+/g,
+    secret: afterPrefix(/^outlook\.office(?:365)?\.com\/webhook\//),
+  },
+  {
+    class: 'webhook-url',
+    what: 'Webex incoming webhook URL',
+    pattern: /webexapis\.com\/v1\/webhooks\/incoming\/[A-Za-z0-9_=-]{20,}/g,
+    secret: afterPrefix(/^webexapis\.com\/v1\/webhooks\/incoming\//),
+  },
+  {
+    class: 'webhook-url',
+    what: 'Rocket.Chat webhook URL',
+    // `/hooks/<integration id>/<token>`: an id of 17 to 24 characters and a long token.
+    pattern: /\/hooks\/[A-Za-z0-9]{17,24}\/[A-Za-z0-9]{32,}(?![A-Za-z0-9])/g,
+    secret: afterPrefix(/^\/hooks\//),
+  },
+  {
+    class: 'webhook-url',
+    what: 'Zapier webhook URL',
+    pattern: /hooks\.zapier\.com\/hooks\/catch\/\d+\/[A-Za-z0-9]+/g,
+    secret: afterPrefix(/^hooks\.zapier\.com\/hooks\/catch\//),
+  },
+  {
+    class: 'webhook-url',
+    what: 'VictorOps API key in a URL',
+    // The REST endpoint: `alert.victorops.com/integrations/generic/<version>/alert/<api key>/<routing key>`.
+    pattern: /victorops\.com\/integrations\/generic\/\d+\/alert\/[A-Za-z0-9-]{16,}/g,
+    secret: afterPrefix(/^victorops\.com\/integrations\/generic\/\d+\/alert\//),
+  },
+  {
+    class: 'webhook-url',
     what: 'PagerDuty integration key in a URL',
     pattern: /events\.pagerduty\.com\/(?:(?!\\[nr])[^\s"'<>])*?[a-fA-F0-9]{32}(?![A-Za-z0-9])/g,
     secret: (m) => ({ from: m[0].length - 32, to: m[0].length }),
@@ -581,7 +614,7 @@ function fieldMatches(text: string, field: string): SecretMatch[] {
  * (one cheap test instead of thirty regexes over every label value and every generated line).
  */
 export const CANDIDATES =
-  ':\\/\\/|[?&;#][\\w.%[\\]-]+=|%(?:25)*(?:3[Dd]|40|3[Aa]%(?:25)*2[Ff])|xox|xapp-|hooks|discord|webhook|pagerduty|gh[pousr]_|github_pat_|gl(?:pat|dt|rt|ptt|cbt|soat)-|glsa_|glc_|eyJ|' +
+  ':\\/\\/|[?&;#][\\w.%[\\]-]+=|%(?:25)*(?:3[Dd]|40|3[Aa]%(?:25)*2[Ff])|xox|xapp-|hooks|discord|webhook|pagerduty|victorops|webexapis|outlook\\.office|gh[pousr]_|github_pat_|gl(?:pat|dt|rt|ptt|cbt|soat)-|glsa_|glc_|eyJ|' +
   'A(?:KIA|SIA|GPA|IDA|ROA|NPA|NVA|IPA|BIA|CCA)|AIza|_live_|npm_|SG\\.|:A|[Bb]earer|Basic|-----BEGIN|' +
   '[Pp]ass|PASS|[Ss]ecret|SECRET|[Tt]oken|TOKEN|[Kk]ey|KEY|[Cc]redential|CREDENTIAL|@';
 /**
@@ -589,7 +622,7 @@ export const CANDIDATES =
  * position starting with another cannot match, and the lookahead rejects it with one test instead
  * of one per alternative: the scan of the generated files (~11 MB on the large set) ~30% faster.
  */
-export const CANDIDATE_FIRST = ':?&;#%xhdwpgeA_nSBb\\-PsTtKkCc@';
+export const CANDIDATE_FIRST = ':?&;#%xhdwpvogeA_nSBb\\-PsTtKkCc@';
 export const GUARDED_CANDIDATES = `(?=[${CANDIDATE_FIRST}])(?:${CANDIDATES})`;
 const CANDIDATE = new RegExp(GUARDED_CANDIDATES);
 const CANDIDATE_ALL = new RegExp(GUARDED_CANDIDATES, 'g');

@@ -36,7 +36,7 @@ function alternatives(source: string): string[] {
 
 // For each alternative in order: a match for each character it can start with.
 const SAMPLES: string[][] = [
-  ['://'], ['?a=', '&a=', ';a=', '#a='], ['%3D', '%253d', '%40', '%3A%2F', '%253a%252f'], ['xox'], ['xapp-'], ['hooks'], ['discord'], ['webhook'], ['pagerduty'], ['ghp_'], ['github_pat_'],
+  ['://'], ['?a=', '&a=', ';a=', '#a='], ['%3D', '%253d', '%40', '%3A%2F', '%253a%252f'], ['xox'], ['xapp-'], ['hooks'], ['discord'], ['webhook'], ['pagerduty'], ['victorops'], ['webexapis'], ['outlook.office'], ['ghp_'], ['github_pat_'],
   ['glpat-'], ['glsa_'], ['glc_'], ['eyJ'], ['AKIA'], ['AIza'], ['_live_'], ['npm_'], ['SG.'], [':A'], ['Bearer', 'bearer'], ['Basic'],
   ['-----BEGIN'], ['Pass', 'pass'], ['PASS'], ['Secret', 'secret'], ['SECRET'], ['Token', 'token'], ['TOKEN'], ['Key', 'key'], ['KEY'],
   ['Credential', 'credential'], ['CREDENTIAL'], ['@'],

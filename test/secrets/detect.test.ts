@@ -12,6 +12,8 @@ const awsSession = `ASIA${'Y34FZKBOKMUTVV7A'}`;
 // Telegram's Bot API docs show both key lengths: 34 characters after the colon, and 35.
 const telegramKey = ['AAHdqTcvCH1vGW', 'JxfSeofSAs0K5PALDsaw'].join('');
 const telegramKey35 = ['ABC-DEF1234ghIkl', '-zyx57W2v1u123ew11'].join('');
+const uuid = '0a1b2c3d-4e5f-6789-abcd-ef0123456789';
+const webexToken = ['Y2lzY29zcGFyazovL3VzL1dFQkhPT0svZjE4', 'ZTI0MDctYzg3MS00ZTdmLTgzYzEt'].join('');
 const jwt = `eyJhbGciOiJIUzI1NiJ9.eyJzdWIiOiIxMjM0NTY3ODkwIn0.${'SflKxwRJSMeKKF2QT4fwpMeJf36POk6yJV_adQssw5c'}`;
 
 /** [name, text, field, class, the secret part that must not survive redaction]. */
@@ -44,6 +46,12 @@ const ATTACKS: Array<[string, string, string | undefined, SecretClass, string]> 
   ['Bearer token', `Authorization: Bearer ${'AbCdEf0123456789AbCdEf'}`, undefined, 'token', 'AbCdEf0123456789AbCdEf'],
   ['Basic credentials', `Authorization: Basic ${Buffer.from('bob:secret99').toString('base64')}`, undefined, 'token', Buffer.from('bob:secret99').toString('base64')],
   ['JSON Web Token', jwt, undefined, 'token', jwt.slice(3)],
+  // Webhook addresses whose path is the credential.
+  ['an Office 365 connector URL', `https://outlook.office.com/webhook/${uuid}@${uuid}/IncomingWebhook/${hex32}/${uuid}`, undefined, 'webhook-url', hex32],
+  ['a Webex incoming webhook URL', `https://webexapis.com/v1/webhooks/incoming/${webexToken}`, undefined, 'webhook-url', webexToken],
+  ['a Rocket.Chat webhook URL', `https://chat.example.com/hooks/6p4AYzTH2Zqd7vY5q/${'8Zl9gSpbT3aHzuPm'.repeat(3)}`, undefined, 'webhook-url', '8Zl9gSpbT3aHzuPm'.repeat(3)],
+  ['a Zapier webhook URL', 'https://hooks.zapier.com/hooks/catch/1234567/abc1def/', undefined, 'webhook-url', 'abc1def'],
+  ['a VictorOps REST endpoint', `https://alert.victorops.com/integrations/generic/20131114/alert/${uuid}/oncall`, undefined, 'webhook-url', uuid],
   ['Telegram bot token', `bot token 110201543:${telegramKey}`, undefined, 'token', telegramKey],
   ['Telegram bot token of 35', `123456:${telegramKey35}`, undefined, 'token', telegramKey35],
   ['Telegram bot token in a Bot API URL', `https://api.telegram.org/bot110201543:${telegramKey}/sendMessage`, undefined, 'token', telegramKey],
