@@ -28,6 +28,7 @@ export const CHECK_IDS = [
   'alertmanager/repeat-interval',
   'alertmanager/severity-mismatch',
   'alertmanager/shadowed-route',
+  'alertmanager/silent-receiver',
   'alertmanager/slack-fields',
   'alertmanager/template-field',
   'alertmanager/template-syntax',

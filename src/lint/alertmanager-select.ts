@@ -184,6 +184,18 @@ export function alertsReaching(context: CheckContext, receiver: string): AlertLa
   return (byReceiver.get(receiver) ?? []).map((i) => alerts[i]!.alert);
 }
 
+/**
+ * The declared alerts that every route which may take them sends to one of `receivers` (each with
+ * those it may reach, in routing order): whatever values their labels hold, they reach no other.
+ */
+export function alertsSentOnlyTo(context: CheckContext, receivers: ReadonlySet<string>): Array<{ alert: AlertLabelKnowledge; receivers: string[] }> {
+  const out: Array<{ alert: AlertLabelKnowledge; receivers: string[] }> = [];
+  for (const { alert, takers } of alertTakers(context).alerts) {
+    if (takers.length > 0 && takers.every((t) => receivers.has(t.receiver))) out.push({ alert, receivers: [...new Set(takers.map((t) => t.receiver))] });
+  }
+  return out;
+}
+
 /** Whether any declared alert may be sent to a receiver (alertsReaching, without the list). */
 export function anyAlertReaches(context: CheckContext, receiver: string): boolean {
   return (alertTakers(context).byReceiver.get(receiver)?.length ?? 0) > 0;

@@ -58,6 +58,7 @@ import { alertmanagerInhibitSelf } from './alertmanager-inhibit-self.js';
 import { alertmanagerGroupByLabel } from './alertmanager-group-by-label.js';
 import { alertmanagerRepeatInterval } from './alertmanager-repeat-interval.js';
 import { alertmanagerUnusedTimeInterval } from './alertmanager-unused-time-interval.js';
+import { alertmanagerSilentReceiver } from './alertmanager-silent-receiver.js';
 import { testsAlertCoverage } from './tests-alert-coverage.js';
 import { testsRouteCoverage } from './tests-route-coverage.js';
 import { testsRouting } from './tests-routing.js';
@@ -178,6 +179,7 @@ export const CHECKS: readonly Check[] = [
   alertmanagerGroupByLabel,
   alertmanagerRepeatInterval,
   alertmanagerUnusedTimeInterval,
+  alertmanagerSilentReceiver,
   testsRoutingLabels,
   alertmanagerUnknownTemplate,
   alertmanagerTemplateSyntax,
