@@ -23,6 +23,7 @@ export const CHECK_IDS = [
   'alertmanager/group-by-label',
   'alertmanager/inhibit-equal',
   'alertmanager/inhibit-self',
+  'alertmanager/inhibit-severity',
   'alertmanager/inhibit-unmatched',
   'alertmanager/pagerduty-severity',
   'alertmanager/repeat-interval',

@@ -59,6 +59,7 @@ import { alertmanagerGroupByLabel } from './alertmanager-group-by-label.js';
 import { alertmanagerRepeatInterval } from './alertmanager-repeat-interval.js';
 import { alertmanagerUnusedTimeInterval } from './alertmanager-unused-time-interval.js';
 import { alertmanagerSilentReceiver } from './alertmanager-silent-receiver.js';
+import { alertmanagerInhibitSeverity } from './alertmanager-inhibit-severity.js';
 import { testsAlertCoverage } from './tests-alert-coverage.js';
 import { testsRouteCoverage } from './tests-route-coverage.js';
 import { testsRouting } from './tests-routing.js';
@@ -180,6 +181,7 @@ export const CHECKS: readonly Check[] = [
   alertmanagerRepeatInterval,
   alertmanagerUnusedTimeInterval,
   alertmanagerSilentReceiver,
+  alertmanagerInhibitSeverity,
   testsRoutingLabels,
   alertmanagerUnknownTemplate,
   alertmanagerTemplateSyntax,
