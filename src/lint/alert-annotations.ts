@@ -16,12 +16,20 @@ export const alertAnnotations: Check = {
           ...locatedAt(alert, 'annotations'),
         });
       }
-      if (!alert.annotations['runbook_url']) {
+      const runbook = alert.annotations['runbook_url'];
+      if (!runbook) {
         report({
           severity: 'warning',
           message: `alert ${alert.name} has no runbook_url: whoever is paged has nowhere to start`,
           hint: "add annotations: { runbook_url: 'https://…' }",
           ...locatedAt(alert, 'annotations'),
+        });
+      } else if (!linkLike(runbook)) {
+        report({
+          severity: 'warning',
+          message: `alert ${alert.name} has runbook_url ${JSON.stringify(runbook)}, which is no link (http:// or https://): notifications and Grafana show it as text, not as a page to open`,
+          hint: "write the runbook's address: runbook_url: 'https://…'",
+          ...locatedAt(alert, 'annotations', 'runbook_url'),
         });
       }
       if (/\{\{/.test(alert.annotations['summary'] ?? '')) {
@@ -35,3 +43,13 @@ export const alertAnnotations: Check = {
     }
   },
 };
+
+/**
+ * An absolute http(s) address, templates read as any text (`https://runbooks/{{ $labels.job }}`);
+ * one that starts with a template (`{{ $externalURL }}/…`) is whatever it renders: let through.
+ */
+function linkLike(text: string): boolean {
+  const value = text.trim();
+  if (value.startsWith('{{')) return true;
+  return /^https?:\/\/[^\s/?#]+/i.test(value.replace(/\{\{[\s\S]*?\}\}/g, 'x'));
+}
