@@ -5,7 +5,7 @@ import type { Model } from '../model/types.js';
 import { records } from '../model/select.js';
 import { flatRoot, expressionsOf, parsePromql } from '../promql/parse.js';
 import { numberLiteral } from '../promql/literal.js';
-import { RangeWalk, type RangeLookup, type ValueRange } from '../promql/value-range.js';
+import { RangeWalk, type Infinities, type RangeLookup, type ValueRange } from '../promql/value-range.js';
 import { recordExpressions } from './rules-select.js';
 
 /** `5 < x` read as `x > 5`. */
@@ -122,6 +122,7 @@ function rangeLookup(context: CheckContext, model: Model, catalogue: Catalogue):
   for (const r of records(model)) recordCount.set(r.name, (recordCount.get(r.name) ?? 0) + 1);
   const known = new Map<string, ValueRange | undefined>();
   const knownNaN = new Map<string, string | undefined>();
+  const knownInfinities = new Map<string, Infinities | undefined>();
   const lookup: RangeLookup = {
     buckets(name) {
       const entry = catalogue.get(name);
@@ -158,6 +159,32 @@ function rangeLookup(context: CheckContext, model: Model, catalogue: Catalogue):
       const words = found && `${name} is recorded from an expression that may be NaN: ${found}`;
       knownNaN.set(name, words);
       return words;
+    },
+    recordedInfinities(name) {
+      if (knownInfinities.has(name)) return knownInfinities.get(name);
+      const rule = catalogue.get(name)?.record;
+      if (!rule) return undefined;
+      knownInfinities.set(name, undefined); // a cycle adds no infinity of its own
+      // Two rules recording one name: either may have written an infinity.
+      let pos: string | undefined;
+      let neg: string | undefined;
+      for (const r of records(model).filter((r) => r.name === name)) {
+        const e = analysed.get(r);
+        const flat = flatRoot(e?.analysis.parsed ?? parsePromql(r.expr));
+        const found = flat ? new RangeWalk(e?.text ?? r.expr, flat.tree, lookup).infinities(flat.root) : undefined;
+        pos ??= found?.pos && `${name} is recorded from an expression that may be +Inf: ${found.pos}`;
+        neg ??= found?.neg && `${name} is recorded from an expression that may be -Inf: ${found.neg}`;
+      }
+      const infinities: Infinities = { ...(pos ? { pos } : {}), ...(neg ? { neg } : {}) };
+      knownInfinities.set(name, infinities);
+      return infinities;
+    },
+    seriesNaN(name) {
+      const entry = catalogue.get(name);
+      // client_golang's summary.Write (prometheus/summary.go): "if s.headStream.Count() == 0 { q = math.NaN() }":
+      // a quantile series is NaN while its sliding window (MaxAge, 10 minutes by default) holds no observation.
+      // Its _sum and _count are numbers; a gauge, a counter and a histogram's series are taken to be numbers too.
+      return entry?.metric?.type === 'summary' && entry.suffix === '' ? "a summary's quantile is NaN where it had no observations in its window" : undefined;
     },
   };
   return lookup;
