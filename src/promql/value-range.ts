@@ -21,6 +21,11 @@ export interface ValueRange {
   /** Why the values are bounded, in words ("rate() is never negative"). */
   why: string;
   /**
+   * Whether every value is a whole number (a count, `up`, a `bool` comparison, hour(), …, and
+   * sums, differences, products of them): `== 0.5` never holds on it, `!= 0.5` always does.
+   */
+  whole?: boolean;
+  /**
    * Why the expression may also be NaN, in words ("the part over a whole of 0 is 0/0"); absent
    * when it cannot be. NaN fails every comparison but `!=`, so a comparison that holds for every
    * value of the range still fails on it (and `!=` holds on it).
@@ -52,6 +57,19 @@ export interface Infinities {
   neg?: string;
 }
 const FINITE: Infinities = {};
+
+/**
+ * The functions of FIXED_RANGES whose values are whole numbers: counts of samples, changes and
+ * resets, presence (1), and the parts of a date (promql/functions.go dateWrapper: `t.Minute()`,
+ * `t.Hour()`, … of a Go time, integers). Not rate(), increase() (extrapolated), time(), timestamp()
+ * (milliseconds as fractions of a second).
+ */
+const WHOLE_FUNCTIONS = new Set([
+  'resets', 'changes', 'count_over_time', 'absent', 'absent_over_time', 'present_over_time',
+  'minute', 'hour', 'day_of_week', 'day_of_month', 'day_of_year', 'days_in_month', 'month',
+]);
+/** Functions of SAME_VALUES (and aggregations) that average or interpolate: their values are not whole where their input's are. */
+const FRACTIONAL = new Set(['avg_over_time', 'avg', 'quantile', 'quantile_over_time']);
 
 /**
  * The functions whose values lie in a fixed range whatever their argument, each as Prometheus'
@@ -111,7 +129,7 @@ const FIXED_RANGES: ReadonlyMap<string, ValueRange> = new Map(
       ['acosh', 0, Infinity, 'acosh() is never negative'],
       ['pi', Math.PI, Math.PI, 'pi() is π'],
     ] as const
-  ).map(([name, min, max, why]) => [name, { min, max, why }]),
+  ).map(([name, min, max, why]) => [name, WHOLE_FUNCTIONS.has(name) ? { min, max, why, whole: true } : { min, max, why }]),
 );
 /**
  * The functions that make NaN of numbers, each with its source (the quote, or Go's math package,
@@ -170,8 +188,15 @@ const SAME_VALUE_AGGREGATIONS = new Set(['avg', 'min', 'max', 'topk', 'bottomk',
 const SCALING_FUNCTIONS = new Set(['rate', 'irate', 'increase']);
 const COMPARISONS = new Set(['Eql', 'Neq', 'Gtr', 'Lss', 'Gte', 'Lte']);
 
-const range = (min: number, max: number, why: string): ValueRange | undefined =>
-  Number.isNaN(min) || Number.isNaN(max) || min > max ? undefined : { min, max, why };
+const range = (min: number, max: number, why: string, whole?: boolean): ValueRange | undefined =>
+  Number.isNaN(min) || Number.isNaN(max) || min > max ? undefined : whole ? { min, max, why, whole } : { min, max, why };
+
+/** The range without its claim of whole values (an average of whole numbers need not be one). */
+function notWhole(r: ValueRange | undefined): ValueRange | undefined {
+  if (!r?.whole) return r;
+  const { whole: _, ...rest } = r;
+  return rest;
+}
 
 /** A quantile's φ: within [0, 1] it picks one of the values (below, -Inf; above, +Inf). */
 const isPhi = (q: number | undefined): boolean => q !== undefined && q >= 0 && q <= 1;
@@ -616,10 +641,10 @@ export class RangeWalk {
       case 'NumberDurationLiteral':
       case 'UnaryExpr': {
         const value = numberLiteral(this.text, tree, node);
-        if (value !== undefined) return Number.isFinite(value) ? { min: value, max: value, why: 'a number' } : undefined;
+        if (value !== undefined) return Number.isFinite(value) ? range(value, value, 'a number', Number.isInteger(value)) : undefined;
         const inner = this.of(firstExpressionOf(tree, node));
         if (!inner) return undefined;
-        return this.textOf(node).trimStart().startsWith('-') ? range(-inner.max, -inner.min, inner.why) : inner;
+        return this.textOf(node).trimStart().startsWith('-') ? range(-inner.max, -inner.min, inner.why, inner.whole) : inner;
       }
       case 'VectorSelector':
         return this.selector(node);
@@ -644,7 +669,7 @@ export class RangeWalk {
     const identifier = this.tree.child(node, 'Identifier');
     if (identifier < 0) return undefined;
     const name = this.textOf(identifier);
-    if (name === 'up') return { min: 0, max: 1, why: 'up is 0 or 1' };
+    if (name === 'up') return { min: 0, max: 1, why: 'up is 0 or 1', whole: true };
     return this.lookup.recorded(name);
   }
 
@@ -655,15 +680,15 @@ export class RangeWalk {
     const fixed = FIXED_RANGES.get(name);
     if (fixed) return fixed;
     if (name === 'histogram_quantile') return this.quantile(number(0), args[1] ?? -1);
-    if (name === 'quantile_over_time') return isPhi(number(0)) ? this.of(args[1] ?? -1) : undefined;
+    if (name === 'quantile_over_time') return isPhi(number(0)) ? notWhole(this.of(args[1] ?? -1)) : undefined;
     // sum_over_time(): "the sum of all values in the specified interval": of one sign as its values are.
     if (name === 'sum_over_time') {
       const inner = this.of(args[0] ?? -1);
-      if (inner && inner.min >= 0) return range(inner.min, inner.max === 0 ? 0 : Infinity, inner.why);
-      if (inner && inner.max <= 0) return range(-Infinity, inner.min === 0 ? 0 : inner.max, inner.why);
+      if (inner && inner.min >= 0) return range(inner.min, inner.max === 0 ? 0 : Infinity, inner.why, inner.whole);
+      if (inner && inner.max <= 0) return range(-Infinity, inner.min === 0 ? 0 : inner.max, inner.why, inner.whole);
       return undefined;
     }
-    if (SAME_VALUES.has(name)) return this.of(args[0] ?? -1);
+    if (SAME_VALUES.has(name)) return FRACTIONAL.has(name) ? notWhole(this.of(args[0] ?? -1)) : this.of(args[0] ?? -1);
     // scalar(): "If the input vector does not have exactly one element with a float sample, scalar will return NaN".
     if (name === 'scalar') return this.of(args[0] ?? -1);
     if (name === 'abs' || name === 'sqrt') {
@@ -678,11 +703,11 @@ export class RangeWalk {
       const to = args.length > 1 ? number(1) : 1;
       if (!inner || to === undefined || !(to > 0) || !Number.isFinite(to)) return undefined;
       const rounded = (v: number) => (name === 'ceil' ? Math.ceil(v) : name === 'floor' ? Math.floor(v) : Number((Math.floor(v / to + 0.5) * to).toPrecision(12)));
-      return range(rounded(inner.min), rounded(inner.max), inner.why);
+      return range(rounded(inner.min), rounded(inner.max), inner.why, name !== 'round' || Number.isInteger(to));
     }
     if (name === 'sgn') {
       const inner = this.of(args[0] ?? -1);
-      return inner ? range(Math.sign(inner.min), Math.sign(inner.max), inner.why) : { min: -1, max: 1, why: 'sgn() is -1, 0 or 1' };
+      return inner ? range(Math.sign(inner.min), Math.sign(inner.max), inner.why, true) : { min: -1, max: 1, why: 'sgn() is -1, 0 or 1', whole: true };
     }
     if (name === 'exp') {
       const inner = this.of(args[0] ?? -1);
@@ -695,7 +720,8 @@ export class RangeWalk {
       const inner = this.of(args[0] ?? -1) ?? { min: -Infinity, max: Infinity, why: '' };
       const why =
         name === 'clamp' ? `clamp(…, ${lo}, ${hi}) keeps them between ${lo} and ${hi}` : name === 'clamp_min' ? `clamp_min(…, ${lo}) keeps them at or above ${lo}` : `clamp_max(…, ${hi}) keeps them at or below ${hi}`;
-      return range(Math.min(Math.max(inner.min, lo), hi), Math.max(Math.min(inner.max, hi), lo), inner.why ? `${inner.why}; ${why}` : why);
+      const whole = inner.whole && [lo, hi].every((b) => Number.isInteger(b) || !Number.isFinite(b));
+      return range(Math.min(Math.max(inner.min, lo), hi), Math.max(Math.min(inner.max, hi), lo), inner.why ? `${inner.why}; ${why}` : why, whole);
     }
     return undefined;
   }
@@ -727,17 +753,17 @@ export class RangeWalk {
   private aggregation(node: number): ValueRange | undefined {
     const op = this.nameOf(node, 'AggregateOp');
     const args = argumentsOf(this.tree, node);
-    if (op === 'count' || op === 'count_values') return { min: 1, max: Infinity, why: 'a count is at least 1' };
-    if (op === 'group') return { min: 1, max: 1, why: 'group() is 1' };
+    if (op === 'count' || op === 'count_values') return { min: 1, max: Infinity, why: 'a count is at least 1', whole: true };
+    if (op === 'group') return { min: 1, max: 1, why: 'group() is 1', whole: true };
     if (op === 'stddev' || op === 'stdvar') return { min: 0, max: Infinity, why: `${op}() is never negative` };
     // quantile(φ, …) beyond [0, 1] is -Inf or +Inf: no value of its input.
     if (op === 'quantile' && !isPhi(numberLiteral(this.text, this.tree, args[0] ?? -1))) return undefined;
     const input = this.of((['topk', 'bottomk', 'limitk', 'limit_ratio', 'quantile'].includes(op) ? args[1] : args[0]) ?? -1);
     if (!input) return undefined;
-    if (SAME_VALUE_AGGREGATIONS.has(op)) return input;
+    if (SAME_VALUE_AGGREGATIONS.has(op)) return FRACTIONAL.has(op) ? notWhole(input) : input;
     if (op === 'sum') {
-      if (input.min >= 0) return range(input.min, input.max === 0 ? 0 : Infinity, input.why);
-      if (input.max <= 0) return range(-Infinity, input.max, input.why);
+      if (input.min >= 0) return range(input.min, input.max === 0 ? 0 : Infinity, input.why, input.whole);
+      if (input.max <= 0) return range(-Infinity, input.max, input.why, input.whole);
     }
     return undefined;
   }
@@ -748,7 +774,7 @@ export class RangeWalk {
     const opNode = operatorAfter(tree, lhsNode, tree.endOf(node));
     const op = opNode < 0 ? '' : tree.name(opNode);
     if (COMPARISONS.has(op)) {
-      if (tree.child(node, 'BoolModifier') >= 0) return { min: 0, max: 1, why: 'a comparison with bool is 0 or 1' };
+      if (tree.child(node, 'BoolModifier') >= 0) return { min: 0, max: 1, why: 'a comparison with bool is 0 or 1', whole: true };
       // A filter keeps the values it lets through: the vector side's.
       const lhsNumber = numberLiteral(this.text, tree, lhsNode);
       return this.of(lhsNumber !== undefined ? rhsNode : lhsNode);
@@ -756,7 +782,7 @@ export class RangeWalk {
     if (op === 'And' || op === 'Unless') return this.of(lhsNode);
     const a = this.of(lhsNode);
     const b = this.of(rhsNode);
-    if (op === 'Or') return a && b ? range(Math.min(a.min, b.min), Math.max(a.max, b.max), bothWhy(a, b)) : undefined;
+    if (op === 'Or') return a && b ? range(Math.min(a.min, b.min), Math.max(a.max, b.max), bothWhy(a, b), a.whole && b.whole) : undefined;
     // With `on (…)`/`ignoring (…)` (one-to-one, or group_left: the whole is the "one" side) a part's
     // series meets the whole's series of its own group: the whole holds every series of the part, and
     // a match must be unique on the whole's side. group_right lets a whole's series meet another group's part.
@@ -777,14 +803,16 @@ export class RangeWalk {
     }
     if (!a || !b) return undefined;
     const why = a.why === 'a number' ? b.why : b.why === 'a number' ? a.why : bothWhy(a, b);
+    // Sums, differences and products of whole numbers are whole.
+    const whole = a.whole && b.whole;
     switch (op) {
       case 'Add':
-        return range(a.min + b.min, a.max + b.max, why);
+        return range(a.min + b.min, a.max + b.max, why, whole);
       case 'Sub':
-        return range(a.min - b.max, a.max - b.min, why);
+        return range(a.min - b.max, a.max - b.min, why, whole);
       case 'Mul': {
         const p = [times(a.min, b.min), times(a.min, b.max), times(a.max, b.min), times(a.max, b.max)];
-        return range(Math.min(...p), Math.max(...p), why);
+        return range(Math.min(...p), Math.max(...p), why, whole);
       }
       case 'Div':
         // By a positive or negative number only: a vector divisor may come near 0.
@@ -805,8 +833,10 @@ export class RangeWalk {
     const m = Math.abs(k);
     const own = `x % ${k} is smaller than ${m} in magnitude, of the sign of x`;
     const why = a ? `${own}; ${a.why}` : own;
-    if (a && a.min >= 0) return { min: 0, max: Math.min(m, a.max), why };
-    if (a && a.max <= 0) return { min: Math.max(-m, a.min), max: 0, why };
+    // The remainder of a whole number by a whole number is whole.
+    const whole = a?.whole && Number.isInteger(k);
+    if (a && a.min >= 0) return range(0, Math.min(m, a.max), why, whole);
+    if (a && a.max <= 0) return range(Math.max(-m, a.min), 0, why, whole);
     return { min: -m, max: m, why: own };
   }
 
@@ -817,14 +847,14 @@ export class RangeWalk {
   private power(rhsNode: number, a: ValueRange | undefined): ValueRange | undefined {
     const k = numberLiteral(this.text, this.tree, rhsNode);
     if (k === undefined || Number.isNaN(k)) return undefined;
-    if (k === 0) return { min: 1, max: 1, why: 'x ^ 0 is 1, even of NaN' };
+    if (k === 0) return { min: 1, max: 1, why: 'x ^ 0 is 1, even of NaN', whole: true };
     if (!Number.isFinite(k)) return undefined;
     if (Number.isInteger(k) && k % 2 === 0 && k > 0) {
       if (!a) return { min: 0, max: Infinity, why: 'an even power is never negative' };
       const low = a.min <= 0 && a.max >= 0 ? 0 : Math.min(Math.abs(a.min), Math.abs(a.max)) ** k;
-      return range(low, Math.max(Math.abs(a.min), Math.abs(a.max)) ** k, a.why);
+      return range(low, Math.max(Math.abs(a.min), Math.abs(a.max)) ** k, a.why, a.whole);
     }
-    if (a && k > 0 && (a.min >= 0 || Number.isInteger(k))) return range(a.min ** k, a.max ** k, a.why);
+    if (a && k > 0 && (a.min >= 0 || Number.isInteger(k))) return range(a.min ** k, a.max ** k, a.why, a.whole && Number.isInteger(k));
     return undefined;
   }
 

@@ -514,3 +514,41 @@ describe(`${ID}: bounds of remainders, powers, atan2 and sums over time`, () => 
     ]);
   });
 });
+
+describe(`${ID}: values that are whole numbers (counts, up, bool, the parts of a date, and sums of them)`, () => {
+  it('fires on `==` a number between two whole values (never) and `!=` one (always), saying the values are whole', () => {
+    const rules = [
+      alert({ ...basics, name: 'Bool', expr: '(shop_cart_items > bool 1) == 0.5' }),
+      alert({ ...basics, name: 'Up', expr: 'up{job="shop"} != 0.5' }),
+      alert({ ...basics, name: 'Count', expr: 'count(shop_cart_items) == 1.5' }),
+      alert({ ...basics, name: 'Hour', expr: 'hour() == 12.5' }),
+      alert({ ...basics, name: 'Sum', expr: 'sum(up{job="shop"}) + count(shop_cart_items) == 2.5' }),
+      alert({ ...basics, name: 'Sgn', expr: 'sgn(shop_cart_items) == 0.5' }),
+      alert({ ...basics, name: 'Floor', expr: 'floor(rate(shop_orders_total[5m])) == 2.5' }),
+    ];
+    expect(brief(shop({ rules }))).toEqual([
+      ['error', 'alert Bool: "== 0.5" never holds: (shop_cart_items > bool 1) is 0 or 1 (a comparison with bool is 0 or 1), so the alert never fires'],
+      ['warning', 'alert Up: "!= 0.5" always holds: up{job="shop"} is 0 or 1 (up is 0 or 1), so the alert fires whenever the series exist'],
+      ['error', 'alert Count: "== 1.5" never holds: count(shop_cart_items) is a whole number and is at least 1 (a count is at least 1), so the alert never fires'],
+      ['error', 'alert Hour: "== 12.5" never holds: hour() is a whole number and lies between 0 and 23 (hour() returns 0 to 23), so the alert never fires'],
+      ['error', 'alert Sum: "== 2.5" never holds: sum(up{job="shop"}) + count(shop_cart_items) is a whole number and is at least 1 (up is 0 or 1; a count is at least 1), so the alert never fires'],
+      ['error', 'alert Sgn: "== 0.5" never holds: sgn(shop_cart_items) is a whole number and lies between -1 and 1 (sgn() is -1, 0 or 1), so the alert never fires'],
+      ['error', 'alert Floor: "== 2.5" never holds: floor(rate(shop_orders_total[5m])) is a whole number and is never negative (rate() is never negative), so the alert never fires'],
+    ]);
+    expect(findings(ID, shop({ rules: [rules[0]!] }))[0]!.hint).toBe('its values are whole numbers: compare with a whole number, or use a filter such as > or <');
+  });
+
+  it('stays quiet where values need not be whole: averages, quantiles, rates, ratios, timestamps, round to a fraction', () => {
+    const rules = [
+      alert({ ...basics, name: 'Avg', expr: 'avg(up{job="shop"}) == 0.5' }),
+      alert({ ...basics, name: 'AvgOverTime', expr: 'avg_over_time(up{job="shop"}[10m]) == 0.5' }),
+      alert({ ...basics, name: 'Quantile', expr: 'quantile(0.5, up{job="shop"}) == 0.5' }),
+      alert({ ...basics, name: 'Half', expr: 'count(shop_cart_items) / 2 == 1.5' }),
+      alert({ ...basics, name: 'Scaled', expr: '0.5 * count(shop_cart_items) == 1.5' }),
+      alert({ ...basics, name: 'Rate', expr: 'changes(shop_cart_items[10m]) / 600 == 0.5' }),
+      alert({ ...basics, name: 'Round', expr: 'round(count(shop_cart_items), 0.5) == 1.5' }),
+      alert({ ...basics, name: 'Stamp', expr: 'timestamp(shop_cart_items) == 1.5' }),
+    ];
+    expect(findings(ID, shop({ rules }))).toEqual([]);
+  });
+});
