@@ -63,13 +63,13 @@ export function at(e: AnalyzedExpression, from?: number, to?: number): Pick<Find
   });
 }
 
-/** "alert HighErrorRate", "panel Tickets", "variable $job" (a query variable's query is a panel query), … for messages. */
 /** What an expression, or the part of it (`whole` false), that is always empty does where it stands. */
 export function emptyEffect(e: ExpressionRef, whole: boolean): string {
   if (!whole) return 'that part of the expression is always empty';
   return e.context === 'alert' ? 'the alert never fires' : e.context === 'record' ? 'the rule never records anything' : 'the query is always empty';
 }
 
+/** "alert HighErrorRate", "panel Tickets", "variable $job" (a query variable's query is a panel query), … for messages. */
 export function ownerName(e: ExpressionRef): string {
   if (e.context === 'panel' && e.path[2] === 'variables') return `variable ${e.owner}`;
   return `${e.context} ${e.owner}`;

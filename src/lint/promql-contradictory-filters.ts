@@ -1,4 +1,4 @@
-import type { AnalyzedExpression, Check } from './check.js';
+import type { AnalyzedExpression, Check, Finding } from './check.js';
 import { at, emptyEffect, hasVariable, ownerName } from './check.js';
 import { expressionsOf, firstExpressionOf, flatRoot, operatorAfter } from '../promql/parse.js';
 import { NODE_SIZE, type FlatTree } from '../promql/flat-tree.js';
@@ -136,6 +136,54 @@ function andChain(e: AnalyzedExpression, tree: FlatTree, node: number, into: Con
 }
 
 /**
+ * The filters of an `and` chain (matched on every label, parentheses read through) whose every part
+ * is such a filter: what a series must pass to be kept by it. Undefined when a part is anything else
+ * (`up == 1`, `a unless b`): the chain then removes series by more than their values.
+ */
+function strictAndChain(e: AnalyzedExpression, tree: FlatTree, node: number): Condition[] | undefined {
+  const n = unwrapped(tree, node);
+  if (n < 0) return undefined;
+  if (operatorOf(tree, n) === 'And' && tree.child(n, 'MatchingModifierClause') < 0) {
+    const [lhs = -1, rhs = -1] = expressionsOf(tree, n);
+    const left = strictAndChain(e, tree, lhs);
+    const right = left && strictAndChain(e, tree, rhs);
+    return left && right && [...left, ...right];
+  }
+  const condition = conditionAt(e, tree, n);
+  return condition && [condition];
+}
+
+/** The parts of a chain of `or`s matched on every label (no `on`/`ignoring`), parentheses read through, into `into`. */
+function orChain(tree: FlatTree, node: number, into: number[]): void {
+  const n = unwrapped(tree, node);
+  if (n >= 0 && operatorOf(tree, n) === 'Or' && tree.child(n, 'MatchingModifierClause') < 0) {
+    const [lhs = -1, rhs = -1] = expressionsOf(tree, n);
+    orChain(tree, lhs, into);
+    orChain(tree, rhs, into);
+    return;
+  }
+  into.push(n);
+}
+
+/** Whether `v` (a number or an infinity) passes every condition of the interval. */
+function holdsAt(i: Interval, v: number): boolean {
+  if (v < i.min || v > i.max || (v === i.min && i.minOpen) || (v === i.max && i.maxOpen)) return false;
+  return !i.excluded.includes(v);
+}
+
+/**
+ * Whether every number, ±Inf included, passes one of the intervals: each bound and excluded value
+ * of any of them, and a value between each two next to each other, is tried (between two of them
+ * the intervals hold alike).
+ */
+function coversEveryNumber(intervals: readonly Interval[]): boolean {
+  const points = [...new Set([-Infinity, Infinity, ...intervals.flatMap((i) => [i.min, i.max, ...i.excluded])])].sort((a, b) => a - b);
+  const between = (a: number, b: number) => (a === -Infinity ? (b === Infinity ? 0 : b - Math.abs(b) - 1) : b === Infinity ? a + Math.abs(a) + 1 : a + (b - a) / 2);
+  const tried = points.flatMap((p, k) => (k + 1 < points.length ? [p, between(p, points[k + 1]!)] : [p]));
+  return tried.every((v) => intervals.some((i) => holdsAt(i, v)));
+}
+
+/**
  * Whether the series of a subject have label sets of their own: every selector in it names one
  * metric (not `{job="a"}`, not `{__name__=~"a|b"}`), so that two of its series never differ by
  * their name alone, and `and`/`unless` pair each series with itself.
@@ -165,19 +213,22 @@ const subjectWords = (c: Condition) => (c.shown.trim().length <= 80 ? c.shown.tr
 /**
  * Filters joined by `and` (matched on every label) that no value passes together: `x > 5 and x < 3`,
  * `x == 1 and x == 2`; and an `unless` that removes every series its left-hand side keeps:
- * `x > 5 unless x > 3`. Each filter compares an expression with a number; the expressions are the
- * same (the same syntax tree) and pair each series with itself (every selector names its metric).
- * Left alone: `on (…)`/`ignoring (…)` (a series meets other series), `bool`, `or`, comparisons
- * with NaN (promql/impossible-threshold's), and conditions on different expressions.
+ * `x > 5 unless x > 3`; and filters joined by `or` that every number passes, `x > 5 or x <= 5`
+ * (judgeOr). Each filter compares an expression with a number; the expressions are the same (the
+ * same syntax tree) and pair each series with itself (every selector names its metric). Left
+ * alone: `on (…)`/`ignoring (…)` (a series meets other series), `bool`, an `or` with a part that is
+ * no such filter, comparisons with NaN (promql/impossible-threshold's), Grafana variables as
+ * thresholds, and conditions on different expressions.
  */
 export const promqlContradictoryFilters: Check = {
   id: 'promql/contradictory-filters',
   severity: 'error',
-  description: 'Filters joined by `and` can hold together (`x > 5 and x < 3` never does), and `a unless b` does not remove all that `a` keeps (`x > 5 unless x > 3`).',
+  description:
+    'Filters joined by `and` can hold together (`x > 5 and x < 3` never does), `a unless b` does not remove all that `a` keeps (`x > 5 unless x > 3`), and filters joined by `or` leave some value out (`x > 5 or x <= 5` keeps every value but NaN).',
   run({ expressions }, report) {
     for (const e of expressions) {
       if (e.analysis.parsed.errors.length > 0 || e.analysis.typeErrors.length > 0) continue;
-      if (!e.analysis.binaries.some((b) => b.op === 'and' || b.op === 'unless') || e.analysis.comparisons.length < 2) continue;
+      if (!e.analysis.binaries.some((b) => b.op === 'and' || b.op === 'unless' || b.op === 'or') || e.analysis.comparisons.length < 2) continue;
       const flat = flatRoot(e.analysis.parsed);
       if (!flat) continue;
       const { tree, root } = flat;
@@ -186,10 +237,15 @@ export const promqlContradictoryFilters: Check = {
       const whole = (node: number) => node === top;
       for (let node = root, end = tree.endOf(root); node < end; node += NODE_SIZE) {
         const op = operatorOf(tree, node);
-        if ((op !== 'And' && op !== 'Unless') || tree.child(node, 'MatchingModifierClause') >= 0) continue;
+        if ((op !== 'And' && op !== 'Unless' && op !== 'Or') || tree.child(node, 'MatchingModifierClause') >= 0) continue;
+        if (op === 'Or') {
+          // The whole chain once: from its outermost `or`.
+          if (!insidePlain(tree, root, node, 'Or')) judgeOr(e, tree, node, whole(node), report);
+          continue;
+        }
         if (op === 'And') {
           // The whole chain once: from its outermost `and` (one whose parent, through parentheses, is no plain `and`).
-          if (insidePlainAnd(tree, root, node)) continue;
+          if (insidePlain(tree, root, node, 'And')) continue;
           const conditions: Condition[] = [];
           andChain(e, tree, node, conditions);
           for (const group of bySubject(e, conditions)) {
@@ -223,9 +279,43 @@ export const promqlContradictoryFilters: Check = {
   },
 };
 
-/** Whether `node`'s parent, through parentheses, is an `and` without `on`/`ignoring`. */
-function insidePlainAnd(tree: FlatTree, root: number, node: number): boolean {
+/** Whether `node`'s parent, through parentheses, is an `and` (an `or`) without `on`/`ignoring`. */
+function insidePlain(tree: FlatTree, root: number, node: number, op: 'And' | 'Or'): boolean {
   let parent = tree.parentOf(root, node);
   while (parent >= 0 && tree.name(parent) === 'ParenExpr') parent = tree.parentOf(root, parent);
-  return parent >= 0 && operatorOf(tree, parent) === 'And' && tree.child(parent, 'MatchingModifierClause') < 0;
+  return parent >= 0 && operatorOf(tree, parent) === op && tree.child(parent, 'MatchingModifierClause') < 0;
+}
+
+/**
+ * A chain of `or`s whose every part filters one expression (a filter, or filters joined by `and`)
+ * and that every number passes: `x > 5 or x <= 5`. `or` keeps the series of its left-hand side and
+ * adds those of the right-hand side whose labels it lacks, so each series of the expression is kept
+ * when its value passes a part: every series is, but those whose value is NaN, which fails every
+ * comparison but `!=` (a part made of `!=` alone keeps NaN too). An alert on the whole chain fires for
+ * every series (error); elsewhere the filters only drop NaN values, or nothing (warning). Left alone:
+ * a part that is no such filter (`up == 0`, `x > 5 and up == 1`: it keeps or adds other series), parts
+ * on different expressions, `on`/`ignoring`, `bool`, Grafana variables as thresholds.
+ */
+function judgeOr(e: AnalyzedExpression, tree: FlatTree, node: number, whole: boolean, report: (finding: Finding) => void): void {
+  const parts: number[] = [];
+  orChain(tree, node, parts);
+  const filters = parts.map((p) => strictAndChain(e, tree, p));
+  if (filters.some((f) => f === undefined)) return;
+  const all = filters.flat() as Condition[];
+  const groups = bySubject(e, all);
+  if (groups.length !== 1 || groups[0]!.length !== all.length) return;
+  if (!coversEveryNumber(filters.map((f) => intervalOf(f!)))) return;
+  const keepsNaN = filters.some((f) => f!.every((c) => c.op === '!='));
+  const alertOnIt = e.context === 'alert' && whole;
+  const effect = alertOnIt
+    ? keepsNaN ? 'the alert fires whenever the series exist' : 'the alert fires whenever the series exist and are not NaN'
+    : whole
+      ? keepsNaN ? 'they filter nothing out' : 'they only drop the NaN values'
+      : keepsNaN ? 'that part of the expression filters nothing out' : 'that part of the expression only drops the NaN values';
+  report({
+    severity: alertOnIt ? 'error' : 'warning',
+    message: `${ownerName(e)}: the filters ${quoted(all)} on ${subjectWords(all[0]!)} joined by \`or\` keep every value${keepsNaN ? ', NaN included,' : ' but NaN,'} so ${effect}`,
+    hint: 'a band is written `x > low and x < high`; to keep every value but NaN on purpose write x == x; otherwise fix the thresholds',
+    ...at(e, tree.from(node), tree.to(node)),
+  });
 }

@@ -5,7 +5,7 @@ import type { Model } from '../model/types.js';
 import { records } from '../model/select.js';
 import { flatRoot, expressionsOf, parsePromql } from '../promql/parse.js';
 import { numberLiteral } from '../promql/literal.js';
-import { RangeWalk, type RangeLookup, type ValueRange } from '../promql/value-range.js';
+import { RangeWalk, type Infinities, type RangeLookup, type ValueRange } from '../promql/value-range.js';
 import { recordExpressions } from './rules-select.js';
 
 /** `5 < x` read as `x > 5`. */
@@ -38,12 +38,17 @@ function rangeVerdict(op: string, r: ValueRange, c: number): 'never' | 'always' 
       return r.min > c ? 'never' : r.max <= c ? 'always' : undefined;
     case '==':
       // `absent(x) == 1` (always, for the one value there is) only says what it means: not reported.
-      return c < r.min || c > r.max ? 'never' : undefined;
+      return c < r.min || c > r.max || betweenWholes(r, c) ? 'never' : undefined;
     case '!=':
-      return r.min === r.max && r.min === c ? 'never' : c < r.min || c > r.max ? 'always' : undefined;
+      return r.min === r.max && r.min === c ? 'never' : c < r.min || c > r.max || betweenWholes(r, c) ? 'always' : undefined;
     default:
       return undefined;
   }
+}
+
+/** Whether `c` lies within the range of whole values but is no whole number: no value equals it (`count(x) == 1.5`). */
+function betweenWholes(r: ValueRange, c: number): boolean {
+  return r.whole === true && Number.isFinite(c) && !Number.isInteger(c) && c > r.min && c < r.max;
 }
 
 /**
@@ -108,6 +113,11 @@ export function boundWords(v: number, threshold?: number): string {
 
 function rangeWords(r: ValueRange, threshold?: number): string {
   const n = (v: number) => boundWords(v, threshold);
+  // Where the threshold falls between two whole values, the words say the values are whole.
+  if (threshold !== undefined && betweenWholes(r, threshold)) {
+    if (r.max - r.min === 1) return `is ${n(r.min)} or ${n(r.max)}`;
+    return `is a whole number and ${rangeWords(r)}`;
+  }
   if (r.min === r.max) return `is always ${n(r.min)}`;
   if (Number.isFinite(r.min) && Number.isFinite(r.max)) return `lies between ${n(r.min)} and ${n(r.max)}`;
   if (Number.isFinite(r.min)) return r.min === 0 ? 'is never negative' : `is at least ${n(r.min)}`;
@@ -122,6 +132,7 @@ function rangeLookup(context: CheckContext, model: Model, catalogue: Catalogue):
   for (const r of records(model)) recordCount.set(r.name, (recordCount.get(r.name) ?? 0) + 1);
   const known = new Map<string, ValueRange | undefined>();
   const knownNaN = new Map<string, string | undefined>();
+  const knownInfinities = new Map<string, Infinities | undefined>();
   const lookup: RangeLookup = {
     buckets(name) {
       const entry = catalogue.get(name);
@@ -137,7 +148,7 @@ function rangeLookup(context: CheckContext, model: Model, catalogue: Catalogue):
       const text = e?.text ?? rule.expr;
       const flat = flatRoot(e?.analysis.parsed ?? parsePromql(rule.expr));
       const r = flat ? new RangeWalk(text, flat.tree, lookup).of(flat.root) : undefined;
-      const found = r && { min: r.min, max: r.max, why: `${name} is recorded from an expression that ${rangeWords(r)}: ${r.why}` };
+      const found = r && { min: r.min, max: r.max, why: `${name} is recorded from an expression that ${rangeWords(r)}: ${r.why}`, ...(r.whole ? { whole: true } : {}) };
       known.set(name, found);
       return found;
     },
@@ -158,6 +169,32 @@ function rangeLookup(context: CheckContext, model: Model, catalogue: Catalogue):
       const words = found && `${name} is recorded from an expression that may be NaN: ${found}`;
       knownNaN.set(name, words);
       return words;
+    },
+    recordedInfinities(name) {
+      if (knownInfinities.has(name)) return knownInfinities.get(name);
+      const rule = catalogue.get(name)?.record;
+      if (!rule) return undefined;
+      knownInfinities.set(name, undefined); // a cycle adds no infinity of its own
+      // Two rules recording one name: either may have written an infinity.
+      let pos: string | undefined;
+      let neg: string | undefined;
+      for (const r of records(model).filter((r) => r.name === name)) {
+        const e = analysed.get(r);
+        const flat = flatRoot(e?.analysis.parsed ?? parsePromql(r.expr));
+        const found = flat ? new RangeWalk(e?.text ?? r.expr, flat.tree, lookup).infinities(flat.root) : undefined;
+        pos ??= found?.pos && `${name} is recorded from an expression that may be +Inf: ${found.pos}`;
+        neg ??= found?.neg && `${name} is recorded from an expression that may be -Inf: ${found.neg}`;
+      }
+      const infinities: Infinities = { ...(pos ? { pos } : {}), ...(neg ? { neg } : {}) };
+      knownInfinities.set(name, infinities);
+      return infinities;
+    },
+    seriesNaN(name) {
+      const entry = catalogue.get(name);
+      // client_golang's summary.Write (prometheus/summary.go): "if s.headStream.Count() == 0 { q = math.NaN() }":
+      // a quantile series is NaN while its sliding window (MaxAge, 10 minutes by default) holds no observation.
+      // Its _sum and _count are numbers; a gauge, a counter and a histogram's series are taken to be numbers too.
+      return entry?.metric?.type === 'summary' && entry.suffix === '' ? "a summary's quantile is NaN where it had no observations in its window" : undefined;
     },
   };
   return lookup;
@@ -180,10 +217,11 @@ function effect(e: AnalyzedExpression, whole: boolean, bool: boolean, found: Ver
   return emptyEffect(e, whole);
 }
 
-function hint(r: ValueRange, found: Verdict): string {
+function hint(r: ValueRange, found: Verdict, c: number): string {
   const never = found === 'never';
   if (found === 'but NaN') return 'to drop NaN values on purpose compare the series with itself (x == x keeps every value but NaN); otherwise use a threshold within that range, or drop the comparison';
   if (found === 'only NaN') return 'to keep only NaN values on purpose compare the series with itself (x != x); otherwise use a threshold within that range';
+  if (betweenWholes(r, c)) return never ? 'its values are whole numbers: compare with a whole number, or use a filter such as > or <' : 'its values are whole numbers: no value equals this threshold, compare with a whole number';
   if (never && r.why.startsWith('histogram_quantile')) return 'compare with a value within the buckets, or add larger buckets to the histogram (and the application)';
   if (r.why.includes('between 0 and 1')) return 'a ratio is compared with a fraction: 0.05 for 5%, not 5';
   return never ? 'use a threshold within that range, or fix the expression' : 'use a threshold within that range, or drop the comparison if every series should pass';
@@ -262,7 +300,7 @@ export const promqlImpossibleThreshold: Check = {
         report({
           severity: never ? 'error' : 'warning',
           message: `${ownerName(e)}: "${comparison}" ${holds}: ${r ? `${subject} ${rangeWords(r, constant)} (${r.why})${nan}` : beyond!.words}, so ${effect(e, whole, b.bool, found!)}`,
-          hint: r ? hint(r, found!) : beyond!.hint,
+          hint: r ? hint(r, found!, constant) : beyond!.hint,
           ...at(e, from, to),
         });
       }

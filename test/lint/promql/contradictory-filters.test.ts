@@ -134,3 +134,93 @@ describe(ID, () => {
     ]);
   });
 });
+
+describe(`${ID}: filters joined by \`or\` that every value but NaN passes`, () => {
+  /** [name, severity, message] of each finding. */
+  function judgedWithSeverity(exprs: readonly string[]): Array<[string, string, string]> {
+    const rules = exprs.map((expr, i) => alert({ ...basics, name: `A${i}`, expr }));
+    return findings(ID, shop({ rules })).map((d) => [d.path![3]!, d.severity, d.message]);
+  }
+  const everySeries = 'so the alert fires whenever the series exist and are not NaN';
+
+  it('fires on filters of one expression joined by `or` that every number passes: the alert fires for every series but NaN', () => {
+    const rule = alert({ ...basics, name: 'Either', expr: `${errors} > 5 or ${errors} <= 5` });
+    expectFindings(findings(ID, shop({ rules: [rule] })), [
+      {
+        severity: 'error',
+        message: `alert Either: the filters "> 5", "<= 5" on ${errors} joined by \`or\` keep every value but NaN, ${everySeries}`,
+        hint: 'a band is written `x > low and x < high`; to keep every value but NaN on purpose write x == x; otherwise fix the thresholds',
+        path: rulePath('Either', 'expr'),
+        at: rule,
+        span: `${errors} > 5 or ${errors} <= 5`,
+      },
+    ]);
+  });
+
+  it('reads every comparison operator, both orders, parentheses, chains and bands joined by `and` within them', () => {
+    expect(
+      judgedWithSeverity([
+        'shop_cart_items >= 5 or shop_cart_items < 5',
+        '5 < shop_cart_items or 5 >= shop_cart_items',
+        '(shop_cart_items > 10) or (shop_cart_items<=10)',
+        'shop_cart_items < 1 or shop_cart_items > 3 or shop_cart_items >= 1 and shop_cart_items <= 3',
+        'shop_cart_items < 0 or (shop_cart_items >= 0 and shop_cart_items < 10) or shop_cart_items >= 10',
+        'shop_cart_items == 5 or shop_cart_items != 5',
+        'shop_cart_items != 5 or shop_cart_items != 6',
+        'shop_cart_items > 5 or shop_cart_items < 5 or shop_cart_items == 5',
+      ]),
+    ).toEqual([
+      ['A0', 'error', `alert A0: the filters ">= 5", "< 5" on shop_cart_items joined by \`or\` keep every value but NaN, ${everySeries}`],
+      ['A1', 'error', `alert A1: the filters "5 <", "5 >=" on shop_cart_items joined by \`or\` keep every value but NaN, ${everySeries}`],
+      ['A2', 'error', `alert A2: the filters "> 10", "<=10" on shop_cart_items joined by \`or\` keep every value but NaN, ${everySeries}`],
+      ['A3', 'error', `alert A3: the filters "< 1", "> 3", ">= 1", "<= 3" on shop_cart_items joined by \`or\` keep every value but NaN, ${everySeries}`],
+      ['A4', 'error', `alert A4: the filters "< 0", ">= 0", "< 10", ">= 10" on shop_cart_items joined by \`or\` keep every value but NaN, ${everySeries}`],
+      // NaN passes `!=`: nothing at all is dropped.
+      ['A5', 'error', 'alert A5: the filters "== 5", "!= 5" on shop_cart_items joined by `or` keep every value, NaN included, so the alert fires whenever the series exist'],
+      ['A6', 'error', 'alert A6: the filters "!= 5", "!= 6" on shop_cart_items joined by `or` keep every value, NaN included, so the alert fires whenever the series exist'],
+      ['A7', 'error', `alert A7: the filters "> 5", "< 5", "== 5" on shop_cart_items joined by \`or\` keep every value but NaN, ${everySeries}`],
+    ]);
+  });
+
+  it('stays quiet where a value is left out, or the filters may judge other series: on/ignoring, bool, other expressions, other parts, names', () => {
+    expect(
+      judgedWithSeverity([
+        'shop_cart_items > 5 or shop_cart_items < 5',
+        'shop_cart_items >= 5 or shop_cart_items < 4',
+        'shop_cart_items > 5 or shop_cart_items <= 5 and shop_cart_items > 1',
+        'shop_cart_items != 5 and shop_cart_items != 6 or shop_cart_items == 7',
+        'shop_cart_items > 5 or on (store) shop_cart_items <= 5',
+        'shop_cart_items > 5 or ignoring (instance) shop_cart_items <= 5',
+        'shop_cart_items > bool 5 or shop_cart_items <= bool 5',
+        'shop_cart_items > 5 or shop_cart_items offset 1h <= 5',
+        'shop_cart_items{store="a"} > 5 or shop_cart_items{store="b"} <= 5',
+        'shop_cart_items > 5 or up == 0 or shop_cart_items <= 5',
+        'shop_cart_items > 5 or (shop_cart_items <= 5 and up == 1)',
+        'shop_cart_items > 5 or shop_cart_items <= 5 unless up == 0',
+        '{store="a"} > 5 or {store="a"} <= 5',
+        'shop_cart_items > 5 or shop_cart_items == NaN',
+      ]),
+    ).toEqual([]);
+  });
+
+  it('says what the `or` does where it stands: a part of an alert, a recording rule, a panel; quiet on Grafana variables as thresholds', () => {
+    const rules = [
+      alert({ ...basics, name: 'Part', expr: '(shop_cart_items > 5 or shop_cart_items <= 5) and on () up{job="shop"} == 0' }),
+      record({ name: 'store:shop_cart:any', expr: 'shop_cart_items > 5 or shop_cart_items <= 5' }),
+    ];
+    const board = dashboard({
+      title: 'Shop',
+      panels: [
+        timeseriesPanel({
+          title: 'Carts',
+          targets: [{ expr: 'shop_cart_items{store=~"$store"} > 5 or shop_cart_items{store=~"$store"} <= 5' }, { expr: 'shop_cart_items > $low or shop_cart_items <= $low' }],
+        }),
+      ],
+    });
+    expect(findings(ID, shop({ rules, dashboards: [board] })).map((d) => [d.severity, d.message])).toEqual([
+      ['warning', 'alert Part: the filters "> 5", "<= 5" on shop_cart_items joined by `or` keep every value but NaN, so that part of the expression only drops the NaN values'],
+      ['warning', 'record store:shop_cart:any: the filters "> 5", "<= 5" on shop_cart_items joined by `or` keep every value but NaN, so they only drop the NaN values'],
+      ['warning', 'panel Carts: the filters "> 5", "<= 5" on shop_cart_items{store=~"$store"} joined by `or` keep every value but NaN, so they only drop the NaN values'],
+    ]);
+  });
+});

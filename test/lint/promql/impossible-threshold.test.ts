@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { alert, dashboard, record, timeseriesPanel } from '../../../src/index.js';
+import { alert, dashboard, record, summary, timeseriesPanel } from '../../../src/index.js';
 import { basics, expectFindings, findings, rulePath, shop } from './shop.js';
 
 const ID = 'promql/impossible-threshold';
@@ -417,5 +417,138 @@ describe(`${ID}: numbers as a user reads them`, () => {
       ['error', 'alert Exp: "> 3" never holds: exp(up{job="shop"}) lies between 1 and 2.718 (up is 0 or 1), so the alert never fires'],
       ['error', 'alert Pi: "< 3" never holds: vector(pi()) is always π (pi() is π), so the alert never fires'],
     ]);
+  });
+});
+
+describe(`${ID}: NaN made of infinities (IEEE 754: Inf − Inf, 0 × Inf, Inf / Inf, Inf % y)`, () => {
+  const dropsNaN = 'so it only drops the NaN values: the alert fires whenever the series exist and are not NaN';
+  const growth = 'exp(rate(shop_orders_total[5m]))';
+
+  it('says an expression that may be an infinity met by another (or by 0) may be NaN, naming the operation', () => {
+    const rules = [
+      alert({ ...basics, name: 'TimesZero', expr: 'clamp(+Inf * shop_cart_items, 0, 1) >= 0' }),
+      alert({ ...basics, name: 'ZeroTimesInf', expr: 'clamp(shop_cart_items * Inf, 0, 1) >= 0' }),
+      alert({ ...basics, name: 'Difference', expr: `clamp(${growth} - ${growth}, -1, 1) >= -1` }),
+      alert({ ...basics, name: 'Reciprocals', expr: 'clamp(1 / shop_cart_items - 1 / shop_cart_items, -1, 1) <= 1' }),
+      alert({ ...basics, name: 'Opposite', expr: `clamp(${growth} + ln(rate(shop_orders_total[5m])), -1, 1) <= 1` }),
+      alert({ ...basics, name: 'Quotient', expr: `clamp(${growth} / ${growth}, 0, 1) >= 0` }),
+      alert({ ...basics, name: 'Remainder', expr: `${growth} % 2 >= 0` }),
+      alert({ ...basics, name: 'Summed', expr: 'clamp(sum(1 / shop_cart_items), -1, 1) >= -1' }),
+      alert({ ...basics, name: 'Spread', expr: `stddev(${growth}) >= 0` }),
+      alert({ ...basics, name: 'Quantile', expr: 'clamp(quantile(2, shop_cart_items) - quantile(2, shop_cart_items), -1, 1) >= -1' }),
+    ];
+    const inf = (op: string) => `or is NaN (${op})`;
+    expect(brief(shop({ rules }))).toEqual([
+      ['warning', `alert TimesZero: ">= 0" holds for every value but NaN: clamp(+Inf * shop_cart_items, 0, 1) lies between 0 and 1 (clamp(…, 0, 1) keeps them between 0 and 1) ${inf('0 × Inf is NaN: one side may be infinite (the number +Inf), the other 0')}, ${dropsNaN}`],
+      ['warning', `alert ZeroTimesInf: ">= 0" holds for every value but NaN: clamp(shop_cart_items * Inf, 0, 1) lies between 0 and 1 (clamp(…, 0, 1) keeps them between 0 and 1) ${inf('0 × Inf is NaN: one side may be infinite (the number +Inf), the other 0')}, ${dropsNaN}`],
+      ['warning', `alert Difference: ">= -1" holds for every value but NaN: its left-hand side lies between -1 and 1 (rate() is never negative; clamp(…, -1, 1) keeps them between -1 and 1) ${inf('Inf − Inf is NaN: both sides may be +Inf (exp() overflows to +Inf)')}, ${dropsNaN}`],
+      ['warning', `alert Reciprocals: "<= 1" holds for every value but NaN: clamp(1 / shop_cart_items - 1 / shop_cart_items, -1, 1) lies between -1 and 1 (clamp(…, -1, 1) keeps them between -1 and 1) ${inf('Inf − Inf is NaN: both sides may be +Inf (a division by 0 is infinite)')}, ${dropsNaN}`],
+      ['warning', `alert Opposite: "<= 1" holds for every value but NaN: clamp(${growth} + ln(rate(shop_orders_total[5m])), -1, 1) lies between -1 and 1 (clamp(…, -1, 1) keeps them between -1 and 1) ${inf('+Inf + -Inf is NaN: one side may be +Inf (exp() overflows to +Inf), the other -Inf (ln(0) is -Inf)')}, ${dropsNaN}`],
+      ['warning', `alert Quotient: ">= 0" holds for every value but NaN: clamp(${growth} / ${growth}, 0, 1) lies between 0 and 1 (clamp(…, 0, 1) keeps them between 0 and 1) ${inf('Inf / Inf is NaN: both sides may be infinite (exp() overflows to +Inf)')}, ${dropsNaN}`],
+      ['warning', `alert Remainder: ">= 0" holds for every value but NaN: ${growth} % 2 lies between 0 and 2 (x % 2 is smaller than 2 in magnitude, of the sign of x; rate() is never negative) ${inf('Inf % y is NaN: its left-hand side may be infinite (exp() overflows to +Inf)')}, ${dropsNaN}`],
+      ['warning', `alert Summed: ">= -1" holds for every value but NaN: clamp(sum(1 / shop_cart_items), -1, 1) lies between -1 and 1 (clamp(…, -1, 1) keeps them between -1 and 1) ${inf('sum() of +Inf and -Inf is NaN: its input may be either (a division by 0 is infinite)')}, ${dropsNaN}`],
+      ['warning', `alert Spread: ">= 0" holds for every value but NaN: stddev(${growth}) is never negative (stddev() is never negative) ${inf('stddev() of an infinite value is NaN: its input may be infinite (exp() overflows to +Inf)')}, ${dropsNaN}`],
+      ['warning', `alert Quantile: ">= -1" holds for every value but NaN: clamp(quantile(2, shop_cart_items) - quantile(2, shop_cart_items), -1, 1) lies between -1 and 1 (clamp(…, -1, 1) keeps them between -1 and 1) ${inf('Inf − Inf is NaN: both sides may be +Inf (quantile() of φ > 1 is +Inf)')}, ${dropsNaN}`],
+    ]);
+  });
+
+  it('still says "always" where infinities cannot meet: one sign added, a finite side, divisors that are never 0, bounded arguments', () => {
+    const rules = [
+      alert({ ...basics, name: 'PlusOne', expr: `${growth} + 1 >= 1` }),
+      alert({ ...basics, name: 'MinusOne', expr: `${growth} - 1 >= 0` }),
+      alert({ ...basics, name: 'ByCount', expr: 'clamp(1 / count(shop_cart_items) - 1 / count(shop_cart_items), -1, 1) >= -1' }),
+      alert({ ...basics, name: 'Bounded', expr: 'clamp(exp(up{job="shop"}) - exp(up{job="shop"}), -2, 2) >= -2' }),
+      alert({ ...basics, name: 'Clamped', expr: 'clamp(clamp_max(exp(shop_cart_items), 5) * 0, -1, 1) >= -1' }),
+      alert({ ...basics, name: 'FiniteQuantile', expr: 'clamp(quantile(0.5, shop_cart_items) - quantile(0.5, shop_cart_items), -1, 1) >= -1' }),
+    ];
+    expect(brief(shop({ rules }))).toEqual([
+      ['warning', `alert PlusOne: ">= 1" always holds: ${growth} + 1 is at least 2 (rate() is never negative), so the alert fires whenever the series exist`],
+      ['warning', `alert MinusOne: ">= 0" always holds: ${growth} - 1 is never negative (rate() is never negative), so the alert fires whenever the series exist`],
+      ['warning', 'alert ByCount: ">= -1" always holds: clamp(1 / count(shop_cart_items) - 1 / count(shop_cart_items), -1, 1) lies between -1 and 1 (clamp(…, -1, 1) keeps them between -1 and 1), so the alert fires whenever the series exist'],
+      ['warning', 'alert Bounded: ">= -2" always holds: clamp(exp(up{job="shop"}) - exp(up{job="shop"}), -2, 2) lies between -1.718 and 1.718 (up is 0 or 1; clamp(…, -2, 2) keeps them between -2 and 2), so the alert fires whenever the series exist'],
+      ['warning', 'alert Clamped: ">= -1" always holds: clamp(clamp_max(exp(shop_cart_items), 5) * 0, -1, 1) is always 0 (exp() is never negative; clamp_max(…, 5) keeps them at or below 5; clamp(…, -1, 1) keeps them between -1 and 1), so the alert fires whenever the series exist'],
+      ['warning', 'alert FiniteQuantile: ">= -1" always holds: clamp(quantile(0.5, shop_cart_items) - quantile(0.5, shop_cart_items), -1, 1) lies between -1 and 1 (clamp(…, -1, 1) keeps them between -1 and 1), so the alert fires whenever the series exist'],
+    ]);
+  });
+});
+
+describe(`${ID}: series the catalogue says may be NaN (a summary's quantiles)`, () => {
+  const latency = summary({ name: 'shop_payment_seconds', help: 'Payment time.', labels: ['store'], quantiles: [0.5, 0.99] });
+
+  it('says a summary quantile may be NaN (no observations in its window), with or without a quantile matcher, and its _count and _sum may not', () => {
+    const rules = [
+      alert({ ...basics, name: 'Quantile', expr: 'clamp_min(shop_payment_seconds{quantile="0.99"}, 0) >= 0' }),
+      alert({ ...basics, name: 'Any', expr: 'abs(max by (store) (shop_payment_seconds)) >= 0' }),
+      alert({ ...basics, name: 'Count', expr: 'rate(shop_payment_seconds_count[5m]) >= 0' }),
+      alert({ ...basics, name: 'Sum', expr: 'abs(shop_payment_seconds_sum) >= 0' }),
+    ];
+    const nan = "a summary's quantile is NaN where it had no observations in its window";
+    expect(brief(shop({ rules, metrics: [latency] }))).toEqual([
+      ['warning', `alert Quantile: ">= 0" holds for every value but NaN: clamp_min(shop_payment_seconds{quantile="0.99"}, 0) is never negative (clamp_min(…, 0) keeps them at or above 0) or is NaN (${nan}), so it only drops the NaN values: the alert fires whenever the series exist and are not NaN`],
+      ['warning', `alert Any: ">= 0" holds for every value but NaN: abs(max by (store) (shop_payment_seconds)) is never negative (abs() is never negative) or is NaN (${nan}), so it only drops the NaN values: the alert fires whenever the series exist and are not NaN`],
+      ['warning', 'alert Count: ">= 0" always holds: rate(shop_payment_seconds_count[5m]) is never negative (rate() is never negative), so the alert fires whenever the series exist'],
+      ['warning', 'alert Sum: ">= 0" always holds: abs(shop_payment_seconds_sum) is never negative (abs() is never negative), so the alert fires whenever the series exist'],
+    ]);
+  });
+});
+
+describe(`${ID}: bounds of remainders, powers, atan2 and sums over time`, () => {
+  it('fires on a remainder beyond its divisor, an even or zeroth power below 0 or beside 1, atan2 beyond ±π, a sum over time of a rate below 0', () => {
+    const rules = [
+      alert({ ...basics, name: 'Mod', expr: 'shop_cart_items % 1 > 1' }),
+      alert({ ...basics, name: 'ModRate', expr: 'rate(shop_orders_total[5m]) % 2 < 0' }),
+      alert({ ...basics, name: 'ModNegative', expr: 'shop_cart_items % -3 > 3' }),
+      alert({ ...basics, name: 'Square', expr: 'shop_cart_items ^ 2 < 0' }),
+      alert({ ...basics, name: 'Zeroth', expr: 'shop_cart_items ^ 0 != 1' }),
+      alert({ ...basics, name: 'Atan2', expr: 'shop_cart_items atan2 shop_cart_items > 4' }),
+      alert({ ...basics, name: 'SumOverTime', expr: 'sum_over_time(rate(shop_orders_total[5m])[10m:1m]) < 0' }),
+    ];
+    expect(brief(shop({ rules }))).toEqual([
+      ['error', 'alert Mod: "> 1" never holds: shop_cart_items % 1 lies between -1 and 1 (x % 1 is smaller than 1 in magnitude, of the sign of x), so the alert never fires'],
+      ['error', 'alert ModRate: "< 0" never holds: rate(shop_orders_total[5m]) % 2 lies between 0 and 2 (x % 2 is smaller than 2 in magnitude, of the sign of x; rate() is never negative), so the alert never fires'],
+      ['error', 'alert ModNegative: "> 3" never holds: shop_cart_items % -3 lies between -3 and 3 (x % -3 is smaller than 3 in magnitude, of the sign of x), so the alert never fires'],
+      ['error', 'alert Square: "< 0" never holds: shop_cart_items ^ 2 is never negative (an even power is never negative), so the alert never fires'],
+      ['error', 'alert Zeroth: "!= 1" never holds: shop_cart_items ^ 0 is always 1 (x ^ 0 is 1, even of NaN), so the alert never fires'],
+      ['error', 'alert Atan2: "> 4" never holds: shop_cart_items atan2 shop_cart_items lies between -π and π (atan2 lies between -π and π), so the alert never fires'],
+      ['error', 'alert SumOverTime: "< 0" never holds: sum_over_time(rate(shop_orders_total[5m])[10m:1m]) is never negative (rate() is never negative), so the alert never fires'],
+    ]);
+  });
+});
+
+describe(`${ID}: values that are whole numbers (counts, up, bool, the parts of a date, and sums of them)`, () => {
+  it('fires on `==` a number between two whole values (never) and `!=` one (always), saying the values are whole', () => {
+    const rules = [
+      alert({ ...basics, name: 'Bool', expr: '(shop_cart_items > bool 1) == 0.5' }),
+      alert({ ...basics, name: 'Up', expr: 'up{job="shop"} != 0.5' }),
+      alert({ ...basics, name: 'Count', expr: 'count(shop_cart_items) == 1.5' }),
+      alert({ ...basics, name: 'Hour', expr: 'hour() == 12.5' }),
+      alert({ ...basics, name: 'Sum', expr: 'sum(up{job="shop"}) + count(shop_cart_items) == 2.5' }),
+      alert({ ...basics, name: 'Sgn', expr: 'sgn(shop_cart_items) == 0.5' }),
+      alert({ ...basics, name: 'Floor', expr: 'floor(rate(shop_orders_total[5m])) == 2.5' }),
+    ];
+    expect(brief(shop({ rules }))).toEqual([
+      ['error', 'alert Bool: "== 0.5" never holds: (shop_cart_items > bool 1) is 0 or 1 (a comparison with bool is 0 or 1), so the alert never fires'],
+      ['warning', 'alert Up: "!= 0.5" always holds: up{job="shop"} is 0 or 1 (up is 0 or 1), so the alert fires whenever the series exist'],
+      ['error', 'alert Count: "== 1.5" never holds: count(shop_cart_items) is a whole number and is at least 1 (a count is at least 1), so the alert never fires'],
+      ['error', 'alert Hour: "== 12.5" never holds: hour() is a whole number and lies between 0 and 23 (hour() returns 0 to 23), so the alert never fires'],
+      ['error', 'alert Sum: "== 2.5" never holds: sum(up{job="shop"}) + count(shop_cart_items) is a whole number and is at least 1 (up is 0 or 1; a count is at least 1), so the alert never fires'],
+      ['error', 'alert Sgn: "== 0.5" never holds: sgn(shop_cart_items) is a whole number and lies between -1 and 1 (sgn() is -1, 0 or 1), so the alert never fires'],
+      ['error', 'alert Floor: "== 2.5" never holds: floor(rate(shop_orders_total[5m])) is a whole number and is never negative (rate() is never negative), so the alert never fires'],
+    ]);
+    expect(findings(ID, shop({ rules: [rules[0]!] }))[0]!.hint).toBe('its values are whole numbers: compare with a whole number, or use a filter such as > or <');
+  });
+
+  it('stays quiet where values need not be whole: averages, quantiles, rates, ratios, timestamps, round to a fraction', () => {
+    const rules = [
+      alert({ ...basics, name: 'Avg', expr: 'avg(up{job="shop"}) == 0.5' }),
+      alert({ ...basics, name: 'AvgOverTime', expr: 'avg_over_time(up{job="shop"}[10m]) == 0.5' }),
+      alert({ ...basics, name: 'Quantile', expr: 'quantile(0.5, up{job="shop"}) == 0.5' }),
+      alert({ ...basics, name: 'Half', expr: 'count(shop_cart_items) / 2 == 1.5' }),
+      alert({ ...basics, name: 'Scaled', expr: '0.5 * count(shop_cart_items) == 1.5' }),
+      alert({ ...basics, name: 'Rate', expr: 'changes(shop_cart_items[10m]) / 600 == 0.5' }),
+      alert({ ...basics, name: 'Round', expr: 'round(count(shop_cart_items), 0.5) == 1.5' }),
+      alert({ ...basics, name: 'Stamp', expr: 'timestamp(shop_cart_items) == 1.5' }),
+    ];
+    expect(findings(ID, shop({ rules }))).toEqual([]);
   });
 });

@@ -9,6 +9,7 @@ import {
   type Dashboard, type PrometheusGlobal, type Rule, type ScrapeJob,
 } from '../../../src/index.js';
 import type { SourceRef } from '../../../src/diagnostic.js';
+import type { AnyMetric } from '../../../src/api/metrics.js';
 import type { Diagnostic } from '../../../src/diagnostic.js';
 import { CHECKS } from '../../../src/lint/index.js';
 import { fileOf, runOn } from '../../helpers/model.js';
@@ -33,12 +34,14 @@ export interface ShopOptions {
   scrapeJobs?: ScrapeJob[];
   global?: PrometheusGlobal;
   dashboards?: Dashboard[];
+  /** Metrics besides the shop's own (a summary, …), for the tests that need them. */
+  metrics?: AnyMetric[];
 }
 
 export function shop(options: ShopOptions) {
   return defineProject({
     name: 'shop',
-    metrics: [orders, payments, cart, checkout, cpu, buildInfo],
+    metrics: [orders, payments, cart, checkout, cpu, buildInfo, ...(options.metrics ?? [])],
     prometheus: {
       global: { scrapeInterval: '15s', evaluationInterval: '15s', ...options.global },
       scrapeJobs: options.scrapeJobs ?? Object.values(jobs),
