@@ -1,6 +1,6 @@
 import type { AnalyzedExpression, Check, Finding } from './check.js';
 import { at, emptyEffect, hasVariable, ownerName } from './check.js';
-import { expressionsOf, firstExpressionOf, flatRoot, operatorAfter } from '../promql/parse.js';
+import { expressionsOf, flatRoot, operatorAfter, unwrapped } from '../promql/parse.js';
 import { NODE_SIZE, type FlatTree } from '../promql/flat-tree.js';
 import { numberLiteral } from '../promql/literal.js';
 import { canonicalSubtree } from '../promql/canonical.js';
@@ -68,13 +68,6 @@ function within(inner: Interval, outer: Interval): boolean {
   const leftOut = (x: number) =>
     inner.excluded.includes(x) || x < inner.min || x > inner.max || (x === inner.min && inner.minOpen) || (x === inner.max && inner.maxOpen);
   return aboveMin && belowMax && outer.excluded.every(leftOut);
-}
-
-/** The node inside any parentheses around `node`. */
-function unwrapped(tree: FlatTree, node: number): number {
-  let n = node;
-  while (n >= 0 && tree.name(n) === 'ParenExpr') n = firstExpressionOf(tree, n);
-  return n;
 }
 
 /** The binary operator's name (`And`, `Gtr`, …) of a BinaryExpr node, or ''. */

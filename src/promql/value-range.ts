@@ -12,7 +12,7 @@
  * scalar() of no series, …: NAN_SOURCES); the samples of scraped series are taken to be numbers.
  */
 import { NODE_SIZE, type FlatTree } from './flat-tree.js';
-import { argumentsOf, expressionsOf, firstExpressionOf, operatorAfter } from './parse.js';
+import { argumentsOf, expressionsOf, firstExpressionOf, operatorAfter, unwrapped } from './parse.js';
 import { numberLiteral } from './literal.js';
 
 export interface ValueRange {
@@ -899,16 +899,14 @@ export class RangeWalk {
   /** `sum by (…) (rate(x{…}[5m]))` taken apart; undefined for anything else. */
   private counterTerm(node: number): { aggregation: string; fn: string; window: string; name: string; matchers: string[] } | undefined {
     const { tree } = this;
-    let n = node;
-    while (n >= 0 && tree.name(n) === 'ParenExpr') n = firstExpressionOf(tree, n);
+    let n = unwrapped(tree, node);
     let aggregation = '';
     if (n >= 0 && tree.name(n) === 'AggregateExpr') {
       if (this.nameOf(n, 'AggregateOp') !== 'sum') return undefined;
       const modifier = tree.child(n, 'AggregateModifier');
       aggregation = modifier >= 0 ? this.textOf(modifier).replace(/\s+/g, '') : 'sum';
       if (aggregation !== 'sum') aggregation = `sum ${aggregation}`;
-      n = argumentsOf(tree, n)[0] ?? -1;
-      while (n >= 0 && tree.name(n) === 'ParenExpr') n = firstExpressionOf(tree, n);
+      n = unwrapped(tree, argumentsOf(tree, n)[0] ?? -1);
     }
     if (n < 0 || tree.name(n) !== 'FunctionCall') return undefined;
     const fn = this.nameOf(n, 'FunctionIdentifier');
