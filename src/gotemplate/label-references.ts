@@ -8,8 +8,11 @@
  * (`{{ .job }}`), a parenthesized pipeline (`(.Labels).job`). What the dot is elsewhere is followed
  * too: inside `{{ range query "…" }}` or `{{ with $labels.job }}` it is no longer the alert's data,
  * so `.Labels.x` there reads no alert label. A variable assigned in a block is not followed after it
- * (it may hold either value); the bodies of `{{ define }}` and the templates `{{ template }}` calls
- * are not followed. Offsets are not kept: callers want the names.
+ * (it may hold either value). A `{{ template "x" data }}` (or `{{ block }}`) runs the body of the
+ * `{{ define "x" }}` the text holds with that data as its dot and `$`: it is followed there; a
+ * define no action calls reads nothing, and a template the text does not define is not followed
+ * (Prometheus has no other templates for an alert's text: the expansion fails). Offsets are not
+ * kept: callers want the names.
  *
  * Which of those reads print the label's value (`labelsRenderedEmpty`): Prometheus expands alert
  * templates with "missingkey=zero" (template/template.go `NewTemplateExpander`), so a label the
@@ -520,10 +523,34 @@ const NONE: Read = Object.freeze({ references: Object.freeze([]), externalRefere
 const MEMO = new Map<string, Read>();
 const MEMO_LIMIT = 4096;
 
+/** Actions a template's followed calls may walk in all (a text calling templates that call others, many times each). */
+const CALL_BUDGET = 20_000;
+
 function readLabelReferences(template: string): Read {
   const flow = new Flow();
   const printed: PrintedLabels[] = [];
   const stack: Array<Frame & { kind: string }> = [];
+  const actions = lexTemplate(template).actions;
+  // The `{{ end }}` of each block, by the index of the action opening it; the body of each `define`/`block` by name.
+  const endOf = new Map<number, number>();
+  const bodies = new Map<string, { from: number; to: number }>();
+  {
+    const open: number[] = [];
+    actions.forEach((action, k) => {
+      const head = action.tokens[0];
+      if (head?.kind !== 'keyword') return;
+      if (['if', 'with', 'range', 'define', 'block'].includes(head.text)) open.push(k);
+      else if (head.text === 'end' && open.length > 0) endOf.set(open.pop()!, k);
+    });
+    for (const k of open) endOf.set(k, actions.length);
+    actions.forEach((action, k) => {
+      const [head, name] = action.tokens;
+      if (head?.kind !== 'keyword' || (head.text !== 'define' && head.text !== 'block')) return;
+      if (name?.kind !== 'string' && name?.kind !== 'rawString') return;
+      // Go refuses two non-empty definitions of one name in a text; the first is kept here.
+      if (!bodies.has(unquote(name))) bodies.set(unquote(name), { from: k + 1, to: endOf.get(k)! });
+    });
+  }
   const open = (kind: string, cond: Condition = NO_CONDITION) =>
     stack.push({ kind, dot: flow.dot, vars: new Map(flow.vars), declared: new Set(), guards: cond.t, otherwise: cond.f });
   /** Binds what a pipeline declares or assigns; a declaration belongs to the innermost open block. */
@@ -533,88 +560,130 @@ function readLabelReferences(template: string): Read {
       if (!p.assigned) stack.at(-1)?.declared.add(name);
     }
   };
-  /** An output of label values, under the clauses of every open branch (a define's body: of its own). */
-  const print = (held: Held) => {
-    if (!isText(held)) return;
+  /** The clauses that hold where the action being read runs: those of every open branch, and of the call that runs the body being read. */
+  const holding = (): string[][] => {
     const guards: string[][] = [];
     for (let k = stack.length - 1; k >= 0; k--) {
       guards.push(...stack[k]!.guards);
-      if (stack[k]!.kind === 'define' || stack[k]!.kind === 'block') break;
+      if (stack[k]!.kind === 'call') break;
     }
+    return guards;
+  };
+  /** An output of label values, under the clauses that hold there. */
+  const print = (held: Held) => {
+    if (!isText(held)) return;
+    const guards = holding();
     for (const spot of held.spots) {
       const first = spot.reduce((a, b) => (b.form < a.form || (b.form === a.form && b.order < a.order) ? b : a));
       printed.push({ labels: [...new Set(spot.map((r) => r.key))], guards, order: [first.form, first.order] });
     }
   };
-  for (const action of lexTemplate(template).actions) {
-    const tokens = action.tokens;
-    const head = tokens[0];
-    if (!head) continue;
-    if (head.kind !== 'keyword') {
-      const p = flow.pipeline(tokens, 0, false);
-      bind(p, p.held);
-      // `{{ $x := … }}` prints nothing.
-      if (p.declared.length === 0) print(p.held);
-      continue;
+  const calling: string[] = [];
+  let budget = CALL_BUDGET;
+  /**
+   * `{{ template "x" data }}` (and `{{ block "x" data }}`): the body of x runs there, with the data as
+   * its dot and `$` and no other variable, under the clauses that hold at the call. A template the
+   * text does not define is not followed: Prometheus has no other templates for an alert's text, so
+   * its expansion fails ("no such template") and prints no label. A call of a template already being
+   * followed (recursion), or past the budget, is taken as printing its data.
+   */
+  const call = (name: string, data: Held) => {
+    const body = bodies.get(name);
+    if (!body) return;
+    if (calling.includes(name) || budget < body.to - body.from) {
+      print(data);
+      return;
     }
-    switch (head.text) {
-      case 'if':
-      case 'with':
-      case 'range': {
-        const p = flow.pipeline(tokens, 1, false);
-        open(head.text, head.text === 'range' ? NO_CONDITION : p.cond);
-        if (head.text === 'range') {
-          // The dot, and each declared variable, is an element (or a key) of what is ranged over.
-          bind(p, 'other');
-          flow.dot = 'other';
-        } else {
-          bind(p, p.held);
-          if (head.text === 'with') flow.dot = p.held;
+    budget -= body.to - body.from;
+    const guards = holding();
+    const depth = stack.length;
+    stack.push({ kind: 'call', dot: flow.dot, vars: flow.vars, declared: new Set(), guards, otherwise: [] });
+    flow.dot = data;
+    flow.vars = new Map([['$', data]]);
+    calling.push(name);
+    walk(body.from, body.to);
+    calling.pop();
+    const frame = stack[depth]!;
+    stack.length = depth;
+    flow.dot = frame.dot;
+    flow.vars = frame.vars;
+  };
+  const walk = (from: number, to: number) => {
+    for (let k = from; k < to; k++) {
+      const tokens = actions[k]!.tokens;
+      const head = tokens[0];
+      if (!head) continue;
+      if (head.kind !== 'keyword') {
+        const p = flow.pipeline(tokens, 0, false);
+        bind(p, p.held);
+        // `{{ $x := … }}` prints nothing.
+        if (p.declared.length === 0) print(p.held);
+        continue;
+      }
+      const top = stack.at(-1);
+      const inBlock = top !== undefined && top.kind !== 'call';
+      switch (head.text) {
+        case 'if':
+        case 'with':
+        case 'range': {
+          const p = flow.pipeline(tokens, 1, false);
+          open(head.text, head.text === 'range' ? NO_CONDITION : p.cond);
+          if (head.text === 'range') {
+            // The dot, and each declared variable, is an element (or a key) of what is ranged over.
+            bind(p, 'other');
+            flow.dot = 'other';
+          } else {
+            bind(p, p.held);
+            if (head.text === 'with') flow.dot = p.held;
+          }
+          break;
         }
-        break;
-      }
-      case 'else': {
-        const top = stack.at(-1);
-        if (!top) break;
-        flow.vars = afterBlock(top, flow.vars);
-        flow.dot = top.dot;
-        top.declared.clear();
-        top.guards = top.otherwise;
-        const next = tokens[1];
-        if (next?.kind === 'keyword' && (next.text === 'if' || next.text === 'with')) {
-          const p = flow.pipeline(tokens, 2, false);
-          bind(p, p.held);
-          if (next.text === 'with') flow.dot = p.held;
-          top.guards = [...top.otherwise, ...p.cond.t];
-          top.otherwise = [...top.otherwise, ...p.cond.f];
+        case 'else': {
+          if (!inBlock) break;
+          flow.vars = afterBlock(top, flow.vars);
+          flow.dot = top.dot;
+          top.declared.clear();
+          top.guards = top.otherwise;
+          const next = tokens[1];
+          if (next?.kind === 'keyword' && (next.text === 'if' || next.text === 'with')) {
+            const p = flow.pipeline(tokens, 2, false);
+            bind(p, p.held);
+            if (next.text === 'with') flow.dot = p.held;
+            top.guards = [...top.otherwise, ...p.cond.t];
+            top.otherwise = [...top.otherwise, ...p.cond.f];
+          }
+          break;
         }
-        break;
+        case 'end': {
+          if (!inBlock) break;
+          stack.pop();
+          flow.vars = afterBlock(top, flow.vars);
+          flow.dot = top.dot;
+          break;
+        }
+        case 'define':
+        case 'block': {
+          // A define's body runs where a template calls it; a block's also here, with its pipeline as the data.
+          if (head.text === 'block') {
+            const data = tokens.length > 2 ? flow.pipeline(tokens, 2, false).held : 'other';
+            const name = tokens[1];
+            if (name?.kind === 'string' || name?.kind === 'rawString') call(unquote(name), data);
+          }
+          k = endOf.get(k) ?? actions.length;
+          break;
+        }
+        case 'template': {
+          const name = tokens[1];
+          const data = tokens.length > 2 ? flow.pipeline(tokens, 2, false).held : 'other';
+          if (name?.kind === 'string' || name?.kind === 'rawString') call(unquote(name), data);
+          break;
+        }
+        default:
+          break;
       }
-      case 'end': {
-        const top = stack.pop();
-        if (!top) break;
-        // A define's or block's body has variables of its own.
-        flow.vars = top.kind === 'define' || top.kind === 'block' ? new Map(top.vars) : afterBlock(top, flow.vars);
-        flow.dot = top.dot;
-        break;
-      }
-      case 'define':
-      case 'block': {
-        // A block's body runs with its pipeline as the data; a define's, with whatever its caller passes.
-        const p = head.text === 'block' && tokens.length > 2 ? flow.pipeline(tokens, 2, false) : undefined;
-        open(head.text);
-        flow.dot = p?.held ?? 'other';
-        flow.vars = new Map([['$', flow.dot]]);
-        break;
-      }
-      case 'template':
-        // What a called template does with its data is not followed: passed, taken as printed.
-        if (tokens.length > 2) print(flow.pipeline(tokens, 2, false).held);
-        break;
-      default:
-        break;
     }
-  }
+  };
+  walk(0, actions.length);
   const ordered = [...flow.references].sort((a, b) => a.form - b.form || a.order - b.order);
   const names = (prefix: string) => Object.freeze([...new Set(ordered.filter((r) => r.key.startsWith(prefix)).map((r) => r.label))]);
   return Object.freeze({ references: names(MAP_PREFIX.labels), externalReferences: names(MAP_PREFIX.external), printed: Object.freeze(printed) });

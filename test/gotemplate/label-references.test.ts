@@ -45,9 +45,10 @@ describe('labelsRenderedEmpty: the missing labels a Prometheus alert template pr
     expect(labelsRenderedEmpty('{{ if $labels.a }}{{ end }}{{ $labels.a }}', none)).toEqual(['a']);
   });
 
-  it('takes the data passed to a template as printed, and a define\'s body without the clauses around it', () => {
-    expect(labelsRenderedEmpty('{{ template "x" $labels.a }}', none)).toEqual(['a']);
+  it('reads a block\'s body where it is written, under the clauses around it', () => {
     expect(labelsRenderedEmpty('{{ if $labels.a }}{{ block "x" $labels }}{{ .b }}{{ end }}{{ end }}', kept('a'))).toEqual(['b']);
+    expect(labelsRenderedEmpty('{{ if $labels.a }}{{ block "x" $labels }}{{ .b }}{{ end }}{{ end }}', none)).toEqual([]);
+    expect(labelsRenderedEmpty('{{ block "x" $labels }}{{ .b }}{{ end }}{{ if $labels.a }}{{ template "x" $labels }}{{ end }}', kept('a'))).toEqual(['b']);
   });
 });
 
@@ -112,5 +113,39 @@ describe('labelsRenderedEmpty: conditions made of match, len, comparisons and te
       expect(empty(`{{ if ${test} }}{{ $labels.foo }}{{ end }}`), test).toEqual([]);
     }
     expect(labelsRenderedEmpty('{{ if match "^x" $labels.foo }}{{ end }}{{ $labels.foo }}', none)).toEqual(['foo']);
+  });
+});
+
+describe('labelsRenderedEmpty: the data passed to a template defined in the same text', () => {
+  const kept = (...labels: string[]) => new Set(labels);
+  const empty = (text: string, ...labels: string[]) => labelsRenderedEmpty(text, kept(...labels));
+
+  it('is printed where the defined template prints its dot, wherever the define is written', () => {
+    expect(empty('{{ define "x" }}{{ . }}{{ end }}{{ template "x" $labels.foo }}')).toEqual(['foo']);
+    expect(empty('{{ template "x" $labels.foo }}{{ define "x" }}[{{ . | toUpper }}]{{ end }}')).toEqual(['foo']);
+    expect(empty('{{ define "x" }}{{ .foo }}{{ end }}{{ template "x" $labels }}')).toEqual(['foo']);
+    expect(empty('{{ define "x" }}{{ .Labels.foo }} {{ $.Labels.bar }}{{ end }}{{ template "x" . }}')).toEqual(['foo', 'bar']);
+    expect(empty('{{ define "x" }}{{ template "y" .foo }}{{ end }}{{ define "y" }}{{ . }}{{ end }}{{ template "x" $labels }}')).toEqual(['foo']);
+    expect(alertLabelReferences('{{ define "x" }}{{ .Labels.a }}{{ end }}{{ template "x" . }}{{ define "y" }}{{ .Labels.b }}{{ end }}')).toEqual(['a']);
+  });
+
+  it('is not printed where the template does not print it, or only where it is there', () => {
+    expect(empty('{{ define "x" }}hello{{ end }}{{ template "x" $labels.foo }}')).toEqual([]);
+    expect(empty('{{ define "x" }}{{ if . }}{{ . }}{{ end }}{{ end }}{{ template "x" $labels.foo }}')).toEqual([]);
+    expect(empty('{{ define "x" }}{{ with .foo }}{{ . }}{{ end }}{{ end }}{{ template "x" $labels }}')).toEqual([]);
+    expect(empty('{{ define "x" }}{{ len . }}{{ end }}{{ template "x" $labels.foo }}')).toEqual([]);
+    expect(empty('{{ define "x" }}{{ .foo }}{{ end }}{{ template "x" $labels }}', 'foo')).toEqual([]);
+  });
+
+  it('runs under the conditions of the call', () => {
+    expect(empty('{{ define "x" }}{{ . }}{{ end }}{{ if $labels.foo }}{{ template "x" $labels.foo }}{{ end }}')).toEqual([]);
+    expect(empty('{{ define "x" }}{{ .foo }}{{ end }}{{ if $labels.bar }}{{ template "x" $labels }}{{ end }}', 'bar')).toEqual(['foo']);
+    // A template that calls itself is read once per call chain.
+    expect(empty('{{ define "x" }}{{ .foo }}{{ template "x" . }}{{ end }}{{ template "x" $labels }}')).toEqual(['foo']);
+  });
+
+  it('is left alone where the template is not defined in the text (Prometheus fails that expansion; alert/template-syntax says so)', () => {
+    expect(empty('{{ template "elsewhere" $labels.foo }}')).toEqual([]);
+    expect(empty('{{ template "elsewhere" . }}')).toEqual([]);
   });
 });

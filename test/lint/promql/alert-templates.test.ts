@@ -357,4 +357,20 @@ describe('alert/template-label-dropped reports only text that renders empty: a m
       }),
     ).toEqual([message('team', 'matchOther'), message('owner', 'lenOther'), message('team', 'matchElse'), message('owner', 'matchesEmpty')]);
   });
+
+  it('follows the data passed to a template the text defines into its body (round 28)', () => {
+    expect(
+      dropped({
+        notPrinted: '{{ define "t" }}see the runbook{{ end }}{{ template "t" $labels.team }}',
+        guarded: '{{ define "t" }}{{ with . }}team {{ . }}{{ end }}{{ end }}{{ template "t" $labels.team }}',
+        undefinedHere: '{{ template "elsewhere" $labels.team }}',
+      }),
+    ).toEqual([]);
+    expect(
+      dropped({
+        printed: '{{ define "t" }}team {{ . }}{{ end }}{{ template "t" $labels.team }}',
+        printedField: '{{ template "t" . }}{{ define "t" }}owner {{ .Labels.owner }}{{ end }}',
+      }),
+    ).toEqual([message('team', 'printed'), message('owner', 'printedField')]);
+  });
 });
