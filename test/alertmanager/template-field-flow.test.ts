@@ -1,0 +1,81 @@
+// alertmanager/template-field follows the dot and variables through a notification template as Go's
+// text/template does (with, range, variables, index, parentheses), on Alertmanager's template data
+// (template/template.go of the target release: Data, Alert, Alerts, KV, Pairs, Pair).
+import { describe, expect, it } from 'vitest';
+import { receiver, route, type ProjectOptions } from '../../src/index.js';
+import { lint } from '../../src/app/synth.js';
+import { shopProject } from '../helpers/alertmanager.js';
+
+const ID = 'alertmanager/template-field';
+
+function fieldFindings(text: string, versions?: ProjectOptions['versions'], templates: Record<string, string> = {}): string[] {
+  const receivers = [receiver({ name: 'ops', slack: [{ channel: '#ops', text }] })];
+  const p = shopProject({ alertmanager: { receivers, route: route({ receiver: 'ops', groupBy: ['alertname'] }) }, ...(versions ? { versions } : {}) });
+  const result = lint(p, { templates });
+  if (!result.model) throw new Error(result.diagnostics.map((d) => d.message).join('; '));
+  return result.diagnostics.filter((d) => d.id === ID).map((d) => d.message);
+}
+
+const label = (name: string, via: string) => `receiver ops: slack[0].text reads label "${name}" (${via}), which no alert that reaches it carries.`;
+
+describe('alertmanager/template-field follows the dot and variables', () => {
+  it('reads keys of a map held by the dot of with, a range variable, a variable, index and parentheses', () => {
+    expect(fieldFindings('{{ with .CommonLabels }}{{ .clutser }}{{ end }}')).toEqual([label('clutser', '.CommonLabels.clutser')]);
+    expect(fieldFindings('{{ range $i, $a := .Alerts }}{{ $a.Labels.clutser }}{{ end }}')).toEqual([label('clutser', '.Labels.clutser')]);
+    expect(fieldFindings('{{ $a := index .Alerts 0 }}{{ with $a.Labels }}{{ .clutser }}{{ end }}')).toEqual([label('clutser', '.Labels.clutser')]);
+    expect(fieldFindings('{{ index .CommonLabels "clutser" }}')).toEqual([label('clutser', '.CommonLabels.clutser')]);
+    expect(fieldFindings('{{ range .Alerts.Firing }}{{ with .Labels }}{{ .clutser }}{{ end }}{{ end }}')).toEqual([label('clutser', '.Labels.clutser')]);
+    expect(fieldFindings('{{ $l := .CommonLabels }}{{ if $l.severity }}{{ $l.clutser }}{{ end }}')).toEqual([label('clutser', '.CommonLabels.clutser')]);
+  });
+
+  it('reads no key where the dot is not a map of labels: a with or range that changed it', () => {
+    expect(fieldFindings('{{ with .CommonLabels.severity }}{{ . }}{{ end }}')).toEqual([]);
+    expect(fieldFindings('{{ range .CommonLabels.SortedPairs }}{{ .Name }}={{ .Value }} {{ end }}')).toEqual([]);
+    expect(fieldFindings('{{ range $k, $v := .CommonLabels }}{{ $k }}={{ $v }}{{ end }}')).toEqual([]);
+    expect(fieldFindings('{{ with .CommonLabels }}{{ .severity }} {{ .Names }} {{ .SortedPairs }}{{ end }}')).toEqual([]);
+  });
+
+  it('fires on a field the data does not have: Go fails the notification ("can\'t evaluate field")', () => {
+    expect(fieldFindings('{{ .CommonLabel.severity }}')).toEqual([
+      'receiver ops: slack[0].text reads .CommonLabel, but the notification data (template.Data) has no field CommonLabel: Alertmanager fails to render it. Did you mean "CommonLabels"?',
+    ]);
+    expect(fieldFindings('{{ $a := index .Alerts 0 }}{{ $a.Labelz.foo }}')).toEqual([
+      'receiver ops: slack[0].text reads .Labelz, but an alert (template.Alert) has no field Labelz: Alertmanager fails to render it. Did you mean "Labels"?',
+    ]);
+    expect(fieldFindings('{{ range .Alerts }}{{ range .Labels.SortedPairs }}{{ .Name }}={{ .Valeu }}{{ end }}{{ end }}')).toEqual([
+      'receiver ops: slack[0].text reads .Valeu, but a label pair (template.Pair) has no field Valeu: Alertmanager fails to render it. Did you mean "Value"?',
+    ]);
+    expect(fieldFindings('{{ range .Alerts.Firng }}{{ end }}')).toEqual([
+      'receiver ops: slack[0].text reads .Firng, but a list of alerts (template.Alerts) has no field Firng: Alertmanager fails to render it. Did you mean "Firing"?',
+    ]);
+    // In a {{ range }} over alerts the dot is an alert, not the notification.
+    expect(fieldFindings('{{ range .Alerts }}{{ .Receiver }}{{ end }}')).toEqual([
+      'receiver ops: slack[0].text reads .Receiver, but an alert (template.Alert) has no field Receiver: Alertmanager fails to render it.',
+    ]);
+  });
+
+  it('judges fields and KV methods by the target release', () => {
+    // Data.NotificationReason: Alertmanager 0.32; KV.String: 0.26 (before it, `.String` reads a label).
+    expect(fieldFindings('{{ .NotificationReason }}', { alertmanager: '0.32' })).toEqual([]);
+    expect(fieldFindings('{{ .NotificationReason }}', { alertmanager: '0.31' })).toEqual([
+      'receiver ops: slack[0].text reads .NotificationReason, but the notification data (template.Data) has no field NotificationReason in Alertmanager 0.31, the target version: it needs Alertmanager 0.32 or later: Alertmanager fails to render it.',
+    ]);
+    expect(fieldFindings('{{ .CommonLabels.String }}', { alertmanager: '0.26' })).toEqual([]);
+    expect(fieldFindings('{{ .CommonLabels.String }}', { alertmanager: '0.25' })).toEqual([label('String', '.CommonLabels.String')]);
+  });
+
+  it('stays quiet on what the data has', () => {
+    expect(
+      fieldFindings(
+        '{{ .Receiver }} {{ .Status }} {{ .ExternalURL }} {{ len .Alerts.Resolved }} {{ range .Alerts }}{{ .Status }} {{ .StartsAt.Format "15:04" }} {{ .EndsAt }} ' +
+          '{{ .GeneratorURL }} {{ .Fingerprint }} {{ .Labels.severity }} {{ .Annotations.summary }}{{ end }} {{ (index .Alerts 0).Labels.service }} ' +
+          '{{ .CommonLabels.Remove (stringSlice "severity") }} {{ range (.CommonLabels.Remove (stringSlice "x")).SortedPairs }}{{ .Name }}{{ end }} {{ $.GroupLabels.alertname }}',
+      ),
+    ).toEqual([]);
+  });
+
+  it('in a template file, a define reads with what its callers may pass: keys by name, no field judged', () => {
+    const tmpl = { 'a.tmpl': '{{ define "a" }}{{ with .CommonLabels }}{{ .clutser }}{{ end }}{{ .Whatever }}{{ end }}' };
+    expect(fieldFindings('{{ template "a" . }}', undefined, tmpl)).toEqual(['templates/a.tmpl:1:44 reads label "clutser" (.CommonLabels.clutser), which no alert carries.']);
+  });
+});
