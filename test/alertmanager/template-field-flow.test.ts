@@ -2,6 +2,13 @@
 // text/template does (with, range, variables, index, parentheses), on Alertmanager's template data
 // (template/template.go of the target release: Data, Alert, Alerts, KV, Pairs, Pair).
 import { describe, expect, it } from 'vitest';
+import { execFileSync } from 'node:child_process';
+import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { readAlertmanagerData } from '../../src/gotemplate/alertmanager-data.js';
+import { supportedVersion } from '../../src/model/version-facts.js';
+import { findBinary, itWithBinaries } from '../helpers/tools.js';
 import { receiver, route, type ProjectOptions } from '../../src/index.js';
 import { lint } from '../../src/app/synth.js';
 import { shopProject } from '../helpers/alertmanager.js';
@@ -78,4 +85,48 @@ describe('alertmanager/template-field follows the dot and variables', () => {
     const tmpl = { 'a.tmpl': '{{ define "a" }}{{ with .CommonLabels }}{{ .clutser }}{{ end }}{{ .Whatever }}{{ end }}' };
     expect(fieldFindings('{{ template "a" . }}', undefined, tmpl)).toEqual(['templates/a.tmpl:1:44 reads label "clutser" (.CommonLabels.clutser), which no alert carries.']);
   });
+});
+
+describe("the fields of the template data agree with the installed amtool's release", () => {
+  // amtool template render executes a text on example data (a template.Data with alerts): a field the
+  // data lacks fails it with "can't evaluate field", exactly where readAlertmanagerData names one.
+  itWithBinaries(['amtool'])('amtool fails a text exactly where an unknown field is named', () => {
+    const amtool = findBinary('amtool')!;
+    const installed = /version (\d+\.\d+\.\d+)/.exec(execFileSync(amtool, ['--version'], { encoding: 'utf8', stdio: 'pipe' }) + '')?.[1];
+    const release = supportedVersion('alertmanager', installed);
+    expect(release, `amtool ${installed}`).toBeDefined();
+    const dir = mkdtempSync(path.join(tmpdir(), 'totem-tmpl-fields-'));
+    writeFileSync(path.join(dir, 'none.tmpl'), '');
+    const fails = (text: string) => {
+      try {
+        execFileSync(amtool, ['template', 'render', `--template.glob=${path.join(dir, '*.tmpl')}`, `--template.text=${text}`], { stdio: 'pipe' });
+        return false;
+      } catch (error) {
+        return String((error as { stderr?: Buffer }).stderr).includes("can't evaluate field");
+      }
+    };
+    const texts = [
+      '{{ .CommonLabel.x }}',
+      '{{ range .Alerts }}{{ .Receiver }}{{ end }}',
+      '{{ range .Alerts }}{{ range .Labels.SortedPairs }}{{ .Valeu }}{{ end }}{{ end }}',
+      '{{ .Alerts.Firng }}',
+      '{{ (index .Alerts 0).Labelz }}',
+      '{{ $a := index .Alerts 0 }}{{ $a.Annotationz }}',
+      '{{ range $i, $a := .Alerts }}{{ $a.Fingerprint }}{{ $a.GeneratorURL }}{{ $a.StartsAt }}{{ end }}',
+      '{{ .NotificationReason }}',
+      '{{ .RouteLabels }}',
+      '{{ .CommonLabels.String }}{{ .CommonLabels.SortedPairs.String }}',
+      '{{ with .CommonLabels }}{{ .foo }}{{ .SortedPairs }}{{ .Names }}{{ .Values }}{{ end }}',
+      '{{ range .Alerts.Firing }}{{ range .Labels.SortedPairs }}{{ .Name }}{{ .Value }}{{ end }}{{ end }}{{ .Alerts.Resolved }}',
+      '{{ .Receiver }}{{ .Status }}{{ .ExternalURL }}{{ .GroupLabels }}{{ .CommonAnnotations }}{{ .CommonLabels.Remove (stringSlice "a") }}',
+      '{{ with index .Alerts 0 }}{{ .Status }}{{ .EndsAt }}{{ .Labels.x }}{{ else }}{{ .Receiver }}{{ end }}',
+    ];
+    try {
+      const disagreements = texts.filter((t) => (readAlertmanagerData(t, release!).unknown.length > 0) !== fails(t));
+      expect(disagreements).toEqual([]);
+      if (release === '0.25') expect(texts.filter(fails)).toHaveLength(9);
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
+  }, 60_000);
 });
