@@ -15,8 +15,9 @@
  * SortedPairs, Remove, Names, Values, and String from v0.26.0 (11d0b57c9, #3256); Pairs with Names,
  * Values and String (v0.26.0); Pair {Name, Value}.
  *
- * A `{{ define }}` body runs with what its callers pass, not known here: it is read loosely (a field
- * named as one of the data's maps is that map, `.Alerts` the alerts), and no field of it is judged.
+ * A `{{ define }}` body runs with what its callers pass: with `defineDots` (what every caller passes,
+ * by template name: `templateDots`) its dot is that; else it is read loosely (a field named as one of
+ * the data's maps is that map, `.Alerts` the alerts), and no field of it is judged.
  */
 import { lexTemplate, unquote, type Token } from './lex.js';
 import { availability, type VersionGate } from '../model/version-facts.js';
@@ -51,9 +52,17 @@ export interface UnknownField {
   to: number;
 }
 
+/** `{{ template "x" data }}` (or `{{ block }}`): what it passes, and the define it is in (top level: undefined). */
+export interface TemplateCall {
+  name: string;
+  type: DataType;
+  inDefine?: string;
+}
+
 export interface DataReads {
   keys: KeyRead[];
   unknown: UnknownField[];
+  calls: TemplateCall[];
 }
 
 const V0_25: VersionGate = { since: '0.25', source: 'template/template.go at v0.25.0' };
@@ -124,8 +133,13 @@ interface Value {
   num?: number;
 }
 
-export function readAlertmanagerData(text: string, target: string): DataReads {
+export function readAlertmanagerData(text: string, target: string, defineDots?: ReadonlyMap<string, DataType>): DataReads {
   const keys: KeyRead[] = [];
+  const calls: TemplateCall[] = [];
+  let inDefine: string | undefined;
+  const callOf = (name: Token | undefined, type: DataType) => {
+    if (name?.kind === 'string' || name?.kind === 'rawString') calls.push({ name: unquote(name), type, ...(inDefine !== undefined ? { inDefine } : {}) });
+  };
   const unknown: UnknownField[] = [];
   const has = (gate: VersionGate) => availability(gate, target) === true;
 
@@ -258,7 +272,7 @@ export function readAlertmanagerData(text: string, target: string): DataReads {
   /** What ranging over a value gives: its element (and, with two variables, its index or key first). */
   const element = (t: DataType): DataType => (t === 'alerts' ? 'alert' : t === 'pairs' ? 'pair' : t === 'loose' ? 'loose' : 'other');
 
-  const stack: Array<{ dot: DataType; vars: Map<string, DataType>; define: boolean }> = [];
+  const stack: Array<{ dot: DataType; vars: Map<string, DataType>; define?: string | undefined }> = [];
   for (const action of lexTemplate(text).actions) {
     const tokens = action.tokens;
     const head = tokens[0];
@@ -272,7 +286,7 @@ export function readAlertmanagerData(text: string, target: string): DataReads {
       case 'if':
       case 'with':
       case 'range': {
-        stack.push({ dot, vars: new Map(vars), define: false });
+        stack.push({ dot, vars: new Map(vars) });
         const p = pipeline(tokens, 1, false);
         if (head.text === 'range') {
           const el = element(p.type);
@@ -289,7 +303,7 @@ export function readAlertmanagerData(text: string, target: string): DataReads {
       }
       case 'else': {
         const top = stack.at(-1);
-        if (!top || top.define) break;
+        if (!top || top.define !== undefined) break;
         dot = top.dot;
         vars = new Map(top.vars);
         const next = tokens[1];
@@ -303,25 +317,55 @@ export function readAlertmanagerData(text: string, target: string): DataReads {
       case 'end': {
         const top = stack.pop();
         if (!top) break;
+        if (top.define !== undefined) inDefine = undefined;
         dot = top.dot;
         vars = top.vars;
         break;
       }
       case 'define':
       case 'block': {
-        // A block's body runs here with its pipeline; both run where templates call them, with what is passed.
-        if (head.text === 'block' && tokens.length > 2) pipeline(tokens, 2, false);
-        stack.push({ dot, vars, define: true });
-        dot = 'loose';
-        vars = new Map([['$', 'loose']]);
+        // A block's body runs here with its pipeline (a call); both run where templates call them, with what is passed.
+        if (head.text === 'block') callOf(tokens[1], tokens.length > 2 ? pipeline(tokens, 2, false).type : 'other');
+        const name = tokens[1]?.kind === 'string' || tokens[1]?.kind === 'rawString' ? unquote(tokens[1]) : '';
+        stack.push({ dot, vars, define: name });
+        inDefine = name;
+        dot = defineDots?.get(name) ?? 'loose';
+        vars = new Map([['$', dot]]);
         break;
       }
       case 'template':
-        if (tokens.length > 2) pipeline(tokens, 2, false);
+        callOf(tokens[1], tokens.length > 2 ? pipeline(tokens, 2, false).type : 'other');
         break;
       default:
         break;
     }
   }
-  return { keys, unknown };
+  return { keys, unknown, calls };
+}
+
+const same = (a: DataType, b: DataType) => (isKV(a) && isKV(b) ? a.kv === b.kv && a.map === b.map : a === b);
+
+/**
+ * The dot of each template the files define, from what its calls pass: the receivers' fields (their
+ * data is the notification's) and the other templates' bodies. A template every call passes one type
+ * of data (`{{ template "x" . }}` from every field) has that dot; one called with different data, or
+ * called by no field or template (Alertmanager's own fields call its built-in names), is loose.
+ */
+export function templateDots(fieldTexts: readonly string[], files: readonly string[], target: string): Map<string, DataType> {
+  const fieldCalls = fieldTexts.flatMap((text) => readAlertmanagerData(text, target).calls.filter((c) => c.inDefine === undefined));
+  let dots = new Map<string, DataType>();
+  // Each round reads the bodies with the dots of the round before: chains of calls settle in as many rounds as they are long.
+  for (let round = 0; round < 4; round++) {
+    const passed = new Map<string, DataType>();
+    const add = (c: TemplateCall) => {
+      const before = passed.get(c.name);
+      passed.set(c.name, before === undefined || same(before, c.type) ? c.type : 'loose');
+    };
+    fieldCalls.forEach(add);
+    for (const text of files) readAlertmanagerData(text, target, dots).calls.filter((c) => c.inDefine !== undefined).forEach(add);
+    const settled = passed.size === dots.size && [...passed].every(([name, type]) => dots.has(name) && same(dots.get(name)!, type));
+    dots = passed;
+    if (settled) break;
+  }
+  return dots;
 }

@@ -1,6 +1,6 @@
 import type { Check } from './check.js';
 import { lexTemplate } from '../gotemplate/lex.js';
-import { readAlertmanagerData, type UnknownField } from '../gotemplate/alertmanager-data.js';
+import { readAlertmanagerData, templateDots, type UnknownField } from '../gotemplate/alertmanager-data.js';
 import { whyMissing } from '../gotemplate/functions.js';
 import { lineColumn } from '../gotemplate/parse.js';
 import { locatedAt } from '../model/located.js';
@@ -252,8 +252,11 @@ export const alertmanagerTemplateField: Check = {
       };
     };
     const problem = problemWith(knowledge, '');
+    // A define's dot: what the fields and templates calling it pass (the notification's data from `{{ template "x" . }}`).
+    const dots = templateDots(templatedSites(am, target).map((s) => s.text), am.templates.map((f) => f.content), target);
     for (const file of am.templates) {
-      for (const u of readAlertmanagerData(file.content, target).unknown) {
+      const read = readAlertmanagerData(file.content, target, dots);
+      for (const u of read.unknown) {
         const p = unknownFieldWords(u, target);
         const { line, column } = lineColumn(file.content, u.from);
         report({
@@ -264,7 +267,7 @@ export const alertmanagerTemplateField: Check = {
           excerpt: { text: file.content, from: u.from, to: u.to },
         });
       }
-      for (const r of readKeys(file.content, target)) {
+      for (const r of read.keys.map((k) => ({ kind: k.kind, map: k.map, key: { text: `.${k.name}`, from: k.from, to: k.to } }))) {
         const p = problem(r) ?? fileGroupLabelProblem(file, r);
         if (!p) continue;
         const { line, column } = lineColumn(file.content, r.key.from);

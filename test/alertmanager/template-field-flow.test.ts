@@ -81,9 +81,25 @@ describe('alertmanager/template-field follows the dot and variables', () => {
     ).toEqual([]);
   });
 
-  it('in a template file, a define reads with what its callers may pass: keys by name, no field judged', () => {
+  it('in a template file, a define has the dot its callers pass: the notification data from every field, judged as such', () => {
+    const tmpl = { 'a.tmpl': '{{ define "a" }}{{ with .CommonLabels }}{{ .clutser }}{{ end }}{{ .Whatever }}{{ template "b" . }}{{ end }}\n{{ define "b" }}{{ range .Alerts }}{{ .Receiver }}{{ end }}{{ end }}' };
+    expect(fieldFindings('{{ template "a" . }}', undefined, tmpl)).toEqual([
+      'templates/a.tmpl:1:67 reads .Whatever, but the notification data (template.Data) has no field Whatever: Alertmanager fails to render it.',
+      'templates/a.tmpl:2:39 reads .Receiver, but an alert (template.Alert) has no field Receiver: Alertmanager fails to render it.',
+      'templates/a.tmpl:1:44 reads label "clutser" (.CommonLabels.clutser), which no alert carries.',
+    ]);
+  });
+
+  it('a define no field calls, or called with different data, is read loosely: keys by name, no field judged', () => {
     const tmpl = { 'a.tmpl': '{{ define "a" }}{{ with .CommonLabels }}{{ .clutser }}{{ end }}{{ .Whatever }}{{ end }}' };
-    expect(fieldFindings('{{ template "a" . }}', undefined, tmpl)).toEqual(['templates/a.tmpl:1:44 reads label "clutser" (.CommonLabels.clutser), which no alert carries.']);
+    const loose = ['templates/a.tmpl:1:44 reads label "clutser" (.CommonLabels.clutser), which no alert carries.'];
+    expect(fieldFindings('x', undefined, tmpl)).toEqual(loose);
+    expect(fieldFindings('{{ template "a" . }}{{ range .Alerts }}{{ template "a" . }}{{ end }}', undefined, tmpl)).toEqual(loose);
+    // Called with an alert: its fields are judged on the alert (which has no CommonLabels).
+    expect(fieldFindings('{{ range .Alerts }}{{ template "a" . }}{{ end }}', undefined, tmpl)).toEqual([
+      'templates/a.tmpl:1:25 reads .CommonLabels, but an alert (template.Alert) has no field CommonLabels: Alertmanager fails to render it.',
+      'templates/a.tmpl:1:67 reads .Whatever, but an alert (template.Alert) has no field Whatever: Alertmanager fails to render it.',
+    ]);
   });
 });
 

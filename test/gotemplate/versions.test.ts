@@ -224,7 +224,7 @@ describe('{{ else with }} (Go 1.23) per target release', () => {
   it('refused in a template file and an alert label too, trim markers and all (round 28: checked, already so)', () => {
     const tmpl = { 'a.tmpl': '{{ define "x" }}{{ with .Status }}{{ . }}{{- else with .Receiver -}}{{ . }}{{ end }}{{ end }}' };
     const label = '{{ with $labels.a }}{{ . }}{{- else with $labels.b -}}{{ . }}{{ end }}';
-    const p = (versions: { alertmanager: string; prometheus: string }) =>
+    const p = (versions: NonNullable<ProjectOptions['versions']>) =>
       shopProject({ alertmanager: { receivers: slackTitle('x'), route: route({ receiver: 'ops' }) }, labels: { severity: 'critical', team: label }, versions });
     expect(templateFindings(p({ alertmanager: '0.28', prometheus: '3.2' }), tmpl)).toEqual([
       "alert ShopErrors: label team is not a valid template: {{ else with }} is not defined in Prometheus 3.2, the target version: Go 1.23's text/template added it, and it needs Prometheus 3.3 or later (column 37)",
