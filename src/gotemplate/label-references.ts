@@ -8,8 +8,11 @@
  * (`{{ .job }}`), a parenthesized pipeline (`(.Labels).job`). What the dot is elsewhere is followed
  * too: inside `{{ range query "…" }}` or `{{ with $labels.job }}` it is no longer the alert's data,
  * so `.Labels.x` there reads no alert label. A variable assigned in a block is not followed after it
- * (it may hold either value); the bodies of `{{ define }}` and the templates `{{ template }}` calls
- * are not followed. Offsets are not kept: callers want the names.
+ * (it may hold either value). A `{{ template "x" data }}` (or `{{ block }}`) runs the body of the
+ * `{{ define "x" }}` the text holds with that data as its dot and `$`: it is followed there; a
+ * define no action calls reads nothing, and a template the text does not define is not followed
+ * (Prometheus has no other templates for an alert's text: the expansion fails). Offsets are not
+ * kept: callers want the names.
  *
  * Which of those reads print the label's value (`labelsRenderedEmpty`): Prometheus expands alert
  * templates with "missingkey=zero" (template/template.go `NewTemplateExpander`), so a label the
@@ -20,7 +23,13 @@
  * $labels.x $labels.y }}` only without both), `and` its first empty one. What runs only where a
  * label is there (`{{ with $labels.x }}…{{ . }}…{{ end }}`, `{{ if $labels.x }}`, `if and …`,
  * `if eq $labels.x "db"`, `if ne $labels.x ""`, the `else` of `if not $labels.x`, an `else if`
- * after them) runs never when it is missing: its reads print nothing.
+ * after them) runs never when it is missing: its reads print nothing. Which tests say a label is
+ * there, where true or where false: its text (or one that is empty exactly where it is: `toUpper`,
+ * `title`, `printf "%s"`, `html`, …); `match` with a regex the empty text does not match (true) or
+ * does (false); `len` of it, and a length compared with a number (`gt (len $labels.x) 0`, `eq (len
+ * $labels.x) 0` where false, either way round); `eq`/`ne`/`lt`/`le`/`gt`/`ge` of it and a text, with
+ * the literal first or last; `not`, `and`, `or` of those; a variable holding one. A test of another
+ * label says nothing of this one.
  *
  * Prometheus' external labels (`$externalLabels`, `.ExternalLabels`) are another map, read alike
  * (`externalLabelReferences`, `externalLabelsRenderedEmpty`).
@@ -37,8 +46,21 @@ interface LabelText {
   whole: boolean;
 }
 
-/** What a value is, as far as label references go: the template's data, its labels map, a text of label values, or something else. */
-type Held = 'data' | LabelMap | 'other' | LabelText;
+/** A number that is 0 where every label of the clause is missing and 1 or more where one is there: `len $labels.x`. */
+interface Count {
+  count: string[];
+}
+
+/** A truth value (of `match`, `eq`, `not`, …) and what it says of the labels. */
+interface Truth {
+  truth: Condition;
+}
+
+/**
+ * What a value is, as far as label references go: the template's data, its labels map, a text of
+ * label values, a length of one, a truth value, or something else.
+ */
+type Held = 'data' | LabelMap | 'other' | LabelText | Count | Truth;
 
 /** The maps of labels an alert template reads: the alert's (`$labels`, `.Labels`), Prometheus' external labels (`$externalLabels`, `.ExternalLabels`). */
 type LabelMap = 'labels' | 'external';
@@ -87,6 +109,8 @@ interface Value {
   fn?: string;
   /** A literal (string, number, bool, nil) or data that is not the labels'. */
   literal?: boolean;
+  /** A decimal integer literal's value (for comparisons with a length). */
+  num?: number;
   cond?: Condition;
 }
 
@@ -101,13 +125,115 @@ export interface PrintedLabels {
   order: readonly [number, number];
 }
 
-const isText = (held: Held | undefined): held is LabelText => typeof held === 'object';
+const isText = (held: Held | undefined): held is LabelText => typeof held === 'object' && 'spots' in held;
+const isCount = (held: Held | undefined): held is Count => typeof held === 'object' && 'count' in held;
+const isTruth = (held: Held | undefined): held is Truth => typeof held === 'object' && 'truth' in held;
 
-/** The clauses a value's truth says: a whole text of labels is true where one of them is there. */
+/** The clause of a value that is empty exactly where every label of it is missing (a whole text of one spot). */
+function clauseOf(held: Held | undefined): string[] | undefined {
+  return isText(held) && held.whole && held.spots.length === 1 ? held.spots[0]!.map((r) => r.key) : undefined;
+}
+
+/** The clauses a value's truth says: a whole text of labels, or its length, is true where one of them is there. */
 function conditionOf(value: Value): Condition {
   if (value.cond) return value.cond;
-  if (isText(value.held) && value.held.whole && value.held.spots.length === 1) return { t: [value.held.spots[0]!.map((r) => r.key)], f: [] };
-  return NO_CONDITION;
+  if (isTruth(value.held)) return value.held.truth;
+  if (isCount(value.held)) return { t: [value.held.count], f: [] };
+  const clause = clauseOf(value.held);
+  return clause ? { t: [clause], f: [] } : NO_CONDITION;
+}
+
+/**
+ * Whether a regex (Go's RE2 syntax, as `match` reads it: regexp.MatchString, unanchored) matches the
+ * empty text; undefined when JavaScript cannot read it alike. A leading `(?flags)` becomes JavaScript's
+ * flags; JavaScript's `u` mode refuses what it would read otherwise than Go (`\pL`, `[[:alpha:]]`,
+ * `\z`, `\C`, inline flags further on), so that those tell nothing.
+ */
+function matchesEmpty(pattern: string): boolean | undefined {
+  const lead = /^\(\?([imsU]+)\)/.exec(pattern);
+  const flags = [...new Set((lead?.[1] ?? '').replace(/U/g, ''))].join('');
+  try {
+    return new RegExp(pattern.slice(lead?.[0].length ?? 0), `${flags}u`).test('');
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * Go's and Prometheus' (and Alertmanager's) functions whose text is empty exactly where their one
+ * argument is: a case change (`toUpper`, `toLower`, `title`), an escape (`html`, `js`, `urlquery`,
+ * `safeHtml`), `print` of one value. Testing them tests the argument. (`trimSpace` may empty a text of
+ * spaces; `printf` is one only with the format "%s" or "%v", below.)
+ */
+const SAME_EMPTINESS = new Set(['toUpper', 'toLower', 'title', 'html', 'js', 'urlquery', 'safeHtml', 'print']);
+
+/**
+ * What `lt`/`le`/`gt`/`ge` of a length (or a label's text) and a literal say of the labels, the
+ * length first (`lt 0 (len $labels.x)` is read as `gt (len $labels.x) 0`): a length above a number
+ * 0 or more, or at least a number 1 or more, is 1 or more; a text above any text, or at least a text
+ * that is not empty, is not empty. Where the test is false, the opposite comparison holds.
+ */
+function ordered(fn: string, args: Value[]): Condition | undefined {
+  if (args.length !== 2) return undefined;
+  const swap: Record<string, string> = { lt: 'gt', le: 'ge', gt: 'lt', ge: 'le' };
+  let [subject, bound] = args as [Value, Value];
+  let op = fn;
+  if (subject.literal) {
+    [subject, bound] = [bound, subject];
+    op = swap[fn]!;
+  }
+  let clause: string[] | undefined;
+  // `above`: subject > bound says the subject is not empty; `atLeast`: subject >= bound says so.
+  let above: boolean;
+  let atLeast: boolean;
+  if (isCount(subject.held) && bound.num !== undefined) {
+    clause = subject.held.count;
+    above = bound.num >= 0;
+    atLeast = bound.num >= 1;
+  } else if (bound.literal && bound.text !== undefined && clauseOf(subject.held)) {
+    clause = clauseOf(subject.held)!;
+    above = true;
+    atLeast = bound.text !== '';
+  } else return undefined;
+  const holds = op === 'gt' ? above : op === 'ge' ? atLeast : false;
+  const fails = op === 'le' ? above : op === 'lt' ? atLeast : false;
+  return { t: holds ? [clause] : [], f: fails ? [clause] : [] };
+}
+
+/**
+ * What `eq`/`ne` say of the labels. Go's `eq a b c` is `a == b || a == c`; `ne` takes two. A text of
+ * labels compared with texts: equal to texts that are not empty, it is there; unequal to "" (or equal
+ * to "" where false), too. A literal first and texts of labels after (`eq "db" $labels.a $labels.b`):
+ * equal, one of them is there (the literal not empty); unequal to "", each is. A length compared with
+ * numbers: equal only to numbers 1 or more, it is 1 or more; unequal to 0 (or equal to 0 where false), too.
+ */
+function equality(fn: 'eq' | 'ne', args: Value[]): Condition | undefined {
+  const [first, ...others] = args;
+  if (!first || others.length === 0 || (fn === 'ne' && others.length !== 1)) return undefined;
+  const from = (clauses: string[][], whereTrue: boolean, whereFalse: boolean): Condition => {
+    const [t, f] = fn === 'eq' ? [whereTrue, whereFalse] : [whereFalse, whereTrue];
+    return { t: t ? clauses : [], f: f ? clauses : [] };
+  };
+  // Where `eq` is true, where it is false (`ne` the other way round).
+  const subject = clauseOf(first.held);
+  if (subject && others.every((o) => o.literal && o.text !== undefined)) {
+    return from([subject], others.every((o) => o.text !== ''), others.some((o) => o.text === ''));
+  }
+  if (isCount(first.held) && others.every((o) => o.num !== undefined)) {
+    return from([first.held.count], others.every((o) => o.num! >= 1), others.some((o) => o.num === 0));
+  }
+  if (first.literal && (first.text !== undefined || first.num !== undefined)) {
+    if (first.text !== undefined) {
+      const clauses = others.map((o) => clauseOf(o.held));
+      if (clauses.some((c) => c === undefined)) return undefined;
+      const all = clauses as string[][];
+      // Equal to a text that is not empty: one of them is there; unequal to "" (each of them): all are.
+      if (first.text !== '') return fn === 'eq' ? { t: either(all.map((c) => [c])), f: [] } : { t: [], f: all.length === 1 ? all : [] };
+      return fn === 'eq' ? { t: [], f: all } : { t: all, f: [] };
+    }
+    if (others.length === 1 && isCount(others[0]!.held)) return from([others[0]!.held.count], first.num! >= 1, first.num === 0);
+  }
+  return undefined;
 }
 
 /** Clauses of which one set holds: one clause (the union) where each set is one clause; otherwise nothing known. */
@@ -183,6 +309,8 @@ class Flow {
         value = { end, held: 'other', text: unquote(t), literal: true };
         break;
       case 'number':
+        value = { end, held: 'other', literal: true, ...(/^[+-]?\d+$/.test(t.text) ? { num: Number(t.text) } : {}) };
+        break;
       case 'bool':
       case 'nil':
       case 'char':
@@ -258,24 +386,39 @@ class Flow {
       }
       case 'not': {
         const c = args[0] ? conditionOf(args[0]) : NO_CONDITION;
-        return { held: 'other', cond: { t: c.f, f: c.t } };
+        return { held: { truth: { t: c.f, f: c.t } } };
       }
       case 'eq':
       case 'ne': {
-        // `eq $labels.x "db" "cache"` is true only where x is there; `ne $labels.x ""` too; and their opposites where false.
-        const [subject, ...others] = args;
-        if (!subject || others.length === 0 || !isText(subject.held) || !subject.held.whole || subject.held.spots.length !== 1) return { held: 'other' };
-        const clause = [subject.held.spots[0]!.map((r) => r.key)];
-        if (!others.every((o) => o.literal && o.text !== undefined)) return { held: 'other' };
-        const nonEmpty = others.every((o) => o.text !== '');
-        const empty = others.length === 1 && others[0]!.text === '';
-        // Equal to a text that is not empty: the label is there where it holds (eq), where it fails (ne); unequal to "": the other way round.
-        const whereTrue = fn === 'eq' ? nonEmpty : empty;
-        const whereFalse = fn === 'eq' ? empty : others.length === 1 && nonEmpty;
-        return { held: 'other', cond: { t: whereTrue ? clause : [], f: whereFalse ? clause : [] } };
+        const cond = equality(fn, args);
+        return { held: cond ? { truth: cond } : 'other' };
       }
+      case 'lt':
+      case 'le':
+      case 'gt':
+      case 'ge': {
+        const cond = ordered(fn, args);
+        return { held: cond ? { truth: cond } : 'other' };
+      }
+      case 'match': {
+        // `match "re" text`: true where the text matches; a regex the empty text does not match says the label is there.
+        const [re, subject] = args;
+        const clause = clauseOf(subject?.held);
+        const empty = args.length === 2 && re?.literal && re.text !== undefined ? matchesEmpty(re.text) : undefined;
+        if (!clause || empty === undefined) return { held: 'other' };
+        return { held: { truth: empty ? { t: [], f: [clause] } : { t: [clause], f: [] } } };
+      }
+      case 'len': {
+        const clause = args.length === 1 ? clauseOf(args[0]!.held) : undefined;
+        return { held: clause ? { count: clause } : 'other' };
+      }
+      case 'printf':
+        // `printf "%s" $labels.x` is the label's text itself.
+        if (args.length === 2 && args[0]!.literal && (args[0]!.text === '%s' || args[0]!.text === '%v') && isText(args[1]!.held)) return { held: args[1]!.held };
+        return { held: texts(args.slice(1)).length > 0 ? { spots: texts(args), whole: false } : 'other' };
       default: {
         if (NOT_TEXT.has(fn)) return { held: 'other' };
+        if (SAME_EMPTINESS.has(fn) && args.length === 1 && isText(args[0]!.held)) return { held: args[0]!.held };
         // printf, toUpper, reReplaceAll, humanize…: their text holds their arguments' values.
         const spots = texts(args);
         return { held: spots.length > 0 ? { spots, whole: false } : 'other' };
@@ -380,10 +523,34 @@ const NONE: Read = Object.freeze({ references: Object.freeze([]), externalRefere
 const MEMO = new Map<string, Read>();
 const MEMO_LIMIT = 4096;
 
+/** Actions a template's followed calls may walk in all (a text calling templates that call others, many times each). */
+const CALL_BUDGET = 20_000;
+
 function readLabelReferences(template: string): Read {
   const flow = new Flow();
   const printed: PrintedLabels[] = [];
   const stack: Array<Frame & { kind: string }> = [];
+  const actions = lexTemplate(template).actions;
+  // The `{{ end }}` of each block, by the index of the action opening it; the body of each `define`/`block` by name.
+  const endOf = new Map<number, number>();
+  const bodies = new Map<string, { from: number; to: number }>();
+  {
+    const open: number[] = [];
+    actions.forEach((action, k) => {
+      const head = action.tokens[0];
+      if (head?.kind !== 'keyword') return;
+      if (['if', 'with', 'range', 'define', 'block'].includes(head.text)) open.push(k);
+      else if (head.text === 'end' && open.length > 0) endOf.set(open.pop()!, k);
+    });
+    for (const k of open) endOf.set(k, actions.length);
+    actions.forEach((action, k) => {
+      const [head, name] = action.tokens;
+      if (head?.kind !== 'keyword' || (head.text !== 'define' && head.text !== 'block')) return;
+      if (name?.kind !== 'string' && name?.kind !== 'rawString') return;
+      // Go refuses two non-empty definitions of one name in a text; the first is kept here.
+      if (!bodies.has(unquote(name))) bodies.set(unquote(name), { from: k + 1, to: endOf.get(k)! });
+    });
+  }
   const open = (kind: string, cond: Condition = NO_CONDITION) =>
     stack.push({ kind, dot: flow.dot, vars: new Map(flow.vars), declared: new Set(), guards: cond.t, otherwise: cond.f });
   /** Binds what a pipeline declares or assigns; a declaration belongs to the innermost open block. */
@@ -393,88 +560,130 @@ function readLabelReferences(template: string): Read {
       if (!p.assigned) stack.at(-1)?.declared.add(name);
     }
   };
-  /** An output of label values, under the clauses of every open branch (a define's body: of its own). */
-  const print = (held: Held) => {
-    if (!isText(held)) return;
+  /** The clauses that hold where the action being read runs: those of every open branch, and of the call that runs the body being read. */
+  const holding = (): string[][] => {
     const guards: string[][] = [];
     for (let k = stack.length - 1; k >= 0; k--) {
       guards.push(...stack[k]!.guards);
-      if (stack[k]!.kind === 'define' || stack[k]!.kind === 'block') break;
+      if (stack[k]!.kind === 'call') break;
     }
+    return guards;
+  };
+  /** An output of label values, under the clauses that hold there. */
+  const print = (held: Held) => {
+    if (!isText(held)) return;
+    const guards = holding();
     for (const spot of held.spots) {
       const first = spot.reduce((a, b) => (b.form < a.form || (b.form === a.form && b.order < a.order) ? b : a));
       printed.push({ labels: [...new Set(spot.map((r) => r.key))], guards, order: [first.form, first.order] });
     }
   };
-  for (const action of lexTemplate(template).actions) {
-    const tokens = action.tokens;
-    const head = tokens[0];
-    if (!head) continue;
-    if (head.kind !== 'keyword') {
-      const p = flow.pipeline(tokens, 0, false);
-      bind(p, p.held);
-      // `{{ $x := … }}` prints nothing.
-      if (p.declared.length === 0) print(p.held);
-      continue;
+  const calling: string[] = [];
+  let budget = CALL_BUDGET;
+  /**
+   * `{{ template "x" data }}` (and `{{ block "x" data }}`): the body of x runs there, with the data as
+   * its dot and `$` and no other variable, under the clauses that hold at the call. A template the
+   * text does not define is not followed: Prometheus has no other templates for an alert's text, so
+   * its expansion fails ("no such template") and prints no label. A call of a template already being
+   * followed (recursion), or past the budget, is taken as printing its data.
+   */
+  const call = (name: string, data: Held) => {
+    const body = bodies.get(name);
+    if (!body) return;
+    if (calling.includes(name) || budget < body.to - body.from) {
+      print(data);
+      return;
     }
-    switch (head.text) {
-      case 'if':
-      case 'with':
-      case 'range': {
-        const p = flow.pipeline(tokens, 1, false);
-        open(head.text, head.text === 'range' ? NO_CONDITION : p.cond);
-        if (head.text === 'range') {
-          // The dot, and each declared variable, is an element (or a key) of what is ranged over.
-          bind(p, 'other');
-          flow.dot = 'other';
-        } else {
-          bind(p, p.held);
-          if (head.text === 'with') flow.dot = p.held;
+    budget -= body.to - body.from;
+    const guards = holding();
+    const depth = stack.length;
+    stack.push({ kind: 'call', dot: flow.dot, vars: flow.vars, declared: new Set(), guards, otherwise: [] });
+    flow.dot = data;
+    flow.vars = new Map([['$', data]]);
+    calling.push(name);
+    walk(body.from, body.to);
+    calling.pop();
+    const frame = stack[depth]!;
+    stack.length = depth;
+    flow.dot = frame.dot;
+    flow.vars = frame.vars;
+  };
+  const walk = (from: number, to: number) => {
+    for (let k = from; k < to; k++) {
+      const tokens = actions[k]!.tokens;
+      const head = tokens[0];
+      if (!head) continue;
+      if (head.kind !== 'keyword') {
+        const p = flow.pipeline(tokens, 0, false);
+        bind(p, p.held);
+        // `{{ $x := … }}` prints nothing.
+        if (p.declared.length === 0) print(p.held);
+        continue;
+      }
+      const top = stack.at(-1);
+      const inBlock = top !== undefined && top.kind !== 'call';
+      switch (head.text) {
+        case 'if':
+        case 'with':
+        case 'range': {
+          const p = flow.pipeline(tokens, 1, false);
+          open(head.text, head.text === 'range' ? NO_CONDITION : p.cond);
+          if (head.text === 'range') {
+            // The dot, and each declared variable, is an element (or a key) of what is ranged over.
+            bind(p, 'other');
+            flow.dot = 'other';
+          } else {
+            bind(p, p.held);
+            if (head.text === 'with') flow.dot = p.held;
+          }
+          break;
         }
-        break;
-      }
-      case 'else': {
-        const top = stack.at(-1);
-        if (!top) break;
-        flow.vars = afterBlock(top, flow.vars);
-        flow.dot = top.dot;
-        top.declared.clear();
-        top.guards = top.otherwise;
-        const next = tokens[1];
-        if (next?.kind === 'keyword' && (next.text === 'if' || next.text === 'with')) {
-          const p = flow.pipeline(tokens, 2, false);
-          bind(p, p.held);
-          if (next.text === 'with') flow.dot = p.held;
-          top.guards = [...top.otherwise, ...p.cond.t];
-          top.otherwise = [...top.otherwise, ...p.cond.f];
+        case 'else': {
+          if (!inBlock) break;
+          flow.vars = afterBlock(top, flow.vars);
+          flow.dot = top.dot;
+          top.declared.clear();
+          top.guards = top.otherwise;
+          const next = tokens[1];
+          if (next?.kind === 'keyword' && (next.text === 'if' || next.text === 'with')) {
+            const p = flow.pipeline(tokens, 2, false);
+            bind(p, p.held);
+            if (next.text === 'with') flow.dot = p.held;
+            top.guards = [...top.otherwise, ...p.cond.t];
+            top.otherwise = [...top.otherwise, ...p.cond.f];
+          }
+          break;
         }
-        break;
+        case 'end': {
+          if (!inBlock) break;
+          stack.pop();
+          flow.vars = afterBlock(top, flow.vars);
+          flow.dot = top.dot;
+          break;
+        }
+        case 'define':
+        case 'block': {
+          // A define's body runs where a template calls it; a block's also here, with its pipeline as the data.
+          if (head.text === 'block') {
+            const data = tokens.length > 2 ? flow.pipeline(tokens, 2, false).held : 'other';
+            const name = tokens[1];
+            if (name?.kind === 'string' || name?.kind === 'rawString') call(unquote(name), data);
+          }
+          k = endOf.get(k) ?? actions.length;
+          break;
+        }
+        case 'template': {
+          const name = tokens[1];
+          const data = tokens.length > 2 ? flow.pipeline(tokens, 2, false).held : 'other';
+          if (name?.kind === 'string' || name?.kind === 'rawString') call(unquote(name), data);
+          break;
+        }
+        default:
+          break;
       }
-      case 'end': {
-        const top = stack.pop();
-        if (!top) break;
-        // A define's or block's body has variables of its own.
-        flow.vars = top.kind === 'define' || top.kind === 'block' ? new Map(top.vars) : afterBlock(top, flow.vars);
-        flow.dot = top.dot;
-        break;
-      }
-      case 'define':
-      case 'block': {
-        // A block's body runs with its pipeline as the data; a define's, with whatever its caller passes.
-        const p = head.text === 'block' && tokens.length > 2 ? flow.pipeline(tokens, 2, false) : undefined;
-        open(head.text);
-        flow.dot = p?.held ?? 'other';
-        flow.vars = new Map([['$', flow.dot]]);
-        break;
-      }
-      case 'template':
-        // What a called template does with its data is not followed: passed, taken as printed.
-        if (tokens.length > 2) print(flow.pipeline(tokens, 2, false).held);
-        break;
-      default:
-        break;
     }
-  }
+  };
+  walk(0, actions.length);
   const ordered = [...flow.references].sort((a, b) => a.form - b.form || a.order - b.order);
   const names = (prefix: string) => Object.freeze([...new Set(ordered.filter((r) => r.key.startsWith(prefix)).map((r) => r.label))]);
   return Object.freeze({ references: names(MAP_PREFIX.labels), externalReferences: names(MAP_PREFIX.external), printed: Object.freeze(printed) });

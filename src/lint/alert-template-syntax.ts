@@ -24,7 +24,18 @@ export const alertTemplateSyntax: Check = {
     const parsed = new Map<string, ReturnType<typeof parseGoTemplate>['problems']>();
     const problemsOf = (text: string) => {
       let problems = parsed.get(text);
-      if (!problems) parsed.set(text, (problems = parseGoTemplate(text, dialect).problems));
+      if (!problems) {
+        const result = parseGoTemplate(text, dialect);
+        // `{{ template "x" }}` parses whatever x is, and promtool check rules only parses; but an
+        // alert's text is expanded alone (rules/alerting.go), so an x it does not define fails the
+        // expansion: the label or annotation becomes "<error expanding template: … not defined>".
+        const defined = new Set(result.defines.map((d) => d.name));
+        const undefinedUses = result.uses
+          .filter((u) => !defined.has(u.name))
+          .map((u) => ({ from: u.from, to: u.to, message: `template ${JSON.stringify(u.name)} is not defined in this text: Prometheus gives alert labels and annotations no other templates, so the expansion fails` }));
+        problems = [...result.problems, ...undefinedUses].sort((a, b) => a.from - b.from);
+        parsed.set(text, problems);
+      }
       return problems;
     };
     for (const alert of alerts(model)) {

@@ -1,6 +1,7 @@
 import type { Check } from './check.js';
-import type { Token } from '../gotemplate/lex.js';
 import { lexTemplate } from '../gotemplate/lex.js';
+import { readAlertmanagerData, templateDots, type UnknownField } from '../gotemplate/alertmanager-data.js';
+import { whyMissing } from '../gotemplate/functions.js';
 import { lineColumn } from '../gotemplate/parse.js';
 import { locatedAt } from '../model/located.js';
 import { didYouMean } from '../suggest.js';
@@ -10,32 +11,28 @@ import { alertmanagerDialect, parseAlertmanagerTemplate, templatedSites } from '
 import type { RouteModel, TemplateFileModel } from '../model/alertmanager.js';
 import { effectiveGroupBy, emptyGroupByOverrides } from '../model/routing.js';
 
-// Alertmanager 0.25's template data (template/template.go): label and annotation maps are KV.
-const LABEL_MAPS = new Set(['.CommonLabels', '.GroupLabels', '.Labels']);
-const ANNOTATION_MAPS = new Set(['.CommonAnnotations', '.Annotations']);
-/** KV's methods: `.CommonLabels.SortedPairs` calls one, it reads no key. */
-const KV_METHODS = new Set(['SortedPairs', 'Remove', 'Names', 'Values']);
-
 interface Read {
   kind: 'label' | 'annotation';
   map: string;
-  key: Token;
+  /** `.x`, with the offsets of what names the key (the field, or the string of `index`). */
+  key: { text: string; from: number; to: number };
 }
 
-/** `.CommonLabels.x`, `$a.Labels.x`, `.Annotations.x`: the keys a template reads from the maps, by field chain. */
-function readKeys(text: string): Read[] {
-  const out: Read[] = [];
-  for (const action of lexTemplate(text).actions) {
-    const t = action.tokens;
-    for (let i = 0; i + 1 < t.length; i++) {
-      const [map, key] = [t[i]!, t[i + 1]!];
-      if (map.kind !== 'field' || key.kind !== 'field' || key.from !== map.to) continue;
-      const kind = LABEL_MAPS.has(map.text) ? 'label' : ANNOTATION_MAPS.has(map.text) ? 'annotation' : undefined;
-      if (!kind || KV_METHODS.has(key.text.slice(1))) continue;
-      out.push({ kind, map: map.text, key });
-    }
-  }
-  return out;
+/**
+ * `.CommonLabels.x`, `$a.Labels.x`, `{{ with .CommonLabels }}{{ .x }}`, `index .Annotations "x"`: the
+ * keys a template reads from the maps, the dot and variables followed (src/gotemplate/alertmanager-data.ts).
+ */
+function readKeys(text: string, target: string): Read[] {
+  return readAlertmanagerData(text, target).keys.map((k) => ({ kind: k.kind, map: k.map, key: { text: `.${k.name}`, from: k.from, to: k.to } }));
+}
+
+/** "reads .Labelz, but an alert (template.Alert) has no field Labelz: Alertmanager fails to render it. Did you mean "Labels"?" */
+function unknownFieldWords(u: UnknownField, target: string): { what: string; hint: string } {
+  const version = u.gate ? ` in Alertmanager ${target}, the target version: ${whyMissing('alertmanager', u.gate, target)}` : '';
+  return {
+    what: `reads .${u.field}, but ${u.type} has no field ${u.field}${version}: Alertmanager fails to render it.${u.gate ? '' : didYouMean(u.field, u.known)}`,
+    hint: `Go's template stops at a field its data lacks ("can't evaluate field ${u.field}"), and the notification is not sent; ${u.type} has ${u.known.join(', ')}`,
+  };
 }
 
 /** The body of each `{{ define "x" }}`/`{{ block "x" }}` of a template text: from its action's end to its `{{ end }}`. */
@@ -171,9 +168,14 @@ export const alertmanagerTemplateField: Check = {
       }
       return judge;
     };
-    for (const { owner, at, field, text, receivers } of templatedSites(am, context.model.versions.alertmanager)) {
+    const target = context.model.versions.alertmanager;
+    for (const { owner, at, field, text, receivers } of templatedSites(am, target)) {
       const { problem, grouped } = judgeFor(receivers);
-      for (const r of readKeys(text)) {
+      for (const u of readAlertmanagerData(text, target).unknown) {
+        const p = unknownFieldWords(u, target);
+        report({ message: `${owner}: ${field.join('.')} ${p.what}`, hint: p.hint, ...locatedAt(at, ...field), excerpt: { text, from: u.from, to: u.to } });
+      }
+      for (const r of readKeys(text, target)) {
         const p = problem(r) ?? groupLabelProblem(r, grouped);
         if (!p) continue;
         report({
@@ -250,8 +252,22 @@ export const alertmanagerTemplateField: Check = {
       };
     };
     const problem = problemWith(knowledge, '');
+    // A define's dot: what the fields and templates calling it pass (the notification's data from `{{ template "x" . }}`).
+    const dots = templateDots(templatedSites(am, target).map((s) => s.text), am.templates.map((f) => f.content), target);
     for (const file of am.templates) {
-      for (const r of readKeys(file.content)) {
+      const read = readAlertmanagerData(file.content, target, dots);
+      for (const u of read.unknown) {
+        const p = unknownFieldWords(u, target);
+        const { line, column } = lineColumn(file.content, u.from);
+        report({
+          message: `${file.source}:${line}:${column} ${p.what}`,
+          hint: p.hint,
+          path: ['templates', file.name],
+          source: { file: file.source, line, column },
+          excerpt: { text: file.content, from: u.from, to: u.to },
+        });
+      }
+      for (const r of read.keys.map((k) => ({ kind: k.kind, map: k.map, key: { text: `.${k.name}`, from: k.from, to: k.to } }))) {
         const p = problem(r) ?? fileGroupLabelProblem(file, r);
         if (!p) continue;
         const { line, column } = lineColumn(file.content, r.key.from);

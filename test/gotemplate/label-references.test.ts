@@ -45,8 +45,107 @@ describe('labelsRenderedEmpty: the missing labels a Prometheus alert template pr
     expect(labelsRenderedEmpty('{{ if $labels.a }}{{ end }}{{ $labels.a }}', none)).toEqual(['a']);
   });
 
-  it('takes the data passed to a template as printed, and a define\'s body without the clauses around it', () => {
-    expect(labelsRenderedEmpty('{{ template "x" $labels.a }}', none)).toEqual(['a']);
+  it('reads a block\'s body where it is written, under the clauses around it', () => {
     expect(labelsRenderedEmpty('{{ if $labels.a }}{{ block "x" $labels }}{{ .b }}{{ end }}{{ end }}', kept('a'))).toEqual(['b']);
+    expect(labelsRenderedEmpty('{{ if $labels.a }}{{ block "x" $labels }}{{ .b }}{{ end }}{{ end }}', none)).toEqual([]);
+    expect(labelsRenderedEmpty('{{ block "x" $labels }}{{ .b }}{{ end }}{{ if $labels.a }}{{ template "x" $labels }}{{ end }}', kept('a'))).toEqual(['b']);
+  });
+});
+
+describe('labelsRenderedEmpty: conditions made of match, len, comparisons and text functions guard what they test', () => {
+  const none = new Set<string>();
+  const kept = (...labels: string[]) => new Set(labels);
+  const empty = (text: string, ...labels: string[]) => labelsRenderedEmpty(text, kept(...labels));
+
+  it('match: a regex no empty text matches guards its branch, one the empty text matches guards the else', () => {
+    expect(empty('{{ if match "^x" $labels.foo }}{{ $labels.foo }}{{ end }}')).toEqual([]);
+    expect(empty('{{ if $labels.foo | match "." }}{{ $labels.foo }}{{ end }}')).toEqual([]);
+    expect(empty('{{ if match "(?i)^DB-" (index $labels "foo") }}{{ .Labels.foo }}{{ end }}')).toEqual([]);
+    expect(empty('{{ if match "^x" $labels.foo }}{{ else }}{{ $labels.foo }}{{ end }}')).toEqual(['foo']);
+    expect(empty('{{ if match "^$" $labels.foo }}{{ $labels.foo }}{{ end }}')).toEqual(['foo']);
+    expect(empty('{{ if match ".*" $labels.foo }}{{ $labels.foo }}{{ end }}')).toEqual(['foo']);
+    expect(empty('{{ if match "^$" $labels.foo }}{{ else }}{{ $labels.foo }}{{ end }}')).toEqual([]);
+    expect(empty('{{ if not (match "x?" $labels.foo) }}{{ $labels.foo }}{{ end }}')).toEqual([]);
+    // A regex Go reads but JavaScript does not: nothing known, the print is reported.
+    expect(empty('{{ if match "\\\\C" $labels.foo }}{{ $labels.foo }}{{ end }}')).toEqual(['foo']);
+  });
+
+  it('len: a length above 0 guards, a length of 0 guards the else; through comparisons either way round', () => {
+    for (const test of ['len $labels.foo', 'gt (len $labels.foo) 0', 'ge (len $labels.foo) 1', 'lt 0 (len $labels.foo)', 'le 2 (len $labels.foo)', 'ne (len $labels.foo) 0', 'eq (len $labels.foo) 3 4', '$labels.foo | len', 'gt ($labels.foo | len) 0']) {
+      expect(empty(`{{ if ${test} }}{{ $labels.foo }}{{ end }}`), test).toEqual([]);
+      expect(empty(`{{ if ${test} }}{{ else }}{{ $labels.foo }}{{ end }}`), test).toEqual(['foo']);
+    }
+    for (const test of ['eq (len $labels.foo) 0', 'lt (len $labels.foo) 1', 'le (len $labels.foo) 0', 'not (len $labels.foo)', 'eq 0 (len $labels.foo)']) {
+      expect(empty(`{{ if ${test} }}{{ $labels.foo }}{{ end }}`), test).toEqual(['foo']);
+      expect(empty(`{{ if ${test} }}{{ else }}{{ $labels.foo }}{{ end }}`), test).toEqual([]);
+    }
+    // Tests that hold of an empty value too guard nothing.
+    for (const test of ['ge (len $labels.foo) 0', 'gt (len $labels.foo) -1', 'lt (len $labels.foo) 5', 'ne (len $labels.foo) 1', 'len $labels']) {
+      expect(empty(`{{ if ${test} }}{{ $labels.foo }}{{ end }}`), test).toEqual(['foo']);
+    }
+  });
+
+  it('eq and ne with the literal first, and text functions that keep a value empty exactly when it is', () => {
+    expect(empty('{{ if ne "" $labels.foo }}{{ $labels.foo }}{{ end }}')).toEqual([]);
+    expect(empty('{{ if eq "db" $labels.foo }}{{ $labels.foo }}{{ end }}')).toEqual([]);
+    expect(empty('{{ if eq "db" $labels.foo $labels.bar }}{{ $labels.foo }}{{ end }}', 'bar')).toEqual(['foo']);
+    expect(empty('{{ if eq "" $labels.foo }}{{ else }}{{ $labels.foo }}{{ end }}')).toEqual([]);
+    expect(empty('{{ if eq "" $labels.foo }}{{ $labels.foo }}{{ end }}')).toEqual(['foo']);
+    expect(empty('{{ if toUpper $labels.foo }}{{ $labels.foo }}{{ end }}')).toEqual([]);
+    expect(empty('{{ if printf "%s" $labels.foo }}{{ $labels.foo }}{{ end }}')).toEqual([]);
+    expect(empty('{{ if gt (len (title $labels.foo)) 0 }}{{ $labels.foo }}{{ end }}')).toEqual([]);
+    // A text that is never empty tests nothing.
+    expect(empty('{{ if printf "x%s" $labels.foo }}{{ $labels.foo }}{{ end }}')).toEqual(['foo']);
+    expect(empty('{{ if gt (len (printf "x%s" $labels.foo)) 0 }}{{ $labels.foo }}{{ end }}')).toEqual(['foo']);
+  });
+
+  it('a condition kept in a variable guards where it is tested', () => {
+    expect(empty('{{ $n := len $labels.foo }}{{ if $n }}{{ $labels.foo }}{{ end }}')).toEqual([]);
+    expect(empty('{{ $ok := match "^x" $labels.foo }}{{ if $ok }}{{ $labels.foo }}{{ end }}')).toEqual([]);
+    expect(empty('{{ $ok := match "^x" $labels.foo }}{{ if not $ok }}{{ $labels.foo }}{{ end }}')).toEqual(['foo']);
+  });
+
+  it('a guard on another label guards nothing', () => {
+    for (const test of ['match "^x" $labels.bar', 'gt (len $labels.bar) 0', 'ne $labels.bar ""', 'ne "" $labels.bar', 'len $labels.bar', 'toUpper $labels.bar']) {
+      // Where bar is kept the branch runs, and prints foo empty; where neither is, it never runs.
+      expect(empty(`{{ if ${test} }}{{ $labels.foo }}{{ end }}`, 'bar'), test).toEqual(['foo']);
+      expect(empty(`{{ if ${test} }}{{ $labels.foo }}{{ end }}`, 'foo'), test).toEqual([]);
+      expect(empty(`{{ if ${test} }}{{ $labels.foo }}{{ end }}`), test).toEqual([]);
+    }
+    expect(labelsRenderedEmpty('{{ if match "^x" $labels.foo }}{{ end }}{{ $labels.foo }}', none)).toEqual(['foo']);
+  });
+});
+
+describe('labelsRenderedEmpty: the data passed to a template defined in the same text', () => {
+  const kept = (...labels: string[]) => new Set(labels);
+  const empty = (text: string, ...labels: string[]) => labelsRenderedEmpty(text, kept(...labels));
+
+  it('is printed where the defined template prints its dot, wherever the define is written', () => {
+    expect(empty('{{ define "x" }}{{ . }}{{ end }}{{ template "x" $labels.foo }}')).toEqual(['foo']);
+    expect(empty('{{ template "x" $labels.foo }}{{ define "x" }}[{{ . | toUpper }}]{{ end }}')).toEqual(['foo']);
+    expect(empty('{{ define "x" }}{{ .foo }}{{ end }}{{ template "x" $labels }}')).toEqual(['foo']);
+    expect(empty('{{ define "x" }}{{ .Labels.foo }} {{ $.Labels.bar }}{{ end }}{{ template "x" . }}')).toEqual(['foo', 'bar']);
+    expect(empty('{{ define "x" }}{{ template "y" .foo }}{{ end }}{{ define "y" }}{{ . }}{{ end }}{{ template "x" $labels }}')).toEqual(['foo']);
+    expect(alertLabelReferences('{{ define "x" }}{{ .Labels.a }}{{ end }}{{ template "x" . }}{{ define "y" }}{{ .Labels.b }}{{ end }}')).toEqual(['a']);
+  });
+
+  it('is not printed where the template does not print it, or only where it is there', () => {
+    expect(empty('{{ define "x" }}hello{{ end }}{{ template "x" $labels.foo }}')).toEqual([]);
+    expect(empty('{{ define "x" }}{{ if . }}{{ . }}{{ end }}{{ end }}{{ template "x" $labels.foo }}')).toEqual([]);
+    expect(empty('{{ define "x" }}{{ with .foo }}{{ . }}{{ end }}{{ end }}{{ template "x" $labels }}')).toEqual([]);
+    expect(empty('{{ define "x" }}{{ len . }}{{ end }}{{ template "x" $labels.foo }}')).toEqual([]);
+    expect(empty('{{ define "x" }}{{ .foo }}{{ end }}{{ template "x" $labels }}', 'foo')).toEqual([]);
+  });
+
+  it('runs under the conditions of the call', () => {
+    expect(empty('{{ define "x" }}{{ . }}{{ end }}{{ if $labels.foo }}{{ template "x" $labels.foo }}{{ end }}')).toEqual([]);
+    expect(empty('{{ define "x" }}{{ .foo }}{{ end }}{{ if $labels.bar }}{{ template "x" $labels }}{{ end }}', 'bar')).toEqual(['foo']);
+    // A template that calls itself is read once per call chain.
+    expect(empty('{{ define "x" }}{{ .foo }}{{ template "x" . }}{{ end }}{{ template "x" $labels }}')).toEqual(['foo']);
+  });
+
+  it('is left alone where the template is not defined in the text (Prometheus fails that expansion; alert/template-syntax says so)', () => {
+    expect(empty('{{ template "elsewhere" $labels.foo }}')).toEqual([]);
+    expect(empty('{{ template "elsewhere" . }}')).toEqual([]);
   });
 });

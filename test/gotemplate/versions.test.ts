@@ -221,6 +221,18 @@ describe('{{ else with }} (Go 1.23) per target release', () => {
     expect(templateFindings(project({ annotations: prom, versions: { prometheus: '3.3' } }))).toEqual([]);
   });
 
+  it('refused in a template file and an alert label too, trim markers and all (round 28: checked, already so)', () => {
+    const tmpl = { 'a.tmpl': '{{ define "x" }}{{ with .Status }}{{ . }}{{- else with .Receiver -}}{{ . }}{{ end }}{{ end }}' };
+    const label = '{{ with $labels.a }}{{ . }}{{- else with $labels.b -}}{{ . }}{{ end }}';
+    const p = (versions: NonNullable<ProjectOptions['versions']>) =>
+      shopProject({ alertmanager: { receivers: slackTitle('x'), route: route({ receiver: 'ops' }) }, labels: { severity: 'critical', team: label }, versions });
+    expect(templateFindings(p({ alertmanager: '0.28', prometheus: '3.2' }), tmpl)).toEqual([
+      "alert ShopErrors: label team is not a valid template: {{ else with }} is not defined in Prometheus 3.2, the target version: Go 1.23's text/template added it, and it needs Prometheus 3.3 or later (column 37)",
+      "templates/a.tmpl:1:51: {{ else with }} is not defined in Alertmanager 0.28, the target version: Go 1.23's text/template added it, and it needs Alertmanager 0.29 or later",
+    ]);
+    expect(templateFindings(p({ alertmanager: '0.29', prometheus: '3.3' }), tmpl)).toEqual([]);
+  });
+
   it('where it is there, it belongs in a {{ with }} only, and its pipeline is checked', () => {
     const dialect = dialectFor('alertmanager', '0.29');
     expect(parseGoTemplate('{{ if .A }}{{ else with .B }}{{ end }}', dialect).problems.map((p) => p.message)).toEqual([

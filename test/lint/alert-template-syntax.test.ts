@@ -169,3 +169,21 @@ describe("the Prometheus template facts agree with the installed promtool's rele
     if (release === '2.42') expect(texts.filter((_, i) => refused.has(`a${i}`))).toHaveLength(4);
   }, 60_000);
 });
+
+describe('a template the text does not define (round 28)', () => {
+  // promtool check rules only parses (template.Expander.ParseTest); the expansion fails: promtool
+  // 2.42's test rules shows the annotation as `<error expanding template: … template "nope" not defined>`.
+  it('fires on {{ template "x" }} where the text defines no x, and is quiet where it does (block too)', () => {
+    const rule = shopAlert({ team: '{{ template "team" . }}' }, { summary: 'x {{ template "nope" $labels.region }} y' });
+    expect(run(rule).map((d) => d.message)).toEqual([
+      'alert FewOrders: label team is not a valid template: template "team" is not defined in this text: Prometheus gives alert labels and annotations no other templates, so the expansion fails (column 13)',
+      'alert FewOrders: annotation summary is not a valid template: template "nope" is not defined in this text: Prometheus gives alert labels and annotations no other templates, so the expansion fails (column 15)',
+    ]);
+    const ok = shopAlert({}, { summary: '{{ template "r" $labels.region }}{{ define "r" }}[{{ . }}]{{ end }}', description: '{{ block "b" . }}x{{ end }}{{ template "b" . }}' });
+    expect(run(ok)).toEqual([]);
+  });
+
+  itWithBinaries(['promtool'])('promtool check rules accepts it (so validate alone says ok)', () => {
+    expect(promtoolRefuses(findBinary('promtool')!, ['x {{ template "nope" . }} y'])).toEqual(new Set());
+  }, 60_000);
+});

@@ -337,4 +337,40 @@ describe('alert/template-label-dropped reports only text that renders empty: a m
       message('owner', 'notGuard'),
     ]);
   });
+
+  it('reads match, len and comparisons as guards of the label they test, and of no other (round 28)', () => {
+    expect(
+      dropped({
+        matchGuard: '{{ if match "^db-" $labels.team }}{{ $labels.team }}{{ end }}',
+        lenGuard: '{{ if gt (len $labels.team) 0 }}{{ $labels.team }}{{ end }}',
+        lenElse: '{{ if eq (len .Labels.owner) 0 }}none{{ else }}{{ .Labels.owner }}{{ end }}',
+        literalFirst: '{{ if ne "" $labels.team }}{{ $labels.team }}{{ end }}',
+        matchEmptyElse: '{{ if match "^$" $labels.owner }}none{{ else }}{{ $labels.owner }}{{ end }}',
+      }),
+    ).toEqual([]);
+    expect(
+      dropped({
+        matchOther: '{{ if match "^eu" $labels.store }}{{ $labels.team }}{{ end }}',
+        lenOther: '{{ if gt (len $labels.store) 0 }}{{ $labels.owner }}{{ end }}',
+        matchElse: '{{ if match "^db-" $labels.team }}db{{ else }}{{ $labels.team }}{{ end }}',
+        matchesEmpty: '{{ if match "x*" $labels.owner }}{{ $labels.owner }}{{ end }}',
+      }),
+    ).toEqual([message('team', 'matchOther'), message('owner', 'lenOther'), message('team', 'matchElse'), message('owner', 'matchesEmpty')]);
+  });
+
+  it('follows the data passed to a template the text defines into its body (round 28)', () => {
+    expect(
+      dropped({
+        notPrinted: '{{ define "t" }}see the runbook{{ end }}{{ template "t" $labels.team }}',
+        guarded: '{{ define "t" }}{{ with . }}team {{ . }}{{ end }}{{ end }}{{ template "t" $labels.team }}',
+        undefinedHere: '{{ template "elsewhere" $labels.team }}',
+      }),
+    ).toEqual([]);
+    expect(
+      dropped({
+        printed: '{{ define "t" }}team {{ . }}{{ end }}{{ template "t" $labels.team }}',
+        printedField: '{{ template "t" . }}{{ define "t" }}owner {{ .Labels.owner }}{{ end }}',
+      }),
+    ).toEqual([message('team', 'printed'), message('owner', 'printedField')]);
+  });
 });
