@@ -1,7 +1,7 @@
 import { UsageError } from '../diagnostic.js';
 import { importFiles } from '../app/import.js';
 import { assertApartFrom, assertNotGenerated } from '../io/out-folder.js';
-import { importSettings } from '../app/config.js';
+import { importSettings } from '../app/enclosing-projects.js';
 import { renderImportJson, renderImportText } from '../report/import.js';
 
 export const IMPORT_FORMATS = ['text', 'json'] as const;
