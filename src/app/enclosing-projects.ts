@@ -8,12 +8,19 @@
  * generate runs it, for its definitions and out folders) or, without one, a package.json depending
  * on totem-mon beside definitions/ (its default folders).
  *
- * A config that does not load is a usage error naming it (exit 2): where its generate writes is unknown.
+ * A config that does not load leaves where its generate writes unknown. Inside a repository it is
+ * the repository's own project (generate runs it from there): the command stops, naming it (a
+ * usage error, exit 2). Outside every repository it is a stray file above the folder (a leftover
+ * /tmp/totem-mon.config.ts, a config in the home folder); it does not stop the command, which warns,
+ * naming it, and keeps apart from the folders it has when it names none: definitions/, templates/
+ * and out/ beside it. An out folder it names elsewhere and has generated is refused all the same
+ * (src/io/out-folder.ts assertNotGenerated: the folder's manifest says so, whoever wrote it).
  */
 import path from 'node:path';
+import { UsageError, UsageFindingsError } from '../diagnostic.js';
 import type { FolderSetting } from '../io/out-folder.js';
 import { templatesDir } from '../io/templates.js';
-import { enclosingProjects } from '../io/user-sources.js';
+import { enclosingProjects, isRepositoryRoot, upToRepositoryRoot } from '../io/user-sources.js';
 import { findConfig } from '../io/config.js';
 import { configuredFolders, DEFAULT_DEFINITIONS, DEFAULT_OUT } from './config.js';
 
@@ -29,12 +36,18 @@ export interface ProjectFolders {
   file?: string;
 }
 
+/** Whether a file lies in a repository: a folder holding .git is it or above it. */
+export function inRepository(file: string): boolean {
+  return upToRepositoryRoot(path.dirname(path.resolve(file))).some(isRepositoryRoot);
+}
+
 /**
  * The projects around `dir` (nearest first) with their folders, relative to the current folder.
+ * `warn` gets what is said of a config outside every repository that does not load (see above).
  */
 export async function enclosingProjectFolders(
   dir: string,
-  options: { loadTimeoutMs?: number; known?: ReadonlyMap<string, ProjectFolders> },
+  options: { warn: (message: string) => void; loadTimeoutMs?: number; known?: ReadonlyMap<string, ProjectFolders> },
 ): Promise<ProjectFolders[]> {
   const cwd = process.cwd();
   const shown = (p: string) => (path.relative(cwd, p) || '.').split(path.sep).join('/');
@@ -55,8 +68,21 @@ export async function enclosingProjectFolders(
       projects.push(known);
       continue;
     }
-    const configured = await configuredFolders(project.config, { cwd, ...(options.loadTimeoutMs !== undefined ? { loadTimeoutMs: options.loadTimeoutMs } : {}) });
-    projects.push({ name: configured.config, ...configured, file: project.config });
+    try {
+      const configured = await configuredFolders(project.config, { cwd, ...(options.loadTimeoutMs !== undefined ? { loadTimeoutMs: options.loadTimeoutMs } : {}) });
+      projects.push({ name: configured.config, ...configured, file: project.config });
+    } catch (error) {
+      if (!(error instanceof UsageError) || inRepository(project.config)) throw error;
+      const base = path.dirname(project.config);
+      const name = shown(project.config);
+      const why = error instanceof UsageFindingsError && error.diagnostics[0] !== undefined ? `${error.message}: ${error.diagnostics[0].message}` : error.message;
+      options.warn(
+        `${why} (a config above ${shown(path.resolve(dir))}, outside any repository): where its generate writes is unknown; ` +
+          `kept apart from its default folders (${shown(path.join(base, DEFAULT_DEFINITIONS))}/, ${shown(path.join(base, DEFAULT_OUT))}/) only. ` +
+          `If it is a project of yours, fix it; if it is a leftover, remove it`,
+      );
+      projects.push(defaults(name, base, path.join(base, DEFAULT_DEFINITIONS), ` of ${name}`));
+    }
   }
   return projects;
 }
@@ -69,7 +95,7 @@ export async function enclosingProjectFolders(
  * (`versions.alertmanager`) of the config found from the current folder, else of the nearest
  * config around `into`. The config found from here must load (generate runs it).
  */
-export async function importSettings(into: string): Promise<{ outs: FolderSetting[]; alertmanagerTarget?: string }> {
+export async function importSettings(into: string, warn: (message: string) => void): Promise<{ outs: FolderSetting[]; alertmanagerTarget?: string }> {
   const cwd = process.cwd();
   const here = findConfig(cwd);
   const outs: FolderSetting[] = [];
@@ -84,7 +110,7 @@ export async function importSettings(into: string): Promise<{ outs: FolderSettin
     alertmanagerTarget = configured.alertmanagerTarget;
   }
   let nearest = true;
-  for (const project of await enclosingProjectFolders(into, { known })) {
+  for (const project of await enclosingProjectFolders(into, { warn, known })) {
     if (project.file !== here || here === undefined) outs.push(project.out);
     // The project `into` lies in is the nearest config's (generate run there would find it first).
     if (project.file !== undefined && nearest) {

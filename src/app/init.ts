@@ -79,14 +79,15 @@ export function scaffoldFiles(name: string): Array<{ path: string; content: stri
  * definitions, templates and out folders of every project around it, up to the repository's root
  * (src/app/enclosing-projects.ts, the rule import applies too: each config found is run for them,
  * as generate runs it; a package.json depending on totem-mon beside definitions/ has the default
- * folders).
+ * folders; a config outside every repository that does not load is said in `warn`, and its default
+ * folders are kept apart from).
  */
-export async function assertAFolderOfItsOwn(dir: string): Promise<void> {
+export async function assertAFolderOfItsOwn(dir: string, warn: (message: string) => void = () => {}): Promise<void> {
   const named = `init: ${dir === '.' ? 'the current folder' : dir}`;
   assertNotGenerated(dir, named, 'create the project in a folder of its own, outside any folder totem-mon generates');
   const hint = 'create the project in a folder of its own, apart from other projects\' definitions, templates and output folders (move what is there away first to start over)';
   assertNoUserSources(dir, named, hint);
-  for (const folders of await enclosingProjectFolders(dir, {})) {
+  for (const folders of await enclosingProjectFolders(dir, { warn })) {
     assertApartFrom(
       dir,
       named,
