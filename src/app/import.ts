@@ -15,6 +15,7 @@ import { readRuleGroups, type ImportedGroup, type ImportedRule } from '../import
 import { inferCatalogue, type InferredMetric, type RuleUse } from '../import/catalogue.js';
 import { CATALOGUE_FILE, definitionFiles, definitionFilesAndSites, PROJECT_SITE } from '../import/definitions.js';
 import { withAssignedSource } from '../api/source.js';
+import type { AlertmanagerVersion } from '../api/versions.js';
 import { rememberCallSite } from '../source-sites.js';
 import { atPropertyLines } from '../io/property-locations.js';
 import { withExposition } from '../import/exposition.js';
@@ -113,9 +114,12 @@ function describeOwner(owner: Owner): string {
  * Repeated until nothing new appears: an ignore can uncover nothing, but a finding path may lead
  * to a definition only once its neighbour is quiet.
  */
-function ignoreWhatTheInputBreaks(project: ImportedProject, into: string, entry: string, items: ImportItem[], templates: () => TemplatesRead, parses: KeptParses): Diagnostic[] {
+function ignoreWhatTheInputBreaks(project: ImportedProject, into: string, entry: string, items: ImportItem[], templates: () => TemplatesRead, parses: KeptParses, alertmanagerTarget?: string): Diagnostic[] {
+  // Judged as generate will judge the files: with the config's versions.alertmanager, when it sets one
+  // (the project's own `versions`, written when the input needs a release, win as they do there).
+  const settings = alertmanagerTarget !== undefined ? { settings: { versions: { alertmanager: alertmanagerTarget as AlertmanagerVersion } } } : {};
   for (let round = 0; round < 3; round++) {
-    const result = checkWritten(project, into, { entry, templates, early: parses });
+    const result = checkWritten(project, into, { entry, templates, early: parses, ...settings });
     let added = false;
     for (const d of result.diagnostics) {
       if (d.severity !== 'error' || !d.path || d.id === 'schema' || !d.id.includes('/')) continue;
@@ -132,7 +136,7 @@ function ignoreWhatTheInputBreaks(project: ImportedProject, into: string, entry:
     }
     if (!added) return result.diagnostics;
   }
-  return checkWritten(project, into, { entry, templates, early: parses }).diagnostics;
+  return checkWritten(project, into, { entry, templates, early: parses, ...settings }).diagnostics;
 }
 
 /**
@@ -316,7 +320,7 @@ export async function importFiles(options: ImportOptions): Promise<ImportResult>
   const entry = `${into}/index.ts`;
   // The notification templates the project will have (`<into>/../templates/*.tmpl`, where the report
   // asks to copy an Alertmanager configuration's): its templates' names are then known to the checks.
-  const diagnostics = ignoreWhatTheInputBreaks(project, into, entry, items, () => readTemplates(options.into), parses);
+  const diagnostics = ignoreWhatTheInputBreaks(project, into, entry, items, () => readTemplates(options.into), parses, options.alertmanagerTarget);
 
   for (const group of groups) {
     for (const rule of group.rules) {

@@ -60,6 +60,11 @@ const TEMPLATED: { readonly [K in NotifierKind]: Readonly<Record<string, Version
   msteams: { title: MSTEAMS, summary: MSTEAMS_SUMMARY, text: MSTEAMS },
   webex: { message: WEBEX, roomId: WEBEX_ROOM },
 };
+/** The first release that renders a notifier's top-level field as a template (TEMPLATED), or undefined when none does. */
+export function templatedFrom(kind: NotifierKind, field: string): VersionGate | undefined {
+  return TEMPLATED[kind][field];
+}
+
 /**
  * Fields Alertmanager's CHANGELOG calls templates that its source sends as written, with both
  * sides: the source is what runs, so the TEMPLATED table follows it, and a `{{` there is reported
