@@ -5,7 +5,7 @@
  */
 import { call, type TsValue } from '../ts-source.js';
 import { convertFields, secretPlaceholder, type FieldSpec, type ImportContext, type NeededFact } from './fields.js';
-import { templatedFrom } from '../../lint/alertmanager-templates.js';
+import { templatedFrom } from '../../model/templated-fields.js';
 import type { NotifierKind } from '../../model/alertmanager.js';
 import { availability } from '../../model/version-facts.js';
 import { isMap } from './matchers.js';
@@ -138,7 +138,7 @@ function webhookHttpConfig(ctx: ImportContext, path: string, http: Record<string
 
 /**
  * A field written as a template (`{{ … }}`) that Alertmanager renders only from a later release than
- * the target (src/lint/alertmanager-templates.ts templatedFrom: a Webex room_id from 0.28, a webhook
+ * the target (src/model/templated-fields.ts templatedFrom: a Webex room_id from 0.28, a webhook
  * url from 0.31, …): the input was written for a release that renders it, else it sends the text as
  * written. Without a target from a config (the default, 0.25, is no one's choice) that is evidence
  * of the release production runs: the definitions target it (ctx.needs, with a note saying why).
