@@ -56,3 +56,14 @@ export function propertyBelow(source: SourceRef, fields: readonly string[]): Sou
 export function propertyOf(source: SourceRef): PropertyRef | undefined {
   return registry().properties.get(source);
 }
+
+/** A copy of a source that is the same place: the same call site, the same property below it (a source is a key: each holder its own). */
+export function sameSourceCopy(source: SourceRef): SourceRef {
+  const copy: SourceRef = { file: source.file, line: source.line, column: source.column };
+  const { callSites, properties } = registry();
+  const site = callSites.get(source);
+  if (site !== undefined) callSites.set(copy, site);
+  const property = properties.get(source);
+  if (property !== undefined) properties.set(copy, property);
+  return copy;
+}

@@ -1,7 +1,7 @@
 import type { SourceRef } from '../diagnostic.js';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import path from 'node:path';
-import { rememberCallSite, type CallSite } from '../source-sites.js';
+import { rememberCallSite, sameSourceCopy, type CallSite } from '../source-sites.js';
 import { ownRoot as ownDir } from '../own-files.js';
 
 // Everything under the package's own folder (src/ or dist/) is "ours"; the first stack frame
@@ -37,7 +37,8 @@ const returnSites = (_error: Error, sites: NodeJS.CallSite[]): NodeJS.CallSite[]
  */
 export function captureSource(): SourceRef | undefined {
   const assigned = assignedSources();
-  if (assigned.active) return assigned.source === undefined ? undefined : { ...assigned.source };
+  // A copy that is the same place (call site, property below it): property locations resolve against it.
+  if (assigned.active) return assigned.source === undefined ? undefined : sameSourceCopy(assigned.source);
   const near = callSites(SHORT_STACK);
   const found = userFrame(near);
   return found !== undefined || near.length < SHORT_STACK ? found : userFrame(callSites(LONG_STACK));
@@ -122,6 +123,12 @@ export function withAssignedSource<T>(source: SourceRef | undefined, build: () =
     state.active = previous.active;
     state.source = previous.source;
   }
+}
+
+/** The source builders capture now, when one is assigned (withAssignedSource), else undefined. */
+export function assignedSource(): SourceRef | undefined {
+  const state = assignedSources();
+  return state.active ? state.source : undefined;
 }
 
 // Per process, like the call sites' registry (src/source-sites.ts): the builders of any copy of the API see it.

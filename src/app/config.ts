@@ -171,35 +171,6 @@ export async function configuredFolders(file: string, options: { cwd?: string; l
   };
 }
 
-/**
- * The output folders generate would write for the definitions imported into `into`: as generate
- * finds its config, from the current folder upwards (its `out`, else out/ beside it; without a
- * config, out/ here), and from the folder holding `into` (the project it lies in, when that is
- * another one). A config is run for this (in a loader process, as generate runs it) only when found.
- */
-export async function generateOutFolders(into: string, cwd = process.cwd()): Promise<FolderSetting[]> {
-  return (await importSettings(into, cwd)).outs;
-}
-
-/**
- * What import takes of the configs generate would run on the definitions it writes
- * (generateOutFolders): the output folders, and the Alertmanager target (`versions.alertmanager`)
- * of the config found from the current folder upwards, else of the one beside `into`.
- */
-export async function importSettings(into: string, cwd = process.cwd()): Promise<{ outs: FolderSetting[]; alertmanagerTarget?: string }> {
-  const here = findConfig(cwd);
-  const there = findConfig(path.dirname(path.resolve(cwd, into)));
-  const outs: FolderSetting[] = here === undefined ? [{ path: DEFAULT_OUT, shown: `the default out folder ${DEFAULT_OUT}/`, origin: 'default' }] : [];
-  let alertmanagerTarget: string | undefined;
-  for (const file of new Set([here, there])) {
-    if (file === undefined) continue;
-    const folders = await configuredFolders(file, { cwd });
-    outs.push(folders.out);
-    alertmanagerTarget ??= folders.alertmanagerTarget;
-  }
-  return { outs, ...(alertmanagerTarget !== undefined ? { alertmanagerTarget } : {}) };
-}
-
 /** The config file the command uses: --config (which must exist), else the one found from cwd upwards. */
 function locateConfig(flags: CommandFlags, cwd: string): string | undefined {
   if (flags.config === undefined) return findConfig(cwd);

@@ -15,6 +15,9 @@ import { readRuleGroups, type ImportedGroup, type ImportedRule } from '../import
 import { inferCatalogue, type InferredMetric, type RuleUse } from '../import/catalogue.js';
 import { CATALOGUE_FILE, definitionFiles, definitionFilesAndSites, PROJECT_SITE } from '../import/definitions.js';
 import { withAssignedSource } from '../api/source.js';
+import type { AlertmanagerVersion } from '../api/versions.js';
+import { rememberCallSite } from '../source-sites.js';
+import { atPropertyLines } from '../io/property-locations.js';
 import { withExposition } from '../import/exposition.js';
 import { parseExposition, type Family } from '../exposition/families.js';
 import { readExposition } from './check-metrics.js';
@@ -111,9 +114,12 @@ function describeOwner(owner: Owner): string {
  * Repeated until nothing new appears: an ignore can uncover nothing, but a finding path may lead
  * to a definition only once its neighbour is quiet.
  */
-function ignoreWhatTheInputBreaks(project: ImportedProject, into: string, entry: string, items: ImportItem[], templates: () => TemplatesRead, parses: KeptParses): Diagnostic[] {
+function ignoreWhatTheInputBreaks(project: ImportedProject, into: string, entry: string, items: ImportItem[], templates: () => TemplatesRead, parses: KeptParses, alertmanagerTarget?: string): Diagnostic[] {
+  // Judged as generate will judge the files: with the config's versions.alertmanager, when it sets one
+  // (the project's own `versions`, written when the input needs a release, win as they do there).
+  const settings = alertmanagerTarget !== undefined ? { settings: { versions: { alertmanager: alertmanagerTarget as AlertmanagerVersion } } } : {};
   for (let round = 0; round < 3; round++) {
-    const result = checkWritten(project, into, { entry, templates, early: parses });
+    const result = checkWritten(project, into, { entry, templates, early: parses, ...settings });
     let added = false;
     for (const d of result.diagnostics) {
       if (d.severity !== 'error' || !d.path || d.id === 'schema' || !d.id.includes('/')) continue;
@@ -130,7 +136,7 @@ function ignoreWhatTheInputBreaks(project: ImportedProject, into: string, entry:
     }
     if (!added) return result.diagnostics;
   }
-  return checkWritten(project, into, { entry, templates, early: parses }).diagnostics;
+  return checkWritten(project, into, { entry, templates, early: parses, ...settings }).diagnostics;
 }
 
 /**
@@ -141,17 +147,26 @@ function ignoreWhatTheInputBreaks(project: ImportedProject, into: string, entry:
  * the files out again.
  */
 function checkWritten(project: ImportedProject, into: string, options: Parameters<typeof fromProject>[1]) {
-  const { sites } = definitionFilesAndSites(project);
+  const { files, sites } = definitionFilesAndSites(project);
   // Relative to the folder that holds the definitions folder, as generate's loader names them
   // (src/io/loader/loader-process.ts): the same words however --into was spelt, an ignore's
   // reason written into the files (`first in group shop, definitions/rules/shop.ts:5`) included.
   const folder = path.basename(path.resolve(into));
+  // Each place is the builder call of a file as it will be written: findings about a property below
+  // it point at the property's line in that text (src/io/property-locations.ts), as generate's will
+  // once the files are written, not at the definition's first line.
+  const absolute = (file: string) => path.resolve(into, file);
   const place = (owner: object): SourceRef | undefined => {
     const site = sites.get(owner);
-    return site ? { file: `${folder}/${site.path}`, line: site.line, column: site.column } : undefined;
+    if (!site) return undefined;
+    const source = { file: `${folder}/${site.path}`, line: site.line, column: site.column };
+    rememberCallSite(source, { absolute: absolute(site.path) });
+    return source;
   };
   // A builder the stages call themselves is placed at the project too, never at a frame of the stack.
-  return withAssignedSource(place(PROJECT_SITE), () => fromProject(projectValue(project, place), options));
+  const result = withAssignedSource(place(PROJECT_SITE), () => fromProject(projectValue(project, place), options));
+  const texts = new Map(files.map((f) => [absolute(f.path), f.content]));
+  return { ...result, diagnostics: atPropertyLines(result.diagnostics, texts) };
 }
 
 /** The rule groups each input file holds (several documents of a file together). */
@@ -305,7 +320,7 @@ export async function importFiles(options: ImportOptions): Promise<ImportResult>
   const entry = `${into}/index.ts`;
   // The notification templates the project will have (`<into>/../templates/*.tmpl`, where the report
   // asks to copy an Alertmanager configuration's): its templates' names are then known to the checks.
-  const diagnostics = ignoreWhatTheInputBreaks(project, into, entry, items, () => readTemplates(options.into), parses);
+  const diagnostics = ignoreWhatTheInputBreaks(project, into, entry, items, () => readTemplates(options.into), parses, options.alertmanagerTarget);
 
   for (const group of groups) {
     for (const rule of group.rules) {

@@ -8,10 +8,9 @@ import path from 'node:path';
 import { blockedPaths, existingFiles, writeNewFiles, type BlockedPath } from '../io/new-files.js';
 import { ownPackage, readScaffold } from '../io/own-package.js';
 import { compareText } from '../text-order.js';
-import { assertApartFrom, assertNotGenerated, type FolderSetting } from '../io/out-folder.js';
-import { templatesDir } from '../io/templates.js';
-import { assertNoUserSources, enclosingProjects } from '../io/user-sources.js';
-import { configuredFolders, DEFAULT_OUT } from './config.js';
+import { assertApartFrom, assertNotGenerated } from '../io/out-folder.js';
+import { assertNoUserSources } from '../io/user-sources.js';
+import { enclosingProjectFolders } from './enclosing-projects.js';
 
 // npm leaves files named .gitignore out of a package and dot-folders are easy to lose: the scaffold
 // keeps these without their dot, and init puts it back.
@@ -78,32 +77,17 @@ export function scaffoldFiles(name: string): Array<{ path: string; content: stri
  * writes (exit 2, with or without --force): a folder totem-mon generated, a totem-mon project, a
  * definitions folder or a folder inside a project's one, a folder of definition files, and the
  * definitions, templates and out folders of every project around it, up to the repository's root
- * (src/io/user-sources.ts enclosingProjects: each config found is run for them, as generate runs
- * it; a package.json depending on totem-mon beside definitions/ has the default folders).
+ * (src/app/enclosing-projects.ts, the rule import applies too: each config found is run for them,
+ * as generate runs it; a package.json depending on totem-mon beside definitions/ has the default
+ * folders; a config outside every repository that does not load is said in `warn`, and its default
+ * folders are kept apart from).
  */
-export async function assertAFolderOfItsOwn(dir: string): Promise<void> {
+export async function assertAFolderOfItsOwn(dir: string, warn: (message: string) => void = () => {}): Promise<void> {
   const named = `init: ${dir === '.' ? 'the current folder' : dir}`;
   assertNotGenerated(dir, named, 'create the project in a folder of its own, outside any folder totem-mon generates');
   const hint = 'create the project in a folder of its own, apart from other projects\' definitions, templates and output folders (move what is there away first to start over)';
   assertNoUserSources(dir, named, hint);
-  const cwd = process.cwd();
-  const shown = (p: string) => (path.relative(cwd, p) || '.').split(path.sep).join('/');
-  for (const project of enclosingProjects(dir)) {
-    let folders: { name: string; definitions: FolderSetting; templates: FolderSetting; out: FolderSetting };
-    if ('config' in project) {
-      const configured = await configuredFolders(project.config);
-      folders = { name: configured.config, ...configured };
-    } else {
-      const name = `the project of ${shown(project.packageJson)}`;
-      const base = path.dirname(project.packageJson);
-      const folder = (key: string, at: string): FolderSetting => ({ path: shown(at), shown: `the default ${key} folder ${shown(at)}/`, origin: 'default' });
-      folders = {
-        name,
-        definitions: folder('definitions', project.definitions),
-        templates: { path: shown(templatesDir(project.definitions)), shown: `templates/ beside the default definitions folder ${shown(project.definitions)}/`, origin: 'default' },
-        out: folder('out', path.join(base, DEFAULT_OUT)),
-      };
-    }
+  for (const folders of await enclosingProjectFolders(dir, { warn })) {
     assertApartFrom(
       dir,
       named,

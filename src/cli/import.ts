@@ -1,7 +1,7 @@
 import { UsageError } from '../diagnostic.js';
 import { importFiles } from '../app/import.js';
 import { assertApartFrom, assertNotGenerated } from '../io/out-folder.js';
-import { importSettings } from '../app/config.js';
+import { importSettings } from '../app/enclosing-projects.js';
 import { renderImportJson, renderImportText } from '../report/import.js';
 
 export const IMPORT_FORMATS = ['text', 'json'] as const;
@@ -24,7 +24,7 @@ export async function importCommand(inputs: string[], options: ImportCommandOpti
   const hint = 'import into a folder of its own, beside the output folder, such as --into definitions (the default)';
   assertNotGenerated(options.into, `--into ${options.into}`, hint);
   // Nor where generate will write, generated yet or not.
-  const { outs, alertmanagerTarget } = await importSettings(options.into);
+  const { outs, alertmanagerTarget } = await importSettings(options.into, (message) => process.stderr.write(`import: warning: ${message}\n`));
   assertApartFrom(options.into, `--into ${options.into}`, outs.map((folder) => ({ folder, what: 'the output folder generate writes' })), 'generate owns what is there, and the definitions would mix with its output', hint);
   const result = await importFiles({
     inputs,

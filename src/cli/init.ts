@@ -6,7 +6,7 @@ import { isErrno } from '../io/output-problem.js';
 /** `totem-mon init [dir] [--force]`: scaffold, then say what to run next. Returns the exit code. */
 export async function initCommand(options: InitOptions): Promise<number> {
   const shown = options.dir === '.' ? 'the current folder' : `${options.dir}/`;
-  await assertAFolderOfItsOwn(options.dir);
+  await assertAFolderOfItsOwn(options.dir, (message) => process.stderr.write(`init: warning: ${message}\n`));
   let result: ReturnType<typeof init>;
   try {
     result = init(options);

@@ -10,7 +10,7 @@
  */
 import { parse } from 'yaml';
 import { call, calleesOf, importLine, tsValue, type TsValue } from './ts-source.js';
-import { newContext, type ImportContext } from './alertmanager/fields.js';
+import { neededSince, newContext, type ImportContext } from './alertmanager/fields.js';
 import { FACTS } from '../model/version-facts.js';
 import { atLeast } from '../model/version-order.js';
 import { convertGlobal } from './alertmanager/global.js';
@@ -123,14 +123,16 @@ export function importAlertmanagerDocument(config: unknown, options: Alertmanage
  */
 function neededVersion(ctx: ImportContext): string | undefined {
   if (ctx.needs.length === 0) return undefined;
-  const since = ctx.needs.map((n) => FACTS[n.fact].since).reduce((a, b) => (atLeast(a, b) ? a : b));
+  const sinceOf = neededSince;
+  const featureOf = (n: ImportContext['needs'][number]) => ('fact' in n ? FACTS[n.fact].feature : n.feature);
+  const since = ctx.needs.map(sinceOf).reduce((a, b) => (atLeast(a, b) ? a : b));
   const version = `>=${since}`;
-  const where = ctx.needs.filter((n) => FACTS[n.fact].since === since);
+  const where = ctx.needs.filter((n) => sinceOf(n) === since);
   const shown = where.slice(0, 3).map((n) => `${n.what} at ${n.path}`).join(', ') + (where.length > 3 ? `, and ${where.length - 3} more` : '');
   ctx.notes.push({
     status: 'guessed',
     path: 'versions.alertmanager',
-    message: `the definitions target Alertmanager ${version} (versions: { alertmanager: '${version}' } in index.ts): ${shown} needs ${FACTS[where[0]!.fact].feature}, which came in Alertmanager ${since}; older releases refuse the configuration or read it otherwise`,
+    message: `the definitions target Alertmanager ${version} (versions: { alertmanager: '${version}' } in index.ts): ${shown} needs ${featureOf(where[0]!)}, which came in Alertmanager ${since}; older releases refuse the configuration or read it otherwise`,
   });
   return version;
 }

@@ -16,6 +16,8 @@ import { sdkPanel } from '../api/sdk-panel.js';
 import { eq, ne, nre, re } from '../api/selector.js';
 import { adHocFilters, constantVariable, customVariable, intervalVariable, queryVariable, textVariable } from '../api/variables.js';
 import { isCall, isCode, type TsValue } from './ts-source.js';
+import { assignedSource, withAssignedSource } from '../api/source.js';
+import { propertyBelow } from '../source-sites.js';
 
 type Builder = (...args: never[]) => unknown;
 
@@ -28,9 +30,16 @@ const BUILDERS: Record<string, Builder> = {
   queryVariable, customVariable, intervalVariable, constantVariable, textVariable, adHocFilters,
 };
 
-export function evaluate(value: TsValue, refs: ReadonlyMap<string, unknown> = new Map()): unknown {
+/**
+ * `below`: where the value lies under the options object of the builder call around it, in
+ * definition-path steps. A builder call nested in another (`receivers: [receiver({ … })]`) is placed,
+ * when the definition has a place (src/app/import.ts checkWritten), at that property of the call
+ * around it (src/source-sites.ts propertyBelow): what the checks find about its fields then points at
+ * their lines in the file as written, as for a user's nested builder call at its own line.
+ */
+export function evaluate(value: TsValue, refs: ReadonlyMap<string, unknown> = new Map(), below: readonly string[] | undefined = undefined): unknown {
   if (value === null || typeof value !== 'object') return value;
-  if (Array.isArray(value)) return (value as readonly TsValue[]).map((v) => evaluate(v, refs));
+  if (Array.isArray(value)) return (value as readonly TsValue[]).map((v, i) => evaluate(v, refs, below && [...below, String(i)]));
   if (isCode(value)) {
     if (!refs.has(value.code)) throw new Error(`imported value refers to ${value.code}, which is not declared`);
     return refs.get(value.code);
@@ -39,11 +48,15 @@ export function evaluate(value: TsValue, refs: ReadonlyMap<string, unknown> = ne
     const { callee, args } = value;
     const builder = BUILDERS[callee] as ((...args: unknown[]) => unknown) | undefined;
     if (!builder) throw new Error(`imported value calls ${callee}, which is not one of the builders imports write`);
-    return builder(...args.map((a) => evaluate(a, refs)));
+    // Its options: the first object-literal argument (what src/io/property-locations.ts walks); other arguments are not walked.
+    const options = args.findIndex((a) => a !== null && typeof a === 'object' && !Array.isArray(a) && !isCall(a) && !isCode(a));
+    const call = () => builder(...args.map((a, i) => evaluate(a, refs, i === options ? [] : undefined)));
+    const around = assignedSource();
+    return below !== undefined && below.length > 0 && around !== undefined ? withAssignedSource(propertyBelow(around, below), call) : call();
   }
   return Object.fromEntries(
     Object.entries(value as Record<string, TsValue>)
       .filter(([, v]) => v !== undefined)
-      .map(([k, v]) => [k, evaluate(v, refs)]),
+      .map(([k, v]) => [k, evaluate(v, refs, below && [...below, k])]),
   );
 }

@@ -60,12 +60,29 @@ export function lineStartsOf(text: string): number[] {
   return lineStarts;
 }
 
+/** The stamp of a text given rather than read (GivenTexts): never a disk file's `mtime:size`. */
+const GIVEN = 'given';
+
 /** Files whose cached parse was found current during one batch of findings: not looked at again in it. */
 type Batch = Set<string>;
 
+/**
+ * Texts of definition files not on disk (yet) by absolute path: what `import` is about to write
+ * (src/app/import.ts), whose findings point into the files as they will be.
+ */
+export type GivenTexts = ReadonlyMap<string, string>;
+
 /** A definition file's text and line starts, read once per batch of findings (and again only when it changed). */
-function read(file: string, batch: Batch): ParsedFile | null {
+function read(file: string, batch: Batch, given?: GivenTexts): ParsedFile | null {
   const cached = files.get(file);
+  const text = given?.get(file);
+  if (text !== undefined) {
+    if (cached?.stamp === GIVEN && cached.text === text) return cached;
+    const parsed: ParsedFile = { stamp: GIVEN, text, lineStarts: lineStartsOf(text) };
+    files.set(file, parsed);
+    return parsed;
+  }
+  if (cached?.stamp === GIVEN) batch.delete(file); // a given text is no file on disk: read it there
   if (cached !== undefined && batch.has(file)) return cached;
   batch.add(file);
   let stamp: string;
@@ -214,6 +231,8 @@ function walk(object: Node, fields: readonly string[]): number | undefined {
   let offset: number | undefined;
   for (const step of steps(fields)) {
     node = unwrap(node);
+    // A builder call inside the literal (`receivers: [receiver({ … })]`): its fields are its options'.
+    if (node?.type === 'CallExpression') node = optionsOf(node);
     if (!node) break;
     let next: Node | undefined;
     let at: number | undefined;
@@ -253,12 +272,12 @@ function position(file: ParsedFile, offset: number, ref: SourceRef): SourceRef {
  * column; for a builder call itself, the call's own column (the recorded one comes from the
  * transpiled code). Anything else is returned as it is.
  */
-export function propertyLocation(source: SourceRef, batch: Batch = new Set()): SourceRef {
+export function propertyLocation(source: SourceRef, batch: Batch = new Set(), given?: GivenTexts): SourceRef {
   const property = propertyOf(source);
   const siteRef = property?.site ?? source;
   const site = callSiteOf(siteRef);
   if (!site) return source;
-  const file = read(site.absolute, batch);
+  const file = read(site.absolute, batch, given);
   if (!file) return source;
   if (!property && site.builder !== undefined && isPlainCallAt(file, siteRef, site.builder)) {
     return { file: siteRef.file, line: siteRef.line, column: siteRef.column };
@@ -278,7 +297,7 @@ export function propertyLocation(source: SourceRef, batch: Batch = new Set()): S
 }
 
 /** Every finding at its property's line (see propertyLocation). */
-export function atPropertyLines(diagnostics: readonly Diagnostic[]): Diagnostic[] {
+export function atPropertyLines(diagnostics: readonly Diagnostic[], given?: GivenTexts): Diagnostic[] {
   const batch: Batch = new Set();
-  return diagnostics.map((d) => (d.source ? { ...d, source: propertyLocation(d.source, batch) } : d));
+  return diagnostics.map((d) => (d.source ? { ...d, source: propertyLocation(d.source, batch, given) } : d));
 }

@@ -107,17 +107,31 @@ export function findTool(name: ToolName, env: NodeJS.ProcessEnv = process.env): 
 
 /** Default time limit of one tool run; a hung tool must not hang CI. */
 export const TOOL_TIMEOUT_MS = 120_000;
-/** Time limit of `--version`, the first call (capped by the tool's limit). */
+/** Time limit of `--version`, the first call, unless TOTEM_MON_TOOL_TIMEOUT sets one (versionTimeoutMs). */
 export const VERSION_TIMEOUT_MS = 15_000;
 /** After the time limit a tool gets SIGTERM; what is still alive this much later gets SIGKILL. */
 export const KILL_GRACE_MS = 2_000;
 /** Overrides the time limit of every tool run, in seconds (e.g. `TOTEM_MON_TOOL_TIMEOUT=300`). */
 export const TIMEOUT_ENV = 'TOTEM_MON_TOOL_TIMEOUT';
 
+/** The time limit TOTEM_MON_TOOL_TIMEOUT sets (seconds, as ms), or undefined when it sets none (unset, or not a positive number). */
+function timeoutSetting(env: NodeJS.ProcessEnv): number | undefined {
+  const seconds = Number(env[TIMEOUT_ENV]);
+  return Number.isFinite(seconds) && seconds > 0 ? Math.round(seconds * 1000) : undefined;
+}
+
 /** The time limit from TOTEM_MON_TOOL_TIMEOUT (seconds), else the default. */
 export function toolTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
-  const seconds = Number(env[TIMEOUT_ENV]);
-  return Number.isFinite(seconds) && seconds > 0 ? Math.round(seconds * 1000) : TOOL_TIMEOUT_MS;
+  return timeoutSetting(env) ?? TOOL_TIMEOUT_MS;
+}
+
+/**
+ * The time limit of `--version`: TOTEM_MON_TOOL_TIMEOUT when it is set, as for every other run (a CI
+ * that sets 2 s waits 2 s at most; a slow runner that sets 300 s, an emulated architecture say, where
+ * a start-up is what is slow, is not cut off at 15 s), else VERSION_TIMEOUT_MS.
+ */
+export function versionTimeoutMs(env: NodeJS.ProcessEnv = process.env): number {
+  return timeoutSetting(env) ?? VERSION_TIMEOUT_MS;
 }
 
 /** What a tool's `--version` run did: its streams apart, how it ended. */
@@ -329,7 +343,7 @@ export async function resolveTool(name: ToolName, env: NodeJS.ProcessEnv = proce
   const identity = memo === undefined ? undefined : binaryIdentity(found, [...new Set([...TOOL_BINARIES[name], SOURCES[name].binary])]);
   const remembered = rememberedVersion(memo, identity);
   if (remembered && parseVersion(`version ${remembered}`) === remembered) return { name, path: found, timeoutMs, version: remembered };
-  const limitMs = Math.min(VERSION_TIMEOUT_MS, timeoutMs);
+  const limitMs = versionTimeoutMs(env);
   const run = await runTool({ name, path: found, timeoutMs }, ['--version'], { cwd: process.cwd(), timeoutMs: limitMs, collector: 'start-bound' });
   const version = readVersion(run, name);
   if (version) {

@@ -110,6 +110,40 @@ describe('init looks at every project around DIR, up to the repository\'s root',
   });
 });
 
+describe('a config above DIR that does not load (round 28)', () => {
+  const broken = (file: string, body: string) => write(file, body);
+
+  it('outside any repository (a stray /tmp/totem-mon.config.ts): init goes on, warning and naming it, apart from its default folders', async () => {
+    // root holds no .git: the walk goes on to the filesystem's root, and root's config is a stray one.
+    for (const body of ['throw new Error("left over");\n', 'export default 42;\n', "import { defineConfig } from 'totem-mon';\nexport default defineConfig({ out: 7 as never });\n"]) {
+      broken('totem-mon.config.ts', body);
+      const dir = `x${body.length}/y`;
+      const result = await runCli(['init', dir]);
+      expect(result.code, result.stderr).toBe(0);
+      expect(readdirSync(dir)).toContain('totem-mon.config.ts');
+      expect(result.stderr).toMatch(/^init: warning: totem-mon\.config\.ts (could not be loaded|is not a valid config)/m);
+      expect(result.stderr).toContain(`(a config above x${body.length}/y, outside any repository): where its generate writes is unknown`);
+      // Its default folders are still kept apart from.
+      expect(await refused(`out/new${body.length}`)).toContain(`init: out/new${body.length} is inside the output folder of totem-mon.config.ts (the default out folder out/ of totem-mon.config.ts)`);
+      expect(await refused(`definitions/new${body.length}`)).toContain('is inside the definitions folder of totem-mon.config.ts');
+    }
+  });
+
+  it('a good config nearer than the broken one still counts', async () => {
+    broken('totem-mon.config.ts', 'throw new Error("left over");\n');
+    config('team/totem-mon.config.ts', "definitions: 'defs', out: 'gen'");
+    expect(await refused('team/gen/new')).toContain('is inside the output folder of team/totem-mon.config.ts');
+  });
+
+  it('inside a repository it is the repository\'s own project: init stops, naming it (exit 2)', async () => {
+    mkdirSync(path.join(root, '.git'));
+    broken('totem-mon.config.ts', 'throw new Error("broken");\n');
+    const stderr = await refused('x/y');
+    expect(stderr).toContain('totem-mon.config.ts could not be loaded');
+    expect(stderr).not.toContain('warning');
+  });
+});
+
 describe('a definitions folder above DIR counts only in a project (a config, or a package.json depending on totem-mon)', () => {
   it('a stray entry above DIR, outside any project: init writes the scaffold', async () => {
     entry('definitions');

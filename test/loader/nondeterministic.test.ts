@@ -3,10 +3,10 @@
  * are reported at their line (src/io/loader/nondeterminism.ts); fixed values, process.env and
  * totem-mon's own calls are not; the functions are themselves again once the load is done.
  */
-import { readFileSync, writeFileSync, mkdirSync } from 'node:fs';
+import { mkdirSync, readFileSync, renameSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { tempDir } from '../helpers/cli.js';
+import { runCli, tempDir } from '../helpers/cli.js';
 import { generate, goodCopy } from '../helpers/output.js';
 
 /** A good copy whose index.ts starts with these lines (line 1 is the first). */
@@ -103,6 +103,47 @@ describe('definitions/nondeterministic', () => {
   });
 });
 
+describe('two loads in one process (the config, then the definitions)', () => {
+  it('a function the first load imported by name (one module of each builtin for both loads) is watched for the second', async () => {
+    // The config takes named exports of node:crypto, node:process and node:perf_hooks while its
+    // load is watched; the loader keeps each builtin's module once, so the definitions' imports of
+    // the same names are the values the config's load linked.
+    const definitions = startingWith([
+      "import { randomUUID, randomBytes } from 'node:crypto';",
+      "import { hrtime, uptime } from 'node:process';",
+      "import { performance as perf } from 'node:perf_hooks';",
+      'const id = randomUUID();',
+      'const salt = randomBytes(2);',
+      'const pair = hrtime();',
+      'const up = uptime();',
+      'const tick = perf.now();',
+      'void [id, salt, pair, up, tick];',
+    ]);
+    // The config beside definitions/ (its default): one loader process loads both, in turn.
+    const root = path.dirname(definitions);
+    renameSync(definitions, path.join(root, 'definitions'));
+    writeFileSync(
+      path.join(root, 'totem-mon.config.ts'),
+      "import { defineConfig } from 'totem-mon';\nimport { randomUUID, randomBytes, randomInt } from 'node:crypto';\nimport { hrtime, uptime } from 'node:process';\nimport { performance } from 'node:perf_hooks';\nvoid [randomUUID, randomBytes, randomInt, hrtime, uptime, performance];\nexport default defineConfig({ out: 'out' });\n",
+    );
+    const cwd = process.cwd();
+    process.chdir(root);
+    try {
+      const result = await runCli(['generate']);
+      expect(result.code, result.stderr).toBe(0);
+      expect(reported(result.stderr)).toEqual([
+        'definitions/index.ts:4 crypto.randomUUID()',
+        'definitions/index.ts:5 crypto.randomBytes()',
+        'definitions/index.ts:6 process.hrtime()',
+        'definitions/index.ts:7 process.uptime()',
+        'definitions/index.ts:8 performance.now()',
+      ]);
+    } finally {
+      process.chdir(cwd);
+    }
+  });
+});
+
 describe('the watch in the loader process', () => {
   it('puts every function back when it stops, and notes nothing of totem-mon\'s own calls', async () => {
     const { watchNondeterminism } = await import('../../src/io/loader/nondeterminism.js');
@@ -116,6 +157,31 @@ describe('the watch in the loader process', () => {
     expect([Date, Date.now, Math.random, performance.now, process.hrtime, process.hrtime.bigint, crypto.randomUUID]).toEqual(before);
     expect(Object.prototype.hasOwnProperty.call(crypto, 'randomUUID')).toBe(false);
     mkdirSync(tempDir(), { recursive: true });
+  });
+
+  it('a function one watch made, kept and called during the next watch, notes to the next one; after both, nothing is noted and the originals are back', async () => {
+    const { watchNondeterminism } = await import('../../src/io/loader/nondeterminism.js');
+    const options = { own: (file: string) => !file.endsWith('nondeterministic.test.ts'), locate: (file: string, line: number, column: number) => ({ file: path.basename(file), line, column }) };
+    const nodeCrypto = await import('node:crypto');
+    const originals = { uuid: nodeCrypto.randomUUID, random: Math.random, hrtime: process.hrtime, Date };
+    const first = watchNondeterminism(options);
+    // What a module evaluated during the first load keeps (a named import linked then, a global taken into a variable).
+    const kept = { uuid: (await import('node:crypto')).randomUUID, random: Math.random, hrtime: process.hrtime, KeptDate: Date };
+    expect(kept.uuid).not.toBe(originals.uuid);
+    expect(first.stop()).toEqual([]);
+    const second = watchNondeterminism(options);
+    kept.uuid();
+    kept.random();
+    kept.hrtime();
+    new kept.KeptDate();
+    const uses = second.stop();
+    expect(uses.map((use) => use.api)).toEqual(['crypto.randomUUID()', 'Math.random()', 'process.hrtime()', 'new Date()']);
+    expect(uses.every((use) => use.source.file === 'nondeterministic.test.ts')).toBe(true);
+    // No watch under way: a kept function notes nothing (a third watch started later sees only its own calls).
+    kept.random();
+    const third = watchNondeterminism(options);
+    expect(third.stop()).toEqual([]);
+    expect({ uuid: (await import('node:crypto')).randomUUID, random: Math.random, hrtime: process.hrtime, Date }).toEqual(originals);
   });
 
   it('notes a call from a file that is not totem-mon\'s', async () => {

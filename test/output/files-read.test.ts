@@ -128,6 +128,35 @@ describe('generate refuses an out/ that holds a file the definitions read (exit 
   });
 });
 
+describe('a process or thread the definitions start (round 28): what it is given to run or read', () => {
+  // Its own reads are not seen; what it is given is: the script a Worker runs, the program or module
+  // spawned, execFile'd or forked, the arguments and the cwd that name a file or folder.
+  const STARTS: ReadonlyArray<{ name: string; imports: string; body: string; file: string }> = [
+    { name: 'a Worker running a script in out/', imports: "import { Worker } from 'node:worker_threads';", body: "await new Promise((resolve, reject) => { const w = new Worker(new URL('../data/helper.mjs', import.meta.url)); w.once('exit', resolve); w.once('error', reject); });", file: 'helper.mjs' },
+    { name: 'a Worker given a file in its argv', imports: "import { Worker } from 'node:worker_threads';", body: "await new Promise((resolve) => { const w = new Worker('process.exit(0)', { eval: true, argv: ['infra/data/settings.yml'] }); w.once('exit', resolve); });", file: 'settings.yml' },
+    { name: 'execFileSync of node with a script in out/', imports: "import { execFileSync } from 'node:child_process';\nimport { fileURLToPath } from 'node:url';", body: "execFileSync(process.execPath, [fileURLToPath(new URL('../data/helper.cjs', import.meta.url))]);", file: 'helper.cjs' },
+    { name: 'spawnSync with a relative path and a cwd', imports: "import { spawnSync } from 'node:child_process';", body: "spawnSync('cat', ['settings.json'], { cwd: 'infra/data' });", file: 'settings.json' },
+    { name: 'fork of a module in out/', imports: "import { fork } from 'node:child_process';", body: "await new Promise((resolve) => fork('infra/data/helper.cjs').once('exit', resolve));", file: 'helper.cjs' },
+    { name: 'execSync of a command line naming a file (--flag=path too)', imports: "import { execSync } from 'node:child_process';", body: "execSync('true --config=infra/data/settings.yml \"infra/data/settings.yml\"');", file: 'settings.yml' },
+  ];
+  it.each(STARTS)('$name', async ({ imports, body, file }) => {
+    definitions(imports, body);
+    const result = await generate('infra/data');
+    expect(result.code, result.stderr).toBe(2);
+    // The file, or (given as the process's cwd) the folder holding it.
+    expect(result.stderr).toMatch(new RegExp(`--out infra/data holds infra/data(/${file.replace('.', '\\.')})?, a file the definitions read`));
+    expect(existsSync(path.join(root, 'infra/data/prometheus'))).toBe(false);
+    const apart = await generate('infra/out');
+    expect(apart.code, apart.stderr).toBe(0);
+  });
+
+  it('a process given nothing in out/ (a command without paths, a path elsewhere) does not stop generate', async () => {
+    definitions("import { execFileSync, execSync } from 'node:child_process';", "execFileSync(process.execPath, ['--version']);\nexecSync('echo hello > /dev/null');\nexecFileSync('cat', ['infra/shared/base.ts']);");
+    const result = await generate('infra/data');
+    expect(result.code, result.stderr).toBe(0);
+  });
+});
+
 describe('the config file\'s reads, and validate (with or without a config)', () => {
   const config = (fields: string, before = '') =>
     writeFileSync(path.join(root, 'totem-mon.config.ts'), `import { defineConfig } from 'totem-mon';\n${before}\nexport default defineConfig({ ${fields} });\n`);

@@ -87,6 +87,33 @@ describe('import --into the output folder generate writes, before it was generat
     expect((await importInto('infra/out')).stderr).toContain('--into infra/out is the output folder generate writes (the default out folder infra/out/ of infra/totem-mon.config.ts)');
   });
 
+  it('every project around --into counts, not only the nearest config (round 28: as init)', async () => {
+    // The repository's config writes into a folder of a project nested in it, run from that project.
+    config('totem-mon.config.ts', "definitions: 'infra/definitions', out: 'teams/shop/generated'");
+    mkdirSync(path.join(root, 'teams/shop'), { recursive: true });
+    config('teams/shop/totem-mon.config.ts', "definitions: 'definitions', out: 'out'");
+    cpSync(path.join(root, 'rules.yml'), path.join(root, 'teams/shop/rules.yml'));
+    process.chdir(path.join(root, 'teams/shop'));
+    for (const into of ['generated', 'generated/definitions', path.join(root, 'teams/shop/generated')]) {
+      const result = await importInto(into);
+      expect(result.code, result.stderr).toBe(2);
+      expect(result.stderr).toMatch(/(is|is inside) the output folder generate writes \(out: 'generated' \(from \.\.\/\.\.\/totem-mon\.config\.ts\)\)/);
+      expect(result.stderr).toContain(`--into ${into} `);
+    }
+    // The nearer one's out/ too; a folder apart from both is fine.
+    expect((await importInto('out/x')).stderr).toContain("is inside the output folder generate writes (out: 'out' (from totem-mon.config.ts))");
+    expect(existsSync(path.join(root, 'teams/shop/generated'))).toBe(false);
+    const apart = await importInto('definitions');
+    expect(apart.code, apart.stderr).toBe(0);
+  });
+
+  it('a project without a config around --into (package.json depending on totem-mon beside definitions/): its default out/', async () => {
+    writeFileSync(path.join(root, 'infra/package.json'), '{ "type": "module", "devDependencies": { "totem-mon": "^0.1.0" } }\n');
+    const result = await importInto('infra/out/imported');
+    expect(result.code, result.stderr).toBe(2);
+    expect(result.stderr).toContain('--into infra/out/imported is inside the output folder generate writes (the default out folder infra/out/)');
+  });
+
   it('a config that does not load: exit 2 naming it (where generate writes is unknown)', async () => {
     writeFileSync(path.join(root, 'totem-mon.config.ts'), 'throw new Error("broken");\n');
     const result = await importInto('imported');

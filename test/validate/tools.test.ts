@@ -4,7 +4,7 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { tempDir } from '../helpers/cli.js';
 import { alive, killLeftovers, until } from '../helpers/process.js';
-import { resolveTool, RULE_CHECK_GOGC, runTool, START_BOUND_GOGC, toolEnv, type Collector } from '../../src/validate/tools.js';
+import { resolveTool, RULE_CHECK_GOGC, runTool, START_BOUND_GOGC, toolEnv, versionTimeoutMs, type Collector } from '../../src/validate/tools.js';
 import { MEMORY_TMP, toolScratch, toolTreeParent } from '../../src/validate/scratch.js';
 
 /** pid files of the fake tools; what they name is killed after each test whatever happened. */
@@ -57,6 +57,22 @@ describe('tool runs: the time limit holds, whatever the tool starts', () => {
     expect(resolved).toMatchObject({ name: 'promtool', path: tool.path, timeoutMs: 500 });
     expect(await until(() => !alive(childPid(tool.pidFile)), 3_000)).toBe(true);
   });
+
+  it('--version gets TOTEM_MON_TOOL_TIMEOUT whatever it is, above 15 s too (a slow runner); 15 s without it', async () => {
+    expect(versionTimeoutMs({})).toBe(15_000);
+    expect(versionTimeoutMs({ TOTEM_MON_TOOL_TIMEOUT: '2' })).toBe(2_000);
+    expect(versionTimeoutMs({ TOTEM_MON_TOOL_TIMEOUT: '300' })).toBe(300_000);
+    expect(versionTimeoutMs({ TOTEM_MON_TOOL_TIMEOUT: 'soon' })).toBe(15_000);
+    // A tool whose --version takes longer than 15 s: it answers within the setting.
+    const slow = fakeTool('sleep 16\necho "promtool, version 2.42.0"\necho $$ > PIDFILE');
+    const resolved = await resolveTool('promtool', { TOTEM_MON_PROMTOOL: slow.path, TOTEM_MON_TOOL_TIMEOUT: '40', PATH: process.env['PATH'] });
+    expect(resolved).toMatchObject({ name: 'promtool', path: slow.path, timeoutMs: 40_000, version: '2.42.0' });
+    // And one slower than a short setting is stopped at it, saying so.
+    const t0 = Date.now();
+    const stopped = await resolveTool('promtool', { TOTEM_MON_PROMTOOL: fakeTool('sleep 5\necho "promtool, version 2.42.0"').path, TOTEM_MON_TOOL_TIMEOUT: '0.4', PATH: process.env['PATH'] });
+    expect(Date.now() - t0).toBeLessThan(4_000);
+    expect(stopped?.versionAnswer).toMatchObject({ timedOut: true, limitMs: 400 });
+  }, 40_000);
 
   it('a tool that ends normally is not reported as timed out, and leaves nothing running', async () => {
     const tool = fakeTool('echo "promtool, version 2.42.0"\necho $$ > PIDFILE');

@@ -12,7 +12,8 @@ import { findSecrets } from '../../secrets/detect.js';
 import { call, type TsValue } from '../ts-source.js';
 import { isMap } from './matchers.js';
 import type { ImportNote } from '../note.js';
-import { DEFAULT_VERSIONS } from '../../model/version-facts.js';
+import { DEFAULT_VERSIONS, FACTS, type VersionGate } from '../../model/version-facts.js';
+import { atLeast } from '../../model/version-order.js';
 import { rangeOf } from '../../model/version-range.js';
 
 export type FieldType = 'string' | 'boolean' | 'number' | 'stringMap' | 'secret' | 'stringList';
@@ -33,21 +34,48 @@ export interface ImportContext {
   /** Placeholder paths given so far (kept unique). */
   secretPaths: Set<string>;
   /** What the converted configuration needs of the Alertmanager release (UTF-8 label names, newer notifiers, an empty group_by that overrides), and where. */
-  needs: Array<{ fact: NeededFact; path: string; what: string }>;
+  needs: Array<{ fact: NeededFact; path: string; what: string } | { gate: VersionGate; feature: string; path: string; what: string }>;
   /**
    * The Alertmanager release the project will be judged for (totem-mon.config.ts's
    * `versions.alertmanager`, else the default): what the input's `group_by: []` means is what it
    * means there (src/import/alertmanager/routes.ts).
    */
   target: string;
+  /** Whether a config set the target (else it is the default, and what the input needs may pick it). */
+  targetSet: boolean;
+}
+
+/** The first release each need (so far) came in: a fact's, or a gate's. */
+export function neededSince(need: ImportContext['needs'][number]): string {
+  return 'fact' in need ? FACTS[need.fact].since : need.gate.since;
+}
+
+/**
+ * The target the definitions get, as far as the input was read: the config's; else the release what
+ * was read so far needs (`>=0.28`: the definitions will target it, src/import/alertmanager.ts
+ * neededVersion); else the default.
+ */
+export function effectiveTarget(ctx: Pick<ImportContext, 'target' | 'targetSet' | 'needs'>): string {
+  if (ctx.targetSet || ctx.needs.length === 0) return ctx.target;
+  return `>=${ctx.needs.map(neededSince).reduce((a, b) => (atLeast(a, b) ? a : b))}`;
+}
+
+/** How a message names the target (effectiveTarget): the config's, the one the input needs, or the default one no config set. */
+export function targetShown(ctx: Pick<ImportContext, 'target' | 'targetSet' | 'needs'>): string {
+  if (ctx.targetSet) return `Alertmanager ${ctx.target} (the target)`;
+  const target = effectiveTarget(ctx);
+  return target === ctx.target
+    ? `Alertmanager ${target} (the default target: no totem-mon.config.ts sets versions.alertmanager)`
+    : `Alertmanager ${target} (the target what the configuration uses needs: no totem-mon.config.ts sets versions.alertmanager)`;
 }
 
 /** The facts (src/model/version-facts.ts) an imported configuration can need a newer release for. */
 export type NeededFact = 'utf8Matchers' | 'utf8Equal' | 'telegramBotTokenFile' | 'discordWebhookUrlFile' | 'msteams' | 'emptyGroupBy';
 
-export function newContext(secretsDir = '/etc/alertmanager/secrets', target: string = DEFAULT_VERSIONS.alertmanager): ImportContext {
+export function newContext(secretsDir = '/etc/alertmanager/secrets', target?: string): ImportContext {
   // A target that is none (the config's schema check reports it when generate runs it) is the default.
-  return { notes: [], secretsDir, secretPaths: new Set(), needs: [], target: isTarget(target) ? target : DEFAULT_VERSIONS.alertmanager };
+  const set = target !== undefined && isTarget(target);
+  return { notes: [], secretsDir, secretPaths: new Set(), needs: [], target: set ? target : DEFAULT_VERSIONS.alertmanager, targetSet: set };
 }
 
 function isTarget(target: unknown): target is string {

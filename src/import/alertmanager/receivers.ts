@@ -5,6 +5,9 @@
  */
 import { call, type TsValue } from '../ts-source.js';
 import { convertFields, secretPlaceholder, type FieldSpec, type ImportContext, type NeededFact } from './fields.js';
+import { templatedFrom } from '../../model/templated-fields.js';
+import type { NotifierKind } from '../../model/alertmanager.js';
+import { availability } from '../../model/version-facts.js';
 import { isMap } from './matchers.js';
 
 const COMMON: FieldSpec[] = [{ yaml: 'send_resolved', api: 'sendResolved', type: 'boolean' }];
@@ -133,6 +136,26 @@ function webhookHttpConfig(ctx: ImportContext, path: string, http: Record<string
   return out;
 }
 
+/**
+ * A field written as a template (`{{ … }}`) that Alertmanager renders only from a later release than
+ * the target (src/model/templated-fields.ts templatedFrom: a Webex room_id from 0.28, a webhook
+ * url from 0.31, …): the input was written for a release that renders it, else it sends the text as
+ * written. Without a target from a config (the default, 0.25, is no one's choice) that is evidence
+ * of the release production runs: the definitions target it (ctx.needs, with a note saying why).
+ * A target a config set is the user's word: the field is left to the checks, which say it is sent
+ * as written there (alertmanager/template-syntax).
+ */
+function templatesNeeded(ctx: ImportContext, spec: { api: string; fields: FieldSpec[] }, path: string, out: Record<string, TsValue>): void {
+  if (ctx.targetSet) return;
+  for (const [field, value] of Object.entries(out)) {
+    if (typeof value !== 'string' || !value.includes('{{')) continue;
+    const gate = templatedFrom(spec.api as NotifierKind, field);
+    if (gate === undefined || availability(gate, ctx.target) === true) continue;
+    const yaml = spec.fields.find((f) => f.api === field)?.yaml ?? field;
+    ctx.needs.push({ gate, feature: `${yaml} of a ${spec.api} notifier rendered as a template`, path: `${path}.${yaml}`, what: `a template in ${yaml}` });
+  }
+}
+
 function notifier(ctx: ImportContext, kind: string, path: string, input: Record<string, unknown>): Record<string, TsValue> | undefined {
   const spec = KINDS[kind]!;
   const handled = kind === 'webhook_configs' ? ['http_config', 'url_file'] : kind === 'webex_configs' ? ['http_config'] : [];
@@ -152,6 +175,7 @@ function notifier(ctx: ImportContext, kind: string, path: string, input: Record<
     return undefined;
   }
   if (spec.needs !== undefined) ctx.needs.push({ fact: spec.needs, path, what: `a ${spec.api} notifier` });
+  templatesNeeded(ctx, spec, path, out);
   if (kind === 'webhook_configs') {
     if (input['url_file'] !== undefined) {
       ctx.notes.push({ status: 'not-converted', path: `${path}.url_file`, message: 'url_file came in Alertmanager 0.26; totem-mon writes 0.25, which has none: this webhook is not converted' });

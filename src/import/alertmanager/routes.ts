@@ -6,7 +6,8 @@
  */
 import type { AlertMatcherModel, RouteModel } from '../../model/alertmanager.js';
 import { call, type TsValue } from '../ts-source.js';
-import { convertFields, type FieldSpec, type ImportContext } from './fields.js';
+import { FACTS } from '../../model/version-facts.js';
+import { convertFields, effectiveTarget, targetShown, type FieldSpec, type ImportContext } from './fields.js';
 import { isMap, readMatchers } from './matchers.js';
 import { alertLabelName } from '../../model/schema/alertmanager.js';
 import { emptyGroupByOverrides, formatMatcher, formatMatchers } from '../../model/routing.js';
@@ -162,7 +163,7 @@ function emptyGroupBy(ctx: ImportContext, path: string, input: unknown, inherite
   // A list whose every name was refused (a note says so for each) is left out: it never meant grouping by nothing.
   if (Array.isArray(input) && input.length > 0 && Array.isArray(fields['groupBy']) && fields['groupBy'].length === 0) delete fields['groupBy'];
   const written = Array.isArray(input) && (input.length === 0 || fields['groupBy'] !== undefined) ? (fields['groupBy'] as string[] | undefined ?? []) : undefined;
-  const overrides = emptyGroupByOverrides(ctx.target);
+  const overrides = emptyGroupByOverrides(effectiveTarget(ctx));
   if (written === undefined || (written.length === 0 && !overrides)) {
     if (written !== undefined) {
       delete fields['groupBy'];
@@ -171,8 +172,9 @@ function emptyGroupBy(ctx: ImportContext, path: string, input: unknown, inherite
           status: 'guessed',
           path: `${path}.group_by`,
           message:
-            `group_by: [] is read by Alertmanager ${ctx.target} (the target) as no group_by: the route takes its parent's grouping (${inherited.join(', ')}), ` +
-            'so it is written without groupBy, which means that for every target. Alertmanager 0.31 and later read it as grouping by nothing: if production runs one, ' +
+            `group_by: [] is read by Alertmanager before ${FACTS.emptyGroupBy.since} as no group_by: the route takes its parent's grouping (${inherited.join(', ')}), ` +
+            `so it is written without groupBy, which means that for every target (the definitions': ${targetShown(ctx)}). ` +
+            'Alertmanager 0.31 and later read it as grouping by nothing: if production runs one, ' +
             "set versions: { alertmanager: '0.31' } in totem-mon.config.ts and import again",
         });
       }

@@ -47,6 +47,9 @@ function fileOf(frame: NodeJS.CallSite): string | undefined {
   return name.startsWith('/') || /^[A-Za-z]:[\\/]/.test(name) ? name : undefined;
 }
 
+/** Where a call to a watched function is noted: the watch under way (one load at a time), if any. */
+let current: ((api: string, above: Function) => void) | undefined;
+
 const inPackage = (file: string): boolean => /[\\/]node_modules[\\/]/.test(file);
 
 /**
@@ -57,10 +60,14 @@ export function watchNondeterminism(options: WatchOptions): { stop(): Nondetermi
   const uses = new Map<string, NondeterministicUse>();
   const patches: Patch[] = [];
   let noted = 0;
-  let active = true;
 
+  // A function an earlier load's watch made may still be called: a named export of a builtin
+  // (`import { randomUUID } from 'node:crypto'`) is linked once, while the load that first imported
+  // it ran, and the loader keeps each builtin's module for the loads after it; a module shared by
+  // the config and the definitions keeps what it took (`const D = Date`). So every replacement
+  // notes to the watch under way (`current`), not to the one that made it; with none, to nobody.
   function note(api: string, above: Function): void {
-    if (!active || noted >= MAX_NOTED) return;
+    if (noted >= MAX_NOTED) return;
     noted++;
     const prepare = Error.prepareStackTrace;
     const limit = Error.stackTraceLimit;
@@ -108,7 +115,7 @@ export function watchNondeterminism(options: WatchOptions): { stop(): Nondetermi
     if (typeof original !== 'function') return;
     const watched = {
       [key](this: unknown, ...args: unknown[]): unknown {
-        note(api, watched);
+        current?.(api, watched);
         return Reflect.apply(original, this, args);
       },
     }[key]!;
@@ -121,11 +128,11 @@ export function watchNondeterminism(options: WatchOptions): { stop(): Nondetermi
   // The stack is taken above the trap (a proxy is no frame of its own).
   const traps: ProxyHandler<DateConstructor> = {
     apply(target, thisArg, args) {
-      note('Date()', traps.apply!);
+      current?.('Date()', traps.apply!);
       return Reflect.apply(target, thisArg, args);
     },
     construct(target, args, newTarget) {
-      if (args.length === 0) note('new Date()', traps.construct!);
+      if (args.length === 0) current?.('new Date()', traps.construct!);
       return Reflect.construct(target, args, newTarget === WatchedDate ? target : newTarget);
     },
   };
@@ -145,10 +152,11 @@ export function watchNondeterminism(options: WatchOptions): { stop(): Nondetermi
   const nodeCrypto = (process as unknown as { getBuiltinModule(id: string): Record<string, unknown> }).getBuiltinModule('node:crypto');
   for (const key of ['randomUUID', 'randomBytes', 'randomInt', 'randomFillSync', 'pseudoRandomBytes', 'getRandomValues']) watch(nodeCrypto, key, `crypto.${key}()`);
   syncBuiltinESMExports();
+  current = note;
 
   return {
     stop() {
-      active = false;
+      if (current === note) current = undefined;
       for (const p of patches.reverse()) {
         if (p.before && !p.before.configurable) (p.target as Record<PropertyKey, unknown>)[p.key] = p.before.value;
         else if (p.before) Object.defineProperty(p.target, p.key, p.before);

@@ -12,7 +12,10 @@
  * that open a file or list a folder by its path with ones that note the path, resolved then, once
  * (a Set), and call the original: no stack trace, nothing else per call. A file descriptor or
  * FileHandle read is noted where it was opened. Files read by another process or thread the
- * definitions start are not seen.
+ * definitions start are not seen: what it is given to run and to read is noted instead (the
+ * script of a Worker and its argv, the program, module, arguments and cwd of child_process's
+ * spawn, execFile, fork and their Sync forms, the words of an exec command line), when it names a
+ * file or folder that exists (noteStarted); what it reads by names it makes itself is not.
  */
 import fs from 'node:fs';
 import Module, { syncBuiltinESMExports } from 'node:module';
@@ -85,6 +88,49 @@ export function untracked<T>(work: () => T): T {
   }
 }
 
+/** Whether Node loaded one of its modules (`child_process`) already. */
+const builtinLoaded = (name: string): boolean => (process as unknown as { moduleLoadList: string[] }).moduleLoadList.includes(`NativeModule ${name}`);
+
+/** Runs a note; one that fails (an argument of a shape we do not read) never fails the user's call. */
+function noteQuietly(note: () => void): void {
+  try {
+    note();
+  } catch {
+    // not noted: the call goes on as it would
+  }
+}
+
+/** The words of a shell command line, quotes taken off (no expansion: `$HOME/x` is not followed). */
+function shellWords(line: string): string[] {
+  return [...line.matchAll(/"([^"]*)"|'([^']*)'|(\S+)/g)].map((m) => m[1] ?? m[2] ?? m[3]!);
+}
+
+/**
+ * What a process or thread the definitions start is given: each argument that names a file or folder
+ * that exists (resolved against the `cwd` it is given, else the current folder; after `=` in
+ * `--flag=path`), the program or script itself (a path), and the `cwd` it is given: noted as read (a
+ * folder counts whole). What it reads besides, by names it makes itself, is not seen.
+ */
+function noteStarted(values: readonly unknown[], options: { cwd?: unknown } | undefined): void {
+  const watch = current;
+  if (watch === undefined) return;
+  const cwd = typeof options?.cwd === 'string' ? path.resolve(options.cwd) : options?.cwd instanceof URL ? fileURLToPath(options.cwd) : process.cwd();
+  const add = (file: string | undefined) => {
+    if (file !== undefined && usersFile(file) && fs.statSync(file, { throwIfNoEntry: false }) !== undefined) watch.read.add(file);
+  };
+  if (options?.cwd !== undefined) add(cwd);
+  for (const value of values) {
+    if (value instanceof URL) {
+      if (value.protocol === 'file:') add(fileURLToPath(value));
+      continue;
+    }
+    if (typeof value !== 'string' || value === '' || value.includes('\0')) continue;
+    const text = value.startsWith('-') && value.includes('=') ? value.slice(value.indexOf('=') + 1) : value;
+    if (text === '' || text.startsWith('-')) continue;
+    add(text.startsWith('file://') ? fileURLToPath(text) : path.resolve(cwd, text));
+  }
+}
+
 type Patch = { target: Record<string, unknown>; key: string; before: PropertyDescriptor | undefined };
 
 /** Node's fs/promises is loaded (`node:fs/promises`, `fs.promises`): patching it costs nothing then. */
@@ -145,6 +191,70 @@ export function watchFileReads(options: { own?: string } = {}): { stop(): FilesR
     define(target, key, { value: watched, writable: true, configurable: true, enumerable: before?.enumerable ?? true });
   }
 
+  // Another process or thread the definitions start reads where this one sees nothing: what it is
+  // given to run, and the paths it is given, are noted as read (see watchStarted).
+  function replaceStarter(target: Record<string, unknown>, key: string, note: (args: unknown[]) => void): void {
+    const original = target[key];
+    if (typeof original !== 'function') return;
+    const watched = {
+      [key](this: unknown, ...args: unknown[]): unknown {
+        if (current !== undefined && ownDepth === 0) noteQuietly(() => note(args));
+        return Reflect.apply(original, this, args);
+      },
+    }[key]!;
+    for (const own of Reflect.ownKeys(original)) {
+      if (own === 'length' || own === 'name' || own === 'prototype') continue;
+      const descriptor = Object.getOwnPropertyDescriptor(original, own);
+      if (descriptor) Object.defineProperty(watched, own, descriptor);
+    }
+    const before = Object.getOwnPropertyDescriptor(target, key);
+    define(target, key, { value: watched, writable: true, configurable: true, enumerable: before?.enumerable ?? true });
+  }
+
+  const getBuiltin = (process as unknown as { getBuiltinModule(id: string): Record<string, unknown> }).getBuiltinModule.bind(process);
+  let childProcessWatched = false;
+  let workersWatched = false;
+  /** child_process and worker_threads, once loaded (loading them costs what a load that starts nothing should not pay). */
+  const watchStarted = (): void => {
+    if (current?.read !== read) return;
+    if (!childProcessWatched && builtinLoaded('child_process')) {
+      childProcessWatched = true;
+      const child = getBuiltin('node:child_process');
+      // (command or file, args?, options?): spawn, spawnSync, execFile, execFileSync; fork(module, args?, options?).
+      for (const key of ['spawn', 'spawnSync', 'execFile', 'execFileSync', 'fork']) {
+        replaceStarter(child, key, (args) => {
+          const list = Array.isArray(args[1]) ? (args[1] as unknown[]) : [];
+          const options = (Array.isArray(args[1]) ? args[2] : args[1]) as { cwd?: unknown } | undefined;
+          noteStarted([args[0], ...list], options);
+        });
+      }
+      // (command line, options?): exec, execSync run it in a shell; its words that name a file or folder are noted.
+      for (const key of ['exec', 'execSync']) {
+        replaceStarter(child, key, (args) => noteStarted(typeof args[0] === 'string' ? shellWords(args[0]) : [], args[1] as { cwd?: unknown } | undefined));
+      }
+    }
+    if (!workersWatched && builtinLoaded('worker_threads')) {
+      workersWatched = true;
+      const threads = getBuiltin('node:worker_threads');
+      const Original = threads['Worker'] as (new (...args: unknown[]) => object) | undefined;
+      if (typeof Original === 'function') {
+        // new Worker(file or URL, { argv, eval }): the script it runs (not code given with eval: true), and its argv.
+        const Worker = class Worker extends Original {
+          constructor(...args: unknown[]) {
+            if (current !== undefined && ownDepth === 0) {
+              const options = args[1] as { eval?: unknown; argv?: unknown } | undefined;
+              noteQuietly(() => noteStarted([...(options?.eval ? [] : [args[0]]), ...(Array.isArray(options?.argv) ? options.argv : [])], undefined));
+            }
+            super(...args);
+          }
+        };
+        define(threads, 'Worker', { value: Worker, writable: true, configurable: true, enumerable: Object.getOwnPropertyDescriptor(threads, 'Worker')?.enumerable ?? true });
+      }
+    }
+    syncBuiltinESMExports();
+  };
+  watchStarted();
+
   const sync = fs as unknown as Record<string, unknown>;
   for (const key of OPEN) replace(sync, key, 'read');
   for (const key of LIST) replace(sync, key, 'listed');
@@ -159,7 +269,7 @@ export function watchFileReads(options: { own?: string } = {}): { stop(): FilesR
     syncBuiltinESMExports();
   };
   if (promisesLoaded()) watchPromises();
-  else {
+  if (!promisesLoaded()) {
     const getter = Object.getOwnPropertyDescriptor(fs, 'promises');
     if (getter?.get && getter.configurable) {
       define(sync, 'promises', {
@@ -172,8 +282,11 @@ export function watchFileReads(options: { own?: string } = {}): { stop(): FilesR
         },
       });
     }
+  }
+  {
     const later = () => {
       if (promisesLoaded()) watchPromises();
+      if (!childProcessWatched || !workersWatched) watchStarted();
     };
     onBuiltin = later;
     const module = Module as unknown as Record<string, unknown>;
