@@ -229,6 +229,56 @@ function unitOf(units: readonly PanelUnit[], target: TargetModel, panel: PanelMo
   return undefined;
 }
 
+/** Grafana's reducers whose result is a count, whatever the values counted (fieldReducer.ts: getFieldTypeForReducer). */
+const COUNT_REDUCERS = new Set(['count', 'distinctCount', 'changeCount', 'countAll']);
+/** Panels that reduce each series to values (reduceOptions.calcs): stat, gauge, bar gauge, pie chart. */
+const REDUCING_PANELS = new Set(['stat', 'gauge', 'bargauge', 'piechart']);
+
+/**
+ * The count reducer a single-value panel shows its series through, if any: Grafana shows the
+ * result of each calculation with the field's unit (packages/grafana-data/src/field/fieldDisplay.ts,
+ * getFieldDisplayValues: `display(results[calc])`, grafana/grafana), so a count of values is shown
+ * in a unit meant for the values. Undefined when the panel shows all values (`values: true`).
+ */
+function countReducer(panel: PanelModel): string | undefined {
+  if (REDUCING_PANELS.has(panel.type) && panel.reduce !== undefined && COUNT_REDUCERS.has(panel.reduce)) return panel.reduce;
+  if (panel.type !== 'sdk' || !REDUCING_PANELS.has(panel.plugin?.type ?? '')) return undefined;
+  const reduceOptions = record(record(panel.plugin?.options)?.['reduceOptions']);
+  const calcs = reduceOptions?.['calcs'];
+  if (reduceOptions?.['values'] === true || !Array.isArray(calcs)) return undefined;
+  return calcs.find((c): c is string => typeof c === 'string' && COUNT_REDUCERS.has(c));
+}
+
+function record(value: unknown): Record<string, unknown> | undefined {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+}
+
+/**
+ * The limits (min, max) and absolute thresholds a panel sets for the values under its own unit,
+ * where written: the helpers' fields, or an SDK panel's fieldConfig.defaults. Thresholds in
+ * percentage mode are shares of the min–max range, not values: left out.
+ */
+function panelScaleValues(panel: PanelModel): Array<{ what: string; value: number; field: string[] }> {
+  const found: Array<{ what: string; value: number; field: string[] }> = [];
+  const add = (what: string, value: unknown, field: string[]) => {
+    if (typeof value === 'number' && Number.isFinite(value)) found.push({ what, value, field });
+  };
+  add('min', panel.min, ['min']);
+  add('max', panel.max, ['max']);
+  if (panel.thresholdsMode !== 'percentage') panel.thresholds?.forEach((t, i) => add(`thresholds[${i}]`, t.value, ['thresholds', `${i}`]));
+  const defaults = record(record(panel.plugin?.fieldConfig)?.['defaults']);
+  if (defaults) {
+    add('min', defaults['min'], ['plugin', 'fieldConfig', 'defaults', 'min']);
+    add('max', defaults['max'], ['plugin', 'fieldConfig', 'defaults', 'max']);
+    const thresholds = record(defaults['thresholds']);
+    const steps = thresholds?.['steps'];
+    if (thresholds?.['mode'] !== 'percentage' && Array.isArray(steps)) {
+      steps.forEach((step: unknown, i) => add(`thresholds.steps[${i}]`, record(step)?.['value'], ['plugin', 'fieldConfig', 'defaults', 'thresholds', `steps[${i}]`, 'value']));
+    }
+  }
+  return found;
+}
+
 export const dashboardUnitMismatch: Check = {
   id: 'dashboard/unit-mismatch',
   severity: 'error',
@@ -249,15 +299,28 @@ export const dashboardUnitMismatch: Check = {
         if (units.length === 0) continue;
         // A heatmap's unit is its y axis's: the bounds (le) of the buckets, not their counts.
         const heatmap = panel.type === 'heatmap' || panel.plugin?.type === 'heatmap';
+        const counted = countReducer(panel);
+        // What the values under the panel's own unit are, where each is known (for its limits and thresholds).
+        const ownValues: Array<QueryUnit | undefined> = [];
         for (const target of panel.targets) {
           const shown = unitOf(units, target, panel);
-          if (!shown || !canMismatch(shown.unit)) continue;
+          const own = shown?.appliesTo === 'default';
+          // Not known which unit shows it: it may be under the panel's own.
+          if (!shown) ownValues.push(undefined);
+          if (!shown || (!canMismatch(shown.unit) && !own)) continue;
           const e = targetExpressionOf(context, target);
           const flat = e && flatRoot(e.analysis.parsed);
-          if (!e || !flat) continue;
+          if (!e || !flat) {
+            if (own) ownValues.push(undefined);
+            continue;
+          }
           const bound = heatmap ? bucketBound(flat.tree, flat.root, e.text, catalogue, recorded) : undefined;
-          const value = heatmap ? bound && { unit: bound, perSecond: false } : queryUnit(flat.tree, flat.root, e.text, catalogue, recorded);
-          const found = value && mismatch(value, shown.unit, heatmap ? "its buckets' bounds (le, the y axis)" : undefined);
+          // A count reducer shows how many values a series has, whatever they measure.
+          const value = counted ? { unit: 'count' as const, perSecond: false } : heatmap ? bound && { unit: bound, perSecond: false } : queryUnit(flat.tree, flat.root, e.text, catalogue, recorded);
+          if (own) ownValues.push(value);
+          if (!canMismatch(shown.unit)) continue;
+          const what = counted ? `the panel reduces each series with ${counted}: its values` : heatmap ? "its buckets' bounds (le, the y axis)" : undefined;
+          const found = value && mismatch(value, shown.unit, what);
           if (!found) continue;
           report({
             message: `panel ${panel.title}${shown.what}: unit "${shown.unit}" does not fit ${target.path.at(-1)}: ${found.why}`,
@@ -266,7 +329,27 @@ export const dashboardUnitMismatch: Check = {
             excerpt: { text: target.expr, from: 0, to: target.expr.length },
           });
         }
+        reportScale(panel, units, ownValues, counted, report);
       }
     }
   },
 };
+
+/**
+ * Limits and thresholds of a `percentunit` panel written on the scale of 0 to 100: `max: 100` is
+ * 10000%. Reported for 100 whatever the values, and for any number above 1 where every value under
+ * the panel's unit is known to be a ratio between 0 and 1 (not seconds per second, which pass 1).
+ */
+function reportScale(panel: PanelModel, units: readonly PanelUnit[], values: ReadonlyArray<QueryUnit | undefined>, counted: string | undefined, report: Parameters<Check['run']>[1]): void {
+  const own = [...units].reverse().find((u) => u.appliesTo === 'default');
+  if (own?.unit !== 'percentunit' || counted) return;
+  const ratios = values.length > 0 && values.every((v) => v?.unit === 'ratio' && !v.perSecond && !v.busy && v.scale === undefined);
+  for (const { what, value, field } of panelScaleValues(panel)) {
+    if (!(value === 100 || (ratios && value > 1 && value <= 100))) continue;
+    report({
+      message: `panel ${panel.title}: ${what} ${value} is on the scale of 0 to 100, but unit "percentunit" reads 0 to 1 (${value} is ${value * 100}%)${ratios ? ': its values are a ratio between 0 and 1' : ''}`,
+      hint: `write ${what}: ${Number((value / 100).toPrecision(12))}`,
+      ...locatedAt(panel, ...field),
+    });
+  }
+}
