@@ -191,7 +191,13 @@ function measureOf(tree: FlatTree, root: number, text: string, lookups: Lookups,
     if (entry.suffix === '_count') return { unit: 'count', perSecond: false, counts: entry.metric.name };
     const declared = entry.metric.unit !== undefined ? UNIT_NAMES[entry.metric.unit] : undefined;
     if (entry.metric.unit !== undefined && declared === undefined) return undefined;
-    const unit = declared ?? NAME_SUFFIXES.find(([re]) => re.test(entry.metric!.name))?.[1] ?? 'none';
+    // A series declared on its own but named as a summary's or histogram's (`x_seconds_count`,
+    // `x_seconds_sum`, as a catalogue inferred from rules has them): a count, and a sum in the
+    // unit of its stem; `rate(x_seconds_sum) / rate(x_seconds_count)` is then a mean in seconds.
+    const stem = entry.suffix === '' && entry.metric.unit === undefined ? /^(.*)_(sum|count)$/.exec(entry.metric.name) : null;
+    if (stem?.[2] === 'count') return { unit: 'count', perSecond: false, counts: stem[1]! };
+    const named = stem ? stem[1]! : entry.metric.name;
+    const unit = declared ?? NAME_SUFFIXES.find(([re]) => re.test(named))?.[1] ?? 'none';
     // A bucket counts observations; its `le` bound is in the histogram's unit.
     if (entry.suffix === '_bucket') return { unit: 'count', perSecond: false, bound: unit };
     // A counter with no unit in its name or its definition counts events (Prometheus' naming: the unit is a suffix).

@@ -324,7 +324,7 @@ export const dashboardUnitMismatch: Check = {
           if (!found) continue;
           report({
             message: `panel ${panel.title}${shown.what}: unit "${shown.unit}" does not fit ${target.path.at(-1)}: ${found.why}`,
-            hint: `use unit: '${found.use}'${found.use === 's' || found.use === 'ms' ? ', or scale the query' : ''}`,
+            hint: `use unit: '${found.use}'${found.use === 's' || found.use === 'ms' ? ', or scale the query' : value?.scale !== undefined && found.use === 'short' ? `, or drop the factor ${value.scale >= 1 ? value.scale : `1/${Number((1 / value.scale).toPrecision(12))}`}${value.busy ? " and use 'percentunit'" : ''}` : ''}`,
             ...locatedAt(panel, ...shown.field),
             excerpt: { text: target.expr, from: 0, to: target.expr.length },
           });

@@ -78,6 +78,11 @@ describe(`${ID}: values scaled by a factor of a known unit`, () => {
     const [bits, kib] = findings([panel('Bits', 'Bps', `8 * ${RX}`), panel('KiB', 'bytes', 'api_heap_bytes / 1024')]);
     expect(bits!.message).toBe('panel Bits: unit "Bps" does not fit targets[0]: its values are bytes per second × 8 (bits per second), and unit "Bps" reads them on another scale: they show 8 times too large');
     expect(kib!.message).toBe('panel KiB: unit "bytes" does not fit targets[0]: its values are bytes / 1024 (kibibytes), and unit "bytes" reads them on another scale: they show 1024 times too small');
+    const [busy] = findings([panel('Busy', 'ms', `${CPU} * 1000`)]);
+    expect(busy).toEqual({
+      message: 'panel Busy: unit "ms" does not fit targets[0]: its values are seconds per second × 1000 (milliseconds per second), and unit "ms" shows them as a duration',
+      hint: "use unit: 'short', or drop the factor 1000 and use 'percentunit'",
+    });
   });
 
   it('is quiet where the unit fits the factor', () => {
@@ -174,5 +179,27 @@ describe(`${ID}: the unit a hint suggests fits what is counted`, () => {
       'x_messages_total', 'x_records_total', 'x_rows_total', 'x_errors_total', undefined];
     const suggested = [...names.flatMap((n) => [countedUnit(n, false), countedUnit(n, true)]), ...UNIT_SIZES.keys()];
     expect(suggested.filter((u) => !GRAFANA_UNITS.includes(u))).toEqual([]);
+  });
+});
+
+describe(`${ID}: a summary's series declared on their own`, () => {
+  it('reads x_seconds_sum / x_seconds_count as a mean in seconds (× 1e3: milliseconds), not as a ratio', () => {
+    // As a catalogue inferred from rules has them (kube-prometheus's "Average Scrape Interval Duration").
+    const project = defineProject({
+      name: 'api',
+      metrics: [
+        counter({ name: 'prometheus_target_interval_length_seconds_sum', help: 'Sum.' }),
+        counter({ name: 'prometheus_target_interval_length_seconds_count', help: 'Count.' }),
+      ],
+      prometheus: { global: { scrapeInterval: '15s', evaluationInterval: '15s' }, scrapeJobs: [scrapeJob({ name: 'api', targets: ['api:8080'] })] },
+      dashboards: [dashboard({ title: 'API', panels: [
+        panel('Ms', 'ms', 'rate(prometheus_target_interval_length_seconds_sum[5m]) / rate(prometheus_target_interval_length_seconds_count[5m]) * 1e3'),
+        panel('S', 's', 'rate(prometheus_target_interval_length_seconds_sum[5m]) / rate(prometheus_target_interval_length_seconds_count[5m])'),
+        panel('WrongMs', 'ms', 'rate(prometheus_target_interval_length_seconds_sum[5m]) / rate(prometheus_target_interval_length_seconds_count[5m])'),
+      ] })],
+    });
+    expect(runOn(project, [ID]).map((d) => d.message)).toEqual([
+      'panel WrongMs: unit "ms" does not fit targets[0]: its values are seconds, and unit "ms" reads them as another time unit (0.25 s would show as 0.25 ms)',
+    ]);
   });
 });
