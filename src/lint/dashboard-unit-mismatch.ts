@@ -265,7 +265,7 @@ function panelScaleValues(panel: PanelModel): Array<{ what: string; value: numbe
   };
   add('min', panel.min, ['min']);
   add('max', panel.max, ['max']);
-  if (panel.thresholdsMode !== 'percentage') panel.thresholds?.forEach((t, i) => add(`thresholds[${i}]`, t.value, ['thresholds', `${i}`]));
+  if (panel.thresholdsMode !== 'percentage') panel.thresholds?.forEach((t, i) => add(`thresholds[${i}]`, t.value, [`thresholds[${i}]`, 'value']));
   const defaults = record(record(panel.plugin?.fieldConfig)?.['defaults']);
   if (defaults) {
     add('min', defaults['min'], ['plugin', 'fieldConfig', 'defaults', 'min']);

@@ -79,3 +79,15 @@ describe(`${ID}: limits and thresholds of a percentunit panel on the 0-100 scale
     ])).toEqual([]);
   });
 });
+
+describe(`${ID}: where a limit's finding points`, () => {
+  it('points at the threshold step written', () => {
+    const project = defineProject({
+      name: 'api',
+      metrics,
+      prometheus: { global: { scrapeInterval: '15s', evaluationInterval: '15s' }, scrapeJobs: [scrapeJob({ name: 'api', targets: ['api:8080'] })] },
+      dashboards: [dashboard({ title: 'API', panels: [gaugePanel({ title: 'T', unit: 'percentunit', thresholds: [{ color: 'green' }, { value: 90, color: 'red' }], targets: [{ expr: ERRORS }] })] })],
+    });
+    expect(runOn(project, [ID]).map((d) => d.path.slice(-2))).toEqual([['thresholds[1]', 'value']]);
+  });
+});
