@@ -158,11 +158,12 @@ function displayNames(target: TargetModel, panel: PanelModel): { name: string } 
  * a start the first fixed text begins with, an end the last ends with, both, or (unanchored) a
  * literal some fixed text holds, with only `.*` between or after (every name matches: label values
  * are taken to hold no line break, which `.` does not match). Other regexes (classes, groups,
- * quantifiers past the literal text, the `m` flag) are undecided unless an anchored literal part
+ * quantifiers past the literal text, the `m` and `y` flags) are undecided unless an anchored literal part
  * already rules them out.
  */
 function regexOnLegend(re: RegExp, fixed: readonly string[]): boolean | undefined {
-  if (re.flags.includes('m')) return undefined;
+  // `m` moves ^ and $ to line breaks, `y` anchors the match where test() starts: neither is read here.
+  if (re.flags.includes('m') || re.flags.includes('y')) return undefined;
   const fold = re.flags.includes('i') ? (t: string) => t.toLowerCase() : (t: string) => t;
   const first = fold(fixed[0]!);
   const last = fold(fixed.at(-1)!);

@@ -143,6 +143,8 @@ describe(`${ID}: a regex override on legends with labels, decided by their fixed
       regexPanel('EscapedEnd', 's', 'Latência {{route}}', 'Erros {{code}}', 'Erros.\\u0073', 'bytes'),
       // ^ and $ match at line breaks with the m flag.
       regexPanel('Multiline', 's', 'Latência {{route}}', 'Erros {{code}}', '/^Erros$/m', 'bytes'),
+      // Sticky: test() matches at the start only, which "rros" is not.
+      regexPanel('Sticky', 's', 'Latência {{route}}', '{{code}} Erros', '/rros/y', 'bytes'),
     ])).toEqual([]);
   });
 });
