@@ -17,6 +17,15 @@ export interface QueryUnit {
   perSecond: boolean;
   /** A ratio (or its percentage) that is seconds per second: 1 is one second each second, more when several run at once. */
   busy?: boolean;
+  /**
+   * A factor left on the value that no unit above names (`8 * rate(x_bytes_total[5m])`: bytes per
+   * second × 8, bits per second; `x_bytes / 1024`: KiB; `x_seconds / 60`: minutes; a count per
+   * second × 60: per minute). Only for values whose factor a Grafana unit may name (sizes, data
+   * rates, durations, ratios, counts per second × 60); others scaled are not known.
+   */
+  scale?: number;
+  /** For counts and counts per second: the metric whose events are counted (`http_requests_total`), where one is. */
+  counts?: string;
 }
 
 /**
@@ -110,8 +119,27 @@ function product(a: number, b: number): number {
 export function queryUnit(tree: FlatTree, root: number, text: string, catalogue: Catalogue, recorded: RecordedParse = NONE_RECORDED): QueryUnit | undefined {
   const measured = measureOf(tree, root, text, { catalogue, recorded }, NOTHING_SEEN);
   const result = measured && busyRatio(settled(measured));
-  if (!result || result.scale !== undefined) return undefined;
-  return { unit: result.unit, perSecond: result.perSecond, ...(result.busy ? { busy: true } : {}) };
+  if (!result || (result.scale !== undefined && !scaleKnown(result))) return undefined;
+  return {
+    unit: result.unit,
+    perSecond: result.perSecond,
+    ...(result.busy ? { busy: true } : {}),
+    ...(result.scale !== undefined ? { scale: result.scale } : {}),
+    ...(result.counts !== undefined ? { counts: result.counts } : {}),
+  };
+}
+
+/**
+ * Whether a factor left on a value may be a unit's: on a size, a duration, a ratio, bytes per second
+ * (8 bits a byte, powers of 1000 and 1024, 60 seconds a minute, …), and 60 on counts per second
+ * (per minute). A count scaled otherwise may be anything (`pages * 4096` is bytes), as may a rate
+ * of a series without a unit.
+ */
+function scaleKnown(v: Measure): boolean {
+  if (v.bound !== undefined) return false;
+  if (v.unit === 'count') return v.perSecond && v.scale === 60;
+  if (v.unit === 'none') return false;
+  return !v.perSecond || v.unit === 'bytes';
 }
 
 /**
@@ -160,14 +188,20 @@ function measureOf(tree: FlatTree, root: number, text: string, lookups: Lookups,
     const entry = name >= 0 ? catalogue.get(src(name)) : undefined;
     if (entry?.record) return recordedUnit(entry.name, lookups, seen);
     if (!entry?.metric) return undefined;
-    if (entry.suffix === '_count') return { unit: 'count', perSecond: false };
+    if (entry.suffix === '_count') return { unit: 'count', perSecond: false, counts: entry.metric.name };
     const declared = entry.metric.unit !== undefined ? UNIT_NAMES[entry.metric.unit] : undefined;
     if (entry.metric.unit !== undefined && declared === undefined) return undefined;
-    const unit = declared ?? NAME_SUFFIXES.find(([re]) => re.test(entry.metric!.name))?.[1] ?? 'none';
+    // A series declared on its own but named as a summary's or histogram's (`x_seconds_count`,
+    // `x_seconds_sum`, as a catalogue inferred from rules has them): a count, and a sum in the
+    // unit of its stem; `rate(x_seconds_sum) / rate(x_seconds_count)` is then a mean in seconds.
+    const stem = entry.suffix === '' && entry.metric.unit === undefined ? /^(.*)_(sum|count)$/.exec(entry.metric.name) : null;
+    if (stem?.[2] === 'count') return { unit: 'count', perSecond: false, counts: stem[1]! };
+    const named = stem ? stem[1]! : entry.metric.name;
+    const unit = declared ?? NAME_SUFFIXES.find(([re]) => re.test(named))?.[1] ?? 'none';
     // A bucket counts observations; its `le` bound is in the histogram's unit.
     if (entry.suffix === '_bucket') return { unit: 'count', perSecond: false, bound: unit };
     // A counter with no unit in its name or its definition counts events (Prometheus' naming: the unit is a suffix).
-    if (unit === 'none' && entry.suffix === '' && entry.metric.type === 'counter' && countsEvents(entry.metric.name)) return { unit: 'count', perSecond: false };
+    if (unit === 'none' && entry.suffix === '' && entry.metric.type === 'counter' && countsEvents(entry.metric.name)) return { unit: 'count', perSecond: false, counts: entry.metric.name };
     return { unit, perSecond: false };
   }
 
@@ -214,6 +248,11 @@ function measureOf(tree: FlatTree, root: number, text: string, lookups: Lookups,
     const a = walk(lhsNode);
     const b = walk(rhsNode);
     const bool = tree.child(node, 'BoolModifier') >= 0;
+    // Numbers with numbers: a factor written in parts (`1024 * 1024`, `1 / 60`).
+    if (a && 'number' in a && b && 'number' in b) {
+      const n = { Mul: a.number * b.number, Div: a.number / b.number, Add: a.number + b.number, Sub: a.number - b.number }[op as string];
+      return n !== undefined && Number.isFinite(n) ? { number: n } : undefined;
+    }
     switch (op) {
       case 'Gtr': case 'Lss': case 'Gte': case 'Lte': case 'Eql': case 'Neq':
         return bool ? undefined : isUnit(a) ? a : isUnit(b) ? b : undefined;
@@ -222,7 +261,10 @@ function measureOf(tree: FlatTree, root: number, text: string, lookups: Lookups,
       case 'Add': case 'Sub': {
         if (isUnit(a) && isUnit(b)) {
           const [x, y] = [busyRatio(settled(a)), busyRatio(settled(b))];
-          return x.unit === y.unit && x.perSecond === y.perSecond && x.scale === y.scale && x.bound === y.bound ? { ...x, ...(y.busy ? { busy: true } : {}) } : undefined;
+          if (x.unit !== y.unit || x.perSecond !== y.perSecond || x.scale !== y.scale || x.bound !== y.bound) return undefined;
+          // Counts of two things are counts of neither's name.
+          const { counts, ...rest } = x;
+          return { ...rest, ...(counts === y.counts && counts !== undefined ? { counts } : {}), ...(y.busy ? { busy: true } : {}) };
         }
         if (isUnit(a) && b !== undefined) return a;
         if (isUnit(b) && a !== undefined) return b;

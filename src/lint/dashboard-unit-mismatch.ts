@@ -7,10 +7,11 @@ import { recordExpressions } from './rules-select.js';
 import type { RecordModel } from '../model/types.js';
 import { targetExpressionOf } from './expression-at.js';
 import { flatRoot } from '../promql/parse.js';
-import { MILLISECONDS_UNITS, PER_MINUTE_UNITS, SECONDS_UNITS, unitFamily, type UnitFamily } from './grafana-units.js';
+import { countedUnit, MILLISECONDS_UNITS, PER_MINUTE_UNITS, SECONDS_UNITS, UNIT_SIZES, unitFamily, unitOfSize, sameSize, type UnitBase, type UnitFamily } from './grafana-units.js';
 
 /** What a value of each kind is, in a message; undefined for kinds no unit can contradict. */
 function valueNoun(value: QueryUnit): string | undefined {
+  if (value.scale !== undefined) return scaledNoun(value);
   if (value.perSecond) {
     return { bytes: 'bytes per second', count: 'counts per second', none: 'a rate per second of a series without a unit' }[value.unit as string];
   }
@@ -23,9 +24,82 @@ function valueNoun(value: QueryUnit): string | undefined {
   }
 }
 
+/**
+ * A value scaled by a factor a unit may name, in base units and the size of one of its values:
+ * `8 * rate(x_bytes_total[5m])` is bytes per second of size 1/8 (bits per second), `x_bytes / 1024`
+ * bytes of size 1024 (KiB), `x_seconds / 60` seconds of size 60 (minutes), a ratio × 1000 a ratio
+ * of size 1/1000. Undefined for values of no such base (counts per minute), and for unscaled ones.
+ */
+function scaledSize(value: QueryUnit): { base: UnitBase; size: number } | undefined {
+  if (value.scale === undefined) return undefined;
+  const unscaled: Partial<Record<QueryUnit['unit'], [UnitBase, number]>> = value.perSecond
+    ? { bytes: ['bytes per second', 1] }
+    : { seconds: ['seconds', 1], milliseconds: ['seconds', 1e-3], bytes: ['bytes', 1], ratio: ['ratio', 1], percent: ['ratio', 0.01] };
+  const found = unscaled[value.unit];
+  return found && { base: found[0], size: found[1] / value.scale };
+}
+
+/**
+ * Whether a value's factor is one a unit is known for: some Grafana unit of its base has its size
+ * (8 bits a byte, 1024 bytes a KiB, 60 seconds a minute, 100 percent, …), milliseconds per second
+ * (seconds per second × 1000), counts per second × 60 (per minute). Any other factor (`× 7`, bytes
+ * per second × 3600, an amount per hour) says something no unit tells: the value is not judged.
+ */
+function factorKnown(value: QueryUnit): boolean {
+  if (value.scale === undefined) return true;
+  if (value.unit === 'count') return value.perSecond && value.scale === 60;
+  if (value.busy) return value.scale === 1000;
+  const size = scaledSize(value);
+  return size !== undefined && (unitOfSize(size.base, size.size) !== undefined || sizeFactor(value.scale));
+}
+
+/**
+ * Whether a factor is made of the factors of size prefixes alone (8 bits a byte, powers of 1024 and
+ * of 10): `100 * part / whole * 100` is a percentage 100 times too large whatever it was meant to
+ * be. A factor with another in it (7, or 3600 on a rate: an amount per hour) is not.
+ */
+function sizeFactor(scale: number): boolean {
+  for (let eights = -2; eights <= 2; eights++) {
+    for (let kibis = -5; kibis <= 5; kibis++) {
+      const rest = Math.log10(scale / (8 ** eights * 1024 ** kibis));
+      if (Math.abs(rest - Math.round(rest)) < 1e-9 && Math.abs(rest) <= 18) return true;
+    }
+  }
+  return false;
+}
+
+/** Names of sizes a reader knows, by base, for messages ("bytes / 1024 (kibibytes)"). */
+const SIZE_NAMES: Record<UnitBase, ReadonlyArray<[number, string]>> = {
+  'seconds': [[1e-9, 'nanoseconds'], [1e-6, 'microseconds'], [1e-3, 'milliseconds'], [0.01, 'hundredths of a second'], [60, 'minutes'], [3600, 'hours'], [86400, 'days']],
+  'bytes': [[1 / 8, 'bits'], [1e3, 'kilobytes'], [1024, 'kibibytes'], [1e6, 'megabytes'], [1024 ** 2, 'mebibytes'], [1e9, 'gigabytes'], [1024 ** 3, 'gibibytes'], [1e12, 'terabytes'], [1024 ** 4, 'tebibytes']],
+  'bytes per second': [[1 / 8, 'bits per second'], [1e3, 'kilobytes per second'], [125, 'kilobits per second'], [1024, 'kibibytes per second'], [128, 'kibibits per second'],
+    [1e6, 'megabytes per second'], [1e6 / 8, 'megabits per second'], [1024 ** 2, 'mebibytes per second'], [1e9, 'gigabytes per second'], [1e9 / 8, 'gigabits per second']],
+  'ratio': [[0.01, 'percentages (0 to 100)'], [1e-3, 'parts per thousand'], [1e-6, 'parts per million']],
+};
+
+/** A scaled value in words: what it is unscaled, the factor, and the name of its size where it has one. */
+function scaledNoun(value: QueryUnit): string {
+  const unscaled = valueNoun({ unit: value.unit, perSecond: value.perSecond, ...(value.busy ? { busy: true } : {}) }) ?? 'values';
+  const scale = value.scale!;
+  const factor = scale >= 1 ? `× ${scale}` : `/ ${Number((1 / scale).toPrecision(12))}`;
+  const size = scaledSize(value);
+  const name = value.unit === 'count' && value.perSecond && scale === 60
+    ? 'counts per minute'
+    : value.busy && scale === 1000 ? 'milliseconds per second' : size && SIZE_NAMES[size.base].find(([s]) => sameSize(s, size.size))?.[1];
+  // A busy ratio's words are long: its short name says enough.
+  const base = value.busy ? 'seconds per second' : unscaled;
+  return `${base} ${factor}${name ? ` (${name})` : ''}`;
+}
+
 /** The unit that fits each value kind valueNoun names. */
 function fittingUnit(value: QueryUnit): string {
-  if (value.perSecond) return { bytes: 'Bps', count: 'ops' }[value.unit as string] ?? 'short';
+  if (value.scale !== undefined) {
+    if (value.unit === 'count') return countedUnit(value.counts, true);
+    const size = scaledSize(value);
+    return (size && unitOfSize(size.base, size.size)) ?? 'short';
+  }
+  if (value.unit === 'count' && value.perSecond) return countedUnit(value.counts, false);
+  if (value.perSecond) return { bytes: 'Bps' }[value.unit as string] ?? 'short';
   return { seconds: 's', milliseconds: 'ms', bytes: 'bytes', ratio: 'percentunit', percent: 'percent' }[value.unit as string] ?? 'short';
 }
 
@@ -42,6 +116,16 @@ const NOT_RATES: ReadonlySet<UnitFamily> = new Set(['time', 'date', 'data']);
 function fits(value: QueryUnit, unit: string): boolean {
   const family = unitFamily(unit);
   if (family === undefined) return true;
+  if (value.scale !== undefined) {
+    // Counts per second × 60: per minute, in no unit of another family nor of events per second.
+    if (value.unit === 'count') return !NOT_COUNTS.has(family) && (family !== 'event rate' || PER_MINUTE_UNITS.has(unit));
+    const size = scaledSize(value);
+    if (!size) return true;
+    const own = UNIT_SIZES.get(unit);
+    if (own?.base === size.base) return sameSize(own.size, size.size);
+    // Milliseconds since 1970 are what Grafana's date units read (`x_seconds * 1000`).
+    return family === 'date' && size.base === 'seconds' && sameSize(size.size, 1e-3);
+  }
   if (value.perSecond) {
     switch (value.unit) {
       case 'bytes': return unit === 'Bps' || unit === 'binBps';
@@ -82,10 +166,22 @@ const FAMILY_READS: Record<UnitFamily, string> = {
  * seconds, a duration for a ratio) says what it shows instead.
  */
 function mismatch(value: QueryUnit, unit: string, what = 'its values'): { why: string; use: string } | undefined {
+  if (!factorKnown(value)) return undefined;
   const noun = valueNoun(value);
   if (noun === undefined || fits(value, unit)) return undefined;
   const use = fittingUnit(value);
   const family = unitFamily(unit)!;
+  const size = scaledSize(value);
+  const own = UNIT_SIZES.get(unit);
+  if (size && own?.base === size.base) {
+    // Grafana shows a value v as v of its unit: off by the ratio of the two sizes.
+    const off = own.size / size.size;
+    const times = Number((off >= 1 ? off : 1 / off).toPrecision(6));
+    return { why: `${what} are ${noun}, and unit "${unit}" reads them on another scale: they show ${times} times too ${off >= 1 ? 'large' : 'small'}`, use };
+  }
+  if (value.scale !== undefined && value.unit === 'count' && family === 'event rate') {
+    return { why: `${what} are ${noun}, and unit "${unit}" reads them per second (60 per minute would show as 60 per second)`, use };
+  }
   const timeValue = !value.perSecond && (value.unit === 'seconds' || value.unit === 'milliseconds');
   if (timeValue && family === 'time') {
     const example = value.unit === 'seconds' ? '0.25 s' : '250 ms';
@@ -133,6 +229,56 @@ function unitOf(units: readonly PanelUnit[], target: TargetModel, panel: PanelMo
   return undefined;
 }
 
+/** Grafana's reducers whose result is a count, whatever the values counted (fieldReducer.ts: getFieldTypeForReducer). */
+const COUNT_REDUCERS = new Set(['count', 'distinctCount', 'changeCount', 'countAll']);
+/** Panels that reduce each series to values (reduceOptions.calcs): stat, gauge, bar gauge, pie chart. */
+const REDUCING_PANELS = new Set(['stat', 'gauge', 'bargauge', 'piechart']);
+
+/**
+ * The count reducer a single-value panel shows its series through, if any: Grafana shows the
+ * result of each calculation with the field's unit (packages/grafana-data/src/field/fieldDisplay.ts,
+ * getFieldDisplayValues: `display(results[calc])`, grafana/grafana), so a count of values is shown
+ * in a unit meant for the values. Undefined when the panel shows all values (`values: true`).
+ */
+function countReducer(panel: PanelModel): string | undefined {
+  if (REDUCING_PANELS.has(panel.type) && panel.reduce !== undefined && COUNT_REDUCERS.has(panel.reduce)) return panel.reduce;
+  if (panel.type !== 'sdk' || !REDUCING_PANELS.has(panel.plugin?.type ?? '')) return undefined;
+  const reduceOptions = record(record(panel.plugin?.options)?.['reduceOptions']);
+  const calcs = reduceOptions?.['calcs'];
+  if (reduceOptions?.['values'] === true || !Array.isArray(calcs)) return undefined;
+  return calcs.find((c): c is string => typeof c === 'string' && COUNT_REDUCERS.has(c));
+}
+
+function record(value: unknown): Record<string, unknown> | undefined {
+  return typeof value === 'object' && value !== null && !Array.isArray(value) ? (value as Record<string, unknown>) : undefined;
+}
+
+/**
+ * The limits (min, max) and absolute thresholds a panel sets for the values under its own unit,
+ * where written: the helpers' fields, or an SDK panel's fieldConfig.defaults. Thresholds in
+ * percentage mode are shares of the min–max range, not values: left out.
+ */
+function panelScaleValues(panel: PanelModel): Array<{ what: string; value: number; field: string[] }> {
+  const found: Array<{ what: string; value: number; field: string[] }> = [];
+  const add = (what: string, value: unknown, field: string[]) => {
+    if (typeof value === 'number' && Number.isFinite(value)) found.push({ what, value, field });
+  };
+  add('min', panel.min, ['min']);
+  add('max', panel.max, ['max']);
+  if (panel.thresholdsMode !== 'percentage') panel.thresholds?.forEach((t, i) => add(`thresholds[${i}]`, t.value, [`thresholds[${i}]`, 'value']));
+  const defaults = record(record(panel.plugin?.fieldConfig)?.['defaults']);
+  if (defaults) {
+    add('min', defaults['min'], ['plugin', 'fieldConfig', 'defaults', 'min']);
+    add('max', defaults['max'], ['plugin', 'fieldConfig', 'defaults', 'max']);
+    const thresholds = record(defaults['thresholds']);
+    const steps = thresholds?.['steps'];
+    if (thresholds?.['mode'] !== 'percentage' && Array.isArray(steps)) {
+      steps.forEach((step: unknown, i) => add(`thresholds.steps[${i}]`, record(step)?.['value'], ['plugin', 'fieldConfig', 'defaults', 'thresholds', `steps[${i}]`, 'value']));
+    }
+  }
+  return found;
+}
+
 export const dashboardUnitMismatch: Check = {
   id: 'dashboard/unit-mismatch',
   severity: 'error',
@@ -153,24 +299,57 @@ export const dashboardUnitMismatch: Check = {
         if (units.length === 0) continue;
         // A heatmap's unit is its y axis's: the bounds (le) of the buckets, not their counts.
         const heatmap = panel.type === 'heatmap' || panel.plugin?.type === 'heatmap';
+        const counted = countReducer(panel);
+        // What the values under the panel's own unit are, where each is known (for its limits and thresholds).
+        const ownValues: Array<QueryUnit | undefined> = [];
         for (const target of panel.targets) {
           const shown = unitOf(units, target, panel);
-          if (!shown || !canMismatch(shown.unit)) continue;
+          const own = shown?.appliesTo === 'default';
+          // Not known which unit shows it: it may be under the panel's own.
+          if (!shown) ownValues.push(undefined);
+          if (!shown || (!canMismatch(shown.unit) && !own)) continue;
           const e = targetExpressionOf(context, target);
           const flat = e && flatRoot(e.analysis.parsed);
-          if (!e || !flat) continue;
+          if (!e || !flat) {
+            if (own) ownValues.push(undefined);
+            continue;
+          }
           const bound = heatmap ? bucketBound(flat.tree, flat.root, e.text, catalogue, recorded) : undefined;
-          const value = heatmap ? bound && { unit: bound, perSecond: false } : queryUnit(flat.tree, flat.root, e.text, catalogue, recorded);
-          const found = value && mismatch(value, shown.unit, heatmap ? "its buckets' bounds (le, the y axis)" : undefined);
+          // A count reducer shows how many values a series has, whatever they measure.
+          const value = counted ? { unit: 'count' as const, perSecond: false } : heatmap ? bound && { unit: bound, perSecond: false } : queryUnit(flat.tree, flat.root, e.text, catalogue, recorded);
+          if (own) ownValues.push(value);
+          if (!canMismatch(shown.unit)) continue;
+          const what = counted ? `the panel reduces each series with ${counted}: its values` : heatmap ? "its buckets' bounds (le, the y axis)" : undefined;
+          const found = value && mismatch(value, shown.unit, what);
           if (!found) continue;
           report({
             message: `panel ${panel.title}${shown.what}: unit "${shown.unit}" does not fit ${target.path.at(-1)}: ${found.why}`,
-            hint: `use unit: '${found.use}'${found.use === 's' || found.use === 'ms' ? ', or scale the query' : ''}`,
+            hint: `use unit: '${found.use}'${found.use === 's' || found.use === 'ms' ? ', or scale the query' : value?.scale !== undefined && found.use === 'short' ? `, or drop the factor ${value.scale >= 1 ? value.scale : `1/${Number((1 / value.scale).toPrecision(12))}`}${value.busy ? " and use 'percentunit'" : ''}` : ''}`,
             ...locatedAt(panel, ...shown.field),
             excerpt: { text: target.expr, from: 0, to: target.expr.length },
           });
         }
+        reportScale(panel, units, ownValues, counted, report);
       }
     }
   },
 };
+
+/**
+ * Limits and thresholds of a `percentunit` panel written on the scale of 0 to 100: `max: 100` is
+ * 10000%. Reported for 100 whatever the values, and for any number above 1 where every value under
+ * the panel's unit is known to be a ratio between 0 and 1 (not seconds per second, which pass 1).
+ */
+function reportScale(panel: PanelModel, units: readonly PanelUnit[], values: ReadonlyArray<QueryUnit | undefined>, counted: string | undefined, report: Parameters<Check['run']>[1]): void {
+  const own = [...units].reverse().find((u) => u.appliesTo === 'default');
+  if (own?.unit !== 'percentunit' || counted) return;
+  const ratios = values.length > 0 && values.every((v) => v?.unit === 'ratio' && !v.perSecond && !v.busy && v.scale === undefined);
+  for (const { what, value, field } of panelScaleValues(panel)) {
+    if (!(value === 100 || (ratios && value > 1 && value <= 100))) continue;
+    report({
+      message: `panel ${panel.title}: ${what} ${value} is on the scale of 0 to 100, but unit "percentunit" reads 0 to 1 (${value} is ${value * 100}%)${ratios ? ': its values are a ratio between 0 and 1' : ''}`,
+      hint: `write ${what}: ${Number((value / 100).toPrecision(12))}`,
+      ...locatedAt(panel, ...field),
+    });
+  }
+}

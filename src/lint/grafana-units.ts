@@ -85,3 +85,87 @@ export function unitFamily(unit: string): UnitFamily | undefined {
   if (SHARE_UNITS.has(unit)) return 'share';
   return 'other';
 }
+
+/** What a unit's values are multiples of, for units of the quantities the catalogue names. */
+export type UnitBase = 'seconds' | 'bytes' | 'bytes per second' | 'ratio';
+
+const KIB = 1024;
+/**
+ * The size of one unit of each Grafana unit of a quantity the catalogue names, in its base: what a
+ * value of 1 means (`kbytes` 1024 bytes, `deckbytes` 1000, `bits` 1/8 byte, `Kbits` 125 bytes per
+ * second, `m` 60 seconds, `timeticks` 1/100 second, `percent` 0.01, `ppm` 0.000001). Sources:
+ * Grafana's packages/grafana-data/src/valueFormats/categories.ts (the Data (IEC), Data (metric),
+ * Data rate, Time and Misc categories: `kbytes` is "kibibytes", `deckbytes` "kilobytes", `Kbits`
+ * "kilobits/sec", `timeticks` "Timeticks (s/100)") and dateTimeFormatters.ts. Within a base, the
+ * first unit of a size is the one a hint suggests.
+ */
+export const UNIT_SIZES: ReadonlyMap<string, { base: UnitBase; size: number }> = new Map([
+  ...([['ns', 1e-9], ['\u00b5s', 1e-6], ['ms', 1e-3], ['s', 1], ['m', 60], ['h', 3600], ['d', 86400],
+    ['dtdurationms', 1e-3], ['dtdurations', 1], ['dthms', 1], ['dtdhms', 1], ['timeticks', 0.01], ['clockms', 1e-3], ['clocks', 1]] as const)
+    .map(([unit, size]) => [unit, { base: 'seconds' as UnitBase, size }] as const),
+  ...([['bits', 1 / 8], ['decbits', 1 / 8], ['bytes', 1], ['decbytes', 1], ['kbytes', KIB], ['deckbytes', 1e3],
+    ['mbytes', KIB ** 2], ['decmbytes', 1e6], ['gbytes', KIB ** 3], ['decgbytes', 1e9], ['tbytes', KIB ** 4], ['dectbytes', 1e12],
+    ['pbytes', KIB ** 5], ['decpbytes', 1e15]] as const)
+    .map(([unit, size]) => [unit, { base: 'bytes' as UnitBase, size }] as const),
+  ...([['Bps', 1], ['binBps', 1], ['bps', 1 / 8], ['binbps', 1 / 8],
+    ['KBs', 1e3], ['Kbits', 1e3 / 8], ['KiBs', KIB], ['Kibits', KIB / 8], ['MBs', 1e6], ['Mbits', 1e6 / 8], ['MiBs', KIB ** 2], ['Mibits', KIB ** 2 / 8],
+    ['GBs', 1e9], ['Gbits', 1e9 / 8], ['GiBs', KIB ** 3], ['Gibits', KIB ** 3 / 8], ['TBs', 1e12], ['Tbits', 1e12 / 8], ['TiBs', KIB ** 4], ['Tibits', KIB ** 4 / 8],
+    ['PBs', 1e15], ['Pbits', 1e15 / 8], ['PiBs', KIB ** 5], ['Pibits', KIB ** 5 / 8]] as const)
+    .map(([unit, size]) => [unit, { base: 'bytes per second' as UnitBase, size }] as const),
+  ...([['percentunit', 1], ['percent', 0.01], ['humidity', 0.01], ['ppm', 1e-6]] as const)
+    .map(([unit, size]) => [unit, { base: 'ratio' as UnitBase, size }] as const),
+]);
+
+/** Whether two sizes are one (a factor written `1 / 86400` strays by a rounding). */
+export function sameSize(a: number, b: number): boolean {
+  return Math.abs(a - b) <= 1e-9 * Math.max(Math.abs(a), Math.abs(b));
+}
+
+/** The unit a value of this base and size fits, the first in UNIT_SIZES; undefined when Grafana has none. */
+export function unitOfSize(base: UnitBase, size: number): string | undefined {
+  for (const [unit, s] of UNIT_SIZES) if (s.base === base && sameSize(s.size, size)) return unit;
+  return undefined;
+}
+
+/**
+ * Grafana's units of events per second and per minute by what is counted (the Throughput category
+ * of categories.ts, and `pps`, "packets/sec", of Data rate), and the words of a metric name that
+ * say it: `node_network_receive_packets_total` counts packets, `http_requests_total` requests,
+ * `node_disk_reads_completed_total` reads. Packets have no unit per minute: counts per minute.
+ */
+const COUNTED_UNITS: ReadonlyArray<[ReadonlySet<string>, string, string]> = [
+  [new Set(['packets', 'packet', 'pkts']), 'pps', 'cpm'],
+  [new Set(['requests', 'request', 'reqs', 'req']), 'reqps', 'reqpm'],
+  [new Set(['reads', 'read']), 'rps', 'rpm'],
+  [new Set(['writes', 'write', 'written']), 'wps', 'wpm'],
+  [new Set(['io', 'ios', 'iops']), 'iops', 'opm'],
+  [new Set(['ops', 'operations', 'operation', 'op']), 'ops', 'opm'],
+  [new Set(['events', 'event']), 'eps', 'epm'],
+  [new Set(['messages', 'message', 'msgs', 'msg']), 'mps', 'mpm'],
+  [new Set(['records', 'record']), 'recps', 'recpm'],
+  [new Set(['rows', 'row']), 'rowsps', 'rowspm'],
+];
+/**
+ * Words that name what is counted when no unit of Grafana names it: `api_request_errors_total`
+ * counts errors (of requests), not requests. Read from the end of the name, one of them stops the search.
+ */
+const OTHER_COUNTED = new Set([
+  'errors', 'error', 'failures', 'failure', 'failed', 'fails', 'drops', 'dropped', 'drop', 'retries', 'retry',
+  'timeouts', 'timeout', 'rejections', 'rejected', 'restarts', 'panics', 'exceptions', 'faults', 'discards', 'discarded',
+  'hits', 'misses', 'evictions', 'collisions', 'overruns', 'alerts', 'notifications', 'samples', 'series', 'scrapes', 'jobs', 'tasks',
+]);
+
+/**
+ * The unit of counts per second (or per minute) of what a metric counts: the last word of its name
+ * (before `_total`) that says what (`pps` for packets, `reqps` for requests, …); `cps` (counts/sec)
+ * or `cpm` when none does, or when none is given.
+ */
+export function countedUnit(metric: string | undefined, perMinute: boolean): string {
+  const words = (metric ?? '').replace(/_total$/, '').toLowerCase().split('_').reverse();
+  for (const word of words) {
+    if (OTHER_COUNTED.has(word)) break;
+    const found = COUNTED_UNITS.find(([names]) => names.has(word));
+    if (found) return perMinute ? found[2] : found[1];
+  }
+  return perMinute ? 'cpm' : 'cps';
+}

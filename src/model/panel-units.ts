@@ -115,7 +115,8 @@ export function unitTakes(match: FieldMatch, target: TargetModel, panel: PanelMo
     const re = grafanaRegex(match.regex);
     // A pattern Grafana cannot compile matches no field.
     if (re === undefined) return false;
-    return shown && 'name' in shown ? re.test(shown.name) : undefined;
+    if (shown === undefined) return undefined;
+    return 'name' in shown ? re.test(shown.name) : regexOnLegend(re, shown.fixed);
   }
   const taken = anyOf(match.names.map((name) => {
     if (shown === undefined) return undefined;
@@ -140,12 +141,140 @@ function anyOf(values: ReadonlyArray<boolean | undefined>): boolean | undefined 
  * legend gives them: none, `__auto`, a table's columns, or a panel whose transformations or
  * displayName settings may rename them.
  */
-function displayNames(target: TargetModel, panel: PanelModel): { name: string } | { pattern: RegExp } | undefined {
+function displayNames(target: TargetModel, panel: PanelModel): { name: string } | { pattern: RegExp; fixed: string[] } | undefined {
   const legend = target.legendFormat;
   if (legend === undefined || legend === '' || legend === '__auto' || target.format === 'table' || renames(panel)) return undefined;
   const fixed = legend.split(/\{\{\s*.+?\s*\}\}|\$\{[^}]*\}|\$\w+|\[\[[^\]]*\]\]/);
   if (fixed.length === 1) return { name: legend };
-  return { pattern: new RegExp(`^${fixed.map((text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\s\\S]*')}$`) };
+  return { pattern: new RegExp(`^${fixed.map((text) => text.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('[\\s\\S]*')}$`), fixed };
+}
+
+/**
+ * Whether a regex (as Grafana compiled it: grafanaRegex) matches the names a legend with labels
+ * renders: `fixed` is its text between the labels (and variables), which render as any text. True
+ * when every name matches, false when none can, undefined when the labels decide. Decided, per
+ * alternative of the regex (`a|b`), where its shape allows: an anchored literal start the first
+ * fixed text contradicts, or an anchored literal end the last contradicts (no name can match);
+ * a start the first fixed text begins with, an end the last ends with, both, or (unanchored) a
+ * literal some fixed text holds, with only `.*` between or after (every name matches: label values
+ * are taken to hold no line break, which `.` does not match). Other regexes (classes, groups,
+ * quantifiers past the literal text, the `m` and `y` flags) are undecided unless an anchored literal part
+ * already rules them out.
+ */
+function regexOnLegend(re: RegExp, fixed: readonly string[]): boolean | undefined {
+  // `m` moves ^ and $ to line breaks, `y` anchors the match where test() starts: neither is read here.
+  if (re.flags.includes('m') || re.flags.includes('y')) return undefined;
+  const fold = re.flags.includes('i') ? (t: string) => t.toLowerCase() : (t: string) => t;
+  const first = fold(fixed[0]!);
+  const last = fold(fixed.at(-1)!);
+  const results = topLevelAlternatives(re.source).map((alternative): boolean | undefined => {
+    const startAnchored = alternative.startsWith('^');
+    const endAnchored = /(^|[^\\])(\\\\)*\$$/.test(alternative);
+    const body = alternative.replace(/^\^+/, '').slice(0, endAnchored ? -1 : undefined);
+    const prefix = fold(literalPrefix(body));
+    const suffix = fold(literalSuffix(body));
+    const contradicts = (a: string, b: string, at: 'start' | 'end') => (at === 'start' ? !a.startsWith(b) && !b.startsWith(a) : !a.endsWith(b) && !b.endsWith(a));
+    if ((startAnchored && contradicts(first, prefix, 'start')) || (endAnchored && contradicts(last, suffix, 'end'))) return false;
+    const glob = globParts(body);
+    if (glob === undefined) return undefined;
+    const [head, tail, wild] = [fold(glob.head), fold(glob.tail), glob.wild];
+    // No wildcard: the whole alternative is one literal text.
+    if (!wild) {
+      if (!startAnchored && !endAnchored) return fixed.some((text) => fold(text).includes(head)) ? true : undefined;
+      if (startAnchored && !endAnchored) return first.startsWith(head) ? true : undefined;
+      if (endAnchored && !startAnchored) return last.endsWith(head) ? true : undefined;
+      return undefined;
+    }
+    const startHolds = !startAnchored || first.startsWith(head);
+    const endHolds = !endAnchored || last.endsWith(tail);
+    if (!startAnchored && !endAnchored && head !== '' && tail !== '') return undefined;
+    // An unanchored part must lie in fixed text on its side of the anchored one: before the last
+    // fixed text's anchored end, after the first's anchored start.
+    const folded = fixed.map(fold);
+    const before = [...folded.slice(0, -1), last.slice(0, last.length - tail.length)];
+    const after = [first.slice(head.length), ...folded.slice(1)];
+    if (!startAnchored && head !== '' && !(endAnchored ? before : folded).some((text) => text.includes(head))) return undefined;
+    if (!endAnchored && tail !== '' && !(startAnchored ? after : folded).some((text) => text.includes(tail))) return undefined;
+    return startHolds && endHolds ? true : undefined;
+  });
+  if (results.includes(true)) return true;
+  return results.every((r) => r === false) ? false : undefined;
+}
+
+/** A regex source split at its top-level `|` (outside groups, classes and escapes). */
+function topLevelAlternatives(source: string): string[] {
+  const parts: string[] = [];
+  let depth = 0;
+  let inClass = false;
+  let start = 0;
+  for (let i = 0; i < source.length; i++) {
+    const c = source[i];
+    if (c === '\\') { i++; continue; }
+    if (inClass) { if (c === ']') inClass = false; continue; }
+    if (c === '[') inClass = true;
+    else if (c === '(') depth++;
+    else if (c === ')') depth--;
+    else if (c === '|' && depth === 0) { parts.push(source.slice(start, i)); start = i + 1; }
+  }
+  parts.push(source.slice(start));
+  return parts;
+}
+
+const SPECIAL = new Set([...'.[](){}*+?|^$\\']);
+const QUANTIFIERS = new Set([...'*+?{']);
+
+/** The literal text every match of a regex body starts with: its characters before the first special one (a quantified last one dropped). */
+function literalPrefix(body: string): string {
+  let text = '';
+  let i = 0;
+  while (i < body.length) {
+    const c = body[i]!;
+    let char: string;
+    let next: number;
+    if (c === '\\') {
+      const e = body[i + 1];
+      // An escaped punctuation character is itself; \d, \w, \s, … are classes.
+      if (e === undefined || /[A-Za-z0-9]/.test(e)) break;
+      [char, next] = [e, i + 2];
+    } else if (SPECIAL.has(c)) {
+      break;
+    } else {
+      [char, next] = [c, i + 1];
+    }
+    // `a?`, `a*`, `a{0,1}` may leave the character out; `a+` keeps one.
+    const after = body[next];
+    if (after !== undefined && QUANTIFIERS.has(after) && after !== '+') break;
+    text += char;
+    i = next;
+  }
+  return text;
+}
+
+/** The literal text every match of a regex body ends with: its trailing plain letters, digits, spaces and safe punctuation. */
+function literalSuffix(body: string): string {
+  const m = /[A-Za-z0-9 _\-:,;'"%/=@#&<>~`!\u00c0-\uffff]*$/.exec(body);
+  let text = m ? m[0] : '';
+  // Letters after a backslash belong to an escape (\w, \d, \u0041): not literal text, nor is the rest known.
+  const before = body.length - text.length - 1;
+  if (text !== '' && before >= 0 && body[before] === '\\') text = '';
+  return text;
+}
+
+/**
+ * A regex body made of literal text and at most one wildcard that takes any text (`.*`, `[\s\S]*`,
+ * `(.*)`): its text before and after it; undefined for any other body.
+ */
+function globParts(body: string): { head: string; tail: string; wild: boolean } | undefined {
+  const pieces = body.split(/\.\*|\[\\s\\S\]\*|\(\.\*\)/);
+  if (pieces.length > 2) return undefined;
+  const literal = (piece: string) => {
+    const text = literalPrefix(piece);
+    // The whole piece must be literal: the escapes of punctuation undone, nothing left over.
+    return piece.replace(/\\([^A-Za-z0-9])/g, '$1') === text ? text : undefined;
+  };
+  const head = literal(pieces[0]!);
+  const tail = pieces.length === 2 ? literal(pieces[1]!) : '';
+  return head === undefined || tail === undefined ? undefined : { head, tail, wild: pieces.length === 2 };
 }
 
 /** Whether the panel may show its series under other names than their legends: a transformation, a displayName. */

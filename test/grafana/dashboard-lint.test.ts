@@ -314,7 +314,8 @@ describe('dashboard/unit-mismatch', () => {
     const panels = [
       quantilesPanel(checkout, { title: 'Checkout' }),
       timeseriesPanel({ title: 'Checkout ms', unit: 'ms', targets: [{ expr: 'histogram_quantile(0.9, sum by (le) (rate(shop_checkout_duration_seconds_bucket[5m]))) * 1000' }] }),
-      timeseriesPanel({ title: 'Failed', unit: 'percent', targets: [{ expr: '100 * sum(rate(shop_orders_total{status="failed"}[5m])) / sum(rate(shop_orders_total[5m])) * 100' }] }),
+      timeseriesPanel({ title: 'Failed', unit: 'percent', targets: [{ expr: '100 * sum(rate(shop_orders_total{status="failed"}[5m])) / sum(rate(shop_orders_total[5m]))' }] }),
+      timeseriesPanel({ title: 'Failed after', unit: 'percent', targets: [{ expr: 'sum(rate(shop_orders_total{status="failed"}[5m])) / sum(rate(shop_orders_total[5m])) * 100' }] }),
       statPanel({ title: 'Disk', unit: 'percentunit', targets: [{ expr: '1 - max(shop_disk_used_ratio)' }] }),
       statPanel({ title: 'Render', unit: 'ms', targets: [{ expr: 'max(shop_render_milliseconds)' }] }),
     ];

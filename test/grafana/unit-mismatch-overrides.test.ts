@@ -99,6 +99,56 @@ describe(`${ID}: overrides by name and regex, judged where the legend decides`, 
   });
 });
 
+describe(`${ID}: a regex override on legends with labels, decided by their fixed text`, () => {
+  const regexPanel = (title: string, unit: string, a: string, b: string, regex: string, overrideUnit: string) =>
+    timeseriesPanel({ title, unit, targets: targets(a, b), overrides: [{ match: { regex }, unit: overrideUnit }] });
+
+  it('decides where the fixed text matches, or cannot match, whatever the labels render', () => {
+    expect(messages([
+      // "Erros …" never starts with "Lat": the panel's unit shows the error ratio.
+      regexPanel('NeverTakes', 's', 'Latência {{route}}', 'Erros {{code}}', '^Lat.*', 's'),
+      // Every "Erros …" matches Erros.* (Grafana anchors it): the override shows the error ratio.
+      regexPanel('AlwaysTakes', 's', 'Latência {{route}}', 'Erros {{code}}', 'Erros.*', 'ms'),
+      regexPanel('Suffix', 's', '{{route}} Latência', '{{code}} Erros', '.*Erros', 'ms'),
+      regexPanel('PrefixAndSuffix', 's', 'p90 {{route}} (s)', 'Erros {{code}} (5m)', 'Erros.*\\(5m\\)', 'ms'),
+      regexPanel('Contains', 's', 'Latência {{route}}', '{{code}} Erros', '/rros/', 'bytes'),
+      regexPanel('CaseFlag', 's', 'Latência {{route}}', 'Erros {{code}}', '/^erros/i', 'bytes'),
+      regexPanel('Alternatives', 'percentunit', 'Latência {{route}}', 'Erros {{code}}', 'Lat.*|Erros.*', 'bytes'),
+      // A quantifier on the last letter: "Lat?" is "La" or "Lat"; still no "Erros …".
+      regexPanel('Quantified', 's', 'Latência {{route}}', 'Erros {{code}}', 'Lat?.*', 's'),
+    ])).toEqual([
+      'panel NeverTakes: unit "s" does not fit targets[1]: its values are a ratio between 0 and 1, and unit "s" shows them as a duration',
+      'panel AlwaysTakes override 1 (regex Erros.*): unit "ms" does not fit targets[1]: its values are a ratio between 0 and 1, and unit "ms" shows them as a duration',
+      'panel Suffix override 1 (regex .*Erros): unit "ms" does not fit targets[1]: its values are a ratio between 0 and 1, and unit "ms" shows them as a duration',
+      'panel PrefixAndSuffix override 1 (regex Erros.*\\(5m\\)): unit "ms" does not fit targets[1]: its values are a ratio between 0 and 1, and unit "ms" shows them as a duration',
+      'panel Contains override 1 (regex /rros/): unit "bytes" does not fit targets[1]: its values are a ratio between 0 and 1, and unit "bytes" shows them as a data size',
+      'panel CaseFlag override 1 (regex /^erros/i): unit "bytes" does not fit targets[1]: its values are a ratio between 0 and 1, and unit "bytes" shows them as a data size',
+      'panel Alternatives override 1 (regex Lat.*|Erros.*): unit "bytes" does not fit targets[0]: its values are seconds, and unit "bytes" shows them as a data size',
+      'panel Alternatives override 1 (regex Lat.*|Erros.*): unit "bytes" does not fit targets[1]: its values are a ratio between 0 and 1, and unit "bytes" shows them as a data size',
+      'panel Quantified: unit "s" does not fit targets[1]: its values are a ratio between 0 and 1, and unit "s" shows them as a duration',
+    ]);
+  });
+
+  it('leaves undecided what the labels may decide', () => {
+    expect(messages([
+      // A label first: it may start with "Lat".
+      regexPanel('LabelFirst', 's', '{{route}} Latência', '{{code}} Erros', '/^Lat/', 'bytes'),
+      // The literal may come from a label.
+      regexPanel('ContainsMaybe', 's', '{{route}} p90', '{{code}} x', '/rros/', 'bytes'),
+      // Not a prefix and wildcards: what \w+ takes depends on the label.
+      regexPanel('Classes', 's', 'Latência {{route}}', 'Erros {{code}}', 'Erros \\w+', 'bytes'),
+      // "ros" must come after "Erros": only a label can put it there.
+      regexPanel('TailAfterHead', 's', 'Latência {{route}}', 'Erros {{code}}', '/^Erros.*ros/', 'bytes'),
+      // An escape at the end (\u0073 is "s"): its letters are no literal end.
+      regexPanel('EscapedEnd', 's', 'Latência {{route}}', 'Erros {{code}}', 'Erros.\\u0073', 'bytes'),
+      // ^ and $ match at line breaks with the m flag.
+      regexPanel('Multiline', 's', 'Latência {{route}}', 'Erros {{code}}', '/^Erros$/m', 'bytes'),
+      // Sticky: test() matches at the start only, which "rros" is not.
+      regexPanel('Sticky', 's', 'Latência {{route}}', '{{code}} Erros', '/rros/y', 'bytes'),
+    ])).toEqual([]);
+  });
+});
+
 describe(`${ID}: an SDK panel's overrides by name, names, regex and type`, () => {
   const sdk = (title: string, fieldConfig: unknown, a = 'p90', b = 'errors') => sdkPanel({ type: 'xychart', title, fieldConfig, targets: targets(a, b).map((t, i) => ({ refId: 'AB'[i]!, ...t })) });
   const unit = (value: string) => [{ id: 'unit', value }];
