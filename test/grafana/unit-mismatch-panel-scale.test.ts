@@ -88,6 +88,6 @@ describe(`${ID}: where a limit's finding points`, () => {
       prometheus: { global: { scrapeInterval: '15s', evaluationInterval: '15s' }, scrapeJobs: [scrapeJob({ name: 'api', targets: ['api:8080'] })] },
       dashboards: [dashboard({ title: 'API', panels: [gaugePanel({ title: 'T', unit: 'percentunit', thresholds: [{ color: 'green' }, { value: 90, color: 'red' }], targets: [{ expr: ERRORS }] })] })],
     });
-    expect(runOn(project, [ID]).map((d) => d.path.slice(-2))).toEqual([['thresholds[1]', 'value']]);
+    expect(runOn(project, [ID]).map((d) => d.path?.slice(-2))).toEqual([['thresholds[1]', 'value']]);
   });
 });
