@@ -12,7 +12,7 @@ const other = file('other.tmpl', '{{ define "other.title" }}{{ .CommonLabels.clu
 function project(templateFiles?: AlertmanagerOptions['templateFiles']) {
   return shopProject({
     annotations: { description: 'Errors' },
-    alertmanager: { receivers: [receiver({ name: 'ops' })], route: route({ receiver: 'ops' }), ...(templateFiles ? { templateFiles } : {}) },
+    alertmanager: { receivers: [receiver({ name: 'ops', webhook: [{ url: 'https://alerts.example.com/ops' }] })], route: route({ receiver: 'ops' }), ...(templateFiles ? { templateFiles } : {}) },
   });
 }
 

@@ -163,6 +163,17 @@ export function watchFileReads(options: { own?: string } = {}): { stop(): FilesR
     Object.defineProperty(target, key, descriptor);
   }
 
+  /** Puts `watched` in place of `original` at `target[key]`, keeping its own properties (promisify's custom form and others). */
+  function install(target: Record<string, unknown>, key: string, original: object, watched: object): void {
+    for (const own of Reflect.ownKeys(original)) {
+      if (own === 'length' || own === 'name' || own === 'prototype') continue;
+      const descriptor = Object.getOwnPropertyDescriptor(original, own);
+      if (descriptor) Object.defineProperty(watched, own, descriptor);
+    }
+    const before = Object.getOwnPropertyDescriptor(target, key);
+    define(target, key, { value: watched, writable: true, configurable: true, enumerable: before?.enumerable ?? true });
+  }
+
   // A function replaced by an earlier load's watch may still be called (a named import of `node:fs`
   // the config took is the very one the definitions take: the loader keeps each builtin's module
   // once), so what a call notes goes to the watch under way, not to the one that made it.
@@ -181,14 +192,7 @@ export function watchFileReads(options: { own?: string } = {}): { stop(): FilesR
         return Reflect.apply(original, this, args);
       },
     }[key]!;
-    // promisify's custom form and other own properties stay.
-    for (const own of Reflect.ownKeys(original)) {
-      if (own === 'length' || own === 'name' || own === 'prototype') continue;
-      const descriptor = Object.getOwnPropertyDescriptor(original, own);
-      if (descriptor) Object.defineProperty(watched, own, descriptor);
-    }
-    const before = Object.getOwnPropertyDescriptor(target, key);
-    define(target, key, { value: watched, writable: true, configurable: true, enumerable: before?.enumerable ?? true });
+    install(target, key, original, watched);
   }
 
   // Another process or thread the definitions start reads where this one sees nothing: what it is
@@ -202,13 +206,7 @@ export function watchFileReads(options: { own?: string } = {}): { stop(): FilesR
         return Reflect.apply(original, this, args);
       },
     }[key]!;
-    for (const own of Reflect.ownKeys(original)) {
-      if (own === 'length' || own === 'name' || own === 'prototype') continue;
-      const descriptor = Object.getOwnPropertyDescriptor(original, own);
-      if (descriptor) Object.defineProperty(watched, own, descriptor);
-    }
-    const before = Object.getOwnPropertyDescriptor(target, key);
-    define(target, key, { value: watched, writable: true, configurable: true, enumerable: before?.enumerable ?? true });
+    install(target, key, original, watched);
   }
 
   const getBuiltin = (process as unknown as { getBuiltinModule(id: string): Record<string, unknown> }).getBuiltinModule.bind(process);
