@@ -1,6 +1,6 @@
 import type { Check } from './check.js';
 import { at, emptyEffect, ownerName } from './check.js';
-import { expressionsOf, firstExpressionOf, flatRoot } from '../promql/parse.js';
+import { expressionsOf, firstExpressionOf, flatRoot, rangeWritten } from '../promql/parse.js';
 import { NODE_SIZE, type FlatTree } from '../promql/flat-tree.js';
 import { emptiesWhole } from '../promql/empty-reach.js';
 import { durationMs, formatDuration } from '../duration.js';
@@ -37,7 +37,7 @@ export const promqlNegativeOffset: Check = {
         const innerName = inner < 0 ? '' : tree.name(inner);
         const ranged = innerName === 'MatrixSelector' || innerName === 'SubqueryExpr';
         if (!ranged && innerName !== 'VectorSelector') continue;
-        const windowText = ranged ? rangeText(e.text.slice(tree.from(inner), tree.to(inner))) : undefined;
+        const windowText = ranged ? rangeWritten(e.text, tree, inner) : undefined;
         const windowMs = ranged ? (windowText === undefined ? undefined : durationMs(windowText)) : LOOKBACK_MS;
         if (windowMs === undefined) continue;
         const shown = e.text.slice(tree.from(inner), tree.to(node));
@@ -72,10 +72,4 @@ function offsetTarget(tree: FlatTree, node: number): number {
   let n = node;
   while (n >= 0 && (tree.name(n) === 'BinaryExpr' || tree.name(n) === 'UnaryExpr')) n = expressionsOf(tree, n).at(-1) ?? -1;
   return n;
-}
-
-/** `x[5m]` → `5m`; `sum(x)[10m:1m]` → `10m`: the last bracketed range of a range selector or subquery. */
-function rangeText(written: string): string | undefined {
-  const match = /\[\s*([^:\]\s]+)\s*(?::[^\]]*)?\]\s*$/.exec(written);
-  return match?.[1];
 }

@@ -1,7 +1,7 @@
 import type { Check } from './check.js';
 import { at, ownerName } from './check.js';
 import { callArgument } from '../promql/analyze.js';
-import { firstExpressionOf } from '../promql/parse.js';
+import { firstExpressionOf, rangeWritten } from '../promql/parse.js';
 import { counterCombination, type CounterCombination } from '../promql/counter-combination.js';
 
 /**
@@ -72,7 +72,7 @@ export const promqlRateOverSum: Check = {
         const c = counterCombination(e.text, tree, inner, kindOf, combinedOf);
         // A recorded series read inside the subquery is reported here too: the selector above only sees ranges.
         if (!c) continue;
-        const range = rangeOf(e.text.slice(tree.to(inner), tree.to(subquery)));
+        const range = rangeWritten(e.text, tree, subquery) ?? '5m';
         const what = c.record !== undefined ? `"${e.text.slice(c.from, c.to)}", recorded as ${c.text}` : c.text;
         report({
           message: `${ownerName(e)} applies ${call.name}() to a subquery of ${what}: ${combined(c.op)} across targets. When one target restarts its counters drop to 0, the ${c.op} ${drops(c.op)} with them, and ${call.name}() reads that drop as a reset of the whole ${c.op}: a spike no traffic made`,
@@ -83,9 +83,3 @@ export const promqlRateOverSum: Check = {
     }
   },
 };
-
-/** `[5m:1m]` → `5m` (the subquery's range, which the function reads). */
-function rangeOf(brackets: string): string {
-  const match = /\[\s*([^:\]\s]+)/.exec(brackets);
-  return match ? match[1]! : '5m';
-}

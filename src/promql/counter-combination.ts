@@ -1,6 +1,6 @@
 import { argumentsOf, expressionsOf, firstExpressionOf, operatorAfter, unquote, unwrapped } from './parse.js';
 import type { FlatTree } from './flat-tree.js';
-import { nodeValueKind, type KindLookup } from './value-kind.js';
+import { nodeValueKind, TRANSPARENT_FUNCTIONS, type KindLookup } from './value-kind.js';
 
 /**
  * Where the values of several counters were combined into one series before a counter function
@@ -32,8 +32,6 @@ export type CombinationLookup = (seriesName: string) => CounterCombination | und
 
 /** Aggregations whose result mixes the values of several series; topk/bottomk/limitk pass series through whole. */
 const COMBINING = new Set(['sum', 'max', 'min']);
-/** Functions that keep their first argument's values (as src/promql/value-kind.ts's TRANSPARENT_FUNCTIONS, which tell the kind). */
-const PASSING_FUNCTIONS = new Set(['abs', 'ceil', 'floor', 'round', 'sort', 'sort_desc', 'sort_by_label', 'sort_by_label_desc', 'label_replace', 'label_join', 'last_over_time', 'clamp_min', 'clamp_max', 'clamp']);
 const FILTERS = new Set(['Eql', 'Neq', 'Gtr', 'Lss', 'Gte', 'Lte', 'And', 'Unless']);
 
 /**
@@ -56,7 +54,7 @@ export function counterCombination(source: string, tree: FlatTree | undefined, r
       }
       case 'FunctionCall': {
         const identifier = tree!.child(node, 'FunctionIdentifier');
-        return PASSING_FUNCTIONS.has(text(identifier >= 0 ? identifier : node)) ? find(argumentsOf(tree!, node)[0] ?? -1) : undefined;
+        return TRANSPARENT_FUNCTIONS.has(text(identifier >= 0 ? identifier : node)) ? find(argumentsOf(tree!, node)[0] ?? -1) : undefined;
       }
       case 'AggregateExpr': {
         const opNode = tree!.child(node, 'AggregateOp');

@@ -267,6 +267,13 @@ export function operatorAfter(tree: FlatTree, lhs: number, end: number): number 
   return -1;
 }
 
+/** The range of a range selector or a subquery (`5m` of `x[5m]`, `sum(x)[5m:1m]`) as written, or undefined. */
+export function rangeWritten(source: string, tree: FlatTree, node: number): string | undefined {
+  const end = tree.endOf(node);
+  for (let c = tree.firstChild(node); c >= 0; c = tree.next(c, end)) if (tree.name(c) === 'DurationExpr') return source.slice(tree.from(c), tree.to(c)).trim();
+  return undefined;
+}
+
 /** The node inside any parentheses around `node`. */
 export function unwrapped(tree: FlatTree, node: number): number {
   let n = node;

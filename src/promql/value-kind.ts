@@ -16,8 +16,8 @@ export type ValueKind = 'counter' | 'rate' | 'gauge' | 'unknown';
 export type KindLookup = (seriesName: string) => ValueKind;
 
 const RATES = new Set(['rate', 'irate']);
-/** Keep the kind of their (first vector) argument. */
-const TRANSPARENT_FUNCTIONS = new Set(['abs', 'ceil', 'floor', 'round', 'sort', 'sort_desc', 'sort_by_label', 'sort_by_label_desc', 'label_replace', 'label_join', 'last_over_time', 'clamp_min', 'clamp_max', 'clamp']);
+/** Keep the kind of their (first vector) argument: they pass its values on (src/promql/counter-combination.ts follows them too). */
+export const TRANSPARENT_FUNCTIONS: ReadonlySet<string> = new Set(['abs', 'ceil', 'floor', 'round', 'sort', 'sort_desc', 'sort_by_label', 'sort_by_label_desc', 'label_replace', 'label_join', 'last_over_time', 'clamp_min', 'clamp_max', 'clamp']);
 /** Aggregations that keep their input's kind: a sum of counters is a counter, a sum of rates a rate. */
 const TRANSPARENT_AGGREGATIONS = new Set(['sum', 'max', 'min', 'topk', 'bottomk', 'limitk', 'limit_ratio']);
 /** A scalar stretches or shifts a counter into a counter (`x_bytes_total * 8`). */
