@@ -3,7 +3,7 @@ import { loadTimeoutMs } from '../io/loader/timeout.js';
 import { progress } from '../report/progress.js';
 import { folderSettings, resolveAndLoad, withSourcesOutsideOut } from '../app/config.js';
 import { assertOutFolder } from '../io/out-folder.js';
-import { lookUpTools } from '../validate/tools.js';
+import { assertToolTimeout, lookUpTools } from '../validate/tools.js';
 import { importing } from './importing.js';
 
 export const FORMATS = ['text', 'json', 'github'] as const;
@@ -28,6 +28,7 @@ export async function validateCommand(options: ValidateCommandOptions): Promise<
   }
   const format = options.format as Format;
   const timeoutMs = loadTimeoutMs(options.loadTimeout);
+  if (!options.offline) assertToolTimeout();
   // The config and the definitions load in a process of their own while this one imports the
   // checks, the tool runs and the report (modules of the bundle that run when imported:
   // scripts/bundle.mjs), and the tools'

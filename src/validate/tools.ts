@@ -114,10 +114,21 @@ export const KILL_GRACE_MS = 2_000;
 /** Overrides the time limit of every tool run, in seconds (e.g. `TOTEM_MON_TOOL_TIMEOUT=300`). */
 export const TIMEOUT_ENV = 'TOTEM_MON_TOOL_TIMEOUT';
 
-/** The time limit TOTEM_MON_TOOL_TIMEOUT sets (seconds, as ms), or undefined when it sets none (unset, or not a positive number). */
+/** The time limit TOTEM_MON_TOOL_TIMEOUT sets (seconds, as ms), or undefined when it sets none (unset, empty, or not a positive number: assertToolTimeout refuses those first). */
 function timeoutSetting(env: NodeJS.ProcessEnv): number | undefined {
-  const seconds = Number(env[TIMEOUT_ENV]);
-  return Number.isFinite(seconds) && seconds > 0 ? Math.round(seconds * 1000) : undefined;
+  const given = env[TIMEOUT_ENV]?.trim();
+  const seconds = given !== undefined && /^(\d+(\.\d*)?|\.\d+)$/.test(given) ? Number(given) : NaN;
+  return seconds > 0 ? Math.round(seconds * 1000) : undefined;
+}
+
+/**
+ * A TOTEM_MON_TOOL_TIMEOUT that is set but no number of seconds (`2s`, `-1`, `0`) is a usage error
+ * (exit 2), as a bad --load-timeout is: ignored, it left every tool the default 120 s. Empty is unset.
+ */
+export function assertToolTimeout(env: NodeJS.ProcessEnv = process.env): void {
+  const given = env[TIMEOUT_ENV];
+  if (given === undefined || given.trim() === '' || timeoutSetting(env) !== undefined) return;
+  throw new UsageError(`${TIMEOUT_ENV}: "${given}" is not a number of seconds`, 2, `give each tool run's time limit in seconds, e.g. ${TIMEOUT_ENV}=300 (default ${TOOL_TIMEOUT_MS / 1000})`);
 }
 
 /** The time limit from TOTEM_MON_TOOL_TIMEOUT (seconds), else the default. */

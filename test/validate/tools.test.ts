@@ -2,9 +2,10 @@ import { chmodSync, existsSync, readFileSync, statfsSync, writeFileSync } from '
 import os from 'node:os';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { tempDir } from '../helpers/cli.js';
+import { FIXTURES, runCli, tempDir } from '../helpers/cli.js';
+import { UsageError } from '../../src/diagnostic.js';
 import { alive, killLeftovers, until } from '../helpers/process.js';
-import { resolveTool, RULE_CHECK_GOGC, runTool, START_BOUND_GOGC, toolEnv, versionTimeoutMs, type Collector } from '../../src/validate/tools.js';
+import { assertToolTimeout, resolveTool, RULE_CHECK_GOGC, runTool, START_BOUND_GOGC, toolEnv, toolTimeoutMs, versionTimeoutMs, type Collector } from '../../src/validate/tools.js';
 import { MEMORY_TMP, toolScratch, toolTreeParent } from '../../src/validate/scratch.js';
 
 /** pid files of the fake tools; what they name is killed after each test whatever happened. */
@@ -56,6 +57,28 @@ describe('tool runs: the time limit holds, whatever the tool starts', () => {
     expect(Date.now() - t0).toBeLessThan(4_000);
     expect(resolved).toMatchObject({ name: 'promtool', path: tool.path, timeoutMs: 500 });
     expect(await until(() => !alive(childPid(tool.pidFile)), 3_000)).toBe(true);
+  });
+
+  it('a TOTEM_MON_TOOL_TIMEOUT that is no number of seconds is a usage error (exit 2), not the default in silence', async () => {
+    for (const bad of ['2s', '-1', '0', 'soon', '1e3']) {
+      expect(() => assertToolTimeout({ TOTEM_MON_TOOL_TIMEOUT: bad }), bad).toThrow(UsageError);
+    }
+    expect(() => assertToolTimeout({ TOTEM_MON_TOOL_TIMEOUT: '2s' })).toThrow('TOTEM_MON_TOOL_TIMEOUT: "2s" is not a number of seconds');
+    for (const good of [undefined, '', ' ', '30', '0.5', '.5', ' 300 ']) {
+      expect(() => assertToolTimeout(good === undefined ? {} : { TOTEM_MON_TOOL_TIMEOUT: good }), String(good)).not.toThrow();
+    }
+    expect(toolTimeoutMs({ TOTEM_MON_TOOL_TIMEOUT: ' 300 ' })).toBe(300_000);
+    const before = process.env['TOTEM_MON_TOOL_TIMEOUT'];
+    process.env['TOTEM_MON_TOOL_TIMEOUT'] = '2s';
+    let result: Awaited<ReturnType<typeof runCli>>;
+    try {
+      result = await runCli(['validate', '--definitions', path.join(FIXTURES, 'good')]);
+    } finally {
+      if (before === undefined) delete process.env['TOTEM_MON_TOOL_TIMEOUT'];
+      else process.env['TOTEM_MON_TOOL_TIMEOUT'] = before;
+    }
+    expect(result.code).toBe(2);
+    expect(result.stderr).toContain('TOTEM_MON_TOOL_TIMEOUT: "2s" is not a number of seconds');
   });
 
   it('--version gets TOTEM_MON_TOOL_TIMEOUT whatever it is, above 15 s too (a slow runner); 15 s without it', async () => {
