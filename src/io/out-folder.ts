@@ -215,8 +215,10 @@ export function assertOutHoldsNoSources(out: FolderSetting, sources: readonly st
     const reached = isLink ? throughLinks(entry) : entry;
     if (!held(entry) && !(isLink && held(reached))) continue;
     const plural = by === 'the definitions';
-    const what = how === 'list' ? `a folder ${by} ${plural ? 'list' : 'lists'}` : `a file ${by} ${how === 'load' ? (plural ? 'load' : 'loads') : plural ? 'read' : 'reads'}`;
-    const relation = how === 'list' && (reached === outPath || idOf(reached) === outId) ? 'is' : 'holds';
+    // A read may name a folder too (the cwd of a process they start, a folder they copy).
+    const kind = how !== 'list' && isFolder(reached) ? 'a folder' : 'a file';
+    const what = how === 'list' ? `a folder ${by} ${plural ? 'list' : 'lists'}` : `${kind} ${by} ${how === 'load' ? (plural ? 'load' : 'loads') : plural ? 'read' : 'reads'}`;
+    const relation = reached === outPath || idOf(reached) === outId ? 'is' : 'holds';
     throw new UsageError(`${out.shown} ${relation} ${named(file)}, ${what}: generated files would mix with it`, 2, outHint(out, 'a folder of its own, apart from the definitions and the files they import or read'));
   }
 }
@@ -264,5 +266,13 @@ export function assertApartFrom(dir: string, shown: string, folders: readonly Fo
     if (overlap === undefined) continue;
     const relation = overlap === 'same' ? 'is' : overlap === 'inside' ? 'is inside' : 'contains';
     throw new UsageError(`${shown} ${relation} ${what} (${folder.shown}): ${why}`, 2, hint);
+  }
+}
+
+function isFolder(p: string): boolean {
+  try {
+    return fs.statSync(p, { throwIfNoEntry: false })?.isDirectory() === true;
+  } catch {
+    return false;
   }
 }

@@ -143,8 +143,9 @@ describe('a process or thread the definitions start (round 28): what it is given
     definitions(imports, body);
     const result = await generate('infra/data');
     expect(result.code, result.stderr).toBe(2);
-    // The file, or (given as the process's cwd) the folder holding it.
-    expect(result.stderr).toMatch(new RegExp(`--out infra/data holds infra/data(/${file.replace('.', '\\.')})?, a file the definitions read`));
+    // The file, or (given as the process's cwd) out/ itself, named as a folder.
+    expect(result.stderr).toMatch(new RegExp(`--out infra/data (holds infra/data/${file.replace('.', '\\.')}, a file|is infra/data, a folder) the definitions read`));
+    if (body.includes("cwd: 'infra/data'")) expect(result.stderr).toContain('--out infra/data is infra/data, a folder the definitions read');
     expect(existsSync(path.join(root, 'infra/data/prometheus'))).toBe(false);
     const apart = await generate('infra/out');
     expect(apart.code, apart.stderr).toBe(0);
