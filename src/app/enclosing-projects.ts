@@ -15,7 +15,10 @@
  * naming it, and keeps apart from the folders it has when it names none: definitions/, templates/
  * and out/ beside it. An out folder it names elsewhere and has generated is refused all the same
  * (src/io/out-folder.ts assertNotGenerated: the folder's manifest says so, whoever wrote it).
+ * Outside every repository a config another user owns, or every user may write, is not run at all
+ * (notYours): it is warned of and kept apart from the same way.
  */
+import fs from 'node:fs';
 import path from 'node:path';
 import { UsageError, UsageFindingsError } from '../diagnostic.js';
 import type { FolderSetting } from '../io/out-folder.js';
@@ -39,6 +42,26 @@ export interface ProjectFolders {
 /** Whether a file lies in a repository: a folder holding .git is it or above it. */
 export function inRepository(file: string): boolean {
   return upToRepositoryRoot(path.dirname(path.resolve(file))).some(isRepositoryRoot);
+}
+
+/**
+ * Why a file is not the user's own to run: another user owns it (not root either), or every user
+ * may write it. Group write is not counted: with a private group per user (umask 002, the default
+ * of many distributions) every file a user makes is group-writable. Undefined where it is theirs,
+ * or where the platform has no owners (Windows).
+ */
+export function notYours(file: string): string | undefined {
+  const uid = process.getuid?.();
+  if (uid === undefined) return undefined;
+  let stats: fs.Stats;
+  try {
+    stats = fs.statSync(file);
+  } catch {
+    return undefined; // gone: the load that follows says so
+  }
+  if (stats.uid !== uid && stats.uid !== 0) return `owned by another user (uid ${stats.uid})`;
+  if ((stats.mode & 0o002) !== 0) return 'writable by every user';
+  return undefined;
 }
 
 /**
@@ -66,6 +89,20 @@ export async function enclosingProjectFolders(
     const known = options.known?.get(project.config);
     if (known !== undefined) {
       projects.push(known);
+      continue;
+    }
+    // Outside every repository, a config someone else could have written (/tmp/totem-mon.config.ts
+    // of another user) is never run: running it runs their code with your rights.
+    const foreign = inRepository(project.config) ? undefined : notYours(project.config);
+    if (foreign !== undefined) {
+      const base = path.dirname(project.config);
+      const name = shown(project.config);
+      options.warn(
+        `${name} is ${foreign} (a config above ${shown(path.resolve(dir))}, outside any repository): not run, since it would run with your rights; ` +
+          `kept apart from its default folders (${shown(path.join(base, DEFAULT_DEFINITIONS))}/, ${shown(path.join(base, DEFAULT_OUT))}/) only. ` +
+          `If it is a project of yours, make it yours (chown, chmod go-w); if it is a leftover, remove it`,
+      );
+      projects.push(defaults(name, base, path.join(base, DEFAULT_DEFINITIONS), ` of ${name}`));
       continue;
     }
     try {

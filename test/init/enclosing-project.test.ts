@@ -14,7 +14,7 @@
  *   a config file, or a package.json depending on totem-mon, in it or a folder above (to the
  *   repository's root).
  */
-import { existsSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
+import { chmodSync, chownSync, existsSync, mkdirSync, readdirSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, beforeEach, describe, expect, it } from 'vitest';
 import { runCli, snapshotTree, tempDir } from '../helpers/cli.js';
@@ -141,6 +141,50 @@ describe('a config above DIR that does not load (round 28)', () => {
     const stderr = await refused('x/y');
     expect(stderr).toContain('totem-mon.config.ts could not be loaded');
     expect(stderr).not.toContain('warning');
+  });
+});
+
+describe('a config above DIR, outside any repository, that others may write (round 28)', () => {
+  // Running it would run another user's code with your rights: a /tmp/totem-mon.config.ts anyone could plant.
+  const planted = (mode: number) => {
+    write('totem-mon.config.ts', "import { writeFileSync } from 'node:fs';\nimport { defineConfig } from 'totem-mon';\nwriteFileSync(new URL('./ran', import.meta.url), '');\nexport default defineConfig({ out: 'gen' });\n");
+    chmodSync(path.join(root, 'totem-mon.config.ts'), mode);
+  };
+
+  it('writable by every user: never run; init warns, naming it, and keeps apart from its default folders', async () => {
+    for (const [mode, who] of [[0o666, 'every user'], [0o646, 'every user']] as const) {
+      planted(mode);
+      const dir = `x${mode}/y`;
+      const result = await runCli(['init', dir]);
+      expect(result.code, result.stderr).toBe(0);
+      expect(readdirSync(dir)).toContain('totem-mon.config.ts');
+      expect(result.stderr).toContain(`init: warning: totem-mon.config.ts is writable by ${who} (a config above x${mode}/y, outside any repository): not run, since it would run with your rights`);
+      expect(existsSync(path.join(root, 'ran'))).toBe(false);
+      expect(await refused(`out/new${mode}`)).toContain('is inside the output folder of totem-mon.config.ts (the default out folder out/ of totem-mon.config.ts)');
+    }
+  });
+
+  // Giving a file away takes root (as CI runs here); a user's run cannot make such a file.
+  it.runIf(process.getuid?.() === 0)('owned by another user: never run either', async () => {
+    planted(0o644);
+    chownSync(path.join(root, 'totem-mon.config.ts'), 4242, 4242);
+    const result = await runCli(['init', 'x/y']);
+    expect(result.code, result.stderr).toBe(0);
+    expect(result.stderr).toContain('init: warning: totem-mon.config.ts is owned by another user (uid 4242) (a config above x/y, outside any repository): not run');
+    expect(existsSync(path.join(root, 'ran'))).toBe(false);
+  });
+
+  it('your own, writable by you (and your group: a private group per user, umask 002): run as before (its out folder counts)', async () => {
+    planted(0o664);
+    expect(await refused('gen/new')).toContain('is inside the output folder of totem-mon.config.ts');
+    expect(existsSync(path.join(root, 'ran'))).toBe(true);
+  });
+
+  it('inside a repository, the repository\'s own config runs whatever its mode (generate runs it there)', async () => {
+    mkdirSync(path.join(root, '.git'));
+    planted(0o666);
+    expect(await refused('gen/new')).toContain('is inside the output folder of totem-mon.config.ts');
+    expect(existsSync(path.join(root, 'ran'))).toBe(true);
   });
 });
 
